@@ -1,0 +1,64 @@
+// Stage 3, classify: lines and cells -> kinds, by rules (md4c md_analyze_line).
+#ifndef NOTICETAB_CLASSIFY_H_
+#define NOTICETAB_CLASSIFY_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/load.h"
+#include "noticetab/rules.h"
+
+namespace noticetab {
+
+enum class LineKind { kBlank, kJunk, kHeading, kText };
+
+/// A heading marker found at the start of a line.
+struct HeadingMatch {
+  int style = -1;        ///< index into Rules::headings
+  std::string no;        ///< numeral as printed
+  std::string title;     ///< the rest of the line, trimmed
+};
+
+/// One classified input line. Views point into the Source.
+struct Line {
+  int no = 0;                  ///< 1-based line number
+  std::string_view raw;        ///< the line as decoded
+  std::string_view text;       ///< trimmed
+  LineKind kind = LineKind::kText;
+  int tabs = 0;                ///< tab characters in the line
+  std::optional<HeadingMatch> heading;  ///< set for kHeading
+};
+
+/// Classifies every line of src. Lines holding tabs are table material and
+/// never headings.
+std::vector<Line> ClassifyLines(const Source& src, const Rules& rules);
+
+/// The heading marker at the start of s (markdown prefixes stripped), if any.
+std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules);
+/// True when the whole trimmed line is site chrome / page furniture.
+bool IsJunk(std::string_view s, const Rules& rules);
+/// The role a table-header cell names, or Role::kNone.
+Role HeaderRole(std::string_view cell, const Rules& rules);
+
+/// What a table cell looks like on its own.
+enum class CellShape { kEmpty, kSectionLabel, kItemLabel, kUnits, kDeadline, kText, kGarbage };
+CellShape ClassifyCell(std::string_view cell, const Rules& rules);
+
+/// Splits s on the unit separators, never inside brackets. Pieces are trimmed,
+/// empty pieces dropped.
+std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules);
+/// True when name (spaces removed) reads as a complete unit name: it ends in
+/// an org suffix or starts with a collective start (各 / 有关 ...).
+bool IsCompleteUnit(std::string_view name, const Rules& rules);
+/// True when s starts with a level prefix or a collective start.
+bool StartsLikeUnit(std::string_view s, const Rules& rules);
+/// True when the text holds OCR/extraction damage markers (U+FFFD, "(cid:").
+bool HasDamageMarkers(std::string_view s);
+/// True when text ends with sentence-final punctuation (。！？；" etc.).
+bool EndsSentence(std::string_view s);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_CLASSIFY_H_

@@ -1,0 +1,23 @@
+// The pipeline: Source -> Document (load is the caller's; write comes after).
+#ifndef NOTICETAB_CONVERT_H_
+#define NOTICETAB_CONVERT_H_
+
+#include <optional>
+
+#include "noticetab/document.h"
+#include "noticetab/load.h"
+#include "noticetab/rules.h"
+
+namespace noticetab {
+
+struct ConvertOptions {
+  std::optional<int> year;  ///< plan year when the notice does not say (--year)
+};
+
+/// Converts one decoded notice. Never throws for any text input: what could
+/// not be read becomes warnings on the rows or the document.
+Document Convert(const Source& src, const Rules& rules, const ConvertOptions& opts = {});
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_CONVERT_H_

@@ -1,0 +1,80 @@
+// The document model: the contract between readers and writers.
+// Readers only produce it, writers only consume it. Depends on nothing but
+// the standard library. Field names follow ../shared/spec/OUTPUT.md.
+#ifndef NOTICETAB_DOCUMENT_H_
+#define NOTICETAB_DOCUMENT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace noticetab {
+
+/// A body item: a second-level heading and its paragraph text.
+struct Item {
+  int index = 0;          ///< 1-based ordinal among all items of the document
+  std::string no;         ///< numeral as printed, brackets and dot stripped
+  std::string title;      ///< heading text up to the first 。
+  std::string text;       ///< the item's full paragraph text, wrapped lines joined
+  int line = 0;           ///< 1-based input line of the heading
+};
+
+/// A body section: a first-level heading and the items under it.
+struct Section {
+  int index = 0;          ///< 1-based ordinal in the document
+  std::string no;         ///< numeral as printed, without 、
+  std::string title;
+  int line = 0;
+  std::vector<Item> items;
+};
+
+/// A resolved deadline. `kind` is by_date | year_round | ongoing | recurring | none.
+struct Deadline {
+  std::optional<std::string> text;         ///< as printed (pieces joined)
+  std::optional<std::string> date;         ///< inclusive due date, ISO 8601
+  std::string kind = "none";
+  std::optional<std::string> granularity;  ///< day | month | quarter | half | year
+  std::optional<std::string> year_source;  ///< text | title | date | option
+};
+
+/// One row of the ledger.
+struct Task {
+  int id = 0;                   ///< 1-based ordinal
+  std::optional<int> seq;       ///< the table's own 序号
+  std::optional<int> section;   ///< Section::index
+  std::string section_no, section_title;
+  std::optional<int> item;      ///< Item::index
+  std::string item_no, item_title;
+  std::string content;
+  std::vector<std::string> units, lead_units, support_units;
+  bool units_open = false;
+  Deadline deadline;
+  int first_line = 0, last_line = 0;
+  std::vector<std::string> warnings;
+};
+
+/// GB/T 9704-2012 front matter. Absent elements stay empty / nullopt.
+struct FrontMatter {
+  std::optional<std::string> issuer, number, title;
+  std::vector<std::string> recipients;
+  std::optional<std::string> date;   ///< 成文日期, ISO
+  std::optional<int> year;           ///< plan year: from the title, else the date
+  std::optional<std::string> publicity;
+  std::vector<std::string> attachments, cc;
+  std::optional<std::string> printed_by, printed_date;
+};
+
+/// The whole converted notice.
+struct Document {
+  std::string source;     ///< path as given ("-" for stdin)
+  std::string encoding;   ///< detected input encoding
+  std::string layout;     ///< tabs | cell-per-line | tab-prefixed | markdown | pipe | none
+  FrontMatter document;
+  std::vector<Section> sections;
+  std::vector<Task> tasks;
+  std::vector<std::string> warnings;
+};
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_DOCUMENT_H_

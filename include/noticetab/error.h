@@ -1,0 +1,36 @@
+// The one error type of the library. The library throws or returns it; only
+// the CLI's main prints it and maps it to an exit code.
+#ifndef NOTICETAB_ERROR_H_
+#define NOTICETAB_ERROR_H_
+
+#include <stdexcept>
+#include <string>
+
+namespace noticetab {
+
+/// An error with an optional position. line/col are 1-based; 0 = unknown.
+class Error : public std::runtime_error {
+ public:
+  enum class Kind { kInput, kRules, kUsage, kOutput };
+  Error(Kind kind, std::string message, std::string file = {}, int line = 0,
+        int col = 0, std::string source_line = {});
+
+  Kind kind() const { return kind_; }
+  const std::string& message() const { return message_; }
+  const std::string& file() const { return file_; }
+  int line() const { return line_; }
+  int col() const { return col_; }
+
+  /// "file:line:col: message", plus the offending line and a caret when known.
+  std::string Format() const;
+
+ private:
+  Kind kind_;
+  std::string message_, file_;
+  int line_, col_;
+  std::string source_line_;
+};
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_ERROR_H_

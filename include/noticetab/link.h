@@ -1,0 +1,23 @@
+// Stage 6, link: each table row -> its body item by text similarity. The
+// body decides a row's section and item; a table label that disagrees (or
+// was printed in the wrong row) becomes a warning on the row.
+#ifndef NOTICETAB_LINK_H_
+#define NOTICETAB_LINK_H_
+
+#include <string_view>
+#include <vector>
+
+#include "noticetab/document.h"
+#include "noticetab/read.h"
+
+namespace noticetab {
+
+/// Sets Row::section and Row::item for every row of table.
+void LinkRows(Table& table, const std::vector<Section>& sections);
+
+/// Share of a's character bigrams (letters, digits, Han only) found in b: 0..1.
+double Containment(std::string_view a, std::string_view b);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_LINK_H_

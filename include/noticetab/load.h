@@ -1,0 +1,48 @@
+// Stage 1, load: bytes -> Source (UTF-8, '\n' line ends, no BOM, line index).
+#ifndef NOTICETAB_LOAD_H_
+#define NOTICETAB_LOAD_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace noticetab {
+
+/// A decoded input. Owns its text; lines are offsets into it, so a Source can
+/// be moved freely. Views returned by Line() live as long as the Source.
+class Source {
+ public:
+  Source() = default;
+  Source(std::string name, std::string encoding, std::string text);
+
+  const std::string& name() const { return name_; }
+  const std::string& encoding() const { return encoding_; }
+  const std::string& text() const { return text_; }
+  /// Number of lines (a trailing '\n' does not start a new line).
+  int line_count() const { return static_cast<int>(lines_.size()); }
+  /// REQUIRES: 1 <= n <= line_count(). The line without its '\n'.
+  std::string_view Line(int n) const;
+
+  /// Load-time notes (invalid bytes replaced, ...), each already positioned.
+  std::vector<std::string> warnings;
+
+ private:
+  struct Span { uint32_t begin, end; };
+  std::string name_, encoding_, text_;
+  std::vector<Span> lines_;
+};
+
+/// Decodes raw bytes. Detects UTF-8 (with or without BOM), UTF-16LE/BE (with
+/// BOM, or without BOM when the NUL pattern is unambiguous), else GB18030.
+/// CRLF and CR become '\n'. Throws Error(kInput) when the bytes are not text
+/// (binary signatures, NUL-heavy data that is not UTF-16).
+Source Decode(std::string_view bytes, std::string name);
+
+/// Reads a file ("-" = stdin) and decodes it. Throws Error(kInput) naming the
+/// file when it cannot be read.
+Source LoadFile(const std::string& path);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_LOAD_H_

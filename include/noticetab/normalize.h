@@ -1,0 +1,45 @@
+// Stage 7, normalize: unit lists (split, open tails, shared level prefixes,
+// lead/support), deadlines (ISO due date, kind), text clean-up (pandoc filters).
+#ifndef NOTICETAB_NORMALIZE_H_
+#define NOTICETAB_NORMALIZE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/document.h"
+#include "noticetab/read.h"
+#include "noticetab/rules.h"
+
+namespace noticetab {
+
+/// Where a deadline without a year takes its year from, in this order.
+struct YearContext {
+  std::optional<int> title, date, option;
+};
+
+struct UnitList {
+  std::vector<std::string> units, lead, support;
+  bool open = false;
+  std::vector<std::string> warnings;
+};
+
+/// Splits a 责任单位 cell into unit names (see rules/units.yaml).
+UnitList NormalizeUnits(std::string_view cell, const Rules& rules);
+
+/// Resolves a 完成时限 text. Unknown text keeps `text`, kind none, and adds a
+/// warning to *warnings when given.
+Deadline ResolveDeadline(std::string_view text, const YearContext& years, const Rules& rules,
+                         std::vector<std::string>* warnings = nullptr);
+
+/// Builds the task list from linked, repaired table rows.
+std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>& sections,
+                                 const YearContext& years, const Rules& rules);
+
+/// One task per body item, for notices without a task table.
+std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_NORMALIZE_H_

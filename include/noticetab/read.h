@@ -1,0 +1,96 @@
+// Stage 4, read layout: classified lines -> front matter, body outline and
+// the annex table, with one reader per table layout chosen by detection
+// (cmark phase 1; pandoc readers).
+#ifndef NOTICETAB_READ_H_
+#define NOTICETAB_READ_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/classify.h"
+#include "noticetab/document.h"
+#include "noticetab/rules.h"
+
+namespace noticetab {
+
+/// A table cell's text and the input lines it came from (0 = none).
+struct Cell {
+  std::string text;
+  int first_line = 0, last_line = 0;
+  bool garbled = false;    ///< unreadable content was dropped from it
+  bool empty() const { return text.empty(); }
+  void Append(std::string_view more, int line);
+};
+
+/// One table row with cells by role. Labels are the group cells left of the
+/// content (section / item), as printed; the body decides in link.
+struct Row {
+  std::optional<int> seq;
+  Cell section_label, item_label, content, units, lead, support, deadline, note;
+  bool after_break = false;   ///< first row after a repeated header (page break)
+  int first_line = 0, last_line = 0;
+  std::vector<std::string> warnings;
+  // Set by link:
+  int section = 0, item = 0;  ///< 1-based Section/Item index, 0 = unknown
+  void Touch(int line);       ///< extends [first_line, last_line]
+};
+
+struct Table {
+  std::string layout;          ///< reader name
+  int header_line = 0;         ///< first header line
+  std::vector<Role> columns;   ///< header roles in order (kNone for blank cells)
+  std::vector<Row> rows;
+  std::vector<std::string> warnings;
+  bool has(Role r) const;
+};
+
+/// Where the parts of the notice are, as line indexes into the Line vector.
+struct Regions {
+  size_t body_begin = 0, body_end = 0;   ///< the outline is read in [begin, end)
+  size_t table_begin = 0;                ///< header line index (== lines.size() if none)
+};
+
+/// Front matter (GB/T 9704) from the head and footer of the notice.
+FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules);
+
+/// The body outline: level-1 headings are sections, level-2 headings items.
+/// Levels go by the order in which numbering styles first appear; a heading
+/// is accepted only when its number starts (1) or continues its style's run.
+/// When item_end_lines is given it receives, by Item::index (0 unused), the
+/// 1-based last input line of each item's text.
+std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
+                                 const Rules& rules, std::vector<int>* item_end_lines = nullptr);
+
+/// A table reader: detect() scores how well the header at lines[at] fits its
+/// layout (0 = not at all); read() reads the table starting there.
+struct Reader {
+  std::string_view name;
+  int (*detect)(const std::vector<Line>& lines, size_t at, const Rules& rules);
+  Table (*read)(const std::vector<Line>& lines, size_t at, const Rules& rules);
+};
+
+/// The reader table. Adding a layout is one file plus one row here.
+const std::vector<Reader>& Readers();
+
+/// Finds the annex table: the first line index at or after `from` where some
+/// reader detects a header, and that reader. Returns false when none.
+bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,
+               const Reader** reader);
+
+/// Splits a line on tabs into trimmed cells.
+std::vector<std::string_view> SplitTabs(std::string_view line);
+/// Header roles of the cells, or empty when they are not a table header.
+std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules);
+/// True when the line ends the annex table (抄送, 印发, another 附件).
+bool EndsTable(const Line& line, const Rules& rules);
+
+/// Assigns the cells of one tab/pipe row to roles given the header roles.
+/// Shared by the row-per-line readers.
+Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role>& header, int line,
+              const Rules& rules);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_READ_H_

@@ -1,0 +1,23 @@
+// Stage 5, repair: join what page breaks and cell wrapping split, fill merged
+// cells (cmark phase 2). Every repair leaves a warning on the row.
+#ifndef NOTICETAB_REPAIR_H_
+#define NOTICETAB_REPAIR_H_
+
+#include "noticetab/read.h"
+#include "noticetab/rules.h"
+
+namespace noticetab {
+
+/// Before link: joins content rows broken across a page break or wrapped
+/// into a row of their own, and unit / deadline cells whose text a merged
+/// cell spread over two rows ("2023年" + "12月底前", "市生态环" + "境局…").
+void RepairTable(Table& table, const Rules& rules);
+
+/// After link (REQUIRES rows carry item/section): an empty unit or deadline
+/// cell under a merged cell takes the merged cell's text from the nearest row
+/// of the same item, above first, then below. Garbled cells stay empty.
+void FillMergedCells(Table& table);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_REPAIR_H_

@@ -1,0 +1,93 @@
+// Rules: heading markers, table-header synonyms, junk lines, unit and deadline
+// vocabulary. Data lives in rules/*.yaml (embedded in the binary at build
+// time); this module loads and compiles it once per process.
+#ifndef NOTICETAB_RULES_H_
+#define NOTICETAB_RULES_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/text.h"
+
+namespace noticetab {
+
+/// The role a table column (or a cell) plays.
+enum class Role { kNone, kSeq, kLabel, kContent, kUnits, kLead, kSupport, kDeadline, kNote };
+std::string_view RoleName(Role r);
+
+/// One heading numbering style (一、 / （一） / 1. / （1））. Groups: no, title.
+struct HeadingStyle {
+  std::string name;
+  Regex re;
+};
+
+/// A deadline phrase. Groups: y (year), m, d, q (quarter), h (上/下 half).
+struct DeadlineRule {
+  std::string name;
+  Regex re;
+  std::string kind;         ///< by_date | year_round | ongoing | recurring
+  std::string granularity;  ///< day | month | quarter | half | year | ""
+};
+
+/// A rule example (`examples:` in a rules file), fired by tests/rules_test.cpp.
+struct RuleExample {
+  std::string file;   ///< rules file name
+  int line = 0;       ///< 1-based line of the example in that file
+  std::string kind;   ///< heading | header | junk | units | deadline | frontmatter
+  std::string input;
+  std::map<std::string, std::string> expect;  ///< key -> expected value ("" = null)
+};
+
+struct Rules {
+  // headings.yaml
+  Regex markdown_prefix;                ///< stripped before heading detection
+  std::vector<HeadingStyle> headings;
+  // headers.yaml: normalized synonym -> role
+  std::map<std::string, Role, std::less<>> header_synonyms;
+  // junk.yaml
+  std::vector<Regex> junk;
+  // units.yaml
+  std::vector<std::string> unit_separators;   ///< split points outside brackets
+  std::vector<std::string> open_tails;        ///< 等部门 ... longest first
+  std::vector<std::string> org_suffixes;      ///< a name ending so is complete
+  std::vector<std::string> level_prefixes;    ///< 市 / 县 / 区 ...
+  std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
+  std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
+  Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
+  // deadlines.yaml
+  std::vector<DeadlineRule> deadlines;
+  Regex deadline_hint;                        ///< cheap "looks like a deadline" test
+  // frontmatter.yaml
+  Regex doc_number;        ///< groups: org, year, n
+  Regex date;              ///< groups: y, m, d (Arabic or Chinese numerals)
+  Regex issuer_line;       ///< groups: issuer
+  Regex title_line;        ///< a title's last line
+  Regex publicity;         ///< groups: p
+  Regex attachment;        ///< groups: a
+  Regex cc;                ///< groups: cc
+  Regex printed;           ///< groups: by, date
+  Regex annex_start;       ///< the line that starts the annex
+  Regex recipients_line;   ///< groups: r
+  std::vector<RuleExample> examples;
+};
+
+/// The built-in rules (embedded rules/*.yaml), compiled once. Thread-safe.
+const Rules& BuiltinRules();
+
+/// Loads every *.yaml in dir; a file present there replaces the built-in file
+/// of the same name, others stay built-in. Throws Error(kRules) positioned at
+/// file:line:col with the offending line for YAML syntax errors, unknown keys,
+/// missing required fields and invalid regexes.
+Rules LoadRules(const std::string& dir);
+
+/// Compiles rules from (file name, text) pairs. Used by both loaders and tests.
+Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files);
+
+/// The embedded rule files (generated at build time).
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRules();
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_RULES_H_

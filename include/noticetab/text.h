@@ -1,0 +1,81 @@
+// Text utilities. The only module that calls ICU directly (besides load.cpp's
+// converters): UTF-8 iteration, character classes, normalization, and a
+// compiled regular expression type used by the rules.
+#ifndef NOTICETAB_TEXT_H_
+#define NOTICETAB_TEXT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace noticetab {
+
+/// Decodes one code point at s[i] and advances i. Invalid bytes yield U+FFFD.
+/// REQUIRES: i < s.size().
+char32_t NextChar(std::string_view s, size_t& i);
+/// Appends c encoded as UTF-8.
+void AppendUtf8(std::string& out, char32_t c);
+/// Number of code points.
+size_t CharCount(std::string_view s);
+
+bool IsHan(char32_t c);          ///< CJK unified ideographs (incl. ext A), 〇
+bool IsCjkPunct(char32_t c);     ///< CJK symbols and punctuation, full-width forms
+bool IsSpace(char32_t c);        ///< ASCII whitespace, U+3000, NBSP and other Zs
+bool IsDigit(char32_t c);        ///< 0-9 and full-width ０-９
+/// Terminal columns c occupies: 2 for East Asian wide/full-width, 0 for
+/// combining marks and controls, else 1 (used to place error carets).
+int ColumnWidth(char32_t c);
+
+/// Strips leading and trailing whitespace (including U+3000 and NBSP).
+std::string_view Trim(std::string_view s);
+/// Removes whitespace that sits between two CJK characters, or between a CJK
+/// character and a digit ("2023 年" -> "2023年", "县自然资 源局" -> "县自然资源局").
+/// Other whitespace runs collapse to one ASCII space.
+std::string JoinCjkSpaces(std::string_view s);
+/// Removes all whitespace.
+std::string RemoveSpaces(std::string_view s);
+/// NFKC normalization (full-width ASCII -> ASCII, etc.).
+std::string Nfkc(std::string_view s);
+/// ASCII , ; : ( ) ! ? in CJK context -> ，；：（）！？ (for --normalize-punct).
+std::string NormalizePunct(std::string_view s);
+
+/// A compiled ICU regular expression over UTF-8 text. Construct once, then
+/// check ok() (RE2 style); matching never allocates the pattern again.
+class Regex {
+ public:
+  Regex();
+  explicit Regex(std::string_view pattern);
+  ~Regex();
+  Regex(Regex&&) noexcept;
+  Regex& operator=(Regex&&) noexcept;
+
+  bool ok() const;
+  /// The compile error and the 0-based code-point offset in the pattern.
+  const std::string& error() const;
+  int error_offset() const;
+  const std::string& pattern() const;
+
+  struct Match {
+    bool found = false;
+    size_t begin = 0, end = 0;                    ///< byte offsets of the whole match
+    std::vector<std::string_view> groups;         ///< index 0 = whole match; empty when unset
+    std::vector<std::string> names;               ///< group names, "" for unnamed
+    /// The named group's text, or empty.
+    std::string_view Group(std::string_view name) const;
+  };
+
+  /// Searches s (anchors in the pattern decide anchoring). Thread-safe.
+  Match Find(std::string_view s) const;
+  bool Contains(std::string_view s) const { return Find(s).found; }
+  /// Replaces every match with `replacement` (literal text).
+  std::string ReplaceAll(std::string_view s, std::string_view replacement) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_TEXT_H_

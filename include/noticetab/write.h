@@ -1,0 +1,43 @@
+// Stage 8, write: documents -> bytes. One file per writer, one table row each.
+#ifndef NOTICETAB_WRITE_H_
+#define NOTICETAB_WRITE_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/document.h"
+
+namespace noticetab {
+
+struct WriteOptions {
+  bool excel = false;            ///< CSV/TSV: UTF-8 BOM and CRLF line ends
+  bool normalize_punct = false;  ///< apply NormalizePunct to every emitted string
+};
+
+/// A writer emits a whole batch of documents. Tree formats (yaml, json) emit a
+/// single document as-is and several as a list/sequence; jsonl one per line;
+/// flat formats (csv, tsv) one table with a header row.
+struct Writer {
+  std::string_view name;         ///< the -f value
+  std::string_view extension;    ///< file extension without dot
+  std::string_view description;
+  void (*write)(std::ostream& out, const std::vector<Document>& docs,
+                const WriteOptions& opts);
+};
+
+/// The writer table. Adding a format is one file plus one row here.
+const std::vector<Writer>& Writers();
+/// The writer named `name`, or nullptr.
+const Writer* FindWriter(std::string_view name);
+
+/// The flat columns of OUTPUT.md, in order.
+const std::vector<std::string_view>& FlatColumns();
+/// The flat cells of one task, in FlatColumns() order (lists joined with 、,
+/// warnings with ；, nulls as empty strings).
+std::vector<std::string> FlatRow(const Document& doc, const Task& task);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_WRITE_H_

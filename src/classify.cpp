@@ -1,0 +1,195 @@
+#include "noticetab/classify.h"
+
+#include <algorithm>
+
+#include "noticetab/text.h"
+#include "noticetab/tokenize.h"
+
+namespace noticetab {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// A heading can only start with a numeral, an opening bracket or a markdown
+// marker: this first-character test keeps regexes off most lines.
+bool MayStartHeading(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = 0;
+  char32_t c = NextChar(s, i);
+  static constexpr std::u32string_view kStarts = U"一二三四五六七八九十(（#-*+>０１２３４５６７８９";
+  return (c >= '0' && c <= '9') || kStarts.find(c) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  if (!MayStartHeading(s)) return std::nullopt;
+  if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  for (size_t i = 0; i < rules.headings.size(); ++i) {
+    auto m = rules.headings[i].re.Find(s);
+    if (!m.found) continue;
+    return HeadingMatch{static_cast<int>(i), std::string(m.Group("no")), std::string(Trim(m.Group("title")))};
+  }
+  return std::nullopt;
+}
+
+bool IsJunk(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  if (s.empty()) return false;
+  for (const auto& re : rules.junk)
+    if (re.Contains(s)) return true;
+  return false;
+}
+
+Role HeaderRole(std::string_view cell, const Rules& rules) {
+  std::string n = Nfkc(cell), key;
+  size_t i = 0;
+  while (i < n.size()) {
+    size_t start = i;
+    char32_t c = NextChar(n, i);
+    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) key.append(n, start, i - start);
+  }
+  if (key.empty()) return Role::kNone;
+  auto it = rules.header_synonyms.find(key);
+  return it == rules.header_synonyms.end() ? Role::kNone : it->second;
+}
+
+std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
+  std::vector<Line> out;
+  out.reserve(src.line_count());
+  for (int n = 1; n <= src.line_count(); ++n) {
+    Line l;
+    l.no = n;
+    l.raw = src.Line(n);
+    l.text = Trim(l.raw);
+    l.tabs = static_cast<int>(std::count(l.raw.begin(), l.raw.end(), '\t'));
+    if (l.text.empty()) {
+      l.kind = LineKind::kBlank;
+    } else if (IsJunk(l.text, rules)) {
+      l.kind = LineKind::kJunk;
+    } else if (l.tabs == 0 && (l.heading = MatchHeading(l.text, rules))) {
+      l.kind = LineKind::kHeading;
+    }
+    out.push_back(l);
+  }
+  return out;
+}
+
+std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
+  std::vector<std::string> out;
+  std::string cur;
+  int depth = 0;
+  size_t i = 0;
+  auto flush = [&] {
+    std::string_view t = Trim(cur);
+    if (!t.empty()) out.emplace_back(t);
+    cur.clear();
+  };
+  while (i < s.size()) {
+    if (depth == 0) {
+      bool split = false;
+      for (const auto& sep : rules.unit_separators) {
+        if (StartsWith(s.substr(i), sep)) {
+          flush();
+          i += sep.size();
+          split = true;
+          break;
+        }
+      }
+      if (split) continue;
+    }
+    size_t start = i;
+    char32_t c = NextChar(s, i);
+    if (c == U'(' || c == U'（' || c == U'[' || c == U'〔' || c == U'【') ++depth;
+    if ((c == U')' || c == U'）' || c == U']' || c == U'〕' || c == U'】') && depth > 0) --depth;
+    cur.append(s, start, i - start);
+  }
+  flush();
+  return out;
+}
+
+bool IsCompleteUnit(std::string_view name, const Rules& rules) {
+  std::string n = RemoveSpaces(name);
+  if (CharCount(n) < 2) return false;
+  for (const auto& c : rules.collective_starts)
+    if (StartsWith(n, c) && n.size() > c.size()) return true;
+  for (const auto& suf : rules.org_suffixes)
+    if (EndsWith(n, suf)) return true;
+  return false;
+}
+
+bool StartsLikeUnit(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  for (const auto& p : rules.level_prefixes)
+    if (StartsWith(s, p)) return true;
+  for (const auto& p : rules.collective_starts)
+    if (StartsWith(s, p)) return true;
+  return false;
+}
+
+bool HasDamageMarkers(std::string_view s) {
+  return s.find("\xEF\xBF\xBD") != std::string_view::npos || s.find("(cid:") != std::string_view::npos;
+}
+
+bool EndsSentence(std::string_view s) {
+  s = Trim(s);
+  for (std::string_view e : {"。", "！", "？", "；", ".", "!", "?", ";", "”", "」", "）", ")"})
+    if (EndsWith(s, e)) {
+      if (e == "”" || e == "」" || e == "）" || e == ")") {
+        // A closing quote/bracket ends a sentence only after final punctuation.
+        std::string_view before = s.substr(0, s.size() - e.size());
+        return EndsWith(before, "。") || EndsWith(before, "！") || EndsWith(before, "？") ||
+               EndsWith(before, ".");
+      }
+      return true;
+    }
+  return false;
+}
+
+CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
+  cell = Trim(cell);
+  if (cell.empty()) return CellShape::kEmpty;
+  if (auto h = MatchHeading(cell, rules)) {
+    // Style 0 is the first-level marker (一、); any other style labels an item.
+    return h->style == 0 ? CellShape::kSectionLabel : CellShape::kItemLabel;
+  }
+  std::string compact = Nfkc(RemoveSpaces(cell));
+  size_t chars = CharCount(compact);
+  if (chars <= 24 && rules.deadline_hint.Contains(compact)) {
+    for (const auto& d : rules.deadlines)
+      if (d.re.Contains(compact)) return CellShape::kDeadline;
+    // A duplicated phrase ("2023年12月底前 2023年12月底前") is still a deadline.
+    if (compact.size() % 2 == 0 && compact.substr(0, compact.size() / 2) == compact.substr(compact.size() / 2))
+      for (const auto& d : rules.deadlines)
+        if (d.re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
+  }
+  if (HasDamageMarkers(cell)) return CellShape::kGarbage;
+  bool sentence = compact.find("。") != std::string::npos;
+  if (!sentence && chars <= 200) {
+    auto names = SplitTopLevel(cell, rules);
+    size_t complete = 0;
+    for (const auto& n : names) complete += IsCompleteUnit(n, rules);
+    if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
+        complete >= 1 && chars <= 12 * names.size() + 8)
+      return CellShape::kUnits;
+  }
+  // OCR debris: short, mostly digits/symbols/isolated single characters.
+  auto tokens = Tokenize(cell);
+  size_t han = 0, noise = 0, longest_han = 0;
+  for (const auto& t : tokens) {
+    if (t.kind == TokenKind::kHan || t.kind == TokenKind::kCjkNumeral) {
+      ++han;
+      longest_han = std::max(longest_han, CharCount(t.text));
+    } else if (t.kind != TokenKind::kSpace) {
+      ++noise;
+    }
+  }
+  if (chars <= 16 && longest_han <= 1 && (han + noise) >= 2) return CellShape::kGarbage;
+  return CellShape::kText;
+}
+
+}  // namespace noticetab

@@ -1,0 +1,221 @@
+// Front matter (GB/T 9704-2012): 发文机关, 文号, title, 主送, 成文日期, 公开属性,
+// 附件说明, 抄送, 印发机关 and date. Absent elements stay empty, never guessed.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "noticetab/read.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+// 二〇二三 -> 2023 (digit by digit); 二十 -> 20, 三十一 -> 31 (place value).
+int ChineseNumber(std::string_view s) {
+  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  std::u32string cs;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = NextChar(s, i);
+    if (c == U'零' || c == U'O' || c == U'o' || c == U'Ｏ') c = U'〇';
+    if (c >= U'０' && c <= U'９') c = c - U'０' + '0';
+    cs.push_back(c);
+  }
+  bool arabic = !cs.empty() && std::all_of(cs.begin(), cs.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
+  if (arabic) {
+    int v = 0;
+    for (char32_t c : cs) v = v * 10 + static_cast<int>(c - '0');
+    return v;
+  }
+  if (cs.find(U'十') == std::u32string::npos) {  // digit by digit
+    int v = 0;
+    for (char32_t c : cs) {
+      size_t d = kDigits.find(c);
+      if (d == std::u32string_view::npos) return -1;
+      v = v * 10 + static_cast<int>(d);
+    }
+    return v;
+  }
+  int v = 0, cur = 0;
+  for (char32_t c : cs) {
+    if (c == U'十') {
+      v += (cur == 0 ? 1 : cur) * 10;
+      cur = 0;
+    } else {
+      size_t d = kDigits.find(c);
+      if (d == std::u32string_view::npos) return -1;
+      cur = static_cast<int>(d);
+    }
+  }
+  return v + cur;
+}
+
+std::optional<std::string> IsoDate(const Regex::Match& m) {
+  int y = ChineseNumber(m.Group("y")), mo = ChineseNumber(m.Group("m")), d = ChineseNumber(m.Group("d"));
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+  return fmt::format("{:04d}-{:02d}-{:02d}", y, mo, d);
+}
+
+std::string Clean(std::string_view s) { return JoinCjkSpaces(Trim(s)); }
+
+// Strips a markdown heading/list prefix ("# ", "- ").
+std::string_view StripMarkdown(std::string_view s, const Rules& rules) {
+  if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  return s;
+}
+
+std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
+  std::vector<std::string> out;
+  for (auto& piece : SplitTopLevel(s, rules)) {
+    std::string p = Clean(piece);
+    while (!p.empty() && (p.ends_with("。") || p.ends_with("."))) p.resize(p.size() - (p.ends_with(".") ? 1 : 3));
+    if (!p.empty()) out.push_back(p);
+  }
+  return out;
+}
+
+bool EndsWithListSeparator(std::string_view s) {
+  s = Trim(s);
+  return s.ends_with("，") || s.ends_with(",") || s.ends_with("、") || s.ends_with("；") || s.ends_with(";");
+}
+
+}  // namespace
+
+FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
+  FrontMatter fm;
+  // The head: everything before the first body heading.
+  size_t head_end = regions.body_begin;
+  for (size_t i = regions.body_begin; i < regions.body_end; ++i)
+    if (lines[i].kind == LineKind::kHeading) {
+      head_end = i;
+      break;
+    }
+  if (head_end == regions.body_begin) head_end = std::min(lines.size(), regions.body_end);
+
+  size_t title_at = head_end;
+  for (size_t i = 0; i < head_end; ++i) {
+    const Line& l = lines[i];
+    if (l.kind != LineKind::kText) continue;
+    std::string_view t = StripMarkdown(l.text, rules);
+    if (!fm.issuer) {
+      if (auto m = rules.issuer_line.Find(RemoveSpaces(t)); m.found) {
+        fm.issuer = std::string(m.Group("issuer"));
+        continue;
+      }
+    }
+    if (!fm.number) {
+      std::string compact = RemoveSpaces(t);
+      auto m = rules.doc_number.Find(compact);
+      // The notice's own number stands alone on its line; a cited one sits in a sentence.
+      if (m.found && (m.end - m.begin) * 10 >= compact.size() * 6) {
+        fm.number = fmt::format("{}〔{}〕{}号", m.Group("org"), m.Group("year"), m.Group("n"));
+        continue;
+      }
+    }
+    if (title_at == head_end && !fm.title) {
+      std::string compact = RemoveSpaces(t);
+      if (rules.title_line.Contains(compact) && CharCount(compact) <= 80 && !EndsSentence(compact)) {
+        // Join a title wrapped over the previous lines (a line holding 关于 starts it).
+        std::string title = compact;
+        for (size_t j = i; j-- > 0;) {
+          if (lines[j].kind == LineKind::kBlank) continue;
+          std::string prev = RemoveSpaces(StripMarkdown(lines[j].text, rules));
+          if (lines[j].kind != LineKind::kText || rules.title_line.Contains(prev) ||
+              rules.doc_number.Contains(prev) || rules.issuer_line.Contains(prev) || EndsSentence(prev) ||
+              CharCount(prev) > 40 || (title.find("关于") != std::string::npos))
+            break;
+          if (prev.find("关于") == std::string::npos) break;
+          title = prev + title;
+        }
+        fm.title = title;
+        title_at = i;
+        continue;
+      }
+    }
+    if (title_at != head_end && fm.recipients.empty() && fm.date == std::nullopt) {
+      if (auto m = rules.recipients_line.Find(t); m.found) {
+        fm.recipients = SplitList(m.Group("r"), rules);
+        continue;
+      }
+    }
+    if (!fm.date) {
+      std::string compact = RemoveSpaces(t);
+      if (auto m = rules.date.Find(compact); m.found && m.end == compact.size() && CharCount(compact) <= 40) {
+        fm.date = IsoDate(m);
+        if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = compact.substr(0, m.begin);
+        if (fm.date && m.begin == 0 && !fm.issuer && i > 0) {
+          // 发文机关署名: the line right above the date.
+          for (size_t j = i; j-- > 0;) {
+            if (lines[j].kind == LineKind::kBlank) continue;
+            std::string prev = RemoveSpaces(lines[j].text);
+            if (lines[j].kind == LineKind::kText && CharCount(prev) <= 30 && !EndsSentence(prev) &&
+                IsCompleteUnit(prev, rules))
+              fm.issuer = prev;
+            break;
+          }
+        }
+        continue;
+      }
+    }
+    if (!fm.publicity) {
+      if (auto m = rules.publicity.Find(t); m.found) fm.publicity = Clean(m.Group("p"));
+    }
+  }
+
+  // Attachments, cc and the imprint may sit anywhere after the body.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind != LineKind::kText || l.tabs > 0) continue;
+    if (auto m = rules.attachment.Find(l.text); m.found && i < regions.table_begin) {
+      std::string a = Clean(m.Group("a"));
+      fm.attachments.push_back(a);
+      // "附件：1.xxx" followed by "2.yyy" lines.
+      for (size_t j = i + 1; j < lines.size() && lines[j].kind == LineKind::kHeading &&
+                             rules.headings[lines[j].heading->style].name == "num-dot";
+           ++j)
+        fm.attachments.push_back(Clean(lines[j].text));
+      continue;
+    }
+    if (auto m = rules.cc.Find(l.text); m.found && fm.cc.empty()) {
+      std::string text(m.Group("cc"));
+      for (size_t j = i + 1; j < lines.size() && (EndsWithListSeparator(text) || Trim(text).empty()); ++j) {
+        if (lines[j].kind == LineKind::kBlank) continue;
+        if (lines[j].kind != LineKind::kText) break;
+        text += std::string(lines[j].text);
+      }
+      fm.cc = SplitList(text, rules);
+      continue;
+    }
+    std::string compact = RemoveSpaces(l.text);
+    if (auto m = rules.printed.Find(compact); m.found) {
+      if (auto d = rules.date.Find(m.Group("date")); d.found) fm.printed_date = IsoDate(d);
+      std::string by(m.Group("by"));
+      if (by.empty()) {
+        for (size_t j = i; j-- > 0;) {
+          if (lines[j].kind == LineKind::kBlank) continue;
+          std::string prev = RemoveSpaces(lines[j].text);
+          if (lines[j].kind == LineKind::kText && CharCount(prev) <= 30 && IsCompleteUnit(prev, rules)) by = prev;
+          break;
+        }
+      }
+      if (!by.empty()) fm.printed_by = by;
+    }
+  }
+  if (fm.attachments.size() > 1) {
+    // A repeated annex title (the 附件 list and the 附件说明) is one attachment.
+    std::vector<std::string> uniq;
+    for (auto& a : fm.attachments)
+      if (std::find(uniq.begin(), uniq.end(), a) == uniq.end()) uniq.push_back(a);
+    fm.attachments = uniq;
+  }
+
+  // The plan year: from the title, else the date.
+  if (fm.title) {
+    static const Regex kYear("(?<y>(19|20)\\d\\d)\\s*年");
+    if (auto m = kYear.Find(*fm.title); m.found) fm.year = std::stoi(std::string(m.Group("y")));
+  }
+  if (!fm.year && fm.date) fm.year = std::stoi(fm.date->substr(0, 4));
+  return fm;
+}
+
+}  // namespace noticetab

@@ -1,0 +1,128 @@
+#include "noticetab/link.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <unordered_set>
+
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+// Character bigrams of the meaningful characters: punctuation, spaces and
+// bracket styles differ between the body and the annex, words do not.
+std::vector<uint64_t> Bigrams(std::string_view s) {
+  std::string n = Nfkc(s);
+  std::vector<char32_t> cs;
+  size_t i = 0;
+  while (i < n.size()) {
+    char32_t c = NextChar(n, i);
+    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) cs.push_back(c);
+  }
+  std::vector<uint64_t> out;
+  for (size_t k = 1; k < cs.size(); ++k) out.push_back((static_cast<uint64_t>(cs[k - 1]) << 32) | cs[k]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double Share(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty()) return 0;
+  size_t hit = 0;
+  for (uint64_t x : a) hit += std::binary_search(b.begin(), b.end(), x);
+  return static_cast<double>(hit) / static_cast<double>(a.size());
+}
+
+double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t hit = 0;
+  for (uint64_t x : a) hit += std::binary_search(b.begin(), b.end(), x);
+  return 2.0 * static_cast<double>(hit) / static_cast<double>(a.size() + b.size());
+}
+
+struct ItemRef {
+  int section;  // Section::index
+  int item;     // Item::index
+  std::vector<uint64_t> text, title;
+};
+
+// The item a table label names, by title similarity; 0 when none is close.
+int ItemForLabel(std::string_view label, const std::vector<ItemRef>& items) {
+  if (Trim(label).empty()) return 0;
+  auto lb = Bigrams(label);
+  int best = 0;
+  double best_score = 0.45;
+  for (const auto& it : items) {
+    double s = Dice(lb, it.title);
+    if (s > best_score) best_score = s, best = it.item;
+  }
+  return best;
+}
+
+int SectionForLabel(std::string_view label, const std::vector<Section>& sections) {
+  if (Trim(label).empty()) return 0;
+  auto lb = Bigrams(label);
+  int best = 0;
+  double best_score = 0.45;
+  for (const auto& s : sections) {
+    double d = Dice(lb, Bigrams(s.title));
+    if (d > best_score) best_score = d, best = s.index;
+  }
+  return best;
+}
+
+}  // namespace
+
+double Containment(std::string_view a, std::string_view b) { return Share(Bigrams(a), Bigrams(b)); }
+
+void LinkRows(Table& table, const std::vector<Section>& sections) {
+  std::vector<ItemRef> items;
+  for (const auto& s : sections)
+    for (const auto& it : s.items) items.push_back({s.index, it.index, Bigrams(it.title + it.text), Bigrams(it.title)});
+  auto section_of = [&](int item) {
+    for (const auto& r : items)
+      if (r.item == item) return r.section;
+    return 0;
+  };
+
+  std::string section_label, item_label;  // labels fill down: they are merged cells
+  int prev_item = 0, prev_section = 0;
+  for (Row& row : table.rows) {
+    if (!row.section_label.empty()) {
+      section_label = row.section_label.text;
+      item_label.clear();
+    }
+    if (!row.item_label.empty()) item_label = row.item_label.text;
+    int label_item = ItemForLabel(item_label, items);
+
+    auto content = Bigrams(row.content.text);
+    int best = 0;
+    double best_score = 0;
+    for (const auto& it : items) {
+      double s = Share(content, it.text);
+      // Ties go to the row above's item, then to the label's: rows follow the body.
+      if (it.item == prev_item) s += 0.02;
+      if (it.item == label_item) s += 0.01;
+      if (s > best_score) best_score = s, best = it.item;
+    }
+    if (best_score >= 0.5) {
+      row.item = best;
+      if (label_item && label_item != best)
+        row.warnings.push_back("table label '" + item_label + "' points to item " + std::to_string(label_item) +
+                               ", the body text to item " + std::to_string(best) + "; the body wins");
+    } else if (label_item) {
+      row.item = label_item;
+      row.warnings.push_back("content not found in the body; item taken from the table label");
+    } else if (prev_item) {
+      row.item = prev_item;
+      row.warnings.push_back("content not found in the body; item taken from the row above");
+    }
+    row.section = row.item ? section_of(row.item) : SectionForLabel(section_label, sections);
+    if (!row.item && !row.section && prev_section) row.section = prev_section;
+    if (row.item) prev_item = row.item;
+    if (row.section) prev_section = row.section;
+  }
+}
+
+}  // namespace noticetab

@@ -1,0 +1,293 @@
+// Stage 1: bytes -> Source. Decides the encoding, refuses binary files with a
+// message that says what they are, and repairs small damage (stray NULs,
+// invalid bytes) with a warning instead of failing the whole file.
+#include "noticetab/load.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <cassert>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <memory>
+
+#include "noticetab/error.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+
+Source::Source(std::string name, std::string encoding, std::string text)
+    : name_(std::move(name)), encoding_(std::move(encoding)), text_(std::move(text)) {
+  if (text_.size() > std::numeric_limits<uint32_t>::max()) {
+    throw Error(Error::Kind::kInput, "file too large (4 GiB or more)", name_);
+  }
+  uint32_t begin = 0;
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] != '\n') continue;
+    lines_.push_back({begin, i});
+    begin = i + 1;
+  }
+  if (begin < text_.size()) lines_.push_back({begin, static_cast<uint32_t>(text_.size())});
+}
+
+std::string_view Source::Line(int n) const {
+  assert(n >= 1 && n <= line_count());
+  const Span& span = lines_[n - 1];
+  return std::string_view(text_).substr(span.begin, span.end - span.begin);
+}
+
+namespace {
+
+struct Signature {
+  std::string_view magic;
+  const char* message;
+};
+
+// Checked before anything else: these formats can look like valid GB18030.
+const Signature kSignatures[] = {
+    {"\x89PNG\r\n\x1a\n", "not text (looks like PNG image)"},
+    {"\xff\xd8\xff", "not text (looks like JPEG image)"},
+    {"GIF87a", "not text (looks like GIF image)"},
+    {"GIF89a", "not text (looks like GIF image)"},
+    {"%PDF-", "a PDF file, not text; extract its text first (e.g. pdftotext -layout)"},
+    {"PK\x03\x04",
+     "not text (looks like ZIP archive, e.g. DOCX/XLSX); save it as plain text first"},
+    {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+     "not text (looks like OLE document, e.g. DOC/XLS); save it as plain text first"},
+    {"\x7f\x45LF", "not text (looks like ELF executable)"},  // \x45 = 'E'; "\x7fE" is one escape
+    {"\x1f\x8b", "not text (looks like gzip data)"},
+};
+
+// Decoded UTF-8 text (line ends not yet normalized) and where decoding had to
+// substitute U+FFFD.
+struct Decoded {
+  std::string text;
+  int bad = 0;        // number of substitutions
+  int first_bad = 0;  // 1-based line of the first one
+};
+
+// 1-based line number of position n, counting "\r\n", "\r" and "\n" as one
+// break each, as NormalizeNewlines will. Works on UTF-8 bytes and UTF-16 units.
+template <typename Unit>
+int LineAt(const Unit* p, size_t n) {
+  int line = 1;
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == n || p[i + 1] != '\n'))) ++line;
+  }
+  return line;
+}
+
+// True when at least 90% of the non-ASCII sequences are well-formed UTF-8.
+// GB18030 text passes for UTF-8 only by accident (about one pair in ten).
+bool MostlyUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int64_t n = static_cast<int64_t>(s.size());
+  size_t valid = 0, invalid = 0;
+  for (int64_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    ++(c < 0 ? invalid : valid);
+  }
+  return invalid == 0 || valid * 10 >= (valid + invalid) * 9;
+}
+
+Decoded DecodeUtf8(std::string_view s) {
+  Decoded d;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int64_t n = static_cast<int64_t>(s.size());
+  d.text.reserve(s.size());
+  for (int64_t i = 0; i < n;) {
+    const int64_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0) {
+      d.text.append(s.substr(start, i - start));
+    } else {
+      if (d.bad++ == 0) d.first_bad = LineAt(s.data(), static_cast<size_t>(start));
+      d.text += "\xEF\xBF\xBD";
+    }
+  }
+  return d;
+}
+
+// Converts with an ICU converter. The STOP callback hands every ill-formed
+// sequence back to us so we can count it and know where it was.
+Decoded Convert(std::string_view bytes, const char* charset, const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::LocalUConverterPointer cnv(ucnv_open(charset, &status));
+  if (U_FAILURE(status)) {
+    throw Error(Error::Kind::kInput, std::string("ICU has no ") + charset + " converter", name);
+  }
+  ucnv_setToUCallBack(cnv.getAlias(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  // Each input byte yields at most one UTF-16 unit (a 4-byte GB18030 sequence
+  // gives two), and each error consumes at least one byte for its U+FFFD, so
+  // the buffer never overflows.
+  std::u16string units(bytes.size() + 1, u'\0');
+  UChar* out = units.data();
+  UChar* const out_end = out + units.size();
+  const char* in = bytes.data();
+  const char* const in_end = in + bytes.size();
+  Decoded d;
+  size_t first_bad = 0;
+  for (;;) {
+    status = U_ZERO_ERROR;
+    ucnv_toUnicode(cnv.getAlias(), &out, out_end, &in, in_end, nullptr, true, &status);
+    if (status != U_ILLEGAL_CHAR_FOUND && status != U_INVALID_CHAR_FOUND &&
+        status != U_TRUNCATED_CHAR_FOUND) {
+      break;
+    }
+    if (d.bad++ == 0) first_bad = static_cast<size_t>(out - units.data());
+    *out++ = u'\uFFFD';
+  }
+  if (U_FAILURE(status)) {
+    throw Error(Error::Kind::kInput,
+                std::string("cannot decode as ") + charset + ": " + u_errorName(status), name);
+  }
+  units.resize(static_cast<size_t>(out - units.data()));
+  if (d.bad > 0) d.first_bad = LineAt(units.data(), first_bad);
+  d.text.reserve(units.size() * 3);
+  const int64_t n = static_cast<int64_t>(units.size());
+  for (int64_t i = 0; i < n;) {
+    UChar32 c;
+    U16_NEXT(units.data(), i, n, c);  // well-formed by now: errors became U+FFFD
+    AppendUtf8(d.text, static_cast<char32_t>(c));
+  }
+  return d;
+}
+
+// Characters a Chinese notice is made of; used to judge a UTF-16 guess.
+bool Plausible(char32_t c) {
+  return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7F) ||
+         (c >= 0xA0 && c < 0x250) || (c >= 0x2000 && c < 0x2070) || (c >= 0x3000 && c < 0x3040) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// Guesses UTF-16 without a BOM. Chinese UTF-16 has NULs only in ASCII
+// characters and in U+xx00 ideographs (一 is 00 4E in LE), often under 10% of
+// bytes and on both sides, so a NUL-ratio rule alone misses it. Instead: enough
+// NULs to rule out stray ones (at least 1% of bytes, which is where stripping
+// stops), then the byte order whose decoding is clean and reads as text.
+bool SniffUtf16(std::string_view bytes, const std::string& name, std::string& encoding,
+                Decoded& decoded) {
+  if (bytes.size() < 2 || bytes.size() % 2 != 0) return false;
+  size_t nuls = 0;
+  for (const char ch : bytes) nuls += ch == '\0';
+  if (nuls == 0 || nuls * 100 < bytes.size()) return false;
+  for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
+    Decoded d = Convert(bytes, charset, name);
+    if (d.bad > 0) continue;
+    size_t chars = 0, plausible = 0;
+    for (size_t i = 0; i < d.text.size(); ++chars) plausible += Plausible(NextChar(d.text, i));
+    if (plausible * 100 < chars * 95) continue;
+    encoding = charset;
+    decoded = std::move(d);
+    return true;
+  }
+  return false;
+}
+
+std::string NormalizeNewlines(std::string s) {
+  size_t out = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      s[out++] = '\n';
+    } else {
+      s[out++] = s[i];
+    }
+  }
+  s.resize(out);
+  return s;
+}
+
+}  // namespace
+
+Source Decode(std::string_view bytes, std::string name) {
+  for (const Signature& sig : kSignatures) {
+    if (bytes.starts_with(sig.magic)) throw Error(Error::Kind::kInput, sig.message, name);
+  }
+  const size_t raw_size = bytes.size();
+  std::string encoding = "UTF-8";
+  Decoded d;
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    d = DecodeUtf8(bytes.substr(3));
+  } else if (bytes.starts_with("\xFF\xFE")) {
+    encoding = "UTF-16LE";
+    d = Convert(bytes.substr(2), "UTF-16LE", name);
+  } else if (bytes.starts_with("\xFE\xFF")) {
+    encoding = "UTF-16BE";
+    d = Convert(bytes.substr(2), "UTF-16BE", name);
+  } else if (SniffUtf16(bytes, name, encoding, d)) {
+    // decoded by the sniffer
+  } else if (MostlyUtf8(bytes)) {
+    // Mostly valid UTF-8 is damaged UTF-8: a GB18030 reading of it would turn
+    // every line into mojibake, so only the bad bytes are replaced.
+    d = DecodeUtf8(bytes);
+  } else {
+    encoding = "GB18030";
+    d = Convert(bytes, "GB18030", name);
+  }
+
+  std::vector<std::string> warnings;
+  if (d.bad > 0) {
+    std::string w = "line " + std::to_string(d.first_bad) + ": invalid " + encoding +
+                    " bytes replaced with U+FFFD";
+    if (d.bad > 1) w += " (" + std::to_string(d.bad) + " places)";
+    warnings.push_back(std::move(w));
+  }
+  // NUL bytes (U+0000 after decoding) are not text. A few are damage and go;
+  // many mean the file is binary.
+  if (const size_t first_nul = d.text.find('\0'); first_nul != std::string::npos) {
+    size_t nuls = 0;
+    for (const char ch : d.text) nuls += ch == '\0';
+    if (nuls * 100 >= raw_size) {
+      throw Error(Error::Kind::kInput, "not text (contains NUL bytes)", name);
+    }
+    warnings.push_back("line " + std::to_string(LineAt(d.text.data(), first_nul)) + ": " +
+                       std::to_string(nuls) + " NUL byte(s) removed");
+    std::erase(d.text, '\0');
+  }
+  Source source(std::move(name), std::move(encoding), NormalizeNewlines(std::move(d.text)));
+  source.warnings = std::move(warnings);
+  return source;
+}
+
+namespace {
+
+// Reads f to the end; on failure throws naming `name`.
+std::string ReadAll(std::FILE* f, const std::string& name) {
+  std::string bytes;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+  if (std::ferror(f)) {
+    throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(errno), name);
+  }
+  return bytes;
+}
+
+}  // namespace
+
+Source LoadFile(const std::string& path) {
+  if (path == "-") return Decode(ReadAll(stdin, "<stdin>"), "<stdin>");
+  // fopen succeeds on a directory on Linux; say what is wrong up front.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw Error(Error::Kind::kInput, "cannot read: is a directory", path);
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
+  if (!f) {
+    throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(errno), path);
+  }
+  return Decode(ReadAll(f.get(), path), path);
+}
+
+}  // namespace noticetab

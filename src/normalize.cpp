@@ -1,0 +1,246 @@
+#include "noticetab/normalize.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "noticetab/classify.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Whitespace inside a unit cell is either a wrap inside a name ("县自然资 源局")
+// or a separator between two names ("县发改局 县教体局"): a complete name on the
+// left and a unit-like start on the right make it a separator.
+std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
+  std::vector<std::string> pieces;
+  std::string cur;
+  size_t i = 0;
+  while (i < cell.size()) {
+    size_t start = i;
+    char32_t c = NextChar(cell, i);
+    if (IsSpace(c) || c == '\t' || c == '\n') {
+      if (!cur.empty()) pieces.push_back(std::move(cur)), cur.clear();
+    } else {
+      cur.append(cell, start, i - start);
+    }
+  }
+  if (!cur.empty()) pieces.push_back(cur);
+  std::string out;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    if (k > 0) {
+      auto left = SplitTopLevel(out, rules);
+      bool separator = !left.empty() && IsCompleteUnit(left.back(), rules) && StartsLikeUnit(pieces[k], rules) &&
+                       !EndsWith(out, "、");
+      bool ascii = static_cast<unsigned char>(out.back()) < 128 && static_cast<unsigned char>(pieces[k][0]) < 128;
+      if (separator) out += "、";
+      else if (ascii) out += " ";
+    }
+    out += pieces[k];
+  }
+  return out;
+}
+
+std::string LevelPrefix(std::string_view name, const Rules& rules) {
+  std::string best;
+  for (const auto& p : rules.level_prefixes)
+    if (StartsWith(name, p) && p.size() > best.size()) best = p;
+  return best;
+}
+
+bool IsCollective(std::string_view name, const Rules& rules) {
+  for (const auto& c : rules.collective_starts)
+    if (StartsWith(name, c)) return true;
+  return false;
+}
+
+std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
+                                    std::vector<std::string>* warnings) {
+  std::vector<std::string> out;
+  std::string prefix;
+  for (auto& raw : SplitTopLevel(text, rules)) {
+    std::string name = raw;
+    while (EndsWith(name, "。") || EndsWith(name, ".")) name.resize(name.size() - (EndsWith(name, ".") ? 1 : 3));
+    for (const auto& tail : rules.open_tails) {
+      if (EndsWith(name, tail) && name.size() > tail.size()) {
+        name.resize(name.size() - tail.size());
+        *open = true;
+        break;
+      }
+    }
+    if (name.empty()) continue;
+    std::string own = LevelPrefix(name, rules);
+    if (!own.empty()) {
+      prefix = own;
+    } else if (!prefix.empty() && !IsCollective(name, rules)) {
+      for (const auto& suf : rules.carry_suffixes)
+        if (EndsWith(name, suf)) {
+          name = prefix + name;
+          break;
+        }
+    }
+    if (!IsCompleteUnit(name, rules) && CharCount(name) <= 1) {
+      if (warnings) warnings->push_back("unreadable unit name dropped: " + name);
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+int SmallNumber(std::string_view s) {
+  static constexpr std::u32string_view kCn = U"〇一二三四五六七八九";
+  if (s.empty()) return 0;
+  size_t i = 0;
+  char32_t c = NextChar(s, i);
+  if (c >= '0' && c <= '9') return std::atoi(std::string(s).c_str());
+  size_t d = kCn.find(c);
+  return d == std::u32string_view::npos ? 0 : static_cast<int>(d);
+}
+
+}  // namespace
+
+UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
+  UnitList u;
+  std::string text = JoinWrappedNames(Trim(cell), rules);
+  if (text.empty()) return u;
+  if (auto m = rules.lead_clause.Find(text); m.found && !m.Group("lead").empty()) {
+    u.lead = SplitNames(m.Group("lead"), rules, &u.open, &u.warnings);
+    u.support = SplitNames(m.Group("support"), rules, &u.open, &u.warnings);
+    u.units = u.lead;
+    for (const auto& s : u.support)
+      if (std::find(u.units.begin(), u.units.end(), s) == u.units.end()) u.units.push_back(s);
+    return u;
+  }
+  u.units = SplitNames(text, rules, &u.open, &u.warnings);
+  return u;
+}
+
+Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const Rules& rules,
+                         std::vector<std::string>* warnings) {
+  Deadline d;
+  std::string printed = JoinCjkSpaces(Trim(raw));
+  if (printed.empty()) return d;
+  d.text = printed;
+  std::string t = Nfkc(RemoveSpaces(printed));
+  if (t.size() % 2 == 0 && t.substr(0, t.size() / 2) == t.substr(t.size() / 2)) {
+    t = t.substr(0, t.size() / 2);  // the same phrase printed twice
+    d.text = JoinCjkSpaces(Trim(printed.substr(0, printed.size() / 2)));
+    if (RemoveSpaces(*d.text) != RemoveSpaces(printed.substr(printed.size() / 2))) d.text = t;
+    if (warnings) warnings->push_back("完成时限 printed twice; kept once");
+  }
+  for (const auto& rule : rules.deadlines) {
+    auto m = rule.re.Find(t);
+    if (!m.found) continue;
+    d.kind = rule.kind;
+    if (rule.kind == "ongoing") return d;
+    int y = 0;
+    if (!m.Group("y").empty()) {
+      y = std::atoi(std::string(m.Group("y")).c_str());
+      d.year_source = "text";
+    } else if (years.title) {
+      y = *years.title, d.year_source = "title";
+    } else if (years.date) {
+      y = *years.date, d.year_source = "date";
+    } else if (years.option) {
+      y = *years.option, d.year_source = "option";
+    }
+    std::string gran = rule.granularity.empty() ? "year" : rule.granularity;
+    d.granularity = gran;
+    int mo = 12, day = 31;
+    if (gran == "day" || gran == "month") {
+      mo = SmallNumber(m.Group("m"));
+      if (mo < 1 || mo > 12) break;
+      day = gran == "day" ? SmallNumber(m.Group("d")) : 0;
+    } else if (gran == "quarter") {
+      mo = SmallNumber(m.Group("q")) * 3;
+      if (mo < 3 || mo > 12) break;
+    } else if (gran == "half") {
+      mo = m.Group("h") == "上" ? 6 : 12;
+    }
+    if (y == 0) {
+      if (warnings) warnings->push_back("完成时限 has no year and the notice gives none; use --year");
+      return d;
+    }
+    int last = DaysInMonth(y, mo);
+    if (day == 0) day = last;
+    if (day < 1 || day > last) break;
+    d.date = fmt::format("{:04d}-{:02d}-{:02d}", y, mo, day);
+    return d;
+  }
+  d.kind = "none";
+  d.granularity.reset();
+  d.year_source.reset();
+  if (warnings) warnings->push_back("完成时限 not understood: " + printed);
+  return d;
+}
+
+std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>& sections,
+                                 const YearContext& years, const Rules& rules) {
+  std::vector<Task> tasks;
+  for (const Row& row : table.rows) {
+    Task t;
+    t.id = static_cast<int>(tasks.size()) + 1;
+    t.seq = row.seq;
+    for (const auto& s : sections) {
+      if (s.index == row.section) t.section = s.index, t.section_no = s.no, t.section_title = s.title;
+      for (const auto& it : s.items)
+        if (it.index == row.item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
+    }
+    t.content = JoinCjkSpaces(row.content.text);
+    t.warnings = row.warnings;
+    if (!t.content.empty()) {
+      std::string_view c = t.content;
+      if (EndsWith(c, "、") || EndsWith(c, "，") || EndsWith(c, ","))
+        t.warnings.push_back("content ends mid-sentence; the cell may be truncated");
+    } else {
+      t.warnings.push_back("row has no content");
+    }
+    UnitList u = NormalizeUnits(row.units.text, rules);
+    UnitList lead = NormalizeUnits(row.lead.text, rules);
+    UnitList support = NormalizeUnits(row.support.text, rules);
+    t.lead_units = !lead.units.empty() ? lead.units : u.lead;
+    t.support_units = !support.units.empty() ? support.units : u.support;
+    t.units = u.units;
+    for (const auto& list : {t.lead_units, t.support_units})
+      for (const auto& n : list)
+        if (std::find(t.units.begin(), t.units.end(), n) == t.units.end()) t.units.push_back(n);
+    t.units_open = u.open || lead.open || support.open;
+    for (const auto* l : {&u, &lead, &support}) t.warnings.insert(t.warnings.end(), l->warnings.begin(), l->warnings.end());
+    t.deadline = ResolveDeadline(row.deadline.text, years, rules, &t.warnings);
+    t.first_line = row.first_line;
+    t.last_line = row.last_line;
+    tasks.push_back(std::move(t));
+  }
+  return tasks;
+}
+
+std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines) {
+  std::vector<Task> tasks;
+  for (const auto& s : sections)
+    for (const auto& it : s.items) {
+      Task t;
+      t.id = static_cast<int>(tasks.size()) + 1;
+      t.section = s.index, t.section_no = s.no, t.section_title = s.title;
+      t.item = it.index, t.item_no = it.no, t.item_title = it.title;
+      t.content = it.text;
+      t.first_line = it.line;
+      t.last_line = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
+      tasks.push_back(std::move(t));
+    }
+  return tasks;
+}
+
+}  // namespace noticetab

@@ -1,0 +1,117 @@
+// The body outline: sections (一、) and items (（一） / 1.), with each item's
+// paragraph text joined across wrapped and page-broken lines.
+#include <map>
+
+#include "noticetab/read.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+int NumeralValue(std::string_view no) {
+  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  std::string n = Nfkc(no);
+  if (!n.empty() && n[0] >= '0' && n[0] <= '9') return std::atoi(n.c_str());
+  int v = 0, cur = 0;
+  size_t i = 0;
+  while (i < n.size()) {
+    char32_t c = NextChar(n, i);
+    if (c == U'十') {
+      v += (cur == 0 ? 1 : cur) * 10;
+      cur = 0;
+    } else if (size_t d = kDigits.find(c); d != std::u32string_view::npos) {
+      cur = static_cast<int>(d);
+    } else {
+      return -1;
+    }
+  }
+  return v + cur;
+}
+
+// Title = the heading text up to the first full stop (or colon), without it.
+std::string TitleOf(std::string_view heading) {
+  std::string t = JoinCjkSpaces(heading);
+  for (std::string_view stop : {"。", "：", ":"}) {
+    size_t p = t.find(stop);
+    if (p != std::string::npos && p > 0) t.resize(p);
+  }
+  return std::string(Trim(t));
+}
+
+}  // namespace
+
+std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
+                                 const Rules& rules, std::vector<int>* item_end_lines) {
+  std::vector<Section> sections;
+  std::map<int, int> level_of;   // style -> level (1-based), by first appearance
+  std::map<int, int> last_no;    // style -> last accepted number
+  int depth = 0;                 // level of the last accepted heading
+  Item* item = nullptr;
+  int item_count = 0;
+  if (item_end_lines) item_end_lines->assign(1, 0);
+
+  auto close_item = [&](int last_line) {
+    if (item && item_end_lines) (*item_end_lines)[item->index] = last_line;
+  };
+  int last_text_line = 0;
+  for (size_t i = regions.body_begin; i < regions.body_end && i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (l.kind == LineKind::kHeading) {
+      const HeadingMatch& h = *l.heading;
+      int n = NumeralValue(h.no);
+      auto lv = level_of.find(h.style);
+      int level = lv == level_of.end() ? static_cast<int>(level_of.size()) + 1 : lv->second;
+      bool continues = n == last_no[h.style] + 1 || n == 1;
+      bool reachable = level <= depth + 1;
+      if (n > 0 && continues && reachable && level <= 2) {
+        if (lv == level_of.end()) level_of[h.style] = level;
+        last_no[h.style] = n;
+        depth = level;
+        if (level == 1) {
+          close_item(last_text_line);
+          item = nullptr;
+          Section s;
+          s.index = static_cast<int>(sections.size()) + 1;
+          s.no = h.no;
+          s.title = TitleOf(h.title);
+          s.line = l.no;
+          sections.push_back(std::move(s));
+        } else {
+          close_item(last_text_line);
+          if (sections.empty()) {  // items before any section: an unnamed section holds them
+            Section s;
+            s.index = 1;
+            sections.push_back(std::move(s));
+          }
+          Item it;
+          it.index = ++item_count;
+          it.no = h.no;
+          it.title = TitleOf(h.title);
+          it.text = JoinCjkSpaces(h.title);
+          it.line = l.no;
+          sections.back().items.push_back(std::move(it));
+          item = &sections.back().items.back();
+          if (item_end_lines) item_end_lines->push_back(l.no);
+        }
+        last_text_line = l.no;
+        continue;
+      }
+      if (n > 0 && continues && level > 2 && lv != level_of.end()) last_no[h.style] = n;
+      if (n > 0 && continues && level > 2 && lv == level_of.end() && reachable) {
+        level_of[h.style] = level;
+        last_no[h.style] = n;
+      }
+    }
+    if (item && l.tabs == 0) {
+      std::string_view t = l.text;
+      if (auto m = rules.markdown_prefix.Find(t); m.found && m.begin == 0) t = Trim(t.substr(m.end));
+      item->text += JoinCjkSpaces(t);
+      last_text_line = l.no;
+    }
+  }
+  close_item(last_text_line);
+  return sections;
+}
+
+}  // namespace noticetab

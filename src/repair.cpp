@@ -1,0 +1,125 @@
+#include "noticetab/repair.h"
+
+#include <set>
+#include <string>
+
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+std::string Lines(const Row& r) {
+  return r.first_line == r.last_line ? "line " + std::to_string(r.first_line)
+                                     : "lines " + std::to_string(r.first_line) + "-" + std::to_string(r.last_line);
+}
+
+bool HasYear(std::string_view s) {
+  static const Regex kYear("\\d{4}\\s*年");
+  return kYear.Contains(s);
+}
+
+bool IsYearOnly(std::string_view s) {
+  static const Regex kYear("^\\d{4}年(度)?$");
+  return kYear.Contains(Nfkc(RemoveSpaces(s)));
+}
+
+bool EndsWithSeparator(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  for (const auto& sep : rules.unit_separators)
+    if (s.size() >= sep.size() && s.substr(s.size() - sep.size()) == sep) return true;
+  return false;
+}
+
+// A row that only continues the content of the row above.
+bool IsContinuation(const Row& r) {
+  return !r.seq && r.section_label.empty() && r.item_label.empty() && r.units.empty() && !r.units.garbled &&
+         r.deadline.empty() && r.lead.empty() && r.support.empty() && !r.content.empty();
+}
+
+}  // namespace
+
+void RepairTable(Table& table, const Rules& rules) {
+  auto& rows = table.rows;
+  // 1. Content broken across a page break or wrapped into a row of its own.
+  for (size_t i = 1; i < rows.size();) {
+    Row& prev = rows[i - 1];
+    Row& r = rows[i];
+    if (IsContinuation(r) && !EndsSentence(prev.content.text)) {
+      prev.warnings.push_back(std::string(r.after_break ? "content continued after a page break" : "wrapped content") +
+                              " (" + Lines(r) + ") joined");
+      prev.content.Append(r.content.text, r.content.last_line);
+      prev.Touch(r.first_line);
+      prev.Touch(r.last_line);
+      for (auto& w : r.warnings) prev.warnings.push_back(w);
+      rows.erase(rows.begin() + static_cast<long>(i));
+      continue;
+    }
+    ++i;
+  }
+
+  // 2. Unit names complete elsewhere in this table tell a wrapped name apart
+  //    from two separate names ("县政府各部" + "门单位").
+  std::set<std::string> known;
+  for (const auto& r : rows)
+    for (const auto& n : SplitTopLevel(r.units.text, rules)) {
+      std::string c = RemoveSpaces(n);
+      if (IsCompleteUnit(c, rules)) known.insert(c);
+    }
+
+  // 3. A merged cell whose text is spread over two rows.
+  for (size_t i = 0; i + 1 < rows.size(); ++i) {
+    Row& a = rows[i];
+    Row& b = rows[i + 1];
+    if (!a.deadline.empty() && !b.deadline.empty() && IsYearOnly(a.deadline.text) && !HasYear(b.deadline.text)) {
+      Cell joined = a.deadline;
+      joined.Append(b.deadline.text, b.deadline.last_line);
+      std::string w = "完成时限 printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
+      a.deadline = b.deadline = joined;
+      a.warnings.push_back(w);
+      b.warnings.push_back(w);
+    }
+    if (!a.units.empty() && !b.units.empty() && !EndsWithSeparator(a.units.text, rules)) {
+      auto an = SplitTopLevel(a.units.text, rules);
+      auto bn = SplitTopLevel(b.units.text, rules);
+      if (an.empty() || bn.empty()) continue;
+      std::string last = RemoveSpaces(an.back()), first = RemoveSpaces(bn.front());
+      if (StartsLikeUnit(first, rules)) continue;
+      if (IsCompleteUnit(last, rules) && !known.count(last + first)) continue;
+      Cell joined = a.units;
+      joined.Append(b.units.text, b.units.last_line);
+      std::string w = "责任单位 printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
+      a.units = b.units = joined;
+      a.warnings.push_back(w);
+      b.warnings.push_back(w);
+    }
+  }
+}
+
+void FillMergedCells(Table& table) {
+  auto& rows = table.rows;
+  auto group = [&](const Row& r) { return r.item > 0 ? r.item : -r.section; };
+  auto fill = [&](Cell Row::*field, bool column_exists, const char* name) {
+    if (!column_exists) return;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      Row& r = rows[i];
+      if (!(r.*field).empty() || (r.*field).garbled || group(r) == 0) continue;
+      const Row* from = nullptr;
+      for (size_t j = i; j-- > 0 && group(rows[j]) == group(r);)
+        if (!(rows[j].*field).empty()) {
+          from = &rows[j];
+          break;
+        }
+      for (size_t j = i + 1; !from && j < rows.size() && group(rows[j]) == group(r); ++j)
+        if (!(rows[j].*field).empty()) from = &rows[j];
+      if (!from) continue;
+      Cell c = from->*field;
+      r.*field = c;
+      r.warnings.push_back(std::string(name) + " inferred from the merged cell at " + Lines(*from));
+    }
+  };
+  fill(&Row::units, table.has(Role::kUnits), "责任单位");
+  fill(&Row::lead, table.has(Role::kLead), "牵头单位");
+  fill(&Row::deadline, table.has(Role::kDeadline), "完成时限");
+}
+
+}  // namespace noticetab

@@ -1,0 +1,298 @@
+#include "noticetab/rules.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include "noticetab/error.h"
+
+namespace noticetab {
+
+std::string_view RoleName(Role r) {
+  switch (r) {
+    case Role::kNone: return "none";
+    case Role::kSeq: return "seq";
+    case Role::kLabel: return "label";
+    case Role::kContent: return "content";
+    case Role::kUnits: return "units";
+    case Role::kLead: return "lead";
+    case Role::kSupport: return "support";
+    case Role::kDeadline: return "deadline";
+    case Role::kNote: return "note";
+  }
+  return "none";
+}
+
+namespace {
+
+// Positions errors at a node of one rules file, with the line and a caret.
+class FileContext {
+ public:
+  FileContext(std::string name, const std::string& text) : name_(std::move(name)) {
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) lines_.push_back(line);
+  }
+  const std::string& name() const { return name_; }
+
+  [[noreturn]] void Fail(const YAML::Mark& mark, const std::string& message, int extra_col = 0) const {
+    int line = mark.line + 1, col = mark.column + 1 + extra_col;
+    std::string src = (mark.line >= 0 && mark.line < static_cast<int>(lines_.size()))
+                          ? lines_[mark.line] : std::string();
+    if (mark.line < 0) line = col = 0;
+    throw Error(Error::Kind::kRules, message, name_, line, col, src);
+  }
+
+ private:
+  std::string name_;
+  std::vector<std::string> lines_;
+};
+
+void CheckKeys(const FileContext& ctx, const YAML::Node& map, std::initializer_list<const char*> allowed) {
+  if (!map.IsMap()) ctx.Fail(map.Mark(), "expected a mapping");
+  for (const auto& kv : map) {
+    std::string key = kv.first.as<std::string>();
+    bool ok = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
+    if (!ok) {
+      std::string list;
+      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      ctx.Fail(kv.first.Mark(), "unknown key '" + key + "' (expected one of: " + list + ")");
+    }
+  }
+}
+
+const YAML::Node Required(const FileContext& ctx, const YAML::Node& map, const char* key) {
+  YAML::Node n = map[key];
+  if (!n) ctx.Fail(map.Mark(), std::string("missing required field '") + key + "'");
+  return n;
+}
+
+std::string Scalar(const FileContext& ctx, const YAML::Node& n) {
+  if (!n.IsScalar()) ctx.Fail(n.Mark(), "expected a string");
+  return n.Scalar();
+}
+
+std::vector<std::string> StringList(const FileContext& ctx, const YAML::Node& n) {
+  if (!n.IsSequence()) ctx.Fail(n.Mark(), "expected a list of strings");
+  std::vector<std::string> out;
+  for (const auto& e : n) out.push_back(Scalar(ctx, e));
+  return out;
+}
+
+// Compiles a pattern; a bad one is reported at the pattern's own position.
+Regex Compile(const FileContext& ctx, const YAML::Node& n) {
+  std::string p = Scalar(ctx, n);
+  Regex re(p);
+  if (!re.ok()) {
+    // +1 skips the opening quote of a quoted scalar so the caret lands on the
+    // offending pattern character.
+    int quote = n.Tag() == "!" ? 1 : 0;
+    ctx.Fail(n.Mark(), "invalid regex: " + re.error(), quote + std::max(0, re.error_offset()));
+  }
+  return re;
+}
+
+std::string NormalizeHeader(std::string_view s) {
+  std::string n = Nfkc(s), out;
+  size_t i = 0;
+  while (i < n.size()) {
+    size_t start = i;
+    char32_t c = NextChar(n, i);
+    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) out.append(n, start, i - start);
+  }
+  return out;
+}
+
+void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::string& kind,
+                  Rules& rules, const char* input_key = "text") {
+  if (!list) return;
+  if (!list.IsSequence()) ctx.Fail(list.Mark(), "examples: expected a list");
+  for (const auto& e : list) {
+    if (!e.IsMap()) ctx.Fail(e.Mark(), "an example is a mapping");
+    RuleExample ex;
+    ex.file = ctx.name();
+    ex.line = e.Mark().line + 1;
+    ex.kind = kind;
+    ex.input = Scalar(ctx, Required(ctx, e, input_key));
+    for (const auto& kv : e) {
+      std::string k = kv.first.as<std::string>();
+      if (k == input_key) continue;
+      ex.expect[k] = kv.second.IsNull() ? "" : Scalar(ctx, kv.second);
+    }
+    rules.examples.push_back(std::move(ex));
+  }
+}
+
+void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"markdown_prefix", "styles"});
+  r.markdown_prefix = Compile(ctx, Required(ctx, root, "markdown_prefix"));
+  YAML::Node styles = Required(ctx, root, "styles");
+  if (!styles.IsSequence()) ctx.Fail(styles.Mark(), "styles: expected a list");
+  r.headings.clear();
+  for (const auto& s : styles) {
+    CheckKeys(ctx, s, {"name", "pattern", "examples"});
+    HeadingStyle h{Scalar(ctx, Required(ctx, s, "name")), Compile(ctx, Required(ctx, s, "pattern"))};
+    ReadExamples(ctx, s["examples"], "heading", r);
+    r.headings.push_back(std::move(h));
+  }
+}
+
+void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"roles", "examples"});
+  static const std::map<std::string, Role> kRoles = {
+      {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
+      {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},
+      {"deadline", Role::kDeadline}, {"note", Role::kNote}};
+  YAML::Node roles = Required(ctx, root, "roles");
+  if (!roles.IsMap()) ctx.Fail(roles.Mark(), "roles: expected a mapping of role -> names");
+  r.header_synonyms.clear();
+  for (const auto& kv : roles) {
+    std::string role = kv.first.as<std::string>();
+    auto it = kRoles.find(role);
+    if (it == kRoles.end()) ctx.Fail(kv.first.Mark(), "unknown role '" + role + "'");
+    for (const auto& name : StringList(ctx, kv.second)) r.header_synonyms[NormalizeHeader(name)] = it->second;
+  }
+  ReadExamples(ctx, root["examples"], "header", r);
+}
+
+void LoadJunk(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"junk", "examples"});
+  YAML::Node list = Required(ctx, root, "junk");
+  if (!list.IsSequence()) ctx.Fail(list.Mark(), "junk: expected a list of patterns");
+  r.junk.clear();
+  for (const auto& p : list) r.junk.push_back(Compile(ctx, p));
+  ReadExamples(ctx, root["examples"], "junk", r);
+}
+
+void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes",
+                        "carry_suffixes", "collective_starts", "lead_clause", "examples"});
+  r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
+  r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
+  std::stable_sort(r.open_tails.begin(), r.open_tails.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  r.org_suffixes = StringList(ctx, Required(ctx, root, "org_suffixes"));
+  r.level_prefixes = StringList(ctx, Required(ctx, root, "level_prefixes"));
+  r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
+  r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));
+  r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
+  ReadExamples(ctx, root["examples"], "units", r);
+}
+
+void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"hint", "deadlines", "examples"});
+  r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
+  YAML::Node list = Required(ctx, root, "deadlines");
+  if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
+  r.deadlines.clear();
+  static const std::set<std::string> kKinds = {"by_date", "year_round", "ongoing", "recurring"};
+  static const std::set<std::string> kGran = {"", "day", "month", "quarter", "half", "year"};
+  for (const auto& d : list) {
+    CheckKeys(ctx, d, {"name", "pattern", "kind", "granularity"});
+    DeadlineRule rule{Scalar(ctx, Required(ctx, d, "name")), Compile(ctx, Required(ctx, d, "pattern")),
+                      Scalar(ctx, Required(ctx, d, "kind")), d["granularity"] ? Scalar(ctx, d["granularity"]) : ""};
+    if (!kKinds.count(rule.kind)) ctx.Fail(d["kind"].Mark(), "unknown deadline kind '" + rule.kind + "'");
+    if (!kGran.count(rule.granularity)) ctx.Fail(d["granularity"].Mark(), "unknown granularity '" + rule.granularity + "'");
+    r.deadlines.push_back(std::move(rule));
+  }
+  ReadExamples(ctx, root["examples"], "deadline", r);
+}
+
+void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
+                        "cc", "printed", "annex_start", "recipients", "examples"});
+  r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
+  r.date = Compile(ctx, Required(ctx, root, "date"));
+  r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
+  r.title_line = Compile(ctx, Required(ctx, root, "title_line"));
+  r.publicity = Compile(ctx, Required(ctx, root, "publicity"));
+  r.attachment = Compile(ctx, Required(ctx, root, "attachment"));
+  r.cc = Compile(ctx, Required(ctx, root, "cc"));
+  r.printed = Compile(ctx, Required(ctx, root, "printed"));
+  r.annex_start = Compile(ctx, Required(ctx, root, "annex_start"));
+  r.recipients_line = Compile(ctx, Required(ctx, root, "recipients"));
+  ReadExamples(ctx, root["examples"], "frontmatter", r);
+}
+
+using Loader = void (*)(const FileContext&, const YAML::Node&, Rules&);
+struct RuleFile {
+  const char* name;
+  Loader load;
+};
+// The rule-file table: one row per file kind.
+constexpr RuleFile kRuleFiles[] = {
+    {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
+    {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
+};
+
+}  // namespace
+
+Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files) {
+  Rules rules;
+  std::set<std::string> seen;
+  for (const auto& [path, text] : files) {
+    std::string base = std::filesystem::path(path).filename().string();
+    FileContext ctx(path, text);
+    const RuleFile* kind = nullptr;
+    for (const auto& rf : kRuleFiles)
+      if (base == rf.name) kind = &rf;
+    if (!kind) {
+      std::string list;
+      for (const auto& rf : kRuleFiles) list += (list.empty() ? "" : ", ") + std::string(rf.name);
+      throw Error(Error::Kind::kRules, "unknown rules file (expected one of: " + list + ")", path);
+    }
+    YAML::Node root;
+    try {
+      root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+      ctx.Fail(e.mark, "YAML syntax error: " + e.msg);
+    }
+    try {
+      kind->load(ctx, root, rules);
+    } catch (const YAML::Exception& e) {
+      ctx.Fail(e.mark, e.msg);
+    }
+    seen.insert(base);
+  }
+  for (const auto& rf : kRuleFiles)
+    if (!seen.count(rf.name))
+      throw Error(Error::Kind::kRules, std::string("rules file missing: ") + rf.name);
+  return rules;
+}
+
+const Rules& BuiltinRules() {
+  static const Rules rules = [] {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& [name, text] : EmbeddedRules()) files.emplace_back(std::string(name), std::string(text));
+    return CompileRules(files);
+  }();
+  return rules;
+}
+
+Rules LoadRules(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw Error(Error::Kind::kRules, "not a directory", dir);
+  std::map<std::string, std::pair<std::string, std::string>> by_name;
+  for (const auto& [name, text] : EmbeddedRules())
+    by_name[std::string(name)] = {std::string(name), std::string(text)};
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".yaml") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    if (!in) throw Error(Error::Kind::kRules, "cannot read", entry.path().string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    by_name[entry.path().filename().string()] = {entry.path().string(), ss.str()};
+  }
+  if (ec) throw Error(Error::Kind::kRules, "cannot list: " + ec.message(), dir);
+  std::vector<std::pair<std::string, std::string>> files;
+  for (auto& [_, f] : by_name) files.push_back(std::move(f));
+  return CompileRules(files);
+}
+
+}  // namespace noticetab

@@ -1,0 +1,238 @@
+// Hand-written rather than YAML::Emitter: yaml-cpp 0.7 leaves "2023-08-09",
+// "4" and "yes" plain (PyYAML then reads a date, an int, a bool) and writes
+// U+2028 / U+0085 raw, which YAML 1.1 readers take for line breaks.
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "noticetab/text.h"
+#include "noticetab/write.h"
+
+namespace noticetab {
+
+void AppendJsonString(std::string& out, std::string_view s);  // write_json.cpp
+
+namespace {
+
+bool IsUnicodeSpace(char32_t c) {
+  return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
+}
+
+// Plain (unquoted) only when no YAML 1.1 or 1.2 reader can take the text for
+// anything but a string: it must start with a letter or a non-ASCII character
+// (numbers, dates, .inf, ~, indicators all start otherwise), not be a
+// bool/null word, and hold nothing that ends or escapes a plain scalar.
+// Anything else is double-quoted, which is always safe.
+bool NeedsQuotes(std::string_view s) {
+  if (s.empty()) return true;
+  const unsigned char first = s[0];
+  if (first < 0x80 && !(('a' <= first && first <= 'z') || ('A' <= first && first <= 'Z'))) {
+    return true;
+  }
+  std::string lower;
+  for (char c : s.substr(0, 6)) lower += static_cast<char>(c | 0x20);
+  for (std::string_view word : {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}) {
+    if (s.size() == word.size() && lower == word) return true;
+  }
+  char32_t c = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    c = NextChar(s, i);
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == ':' || c == '#' || c == 0x2028 ||
+        c == 0x2029 || c == 0xFEFF || (c >= 0xFFFD && c <= 0xFFFF) ||
+        (start == 0 && IsUnicodeSpace(c))) {
+      return true;  // U+FFFD may be an invalid byte the quoter must replace
+    }
+  }
+  return IsUnicodeSpace(c);
+}
+
+// Block-style emitter for the fixed shape of a Document: nested maps indent
+// by two, sequences of maps put "- " before their first key.
+class YamlOut {
+ public:
+  explicit YamlOut(bool normalize) : normalize_(normalize) {}
+
+  std::string& text() { return out_; }
+
+  void Key(std::string_view key) {
+    if (dash_) {
+      out_.append(indent_ - 2, ' ');
+      out_ += "- ";
+      dash_ = false;
+    } else {
+      out_.append(indent_, ' ');
+    }
+    // The key "no" too: YAML 1.1 readers such as PyYAML take it for false.
+    String(key, false);
+    out_ += ':';
+  }
+  void BeginMap(std::string_view key) {
+    Key(key);
+    out_ += '\n';
+    indent_ += 2;
+  }
+  void EndMap() { indent_ -= 2; }
+  /// Emits `key:` and calls each(x) for every entry of `v`, each a map.
+  template <typename T, typename F>
+  void Seq(std::string_view key, const std::vector<T>& v, F each) {
+    Key(key);
+    if (v.empty()) {
+      out_ += " []\n";
+      return;
+    }
+    out_ += '\n';
+    indent_ += 4;
+    for (const T& x : v) {
+      dash_ = true;
+      each(x);
+    }
+    indent_ -= 4;
+  }
+
+  void Field(std::string_view key, const std::string& v) {
+    Key(key);
+    out_ += ' ';
+    String(v, normalize_);
+    out_ += '\n';
+  }
+  void Field(std::string_view key, int v) {
+    Key(key);
+    out_ += ' ' + std::to_string(v) + '\n';
+  }
+  void Field(std::string_view key, const std::optional<std::string>& v) {
+    if (v) return Field(key, *v);
+    Key(key);
+    out_ += " null\n";
+  }
+  void Field(std::string_view key, const std::optional<int>& v) {
+    if (v) return Field(key, *v);
+    Key(key);
+    out_ += " null\n";
+  }
+  void Field(std::string_view key, const std::vector<std::string>& v) {
+    Key(key);
+    if (v.empty()) {
+      out_ += " []\n";
+      return;
+    }
+    out_ += '\n';
+    for (const std::string& s : v) {
+      out_.append(indent_ + 2, ' ');
+      out_ += "- ";
+      String(s, normalize_);
+      out_ += '\n';
+    }
+  }
+  void Flag(std::string_view key, bool v) {
+    Key(key);
+    out_ += v ? " true\n" : " false\n";
+  }
+  /// A string that means something only when `present`, else null.
+  void FieldIf(std::string_view key, bool present, const std::string& v) {
+    if (present) return Field(key, v);
+    Key(key);
+    out_ += " null\n";
+  }
+  /// Emitted verbatim: a path must still name the file after --normalize-punct.
+  void RawField(std::string_view key, const std::string& v) {
+    Key(key);
+    out_ += ' ';
+    String(v, false);
+    out_ += '\n';
+  }
+
+ private:
+  void String(std::string_view s, bool normalize) {
+    if (normalize) return String(NormalizePunct(s), false);
+    if (NeedsQuotes(s)) {
+      AppendJsonString(out_, s);
+    } else {
+      out_ += s;
+    }
+  }
+
+  bool normalize_;
+  bool dash_ = false;
+  int indent_ = 0;
+  std::string out_;
+};
+
+void Emit(YamlOut& y, const Document& doc) {
+  y.RawField("source", doc.source);
+  y.Field("encoding", doc.encoding);
+  y.Field("layout", doc.layout);
+
+  const FrontMatter& fm = doc.document;
+  y.BeginMap("document");
+  y.Field("issuer", fm.issuer);
+  y.Field("number", fm.number);
+  y.Field("title", fm.title);
+  y.Field("recipients", fm.recipients);
+  y.Field("date", fm.date);
+  y.Field("year", fm.year);
+  y.Field("publicity", fm.publicity);
+  y.Field("attachments", fm.attachments);
+  y.Field("cc", fm.cc);
+  y.Field("printed_by", fm.printed_by);
+  y.Field("printed_date", fm.printed_date);
+  y.EndMap();
+
+  y.Seq("sections", doc.sections, [&](const Section& s) {
+    y.Field("index", s.index);
+    y.Field("no", s.no);
+    y.Field("title", s.title);
+    y.Field("line", s.line);
+    y.Seq("items", s.items, [&](const Item& it) {
+      y.Field("index", it.index);
+      y.Field("no", it.no);
+      y.Field("title", it.title);
+      y.Field("text", it.text);
+      y.Field("line", it.line);
+    });
+  });
+
+  y.Seq("tasks", doc.tasks, [&](const Task& t) {
+    y.Field("id", t.id);
+    y.Field("seq", t.seq);
+    y.Field("section", t.section);
+    y.FieldIf("section_no", t.section.has_value(), t.section_no);
+    y.FieldIf("section_title", t.section.has_value(), t.section_title);
+    y.Field("item", t.item);
+    y.FieldIf("item_no", t.item.has_value(), t.item_no);
+    y.FieldIf("item_title", t.item.has_value(), t.item_title);
+    y.Field("content", t.content);
+    y.Field("units", t.units);
+    y.Field("lead_units", t.lead_units);
+    y.Field("support_units", t.support_units);
+    y.Flag("units_open", t.units_open);
+    const Deadline& d = t.deadline;
+    y.BeginMap("deadline");
+    y.Field("text", d.text);
+    y.Field("date", d.date);
+    y.Field("kind", d.kind);
+    y.Field("granularity", d.granularity);
+    y.Field("year_source", d.year_source);
+    y.EndMap();
+    y.Key("lines");
+    y.text() += " [" + std::to_string(t.first_line) + ", " + std::to_string(t.last_line) + "]\n";
+    y.Field("warnings", t.warnings);
+  });
+
+  y.Field("warnings", doc.warnings);
+}
+
+}  // namespace
+
+void WriteYaml(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
+  for (size_t i = 0; i < docs.size(); ++i) {
+    YamlOut y(opts.normalize_punct);
+    if (i) y.text() += "---\n";
+    Emit(y, docs[i]);
+    out << y.text();
+  }
+}
+
+}  // namespace noticetab

@@ -1,0 +1,240 @@
+#include "noticetab/load.h"
+
+#include <unicode/ucnv.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "noticetab/error.h"
+
+using noticetab::Decode;
+using noticetab::Error;
+using noticetab::Source;
+
+namespace {
+
+const std::string kSourceDir = NOTICETAB_SOURCE_DIR;
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// UTF-8 -> charset with ICU, so the tests need no binary fixtures.
+std::string Encode(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+// The message of the Error that decoding `bytes` throws ("" if none).
+std::string DecodeError(const std::string& bytes) {
+  try {
+    Decode(bytes, "in.txt");
+  } catch (const Error& e) {
+    CHECK(e.kind() == Error::Kind::kInput);
+    CHECK(e.file() == "in.txt");
+    return e.message();
+  }
+  return "";
+}
+
+const std::string kNotice =
+    "招远市人民政府办公室\n关于印发2023年工作要点的通知\n（一）加强政策解读。\n";
+
+}  // namespace
+
+TEST_CASE("UTF-8 input keeps its text and gets a line index", "[load]") {
+  const Source s = Decode(kNotice, "a.txt");
+  CHECK(s.name() == "a.txt");
+  CHECK(s.encoding() == "UTF-8");
+  CHECK(s.text() == kNotice);
+  REQUIRE(s.line_count() == 3);
+  CHECK(s.Line(1) == "招远市人民政府办公室");
+  CHECK(s.Line(3) == "（一）加强政策解读。");
+  CHECK(s.warnings.empty());
+}
+
+TEST_CASE("line index edge cases", "[load]") {
+  CHECK(Decode("", "e").line_count() == 0);
+  CHECK(Decode("", "e").encoding() == "UTF-8");
+  CHECK(Decode("\n", "e").line_count() == 1);
+  CHECK(Decode("a", "e").line_count() == 1);
+  const Source s = Decode("a\n\nb", "e");
+  REQUIRE(s.line_count() == 3);
+  CHECK(s.Line(2).empty());
+  CHECK(s.Line(3) == "b");
+  CHECK(Decode("a\n\n", "e").line_count() == 2);
+}
+
+TEST_CASE("line views survive moving the Source", "[load]") {
+  Source a = Decode("短\n行", "m");  // short enough for the small-string buffer
+  const Source b = std::move(a);
+  CHECK(b.Line(2) == "行");
+}
+
+TEST_CASE("a UTF-8 BOM is stripped", "[load]") {
+  const Source s = Decode("\xEF\xBB\xBF" + kNotice, "bom.txt");
+  CHECK(s.encoding() == "UTF-8");
+  CHECK(s.text() == kNotice);
+}
+
+TEST_CASE("CRLF and lone CR become LF", "[load]") {
+  CHECK(Decode("a\r\nb\rc\r\n\r\nd\r", "x").text() == "a\nb\nc\n\nd\n");
+  CHECK(Decode("a\r\nb\rc", "x").line_count() == 3);
+}
+
+TEST_CASE("UTF-16 with a BOM", "[load]") {
+  const Source le = Decode("\xFF\xFE" + Encode(kNotice, "UTF-16LE"), "le.txt");
+  CHECK(le.encoding() == "UTF-16LE");
+  CHECK(le.text() == kNotice);
+  const Source be = Decode("\xFE\xFF" + Encode(kNotice, "UTF-16BE"), "be.txt");
+  CHECK(be.encoding() == "UTF-16BE");
+  CHECK(be.text() == kNotice);
+  // Supplementary characters arrive as surrogate pairs.
+  CHECK(Decode("\xFF\xFE" + Encode("\U00020000\r\n", "UTF-16LE"), "x").text() == "\U00020000\n");
+}
+
+TEST_CASE("UTF-16 without a BOM is recognised from its NULs", "[load]") {
+  const Source le = Decode(Encode(kNotice, "UTF-16LE"), "le.txt");
+  CHECK(le.encoding() == "UTF-16LE");
+  CHECK(le.text() == kNotice);
+  const Source be = Decode(Encode(kNotice, "UTF-16BE"), "be.txt");
+  CHECK(be.encoding() == "UTF-16BE");
+  CHECK(be.text() == kNotice);
+  const Source ascii = Decode(Encode("Work plan 2023\r\n", "UTF-16LE"), "a.txt");
+  CHECK(ascii.encoding() == "UTF-16LE");
+  CHECK(ascii.text() == "Work plan 2023\n");
+}
+
+TEST_CASE("GB18030 is the fallback for non-UTF-8 bytes", "[load]") {
+  const Source s = Decode(Encode(kNotice, "GB18030"), "gb.txt");
+  CHECK(s.encoding() == "GB18030");
+  CHECK(s.text() == kNotice);
+  CHECK(s.warnings.empty());
+  // Four-byte GB18030 sequences decode too (U+20000 is 95 32 82 36).
+  CHECK(Decode("\x95\x32\x82\x36\xD6\xD0", "gb.txt").text() == "\U00020000中");
+}
+
+TEST_CASE("truncated GB18030 is repaired with a warning", "[load]") {
+  const std::string bytes = Encode("第一行\n第二行\n", "GB18030") + "\xD6";
+  const Source s = Decode(bytes, "gb.txt");
+  CHECK(s.encoding() == "GB18030");
+  CHECK(s.text() == "第一行\n第二行\n\uFFFD");
+  REQUIRE(s.warnings.size() == 1);
+  CHECK(s.warnings[0] == "line 3: invalid GB18030 bytes replaced with U+FFFD");
+}
+
+TEST_CASE("invalid bytes in mostly-UTF-8 text are replaced, not re-decoded", "[load]") {
+  const std::string bytes = kNotice + "第四行\r\n坏\xFF字节\n" + kNotice;
+  const Source s = Decode(bytes, "bad.txt");
+  CHECK(s.encoding() == "UTF-8");
+  CHECK(s.Line(5) == "坏\uFFFD字节");
+  CHECK(s.Line(1) == "招远市人民政府办公室");
+  REQUIRE(s.warnings.size() == 1);
+  CHECK(s.warnings[0] == "line 5: invalid UTF-8 bytes replaced with U+FFFD");
+  // Several bad places: the first line is named and the count is given.
+  const Source t = Decode(kNotice + "好\xC0\n" + kNotice + "好\xFE\n", "bad.txt");
+  CHECK(t.encoding() == "UTF-8");
+  REQUIRE(t.warnings.size() == 1);
+  CHECK(t.warnings[0] == "line 4: invalid UTF-8 bytes replaced with U+FFFD (2 places)");
+  // Mostly invalid is not damaged UTF-8 but another encoding.
+  CHECK(Decode("好\xC0\n好\xFE\n", "gb.txt").encoding() == "GB18030");
+}
+
+TEST_CASE("binary files are refused with what they look like", "[load]") {
+  CHECK(DecodeError("\x89PNG\r\n\x1a\n\0\0\0\rIHDR") == "not text (looks like PNG image)");
+  CHECK(DecodeError("\xFF\xD8\xFF\xE0") == "not text (looks like JPEG image)");
+  CHECK(DecodeError("GIF89a....") == "not text (looks like GIF image)");
+  CHECK(DecodeError("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n") ==
+        "a PDF file, not text; extract its text first (e.g. pdftotext -layout)");
+  CHECK(DecodeError("PK\x03\x04\x14\0\x06\0").find("ZIP") != std::string::npos);
+  CHECK(DecodeError("\x7F" "ELF\x02\x01\x01") == "not text (looks like ELF executable)");
+  CHECK(DecodeError("\x1F\x8B\x08\0") == "not text (looks like gzip data)");
+}
+
+TEST_CASE("NUL bytes: a few are stripped, many mean binary", "[load]") {
+  std::string bytes = kNotice + kNotice + kNotice;  // > 100 bytes, so one NUL is < 1%
+  bytes.insert(bytes.find("关于"), 1, '\0');
+  const Source s = Decode(bytes, "nul.txt");
+  CHECK(s.text() == kNotice + kNotice + kNotice);
+  REQUIRE(s.warnings.size() == 1);
+  CHECK(s.warnings[0] == "line 2: 1 NUL byte(s) removed");
+
+  std::string binary;
+  for (int i = 0; i < 64; ++i) binary += std::string("\x01\x02\0\xFF\xFE\x80\0\0", 8);
+  CHECK(DecodeError(binary) == "not text (contains NUL bytes)");
+  CHECK(DecodeError(std::string("abc\0\0\0def", 9)) == "not text (contains NUL bytes)");
+}
+
+TEST_CASE("LoadFile reports unreadable paths", "[load]") {
+  const std::string missing = kSourceDir + "/tests/data/no-such-file.txt";
+  try {
+    noticetab::LoadFile(missing);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == Error::Kind::kInput);
+    CHECK(e.file() == missing);
+    CHECK(e.message() == "cannot read: No such file or directory");
+  }
+  try {
+    noticetab::LoadFile(kSourceDir + "/tests");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.message() == "cannot read: is a directory");
+  }
+}
+
+TEST_CASE("LoadFile reads files and stdin", "[load]") {
+  const std::string path = kSourceDir + "/samples/zhaoyuan-2023.txt";
+  const Source s = noticetab::LoadFile(path);
+  CHECK(s.name() == path);
+  CHECK(s.encoding() == "UTF-8");
+  CHECK(s.text() == ReadBytes(path));
+  CHECK(s.Line(3) == "招远市人民政府办公室文件");
+
+  const std::string gb = kSourceDir + "/tests/data/encodings/zhaoyuan-2023.gb18030.txt";
+  REQUIRE(std::freopen(gb.c_str(), "rb", stdin) != nullptr);
+  const Source in = noticetab::LoadFile("-");
+  CHECK(in.name() == "<stdin>");
+  CHECK(in.encoding() == "GB18030");
+  CHECK(in.text() == s.text());
+
+  const auto empty = std::filesystem::temp_directory_path() / "noticetab_load_test_empty.txt";
+  std::ofstream(empty).close();
+  const Source e = noticetab::LoadFile(empty.string());
+  CHECK(e.line_count() == 0);
+  CHECK(e.encoding() == "UTF-8");
+  std::filesystem::remove(empty);
+}
+
+TEST_CASE("encoding fixtures decode to the UTF-8 samples exactly", "[load][acceptance]") {
+  const std::string dir = kSourceDir + "/tests/data/encodings/";
+  struct Case {
+    const char* file;
+    const char* sample;
+    const char* encoding;
+  };
+  for (const Case& c : {Case{"zhaoyuan-2023.gb18030.txt", "zhaoyuan-2023.txt", "GB18030"},
+                        Case{"zhaoyuan-2023.utf16le.txt", "zhaoyuan-2023.txt", "UTF-16LE"},
+                        Case{"linyi-2023.crlf.txt", "linyi-2023.txt", "UTF-8"}}) {
+    INFO(c.file);
+    const Source s = noticetab::LoadFile(dir + c.file);
+    const Source expected = noticetab::LoadFile(kSourceDir + "/samples/" + c.sample);
+    CHECK(s.encoding() == c.encoding);
+    CHECK(s.warnings.empty());
+    CHECK(s.text() == ReadBytes(kSourceDir + "/samples/" + c.sample));
+    CHECK(s.line_count() == expected.line_count());
+  }
+}

@@ -1,0 +1,196 @@
+#include "noticetab/text.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+using noticetab::Regex;
+
+TEST_CASE("NextChar decodes UTF-8 and replaces invalid bytes", "[text]") {
+  const std::string s = "a中\xF0\x9F\x98\x80\xFF";
+  size_t i = 0;
+  CHECK(noticetab::NextChar(s, i) == U'a');
+  CHECK(i == 1);
+  CHECK(noticetab::NextChar(s, i) == U'中');
+  CHECK(i == 4);
+  CHECK(noticetab::NextChar(s, i) == U'\U0001F600');
+  CHECK(i == 8);
+  CHECK(noticetab::NextChar(s, i) == U'\uFFFD');
+  CHECK(i == 9);
+  // A truncated sequence is consumed as one bad character, not per byte.
+  const std::string cut = "\xE4\xB8";
+  i = 0;
+  CHECK(noticetab::NextChar(cut, i) == U'\uFFFD');
+  CHECK(i == 2);
+}
+
+TEST_CASE("AppendUtf8 and CharCount round-trip", "[text]") {
+  std::string out;
+  for (char32_t c : {U'a', U'é', U'年', U'\U00020000'}) noticetab::AppendUtf8(out, c);
+  CHECK(out == "aé年\U00020000");
+  CHECK(noticetab::CharCount(out) == 4);
+  out.clear();
+  noticetab::AppendUtf8(out, 0xD800);  // a lone surrogate cannot be encoded
+  CHECK(out == "\uFFFD");
+}
+
+TEST_CASE("character classes", "[text]") {
+  using namespace noticetab;
+  CHECK(IsHan(U'县'));
+  CHECK(IsHan(U'〇'));
+  CHECK(IsHan(U'\u3400'));
+  CHECK_FALSE(IsHan(U'，'));
+  CHECK(IsCjkPunct(U'，'));
+  CHECK(IsCjkPunct(U'。'));
+  CHECK(IsCjkPunct(U'《'));
+  CHECK(IsCjkPunct(U'（'));
+  CHECK(IsCjkPunct(U'〔'));
+  CHECK_FALSE(IsCjkPunct(U'１'));
+  CHECK_FALSE(IsCjkPunct(U'\u3000'));
+  CHECK(IsSpace(U' '));
+  CHECK(IsSpace(U'\t'));
+  CHECK(IsSpace(U'\u3000'));
+  CHECK(IsSpace(U'\u00A0'));
+  CHECK(IsSpace(U'\u2002'));
+  CHECK_FALSE(IsSpace(U'a'));
+  CHECK(IsDigit(U'7'));
+  CHECK(IsDigit(U'７'));
+  CHECK_FALSE(IsDigit(U'七'));
+  CHECK(ColumnWidth(U'a') == 1);
+  CHECK(ColumnWidth(U'中') == 2);
+  CHECK(ColumnWidth(U'，') == 2);
+  CHECK(ColumnWidth(U'\u0301') == 0);
+}
+
+TEST_CASE("Trim strips ASCII and CJK whitespace", "[text]") {
+  CHECK(noticetab::Trim("\u3000 \u00A0一、总体要求\t ") == "一、总体要求");
+  CHECK(noticetab::Trim("   ").empty());
+  CHECK(noticetab::Trim("") == "");
+  CHECK(noticetab::Trim("a b") == "a b");
+}
+
+TEST_CASE("JoinCjkSpaces removes spaces inside Chinese only", "[text]") {
+  using noticetab::JoinCjkSpaces;
+  CHECK(JoinCjkSpaces("2023 年 6 月底前") == "2023年6月底前");
+  CHECK(JoinCjkSpaces("县自然资 源局") == "县自然资源局");
+  CHECK(JoinCjkSpaces("a  b") == "a b");
+  CHECK(JoinCjkSpaces("县财政局\u3000\u3000县审计局") == "县财政局县审计局");
+  CHECK(JoinCjkSpaces("《通知》 （试行）") == "《通知》（试行）");
+  CHECK(JoinCjkSpaces("“放管服” 改革") == "“放管服”改革");
+  CHECK(JoinCjkSpaces("第 12 条") == "第12条");
+  CHECK(JoinCjkSpaces("PDF 文件") == "PDF 文件");  // Latin next to Han keeps its space
+  CHECK(JoinCjkSpaces("2023 06") == "2023 06");
+  CHECK(JoinCjkSpaces("\t a\u00A0\u00A0b ") == " a b ");
+}
+
+TEST_CASE("RemoveSpaces removes every kind of whitespace", "[text]") {
+  CHECK(noticetab::RemoveSpaces(" 县 自然\u3000资源\u00A0局\t") == "县自然资源局");
+}
+
+TEST_CASE("Nfkc folds full-width forms", "[text]") {
+  CHECK(noticetab::Nfkc("ＡＢＣ１２３") == "ABC123");
+  CHECK(noticetab::Nfkc("（一）") == "(一)");
+  CHECK(noticetab::Nfkc("\u3000") == " ");
+  CHECK(noticetab::Nfkc("plain ascii") == "plain ascii");
+  CHECK(noticetab::Nfkc("政务公开") == "政务公开");
+}
+
+TEST_CASE("NormalizePunct widens ASCII punctuation in Chinese context", "[text]") {
+  using noticetab::NormalizePunct;
+  CHECK(NormalizePunct("根据通知(试行),请于6月底前完成:") == "根据通知（试行），请于6月底前完成：");
+  CHECK(NormalizePunct("是否完成?是!") == "是否完成？是！");
+  CHECK(NormalizePunct("见附件(2023年)") == "见附件（2023年）");  // pairs change together
+  CHECK(NormalizePunct("中文):") == "中文）：");
+  CHECK(NormalizePunct("12:30, f(x)") == "12:30, f(x)");
+  CHECK(NormalizePunct("see a, b; c") == "see a, b; c");
+}
+
+TEST_CASE("Regex finds named groups in Chinese text at byte offsets", "[text][regex]") {
+  const Regex re(R"((?<year>\d{4})年(?<month>\d{1,2})月(?<end>底)?)");
+  REQUIRE(re.ok());
+  const std::string s = "请于2023年6月前完成";
+  const Regex::Match m = re.Find(s);
+  REQUIRE(m.found);
+  CHECK(m.begin == 6);  // "请于" is 6 bytes
+  CHECK(m.end == 6 + 4 + 3 + 1 + 3);
+  CHECK(s.substr(m.begin, m.end - m.begin) == "2023年6月");
+  REQUIRE(m.groups.size() == 4);
+  CHECK(m.groups[0] == "2023年6月");
+  CHECK(m.Group("year") == "2023");
+  CHECK(m.Group("month") == "6");
+  CHECK(m.Group("end").empty());  // unset group
+  CHECK(m.Group("nosuch").empty());
+  CHECK(m.names == std::vector<std::string>{"", "year", "month", "end"});
+  // The view points into s itself.
+  CHECK(m.Group("year").data() == s.data() + 6);
+}
+
+TEST_CASE("Regex group names skip look-behinds and unnamed groups", "[text][regex]") {
+  const Regex re(R"((?<=于)(\d+)(?<unit>年|月)(?:份)?)");
+  REQUIRE(re.ok());
+  const Regex::Match m = re.Find("截至2023年");
+  CHECK_FALSE(m.found);
+  const Regex::Match m2 = re.Find("于2023年份");
+  REQUIRE(m2.found);
+  CHECK(m2.names == std::vector<std::string>{"", "", "unit"});
+  CHECK(m2.groups[1] == "2023");
+  CHECK(m2.Group("unit") == "年");
+}
+
+TEST_CASE("Regex anchors, Contains and ReplaceAll", "[text][regex]") {
+  const Regex heading("^[一二三四五六七八九十]+、");
+  CHECK(heading.Contains("三、工作要求"));
+  CHECK_FALSE(heading.Contains("其中三、四项"));
+  CHECK_FALSE(heading.Find("").found);
+  const Regex spaces("\\s+");
+  CHECK(spaces.ReplaceAll("县 自然\u3000资源  局", "") == "县自然资源局");
+  CHECK(spaces.ReplaceAll("", "-") == "");
+  const Regex literal("年");
+  CHECK(literal.ReplaceAll("2023年6年", "$1\\") == "2023$1\\6$1\\");  // replacement is literal
+}
+
+TEST_CASE("Regex reports invalid patterns", "[text][regex]") {
+  const Regex paren("(abc");
+  CHECK_FALSE(paren.ok());
+  CHECK(paren.error().find("U_REGEX_MISMATCHED_PAREN") != std::string::npos);
+  CHECK(paren.pattern() == "(abc");
+  CHECK_FALSE(paren.Find("abc").found);
+
+  const Regex bracket("中文[");
+  CHECK_FALSE(bracket.ok());
+  CHECK(bracket.error().find("U_REGEX_MISSING_CLOSE_BRACKET") != std::string::npos);
+  CHECK(bracket.error_offset() == 2);  // code points, not bytes
+
+  const Regex close("a)");
+  CHECK_FALSE(close.ok());
+  CHECK(close.error_offset() == 1);
+
+  const Regex han_name("(?<年份>\\d+)");  // ICU allows ASCII names only
+  CHECK_FALSE(han_name.ok());
+
+  const Regex none;
+  CHECK_FALSE(none.ok());
+  CHECK_FALSE(none.error().empty());
+  CHECK_FALSE(none.Contains("x"));
+}
+
+TEST_CASE("Regex moves and is usable from several threads", "[text][regex]") {
+  Regex a("(?<n>\\d+)号");
+  Regex b = std::move(a);
+  REQUIRE(b.ok());
+  CHECK(b.Find("招政办发〔2023〕15号").Group("n") == "15");
+
+  std::vector<std::thread> threads;
+  std::vector<int> hits(8, 0);
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&b, &hits, t] {
+      const std::string s = "第" + std::to_string(t) + "号";
+      for (int k = 0; k < 200; ++k) {
+        if (b.Find(s).Group("n") == std::to_string(t)) ++hits[t];
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (int h : hits) CHECK(h == 200);
+}
