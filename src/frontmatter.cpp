@@ -98,7 +98,8 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     if (l.kind != LineKind::kText) continue;
     std::string_view t = StripMarkdown(l.text, rules);
     if (!fm.issuer) {
-      if (auto m = rules.issuer_line.Find(RemoveSpaces(t)); m.found) {
+      std::string compact = RemoveSpaces(t);
+      if (auto m = rules.issuer_line.Find(compact); m.found) {
         fm.issuer = std::string(m.Group("issuer"));
         continue;
       }
@@ -184,6 +185,21 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
         text += std::string(lines[j].text);
       }
       fm.cc = SplitList(text, rules);
+      // A cc list wrapped after its full stop: further unit-list lines up to
+      // the imprint (印发机关 line, then the 印发 date).
+      for (size_t j = i + 1; j < lines.size(); ++j) {
+        if (lines[j].kind == LineKind::kBlank) continue;
+        size_t k = j + 1;
+        while (k < lines.size() && lines[k].kind == LineKind::kBlank) ++k;
+        bool before_imprint = k < lines.size() && rules.printed.Contains(RemoveSpaces(lines[k].text));
+        auto more = SplitList(lines[j].text, rules);
+        bool units = !more.empty() && std::all_of(more.begin(), more.end(),
+                                                  [&](const std::string& u) { return IsCompleteUnit(u, rules); });
+        if (lines[j].kind != LineKind::kText || before_imprint || !units ||
+            rules.printed.Contains(RemoveSpaces(lines[j].text)))
+          break;
+        fm.cc.insert(fm.cc.end(), more.begin(), more.end());
+      }
       continue;
     }
     std::string compact = RemoveSpaces(l.text);

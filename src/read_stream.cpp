@@ -144,14 +144,24 @@ Table ReadCellStream(const std::vector<Line>& lines, size_t at, const Rules& rul
     if (have_content) {
       bool handled = true;
       switch (s) {
-        case CellShape::kUnits:
-          if (row.units.empty() && !row.units.garbled) {
-            row.units = c.cell;
+        case CellShape::kUnits: {
+          // The next free unit column in header order (责任单位, or 牵头 then 配合).
+          Cell* target = nullptr;
+          for (Role r : t.columns) {
+            Cell* c2 = r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead
+                     : r == Role::kSupport ? &row.support : nullptr;
+            if (c2 && c2->empty() && !c2->garbled) {
+              target = c2;
+              break;
+            }
+          }
+          if (target) {
+            *target = c.cell;
           } else {
-            row.units.Append(c.cell.text, c.cell.first_line);
-            row.warnings.push_back("two unit cells in a row; joined");
+            handled = false;  // all unit columns are full: this cell starts the next row
           }
           break;
+        }
         case CellShape::kDeadline:
           if (row.deadline.empty()) {
             row.deadline = c.cell;
