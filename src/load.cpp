@@ -277,7 +277,7 @@ std::string ReadAll(std::FILE* f, const std::string& name) {
 }  // namespace
 
 Source LoadFile(const std::string& path) {
-  if (path == "-") return Decode(ReadAll(stdin, "<stdin>"), "<stdin>");
+  if (path == "-") return Decode(ReadAll(stdin, "<stdin>"), "-");  // OUTPUT.md: "-" names stdin
   // fopen succeeds on a directory on Linux; say what is wrong up front.
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {

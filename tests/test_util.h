@@ -1,0 +1,75 @@
+// Helpers shared by the tests: paths, file reading, running the pipeline.
+#ifndef NOTICETAB_TESTS_TEST_UTIL_H_
+#define NOTICETAB_TESTS_TEST_UTIL_H_
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "noticetab/convert.h"
+#include "noticetab/load.h"
+#include "noticetab/rules.h"
+#include "noticetab/write.h"
+
+namespace noticetab::testing {
+
+inline std::string SourceDir() { return NOTICETAB_SOURCE_DIR; }
+inline std::string Binary() { return NOTICETAB_BINARY; }
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// The five bundled sample notices, as paths relative to the source dir.
+inline const std::vector<std::string>& SampleNames() {
+  static const std::vector<std::string> k = {"fushan-2023", "laiwu-2021", "linyi-2023", "shanghe-2023",
+                                             "zhaoyuan-2023"};
+  return k;
+}
+
+/// Converts samples/<name>.txt through the library, named as the CLI would
+/// name it when run from the source dir.
+inline Document ConvertSample(const std::string& name) {
+  std::string rel = "samples/" + name + ".txt";
+  return Convert(Decode(ReadFile(SourceDir() + "/" + rel), rel), BuiltinRules());
+}
+
+inline std::string Render(const std::string& format, const std::vector<Document>& docs) {
+  std::ostringstream out;
+  FindWriter(format)->write(out, docs, WriteOptions{});
+  return out.str();
+}
+
+struct RunResult {
+  int status = -1;
+  std::string out, err;
+};
+
+/// Runs the built binary with `args` (a shell fragment, may hold redirections)
+/// from the source dir; captures stdout, stderr and the exit status.
+inline RunResult RunCli(const std::string& args) {
+  static int counter = 0;
+  std::string base = "/tmp/noticetab-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  std::string cmd = "cd '" + SourceDir() + "' && '" + Binary() + "' " + args + " >" + base + ".out 2>" + base + ".err";
+  int rc = std::system(cmd.c_str());
+  RunResult r;
+  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = ReadFile(base + ".out");
+  r.err = ReadFile(base + ".err");
+  std::remove((base + ".out").c_str());
+  std::remove((base + ".err").c_str());
+  return r;
+}
+
+}  // namespace noticetab::testing
+
+#endif  // NOTICETAB_TESTS_TEST_UTIL_H_
