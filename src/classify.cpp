@@ -169,6 +169,14 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   }
   if (HasDamageMarkers(cell)) return CellShape::kGarbage;
   bool sentence = compact.find("。") != std::string::npos;
+  if (chars <= 200) {
+    // "X牵头，Y配合" names units with roles.
+    if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
+      auto lead = SplitTopLevel(m.Group("lead"), rules);
+      if (!lead.empty() && std::all_of(lead.begin(), lead.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+        return CellShape::kUnits;
+    }
+  }
   if (!sentence && chars <= 200) {
     auto names = SplitTopLevel(cell, rules);
     size_t complete = 0;

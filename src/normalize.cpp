@@ -60,10 +60,12 @@ bool IsCollective(std::string_view name, const Rules& rules) {
   return false;
 }
 
+// `prefix` carries the last level prefix seen (市/县/区…) across calls, so a
+// support list inherits the lead list's level.
 std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
-                                    std::vector<std::string>* warnings) {
+                                    std::vector<std::string>* warnings, std::string* carried) {
   std::vector<std::string> out;
-  std::string prefix;
+  std::string& prefix = *carried;
   for (auto& raw : SplitTopLevel(text, rules)) {
     std::string name = raw;
     while (EndsWith(name, "。") || EndsWith(name, ".")) name.resize(name.size() - (EndsWith(name, ".") ? 1 : 3));
@@ -117,14 +119,16 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   std::string text = JoinWrappedNames(Trim(cell), rules);
   if (text.empty()) return u;
   if (auto m = rules.lead_clause.Find(text); m.found && !m.Group("lead").empty()) {
-    u.lead = SplitNames(m.Group("lead"), rules, &u.open, &u.warnings);
-    u.support = SplitNames(m.Group("support"), rules, &u.open, &u.warnings);
+    std::string prefix;
+    u.lead = SplitNames(m.Group("lead"), rules, &u.open, &u.warnings, &prefix);
+    u.support = SplitNames(m.Group("support"), rules, &u.open, &u.warnings, &prefix);
     u.units = u.lead;
     for (const auto& s : u.support)
       if (std::find(u.units.begin(), u.units.end(), s) == u.units.end()) u.units.push_back(s);
     return u;
   }
-  u.units = SplitNames(text, rules, &u.open, &u.warnings);
+  std::string prefix;
+  u.units = SplitNames(text, rules, &u.open, &u.warnings, &prefix);
   return u;
 }
 
