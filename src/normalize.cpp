@@ -163,7 +163,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     }
     std::string gran = rule.granularity.empty() ? "year" : rule.granularity;
     d.granularity = gran;
-    int mo = 12, day = 31;
+    int mo = 12, day = 0;  // day 0 = the last day of the period
     if (gran == "day" || gran == "month") {
       mo = SmallNumber(m.Group("m"));
       if (mo < 1 || mo > 12) break;

@@ -114,7 +114,10 @@ void FillMergedCells(Table& table) {
       if (!from) continue;
       Cell c = from->*field;
       r.*field = c;
-      r.warnings.push_back(std::string(name) + " inferred from the merged cell at " + Lines(*from));
+      // Name where the merged cell was printed, not the row it was copied from.
+      std::string at = c.first_line == c.last_line ? "line " + std::to_string(c.first_line)
+                                                   : "lines " + std::to_string(c.first_line) + "-" + std::to_string(c.last_line);
+      r.warnings.push_back(std::string(name) + " inferred from the merged cell at " + at);
     }
   };
   fill(&Row::units, table.has(Role::kUnits), "责任单位");

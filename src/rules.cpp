@@ -41,9 +41,11 @@ class FileContext {
   const std::string& name() const { return name_; }
 
   [[noreturn]] void Fail(const YAML::Mark& mark, const std::string& message, int extra_col = 0) const {
-    int line = mark.line + 1, col = mark.column + 1 + extra_col;
     std::string src = (mark.line >= 0 && mark.line < static_cast<int>(lines_.size()))
                           ? lines_[mark.line] : std::string();
+    // yaml-cpp counts columns in bytes; people (and the caret) count characters.
+    size_t byte_col = std::min(src.size(), static_cast<size_t>(std::max(0, mark.column)));
+    int line = mark.line + 1, col = static_cast<int>(CharCount(src.substr(0, byte_col))) + 1 + extra_col;
     if (mark.line < 0) line = col = 0;
     throw Error(Error::Kind::kRules, message, name_, line, col, src);
   }

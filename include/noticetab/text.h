@@ -67,6 +67,10 @@ class Regex {
 
   /// Searches s (anchors in the pattern decide anchoring). Thread-safe.
   Match Find(std::string_view s) const;
+  /// Deleted: a Match holds views into the searched text, so searching a
+  /// temporary string would leave them dangling.
+  Match Find(std::string&& s) const = delete;
+  Match Find(const char* s) const { return Find(std::string_view(s)); }
   bool Contains(std::string_view s) const { return Find(s).found; }
   /// Replaces every match with `replacement` (literal text).
   std::string ReplaceAll(std::string_view s, std::string_view replacement) const;

@@ -1,0 +1,228 @@
+// Stage 7, normalize: 责任单位 cells -> unit lists, 完成时限 -> ISO due dates.
+// Each case: the cell as printed -> the values OUTPUT.md promises.
+#include "noticetab/normalize.h"
+
+#include <catch2/catch.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "noticetab/rules.h"
+
+using noticetab::Deadline;
+using noticetab::UnitList;
+using noticetab::YearContext;
+using Names = std::vector<std::string>;
+
+namespace {
+
+const noticetab::Rules& R() { return noticetab::BuiltinRules(); }
+
+UnitList Units(std::string_view cell) { return noticetab::NormalizeUnits(cell, R()); }
+
+YearContext TitleYear(int y) {
+  YearContext c;
+  c.title = y;
+  return c;
+}
+
+Deadline Due(std::string_view text, const YearContext& years = TitleYear(2023),
+             std::vector<std::string>* warnings = nullptr) {
+  return noticetab::ResolveDeadline(text, years, R(), warnings);
+}
+
+std::string Opt(const std::optional<std::string>& s) { return s ? *s : "null"; }
+
+// "kind date granularity year_source" with null for absent values.
+std::string Dump(const Deadline& d) {
+  return d.kind + " " + Opt(d.date) + " " + Opt(d.granularity) + " " + Opt(d.year_source);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- NormalizeUnits
+
+TEST_CASE("NormalizeUnits: a shared level prefix carries to the names after it", "[normalize]") {
+  UnitList u = Units("市发改局、教体局");
+  CHECK(u.units == Names{"市发改局", "市教体局"});
+  CHECK_FALSE(u.open);
+  CHECK(u.lead.empty());
+  CHECK(u.support.empty());
+  CHECK(Units("市政府办公室、司法局").units == Names{"市政府办公室", "市司法局"});
+  // A new prefix takes over from there on.
+  CHECK(Units("市发改局、财政局，县民政局、住建局").units == Names{"市发改局", "市财政局", "县民政局", "县住建局"});
+}
+
+TEST_CASE("NormalizeUnits: the prefix carries only to names with a carry suffix", "[normalize]") {
+  CHECK(Units("县财政局、供电公司").units == Names{"县财政局", "供电公司"});
+  CHECK(Units("市民政局、各镇街").units == Names{"市民政局", "各镇街"});
+}
+
+TEST_CASE("NormalizeUnits: an open tail (等 / 等部门（单位）) sets units_open", "[normalize]") {
+  UnitList u = Units("各县区政府（管委会），市民政局、市商务局等部门（单位）");
+  CHECK(u.units == Names{"各县区政府（管委会）", "市民政局", "市商务局"});
+  CHECK(u.open);
+  CHECK(Units("市发改局、教体局、工信局等部门").units == Names{"市发改局", "市教体局", "市工信局"});
+  CHECK(Units("市发改局、教体局、工信局等部门").open);
+  CHECK(Units("市生态环境局等有关部门").units == Names{"市生态环境局"});
+  CHECK(Units("市生态环境局等有关部门").open);
+  CHECK(Units("市国资委等").units == Names{"市国资委"});
+  CHECK(Units("市国资委等").open);
+  CHECK_FALSE(Units("市国资委").open);
+}
+
+TEST_CASE("NormalizeUnits keeps bracketed parts whole", "[normalize]") {
+  UnitList u = Units("各县（市、区）人民政府");
+  CHECK(u.units == Names{"各县（市、区）人民政府"});
+  CHECK_FALSE(u.open);
+  CHECK(Units("各县区政府(管委会),市政府各部门(单位)").units ==
+        Names{"各县区政府(管委会)", "市政府各部门(单位)"});
+  CHECK(Units("各镇（街道）、区财政局、区农业农村局").units == Names{"各镇（街道）", "区财政局", "区农业农村局"});
+}
+
+TEST_CASE("NormalizeUnits joins names that PDF extraction wrapped", "[normalize]") {
+  CHECK(Units("县自然资 源局").units == Names{"县自然资源局"});
+  CHECK(Units("县司法局、县民政局、 县住建局、县自然资 源局").units ==
+        Names{"县司法局", "县民政局", "县住建局", "县自然资源局"});
+  // A space between a complete name and a name that starts like a unit separates them.
+  CHECK(Units("县发改局 县教体局").units == Names{"县发改局", "县教体局"});
+}
+
+TEST_CASE("NormalizeUnits: \"X牵头，Y配合\" gives lead and support units", "[normalize]") {
+  UnitList u = Units("市司法局牵头，市发改局、财政局配合");
+  CHECK(u.lead == Names{"市司法局"});
+  CHECK(u.support == Names{"市发改局", "市财政局"});
+  CHECK(u.units == Names{"市司法局", "市发改局", "市财政局"});
+  CHECK_FALSE(u.open);
+
+  UnitList v = Units("县政府办公室牵头，各镇街、县直各部门配合");
+  CHECK(v.lead == Names{"县政府办公室"});
+  CHECK(v.support == Names{"各镇街", "县直各部门"});
+}
+
+TEST_CASE("NormalizeUnits: a plain list has no lead or support", "[normalize]") {
+  UnitList u = Units("县财政局、县税务局");
+  CHECK(u.units == Names{"县财政局", "县税务局"});
+  CHECK(u.lead.empty());
+  CHECK(u.support.empty());
+}
+
+TEST_CASE("NormalizeUnits: an empty cell is an empty list", "[normalize]") {
+  UnitList u = Units("  ");
+  CHECK(u.units.empty());
+  CHECK_FALSE(u.open);
+  CHECK(u.warnings.empty());
+}
+
+// ---------------------------------------------------------------- ResolveDeadline
+
+TEST_CASE("ResolveDeadline: a month with its year", "[normalize]") {
+  Deadline d = Due("2023年6月底前", YearContext{});
+  CHECK(Opt(d.text) == "2023年6月底前");
+  CHECK(Dump(d) == "by_date 2023-06-30 month text");
+}
+
+TEST_CASE("ResolveDeadline: a month without a year takes the title's", "[normalize]") {
+  CHECK(Dump(Due("12月底前")) == "by_date 2023-12-31 month title");
+  Deadline spaced = Due("12 月底前");  // PDF extraction spaces
+  CHECK(Opt(spaced.text) == "12月底前");
+  CHECK(Dump(spaced) == "by_date 2023-12-31 month title");
+}
+
+TEST_CASE("ResolveDeadline: a day", "[normalize]") {
+  CHECK(Dump(Due("9月30日前")) == "by_date 2023-09-30 day title");
+  CHECK(Dump(Due("2023年9月30日前")) == "by_date 2023-09-30 day text");
+  CHECK(Dump(Due("2023 年 9 月 30 日")) == "by_date 2023-09-30 day text");
+}
+
+TEST_CASE("ResolveDeadline: the end of February in leap and common years", "[normalize]") {
+  CHECK(Opt(Due("2024年2月底前").date) == "2024-02-29");
+  CHECK(Opt(Due("2023年2月底前").date) == "2023-02-28");
+  CHECK(Opt(Due("2000年2月底前").date) == "2000-02-29");
+  CHECK(Opt(Due("2100年2月底前").date) == "2100-02-28");
+  CHECK(Opt(Due("2月底前", TitleYear(2024)).date) == "2024-02-29");
+}
+
+TEST_CASE("ResolveDeadline: quarters, halves and year ends", "[normalize]") {
+  CHECK(Dump(Due("第三季度")) == "by_date 2023-09-30 quarter title");
+  CHECK(Dump(Due("2023年第一季度末")) == "by_date 2023-03-31 quarter text");
+  CHECK(Dump(Due("上半年")) == "by_date 2023-06-30 half title");
+  CHECK(Dump(Due("下半年")) == "by_date 2023-12-31 half title");
+  CHECK(Dump(Due("2023年底前")) == "by_date 2023-12-31 year text");
+  CHECK(Dump(Due("年底前")) == "by_date 2023-12-31 year title");
+}
+
+TEST_CASE("ResolveDeadline: the whole year", "[normalize]") {
+  CHECK(Dump(Due("全年")) == "year_round 2023-12-31 year title");
+  CHECK(Dump(Due("年内")) == "year_round 2023-12-31 year title");
+  CHECK(Dump(Due("2023年")) == "year_round 2023-12-31 year text");
+}
+
+TEST_CASE("ResolveDeadline: ongoing work has no due date", "[normalize]") {
+  for (const char* text : {"长期坚持", "持续推进", "常态化", "长期"}) {
+    CAPTURE(text);
+    Deadline d = Due(text);
+    CHECK(d.kind == "ongoing");
+    CHECK_FALSE(d.date);
+    CHECK(Opt(d.text) == text);
+  }
+}
+
+TEST_CASE("ResolveDeadline: recurring deadlines are due this year", "[normalize]") {
+  CHECK(Dump(Due("每年3月31日前")) == "recurring 2023-03-31 day title");
+  CHECK(Opt(Due("每年3月底前").date) == "2023-03-31");
+  CHECK(Due("每年3月底前").kind == "recurring");
+}
+
+TEST_CASE("ResolveDeadline: full-width digits", "[normalize]") {
+  CHECK(Opt(Due("２０２３年６月底前").date) == "2023-06-30");
+}
+
+TEST_CASE("ResolveDeadline: unknown text keeps the text, kind none, and warns", "[normalize]") {
+  std::vector<std::string> warnings;
+  Deadline d = Due("根据上级部署安排", TitleYear(2023), &warnings);
+  CHECK(Opt(d.text) == "根据上级部署安排");
+  CHECK(Dump(d) == "none null null null");
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("根据上级部署安排") != std::string::npos);
+  // Without a warnings vector it still resolves.
+  CHECK(Due("根据上级部署安排").kind == "none");
+}
+
+TEST_CASE("ResolveDeadline: impossible dates are not understood", "[normalize]") {
+  std::vector<std::string> warnings;
+  CHECK(Dump(Due("13月底前", TitleYear(2023), &warnings)) == "none null null null");
+  CHECK(Dump(Due("2023年2月30日前", TitleYear(2023), &warnings)) == "none null null null");
+  CHECK(warnings.size() == 2);
+}
+
+TEST_CASE("ResolveDeadline: an empty cell is no deadline", "[normalize]") {
+  Deadline d = Due("");
+  CHECK_FALSE(d.text);
+  CHECK(Dump(d) == "none null null null");
+}
+
+TEST_CASE("ResolveDeadline: a missing year comes from title, else date, else option", "[normalize]") {
+  YearContext all;
+  all.title = 2023;
+  all.date = 2022;
+  all.option = 2021;
+  CHECK(Dump(Due("6月底前", all)) == "by_date 2023-06-30 month title");
+  YearContext date_option;
+  date_option.date = 2022;
+  date_option.option = 2021;
+  CHECK(Dump(Due("6月底前", date_option)) == "by_date 2022-06-30 month date");
+  YearContext option;
+  option.option = 2021;
+  CHECK(Dump(Due("6月底前", option)) == "by_date 2021-06-30 month option");
+  // A year in the text beats every context.
+  CHECK(Dump(Due("2024年6月底前", all)) == "by_date 2024-06-30 month text");
+}
+
+TEST_CASE("ResolveDeadline: no year anywhere leaves the date null and warns", "[normalize]") {
+  std::vector<std::string> warnings;
+  Deadline d = Due("6月底前", YearContext{}, &warnings);
+  CHECK_FALSE(d.date);
+  CHECK_FALSE(d.year_source);
+  CHECK(warnings.size() == 1);
+}
