@@ -135,6 +135,12 @@ bool HasDamageMarkers(std::string_view s) {
   return s.find("\xEF\xBF\xBD") != std::string_view::npos || s.find("(cid:") != std::string_view::npos;
 }
 
+bool IsYearOnly(std::string_view s) {
+  static const Regex kYear("^\\d{4}年(度)?$");
+  std::string c = Nfkc(RemoveSpaces(s));
+  return kYear.Contains(c);
+}
+
 bool EndsSentence(std::string_view s) {
   s = Trim(s);
   for (std::string_view e : {"。", "！", "？", "；", ".", "!", "?", ";", "”", "」", "）", ")"})

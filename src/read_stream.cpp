@@ -47,12 +47,6 @@ int Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool p
   return HeaderRun(lines, at, rules, prefixed, nullptr) > at ? 8 : 0;
 }
 
-bool IsYearOnly(std::string_view s) {
-  std::string c = Nfkc(RemoveSpaces(s));
-  static const Regex kYear("^\\d{4}年(度)?$");
-  return kYear.Contains(c);
-}
-
 bool LabelLike(std::string_view s) {
   std::string c = RemoveSpaces(s);
   return CharCount(c) <= 30 && c.find("。") == std::string::npos && c.find("，") == std::string::npos &&

@@ -8,19 +8,15 @@
 namespace noticetab {
 namespace {
 
-std::string Lines(const Row& r) {
-  return r.first_line == r.last_line ? "line " + std::to_string(r.first_line)
-                                     : "lines " + std::to_string(r.first_line) + "-" + std::to_string(r.last_line);
+std::string LineRef(int first, int last) {
+  return first == last ? "line " + std::to_string(first)
+                       : "lines " + std::to_string(first) + "-" + std::to_string(last);
 }
+std::string Lines(const Row& r) { return LineRef(r.first_line, r.last_line); }
 
 bool HasYear(std::string_view s) {
   static const Regex kYear("\\d{4}\\s*年");
   return kYear.Contains(s);
-}
-
-bool IsYearOnly(std::string_view s) {
-  static const Regex kYear("^\\d{4}年(度)?$");
-  return kYear.Contains(Nfkc(RemoveSpaces(s)));
 }
 
 bool EndsWithSeparator(std::string_view s, const Rules& rules) {
@@ -115,9 +111,8 @@ void FillMergedCells(Table& table) {
       Cell c = from->*field;
       r.*field = c;
       // Name where the merged cell was printed, not the row it was copied from.
-      std::string at = c.first_line == c.last_line ? "line " + std::to_string(c.first_line)
-                                                   : "lines " + std::to_string(c.first_line) + "-" + std::to_string(c.last_line);
-      r.warnings.push_back(std::string(name) + " inferred from the merged cell at " + at);
+      r.warnings.push_back(std::string(name) + " inferred from the merged cell at " +
+                           LineRef(c.first_line, c.last_line));
     }
   };
   fill(&Row::units, table.has(Role::kUnits), "责任单位");

@@ -56,6 +56,9 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules);
 bool StartsLikeUnit(std::string_view s, const Rules& rules);
 /// True when the text holds OCR/extraction damage markers (U+FFFD, "(cid:").
 bool HasDamageMarkers(std::string_view s);
+/// True when a deadline cell holds only a year ("2023年"), the first piece of
+/// a deadline a merged cell or a paragraph break split.
+bool IsYearOnly(std::string_view s);
 /// True when text ends with sentence-final punctuation (。！？；" etc.).
 bool EndsSentence(std::string_view s);
 
