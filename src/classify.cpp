@@ -114,6 +114,11 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
 
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string n = RemoveSpaces(name);
+  for (const auto& tail : rules.open_tails)  // "市国资委等": judge the name, not the 等
+    if (n.size() > tail.size() && n.compare(n.size() - tail.size(), tail.size(), tail) == 0) {
+      n.resize(n.size() - tail.size());
+      break;
+    }
   if (CharCount(n) < 2) return false;
   for (const auto& c : rules.collective_starts)
     if (StartsWith(n, c) && n.size() > c.size()) return true;

@@ -118,7 +118,12 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       row.item = prev_item;
       row.warnings.push_back("content not found in the body; item taken from the row above");
     }
-    row.section = row.item ? section_of(row.item) : SectionForLabel(section_label, sections);
+    int label_section = SectionForLabel(section_label, sections);
+    row.section = row.item ? section_of(row.item) : label_section;
+    if (row.item && label_section && label_section != row.section && !row.section_label.empty())
+      row.warnings.push_back("table label '" + section_label + "' points to section " +
+                             std::to_string(label_section) + ", the body text to section " +
+                             std::to_string(row.section) + "; the body wins");
     if (!row.item && !row.section && prev_section) row.section = prev_section;
     if (row.item) prev_item = row.item;
     if (row.section) prev_section = row.section;

@@ -168,6 +168,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       mo = SmallNumber(m.Group("m"));
       if (mo < 1 || mo > 12) break;
       day = gran == "day" ? SmallNumber(m.Group("d")) : 0;
+      if (m.Group("x") == "上旬") day = 10;
+      if (m.Group("x") == "中旬") day = 20;
     } else if (gran == "quarter") {
       mo = SmallNumber(m.Group("q")) * 3;
       if (mo < 3 || mo > 12) break;

@@ -74,13 +74,18 @@ void RepairTable(Table& table, const Rules& rules) {
       a.warnings.push_back(w);
       b.warnings.push_back(w);
     }
-    if (!a.units.empty() && !b.units.empty() && !EndsWithSeparator(a.units.text, rules)) {
-      auto an = SplitTopLevel(a.units.text, rules);
-      auto bn = SplitTopLevel(b.units.text, rules);
-      if (an.empty() || bn.empty()) continue;
-      std::string last = RemoveSpaces(an.back()), first = RemoveSpaces(bn.front());
-      if (StartsLikeUnit(first, rules)) continue;
-      if (IsCompleteUnit(last, rules) && !known.count(last + first)) continue;
+    if (!a.units.empty() && !b.units.empty()) {
+      // A list ending in a separator goes on in the next row; otherwise the
+      // last name must be cut off: incomplete, or completed only by the next row.
+      bool wrapped = EndsWithSeparator(a.units.text, rules);
+      if (!wrapped) {
+        auto an = SplitTopLevel(a.units.text, rules);
+        auto bn = SplitTopLevel(b.units.text, rules);
+        if (an.empty() || bn.empty()) continue;
+        std::string last = RemoveSpaces(an.back()), first = RemoveSpaces(bn.front());
+        if (StartsLikeUnit(first, rules)) continue;
+        if (IsCompleteUnit(last, rules) && !known.count(last + first)) continue;
+      }
       Cell joined = a.units;
       joined.Append(b.units.text, b.units.last_line);
       std::string w = "责任单位 printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";

@@ -36,11 +36,20 @@ class FileContext {
   FileContext(std::string name, const std::string& text) : name_(std::move(name)) {
     std::istringstream in(text);
     std::string line;
-    while (std::getline(in, line)) lines_.push_back(line);
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF rules files
+      lines_.push_back(line);
+    }
   }
   const std::string& name() const { return name_; }
 
-  [[noreturn]] void Fail(const YAML::Mark& mark, const std::string& message, int extra_col = 0) const {
+  [[noreturn]] void Fail(const YAML::Mark& at, const std::string& message, int extra_col = 0) const {
+    YAML::Mark mark = at;
+    // An error at end of input (an unclosed bracket) is shown on the last line.
+    if (mark.line >= static_cast<int>(lines_.size()) && !lines_.empty()) {
+      mark.line = static_cast<int>(lines_.size()) - 1;
+      mark.column = static_cast<int>(lines_.back().size());
+    }
     std::string src = (mark.line >= 0 && mark.line < static_cast<int>(lines_.size()))
                           ? lines_[mark.line] : std::string();
     // yaml-cpp counts columns in bytes; people (and the caret) count characters.

@@ -169,6 +169,13 @@ TEST_CASE("ClassifyCell: unit lists", "[classify]") {
   CHECK(Shape("市发改局、教体局、工信局等部门") == "units");
 }
 
+TEST_CASE("ClassifyCell: a unit list ending in an open tail 等 is units", "[classify]") {
+  // Regression test; the bug was: the open tail is not stripped before the org-suffix test, so a
+  // single name + 等 reads as text (units.yaml: 等 is an open tail).
+  CHECK(Shape("市国资委等") == "units");
+  CHECK(Shape("县财政局等") == "units");
+}
+
 TEST_CASE("ClassifyCell: deadlines", "[classify]") {
   CHECK(Shape("2023年6月底前") == "deadline");
   CHECK(Shape("2023 年 6 月底前") == "deadline");

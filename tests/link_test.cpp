@@ -136,6 +136,18 @@ TEST_CASE("LinkRows: bracket and punctuation styles do not matter", "[link]") {
   CHECK(t.rows[0].warnings.empty());
 }
 
+TEST_CASE("LinkRows: a section label that disagrees with the body is a warning", "[link]") {
+  // Regression test; the bug was: only item labels are compared with the body; a section label naming
+  // another section is dropped silently (link.h: a table label that disagrees
+  // becomes a warning on the row).
+  Table t;
+  t.rows = {MakeRow("做好重要政策的解读工作，及时回应社会关切。", "", "二、加强组织保障")};
+  noticetab::LinkRows(t, Body());
+  CHECK(t.rows[0].item == 1);
+  CHECK(t.rows[0].section == 1);  // the body decides
+  CHECK(Mentions(t.rows[0].warnings, "加强组织保障"));
+}
+
 // ---------------------------------------------------------------- Containment
 
 TEST_CASE("Containment: share of a's bigrams found in b", "[link]") {

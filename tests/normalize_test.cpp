@@ -107,6 +107,11 @@ TEST_CASE("NormalizeUnits: a plain list has no lead or support", "[normalize]") 
   CHECK(u.support.empty());
 }
 
+TEST_CASE("NormalizeUnits: 以及 separates two names", "[normalize]") {
+  // Regression test; the bug was: the separator 及 splits 以及 in the middle and leaves "市财政局以".
+  CHECK(Units("市财政局以及各县区政府").units == Names{"市财政局", "各县区政府"});
+}
+
 TEST_CASE("NormalizeUnits: an empty cell is an empty list", "[normalize]") {
   UnitList u = Units("  ");
   CHECK(u.units.empty());
@@ -127,6 +132,14 @@ TEST_CASE("ResolveDeadline: a month without a year takes the title's", "[normali
   Deadline spaced = Due("12 月底前");  // PDF extraction spaces
   CHECK(Opt(spaced.text) == "12月底前");
   CHECK(Dump(spaced) == "by_date 2023-12-31 month title");
+}
+
+TEST_CASE("ResolveDeadline: 上旬 / 中旬 end on the 10th / 20th", "[normalize]") {
+  // Regression test; the bug was: the month rule accepts 上旬/中旬/下旬 but dates them all at the month's
+  // end; OUTPUT.md: date is the inclusive end of the period.
+  CHECK(Dump(Due("12月上旬前")) == "by_date 2023-12-10 month title");
+  CHECK(Dump(Due("12月中旬")) == "by_date 2023-12-20 month title");
+  CHECK(Dump(Due("12月下旬")) == "by_date 2023-12-31 month title");
 }
 
 TEST_CASE("ResolveDeadline: a day", "[normalize]") {

@@ -179,6 +179,23 @@ TEST_CASE("ReadOutline: linyi style, items 1.-17. numbered across 一、 section
   CHECK(s[0].items[0].line == 5);
 }
 
+TEST_CASE("ReadOutline: a third numbering level is part of the item text", "[read]") {
+  const Notice n(
+      "一、重点任务\n"
+      "（一）加强解读。做好以下工作：\n"
+      "1.做好政策解读。\n"
+      "2.做好回应关切。\n"
+      "（二）推进建设。\n"
+      "1.建设政府网站。\n");
+  std::vector<Section> s = n.Outline();
+  REQUIRE(s.size() == 1);
+  REQUIRE(s[0].items.size() == 2);
+  CHECK(s[0].items[0].title == "加强解读");
+  CHECK(s[0].items[0].text == "加强解读。做好以下工作：1.做好政策解读。2.做好回应关切。");
+  CHECK(s[0].items[1].no == "二");
+  CHECK(s[0].items[1].text == "推进建设。1.建设政府网站。");
+}
+
 TEST_CASE("ReadOutline: numbers that do not continue a run are text", "[read]") {
   const Notice n(
       "一、重点任务\n"
@@ -321,6 +338,23 @@ TEST_CASE("tabs table: item labels, and cells placed by shape", "[read]") {
   CHECK(t.rows[2].first_line == 4);
 }
 
+TEST_CASE("tabs table: a line without columns continues the content above", "[read]") {
+  const Notice n(
+      "序号\t具体内容\t责任单位\t完成时限\n"             // 1
+      "1\t做好政府信息公开，及时发布\t县财政局\t全年\n"  // 2
+      "政策解读材料。\n"                                  // 3
+      "2\t做好网站管理。\t县政府办公室\t全年\n");       // 4
+  Table t = n.ReadTable();
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].content.text == "做好政府信息公开，及时发布政策解读材料。");
+  CHECK(t.rows[0].units.text == "县财政局");
+  CHECK(t.rows[0].first_line == 2);
+  CHECK(t.rows[0].last_line == 3);
+  CHECK_FALSE(t.rows[0].warnings.empty());  // what was guessed is said
+  CHECK(t.rows[1].seq == 2);
+  CHECK(t.rows[1].first_line == 4);
+}
+
 TEST_CASE("tabs table ends at 抄送 / 印发", "[read]") {
   const Notice n(
       "序号\t具体内容\t责任单位\n"
@@ -411,6 +445,64 @@ TEST_CASE("cell-per-line table: rows rebuilt from the cell stream", "[read]") {
   CHECK(r3.last_line == 33);
 }
 
+TEST_CASE("cell-per-line table: a deadline printed as two cells \"2023年\" \"6月底前\"", "[read]") {
+  // samples/linyi-2023.txt prints some 完成时限 cells on two paragraphs.
+  const Notice n(
+      "要点任务\n\n工作要求\n\n责任单位\n\n完成时限\n\n"      // 1-8
+      "（四）深入落实重大行政决策事项公开。\n\n"                // 9
+      "继续实行重大行政决策事项目录管理。\n\n"                  // 11
+      "各县区政府（管委会），市司法局等部门（单位）\n\n"        // 13
+      "2023年\n\n"                                              // 15
+      "6月底前\n\n"                                             // 17
+      "按照决策事项推进流程归集展示决策草案。\n\n"              // 19
+      "市司法局\n\n"                                            // 21
+      "全年\n");                                                 // 23
+  Table t = n.ReadTable();
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].deadline.text == "2023年6月底前");
+  CHECK(t.rows[0].deadline.first_line == 15);
+  CHECK(t.rows[0].deadline.last_line == 17);
+  CHECK(t.rows[0].last_line == 17);
+  CHECK(t.rows[0].warnings.empty());  // a year cell and its month are one deadline
+  CHECK(t.rows[1].content.text == "按照决策事项推进流程归集展示决策草案。");
+  CHECK(t.rows[1].deadline.text == "全年");
+}
+
+TEST_CASE("cell-per-line table: a content cell wrapped into a second paragraph", "[read]") {
+  const Notice n(
+      "要点任务\n\n工作要求\n\n责任单位\n\n完成时限\n\n"  // 1-8
+      "（一）加强高质量发展信息公开。\n\n"                  // 9
+      "聚焦扩大有效投资，依法依规做好城市更新、\n\n"        // 11
+      "基础设施等重大项目建设信息公开。\n\n"                // 13
+      "市发展改革委等部门（单位）\n\n"                      // 15
+      "全年\n");                                             // 17
+  Table t = n.ReadTable();
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].content.text == "聚焦扩大有效投资，依法依规做好城市更新、基础设施等重大项目建设信息公开。");
+  CHECK(t.rows[0].content.last_line == 13);
+  CHECK(t.rows[0].units.text == "市发展改革委等部门（单位）");
+}
+
+TEST_CASE("cell-per-line table: a unit cell ending in 等 is the row's units", "[read]") {
+  // Regression test; the bug was: ClassifyCell does not see "市国资委等" as units (the open tail 等 is
+  // not stripped first), so the reader starts a new row with it as content.
+  const Notice n(
+      "要点任务\n\n工作要求\n\n责任单位\n\n完成时限\n\n"  // 1-8
+      "（一）加强解读。\n\n"                                 // 9
+      "做好国有企业改革信息公开。\n\n"                       // 11
+      "市国资委等\n\n"                                       // 13
+      "全年\n\n"                                             // 15
+      "做好政策发布工作。\n\n"                               // 17
+      "市财政局\n\n"                                         // 19
+      "全年\n");                                              // 21
+  Table t = n.ReadTable();
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].content.text == "做好国有企业改革信息公开。");
+  CHECK(t.rows[0].units.text == "市国资委等");
+  CHECK(t.rows[0].deadline.text == "全年");
+  CHECK(t.rows[1].content.text == "做好政策发布工作。");
+}
+
 // ---------------------------------------------------------------- tab-prefixed reader
 
 TEST_CASE("tab-prefixed table: a unit cell continued on an unprefixed line", "[read]") {
@@ -472,6 +564,32 @@ TEST_CASE("tab-prefixed table: a unit cell continued on an unprefixed line", "[r
   CHECK(r3.units.text == "各镇（街道）、区发展改革局");
   CHECK(r3.first_line == 19);
   CHECK(r3.last_line == 22);
+}
+
+TEST_CASE("tab-prefixed table: a repeated header is not a row; the row after it is marked", "[read]") {
+  const Notice n(
+      "\t工作任务\n\t具体要求\n\t责任单位\n"          // 1-3
+      "\n"                                            // 4
+      "\t紧扣重点领域深化政务公开\n"                  // 5
+      "\t聚焦重点工作推进政务公开\n"                  // 6
+      "\t主动公开重点任务进展情况。\n"                // 7
+      "\t各镇（街道）、区政府有关部门\n"              // 8
+      "\n"                                            // 9
+      "\t工作任务\n\t具体要求\n\t责任单位\n"          // 10-12
+      "\n"                                            // 13
+      "\t紧扣重点领域深化政务公开\n"                  // 14
+      "\t聚焦优化营商环境做好信息主动公开\n"          // 15
+      "\t更新完善权责清单并按要求公开。\n"            // 16
+      "\t各镇（街道）、区政府有关部门\n");            // 17
+  Table t = n.ReadTable();
+  REQUIRE(t.rows.size() == 2);
+  CHECK_FALSE(t.rows[0].after_break);
+  CHECK(t.rows[1].after_break);
+  CHECK(t.rows[1].section_label.text == "紧扣重点领域深化政务公开");
+  CHECK(t.rows[1].item_label.text == "聚焦优化营商环境做好信息主动公开");
+  CHECK(t.rows[1].content.text == "更新完善权责清单并按要求公开。");
+  CHECK(t.rows[1].first_line == 14);
+  CHECK(t.rows[1].last_line == 17);
 }
 
 TEST_CASE("FindTable: no header, no table", "[read]") {

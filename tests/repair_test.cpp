@@ -147,6 +147,18 @@ TEST_CASE("RepairTable: a unit name printed as \"…市生态环\" + \"境局商
   CHECK(Mentions(t.rows[1].warnings, "责任单位"));
 }
 
+TEST_CASE("RepairTable: a unit list ending in 、 continues in the next row", "[repair]") {
+  // Regression test; the bug was: a trailing separator is taken as the end of the list, so the merged
+  // cell "县财政局、县审计局" stays split as "县财政局、" + "县审计局". The
+  // same wrap in the tab-prefixed layout ("各镇（街道）、区财政局、" +
+  // "区农业农村局", samples/laiwu-2021.txt) is one cell.
+  Table t = MakeTable({MakeRow(30, "做好财政信息公开。", "县财政局、", "全年"),
+                       MakeRow(31, "做好审计信息公开。", "县审计局", "全年")});
+  noticetab::RepairTable(t, R());
+  CHECK(t.rows[0].units.text == "县财政局、县审计局");
+  CHECK(t.rows[1].units.text == "县财政局、县审计局");
+}
+
 TEST_CASE("RepairTable: complete unit names in consecutive rows stay apart", "[repair]") {
   Table t = MakeTable({MakeRow(30, "做好财政信息公开。", "县财政局", "全年"),
                        MakeRow(31, "做好税收信息公开。", "县税务局", "全年"),
@@ -196,10 +208,9 @@ TEST_CASE("FillMergedCells: an empty cell takes the merged cell from the row abo
   CHECK(t.rows[0].warnings.empty());
 }
 
-TEST_CASE("FillMergedCells: the warning names the merged cell's own line, also two rows down",
-          "[repair][!mayfail]") {
-  // BUG: the third row copies from the second (already filled) and its warning
-  // says the merged cell is at line 6; the cell was printed at line 5 only.
+TEST_CASE("FillMergedCells: the warning names the line the merged cell was printed on", "[repair]") {
+  // Regression: the third row copied from the second (itself filled) and its
+  // warning named line 6, where no cell was printed.
   Table t = MakeTable({Linked(5, 1, 1, "县财政局", "全年"), Linked(6, 1, 1), Linked(7, 1, 1)});
   noticetab::FillMergedCells(t);
   CHECK(t.rows[1].units.first_line == 5);
