@@ -116,15 +116,19 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     if (title_at == head_end && !fm.title) {
       std::string compact = RemoveSpaces(t);
       if (rules.title_line.Contains(compact) && CharCount(compact) <= 80 && !EndsSentence(compact)) {
-        // Join a title wrapped over the previous lines (a line holding 关于 starts it).
+        // Join a title wrapped over the previous lines: "…关于印发…" + "…的通知",
+        // and the issuer's name on a line of its own before "关于…".
         std::string title = compact;
         for (size_t j = i; j-- > 0;) {
           if (lines[j].kind == LineKind::kBlank) continue;
           std::string prev = RemoveSpaces(StripMarkdown(lines[j].text, rules));
-          if (lines[j].kind != LineKind::kText || rules.title_line.Contains(prev) ||
-              rules.doc_number.Contains(prev) || rules.issuer_line.Contains(prev) || EndsSentence(prev) ||
-              CharCount(prev) > 40 || (title.find("关于") != std::string::npos))
+          if (lines[j].kind != LineKind::kText || rules.doc_number.Contains(prev) ||
+              rules.issuer_line.Contains(prev) || EndsSentence(prev) || CharCount(prev) > 40)
             break;
+          if (title.starts_with("关于")) {
+            if (IsCompleteUnit(prev, rules)) title = prev + title;
+            break;
+          }
           if (prev.find("关于") == std::string::npos) break;
           title = prev + title;
         }

@@ -49,6 +49,8 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
 
 std::string LevelPrefix(std::string_view name, const Rules& rules) {
   std::string best;
+  for (const auto& w : rules.level_exceptions)
+    if (StartsWith(name, w)) return best;
   for (const auto& p : rules.level_prefixes)
     if (StartsWith(name, p) && p.size() > best.size()) best = p;
   return best;

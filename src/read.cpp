@@ -12,10 +12,13 @@ Table ReadTabs(const std::vector<Line>& lines, size_t at, const Rules& rules);
 int DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
 int DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Table ReadCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules);
+int DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules);
+Table ReadPipe(const std::vector<Line>& lines, size_t at, const Rules& rules);
 
 const std::vector<Reader>& Readers() {
   static const std::vector<Reader> k = {
       {"tabs", DetectTabs, ReadTabs},
+      {"pipe", DetectPipe, ReadPipe},
       {"tab-prefixed", DetectTabPrefixed, ReadCellStream},
       {"cell-per-line", DetectCellPerLine, ReadCellStream},
   };
@@ -62,6 +65,14 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return out;
 }
 
+void PromoteContentColumn(std::vector<Role>& roles) {
+  // No content column named: the task text sits in the last label column
+  // (| 序号 | 工作任务 | 牵头单位 | ...).
+  if (std::find(roles.begin(), roles.end(), Role::kContent) != roles.end()) return;
+  auto last_label = std::find(roles.rbegin(), roles.rend(), Role::kLabel);
+  if (last_label != roles.rend()) *last_label = Role::kContent;
+}
+
 std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules) {
   std::vector<Role> roles;
   int known = 0;
@@ -74,6 +85,7 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
     roles.push_back(r);
   }
   if (known < 2 || !core) return {};
+  PromoteContentColumn(roles);
   return roles;
 }
 

@@ -38,6 +38,7 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   bool core = std::any_of(found.begin(), found.end(),
                           [](Role r) { return r == Role::kContent || r == Role::kUnits || r == Role::kLead; });
   if (found.size() < 2 || !core) return at;
+  PromoteContentColumn(found);
   if (roles) *roles = found;
   while (i > at && lines[i - 1].kind == LineKind::kBlank) --i;
   return i;

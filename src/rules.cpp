@@ -181,7 +181,7 @@ void LoadJunk(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes",
+  CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions",
                         "carry_suffixes", "collective_starts", "lead_clause", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
@@ -189,6 +189,7 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   r.org_suffixes = StringList(ctx, Required(ctx, root, "org_suffixes"));
   r.level_prefixes = StringList(ctx, Required(ctx, root, "level_prefixes"));
+  r.level_exceptions = root["level_exceptions"] ? StringList(ctx, root["level_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
   r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));

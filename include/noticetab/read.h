@@ -83,6 +83,8 @@ bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, 
 std::vector<std::string_view> SplitTabs(std::string_view line);
 /// Header roles of the cells, or empty when they are not a table header.
 std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules);
+/// When no column is named as the content, the last label column is it.
+void PromoteContentColumn(std::vector<Role>& roles);
 /// True when the line ends the annex table (抄送, 印发, another 附件).
 bool EndsTable(const Line& line, const Rules& rules);
 

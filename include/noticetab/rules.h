@@ -53,6 +53,7 @@ struct Rules {
   std::vector<std::string> open_tails;        ///< 等部门 ... longest first
   std::vector<std::string> org_suffixes;      ///< a name ending so is complete
   std::vector<std::string> level_prefixes;    ///< 市 / 县 / 区 ...
+  std::vector<std::string> level_exceptions;  ///< 市场 / 乡村 ...: not a level prefix
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support

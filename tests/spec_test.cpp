@@ -1,0 +1,89 @@
+// Spec examples (tests/spec/*.md), readable as documentation (md4c/cmark
+// style): each example is a ```notice block followed by a ```tasks block
+// holding one line per expected task:
+//   item_no | units | lead | support | due date or - | kind | content
+// with lists joined by 、. An optional ```layout block names the reader.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <sstream>
+
+#include "noticetab/text.h"
+#include "test_util.h"
+
+using namespace noticetab;
+using namespace noticetab::testing;
+
+namespace {
+
+struct Example {
+  std::string file, title, notice, tasks, layout;
+  int line = 0;
+};
+
+std::vector<Example> LoadExamples() {
+  std::vector<Example> out;
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(SourceDir() + "/tests/spec"))
+    if (e.path().extension() == ".md") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::istringstream in(ReadFile(f));
+    std::string line, title, block, * target = nullptr;
+    Example cur;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (target) {
+        if (line == "```") {
+          if (target == &cur.tasks) {
+            out.push_back(cur);
+            cur = Example();
+          }
+          target = nullptr;
+        } else {
+          *target += line + "\n";
+        }
+        continue;
+      }
+      if (line.rfind("## ", 0) == 0) title = line.substr(3);
+      if (line == "```notice") {
+        cur.file = std::filesystem::path(f).filename().string();
+        cur.title = title;
+        cur.line = n;
+        target = &cur.notice;
+      } else if (line == "```tasks") {
+        target = &cur.tasks;
+      } else if (line == "```layout") {
+        target = &cur.layout;
+      }
+    }
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& xs) {
+  std::string s;
+  for (const auto& x : xs) s += (s.empty() ? "" : "、") + x;
+  return s;
+}
+
+std::string DumpTasks(const Document& doc) {
+  std::string out;
+  for (const auto& t : doc.tasks)
+    out += t.item_no + " | " + Join(t.units) + " | " + Join(t.lead_units) + " | " + Join(t.support_units) + " | " +
+           t.deadline.date.value_or("-") + " | " + t.deadline.kind + " | " + t.content + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("spec examples", "[spec]") {
+  auto examples = LoadExamples();
+  REQUIRE(!examples.empty());
+  for (const auto& ex : examples) {
+    INFO(ex.file << ":" << ex.line << " " << ex.title);
+    Document doc = Convert(Decode(ex.notice, ex.file), BuiltinRules());
+    CHECK(DumpTasks(doc) == ex.tasks);
+    if (!ex.layout.empty()) CHECK(doc.layout + "\n" == ex.layout);
+  }
+}
