@@ -125,6 +125,45 @@ bool IsInteger(std::string_view s) {
 
 }  // namespace
 
+Table ReadRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax) {
+  Table t;
+  t.layout = syntax.layout;
+  t.header_line = lines[at].no;
+  t.columns = HeaderRoles(syntax.split(lines[at]), rules);
+  bool after_break = false;
+  for (size_t i = at + 1; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (EndsTable(l, rules)) break;
+    if (syntax.is_rule && syntax.is_rule(l)) {
+      if (i == at + 1 && !syntax.rule_layout.empty()) t.layout = syntax.rule_layout;
+      continue;
+    }
+    if (!syntax.is_row(l)) {
+      if (!syntax.stray_joins_above) break;
+      if (!t.rows.empty()) {
+        Row& above = t.rows.back();
+        above.content.Append(l.text, l.no);
+        above.Touch(l.no);
+        above.warnings.push_back("line " + std::to_string(l.no) + " has no columns; joined to the content above");
+      }
+      continue;
+    }
+    auto cells = syntax.split(l);
+    if (auto roles = HeaderRoles(cells, rules); !roles.empty()) {
+      t.columns = roles;  // a repeated header (page break); its column layout rules from here on
+      after_break = true;
+      continue;
+    }
+    if (std::none_of(cells.begin(), cells.end(), [](std::string_view c) { return !c.empty(); })) continue;
+    Row row = AssignRow(cells, t.columns, l.no, rules);
+    row.after_break = after_break;
+    after_break = false;
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
 Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
               const Rules& rules) {
   Row row;

@@ -48,33 +48,13 @@ int DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
 }
 
 Table ReadPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  Table t;
-  t.layout = "pipe";
-  t.header_line = lines[at].no;
-  t.columns = HeaderRoles(SplitPipes(lines[at].text), rules);
-  bool after_break = false;
-  for (size_t i = at + 1; i < lines.size(); ++i) {
-    const Line& l = lines[i];
-    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
-    if (EndsTable(l, rules)) break;
-    if (IsRule(l.text)) {
-      if (i == at + 1) t.layout = "markdown";
-      continue;
-    }
-    if (!HasPipe(l.text)) break;  // the table is over
-    auto cells = SplitPipes(l.text);
-    if (auto roles = HeaderRoles(cells, rules); !roles.empty()) {
-      t.columns = roles;
-      after_break = true;
-      continue;
-    }
-    if (std::none_of(cells.begin(), cells.end(), [](std::string_view c) { return !c.empty(); })) continue;
-    Row row = AssignRow(cells, t.columns, l.no, rules);
-    row.after_break = after_break;
-    after_break = false;
-    t.rows.push_back(std::move(row));
-  }
-  return t;
+  RowLineSyntax syntax;
+  syntax.layout = "pipe";
+  syntax.split = [](const Line& l) { return SplitPipes(l.text); };
+  syntax.is_row = [](const Line& l) { return l.tabs == 0 && HasPipe(l.text); };
+  syntax.is_rule = [](const Line& l) { return IsRule(l.text); };
+  syntax.rule_layout = "markdown";
+  return ReadRowLines(lines, at, rules, syntax);
 }
 
 }  // namespace noticetab

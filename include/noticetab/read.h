@@ -4,6 +4,7 @@
 #ifndef NOTICETAB_READ_H_
 #define NOTICETAB_READ_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,6 +88,20 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
 void PromoteContentColumn(std::vector<Role>& roles);
 /// True when the line ends the annex table (抄送, 印发, another 附件).
 bool EndsTable(const Line& line, const Rules& rules);
+
+/// How a row-per-line layout writes its rows (tabs, pipes).
+struct RowLineSyntax {
+  std::string layout;                                           ///< Table::layout
+  std::function<std::vector<std::string_view>(const Line&)> split;  ///< cells of a row line
+  std::function<bool(const Line&)> is_row;                      ///< the line is a table row
+  std::function<bool(const Line&)> is_rule;                     ///< a rule under the header (may be empty)
+  std::string rule_layout;                                      ///< layout name when a rule follows the header
+  bool stray_joins_above = false;  ///< a non-row line continues the row above (else it ends the table)
+};
+/// Reads a table whose rows are one line each, from the header at lines[at]:
+/// repeated headers mark page breaks, junk lines are skipped, the table ends
+/// at 抄送 / 印发 / 附件 lines.
+Table ReadRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
 
 /// Assigns the cells of one tab/pipe row to roles given the header roles.
 /// Shared by the row-per-line readers.
