@@ -75,10 +75,11 @@ Document Convert(const Source& src, const Rules& rules, const ConvertOptions& op
     if (doc.tasks.empty()) doc.warnings.push_back("the task table has no rows");
   } else {
     doc.layout = "none";
-    doc.tasks = TasksFromItems(doc.sections, item_end);
+    doc.tasks = TasksFromItems(doc.sections, item_end, lines, years, rules);
     doc.warnings.push_back(doc.tasks.empty() ? "no task table recognized and no body items found"
                                              : "no task table recognized; the body items are listed as tasks");
   }
+  if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
   return doc;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "noticetab/classify.h"
+#include "noticetab/clauses.h"
 #include "noticetab/text.h"
 
 namespace noticetab {
@@ -235,7 +236,8 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
   return tasks;
 }
 
-std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines) {
+std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+                                 const std::vector<Line>& lines, const YearContext& years, const Rules& rules) {
   std::vector<Task> tasks;
   for (const auto& s : sections)
     for (const auto& it : s.items) {
@@ -243,12 +245,41 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
       t.id = static_cast<int>(tasks.size()) + 1;
       t.section = s.index, t.section_no = s.no, t.section_title = s.title;
       t.item = it.index, t.item_no = it.no, t.item_title = it.title;
-      t.content = it.text;
       t.first_line = it.line;
       t.last_line = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
+      // The item's own lines: its heading's text, then what follows it.
+      std::vector<std::string_view> own;
+      for (int n = t.first_line; n <= t.last_line && n <= static_cast<int>(lines.size()); ++n) {
+        const Line& l = lines[n - 1];
+        if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) continue;
+        own.push_back(n == t.first_line && l.heading ? std::string_view(l.heading->title) : l.text);
+      }
+      Assignment a = ReadAssignment(own, rules, &t.content);
+      if (t.content.empty()) t.content = it.text;
+      if (a.found) {
+        UnitList u = NormalizeUnits(a.units, rules), lead = NormalizeUnits(a.lead, rules),
+                 support = NormalizeUnits(a.support, rules);
+        t.lead_units = !lead.units.empty() ? lead.units : u.lead;
+        t.support_units = !support.units.empty() ? support.units : u.support;
+        t.units = t.lead_units;
+        for (const auto& list : {t.support_units, u.units})
+          for (const auto& n : list)
+            if (std::find(t.units.begin(), t.units.end(), n) == t.units.end()) t.units.push_back(n);
+        t.units_open = u.open || lead.open || support.open;
+        t.deadline = ResolveDeadline(a.deadline, years, rules, &t.warnings);
+      }
       tasks.push_back(std::move(t));
     }
   return tasks;
+}
+
+void ApplyFirstIsLead(std::vector<Task>& tasks) {
+  for (auto& t : tasks) {
+    if (!t.lead_units.empty() || t.units.empty()) continue;
+    t.lead_units = {t.units.front()};
+    t.support_units.assign(t.units.begin() + 1, t.units.end());
+    t.warnings.push_back("lead unit is the first listed, as the notice says");
+  }
 }
 
 }  // namespace noticetab

@@ -182,7 +182,7 @@ void LoadJunk(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 
 void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions",
-                        "carry_suffixes", "collective_starts", "lead_clause", "examples"});
+                        "carry_suffixes", "collective_starts", "lead_clause", "first_is_lead", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
   std::stable_sort(r.open_tails.begin(), r.open_tails.end(),
@@ -193,6 +193,7 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
   r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
+  r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));
   ReadExamples(ctx, root["examples"], "units", r);
 }
 

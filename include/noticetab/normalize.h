@@ -37,8 +37,14 @@ Deadline ResolveDeadline(std::string_view text, const YearContext& years, const 
 std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>& sections,
                                  const YearContext& years, const Rules& rules);
 
-/// One task per body item, for notices without a task table.
-std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines);
+/// One task per body item, for notices without a task table. Units and
+/// deadlines come from key-value lines and inline clauses (see clauses.h).
+std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+                                 const std::vector<Line>& lines, const YearContext& years, const Rules& rules);
+
+/// For a notice that says "列第一位的为牵头单位": the first unit of each task
+/// without a lead becomes the lead, the others support.
+void ApplyFirstIsLead(std::vector<Task>& tasks);
 
 }  // namespace noticetab
 

@@ -57,6 +57,7 @@ struct Rules {
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
+  Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
   // deadlines.yaml
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test
