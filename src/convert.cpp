@@ -36,11 +36,21 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
 
 }  // namespace
 
-Document Convert(const Source& src, const Rules& rules, const ConvertOptions& opts) {
+Document Convert(const Source& original, const Rules& rules, const ConvertOptions& opts) {
   Document doc;
-  doc.source = src.name();
-  doc.encoding = src.encoding();
-  doc.warnings = src.warnings;
+  doc.source = original.name();
+  doc.encoding = original.encoding();
+  doc.warnings = original.warnings;
+
+  // Pinyin annotations (發(fā)展) would break every keyword; they go before parsing.
+  const Source* source = &original;
+  Source stripped;
+  if (rules.pinyin.Contains(original.text())) {
+    stripped = Source(original.name(), original.encoding(), rules.pinyin.ReplaceAll(original.text(), ""));
+    source = &stripped;
+    doc.warnings.push_back("pinyin annotations after characters (發(fā)展) removed");
+  }
+  const Source& src = *source;
 
   std::vector<Line> lines = ClassifyLines(src, rules);
   Regions regions = FindRegions(lines, rules);

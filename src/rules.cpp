@@ -172,7 +172,9 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadJunk(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"junk", "examples"});
+  CheckKeys(ctx, root, {"junk", "pinyin", "examples"});
+  // Optional: a rules file without it strips nothing.
+  r.pinyin = root["pinyin"] ? Compile(ctx, root["pinyin"]) : Regex("(?!)");
   YAML::Node list = Required(ctx, root, "junk");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "junk: expected a list of patterns");
   r.junk.clear();

@@ -48,6 +48,7 @@ struct Rules {
   std::map<std::string, Role, std::less<>> header_synonyms;
   // junk.yaml
   std::vector<Regex> junk;
+  Regex pinyin;                               ///< 發(fā): annotations removed before parsing
   // units.yaml
   std::vector<std::string> unit_separators;   ///< split points outside brackets
   std::vector<std::string> open_tails;        ///< 等部门 ... longest first
