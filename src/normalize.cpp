@@ -273,6 +273,20 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
   return tasks;
 }
 
+void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules) {
+  for (auto& t : tasks) {
+    if (t.deadline.text) continue;
+    std::string content = Nfkc(RemoveSpaces(t.content));
+    auto m = rules.deadline_in_content.Find(content);
+    if (!m.found) continue;
+    std::vector<std::string> notes;
+    Deadline d = ResolveDeadline(m.groups[0], years, rules, &notes);
+    if (d.kind == "none") continue;
+    t.deadline = d;
+    t.warnings.push_back("完成时限 taken from the content: " + *d.text);
+  }
+}
+
 void ApplyFirstIsLead(std::vector<Task>& tasks) {
   for (auto& t : tasks) {
     if (!t.lead_units.empty() || t.units.empty()) continue;

@@ -200,8 +200,9 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"hint", "deadlines", "examples"});
+  CheckKeys(ctx, root, {"hint", "in_content", "deadlines", "examples"});
   r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
+  r.deadline_in_content = root["in_content"] ? Compile(ctx, root["in_content"]) : Regex("(?!)");
   YAML::Node list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
   r.deadlines.clear();

@@ -42,6 +42,10 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
 std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
                                  const std::vector<Line>& lines, const YearContext& years, const Rules& rules);
 
+/// A task with no deadline of its own takes one written in its content
+/// (6月底完成, 每年3月31日前), with a warning.
+void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules);
+
 /// For a notice that says "列第一位的为牵头单位": the first unit of each task
 /// without a lead becomes the lead, the others support.
 void ApplyFirstIsLead(std::vector<Task>& tasks);

@@ -62,6 +62,7 @@ struct Rules {
   // deadlines.yaml
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test
+  Regex deadline_in_content;                  ///< a deadline phrase inside task text
   // frontmatter.yaml
   Regex doc_number;        ///< groups: org, year, n
   Regex date;              ///< groups: y, m, d (Arabic or Chinese numerals)
