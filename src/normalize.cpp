@@ -153,6 +153,10 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (!m.found) continue;
     d.kind = rule.kind;
     if (rule.kind == "ongoing") return d;
+    if (rule.kind == "recurring" && m.Group("m").empty()) {
+      d.granularity = rule.granularity.empty() ? std::nullopt : std::optional<std::string>(rule.granularity);
+      return d;  // recurs within the year (每月15日前): no single due date
+    }
     int y = 0;
     if (!m.Group("y").empty()) {
       y = std::atoi(std::string(m.Group("y")).c_str());

@@ -52,6 +52,18 @@ TEST_CASE("each sample converts to its golden JSON (library)", "[golden]") {
   }
 }
 
+TEST_CASE("each composed sample converts to its golden JSON (library and binary)", "[golden]") {
+  for (std::string name : {"composed/clauses-2024", "composed/markdown-2024", "composed/pipe-2024"}) {
+    INFO(name);
+    std::string rel = "tests/golden/" + name + ".json";
+    CompareGolden(rel, Render("json", {ConvertSample(name)}));
+    if (Accepting()) continue;
+    auto r = RunCli("-f json samples/" + name + ".txt");
+    REQUIRE(r.status == 0);
+    CHECK(r.out == ReadFile(SourceDir() + "/" + rel));
+  }
+}
+
 TEST_CASE("all samples convert to the golden CSV ledger (library)", "[golden]") {
   std::vector<Document> docs;
   for (const auto& name : SampleNames()) docs.push_back(ConvertSample(name));
