@@ -16,6 +16,27 @@ struct StreamCell {
   bool after_break = false;
 };
 
+// Number of pipes when the line holds nothing else ("|", "|||"), else 0.
+int PipeOnly(std::string_view s) {
+  s = Trim(s);
+  if (s.empty()) return 0;
+  for (char c : s)
+    if (c != '|' && c != ' ') return 0;
+  return static_cast<int>(std::count(s.begin(), s.end(), '|'));
+}
+
+// A cell line may end in " |" (cells scraped with their separators).
+std::string_view StripTrailingPipe(std::string_view s) {
+  s = Trim(s);
+  while (!s.empty() && s.back() == '|') s = Trim(s.substr(0, s.size() - 1));
+  return s;
+}
+
+bool IsSeqNumber(std::string_view s) {
+  s = Trim(s);
+  return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The header run starting at lines[at]: consecutive one-cell lines (blank lines
 // between them allowed) that name header roles. Returns the index past it.
 size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed,
@@ -25,6 +46,10 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   while (i < lines.size()) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) {
+      ++i;
+      continue;
+    }
+    if (PipeOnly(l.text) == 1) {  // a separator line between header cells
       ++i;
       continue;
     }
@@ -87,8 +112,18 @@ Table ReadCellStream(const std::vector<Line>& lines, size_t at, const Rules& rul
       cells.back().cell.Append(l.text, l.no);  // a cell continued on an unprefixed line
       continue;
     }
+    if (int pipes = PipeOnly(l.text)) {
+      // "|" separates cells; "|||" stands for empty (merged) cells.
+      for (int k = 1; k < pipes; ++k) {
+        StreamCell empty;
+        empty.placeholder = true;
+        empty.cell.first_line = empty.cell.last_line = l.no;
+        cells.push_back(std::move(empty));
+      }
+      continue;
+    }
     StreamCell c;
-    c.cell.Append(l.text, l.no);
+    c.cell.Append(StripTrailingPipe(l.text), l.no);
     c.cell.first_line = c.cell.last_line = l.no;
     c.placeholder = c.cell.empty();
     c.after_break = after_break;
@@ -106,6 +141,7 @@ Table ReadCellStream(const std::vector<Line>& lines, size_t at, const Rules& rul
   };
 
   Row row;
+  std::optional<int> pending_seq;
   bool have_content = false, trailing_started = false;
   std::vector<const StreamCell*> pending;  // cells before the content
   auto finish = [&] {
@@ -115,6 +151,8 @@ Table ReadCellStream(const std::vector<Line>& lines, size_t at, const Rules& rul
   };
   auto start_content = [&](const StreamCell& c) {
     row.content = c.cell;
+    row.seq = pending_seq;
+    pending_seq.reset();
     row.Touch(c.cell.first_line);
     row.Touch(c.cell.last_line);
     have_content = true;
@@ -136,6 +174,11 @@ Table ReadCellStream(const std::vector<Line>& lines, size_t at, const Rules& rul
   for (size_t k = 0; k < cells.size(); ++k) {
     const StreamCell& c = cells[k];
     CellShape s = shapes[k];
+    if (IsSeqNumber(c.cell.text)) {  // a 序号 cell starts a row, named by the header or not
+      if (have_content) finish();
+      pending_seq = std::atoi(c.cell.text.c_str());
+      continue;
+    }
     if (have_content) {
       bool handled = true;
       switch (s) {
