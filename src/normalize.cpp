@@ -232,7 +232,12 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
         if (std::find(t.units.begin(), t.units.end(), n) == t.units.end()) t.units.push_back(n);
     t.units_open = u.open || lead.open || support.open;
     for (const auto* l : {&u, &lead, &support}) t.warnings.insert(t.warnings.end(), l->warnings.begin(), l->warnings.end());
-    t.deadline = ResolveDeadline(row.deadline.text, years, rules, &t.warnings);
+    if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
+      t.deadline = ResolveDeadline(row.note.text, years, rules, &t.warnings);
+      t.warnings.push_back("完成时限 taken from 备注: " + row.note.text);
+    } else {
+      t.deadline = ResolveDeadline(row.deadline.text, years, rules, &t.warnings);
+    }
     t.first_line = row.first_line;
     t.last_line = row.last_line;
     tasks.push_back(std::move(t));

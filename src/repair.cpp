@@ -36,6 +36,24 @@ bool IsContinuation(const Row& r) {
 
 void RepairTable(Table& table, const Rules& rules) {
   auto& rows = table.rows;
+  // 0. A group row of its own (一、… or （一）… spanning the table) labels the
+  //    rows under it; it is not a task.
+  for (size_t i = 0; i < rows.size();) {
+    Row& r = rows[i];
+    bool label_only = r.content.empty() && r.units.empty() && r.deadline.empty() && r.lead.empty() &&
+                      r.support.empty() && !r.seq && (!r.section_label.empty() || !r.item_label.empty());
+    if (!label_only) {
+      ++i;
+      continue;
+    }
+    if (i + 1 < rows.size()) {
+      Row& next = rows[i + 1];
+      if (next.section_label.empty() && !r.section_label.empty()) next.section_label = r.section_label;
+      if (next.item_label.empty() && !r.item_label.empty()) next.item_label = r.item_label;
+    }
+    rows.erase(rows.begin() + static_cast<long>(i));
+  }
+
   // 1. Content broken across a page break or wrapped into a row of its own.
   for (size_t i = 1; i < rows.size();) {
     Row& prev = rows[i - 1];
