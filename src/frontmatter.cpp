@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "noticetab/read.h"
 #include "noticetab/text.h"
@@ -79,6 +80,66 @@ bool EndsWithListSeparator(std::string_view s) {
   return s.ends_with("，") || s.ends_with(",") || s.ends_with("、") || s.ends_with("；") || s.ends_with(";");
 }
 
+std::optional<std::string> NumberFrom(std::string_view value, const Rules& rules) {
+  std::string compact = RemoveSpaces(value);
+  auto m = rules.doc_number.Find(compact);
+  if (!m.found) return std::nullopt;
+  return fmt::format("{}〔{}〕{}号", m.Group("org"), m.Group("year"), m.Group("n"));
+}
+
+std::optional<std::string> DateFrom(std::string_view value, const Rules& rules) {
+  std::string compact = RemoveSpaces(value);
+  if (auto m = rules.date.Find(compact); m.found) return IsoDate(m);
+  if (auto m = rules.numeric_date.Find(compact); m.found) return IsoDate(m);
+  return std::nullopt;
+}
+
+bool IsKey(std::string_view cell, const std::vector<std::string>& keys) {
+  std::string c = RemoveSpaces(cell);
+  while (!c.empty() && (c.ends_with(":") || c.ends_with("："))) c.resize(c.size() - (c.ends_with(":") ? 1 : 3));
+  return std::find(keys.begin(), keys.end(), c) != keys.end();
+}
+
+std::vector<std::string_view> PipeCells(std::string_view line) {
+  std::vector<std::string_view> cells;
+  size_t start = 0;
+  for (size_t i = 0; i <= line.size(); ++i)
+    if (i == line.size() || line[i] == '|') {
+      cells.push_back(Trim(line.substr(start, i - start)));
+      start = i + 1;
+    }
+  return cells;
+}
+
+// 文号 / 成文日期 from site metadata: key and value side by side in pipe or
+// tab rows, a markdown header row over a value row, or "文号：…" lines.
+void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, const Rules& rules, FrontMatter* fm) {
+  auto take = [&](std::string_view key, std::string_view value) {
+    if (!fm->number && IsKey(key, rules.metadata_number_keys)) fm->number = NumberFrom(value, rules);
+    if (!fm->date && IsKey(key, rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
+  };
+  size_t end = std::min(lines.size(), regions.table_begin);
+  for (size_t i = 0; i < end; ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) continue;
+    std::vector<std::string_view> cells = l.text.find('|') != std::string_view::npos ? PipeCells(l.text) : SplitTabs(l.raw);
+    if (cells.size() >= 2) {
+      for (size_t k = 0; k + 1 < cells.size(); ++k) take(cells[k], cells[k + 1]);
+      // A header row of keys over a row of values.
+      size_t j = i + 1;
+      while (j < end && (lines[j].kind == LineKind::kBlank || lines[j].text.find("---") != std::string_view::npos)) ++j;
+      if (j < end && l.text.find('|') != std::string_view::npos) {
+        auto values = PipeCells(lines[j].text);
+        if (values.size() == cells.size())
+          for (size_t k = 0; k < cells.size(); ++k) take(cells[k], values[k]);
+      }
+      continue;
+    }
+    static const Regex kKeyValue("^(?<k>[^:：]{2,8})[:：]\\s*(?<v>.+)$");
+    if (auto m = kKeyValue.Find(l.text); m.found) take(m.Group("k"), m.Group("v"));
+  }
+}
+
 }  // namespace
 
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
@@ -145,6 +206,10 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     }
     if (!fm.date) {
       std::string compact = RemoveSpaces(t);
+      // A date line in brackets under the title: （2023年6月20日）.
+      for (auto [open, close] : {std::pair{"（", "）"}, std::pair{"(", ")"}})
+        if (compact.starts_with(open) && compact.ends_with(close) && compact.size() > strlen(open) + strlen(close))
+          compact = compact.substr(strlen(open), compact.size() - strlen(open) - strlen(close));
       if (auto m = rules.date.Find(compact); m.found && m.end == compact.size() && CharCount(compact) <= 40) {
         fm.date = IsoDate(m);
         if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = compact.substr(0, m.begin);
@@ -228,6 +293,8 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       if (std::find(uniq.begin(), uniq.end(), a) == uniq.end()) uniq.push_back(a);
     fm.attachments = uniq;
   }
+
+  if (!fm.number || !fm.date) ReadSiteMetadata(lines, regions, rules, &fm);
 
   // The plan year: from the title, else the date.
   if (fm.title) {

@@ -57,6 +57,7 @@ const noticetab::Regex* FrontMatterPattern(const Rules& r, const std::string& fi
       {"attachment", &Rules::attachment}, {"cc", &Rules::cc},
       {"printed", &Rules::printed},       {"annex_start", &Rules::annex_start},
       {"recipients", &Rules::recipients_line}, {"recipients_line", &Rules::recipients_line},
+      {"numeric_date", &Rules::numeric_date},
   };
   auto it = kFields.find(field);
   return it == kFields.end() ? nullptr : &(r.*(it->second));

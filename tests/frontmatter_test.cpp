@@ -1,0 +1,55 @@
+// Front matter (GB/T 9704) variants: site metadata, 文号 forms, date forms.
+#include <catch2/catch.hpp>
+
+#include "test_util.h"
+
+using namespace noticetab;
+using namespace noticetab::testing;
+
+namespace {
+
+FrontMatter Front(const std::string& text) { return Convert(Decode(text, "t.txt"), BuiltinRules()).document; }
+
+}  // namespace
+
+TEST_CASE("文号 and 成文日期 come from site metadata when the notice lacks them", "[frontmatter]") {
+  FrontMatter fm = Front(
+      "| 索引号 | 113701000041/2023-00123 | 发布机构 | 某市人民政府办公厅 |\n"
+      "| 主题分类 | 政务公开 | 成文日期 | 2023-06-20 |\n"
+      "| 文号 | 某政办字 [2023] 12 号 | 发布日期 | 2023-06-25 10:30 |\n"
+      "\n某市人民政府办公厅关于印发2023年政务公开工作要点的通知\n\n"
+      "一、加强管理\n\n（一）做好公开。做好公开工作。\n");
+  CHECK(fm.number == std::optional<std::string>("某政办字〔2023〕12号"));
+  CHECK(fm.date == std::optional<std::string>("2023-06-20"));
+  CHECK(fm.year == std::optional<int>(2023));
+}
+
+TEST_CASE("a markdown metadata table gives 文号 and 成文日期 but no tasks", "[frontmatter]") {
+  Document doc = Convert(Decode("| 索引号 | 发布机构 | 文号 | 成文日期 |\n|---|---|---|---|\n"
+                                "| 0001/2020-01 | 某县政府 | 许政 [2020] 20号 | 2020年3月2日 |\n\n"
+                                "关于印发某县2020年工作要点的通知\n\n一、加强管理\n\n（一）做好公开。做好公开工作。\n",
+                                "t.txt"),
+                         BuiltinRules());
+  CHECK(doc.document.number == std::optional<std::string>("许政〔2020〕20号"));
+  CHECK(doc.document.date == std::optional<std::string>("2020-03-02"));
+  REQUIRE(doc.tasks.size() == 1);  // the body item, not the metadata row
+  CHECK(doc.tasks[0].content == "做好公开。做好公开工作。");
+}
+
+TEST_CASE("the notice's own 文号 wins over one cited in the body", "[frontmatter]") {
+  FrontMatter fm = Front(
+      "江政办〔2020〕2 号\n\n关于印发2020年工作要点的通知\n\n"
+      "为贯彻落实中办发〔2016〕8号文件精神，现印发如下。\n\n一、加强管理\n\n（一）做好公开。\n");
+  CHECK(fm.number == std::optional<std::string>("江政办〔2020〕2号"));
+  FrontMatter cited_only = Front(
+      "关于印发2020年工作要点的通知\n\n为贯彻落实中办发〔2016〕8号文件精神，现印发如下。\n\n一、加强管理\n\n（一）做好公开。\n");
+  CHECK_FALSE(cited_only.number);
+}
+
+TEST_CASE("dates in Chinese numerals, with a Latin O, and in brackets", "[frontmatter]") {
+  CHECK(Front("关于印发工作要点的通知\n\n某县人民政府办公室\n二〇二三年六月二十日\n\n一、加强管理\n").date ==
+        std::optional<std::string>("2023-06-20"));
+  CHECK(Front("关于印发工作要点的通知\n\n某县人民政府\n二OO八年二月二十六日\n\n一、加强管理\n").date ==
+        std::optional<std::string>("2008-02-26"));
+  CHECK(Front("某县2023年工作要点\n（2023年6月20日）\n\n一、加强管理\n").date == std::optional<std::string>("2023-06-20"));
+}
