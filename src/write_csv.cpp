@@ -59,6 +59,22 @@ void WriteTable(std::ostream& out, const std::vector<Document>& docs, const Writ
 
 }  // namespace
 
+void WriteDelimited(std::ostream& out, char sep, const std::vector<std::string_view>& header,
+                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts) {
+  const std::string_view eol = opts.excel ? "\r\n" : "\n";
+  std::string text = opts.excel ? "\xEF\xBB\xBF" : "";
+  auto append_row = [&](const auto& cells) {
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (i) text += sep;
+      AppendCell(text, cells[i], sep);
+    }
+    text += eol;
+  };
+  append_row(header);
+  for (const auto& row : rows) append_row(row);
+  out << text;
+}
+
 void WriteCsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
   WriteTable(out, docs, opts, ',');
 }

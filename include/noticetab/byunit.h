@@ -4,11 +4,13 @@
 #define NOTICETAB_BYUNIT_H_
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "noticetab/document.h"
+#include "noticetab/write.h"
 
 namespace noticetab {
 
@@ -37,6 +39,26 @@ struct UnitSummary {
   std::optional<std::string> earliest_deadline;  ///< ISO date
 };
 std::vector<UnitSummary> SummarizeUnits(const std::vector<Document>& docs);
+
+/// The columns of the summary table: unit, tasks, as_lead, earliest_deadline.
+const std::vector<std::string_view>& UnitSummaryColumns();
+
+/// True when WriteByUnit accepts `format`: csv, tsv, json, jsonl, yaml.
+bool ByUnitFormat(std::string_view format);
+/// True when WriteUnitSummary accepts `format`: the ByUnitFormat ones and text.
+bool UnitSummaryFormat(std::string_view format);
+
+/// Writes ByUnit(docs): csv/tsv a table with ByUnitColumns() (opts.excel as
+/// for the task list); json a list of row objects, one per line; jsonl one row
+/// object per line; yaml a sequence of maps. Empty cells are null in the tree
+/// formats, id and seq are numbers. REQUIRES: ByUnitFormat(format).
+void WriteByUnit(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
+                 const WriteOptions& opts);
+/// Writes SummarizeUnits(docs) like WriteByUnit, or with format "text" as a
+/// table aligned for a terminal (East Asian wide characters count two columns).
+/// REQUIRES: UnitSummaryFormat(format).
+void WriteUnitSummary(std::ostream& out, std::string_view format,
+                      const std::vector<Document>& docs, const WriteOptions& opts);
 
 }  // namespace noticetab
 

@@ -38,6 +38,12 @@ const std::vector<std::string_view>& FlatColumns();
 /// warnings with ；, nulls as empty strings).
 std::vector<std::string> FlatRow(const Document& doc, const Task& task);
 
+/// Writes any header + rows as CSV (sep ',', RFC 4180) or TSV (sep '\t') with
+/// the quoting and opts.excel handling of the csv/tsv writers. Cells are
+/// written as given: the caller applies NormalizePunct (used by byunit.h).
+void WriteDelimited(std::ostream& out, char sep, const std::vector<std::string_view>& header,
+                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
+
 }  // namespace noticetab
 
 #endif  // NOTICETAB_WRITE_H_
