@@ -16,7 +16,7 @@ const std::vector<Writer>& Writers() {
   static const std::vector<Writer> kWriters = {
       {"yaml", "yaml", "document tree; several inputs form a stream of --- documents", WriteYaml},
       {"json", "json", "document tree; several inputs form an array", WriteJson},
-      {"jsonl", "jsonl", "one document per line", WriteJsonl},
+      {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true},
       {"csv", "csv", "flat task list, RFC 4180", WriteCsv},
       {"tsv", "tsv", "flat task list, tab-separated", WriteTsv},
   };

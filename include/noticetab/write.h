@@ -25,6 +25,9 @@ struct Writer {
   std::string_view description;
   void (*write)(std::ostream& out, const std::vector<Document>& docs,
                 const WriteOptions& opts);
+  /// The output for several documents is the concatenation of each one's
+  /// output (jsonl), so a batch can write each document as soon as it is done.
+  bool streams = false;
 };
 
 /// The writer table. Adding a format is one file plus one row here.
