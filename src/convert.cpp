@@ -1,5 +1,7 @@
 #include "noticetab/convert.h"
 
+#include <unordered_map>
+
 #include "noticetab/classify.h"
 #include "noticetab/link.h"
 #include "noticetab/normalize.h"
@@ -34,6 +36,59 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
   return r;
 }
 
+// Maps each Simplified character back to the one original character it came
+// from in this text. False when the texts do not align code point for code
+// point. A character that came from two different originals is left out.
+bool BuildRestoreMap(std::string_view original, std::string_view simplified,
+                     std::unordered_map<char32_t, char32_t>* map) {
+  std::unordered_map<char32_t, char32_t> m;
+  std::unordered_map<char32_t, bool> ambiguous;
+  size_t i = 0, j = 0;
+  while (i < original.size() && j < simplified.size()) {
+    char32_t o = NextChar(original, i), s = NextChar(simplified, j);
+    auto [it, fresh] = m.emplace(s, o);
+    if (!fresh && it->second != o) ambiguous[s] = true;
+  }
+  if (i != original.size() || j != simplified.size()) return false;
+  for (const auto& [s, o] : m)
+    if (s != o && !ambiguous.count(s)) (*map)[s] = o;
+  return true;
+}
+
+std::string Restore(std::string_view s, const std::unordered_map<char32_t, char32_t>& map) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = NextChar(s, i);
+    auto it = map.find(c);
+    AppendUtf8(out, it == map.end() ? c : it->second);
+  }
+  return out;
+}
+
+// Every emitted string of a document except `source`.
+template <typename F>
+void ForEachString(Document& d, F&& f) {
+  auto opt = [&](std::optional<std::string>& o) {
+    if (o) f(*o);
+  };
+  auto list = [&](std::vector<std::string>& v) {
+    for (auto& s : v) f(s);
+  };
+  FrontMatter& fm = d.document;
+  opt(fm.issuer), opt(fm.number), opt(fm.title), list(fm.recipients), opt(fm.publicity);
+  list(fm.attachments), list(fm.cc), opt(fm.printed_by);
+  for (auto& s : d.sections) {
+    f(s.no), f(s.title);
+    for (auto& it : s.items) f(it.no), f(it.title), f(it.text);
+  }
+  for (auto& t : d.tasks) {
+    f(t.section_no), f(t.section_title), f(t.item_no), f(t.item_title), f(t.content);
+    list(t.units), list(t.lead_units), list(t.support_units), opt(t.deadline.text), list(t.warnings);
+  }
+  list(d.warnings);
+}
+
 }  // namespace
 
 Document Convert(const Source& original, const Rules& rules, const ConvertOptions& opts) {
@@ -49,6 +104,19 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     stripped = Source(original.name(), original.encoding(), rules.pinyin.ReplaceAll(original.text(), ""));
     source = &stripped;
     doc.warnings.push_back("pinyin annotations after characters (發(fā)展) removed");
+  }
+  // Traditional characters: parse a Simplified copy, then give every emitted
+  // string its original characters back (the conversion is one code point
+  // for one, so positions align).
+  Source simplified;
+  std::unordered_map<char32_t, char32_t> restore;
+  if (rules.traditional_hint.Contains(source->text())) {
+    std::string s = ToSimplified(source->text());
+    if (s != source->text() && BuildRestoreMap(source->text(), s, &restore)) {
+      simplified = Source(source->name(), source->encoding(), std::move(s));
+      source = &simplified;
+      doc.warnings.push_back("Traditional characters matched in Simplified form; output keeps the original characters");
+    }
   }
   const Source& src = *source;
 
@@ -91,6 +159,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   }
   DeadlinesFromContent(doc.tasks, years, rules);
   if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
+  if (!restore.empty()) ForEachString(doc, [&](std::string& s) { s = Restore(s, restore); });
   return doc;
 }
 

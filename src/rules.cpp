@@ -172,7 +172,8 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadJunk(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"junk", "pinyin", "examples"});
+  CheckKeys(ctx, root, {"junk", "pinyin", "traditional_hint", "examples"});
+  r.traditional_hint = root["traditional_hint"] ? Compile(ctx, root["traditional_hint"]) : Regex("(?!)");
   // Optional: a rules file without it strips nothing.
   r.pinyin = root["pinyin"] ? Compile(ctx, root["pinyin"]) : Regex("(?!)");
   YAML::Node list = Required(ctx, root, "junk");

@@ -3,6 +3,8 @@
 // supplies the Unicode tables, NFKC and the regex engine.
 #include "noticetab/text.h"
 
+#include <unicode/translit.h>
+
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
@@ -399,6 +401,22 @@ std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) 
     last = end;
   }
   out.append(s.substr(last));
+  return out;
+}
+
+std::string ToSimplified(std::string_view s) {
+  // One transliterator per thread: creating one parses ICU's rule data.
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> tr(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(tr) : nullptr;
+  }();
+  if (!t) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  t->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
   return out;
 }
 

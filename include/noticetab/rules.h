@@ -49,6 +49,7 @@ struct Rules {
   // junk.yaml
   std::vector<Regex> junk;
   Regex pinyin;                               ///< 發(fā): annotations removed before parsing
+  Regex traditional_hint;                     ///< Traditional-only characters
   // units.yaml
   std::vector<std::string> unit_separators;   ///< split points outside brackets
   std::vector<std::string> open_tails;        ///< 等部门 ... longest first

@@ -39,6 +39,9 @@ std::string RemoveSpaces(std::string_view s);
 std::string Nfkc(std::string_view s);
 /// ASCII , ; : ( ) ! ? in CJK context -> ，；：（）！？ (for --normalize-punct).
 std::string NormalizePunct(std::string_view s);
+/// Traditional -> Simplified Chinese (ICU "Traditional-Simplified"), for
+/// matching keywords; callers keep the original text for output.
+std::string ToSimplified(std::string_view s);
 
 /// A compiled ICU regular expression over UTF-8 text. Construct once, then
 /// check ok() (RE2 style); matching never allocates the pattern again.
