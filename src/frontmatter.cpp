@@ -117,6 +117,8 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
   auto take = [&](std::string_view key, std::string_view value) {
     if (!fm->number && IsKey(key, rules.metadata_number_keys)) fm->number = NumberFrom(value, rules);
     if (!fm->date && IsKey(key, rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
+    if (!fm->issuer && IsKey(key, rules.metadata_issuer_keys) && IsCompleteUnit(value, rules))
+      fm->issuer = RemoveSpaces(value);
   };
   size_t end = std::min(lines.size(), regions.table_begin);
   for (size_t i = 0; i < end; ++i) {
@@ -294,7 +296,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     fm.attachments = uniq;
   }
 
-  if (!fm.number || !fm.date) ReadSiteMetadata(lines, regions, rules, &fm);
+  if (!fm.number || !fm.date || !fm.issuer) ReadSiteMetadata(lines, regions, rules, &fm);
 
   // The plan year: from the title, else the date.
   if (fm.title) {

@@ -53,7 +53,8 @@ TEST_CASE("each sample converts to its golden JSON (library)", "[golden]") {
 }
 
 TEST_CASE("each composed sample converts to its golden JSON (library and binary)", "[golden]") {
-  for (std::string name : {"composed/clauses-2024", "composed/markdown-2024", "composed/pipe-2024"}) {
+  for (std::string name : {"composed/clauses-2024", "composed/markdown-2024", "composed/pipe-2024",
+                           "composed/traditional-cells-2020", "composed/web-keyvalue-2023"}) {
     INFO(name);
     std::string rel = "tests/golden/" + name + ".json";
     CompareGolden(rel, Render("json", {ConvertSample(name)}));

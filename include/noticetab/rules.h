@@ -75,7 +75,7 @@ struct Rules {
   Regex printed;           ///< groups: by, date
   Regex annex_start;       ///< the line that starts the annex
   Regex recipients_line;   ///< groups: r
-  std::vector<std::string> metadata_number_keys, metadata_date_keys;  ///< site metadata keys
+  std::vector<std::string> metadata_number_keys, metadata_date_keys, metadata_issuer_keys;  ///< site metadata keys
   Regex numeric_date;      ///< 2023-06-20 / 2023.6.20: groups y, m, d
   std::vector<RuleExample> examples;
 };
