@@ -92,6 +92,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
                                    HeaderRole(m.Group("key"), rules) != Role::kLabel &&
                                    HeaderRole(m.Group("key"), rules) != Role::kContent) {
       if (ParseClause(t, rules, &a)) continue;
+      // 牵头领导：… / 备注：… name no unit but are not task text either.
+      if (HeaderRole(m.Group("key"), rules) == Role::kNote) continue;
     }
     // A bracketed clause alone on its line (（责任单位：X）) applies to the item.
     std::string compact = JoinCjkSpaces(t);

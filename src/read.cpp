@@ -171,6 +171,17 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   std::vector<std::string_view> cells = raw;
   size_t content_col = std::find(header.begin(), header.end(), Role::kContent) - header.begin();
   bool header_has_seq = !header.empty() && header.front() == Role::kSeq;
+  // A 序号 column after the group columns (| 重点任务 | 工作事项 | 序号 | …): the
+  // first integer cell left of the content is the row's number.
+  if (!header_has_seq && std::find(header.begin(), header.end(), Role::kSeq) != header.end()) {
+    size_t seq_col = std::find(header.begin(), header.end(), Role::kSeq) - header.begin();
+    for (size_t i = 0; i < cells.size() && i <= seq_col + 1; ++i)
+      if (IsInteger(cells[i])) {
+        row.seq = std::atoi(Nfkc(Trim(cells[i])).c_str());
+        cells[i] = {};
+        break;
+      }
+  }
   if (header_has_seq && !cells.empty() && IsInteger(cells.front())) {
     row.seq = std::atoi(Nfkc(Trim(cells.front())).c_str());
     cells.erase(cells.begin());
