@@ -66,6 +66,10 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
 }
 
 void PromoteContentColumn(std::vector<Role>& roles) {
+  // | 牵头单位 | 责任单位 |: next to a lead column, 责任单位 names the supporters.
+  auto lead = std::find(roles.begin(), roles.end(), Role::kLead);
+  if (lead != roles.end() && std::find(roles.begin(), roles.end(), Role::kSupport) == roles.end())
+    std::replace(lead, roles.end(), Role::kUnits, Role::kSupport);
   // No content column named: the task text sits in the last label column
   // (| 序号 | 工作任务 | 牵头单位 | ...).
   if (std::find(roles.begin(), roles.end(), Role::kContent) != roles.end()) return;
