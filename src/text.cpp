@@ -12,14 +12,26 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <atomic>
 #include <cctype>
 #include <cstdint>
 
 namespace noticetab {
 
 char32_t NextChar(std::string_view s, size_t& i) {
-  // ICU's macro takes signed indexes; widening avoids size_t/int mixing warnings.
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  // Fast paths for ASCII and well-formed 3-byte sequences (all of CJK); the
+  // rest, including every malformed case, goes through ICU's macro.
+  if (p[i] < 0x80) return p[i++];
+  if ((p[i] & 0xF0) == 0xE0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+    const char32_t c = (char32_t{p[i]} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 | (p[i + 2] & 0x3F);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {  // not overlong, not a surrogate
+      i += 3;
+      return c;
+    }
+  }
+  // ICU's macro takes signed indexes; widening avoids size_t/int mixing warnings.
   int64_t j = static_cast<int64_t>(i), n = static_cast<int64_t>(s.size());
   UChar32 c;
   U8_NEXT(p, j, n, c);
@@ -70,6 +82,7 @@ bool IsCjkPunct(char32_t c) {
 
 bool IsSpace(char32_t c) {
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c > 0x3000) return false;  // U+3000 is the last White_Space: Han text stays out of ICU
   return u_isUWhiteSpace(static_cast<UChar32>(c));  // NBSP, U+3000, other Zs, LS/PS
 }
 
@@ -87,12 +100,18 @@ int ColumnWidth(char32_t c) {
 }
 
 std::string_view Trim(std::string_view s) {
-  size_t begin = s.size(), end = 0;
-  for (size_t i = 0; i < s.size();) {
-    const size_t start = i;
-    if (IsSpace(NextChar(s, i))) continue;
-    if (begin == s.size()) begin = start;
-    end = i;
+  size_t begin = 0;
+  for (size_t i = 0; i < s.size() && IsSpace(NextChar(s, i));) begin = i;
+  // Backwards from the end, one character at a time; a character is only
+  // taken when decoding forward from its lead byte ends exactly at `end`
+  // (a lead byte is never a trail byte, so forward decoding agrees).
+  size_t end = s.size();
+  while (end > begin) {
+    size_t lead = end - 1;
+    while (lead > begin && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+    size_t next = lead;
+    if (!IsSpace(NextChar(s, next)) || next != end) break;
+    end = lead;
   }
   return begin < end ? s.substr(begin, end - begin) : s.substr(0, 0);
 }
@@ -138,10 +157,14 @@ std::string JoinCjkSpaces(std::string_view s) {
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  size_t run = 0;  // start of the characters not yet copied
   for (size_t i = 0; i < s.size();) {
     const size_t start = i;
-    if (!IsSpace(NextChar(s, i))) out.append(s.substr(start, i - start));
+    if (!IsSpace(NextChar(s, i))) continue;
+    out.append(s.substr(run, start - run));
+    run = i;
   }
+  out.append(s.substr(run));
   return out;
 }
 
@@ -234,12 +257,55 @@ std::string NormalizePunct(std::string_view s) {
 // ---------------------------------------------------------------------------
 // Regex
 
+namespace {
+
+// Spare matchers of one pattern. ICU patterns are immutable and shareable
+// between threads, matchers are not; building one per search (allocations,
+// a backtrack stack) cost as much as the search itself. A search takes the
+// matcher in its thread's slot, or builds one, and puts it back afterwards, so
+// no two threads ever hold the same matcher. Threads map to slots by number,
+// and slots sit on their own cache lines, so threads rarely contend.
+class MatcherPool {
+ public:
+  MatcherPool() = default;
+  MatcherPool(const MatcherPool&) = delete;
+  MatcherPool& operator=(const MatcherPool&) = delete;
+  ~MatcherPool() {
+    for (Slot& slot : slots_) delete slot.matcher.load(std::memory_order_relaxed);
+  }
+
+  /// A matcher of re for the caller alone, or null when ICU cannot make one.
+  icu::RegexMatcher* Take(const icu::RegexPattern& re) {
+    if (icu::RegexMatcher* m = Mine().exchange(nullptr, std::memory_order_acquire)) return m;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(re.matcher(status));
+    return U_SUCCESS(status) ? m.release() : nullptr;
+  }
+  /// Returns m (from Take) to the pool.
+  void Give(icu::RegexMatcher* m) { delete Mine().exchange(m, std::memory_order_acq_rel); }
+
+ private:
+  static constexpr size_t kSlots = 8;
+  struct alignas(64) Slot {
+    std::atomic<icu::RegexMatcher*> matcher{nullptr};
+  };
+  std::atomic<icu::RegexMatcher*>& Mine() {
+    static std::atomic<size_t> threads{0};
+    thread_local const size_t slot = threads.fetch_add(1, std::memory_order_relaxed) % kSlots;
+    return slots_[slot].matcher;
+  }
+  std::array<Slot, kSlots> slots_;
+};
+
+}  // namespace
+
 struct Regex::Impl {
   std::string pattern;
   std::unique_ptr<icu::RegexPattern> compiled;  // null when compiling failed
   std::string error;
   int error_offset = 0;
   std::vector<std::string> names;  // by group number; "" for unnamed groups
+  MatcherPool matchers;            // declared after `compiled`, so destroyed before it
 };
 
 namespace {
@@ -311,30 +377,133 @@ std::vector<std::string> GroupNames(const std::string& pattern, const icu::Regex
   return names;
 }
 
-// A matcher over s. ICU patterns are immutable and shareable between threads,
-// matchers are not, so each search gets its own. The UText must outlive it.
-struct Search {
-  icu::LocalUTextPointer text;
-  std::unique_ptr<icu::RegexMatcher> matcher;
+// Texts up to this size are searched as a UTF-16 copy; longer ones (a whole
+// notice on one line) through a UTF-8 UText, where an anchored pattern that
+// fails at once does not pay for copying megabytes.
+constexpr size_t kMaxUtf16Copy = 256 * 1024;
 
-  Search(const icu::RegexPattern& re, std::string_view s) {
-    UErrorCode status = U_ZERO_ERROR;
-    text.adoptInstead(utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &status));
-    matcher.reset(re.matcher(status));
-    if (U_FAILURE(status)) {
-      matcher.reset();
-      return;
+// The thread's last UTF-16 copy, lent to one Search at a time. Callers try
+// several patterns on one line in a row (junk, headings, cell shapes), so the
+// copy is kept with the text it came from and reused when the next text is
+// equal: a compare instead of a conversion.
+struct Utf16Copy {
+  bool busy = false;
+  std::string text;
+  std::vector<UChar> units;
+  int32_t length = 0;
+};
+
+Utf16Copy& ThreadCopy() {
+  thread_local Utf16Copy copy;
+  return copy;
+}
+
+// s as UTF-16 in units[0, n), decoded as NextChar decodes (invalid bytes ->
+// U+FFFD), so Search::ToByte can walk s in step with it. Returns n.
+int32_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
+  if (units.size() < s.size()) units.resize(s.size());  // never more units than bytes
+  UChar* out = units.data();
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      *out++ = b;
+      ++i;
+      continue;
     }
-    matcher->reset(text.getAlias());
+    const char32_t c = NextChar(s, i);
+    if (c <= 0xFFFF) {
+      *out++ = static_cast<UChar>(c);
+    } else {
+      *out++ = U16_LEAD(c);
+      *out++ = U16_TRAIL(c);
+    }
   }
-  // Next match as UTF-8 byte offsets (native indexes of a UTF-8 UText).
+  return static_cast<int32_t>(out - units.data());
+}
+
+// A search over s with a pooled matcher. Short texts are searched as a UTF-16
+// copy, which puts ICU on its array fast path (findUsingChunk, MatchChunkAt);
+// through a UTF-8 UText every match attempt re-seeks the text and refills the
+// provider's 32-unit chunk, which cost more than the matching. Offsets come
+// back as UTF-8 byte offsets either way.
+class Search {
+ public:
+  Search(const icu::RegexPattern& re, MatcherPool& pool, std::string_view s)
+      : pool_(pool), s_(s), matcher_(pool.Take(re)) {
+    if (!matcher_) return;
+    UErrorCode status = U_ZERO_ERROR;
+    if (s.size() <= kMaxUtf16Copy) {
+      utf16_ = true;
+      Utf16Copy& thread_copy = ThreadCopy();
+      copy_ = thread_copy.busy ? &own_copy_ : &thread_copy;  // nested: a copy of its own
+      copy_->busy = true;
+      if (copy_->text != s) {
+        copy_->length = ToUtf16(s, copy_->units);
+        copy_->text.assign(s);
+      }
+      utext_openUChars(&text_, copy_->units.data(), copy_->length, &status);
+    } else {
+      utext_openUTF8(&text_, s.data(), static_cast<int64_t>(s.size()), &status);
+    }
+    if (U_SUCCESS(status)) matcher_->reset(&text_);
+    if (U_FAILURE(status)) {
+      pool_.Give(matcher_);
+      matcher_ = nullptr;
+    }
+  }
+  ~Search() {
+    // The pooled matcher keeps a shallow clone of text_; it is reset before
+    // its next use and never reads the old text again.
+    if (matcher_) pool_.Give(matcher_);
+    utext_close(&text_);
+    if (copy_) copy_->busy = false;
+  }
+  Search(const Search&) = delete;
+  Search& operator=(const Search&) = delete;
+
+  /// Next match; false at the end (or when ICU failed).
   bool Next(size_t& begin, size_t& end) {
     UErrorCode status = U_ZERO_ERROR;
-    if (!matcher || !matcher->find(status) || U_FAILURE(status)) return false;
-    begin = static_cast<size_t>(matcher->start64(status));
-    end = static_cast<size_t>(matcher->end64(status));
-    return U_SUCCESS(status);
+    if (!matcher_ || !matcher_->find(status) || U_FAILURE(status)) return false;
+    if (!Group(0, begin, end)) return false;
+    mark_index_ = index_ = matcher_->start64(status);  // the groups lie mostly inside
+    mark_byte_ = byte_ = begin;
+    return true;
   }
+  int32_t GroupCount() const { return matcher_ ? matcher_->groupCount() : 0; }
+  /// Byte offsets of group g of the last match; false when it did not take part.
+  bool Group(int32_t g, size_t& begin, size_t& end) {
+    UErrorCode status = U_ZERO_ERROR;
+    const int64_t b = matcher_->start64(g, status), e = matcher_->end64(g, status);
+    if (U_FAILURE(status) || b < 0) return false;
+    begin = ToByte(b);
+    end = ToByte(e);
+    return true;
+  }
+
+ private:
+  // UTF-16 index -> byte offset, walking s forward from the last answer or
+  // from the start of the match: successive matches come in increasing order.
+  size_t ToByte(int64_t index) {
+    if (!utf16_) return static_cast<size_t>(index);  // UTF-8 UText indexes are bytes
+    if (index < index_) {
+      const bool in_match = index >= mark_index_;
+      index_ = in_match ? mark_index_ : 0;
+      byte_ = in_match ? mark_byte_ : 0;
+    }
+    while (index_ < index && byte_ < s_.size()) index_ += NextChar(s_, byte_) > 0xFFFF ? 2 : 1;
+    return byte_;
+  }
+
+  MatcherPool& pool_;
+  std::string_view s_;
+  icu::RegexMatcher* matcher_;
+  UText text_ = UTEXT_INITIALIZER;
+  Utf16Copy* copy_ = nullptr;  // the text as UTF-16, when utf16_
+  Utf16Copy own_copy_;
+  bool utf16_ = false;
+  int64_t index_ = 0, mark_index_ = 0;  // UTF-16 index_ is byte byte_ of s_;
+  size_t byte_ = 0, mark_byte_ = 0;       // mark_ is the last match's start
 };
 
 }  // namespace
@@ -375,16 +544,14 @@ std::string_view Regex::Match::Group(std::string_view name) const {
 Regex::Match Regex::Find(std::string_view s) const {
   Match m;
   if (!ok()) return m;
-  Search search(*impl_->compiled, s);
+  Search search(*impl_->compiled, impl_->matchers, s);
   if (!search.Next(m.begin, m.end)) return m;
   m.found = true;
-  const int32_t count = search.matcher->groupCount();
+  const int32_t count = search.GroupCount();
   m.groups.resize(static_cast<size_t>(count) + 1);
   for (int32_t g = 0; g <= count; ++g) {
-    UErrorCode status = U_ZERO_ERROR;
-    const int64_t begin = search.matcher->start64(g, status);
-    const int64_t end = search.matcher->end64(g, status);
-    if (U_SUCCESS(status) && begin >= 0) m.groups[g] = s.substr(begin, end - begin);
+    size_t begin = 0, end = 0;
+    if (search.Group(g, begin, end)) m.groups[g] = s.substr(begin, end - begin);
   }
   m.names = impl_->names;
   return m;
@@ -392,7 +559,7 @@ Regex::Match Regex::Find(std::string_view s) const {
 
 std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) const {
   if (!ok()) return std::string(s);
-  Search search(*impl_->compiled, s);
+  Search search(*impl_->compiled, impl_->matchers, s);
   std::string out;
   size_t last = 0, begin = 0, end = 0;
   while (search.Next(begin, end)) {
