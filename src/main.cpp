@@ -1,17 +1,20 @@
-// The noticetab command line: parse options into a struct, call the library,
-// report. The only place that prints errors and chooses exit codes.
+// The noticetab command line: pick the subcommand, parse options into a
+// struct, call the library, report. The only place that prints errors and
+// chooses exit codes.
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
+#include <unistd.h>
 
-#include <fstream>
+#include <chrono>
+#include <cstring>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "noticetab/convert.h"
+#include "noticetab/batch.h"
 #include "noticetab/error.h"
-#include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
 
@@ -23,39 +26,79 @@ namespace {
 constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
 
 struct Options {
-  std::string format = "yaml";
-  std::string output;  // empty = stdout
-  std::optional<int> year;
+  BatchOptions batch;
   std::string rules_dir;
-  WriteOptions write;
-  std::vector<std::string> inputs;
+  bool quiet = false;
+};
+
+/// A subcommand (ninja's kTools[]): `noticetab NAME ...`; the first is the default.
+struct Tool {
+  const char* name;
+  const char* summary;
+  BatchView view;
+  const char* default_format;  ///< "text|csv": text when stdout is a terminal, else csv
+};
+
+const Tool kTools[] = {
+    {"convert", "convert notices to task ledgers (the default; the word may be left out)",
+     BatchView::kTasks, "yaml"},
+    {"units", "per-unit summary over all inputs: unit, tasks, as_lead, earliest_deadline",
+     BatchView::kUnitSummary, "text|csv"},
 };
 
 std::string FormatNames() {
   std::string s;
-  for (const auto& w : Writers()) s += (s.empty() ? "" : "|") + std::string(w.name);
+  for (const auto& w : Writers()) {
+    if (!s.empty()) s += '|';
+    s += w.name;
+  }
+  return s;
+}
+
+std::string ToolList() {
+  std::string s = "\ncommands:\n";
+  for (const Tool& t : kTools) s += fmt::format("  {:<9}{}\n", t.name, t.summary);
   return s;
 }
 
 // Returns nullopt after printing help/version (exit 0); throws Error(kUsage).
-std::optional<Options> ParseArgs(int argc, char** argv) {
+std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
   Options o;
+  BatchOptions& b = o.batch;
+  b.view = tool.view;
+  const bool units = tool.view == BatchView::kUnitSummary;
   po::options_description desc(
-      "usage: noticetab [options] FILE...   (FILE '-' reads stdin)\n"
-      "Turns Chinese government notices into task ledgers.\n\noptions");
+      fmt::format("usage: noticetab {}[options] FILE|DIR...   (FILE '-' reads stdin)\n{}.\n\noptions",
+                  units ? "units " : "[convert] ", units ? "Summarizes the tasks of each unit"
+                                                         : "Turns Chinese government notices into task ledgers"));
   int year = 0;
+  std::string format;
+  bool by_unit = false;
   desc.add_options()
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
-      ("format,f", po::value(&o.format)->default_value("yaml"), ("output format: " + FormatNames()).c_str())
-      ("output,o", po::value(&o.output), "write to FILE instead of stdout")
+      ("format,f", po::value(&format),
+       units ? "text (default on a terminal) | csv (default otherwise) | tsv | json | jsonl | yaml"
+             : ("output format: " + FormatNames() + " (default yaml)").c_str())
+      ("output,o", po::value(&b.output),
+       "write to FILE (one combined output) or DIR/ (one output per input, mirroring the inputs)")
+      ("recursive,r", po::bool_switch(&b.recursive), "convert the *.txt and *.text files under directories")
+      ("jobs,j", po::value(&b.jobs), "convert N files in parallel (default: all cores); output is the same for any N")
+      ("quiet,q", po::bool_switch(&o.quiet), "no progress line and no summary (errors are still shown)")
+      ("fail-on-warning", po::bool_switch(&b.fail_on_warning), "exit 1 when any input has warnings")
+      ("encoding", po::value(&b.encoding)->default_value("utf-8"), "output encoding: utf-8 | gb18030")
       ("year", po::value(&year), "plan year when the notice does not say")
       ("rules", po::value(&o.rules_dir), "load rules from DIR (files there replace the built-in ones)")
-      ("excel", po::bool_switch(&o.write.excel), "CSV/TSV with UTF-8 BOM and CRLF for spreadsheet programs")
-      ("normalize-punct", po::bool_switch(&o.write.normalize_punct),
+      ("excel", po::bool_switch(&b.write.excel), "CSV/TSV with UTF-8 BOM and CRLF for spreadsheet programs")
+      ("normalize-punct", po::bool_switch(&b.write.normalize_punct),
        "ASCII , ; : ( ) in Chinese text become ，；：（）");
+  if (!units) {
+    desc.add_options()("by-unit", po::bool_switch(&by_unit),
+                       "one row per (unit, task) with the unit's role, instead of one per task "
+                       "(csv, tsv, json, jsonl, yaml)");
+  }
   po::options_description hidden;
-  hidden.add_options()("input", po::value(&o.inputs));
+  hidden.add_options()("input", po::value(&b.inputs));
   po::options_description all;
   all.add(desc).add(hidden);
   po::positional_options_description pos;
@@ -68,7 +111,9 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
     throw Error(Error::Kind::kUsage, e.what());
   }
   if (vm.count("help")) {
-    std::cout << desc << "\nexit status: 0 ok, 1 an input could not be converted, 2 bad usage or rules\n";
+    std::cout << desc << ToolList()
+              << "\nexit status: 0 ok; 1 an input could not be converted, the output could not be\n"
+                 "written, or --fail-on-warning saw warnings; 2 bad usage or rules\n";
     return std::nullopt;
   }
   if (vm.count("version")) {
@@ -77,55 +122,93 @@ std::optional<Options> ParseArgs(int argc, char** argv) {
   }
   if (vm.count("year")) {
     if (year < 1900 || year > 2200) throw Error(Error::Kind::kUsage, fmt::format("--year {} is not a plausible year", year));
-    o.year = year;
+    b.convert.year = year;
   }
-  if (!FindWriter(o.format))
-    throw Error(Error::Kind::kUsage, fmt::format("unknown format '{}' (expected {})", o.format, FormatNames()));
-  if (o.inputs.empty()) throw Error(Error::Kind::kUsage, "no input files (use '-' for stdin; see --help)");
+  if (format.empty()) {
+    const std::string_view d = tool.default_format;
+    format = d == "text|csv" ? (b.output.empty() && ::isatty(b.stdout_fd) ? "text" : "csv") : std::string(d);
+  }
+  b.format = format;
+  if (by_unit) b.view = BatchView::kByUnit;
+  if (b.inputs.empty()) throw Error(Error::Kind::kUsage, "no input files (use '-' for stdin; see --help)");
   return o;
 }
 
+// Failures as they happen and a progress line, on stderr. The line is drawn
+// only on a terminal, and is cleared before anything else is printed.
+class Reporter : public BatchObserver {
+ public:
+  Reporter(bool progress, bool echo_failures) : progress_(progress), echo_(echo_failures) {}
+
+  void OnFailure(const Error& e) override {
+    if (!echo_) return;
+    Clear();
+    std::cerr << "noticetab: " << e.Format() << "\n" << std::flush;
+  }
+
+  void OnProgress(const BatchProgress& p) override {
+    if (!progress_ || p.total < 2) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (drawn_ && p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    std::cerr << "\r" << FormatProgress(p) << "\x1b[K" << std::flush;
+    drawn_ = true;
+  }
+
+  void Clear() {
+    if (drawn_) std::cerr << "\r\x1b[K" << std::flush;
+    drawn_ = false;
+  }
+
+ private:
+  bool progress_, echo_, drawn_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
 int Run(const Options& o) {
   Rules loaded;
-  const Rules* rules = &BuiltinRules();
+  BatchOptions b = o.batch;
   if (!o.rules_dir.empty()) {
     loaded = LoadRules(o.rules_dir);
-    rules = &loaded;
+    b.rules = &loaded;
   }
-  ConvertOptions copts;
-  copts.year = o.year;
-  std::vector<Document> docs;
-  int failed = 0;
-  for (const auto& path : o.inputs) {
-    try {
-      docs.push_back(Convert(LoadFile(path), *rules, copts));
-    } catch (const Error& e) {
-      std::cerr << "noticetab: " << e.Format() << "\n";
-      ++failed;
+  // On a terminal failures show as they happen, above the progress line;
+  // otherwise the summary at the end lists them (with -q nothing else would).
+  const bool progress = !o.quiet && ::isatty(STDERR_FILENO);
+  Reporter reporter(progress, progress || o.quiet);
+  BatchResult r = RunBatch(b, &reporter);
+  reporter.Clear();
+  if (!o.quiet && r.files > 1) {
+    std::cerr << FormatSummary(r);
+  } else {
+    if (!progress && !o.quiet) {
+      for (const Error& e : r.failures) std::cerr << "noticetab: " << e.Format() << "\n";
+    }
+    if (b.fail_on_warning) {
+      for (const auto& [path, n] : r.warned) {
+        std::cerr << fmt::format("noticetab: {}: {} warning{} (--fail-on-warning)\n", path, n, n == 1 ? "" : "s");
+      }
     }
   }
-  const Writer* writer = FindWriter(o.format);
-  if (o.output.empty()) {
-    writer->write(std::cout, docs, o.write);
-    std::cout.flush();
-    if (!std::cout) throw Error(Error::Kind::kOutput, "cannot write to stdout");
-  } else {
-    std::ofstream out(o.output, std::ios::binary);
-    if (!out) throw Error(Error::Kind::kOutput, "cannot open for writing", o.output);
-    writer->write(out, docs, o.write);
-    out.close();
-    if (!out) throw Error(Error::Kind::kOutput, "write failed", o.output);
-  }
-  if (failed) std::cerr << fmt::format("noticetab: {} of {} inputs could not be converted\n", failed, o.inputs.size());
-  return failed ? kExitFailed : kExitOk;
+  return r.ok() ? kExitOk : kExitFailed;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  InstallInterruptCleanup();
+  const Tool* tool = &kTools[0];
+  for (const Tool& t : kTools) {
+    if (argc > 1 && std::strcmp(argv[1], t.name) == 0) {
+      tool = &t;
+      --argc;
+      ++argv;
+      break;
+    }
+  }
   try {
-    auto opts = ParseArgs(argc, argv);
+    auto opts = ParseArgs(*tool, argc, argv);
     if (!opts) return kExitOk;
     return Run(*opts);
   } catch (const Error& e) {
