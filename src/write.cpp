@@ -11,6 +11,7 @@ void WriteJson(std::ostream& out, const std::vector<Document>& docs, const Write
 void WriteJsonl(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
 void WriteCsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
 void WriteTsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
 
 const std::vector<Writer>& Writers() {
   static const std::vector<Writer> kWriters = {
@@ -19,6 +20,7 @@ const std::vector<Writer>& Writers() {
       {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true},
       {"csv", "csv", "flat task list, RFC 4180", WriteCsv},
       {"tsv", "tsv", "flat task list, tab-separated", WriteTsv},
+      {"xlsx", "xlsx", "workbook: tasks sheet (flat task list) and units sheet (per-unit rows)", WriteXlsx},
   };
   return kWriters;
 }

@@ -1,0 +1,278 @@
+// The xlsx writer: a `tasks` sheet with the flat columns of OUTPUT.md and a
+// `units` sheet with the per-unit rows of byunit.h, one workbook per run.
+#include <fmt/format.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/byunit.h"
+#include "noticetab/error.h"
+#include "noticetab/text.h"
+#include "noticetab/write.h"
+
+namespace noticetab {
+namespace {
+
+// How a column is shown, chosen by its name so that both sheets (and any
+// column byunit.h adds later) get the same treatment.
+enum class CellKind { kText, kWrapped, kNumber, kDate };
+
+struct ColumnStyle {
+  std::string_view name;
+  CellKind kind;
+  double max_width;  // Excel width units (about one ASCII digit each)
+};
+
+constexpr ColumnStyle kStyles[] = {
+    {"id", CellKind::kNumber, 8},          {"seq", CellKind::kNumber, 8},
+    {"first_line", CellKind::kNumber, 10}, {"last_line", CellKind::kNumber, 10},
+    {"deadline_date", CellKind::kDate, 13}, {"content", CellKind::kWrapped, 60},
+    {"section_title", CellKind::kWrapped, 30}, {"item_title", CellKind::kWrapped, 30},
+    {"units", CellKind::kWrapped, 30},     {"lead_units", CellKind::kWrapped, 24},
+    {"support_units", CellKind::kWrapped, 24}, {"deadline", CellKind::kWrapped, 18},
+    {"warnings", CellKind::kWrapped, 40},  {"unit", CellKind::kText, 24},
+    {"source", CellKind::kText, 32},
+};
+constexpr double kDefaultMaxWidth = 24, kMinWidth = 6;
+
+ColumnStyle StyleOf(std::string_view name) {
+  for (const ColumnStyle& s : kStyles) {
+    if (s.name == name) return s;
+  }
+  return {name, CellKind::kText, kDefaultMaxWidth};
+}
+
+// Excel caps a cell at 32,767 UTF-16 code units; Han characters are one each.
+constexpr size_t kMaxCellUnits = 32767;
+
+// Decodes the code point starting at s[i] (input is valid UTF-8) and moves i.
+char32_t NextCodePoint(std::string_view s, size_t& i) {
+  const unsigned char c = s[i];
+  const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  char32_t cp = len == 1 ? c : c & (0x7F >> len);
+  for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+  i += len;
+  return cp;
+}
+
+// Display width in Excel units: East Asian wide characters take two.
+double DisplayWidth(std::string_view s) {
+  double w = 0, line = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t cp = NextCodePoint(s, i);
+    if (cp == '\n') {
+      w = std::max(w, line);
+      line = 0;
+      continue;
+    }
+    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                      (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000;
+    line += wide ? 2.1 : 1.1;
+  }
+  return std::max(w, line);
+}
+
+// A cell longer than Excel allows is cut (with a visible …) rather than
+// failing the whole workbook; the CSV and tree formats keep the full text.
+std::string FitCell(std::string_view s) {
+  if (s.size() <= kMaxCellUnits) return std::string(s);  // bytes >= UTF-16 units
+  size_t units = 0, i = 0, cut = 0;
+  while (i < s.size()) {
+    units += NextCodePoint(s, i) >= 0x10000 ? 2 : 1;
+    if (units > kMaxCellUnits - 1) return std::string(s.substr(0, cut)) + "…";
+    cut = i;
+  }
+  return std::string(s);
+}
+
+void Check(lxw_error err, std::string_view what) {
+  if (err != LXW_NO_ERROR) {
+    throw Error(Error::Kind::kOutput, fmt::format("xlsx: {}: {}", what, lxw_strerror(err)));
+  }
+}
+
+struct Formats {
+  lxw_format* header;
+  lxw_format* text;
+  lxw_format* wrapped;
+  lxw_format* number;
+  lxw_format* date;
+};
+
+Formats AddFormats(lxw_workbook* wb) {
+  Formats f{};
+  f.header = workbook_add_format(wb);
+  format_set_bold(f.header);
+  format_set_bg_color(f.header, 0xDDEBF7);
+  format_set_bottom(f.header, LXW_BORDER_THIN);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+  f.text = workbook_add_format(wb);
+  format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+  f.wrapped = workbook_add_format(wb);
+  format_set_align(f.wrapped, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap(f.wrapped);
+  f.number = workbook_add_format(wb);
+  format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
+  f.date = workbook_add_format(wb);
+  format_set_align(f.date, LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format(f.date, "yyyy-mm-dd");
+  return f;
+}
+
+bool ParseInt(std::string_view s, double& out) {
+  long long v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return false;
+  out = static_cast<double>(v);
+  return true;
+}
+
+// "YYYY-MM-DD" -> a date; anything else stays text.
+bool ParseDate(std::string_view s, lxw_datetime& out) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  double y = 0, m = 0, d = 0;
+  if (!ParseInt(s.substr(0, 4), y) || !ParseInt(s.substr(5, 2), m) || !ParseInt(s.substr(8, 2), d))
+    return false;
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  out = {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d), 0, 0, 0};
+  return true;
+}
+
+// Writes one sheet: a bold frozen header, the rows typed by column, an
+// autofilter over the whole table, and widths fitted to the content.
+template <typename Rows>
+void WriteSheet(lxw_workbook* wb, const Formats& f, const char* name,
+                const std::vector<std::string_view>& columns, const Rows& rows,
+                const WriteOptions& opts) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+  if (!ws) throw Error(Error::Kind::kOutput, fmt::format("xlsx: cannot add sheet {}", name));
+  std::vector<ColumnStyle> styles;
+  std::vector<double> widths;
+  for (lxw_col_t c = 0; c < columns.size(); ++c) {
+    styles.push_back(StyleOf(columns[c]));
+    widths.push_back(std::max(kMinWidth, DisplayWidth(columns[c]) + 2));
+    Check(worksheet_write_string(ws, 0, c, std::string(columns[c]).c_str(), f.header), name);
+  }
+  lxw_row_t r = 0;
+  for (const std::vector<std::string>& cells : rows) {
+    ++r;
+    for (lxw_col_t c = 0; c < cells.size() && c < columns.size(); ++c) {
+      const std::string_view cell = cells[c];
+      if (cell.empty()) continue;
+      const ColumnStyle& style = styles[c];
+      double number = 0;
+      lxw_datetime date{};
+      if (style.kind == CellKind::kNumber && ParseInt(cell, number)) {
+        Check(worksheet_write_number(ws, r, c, number, f.number), name);
+        widths[c] = std::max(widths[c], DisplayWidth(cell) + 2);
+        continue;
+      }
+      if (style.kind == CellKind::kDate && ParseDate(cell, date)) {
+        Check(worksheet_write_datetime(ws, r, c, &date, f.date), name);
+        widths[c] = std::max(widths[c], 12.0);
+        continue;
+      }
+      // The source path must still name the file, as in the CSV writer.
+      std::string text = FitCell(opts.normalize_punct && style.name != "source"
+                                     ? NormalizePunct(cell) : std::string(cell));
+      Check(worksheet_write_string(ws, r, c, text.c_str(),
+                                   style.kind == CellKind::kWrapped ? f.wrapped : f.text),
+            name);
+      widths[c] = std::max(widths[c], DisplayWidth(text) + 2);
+    }
+  }
+  for (lxw_col_t c = 0; c < columns.size(); ++c) {
+    Check(worksheet_set_column(ws, c, c, std::min(widths[c], std::max(styles[c].max_width, kMinWidth)),
+                               nullptr),
+          name);
+  }
+  worksheet_freeze_panes(ws, 1, 0);
+  Check(worksheet_autofilter(ws, 0, 0, r, static_cast<lxw_col_t>(columns.size() - 1)), name);
+}
+
+// Cells are produced lazily so that a large batch is not copied twice.
+template <typename Fn>
+struct RowRange {
+  size_t n;
+  Fn fn;
+  struct It {
+    const RowRange* range;
+    size_t i;
+    std::vector<std::string> operator*() const { return range->fn(i); }
+    It& operator++() { ++i; return *this; }
+    bool operator!=(const It& o) const { return i != o.i; }
+  };
+  It begin() const { return {this, 0}; }
+  It end() const { return {this, n}; }
+};
+template <typename Fn>
+RowRange<Fn> MakeRows(size_t n, Fn fn) { return {n, std::move(fn)}; }
+
+// The temporary workbook file; libxlsxwriter only writes to a path.
+class TempFile {
+ public:
+  TempFile() {
+    const char* dir = std::getenv("TMPDIR");
+    dir_ = dir && *dir ? dir : "/tmp";
+    std::string tmpl = dir_ + "/noticetab-XXXXXX";
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) {
+      throw Error(Error::Kind::kOutput, "xlsx: cannot create a temporary file in " + dir_);
+    }
+    ::close(fd);
+    path_ = tmpl;
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_, path_;
+};
+
+}  // namespace
+
+void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
+  TempFile tmp;
+  lxw_workbook_options wopts{};
+  std::string tmpdir = tmp.dir();
+  wopts.tmpdir = tmpdir.data();
+  lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &wopts);
+  if (!wb) throw Error(Error::Kind::kOutput, "xlsx: cannot create the workbook");
+  try {
+    const Formats f = AddFormats(wb);
+    std::vector<std::pair<const Document*, const Task*>> tasks;
+    for (const Document& doc : docs) {
+      for (const Task& task : doc.tasks) tasks.emplace_back(&doc, &task);
+    }
+    WriteSheet(wb, f, "tasks", FlatColumns(),
+               MakeRows(tasks.size(), [&](size_t i) { return FlatRow(*tasks[i].first, *tasks[i].second); }),
+               opts);
+    const std::vector<UnitRow> units = ByUnit(docs);
+    WriteSheet(wb, f, "units", ByUnitColumns(),
+               MakeRows(units.size(), [&](size_t i) { return ByUnitCells(units[i]); }), opts);
+  } catch (...) {
+    workbook_close(wb);
+    throw;
+  }
+  Check(workbook_close(wb), "closing the workbook");
+  std::ifstream in(tmp.path(), std::ios::binary);
+  if (!in) throw Error(Error::Kind::kOutput, "xlsx: cannot read back " + tmp.path());
+  out << in.rdbuf();
+}
+
+}  // namespace noticetab
