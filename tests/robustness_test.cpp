@@ -317,7 +317,7 @@ TEST_CASE("robustness: bad rules files are file:line:col errors with the line an
   }
   SECTION("unknown key") {
     const Error e = RulesDirError("junk.yaml", "junk: ['^关闭窗口$']\njunks: []\n");
-    CHECK(Shown(e) == "junk.yaml:2:1: unknown key 'junks' (expected one of: junk, pinyin, examples)\n"
+    CHECK(Shown(e) == "junk.yaml:2:1: unknown key 'junks' (expected one of: junk, pinyin, traditional_hint, examples)\n"
                       "junks: []\n"
                       "^");
   }
