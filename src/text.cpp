@@ -377,30 +377,9 @@ std::vector<std::string> GroupNames(const std::string& pattern, const icu::Regex
   return names;
 }
 
-// Texts up to this size are searched as a UTF-16 copy; longer ones (a whole
-// notice on one line) through a UTF-8 UText, where an anchored pattern that
-// fails at once does not pay for copying megabytes.
-constexpr size_t kMaxUtf16Copy = 256 * 1024;
-
-// The thread's last UTF-16 copy, lent to one Search at a time. Callers try
-// several patterns on one line in a row (junk, headings, cell shapes), so the
-// copy is kept with the text it came from and reused when the next text is
-// equal: a compare instead of a conversion.
-struct Utf16Copy {
-  bool busy = false;
-  std::string text;
-  std::vector<UChar> units;
-  int32_t length = 0;
-};
-
-Utf16Copy& ThreadCopy() {
-  thread_local Utf16Copy copy;
-  return copy;
-}
-
 // s as UTF-16 in units[0, n), decoded as NextChar decodes (invalid bytes ->
 // U+FFFD), so Search::ToByte can walk s in step with it. Returns n.
-int32_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
+int64_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
   if (units.size() < s.size()) units.resize(s.size());  // never more units than bytes
   UChar* out = units.data();
   for (size_t i = 0; i < s.size();) {
@@ -410,6 +389,15 @@ int32_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
       ++i;
       continue;
     }
+    if ((b & 0xF0) == 0xE0 && i + 2 < s.size()) {  // CJK: NextChar's 3-byte fast path, inline
+      const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      const char32_t c = (char32_t{b} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (b2 & 0x3F);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        *out++ = static_cast<UChar>(c);
+        i += 3;
+        continue;
+      }
+    }
     const char32_t c = NextChar(s, i);
     if (c <= 0xFFFF) {
       *out++ = static_cast<UChar>(c);
@@ -418,33 +406,52 @@ int32_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
       *out++ = U16_TRAIL(c);
     }
   }
-  return static_cast<int32_t>(out - units.data());
+  return out - units.data();
 }
 
-// A search over s with a pooled matcher. Short texts are searched as a UTF-16
+// The thread's last UTF-16 copy, lent to one Search at a time. Callers try
+// several patterns on one line in a row (junk, headings, cell shapes), so the
+// copy is kept with the text it came from and reused when the next text is
+// equal: a compare instead of a conversion.
+struct Utf16Copy {
+  bool busy = false;
+  std::string text;
+  std::vector<UChar> units;
+  int64_t length = 0;
+
+  void Assign(std::string_view s) {
+    // A huge text (a notice on one line) is kept while it is being searched,
+    // and its buffers are given back once the thread moves on to small ones.
+    if (text.capacity() > (size_t{1} << 20) && text.capacity() > 4 * s.size()) {
+      std::string().swap(text);
+      std::vector<UChar>().swap(units);
+    }
+    length = ToUtf16(s, units);
+    text.assign(s);
+  }
+};
+
+Utf16Copy& ThreadCopy() {
+  thread_local Utf16Copy copy;
+  return copy;
+}
+
+// A search over s with a pooled matcher. The text is searched as a UTF-16
 // copy, which puts ICU on its array fast path (findUsingChunk, MatchChunkAt);
 // through a UTF-8 UText every match attempt re-seeks the text and refills the
-// provider's 32-unit chunk, which cost more than the matching. Offsets come
-// back as UTF-8 byte offsets either way.
+// provider's 32-unit chunk, which cost more than the matching (and ~10x more
+// per byte on whole-text searches). Offsets come back as UTF-8 byte offsets.
 class Search {
  public:
   Search(const icu::RegexPattern& re, MatcherPool& pool, std::string_view s)
       : pool_(pool), s_(s), matcher_(pool.Take(re)) {
     if (!matcher_) return;
     UErrorCode status = U_ZERO_ERROR;
-    if (s.size() <= kMaxUtf16Copy) {
-      utf16_ = true;
-      Utf16Copy& thread_copy = ThreadCopy();
-      copy_ = thread_copy.busy ? &own_copy_ : &thread_copy;  // nested: a copy of its own
-      copy_->busy = true;
-      if (copy_->text != s) {
-        copy_->length = ToUtf16(s, copy_->units);
-        copy_->text.assign(s);
-      }
-      utext_openUChars(&text_, copy_->units.data(), copy_->length, &status);
-    } else {
-      utext_openUTF8(&text_, s.data(), static_cast<int64_t>(s.size()), &status);
-    }
+    Utf16Copy& thread_copy = ThreadCopy();
+    copy_ = thread_copy.busy ? &own_copy_ : &thread_copy;  // nested: a copy of its own
+    copy_->busy = true;
+    if (copy_->text != s) copy_->Assign(s);
+    utext_openUChars(&text_, copy_->units.data(), copy_->length, &status);
     if (U_SUCCESS(status)) matcher_->reset(&text_);
     if (U_FAILURE(status)) {
       pool_.Give(matcher_);
@@ -485,7 +492,6 @@ class Search {
   // UTF-16 index -> byte offset, walking s forward from the last answer or
   // from the start of the match: successive matches come in increasing order.
   size_t ToByte(int64_t index) {
-    if (!utf16_) return static_cast<size_t>(index);  // UTF-8 UText indexes are bytes
     if (index < index_) {
       const bool in_match = index >= mark_index_;
       index_ = in_match ? mark_index_ : 0;
@@ -499,9 +505,8 @@ class Search {
   std::string_view s_;
   icu::RegexMatcher* matcher_;
   UText text_ = UTEXT_INITIALIZER;
-  Utf16Copy* copy_ = nullptr;  // the text as UTF-16, when utf16_
+  Utf16Copy* copy_ = nullptr;  // the text as UTF-16
   Utf16Copy own_copy_;
-  bool utf16_ = false;
   int64_t index_ = 0, mark_index_ = 0;  // UTF-16 index_ is byte byte_ of s_;
   size_t byte_ = 0, mark_byte_ = 0;       // mark_ is the last match's start
 };
