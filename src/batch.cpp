@@ -380,7 +380,8 @@ const Writer* CheckOptions(const BatchOptions& o) {
   }
   if (o.view == BatchView::kByUnit && !ByUnitFormat(o.format)) {
     throw Error(Error::Kind::kUsage,
-                fmt::format("--by-unit writes csv, tsv, json, jsonl or yaml, not '{}'", o.format));
+                fmt::format("--by-unit writes csv, tsv, json, jsonl or yaml, not '{}'{}", o.format,
+                            o.format == "xlsx" ? " (an xlsx workbook has them in its units sheet)" : ""));
   }
   if (o.view == BatchView::kUnitSummary && !UnitSummaryFormat(o.format)) {
     throw Error(Error::Kind::kUsage,
