@@ -174,7 +174,9 @@ int Run(const Options& o) {
   }
   // On a terminal failures show as they happen, above the progress line;
   // otherwise the summary at the end lists them (with -q nothing else would).
-  const bool progress = !o.quiet && ::isatty(STDERR_FILENO);
+  // No progress line when the output itself goes to the same screen.
+  const bool to_screen = b.output.empty() && ::isatty(STDOUT_FILENO);
+  const bool progress = !o.quiet && ::isatty(STDERR_FILENO) && !to_screen;
   Reporter reporter(progress, progress || o.quiet);
   BatchResult r = RunBatch(b, &reporter);
   reporter.Clear();
