@@ -60,14 +60,19 @@ int ItemForLabel(std::string_view label, const std::vector<ItemRef>& items) {
   return best;
 }
 
-int SectionForLabel(std::string_view label, const std::vector<Section>& sections) {
+struct SectionRef {
+  int section;  // Section::index
+  std::vector<uint64_t> title;
+};
+
+int SectionForLabel(std::string_view label, const std::vector<SectionRef>& sections) {
   if (Trim(label).empty()) return 0;
   auto lb = Bigrams(label);
   int best = 0;
   double best_score = 0.45;
   for (const auto& s : sections) {
-    double d = Dice(lb, Bigrams(s.title));
-    if (d > best_score) best_score = d, best = s.index;
+    double d = Dice(lb, s.title);
+    if (d > best_score) best_score = d, best = s.section;
   }
   return best;
 }
@@ -78,6 +83,8 @@ double Containment(std::string_view a, std::string_view b) { return Share(Bigram
 
 void LinkRows(Table& table, const std::vector<Section>& sections) {
   std::vector<ItemRef> items;
+  std::vector<SectionRef> section_refs;
+  for (const auto& s : sections) section_refs.push_back({s.index, Bigrams(s.title)});
   for (const auto& s : sections)
     for (const auto& it : s.items) items.push_back({s.index, it.index, Bigrams(it.title + it.text), Bigrams(it.title)});
   auto section_of = [&](int item) {
@@ -118,7 +125,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       row.item = prev_item;
       row.warnings.push_back("content not found in the body; item taken from the row above");
     }
-    int label_section = SectionForLabel(section_label, sections);
+    int label_section = SectionForLabel(section_label, section_refs);
     row.section = row.item ? section_of(row.item) : label_section;
     if (row.item && label_section && label_section != row.section && !row.section_label.empty())
       row.warnings.push_back("table label '" + section_label + "' points to section " +
