@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 
 #include "noticetab/text.h"
 
@@ -37,13 +38,16 @@ bool IsContinuation(const Row& r) {
 void RepairTable(Table& table, const Rules& rules) {
   auto& rows = table.rows;
   // 0. A group row of its own (一、… or （一）… spanning the table) labels the
-  //    rows under it; it is not a task.
-  for (size_t i = 0; i < rows.size();) {
+  //    rows under it; it is not a task. Kept rows are compacted in place:
+  //    erasing one row at a time is quadratic in a long table.
+  size_t kept = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
     bool label_only = r.content.empty() && r.units.empty() && r.deadline.empty() && r.lead.empty() &&
                       r.support.empty() && !r.seq && (!r.section_label.empty() || !r.item_label.empty());
     if (!label_only) {
-      ++i;
+      if (kept != i) rows[kept] = std::move(r);
+      ++kept;
       continue;
     }
     if (i + 1 < rows.size()) {
@@ -51,12 +55,14 @@ void RepairTable(Table& table, const Rules& rules) {
       if (next.section_label.empty() && !r.section_label.empty()) next.section_label = r.section_label;
       if (next.item_label.empty() && !r.item_label.empty()) next.item_label = r.item_label;
     }
-    rows.erase(rows.begin() + static_cast<long>(i));
   }
+  rows.resize(kept);
 
   // 1. Content broken across a page break or wrapped into a row of its own.
-  for (size_t i = 1; i < rows.size();) {
-    Row& prev = rows[i - 1];
+  //    Compacted in place like step 0.
+  kept = rows.empty() ? 0 : 1;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    Row& prev = rows[kept - 1];
     Row& r = rows[i];
     if (IsContinuation(r) && !EndsSentence(prev.content.text)) {
       prev.warnings.push_back(std::string(r.after_break ? "content continued after a page break" : "wrapped content") +
@@ -65,11 +71,12 @@ void RepairTable(Table& table, const Rules& rules) {
       prev.Touch(r.first_line);
       prev.Touch(r.last_line);
       for (auto& w : r.warnings) prev.warnings.push_back(w);
-      rows.erase(rows.begin() + static_cast<long>(i));
       continue;
     }
-    ++i;
+    if (kept != i) rows[kept] = std::move(r);
+    ++kept;
   }
+  rows.resize(kept);
 
   // 2. Unit names complete elsewhere in this table tell a wrapped name apart
   //    from two separate names ("县政府各部" + "门单位").
@@ -80,7 +87,11 @@ void RepairTable(Table& table, const Rules& rules) {
       if (IsCompleteUnit(c, rules)) known.insert(c);
     }
 
-  // 3. A merged cell whose text is spread over two rows.
+  // 3. A merged cell whose text is spread over two rows. A run of fragment
+  //    unit cells longer than a merged cell is a column of fragments: joining
+  //    on would copy the whole run into every row (output quadratic in rows).
+  constexpr int kMaxMergedRows = 4;
+  int units_rows = 1;  // rows the units cell of rows[i] was joined across
   for (size_t i = 0; i + 1 < rows.size(); ++i) {
     Row& a = rows[i];
     Row& b = rows[i + 1];
@@ -92,7 +103,8 @@ void RepairTable(Table& table, const Rules& rules) {
       a.warnings.push_back(w);
       b.warnings.push_back(w);
     }
-    if (!a.units.empty() && !b.units.empty()) {
+    const int a_rows = std::exchange(units_rows, 1);
+    if (!a.units.empty() && !b.units.empty() && a_rows < kMaxMergedRows) {
       // A list ending in a separator goes on in the next row; otherwise the
       // last name must be cut off: incomplete, or completed only by the next row.
       bool wrapped = EndsWithSeparator(a.units.text, rules);
@@ -108,6 +120,7 @@ void RepairTable(Table& table, const Rules& rules) {
       joined.Append(b.units.text, b.units.last_line);
       std::string w = "责任单位 printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
       a.units = b.units = joined;
+      units_rows = a_rows + 1;
       a.warnings.push_back(w);
       b.warnings.push_back(w);
     }
@@ -128,9 +141,13 @@ void FillMergedCells(Table& table) {
           from = &rows[j];
           break;
         }
-      for (size_t j = i + 1; !from && j < rows.size() && group(rows[j]) == group(r); ++j)
+      size_t j = i + 1;
+      for (; !from && j < rows.size() && group(rows[j]) == group(r); ++j)
         if (!(rows[j].*field).empty()) from = &rows[j];
-      if (!from) continue;
+      if (!from) {
+        i = j - 1;  // rows up to j have nothing to fill from either (no rescans: linear)
+        continue;
+      }
       Cell c = from->*field;
       r.*field = c;
       // Name where the merged cell was printed, not the row it was copied from.

@@ -335,3 +335,36 @@ TEST_CASE("robustness: bad rules files are file:line:col errors with the line an
                       "    ^");
   }
 }
+
+// Quadratic repairs found by probing long pathological tables: each case
+// is 20k rows and must keep its shape.
+TEST_CASE("robustness: 20k wrapped content rows join into one task (no erase per row)", "[robustness][slow]") {
+  std::string text = "一、甲\n附件\n" + kHeader + "甲\t乙\t县局\t年底前\n";
+  for (int i = 0; i < 20'000; ++i) text += "\t续行内容\n";
+  const Document doc = Pipeline(text);
+  REQUIRE(doc.tasks.size() == 1);
+  CHECK(doc.tasks[0].content.size() == std::string("乙").size() + 20'000 * std::string("续行内容").size());
+  CHECK(doc.tasks[0].last_line == 20'004);
+}
+
+TEST_CASE("robustness: a column of 20k fragment unit cells is not joined into every row", "[robustness][slow]") {
+  // Rows whose unit cell is a fragment (no org suffix) chain merged-cell
+  // joins; before the cap each row held every fragment above it.
+  std::string text = "一、甲\n（一）乙\n附件\n" + kHeader + "甲\t乙\t县局\t年底前\n";
+  for (int i = 0; i < 20'000; ++i) text += "甲\t乙\t\t\n";
+  const Document doc = Pipeline(text);
+  REQUIRE(doc.tasks.size() == 20'001);
+  size_t longest = 0;
+  for (const Task& t : doc.tasks)
+    for (const std::string& u : t.units) longest = std::max(longest, u.size());
+  CHECK(longest < 64);
+}
+
+TEST_CASE("robustness: 20k rows of one item with an empty deadline column are not rescanned", "[robustness][slow]") {
+  std::string text = "一、甲\n（一）乙内容\n附件\n" + kHeader;
+  for (int i = 0; i < 20'000; ++i) text += "甲\t乙内容" + std::to_string(i) + "\t县局\t\n";
+  const Document doc = Pipeline(text);
+  REQUIRE(doc.tasks.size() == 20'000);
+  CHECK(doc.tasks.back().deadline.kind == "none");
+  CHECK(!HasWarning(doc.tasks.back().warnings, "完成时限 inferred"));
+}
