@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "noticetab/classify.h"
 #include "noticetab/clauses.h"
@@ -68,6 +69,7 @@ bool IsCollective(std::string_view name, const Rules& rules) {
 std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
                                     std::vector<std::string>* warnings, std::string* carried) {
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen;  // dedupe in linear time: a cell may list thousands
   std::string& prefix = *carried;
   for (auto& raw : SplitTopLevel(text, rules)) {
     std::string name = raw;
@@ -94,7 +96,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       if (warnings) warnings->push_back("unreadable unit name dropped: " + name);
       continue;
     }
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    if (seen.insert(name).second) out.push_back(name);
   }
   return out;
 }
@@ -126,8 +128,9 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
     u.lead = SplitNames(m.Group("lead"), rules, &u.open, &u.warnings, &prefix);
     u.support = SplitNames(m.Group("support"), rules, &u.open, &u.warnings, &prefix);
     u.units = u.lead;
+    std::unordered_set<std::string> seen(u.lead.begin(), u.lead.end());
     for (const auto& s : u.support)
-      if (std::find(u.units.begin(), u.units.end(), s) == u.units.end()) u.units.push_back(s);
+      if (seen.insert(s).second) u.units.push_back(s);
     return u;
   }
   std::string prefix;
@@ -227,9 +230,10 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
     t.lead_units = !lead.units.empty() ? lead.units : u.lead;
     t.support_units = !support.units.empty() ? support.units : u.support;
     t.units = u.units;
+    std::unordered_set<std::string> seen(t.units.begin(), t.units.end());
     for (const auto& list : {t.lead_units, t.support_units})
       for (const auto& n : list)
-        if (std::find(t.units.begin(), t.units.end(), n) == t.units.end()) t.units.push_back(n);
+        if (seen.insert(n).second) t.units.push_back(n);
     t.units_open = u.open || lead.open || support.open;
     for (const auto* l : {&u, &lead, &support}) t.warnings.insert(t.warnings.end(), l->warnings.begin(), l->warnings.end());
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
@@ -271,9 +275,10 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
         t.lead_units = !lead.units.empty() ? lead.units : u.lead;
         t.support_units = !support.units.empty() ? support.units : u.support;
         t.units = t.lead_units;
+        std::unordered_set<std::string> seen(t.units.begin(), t.units.end());
         for (const auto& list : {t.support_units, u.units})
           for (const auto& n : list)
-            if (std::find(t.units.begin(), t.units.end(), n) == t.units.end()) t.units.push_back(n);
+            if (seen.insert(n).second) t.units.push_back(n);
         t.units_open = u.open || lead.open || support.open;
         t.deadline = ResolveDeadline(a.deadline, years, rules, &t.warnings);
       }

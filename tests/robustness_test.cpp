@@ -18,6 +18,7 @@
 #include "noticetab/error.h"
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
+#include "noticetab/text.h"
 #include "noticetab/write.h"
 #include "test_util.h"
 
@@ -367,4 +368,21 @@ TEST_CASE("robustness: 20k rows of one item with an empty deadline column are no
   REQUIRE(doc.tasks.size() == 20'000);
   CHECK(doc.tasks.back().deadline.kind == "none");
   CHECK(!HasWarning(doc.tasks.back().warnings, "完成时限 inferred"));
+}
+
+TEST_CASE("robustness: a unit list of 20k names is deduplicated without a quadratic scan", "[robustness][slow]") {
+  // 10k distinct names (县 + two ideographs + 局), each listed twice.
+  auto name = [](int i) {
+    std::string n = "县";
+    AppendUtf8(n, U'\u5000' + i % 160);
+    AppendUtf8(n, U'\u5000' + i / 160);
+    return n + "局";
+  };
+  std::string list;
+  for (int i = 0; i < 20'000; ++i) list += (i ? "、" : "") + name(i % 10'000);
+  const Document doc = Pipeline("一、甲\n（一）推进公开。\n牵头单位：" + list + "\n");
+  REQUIRE(doc.tasks.size() == 1);
+  REQUIRE(doc.tasks[0].units.size() == 10'000);
+  CHECK(doc.tasks[0].lead_units.size() == 10'000);
+  CHECK(doc.tasks[0].units.back() == name(9'999));
 }
