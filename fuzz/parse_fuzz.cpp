@@ -1,12 +1,13 @@
-// libFuzzer target: the whole parse, bytes -> every output format.
-// Any input must either convert or be refused with noticetab::Error; a crash,
-// a sanitizer report, a leak or a timeout is a bug.
+// libFuzzer target: the whole parse, bytes -> every output format and the
+// per-unit view. Any input must either convert or be refused with
+// noticetab::Error; a crash, a sanitizer report, a leak or a timeout is a bug.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
 #include <string_view>
 #include <vector>
 
+#include "noticetab/byunit.h"
 #include "noticetab/convert.h"
 #include "noticetab/error.h"
 #include "noticetab/load.h"
@@ -16,16 +17,25 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace noticetab;
   static const Rules& rules = BuiltinRules();
+  // The first byte also picks the options, so every variant runs.
+  const uint8_t flags = size > 0 ? data[0] : 0;
+  ConvertOptions copts;
+  if (flags & 4) copts.year = 2024;
+  WriteOptions opts;
+  opts.excel = flags & 1;
+  opts.normalize_punct = flags & 2;
   try {
     std::vector<Document> docs;
-    docs.push_back(Convert(Decode(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.txt"), rules));
-    // The first byte also picks the write options, so both variants run.
-    WriteOptions opts;
-    opts.excel = size > 0 && (data[0] & 1);
-    opts.normalize_punct = size > 0 && (data[0] & 2);
+    docs.push_back(Convert(Decode(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.txt"), rules, copts));
+    if (flags & 8) docs.push_back(docs.front());  // several inputs into one output
     for (const Writer& w : Writers()) {
       std::ostringstream out;
       w.write(out, docs, opts);
+    }
+    for (std::string_view format : {"csv", "tsv", "json", "jsonl", "yaml", "text"}) {
+      std::ostringstream out;
+      if (ByUnitFormat(format)) WriteByUnit(out, format, docs, opts);
+      if (UnitSummaryFormat(format)) WriteUnitSummary(out, format, docs, opts);
     }
   } catch (const Error&) {
     // Refused input ("not text", ...) is a normal outcome.
