@@ -3,7 +3,7 @@
 // one noticetab::Error; bad rules files are positioned errors. Inputs are
 // generated here. Each case asserts outcomes only; timing belongs to bench/.
 // Inputs the fuzzers found are kept in fuzz/regressions/<target>/ and
-// replayed by the "fuzz regressions" case, plus one named case per fix.
+// replayed by the "fuzz regressions and seeds" case, plus one named case per fix.
 #include <unicode/ucnv.h>
 
 #include <catch2/catch.hpp>
@@ -385,4 +385,49 @@ TEST_CASE("robustness: a unit list of 20k names is deduplicated without a quadra
   REQUIRE(doc.tasks[0].units.size() == 10'000);
   CHECK(doc.tasks[0].lead_units.size() == 10'000);
   CHECK(doc.tasks[0].units.back() == name(9'999));
+}
+
+// Every input kept under fuzz/regressions/ (and the hand-made seeds in
+// fuzz/corpus/) replayed the way the fuzz targets run it, so the sanitizer
+// build of this suite checks them without clang or libFuzzer.
+TEST_CASE("robustness: fuzz regressions and seeds replay cleanly", "[robustness][fuzz]") {
+  namespace fs = std::filesystem;
+  auto files_under = [](const std::string& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& e : fs::recursive_directory_iterator(SourceDir() + "/" + dir, ec))
+      if (e.is_regular_file()) out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const std::string& dir : {"fuzz/regressions/parse", "fuzz/corpus/parse"}) {
+    for (const std::string& path : files_under(dir)) {
+      INFO(path);
+      try {
+        Pipeline(ReadFile(path), path);
+      } catch (const Error& e) {
+        CHECK(e.kind() == Error::Kind::kInput);
+      }
+    }
+  }
+  const auto& embedded = EmbeddedRules();
+  for (const std::string& dir : {"fuzz/regressions/rules", "fuzz/corpus/rules"}) {
+    for (const std::string& path : files_under(dir)) {
+      INFO(path);
+      const std::string bytes = ReadFile(path);
+      if (bytes.empty()) continue;
+      // As rules_fuzz: the first byte picks the embedded file to replace.
+      const size_t pick = static_cast<unsigned char>(bytes[0]) % embedded.size();
+      std::vector<std::pair<std::string, std::string>> files;
+      for (size_t i = 0; i < embedded.size(); ++i)
+        files.emplace_back(std::string(embedded[i].first),
+                           i == pick ? bytes.substr(1) : std::string(embedded[i].second));
+      try {
+        CompileRules(files);
+      } catch (const Error& e) {
+        CHECK(e.kind() == Error::Kind::kRules);
+        CHECK(!e.Format().empty());
+      }
+    }
+  }
 }
