@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -23,6 +24,18 @@ using noticetab::Rules;
 namespace {
 
 const Rules& R() { return noticetab::BuiltinRules(); }
+
+// The embedded files as written, examples included (BuiltinRules has none).
+std::vector<std::pair<std::string, std::string>> FullFiles() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [name, text] : noticetab::EmbeddedRules()) files.emplace_back(std::string(name), std::string(text));
+  return files;
+}
+
+const Rules& Full() {
+  static const Rules full = noticetab::CompileRules(FullFiles());
+  return full;
+}
 
 std::string Join(const std::vector<std::string>& names) {
   std::string out;
@@ -131,12 +144,79 @@ size_t CountExamples(const YAML::Node& n) {
   return count;
 }
 
+// A YAML tree without its `examples` keys, emitted as text.
+std::string WithoutExamples(const YAML::Node& n) {
+  YAML::Emitter out;
+  std::function<void(const YAML::Node&)> emit = [&](const YAML::Node& node) {
+    if (node.IsMap()) {
+      out << YAML::BeginMap;
+      for (const auto& kv : node) {
+        if (kv.first.as<std::string>() == "examples") continue;
+        out << YAML::Key << kv.first.as<std::string>() << YAML::Value;
+        emit(kv.second);
+      }
+      out << YAML::EndMap;
+    } else if (node.IsSequence()) {
+      out << YAML::BeginSeq;
+      for (const auto& e : node) emit(e);
+      out << YAML::EndSeq;
+    } else if (node.IsScalar()) {
+      out << node.Scalar();
+    } else {
+      out << YAML::Null;
+    }
+  };
+  emit(n);
+  return out.c_str();
+}
+
 }  // namespace
+
+// ---------------------------------------------------------------- compact text
+
+TEST_CASE("CompactRulesText keeps every rule of the built-in files and drops comments and examples", "[rules]") {
+  for (const auto& [name, text] : noticetab::EmbeddedRules()) {
+    CAPTURE(name);
+    const std::string compact = noticetab::CompactRulesText(text);
+    CHECK(compact.size() < text.size());
+    CHECK(compact.find("examples:") == std::string::npos);
+    CHECK(WithoutExamples(YAML::Load(compact)) == WithoutExamples(YAML::Load(std::string(text))));
+  }
+}
+
+TEST_CASE("CompactRulesText: example blocks at any depth, same-indent lists, inline lists kept", "[rules]") {
+  const std::string in =
+      "# comment\n"
+      "a: 1  # trailing comment stays\n"
+      "\n"
+      "examples:\n"
+      "- {text: x}\n"
+      "  # inside\n"
+      "- {text: y}\n"
+      "list:\n"
+      "  - name: n\n"
+      "    examples:\n"
+      "      - {text: z}\n"
+      "    pattern: p\n"
+      "  - name: m\n"
+      "    examples: []\n"
+      "examples:   # trailing\n"
+      "  - {text: w}\n"
+      "b: 2\r\n";
+  CHECK(noticetab::CompactRulesText(in) ==
+        "a: 1  # trailing comment stays\n"
+        "list:\n"
+        "  - name: n\n"
+        "    pattern: p\n"
+        "  - name: m\n"
+        "    examples: []\n"
+        "b: 2\r\n");
+}
 
 // ---------------------------------------------------------------- the examples
 
 TEST_CASE("every rules example holds", "[rules]") {
-  const auto& examples = R().examples;
+  const auto& examples = Full().examples;
   REQUIRE_FALSE(examples.empty());
   for (const RuleExample& ex : examples) {
     INFO("rules/" << ex.file << ":" << ex.line << ": " << ex.kind << " example '" << ex.input << "'");
@@ -158,7 +238,7 @@ TEST_CASE("every rules example holds", "[rules]") {
 
 TEST_CASE("every examples: entry of every rules file is loaded", "[rules]") {
   std::map<std::string, size_t> loaded;
-  for (const RuleExample& ex : R().examples) {
+  for (const RuleExample& ex : Full().examples) {
     ++loaded[ex.file];
     CHECK(ex.line > 0);
   }
@@ -172,7 +252,7 @@ TEST_CASE("every examples: entry of every rules file is loaded", "[rules]") {
 }
 
 TEST_CASE("an example's line is the line it is written on", "[rules]") {
-  for (const RuleExample& ex : R().examples) {
+  for (const RuleExample& ex : Full().examples) {
     INFO("rules/" << ex.file << ":" << ex.line);
     std::string text;
     for (const auto& [name, t] : noticetab::EmbeddedRules())

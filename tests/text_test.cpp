@@ -150,6 +150,23 @@ TEST_CASE("Regex anchors, Contains and ReplaceAll", "[text][regex]") {
   CHECK(literal.ReplaceAll("2023年6年", "$1\\") == "2023$1\\6$1\\");  // replacement is literal
 }
 
+TEST_CASE("Regex: \\d is the ASCII and full-width digits, in and out of sets", "[text][regex]") {
+  const Regex digits("^\\d+$");
+  CHECK(digits.Find("2023").found);
+  CHECK(digits.Find("２０２３").found);
+  CHECK_FALSE(digits.Find("二〇二三").found);
+  const Regex in_set("^[\\d年]+$");
+  CHECK(in_set.Find("２０２３年").found);
+  CHECK_FALSE(in_set.Find("d").found);
+  const Regex escaped("^\\\\d$");  // a backslash, then d
+  CHECK(escaped.Find("\\d").found);
+  CHECK_FALSE(escaped.Find("1").found);
+  // Errors point into the pattern as written, not the expanded one.
+  const Regex bad("\\d\\d(");
+  CHECK_FALSE(bad.ok());
+  CHECK(bad.error_offset() == 4);
+}
+
 TEST_CASE("Regex reports invalid patterns", "[text][regex]") {
   const Regex paren("(abc");
   CHECK_FALSE(paren.ok());
