@@ -488,7 +488,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     uint64_t bytes = in.size;
     try {
       if (in.error) throw *in.error;
-      Source src = LoadFile(in.path);
+      Source src = LoadFile(in.path, o.max_size);
       if (bytes == 0) bytes = src.text().size();
       std::vector<Document> one;
       one.push_back(Convert(src, rules, o.convert));

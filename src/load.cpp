@@ -3,11 +3,13 @@
 // invalid bytes) with a warning instead of failing the whole file.
 #include "noticetab/load.h"
 
+#include <sys/stat.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <cassert>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -260,14 +262,84 @@ Source Decode(std::string_view bytes, std::string name) {
   return source;
 }
 
+std::optional<uint64_t> ParseSize(std::string_view text) {
+  uint64_t n = 0;
+  size_t i = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (n > (UINT64_MAX - 9) / 10) return std::nullopt;
+    n = n * 10 + static_cast<uint64_t>(text[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  std::string unit;
+  for (char c : text.substr(i))
+    unit += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (unit.size() > 1 && unit.ends_with("IB")) {
+    unit.resize(unit.size() - 2);
+  } else if (unit.size() > 1 && unit.ends_with("B")) {
+    unit.pop_back();
+  }
+  int shift = 0;
+  if (unit == "K") {
+    shift = 10;
+  } else if (unit == "M") {
+    shift = 20;
+  } else if (unit == "G") {
+    shift = 30;
+  } else if (!unit.empty()) {
+    return std::nullopt;
+  }
+  if (shift > 0 && n > (UINT64_MAX >> shift)) return std::nullopt;
+  return n << shift;
+}
+
+std::string FormatSize(uint64_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  const char* const kUnits[] = {"KiB", "MiB", "GiB", "TiB"};
+  double v = static_cast<double>(bytes) / 1024;
+  int u = 0;
+  while (v >= 1024 && u < 3) {
+    v /= 1024;
+    ++u;
+  }
+  // One decimal, none when it is 0: "1.5 KiB", "64 MiB".
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  if (s.ends_with(".0")) s.resize(s.size() - 2);
+  return s + " " + kUnits[u];
+}
+
 namespace {
 
-// Reads f to the end; on failure throws naming `name`.
-std::string ReadAll(std::FILE* f, const std::string& name) {
+// "too large (200 MiB, --max-size is 64 MiB)"; size 0 = unknown (a pipe cut
+// off at the limit). When both round to the same figure the byte counts show.
+Error TooLarge(const std::string& name, uint64_t size, uint64_t max_size) {
+  std::string have = FormatSize(size), limit = FormatSize(max_size);
+  if (size == 0) {
+    have = "more than " + limit;
+  } else if (have == limit) {
+    have = std::to_string(size) + " bytes";
+    limit = std::to_string(max_size) + " bytes";
+  }
+  return Error(Error::Kind::kInput, "too large (" + have + ", --max-size is " + limit + ")", name);
+}
+
+// Reads f to the end; on failure throws naming `name`. A regular file larger
+// than max_size (0 = no limit) is refused before reading, anything else once
+// more than max_size bytes have come.
+std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size) {
+  struct stat st;
+  if (max_size > 0 && ::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<uint64_t>(st.st_size) > max_size) {
+    throw TooLarge(name, static_cast<uint64_t>(st.st_size), max_size);
+  }
   std::string bytes;
   char buf[1 << 16];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    bytes.append(buf, n);
+    if (max_size > 0 && bytes.size() > max_size) throw TooLarge(name, 0, max_size);
+  }
   if (std::ferror(f)) {
     throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(errno), name);
   }
@@ -276,8 +348,9 @@ std::string ReadAll(std::FILE* f, const std::string& name) {
 
 }  // namespace
 
-Source LoadFile(const std::string& path) {
-  if (path == "-") return Decode(ReadAll(stdin, "<stdin>"), "-");  // OUTPUT.md: "-" names stdin
+Source LoadFile(const std::string& path, uint64_t max_size) {
+  if (path == "-")
+    return Decode(ReadAll(stdin, "<stdin>", max_size), "-");  // OUTPUT.md: "-" names stdin
   // fopen succeeds on a directory on Linux; say what is wrong up front.
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
@@ -287,7 +360,7 @@ Source LoadFile(const std::string& path) {
   if (!f) {
     throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(errno), path);
   }
-  return Decode(ReadAll(f.get(), path), path);
+  return Decode(ReadAll(f.get(), path, max_size), path);
 }
 
 }  // namespace noticetab

@@ -15,6 +15,7 @@
 
 #include "noticetab/batch.h"
 #include "noticetab/error.h"
+#include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
 
@@ -72,7 +73,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
                   units ? "units " : "[convert] ", units ? "Summarizes the tasks of each unit"
                                                          : "Turns Chinese government notices into task ledgers"));
   int year = 0;
-  std::string format;
+  std::string format, max_size;
   bool by_unit = false;
   desc.add_options()
       ("help,h", "show this help and exit")
@@ -88,6 +89,9 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
       ("fail-on-warning", po::bool_switch(&b.fail_on_warning), "exit 1 when any input has warnings")
       ("encoding", po::value(&b.encoding)->default_value("utf-8"), "output encoding: utf-8 | gb18030")
       ("year", po::value(&year), "plan year when the notice does not say")
+      ("max-size", po::value(&max_size),
+       ("refuse inputs larger than this many bytes; K, M, G suffixes (default " +
+        FormatSize(kDefaultMaxInputSize) + "; 0 = no limit)").c_str())
       ("rules", po::value(&o.rules_dir), "load rules from DIR (files there replace the built-in ones)")
       ("excel", po::bool_switch(&b.write.excel), "CSV/TSV with UTF-8 BOM and CRLF for spreadsheet programs")
       ("normalize-punct", po::bool_switch(&b.write.normalize_punct),
@@ -123,6 +127,15 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
   if (vm.count("year")) {
     if (year < 1900 || year > 2200) throw Error(Error::Kind::kUsage, fmt::format("--year {} is not a plausible year", year));
     b.convert.year = year;
+  }
+  if (vm.count("max-size")) {
+    const auto n = ParseSize(max_size);
+    if (!n) {
+      throw Error(Error::Kind::kUsage,
+                  fmt::format("--max-size '{}': expected bytes, or a number with K, M or G (e.g. 64M)",
+                              max_size));
+    }
+    b.max_size = *n;
   }
   if (format.empty()) {
     const std::string_view d = tool.default_format;

@@ -219,6 +219,54 @@ TEST_CASE("LoadFile reads files and stdin", "[load]") {
   std::filesystem::remove(empty);
 }
 
+TEST_CASE("LoadFile refuses a file over max_size before reading it", "[load]") {
+  const auto path = std::filesystem::temp_directory_path() / "noticetab_load_test_max_size.txt";
+  std::ofstream(path) << std::string(3000, 'a');
+  CHECK(noticetab::LoadFile(path.string(), 3000).text().size() == 3000);
+  CHECK(noticetab::LoadFile(path.string(), 0).text().size() == 3000);
+  try {
+    noticetab::LoadFile(path.string(), 2048);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == Error::Kind::kInput);
+    CHECK(e.file() == path.string());
+    CHECK(e.message() == "too large (2.9 KiB, --max-size is 2 KiB)");
+  }
+  // Sizes that round alike show their bytes.
+  std::filesystem::resize_file(path, 2049);
+  try {
+    noticetab::LoadFile(path.string(), 2048);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.message() == "too large (2049 bytes, --max-size is 2048 bytes)");
+  }
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("ParseSize and FormatSize", "[load]") {
+  using noticetab::FormatSize;
+  using noticetab::ParseSize;
+  CHECK(ParseSize("0") == 0u);
+  CHECK(ParseSize("1500") == 1500u);
+  CHECK(ParseSize("64K") == 64u << 10);
+  CHECK(ParseSize("64m") == 64u << 20);
+  CHECK(ParseSize("64MB") == 64u << 20);
+  CHECK(ParseSize("64MiB") == 64u << 20);
+  CHECK(ParseSize("2G") == uint64_t{2} << 30);
+  for (const char* bad :
+       {"", "M", "-1", "1.5M", "64T", "64 M", "x", "18446744073709551616", "17179869184G"}) {
+    INFO(bad);
+    CHECK(!ParseSize(bad));
+  }
+  CHECK(FormatSize(0) == "0 bytes");
+  CHECK(FormatSize(1) == "1 byte");
+  CHECK(FormatSize(1023) == "1023 bytes");
+  CHECK(FormatSize(1536) == "1.5 KiB");
+  CHECK(FormatSize(64u << 20) == "64 MiB");
+  CHECK(FormatSize(200u << 20) == "200 MiB");
+  CHECK(FormatSize(uint64_t{5} << 30) == "5 GiB");
+}
+
 TEST_CASE("encoding fixtures decode to the UTF-8 samples exactly", "[load][acceptance]") {
   const std::string dir = kSourceDir + "/tests/data/encodings/";
   struct Case {

@@ -13,6 +13,7 @@
 
 #include "noticetab/convert.h"
 #include "noticetab/error.h"
+#include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
 
@@ -34,6 +35,8 @@ struct BatchOptions {
   BatchView view = BatchView::kTasks;
   std::string encoding = "utf-8";     ///< output encoding: utf-8 | gb18030
   bool fail_on_warning = false;       ///< BatchResult::ok() is false when there are warnings
+  /// Inputs larger than this many bytes fail (see LoadFile); 0 = no limit.
+  uint64_t max_size = kDefaultMaxInputSize;
   WriteOptions write;
   ConvertOptions convert;
   const Rules* rules = nullptr;       ///< not owned; nullptr = BuiltinRules()

@@ -3,6 +3,7 @@
 #define NOTICETAB_LOAD_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +40,22 @@ class Source {
 /// (binary signatures, NUL-heavy data that is not UTF-16).
 Source Decode(std::string_view bytes, std::string name);
 
+/// The CLI's default --max-size: 64 MiB. Real notices are 10-40 KB; a 30 MB
+/// table notice already peaks at 0.6-0.9 GB of memory (CSV-YAML output).
+inline constexpr uint64_t kDefaultMaxInputSize = uint64_t{64} << 20;
+
 /// Reads a file ("-" = stdin) and decodes it. Throws Error(kInput) naming the
-/// file when it cannot be read.
-Source LoadFile(const std::string& path);
+/// file when it cannot be read, or when it is larger than `max_size` bytes
+/// (0 = no limit): a regular file by its size before anything is read, a pipe
+/// once more than `max_size` bytes have come.
+Source LoadFile(const std::string& path, uint64_t max_size = 0);
+
+/// "123", "64K", "64M", "1G" (K/M/G = 1024, 1024^2, 1024^3; any case, may
+/// be followed by B or iB) -> bytes; nullopt when malformed or 2^64 or more.
+std::optional<uint64_t> ParseSize(std::string_view text);
+
+/// Bytes for people, one decimal at most: "512 bytes", "1.5 KiB", "64 MiB".
+std::string FormatSize(uint64_t bytes);
 
 }  // namespace noticetab
 
