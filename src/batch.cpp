@@ -450,6 +450,10 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     }
     std::error_code ec;
     fs::create_directories(o.output, ec);
+    if (ec == std::errc::file_exists) {
+      throw Error(Error::Kind::kOutput, "cannot create directory: a file of that name exists",
+                  o.output);
+    }
     if (ec) throw Error(Error::Kind::kOutput, "cannot create directory: " + ec.message(), o.output);
   }
 
