@@ -25,16 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char tmpl[] = "/tmp/noticetab-clibatch-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string operator/(const std::string& name) const { return path + "/" + name; }
-};
-
 const char* const kAllSamples = "samples/*.txt samples/composed/*.txt";
 
 // What kAllSamples and `-r samples` expand to: samples/**/*.txt, sorted.

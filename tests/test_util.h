@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -21,6 +22,23 @@ namespace noticetab::testing {
 
 inline std::string SourceDir() { return NOTICETAB_SOURCE_DIR; }
 inline std::string Binary() { return NOTICETAB_BINARY; }
+
+/// A fresh scratch directory below /tmp (mode 0700), removed with all it holds
+/// when the test ends.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char tmpl[] = "/tmp/noticetab-test-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string operator/(const std::string& name) const { return path + "/" + name; }
+};
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -56,10 +74,12 @@ struct RunResult {
 
 /// Runs the built binary with `args` (a shell fragment, may hold redirections)
 /// from the source dir; captures stdout, stderr and the exit status.
-inline RunResult RunCli(const std::string& args) {
+/// `wrapper` goes before the binary (e.g. a command that drops privileges).
+inline RunResult RunCli(const std::string& args, const std::string& wrapper = "") {
   static int counter = 0;
   std::string base = "/tmp/noticetab-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  std::string cmd = "cd '" + SourceDir() + "' && '" + Binary() + "' " + args + " >" + base + ".out 2>" + base + ".err";
+  std::string cmd = "cd '" + SourceDir() + "' && " + wrapper + " '" + Binary() + "' " + args +
+                    " >" + base + ".out 2>" + base + ".err";
   int rc = std::system(cmd.c_str());
   RunResult r;
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
