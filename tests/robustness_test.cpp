@@ -1,11 +1,10 @@
 // Robustness at the library level: damaged, odd or huge inputs go through
 // Decode -> Convert -> every writer and end in a document with warnings or in
 // one noticetab::Error; bad rules files are positioned errors. Inputs are
-// generated here. Each case asserts outcomes only; timing belongs to bench/.
+// generated (bad_inputs.h; cli_robustness_test.cpp runs the same through the
+// binary). Each case asserts outcomes only; timing belongs to bench/.
 // Inputs the fuzzers found are kept in fuzz/regressions/<target>/ and
 // replayed by the "fuzz regressions and seeds" case, plus one named case per fix.
-#include <unicode/ucnv.h>
-
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bad_inputs.h"
 #include "noticetab/convert.h"
 #include "noticetab/error.h"
 #include "noticetab/load.h"
@@ -23,21 +23,9 @@
 #include "test_util.h"
 
 using namespace noticetab;
-using noticetab::testing::ReadFile;
-using noticetab::testing::SourceDir;
+using namespace noticetab::testing;
 
 namespace {
-
-// UTF-8 -> charset with ICU (no binary fixtures).
-std::string Encode(const std::string& utf8, const char* charset) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
-                                 static_cast<int32_t>(utf8.size()), &status);
-  REQUIRE(U_SUCCESS(status));
-  out.resize(static_cast<size_t>(n));
-  return out;
-}
 
 // Runs one document through every writer with both option variants; each
 // must produce output without throwing. Returns the JSON rendering.
@@ -79,29 +67,6 @@ Error DecodeError(const std::string& bytes, const std::string& name) {
   return Error(Error::Kind::kInput, "");
 }
 
-// A Chinese numeral 1..99 as notices print them (十一, 二十, 九十九).
-std::string CnNumeral(int n) {
-  static const char* kDigit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n < 10) return kDigit[n];
-  return std::string(n / 10 == 1 ? "" : kDigit[n / 10]) + "十" + kDigit[n % 10];
-}
-
-const std::string kHeader = "工作任务\t具体内容\t责任单位\t完成时限\n";
-
-// A small notice with a body and a task table, LF line ends.
-const std::string kNotice =
-    "某某县人民政府办公室\n"
-    "关于印发2023年某某县政务公开工作要点的通知\n"
-    "\n"
-    "一、推进决策公开\n"
-    "（一）落实目录管理。年初公开目录。\n"
-    "（二）推进政策解读。同步解读。\n"
-    "\n"
-    "附件\n" +
-    kHeader +
-    "推进决策公开\t落实目录管理。年初公开目录。\t县司法局、县发改局\t2023年6月底前\n"
-    "推进决策公开\t推进政策解读。同步解读。\t县政府办公室\t2023年12月底前\n";
-
 }  // namespace
 
 TEST_CASE("robustness: empty input converts to an empty document with warnings", "[robustness]") {
@@ -115,7 +80,7 @@ TEST_CASE("robustness: empty input converts to an empty document with warnings",
 }
 
 TEST_CASE("robustness: whitespace-only input converts to an empty document", "[robustness]") {
-  const Document doc = Pipeline(" \t\n\n\xE3\x80\x80\r\n\xC2\xA0 \r   \n");
+  const Document doc = Pipeline(kWhitespaceOnly);
   CHECK(doc.sections.empty());
   CHECK(doc.tasks.empty());
   CHECK(HasWarning(doc.warnings, "the outline is empty"));
@@ -123,10 +88,7 @@ TEST_CASE("robustness: whitespace-only input converts to an empty document", "[r
 
 TEST_CASE("robustness: a notice with no table and no headings has an empty outline and a warning",
           "[robustness]") {
-  const Document doc = Pipeline(
-      "关于做好政务公开工作的通知\n"
-      "各单位要高度重视政务公开工作，认真抓好落实。\n"
-      "请于年底前报送工作总结。\n");
+  const Document doc = Pipeline(kPlainNotice);
   CHECK(doc.sections.empty());
   CHECK(doc.tasks.empty());
   CHECK(doc.layout == "none");
@@ -154,9 +116,7 @@ TEST_CASE("robustness: PNG, ELF and ZIP bytes are refused as not text, naming th
 }
 
 TEST_CASE("robustness: invalid UTF-8 bytes become U+FFFD with a warning naming the line", "[robustness]") {
-  std::string bytes = kNotice;
-  bytes.insert(bytes.find("同步解读"), "\xFF\xC0");  // line 6, inside the body item
-  const Document doc = Pipeline(bytes);
+  const Document doc = Pipeline(InvalidUtf8Notice());
   CHECK(doc.encoding == "UTF-8");
   CHECK(HasWarning(doc.warnings, "line 6: invalid UTF-8 bytes replaced with U+FFFD (2 places)"));
   REQUIRE(doc.sections.size() == 1);
@@ -167,8 +127,8 @@ TEST_CASE("robustness: invalid UTF-8 bytes become U+FFFD with a warning naming t
 
 TEST_CASE("robustness: truncated GB18030 converts with a warning on the last line", "[robustness]") {
   // The file ends in the first byte of 前 (2023年12月底前): cut mid-character.
-  const std::string full = Encode(kNotice, "GB18030");
-  const Document whole = Pipeline(full), doc = Pipeline(full.substr(0, full.size() - 2));
+  const Document whole = Pipeline(Encode(kSmallNotice, "GB18030")),
+                 doc = Pipeline(TruncatedGb18030Notice());
   CHECK(doc.encoding == "GB18030");
   CHECK(whole.warnings.size() + 1 == doc.warnings.size());
   CHECK(HasWarning(doc.warnings, "line 11: invalid GB18030 bytes replaced with U+FFFD"));
@@ -180,9 +140,9 @@ TEST_CASE("robustness: truncated GB18030 converts with a warning on the last lin
 }
 
 TEST_CASE("robustness: UTF-16 without a BOM converts like the UTF-8 text", "[robustness]") {
-  const std::string expected = WriteAll(Convert(Decode(kNotice, "in.txt"), BuiltinRules()));
+  const std::string expected = WriteAll(Convert(Decode(kSmallNotice, "in.txt"), BuiltinRules()));
   for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
-    Document doc = Pipeline(Encode(kNotice, charset));
+    Document doc = Pipeline(Encode(kSmallNotice, charset));
     CHECK(doc.encoding == charset);
     doc.encoding = "UTF-8";
     CHECK(WriteAll(doc) == expected);
@@ -190,34 +150,21 @@ TEST_CASE("robustness: UTF-16 without a BOM converts like the UTF-8 text", "[rob
 }
 
 TEST_CASE("robustness: NUL bytes: a few are removed with a warning, many refuse the file", "[robustness]") {
-  std::string bytes = kNotice;
-  bytes.insert(bytes.find("落实目录管理"), std::string(1, '\0'));  // line 5
-  const Document doc = Pipeline(bytes);
+  const Document doc = Pipeline(NulNotice());
   CHECK(HasWarning(doc.warnings, "line 5: 1 NUL byte(s) removed"));
   CHECK(doc.tasks.size() == 2);
   REQUIRE(doc.sections.size() == 1);
   CHECK(doc.sections[0].items[0].title == "落实目录管理");
 
   // A NUL-padded file (a download cut short): the NULs are most of it.
-  const Error e = DecodeError("一、甲\n" + std::string(4096, '\0'), "nul.bin");
+  const Error e = DecodeError(NulPadded(), "nul.bin");
   CHECK(e.message() == "not text (contains NUL bytes)");
 }
 
 TEST_CASE("robustness: mixed CRLF, LF and CR line ends number lines like LF", "[robustness]") {
-  // LF, CR, CRLF in turn. A CR is never followed by a LF of the next
-  // (empty) line, which would make the two one CRLF.
-  std::string mixed;
-  int n = 0;
-  for (char c : kNotice) {
-    if (c == '\n') {
-      mixed += (n % 3 == 0) ? "\n" : (n % 3 == 1) ? "\r" : "\r\n";
-      ++n;
-    } else {
-      mixed += c;
-    }
-  }
+  const std::string mixed = MixedLineEndsNotice();
   REQUIRE(std::count(mixed.begin(), mixed.end(), '\r') == 7);
-  const Document lf = Pipeline(kNotice), doc = Pipeline(mixed);
+  const Document lf = Pipeline(kSmallNotice), doc = Pipeline(mixed);
   CHECK(WriteAll(doc) == WriteAll(lf));
   REQUIRE(doc.sections.size() == 1);
   CHECK(doc.sections[0].line == 4);
@@ -226,21 +173,15 @@ TEST_CASE("robustness: mixed CRLF, LF and CR line ends number lines like LF", "[
 }
 
 TEST_CASE("robustness: a 10 MB single line converts", "[robustness][slow]") {
-  std::string line = "一、标题。";
-  const std::string chunk = "各单位要高度重视政务公开工作，认真抓好落实，";
-  while (line.size() < 10'000'000) line += chunk;
-  const Document doc = Pipeline(line);
+  const Document doc = Pipeline(OneLineNotice(10'000'000));
   REQUIRE(doc.sections.size() == 1);
   CHECK(doc.sections[0].title == "标题");
   CHECK(doc.sections[0].line == 1);
 }
 
 TEST_CASE("robustness: a table of 100k rows gives 100k tasks", "[robustness][slow]") {
-  std::string text = "一、推进公开\n（一）做好公开工作。\n附件\n" + kHeader;
   const int kRows = 100'000;
-  for (int i = 1; i <= kRows; ++i)
-    text += "推进公开\t第" + std::to_string(i) + "项任务内容。\t县局" + std::to_string(i % 7) + "办公室\t2023年6月底前\n";
-  const Document doc = Pipeline(text);
+  const Document doc = Pipeline(TableNotice(kRows));
   CHECK(doc.layout == "tabs");
   REQUIRE(doc.tasks.size() == static_cast<size_t>(kRows));
   CHECK(doc.tasks.front().first_line == 5);
@@ -251,14 +192,8 @@ TEST_CASE("robustness: a table of 100k rows gives 100k tasks", "[robustness][slo
 
 TEST_CASE("robustness: 10k nested headings convert", "[robustness][slow]") {
   SECTION("four numbering levels repeated: levels 1 and 2 are the outline") {
-    std::string text;
     const int kGroups = 2500;  // x 4 heading lines
-    for (int g = 1; g <= kGroups; ++g) {
-      const int no = (g - 1) % 99 + 1;
-      text += CnNumeral(no) + "、第" + std::to_string(g) + "部分\n";
-      text += "（一）事项。内容。\n1.要求。\n（1）细则。\n";
-    }
-    const Document doc = Pipeline(text);
+    const Document doc = Pipeline(NestedHeadingsNotice(kGroups));
     REQUIRE(doc.sections.size() == static_cast<size_t>(kGroups));
     CHECK(doc.sections.back().title == "第2500部分");
     CHECK(doc.sections.back().items.size() == 1);
@@ -340,7 +275,7 @@ TEST_CASE("robustness: bad rules files are file:line:col errors with the line an
 // Quadratic repairs found by probing long pathological tables: each case
 // is 20k rows and must keep its shape.
 TEST_CASE("robustness: 20k wrapped content rows join into one task (no erase per row)", "[robustness][slow]") {
-  std::string text = "一、甲\n附件\n" + kHeader + "甲\t乙\t县局\t年底前\n";
+  std::string text = "一、甲\n附件\n" + kTableHeader + "甲\t乙\t县局\t年底前\n";
   for (int i = 0; i < 20'000; ++i) text += "\t续行内容\n";
   const Document doc = Pipeline(text);
   REQUIRE(doc.tasks.size() == 1);
@@ -351,7 +286,7 @@ TEST_CASE("robustness: 20k wrapped content rows join into one task (no erase per
 TEST_CASE("robustness: a column of 20k fragment unit cells is not joined into every row", "[robustness][slow]") {
   // Rows whose unit cell is a fragment (no org suffix) chain merged-cell
   // joins; before the cap each row held every fragment above it.
-  std::string text = "一、甲\n（一）乙\n附件\n" + kHeader + "甲\t乙\t县局\t年底前\n";
+  std::string text = "一、甲\n（一）乙\n附件\n" + kTableHeader + "甲\t乙\t县局\t年底前\n";
   for (int i = 0; i < 20'000; ++i) text += "甲\t乙\t\t\n";
   const Document doc = Pipeline(text);
   REQUIRE(doc.tasks.size() == 20'001);
@@ -362,7 +297,7 @@ TEST_CASE("robustness: a column of 20k fragment unit cells is not joined into ev
 }
 
 TEST_CASE("robustness: 20k rows of one item with an empty deadline column are not rescanned", "[robustness][slow]") {
-  std::string text = "一、甲\n（一）乙内容\n附件\n" + kHeader;
+  std::string text = "一、甲\n（一）乙内容\n附件\n" + kTableHeader;
   for (int i = 0; i < 20'000; ++i) text += "甲\t乙内容" + std::to_string(i) + "\t县局\t\n";
   const Document doc = Pipeline(text);
   REQUIRE(doc.tasks.size() == 20'000);
