@@ -366,6 +366,7 @@ struct Slot {
   std::string rendered;         // streaming output of this document
   std::optional<Error> error;
   int64_t tasks = 0, warnings = 0;
+  uint64_t bytes = 0;  // input size: in the summary only when converted
 };
 
 const Writer* CheckOptions(const BatchOptions& o) {
@@ -524,6 +525,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     progress.failed += slot.error.has_value();
     progress.tasks += slot.tasks;
     progress.bytes_done += bytes;
+    slot.bytes = bytes;
     slots[i] = std::move(slot);
     cv.notify_all();
   };
@@ -566,6 +568,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
         continue;
       }
       ++result.converted;
+      result.bytes += slot.bytes;
       result.tasks += slot.tasks;
       result.warnings += slot.warnings;
       if (slot.warnings > 0) result.warned.emplace_back(inputs[i].path, slot.warnings);
@@ -581,7 +584,6 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     sink->Commit();
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  result.bytes = progress.bytes_done;
   if (observer) {
     progress.seconds = result.seconds;
     observer->OnProgress(progress);

@@ -270,6 +270,7 @@ TEST_CASE("bad input: a file over --max-size is refused before reading; the othe
   CHECK(std::count(batch.out.begin(), batch.out.end(), '\n') == 1);
   CHECK(batch.err.rfind("noticetab: 1 of 2 files converted, 65 tasks, ", 0) == 0);
   CHECK(Contains(batch.err, "\n  failed: " + refused + "\n"));
+  CHECK(Contains(batch.err, " (0.0 MB in "));  // the 2 MiB refused are not counted as read
 
   // stdin: a redirected file by its size, a pipe once it has sent too much.
   CheckRefused("--max-size 1M - < " + d / "big.txt", 1,

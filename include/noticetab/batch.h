@@ -85,7 +85,7 @@ struct BatchResult {
   std::vector<std::pair<std::string, int64_t>> warned;
   bool fail_on_warning = false;
   double seconds = 0;
-  uint64_t bytes = 0;
+  uint64_t bytes = 0;  ///< input bytes of the converted files
   /// False when an input failed, or there were warnings and fail_on_warning.
   bool ok() const { return failures.empty() && !(fail_on_warning && warnings > 0); }
 };
