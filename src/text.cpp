@@ -307,6 +307,11 @@ struct Regex::Impl {
   std::string error;
   int error_offset = 0;
   std::vector<std::string> names;  // by group number; "" for unnamed groups
+  Requirements required;             // literal runs every match contains
+  std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
+  /// False when s cannot match: it lacks the leading literal of an anchored
+  /// pattern, or a required one.
+  bool Possible(std::string_view s) const;
   MatcherPool matchers;            // declared after `compiled`, so destroyed before it
 };
 
@@ -388,6 +393,210 @@ std::string ExpandDigits(std::string_view pattern) {
     out += c;
   }
   return out;
+}
+
+// What every match of `pattern` contains, read from the pattern: a list of
+// requirements, each met when the text holds one of its literal runs (one
+// run, or one per branch of an alternation). Conservative: a character counts
+// only outside sets and escapes, without a ?, * or {} quantifier, and inside
+// no group that is optional, repeated from zero or a look-around; a branch
+// without a requirement drops its alternation's. Inline flags, comments and
+// \Q quoting give none at all. Only non-ASCII characters count: they are
+// never metacharacters, so this needs no full parse. Runs break at anything
+// else, so each is a substring of any match that takes its branch.
+using Requirements = Regex::Requirements;
+
+// The index of the ] closing the set that opens at p[at] (sets nest; escapes
+// are skipped), or p.size().
+size_t SetEnd(std::string_view p, size_t at) {
+  int depth = 0;
+  for (size_t i = at; i < p.size(); ++i) {
+    if (p[i] == '\\') ++i;
+    else if (p[i] == '[') ++depth;
+    else if (p[i] == ']' && --depth == 0) return i;
+  }
+  return p.size();
+}
+
+Requirements RequiredLiterals(std::string_view p) {
+  struct Frame {
+    bool lookaround = false;
+    std::vector<Requirements> branches;  // earlier branches of an alternation
+    Requirements current;
+    bool open_run = false;  // the last item was a literal of this frame
+    Requirements Close() {
+      if (branches.empty()) return std::move(current);
+      branches.push_back(std::move(current));
+      std::vector<std::string> any;  // one run per branch: the branch's first
+      for (auto& b : branches) {
+        if (b.empty()) return {};
+        for (auto& run : b.front()) any.push_back(std::move(run));
+      }
+      return {std::move(any)};
+    }
+  };
+  std::vector<Frame> frames(1);
+  auto at = [&](size_t i) { return i < p.size() ? p[i] : '\0'; };
+  auto optional = [](char q) { return q == '?' || q == '*' || q == '{'; };
+  size_t i = 0;
+  while (i < p.size()) {
+    const char c = p[i];
+    Frame& f = frames.back();
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      const size_t start = i;
+      NextChar(p, i);
+      if (optional(at(i))) {
+        f.open_run = false;
+        continue;
+      }
+      if (!f.open_run) f.current.push_back({std::string()});
+      f.current.back().front().append(p.substr(start, i - start));
+      f.open_run = true;
+      continue;
+    }
+    f.open_run = false;
+    if (c == '\\') {
+      const char e = at(i + 1);
+      i += 2;
+      if (e == 'Q') return {};
+      if ((e == 'p' || e == 'P' || e == 'N' || e == 'x') && at(i) == '{') {
+        const size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return {};
+        i = close + 1;
+      } else if (e == 'x') {
+        i += 2;
+      } else if (e == 'u') {
+        i += 4;
+      } else if (e == 'U') {
+        i += 8;
+      }
+      continue;
+    }
+    if (c == '[') {
+      i = SetEnd(p, i) + 1;
+      continue;
+    }
+    if (c == '(') {
+      Frame child;
+      if (at(i + 1) == '?') {
+        const char k = at(i + 2), k2 = at(i + 3);
+        if (k == '=' || k == '!' || (k == '<' && (k2 == '=' || k2 == '!'))) child.lookaround = true;
+        else if (k != ':' && k != '>' && k != '<') return {};  // flags or a comment
+      }
+      frames.push_back(std::move(child));
+      ++i;
+      continue;
+    }
+    if (c == ')') {
+      if (frames.size() < 2) return {};
+      Frame child = std::move(frames.back());
+      frames.pop_back();
+      ++i;
+      if (child.lookaround || optional(at(i))) continue;
+      for (auto& r : child.Close()) frames.back().current.push_back(std::move(r));
+      continue;
+    }
+    if (c == '|') {
+      f.branches.push_back(std::move(f.current));
+      f.current.clear();
+    }
+    ++i;
+  }
+  if (frames.size() != 1) return {};
+  return frames[0].Close();
+}
+
+// A literal run at p[i], up to the first character that is not a plain
+// non-ASCII literal; a character made optional by a quantifier is left out.
+std::string LeadingRun(std::string_view p, size_t i) {
+  std::string run;
+  while (i < p.size() && static_cast<unsigned char>(p[i]) >= 0x80) {
+    const size_t start = i;
+    NextChar(p, i);
+    const char q = i < p.size() ? p[i] : '\0';
+    if (q == '?' || q == '*' || q == '{') break;
+    run.append(p.substr(start, i - start));
+    if (q == '+') break;
+  }
+  return run;
+}
+
+// For a pattern anchored by ^: the literal runs a match starts with, one per
+// branch of a leading group (^(来源|编辑)), or none. Checked with a prefix
+// comparison, which costs less than the substring search of a requirement.
+bool HasTopLevelAlternation(std::string_view p) {
+  int depth = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = SetEnd(p, i);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> LeadingLiterals(std::string_view p) {
+  if (p.size() < 2 || p[0] != '^' || HasTopLevelAlternation(p)) return {};
+  if (p[1] != '(') {
+    std::string run = LeadingRun(p, 1);
+    if (run.empty()) return {};
+    return {run};
+  }
+  size_t i = 2;
+  if (p.substr(i, 2) == "?:") i += 2;
+  else if (p.substr(i, 2) == "?<" && p.size() > i + 2 && p[i + 2] != '=' && p[i + 2] != '!') i = p.find('>', i) + 1;
+  else if (i < p.size() && p[i] == '?') return {};
+  if (i == 0 || i >= p.size()) return {};
+  std::vector<std::string> runs;
+  bool branch_start = true;
+  int depth = 0;
+  for (; i < p.size(); ++i) {
+    if (branch_start) {
+      std::string run = LeadingRun(p, i);
+      if (run.empty()) return {};
+      runs.push_back(std::move(run));
+      branch_start = false;
+    }
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = SetEnd(p, i);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (depth-- == 0) break;
+    } else if (c == '|' && depth == 0) {
+      branch_start = true;
+    }
+  }
+  if (i >= p.size()) return {};
+  const char q = i + 1 < p.size() ? p[i + 1] : '\0';
+  if (q == '?' || q == '*' || q == '{') return {};
+  return runs;
+}
+
+bool StartsWithAny(const std::vector<std::string>& prefixes, std::string_view s) {
+  for (const auto& prefix : prefixes)
+    if (s.substr(0, prefix.size()) == prefix) return true;
+  return false;
+}
+
+bool Meets(const Requirements& required, std::string_view s) {
+  for (const auto& any : required) {
+    bool found = false;
+    for (const auto& run : any) found = found || s.find(run) != std::string_view::npos;
+    if (!found) return false;
+  }
+  return true;
 }
 
 // Candidate names are read from the pattern text ("(?<" name ">"); asking ICU
@@ -574,6 +783,23 @@ Regex::Regex(std::string_view pattern) : impl_(std::make_unique<Impl>()) {
     return;
   }
   impl_->names = GroupNames(impl_->pattern, *impl_->compiled);
+  impl_->required = RequiredLiterals(pattern);
+  impl_->leading = LeadingLiterals(pattern);
+}
+
+bool Regex::Impl::Possible(std::string_view s) const {
+  if (!leading.empty()) return StartsWithAny(leading, s);
+  return Meets(required, s);
+}
+
+const std::vector<std::string>& Regex::leading() const {
+  static const std::vector<std::string> kNone;
+  return impl_ ? impl_->leading : kNone;
+}
+
+const Regex::Requirements& Regex::required() const {
+  static const Requirements kNone;
+  return impl_ ? impl_->required : kNone;
 }
 
 bool Regex::ok() const { return impl_ && impl_->compiled; }
@@ -588,9 +814,16 @@ std::string_view Regex::Match::Group(std::string_view name) const {
   return {};
 }
 
+bool Regex::Contains(std::string_view s) const {
+  if (!ok() || !impl_->Possible(s)) return false;
+  Search search(*impl_->compiled, impl_->matchers, s);
+  size_t begin = 0, end = 0;
+  return search.Next(begin, end);
+}
+
 Regex::Match Regex::Find(std::string_view s) const {
   Match m;
-  if (!ok()) return m;
+  if (!ok() || !impl_->Possible(s)) return m;
   Search search(*impl_->compiled, impl_->matchers, s);
   if (!search.Next(m.begin, m.end)) return m;
   m.found = true;
@@ -605,7 +838,7 @@ Regex::Match Regex::Find(std::string_view s) const {
 }
 
 std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) const {
-  if (!ok()) return std::string(s);
+  if (!ok() || !impl_->Possible(s)) return std::string(s);
   Search search(*impl_->compiled, impl_->matchers, s);
   std::string out;
   size_t last = 0, begin = 0, end = 0;

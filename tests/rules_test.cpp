@@ -7,7 +7,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <catch2/catch.hpp>
+#include <unicode/regex.h>
+
+#include <filesystem>
 #include <functional>
+#include <memory>
+#include <sstream>
 #include <map>
 #include <set>
 #include <string>
@@ -16,10 +21,14 @@
 #include "noticetab/classify.h"
 #include "noticetab/error.h"
 #include "noticetab/normalize.h"
+#include "noticetab/text.h"
+#include "test_util.h"
 
 using noticetab::Error;
 using noticetab::RuleExample;
 using noticetab::Rules;
+using noticetab::testing::ReadFile;
+using noticetab::testing::SourceDir;
 
 namespace {
 
@@ -171,6 +180,79 @@ std::string WithoutExamples(const YAML::Node& n) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- literal prefilter
+
+namespace {
+
+// Every regex of a rule set.
+std::vector<const noticetab::Regex*> AllRegexes(const Rules& r) {
+  std::vector<const noticetab::Regex*> out = {
+      &r.markdown_prefix, &r.pinyin,      &r.traditional_hint, &r.lead_clause,      &r.first_is_lead,
+      &r.deadline_hint,   &r.deadline_in_content, &r.doc_number, &r.date,            &r.issuer_line,
+      &r.title_line,      &r.publicity,   &r.attachment,       &r.cc,               &r.printed,
+      &r.annex_start,     &r.recipients_line, &r.numeric_date};
+  for (const auto& h : r.headings) out.push_back(&h.re);
+  for (const auto& j : r.junk) out.push_back(&j);
+  for (const auto& d : r.deadlines) out.push_back(&d.re);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the literal prefilter of every rule holds on every line of every sample", "[rules][regex]") {
+  // ICU itself, without the prefilter, finds every match; each must contain
+  // each required run, or the prefilter would hide a match.
+  std::vector<std::string> texts;
+  for (const auto& dir : {"/samples", "/samples/composed"})
+    for (const auto& e : std::filesystem::directory_iterator(SourceDir() + dir))
+      if (e.path().extension() == ".txt") {
+        const std::string text = ReadFile(e.path().string());
+        texts.push_back(text);
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) {
+          texts.push_back(line);
+          texts.push_back(noticetab::RemoveSpaces(line));
+        }
+      }
+  size_t checked = 0, matches = 0;
+  for (const noticetab::Regex* re : AllRegexes(R())) {
+    REQUIRE(re->ok());
+    if (re->required().empty() && re->leading().empty()) continue;
+    ++checked;
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe;
+    std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
+        icu::UnicodeString::fromUTF8(re->pattern()), 0, pe, status));
+    REQUIRE(U_SUCCESS(status));
+    std::unique_ptr<icu::RegexMatcher> m(p->matcher(status));
+    for (const std::string& t : texts) {
+      const icu::UnicodeString u = icu::UnicodeString::fromUTF8(t);
+      m->reset(u);
+      while (m->find(status) && U_SUCCESS(status)) {
+        std::string found;
+        m->group(status).toUTF8String(found);
+        ++matches;
+        for (const auto& any : re->required()) {
+          bool met = false;
+          for (const auto& run : any) met = met || found.find(run) != std::string::npos;
+          INFO(re->pattern() << " matched " << found << " without any of " << any.front() << "...");
+          CHECK(met);
+        }
+        if (!re->leading().empty()) {
+          bool starts = false;
+          for (const auto& run : re->leading()) starts = starts || t.rfind(run, 0) == 0;
+          INFO(re->pattern() << " matched " << t << " which starts with no leading run");
+          CHECK(starts);
+        }
+        CHECK(re->Contains(t));
+        if (m->end(status) == m->start(status)) break;  // an empty match
+      }
+    }
+  }
+  CHECK(checked >= 20);   // most rules have a literal to check first
+  CHECK(matches >= 100);  // and the samples exercise them
+}
 
 // ---------------------------------------------------------------- compact text
 

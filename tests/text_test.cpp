@@ -167,6 +167,75 @@ TEST_CASE("Regex: \\d is the ASCII and full-width digits, in and out of sets", "
   CHECK(bad.error_offset() == 4);
 }
 
+TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]") {
+  using V = Regex::Requirements;
+  CHECK(Regex("^欢迎访问.{0,30}$").required() == V{{"欢迎访问"}});
+  CHECK(Regex("^抄\\s*送\\s*[:：]").required() == V{{"抄"}, {"送"}});
+  CHECK(Regex("(?<y>\\d{4})年(?<m>\\d+)月").required() == V{{"年"}, {"月"}});
+  CHECK(Regex("(?:印发)+完成").required() == V{{"印发"}, {"完成"}});
+  CHECK(Regex("市+场").required() == V{{"市"}, {"场"}});
+  // Optional, look-around, set and escaped text gives nothing.
+  CHECK(Regex("前?完成").required() == V{{"完成"}});
+  CHECK(Regex("(之前)?完成").required() == V{{"完成"}});
+  CHECK(Regex("(之前)*完成").required() == V{{"完成"}});
+  CHECK(Regex("(之前){0,1}完成").required() == V{{"完成"}});
+  CHECK(Regex("(?<=汉)字").required() == V{{"字"}});
+  CHECK(Regex("(?!汉)字").required() == V{{"字"}});
+  CHECK(Regex("[年月]日").required() == V{{"日"}});
+  CHECK(Regex("[[年月][日]]号").required() == V{{"号"}});
+  CHECK(Regex("\\p{Han}\\x{4E00}\\u4e00号").required() == V{{"号"}});
+  // An alternation needs one run of each branch; a branch with none, nothing.
+  CHECK(Regex("(年底|年末)前").required() == V{{"年底", "年末"}, {"前"}});
+  CHECK(Regex("年底|全年完成").required() == V{{"年底", "全年完成"}});
+  CHECK(Regex("^(来源|编\\s*辑)[:：]").required() == V{{"来源", "编"}});
+  CHECK(Regex("(年底|\\d+月)前").required() == V{{"年底", "月"}, {"前"}});
+  CHECK(Regex("(年底|\\d+)前").required() == V{{"前"}});
+  CHECK(Regex("年底|\\d+").required().empty());
+  // Inline flags, comments and quoting: no prefilter.
+  CHECK(Regex("(?i)年").required().empty());
+  CHECK(Regex("\\Q年\\E").required().empty());
+  CHECK(Regex("(?#年)月").required().empty());
+}
+
+TEST_CASE("Regex::leading: what an anchored match starts with", "[text][regex]") {
+  using V = std::vector<std::string>;
+  CHECK(Regex("^欢迎访问.{0,30}$").leading() == V{"欢迎访问"});
+  CHECK(Regex("^第\\s*\\d+\\s*页").leading() == V{"第"});
+  CHECK(Regex("^附表?\\s*\\d*").leading() == V{"附"});
+  CHECK(Regex("^市+场").leading() == V{"市"});
+  CHECK(Regex("^(来源|信息来源|编\\s*辑)[:：]").leading() == V{"来源", "信息来源", "编"});
+  CHECK(Regex("^(?:浏览(次数)?|访问量)").leading() == V{"浏览", "访问量"});
+  CHECK(Regex("^(?<issuer>市政府)文件$").leading() == V{"市政府"});
+  // Nothing certain at the start: no leading runs.
+  CHECK(Regex("^(退出)?长者模式$").leading().empty());
+  CHECK(Regex("^(来源|\\d+)").leading().empty());
+  CHECK(Regex("^[（(]此件").leading().empty());
+  CHECK(Regex("^(?=来)来源").leading().empty());
+  CHECK(Regex("^来源|编辑").leading().empty());  // the second branch is unanchored
+  CHECK(Regex("来源").leading().empty());
+  const Regex either("^(来源|编\\s*辑)[:：]");
+  CHECK(either.Contains("编 辑：张三"));
+  CHECK_FALSE(either.Contains("作者 编辑：张三"));
+  CHECK_FALSE(Regex("^来源|编辑").Contains("作者"));
+  CHECK(Regex("^来源|编辑").Contains("作者 编辑"));
+}
+
+TEST_CASE("Regex: the literal prefilter never changes a result", "[text][regex]") {
+  const Regex day("^(?<m>\\d{1,2})月(?<d>\\d{1,2})日(前|之前)?$");
+  CHECK(day.Find("6月30日前").found);
+  CHECK(day.Find("6月30日前").Group("d") == "30");
+  CHECK_FALSE(day.Find("6月30").found);
+  CHECK_FALSE(day.Contains("6月"));
+  CHECK(day.Contains("12月1日"));
+  const Regex cc("抄\\s*送");
+  CHECK(cc.ReplaceAll("抄 送：市委", "X") == "X：市委");
+  CHECK(cc.ReplaceAll("抄报：市委", "X") == "抄报：市委");
+  const Regex either("^(来源|编\\s*辑)[:：]");
+  CHECK(either.Contains("编 辑：张三"));
+  CHECK(either.Contains("来源：市政府"));
+  CHECK_FALSE(either.Contains("作者：张三"));
+}
+
 TEST_CASE("Regex reports invalid patterns", "[text][regex]") {
   const Regex paren("(abc");
   CHECK_FALSE(paren.ok());

@@ -74,9 +74,18 @@ class Regex {
   /// temporary string would leave them dangling.
   Match Find(std::string&& s) const = delete;
   Match Find(const char* s) const { return Find(std::string_view(s)); }
-  bool Contains(std::string_view s) const { return Find(s).found; }
+  bool Contains(std::string_view s) const;
   /// Replaces every match with `replacement` (literal text).
   std::string ReplaceAll(std::string_view s, std::string_view replacement) const;
+  /// Literal runs a match must contain, read from the pattern (RE2 and
+  /// Hyperscan call this a literal prefilter): every entry is met by any one
+  /// of its runs (several for an alternation). A text that misses an entry
+  /// cannot match and is not handed to ICU at all.
+  using Requirements = std::vector<std::vector<std::string>>;
+  const Requirements& required() const;
+  /// For a pattern anchored by ^: the literal runs a match must start with
+  /// (one per branch of a leading group), checked instead of required().
+  const std::vector<std::string>& leading() const;
 
  private:
   struct Impl;
