@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "noticetab/text.h"
 
@@ -93,6 +93,14 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     return 0;
   };
 
+  // Which items hold each bigram: a row's shares with every item come from
+  // one pass over its own bigrams (Share() against each item would cost rows
+  // x items x log).
+  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
+  for (uint32_t k = 0; k < items.size(); ++k)
+    for (uint64_t b : items[k].text) holders[b].push_back(k);
+  std::vector<uint32_t> hits(items.size(), 0);
+
   std::string section_label, item_label;  // labels fill down: they are merged cells
   int prev_item = 0, prev_section = 0;
   for (Row& row : table.rows) {
@@ -103,11 +111,17 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     if (!row.item_label.empty()) item_label = row.item_label.text;
     int label_item = ItemForLabel(item_label, items);
 
-    auto content = Bigrams(row.content.text);
+    const auto content = Bigrams(row.content.text);
+    std::fill(hits.begin(), hits.end(), 0);
+    for (uint64_t b : content)
+      if (auto h = holders.find(b); h != holders.end())
+        for (uint32_t k : h->second) ++hits[k];
     int best = 0;
     double best_score = 0;
-    for (const auto& it : items) {
-      double s = Share(content, it.text);
+    for (size_t k = 0; k < items.size(); ++k) {
+      const ItemRef& it = items[k];
+      // The share of the row's bigrams found in the item (as Share()).
+      double s = content.empty() ? 0 : static_cast<double>(hits[k]) / static_cast<double>(content.size());
       // Ties go to the row above's item, then to the label's: rows follow the body.
       if (it.item == prev_item) s += 0.02;
       if (it.item == label_item) s += 0.01;
