@@ -1,5 +1,6 @@
 // The xlsx writer: a `tasks` sheet with the flat columns of OUTPUT.md and a
 // `units` sheet with the per-unit rows of byunit.h, one workbook per run.
+#include <dlfcn.h>
 #include <fmt/format.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -22,6 +23,46 @@
 
 namespace noticetab {
 namespace {
+
+// libxlsxwriter is opened on the first workbook, not linked: with it come
+// minizip and libcrypto, whose relocations cost every run of noticetab a
+// millisecond or more, and most runs never write xlsx.
+#define NOTICETAB_LXW_FUNCTIONS(X)                                                                        \
+  X(workbook_new_opt) X(workbook_add_worksheet) X(workbook_add_format) X(workbook_close)                  \
+  X(worksheet_write_string) X(worksheet_write_number) X(worksheet_write_datetime) X(worksheet_set_column) \
+  X(worksheet_freeze_panes) X(worksheet_autofilter) X(format_set_bold) X(format_set_bg_color)             \
+  X(format_set_bottom) X(format_set_align) X(format_set_text_wrap) X(format_set_num_format) X(lxw_strerror)
+
+struct LxwApi {
+#define NOTICETAB_LXW_POINTER(name) decltype(&::name) name = nullptr;
+  NOTICETAB_LXW_FUNCTIONS(NOTICETAB_LXW_POINTER)
+#undef NOTICETAB_LXW_POINTER
+  std::string error;  // why it could not be loaded
+};
+
+LxwApi LoadLxw() {
+  LxwApi api;
+  void* lib = dlopen(NOTICETAB_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!lib) {
+    const char* e = dlerror();
+    api.error = e ? e : NOTICETAB_XLSXWRITER_SONAME ": cannot be loaded";
+    return api;
+  }
+#define NOTICETAB_LXW_LOAD(name)                                                 \
+  api.name = reinterpret_cast<decltype(&::name)>(dlsym(lib, #name));             \
+  if (!api.name && api.error.empty()) api.error = NOTICETAB_XLSXWRITER_SONAME ": no symbol " #name;
+  NOTICETAB_LXW_FUNCTIONS(NOTICETAB_LXW_LOAD)
+#undef NOTICETAB_LXW_LOAD
+  return api;
+}
+
+// The loaded library; throws Error(kOutput) saying what to install.
+const LxwApi& Lxw() {
+  static const LxwApi api = LoadLxw();
+  if (!api.error.empty())
+    throw Error(Error::Kind::kOutput, "xlsx output needs libxlsxwriter (Debian: apt-get install libxlsxwriter4): " + api.error);
+  return api;
+}
 
 // How a column is shown, chosen by its name so that both sheets (and any
 // column byunit.h adds later) get the same treatment.
@@ -99,7 +140,7 @@ std::string FitCell(std::string_view s) {
 
 void Check(lxw_error err, std::string_view what) {
   if (err != LXW_NO_ERROR) {
-    throw Error(Error::Kind::kOutput, fmt::format("xlsx: {}: {}", what, lxw_strerror(err)));
+    throw Error(Error::Kind::kOutput, fmt::format("xlsx: {}: {}", what, Lxw().lxw_strerror(err)));
   }
 }
 
@@ -113,21 +154,21 @@ struct Formats {
 
 Formats AddFormats(lxw_workbook* wb) {
   Formats f{};
-  f.header = workbook_add_format(wb);
-  format_set_bold(f.header);
-  format_set_bg_color(f.header, 0xDDEBF7);
-  format_set_bottom(f.header, LXW_BORDER_THIN);
-  format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
-  f.text = workbook_add_format(wb);
-  format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
-  f.wrapped = workbook_add_format(wb);
-  format_set_align(f.wrapped, LXW_ALIGN_VERTICAL_TOP);
-  format_set_text_wrap(f.wrapped);
-  f.number = workbook_add_format(wb);
-  format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
-  f.date = workbook_add_format(wb);
-  format_set_align(f.date, LXW_ALIGN_VERTICAL_TOP);
-  format_set_num_format(f.date, "yyyy-mm-dd");
+  f.header = Lxw().workbook_add_format(wb);
+  Lxw().format_set_bold(f.header);
+  Lxw().format_set_bg_color(f.header, 0xDDEBF7);
+  Lxw().format_set_bottom(f.header, LXW_BORDER_THIN);
+  Lxw().format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+  f.text = Lxw().workbook_add_format(wb);
+  Lxw().format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+  f.wrapped = Lxw().workbook_add_format(wb);
+  Lxw().format_set_align(f.wrapped, LXW_ALIGN_VERTICAL_TOP);
+  Lxw().format_set_text_wrap(f.wrapped);
+  f.number = Lxw().workbook_add_format(wb);
+  Lxw().format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
+  f.date = Lxw().workbook_add_format(wb);
+  Lxw().format_set_align(f.date, LXW_ALIGN_VERTICAL_TOP);
+  Lxw().format_set_num_format(f.date, "yyyy-mm-dd");
   return f;
 }
 
@@ -156,14 +197,14 @@ template <typename Rows>
 void WriteSheet(lxw_workbook* wb, const Formats& f, const char* name,
                 const std::vector<std::string_view>& columns, const Rows& rows,
                 const WriteOptions& opts) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+  lxw_worksheet* ws = Lxw().workbook_add_worksheet(wb, name);
   if (!ws) throw Error(Error::Kind::kOutput, fmt::format("xlsx: cannot add sheet {}", name));
   std::vector<ColumnStyle> styles;
   std::vector<double> widths;
   for (lxw_col_t c = 0; c < columns.size(); ++c) {
     styles.push_back(StyleOf(columns[c]));
     widths.push_back(std::max(kMinWidth, DisplayWidth(columns[c]) + 2));
-    Check(worksheet_write_string(ws, 0, c, std::string(columns[c]).c_str(), f.header), name);
+    Check(Lxw().worksheet_write_string(ws, 0, c, std::string(columns[c]).c_str(), f.header), name);
   }
   lxw_row_t r = 0;
   for (const std::vector<std::string>& cells : rows) {
@@ -175,31 +216,31 @@ void WriteSheet(lxw_workbook* wb, const Formats& f, const char* name,
       double number = 0;
       lxw_datetime date{};
       if (style.kind == CellKind::kNumber && ParseInt(cell, number)) {
-        Check(worksheet_write_number(ws, r, c, number, f.number), name);
+        Check(Lxw().worksheet_write_number(ws, r, c, number, f.number), name);
         widths[c] = std::max(widths[c], DisplayWidth(cell) + 2);
         continue;
       }
       if (style.kind == CellKind::kDate && ParseDate(cell, date)) {
-        Check(worksheet_write_datetime(ws, r, c, &date, f.date), name);
+        Check(Lxw().worksheet_write_datetime(ws, r, c, &date, f.date), name);
         widths[c] = std::max(widths[c], 12.0);
         continue;
       }
       // The source path must still name the file, as in the CSV writer.
       std::string text = FitCell(opts.normalize_punct && style.name != "source"
                                      ? NormalizePunct(cell) : std::string(cell));
-      Check(worksheet_write_string(ws, r, c, text.c_str(),
+      Check(Lxw().worksheet_write_string(ws, r, c, text.c_str(),
                                    style.kind == CellKind::kWrapped ? f.wrapped : f.text),
             name);
       widths[c] = std::max(widths[c], DisplayWidth(text) + 2);
     }
   }
   for (lxw_col_t c = 0; c < columns.size(); ++c) {
-    Check(worksheet_set_column(ws, c, c, std::min(widths[c], std::max(styles[c].max_width, kMinWidth)),
+    Check(Lxw().worksheet_set_column(ws, c, c, std::min(widths[c], std::max(styles[c].max_width, kMinWidth)),
                                nullptr),
           name);
   }
-  worksheet_freeze_panes(ws, 1, 0);
-  Check(worksheet_autofilter(ws, 0, 0, r, static_cast<lxw_col_t>(columns.size() - 1)), name);
+  Lxw().worksheet_freeze_panes(ws, 1, 0);
+  Check(Lxw().worksheet_autofilter(ws, 0, 0, r, static_cast<lxw_col_t>(columns.size() - 1)), name);
 }
 
 // Cells are produced lazily so that a large batch is not copied twice.
@@ -251,7 +292,7 @@ void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const Write
   lxw_workbook_options wopts{};
   std::string tmpdir = tmp.dir();
   wopts.tmpdir = tmpdir.data();
-  lxw_workbook* wb = workbook_new_opt(tmp.path().c_str(), &wopts);
+  lxw_workbook* wb = Lxw().workbook_new_opt(tmp.path().c_str(), &wopts);
   if (!wb) throw Error(Error::Kind::kOutput, "xlsx: cannot create the workbook");
   try {
     const Formats f = AddFormats(wb);
@@ -266,10 +307,10 @@ void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const Write
     WriteSheet(wb, f, "units", ByUnitColumns(),
                MakeRows(units.size(), [&](size_t i) { return ByUnitCells(units[i]); }), opts);
   } catch (...) {
-    workbook_close(wb);
+    Lxw().workbook_close(wb);
     throw;
   }
-  Check(workbook_close(wb), "closing the workbook");
+  Check(Lxw().workbook_close(wb), "closing the workbook");
   std::ifstream in(tmp.path(), std::ios::binary);
   if (!in) throw Error(Error::Kind::kOutput, "xlsx: cannot read back " + tmp.path());
   out << in.rdbuf();
