@@ -103,13 +103,19 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
 
   std::string section_label, item_label;  // labels fill down: they are merged cells
   int prev_item = 0, prev_section = 0;
+  std::string looked_up_item_label, looked_up_section_label;
+  int label_item = 0, label_section = 0;  // of the labels last looked up
   for (Row& row : table.rows) {
     if (!row.section_label.empty()) {
       section_label = row.section_label.text;
       item_label.clear();
     }
     if (!row.item_label.empty()) item_label = row.item_label.text;
-    int label_item = ItemForLabel(item_label, items);
+    // A label fills down over many rows: looked up once per change.
+    if (item_label != looked_up_item_label) {
+      looked_up_item_label = item_label;
+      label_item = ItemForLabel(item_label, items);
+    }
 
     const auto content = Bigrams(row.content.text);
     std::fill(hits.begin(), hits.end(), 0);
@@ -139,7 +145,10 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       row.item = prev_item;
       row.warnings.push_back("content not found in the body; item taken from the row above");
     }
-    int label_section = SectionForLabel(section_label, section_refs);
+    if (section_label != looked_up_section_label) {
+      looked_up_section_label = section_label;
+      label_section = SectionForLabel(section_label, section_refs);
+    }
     row.section = row.item ? section_of(row.item) : label_section;
     if (row.item && label_section && label_section != row.section && !row.section_label.empty())
       row.warnings.push_back("table label '" + section_label + "' points to section " +
