@@ -481,7 +481,13 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
   progress.total = n;
   for (const BatchInput& in : inputs) progress.bytes_total += in.size;
 
-  std::vector<Slot> slots(inputs.size());
+  // Workers run at most `window` inputs ahead of the one being written, so
+  // memory stays flat however many inputs there are: a ring of slots, not one
+  // per input.
+  const int threads = std::max(1, std::min(n, o.jobs > 0 ? o.jobs : static_cast<int>(std::thread::hardware_concurrency())));
+  const int window = std::max(1, std::min(n, 4 * threads));
+  std::vector<Slot> slots(static_cast<size_t>(window));
+  int written = 0;  // inputs the coordinator has taken; guarded by mu
   std::mutex mu;
   std::condition_variable cv;
   std::atomic<int> next{0};
@@ -526,22 +532,36 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     progress.tasks += slot.tasks;
     progress.bytes_done += bytes;
     slot.bytes = bytes;
-    slots[i] = std::move(slot);
+    slots[i % window] = std::move(slot);
     cv.notify_all();
   };
 
   std::vector<Document> docs;
   {
-    const int threads = std::max(1, std::min(n, o.jobs > 0 ? o.jobs : static_cast<int>(std::thread::hardware_concurrency())));
     std::vector<std::jthread> pool;
     // Workers stop taking inputs when the coordinator gives up (output error).
     struct StopOnExit {
       std::atomic<bool>& stop;
-      ~StopOnExit() { stop = true; }
-    } stop_on_exit{stop};
+      std::mutex& mu;
+      std::condition_variable& cv;
+      ~StopOnExit() {
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          stop = true;
+        }
+        cv.notify_all();
+      }
+    } stop_on_exit{stop, mu, cv};
     for (int t = 0; t < threads && n > 0; ++t) {
       pool.emplace_back([&] {
-        for (int i; !stop && (i = next++) < n;) work(i);
+        for (int i; !stop && (i = next++) < n;) {
+          {
+            std::unique_lock<std::mutex> lock(mu);
+            cv.wait(lock, [&] { return stop || i < written + window; });
+          }
+          if (stop) break;
+          work(i);
+        }
       });
     }
     // Destroyed in reverse order: stop is set first, then the pool joins.
@@ -549,7 +569,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       Slot slot;
       {
         std::unique_lock<std::mutex> lock(mu);
-        while (!slots[i].ready) {
+        while (!slots[i % window].ready) {
           cv.wait_for(lock, std::chrono::milliseconds(100));
           if (observer) {
             progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -559,9 +579,11 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
             lock.lock();
           }
         }
-        slot = std::move(slots[i]);
-        slots[i] = Slot{};
+        slot = std::move(slots[i % window]);
+        slots[i % window] = Slot{};
+        ++written;
       }
+      cv.notify_all();  // a worker may start input i + window
       if (slot.error) {
         result.failures.push_back(*slot.error);
         if (observer) observer->OnFailure(*slot.error);
@@ -571,7 +593,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       result.bytes += slot.bytes;
       result.tasks += slot.tasks;
       result.warnings += slot.warnings;
-      if (slot.warnings > 0) result.warned.emplace_back(inputs[i].path, slot.warnings);
+      if (slot.warnings > 0 && o.fail_on_warning) result.warned.emplace_back(inputs[i].path, slot.warnings);
       if (streaming) {
         sink->Write(slot.rendered);
       } else if (slot.doc) {

@@ -81,7 +81,8 @@ struct BatchResult {
   int converted = 0;
   int64_t tasks = 0, warnings = 0;  ///< document and task warnings
   std::vector<Error> failures;      ///< in input order; each names its input (or output)
-  /// Inputs with warnings and how many, in input order.
+  /// Inputs with warnings and how many, in input order; kept with
+  /// fail_on_warning only (they are listed then), so memory stays flat.
   std::vector<std::pair<std::string, int64_t>> warned;
   bool fail_on_warning = false;
   double seconds = 0;
