@@ -18,6 +18,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstdint>
+#include <cstring>  // memmem (GNU)
 
 namespace noticetab {
 
@@ -593,7 +594,9 @@ bool StartsWithAny(const std::vector<std::string>& prefixes, std::string_view s)
 bool Meets(const Requirements& required, std::string_view s) {
   for (const auto& any : required) {
     bool found = false;
-    for (const auto& run : any) found = found || s.find(run) != std::string_view::npos;
+    // memmem, not string_view::find: that scans for the first byte, and the
+    // lead byte of a CJK character matches every third byte of the text.
+    for (const auto& run : any) found = found || memmem(s.data(), s.size(), run.data(), run.size()) != nullptr;
     if (!found) return false;
   }
   return true;
