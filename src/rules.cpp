@@ -332,6 +332,7 @@ const Rules& BuiltinRules() {
 Rules LoadRules(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  if (!fs::exists(dir, ec)) throw Error(Error::Kind::kRules, "no such directory", dir);
   if (!fs::is_directory(dir, ec)) throw Error(Error::Kind::kRules, "not a directory", dir);
   std::map<std::string, std::pair<std::string, std::string>> by_name;
   for (const auto& [name, text] : EmbeddedRules())

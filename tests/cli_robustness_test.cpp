@@ -309,6 +309,7 @@ TEST_CASE("bad input: a file where a directory is expected", "[cli][robustness]"
   CheckRefused("-o " + d / "file/ledger.csv" + in, 1,
                d / "file/ledger.csv: cannot create file: Not a directory");
   CheckRefused("--rules " + d / "file" + in, 2, d / "file: not a directory");
+  CheckRefused("--rules " + d / "missing" + in, 2, d / "missing: no such directory");
   CHECK(ReadFile(d / "file") == "x");
 }
 
