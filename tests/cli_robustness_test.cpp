@@ -396,3 +396,22 @@ TEST_CASE("bad input: rules missing a required field exit 2 with file:line:col a
       "--rules " + d.path + " samples/linyi-2023.txt", 2,
       d / "deadlines.yaml:3:5: missing required field 'pattern'\n" + "  - name: m\n" + "    ^");
 }
+
+TEST_CASE("bad environment: -f xlsx without libxlsxwriter says what to install", "[cli][robustness]") {
+  // libxlsxwriter is opened when the first workbook is written. Hide it in a
+  // private mount namespace (needs root and unshare; skipped elsewhere).
+  const std::string lib = "/usr/lib/x86_64-linux-gnu/libxlsxwriter.so.4";
+  if (!std::filesystem::exists(lib) ||
+      std::system(("unshare -m sh -c 'mount --bind /dev/null " + lib + "' 2>/dev/null").c_str()) != 0) {
+    WARN("skipped: cannot hide " << lib << " in a mount namespace");
+    return;
+  }
+  TempDir d;
+  const std::string hide = "unshare -m sh -c 'mount --bind /dev/null " + lib + " && exec \"$0\" \"$@\"'";
+  const RunResult r = RunCli("-f xlsx -o " + d / "t.xlsx" + " samples/linyi-2023.txt", hide);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("xlsx output needs libxlsxwriter (Debian: apt-get install libxlsxwriter4)") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(d / "t.xlsx"));
+  // Other formats do not need it.
+  CHECK(RunCli("-f csv -o " + d / "t.csv" + " samples/linyi-2023.txt", hide).status == 0);
+}
