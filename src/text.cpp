@@ -522,30 +522,35 @@ std::string LeadingRun(std::string_view p, size_t i) {
   return run;
 }
 
-// For a pattern anchored by ^: the literal runs a match starts with, one per
-// branch of a leading group (^(来源|编辑)), or none. Checked with a prefix
-// comparison, which costs less than the substring search of a requirement.
-bool HasTopLevelAlternation(std::string_view p) {
+// Walks p from `from`, stepping over escapes and sets, and calls
+// on(i, depth) at every other byte with the group depth before it (a ')' is
+// seen at the depth inside its group). Returns where on() said stop, or p.size().
+template <typename F>
+size_t WalkPattern(std::string_view p, size_t from, F&& on) {
   int depth = 0;
-  for (size_t i = 0; i < p.size(); ++i) {
+  for (size_t i = from; i < p.size(); ++i) {
     const char c = p[i];
     if (c == '\\') {
       ++i;
-    } else if (c == '[') {
-      i = SetEnd(p, i);
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return true;
+      continue;
     }
+    if (c == '[') {
+      i = SetEnd(p, i);
+      continue;
+    }
+    if (!on(i, depth)) return i;
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
   }
-  return false;
+  return p.size();
 }
 
+// For a pattern anchored by ^: the literal runs a match starts with, one per
+// branch of a leading group (^(来源|编辑)), or none. Checked with a prefix
+// comparison, which costs less than the substring search of a requirement.
 std::vector<std::string> LeadingLiterals(std::string_view p) {
-  if (p.size() < 2 || p[0] != '^' || HasTopLevelAlternation(p)) return {};
+  const auto top_level_bar = [&](size_t i, int depth) { return !(p[i] == '|' && depth == 0); };
+  if (p.size() < 2 || p[0] != '^' || WalkPattern(p, 0, top_level_bar) != p.size()) return {};
   if (p[1] != '(') {
     std::string run = LeadingRun(p, 1);
     if (run.empty()) return {};
@@ -556,31 +561,15 @@ std::vector<std::string> LeadingLiterals(std::string_view p) {
   else if (p.substr(i, 2) == "?<" && p.size() > i + 2 && p[i + 2] != '=' && p[i + 2] != '!') i = p.find('>', i) + 1;
   else if (i < p.size() && p[i] == '?') return {};
   if (i == 0 || i >= p.size()) return {};
-  std::vector<std::string> runs;
-  bool branch_start = true;
-  int depth = 0;
-  for (; i < p.size(); ++i) {
-    if (branch_start) {
-      std::string run = LeadingRun(p, i);
-      if (run.empty()) return {};
-      runs.push_back(std::move(run));
-      branch_start = false;
-    }
-    const char c = p[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      i = SetEnd(p, i);
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      if (depth-- == 0) break;
-    } else if (c == '|' && depth == 0) {
-      branch_start = true;
-    }
-  }
-  if (i >= p.size()) return {};
-  const char q = i + 1 < p.size() ? p[i + 1] : '\0';
+  std::vector<std::string> runs = {LeadingRun(p, i)};
+  const size_t close = WalkPattern(p, i, [&](size_t at, int depth) {
+    if (depth == 0 && p[at] == '|') runs.push_back(LeadingRun(p, at + 1));
+    return !(depth == 0 && p[at] == ')');
+  });
+  if (close >= p.size()) return {};
+  for (const auto& run : runs)
+    if (run.empty()) return {};
+  const char q = close + 1 < p.size() ? p[close + 1] : '\0';
   if (q == '?' || q == '*' || q == '{') return {};
   return runs;
 }
