@@ -409,12 +409,19 @@ using Requirements = Regex::Requirements;
 
 // The index of the ] closing the set that opens at p[at] (sets nest; escapes
 // are skipped), or p.size().
+// A ] right after [ or [^ is a member, as in ICU ([]a] holds ] and a).
 size_t SetEnd(std::string_view p, size_t at) {
   int depth = 0;
   for (size_t i = at; i < p.size(); ++i) {
-    if (p[i] == '\\') ++i;
-    else if (p[i] == '[') ++depth;
-    else if (p[i] == ']' && --depth == 0) return i;
+    if (p[i] == '\\') {
+      ++i;
+    } else if (p[i] == '[') {
+      ++depth;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;
+    } else if (p[i] == ']' && --depth == 0) {
+      return i;
+    }
   }
   return p.size();
 }

@@ -21,6 +21,7 @@
 #include "noticetab/text.h"
 #include "noticetab/write.h"
 #include "test_util.h"
+#include "../fuzz/regex_check.h"
 
 using namespace noticetab;
 using namespace noticetab::testing;
@@ -343,6 +344,13 @@ TEST_CASE("robustness: fuzz regressions and seeds replay cleanly", "[robustness]
       } catch (const Error& e) {
         CHECK(e.kind() == Error::Kind::kInput);
       }
+    }
+  }
+  // As regex_fuzz: the literal prefilter agrees with plain ICU.
+  for (const std::string& dir : {"fuzz/regressions/regex", "fuzz/corpus/regex"}) {
+    for (const std::string& path : files_under(dir)) {
+      INFO(path);
+      CHECK(noticetab::fuzz::CheckPrefilter(ReadFile(path)) == "");
     }
   }
   const auto& embedded = EmbeddedRules();

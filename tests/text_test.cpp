@@ -183,6 +183,10 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   CHECK(Regex("(?!汉)字").required() == V{{"字"}});
   CHECK(Regex("[年月]日").required() == V{{"日"}});
   CHECK(Regex("[[年月][日]]号").required() == V{{"号"}});
+  CHECK(Regex("[]附]件").required() == V{{"件"}});  // ] first in a set is a member
+  CHECK(Regex("[^]附]件").required() == V{{"件"}});
+  CHECK(Regex("[]附]件").Contains("附件"));
+  CHECK(Regex("^[]附]件").leading().empty());
   CHECK(Regex("\\p{Han}\\x{4E00}\\u4e00号").required() == V{{"号"}});
   // An alternation needs one run of each branch; a branch with none, nothing.
   CHECK(Regex("(年底|年末)前").required() == V{{"年底", "年末"}, {"前"}});
