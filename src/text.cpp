@@ -409,6 +409,25 @@ using Requirements = Regex::Requirements;
 
 // The index of the ] closing the set that opens at p[at] (sets nest; escapes
 // are skipped), or p.size().
+// The index after the escape at p[i] (a backslash): its letter and a {...}
+// argument, or the hex digits of \x, \u and \U (no more than are there);
+// a non-ASCII character whole. Skipping too little is safe here, too much not.
+size_t EscapeEnd(std::string_view p, size_t i) {
+  if (++i >= p.size()) return i;
+  if (static_cast<unsigned char>(p[i]) >= 0x80) {
+    NextChar(p, i);
+    return i;
+  }
+  const char e = p[i++];
+  if ((e == 'p' || e == 'P' || e == 'N' || e == 'x') && i < p.size() && p[i] == '{') {
+    const size_t close = p.find('}', i);
+    return close == std::string_view::npos ? p.size() : close + 1;
+  }
+  const int hex = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+  for (int k = 0; k < hex && i < p.size() && std::isxdigit(static_cast<unsigned char>(p[i])); ++k) ++i;
+  return i;
+}
+
 // A ] right after [ or [^ is a member, as in ICU ([]a] holds ] and a).
 size_t SetEnd(std::string_view p, size_t at) {
   int depth = 0;
@@ -452,8 +471,7 @@ Requirements RequiredLiterals(std::string_view p) {
     Frame& f = frames.back();
     if (static_cast<unsigned char>(c) >= 0x80) {
       const size_t start = i;
-      NextChar(p, i);
-      if (optional(at(i))) {
+      if (NextChar(p, i) == U'\uFFFD' || optional(at(i))) {  // ICU reads bad UTF-8 as U+FFFD
         f.open_run = false;
         continue;
       }
@@ -464,20 +482,8 @@ Requirements RequiredLiterals(std::string_view p) {
     }
     f.open_run = false;
     if (c == '\\') {
-      const char e = at(i + 1);
-      i += 2;
-      if (e == 'Q') return {};
-      if ((e == 'p' || e == 'P' || e == 'N' || e == 'x') && at(i) == '{') {
-        const size_t close = p.find('}', i);
-        if (close == std::string_view::npos) return {};
-        i = close + 1;
-      } else if (e == 'x') {
-        i += 2;
-      } else if (e == 'u') {
-        i += 4;
-      } else if (e == 'U') {
-        i += 8;
-      }
+      if (at(i + 1) == 'Q') return {};
+      i = EscapeEnd(p, i);
       continue;
     }
     if (c == '[') {
@@ -520,9 +526,9 @@ std::string LeadingRun(std::string_view p, size_t i) {
   std::string run;
   while (i < p.size() && static_cast<unsigned char>(p[i]) >= 0x80) {
     const size_t start = i;
-    NextChar(p, i);
+    const bool bad = NextChar(p, i) == U'\uFFFD';  // ICU reads bad UTF-8 as U+FFFD
     const char q = i < p.size() ? p[i] : '\0';
-    if (q == '?' || q == '*' || q == '{') break;
+    if (bad || q == '?' || q == '*' || q == '{') break;
     run.append(p.substr(start, i - start));
     if (q == '+') break;
   }

@@ -187,6 +187,13 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   CHECK(Regex("[^]附]件").required() == V{{"件"}});
   CHECK(Regex("[]附]件").Contains("附件"));
   CHECK(Regex("^[]附]件").leading().empty());
+  // \x takes at most two hex digits: the | after \xE is an alternation.
+  CHECK(Regex("附\\xE|件").required() == V{{"附", "件"}});
+  CHECK(Regex("附\\u4e00|").required().empty());
+  CHECK(Regex("\\附件").required() == V{{"件"}});  // an escaped character is skipped whole
+  // ICU reads invalid UTF-8 in a pattern as U+FFFD: not a literal to look for.
+  CHECK(Regex("附\xE5\xBA件").required() == V{{"附"}, {"件"}});
+  CHECK(Regex("^\xB4件").leading().empty());
   CHECK(Regex("\\p{Han}\\x{4E00}\\u4e00号").required() == V{{"号"}});
   // An alternation needs one run of each branch; a branch with none, nothing.
   CHECK(Regex("(年底|年末)前").required() == V{{"年底", "年末"}, {"前"}});
