@@ -410,8 +410,9 @@ using Requirements = Regex::Requirements;
 // The index of the ] closing the set that opens at p[at] (sets nest; escapes
 // are skipped), or p.size().
 // The index after the escape at p[i] (a backslash): its letter and a {...}
-// argument, or the hex digits of \x, \u and \U (no more than are there);
-// a non-ASCII character whole. Skipping too little is safe here, too much not.
+// argument, the hex digits of \x, \u and \U (no more than are there), or the
+// character after \c; a non-ASCII character whole. As ICU reads them: a
+// misread escape hides or invents a | or a ) and changes every answer below.
 size_t EscapeEnd(std::string_view p, size_t i) {
   if (++i >= p.size()) return i;
   if (static_cast<unsigned char>(p[i]) >= 0x80) {
@@ -419,6 +420,10 @@ size_t EscapeEnd(std::string_view p, size_t i) {
     return i;
   }
   const char e = p[i++];
+  if (e == 'c' && i < p.size()) {  // \cX: control-X, whatever X is (\c\ too)
+    NextChar(p, i);
+    return i;
+  }
   if ((e == 'p' || e == 'P' || e == 'N' || e == 'x') && i < p.size() && p[i] == '{') {
     const size_t close = p.find('}', i);
     return close == std::string_view::npos ? p.size() : close + 1;
@@ -433,7 +438,7 @@ size_t SetEnd(std::string_view p, size_t at) {
   int depth = 0;
   for (size_t i = at; i < p.size(); ++i) {
     if (p[i] == '\\') {
-      ++i;
+      i = EscapeEnd(p, i) - 1;
     } else if (p[i] == '[') {
       ++depth;
       if (i + 1 < p.size() && p[i + 1] == '^') ++i;
@@ -544,7 +549,7 @@ size_t WalkPattern(std::string_view p, size_t from, F&& on) {
   for (size_t i = from; i < p.size(); ++i) {
     const char c = p[i];
     if (c == '\\') {
-      ++i;
+      i = EscapeEnd(p, i) - 1;
       continue;
     }
     if (c == '[') {

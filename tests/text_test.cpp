@@ -191,6 +191,9 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   CHECK(Regex("附\\xE|件").required() == V{{"附", "件"}});
   CHECK(Regex("附\\u4e00|").required().empty());
   CHECK(Regex("\\附件").required() == V{{"件"}});  // an escaped character is skipped whole
+  // \cX is control-X whatever X is: in \c\| the | is an alternation.
+  CHECK(Regex("附\\c\\|件").required() == V{{"附", "件"}});
+  CHECK(Regex("^附\\c\\|件").leading().empty());
   // ICU reads invalid UTF-8 in a pattern as U+FFFD: not a literal to look for.
   CHECK(Regex("附\xE5\xBA件").required() == V{{"附"}, {"件"}});
   CHECK(Regex("^\xB4件").leading().empty());
