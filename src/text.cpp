@@ -365,50 +365,6 @@ int PatternOffset(std::string_view pattern, const UParseError& pe) {
   return offset + (pe.offset > 0 ? pe.offset - 1 : 0);
 }
 
-// `\d` spelled as the digits notices use, ASCII and full-width. ICU builds
-// the set for `\d` from the Unicode general category on every compile (about
-// 0.2M instructions each, a quarter of a process's start-up over the rules);
-// an explicit range costs nothing. Patterns using \Q...\E quoting are left
-// alone.
-std::string ExpandDigits(std::string_view pattern) {
-  std::string out;
-  if (pattern.find("\\d") == std::string_view::npos || pattern.find("\\Q") != std::string_view::npos) {
-    return std::string(pattern);
-  }
-  out.reserve(pattern.size() + 32);
-  int depth = 0;  // inside [...], nested sets included
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size()) {
-      const char e = pattern[++i];
-      if (e == 'd') {
-        out += depth > 0 ? "0-9０-９" : "[0-9０-９]";
-      } else {
-        out += c;
-        out += e;
-      }
-      continue;
-    }
-    if (c == '[') ++depth;
-    if (c == ']' && depth > 0) --depth;
-    out += c;
-  }
-  return out;
-}
-
-// What every match of `pattern` contains, read from the pattern: a list of
-// requirements, each met when the text holds one of its literal runs (one
-// run, or one per branch of an alternation). Conservative: a character counts
-// only outside sets and escapes, without a ?, * or {} quantifier, and inside
-// no group that is optional, repeated from zero or a look-around; a branch
-// without a requirement drops its alternation's. Inline flags, comments and
-// \Q quoting give none at all. Only non-ASCII characters count: they are
-// never metacharacters, so this needs no full parse. Runs break at anything
-// else, so each is a substring of any match that takes its branch.
-using Requirements = Regex::Requirements;
-
-// The index of the ] closing the set that opens at p[at] (sets nest; escapes
-// are skipped), or p.size().
 // The index after the escape at p[i] (a backslash): its letter and a {...}
 // argument, the hex digits of \x, \u and \U (no more than are there), or the
 // character after \c; a non-ASCII character whole. As ICU reads them: a
@@ -432,6 +388,59 @@ size_t EscapeEnd(std::string_view p, size_t i) {
   for (int k = 0; k < hex && i < p.size() && std::isxdigit(static_cast<unsigned char>(p[i])); ++k) ++i;
   return i;
 }
+
+// `\d` spelled as the digits notices use, ASCII and full-width. ICU builds
+// the set for `\d` from the Unicode general category on every compile (about
+// 0.2M instructions each, a quarter of a process's start-up over the rules);
+// an explicit range costs nothing. Patterns using \Q...\E quoting are left
+// alone.
+std::string ExpandDigits(std::string_view pattern) {
+  std::string out;
+  if (pattern.find("\\d") == std::string_view::npos || pattern.find("\\Q") != std::string_view::npos) {
+    return std::string(pattern);
+  }
+  out.reserve(pattern.size() + 32);
+  int depth = 0;  // inside [...], nested sets included
+  for (size_t i = 0; i < pattern.size();) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && pattern[i + 1] == 'd') {
+        out += depth > 0 ? "0-9０-９" : "[0-9０-９]";
+        i += 2;
+      } else {  // any other escape, whole: \c[ is not a set
+        const size_t end = EscapeEnd(pattern, i);
+        out.append(pattern.substr(i, end - i));
+        i = end;
+      }
+      continue;
+    }
+    out += c;
+    ++i;
+    if (c == '[') {
+      ++depth;
+      // A ] right after [ or [^ is a member.
+      if (i < pattern.size() && pattern[i] == '^') out += pattern[i++];
+      if (i < pattern.size() && pattern[i] == ']') out += pattern[i++];
+    } else if (c == ']' && depth > 0) {
+      --depth;
+    }
+  }
+  return out;
+}
+
+// What every match of `pattern` contains, read from the pattern: a list of
+// requirements, each met when the text holds one of its literal runs (one
+// run, or one per branch of an alternation). Conservative: a character counts
+// only outside sets and escapes, without a ?, * or {} quantifier, and inside
+// no group that is optional, repeated from zero or a look-around; a branch
+// without a requirement drops its alternation's. Inline flags, comments and
+// \Q quoting give none at all. Only non-ASCII characters count: they are
+// never metacharacters, so this needs no full parse. Runs break at anything
+// else, so each is a substring of any match that takes its branch.
+using Requirements = Regex::Requirements;
+
+// The index of the ] closing the set that opens at p[at] (sets nest; escapes
+// are skipped), or p.size().
 
 // A ] right after [ or [^ is a member, as in ICU ([]a] holds ] and a).
 size_t SetEnd(std::string_view p, size_t at) {

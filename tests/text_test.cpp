@@ -158,6 +158,10 @@ TEST_CASE("Regex: \\d is the ASCII and full-width digits, in and out of sets", "
   const Regex in_set("^[\\d年]+$");
   CHECK(in_set.Find("２０２３年").found);
   CHECK_FALSE(in_set.Find("d").found);
+  // \c[ is control-[, not a set: the \d after it is still a digit.
+  CHECK(Regex("\\c[\\d").Find("\x1b" "7").found);
+  CHECK(Regex("[]\\d]").Find("]").found);  // ] first in a set is a member
+  CHECK(Regex("[]\\d]").Find("５").found);
   const Regex escaped("^\\\\d$");  // a backslash, then d
   CHECK(escaped.Find("\\d").found);
   CHECK_FALSE(escaped.Find("1").found);
