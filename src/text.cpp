@@ -394,9 +394,22 @@ size_t EscapeEnd(std::string_view p, size_t i) {
 // 0.2M instructions each, a quarter of a process's start-up over the rules);
 // an explicit range costs nothing. Patterns using \Q...\E quoting are left
 // alone.
+// True when the pattern has inline flags or comments ((?i), (?x), (?#...)):
+// they change how the rest reads (a comment hides a | or a paren, free
+// spacing makes # a comment), so the pattern is taken as written. An escaped
+// "\(?" counts too, which only errs on the safe side.
+bool HasModesOrComments(std::string_view p) {
+  for (size_t at = p.find("(?"); at != std::string_view::npos; at = p.find("(?", at + 2)) {
+    const char k = at + 2 < p.size() ? p[at + 2] : '\0';
+    if (k != ':' && k != '<' && k != '=' && k != '!' && k != '>') return true;
+  }
+  return false;
+}
+
 std::string ExpandDigits(std::string_view pattern) {
   std::string out;
-  if (pattern.find("\\d") == std::string_view::npos || pattern.find("\\Q") != std::string_view::npos) {
+  if (pattern.find("\\d") == std::string_view::npos || pattern.find("\\Q") != std::string_view::npos ||
+      HasModesOrComments(pattern)) {
     return std::string(pattern);
   }
   out.reserve(pattern.size() + 32);
@@ -460,6 +473,7 @@ size_t SetEnd(std::string_view p, size_t at) {
 }
 
 Requirements RequiredLiterals(std::string_view p) {
+  if (HasModesOrComments(p)) return {};
   struct Frame {
     bool lookaround = false;
     std::vector<Requirements> branches;  // earlier branches of an alternation
@@ -577,7 +591,10 @@ size_t WalkPattern(std::string_view p, size_t from, F&& on) {
 // comparison, which costs less than the substring search of a requirement.
 std::vector<std::string> LeadingLiterals(std::string_view p) {
   const auto top_level_bar = [&](size_t i, int depth) { return !(p[i] == '|' && depth == 0); };
-  if (p.size() < 2 || p[0] != '^' || WalkPattern(p, 0, top_level_bar) != p.size()) return {};
+  if (p.size() < 2 || p[0] != '^' || p.find("\\Q") != std::string_view::npos || HasModesOrComments(p) ||
+      WalkPattern(p, 0, top_level_bar) != p.size()) {
+    return {};
+  }
   if (p[1] != '(') {
     std::string run = LeadingRun(p, 1);
     if (run.empty()) return {};

@@ -213,6 +213,10 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   CHECK(Regex("(?i)年").required().empty());
   CHECK(Regex("\\Q年\\E").required().empty());
   CHECK(Regex("(?#年)月").required().empty());
+  // A comment hides parens and bars from a plain scan: no leading runs either.
+  CHECK(Regex("^附(?#(x)|件").leading().empty());
+  CHECK(Regex("^附(?x)|件").leading().empty());
+  CHECK(Regex("^(附\\Q)\\E|件)").leading().empty());
 }
 
 TEST_CASE("Regex::leading: what an anchored match starts with", "[text][regex]") {
