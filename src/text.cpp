@@ -389,11 +389,6 @@ size_t EscapeEnd(std::string_view p, size_t i) {
   return i;
 }
 
-// `\d` spelled as the digits notices use, ASCII and full-width. ICU builds
-// the set for `\d` from the Unicode general category on every compile (about
-// 0.2M instructions each, a quarter of a process's start-up over the rules);
-// an explicit range costs nothing. Patterns using \Q...\E quoting are left
-// alone.
 // True when the pattern has inline flags or comments ((?i), (?x), (?#...)):
 // they change how the rest reads (a comment hides a | or a paren, free
 // spacing makes # a comment), so the pattern is taken as written. An escaped
@@ -406,6 +401,11 @@ bool HasModesOrComments(std::string_view p) {
   return false;
 }
 
+// `\d` spelled as the digits notices use, ASCII and full-width. ICU builds
+// the set for `\d` from the Unicode general category on every compile (about
+// 0.2M instructions each, a quarter of a process's start-up over the rules);
+// an explicit range costs nothing. Patterns with \Q...\E quoting, inline
+// flags or comments are left alone.
 std::string ExpandDigits(std::string_view pattern) {
   std::string out;
   if (pattern.find("\\d") == std::string_view::npos || pattern.find("\\Q") != std::string_view::npos ||
@@ -441,21 +441,11 @@ std::string ExpandDigits(std::string_view pattern) {
   return out;
 }
 
-// What every match of `pattern` contains, read from the pattern: a list of
-// requirements, each met when the text holds one of its literal runs (one
-// run, or one per branch of an alternation). Conservative: a character counts
-// only outside sets and escapes, without a ?, * or {} quantifier, and inside
-// no group that is optional, repeated from zero or a look-around; a branch
-// without a requirement drops its alternation's. Inline flags, comments and
-// \Q quoting give none at all. Only non-ASCII characters count: they are
-// never metacharacters, so this needs no full parse. Runs break at anything
-// else, so each is a substring of any match that takes its branch.
 using Requirements = Regex::Requirements;
 
 // The index of the ] closing the set that opens at p[at] (sets nest; escapes
-// are skipped), or p.size().
-
-// A ] right after [ or [^ is a member, as in ICU ([]a] holds ] and a).
+// are skipped), or p.size(). A ] right after [ or [^ is a member, as in ICU
+// ([]a] holds ] and a).
 size_t SetEnd(std::string_view p, size_t at) {
   int depth = 0;
   for (size_t i = at; i < p.size(); ++i) {
@@ -472,6 +462,15 @@ size_t SetEnd(std::string_view p, size_t at) {
   return p.size();
 }
 
+// What every match of `pattern` contains, read from the pattern: a list of
+// requirements, each met when the text holds one of its literal runs (one
+// run, or one per branch of an alternation). Conservative: a character counts
+// only outside sets and escapes, without a ?, * or {} quantifier, and inside
+// no group that is optional, repeated from zero or a look-around; a branch
+// without a requirement drops its alternation's. Inline flags, comments and
+// \Q quoting give none at all. Only non-ASCII characters count: they are
+// never metacharacters, so this needs no full parse. Runs break at anything
+// else, so each is a substring of any match that takes its branch.
 Requirements RequiredLiterals(std::string_view p) {
   if (HasModesOrComments(p)) return {};
   struct Frame {
