@@ -472,7 +472,8 @@ size_t SetEnd(std::string_view p, size_t at) {
 // never metacharacters, so this needs no full parse. Runs break at anything
 // else, so each is a substring of any match that takes its branch.
 Requirements RequiredLiterals(std::string_view p) {
-  if (HasModesOrComments(p)) return {};
+  // \Q...\E quotes anything, ] inside a set too.
+  if (HasModesOrComments(p) || p.find("\\Q") != std::string_view::npos) return {};
   struct Frame {
     bool lookaround = false;
     std::vector<Requirements> branches;  // earlier branches of an alternation

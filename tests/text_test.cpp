@@ -212,6 +212,7 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   // Inline flags, comments and quoting: no prefilter.
   CHECK(Regex("(?i)年").required().empty());
   CHECK(Regex("\\Q年\\E").required().empty());
+  CHECK(Regex("[\\Q]\\E附]件").required().empty());  // \Q quotes a ] inside a set too
   CHECK(Regex("(?#年)月").required().empty());
   // A comment hides parens and bars from a plain scan: no leading runs either.
   CHECK(Regex("^附(?#(x)|件").leading().empty());
