@@ -604,7 +604,7 @@ std::vector<std::string> LeadingLiterals(std::string_view p) {
   if (p.substr(i, 2) == "?:") i += 2;
   else if (p.substr(i, 2) == "?<" && p.size() > i + 2 && p[i + 2] != '=' && p[i + 2] != '!') i = p.find('>', i) + 1;
   else if (i < p.size() && p[i] == '?') return {};
-  if (i == 0 || i >= p.size()) return {};
+  if (i == 0 || i >= p.size()) return {};  // i == 0: a "(?<name" without its ">"
   std::vector<std::string> runs = {LeadingRun(p, i)};
   const size_t close = WalkPattern(p, i, [&](size_t at, int depth) {
     if (depth == 0 && p[at] == '|') runs.push_back(LeadingRun(p, at + 1));
