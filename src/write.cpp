@@ -12,6 +12,7 @@ void WriteJsonl(std::ostream& out, const std::vector<Document>& docs, const Writ
 void WriteCsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
 void WriteTsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
 void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+void WriteIcs(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
 
 const std::vector<Writer>& Writers() {
   static const std::vector<Writer> kWriters = {
@@ -20,7 +21,8 @@ const std::vector<Writer>& Writers() {
       {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true},
       {"csv", "csv", "flat task list, RFC 4180", WriteCsv},
       {"tsv", "tsv", "flat task list, tab-separated", WriteTsv},
-      {"xlsx", "xlsx", "workbook: tasks sheet (flat task list) and units sheet (per-unit rows)", WriteXlsx},
+      {"xlsx", "xlsx", "workbook: 任务 (flat task list), 责任单位 (per-unit rows) and 到期 (by month) sheets", WriteXlsx},
+      {"ics", "ics", "iCalendar: one all-day event per dated task (see `due`)", WriteIcs},
   };
   return kWriters;
 }

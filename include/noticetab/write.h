@@ -14,6 +14,7 @@ namespace noticetab {
 struct WriteOptions {
   bool excel = false;            ///< CSV/TSV: UTF-8 BOM and CRLF line ends
   bool normalize_punct = false;  ///< apply NormalizePunct to every emitted string
+  std::string lang = "zh";       ///< xlsx sheet names, headers and values: zh | en
 };
 
 /// A writer emits a whole batch of documents. Tree formats (yaml, json) emit a
@@ -45,6 +46,11 @@ std::vector<std::string> FlatRow(const Document& doc, const Task& task);
 /// the quoting and opts.excel handling of the csv/tsv writers. Cells are
 /// written as given: the caller applies NormalizePunct (used by byunit.h).
 void WriteDelimited(std::ostream& out, char sep, const std::vector<std::string_view>& header,
+                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
+
+/// Writes one header + rows as a one-sheet xlsx workbook (the views' -f xlsx),
+/// styled like the ledger's sheets. Throws Error(kOutput).
+void WriteXlsxTable(std::ostream& out, const std::vector<std::string_view>& header,
                     const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
 
 }  // namespace noticetab
