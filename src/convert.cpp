@@ -84,7 +84,7 @@ void ForEachString(Document& d, F&& f) {
   }
   for (auto& t : d.tasks) {
     f(t.section_no), f(t.section_title), f(t.item_no), f(t.item_title), f(t.content);
-    list(t.units), list(t.lead_units), list(t.support_units), opt(t.deadline.text), list(t.warnings);
+    list(t.units), list(t.lead_units), list(t.support_units), opt(t.deadline.text), opt(t.table), list(t.warnings);
   }
   list(d.warnings);
 }

@@ -37,7 +37,7 @@ const std::vector<std::string_view>& FlatColumns() {
       "source",        "id",         "seq",           "section_no",    "section_title",
       "item_no",       "item_title", "content",       "units",         "lead_units",
       "support_units", "deadline",   "deadline_date", "deadline_kind", "first_line",
-      "last_line",     "warnings"};
+      "last_line",     "warnings",   "table",         "page"};
   return kColumns;
 }
 
@@ -75,7 +75,9 @@ std::vector<std::string> FlatRow(const Document& doc, const Task& task) {
           d.kind,
           std::to_string(task.first_line),
           std::to_string(task.last_line),
-          Join(task.warnings, "；")};
+          Join(task.warnings, "；"),
+          task.table.value_or(""),
+          task.page ? std::to_string(*task.page) : ""};
 }
 
 }  // namespace noticetab

@@ -156,7 +156,9 @@ void Emit(JsonOut& j, const Document& doc) {
   j.Open('{');
   j.RawField("source", doc.source);
   j.Field("encoding", doc.encoding);
+  j.Field("format", doc.format);
   j.Field("layout", doc.layout);
+  j.FieldIf("kind", !doc.kind.empty(), doc.kind);
 
   const FrontMatter& fm = doc.document;
   j.Key("document");
@@ -227,6 +229,7 @@ void Emit(JsonOut& j, const Document& doc) {
     j.Field("granularity", d.granularity);
     j.Field("year_source", d.year_source);
     j.Close('}');
+    j.Field("table", t.table);
     j.Key("lines");
     j.Open('[', true);
     j.Next();
@@ -234,6 +237,7 @@ void Emit(JsonOut& j, const Document& doc) {
     j.Next();
     j.Int(t.last_line);
     j.Close(']');
+    j.Field("page", t.page);
     j.Field("warnings", t.warnings);
     j.Close('}');
   }

@@ -163,7 +163,9 @@ class YamlOut {
 void Emit(YamlOut& y, const Document& doc) {
   y.RawField("source", doc.source);
   y.Field("encoding", doc.encoding);
+  y.Field("format", doc.format);
   y.Field("layout", doc.layout);
+  y.FieldIf("kind", !doc.kind.empty(), doc.kind);
 
   const FrontMatter& fm = doc.document;
   y.BeginMap("document");
@@ -216,8 +218,10 @@ void Emit(YamlOut& y, const Document& doc) {
     y.Field("granularity", d.granularity);
     y.Field("year_source", d.year_source);
     y.EndMap();
+    y.Field("table", t.table);
     y.Key("lines");
     y.text() += " [" + std::to_string(t.first_line) + ", " + std::to_string(t.last_line) + "]\n";
+    y.Field("page", t.page);
     y.Field("warnings", t.warnings);
   });
 
