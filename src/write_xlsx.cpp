@@ -20,6 +20,7 @@
 #include "noticetab/error.h"
 #include "noticetab/text.h"
 #include "noticetab/write.h"
+#include "writers.h"
 
 namespace noticetab {
 namespace {
