@@ -47,6 +47,9 @@ struct GridRow {
   SourceSpan span;
   bool header = false;            ///< a header row (the first, or one repeated after a page break)
   bool after_page_break = false;  ///< the first row after a page break / repeated header
+  /// Text readers: a line inside the table with no cell separators (a cell
+  /// the extractor wrapped onto a line of its own); one cell.
+  bool unsplit = false;
 };
 
 /// One table of the notice.
