@@ -56,8 +56,12 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
   if (key.empty()) return Role::kNone;
   auto it = rules.header_synonyms.find(key);
   if (it != rules.header_synonyms.end()) return it->second;
-  // A header is a short name; longer cells are never read by shape.
+  // A header is a short bare name; longer cells, and `name: value` lines
+  // (key-value notices), are never read by shape.
   if (CharCount(key) > 8) return Role::kNone;
+  std::string_view t = Trim(n);
+  while (!t.empty() && (t.back() == ':' || t.back() == '|')) t = Trim(t.substr(0, t.size() - 1));
+  if (t.find(':') != std::string_view::npos || t.find("。") != std::string_view::npos) return Role::kNone;
   for (const auto& s : rules.header_shapes)
     if (s.re.Contains(key)) return s.role;
   return Role::kNone;
