@@ -154,7 +154,7 @@ void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"roles", "examples"});
+  CheckKeys(ctx, root, {"roles", "shapes", "examples"});
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},
@@ -167,6 +167,20 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
     auto it = kRoles.find(role);
     if (it == kRoles.end()) ctx.Fail(kv.first.Mark(), "unknown role '" + role + "'");
     for (const auto& name : StringList(ctx, kv.second)) r.header_synonyms[NormalizeHeader(name)] = it->second;
+  }
+  // Optional: patterns on the shape of a header name the list does not hold
+  // (责任科室, 牵头股室, 办结时间), tried in file order.
+  r.header_shapes.clear();
+  if (YAML::Node shapes = root["shapes"]) {
+    if (!shapes.IsSequence()) ctx.Fail(shapes.Mark(), "shapes: expected a list of {role, pattern}");
+    for (const auto& s : shapes) {
+      if (!s.IsMap()) ctx.Fail(s.Mark(), "shapes: expected {role, pattern}");
+      CheckKeys(ctx, s, {"role", "pattern"});
+      std::string role = Scalar(ctx, Required(ctx, s, "role"));
+      auto it = kRoles.find(role);
+      if (it == kRoles.end()) ctx.Fail(s["role"].Mark(), "unknown role '" + role + "'");
+      r.header_shapes.push_back({it->second, Compile(ctx, Required(ctx, s, "pattern"))});
+    }
   }
   ReadExamples(ctx, root["examples"], "header", r);
 }
