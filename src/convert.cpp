@@ -157,7 +157,9 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     for (auto& w : table.warnings) doc.warnings.push_back(w);
     RepairTable(table, rules);
     LinkRows(table, doc.sections);
-    FillMergedCells(table);
+    // A native document (docx, html, ...) renders a merged cell into every row
+    // it covers, so an empty cell there is empty, not a merge to guess.
+    if (original.format == "text") FillMergedCells(table);
     doc.tasks = TasksFromTable(table, doc.sections, years, rules);
     if (doc.tasks.empty()) doc.warnings.push_back("the task table has no rows");
   } else {
