@@ -9,10 +9,10 @@
 
 #include "noticetab/collective.h"
 #include "noticetab/text.h"
+#include "writers.h"
 
 namespace noticetab {
 
-void AppendJsonString(std::string& out, std::string_view s);  // write_json.cpp
 
 namespace {
 

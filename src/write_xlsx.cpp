@@ -24,6 +24,7 @@
 #include "noticetab/error.h"
 #include "noticetab/text.h"
 #include "noticetab/write.h"
+#include "writers.h"
 
 namespace noticetab {
 namespace {
@@ -86,10 +87,10 @@ constexpr ColumnStyle kStyles[] = {
     {"units", CellKind::kWrapped, 30},     {"lead_units", CellKind::kWrapped, 24},
     {"support_units", CellKind::kWrapped, 24}, {"deadline", CellKind::kWrapped, 18},
     {"warnings", CellKind::kWrapped, 40},  {"unit", CellKind::kText, 24},
-    {"source", CellKind::kText, 32},       {"title", CellKind::kWrapped, 30},
+    {"source", CellKind::kText, 32},       {"page", CellKind::kNumber, 8},
+    {"table", CellKind::kWrapped, 30},     {"title", CellKind::kWrapped, 30},
     {"old_id", CellKind::kNumber, 8},      {"new_id", CellKind::kNumber, 8},
     {"old_content", CellKind::kWrapped, 50}, {"new_content", CellKind::kWrapped, 50},
-    {"page", CellKind::kNumber, 8},
 };
 
 // The Chinese workbook (the default): column headers, and the values of the
