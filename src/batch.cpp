@@ -574,7 +574,8 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
         slot.doc = std::move(one[0]);
       }
     } catch (const Error& e) {
-      slot.error = e;
+      // A rule that gave up on this input names its file and line; say which input.
+      slot.error = e.kind() == Error::Kind::kRules ? Error(Error::Kind::kInput, e.what(), in.path) : e;
     } catch (const std::exception& e) {
       slot.error = Error(Error::Kind::kInput, std::string("internal error: ") + e.what(), in.path);
     }

@@ -1,9 +1,11 @@
 // Issue 17 through the built binary: no input is ever overwritten, closed
 // standard fds, names with control characters, -o -, -r entries it cannot
 // stat. Each case failed on the build before the fix (see the issue).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -126,4 +128,59 @@ TEST_CASE("-r reports an entry it cannot stat (a path too long) instead of skipp
   CHECK(r.status == 1);
   CHECK(r.err.find(": cannot stat: File name too long\n") != std::string::npos);
   CHECK(std::system(("rm -rf '" + d.path + "'").c_str()) == 0);  // remove_all stops at PATH_MAX
+}
+
+namespace {
+
+// A copy of the built-in rules/junk.yaml in dir with `pattern` as its first junk rule (line 5).
+void JunkRulesWith(const std::string& dir, const std::string& pattern) {
+  const std::string text = ReadFile(SourceDir() + "/rules/junk.yaml");
+  const size_t at = text.find("junk:\n") + 6;
+  std::ofstream(dir + "/junk.yaml") << text.substr(0, at) << "  - '" << pattern << "'\n" << text.substr(at);
+}
+
+}  // namespace
+
+TEST_CASE("a rule regex with catastrophic backtracking gives up with file, line and pattern",
+          "[cli][safety][regex]") {
+  TempDir d;
+  fs::create_directory(d / "rules");
+  JunkRulesWith(d / "rules", "^(a+)+$");
+  std::ofstream(d / "n.txt") << "一、测试\n" << std::string(40, 'a') << "!\n";
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult r = RunCli("--rules " + d.path + "/rules " + d.path + "/n.txt");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 20);  // 2^40 steps without the limit
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err == "noticetab: " + d.path + "/n.txt: " + d.path +
+                     "/rules/junk.yaml:5: pattern '^(a+)+$' took too long on one line of text (nested "
+                     "repetition such as (a+)+ can take exponential time); simplify it\n");
+}
+
+TEST_CASE("a rules file must be a small regular file, read with the reason on failure",
+          "[cli][safety]") {
+  TempDir d;
+  const std::string n = d / "n.txt";
+  std::ofstream(n) << "一、测试\n";
+  struct Case {
+    std::string dir, message;
+  };
+  fs::create_directories(d / "zero");
+  fs::create_symlink("/dev/zero", d / "zero/junk.yaml");
+  fs::create_directories(d / "fifo");
+  REQUIRE(::mkfifo((d / "fifo/junk.yaml").c_str(), 0600) == 0);
+  fs::create_directories(d / "dir/junk.yaml");
+  fs::create_directories(d / "big");
+  std::ofstream(d / "big/junk.yaml") << std::string(2 << 20, '#');
+  for (const Case& c : {Case{"zero", "not a regular file (a rules file must be a plain file)"},
+                        Case{"fifo", "not a regular file (a rules file must be a plain file)"},
+                        Case{"dir", "is a directory, not a rules file"},
+                        Case{"big", "too large (2 MiB; a rules file is at most 1 MiB)"}}) {
+    INFO(c.dir);
+    const RunResult r = RunCli("--rules " + d.path + "/" + c.dir + " " + n, "timeout 20");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "noticetab: " + d.path + "/" + c.dir + "/junk.yaml: " + c.message + "\n");
+  }
 }
