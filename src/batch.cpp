@@ -345,6 +345,29 @@ class OutputFile {
   std::string name_, temp_, target_;
 };
 
+}  // namespace
+
+std::string CreateTempFile(const std::string& dir, const std::string& prefix) {
+  TempRegistry& r = Temps();
+  std::lock_guard<std::mutex> lock(r.mu);  // created and registered as one step
+  if (r.dying) throw Error(Error::Kind::kOutput, "interrupted", dir);
+  std::string path = dir + "/" + prefix + "XXXXXX";
+  const int fd = ::mkostemp(path.data(), O_CLOEXEC);
+  if (fd < 0) throw Error(Error::Kind::kOutput, "cannot create a temporary file: " + ErrnoText(errno), dir);
+  ::close(fd);
+  r.paths.insert(path);
+  return path;
+}
+
+void RemoveTempFile(const std::string& path) {
+  TempRegistry& r = Temps();
+  std::lock_guard<std::mutex> lock(r.mu);
+  ::unlink(path.c_str());
+  r.paths.erase(path);
+}
+
+namespace {
+
 // ---------------------------------------------------------------------------
 // Running a batch
 

@@ -184,3 +184,45 @@ TEST_CASE("a rules file must be a small regular file, read with the reason on fa
     CHECK(r.err == "noticetab: " + d.path + "/" + c.dir + "/junk.yaml: " + c.message + "\n");
   }
 }
+
+// What -f csv writes for no tasks: the header row.
+std::string HeaderOnly() {
+  std::string h;
+  for (const auto& c : noticetab::FlatColumns()) h += (h.empty() ? "" : ",") + std::string(c);
+  return h + "\n";
+}
+
+TEST_CASE("compressed, archived and random bytes are not text (exit 1)", "[cli][safety]") {
+  TempDir d;
+  struct Case {
+    std::string name, magic, message;
+  };
+  const std::string filler(4000, 'x');
+  for (const Case& c : {Case{"a.xz", std::string("\xfd" "7zXZ\0", 6), "not text (looks like xz data)"},
+                        Case{"a.bz2", "BZh91AY&SY", "not text (looks like bzip2 data)"},
+                        Case{"a.zst", "\x28\xb5\x2f\xfd", "not text (looks like zstd data)"},
+                        Case{"a.7z", "7z\xbc\xaf\x27\x1c", "not text (looks like 7z archive)"},
+                        Case{"a.rar", "Rar!\x1a\x07", "not text (looks like RAR archive)"},
+                        Case{"a.gz", "\x1f\x8b", "not text (looks like gzip data)"}}) {
+    std::ofstream(d / c.name, std::ios::binary) << c.magic << filler;
+    const RunResult r = RunCli("-f csv " + d.path + "/" + c.name);
+    INFO(c.name);
+    CHECK(r.status == 1);
+    CHECK(r.out == HeaderOnly());
+    CHECK(r.err == "noticetab: " + d.path + "/" + c.name + ": " + c.message + "\n");
+  }
+  // Random bytes (as from a cipher or an unknown compressor) decode to U+FFFD
+  // and control characters.
+  std::string noise;
+  uint32_t x = 12345;
+  for (int i = 0; i < 30000; ++i) {
+    x = x * 1103515245u + 12345u;
+    noise += static_cast<char>(x >> 24);
+  }
+  std::ofstream(d / "noise.txt", std::ios::binary) << noise;
+  const RunResult r = RunCli("-f csv " + d.path + "/noise.txt");
+  CHECK(r.status == 1);
+  CHECK(r.out == HeaderOnly());
+  CHECK(r.err.starts_with("noticetab: " + d.path + "/noise.txt: not text ("));
+  CHECK(r.err.ends_with(" characters are undecodable or control characters as GB18030; compressed or binary data?)\n"));
+}
