@@ -1,8 +1,13 @@
 #include "noticetab/rules.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -10,6 +15,7 @@
 #include <sstream>
 
 #include "noticetab/error.h"
+#include "noticetab/load.h"
 
 namespace noticetab {
 
@@ -99,6 +105,7 @@ std::vector<std::string> StringList(const FileContext& ctx, const YAML::Node& n)
 Regex Compile(const FileContext& ctx, const YAML::Node& n) {
   std::string p = Scalar(ctx, n);
   Regex re(p);
+  re.set_origin(ctx.name(), n.Mark().line + 1);
   if (!re.ok()) {
     // +1 skips the opening quote of a quoted scalar so the caret lands on the
     // offending pattern character.
@@ -412,6 +419,44 @@ const Rules& BuiltinRules() {
   return rules;
 }
 
+namespace {
+
+// A rules file is a small regular file: a link to /dev/zero would grow
+// without end, a FIFO would block, a directory is no file at all.
+constexpr off_t kMaxRulesFile = 1 << 20;
+
+std::string ReadRulesFile(const std::string& path) {
+  auto fail = [&](const std::string& why) { throw Error(Error::Kind::kRules, why, path); };
+  // O_NONBLOCK: opening a FIFO must not wait for a writer.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) fail(std::string("cannot read: ") + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (::fstat(fd, &st) != 0) fail(std::string("cannot read: ") + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) fail("is a directory, not a rules file");
+  if (!S_ISREG(st.st_mode)) fail("not a regular file (a rules file must be a plain file)");
+  if (st.st_size > kMaxRulesFile) {
+    fail("too large (" + FormatSize(static_cast<uint64_t>(st.st_size)) + "; a rules file is at most " +
+         FormatSize(kMaxRulesFile) + ")");
+  }
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail(std::string("cannot read: ") + std::strerror(errno));
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+    if (text.size() > static_cast<size_t>(kMaxRulesFile)) fail("too large (grew while read; a rules file is at most 1 MiB)");
+  }
+  return text;
+}
+
+}  // namespace
+
 Rules LoadRules(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -422,11 +467,7 @@ Rules LoadRules(const std::string& dir) {
     by_name[std::string(name)] = {std::string(name), std::string(text)};
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.path().extension() != ".yaml") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    if (!in) throw Error(Error::Kind::kRules, "cannot read", entry.path().string());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    by_name[entry.path().filename().string()] = {entry.path().string(), ss.str()};
+    by_name[entry.path().filename().string()] = {entry.path().string(), ReadRulesFile(entry.path().string())};
   }
   if (ec) throw Error(Error::Kind::kRules, "cannot list: " + ec.message(), dir);
   std::vector<std::pair<std::string, std::string>> files;

@@ -128,6 +128,12 @@ std::string OutputEncodingName(std::string_view encoding);
 /// a thread of its own). Calling it again does nothing.
 void InstallInterruptCleanup();
 
+/// Creates an empty file `dir`/`prefix`XXXXXX (mkstemp) that the interrupt
+/// cleanup removes, and returns its path. Throws Error(kOutput).
+std::string CreateTempFile(const std::string& dir, const std::string& prefix);
+/// Removes a file from CreateTempFile, and from the cleanup.
+void RemoveTempFile(const std::string& path);
+
 }  // namespace noticetab
 
 #endif  // NOTICETAB_BATCH_H_
