@@ -13,7 +13,8 @@ namespace noticetab {
 namespace {
 
 // The body runs from the first heading to the first line that starts the
-// annex, the footer, or a table.
+// annex, the footer, or a table. A table may also come before any heading (a
+// table pasted on its own, or under a bare title).
 Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
   Regions r;
   r.body_end = r.table_begin = lines.size();
@@ -23,12 +24,12 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
       first_heading = i;
       break;
     }
-  for (size_t i = first_heading; i < lines.size(); ++i) {
+  for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
     bool table = false;
     for (const auto& reader : Readers()) table = table || reader.detect(lines, i, rules);
-    if (table || rules.attachment.Contains(l.text) || EndsTable(l, rules)) {
+    if (table || (i >= first_heading && (rules.attachment.Contains(l.text) || EndsTable(l, rules)))) {
       r.body_end = i;
       break;
     }
