@@ -90,6 +90,15 @@ void ForEachString(Document& d, F&& f) {
   list(d.warnings);
 }
 
+// Task::table arrives with the output contract's `table` field; until then
+// the caption is not stored.
+template <typename T>
+void SetTaskTable(T& t, const std::string& caption) {
+  if constexpr (requires { t.table; }) {
+    if (!caption.empty()) t.table = caption;
+  }
+}
+
 }  // namespace
 
 Document Convert(const Source& original, const Rules& rules, const ConvertOptions& opts) {
@@ -144,13 +153,27 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (!doc.document.year) doc.document.year = opts.year;
 
   if (has_table) {
-    Table table = ReadTable(*reader, lines, table_at, rules);
-    doc.layout = table.layout;
-    for (auto& w : table.warnings) doc.warnings.push_back(w);
-    RepairTable(table, rules);
-    LinkRows(table, doc.sections);
-    FillMergedCells(table);
-    doc.tasks = TasksFromTable(table, doc.sections, years, rules);
+    // Every table of the notice, in order (附件1, 附件2 ...): the next search
+    // starts after the last line of the table before.
+    size_t at = table_at;
+    const Reader* r = reader;
+    while (true) {
+      Table table = ReadTable(*r, lines, at, rules);
+      if (doc.layout.empty()) doc.layout = table.layout;
+      for (auto& w : table.warnings) doc.warnings.push_back(w);
+      RepairTable(table, rules);
+      LinkRows(table, doc.sections);
+      FillMergedCells(table);
+      std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);
+      for (auto& t : tasks) {
+        t.id = static_cast<int>(doc.tasks.size()) + 1;
+        SetTaskTable(t, table.caption);
+        doc.tasks.push_back(std::move(t));
+      }
+      size_t next = at + 1;
+      while (next < lines.size() && lines[next].no <= table.last_line) ++next;
+      if (!FindTable(lines, next, rules, &at, &r)) break;
+    }
     if (doc.tasks.empty()) doc.warnings.push_back("the task table has no rows");
   } else {
     doc.layout = "none";

@@ -369,7 +369,15 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   for (auto c : cells) shapes.push_back(TypeCell(c, rules));
   int content = -1;
   size_t best = 0;
-  for (size_t i = 0; i < cells.size(); ++i) {
+  // A full-width row whose content column holds text is read by position: a
+  // short content (按月发布指标。) beside a longer group label stays content.
+  size_t width = header.size() - (header_has_seq && !header.empty() ? 1 : 0);
+  size_t filled = 0;
+  for (auto c : cells) filled += !Trim(c).empty();
+  if (!header.empty() && content_col < cells.size() && cells.size() >= width && filled >= width &&
+      shapes[content_col] == CellShape::kText)
+    content = static_cast<int>(content_col), best = SIZE_MAX;
+  for (size_t i = 0; i < cells.size() && best != SIZE_MAX; ++i) {
     if (shapes[i] != CellShape::kText) continue;
     size_t n = CharCount(cells[i]);
     if (n > best) best = n, content = static_cast<int>(i);

@@ -88,6 +88,10 @@ const std::vector<Reader>& Readers();
 bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,
                const Reader** reader);
 
+/// The caption of the table whose header is lines[at]: the 附件N line and
+/// title lines just above it ("附件2 2024年…清单"), "" when none.
+std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules);
+
 /// The reader's grid, interpreted (a convenience for tests and Convert).
 Table ReadTable(const Reader& reader, const std::vector<Line>& lines, size_t at, const Rules& rules);
 
