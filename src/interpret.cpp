@@ -9,6 +9,15 @@
 namespace noticetab {
 namespace {
 
+bool IsInteger(std::string_view s) {
+  std::string n = Nfkc(Trim(s));
+  return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+namespace {
+
 struct StreamCell {
   Cell cell;
   bool placeholder = false;  // an empty slot the flattening kept
@@ -227,6 +236,47 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
   finish();
 }
 
+// Column roles of a grid without a header, from what the cells of each
+// column are: integers -> 序号, unit lists -> units, deadline phrases ->
+// deadline, the longest free text -> content, text left of it -> labels.
+std::vector<Role> ColumnsFromCells(const Grid& g, const Rules& rules) {
+  size_t width = 0;
+  for (const auto& r : g.rows)
+    if (!r.header && !r.unsplit) width = std::max(width, r.cells.size());
+  std::vector<int> ints(width), units(width), deadlines(width), texts(width), filled(width);
+  std::vector<size_t> chars(width);
+  int seen = 0;
+  for (const auto& r : g.rows) {
+    if (r.header || r.unsplit || r.cells.size() != width || ++seen > 50) continue;
+    for (size_t j = 0; j < width; ++j) {
+      std::string_view c = Trim(r.cells[j].text);
+      if (c.empty()) continue;
+      ++filled[j];
+      if (IsInteger(c)) ++ints[j];
+      CellShape s = TypeCell(c, rules);
+      units[j] += s == CellShape::kUnits;
+      deadlines[j] += s == CellShape::kDeadline;
+      texts[j] += s == CellShape::kText || s == CellShape::kItemLabel || s == CellShape::kSectionLabel;
+      chars[j] += CharCount(c);
+    }
+  }
+  std::vector<Role> roles(width, Role::kNone);
+  int content = -1;
+  size_t best = 0;
+  for (size_t j = 0; j < width; ++j) {
+    if (!filled[j]) continue;
+    if (ints[j] == filled[j] && j == 0) roles[j] = Role::kSeq;
+    else if (units[j] * 2 > filled[j]) roles[j] = Role::kUnits;
+    else if (deadlines[j] * 2 > filled[j]) roles[j] = Role::kDeadline;
+    else if (texts[j] * 2 > filled[j] && chars[j] / filled[j] > best) best = chars[j] / filled[j], content = static_cast<int>(j);
+  }
+  if (content < 0) return {};
+  roles[content] = Role::kContent;
+  for (int j = 0; j < content; ++j)
+    if (roles[j] == Role::kNone) roles[j] = Role::kLabel;
+  return roles;
+}
+
 }  // namespace
 
 Table Interpret(const Grid& g, const Rules& rules) {
@@ -265,7 +315,12 @@ Table Interpret(const Grid& g, const Rules& rules) {
     InterpretStream(cells, t, rules);
     return t;
   }
-  for (size_t k = 1; k < g.rows.size(); ++k) {
+  std::string inferred;  // column roles read from the cells (no header), for the row warnings
+  if (t.columns.empty()) {
+    t.columns = ColumnsFromCells(g, rules);
+    for (Role r : t.columns) inferred += (inferred.empty() ? "" : " | ") + std::string(RoleName(r));
+  }
+  for (size_t k = g.rows.empty() || !g.rows.front().header ? 0 : 1; k < g.rows.size(); ++k) {
     const GridRow& r = g.rows[k];
     if (r.header) {
       if (auto roles = header_roles(r); !roles.empty()) t.columns = roles;  // its column layout rules from here on
@@ -285,19 +340,13 @@ Table Interpret(const Grid& g, const Rules& rules) {
     for (const auto& c : r.cells) cells.push_back(c.text);
     Row row = AssignRow(cells, t.columns, line, rules);
     row.after_break = r.after_page_break;
+    if (!inferred.empty()) row.warnings.push_back("no table header; column roles inferred from the cells: " + inferred);
     t.rows.push_back(std::move(row));
   }
   return t;
 }
 
-namespace {
 
-bool IsInteger(std::string_view s) {
-  std::string n = Nfkc(Trim(s));
-  return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
 
 void PromoteContentColumn(std::vector<Role>& roles) {
   // | 牵头单位 | 责任单位 |: next to a lead column, 责任单位 names the supporters.
