@@ -78,7 +78,7 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (l.kind != LineKind::kText) break;
-    std::string compact = RemoveSpaces(l.text);
+    std::string compact = RemoveSpaces(rules.markdown_prefix.ReplaceAll(l.text, ""));
     if (rules.annex_start.Contains(compact)) {
       parts.push_back(l.text);
       break;
@@ -90,7 +90,8 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
     parts.push_back(l.text);
   }
   std::string out;
-  for (size_t k = parts.size(); k-- > 0;) out += (out.empty() ? "" : " ") + std::string(Trim(parts[k]));
+  for (size_t k = parts.size(); k-- > 0;)
+    out += (out.empty() ? "" : " ") + std::string(Trim(rules.markdown_prefix.ReplaceAll(parts[k], "")));
   return out;
 }
 
