@@ -104,6 +104,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   Document doc;
   doc.source = original.name();
   doc.encoding = original.encoding();
+  doc.format = original.format;
   doc.warnings = original.warnings;
 
   // Pinyin annotations (發(fā)展) would break every keyword; they go before parsing.
@@ -169,6 +170,11 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
                                              : "no task table recognized; the body items are listed as tasks");
   }
   DeadlinesFromContent(doc.tasks, years, rules);
+  if (!original.pages.empty()) {
+    for (Task& t : doc.tasks)
+      if (t.first_line >= 1 && t.first_line <= static_cast<int>(original.pages.size()) && original.pages[t.first_line - 1] > 0)
+        t.page = original.pages[t.first_line - 1];
+  }
   if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
   if (!restore.empty()) {
     RestoreVisitor v(restore);

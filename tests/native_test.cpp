@@ -37,8 +37,8 @@ double RowsEqual(const std::string& ext) {
   for (const auto& name : SampleNames()) {
     const Document text = ConvertSample(name);
     const Source src = Decode(ReadFile(Fixture(name + "." + ext)), name + "." + ext);
-    CHECK(src.format == ext);
     const Document doc = Convert(src, BuiltinRules());
+    CHECK(doc.format == ext);
     for (size_t i = 0; i < std::min(text.tasks.size(), doc.tasks.size()); ++i)
       equal += SameRow(text.tasks[i], doc.tasks[i]);
     total += std::max(text.tasks.size(), doc.tasks.size());
