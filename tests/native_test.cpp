@@ -2,6 +2,7 @@
 // .pdf by LibreOffice (tests/data/native/make) must give the ledger of their
 // text version; hostile files are refused with a message, never a hang.
 #include <catch2/catch.hpp>
+#include <unicode/ucnv.h>
 
 #include <chrono>
 #include <filesystem>
@@ -124,4 +125,34 @@ TEST_CASE("native: other ZIPs and OLE files are refused, saying how to convert t
   CHECK(ole.Format() ==
         "old.doc: a legacy Office document (DOC/XLS/WPS), not read; convert it first, e.g. soffice --headless "
         "--convert-to docx");
+}
+
+TEST_CASE("native: the samples as .html give the ledger of their text (>= 95% rows equal)", "[native]") {
+  CHECK(RowsEqual("html") >= 0.95);
+}
+
+TEST_CASE("native: a saved GB2312 page: charset, chrome left out, rowspan and colspan exact", "[native]") {
+  const std::string page =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>t</title>"
+      "<script>var a = \"<p>no</p>\";</script><style>p {}</style></head><body><nav>首页 &gt; 政务公开</nav>"
+      "<div>通知<br>第二\n行</div>"
+      "<table><tr><th>任务</th><th>单位</th><th>时限</th></tr>"
+      "<tr><td rowspan=\"2\">甲</td><td>A局</td><td rowspan=2>年底</td></tr><tr><td>B局</td></tr>"
+      "<tr><td colspan=\"2\"><p>合</p><p>并</p></td><td>x</td></tr></table>"
+      "<p style=\"display: none\">hidden</p><p>end &nbsp; 行</p></body></html>";
+  // The page as a GB2312 site serves it.
+  std::string gbk(page.size() * 2, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = ucnv_convert("GB18030", "UTF-8", gbk.data(), static_cast<int32_t>(gbk.size()), page.data(),
+                           static_cast<int32_t>(page.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  gbk.resize(static_cast<size_t>(n));
+  REQUIRE(gbk.find("\xcd\xa8\xd6\xaa") != std::string::npos);  // 通知
+  const Source s = Decode(gbk, "page.html");
+  CHECK(s.format == "html");
+  CHECK(s.encoding() == "GB18030");
+  std::vector<std::string> lines;
+  for (int i = 1; i <= s.line_count(); ++i) lines.emplace_back(s.Line(i));
+  CHECK(lines == std::vector<std::string>{"通知", "第二行", "任务\t单位\t时限", "甲\tA局\t年底", "甲\tB局\t年底",
+                                          "合并\t\tx", "end 行"});
 }
