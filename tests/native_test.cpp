@@ -156,3 +156,7 @@ TEST_CASE("native: a saved GB2312 page: charset, chrome left out, rowspan and co
   CHECK(lines == std::vector<std::string>{"通知", "第二行", "任务\t单位\t时限", "甲\tA局\t年底", "甲\tB局\t年底",
                                           "合并\t\tx", "end 行"});
 }
+
+TEST_CASE("native: the samples as .odt give the ledger of their text (>= 95% rows equal)", "[native]") {
+  CHECK(RowsEqual("odt") >= 0.95);
+}
