@@ -158,9 +158,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     for (auto& w : table.warnings) doc.warnings.push_back(w);
     RepairTable(table, rules);
     LinkRows(table, doc.sections);
-    // A native document (docx, html, ...) renders a merged cell into every row
-    // it covers, so an empty cell there is empty, not a merge to guess.
-    if (original.format == "text") FillMergedCells(table);
+    // docx, html and odt render a merged cell into every row it covers, so an
+    // empty cell there is empty, not a merge to guess (PDF and OFD cells are
+    // rebuilt from positions: their merges are still guessed).
+    if (original.format != "docx" && original.format != "html" && original.format != "odt") FillMergedCells(table);
     doc.tasks = TasksFromTable(table, doc.sections, years, rules);
     if (doc.tasks.empty()) doc.warnings.push_back("the task table has no rows");
   } else {
