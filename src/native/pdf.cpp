@@ -308,6 +308,17 @@ Rendered ReadPdf(std::string_view bytes, const std::string& name) {
   Rendered r;
   LineBuilder out(&r);
   bool in_table = false;
+  // Rows of the current table, kept until it ends so that a row cut by a page
+  // break can be finished by the next page.
+  std::vector<std::pair<std::vector<std::string>, int>> pending;
+  auto flush = [&] {
+    for (auto& [row, page] : pending) {
+      std::vector<InCell> cells;
+      for (auto& text : row) cells.push_back({std::move(text), 1, 1, false});
+      out.AddRow(std::move(cells), page);
+    }
+    pending.clear();
+  };
   for (size_t pi = 0; pi < pages.size(); ++pi) {
     const int page = static_cast<int>(pi) + 1;
     std::vector<VisualLine> lines;
@@ -321,13 +332,18 @@ Rendered ReadPdf(std::string_view bytes, const std::string& name) {
     size_t i = 0;
     while (i < lines.size()) {
       const bool multi = columns.size() >= 2 && lines[i].segs.size() >= 2;
-      const bool continues = in_table && columns.size() >= 2 && column_of(lines[i].segs.front().x0) > 0;
+      // On the grid: off the first column, or inside it (a label cell).
+      auto on_grid = [&](const VisualLine& l) {
+        return l.segs.size() >= 2 || column_of(l.segs.front().x0) > 0 || l.segs.front().x1 < columns[1];
+      };
+      const bool continues = in_table && columns.size() >= 2 && on_grid(lines[i]);
       // A line with one cell off the first column right above a table line
       // is the top of that table's first row.
       const bool leads = !multi && !continues && columns.size() >= 2 && column_of(lines[i].segs.front().x0) > 0 &&
                          i + 1 < lines.size() && lines[i + 1].segs.size() >= 2 &&
                          lines[i + 1].y0 - lines[i].y1 < 0.5 * (lines[i].y1 - lines[i].y0);
       if (!multi && !continues && !leads) {
+        flush();
         in_table = false;
         out.Paragraph(Joined(lines[i]), page);
         ++i;
@@ -336,8 +352,7 @@ Rendered ReadPdf(std::string_view bytes, const std::string& name) {
       // Collect the table's lines on this page; a first row whose cells wrap
       // may start with a line holding one cell only (完成时 over 限).
       size_t end = i;
-      while (end < lines.size() && (lines[end].segs.size() >= 2 || column_of(lines[end].segs.front().x0) > 0 ||
-                                    (end > i && lines[end].y0 - lines[end - 1].y1 < 0.5 * (lines[end].y1 - lines[end].y0))))
+      while (end < lines.size() && on_grid(lines[end]))
         ++end;
       if (!in_table) out.BeginTable();
       in_table = true;
@@ -351,7 +366,8 @@ Rendered ReadPdf(std::string_view bytes, const std::string& name) {
         for (const Segment& s : lines[k].segs) {
           auto& col = blocks[column_of(s.x0)];
           const double h = s.y1 - s.y0;
-          if (!col.empty() && s.y0 - col.back().y1 < 0.4 * h) {
+          // Lines of one cell touch or overlap; any real gap is a cell edge.
+          if (!col.empty() && s.y0 - col.back().y1 < 0.1 * h) {
             col.back().text += '\n';
             col.back().text += s.text;
             col.back().y1 = std::max(col.back().y1, s.y1);
@@ -360,12 +376,38 @@ Rendered ReadPdf(std::string_view bytes, const std::string& name) {
           }
         }
       // Rows: the gaps of the column with the most cells.
-      size_t ref = 0;
-      for (size_t c = 0; c < blocks.size(); ++c)
-        if (blocks[c].size() > blocks[ref].size()) ref = c;
+      // (the content column: the one with the most text)
+      size_t ref = 0, most = 0;
+      for (size_t c = 0; c < blocks.size(); ++c) {
+        size_t chars = 0;
+        for (const Block& b : blocks[c]) chars += b.text.size();
+        if (chars > most) most = chars, ref = c;
+      }
       std::vector<double> bounds;  // row k spans [bounds[k-1], bounds[k])
-      for (size_t b = 1; b < blocks[ref].size(); ++b)
-        bounds.push_back((blocks[ref][b - 1].y1 + blocks[ref][b].y0) / 2);
+      // Within the gap between two of its cells, the row boundary lies where
+      // no other cell is: a taller cell in another column may start above the
+      // next content cell. A cell covering the whole gap is a merged one.
+      for (size_t b = 1; b < blocks[ref].size(); ++b) {
+        const double a = blocks[ref][b - 1].y1, z = blocks[ref][b].y0;
+        std::vector<std::pair<double, double>> free = {{a, z}};
+        for (size_t c = 0; c < blocks.size(); ++c)
+          for (const Block& o : blocks[c]) {
+            if (o.y1 <= a || o.y0 >= z || (o.y0 <= a && o.y1 >= z)) continue;
+            std::vector<std::pair<double, double>> next;
+            for (auto [f0, f1] : free) {
+              if (o.y0 > f0) next.push_back({f0, std::min(f1, o.y0)});
+              if (o.y1 < f1) next.push_back({std::max(f0, o.y1), f1});
+            }
+            free.clear();
+            for (auto f : next)
+              if (f.second > f.first) free.push_back(f);
+          }
+        double at = (a + z) / 2, widest = -1;
+        for (auto [f0, f1] : free)
+          if (f1 - f0 > widest) widest = f1 - f0, at = (f0 + f1) / 2;
+        bounds.push_back(at);
+      }
+      std::sort(bounds.begin(), bounds.end());
       std::vector<std::vector<std::string>> rows(bounds.size() + 1, std::vector<std::string>(columns.size()));
       for (size_t c = 0; c < blocks.size(); ++c)
         for (const Block& b : blocks[c]) {
@@ -374,14 +416,26 @@ Rendered ReadPdf(std::string_view bytes, const std::string& name) {
           if (!cell.empty()) cell += '\n';
           cell += b.text;
         }
-      for (auto& row : rows) {
-        std::vector<InCell> cells;
-        for (auto& text : row) cells.push_back({std::move(text), 1, 1, false});
-        out.AddRow(std::move(cells), page);
+      for (size_t k = 0; k < rows.size(); ++k) {
+        // A row cut by the page break: the page's first row has no cell in
+        // the fullest column (the content); its cells finish the last row.
+        // So is one whose content the last row left mid-sentence.
+        auto unfinished = [&](const std::string& cell) {
+          std::string_view t = Trim(cell);
+          return !t.empty() && !t.ends_with("。") && !t.ends_with("；") && !t.ends_with(";") && !t.ends_with(".");
+        };
+        if (k == 0 && i == 0 && !pending.empty() && ref < pending.back().first.size() &&
+            (rows[k][ref].empty() || unfinished(pending.back().first[ref]))) {
+          for (size_t c = 0; c < rows[k].size() && c < pending.back().first.size(); ++c)
+            if (!rows[k][c].empty()) pending.back().first[c] += "\n" + rows[k][c];
+          continue;
+        }
+        pending.push_back({std::move(rows[k]), page});
       }
       i = end;
     }
   }
+  flush();
   out.EndTable();
   r.encoding = "UTF-8";
   return r;
