@@ -54,6 +54,8 @@ namespace {
 
 using DirId = std::pair<dev_t, ino_t>;
 
+std::string ErrnoText(int err) { return std::strerror(err); }
+
 std::string JoinPath(const std::string& dir, const std::string& name) {
   if (dir.empty()) return name;
   return dir.back() == '/' ? dir + name : dir + "/" + name;
@@ -66,11 +68,13 @@ void Walk(const std::string& dir, const std::string& rel, std::set<DirId>& visit
   std::vector<std::string> names;
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    names.push_back(it->path().filename().string());
+  }
   if (ec) {
     out.push_back({dir, rel, 0, Error(Error::Kind::kInput, "cannot list directory: " + ec.message(), dir)});
-    return;
+    if (names.empty()) return;
   }
-  for (const fs::directory_entry& e : it) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   for (const std::string& name : names) {
     if (name[0] == '.') continue;
@@ -78,8 +82,17 @@ void Walk(const std::string& dir, const std::string& rel, std::set<DirId>& visit
     const std::string sub = rel.empty() ? name : rel + "/" + name;
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
-      // A dangling symlink with a text name: the user meant it to be read.
-      if (IsTextName(name)) out.push_back({path, sub, 0, std::nullopt});
+      const int err = errno;
+      if (IsTextName(name)) {
+        // A dangling symlink with a text name: the user meant it to be read
+        // (loading it says why it cannot be).
+        out.push_back({path, sub, 0, std::nullopt});
+      } else if (err != ENOENT) {
+        // It may be a directory of notices (a path too long, a directory
+        // that can be listed but not searched): never skipped silently. A
+        // dangling link of another name is not a notice.
+        out.push_back({path, sub, 0, Error(Error::Kind::kInput, "cannot stat: " + ErrnoText(err), path)});
+      }
       continue;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -205,8 +218,6 @@ TempRegistry& Temps() {
   return *r;
 }
 
-std::string ErrnoText(int err) { return std::strerror(err); }
-
 // One output. A regular file (or a new one) is written under a temporary name
 // in the same directory and renamed on Commit(); a device, FIFO or terminal is
 // written directly. Destroying an uncommitted file removes the temporary.
@@ -251,7 +262,7 @@ class OutputFile {
         const std::string temp =
             fmt::format("{}.{}.{}-{}.tmp", dir, base, static_cast<long>(::getpid()), r.counter++);
         // 0666 so the umask applies as for any new file.
-        f.fd_ = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        f.fd_ = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (f.fd_ >= 0) {
           r.paths.insert(temp);
           f.temp_ = temp;
@@ -419,10 +430,51 @@ std::string ReplaceExtension(const std::string& relative, const std::string& ext
   return (has_ext ? relative.substr(0, dot) : relative) + "." + ext;
 }
 
-bool SameFile(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  return fs::equivalent(a, b, ec) && !ec;
-}
+// The files a run reads, by device and inode, so that no output replaces any
+// of them: not its own input only, and not through a symlink, a second name
+// (a hard link, a name clash) or a redirection of stdout.
+class InputFiles {
+ public:
+  explicit InputFiles(const std::vector<BatchInput>& inputs) {
+    // Inputs that already failed count too: they are still the user's files.
+    for (const BatchInput& in : inputs) {
+      struct stat st;
+      const int rc = in.path == "-" ? ::fstat(STDIN_FILENO, &st) : ::stat(in.path.c_str(), &st);
+      if (rc == 0 && S_ISREG(st.st_mode)) files_.try_emplace({st.st_dev, st.st_ino}, in.path);
+    }
+  }
+
+  /// Throws Error(kUsage) naming both when writing `output` (symlinks
+  /// followed) would replace an input.
+  void RefuseOutput(const std::string& output, const std::string& of = "") const {
+    struct stat st;
+    if (output.empty() || ::stat(output.c_str(), &st) != 0) return;
+    if (const std::string* in = Find(st)) {
+      throw Error(Error::Kind::kUsage,
+                  fmt::format("the output {}would replace the input {}; inputs are never written",
+                              of.empty() || of == *in ? "" : "of " + QuoteName(of) + " ", QuoteName(*in)),
+                  output);
+    }
+  }
+
+  /// Throws Error(kUsage) when stdout is redirected to an input (as cat does).
+  void RefuseStdout(int fd) const {
+    struct stat st;
+    if (::fstat(fd, &st) != 0) return;
+    if (const std::string* in = Find(st)) {
+      throw Error(Error::Kind::kUsage,
+                  "input file is output file (stdout is redirected to it); inputs are never written", *in);
+    }
+  }
+
+ private:
+  const std::string* Find(const struct stat& st) const {
+    if (!S_ISREG(st.st_mode)) return nullptr;
+    const auto it = files_.find({st.st_dev, st.st_ino});
+    return it == files_.end() ? nullptr : &it->second;
+  }
+  std::map<DirId, std::string> files_;
+};
 
 }  // namespace
 
@@ -448,12 +500,15 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       const std::string path = JoinPath(o.output, ReplaceExtension(in.relative, ext));
       if (auto [it, fresh] = claimed.try_emplace(path, in.path); !fresh) {
         in.error = Error(Error::Kind::kOutput,
-                         fmt::format("has the same output {} as {}", path, it->second), in.path);
-      } else if (SameFile(path, in.path)) {
-        in.error = Error(Error::Kind::kOutput, "the output would overwrite the input " + in.path, path);
+                         fmt::format("has the same output {} as {}", QuoteName(path), QuoteName(it->second)),
+                         in.path);
       } else {
         out_paths[i] = path;
       }
+    }
+    const InputFiles files(inputs);
+    for (int i = 0; i < n; ++i) {
+      if (!inputs[i].error) files.RefuseOutput(out_paths[i], inputs[i].path);
     }
     std::error_code ec;
     fs::create_directories(o.output, ec);
@@ -467,14 +522,12 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
   // The combined output is opened first, so an unwritable one fails early.
   std::optional<OutputFile> sink;
   if (!per_file) {
+    const InputFiles files(inputs);
     if (o.output.empty()) {
+      files.RefuseStdout(o.stdout_fd);
       sink = OutputFile::Fd(o.stdout_fd, "<stdout>");
     } else {
-      for (const BatchInput& in : inputs) {
-        if (SameFile(o.output, in.path)) {
-          throw Error(Error::Kind::kUsage, "the output is also an input; inputs are never written", o.output);
-        }
-      }
+      files.RefuseOutput(o.output);
       sink = OutputFile::Open(o.output);
     }
   }

@@ -28,7 +28,7 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
     bool table = false;
-    for (const auto& reader : Readers()) table |= reader.detect(lines, i, rules) > 0;
+    for (const auto& reader : Readers()) table = table || reader.detect(lines, i, rules);
     if (table || rules.attachment.Contains(l.text) || EndsTable(l, rules)) {
       r.body_end = i;
       break;
@@ -153,7 +153,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (!doc.document.year) doc.document.year = opts.year;
 
   if (has_table) {
-    Table table = reader->read(lines, table_at, rules);
+    Table table = ReadTable(*reader, lines, table_at, rules);
     doc.layout = table.layout;
     for (auto& w : table.warnings) doc.warnings.push_back(w);
     RepairTable(table, rules);

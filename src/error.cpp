@@ -6,12 +6,39 @@
 
 namespace noticetab {
 
+std::string QuoteName(std::string_view name) {
+  bool plain = true;
+  for (const char c : name) plain = plain && !(static_cast<unsigned char>(c) < 0x20 || c == 0x7f);
+  if (plain) return std::string(name);
+  std::string out = "'";
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '\\': out += "\\\\"; break;
+      case '\'': out += "\\'"; break;
+      default:
+        if (u < 0x20 || u == 0x7f) {
+          static const char kHex[] = "0123456789abcdef";
+          out += "\\x";
+          out += kHex[u >> 4];
+          out += kHex[u & 15];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "'";
+}
+
 namespace {
 
 // "file:line:col: message"; parts that are unknown are left out.
 std::string Header(const std::string& message, const std::string& file, int line, int col) {
   std::string out;
-  if (!file.empty()) out += file + ":";
+  if (!file.empty()) out += QuoteName(file) + ":";
   if (line > 0) {
     out += std::to_string(line) + ":";
     if (col > 0) out += std::to_string(col) + ":";

@@ -3,7 +3,10 @@
 // chooses exit codes.
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <chrono>
 #include <cstring>
@@ -142,6 +145,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
     format = d == "text|csv" ? (b.output.empty() && ::isatty(b.stdout_fd) ? "text" : "csv") : std::string(d);
   }
   b.format = format;
+  if (b.output == "-") b.output.clear();  // -o - is stdout, as for most tools
   if (by_unit) b.view = BatchView::kByUnit;
   if (b.inputs.empty()) throw Error(Error::Kind::kUsage, "no input files (use '-' for stdin; see --help)");
   return o;
@@ -208,9 +212,21 @@ int Run(const Options& o) {
   return r.ok() ? kExitOk : kExitFailed;
 }
 
+// A closed 0, 1 or 2 would be taken by the next file opened (an output file),
+// and messages meant for stderr would land in it: open /dev/null there, as
+// coreutils does.
+void OpenStandardFds() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    const int got = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+    if (got != fd) ::_exit(kExitFailed);  // cannot happen: the lower fds are open
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  OpenStandardFds();
   std::ios::sync_with_stdio(false);
   InstallInterruptCleanup();
   const Tool* tool = &kTools[0];

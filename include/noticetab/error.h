@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace noticetab {
 
@@ -30,6 +31,11 @@ class Error : public std::runtime_error {
   int line_, col_;
   std::string source_line_;
 };
+
+/// A file name as messages show it: unchanged when it has no control
+/// characters; else in single quotes with them escaped, as GNU ls -b does
+/// ('a\nb.txt', '\x1b[31m.txt'), so a name cannot forge a line or a colour.
+std::string QuoteName(std::string_view name);
 
 }  // namespace noticetab
 

@@ -1,0 +1,129 @@
+// Issue 17 through the built binary: no input is ever overwritten, closed
+// standard fds, names with control characters, -o -, -r entries it cannot
+// stat. Each case failed on the build before the fix (see the issue).
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "test_util.h"
+
+using namespace noticetab::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Sample(const std::string& name) { return SourceDir() + "/samples/" + name + ".txt"; }
+
+void Copy(const std::string& from, const std::string& to) {
+  fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+}
+
+}  // namespace
+
+TEST_CASE("an output reached through a symlink never replaces another input (exit 2, both named)",
+          "[cli][safety]") {
+  TempDir d;
+  Copy(Sample("linyi-2023"), d / "x.txt");
+  Copy(Sample("shanghe-2023"), d / "y.txt");
+  fs::create_symlink("y.txt", d / "x.csv");
+  const std::string before = ReadFile(d / "y.txt");
+  for (const std::string& args : {"-f csv -o " + d.path + "/ " + d.path + "/x.txt " + d.path + "/y.txt",
+                                  "-f csv -r " + d.path + " -o " + d.path + "/"}) {
+    const RunResult r = RunCli(args);
+    INFO(args);
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "noticetab: " + d.path + "/x.csv: the output of " + d.path +
+                       "/x.txt would replace the input " + d.path + "/y.txt; inputs are never written\n");
+    CHECK(ReadFile(d / "y.txt") == before);
+    CHECK(!fs::exists(d / "y.csv"));  // nothing was written
+  }
+}
+
+TEST_CASE("an output name that clashes with another input is refused, not written", "[cli][safety]") {
+  TempDir d;
+  Copy(Sample("linyi-2023"), d / "a.txt");
+  Copy(Sample("linyi-2023"), d / "a.text");
+  const std::string before = ReadFile(d / "a.txt");
+  RunResult r = RunCli("units -f text -o " + d.path + "/ -r " + d.path);
+  CHECK(r.status == 2);
+  CHECK(r.err == "noticetab: " + d.path + "/a.txt: the output of " + d.path +
+                     "/a.text would replace the input " + d.path + "/a.txt; inputs are never written\n");
+  CHECK(ReadFile(d / "a.txt") == before);
+
+  Copy(Sample("shanghe-2023"), d / "x.txt");
+  Copy(Sample("linyi-2023"), d / "x.csv");
+  r = RunCli("-f csv -o " + d.path + "/ " + d.path + "/x.txt " + d.path + "/x.csv");
+  CHECK(r.status == 2);
+  CHECK(r.err == "noticetab: " + d.path + "/x.csv: the output of " + d.path +
+                     "/x.txt would replace the input " + d.path + "/x.csv; inputs are never written\n");
+  CHECK(ReadFile(d / "x.csv") == before);
+}
+
+TEST_CASE("-o FILE and a stdout redirection onto an input are refused", "[cli][safety]") {
+  TempDir d;
+  Copy(Sample("linyi-2023"), d / "n.txt");
+  const std::string before = ReadFile(d / "n.txt");
+  RunResult r = RunCli("-f csv -o " + d.path + "/n.txt " + d.path + "/n.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err == "noticetab: " + d.path + "/n.txt: the output would replace the input " + d.path +
+                     "/n.txt; inputs are never written\n");
+  // Appending keeps the input for the check (> would have emptied it already).
+  // (RunCli redirects stdout itself, so this one runs here.)
+  const int rc = std::system(("'" + Binary() + "' -f csv " + d.path + "/n.txt >> " + d.path + "/n.txt 2>" +
+                              d.path + "/err").c_str());
+  CHECK(WEXITSTATUS(rc) == 2);
+  CHECK(ReadFile(d / "err") == "noticetab: " + d.path +
+                     "/n.txt: input file is output file (stdout is redirected to it); inputs are never written\n");
+  CHECK(ReadFile(d / "n.txt") == before);
+}
+
+TEST_CASE("with stderr closed, messages never land in the output file", "[cli][safety]") {
+  TempDir d;
+  const RunResult r =
+      RunCli("-q -f yaml -o " + d.path + "/e.yaml samples/linyi-2023.txt " + d.path + "/missing.txt 2>&-");
+  CHECK(r.status == 1);
+  const std::string out = ReadFile(d / "e.yaml");
+  CHECK(out.starts_with("source: "));
+  CHECK(out.find("noticetab:") == std::string::npos);
+  CHECK(out.find("missing.txt") == std::string::npos);
+}
+
+TEST_CASE("-o - is stdout, not a file named '-'", "[cli][safety]") {
+  TempDir d;
+  const RunResult r = RunCli("-f csv -o - samples/composed/markdown-2024.txt");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == RunCli("-f csv samples/composed/markdown-2024.txt").out);
+  CHECK(!fs::exists(SourceDir() + "/-"));
+}
+
+TEST_CASE("a file name with control characters is quoted in messages", "[cli][safety]") {
+  TempDir d;
+  const RunResult r = RunCli("\"$(printf '" + d.path + "/a\\nb\\033[31m.txt')\"");
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err == "noticetab: '" + d.path + "/a\\nb\\x1b[31m.txt': cannot read: No such file or directory\n");
+}
+
+TEST_CASE("-r reports an entry it cannot stat (a path too long) instead of skipping it",
+          "[cli][safety]") {
+  TempDir d;
+  // 22 levels of 200-byte names: the deepest ones are longer than PATH_MAX.
+  const fs::path cwd = fs::current_path();
+  const std::string name(200, 'b');
+  REQUIRE(::chdir(d.path.c_str()) == 0);
+  for (int i = 0; i < 22; ++i) {
+    fs::create_directory(name);
+    REQUIRE(::chdir(name.c_str()) == 0);
+  }
+  std::ofstream("x.txt") << "一、测试\n";
+  fs::current_path(cwd);
+  const RunResult r = RunCli("-q -f csv -r " + d.path);
+  CHECK(r.status == 1);
+  CHECK(r.err.find(": cannot stat: File name too long\n") != std::string::npos);
+  CHECK(std::system(("rm -rf '" + d.path + "'").c_str()) == 0);  // remove_all stops at PATH_MAX
+}
