@@ -51,9 +51,11 @@ struct BatchInput {
   std::optional<Error> error;  ///< found while expanding: a directory without -r, an unlistable directory
 };
 
-/// True for the names a directory walk converts: *.txt and *.text (any case),
-/// not starting with '.'. (A folder's README.md is not a notice; any file
-/// named explicitly is converted whatever its name.)
+/// True for the names a directory walk converts (any case, not starting with
+/// '.'): *.txt, *.text, *.docx, *.odt, *.ofd, *.pdf, *.html, *.htm; and *.doc,
+/// *.wps, *.xls, *.xlsx, *.et, *.rtf, which fail with how to convert them.
+/// (A folder's README.md is not a notice; any file named explicitly is
+/// converted whatever its name.)
 bool IsTextName(std::string_view filename);
 
 /// Expands arguments in order. A file (of any name, or "-") is one input,
