@@ -387,7 +387,10 @@ std::string Render(const BatchOptions& o, const Writer* writer, const std::vecto
       WriteByUnit(out, o.format, docs, o.write);
       break;
     case BatchView::kUnitSummary:
-      WriteUnitSummary(out, o.format, docs, o.write);
+      WriteUnitSummary(out, o.format, docs, o.write, o.rules ? *o.rules : BuiltinRules());
+      break;
+    case BatchView::kCustom:
+      o.render(out, docs, o.rules ? *o.rules : BuiltinRules());
       break;
   }
   return EncodeOutput(out.str(), o.encoding);

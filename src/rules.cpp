@@ -222,6 +222,31 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "units", r);
 }
 
+void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"region", "kinds", "collectives", "examples"});
+  r.issuer_region = Compile(ctx, Required(ctx, root, "region"));
+  YAML::Node kinds = Required(ctx, root, "kinds");
+  if (!kinds.IsMap()) ctx.Fail(kinds.Mark(), "kinds: expected a mapping of kind -> name endings");
+  r.unit_kinds.clear();
+  for (const auto& kv : kinds) r.unit_kinds.emplace_back(kv.first.as<std::string>(), StringList(ctx, kv.second));
+  YAML::Node list = Required(ctx, root, "collectives");
+  if (!list.IsSequence()) ctx.Fail(list.Mark(), "collectives: expected a list");
+  r.collectives.clear();
+  for (const auto& c : list) {
+    CheckKeys(ctx, c, {"name", "pattern", "levels", "kinds"});
+    CollectiveRule rule{Scalar(ctx, Required(ctx, c, "name")), Compile(ctx, Required(ctx, c, "pattern")),
+                        c["levels"] ? StringList(ctx, c["levels"]) : std::vector<std::string>{},
+                        StringList(ctx, Required(ctx, c, "kinds"))};
+    for (const auto& k : rule.kinds) {
+      const bool known = k == "any" || std::any_of(r.unit_kinds.begin(), r.unit_kinds.end(),
+                                                   [&](const auto& uk) { return uk.first == k; });
+      if (!known) ctx.Fail(c["kinds"].Mark(), "unknown kind '" + k + "' (not in kinds:, nor any)");
+    }
+    r.collectives.push_back(std::move(rule));
+  }
+  ReadExamples(ctx, root["examples"], "collective", r);
+}
+
 void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"hint", "in_content", "deadlines", "examples"});
   r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
@@ -300,6 +325,7 @@ constexpr RuleFile kRuleFiles[] = {
     {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
     {"clauses.yaml", LoadClauses},
+    {"collective.yaml", LoadCollective},
 };
 
 // yaml-cpp takes a quoted scalar left open at the end of the input as

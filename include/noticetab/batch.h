@@ -6,6 +6,8 @@
 #define NOTICETAB_BATCH_H_
 
 #include <cstdint>
+#include <functional>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,8 +22,9 @@
 namespace noticetab {
 
 /// What a batch emits: the task ledger (a Writer), the per-unit rows
-/// (WriteByUnit, --by-unit) or the per-unit summary (WriteUnitSummary, `units`).
-enum class BatchView { kTasks, kByUnit, kUnitSummary };
+/// (WriteByUnit, --by-unit), the per-unit summary (WriteUnitSummary, `units`)
+/// or a view of the caller's (BatchOptions::render: `due`, `diff`, `units --for`).
+enum class BatchView { kTasks, kByUnit, kUnitSummary, kCustom };
 
 struct BatchOptions {
   /// Files, directories (need `recursive`) and "-" for stdin, as given.
@@ -40,6 +43,8 @@ struct BatchOptions {
   WriteOptions write;
   ConvertOptions convert;
   const Rules* rules = nullptr;       ///< not owned; nullptr = BuiltinRules()
+  /// kCustom: writes the documents (format and checks are the caller's).
+  std::function<void(std::ostream&, const std::vector<Document>&, const Rules&)> render;
   int stdout_fd = 1;                  ///< where output "" goes
 };
 
