@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "noticetab/batch.h"
 #include "noticetab/byunit.h"
 #include "noticetab/due.h"
 #include "noticetab/error.h"
@@ -331,15 +332,9 @@ class TempFile {
   TempFile() {
     const char* dir = std::getenv("TMPDIR");
     dir_ = dir && *dir ? dir : "/tmp";
-    std::string tmpl = dir_ + "/noticetab-XXXXXX";
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) {
-      throw Error(Error::Kind::kOutput, "xlsx: cannot create a temporary file in " + dir_);
-    }
-    ::close(fd);
-    path_ = tmpl;
+    path_ = CreateTempFile(dir_, "noticetab-");  // removed on SIGINT too
   }
-  ~TempFile() { std::remove(path_.c_str()); }
+  ~TempFile() { RemoveTempFile(path_); }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
   const std::string& path() const { return path_; }

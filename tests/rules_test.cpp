@@ -66,6 +66,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"units", {"units", "open", "lead", "support"}},
       {"collective", {"region", "member", "issuer", "includes", "via"}},
       {"deadline", {"year", "kind", "date", "granularity", "year_source"}},
+      {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
   };
   return k;
@@ -114,6 +115,17 @@ void FireUnits(const RuleExample& ex) {
   if (ex.expect.count("open")) CHECK(Bool(u.open) == ex.expect.at("open"));
 }
 
+void FireClause(const RuleExample& ex) {
+  noticetab::Assignment a;
+  bool parsed = noticetab::ParseClause(ex.input, R(), &a);
+  noticetab::UnitList u = noticetab::ResolveAssignment(a, R());
+  if (ex.expect.count("units")) CHECK(Join(u.units) == ex.expect.at("units"));
+  if (ex.expect.count("lead")) CHECK(Join(u.lead) == ex.expect.at("lead"));
+  if (ex.expect.count("support")) CHECK(Join(u.support) == ex.expect.at("support"));
+  if (ex.expect.count("open")) CHECK(Bool(u.open) == ex.expect.at("open"));
+  if (ex.expect.count("deadline")) CHECK(a.deadline == ex.expect.at("deadline"));
+  if (ex.expect.count("person")) CHECK(Join(a.persons) == ex.expect.at("person"));
+  if (ex.expect.count("units") && !ex.expect.at("units").empty()) CHECK(parsed);
 // text is an issuer (with region:) or a unit name (with member:, issuer:).
 void FireCollective(const RuleExample& ex) {
   if (ex.expect.count("region")) CHECK(noticetab::IssuerRegion(ex.input, R()) == ex.expect.at("region"));
@@ -333,6 +345,7 @@ TEST_CASE("every rules example holds", "[rules]") {
     else if (ex.kind == "units") FireUnits(ex);
     else if (ex.kind == "collective") FireCollective(ex);
     else if (ex.kind == "deadline") FireDeadline(ex);
+    else if (ex.kind == "clause") FireClause(ex);
     else if (ex.kind == "frontmatter") FireFrontMatter(ex);
   }
 }

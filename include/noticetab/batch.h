@@ -56,9 +56,11 @@ struct BatchInput {
   std::optional<Error> error;  ///< found while expanding: a directory without -r, an unlistable directory
 };
 
-/// True for the names a directory walk converts: *.txt and *.text (any case),
-/// not starting with '.'. (A folder's README.md is not a notice; any file
-/// named explicitly is converted whatever its name.)
+/// True for the names a directory walk converts (any case, not starting with
+/// '.'): *.txt, *.text, *.docx, *.odt, *.ofd, *.pdf, *.html, *.htm; and *.doc,
+/// *.wps, *.xls, *.xlsx, *.et, *.rtf, which fail with how to convert them.
+/// (A folder's README.md is not a notice; any file named explicitly is
+/// converted whatever its name.)
 bool IsTextName(std::string_view filename);
 
 /// Expands arguments in order. A file (of any name, or "-") is one input,
@@ -132,6 +134,12 @@ std::string OutputEncodingName(std::string_view encoding);
 /// before any other thread starts (it blocks the signals and waits for them on
 /// a thread of its own). Calling it again does nothing.
 void InstallInterruptCleanup();
+
+/// Creates an empty file `dir`/`prefix`XXXXXX (mkstemp) that the interrupt
+/// cleanup removes, and returns its path. Throws Error(kOutput).
+std::string CreateTempFile(const std::string& dir, const std::string& prefix);
+/// Removes a file from CreateTempFile, and from the cleanup.
+void RemoveTempFile(const std::string& path);
 
 }  // namespace noticetab
 
