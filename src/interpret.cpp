@@ -436,14 +436,15 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
         shapes[content_col] != CellShape::kUnits && shapes[content_col] != CellShape::kDeadline)
       content = static_cast<int>(content_col);
   }
-  if (content < 0) {
-    // Still none: the row is shifted left by a merged group cell and its
-    // content carries its own number (3.及时反馈…。). A numbered cell that
-    // reads as a sentence is the content.
+  if (content < 0 || (best != SIZE_MAX && shapes[content] == CellShape::kText && best < 10)) {
+    // None, or only a short name-like cell (a unit outside the unit
+    // vocabulary): the content carries its own number (3.及时反馈…。), as in
+    // a row shifted left by a merged group cell. A numbered cell that reads
+    // as a sentence is the content.
     for (size_t i = 0; i < cells.size(); ++i) {
       if (shapes[i] != CellShape::kItemLabel && shapes[i] != CellShape::kSectionLabel) continue;
       size_t n = CharCount(cells[i]);
-      if ((EndsSentence(cells[i]) || n > 30) && n > best) best = n, content = static_cast<int>(i);
+      if ((EndsSentence(cells[i]) || n > 30) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
     }
   }
   if (content >= 0 && static_cast<size_t>(content) < content_col && content_col < header.size()) {
