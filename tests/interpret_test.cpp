@@ -80,9 +80,11 @@ TEST_CASE("a shifted row is aligned by its cells and says so", "[interpret]") {
   REQUIRE(t.rows.size() == 2);
   CHECK(t.rows[1].content.text == "2.及时反馈网民对调查征集信息的意见。");
   CHECK(t.rows[1].units.text == "各科室");
-  REQUIRE(t.rows[1].warnings.size() == 1);
-  CHECK(t.rows[1].warnings[0].find("row shifted 1 column") == 0);
-  CHECK(t.rows[0].warnings.empty());
+  REQUIRE(t.rows[1].diagnostics.size() == 1);
+  CHECK(t.rows[1].diagnostics[0].code == "row.shifted");
+  CHECK(t.rows[1].diagnostics[0].first_line == 3);
+  CHECK(t.rows[1].diagnostics[0].message == t.rows[1].warnings[0]);
+  CHECK(t.rows[0].diagnostics.empty());
 }
 
 TEST_CASE("CLI: a unit cell of 44 names is not taken as the content (issue 17 item 6)", "[interpret][cli]") {
@@ -104,4 +106,50 @@ TEST_CASE("CLI: a row whose content would be lost is warned about", "[interpret]
   std::remove(path.c_str());
   REQUIRE(r.status == 0);
   CHECK(r.out.find("no content cell in this row") != std::string::npos);
+}
+
+TEST_CASE("header names read by shape and headerless columns are warned about, by code", "[interpret]") {
+  Grid g;
+  g.layout = "tabs";
+  g.rows.push_back(RowOf({"工作任务", "具体要求", "责任科室"}, 1, true));
+  g.rows.push_back(RowOf({"做好预算公开", "公开本单位预算和决算。", "财务科"}, 2));
+  Table t = Interpret(g, R());
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].units.text == "财务科");
+  REQUIRE(t.rows[0].diagnostics.size() == 1);
+  CHECK(t.rows[0].diagnostics[0].code == "role.header_shape");
+
+  Grid h;
+  h.layout = "tabs";
+  for (int i = 0; i < 3; ++i) h.rows.push_back(RowOf({std::to_string(i + 1), "推进政务服务标准化建设。", "县政务服务中心", "6月底前"}, i + 1));
+  Table u = Interpret(h, R());
+  REQUIRE(u.rows.size() == 3);
+  CHECK(u.rows[2].seq == 3);
+  CHECK(u.rows[2].units.text == "县政务服务中心");
+  CHECK(u.rows[2].deadline.text == "6月底前");
+  REQUIRE(u.rows[2].diagnostics.size() == 1);
+  CHECK(u.rows[2].diagnostics[0].code == "role.inferred");
+}
+
+TEST_CASE("a fragment row is dropped with a table warning, never silently", "[interpret]") {
+  Grid g;
+  g.layout = "tabs";
+  g.rows.push_back(RowOf({"工作任务", "具体要求", "责任单位"}, 1, true));
+  g.rows.push_back(RowOf({"做好预算公开", "公开本单位预算和决算。", "县财政局"}, 2));
+  g.rows.push_back(RowOf({"", "局", ""}, 3));
+  Table t = Interpret(g, R());
+  CHECK(t.rows.size() == 1);
+  REQUIRE(t.warnings.size() == 1);
+  CHECK(t.warnings[0].find("line 3") == 0);
+}
+
+TEST_CASE("diagnostics reach the task with their codes", "[interpret]") {
+  Document doc = Convert(Decode("| 工作任务 | 具体要求 | 责任部门 |\n"
+                                "| 一、做好财政信息公开。 | 1.推进预算、决算及相关报表公开。 | 财务科 |\n"
+                                "| 2.及时反馈网民对调查征集信息的意见。 | 各科室 | |\n", "t.txt"),
+                         R());
+  REQUIRE(doc.tasks.size() == 2);
+  REQUIRE(!doc.tasks[1].diagnostics.empty());
+  CHECK(doc.tasks[1].diagnostics[0].code == "row.shifted");
+  CHECK(doc.tasks[1].warnings.size() == doc.tasks[1].diagnostics.size());
 }
