@@ -106,6 +106,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   Document doc;
   doc.source = original.name();
   doc.encoding = original.encoding();
+  doc.format = original.format;
   doc.warnings = original.warnings;
 
   // Pinyin annotations (發(fā)展) would break every keyword; they go before parsing.
@@ -164,9 +165,11 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       for (auto& w : table.warnings) doc.warnings.push_back(w);
       RepairTable(table, rules);
       LinkRows(table, doc.sections);
-      // A native document (docx, html, ...) renders a merged cell into every row
-      // it covers, so an empty cell there is empty, not a merge to guess.
-      if (original.format == "text") FillMergedCells(table);
+      // docx, html and odt render a merged cell into every row it covers, so an
+      // empty cell there is empty, not a merge to guess (PDF and OFD cells are
+      // rebuilt from positions: their merges are still guessed).
+      if (original.format != "docx" && original.format != "html" && original.format != "odt")
+        FillMergedCells(table);
       std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);
       for (auto& t : tasks) {
         t.id = static_cast<int>(doc.tasks.size()) + 1;
@@ -185,6 +188,11 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
                                              : "no task table recognized; the body items are listed as tasks");
   }
   DeadlinesFromContent(doc.tasks, years, rules);
+  if (!original.pages.empty()) {
+    for (Task& t : doc.tasks)
+      if (t.first_line >= 1 && t.first_line <= static_cast<int>(original.pages.size()) && original.pages[t.first_line - 1] > 0)
+        t.page = original.pages[t.first_line - 1];
+  }
   if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
   if (!restore.empty()) {
     RestoreVisitor v(restore);
