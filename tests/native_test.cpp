@@ -184,3 +184,22 @@ TEST_CASE("native: the samples as .pdf, pages on tasks (regression floor, not th
   CHECK(doc.tasks.front().page == 5);
   CHECK(doc.tasks.back().page >= 9);
 }
+
+TEST_CASE("native: the exact table is kept as a Grid beside the rendered lines", "[native]") {
+  for (const char* file : {"zhaoyuan-2023.docx", "zhaoyuan-2023.html", "zhaoyuan-2023.odt"}) {
+    INFO(file);
+    const Source s = Decode(ReadFile(Fixture(file)), file);
+    REQUIRE(s.grids.size() == 1);
+    const Grid& g = s.grids[0];
+    CHECK(g.layout == s.format);
+    REQUIRE(g.rows.size() == 54);  // header + 53 tasks
+    CHECK(g.rows[0].cells.size() == 4);
+    CHECK(g.rows[0].cells[0].text == "工作任务");
+    // 围绕绿色低碳… covers four rows; the rows below it hold the other three cells only.
+    CHECK(g.rows[1].cells[0].text == "围绕绿色低碳高质量发展强化政府信息专题公开");
+    CHECK(g.rows[1].cells[0].row_span == 4);
+    CHECK(g.rows[2].cells.size() == 3);
+    CHECK(s.Line(g.rows[1].span.first_line).substr(0, 3) == "围");
+  }
+  CHECK(Decode(ReadFile(Fixture("zhaoyuan-2023.html")), "z.html").grids[0].rows[0].header);  // <th> row
+}

@@ -77,13 +77,15 @@ class LineBuilder {
   /// One paragraph; breaks inside it ('\n') start new lines.
   void Paragraph(std::string_view text, int page = 0);
   void BeginTable();
-  void AddRow(std::vector<InCell> cells, int page = 0);
+  /// `header`: the format marks the row a header row (w:tblHeader, <thead>,
+  /// all <th>, table:table-header-rows).
+  void AddRow(std::vector<InCell> cells, int page = 0, bool header = false);
   void EndTable();
 
  private:
   void Line(std::string line, int page);
   Rendered* out_;
-  NativeTable table_;
+  Grid table_;
   std::vector<int> pending_;                    // per column: rows still covered from above
   std::vector<std::pair<int, int>> origin_;     // per column: (row, cell) of the covering cell
   bool in_table_ = false;
