@@ -103,6 +103,8 @@ Rendered ReadOdt(Zip& zip);
 Rendered ReadOfd(Zip& zip);
 Rendered ReadHtml(std::string_view bytes, const std::string& name);
 Rendered ReadPdf(std::string_view bytes, const std::string& name);
+/// The page layout of pdftotext -bbox-layout output (XHTML with word boxes).
+Rendered LayoutPdf(std::string_view xhtml, const std::string& name);
 
 }  // namespace noticetab::native
 

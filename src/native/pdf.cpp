@@ -251,8 +251,9 @@ std::string DigitsOut(std::string_view s) {
 
 }  // namespace
 
-Rendered ReadPdf(std::string_view bytes, const std::string& name) {
-  const std::string xhtml = RunPdftotext(bytes, name);
+Rendered ReadPdf(std::string_view bytes, const std::string& name) { return LayoutPdf(RunPdftotext(bytes, name), name); }
+
+Rendered LayoutPdf(std::string_view xhtml, const std::string& name) {
   // The output is XHTML with a DOCTYPE; the HTML parser reads it without
   // loading anything.
   XmlDoc doc = ParseHtml(xhtml, "UTF-8", name);
