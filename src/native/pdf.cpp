@@ -53,6 +53,7 @@ struct Segment {
 struct VisualLine {
   double y0, y1;
   std::vector<Segment> segs;
+  std::vector<Word> words;  // left to right
 };
 
 class TempFile {
@@ -170,6 +171,8 @@ void CollectPages(const xmlNode* n, std::vector<Page>& pages) {
   }
 }
 
+void Split(VisualLine& line, const std::vector<double>& columns);
+
 // Words -> lines by baseline, each split into segments at wide gaps.
 std::vector<VisualLine> Lines(std::vector<Word> words) {
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.yc() < b.yc(); });
@@ -186,11 +189,30 @@ std::vector<VisualLine> Lines(std::vector<Word> words) {
   std::vector<VisualLine> lines;
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
-    VisualLine line{g.front().y0, g.front().y1, {}};
+    VisualLine line{g.front().y0, g.front().y1, {}, g};
     for (const Word& w : g) {
       line.y0 = std::min(line.y0, w.y0);
       line.y1 = std::max(line.y1, w.y1);
-      const double gap_limit = 0.45 * w.h();
+    }
+    Split(line, {});
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// Cuts a line's words into segments at wide gaps, and at any gap where a
+// word starts on a table column's left edge (a cell filled to its right
+// border leaves a narrow gap only).
+void Split(VisualLine& line, const std::vector<double>& columns) {
+  line.segs.clear();
+  auto on_edge = [&](double x0) {
+    for (size_t k = 1; k < columns.size(); ++k)
+      if (std::abs(x0 - columns[k]) < 2) return true;
+    return false;
+  };
+  {
+    for (const Word& w : line.words) {
+      const double gap_limit = on_edge(w.x0) ? 1.0 : 0.45 * w.h();
       if (!line.segs.empty() && w.x0 - line.segs.back().x1 < gap_limit) {
         Segment& s = line.segs.back();
         // A space where the PDF had one, except between CJK characters.
@@ -208,9 +230,7 @@ std::vector<VisualLine> Lines(std::vector<Word> words) {
         line.segs.push_back({w.x0, w.y0, w.x1, w.y1, w.text});
       }
     }
-    lines.push_back(std::move(line));
   }
-  return lines;
 }
 
 std::string Joined(const VisualLine& l) {
@@ -299,6 +319,8 @@ Rendered LayoutPdf(std::string_view xhtml, const std::string& name) {
     if (j - i >= 3) columns.push_back(edges[i]);
     i = j;
   }
+  for (auto& lines : page_lines)
+    for (VisualLine& l : lines) Split(l, columns);
   auto column_of = [&](double x0) {
     int c = 0;
     for (size_t k = 0; k < columns.size(); ++k)
