@@ -432,12 +432,19 @@ Rendered LayoutPdf(std::string_view xhtml, const std::string& name) {
       }
       std::sort(bounds.begin(), bounds.end());
       std::vector<std::vector<std::string>> rows(bounds.size() + 1, std::vector<std::string>(columns.size()));
+      // A cell crossing a row boundary is a merged one (no boundary was put
+      // through a cell that could be avoided): it goes into every row it
+      // overlaps, as the exact formats repeat a merged cell.
       for (size_t c = 0; c < blocks.size(); ++c)
         for (const Block& b : blocks[c]) {
-          size_t row = std::upper_bound(bounds.begin(), bounds.end(), b.y0 + 0.25 * (b.y1 - b.y0 > 20 ? 20 : b.y1 - b.y0)) - bounds.begin();
-          std::string& cell = rows[row][c];
-          if (!cell.empty()) cell += '\n';
-          cell += b.text;
+          const double inset = std::min(3.0, (b.y1 - b.y0) / 4);
+          size_t first = std::upper_bound(bounds.begin(), bounds.end(), b.y0 + inset) - bounds.begin();
+          size_t last = std::upper_bound(bounds.begin(), bounds.end(), b.y1 - inset) - bounds.begin();
+          for (size_t row = first; row <= last && row < rows.size(); ++row) {
+            std::string& cell = rows[row][c];
+            if (!cell.empty()) cell += '\n';
+            cell += b.text;
+          }
         }
       for (size_t k = 0; k < rows.size(); ++k) {
         // A row cut by the page break: the page's first row has no cell in
