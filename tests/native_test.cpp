@@ -3,6 +3,7 @@
 // text version; hostile files are refused with a message, never a hang.
 #include <catch2/catch.hpp>
 #include <unicode/ucnv.h>
+#include <zip.h>
 
 #include <chrono>
 #include <filesystem>
@@ -176,11 +177,105 @@ TEST_CASE("native: PDF without a text layer, encrypted or damaged: a message, ex
 }
 
 TEST_CASE("native: the samples as .pdf, pages on tasks (regression floor, not the 90% goal)", "[native]") {
-  // Rows equal today: 92/220 (tests/data/native/compare). The acceptance goal
+  // Rows equal today: 106/220 (tests/data/native/compare). The acceptance goal
   // is 90%; this only keeps what works from getting worse.
   CHECK(RowsEqual("pdf") >= 0.40);
   const Document doc = ConvertFixture("zhaoyuan-2023.pdf");
   REQUIRE(!doc.tasks.empty());
   CHECK(doc.tasks.front().page == 5);
   CHECK(doc.tasks.back().page >= 9);
+}
+
+TEST_CASE("native: the exact table is kept as a Grid beside the rendered lines", "[native]") {
+  for (const char* file : {"zhaoyuan-2023.docx", "zhaoyuan-2023.html", "zhaoyuan-2023.odt"}) {
+    INFO(file);
+    const Source s = Decode(ReadFile(Fixture(file)), file);
+    REQUIRE(s.grids.size() == 1);
+    const Grid& g = s.grids[0];
+    CHECK(g.layout == s.format);
+    REQUIRE(g.rows.size() == 54);  // header + 53 tasks
+    CHECK(g.rows[0].cells.size() == 4);
+    CHECK(g.rows[0].cells[0].text == "工作任务");
+    // 围绕绿色低碳… covers four rows; the rows below it hold the other three cells only.
+    CHECK(g.rows[1].cells[0].text == "围绕绿色低碳高质量发展强化政府信息专题公开");
+    CHECK(g.rows[1].cells[0].row_span == 4);
+    CHECK(g.rows[2].cells.size() == 3);
+    CHECK(s.Line(g.rows[1].span.first_line).substr(0, 3) == "围");
+  }
+  CHECK(Decode(ReadFile(Fixture("zhaoyuan-2023.html")), "z.html").grids[0].rows[0].header);  // <th> row
+}
+
+namespace {
+
+// A .docx in memory holding `document_xml` (stored, with libzip).
+std::string MakeDocx(const std::string& body) {
+  const std::string doc =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+      "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+      "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" "
+      "xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:body>" +
+      body + "</w:body></w:document>";
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
+  zip_source_keep(src);
+  zip_t* z = zip_open_from_source(src, ZIP_TRUNCATE, &error);
+  zip_file_add(z, "word/document.xml", zip_source_buffer(z, doc.data(), doc.size(), 0), 0);
+  zip_close(z);
+  zip_source_open(src);
+  zip_source_seek(src, 0, SEEK_END);
+  const zip_int64_t n = zip_source_tell(src);
+  zip_source_seek(src, 0, SEEK_SET);
+  std::string out(static_cast<size_t>(n), '\0');
+  zip_source_read(src, out.data(), static_cast<zip_uint64_t>(n));
+  zip_source_close(src);
+  zip_source_free(src);
+  zip_error_fini(&error);
+  return out;
+}
+
+std::vector<std::string> Lines(const Source& s) {
+  std::vector<std::string> v;
+  for (int i = 1; i <= s.line_count(); ++i) v.emplace_back(s.Line(i));
+  return v;
+}
+
+std::string P(const std::string& runs) { return "<w:p>" + runs + "</w:p>"; }
+std::string R(const std::string& text) { return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>"; }
+
+}  // namespace
+
+TEST_CASE("native: docx tracked changes accepted, hidden text, footnote marks and text boxes", "[native]") {
+  const std::string box = "<w:txbxContent>" + P(R("框内文字")) + "</w:txbxContent>";
+  const Source s = Decode(
+      MakeDocx(P(R("保留") + "<w:ins>" + R("插入") + "</w:ins><w:del><w:r><w:delText>删除</w:delText></w:r></w:del>" +
+                 "<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r>") +
+               P(R("锚") + "<w:r><mc:AlternateContent><mc:Choice><w:drawing><wps:txbx>" + box +
+                 "</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>" + box +
+                 "</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>") +
+               P(R("一行") + "<w:r><w:br/></w:r>" + R("二行"))),
+      "t.docx");
+  CHECK(Lines(s) == std::vector<std::string>{"保留插入", "锚", "框内文字", "一行", "二行"});
+}
+
+TEST_CASE("native: docx gridSpan and vMerge render as TAB rows and exact Grid spans", "[native]") {
+  auto tc = [](const std::string& pr, const std::string& text) {
+    return "<w:tc><w:tcPr>" + pr + "</w:tcPr>" + P(text.empty() ? "" : R(text)) + "</w:tc>";
+  };
+  const std::string table =
+      "<w:tbl><w:tr>" + tc("", "任务") + tc("", "内容") + tc("", "单位") + tc("", "时限") + "</w:tr>" +
+      "<w:tr>" + tc("<w:vMerge w:val=\"restart\"/>", "甲") + tc("<w:gridSpan w:val=\"2\"/>", "跨两列") +
+      tc("<w:vMerge w:val=\"restart\"/>", "年底") + "</w:tr>" + "<w:tr>" + tc("<w:vMerge/>", "") +
+      tc("", "乙内容") + tc("", "乙局") + tc("<w:vMerge/>", "") + "</w:tr></w:tbl>";
+  const Source s = Decode(MakeDocx(table), "t.docx");
+  CHECK(Lines(s) == std::vector<std::string>{"任务\t内容\t单位\t时限", "甲\t跨两列\t\t年底", "甲\t乙内容\t乙局\t年底"});
+  REQUIRE(s.grids.size() == 1);
+  const Grid& g = s.grids[0];
+  REQUIRE(g.rows.size() == 3);
+  CHECK(g.rows[1].cells.size() == 3);
+  CHECK(g.rows[1].cells[0].row_span == 2);
+  CHECK(g.rows[1].cells[1].col_span == 2);
+  CHECK(g.rows[1].cells[2].row_span == 2);
+  CHECK(g.rows[2].cells.size() == 2);  // the covered positions are left out
 }

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "noticetab/grid.h"
+
 namespace noticetab {
 
 /// A decoded input. Owns its text; lines are offsets into it, so a Source can
@@ -31,6 +33,9 @@ class Source {
   std::string format = "text";
   /// Page of each line for paged formats (pdf, ofd), else empty.
   std::vector<int> pages;
+  /// The tables of a native document with their exact cells and spans
+  /// (native.h Rendered::grids); empty for text.
+  std::vector<Grid> grids;
 
  private:
   struct Span { uint32_t begin, end; };

@@ -10,22 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "noticetab/grid.h"
 #include "noticetab/load.h"
 
 namespace noticetab {
 
-/// A table cell as the document defines it, before it is flattened to a line.
-struct NativeCell {
-  std::string text;
-  int row_span = 1, col_span = 1;
-};
-
-/// A table with its exact spans; `line` is the 1-based rendered line of its
-/// first row. Kept so the exact structure is not lost in the TAB rendering.
-struct NativeTable {
-  int line = 0;
-  std::vector<std::vector<NativeCell>> rows;  ///< covered positions are left out
-};
 
 /// What a native reader produced.
 struct Rendered {
@@ -33,7 +22,10 @@ struct Rendered {
   std::string encoding;  ///< of the text inside (UTF-8 for the XML formats)
   std::vector<std::string> lines;  ///< without '\n'; a line never holds '\n'
   std::vector<int> pages;          ///< page of each line (PDF, OFD); empty otherwise
-  std::vector<NativeTable> tables;
+  /// The tables with their exact cells and spans (docx, html, odt; for pdf
+  /// and ofd as rebuilt from positions), covered positions left out, each
+  /// row's span naming its rendered line (0 when it rendered to no line).
+  std::vector<Grid> grids;
   std::vector<std::string> warnings;
 };
 

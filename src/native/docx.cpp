@@ -448,7 +448,9 @@ class DocxReader {
         if (!cell.covered) Cell(tc, cell.text);
         row.push_back(std::move(cell));
       }
-      lines_.AddRow(std::move(row));
+      const bool header = trpr != nullptr && Child(trpr, "tblHeader") != nullptr && ValOf(trpr, "tblHeader") != "0" &&
+                          ValOf(trpr, "tblHeader") != "false";
+      lines_.AddRow(std::move(row), 0, header);
     }
     lines_.EndTable();
   }

@@ -179,8 +179,10 @@ class HtmlReader {
     for (const xmlNode* tr : rows) {
       if (Hidden(tr)) continue;
       std::vector<InCell> cells;
+      bool all_th = true;
       for (const xmlNode* c = tr->children; c != nullptr; c = c->next) {
         if (Name(c) != "td" && Name(c) != "th") continue;
+        all_th &= Name(c) == "th";
         InCell cell;
         if (!Hidden(c)) {
           std::string raw;
@@ -191,7 +193,8 @@ class HtmlReader {
         cell.row_span = Span(c, "rowspan");
         cells.push_back(std::move(cell));
       }
-      lines_.AddRow(std::move(cells));
+      const bool header = (!cells.empty() && all_th) || Name(tr->parent) == "thead";
+      lines_.AddRow(std::move(cells), 0, header);
     }
     lines_.EndTable();
   }

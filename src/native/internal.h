@@ -77,13 +77,15 @@ class LineBuilder {
   /// One paragraph; breaks inside it ('\n') start new lines.
   void Paragraph(std::string_view text, int page = 0);
   void BeginTable();
-  void AddRow(std::vector<InCell> cells, int page = 0);
+  /// `header`: the format marks the row a header row (w:tblHeader, <thead>,
+  /// all <th>, table:table-header-rows).
+  void AddRow(std::vector<InCell> cells, int page = 0, bool header = false);
   void EndTable();
 
  private:
   void Line(std::string line, int page);
   Rendered* out_;
-  NativeTable table_;
+  Grid table_;
   std::vector<int> pending_;                    // per column: rows still covered from above
   std::vector<std::pair<int, int>> origin_;     // per column: (row, cell) of the covering cell
   bool in_table_ = false;
@@ -101,6 +103,8 @@ Rendered ReadOdt(Zip& zip);
 Rendered ReadOfd(Zip& zip);
 Rendered ReadHtml(std::string_view bytes, const std::string& name);
 Rendered ReadPdf(std::string_view bytes, const std::string& name);
+/// The page layout of pdftotext -bbox-layout output (XHTML with word boxes).
+Rendered LayoutPdf(std::string_view xhtml, const std::string& name);
 
 }  // namespace noticetab::native
 

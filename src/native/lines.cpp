@@ -100,15 +100,15 @@ void LineBuilder::Paragraph(std::string_view text, int page) {
 void LineBuilder::BeginTable() {
   if (in_table_) EndTable();
   in_table_ = true;
-  table_ = NativeTable{};
+  table_ = Grid{};
   pending_.clear();
   origin_.clear();
 }
 
-void LineBuilder::AddRow(std::vector<InCell> cells, int page) {
+void LineBuilder::AddRow(std::vector<InCell> cells, int page, bool header) {
   if (!in_table_) BeginTable();
   const int row = static_cast<int>(table_.rows.size());
-  std::vector<NativeCell> kept;
+  std::vector<GridCell> kept;
   std::vector<std::string> texts;  // one per grid column
   size_t col = 0;
   // A covered position repeats the text of the cell that covers it (once per
@@ -117,7 +117,7 @@ void LineBuilder::AddRow(std::vector<InCell> cells, int page) {
   auto covered_text = [&](size_t c) -> std::string {
     auto [r, i] = origin_[c];
     if (r < 0 || (c > 0 && origin_[c - 1] == origin_[c])) return {};
-    return table_.rows[r][i].text;
+    return table_.rows[r].cells[i].text;
   };
   auto covered_from_above = [&] {
     while (col < pending_.size() && pending_[col] > 0) {
@@ -139,7 +139,7 @@ void LineBuilder::AddRow(std::vector<InCell> cells, int page) {
       // A vertical merge continued: the cell that started it grows.
       // Once per covering cell (a covered run under a column span is one).
       auto [r, i] = origin_[col];
-      if (r >= 0 && !(col > 0 && covered_before == origin_[col])) ++table_.rows[r][i].row_span;
+      if (r >= 0 && !(col > 0 && covered_before == origin_[col])) ++table_.rows[r].cells[i].row_span;
       covered_before = origin_[col];
       for (int k = 0; k < span; ++k) texts.push_back(covered_text(col + k));
       col += span;
@@ -153,28 +153,43 @@ void LineBuilder::AddRow(std::vector<InCell> cells, int page) {
       pending_[col + k] = row_span - 1;
       origin_[col + k] = {row, static_cast<int>(kept.size())};
     }
-    kept.push_back({std::move(text), row_span, span});
+    GridCell cell;
+    cell.text = std::move(text);
+    cell.row_span = row_span;
+    cell.col_span = span;
+    cell.span.page = page;
+    kept.push_back(std::move(cell));
     col += span;
   }
   covered_from_above();
   bool any = false;
   for (const auto& c : kept) any |= !c.text.empty();
-  table_.rows.push_back(std::move(kept));
+  GridRow grid_row;
+  grid_row.cells = std::move(kept);
+  grid_row.span.page = page;
+  grid_row.header = header;
+  table_.rows.push_back(std::move(grid_row));
   if (!any) return;  // an empty row says nothing to the text readers
   std::string line;
   for (size_t i = 0; i < texts.size(); ++i) {
     if (i > 0) line += '\t';
     line += texts[i];
   }
-  if (table_.line == 0) table_.line = static_cast<int>(out_->lines.size()) + 1;
   Line(std::move(line), page);
+  const int n = static_cast<int>(out_->lines.size());
+  GridRow& done = table_.rows.back();
+  done.span.first_line = done.span.last_line = n;
+  for (GridCell& c : done.cells) c.span.first_line = c.span.last_line = n;
+  table_.span.Cover(done.span);
 }
 
 void LineBuilder::EndTable() {
   if (!in_table_) return;
   in_table_ = false;
-  if (!table_.rows.empty()) out_->tables.push_back(std::move(table_));
-  table_ = NativeTable{};
+  if (!table_.rows.empty()) {
+    out_->grids.push_back(std::move(table_));
+  }
+  table_ = Grid{};
 }
 
 }  // namespace noticetab::native

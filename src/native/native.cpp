@@ -124,6 +124,7 @@ std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& 
 }
 
 Source SourceFromRendered(Rendered r, std::string name) {
+  for (Grid& g : r.grids) g.layout = r.format;
   std::string text;
   size_t size = 0;
   for (const auto& l : r.lines) size += l.size() + 1;
@@ -135,6 +136,7 @@ Source SourceFromRendered(Rendered r, std::string name) {
   Source s(std::move(name), r.encoding.empty() ? "UTF-8" : r.encoding, std::move(text));
   s.format = r.format;
   s.warnings = std::move(r.warnings);
+  s.grids = std::move(r.grids);
   if (!r.pages.empty()) {
     r.pages.resize(r.lines.size(), 0);
     s.pages = std::move(r.pages);

@@ -137,7 +137,7 @@ class OdtReader {
             }
           }
         }
-        lines_.AddRow(std::move(cells));
+        lines_.AddRow(std::move(cells), 0, Name(tr->parent) == "table-header-rows");
       }
     }
     lines_.EndTable();

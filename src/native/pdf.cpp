@@ -53,6 +53,7 @@ struct Segment {
 struct VisualLine {
   double y0, y1;
   std::vector<Segment> segs;
+  std::vector<Word> words;  // left to right
 };
 
 class TempFile {
@@ -170,6 +171,8 @@ void CollectPages(const xmlNode* n, std::vector<Page>& pages) {
   }
 }
 
+void Split(VisualLine& line, const std::vector<double>& columns);
+
 // Words -> lines by baseline, each split into segments at wide gaps.
 std::vector<VisualLine> Lines(std::vector<Word> words) {
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.yc() < b.yc(); });
@@ -186,11 +189,30 @@ std::vector<VisualLine> Lines(std::vector<Word> words) {
   std::vector<VisualLine> lines;
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
-    VisualLine line{g.front().y0, g.front().y1, {}};
+    VisualLine line{g.front().y0, g.front().y1, {}, g};
     for (const Word& w : g) {
       line.y0 = std::min(line.y0, w.y0);
       line.y1 = std::max(line.y1, w.y1);
-      const double gap_limit = 0.45 * w.h();
+    }
+    Split(line, {});
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// Cuts a line's words into segments at wide gaps, and at any gap where a
+// word starts on a table column's left edge (a cell filled to its right
+// border leaves a narrow gap only).
+void Split(VisualLine& line, const std::vector<double>& columns) {
+  line.segs.clear();
+  auto on_edge = [&](double x0) {
+    for (size_t k = 1; k < columns.size(); ++k)
+      if (std::abs(x0 - columns[k]) < 2) return true;
+    return false;
+  };
+  {
+    for (const Word& w : line.words) {
+      const double gap_limit = on_edge(w.x0) ? 1.0 : 0.45 * w.h();
       if (!line.segs.empty() && w.x0 - line.segs.back().x1 < gap_limit) {
         Segment& s = line.segs.back();
         // A space where the PDF had one, except between CJK characters.
@@ -208,9 +230,7 @@ std::vector<VisualLine> Lines(std::vector<Word> words) {
         line.segs.push_back({w.x0, w.y0, w.x1, w.y1, w.text});
       }
     }
-    lines.push_back(std::move(line));
   }
-  return lines;
 }
 
 std::string Joined(const VisualLine& l) {
@@ -251,8 +271,9 @@ std::string DigitsOut(std::string_view s) {
 
 }  // namespace
 
-Rendered ReadPdf(std::string_view bytes, const std::string& name) {
-  const std::string xhtml = RunPdftotext(bytes, name);
+Rendered ReadPdf(std::string_view bytes, const std::string& name) { return LayoutPdf(RunPdftotext(bytes, name), name); }
+
+Rendered LayoutPdf(std::string_view xhtml, const std::string& name) {
   // The output is XHTML with a DOCTYPE; the HTML parser reads it without
   // loading anything.
   XmlDoc doc = ParseHtml(xhtml, "UTF-8", name);
@@ -298,6 +319,8 @@ Rendered ReadPdf(std::string_view bytes, const std::string& name) {
     if (j - i >= 3) columns.push_back(edges[i]);
     i = j;
   }
+  for (auto& lines : page_lines)
+    for (VisualLine& l : lines) Split(l, columns);
   auto column_of = [&](double x0) {
     int c = 0;
     for (size_t k = 0; k < columns.size(); ++k)
@@ -409,12 +432,19 @@ Rendered ReadPdf(std::string_view bytes, const std::string& name) {
       }
       std::sort(bounds.begin(), bounds.end());
       std::vector<std::vector<std::string>> rows(bounds.size() + 1, std::vector<std::string>(columns.size()));
+      // A cell crossing a row boundary is a merged one (no boundary was put
+      // through a cell that could be avoided): it goes into every row it
+      // overlaps, as the exact formats repeat a merged cell.
       for (size_t c = 0; c < blocks.size(); ++c)
         for (const Block& b : blocks[c]) {
-          size_t row = std::upper_bound(bounds.begin(), bounds.end(), b.y0 + 0.25 * (b.y1 - b.y0 > 20 ? 20 : b.y1 - b.y0)) - bounds.begin();
-          std::string& cell = rows[row][c];
-          if (!cell.empty()) cell += '\n';
-          cell += b.text;
+          const double inset = std::min(3.0, (b.y1 - b.y0) / 4);
+          size_t first = std::upper_bound(bounds.begin(), bounds.end(), b.y0 + inset) - bounds.begin();
+          size_t last = std::upper_bound(bounds.begin(), bounds.end(), b.y1 - inset) - bounds.begin();
+          for (size_t row = first; row <= last && row < rows.size(); ++row) {
+            std::string& cell = rows[row][c];
+            if (!cell.empty()) cell += '\n';
+            cell += b.text;
+          }
         }
       for (size_t k = 0; k < rows.size(); ++k) {
         // A row cut by the page break: the page's first row has no cell in
