@@ -105,6 +105,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   int prev_item = 0, prev_section = 0;
   std::string looked_up_item_label, looked_up_section_label;
   int label_item = 0, label_section = 0;  // of the labels last looked up
+  int section_label_item = 0;             // the item a section label names, when no section
   for (Row& row : table.rows) {
     if (!row.section_label.empty()) {
       section_label = row.section_label.text;
@@ -116,6 +117,16 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       looked_up_item_label = item_label;
       label_item = ItemForLabel(item_label, items);
     }
+    if (section_label != looked_up_section_label) {
+      looked_up_section_label = section_label;
+      label_section = SectionForLabel(section_label, section_refs);
+      // A lone group column may name the body's items rather than its
+      // sections (序号 | 工作任务 | 具体内容 under 一、/（一）headings).
+      section_label_item = label_section ? 0 : ItemForLabel(section_label, items);
+    }
+    const bool item_from_section_label = item_label.empty() && section_label_item;
+    const int row_label_item = item_from_section_label ? section_label_item : label_item;
+    const std::string& row_label = item_from_section_label ? section_label : item_label;
 
     const auto content = Bigrams(row.content.text);
     std::fill(hits.begin(), hits.end(), 0);
@@ -130,24 +141,20 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       double s = content.empty() ? 0 : static_cast<double>(hits[k]) / static_cast<double>(content.size());
       // Ties go to the row above's item, then to the label's: rows follow the body.
       if (it.item == prev_item) s += 0.02;
-      if (it.item == label_item) s += 0.01;
+      if (it.item == row_label_item) s += 0.01;
       if (s > best_score) best_score = s, best = it.item;
     }
     if (best_score >= 0.5) {
       row.item = best;
-      if (label_item && label_item != best)
-        row.Warn("link.label_disagrees", "table label '" + item_label + "' points to item " + std::to_string(label_item) +
+      if (row_label_item && row_label_item != best)
+        row.Warn("link.label_disagrees", "table label '" + row_label + "' points to item " + std::to_string(row_label_item) +
                                ", the body text to item " + std::to_string(best) + "; the body wins");
-    } else if (label_item) {
-      row.item = label_item;
+    } else if (row_label_item) {
+      row.item = row_label_item;
       row.Warn("link.from_label", "content not found in the body; item taken from the table label");
     } else if (prev_item) {
       row.item = prev_item;
       row.Warn("link.from_above", "content not found in the body; item taken from the row above");
-    }
-    if (section_label != looked_up_section_label) {
-      looked_up_section_label = section_label;
-      label_section = SectionForLabel(section_label, section_refs);
     }
     row.section = row.item ? section_of(row.item) : label_section;
     if (row.item && label_section && label_section != row.section && !row.section_label.empty())

@@ -169,3 +169,24 @@ TEST_CASE("Containment of nothing is 0", "[link]") {
   CHECK(Containment("，。", "政务公开") == Approx(0.0));
   CHECK(Containment("政务公开", "") == Approx(0.0));
 }
+
+TEST_CASE("LinkRows: a lone group label that names an item, not a section, links the row to that item",
+          "[link]") {
+  // 序号 | 工作任务 | 具体内容: the one group column is read as a section label,
+  // but its text is an item title of the body; the content is not in the body.
+  Table t;
+  t.rows = {MakeRow("公开培训计划和考核结果。", "", "强化培训考核"),
+            MakeRow("公布年度工作台账。", "", "推进平台建设")};
+  noticetab::LinkRows(t, Body());
+  CHECK(t.rows[0].item == 3);
+  CHECK(t.rows[0].section == 2);
+  CHECK(Mentions(t.rows[0].warnings, "item taken from the table label"));
+  CHECK(t.rows[1].item == 2);
+  CHECK(t.rows[1].section == 1);
+  // A label that names a section stays a section label.
+  Table s;
+  s.rows = {MakeRow("公开培训计划和考核结果。", "", "二、加强组织保障")};
+  noticetab::LinkRows(s, Body());
+  CHECK(s.rows[0].section == 2);
+  CHECK(s.rows[0].item == 0);
+}
