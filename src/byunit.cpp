@@ -8,10 +8,10 @@
 #include <string>
 
 #include "noticetab/text.h"
+#include "writers.h"
 
 namespace noticetab {
 
-void AppendJsonString(std::string& out, std::string_view s);  // write_json.cpp
 
 namespace {
 

@@ -8,6 +8,7 @@
 #include "noticetab/read.h"
 #include "noticetab/repair.h"
 #include "noticetab/text.h"
+#include "schema.h"
 
 namespace noticetab {
 namespace {
@@ -27,7 +28,7 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
     bool table = false;
-    for (const auto& reader : Readers()) table |= reader.detect(lines, i, rules) > 0;
+    for (const auto& reader : Readers()) table = table || reader.detect(lines, i, rules);
     if (table || rules.attachment.Contains(l.text) || EndsTable(l, rules)) {
       r.body_end = i;
       break;
@@ -66,28 +67,36 @@ std::string Restore(std::string_view s, const std::unordered_map<char32_t, char3
   return out;
 }
 
-// Every emitted string of a document except `source`.
-template <typename F>
-void ForEachString(Document& d, F&& f) {
-  auto opt = [&](std::optional<std::string>& o) {
-    if (o) f(*o);
-  };
-  auto list = [&](std::vector<std::string>& v) {
-    for (auto& s : v) f(s);
-  };
-  FrontMatter& fm = d.document;
-  opt(fm.issuer), opt(fm.number), opt(fm.title), list(fm.recipients), opt(fm.publicity);
-  list(fm.attachments), list(fm.cc), opt(fm.printed_by);
-  for (auto& s : d.sections) {
-    f(s.no), f(s.title);
-    for (auto& it : s.items) f(it.no), f(it.title), f(it.text);
+// Gives every emitted string of a document but `source` its original
+// characters back, through the schema walk (schema.h).
+class RestoreVisitor {
+ public:
+  explicit RestoreVisitor(const std::unordered_map<char32_t, char32_t>& map) : map_(map) {}
+  void Raw(std::string_view, std::string&) {}
+  void Str(std::string_view, std::string& s) { s = Restore(s, map_); }
+  void Str(std::string_view, std::optional<std::string>& s) {
+    if (s) *s = Restore(*s, map_);
   }
-  for (auto& t : d.tasks) {
-    f(t.section_no), f(t.section_title), f(t.item_no), f(t.item_title), f(t.content);
-    list(t.units), list(t.lead_units), list(t.support_units), opt(t.deadline.text), list(t.warnings);
+  void StrIf(std::string_view key, bool, std::string& s) { Str(key, s); }
+  template <typename T>
+  void Int(std::string_view, T&) {}
+  void List(std::string_view key, std::vector<std::string>& v) {
+    for (auto& s : v) Str(key, s);
   }
-  list(d.warnings);
-}
+  void Flag(std::string_view, bool&) {}
+  void Pair(std::string_view, int&, int&) {}
+  template <typename F>
+  void Map(std::string_view, F body) {
+    body();
+  }
+  template <typename T, typename F>
+  void Seq(std::string_view, std::vector<T>& v, F each) {
+    for (T& x : v) each(x);
+  }
+
+ private:
+  const std::unordered_map<char32_t, char32_t>& map_;
+};
 
 }  // namespace
 
@@ -143,12 +152,14 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (!doc.document.year) doc.document.year = opts.year;
 
   if (has_table) {
-    Table table = reader->read(lines, table_at, rules);
+    Table table = ReadTable(*reader, lines, table_at, rules);
     doc.layout = table.layout;
     for (auto& w : table.warnings) doc.warnings.push_back(w);
     RepairTable(table, rules);
     LinkRows(table, doc.sections);
-    FillMergedCells(table);
+    // A native document (docx, html, ...) renders a merged cell into every row
+    // it covers, so an empty cell there is empty, not a merge to guess.
+    if (original.format == "text") FillMergedCells(table);
     doc.tasks = TasksFromTable(table, doc.sections, years, rules);
     if (doc.tasks.empty()) doc.warnings.push_back("the task table has no rows");
   } else {
@@ -159,7 +170,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   }
   DeadlinesFromContent(doc.tasks, years, rules);
   if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
-  if (!restore.empty()) ForEachString(doc, [&](std::string& s) { s = Restore(s, restore); });
+  if (!restore.empty()) {
+    RestoreVisitor v(restore);
+    VisitDocument(doc, v);
+  }
   return doc;
 }
 

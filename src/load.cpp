@@ -18,6 +18,7 @@
 #include <memory>
 
 #include "noticetab/error.h"
+#include "noticetab/native.h"
 #include "noticetab/text.h"
 
 namespace noticetab {
@@ -247,6 +248,7 @@ std::string NormalizeNewlines(std::string s) {
 }  // namespace
 
 Source Decode(std::string_view bytes, std::string name) {
+  if (auto rendered = RenderNative(bytes, name)) return SourceFromRendered(std::move(*rendered), std::move(name));
   for (const Signature& sig : kSignatures) {
     if (bytes.starts_with(sig.magic)) throw Error(Error::Kind::kInput, sig.message, name);
   }

@@ -161,7 +161,7 @@ void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"roles", "examples"});
+  CheckKeys(ctx, root, {"roles", "shapes", "examples"});
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},
@@ -174,6 +174,20 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
     auto it = kRoles.find(role);
     if (it == kRoles.end()) ctx.Fail(kv.first.Mark(), "unknown role '" + role + "'");
     for (const auto& name : StringList(ctx, kv.second)) r.header_synonyms[NormalizeHeader(name)] = it->second;
+  }
+  // Optional: patterns on the shape of a header name the list does not hold
+  // (责任科室, 牵头股室, 办结时间), tried in file order.
+  r.header_shapes.clear();
+  if (YAML::Node shapes = root["shapes"]) {
+    if (!shapes.IsSequence()) ctx.Fail(shapes.Mark(), "shapes: expected a list of {role, pattern}");
+    for (const auto& s : shapes) {
+      if (!s.IsMap()) ctx.Fail(s.Mark(), "shapes: expected {role, pattern}");
+      CheckKeys(ctx, s, {"role", "pattern"});
+      std::string role = Scalar(ctx, Required(ctx, s, "role"));
+      auto it = kRoles.find(role);
+      if (it == kRoles.end()) ctx.Fail(s["role"].Mark(), "unknown role '" + role + "'");
+      r.header_shapes.push_back({it->second, Compile(ctx, Required(ctx, s, "pattern"))});
+    }
   }
   ReadExamples(ctx, root["examples"], "header", r);
 }
@@ -259,6 +273,74 @@ constexpr RuleFile kRuleFiles[] = {
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
 };
 
+// yaml-cpp takes a quoted scalar left open at the end of the input as
+// closed; a rules file is configuration, so that is an error here. A quote
+// opens a scalar where a value starts: at the start of a line, after "- ",
+// ": ", "? ", "[", "{" or ",". Comments and block scalars (| and >) are
+// stepped over; inside quotes '' and \x are escapes.
+void CheckQuotesClosed(const FileContext& ctx, std::string_view text) {
+  char open = 0;
+  YAML::Mark opened;
+  int line = 0, col = 0, block_indent = -1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line, col = 0, line_start = i + 1;
+      continue;
+    }
+    col = static_cast<int>(i - line_start);
+    if (open == '\'') {
+      if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+      } else if (c == '\'') {
+        open = 0;
+      }
+      continue;
+    }
+    if (open == '"') {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        open = 0;
+      }
+      continue;
+    }
+    std::string_view before = text.substr(line_start, i - line_start);
+    const size_t indent = before.find_first_not_of(' ');
+    if (block_indent >= 0) {  // inside a | or > block: lines indented deeper
+      if (indent == std::string_view::npos && (c == ' ' || c == '\r')) continue;
+      if (static_cast<int>(indent == std::string_view::npos ? before.size() : indent) > block_indent) {
+        i = text.find('\n', i);
+        if (i == std::string_view::npos) break;
+        --i;
+        continue;
+      }
+      block_indent = -1;
+    }
+    if (c == '#' && (before.empty() || before.back() == ' ' || before.back() == '\t')) {
+      i = text.find('\n', i);
+      if (i == std::string_view::npos) break;
+      --i;
+      continue;
+    }
+    const size_t last = before.find_last_not_of(" \t");
+    const bool value_start =
+        last == std::string_view::npos ||
+        std::string_view("[{,").find(before[last]) != std::string_view::npos ||
+        (last + 1 < before.size() && std::string_view(":-?").find(before[last]) != std::string_view::npos &&
+         (before[last] == ':' || last == 0 || before[last - 1] == ' ' || before[last - 1] == '\t'));
+    if (!value_start) continue;
+    if (c == '\'' || c == '"') {
+      open = c;
+      opened.line = line, opened.column = col;
+    } else if ((c == '|' || c == '>') && last != std::string_view::npos) {
+      block_indent = static_cast<int>(indent == std::string_view::npos ? 0 : indent);
+    }
+  }
+  if (open) ctx.Fail(opened, std::string("quoted string (") + open + ") not closed before the end of the file");
+}
+
 }  // namespace
 
 Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files) {
@@ -281,6 +363,7 @@ Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files
     } catch (const YAML::Exception& e) {
       ctx.Fail(e.mark, "YAML syntax error: " + e.msg);
     }
+    CheckQuotesClosed(ctx, text);
     try {
       kind->load(ctx, root, rules);
     } catch (const YAML::Exception& e) {

@@ -1,18 +1,12 @@
 #include "noticetab/write.h"
 
+#include <optional>
 #include <string>
 
-namespace noticetab {
+#include "schema.h"
+#include "writers.h"
 
-// Each writer lives in its own write_<format>.cpp; only the table needs to
-// see them, so they are declared here rather than in a public header.
-void WriteYaml(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
-void WriteJson(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
-void WriteJsonl(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
-void WriteCsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
-void WriteTsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
-void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
-extern const Pieces kYamlPieces, kJsonPieces, kJsonlPieces, kCsvPieces, kTsvPieces;
+namespace noticetab {
 
 const std::vector<Writer>& Writers() {
   static const std::vector<Writer> kWriters = {
@@ -34,50 +28,113 @@ const Writer* FindWriter(std::string_view name) {
   return nullptr;
 }
 
-const std::vector<std::string_view>& FlatColumns() {
-  static const std::vector<std::string_view> kColumns = {
-      "source",        "id",         "seq",           "section_no",    "section_title",
-      "item_no",       "item_title", "content",       "units",         "lead_units",
-      "support_units", "deadline",   "deadline_date", "deadline_kind", "first_line",
-      "last_line",     "warnings"};
-  return kColumns;
-}
-
 namespace {
 
-std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += sep;
-    out += parts[i];
+// Each flat column is one leaf of the schema walk (schema.h), by its path.
+struct FlatColumn {
+  std::string_view name, path;
+  std::string_view join = "、";  ///< how a list leaf is joined
+};
+constexpr FlatColumn kFlat[] = {
+    {"source", "source"},
+    {"id", "id"},
+    {"seq", "seq"},
+    {"section_no", "section_no"},
+    {"section_title", "section_title"},
+    {"item_no", "item_no"},
+    {"item_title", "item_title"},
+    {"content", "content"},
+    {"units", "units"},
+    {"lead_units", "lead_units"},
+    {"support_units", "support_units"},
+    {"deadline", "deadline.text"},
+    {"deadline_date", "deadline.date"},
+    {"deadline_kind", "deadline.kind"},
+    {"first_line", "lines.0"},
+    {"last_line", "lines.1"},
+    {"warnings", "warnings", "；"},
+    {"table", "table"},
+    {"page", "page"},
+};
+constexpr size_t kFlatCount = sizeof(kFlat) / sizeof(kFlat[0]);
+
+// Fills a row from the leaves the flat table names; nulls stay empty, and the
+// other leaves (section, item, units_open, granularity…) are tree-only.
+class FlatVisitor {
+ public:
+  explicit FlatVisitor(std::vector<std::string>* row) : row_(*row) {}
+  void Raw(std::string_view key, const std::string& v) { Set(key, v); }
+  void Str(std::string_view key, const std::string& v) { Set(key, v); }
+  void Str(std::string_view key, const std::optional<std::string>& v) {
+    if (v) Set(key, *v);
   }
-  return out;
-}
+  void StrIf(std::string_view key, bool present, const std::string& v) {
+    if (present) Set(key, v);
+  }
+  void Int(std::string_view key, int v) { Set(key, std::to_string(v)); }
+  void Int(std::string_view key, const std::optional<int>& v) {
+    if (v) Set(key, std::to_string(*v));
+  }
+  void List(std::string_view key, const std::vector<std::string>& v) {
+    const FlatColumn* c = Find(key);
+    if (!c) return;
+    std::string& out = row_[c - kFlat];
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out += c->join;
+      out += v[i];
+    }
+  }
+  void Flag(std::string_view, bool) {}
+  void Pair(std::string_view key, int a, int b) {
+    Set(std::string(key) + ".0", std::to_string(a));
+    Set(std::string(key) + ".1", std::to_string(b));
+  }
+  template <typename F>
+  void Map(std::string_view key, F body) {
+    prefix_ = std::string(key) + ".";
+    body();
+    prefix_.clear();
+  }
+  template <typename T, typename F>
+  void Seq(std::string_view, const std::vector<T>&, F) {}
+
+ private:
+  const FlatColumn* Find(std::string_view key) const {
+    for (const FlatColumn& c : kFlat) {
+      if (prefix_.empty() ? c.path == key
+                          : c.path.size() == prefix_.size() + key.size() &&
+                                c.path.substr(0, prefix_.size()) == prefix_ &&
+                                c.path.substr(prefix_.size()) == key) {
+        return &c;
+      }
+    }
+    return nullptr;
+  }
+  void Set(std::string_view key, std::string v) {
+    if (const FlatColumn* c = Find(key)) row_[c - kFlat] = std::move(v);
+  }
+
+  std::vector<std::string>& row_;
+  std::string prefix_;
+};
 
 }  // namespace
 
+const std::vector<std::string_view>& FlatColumns() {
+  static const std::vector<std::string_view> kColumns = [] {
+    std::vector<std::string_view> v;
+    for (const FlatColumn& c : kFlat) v.push_back(c.name);
+    return v;
+  }();
+  return kColumns;
+}
+
 std::vector<std::string> FlatRow(const Document& doc, const Task& task) {
-  // Numbering strings only mean something when the index is set; the tree
-  // writers emit null there, so the flat row leaves the cells empty.
-  const bool in_section = task.section.has_value(), in_item = task.item.has_value();
-  const Deadline& d = task.deadline;
-  return {doc.source,
-          std::to_string(task.id),
-          task.seq ? std::to_string(*task.seq) : "",
-          in_section ? task.section_no : "",
-          in_section ? task.section_title : "",
-          in_item ? task.item_no : "",
-          in_item ? task.item_title : "",
-          task.content,
-          Join(task.units, "、"),
-          Join(task.lead_units, "、"),
-          Join(task.support_units, "、"),
-          d.text.value_or(""),
-          d.date.value_or(""),
-          d.kind,
-          std::to_string(task.first_line),
-          std::to_string(task.last_line),
-          Join(task.warnings, "；")};
+  std::vector<std::string> row(kFlatCount);
+  FlatVisitor v(&row);
+  v.Raw("source", doc.source);
+  VisitTask(task, v);
+  return row;
 }
 
 }  // namespace noticetab

@@ -4,6 +4,7 @@
 
 #include "noticetab/text.h"
 #include "noticetab/write.h"
+#include "writers.h"
 
 namespace noticetab {
 namespace {

@@ -5,13 +5,11 @@
 
 #include "noticetab/text.h"
 #include "noticetab/write.h"
+#include "schema.h"
+#include "writers.h"
 
 namespace noticetab {
 
-// Shared with write_yaml.cpp: a YAML double-quoted scalar accepts this syntax.
-// Non-ASCII stays raw UTF-8, except characters a reader would take for a line
-// break or a byte-order mark, or refuse as unprintable. Invalid UTF-8 becomes
-// U+FFFD so the output is always valid text.
 void AppendJsonString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
@@ -91,28 +89,29 @@ class JsonOut {
       AppendJsonString(out_, s);
     }
   }
-  void Int(int v) { out_ += std::to_string(v); }
+  void Number(int v) { out_ += std::to_string(v); }
   void Null() { out_ += "null"; }
 
-  void Field(std::string_view key, const std::string& v) {
+  // The schema visitor (schema.h).
+  void Str(std::string_view key, const std::string& v) {
     Key(key);
     String(v);
   }
-  void Field(std::string_view key, int v) {
+  void Int(std::string_view key, int v) {
     Key(key);
-    Int(v);
+    Number(v);
   }
-  void Field(std::string_view key, const std::optional<std::string>& v) {
-    if (v) return Field(key, *v);
-    Key(key);
-    Null();
-  }
-  void Field(std::string_view key, const std::optional<int>& v) {
-    if (v) return Field(key, *v);
+  void Str(std::string_view key, const std::optional<std::string>& v) {
+    if (v) return Str(key, *v);
     Key(key);
     Null();
   }
-  void Field(std::string_view key, const std::vector<std::string>& v) {
+  void Int(std::string_view key, const std::optional<int>& v) {
+    if (v) return Int(key, *v);
+    Key(key);
+    Null();
+  }
+  void List(std::string_view key, const std::vector<std::string>& v) {
     Key(key);
     Open('[', true);
     for (const std::string& s : v) {
@@ -125,16 +124,43 @@ class JsonOut {
     Key(key);
     out_ += v ? "true" : "false";
   }
-  /// A string that means something only when `present`, else null.
-  void FieldIf(std::string_view key, bool present, const std::string& v) {
-    if (present) return Field(key, v);
+  void StrIf(std::string_view key, bool present, const std::string& v) {
+    if (present) return Str(key, v);
     Key(key);
     Null();
   }
   /// Emitted verbatim: a path must still name the file after --normalize-punct.
-  void RawField(std::string_view key, const std::string& v) {
+  void Raw(std::string_view key, const std::string& v) {
     Key(key);
     AppendJsonString(out_, v);
+  }
+  void Pair(std::string_view key, int a, int b) {
+    Key(key);
+    Open('[', true);
+    Next();
+    Number(a);
+    Next();
+    Number(b);
+    Close(']');
+  }
+  template <typename F>
+  void Map(std::string_view key, F body) {
+    Key(key);
+    Open('{');
+    body();
+    Close('}');
+  }
+  template <typename T, typename F>
+  void Seq(std::string_view key, const std::vector<T>& v, F each) {
+    Key(key);
+    Open('[');
+    for (const T& x : v) {
+      Next();
+      Open('{');
+      each(x);
+      Close('}');
+    }
+    Close(']');
   }
 
  private:
@@ -154,92 +180,7 @@ class JsonOut {
 
 void Emit(JsonOut& j, const Document& doc) {
   j.Open('{');
-  j.RawField("source", doc.source);
-  j.Field("encoding", doc.encoding);
-  j.Field("layout", doc.layout);
-
-  const FrontMatter& fm = doc.document;
-  j.Key("document");
-  j.Open('{');
-  j.Field("issuer", fm.issuer);
-  j.Field("number", fm.number);
-  j.Field("title", fm.title);
-  j.Field("recipients", fm.recipients);
-  j.Field("date", fm.date);
-  j.Field("year", fm.year);
-  j.Field("publicity", fm.publicity);
-  j.Field("attachments", fm.attachments);
-  j.Field("cc", fm.cc);
-  j.Field("printed_by", fm.printed_by);
-  j.Field("printed_date", fm.printed_date);
-  j.Close('}');
-
-  j.Key("sections");
-  j.Open('[');
-  for (const Section& s : doc.sections) {
-    j.Next();
-    j.Open('{');
-    j.Field("index", s.index);
-    j.Field("no", s.no);
-    j.Field("title", s.title);
-    j.Field("line", s.line);
-    j.Key("items");
-    j.Open('[');
-    for (const Item& it : s.items) {
-      j.Next();
-      j.Open('{');
-      j.Field("index", it.index);
-      j.Field("no", it.no);
-      j.Field("title", it.title);
-      j.Field("text", it.text);
-      j.Field("line", it.line);
-      j.Close('}');
-    }
-    j.Close(']');
-    j.Close('}');
-  }
-  j.Close(']');
-
-  j.Key("tasks");
-  j.Open('[');
-  for (const Task& t : doc.tasks) {
-    j.Next();
-    j.Open('{');
-    j.Field("id", t.id);
-    j.Field("seq", t.seq);
-    j.Field("section", t.section);
-    j.FieldIf("section_no", t.section.has_value(), t.section_no);
-    j.FieldIf("section_title", t.section.has_value(), t.section_title);
-    j.Field("item", t.item);
-    j.FieldIf("item_no", t.item.has_value(), t.item_no);
-    j.FieldIf("item_title", t.item.has_value(), t.item_title);
-    j.Field("content", t.content);
-    j.Field("units", t.units);
-    j.Field("lead_units", t.lead_units);
-    j.Field("support_units", t.support_units);
-    j.Flag("units_open", t.units_open);
-    const Deadline& d = t.deadline;
-    j.Key("deadline");
-    j.Open('{');
-    j.Field("text", d.text);
-    j.Field("date", d.date);
-    j.Field("kind", d.kind);
-    j.Field("granularity", d.granularity);
-    j.Field("year_source", d.year_source);
-    j.Close('}');
-    j.Key("lines");
-    j.Open('[', true);
-    j.Next();
-    j.Int(t.first_line);
-    j.Next();
-    j.Int(t.last_line);
-    j.Close(']');
-    j.Field("warnings", t.warnings);
-    j.Close('}');
-  }
-  j.Close(']');
-
-  j.Field("warnings", doc.warnings);
+  VisitDocument(doc, j);
   j.Close('}');
 }
 

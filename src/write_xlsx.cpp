@@ -21,6 +21,7 @@
 #include "noticetab/error.h"
 #include "noticetab/text.h"
 #include "noticetab/write.h"
+#include "writers.h"
 
 namespace noticetab {
 namespace {
@@ -83,7 +84,8 @@ constexpr ColumnStyle kStyles[] = {
     {"units", CellKind::kWrapped, 30},     {"lead_units", CellKind::kWrapped, 24},
     {"support_units", CellKind::kWrapped, 24}, {"deadline", CellKind::kWrapped, 18},
     {"warnings", CellKind::kWrapped, 40},  {"unit", CellKind::kText, 24},
-    {"source", CellKind::kText, 32},
+    {"source", CellKind::kText, 32},       {"page", CellKind::kNumber, 8},
+    {"table", CellKind::kWrapped, 30},
 };
 constexpr double kDefaultMaxWidth = 24, kMinWidth = 6;
 

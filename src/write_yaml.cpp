@@ -8,10 +8,11 @@
 
 #include "noticetab/text.h"
 #include "noticetab/write.h"
+#include "schema.h"
+#include "writers.h"
 
 namespace noticetab {
 
-void AppendJsonString(std::string& out, std::string_view s);  // write_json.cpp
 
 namespace {
 
@@ -76,6 +77,12 @@ class YamlOut {
   }
   void EndMap() { indent_ -= 2; }
   /// Emits `key:` and calls each(x) for every entry of `v`, each a map.
+  template <typename F>
+  void Map(std::string_view key, F body) {
+    BeginMap(key);
+    body();
+    EndMap();
+  }
   template <typename T, typename F>
   void Seq(std::string_view key, const std::vector<T>& v, F each) {
     Key(key);
@@ -92,27 +99,28 @@ class YamlOut {
     indent_ -= 4;
   }
 
-  void Field(std::string_view key, const std::string& v) {
+  // The schema visitor (schema.h).
+  void Str(std::string_view key, const std::string& v) {
     Key(key);
     out_ += ' ';
     String(v, normalize_);
     out_ += '\n';
   }
-  void Field(std::string_view key, int v) {
+  void Int(std::string_view key, int v) {
     Key(key);
     out_ += ' ' + std::to_string(v) + '\n';
   }
-  void Field(std::string_view key, const std::optional<std::string>& v) {
-    if (v) return Field(key, *v);
+  void Str(std::string_view key, const std::optional<std::string>& v) {
+    if (v) return Str(key, *v);
     Key(key);
     out_ += " null\n";
   }
-  void Field(std::string_view key, const std::optional<int>& v) {
-    if (v) return Field(key, *v);
+  void Int(std::string_view key, const std::optional<int>& v) {
+    if (v) return Int(key, *v);
     Key(key);
     out_ += " null\n";
   }
-  void Field(std::string_view key, const std::vector<std::string>& v) {
+  void List(std::string_view key, const std::vector<std::string>& v) {
     Key(key);
     if (v.empty()) {
       out_ += " []\n";
@@ -130,14 +138,17 @@ class YamlOut {
     Key(key);
     out_ += v ? " true\n" : " false\n";
   }
-  /// A string that means something only when `present`, else null.
-  void FieldIf(std::string_view key, bool present, const std::string& v) {
-    if (present) return Field(key, v);
+  void StrIf(std::string_view key, bool present, const std::string& v) {
+    if (present) return Str(key, v);
     Key(key);
     out_ += " null\n";
   }
+  void Pair(std::string_view key, int a, int b) {
+    Key(key);
+    out_ += " [" + std::to_string(a) + ", " + std::to_string(b) + "]\n";
+  }
   /// Emitted verbatim: a path must still name the file after --normalize-punct.
-  void RawField(std::string_view key, const std::string& v) {
+  void Raw(std::string_view key, const std::string& v) {
     Key(key);
     out_ += ' ';
     String(v, false);
@@ -160,69 +171,7 @@ class YamlOut {
   std::string out_;
 };
 
-void Emit(YamlOut& y, const Document& doc) {
-  y.RawField("source", doc.source);
-  y.Field("encoding", doc.encoding);
-  y.Field("layout", doc.layout);
-
-  const FrontMatter& fm = doc.document;
-  y.BeginMap("document");
-  y.Field("issuer", fm.issuer);
-  y.Field("number", fm.number);
-  y.Field("title", fm.title);
-  y.Field("recipients", fm.recipients);
-  y.Field("date", fm.date);
-  y.Field("year", fm.year);
-  y.Field("publicity", fm.publicity);
-  y.Field("attachments", fm.attachments);
-  y.Field("cc", fm.cc);
-  y.Field("printed_by", fm.printed_by);
-  y.Field("printed_date", fm.printed_date);
-  y.EndMap();
-
-  y.Seq("sections", doc.sections, [&](const Section& s) {
-    y.Field("index", s.index);
-    y.Field("no", s.no);
-    y.Field("title", s.title);
-    y.Field("line", s.line);
-    y.Seq("items", s.items, [&](const Item& it) {
-      y.Field("index", it.index);
-      y.Field("no", it.no);
-      y.Field("title", it.title);
-      y.Field("text", it.text);
-      y.Field("line", it.line);
-    });
-  });
-
-  y.Seq("tasks", doc.tasks, [&](const Task& t) {
-    y.Field("id", t.id);
-    y.Field("seq", t.seq);
-    y.Field("section", t.section);
-    y.FieldIf("section_no", t.section.has_value(), t.section_no);
-    y.FieldIf("section_title", t.section.has_value(), t.section_title);
-    y.Field("item", t.item);
-    y.FieldIf("item_no", t.item.has_value(), t.item_no);
-    y.FieldIf("item_title", t.item.has_value(), t.item_title);
-    y.Field("content", t.content);
-    y.Field("units", t.units);
-    y.Field("lead_units", t.lead_units);
-    y.Field("support_units", t.support_units);
-    y.Flag("units_open", t.units_open);
-    const Deadline& d = t.deadline;
-    y.BeginMap("deadline");
-    y.Field("text", d.text);
-    y.Field("date", d.date);
-    y.Field("kind", d.kind);
-    y.Field("granularity", d.granularity);
-    y.Field("year_source", d.year_source);
-    y.EndMap();
-    y.Key("lines");
-    y.text() += " [" + std::to_string(t.first_line) + ", " + std::to_string(t.last_line) + "]\n";
-    y.Field("warnings", t.warnings);
-  });
-
-  y.Field("warnings", doc.warnings);
-}
+void Emit(YamlOut& y, const Document& doc) { VisitDocument(doc, y); }
 
 }  // namespace
 

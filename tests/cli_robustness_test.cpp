@@ -140,12 +140,13 @@ TEST_CASE("bad input: an ELF binary is refused as not text, exit 1", "[cli][robu
   CheckRefused(elf, 1, Binary() + ": not text (looks like ELF executable)");
 }
 
-TEST_CASE("bad input: a ZIP (an xlsx) is refused as not text; the other inputs convert",
+TEST_CASE("bad input: an xlsx is refused, saying how to convert it; the other inputs convert",
           "[cli][robustness]") {
   TempDir d;
   REQUIRE(RunCli("-f xlsx -o " + d / "ledger.xlsx samples/linyi-2023.txt").status == 0);
   const std::string kMessage =
-      ": not text (looks like ZIP archive, e.g. DOCX/XLSX); save it as plain text first";
+      ": a spreadsheet (XLSX), not a notice; noticetab reads .docx, .odt, .html, PDF, OFD and text "
+      "(save the table as text, e.g. soffice --headless --convert-to csv)";
   CheckRefused(d / "ledger.xlsx", 1, d / "ledger.xlsx" + kMessage);
   const RunResult batch = RunCli("-f jsonl " + d / "ledger.xlsx" + " samples/linyi-2023.txt");
   CHECK(batch.status == 1);

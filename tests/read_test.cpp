@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "noticetab/classify.h"
+#include "noticetab/interpret.h"
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
 
@@ -42,7 +43,7 @@ struct Notice {
     REQUIRE(reader != nullptr);
     if (reader_name) *reader_name = std::string(reader->name);
     if (at_out) *at_out = at;
-    return reader->read(lines, at, R());
+    return noticetab::ReadTable(*reader, lines, at, R());
   }
 };
 
@@ -619,7 +620,7 @@ TEST_CASE("the reader table names every layout once", "[read]") {
   std::vector<std::string> names;
   for (const auto& r : noticetab::Readers()) {
     CHECK(r.detect != nullptr);
-    CHECK(r.read != nullptr);
+    CHECK(r.cut != nullptr);
     names.emplace_back(r.name);
   }
   CHECK(std::count(names.begin(), names.end(), "tabs") == 1);

@@ -555,9 +555,9 @@ TEST_CASE("rules error: a CRLF rules file shows the offending line without its C
   CHECK(e.Format().find('\r') == std::string::npos);
 }
 
-TEST_CASE("rules error: an unterminated quote at the end of the file", "[rules][!mayfail]") {
-  // KNOWN BUG (open): yaml-cpp takes a quoted scalar left open at the end of the input as
-  // closed, so this file loads and its pattern silently lacks the closing
+TEST_CASE("rules error: an unterminated quote at the end of the file", "[rules]") {
+  // Regression test; the bug was: yaml-cpp takes a quoted scalar left open at the end of the
+  // input as closed, so this file loaded and its pattern silently lacked the closing
   // quote's intent; a rules file is configuration and must be rejected.
   try {
     noticetab::CompileRules(With("headings.yaml",
@@ -569,6 +569,24 @@ TEST_CASE("rules error: an unterminated quote at the end of the file", "[rules][
   } catch (const Error& e) {
     CHECK(e.kind() == Error::Kind::kRules);
     CHECK(e.line() == 4);
+    CHECK(e.col() == 14);
     CHECK(e.Format().find("\n    pattern: '^(?<no>[一二三])、(?<title>.*)$\n") != std::string::npos);
   }
+}
+
+TEST_CASE("rules: quotes inside comments, plain scalars, escapes and block scalars are not openers",
+          "[rules]") {
+  // Each of these is valid YAML whose quotes all close (or are not quotes at all).
+  CHECK_NOTHROW(noticetab::CompileRules(With("headings.yaml",
+                                             "# it's a comment\n"
+                                             "markdown_prefix: '^#+\\s+' # don't\n"
+                                             "styles:\n"
+                                             "  - name: cn-dun's\n"
+                                             "    pattern: \"^(?<no>[一二三])、(?<title>[^\\\"']*)$\"\n")));
+  CHECK_NOTHROW(noticetab::CompileRules(With("headings.yaml",
+                                             "markdown_prefix: |\n"
+                                             "  '^#+\\s+\n"
+                                             "styles:\n"
+                                             "  - name: cn-dun\n"
+                                             "    pattern: '^(?<no>[一二三])、(?<title>.*)$'\n")));
 }

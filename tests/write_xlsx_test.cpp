@@ -92,10 +92,10 @@ TEST_CASE("xlsx: tasks sheet has the flat columns, frozen header and autofilter"
   const std::string sheet = Part(x, "xl/worksheets/sheet1.xml");
   const std::string strings = Part(x, "xl/sharedStrings.xml");
   for (std::string_view c : noticetab::FlatColumns()) CHECK(Has(strings, "<t>" + std::string(c) + "</t>"));
-  CHECK(Has(sheet, "<dimension ref=\"A1:Q3\"/>"));  // 17 columns, header + 2 rows
+  CHECK(Has(sheet, "<dimension ref=\"A1:S3\"/>"));  // 19 columns, header + 2 rows
   CHECK(Has(sheet, "ySplit=\"1\""));
   CHECK(Has(sheet, "state=\"frozen\""));
-  CHECK(Has(sheet, "<autoFilter ref=\"A1:Q3\"/>"));
+  CHECK(Has(sheet, "<autoFilter ref=\"A1:S3\"/>"));
   CHECK(Has(sheet, "<cols>"));
   // Content is a string even when it looks like a formula.
   CHECK(!Has(sheet, "<f>"));
@@ -144,14 +144,14 @@ TEST_CASE("xlsx: units sheet carries the per-unit rows", "[xlsx]") {
 TEST_CASE("xlsx: several inputs make one workbook; none makes a header-only one", "[xlsx]") {
   const std::string x = Xlsx({Doc("a.txt", 2), Doc("b.txt", 3)});
   const std::string sheet = Part(x, "xl/worksheets/sheet1.xml");
-  CHECK(Has(sheet, "<dimension ref=\"A1:Q6\"/>"));
+  CHECK(Has(sheet, "<dimension ref=\"A1:S6\"/>"));
   const std::string strings = Part(x, "xl/sharedStrings.xml");
   CHECK(Has(strings, "<t>a.txt</t>"));
   CHECK(Has(strings, "<t>b.txt</t>"));
 
   const std::string empty = Xlsx({});
   REQUIRE(empty.substr(0, 2) == "PK");
-  CHECK(Has(Part(empty, "xl/worksheets/sheet1.xml"), "<autoFilter ref=\"A1:Q1\"/>"));
+  CHECK(Has(Part(empty, "xl/worksheets/sheet1.xml"), "<autoFilter ref=\"A1:S1\"/>"));
   CHECK(Has(Part(empty, "xl/workbook.xml"), "<sheet name=\"units\""));
 }
 
@@ -192,5 +192,5 @@ TEST_CASE("xlsx: the CLI writes a workbook with -o", "[xlsx][cli]") {
   REQUIRE(x.substr(0, 2) == "PK");
   // The header plus one row per task.
   const size_t rows = nt::ConvertSample("linyi-2023").tasks.size() + 1;
-  CHECK(Has(Part(x, "xl/worksheets/sheet1.xml"), "<dimension ref=\"A1:Q" + std::to_string(rows) + "\"/>"));
+  CHECK(Has(Part(x, "xl/worksheets/sheet1.xml"), "<dimension ref=\"A1:S" + std::to_string(rows) + "\"/>"));
 }

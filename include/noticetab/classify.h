@@ -39,8 +39,11 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules);
 std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules);
 /// True when the whole trimmed line is site chrome / page furniture.
 bool IsJunk(std::string_view s, const Rules& rules);
-/// The role a table-header cell names, or Role::kNone.
+/// The role a table-header cell names, or Role::kNone: a listed synonym
+/// (headers.yaml roles), else the first headers.yaml shape its name fits.
 Role HeaderRole(std::string_view cell, const Rules& rules);
+/// True when the cell is a listed synonym (its role is not inferred by shape).
+bool HeaderNameListed(std::string_view cell, const Rules& rules);
 
 /// What a table cell looks like on its own.
 enum class CellShape { kEmpty, kSectionLabel, kItemLabel, kUnits, kDeadline, kText, kGarbage };

@@ -49,7 +49,9 @@ struct Task {
   std::vector<std::string> units, lead_units, support_units;
   bool units_open = false;
   Deadline deadline;
+  std::optional<std::string> table;  ///< annex title of the table the row came from; null for body tasks
   int first_line = 0, last_line = 0;
+  std::optional<int> page;           ///< first page of the row (pdf, ofd); null otherwise
   std::vector<std::string> warnings;
 };
 
@@ -68,7 +70,9 @@ struct FrontMatter {
 struct Document {
   std::string source;     ///< path as given ("-" for stdin)
   std::string encoding;   ///< detected input encoding
+  std::string format = "text";  ///< what the input was: text | docx | html | pdf | odt | ofd
   std::string layout;     ///< tabs | cell-per-line | tab-prefixed | markdown | pipe | none
+  std::string kind;       ///< the document classifier's verdict; empty = not classified (null)
   FrontMatter document;
   std::vector<Section> sections;
   std::vector<Task> tasks;

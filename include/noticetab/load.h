@@ -27,6 +27,10 @@ class Source {
 
   /// Load-time notes (invalid bytes replaced, ...), each already positioned.
   std::vector<std::string> warnings;
+  /// What the input was (OUTPUT.md `format`): text, docx, html, pdf, odt, ofd.
+  std::string format = "text";
+  /// Page of each line for paged formats (pdf, ofd), else empty.
+  std::vector<int> pages;
 
  private:
   struct Span { uint32_t begin, end; };

@@ -12,6 +12,7 @@
 
 #include "noticetab/classify.h"
 #include "noticetab/document.h"
+#include "noticetab/grid.h"
 #include "noticetab/rules.h"
 
 namespace noticetab {
@@ -44,6 +45,8 @@ struct Table {
   std::vector<Role> columns;   ///< header roles in order (kNone for blank cells)
   std::vector<Row> rows;
   std::vector<std::string> warnings;
+  std::string caption;         ///< Grid::caption (annex title)
+  int last_line = 0;           ///< last input line of the table
   bool has(Role r) const;
 };
 
@@ -64,49 +67,47 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
                                  const Rules& rules, std::vector<int>* item_end_lines = nullptr);
 
-/// A table reader: detect() scores how well the header at lines[at] fits its
-/// layout (0 = not at all); read() reads the table starting there.
+/// A table reader: it only cuts cells. detect() says whether a table of its
+/// layout starts at lines[at] (its header); cut() reads that table into a
+/// Grid, with no roles (the interpreter gives them, interpret.h).
 struct Reader {
-  std::string_view name;
-  int (*detect)(const std::vector<Line>& lines, size_t at, const Rules& rules);
-  Table (*read)(const std::vector<Line>& lines, size_t at, const Rules& rules);
+  std::string_view name;  ///< the `layout` output value
+  /// When several readers detect the same line, the highest priority wins
+  /// (see the registry in src/readers/registry.cpp for the order and why).
+  int priority;
+  bool (*detect)(const std::vector<Line>& lines, size_t at, const Rules& rules);
+  Grid (*cut)(const std::vector<Line>& lines, size_t at, const Rules& rules);
 };
 
-/// The reader table. Adding a layout is one file plus one row here.
+/// The reader registry. Adding a layout is one file in src/readers/ plus one
+/// row there.
 const std::vector<Reader>& Readers();
 
-/// Finds the annex table: the first line index at or after `from` where some
-/// reader detects a header, and that reader. Returns false when none.
+/// The first line index at or after `from` where some reader detects a
+/// table, and the reader of highest priority there. Returns false when none.
 bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,
                const Reader** reader);
 
+/// The reader's grid, interpreted (a convenience for tests and Convert).
+Table ReadTable(const Reader& reader, const std::vector<Line>& lines, size_t at, const Rules& rules);
+
 /// Splits a line on tabs into trimmed cells.
 std::vector<std::string_view> SplitTabs(std::string_view line);
-/// Header roles of the cells, or empty when they are not a table header.
-std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules);
-/// When no column is named as the content, the last label column is it.
-void PromoteContentColumn(std::vector<Role>& roles);
 /// True when the line ends the annex table (抄送, 印发, another 附件).
 bool EndsTable(const Line& line, const Rules& rules);
 
 /// How a row-per-line layout writes its rows (tabs, pipes).
 struct RowLineSyntax {
-  std::string layout;                                           ///< Table::layout
+  std::string layout;                                           ///< Grid::layout
   std::function<std::vector<std::string_view>(const Line&)> split;  ///< cells of a row line
   std::function<bool(const Line&)> is_row;                      ///< the line is a table row
   std::function<bool(const Line&)> is_rule;                     ///< a rule under the header (may be empty)
-  std::string rule_layout;                                      ///< layout name when a rule follows the header
   bool stray_joins_above = false;  ///< a non-row line continues the row above (else it ends the table)
 };
-/// Reads a table whose rows are one line each, from the header at lines[at]:
-/// repeated headers mark page breaks, junk lines are skipped, the table ends
-/// at 抄送 / 印发 / 附件 lines.
-Table ReadRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
-
-/// Assigns the cells of one tab/pipe row to roles given the header roles.
-/// Shared by the row-per-line readers.
-Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role>& header, int line,
-              const Rules& rules);
+/// Cuts a table whose rows are one line each, from the header at lines[at]:
+/// repeated headers become header rows (page breaks), junk lines are
+/// skipped, the table ends at 抄送 / 印发 / 附件 lines.
+Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
 
 }  // namespace noticetab
 

@@ -46,6 +46,13 @@ struct Rules {
   std::vector<HeadingStyle> headings;
   // headers.yaml: normalized synonym -> role
   std::map<std::string, Role, std::less<>> header_synonyms;
+  /// headers.yaml `shapes:`: a header name outside the list gets the role of
+  /// the first pattern matching its normalized form (责任科室 -> units).
+  struct HeaderShape {
+    Role role;
+    Regex re;
+  };
+  std::vector<HeaderShape> header_shapes;
   // junk.yaml
   std::vector<Regex> junk;
   Regex pinyin;                               ///< 發(fā): annotations removed before parsing

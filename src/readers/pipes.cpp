@@ -4,7 +4,9 @@
 // row of its group and later rows are shifted left.
 #include <algorithm>
 
+#include "noticetab/interpret.h"
 #include "noticetab/read.h"
+#include "readers.h"
 #include "noticetab/text.h"
 
 namespace noticetab {
@@ -41,20 +43,29 @@ bool IsRule(std::string_view s) {
 
 }  // namespace
 
-int DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+bool DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
-  if (l.tabs > 0 || !HasPipe(l.text)) return 0;
-  return HeaderRoles(SplitPipes(l.text), rules).empty() ? 0 : 9;
+  return l.tabs == 0 && HasPipe(l.text) && !HeaderRoles(SplitPipes(l.text), rules).empty();
 }
 
-Table ReadPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+// A markdown table: a pipe header with a rule line right under it.
+bool DetectMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  return at + 1 < lines.size() && IsRule(lines[at + 1].text) && DetectPipe(lines, at, rules);
+}
+
+Grid CutPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   RowLineSyntax syntax;
   syntax.layout = "pipe";
   syntax.split = [](const Line& l) { return SplitPipes(l.text); };
   syntax.is_row = [](const Line& l) { return l.tabs == 0 && HasPipe(l.text); };
   syntax.is_rule = [](const Line& l) { return IsRule(l.text); };
-  syntax.rule_layout = "markdown";
-  return ReadRowLines(lines, at, rules, syntax);
+  return CutRowLines(lines, at, rules, syntax);
+}
+
+Grid CutMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  Grid g = CutPipe(lines, at, rules);
+  g.layout = "markdown";
+  return g;
 }
 
 }  // namespace noticetab

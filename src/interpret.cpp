@@ -1,0 +1,416 @@
+// The interpreter: one engine turning any Grid into role rows.
+#include "noticetab/interpret.h"
+
+#include <algorithm>
+
+#include "noticetab/classify.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+struct StreamCell {
+  Cell cell;
+  bool placeholder = false;  // an empty slot the flattening kept
+  bool after_break = false;
+};
+
+bool IsSeqNumber(std::string_view s) {
+  s = Trim(s);
+  return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool LabelLike(std::string_view s) {
+  std::string c = RemoveSpaces(s);
+  return CharCount(c) <= 30 && c.find("。") == std::string::npos && c.find("，") == std::string::npos &&
+         c.find(",") == std::string::npos;
+}
+
+Cell ToCell(const GridCell& g) {
+  Cell c;
+  c.text = g.text;
+  c.first_line = g.span.first_line;
+  c.last_line = g.span.last_line;
+  return c;
+}
+
+// A stream grid: the body cells in reading order, rows rebuilt by cell shape:
+// labels, then the content, then the unit and deadline cells.
+void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules& rules) {
+  // 2. Rows from the stream.
+  std::vector<CellShape> shapes;
+  for (const auto& c : cells) shapes.push_back(ClassifyCell(c.cell.text, rules));
+  auto next_shape = [&](size_t k) {
+    for (size_t j = k + 1; j < cells.size(); ++j)
+      if (shapes[j] != CellShape::kEmpty) return shapes[j];
+    return CellShape::kEmpty;
+  };
+
+  Row row;
+  std::optional<int> pending_seq;
+  bool have_content = false, trailing_started = false;
+  std::vector<const StreamCell*> pending;  // cells before the content
+  auto finish = [&] {
+    if (have_content) t.rows.push_back(std::move(row));
+    row = Row();
+    have_content = trailing_started = false;
+  };
+  auto start_content = [&](const StreamCell& c) {
+    row.content = c.cell;
+    row.seq = pending_seq;
+    pending_seq.reset();
+    row.Touch(c.cell.first_line);
+    row.Touch(c.cell.last_line);
+    have_content = true;
+    // Labels: markers decide; unmarked ones by slot, the last before the content is the item.
+    for (size_t k = 0; k < pending.size(); ++k) {
+      const Cell& p = pending[k]->cell;
+      if (p.empty()) continue;
+      CellShape s = ClassifyCell(p.text, rules);
+      bool item = s == CellShape::kItemLabel || (s != CellShape::kSectionLabel && k + 1 == pending.size());
+      Cell& target = item ? row.item_label : row.section_label;
+      target = p;
+      row.Touch(p.first_line);
+      if (pending[k]->after_break) row.after_break = true;
+    }
+    if (c.after_break) row.after_break = true;
+    pending.clear();
+  };
+
+  for (size_t k = 0; k < cells.size(); ++k) {
+    const StreamCell& c = cells[k];
+    CellShape s = shapes[k];
+    if (IsSeqNumber(c.cell.text)) {  // a 序号 cell starts a row, named by the header or not
+      if (have_content) finish();
+      pending_seq = std::atoi(c.cell.text.c_str());
+      continue;
+    }
+    if (have_content) {
+      bool handled = true;
+      switch (s) {
+        case CellShape::kUnits: {
+          // The next free unit column in header order (责任单位, or 牵头 then 配合).
+          Cell* target = nullptr;
+          for (Role r : t.columns) {
+            Cell* c2 = r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead
+                     : r == Role::kSupport ? &row.support : nullptr;
+            if (c2 && c2->empty() && !c2->garbled) {
+              target = c2;
+              break;
+            }
+          }
+          if (target) {
+            *target = c.cell;
+          } else {
+            handled = false;  // all unit columns are full: this cell starts the next row
+          }
+          break;
+        }
+        case CellShape::kDeadline:
+          if (row.deadline.empty()) {
+            row.deadline = c.cell;
+          } else {
+            if (!IsYearOnly(row.deadline.text)) row.warnings.push_back("two deadline cells in a row; joined");
+            row.deadline.Append(c.cell.text, c.cell.first_line);
+          }
+          break;
+        case CellShape::kGarbage: {
+          Cell& target = row.units.empty() && !row.units.garbled ? row.units : row.deadline;
+          target.garbled = true;
+          row.warnings.push_back("unreadable cell dropped: " + c.cell.text);
+          break;
+        }
+        case CellShape::kEmpty:
+          if (!trailing_started) {
+            trailing_started = true;  // the empty unit cell of this row
+          } else {
+            handled = false;          // a label slot of the next row
+          }
+          break;
+        case CellShape::kText:
+          if (!trailing_started && !EndsSentence(row.content.text) && next_shape(k) != CellShape::kText) {
+            row.content.Append(c.cell.text, c.cell.first_line);  // content wrapped into a second paragraph
+            break;
+          }
+          handled = false;
+          break;
+        default:
+          handled = false;
+      }
+      if (handled) {
+        if (s != CellShape::kText) trailing_started = true;
+        row.Touch(c.cell.first_line);
+        row.Touch(c.cell.last_line);
+        continue;
+      }
+      finish();
+    }
+    // No content yet in this row.
+    switch (s) {
+      case CellShape::kEmpty:
+      case CellShape::kSectionLabel:
+      case CellShape::kItemLabel:
+        pending.push_back(&c);
+        break;
+      case CellShape::kText: {
+        CellShape next = next_shape(k);
+        if (LabelLike(c.cell.text) && (next == CellShape::kText || next == CellShape::kItemLabel))
+          pending.push_back(&c);
+        else
+          start_content(c);
+        break;
+      }
+      case CellShape::kGarbage:
+        t.warnings.push_back("line " + std::to_string(c.cell.first_line) + ": unreadable cell dropped: " + c.cell.text);
+        break;
+      case CellShape::kUnits:
+      case CellShape::kDeadline: {
+        // A trailing cell with no content before it: the last label-looking
+        // cell was the content after all.
+        auto last = std::find_if(pending.rbegin(), pending.rend(), [](const StreamCell* p) { return !p->cell.empty(); });
+        if (last != pending.rend()) {
+          const StreamCell* content = *last;
+          pending.erase(std::next(last).base());
+          start_content(*content);
+          --k;  // handle this cell again as a trailing cell
+        } else if (!t.rows.empty()) {
+          Row& prev = t.rows.back();
+          Cell& target = s == CellShape::kUnits ? prev.units : prev.deadline;
+          target.Append(c.cell.text, c.cell.first_line);
+          prev.Touch(c.cell.first_line);
+          prev.warnings.push_back("a cell without its row joined to the row above: " + c.cell.text);
+        }
+        break;
+      }
+    }
+  }
+  finish();
+}
+
+}  // namespace
+
+Table Interpret(const Grid& g, const Rules& rules) {
+  Table t;
+  t.layout = g.layout;
+  t.caption = g.caption;
+  t.last_line = g.span.last_line;
+  if (!g.rows.empty()) t.header_line = g.rows.front().span.first_line ? g.rows.front().span.first_line
+                                       : g.rows.front().cells.empty() ? 0 : g.rows.front().cells.front().span.first_line;
+  auto header_roles = [&](const GridRow& r) {
+    std::vector<std::string_view> names;
+    for (const auto& c : r.cells) names.push_back(c.text);
+    if (g.stream) {  // a stream header holds names only: drop empty slots
+      std::erase_if(names, [](std::string_view n) { return Trim(n).empty(); });
+      auto roles = HeaderRoles(names, rules);
+      return roles;
+    }
+    return HeaderRoles(names, rules);
+  };
+  if (!g.rows.empty() && g.rows.front().header) t.columns = header_roles(g.rows.front());
+  if (g.stream) {
+    std::vector<StreamCell> cells;
+    for (size_t k = 1; k < g.rows.size(); ++k) {
+      const GridRow& r = g.rows[k];
+      if (r.header) continue;
+      bool first = true;
+      for (const auto& c : r.cells) {
+        StreamCell s;
+        s.cell = ToCell(c);
+        s.placeholder = c.placeholder;
+        s.after_break = first && r.after_page_break;
+        first = false;
+        cells.push_back(std::move(s));
+      }
+    }
+    InterpretStream(cells, t, rules);
+    return t;
+  }
+  for (size_t k = 1; k < g.rows.size(); ++k) {
+    const GridRow& r = g.rows[k];
+    if (r.header) {
+      if (auto roles = header_roles(r); !roles.empty()) t.columns = roles;  // its column layout rules from here on
+      continue;
+    }
+    int line = r.span.first_line;
+    if (r.unsplit) {
+      if (!t.rows.empty() && !r.cells.empty()) {
+        Row& above = t.rows.back();
+        above.content.Append(r.cells.front().text, line);
+        above.Touch(line);
+        above.warnings.push_back("line " + std::to_string(line) + " has no columns; joined to the content above");
+      }
+      continue;
+    }
+    std::vector<std::string_view> cells;
+    for (const auto& c : r.cells) cells.push_back(c.text);
+    Row row = AssignRow(cells, t.columns, line, rules);
+    row.after_break = r.after_page_break;
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+namespace {
+
+bool IsInteger(std::string_view s) {
+  std::string n = Nfkc(Trim(s));
+  return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+void PromoteContentColumn(std::vector<Role>& roles) {
+  // | 牵头单位 | 责任单位 |: next to a lead column, 责任单位 names the supporters.
+  auto lead = std::find(roles.begin(), roles.end(), Role::kLead);
+  if (lead != roles.end() && std::find(roles.begin(), roles.end(), Role::kSupport) == roles.end())
+    std::replace(lead, roles.end(), Role::kUnits, Role::kSupport);
+  // No content column named: the task text sits in the last label column
+  // (| 序号 | 工作任务 | 牵头单位 | ...).
+  if (std::find(roles.begin(), roles.end(), Role::kContent) != roles.end()) return;
+  auto last_label = std::find(roles.rbegin(), roles.rend(), Role::kLabel);
+  if (last_label != roles.rend()) *last_label = Role::kContent;
+}
+
+std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules) {
+  std::vector<Role> roles;
+  int known = 0;
+  bool core = false;
+  for (auto c : cells) {
+    Role r = HeaderRole(c, rules);
+    if (r != Role::kNone) ++known;
+    if (r == Role::kContent || r == Role::kUnits || r == Role::kLead) core = true;
+    if (r == Role::kNone && !Trim(c).empty()) return {};  // a header holds header names only
+    roles.push_back(r);
+  }
+  if (known < 2 || !core) return {};
+  PromoteContentColumn(roles);
+  return roles;
+}
+
+Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
+              const Rules& rules) {
+  Row row;
+  row.Touch(line);
+  std::vector<std::string_view> cells = raw;
+  size_t content_col = std::find(header.begin(), header.end(), Role::kContent) - header.begin();
+  bool header_has_seq = !header.empty() && header.front() == Role::kSeq;
+  // A 序号 column after the group columns (| 重点任务 | 工作事项 | 序号 | …): the
+  // first integer cell left of the content is the row's number.
+  if (!header_has_seq && std::find(header.begin(), header.end(), Role::kSeq) != header.end()) {
+    size_t seq_col = std::find(header.begin(), header.end(), Role::kSeq) - header.begin();
+    for (size_t i = 0; i < cells.size() && i <= seq_col + 1; ++i)
+      if (IsInteger(cells[i])) {
+        row.seq = std::atoi(Nfkc(Trim(cells[i])).c_str());
+        cells[i] = {};
+        break;
+      }
+  }
+  if (header_has_seq && !cells.empty() && IsInteger(cells.front())) {
+    row.seq = std::atoi(Nfkc(Trim(cells.front())).c_str());
+    cells.erase(cells.begin());
+    if (content_col > 0) --content_col;
+  } else if (header_has_seq && !cells.empty() && Trim(cells.front()).empty()) {
+    cells.erase(cells.begin());
+    if (content_col > 0) --content_col;
+  }
+  // Roles after the content column, in header order.
+  std::vector<Role> trailing;
+  bool past = false;
+  for (Role r : header) {
+    if (past && r != Role::kNone && r != Role::kLabel) trailing.push_back(r);
+    if (r == Role::kContent) past = true;
+  }
+  if (!past) trailing = {Role::kUnits, Role::kDeadline};
+
+  // Content: the longest cell that is not a label, units or a deadline. Cells
+  // drift between columns (a label printed in the content column, a content
+  // printed in the label column), so shape decides, not position alone.
+  std::vector<CellShape> shapes;
+  for (auto c : cells) shapes.push_back(ClassifyCell(c, rules));
+  int content = -1;
+  size_t best = 0;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (shapes[i] != CellShape::kText) continue;
+    size_t n = CharCount(cells[i]);
+    if (n > best) best = n, content = static_cast<int>(i);
+  }
+  if (content < 0) {  // no text cell: fall back to the header's content column
+    if (content_col < cells.size() && shapes[content_col] != CellShape::kEmpty &&
+        shapes[content_col] != CellShape::kUnits && shapes[content_col] != CellShape::kDeadline)
+      content = static_cast<int>(content_col);
+  }
+  size_t first_trailing = content >= 0 ? content + 1 : std::min(content_col + 1, cells.size());
+  if (content >= 0) row.content.Append(cells[content], line);
+
+  // Labels: cells left of the content. Markers decide the level; unmarked
+  // labels go by position (the one next to the content is the item).
+  size_t label_end = content >= 0 ? static_cast<size_t>(content) : std::min(content_col, cells.size());
+  for (size_t i = 0; i < label_end; ++i) {
+    if (shapes[i] == CellShape::kEmpty) continue;
+    if (shapes[i] == CellShape::kGarbage) {
+      row.warnings.push_back("unreadable label cell dropped: " + std::string(cells[i]));
+      continue;
+    }
+    bool item = shapes[i] == CellShape::kItemLabel ||
+                (shapes[i] != CellShape::kSectionLabel && i + 1 == label_end && label_end >= 2);
+    (item ? row.item_label : row.section_label).Append(cells[i], line);
+  }
+  // Trailing cells: shape decides where it is unambiguous (a unit list, a
+  // deadline), the header column otherwise (text, OCR debris). Rows drift by a
+  // column between pages, so position alone is not trusted.
+  std::vector<Role> hdr = header;
+  if (header_has_seq && !hdr.empty()) hdr.erase(hdr.begin());
+  auto has = [&](Role r) { return std::find(trailing.begin(), trailing.end(), r) != trailing.end(); };
+  auto cell_for = [&](Role r) -> Cell* {
+    switch (r) {
+      case Role::kUnits: return &row.units;
+      case Role::kLead: return &row.lead;
+      case Role::kSupport: return &row.support;
+      case Role::kDeadline: return &row.deadline;
+      case Role::kNote: return &row.note;
+      default: return nullptr;
+    }
+  };
+  auto free_role = [&](Role r) { Cell* c = cell_for(r); return c && c->empty() && !c->garbled; };
+  for (size_t i = first_trailing; i < cells.size(); ++i) {
+    if (shapes[i] == CellShape::kEmpty) continue;
+    Role positional = i < hdr.size() && has(hdr[i]) ? hdr[i] : Role::kNone;
+    Role role = Role::kNone;
+    if (shapes[i] == CellShape::kDeadline && has(Role::kDeadline)) {
+      role = Role::kDeadline;
+    } else if (shapes[i] == CellShape::kUnits) {
+      for (Role r : {positional, Role::kUnits, Role::kLead, Role::kSupport})
+        if ((r == Role::kUnits || r == Role::kLead || r == Role::kSupport) && has(r) && free_role(r)) {
+          role = r;
+          break;
+        }
+    }
+    if (role == Role::kNone) {
+      if (positional != Role::kNone && free_role(positional)) {
+        role = positional;
+      } else {
+        for (Role r : trailing)
+          if (free_role(r)) {
+            role = r;
+            break;
+          }
+      }
+    }
+    Cell* target = cell_for(role);
+    if (!target) {
+      row.warnings.push_back("extra cell beyond the header kept as note: " + std::string(cells[i]));
+      row.note.Append(cells[i], line);
+      continue;
+    }
+    if (shapes[i] == CellShape::kGarbage && role != Role::kNote) {
+      target->garbled = true;
+      row.warnings.push_back(std::string("unreadable ") + (role == Role::kDeadline ? "完成时限" : "责任单位") +
+                             " cell dropped: " + std::string(cells[i]));
+      continue;
+    }
+    target->Append(cells[i], line);
+  }
+  return row;
+}
+
+}  // namespace noticetab

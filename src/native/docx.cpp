@@ -1,0 +1,482 @@
+// DOCX (WordprocessingML): the paragraphs and tables of word/document.xml in
+// order, with Word's automatic numbering rendered from numbering.xml (as
+// pandoc's Docx reader does) so that 一、/（一）/1. typed and auto-numbered
+// give the same outline. Headers, footers, footnotes and comments live in
+// other parts and are not read; tracked changes read as accepted (w:ins kept,
+// w:del dropped); text boxes follow the paragraph that anchors them.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "internal.h"
+#include "noticetab/error.h"
+#include "noticetab/text.h"
+
+namespace noticetab::native {
+namespace {
+
+int ToInt(const std::string& s, int fallback) {
+  if (s.empty()) return fallback;
+  try {
+    size_t used = 0;
+    long v = std::stol(s, &used);
+    if (used != s.size() || v < -1000000 || v > 1000000) return fallback;
+    return static_cast<int>(v);
+  } catch (...) {
+    return fallback;
+  }
+}
+
+std::string ValOf(const xmlNode* n, std::string_view child) {
+  const xmlNode* c = n != nullptr ? Child(n, child) : nullptr;
+  return c != nullptr ? Attr(c, "val") : std::string();
+}
+
+// --- numbering -------------------------------------------------------------
+
+std::string ChineseNumber(int n, bool traditional_digits) {
+  static const char* kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  static const char* kUnits[] = {"", "十", "百", "千"};
+  if (n <= 0) return std::to_string(n);
+  if (n >= 10000) return std::to_string(n);
+  if (traditional_digits) {  // ideographDigital: 一〇 for 10
+    std::string s;
+    for (char c : std::to_string(n)) s += kDigits[c - '0'];
+    return s;
+  }
+  std::string s;
+  int digits[4] = {n % 10, n / 10 % 10, n / 100 % 10, n / 1000};
+  bool zero = false;
+  for (int u = 3; u >= 0; --u) {
+    int d = digits[u];
+    bool higher = false;
+    for (int k = u + 1; k < 4; ++k) higher |= digits[k] != 0;
+    if (d == 0) {
+      zero = higher;
+      continue;
+    }
+    if (zero) s += "零";
+    zero = false;
+    if (!(u == 1 && d == 1 && !higher)) s += kDigits[d];  // 十一, not 一十一
+    s += kUnits[u];
+  }
+  return s;
+}
+
+std::string Roman(int n, bool upper) {
+  if (n <= 0 || n >= 4000) return std::to_string(n);
+  static const std::pair<int, const char*> kR[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+                                                     {90, "xc"},  {50, "l"},   {40, "xl"},  {10, "x"},   {9, "ix"},
+                                                     {5, "v"},    {4, "iv"},   {1, "i"}};
+  std::string s;
+  for (auto [v, r] : kR)
+    while (n >= v) s += r, n -= v;
+  if (upper)
+    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string Letters(int n, bool upper) {
+  if (n <= 0) return std::to_string(n);
+  char c = static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26);
+  return std::string(static_cast<size_t>((n - 1) / 26 + 1), c);
+}
+
+std::string FormatNumber(int n, const std::string& fmt) {
+  if (fmt == "chineseCounting" || fmt == "chineseCountingThousand" || fmt == "chineseLegalSimplified" ||
+      fmt == "japaneseCounting" || fmt == "taiwaneseCounting" || fmt == "taiwaneseCountingThousand")
+    return ChineseNumber(n, false);
+  if (fmt == "ideographDigital" || fmt == "taiwaneseDigital" || fmt == "japaneseDigitalTenThousand")
+    return ChineseNumber(n, true);
+  if (fmt == "ideographTraditional") {
+    static const char* k[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+    return n >= 1 && n <= 10 ? k[n - 1] : std::to_string(n);
+  }
+  if (fmt == "ideographZodiac") {
+    static const char* k[] = {"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"};
+    return n >= 1 && n <= 12 ? k[n - 1] : std::to_string(n);
+  }
+  if (fmt == "decimalEnclosedCircle" || fmt == "decimalEnclosedCircleChinese") {
+    if (n >= 1 && n <= 20) {
+      std::string s;
+      AppendUtf8(s, static_cast<char32_t>(0x2460 + n - 1));
+      return s;
+    }
+    return std::to_string(n);
+  }
+  if (fmt == "decimalEnclosedParen" || fmt == "decimalEnclosedFullstop") return std::to_string(n);
+  if (fmt == "decimalFullWidth" || fmt == "decimalFullWidth2") {
+    std::string s;
+    for (char c : std::to_string(n)) AppendUtf8(s, static_cast<char32_t>(0xFF10 + (c - '0')));
+    return s;
+  }
+  if (fmt == "decimalZero") return n < 10 && n >= 0 ? "0" + std::to_string(n) : std::to_string(n);
+  if (fmt == "upperRoman") return Roman(n, true);
+  if (fmt == "lowerRoman") return Roman(n, false);
+  if (fmt == "upperLetter") return Letters(n, true);
+  if (fmt == "lowerLetter") return Letters(n, false);
+  return std::to_string(n);  // decimal and anything unknown
+}
+
+struct Level {
+  std::string fmt = "decimal", text;
+  std::string suffix = "tab";
+  int start = 1;
+  int restart = -1;  // w:lvlRestart: -1 absent (after any higher level), 0 never, n after levels < n
+  bool legal = false;
+  std::string style;  // w:pStyle: paragraphs of this style take this level
+};
+
+Level ReadLevel(const xmlNode* lvl, Level l) {
+  if (const xmlNode* c = Child(lvl, "numFmt")) l.fmt = Attr(c, "val");
+  if (const xmlNode* c = Child(lvl, "lvlText")) l.text = Attr(c, "val");
+  if (const xmlNode* c = Child(lvl, "start")) l.start = ToInt(Attr(c, "val"), 1);
+  if (const xmlNode* c = Child(lvl, "suff")) l.suffix = Attr(c, "val");
+  if (const xmlNode* c = Child(lvl, "lvlRestart")) l.restart = ToInt(Attr(c, "val"), -1);
+  if (const xmlNode* c = Child(lvl, "pStyle")) l.style = Attr(c, "val");
+  if (const xmlNode* c = Child(lvl, "isLgl")) l.legal = Attr(c, "val") != "0" && Attr(c, "val") != "false";
+  return l;
+}
+
+// numbering.xml: abstract definitions, numbering instances, and the counters
+// of the lists as the document is read. A counter belongs to the abstract
+// definition (numIds sharing one continue each other) unless the instance
+// overrides a start, which makes it a list of its own.
+class Numbering {
+ public:
+  void Load(const xmlNode* root) {
+    for (const xmlNode* n = root->children; n != nullptr; n = n->next) {
+      if (Name(n) == "abstractNum") {
+        auto& levels = abstract_[ToInt(Attr(n, "abstractNumId"), -1)];
+        for (const xmlNode* l = n->children; l != nullptr; l = l->next) {
+          int i = Name(l) == "lvl" ? ToInt(Attr(l, "ilvl"), -1) : -1;
+          if (i >= 0 && i < 9) levels[i] = ReadLevel(l, Level{});
+        }
+      } else if (Name(n) == "num") {
+        Num num;
+        num.abstract = ToInt(ValOf(n, "abstractNumId"), -1);
+        for (const xmlNode* o = n->children; o != nullptr; o = o->next) {
+          if (Name(o) != "lvlOverride") continue;
+          int i = ToInt(Attr(o, "ilvl"), -1);
+          if (i < 0 || i >= 9) continue;
+          if (const xmlNode* s = Child(o, "startOverride")) num.start[i] = ToInt(Attr(s, "val"), 1);
+          if (const xmlNode* l = Child(o, "lvl")) num.level[i] = ReadLevel(l, LevelOf(num.abstract, i));
+        }
+        nums_[ToInt(Attr(n, "numId"), -1)] = std::move(num);
+      }
+    }
+  }
+
+  // The level a paragraph style is tied to in the list of num_id, or -1.
+  int LevelOfStyle(int num_id, const std::string& style) const {
+    auto it = nums_.find(num_id);
+    if (it == nums_.end()) return -1;
+    auto a = abstract_.find(it->second.abstract);
+    if (a == abstract_.end()) return -1;
+    for (int i = 0; i < 9; ++i)
+      if (!style.empty() && a->second[i].style == style) return i;
+    return -1;
+  }
+
+  // The label of the next paragraph in list num_id at level ilvl ("一、",
+  // "（二）", "3."), with its separator; "" for bullets and unknown lists.
+  std::string Next(int num_id, int ilvl) {
+    auto it = nums_.find(num_id);
+    if (it == nums_.end() || ilvl < 0 || ilvl >= 9) return {};
+    const Num& num = it->second;
+    const bool own = !num.start.empty() || !num.level.empty();
+    Counter& counter = counters_[own ? -1 - num_id : num.abstract];
+    if (own && !counter.started) {
+      for (auto [i, s] : num.start) counter.value[i] = s - 1, counter.seen[i] = true;
+    }
+    counter.started = true;
+    const Level lvl = LevelOf(num, ilvl);
+    counter.value[ilvl] = counter.seen[ilvl] ? counter.value[ilvl] + 1 : lvl.start;
+    counter.seen[ilvl] = true;
+    for (int k = ilvl + 1; k < 9; ++k) {
+      const int restart = LevelOf(num, k).restart;
+      if (restart < 0 || (restart > 0 && ilvl < restart)) counter.seen[k] = false;
+    }
+    if (lvl.fmt == "bullet" || lvl.fmt.empty()) return {};
+    std::string label;
+    const std::string& t = lvl.text;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == '%' && i + 1 < t.size() && t[i + 1] >= '1' && t[i + 1] <= '9') {
+        int k = t[i + 1] - '1';
+        const Level lk = LevelOf(num, k);
+        int v = counter.seen[k] ? counter.value[k] : lk.start;
+        if (lvl.fmt == "none" && k == ilvl) {
+          // no number at all
+        } else {
+          label += FormatNumber(v, lvl.legal && k != ilvl ? std::string("decimal") : lk.fmt);
+        }
+        ++i;
+      } else {
+        label += t[i];
+      }
+    }
+    if (label.empty()) return {};
+    // Word puts a tab (or space) after the label; a label that ends in its own
+    // punctuation (一、 （一） 1.) reads as typed without it.
+    std::string_view tail = label;
+    bool punct = tail.ends_with("、") || tail.ends_with("）") || tail.ends_with(")") || tail.ends_with(".") ||
+                 tail.ends_with("．") || tail.ends_with("：") || tail.ends_with(":");
+    if (lvl.suffix != "nothing" && !punct) label += ' ';
+    return label;
+  }
+
+ private:
+  struct Num {
+    int abstract = -1;
+    std::map<int, int> start;
+    std::map<int, Level> level;
+  };
+  struct Counter {
+    std::array<int, 9> value{};
+    std::array<bool, 9> seen{};
+    bool started = false;
+  };
+  Level LevelOf(int abstract, int i) const {
+    auto a = abstract_.find(abstract);
+    return a == abstract_.end() || i < 0 || i >= 9 ? Level{} : a->second[i];
+  }
+  Level LevelOf(const Num& num, int i) const {
+    auto o = num.level.find(i);
+    return o != num.level.end() ? o->second : LevelOf(num.abstract, i);
+  }
+  std::map<int, std::array<Level, 9>> abstract_;
+  std::map<int, Num> nums_;
+  std::map<int, Counter> counters_;
+};
+
+// styles.xml: the numbering a paragraph style carries (w:pPr/w:numPr),
+// following w:basedOn.
+class Styles {
+ public:
+  void Load(const xmlNode* root) {
+    for (const xmlNode* s = root->children; s != nullptr; s = s->next) {
+      if (Name(s) != "style" || Attr(s, "type") != "paragraph") continue;
+      Style st;
+      st.based_on = ValOf(s, "basedOn");
+      if (const xmlNode* ppr = Child(s, "pPr"))
+        if (const xmlNode* np = Child(ppr, "numPr")) {
+          st.num_id = ToInt(ValOf(np, "numId"), -1);
+          st.ilvl = ToInt(ValOf(np, "ilvl"), -1);
+        }
+      styles_[Attr(s, "styleId")] = st;
+    }
+  }
+  // (numId, ilvl) of a style; numId -1 when it has none.
+  std::pair<int, int> NumPr(std::string id) const {
+    std::set<std::string> seen;
+    while (!id.empty() && seen.insert(id).second) {
+      auto it = styles_.find(id);
+      if (it == styles_.end()) break;
+      if (it->second.num_id >= 0) return {it->second.num_id, it->second.ilvl};
+      id = it->second.based_on;
+    }
+    return {-1, -1};
+  }
+
+ private:
+  struct Style {
+    std::string based_on;
+    int num_id = -1, ilvl = -1;
+  };
+  std::map<std::string, Style> styles_;
+};
+
+// --- document ----------------------------------------------------------------
+
+class DocxReader {
+ public:
+  DocxReader(Rendered* out) : lines_(out) {}
+  Numbering numbering;
+  Styles styles;
+
+  void Blocks(const xmlNode* parent) {
+    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
+      std::string_view name = Name(n);
+      if (name == "p") {
+        std::vector<const xmlNode*> boxes;
+        std::string text = ParagraphText(n, &boxes);
+        lines_.Paragraph(text);
+        for (const xmlNode* box : boxes) Blocks(box);
+      } else if (name == "tbl") {
+        Table(n);
+      } else if (name == "sdt") {
+        if (const xmlNode* c = Child(n, "sdtContent")) Blocks(c);
+      } else if (name == "customXml" || name == "ins" || name == "moveTo" || name == "smartTag") {
+        Blocks(n);
+      }
+    }
+  }
+
+ private:
+  // The paragraph's text with its number label; text boxes anchored in it are
+  // collected in `boxes` (nullptr: their text joins the paragraph).
+  std::string ParagraphText(const xmlNode* p, std::vector<const xmlNode*>* boxes) {
+    std::string text;
+    const xmlNode* ppr = Child(p, "pPr");
+    if (ppr != nullptr) {
+      int num_id = -1, ilvl = -1;
+      std::string style = ValOf(ppr, "pStyle");
+      if (!style.empty()) std::tie(num_id, ilvl) = styles.NumPr(style);
+      if (const xmlNode* np = Child(ppr, "numPr")) {
+        if (Child(np, "numId") != nullptr) num_id = ToInt(ValOf(np, "numId"), -1);
+        if (Child(np, "ilvl") != nullptr) ilvl = ToInt(ValOf(np, "ilvl"), -1);
+      }
+      if (num_id > 0) {
+        if (ilvl < 0) ilvl = std::max(0, numbering.LevelOfStyle(num_id, style));
+        text = numbering.Next(num_id, ilvl);
+      }
+    }
+    Inline(p, text, boxes);
+    return text;
+  }
+
+  void Inline(const xmlNode* parent, std::string& text, std::vector<const xmlNode*>* boxes) {
+    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
+      std::string_view name = Name(n);
+      if (name.empty()) continue;
+      if (name == "t") {
+        for (const xmlNode* c = n->children; c != nullptr; c = c->next) text += NodeText(c);
+      } else if (name == "tab" || name == "ptab") {
+        text += '\t';
+      } else if (name == "br" || name == "cr") {
+        if (Attr(n, "type") != "page" && Attr(n, "type") != "column") text += '\n';
+      } else if (name == "noBreakHyphen") {
+        text += '-';
+      } else if (name == "r") {
+        const xmlNode* rpr = Child(n, "rPr");
+        if (rpr != nullptr && Child(rpr, "vanish") != nullptr && ValOf(rpr, "vanish") != "0") continue;
+        Inline(n, text, boxes);
+      } else if (name == "txbxContent") {
+        if (boxes != nullptr) boxes->push_back(n);
+        else Cell(n, text);
+      } else if (name == "AlternateContent") {
+        // The same content twice: the modern choice and a VML fallback.
+        if (const xmlNode* c = Child(n, "Choice")) Inline(c, text, boxes);
+      } else if (name == "del" || name == "moveFrom" || name == "rPr" || name == "pPr" || name == "instrText" ||
+                 name == "delText" || name == "footnoteReference" || name == "endnoteReference" ||
+                 name == "commentReference" || name == "sdtPr" || name == "fldData" || name == "rubyPr" ||
+                 name == "rt") {
+        continue;  // deleted (tracked), formatting, field codes, notes, ruby annotations
+      } else {
+        Inline(n, text, boxes);  // hyperlink, ins, smartTag, fldSimple, sdt, drawing, ...
+      }
+    }
+  }
+
+  // Everything inside a cell (or a text box within a cell) as one string.
+  void Cell(const xmlNode* parent, std::string& text) {
+    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
+      std::string_view name = Name(n);
+      if (name == "p") {
+        std::string p = ParagraphText(n, nullptr);
+        if (!text.empty() && !p.empty()) text += '\n';
+        text += p;
+      } else if (name == "tbl") {
+        // A table nested in a data cell: its cells' text, in order.
+        for (const xmlNode* tr = n->children; tr != nullptr; tr = tr->next)
+          for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next)
+            if (Name(tc) == "tc") Cell(tc, text);
+      } else if (name == "sdt") {
+        if (const xmlNode* c = Child(n, "sdtContent")) Cell(c, text);
+      } else if (name == "customXml") {
+        Cell(n, text);
+      }
+    }
+  }
+
+  static bool HasNestedTable(const xmlNode* n) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (Name(c) == "tbl" || HasNestedTable(c)) return true;
+    }
+    return false;
+  }
+
+  static void Rows(const xmlNode* n, std::vector<const xmlNode*>& rows) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (Name(c) == "tr") rows.push_back(c);
+      else if (Name(c) == "sdt" || Name(c) == "sdtContent" || Name(c) == "customXml" || Name(c) == "ins") Rows(c, rows);
+    }
+  }
+  static void Cells(const xmlNode* n, std::vector<const xmlNode*>& cells) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (Name(c) == "tc") cells.push_back(c);
+      else if (Name(c) == "sdt" || Name(c) == "sdtContent" || Name(c) == "customXml") Cells(c, cells);
+    }
+  }
+
+  void Table(const xmlNode* tbl) {
+    std::vector<const xmlNode*> rows;
+    Rows(tbl, rows);
+    if (HasNestedTable(tbl)) {
+      // A layout table (tables inside its cells): its cells are page regions,
+      // read as blocks in order.
+      for (const xmlNode* tr : rows) {
+        std::vector<const xmlNode*> cells;
+        Cells(tr, cells);
+        for (const xmlNode* tc : cells) Blocks(tc);
+      }
+      return;
+    }
+    lines_.BeginTable();
+    for (const xmlNode* tr : rows) {
+      std::vector<InCell> row;
+      const xmlNode* trpr = Child(tr, "trPr");
+      int before = ToInt(ValOf(trpr, "gridBefore"), 0);
+      if (before > 0 && before < 64) row.push_back({"", before, 1, false});
+      std::vector<const xmlNode*> cells;
+      Cells(tr, cells);
+      for (const xmlNode* tc : cells) {
+        InCell cell;
+        const xmlNode* tcpr = Child(tc, "tcPr");
+        if (tcpr != nullptr) {
+          cell.col_span = std::clamp(ToInt(ValOf(tcpr, "gridSpan"), 1), 1, 64);
+          if (const xmlNode* vm = Child(tcpr, "vMerge")) cell.covered = Attr(vm, "val") != "restart";
+          if (const xmlNode* hm = Child(tcpr, "hMerge"); hm != nullptr && Attr(hm, "val") != "restart") {
+            cell.col_span = 0;  // legacy horizontal merge: folded into the cell before
+          }
+        }
+        if (cell.col_span == 0) {
+          if (!row.empty()) row.back().col_span += 1;
+          continue;
+        }
+        if (!cell.covered) Cell(tc, cell.text);
+        row.push_back(std::move(cell));
+      }
+      lines_.AddRow(std::move(row));
+    }
+    lines_.EndTable();
+  }
+
+  LineBuilder lines_;
+};
+
+}  // namespace
+
+Rendered ReadDocx(Zip& zip) {
+  Rendered r;
+  DocxReader reader(&r);
+  // The parts are found by their usual names; the relationships that could
+  // rename them are not followed (no producer we know of does).
+  XmlDoc numbering, styles;
+  if (zip.Has("word/numbering.xml")) {
+    numbering = ParseXml(zip.Read("word/numbering.xml"), zip.name(), "word/numbering.xml");
+    reader.numbering.Load(xmlDocGetRootElement(numbering.get()));
+  }
+  if (zip.Has("word/styles.xml")) {
+    styles = ParseXml(zip.Read("word/styles.xml"), zip.name(), "word/styles.xml");
+    reader.styles.Load(xmlDocGetRootElement(styles.get()));
+  }
+  XmlDoc doc = ParseXml(zip.Read("word/document.xml"), zip.name(), "word/document.xml");
+  const xmlNode* body = Child(xmlDocGetRootElement(doc.get()), "body");
+  if (body == nullptr) throw Error(Error::Kind::kInput, "word/document.xml has no w:body", zip.name());
+  reader.Blocks(body);
+  return r;
+}
+
+}  // namespace noticetab::native

@@ -1,0 +1,176 @@
+// Rendered lines: paragraphs and TAB-separated table rows, as the text
+// readers expect them (README "Input formats").
+#include <algorithm>
+#include <cctype>
+
+#include "internal.h"
+#include "noticetab/text.h"
+
+namespace noticetab::native {
+namespace {
+
+bool Wide(char32_t c) { return c >= 0x2E80; }
+bool Word(char32_t c) { return c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0); }
+
+// Drops control characters other than TAB; NBSP becomes a space.
+std::string Clean(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = NextChar(s, i);
+    if (c == '\t') {
+      out += '\t';
+    } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xFEFF || c == 0x200B) {
+      continue;
+    } else if (c == 0xA0) {
+      out += ' ';
+    } else {
+      AppendUtf8(out, c);
+    }
+  }
+  return out;
+}
+
+std::string_view TrimAscii(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string CellText(std::string_view text) {
+  // Breaks and tabs inside a cell: nothing between CJK characters (a wrapped
+  // line), one space elsewhere.
+  std::vector<char32_t> cs;
+  for (size_t i = 0; i < text.size();) cs.push_back(NextChar(text, i));
+  std::string out;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    char32_t c = cs[i];
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == 0xA0) {
+      size_t j = i;
+      bool hard = false;
+      while (j < cs.size() && (cs[j] == '\n' || cs[j] == '\r' || cs[j] == '\t' || cs[j] == ' ' || cs[j] == 0xA0)) {
+        hard |= cs[j] != ' ' && cs[j] != 0xA0;
+        ++j;
+      }
+      bool cjk = i > 0 && j < cs.size() && Wide(cs[i - 1]) && Wide(cs[j]);
+      if (!(hard && cjk) && i > 0 && j < cs.size()) out += ' ';
+      i = j - 1;
+      continue;
+    }
+    AppendUtf8(out, c);
+  }
+  return Clean(TrimAscii(out));
+}
+
+void JoinPiece(std::string& text, std::string_view piece) {
+  if (piece.empty()) return;
+  if (!text.empty()) {
+    size_t i = 0, j = text.size();
+    while (j > 0 && (static_cast<unsigned char>(text[j - 1]) & 0xC0) == 0x80) --j;
+    if (j > 0) --j;
+    char32_t last = NextChar(text, j);
+    char32_t first = NextChar(piece, i);
+    if (Word(last) && Word(first)) text += ' ';
+  }
+  text += piece;
+}
+
+void LineBuilder::Line(std::string line, int page) {
+  out_->lines.push_back(std::move(line));
+  if (page > 0 || !out_->pages.empty()) {
+    out_->pages.resize(out_->lines.size() - 1, 0);
+    out_->pages.push_back(page);
+  }
+}
+
+void LineBuilder::Paragraph(std::string_view text, int page) {
+  if (in_table_) EndTable();
+  size_t start = 0;
+  for (;;) {
+    size_t end = text.find('\n', start);
+    std::string_view piece = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    Line(Clean(TrimAscii(piece)), page);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+}
+
+void LineBuilder::BeginTable() {
+  if (in_table_) EndTable();
+  in_table_ = true;
+  table_ = NativeTable{};
+  pending_.clear();
+  origin_.clear();
+}
+
+void LineBuilder::AddRow(std::vector<InCell> cells, int page) {
+  if (!in_table_) BeginTable();
+  const int row = static_cast<int>(table_.rows.size());
+  std::vector<NativeCell> kept;
+  std::vector<std::string> texts;  // one per grid column
+  size_t col = 0;
+  // A covered position repeats the text of the cell that covers it (once per
+  // cell, at its first column): the merge is exact here, while the text
+  // readers' fill-down has to guess it and stops at a group boundary.
+  auto covered_text = [&](size_t c) -> std::string {
+    auto [r, i] = origin_[c];
+    if (r < 0 || (c > 0 && origin_[c - 1] == origin_[c])) return {};
+    return table_.rows[r][i].text;
+  };
+  auto covered_from_above = [&] {
+    while (col < pending_.size() && pending_[col] > 0) {
+      --pending_[col];
+      texts.push_back(covered_text(col));
+      ++col;
+    }
+  };
+  for (InCell& c : cells) {
+    covered_from_above();
+    const int span = std::max(1, c.col_span);
+    if (pending_.size() < col + span) {
+      pending_.resize(col + span, 0);
+      origin_.resize(col + span, {-1, -1});
+    }
+    if (c.covered) {
+      // A vertical merge continued: the cell that started it grows.
+      auto [r, i] = origin_[col];
+      if (r >= 0) ++table_.rows[r][i].row_span;
+      for (int k = 0; k < span; ++k) texts.push_back(covered_text(col + k));
+      col += span;
+      continue;
+    }
+    std::string text = CellText(c.text);
+    texts.push_back(text);
+    for (int k = 1; k < span; ++k) texts.emplace_back();
+    const int row_span = std::max(1, c.row_span);
+    for (int k = 0; k < span; ++k) {
+      pending_[col + k] = row_span - 1;
+      origin_[col + k] = {row, static_cast<int>(kept.size())};
+    }
+    kept.push_back({std::move(text), row_span, span});
+    col += span;
+  }
+  covered_from_above();
+  bool any = false;
+  for (const auto& c : kept) any |= !c.text.empty();
+  table_.rows.push_back(std::move(kept));
+  if (!any) return;  // an empty row says nothing to the text readers
+  std::string line;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i > 0) line += '\t';
+    line += texts[i];
+  }
+  if (table_.line == 0) table_.line = static_cast<int>(out_->lines.size()) + 1;
+  Line(std::move(line), page);
+}
+
+void LineBuilder::EndTable() {
+  if (!in_table_) return;
+  in_table_ = false;
+  if (!table_.rows.empty()) out_->tables.push_back(std::move(table_));
+  table_ = NativeTable{};
+}
+
+}  // namespace noticetab::native

@@ -1,0 +1,141 @@
+// The native formats: which one the bytes are (by content, never by the file
+// name), and the reader for each. One row per format in kFormats.
+#include <algorithm>
+#include <cctype>
+
+#include "internal.h"
+#include "noticetab/error.h"
+
+namespace noticetab {
+namespace {
+
+using native::Zip;
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  return true;
+}
+
+bool ContainsNoCase(std::string_view s, std::string_view needle) {
+  for (size_t i = 0; i + needle.size() <= s.size(); ++i)
+    if (StartsWithNoCase(s.substr(i), needle)) return true;
+  return false;
+}
+
+bool IsZip(std::string_view b) { return b.starts_with("PK\x03\x04") || b.starts_with("PK\x05\x06"); }
+
+// HTML by its start: after a BOM, white space, an XML declaration and
+// comments comes <html, <!DOCTYPE html or <table; or <html shows up early.
+bool IsHtml(std::string_view b) {
+  std::string_view s = b.substr(0, 4096);
+  if (s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  for (;;) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    size_t end = std::string_view::npos;
+    if (s.starts_with("<!--")) end = s.find("-->");
+    else if (s.starts_with("<?")) end = s.find("?>");
+    else break;
+    if (end == std::string_view::npos) return false;
+    s.remove_prefix(end + (s.starts_with("<!--") ? 3 : 2));
+  }
+  if (StartsWithNoCase(s, "<!doctype html") || StartsWithNoCase(s, "<html") || StartsWithNoCase(s, "<table") ||
+      StartsWithNoCase(s, "<head") || StartsWithNoCase(s, "<meta"))
+    return true;
+  return s.starts_with("<") && ContainsNoCase(b.substr(0, 1024), "<html");
+}
+
+const char kConvert[] = "soffice --headless --convert-to docx";
+
+std::string ZipFormat(Zip& zip) {
+  if (zip.Has("word/document.xml")) return "docx";
+  if (zip.Has("OFD.xml")) return "ofd";
+  if (zip.Has("content.xml") && zip.Has("mimetype")) {
+    std::string mime = zip.Read("mimetype");
+    if (mime.starts_with("application/vnd.oasis.opendocument.text")) return "odt";
+    throw Error(Error::Kind::kInput,
+                "an OpenDocument file of type " + mime.substr(0, 80) +
+                    ", not a text document; noticetab reads .odt, .docx, .html, PDF, OFD and text",
+                zip.name());
+  }
+  if (zip.Has("xl/workbook.xml")) {
+    throw Error(Error::Kind::kInput,
+                "a spreadsheet (XLSX), not a notice; noticetab reads .docx, .odt, .html, PDF, OFD and text "
+                "(save the table as text, e.g. soffice --headless --convert-to csv)",
+                zip.name());
+  }
+  if (zip.Has("ppt/presentation.xml")) {
+    throw Error(Error::Kind::kInput, std::string("a presentation (PPTX); convert it first, e.g. ") + kConvert,
+                zip.name());
+  }
+  throw Error(Error::Kind::kInput,
+              "a ZIP archive that is not a .docx, .odt or OFD document; unpack it and convert the notice inside",
+              zip.name());
+}
+
+Rendered ReadZip(std::string_view bytes, const std::string& name) {
+  Zip zip(bytes, name);
+  const std::string format = ZipFormat(zip);
+  Rendered r = format == "docx" ? native::ReadDocx(zip) : format == "odt" ? native::ReadOdt(zip) : native::ReadOfd(zip);
+  r.format = format;
+  r.encoding = "UTF-8";
+  return r;
+}
+
+}  // namespace
+
+std::string SniffFormat(std::string_view bytes) {
+  if (bytes.starts_with("%PDF-")) return "pdf";
+  if (IsHtml(bytes)) return "html";
+  if (IsZip(bytes)) {
+    try {
+      Zip zip(bytes, "");
+      return ZipFormat(zip);
+    } catch (const Error&) {
+      return "zip";
+    }
+  }
+  return "text";
+}
+
+std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& name) {
+  if (bytes.starts_with("%PDF-")) {
+    Rendered r = native::ReadPdf(bytes, name);
+    r.format = "pdf";
+    return r;
+  }
+  if (IsZip(bytes)) return ReadZip(bytes, name);
+  if (bytes.starts_with("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
+    throw Error(Error::Kind::kInput,
+                std::string("a legacy Office document (DOC/XLS/WPS), not read; convert it first, e.g. ") + kConvert,
+                name);
+  }
+  if (IsHtml(bytes)) {
+    Rendered r = native::ReadHtml(bytes, name);
+    r.format = "html";
+    return r;
+  }
+  return std::nullopt;
+}
+
+Source SourceFromRendered(Rendered r, std::string name) {
+  std::string text;
+  size_t size = 0;
+  for (const auto& l : r.lines) size += l.size() + 1;
+  text.reserve(size);
+  for (const auto& l : r.lines) {
+    text += l;
+    text += '\n';
+  }
+  Source s(std::move(name), r.encoding.empty() ? "UTF-8" : r.encoding, std::move(text));
+  s.format = r.format;
+  s.warnings = std::move(r.warnings);
+  if (!r.pages.empty()) {
+    r.pages.resize(r.lines.size(), 0);
+    s.pages = std::move(r.pages);
+  }
+  return s;
+}
+
+}  // namespace noticetab

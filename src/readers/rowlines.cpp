@@ -1,0 +1,67 @@
+// Row-per-line tables (tabs, pipes, markdown): one line, one row; the syntax
+// says how a line splits into cells.
+#include "noticetab/interpret.h"
+#include "noticetab/read.h"
+#include "readers.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+
+GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_view text) {
+  GridCell c;
+  c.text = std::string(Trim(text));
+  c.span.first_line = c.span.last_line = line.no;
+  if (!lines.empty() && !text.empty()) {
+    c.span.begin = static_cast<size_t>(text.data() - lines.front().raw.data());
+    c.span.end = c.span.begin + text.size();
+  }
+  c.damaged = HasDamageMarkers(text);
+  return c;
+}
+
+Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax) {
+  Grid g;
+  g.layout = syntax.layout;
+  auto row_of = [&](const Line& l, const std::vector<std::string_view>& cells) {
+    GridRow r;
+    for (auto c : cells) r.cells.push_back(CellAt(lines, l, c));
+    r.span.first_line = r.span.last_line = l.no;
+    return r;
+  };
+  GridRow header = row_of(lines[at], syntax.split(lines[at]));
+  header.header = true;
+  g.rows.push_back(std::move(header));
+  g.span.first_line = g.span.last_line = lines[at].no;
+  bool after_break = false;
+  for (size_t i = at + 1; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (EndsTable(l, rules)) break;
+    if (syntax.is_rule && syntax.is_rule(l)) continue;
+    if (!syntax.is_row(l)) {
+      if (!syntax.stray_joins_above) break;
+      GridRow r = row_of(l, {l.text});
+      r.unsplit = true;
+      g.rows.push_back(std::move(r));
+      g.span.last_line = l.no;
+      continue;
+    }
+    auto cells = syntax.split(l);
+    g.span.last_line = l.no;
+    if (!HeaderRoles(cells, rules).empty()) {  // a repeated header (page break)
+      GridRow r = row_of(l, cells);
+      r.header = true;
+      g.rows.push_back(std::move(r));
+      after_break = true;
+      continue;
+    }
+    if (std::none_of(cells.begin(), cells.end(), [](std::string_view c) { return !c.empty(); })) continue;
+    GridRow r = row_of(l, cells);
+    r.after_page_break = after_break;
+    after_break = false;
+    g.rows.push_back(std::move(r));
+  }
+  return g;
+}
+
+}  // namespace noticetab

@@ -1,0 +1,143 @@
+// Reader for tables flattened to one cell per line: web pages (one <p> per
+// cell) and Word exports (each cell a tab-prefixed line, blank lines between
+// rows). Rows are rebuilt from the cell stream by cell shape: labels, then
+// the content, then the unit and deadline cells.
+#include <algorithm>
+
+#include "noticetab/interpret.h"
+#include "noticetab/read.h"
+#include "readers.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+// Number of pipes when the line holds nothing else ("|", "|||"), else 0.
+int PipeOnly(std::string_view s) {
+  s = Trim(s);
+  if (s.empty()) return 0;
+  for (char c : s)
+    if (c != '|' && c != ' ') return 0;
+  return static_cast<int>(std::count(s.begin(), s.end(), '|'));
+}
+
+// A cell line may end in " |" (cells scraped with their separators).
+std::string_view StripTrailingPipe(std::string_view s) {
+  s = Trim(s);
+  while (!s.empty() && s.back() == '|') s = Trim(s.substr(0, s.size() - 1));
+  return s;
+}
+
+bool IsSeqNumber(std::string_view s) {
+  s = Trim(s);
+  return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The header run starting at lines[at]: consecutive one-cell lines (blank lines
+// between them allowed) that name header roles. Returns the index past it.
+size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed,
+                 std::vector<Role>* roles) {
+  size_t i = at;
+  std::vector<Role> found;
+  while (i < lines.size()) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) {
+      ++i;
+      continue;
+    }
+    if (PipeOnly(l.text) == 1) {  // a separator line between header cells
+      ++i;
+      continue;
+    }
+    bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
+    if (l.tabs > (is_prefixed ? 1 : 0) || is_prefixed != prefixed) break;
+    Role r = HeaderRole(l.text, rules);
+    if (r == Role::kNone) break;
+    found.push_back(r);
+    ++i;
+  }
+  bool core = std::any_of(found.begin(), found.end(),
+                          [](Role r) { return r == Role::kContent || r == Role::kUnits || r == Role::kLead; });
+  if (found.size() < 2 || !core) return at;
+  PromoteContentColumn(found);
+  if (roles) *roles = found;
+  while (i > at && lines[i - 1].kind == LineKind::kBlank) --i;
+  return i;
+}
+
+bool Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed) {
+  return HeaderRun(lines, at, rules, prefixed, nullptr) > at;
+}
+
+}  // namespace
+
+bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  return Detect(lines, at, rules, false);
+}
+bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  return Detect(lines, at, rules, true);
+}
+
+Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  Grid g;
+  g.stream = true;
+  bool prefixed = !lines[at].raw.empty() && lines[at].raw[0] == '\t';
+  g.layout = prefixed ? "tab-prefixed" : "cell-per-line";
+  g.span.first_line = g.span.last_line = lines[at].no;
+  auto header_row = [&](size_t from, size_t to) {
+    GridRow h;
+    h.header = true;
+    for (size_t k = from; k < to; ++k)
+      if (lines[k].kind != LineKind::kBlank && !PipeOnly(lines[k].text))
+        h.cells.push_back(CellAt(lines, lines[k], StripTrailingPipe(lines[k].text)));
+    for (const auto& c : h.cells) h.span.Cover(c.span);
+    g.rows.push_back(std::move(h));
+    g.rows.emplace_back();  // the body stream after it
+  };
+  size_t i = HeaderRun(lines, at, rules, prefixed, nullptr);
+  header_row(at, i);
+  bool after_break = false;
+  auto body = [&]() -> GridRow& { return g.rows.back(); };
+  for (; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (EndsTable(l, rules)) break;
+    g.span.last_line = l.no;
+    if (size_t end = HeaderRun(lines, i, rules, prefixed, nullptr); end > i) {
+      header_row(i, end);  // a repeated header (page break)
+      i = end - 1;
+      after_break = true;
+      continue;
+    }
+    bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
+    auto& cells = body().cells;
+    if (prefixed && !is_prefixed && !cells.empty()) {  // a cell continued on an unprefixed line
+      GridCell& c = cells.back();
+      Cell joined;
+      joined.text = c.text;
+      joined.Append(l.text, l.no);
+      c.text = joined.text;
+      c.span.Cover(CellAt(lines, l, l.text).span);
+      c.placeholder = false;
+      continue;
+    }
+    if (int pipes = PipeOnly(l.text)) {
+      // "|" separates cells; "|||" stands for empty (merged) cells.
+      for (int k = 1; k < pipes; ++k) {
+        GridCell empty = CellAt(lines, l, {});
+        empty.placeholder = true;
+        cells.push_back(std::move(empty));
+      }
+      continue;
+    }
+    GridCell c = CellAt(lines, l, StripTrailingPipe(l.text));
+    c.placeholder = c.text.empty();
+    if (after_break && cells.empty()) body().after_page_break = true;
+    after_break = false;
+    cells.push_back(std::move(c));
+  }
+  std::erase_if(g.rows, [](const GridRow& r) { return !r.header && r.cells.empty(); });
+  return g;
+}
+
+}  // namespace noticetab

@@ -1,0 +1,33 @@
+// Internal to the writers: the functions of the Writers() table (one
+// write_<format>.cpp each) and the JSON string quoting that the YAML and
+// per-unit writers share.
+#ifndef NOTICETAB_SRC_WRITERS_H_
+#define NOTICETAB_SRC_WRITERS_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/document.h"
+#include "noticetab/write.h"
+
+namespace noticetab {
+
+void WriteYaml(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+void WriteJson(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+void WriteJsonl(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+void WriteCsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+void WriteTsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+/// The same writers in pieces (Writer::pieces), for streaming batches.
+extern const Pieces kYamlPieces, kJsonPieces, kJsonlPieces, kCsvPieces, kTsvPieces;
+
+/// Appends `s` as a JSON string (also a valid YAML double-quoted scalar):
+/// non-ASCII raw, line breaks, BOMs and unprintables escaped, invalid UTF-8
+/// as U+FFFD.
+void AppendJsonString(std::string& out, std::string_view s);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_SRC_WRITERS_H_
