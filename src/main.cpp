@@ -96,7 +96,10 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
        ("refuse inputs larger than this many bytes; K, M, G suffixes (default " +
         FormatSize(kDefaultMaxInputSize) + "; 0 = no limit)").c_str())
       ("rules", po::value(&o.rules_dir), "load rules from DIR (files there replace the built-in ones)")
-      ("excel", po::bool_switch(&b.write.excel), "CSV/TSV with UTF-8 BOM and CRLF for spreadsheet programs")
+      ("excel", po::bool_switch(&b.write.excel),
+       "CSV/TSV with UTF-8 BOM and CRLF for spreadsheet programs; a cell starting with = + - @ gets a "
+       "leading ' so it is not run as a formula")
+      ("raw-formulas", po::bool_switch(&b.write.raw_formulas), "with --excel, leave cells starting with = + - @ as they are")
       ("normalize-punct", po::bool_switch(&b.write.normalize_punct),
        "ASCII , ; : ( ) in Chinese text become ，；：（）");
   if (!units) {

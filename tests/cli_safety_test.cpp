@@ -226,3 +226,25 @@ TEST_CASE("compressed, archived and random bytes are not text (exit 1)", "[cli][
   CHECK(r.err.starts_with("noticetab: " + d.path + "/noise.txt: not text ("));
   CHECK(r.err.ends_with(" characters are undecodable or control characters as GB18030; compressed or binary data?)\n"));
 }
+
+TEST_CASE("--excel CSV and TSV neutralize cells that a spreadsheet would run as formulas",
+          "[cli][safety]") {
+  TempDir d;
+  // A body item whose text is a formula (body items are tasks when there is no table).
+  std::ofstream(d / "f.txt") << "关于印发工作要点的通知\n\n一、总体要求\n\n（一）=HYPERLINK(\"http://x\",\"点击\")\n\n"
+                             << "（二）@SUM(A1:A2)\n";
+  const std::string f = d / "f.txt";
+  RunResult r = RunCli("-f csv --excel " + f);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",") != std::string::npos);
+  CHECK(r.out.find(",'@SUM(A1:A2),") != std::string::npos);
+  r = RunCli("-f tsv --excel " + f);
+  CHECK(r.out.find("\t'=HYPERLINK(\"http://x\",\"点击\")\t") != std::string::npos);
+  // Plain CSV is for programs, and --raw-formulas keeps the text for spreadsheets too.
+  for (const std::string& args : {"-f csv ", "-f csv --excel --raw-formulas "}) {
+    r = RunCli(args + f);
+    CHECK(r.out.find(",\"=HYPERLINK(") != std::string::npos);
+    CHECK(r.out.find(",@SUM(A1:A2),") != std::string::npos);
+    CHECK(r.out.find('\'') == std::string::npos);
+  }
+}
