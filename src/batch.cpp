@@ -41,7 +41,13 @@ bool IsTextName(std::string_view name) {
   if (dot == std::string_view::npos) return false;
   std::string ext;
   for (char c : name.substr(dot + 1)) ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == "txt" || ext == "text";
+  // Text and the native formats are read; legacy office files are taken too so
+  // that the run names them as refused, with the command that converts them.
+  static const char* const kExts[] = {"txt", "text", "docx", "odt", "ofd", "pdf", "html", "htm", "xhtml", "shtml",
+                                      "doc", "wps", "xls", "xlsx", "et", "rtf"};
+  for (const char* e : kExts)
+    if (ext == e) return true;
+  return false;
 }
 
 namespace {
@@ -381,7 +387,10 @@ std::string Render(const BatchOptions& o, const Writer* writer, const std::vecto
       WriteByUnit(out, o.format, docs, o.write);
       break;
     case BatchView::kUnitSummary:
-      WriteUnitSummary(out, o.format, docs, o.write);
+      WriteUnitSummary(out, o.format, docs, o.write, o.rules ? *o.rules : BuiltinRules());
+      break;
+    case BatchView::kCustom:
+      o.render(out, docs, o.rules ? *o.rules : BuiltinRules());
       break;
   }
   return EncodeOutput(out.str(), o.encoding);

@@ -111,6 +111,18 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
   };
   while (i < s.size()) {
     if (depth == 0) {
+      // A collective name with separators inside (各县、市、区政府) is one piece.
+      bool collective = false;
+      for (const auto& c : rules.collective_starts)
+        if (StartsWith(s.substr(i), c)) {
+          if (auto m = rules.collective_name.Find(s.substr(i)); m.found && m.begin == 0 && m.end > 0) {
+            cur.append(s.substr(i, m.end));
+            i += m.end;
+            collective = true;
+          }
+          break;
+        }
+      if (collective) continue;
       bool split = false;
       for (const auto& sep : rules.unit_separators) {
         if (StartsWith(s.substr(i), sep)) {

@@ -1,34 +1,60 @@
 #include "noticetab/clauses.h"
 
+#include <algorithm>
+
 #include "noticetab/classify.h"
 #include "noticetab/text.h"
 
 namespace noticetab {
 namespace {
 
-std::string* Target(Role role, Assignment* a) {
-  switch (role) {
-    case Role::kUnits: return &a->units;
-    case Role::kLead: return &a->lead;
-    case Role::kSupport: return &a->support;
-    case Role::kDeadline: return &a->deadline;
-    default: return nullptr;
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Key names compare like table headers: Han and ASCII alphanumerics only.
+std::string NormalizeKey(std::string_view s) {
+  std::string n = Nfkc(s), out;
+  size_t i = 0;
+  while (i < n.size()) {
+    size_t start = i;
+    char32_t c = NextChar(n, i);
+    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) out.append(n, start, i - start);
   }
+  return out;
 }
 
-void Add(std::string* field, std::string_view value) {
+bool IsOpenBracket(char32_t c) { return c == U'(' || c == U'（' || c == U'[' || c == U'〔' || c == U'【'; }
+bool IsCloseBracket(char32_t c) { return c == U')' || c == U'）' || c == U']' || c == U'〕' || c == U'】'; }
+
+// Punctuation that ends a run of units after a role word.
+bool IsRunBreak(std::string_view rest) {
+  for (std::string_view p : {"，", ",", "；", ";", "、", "。", ".", " ", "\t", "　"})
+    if (StartsWith(rest, p)) return true;
+  return rest.empty();
+}
+
+void Add(std::string* field, std::string_view value, std::string_view joiner = "、") {
   std::string v(Trim(value));
-  while (!v.empty() && (v.ends_with("。") || v.ends_with("；"))) v.resize(v.size() - 3);
-  while (!v.empty() && (v.ends_with(".") || v.ends_with(";"))) v.pop_back();
+  while (!v.empty() && (v.ends_with("。") || v.ends_with("；") || v.ends_with("，"))) v.resize(v.size() - 3);
+  while (!v.empty() && (v.ends_with(".") || v.ends_with(";") || v.ends_with(","))) v.pop_back();
+  v = std::string(Trim(v));
   if (v.empty()) return;
-  if (!field->empty()) *field += "、";
+  if (!field->empty()) *field += joiner;
   *field += v;
+}
+
+void Merge(const Assignment& from, Assignment* to) {
+  Add(&to->units, from.units, "；");
+  Add(&to->lead, from.lead);
+  Add(&to->support, from.support);
+  Add(&to->deadline, from.deadline);
+  to->persons.insert(to->persons.end(), from.persons.begin(), from.persons.end());
+  to->found |= from.found;
 }
 
 bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s, rules) == CellShape::kDeadline; }
 
-// "Y，6月底完成": a unit list whose last comma-piece is a deadline.
-void AddUnitsAndDeadline(std::string* field, std::string_view value, const Rules& rules, Assignment* a) {
+// "Y，6月底前完成": a value whose last comma-piece is a deadline gives it up.
+std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment* a) {
   std::string v(Trim(value));
   for (std::string_view comma : {"，", ","}) {
     size_t p = v.rfind(comma);
@@ -38,13 +64,109 @@ void AddUnitsAndDeadline(std::string* field, std::string_view value, const Rules
       break;
     }
   }
-  Add(field, v);
+  return v;
+}
+
+// A free clause part names units when every run reads as unit names: with a
+// role word each run needs one complete name, without one every name must be.
+bool LooksLikeUnits(std::string_view text, const Rules& rules) {
+  auto runs = SplitRoleRuns(text, rules);
+  bool roles = runs.size() > 1 || (runs.size() == 1 && runs[0].role != ClauseRole::kNone);
+  for (const auto& run : runs) {
+    auto names = SplitTopLevel(run.text, rules);
+    if (names.empty()) return false;
+    size_t complete = 0;
+    for (const auto& n : names) complete += IsCompleteUnit(n, rules) && CharCount(n) <= 30;
+    if (roles ? complete == 0 : complete != names.size()) return false;
+  }
+  return !runs.empty();
+}
+
+// The clause in brackets that closes s (after an optional 。；), brackets
+// nested inside it allowed: its begin and its inside. begin npos when none.
+std::pair<size_t, std::string_view> TrailingBracket(std::string_view s) {
+  std::string_view t = Trim(s);
+  for (std::string_view end : {"。", "；", ";", "."})
+    if (t.ends_with(end)) t = Trim(t.substr(0, t.size() - end.size()));
+  std::vector<size_t> starts;  // offsets of code points, to walk back
+  size_t i = 0;
+  while (i < t.size()) {
+    starts.push_back(i);
+    NextChar(t, i);
+  }
+  if (starts.empty()) return {std::string_view::npos, {}};
+  size_t k = starts.size() - 1, p = starts[k];
+  char32_t last = NextChar(t, p);
+  if (!IsCloseBracket(last)) return {std::string_view::npos, {}};
+  int depth = 0;
+  for (size_t j = starts.size(); j-- > 0;) {
+    size_t q = starts[j];
+    char32_t c = NextChar(t, q);
+    if (IsCloseBracket(c)) ++depth;
+    if (IsOpenBracket(c) && --depth == 0) {
+      size_t begin = starts[j], inner = q;
+      size_t close = starts.back();
+      size_t off = static_cast<size_t>(t.data() - s.data());
+      return {off + begin, t.substr(inner, close - inner)};
+    }
+  }
+  return {std::string_view::npos, {}};
 }
 
 }  // namespace
 
+ClauseRole KeyRole(std::string_view key, const Rules& rules) {
+  std::string k = NormalizeKey(key);
+  if (auto it = rules.clause_keys.find(k); it != rules.clause_keys.end()) return it->second;
+  switch (HeaderRole(key, rules)) {
+    case Role::kUnits: return ClauseRole::kUnits;
+    case Role::kLead: return ClauseRole::kLead;
+    case Role::kSupport: return ClauseRole::kSupport;
+    case Role::kDeadline: return ClauseRole::kDeadline;
+    default: return ClauseRole::kNone;
+  }
+}
+
+std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
+  std::vector<RoleRun> runs;
+  auto push = [&](std::string_view run, ClauseRole role) {
+    // Separators left between runs ("X牵头，Y配合") are not part of a name.
+    std::string r(Trim(run));
+    for (bool again = true; again;) {
+      again = false;
+      for (std::string_view p : {"，", ",", "；", ";", "、", "。"})
+        if (StartsWith(r, p)) r = std::string(Trim(std::string_view(r).substr(p.size()))), again = true;
+    }
+    if (!r.empty()) runs.push_back({role, r});
+  };
+  int depth = 0;
+  size_t run_start = 0, i = 0;
+  while (i < text.size()) {
+    if (depth == 0 && i > run_start) {
+      bool matched = false;
+      for (const auto& [word, role] : rules.role_words) {
+        std::string_view rest = text.substr(i);
+        if (StartsWith(rest, word) && IsRunBreak(rest.substr(word.size()))) {
+          push(text.substr(run_start, i - run_start), role);
+          i += word.size();
+          run_start = i;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+    }
+    char32_t c = NextChar(text, i);
+    if (IsOpenBracket(c)) ++depth;
+    if (IsCloseBracket(c) && depth > 0) --depth;
+  }
+  push(text.substr(run_start), ClauseRole::kNone);
+  return runs;
+}
+
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
-  static const Regex kKeyValue("^\\s*(?<key>[^:：，,；;]{2,10}?)\\s*[:：]\\s*(?<value>.*)$");
+  static const Regex kKeyValue("^\\s*(?<key>[^:：，,；;]{2,12}?)\\s*[:：]\\s*(?<value>.*)$");
+  Assignment a;
   bool any = false;
   // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成
   std::string text(clause);
@@ -55,63 +177,96 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     std::string part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     start = end == std::string::npos ? text.size() + 1 : end + (end == semi ? 3 : 1);
     if (Trim(part).empty()) continue;
-    auto kv = kKeyValue.Find(part);
-    if (kv.found) {
-      Role role = HeaderRole(kv.Group("key"), rules);
-      if (std::string* field = Target(role, out)) {
-        if (role == Role::kDeadline) Add(field, kv.Group("value"));
-        else AddUnitsAndDeadline(field, kv.Group("value"), rules, out);
-        any = true;
-        continue;
+    if (auto kv = kKeyValue.Find(part); kv.found) {
+      ClauseRole role = KeyRole(kv.Group("key"), rules);
+      std::string_view value = kv.Group("value");
+      switch (role) {
+        case ClauseRole::kPerson: {
+          std::string name(Trim(value));
+          while (name.ends_with("。") || name.ends_with("；")) name.resize(name.size() - 3);
+          while (name.ends_with(".") || name.ends_with(";")) name.pop_back();
+          a.persons.push_back(name);
+          any = true;
+          continue;
+        }
+        case ClauseRole::kDeadline: Add(&a.deadline, value), any = true; continue;
+        case ClauseRole::kLead: Add(&a.lead, TakeDeadline(value, rules, &a)), any = true; continue;
+        case ClauseRole::kSupport: Add(&a.support, TakeDeadline(value, rules, &a)), any = true; continue;
+        case ClauseRole::kUnits: Add(&a.units, TakeDeadline(value, rules, &a), "；"), any = true; continue;
+        default: break;
       }
     }
-    if (auto m = rules.lead_clause.Find(part); m.found && !m.Group("lead").empty()) {
-      Add(&out->lead, m.Group("lead"));
-      AddUnitsAndDeadline(&out->support, m.Group("support"), rules, out);
+    if (IsDeadline(part, rules)) {
+      Add(&a.deadline, part);
       any = true;
       continue;
     }
-    if (IsDeadline(part, rules)) {
-      Add(&out->deadline, part);
+    Assignment probe;
+    std::string units = TakeDeadline(part, rules, &probe);
+    if (!units.empty() && LooksLikeUnits(units, rules)) {
+      Add(&a.units, units, "；");
+      Add(&a.deadline, probe.deadline);
       any = true;
+      continue;
     }
+    return false;  // a part that is neither: not an assignment clause (（试行）, （以下简称…）)
   }
-  out->found |= any;
-  return any;
+  if (!any) return false;
+  a.found = true;
+  Merge(a, out);
+  return true;
 }
 
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content) {
-  static const Regex kKeyLine("^\\s*(?<key>[\\p{Han}]{2,10})\\s*[:：]");
-  // A clause in brackets that closes the text, naming units or a deadline.
-  static const Regex kTrailing("[（(](?<c>[^（）()]{2,160})[）)]\\s*[。；;]?$");
+  static const Regex kKeyLine("^\\s*(?<key>[\\p{Han}]{2,12})\\s*[:：]");
   Assignment a;
   std::string text;
-  for (auto line : lines) {
-    std::string_view t = Trim(line);
-    if (auto m = kKeyLine.Find(t); m.found && HeaderRole(m.Group("key"), rules) != Role::kNone &&
-                                   HeaderRole(m.Group("key"), rules) != Role::kLabel &&
-                                   HeaderRole(m.Group("key"), rules) != Role::kContent) {
-      if (ParseClause(t, rules, &a)) continue;
-      // 牵头领导：… / 备注：… name no unit but are not task text either.
-      if (HeaderRole(m.Group("key"), rules) == Role::kNote) continue;
+  bool text_after_clause = false, only_bracket_lines = true;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    std::string t = JoinCjkSpaces(Trim(lines[k]));
+    if (t.empty()) continue;
+    auto note_clause = [&](bool bracket_line) {
+      if (!a.found) a.clause_line = static_cast<int>(k);
+      only_bracket_lines &= bracket_line;
+    };
+    if (auto m = kKeyLine.Find(t); m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone) {
+      Assignment line;
+      if (ParseClause(t, rules, &line)) {
+        note_clause(false);
+        Merge(line, &a);
+        continue;
+      }
     }
-    // A bracketed clause alone on its line (（责任单位：X）) applies to the item.
-    std::string compact = JoinCjkSpaces(t);
-    if (auto m = kTrailing.Find(compact); m.found && m.begin == 0 && ParseClause(m.Group("c"), rules, &a)) continue;
-    text += compact;
+    auto [begin, inner] = TrailingBracket(t);
+    if (begin != std::string_view::npos) {
+      Assignment clause;
+      if (ParseClause(inner, rules, &clause)) {
+        // A clause alone on its line (（责任单位：X）) or closing the line.
+        bool alone = begin == 0;
+        note_clause(alone && k > 0);
+        Merge(clause, &a);
+        if (alone) continue;
+        t.erase(begin);
+        t = std::string(Trim(t));
+        if (!t.empty() && !EndsSentence(t)) t += "。";
+      }
+    }
+    if (a.found) text_after_clause = true;
+    text += t;
   }
-  if (auto m = kTrailing.Find(text); m.found) {
-    std::string inner(m.Group("c"));
+  // A clause wrapped over lines closes the joined text.
+  if (auto [begin, inner] = TrailingBracket(text); begin != std::string_view::npos) {
     Assignment clause;
     if (ParseClause(inner, rules, &clause)) {
-      for (auto [from, to] : {std::pair{&clause.units, &a.units}, {&clause.lead, &a.lead},
-                              {&clause.support, &a.support}, {&clause.deadline, &a.deadline}})
-        Add(to, *from);
-      a.found = true;
-      text.erase(m.begin);
+      if (!a.found) a.clause_line = static_cast<int>(lines.size()) - 1;
+      Merge(clause, &a);
+      only_bracket_lines = false;
+      text.erase(begin);
+      text = std::string(Trim(text));
       if (!text.empty() && !EndsSentence(text)) text += "。";
     }
   }
+  a.standalone_bracket = a.found && only_bracket_lines && !text_after_clause;
   *content = text;
   return a;
 }

@@ -111,9 +111,92 @@ std::vector<std::string_view> PipeCells(std::string_view line) {
   return cells;
 }
 
+// The end of `key` written at s[at...], its characters possibly spaced out
+// (文    号); npos when it is not there.
+size_t MatchSpacedKey(std::string_view s, size_t at, std::string_view key) {
+  size_t i = at, k = 0;
+  while (k < key.size()) {
+    if (i >= s.size()) return std::string_view::npos;
+    size_t ki = k, si = i;
+    char32_t kc = NextChar(key, ki), sc = NextChar(s, si);
+    if (kc == sc) {
+      i = si, k = ki;
+      continue;
+    }
+    if (k > 0 && IsSpace(sc)) {
+      i = si;
+      continue;
+    }
+    return std::string_view::npos;
+  }
+  return i;
+}
+
+struct MetaPair {
+  std::string key;
+  std::string_view value;
+};
+
+// "索 引 号 MB15/2023-05475 发文日期 2023-01-03", "• 成文日期:2023年3月3日",
+// "- 文号：X": key/value pairs of a site metadata line that starts with a known
+// key. Empty when the line is not one.
+std::vector<std::string> MetadataKeys(const Rules& rules) {
+  std::vector<std::string> k;
+  for (const auto* list : {&rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
+                           &rules.metadata_other_keys})
+    k.insert(k.end(), list->begin(), list->end());
+  std::stable_sort(k.begin(), k.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return k;
+}
+
+std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std::string>& keys) {
+  std::string_view t = Trim(line);
+  for (std::string_view bullet : {"•", "·", "-", "*", "●", "▪"})
+    if (t.starts_with(bullet)) t = Trim(t.substr(bullet.size()));
+  struct Hit {
+    size_t begin, value;
+    std::string key;
+  };
+  std::vector<Hit> hits;
+  size_t i = 0;
+  bool boundary = true;
+  while (i < t.size()) {
+    if (boundary) {
+      for (const auto& k : keys) {
+        size_t end = MatchSpacedKey(t, i, k);
+        if (end == std::string_view::npos) continue;
+        size_t v = end;
+        bool sep = false;
+        while (v < t.size()) {
+          size_t n = v;
+          char32_t c = NextChar(t, n);
+          if (!(IsSpace(c) || c == ':' || c == U'：')) break;
+          sep = true;
+          v = n;
+        }
+        if (!sep && v < t.size()) continue;
+        hits.push_back({i, v, k});
+        i = v;
+        break;
+      }
+      if (hits.empty()) return {};  // the line must start with a key
+    }
+    if (i >= t.size()) break;
+    char32_t c = NextChar(t, i);
+    boundary = IsSpace(c) || c == '|';
+  }
+  std::vector<MetaPair> out;
+  for (size_t k = 0; k < hits.size(); ++k) {
+    size_t end = k + 1 < hits.size() ? hits[k + 1].begin : t.size();
+    out.push_back({hits[k].key, Trim(t.substr(hits[k].value, end - hits[k].value))});
+  }
+  return out;
+}
+
 // 文号 / 成文日期 from site metadata: key and value side by side in pipe or
 // tab rows, a markdown header row over a value row, or "文号：…" lines.
 void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, const Rules& rules, FrontMatter* fm) {
+  const std::vector<std::string> keys = MetadataKeys(rules);
   auto take = [&](std::string_view key, std::string_view value) {
     if (!fm->number && IsKey(key, rules.metadata_number_keys)) fm->number = NumberFrom(value, rules);
     if (!fm->date && IsKey(key, rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
@@ -137,6 +220,9 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
       }
       continue;
     }
+    auto pairs = MetadataPairs(l.text, keys);
+    for (const auto& p : pairs) take(p.key, p.value);
+    if (!pairs.empty()) continue;
     static const Regex kKeyValue("^(?<k>[^:：]{2,8})[:：]\\s*(?<v>.+)$");
     if (auto m = kKeyValue.Find(l.text); m.found) take(m.Group("k"), m.Group("v"));
   }
@@ -146,6 +232,7 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
 
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
   FrontMatter fm;
+  const std::vector<std::string> meta_keys = MetadataKeys(rules);
   // The head: everything before the first body heading.
   size_t head_end = regions.body_begin;
   for (size_t i = regions.body_begin; i < regions.body_end; ++i)
@@ -160,11 +247,31 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
     std::string_view t = StripMarkdown(l.text, rules);
+    // Site metadata (文号 X 发文日期 Y) is read below, by key.
+    if (!MetadataPairs(l.text, meta_keys).empty()) continue;
     if (!fm.issuer) {
       std::string compact = RemoveSpaces(t);
       if (auto m = rules.issuer_line.Find(compact); m.found) {
         fm.issuer = std::string(m.Group("issuer"));
         continue;
+      }
+    }
+    if (!fm.number && !fm.title) {
+      // Title and 文号 on one line ("关于…的通知 常政发〔2023〕1号 |"): the number is
+      // the last word, the rest reads as a title.
+      std::string_view line = Trim(t);
+      while (line.ends_with("|")) line = Trim(line.substr(0, line.size() - 1));
+      size_t space = line.find_last_of(" \t");
+      if (space != std::string_view::npos) {
+        std::string last(Trim(line.substr(space))), head = RemoveSpaces(line.substr(0, space));
+        auto m = rules.doc_number.Find(last);
+        if (m.found && m.begin == 0 && m.end == last.size() && rules.title_line.Contains(head) &&
+            CharCount(head) <= 80 && !EndsSentence(head)) {
+          fm.number = fmt::format("{}〔{}〕{}号", m.Group("org"), m.Group("year"), m.Group("n"));
+          fm.title = head;
+          title_at = i;
+          continue;
+        }
       }
     }
     if (!fm.number) {

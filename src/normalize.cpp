@@ -123,18 +123,25 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   UnitList u;
   std::string text = JoinWrappedNames(Trim(cell), rules);
   if (text.empty()) return u;
-  if (auto m = rules.lead_clause.Find(text); m.found && !m.Group("lead").empty()) {
-    std::string prefix;
-    u.lead = SplitNames(m.Group("lead"), rules, &u.open, &u.warnings, &prefix);
-    u.support = SplitNames(m.Group("support"), rules, &u.open, &u.warnings, &prefix);
-    u.units = u.lead;
-    std::unordered_set<std::string> seen(u.lead.begin(), u.lead.end());
-    for (const auto& s : u.support)
-      if (seen.insert(s).second) u.units.push_back(s);
+  std::string prefix;
+  auto runs = SplitRoleRuns(text, rules);
+  if (runs.size() == 1 && runs[0].role == ClauseRole::kNone) {
+    u.units = SplitNames(text, rules, &u.open, &u.warnings, &prefix);
     return u;
   }
-  std::string prefix;
-  u.units = SplitNames(text, rules, &u.open, &u.warnings, &prefix);
+  std::vector<std::string> plain;
+  std::unordered_set<std::string> seen;
+  for (const auto& run : runs) {
+    auto names = SplitNames(run.text, rules, &u.open, &u.warnings, &prefix);
+    std::vector<std::string>* to = &plain;
+    if (run.role == ClauseRole::kLead) to = &u.lead;
+    if (run.role == ClauseRole::kSupport) to = &u.support;
+    if (run.role == ClauseRole::kGuide) to = &u.guide;
+    for (auto& n : names)
+      if (seen.insert(n).second) u.units.push_back(n), to->push_back(n);
+  }
+  // Units named beside a lead without a role of their own support it.
+  if (!u.lead.empty()) u.support.insert(u.support.end(), plain.begin(), plain.end());
   return u;
 }
 
@@ -249,41 +256,158 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
   return tasks;
 }
 
+UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
+  UnitList u = NormalizeUnits(a.units, rules), lead = NormalizeUnits(a.lead, rules),
+           support = NormalizeUnits(a.support, rules);
+  std::vector<std::string> leads = lead.units, supports = support.units;
+  leads.insert(leads.end(), u.lead.begin(), u.lead.end());
+  supports.insert(supports.end(), u.support.begin(), u.support.end());
+  std::unordered_set<std::string> roled(leads.begin(), leads.end());
+  roled.insert(supports.begin(), supports.end());
+  roled.insert(u.guide.begin(), u.guide.end());
+  if (!leads.empty())
+    for (const auto& n : u.units)
+      if (!roled.count(n)) supports.push_back(n);
+  auto dedupe = [](std::vector<std::string>& v) {
+    std::unordered_set<std::string> s;
+    v.erase(std::remove_if(v.begin(), v.end(), [&](const std::string& x) { return !s.insert(x).second; }), v.end());
+  };
+  dedupe(leads), dedupe(supports);
+  UnitList out;
+  out.lead = leads;
+  out.support = supports;
+  out.guide = u.guide;
+  out.units = leads;
+  std::unordered_set<std::string> seen(out.units.begin(), out.units.end());
+  for (const auto& list : {u.units, supports})
+    for (const auto& n : list)
+      if (seen.insert(n).second) out.units.push_back(n);
+  out.open = u.open || lead.open || support.open;
+  for (const auto* l : {&u, &lead, &support}) out.warnings.insert(out.warnings.end(), l->warnings.begin(), l->warnings.end());
+  return out;
+}
+
+namespace {
+
+void ApplyAssignment(const Assignment& a, const YearContext& years, const Rules& rules, Task* t) {
+  UnitList u = ResolveAssignment(a, rules);
+  t->units = u.units, t->lead_units = u.lead, t->support_units = u.support;
+  t->units_open = u.open;
+  t->warnings.insert(t->warnings.end(), u.warnings.begin(), u.warnings.end());
+  if (!a.deadline.empty()) t->deadline = ResolveDeadline(a.deadline, years, rules, &t->warnings);
+}
+
+// One part of an item that becomes a task: the item itself, or one of its
+// sub-items numbered at a third level (（1）, （2） ...).
+struct Part {
+  std::string no, title;
+  std::vector<std::string_view> lines;
+  int first_line = 0, last_line = 0;
+  Assignment a;
+  std::string content;
+  std::string shared;  ///< where a clause covering this part was written, when not in its own words
+};
+
+// A bracketed clause on a line of its own after the last member of a group,
+// with no clause on the other members, covers the whole group.
+void ShareGroupClause(std::vector<Part>& parts) {
+  if (parts.size() < 2 || !parts.back().a.standalone_bracket) return;
+  for (size_t k = 0; k + 1 < parts.size(); ++k)
+    if (parts[k].a.found) return;
+  for (size_t k = 0; k + 1 < parts.size(); ++k) {
+    parts[k].a = parts.back().a;
+    parts[k].shared = "the clause after the last of the group (line " +
+                      std::to_string(parts.back().first_line + parts.back().a.clause_line) + ")";
+  }
+}
+
+}  // namespace
+
 std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
                                  const std::vector<Line>& lines, const YearContext& years, const Rules& rules) {
   std::vector<Task> tasks;
-  for (const auto& s : sections)
+  auto style_at = [&](int line_no) {
+    if (line_no < 1 || line_no > static_cast<int>(lines.size())) return -1;
+    const Line& l = lines[line_no - 1];
+    return l.heading ? l.heading->style : -1;
+  };
+  for (const auto& s : sections) {
+    std::vector<std::vector<Part>> items;  // per item: its parts
     for (const auto& it : s.items) {
-      Task t;
-      t.id = static_cast<int>(tasks.size()) + 1;
-      t.section = s.index, t.section_no = s.no, t.section_title = s.title;
-      t.item = it.index, t.item_no = it.no, t.item_title = it.title;
-      t.first_line = it.line;
-      t.last_line = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
-      // The item's own lines: its heading's text, then what follows it.
-      std::vector<std::string_view> own;
-      for (int n = t.first_line; n <= t.last_line && n <= static_cast<int>(lines.size()); ++n) {
+      int first = it.line;
+      int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
+      int item_style = style_at(first), section_style = style_at(s.line);
+      // Sub-items: headings of a third style numbered 1, 2, 3 ... under the item.
+      std::vector<int> subs;
+      int sub_style = -1;
+      for (int n = first + 1; n <= last && n <= static_cast<int>(lines.size()); ++n) {
         const Line& l = lines[n - 1];
-        if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) continue;
-        own.push_back(n == t.first_line && l.heading ? std::string_view(l.heading->title) : l.text);
+        if (l.kind != LineKind::kHeading || l.tabs > 0) continue;
+        int st = l.heading->style;
+        if (st == item_style || st == section_style) continue;
+        std::string no = Nfkc(l.heading->no);
+        if (sub_style < 0 && no == "1") sub_style = st;
+        if (st == sub_style && std::to_string(subs.size() + 1) == no) subs.push_back(n);
       }
-      Assignment a = ReadAssignment(own, rules, &t.content);
-      if (t.content.empty()) t.content = it.text;
-      if (a.found) {
-        UnitList u = NormalizeUnits(a.units, rules), lead = NormalizeUnits(a.lead, rules),
-                 support = NormalizeUnits(a.support, rules);
-        t.lead_units = !lead.units.empty() ? lead.units : u.lead;
-        t.support_units = !support.units.empty() ? support.units : u.support;
-        t.units = t.lead_units;
-        std::unordered_set<std::string> seen(t.units.begin(), t.units.end());
-        for (const auto& list : {t.support_units, u.units})
-          for (const auto& n : list)
-            if (seen.insert(n).second) t.units.push_back(n);
-        t.units_open = u.open || lead.open || support.open;
-        t.deadline = ResolveDeadline(a.deadline, years, rules, &t.warnings);
+      auto own = [&](int from, int to, bool heading_title) {
+        std::vector<std::string_view> v;
+        for (int n = from; n <= to && n <= static_cast<int>(lines.size()); ++n) {
+          const Line& l = lines[n - 1];
+          if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) continue;
+          v.push_back(n == from && heading_title && l.heading ? std::string_view(l.heading->title) : l.text);
+        }
+        return v;
+      };
+      std::vector<Part> parts;
+      if (subs.empty()) {
+        Part p{it.no, it.title, own(first, last, true), first, last};
+        p.a = ReadAssignment(p.lines, rules, &p.content);
+        if (p.content.empty()) p.content = it.text;
+        parts.push_back(std::move(p));
+      } else {
+        // The item's own words before its first sub-item may hold a clause for all of them.
+        Part head{it.no, it.title, own(first, subs.front() - 1, true), first, subs.front() - 1};
+        head.a = ReadAssignment(head.lines, rules, &head.content);
+        for (size_t k = 0; k < subs.size(); ++k) {
+          int to = k + 1 < subs.size() ? subs[k + 1] - 1 : last;
+          Part p{it.no, it.title, own(subs[k], to, true), subs[k], to};
+          p.a = ReadAssignment(p.lines, rules, &p.content);
+          parts.push_back(std::move(p));
+        }
+        ShareGroupClause(parts);
+        for (auto& p : parts)
+          if (!p.a.found && head.a.found) {
+            p.a = head.a;
+            p.shared = "the clause of item " + it.no + " (line " + std::to_string(first) + ")";
+          }
       }
-      tasks.push_back(std::move(t));
+      items.push_back(std::move(parts));
     }
+    // The same across the items of a section: a clause line after the last item.
+    std::vector<Part> whole;
+    bool flat = true;
+    for (auto& parts : items) flat &= parts.size() == 1;
+    if (flat && items.size() >= 2) {
+      for (auto& parts : items) whole.push_back(parts.front());
+      ShareGroupClause(whole);
+      for (size_t k = 0; k < items.size(); ++k) items[k].front().a = whole[k].a;
+    }
+    for (size_t k = 0; k < s.items.size(); ++k) {
+      const Item& it = s.items[k];
+      for (auto& p : items[k]) {
+        Task t;
+        t.id = static_cast<int>(tasks.size()) + 1;
+        t.section = s.index, t.section_no = s.no, t.section_title = s.title;
+        t.item = it.index, t.item_no = it.no, t.item_title = it.title;
+        t.first_line = p.first_line;
+        t.last_line = p.last_line;
+        t.content = p.content;
+        if (p.a.found) ApplyAssignment(p.a, years, rules, &t);
+        if (!p.shared.empty()) t.warnings.push_back("units and deadline taken from " + p.shared);
+        tasks.push_back(std::move(t));
+      }
+    }
+  }
   return tasks;
 }
 

@@ -206,7 +206,7 @@ void LoadJunk(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 
 void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions",
-                        "carry_suffixes", "collective_starts", "lead_clause", "first_is_lead", "examples"});
+                        "carry_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
   std::stable_sort(r.open_tails.begin(), r.open_tails.end(),
@@ -216,9 +216,35 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   r.level_exceptions = root["level_exceptions"] ? StringList(ctx, root["level_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
   r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));
+  r.collective_name = root["collective_name"] ? Compile(ctx, root["collective_name"]) : Regex("(?!)");
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));
   ReadExamples(ctx, root["examples"], "units", r);
+}
+
+void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"region", "kinds", "collectives", "examples"});
+  r.issuer_region = Compile(ctx, Required(ctx, root, "region"));
+  YAML::Node kinds = Required(ctx, root, "kinds");
+  if (!kinds.IsMap()) ctx.Fail(kinds.Mark(), "kinds: expected a mapping of kind -> name endings");
+  r.unit_kinds.clear();
+  for (const auto& kv : kinds) r.unit_kinds.emplace_back(kv.first.as<std::string>(), StringList(ctx, kv.second));
+  YAML::Node list = Required(ctx, root, "collectives");
+  if (!list.IsSequence()) ctx.Fail(list.Mark(), "collectives: expected a list");
+  r.collectives.clear();
+  for (const auto& c : list) {
+    CheckKeys(ctx, c, {"name", "pattern", "levels", "kinds"});
+    CollectiveRule rule{Scalar(ctx, Required(ctx, c, "name")), Compile(ctx, Required(ctx, c, "pattern")),
+                        c["levels"] ? StringList(ctx, c["levels"]) : std::vector<std::string>{},
+                        StringList(ctx, Required(ctx, c, "kinds"))};
+    for (const auto& k : rule.kinds) {
+      const bool known = k == "any" || std::any_of(r.unit_kinds.begin(), r.unit_kinds.end(),
+                                                   [&](const auto& uk) { return uk.first == k; });
+      if (!known) ctx.Fail(c["kinds"].Mark(), "unknown kind '" + k + "' (not in kinds:, nor any)");
+    }
+    r.collectives.push_back(std::move(rule));
+  }
+  ReadExamples(ctx, root["examples"], "collective", r);
 }
 
 void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
@@ -244,7 +270,8 @@ void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
-                        "metadata_date_keys", "metadata_issuer_keys", "numeric_date", "examples"});
+                        "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "numeric_date",
+                        "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
@@ -258,8 +285,34 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   if (root["metadata_number_keys"]) r.metadata_number_keys = StringList(ctx, root["metadata_number_keys"]);
   if (root["metadata_date_keys"]) r.metadata_date_keys = StringList(ctx, root["metadata_date_keys"]);
   if (root["metadata_issuer_keys"]) r.metadata_issuer_keys = StringList(ctx, root["metadata_issuer_keys"]);
+  if (root["metadata_other_keys"]) r.metadata_other_keys = StringList(ctx, root["metadata_other_keys"]);
   r.numeric_date = root["numeric_date"] ? Compile(ctx, root["numeric_date"]) : Regex("(?!)");
   ReadExamples(ctx, root["examples"], "frontmatter", r);
+}
+
+void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"keys", "role_words", "examples"});
+  static const std::map<std::string, ClauseRole> kRoles = {
+      {"lead", ClauseRole::kLead},   {"support", ClauseRole::kSupport},   {"units", ClauseRole::kUnits},
+      {"guide", ClauseRole::kGuide}, {"deadline", ClauseRole::kDeadline}, {"person", ClauseRole::kPerson}};
+  auto role_of = [&](const YAML::Node& key) {
+    auto it = kRoles.find(key.as<std::string>());
+    if (it == kRoles.end()) ctx.Fail(key.Mark(), "unknown role '" + key.as<std::string>() + "'");
+    return it->second;
+  };
+  YAML::Node keys = Required(ctx, root, "keys");
+  if (!keys.IsMap()) ctx.Fail(keys.Mark(), "keys: expected a mapping of role -> names");
+  r.clause_keys.clear();
+  for (const auto& kv : keys)
+    for (const auto& name : StringList(ctx, kv.second)) r.clause_keys[NormalizeHeader(name)] = role_of(kv.first);
+  YAML::Node words = Required(ctx, root, "role_words");
+  if (!words.IsMap()) ctx.Fail(words.Mark(), "role_words: expected a mapping of role -> words");
+  r.role_words.clear();
+  for (const auto& kv : words)
+    for (const auto& w : StringList(ctx, kv.second)) r.role_words.emplace_back(w, role_of(kv.first));
+  std::stable_sort(r.role_words.begin(), r.role_words.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  ReadExamples(ctx, root["examples"], "clause", r);
 }
 
 using Loader = void (*)(const FileContext&, const YAML::Node&, Rules&);
@@ -271,6 +324,8 @@ struct RuleFile {
 constexpr RuleFile kRuleFiles[] = {
     {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
+    {"clauses.yaml", LoadClauses},
+    {"collective.yaml", LoadCollective},
 };
 
 // yaml-cpp takes a quoted scalar left open at the end of the input as

@@ -16,7 +16,8 @@ const std::vector<Writer>& Writers() {
       {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true, &kJsonlPieces},
       {"csv", "csv", "flat task list, RFC 4180", WriteCsv, false, &kCsvPieces},
       {"tsv", "tsv", "flat task list, tab-separated", WriteTsv, false, &kTsvPieces},
-      {"xlsx", "xlsx", "workbook: tasks sheet (flat task list) and units sheet (per-unit rows)", WriteXlsx},
+      {"xlsx", "xlsx", "workbook: 任务 (flat task list), 责任单位 (per-unit rows) and 到期 (by month) sheets", WriteXlsx},
+      {"ics", "ics", "iCalendar: one all-day event per dated task (see `due`)", WriteIcs},
   };
   return kWriters;
 }

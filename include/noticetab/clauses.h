@@ -1,6 +1,8 @@
 // Task assignments written in the body instead of a table (part of stage 7,
-// normalize): key-value lines under an item (牵头单位：X / 完成时限：Y) and a
-// trailing inline clause (（X牵头，Y、Z配合） / （责任单位：X，6月底完成）).
+// normalize): key-value lines under an item (牵头单位：X / 完成时限：Y /
+// 牵头负责领导：姓名) and a clause in brackets (（X牵头，Y、Z配合） /
+// （牵头单位：X；责任单位：Y，6月底完成）), at the end of a line or on a line of
+// its own. The vocabulary is rules/clauses.yaml.
 #ifndef NOTICETAB_CLAUSES_H_
 #define NOTICETAB_CLAUSES_H_
 
@@ -12,20 +14,41 @@
 
 namespace noticetab {
 
-/// Units and deadline text found in an item's own words.
+/// Units and deadline text found in an item's own words. Unit fields hold raw
+/// lists (split later by NormalizeUnits); `units` may still carry role words
+/// (X牵头，Y配合), which NormalizeUnits reads.
 struct Assignment {
-  std::string units, lead, support;  ///< raw unit lists (split later by NormalizeUnits)
+  std::string units, lead, support;
   std::string deadline;              ///< raw deadline text, "" when none
+  std::vector<std::string> persons;  ///< 牵头负责领导 and the like: names, not units
   bool found = false;
+  /// Every clause came from lines of their own after the item's text (a
+  /// bracketed clause line closing a group may cover the whole group).
+  bool standalone_bracket = false;
+  int clause_line = 0;               ///< index in the given lines of the first clause line
 };
 
+/// A run of a unit list and the role its closing role word gives it.
+struct RoleRun {
+  ClauseRole role = ClauseRole::kNone;  ///< kNone: no role word closed the run
+  std::string text;                     ///< the run without its role word
+};
+
+/// The role of a key-value key (spaces and punctuation ignored): clauses.yaml
+/// `keys`, else the table-header synonyms. kNone when it is no known key.
+ClauseRole KeyRole(std::string_view key, const Rules& rules);
+
+/// Splits a unit list at role words (X牵头，Y、Z配合 -> lead X, support Y、Z),
+/// never inside brackets. A list without role words is one kNone run.
+std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules);
+
 /// Reads key-value lines among `lines` (an item's text lines, the heading's
-/// title first) and a clause in brackets at the end of the text. Returns the
+/// title first) and clauses in brackets closing a line or the text. Returns the
 /// assignment and sets *content to the item text without them.
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content);
 
-/// Parses the inside of an inline clause or one key-value line; false when it
-/// names no units or deadline.
+/// Parses the inside of a clause or one key-value line into *out; false when it
+/// names no units, person or deadline (then *out is unchanged).
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out);
 
 }  // namespace noticetab

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "noticetab/clauses.h"
 #include "noticetab/document.h"
 #include "noticetab/read.h"
 #include "noticetab/rules.h"
@@ -17,16 +18,24 @@ namespace noticetab {
 /// Where a deadline without a year takes its year from, in this order.
 struct YearContext {
   std::optional<int> title, date, option;
+  std::optional<std::string> doc_date;  ///< 成文日期 (ISO): 每年3月31日前 is the next one on or after it
 };
 
 struct UnitList {
-  std::vector<std::string> units, lead, support;
+  std::vector<std::string> units, lead, support;  ///< units: every name, in the order written
+  std::vector<std::string> guide;                 ///< X指导: in units, neither lead nor support
   bool open = false;
   std::vector<std::string> warnings;
 };
 
-/// Splits a 责任单位 cell into unit names (see rules/units.yaml).
+/// Splits a 责任单位 cell into unit names (see rules/units.yaml); role words
+/// (rules/clauses.yaml) sort them into lead / support: X牵头，Y配合. Names
+/// with no role word after a lead are supporting units.
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules);
+
+/// The units of a body assignment (clauses.h): lists split, role words read,
+/// and 责任单位 beside a 牵头单位 taken as the supporting units.
+UnitList ResolveAssignment(const Assignment& a, const Rules& rules);
 
 /// Resolves a 完成时限 text. Unknown text keeps `text`, kind none, and adds a
 /// warning to *warnings when given.

@@ -17,6 +17,9 @@ namespace noticetab {
 enum class Role { kNone, kSeq, kLabel, kContent, kUnits, kLead, kSupport, kDeadline, kNote };
 std::string_view RoleName(Role r);
 
+/// The role a key-value key or a unit run plays in a body clause (clauses.yaml).
+enum class ClauseRole { kNone, kLead, kSupport, kUnits, kGuide, kDeadline, kPerson };
+
 /// One heading numbering style (一、 / （一） / 1. / （1））. Groups: no, title.
 struct HeadingStyle {
   std::string name;
@@ -35,9 +38,18 @@ struct DeadlineRule {
 struct RuleExample {
   std::string file;   ///< rules file name
   int line = 0;       ///< 1-based line of the example in that file
-  std::string kind;   ///< heading | header | junk | units | deadline | frontmatter
+  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause
   std::string input;
   std::map<std::string, std::string> expect;  ///< key -> expected value ("" = null)
+};
+
+/// A collective unit form (市政府各部门, 各镇街 ...): a unit name matching `re`
+/// stands for every unit of a level in `levels` and a kind in `kinds`
+/// ("issuer" = the issuer's level, "any"). Group: level (when levels is empty).
+struct CollectiveRule {
+  std::string name;
+  Regex re;
+  std::vector<std::string> levels, kinds;
 };
 
 struct Rules {
@@ -65,12 +77,20 @@ struct Rules {
   std::vector<std::string> level_exceptions;  ///< 市场 / 乡村 ...: not a level prefix
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
+  Regex collective_name;                      ///< 各县、市、区政府: one name, separators inside
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
   Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
+  // collective.yaml
+  Regex issuer_region;                        ///< groups: region
+  std::vector<std::pair<std::string, std::vector<std::string>>> unit_kinds;  ///< kind -> name endings
+  std::vector<CollectiveRule> collectives;
   // deadlines.yaml
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test
   Regex deadline_in_content;                  ///< a deadline phrase inside task text
+  // clauses.yaml
+  std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
+  std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
   // frontmatter.yaml
   Regex doc_number;        ///< groups: org, year, n
   Regex date;              ///< groups: y, m, d (Arabic or Chinese numerals)
@@ -83,6 +103,7 @@ struct Rules {
   Regex annex_start;       ///< the line that starts the annex
   Regex recipients_line;   ///< groups: r
   std::vector<std::string> metadata_number_keys, metadata_date_keys, metadata_issuer_keys;  ///< site metadata keys
+  std::vector<std::string> metadata_other_keys;  ///< other site metadata keys (索引号, 发布日期 ...): end a value
   Regex numeric_date;      ///< 2023-06-20 / 2023.6.20: groups y, m, d
   std::vector<RuleExample> examples;
 };

@@ -17,6 +17,7 @@ struct WriteOptions {
   /// With excel: cells starting with = + - @ tab CR are written as they are,
   /// not behind an apostrophe (see write_csv.cpp).
   bool raw_formulas = false;
+  std::string lang = "zh";       ///< xlsx sheet names, headers and values: zh | en
 };
 
 /// A writer emits a whole batch of documents. Tree formats (yaml, json) emit a
@@ -61,6 +62,11 @@ std::vector<std::string> FlatRow(const Document& doc, const Task& task);
 /// the quoting and opts.excel handling of the csv/tsv writers. Cells are
 /// written as given: the caller applies NormalizePunct (used by byunit.h).
 void WriteDelimited(std::ostream& out, char sep, const std::vector<std::string_view>& header,
+                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
+
+/// Writes one header + rows as a one-sheet xlsx workbook (the views' -f xlsx),
+/// styled like the ledger's sheets. Throws Error(kOutput).
+void WriteXlsxTable(std::ostream& out, const std::vector<std::string_view>& header,
                     const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
 
 }  // namespace noticetab
