@@ -126,6 +126,8 @@ void FireClause(const RuleExample& ex) {
   if (ex.expect.count("deadline")) CHECK(a.deadline == ex.expect.at("deadline"));
   if (ex.expect.count("person")) CHECK(Join(a.persons) == ex.expect.at("person"));
   if (ex.expect.count("units") && !ex.expect.at("units").empty()) CHECK(parsed);
+}
+
 // text is an issuer (with region:) or a unit name (with member:, issuer:).
 void FireCollective(const RuleExample& ex) {
   if (ex.expect.count("region")) CHECK(noticetab::IssuerRegion(ex.input, R()) == ex.expect.at("region"));
