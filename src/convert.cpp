@@ -16,7 +16,8 @@ namespace {
 // The body runs from the first heading to the first line that starts the
 // annex, the footer, or a table. A table may also come before any heading (a
 // table pasted on its own, or under a bare title).
-Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
+Regions FindRegions(const std::vector<Line>& lines, const Rules& rules, size_t* table_at,
+                    const Reader** reader) {
   Regions r;
   r.body_end = r.table_begin = lines.size();
   size_t first_heading = lines.size();
@@ -25,16 +26,16 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
       first_heading = i;
       break;
     }
-  for (size_t i = 0; i < lines.size(); ++i) {
+  // One pass over the reader registry finds the first table.
+  if (!FindTable(lines, 0, rules, table_at, reader)) *table_at = lines.size();
+  for (size_t i = first_heading; i < *table_at; ++i) {
     const Line& l = lines[i];
-    if (l.kind != LineKind::kText) continue;
-    bool table = false;
-    for (const auto& reader : Readers()) table = table || reader.detect(lines, i, rules);
-    if (table || (i >= first_heading && (rules.attachment.Contains(l.text) || EndsTable(l, rules)))) {
+    if (l.kind == LineKind::kText && (rules.attachment.Contains(l.text) || EndsTable(l, rules))) {
       r.body_end = i;
-      break;
+      return r;
     }
   }
+  r.body_end = *table_at;
   return r;
 }
 
@@ -133,11 +134,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   const Source& src = *source;
 
   std::vector<Line> lines = ClassifyLines(src, rules);
-  Regions regions = FindRegions(lines, rules);
-
   size_t table_at = 0;
   const Reader* reader = nullptr;
-  bool has_table = FindTable(lines, regions.body_end, rules, &table_at, &reader);
+  Regions regions = FindRegions(lines, rules, &table_at, &reader);
+  bool has_table = table_at < lines.size();
   if (has_table) regions.table_begin = table_at;
 
   doc.document = ReadFrontMatter(lines, regions, rules);

@@ -152,14 +152,14 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
           if (row.deadline.empty()) {
             row.deadline = c.cell;
           } else {
-            if (!IsYearOnly(row.deadline.text)) row.warnings.push_back("two deadline cells in a row; joined");
+            if (!IsYearOnly(row.deadline.text)) row.Warn("deadline.twice", "two deadline cells in a row; joined");
             row.deadline.Append(c.cell.text, c.cell.first_line);
           }
           break;
         case CellShape::kGarbage: {
           Cell& target = row.units.empty() && !row.units.garbled ? row.units : row.deadline;
           target.garbled = true;
-          row.warnings.push_back("unreadable cell dropped: " + c.cell.text);
+          row.Warn("cell.unreadable", "unreadable cell dropped: " + c.cell.text);
           break;
         }
         case CellShape::kEmpty:
@@ -227,7 +227,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
           Cell& target = s == CellShape::kUnits ? prev.units : prev.deadline;
           target.Append(c.cell.text, c.cell.first_line);
           prev.Touch(c.cell.first_line);
-          prev.warnings.push_back("a cell without its row joined to the row above: " + c.cell.text);
+          prev.Warn("cell.joined_above", "a cell without its row joined to the row above: " + c.cell.text);
         }
         break;
       }
@@ -277,6 +277,26 @@ std::vector<Role> ColumnsFromCells(const Grid& g, const Rules& rules) {
   return roles;
 }
 
+// What every interpreted table gets: a warning on each row for header names
+// read by their shape, and fragment rows (a lone character) dropped with a
+// table warning, never silently.
+void Finish(const Grid& g, Table& t, const Rules& rules) {
+  std::string shaped;
+  if (!g.rows.empty() && g.rows.front().header)
+    for (const auto& c : g.rows.front().cells)
+      if (!Trim(c.text).empty() && !HeaderNameListed(c.text, rules) && HeaderRole(c.text, rules) != Role::kNone)
+        shaped += (shaped.empty() ? "" : ", ") + c.text + " as " + std::string(RoleName(HeaderRole(c.text, rules)));
+  std::erase_if(t.rows, [&](const Row& r) {
+    bool fragment = !r.content.empty() && CharCount(RemoveSpaces(r.content.text)) <= 2 && r.units.empty() &&
+                    r.lead.empty() && r.support.empty() && r.deadline.empty() && !r.seq;
+    if (fragment)
+      t.warnings.push_back("line " + std::to_string(r.first_line) + ": a fragment row dropped: " + r.content.text);
+    return fragment;
+  });
+  if (!shaped.empty())
+    for (Row& r : t.rows) r.Warn("role.header_shape", "header names read by their shape: " + shaped);
+}
+
 }  // namespace
 
 Table Interpret(const Grid& g, const Rules& rules) {
@@ -313,6 +333,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
       }
     }
     InterpretStream(cells, t, rules);
+    Finish(g, t, rules);
     return t;
   }
   std::string inferred;  // column roles read from the cells (no header), for the row warnings
@@ -332,7 +353,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
         Row& above = t.rows.back();
         above.content.Append(r.cells.front().text, line);
         above.Touch(line);
-        above.warnings.push_back("line " + std::to_string(line) + " has no columns; joined to the content above");
+        above.Warn("row.unsplit", "line " + std::to_string(line) + " has no columns; joined to the content above");
       }
       continue;
     }
@@ -340,9 +361,10 @@ Table Interpret(const Grid& g, const Rules& rules) {
     for (const auto& c : r.cells) cells.push_back(c.text);
     Row row = AssignRow(cells, t.columns, line, rules);
     row.after_break = r.after_page_break;
-    if (!inferred.empty()) row.warnings.push_back("no table header; column roles inferred from the cells: " + inferred);
+    if (!inferred.empty()) row.Warn("role.inferred", "no table header; column roles inferred from the cells: " + inferred);
     t.rows.push_back(std::move(row));
   }
+  Finish(g, t, rules);
   return t;
 }
 
@@ -436,26 +458,27 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
         shapes[content_col] != CellShape::kUnits && shapes[content_col] != CellShape::kDeadline)
       content = static_cast<int>(content_col);
   }
-  if (content < 0) {
-    // Still none: the row is shifted left by a merged group cell and its
-    // content carries its own number (3.及时反馈…。). A numbered cell that
-    // reads as a sentence is the content.
+  if (content < 0 || (best != SIZE_MAX && shapes[content] == CellShape::kText && best < 10)) {
+    // None, or only a short name-like cell (a unit outside the unit
+    // vocabulary): the content carries its own number (3.及时反馈…。), as in
+    // a row shifted left by a merged group cell. A numbered cell that reads
+    // as a sentence is the content.
     for (size_t i = 0; i < cells.size(); ++i) {
       if (shapes[i] != CellShape::kItemLabel && shapes[i] != CellShape::kSectionLabel) continue;
       size_t n = CharCount(cells[i]);
-      if ((EndsSentence(cells[i]) || n > 30) && n > best) best = n, content = static_cast<int>(i);
+      if ((EndsSentence(cells[i]) || n > 30) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
     }
   }
   if (content >= 0 && static_cast<size_t>(content) < content_col && content_col < header.size()) {
     int shift = static_cast<int>(content_col) - content;
-      row.warnings.push_back("row shifted " + std::to_string(shift) + (shift == 1 ? " column" : " columns") +
+      row.Warn("row.shifted", "row shifted " + std::to_string(shift) + (shift == 1 ? " column" : " columns") +
                              " left (a merged cell); cells aligned by what they are");
   }
   if (content < 0 && std::any_of(shapes.begin(), shapes.end(), [](CellShape x) { return x == CellShape::kUnits; }) &&
       std::any_of(shapes.begin(), shapes.end(), [](CellShape x) {
         return x == CellShape::kItemLabel || x == CellShape::kSectionLabel;
       }))
-    row.warnings.push_back("no content cell in this row; its text may be lost");
+    row.Warn("content.missing", "no content cell in this row; its text may be lost");
   size_t first_trailing = content >= 0 ? content + 1 : std::min(content_col + 1, cells.size());
   if (content >= 0) row.content.Append(cells[content], line);
 
@@ -465,7 +488,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   for (size_t i = 0; i < label_end; ++i) {
     if (shapes[i] == CellShape::kEmpty) continue;
     if (shapes[i] == CellShape::kGarbage) {
-      row.warnings.push_back("unreadable label cell dropped: " + std::string(cells[i]));
+      row.Warn("cell.unreadable", "unreadable label cell dropped: " + std::string(cells[i]));
       continue;
     }
     bool item = shapes[i] == CellShape::kItemLabel ||
@@ -515,13 +538,13 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     }
     Cell* target = cell_for(role);
     if (!target) {
-      row.warnings.push_back("extra cell beyond the header kept as note: " + std::string(cells[i]));
+      row.Warn("cell.extra", "extra cell beyond the header kept as note: " + std::string(cells[i]));
       row.note.Append(cells[i], line);
       continue;
     }
     if (shapes[i] == CellShape::kGarbage && role != Role::kNote) {
       target->garbled = true;
-      row.warnings.push_back(std::string("unreadable ") + (role == Role::kDeadline ? "完成时限" : "责任单位") +
+      row.Warn("cell.unreadable", std::string("unreadable ") + (role == Role::kDeadline ? "完成时限" : "责任单位") +
                              " cell dropped: " + std::string(cells[i]));
       continue;
     }

@@ -136,14 +136,14 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     if (best_score >= 0.5) {
       row.item = best;
       if (label_item && label_item != best)
-        row.warnings.push_back("table label '" + item_label + "' points to item " + std::to_string(label_item) +
+        row.Warn("link.label_disagrees", "table label '" + item_label + "' points to item " + std::to_string(label_item) +
                                ", the body text to item " + std::to_string(best) + "; the body wins");
     } else if (label_item) {
       row.item = label_item;
-      row.warnings.push_back("content not found in the body; item taken from the table label");
+      row.Warn("link.from_label", "content not found in the body; item taken from the table label");
     } else if (prev_item) {
       row.item = prev_item;
-      row.warnings.push_back("content not found in the body; item taken from the row above");
+      row.Warn("link.from_above", "content not found in the body; item taken from the row above");
     }
     if (section_label != looked_up_section_label) {
       looked_up_section_label = section_label;
@@ -151,7 +151,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     }
     row.section = row.item ? section_of(row.item) : label_section;
     if (row.item && label_section && label_section != row.section && !row.section_label.empty())
-      row.warnings.push_back("table label '" + section_label + "' points to section " +
+      row.Warn("link.label_disagrees", "table label '" + section_label + "' points to section " +
                              std::to_string(label_section) + ", the body text to section " +
                              std::to_string(row.section) + "; the body wins");
     if (!row.item && !row.section && prev_section) row.section = prev_section;

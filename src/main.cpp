@@ -142,7 +142,9 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("format,f", po::value(&format),
-       units ? "text (default on a terminal) | csv (default otherwise) | tsv | json | jsonl | yaml"
+       units ? (std::string("text (default on a terminal) | csv (default otherwise) | tsv | json | jsonl | yaml") +
+                (tool.view == BatchView::kCustom ? " | xlsx" : "") +
+                (std::string_view(tool.name) == "due" ? " | ics" : "")).c_str()
              : ("output format: " + FormatNames() + " (default yaml)").c_str())
       ("output,o", po::value(&b.output),
        "write to FILE (one combined output) or DIR/ (one output per input, mirroring the inputs)")

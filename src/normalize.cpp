@@ -224,6 +224,7 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
     }
     t.content = JoinCjkSpaces(row.content.text);
     t.warnings = row.warnings;
+    t.diagnostics = row.diagnostics;
     if (!t.content.empty()) {
       std::string_view c = t.content;
       if (EndsWith(c, "、") || EndsWith(c, "，") || EndsWith(c, ","))

@@ -34,6 +34,11 @@ void Row::Touch(int line) {
   last_line = std::max(last_line, line);
 }
 
+void Row::Warn(std::string code, std::string message) {
+  diagnostics.push_back({std::move(code), first_line, last_line, message});
+  warnings.push_back(std::move(message));
+}
+
 bool Table::has(Role r) const { return std::find(columns.begin(), columns.end(), r) != columns.end(); }
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {

@@ -65,12 +65,13 @@ void RepairTable(Table& table, const Rules& rules) {
     Row& prev = rows[kept - 1];
     Row& r = rows[i];
     if (IsContinuation(r) && !EndsSentence(prev.content.text)) {
-      prev.warnings.push_back(std::string(r.after_break ? "content continued after a page break" : "wrapped content") +
+      prev.Warn("content.joined", std::string(r.after_break ? "content continued after a page break" : "wrapped content") +
                               " (" + Lines(r) + ") joined");
       prev.content.Append(r.content.text, r.content.last_line);
       prev.Touch(r.first_line);
       prev.Touch(r.last_line);
       for (auto& w : r.warnings) prev.warnings.push_back(w);
+      for (auto& d : r.diagnostics) prev.diagnostics.push_back(d);
       continue;
     }
     if (kept != i) rows[kept] = std::move(r);
@@ -100,8 +101,8 @@ void RepairTable(Table& table, const Rules& rules) {
       joined.Append(b.deadline.text, b.deadline.last_line);
       std::string w = "完成时限 printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
       a.deadline = b.deadline = joined;
-      a.warnings.push_back(w);
-      b.warnings.push_back(w);
+      a.Warn("merged.spread", w);
+      b.Warn("merged.spread", w);
     }
     const int a_rows = std::exchange(units_rows, 1);
     if (!a.units.empty() && !b.units.empty() && a_rows < kMaxMergedRows) {
@@ -121,8 +122,8 @@ void RepairTable(Table& table, const Rules& rules) {
       std::string w = "责任单位 printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
       a.units = b.units = joined;
       units_rows = a_rows + 1;
-      a.warnings.push_back(w);
-      b.warnings.push_back(w);
+      a.Warn("merged.spread", w);
+      b.Warn("merged.spread", w);
     }
   }
 }
@@ -151,7 +152,7 @@ void FillMergedCells(Table& table) {
       Cell c = from->*field;
       r.*field = c;
       // Name where the merged cell was printed, not the row it was copied from.
-      r.warnings.push_back(std::string(name) + " inferred from the merged cell at " +
+      r.Warn("merged.filled", std::string(name) + " inferred from the merged cell at " +
                            LineRef(c.first_line, c.last_line));
     }
   };

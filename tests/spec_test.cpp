@@ -2,11 +2,19 @@
 // style): each example is a ```notice block followed by a ```tasks block
 // holding one line per expected task:
 //   item_no | units | lead | support | due date or - | kind | content
-// with lists joined by 、. An optional ```layout block names the reader.
+// with lists joined by 、. An optional ```layout block names the reader, an
+// optional ```grid block shows the tables as the readers cut them (DumpGrid),
+// and an optional ```warnings block the warnings of each task as the built
+// binary prints them ("id: w1；w2").
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <sstream>
 
+#include "noticetab/classify.h"
+#include "noticetab/grid.h"
+#include "noticetab/read.h"
 #include "noticetab/text.h"
 #include "test_util.h"
 
@@ -16,7 +24,7 @@ using namespace noticetab::testing;
 namespace {
 
 struct Example {
-  std::string file, title, notice, tasks, layout;
+  std::string file, title, notice, tasks, layout, grid, warnings;
   int line = 0;
 };
 
@@ -35,10 +43,6 @@ std::vector<Example> LoadExamples() {
       ++n;
       if (target) {
         if (line == "```") {
-          if (target == &cur.tasks) {
-            out.push_back(cur);
-            cur = Example();
-          }
           target = nullptr;
         } else {
           *target += line + "\n";
@@ -47,6 +51,8 @@ std::vector<Example> LoadExamples() {
       }
       if (line.rfind("## ", 0) == 0) title = line.substr(3);
       if (line == "```notice") {
+        if (!cur.notice.empty()) out.push_back(cur);
+        cur = Example();
         cur.file = std::filesystem::path(f).filename().string();
         cur.title = title;
         cur.line = n;
@@ -55,8 +61,13 @@ std::vector<Example> LoadExamples() {
         target = &cur.tasks;
       } else if (line == "```layout") {
         target = &cur.layout;
+      } else if (line == "```grid") {
+        target = &cur.grid;
+      } else if (line == "```warnings") {
+        target = &cur.warnings;
       }
     }
+    if (!cur.notice.empty()) out.push_back(cur);
   }
   return out;
 }
@@ -77,6 +88,44 @@ std::string DumpTasks(const Document& doc) {
 
 }  // namespace
 
+// Every table of the notice as the readers cut it (before any role).
+std::string DumpGrids(const std::string& notice) {
+  Source src = Decode(notice, "spec.txt");
+  std::vector<Line> lines = ClassifyLines(src, BuiltinRules());
+  std::string out;
+  size_t at = 0;
+  const Reader* reader = nullptr;
+  for (size_t from = 0; FindTable(lines, from, BuiltinRules(), &at, &reader);) {
+    Grid g = reader->cut(lines, at, BuiltinRules());
+    if (g.caption.empty()) g.caption = CaptionAbove(lines, at, BuiltinRules());
+    out += DumpGrid(g);
+    from = at + 1;
+    while (from < lines.size() && lines[from].no <= g.span.last_line) ++from;
+  }
+  return out.empty() ? "none\n" : out;
+}
+
+// The warnings of each task as the binary prints them (TSV column 17), one
+// line per task: "id: warning；warning".
+std::string BinaryWarnings(const std::string& notice) {
+  std::string path = "/tmp/noticetab-spec-" + std::to_string(::getpid()) + ".txt";
+  { std::ofstream(path) << notice; }
+  RunResult r = RunCli("-f tsv '" + path + "'");
+  std::remove(path.c_str());
+  std::istringstream in(r.out);
+  std::string line, out;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> cols;
+    std::string col;
+    std::istringstream row(line);
+    while (std::getline(row, col, '\t')) cols.push_back(col);
+    if (cols.size() > 16) out += cols[1] + ": " + cols[16] + "\n";
+    else if (cols.size() > 1) out += cols[1] + ": \n";
+  }
+  return out;
+}
+
 TEST_CASE("spec examples", "[spec]") {
   auto examples = LoadExamples();
   REQUIRE(!examples.empty());
@@ -85,5 +134,7 @@ TEST_CASE("spec examples", "[spec]") {
     Document doc = Convert(Decode(ex.notice, ex.file), BuiltinRules());
     CHECK(DumpTasks(doc) == ex.tasks);
     if (!ex.layout.empty()) CHECK(doc.layout + "\n" == ex.layout);
+    if (!ex.grid.empty()) CHECK(DumpGrids(ex.notice) == ex.grid);
+    if (!ex.warnings.empty()) CHECK(BinaryWarnings(ex.notice) == ex.warnings);
   }
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "noticetab/diagnostic.h"
+
 namespace noticetab {
 
 /// A body item: a second-level heading and its paragraph text.
@@ -53,6 +55,7 @@ struct Task {
   int first_line = 0, last_line = 0;
   std::optional<int> page;           ///< first page of the row (pdf, ofd); null otherwise
   std::vector<std::string> warnings;
+  std::vector<Diagnostic> diagnostics;  ///< the row warnings as values (code, lines, message)
 };
 
 /// GB/T 9704-2012 front matter. Absent elements stay empty / nullopt.

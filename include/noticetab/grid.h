@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "noticetab/diagnostic.h"
+
 namespace noticetab {
 
 /// Where a piece of the grid came from in the input. Lines are 1-based lines
@@ -69,13 +71,6 @@ struct Grid {
   int columns() const;
 };
 
-/// A diagnostic as a value: a stable code for tests and tools, the input
-/// lines it concerns, and the human-readable message the outputs print.
-struct Diagnostic {
-  std::string code;  ///< e.g. "row.shifted", "role.inferred", "cell.dropped"
-  int first_line = 0, last_line = 0;
-  std::string message;
-};
 
 /// A plain-text dump of a grid, one row a line, cells joined by " ‖ ", with
 /// `[header]`, `[break]`, spans `(r2)`/`(c2)` and `∅` for placeholders. Used

@@ -33,7 +33,11 @@ struct Row {
   Cell section_label, item_label, content, units, lead, support, deadline, note;
   bool after_break = false;   ///< first row after a repeated header (page break)
   int first_line = 0, last_line = 0;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;       ///< messages, as printed
+  std::vector<Diagnostic> diagnostics;     ///< the same warnings as values
+  /// Adds a warning: its message to `warnings`, and {code, the row's lines,
+  /// message} to `diagnostics`.
+  void Warn(std::string code, std::string message);
   // Set by link:
   int section = 0, item = 0;  ///< 1-based Section/Item index, 0 = unknown
   void Touch(int line);       ///< extends [first_line, last_line]

@@ -21,6 +21,8 @@ bool DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutPipe(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules);
+bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
+Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules);

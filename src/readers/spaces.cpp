@@ -1,0 +1,149 @@
+// Reader for columns aligned with spaces, as `pdftotext -layout` and text
+// browsers print tables: cells are runs separated by two or more spaces (or
+// an ideographic space), placed under the header names by display column
+// (CJK characters are two columns wide). A line with nothing under the first
+// column continues the row above (a wrapped cell); a blank line ends a row.
+#include <algorithm>
+#include <cstdlib>
+
+#include "noticetab/interpret.h"
+#include "noticetab/read.h"
+#include "noticetab/text.h"
+#include "readers.h"
+
+namespace noticetab {
+namespace {
+
+struct Run {
+  std::string_view text;
+  int col = 0;  // display column where it starts
+};
+
+int Width(char32_t c) { return c >= 0x1100 && (IsHan(c) || c >= 0x3000) ? 2 : 1; }
+
+// Runs of a line split on 2+ spaces or U+3000, with their display columns.
+std::vector<Run> Runs(std::string_view line) {
+  std::vector<Run> out;
+  size_t i = 0, start = std::string_view::npos, last_end = 0;
+  int col = 0, start_col = 0, spaces = 0;
+  while (i < line.size()) {
+    size_t at = i;
+    char32_t c = NextChar(line, i);
+    bool space = c == ' ' || c == 0x3000;
+    if (space) {
+      spaces += c == 0x3000 ? 2 : 1;
+      if (start != std::string_view::npos && spaces >= 2) {
+        out.push_back({line.substr(start, last_end - start), start_col});
+        start = std::string_view::npos;
+      }
+    } else {
+      if (start == std::string_view::npos) start = at, start_col = col;
+      spaces = 0;
+      last_end = i;
+    }
+    col += Width(c);
+  }
+  if (start != std::string_view::npos) out.push_back({line.substr(start, last_end - start), start_col});
+  return out;
+}
+
+bool Plain(const Line& l) {
+  return l.tabs == 0 && l.raw.find('|') == std::string_view::npos && l.raw.find("｜") == std::string_view::npos;
+}
+
+std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
+  std::vector<std::string_view> out;
+  for (const auto& r : runs) out.push_back(r.text);
+  return out;
+}
+
+}  // namespace
+
+bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  const Line& l = lines[at];
+  if (!Plain(l)) return false;
+  auto runs = Runs(l.raw);
+  return runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty();
+}
+
+Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  Grid g;
+  g.layout = "spaces";
+  auto header = Runs(lines[at].raw);
+  std::vector<int> cols;
+  GridRow h;
+  h.header = true;
+  for (const auto& r : header) {
+    cols.push_back(r.col);
+    h.cells.push_back(CellAt(lines, lines[at], r.text));
+  }
+  h.span.first_line = h.span.last_line = lines[at].no;
+  g.rows.push_back(std::move(h));
+  g.span = g.rows.front().span;
+  // Header names are often centred over their columns, data left-aligned:
+  // the first data line with a run for every column gives the column starts.
+  for (size_t i = at + 1; i < lines.size() && i < at + 6; ++i) {
+    if (!Plain(lines[i])) break;
+    auto runs = Runs(lines[i].raw);
+    if (runs.size() != cols.size()) continue;
+    for (size_t j = 0; j < runs.size(); ++j) cols[j] = std::min(cols[j], runs[j].col);
+    break;
+  }
+  // The column a run belongs to: the last column starting at or left of it
+  // (a centred cell may start a little right of its column start).
+  auto column_of = [&](const Run& r) {
+    size_t k = 0;
+    for (size_t j = 0; j < cols.size(); ++j)
+      if (cols[j] <= r.col + 1) k = j;
+    return k;
+  };
+  bool open = false;  // the last row may still take continuation lines
+  for (size_t i = at + 1; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) {
+      open = false;
+      continue;
+    }
+    if (l.kind == LineKind::kJunk) continue;
+    if (EndsTable(l, rules) || !Plain(l)) break;
+    auto runs = Runs(l.raw);
+    if (runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty()) {  // repeated header
+      GridRow r;
+      r.header = true;
+      for (const auto& run : runs) r.cells.push_back(CellAt(lines, l, run.text));
+      g.rows.push_back(std::move(r));
+      open = false;
+      continue;
+    }
+    bool first_col = !runs.empty() && column_of(runs.front()) == 0;
+    if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col) break;  // text after the table
+    if (!open || first_col) {
+      GridRow r;
+      r.cells.resize(cols.size());
+      r.span.first_line = l.no;
+      g.rows.push_back(std::move(r));
+      open = true;
+    }
+    GridRow& row = g.rows.back();
+    for (const auto& run : runs) {
+      GridCell& c = row.cells[column_of(run)];
+      GridCell piece = CellAt(lines, l, run.text);
+      if (c.text.empty()) {
+        c = piece;
+      } else {
+        Cell joined;
+        joined.text = c.text;
+        joined.Append(piece.text, l.no);
+        c.text = joined.text;
+        c.span.Cover(piece.span);
+      }
+    }
+    row.span.last_line = l.no;
+    g.span.last_line = l.no;
+  }
+  for (auto& r : g.rows)
+    while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
+  return g;
+}
+
+}  // namespace noticetab
