@@ -248,3 +248,19 @@ TEST_CASE("--excel CSV and TSV neutralize cells that a spreadsheet would run as 
     CHECK(r.out.find('\'') == std::string::npos);
   }
 }
+
+TEST_CASE("UTF-32 with a byte-order mark is read, not called NUL bytes", "[cli][safety]") {
+  TempDir d;
+  for (const std::string enc : {"UTF-32LE", "UTF-32BE"}) {
+    const std::string bom = enc == "UTF-32LE" ? std::string("\xFF\xFE\0\0", 4) : std::string("\0\0\xFE\xFF", 4);
+    std::ofstream(d / "bom") << bom;
+    REQUIRE(std::system(("cat " + d / "bom" + " > " + d / "u.txt && iconv -f UTF-8 -t " + enc +
+                         " " + SourceDir() + "/samples/linyi-2023.txt >> " + d / "u.txt").c_str()) == 0);
+    const RunResult r = RunCli("-f json " + d / "u.txt");
+    INFO(enc);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("\"encoding\": \"" + enc + "\"") != std::string::npos);
+    CHECK(r.out.find("\"tasks\": [") != std::string::npos);
+  }
+}
