@@ -622,10 +622,14 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     uint64_t bytes = in.size;
     try {
       if (in.error) throw *in.error;
-      Source src = LoadFile(in.path, o.max_size);
-      if (bytes == 0) bytes = src.text().size();
       std::vector<Document> one;
-      one.push_back(Convert(src, rules, o.convert));
+      {
+        // The document owns its strings: the source text is freed before
+        // the output is rendered, so they are never both in memory.
+        const Source src = LoadFile(in.path, o.max_size);
+        if (bytes == 0) bytes = src.text().size();
+        one.push_back(Convert(src, rules, o.convert));
+      }
       slot.tasks = static_cast<int64_t>(one[0].tasks.size());
       slot.warnings = CountWarnings(one[0]);
       slot.problems = DocumentProblems(one[0]);
