@@ -27,6 +27,7 @@
 
 #include "noticetab/byunit.h"
 #include "noticetab/load.h"
+#include "noticetab/text.h"
 
 namespace noticetab {
 
@@ -157,7 +158,8 @@ std::string OutputEncodingName(std::string_view encoding) {
   std::string e;
   for (char c : encoding) e += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (e == "utf-8" || e == "utf8") return "utf-8";
-  if (e == "gb18030") return "gb18030";
+  // GBK, GB2312 and CP936 are subsets of GB18030: what reads them reads it.
+  if (e == "gb18030" || e == "gbk" || e == "gb2312" || e == "cp936") return "gb18030";
   return "";
 }
 
@@ -407,8 +409,31 @@ int64_t CountWarnings(const Document& doc) {
   return n;
 }
 
+}  // namespace
+
+std::vector<std::string> DocumentProblems(const Document& doc) {
+  std::vector<std::string> out;
+  if (doc.tasks.empty()) {
+    out.push_back("no tasks found (no task table recognized and no numbered body items)");
+  } else {
+    size_t empty = 0;
+    for (const Task& t : doc.tasks) empty += Trim(t.content).empty();
+    if (empty * 2 > doc.tasks.size()) {
+      out.push_back(fmt::format("{} of {} tasks have no content; the table was mostly not understood", empty,
+                                doc.tasks.size()));
+    }
+  }
+  for (const std::string& w : doc.warnings) {
+    if (w.find("replaced with U+FFFD") != std::string::npos) out.push_back("read only in part: " + w);
+  }
+  return out;
+}
+
+namespace {
+
 // What a worker leaves for the coordinator.
 struct Slot {
+  std::vector<std::string> problems;
   bool ready = false;
   std::optional<Document> doc;  // kept only for combined, non-streaming output
   std::string rendered;         // streaming output of this document
@@ -574,6 +599,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
   BatchResult result;
   result.files = n;
   result.fail_on_warning = o.fail_on_warning;
+  result.fail_on_problem = o.fail_on_problem;
   BatchProgress progress;
   progress.total = n;
   for (const BatchInput& in : inputs) progress.bytes_total += in.size;
@@ -596,12 +622,17 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     uint64_t bytes = in.size;
     try {
       if (in.error) throw *in.error;
-      Source src = LoadFile(in.path, o.max_size);
-      if (bytes == 0) bytes = src.text().size();
       std::vector<Document> one;
-      one.push_back(Convert(src, rules, o.convert));
+      {
+        // The document owns its strings: the source text is freed before
+        // the output is rendered, so they are never both in memory.
+        const Source src = LoadFile(in.path, o.max_size);
+        if (bytes == 0) bytes = src.text().size();
+        one.push_back(Convert(src, rules, o.convert));
+      }
       slot.tasks = static_cast<int64_t>(one[0].tasks.size());
       slot.warnings = CountWarnings(one[0]);
+      slot.problems = DocumentProblems(one[0]);
       if (per_file) {
         const std::string bytes_out = Render(o, writer, one);
         const size_t slash = out_paths[i].rfind('/');
@@ -692,6 +723,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       result.tasks += slot.tasks;
       result.warnings += slot.warnings;
       if (slot.warnings > 0 && o.fail_on_warning) result.warned.emplace_back(inputs[i].path, slot.warnings);
+      for (const std::string& p : slot.problems) result.problems.push_back((inputs[i].path == "-" ? "<stdin>" : QuoteName(inputs[i].path)) + ": " + p);
       if (streaming) {
         sink->Write(EncodeOutput(pieces->sep(written_docs++, several, o.write), o.encoding));
         sink->Write(slot.rendered);
@@ -752,6 +784,7 @@ std::string FormatSummary(const BatchResult& r) {
   std::string s = fmt::format("noticetab: {} of {} converted, {}, {}", r.converted,
                               Plural(r.files, "file"), Plural(r.tasks, "task"),
                               Plural(r.warnings, "warning"));
+  if (!r.problems.empty()) s += ", " + Plural(static_cast<int64_t>(r.problems.size()), "problem");
   if (!r.failures.empty()) s += fmt::format(", {} failed", r.failures.size());
   s += fmt::format(" ({:.1f} MB in {:.1f} s)\n", r.bytes / 1e6, r.seconds);
   for (const Error& e : r.failures) s += "  failed: " + e.Format() + "\n";

@@ -258,6 +258,12 @@ Source Decode(std::string_view bytes, std::string name) {
   Decoded d;
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     d = DecodeUtf8(bytes.substr(3));
+  } else if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4))) {
+    encoding = "UTF-32LE";  // before UTF-16LE, whose BOM starts it
+    d = Convert(bytes.substr(4), "UTF-32LE", name);
+  } else if (bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4))) {
+    encoding = "UTF-32BE";
+    d = Convert(bytes.substr(4), "UTF-32BE", name);
   } else if (bytes.starts_with("\xFF\xFE")) {
     encoding = "UTF-16LE";
     d = Convert(bytes.substr(2), "UTF-16LE", name);

@@ -4,11 +4,15 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 #include <fcntl.h>
+#include <fmt/ranges.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <optional>
@@ -65,6 +69,55 @@ std::string FormatNames() {
   return s;
 }
 
+// Edit distance (insertions, deletions, substitutions), for "did you mean".
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The nearest of `names` to `word` when it is close (a typo, a missing
+// letter, a prefix), as " (did you mean 'NAME'?)"; else "".
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& names, std::string_view prefix = "") {
+  std::string best;
+  size_t best_d = std::string::npos;
+  for (const std::string& n : names) {
+    size_t d = Distance(word, n);
+    if (n.size() > word.size() && n.starts_with(word) && word.size() >= 3) d = std::min<size_t>(d, 1);
+    if (d < best_d) {
+      best_d = d;
+      best = n;
+    }
+  }
+  const size_t allowed = word.size() <= 4 ? 1 : 2;
+  return best_d <= allowed ? fmt::format(" (did you mean '{}{}'?)", prefix, best) : "";
+}
+
+// The built-in rules, named by a hash of their text: two binaries with the
+// same rules version read notices the same way.
+std::string RulesVersion() {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (const auto& [name, text] : EmbeddedRules()) {
+    for (const char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  }
+  return fmt::format("{:08x} ({} files)", h, EmbeddedRules().size());
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 std::string ToolList() {
   std::string s = "\ncommands:\n";
   for (const Tool& t : kTools) s += fmt::format("  {:<9}{}\n", t.name, t.summary);
@@ -83,7 +136,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
                   convert ? "[convert]" : tool.name, convert ? "Turns Chinese government notices into task ledgers"
                                                              : tool.summary));
   int year = 0;
-  std::string format, max_size;
+  std::string format, max_size, strict;
   bool by_unit = false;
   desc.add_options()
       ("help,h", "show this help and exit")
@@ -98,14 +151,20 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
       ("recursive,r", po::bool_switch(&b.recursive), "convert the *.txt and *.text files under directories")
       ("jobs,j", po::value(&b.jobs), "convert N files in parallel (default: all cores); output is the same for any N")
       ("quiet,q", po::bool_switch(&o.quiet), "no progress line and no summary (errors are still shown)")
-      ("fail-on-warning", po::bool_switch(&b.fail_on_warning), "exit 1 when any input has warnings")
+      ("strict", po::value(&strict)->implicit_value("problem"),
+       "exit 1 on a document-level problem (--strict, --strict=problem), or on any warning "
+       "(--strict=warning)")
+      ("fail-on-warning", po::bool_switch(&b.fail_on_warning), "the same as --strict=warning")
       ("encoding", po::value(&b.encoding)->default_value("utf-8"), "output encoding: utf-8 | gb18030")
       ("year", po::value(&year), "plan year when the notice does not say")
       ("max-size", po::value(&max_size),
        ("refuse inputs larger than this many bytes; K, M, G suffixes (default " +
         FormatSize(kDefaultMaxInputSize) + "; 0 = no limit)").c_str())
       ("rules", po::value(&o.rules_dir), "load rules from DIR (files there replace the built-in ones)")
-      ("excel", po::bool_switch(&b.write.excel), "CSV/TSV with UTF-8 BOM and CRLF for spreadsheet programs")
+      ("excel", po::bool_switch(&b.write.excel),
+       "CSV/TSV with UTF-8 BOM and CRLF for spreadsheet programs; a cell starting with = + - @ gets a "
+       "leading ' so it is not run as a formula")
+      ("raw-formulas", po::bool_switch(&b.write.raw_formulas), "with --excel, leave cells starting with = + - @ as they are")
       ("normalize-punct", po::bool_switch(&b.write.normalize_punct),
        "ASCII , ; : ( ) in Chinese text become ，；：（）");
   if (!units) {
@@ -124,6 +183,12 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    std::string name = e.get_option_name();
+    std::vector<std::string> longs;
+    for (const auto& opt : desc.options()) longs.push_back(opt->long_name());
+    const std::string bare = name.starts_with("--") ? name.substr(2) : name;
+    throw Error(Error::Kind::kUsage, e.what() + DidYouMean(bare.substr(0, bare.find('=')), longs, "--"));
   } catch (const po::error& e) {
     throw Error(Error::Kind::kUsage, e.what());
   }
@@ -134,7 +199,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
     return std::nullopt;
   }
   if (vm.count("version")) {
-    std::cout << "noticetab " << NOTICETAB_VERSION << "\n";
+    std::cout << "noticetab " << NOTICETAB_VERSION << "\nrules: built-in " << RulesVersion() << "\n";
     return std::nullopt;
   }
   if (vm.count("year")) {
@@ -154,11 +219,23 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
     const std::string_view d = tool.default_format;
     format = d == "text|csv" ? (b.output.empty() && ::isatty(b.stdout_fd) ? "text" : "csv") : std::string(d);
   }
-  b.format = format;
+  b.format = Lower(format);  // -f CSV
   if (b.output == "-") b.output.clear();  // -o - is stdout, as for most tools
+  if (vm.count("strict")) {
+    if (strict != "warning" && strict != "problem") {
+      throw Error(Error::Kind::kUsage, fmt::format("--strict={}: expected problem or warning", strict));
+    }
+    if (strict == "warning") b.fail_on_warning = true;
+    b.fail_on_problem = true;
+  }
   if (by_unit) b.view = BatchView::kByUnit;
   cli::ApplyViewOptions(tool.name, vm, o.views, b);
+  // No file and a pipe or file on stdin: read it, as cat and sort do.
+  if (b.inputs.empty() && !::isatty(STDIN_FILENO)) b.inputs.push_back("-");
   if (b.inputs.empty()) throw Error(Error::Kind::kUsage, "no input files (use '-' for stdin; see --help)");
+  if (b.format == "xlsx" && b.output.empty() && ::isatty(b.stdout_fd)) {
+    throw Error(Error::Kind::kUsage, "an xlsx workbook is binary; write it with -o FILE or redirect stdout");
+  }
   return o;
 }
 
@@ -179,16 +256,34 @@ class Reporter : public BatchObserver {
     const auto now = std::chrono::steady_clock::now();
     if (drawn_ && p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    std::cerr << "\r" << FormatProgress(p) << "\x1b[K" << std::flush;
+    std::string line = FormatProgress(p);
+    if (plain_) {
+      // No escape sequences (TERM=dumb, NO_COLOR): spaces cover a longer old line.
+      const size_t n = line.size();
+      if (n < width_) line.append(width_ - n, ' ');
+      width_ = n;
+      std::cerr << "\r" << line << std::flush;
+    } else {
+      std::cerr << "\r" << line << "\x1b[K" << std::flush;
+    }
     drawn_ = true;
   }
 
   void Clear() {
-    if (drawn_) std::cerr << "\r\x1b[K" << std::flush;
+    if (drawn_ && plain_) std::cerr << "\r" << std::string(width_, ' ') << "\r" << std::flush;
+    if (drawn_ && !plain_) std::cerr << "\r\x1b[K" << std::flush;
     drawn_ = false;
+    width_ = 0;
   }
 
  private:
+  static bool Plain() {
+    const char* term = std::getenv("TERM");
+    const char* no_color = std::getenv("NO_COLOR");
+    return (no_color && *no_color) || !term || std::string_view(term) == "dumb";
+  }
+  bool plain_ = Plain();
+  size_t width_ = 0;
   bool progress_, echo_, drawn_ = false;
   std::chrono::steady_clock::time_point last_;
 };
@@ -208,6 +303,8 @@ int Run(const Options& o) {
   Reporter reporter(progress, progress || o.quiet);
   BatchResult r = RunBatch(b, &reporter);
   reporter.Clear();
+  // Document-level problems, for every format (in CSV they would be invisible).
+  for (const std::string& p : r.problems) std::cerr << "noticetab: " << p << "\n";
   if (!o.quiet && r.files > 1) {
     std::cerr << FormatSummary(r);
   } else {
@@ -222,6 +319,16 @@ int Run(const Options& o) {
   }
   if (o.views.status) return r.ok() ? *o.views.status : kExitUsage;  // diff: 2 is trouble
   return r.ok() ? kExitOk : kExitFailed;
+}
+
+// A lower-case word with no dot or slash: what a command looks like.
+bool IsWord(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
+bool Exists(const char* path) {
+  struct stat st;
+  return ::lstat(path, &st) == 0;
 }
 
 // A closed 0, 1 or 2 would be taken by the next file opened (an output file),
@@ -249,6 +356,14 @@ int main(int argc, char** argv) {
       ++argv;
       break;
     }
+  }
+  if (tool == &kTools[0] && argc > 1 && argv[1][0] != '-' && IsWord(argv[1]) && !Exists(argv[1])) {
+    // `noticetab unit FILE`: a mistyped command, not a file, refused before any work.
+    std::vector<std::string> names;
+    for (const Tool& t : kTools) names.push_back(t.name);
+    std::cerr << fmt::format("noticetab: unknown command '{}' and no such file{} (commands: {})\n", argv[1],
+                             DidYouMean(argv[1], names), fmt::join(names, ", "));
+    return kExitUsage;
   }
   try {
     auto opts = ParseArgs(*tool, argc, argv);

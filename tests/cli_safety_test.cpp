@@ -226,3 +226,41 @@ TEST_CASE("compressed, archived and random bytes are not text (exit 1)", "[cli][
   CHECK(r.err.starts_with("noticetab: " + d.path + "/noise.txt: not text ("));
   CHECK(r.err.ends_with(" characters are undecodable or control characters as GB18030; compressed or binary data?)\n"));
 }
+
+TEST_CASE("--excel CSV and TSV neutralize cells that a spreadsheet would run as formulas",
+          "[cli][safety]") {
+  TempDir d;
+  // A body item whose text is a formula (body items are tasks when there is no table).
+  std::ofstream(d / "f.txt") << "关于印发工作要点的通知\n\n一、总体要求\n\n（一）=HYPERLINK(\"http://x\",\"点击\")\n\n"
+                             << "（二）@SUM(A1:A2)\n";
+  const std::string f = d / "f.txt";
+  RunResult r = RunCli("-f csv --excel " + f);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",") != std::string::npos);
+  CHECK(r.out.find(",'@SUM(A1:A2),") != std::string::npos);
+  r = RunCli("-f tsv --excel " + f);
+  CHECK(r.out.find("\t'=HYPERLINK(\"http://x\",\"点击\")\t") != std::string::npos);
+  // Plain CSV is for programs, and --raw-formulas keeps the text for spreadsheets too.
+  for (const std::string& args : {"-f csv ", "-f csv --excel --raw-formulas "}) {
+    r = RunCli(args + f);
+    CHECK(r.out.find(",\"=HYPERLINK(") != std::string::npos);
+    CHECK(r.out.find(",@SUM(A1:A2),") != std::string::npos);
+    CHECK(r.out.find('\'') == std::string::npos);
+  }
+}
+
+TEST_CASE("UTF-32 with a byte-order mark is read, not called NUL bytes", "[cli][safety]") {
+  TempDir d;
+  for (const std::string enc : {"UTF-32LE", "UTF-32BE"}) {
+    const std::string bom = enc == "UTF-32LE" ? std::string("\xFF\xFE\0\0", 4) : std::string("\0\0\xFE\xFF", 4);
+    std::ofstream(d / "bom") << bom;
+    REQUIRE(std::system(("cat " + d / "bom" + " > " + d / "u.txt && iconv -f UTF-8 -t " + enc +
+                         " " + SourceDir() + "/samples/linyi-2023.txt >> " + d / "u.txt").c_str()) == 0);
+    const RunResult r = RunCli("-f json " + d / "u.txt");
+    INFO(enc);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("\"encoding\": \"" + enc + "\"") != std::string::npos);
+    CHECK(r.out.find("\"tasks\": [") != std::string::npos);
+  }
+}

@@ -38,6 +38,7 @@ struct BatchOptions {
   BatchView view = BatchView::kTasks;
   std::string encoding = "utf-8";     ///< output encoding: utf-8 | gb18030
   bool fail_on_warning = false;       ///< BatchResult::ok() is false when there are warnings
+  bool fail_on_problem = false;       ///< ... when there are document-level problems (--strict)
   /// Inputs larger than this many bytes fail (see LoadFile); 0 = no limit.
   uint64_t max_size = kDefaultMaxInputSize;
   WriteOptions write;
@@ -92,11 +93,21 @@ struct BatchResult {
   /// fail_on_warning only (they are listed then), so memory stays flat.
   std::vector<std::pair<std::string, int64_t>> warned;
   bool fail_on_warning = false;
+  /// Document-level problems (DocumentProblems), "path: problem", in input order.
+  std::vector<std::string> problems;
+  bool fail_on_problem = false;
   double seconds = 0;
   uint64_t bytes = 0;  ///< input bytes of the converted files
   /// False when an input failed, or there were warnings and fail_on_warning.
-  bool ok() const { return failures.empty() && !(fail_on_warning && warnings > 0); }
+  bool ok() const {
+    return failures.empty() && !(fail_on_warning && warnings > 0) && !(fail_on_problem && !problems.empty());
+  }
 };
+
+/// What makes a converted document unusable as a ledger, one line each, as
+/// opposed to the notes on single rows: no tasks at all, most rows without
+/// content, or bytes that could not be decoded. The bundled samples have none.
+std::vector<std::string> DocumentProblems(const Document& doc);
 
 /// Called on the thread that called RunBatch, in input order for failures.
 class BatchObserver {

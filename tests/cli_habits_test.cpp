@@ -1,0 +1,126 @@
+// Issue 13 through the built binary: document-level problems on stderr for
+// every format, --strict, and the habits of common command-line tools.
+// Each case asserts the exit status, stdout and stderr.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <string>
+
+#include "test_util.h"
+
+using namespace noticetab::testing;
+
+namespace {
+
+const std::string kNoTasks = ": no tasks found (no task table recognized and no numbered body items)\n";
+
+bool HasPty() { return std::system("command -v script >/dev/null 2>&1") == 0; }
+
+// Runs `args` with stdin, stdout and stderr on a pseudo-terminal (script(1));
+// returns what the terminal showed.
+std::string OnTerminal(const std::string& args, const std::string& env = "") {
+  TempDir d;
+  const std::string cmd = "cd '" + SourceDir() + "' && script -qec \"" + env + " '" + Binary() + "' " + args +
+                          "\" /dev/null < /dev/null > " + d / "shown";
+  (void)std::system(cmd.c_str());  // script -e: the exit status of the command
+  return ReadFile(d / "shown");
+}
+
+}  // namespace
+
+TEST_CASE("a document with no tasks is a problem on stderr for every format; the samples have none",
+          "[cli][habits]") {
+  TempDir d;
+  std::ofstream(d / "page.txt") << "欢迎访问\n这是一个网页，没有表格也没有编号的条目。\n";
+  for (const std::string f : {"yaml", "json", "jsonl", "csv", "tsv"}) {
+    const RunResult r = RunCli("-f " + f + " " + d / "page.txt");
+    INFO(f);
+    CHECK(r.status == 0);
+    CHECK(!r.out.empty());
+    CHECK(r.err == "noticetab: " + d / "page.txt" + kNoTasks);
+  }
+  // Counted in the summary of a batch.
+  RunResult r = RunCli("-f csv " + d / "page.txt" + " samples/linyi-2023.txt");
+  CHECK(r.status == 0);
+  CHECK(r.err.starts_with("noticetab: " + d / "page.txt" + kNoTasks +
+                          "noticetab: 2 of 2 files converted, 65 tasks, "));
+  CHECK(r.err.find(", 1 problem (") != std::string::npos);
+  // --strict fails on it (exit 1, output still written); --strict=warning on any warning.
+  r = RunCli("--strict -f csv " + d / "page.txt");
+  CHECK(r.status == 1);
+  CHECK(r.out.starts_with("source,"));
+  CHECK(r.err == "noticetab: " + d / "page.txt" + kNoTasks);
+  r = RunCli("--strict=bogus -f csv " + d / "page.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err == "noticetab: --strict=bogus: expected problem or warning\n");
+  // The five samples: no problem, so --strict passes.
+  std::string all;
+  for (const auto& name : SampleNames()) all += " samples/" + name + ".txt";
+  r = RunCli("-q --strict -f csv" + all);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(RunCli("-q --strict=warning -f csv" + all).status == 1);
+}
+
+TEST_CASE("no file and stdin not a terminal: stdin is read", "[cli][habits]") {
+  const RunResult piped = RunCli("-f csv < samples/linyi-2023.txt");
+  const RunResult dash = RunCli("-f csv - < samples/linyi-2023.txt");
+  CHECK(piped.status == 0);
+  CHECK(piped.err.empty());
+  CHECK(piped.out == dash.out);
+  CHECK(piped.out.find("\n-,1,") != std::string::npos);
+}
+
+TEST_CASE("format and encoding names: any case; gbk, gb2312, cp936 are gb18030", "[cli][habits]") {
+  const RunResult lower = RunCli("-f csv samples/linyi-2023.txt");
+  const RunResult upper = RunCli("-f CSV samples/linyi-2023.txt");
+  CHECK(upper.status == 0);
+  CHECK(upper.err.empty());
+  CHECK(upper.out == lower.out);
+  const RunResult gb = RunCli("-f csv --encoding gb18030 samples/linyi-2023.txt");
+  for (const std::string e : {"gbk", "GBK", "gb2312", "cp936"}) {
+    const RunResult r = RunCli("-f csv --encoding " + e + " samples/linyi-2023.txt");
+    INFO(e);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == gb.out);
+  }
+}
+
+TEST_CASE("did you mean: options and commands; an unknown command fails before any work",
+          "[cli][habits]") {
+  TempDir d;
+  RunResult r = RunCli("--fromat csv samples/linyi-2023.txt");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "noticetab: unrecognised option '--fromat' (did you mean '--format'?)\n");
+  r = RunCli("unit samples/linyi-2023.txt -o " + d / "out.csv");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "noticetab: unknown command 'unit' and no such file (did you mean 'units'?) (commands: convert, units, "
+        "due, diff)\n");
+  CHECK(!std::ifstream(d / "out.csv"));  // nothing was converted or written
+}
+
+TEST_CASE("--version names the rules version", "[cli][habits]") {
+  const RunResult r = RunCli("--version");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("\nrules: built-in ") != std::string::npos);
+  CHECK(r.out.ends_with(" files)\n"));
+}
+
+TEST_CASE("xlsx is refused to a terminal; TERM=dumb and NO_COLOR get no escape sequences",
+          "[cli][habits]") {
+  if (!HasPty()) return;  // no script(1) for a pseudo-terminal
+  const std::string shown = OnTerminal("-f xlsx samples/linyi-2023.txt");
+  CHECK(shown == "noticetab: an xlsx workbook is binary; write it with -o FILE or redirect stdout\r\n");
+  TempDir d;
+  const std::string batch = "-f csv -o " + d / "o.csv" + " samples/linyi-2023.txt samples/shanghe-2023.txt";
+  for (const std::string env : {"TERM=dumb", "NO_COLOR=1"}) {
+    const std::string out = OnTerminal(batch, env);
+    INFO(env);
+    CHECK(out.find("noticetab: 2 of 2 files converted") != std::string::npos);
+    CHECK(out.find('\x1b') == std::string::npos);
+  }
+}
