@@ -168,6 +168,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     doc.warnings.push_back(doc.tasks.empty() ? "no task table recognized and no body items found"
                                              : "no task table recognized; the body items are listed as tasks");
   }
+  ClassifyDocument(&doc, has_table, lines, rules);
   DeadlinesFromContent(doc.tasks, years, rules);
   if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
   if (!restore.empty()) {

@@ -283,6 +283,15 @@ void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "clause", r);
 }
 
+void LoadKinds(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"news_title", "news_text", "cover_title", "plan_title", "examples"});
+  r.news_title = Compile(ctx, Required(ctx, root, "news_title"));
+  r.news_text = Compile(ctx, Required(ctx, root, "news_text"));
+  r.cover_title = Compile(ctx, Required(ctx, root, "cover_title"));
+  r.plan_title = Compile(ctx, Required(ctx, root, "plan_title"));
+  ReadExamples(ctx, root["examples"], "kind", r);
+}
+
 using Loader = void (*)(const FileContext&, const YAML::Node&, Rules&);
 struct RuleFile {
   const char* name;
@@ -292,7 +301,7 @@ struct RuleFile {
 constexpr RuleFile kRuleFiles[] = {
     {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
-    {"clauses.yaml", LoadClauses},
+    {"clauses.yaml", LoadClauses},     {"kinds.yaml", LoadKinds},
 };
 
 // yaml-cpp takes a quoted scalar left open at the end of the input as

@@ -38,7 +38,7 @@ struct DeadlineRule {
 struct RuleExample {
   std::string file;   ///< rules file name
   int line = 0;       ///< 1-based line of the example in that file
-  std::string kind;   ///< heading | header | junk | units | deadline | frontmatter | clause
+  std::string kind;   ///< heading | header | junk | units | deadline | frontmatter | clause | kind
   std::string input;
   std::map<std::string, std::string> expect;  ///< key -> expected value ("" = null)
 };
@@ -78,6 +78,8 @@ struct Rules {
   // clauses.yaml
   std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
   std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
+  // kinds.yaml: the document classifier
+  Regex news_title, news_text, cover_title, plan_title;
   // frontmatter.yaml
   Regex doc_number;        ///< groups: org, year, n
   Regex date;              ///< groups: y, m, d (Arabic or Chinese numerals)
