@@ -403,6 +403,27 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     fm.attachments = uniq;
   }
 
+  // 成文日期 after the body (a cover notice's requirements come first, or the
+  // page ends with the signature): a date alone on its line under the issuer.
+  if (!fm.date) {
+    for (size_t i = head_end; i < std::min(lines.size(), regions.table_begin); ++i) {
+      const Line& l = lines[i];
+      if (l.kind != LineKind::kText || l.tabs > 0) continue;
+      std::string c = RemoveSpaces(l.text);
+      auto m = rules.date.Find(c);
+      if (!m.found || m.begin != 0 || m.end != c.size() || CharCount(c) > 20) continue;
+      size_t j = i;
+      while (j > 0 && lines[j - 1].kind == LineKind::kBlank) --j;
+      if (j == 0) continue;
+      std::string prev = RemoveSpaces(lines[j - 1].text);
+      if (lines[j - 1].kind != LineKind::kText || CharCount(prev) > 30 || EndsSentence(prev) ||
+          !IsCompleteUnit(prev, rules))
+        continue;
+      fm.date = IsoDate(m);
+      if (fm.date && !fm.issuer) fm.issuer = prev;
+      break;
+    }
+  }
   if (!fm.number || !fm.date || !fm.issuer) ReadSiteMetadata(lines, regions, rules, &fm);
 
   // The plan year: from the title, else the date.

@@ -2,8 +2,12 @@
 // style): each example is a ```notice block followed by a ```tasks block
 // holding one line per expected task:
 //   item_no | units | lead | support | due date or - | kind | content
-// with lists joined by 、. An optional ```layout block names the reader.
+// with lists joined by 、. An optional ```layout block names the reader; an
+// optional ```document block (before ```tasks) holds `key: value` lines checked
+// against the document: kind, number, date (null for none), and `warning: text`
+// (some document warning contains text).
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -16,7 +20,7 @@ using namespace noticetab::testing;
 namespace {
 
 struct Example {
-  std::string file, title, notice, tasks, layout;
+  std::string file, title, notice, tasks, layout, document;
   int line = 0;
 };
 
@@ -55,6 +59,8 @@ std::vector<Example> LoadExamples() {
         target = &cur.tasks;
       } else if (line == "```layout") {
         target = &cur.layout;
+      } else if (line == "```document") {
+        target = &cur.document;
       }
     }
   }
@@ -85,5 +91,21 @@ TEST_CASE("spec examples", "[spec]") {
     Document doc = Convert(Decode(ex.notice, ex.file), BuiltinRules());
     CHECK(DumpTasks(doc) == ex.tasks);
     if (!ex.layout.empty()) CHECK(doc.layout + "\n" == ex.layout);
+    std::istringstream fields(ex.document);
+    std::string field;
+    while (std::getline(fields, field)) {
+      size_t colon = field.find(": ");
+      REQUIRE(colon != std::string::npos);
+      std::string key = field.substr(0, colon), value = field.substr(colon + 2);
+      INFO(key << ": " << value);
+      auto opt = [](const std::optional<std::string>& o) { return o.value_or("null"); };
+      if (key == "kind") CHECK(doc.kind == value);
+      else if (key == "number") CHECK(opt(doc.document.number) == value);
+      else if (key == "date") CHECK(opt(doc.document.date) == value);
+      else if (key == "warning")
+        CHECK(std::any_of(doc.warnings.begin(), doc.warnings.end(),
+                          [&](const std::string& w) { return w.find(value) != std::string::npos; }));
+      else FAIL("unknown document key " << key);
+    }
   }
 }
