@@ -301,6 +301,8 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
   if (assigns || title.empty() || rules.plan_title.Contains(title)) {
     doc->kind = "body_assignments";
     if (!assigns) doc->warnings.push_back("the body items name no units or deadlines");
+    for (auto& t : doc->tasks)
+      if (assigns && t.units.empty()) t.warnings.push_back("no units written for this item (other items name theirs)");
     return;
   }
   doc->kind = "other";

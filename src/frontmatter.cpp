@@ -202,6 +202,10 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
     if (!fm->date && IsKey(key, rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
     if (!fm->issuer && IsKey(key, rules.metadata_issuer_keys) && IsCompleteUnit(value, rules))
       fm->issuer = RemoveSpaces(value);
+    if (!fm->title && IsKey(key, rules.metadata_title_keys)) {
+      std::string t = RemoveSpaces(value);
+      if (rules.title_line.Contains(t) && CharCount(t) <= 80) fm->title = t;
+    }
   };
   size_t end = std::min(lines.size(), regions.table_begin);
   for (size_t i = 0; i < end; ++i) {
@@ -424,7 +428,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       break;
     }
   }
-  if (!fm.number || !fm.date || !fm.issuer) ReadSiteMetadata(lines, regions, rules, &fm);
+  if (!fm.number || !fm.date || !fm.issuer || !fm.title) ReadSiteMetadata(lines, regions, rules, &fm);
 
   // The plan year: from the title, else the date.
   if (fm.title) {

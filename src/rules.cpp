@@ -238,7 +238,7 @@ void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
-                        "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "numeric_date",
+                        "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
                         "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.date = Compile(ctx, Required(ctx, root, "date"));
@@ -254,6 +254,7 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   if (root["metadata_date_keys"]) r.metadata_date_keys = StringList(ctx, root["metadata_date_keys"]);
   if (root["metadata_issuer_keys"]) r.metadata_issuer_keys = StringList(ctx, root["metadata_issuer_keys"]);
   if (root["metadata_other_keys"]) r.metadata_other_keys = StringList(ctx, root["metadata_other_keys"]);
+  if (root["metadata_title_keys"]) r.metadata_title_keys = StringList(ctx, root["metadata_title_keys"]);
   r.numeric_date = root["numeric_date"] ? Compile(ctx, root["numeric_date"]) : Regex("(?!)");
   ReadExamples(ctx, root["examples"], "frontmatter", r);
 }
