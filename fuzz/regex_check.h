@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "noticetab/error.h"
 #include "noticetab/text.h"
 
 namespace noticetab::fuzz {
@@ -60,7 +61,13 @@ inline std::string CheckPrefilter(std::string_view input) {
       if (s.find(run) != std::string::npos) return true;
     return false;
   };
-  if (!re.Contains(text)) return "the prefilter hid a match: " + found;
+  bool contains = false;
+  try {
+    contains = re.Contains(text);
+  } catch (const Error&) {
+    return "";  // gave up at its own time limit: not this check's subject either
+  }
+  if (!contains) return "the prefilter hid a match: " + found;
   for (const auto& any : re.required())
     if (!holds(found, any)) return "a match without the required " + any.front() + ": " + found;
   if (!re.leading().empty()) {

@@ -41,7 +41,13 @@ bool IsTextName(std::string_view name) {
   if (dot == std::string_view::npos) return false;
   std::string ext;
   for (char c : name.substr(dot + 1)) ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == "txt" || ext == "text";
+  // Text and the native formats are read; legacy office files are taken too so
+  // that the run names them as refused, with the command that converts them.
+  static const char* const kExts[] = {"txt", "text", "docx", "odt", "ofd", "pdf", "html", "htm", "xhtml", "shtml",
+                                      "doc", "wps", "xls", "xlsx", "et", "rtf"};
+  for (const char* e : kExts)
+    if (ext == e) return true;
+  return false;
 }
 
 namespace {
@@ -345,6 +351,29 @@ class OutputFile {
   std::string name_, temp_, target_;
 };
 
+}  // namespace
+
+std::string CreateTempFile(const std::string& dir, const std::string& prefix) {
+  TempRegistry& r = Temps();
+  std::lock_guard<std::mutex> lock(r.mu);  // created and registered as one step
+  if (r.dying) throw Error(Error::Kind::kOutput, "interrupted", dir);
+  std::string path = dir + "/" + prefix + "XXXXXX";
+  const int fd = ::mkostemp(path.data(), O_CLOEXEC);
+  if (fd < 0) throw Error(Error::Kind::kOutput, "cannot create a temporary file: " + ErrnoText(errno), dir);
+  ::close(fd);
+  r.paths.insert(path);
+  return path;
+}
+
+void RemoveTempFile(const std::string& path) {
+  TempRegistry& r = Temps();
+  std::lock_guard<std::mutex> lock(r.mu);
+  ::unlink(path.c_str());
+  r.paths.erase(path);
+}
+
+namespace {
+
 // ---------------------------------------------------------------------------
 // Running a batch
 
@@ -358,10 +387,18 @@ std::string Render(const BatchOptions& o, const Writer* writer, const std::vecto
       WriteByUnit(out, o.format, docs, o.write);
       break;
     case BatchView::kUnitSummary:
-      WriteUnitSummary(out, o.format, docs, o.write);
+      WriteUnitSummary(out, o.format, docs, o.write, o.rules ? *o.rules : BuiltinRules());
+      break;
+    case BatchView::kCustom:
+      o.render(out, docs, o.rules ? *o.rules : BuiltinRules());
       break;
   }
   return EncodeOutput(out.str(), o.encoding);
+}
+
+// EncodeOutput without a copy of UTF-8 text.
+std::string Encoded(std::string utf8, const std::string& encoding) {
+  return OutputEncodingName(encoding) == "utf-8" ? std::move(utf8) : EncodeOutput(utf8, encoding);
 }
 
 int64_t CountWarnings(const Document& doc) {
@@ -525,7 +562,14 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       sink = OutputFile::Open(o.output);
     }
   }
-  const bool streaming = !per_file && o.view == BatchView::kTasks && writer->streams;
+  // Text formats are written a document at a time, as each is done, in input
+  // order: the batch keeps no documents (xlsx and the per-unit views need
+  // them all).
+  const Pieces* pieces = !per_file && o.view == BatchView::kTasks ? writer->pieces : nullptr;
+  const bool streaming = pieces != nullptr;
+  const bool several = n != 1;
+  if (streaming) sink->Write(EncodeOutput(pieces->head(several, o.write), o.encoding));
+  size_t written_docs = 0;
 
   BatchResult result;
   result.files = n;
@@ -569,12 +613,13 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
         f.Write(bytes_out);
         f.Commit();
       } else if (streaming) {
-        slot.rendered = Render(o, writer, one);
+        slot.rendered = Encoded(pieces->part(one[0], several, o.write), o.encoding);
       } else {
         slot.doc = std::move(one[0]);
       }
     } catch (const Error& e) {
-      slot.error = e;
+      // A rule that gave up on this input names its file and line; say which input.
+      slot.error = e.kind() == Error::Kind::kRules ? Error(Error::Kind::kInput, e.what(), in.path) : e;
     } catch (const std::exception& e) {
       slot.error = Error(Error::Kind::kInput, std::string("internal error: ") + e.what(), in.path);
     }
@@ -648,6 +693,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       result.warnings += slot.warnings;
       if (slot.warnings > 0 && o.fail_on_warning) result.warned.emplace_back(inputs[i].path, slot.warnings);
       if (streaming) {
+        sink->Write(EncodeOutput(pieces->sep(written_docs++, several, o.write), o.encoding));
         sink->Write(slot.rendered);
       } else if (slot.doc) {
         docs.push_back(std::move(*slot.doc));
@@ -655,7 +701,11 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     }
   }
   if (sink) {
-    if (!streaming) sink->Write(Render(o, writer, docs));
+    if (streaming) {
+      sink->Write(EncodeOutput(pieces->tail(written_docs, several, o.write), o.encoding));
+    } else {
+      sink->Write(Render(o, writer, docs));
+    }
     sink->Commit();
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

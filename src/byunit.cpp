@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "noticetab/collective.h"
 #include "noticetab/text.h"
 #include "writers.h"
 
@@ -27,8 +28,20 @@ struct Table {
   std::vector<bool> numeric;
 };
 
+// The first `width` terminal columns of s, with … when cut.
+std::string Shorten(std::string_view s, int width) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    w += ColumnWidth(NextChar(s, i));
+    if (w > width - 1) return std::string(s.substr(0, start)) + "…";
+  }
+  return std::string(s);
+}
+
 bool IsNumeric(std::string_view column) {
-  return column == "id" || column == "seq" || column == "tasks" || column == "as_lead";
+  return column == "id" || column == "seq" || column == "tasks" || column == "as_lead" ||
+         column == "old_id" || column == "new_id";
 }
 
 Table MakeTable(const std::vector<std::string_view>& header,
@@ -124,7 +137,9 @@ std::string TextTable(const Table& t) {
 
 void WriteTable(std::ostream& out, std::string_view format, const Table& t,
                 const WriteOptions& opts) {
-  if (format == "csv" || format == "tsv") {
+  if (format == "xlsx") {
+    WriteXlsxTable(out, t.header, t.rows, opts);
+  } else if (format == "csv" || format == "tsv") {
     WriteDelimited(out, format == "csv" ? ',' : '\t', t.header, t.rows, opts);
   } else if (format == "json") {
     std::string text = "[";
@@ -144,10 +159,16 @@ void WriteTable(std::ostream& out, std::string_view format, const Table& t,
 
 }  // namespace
 
-std::vector<UnitRow> ByUnit(const std::vector<Document>& docs) {
-  std::map<std::string, size_t, std::less<>> group_of;
+void WriteRows(std::ostream& out, std::string_view format, const std::vector<std::string_view>& header,
+               std::vector<std::vector<std::string>> rows, const WriteOptions& opts) {
+  WriteTable(out, format, MakeTable(header, std::move(rows), opts), opts);
+}
+
+std::vector<UnitRow> ByUnit(const std::vector<Document>& docs, const Rules& rules) {
+  std::map<std::pair<std::string, std::string>, size_t> group_of;
   std::vector<std::vector<UnitRow>> groups;
   for (const Document& doc : docs) {
+    const std::string region = DocumentRegion(doc, rules);
     for (const Task& task : doc.tasks) {
       // units holds them all; lead/support only say which role. A unit named
       // only as lead or support is still counted (defensive; readers fill units).
@@ -158,9 +179,9 @@ std::vector<UnitRow> ByUnit(const std::vector<Document>& docs) {
         const std::string role = Contains(task.lead_units, unit)      ? "lead"
                                  : Contains(task.support_units, unit) ? "support"
                                                                       : "responsible";
-        auto [it, fresh] = group_of.try_emplace(unit, groups.size());
+        auto [it, fresh] = group_of.try_emplace({region, unit}, groups.size());
         if (fresh) groups.emplace_back();
-        groups[it->second].push_back({unit, role, &doc, &task});
+        groups[it->second].push_back({unit, region, role, &doc, &task});
       };
       for (const auto& u : task.units) add(u);
       for (const auto& u : task.lead_units) add(u);
@@ -200,11 +221,14 @@ std::vector<std::string> ByUnitCells(const UnitRow& row) {
           d.kind};
 }
 
-std::vector<UnitSummary> SummarizeUnits(const std::vector<Document>& docs) {
+std::vector<UnitSummary> SummarizeUnits(const std::vector<Document>& docs, const Rules& rules) {
   std::vector<UnitSummary> out;
-  for (const UnitRow& row : ByUnit(docs)) {
-    // ByUnit groups by unit, so a new unit starts a new summary.
-    if (out.empty() || out.back().unit != row.unit) out.push_back({row.unit, 0, 0, std::nullopt});
+  for (const UnitRow& row : ByUnit(docs, rules)) {
+    // ByUnit groups by (region, unit), so a new one starts a new summary.
+    if (out.empty() || out.back().unit != row.unit || out.back().region != row.region) {
+      const CollectiveRule* c = MatchCollective(row.unit, rules);
+      out.push_back({row.unit, 0, 0, std::nullopt, row.region, c ? c->name : ""});
+    }
     UnitSummary& s = out.back();
     ++s.tasks;
     s.as_lead += row.role == "lead";
@@ -218,8 +242,8 @@ std::vector<UnitSummary> SummarizeUnits(const std::vector<Document>& docs) {
 }
 
 const std::vector<std::string_view>& UnitSummaryColumns() {
-  static const std::vector<std::string_view> kColumns = {"unit", "tasks", "as_lead",
-                                                         "earliest_deadline"};
+  static const std::vector<std::string_view> kColumns = {"unit",   "tasks",      "as_lead",
+                                                         "earliest_deadline", "region", "collective"};
   return kColumns;
 }
 
@@ -240,13 +264,66 @@ void WriteByUnit(std::ostream& out, std::string_view format, const std::vector<D
 }
 
 void WriteUnitSummary(std::ostream& out, std::string_view format,
-                      const std::vector<Document>& docs, const WriteOptions& opts) {
+                      const std::vector<Document>& docs, const WriteOptions& opts, const Rules& rules) {
   std::vector<std::vector<std::string>> rows;
-  for (const UnitSummary& s : SummarizeUnits(docs)) {
+  for (const UnitSummary& s : SummarizeUnits(docs, rules)) {
     rows.push_back({s.unit, std::to_string(s.tasks), std::to_string(s.as_lead),
-                    s.earliest_deadline.value_or("")});
+                    s.earliest_deadline.value_or(""), s.region, s.collective});
   }
   WriteTable(out, format, MakeTable(UnitSummaryColumns(), std::move(rows), opts), opts);
+}
+
+std::vector<ForUnitRow> ForUnit(const std::vector<Document>& docs, std::string_view name, const Rules& rules) {
+  std::vector<ForUnitRow> out;
+  for (const Document& doc : docs) {
+    const std::string region = DocumentRegion(doc, rules);
+    // 临沂市教育局 asks for 临沂市's 市教育局 only; 市教育局 for every notice's.
+    const std::optional<std::string> qualified = LocalUnitName(name, region);
+    if (!qualified) continue;  // another region's unit
+    const std::string& local = *qualified;
+    for (const Task& task : doc.tasks) {
+      auto named = [&](const std::vector<std::string>& units) { return Contains(units, local); };
+      if (named(task.units) || named(task.lead_units) || named(task.support_units)) {
+        const std::string how = named(task.lead_units)      ? "lead"
+                                : named(task.support_units) ? "support"
+                                                            : "named";
+        out.push_back({local, region, how, "", &doc, &task});
+        continue;
+      }
+      for (const std::string& u : task.units) {
+        if (CollectiveIncludes(u, local, region, rules)) {
+          out.push_back({local, region, "collective", u, &doc, &task});
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const std::vector<std::string_view>& ForUnitColumns() {
+  static const std::vector<std::string_view> kColumns = {
+      "source",     "region",        "unit",    "how",        "via",     "id",
+      "seq",        "section_no",    "section_title", "item_no", "item_title", "content",
+      "deadline",   "deadline_date", "deadline_kind"};
+  return kColumns;
+}
+
+void WriteForUnit(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
+                  std::string_view name, const WriteOptions& opts, const Rules& rules) {
+  std::vector<std::vector<std::string>> rows;
+  for (const ForUnitRow& r : ForUnit(docs, name, rules)) {
+    std::vector<std::string> cells = ByUnitCells({r.unit, r.region, "", r.doc, r.task});
+    // ByUnitCells: source, unit, role, then the task's cells.
+    std::vector<std::string> row = {cells[0], r.region, r.unit, r.how, r.via};
+    row.insert(row.end(), cells.begin() + 3, cells.end());
+    if (format == "text") {  // a terminal line: titles and content shortened
+      for (size_t i : {8, 10}) row[i] = Shorten(row[i], 20);
+      row[11] = Shorten(row[11], 40);
+    }
+    rows.push_back(std::move(row));
+  }
+  WriteTable(out, format, MakeTable(ForUnitColumns(), std::move(rows), opts), opts);
 }
 
 }  // namespace noticetab

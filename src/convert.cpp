@@ -14,7 +14,8 @@ namespace noticetab {
 namespace {
 
 // The body runs from the first heading to the first line that starts the
-// annex, the footer, or a table.
+// annex, the footer, or a table. A table may also come before any heading (a
+// table pasted on its own, or under a bare title).
 Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
   Regions r;
   r.body_end = r.table_begin = lines.size();
@@ -24,12 +25,12 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules) {
       first_heading = i;
       break;
     }
-  for (size_t i = first_heading; i < lines.size(); ++i) {
+  for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
     bool table = false;
     for (const auto& reader : Readers()) table = table || reader.detect(lines, i, rules);
-    if (table || rules.attachment.Contains(l.text) || EndsTable(l, rules)) {
+    if (table || (i >= first_heading && (rules.attachment.Contains(l.text) || EndsTable(l, rules)))) {
       r.body_end = i;
       break;
     }
@@ -98,12 +99,14 @@ class RestoreVisitor {
   const std::unordered_map<char32_t, char32_t>& map_;
 };
 
+
 }  // namespace
 
 Document Convert(const Source& original, const Rules& rules, const ConvertOptions& opts) {
   Document doc;
   doc.source = original.name();
   doc.encoding = original.encoding();
+  doc.format = original.format;
   doc.warnings = original.warnings;
 
   // Pinyin annotations (發(fā)展) would break every keyword; they go before parsing.
@@ -152,15 +155,31 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (!doc.document.year) doc.document.year = opts.year;
 
   if (has_table) {
-    Table table = ReadTable(*reader, lines, table_at, rules);
-    doc.layout = table.layout;
-    for (auto& w : table.warnings) doc.warnings.push_back(w);
-    RepairTable(table, rules);
-    LinkRows(table, doc.sections);
-    // A native document (docx, html, ...) renders a merged cell into every row
-    // it covers, so an empty cell there is empty, not a merge to guess.
-    if (original.format == "text") FillMergedCells(table);
-    doc.tasks = TasksFromTable(table, doc.sections, years, rules);
+    // Every table of the notice, in order (附件1, 附件2 ...): the next search
+    // starts after the last line of the table before.
+    size_t at = table_at;
+    const Reader* r = reader;
+    while (true) {
+      Table table = ReadTable(*r, lines, at, rules);
+      if (doc.layout.empty()) doc.layout = table.layout;
+      for (auto& w : table.warnings) doc.warnings.push_back(w);
+      RepairTable(table, rules);
+      LinkRows(table, doc.sections);
+      // docx, html and odt render a merged cell into every row it covers, so an
+      // empty cell there is empty, not a merge to guess (PDF and OFD cells are
+      // rebuilt from positions: their merges are still guessed).
+      if (original.format != "docx" && original.format != "html" && original.format != "odt")
+        FillMergedCells(table);
+      std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);
+      for (auto& t : tasks) {
+        t.id = static_cast<int>(doc.tasks.size()) + 1;
+        if (!table.caption.empty()) t.table = table.caption;
+        doc.tasks.push_back(std::move(t));
+      }
+      size_t next = at + 1;
+      while (next < lines.size() && lines[next].no <= table.last_line) ++next;
+      if (!FindTable(lines, next, rules, &at, &r)) break;
+    }
     if (doc.tasks.empty()) doc.warnings.push_back("the task table has no rows");
   } else {
     doc.layout = "none";
@@ -170,6 +189,11 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   }
   ClassifyDocument(&doc, has_table, lines, rules);
   DeadlinesFromContent(doc.tasks, years, rules);
+  if (!original.pages.empty()) {
+    for (Task& t : doc.tasks)
+      if (t.first_line >= 1 && t.first_line <= static_cast<int>(original.pages.size()) && original.pages[t.first_line - 1] > 0)
+        t.page = original.pages[t.first_line - 1];
+  }
   if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
   if (!restore.empty()) {
     RestoreVisitor v(restore);

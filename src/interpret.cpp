@@ -9,6 +9,15 @@
 namespace noticetab {
 namespace {
 
+bool IsInteger(std::string_view s) {
+  std::string n = Nfkc(Trim(s));
+  return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+namespace {
+
 struct StreamCell {
   Cell cell;
   bool placeholder = false;  // an empty slot the flattening kept
@@ -26,6 +35,30 @@ bool LabelLike(std::string_view s) {
          c.find(",") == std::string::npos;
 }
 
+}  // namespace
+
+// A cell that lists units, at any length: a long list of names (32 names,
+// 200 characters) is still units, never content (ClassifyCell stops at 200).
+bool UnitLike(std::string_view cell, const Rules& rules) {
+  std::string c = RemoveSpaces(cell);
+  if (c.empty() || c.find("。") != std::string::npos || c.find("；") != std::string::npos ||
+      c.find(";") != std::string::npos)
+    return false;
+  auto names = SplitTopLevel(c, rules);
+  if (names.size() < 3) return false;
+  size_t complete = 0, chars = 0;
+  for (const auto& n : names) complete += IsCompleteUnit(n, rules), chars += CharCount(n);
+  return complete * 3 >= names.size() * 2 && chars <= 14 * names.size();
+}
+
+CellShape TypeCell(std::string_view cell, const Rules& rules) {
+  CellShape s = ClassifyCell(cell, rules);
+  if (s == CellShape::kText && UnitLike(cell, rules)) return CellShape::kUnits;
+  return s;
+}
+
+namespace {
+
 Cell ToCell(const GridCell& g) {
   Cell c;
   c.text = g.text;
@@ -39,7 +72,7 @@ Cell ToCell(const GridCell& g) {
 void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules& rules) {
   // 2. Rows from the stream.
   std::vector<CellShape> shapes;
-  for (const auto& c : cells) shapes.push_back(ClassifyCell(c.cell.text, rules));
+  for (const auto& c : cells) shapes.push_back(TypeCell(c.cell.text, rules));
   auto next_shape = [&](size_t k) {
     for (size_t j = k + 1; j < cells.size(); ++j)
       if (shapes[j] != CellShape::kEmpty) return shapes[j];
@@ -49,11 +82,20 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
   Row row;
   std::optional<int> pending_seq;
   bool have_content = false, trailing_started = false;
+  // The header's columns after the content (units, 完成情况, 备注 ...): a
+  // short text cell in a note slot is that note, not the next row.
+  std::vector<Role> after_content;
+  for (size_t k = 0, past = 0; k < t.columns.size(); ++k) {
+    if (past) after_content.push_back(t.columns[k]);
+    if (t.columns[k] == Role::kContent) past = 1;
+  }
+  size_t slot = 0;  // cells taken after the content in this row
   std::vector<const StreamCell*> pending;  // cells before the content
   auto finish = [&] {
     if (have_content) t.rows.push_back(std::move(row));
     row = Row();
     have_content = trailing_started = false;
+    slot = 0;
   };
   auto start_content = [&](const StreamCell& c) {
     row.content = c.cell;
@@ -130,6 +172,12 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
         case CellShape::kText:
           if (!trailing_started && !EndsSentence(row.content.text) && next_shape(k) != CellShape::kText) {
             row.content.Append(c.cell.text, c.cell.first_line);  // content wrapped into a second paragraph
+            if (slot == 0) --slot;  // not a column: the ++ below brings it back to 0
+            break;
+          }
+          if (trailing_started && slot < after_content.size() && after_content[slot] == Role::kNote &&
+              CharCount(c.cell.text) <= 20 && !EndsSentence(c.cell.text)) {
+            row.note.Append(c.cell.text, c.cell.first_line);  // 完成情况 / 备注
             break;
           }
           handled = false;
@@ -138,6 +186,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
           handled = false;
       }
       if (handled) {
+        ++slot;
         if (s != CellShape::kText) trailing_started = true;
         row.Touch(c.cell.first_line);
         row.Touch(c.cell.last_line);
@@ -187,6 +236,47 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
   finish();
 }
 
+// Column roles of a grid without a header, from what the cells of each
+// column are: integers -> 序号, unit lists -> units, deadline phrases ->
+// deadline, the longest free text -> content, text left of it -> labels.
+std::vector<Role> ColumnsFromCells(const Grid& g, const Rules& rules) {
+  size_t width = 0;
+  for (const auto& r : g.rows)
+    if (!r.header && !r.unsplit) width = std::max(width, r.cells.size());
+  std::vector<int> ints(width), units(width), deadlines(width), texts(width), filled(width);
+  std::vector<size_t> chars(width);
+  int seen = 0;
+  for (const auto& r : g.rows) {
+    if (r.header || r.unsplit || r.cells.size() != width || ++seen > 50) continue;
+    for (size_t j = 0; j < width; ++j) {
+      std::string_view c = Trim(r.cells[j].text);
+      if (c.empty()) continue;
+      ++filled[j];
+      if (IsInteger(c)) ++ints[j];
+      CellShape s = TypeCell(c, rules);
+      units[j] += s == CellShape::kUnits;
+      deadlines[j] += s == CellShape::kDeadline;
+      texts[j] += s == CellShape::kText || s == CellShape::kItemLabel || s == CellShape::kSectionLabel;
+      chars[j] += CharCount(c);
+    }
+  }
+  std::vector<Role> roles(width, Role::kNone);
+  int content = -1;
+  size_t best = 0;
+  for (size_t j = 0; j < width; ++j) {
+    if (!filled[j]) continue;
+    if (ints[j] == filled[j] && j == 0) roles[j] = Role::kSeq;
+    else if (units[j] * 2 > filled[j]) roles[j] = Role::kUnits;
+    else if (deadlines[j] * 2 > filled[j]) roles[j] = Role::kDeadline;
+    else if (texts[j] * 2 > filled[j] && chars[j] / filled[j] > best) best = chars[j] / filled[j], content = static_cast<int>(j);
+  }
+  if (content < 0) return {};
+  roles[content] = Role::kContent;
+  for (int j = 0; j < content; ++j)
+    if (roles[j] == Role::kNone) roles[j] = Role::kLabel;
+  return roles;
+}
+
 }  // namespace
 
 Table Interpret(const Grid& g, const Rules& rules) {
@@ -225,7 +315,12 @@ Table Interpret(const Grid& g, const Rules& rules) {
     InterpretStream(cells, t, rules);
     return t;
   }
-  for (size_t k = 1; k < g.rows.size(); ++k) {
+  std::string inferred;  // column roles read from the cells (no header), for the row warnings
+  if (t.columns.empty()) {
+    t.columns = ColumnsFromCells(g, rules);
+    for (Role r : t.columns) inferred += (inferred.empty() ? "" : " | ") + std::string(RoleName(r));
+  }
+  for (size_t k = g.rows.empty() || !g.rows.front().header ? 0 : 1; k < g.rows.size(); ++k) {
     const GridRow& r = g.rows[k];
     if (r.header) {
       if (auto roles = header_roles(r); !roles.empty()) t.columns = roles;  // its column layout rules from here on
@@ -245,19 +340,13 @@ Table Interpret(const Grid& g, const Rules& rules) {
     for (const auto& c : r.cells) cells.push_back(c.text);
     Row row = AssignRow(cells, t.columns, line, rules);
     row.after_break = r.after_page_break;
+    if (!inferred.empty()) row.warnings.push_back("no table header; column roles inferred from the cells: " + inferred);
     t.rows.push_back(std::move(row));
   }
   return t;
 }
 
-namespace {
 
-bool IsInteger(std::string_view s) {
-  std::string n = Nfkc(Trim(s));
-  return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-}  // namespace
 
 void PromoteContentColumn(std::vector<Role>& roles) {
   // | 牵头单位 | 责任单位 |: next to a lead column, 责任单位 names the supporters.
@@ -326,10 +415,18 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   // drift between columns (a label printed in the content column, a content
   // printed in the label column), so shape decides, not position alone.
   std::vector<CellShape> shapes;
-  for (auto c : cells) shapes.push_back(ClassifyCell(c, rules));
+  for (auto c : cells) shapes.push_back(TypeCell(c, rules));
   int content = -1;
   size_t best = 0;
-  for (size_t i = 0; i < cells.size(); ++i) {
+  // A full-width row whose content column holds text is read by position: a
+  // short content (按月发布指标。) beside a longer group label stays content.
+  size_t width = header.size() - (header_has_seq && !header.empty() ? 1 : 0);
+  size_t filled = 0;
+  for (auto c : cells) filled += !Trim(c).empty();
+  if (!header.empty() && content_col < cells.size() && cells.size() >= width && filled >= width &&
+      shapes[content_col] == CellShape::kText)
+    content = static_cast<int>(content_col), best = SIZE_MAX;
+  for (size_t i = 0; i < cells.size() && best != SIZE_MAX; ++i) {
     if (shapes[i] != CellShape::kText) continue;
     size_t n = CharCount(cells[i]);
     if (n > best) best = n, content = static_cast<int>(i);
@@ -339,6 +436,26 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
         shapes[content_col] != CellShape::kUnits && shapes[content_col] != CellShape::kDeadline)
       content = static_cast<int>(content_col);
   }
+  if (content < 0) {
+    // Still none: the row is shifted left by a merged group cell and its
+    // content carries its own number (3.及时反馈…。). A numbered cell that
+    // reads as a sentence is the content.
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (shapes[i] != CellShape::kItemLabel && shapes[i] != CellShape::kSectionLabel) continue;
+      size_t n = CharCount(cells[i]);
+      if ((EndsSentence(cells[i]) || n > 30) && n > best) best = n, content = static_cast<int>(i);
+    }
+  }
+  if (content >= 0 && static_cast<size_t>(content) < content_col && content_col < header.size()) {
+    int shift = static_cast<int>(content_col) - content;
+      row.warnings.push_back("row shifted " + std::to_string(shift) + (shift == 1 ? " column" : " columns") +
+                             " left (a merged cell); cells aligned by what they are");
+  }
+  if (content < 0 && std::any_of(shapes.begin(), shapes.end(), [](CellShape x) { return x == CellShape::kUnits; }) &&
+      std::any_of(shapes.begin(), shapes.end(), [](CellShape x) {
+        return x == CellShape::kItemLabel || x == CellShape::kSectionLabel;
+      }))
+    row.warnings.push_back("no content cell in this row; its text may be lost");
   size_t first_trailing = content >= 0 ? content + 1 : std::min(content_col + 1, cells.size());
   if (content >= 0) row.content.Append(cells[content], line);
 

@@ -63,7 +63,41 @@ const Signature kSignatures[] = {
      "not text (looks like OLE document, e.g. DOC/XLS); save it as plain text first"},
     {"\x7f\x45LF", "not text (looks like ELF executable)"},  // \x45 = 'E'; "\x7fE" is one escape
     {"\x1f\x8b", "not text (looks like gzip data)"},
+    {"\xfd" "7zXZ\x00", "not text (looks like xz data)"},
+    {"\x28\xb5\x2f\xfd", "not text (looks like zstd data)"},
+    {"7z\xbc\xaf\x27\x1c", "not text (looks like 7z archive)"},
+    {"Rar!\x1a\x07", "not text (looks like RAR archive)"},
+    {"\x04\x22\x4d\x18", "not text (looks like lz4 data)"},
+    {"LZIP", "not text (looks like lzip data)"},
+    {"\x1f\x9d", "not text (looks like compress data)"},
 };
+
+// bzip2: "BZh", the block size 1-9, then the block magic (pi in BCD).
+bool LooksLikeBzip2(std::string_view b) {
+  return b.size() >= 10 && b.starts_with("BZh") && b[3] >= '1' && b[3] <= '9' &&
+         b.substr(4, 6) == "\x31\x41\x59\x26\x53\x59";
+}
+
+// Compressed, encrypted or random bytes decode, in any encoding, to text full
+// of U+FFFD and control characters; a damaged notice has a few. Counted per
+// character of the decoded text (tab, line and page ends, ESC are text).
+void RefuseNoise(std::string_view text, int replaced, const std::string& encoding, const std::string& name) {
+  size_t chars = 0, controls = 0;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    chars += (u & 0xC0) != 0x80;
+    controls += (u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\x1b') ||
+                u == 0x7f;
+  }
+  const size_t odd = static_cast<size_t>(replaced) + controls;
+  if (odd >= 16 && odd * 20 > chars) {
+    throw Error(Error::Kind::kInput,
+                "not text (" + std::to_string(odd) + " of " + std::to_string(chars) +
+                    " characters are undecodable or control characters as " + encoding +
+                    "; compressed or binary data?)",
+                name);
+  }
+}
 
 // Decoded UTF-8 text (line ends not yet normalized) and where decoding had to
 // substitute U+FFFD.
@@ -218,6 +252,7 @@ Source Decode(std::string_view bytes, std::string name) {
   for (const Signature& sig : kSignatures) {
     if (bytes.starts_with(sig.magic)) throw Error(Error::Kind::kInput, sig.message, name);
   }
+  if (LooksLikeBzip2(bytes)) throw Error(Error::Kind::kInput, "not text (looks like bzip2 data)", name);
   const size_t raw_size = bytes.size();
   std::string encoding = "UTF-8";
   Decoded d;
@@ -259,6 +294,7 @@ Source Decode(std::string_view bytes, std::string name) {
                        std::to_string(nuls) + " NUL byte(s) removed");
     std::erase(d.text, '\0');
   }
+  RefuseNoise(d.text, d.bad, encoding, name);
   Source source(std::move(name), std::move(encoding), NormalizeNewlines(std::move(d.text)));
   source.warnings = std::move(warnings);
   return source;

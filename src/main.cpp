@@ -21,6 +21,7 @@
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
+#include "cli/views.h"
 
 namespace po = boost::program_options;
 using namespace noticetab;
@@ -33,6 +34,7 @@ struct Options {
   BatchOptions batch;
   std::string rules_dir;
   bool quiet = false;
+  cli::ViewOptions views;
 };
 
 /// A subcommand (ninja's kTools[]): `noticetab NAME ...`; the first is the default.
@@ -46,8 +48,12 @@ struct Tool {
 const Tool kTools[] = {
     {"convert", "convert notices to task ledgers (the default; the word may be left out)",
      BatchView::kTasks, "yaml"},
-    {"units", "per-unit summary over all inputs: unit, tasks, as_lead, earliest_deadline",
+    {"units", "per-unit summary over all inputs; --for NAME: one unit's tasks, collective ones included",
      BatchView::kUnitSummary, "text|csv"},
+    {"due", "dated tasks by deadline: --month 2024-06, --before DATE, --overdue --today DATE; -f ics",
+     BatchView::kCustom, "text|csv"},
+    {"diff", "OLD NEW: tasks added, removed and changed (exit 0 same, 1 different, 2 trouble)",
+     BatchView::kCustom, "text|csv"},
 };
 
 std::string FormatNames() {
@@ -70,11 +76,12 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
   Options o;
   BatchOptions& b = o.batch;
   b.view = tool.view;
-  const bool units = tool.view == BatchView::kUnitSummary;
+  const bool units = tool.view != BatchView::kTasks;
+  const bool convert = &tool == &kTools[0];
   po::options_description desc(
-      fmt::format("usage: noticetab {}[options] FILE|DIR...   (FILE '-' reads stdin)\n{}.\n\noptions",
-                  units ? "units " : "[convert] ", units ? "Summarizes the tasks of each unit"
-                                                         : "Turns Chinese government notices into task ledgers"));
+      fmt::format("usage: noticetab {} [options] FILE|DIR...   (FILE '-' reads stdin)\n{}.\n\noptions",
+                  convert ? "[convert]" : tool.name, convert ? "Turns Chinese government notices into task ledgers"
+                                                             : tool.summary));
   int year = 0;
   std::string format, max_size;
   bool by_unit = false;
@@ -82,7 +89,9 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("format,f", po::value(&format),
-       units ? "text (default on a terminal) | csv (default otherwise) | tsv | json | jsonl | yaml"
+       units ? (std::string("text (default on a terminal) | csv (default otherwise) | tsv | json | jsonl | yaml") +
+                (tool.view == BatchView::kCustom ? " | xlsx" : "") +
+                (std::string_view(tool.name) == "due" ? " | ics" : "")).c_str()
              : ("output format: " + FormatNames() + " (default yaml)").c_str())
       ("output,o", po::value(&b.output),
        "write to FILE (one combined output) or DIR/ (one output per input, mirroring the inputs)")
@@ -104,6 +113,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
                        "one row per (unit, task) with the unit's role, instead of one per task "
                        "(csv, tsv, json, jsonl, yaml)");
   }
+  cli::AddViewOptions(tool.name, desc, o.views);
   po::options_description hidden;
   hidden.add_options()("input", po::value(&b.inputs));
   po::options_description all;
@@ -147,6 +157,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
   b.format = format;
   if (b.output == "-") b.output.clear();  // -o - is stdout, as for most tools
   if (by_unit) b.view = BatchView::kByUnit;
+  cli::ApplyViewOptions(tool.name, vm, o.views, b);
   if (b.inputs.empty()) throw Error(Error::Kind::kUsage, "no input files (use '-' for stdin; see --help)");
   return o;
 }
@@ -209,6 +220,7 @@ int Run(const Options& o) {
       }
     }
   }
+  if (o.views.status) return r.ok() ? *o.views.status : kExitUsage;  // diff: 2 is trouble
   return r.ok() ? kExitOk : kExitFailed;
 }
 

@@ -71,8 +71,34 @@ bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, 
   return false;
 }
 
+std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  // Up to two title lines and the 附件N line above them, nearest first.
+  std::vector<std::string_view> parts;
+  for (size_t i = at; i-- > 0 && parts.size() < 3;) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (l.kind != LineKind::kText) break;
+    std::string compact = RemoveSpaces(rules.markdown_prefix.ReplaceAll(l.text, ""));
+    if (rules.annex_start.Contains(compact)) {
+      parts.push_back(l.text);
+      break;
+    }
+    bool title = CharCount(compact) <= 60 && compact.find("。") == std::string::npos &&
+                 compact.find("，") == std::string::npos && compact.find(",") == std::string::npos &&
+                 compact.find("|") == std::string::npos && l.tabs == 0 && !rules.attachment.Contains(l.text);
+    if (!title || parts.size() == 2) break;
+    parts.push_back(l.text);
+  }
+  std::string out;
+  for (size_t k = parts.size(); k-- > 0;)
+    out += (out.empty() ? "" : " ") + std::string(Trim(rules.markdown_prefix.ReplaceAll(parts[k], "")));
+  return out;
+}
+
 Table ReadTable(const Reader& reader, const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  return Interpret(reader.cut(lines, at, rules), rules);
+  Grid g = reader.cut(lines, at, rules);
+  if (g.caption.empty()) g.caption = CaptionAbove(lines, at, rules);
+  return Interpret(g, rules);
 }
 
 }  // namespace noticetab

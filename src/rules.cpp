@@ -1,8 +1,13 @@
 #include "noticetab/rules.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -10,6 +15,7 @@
 #include <sstream>
 
 #include "noticetab/error.h"
+#include "noticetab/load.h"
 
 namespace noticetab {
 
@@ -99,6 +105,7 @@ std::vector<std::string> StringList(const FileContext& ctx, const YAML::Node& n)
 Regex Compile(const FileContext& ctx, const YAML::Node& n) {
   std::string p = Scalar(ctx, n);
   Regex re(p);
+  re.set_origin(ctx.name(), n.Mark().line + 1);
   if (!re.ok()) {
     // +1 skips the opening quote of a quoted scalar so the caret lands on the
     // offending pattern character.
@@ -215,6 +222,31 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "units", r);
 }
 
+void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"region", "kinds", "collectives", "examples"});
+  r.issuer_region = Compile(ctx, Required(ctx, root, "region"));
+  YAML::Node kinds = Required(ctx, root, "kinds");
+  if (!kinds.IsMap()) ctx.Fail(kinds.Mark(), "kinds: expected a mapping of kind -> name endings");
+  r.unit_kinds.clear();
+  for (const auto& kv : kinds) r.unit_kinds.emplace_back(kv.first.as<std::string>(), StringList(ctx, kv.second));
+  YAML::Node list = Required(ctx, root, "collectives");
+  if (!list.IsSequence()) ctx.Fail(list.Mark(), "collectives: expected a list");
+  r.collectives.clear();
+  for (const auto& c : list) {
+    CheckKeys(ctx, c, {"name", "pattern", "levels", "kinds"});
+    CollectiveRule rule{Scalar(ctx, Required(ctx, c, "name")), Compile(ctx, Required(ctx, c, "pattern")),
+                        c["levels"] ? StringList(ctx, c["levels"]) : std::vector<std::string>{},
+                        StringList(ctx, Required(ctx, c, "kinds"))};
+    for (const auto& k : rule.kinds) {
+      const bool known = k == "any" || std::any_of(r.unit_kinds.begin(), r.unit_kinds.end(),
+                                                   [&](const auto& uk) { return uk.first == k; });
+      if (!known) ctx.Fail(c["kinds"].Mark(), "unknown kind '" + k + "' (not in kinds:, nor any)");
+    }
+    r.collectives.push_back(std::move(rule));
+  }
+  ReadExamples(ctx, root["examples"], "collective", r);
+}
+
 void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"hint", "in_content", "deadlines", "examples"});
   r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
@@ -302,7 +334,7 @@ struct RuleFile {
 constexpr RuleFile kRuleFiles[] = {
     {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
-    {"clauses.yaml", LoadClauses},     {"kinds.yaml", LoadKinds},
+    {"clauses.yaml", LoadClauses},   {"kinds.yaml", LoadKinds},         {"collective.yaml", LoadCollective},
 };
 
 // yaml-cpp takes a quoted scalar left open at the end of the input as
@@ -451,6 +483,44 @@ const Rules& BuiltinRules() {
   return rules;
 }
 
+namespace {
+
+// A rules file is a small regular file: a link to /dev/zero would grow
+// without end, a FIFO would block, a directory is no file at all.
+constexpr off_t kMaxRulesFile = 1 << 20;
+
+std::string ReadRulesFile(const std::string& path) {
+  auto fail = [&](const std::string& why) { throw Error(Error::Kind::kRules, why, path); };
+  // O_NONBLOCK: opening a FIFO must not wait for a writer.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) fail(std::string("cannot read: ") + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (::fstat(fd, &st) != 0) fail(std::string("cannot read: ") + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) fail("is a directory, not a rules file");
+  if (!S_ISREG(st.st_mode)) fail("not a regular file (a rules file must be a plain file)");
+  if (st.st_size > kMaxRulesFile) {
+    fail("too large (" + FormatSize(static_cast<uint64_t>(st.st_size)) + "; a rules file is at most " +
+         FormatSize(kMaxRulesFile) + ")");
+  }
+  std::string text;
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail(std::string("cannot read: ") + std::strerror(errno));
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+    if (text.size() > static_cast<size_t>(kMaxRulesFile)) fail("too large (grew while read; a rules file is at most 1 MiB)");
+  }
+  return text;
+}
+
+}  // namespace
+
 Rules LoadRules(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -461,11 +531,7 @@ Rules LoadRules(const std::string& dir) {
     by_name[std::string(name)] = {std::string(name), std::string(text)};
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.path().extension() != ".yaml") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    if (!in) throw Error(Error::Kind::kRules, "cannot read", entry.path().string());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    by_name[entry.path().filename().string()] = {entry.path().string(), ss.str()};
+    by_name[entry.path().filename().string()] = {entry.path().string(), ReadRulesFile(entry.path().string())};
   }
   if (ec) throw Error(Error::Kind::kRules, "cannot list: " + ec.message(), dir);
   std::vector<std::pair<std::string, std::string>> files;

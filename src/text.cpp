@@ -3,6 +3,8 @@
 // supplies the Unicode tables, NFKC and the regex engine.
 #include "noticetab/text.h"
 
+#include "noticetab/error.h"
+
 #include <unicode/translit.h>
 #include <unicode/udata.h>
 #include <unicode/ures.h>
@@ -313,6 +315,10 @@ struct Regex::Impl {
   /// False when s cannot match: it lacks the leading literal of an anchored
   /// pattern, or a required one.
   bool Possible(std::string_view s) const;
+  /// Throws Error(kRules) when a search gave up (time or stack limit).
+  void Check(UErrorCode failure) const;
+  std::string origin_file;  // where the pattern was written, for that error
+  int origin_line = 0;
   MatcherPool matchers;            // declared after `compiled`, so destroyed before it
 };
 
@@ -719,6 +725,11 @@ Utf16Copy& ThreadCopy() {
 // through a UTF-8 UText every match attempt re-seeks the text and refills the
 // provider's 32-unit chunk, which cost more than the matching (and ~10x more
 // per byte on whole-text searches). Offsets come back as UTF-8 byte offsets.
+constexpr int32_t kRegexTicks = 1000;
+// Bytes of backtracking stack: ICU's default, plus room for a pattern that
+// keeps a state per character of a long line.
+constexpr size_t kRegexStack = 8 << 20;
+
 class Search {
  public:
   Search(const icu::RegexPattern& re, MatcherPool& pool, std::string_view s)
@@ -731,6 +742,19 @@ class Search {
     if (copy_->text != s) copy_->Assign(s);
     utext_openUChars(&text_, copy_->units.data(), copy_->length, &status);
     if (U_SUCCESS(status)) matcher_->reset(&text_);
+    // A pattern with nested repetition ((a+)+) can take exponential time on
+    // one line. ICU counts steps of its engine (about a millisecond per tick
+    // on a current machine): a second or so, plus room for a long text, which
+    // a linear pattern crosses in far fewer steps. Its backtracking stack is
+    // bounded too, by the length of the text.
+    if (U_SUCCESS(status)) {
+      matcher_->setTimeLimit(kRegexTicks + static_cast<int32_t>(std::min<size_t>(s.size() / 64, INT32_MAX / 2)),
+                             status);
+    }
+    if (U_SUCCESS(status)) {
+      matcher_->setStackLimit(static_cast<int32_t>(std::min<size_t>(kRegexStack + 64 * s.size(), INT32_MAX)),
+                              status);
+    }
     if (U_FAILURE(status)) {
       pool_.Give(matcher_);
       matcher_ = nullptr;
@@ -749,13 +773,20 @@ class Search {
   /// Next match; false at the end (or when ICU failed).
   bool Next(size_t& begin, size_t& end) {
     UErrorCode status = U_ZERO_ERROR;
-    if (!matcher_ || !matcher_->find(status) || U_FAILURE(status)) return false;
-    if (!Group(0, begin, end)) return false;
+    if (!matcher_) return false;
+    const bool found = matcher_->find(status);
+    if (U_FAILURE(status)) {
+      failure_ = status;
+      return false;
+    }
+    if (!found || !Group(0, begin, end)) return false;
     mark_index_ = index_ = matcher_->start64(status);  // the groups lie mostly inside
     mark_byte_ = byte_ = begin;
     return true;
   }
   int32_t GroupCount() const { return matcher_ ? matcher_->groupCount() : 0; }
+  /// Why the last Next() stopped early (U_ZERO_ERROR at a plain end).
+  UErrorCode failure() const { return failure_; }
   /// Byte offsets of group g of the last match; false when it did not take part.
   bool Group(int32_t g, size_t& begin, size_t& end) {
     UErrorCode status = U_ZERO_ERROR;
@@ -782,6 +813,7 @@ class Search {
   MatcherPool& pool_;
   std::string_view s_;
   icu::RegexMatcher* matcher_;
+  UErrorCode failure_ = U_ZERO_ERROR;
   UText text_ = UTEXT_INITIALIZER;
   Utf16Copy* copy_ = nullptr;  // the text as UTF-16
   Utf16Copy own_copy_;
@@ -823,6 +855,23 @@ Regex::Regex(std::string_view pattern) : impl_(std::make_unique<Impl>()) {
   impl_->leading = LeadingLiterals(pattern);
 }
 
+void Regex::Impl::Check(UErrorCode failure) const {
+  if (failure == U_ZERO_ERROR) return;
+  std::string why = failure == U_REGEX_TIME_OUT ? "took too long on one line of text"
+                    : failure == U_REGEX_STACK_OVERFLOW ? "ran out of backtracking stack on one line of text"
+                                                        : std::string("failed: ") + u_errorName(failure);
+  throw Error(Error::Kind::kRules,
+              "pattern '" + pattern + "' " + why +
+                  " (nested repetition such as (a+)+ can take exponential time); simplify it",
+              origin_file, origin_line);
+}
+
+void Regex::set_origin(std::string file, int line) {
+  if (!impl_) return;
+  impl_->origin_file = std::move(file);
+  impl_->origin_line = line;
+}
+
 bool Regex::Impl::Possible(std::string_view s) const {
   if (!leading.empty()) return StartsWithAny(leading, s);
   return Meets(required, s);
@@ -854,14 +903,19 @@ bool Regex::Contains(std::string_view s) const {
   if (!ok() || !impl_->Possible(s)) return false;
   Search search(*impl_->compiled, impl_->matchers, s);
   size_t begin = 0, end = 0;
-  return search.Next(begin, end);
+  if (search.Next(begin, end)) return true;
+  impl_->Check(search.failure());
+  return false;
 }
 
 Regex::Match Regex::Find(std::string_view s) const {
   Match m;
   if (!ok() || !impl_->Possible(s)) return m;
   Search search(*impl_->compiled, impl_->matchers, s);
-  if (!search.Next(m.begin, m.end)) return m;
+  if (!search.Next(m.begin, m.end)) {
+    impl_->Check(search.failure());
+    return m;
+  }
   m.found = true;
   const int32_t count = search.GroupCount();
   m.groups.resize(static_cast<size_t>(count) + 1);
@@ -883,6 +937,7 @@ std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) 
     out.append(replacement);
     last = end;
   }
+  impl_->Check(search.failure());
   out.append(s.substr(last));
   return out;
 }

@@ -10,12 +10,14 @@ namespace noticetab {
 
 const std::vector<Writer>& Writers() {
   static const std::vector<Writer> kWriters = {
-      {"yaml", "yaml", "document tree; several inputs form a stream of --- documents", WriteYaml},
-      {"json", "json", "document tree; several inputs form an array", WriteJson},
-      {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true},
-      {"csv", "csv", "flat task list, RFC 4180", WriteCsv},
-      {"tsv", "tsv", "flat task list, tab-separated", WriteTsv},
-      {"xlsx", "xlsx", "workbook: tasks sheet (flat task list) and units sheet (per-unit rows)", WriteXlsx},
+      {"yaml", "yaml", "document tree; several inputs form a stream of --- documents", WriteYaml, false,
+       &kYamlPieces},
+      {"json", "json", "document tree; several inputs form an array", WriteJson, false, &kJsonPieces},
+      {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true, &kJsonlPieces},
+      {"csv", "csv", "flat task list, RFC 4180", WriteCsv, false, &kCsvPieces},
+      {"tsv", "tsv", "flat task list, tab-separated", WriteTsv, false, &kTsvPieces},
+      {"xlsx", "xlsx", "workbook: 任务 (flat task list), 责任单位 (per-unit rows) and 到期 (by month) sheets", WriteXlsx},
+      {"ics", "ics", "iCalendar: one all-day event per dated task (see `due`)", WriteIcs},
   };
   return kWriters;
 }

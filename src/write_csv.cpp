@@ -9,12 +9,19 @@
 namespace noticetab {
 namespace {
 
-// Cells are written as they are, including ones that start with = + - @:
-// the values come from the notice itself ("-" is a legitimate empty cell)
-// and a prefixed quote would be data the notice never held. Whoever opens
-// untrusted CSV in a spreadsheet must guard against formulas there.
-void AppendCell(std::string& out, std::string_view cell, char sep) {
+// A spreadsheet reads a cell that starts with = + - @ (or tab, CR) as a
+// formula: =HYPERLINK(...) in a notice would become a live link. For the
+// spreadsheet form (--excel) such a cell gets a leading apostrophe, as
+// OWASP advises, unless opts.raw_formulas; plain CSV is for programs and
+// keeps the text as the notice has it.
+bool LooksLikeFormula(std::string_view cell) {
+  return !cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos;
+}
+
+void AppendCell(std::string& out, std::string_view cell, char sep, const WriteOptions& opts) {
+  const bool guard = opts.excel && !opts.raw_formulas && LooksLikeFormula(cell);
   if (sep == '\t') {
+    if (guard) out += '\'';
     // TSV has no quoting, so the separators inside a cell become spaces.
     for (size_t i = 0; i < cell.size(); ++i) {
       const char c = cell[i];
@@ -24,10 +31,12 @@ void AppendCell(std::string& out, std::string_view cell, char sep) {
     return;
   }
   if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (guard) out += '\'';
     out += cell;
     return;
   }
   out += '"';
+  if (guard) out += '\'';
   for (char c : cell) {
     if (c == '"') out += '"';
     out += c;
@@ -35,44 +44,55 @@ void AppendCell(std::string& out, std::string_view cell, char sep) {
   out += '"';
 }
 
+template <typename Cells>
+void AppendRow(std::string& text, const Cells& cells, char sep, const WriteOptions& opts, bool normalize) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) text += sep;
+    // Column 0 is the source path, which must still name the file.
+    if (normalize && i > 0) {
+      AppendCell(text, NormalizePunct(cells[i]), sep, opts);
+    } else {
+      AppendCell(text, cells[i], sep, opts);
+    }
+  }
+  text += opts.excel ? "\r\n" : "\n";
+}
+
+std::string Head(char sep, const WriteOptions& opts) {
+  std::string text = opts.excel ? "\xEF\xBB\xBF" : "";
+  AppendRow(text, FlatColumns(), sep, opts, false);
+  return text;
+}
+
+std::string Rows(const Document& doc, char sep, const WriteOptions& opts) {
+  std::string text;
+  for (const Task& task : doc.tasks) AppendRow(text, FlatRow(doc, task), sep, opts, opts.normalize_punct);
+  return text;
+}
+
+std::string CsvHead(bool, const WriteOptions& opts) { return Head(',', opts); }
+std::string TsvHead(bool, const WriteOptions& opts) { return Head('\t', opts); }
+std::string CsvPart(const Document& doc, bool, const WriteOptions& opts) { return Rows(doc, ',', opts); }
+std::string TsvPart(const Document& doc, bool, const WriteOptions& opts) { return Rows(doc, '\t', opts); }
+std::string NoSep(size_t, bool, const WriteOptions&) { return ""; }
+std::string NoTail(size_t, bool, const WriteOptions&) { return ""; }
+
 void WriteTable(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts,
                 char sep) {
-  const std::string_view eol = opts.excel ? "\r\n" : "\n";
-  std::string text = opts.excel ? "\xEF\xBB\xBF" : "";
-  auto append_row = [&](const auto& cells, bool normalize) {
-    for (size_t i = 0; i < cells.size(); ++i) {
-      if (i) text += sep;
-      // Column 0 is the source path, which must still name the file.
-      if (normalize && i > 0) {
-        AppendCell(text, NormalizePunct(cells[i]), sep);
-      } else {
-        AppendCell(text, cells[i], sep);
-      }
-    }
-    text += eol;
-  };
-  append_row(FlatColumns(), false);
-  for (const Document& doc : docs) {
-    for (const Task& task : doc.tasks) append_row(FlatRow(doc, task), opts.normalize_punct);
-  }
-  out << text;
+  out << Head(sep, opts);
+  for (const Document& doc : docs) out << Rows(doc, sep, opts);
 }
 
 }  // namespace
 
+extern const Pieces kCsvPieces = {CsvHead, CsvPart, NoSep, NoTail};
+extern const Pieces kTsvPieces = {TsvHead, TsvPart, NoSep, NoTail};
+
 void WriteDelimited(std::ostream& out, char sep, const std::vector<std::string_view>& header,
                     const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts) {
-  const std::string_view eol = opts.excel ? "\r\n" : "\n";
   std::string text = opts.excel ? "\xEF\xBB\xBF" : "";
-  auto append_row = [&](const auto& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) {
-      if (i) text += sep;
-      AppendCell(text, cells[i], sep);
-    }
-    text += eol;
-  };
-  append_row(header);
-  for (const auto& row : rows) append_row(row);
+  AppendRow(text, header, sep, opts, false);
+  for (const auto& row : rows) AppendRow(text, row, sep, opts, false);
   out << text;
 }
 

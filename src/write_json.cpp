@@ -186,29 +186,58 @@ void Emit(JsonOut& j, const Document& doc) {
 
 }  // namespace
 
-void WriteJson(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
+namespace {
+
+std::string JsonHead(bool several, const WriteOptions&) { return several ? "[" : ""; }
+
+// An element of the array is indented one level: rendered inside an array
+// of its own, whose "[\n  " is cut off.
+std::string JsonPart(const Document& doc, bool several, const WriteOptions& opts) {
   JsonOut j(/*pretty=*/true, opts.normalize_punct);
-  if (docs.size() == 1) {
-    Emit(j, docs[0]);
-  } else {
-    j.Open('[');
-    for (const Document& doc : docs) {
-      j.Next();
-      Emit(j, doc);
-    }
-    j.Close(']');
+  if (!several) {
+    Emit(j, doc);
+    return std::move(j.text());
   }
-  out << j.text() << '\n';
+  j.Open('[');
+  j.Next();
+  Emit(j, doc);
+  return j.text().substr(4);
+}
+
+std::string JsonSep(size_t index, bool several, const WriteOptions&) {
+  return several ? (index ? ",\n  " : "\n  ") : "";
+}
+
+std::string JsonTail(size_t count, bool several, const WriteOptions&) {
+  return several ? (count ? "\n]\n" : "]\n") : "\n";
+}
+
+std::string JsonlPart(const Document& doc, bool, const WriteOptions& opts) {
+  JsonOut j(/*pretty=*/false, opts.normalize_punct);
+  Emit(j, doc);
+  return std::move(j.text()) + '\n';
+}
+
+std::string Nothing(bool, const WriteOptions&) { return ""; }
+std::string NoSep(size_t, bool, const WriteOptions&) { return ""; }
+std::string NoTail(size_t, bool, const WriteOptions&) { return ""; }
+
+}  // namespace
+
+extern const Pieces kJsonPieces = {JsonHead, JsonPart, JsonSep, JsonTail};
+extern const Pieces kJsonlPieces = {Nothing, JsonlPart, NoSep, NoTail};
+
+void WriteJson(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
+  const bool several = docs.size() != 1;
+  out << JsonHead(several, opts);
+  for (size_t i = 0; i < docs.size(); ++i) out << JsonSep(i, several, opts) << JsonPart(docs[i], several, opts);
+  out << JsonTail(docs.size(), several, opts);
 }
 
 void WriteJsonl(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
   // Flushed per line so a consumer of a long batch sees each document as it
   // is done.
-  for (const Document& doc : docs) {
-    JsonOut j(/*pretty=*/false, opts.normalize_punct);
-    Emit(j, doc);
-    out << j.text() << '\n' << std::flush;
-  }
+  for (const Document& doc : docs) out << JsonlPart(doc, false, opts) << std::flush;
 }
 
 }  // namespace noticetab

@@ -1,5 +1,8 @@
-// The xlsx writer: a `tasks` sheet with the flat columns of OUTPUT.md and a
-// `units` sheet with the per-unit rows of byunit.h, one workbook per run.
+// The xlsx writer, one workbook per run: a 任务 sheet with the flat columns of
+// OUTPUT.md plus 标题 and 文号, a 责任单位 sheet with the per-unit rows of
+// byunit.h and a 到期 sheet with the dated tasks by month (due.h). Sheet
+// names, headers and the kind and role values are Chinese; --lang en gives
+// the English names of the CSV (tasks, units, due), values as in the CSV.
 #include <dlfcn.h>
 #include <fmt/format.h>
 #include <stdlib.h>
@@ -16,7 +19,9 @@
 #include <string_view>
 #include <vector>
 
+#include "noticetab/batch.h"
 #include "noticetab/byunit.h"
+#include "noticetab/due.h"
 #include "noticetab/error.h"
 #include "noticetab/text.h"
 #include "noticetab/write.h"
@@ -84,8 +89,65 @@ constexpr ColumnStyle kStyles[] = {
     {"support_units", CellKind::kWrapped, 24}, {"deadline", CellKind::kWrapped, 18},
     {"warnings", CellKind::kWrapped, 40},  {"unit", CellKind::kText, 24},
     {"source", CellKind::kText, 32},       {"page", CellKind::kNumber, 8},
-    {"table", CellKind::kWrapped, 30},
+    {"table", CellKind::kWrapped, 30},     {"title", CellKind::kWrapped, 30},
+    {"old_id", CellKind::kNumber, 8},      {"new_id", CellKind::kNumber, 8},
+    {"old_content", CellKind::kWrapped, 50}, {"new_content", CellKind::kWrapped, 50},
 };
+
+// The Chinese workbook (the default): column headers, and the values of the
+// columns that hold a code rather than text. English is the column name and
+// the value as in the CSV.
+struct Label {
+  std::string_view name, zh;
+};
+constexpr Label kHeaders[] = {
+    {"source", "来源文件"},     {"title", "标题"},           {"number", "文号"},
+    {"id", "编号"},             {"seq", "序号"},             {"section_no", "部分"},
+    {"section_title", "部分标题"}, {"item_no", "条目"},      {"item_title", "条目标题"},
+    {"content", "任务内容"},    {"units", "责任单位"},       {"lead_units", "牵头单位"},
+    {"support_units", "配合单位"}, {"deadline", "完成时限"}, {"deadline_date", "到期日"},
+    {"deadline_kind", "时限类型"}, {"first_line", "起始行"}, {"last_line", "结束行"},
+    {"warnings", "提示"},       {"table", "所在表格"},       {"page", "页码"},
+    {"unit", "单位"},           {"role", "角色"},            {"month", "到期月份"},
+    {"region", "地区"},         {"how", "方式"},             {"via", "经由"},
+    {"change", "变化"},         {"fields", "变化项"},        {"old_id", "原编号"},
+    {"new_id", "新编号"},       {"old_content", "原任务内容"}, {"new_content", "新任务内容"},
+    {"old_units", "原责任单位"}, {"new_units", "新责任单位"}, {"old_deadline", "原完成时限"},
+    {"new_deadline", "新完成时限"}, {"tasks", "任务数"},     {"as_lead", "牵头数"},
+    {"earliest_deadline", "最早到期"}, {"collective", "集合单位"},
+};
+constexpr Label kValues[] = {
+    {"by_date", "限期"},  {"year_round", "全年"}, {"ongoing", "持续推进"}, {"recurring", "定期"},
+    {"none", "无"},       {"lead", "牵头"},       {"support", "配合"},     {"responsible", "负责"},
+    {"named", "点名"},    {"collective", "集合"}, {"added", "新增"},       {"removed", "删除"},
+    {"changed", "修改"},
+};
+// The columns whose values are codes from kValues.
+constexpr std::string_view kCodeColumns[] = {"deadline_kind", "role", "how", "change"};
+
+bool Chinese(const WriteOptions& opts) { return opts.lang != "en"; }
+
+std::string HeaderOf(std::string_view name, const WriteOptions& opts) {
+  if (Chinese(opts)) {
+    for (const Label& l : kHeaders) {
+      if (l.name == name) return std::string(l.zh);
+    }
+  }
+  return std::string(name);
+}
+
+bool IsCodeColumn(std::string_view name) {
+  return std::find(std::begin(kCodeColumns), std::end(kCodeColumns), name) != std::end(kCodeColumns);
+}
+
+std::string_view ValueOf(std::string_view value, const WriteOptions& opts) {
+  if (Chinese(opts)) {
+    for (const Label& l : kValues) {
+      if (l.name == value) return l.zh;
+    }
+  }
+  return value;
+}
 constexpr double kDefaultMaxWidth = 24, kMinWidth = 6;
 
 ColumnStyle StyleOf(std::string_view name) {
@@ -205,16 +267,17 @@ void WriteSheet(lxw_workbook* wb, const Formats& f, const char* name,
   std::vector<double> widths;
   for (lxw_col_t c = 0; c < columns.size(); ++c) {
     styles.push_back(StyleOf(columns[c]));
-    widths.push_back(std::max(kMinWidth, DisplayWidth(columns[c]) + 2));
-    Check(Lxw().worksheet_write_string(ws, 0, c, std::string(columns[c]).c_str(), f.header), name);
+    const std::string header = HeaderOf(columns[c], opts);
+    widths.push_back(std::max(kMinWidth, DisplayWidth(header) + 2));
+    Check(Lxw().worksheet_write_string(ws, 0, c, header.c_str(), f.header), name);
   }
   lxw_row_t r = 0;
   for (const std::vector<std::string>& cells : rows) {
     ++r;
     for (lxw_col_t c = 0; c < cells.size() && c < columns.size(); ++c) {
-      const std::string_view cell = cells[c];
-      if (cell.empty()) continue;
       const ColumnStyle& style = styles[c];
+      const std::string_view cell = IsCodeColumn(style.name) ? ValueOf(cells[c], opts) : std::string_view(cells[c]);
+      if (cell.empty()) continue;
       double number = 0;
       lxw_datetime date{};
       if (style.kind == CellKind::kNumber && ParseInt(cell, number)) {
@@ -269,15 +332,9 @@ class TempFile {
   TempFile() {
     const char* dir = std::getenv("TMPDIR");
     dir_ = dir && *dir ? dir : "/tmp";
-    std::string tmpl = dir_ + "/noticetab-XXXXXX";
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) {
-      throw Error(Error::Kind::kOutput, "xlsx: cannot create a temporary file in " + dir_);
-    }
-    ::close(fd);
-    path_ = tmpl;
+    path_ = CreateTempFile(dir_, "noticetab-");  // removed on SIGINT too
   }
-  ~TempFile() { std::remove(path_.c_str()); }
+  ~TempFile() { RemoveTempFile(path_); }
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;
   const std::string& path() const { return path_; }
@@ -287,9 +344,10 @@ class TempFile {
   std::string dir_, path_;
 };
 
-}  // namespace
-
-void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
+// Creates a workbook in a temporary file, lets fill() add its sheets, and
+// copies the finished file to out.
+template <typename Fill>
+void WriteWorkbook(std::ostream& out, Fill fill) {
   TempFile tmp;
   lxw_workbook_options wopts{};
   std::string tmpdir = tmp.dir();
@@ -297,17 +355,7 @@ void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const Write
   lxw_workbook* wb = Lxw().workbook_new_opt(tmp.path().c_str(), &wopts);
   if (!wb) throw Error(Error::Kind::kOutput, "xlsx: cannot create the workbook");
   try {
-    const Formats f = AddFormats(wb);
-    std::vector<std::pair<const Document*, const Task*>> tasks;
-    for (const Document& doc : docs) {
-      for (const Task& task : doc.tasks) tasks.emplace_back(&doc, &task);
-    }
-    WriteSheet(wb, f, "tasks", FlatColumns(),
-               MakeRows(tasks.size(), [&](size_t i) { return FlatRow(*tasks[i].first, *tasks[i].second); }),
-               opts);
-    const std::vector<UnitRow> units = ByUnit(docs);
-    WriteSheet(wb, f, "units", ByUnitColumns(),
-               MakeRows(units.size(), [&](size_t i) { return ByUnitCells(units[i]); }), opts);
+    fill(wb, AddFormats(wb));
   } catch (...) {
     Lxw().workbook_close(wb);
     throw;
@@ -316,6 +364,44 @@ void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const Write
   std::ifstream in(tmp.path(), std::ios::binary);
   if (!in) throw Error(Error::Kind::kOutput, "xlsx: cannot read back " + tmp.path());
   out << in.rdbuf();
+}
+
+}  // namespace
+
+void WriteXlsxTable(std::ostream& out, const std::vector<std::string_view>& header,
+                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts) {
+  WriteWorkbook(out, [&](lxw_workbook* wb, const Formats& f) {
+    WriteSheet(wb, f, Chinese(opts) ? "表" : "table", header, rows, opts);
+  });
+}
+
+void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
+  WriteWorkbook(out, [&](lxw_workbook* wb, const Formats& f) {
+    const bool zh = Chinese(opts);
+    std::vector<std::pair<const Document*, const Task*>> tasks;
+    for (const Document& doc : docs) {
+      for (const Task& task : doc.tasks) tasks.emplace_back(&doc, &task);
+    }
+    // The Chinese workbook names the notice by its 标题 and 文号 after the
+    // source (a path); --lang en keeps the columns of the CSV.
+    std::vector<std::string_view> task_columns = FlatColumns();
+    if (zh) task_columns.insert(task_columns.begin() + 1, {"title", "number"});
+    WriteSheet(wb, f, zh ? "任务" : "tasks", task_columns,
+               MakeRows(tasks.size(),
+                        [&](size_t i) {
+                          std::vector<std::string> row = FlatRow(*tasks[i].first, *tasks[i].second);
+                          const FrontMatter& fm = tasks[i].first->document;
+                          if (zh) row.insert(row.begin() + 1, {fm.title.value_or(""), fm.number.value_or("")});
+                          return row;
+                        }),
+               opts);
+    const std::vector<UnitRow> units = ByUnit(docs);
+    WriteSheet(wb, f, zh ? "责任单位" : "units", ByUnitColumns(),
+               MakeRows(units.size(), [&](size_t i) { return ByUnitCells(units[i]); }), opts);
+    const std::vector<DueTask> due = DueTasks(docs, {});
+    WriteSheet(wb, f, zh ? "到期" : "due", DueColumns(),
+               MakeRows(due.size(), [&](size_t i) { return DueCells(due[i]); }), opts);
+  });
 }
 
 }  // namespace noticetab

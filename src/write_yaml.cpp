@@ -175,13 +175,24 @@ void Emit(YamlOut& y, const Document& doc) { VisitDocument(doc, y); }
 
 }  // namespace
 
+namespace {
+
+std::string YamlPart(const Document& doc, bool, const WriteOptions& opts) {
+  YamlOut y(opts.normalize_punct);
+  Emit(y, doc);
+  return std::move(y.text());
+}
+
+std::string YamlHead(bool, const WriteOptions&) { return ""; }
+std::string YamlSep(size_t index, bool, const WriteOptions&) { return index ? "---\n" : ""; }
+std::string YamlTail(size_t, bool, const WriteOptions&) { return ""; }
+
+}  // namespace
+
+extern const Pieces kYamlPieces = {YamlHead, YamlPart, YamlSep, YamlTail};
+
 void WriteYaml(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
-  for (size_t i = 0; i < docs.size(); ++i) {
-    YamlOut y(opts.normalize_punct);
-    if (i) y.text() += "---\n";
-    Emit(y, docs[i]);
-    out << y.text();
-  }
+  for (size_t i = 0; i < docs.size(); ++i) out << YamlSep(i, true, opts) << YamlPart(docs[i], true, opts);
 }
 
 }  // namespace noticetab

@@ -20,6 +20,9 @@ void WriteJsonl(std::ostream& out, const std::vector<Document>& docs, const Writ
 void WriteCsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
 void WriteTsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
 void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
+/// The streaming pieces of the text writers (write.h: Pieces).
+extern const Pieces kYamlPieces, kJsonPieces, kJsonlPieces, kCsvPieces, kTsvPieces;
+void WriteIcs(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);  // write_ics.cpp
 
 /// Appends `s` as a JSON string (also a valid YAML double-quoted scalar):
 /// non-ASCII raw, line breaks, BOMs and unprintables escaped, invalid UTF-8

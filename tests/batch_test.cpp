@@ -51,10 +51,14 @@ std::vector<std::string> AllSamplePaths() {
 
 }  // namespace
 
-TEST_CASE("IsTextName: .txt and .text, any case, not hidden", "[batch]") {
+TEST_CASE("IsTextName: .txt, .text and the document formats, any case, not hidden", "[batch]") {
   CHECK(IsTextName("a.txt"));
   CHECK(IsTextName("通知.TXT"));
   CHECK(IsTextName("a.text"));
+  CHECK(IsTextName("通知.docx"));
+  CHECK(IsTextName("page.HTM"));
+  CHECK(IsTextName("a.pdf"));
+  CHECK(IsTextName("old.doc"));  // refused when read, with the command that converts it
   CHECK_FALSE(IsTextName("README.md"));
   CHECK_FALSE(IsTextName("a.png"));
   CHECK_FALSE(IsTextName(".a.txt"));

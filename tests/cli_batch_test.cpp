@@ -281,8 +281,9 @@ TEST_CASE("units: the per-unit summary, sorted by task count", "[cli][byunit]") 
   REQUIRE(r.status == 0);
   auto lines = SplitLines(r.out);
   REQUIRE(lines.size() > 4);
-  CHECK(lines[0] == "unit,tasks,as_lead,earliest_deadline");
-  CHECK(std::find(lines.begin(), lines.end(), "市政府办公室,10,0,") != lines.end());
+  CHECK(lines[0] == "unit,tasks,as_lead,earliest_deadline,region,collective");
+  CHECK(std::find(lines.begin(), lines.end(), "市政府办公室,10,0,,招远市,") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), "市政府各部门,26,0,2023-12-31,招远市,本级政府各部门") != lines.end());
   int last = 1 << 30;
   for (size_t i = 1; i < lines.size(); ++i) {
     const int n = std::stoi(lines[i].substr(lines[i].find(',') + 1));

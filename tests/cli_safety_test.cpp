@@ -1,9 +1,11 @@
 // Issue 17 through the built binary: no input is ever overwritten, closed
 // standard fds, names with control characters, -o -, -r entries it cannot
 // stat. Each case failed on the build before the fix (see the issue).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -126,4 +128,101 @@ TEST_CASE("-r reports an entry it cannot stat (a path too long) instead of skipp
   CHECK(r.status == 1);
   CHECK(r.err.find(": cannot stat: File name too long\n") != std::string::npos);
   CHECK(std::system(("rm -rf '" + d.path + "'").c_str()) == 0);  // remove_all stops at PATH_MAX
+}
+
+namespace {
+
+// A copy of the built-in rules/junk.yaml in dir with `pattern` as its first junk rule (line 5).
+void JunkRulesWith(const std::string& dir, const std::string& pattern) {
+  const std::string text = ReadFile(SourceDir() + "/rules/junk.yaml");
+  const size_t at = text.find("junk:\n") + 6;
+  std::ofstream(dir + "/junk.yaml") << text.substr(0, at) << "  - '" << pattern << "'\n" << text.substr(at);
+}
+
+}  // namespace
+
+TEST_CASE("a rule regex with catastrophic backtracking gives up with file, line and pattern",
+          "[cli][safety][regex]") {
+  TempDir d;
+  fs::create_directory(d / "rules");
+  JunkRulesWith(d / "rules", "^(a+)+$");
+  std::ofstream(d / "n.txt") << "一、测试\n" << std::string(40, 'a') << "!\n";
+  const auto start = std::chrono::steady_clock::now();
+  const RunResult r = RunCli("--rules " + d.path + "/rules " + d.path + "/n.txt");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 20);  // 2^40 steps without the limit
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err == "noticetab: " + d.path + "/n.txt: " + d.path +
+                     "/rules/junk.yaml:5: pattern '^(a+)+$' took too long on one line of text (nested "
+                     "repetition such as (a+)+ can take exponential time); simplify it\n");
+}
+
+TEST_CASE("a rules file must be a small regular file, read with the reason on failure",
+          "[cli][safety]") {
+  TempDir d;
+  const std::string n = d / "n.txt";
+  std::ofstream(n) << "一、测试\n";
+  struct Case {
+    std::string dir, message;
+  };
+  fs::create_directories(d / "zero");
+  fs::create_symlink("/dev/zero", d / "zero/junk.yaml");
+  fs::create_directories(d / "fifo");
+  REQUIRE(::mkfifo((d / "fifo/junk.yaml").c_str(), 0600) == 0);
+  fs::create_directories(d / "dir/junk.yaml");
+  fs::create_directories(d / "big");
+  std::ofstream(d / "big/junk.yaml") << std::string(2 << 20, '#');
+  for (const Case& c : {Case{"zero", "not a regular file (a rules file must be a plain file)"},
+                        Case{"fifo", "not a regular file (a rules file must be a plain file)"},
+                        Case{"dir", "is a directory, not a rules file"},
+                        Case{"big", "too large (2 MiB; a rules file is at most 1 MiB)"}}) {
+    INFO(c.dir);
+    const RunResult r = RunCli("--rules " + d.path + "/" + c.dir + " " + n, "timeout 20");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "noticetab: " + d.path + "/" + c.dir + "/junk.yaml: " + c.message + "\n");
+  }
+}
+
+// What -f csv writes for no tasks: the header row.
+std::string HeaderOnly() {
+  std::string h;
+  for (const auto& c : noticetab::FlatColumns()) h += (h.empty() ? "" : ",") + std::string(c);
+  return h + "\n";
+}
+
+TEST_CASE("compressed, archived and random bytes are not text (exit 1)", "[cli][safety]") {
+  TempDir d;
+  struct Case {
+    std::string name, magic, message;
+  };
+  const std::string filler(4000, 'x');
+  for (const Case& c : {Case{"a.xz", std::string("\xfd" "7zXZ\0", 6), "not text (looks like xz data)"},
+                        Case{"a.bz2", "BZh91AY&SY", "not text (looks like bzip2 data)"},
+                        Case{"a.zst", "\x28\xb5\x2f\xfd", "not text (looks like zstd data)"},
+                        Case{"a.7z", "7z\xbc\xaf\x27\x1c", "not text (looks like 7z archive)"},
+                        Case{"a.rar", "Rar!\x1a\x07", "not text (looks like RAR archive)"},
+                        Case{"a.gz", "\x1f\x8b", "not text (looks like gzip data)"}}) {
+    std::ofstream(d / c.name, std::ios::binary) << c.magic << filler;
+    const RunResult r = RunCli("-f csv " + d.path + "/" + c.name);
+    INFO(c.name);
+    CHECK(r.status == 1);
+    CHECK(r.out == HeaderOnly());
+    CHECK(r.err == "noticetab: " + d.path + "/" + c.name + ": " + c.message + "\n");
+  }
+  // Random bytes (as from a cipher or an unknown compressor) decode to U+FFFD
+  // and control characters.
+  std::string noise;
+  uint32_t x = 12345;
+  for (int i = 0; i < 30000; ++i) {
+    x = x * 1103515245u + 12345u;
+    noise += static_cast<char>(x >> 24);
+  }
+  std::ofstream(d / "noise.txt", std::ios::binary) << noise;
+  const RunResult r = RunCli("-f csv " + d.path + "/noise.txt");
+  CHECK(r.status == 1);
+  CHECK(r.out == HeaderOnly());
+  CHECK(r.err.starts_with("noticetab: " + d.path + "/noise.txt: not text ("));
+  CHECK(r.err.ends_with(" characters are undecodable or control characters as GB18030; compressed or binary data?)\n"));
 }

@@ -3,6 +3,7 @@
 // errors positioned at file:line:col with the offending line and a caret.
 // A failing example is reported as rules/<file>:<line>, so fix it there.
 #include "noticetab/rules.h"
+#include "noticetab/collective.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -63,6 +64,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"header", {"role"}},
       {"junk", {"junk"}},
       {"units", {"units", "open", "lead", "support"}},
+      {"collective", {"region", "member", "issuer", "includes", "via"}},
       {"deadline", {"year", "kind", "date", "granularity", "year_source"}},
       {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
       {"kind", {"kind"}},
@@ -135,6 +137,22 @@ void FireKind(const RuleExample& ex) {
                      : r.plan_title.Contains(ex.input)  ? "plan"
                                                         : "none";
   CHECK(kind == ex.expect.at("kind"));
+}
+
+// text is an issuer (with region:) or a unit name (with member:, issuer:).
+void FireCollective(const RuleExample& ex) {
+  if (ex.expect.count("region")) CHECK(noticetab::IssuerRegion(ex.input, R()) == ex.expect.at("region"));
+  if (ex.expect.count("includes")) {
+    REQUIRE(ex.expect.count("member"));
+    const std::string issuer = ex.expect.count("issuer") ? ex.expect.at("issuer") : "";
+    const std::string region = noticetab::IssuerRegion(issuer, R());
+    CHECK(Bool(noticetab::CollectiveIncludes(ex.input, ex.expect.at("member"), region, R())) ==
+          ex.expect.at("includes"));
+  }
+  if (ex.expect.count("via")) {
+    const noticetab::CollectiveRule* c = noticetab::MatchCollective(ex.input, R());
+    CHECK((c ? c->name : std::string()) == ex.expect.at("via"));
+  }
 }
 
 void FireDeadline(const RuleExample& ex) {
@@ -338,6 +356,7 @@ TEST_CASE("every rules example holds", "[rules]") {
     else if (ex.kind == "header") FireHeader(ex);
     else if (ex.kind == "junk") FireJunk(ex);
     else if (ex.kind == "units") FireUnits(ex);
+    else if (ex.kind == "collective") FireCollective(ex);
     else if (ex.kind == "deadline") FireDeadline(ex);
     else if (ex.kind == "clause") FireClause(ex);
     else if (ex.kind == "kind") FireKind(ex);

@@ -1,10 +1,12 @@
 #include "noticetab/text.h"
+#include "noticetab/error.h"
 
 #include <catch2/catch.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
+using noticetab::Error;
 using noticetab::Regex;
 
 TEST_CASE("NextChar decodes UTF-8 and replaces invalid bytes", "[text]") {
@@ -302,4 +304,23 @@ TEST_CASE("Regex moves and is usable from several threads", "[text][regex]") {
   }
   for (std::thread& th : threads) th.join();
   for (int h : hits) CHECK(h == 200);
+}
+
+TEST_CASE("Regex: a search past the time limit throws an Error naming the rule", "[text][regex]") {
+  Regex re("^(a+)+$");
+  re.set_origin("rules/junk.yaml", 7);
+  const std::string text = std::string(40, 'a') + "!";
+  try {
+    (void)re.Contains(text);
+    FAIL("no time limit");
+  } catch (const Error& e) {
+    CHECK(e.kind() == Error::Kind::kRules);
+    CHECK(e.file() == "rules/junk.yaml");
+    CHECK(e.line() == 7);
+    CHECK(e.message().starts_with("pattern '^(a+)+$' took too long on one line of text"));
+  }
+  CHECK_THROWS_AS(re.Find(text), Error);
+  CHECK_THROWS_AS(re.ReplaceAll(text, ""), Error);
+  // A linear pattern over a long line stays well inside its limit.
+  CHECK(Regex("a+!$").Contains(std::string(1 << 20, 'a') + "!"));
 }

@@ -110,7 +110,7 @@ TEST_CASE("writer table lists every format once", "[write]") {
     CHECK(w.extension == w.name);
     CHECK(w.write != nullptr);
   }
-  CHECK(names == std::vector<std::string>{"yaml", "json", "jsonl", "csv", "tsv", "xlsx"});
+  CHECK(names == std::vector<std::string>{"yaml", "json", "jsonl", "csv", "tsv", "xlsx", "ics"});
   REQUIRE(noticetab::FindWriter("csv") != nullptr);
   CHECK(noticetab::FindWriter("csv")->extension == "csv");
   CHECK(noticetab::FindWriter("xml") == nullptr);

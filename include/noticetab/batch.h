@@ -6,6 +6,8 @@
 #define NOTICETAB_BATCH_H_
 
 #include <cstdint>
+#include <functional>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,8 +22,9 @@
 namespace noticetab {
 
 /// What a batch emits: the task ledger (a Writer), the per-unit rows
-/// (WriteByUnit, --by-unit) or the per-unit summary (WriteUnitSummary, `units`).
-enum class BatchView { kTasks, kByUnit, kUnitSummary };
+/// (WriteByUnit, --by-unit), the per-unit summary (WriteUnitSummary, `units`)
+/// or a view of the caller's (BatchOptions::render: `due`, `diff`, `units --for`).
+enum class BatchView { kTasks, kByUnit, kUnitSummary, kCustom };
 
 struct BatchOptions {
   /// Files, directories (need `recursive`) and "-" for stdin, as given.
@@ -40,6 +43,8 @@ struct BatchOptions {
   WriteOptions write;
   ConvertOptions convert;
   const Rules* rules = nullptr;       ///< not owned; nullptr = BuiltinRules()
+  /// kCustom: writes the documents (format and checks are the caller's).
+  std::function<void(std::ostream&, const std::vector<Document>&, const Rules&)> render;
   int stdout_fd = 1;                  ///< where output "" goes
 };
 
@@ -51,9 +56,11 @@ struct BatchInput {
   std::optional<Error> error;  ///< found while expanding: a directory without -r, an unlistable directory
 };
 
-/// True for the names a directory walk converts: *.txt and *.text (any case),
-/// not starting with '.'. (A folder's README.md is not a notice; any file
-/// named explicitly is converted whatever its name.)
+/// True for the names a directory walk converts (any case, not starting with
+/// '.'): *.txt, *.text, *.docx, *.odt, *.ofd, *.pdf, *.html, *.htm; and *.doc,
+/// *.wps, *.xls, *.xlsx, *.et, *.rtf, which fail with how to convert them.
+/// (A folder's README.md is not a notice; any file named explicitly is
+/// converted whatever its name.)
 bool IsTextName(std::string_view filename);
 
 /// Expands arguments in order. A file (of any name, or "-") is one input,
@@ -127,6 +134,12 @@ std::string OutputEncodingName(std::string_view encoding);
 /// before any other thread starts (it blocks the signals and waits for them on
 /// a thread of its own). Calling it again does nothing.
 void InstallInterruptCleanup();
+
+/// Creates an empty file `dir`/`prefix`XXXXXX (mkstemp) that the interrupt
+/// cleanup removes, and returns its path. Throws Error(kOutput).
+std::string CreateTempFile(const std::string& dir, const std::string& prefix);
+/// Removes a file from CreateTempFile, and from the cleanup.
+void RemoveTempFile(const std::string& path);
 
 }  // namespace noticetab
 

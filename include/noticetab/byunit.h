@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "noticetab/document.h"
+#include "noticetab/rules.h"
 #include "noticetab/write.h"
 
 namespace noticetab {
@@ -17,36 +18,47 @@ namespace noticetab {
 /// One (unit, task) pair. role: lead | support | responsible.
 struct UnitRow {
   std::string unit;
+  std::string region;  ///< the issuer's region (collective.h DocumentRegion); "" when unknown
   std::string role;
   const Document* doc = nullptr;  ///< not owned; lives as long as the documents
   const Task* task = nullptr;     ///< not owned
 };
 
-/// Every (unit, task) pair of docs, units as normalized: grouped by unit in
-/// order of first appearance, tasks in document order within a unit.
-std::vector<UnitRow> ByUnit(const std::vector<Document>& docs);
+/// Every (unit, task) pair of docs, units as normalized: grouped by (region,
+/// unit) in order of first appearance, tasks in document order within a unit,
+/// so two cities' 市政府办公室 stay apart.
+std::vector<UnitRow> ByUnit(const std::vector<Document>& docs, const Rules& rules = BuiltinRules());
 
 /// The columns of the per-unit flat table, in order.
 const std::vector<std::string_view>& ByUnitColumns();
 /// The cells of one per-unit row, in ByUnitColumns() order.
 std::vector<std::string> ByUnitCells(const UnitRow& row);
 
-/// unit -> tasks, as lead, earliest dated deadline; sorted by task count
-/// (descending), then unit name.
+/// (region, unit) -> tasks, as lead, earliest dated deadline, and the
+/// collective form the unit is (collective.yaml; "" for a single unit);
+/// sorted by task count (descending), then unit name.
 struct UnitSummary {
   std::string unit;
   int tasks = 0, as_lead = 0;
   std::optional<std::string> earliest_deadline;  ///< ISO date
+  std::string region, collective;
 };
-std::vector<UnitSummary> SummarizeUnits(const std::vector<Document>& docs);
+std::vector<UnitSummary> SummarizeUnits(const std::vector<Document>& docs, const Rules& rules = BuiltinRules());
 
-/// The columns of the summary table: unit, tasks, as_lead, earliest_deadline.
+/// The columns of the summary table: unit, tasks, as_lead, earliest_deadline,
+/// region, collective.
 const std::vector<std::string_view>& UnitSummaryColumns();
 
 /// True when WriteByUnit accepts `format`: csv, tsv, json, jsonl, yaml.
 bool ByUnitFormat(std::string_view format);
 /// True when WriteUnitSummary accepts `format`: the ByUnitFormat ones and text.
 bool UnitSummaryFormat(std::string_view format);
+
+/// Writes any table of a view: text (aligned for a terminal), csv, tsv, json,
+/// jsonl, yaml as for WriteByUnit, or xlsx (one sheet, WriteXlsxTable).
+/// Columns named id, seq, tasks, as_lead, old_id, new_id are numbers.
+void WriteRows(std::ostream& out, std::string_view format, const std::vector<std::string_view>& header,
+               std::vector<std::vector<std::string>> rows, const WriteOptions& opts);
 
 /// Writes ByUnit(docs): csv/tsv a table with ByUnitColumns() (opts.excel as
 /// for the task list); json a list of row objects, one per line; jsonl one row
@@ -58,7 +70,29 @@ void WriteByUnit(std::ostream& out, std::string_view format, const std::vector<D
 /// table aligned for a terminal (East Asian wide characters count two columns).
 /// REQUIRES: UnitSummaryFormat(format).
 void WriteUnitSummary(std::ostream& out, std::string_view format,
-                      const std::vector<Document>& docs, const WriteOptions& opts);
+                      const std::vector<Document>& docs, const WriteOptions& opts,
+                      const Rules& rules = BuiltinRules());
+
+/// One task of one unit (`units --for NAME`): how the unit is given the task.
+/// how: named (责任单位, the notice gives no roles) | lead | support |
+/// collective (through `via`, a collective form that includes the unit).
+struct ForUnitRow {
+  std::string unit;    ///< the unit as that notice names it (市教育局)
+  std::string region;
+  std::string how, via;
+  const Document* doc = nullptr;  ///< not owned
+  const Task* task = nullptr;     ///< not owned
+};
+/// The tasks of the unit `name` in docs, in document order. `name` is a unit
+/// as notices name it (市教育局), or with its region (临沂市教育局: only the
+/// notices of 临沂市). A task naming the unit itself is not listed again
+/// through a collective form.
+std::vector<ForUnitRow> ForUnit(const std::vector<Document>& docs, std::string_view name, const Rules& rules);
+/// source, region, unit, how, via, then the task columns of ByUnitColumns().
+const std::vector<std::string_view>& ForUnitColumns();
+/// Writes ForUnit(docs, name) like WriteUnitSummary. REQUIRES: UnitSummaryFormat(format).
+void WriteForUnit(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
+                  std::string_view name, const WriteOptions& opts, const Rules& rules = BuiltinRules());
 
 }  // namespace noticetab
 

@@ -25,6 +25,13 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
 /// When no column is named as the content, the last label column is it.
 void PromoteContentColumn(std::vector<Role>& roles);
 
+/// What a cell is for the interpreter: ClassifyCell, except that a list of
+/// unit names is units at any length (issue 17 item 6).
+CellShape TypeCell(std::string_view cell, const Rules& rules);
+/// True when the cell is a list of three or more names, mostly complete unit
+/// names, with no sentence punctuation.
+bool UnitLike(std::string_view cell, const Rules& rules);
+
 /// Assigns the cells of one row to roles given the header roles.
 Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role>& header, int line,
               const Rules& rules);

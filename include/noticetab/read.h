@@ -88,6 +88,10 @@ const std::vector<Reader>& Readers();
 bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,
                const Reader** reader);
 
+/// The caption of the table whose header is lines[at]: the 附件N line and
+/// title lines just above it ("附件2 2024年…清单"), "" when none.
+std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules);
+
 /// The reader's grid, interpreted (a convenience for tests and Convert).
 Table ReadTable(const Reader& reader, const std::vector<Line>& lines, size_t at, const Rules& rules);
 
@@ -107,6 +111,9 @@ struct RowLineSyntax {
 /// Cuts a table whose rows are one line each, from the header at lines[at]:
 /// repeated headers become header rows (page breaks), junk lines are
 /// skipped, the table ends at 抄送 / 印发 / 附件 lines.
+/// True when a table without a header starts at lines[at]: three rows of the
+/// same width, each with a text cell and a unit or deadline cell.
+bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
 Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
 
 }  // namespace noticetab

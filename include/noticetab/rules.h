@@ -38,9 +38,18 @@ struct DeadlineRule {
 struct RuleExample {
   std::string file;   ///< rules file name
   int line = 0;       ///< 1-based line of the example in that file
-  std::string kind;   ///< heading | header | junk | units | deadline | frontmatter | clause | kind
+  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause | kind
   std::string input;
   std::map<std::string, std::string> expect;  ///< key -> expected value ("" = null)
+};
+
+/// A collective unit form (市政府各部门, 各镇街 ...): a unit name matching `re`
+/// stands for every unit of a level in `levels` and a kind in `kinds`
+/// ("issuer" = the issuer's level, "any"). Group: level (when levels is empty).
+struct CollectiveRule {
+  std::string name;
+  Regex re;
+  std::vector<std::string> levels, kinds;
 };
 
 struct Rules {
@@ -71,6 +80,10 @@ struct Rules {
   Regex collective_name;                      ///< 各县、市、区政府: one name, separators inside
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
   Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
+  // collective.yaml
+  Regex issuer_region;                        ///< groups: region
+  std::vector<std::pair<std::string, std::vector<std::string>>> unit_kinds;  ///< kind -> name endings
+  std::vector<CollectiveRule> collectives;
   // deadlines.yaml
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test

@@ -58,6 +58,10 @@ class Regex {
   const std::string& error() const;
   int error_offset() const;
   const std::string& pattern() const;
+  /// Where the pattern was written (a rules file and line), named by the
+  /// Error(kRules) that Find/Contains/ReplaceAll throw when one search passes
+  /// the time or backtracking-stack limit.
+  void set_origin(std::string file, int line);
 
   struct Match {
     bool found = false;

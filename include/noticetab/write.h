@@ -14,6 +14,10 @@ namespace noticetab {
 struct WriteOptions {
   bool excel = false;            ///< CSV/TSV: UTF-8 BOM and CRLF line ends
   bool normalize_punct = false;  ///< apply NormalizePunct to every emitted string
+  /// With excel: cells starting with = + - @ tab CR are written as they are,
+  /// not behind an apostrophe (see write_csv.cpp).
+  bool raw_formulas = false;
+  std::string lang = "zh";       ///< xlsx sheet names, headers and values: zh | en
 };
 
 /// A writer emits a whole batch of documents. Tree formats (yaml, json) emit a
@@ -28,6 +32,19 @@ struct Writer {
   /// The output for several documents is the concatenation of each one's
   /// output (jsonl), so a batch can write each document as soon as it is done.
   bool streams = false;
+  /// The same output in pieces, so a batch writes each document when it is
+  /// done and keeps none (nullptr for xlsx): for documents d0..dn-1 it is
+  /// head + sep(0) + part(d0) + sep(1) + part(d1) + ... + tail(n). `several`
+  /// is whether the batch has more than one input (a JSON array, not one
+  /// object); part() is called on worker threads.
+  const struct Pieces* pieces = nullptr;
+};
+
+struct Pieces {
+  std::string (*head)(bool several, const WriteOptions& opts);
+  std::string (*part)(const Document& doc, bool several, const WriteOptions& opts);
+  std::string (*sep)(size_t index, bool several, const WriteOptions& opts);
+  std::string (*tail)(size_t count, bool several, const WriteOptions& opts);
 };
 
 /// The writer table. Adding a format is one file plus one row here.
@@ -45,6 +62,11 @@ std::vector<std::string> FlatRow(const Document& doc, const Task& task);
 /// the quoting and opts.excel handling of the csv/tsv writers. Cells are
 /// written as given: the caller applies NormalizePunct (used by byunit.h).
 void WriteDelimited(std::ostream& out, char sep, const std::vector<std::string_view>& header,
+                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
+
+/// Writes one header + rows as a one-sheet xlsx workbook (the views' -f xlsx),
+/// styled like the ledger's sheets. Throws Error(kOutput).
+void WriteXlsxTable(std::ostream& out, const std::vector<std::string_view>& header,
                     const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
 
 }  // namespace noticetab

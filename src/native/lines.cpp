@@ -126,8 +126,10 @@ void LineBuilder::AddRow(std::vector<InCell> cells, int page) {
       ++col;
     }
   };
+  std::pair<int, int> covered_before{-1, -1};
   for (InCell& c : cells) {
     covered_from_above();
+    if (!c.covered) covered_before = {-1, -1};
     const int span = std::max(1, c.col_span);
     if (pending_.size() < col + span) {
       pending_.resize(col + span, 0);
@@ -135,8 +137,10 @@ void LineBuilder::AddRow(std::vector<InCell> cells, int page) {
     }
     if (c.covered) {
       // A vertical merge continued: the cell that started it grows.
+      // Once per covering cell (a covered run under a column span is one).
       auto [r, i] = origin_[col];
-      if (r >= 0) ++table_.rows[r][i].row_span;
+      if (r >= 0 && !(col > 0 && covered_before == origin_[col])) ++table_.rows[r][i].row_span;
+      covered_before = origin_[col];
       for (int k = 0; k < span; ++k) texts.push_back(covered_text(col + k));
       col += span;
       continue;

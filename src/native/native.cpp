@@ -111,6 +111,10 @@ std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& 
                 std::string("a legacy Office document (DOC/XLS/WPS), not read; convert it first, e.g. ") + kConvert,
                 name);
   }
+  if (bytes.starts_with("{\\rtf")) {
+    throw Error(Error::Kind::kInput, std::string("an RTF document, not read; convert it first, e.g. ") + kConvert,
+                name);
+  }
   if (IsHtml(bytes)) {
     Rendered r = native::ReadHtml(bytes, name);
     r.format = "html";

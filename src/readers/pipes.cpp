@@ -43,23 +43,29 @@ bool IsRule(std::string_view s) {
 
 }  // namespace
 
-bool DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  const Line& l = lines[at];
-  return l.tabs == 0 && HasPipe(l.text) && !HeaderRoles(SplitPipes(l.text), rules).empty();
-}
-
-// A markdown table: a pipe header with a rule line right under it.
-bool DetectMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  return at + 1 < lines.size() && IsRule(lines[at + 1].text) && DetectPipe(lines, at, rules);
-}
-
-Grid CutPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+RowLineSyntax PipeSyntax() {
   RowLineSyntax syntax;
   syntax.layout = "pipe";
   syntax.split = [](const Line& l) { return SplitPipes(l.text); };
   syntax.is_row = [](const Line& l) { return l.tabs == 0 && HasPipe(l.text); };
   syntax.is_rule = [](const Line& l) { return IsRule(l.text); };
-  return CutRowLines(lines, at, rules, syntax);
+  return syntax;
+}
+
+bool DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  const Line& l = lines[at];
+  if (l.tabs > 0 || !HasPipe(l.text)) return false;
+  return !HeaderRoles(SplitPipes(l.text), rules).empty() || HeaderlessRowLines(lines, at, rules, PipeSyntax());
+}
+
+// A markdown table: a pipe header with a rule line right under it.
+bool DetectMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  return at + 1 < lines.size() && IsRule(lines[at + 1].text) && lines[at].tabs == 0 &&
+         !HeaderRoles(SplitPipes(lines[at].text), rules).empty();
+}
+
+Grid CutPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  return CutRowLines(lines, at, rules, PipeSyntax());
 }
 
 Grid CutMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules) {

@@ -29,7 +29,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     return r;
   };
   GridRow header = row_of(lines[at], syntax.split(lines[at]));
-  header.header = true;
+  header.header = !HeaderRoles(syntax.split(lines[at]), rules).empty();  // else a table without a header
   g.rows.push_back(std::move(header));
   g.span.first_line = g.span.last_line = lines[at].no;
   bool after_break = false;
@@ -62,6 +62,40 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     g.rows.push_back(std::move(r));
   }
   return g;
+}
+
+bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules,
+                        const RowLineSyntax& syntax) {
+  // The run must start here: the line before is not a row of the same syntax.
+  for (size_t i = at; i-- > 0;) {
+    if (lines[i].kind == LineKind::kBlank) continue;
+    if (syntax.is_row(lines[i])) return false;
+    break;
+  }
+  // Three rows of the same width (3+ cells), each with a text cell and a unit
+  // or deadline cell, and no `key:` cells (site metadata rows).
+  size_t width = 0;
+  int rows = 0;
+  for (size_t i = at; i < lines.size() && rows < 3; ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) continue;
+    if (!syntax.is_row(l)) return false;
+    auto cells = syntax.split(l);
+    std::erase_if(cells, [](std::string_view c) { return Trim(c).empty(); });
+    if (cells.size() < 3 || (width && cells.size() != width)) return false;
+    width = cells.size();
+    bool text = false, typed = false;
+    for (auto c : cells) {
+      std::string_view t = Trim(c);
+      if (t.ends_with(":") || t.ends_with("：")) return false;
+      CellShape s = TypeCell(t, rules);
+      text = text || (s == CellShape::kText && CharCount(t) >= 8);
+      typed = typed || s == CellShape::kUnits || s == CellShape::kDeadline;
+    }
+    if (!text || !typed) return false;
+    ++rows;
+  }
+  return rows == 3;
 }
 
 }  // namespace noticetab

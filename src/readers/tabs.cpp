@@ -7,12 +7,22 @@
 
 namespace noticetab {
 
+namespace {
+RowLineSyntax Syntax();
+}
+
 bool DetectTabs(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
-  return l.tabs > 0 && !HeaderRoles(SplitTabs(l.raw), rules).empty();
+  if (l.tabs == 0) return false;
+  return !HeaderRoles(SplitTabs(l.raw), rules).empty() || HeaderlessRowLines(lines, at, rules, Syntax());
 }
 
 Grid CutTabs(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  return CutRowLines(lines, at, rules, Syntax());
+}
+
+namespace {
+RowLineSyntax Syntax() {
   RowLineSyntax syntax;
   syntax.layout = "tabs";
   syntax.split = [](const Line& l) { return SplitTabs(l.raw); };
@@ -20,7 +30,8 @@ Grid CutTabs(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   // A line without columns inside the table is a wrapped cell the extractor
   // put on its own line: it stays with the row above (the interpreter joins it).
   syntax.stray_joins_above = true;
-  return CutRowLines(lines, at, rules, syntax);
+  return syntax;
 }
+}  // namespace
 
 }  // namespace noticetab

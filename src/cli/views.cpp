@@ -1,0 +1,100 @@
+#include "views.h"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "noticetab/byunit.h"
+#include "noticetab/diff.h"
+#include "noticetab/error.h"
+
+namespace po = boost::program_options;
+
+namespace noticetab::cli {
+namespace {
+
+[[noreturn]] void Usage(const std::string& message) { throw Error(Error::Kind::kUsage, message); }
+
+std::string Today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+}  // namespace
+
+void AddViewOptions(std::string_view tool, po::options_description& desc, ViewOptions& v) {
+  if (tool == "convert" || tool == "units") {
+    desc.add_options()("for", po::value(&v.for_unit),
+                       "units --for NAME, --by-unit --for NAME: the tasks of unit NAME (市教育局, or 临沂市教育局 for "
+                       "one city's), named directly, as lead or support, or through a collective form (市政府各部门)");
+  }
+  if (tool == "convert") {
+    desc.add_options()("lang", po::value(&v.lang)->default_value("zh"),
+                       "xlsx sheet names, headers and values: zh (任务, 责任单位, 到期) | en (tasks, units, due)");
+  }
+  if (tool == "due") {
+    desc.add_options()
+        ("month", po::value(&v.month), "only tasks due in this month (YYYY-MM)")
+        ("before", po::value(&v.before), "only tasks due before this date (YYYY-MM-DD, not on it)")
+        ("overdue", po::bool_switch(&v.overdue), "only tasks due before --today")
+        ("today", po::value(&v.today), "the date --overdue counts from (YYYY-MM-DD; default: the system date)");
+  }
+}
+
+void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOptions& v, BatchOptions& b) {
+  if (v.lang != "zh" && v.lang != "en") Usage(fmt::format("--lang '{}': expected zh or en", v.lang));
+  b.write.lang = v.lang;
+  const WriteOptions w = b.write;
+  if (vm.count("for")) {
+    if (v.for_unit.empty()) Usage("--for needs a unit name (e.g. --for 市教育局)");
+    if (tool == "convert" && b.view != BatchView::kByUnit) Usage("--for goes with units or --by-unit");
+    if (!UnitSummaryFormat(b.format)) {
+      Usage(fmt::format("--for writes text, csv, tsv, json, jsonl or yaml, not '{}'", b.format));
+    }
+    const std::string name = v.for_unit, format = b.format;
+    b.view = BatchView::kCustom;
+    b.render = [name, format, w](std::ostream& out, const std::vector<Document>& docs, const Rules& rules) {
+      WriteForUnit(out, format, docs, name, w, rules);
+    };
+  }
+  if (tool == "due") {
+    DueFilter f;
+    if (vm.count("month")) f.month = v.month;
+    if (vm.count("before")) f.before = v.before;
+    if (vm.count("today")) f.today = v.today;
+    f.overdue = v.overdue;
+    if (f.overdue && !f.today) f.today = Today();
+    if (vm.count("today") && !f.overdue) Usage("--today goes with --overdue");
+    if (const std::string e = CheckDueFilter(f); !e.empty()) Usage(e);
+    if (!DueFormat(b.format)) {
+      Usage(fmt::format("due writes text, csv, tsv, json, jsonl, yaml, ics or xlsx, not '{}'", b.format));
+    }
+    const std::string format = b.format;
+    b.view = BatchView::kCustom;
+    b.render = [f, format, w](std::ostream& out, const std::vector<Document>& docs, const Rules&) {
+      WriteDue(out, format, docs, f, w);
+    };
+  }
+  if (tool == "diff") {
+    if (b.inputs.size() != 2 || b.recursive) Usage("diff compares two notices: noticetab diff OLD NEW");
+    if (IsOutputDir(b.output)) Usage("diff writes one table; use -o FILE, not -o DIR/");
+    if (!DiffFormat(b.format)) {
+      Usage(fmt::format("diff writes text, csv, tsv, json, jsonl, yaml or xlsx, not '{}'", b.format));
+    }
+    v.status = std::make_shared<int>(0);
+    const std::string format = b.format;
+    b.view = BatchView::kCustom;
+    b.render = [format, w, status = v.status](std::ostream& out, const std::vector<Document>& docs, const Rules&) {
+      if (docs.size() != 2) return;  // an input failed: reported by the batch, status 2
+      const auto changes = DiffTasks(docs[0], docs[1]);
+      *status = changes.empty() ? 0 : 1;
+      WriteDiff(out, format, docs[0], docs[1], changes, w);
+    };
+  }
+}
+
+}  // namespace noticetab::cli

@@ -1,0 +1,139 @@
+// Collective units: the rules of collective.yaml applied to unit names.
+#include "noticetab/collective.h"
+
+#include <algorithm>
+
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// The last character of s (UTF-8), or "".
+std::string_view LastChar(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  return i > 0 ? s.substr(i - 1) : s.substr(s.size());
+}
+
+// Traditional and variant level characters read as the simplified level.
+std::string CanonicalLevel(std::string_view c) {
+  if (c == "縣") return "县";
+  if (c == "區") return "区";
+  if (c == "乡" || c == "鄉" || c == "街道" || c == "鎮") return "镇";
+  return std::string(c);
+}
+
+bool IsLevel(std::string_view c) {
+  return c == "省" || c == "市" || c == "县" || c == "区" || c == "镇";
+}
+
+}  // namespace
+
+std::string IssuerRegion(std::string_view issuer, const Rules& rules) {
+  const Regex::Match m = rules.issuer_region.Find(issuer);
+  return m.found ? std::string(m.Group("region")) : std::string();
+}
+
+std::string DocumentRegion(const Document& doc, const Rules& rules) {
+  return doc.document.issuer ? IssuerRegion(*doc.document.issuer, rules) : std::string();
+}
+
+std::string UnitKind(std::string_view unit, const Rules& rules) {
+  std::string kind;
+  size_t best = 0;
+  for (const auto& [k, endings] : rules.unit_kinds) {
+    for (const std::string& e : endings) {
+      if (e.size() > best && EndsWith(unit, e)) {
+        best = e.size();
+        kind = k;
+      }
+    }
+  }
+  return kind;
+}
+
+std::string UnitLevel(std::string_view unit, const Rules& rules) {
+  const bool exception = std::any_of(rules.level_exceptions.begin(), rules.level_exceptions.end(),
+                                     [&](const std::string& e) { return StartsWith(unit, e); });
+  if (!exception) {
+    for (const std::string& p : rules.level_prefixes) {
+      if (StartsWith(unit, p)) return CanonicalLevel(p);
+    }
+  }
+  // 兰山区人民政府: the level character before the 政府 ending.
+  for (std::string_view tail : {"人民政府", "政府", "管委会"}) {
+    if (EndsWith(unit, tail)) {
+      const std::string level = CanonicalLevel(LastChar(unit.substr(0, unit.size() - tail.size())));
+      if (IsLevel(level)) return level;
+    }
+  }
+  const std::string kind = UnitKind(unit, rules);
+  if (kind == "镇街") return "镇";
+  return "";
+}
+
+const CollectiveRule* MatchCollective(std::string_view unit, const Rules& rules) {
+  for (const CollectiveRule& c : rules.collectives) {
+    if (c.re.Find(unit).found) return &c;
+  }
+  return nullptr;
+}
+
+bool CollectiveIncludes(std::string_view collective, std::string_view member, std::string_view region,
+                        const Rules& rules) {
+  const CollectiveRule* c = nullptr;
+  Regex::Match m;
+  for (const CollectiveRule& rule : rules.collectives) {
+    m = rule.re.Find(collective);
+    if (m.found) {
+      c = &rule;
+      break;
+    }
+  }
+  if (!c || MatchCollective(member, rules)) return false;
+  const std::string kind = UnitKind(member, rules);
+  const bool kind_ok = std::any_of(c->kinds.begin(), c->kinds.end(),
+                                   [&](const std::string& k) { return k == "any" || k == kind; });
+  if (!kind_ok) return false;
+  const std::string level = UnitLevel(member, rules);
+  const std::string issuer_level = region.empty() ? "" : CanonicalLevel(LastChar(region));
+  if (c->levels.empty()) {
+    const std::string named = CanonicalLevel(m.Group("level"));
+    return named.empty() ? level == issuer_level || issuer_level.empty() : level == named;
+  }
+  return std::any_of(c->levels.begin(), c->levels.end(), [&](const std::string& l) {
+    if (l == "any") return true;
+    // A notice of unknown region: 各部门 may be any level's.
+    if (l == "issuer") return issuer_level.empty() || level == issuer_level;
+    return level == CanonicalLevel(l);
+  });
+}
+
+std::optional<std::string> LocalUnitName(std::string_view name, std::string_view region) {
+  if (!region.empty() && StartsWith(name, region) && name.size() > region.size()) {
+    return std::string(LastChar(region)) + std::string(name.substr(region.size()));
+  }
+  // A name in the notices' own form starts with its level (市教育局, 县市场监管局).
+  for (std::string_view level : {"省", "市", "县", "区", "镇", "乡"}) {
+    if (StartsWith(name, level)) return std::string(name);
+  }
+  // Else the first 市/县/区 after at least one character ends a place name.
+  size_t i = 0, chars = 0;
+  while (i < name.size()) {
+    const size_t start = i;
+    NextChar(name, i);
+    const std::string_view c = name.substr(start, i - start);
+    if (chars++ > 0 && (c == "市" || c == "县" || c == "区")) break;
+  }
+  const std::string_view rest = name.substr(i);
+  const bool own_government = rest.empty() || rest == "人民政府" || rest == "政府" || rest == "管委会";
+  if (!region.empty() && !own_government && i < name.size()) return std::nullopt;
+  return std::string(name);
+}
+
+}  // namespace noticetab

@@ -1,0 +1,116 @@
+// The view by deadline: dated tasks filtered and sorted by date.
+#include "noticetab/due.h"
+
+#include <algorithm>
+
+#include "noticetab/byunit.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  if (!IsDigits(s.substr(0, 4)) || !IsDigits(s.substr(5, 2)) || !IsDigits(s.substr(8, 2))) return false;
+  const int m = std::stoi(std::string(s.substr(5, 2))), d = std::stoi(std::string(s.substr(8, 2)));
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+bool IsMonth(std::string_view s) {
+  if (s.size() != 7 || s[4] != '-' || !IsDigits(s.substr(0, 4)) || !IsDigits(s.substr(5, 2))) return false;
+  const int m = std::stoi(std::string(s.substr(5, 2)));
+  return m >= 1 && m <= 12;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
+  return out;
+}
+
+// The first `width` terminal columns of s, with … when cut.
+std::string Shorten(std::string_view s, int width) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    w += ColumnWidth(NextChar(s, i));
+    if (w > width - 1) return std::string(s.substr(0, start)) + "…";
+  }
+  return std::string(s);
+}
+
+}  // namespace
+
+std::string CheckDueFilter(const DueFilter& f) {
+  if (f.month && !IsMonth(*f.month)) return "--month '" + *f.month + "': expected YYYY-MM (e.g. 2024-06)";
+  if (f.before && !IsIsoDate(*f.before)) return "--before '" + *f.before + "': expected YYYY-MM-DD";
+  if (f.today && !IsIsoDate(*f.today)) return "--today '" + *f.today + "': expected YYYY-MM-DD";
+  if (f.overdue && !f.today) return "--overdue needs --today DATE";
+  return "";
+}
+
+std::vector<DueTask> DueTasks(const std::vector<Document>& docs, const DueFilter& f) {
+  std::vector<DueTask> out;
+  for (const Document& doc : docs) {
+    for (const Task& task : doc.tasks) {
+      const auto& date = task.deadline.date;
+      if (!date) continue;
+      if (f.month && date->compare(0, 7, *f.month) != 0) continue;
+      if (f.before && !(*date < *f.before)) continue;
+      if (f.overdue && f.today && !(*date < *f.today)) continue;
+      out.push_back({&doc, &task});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DueTask& a, const DueTask& b) { return *a.task->deadline.date < *b.task->deadline.date; });
+  return out;
+}
+
+const std::vector<std::string_view>& DueColumns() {
+  static const std::vector<std::string_view> kColumns = {
+      "month", "deadline_date", "source", "title", "number", "id", "content", "units", "deadline", "deadline_kind"};
+  return kColumns;
+}
+
+std::vector<std::string> DueCells(const DueTask& t) {
+  const Task& task = *t.task;
+  const FrontMatter& fm = t.doc->document;
+  const std::string date = task.deadline.date.value_or("");
+  return {date.substr(0, 7),         date,
+          t.doc->source,             fm.title.value_or(""),
+          fm.number.value_or(""),    std::to_string(task.id),
+          task.content,              Join(task.units),
+          task.deadline.text.value_or(""), task.deadline.kind};
+}
+
+bool DueFormat(std::string_view format) {
+  return format == "text" || format == "csv" || format == "tsv" || format == "json" || format == "jsonl" ||
+         format == "yaml" || format == "ics" || format == "xlsx";
+}
+
+void WriteDue(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
+              const DueFilter& f, const WriteOptions& opts) {
+  const std::vector<DueTask> tasks = DueTasks(docs, f);
+  if (format == "ics") {
+    WriteIcsTasks(out, tasks, opts);
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const DueTask& t : tasks) {
+    rows.push_back(DueCells(t));
+    if (format == "text") {
+      // A terminal line: the title and the full content do not fit.
+      auto& r = rows.back();
+      r[3] = Shorten(r[3], 24);
+      r[6] = Shorten(r[6], 40);
+      r[7] = Shorten(r[7], 24);
+    }
+  }
+  WriteRows(out, format, DueColumns(), std::move(rows), opts);
+}
+
+}  // namespace noticetab

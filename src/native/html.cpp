@@ -1,0 +1,258 @@
+// HTML (a saved web page): block elements become lines, <br> breaks a line,
+// data tables become TAB rows with rowspan/colspan kept exact; scripts,
+// styles, navigation and hidden elements are left out. Site chrome that
+// remains (breadcrumbs, 打印本页, ...) is dropped later by rules/junk.yaml, as
+// for any text. The charset is the page's <meta> one, else UTF-8 when the
+// bytes are valid UTF-8, else GB18030.
+#include <libxml/HTMLparser.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "internal.h"
+#include "noticetab/text.h"
+
+namespace noticetab::native {
+namespace {
+
+const char kBreak = '\x01';  // a <br> or block edge inside collected text
+
+bool In(std::string_view name, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), name) != set.end();
+}
+
+bool Skipped(std::string_view name) {
+  return In(name, {"script", "style", "noscript", "nav", "head", "template", "svg", "iframe", "select", "button",
+                   "object", "embed", "canvas", "map", "input", "textarea", "title", "meta", "link"});
+}
+
+bool Block(std::string_view name) {
+  return In(name, {"p",       "div",    "h1",     "h2",     "h3",      "h4",         "h5",     "h6",
+                   "li",      "ul",     "ol",     "dl",     "dt",      "dd",         "tr",     "td",
+                   "th",      "tbody",  "thead",  "tfoot",  "section", "article",    "header", "footer",
+                   "main",    "aside",  "blockquote", "pre", "address", "center",    "form",   "fieldset",
+                   "figure",  "figcaption", "hr", "caption", "body",   "html",       "table"});
+}
+
+bool Hidden(const xmlNode* n) {
+  if (HasAttr(n, "hidden")) return true;
+  std::string style = Attr(n, "style");
+  style.erase(std::remove_if(style.begin(), style.end(), [](char c) { return c == ' '; }), style.end());
+  for (char& c : style) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
+}
+
+// NBSP too: pages indent and pad with &nbsp; runs, which say nothing in a ledger.
+bool HtmlSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0; }
+
+// Collapses HTML white space: a run becomes one space, or nothing when it
+// holds a line break between two CJK characters (CSS segment-break rule);
+// kBreak becomes '\n'. Lines are trimmed.
+std::string Collapse(std::string_view raw) {
+  std::vector<char32_t> cs;
+  cs.reserve(raw.size());
+  for (size_t i = 0; i < raw.size();) cs.push_back(NextChar(raw, i));
+  std::string out;
+  out.reserve(raw.size());
+  size_t i = 0;
+  auto at_line_start = [&] { return out.empty() || out.back() == '\n'; };
+  while (i < cs.size()) {
+    char32_t c = cs[i];
+    if (c == static_cast<char32_t>(kBreak)) {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (!out.empty() && out.back() != '\n') out += '\n';
+      ++i;
+      continue;
+    }
+    if (HtmlSpace(c)) {
+      size_t j = i;
+      bool newline = false;
+      while (j < cs.size() && HtmlSpace(cs[j])) newline |= cs[j] == '\n' || cs[j] == '\r', ++j;
+      bool cjk = i > 0 && j < cs.size() && cs[i - 1] >= 0x2E80 && cs[j] >= 0x2E80;
+      if (!at_line_start() && j < cs.size() && cs[j] != static_cast<char32_t>(kBreak) && !(newline && cjk)) out += ' ';
+      i = j;
+      continue;
+    }
+    AppendUtf8(out, c);
+    ++i;
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  return out;
+}
+
+class HtmlReader {
+ public:
+  explicit HtmlReader(Rendered* out) : lines_(out) {}
+
+  void Walk(const xmlNode* parent) {
+    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        text_ += NodeText(n);
+        continue;
+      }
+      std::string_view name = Name(n);
+      if (name.empty() || Skipped(name) || Hidden(n)) continue;
+      if (name == "br") {
+        text_ += kBreak;
+      } else if (name == "table") {
+        Flush();
+        Table(n);
+      } else if (Block(name)) {
+        Flush();
+        Walk(n);
+        Flush();
+      } else {
+        Walk(n);
+      }
+    }
+  }
+
+  void Flush() {
+    std::string text = Collapse(text_);
+    text_.clear();
+    if (!text.empty()) lines_.Paragraph(text);
+  }
+
+ private:
+  // The text of a cell: blocks and <br> inside it are line breaks, which
+  // CellText joins.
+  static void CellText(const xmlNode* parent, std::string& out) {
+    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        out += NodeText(n);
+        continue;
+      }
+      std::string_view name = Name(n);
+      if (name.empty() || Skipped(name) || Hidden(n)) continue;
+      if (name == "br" || Block(name)) out += kBreak;
+      CellText(n, out);
+      if (Block(name)) out += kBreak;
+    }
+  }
+
+  static bool HasTable(const xmlNode* n) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next)
+      if (Name(c) == "table" || HasTable(c)) return true;
+    return false;
+  }
+
+  static void Rows(const xmlNode* n, std::vector<const xmlNode*>& rows) {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      std::string_view name = Name(c);
+      if (name == "tr") rows.push_back(c);
+      else if (name == "thead" || name == "tbody" || name == "tfoot") Rows(c, rows);
+    }
+  }
+
+  static int Span(const xmlNode* n, std::string_view attr) {
+    std::string v = Attr(n, attr);
+    int x = 0;
+    for (char c : v) {
+      if (c < '0' || c > '9') break;
+      x = std::min(1000, x * 10 + (c - '0'));
+    }
+    return std::clamp(x, 1, 1000);
+  }
+
+  void Table(const xmlNode* table) {
+    std::vector<const xmlNode*> rows;
+    Rows(table, rows);
+    size_t max_cells = 0;
+    for (const xmlNode* tr : rows) {
+      size_t cells = 0;
+      for (const xmlNode* c = tr->children; c != nullptr; c = c->next) cells += Name(c) == "td" || Name(c) == "th";
+      max_cells = std::max(max_cells, cells);
+    }
+    // Tables inside cells, or one column only: a layout table; its cells are
+    // page regions.
+    if (max_cells <= 1 || HasTable(table)) {
+      Walk(table);
+      Flush();
+      return;
+    }
+    if (const xmlNode* caption = Child(table, "caption")) {
+      Walk(caption);
+      Flush();
+    }
+    lines_.BeginTable();
+    for (const xmlNode* tr : rows) {
+      if (Hidden(tr)) continue;
+      std::vector<InCell> cells;
+      for (const xmlNode* c = tr->children; c != nullptr; c = c->next) {
+        if (Name(c) != "td" && Name(c) != "th") continue;
+        InCell cell;
+        if (!Hidden(c)) {
+          std::string raw;
+          CellText(c, raw);
+          cell.text = Collapse(raw);
+        }
+        cell.col_span = std::min(Span(c, "colspan"), 64);
+        cell.row_span = Span(c, "rowspan");
+        cells.push_back(std::move(cell));
+      }
+      lines_.AddRow(std::move(cells));
+    }
+    lines_.EndTable();
+  }
+
+  LineBuilder lines_;
+  std::string text_;
+};
+
+std::string MetaCharset(std::string_view bytes) {
+  std::string head(bytes.substr(0, 8192));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (size_t at = head.find("charset"); at != std::string::npos; at = head.find("charset", at + 7)) {
+    size_t i = at + 7;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\'')) ++i;
+    size_t j = i;
+    while (j < head.size() && (std::isalnum(static_cast<unsigned char>(head[j])) || head[j] == '-' || head[j] == '_')) ++j;
+    if (j > i && head.find('=', at) < i) return head.substr(i, j - i);
+  }
+  return {};
+}
+
+bool ValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int64_t n = static_cast<int64_t>(s.size());
+  for (int64_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Rendered ReadHtml(std::string_view bytes, const std::string& name) {
+  Rendered r;
+  std::string charset = MetaCharset(bytes);
+  std::string encoding;
+  if (bytes.starts_with("\xEF\xBB\xBF") || charset == "utf-8" || charset == "utf8") {
+    encoding = "UTF-8";
+  } else if (charset == "gb2312" || charset == "gbk" || charset == "gb18030" || charset == "x-gbk" ||
+             charset == "cp936") {
+    encoding = "GB18030";  // a superset of GBK and GB2312; pages labelled GB2312 often hold GBK characters
+  } else if (!charset.empty() && charset != "iso-8859-1" && charset != "us-ascii") {
+    encoding = charset;
+    for (char& c : encoding) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  } else {
+    encoding = ValidUtf8(bytes) ? "UTF-8" : "GB18030";
+  }
+  XmlDoc doc = ParseHtml(bytes, encoding, name);
+  HtmlReader reader(&r);
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (root != nullptr) {
+    // The root itself may be <table> or <p> when the page has no <html>.
+    xmlNode holder{};
+    holder.children = const_cast<xmlNode*>(root);
+    reader.Walk(&holder);
+    reader.Flush();
+  }
+  r.encoding = encoding;
+  return r;
+}
+
+}  // namespace noticetab::native
