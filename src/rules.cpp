@@ -292,7 +292,8 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"keys", "role_words", "examples"});
+  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "examples"});
+  r.not_clause = root["not_clause"] ? Compile(ctx, root["not_clause"]) : Regex("(?!)");
   static const std::map<std::string, ClauseRole> kRoles = {
       {"lead", ClauseRole::kLead},   {"support", ClauseRole::kSupport},   {"units", ClauseRole::kUnits},
       {"guide", ClauseRole::kGuide}, {"deadline", ClauseRole::kDeadline}, {"person", ClauseRole::kPerson}};

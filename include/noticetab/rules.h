@@ -91,6 +91,7 @@ struct Rules {
   // clauses.yaml
   std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
   std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
+  Regex not_clause;  ///< a bracket opening so is an aside (以下简称…), never an assignment
   // kinds.yaml: the document classifier
   Regex news_title, news_text, cover_title, plan_title;
   // frontmatter.yaml
