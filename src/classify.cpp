@@ -243,4 +243,70 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   return CellShape::kText;
 }
 
+void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& lines, const Rules& rules) {
+  if (has_table) {
+    doc->kind = "notice_with_annex";
+    return;
+  }
+  const std::string title = doc->document.title.value_or("");
+  auto drop_tasks = [&](const std::string& why) {
+    auto& w = doc->warnings;
+    w.erase(std::remove(w.begin(), w.end(), "no task table recognized; the body items are listed as tasks"), w.end());
+    if (!doc->tasks.empty()) w.push_back(why);
+    doc->tasks.clear();
+  };
+  std::string head;
+  for (size_t i = 0, n = 0; i < lines.size() && n < 12; ++i)
+    if (lines[i].kind != LineKind::kBlank) head += std::string(lines[i].text) + "\n", ++n;
+  bool cover = rules.cover_title.Contains(title);
+  if (!cover && (rules.news_title.Contains(title) || rules.news_text.Contains(head))) {
+    doc->kind = "news";
+    drop_tasks("a news report or 解读 about a plan: its paragraphs are not tasks");
+    return;
+  }
+  // A cover notice ends with its issuer and date; numbered paragraphs above
+  // that line are its requirements to the recipients, the plan (if printed) follows.
+  if (cover && doc->document.date) {
+    int signature = 0;
+    int first_task = doc->tasks.empty() ? 0 : doc->tasks.front().first_line;
+    for (const auto& l : lines) {
+      if (l.kind != LineKind::kText || l.no <= first_task) continue;
+      std::string c = RemoveSpaces(l.text);
+      if (CharCount(c) > 20) continue;
+      if (auto m = rules.date.Find(c); m.found && m.begin == 0 && m.end == c.size()) {
+        signature = l.no;
+        break;
+      }
+    }
+    size_t before = 0;
+    for (const auto& t : doc->tasks) before += signature > 0 && t.first_line < signature;
+    if (before > 0) {
+      std::vector<Task> kept;
+      for (auto& t : doc->tasks)
+        if (t.first_line > signature) kept.push_back(std::move(t));
+      for (size_t k = 0; k < kept.size(); ++k) kept[k].id = static_cast<int>(k) + 1;
+      doc->tasks = std::move(kept);
+      doc->warnings.push_back(std::to_string(before) + " numbered paragraphs before the cover notice's date (line " +
+                              std::to_string(signature) + ") are requirements to its recipients, not tasks");
+    }
+  }
+  bool assigns = std::any_of(doc->tasks.begin(), doc->tasks.end(), [](const Task& t) {
+    return !t.units.empty() || t.deadline.text.has_value();
+  });
+  if (doc->tasks.empty()) {
+    doc->kind = cover ? "notice_without_annex" : "other";
+    if (cover) doc->warnings.push_back("a cover notice whose annex is not in the text: no tasks");
+    return;
+  }
+  if (assigns || title.empty() || rules.plan_title.Contains(title)) {
+    doc->kind = "body_assignments";
+    if (!assigns) doc->warnings.push_back("the body items name no units or deadlines");
+    for (auto& t : doc->tasks)
+      if (assigns && t.units.empty()) t.warnings.push_back("no units written for this item (other items name theirs)");
+    return;
+  }
+  doc->kind = "other";
+  drop_tasks("no task table and the body assigns nothing (no units, no deadlines, not a plan): its paragraphs are not tasks");
+}
+
 }  // namespace noticetab

@@ -166,6 +166,7 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
 
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   static const Regex kKeyValue("^\\s*(?<key>[^:：，,；;]{2,12}?)\\s*[:：]\\s*(?<value>.*)$");
+  if (rules.not_clause.Contains(clause)) return false;
   Assignment a;
   bool any = false;
   // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成

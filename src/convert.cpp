@@ -150,7 +150,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     static const Regex kYear("(?<y>(19|20)\\d\\d)\\s*年");
     if (auto m = kYear.Find(*doc.document.title); m.found) years.title = std::stoi(std::string(m.Group("y")));
   }
-  if (doc.document.date) years.date = std::stoi(doc.document.date->substr(0, 4));
+  if (doc.document.date) years.date = std::stoi(doc.document.date->substr(0, 4)), years.doc_date = doc.document.date;
   years.option = opts.year;
   if (!doc.document.year) doc.document.year = opts.year;
 
@@ -187,6 +187,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     doc.warnings.push_back(doc.tasks.empty() ? "no task table recognized and no body items found"
                                              : "no task table recognized; the body items are listed as tasks");
   }
+  ClassifyDocument(&doc, has_table, lines, rules);
   DeadlinesFromContent(doc.tasks, years, rules);
   if (!original.pages.empty()) {
     for (Task& t : doc.tasks)

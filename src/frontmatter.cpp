@@ -202,6 +202,10 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
     if (!fm->date && IsKey(key, rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
     if (!fm->issuer && IsKey(key, rules.metadata_issuer_keys) && IsCompleteUnit(value, rules))
       fm->issuer = RemoveSpaces(value);
+    if (!fm->title && IsKey(key, rules.metadata_title_keys)) {
+      std::string t = RemoveSpaces(value);
+      if (rules.title_line.Contains(t) && CharCount(t) <= 80) fm->title = t;
+    }
   };
   size_t end = std::min(lines.size(), regions.table_begin);
   for (size_t i = 0; i < end; ++i) {
@@ -403,7 +407,28 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     fm.attachments = uniq;
   }
 
-  if (!fm.number || !fm.date || !fm.issuer) ReadSiteMetadata(lines, regions, rules, &fm);
+  // 成文日期 after the body (a cover notice's requirements come first, or the
+  // page ends with the signature): a date alone on its line under the issuer.
+  if (!fm.date) {
+    for (size_t i = head_end; i < std::min(lines.size(), regions.table_begin); ++i) {
+      const Line& l = lines[i];
+      if (l.kind != LineKind::kText || l.tabs > 0) continue;
+      std::string c = RemoveSpaces(l.text);
+      auto m = rules.date.Find(c);
+      if (!m.found || m.begin != 0 || m.end != c.size() || CharCount(c) > 20) continue;
+      size_t j = i;
+      while (j > 0 && lines[j - 1].kind == LineKind::kBlank) --j;
+      if (j == 0) continue;
+      std::string prev = RemoveSpaces(lines[j - 1].text);
+      if (lines[j - 1].kind != LineKind::kText || CharCount(prev) > 30 || EndsSentence(prev) ||
+          !IsCompleteUnit(prev, rules))
+        continue;
+      fm.date = IsoDate(m);
+      if (fm.date && !fm.issuer) fm.issuer = prev;
+      break;
+    }
+  }
+  if (!fm.number || !fm.date || !fm.issuer || !fm.title) ReadSiteMetadata(lines, regions, rules, &fm);
 
   // The plan year: from the title, else the date.
   if (fm.title) {

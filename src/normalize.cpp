@@ -201,6 +201,17 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (day == 0) day = last;
     if (day < 1 || day > last) break;
     d.date = fmt::format("{:04d}-{:02d}-{:02d}", y, mo, day);
+    // 每年3月31日前: the first occurrence on or after the document's date.
+    if (rule.kind == "recurring" && m.Group("y").empty() && years.doc_date && years.doc_date->size() == 10) {
+      int dy = std::atoi(years.doc_date->substr(0, 4).c_str());
+      auto at = [&](int year) {
+        int l = DaysInMonth(year, mo);
+        return fmt::format("{:04d}-{:02d}-{:02d}", year, mo, day == last ? l : std::min(day, l));
+      };
+      d.date = at(dy);
+      if (*d.date < *years.doc_date) d.date = at(dy + 1);
+      d.year_source = "date";
+    }
     return d;
   }
   d.kind = "none";

@@ -270,7 +270,7 @@ void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
-                        "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "numeric_date",
+                        "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
                         "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.date = Compile(ctx, Required(ctx, root, "date"));
@@ -286,12 +286,14 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   if (root["metadata_date_keys"]) r.metadata_date_keys = StringList(ctx, root["metadata_date_keys"]);
   if (root["metadata_issuer_keys"]) r.metadata_issuer_keys = StringList(ctx, root["metadata_issuer_keys"]);
   if (root["metadata_other_keys"]) r.metadata_other_keys = StringList(ctx, root["metadata_other_keys"]);
+  if (root["metadata_title_keys"]) r.metadata_title_keys = StringList(ctx, root["metadata_title_keys"]);
   r.numeric_date = root["numeric_date"] ? Compile(ctx, root["numeric_date"]) : Regex("(?!)");
   ReadExamples(ctx, root["examples"], "frontmatter", r);
 }
 
 void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"keys", "role_words", "examples"});
+  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "examples"});
+  r.not_clause = root["not_clause"] ? Compile(ctx, root["not_clause"]) : Regex("(?!)");
   static const std::map<std::string, ClauseRole> kRoles = {
       {"lead", ClauseRole::kLead},   {"support", ClauseRole::kSupport},   {"units", ClauseRole::kUnits},
       {"guide", ClauseRole::kGuide}, {"deadline", ClauseRole::kDeadline}, {"person", ClauseRole::kPerson}};
@@ -315,6 +317,15 @@ void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "clause", r);
 }
 
+void LoadKinds(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"news_title", "news_text", "cover_title", "plan_title", "examples"});
+  r.news_title = Compile(ctx, Required(ctx, root, "news_title"));
+  r.news_text = Compile(ctx, Required(ctx, root, "news_text"));
+  r.cover_title = Compile(ctx, Required(ctx, root, "cover_title"));
+  r.plan_title = Compile(ctx, Required(ctx, root, "plan_title"));
+  ReadExamples(ctx, root["examples"], "kind", r);
+}
+
 using Loader = void (*)(const FileContext&, const YAML::Node&, Rules&);
 struct RuleFile {
   const char* name;
@@ -324,8 +335,7 @@ struct RuleFile {
 constexpr RuleFile kRuleFiles[] = {
     {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
-    {"clauses.yaml", LoadClauses},
-    {"collective.yaml", LoadCollective},
+    {"clauses.yaml", LoadClauses},   {"kinds.yaml", LoadKinds},         {"collective.yaml", LoadCollective},
 };
 
 // yaml-cpp takes a quoted scalar left open at the end of the input as

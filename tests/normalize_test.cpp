@@ -239,3 +239,63 @@ TEST_CASE("ResolveDeadline: no year anywhere leaves the date null and warns", "[
   CHECK_FALSE(d.year_source);
   CHECK(warnings.size() == 1);
 }
+
+TEST_CASE("ResolveDeadline: 每年3月31日前 is the first occurrence on or after the document's date", "[normalize]") {
+  YearContext august = TitleYear(2023);
+  august.date = 2023;
+  august.doc_date = "2023-08-09";
+  CHECK(Dump(Due("每年3月31日前", august)) == "recurring 2024-03-31 day date");
+  YearContext march = august;
+  march.doc_date = "2023-03-31";  // on the day itself: that day
+  CHECK(Dump(Due("每年3月31日前", march)) == "recurring 2023-03-31 day date");
+  YearContext leap = august;
+  leap.doc_date = "2023-03-01";
+  CHECK(Dump(Due("每年2月底前", leap)) == "recurring 2024-02-29 month date");
+  // No document date: the plan year's.
+  CHECK(Dump(Due("每年3月31日前")) == "recurring 2023-03-31 day title");
+}
+
+// ---------------------------------------------------------------- unit lists with roles
+
+TEST_CASE("NormalizeUnits: role words sort a list into lead and support", "[normalize]") {
+  UnitList u = Units("区发改局牵头，区财政局配合");
+  CHECK(u.units == Names{"区发改局", "区财政局"});
+  CHECK(u.lead == Names{"区发改局"});
+  CHECK(u.support == Names{"区财政局"});
+  UnitList alone = Units("区财政局配合");
+  CHECK(alone.units == Names{"区财政局"});
+  CHECK(alone.support == Names{"区财政局"});
+  CHECK(alone.lead.empty());
+  UnitList guide = Units("省教育厅指导，各市政府负责");
+  CHECK(guide.units == Names{"省教育厅", "各市政府"});
+  CHECK(guide.guide == Names{"省教育厅"});
+  CHECK(guide.lead.empty());
+  CHECK(guide.support.empty());
+}
+
+TEST_CASE("NormalizeUnits: a role word inside brackets or inside a name is not a role", "[normalize]") {
+  UnitList u = Units("各县（市、区）政府（管委会）、市协同办");
+  CHECK(u.units == Names{"各县（市、区）政府（管委会）", "市协同办"});
+  CHECK(u.lead.empty());
+}
+
+TEST_CASE("NormalizeUnits: collective names keep their inner separators", "[normalize]") {
+  CHECK(Units("各县、市、区政府").units == Names{"各县、市、区政府"});
+  CHECK(Units("各县、市、区人民政府，市直各部门").units == Names{"各县、市、区人民政府", "市直各部门"});
+  // 各县 followed by another name is not a collective: 各县 + 市直各部门.
+  CHECK(Units("各县、市直各部门").units == Names{"各县", "市直各部门"});
+}
+
+TEST_CASE("NormalizeUnits: X及Y splits the same way everywhere", "[normalize]") {
+  CHECK(Units("市财政局及市审计局").units == Names{"市财政局", "市审计局"});
+  CHECK(Units("市审计局、市财政局及市税务局").units == Names{"市审计局", "市财政局", "市税务局"});
+}
+
+TEST_CASE("NormalizeUnits: 等 and 等有关部门 at the end of a list set units_open", "[normalize]") {
+  UnitList u = Units("市发展改革委等有关部门和单位按职责分工负责");
+  CHECK(u.units == Names{"市发展改革委"});
+  CHECK(u.open);
+  UnitList mid = Units("市经信局、滁州经开区管委会等，各县、市、区政府");
+  CHECK(mid.units == Names{"市经信局", "滁州经开区管委会", "各县、市、区政府"});
+  CHECK(mid.open);
+}

@@ -67,6 +67,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"collective", {"region", "member", "issuer", "includes", "via"}},
       {"deadline", {"year", "kind", "date", "granularity", "year_source"}},
       {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
+      {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
   };
   return k;
@@ -126,6 +127,16 @@ void FireClause(const RuleExample& ex) {
   if (ex.expect.count("deadline")) CHECK(a.deadline == ex.expect.at("deadline"));
   if (ex.expect.count("person")) CHECK(Join(a.persons) == ex.expect.at("person"));
   if (ex.expect.count("units") && !ex.expect.at("units").empty()) CHECK(parsed);
+}
+
+// Which title pattern of kinds.yaml fires first: news, cover, plan, else none.
+void FireKind(const RuleExample& ex) {
+  const Rules& r = R();
+  std::string kind = r.news_title.Contains(ex.input)    ? "news"
+                     : r.cover_title.Contains(ex.input) ? "cover"
+                     : r.plan_title.Contains(ex.input)  ? "plan"
+                                                        : "none";
+  CHECK(kind == ex.expect.at("kind"));
 }
 
 // text is an issuer (with region:) or a unit name (with member:, issuer:).
@@ -348,6 +359,7 @@ TEST_CASE("every rules example holds", "[rules]") {
     else if (ex.kind == "collective") FireCollective(ex);
     else if (ex.kind == "deadline") FireDeadline(ex);
     else if (ex.kind == "clause") FireClause(ex);
+    else if (ex.kind == "kind") FireKind(ex);
     else if (ex.kind == "frontmatter") FireFrontMatter(ex);
   }
 }

@@ -6,7 +6,11 @@
 // optional ```grid block shows the tables as the readers cut them (DumpGrid),
 // and an optional ```warnings block the warnings of each task as the built
 // binary prints them ("id: w1；w2").
+// An optional ```document block (before ```tasks) holds `key: value` lines
+// checked against the document: kind, number, date (null for none), and
+// `warning: text` (some document warning contains text).
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -24,7 +28,7 @@ using namespace noticetab::testing;
 namespace {
 
 struct Example {
-  std::string file, title, notice, tasks, layout, grid, warnings;
+  std::string file, title, notice, tasks, layout, grid, warnings, document;
   int line = 0;
 };
 
@@ -65,6 +69,8 @@ std::vector<Example> LoadExamples() {
         target = &cur.grid;
       } else if (line == "```warnings") {
         target = &cur.warnings;
+      } else if (line == "```document") {
+        target = &cur.document;
       }
     }
     if (!cur.notice.empty()) out.push_back(cur);
@@ -136,5 +142,21 @@ TEST_CASE("spec examples", "[spec]") {
     if (!ex.layout.empty()) CHECK(doc.layout + "\n" == ex.layout);
     if (!ex.grid.empty()) CHECK(DumpGrids(ex.notice) == ex.grid);
     if (!ex.warnings.empty()) CHECK(BinaryWarnings(ex.notice) == ex.warnings);
+    std::istringstream fields(ex.document);
+    std::string field;
+    while (std::getline(fields, field)) {
+      size_t colon = field.find(": ");
+      REQUIRE(colon != std::string::npos);
+      std::string key = field.substr(0, colon), value = field.substr(colon + 2);
+      INFO(key << ": " << value);
+      auto opt = [](const std::optional<std::string>& o) { return o.value_or("null"); };
+      if (key == "kind") CHECK(doc.kind == value);
+      else if (key == "number") CHECK(opt(doc.document.number) == value);
+      else if (key == "date") CHECK(opt(doc.document.date) == value);
+      else if (key == "warning")
+        CHECK(std::any_of(doc.warnings.begin(), doc.warnings.end(),
+                          [&](const std::string& w) { return w.find(value) != std::string::npos; }));
+      else FAIL("unknown document key " << key);
+    }
   }
 }

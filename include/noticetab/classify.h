@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "noticetab/document.h"
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
 
@@ -64,6 +65,14 @@ bool HasDamageMarkers(std::string_view s);
 bool IsYearOnly(std::string_view s);
 /// True when text ends with sentence-final punctuation (。！？；" etc.).
 bool EndsSentence(std::string_view s);
+
+/// The document classifier (rules/kinds.yaml): sets doc->kind to
+/// notice_with_annex | body_assignments | notice_without_annex | news | other
+/// and removes the tasks of body paragraphs that are not tasks (a cover
+/// notice's requirements to its recipients, a news report, a text that assigns
+/// nothing), saying why in a document warning. `has_table`: the tasks came
+/// from a task table. REQUIRES: doc's front matter, outline and tasks are read.
+void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& lines, const Rules& rules);
 
 }  // namespace noticetab
 

@@ -38,7 +38,7 @@ struct DeadlineRule {
 struct RuleExample {
   std::string file;   ///< rules file name
   int line = 0;       ///< 1-based line of the example in that file
-  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause
+  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause | kind
   std::string input;
   std::map<std::string, std::string> expect;  ///< key -> expected value ("" = null)
 };
@@ -91,6 +91,9 @@ struct Rules {
   // clauses.yaml
   std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
   std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
+  Regex not_clause;  ///< a bracket opening so is an aside (以下简称…), never an assignment
+  // kinds.yaml: the document classifier
+  Regex news_title, news_text, cover_title, plan_title;
   // frontmatter.yaml
   Regex doc_number;        ///< groups: org, year, n
   Regex date;              ///< groups: y, m, d (Arabic or Chinese numerals)
@@ -103,6 +106,7 @@ struct Rules {
   Regex annex_start;       ///< the line that starts the annex
   Regex recipients_line;   ///< groups: r
   std::vector<std::string> metadata_number_keys, metadata_date_keys, metadata_issuer_keys;  ///< site metadata keys
+  std::vector<std::string> metadata_title_keys;  ///< 标题 / 信息名称: the title when the page prints none
   std::vector<std::string> metadata_other_keys;  ///< other site metadata keys (索引号, 发布日期 ...): end a value
   Regex numeric_date;      ///< 2023-06-20 / 2023.6.20: groups y, m, d
   std::vector<RuleExample> examples;
