@@ -252,7 +252,7 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
   auto drop_tasks = [&](const std::string& why) {
     auto& w = doc->warnings;
     w.erase(std::remove(w.begin(), w.end(), "no task table recognized; the body items are listed as tasks"), w.end());
-    if (!doc->tasks.empty()) w.push_back(why);
+    w.push_back(why);  // said even when no paragraph was a task: it is why there are none
     doc->tasks.clear();
   };
   std::string head;
