@@ -28,16 +28,6 @@ struct Table {
   std::vector<bool> numeric;
 };
 
-// The first `width` terminal columns of s, with … when cut.
-std::string Shorten(std::string_view s, int width) {
-  int w = 0;
-  for (size_t i = 0; i < s.size();) {
-    const size_t start = i;
-    w += ColumnWidth(NextChar(s, i));
-    if (w > width - 1) return std::string(s.substr(0, start)) + "…";
-  }
-  return std::string(s);
-}
 
 bool IsNumeric(std::string_view column) {
   return column == "id" || column == "seq" || column == "tasks" || column == "as_lead" ||
@@ -318,8 +308,8 @@ void WriteForUnit(std::ostream& out, std::string_view format, const std::vector<
     std::vector<std::string> row = {cells[0], r.region, r.unit, r.how, r.via};
     row.insert(row.end(), cells.begin() + 3, cells.end());
     if (format == "text") {  // a terminal line: titles and content shortened
-      for (size_t i : {8, 10}) row[i] = Shorten(row[i], 20);
-      row[11] = Shorten(row[11], 40);
+      for (size_t i : {8, 10}) row[i] = ShortenToWidth(row[i], 20);
+      row[11] = ShortenToWidth(row[11], 40);
     }
     rows.push_back(std::move(row));
   }

@@ -46,19 +46,14 @@ bool IsJunk(std::string_view s, const Rules& rules) {
 }
 
 Role HeaderRole(std::string_view cell, const Rules& rules) {
-  std::string n = Nfkc(cell), key;
-  size_t i = 0;
-  while (i < n.size()) {
-    size_t start = i;
-    char32_t c = NextChar(n, i);
-    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) key.append(n, start, i - start);
-  }
+  const std::string key = NameKey(cell);
   if (key.empty()) return Role::kNone;
   auto it = rules.header_synonyms.find(key);
   if (it != rules.header_synonyms.end()) return it->second;
   // A header is a short bare name; longer cells, and `name: value` lines
   // (key-value notices), are never read by shape.
   if (CharCount(key) > 8) return Role::kNone;
+  const std::string n = Nfkc(cell);
   std::string_view t = Trim(n);
   while (!t.empty() && (t.back() == ':' || t.back() == '|')) t = Trim(t.substr(0, t.size() - 1));
   if (t.find(':') != std::string_view::npos || t.find("。") != std::string_view::npos) return Role::kNone;
@@ -68,14 +63,7 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
 }
 
 bool HeaderNameListed(std::string_view cell, const Rules& rules) {
-  std::string n = Nfkc(cell), key;
-  size_t i = 0;
-  while (i < n.size()) {
-    size_t start = i;
-    char32_t c = NextChar(n, i);
-    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) key.append(n, start, i - start);
-  }
-  return rules.header_synonyms.count(key) > 0;
+  return rules.header_synonyms.count(NameKey(cell)) > 0;
 }
 
 std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {

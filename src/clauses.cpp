@@ -12,14 +12,7 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 
 // Key names compare like table headers: Han and ASCII alphanumerics only.
 std::string NormalizeKey(std::string_view s) {
-  std::string n = Nfkc(s), out;
-  size_t i = 0;
-  while (i < n.size()) {
-    size_t start = i;
-    char32_t c = NextChar(n, i);
-    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) out.append(n, start, i - start);
-  }
-  return out;
+  return NameKey(s);
 }
 
 bool IsOpenBracket(char32_t c) { return c == U'(' || c == U'（' || c == U'[' || c == U'〔' || c == U'【'; }

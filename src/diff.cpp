@@ -65,15 +65,6 @@ bool SameDeadline(const Task& a, const Task& b) {
          RemoveSpaces(a.deadline.text.value_or("")) == RemoveSpaces(b.deadline.text.value_or(""));
 }
 
-std::string Shorten(std::string_view s, int width) {
-  int w = 0;
-  for (size_t i = 0; i < s.size();) {
-    const size_t start = i;
-    w += ColumnWidth(NextChar(s, i));
-    if (w > width - 1) return std::string(s.substr(0, start)) + "…";
-  }
-  return std::string(s);
-}
 
 }  // namespace
 
@@ -158,8 +149,8 @@ void WriteDiff(std::ostream& out, std::string_view format, const Document& /*old
     const Task* any = n ? n : o;
     std::string fields;
     for (const auto& f : c.fields) fields += (fields.empty() ? "" : ";") + f;
-    auto content = [&](const Task* t) { return t ? (text ? Shorten(t->content, 36) : t->content) : ""; };
-    auto units = [&](const Task* t) { return t ? (text ? Shorten(Join(t->units), 24) : Join(t->units)) : ""; };
+    auto content = [&](const Task* t) { return t ? (text ? ShortenToWidth(t->content, 36) : t->content) : ""; };
+    auto units = [&](const Task* t) { return t ? (text ? ShortenToWidth(Join(t->units), 24) : Join(t->units)) : ""; };
     auto deadline = [](const Task* t) { return t ? t->deadline.text.value_or("") : ""; };
     // On a terminal a changed row shows only what changed.
     const bool show_content = !text || c.change != "changed" || std::count(c.fields.begin(), c.fields.end(), "content");
@@ -168,7 +159,7 @@ void WriteDiff(std::ostream& out, std::string_view format, const Document& /*old
                     o ? std::to_string(o->id) : "",
                     n ? std::to_string(n->id) : "",
                     any->section ? any->section_no : "",
-                    text ? Shorten(any->item ? any->item_title : any->section_title, 24)
+                    text ? ShortenToWidth(any->item ? any->item_title : any->section_title, 24)
                          : (any->item ? any->item_title : ""),
                     show_content ? content(o) : "",
                     content(n),

@@ -32,16 +32,6 @@ std::string Join(const std::vector<std::string>& v) {
   return out;
 }
 
-// The first `width` terminal columns of s, with … when cut.
-std::string Shorten(std::string_view s, int width) {
-  int w = 0;
-  for (size_t i = 0; i < s.size();) {
-    const size_t start = i;
-    w += ColumnWidth(NextChar(s, i));
-    if (w > width - 1) return std::string(s.substr(0, start)) + "…";
-  }
-  return std::string(s);
-}
 
 }  // namespace
 
@@ -105,9 +95,9 @@ void WriteDue(std::ostream& out, std::string_view format, const std::vector<Docu
     if (format == "text") {
       // A terminal line: the title and the full content do not fit.
       auto& r = rows.back();
-      r[3] = Shorten(r[3], 24);
-      r[6] = Shorten(r[6], 40);
-      r[7] = Shorten(r[7], 24);
+      r[3] = ShortenToWidth(r[3], 24);
+      r[6] = ShortenToWidth(r[6], 40);
+      r[7] = ShortenToWidth(r[7], 24);
     }
   }
   WriteRows(out, format, DueColumns(), std::move(rows), opts);

@@ -116,14 +116,7 @@ Regex Compile(const FileContext& ctx, const YAML::Node& n) {
 }
 
 std::string NormalizeHeader(std::string_view s) {
-  std::string n = Nfkc(s), out;
-  size_t i = 0;
-  while (i < n.size()) {
-    size_t start = i;
-    char32_t c = NextChar(n, i);
-    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) out.append(n, start, i - start);
-  }
-  return out;
+  return NameKey(s);
 }
 
 void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::string& kind,

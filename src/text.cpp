@@ -104,6 +104,27 @@ int ColumnWidth(char32_t c) {
   return 1;
 }
 
+std::string ShortenToWidth(std::string_view s, int width) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    w += ColumnWidth(NextChar(s, i));
+    if (w > width - 1) return std::string(s.substr(0, start)) + "…";
+  }
+  return std::string(s);
+}
+
+std::string NameKey(std::string_view s) {
+  std::string n = Nfkc(s), out;
+  size_t i = 0;
+  while (i < n.size()) {
+    size_t start = i;
+    char32_t c = NextChar(n, i);
+    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) out.append(n, start, i - start);
+  }
+  return out;
+}
+
 std::string_view Trim(std::string_view s) {
   size_t begin = 0;
   for (size_t i = 0; i < s.size() && IsSpace(NextChar(s, i));) begin = i;

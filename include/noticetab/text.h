@@ -26,6 +26,11 @@ bool IsDigit(char32_t c);        ///< 0-9 and full-width ０-９
 /// Terminal columns c occupies: 2 for East Asian wide/full-width, 0 for
 /// combining marks and controls, else 1 (used to place error carets).
 int ColumnWidth(char32_t c);
+/// The first `width` terminal columns of s, with … when cut.
+std::string ShortenToWidth(std::string_view s, int width);
+/// The key a name is looked up by: NFKC, then only Han characters and ASCII
+/// letters and digits kept (header names, clause keys: 责 任 单 位： -> 责任单位).
+std::string NameKey(std::string_view s);
 
 /// Strips leading and trailing whitespace (including U+3000 and NBSP).
 std::string_view Trim(std::string_view s);
