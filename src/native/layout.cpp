@@ -368,7 +368,7 @@ class RuledTable {
       if (c.r0 < first && first > 0) {  // a cell of the joined row
         RuledCell* prev = Covering(first - 1, c.c0);
         if (prev != nullptr && prev->c0 == c.c0 && prev->c1 == c.c1) {
-          if (!Trim(c.text).empty()) prev->text += "\n" + c.text;
+          JoinPiece(prev->text, Trim(c.text));
           prev->r1 = std::max(prev->r1, c.r1);
           continue;
         }
@@ -439,10 +439,13 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
     }
     for (Fragment& f : ruled[pi])
       for (size_t c = 0; c < f.cells.size(); ++c) {
+        // A cell's lines wrap its text: joined without a break (a space
+        // only between ASCII words), so "2024年12" over "月底前" is one date.
         std::string text;
         for (const VisualLine& l : Lines(std::move(f.words[c]))) {
-          if (!text.empty()) text += '\n';
-          for (size_t s = 0; s < l.segs.size(); ++s) text += (s > 0 ? " " : "") + l.segs[s].text;
+          std::string line;
+          for (size_t s = 0; s < l.segs.size(); ++s) line += (s > 0 ? " " : "") + l.segs[s].text;
+          JoinPiece(text, line);
         }
         f.cells[c].text = std::move(text);
       }
