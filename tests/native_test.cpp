@@ -335,3 +335,30 @@ TEST_CASE("native: a damaged OFD is refused with what is wrong", "[native]") {
             .Format() == "d.ofd: an OFD with no text (scanned images?); run OCR first and convert the result");
 }
 
+TEST_CASE("native: a .docx is read through its relationships, whatever its parts are called", "[native]") {
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  const std::string docx = MakeZip({
+      {"[Content_Types].xml",
+       "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override "
+       "PartName=\"/doc/body.xml\" "
+       "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"},
+      {"_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                      "<Relationship Id=\"rId1\" Type=\"" + rel + "officeDocument\" Target=\"/doc/body.xml\"/>"
+                      "</Relationships>"},
+      {"doc/_rels/body.xml.rels",
+       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+       "<Relationship Id=\"rId2\" Type=\"" + rel + "numbering\" Target=\"lists.xml\"/></Relationships>"},
+      {"doc/lists.xml", "<w:numbering " + w +
+                            "><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+                            "<w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl></w:abstractNum>"
+                            "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"},
+      {"doc/body.xml", "<w:document " + w + "><w:body><w:p><w:r><w:t>通知</w:t></w:r></w:p>"
+                           "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+                           "<w:r><w:t>总体要求</w:t></w:r></w:p></w:body></w:document>"},
+  });
+  CHECK(SniffFormat(docx) == "docx");
+  const Source s = Decode(docx, "renamed.docx");
+  CHECK(s.format == "docx");
+  CHECK(Lines(s) == std::vector<std::string>{"通知", "一、总体要求"});
+}

@@ -124,6 +124,9 @@ Rendered LayoutPages(std::vector<PlacedPage> pages);
 void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<RuleLine>& out);
 
 Rendered ReadDocx(Zip& zip);
+/// The main part of a .docx as _rels/.rels names it (officeDocument), or
+/// word/document.xml.
+std::string DocxMainPart(Zip& zip);
 Rendered ReadOdt(Zip& zip);
 Rendered ReadOfd(Zip& zip);
 /// One OFD page's Content.xml as words and ruling lines (points); the page
