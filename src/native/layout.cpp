@@ -196,7 +196,8 @@ std::vector<Fragment> FindRuled(const std::vector<RuleLine>& all) {
   std::map<size_t, std::vector<RuleLine>> groups;
   for (size_t i = 0; i < n; ++i) groups[Find(parent, i)].push_back(all[i]);
   std::vector<Fragment> out;
-  for (auto& [root, rules] : groups) {
+  for (auto& group : groups) {
+    const std::vector<RuleLine>& rules = group.second;  // named: this clang captures no structured binding
     std::vector<double> xv, yv;
     for (const RuleLine& r : rules) (r.y0 == r.y1 ? yv : xv).push_back(r.y0 == r.y1 ? r.y0 : r.x0);
     Fragment f;
