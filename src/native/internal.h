@@ -76,7 +76,8 @@ class LineBuilder {
   explicit LineBuilder(Rendered* out) : out_(out) {}
   /// One paragraph; breaks inside it ('\n') start new lines.
   void Paragraph(std::string_view text, int page = 0);
-  void BeginTable();
+  /// `spans_exact`: Grid::spans_exact of the table begun.
+  void BeginTable(bool spans_exact = true);
   /// `header`: the format marks the row a header row (w:tblHeader, <thead>,
   /// all <th>, table:table-header-rows).
   void AddRow(std::vector<InCell> cells, int page = 0, bool header = false);

@@ -563,7 +563,7 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
       size_t end = i;
       while (end < lines.size() && on_grid(lines[end]))
         ++end;
-      if (!in_table) out.BeginTable();
+      if (!in_table) out.BeginTable(/*spans_exact=*/false);  // cells from gaps: merges unknown
       in_table = true;
       // Cells: per column, segments stacked with small gaps form one cell.
       struct Block {
