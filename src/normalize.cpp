@@ -221,10 +221,11 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   return d;
 }
 
-std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>& sections,
+std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
                                  const YearContext& years, const Rules& rules) {
   std::vector<Task> tasks;
-  for (const Row& row : table.rows) {
+  tasks.reserve(table.rows.size());
+  for (Row& row : table.rows) {
     Task t;
     t.id = static_cast<int>(tasks.size()) + 1;
     t.seq = row.seq;
@@ -234,8 +235,8 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
         if (it.index == row.item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
     }
     t.content = JoinCjkSpaces(row.content.text);
-    t.warnings = row.warnings;
-    t.diagnostics = row.diagnostics;
+    t.warnings = std::move(row.warnings);
+    t.diagnostics = std::move(row.diagnostics);
     if (!t.content.empty()) {
       std::string_view c = t.content;
       if (EndsWith(c, "、") || EndsWith(c, "，") || EndsWith(c, ","))
@@ -264,7 +265,9 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
     t.first_line = row.first_line;
     t.last_line = row.last_line;
     tasks.push_back(std::move(t));
+    row = Row();  // its strings go back to the allocator for the next tasks
   }
+  std::vector<Row>().swap(table.rows);
   return tasks;
 }
 
