@@ -43,8 +43,9 @@ class Source {
   std::vector<Span> lines_;
 };
 
-/// Decodes raw bytes. Detects UTF-8 (with or without BOM), UTF-16LE/BE (with
-/// BOM, or without BOM when the NUL pattern is unambiguous), else GB18030.
+/// Decodes raw bytes. Detects UTF-8 (with or without BOM), UTF-32LE/BE and
+/// UTF-16LE/BE (with BOM, or without BOM when the NUL pattern is
+/// unambiguous), else GB18030.
 /// CRLF and CR become '\n'. Throws Error(kInput) when the bytes are not text
 /// (binary signatures, NUL-heavy data that is not UTF-16).
 Source Decode(std::string_view bytes, std::string name);
