@@ -50,8 +50,8 @@ class Source {
 /// (binary signatures, NUL-heavy data that is not UTF-16).
 Source Decode(std::string_view bytes, std::string name);
 
-/// The CLI's default --max-size: 64 MiB. Real notices are 10-40 KB; a 30 MB
-/// table notice already peaks at 0.6-0.9 GB of memory (CSV-YAML output).
+/// The CLI's default --max-size: 64 MiB. Real notices are 10-40 KB; a 60 MB
+/// table notice peaks at 0.55-0.71 GB of memory (CSV-JSON output).
 inline constexpr uint64_t kDefaultMaxInputSize = uint64_t{64} << 20;
 
 /// Reads a file ("-" = stdin) and decodes it. Throws Error(kInput) naming the
