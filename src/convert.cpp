@@ -1,5 +1,6 @@
 #include "noticetab/convert.h"
 
+#include <iterator>
 #include <unordered_map>
 
 #include "noticetab/classify.h"
@@ -180,10 +181,17 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // it covers, so an empty cell there is empty, not a merge to guess.
       if (!SpansExact(original, table.header_line)) FillMergedCells(table);
       std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);
-      for (auto& t : tasks) {
-        t.id = static_cast<int>(doc.tasks.size()) + 1;
-        if (!table.caption.empty()) t.table = table.caption;
-        doc.tasks.push_back(std::move(t));
+      for (size_t k = 0; k < tasks.size(); ++k) {
+        tasks[k].id = static_cast<int>(doc.tasks.size() + k) + 1;
+        if (!table.caption.empty()) tasks[k].table = table.caption;
+      }
+      if (doc.tasks.empty()) {
+        doc.tasks = std::move(tasks);
+      } else {
+        // insert grows geometrically (an exact reserve per table would copy
+        // every task again for each of a thousand small tables).
+        doc.tasks.insert(doc.tasks.end(), std::make_move_iterator(tasks.begin()),
+                         std::make_move_iterator(tasks.end()));
       }
       size_t next = at + 1;
       while (next < lines.size() && lines[next].no <= table.last_line) ++next;

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -418,6 +419,11 @@ Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files
     YAML::Node root;
     try {
       root = YAML::Load(text);
+    } catch (const YAML::DeepRecursion& e) {
+      // yaml-cpp stops at a fixed depth (500) so its recursion cannot
+      // overflow the stack, but calls that "bad file".
+      ctx.Fail(e.mark, "nesting too deep (" + std::to_string(e.depth()) +
+                           " levels; a rules file needs a few)");
     } catch (const YAML::Exception& e) {
       ctx.Fail(e.mark, "YAML syntax error: " + e.msg);
     }
