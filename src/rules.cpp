@@ -39,7 +39,8 @@ namespace {
 // Positions errors at a node of one rules file, with the line and a caret.
 class FileContext {
  public:
-  FileContext(std::string name, const std::string& text) : name_(std::move(name)) {
+  FileContext(std::string name, const std::string& text, Regex::When compile = Regex::When::kNow)
+      : name_(std::move(name)), compile_(compile) {
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
@@ -48,6 +49,9 @@ class FileContext {
     }
   }
   const std::string& name() const { return name_; }
+  /// When the file's patterns are compiled: at once (errors are reported
+  /// here), or on first use (built-in rules, checked by the unit tests).
+  Regex::When compile() const { return compile_; }
 
   [[noreturn]] void Fail(const YAML::Mark& at, const std::string& message, int extra_col = 0) const {
     YAML::Mark mark = at;
@@ -67,6 +71,7 @@ class FileContext {
 
  private:
   std::string name_;
+  Regex::When compile_;
   std::vector<std::string> lines_;
 };
 
@@ -104,9 +109,9 @@ std::vector<std::string> StringList(const FileContext& ctx, const YAML::Node& n)
 // Compiles a pattern; a bad one is reported at the pattern's own position.
 Regex Compile(const FileContext& ctx, const YAML::Node& n) {
   std::string p = Scalar(ctx, n);
-  Regex re(p);
+  Regex re(p, ctx.compile());
   re.set_origin(ctx.name(), n.Mark().line + 1);
-  if (!re.ok()) {
+  if (ctx.compile() == Regex::When::kNow && !re.ok()) {
     // +1 skips the opening quote of a quoted scalar so the caret lands on the
     // offending pattern character.
     int quote = n.Tag() == "!" ? 1 : 0;
@@ -401,12 +406,12 @@ void CheckQuotesClosed(const FileContext& ctx, std::string_view text) {
 
 }  // namespace
 
-Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files) {
+Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files, Regex::When compile) {
   Rules rules;
   std::set<std::string> seen;
   for (const auto& [path, text] : files) {
     std::string base = std::filesystem::path(path).filename().string();
-    FileContext ctx(path, text);
+    FileContext ctx(path, text, compile);
     const RuleFile* kind = nullptr;
     for (const auto& rf : kRuleFiles)
       if (base == rf.name) kind = &rf;
@@ -472,7 +477,7 @@ const Rules& BuiltinRules() {
   static const Rules rules = [] {
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& [name, text] : EmbeddedRules()) files.emplace_back(std::string(name), CompactRulesText(text));
-    return CompileRules(files);
+    return CompileRules(files, Regex::When::kOnFirstUse);
   }();
   return rules;
 }

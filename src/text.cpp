@@ -21,6 +21,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>  // memmem (GNU)
+#include <mutex>
 
 namespace noticetab {
 
@@ -328,6 +329,13 @@ class MatcherPool {
 struct Regex::Impl {
   std::string pattern;
   std::unique_ptr<icu::RegexPattern> compiled;  // null when compiling failed
+  std::once_flag compile_once;                  // Compile() runs once
+  /// Compiles the pattern (on the first call only); true when it compiled.
+  bool Ready() {
+    std::call_once(compile_once, [this] { Compile(); });
+    return compiled != nullptr;
+  }
+  void Compile();
   std::string error;
   int error_offset = 0;
   std::vector<std::string> names;  // by group number; "" for unnamed groups
@@ -849,31 +857,38 @@ Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
-Regex::Regex(std::string_view pattern) : impl_(std::make_unique<Impl>()) {
+Regex::Regex(std::string_view pattern, When when) : impl_(std::make_unique<Impl>()) {
   impl_->pattern = std::string(pattern);
+  // The literal prefilter is read from the text of the pattern (a valid one:
+  // compiled first, or known to be valid), so a lazy pattern turns lines away
+  // before it is ever compiled.
+  if (when == When::kNow && !impl_->Ready()) return;
+  impl_->required = RequiredLiterals(pattern);
+  impl_->leading = LeadingLiterals(pattern);
+}
+
+void Regex::Impl::Compile() {
   UParseError pe{};
   UErrorCode status = U_ZERO_ERROR;
   const std::string expanded = ExpandDigits(pattern);
-  impl_->compiled.reset(icu::RegexPattern::compile(
+  compiled.reset(icu::RegexPattern::compile(
       icu::UnicodeString::fromUTF8(icu::StringPiece(expanded.data(), expanded.size())), 0, pe,
       status));
   if (U_FAILURE(status) && expanded != pattern) {
     // Report the error against the pattern as written.
     pe = {};
     status = U_ZERO_ERROR;
-    impl_->compiled.reset(icu::RegexPattern::compile(
+    compiled.reset(icu::RegexPattern::compile(
         icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())), 0, pe,
         status));
   }
   if (U_FAILURE(status)) {
-    impl_->compiled.reset();
-    impl_->error = std::string(u_errorName(status)) + ": " + DescribeRegexError(status);
-    impl_->error_offset = PatternOffset(pattern, pe);
+    compiled.reset();
+    error = std::string(u_errorName(status)) + ": " + DescribeRegexError(status);
+    error_offset = PatternOffset(pattern, pe);
     return;
   }
-  impl_->names = GroupNames(impl_->pattern, *impl_->compiled);
-  impl_->required = RequiredLiterals(pattern);
-  impl_->leading = LeadingLiterals(pattern);
+  names = GroupNames(pattern, *compiled);
 }
 
 void Regex::Impl::Check(UErrorCode failure) const {
@@ -908,9 +923,9 @@ const Regex::Requirements& Regex::required() const {
   return impl_ ? impl_->required : kNone;
 }
 
-bool Regex::ok() const { return impl_ && impl_->compiled; }
-const std::string& Regex::error() const { return impl_ ? impl_->error : kNoPattern; }
-int Regex::error_offset() const { return impl_ ? impl_->error_offset : 0; }
+bool Regex::ok() const { return impl_ && impl_->Ready(); }
+const std::string& Regex::error() const { return !impl_ ? kNoPattern : impl_->Ready() ? kEmpty : impl_->error; }
+int Regex::error_offset() const { return impl_ && !impl_->Ready() ? impl_->error_offset : 0; }
 const std::string& Regex::pattern() const { return impl_ ? impl_->pattern : kEmpty; }
 
 std::string_view Regex::Match::Group(std::string_view name) const {
@@ -921,7 +936,7 @@ std::string_view Regex::Match::Group(std::string_view name) const {
 }
 
 bool Regex::Contains(std::string_view s) const {
-  if (!ok() || !impl_->Possible(s)) return false;
+  if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return false;
   Search search(*impl_->compiled, impl_->matchers, s);
   size_t begin = 0, end = 0;
   if (search.Next(begin, end)) return true;
@@ -931,7 +946,7 @@ bool Regex::Contains(std::string_view s) const {
 
 Regex::Match Regex::Find(std::string_view s) const {
   Match m;
-  if (!ok() || !impl_->Possible(s)) return m;
+  if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return m;
   Search search(*impl_->compiled, impl_->matchers, s);
   if (!search.Next(m.begin, m.end)) {
     impl_->Check(search.failure());
@@ -949,7 +964,7 @@ Regex::Match Regex::Find(std::string_view s) const {
 }
 
 std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) const {
-  if (!ok() || !impl_->Possible(s)) return std::string(s);
+  if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return std::string(s);
   Search search(*impl_->compiled, impl_->matchers, s);
   std::string out;
   size_t last = 0, begin = 0, end = 0;

@@ -128,7 +128,10 @@ std::string CompactRulesText(std::string_view yaml);
 Rules LoadRules(const std::string& dir);
 
 /// Compiles rules from (file name, text) pairs. Used by both loaders and tests.
-Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files);
+/// With Regex::When::kOnFirstUse a pattern is compiled on its first use and a
+/// bad one is not reported (only for rules known to be valid).
+Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files,
+                   Regex::When compile = Regex::When::kNow);
 
 /// The embedded rule files (generated at build time).
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRules();
