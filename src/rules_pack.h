@@ -30,12 +30,19 @@ struct PackedMark;  // names the friend below
 namespace YAML {
 // yaml-cpp gives nodes a position only when it parses them; its friend
 // as_if<> sets the one recorded at build time, so errors and the origin of a
-// pattern point at the line of rules/*.yaml it was written on.
+// pattern point at the line of rules/*.yaml it was written on. It also makes
+// every node of a tree in the tree's one memory, as yaml-cpp's own parser
+// does: a node made apart is merged into its parent's memory node by node.
 template <>
 struct as_if<noticetab::PackedMark, void> {
   static void Set(Node& n, const Mark& mark) {
     n.EnsureNodeExists();
     n.m_pNode->set_mark(mark);
+  }
+  /// A new (null) node in the memory of `owner`.
+  static Node MakeIn(const Node& owner) {
+    owner.EnsureNodeExists();
+    return Node(owner.m_pMemory->create_node(), owner.m_pMemory);
   }
 };
 }  // namespace YAML
@@ -98,30 +105,44 @@ class Reader {
   explicit Reader(std::string_view in) : in_(in) {}
   bool done() const { return at_ == in_.size(); }
 
+  /// The next tree.
   YAML::Node Node() {
+    YAML::Node root;
+    Fill(root);
+    return root;
+  }
+
+ private:
+  using Access = YAML::as_if<PackedMark, void>;
+
+  // Reads the next node into n (a null node), its children made in n's memory.
+  void Fill(YAML::Node& n) {
     const char kind = Byte();
     YAML::Mark mark;
     mark.line = static_cast<int>(Number()) - 1;
     mark.column = static_cast<int>(Number()) - 1;
     const std::string_view tag = String();
-    YAML::Node n;
     switch (kind) {
       case 's':
-        n = YAML::Node(std::string(String()));
+        n = std::string(String());
         break;
-      case 'l': {
+      case 'l':
         n = YAML::Node(YAML::NodeType::Sequence);
-        for (uint64_t count = Number(); count > 0; --count) n.push_back(Node());
-        break;
-      }
-      case 'm': {
-        n = YAML::Node(YAML::NodeType::Map);
         for (uint64_t count = Number(); count > 0; --count) {
-          YAML::Node key = Node();
-          n.force_insert(key, Node());
+          YAML::Node item = Access::MakeIn(n);
+          Fill(item);
+          n.push_back(item);
         }
         break;
-      }
+      case 'm':
+        n = YAML::Node(YAML::NodeType::Map);
+        for (uint64_t count = Number(); count > 0; --count) {
+          YAML::Node key = Access::MakeIn(n), value = Access::MakeIn(n);
+          Fill(key);
+          Fill(value);
+          n.force_insert(key, value);
+        }
+        break;
       case '~':
         n = YAML::Node(YAML::NodeType::Null);
         break;
@@ -129,11 +150,9 @@ class Reader {
         throw std::runtime_error("packed rules: bad node kind");
     }
     if (!tag.empty()) n.SetTag(std::string(tag));
-    YAML::as_if<PackedMark, void>::Set(n, mark);
-    return n;
+    Access::Set(n, mark);
   }
 
- private:
   char Byte() {
     if (at_ >= in_.size()) throw std::runtime_error("packed rules: truncated");
     return in_[at_++];
