@@ -211,8 +211,31 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   return true;
 }
 
-Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content) {
+namespace {
+
+const Regex& KeyLine() {
   static const Regex kKeyLine("^\\s*(?<key>[\\p{Han}]{2,12})\\s*[:：]");
+  return kKeyLine;
+}
+
+}  // namespace
+
+bool IsKeyValueLine(std::string_view line, const Rules& rules) {
+  std::string t = JoinCjkSpaces(Trim(line));
+  Assignment probe;
+  auto m = KeyLine().Find(t);
+  return m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(t, rules, &probe);
+}
+
+bool EndsInClause(std::string_view line, const Rules& rules) {
+  std::string t = JoinCjkSpaces(Trim(line));
+  Assignment probe;
+  auto [begin, inner] = TrailingBracket(t);
+  return begin != std::string_view::npos && ParseClause(inner, rules, &probe);
+}
+
+Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content) {
+  const Regex& kKeyLine = KeyLine();
   Assignment a;
   std::string text;
   bool text_after_clause = false, only_bracket_lines = true;

@@ -79,7 +79,12 @@ struct Document {
   FrontMatter document;
   std::vector<Section> sections;
   std::vector<Task> tasks;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;   ///< document-level notes, as printed
+  std::vector<Diagnostic> diagnostics;  ///< the same notes as values (code, lines, message)
+  /// Adds a document-level warning: its message and its diagnostic.
+  void Warn(std::string code, std::string message, int first_line = 0, int last_line = 0) {
+    AddDiagnostic(warnings, diagnostics, std::move(code), std::move(message), first_line, last_line);
+  }
 };
 
 }  // namespace noticetab
