@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "noticetab/classify.h"
+#include "noticetab/interpret.h"
 #include "noticetab/link.h"
 #include "noticetab/normalize.h"
 #include "noticetab/read.h"
@@ -152,7 +153,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     size_t at = table_at;
     const Reader* r = reader;
     while (true) {
-      Table table = ReadTable(*r, lines, at, rules);
+      Grid grid = r->cut(lines, at, rules);  // ReadTable, with the grid kept for --dump grid
+      if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules);
+      if (opts.grids) opts.grids->push_back(grid);
+      Table table = Interpret(grid, rules);
       // Tables read by different readers: every reader, in table order, once.
       if (doc.layout.empty())
         doc.layout = table.layout;
