@@ -425,6 +425,7 @@ std::vector<std::string> DocumentProblems(const Document& doc) {
   }
   for (const Diagnostic& d : doc.diagnostics) {
     if (d.code == "input.bad_bytes" || d.code == "input.partial") out.push_back("read only in part: " + d.message);
+    if (d.code == "rows.cut") out.push_back(d.message);
   }
   return out;
 }

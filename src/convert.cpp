@@ -210,6 +210,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       doc.Warn("tasks.from_body", "no task table recognized; the body items are listed as tasks");
   }
   ClassifyDocument(&doc, has_table, lines, rules);
+  FlagCutUnits(doc, rules);
   DeadlinesFromContent(doc.tasks, years, rules);
   if (!original.pages.empty()) {
     for (Task& t : doc.tasks)
