@@ -74,7 +74,10 @@ struct Document {
   std::string source;     ///< path as given ("-" for stdin)
   std::string encoding;   ///< detected input encoding
   std::string format = "text";  ///< what the input was: text | docx | html | pdf | odt | ofd
-  std::string layout;     ///< tabs | cell-per-line | tab-prefixed | markdown | pipe | none
+  /// The reader registry names (src/readers/registry.cpp) of every table in
+  /// table order, each once, joined by '+' (tabs+pipe); without a table the
+  /// body readers that found their lines (key-value, clauses); none when none did.
+  std::string layout;
   std::string kind;       ///< the document classifier's verdict; empty = not classified (null)
   FrontMatter document;
   std::vector<Section> sections;
