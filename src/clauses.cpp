@@ -221,6 +221,8 @@ const Regex& KeyLine() {
 }  // namespace
 
 bool IsKeyValueLine(std::string_view line, const Rules& rules) {
+  // Cheap test first: a body line without a colon is no key-value line.
+  if (line.find(':') == std::string_view::npos && line.find("：") == std::string_view::npos) return false;
   std::string t = JoinCjkSpaces(Trim(line));
   Assignment probe;
   auto m = KeyLine().Find(t);
@@ -228,6 +230,14 @@ bool IsKeyValueLine(std::string_view line, const Rules& rules) {
 }
 
 bool EndsInClause(std::string_view line, const Rules& rules) {
+  // Cheap test first: only a line ending in a closing bracket (before a
+  // final 。；) closes a clause.
+  std::string_view end = Trim(line);
+  for (std::string_view stop : {"。", "；", ";", "."})
+    if (end.ends_with(stop)) end = Trim(end.substr(0, end.size() - stop.size()));
+  bool close = false;
+  for (std::string_view c : {")", "）", "]", "〕", "】"}) close |= end.ends_with(c);
+  if (!close) return false;
   std::string t = JoinCjkSpaces(Trim(line));
   Assignment probe;
   auto [begin, inner] = TrailingBracket(t);
