@@ -241,6 +241,9 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
   if (!o.dump.empty() && !cli::IsDump(o.dump)) {
     throw Error(Error::Kind::kUsage, fmt::format("unknown --dump '{}' (expected grid or diagnostics)", o.dump));
   }
+  if (!o.dump.empty() && !b.output.empty()) {
+    throw Error(Error::Kind::kUsage, "--dump writes to stdout; leave out -o");
+  }
   if (b.format == "xlsx" && b.output.empty() && ::isatty(b.stdout_fd) && o.dump.empty()) {
     throw Error(Error::Kind::kUsage, "an xlsx workbook is binary; write it with -o FILE or redirect stdout");
   }

@@ -181,3 +181,30 @@ TEST_CASE("units cut mid-name are flagged on the row, and many make a document-l
   CHECK(r.err.empty());
   CHECK(r.out.find("unit name looks cut: 各街道办事") != std::string::npos);
 }
+
+TEST_CASE("--dump grid and --dump diagnostics: what the readers cut and the codes; misuse is exit 2",
+          "[cli][habits]") {
+  RunResult r = RunCli("--dump grid samples/composed/pipe-2024.txt");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.starts_with("layout: pipe\ncaption: 附件 2024年某某县优化营商环境工作要点任务分解\n[header] 工作任务 ‖ "));
+  r = RunCli("--dump grid samples/composed/clauses-2024.txt");  // a body reader cuts no grid
+  CHECK(r.status == 0);
+  CHECK(r.out == "none\n");
+  r = RunCli("--dump diagnostics samples/composed/web-keyvalue-2023.txt");
+  CHECK(r.status == 0);
+  CHECK(r.out == "document tasks.from_body 0-0: no task table recognized; the body items are listed as tasks\n");
+  r = RunCli("--dump grid samples/linyi-2023.txt samples/shanghe-2023.txt");
+  CHECK(r.out.starts_with("==> samples/linyi-2023.txt <==\nlayout: cell-per-line"));
+  CHECK(r.out.find("\n==> samples/shanghe-2023.txt <==\nlayout: tabs\n") != std::string::npos);
+  r = RunCli("--dump rows samples/linyi-2023.txt");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "noticetab: unknown --dump 'rows' (expected grid or diagnostics)\n");
+  r = RunCli("--dump grid -o /tmp/x samples/linyi-2023.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err == "noticetab: --dump writes to stdout; leave out -o\n");
+  r = RunCli("--dump grid no-such-file.txt");
+  CHECK(r.status == 1);
+  CHECK(r.err == "noticetab: no-such-file.txt: cannot read: No such file or directory\n");
+}
