@@ -423,8 +423,9 @@ std::vector<std::string> DocumentProblems(const Document& doc) {
                                 doc.tasks.size()));
     }
   }
-  for (const std::string& w : doc.warnings) {
-    if (w.find("replaced with U+FFFD") != std::string::npos) out.push_back("read only in part: " + w);
+  for (const Diagnostic& d : doc.diagnostics) {
+    if (d.code == "input.bad_bytes" || d.code == "input.partial") out.push_back("read only in part: " + d.message);
+    if (d.code == "rows.cut") out.push_back(d.message);
   }
   return out;
 }

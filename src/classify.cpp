@@ -237,10 +237,14 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
     return;
   }
   const std::string title = doc->document.title.value_or("");
-  auto drop_tasks = [&](const std::string& why) {
-    auto& w = doc->warnings;
-    w.erase(std::remove(w.begin(), w.end(), "no task table recognized; the body items are listed as tasks"), w.end());
-    w.push_back(why);  // said even when no paragraph was a task: it is why there are none
+  auto drop_tasks = [&](const char* code, const std::string& why) {
+    // The body items are not listed as tasks after all.
+    for (size_t k = doc->diagnostics.size(); k-- > 0;)
+      if (doc->diagnostics[k].code == "tasks.from_body") {
+        std::erase(doc->warnings, doc->diagnostics[k].message);
+        doc->diagnostics.erase(doc->diagnostics.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+    doc->Warn(code, why);  // said even when no paragraph was a task: it is why there are none
     doc->tasks.clear();
   };
   std::string head;
@@ -249,7 +253,7 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
   bool cover = rules.cover_title.Contains(title);
   if (!cover && (rules.news_title.Contains(title) || rules.news_text.Contains(head))) {
     doc->kind = "news";
-    drop_tasks("a news report or 解读 about a plan: its paragraphs are not tasks");
+    drop_tasks("kind.news_report", "a news report or 解读 about a plan: its paragraphs are not tasks");
     return;
   }
   // A cover notice ends with its issuer and date; numbered paragraphs above
@@ -274,8 +278,10 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
         if (t.first_line > signature) kept.push_back(std::move(t));
       for (size_t k = 0; k < kept.size(); ++k) kept[k].id = static_cast<int>(k) + 1;
       doc->tasks = std::move(kept);
-      doc->warnings.push_back(std::to_string(before) + " numbered paragraphs before the cover notice's date (line " +
-                              std::to_string(signature) + ") are requirements to its recipients, not tasks");
+      doc->Warn("kind.cover_requirements",
+                std::to_string(before) + " numbered paragraphs before the cover notice's date (line " +
+                    std::to_string(signature) + ") are requirements to its recipients, not tasks",
+                signature);
     }
   }
   bool assigns = std::any_of(doc->tasks.begin(), doc->tasks.end(), [](const Task& t) {
@@ -283,18 +289,18 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
   });
   if (doc->tasks.empty()) {
     doc->kind = cover ? "notice_without_annex" : "other";
-    if (cover) doc->warnings.push_back("a cover notice whose annex is not in the text: no tasks");
+    if (cover) doc->Warn("kind.cover_without_annex", "a cover notice whose annex is not in the text: no tasks");
     return;
   }
   if (assigns || title.empty() || rules.plan_title.Contains(title)) {
     doc->kind = "body_assignments";
-    if (!assigns) doc->warnings.push_back("the body items name no units or deadlines");
+    if (!assigns) doc->Warn("kind.body_assigns_nothing", "the body items name no units or deadlines");
     for (auto& t : doc->tasks)
       if (assigns && t.units.empty()) t.warnings.push_back("no units written for this item (other items name theirs)");
     return;
   }
   doc->kind = "other";
-  drop_tasks("no task table and the body assigns nothing (no units, no deadlines, not a plan): its paragraphs are not tasks");
+  drop_tasks("kind.not_tasks", "no task table and the body assigns nothing (no units, no deadlines, not a plan): its paragraphs are not tasks");
 }
 
 }  // namespace noticetab

@@ -211,8 +211,41 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   return true;
 }
 
-Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content) {
+namespace {
+
+const Regex& KeyLine() {
   static const Regex kKeyLine("^\\s*(?<key>[\\p{Han}]{2,12})\\s*[:：]");
+  return kKeyLine;
+}
+
+}  // namespace
+
+bool IsKeyValueLine(std::string_view line, const Rules& rules) {
+  // Cheap test first: a body line without a colon is no key-value line.
+  if (line.find(':') == std::string_view::npos && line.find("：") == std::string_view::npos) return false;
+  std::string t = JoinCjkSpaces(Trim(line));
+  Assignment probe;
+  auto m = KeyLine().Find(t);
+  return m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(t, rules, &probe);
+}
+
+bool EndsInClause(std::string_view line, const Rules& rules) {
+  // Cheap test first: only a line ending in a closing bracket (before a
+  // final 。；) closes a clause.
+  std::string_view end = Trim(line);
+  for (std::string_view stop : {"。", "；", ";", "."})
+    if (end.ends_with(stop)) end = Trim(end.substr(0, end.size() - stop.size()));
+  bool close = false;
+  for (std::string_view c : {")", "）", "]", "〕", "】"}) close |= end.ends_with(c);
+  if (!close) return false;
+  std::string t = JoinCjkSpaces(Trim(line));
+  Assignment probe;
+  auto [begin, inner] = TrailingBracket(t);
+  return begin != std::string_view::npos && ParseClause(inner, rules, &probe);
+}
+
+Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content) {
+  const Regex& kKeyLine = KeyLine();
   Assignment a;
   std::string text;
   bool text_after_clause = false, only_bracket_lines = true;

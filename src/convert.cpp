@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "noticetab/classify.h"
+#include "noticetab/interpret.h"
 #include "noticetab/link.h"
 #include "noticetab/normalize.h"
 #include "noticetab/read.h"
@@ -27,27 +28,13 @@ bool SpansExact(const Source& original, int header_line) {
 
 // The body runs from the first heading to the first line that starts the
 // annex, the footer, or a table. A table may also come before any heading (a
-// table pasted on its own, or under a bare title).
-Regions FindRegions(const std::vector<Line>& lines, const Rules& rules, size_t* table_at,
-                    const Reader** reader) {
+// table pasted on its own, or under a bare title). One pass over the reader
+// registry (FindReaders) finds the first table, or the body readers.
+Regions FindRegions(const std::vector<Line>& lines, const Rules& rules, FoundReaders* found) {
   Regions r;
-  r.body_end = r.table_begin = lines.size();
-  size_t first_heading = lines.size();
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (lines[i].kind == LineKind::kHeading) {
-      first_heading = i;
-      break;
-    }
-  // One pass over the reader registry finds the first table.
-  if (!FindTable(lines, 0, rules, table_at, reader)) *table_at = lines.size();
-  for (size_t i = first_heading; i < *table_at; ++i) {
-    const Line& l = lines[i];
-    if (l.kind == LineKind::kText && (rules.attachment.Contains(l.text) || EndsTable(l, rules))) {
-      r.body_end = i;
-      return r;
-    }
-  }
-  r.body_end = *table_at;
+  *found = FindReaders(lines, rules);
+  r.table_begin = lines.size();
+  r.body_end = found->body_end;
   return r;
 }
 
@@ -121,6 +108,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   doc.encoding = original.encoding();
   doc.format = original.format;
   doc.warnings = original.warnings;
+  doc.diagnostics = original.diagnostics;
+  // A Source filled by hand (tests, embedders) may have warnings without codes.
+  for (size_t k = doc.diagnostics.size(); k < doc.warnings.size(); ++k)
+    doc.diagnostics.push_back({"input.note", 0, 0, doc.warnings[k]});
 
   // Pinyin annotations (發(fā)展) would break every keyword; they go before parsing.
   const Source* source = &original;
@@ -128,7 +119,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (rules.pinyin.Contains(original.text())) {
     stripped = Source(original.name(), original.encoding(), rules.pinyin.ReplaceAll(original.text(), ""));
     source = &stripped;
-    doc.warnings.push_back("pinyin annotations after characters (發(fā)展) removed");
+    doc.Warn("input.pinyin_removed", "pinyin annotations after characters (發(fā)展) removed");
   }
   // Traditional characters: parse a Simplified copy, then give every emitted
   // string its original characters back (the conversion is one code point
@@ -140,22 +131,24 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     if (s != source->text() && BuildRestoreMap(source->text(), s, &restore)) {
       simplified = Source(source->name(), source->encoding(), std::move(s));
       source = &simplified;
-      doc.warnings.push_back("Traditional characters matched in Simplified form; output keeps the original characters");
+      doc.Warn("input.traditional",
+               "Traditional characters matched in Simplified form; output keeps the original characters");
     }
   }
   const Source& src = *source;
 
   std::vector<Line> lines = ClassifyLines(src, rules);
-  size_t table_at = 0;
-  const Reader* reader = nullptr;
-  Regions regions = FindRegions(lines, rules, &table_at, &reader);
-  bool has_table = table_at < lines.size();
+  FoundReaders found;
+  Regions regions = FindRegions(lines, rules, &found);
+  size_t table_at = found.table_at;
+  const Reader* reader = found.table;
+  bool has_table = reader != nullptr;
   if (has_table) regions.table_begin = table_at;
 
   doc.document = ReadFrontMatter(lines, regions, rules);
   std::vector<int> item_end;
   doc.sections = ReadOutline(lines, regions, rules, &item_end);
-  if (doc.sections.empty()) doc.warnings.push_back("no numbered headings found; the outline is empty");
+  if (doc.sections.empty()) doc.Warn("outline.empty", "no numbered headings found; the outline is empty");
 
   YearContext years;
   if (doc.document.title) {
@@ -172,9 +165,17 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     size_t at = table_at;
     const Reader* r = reader;
     while (true) {
-      Table table = ReadTable(*r, lines, at, rules);
-      if (doc.layout.empty()) doc.layout = table.layout;
-      for (auto& w : table.warnings) doc.warnings.push_back(w);
+      Grid grid = r->cut(lines, at, rules);  // ReadTable, with the grid kept for --dump grid
+      if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules);
+      if (opts.grids) opts.grids->push_back(grid);
+      Table table = Interpret(grid, rules);
+      // Tables read by different readers: every reader, in table order, once.
+      if (doc.layout.empty())
+        doc.layout = table.layout;
+      else if (("+" + doc.layout + "+").find("+" + table.layout + "+") == std::string::npos)
+        doc.layout += "+" + table.layout;
+      doc.warnings.insert(doc.warnings.end(), table.warnings.begin(), table.warnings.end());
+      doc.diagnostics.insert(doc.diagnostics.end(), table.diagnostics.begin(), table.diagnostics.end());
       RepairTable(table, rules);
       LinkRows(table, doc.sections);
       // A native table that knows its merged cells renders each into every row
@@ -197,14 +198,36 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       while (next < lines.size() && lines[next].no <= table.last_line) ++next;
       if (!FindTable(lines, next, rules, &at, &r)) break;
     }
-    if (doc.tasks.empty()) doc.warnings.push_back("the task table has no rows");
+    if (doc.tasks.empty()) doc.Warn("table.no_rows", "the task table has no rows");
   } else {
-    doc.layout = "none";
-    doc.tasks = TasksFromItems(doc.sections, item_end, lines, years, rules);
-    doc.warnings.push_back(doc.tasks.empty() ? "no task table recognized and no body items found"
-                                             : "no task table recognized; the body items are listed as tasks");
+    // No table: the body readers that detected their lines name the layout
+    // (key-value+clauses when the body has both). They read the body items
+    // together: one read per distinct read function, in priority order.
+    for (const Reader* r : found.body) {
+      doc.layout += (doc.layout.empty() ? "" : "+") + std::string(r->name);
+      bool read = false;
+      for (const Reader* before : found.body) {
+        if (before == r) break;
+        read |= before->read_body == r->read_body;
+      }
+      if (read) continue;
+      for (Task& t : r->read_body(doc.sections, item_end, lines, years, rules)) {
+        t.id = static_cast<int>(doc.tasks.size()) + 1;
+        doc.tasks.push_back(std::move(t));
+      }
+    }
+    // Body items that name no units or deadline are still listed as tasks.
+    if (found.body.empty()) {
+      doc.layout = "none";
+      doc.tasks = TasksFromItems(doc.sections, item_end, lines, years, rules);
+    }
+    if (doc.tasks.empty())
+      doc.Warn("tasks.none", "no task table recognized and no body items found");
+    else
+      doc.Warn("tasks.from_body", "no task table recognized; the body items are listed as tasks");
   }
   ClassifyDocument(&doc, has_table, lines, rules);
+  FlagCutUnits(doc, rules);
   DeadlinesFromContent(doc.tasks, years, rules);
   if (!original.pages.empty()) {
     for (Task& t : doc.tasks)

@@ -210,7 +210,8 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
         break;
       }
       case CellShape::kGarbage:
-        t.warnings.push_back("line " + std::to_string(c.cell.first_line) + ": unreadable cell dropped: " + c.cell.text);
+        t.Warn("table.cell_dropped", "line " + std::to_string(c.cell.first_line) + ": unreadable cell dropped: " + c.cell.text,
+               c.cell.first_line, c.cell.last_line);
         break;
       case CellShape::kUnits:
       case CellShape::kDeadline: {
@@ -290,7 +291,8 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
     bool fragment = !r.content.empty() && CharCount(RemoveSpaces(r.content.text)) <= 2 && r.units.empty() &&
                     r.lead.empty() && r.support.empty() && r.deadline.empty() && !r.seq;
     if (fragment)
-      t.warnings.push_back("line " + std::to_string(r.first_line) + ": a fragment row dropped: " + r.content.text);
+      t.Warn("table.fragment_dropped", "line " + std::to_string(r.first_line) + ": a fragment row dropped: " + r.content.text,
+             r.first_line, r.last_line);
     return fragment;
   });
   if (!shaped.empty())

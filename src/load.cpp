@@ -311,11 +311,12 @@ Source Decode(std::string_view bytes, std::string name) {
   }
 
   std::vector<std::string> warnings;
+  std::vector<Diagnostic> diagnostics;
   if (d.bad > 0) {
     std::string w = "line " + std::to_string(d.first_bad) + ": invalid " + encoding +
                     " bytes replaced with U+FFFD";
     if (d.bad > 1) w += " (" + std::to_string(d.bad) + " places)";
-    warnings.push_back(std::move(w));
+    AddDiagnostic(warnings, diagnostics, "input.bad_bytes", std::move(w), static_cast<int>(d.first_bad));
   }
   // NUL bytes (U+0000 after decoding) are not text. A few are damage and go;
   // many mean the file is binary.
@@ -325,13 +326,16 @@ Source Decode(std::string_view bytes, std::string name) {
     if (nuls * 100 >= raw_size) {
       throw Error(Error::Kind::kInput, "not text (contains NUL bytes)", name);
     }
-    warnings.push_back("line " + std::to_string(LineAt(d.text.data(), first_nul)) + ": " +
-                       std::to_string(nuls) + " NUL byte(s) removed");
+    const auto at = LineAt(d.text.data(), first_nul);
+    AddDiagnostic(warnings, diagnostics, "input.nul_removed",
+                  "line " + std::to_string(at) + ": " + std::to_string(nuls) + " NUL byte(s) removed",
+                  static_cast<int>(at));
     std::erase(d.text, '\0');
   }
   RefuseNoise(d.text, d.bad, encoding, name);
   Source source(std::move(name), std::move(encoding), NormalizeNewlines(std::move(d.text)));
   source.warnings = std::move(warnings);
+  source.diagnostics = std::move(diagnostics);
   return source;
 }
 

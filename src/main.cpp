@@ -25,6 +25,7 @@
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
+#include "cli/dump.h"
 #include "cli/views.h"
 
 namespace po = boost::program_options;
@@ -39,6 +40,7 @@ struct Options {
   std::string rules_dir;
   bool quiet = false;
   cli::ViewOptions views;
+  std::string dump;  ///< --dump grid|diagnostics (convert only)
 };
 
 /// A subcommand (ninja's kTools[]): `noticetab NAME ...`; the first is the default.
@@ -171,6 +173,9 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
     desc.add_options()("by-unit", po::bool_switch(&by_unit),
                        "one row per (unit, task) with the unit's role, instead of one per task "
                        "(csv, tsv, json, jsonl, yaml)");
+    desc.add_options()("dump", po::value(&o.dump),
+                       "grid | diagnostics: instead of the ledger, the tables as the readers cut them, or "
+                       "every diagnostic with its code (debugging; tests/spec)");
   }
   cli::AddViewOptions(tool.name, desc, o.views);
   po::options_description hidden;
@@ -233,7 +238,13 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
   // No file and a pipe or file on stdin: read it, as cat and sort do.
   if (b.inputs.empty() && !::isatty(STDIN_FILENO)) b.inputs.push_back("-");
   if (b.inputs.empty()) throw Error(Error::Kind::kUsage, "no input files (use '-' for stdin; see --help)");
-  if (b.format == "xlsx" && b.output.empty() && ::isatty(b.stdout_fd)) {
+  if (!o.dump.empty() && !cli::IsDump(o.dump)) {
+    throw Error(Error::Kind::kUsage, fmt::format("unknown --dump '{}' (expected grid or diagnostics)", o.dump));
+  }
+  if (!o.dump.empty() && !b.output.empty()) {
+    throw Error(Error::Kind::kUsage, "--dump writes to stdout; leave out -o");
+  }
+  if (b.format == "xlsx" && b.output.empty() && ::isatty(b.stdout_fd) && o.dump.empty()) {
     throw Error(Error::Kind::kUsage, "an xlsx workbook is binary; write it with -o FILE or redirect stdout");
   }
   return o;
@@ -300,6 +311,7 @@ int Run(const Options& o) {
   // No progress line when the output itself goes to the same screen.
   const bool to_screen = b.output.empty() && ::isatty(STDOUT_FILENO);
   const bool progress = !o.quiet && ::isatty(STDERR_FILENO) && !to_screen;
+  if (!o.dump.empty()) return cli::Dump(o.dump, b, std::cout, std::cerr);
   Reporter reporter(progress, progress || o.quiet);
   BatchResult r = RunBatch(b, &reporter);
   reporter.Clear();

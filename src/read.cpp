@@ -66,7 +66,7 @@ bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, 
     if (lines[i].kind != LineKind::kText) continue;
     const Reader* best = nullptr;
     for (const auto& r : Readers())
-      if ((!best || r.priority > best->priority) && r.detect(lines, i, rules)) best = &r;
+      if (!r.body() && (!best || r.priority > best->priority) && r.detect(lines, i, rules)) best = &r;
     if (best) {
       *at = i;
       *reader = best;
@@ -74,6 +74,45 @@ bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, 
     }
   }
   return false;
+}
+
+FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
+  FoundReaders f;
+  f.table_at = f.body_end = lines.size();
+  size_t first_heading = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].kind == LineKind::kHeading) {
+      first_heading = i;
+      break;
+    }
+  bool in_body = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (i == first_heading) in_body = true;
+    // The body ends at the annex, the footer or a table.
+    if (in_body && l.kind == LineKind::kText && (rules.attachment.Contains(l.text) || EndsTable(l, rules))) {
+      f.body_end = i;
+      in_body = false;
+    }
+    const Reader* best = nullptr;
+    for (const auto& r : Readers()) {
+      if (r.body()) {
+        if (!in_body || (l.kind != LineKind::kText && l.kind != LineKind::kHeading)) continue;
+        if (std::find(f.body.begin(), f.body.end(), &r) == f.body.end() && r.detect(lines, i, rules))
+          f.body.push_back(&r);
+      } else if (l.kind == LineKind::kText && (!best || r.priority > best->priority) && r.detect(lines, i, rules)) {
+        best = &r;
+      }
+    }
+    if (best) {
+      f.table_at = i;
+      f.table = best;
+      if (f.body_end == lines.size()) f.body_end = i;
+      break;
+    }
+  }
+  std::sort(f.body.begin(), f.body.end(), [](const Reader* a, const Reader* b) { return a->priority > b->priority; });
+  return f;
 }
 
 std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules) {

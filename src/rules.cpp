@@ -206,7 +206,8 @@ void LoadJunk(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 
 void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions",
-                        "carry_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead", "examples"});
+                        "carry_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
+                        "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
   std::stable_sort(r.open_tails.begin(), r.open_tails.end(),
@@ -215,6 +216,7 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   r.level_prefixes = StringList(ctx, Required(ctx, root, "level_prefixes"));
   r.level_exceptions = root["level_exceptions"] ? StringList(ctx, root["level_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
+  r.cut_suffixes = root["cut_suffixes"] ? StringList(ctx, root["cut_suffixes"]) : std::vector<std::string>{};
   r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));
   r.collective_name = root["collective_name"] ? Compile(ctx, root["collective_name"]) : Regex("(?!)");
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));

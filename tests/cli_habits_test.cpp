@@ -124,3 +124,87 @@ TEST_CASE("xlsx is refused to a terminal; TERM=dumb and NO_COLOR get no escape s
     CHECK(out.find('\x1b') == std::string::npos);
   }
 }
+
+TEST_CASE("-f xlsx -o FILE on a document with no table prints the problem on stderr", "[cli][habits]") {
+  TempDir d;
+  std::ofstream(d / "page.txt") << "欢迎访问\n这是一个网页，没有表格也没有编号的条目。\n";
+  RunResult r = RunCli("-f xlsx -o " + d / "out.xlsx " + d / "page.txt");
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err == "noticetab: " + d / "page.txt" + kNoTasks);
+  CHECK(std::ifstream(d / "out.xlsx").good());  // the workbook is still written
+  r = RunCli("--strict -f xlsx -o " + d / "strict.xlsx " + d / "page.txt");
+  CHECK(r.status == 1);
+  CHECK(r.err == "noticetab: " + d / "page.txt" + kNoTasks);
+}
+
+TEST_CASE("no input files: refused when stdin is a terminal; read when it is /dev/null", "[cli][habits]") {
+  if (HasPty()) {
+    // script(1) gives the command a terminal on stdin.
+    CHECK(OnTerminal("-f csv") == "noticetab: no input files (use '-' for stdin; see --help)\r\n");
+  }
+  // stdin not a terminal (here /dev/null, as under cron or nohup): it is read, an
+  // empty notice with no tasks, which is said.
+  const RunResult r = RunCli("-f csv < /dev/null");
+  CHECK(r.status == 0);
+  CHECK(r.out.starts_with("source,id,"));
+  CHECK(r.err == "noticetab: <stdin>" + kNoTasks);
+}
+
+TEST_CASE("units cut mid-name are flagged on the row, and many make a document-level problem", "[cli][habits]") {
+  TempDir d;
+  std::ofstream(d / "cut.txt") << "附件\n序号\t具体内容\t责任单位\t完成时限\n"
+                                  "1\t做好政府信息公开工作。\t各街道办事\t2024年6月底前\n"
+                                  "2\t做好政策解读工作。\t县政务服务中\t2024年9月底前\n"
+                                  "3\t做好培训工作。\t县人社局\t2024年9月底前\n";
+  RunResult r = RunCli("-f csv " + d / "cut.txt");
+  CHECK(r.status == 0);
+  CHECK(r.out.find(",各街道办事,,,2024年6月底前,2024-06-30,by_date,3,3,unit name looks cut: 各街道办事") !=
+        std::string::npos);
+  CHECK(r.out.find(",县人社局,,,2024年9月底前,2024-09-30,by_date,5,5,,") != std::string::npos);
+  CHECK(r.err == "noticetab: " + d / "cut.txt" +
+                     ": 2 of 3 tasks name a unit cut mid-name (e.g. 各街道办事); the rows look cut\n");
+  CHECK(RunCli("-q --strict -f csv " + d / "cut.txt").status == 1);
+  // The codes, through the binary.
+  r = RunCli("--dump diagnostics " + d / "cut.txt");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("\ndocument rows.cut ") != std::string::npos);
+  CHECK(r.out.find("\ntask 1 units.cut 3-3: ") != std::string::npos);
+  CHECK(r.out.find("\ntask 2 units.cut 4-4: ") != std::string::npos);
+  CHECK(r.out.find("\ntask 3 ") == std::string::npos);
+  // One cut row among many is a row warning only.
+  std::ofstream(d / "one.txt") << "附件\n序号\t具体内容\t责任单位\t完成时限\n"
+                                  "1\t做好政府信息公开工作。\t各街道办事\t2024年6月底前\n"
+                                  "2\t做好政策解读工作。\t县司法局\t2024年9月底前\n";
+  r = RunCli("-f csv " + d / "one.txt");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("unit name looks cut: 各街道办事") != std::string::npos);
+}
+
+TEST_CASE("--dump grid and --dump diagnostics: what the readers cut and the codes; misuse is exit 2",
+          "[cli][habits]") {
+  RunResult r = RunCli("--dump grid samples/composed/pipe-2024.txt");
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.starts_with("layout: pipe\ncaption: 附件 2024年某某县优化营商环境工作要点任务分解\n[header] 工作任务 ‖ "));
+  r = RunCli("--dump grid samples/composed/clauses-2024.txt");  // a body reader cuts no grid
+  CHECK(r.status == 0);
+  CHECK(r.out == "none\n");
+  r = RunCli("--dump diagnostics samples/composed/web-keyvalue-2023.txt");
+  CHECK(r.status == 0);
+  CHECK(r.out == "document tasks.from_body 0-0: no task table recognized; the body items are listed as tasks\n");
+  r = RunCli("--dump grid samples/linyi-2023.txt samples/shanghe-2023.txt");
+  CHECK(r.out.starts_with("==> samples/linyi-2023.txt <==\nlayout: cell-per-line"));
+  CHECK(r.out.find("\n==> samples/shanghe-2023.txt <==\nlayout: tabs\n") != std::string::npos);
+  r = RunCli("--dump rows samples/linyi-2023.txt");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "noticetab: unknown --dump 'rows' (expected grid or diagnostics)\n");
+  r = RunCli("--dump grid -o /tmp/x samples/linyi-2023.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err == "noticetab: --dump writes to stdout; leave out -o\n");
+  r = RunCli("--dump grid no-such-file.txt");
+  CHECK(r.status == 1);
+  CHECK(r.err == "noticetab: no-such-file.txt: cannot read: No such file or directory\n");
+}

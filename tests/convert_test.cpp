@@ -7,11 +7,22 @@ using namespace noticetab;
 
 namespace {
 
-bool Has(const std::vector<std::string>& ws, const std::string& needle) {
-  for (const auto& w : ws)
-    if (w.find(needle) != std::string::npos) return true;
+bool HasCode(const std::vector<Diagnostic>& ds, const std::string& code) {
+  for (const auto& d : ds)
+    if (d.code == code) return true;
   return false;
 }
+
+// Every printed document warning has its diagnostic, in the same order.
+void CheckMirrored(const Document& doc) {
+  REQUIRE(doc.diagnostics.size() == doc.warnings.size());
+  for (size_t k = 0; k < doc.warnings.size(); ++k) {
+    CHECK(!doc.diagnostics[k].code.empty());
+    CHECK(doc.diagnostics[k].message == doc.warnings[k]);
+  }
+}
+
+Document ConvertText(const std::string& text) { return Convert(Decode(text, "t.txt"), BuiltinRules()); }
 
 }  // namespace
 
@@ -25,13 +36,74 @@ TEST_CASE("an unknown table layout still gives the outline and front matter, wit
   CHECK(doc.document.number == std::optional<std::string>("某政办发〔2024〕1号"));
   REQUIRE(doc.sections.size() == 1);
   CHECK(doc.sections[0].items.size() == 1);
-  CHECK(Has(doc.warnings, "no task table recognized"));
+  CHECK(HasCode(doc.diagnostics, "tasks.from_body"));
+  CheckMirrored(doc);
 }
 
 TEST_CASE("a notice with no table and no headings: empty outline, warnings, no tasks", "[convert]") {
   Document doc = Convert(Decode("这是一段没有编号的文字。\n第二段文字。\n", "t.txt"), BuiltinRules());
   CHECK(doc.sections.empty());
   CHECK(doc.tasks.empty());
-  CHECK(Has(doc.warnings, "outline is empty"));
-  CHECK(Has(doc.warnings, "no task table recognized"));
+  CHECK(HasCode(doc.diagnostics, "outline.empty"));
+  CHECK(HasCode(doc.diagnostics, "tasks.none"));
+  CheckMirrored(doc);
+}
+
+TEST_CASE("document and table warnings carry codes and lines", "[convert][diagnostics]") {
+  Document bad = Convert(Decode(std::string("一、加强管理\n（一）做好公开\xff。\n"), "t.txt"), BuiltinRules());
+  REQUIRE(HasCode(bad.diagnostics, "input.bad_bytes"));
+  for (const auto& d : bad.diagnostics)
+    if (d.code == "input.bad_bytes") CHECK(d.first_line == 2);
+  CheckMirrored(bad);
+  // A two-character row of its own in a table is dropped at the table level.
+  Document frag = ConvertText(
+      "附件\n序号\t具体内容\t责任单位\t完成时限\n"
+      "1\t做好政府信息公开工作。\t县政府办公室\t2024年6月底前\n"
+      "\t公开\t\t\n"
+      "2\t做好政策解读工作。\t县司法局\t2024年9月底前\n");
+  CheckMirrored(frag);
+  REQUIRE(HasCode(frag.diagnostics, "table.fragment_dropped"));
+  for (const auto& d : frag.diagnostics)
+    if (d.code == "table.fragment_dropped") CHECK(d.first_line == 4);
+  for (const auto& s : testing::SampleNames()) {
+    INFO(s);
+    CheckMirrored(testing::ConvertSample(s));
+  }
+}
+
+TEST_CASE("key-value lines and inline clauses are body readers of the registry", "[convert][read]") {
+  const std::string head = "某县2024年工作要点\n一、加强管理\n";
+  Document kv = ConvertText(head + "（一）做好公开。做好信息公开工作。\n牵头单位：县政府办公室\n完成时限：2024年6月底前\n");
+  CHECK(kv.layout == "key-value");
+  REQUIRE(kv.tasks.size() == 1);
+  CHECK(kv.tasks[0].lead_units == std::vector<std::string>{"县政府办公室"});
+  Document cl = ConvertText(head + "（一）做好公开。做好信息公开工作。（县政府办公室牵头，县司法局配合）\n");
+  CHECK(cl.layout == "clauses");
+  REQUIRE(cl.tasks.size() == 1);
+  CHECK(cl.tasks[0].support_units == std::vector<std::string>{"县司法局"});
+  Document both = ConvertText(head + "（一）做好公开。做好信息公开工作。\n责任单位：县政府办公室\n"
+                                     "（二）做好解读。做好政策解读工作。（县司法局负责）\n");
+  CHECK(both.layout == "key-value+clauses");
+  CHECK(both.tasks.size() == 2);
+  Document plain = ConvertText(head + "（一）做好公开。做好信息公开工作。\n");
+  CHECK(plain.layout == "none");
+  // A table anywhere wins over clauses in the body.
+  Document table = ConvertText(head + "（一）做好公开。做好信息公开工作。（县政府办公室牵头）\n附件\n"
+                                      "序号\t具体内容\t责任单位\t完成时限\n"
+                                      "1\t做好政府信息公开工作。\t县政府办公室\t2024年6月底前\n");
+  CHECK(table.layout == "tabs");
+  REQUIRE(table.tasks.size() == 1);
+  CHECK(table.tasks[0].content == "做好政府信息公开工作。");
+}
+
+TEST_CASE("layout names every reader of a notice's tables, in table order", "[convert]") {
+  Document doc = ConvertText(
+      "附件1\n2024年公开任务清单\n序号\t具体内容\t责任单位\t完成时限\n"
+      "1\t做好政府信息公开工作。\t县政府办公室\t2024年6月底前\n"
+      "附件2\n2024年解读任务清单\n| 序号 | 具体内容 | 责任单位 | 完成时限 |\n"
+      "| 1 | 做好政策解读工作。 | 县司法局 | 2024年9月底前 |\n"
+      "附件3\n2024年培训任务清单\n序号\t具体内容\t责任单位\t完成时限\n"
+      "1\t做好业务培训工作。\t县人社局\t2024年10月底前\n");
+  CHECK(doc.layout == "tabs+pipe");
+  CHECK(doc.tasks.size() == 3);
 }

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 
 #include "noticetab/convert.h"
 #include "noticetab/error.h"
@@ -362,4 +363,39 @@ TEST_CASE("native: a .docx is read through its relationships, whatever its parts
   const Source s = Decode(docx, "renamed.docx");
   CHECK(s.format == "docx");
   CHECK(Lines(s) == std::vector<std::string>{"通知", "一、总体要求"});
+}
+
+TEST_CASE("native: content a reader cannot read is a document-level problem (input.partial)", "[native]") {
+  // An embedded OLE object in a docx (a spreadsheet pasted as an object): only its preview is in the file.
+  const std::string object = "<w:r><w:object><v:shape><v:imagedata/></v:shape></w:object></w:r>";
+  const std::string docx = MakeDocx(P(R("一、总体要求")) + P(R("附件：任务清单")) + P(object));
+  const Source s = Decode(docx, "t.docx");
+  REQUIRE(s.diagnostics.size() == 1);
+  CHECK(s.diagnostics[0].code == "input.partial");
+  CHECK(s.diagnostics[0].first_line == 3);
+  CHECK(s.warnings.size() == 1);
+  const Source plain = Decode(MakeDocx(P(R("一、总体要求"))), "p.docx");
+  CHECK(plain.diagnostics.empty());
+  // An <object>/<embed> in a saved page.
+  const Source page = Decode("<html><body><p>一、总体要求</p><object data=\"a.xls\"></object>"
+                             "<embed src=\"b.pdf\"></body></html>",
+                             "t.html");
+  REQUIRE(page.diagnostics.size() == 1);
+  CHECK(page.diagnostics[0].code == "input.partial");
+  // Through the binary: one line on stderr naming the file, for every format, and --strict fails.
+  TempDir d;
+  { std::ofstream(d / "t.docx", std::ios::binary) << docx; }
+  RunResult r = RunCli("-f csv " + d / "t.docx");
+  CHECK(r.status == 0);
+  CHECK(r.out.starts_with("source,"));
+  CHECK(r.err.find("noticetab: " + d / "t.docx" +
+                   ": read only in part: line 3: an embedded object (OLE, e.g. a spreadsheet) not read\n") !=
+        std::string::npos);
+  CHECK(RunCli("-q --strict -f csv " + d / "t.docx").status == 1);
+  // The native samples have none (their PDFs and pages hold no embedded objects).
+  for (const auto& name : SampleNames())
+    for (const std::string ext : {".docx", ".html", ".odt"}) {
+      INFO(name << ext);
+      CHECK(Decode(ReadFile(Fixture(name + ext)), name + ext).diagnostics.empty());
+    }
 }

@@ -299,3 +299,29 @@ TEST_CASE("NormalizeUnits: 等 and 等有关部门 at the end of a list set unit
   CHECK(mid.units == Names{"市经信局", "滁州经开区管委会", "各县、市、区政府"});
   CHECK(mid.open);
 }
+
+TEST_CASE("a unit name that stops inside a unit suffix was cut mid-name", "[normalize]") {
+  const noticetab::Rules& r = noticetab::BuiltinRules();
+  CHECK(noticetab::CutSuffix("各街道办事", r) == "办事处");
+  CHECK(noticetab::CutSuffix("县政务服务中", r) == "服务中心");
+  CHECK(noticetab::CutSuffix("市政府办公", r) == "办公室");
+  // Whole names, collective ones and names ending in an org suffix are not cut.
+  for (const char* whole : {"各街道办事处", "县政务服务中心", "县人社局", "各乡镇", "市直各部门", "县委", "各有关单位"}) {
+    INFO(whole);
+    CHECK(noticetab::CutSuffix(whole, r).empty());
+  }
+  noticetab::Document doc;
+  doc.tasks.resize(4);
+  doc.tasks[0].units = {"县司法局", "各街道办事"};
+  doc.tasks[1].units = {"县司法局"};
+  noticetab::FlagCutUnits(doc, r);
+  REQUIRE(doc.tasks[0].diagnostics.size() == 1);
+  CHECK(doc.tasks[0].diagnostics[0].code == "units.cut");
+  CHECK(doc.tasks[0].warnings.size() == 1);
+  CHECK(doc.tasks[1].diagnostics.empty());
+  CHECK(doc.diagnostics.empty());  // one task in four: a row warning only
+  doc.tasks[2].units = {"县政务服务中"};
+  noticetab::FlagCutUnits(doc, r);
+  REQUIRE(doc.diagnostics.size() == 1);
+  CHECK(doc.diagnostics[0].code == "rows.cut");
+}

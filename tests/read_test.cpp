@@ -618,11 +618,19 @@ TEST_CASE("FindTable starts at `from`", "[read]") {
 
 TEST_CASE("the reader table names every layout once", "[read]") {
   std::vector<std::string> names;
+  int lowest_table = 1000, highest_body = -1;
   for (const auto& r : noticetab::Readers()) {
     CHECK(r.detect != nullptr);
-    CHECK(r.cut != nullptr);
+    // A table reader cuts a grid; a body reader reads the body items.
+    CHECK((r.cut != nullptr) != (r.read_body != nullptr));
+    if (r.body()) highest_body = std::max(highest_body, r.priority);
+    else lowest_table = std::min(lowest_table, r.priority);
     names.emplace_back(r.name);
   }
+  CHECK(highest_body < lowest_table);  // a table wins over body readers
+  for (const auto& n : names) CHECK(std::count(names.begin(), names.end(), n) == 1);
+  CHECK(std::count(names.begin(), names.end(), "key-value") == 1);
+  CHECK(std::count(names.begin(), names.end(), "clauses") == 1);
   CHECK(std::count(names.begin(), names.end(), "tabs") == 1);
   CHECK(std::count(names.begin(), names.end(), "cell-per-line") == 1);
   CHECK(std::count(names.begin(), names.end(), "tab-prefixed") == 1);

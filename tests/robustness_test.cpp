@@ -52,6 +52,10 @@ Document Pipeline(const std::string& bytes, const std::string& name = "in.txt") 
   return doc;
 }
 
+bool HasCode(const std::vector<noticetab::Diagnostic>& ds, const std::string& code) {
+  return std::any_of(ds.begin(), ds.end(), [&](const noticetab::Diagnostic& d) { return d.code == code; });
+}
+
 bool HasWarning(const std::vector<std::string>& warnings, const std::string& part) {
   return std::any_of(warnings.begin(), warnings.end(),
                      [&](const std::string& w) { return w.find(part) != std::string::npos; });
@@ -76,15 +80,15 @@ TEST_CASE("robustness: empty input converts to an empty document with warnings",
   CHECK(doc.sections.empty());
   CHECK(doc.tasks.empty());
   CHECK(doc.layout == "none");
-  CHECK(HasWarning(doc.warnings, "the outline is empty"));
-  CHECK(HasWarning(doc.warnings, "no task table recognized"));
+  CHECK(HasCode(doc.diagnostics, "outline.empty"));
+  CHECK(HasCode(doc.diagnostics, "tasks.none"));
 }
 
 TEST_CASE("robustness: whitespace-only input converts to an empty document", "[robustness]") {
   const Document doc = Pipeline(kWhitespaceOnly);
   CHECK(doc.sections.empty());
   CHECK(doc.tasks.empty());
-  CHECK(HasWarning(doc.warnings, "the outline is empty"));
+  CHECK(HasCode(doc.diagnostics, "outline.empty"));
 }
 
 TEST_CASE("robustness: a notice with no table and no headings has an empty outline and a warning",
@@ -93,8 +97,8 @@ TEST_CASE("robustness: a notice with no table and no headings has an empty outli
   CHECK(doc.sections.empty());
   CHECK(doc.tasks.empty());
   CHECK(doc.layout == "none");
-  CHECK(HasWarning(doc.warnings, "no numbered headings found; the outline is empty"));
-  CHECK(HasWarning(doc.warnings, "no task table recognized and no body items found"));
+  CHECK(HasCode(doc.diagnostics, "outline.empty"));
+  CHECK(HasCode(doc.diagnostics, "tasks.none"));
 }
 
 TEST_CASE("robustness: PNG and ELF bytes are refused as not text, naming the file", "[robustness]") {

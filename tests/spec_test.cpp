@@ -1,25 +1,34 @@
 // Spec examples (tests/spec/*.md), readable as documentation (md4c/cmark
-// style): each example is a ```notice block followed by a ```tasks block
-// holding one line per expected task:
+// style), run through the built binary (cmark's spec_tests.py habit): each
+// example is a ```notice block, written to a file and converted by
+// `noticetab -f json` (and `--dump grid|diagnostics`), followed by a
+// ```tasks block holding one line per expected task:
 //   item_no | units | lead | support | due date or - | kind | content
-// with lists joined by 、. An optional ```layout block names the reader, an
-// optional ```grid block shows the tables as the readers cut them (DumpGrid),
-// and an optional ```warnings block the warnings of each task as the built
-// binary prints them ("id: w1；w2").
-// An optional ```document block (before ```tasks) holds `key: value` lines
-// checked against the document: kind, number, date (null for none), and
-// `warning: text` (some document warning contains text).
+// with lists joined by 、. Optional blocks, each checked when present:
+//   ```layout       the `layout` value
+//   ```grid         the tables as the readers cut them (`--dump grid`)
+//   ```warnings     the warnings of each task, "id: w1；w2"
+//   ```outline      the body outline: "no title" per section, "  no title" per item
+//   ```diagnostics  the codes of every diagnostic (`--dump diagnostics`):
+//                   "document CODE" and "task ID CODE" lines, in order; "none"
+//   ```document     (before ```tasks) `key: value` lines checked against the
+//                   document: kind, number, date, issuer, title, year,
+//                   recipients (joined by 、), null for none; `code: CODE`
+//                   (some document-level diagnostic has that code);
+//                   `warning: text` (some document warning contains text)
+// Every reader of the registry has a file of its own, tests/spec/reader-NAME.md,
+// whose examples it reads.
+// This test is the `spec` ctest (tests/CMakeLists.txt), not part of `unit`.
 #include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 #include <sstream>
+#include <unistd.h>
 
-#include "noticetab/classify.h"
-#include "noticetab/grid.h"
 #include "noticetab/read.h"
-#include "noticetab/text.h"
 #include "test_util.h"
 
 using namespace noticetab;
@@ -28,19 +37,23 @@ using namespace noticetab::testing;
 namespace {
 
 struct Example {
-  std::string file, title, notice, tasks, layout, grid, warnings, document;
+  std::string file, title, notice, tasks, layout, grid, warnings, document, outline, diagnostics;
   int line = 0;
 };
 
-std::vector<Example> LoadExamples() {
-  std::vector<Example> out;
+std::vector<std::string> SpecFiles() {
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(SourceDir() + "/tests/spec"))
     if (e.path().extension() == ".md") files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<Example> LoadExamples(const std::vector<std::string>& files) {
+  std::vector<Example> out;
   for (const auto& f : files) {
     std::istringstream in(ReadFile(f));
-    std::string line, title, block, * target = nullptr;
+    std::string line, title, *target = nullptr;
     Example cur;
     int n = 0;
     while (std::getline(in, line)) {
@@ -71,6 +84,10 @@ std::vector<Example> LoadExamples() {
         target = &cur.warnings;
       } else if (line == "```document") {
         target = &cur.document;
+      } else if (line == "```outline") {
+        target = &cur.outline;
+      } else if (line == "```diagnostics") {
+        target = &cur.diagnostics;
       }
     }
     if (!cur.notice.empty()) out.push_back(cur);
@@ -78,70 +95,95 @@ std::vector<Example> LoadExamples() {
   return out;
 }
 
-std::string Join(const std::vector<std::string>& xs) {
+std::string Str(const YAML::Node& n) { return !n || n.IsNull() ? "null" : n.as<std::string>(); }
+
+std::string Join(const YAML::Node& list, const char* sep = "、") {
   std::string s;
-  for (const auto& x : xs) s += (s.empty() ? "" : "、") + x;
+  for (const auto& x : list) s += (s.empty() ? "" : sep) + x.as<std::string>();
   return s;
 }
 
-std::string DumpTasks(const Document& doc) {
+std::string DumpTasks(const YAML::Node& doc) {
   std::string out;
-  for (const auto& t : doc.tasks)
-    out += t.item_no + " | " + Join(t.units) + " | " + Join(t.lead_units) + " | " + Join(t.support_units) + " | " +
-           t.deadline.date.value_or("-") + " | " + t.deadline.kind + " | " + t.content + "\n";
+  for (const auto& t : doc["tasks"]) {
+    const YAML::Node d = t["deadline"];
+    out += (t["item_no"].IsNull() ? "" : Str(t["item_no"])) + " | " + Join(t["units"]) + " | " +
+           Join(t["lead_units"]) + " | " + Join(t["support_units"]) + " | " +
+           (d["date"].IsNull() ? "-" : Str(d["date"])) + " | " + Str(d["kind"]) + " | " + Str(t["content"]) + "\n";
+  }
   return out;
 }
 
-}  // namespace
-
-// Every table of the notice as the readers cut it (before any role).
-std::string DumpGrids(const std::string& notice) {
-  Source src = Decode(notice, "spec.txt");
-  std::vector<Line> lines = ClassifyLines(src, BuiltinRules());
+std::string DumpWarnings(const YAML::Node& doc) {
   std::string out;
-  size_t at = 0;
-  const Reader* reader = nullptr;
-  for (size_t from = 0; FindTable(lines, from, BuiltinRules(), &at, &reader);) {
-    Grid g = reader->cut(lines, at, BuiltinRules());
-    if (g.caption.empty()) g.caption = CaptionAbove(lines, at, BuiltinRules());
-    out += DumpGrid(g);
-    from = at + 1;
-    while (from < lines.size() && lines[from].no <= g.span.last_line) ++from;
+  for (const auto& t : doc["tasks"]) out += Str(t["id"]) + ": " + Join(t["warnings"], "；") + "\n";
+  return out;
+}
+
+std::string DumpOutline(const YAML::Node& doc) {
+  std::string out;
+  for (const auto& s : doc["sections"]) {
+    out += Str(s["no"]) + " " + Str(s["title"]) + "\n";
+    for (const auto& it : s["items"]) out += "  " + Str(it["no"]) + " " + Str(it["title"]) + "\n";
+  }
+  return out;
+}
+
+// `--dump diagnostics` lines cut to their codes: "document CODE", "task ID CODE".
+std::string DiagnosticCodes(const std::string& dump) {
+  std::istringstream in(dump);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string where, id, code;
+    words >> where;
+    if (where == "task") words >> id;
+    words >> code;
+    out += where + (id.empty() ? "" : " " + id) + " " + code + "\n";
   }
   return out.empty() ? "none\n" : out;
 }
 
-// The warnings of each task as the binary prints them (TSV column 17), one
-// line per task: "id: warning；warning".
-std::string BinaryWarnings(const std::string& notice) {
-  std::string path = "/tmp/noticetab-spec-" + std::to_string(::getpid()) + ".txt";
-  { std::ofstream(path) << notice; }
-  RunResult r = RunCli("-f tsv '" + path + "'");
-  std::remove(path.c_str());
-  std::istringstream in(r.out);
-  std::string line, out;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> cols;
-    std::string col;
-    std::istringstream row(line);
-    while (std::getline(row, col, '\t')) cols.push_back(col);
-    if (cols.size() > 16) out += cols[1] + ": " + cols[16] + "\n";
-    else if (cols.size() > 1) out += cols[1] + ": \n";
+// A notice in a file of its own, for the binary.
+class NoticeFile {
+ public:
+  explicit NoticeFile(const std::string& text) {
+    static int counter = 0;
+    path_ = "/tmp/noticetab-spec-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".txt";
+    std::ofstream(path_) << text;
   }
-  return out;
-}
+  ~NoticeFile() { std::remove(path_.c_str()); }
+  const std::string& path() const { return path_; }
 
-TEST_CASE("spec examples", "[spec]") {
-  auto examples = LoadExamples();
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+TEST_CASE("spec examples, through the binary", "[spec]") {
+  auto examples = LoadExamples(SpecFiles());
   REQUIRE(!examples.empty());
   for (const auto& ex : examples) {
     INFO(ex.file << ":" << ex.line << " " << ex.title);
-    Document doc = Convert(Decode(ex.notice, ex.file), BuiltinRules());
+    NoticeFile notice(ex.notice);
+    RunResult r = RunCli("-q -f json '" + notice.path() + "'");
+    REQUIRE(r.status == 0);
+    YAML::Node doc = YAML::Load(r.out);
     CHECK(DumpTasks(doc) == ex.tasks);
-    if (!ex.layout.empty()) CHECK(doc.layout + "\n" == ex.layout);
-    if (!ex.grid.empty()) CHECK(DumpGrids(ex.notice) == ex.grid);
-    if (!ex.warnings.empty()) CHECK(BinaryWarnings(ex.notice) == ex.warnings);
+    if (!ex.layout.empty()) CHECK(Str(doc["layout"]) + "\n" == ex.layout);
+    if (!ex.warnings.empty()) CHECK(DumpWarnings(doc) == ex.warnings);
+    if (!ex.outline.empty()) CHECK(DumpOutline(doc) == ex.outline);
+    if (!ex.grid.empty()) {
+      RunResult g = RunCli("--dump grid '" + notice.path() + "'");
+      CHECK(g.status == 0);
+      CHECK(g.out == ex.grid);
+    }
+    if (!ex.diagnostics.empty()) {
+      RunResult d = RunCli("--dump diagnostics '" + notice.path() + "'");
+      CHECK(d.status == 0);
+      CHECK(DiagnosticCodes(d.out) == ex.diagnostics);
+    }
     std::istringstream fields(ex.document);
     std::string field;
     while (std::getline(fields, field)) {
@@ -149,14 +191,42 @@ TEST_CASE("spec examples", "[spec]") {
       REQUIRE(colon != std::string::npos);
       std::string key = field.substr(0, colon), value = field.substr(colon + 2);
       INFO(key << ": " << value);
-      auto opt = [](const std::optional<std::string>& o) { return o.value_or("null"); };
-      if (key == "kind") CHECK(doc.kind == value);
-      else if (key == "number") CHECK(opt(doc.document.number) == value);
-      else if (key == "date") CHECK(opt(doc.document.date) == value);
-      else if (key == "warning")
-        CHECK(std::any_of(doc.warnings.begin(), doc.warnings.end(),
-                          [&](const std::string& w) { return w.find(value) != std::string::npos; }));
-      else FAIL("unknown document key " << key);
+      const YAML::Node front = doc["document"];
+      if (key == "kind") CHECK(Str(doc["kind"]) == value);
+      else if (key == "number" || key == "date" || key == "issuer" || key == "title" || key == "year")
+        CHECK(Str(front[key]) == value);
+      else if (key == "recipients") CHECK(Join(front["recipients"]) == value);
+      else if (key == "code") {
+        // Some document-level diagnostic has this code (tests assert codes, not wording).
+        RunResult d = RunCli("--dump diagnostics '" + notice.path() + "'");
+        CHECK(DiagnosticCodes(d.out).find("document " + value + "\n") != std::string::npos);
+      } else if (key == "warning") {
+        bool found = false;
+        for (const auto& w : doc["warnings"]) found |= w.as<std::string>().find(value) != std::string::npos;
+        CHECK(found);
+      } else {
+        FAIL("unknown document key " << key);
+      }
     }
+  }
+}
+
+TEST_CASE("every reader of the registry has a spec file that reads through it", "[spec]") {
+  for (const auto& reader : Readers()) {
+    const std::string name(reader.name);
+    INFO("tests/spec/reader-" << name << ".md");
+    const std::string path = SourceDir() + "/tests/spec/reader-" + name + ".md";
+    REQUIRE(std::filesystem::exists(path));
+    auto examples = LoadExamples({path});
+    REQUIRE(!examples.empty());
+    bool read = false;
+    for (const auto& ex : examples) {
+      // Each example names its layout; one at least is this reader's alone.
+      REQUIRE(!ex.layout.empty());
+      read |= ex.layout == name + "\n";
+      // A table reader shows its grid; a body reader has none.
+      if (!reader.body() && ex.layout == name + "\n") CHECK(!ex.grid.empty());
+    }
+    CHECK(read);
   }
 }

@@ -47,6 +47,13 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules);
 /// assignment and sets *content to the item text without them.
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content);
 
+/// True when `line` is a key-value line of an assignment (牵头单位：X), read
+/// as ReadAssignment reads it: the key-value body reader's detect.
+bool IsKeyValueLine(std::string_view line, const Rules& rules);
+/// True when `line` ends in a bracketed assignment clause (（X牵头，Y配合）),
+/// read as ReadAssignment reads it: the inline-clause body reader's detect.
+bool EndsInClause(std::string_view line, const Rules& rules);
+
 /// Parses the inside of a clause or one key-value line into *out; false when it
 /// names no units, person or deadline (then *out is unchanged).
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out);

@@ -3,6 +3,7 @@
 #define NOTICETAB_CONVERT_H_
 
 #include <optional>
+#include <vector>
 
 #include "noticetab/document.h"
 #include "noticetab/load.h"
@@ -12,6 +13,9 @@ namespace noticetab {
 
 struct ConvertOptions {
   std::optional<int> year;  ///< plan year when the notice does not say (--year)
+  /// When set, receives every table of the notice as its reader cut it (before
+  /// any role), in table order: the `--dump grid` view. Not owned.
+  std::vector<Grid>* grids = nullptr;
 };
 
 /// Converts one decoded notice. Never throws for any text input: what could

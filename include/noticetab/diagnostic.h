@@ -3,6 +3,7 @@
 #define NOTICETAB_DIAGNOSTIC_H_
 
 #include <string>
+#include <vector>
 
 namespace noticetab {
 
@@ -12,12 +13,26 @@ namespace noticetab {
 /// row.shifted, role.inferred, role.header_shape, content.missing,
 /// cell.unreadable, cell.extra, cell.joined_above, row.unsplit,
 /// row.fragment, deadline.twice, content.joined, merged.spread,
-/// merged.filled, link.label_disagrees, link.from_label, link.from_above.
+/// merged.filled, link.label_disagrees, link.from_label, link.from_above,
+/// units.cut (a unit cut mid-name).
+/// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
+/// table.no_rows, input.bad_bytes, input.nul_removed, input.pinyin_removed,
+/// input.traditional, input.partial (a native reader skipped content),
+/// outline.empty, tasks.from_body, tasks.none, kind.cover_requirements,
+/// kind.cover_without_annex, kind.body_assigns_nothing, kind.news_report, kind.not_tasks.
 struct Diagnostic {
   std::string code;
   int first_line = 0, last_line = 0;
   std::string message;
 };
+
+/// Adds a diagnostic to a `diagnostics` list and its message to the
+/// `warnings` list printed beside it (the outputs print only the messages).
+inline void AddDiagnostic(std::vector<std::string>& warnings, std::vector<Diagnostic>& diagnostics,
+                          std::string code, std::string message, int first_line = 0, int last_line = 0) {
+  diagnostics.push_back({std::move(code), first_line, last_line ? last_line : first_line, message});
+  warnings.push_back(std::move(message));
+}
 
 }  // namespace noticetab
 

@@ -74,12 +74,20 @@ struct Document {
   std::string source;     ///< path as given ("-" for stdin)
   std::string encoding;   ///< detected input encoding
   std::string format = "text";  ///< what the input was: text | docx | html | pdf | odt | ofd
-  std::string layout;     ///< tabs | cell-per-line | tab-prefixed | markdown | pipe | none
+  /// The reader registry names (src/readers/registry.cpp) of every table in
+  /// table order, each once, joined by '+' (tabs+pipe); without a table the
+  /// body readers that found their lines (key-value, clauses); none when none did.
+  std::string layout;
   std::string kind;       ///< the document classifier's verdict; empty = not classified (null)
   FrontMatter document;
   std::vector<Section> sections;
   std::vector<Task> tasks;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;   ///< document-level notes, as printed
+  std::vector<Diagnostic> diagnostics;  ///< the same notes as values (code, lines, message)
+  /// Adds a document-level warning: its message and its diagnostic.
+  void Warn(std::string code, std::string message, int first_line = 0, int last_line = 0) {
+    AddDiagnostic(warnings, diagnostics, std::move(code), std::move(message), first_line, last_line);
+  }
 };
 
 }  // namespace noticetab

@@ -29,6 +29,7 @@ class Source {
 
   /// Load-time notes (invalid bytes replaced, ...), each already positioned.
   std::vector<std::string> warnings;
+  std::vector<Diagnostic> diagnostics;  ///< the same notes as values (code, lines, message)
   /// What the input was (OUTPUT.md `format`): text, docx, html, pdf, odt, ofd.
   std::string format = "text";
   /// Page of each line for paged formats (pdf, ofd), else empty.

@@ -27,7 +27,13 @@ struct Rendered {
   /// row's span naming its rendered line (0 when it rendered to no line).
   std::vector<Grid> grids;
   std::vector<std::string> warnings;
+  std::vector<Diagnostic> diagnostics;  ///< the same notes as values; input.partial: content not read
 };
+
+/// Notes content a native reader saw but could not read (an embedded object,
+/// a page with no text): a warning with the code input.partial, which the CLI
+/// reports as the document-level problem "read only in part".
+void NotRead(Rendered& r, int line, std::string message);
 
 /// "text", "docx", "html", "pdf", "odt" or "ofd", sniffed from the bytes
 /// (OUTPUT.md `format`). Never throws.

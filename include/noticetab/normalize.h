@@ -58,6 +58,17 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
 /// (6月底完成, 每年3月31日前), with a warning.
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules);
 
+/// The unit suffix (rules/units.yaml cut_suffixes) that `name` stops inside
+/// of: 各街道办事 -> 办事处; "" when the name ends in an org suffix or in no
+/// beginning of one. (cutunits.cpp)
+std::string CutSuffix(std::string_view name, const Rules& rules);
+
+/// Warns on every task that names a unit cut mid-name (code units.cut) and,
+/// when at least two tasks and a quarter of them do, adds the document-level
+/// warning rows.cut ("the rows look cut"), which the CLI reports as a
+/// document-level problem. (cutunits.cpp)
+void FlagCutUnits(Document& doc, const Rules& rules);
+
 /// For a notice that says "列第一位的为牵头单位": the first unit of each task
 /// without a lead becomes the lead, the others support.
 void ApplyFirstIsLead(std::vector<Task>& tasks);

@@ -48,7 +48,12 @@ struct Table {
   int header_line = 0;         ///< first header line
   std::vector<Role> columns;   ///< header roles in order (kNone for blank cells)
   std::vector<Row> rows;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;     ///< table-level notes, as printed
+  std::vector<Diagnostic> diagnostics;   ///< the same notes as values
+  /// Adds a table-level warning: its message and its diagnostic.
+  void Warn(std::string code, std::string message, int first_line = 0, int last_line = 0) {
+    AddDiagnostic(warnings, diagnostics, std::move(code), std::move(message), first_line, last_line);
+  }
   std::string caption;         ///< Grid::caption (annex title)
   int last_line = 0;           ///< last input line of the table
   bool has(Role r) const;
@@ -71,26 +76,53 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
                                  const Rules& rules, std::vector<int>* item_end_lines = nullptr);
 
-/// A table reader: it only cuts cells. detect() says whether a table of its
+struct YearContext;  // normalize.h
+
+/// A reader of the registry, of one of two kinds.
+/// A table reader only cuts cells: detect() says whether a table of its
 /// layout starts at lines[at] (its header); cut() reads that table into a
 /// Grid, with no roles (the interpreter gives them, interpret.h).
+/// A body reader (key-value lines, inline clauses: units and deadlines written
+/// under the body items instead of in a table) has no cut: detect() says
+/// whether lines[at], a line of the body, is written its way, and
+/// read_body() turns the body items into tasks.
 struct Reader {
   std::string_view name;  ///< the `layout` output value
   /// When several readers detect the same line, the highest priority wins
   /// (see the registry in src/readers/registry.cpp for the order and why).
   int priority;
   bool (*detect)(const std::vector<Line>& lines, size_t at, const Rules& rules);
-  Grid (*cut)(const std::vector<Line>& lines, size_t at, const Rules& rules);
+  Grid (*cut)(const std::vector<Line>& lines, size_t at, const Rules& rules);  ///< null for a body reader
+  /// Body readers only (null for a table reader): the tasks of the body items
+  /// (normalize.h TasksFromItems's contract).
+  std::vector<Task> (*read_body)(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+                                 const std::vector<Line>& lines, const YearContext& years,
+                                 const Rules& rules) = nullptr;
+  bool body() const { return cut == nullptr; }
 };
 
 /// The reader registry. Adding a layout is one file in src/readers/ plus one
 /// row there.
 const std::vector<Reader>& Readers();
 
-/// The first line index at or after `from` where some reader detects a
+/// The first line index at or after `from` where some table reader detects a
 /// table, and the reader of highest priority there. Returns false when none.
 bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,
                const Reader** reader);
+
+/// What one pass over the whole registry found in a notice.
+struct FoundReaders {
+  size_t table_at = 0;            ///< line index of the first table's header (lines.size() if none)
+  const Reader* table = nullptr;  ///< its reader, null when no table reader detected one
+  /// Body readers that detected a line of the body (from the first heading to
+  /// the annex or footer), highest priority first; used only when there is no table.
+  std::vector<const Reader*> body;
+  size_t body_end = 0;  ///< line index where the body ends (the annex, footer or table)
+};
+
+/// One pass over the lines and the registry: every reader's detect on every
+/// line until the first table. A table wins over body readers wherever it is.
+FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules);
 
 /// The caption of the table whose header is lines[at]: the 附件N line and
 /// title lines just above it ("附件2 2024年…清单"), "" when none.

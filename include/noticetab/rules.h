@@ -76,6 +76,7 @@ struct Rules {
   std::vector<std::string> level_prefixes;    ///< 市 / 县 / 区 ...
   std::vector<std::string> level_exceptions;  ///< 市场 / 乡村 ...: not a level prefix
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
+  std::vector<std::string> cut_suffixes;      ///< 办事处 ...: a name stopping inside one was cut mid-name
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
   Regex collective_name;                      ///< 各县、市、区政府: one name, separators inside
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support

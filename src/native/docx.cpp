@@ -9,6 +9,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "internal.h"
 #include "noticetab/error.h"
 #include "noticetab/text.h"
@@ -291,7 +293,8 @@ class Styles {
 
 class DocxReader {
  public:
-  DocxReader(Rendered* out) : lines_(out) {}
+  DocxReader(Rendered* out) : lines_(out), out_(out) {}
+  int objects = 0, first_object_line = 0;  ///< embedded OLE objects (w:object), not read
   Numbering numbering;
   Styles styles;
 
@@ -355,6 +358,10 @@ class DocxReader {
       } else if (name == "txbxContent") {
         if (boxes != nullptr) boxes->push_back(n);
         else Cell(n, text);
+      } else if (name == "object") {
+        // An embedded OLE object (a spreadsheet, another document): only its
+        // preview image is in the file.
+        if (objects++ == 0) first_object_line = static_cast<int>(out_->lines.size()) + 1;
       } else if (name == "AlternateContent") {
         // The same content twice: the modern choice and a VML fallback.
         if (const xmlNode* c = Child(n, "Choice")) Inline(c, text, boxes);
@@ -456,6 +463,7 @@ class DocxReader {
   }
 
   LineBuilder lines_;
+  Rendered* out_;
 };
 
 }  // namespace
@@ -526,6 +534,14 @@ Rendered ReadDocx(Zip& zip) {
   const xmlNode* body = Child(xmlDocGetRootElement(doc.get()), "body");
   if (body == nullptr) throw Error(Error::Kind::kInput, main + " has no w:body", zip.name());
   reader.Blocks(body);
+  if (reader.objects > 0) {
+    NotRead(r, reader.first_object_line,
+            reader.objects == 1
+                ? fmt::format("line {}: an embedded object (OLE, e.g. a spreadsheet) not read",
+                              reader.first_object_line)
+                : fmt::format("line {}: {} embedded objects (OLE, e.g. spreadsheets) not read",
+                              reader.first_object_line, reader.objects));
+  }
   return r;
 }
 

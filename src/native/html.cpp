@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 #include "internal.h"
 #include "noticetab/text.h"
 
@@ -83,7 +85,8 @@ std::string Collapse(std::string_view raw) {
 
 class HtmlReader {
  public:
-  explicit HtmlReader(Rendered* out) : lines_(out) {}
+  explicit HtmlReader(Rendered* out) : lines_(out), out_(out) {}
+  int objects = 0, first_object_line = 0;  ///< <object>/<embed> elements, not read
 
   void Walk(const xmlNode* parent) {
     for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
@@ -92,6 +95,10 @@ class HtmlReader {
         continue;
       }
       std::string_view name = Name(n);
+      if (!name.empty() && (name == "object" || name == "embed") && !Hidden(n)) {
+        // An embedded document or player: its content is not in the page.
+        if (objects++ == 0) first_object_line = static_cast<int>(out_->lines.size()) + 1;
+      }
       if (name.empty() || Skipped(name) || Hidden(n)) continue;
       if (name == "br") {
         text_ += kBreak;
@@ -200,6 +207,7 @@ class HtmlReader {
   }
 
   LineBuilder lines_;
+  Rendered* out_;
   std::string text_;
 };
 
@@ -253,6 +261,11 @@ Rendered ReadHtml(std::string_view bytes, const std::string& name) {
     holder.children = const_cast<xmlNode*>(root);
     reader.Walk(&holder);
     reader.Flush();
+  }
+  if (reader.objects > 0) {
+    NotRead(r, reader.first_object_line,
+            fmt::format("line {}: {} embedded object{} (<object>/<embed>) not read", reader.first_object_line,
+                        reader.objects, reader.objects == 1 ? "" : "s"));
   }
   r.encoding = encoding;
   return r;

@@ -130,6 +130,10 @@ std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& 
   return std::nullopt;
 }
 
+void NotRead(Rendered& r, int line, std::string message) {
+  AddDiagnostic(r.warnings, r.diagnostics, "input.partial", std::move(message), line);
+}
+
 Source SourceFromRendered(Rendered r, std::string name) {
   for (Grid& g : r.grids) g.layout = r.format;
   std::string text;
@@ -143,6 +147,7 @@ Source SourceFromRendered(Rendered r, std::string name) {
   Source s(std::move(name), r.encoding.empty() ? "UTF-8" : r.encoding, std::move(text));
   s.format = r.format;
   s.warnings = std::move(r.warnings);
+  s.diagnostics = std::move(r.diagnostics);
   s.grids = std::move(r.grids);
   if (!r.pages.empty()) {
     r.pages.resize(r.lines.size(), 0);

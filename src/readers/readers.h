@@ -1,5 +1,6 @@
 // Internal to the readers (src/readers/): the detect / cut pair of each
-// layout, listed in the registry (registry.cpp).
+// layout, listed in the registry (registry.cpp), and the detect of the
+// body readers.
 #ifndef NOTICETAB_READERS_H_
 #define NOTICETAB_READERS_H_
 
@@ -26,6 +27,9 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules);
+// Body readers (no grid; their read is TasksFromItems):
+bool DetectKeyValue(const std::vector<Line>& lines, size_t at, const Rules& rules);
+bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& rules);
 
 }  // namespace noticetab
 

@@ -7,6 +7,16 @@
 //   spaces   15   a header line with names separated by 2+ spaces (pdftotext -layout)
 //   tab-prefixed 12  header names one per tab-prefixed line
 //   cell-per-line 10 header names one per line (the loosest: any run of names)
+// Body readers come below every table reader: they are used only when no
+// table reader detects a table anywhere in the notice (a table is the
+// stronger evidence; bracketed asides in the body of a notice with an annex
+// table are not its tasks). Between them the order only names the layout:
+//   key-value 6   牵头单位：X / 责任单位：Y / 完成时限：Z lines under the body items
+//   clauses   5   a bracketed clause closing a body line: （X牵头，Y、Z配合）
+// Both read the body items with the same function (TasksFromItems, which
+// reads key-value lines and clauses in one pass over an item's lines), so a
+// body with both is read once and its layout is "key-value+clauses".
+#include "noticetab/normalize.h"
 #include "noticetab/read.h"
 #include "readers.h"
 
@@ -20,6 +30,8 @@ const std::vector<Reader>& Readers() {
       {"spaces", 15, DetectSpaces, CutSpaces},
       {"tab-prefixed", 12, DetectTabPrefixed, CutCellStream},
       {"cell-per-line", 10, DetectCellPerLine, CutCellStream},
+      {"key-value", 6, DetectKeyValue, nullptr, TasksFromItems},
+      {"clauses", 5, DetectInlineClause, nullptr, TasksFromItems},
   };
   return k;
 }

@@ -1,0 +1,50 @@
+// Part of stage 7, normalize: unit names cut mid-name by the extraction
+// (各街道办事 for 各街道办事处) are said, never emitted silently (issue 13).
+#include <fmt/format.h>
+
+#include "noticetab/normalize.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+
+std::string CutSuffix(std::string_view name, const Rules& rules) {
+  std::string n = RemoveSpaces(name);
+  if (CharCount(n) < 2) return "";
+  for (const auto& suf : rules.org_suffixes)
+    if (n.ends_with(suf)) return "";
+  for (const auto& full : rules.cut_suffixes) {
+    // Every proper beginning of the suffix, by code point.
+    size_t i = 0;
+    while (true) {
+      NextChar(full, i);
+      if (i >= full.size()) break;
+      if (n.ends_with(std::string_view(full).substr(0, i))) return full;
+    }
+  }
+  return "";
+}
+
+void FlagCutUnits(Document& doc, const Rules& rules) {
+  if (rules.cut_suffixes.empty()) return;
+  size_t cut = 0;
+  std::string first;
+  for (Task& t : doc.tasks) {
+    bool any = false;
+    for (const auto& n : t.units) {
+      std::string full = CutSuffix(n, rules);
+      if (full.empty()) continue;
+      std::string message = fmt::format("unit name looks cut: {} (ends inside {}); check the source", n, full);
+      t.diagnostics.push_back({"units.cut", t.first_line, t.last_line, message});
+      t.warnings.push_back(std::move(message));
+      if (first.empty()) first = n;
+      any = true;
+    }
+    cut += any;
+  }
+  if (cut >= 2 && cut * 4 >= doc.tasks.size()) {
+    doc.Warn("rows.cut", fmt::format("{} of {} tasks name a unit cut mid-name (e.g. {}); the rows look cut", cut,
+                                     doc.tasks.size(), first));
+  }
+}
+
+}  // namespace noticetab

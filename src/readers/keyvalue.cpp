@@ -1,0 +1,14 @@
+// Body reader "key-value": units and deadlines on lines of their own under a
+// body item (牵头单位：X / 责任单位：Y / 完成时限：Z). The vocabulary is
+// rules/clauses.yaml (`keys`); the reading is clauses.cpp (ReadAssignment),
+// shared with the inline-clause reader, through TasksFromItems.
+#include "noticetab/clauses.h"
+#include "readers.h"
+
+namespace noticetab {
+
+bool DetectKeyValue(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  return IsKeyValueLine(lines[at].text, rules);
+}
+
+}  // namespace noticetab
