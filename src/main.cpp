@@ -25,6 +25,7 @@
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
+#include "cli/report.h"
 #include "cli/views.h"
 
 namespace po = boost::program_options;
@@ -248,7 +249,7 @@ class Reporter : public BatchObserver {
   void OnFailure(const Error& e) override {
     if (!echo_) return;
     Clear();
-    std::cerr << "noticetab: " << e.Format() << "\n" << std::flush;
+    std::cerr << "noticetab: " << cli::InCliTerms(e).Format() << "\n" << std::flush;
   }
 
   void OnProgress(const BatchProgress& p) override {
@@ -256,7 +257,7 @@ class Reporter : public BatchObserver {
     const auto now = std::chrono::steady_clock::now();
     if (drawn_ && p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    std::string line = FormatProgress(p);
+    std::string line = cli::FormatProgress(p);
     if (plain_) {
       // No escape sequences (TERM=dumb, NO_COLOR): spaces cover a longer old line.
       const size_t n = line.size();
@@ -306,10 +307,10 @@ int Run(const Options& o) {
   // Document-level problems, for every format (in CSV they would be invisible).
   for (const std::string& p : r.problems) std::cerr << "noticetab: " << p << "\n";
   if (!o.quiet && r.files > 1) {
-    std::cerr << FormatSummary(r);
+    std::cerr << cli::FormatSummary(r);
   } else {
     if (!progress && !o.quiet) {
-      for (const Error& e : r.failures) std::cerr << "noticetab: " << e.Format() << "\n";
+      for (const Error& e : r.failures) std::cerr << "noticetab: " << cli::InCliTerms(e).Format() << "\n";
     }
     if (b.fail_on_warning) {
       for (const auto& [path, n] : r.warned) {
@@ -370,7 +371,7 @@ int main(int argc, char** argv) {
     if (!opts) return kExitOk;
     return Run(*opts);
   } catch (const Error& e) {
-    std::cerr << "noticetab: " << e.Format() << "\n";
+    std::cerr << "noticetab: " << cli::InCliTerms(e).Format() << "\n";
     return e.kind() == Error::Kind::kUsage || e.kind() == Error::Kind::kRules ? kExitUsage : kExitFailed;
   } catch (const std::exception& e) {
     std::cerr << "noticetab: internal error: " << e.what() << "\n";

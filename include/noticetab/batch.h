@@ -127,12 +127,6 @@ class BatchObserver {
 /// (no partial output file is left).
 BatchResult RunBatch(const BatchOptions& opts, BatchObserver* observer = nullptr);
 
-/// "[12/200] 1234 tasks, 1 failed, 3.4 MB/s, ETA 0:42" (one line, no newline).
-std::string FormatProgress(const BatchProgress& p);
-/// The end-of-run summary: a counts line, then one line per failure with its
-/// reason and, with fail_on_warning, per input with warnings. Lines end in '\n'.
-std::string FormatSummary(const BatchResult& r);
-
 /// Converts UTF-8 output to `encoding` ("utf-8" returns it unchanged; for
 /// "gb18030" a leading BOM is dropped). Throws Error(kUsage) for others.
 std::string EncodeOutput(std::string_view utf8, std::string_view encoding);
