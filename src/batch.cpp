@@ -97,23 +97,19 @@ struct Slot {
 
 const Writer* CheckOptions(const BatchOptions& o) {
   const Writer* writer = FindWriter(o.format);
-  if (o.view == BatchView::kTasks && !writer) {
-    std::string names;
-    for (const Writer& w : Writers()) {
-      if (!names.empty()) names += '|';
-      names += w.name;
-    }
-    throw Error(Error::Kind::kUsage, fmt::format("unknown format '{}' (expected {})", o.format, names));
+  if (o.view == BatchView::kTasks && !(writer && writer->write)) {
+    throw Error(Error::Kind::kUsage,
+                fmt::format("unknown format '{}' (expected {})", o.format, DocumentFormatNames()));
   }
   // The messages name no option; the CLI words these codes in its own terms.
-  if (o.view == BatchView::kByUnit && !ByUnitFormat(o.format)) {
-    throw Error(Error::Kind::kUsage,
-                fmt::format("the per-unit rows are written as csv, tsv, json, jsonl or yaml, not '{}'", o.format))
+  if (o.view == BatchView::kByUnit && !WritesTable(TableView::kByUnit, o.format)) {
+    throw Error(Error::Kind::kUsage, fmt::format("the per-unit rows are written as {}, not '{}'",
+                                                 TableFormatList(TableView::kByUnit), o.format))
         .WithCode(Error::Code::kByUnitFormat, o.format);
   }
-  if (o.view == BatchView::kUnitSummary && !UnitSummaryFormat(o.format)) {
-    throw Error(Error::Kind::kUsage,
-                fmt::format("the unit summary is written as text, csv, tsv, json, jsonl or yaml, not '{}'", o.format))
+  if (o.view == BatchView::kUnitSummary && !WritesTable(TableView::kUnitSummary, o.format)) {
+    throw Error(Error::Kind::kUsage, fmt::format("the unit summary is written as {}, not '{}'",
+                                                 TableFormatList(TableView::kUnitSummary), o.format))
         .WithCode(Error::Code::kUnitSummaryFormat, o.format);
   }
   const std::string enc = OutputEncodingName(o.encoding);
@@ -135,8 +131,8 @@ const Writer* CheckOptions(const BatchOptions& o) {
 }
 
 std::string Extension(const BatchOptions& o, const Writer* writer) {
-  if (o.view == BatchView::kTasks) return std::string(writer->extension);
-  return o.format == "text" ? "txt" : o.format;
+  if (writer) return std::string(writer->extension);
+  return o.format;  // a custom view's format that is no Writer
 }
 
 std::string ReplaceExtension(const std::string& relative, const std::string& ext) {

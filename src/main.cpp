@@ -61,15 +61,6 @@ const Tool kTools[] = {
      BatchView::kCustom, "text|csv"},
 };
 
-std::string FormatNames() {
-  std::string s;
-  for (const auto& w : Writers()) {
-    if (!s.empty()) s += '|';
-    s += w.name;
-  }
-  return s;
-}
-
 // Edit distance (insertions, deletions, substitutions), for "did you mean".
 size_t Distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -146,7 +137,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
        units ? (std::string("text (default on a terminal) | csv (default otherwise) | tsv | json | jsonl | yaml") +
                 (tool.view == BatchView::kCustom ? " | xlsx" : "") +
                 (std::string_view(tool.name) == "due" ? " | ics" : "")).c_str()
-             : ("output format: " + FormatNames() + " (default yaml)").c_str())
+             : ("output format: " + DocumentFormatNames() + " (default yaml)").c_str())
       ("output,o", po::value(&b.output),
        "write to FILE (one combined output) or DIR/ (one output per input, mirroring the inputs)")
       ("recursive,r", po::bool_switch(&b.recursive), "convert the notices under directories (.txt .text .docx .odt .html .htm .pdf; .ofd .doc .wps .xls .xlsx .et .rtf are reported as not read, with what to do)")

@@ -368,10 +368,9 @@ void WriteWorkbook(std::ostream& out, Fill fill) {
 
 }  // namespace
 
-void WriteXlsxTable(std::ostream& out, const std::vector<std::string_view>& header,
-                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts) {
+void WriteXlsxRows(std::ostream& out, const RowTable& t, const WriteOptions& opts) {
   WriteWorkbook(out, [&](lxw_workbook* wb, const Formats& f) {
-    WriteSheet(wb, f, Chinese(opts) ? "表" : "table", header, rows, opts);
+    WriteSheet(wb, f, Chinese(opts) ? "表" : "table", t.header, t.rows, opts);
   });
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "noticetab/write.h"
+
 namespace noticetab::cli {
 
 namespace {
@@ -60,10 +62,10 @@ Error InCliTerms(const Error& e) {
     case Error::Code::kStdinToOutputDir:
       return worded("stdin ('-') has no name to write below -o DIR/; use -o FILE");
     case Error::Code::kByUnitFormat:
-      return worded(fmt::format("--by-unit writes csv, tsv, json, jsonl or yaml, not '{}'{}", v,
+      return worded(fmt::format("--by-unit writes {}, not '{}'{}", TableFormatList(TableView::kByUnit), v,
                                 v == "xlsx" ? " (an xlsx workbook has them in its units sheet)" : ""));
     case Error::Code::kUnitSummaryFormat:
-      return worded(fmt::format("units writes text, csv, tsv, json, jsonl or yaml, not '{}'", v));
+      return worded(fmt::format("units writes {}, not '{}'", TableFormatList(TableView::kUnitSummary), v));
     case Error::Code::kOutputEncoding:
       return worded(fmt::format("unknown --encoding '{}' (expected utf-8 or gb18030)", v));
     case Error::Code::kEncodingOfBinary:
