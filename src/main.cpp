@@ -110,6 +110,20 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// The -f help of a view command, from the one table of its formats.
+std::string ViewFormatHelp(const Tool& t) {
+  const std::string_view name = t.name;
+  const TableView view = name == "due" ? TableView::kDue : name == "diff" ? TableView::kDiff : TableView::kUnitSummary;
+  std::string s;
+  for (std::string_view f : TableFormats(view)) {
+    if (!s.empty()) s += " | ";
+    s += f;
+    if (f == "text") s += " (default on a terminal)";
+    if (f == "csv") s += " (default otherwise)";
+  }
+  return s;
+}
+
 std::string ToolList() {
   std::string s = "\ncommands:\n";
   for (const Tool& t : kTools) s += fmt::format("  {:<9}{}\n", t.name, t.summary);
@@ -134,9 +148,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("format,f", po::value(&format),
-       units ? (std::string("text (default on a terminal) | csv (default otherwise) | tsv | json | jsonl | yaml") +
-                (tool.view == BatchView::kCustom ? " | xlsx" : "") +
-                (std::string_view(tool.name) == "due" ? " | ics" : "")).c_str()
+       units ? ViewFormatHelp(tool).c_str()
              : ("output format: " + DocumentFormatNames() + " (default yaml)").c_str())
       ("output,o", po::value(&b.output),
        "write to FILE (one combined output) or DIR/ (one output per input, mirroring the inputs)")

@@ -117,6 +117,21 @@ int SmallNumber(std::string_view s) {
   return d == std::u32string_view::npos ? 0 : static_cast<int>(d);
 }
 
+// The units of a task, each once: the lead units, then the 责任单位 list in its
+// order, then the support units. Lead first as notices print them (牵头单位
+// before 责任单位; "列第一位的为牵头单位", units.yaml first_is_lead), so the
+// first unit of `units` reads as the lead the way the notice's own list does.
+// Table rows and body clauses both merge so.
+std::vector<std::string> MergeUnits(const std::vector<std::string>& units, const std::vector<std::string>& lead,
+                                    const std::vector<std::string>& support) {
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  for (const auto* list : {&lead, &units, &support})
+    for (const auto& n : *list)
+      if (seen.insert(n).second) out.push_back(n);
+  return out;
+}
+
 }  // namespace
 
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
@@ -248,11 +263,7 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
     UnitList support = NormalizeUnits(row.support.text, rules);
     t.lead_units = !lead.units.empty() ? lead.units : u.lead;
     t.support_units = !support.units.empty() ? support.units : u.support;
-    t.units = u.units;
-    std::unordered_set<std::string> seen(t.units.begin(), t.units.end());
-    for (const auto& list : {t.lead_units, t.support_units})
-      for (const auto& n : list)
-        if (seen.insert(n).second) t.units.push_back(n);
+    t.units = MergeUnits(u.units, t.lead_units, t.support_units);
     t.units_open = u.open || lead.open || support.open;
     for (const auto* l : {&u, &lead, &support}) t.warnings.insert(t.warnings.end(), l->warnings.begin(), l->warnings.end());
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
@@ -289,11 +300,7 @@ UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
   out.lead = leads;
   out.support = supports;
   out.guide = u.guide;
-  out.units = leads;
-  std::unordered_set<std::string> seen(out.units.begin(), out.units.end());
-  for (const auto& list : {u.units, supports})
-    for (const auto& n : list)
-      if (seen.insert(n).second) out.units.push_back(n);
+  out.units = MergeUnits(u.units, leads, supports);
   out.open = u.open || lead.open || support.open;
   for (const auto* l : {&u, &lead, &support}) out.warnings.insert(out.warnings.end(), l->warnings.begin(), l->warnings.end());
   return out;

@@ -115,10 +115,6 @@ Regex Compile(const FileContext& ctx, const YAML::Node& n) {
   return re;
 }
 
-std::string NormalizeHeader(std::string_view s) {
-  return NameKey(s);
-}
-
 void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::string& kind,
                   Rules& rules, const char* input_key = "text") {
   if (!list) return;
@@ -166,7 +162,7 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
     std::string role = kv.first.as<std::string>();
     auto it = kRoles.find(role);
     if (it == kRoles.end()) ctx.Fail(kv.first.Mark(), "unknown role '" + role + "'");
-    for (const auto& name : StringList(ctx, kv.second)) r.header_synonyms[NormalizeHeader(name)] = it->second;
+    for (const auto& name : StringList(ctx, kv.second)) r.header_synonyms[NameKey(name)] = it->second;
   }
   // Optional: patterns on the shape of a header name the list does not hold
   // (责任科室, 牵头股室, 办结时间), tried in file order.
@@ -299,7 +295,7 @@ void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   if (!keys.IsMap()) ctx.Fail(keys.Mark(), "keys: expected a mapping of role -> names");
   r.clause_keys.clear();
   for (const auto& kv : keys)
-    for (const auto& name : StringList(ctx, kv.second)) r.clause_keys[NormalizeHeader(name)] = role_of(kv.first);
+    for (const auto& name : StringList(ctx, kv.second)) r.clause_keys[NameKey(name)] = role_of(kv.first);
   YAML::Node words = Required(ctx, root, "role_words");
   if (!words.IsMap()) ctx.Fail(words.Mark(), "role_words: expected a mapping of role -> words");
   r.role_words.clear();
