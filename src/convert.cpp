@@ -147,8 +147,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
 
   YearContext years;
   if (doc.document.title) {
-    static const Regex kYear("(?<y>(19|20)\\d\\d)\\s*年");
-    if (auto m = kYear.Find(*doc.document.title); m.found) years.title = std::stoi(std::string(m.Group("y")));
+    if (auto m = rules.title_year.Find(*doc.document.title); m.found) years.title = std::stoi(std::string(m.Group("y")));
   }
   if (doc.document.date) years.date = std::stoi(doc.document.date->substr(0, 4)), years.doc_date = doc.document.date;
   years.option = opts.year;
@@ -169,7 +168,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // empty cell there is empty, not a merge to guess (PDF and OFD cells are
       // rebuilt from positions: their merges are still guessed).
       if (original.format != "docx" && original.format != "html" && original.format != "odt")
-        FillMergedCells(table);
+        FillMergedCells(table, rules);
       std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);
       for (auto& t : tasks) {
         t.id = static_cast<int>(doc.tasks.size()) + 1;

@@ -136,21 +136,30 @@ void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::str
 }
 
 void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"markdown_prefix", "styles"});
+  CheckKeys(ctx, root, {"markdown_prefix", "first_chars", "styles"});
   r.markdown_prefix = Compile(ctx, Required(ctx, root, "markdown_prefix"));
+  r.heading_first_chars.clear();
+  if (root["first_chars"]) {
+    const std::string chars = Scalar(ctx, root["first_chars"]);
+    for (size_t i = 0; i < chars.size();) r.heading_first_chars.push_back(NextChar(chars, i));
+  }
   YAML::Node styles = Required(ctx, root, "styles");
   if (!styles.IsSequence()) ctx.Fail(styles.Mark(), "styles: expected a list");
   r.headings.clear();
   for (const auto& s : styles) {
-    CheckKeys(ctx, s, {"name", "pattern", "examples"});
+    CheckKeys(ctx, s, {"name", "pattern", "level", "examples"});
     HeadingStyle h{Scalar(ctx, Required(ctx, s, "name")), Compile(ctx, Required(ctx, s, "pattern"))};
+    const YAML::Node level = Required(ctx, s, "level");
+    const std::string lv = Scalar(ctx, level);
+    if (lv.size() != 1 || lv[0] < '1' || lv[0] > '9') ctx.Fail(level.Mark(), "level: expected 1 to 9");
+    h.level = lv[0] - '0';
     ReadExamples(ctx, s["examples"], "heading", r);
     r.headings.push_back(std::move(h));
   }
 }
 
 void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"roles", "shapes", "examples"});
+  CheckKeys(ctx, root, {"roles", "shapes", "labels", "examples"});
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},
@@ -176,6 +185,22 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
       auto it = kRoles.find(role);
       if (it == kRoles.end()) ctx.Fail(s["role"].Mark(), "unknown role '" + role + "'");
       r.header_shapes.push_back({it->second, Compile(ctx, Required(ctx, s, "pattern"))});
+    }
+  }
+  // Optional: the names warnings give the columns; each must be a synonym of its role.
+  r.role_labels.clear();
+  if (YAML::Node labels = root["labels"]) {
+    if (!labels.IsMap()) ctx.Fail(labels.Mark(), "labels: expected a mapping of role -> name");
+    for (const auto& kv : labels) {
+      std::string role = kv.first.as<std::string>();
+      auto it = kRoles.find(role);
+      if (it == kRoles.end()) ctx.Fail(kv.first.Mark(), "unknown role '" + role + "'");
+      std::string name = Scalar(ctx, kv.second);
+      auto syn = r.header_synonyms.find(NameKey(name));
+      if (syn == r.header_synonyms.end() || syn->second != it->second) {
+        ctx.Fail(kv.second.Mark(), "label '" + name + "' is not one of the names of role '" + role + "'");
+      }
+      r.role_labels[it->second] = name;
     }
   }
   ReadExamples(ctx, root["examples"], "header", r);
@@ -237,8 +262,10 @@ void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"hint", "in_content", "deadlines", "examples"});
+  CheckKeys(ctx, root, {"hint", "in_content", "year_only", "year_in_text", "deadlines", "examples"});
   r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
+  r.year_only = root["year_only"] ? Compile(ctx, root["year_only"]) : Regex("(?!)");
+  r.year_in_text = root["year_in_text"] ? Compile(ctx, root["year_in_text"]) : Regex("(?!)");
   r.deadline_in_content = root["in_content"] ? Compile(ctx, root["in_content"]) : Regex("(?!)");
   YAML::Node list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
@@ -260,7 +287,7 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
-                        "examples"});
+                        "title_year", "title_opening", "number_format", "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
@@ -277,6 +304,16 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   if (root["metadata_other_keys"]) r.metadata_other_keys = StringList(ctx, root["metadata_other_keys"]);
   if (root["metadata_title_keys"]) r.metadata_title_keys = StringList(ctx, root["metadata_title_keys"]);
   r.numeric_date = root["numeric_date"] ? Compile(ctx, root["numeric_date"]) : Regex("(?!)");
+  r.title_year = root["title_year"] ? Compile(ctx, root["title_year"]) : Regex("(?!)");
+  r.title_opening = root["title_opening"] ? Compile(ctx, root["title_opening"]) : Regex("(?!)");
+  r.number_format = root["number_format"] ? Scalar(ctx, root["number_format"]) : "{org}[{year}]{n}";
+  for (size_t i = r.number_format.find('{'); i != std::string::npos; i = r.number_format.find('{', i + 1)) {
+    const size_t close = r.number_format.find('}', i);
+    const std::string name = r.number_format.substr(i + 1, close == std::string::npos ? close : close - i - 1);
+    if (close == std::string::npos || (name != "org" && name != "year" && name != "n")) {
+      ctx.Fail(root["number_format"].Mark(), "number_format: {" + name + "} is not {org}, {year} or {n}");
+    }
+  }
   ReadExamples(ctx, root["examples"], "frontmatter", r);
 }
 
@@ -460,6 +497,11 @@ std::string CompactRulesText(std::string_view yaml) {
     out += '\n';
   }
   return out;
+}
+
+std::string RoleLabel(Role r, const Rules& rules) {
+  auto it = rules.role_labels.find(r);
+  return it != rules.role_labels.end() ? it->second : std::string(RoleName(r));
 }
 
 const Rules& BuiltinRules() {
