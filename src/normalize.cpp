@@ -171,7 +171,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     t = t.substr(0, t.size() / 2);  // the same phrase printed twice
     d.text = JoinCjkSpaces(Trim(printed.substr(0, printed.size() / 2)));
     if (RemoveSpaces(*d.text) != RemoveSpaces(printed.substr(printed.size() / 2))) d.text = t;
-    if (warnings) warnings->push_back("完成时限 printed twice; kept once");
+    if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " printed twice; kept once");
   }
   for (const auto& rule : rules.deadlines) {
     auto m = rule.re.Find(t);
@@ -200,16 +200,16 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       mo = SmallNumber(m.Group("m"));
       if (mo < 1 || mo > 12) break;
       day = gran == "day" ? SmallNumber(m.Group("d")) : 0;
-      if (m.Group("x") == "上旬") day = 10;
-      if (m.Group("x") == "中旬") day = 20;
+      if (auto x = rules.dekad_days.find(m.Group("x")); x != rules.dekad_days.end()) day = x->second;
     } else if (gran == "quarter") {
       mo = SmallNumber(m.Group("q")) * 3;
       if (mo < 3 || mo > 12) break;
     } else if (gran == "half") {
-      mo = m.Group("h") == "上" ? 6 : 12;
+      auto h = rules.half_months.find(m.Group("h"));
+      mo = h != rules.half_months.end() ? h->second : 12;
     }
     if (y == 0) {
-      if (warnings) warnings->push_back("完成时限 has no year and the notice gives none; use --year");
+      if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none; use --year");
       return d;
     }
     int last = DaysInMonth(y, mo);
@@ -232,7 +232,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   d.kind = "none";
   d.granularity.reset();
   d.year_source.reset();
-  if (warnings) warnings->push_back("完成时限 not understood: " + printed);
+  if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " not understood: " + printed);
   return d;
 }
 
@@ -268,7 +268,8 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
     for (const auto* l : {&u, &lead, &support}) t.warnings.insert(t.warnings.end(), l->warnings.begin(), l->warnings.end());
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
       t.deadline = ResolveDeadline(row.note.text, years, rules, &t.warnings);
-      t.warnings.push_back("完成时限 taken from 备注: " + row.note.text);
+      t.warnings.push_back(RoleLabel(Role::kDeadline, rules) + " taken from " + RoleLabel(Role::kNote, rules) + ": " +
+                           row.note.text);
     } else {
       t.deadline = ResolveDeadline(row.deadline.text, years, rules, &t.warnings);
     }
@@ -440,7 +441,7 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     Deadline d = ResolveDeadline(m.groups[0], years, rules, &notes);
     if (d.kind == "none") continue;
     t.deadline = d;
-    t.warnings.push_back("完成时限 taken from the content: " + *d.text);
+    t.warnings.push_back(RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text);
   }
 }
 

@@ -262,7 +262,25 @@ void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"hint", "in_content", "year_only", "year_in_text", "deadlines", "examples"});
+  CheckKeys(ctx, root, {"hint", "in_content", "year_only", "year_in_text", "dekads", "halves", "deadlines", "examples"});
+  // Optional word -> number maps for the groups x and h.
+  auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
+    out.clear();
+    const YAML::Node m = root[key];
+    if (!m) return;
+    if (!m.IsMap()) ctx.Fail(m.Mark(), std::string(key) + ": expected a mapping of word -> number");
+    for (const auto& kv : m) {
+      const std::string v = Scalar(ctx, kv.second);
+      const int n = std::atoi(v.c_str());
+      if (std::to_string(n) != v || n < lo || n > hi) {
+        ctx.Fail(kv.second.Mark(), std::string(key) + ": expected a number from " + std::to_string(lo) + " to " +
+                                       std::to_string(hi));
+      }
+      out[kv.first.as<std::string>()] = n;
+    }
+  };
+  numbers("dekads", 1, 31, r.dekad_days);
+  numbers("halves", 1, 12, r.half_months);
   r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
   r.year_only = root["year_only"] ? Compile(ctx, root["year_only"]) : Regex("(?!)");
   r.year_in_text = root["year_in_text"] ? Compile(ctx, root["year_in_text"]) : Regex("(?!)");

@@ -101,6 +101,8 @@ struct Rules {
   Regex deadline_in_content;                  ///< a deadline phrase inside task text
   Regex year_only;                            ///< a deadline cell that is only a year (2023年)
   Regex year_in_text;                         ///< a year anywhere in a cell (2023 年)
+  std::map<std::string, int, std::less<>> dekad_days;   ///< group x (上旬) -> the day it ends on
+  std::map<std::string, int, std::less<>> half_months;  ///< group h (上) -> the month it ends in
   // clauses.yaml
   std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
   std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
