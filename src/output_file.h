@@ -16,6 +16,13 @@ std::string JoinPath(const std::string& dir, const std::string& name);
 /// strerror(err) as a string.
 std::string ErrnoText(int err);
 
+/// Creates an empty file `dir`/`prefix`XXXXXX (mkstemp) that the interrupt
+/// cleanup removes, and returns its path (the xlsx writer's workbook, which
+/// libxlsxwriter writes by name). Throws Error(kOutput).
+std::string CreateTempFile(const std::string& dir, const std::string& prefix);
+/// Removes a file from CreateTempFile, and from the cleanup.
+void RemoveTempFile(const std::string& path);
+
 /// One output. A regular file (or a new one) is written under a temporary name
 /// in the same directory and renamed on Commit(); a device, FIFO or terminal is
 /// written directly. Destroying an uncommitted file removes the temporary.

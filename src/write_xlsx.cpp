@@ -19,12 +19,12 @@
 #include <string_view>
 #include <vector>
 
-#include "noticetab/batch.h"
 #include "noticetab/byunit.h"
 #include "noticetab/due.h"
 #include "noticetab/error.h"
 #include "noticetab/text.h"
 #include "noticetab/write.h"
+#include "output_file.h"
 #include "writers.h"
 
 namespace noticetab {

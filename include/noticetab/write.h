@@ -1,4 +1,7 @@
-// Stage 8, write: documents -> bytes. One file per writer, one table row each.
+// Stage 8, write: documents (and the views' tables) -> bytes. One file per
+// format, one row each in the Writers() table. Writers write to the given
+// stream and keep nothing; xlsx throws Error(kOutput) when libxlsxwriter is
+// missing or fails, the text writers never throw.
 #ifndef NOTICETAB_WRITE_H_
 #define NOTICETAB_WRITE_H_
 
