@@ -126,7 +126,7 @@ std::vector<ForUnitRow> ForUnit(const std::vector<Document>& docs, std::string_v
   for (const Document& doc : docs) {
     const std::string region = DocumentRegion(doc, rules);
     // 临沂市教育局 asks for 临沂市's 市教育局 only; 市教育局 for every notice's.
-    const std::optional<std::string> qualified = LocalUnitName(name, region);
+    const std::optional<std::string> qualified = LocalUnitName(name, region, rules);
     if (!qualified) continue;  // another region's unit
     const std::string& local = *qualified;
     for (const Task& task : doc.tasks) {

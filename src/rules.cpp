@@ -237,8 +237,21 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"region", "kinds", "collectives", "examples"});
+  CheckKeys(ctx, root, {"region", "kinds", "collectives", "levels", "government_endings", "kind_levels",
+                        "own_level_starts", "place_ends", "examples"});
   r.issuer_region = Compile(ctx, Required(ctx, root, "region"));
+  auto names = [&](const char* key, std::map<std::string, std::string, std::less<>>& out) {
+    out.clear();
+    const YAML::Node m = root[key];
+    if (!m) return;
+    if (!m.IsMap()) ctx.Fail(m.Mark(), std::string(key) + ": expected a mapping");
+    for (const auto& kv : m) out[kv.first.as<std::string>()] = Scalar(ctx, kv.second);
+  };
+  names("levels", r.level_names);
+  names("kind_levels", r.kind_levels);
+  r.government_endings = root["government_endings"] ? StringList(ctx, root["government_endings"]) : std::vector<std::string>{};
+  r.own_level_starts = root["own_level_starts"] ? StringList(ctx, root["own_level_starts"]) : std::vector<std::string>{};
+  r.place_ends = root["place_ends"] ? StringList(ctx, root["place_ends"]) : std::vector<std::string>{};
   YAML::Node kinds = Required(ctx, root, "kinds");
   if (!kinds.IsMap()) ctx.Fail(kinds.Mark(), "kinds: expected a mapping of kind -> name endings");
   r.unit_kinds.clear();

@@ -64,7 +64,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"header", {"role"}},
       {"junk", {"junk"}},
       {"units", {"units", "open", "lead", "support"}},
-      {"collective", {"region", "member", "issuer", "includes", "via"}},
+      {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
       {"deadline", {"year", "kind", "date", "granularity", "year_source", "field", "match"}},
       {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
       {"kind", {"kind"}},
@@ -150,6 +150,11 @@ void FireCollective(const RuleExample& ex) {
     const std::string region = noticetab::IssuerRegion(issuer, R());
     CHECK(Bool(noticetab::CollectiveIncludes(ex.input, ex.expect.at("member"), region, R())) ==
           ex.expect.at("includes"));
+  }
+  if (ex.expect.count("level")) CHECK(noticetab::UnitLevel(ex.input, R()) == ex.expect.at("level"));
+  if (ex.expect.count("local")) {  // "" = another region's unit
+    REQUIRE(ex.expect.count("in"));
+    CHECK(noticetab::LocalUnitName(ex.input, ex.expect.at("in"), R()).value_or("") == ex.expect.at("local"));
   }
   if (ex.expect.count("via")) {
     const noticetab::CollectiveRule* c = noticetab::MatchCollective(ex.input, R());

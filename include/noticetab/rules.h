@@ -95,6 +95,11 @@ struct Rules {
   Regex issuer_region;                        ///< groups: region
   std::vector<std::pair<std::string, std::vector<std::string>>> unit_kinds;  ///< kind -> name endings
   std::vector<CollectiveRule> collectives;
+  std::map<std::string, std::string, std::less<>> level_names;  ///< 縣 -> 县, 街道 -> 镇: a level as written -> the level
+  std::vector<std::string> government_endings;  ///< 人民政府 / 政府 / 管委会: the level character stands before it
+  std::map<std::string, std::string, std::less<>> kind_levels;  ///< 镇街 -> 镇: the level of a kind without a prefix
+  std::vector<std::string> own_level_starts;    ///< 市教育局: a name starting so is in the notices' own form
+  std::vector<std::string> place_ends;          ///< 临沂市: a place name ends at one of these
   // deadlines.yaml
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test
