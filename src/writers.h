@@ -35,6 +35,15 @@ void WriteTsvRows(std::ostream& out, const RowTable& t, const WriteOptions& opts
 void WriteXlsxRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
 /// Columns padded to their widest cell in terminal columns (write_text.cpp).
 void WriteTextRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
+/// About the bytes the YAML or JSON writer (RenderedSizeBound) or the CSV/TSV
+/// writer (FlatSizeBound) emits for `doc`: more unless many characters need
+/// escaping. The writers reserve it, so a big document's text is not copied
+/// at each doubling (a 250 MB string would otherwise peak near 750 MB).
+size_t RenderedSizeBound(const Document& doc);
+size_t FlatSizeBound(const Document& doc);
+/// out.reserve(bound), first returning the heap's free pages to the system
+/// when bound is large (see write.cpp).
+void ReserveOutput(std::string& out, size_t bound);
 
 /// Appends `s` as a JSON string (also a valid YAML double-quoted scalar):
 /// non-ASCII raw, line breaks, BOMs and unprintables escaped, invalid UTF-8
