@@ -34,8 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     for (std::string_view format : {"csv", "tsv", "json", "jsonl", "yaml", "text"}) {
       std::ostringstream out;
-      if (ByUnitFormat(format)) WriteByUnit(out, format, docs, opts);
-      if (UnitSummaryFormat(format)) WriteUnitSummary(out, format, docs, opts);
+      if (WritesTable(TableView::kByUnit, format)) WriteByUnit(out, format, docs, opts);
+      if (WritesTable(TableView::kUnitSummary, format)) WriteUnitSummary(out, format, docs, opts);
     }
   } catch (const Error&) {
     // Refused input ("not text", ...) is a normal outcome.

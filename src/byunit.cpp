@@ -1,6 +1,5 @@
-// The per-unit view: (unit, task) rows and the per-unit summary, and the
-// writers for both. The tree formats are written here rather than through
-// the document writers because a row list has a different shape.
+// The per-unit view: (unit, task) rows and the per-unit summary. Their
+// tables are written by the Writers() table's write_rows (WriteRows).
 #include "noticetab/byunit.h"
 
 #include <algorithm>
@@ -9,7 +8,7 @@
 
 #include "noticetab/collective.h"
 #include "noticetab/text.h"
-#include "writers.h"
+#include "noticetab/write.h"
 
 namespace noticetab {
 
@@ -20,139 +19,7 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-// A table ready for any format: header, rows of cells, and which columns are
-// numbers (emitted unquoted in the tree formats).
-struct Table {
-  const std::vector<std::string_view>& header;
-  std::vector<std::vector<std::string>> rows;
-  std::vector<bool> numeric;
-};
-
-
-bool IsNumeric(std::string_view column) {
-  return column == "id" || column == "seq" || column == "tasks" || column == "as_lead" ||
-         column == "old_id" || column == "new_id";
-}
-
-Table MakeTable(const std::vector<std::string_view>& header,
-                std::vector<std::vector<std::string>> rows, const WriteOptions& opts) {
-  Table t{header, std::move(rows), {}};
-  for (std::string_view c : header) t.numeric.push_back(IsNumeric(c));
-  // `source` must still name the file, as in the document writers.
-  if (opts.normalize_punct) {
-    for (auto& row : t.rows) {
-      for (size_t i = 0; i < row.size(); ++i) {
-        if (header[i] != "source" && !t.numeric[i]) row[i] = NormalizePunct(row[i]);
-      }
-    }
-  }
-  return t;
-}
-
-// One object on one line: {"a": 1, "b": "x"} (compact for jsonl).
-std::string JsonObject(const Table& t, const std::vector<std::string>& row, bool pretty) {
-  std::string out = "{";
-  for (size_t i = 0; i < row.size(); ++i) {
-    if (i) out += pretty ? ", " : ",";
-    AppendJsonString(out, t.header[i]);
-    out += pretty ? ": " : ":";
-    if (row[i].empty()) {
-      out += "null";
-    } else if (t.numeric[i]) {
-      out += row[i];
-    } else {
-      AppendJsonString(out, row[i]);
-    }
-  }
-  return out + "}";
-}
-
-// Strings always double-quoted: JSON string syntax is a YAML double-quoted
-// scalar, so no value can be read back as a date, number or bool.
-std::string YamlRows(const Table& t) {
-  if (t.rows.empty()) return "[]\n";
-  std::string out;
-  for (const auto& row : t.rows) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      out += i ? "  " : "- ";
-      out += t.header[i];
-      out += ": ";
-      if (row[i].empty()) {
-        out += "null";
-      } else if (t.numeric[i]) {
-        out += row[i];
-      } else {
-        AppendJsonString(out, row[i]);
-      }
-      out += '\n';
-    }
-  }
-  return out;
-}
-
-// Columns padded to their widest cell in terminal columns; numbers flush right.
-std::string TextTable(const Table& t) {
-  auto width = [](std::string_view s) {
-    int w = 0;
-    for (size_t i = 0; i < s.size();) w += ColumnWidth(NextChar(s, i));
-    return w;
-  };
-  std::vector<int> widths;
-  for (std::string_view h : t.header) widths.push_back(width(h));
-  for (const auto& row : t.rows) {
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
-  }
-  std::string out;
-  auto append_row = [&](const auto& cells) {
-    std::string line;
-    for (size_t i = 0; i < cells.size(); ++i) {
-      const std::string_view cell = cells[i];
-      const std::string pad(widths[i] - width(cell), ' ');
-      if (i) line += "  ";
-      if (t.numeric[i]) {
-        line += pad;
-        line += cell;
-      } else {
-        line += cell;
-        line += pad;
-      }
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + '\n';
-  };
-  append_row(t.header);
-  for (const auto& row : t.rows) append_row(row);
-  return out;
-}
-
-void WriteTable(std::ostream& out, std::string_view format, const Table& t,
-                const WriteOptions& opts) {
-  if (format == "xlsx") {
-    WriteXlsxTable(out, t.header, t.rows, opts);
-  } else if (format == "csv" || format == "tsv") {
-    WriteDelimited(out, format == "csv" ? ',' : '\t', t.header, t.rows, opts);
-  } else if (format == "json") {
-    std::string text = "[";
-    for (size_t i = 0; i < t.rows.size(); ++i) {
-      text += i ? ",\n  " : "\n  ";
-      text += JsonObject(t, t.rows[i], true);
-    }
-    out << text << (t.rows.empty() ? "]\n" : "\n]\n");
-  } else if (format == "jsonl") {
-    for (const auto& row : t.rows) out << JsonObject(t, row, false) << '\n';
-  } else if (format == "yaml") {
-    out << YamlRows(t);
-  } else {
-    out << TextTable(t);
-  }
-}
-
 }  // namespace
-
-void WriteRows(std::ostream& out, std::string_view format, const std::vector<std::string_view>& header,
-               std::vector<std::vector<std::string>> rows, const WriteOptions& opts) {
-  WriteTable(out, format, MakeTable(header, std::move(rows), opts), opts);
-}
 
 std::vector<UnitRow> ByUnit(const std::vector<Document>& docs, const Rules& rules) {
   std::map<std::pair<std::string, std::string>, size_t> group_of;
@@ -237,20 +104,11 @@ const std::vector<std::string_view>& UnitSummaryColumns() {
   return kColumns;
 }
 
-bool ByUnitFormat(std::string_view format) {
-  return format == "csv" || format == "tsv" || format == "json" || format == "jsonl" ||
-         format == "yaml";
-}
-
-bool UnitSummaryFormat(std::string_view format) {
-  return ByUnitFormat(format) || format == "text";
-}
-
 void WriteByUnit(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
                  const WriteOptions& opts) {
   std::vector<std::vector<std::string>> rows;
   for (const UnitRow& row : ByUnit(docs)) rows.push_back(ByUnitCells(row));
-  WriteTable(out, format, MakeTable(ByUnitColumns(), std::move(rows), opts), opts);
+  WriteRows(out, format, ByUnitColumns(), std::move(rows), opts);
 }
 
 void WriteUnitSummary(std::ostream& out, std::string_view format,
@@ -260,7 +118,7 @@ void WriteUnitSummary(std::ostream& out, std::string_view format,
     rows.push_back({s.unit, std::to_string(s.tasks), std::to_string(s.as_lead),
                     s.earliest_deadline.value_or(""), s.region, s.collective});
   }
-  WriteTable(out, format, MakeTable(UnitSummaryColumns(), std::move(rows), opts), opts);
+  WriteRows(out, format, UnitSummaryColumns(), std::move(rows), opts);
 }
 
 std::vector<ForUnitRow> ForUnit(const std::vector<Document>& docs, std::string_view name, const Rules& rules) {
@@ -268,7 +126,7 @@ std::vector<ForUnitRow> ForUnit(const std::vector<Document>& docs, std::string_v
   for (const Document& doc : docs) {
     const std::string region = DocumentRegion(doc, rules);
     // 临沂市教育局 asks for 临沂市's 市教育局 only; 市教育局 for every notice's.
-    const std::optional<std::string> qualified = LocalUnitName(name, region);
+    const std::optional<std::string> qualified = LocalUnitName(name, region, rules);
     if (!qualified) continue;  // another region's unit
     const std::string& local = *qualified;
     for (const Task& task : doc.tasks) {
@@ -313,7 +171,7 @@ void WriteForUnit(std::ostream& out, std::string_view format, const std::vector<
     }
     rows.push_back(std::move(row));
   }
-  WriteTable(out, format, MakeTable(ForUnitColumns(), std::move(rows), opts), opts);
+  WriteRows(out, format, ForUnitColumns(), std::move(rows), opts);
 }
 
 }  // namespace noticetab

@@ -14,20 +14,20 @@ bool EndsWith(std::string_view s, std::string_view p) {
 }
 
 // A heading can only start with a numeral, an opening bracket or a markdown
-// marker: this first-character test keeps regexes off most lines.
-bool MayStartHeading(std::string_view s) {
+// marker (headings.yaml first_chars): this test keeps regexes off most lines.
+bool MayStartHeading(std::string_view s, const Rules& rules) {
   if (s.empty()) return false;
+  if (rules.heading_first_chars.empty()) return true;
   size_t i = 0;
   char32_t c = NextChar(s, i);
-  static constexpr std::u32string_view kStarts = U"一二三四五六七八九十(（#-*+>０１２３４５６７８９";
-  return (c >= '0' && c <= '9') || kStarts.find(c) != std::u32string_view::npos;
+  return (c >= '0' && c <= '9') || rules.heading_first_chars.find(c) != std::u32string::npos;
 }
 
 }  // namespace
 
 std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules) {
   s = Trim(s);
-  if (!MayStartHeading(s)) return std::nullopt;
+  if (!MayStartHeading(s, rules)) return std::nullopt;
   if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
   for (size_t i = 0; i < rules.headings.size(); ++i) {
     auto m = rules.headings[i].re.Find(s);
@@ -160,10 +160,9 @@ bool HasDamageMarkers(std::string_view s) {
   return s.find("\xEF\xBF\xBD") != std::string_view::npos || s.find("(cid:") != std::string_view::npos;
 }
 
-bool IsYearOnly(std::string_view s) {
-  static const Regex kYear("^\\d{4}年(度)?$");
+bool IsYearOnly(std::string_view s, const Rules& rules) {
   std::string c = Nfkc(RemoveSpaces(s));
-  return kYear.Contains(c);
+  return rules.year_only.Contains(c);
 }
 
 bool EndsSentence(std::string_view s) {
@@ -185,8 +184,8 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   cell = Trim(cell);
   if (cell.empty()) return CellShape::kEmpty;
   if (auto h = MatchHeading(cell, rules)) {
-    // Style 0 is the first-level marker (一、); any other style labels an item.
-    return h->style == 0 ? CellShape::kSectionLabel : CellShape::kItemLabel;
+    // A first-level marker (一、) labels a section; any other an item.
+    return rules.headings[h->style].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
   }
   std::string compact = Nfkc(RemoveSpaces(cell));
   size_t chars = CharCount(compact);

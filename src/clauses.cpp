@@ -10,11 +10,6 @@ namespace {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// Key names compare like table headers: Han and ASCII alphanumerics only.
-std::string NormalizeKey(std::string_view s) {
-  return NameKey(s);
-}
-
 bool IsOpenBracket(char32_t c) { return c == U'(' || c == U'（' || c == U'[' || c == U'〔' || c == U'【'; }
 bool IsCloseBracket(char32_t c) { return c == U')' || c == U'）' || c == U']' || c == U'〕' || c == U'】'; }
 
@@ -109,7 +104,7 @@ std::pair<size_t, std::string_view> TrailingBracket(std::string_view s) {
 }  // namespace
 
 ClauseRole KeyRole(std::string_view key, const Rules& rules) {
-  std::string k = NormalizeKey(key);
+  std::string k = NameKey(key);  // keys compare like table headers
   if (auto it = rules.clause_keys.find(k); it != rules.clause_keys.end()) return it->second;
   switch (HeaderRole(key, rules)) {
     case Role::kUnits: return ClauseRole::kUnits;

@@ -20,16 +20,18 @@ std::string_view LastChar(std::string_view s) {
   return i > 0 ? s.substr(i - 1) : s.substr(s.size());
 }
 
-// Traditional and variant level characters read as the simplified level.
-std::string CanonicalLevel(std::string_view c) {
-  if (c == "縣") return "县";
-  if (c == "區") return "区";
-  if (c == "乡" || c == "鄉" || c == "街道" || c == "鎮") return "镇";
-  return std::string(c);
+// Traditional and variant level characters read as the level (collective.yaml levels).
+std::string CanonicalLevel(std::string_view c, const Rules& rules) {
+  auto it = rules.level_names.find(c);
+  return it != rules.level_names.end() ? it->second : std::string(c);
 }
 
-bool IsLevel(std::string_view c) {
-  return c == "省" || c == "市" || c == "县" || c == "区" || c == "镇";
+bool IsLevel(std::string_view c, const Rules& rules) {
+  return std::any_of(rules.level_names.begin(), rules.level_names.end(), [&](const auto& kv) { return kv.second == c; });
+}
+
+bool Among(std::string_view s, const std::vector<std::string>& list) {
+  return std::find(list.begin(), list.end(), s) != list.end();
 }
 
 }  // namespace
@@ -62,19 +64,18 @@ std::string UnitLevel(std::string_view unit, const Rules& rules) {
                                      [&](const std::string& e) { return StartsWith(unit, e); });
   if (!exception) {
     for (const std::string& p : rules.level_prefixes) {
-      if (StartsWith(unit, p)) return CanonicalLevel(p);
+      if (StartsWith(unit, p)) return CanonicalLevel(p, rules);
     }
   }
   // 兰山区人民政府: the level character before the 政府 ending.
-  for (std::string_view tail : {"人民政府", "政府", "管委会"}) {
+  for (std::string_view tail : rules.government_endings) {
     if (EndsWith(unit, tail)) {
-      const std::string level = CanonicalLevel(LastChar(unit.substr(0, unit.size() - tail.size())));
-      if (IsLevel(level)) return level;
+      const std::string level = CanonicalLevel(LastChar(unit.substr(0, unit.size() - tail.size())), rules);
+      if (IsLevel(level, rules)) return level;
     }
   }
-  const std::string kind = UnitKind(unit, rules);
-  if (kind == "镇街") return "镇";
-  return "";
+  auto it = rules.kind_levels.find(UnitKind(unit, rules));
+  return it != rules.kind_levels.end() ? it->second : "";
 }
 
 const CollectiveRule* MatchCollective(std::string_view unit, const Rules& rules) {
@@ -101,25 +102,25 @@ bool CollectiveIncludes(std::string_view collective, std::string_view member, st
                                    [&](const std::string& k) { return k == "any" || k == kind; });
   if (!kind_ok) return false;
   const std::string level = UnitLevel(member, rules);
-  const std::string issuer_level = region.empty() ? "" : CanonicalLevel(LastChar(region));
+  const std::string issuer_level = region.empty() ? "" : CanonicalLevel(LastChar(region), rules);
   if (c->levels.empty()) {
-    const std::string named = CanonicalLevel(m.Group("level"));
+    const std::string named = CanonicalLevel(m.Group("level"), rules);
     return named.empty() ? level == issuer_level || issuer_level.empty() : level == named;
   }
   return std::any_of(c->levels.begin(), c->levels.end(), [&](const std::string& l) {
     if (l == "any") return true;
     // A notice of unknown region: 各部门 may be any level's.
     if (l == "issuer") return issuer_level.empty() || level == issuer_level;
-    return level == CanonicalLevel(l);
+    return level == CanonicalLevel(l, rules);
   });
 }
 
-std::optional<std::string> LocalUnitName(std::string_view name, std::string_view region) {
+std::optional<std::string> LocalUnitName(std::string_view name, std::string_view region, const Rules& rules) {
   if (!region.empty() && StartsWith(name, region) && name.size() > region.size()) {
     return std::string(LastChar(region)) + std::string(name.substr(region.size()));
   }
   // A name in the notices' own form starts with its level (市教育局, 县市场监管局).
-  for (std::string_view level : {"省", "市", "县", "区", "镇", "乡"}) {
+  for (std::string_view level : rules.own_level_starts) {
     if (StartsWith(name, level)) return std::string(name);
   }
   // Else the first 市/县/区 after at least one character ends a place name.
@@ -128,10 +129,10 @@ std::optional<std::string> LocalUnitName(std::string_view name, std::string_view
     const size_t start = i;
     NextChar(name, i);
     const std::string_view c = name.substr(start, i - start);
-    if (chars++ > 0 && (c == "市" || c == "县" || c == "区")) break;
+    if (chars++ > 0 && Among(c, rules.place_ends)) break;
   }
   const std::string_view rest = name.substr(i);
-  const bool own_government = rest.empty() || rest == "人民政府" || rest == "政府" || rest == "管委会";
+  const bool own_government = rest.empty() || Among(rest, rules.government_endings);
   if (!region.empty() && !own_government && i < name.size()) return std::nullopt;
   return std::string(name);
 }

@@ -152,8 +152,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
 
   YearContext years;
   if (doc.document.title) {
-    static const Regex kYear("(?<y>(19|20)\\d\\d)\\s*年");
-    if (auto m = kYear.Find(*doc.document.title); m.found) years.title = std::stoi(std::string(m.Group("y")));
+    if (auto m = rules.title_year.Find(*doc.document.title); m.found) years.title = std::stoi(std::string(m.Group("y")));
   }
   if (doc.document.date) years.date = std::stoi(doc.document.date->substr(0, 4)), years.doc_date = doc.document.date;
   years.option = opts.year;
@@ -180,7 +179,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       LinkRows(table, doc.sections);
       // A native table that knows its merged cells renders each into every row
       // it covers, so an empty cell there is empty, not a merge to guess.
-      if (!SpansExact(original, table.header_line)) FillMergedCells(table);
+      if (!SpansExact(original, table.header_line)) FillMergedCells(table, rules);
       std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);
       for (size_t k = 0; k < tasks.size(); ++k) {
         tasks[k].id = static_cast<int>(doc.tasks.size() + k) + 1;

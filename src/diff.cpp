@@ -134,11 +134,6 @@ const std::vector<std::string_view>& DiffColumns() {
   return kColumns;
 }
 
-bool DiffFormat(std::string_view format) {
-  return format == "text" || format == "csv" || format == "tsv" || format == "json" || format == "jsonl" ||
-         format == "yaml" || format == "xlsx";
-}
-
 void WriteDiff(std::ostream& out, std::string_view format, const Document& /*old_doc*/,
                const Document& /*new_doc*/, const std::vector<TaskChange>& changes, const WriteOptions& opts) {
   std::vector<std::vector<std::string>> rows;

@@ -77,11 +77,6 @@ std::vector<std::string> DueCells(const DueTask& t) {
           task.deadline.text.value_or(""), task.deadline.kind};
 }
 
-bool DueFormat(std::string_view format) {
-  return format == "text" || format == "csv" || format == "tsv" || format == "json" || format == "jsonl" ||
-         format == "yaml" || format == "ics" || format == "xlsx";
-}
-
 void WriteDue(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
               const DueFilter& f, const WriteOptions& opts) {
   const std::vector<DueTask> tasks = DueTasks(docs, f);

@@ -61,6 +61,12 @@ Error::Error(Kind kind, std::string message, std::string file, int line, int col
       col_(col),
       source_line_(std::move(source_line)) {}
 
+Error Error::WithCode(Code code, std::string value) && {
+  code_ = code;
+  value_ = std::move(value);
+  return std::move(*this);
+}
+
 std::string Error::Format() const {
   std::string out = what();
   if (source_line_.empty()) return out;

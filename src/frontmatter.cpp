@@ -80,11 +80,30 @@ bool EndsWithListSeparator(std::string_view s) {
   return s.ends_with("，") || s.ends_with(",") || s.ends_with("、") || s.ends_with("；") || s.ends_with(";");
 }
 
+}  // namespace
+
+std::string FormatDocNumber(const Regex::Match& m, const Rules& rules) {
+  std::string out;
+  const std::string_view f = rules.number_format;
+  for (size_t i = 0; i < f.size();) {
+    const size_t close = f[i] == '{' ? f.find('}', i) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      out += m.Group(f.substr(i + 1, close - i - 1));
+      i = close + 1;
+    } else {
+      out += f[i++];
+    }
+  }
+  return out;
+}
+
+namespace {
+
 std::optional<std::string> NumberFrom(std::string_view value, const Rules& rules) {
   std::string compact = RemoveSpaces(value);
   auto m = rules.doc_number.Find(compact);
   if (!m.found) return std::nullopt;
-  return fmt::format("{}〔{}〕{}号", m.Group("org"), m.Group("year"), m.Group("n"));
+  return FormatDocNumber(m, rules);
 }
 
 std::optional<std::string> DateFrom(std::string_view value, const Rules& rules) {
@@ -271,7 +290,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
         auto m = rules.doc_number.Find(last);
         if (m.found && m.begin == 0 && m.end == last.size() && rules.title_line.Contains(head) &&
             CharCount(head) <= 80 && !EndsSentence(head)) {
-          fm.number = fmt::format("{}〔{}〕{}号", m.Group("org"), m.Group("year"), m.Group("n"));
+          fm.number = FormatDocNumber(m, rules);
           fm.title = head;
           title_at = i;
           continue;
@@ -283,7 +302,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       auto m = rules.doc_number.Find(compact);
       // The notice's own number stands alone on its line; a cited one sits in a sentence.
       if (m.found && (m.end - m.begin) * 10 >= compact.size() * 6) {
-        fm.number = fmt::format("{}〔{}〕{}号", m.Group("org"), m.Group("year"), m.Group("n"));
+        fm.number = FormatDocNumber(m, rules);
         continue;
       }
     }
@@ -299,11 +318,11 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
           if (lines[j].kind != LineKind::kText || rules.doc_number.Contains(prev) ||
               rules.issuer_line.Contains(prev) || EndsSentence(prev) || CharCount(prev) > 40)
             break;
-          if (title.starts_with("关于")) {
+          if (auto o = rules.title_opening.Find(title); o.found && o.begin == 0) {
             if (IsCompleteUnit(prev, rules)) title = prev + title;
             break;
           }
-          if (prev.find("关于") == std::string::npos) break;
+          if (!rules.title_opening.Contains(prev)) break;
           title = prev + title;
         }
         fm.title = title;
@@ -354,7 +373,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       fm.attachments.push_back(a);
       // "附件：1.xxx" followed by "2.yyy" lines.
       for (size_t j = i + 1; j < lines.size() && lines[j].kind == LineKind::kHeading &&
-                             rules.headings[lines[j].heading->style].name == "num-dot";
+                             rules.headings[lines[j].heading->style].level == 3;
            ++j)
         fm.attachments.push_back(Clean(lines[j].text));
       continue;
@@ -432,8 +451,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
 
   // The plan year: from the title, else the date.
   if (fm.title) {
-    static const Regex kYear("(?<y>(19|20)\\d\\d)\\s*年");
-    if (auto m = kYear.Find(*fm.title); m.found) fm.year = std::stoi(std::string(m.Group("y")));
+    if (auto m = rules.title_year.Find(*fm.title); m.found) fm.year = std::stoi(std::string(m.Group("y")));
   }
   if (!fm.year && fm.date) fm.year = std::stoi(fm.date->substr(0, 4));
   return fm;

@@ -152,7 +152,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
           if (row.deadline.empty()) {
             row.deadline = c.cell;
           } else {
-            if (!IsYearOnly(row.deadline.text)) row.Warn("deadline.twice", "two deadline cells in a row; joined");
+            if (!IsYearOnly(row.deadline.text, rules)) row.Warn("deadline.twice", "two deadline cells in a row; joined");
             row.deadline.Append(c.cell.text, c.cell.first_line);
           }
           break;
@@ -547,7 +547,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     }
     if (shapes[i] == CellShape::kGarbage && role != Role::kNote) {
       target->garbled = true;
-      row.Warn("cell.unreadable", std::string("unreadable ") + (role == Role::kDeadline ? "完成时限" : "责任单位") +
+      row.Warn("cell.unreadable", "unreadable " + RoleLabel(role == Role::kDeadline ? Role::kDeadline : Role::kUnits, rules) +
                              " cell dropped: " + std::string(cells[i]));
       continue;
     }

@@ -47,35 +47,28 @@ struct ItemRef {
   std::vector<uint64_t> text, title;
 };
 
-// The item a table label names, by title similarity; 0 when none is close.
-int ItemForLabel(std::string_view label, const std::vector<ItemRef>& items) {
-  if (Trim(label).empty()) return 0;
-  auto lb = Bigrams(label);
-  int best = 0;
-  double best_score = 0.45;
-  for (const auto& it : items) {
-    double s = Dice(lb, it.title);
-    if (s > best_score) best_score = s, best = it.item;
-  }
-  return best;
-}
-
 struct SectionRef {
   int section;  // Section::index
   std::vector<uint64_t> title;
 };
 
-int SectionForLabel(std::string_view label, const std::vector<SectionRef>& sections) {
+// The item or section (`id` of the ref) whose title a table label names, by
+// title similarity; 0 when none is close.
+template <typename Ref, typename Id>
+int ForLabel(std::string_view label, const std::vector<Ref>& refs, Id id) {
   if (Trim(label).empty()) return 0;
   auto lb = Bigrams(label);
   int best = 0;
   double best_score = 0.45;
-  for (const auto& s : sections) {
-    double d = Dice(lb, s.title);
-    if (d > best_score) best_score = d, best = s.section;
+  for (const Ref& r : refs) {
+    double s = Dice(lb, r.title);
+    if (s > best_score) best_score = s, best = id(r);
   }
   return best;
 }
+
+int ItemOf(const ItemRef& r) { return r.item; }
+int SectionOf(const SectionRef& r) { return r.section; }
 
 }  // namespace
 
@@ -115,14 +108,14 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     // A label fills down over many rows: looked up once per change.
     if (item_label != looked_up_item_label) {
       looked_up_item_label = item_label;
-      label_item = ItemForLabel(item_label, items);
+      label_item = ForLabel(item_label, items, ItemOf);
     }
     if (section_label != looked_up_section_label) {
       looked_up_section_label = section_label;
-      label_section = SectionForLabel(section_label, section_refs);
+      label_section = ForLabel(section_label, section_refs, SectionOf);
       // A lone group column may name the body's items rather than its
       // sections (序号 | 工作任务 | 具体内容 under 一、/（一）headings).
-      section_label_item = label_section ? 0 : ItemForLabel(section_label, items);
+      section_label_item = label_section ? 0 : ForLabel(section_label, items, ItemOf);
     }
     const bool item_from_section_label = item_label.empty() && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;

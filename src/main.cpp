@@ -26,6 +26,7 @@
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
 #include "cli/dump.h"
+#include "cli/report.h"
 #include "cli/views.h"
 
 namespace po = boost::program_options;
@@ -61,15 +62,6 @@ const Tool kTools[] = {
     {"diff", "OLD NEW: tasks added, removed and changed (exit 0 same, 1 different, 2 trouble)",
      BatchView::kCustom, "text|csv"},
 };
-
-std::string FormatNames() {
-  std::string s;
-  for (const auto& w : Writers()) {
-    if (!s.empty()) s += '|';
-    s += w.name;
-  }
-  return s;
-}
 
 // Edit distance (insertions, deletions, substitutions), for "did you mean".
 size_t Distance(std::string_view a, std::string_view b) {
@@ -120,6 +112,20 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// The -f help of a view command, from the one table of its formats.
+std::string ViewFormatHelp(const Tool& t) {
+  const std::string_view name = t.name;
+  const TableView view = name == "due" ? TableView::kDue : name == "diff" ? TableView::kDiff : TableView::kUnitSummary;
+  std::string s;
+  for (std::string_view f : TableFormats(view)) {
+    if (!s.empty()) s += " | ";
+    s += f;
+    if (f == "text") s += " (default on a terminal)";
+    if (f == "csv") s += " (default otherwise)";
+  }
+  return s;
+}
+
 std::string ToolList() {
   std::string s = "\ncommands:\n";
   for (const Tool& t : kTools) s += fmt::format("  {:<9}{}\n", t.name, t.summary);
@@ -144,10 +150,8 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("format,f", po::value(&format),
-       units ? (std::string("text (default on a terminal) | csv (default otherwise) | tsv | json | jsonl | yaml") +
-                (tool.view == BatchView::kCustom ? " | xlsx" : "") +
-                (std::string_view(tool.name) == "due" ? " | ics" : "")).c_str()
-             : ("output format: " + FormatNames() + " (default yaml)").c_str())
+       units ? ViewFormatHelp(tool).c_str()
+             : ("output format: " + DocumentFormatNames() + " (default yaml)").c_str())
       ("output,o", po::value(&b.output),
        "write to FILE (one combined output) or DIR/ (one output per input, mirroring the inputs)")
       ("recursive,r", po::bool_switch(&b.recursive), "convert the notices under directories (.txt .text .docx .odt .html .htm .pdf .ofd; .doc .wps .xls .xlsx .et .rtf are reported as not read, with what to do)")
@@ -259,7 +263,7 @@ class Reporter : public BatchObserver {
   void OnFailure(const Error& e) override {
     if (!echo_) return;
     Clear();
-    std::cerr << "noticetab: " << e.Format() << "\n" << std::flush;
+    std::cerr << "noticetab: " << cli::InCliTerms(e).Format() << "\n" << std::flush;
   }
 
   void OnProgress(const BatchProgress& p) override {
@@ -267,7 +271,7 @@ class Reporter : public BatchObserver {
     const auto now = std::chrono::steady_clock::now();
     if (drawn_ && p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    std::string line = FormatProgress(p);
+    std::string line = cli::FormatProgress(p);
     if (plain_) {
       // No escape sequences (TERM=dumb, NO_COLOR): spaces cover a longer old line.
       const size_t n = line.size();
@@ -318,10 +322,10 @@ int Run(const Options& o) {
   // Document-level problems, for every format (in CSV they would be invisible).
   for (const std::string& p : r.problems) std::cerr << "noticetab: " << p << "\n";
   if (!o.quiet && r.files > 1) {
-    std::cerr << FormatSummary(r);
+    std::cerr << cli::FormatSummary(r);
   } else {
     if (!progress && !o.quiet) {
-      for (const Error& e : r.failures) std::cerr << "noticetab: " << e.Format() << "\n";
+      for (const Error& e : r.failures) std::cerr << "noticetab: " << cli::InCliTerms(e).Format() << "\n";
     }
     if (b.fail_on_warning) {
       for (const auto& [path, n] : r.warned) {
@@ -382,7 +386,7 @@ int main(int argc, char** argv) {
     if (!opts) return kExitOk;
     return Run(*opts);
   } catch (const Error& e) {
-    std::cerr << "noticetab: " << e.Format() << "\n";
+    std::cerr << "noticetab: " << cli::InCliTerms(e).Format() << "\n";
     return e.kind() == Error::Kind::kUsage || e.kind() == Error::Kind::kRules ? kExitUsage : kExitFailed;
   } catch (const std::exception& e) {
     std::cerr << "noticetab: internal error: " << e.what() << "\n";

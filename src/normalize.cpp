@@ -120,6 +120,21 @@ int SmallNumber(std::string_view s) {
   return d == std::u32string_view::npos ? 0 : static_cast<int>(d);
 }
 
+// The units of a task, each once: the lead units, then the 责任单位 list in its
+// order, then the support units. Lead first as notices print them (牵头单位
+// before 责任单位; "列第一位的为牵头单位", units.yaml first_is_lead), so the
+// first unit of `units` reads as the lead the way the notice's own list does.
+// Table rows and body clauses both merge so.
+std::vector<std::string> MergeUnits(const std::vector<std::string>& units, const std::vector<std::string>& lead,
+                                    const std::vector<std::string>& support) {
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  for (const auto* list : {&lead, &units, &support})
+    for (const auto& n : *list)
+      if (seen.insert(n).second) out.push_back(n);
+  return out;
+}
+
 }  // namespace
 
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
@@ -159,7 +174,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     t = t.substr(0, t.size() / 2);  // the same phrase printed twice
     d.text = JoinCjkSpaces(Trim(printed.substr(0, printed.size() / 2)));
     if (RemoveSpaces(*d.text) != RemoveSpaces(printed.substr(printed.size() / 2))) d.text = t;
-    if (warnings) warnings->push_back("完成时限 printed twice; kept once");
+    if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " printed twice; kept once");
   }
   for (const auto& rule : rules.deadlines) {
     auto m = rule.re.Find(t);
@@ -188,16 +203,16 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       mo = SmallNumber(m.Group("m"));
       if (mo < 1 || mo > 12) break;
       day = gran == "day" ? SmallNumber(m.Group("d")) : 0;
-      if (m.Group("x") == "上旬") day = 10;
-      if (m.Group("x") == "中旬") day = 20;
+      if (auto x = rules.dekad_days.find(m.Group("x")); x != rules.dekad_days.end()) day = x->second;
     } else if (gran == "quarter") {
       mo = SmallNumber(m.Group("q")) * 3;
       if (mo < 3 || mo > 12) break;
     } else if (gran == "half") {
-      mo = m.Group("h") == "上" ? 6 : 12;
+      auto h = rules.half_months.find(m.Group("h"));
+      mo = h != rules.half_months.end() ? h->second : 12;
     }
     if (y == 0) {
-      if (warnings) warnings->push_back("完成时限 has no year and the notice gives none; use --year");
+      if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none; use --year");
       return d;
     }
     int last = DaysInMonth(y, mo);
@@ -220,7 +235,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   d.kind = "none";
   d.granularity.reset();
   d.year_source.reset();
-  if (warnings) warnings->push_back("完成时限 not understood: " + printed);
+  if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " not understood: " + printed);
   return d;
 }
 
@@ -279,16 +294,13 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     UnitList support = NormalizeUnits(row.support.text, rules);
     t.lead_units = !lead.units.empty() ? lead.units : u.lead;
     t.support_units = !support.units.empty() ? support.units : u.support;
-    t.units = u.units;
-    std::unordered_set<std::string> seen(t.units.begin(), t.units.end());
-    for (const auto& list : {t.lead_units, t.support_units})
-      for (const auto& n : list)
-        if (seen.insert(n).second) t.units.push_back(n);
+    t.units = MergeUnits(u.units, t.lead_units, t.support_units);
     t.units_open = u.open || lead.open || support.open;
     for (const auto* l : {&u, &lead, &support}) t.warnings.insert(t.warnings.end(), l->warnings.begin(), l->warnings.end());
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
       t.deadline = ResolveDeadline(row.note.text, years, rules, &t.warnings);
-      t.warnings.push_back("完成时限 taken from 备注: " + row.note.text);
+      t.warnings.push_back(RoleLabel(Role::kDeadline, rules) + " taken from " + RoleLabel(Role::kNote, rules) + ": " +
+                           row.note.text);
     } else {
       t.deadline = ResolveDeadline(row.deadline.text, years, rules, &t.warnings);
     }
@@ -324,11 +336,7 @@ UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
   out.lead = leads;
   out.support = supports;
   out.guide = u.guide;
-  out.units = leads;
-  std::unordered_set<std::string> seen(out.units.begin(), out.units.end());
-  for (const auto& list : {u.units, supports})
-    for (const auto& n : list)
-      if (seen.insert(n).second) out.units.push_back(n);
+  out.units = MergeUnits(u.units, leads, supports);
   out.open = u.open || lead.open || support.open;
   for (const auto* l : {&u, &lead, &support}) out.warnings.insert(out.warnings.end(), l->warnings.begin(), l->warnings.end());
   return out;
@@ -468,7 +476,7 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     Deadline d = ResolveDeadline(m.groups[0], years, rules, &notes);
     if (d.kind == "none") continue;
     t.deadline = d;
-    t.warnings.push_back("完成时限 taken from the content: " + *d.text);
+    t.warnings.push_back(RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text);
   }
 }
 

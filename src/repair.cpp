@@ -15,11 +15,6 @@ std::string LineRef(int first, int last) {
 }
 std::string Lines(const Row& r) { return LineRef(r.first_line, r.last_line); }
 
-bool HasYear(std::string_view s) {
-  static const Regex kYear("\\d{4}\\s*年");
-  return kYear.Contains(s);
-}
-
 bool EndsWithSeparator(std::string_view s, const Rules& rules) {
   s = Trim(s);
   for (const auto& sep : rules.unit_separators)
@@ -96,10 +91,11 @@ void RepairTable(Table& table, const Rules& rules) {
   for (size_t i = 0; i + 1 < rows.size(); ++i) {
     Row& a = rows[i];
     Row& b = rows[i + 1];
-    if (!a.deadline.empty() && !b.deadline.empty() && IsYearOnly(a.deadline.text) && !HasYear(b.deadline.text)) {
+    if (!a.deadline.empty() && !b.deadline.empty() && IsYearOnly(a.deadline.text, rules) &&
+        !rules.year_in_text.Contains(b.deadline.text)) {
       Cell joined = a.deadline;
       joined.Append(b.deadline.text, b.deadline.last_line);
-      std::string w = "完成时限 printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
+      std::string w = RoleLabel(Role::kDeadline, rules) + " printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
       a.deadline = b.deadline = joined;
       a.Warn("merged.spread", w);
       b.Warn("merged.spread", w);
@@ -119,7 +115,7 @@ void RepairTable(Table& table, const Rules& rules) {
       }
       Cell joined = a.units;
       joined.Append(b.units.text, b.units.last_line);
-      std::string w = "责任单位 printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
+      std::string w = RoleLabel(Role::kUnits, rules) + " printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
       a.units = b.units = joined;
       units_rows = a_rows + 1;
       a.Warn("merged.spread", w);
@@ -128,11 +124,12 @@ void RepairTable(Table& table, const Rules& rules) {
   }
 }
 
-void FillMergedCells(Table& table) {
+void FillMergedCells(Table& table, const Rules& rules) {
   auto& rows = table.rows;
   auto group = [&](const Row& r) { return r.item > 0 ? r.item : -r.section; };
-  auto fill = [&](Cell Row::*field, bool column_exists, const char* name) {
-    if (!column_exists) return;
+  auto fill = [&](Cell Row::*field, Role role) {
+    if (!table.has(role)) return;
+    const std::string name = RoleLabel(role, rules);
     for (size_t i = 0; i < rows.size(); ++i) {
       Row& r = rows[i];
       if (!(r.*field).empty() || (r.*field).garbled || group(r) == 0) continue;
@@ -152,13 +149,13 @@ void FillMergedCells(Table& table) {
       Cell c = from->*field;
       r.*field = c;
       // Name where the merged cell was printed, not the row it was copied from.
-      r.Warn("merged.filled", std::string(name) + " inferred from the merged cell at " +
+      r.Warn("merged.filled", name + " inferred from the merged cell at " +
                            LineRef(c.first_line, c.last_line));
     }
   };
-  fill(&Row::units, table.has(Role::kUnits), "责任单位");
-  fill(&Row::lead, table.has(Role::kLead), "牵头单位");
-  fill(&Row::deadline, table.has(Role::kDeadline), "完成时限");
+  fill(&Row::units, Role::kUnits);
+  fill(&Row::lead, Role::kLead);
+  fill(&Row::deadline, Role::kDeadline);
 }
 
 }  // namespace noticetab

@@ -122,10 +122,6 @@ Regex Compile(const FileContext& ctx, const YAML::Node& n) {
   return re;
 }
 
-std::string NormalizeHeader(std::string_view s) {
-  return NameKey(s);
-}
-
 void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::string& kind,
                   Rules& rules, const char* input_key = "text") {
   if (!list) return;
@@ -147,21 +143,30 @@ void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::str
 }
 
 void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"markdown_prefix", "styles"});
+  CheckKeys(ctx, root, {"markdown_prefix", "first_chars", "styles"});
   r.markdown_prefix = Compile(ctx, Required(ctx, root, "markdown_prefix"));
+  r.heading_first_chars.clear();
+  if (root["first_chars"]) {
+    const std::string chars = Scalar(ctx, root["first_chars"]);
+    for (size_t i = 0; i < chars.size();) r.heading_first_chars.push_back(NextChar(chars, i));
+  }
   YAML::Node styles = Required(ctx, root, "styles");
   if (!styles.IsSequence()) ctx.Fail(styles.Mark(), "styles: expected a list");
   r.headings.clear();
   for (const auto& s : styles) {
-    CheckKeys(ctx, s, {"name", "pattern", "examples"});
+    CheckKeys(ctx, s, {"name", "pattern", "level", "examples"});
     HeadingStyle h{Scalar(ctx, Required(ctx, s, "name")), Compile(ctx, Required(ctx, s, "pattern"))};
+    const YAML::Node level = Required(ctx, s, "level");
+    const std::string lv = Scalar(ctx, level);
+    if (lv.size() != 1 || lv[0] < '1' || lv[0] > '9') ctx.Fail(level.Mark(), "level: expected 1 to 9");
+    h.level = lv[0] - '0';
     ReadExamples(ctx, s["examples"], "heading", r);
     r.headings.push_back(std::move(h));
   }
 }
 
 void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"roles", "shapes", "examples"});
+  CheckKeys(ctx, root, {"roles", "shapes", "labels", "examples"});
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},
@@ -173,7 +178,7 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
     std::string role = kv.first.as<std::string>();
     auto it = kRoles.find(role);
     if (it == kRoles.end()) ctx.Fail(kv.first.Mark(), "unknown role '" + role + "'");
-    for (const auto& name : StringList(ctx, kv.second)) r.header_synonyms[NormalizeHeader(name)] = it->second;
+    for (const auto& name : StringList(ctx, kv.second)) r.header_synonyms[NameKey(name)] = it->second;
   }
   // Optional: patterns on the shape of a header name the list does not hold
   // (责任科室, 牵头股室, 办结时间), tried in file order.
@@ -187,6 +192,22 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
       auto it = kRoles.find(role);
       if (it == kRoles.end()) ctx.Fail(s["role"].Mark(), "unknown role '" + role + "'");
       r.header_shapes.push_back({it->second, Compile(ctx, Required(ctx, s, "pattern"))});
+    }
+  }
+  // Optional: the names warnings give the columns; each must be a synonym of its role.
+  r.role_labels.clear();
+  if (YAML::Node labels = root["labels"]) {
+    if (!labels.IsMap()) ctx.Fail(labels.Mark(), "labels: expected a mapping of role -> name");
+    for (const auto& kv : labels) {
+      std::string role = kv.first.as<std::string>();
+      auto it = kRoles.find(role);
+      if (it == kRoles.end()) ctx.Fail(kv.first.Mark(), "unknown role '" + role + "'");
+      std::string name = Scalar(ctx, kv.second);
+      auto syn = r.header_synonyms.find(NameKey(name));
+      if (syn == r.header_synonyms.end() || syn->second != it->second) {
+        ctx.Fail(kv.second.Mark(), "label '" + name + "' is not one of the names of role '" + role + "'");
+      }
+      r.role_labels[it->second] = name;
     }
   }
   ReadExamples(ctx, root["examples"], "header", r);
@@ -225,8 +246,21 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"region", "kinds", "collectives", "examples"});
+  CheckKeys(ctx, root, {"region", "kinds", "collectives", "levels", "government_endings", "kind_levels",
+                        "own_level_starts", "place_ends", "examples"});
   r.issuer_region = Compile(ctx, Required(ctx, root, "region"));
+  auto names = [&](const char* key, std::map<std::string, std::string, std::less<>>& out) {
+    out.clear();
+    const YAML::Node m = root[key];
+    if (!m) return;
+    if (!m.IsMap()) ctx.Fail(m.Mark(), std::string(key) + ": expected a mapping");
+    for (const auto& kv : m) out[kv.first.as<std::string>()] = Scalar(ctx, kv.second);
+  };
+  names("levels", r.level_names);
+  names("kind_levels", r.kind_levels);
+  r.government_endings = root["government_endings"] ? StringList(ctx, root["government_endings"]) : std::vector<std::string>{};
+  r.own_level_starts = root["own_level_starts"] ? StringList(ctx, root["own_level_starts"]) : std::vector<std::string>{};
+  r.place_ends = root["place_ends"] ? StringList(ctx, root["place_ends"]) : std::vector<std::string>{};
   YAML::Node kinds = Required(ctx, root, "kinds");
   if (!kinds.IsMap()) ctx.Fail(kinds.Mark(), "kinds: expected a mapping of kind -> name endings");
   r.unit_kinds.clear();
@@ -250,8 +284,28 @@ void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
 }
 
 void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"hint", "in_content", "deadlines", "examples"});
+  CheckKeys(ctx, root, {"hint", "in_content", "year_only", "year_in_text", "dekads", "halves", "deadlines", "examples"});
+  // Optional word -> number maps for the groups x and h.
+  auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
+    out.clear();
+    const YAML::Node m = root[key];
+    if (!m) return;
+    if (!m.IsMap()) ctx.Fail(m.Mark(), std::string(key) + ": expected a mapping of word -> number");
+    for (const auto& kv : m) {
+      const std::string v = Scalar(ctx, kv.second);
+      const int n = std::atoi(v.c_str());
+      if (std::to_string(n) != v || n < lo || n > hi) {
+        ctx.Fail(kv.second.Mark(), std::string(key) + ": expected a number from " + std::to_string(lo) + " to " +
+                                       std::to_string(hi));
+      }
+      out[kv.first.as<std::string>()] = n;
+    }
+  };
+  numbers("dekads", 1, 31, r.dekad_days);
+  numbers("halves", 1, 12, r.half_months);
   r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
+  r.year_only = root["year_only"] ? Compile(ctx, root["year_only"]) : Regex("(?!)");
+  r.year_in_text = root["year_in_text"] ? Compile(ctx, root["year_in_text"]) : Regex("(?!)");
   r.deadline_in_content = root["in_content"] ? Compile(ctx, root["in_content"]) : Regex("(?!)");
   YAML::Node list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
@@ -273,7 +327,7 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
-                        "examples"});
+                        "title_year", "title_opening", "number_format", "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
@@ -290,6 +344,16 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   if (root["metadata_other_keys"]) r.metadata_other_keys = StringList(ctx, root["metadata_other_keys"]);
   if (root["metadata_title_keys"]) r.metadata_title_keys = StringList(ctx, root["metadata_title_keys"]);
   r.numeric_date = root["numeric_date"] ? Compile(ctx, root["numeric_date"]) : Regex("(?!)");
+  r.title_year = root["title_year"] ? Compile(ctx, root["title_year"]) : Regex("(?!)");
+  r.title_opening = root["title_opening"] ? Compile(ctx, root["title_opening"]) : Regex("(?!)");
+  r.number_format = root["number_format"] ? Scalar(ctx, root["number_format"]) : "{org}[{year}]{n}";
+  for (size_t i = r.number_format.find('{'); i != std::string::npos; i = r.number_format.find('{', i + 1)) {
+    const size_t close = r.number_format.find('}', i);
+    const std::string name = r.number_format.substr(i + 1, close == std::string::npos ? close : close - i - 1);
+    if (close == std::string::npos || (name != "org" && name != "year" && name != "n")) {
+      ctx.Fail(root["number_format"].Mark(), "number_format: {" + name + "} is not {org}, {year} or {n}");
+    }
+  }
   ReadExamples(ctx, root["examples"], "frontmatter", r);
 }
 
@@ -308,7 +372,7 @@ void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   if (!keys.IsMap()) ctx.Fail(keys.Mark(), "keys: expected a mapping of role -> names");
   r.clause_keys.clear();
   for (const auto& kv : keys)
-    for (const auto& name : StringList(ctx, kv.second)) r.clause_keys[NormalizeHeader(name)] = role_of(kv.first);
+    for (const auto& name : StringList(ctx, kv.second)) r.clause_keys[NameKey(name)] = role_of(kv.first);
   YAML::Node words = Required(ctx, root, "role_words");
   if (!words.IsMap()) ctx.Fail(words.Mark(), "role_words: expected a mapping of role -> words");
   r.role_words.clear();
@@ -509,6 +573,11 @@ Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::stri
   }
   CheckAllSeen(seen);
   return rules;
+}
+
+std::string RoleLabel(Role r, const Rules& rules) {
+  auto it = rules.role_labels.find(r);
+  return it != rules.role_labels.end() ? it->second : std::string(RoleName(r));
 }
 
 const Rules& BuiltinRules() {

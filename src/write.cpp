@@ -1,11 +1,16 @@
 #include "noticetab/write.h"
 
+#include <fmt/format.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "noticetab/error.h"
+#include "noticetab/text.h"
 
 #include "schema.h"
 #include "writers.h"
@@ -15,13 +20,17 @@ namespace noticetab {
 const std::vector<Writer>& Writers() {
   static const std::vector<Writer> kWriters = {
       {"yaml", "yaml", "document tree; several inputs form a stream of --- documents", WriteYaml, false,
-       &kYamlPieces},
-      {"json", "json", "document tree; several inputs form an array", WriteJson, false, &kJsonPieces},
-      {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true, &kJsonlPieces},
-      {"csv", "csv", "flat task list, RFC 4180", WriteCsv, false, &kCsvPieces},
-      {"tsv", "tsv", "flat task list, tab-separated", WriteTsv, false, &kTsvPieces},
-      {"xlsx", "xlsx", "workbook: 任务 (flat task list), 责任单位 (per-unit rows) and 到期 (by month) sheets", WriteXlsx},
+       &kYamlPieces, WriteYamlRows},
+      {"json", "json", "document tree; several inputs form an array", WriteJson, false, &kJsonPieces,
+       WriteJsonRows},
+      {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true, &kJsonlPieces, WriteJsonlRows},
+      {"csv", "csv", "flat task list, RFC 4180", WriteCsv, false, &kCsvPieces, WriteCsvRows},
+      {"tsv", "tsv", "flat task list, tab-separated", WriteTsv, false, &kTsvPieces, WriteTsvRows},
+      {"xlsx", "xlsx", "workbook: 任务 (flat task list), 责任单位 (per-unit rows) and 到期 (by month) sheets", WriteXlsx,
+       false, nullptr, WriteXlsxRows},
       {"ics", "ics", "iCalendar: one all-day event per dated task (see `due`)", WriteIcs},
+      {"text", "txt", "a view's table aligned for a terminal (units, due, diff)", nullptr, false, nullptr,
+       WriteTextRows},
   };
   return kWriters;
 }
@@ -31,6 +40,68 @@ const Writer* FindWriter(std::string_view name) {
     if (w.name == name) return &w;
   }
   return nullptr;
+}
+
+std::string DocumentFormatNames() {
+  std::string names;
+  for (const Writer& w : Writers()) {
+    if (!w.write) continue;
+    if (!names.empty()) names += '|';
+    names += w.name;
+  }
+  return names;
+}
+
+const std::vector<std::string_view>& TableFormats(TableView view) {
+  static const std::vector<std::string_view> kByUnit = {"csv", "tsv", "json", "jsonl", "yaml"};
+  static const std::vector<std::string_view> kSummary = {"text", "csv", "tsv", "json", "jsonl", "yaml"};
+  static const std::vector<std::string_view> kDue = {"text", "csv", "tsv", "json", "jsonl", "yaml", "ics", "xlsx"};
+  static const std::vector<std::string_view> kDiff = {"text", "csv", "tsv", "json", "jsonl", "yaml", "xlsx"};
+  switch (view) {
+    case TableView::kByUnit: return kByUnit;
+    case TableView::kUnitSummary:
+    case TableView::kForUnit: return kSummary;
+    case TableView::kDue: return kDue;
+    case TableView::kDiff: return kDiff;
+  }
+  return kByUnit;
+}
+
+bool WritesTable(TableView view, std::string_view format) {
+  const auto& v = TableFormats(view);
+  return std::find(v.begin(), v.end(), format) != v.end();
+}
+
+std::string TableFormatList(TableView view) {
+  const auto& v = TableFormats(view);
+  std::string s;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) s += i + 1 == v.size() ? " or " : ", ";
+    s += v[i];
+  }
+  return s;
+}
+
+void WriteRows(std::ostream& out, std::string_view format, const std::vector<std::string_view>& header,
+               std::vector<std::vector<std::string>> rows, const WriteOptions& opts) {
+  static constexpr std::string_view kNumeric[] = {"id", "seq", "tasks", "as_lead", "old_id", "new_id"};
+  RowTable t{header, std::move(rows), {}};
+  for (std::string_view c : header) {
+    t.numeric.push_back(std::find(std::begin(kNumeric), std::end(kNumeric), c) != std::end(kNumeric));
+  }
+  // `source` must still name the file, as in the document writers.
+  if (opts.normalize_punct) {
+    for (auto& row : t.rows) {
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (header[i] != "source" && !t.numeric[i]) row[i] = NormalizePunct(row[i]);
+      }
+    }
+  }
+  const Writer* w = FindWriter(format);
+  if (!w || !w->write_rows) {
+    throw Error(Error::Kind::kUsage, fmt::format("no table is written as '{}'", format));
+  }
+  w->write_rows(out, t, opts);
 }
 
 namespace {

@@ -89,13 +89,21 @@ void WriteTable(std::ostream& out, const std::vector<Document>& docs, const Writ
 extern const Pieces kCsvPieces = {CsvHead, CsvPart, NoSep, NoTail};
 extern const Pieces kTsvPieces = {TsvHead, TsvPart, NoSep, NoTail};
 
-void WriteDelimited(std::ostream& out, char sep, const std::vector<std::string_view>& header,
-                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts) {
+namespace {
+
+// A view's table with the quoting and opts.excel handling of the task list;
+// cells as given (WriteRows normalized them).
+void WriteDelimited(std::ostream& out, char sep, const RowTable& t, const WriteOptions& opts) {
   std::string text = opts.excel ? "\xEF\xBB\xBF" : "";
-  AppendRow(text, header, sep, opts, false);
-  for (const auto& row : rows) AppendRow(text, row, sep, opts, false);
+  AppendRow(text, t.header, sep, opts, false);
+  for (const auto& row : t.rows) AppendRow(text, row, sep, opts, false);
   out << text;
 }
+
+}  // namespace
+
+void WriteCsvRows(std::ostream& out, const RowTable& t, const WriteOptions& opts) { WriteDelimited(out, ',', t, opts); }
+void WriteTsvRows(std::ostream& out, const RowTable& t, const WriteOptions& opts) { WriteDelimited(out, '\t', t, opts); }
 
 void WriteCsv(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
   WriteTable(out, docs, opts, ',');

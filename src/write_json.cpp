@@ -244,4 +244,41 @@ void WriteJsonl(std::ostream& out, const std::vector<Document>& docs, const Writ
   for (const Document& doc : docs) out << JsonlPart(doc, false, opts) << std::flush;
 }
 
+// --- view tables (Writer::write_rows) ---------------------------------------
+
+namespace {
+
+// One object on one line: {"a": 1, "b": "x"} (compact for jsonl).
+std::string JsonObject(const RowTable& t, const std::vector<std::string>& row, bool pretty) {
+  std::string out = "{";
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i) out += pretty ? ", " : ",";
+    AppendJsonString(out, t.header[i]);
+    out += pretty ? ": " : ":";
+    if (row[i].empty()) {
+      out += "null";
+    } else if (t.numeric[i]) {
+      out += row[i];
+    } else {
+      AppendJsonString(out, row[i]);
+    }
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+void WriteJsonRows(std::ostream& out, const RowTable& t, const WriteOptions& /*opts*/) {
+  std::string text = "[";
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    text += i ? ",\n  " : "\n  ";
+    text += JsonObject(t, t.rows[i], true);
+  }
+  out << text << (t.rows.empty() ? "]\n" : "\n]\n");
+}
+
+void WriteJsonlRows(std::ostream& out, const RowTable& t, const WriteOptions& /*opts*/) {
+  for (const auto& row : t.rows) out << JsonObject(t, row, false) << '\n';
+}
+
 }  // namespace noticetab

@@ -20,12 +20,12 @@
 #include <string_view>
 #include <vector>
 
-#include "noticetab/batch.h"
 #include "noticetab/byunit.h"
 #include "noticetab/due.h"
 #include "noticetab/error.h"
 #include "noticetab/text.h"
 #include "noticetab/write.h"
+#include "output_file.h"
 #include "writers.h"
 
 namespace noticetab {
@@ -465,10 +465,9 @@ void WriteWorkbook(std::ostream& out, Fill fill) {
 
 }  // namespace
 
-void WriteXlsxTable(std::ostream& out, const std::vector<std::string_view>& header,
-                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts) {
+void WriteXlsxRows(std::ostream& out, const RowTable& t, const WriteOptions& opts) {
   WriteWorkbook(out, [&](lxw_workbook* wb, const Formats& f) {
-    WriteSheet(wb, f, Chinese(opts) ? "表" : "table", header, rows, opts);
+    WriteSheet(wb, f, Chinese(opts) ? "表" : "table", t.header, t.rows, opts);
   });
 }
 

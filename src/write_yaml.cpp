@@ -196,4 +196,32 @@ void WriteYaml(std::ostream& out, const std::vector<Document>& docs, const Write
   for (size_t i = 0; i < docs.size(); ++i) out << YamlSep(i, true, opts) << YamlPart(docs[i], true, opts);
 }
 
+// --- view tables (Writer::write_rows) ---------------------------------------
+
+// Strings always double-quoted: JSON string syntax is a YAML double-quoted
+// scalar, so no value can be read back as a date, number or bool.
+void WriteYamlRows(std::ostream& out, const RowTable& t, const WriteOptions& /*opts*/) {
+  if (t.rows.empty()) {
+    out << "[]\n";
+    return;
+  }
+  std::string text;
+  for (const auto& row : t.rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      text += i ? "  " : "- ";
+      text += t.header[i];
+      text += ": ";
+      if (row[i].empty()) {
+        text += "null";
+      } else if (t.numeric[i]) {
+        text += row[i];
+      } else {
+        AppendJsonString(text, row[i]);
+      }
+      text += '\n';
+    }
+  }
+  out << text;
+}
+
 }  // namespace noticetab

@@ -1,6 +1,6 @@
 // Internal to the writers: the functions of the Writers() table (one
-// write_<format>.cpp each) and the JSON string quoting that the YAML and
-// per-unit writers share.
+// write_<format>.cpp each, documents and view tables) and the JSON string
+// quoting that the YAML writer shares.
 #ifndef NOTICETAB_SRC_WRITERS_H_
 #define NOTICETAB_SRC_WRITERS_H_
 
@@ -24,6 +24,17 @@ void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const Write
 extern const Pieces kYamlPieces, kJsonPieces, kJsonlPieces, kCsvPieces, kTsvPieces;
 void WriteIcs(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);  // write_ics.cpp
 
+/// The table forms of the formats (Writer::write_rows), in the same files.
+/// Cells are written as given (WriteRows applied NormalizePunct).
+void WriteYamlRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
+void WriteJsonRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
+void WriteJsonlRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
+void WriteCsvRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
+void WriteTsvRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
+/// One sheet, styled like the ledger's sheets. Throws Error(kOutput).
+void WriteXlsxRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
+/// Columns padded to their widest cell in terminal columns (write_text.cpp).
+void WriteTextRows(std::ostream& out, const RowTable& t, const WriteOptions& opts);
 /// About the bytes the YAML or JSON writer (RenderedSizeBound) or the CSV/TSV
 /// writer (FlatSizeBound) emits for `doc`: more unless many characters need
 /// escaping. The writers reserve it, so a big document's text is not copied

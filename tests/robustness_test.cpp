@@ -33,6 +33,7 @@ namespace {
 std::string WriteAll(const Document& doc) {
   std::string json;
   for (const Writer& w : Writers()) {
+    if (!w.write) continue;  // a view's table writer only (text)
     for (bool variant : {false, true}) {
       WriteOptions opts;
       opts.excel = opts.normalize_punct = variant;

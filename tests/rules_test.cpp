@@ -60,12 +60,12 @@ std::string Opt(const std::optional<std::string>& s) { return s ? *s : ""; }
 // The keys an example of `kind` may hold besides its input.
 const std::map<std::string, std::set<std::string>>& KnownKeys() {
   static const std::map<std::string, std::set<std::string>> k = {
-      {"heading", {"no", "title", "match"}},
+      {"heading", {"no", "title", "match", "level"}},
       {"header", {"role"}},
       {"junk", {"junk"}},
       {"units", {"units", "open", "lead", "support"}},
-      {"collective", {"region", "member", "issuer", "includes", "via"}},
-      {"deadline", {"year", "kind", "date", "granularity", "year_source"}},
+      {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
+      {"deadline", {"year", "kind", "date", "granularity", "year_source", "field", "match"}},
       {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
       {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
@@ -83,7 +83,8 @@ const noticetab::Regex* FrontMatterPattern(const Rules& r, const std::string& fi
       {"attachment", &Rules::attachment}, {"cc", &Rules::cc},
       {"printed", &Rules::printed},       {"annex_start", &Rules::annex_start},
       {"recipients", &Rules::recipients_line}, {"recipients_line", &Rules::recipients_line},
-      {"numeric_date", &Rules::numeric_date},
+      {"numeric_date", &Rules::numeric_date}, {"title_year", &Rules::title_year},
+      {"title_opening", &Rules::title_opening},
   };
   auto it = kFields.find(field);
   return it == kFields.end() ? nullptr : &(r.*(it->second));
@@ -98,6 +99,7 @@ void FireHeading(const RuleExample& ex) {
   REQUIRE(h.has_value());
   if (ex.expect.count("no")) CHECK(h->no == ex.expect.at("no"));
   if (ex.expect.count("title")) CHECK(h->title == ex.expect.at("title"));
+  if (ex.expect.count("level")) CHECK(std::to_string(R().headings[h->style].level) == ex.expect.at("level"));
 }
 
 void FireHeader(const RuleExample& ex) {
@@ -149,6 +151,11 @@ void FireCollective(const RuleExample& ex) {
     CHECK(Bool(noticetab::CollectiveIncludes(ex.input, ex.expect.at("member"), region, R())) ==
           ex.expect.at("includes"));
   }
+  if (ex.expect.count("level")) CHECK(noticetab::UnitLevel(ex.input, R()) == ex.expect.at("level"));
+  if (ex.expect.count("local")) {  // "" = another region's unit
+    REQUIRE(ex.expect.count("in"));
+    CHECK(noticetab::LocalUnitName(ex.input, ex.expect.at("in"), R()).value_or("") == ex.expect.at("local"));
+  }
   if (ex.expect.count("via")) {
     const noticetab::CollectiveRule* c = noticetab::MatchCollective(ex.input, R());
     CHECK((c ? c->name : std::string()) == ex.expect.at("via"));
@@ -156,6 +163,13 @@ void FireCollective(const RuleExample& ex) {
 }
 
 void FireDeadline(const RuleExample& ex) {
+  if (ex.expect.count("field")) {  // one of the year patterns
+    const std::string& field = ex.expect.at("field");
+    REQUIRE((field == "year_only" || field == "year_in_text"));
+    const noticetab::Regex& re = field == "year_only" ? R().year_only : R().year_in_text;
+    CHECK(Bool(re.Contains(ex.input)) == ex.expect.at("match"));
+    return;
+  }
   noticetab::YearContext years;
   if (ex.expect.count("year") && !ex.expect.at("year").empty()) years.title = std::stoi(ex.expect.at("year"));
   noticetab::Deadline d = noticetab::ResolveDeadline(ex.input, years, R());
@@ -175,6 +189,10 @@ void FireFrontMatter(const RuleExample& ex) {
   REQUIRE(m.found);
   for (const auto& [key, value] : ex.expect) {
     if (key == "field") continue;
+    if (key == "as") {  // the number as the output prints it (number_format)
+      CHECK(noticetab::FormatDocNumber(m, R()) == value);
+      continue;
+    }
     CAPTURE(key);
     // Every other key must name a group of the pattern.
     CHECK(std::find(m.names.begin(), m.names.end(), key) != m.names.end());
@@ -424,6 +442,7 @@ const char* const kGoodHeadings =
     "markdown_prefix: '^#+\\s+'\n"
     "styles:\n"
     "  - name: cn-dun\n"
+    "    level: 1\n"
     "    pattern: '^(?<no>[一二三])、(?<title>.*)$'\n";
 
 }  // namespace
@@ -466,7 +485,7 @@ TEST_CASE("rules error: unknown key", "[rules]") {
 TEST_CASE("rules error: unknown top-level key", "[rules]") {
   const Error e = HeadingsError(std::string(kGoodHeadings) + "extra: 1\n");
   CHECK(e.kind() == Error::Kind::kRules);
-  CHECK(StartsWith(e.Format(), "headings.yaml:5:1: "));
+  CHECK(StartsWith(e.Format(), "headings.yaml:6:1: "));
   CHECK(e.Format().find("\nextra: 1\n^") != std::string::npos);
 }
 
@@ -503,6 +522,14 @@ TEST_CASE("rules error: invalid regex, caret on the offending pattern character"
     CHECK(e.Format().find("\n    pattern: '^(?<no>[一二三])、(?<title>*)$'\n" + std::string(41, ' ') + "^") !=
           std::string::npos);
   }
+}
+
+TEST_CASE("rules: headers.yaml labels name their role's columns", "[rules]") {
+  for (const auto& [role, label] : R().role_labels) {
+    CAPTURE(label);
+    CHECK(noticetab::HeaderRole(label, R()) == role);
+  }
+  CHECK(noticetab::RoleLabel(noticetab::Role::kDeadline, R()) == "完成时限");
 }
 
 TEST_CASE("rules error: missing required field", "[rules]") {
@@ -628,11 +655,13 @@ TEST_CASE("rules: quotes inside comments, plain scalars, escapes and block scala
                                              "markdown_prefix: '^#+\\s+' # don't\n"
                                              "styles:\n"
                                              "  - name: cn-dun's\n"
+                                             "    level: 1\n"
                                              "    pattern: \"^(?<no>[一二三])、(?<title>[^\\\"']*)$\"\n")));
   CHECK_NOTHROW(noticetab::CompileRules(With("headings.yaml",
                                              "markdown_prefix: |\n"
                                              "  '^#+\\s+\n"
                                              "styles:\n"
                                              "  - name: cn-dun\n"
+                                             "    level: 1\n"
                                              "    pattern: '^(?<no>[一二三])、(?<title>.*)$'\n")));
 }

@@ -107,10 +107,22 @@ TEST_CASE("writer table lists every format once", "[write]") {
   std::vector<std::string> names;
   for (const auto& w : noticetab::Writers()) {
     names.emplace_back(w.name);
-    CHECK(w.extension == w.name);
-    CHECK(w.write != nullptr);
+    CHECK(w.extension == (w.name == "text" ? "txt" : w.name));
+    CHECK((w.write != nullptr || w.write_rows != nullptr));
   }
-  CHECK(names == std::vector<std::string>{"yaml", "json", "jsonl", "csv", "tsv", "xlsx", "ics"});
+  CHECK(names == std::vector<std::string>{"yaml", "json", "jsonl", "csv", "tsv", "xlsx", "ics", "text"});
+  CHECK(noticetab::DocumentFormatNames() == "yaml|json|jsonl|csv|tsv|xlsx|ics");
+  // Every format a view lists is a table writer (due's ics is its calendar).
+  using noticetab::TableView;
+  for (TableView v : {TableView::kByUnit, TableView::kUnitSummary, TableView::kForUnit, TableView::kDue,
+                      TableView::kDiff}) {
+    for (std::string_view f : noticetab::TableFormats(v)) {
+      if (v == TableView::kDue && f == "ics") continue;
+      REQUIRE(noticetab::FindWriter(f) != nullptr);
+      CHECK(noticetab::FindWriter(f)->write_rows != nullptr);
+    }
+  }
+  CHECK(noticetab::TableFormatList(TableView::kDiff) == "text, csv, tsv, json, jsonl, yaml or xlsx");
   REQUIRE(noticetab::FindWriter("csv") != nullptr);
   CHECK(noticetab::FindWriter("csv")->extension == "csv");
   CHECK(noticetab::FindWriter("xml") == nullptr);

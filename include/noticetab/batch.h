@@ -2,6 +2,10 @@
 // them on a pool of threads, emit the results in input order, and write
 // outputs safely (a temporary name in the same directory, then rename).
 // The library reports through BatchResult and a BatchObserver; it never prints.
+// Errors name no command-line option: where one would help, the Error carries
+// an Error::Code for the caller to word (the CLI: src/cli/report.h).
+// Implemented in src/batch_inputs.cpp (ExpandInputs), src/output_file.cpp
+// (output files, encodings, interrupts) and src/batch.cpp (RunBatch).
 #ifndef NOTICETAB_BATCH_H_
 #define NOTICETAB_BATCH_H_
 
@@ -69,7 +73,8 @@ bool IsTextName(std::string_view filename);
 /// every IsTextName file below it, in byte order of names, relative = its path
 /// below the directory; hidden entries are skipped, symlinks followed, and a
 /// directory met twice (a symlink loop) is walked once. A directory with no
-/// such file is one input carrying an error.
+/// such file is one input carrying an error; so is a directory without
+/// `recursive` (Error::Code::kDirectoryNotRecursive). Never throws for a path.
 std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args, bool recursive);
 
 /// True when `output` selects one output per input: it ends in '/' or is an
@@ -123,15 +128,12 @@ class BatchObserver {
 /// Combined outputs are written in input order and identical for any `jobs`;
 /// a streaming writer (jsonl) writes each document as soon as it and all
 /// earlier ones are done, others when all are done. Throws Error(kUsage) for
-/// bad options and Error(kOutput) when the combined output cannot be written
-/// (no partial output file is left).
+/// bad options (with an Error::Code where an option names the fix: the
+/// format of a view, the encoding, jobs, stdin below an output directory) and
+/// Error(kOutput) when the combined output cannot be written (no partial
+/// output file is left). `observer` is called on this thread and need only
+/// live for the call; failures name their input (Error::file()).
 BatchResult RunBatch(const BatchOptions& opts, BatchObserver* observer = nullptr);
-
-/// "[12/200] 1234 tasks, 1 failed, 3.4 MB/s, ETA 0:42" (one line, no newline).
-std::string FormatProgress(const BatchProgress& p);
-/// The end-of-run summary: a counts line, then one line per failure with its
-/// reason and, with fail_on_warning, per input with warnings. Lines end in '\n'.
-std::string FormatSummary(const BatchResult& r);
 
 /// Converts UTF-8 output to `encoding` ("utf-8" returns it unchanged; for
 /// "gb18030" a leading BOM is dropped). Throws Error(kUsage) for others.
@@ -145,12 +147,6 @@ std::string OutputEncodingName(std::string_view encoding);
 /// before any other thread starts (it blocks the signals and waits for them on
 /// a thread of its own). Calling it again does nothing.
 void InstallInterruptCleanup();
-
-/// Creates an empty file `dir`/`prefix`XXXXXX (mkstemp) that the interrupt
-/// cleanup removes, and returns its path. Throws Error(kOutput).
-std::string CreateTempFile(const std::string& dir, const std::string& prefix);
-/// Removes a file from CreateTempFile, and from the cleanup.
-void RemoveTempFile(const std::string& path);
 
 }  // namespace noticetab
 

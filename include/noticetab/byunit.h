@@ -49,26 +49,16 @@ std::vector<UnitSummary> SummarizeUnits(const std::vector<Document>& docs, const
 /// region, collective.
 const std::vector<std::string_view>& UnitSummaryColumns();
 
-/// True when WriteByUnit accepts `format`: csv, tsv, json, jsonl, yaml.
-bool ByUnitFormat(std::string_view format);
-/// True when WriteUnitSummary accepts `format`: the ByUnitFormat ones and text.
-bool UnitSummaryFormat(std::string_view format);
-
-/// Writes any table of a view: text (aligned for a terminal), csv, tsv, json,
-/// jsonl, yaml as for WriteByUnit, or xlsx (one sheet, WriteXlsxTable).
-/// Columns named id, seq, tasks, as_lead, old_id, new_id are numbers.
-void WriteRows(std::ostream& out, std::string_view format, const std::vector<std::string_view>& header,
-               std::vector<std::vector<std::string>> rows, const WriteOptions& opts);
-
 /// Writes ByUnit(docs): csv/tsv a table with ByUnitColumns() (opts.excel as
 /// for the task list); json a list of row objects, one per line; jsonl one row
 /// object per line; yaml a sequence of maps. Empty cells are null in the tree
-/// formats, id and seq are numbers. REQUIRES: ByUnitFormat(format).
+/// formats, id and seq are numbers (WriteRows). REQUIRES:
+/// WritesTable(TableView::kByUnit, format).
 void WriteByUnit(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
                  const WriteOptions& opts);
 /// Writes SummarizeUnits(docs) like WriteByUnit, or with format "text" as a
 /// table aligned for a terminal (East Asian wide characters count two columns).
-/// REQUIRES: UnitSummaryFormat(format).
+/// REQUIRES: WritesTable(TableView::kUnitSummary, format).
 void WriteUnitSummary(std::ostream& out, std::string_view format,
                       const std::vector<Document>& docs, const WriteOptions& opts,
                       const Rules& rules = BuiltinRules());
@@ -90,7 +80,8 @@ struct ForUnitRow {
 std::vector<ForUnitRow> ForUnit(const std::vector<Document>& docs, std::string_view name, const Rules& rules);
 /// source, region, unit, how, via, then the task columns of ByUnitColumns().
 const std::vector<std::string_view>& ForUnitColumns();
-/// Writes ForUnit(docs, name) like WriteUnitSummary. REQUIRES: UnitSummaryFormat(format).
+/// Writes ForUnit(docs, name) like WriteUnitSummary. REQUIRES:
+/// WritesTable(TableView::kForUnit, format).
 void WriteForUnit(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
                   std::string_view name, const WriteOptions& opts, const Rules& rules = BuiltinRules());
 

@@ -62,7 +62,8 @@ bool StartsLikeUnit(std::string_view s, const Rules& rules);
 bool HasDamageMarkers(std::string_view s);
 /// True when a deadline cell holds only a year ("2023年"), the first piece of
 /// a deadline a merged cell or a paragraph break split.
-bool IsYearOnly(std::string_view s);
+/// (deadlines.yaml year_only).
+bool IsYearOnly(std::string_view s, const Rules& rules);
 /// True when text ends with sentence-final punctuation (。！？；" etc.).
 bool EndsSentence(std::string_view s);
 

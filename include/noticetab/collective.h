@@ -35,8 +35,10 @@ bool CollectiveIncludes(std::string_view collective, std::string_view member, st
 /// `name` as a notice of `region` names it: 临沂市教育局 in 临沂市 -> 市教育局;
 /// nullopt when name is qualified by another region (临沂市教育局 in 招远市:
 /// a place ending in 市/县/区, then a unit that is not its 政府); other names
-/// unchanged (市教育局, 沂水县政府, 玉皇庙镇).
-std::optional<std::string> LocalUnitName(std::string_view name, std::string_view region);
+/// unchanged (市教育局, 沂水县政府, 玉皇庙镇). The words are collective.yaml's
+/// (own_level_starts, place_ends, government_endings).
+std::optional<std::string> LocalUnitName(std::string_view name, std::string_view region,
+                                         const Rules& rules = BuiltinRules());
 
 }  // namespace noticetab
 

@@ -19,7 +19,9 @@ struct ConvertOptions {
 };
 
 /// Converts one decoded notice. Never throws for any text input: what could
-/// not be read becomes warnings on the rows or the document.
+/// not be read becomes warnings on the rows or the document. The Document
+/// owns all its strings: `src` may be destroyed as soon as this returns.
+/// `rules` is only read (BuiltinRules() may be shared by threads).
 Document Convert(const Source& src, const Rules& rules, const ConvertOptions& opts = {});
 
 }  // namespace noticetab

@@ -38,8 +38,8 @@ std::vector<TaskChange> DiffTasks(const Document& old_doc, const Document& new_d
 const std::vector<std::string_view>& DiffColumns();
 
 /// Writes the changes as a table: text (aligned, content shortened for a
-/// terminal), csv, tsv, json, jsonl, yaml or xlsx. REQUIRES: DiffFormat(format).
-bool DiffFormat(std::string_view format);
+/// terminal), csv, tsv, json, jsonl, yaml or xlsx. REQUIRES:
+/// WritesTable(TableView::kDiff, format).
 void WriteDiff(std::ostream& out, std::string_view format, const Document& old_doc, const Document& new_doc,
                const std::vector<TaskChange>& changes, const WriteOptions& opts);
 

@@ -40,10 +40,9 @@ std::vector<DueTask> DueTasks(const std::vector<Document>& docs, const DueFilter
 const std::vector<std::string_view>& DueColumns();
 std::vector<std::string> DueCells(const DueTask& t);
 
-/// True for the formats WriteDue takes: text, csv, tsv, json, jsonl, yaml, ics, xlsx.
-bool DueFormat(std::string_view format);
 /// Writes DueTasks(docs, f): ics an iCalendar file (WriteIcs), the others a
 /// table of DueColumns() (text shortens long content to fit a terminal).
+/// REQUIRES: WritesTable(TableView::kDue, format).
 void WriteDue(std::ostream& out, std::string_view format, const std::vector<Document>& docs,
               const DueFilter& f, const WriteOptions& opts);
 

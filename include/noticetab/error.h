@@ -13,10 +13,27 @@ namespace noticetab {
 class Error : public std::runtime_error {
  public:
   enum class Kind { kInput, kRules, kUsage, kOutput };
+  /// Facts a caller may word in its own terms (the CLI names the option to
+  /// change); message() says the same without naming any option. value() is
+  /// the offending value (a format, a number) where there is one.
+  enum class Code {
+    kNone,
+    kDirectoryNotRecursive,  ///< a directory given without BatchOptions::recursive
+    kStdinToOutputDir,       ///< "-" with one output per input: stdin has no name
+    kByUnitFormat,           ///< BatchView::kByUnit with a format it does not write
+    kUnitSummaryFormat,      ///< BatchView::kUnitSummary with a format it does not write
+    kOutputEncoding,         ///< an unknown BatchOptions::encoding
+    kEncodingOfBinary,       ///< an output encoding for a binary format (xlsx)
+    kJobs,                   ///< BatchOptions::jobs below 0
+  };
   Error(Kind kind, std::string message, std::string file = {}, int line = 0,
         int col = 0, std::string source_line = {});
+  /// The same error carrying `code` and `value`.
+  Error WithCode(Code code, std::string value = {}) &&;
 
   Kind kind() const { return kind_; }
+  Code code() const { return code_; }
+  const std::string& value() const { return value_; }
   const std::string& message() const { return message_; }
   const std::string& file() const { return file_; }
   int line() const { return line_; }
@@ -27,6 +44,8 @@ class Error : public std::runtime_error {
 
  private:
   Kind kind_;
+  Code code_ = Code::kNone;
+  std::string value_;
   std::string message_, file_;
   int line_, col_;
   std::string source_line_;

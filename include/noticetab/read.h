@@ -65,6 +65,10 @@ struct Regions {
   size_t table_begin = 0;                ///< header line index (== lines.size() if none)
 };
 
+/// A 文号 matched by rules.doc_number, printed as rules.number_format says
+/// ({org}〔{year}〕{n}号 whatever brackets the notice used).
+std::string FormatDocNumber(const Regex::Match& m, const Rules& rules);
+
 /// Front matter (GB/T 9704) from the head and footer of the notice.
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules);
 

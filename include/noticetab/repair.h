@@ -15,8 +15,9 @@ void RepairTable(Table& table, const Rules& rules);
 
 /// After link (REQUIRES rows carry item/section): an empty unit or deadline
 /// cell under a merged cell takes the merged cell's text from the nearest row
-/// of the same item, above first, then below. Garbled cells stay empty.
-void FillMergedCells(Table& table);
+/// of the same item, above first, then below. Garbled cells stay empty. The
+/// warning names the column as rules' RoleLabel does.
+void FillMergedCells(Table& table, const Rules& rules = BuiltinRules());
 
 }  // namespace noticetab
 

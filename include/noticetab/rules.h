@@ -24,6 +24,11 @@ enum class ClauseRole { kNone, kLead, kSupport, kUnits, kGuide, kDeadline, kPers
 struct HeadingStyle {
   std::string name;
   Regex re;
+  /// The level its marker has in GB/T 9704 (headings.yaml `level:`): 1 一、
+  /// (a table label cell of level 1 names a section, any other an item), 2
+  /// （一）, 3 1. (also how an attachment list is numbered), 4 （1）. The body
+  /// outline still assigns levels by first appearance (read.h ReadOutline).
+  int level = 0;
 };
 
 /// A deadline phrase. Groups: y (year), m, d, q (quarter), h (上/下 half).
@@ -56,6 +61,9 @@ struct Rules {
   // headings.yaml
   Regex markdown_prefix;                ///< stripped before heading detection
   std::vector<HeadingStyle> headings;
+  /// A heading starts with an ASCII digit or one of these (headings.yaml
+  /// `first_chars`); other lines are not tried. Empty: every line is tried.
+  std::u32string heading_first_chars;
   // headers.yaml: normalized synonym -> role
   std::map<std::string, Role, std::less<>> header_synonyms;
   /// headers.yaml `shapes:`: a header name outside the list gets the role of
@@ -65,6 +73,9 @@ struct Rules {
     Regex re;
   };
   std::vector<HeaderShape> header_shapes;
+  /// headers.yaml `labels:`: the name warnings give a column of a role
+  /// (责任单位, 完成时限); each is one of that role's synonyms.
+  std::map<Role, std::string> role_labels;
   // junk.yaml
   std::vector<Regex> junk;
   Regex pinyin;                               ///< 發(fā): annotations removed before parsing
@@ -85,10 +96,19 @@ struct Rules {
   Regex issuer_region;                        ///< groups: region
   std::vector<std::pair<std::string, std::vector<std::string>>> unit_kinds;  ///< kind -> name endings
   std::vector<CollectiveRule> collectives;
+  std::map<std::string, std::string, std::less<>> level_names;  ///< 縣 -> 县, 街道 -> 镇: a level as written -> the level
+  std::vector<std::string> government_endings;  ///< 人民政府 / 政府 / 管委会: the level character stands before it
+  std::map<std::string, std::string, std::less<>> kind_levels;  ///< 镇街 -> 镇: the level of a kind without a prefix
+  std::vector<std::string> own_level_starts;    ///< 市教育局: a name starting so is in the notices' own form
+  std::vector<std::string> place_ends;          ///< 临沂市: a place name ends at one of these
   // deadlines.yaml
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test
   Regex deadline_in_content;                  ///< a deadline phrase inside task text
+  Regex year_only;                            ///< a deadline cell that is only a year (2023年)
+  Regex year_in_text;                         ///< a year anywhere in a cell (2023 年)
+  std::map<std::string, int, std::less<>> dekad_days;   ///< group x (上旬) -> the day it ends on
+  std::map<std::string, int, std::less<>> half_months;  ///< group h (上) -> the month it ends in
   // clauses.yaml
   std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
   std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
@@ -110,8 +130,15 @@ struct Rules {
   std::vector<std::string> metadata_title_keys;  ///< 标题 / 信息名称: the title when the page prints none
   std::vector<std::string> metadata_other_keys;  ///< other site metadata keys (索引号, 发布日期 ...): end a value
   Regex numeric_date;      ///< 2023-06-20 / 2023.6.20: groups y, m, d
+  Regex title_year;        ///< the plan year in a title: groups y
+  Regex title_opening;     ///< the word a title starts with (关于): a wrapped title's first line holds it
+  std::string number_format;  ///< how a 文号 is printed: {org}, {year}, {n} replaced
   std::vector<RuleExample> examples;
 };
+
+/// The name warnings give the column of role `r` (headers.yaml `labels:`),
+/// or RoleName(r) when the rules give none.
+std::string RoleLabel(Role r, const Rules& rules);
 
 /// The built-in rules (embedded rules/*.yaml), compiled once. Thread-safe.
 /// Loaded from trees packed at build time without `examples:`, so they carry

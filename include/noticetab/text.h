@@ -1,6 +1,8 @@
-// Text utilities. The only module that calls ICU directly (besides load.cpp's
-// converters): UTF-8 iteration, character classes, normalization, and a
-// compiled regular expression type used by the rules.
+// Text utilities: UTF-8 iteration, character classes, normalization, and a
+// compiled regular expression type used by the rules. The stages call ICU only
+// through this module; the other callers of ICU are the charset converters
+// (load.cpp for input, output_file.cpp for --encoding) and native/html.cpp's
+// UTF-8 macros.
 #ifndef NOTICETAB_TEXT_H_
 #define NOTICETAB_TEXT_H_
 

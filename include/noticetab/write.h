@@ -1,4 +1,7 @@
-// Stage 8, write: documents -> bytes. One file per writer, one table row each.
+// Stage 8, write: documents (and the views' tables) -> bytes. One file per
+// format, one row each in the Writers() table. Writers write to the given
+// stream and keep nothing; xlsx throws Error(kOutput) when libxlsxwriter is
+// missing or fails, the text writers never throw.
 #ifndef NOTICETAB_WRITE_H_
 #define NOTICETAB_WRITE_H_
 
@@ -20,6 +23,15 @@ struct WriteOptions {
   std::string lang = "zh";       ///< xlsx sheet names, headers and values: zh | en
 };
 
+/// A table of one of the views (units, --by-unit, units --for, due, diff):
+/// cells as text, and which columns are numbers (unquoted in the tree formats,
+/// flush right in text). `header` is not owned (a view's column list).
+struct RowTable {
+  const std::vector<std::string_view>& header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> numeric;
+};
+
 /// A writer emits a whole batch of documents. Tree formats (yaml, json) emit a
 /// single document as-is and several as a list/sequence; jsonl one per line;
 /// flat formats (csv, tsv) one table with a header row.
@@ -38,6 +50,9 @@ struct Writer {
   /// is whether the batch has more than one input (a JSON array, not one
   /// object); part() is called on worker threads.
   const struct Pieces* pieces = nullptr;
+  /// Writes a view's table in this format; nullptr when the format has no
+  /// table form (ics). A Writer with `write` == nullptr writes tables only (text).
+  void (*write_rows)(std::ostream& out, const RowTable& table, const WriteOptions& opts) = nullptr;
 };
 
 struct Pieces {
@@ -47,10 +62,30 @@ struct Pieces {
   std::string (*tail)(size_t count, bool several, const WriteOptions& opts);
 };
 
-/// The writer table. Adding a format is one file plus one row here.
+/// The writer table: the document writers (`write`) and the views' table
+/// writers (`write_rows`). Adding a format is one file plus one row here.
 const std::vector<Writer>& Writers();
 /// The writer named `name`, or nullptr.
 const Writer* FindWriter(std::string_view name);
+/// The names of the writers of documents, joined by '|' ("yaml|json|...").
+std::string DocumentFormatNames();
+
+/// The views written as tables.
+enum class TableView { kByUnit, kUnitSummary, kForUnit, kDue, kDiff };
+/// The -f names a view writes, in the order messages list them (one table in
+/// write.cpp). Each is a Writer with write_rows, except due's ics (a calendar).
+const std::vector<std::string_view>& TableFormats(TableView view);
+/// True when `view` writes `format`.
+bool WritesTable(TableView view, std::string_view format);
+/// TableFormats(view) for a message: "text, csv, tsv, json, jsonl or yaml".
+std::string TableFormatList(TableView view);
+
+/// Writes a view's table through the Writer named `format` (its write_rows).
+/// Columns named id, seq, tasks, as_lead, old_id, new_id are numbers; with
+/// opts.normalize_punct every other cell but `source` is normalized.
+/// REQUIRES: FindWriter(format) has write_rows.
+void WriteRows(std::ostream& out, std::string_view format, const std::vector<std::string_view>& header,
+               std::vector<std::vector<std::string>> rows, const WriteOptions& opts);
 
 /// The flat columns of OUTPUT.md, in order.
 const std::vector<std::string_view>& FlatColumns();
@@ -58,16 +93,6 @@ const std::vector<std::string_view>& FlatColumns();
 /// warnings with ；, nulls as empty strings).
 std::vector<std::string> FlatRow(const Document& doc, const Task& task);
 
-/// Writes any header + rows as CSV (sep ',', RFC 4180) or TSV (sep '\t') with
-/// the quoting and opts.excel handling of the csv/tsv writers. Cells are
-/// written as given: the caller applies NormalizePunct (used by byunit.h).
-void WriteDelimited(std::ostream& out, char sep, const std::vector<std::string_view>& header,
-                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
-
-/// Writes one header + rows as a one-sheet xlsx workbook (the views' -f xlsx),
-/// styled like the ledger's sheets. Throws Error(kOutput).
-void WriteXlsxTable(std::ostream& out, const std::vector<std::string_view>& header,
-                    const std::vector<std::vector<std::string>>& rows, const WriteOptions& opts);
 
 }  // namespace noticetab
 

@@ -7,6 +7,7 @@
 #include "noticetab/byunit.h"
 #include "noticetab/diff.h"
 #include "noticetab/error.h"
+#include "noticetab/write.h"
 
 namespace po = boost::program_options;
 
@@ -52,8 +53,8 @@ void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOp
   if (vm.count("for")) {
     if (v.for_unit.empty()) Usage("--for needs a unit name (e.g. --for 市教育局)");
     if (tool == "convert" && b.view != BatchView::kByUnit) Usage("--for goes with units or --by-unit");
-    if (!UnitSummaryFormat(b.format)) {
-      Usage(fmt::format("--for writes text, csv, tsv, json, jsonl or yaml, not '{}'", b.format));
+    if (!WritesTable(TableView::kForUnit, b.format)) {
+      Usage(fmt::format("--for writes {}, not '{}'", TableFormatList(TableView::kForUnit), b.format));
     }
     const std::string name = v.for_unit, format = b.format;
     b.view = BatchView::kCustom;
@@ -70,8 +71,8 @@ void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOp
     if (f.overdue && !f.today) f.today = Today();
     if (vm.count("today") && !f.overdue) Usage("--today goes with --overdue");
     if (const std::string e = CheckDueFilter(f); !e.empty()) Usage(e);
-    if (!DueFormat(b.format)) {
-      Usage(fmt::format("due writes text, csv, tsv, json, jsonl, yaml, ics or xlsx, not '{}'", b.format));
+    if (!WritesTable(TableView::kDue, b.format)) {
+      Usage(fmt::format("due writes {}, not '{}'", TableFormatList(TableView::kDue), b.format));
     }
     const std::string format = b.format;
     b.view = BatchView::kCustom;
@@ -82,8 +83,8 @@ void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOp
   if (tool == "diff") {
     if (b.inputs.size() != 2 || b.recursive) Usage("diff compares two notices: noticetab diff OLD NEW");
     if (IsOutputDir(b.output)) Usage("diff writes one table; use -o FILE, not -o DIR/");
-    if (!DiffFormat(b.format)) {
-      Usage(fmt::format("diff writes text, csv, tsv, json, jsonl, yaml or xlsx, not '{}'", b.format));
+    if (!WritesTable(TableView::kDiff, b.format)) {
+      Usage(fmt::format("diff writes {}, not '{}'", TableFormatList(TableView::kDiff), b.format));
     }
     v.status = std::make_shared<int>(0);
     const std::string format = b.format;

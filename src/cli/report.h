@@ -1,0 +1,28 @@
+// What the command line prints about a batch: the progress line, the summary,
+// and library errors in the CLI's own terms (naming its options). Part of the
+// noticetab binary, not of the library.
+#ifndef NOTICETAB_CLI_REPORT_H_
+#define NOTICETAB_CLI_REPORT_H_
+
+#include <string>
+
+#include "noticetab/batch.h"
+#include "noticetab/error.h"
+
+namespace noticetab::cli {
+
+/// "[12/200] 1234 tasks, 1 failed, 3.4 MB/s, ETA 0:42" (one line, no newline).
+std::string FormatProgress(const BatchProgress& p);
+
+/// The end-of-run summary: a counts line, then one line per failure with its
+/// reason and, with fail_on_warning, per input with warnings. Lines end in '\n'.
+std::string FormatSummary(const BatchResult& r);
+
+/// `e` worded for the command line: an Error::Code the library reports as a
+/// fact ("is a directory") gets the option that changes it ("use -r"); other
+/// errors are returned as they are.
+Error InCliTerms(const Error& e);
+
+}  // namespace noticetab::cli
+
+#endif  // NOTICETAB_CLI_REPORT_H_
