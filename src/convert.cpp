@@ -1,5 +1,6 @@
 #include "noticetab/convert.h"
 
+#include <iterator>
 #include <unordered_map>
 
 #include "noticetab/classify.h"
@@ -13,6 +14,17 @@
 
 namespace noticetab {
 namespace {
+
+// Whether the table whose header is on input line `header_line` came from a
+// native grid that knows its merged cells (Grid::spans_exact). Text input has
+// no grids: its merges are always guessed.
+bool SpansExact(const Source& original, int header_line) {
+  for (const Grid& g : original.grids)
+    for (const GridRow& row : g.rows)
+      if (row.span.first_line != 0 && row.span.first_line <= header_line && header_line <= row.span.last_line)
+        return g.spans_exact;
+  return false;
+}
 
 // The body runs from the first heading to the first line that starts the
 // annex, the footer, or a table. A table may also come before any heading (a
@@ -166,16 +178,21 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       doc.diagnostics.insert(doc.diagnostics.end(), table.diagnostics.begin(), table.diagnostics.end());
       RepairTable(table, rules);
       LinkRows(table, doc.sections);
-      // docx, html and odt render a merged cell into every row it covers, so an
-      // empty cell there is empty, not a merge to guess (PDF and OFD cells are
-      // rebuilt from positions: their merges are still guessed).
-      if (original.format != "docx" && original.format != "html" && original.format != "odt")
-        FillMergedCells(table);
+      // A native table that knows its merged cells renders each into every row
+      // it covers, so an empty cell there is empty, not a merge to guess.
+      if (!SpansExact(original, table.header_line)) FillMergedCells(table);
       std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);
-      for (auto& t : tasks) {
-        t.id = static_cast<int>(doc.tasks.size()) + 1;
-        if (!table.caption.empty()) t.table = table.caption;
-        doc.tasks.push_back(std::move(t));
+      for (size_t k = 0; k < tasks.size(); ++k) {
+        tasks[k].id = static_cast<int>(doc.tasks.size() + k) + 1;
+        if (!table.caption.empty()) tasks[k].table = table.caption;
+      }
+      if (doc.tasks.empty()) {
+        doc.tasks = std::move(tasks);
+      } else {
+        // insert grows geometrically (an exact reserve per table would copy
+        // every task again for each of a thousand small tables).
+        doc.tasks.insert(doc.tasks.end(), std::make_move_iterator(tasks.begin()),
+                         std::make_move_iterator(tasks.end()));
       }
       size_t next = at + 1;
       while (next < lines.size() && lines[next].no <= table.last_line) ++next;

@@ -343,6 +343,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     t.columns = ColumnsFromCells(g, rules);
     for (Role r : t.columns) inferred += (inferred.empty() ? "" : " | ") + std::string(RoleName(r));
   }
+  t.rows.reserve(g.rows.size());  // a row per grid row at most: no doubling on a big table
   for (size_t k = g.rows.empty() || !g.rows.front().header ? 0 : 1; k < g.rows.size(); ++k) {
     const GridRow& r = g.rows[k];
     if (r.header) {

@@ -212,20 +212,47 @@ bool Plausible(char32_t c) {
 // bytes and on both sides, so a NUL-ratio rule alone misses it. Instead: enough
 // NULs to rule out stray ones (at least 1% of bytes, which is where stripping
 // stops), then the byte order whose decoding is clean and reads as text.
+// A byte order that decodes to an unpaired surrogate or two (a truncated
+// or spliced file) still reads as text: like UTF-16 with a BOM, the bad units
+// become U+FFFD with a warning. A clean order is preferred.
 bool SniffUtf16(std::string_view bytes, const std::string& name, std::string& encoding,
                 Decoded& decoded) {
   if (bytes.size() < 2 || bytes.size() % 2 != 0) return false;
   size_t nuls = 0;
   for (const char ch : bytes) nuls += ch == '\0';
   if (nuls == 0 || nuls * 100 < bytes.size()) return false;
-  for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
-    Decoded d = Convert(bytes, charset, name);
-    if (d.bad > 0) continue;
-    size_t chars = 0, plausible = 0;
-    for (size_t i = 0; i < d.text.size(); ++chars) plausible += Plausible(NextChar(d.text, i));
-    if (plausible * 100 < chars * 95) continue;
-    encoding = charset;
-    decoded = std::move(d);
+  for (const bool clean : {true, false}) {
+    for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
+      Decoded d = Convert(bytes, charset, name);
+      if (clean ? d.bad > 0 : static_cast<size_t>(d.bad) * 100 > bytes.size() / 2) continue;
+      size_t chars = 0, plausible = 0;
+      for (size_t i = 0; i < d.text.size(); ++chars) plausible += Plausible(NextChar(d.text, i));
+      if (plausible * 100 < chars * 95) continue;
+      encoding = charset;
+      decoded = std::move(d);
+      return true;
+    }
+  }
+  return false;
+}
+
+// UTF-32 without a BOM: every 4-byte unit a non-NUL Unicode scalar value in
+// one byte order. Text in any other encoding fails at once (it would need
+// two NUL bytes in every four).
+bool SniffUtf32(std::string_view bytes, const std::string& name, std::string& encoding,
+                Decoded& decoded) {
+  if (bytes.size() < 4 || bytes.size() % 4 != 0) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  for (const bool le : {true, false}) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < bytes.size(); i += 4) {
+      const uint32_t c = le ? p[i] | p[i + 1] << 8 | p[i + 2] << 16 | uint32_t{p[i + 3]} << 24
+                            : uint32_t{p[i]} << 24 | p[i + 1] << 16 | p[i + 2] << 8 | p[i + 3];
+      ok = c != 0 && c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF);
+    }
+    if (!ok) continue;
+    encoding = le ? "UTF-32LE" : "UTF-32BE";
+    decoded = Convert(bytes, encoding.c_str(), name);
     return true;
   }
   return false;
@@ -270,6 +297,8 @@ Source Decode(std::string_view bytes, std::string name) {
   } else if (bytes.starts_with("\xFE\xFF")) {
     encoding = "UTF-16BE";
     d = Convert(bytes.substr(2), "UTF-16BE", name);
+  } else if (SniffUtf32(bytes, name, encoding, d)) {
+    // decoded by the sniffer
   } else if (SniffUtf16(bytes, name, encoding, d)) {
     // decoded by the sniffer
   } else if (MostlyUtf8(bytes)) {

@@ -1,8 +1,11 @@
 #include "noticetab/normalize.h"
 
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_set>
 
 #include "noticetab/classify.h"
@@ -221,12 +224,40 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   return d;
 }
 
-std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>& sections,
+namespace {
+
+// Hands the pages of v's storage past size() back to the system without
+// moving anything (shrink_to_fit would copy every remaining element). That
+// storage holds no objects; a later push_back constructs into the
+// zero-filled pages the kernel gives on touch. Whole pages strictly inside
+// it only, so the allocator's bookkeeping around the block is not touched.
+template <typename T>
+void ReleaseTail(std::vector<T>& v) {
+#ifdef __linux__
+  static const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = reinterpret_cast<uintptr_t>(v.data() + v.size());
+  const auto end = reinterpret_cast<uintptr_t>(v.data() + v.capacity());
+  const uintptr_t from = (begin + page - 1) & ~(page - 1), to = end & ~(page - 1);
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+#else
+  (void)v;
+#endif
+}
+
+}  // namespace
+
+std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
                                  const YearContext& years, const Rules& rules) {
   std::vector<Task> tasks;
-  for (const Row& row : table.rows) {
+  tasks.reserve(table.rows.size());
+  // Last row first: each row is destroyed once its task is made and the
+  // rows' pages go back as they empty (ReleaseTail), so the rows and the
+  // tasks of a big table (460 and 570 bytes each) are not both held whole.
+  // Rows are independent here; the tasks are put back in order at the end.
+  while (!table.rows.empty()) {
+    Row& row = table.rows.back();
     Task t;
-    t.id = static_cast<int>(tasks.size()) + 1;
+    t.id = static_cast<int>(table.rows.size());
     t.seq = row.seq;
     for (const auto& s : sections) {
       if (s.index == row.section) t.section = s.index, t.section_no = s.no, t.section_title = s.title;
@@ -234,8 +265,8 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
         if (it.index == row.item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
     }
     t.content = JoinCjkSpaces(row.content.text);
-    t.warnings = row.warnings;
-    t.diagnostics = row.diagnostics;
+    t.warnings = std::move(row.warnings);
+    t.diagnostics = std::move(row.diagnostics);
     if (!t.content.empty()) {
       std::string_view c = t.content;
       if (EndsWith(c, "、") || EndsWith(c, "，") || EndsWith(c, ","))
@@ -264,7 +295,11 @@ std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>&
     t.first_line = row.first_line;
     t.last_line = row.last_line;
     tasks.push_back(std::move(t));
+    table.rows.pop_back();
+    if (table.rows.size() % 1024 == 0) ReleaseTail(table.rows);
   }
+  std::reverse(tasks.begin(), tasks.end());
+  std::vector<Row>().swap(table.rows);
   return tasks;
 }
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 
 #include "noticetab/error.h"
 #include "noticetab/load.h"
+#include "rules_pack.h"
 
 namespace noticetab {
 
@@ -39,7 +41,8 @@ namespace {
 // Positions errors at a node of one rules file, with the line and a caret.
 class FileContext {
  public:
-  FileContext(std::string name, const std::string& text) : name_(std::move(name)) {
+  FileContext(std::string name, const std::string& text, Regex::When compile = Regex::When::kNow)
+      : name_(std::move(name)), compile_(compile) {
     std::istringstream in(text);
     std::string line;
     while (std::getline(in, line)) {
@@ -48,6 +51,9 @@ class FileContext {
     }
   }
   const std::string& name() const { return name_; }
+  /// When the file's patterns are compiled: at once (errors are reported
+  /// here), or on first use (built-in rules, checked by the unit tests).
+  Regex::When compile() const { return compile_; }
 
   [[noreturn]] void Fail(const YAML::Mark& at, const std::string& message, int extra_col = 0) const {
     YAML::Mark mark = at;
@@ -67,6 +73,7 @@ class FileContext {
 
  private:
   std::string name_;
+  Regex::When compile_;
   std::vector<std::string> lines_;
 };
 
@@ -104,9 +111,9 @@ std::vector<std::string> StringList(const FileContext& ctx, const YAML::Node& n)
 // Compiles a pattern; a bad one is reported at the pattern's own position.
 Regex Compile(const FileContext& ctx, const YAML::Node& n) {
   std::string p = Scalar(ctx, n);
-  Regex re(p);
+  Regex re(p, ctx.compile());
   re.set_origin(ctx.name(), n.Mark().line + 1);
-  if (!re.ok()) {
+  if (ctx.compile() == Regex::When::kNow && !re.ok()) {
     // +1 skips the opening quote of a quoted scalar so the caret lands on the
     // offending pattern character.
     int quote = n.Tag() == "!" ? 1 : 0;
@@ -403,37 +410,57 @@ void CheckQuotesClosed(const FileContext& ctx, std::string_view text) {
 
 }  // namespace
 
-Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files) {
+namespace {
+
+// The row of the rule-file table for a file's name; throws when none.
+const RuleFile& KindOf(const std::string& path) {
+  const std::string base = std::filesystem::path(path).filename().string();
+  for (const auto& rf : kRuleFiles)
+    if (base == rf.name) return rf;
+  std::string list;
+  for (const auto& rf : kRuleFiles) list += (list.empty() ? "" : ", ") + std::string(rf.name);
+  throw Error(Error::Kind::kRules, "unknown rules file (expected one of: " + list + ")", path);
+}
+
+// Runs a file's loader on its tree.
+void LoadTree(const RuleFile& kind, const FileContext& ctx, const YAML::Node& root, Rules& rules) {
+  try {
+    kind.load(ctx, root, rules);
+  } catch (const YAML::Exception& e) {
+    ctx.Fail(e.mark, e.msg);
+  }
+}
+
+void CheckAllSeen(const std::set<std::string>& seen) {
+  for (const auto& rf : kRuleFiles)
+    if (!seen.count(rf.name))
+      throw Error(Error::Kind::kRules, std::string("rules file missing: ") + rf.name);
+}
+
+}  // namespace
+
+Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files, Regex::When compile) {
   Rules rules;
   std::set<std::string> seen;
   for (const auto& [path, text] : files) {
-    std::string base = std::filesystem::path(path).filename().string();
-    FileContext ctx(path, text);
-    const RuleFile* kind = nullptr;
-    for (const auto& rf : kRuleFiles)
-      if (base == rf.name) kind = &rf;
-    if (!kind) {
-      std::string list;
-      for (const auto& rf : kRuleFiles) list += (list.empty() ? "" : ", ") + std::string(rf.name);
-      throw Error(Error::Kind::kRules, "unknown rules file (expected one of: " + list + ")", path);
-    }
+    const RuleFile& kind = KindOf(path);
+    FileContext ctx(path, text, compile);
     YAML::Node root;
     try {
       root = YAML::Load(text);
+    } catch (const YAML::DeepRecursion& e) {
+      // yaml-cpp stops at a fixed depth (500) so its recursion cannot
+      // overflow the stack, but calls that "bad file".
+      ctx.Fail(e.mark, "nesting too deep (" + std::to_string(e.depth()) +
+                           " levels; a rules file needs a few)");
     } catch (const YAML::Exception& e) {
       ctx.Fail(e.mark, "YAML syntax error: " + e.msg);
     }
     CheckQuotesClosed(ctx, text);
-    try {
-      kind->load(ctx, root, rules);
-    } catch (const YAML::Exception& e) {
-      ctx.Fail(e.mark, e.msg);
-    }
-    seen.insert(base);
+    LoadTree(kind, ctx, root, rules);
+    seen.insert(kind.name);
   }
-  for (const auto& rf : kRuleFiles)
-    if (!seen.count(rf.name))
-      throw Error(Error::Kind::kRules, std::string("rules file missing: ") + rf.name);
+  CheckAllSeen(seen);
   return rules;
 }
 
@@ -468,14 +495,27 @@ std::string CompactRulesText(std::string_view yaml) {
   return out;
 }
 
+Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::string_view>>& packed) {
+  Rules rules;
+  std::set<std::string> seen;
+  for (const auto& [name, bytes] : packed) {
+    const RuleFile& kind = KindOf(std::string(name));
+    // Built at build time from files the tests compile: their patterns are
+    // compiled on first use, and the context has no text to quote.
+    FileContext ctx(std::string(name), std::string(), Regex::When::kOnFirstUse);
+    rules_pack::Reader reader(bytes);
+    LoadTree(kind, ctx, reader.Node(), rules);
+    seen.insert(kind.name);
+  }
+  CheckAllSeen(seen);
+  return rules;
+}
+
 const Rules& BuiltinRules() {
-  // Compiled from the compact text: yaml-cpp costs about a thousand
-  // instructions per byte, and comments and examples are half the bytes.
-  static const Rules rules = [] {
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const auto& [name, text] : EmbeddedRules()) files.emplace_back(std::string(name), CompactRulesText(text));
-    return CompileRules(files);
-  }();
+  // From the trees packed at build time: parsing the YAML took two thirds of
+  // an empty notice's run (yaml-cpp costs about a thousand instructions per
+  // byte).
+  static const Rules rules = CompilePackedRules(PackedRules());
   return rules;
 }
 

@@ -16,11 +16,13 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cctype>
 #include <cstdint>
 #include <cstring>  // memmem (GNU)
+#include <mutex>
 
 namespace noticetab {
 
@@ -328,10 +330,18 @@ class MatcherPool {
 struct Regex::Impl {
   std::string pattern;
   std::unique_ptr<icu::RegexPattern> compiled;  // null when compiling failed
+  std::once_flag compile_once;                  // Compile() runs once
+  /// Compiles the pattern (on the first call only); true when it compiled.
+  bool Ready() {
+    std::call_once(compile_once, [this] { Compile(); });
+    return compiled != nullptr;
+  }
+  void Compile();
   std::string error;
   int error_offset = 0;
   std::vector<std::string> names;  // by group number; "" for unnamed groups
   Requirements required;             // literal runs every match contains
+  std::vector<std::vector<char32_t>> char_sets;  // by requirement: see CharSets()
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
   /// False when s cannot match: it lacks the leading literal of an anchored
   /// pattern, or a required one.
@@ -489,6 +499,24 @@ size_t SetEnd(std::string_view p, size_t at) {
   return p.size();
 }
 
+// The characters of a set written as a plain list of non-ASCII characters
+// ([們個會], [āáǎà]), one run each: a match of the set is one of them. Any
+// ASCII byte (a range, an escape, a nested set, negation, spacing) or bad
+// UTF-8 gives none; so do sets of more than 256 characters.
+std::vector<std::string> SetMembers(std::string_view set) {
+  if (set.size() < 3 || set.front() != '[' || set.back() != ']') return {};
+  const std::string_view body = set.substr(1, set.size() - 2);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < body.size();) {
+    if (static_cast<unsigned char>(body[i]) < 0x80) return {};
+    const size_t start = i;
+    if (NextChar(body, i) == U'\uFFFD') return {};
+    out.emplace_back(body.substr(start, i - start));
+  }
+  if (out.size() > 256) return {};
+  return out;
+}
+
 // What every match of `pattern` contains, read from the pattern: a list of
 // requirements, each met when the text holds one of its literal runs (one
 // run, or one per branch of an alternation). Conservative: a character counts
@@ -497,7 +525,8 @@ size_t SetEnd(std::string_view p, size_t at) {
 // without a requirement drops its alternation's. Inline flags, comments and
 // \Q quoting give none at all. Only non-ASCII characters count: they are
 // never metacharacters, so this needs no full parse. Runs break at anything
-// else, so each is a substring of any match that takes its branch.
+// else, so each is a substring of any match that takes its branch. A set of
+// plain non-ASCII characters is a requirement of its own, met by any of them.
 Requirements RequiredLiterals(std::string_view p) {
   // \Q...\E quotes anything, ] inside a set too.
   if (HasModesOrComments(p) || p.find("\\Q") != std::string_view::npos) return {};
@@ -542,7 +571,10 @@ Requirements RequiredLiterals(std::string_view p) {
       continue;
     }
     if (c == '[') {
-      i = SetEnd(p, i) + 1;
+      const size_t end = SetEnd(p, i);
+      std::vector<std::string> members = SetMembers(p.substr(i, end + 1 - i));
+      i = end + 1;
+      if (!members.empty() && !optional(at(i))) f.current.push_back(std::move(members));
       continue;
     }
     if (c == '(') {
@@ -651,15 +683,47 @@ bool StartsWithAny(const std::vector<std::string>& prefixes, std::string_view s)
   return false;
 }
 
-bool Meets(const Requirements& required, std::string_view s) {
-  for (const auto& any : required) {
-    bool found = false;
-    // memmem, not string_view::find: that scans for the first byte, and the
-    // lead byte of a CJK character matches every third byte of the text.
-    for (const auto& run : any) found = found || memmem(s.data(), s.size(), run.data(), run.size()) != nullptr;
-    if (!found) return false;
+// True when s holds one of the runs.
+bool HasAnyRun(const std::vector<std::string>& any, std::string_view s) {
+  // memmem, not string_view::find: that scans for the first byte, and the
+  // lead byte of a CJK character matches every third byte of the text.
+  for (const auto& run : any)
+    if (memmem(s.data(), s.size(), run.data(), run.size()) != nullptr) return true;
+  return false;
+}
+
+// For each requirement of more than a few alternatives that are all single
+// characters (a set): its characters, sorted, checked in one pass over the
+// text instead of one memmem per character. Empty for the others.
+std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
+  std::vector<std::vector<char32_t>> out(required.size());
+  for (size_t k = 0; k < required.size(); ++k) {
+    std::vector<char32_t> chars;
+    for (const auto& run : required[k]) {
+      size_t i = 0;
+      const char32_t c = NextChar(run, i);
+      if (i != run.size() || c < 0x80) {
+        chars.clear();
+        break;
+      }
+      chars.push_back(c);
+    }
+    if (chars.size() <= 4) continue;
+    std::sort(chars.begin(), chars.end());
+    out[k] = std::move(chars);
   }
-  return true;
+  return out;
+}
+
+bool HasAnyChar(const std::vector<char32_t>& sorted, std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // never a member
+      ++i;
+      continue;
+    }
+    if (std::binary_search(sorted.begin(), sorted.end(), NextChar(s, i))) return true;
+  }
+  return false;
 }
 
 // Candidate names are read from the pattern text ("(?<" name ">"); asking ICU
@@ -849,31 +913,39 @@ Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
-Regex::Regex(std::string_view pattern) : impl_(std::make_unique<Impl>()) {
+Regex::Regex(std::string_view pattern, When when) : impl_(std::make_unique<Impl>()) {
   impl_->pattern = std::string(pattern);
+  // The literal prefilter is read from the text of the pattern (a valid one:
+  // compiled first, or known to be valid), so a lazy pattern turns lines away
+  // before it is ever compiled.
+  if (when == When::kNow && !impl_->Ready()) return;
+  impl_->required = RequiredLiterals(pattern);
+  impl_->char_sets = CharSets(impl_->required);
+  impl_->leading = LeadingLiterals(pattern);
+}
+
+void Regex::Impl::Compile() {
   UParseError pe{};
   UErrorCode status = U_ZERO_ERROR;
   const std::string expanded = ExpandDigits(pattern);
-  impl_->compiled.reset(icu::RegexPattern::compile(
+  compiled.reset(icu::RegexPattern::compile(
       icu::UnicodeString::fromUTF8(icu::StringPiece(expanded.data(), expanded.size())), 0, pe,
       status));
   if (U_FAILURE(status) && expanded != pattern) {
     // Report the error against the pattern as written.
     pe = {};
     status = U_ZERO_ERROR;
-    impl_->compiled.reset(icu::RegexPattern::compile(
+    compiled.reset(icu::RegexPattern::compile(
         icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), pattern.size())), 0, pe,
         status));
   }
   if (U_FAILURE(status)) {
-    impl_->compiled.reset();
-    impl_->error = std::string(u_errorName(status)) + ": " + DescribeRegexError(status);
-    impl_->error_offset = PatternOffset(pattern, pe);
+    compiled.reset();
+    error = std::string(u_errorName(status)) + ": " + DescribeRegexError(status);
+    error_offset = PatternOffset(pattern, pe);
     return;
   }
-  impl_->names = GroupNames(impl_->pattern, *impl_->compiled);
-  impl_->required = RequiredLiterals(pattern);
-  impl_->leading = LeadingLiterals(pattern);
+  names = GroupNames(pattern, *compiled);
 }
 
 void Regex::Impl::Check(UErrorCode failure) const {
@@ -895,7 +967,10 @@ void Regex::set_origin(std::string file, int line) {
 
 bool Regex::Impl::Possible(std::string_view s) const {
   if (!leading.empty()) return StartsWithAny(leading, s);
-  return Meets(required, s);
+  for (size_t k = 0; k < required.size(); ++k) {
+    if (!char_sets[k].empty() ? !HasAnyChar(char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
+  }
+  return true;
 }
 
 const std::vector<std::string>& Regex::leading() const {
@@ -908,9 +983,9 @@ const Regex::Requirements& Regex::required() const {
   return impl_ ? impl_->required : kNone;
 }
 
-bool Regex::ok() const { return impl_ && impl_->compiled; }
-const std::string& Regex::error() const { return impl_ ? impl_->error : kNoPattern; }
-int Regex::error_offset() const { return impl_ ? impl_->error_offset : 0; }
+bool Regex::ok() const { return impl_ && impl_->Ready(); }
+const std::string& Regex::error() const { return !impl_ ? kNoPattern : impl_->Ready() ? kEmpty : impl_->error; }
+int Regex::error_offset() const { return impl_ && !impl_->Ready() ? impl_->error_offset : 0; }
 const std::string& Regex::pattern() const { return impl_ ? impl_->pattern : kEmpty; }
 
 std::string_view Regex::Match::Group(std::string_view name) const {
@@ -921,7 +996,7 @@ std::string_view Regex::Match::Group(std::string_view name) const {
 }
 
 bool Regex::Contains(std::string_view s) const {
-  if (!ok() || !impl_->Possible(s)) return false;
+  if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return false;
   Search search(*impl_->compiled, impl_->matchers, s);
   size_t begin = 0, end = 0;
   if (search.Next(begin, end)) return true;
@@ -931,7 +1006,7 @@ bool Regex::Contains(std::string_view s) const {
 
 Regex::Match Regex::Find(std::string_view s) const {
   Match m;
-  if (!ok() || !impl_->Possible(s)) return m;
+  if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return m;
   Search search(*impl_->compiled, impl_->matchers, s);
   if (!search.Next(m.begin, m.end)) {
     impl_->Check(search.failure());
@@ -949,7 +1024,7 @@ Regex::Match Regex::Find(std::string_view s) const {
 }
 
 std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) const {
-  if (!ok() || !impl_->Possible(s)) return std::string(s);
+  if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return std::string(s);
   Search search(*impl_->compiled, impl_->matchers, s);
   std::string out;
   size_t last = 0, begin = 0, end = 0;

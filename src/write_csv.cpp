@@ -66,6 +66,7 @@ std::string Head(char sep, const WriteOptions& opts) {
 
 std::string Rows(const Document& doc, char sep, const WriteOptions& opts) {
   std::string text;
+  ReserveOutput(text, FlatSizeBound(doc));
   for (const Task& task : doc.tasks) AppendRow(text, FlatRow(doc, task), sep, opts, opts.normalize_punct);
   return text;
 }

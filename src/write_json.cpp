@@ -194,6 +194,7 @@ std::string JsonHead(bool several, const WriteOptions&) { return several ? "[" :
 // of its own, whose "[\n  " is cut off.
 std::string JsonPart(const Document& doc, bool several, const WriteOptions& opts) {
   JsonOut j(/*pretty=*/true, opts.normalize_punct);
+  ReserveOutput(j.text(), RenderedSizeBound(doc) + 4);
   if (!several) {
     Emit(j, doc);
     return std::move(j.text());
@@ -201,7 +202,8 @@ std::string JsonPart(const Document& doc, bool several, const WriteOptions& opts
   j.Open('[');
   j.Next();
   Emit(j, doc);
-  return j.text().substr(4);
+  j.text().erase(0, 4);  // in place: no second copy of a big document
+  return std::move(j.text());
 }
 
 std::string JsonSep(size_t index, bool several, const WriteOptions&) {
@@ -214,8 +216,10 @@ std::string JsonTail(size_t count, bool several, const WriteOptions&) {
 
 std::string JsonlPart(const Document& doc, bool, const WriteOptions& opts) {
   JsonOut j(/*pretty=*/false, opts.normalize_punct);
+  ReserveOutput(j.text(), RenderedSizeBound(doc) + 1);
   Emit(j, doc);
-  return std::move(j.text()) + '\n';
+  j.text() += '\n';
+  return std::move(j.text());
 }
 
 std::string Nothing(bool, const WriteOptions&) { return ""; }

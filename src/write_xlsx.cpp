@@ -6,6 +6,7 @@
 #include <dlfcn.h>
 #include <fmt/format.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -344,6 +345,76 @@ class TempFile {
   std::string dir_, path_;
 };
 
+// libxlsxwriter reports a failure on stderr ("[ERROR] workbook_close(): Zip
+// ZIP_ERRNO error while creating xlsx file '/tmp/noticetab-…'. System error =
+// No space left on device") before it returns the error code, and has no
+// switch to stop that. Pre-checks cannot foresee a full disk, so its stderr
+// goes to an in-memory file (memfd: no disk needed, no pipe to fill up and
+// block) while a workbook is built, and what it said becomes part of
+// noticetab's own message. fd 2 is process-wide: a workbook is built after
+// the batch's workers are done, when nothing else writes there.
+class CaptureStderr {
+ public:
+  CaptureStderr() {
+    const int mem = ::memfd_create("noticetab-xlsx-stderr", MFD_CLOEXEC);
+    if (mem < 0) return;  // then libxlsxwriter's lines pass through
+    std::fflush(stderr);
+    saved_ = ::dup(STDERR_FILENO);
+    if (saved_ < 0 || ::dup2(mem, STDERR_FILENO) < 0) {
+      if (saved_ >= 0) ::close(saved_);
+      saved_ = -1;
+      ::close(mem);
+      return;
+    }
+    mem_ = mem;
+  }
+  ~CaptureStderr() { Text(); }
+  CaptureStderr(const CaptureStderr&) = delete;
+  CaptureStderr& operator=(const CaptureStderr&) = delete;
+
+  /// Restores stderr and returns what was written to it meanwhile.
+  const std::string& Text() {
+    if (mem_ < 0) return text_;
+    std::fflush(stderr);
+    ::dup2(saved_, STDERR_FILENO);
+    ::close(saved_);
+    char buf[4096];
+    for (off_t at = 0;;) {
+      const ssize_t n = ::pread(mem_, buf, sizeof buf, at);
+      if (n <= 0 || text_.size() > (1 << 16)) break;
+      text_.append(buf, static_cast<size_t>(n));
+      at += n;
+    }
+    ::close(mem_);
+    mem_ = -1;
+    return text_;
+  }
+
+ private:
+  int mem_ = -1, saved_ = -1;
+  std::string text_;
+};
+
+// The reason in libxlsxwriter's stderr lines: its "System error = …" when it
+// gives one (the errno of a failed write), else its last line without the
+// "[ERROR][file:line]:" tag; "" when it said nothing.
+std::string LxwReason(std::string_view said) {
+  if (const size_t at = said.find("System error = "); at != std::string_view::npos) {
+    std::string_view r = said.substr(at + 15);
+    return std::string(r.substr(0, r.find('\n')));
+  }
+  while (!said.empty() && said.back() == '\n') said.remove_suffix(1);
+  if (const size_t nl = said.rfind('\n'); nl != std::string_view::npos) said.remove_prefix(nl + 1);
+  if (said.starts_with("[")) {
+    const size_t colon = said.find("]: ");
+    const size_t space = said.find("] ");
+    const size_t end = std::min(colon == std::string_view::npos ? said.size() : colon + 3,
+                                space == std::string_view::npos ? said.size() : space + 2);
+    said.remove_prefix(std::min(end, said.size()));
+  }
+  return std::string(said);
+}
+
 // Creates a workbook in a temporary file, lets fill() add its sheets, and
 // copies the finished file to out.
 template <typename Fill>
@@ -352,15 +423,41 @@ void WriteWorkbook(std::ostream& out, Fill fill) {
   lxw_workbook_options wopts{};
   std::string tmpdir = tmp.dir();
   wopts.tmpdir = tmpdir.data();
-  lxw_workbook* wb = Lxw().workbook_new_opt(tmp.path().c_str(), &wopts);
-  if (!wb) throw Error(Error::Kind::kOutput, "xlsx: cannot create the workbook");
-  try {
-    fill(wb, AddFormats(wb));
-  } catch (...) {
-    Lxw().workbook_close(wb);
-    throw;
+  lxw_error closed = LXW_NO_ERROR;
+  bool created = false;
+  std::string said;
+  {
+    CaptureStderr capture;
+    lxw_workbook* wb = Lxw().workbook_new_opt(tmp.path().c_str(), &wopts);
+    created = wb != nullptr;
+    if (wb) {
+      try {
+        fill(wb, AddFormats(wb));
+      } catch (...) {
+        Lxw().workbook_close(wb);
+        throw;
+      }
+      closed = Lxw().workbook_close(wb);
+    }
+    said = capture.Text();
   }
-  Check(Lxw().workbook_close(wb), "closing the workbook");
+  if (!created || closed != LXW_NO_ERROR) {
+    std::string reason = LxwReason(said);
+    if (reason.empty()) reason = created ? Lxw().lxw_strerror(closed) : "libxlsxwriter gave no reason";
+    throw Error(Error::Kind::kOutput,
+                fmt::format("cannot write the temporary xlsx workbook here: {} (set TMPDIR to use another "
+                            "directory)",
+                            reason),
+                tmp.dir());
+  }
+  // Anything it said on success (a warning) is passed on as ours.
+  for (size_t at = 0; at < said.size();) {
+    size_t nl = said.find('\n', at);
+    if (nl == std::string::npos) nl = said.size();
+    const std::string line = LxwReason(std::string_view(said).substr(at, nl - at));
+    if (!line.empty()) std::fprintf(stderr, "noticetab: xlsx: %s\n", line.c_str());
+    at = nl + 1;
+  }
   std::ifstream in(tmp.path(), std::ios::binary);
   if (!in) throw Error(Error::Kind::kOutput, "xlsx: cannot read back " + tmp.path());
   out << in.rdbuf();

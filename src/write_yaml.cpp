@@ -179,6 +179,7 @@ namespace {
 
 std::string YamlPart(const Document& doc, bool, const WriteOptions& opts) {
   YamlOut y(opts.normalize_punct);
+  ReserveOutput(y.text(), RenderedSizeBound(doc));
   Emit(y, doc);
   return std::move(y.text());
 }

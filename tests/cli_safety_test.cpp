@@ -264,3 +264,74 @@ TEST_CASE("UTF-32 with a byte-order mark is read, not called NUL bytes", "[cli][
     CHECK(r.out.find("\"tasks\": [") != std::string::npos);
   }
 }
+
+TEST_CASE("a rules file nested thousands of levels deep says so, with file, line and column",
+          "[cli][safety]") {
+  TempDir d;
+  fs::create_directory(d / "rules");
+  const std::string n = d / "n.txt";
+  std::ofstream(n) << "一、测试\n";
+  // Flow brackets and block sequences, 20,000 levels each (was "YAML syntax error: bad file").
+  for (const std::string& nest : {std::string(20000, '[') + std::string(20000, ']'),
+                                  [] {
+                                    std::string s;
+                                    for (int i = 0; i < 20000; ++i) s += "- ";
+                                    return s + "x";
+                                  }()}) {
+    std::ofstream(d / "rules/junk.yaml") << "junk:\n  - " << nest << "\n";
+    const RunResult r = RunCli("--rules " + d.path + "/rules " + n);
+    INFO(nest.substr(0, 4));
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    const std::string head = "noticetab: " + d.path + "/rules/junk.yaml:2:";
+    CHECK(r.err.substr(0, head.size()) == head);
+    CHECK(r.err.find(": nesting too deep (500 levels; a rules file needs a few)\n") != std::string::npos);
+    CHECK(r.err.find("bad file") == std::string::npos);
+  }
+}
+
+TEST_CASE("UTF-32 without a byte-order mark is read, not called NUL bytes", "[cli][safety]") {
+  TempDir d;
+  for (const std::string enc : {"UTF-32LE", "UTF-32BE"}) {
+    REQUIRE(std::system(("iconv -f UTF-8 -t " + enc + " " + SourceDir() + "/samples/linyi-2023.txt > " +
+                         d / "u.txt").c_str()) == 0);
+    const RunResult r = RunCli("-f json " + d / "u.txt");
+    INFO(enc);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("\"encoding\": \"" + enc + "\"") != std::string::npos);
+    // The same tasks as from the UTF-8 original.
+    const std::string utf8 = RunCli("-f json " + Sample("linyi-2023")).out;
+    auto tasks = [](const std::string& json) { return json.substr(json.find("\"tasks\": [")); };
+    CHECK(tasks(r.out) == tasks(utf8));
+  }
+}
+
+TEST_CASE("UTF-16 without a byte-order mark and with an unpaired surrogate is read with a warning",
+          "[cli][safety]") {
+  TempDir d;
+  REQUIRE(std::system(("iconv -f UTF-8 -t UTF-16LE " + SourceDir() + "/samples/linyi-2023.txt > " + d / "u16")
+                          .c_str()) == 0);
+  const std::string units = ReadFile(d / "u16");
+  const size_t mid = units.size() / 4 * 2;  // a unit boundary
+  std::ofstream(d / "u.txt", std::ios::binary) << units.substr(0, mid) << std::string("\x00\xD8", 2)
+                                               << units.substr(mid);
+  const RunResult r = RunCli("-f json " + d / "u.txt");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("\"encoding\": \"UTF-16LE\"") != std::string::npos);
+  CHECK(r.err.find("invalid UTF-16LE bytes replaced with U+FFFD") != std::string::npos);
+  CHECK(r.err.find("NUL") == std::string::npos);
+}
+
+TEST_CASE("a failed xlsx write is reported by noticetab, naming the directory, without libxlsxwriter's lines",
+          "[cli][safety]") {
+  TempDir d;
+  // A 4 KiB file size limit (SIGXFSZ ignored, so write() fails with EFBIG)
+  // stops libxlsxwriter's temporary workbook, as a full disk would.
+  const RunResult r = RunCli("-f xlsx -o " + d / "out.xlsx " + Sample("linyi-2023"),
+                             "trap '' XFSZ; ulimit -f 4; TMPDIR='" + d.path + "'");
+  CHECK(r.status == 1);
+  CHECK(r.err == "noticetab: " + d.path + ": cannot write the temporary xlsx workbook here: File too large "
+                     "(set TMPDIR to use another directory)\n");
+  CHECK(!fs::exists(d / "out.xlsx"));
+}

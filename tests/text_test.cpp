@@ -180,14 +180,25 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   CHECK(Regex("(?<y>\\d{4})年(?<m>\\d+)月").required() == V{{"年"}, {"月"}});
   CHECK(Regex("(?:印发)+完成").required() == V{{"印发"}, {"完成"}});
   CHECK(Regex("市+场").required() == V{{"市"}, {"场"}});
-  // Optional, look-around, set and escaped text gives nothing.
+  // Optional, look-around, set and escaped text gives nothing; a set of
+  // plain non-ASCII characters gives one run per character.
   CHECK(Regex("前?完成").required() == V{{"完成"}});
   CHECK(Regex("(之前)?完成").required() == V{{"完成"}});
   CHECK(Regex("(之前)*完成").required() == V{{"完成"}});
   CHECK(Regex("(之前){0,1}完成").required() == V{{"完成"}});
   CHECK(Regex("(?<=汉)字").required() == V{{"字"}});
   CHECK(Regex("(?!汉)字").required() == V{{"字"}});
-  CHECK(Regex("[年月]日").required() == V{{"日"}});
+  CHECK(Regex("[年月]日").required() == V{{"年", "月"}, {"日"}});
+  CHECK(Regex("[年月]?日").required() == V{{"日"}});
+  CHECK(Regex("[年-月]日").required() == V{{"日"}});  // a range
+  CHECK(Regex("[年月 ]日").required() == V{{"日"}});  // an ASCII member
+  CHECK(Regex("(?<=\\p{Han})[(（][āáǎà]").required() == V{{"ā", "á", "ǎ", "à"}});
+  // Many single characters are checked in one pass over the text.
+  const Regex many("[們個會這為發與關於]");
+  CHECK(many.required().size() == 1);
+  CHECK(many.Contains("公開發布"));
+  CHECK_FALSE(many.Contains("公开发布"));
+  CHECK_FALSE(many.Contains(""));
   CHECK(Regex("[[年月][日]]号").required() == V{{"号"}});
   CHECK(Regex("[]附]件").required() == V{{"件"}});  // ] first in a set is a member
   CHECK(Regex("[^]附]件").required() == V{{"件"}});

@@ -65,6 +65,12 @@ struct Grid {
   /// cell in reading order, and the interpreter cuts it into rows by what the
   /// cells are. Placeholders mark empty slots the flattening kept.
   bool stream = false;
+  /// True when the reader knows where merged cells are (docx, html, odt, and
+  /// PDF/OFD tables rebuilt from their ruling lines): the format renders a
+  /// merged cell into every row it covers, so an empty cell is empty. False
+  /// where cells were cut from the gaps between words: merges are then
+  /// guessed downstream (convert.cpp FillMergedCells).
+  bool spans_exact = true;
   /// Number of header rows at the front of `rows` (0 = no header found).
   int header_rows() const;
   /// Column count: the widest row.

@@ -44,14 +44,15 @@ class Source {
   std::vector<Span> lines_;
 };
 
-/// Decodes raw bytes. Detects UTF-8 (with or without BOM), UTF-16LE/BE (with
-/// BOM, or without BOM when the NUL pattern is unambiguous), else GB18030.
+/// Decodes raw bytes. Detects UTF-8 (with or without BOM), UTF-32LE/BE and
+/// UTF-16LE/BE (with BOM, or without BOM when the NUL pattern is
+/// unambiguous), else GB18030.
 /// CRLF and CR become '\n'. Throws Error(kInput) when the bytes are not text
 /// (binary signatures, NUL-heavy data that is not UTF-16).
 Source Decode(std::string_view bytes, std::string name);
 
-/// The CLI's default --max-size: 64 MiB. Real notices are 10-40 KB; a 30 MB
-/// table notice already peaks at 0.6-0.9 GB of memory (CSV-YAML output).
+/// The CLI's default --max-size: 64 MiB. Real notices are 10-40 KB; a 60 MB
+/// table notice peaks at 0.55-0.71 GB of memory (CSV-JSON output).
 inline constexpr uint64_t kDefaultMaxInputSize = uint64_t{64} << 20;
 
 /// Reads a file ("-" = stdin) and decodes it. Throws Error(kInput) naming the

@@ -42,8 +42,11 @@ UnitList ResolveAssignment(const Assignment& a, const Rules& rules);
 Deadline ResolveDeadline(std::string_view text, const YearContext& years, const Rules& rules,
                          std::vector<std::string>* warnings = nullptr);
 
-/// Builds the task list from linked, repaired table rows.
-std::vector<Task> TasksFromTable(const Table& table, const std::vector<Section>& sections,
+/// Builds the task list from linked, repaired table rows. Consumes the rows:
+/// each is emptied once its task is made and table.rows is freed at the end,
+/// so a big table is not held as rows and as tasks at once (the rest of
+/// `table` stays).
+std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
                                  const YearContext& years, const Rules& rules);
 
 /// One task per body item, for notices without a task table. Units and

@@ -114,7 +114,8 @@ struct Rules {
 };
 
 /// The built-in rules (embedded rules/*.yaml), compiled once. Thread-safe.
-/// Compiled from CompactRulesText, so they carry no examples.
+/// Loaded from trees packed at build time without `examples:`, so they carry
+/// no examples, and their patterns are compiled on first use.
 const Rules& BuiltinRules();
 
 /// A rules file without what only people and tests read: blank and comment
@@ -129,7 +130,14 @@ std::string CompactRulesText(std::string_view yaml);
 Rules LoadRules(const std::string& dir);
 
 /// Compiles rules from (file name, text) pairs. Used by both loaders and tests.
-Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files);
+/// With Regex::When::kOnFirstUse a pattern is compiled on its first use and a
+/// bad one is not reported (only for rules known to be valid).
+Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files,
+                   Regex::When compile = Regex::When::kNow);
+
+/// Compiles rules from (file name, packed YAML tree) pairs (src/rules_pack.h),
+/// patterns on first use. BuiltinRules() is CompilePackedRules(PackedRules()).
+Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::string_view>>& packed);
 
 /// The embedded rule files (generated at build time).
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRules();

@@ -52,8 +52,14 @@ std::string ToSimplified(std::string_view s);
 /// check ok() (RE2 style); matching never allocates the pattern again.
 class Regex {
  public:
+  /// kNow compiles in the constructor, so ok() and error() tell at once.
+  /// kOnFirstUse compiles on the first search that gets past the literal
+  /// prefilter (or on ok()), once, thread-safe: for patterns known to be
+  /// valid (the built-in rules, checked by the unit tests), so a run pays
+  /// only for the patterns its text reaches.
+  enum class When { kNow, kOnFirstUse };
   Regex();
-  explicit Regex(std::string_view pattern);
+  explicit Regex(std::string_view pattern, When when = When::kNow);
   ~Regex();
   Regex(Regex&&) noexcept;
   Regex& operator=(Regex&&) noexcept;

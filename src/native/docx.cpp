@@ -1,5 +1,5 @@
-// DOCX (WordprocessingML): the paragraphs and tables of word/document.xml in
-// order, with Word's automatic numbering rendered from numbering.xml (as
+// DOCX (WordprocessingML): the paragraphs and tables of the main document
+// part (word/document.xml, or wherever _rels/.rels points) in order, with Word's automatic numbering rendered from numbering.xml (as
 // pandoc's Docx reader does) so that 一、/（一）/1. typed and auto-numbered
 // give the same outline. Headers, footers, footnotes and comments live in
 // other parts and are not read; tracked changes read as accepted (w:ins kept,
@@ -468,23 +468,71 @@ class DocxReader {
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> Relationships(Zip& zip, const std::string& part) {
+  // The rels of "word/document.xml" are "word/_rels/document.xml.rels";
+  // targets are relative to the part's folder ("/..." to the package root).
+  const size_t slash = part.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : part.substr(0, slash + 1);
+  const std::string rels = dir + "_rels/" + part.substr(dir.size()) + ".rels";
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!zip.Has(rels)) return out;
+  XmlDoc doc = ParseXml(zip.Read(rels), zip.name(), rels);
+  for (const xmlNode* n = xmlDocGetRootElement(doc.get())->children; n != nullptr; n = n->next) {
+    if (Name(n) != "Relationship" || Attr(n, "TargetMode") == "External") continue;
+    std::string type = Attr(n, "Type"), target = Attr(n, "Target");
+    if (target.empty()) continue;
+    std::string path = target.starts_with("/") ? target.substr(1) : dir + target;
+    // "word/../customXml/x.xml"
+    std::vector<std::string> parts;
+    for (size_t start = 0;;) {
+      size_t end = path.find('/', start);
+      std::string piece = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      if (piece == "..") {
+        if (!parts.empty()) parts.pop_back();
+      } else if (!piece.empty() && piece != ".") {
+        parts.push_back(piece);
+      }
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    path.clear();
+    for (const auto& piece : parts) path += (path.empty() ? "" : "/") + piece;
+    out.emplace_back(type.substr(type.rfind('/') + 1), path);
+  }
+  return out;
+}
+
+std::string DocxMainPart(Zip& zip) {
+  for (const auto& [type, path] : Relationships(zip, ""))
+    if (type == "officeDocument" && zip.Has(path)) return path;
+  return "word/document.xml";
+}
+
 Rendered ReadDocx(Zip& zip) {
   Rendered r;
   DocxReader reader(&r);
-  // The parts are found by their usual names; the relationships that could
-  // rename them are not followed (no producer we know of does).
+  // The parts as the relationships name them (_rels/.rels for the main part,
+  // its own rels for numbering and styles); the usual names where a package
+  // has no relationships.
+  const std::string main = DocxMainPart(zip);
+  std::string numbering_part = "word/numbering.xml", styles_part = "word/styles.xml";
+  for (const auto& [type, path] : Relationships(zip, main)) {
+    if (type == "numbering") numbering_part = path;
+    if (type == "styles") styles_part = path;
+  }
   XmlDoc numbering, styles;
-  if (zip.Has("word/numbering.xml")) {
-    numbering = ParseXml(zip.Read("word/numbering.xml"), zip.name(), "word/numbering.xml");
+  if (zip.Has(numbering_part)) {
+    numbering = ParseXml(zip.Read(numbering_part), zip.name(), numbering_part);
     reader.numbering.Load(xmlDocGetRootElement(numbering.get()));
   }
-  if (zip.Has("word/styles.xml")) {
-    styles = ParseXml(zip.Read("word/styles.xml"), zip.name(), "word/styles.xml");
+  if (zip.Has(styles_part)) {
+    styles = ParseXml(zip.Read(styles_part), zip.name(), styles_part);
     reader.styles.Load(xmlDocGetRootElement(styles.get()));
   }
-  XmlDoc doc = ParseXml(zip.Read("word/document.xml"), zip.name(), "word/document.xml");
+  if (!zip.Has(main)) throw Error(Error::Kind::kInput, "a .docx without its document part (" + main + ")", zip.name());
+  XmlDoc doc = ParseXml(zip.Read(main), zip.name(), main);
   const xmlNode* body = Child(xmlDocGetRootElement(doc.get()), "body");
-  if (body == nullptr) throw Error(Error::Kind::kInput, "word/document.xml has no w:body", zip.name());
+  if (body == nullptr) throw Error(Error::Kind::kInput, main + " has no w:body", zip.name());
   reader.Blocks(body);
   if (reader.objects > 0) {
     NotRead(r, reader.first_object_line,

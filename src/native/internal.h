@@ -76,7 +76,8 @@ class LineBuilder {
   explicit LineBuilder(Rendered* out) : out_(out) {}
   /// One paragraph; breaks inside it ('\n') start new lines.
   void Paragraph(std::string_view text, int page = 0);
-  void BeginTable();
+  /// `spans_exact`: Grid::spans_exact of the table begun.
+  void BeginTable(bool spans_exact = true);
   /// `header`: the format marks the row a header row (w:tblHeader, <thead>,
   /// all <th>, table:table-header-rows).
   void AddRow(std::vector<InCell> cells, int page = 0, bool header = false);
@@ -98,13 +99,45 @@ std::string CellText(std::string_view text);
 /// ASCII letters or digits.
 void JoinPiece(std::string& text, std::string_view piece);
 
+/// A word (or a run of characters) on a page, in points from the page's
+/// top-left corner, y downward.
+struct PlacedWord {
+  double x0, y0, x1, y1;
+  std::string text;
+};
+/// A ruling line (a table border): horizontal (y0 == y1) or vertical (x0 == x1).
+struct RuleLine {
+  double x0, y0, x1, y1;
+};
+/// One page of a fixed-layout document (PDF, OFD): its words and ruling lines.
+struct PlacedPage {
+  double width = 0, height = 0;
+  std::vector<PlacedWord> words;
+  std::vector<RuleLine> rules;
+};
+/// The lines and tables of fixed-layout pages, whatever read them: lines by
+/// baseline; tables from ruling lines (exact cells and spans) and, where a
+/// table has no borders, from the gaps between words; page furniture dropped;
+/// a table continued over a page break joined.
+Rendered LayoutPages(std::vector<PlacedPage> pages);
+/// Axis-parallel segments of a path (polyline points, already in page
+/// coordinates) that are long enough to be table borders, appended to `out`.
+void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<RuleLine>& out);
+
 Rendered ReadDocx(Zip& zip);
+/// The main part of a .docx as _rels/.rels names it (officeDocument), or
+/// word/document.xml.
+std::string DocxMainPart(Zip& zip);
 Rendered ReadOdt(Zip& zip);
 Rendered ReadOfd(Zip& zip);
+/// One OFD page's Content.xml as words and ruling lines (points); the page
+/// size in mm unless the page gives its own.
+PlacedPage OfdPage(std::string_view content_xml, const std::string& name, double width_mm, double height_mm);
 Rendered ReadHtml(std::string_view bytes, const std::string& name);
 Rendered ReadPdf(std::string_view bytes, const std::string& name);
-/// The page layout of pdftotext -bbox-layout output (XHTML with word boxes).
-Rendered LayoutPdf(std::string_view xhtml, const std::string& name);
+/// The page layout of pdftotext -bbox-layout output (XHTML with word boxes)
+/// and, when not empty, pdftocairo -svg output of the same PDF (its ruling lines).
+Rendered LayoutPdf(std::string_view xhtml, const std::string& name, std::string_view svg = {});
 
 }  // namespace noticetab::native
 

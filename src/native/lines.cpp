@@ -97,10 +97,11 @@ void LineBuilder::Paragraph(std::string_view text, int page) {
   }
 }
 
-void LineBuilder::BeginTable() {
+void LineBuilder::BeginTable(bool spans_exact) {
   if (in_table_) EndTable();
   in_table_ = true;
   table_ = Grid{};
+  table_.spans_exact = spans_exact;
   pending_.clear();
   origin_.clear();
 }

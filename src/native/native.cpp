@@ -50,6 +50,13 @@ const char kConvert[] = "soffice --headless --convert-to docx";
 
 std::string ZipFormat(Zip& zip) {
   if (zip.Has("word/document.xml")) return "docx";
+  // A main part under another name: the content types say WordprocessingML.
+  if (zip.Has("[Content_Types].xml")) {
+    const std::string types = zip.Read("[Content_Types].xml");
+    if (types.find("wordprocessingml.document.main+xml") != std::string::npos ||
+        types.find("ms-word.document.macroEnabled.main+xml") != std::string::npos)
+      return "docx";
+  }
   if (zip.Has("OFD.xml")) return "ofd";
   if (zip.Has("content.xml") && zip.Has("mimetype")) {
     std::string mime = zip.Read("mimetype");

@@ -1,0 +1,659 @@
+// The layout of fixed-layout pages (PDF through pdftotext, OFD from its
+// XML), whatever read the words: lines rebuilt by baseline; tables from their
+// ruling lines where they have borders (each cell the region the borders
+// enclose, merged cells exact), from the gaps between words where they have
+// none (columns from the left edges of text runs separated by wide gaps, rows
+// from the vertical gaps of the column with the most text). Page furniture
+// (page numbers, running headers and footers) is dropped; a table continued
+// on the next page is one table, a row cut by the page break one row.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+#include <map>
+#include <numeric>
+
+#include "internal.h"
+#include "noticetab/text.h"
+
+namespace noticetab::native {
+namespace {
+
+// Axis-parallel strokes shorter than this are parts of glyphs (fake bold,
+// underlines of one character), not table borders.
+constexpr double kMinRule = 12;
+// Borders this close are one (double lines, a filled thin rectangle's edges).
+constexpr double kSnap = 2.5;
+// Bounds on what one page's rules may build (a hostile file draws millions).
+constexpr size_t kMaxRules = 4000;
+constexpr size_t kMaxGridCells = 200000;
+
+struct Word : PlacedWord {
+  double h() const { return y1 - y0; }
+  double yc() const { return (y0 + y1) / 2; }
+};
+
+// A run of words on one baseline with no wide gap: a cell's line or a
+// paragraph's line.
+struct Segment {
+  double x0, y0, x1, y1;
+  std::string text;
+};
+
+struct VisualLine {
+  double y0, y1;
+  std::vector<Segment> segs;
+  std::vector<Word> words;  // left to right
+};
+
+void Split(VisualLine& line, const std::vector<double>& columns);
+
+// Words -> lines by baseline, each split into segments at wide gaps.
+std::vector<VisualLine> Lines(std::vector<Word> words) {
+  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.yc() < b.yc(); });
+  std::vector<std::vector<Word>> groups;
+  std::vector<double> centers;
+  for (Word& w : words) {
+    if (!groups.empty() && std::abs(w.yc() - centers.back()) < 0.35 * w.h()) {
+      groups.back().push_back(std::move(w));
+    } else {
+      centers.push_back(w.yc());
+      groups.push_back({std::move(w)});
+    }
+  }
+  std::vector<VisualLine> lines;
+  for (auto& g : groups) {
+    std::sort(g.begin(), g.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    VisualLine line{g.front().y0, g.front().y1, {}, g};
+    for (const Word& w : g) {
+      line.y0 = std::min(line.y0, w.y0);
+      line.y1 = std::max(line.y1, w.y1);
+    }
+    Split(line, {});
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+// Cuts a line's words into segments at wide gaps, and at any gap where a
+// word starts on a table column's left edge (a cell filled to its right
+// border leaves a narrow gap only).
+void Split(VisualLine& line, const std::vector<double>& columns) {
+  line.segs.clear();
+  auto on_edge = [&](double x0) {
+    for (size_t k = 1; k < columns.size(); ++k)
+      if (std::abs(x0 - columns[k]) < 2) return true;
+    return false;
+  };
+  {
+    for (const Word& w : line.words) {
+      const double gap_limit = on_edge(w.x0) ? 1.0 : 0.45 * w.h();
+      if (!line.segs.empty() && w.x0 - line.segs.back().x1 < gap_limit) {
+        Segment& s = line.segs.back();
+        // A space where the PDF had one, except between CJK characters.
+        size_t i = s.text.size();
+        while (i > 0 && (static_cast<unsigned char>(s.text[i - 1]) & 0xC0) == 0x80) --i;
+        if (i > 0) --i;
+        size_t j = 0;
+        const bool cjk = NextChar(s.text, i) >= 0x2E80 && NextChar(w.text, j) >= 0x2E80;
+        if (!cjk) s.text += ' ';
+        s.text += w.text;
+        s.x1 = std::max(s.x1, w.x1);
+        s.y0 = std::min(s.y0, w.y0);
+        s.y1 = std::max(s.y1, w.y1);
+      } else {
+        line.segs.push_back({w.x0, w.y0, w.x1, w.y1, w.text});
+      }
+    }
+  }
+}
+
+std::string Joined(const VisualLine& l) {
+  std::string s;
+  for (const Segment& seg : l.segs) s += seg.text;
+  return s;
+}
+
+// Page numbers: "3", "- 3 -", "第3页", "3/12", "第 3 页 共 12 页".
+bool PageNumber(std::string_view s) {
+  std::string t = RemoveSpaces(s);
+  static const std::string_view kAllowed[] = {"-", "—", "－", "第", "页", "共", "/", "／", "Page", "page", "of"};
+  bool digit = false;
+  for (size_t i = 0; i < t.size();) {
+    if (t[i] >= '0' && t[i] <= '9') {
+      digit = true;
+      ++i;
+      continue;
+    }
+    bool ok = false;
+    for (auto a : kAllowed)
+      if (std::string_view(t).substr(i).starts_with(a)) {
+        i += a.size();
+        ok = true;
+        break;
+      }
+    if (!ok) return false;
+  }
+  return digit;
+}
+
+std::string DigitsOut(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c < '0' || c > '9') out += c;
+  return out;
+}
+
+
+// ---- Ruled tables ----
+
+std::vector<double> Cluster(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  std::vector<double> out;
+  for (size_t i = 0; i < v.size();) {
+    size_t j = i;
+    double sum = 0;
+    while (j < v.size() && v[j] - v[i] <= kSnap) sum += v[j++];
+    out.push_back(sum / static_cast<double>(j - i));
+    i = j;
+  }
+  return out;
+}
+
+struct RuledCell {
+  int r0, c0, r1, c1;
+  std::string text;
+};
+
+// A table drawn with borders, on one page.
+struct Fragment {
+  std::vector<double> xs, ys;  // column and row boundaries
+  std::vector<RuledCell> cells;
+  std::vector<int> at;  // grid position (row * columns + column) -> cell
+  std::vector<std::vector<Word>> words;  // per cell
+  int rows() const { return static_cast<int>(ys.size()) - 1; }
+};
+
+size_t Find(std::vector<size_t>& parent, size_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+// The bordered tables among a page's ruling lines: rules that touch form one
+// table; its rows and columns are the distinct positions of its horizontal
+// and vertical rules, and two neighbouring grid positions are one cell when
+// no rule separates them. A box of one cell (a frame) is not a table.
+std::vector<Fragment> FindRuled(const std::vector<RuleLine>& all) {
+  const size_t n = std::min(all.size(), kMaxRules);
+  std::vector<size_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) {
+      const RuleLine &a = all[i], &b = all[j];
+      if (a.x0 - kSnap <= b.x1 && b.x0 - kSnap <= a.x1 && a.y0 - kSnap <= b.y1 && b.y0 - kSnap <= a.y1)
+        parent[Find(parent, i)] = Find(parent, j);
+    }
+  std::map<size_t, std::vector<RuleLine>> groups;
+  for (size_t i = 0; i < n; ++i) groups[Find(parent, i)].push_back(all[i]);
+  std::vector<Fragment> out;
+  for (auto& group : groups) {
+    const std::vector<RuleLine>& rules = group.second;  // named: this clang captures no structured binding
+    std::vector<double> xv, yv;
+    for (const RuleLine& r : rules) (r.y0 == r.y1 ? yv : xv).push_back(r.y0 == r.y1 ? r.y0 : r.x0);
+    Fragment f;
+    f.xs = Cluster(xv);
+    f.ys = Cluster(yv);
+    if (f.xs.size() < 3 || f.ys.size() < 2) continue;
+    const size_t R = f.ys.size() - 1, C = f.xs.size() - 1;
+    if (R * C > kMaxGridCells) continue;
+    auto horizontal = [&](size_t i, size_t c) {  // a border at ys[i] across column c
+      const double mid = (f.xs[c] + f.xs[c + 1]) / 2;
+      for (const RuleLine& r : rules)
+        if (r.y0 == r.y1 && std::abs(r.y0 - f.ys[i]) <= kSnap && r.x0 - kSnap <= mid && mid <= r.x1 + kSnap)
+          return true;
+      return false;
+    };
+    auto vertical = [&](size_t r, size_t j) {  // a border at xs[j] down row r
+      const double mid = (f.ys[r] + f.ys[r + 1]) / 2;
+      for (const RuleLine& l : rules)
+        if (l.x0 == l.x1 && std::abs(l.x0 - f.xs[j]) <= kSnap && l.y0 - kSnap <= mid && mid <= l.y1 + kSnap)
+          return true;
+      return false;
+    };
+    std::vector<size_t> cell(R * C);
+    std::iota(cell.begin(), cell.end(), 0);
+    for (size_t r = 0; r < R; ++r)
+      for (size_t c = 0; c < C; ++c) {
+        if (r + 1 < R && !horizontal(r + 1, c)) cell[Find(cell, r * C + c)] = Find(cell, (r + 1) * C + c);
+        if (c + 1 < C && !vertical(r, c + 1)) cell[Find(cell, r * C + c)] = Find(cell, r * C + c + 1);
+      }
+    // Each merged region must be a rectangle; one that is not is split
+    // into its grid positions.
+    std::map<size_t, std::vector<size_t>> regions;
+    for (size_t p = 0; p < R * C; ++p) regions[Find(cell, p)].push_back(p);
+    std::vector<int>& at = f.at;
+    at.assign(R * C, -1);
+    for (auto& [id, ps] : regions) {
+      size_t r0 = R, r1 = 0, c0 = C, c1 = 0;
+      for (size_t p : ps) {
+        r0 = std::min(r0, p / C), r1 = std::max(r1, p / C);
+        c0 = std::min(c0, p % C), c1 = std::max(c1, p % C);
+      }
+      if ((r1 - r0 + 1) * (c1 - c0 + 1) == ps.size()) {
+        for (size_t p : ps) at[p] = static_cast<int>(f.cells.size());
+        f.cells.push_back({static_cast<int>(r0), static_cast<int>(c0), static_cast<int>(r1), static_cast<int>(c1), {}});
+      } else {
+        for (size_t p : ps) {
+          at[p] = static_cast<int>(f.cells.size());
+          const int r = static_cast<int>(p / C), c = static_cast<int>(p % C);
+          f.cells.push_back({r, c, r, c, {}});
+        }
+      }
+    }
+    if (f.cells.size() < 2) continue;
+    f.words.resize(f.cells.size());
+    out.push_back(std::move(f));
+  }
+  std::sort(out.begin(), out.end(), [](const Fragment& a, const Fragment& b) { return a.ys.front() < b.ys.front(); });
+  return out;
+}
+
+// The cell of `f` holding the point, or -1.
+int CellAt(const Fragment& f, double x, double y) {
+  if (x < f.xs.front() || x > f.xs.back() || y < f.ys.front() || y > f.ys.back()) return -1;
+  const int c = std::clamp<int>(static_cast<int>(std::upper_bound(f.xs.begin(), f.xs.end(), x) - f.xs.begin()) - 1, 0,
+                                static_cast<int>(f.xs.size()) - 2);
+  const int r = std::clamp<int>(static_cast<int>(std::upper_bound(f.ys.begin(), f.ys.end(), y) - f.ys.begin()) - 1, 0,
+                                static_cast<int>(f.ys.size()) - 2);
+  return f.at[static_cast<size_t>(r) * (f.xs.size() - 1) + static_cast<size_t>(c)];
+}
+
+bool Unfinished(std::string_view cell) {
+  std::string_view t = Trim(cell);
+  return !t.empty() && !t.ends_with("。") && !t.ends_with("；") && !t.ends_with(";") && !t.ends_with(".") &&
+         !t.ends_with("！") && !t.ends_with("？");
+}
+
+// A bordered table being read, over one page or more.
+class RuledTable {
+ public:
+  bool open() const { return open_; }
+  int last_page() const { return last_page_; }
+  /// Whether `f` has this table's columns (it continues it on a new page).
+  bool Fits(const Fragment& f) const {
+    if (!open_ || f.xs.size() != xs_.size()) return false;
+    for (size_t i = 0; i < xs_.size(); ++i)
+      if (std::abs(f.xs[i] - xs_[i]) > 3) return false;
+    return true;
+  }
+  void Start(const Fragment& f, int page) {
+    open_ = true;
+    xs_ = f.xs;
+    cells_.clear();
+    row_page_.clear();
+    rows_ = 0;
+    Add(f, page, 0, false);
+  }
+  /// The next page's part: a row cut by the page break (its content cell
+  /// empty on the new page, or left mid-sentence) is joined to the last
+  /// row; a merged cell reaching the page's bottom goes on where the new
+  /// page's top cell in its columns is empty; a repeated header row is
+  /// dropped.
+  void Continue(Fragment f, int page) {
+    int skip = 0;
+    if (SameRow(f, 0, 0)) skip = 1;
+    if (skip >= f.rows()) return;
+    const int content = ContentColumn();
+    auto top = [&](const Fragment& g, int r, int c) -> const RuledCell* {
+      for (const RuledCell& k : g.cells)
+        if (k.r0 <= r && r <= k.r1 && k.c0 <= c && c <= k.c1) return &k;
+      return nullptr;
+    };
+    const RuledCell* above = Covering(rows_ - 1, content);
+    const RuledCell* below = top(f, skip, content);
+    const bool join = above != nullptr && below != nullptr && above->c0 == below->c0 && above->c1 == below->c1 &&
+                      (Trim(below->text).empty() || Unfinished(above->text));
+    Add(f, page, skip, join);
+  }
+  /// The finished table into `out`.
+  void Emit(LineBuilder& out) {
+    if (!open_) return;
+    open_ = false;
+    std::sort(cells_.begin(), cells_.end(),
+              [](const RuledCell& a, const RuledCell& b) { return std::tie(a.r0, a.c0) < std::tie(b.r0, b.c0); });
+    out.BeginTable();
+    size_t k = 0;
+    for (int r = 0; r < rows_; ++r) {
+      std::vector<InCell> row;
+      for (; k < cells_.size() && cells_[k].r0 == r; ++k)
+        row.push_back({cells_[k].text, cells_[k].c1 - cells_[k].c0 + 1, cells_[k].r1 - cells_[k].r0 + 1, false});
+      out.AddRow(std::move(row), row_page_[r]);
+    }
+    out.EndTable();
+  }
+
+ private:
+  RuledCell* Covering(int r, int c) {
+    for (RuledCell& k : cells_)
+      if (k.r0 <= r && r <= k.r1 && k.c0 <= c && c <= k.c1) return &k;
+    return nullptr;
+  }
+  bool SameRow(const Fragment& f, int fr, int r) {
+    int n = 0;
+    for (const RuledCell& k : f.cells) {
+      if (k.r0 != fr) continue;
+      const RuledCell* mine = Covering(r, k.c0);
+      if (mine == nullptr || mine->r0 != r || mine->c0 != k.c0 || mine->c1 != k.c1 || mine->text != k.text ||
+          k.text.empty())
+        return false;
+      ++n;
+    }
+    return n >= 2;
+  }
+  int ContentColumn() const {
+    std::vector<size_t> chars(xs_.size());
+    for (const RuledCell& k : cells_)
+      if (k.c0 == k.c1) chars[k.c0] += k.text.size();
+    return static_cast<int>(std::max_element(chars.begin(), chars.end()) - chars.begin());
+  }
+  // Adds the rows of `f` from `skip` on; with `join` its first row finishes
+  // the last row.
+  void Add(const Fragment& f, int page, int skip, bool join) {
+    const int base = rows_ - skip - (join ? 1 : 0);
+    const int first = rows_;  // the first new row
+    for (const RuledCell& k : f.cells) {
+      if (k.r1 < skip) continue;
+      RuledCell c = k;
+      c.r0 = std::max(c.r0, skip) + base;
+      c.r1 += base;
+      if (c.r0 < first && first > 0) {  // a cell of the joined row
+        RuledCell* prev = Covering(first - 1, c.c0);
+        if (prev != nullptr && prev->c0 == c.c0 && prev->c1 == c.c1) {
+          JoinPiece(prev->text, Trim(c.text));
+          prev->r1 = std::max(prev->r1, c.r1);
+          continue;
+        }
+        c.r0 = first;
+        if (c.r1 < first) continue;
+      } else if (c.r0 == first && first > 0 && Trim(c.text).empty()) {
+        // An empty cell at the top of the page under a merged cell that
+        // reached the bottom of the last: the merged cell goes on.
+        RuledCell* prev = Covering(first - 1, c.c0);
+        if (prev != nullptr && prev->c0 == c.c0 && prev->c1 == c.c1 && prev->r1 == first - 1 &&
+            !Trim(prev->text).empty()) {
+          prev->r1 = c.r1;
+          continue;
+        }
+      }
+      cells_.push_back(std::move(c));
+    }
+    rows_ = std::max(rows_, base + f.rows());
+    row_page_.resize(rows_, page);
+    last_page_ = page;
+  }
+
+  bool open_ = false;
+  std::vector<double> xs_;
+  std::vector<RuledCell> cells_;
+  std::vector<int> row_page_;
+  int rows_ = 0;
+  int last_page_ = 0;
+};
+
+}  // namespace
+
+void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<RuleLine>& out) {
+  for (size_t i = 1; i < points.size(); ++i) {
+    auto [ax, ay] = points[i - 1];
+    auto [bx, by] = points[i];
+    if (!std::isfinite(ax) || !std::isfinite(ay) || !std::isfinite(bx) || !std::isfinite(by)) continue;
+    if (std::abs(ay - by) < 0.5 && std::abs(ax - bx) >= kMinRule) {
+      const double y = (ay + by) / 2;
+      out.push_back({std::min(ax, bx), y, std::max(ax, bx), y});
+    } else if (std::abs(ax - bx) < 0.5 && std::abs(ay - by) >= kMinRule) {
+      const double x = (ax + bx) / 2;
+      out.push_back({x, std::min(ay, by), x, std::max(ay, by)});
+    }
+  }
+}
+
+Rendered LayoutPages(std::vector<PlacedPage> pages) {
+  // Bordered tables first: their words are theirs; the rest is laid out by
+  // lines and gaps.
+  std::vector<std::vector<Fragment>> ruled(pages.size());
+  std::vector<std::vector<VisualLine>> page_lines;
+  for (size_t pi = 0; pi < pages.size(); ++pi) {
+    ruled[pi] = FindRuled(pages[pi].rules);
+    std::vector<Word> rest;
+    for (PlacedWord& pw : pages[pi].words) {
+      Word w{std::move(pw)};
+      bool taken = false;
+      for (Fragment& f : ruled[pi]) {
+        const int c = CellAt(f, (w.x0 + w.x1) / 2, w.yc());
+        if (c >= 0) {
+          f.words[c].push_back(w);
+          taken = true;
+          break;
+        }
+      }
+      if (!taken) rest.push_back(std::move(w));
+    }
+    for (Fragment& f : ruled[pi])
+      for (size_t c = 0; c < f.cells.size(); ++c) {
+        // A cell's lines wrap its text: joined without a break (a space
+        // only between ASCII words), so "2024年12" over "月底前" is one date.
+        std::string text;
+        for (const VisualLine& l : Lines(std::move(f.words[c]))) {
+          std::string line;
+          for (size_t s = 0; s < l.segs.size(); ++s) line += (s > 0 ? " " : "") + l.segs[s].text;
+          JoinPiece(text, line);
+        }
+        f.cells[c].text = std::move(text);
+      }
+    page_lines.push_back(Lines(std::move(rest)));
+  }
+
+  // Running headers and footers: the same text (digits aside) in the top or
+  // bottom eighth of at least half the pages (3 or more); page numbers there.
+  std::map<std::string, int> edge_count;
+  auto at_edge = [&](const VisualLine& l, const PlacedPage& p) {
+    return p.height > 0 && (l.y1 < p.height / 8 || l.y0 > p.height * 7 / 8);
+  };
+  for (size_t i = 0; i < pages.size(); ++i) {
+    std::map<std::string, bool> seen;
+    for (const VisualLine& l : page_lines[i])
+      if (at_edge(l, pages[i])) seen[DigitsOut(Joined(l))] = true;
+    for (auto& [k, v] : seen) ++edge_count[k];
+  }
+  const int repeat_min = std::max<int>(3, static_cast<int>(pages.size() + 1) / 2);
+
+  // Table columns: left edges of segments on lines with two or more, across
+  // the document (a table keeps its columns over pages).
+  std::vector<double> edges;
+  for (const auto& lines : page_lines)
+    for (const VisualLine& l : lines)
+      if (l.segs.size() >= 2)
+        for (const Segment& s : l.segs) edges.push_back(s.x0);
+  std::sort(edges.begin(), edges.end());
+  std::vector<double> columns;  // left edges seen on 3 or more multi-segment lines
+  for (size_t i = 0; i < edges.size();) {
+    size_t j = i;
+    while (j < edges.size() && edges[j] - edges[i] < 4) ++j;
+    if (j - i >= 3) columns.push_back(edges[i]);
+    i = j;
+  }
+  for (auto& lines : page_lines)
+    for (VisualLine& l : lines) Split(l, columns);
+  auto column_of = [&](double x0) {
+    int c = 0;
+    for (size_t k = 0; k < columns.size(); ++k)
+      if (x0 >= columns[k] - 4) c = static_cast<int>(k);
+    return c;
+  };
+
+  Rendered r;
+  LineBuilder out(&r);
+  bool in_table = false;
+  // Rows of the current table, kept until it ends so that a row cut by a page
+  // break can be finished by the next page.
+  std::vector<std::pair<std::vector<std::string>, int>> pending;
+  auto flush = [&] {
+    for (auto& [row, page] : pending) {
+      std::vector<InCell> cells;
+      for (auto& text : row) cells.push_back({std::move(text), 1, 1, false});
+      out.AddRow(std::move(cells), page);
+    }
+    pending.clear();
+  };
+  RuledTable table;
+  for (size_t pi = 0; pi < pages.size(); ++pi) {
+    const int page = static_cast<int>(pi) + 1;
+    std::vector<VisualLine> lines;
+    for (VisualLine& l : page_lines[pi]) {
+      if (at_edge(l, pages[pi]) && (PageNumber(Joined(l)) || edge_count[DigitsOut(Joined(l))] >= repeat_min)) continue;
+      lines.push_back(std::move(l));
+    }
+    // A table runs from a line with two or more segments (on the column
+    // grid) while lines keep to the grid: more than one segment, or one that
+    // starts at a column other than the first.
+    // Bordered tables go in where they stand; one that is the first thing
+    // on its page goes on with the last page's when the columns agree.
+    size_t next_fragment = 0;
+    bool first_on_page = true;
+    auto fragments_above = [&](double y) {
+      for (; next_fragment < ruled[pi].size() && ruled[pi][next_fragment].ys.front() < y; ++next_fragment) {
+        Fragment& f = ruled[pi][next_fragment];
+        flush();
+        if (in_table) out.EndTable();
+        in_table = false;
+        if (first_on_page && table.open() && table.last_page() == page - 1 && table.Fits(f)) {
+          table.Continue(std::move(f), page);
+        } else {
+          table.Emit(out);
+          table.Start(f, page);
+        }
+        first_on_page = false;
+      }
+    };
+    size_t i = 0;
+    while (i < lines.size()) {
+      fragments_above(lines[i].y0);
+      table.Emit(out);
+      first_on_page = false;
+      const bool multi = columns.size() >= 2 && lines[i].segs.size() >= 2;
+      // On the grid: off the first column, or inside it (a label cell).
+      auto on_grid = [&](const VisualLine& l) {
+        return l.segs.size() >= 2 || column_of(l.segs.front().x0) > 0 || l.segs.front().x1 < columns[1];
+      };
+      const bool continues = in_table && columns.size() >= 2 && on_grid(lines[i]);
+      // A line with one cell off the first column right above a table line
+      // is the top of that table's first row.
+      const bool leads = !multi && !continues && columns.size() >= 2 && column_of(lines[i].segs.front().x0) > 0 &&
+                         i + 1 < lines.size() && lines[i + 1].segs.size() >= 2 &&
+                         lines[i + 1].y0 - lines[i].y1 < 0.5 * (lines[i].y1 - lines[i].y0);
+      if (!multi && !continues && !leads) {
+        flush();
+        in_table = false;
+        out.Paragraph(Joined(lines[i]), page);
+        ++i;
+        continue;
+      }
+      // Collect the table's lines on this page; a first row whose cells wrap
+      // may start with a line holding one cell only (完成时 over 限).
+      size_t end = i;
+      while (end < lines.size() && on_grid(lines[end]))
+        ++end;
+      if (!in_table) out.BeginTable(/*spans_exact=*/false);  // cells from gaps: merges unknown
+      in_table = true;
+      // Cells: per column, segments stacked with small gaps form one cell.
+      struct Block {
+        double y0, y1;
+        std::string text;
+      };
+      std::vector<std::vector<Block>> blocks(columns.size());
+      for (size_t k = i; k < end; ++k)
+        for (const Segment& s : lines[k].segs) {
+          auto& col = blocks[column_of(s.x0)];
+          const double h = s.y1 - s.y0;
+          // Lines of one cell touch or overlap; any real gap is a cell edge.
+          if (!col.empty() && s.y0 - col.back().y1 < 0.1 * h) {
+            col.back().text += '\n';
+            col.back().text += s.text;
+            col.back().y1 = std::max(col.back().y1, s.y1);
+          } else {
+            col.push_back({s.y0, s.y1, s.text});
+          }
+        }
+      // Rows: the gaps of the column with the most cells.
+      // (the content column: the one with the most text)
+      size_t ref = 0, most = 0;
+      for (size_t c = 0; c < blocks.size(); ++c) {
+        size_t chars = 0;
+        for (const Block& b : blocks[c]) chars += b.text.size();
+        if (chars > most) most = chars, ref = c;
+      }
+      std::vector<double> bounds;  // row k spans [bounds[k-1], bounds[k])
+      // Within the gap between two of its cells, the row boundary lies where
+      // no other cell is: a taller cell in another column may start above the
+      // next content cell. A cell covering the whole gap is a merged one.
+      for (size_t b = 1; b < blocks[ref].size(); ++b) {
+        const double a = blocks[ref][b - 1].y1, z = blocks[ref][b].y0;
+        std::vector<std::pair<double, double>> free = {{a, z}};
+        for (size_t c = 0; c < blocks.size(); ++c)
+          for (const Block& o : blocks[c]) {
+            if (o.y1 <= a || o.y0 >= z || (o.y0 <= a && o.y1 >= z)) continue;
+            std::vector<std::pair<double, double>> next;
+            for (auto [f0, f1] : free) {
+              if (o.y0 > f0) next.push_back({f0, std::min(f1, o.y0)});
+              if (o.y1 < f1) next.push_back({std::max(f0, o.y1), f1});
+            }
+            free.clear();
+            for (auto f : next)
+              if (f.second > f.first) free.push_back(f);
+          }
+        double at = (a + z) / 2, widest = -1;
+        for (auto [f0, f1] : free)
+          if (f1 - f0 > widest) widest = f1 - f0, at = (f0 + f1) / 2;
+        bounds.push_back(at);
+      }
+      std::sort(bounds.begin(), bounds.end());
+      std::vector<std::vector<std::string>> rows(bounds.size() + 1, std::vector<std::string>(columns.size()));
+      // A cell crossing a row boundary is a merged one (no boundary was put
+      // through a cell that could be avoided): it goes into every row it
+      // overlaps, as the exact formats repeat a merged cell.
+      for (size_t c = 0; c < blocks.size(); ++c)
+        for (const Block& b : blocks[c]) {
+          const double inset = std::min(3.0, (b.y1 - b.y0) / 4);
+          size_t first = std::upper_bound(bounds.begin(), bounds.end(), b.y0 + inset) - bounds.begin();
+          size_t last = std::upper_bound(bounds.begin(), bounds.end(), b.y1 - inset) - bounds.begin();
+          for (size_t row = first; row <= last && row < rows.size(); ++row) {
+            std::string& cell = rows[row][c];
+            if (!cell.empty()) cell += '\n';
+            cell += b.text;
+          }
+        }
+      for (size_t k = 0; k < rows.size(); ++k) {
+        // A row cut by the page break: the page's first row has no cell in
+        // the fullest column (the content); its cells finish the last row.
+        // So is one whose content the last row left mid-sentence.
+        auto unfinished = [&](const std::string& cell) { return Unfinished(cell); };
+        if (k == 0 && i == 0 && !pending.empty() && ref < pending.back().first.size() &&
+            (rows[k][ref].empty() || unfinished(pending.back().first[ref]))) {
+          for (size_t c = 0; c < rows[k].size() && c < pending.back().first.size(); ++c)
+            if (!rows[k][c].empty()) pending.back().first[c] += "\n" + rows[k][c];
+          continue;
+        }
+        pending.push_back({std::move(rows[k]), page});
+      }
+      i = end;
+    }
+    fragments_above(std::numeric_limits<double>::infinity());
+  }
+  flush();
+  out.EndTable();
+  table.Emit(out);
+  r.encoding = "UTF-8";
+  return r;
+}
+
+}  // namespace noticetab::native
