@@ -164,10 +164,15 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     size_t at = table_at;
     const Reader* r = reader;
     while (true) {
-      Grid grid = r->cut(lines, at, rules);  // ReadTable, with the grid kept for --dump grid
-      if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules);
-      if (opts.grids) opts.grids->push_back(grid);
-      Table table = Interpret(grid, rules);
+      // ReadTable, with the grid kept for --dump grid; otherwise the grid is
+      // freed before repair (a big table's cells would double the peak).
+      Table table = [&] {
+        Grid grid = r->cut(lines, at, rules);
+        if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules);
+        Table t = Interpret(grid, rules);
+        if (opts.grids) opts.grids->push_back(std::move(grid));
+        return t;
+      }();
       // Tables read by different readers: every reader, in table order, once.
       if (doc.layout.empty())
         doc.layout = table.layout;

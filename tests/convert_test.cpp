@@ -1,6 +1,9 @@
 // The whole pipeline on small notices: how it degrades on what it cannot read.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <regex>
+
 #include "test_util.h"
 
 using namespace noticetab;
@@ -106,4 +109,25 @@ TEST_CASE("layout names every reader of a notice's tables, in table order", "[co
       "1\t做好业务培训工作。\t县人社局\t2024年10月底前\n");
   CHECK(doc.layout == "tabs+pipe");
   CHECK(doc.tasks.size() == 3);
+}
+
+TEST_CASE("every diagnostic code the library emits is listed in diagnostic.h", "[convert][diagnostics]") {
+  const std::string header = testing::ReadFile(testing::SourceDir() + "/include/noticetab/diagnostic.h");
+  // A string literal "area.what" with one of the areas of the codes.
+  const std::regex code(
+      R"("((cell|content|deadline|input|kind|link|merged|outline|role|row|rows|table|tasks|units)\.[a-z_]+)\")");
+  int seen = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(testing::SourceDir() + "/src")) {
+    // The writers name output fields (deadline.date), not codes.
+    if (e.path().extension() != ".cpp" || e.path().filename().string().starts_with("write")) continue;
+    const std::string text = testing::ReadFile(e.path().string());
+    for (std::sregex_iterator it(text.begin(), text.end(), code), end; it != end; ++it) {
+      const std::string c = (*it)[1];
+      if (c.ends_with(".yaml") || c.ends_with(".xml")) continue;  // file names
+      INFO(e.path().filename().string() << ": " << c);
+      CHECK(header.find(c) != std::string::npos);
+      ++seen;
+    }
+  }
+  CHECK(seen > 20);
 }

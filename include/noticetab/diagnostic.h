@@ -18,6 +18,8 @@ namespace noticetab {
 /// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
 /// table.no_rows, input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.traditional, input.partial (a native reader skipped content),
+/// input.note (a warning a caller put on a Source without a code), rows.cut
+/// (many units cut mid-name),
 /// outline.empty, tasks.from_body, tasks.none, kind.cover_requirements,
 /// kind.cover_without_annex, kind.body_assigns_nothing, kind.news_report, kind.not_tasks.
 struct Diagnostic {
