@@ -86,10 +86,17 @@ std::vector<std::string> DocumentProblems(const Document& doc) {
 namespace {
 
 // What a worker leaves for the coordinator.
+// An input this big (a 60 MB notice) is not rendered whole on its worker:
+// its text would sit in memory beside the document (JSON about 5x the input).
+// The thread that writes renders it in kDrainChunk pieces (Pieces::part_to).
+constexpr uint64_t kRenderInOrderBytes = uint64_t{4} << 20;
+
 struct Slot {
   std::vector<std::string> problems;
   bool ready = false;
-  std::optional<Document> doc;  // kept only for combined, non-streaming output
+  // Combined non-streaming output (xlsx, views); or a big input of a
+  // streaming format, rendered by the writing thread in chunks.
+  std::optional<Document> doc;
   std::string rendered;         // streaming output of this document
   std::optional<Error> error;
   int64_t tasks = 0, warnings = 0;
@@ -301,6 +308,8 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
         OutputFile f = OutputFile::Open(out_paths[i]);
         f.Write(bytes_out);
         f.Commit();
+      } else if (streaming && pieces->part_to && bytes >= kRenderInOrderBytes) {
+        slot.doc = std::move(one[0]);  // rendered in chunks straight into the output
       } else if (streaming) {
         slot.rendered = Encoded(pieces->part(one[0], several, o.write), o.encoding);
       } else {
@@ -384,7 +393,12 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       for (const std::string& p : slot.problems) result.problems.push_back((inputs[i].path == "-" ? "<stdin>" : QuoteName(inputs[i].path)) + ": " + p);
       if (streaming) {
         sink->Write(EncodeOutput(pieces->sep(written_docs++, several, o.write), o.encoding));
-        sink->Write(slot.rendered);
+        if (slot.doc) {
+          pieces->part_to(*slot.doc, several, o.write,
+                          [&](std::string& chunk) { sink->Write(Encoded(std::move(chunk), o.encoding)); });
+        } else {
+          sink->Write(slot.rendered);
+        }
       } else if (slot.doc) {
         docs.push_back(std::move(*slot.doc));
       }

@@ -86,8 +86,8 @@ void WriteTable(std::ostream& out, const std::vector<Document>& docs, const Writ
 
 }  // namespace
 
-extern const Pieces kCsvPieces = {CsvHead, CsvPart, NoSep, NoTail};
-extern const Pieces kTsvPieces = {TsvHead, TsvPart, NoSep, NoTail};
+extern const Pieces kCsvPieces = {CsvHead, CsvPart, NoSep, NoTail, nullptr};
+extern const Pieces kTsvPieces = {TsvHead, TsvPart, NoSep, NoTail, nullptr};
 
 namespace {
 

@@ -54,6 +54,9 @@ class JsonOut {
   JsonOut(bool pretty, bool normalize) : pretty_(pretty), normalize_(normalize) {}
 
   std::string& text() { return out_; }
+  /// After each element of a sequence (a task), text of kDrainChunk bytes or
+  /// more goes to `drain` (Pieces::part_to).
+  void DrainTo(const Drain* drain) { drain_ = drain; }
 
   void Open(char bracket, bool one_line = false) {
     out_ += bracket;
@@ -159,6 +162,10 @@ class JsonOut {
       Open('{');
       each(x);
       Close('}');
+      if (drain_ && out_.size() >= kDrainChunk) {
+        (*drain_)(out_);
+        out_.clear();
+      }
     }
     Close(']');
   }
@@ -176,6 +183,7 @@ class JsonOut {
   bool pretty_, normalize_;
   std::vector<Frame> stack_;
   std::string out_;
+  const Drain* drain_ = nullptr;
 };
 
 void Emit(JsonOut& j, const Document& doc) {
@@ -195,15 +203,26 @@ std::string JsonHead(bool several, const WriteOptions&) { return several ? "[" :
 std::string JsonPart(const Document& doc, bool several, const WriteOptions& opts) {
   JsonOut j(/*pretty=*/true, opts.normalize_punct);
   ReserveOutput(j.text(), RenderedSizeBound(doc) + 4);
-  if (!several) {
-    Emit(j, doc);
-    return std::move(j.text());
+  if (several) {
+    j.Open('[');
+    j.Next();
+    j.text().clear();  // "[\n  ": the element's indentation is kept
   }
-  j.Open('[');
-  j.Next();
   Emit(j, doc);
-  j.text().erase(0, 4);  // in place: no second copy of a big document
   return std::move(j.text());
+}
+
+void JsonPartTo(const Document& doc, bool several, const WriteOptions& opts, const Drain& drain) {
+  JsonOut j(/*pretty=*/true, opts.normalize_punct);
+  j.text().reserve(kDrainChunk + (kDrainChunk >> 2));
+  if (several) {
+    j.Open('[');
+    j.Next();
+    j.text().clear();
+  }
+  j.DrainTo(&drain);
+  Emit(j, doc);
+  drain(j.text());
 }
 
 std::string JsonSep(size_t index, bool several, const WriteOptions&) {
@@ -228,8 +247,8 @@ std::string NoTail(size_t, bool, const WriteOptions&) { return ""; }
 
 }  // namespace
 
-extern const Pieces kJsonPieces = {JsonHead, JsonPart, JsonSep, JsonTail};
-extern const Pieces kJsonlPieces = {Nothing, JsonlPart, NoSep, NoTail};
+extern const Pieces kJsonPieces = {JsonHead, JsonPart, JsonSep, JsonTail, JsonPartTo};
+extern const Pieces kJsonlPieces = {Nothing, JsonlPart, NoSep, NoTail, nullptr};
 
 void WriteJson(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
   const bool several = docs.size() != 1;

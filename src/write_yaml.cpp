@@ -57,6 +57,9 @@ class YamlOut {
   explicit YamlOut(bool normalize) : normalize_(normalize) {}
 
   std::string& text() { return out_; }
+  /// After each element of a sequence (a task), text of kDrainChunk bytes or
+  /// more goes to `drain` (Pieces::part_to).
+  void DrainTo(const Drain* drain) { drain_ = drain; }
 
   void Key(std::string_view key) {
     if (dash_) {
@@ -95,6 +98,10 @@ class YamlOut {
     for (const T& x : v) {
       dash_ = true;
       each(x);
+      if (drain_ && out_.size() >= kDrainChunk) {
+        (*drain_)(out_);
+        out_.clear();
+      }
     }
     indent_ -= 4;
   }
@@ -169,6 +176,7 @@ class YamlOut {
   bool dash_ = false;
   int indent_ = 0;
   std::string out_;
+  const Drain* drain_ = nullptr;
 };
 
 void Emit(YamlOut& y, const Document& doc) { VisitDocument(doc, y); }
@@ -184,13 +192,21 @@ std::string YamlPart(const Document& doc, bool, const WriteOptions& opts) {
   return std::move(y.text());
 }
 
+void YamlPartTo(const Document& doc, bool, const WriteOptions& opts, const Drain& drain) {
+  YamlOut y(opts.normalize_punct);
+  y.text().reserve(kDrainChunk + (kDrainChunk >> 2));
+  y.DrainTo(&drain);
+  Emit(y, doc);
+  drain(y.text());
+}
+
 std::string YamlHead(bool, const WriteOptions&) { return ""; }
 std::string YamlSep(size_t index, bool, const WriteOptions&) { return index ? "---\n" : ""; }
 std::string YamlTail(size_t, bool, const WriteOptions&) { return ""; }
 
 }  // namespace
 
-extern const Pieces kYamlPieces = {YamlHead, YamlPart, YamlSep, YamlTail};
+extern const Pieces kYamlPieces = {YamlHead, YamlPart, YamlSep, YamlTail, YamlPartTo};
 
 void WriteYaml(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts) {
   for (size_t i = 0; i < docs.size(); ++i) out << YamlSep(i, true, opts) << YamlPart(docs[i], true, opts);

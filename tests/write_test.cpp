@@ -343,3 +343,35 @@ TEST_CASE("normalize_punct applies to text but not to the source path", "[write]
   CHECK(csv.find("\"通知(甲,乙).txt\",1,") != std::string::npos);
   CHECK(csv.find(",甲，乙,") != std::string::npos);
 }
+
+TEST_CASE("write: a big document rendered in chunks (Pieces::part_to) is the text part() renders", "[write]") {
+  // 3,000 tasks of about 1 KB of JSON each: several kDrainChunk pieces.
+  Document big = Tiny();
+  const Task t = big.tasks.front();
+  big.tasks.clear();
+  for (int i = 1; i <= 3000; ++i) {
+    Task u = t;
+    u.id = i;
+    u.content = std::string(200, 'x') + std::to_string(i);
+    big.tasks.push_back(u);
+  }
+  const WriteOptions opts;
+  for (const std::string f : {"json", "yaml"}) {
+    const noticetab::Pieces* p = noticetab::FindWriter(f)->pieces;
+    REQUIRE(p != nullptr);
+    REQUIRE(p->part_to != nullptr);
+    for (const bool several : {false, true}) {
+      INFO(f << " several=" << several);
+      std::string joined;
+      int chunks = 0;
+      p->part_to(big, several, opts, [&](std::string& chunk) {
+        CHECK(chunk.size() <= 2 * noticetab::kDrainChunk);
+        joined += chunk;
+        ++chunks;
+      });
+      CHECK(chunks >= 2);
+      CHECK(joined == p->part(big, several, opts));
+    }
+  }
+  CHECK(noticetab::FindWriter("csv")->pieces->part_to == nullptr);  // part() only: its text is a fraction of the document
+}

@@ -52,7 +52,7 @@ class Source {
 Source Decode(std::string_view bytes, std::string name);
 
 /// The CLI's default --max-size: 64 MiB. Real notices are 10-40 KB; a 60 MB
-/// table notice peaks at 0.55-0.71 GB of memory (CSV-JSON output).
+/// table notice peaks at about 0.55 GB of memory (CSV, JSON or YAML output).
 inline constexpr uint64_t kDefaultMaxInputSize = uint64_t{64} << 20;
 
 /// Reads a file ("-" = stdin) and decodes it. Throws Error(kInput) naming the

@@ -6,6 +6,7 @@
 #define NOTICETAB_WRITE_H_
 
 #include <ostream>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,11 +56,21 @@ struct Writer {
   void (*write_rows)(std::ostream& out, const RowTable& table, const WriteOptions& opts) = nullptr;
 };
 
+/// Receives rendered text in pieces; may take the string's contents (it is
+/// cleared after each call).
+using Drain = std::function<void(std::string& chunk)>;
+
+inline constexpr size_t kDrainChunk = size_t{1} << 20;
+
 struct Pieces {
   std::string (*head)(bool several, const WriteOptions& opts);
   std::string (*part)(const Document& doc, bool several, const WriteOptions& opts);
   std::string (*sep)(size_t index, bool several, const WriteOptions& opts);
   std::string (*tail)(size_t count, bool several, const WriteOptions& opts);
+  /// part() handed to `drain` in chunks of about kDrainChunk bytes, so a big
+  /// document is never rendered whole; nullptr where part() is all there is.
+  /// drain(part_to pieces, in order) == part().
+  void (*part_to)(const Document& doc, bool several, const WriteOptions& opts, const Drain& drain);
 };
 
 /// The writer table: the document writers (`write`) and the views' table

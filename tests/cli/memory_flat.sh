@@ -26,13 +26,11 @@ done
 # One big input (issue 17: "peak RSS for one input proportional to that
 # input, aim <= 10x"): a 6 MB tab-column task table (bench/scaling's
 # synthetic notice, about 32,000 rows) must peak, above the start-up RSS,
-# within 10x its size for csv and 12x for json and yaml. Before: 17-18x
-# (rows, tasks and a doubling output string all alive at once); now about
-# 8x (csv), 10-11x (json, yaml). 6 MB rather than 60 MB keeps the test at
-# seconds; RSS grows linearly with the rows (60 MB: csv 554 MB, yaml 666 MB,
-# json 710 MB, from 1.1 GB). json and yaml miss the issue's 600 MB: a
-# document's whole rendered text (5x the input) is held beside the document
-# (Pieces::part returns one string), and the document is about 5x its input.
+# within 10x its size in every format. Before: 17-18x (rows, tasks and a
+# doubling output string all alive at once). 6 MB rather than 60 MB keeps the
+# test at seconds; RSS grows linearly with the rows (60 MB: csv 549 MiB, json
+# and yaml 526 MiB, from 1.1 GB: an input of 4 MB or more is rendered in 1 MB
+# chunks into the output, Pieces::part_to, not held whole beside its document).
 python3 - "$T/big.txt" "$S/bench/scaling" <<'PY'
 import importlib.machinery, importlib.util, sys
 loader = importlib.machinery.SourceFileLoader("scaling", sys.argv[2])
@@ -43,7 +41,7 @@ open(sys.argv[1], "w", encoding="utf-8").write(m.table_notice(32000))
 PY
 size=$(( $(stat -c %s "$T/big.txt") / 1024 ))
 base=$(peak "$B" -q -f csv "$S/samples/linyi-2023.txt")
-for f in csv:10 json:12 yaml:12; do
+for f in csv:10 json:10 yaml:10; do
   x=${f#*:} f=${f%:*}
   p=$(peak "$B" -q -f $f "$T/big.txt")
   echo "$f: one $size KB notice $p KB (start-up $base KB; limit $((base + x * size)) KB)"
