@@ -295,7 +295,7 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
     doc->kind = "body_assignments";
     if (!assigns) doc->Warn("kind.body_assigns_nothing", "the body items name no units or deadlines");
     for (auto& t : doc->tasks)
-      if (assigns && t.units.empty()) t.warnings.push_back("no units written for this item (other items name theirs)");
+      if (assigns && t.units.empty()) t.Warn("units.missing", "no units written for this item (other items name theirs)");
     return;
   }
   doc->kind = "other";

@@ -34,8 +34,7 @@ void FlagCutUnits(Document& doc, const Rules& rules) {
       std::string full = CutSuffix(n, rules);
       if (full.empty()) continue;
       std::string message = fmt::format("unit name looks cut: {} (ends inside {}); check the source", n, full);
-      t.diagnostics.push_back({"units.cut", t.first_line, t.last_line, message});
-      t.warnings.push_back(std::move(message));
+      t.Warn("units.cut", std::move(message));
       if (first.empty()) first = n;
       any = true;
     }

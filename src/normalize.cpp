@@ -165,6 +165,15 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
 
 Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const Rules& rules,
                          std::vector<std::string>* warnings) {
+  std::vector<Diagnostic> notes;
+  Deadline d = ResolveDeadline(raw, years, rules, warnings ? &notes : nullptr);
+  if (warnings)
+    for (Diagnostic& n : notes) warnings->push_back(std::move(n.message));
+  return d;
+}
+
+Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const Rules& rules,
+                         std::vector<Diagnostic>* notes) {
   Deadline d;
   std::string printed = JoinCjkSpaces(Trim(raw));
   if (printed.empty()) return d;
@@ -174,7 +183,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     t = t.substr(0, t.size() / 2);  // the same phrase printed twice
     d.text = JoinCjkSpaces(Trim(printed.substr(0, printed.size() / 2)));
     if (RemoveSpaces(*d.text) != RemoveSpaces(printed.substr(printed.size() / 2))) d.text = t;
-    if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " printed twice; kept once");
+    if (notes) notes->push_back({"deadline.twice", 0, 0, RoleLabel(Role::kDeadline, rules) + " printed twice; kept once"});
   }
   for (const auto& rule : rules.deadlines) {
     auto m = rule.re.Find(t);
@@ -212,7 +221,9 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       mo = h != rules.half_months.end() ? h->second : 12;
     }
     if (y == 0) {
-      if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none; use --year");
+      if (notes)
+        notes->push_back({"deadline.no_year", 0, 0,
+                          RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none; use --year"});
       return d;
     }
     int last = DaysInMonth(y, mo);
@@ -235,7 +246,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   d.kind = "none";
   d.granularity.reset();
   d.year_source.reset();
-  if (warnings) warnings->push_back(RoleLabel(Role::kDeadline, rules) + " not understood: " + printed);
+  if (notes) notes->push_back({"deadline.unreadable", 0, 0, RoleLabel(Role::kDeadline, rules) + " not understood: " + printed});
   return d;
 }
 
@@ -259,6 +270,12 @@ void ReleaseTail(std::vector<T>& v) {
 #endif
 }
 
+// A stage's notes (ResolveDeadline) onto the task, with the task's lines.
+void WarnAll(Task& t, std::vector<Diagnostic>& notes) {
+  for (Diagnostic& n : notes) t.Warn(std::move(n.code), std::move(n.message));
+  notes.clear();
+}
+
 }  // namespace
 
 std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
@@ -274,6 +291,9 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     Task t;
     t.id = static_cast<int>(table.rows.size());
     t.seq = row.seq;
+    t.first_line = row.first_line;  // before any Warn: diagnostics carry the lines
+    t.last_line = row.last_line;
+    std::vector<Diagnostic> notes;
     for (const auto& s : sections) {
       if (s.index == row.section) t.section = s.index, t.section_no = s.no, t.section_title = s.title;
       for (const auto& it : s.items)
@@ -285,9 +305,9 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     if (!t.content.empty()) {
       std::string_view c = t.content;
       if (EndsWith(c, "、") || EndsWith(c, "，") || EndsWith(c, ","))
-        t.warnings.push_back("content ends mid-sentence; the cell may be truncated");
+        t.Warn("content.truncated", "content ends mid-sentence; the cell may be truncated");
     } else {
-      t.warnings.push_back("row has no content");
+      t.Warn("content.missing", "row has no content");
     }
     UnitList u = NormalizeUnits(row.units.text, rules);
     UnitList lead = NormalizeUnits(row.lead.text, rules);
@@ -296,16 +316,17 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     t.support_units = !support.units.empty() ? support.units : u.support;
     t.units = MergeUnits(u.units, t.lead_units, t.support_units);
     t.units_open = u.open || lead.open || support.open;
-    for (const auto* l : {&u, &lead, &support}) t.warnings.insert(t.warnings.end(), l->warnings.begin(), l->warnings.end());
+    for (const auto* l : {&u, &lead, &support})
+      for (const std::string& w : l->warnings) t.Warn("units.unreadable", w);
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
-      t.deadline = ResolveDeadline(row.note.text, years, rules, &t.warnings);
-      t.warnings.push_back(RoleLabel(Role::kDeadline, rules) + " taken from " + RoleLabel(Role::kNote, rules) + ": " +
-                           row.note.text);
+      t.deadline = ResolveDeadline(row.note.text, years, rules, &notes);
+      WarnAll(t, notes);
+      t.Warn("deadline.from_note", RoleLabel(Role::kDeadline, rules) + " taken from " + RoleLabel(Role::kNote, rules) +
+                                       ": " + row.note.text);
     } else {
-      t.deadline = ResolveDeadline(row.deadline.text, years, rules, &t.warnings);
+      t.deadline = ResolveDeadline(row.deadline.text, years, rules, &notes);
+      WarnAll(t, notes);
     }
-    t.first_line = row.first_line;
-    t.last_line = row.last_line;
     tasks.push_back(std::move(t));
     table.rows.pop_back();
     if (table.rows.size() % 1024 == 0) ReleaseTail(table.rows);
@@ -348,8 +369,12 @@ void ApplyAssignment(const Assignment& a, const YearContext& years, const Rules&
   UnitList u = ResolveAssignment(a, rules);
   t->units = u.units, t->lead_units = u.lead, t->support_units = u.support;
   t->units_open = u.open;
-  t->warnings.insert(t->warnings.end(), u.warnings.begin(), u.warnings.end());
-  if (!a.deadline.empty()) t->deadline = ResolveDeadline(a.deadline, years, rules, &t->warnings);
+  for (const std::string& w : u.warnings) t->Warn("units.unreadable", w);
+  if (!a.deadline.empty()) {
+    std::vector<Diagnostic> notes;
+    t->deadline = ResolveDeadline(a.deadline, years, rules, &notes);
+    WarnAll(*t, notes);
+  }
 }
 
 // One part of an item that becomes a task: the item itself, or one of its
@@ -458,7 +483,7 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
         t.last_line = p.last_line;
         t.content = p.content;
         if (p.a.found) ApplyAssignment(p.a, years, rules, &t);
-        if (!p.shared.empty()) t.warnings.push_back("units and deadline taken from " + p.shared);
+        if (!p.shared.empty()) t.Warn("units.shared", "units and deadline taken from " + p.shared);
         tasks.push_back(std::move(t));
       }
     }
@@ -476,7 +501,7 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     Deadline d = ResolveDeadline(m.groups[0], years, rules, &notes);
     if (d.kind == "none") continue;
     t.deadline = d;
-    t.warnings.push_back(RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text);
+    t.Warn("deadline.from_content", RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text);
   }
 }
 
@@ -485,7 +510,7 @@ void ApplyFirstIsLead(std::vector<Task>& tasks) {
     if (!t.lead_units.empty() || t.units.empty()) continue;
     t.lead_units = {t.units.front()};
     t.support_units.assign(t.units.begin() + 1, t.units.end());
-    t.warnings.push_back("lead unit is the first listed, as the notice says");
+    t.Warn("units.first_is_lead", "lead unit is the first listed, as the notice says");
   }
 }
 

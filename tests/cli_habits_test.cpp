@@ -193,7 +193,9 @@ TEST_CASE("--dump grid and --dump diagnostics: what the readers cut and the code
   CHECK(r.out == "none\n");
   r = RunCli("--dump diagnostics samples/composed/web-keyvalue-2023.txt");
   CHECK(r.status == 0);
-  CHECK(r.out == "document tasks.from_body 0-0: no task table recognized; the body items are listed as tasks\n");
+  CHECK(r.out ==
+        "document tasks.from_body 0-0: no task table recognized; the body items are listed as tasks\n"
+        "task 2 deadline.from_content 17-19: 完成时限 taken from the content: 年底前完成\n");
   r = RunCli("--dump grid samples/linyi-2023.txt samples/shanghe-2023.txt");
   CHECK(r.out.starts_with("==> samples/linyi-2023.txt <==\nlayout: cell-per-line"));
   CHECK(r.out.find("\n==> samples/shanghe-2023.txt <==\nlayout: tabs\n") != std::string::npos);

@@ -131,3 +131,30 @@ TEST_CASE("every diagnostic code the library emits is listed in diagnostic.h", "
   }
   CHECK(seen > 20);
 }
+
+TEST_CASE("every warning of every task and document is also a diagnostic with a code", "[convert][diagnostics]") {
+  // The samples, composed samples and the real-corpus-like spec inputs cover
+  // every stage that warns; outputs print the messages, tools read the codes.
+  std::vector<std::string> files;
+  for (const std::string dir : {"/samples", "/samples/composed", "/tests/data/native"})
+    for (const auto& e : std::filesystem::directory_iterator(testing::SourceDir() + dir))
+      if (e.path().extension() == ".txt") files.push_back(e.path().string());
+  REQUIRE(files.size() >= 5);
+  int tasks_with_warnings = 0;
+  for (const std::string& f : files) {
+    const Document doc = Convert(LoadFile(f), BuiltinRules());
+    INFO(f);
+    REQUIRE(doc.diagnostics.size() == doc.warnings.size());
+    for (size_t k = 0; k < doc.warnings.size(); ++k) CHECK(doc.diagnostics[k].message == doc.warnings[k]);
+    for (const Task& t : doc.tasks) {
+      INFO("task " << t.id);
+      REQUIRE(t.diagnostics.size() == t.warnings.size());
+      for (size_t k = 0; k < t.warnings.size(); ++k) {
+        CHECK(t.diagnostics[k].message == t.warnings[k]);
+        CHECK(t.diagnostics[k].code.find('.') != std::string::npos);
+      }
+      tasks_with_warnings += !t.warnings.empty();
+    }
+  }
+  CHECK(tasks_with_warnings > 10);
+}

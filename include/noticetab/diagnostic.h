@@ -14,7 +14,9 @@ namespace noticetab {
 /// cell.unreadable, cell.extra, cell.joined_above, row.unsplit,
 /// row.fragment, deadline.twice, content.joined, merged.spread,
 /// merged.filled, link.label_disagrees, link.from_label, link.from_above,
-/// units.cut (a unit cut mid-name).
+/// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
+/// units.missing, units.shared, units.first_is_lead, deadline.no_year,
+/// deadline.unreadable, deadline.from_note, deadline.from_content.
 /// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
 /// table.no_rows, input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.traditional, input.partial (a native reader skipped content),

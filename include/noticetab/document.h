@@ -56,6 +56,11 @@ struct Task {
   std::optional<int> page;           ///< first page of the row (pdf, ofd); null otherwise
   std::vector<std::string> warnings;
   std::vector<Diagnostic> diagnostics;  ///< the row warnings as values (code, lines, message)
+  /// Adds a row warning: its message to `warnings`, and {code, the task's
+  /// lines, message} to `diagnostics`.
+  void Warn(std::string code, std::string message) {
+    AddDiagnostic(warnings, diagnostics, std::move(code), std::move(message), first_line, last_line);
+  }
 };
 
 /// GB/T 9704-2012 front matter. Absent elements stay empty / nullopt.

@@ -25,7 +25,7 @@ struct UnitList {
   std::vector<std::string> units, lead, support;  ///< units: every name, in the order written
   std::vector<std::string> guide;                 ///< X指导: in units, neither lead nor support
   bool open = false;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;  ///< names dropped as unreadable (code units.unreadable)
 };
 
 /// Splits a 责任单位 cell into unit names (see rules/units.yaml); role words
@@ -38,7 +38,11 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules);
 UnitList ResolveAssignment(const Assignment& a, const Rules& rules);
 
 /// Resolves a 完成时限 text. Unknown text keeps `text`, kind none, and adds a
-/// warning to *warnings when given.
+/// diagnostic to *notes when given (deadline.twice, deadline.no_year,
+/// deadline.unreadable; first/last line 0: the caller's task has them).
+Deadline ResolveDeadline(std::string_view text, const YearContext& years, const Rules& rules,
+                         std::vector<Diagnostic>* notes);
+/// The same with the notes' messages only.
 Deadline ResolveDeadline(std::string_view text, const YearContext& years, const Rules& rules,
                          std::vector<std::string>* warnings = nullptr);
 
