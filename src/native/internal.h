@@ -120,6 +120,9 @@ struct PlacedPage {
 /// table has no borders, from the gaps between words; page furniture dropped;
 /// a table continued over a page break joined.
 Rendered LayoutPages(std::vector<PlacedPage> pages);
+/// The finite numbers in `s` (an OFD Boundary/CTM attribute, an SVG
+/// transform), separated by anything that does not start a number.
+std::vector<double> Numbers(std::string_view s);
 /// Axis-parallel segments of a path (polyline points, already in page
 /// coordinates) that are long enough to be table borders, appended to `out`.
 void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<RuleLine>& out);

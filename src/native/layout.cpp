@@ -8,6 +8,7 @@
 // on the next page is one table, a row cut by the page break one row.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <tuple>
 #include <map>
@@ -401,6 +402,23 @@ class RuledTable {
 };
 
 }  // namespace
+
+std::vector<double> Numbers(std::string_view s) {
+  std::vector<double> out;
+  const std::string buf(s);  // strtod needs a terminated string
+  const char* p = buf.c_str();
+  while (*p != '\0') {
+    char* end;
+    const double v = std::strtod(p, &end);
+    if (end == p) {
+      ++p;
+      continue;
+    }
+    if (std::isfinite(v)) out.push_back(v);
+    p = end;
+  }
+  return out;
+}
 
 void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<RuleLine>& out) {
   for (size_t i = 1; i < points.size(); ++i) {

@@ -20,23 +20,6 @@ constexpr double kPointsPerMm = 72.0 / 25.4;
 constexpr size_t kMaxPages = 5000;
 constexpr size_t kMaxObjects = size_t{1} << 20;  // per page
 
-std::vector<double> Numbers(std::string_view s) {
-  std::vector<double> out;
-  std::string buf(s);
-  const char* p = buf.c_str();
-  while (*p != '\0') {
-    char* end;
-    double v = std::strtod(p, &end);
-    if (end == p) {
-      ++p;
-      continue;
-    }
-    if (std::isfinite(v)) out.push_back(v);
-    p = end;
-  }
-  return out;
-}
-
 // DeltaX / DeltaY: numbers, "g N D" repeating D N times.
 std::vector<double> Deltas(std::string_view s, size_t want) {
   std::vector<double> out;

@@ -197,23 +197,6 @@ struct Affine {
   std::pair<double, double> Apply(double x, double y) const { return {a * x + c * y + e, b * x + d * y + f}; }
 };
 
-std::vector<double> Numbers(std::string_view s) {
-  std::vector<double> out;
-  std::string buf(s);
-  const char* p = buf.c_str();
-  while (*p != '\0') {
-    char* end;
-    double v = std::strtod(p, &end);
-    if (end == p) {
-      ++p;
-      continue;
-    }
-    out.push_back(v);
-    p = end;
-  }
-  return out;
-}
-
 // The transform attribute: matrix, translate and scale (what cairo writes).
 Affine ParseTransform(std::string_view t) {
   Affine m;
