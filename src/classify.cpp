@@ -216,7 +216,7 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
       return CellShape::kUnits;
   }
   // OCR debris: short, mostly digits/symbols/isolated single characters.
-  auto tokens = Tokenize(cell);
+  auto tokens = Tokenize(cell, rules.numerals);
   size_t han = 0, noise = 0, longest_han = 0;
   for (const auto& t : tokens) {
     if (t.kind == TokenKind::kHan || t.kind == TokenKind::kCjkNumeral) {

@@ -12,47 +12,8 @@ namespace noticetab {
 namespace {
 
 // 二〇二三 -> 2023 (digit by digit); 二十 -> 20, 三十一 -> 31 (place value).
-int ChineseNumber(std::string_view s) {
-  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
-  std::u32string cs;
-  size_t i = 0;
-  while (i < s.size()) {
-    char32_t c = NextChar(s, i);
-    if (c == U'零' || c == U'O' || c == U'o' || c == U'Ｏ') c = U'〇';
-    if (c >= U'０' && c <= U'９') c = c - U'０' + '0';
-    cs.push_back(c);
-  }
-  bool arabic = !cs.empty() && std::all_of(cs.begin(), cs.end(), [](char32_t c) { return c >= '0' && c <= '9'; });
-  if (arabic) {
-    int v = 0;
-    for (char32_t c : cs) v = v * 10 + static_cast<int>(c - '0');
-    return v;
-  }
-  if (cs.find(U'十') == std::u32string::npos) {  // digit by digit
-    int v = 0;
-    for (char32_t c : cs) {
-      size_t d = kDigits.find(c);
-      if (d == std::u32string_view::npos) return -1;
-      v = v * 10 + static_cast<int>(d);
-    }
-    return v;
-  }
-  int v = 0, cur = 0;
-  for (char32_t c : cs) {
-    if (c == U'十') {
-      v += (cur == 0 ? 1 : cur) * 10;
-      cur = 0;
-    } else {
-      size_t d = kDigits.find(c);
-      if (d == std::u32string_view::npos) return -1;
-      cur = static_cast<int>(d);
-    }
-  }
-  return v + cur;
-}
-
-std::optional<std::string> IsoDate(const Regex::Match& m) {
-  int y = ChineseNumber(m.Group("y")), mo = ChineseNumber(m.Group("m")), d = ChineseNumber(m.Group("d"));
+std::optional<std::string> IsoDate(const Regex::Match& m, const Numerals& numerals) {
+  int y = numerals.Value(m.Group("y")), mo = numerals.Value(m.Group("m")), d = numerals.Value(m.Group("d"));
   if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
   return fmt::format("{:04d}-{:02d}-{:02d}", y, mo, d);
 }
@@ -108,8 +69,8 @@ std::optional<std::string> NumberFrom(std::string_view value, const Rules& rules
 
 std::optional<std::string> DateFrom(std::string_view value, const Rules& rules) {
   std::string compact = RemoveSpaces(value);
-  if (auto m = rules.date.Find(compact); m.found) return IsoDate(m);
-  if (auto m = rules.numeric_date.Find(compact); m.found) return IsoDate(m);
+  if (auto m = rules.date.Find(compact); m.found) return IsoDate(m, rules.numerals);
+  if (auto m = rules.numeric_date.Find(compact); m.found) return IsoDate(m, rules.numerals);
   return std::nullopt;
 }
 
@@ -343,7 +304,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
         if (compact.starts_with(open) && compact.ends_with(close) && compact.size() > strlen(open) + strlen(close))
           compact = compact.substr(strlen(open), compact.size() - strlen(open) - strlen(close));
       if (auto m = rules.date.Find(compact); m.found && m.end == compact.size() && CharCount(compact) <= 40) {
-        fm.date = IsoDate(m);
+        fm.date = IsoDate(m, rules.numerals);
         if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = compact.substr(0, m.begin);
         if (fm.date && m.begin == 0 && !fm.issuer && i > 0) {
           // 发文机关署名: the line right above the date.
@@ -405,7 +366,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     }
     std::string compact = RemoveSpaces(l.text);
     if (auto m = rules.printed.Find(compact); m.found) {
-      if (auto d = rules.date.Find(m.Group("date")); d.found) fm.printed_date = IsoDate(d);
+      if (auto d = rules.date.Find(m.Group("date")); d.found) fm.printed_date = IsoDate(d, rules.numerals);
       std::string by(m.Group("by"));
       if (by.empty()) {
         for (size_t j = i; j-- > 0;) {
@@ -442,7 +403,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       if (lines[j - 1].kind != LineKind::kText || CharCount(prev) > 30 || EndsSentence(prev) ||
           !IsCompleteUnit(prev, rules))
         continue;
-      fm.date = IsoDate(m);
+      fm.date = IsoDate(m, rules.numerals);
       if (fm.date && !fm.issuer) fm.issuer = prev;
       break;
     }

@@ -110,15 +110,6 @@ int DaysInMonth(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-int SmallNumber(std::string_view s) {
-  static constexpr std::u32string_view kCn = U"〇一二三四五六七八九";
-  if (s.empty()) return 0;
-  size_t i = 0;
-  char32_t c = NextChar(s, i);
-  if (c >= '0' && c <= '9') return std::atoi(std::string(s).c_str());
-  size_t d = kCn.find(c);
-  return d == std::u32string_view::npos ? 0 : static_cast<int>(d);
-}
 
 // The units of a task, each once: the lead units, then the 责任单位 list in its
 // order, then the support units. Lead first as notices print them (牵头单位
@@ -209,12 +200,12 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     d.granularity = gran;
     int mo = 12, day = 0;  // day 0 = the last day of the period
     if (gran == "day" || gran == "month") {
-      mo = SmallNumber(m.Group("m"));
+      mo = std::max(0, rules.numerals.Value(m.Group("m")));
       if (mo < 1 || mo > 12) break;
-      day = gran == "day" ? SmallNumber(m.Group("d")) : 0;
+      day = gran == "day" ? std::max(0, rules.numerals.Value(m.Group("d"))) : 0;
       if (auto x = rules.dekad_days.find(m.Group("x")); x != rules.dekad_days.end()) day = x->second;
     } else if (gran == "quarter") {
-      mo = SmallNumber(m.Group("q")) * 3;
+      mo = std::max(0, rules.numerals.Value(m.Group("q"))) * 3;
       if (mo < 3 || mo > 12) break;
     } else if (gran == "half") {
       auto h = rules.half_months.find(m.Group("h"));

@@ -8,26 +8,6 @@
 namespace noticetab {
 namespace {
 
-int NumeralValue(std::string_view no) {
-  static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
-  std::string n = Nfkc(no);
-  if (!n.empty() && n[0] >= '0' && n[0] <= '9') return std::atoi(n.c_str());
-  int v = 0, cur = 0;
-  size_t i = 0;
-  while (i < n.size()) {
-    char32_t c = NextChar(n, i);
-    if (c == U'十') {
-      v += (cur == 0 ? 1 : cur) * 10;
-      cur = 0;
-    } else if (size_t d = kDigits.find(c); d != std::u32string_view::npos) {
-      cur = static_cast<int>(d);
-    } else {
-      return -1;
-    }
-  }
-  return v + cur;
-}
-
 // Title = the heading text up to the first full stop (or colon), without it.
 std::string TitleOf(std::string_view heading) {
   std::string t = JoinCjkSpaces(heading);
@@ -59,7 +39,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (l.kind == LineKind::kHeading) {
       const HeadingMatch& h = *l.heading;
-      int n = NumeralValue(h.no);
+      int n = rules.numerals.Value(h.no);
       auto lv = level_of.find(h.style);
       int level = lv == level_of.end() ? static_cast<int>(level_of.size()) + 1 : lv->second;
       bool continues = n == last_no[h.style] + 1 || n == 1;

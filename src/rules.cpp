@@ -142,14 +142,56 @@ void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::str
   }
 }
 
+// headings.yaml `numerals`: digits (a list of ten strings, the characters of
+// value 0 to 9), units (character -> 10, 100 ...), zero_lookalikes.
+void LoadNumerals(const FileContext& ctx, const YAML::Node& n, Rules& r) {
+  if (!n) {
+    r.numerals = BuiltinRules().numerals;  // the built-in headings.yaml has them (unit test)
+    return;
+  }
+  if (!n.IsMap()) ctx.Fail(n.Mark(), "numerals: expected a mapping (digits, units, zero_lookalikes)");
+  CheckKeys(ctx, n, {"digits", "units", "zero_lookalikes"});
+  Numerals num;
+  auto chars = [](const std::string& s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) out.push_back(NextChar(s, i));
+    return out;
+  };
+  const YAML::Node digits = Required(ctx, n, "digits");
+  const std::vector<std::string> list = StringList(ctx, digits);
+  if (list.size() != 10) ctx.Fail(digits.Mark(), "numerals.digits: expected ten entries, the characters of 0 to 9");
+  for (int v = 0; v < 10; ++v)
+    for (char32_t c : chars(list[v])) num.digits.push_back({c, v});
+  const YAML::Node units = Required(ctx, n, "units");
+  if (!units.IsMap()) ctx.Fail(units.Mark(), "numerals.units: expected a mapping of character -> value");
+  for (const auto& kv : units) {
+    const std::u32string c = chars(Scalar(ctx, kv.first));
+    const std::string v = Scalar(ctx, kv.second);
+    if (c.size() != 1) ctx.Fail(kv.first.Mark(), "numerals.units: a key is one character");
+    if (v != "10" && v != "100" && v != "1000" && v != "10000")
+      ctx.Fail(kv.second.Mark(), "numerals.units: expected 10, 100, 1000 or 10000");
+    num.units.push_back({c[0], std::stoi(v)});
+  }
+  if (n["zero_lookalikes"]) num.zero_lookalikes = chars(Scalar(ctx, n["zero_lookalikes"]));
+  for (auto* t : {&num.digits, &num.units}) {
+    std::sort(t->begin(), t->end());
+    for (size_t i = 1; i < t->size(); ++i)
+      if ((*t)[i].first == (*t)[i - 1].first) ctx.Fail(n.Mark(), "numerals: a character is listed twice");
+  }
+  for (const auto& [c, v] : num.digits)
+    if (num.UnitValue(c) > 0) ctx.Fail(n.Mark(), "numerals: a character is both a digit and a unit");
+  r.numerals = std::move(num);
+}
+
 void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
-  CheckKeys(ctx, root, {"markdown_prefix", "first_chars", "styles"});
+  CheckKeys(ctx, root, {"markdown_prefix", "first_chars", "numerals", "styles"});
   r.markdown_prefix = Compile(ctx, Required(ctx, root, "markdown_prefix"));
   r.heading_first_chars.clear();
   if (root["first_chars"]) {
     const std::string chars = Scalar(ctx, root["first_chars"]);
     for (size_t i = 0; i < chars.size();) r.heading_first_chars.push_back(NextChar(chars, i));
   }
+  LoadNumerals(ctx, root["numerals"], r);
   YAML::Node styles = Required(ctx, root, "styles");
   if (!styles.IsSequence()) ctx.Fail(styles.Mark(), "styles: expected a list");
   r.headings.clear();

@@ -1,5 +1,6 @@
 #include "noticetab/tokenize.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "noticetab/text.h"
@@ -7,22 +8,33 @@
 namespace noticetab {
 namespace {
 
-bool IsCjkNumeral(char32_t c) {
-  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十百千〇零两";
-  return kNumerals.find(c) != std::u32string_view::npos;
+int Lookup(const std::vector<std::pair<char32_t, int>>& table, char32_t c, int none) {
+  auto it = std::lower_bound(table.begin(), table.end(), c,
+                             [](const std::pair<char32_t, int>& e, char32_t k) { return e.first < k; });
+  return it != table.end() && it->first == c ? it->second : none;
 }
 
-TokenKind KindOf(char32_t c) {
-  static constexpr std::u32string_view kOpen = U"(（[［〔【《〈「『“‘{｛";
-  static constexpr std::u32string_view kClose = U")）]］〕】》〉」』”’}｝";
+bool IsAsciiOrWideDigit(char32_t c) { return IsDigit(c); }
+int DigitOf(char32_t c) { return c <= '9' ? static_cast<int>(c - '0') : static_cast<int>(c - 0xFF10); }
+
+bool IsOpen(char32_t c) {
+  static constexpr std::u32string_view kOpen = U"(\uFF08[\uFF3B\u3014\u3010\u300A\u3008\u300C\u300E\u201C\u2018{\uFF5B";
+  return kOpen.find(c) != std::u32string_view::npos;
+}
+bool IsClose(char32_t c) {
+  static constexpr std::u32string_view kClose = U")\uFF09]\uFF3D\u3015\u3011\u300B\u3009\u300D\u300F\u201D\u2019}\uFF5D";
+  return kClose.find(c) != std::u32string_view::npos;
+}
+
+TokenKind KindOf(char32_t c, const Numerals& numerals) {
   if (c == '\t') return TokenKind::kTab;
   if (c == 0xFFFD || (c < 0x20)) return TokenKind::kBad;
   if (IsSpace(c)) return TokenKind::kSpace;
   if (IsDigit(c)) return TokenKind::kDigits;
-  if (IsCjkNumeral(c)) return TokenKind::kCjkNumeral;
+  if (c >= 0x3000 && numerals.IsCjkNumeral(c)) return TokenKind::kCjkNumeral;
   if (IsHan(c)) return TokenKind::kHan;
-  if (kOpen.find(c) != std::u32string_view::npos) return TokenKind::kOpen;
-  if (kClose.find(c) != std::u32string_view::npos) return TokenKind::kClose;
+  if (IsOpen(c)) return TokenKind::kOpen;
+  if (IsClose(c)) return TokenKind::kClose;
   if (c < 128 && ((c | 32) >= 'a' && (c | 32) <= 'z')) return TokenKind::kLatin;
   if (IsCjkPunct(c) || (c < 128)) return TokenKind::kPunct;
   return TokenKind::kOther;
@@ -34,24 +46,142 @@ bool IsRun(TokenKind k) {
          k == TokenKind::kSpace || k == TokenKind::kLatin;
 }
 
+// Sentence-final punctuation, and what may close a sentence after it.
+constexpr std::u32string_view kFinal = U"\u3002\uFF01\uFF1F\uFF1B.!?;";        // 。！？；.!?;
+constexpr std::u32string_view kCloser = U"\u201D\u300D\uFF09)";                 // ”」）)
+constexpr std::u32string_view kBeforeCloser = U"\u3002\uFF01\uFF1F.";           // 。！？.
+
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view line) {
+int Numerals::CjkDigit(char32_t c) const { return Lookup(digits, c, -1); }
+
+int Numerals::DigitValue(char32_t c) const {
+  if (IsAsciiOrWideDigit(c)) return DigitOf(c);
+  if (zero_lookalikes.find(c) != std::u32string::npos) return 0;
+  return CjkDigit(c);
+}
+
+int Numerals::UnitValue(char32_t c) const { return Lookup(units, c, 0); }
+
+int Numerals::Value(std::string_view s) const {
+  if (s.empty()) return 0;
+  size_t i = 0;
+  char32_t c = NextChar(s, i);
+  if (IsAsciiOrWideDigit(c)) {  // Arabic: the leading digit run
+    long v = DigitOf(c);
+    while (i < s.size()) {
+      size_t j = i;
+      char32_t d = NextChar(s, j);
+      if (!IsAsciiOrWideDigit(d)) break;
+      v = v * 10 + DigitOf(d);
+      if (v > 1'000'000'000) return -1;
+      i = j;
+    }
+    return static_cast<int>(v);
+  }
+  // CJK: digit by digit unless a place-value character is present.
+  bool place = false;
+  for (size_t k = 0; k < s.size();) {
+    char32_t d = NextChar(s, k);
+    if (UnitValue(d) > 0) place = true;
+    else if (DigitValue(d) < 0) return -1;
+  }
+  long v = 0, cur = 0;
+  for (size_t k = 0; k < s.size();) {
+    char32_t d = NextChar(s, k);
+    if (!place) {
+      v = v * 10 + DigitValue(d);
+      if (v > 1'000'000'000) return -1;
+    } else if (int u = UnitValue(d); u > 0) {
+      v += (cur == 0 ? 1 : cur) * u;
+      cur = 0;
+    } else {
+      cur = DigitValue(d);
+    }
+  }
+  return static_cast<int>(v + cur);
+}
+
+std::vector<Token> Tokenize(std::string_view line, const Numerals& numerals) {
   std::vector<Token> out;
   size_t i = 0;
   while (i < line.size()) {
     size_t start = i;
-    TokenKind kind = KindOf(NextChar(line, i));
+    char32_t first = NextChar(line, i);
+    TokenKind kind = KindOf(first, numerals);
     if (IsRun(kind)) {
       while (i < line.size()) {
         size_t j = i;
-        if (KindOf(NextChar(line, j)) != kind) break;
+        if (KindOf(NextChar(line, j), numerals) != kind) break;
         i = j;
       }
     }
-    out.push_back({kind, line.substr(start, i - start)});
+    Token t{kind, line.substr(start, i - start), static_cast<uint32_t>(start), -1, first};
+    if (kind == TokenKind::kDigits || kind == TokenKind::kCjkNumeral) t.value = numerals.Value(t.text);
+    out.push_back(t);
   }
   return out;
+}
+
+LineShape ShapeOf(std::string_view line, const std::vector<Token>& tokens) {
+  LineShape shape;
+  auto count = [&](Separator s) { ++shape.separators[static_cast<size_t>(s)]; };
+  size_t k = 0;
+  for (; k < tokens.size() && tokens[k].kind == TokenKind::kSpace; ++k) shape.indent += static_cast<int>(CharCount(tokens[k].text));
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kTab) count(Separator::kTab);
+    if (t.kind != TokenKind::kPunct) continue;
+    switch (t.first) {
+      case '|': case 0xFF5C: count(Separator::kPipe); break;
+      case 0x3001: count(Separator::kDun); break;
+      case ',': case 0xFF0C: count(Separator::kComma); break;
+      case ';': case 0xFF1B: count(Separator::kSemicolon); break;
+      case ':': case 0xFF1A: count(Separator::kColon); break;
+      default: break;
+    }
+  }
+  // The heading marker the line starts with.
+  auto at = [&](size_t n) -> const Token* { return n < tokens.size() ? &tokens[n] : nullptr; };
+  auto skip_space = [&](size_t n) { return at(n) && at(n)->kind == TokenKind::kSpace ? n + 1 : n; };
+  if (const Token* t = at(k)) {
+    auto is_num = [](const Token* x) { return x && (x->kind == TokenKind::kDigits || x->kind == TokenKind::kCjkNumeral); };
+    auto set = [&](MarkerKind m, int value, const Token* last) {
+      shape.marker = m;
+      shape.marker_value = value;
+      shape.marker_end = last->begin + static_cast<uint32_t>(last->text.size());
+    };
+    if (is_num(t)) {
+      const Token* p = at(skip_space(k + 1));
+      if (p && p->kind == TokenKind::kPunct && (p->first == 0x3001 || p->first == 0xFF0E || p->first == '.'))
+        set(t->kind == TokenKind::kDigits ? MarkerKind::kDigitDot : MarkerKind::kCjkDun, t->value, p);
+    } else if (t->kind == TokenKind::kOpen && (t->first == '(' || t->first == 0xFF08)) {
+      size_t n = skip_space(k + 1);
+      const Token* num = at(n);
+      const Token* c = at(skip_space(n + 1));
+      if (is_num(num) && c && c->kind == TokenKind::kClose && (c->first == ')' || c->first == 0xFF09))
+        set(num->kind == TokenKind::kDigits ? MarkerKind::kDigitParen : MarkerKind::kCjkParen, num->value, c);
+    } else if (t->first >= 0x2460 && t->first <= 0x2473) {  // ① .. ⑳
+      set(MarkerKind::kCircled, static_cast<int>(t->first - 0x2460 + 1), t);
+    }
+  }
+  // Sentence-final punctuation, as EndsSentence reads it.
+  std::string_view s = Trim(line);
+  if (!s.empty()) {
+    size_t lead = s.size() - 1;
+    while (lead > 0 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+    size_t j = lead;
+    char32_t last = NextChar(s, j);
+    if (kFinal.find(last) != std::u32string_view::npos) {
+      shape.ends_sentence = true;
+    } else if (kCloser.find(last) != std::u32string_view::npos && lead > 0) {
+      size_t p = lead - 1;
+      while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+      size_t q = p;
+      char32_t before = NextChar(s, q);
+      shape.ends_sentence = q == lead && kBeforeCloser.find(before) != std::u32string_view::npos;
+    }
+  }
+  return shape;
 }
 
 }  // namespace noticetab

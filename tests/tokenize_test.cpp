@@ -6,11 +6,22 @@
 #include <string>
 #include <vector>
 
+#include "noticetab/classify.h"
+#include "noticetab/rules.h"
+
+using noticetab::BuiltinRules;
+using noticetab::LineShape;
+using noticetab::MarkerKind;
+using noticetab::Numerals;
+using noticetab::Separator;
 using noticetab::Token;
 using noticetab::TokenKind;
-using noticetab::Tokenize;
 
 namespace {
+
+const Numerals& Num() { return BuiltinRules().numerals; }
+std::vector<Token> Tokenize(std::string_view line) { return noticetab::Tokenize(line, Num()); }
+LineShape Shape(std::string_view line) { return noticetab::ShapeOf(line, Tokenize(line)); }
 
 std::string KindName(TokenKind k) {
   switch (k) {
@@ -111,4 +122,119 @@ TEST_CASE("tokens are views into the line and cover it exactly", "[tokenize]") {
     joined += t.text;
   }
   CHECK(joined == line);
+}
+
+TEST_CASE("tokens carry their byte offset and first character", "[tokenize]") {
+  const std::string line = "（一）加强2023年";
+  std::vector<Token> t = Tokenize(line);
+  REQUIRE(t.size() == 6);
+  for (const Token& x : t) CHECK(line.substr(x.begin, x.text.size()) == x.text);
+  CHECK(t[0].first == U'（');
+  CHECK(t[1].first == U'一');
+  CHECK(t[4].begin == line.find("2023"));
+}
+
+TEST_CASE("numeral tokens carry their value", "[tokenize]") {
+  std::vector<Token> t = Tokenize("第十二条2023年１２月二〇二三年一百零五 两");
+  std::vector<int> values;
+  for (const Token& x : t)
+    if (x.kind == TokenKind::kDigits || x.kind == TokenKind::kCjkNumeral) values.push_back(x.value);
+  CHECK(values == std::vector<int>{12, 2023, 12, 2023, 105, 2});
+  for (const Token& x : Tokenize("甲，乙 abc"))
+    CHECK(x.value == -1);
+}
+
+TEST_CASE("the numeral table comes from rules (headings.yaml numerals)", "[tokenize]") {
+  Numerals n;  // no CJK numerals at all: 一 is Han, Arabic digits still read
+  CHECK(noticetab::Tokenize("一、", n)[0].kind == TokenKind::kHan);
+  CHECK(n.Value("12") == 12);
+  CHECK(n.Value("十二") == -1);
+  n.digits = {{U'一', 1}, {U'二', 2}};
+  n.units = {{U'十', 10}};
+  CHECK(noticetab::Tokenize("一、", n)[0].kind == TokenKind::kCjkNumeral);
+  CHECK(n.Value("十二") == 12);
+  CHECK(n.Value("三") == -1);
+}
+
+TEST_CASE("one numeral reader: digit by digit, place value, Arabic", "[tokenize]") {
+  const Numerals& n = Num();
+  CHECK(n.Value("") == 0);
+  CHECK(n.Value("7") == 7);
+  CHECK(n.Value("12") == 12);
+  CHECK(n.Value("１２") == 12);
+  CHECK(n.Value("2023") == 2023);
+  CHECK(n.Value("一") == 1);
+  CHECK(n.Value("十") == 10);
+  CHECK(n.Value("十二") == 12);
+  CHECK(n.Value("二十") == 20);
+  CHECK(n.Value("三十一") == 31);
+  CHECK(n.Value("一百零五") == 105);
+  CHECK(n.Value("二〇二三") == 2023);
+  CHECK(n.Value("二零二三") == 2023);
+  CHECK(n.Value("二O二三") == 2023);   // OCR letter O
+  CHECK(n.Value("二Ｏ二三") == 2023);
+  CHECK(n.Value("两") == 2);
+  CHECK(n.Value("第一") == -1);
+  CHECK(n.Value("O") == 0);
+  CHECK(n.Value("99999999999") == -1);  // no overflow
+}
+
+TEST_CASE("line shape: separators by kind, indent", "[tokenize]") {
+  LineShape s = Shape("\u3000\u3000甲\t乙\t丙|丁｜戊、己，庚,辛；壬;癸：子:");
+  CHECK(s.indent == 2);
+  CHECK(s.Count(Separator::kTab) == 2);
+  CHECK(s.Cells(Separator::kTab) == 3);
+  CHECK(s.Count(Separator::kPipe) == 2);
+  CHECK(s.Count(Separator::kDun) == 1);
+  CHECK(s.Count(Separator::kComma) == 2);
+  CHECK(s.Count(Separator::kSemicolon) == 2);
+  CHECK(s.Count(Separator::kColon) == 2);
+  CHECK(Shape("甲").Cells(Separator::kPipe) == 1);
+  CHECK(Shape("  甲").indent == 2);
+  CHECK(Shape("").indent == 0);
+}
+
+TEST_CASE("line shape: the heading marker a line starts with", "[tokenize]") {
+  struct Case {
+    const char* line;
+    MarkerKind kind;
+    int value;
+    const char* rest;  // the line after the marker
+  };
+  const Case cases[] = {
+      {"一、总体要求", MarkerKind::kCjkDun, 1, "总体要求"},
+      {"十二、加强保障", MarkerKind::kCjkDun, 12, "加强保障"},
+      {"  三 、 任务", MarkerKind::kCjkDun, 3, " 任务"},
+      {"（一）加强解读", MarkerKind::kCjkParen, 1, "加强解读"},
+      {"( 九 ) 深入", MarkerKind::kCjkParen, 9, " 深入"},
+      {"1.加强", MarkerKind::kDigitDot, 1, "加强"},
+      {"１２．加强", MarkerKind::kDigitDot, 12, "加强"},
+      {"3、落实", MarkerKind::kDigitDot, 3, "落实"},
+      {"（1）做好", MarkerKind::kDigitParen, 1, "做好"},
+      {"(12) 强化", MarkerKind::kDigitParen, 12, " 强化"},
+      {"①做好", MarkerKind::kCircled, 1, "做好"},
+      {"⑳做好", MarkerKind::kCircled, 20, "做好"},
+      {"2023年", MarkerKind::kNone, -1, ""},
+      {"第一条", MarkerKind::kNone, -1, ""},
+      {"（注）", MarkerKind::kNone, -1, ""},
+      {"【一】", MarkerKind::kNone, -1, ""},
+      {"", MarkerKind::kNone, -1, ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.line);
+    std::string line = c.line;
+    LineShape s = Shape(line);
+    CHECK(s.marker == c.kind);
+    CHECK(s.marker_value == c.value);
+    if (c.kind != MarkerKind::kNone) CHECK(line.substr(s.marker_end) == c.rest);
+  }
+}
+
+TEST_CASE("line shape: sentence-final punctuation agrees with EndsSentence", "[tokenize]") {
+  for (const char* line : {"完成。", "完成。 ", "完成！", "完成？", "完成；", "done.", "done!", "done?", "a;",
+                           "他说“完成。”", "「完成！」", "（完成。）", "(done.)", "（注）", "“完成”", "完成",
+                           "", "  ", "。", "”", "完成，", "完成\t", "完成。\r", "\xFF", "。\xFF", "x\xE3\x80"}) {
+    INFO(line);
+    CHECK(Shape(line).ends_sentence == noticetab::EndsSentence(line));
+  }
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "noticetab/text.h"
+#include "noticetab/tokenize.h"
 
 namespace noticetab {
 
@@ -64,6 +65,10 @@ struct Rules {
   /// A heading starts with an ASCII digit or one of these (headings.yaml
   /// `first_chars`); other lines are not tried. Empty: every line is tried.
   std::u32string heading_first_chars;
+  /// The CJK numerals (`numerals`): the tokenizer's numeral runs and every
+  /// numeral read (heading numbers, dates, deadlines). A rules directory
+  /// whose headings.yaml has none keeps the built-in ones.
+  Numerals numerals;
   // headers.yaml: normalized synonym -> role
   std::map<std::string, Role, std::less<>> header_synonyms;
   /// headers.yaml `shapes:`: a header name outside the list gets the role of
