@@ -97,12 +97,25 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
     if (!t.empty()) out.emplace_back(t);
     cur.clear();
   };
+  // The first characters of the collective starts and separators: at other
+  // positions nothing is compared.
+  std::u32string firsts;
+  bool any_empty = false;
+  for (const auto* list : {&rules.collective_starts, &rules.unit_separators})
+    for (const auto& p : *list) {
+      size_t k = 0;
+      const char32_t f = p.empty() ? 0xFFFD : NextChar(p, k);
+      if (f == 0xFFFD) any_empty = true;  // no first character to filter by: compare everywhere
+      else firsts.push_back(f);
+    }
   while (i < s.size()) {
-    if (depth == 0) {
+    size_t next = i;
+    const char32_t c = NextChar(s, next);
+    if (depth == 0 && (any_empty || firsts.find(c) != std::u32string::npos)) {
       // A collective name with separators inside (各县、市、区政府) is one piece.
       bool collective = false;
-      for (const auto& c : rules.collective_starts)
-        if (StartsWith(s.substr(i), c)) {
+      for (const auto& cs : rules.collective_starts)
+        if (StartsWith(s.substr(i), cs)) {
           if (auto m = rules.collective_name.Find(s.substr(i)); m.found && m.begin == 0 && m.end > 0) {
             cur.append(s.substr(i, m.end));
             i += m.end;
@@ -122,11 +135,10 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
       }
       if (split) continue;
     }
-    size_t start = i;
-    char32_t c = NextChar(s, i);
     if (c == U'(' || c == U'（' || c == U'[' || c == U'〔' || c == U'【') ++depth;
     if ((c == U')' || c == U'）' || c == U']' || c == U'〕' || c == U'】') && depth > 0) --depth;
-    cur.append(s, start, i - start);
+    cur.append(s, i, next - i);
+    i = next;
   }
   flush();
   return out;
@@ -216,6 +228,7 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
       return CellShape::kUnits;
   }
   // OCR debris: short, mostly digits/symbols/isolated single characters.
+  if (chars > 16) return CellShape::kText;
   auto tokens = Tokenize(cell, rules.numerals);
   size_t han = 0, noise = 0, longest_han = 0;
   for (const auto& t : tokens) {
@@ -226,7 +239,7 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
       ++noise;
     }
   }
-  if (chars <= 16 && longest_han <= 1 && (han + noise) >= 2) return CellShape::kGarbage;
+  if (longest_han <= 1 && (han + noise) >= 2) return CellShape::kGarbage;
   return CellShape::kText;
 }
 

@@ -196,10 +196,55 @@ std::string RemoveSpaces(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// NFKC without ICU for the text notices are made of: ASCII, CJK ideographs
+// U+4000-U+9FFF and 、。“”‘’ are left alone whatever surrounds them (ICU's
+// isInert; the unit test checks each), full-width forms U+FF01-U+FF5E become
+// their ASCII letter, U+3000 a space. False (out untouched) when s holds any
+// other character or an invalid byte: ICU reads it then.
+bool NfkcFast(std::string_view s, std::string& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  out.clear();
+  out.reserve(n);
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < n;) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return false;
+    if (b >= 0xE4 && b <= 0xE9) {  // U+4000-U+9FFF
+      i += 3;
+      continue;
+    }
+    const char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    if (c == 0x3001 || c == 0x3002 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D)) {
+      i += 3;
+      continue;
+    }
+    char ascii;
+    if (c >= 0xFF01 && c <= 0xFF5E) ascii = static_cast<char>(c - 0xFEE0);
+    else if (c == 0x3000) ascii = ' ';
+    else return false;
+    out.append(s.substr(run, i - run));
+    out += ascii;
+    i += 3;
+    run = i;
+  }
+  out.append(s.substr(run));
+  return true;
+}
+
+}  // namespace
+
+bool NfkcWithoutIcu(std::string_view s, std::string* out) { return NfkcFast(s, *out); }
+
 std::string Nfkc(std::string_view s) {
-  bool ascii = true;
-  for (const char ch : s) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-  if (ascii) return std::string(s);  // NFKC never changes ASCII
+  std::string fast;
+  if (NfkcFast(s, fast)) return fast;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   std::string out;

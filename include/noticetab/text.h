@@ -44,6 +44,9 @@ std::string JoinCjkSpaces(std::string_view s);
 std::string RemoveSpaces(std::string_view s);
 /// NFKC normalization (full-width ASCII -> ASCII, etc.).
 std::string Nfkc(std::string_view s);
+/// Nfkc without ICU, for text of ASCII, CJK ideographs, 、。“”‘’, full-width
+/// forms and U+3000 only: false (and *out unspecified) for any other text.
+bool NfkcWithoutIcu(std::string_view s, std::string* out);
 /// ASCII , ; : ( ) ! ? in CJK context -> ，；：（）！？ (for --normalize-punct).
 std::string NormalizePunct(std::string_view s);
 /// Traditional -> Simplified Chinese (ICU "Traditional-Simplified"), for
