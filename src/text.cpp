@@ -26,18 +26,8 @@
 
 namespace noticetab {
 
-char32_t NextChar(std::string_view s, size_t& i) {
+char32_t NextCharSlow(std::string_view s, size_t& i) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  // Fast paths for ASCII and well-formed 3-byte sequences (all of CJK); the
-  // rest, including every malformed case, goes through ICU's macro.
-  if (p[i] < 0x80) return p[i++];
-  if ((p[i] & 0xF0) == 0xE0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-    const char32_t c = (char32_t{p[i]} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 | (p[i + 2] & 0x3F);
-    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {  // not overlong, not a surrogate
-      i += 3;
-      return c;
-    }
-  }
   // ICU's macro takes signed indexes; widening avoids size_t/int mixing warnings.
   int64_t j = static_cast<int64_t>(i), n = static_cast<int64_t>(s.size());
   UChar32 c;

@@ -13,9 +13,25 @@
 
 namespace noticetab {
 
+/// NextChar for what its inline fast paths leave: 2- and 4-byte sequences
+/// and every malformed case (ICU's U8_NEXT).
+char32_t NextCharSlow(std::string_view s, size_t& i);
 /// Decodes one code point at s[i] and advances i. Invalid bytes yield U+FFFD.
 /// REQUIRES: i < s.size().
-char32_t NextChar(std::string_view s, size_t& i);
+inline char32_t NextChar(std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  // Fast paths for ASCII and well-formed 3-byte sequences (all of CJK), inline
+  // because every stage walks text with it.
+  if (p[i] < 0x80) return p[i++];
+  if ((p[i] & 0xF0) == 0xE0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+    const char32_t c = (char32_t{p[i]} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 | (p[i + 2] & 0x3F);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {  // not overlong, not a surrogate
+      i += 3;
+      return c;
+    }
+  }
+  return NextCharSlow(s, i);
+}
 /// Appends c encoded as UTF-8.
 void AppendUtf8(std::string& out, char32_t c);
 /// Number of code points.
