@@ -77,9 +77,7 @@ bool IsCjkPunct(char32_t c) {
          (c >= 0xFF5B && c <= 0xFF65) || (c >= 0xFFE0 && c <= 0xFFEE);
 }
 
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-  if (c > 0x3000) return false;  // U+3000 is the last White_Space: Han text stays out of ICU
+bool IsSpaceSlow(char32_t c) {
   return u_isUWhiteSpace(static_cast<UChar32>(c));  // NBSP, U+3000, other Zs, LS/PS
 }
 
@@ -149,13 +147,19 @@ bool IsCjkContext(char32_t c) {
 std::string JoinCjkSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  char32_t prev = 0;  // last non-space character copied; 0 at the start
+  char32_t last = 0;  // last non-space character; 0 at the start
+  char32_t prev = 0;  // the last non-space character before the current space run
   bool in_space = false;
+  size_t run = 0;  // start of the characters not yet copied
   for (size_t i = 0; i < s.size();) {
     const size_t start = i;
     const char32_t c = NextChar(s, i);
     if (IsSpace(c)) {
-      in_space = true;
+      if (!in_space) {
+        out.append(s.substr(run, start - run));
+        prev = last;
+        in_space = true;
+      }
       continue;
     }
     if (in_space) {
@@ -164,11 +168,12 @@ std::string JoinCjkSpaces(std::string_view s) {
                                       (IsDigit(prev) && IsCjkContext(c)));
       if (!join) out += ' ';
       in_space = false;
+      run = start;
     }
-    out.append(s.substr(start, i - start));
-    prev = c;
+    last = c;
   }
   if (in_space) out += ' ';
+  else out.append(s.substr(run));
   return out;
 }
 

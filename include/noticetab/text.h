@@ -39,7 +39,13 @@ size_t CharCount(std::string_view s);
 
 bool IsHan(char32_t c);          ///< CJK unified ideographs (incl. ext A), 〇
 bool IsCjkPunct(char32_t c);     ///< CJK symbols and punctuation, full-width forms
-bool IsSpace(char32_t c);        ///< ASCII whitespace, U+3000, NBSP and other Zs
+bool IsSpaceSlow(char32_t c);    ///< IsSpace for U+0080-U+3000 (ICU's White_Space)
+/// ASCII whitespace, U+3000, NBSP and other Zs.
+inline bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  if (c > 0x3000) return false;  // U+3000 is the last White_Space: Han text stays out of ICU
+  return IsSpaceSlow(c);
+}
 bool IsDigit(char32_t c);        ///< 0-9 and full-width ０-９
 /// Terminal columns c occupies: 2 for East Asian wide/full-width, 0 for
 /// combining marks and controls, else 1 (used to place error carets).
