@@ -26,7 +26,7 @@ bool IsClose(char32_t c) {
   return kClose.find(c) != std::u32string_view::npos;
 }
 
-TokenKind KindOf(char32_t c, const Numerals& numerals) {
+TokenKind KindOfSlow(char32_t c, const Numerals& numerals) {
   if (c == '\t') return TokenKind::kTab;
   if (c == 0xFFFD || (c < 0x20)) return TokenKind::kBad;
   if (IsSpace(c)) return TokenKind::kSpace;
@@ -38,6 +38,41 @@ TokenKind KindOf(char32_t c, const Numerals& numerals) {
   if (c < 128 && ((c | 32) >= 'a' && (c | 32) <= 'z')) return TokenKind::kLatin;
   if (IsCjkPunct(c) || (c < 128)) return TokenKind::kPunct;
   return TokenKind::kOther;
+}
+
+// The classes of ASCII characters, looked up.
+struct AsciiKinds {
+  TokenKind kind[128];
+  constexpr AsciiKinds() : kind{} {
+    for (int c = 0; c < 128; ++c) {
+      TokenKind k = TokenKind::kPunct;
+      if (c < 0x20) k = TokenKind::kBad;
+      if (c == '\t') k = TokenKind::kTab;
+      if (c == ' ' || (c >= '\n' && c <= '\r')) k = c == ' ' ? TokenKind::kSpace : TokenKind::kBad;
+      if (c >= '0' && c <= '9') k = TokenKind::kDigits;
+      if ((c | 32) >= 'a' && (c | 32) <= 'z') k = TokenKind::kLatin;
+      if (c == '(' || c == '[' || c == '{') k = TokenKind::kOpen;
+      if (c == ')' || c == ']' || c == '}') k = TokenKind::kClose;
+      kind[c] = k;
+    }
+  }
+};
+constexpr AsciiKinds kAscii;
+
+// A 64-bit filter over the numeral characters: most Han characters are
+// ruled out by one AND.
+uint64_t NumeralFilter(const Numerals& numerals) {
+  uint64_t f = 0;
+  for (const auto* t : {&numerals.digits, &numerals.units})
+    for (const auto& [c, v] : *t) f |= uint64_t{1} << (c & 63);
+  return f;
+}
+
+TokenKind KindOf(char32_t c, const Numerals& numerals, uint64_t filter) {
+  if (c < 128) return kAscii.kind[c];
+  if (c >= 0x4E00 && c <= 0x9FFF)  // CJK unified ideographs: Han or a numeral
+    return (filter >> (c & 63)) & 1 && numerals.IsCjkNumeral(c) ? TokenKind::kCjkNumeral : TokenKind::kHan;
+  return KindOfSlow(c, numerals);
 }
 
 // Kinds whose consecutive characters form one token.
@@ -104,15 +139,16 @@ int Numerals::Value(std::string_view s) const {
 
 std::vector<Token> Tokenize(std::string_view line, const Numerals& numerals) {
   std::vector<Token> out;
+  const uint64_t filter = NumeralFilter(numerals);
   size_t i = 0;
   while (i < line.size()) {
     size_t start = i;
     char32_t first = NextChar(line, i);
-    TokenKind kind = KindOf(first, numerals);
+    TokenKind kind = KindOf(first, numerals, filter);
     if (IsRun(kind)) {
       while (i < line.size()) {
         size_t j = i;
-        if (KindOf(NextChar(line, j), numerals) != kind) break;
+        if (KindOf(NextChar(line, j), numerals, filter) != kind) break;
         i = j;
       }
     }
