@@ -10,6 +10,7 @@
 #include "noticetab/read.h"
 #include "noticetab/repair.h"
 #include "noticetab/text.h"
+#include "readers/readers.h"
 #include "schema.h"
 
 namespace noticetab {

@@ -5,6 +5,7 @@
 
 #include "noticetab/classify.h"
 #include "noticetab/text.h"
+#include "readers/readers.h"
 
 namespace noticetab {
 namespace {

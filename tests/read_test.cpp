@@ -12,6 +12,7 @@
 #include "noticetab/interpret.h"
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
+#include "readers/readers.h"
 
 using noticetab::Line;
 using noticetab::Regions;

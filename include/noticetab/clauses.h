@@ -4,6 +4,11 @@
 // 牵头负责领导：姓名) and a clause in brackets (（X牵头，Y、Z配合） /
 // （牵头单位：X；责任单位：Y，6月底完成）), at the end of a line or on a line of
 // its own. The vocabulary is rules/clauses.yaml.
+//
+// Contract: what is returned owns its strings; the views passed in are only
+// read during the call. Nothing here throws Error except through a rules
+// pattern: a Regex that passes its time or backtracking limit on a line throws
+// Error(kRules) naming the rules file and line (text.h).
 #ifndef NOTICETAB_CLAUSES_H_
 #define NOTICETAB_CLAUSES_H_
 

@@ -1,6 +1,10 @@
 // The view by deadline (`noticetab due`): the dated tasks of one or many
 // notices in date order, filtered by month, by a date or as overdue, and the
 // same tasks as an iCalendar file (write_ics.cpp).
+//
+// Contract: DueTask points into the documents given, which must outlive it.
+// Only the writers throw: WriteDue Error(kOutput) from the xlsx writer and
+// Error(kUsage) for a format that writes no table; WriteIcs never throws Error.
 #ifndef NOTICETAB_DUE_H_
 #define NOTICETAB_DUE_H_
 
@@ -24,7 +28,8 @@ struct DueFilter {
 };
 
 /// An error message for a filter a user got wrong (a bad date, --overdue
-/// without --today), or "" when it is fine.
+/// without --today), or "" when it is fine. Never throws. The message names
+/// the `due` command's options (--month, --before, --today, --overdue).
 std::string CheckDueFilter(const DueFilter& f);
 
 /// One dated task.

@@ -1,5 +1,11 @@
 // The one error type of the library. The library throws or returns it; only
-// the CLI's main prints it and maps it to an exit code.
+// the CLI's main prints it and maps it to an exit code. Each public header
+// says which of its functions throw it, and with which Kind: kInput (an input
+// that cannot be read), kRules (a rules file, or a rules pattern that passes
+// its time limit), kUsage (options that do not fit together), kOutput (an
+// output that cannot be written). The Code says more where a caller may
+// word the fix in its own terms (src/cli/report.cpp maps codes to the CLI's
+// flags). Nothing in this header throws.
 #ifndef NOTICETAB_ERROR_H_
 #define NOTICETAB_ERROR_H_
 

@@ -1,6 +1,12 @@
 // Rules: heading markers, table-header synonyms, junk lines, unit and deadline
 // vocabulary. Data lives in rules/*.yaml (embedded in the binary at build
 // time); this module loads and compiles it once per process.
+//
+// Contract: a Rules value owns everything in it and is only read once built, so
+// one may be shared by threads. LoadRules, CompileRules and CompilePackedRules
+// throw Error(kRules); the rest never throw Error. Every stage that matches a
+// rules pattern may throw Error(kRules) from Regex::Find (text.h) when a
+// pattern passes its time or backtracking limit.
 #ifndef NOTICETAB_RULES_H_
 #define NOTICETAB_RULES_H_
 
@@ -157,16 +163,20 @@ std::string CompactRulesText(std::string_view yaml);
 Rules LoadRules(const std::string& dir);
 
 /// Compiles rules from (file name, text) pairs. Used by both loaders and tests.
+/// Throws Error(kRules) as LoadRules does, naming the file name given.
 /// With Regex::When::kOnFirstUse a pattern is compiled on its first use and a
-/// bad one is not reported (only for rules known to be valid).
+/// bad one is not reported (it then never matches; only for rules known to be
+/// valid).
 Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files,
                    Regex::When compile = Regex::When::kNow);
 
 /// Compiles rules from (file name, packed YAML tree) pairs (src/rules_pack.h),
 /// patterns on first use. BuiltinRules() is CompilePackedRules(PackedRules()).
+/// Throws Error(kRules) for an unknown file name or a missing rules file.
 Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::string_view>>& packed);
 
-/// The embedded rule files (generated at build time).
+/// The embedded rule files (generated at build time): static data, the views
+/// live for the process.
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRules();
 
 }  // namespace noticetab

@@ -1,7 +1,8 @@
 // Stage 8, write: documents (and the views' tables) -> bytes. One file per
 // format, one row each in the Writers() table. Writers write to the given
 // stream and keep nothing; xlsx throws Error(kOutput) when libxlsxwriter is
-// missing or fails, the text writers never throw.
+// missing or fails, the text writers never throw Error. Writers only read the
+// documents; the Writer table is static and lives for the process.
 #ifndef NOTICETAB_WRITE_H_
 #define NOTICETAB_WRITE_H_
 
@@ -94,7 +95,8 @@ std::string TableFormatList(TableView view);
 /// Writes a view's table through the Writer named `format` (its write_rows).
 /// Columns named id, seq, tasks, as_lead, old_id, new_id are numbers; with
 /// opts.normalize_punct every other cell but `source` is normalized.
-/// REQUIRES: FindWriter(format) has write_rows.
+/// Throws Error(kUsage) when FindWriter(format) has no write_rows (callers
+/// check WritesTable first), Error(kOutput) from the xlsx writer.
 void WriteRows(std::ostream& out, std::string_view format, const std::vector<std::string_view>& header,
                std::vector<std::vector<std::string>> rows, const WriteOptions& opts);
 

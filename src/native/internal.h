@@ -14,7 +14,20 @@
 
 #include "noticetab/native.h"
 
+namespace noticetab {
+
+/// Notes content a native reader saw but could not read (an embedded object,
+/// a page with no text): a warning with the code input.partial, which the CLI
+/// reports as the document-level problem "read only in part".
+void NotRead(Rendered& r, int line, std::string message);
+
+}  // namespace noticetab
+
 namespace noticetab::native {
+
+/// Limits on what a native reader unpacks, against zip bombs.
+inline constexpr uint64_t kMaxMemberSize = uint64_t{64} << 20;   ///< one ZIP member
+inline constexpr uint64_t kMaxUnpackedSize = uint64_t{256} << 20;  ///< all members read
 
 /// A ZIP archive read from memory. Members are read with a size limit each
 /// and in total (kMaxMemberSize, kMaxUnpackedSize), whatever their headers
@@ -70,7 +83,7 @@ struct InCell {
 /// Lines of a rendered document. Paragraph text is cleaned (no '\n', no
 /// control characters); a table row becomes one line of TAB-separated cells,
 /// a cell covered by a vertical merge empty, a column span followed by empty
-/// cells. The exact spans are kept in Rendered::tables.
+/// cells. The exact spans are kept in Rendered::grids.
 class LineBuilder {
  public:
   explicit LineBuilder(Rendered* out) : out_(out) {}
