@@ -223,7 +223,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (y == 0) {
       if (notes)
         notes->push_back({"deadline.no_year", 0, 0,
-                          RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none; use --year"});
+                          RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none"});
       return d;
     }
     int last = DaysInMonth(y, mo);

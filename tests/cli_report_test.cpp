@@ -44,3 +44,15 @@ TEST_CASE("InCliTerms: library facts get the option that changes them", "[cli]")
   const Error plain(Error::Kind::kInput, "not text (looks like PNG image)", "a.png");
   CHECK(InCliTerms(plain).Format() == plain.Format());
 }
+
+TEST_CASE("FormatAdvice: task codes an option fixes get the option; the library names none", "[cli]") {
+  BatchResult r;
+  CHECK(FormatAdvice(r).empty());
+  r.task_codes["units.missing"] = 4;  // no option fixes it
+  CHECK(FormatAdvice(r).empty());
+  r.task_codes["deadline.no_year"] = 1;
+  CHECK(FormatAdvice(r) == "noticetab: 1 deadline has no year, nor has its notice: give the plan year with --year\n");
+  r.task_codes["deadline.no_year"] = 3;
+  CHECK(FormatAdvice(r) ==
+        "noticetab: 3 deadlines have no year, nor have their notices: give the plan year with --year\n");
+}

@@ -1,5 +1,12 @@
 // Stage 7, normalize: unit lists (split, open tails, shared level prefixes,
 // lead/support), deadlines (ISO due date, kind), text clean-up (pandoc filters).
+//
+// Contract: what is returned owns its strings; Line views passed in point into
+// the Source, which must outlive the call. Messages name no command-line option
+// (the CLI adds its advice: src/cli/report.h FormatAdvice). Nothing here throws
+// Error except through a rules pattern: a Regex that passes its time or
+// backtracking limit on a line throws Error(kRules) naming the rules file and
+// line (text.h).
 #ifndef NOTICETAB_NORMALIZE_H_
 #define NOTICETAB_NORMALIZE_H_
 

@@ -51,6 +51,25 @@ std::string FormatSummary(const BatchResult& r) {
   return s;
 }
 
+std::string FormatAdvice(const BatchResult& r) {
+  // Task diagnostic code -> what it means for the user (one, several) and the
+  // option that fixes it.
+  struct Advice {
+    std::string_view code, one, several, fix;
+  };
+  static constexpr Advice kAdvice[] = {
+      {"deadline.no_year", "deadline has no year, nor has its notice",
+       "deadlines have no year, nor have their notices", "give the plan year with --year"},
+  };
+  std::string s;
+  for (const Advice& a : kAdvice) {
+    auto it = r.task_codes.find(a.code);
+    if (it == r.task_codes.end() || it->second == 0) continue;
+    s += fmt::format("noticetab: {} {}: {}\n", it->second, it->second == 1 ? a.one : a.several, a.fix);
+  }
+  return s;
+}
+
 Error InCliTerms(const Error& e) {
   auto worded = [&](std::string message) { return Error(e.kind(), std::move(message), e.file()); };
   const std::string& v = e.value();

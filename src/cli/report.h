@@ -18,6 +18,11 @@ std::string FormatProgress(const BatchProgress& p);
 /// reason and, with fail_on_warning, per input with warnings. Lines end in '\n'.
 std::string FormatSummary(const BatchResult& r);
 
+/// Advice naming the CLI's options for task diagnostics that one of them
+/// fixes (BatchResult::task_codes), one "noticetab: ..." line each, ending in
+/// '\n'; "" when none applies. The library's messages name no option.
+std::string FormatAdvice(const BatchResult& r);
+
 /// `e` worded for the command line: an Error::Code the library reports as a
 /// fact ("is a directory") gets the option that changes it ("use -r"); other
 /// errors are returned as they are.
