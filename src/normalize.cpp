@@ -440,17 +440,17 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
       };
       std::vector<Part> parts;
       if (subs.empty()) {
-        Part p{it.no, it.title, own(first, last, true), first, last};
+        Part p{it.no, it.title, own(first, last, true), first, last, {}, {}, {}};
         p.a = ReadAssignment(p.lines, rules, &p.content);
         if (p.content.empty()) p.content = it.text;
         parts.push_back(std::move(p));
       } else {
         // The item's own words before its first sub-item may hold a clause for all of them.
-        Part head{it.no, it.title, own(first, subs.front() - 1, true), first, subs.front() - 1};
+        Part head{it.no, it.title, own(first, subs.front() - 1, true), first, subs.front() - 1, {}, {}, {}};
         head.a = ReadAssignment(head.lines, rules, &head.content);
         for (size_t k = 0; k < subs.size(); ++k) {
           int to = k + 1 < subs.size() ? subs[k + 1] - 1 : last;
-          Part p{it.no, it.title, own(subs[k], to, true), subs[k], to};
+          Part p{it.no, it.title, own(subs[k], to, true), subs[k], to, {}, {}, {}};
           p.a = ReadAssignment(p.lines, rules, &p.content);
           parts.push_back(std::move(p));
         }
