@@ -481,22 +481,8 @@ std::vector<std::pair<std::string, std::string>> Relationships(Zip& zip, const s
     if (Name(n) != "Relationship" || Attr(n, "TargetMode") == "External") continue;
     std::string type = Attr(n, "Type"), target = Attr(n, "Target");
     if (target.empty()) continue;
-    std::string path = target.starts_with("/") ? target.substr(1) : dir + target;
     // "word/../customXml/x.xml"
-    std::vector<std::string> parts;
-    for (size_t start = 0;;) {
-      size_t end = path.find('/', start);
-      std::string piece = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
-      if (piece == "..") {
-        if (!parts.empty()) parts.pop_back();
-      } else if (!piece.empty() && piece != ".") {
-        parts.push_back(piece);
-      }
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
-    path.clear();
-    for (const auto& piece : parts) path += (path.empty() ? "" : "/") + piece;
+    const std::string path = MemberPath(target.starts_with("/") ? target.substr(1) : dir + target);
     out.emplace_back(type.substr(type.rfind('/') + 1), path);
   }
   return out;

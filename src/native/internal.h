@@ -50,6 +50,12 @@ class Zip {
   uint64_t unpacked_ = 0;
 };
 
+/// A ZIP member path as the archive names it: "." and empty pieces dropped,
+/// ".." taking off the piece before it (never above the root):
+/// "word/../customXml/x.xml" -> "customXml/x.xml". For the part names that
+/// docx relationships and OFD locations give relative to a folder.
+std::string MemberPath(std::string_view path);
+
 struct XmlDocDeleter {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };

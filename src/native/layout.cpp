@@ -180,6 +180,17 @@ size_t Find(std::vector<size_t>& parent, size_t i) {
   return i;
 }
 
+// True when one of `rules` is a border at `at` (a y for a horizontal rule, an
+// x for a vertical one) that passes `mid` (an x, a y) within kSnap.
+bool HasBorder(const std::vector<RuleLine>& rules, bool horizontal, double at, double mid) {
+  for (const RuleLine& l : rules) {
+    if (horizontal ? l.y0 != l.y1 : l.x0 != l.x1) continue;
+    const double pos = horizontal ? l.y0 : l.x0, lo = horizontal ? l.x0 : l.y0, hi = horizontal ? l.x1 : l.y1;
+    if (std::abs(pos - at) <= kSnap && lo - kSnap <= mid && mid <= hi + kSnap) return true;
+  }
+  return false;
+}
+
 // The bordered tables among a page's ruling lines: rules that touch form one
 // table; its rows and columns are the distinct positions of its horizontal
 // and vertical rules, and two neighbouring grid positions are one cell when
@@ -208,18 +219,10 @@ std::vector<Fragment> FindRuled(const std::vector<RuleLine>& all) {
     const size_t R = f.ys.size() - 1, C = f.xs.size() - 1;
     if (R * C > kMaxGridCells) continue;
     auto horizontal = [&](size_t i, size_t c) {  // a border at ys[i] across column c
-      const double mid = (f.xs[c] + f.xs[c + 1]) / 2;
-      for (const RuleLine& r : rules)
-        if (r.y0 == r.y1 && std::abs(r.y0 - f.ys[i]) <= kSnap && r.x0 - kSnap <= mid && mid <= r.x1 + kSnap)
-          return true;
-      return false;
+      return HasBorder(rules, true, f.ys[i], (f.xs[c] + f.xs[c + 1]) / 2);
     };
     auto vertical = [&](size_t r, size_t j) {  // a border at xs[j] down row r
-      const double mid = (f.ys[r] + f.ys[r + 1]) / 2;
-      for (const RuleLine& l : rules)
-        if (l.x0 == l.x1 && std::abs(l.x0 - f.xs[j]) <= kSnap && l.y0 - kSnap <= mid && mid <= l.y1 + kSnap)
-          return true;
-      return false;
+      return HasBorder(rules, false, f.xs[j], (f.ys[r] + f.ys[r + 1]) / 2);
     };
     std::vector<size_t> cell(R * C);
     std::iota(cell.begin(), cell.end(), 0);
