@@ -2,8 +2,8 @@
 // the CLI's main prints it and maps it to an exit code. Each public header
 // says which of its functions throw it, and with which Kind: kInput (an input
 // that cannot be read), kRules (a rules file, or a rules pattern that passes
-// its time limit), kUsage (options that do not fit together), kOutput (an
-// output that cannot be written). The Code says more where a caller may
+// its time or backtracking limit), kUsage (options that are wrong or do not
+// fit together), kOutput (an output that cannot be written). The Code says more where a caller may
 // word the fix in its own terms (src/cli/report.cpp maps codes to the CLI's
 // flags). Nothing in this header throws.
 #ifndef NOTICETAB_ERROR_H_
