@@ -34,15 +34,17 @@ using FileId = std::pair<dev_t, ino_t>;
 
 std::string Render(const BatchOptions& o, const Writer* writer, const std::vector<Document>& docs) {
   std::ostringstream out;
+  WriteOptions write = o.write;  // the words of a workbook come from the batch's rules
+  if (!write.rules) write.rules = o.rules;
   switch (o.view) {
     case BatchView::kTasks:
-      writer->write(out, docs, o.write);
+      writer->write(out, docs, write);
       break;
     case BatchView::kByUnit:
-      WriteByUnit(out, o.format, docs, o.write);
+      WriteByUnit(out, o.format, docs, write);
       break;
     case BatchView::kUnitSummary:
-      WriteUnitSummary(out, o.format, docs, o.write, o.rules ? *o.rules : BuiltinRules());
+      WriteUnitSummary(out, o.format, docs, write, o.rules ? *o.rules : BuiltinRules());
       break;
     case BatchView::kCustom:
       o.render(out, docs, o.rules ? *o.rules : BuiltinRules());

@@ -120,7 +120,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (rules.pinyin.Contains(original.text())) {
     stripped = Source(original.name(), original.encoding(), rules.pinyin.ReplaceAll(original.text(), ""));
     source = &stripped;
-    doc.Warn("input.pinyin_removed", "pinyin annotations after characters (發(fā)展) removed");
+    doc.Warn("input.pinyin_removed",
+             "pinyin annotations after characters (" + std::string(MessageExample("pinyin", rules)) + ") removed");
   }
   // Traditional characters: parse a Simplified copy, then give every emitted
   // string its original characters back (the conversion is one code point

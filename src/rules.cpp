@@ -392,6 +392,69 @@ void LoadKinds(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "kind", r);
 }
 
+// A mapping of name -> string; with `keys` given, exactly those names.
+void StringMap(const FileContext& ctx, const YAML::Node& root, const char* key,
+               std::map<std::string, std::string, std::less<>>& out, std::initializer_list<const char*> keys = {}) {
+  const YAML::Node m = Required(ctx, root, key);
+  if (!m.IsMap()) ctx.Fail(m.Mark(), std::string(key) + ": expected a mapping of name -> text");
+  if (keys.size() != 0) {
+    CheckKeys(ctx, m, keys);
+    for (const char* k : keys) Required(ctx, m, k);
+  }
+  out.clear();
+  for (const auto& kv : m) {
+    const std::string name = kv.first.as<std::string>();
+    const bool word = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if (!word) ctx.Fail(kv.first.Mark(), std::string(key) + ": '" + name + "' is not a name (a-z, 0-9, _)");
+    const std::string text = Scalar(ctx, kv.second);
+    if (text.empty() || text.find_first_of("\n\r\t") != std::string::npos)
+      ctx.Fail(kv.second.Mark(), std::string(key) + ": '" + name + "' needs a one-line text");
+    out[name] = text;
+  }
+}
+
+void LoadLabels(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"columns", "values", "sheets", "calendar", "messages", "examples"});
+  StringMap(ctx, root, "columns", r.column_labels);
+  StringMap(ctx, root, "values", r.value_labels);
+  StringMap(ctx, root, "sheets", r.sheet_labels, {"tasks", "units", "due", "table"});
+  StringMap(ctx, root, "calendar", r.calendar_labels,
+            {"units", "lead_units", "support_units", "deadline", "title", "source"});
+  StringMap(ctx, root, "messages", r.message_examples, {"unit", "city_unit", "collective", "pinyin"});
+  ReadExamples(ctx, root["examples"], "label", r);
+}
+
+// A list of exactly `n` strings (n == 0: any number, at least one).
+std::vector<std::string> Words(const FileContext& ctx, const YAML::Node& map, const char* key, size_t n) {
+  const YAML::Node list = Required(ctx, map, key);
+  std::vector<std::string> words = StringList(ctx, list);
+  if (n != 0 && words.size() != n)
+    ctx.Fail(list.Mark(), std::string(key) + ": expected " + std::to_string(n) + " words, not " +
+                              std::to_string(words.size()));
+  if (n == 0 && words.empty()) ctx.Fail(list.Mark(), std::string(key) + ": expected at least one word");
+  return words;
+}
+
+void LoadNumbering(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+  CheckKeys(ctx, root, {"counting", "stems", "branches", "page_number_words", "examples"});
+  const YAML::Node counting = Required(ctx, root, "counting");
+  CheckKeys(ctx, counting, {"digits", "units", "zero"});
+  r.counting_digits = Words(ctx, counting, "digits", 10);
+  r.counting_units = Words(ctx, counting, "units", 4);
+  r.counting_zero = Scalar(ctx, Required(ctx, counting, "zero"));
+  r.stems = Words(ctx, root, "stems", 10);
+  r.branches = Words(ctx, root, "branches", 12);
+  r.page_number_words = Words(ctx, root, "page_number_words", 0);
+  for (size_t i = 0; i < r.page_number_words.size(); ++i) {
+    const std::string& w = r.page_number_words[i];
+    if (w.empty() || w.find_first_of("0123456789 ") != std::string::npos)
+      ctx.Fail(root["page_number_words"][i].Mark(), "page_number_words: '" + w + "' must be a word without digits or spaces");
+  }
+  ReadExamples(ctx, root["examples"], "numbering", r);
+}
+
 using Loader = void (*)(const FileContext&, const YAML::Node&, Rules&);
 struct RuleFile {
   const char* name;
@@ -402,6 +465,7 @@ constexpr RuleFile kRuleFiles[] = {
     {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
     {"clauses.yaml", LoadClauses},   {"kinds.yaml", LoadKinds},         {"collective.yaml", LoadCollective},
+    {"labels.yaml", LoadLabels},     {"numbering.yaml", LoadNumbering},
 };
 
 // yaml-cpp takes a quoted scalar left open at the end of the input as
@@ -578,6 +642,49 @@ Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::stri
 std::string RoleLabel(Role r, const Rules& rules) {
   auto it = rules.role_labels.find(r);
   return it != rules.role_labels.end() ? it->second : std::string(RoleName(r));
+}
+
+namespace {
+std::string_view Lookup(const std::map<std::string, std::string, std::less<>>& m, std::string_view key) {
+  auto it = m.find(key);
+  return it != m.end() ? std::string_view(it->second) : std::string_view();
+}
+}  // namespace
+
+std::string_view ColumnLabel(std::string_view column, const Rules& rules) { return Lookup(rules.column_labels, column); }
+std::string_view ValueLabel(std::string_view code, const Rules& rules) { return Lookup(rules.value_labels, code); }
+std::string_view SheetLabel(std::string_view sheet, const Rules& rules) { return Lookup(rules.sheet_labels, sheet); }
+std::string_view CalendarLabel(std::string_view field, const Rules& rules) {
+  return Lookup(rules.calendar_labels, field);
+}
+std::string_view MessageExample(std::string_view what, const Rules& rules) {
+  return Lookup(rules.message_examples, what);
+}
+
+namespace {
+// Rules holding only the built-in file `file` (the others' fields empty):
+// reading one small packed tree costs microseconds, the whole set a
+// millisecond, which --help and a run with --rules DIR need not pay.
+Rules BuiltinFile(std::string_view file) {
+  Rules rules;
+  for (const auto& [name, bytes] : PackedRules()) {
+    if (name != file) continue;
+    FileContext ctx(std::string(name), std::string(), Regex::When::kOnFirstUse);
+    rules_pack::Reader reader(bytes);
+    LoadTree(KindOf(std::string(name)), ctx, reader.Node(), rules);
+  }
+  return rules;
+}
+}  // namespace
+
+const Rules& BuiltinLabels() {
+  static const Rules rules = BuiltinFile("labels.yaml");
+  return rules;
+}
+
+const Rules& BuiltinNumbering() {
+  static const Rules rules = BuiltinFile("numbering.yaml");
+  return rules;
 }
 
 const Rules& BuiltinRules() {

@@ -49,7 +49,7 @@ struct DeadlineRule {
 struct RuleExample {
   std::string file;   ///< rules file name
   int line = 0;       ///< 1-based line of the example in that file
-  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause | kind
+  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause | kind | label | numbering
   std::string input;
   std::map<std::string, std::string> expect;  ///< key -> expected value ("" = null)
 };
@@ -139,6 +139,18 @@ struct Rules {
   Regex title_year;        ///< the plan year in a title: groups y
   Regex title_opening;     ///< the word a title starts with (关于): a wrapped title's first line holds it
   std::string number_format;  ///< how a 文号 is printed: {org}, {year}, {n} replaced
+  // labels.yaml: the words noticetab writes (not read from notices)
+  std::map<std::string, std::string, std::less<>> column_labels;    ///< column name -> xlsx header
+  std::map<std::string, std::string, std::less<>> value_labels;     ///< code (by_date, lead) -> xlsx value
+  std::map<std::string, std::string, std::less<>> sheet_labels;     ///< tasks | units | due | table -> sheet name
+  std::map<std::string, std::string, std::less<>> calendar_labels;  ///< .ics description labels (units, deadline ...)
+  std::map<std::string, std::string, std::less<>> message_examples; ///< unit | city_unit | collective | pinyin
+  // numbering.yaml: the native readers' number words (always the built-in file)
+  std::vector<std::string> counting_digits;   ///< 〇 .. 九 (10)
+  std::vector<std::string> counting_units;    ///< "", 十, 百, 千 (4)
+  std::string counting_zero;                  ///< 零: a skipped place
+  std::vector<std::string> stems, branches;   ///< 甲.. (10), 子.. (12)
+  std::vector<std::string> page_number_words;  ///< 第, 页, 共, -, / ...: with digits, a page number
   std::vector<RuleExample> examples;
 };
 
@@ -146,10 +158,23 @@ struct Rules {
 /// or RoleName(r) when the rules give none.
 std::string RoleLabel(Role r, const Rules& rules);
 
+/// labels.yaml lookups: the label of `key`, or "" when the file gives none.
+std::string_view ColumnLabel(std::string_view column, const Rules& rules);
+std::string_view ValueLabel(std::string_view code, const Rules& rules);
+std::string_view SheetLabel(std::string_view sheet, const Rules& rules);
+std::string_view CalendarLabel(std::string_view field, const Rules& rules);
+std::string_view MessageExample(std::string_view what, const Rules& rules);
+
 /// The built-in rules (embedded rules/*.yaml), compiled once. Thread-safe.
 /// Loaded from trees packed at build time without `examples:`, so they carry
 /// no examples, and their patterns are compiled on first use.
 const Rules& BuiltinRules();
+
+/// Only the built-in labels.yaml, or numbering.yaml, loaded (the other fields
+/// empty): cheaper than BuiltinRules() for --help and the native readers.
+/// Thread-safe.
+const Rules& BuiltinLabels();
+const Rules& BuiltinNumbering();
 
 /// A rules file without what only people and tests read: blank and comment
 /// lines and `examples:` blocks (a key on a line of its own and the lines

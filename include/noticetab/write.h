@@ -16,6 +16,8 @@
 
 namespace noticetab {
 
+struct Rules;
+
 struct WriteOptions {
   bool excel = false;            ///< CSV/TSV: UTF-8 BOM and CRLF line ends
   bool normalize_punct = false;  ///< apply NormalizePunct to every emitted string
@@ -23,6 +25,9 @@ struct WriteOptions {
   /// not behind an apostrophe (see write_csv.cpp).
   bool raw_formulas = false;
   std::string lang = "zh";       ///< xlsx sheet names, headers and values: zh | en
+  /// The words of the Chinese workbook and of a calendar (labels.yaml); not
+  /// owned, must outlive the write. nullptr: BuiltinLabels().
+  const Rules* rules = nullptr;
 };
 
 /// A table of one of the views (units, --by-unit, units --for, due, diff):

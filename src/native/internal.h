@@ -146,6 +146,13 @@ std::vector<double> Numbers(std::string_view s);
 /// coordinates) that are long enough to be table borders, appended to `out`.
 void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<RuleLine>& out);
 
+/// A page number line ("3", "- 3 -", "第 3 页 共 12 页"): digits and the
+/// words of numbering.yaml page_number_words.
+bool IsPageNumber(std::string_view line);
+/// Number `n` as a Word list label of format `fmt` (w:numFmt: decimal,
+/// chineseCounting, ideographZodiac ...); the Chinese words are numbering.yaml's.
+std::string ListNumber(int n, const std::string& fmt);
+
 Rendered ReadDocx(Zip& zip);
 /// The main part of a .docx as _rels/.rels names it (officeDocument), or
 /// word/document.xml.

@@ -15,6 +15,7 @@
 #include <numeric>
 
 #include "internal.h"
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 
 namespace noticetab::native {
@@ -118,7 +119,7 @@ std::string Joined(const VisualLine& l) {
 // Page numbers: "3", "- 3 -", "第3页", "3/12", "第 3 页 共 12 页".
 bool PageNumber(std::string_view s) {
   std::string t = RemoveSpaces(s);
-  static const std::string_view kAllowed[] = {"-", "—", "－", "第", "页", "共", "/", "／", "Page", "page", "of"};
+  const std::vector<std::string>& allowed = BuiltinNumbering().page_number_words;  // numbering.yaml
   bool digit = false;
   for (size_t i = 0; i < t.size();) {
     if (t[i] >= '0' && t[i] <= '9') {
@@ -127,7 +128,7 @@ bool PageNumber(std::string_view s) {
       continue;
     }
     bool ok = false;
-    for (auto a : kAllowed)
+    for (const std::string& a : allowed)
       if (std::string_view(t).substr(i).starts_with(a)) {
         i += a.size();
         ok = true;
@@ -676,5 +677,7 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
   r.encoding = "UTF-8";
   return r;
 }
+
+bool IsPageNumber(std::string_view line) { return PageNumber(line); }
 
 }  // namespace noticetab::native
