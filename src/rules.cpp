@@ -564,13 +564,15 @@ std::string CompactRulesText(std::string_view yaml) {
 Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::string_view>>& packed) {
   Rules rules;
   std::set<std::string> seen;
+  rules_node::Tree tree;  // one for every file, its room reused
   for (const auto& [name, bytes] : packed) {
     const RuleFile& kind = KindOf(std::string(name));
     // Built at build time from files the tests compile: their patterns are
     // compiled on first use, and the context has no text to quote.
     FileContext ctx(std::string(name), std::string(), Regex::When::kOnFirstUse);
     rules_pack::Reader reader(bytes);
-    rules_node::Tree tree;
+    tree.nodes.clear();
+    tree.kids.clear();
     reader.Read(tree);
     LoadTree(kind, ctx, RNode(tree, 0), rules);
     seen.insert(kind.name);

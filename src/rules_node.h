@@ -15,6 +15,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,11 +43,11 @@ class Node {
   explicit Node(const YAML::Node& n) : yaml_(n) {}
   Node(const Tree& tree, uint32_t at) : tree_(&tree), at_(at) {}
 
-  explicit operator bool() const { return tree_ ? at_ != kZombie : static_cast<bool>(yaml_); }
+  explicit operator bool() const { return tree_ ? at_ != kZombie : static_cast<bool>(*yaml_); }
   bool operator!() const { return !static_cast<bool>(*this); }
 
   YAML::NodeType::value Type() const {
-    if (!tree_) return yaml_.Type();
+    if (!tree_) return yaml_->Type();
     switch (Data().kind) {
       case 's': return YAML::NodeType::Scalar;
       case 'l': return YAML::NodeType::Sequence;
@@ -59,31 +60,31 @@ class Node {
   bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
   bool IsMap() const { return Type() == YAML::NodeType::Map; }
 
-  YAML::Mark Mark() const { return tree_ ? Data().mark : yaml_.Mark(); }
-  std::string Tag() const { return tree_ ? std::string(Data().tag) : yaml_.Tag(); }
+  YAML::Mark Mark() const { return tree_ ? Data().mark : yaml_->Mark(); }
+  std::string Tag() const { return tree_ ? std::string(Data().tag) : yaml_->Tag(); }
   /// The text of a scalar; "" for any other node.
   std::string Scalar() const {
-    if (!tree_) return yaml_.Scalar();
+    if (!tree_) return yaml_->Scalar();
     return Data().kind == 's' ? std::string(Data().text) : std::string();
   }
   /// As YAML::Node::as<std::string>(): a null node reads "null".
   template <class T>
   T as() const {
     static_assert(std::is_same_v<T, std::string>, "rules nodes read as strings only");
-    if (!tree_) return yaml_.as<std::string>();
+    if (!tree_) return yaml_->as<std::string>();
     const auto& d = Data();
     if (d.kind == '~') return "null";
     if (d.kind != 's') throw YAML::TypedBadConversion<std::string>(d.mark);
     return std::string(d.text);
   }
   size_t size() const {
-    if (!tree_) return yaml_.size();
+    if (!tree_) return yaml_->size();
     const auto& d = Data();
     return d.kind == 'm' ? d.count / 2 : d.kind == 'l' ? d.count : 0;
   }
   /// The value under `key` of a mapping; a node that is false when there is none.
   Node operator[](const char* key) const {
-    if (!tree_) return Node(static_cast<const YAML::Node&>(yaml_)[key]);
+    if (!tree_) return Node(static_cast<const YAML::Node&>(*yaml_)[key]);
     const auto& d = Data();
     if (d.kind == 's') throw YAML::BadSubscript(d.mark, std::string(key));
     if (d.kind == 'm') {
@@ -105,14 +106,14 @@ class Node {
  private:
   static constexpr uint32_t kZombie = UINT32_MAX;
   const Tree::Data& Data() const {
-    if (at_ == kZombie) throw YAML::InvalidNode(key_);
+    if (at_ == kZombie) throw YAML::InvalidNode(key_ ? key_ : "");
     return tree_->nodes[at_];
   }
 
-  YAML::Node yaml_;
+  std::optional<YAML::Node> yaml_;  // a parsed file's node; none in a flat tree
   const Tree* tree_ = nullptr;
   uint32_t at_ = 0;
-  std::string key_;  // of a missing entry, for the exception
+  const char* key_ = nullptr;  // of a missing entry, for the exception (the loaders' literals)
   friend class Iterator;
 };
 
@@ -160,12 +161,12 @@ class Iterator {
 };
 
 inline Iterator Node::begin() const {
-  if (!tree_) return Iterator(*this, static_cast<const YAML::Node&>(yaml_).begin(), 0);
+  if (!tree_) return Iterator(*this, static_cast<const YAML::Node&>(*yaml_).begin(), 0);
   return Iterator(*this, {}, 0);
 }
 
 inline Iterator Node::end() const {
-  if (!tree_) return Iterator(*this, static_cast<const YAML::Node&>(yaml_).end(), 0);
+  if (!tree_) return Iterator(*this, static_cast<const YAML::Node&>(*yaml_).end(), 0);
   if (at_ == kZombie) return Iterator(*this, {}, 0);  // nothing, as in yaml-cpp
   const auto& d = Data();
   return Iterator(*this, {}, d.kind == 'm' || d.kind == 'l' ? d.count : 0);
