@@ -124,16 +124,20 @@ struct Item : Node {
   Node first, second;
 };
 
+/// Holds no reference to the Node it came from, only to the tree (or
+/// yaml-cpp's memory), as yaml-cpp's iterators do.
 class Iterator {
  public:
-  Iterator(const Node& node, YAML::const_iterator it, uint32_t at) : node_(&node), it_(it), at_(at) {}
+  explicit Iterator(YAML::const_iterator it) : it_(it) {}
+  /// Over `d` (null: nothing) of tree `t`, from its `at`th child.
+  Iterator(const Tree& t, const Tree::Data* d, uint32_t at) : tree_(&t), data_(d), at_(at) {}
   Item operator*() const {
-    if (!node_->tree_) {
+    if (!tree_) {
       const YAML::detail::iterator_value& v = *it_;
       return Item(Node(static_cast<const YAML::Node&>(v)), Node(v.first), Node(v.second));
     }
-    const Tree& t = *node_->tree_;
-    const auto& d = node_->Data();
+    const Tree& t = *tree_;
+    const Tree::Data& d = *data_;
     const Node none(t, Node::kZombie);
     if (d.kind == 'm') return Item(none, Node(t, t.kids[d.kids + at_]), Node(t, t.kids[d.kids + at_ + 1]));
     return Item(Node(t, t.kids[d.kids + at_]), none, none);
@@ -144,32 +148,34 @@ class Iterator {
   };
   Arrow operator->() const { return {**this}; }
   Iterator& operator++() {
-    if (node_->tree_) {
-      at_ += node_->Data().kind == 'm' ? 2 : 1;
+    if (tree_) {
+      at_ += data_->kind == 'm' ? 2 : 1;
     } else {
       ++it_;
     }
     return *this;
   }
-  bool operator==(const Iterator& o) const { return node_->tree_ ? at_ == o.at_ : it_ == o.it_; }
+  bool operator==(const Iterator& o) const { return tree_ ? at_ == o.at_ : it_ == o.it_; }
   bool operator!=(const Iterator& o) const { return !(*this == o); }
 
  private:
-  const Node* node_;
   YAML::const_iterator it_;
-  uint32_t at_;
+  const Tree* tree_ = nullptr;
+  const Tree::Data* data_ = nullptr;
+  uint32_t at_ = 0;
 };
 
 inline Iterator Node::begin() const {
-  if (!tree_) return Iterator(*this, static_cast<const YAML::Node&>(*yaml_).begin(), 0);
-  return Iterator(*this, {}, 0);
+  if (!tree_) return Iterator(static_cast<const YAML::Node&>(*yaml_).begin());
+  if (at_ == kZombie) return Iterator(*tree_, nullptr, 0);  // nothing, as in yaml-cpp
+  return Iterator(*tree_, &Data(), 0);
 }
 
 inline Iterator Node::end() const {
-  if (!tree_) return Iterator(*this, static_cast<const YAML::Node&>(*yaml_).end(), 0);
-  if (at_ == kZombie) return Iterator(*this, {}, 0);  // nothing, as in yaml-cpp
-  const auto& d = Data();
-  return Iterator(*this, {}, d.kind == 'm' || d.kind == 'l' ? d.count : 0);
+  if (!tree_) return Iterator(static_cast<const YAML::Node&>(*yaml_).end());
+  if (at_ == kZombie) return Iterator(*tree_, nullptr, 0);
+  const Tree::Data& d = Data();
+  return Iterator(*tree_, &d, d.kind == 'm' || d.kind == 'l' ? d.count : 0);
 }
 
 }  // namespace noticetab::rules_node
