@@ -39,6 +39,16 @@ void Merge(const Assignment& from, Assignment* to) {
   to->found |= from.found;
 }
 
+// Merge, noting that the fields `from` fills came from lines [first, last].
+void MergeAt(const Assignment& from, Assignment* to, int first, int last) {
+  auto cover = [&](const std::string& field, Assignment::From& at) {
+    if (!field.empty()) at.Cover(first), at.Cover(last);
+  };
+  cover(from.units, to->units_from), cover(from.lead, to->lead_from);
+  cover(from.support, to->support_from), cover(from.deadline, to->deadline_from);
+  Merge(from, to);
+}
+
 bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s, rules) == CellShape::kDeadline; }
 
 // "Y，6月底前完成": a value whose last comma-piece is a deadline gives it up.
@@ -243,6 +253,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   const Regex& kKeyLine = KeyLine();
   Assignment a;
   std::string text;
+  std::vector<std::pair<size_t, int>> pieces;  // where each line's words begin in `text`, and the line
   bool text_after_clause = false, only_bracket_lines = true;
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string t = JoinCjkSpaces(Trim(lines[k]));
@@ -255,7 +266,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       Assignment line;
       if (ParseClause(t, rules, &line)) {
         note_clause(false);
-        Merge(line, &a);
+        MergeAt(line, &a, static_cast<int>(k), static_cast<int>(k));
         continue;
       }
     }
@@ -266,7 +277,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         // A clause alone on its line (（责任单位：X）) or closing the line.
         bool alone = begin == 0;
         note_clause(alone && k > 0);
-        Merge(clause, &a);
+        MergeAt(clause, &a, static_cast<int>(k), static_cast<int>(k));
         if (alone) continue;
         t.erase(begin);
         t = std::string(Trim(t));
@@ -274,6 +285,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       }
     }
     if (a.found) text_after_clause = true;
+    if (!t.empty()) pieces.emplace_back(text.size(), static_cast<int>(k));
     text += t;
   }
   // A clause wrapped over lines closes the joined text.
@@ -281,7 +293,11 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     Assignment clause;
     if (ParseClause(inner, rules, &clause)) {
       if (!a.found) a.clause_line = static_cast<int>(lines.size()) - 1;
-      Merge(clause, &a);
+      // The lines it spans: from the one its bracket opens on to the last.
+      int from = pieces.back().second;
+      for (const auto& [offset, k] : pieces)
+        if (offset <= begin) from = k;
+      MergeAt(clause, &a, from, pieces.back().second);
       only_bracket_lines = false;
       text.erase(begin);
       text = std::string(Trim(text));

@@ -7,6 +7,7 @@
 #ifndef NOTICETAB_CLAUSES_H_
 #define NOTICETAB_CLAUSES_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,14 @@ struct Assignment {
   /// bracketed clause line closing a group may cover the whole group).
   bool standalone_bracket = false;
   int clause_line = 0;               ///< index in the given lines of the first clause line
+  /// The given lines (indexes) a field was read from, first and last; -1 when
+  /// the field is empty. A clause wrapped over lines covers all of them.
+  struct From {
+    int first = -1, last = -1;
+    void Cover(int k) { first = first < 0 ? k : std::min(first, k), last = std::max(last, k); }
+    void Cover(const From& o) { if (o.first >= 0) Cover(o.first), Cover(o.last); }
+  };
+  From units_from, lead_from, support_from, deadline_from;
 };
 
 /// A run of a unit list and the role its closing role word gives it.
