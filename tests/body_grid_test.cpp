@@ -67,14 +67,21 @@ TEST_CASE("body grid: one row per item, header names from the rules' labels, exa
   CHECK(doc.tasks[1].deadline.date == std::optional<std::string>("2024-09-30"));
 }
 
-TEST_CASE("body grid: a short item text stays the content when read by position", "[body]") {
-  // By shape the unit list is the longest text here; by position it is not the content.
-  const std::string text = kHead + "（一）抓招商。（县发展和改革委员会牵头，县财政局、县商务局、县自然资源局配合）\n";
+TEST_CASE("body grid: rows read by position, a short item kept", "[body]") {
+  // The reader made the rows: a two-character item is no table fragment to drop.
+  const std::string text = kHead +
+                           "（一）抓招商。（县发展和改革委员会牵头，县财政局、县商务局、县自然资源局配合）\n"
+                           "（二）其他\n"
+                           "（三）稳就业。（县人社局负责）\n";
   Document doc = Convert(Source("n.txt", "utf-8", text), R());
-  REQUIRE(doc.tasks.size() == 1);
+  REQUIRE(doc.tasks.size() == 3);
   CHECK(doc.tasks[0].content == "抓招商。");
   CHECK(doc.tasks[0].lead_units == std::vector<std::string>{"县发展和改革委员会"});
   CHECK(doc.tasks[0].support_units.size() == 3);
+  CHECK(doc.tasks[1].content == "其他");
+  CHECK(doc.tasks[1].item_no == "二");
+  CHECK(doc.tasks[2].units == std::vector<std::string>{"县人社局"});
+  for (const auto& d : doc.diagnostics) CHECK(d.code != "table.fragment_dropped");
 }
 
 TEST_CASE("a clause wrapped over two lines is read, with the span of both lines", "[body]") {
