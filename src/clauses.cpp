@@ -36,6 +36,9 @@ void Merge(const Assignment& from, Assignment* to) {
   Add(&to->support, from.support);
   Add(&to->deadline, from.deadline);
   to->persons.insert(to->persons.end(), from.persons.begin(), from.persons.end());
+  for (auto [f, t] : {std::pair{&from.units_key, &to->units_key}, {&from.lead_key, &to->lead_key},
+                      {&from.support_key, &to->support_key}, {&from.deadline_key, &to->deadline_key}})
+    if (t->empty()) *t = *f;
   to->found |= from.found;
 }
 
@@ -179,6 +182,16 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     if (auto kv = kKeyValue.Find(part); kv.found) {
       ClauseRole role = KeyRole(kv.Group("key"), rules);
       std::string_view value = kv.Group("value");
+      auto key = [&](std::string* at) {
+        if (at->empty()) *at = std::string(Trim(kv.Group("key")));
+      };
+      switch (role) {
+        case ClauseRole::kDeadline: key(&a.deadline_key); break;
+        case ClauseRole::kLead: key(&a.lead_key); break;
+        case ClauseRole::kSupport: key(&a.support_key); break;
+        case ClauseRole::kUnits: key(&a.units_key); break;
+        default: break;
+      }
       switch (role) {
         case ClauseRole::kPerson: {
           std::string name(Trim(value));

@@ -123,3 +123,22 @@ TEST_CASE("a line closing a bracket it opened is no wrapped clause", "[body]") {
   Document doc = Convert(Source("n.txt", "utf-8", text), R());
   CHECK(doc.layout == "none");
 }
+
+TEST_CASE("body grid: header names are the keys the notice used, when they name the role", "[body]") {
+  const std::string text = kHead +
+                           "（一）扩大有效投资。\n"
+                           "牵头部门：县发改局\n"
+                           "协同责任单位：县财政局\n"
+                           "责任科室：县商务局\n";  // a key of clauses.yaml, no listed header name: the label
+  std::vector<Grid> grids;
+  ConvertOptions opts;
+  opts.grids = &grids;
+  Document doc = Convert(Source("n.txt", "utf-8", text), R(), opts);
+  REQUIRE(grids.size() == 1);
+  std::vector<std::string> names;
+  for (const auto& c : grids[0].rows[0].cells) names.push_back(c.text);
+  CHECK(names == std::vector<std::string>{RoleLabel(Role::kContent, R()), RoleLabel(Role::kUnits, R()), "牵头部门",
+                                          "协同责任单位"});
+  REQUIRE(doc.tasks.size() == 1);
+  CHECK(doc.tasks[0].lead_units == std::vector<std::string>{"县发改局"});
+}

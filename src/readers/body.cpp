@@ -139,10 +139,21 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     }
   }
 
-  // The columns some row fills.
+  // The columns some row fills, named by the first key found for each role
+  // when it is a header name of that role, else by the role's label.
   bool lead = false, support = false, deadline = false;
+  std::string names[4];  // units, lead, support, deadline
+  auto name = [&](std::string& at, const std::string& key, Role r) {
+    if (at.empty() && !key.empty() && HeaderNameListed(key, rules) && HeaderRole(key, rules) == r) at = key;
+  };
   for (const auto& parts : rows)
-    for (const auto& p : parts) lead |= !p.a.lead.empty(), support |= !p.a.support.empty(), deadline |= !p.a.deadline.empty();
+    for (const auto& p : parts) {
+      lead |= !p.a.lead.empty(), support |= !p.a.support.empty(), deadline |= !p.a.deadline.empty();
+      if (!p.a.units.empty()) name(names[0], p.a.units_key, Role::kUnits);
+      if (!p.a.lead.empty()) name(names[1], p.a.lead_key, Role::kLead);
+      if (!p.a.support.empty()) name(names[2], p.a.support_key, Role::kSupport);
+      if (!p.a.deadline.empty()) name(names[3], p.a.deadline_key, Role::kDeadline);
+    }
   support |= lead;
   std::vector<Role> columns = {Role::kContent, Role::kUnits};
   if (lead) columns.push_back(Role::kLead);
@@ -154,9 +165,11 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   GridRow header;
   header.header = true;
   for (Role r : columns) {
-    GridCell name;
-    name.text = RoleLabel(r, rules);
-    header.cells.push_back(std::move(name));
+    GridCell cell;
+    int k = r == Role::kUnits ? 0 : r == Role::kLead ? 1 : r == Role::kSupport ? 2 : r == Role::kDeadline ? 3 : -1;
+    std::string key = k < 0 ? "" : names[k];
+    cell.text = key.empty() ? RoleLabel(r, rules) : key;
+    header.cells.push_back(std::move(cell));
   }
   g.rows.push_back(std::move(header));
   for (const auto& parts : rows)
