@@ -386,6 +386,20 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
                                 const std::vector<int>& item_end_lines, const YearContext& years, const Rules& rules) {
   std::unordered_map<int, const Row*> by_line;  // the interpreted row of each grid row, by its first line
   for (const Row& r : table.rows) by_line.emplace(r.first_line, &r);
+  // Every item by its first line, in order: the item whose lines hold a row
+  // is the last one starting at or before the row's first line.
+  struct ItemAt {
+    int line, last;
+    const Section* section;
+    const Item* item;
+  };
+  std::vector<ItemAt> items;
+  for (const auto& s : sections)
+    for (const auto& it : s.items) {
+      int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
+      items.push_back({it.line, std::max(last, it.line), &s, &it});
+    }
+  std::stable_sort(items.begin(), items.end(), [](const ItemAt& a, const ItemAt& b) { return a.line < b.line; });
   std::vector<Task> tasks;
   for (const GridRow& g : grid.rows) {
     if (g.header) continue;
@@ -395,14 +409,14 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     Task t;
     t.id = static_cast<int>(tasks.size()) + 1;
     // The item (and section) whose lines hold the row.
-    for (const auto& s : sections)
-      for (const auto& it : s.items) {
-        int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
-        if (it.line <= g.span.first_line && g.span.first_line <= std::max(last, it.line)) {
-          t.section = s.index, t.section_no = s.no, t.section_title = s.title;
-          t.item = it.index, t.item_no = it.no, t.item_title = it.title;
-        }
-      }
+    const ItemAt* at = nullptr;
+    auto next = std::upper_bound(items.begin(), items.end(), g.span.first_line,
+                                 [](int line, const ItemAt& x) { return line < x.line; });
+    if (next != items.begin() && g.span.first_line <= std::prev(next)->last) at = &*std::prev(next);
+    if (at) {
+      t.section = at->section->index, t.section_no = at->section->no, t.section_title = at->section->title;
+      t.item = at->item->index, t.item_no = at->item->no, t.item_title = at->item->title;
+    }
     t.first_line = g.span.first_line;
     t.last_line = g.span.last_line;
     t.content = row.content.text;
@@ -422,12 +436,8 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
       t.Warn("units.shared", "units and deadline taken from the clause after the last of the group (line " +
                                  std::to_string(after) + ")");
     } else if (before > 0) {
-      int item_line = 0;
-      for (const auto& s : sections)
-        for (const auto& it : s.items)
-          if (it.index == t.item && s.index == t.section) item_line = it.line;
       t.Warn("units.shared", "units and deadline taken from the clause of item " + t.item_no + " (line " +
-                                 std::to_string(item_line) + ")");
+                                 std::to_string(at ? at->line : 0) + ")");
     }
     tasks.push_back(std::move(t));
   }
