@@ -1,5 +1,6 @@
 // Task assignments written in the body instead of a table, read when a notice
-// has no task table (normalize.h TasksFromItems calls ReadAssignment; its units
+// has no task table (the body readers' cut, src/readers/body.cpp CutBody, calls
+// ReadAssignment per item and puts what it finds in grid cells; their units
 // then go through NormalizeUnits): key-value lines under an item (牵头单位：X / 完成时限：Y /
 // 牵头负责领导：姓名) and a clause in brackets (（X牵头，Y、Z配合） /
 // （牵头单位：X；责任单位：Y，6月底完成）), at the end of a line or on a line of
