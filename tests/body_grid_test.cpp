@@ -113,6 +113,14 @@ TEST_CASE("a clause wrapped over two lines is read, with the span of both lines"
   CHECK(d1.layout == "clauses");
   REQUIRE(grids.size() == 1);
   CHECK(Bytes(one, grids[0].rows[1].cells[1].span) == "县发改局牵头");
+  // A value printed in the item's words too: its span is the clause's.
+  const std::string twice = kHead + "（一）6月底前完成验收。（县商务局负责，6月底前完成）\n";
+  grids.clear();
+  Convert(Source("n.txt", "utf-8", twice), R(), opts);
+  REQUIRE(grids.size() == 1);
+  const GridCell& due = grids[0].rows[1].cells.back();
+  CHECK(due.text == "6月底前完成");
+  CHECK(due.span.begin > twice.rfind("（"));
 }
 
 TEST_CASE("a line closing a bracket it opened is no wrapped clause", "[body]") {

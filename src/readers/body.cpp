@@ -66,7 +66,8 @@ GridCell Slot(const std::vector<Line>& all, const Part& p, const std::string& te
   }
   const Line& first = *p.a_from[at.first];
   const Line& last = *p.a_from[at.last];
-  size_t pos = at.first == at.last ? first.raw.find(text) : std::string_view::npos;
+  // The last occurrence: a clause closes its line, a value follows its key.
+  size_t pos = at.first == at.last ? first.raw.rfind(text) : std::string_view::npos;
   if (pos != std::string_view::npos) return CellAt(all, first, first.raw.substr(pos, text.size()));
   c.span = LinesSpan(all, first, last);
   return c;
