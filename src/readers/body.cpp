@@ -16,6 +16,7 @@
 // A clause that covers other items (a clause line after the last item of a
 // group, the clause of an item over its sub-items) is in their rows with the
 // span of where it was written: the row-to-task step warns on it from that.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -175,8 +176,10 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   g.rows.push_back(std::move(header));
   for (const auto& parts : rows)
     for (const auto& p : parts) {
+      const int n = static_cast<int>(lines.size());
+      if (p.first_line < 1 || p.first_line > n) continue;  // an outline not of these lines
       GridRow r;
-      r.span = LinesSpan(lines, lines[p.first_line - 1], lines[std::min<size_t>(p.last_line, lines.size()) - 1]);
+      r.span = LinesSpan(lines, lines[p.first_line - 1], lines[std::clamp(p.last_line, p.first_line, n) - 1]);
       for (Role c : columns) {
         switch (c) {
           case Role::kContent: {
