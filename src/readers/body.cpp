@@ -171,6 +171,13 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     int k = r == Role::kUnits ? 0 : r == Role::kLead ? 1 : r == Role::kSupport ? 2 : r == Role::kDeadline ? 3 : -1;
     std::string key = k < 0 ? "" : names[k];
     cell.text = key.empty() ? RoleLabel(r, rules) : key;
+    // Rules without a label for the role: any header name of the role.
+    if (HeaderRole(cell.text, rules) != r)
+      for (const auto& [synonym, role] : rules.header_synonyms)
+        if (role == r) {
+          cell.text = synonym;
+          break;
+        }
     header.cells.push_back(std::move(cell));
   }
   g.rows.push_back(std::move(header));
