@@ -73,6 +73,11 @@ struct Grid {
   /// where cells were cut from the gaps between words: merges are then
   /// guessed downstream (repair.h FillMergedCells).
   bool spans_exact = true;
+  /// True when the reader knows the column of every cell (rows as wide as
+  /// the header, empty slots as placeholders, nothing merged or shifted): the
+  /// interpreter then reads each body row by position, not by cell shape.
+  /// The body readers (key-value lines, inline clauses) cut such grids.
+  bool by_position = false;
   /// Number of header rows at the front of `rows` (0 = no header found).
   int header_rows() const;
   /// Column count: the widest row, each cell counting its col_span.

@@ -88,16 +88,14 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
                                  const Rules& rules, std::vector<int>* item_end_lines = nullptr);
 
-struct YearContext;  // normalize.h
-
 /// A reader of the registry, of one of two kinds.
 /// A table reader only cuts cells: detect() says whether a table of its
 /// layout starts at lines[at] (its header); cut() reads that table into a
 /// Grid, with no roles (the interpreter gives them, interpret.h).
 /// A body reader (key-value lines, inline clauses: units and deadlines written
-/// under the body items instead of in a table) has no cut: detect() says
-/// whether lines[at], a line of the body, is written its way, and
-/// read_body() turns the body items into tasks.
+/// under the body items instead of in a table): detect() says whether
+/// lines[at], a line of the body, is written its way, and cut_body() cuts the
+/// body items into a Grid, one row per item, for the same interpreter.
 struct Reader {
   std::string_view name;  ///< the `layout` output value
   /// When several readers detect the same line, the highest priority wins
@@ -105,11 +103,10 @@ struct Reader {
   int priority;
   bool (*detect)(const std::vector<Line>& lines, size_t at, const Rules& rules);
   Grid (*cut)(const std::vector<Line>& lines, size_t at, const Rules& rules);  ///< null for a body reader
-  /// Body readers only (null for a table reader): the tasks of the body items
-  /// (normalize.h TasksFromItems's contract).
-  std::vector<Task> (*read_body)(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
-                                 const std::vector<Line>& lines, const YearContext& years,
-                                 const Rules& rules) = nullptr;
+  /// Body readers only (null for a table reader): the body items, given the
+  /// outline and each item's last line (ReadOutline), as a grid.
+  Grid (*cut_body)(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+                   const std::vector<Line>& lines, const Rules& rules) = nullptr;
   bool body() const { return cut == nullptr; }
 };
 

@@ -70,9 +70,15 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules);
-// Body readers (no grid; their read is TasksFromItems):
+// Body readers (their cut is CutBody below):
 bool DetectKeyValue(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& rules);
+
+struct Section;  // document.h
+/// The cut of both body readers (body.cpp): the body items as a grid, one row
+/// per item or sub-item, read by position (Grid::by_position).
+Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+             const std::vector<Line>& lines, const Rules& rules);
 
 }  // namespace noticetab
 
