@@ -27,10 +27,25 @@ struct DueFilter {
   bool overdue = false;
 };
 
-/// An error message for a filter a user got wrong (a bad date, --overdue
-/// without --today), or "" when it is fine. Never throws. The message names
-/// the `due` command's options (--month, --before, --today, --overdue).
-std::string CheckDueFilter(const DueFilter& f);
+/// What is wrong with a filter, as a value: the field a user got wrong and
+/// the text given for it. The CLI words it with its option names
+/// (src/cli/report.h DueFilterMessage); the library names no option.
+struct DueFilterProblem {
+  enum class Field {
+    kNone,               ///< the filter is fine
+    kMonth,              ///< `month` is not YYYY-MM
+    kBefore,             ///< `before` is not an ISO date
+    kToday,              ///< `today` is not an ISO date
+    kOverdueWithoutToday ///< `overdue` set without `today`
+  };
+  Field field = Field::kNone;
+  std::string value;  ///< the text given for the field ("" for kOverdueWithoutToday)
+  explicit operator bool() const { return field != Field::kNone; }
+};
+
+/// The first problem of a filter a user got wrong (a bad date, overdue
+/// without today); a false value when it is fine. Never throws.
+DueFilterProblem CheckDueFilter(const DueFilter& f);
 
 /// One dated task.
 struct DueTask {

@@ -31,6 +31,7 @@ class Error : public std::runtime_error {
     kOutputEncoding,         ///< an unknown BatchOptions::encoding
     kEncodingOfBinary,       ///< an output encoding for a binary format (xlsx)
     kJobs,                   ///< BatchOptions::jobs below 0
+    kTooLarge,               ///< an input over LoadOptions::max_size; value: "SIZE\tLIMIT"
   };
   Error(Kind kind, std::string message, std::string file = {}, int line = 0,
         int col = 0, std::string source_line = {});

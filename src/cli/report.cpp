@@ -91,8 +91,31 @@ Error InCliTerms(const Error& e) {
       return worded(fmt::format("--encoding applies to text formats, not {}", v));
     case Error::Code::kJobs:
       return worded(fmt::format("-j {}: expected 1 or more", v));
+    case Error::Code::kTooLarge: {
+      // value: the size found, a tab, the limit (load.cpp TooLarge).
+      const size_t tab = v.find('\t');
+      if (tab == std::string::npos) break;
+      return worded(fmt::format("too large ({}, --max-size is {})", v.substr(0, tab), v.substr(tab + 1)));
+    }
   }
   return e;
+}
+
+std::string DueFilterMessage(const DueFilterProblem& p) {
+  using Field = DueFilterProblem::Field;
+  switch (p.field) {
+    case Field::kNone:
+      break;
+    case Field::kMonth:
+      return fmt::format("--month '{}': expected YYYY-MM (e.g. 2024-06)", p.value);
+    case Field::kBefore:
+      return fmt::format("--before '{}': expected YYYY-MM-DD", p.value);
+    case Field::kToday:
+      return fmt::format("--today '{}': expected YYYY-MM-DD", p.value);
+    case Field::kOverdueWithoutToday:
+      return "--overdue needs --today DATE";
+  }
+  return "";
 }
 
 }  // namespace noticetab::cli

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "noticetab/batch.h"
+#include "noticetab/due.h"
 #include "noticetab/error.h"
 
 namespace noticetab::cli {
@@ -27,6 +28,10 @@ std::string FormatAdvice(const BatchResult& r);
 /// fact ("is a directory") gets the option that changes it ("use -r"); other
 /// errors are returned as they are.
 Error InCliTerms(const Error& e);
+
+/// A `due` filter problem worded with the option that set the field:
+/// "--month '2023-6': expected YYYY-MM (e.g. 2024-06)"; "" when there is none.
+std::string DueFilterMessage(const DueFilterProblem& p);
 
 }  // namespace noticetab::cli
 

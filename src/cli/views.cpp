@@ -9,6 +9,7 @@
 #include "noticetab/error.h"
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
+#include "report.h"
 
 namespace po = boost::program_options;
 
@@ -86,7 +87,7 @@ void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOp
     f.overdue = v.overdue;
     if (f.overdue && !f.today) f.today = Today();
     if (vm.count("today") && !f.overdue) Usage("--today goes with --overdue");
-    if (const std::string e = CheckDueFilter(f); !e.empty()) Usage(e);
+    if (const DueFilterProblem p = CheckDueFilter(f)) Usage(DueFilterMessage(p));
     if (!WritesTable(TableView::kDue, b.format)) {
       Usage(fmt::format("due writes {}, not '{}'", TableFormatList(TableView::kDue), b.format));
     }
