@@ -34,15 +34,17 @@ using FileId = std::pair<dev_t, ino_t>;
 
 std::string Render(const BatchOptions& o, const Writer* writer, const std::vector<Document>& docs) {
   std::ostringstream out;
+  WriteOptions write = o.write;  // the words of a workbook come from the batch's rules
+  if (!write.rules) write.rules = o.rules;
   switch (o.view) {
     case BatchView::kTasks:
-      writer->write(out, docs, o.write);
+      writer->write(out, docs, write);
       break;
     case BatchView::kByUnit:
-      WriteByUnit(out, o.format, docs, o.write);
+      WriteByUnit(out, o.format, docs, write);
       break;
     case BatchView::kUnitSummary:
-      WriteUnitSummary(out, o.format, docs, o.write, o.rules ? *o.rules : BuiltinRules());
+      WriteUnitSummary(out, o.format, docs, write, o.rules ? *o.rules : BuiltinRules());
       break;
     case BatchView::kCustom:
       o.render(out, docs, o.rules ? *o.rules : BuiltinRules());
@@ -100,6 +102,7 @@ struct Slot {
   std::string rendered;         // streaming output of this document
   std::optional<Error> error;
   int64_t tasks = 0, warnings = 0;
+  std::map<std::string, int64_t, std::less<>> task_codes;  // BatchResult::task_codes of this input
   uint64_t bytes = 0;  // input size: in the summary only when converted
 };
 
@@ -297,6 +300,8 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       }
       slot.tasks = static_cast<int64_t>(one[0].tasks.size());
       slot.warnings = CountWarnings(one[0]);
+      for (const Task& t : one[0].tasks)
+        for (const Diagnostic& d : t.diagnostics) ++slot.task_codes[d.code];
       slot.problems = DocumentProblems(one[0]);
       if (per_file) {
         const std::string bytes_out = Render(o, writer, one);
@@ -389,6 +394,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
       result.bytes += slot.bytes;
       result.tasks += slot.tasks;
       result.warnings += slot.warnings;
+      for (const auto& [code, n] : slot.task_codes) result.task_codes[code] += n;
       if (slot.warnings > 0 && o.fail_on_warning) result.warned.emplace_back(inputs[i].path, slot.warnings);
       for (const std::string& p : slot.problems) result.problems.push_back((inputs[i].path == "-" ? "<stdin>" : QuoteName(inputs[i].path)) + ": " + p);
       if (streaming) {

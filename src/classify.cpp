@@ -265,7 +265,7 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
   bool cover = rules.cover_title.Contains(title);
   if (!cover && (rules.news_title.Contains(title) || rules.news_text.Contains(head))) {
     doc->kind = "news";
-    drop_tasks("kind.news_report", "a news report or 解读 about a plan: its paragraphs are not tasks");
+    drop_tasks("kind.news_report", "a news report or an explainer about a plan: its paragraphs are not tasks");
     return;
   }
   // A cover notice ends with its issuer and date; numbered paragraphs above

@@ -36,7 +36,20 @@ void Merge(const Assignment& from, Assignment* to) {
   Add(&to->support, from.support);
   Add(&to->deadline, from.deadline);
   to->persons.insert(to->persons.end(), from.persons.begin(), from.persons.end());
+  for (auto [f, t] : {std::pair{&from.units_key, &to->units_key}, {&from.lead_key, &to->lead_key},
+                      {&from.support_key, &to->support_key}, {&from.deadline_key, &to->deadline_key}})
+    if (t->empty()) *t = *f;
   to->found |= from.found;
+}
+
+// Merge, noting that the fields `from` fills came from lines [first, last].
+void MergeAt(const Assignment& from, Assignment* to, int first, int last) {
+  auto cover = [&](const std::string& field, Assignment::From& at) {
+    if (!field.empty()) at.Cover(first), at.Cover(last);
+  };
+  cover(from.units, to->units_from), cover(from.lead, to->lead_from);
+  cover(from.support, to->support_from), cover(from.deadline, to->deadline_from);
+  Merge(from, to);
 }
 
 bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s, rules) == CellShape::kDeadline; }
@@ -169,6 +182,16 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     if (auto kv = kKeyValue.Find(part); kv.found) {
       ClauseRole role = KeyRole(kv.Group("key"), rules);
       std::string_view value = kv.Group("value");
+      auto key = [&](std::string* at) {
+        if (at->empty()) *at = std::string(Trim(kv.Group("key")));
+      };
+      switch (role) {
+        case ClauseRole::kDeadline: key(&a.deadline_key); break;
+        case ClauseRole::kLead: key(&a.lead_key); break;
+        case ClauseRole::kSupport: key(&a.support_key); break;
+        case ClauseRole::kUnits: key(&a.units_key); break;
+        default: break;
+      }
       switch (role) {
         case ClauseRole::kPerson: {
           std::string name(Trim(value));
@@ -243,6 +266,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   const Regex& kKeyLine = KeyLine();
   Assignment a;
   std::string text;
+  std::vector<std::pair<size_t, int>> pieces;  // where each line's words begin in `text`, and the line
   bool text_after_clause = false, only_bracket_lines = true;
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string t = JoinCjkSpaces(Trim(lines[k]));
@@ -255,7 +279,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       Assignment line;
       if (ParseClause(t, rules, &line)) {
         note_clause(false);
-        Merge(line, &a);
+        MergeAt(line, &a, static_cast<int>(k), static_cast<int>(k));
         continue;
       }
     }
@@ -266,7 +290,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         // A clause alone on its line (（责任单位：X）) or closing the line.
         bool alone = begin == 0;
         note_clause(alone && k > 0);
-        Merge(clause, &a);
+        MergeAt(clause, &a, static_cast<int>(k), static_cast<int>(k));
         if (alone) continue;
         t.erase(begin);
         t = std::string(Trim(t));
@@ -274,6 +298,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       }
     }
     if (a.found) text_after_clause = true;
+    if (!t.empty()) pieces.emplace_back(text.size(), static_cast<int>(k));
     text += t;
   }
   // A clause wrapped over lines closes the joined text.
@@ -281,7 +306,11 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     Assignment clause;
     if (ParseClause(inner, rules, &clause)) {
       if (!a.found) a.clause_line = static_cast<int>(lines.size()) - 1;
-      Merge(clause, &a);
+      // The lines it spans: from the one its bracket opens on to the last.
+      int from = pieces.back().second;
+      for (const auto& [offset, k] : pieces)
+        if (offset <= begin) from = k;
+      MergeAt(clause, &a, from, pieces.back().second);
       only_bracket_lines = false;
       text.erase(begin);
       text = std::string(Trim(text));

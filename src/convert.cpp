@@ -10,6 +10,7 @@
 #include "noticetab/read.h"
 #include "noticetab/repair.h"
 #include "noticetab/text.h"
+#include "readers/readers.h"
 #include "schema.h"
 
 namespace noticetab {
@@ -119,7 +120,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (rules.pinyin.Contains(original.text())) {
     stripped = Source(original.name(), original.encoding(), rules.pinyin.ReplaceAll(original.text(), ""));
     source = &stripped;
-    doc.Warn("input.pinyin_removed", "pinyin annotations after characters (發(fā)展) removed");
+    doc.Warn("input.pinyin_removed",
+             "pinyin annotations after characters (" + std::string(MessageExample("pinyin", rules)) + ") removed");
   }
   // Traditional characters: parse a Simplified copy, then give every emitted
   // string its original characters back (the conversion is one code point
@@ -205,20 +207,17 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     if (doc.tasks.empty()) doc.Warn("table.no_rows", "the task table has no rows");
   } else {
     // No table: the body readers that detected their lines name the layout
-    // (key-value+clauses when the body has both). They read the body items
-    // together: one read per distinct read function, in priority order.
-    for (const Reader* r : found.body) {
-      doc.layout += (doc.layout.empty() ? "" : "+") + std::string(r->name);
-      bool read = false;
-      for (const Reader* before : found.body) {
-        if (before == r) break;
-        read |= before->read_body == r->read_body;
-      }
-      if (read) continue;
-      for (Task& t : r->read_body(doc.sections, item_end, lines, years, rules)) {
-        t.id = static_cast<int>(doc.tasks.size()) + 1;
-        doc.tasks.push_back(std::move(t));
-      }
+    // (key-value+clauses when the body has both). Their cut is one function,
+    // so the body items are cut once, into one grid for the interpreter.
+    if (!found.body.empty()) {
+      for (const Reader* r : found.body) doc.layout += (doc.layout.empty() ? "" : "+") + std::string(r->name);
+      Grid grid = found.body.front()->cut_body(doc.sections, item_end, lines, rules);
+      grid.layout = doc.layout;
+      Table table = Interpret(grid, rules);
+      doc.warnings.insert(doc.warnings.end(), table.warnings.begin(), table.warnings.end());
+      doc.diagnostics.insert(doc.diagnostics.end(), table.diagnostics.begin(), table.diagnostics.end());
+      doc.tasks = TasksFromBody(grid, table, doc.sections, item_end, years, rules);
+      if (opts.grids) opts.grids->push_back(std::move(grid));
     }
     // Body items that name no units or deadline are still listed as tasks.
     if (found.body.empty()) {

@@ -35,12 +35,13 @@ std::string Join(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::string CheckDueFilter(const DueFilter& f) {
-  if (f.month && !IsMonth(*f.month)) return "--month '" + *f.month + "': expected YYYY-MM (e.g. 2024-06)";
-  if (f.before && !IsIsoDate(*f.before)) return "--before '" + *f.before + "': expected YYYY-MM-DD";
-  if (f.today && !IsIsoDate(*f.today)) return "--today '" + *f.today + "': expected YYYY-MM-DD";
-  if (f.overdue && !f.today) return "--overdue needs --today DATE";
-  return "";
+DueFilterProblem CheckDueFilter(const DueFilter& f) {
+  using Field = DueFilterProblem::Field;
+  if (f.month && !IsMonth(*f.month)) return {Field::kMonth, *f.month};
+  if (f.before && !IsIsoDate(*f.before)) return {Field::kBefore, *f.before};
+  if (f.today && !IsIsoDate(*f.today)) return {Field::kToday, *f.today};
+  if (f.overdue && !f.today) return {Field::kOverdueWithoutToday, {}};
+  return {};
 }
 
 std::vector<DueTask> DueTasks(const std::vector<Document>& docs, const DueFilter& f) {

@@ -7,6 +7,7 @@
 
 #include "noticetab/read.h"
 #include "noticetab/text.h"
+#include "readers/readers.h"
 
 namespace noticetab {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "noticetab/classify.h"
 #include "noticetab/text.h"
+#include "readers/readers.h"
 
 namespace noticetab {
 namespace {
@@ -288,7 +289,8 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
       if (!Trim(c.text).empty() && !HeaderNameListed(c.text, rules) && HeaderRole(c.text, rules) != Role::kNone)
         shaped += (shaped.empty() ? "" : ", ") + c.text + " as " + std::string(RoleName(HeaderRole(c.text, rules)));
   std::erase_if(t.rows, [&](const Row& r) {
-    bool fragment = !r.content.empty() && CharCount(RemoveSpaces(r.content.text)) <= 2 && r.units.empty() &&
+    // A grid read by position has its rows from the reader: no fragments.
+    bool fragment = !g.by_position && !r.content.empty() && CharCount(RemoveSpaces(r.content.text)) <= 2 && r.units.empty() &&
                     r.lead.empty() && r.support.empty() && r.deadline.empty() && !r.seq;
     if (fragment)
       t.Warn("table.fragment_dropped", "line " + std::to_string(r.first_line) + ": a fragment row dropped: " + r.content.text,
@@ -297,6 +299,35 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
   });
   if (!shaped.empty())
     for (Row& r : t.rows) r.Warn("role.header_shape", "header names read by their shape: " + shaped);
+}
+
+}  // namespace
+
+namespace {
+
+// A row of a grid whose reader knows every cell's column (Grid::by_position):
+// each cell takes its header column's role, shapes aside.
+Row PositionRow(const GridRow& r, const std::vector<Role>& header) {
+  Row row;
+  int line = r.span.first_line;
+  row.Touch(line);
+  for (size_t i = 0; i < r.cells.size() && i < header.size(); ++i) {
+    const GridCell& c = r.cells[i];
+    if (c.placeholder || Trim(c.text).empty()) continue;
+    switch (header[i]) {
+      case Role::kSeq:
+        if (IsInteger(c.text)) row.seq = std::atoi(Nfkc(Trim(c.text)).c_str());
+        break;
+      case Role::kLabel: row.item_label.Append(c.text, line); break;
+      case Role::kContent: row.content.Append(c.text, line); break;
+      case Role::kUnits: row.units.Append(c.text, line); break;
+      case Role::kLead: row.lead.Append(c.text, line); break;
+      case Role::kSupport: row.support.Append(c.text, line); break;
+      case Role::kDeadline: row.deadline.Append(c.text, line); break;
+      default: row.note.Append(c.text, line); break;
+    }
+  }
+  return row;
 }
 
 }  // namespace
@@ -358,6 +389,10 @@ Table Interpret(const Grid& g, const Rules& rules) {
         above.Touch(line);
         above.Warn("row.unsplit", "line " + std::to_string(line) + " has no columns; joined to the content above");
       }
+      continue;
+    }
+    if (g.by_position && inferred.empty() && r.cells.size() == t.columns.size()) {
+      t.rows.push_back(PositionRow(r, t.columns));
       continue;
     }
     std::vector<std::string_view> cells;

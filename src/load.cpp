@@ -388,8 +388,9 @@ std::string FormatSize(uint64_t bytes) {
 
 namespace {
 
-// "too large (200 MiB, --max-size is 64 MiB)"; size 0 = unknown (a pipe cut
-// off at the limit). When both round to the same figure the byte counts show.
+// "too large (200 MiB; the limit is 64 MiB)", with Error::Code::kTooLarge and
+// "200 MiB\t64 MiB" for the CLI to name its option; size 0 = unknown (a pipe
+// cut off at the limit). When both round to the same figure the byte counts show.
 Error TooLarge(const std::string& name, uint64_t size, uint64_t max_size) {
   std::string have = FormatSize(size), limit = FormatSize(max_size);
   if (size == 0) {
@@ -398,7 +399,8 @@ Error TooLarge(const std::string& name, uint64_t size, uint64_t max_size) {
     have = std::to_string(size) + " bytes";
     limit = std::to_string(max_size) + " bytes";
   }
-  return Error(Error::Kind::kInput, "too large (" + have + ", --max-size is " + limit + ")", name);
+  return Error(Error::Kind::kInput, "too large (" + have + "; the limit is " + limit + ")", name)
+      .WithCode(Error::Code::kTooLarge, have + '\t' + limit);
 }
 
 // Reads f to the end; on failure throws naming `name`. A regular file larger

@@ -321,6 +321,7 @@ int Run(const Options& o) {
   reporter.Clear();
   // Document-level problems, for every format (in CSV they would be invisible).
   for (const std::string& p : r.problems) std::cerr << "noticetab: " << p << "\n";
+  if (!o.quiet) std::cerr << cli::FormatAdvice(r);  // the options that fix task warnings
   if (!o.quiet && r.files > 1) {
     std::cerr << cli::FormatSummary(r);
   } else {

@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "noticetab/classify.h"
 #include "noticetab/clauses.h"
+#include "noticetab/interpret.h"
 #include "noticetab/text.h"
+#include "readers/readers.h"
 
 namespace noticetab {
 namespace {
@@ -214,7 +217,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (y == 0) {
       if (notes)
         notes->push_back({"deadline.no_year", 0, 0,
-                          RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none; use --year"});
+                          RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none"});
       return d;
     }
     int last = DaysInMonth(y, mo);
@@ -368,118 +371,75 @@ void ApplyAssignment(const Assignment& a, const YearContext& years, const Rules&
   }
 }
 
-// One part of an item that becomes a task: the item itself, or one of its
-// sub-items numbered at a third level (（1）, （2） ...).
-struct Part {
-  std::string no, title;
-  std::vector<std::string_view> lines;
-  int first_line = 0, last_line = 0;
-  Assignment a;
-  std::string content;
-  std::string shared;  ///< where a clause covering this part was written, when not in its own words
-};
-
-// A bracketed clause on a line of its own after the last member of a group,
-// with no clause on the other members, covers the whole group.
-void ShareGroupClause(std::vector<Part>& parts) {
-  if (parts.size() < 2 || !parts.back().a.standalone_bracket) return;
-  for (size_t k = 0; k + 1 < parts.size(); ++k)
-    if (parts[k].a.found) return;
-  for (size_t k = 0; k + 1 < parts.size(); ++k) {
-    parts[k].a = parts.back().a;
-    parts[k].shared = "the clause after the last of the group (line " +
-                      std::to_string(parts.back().first_line + parts.back().a.clause_line) + ")";
-  }
-}
-
 }  // namespace
+
+std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std::vector<Section>& sections,
+                                const std::vector<int>& item_end_lines, const YearContext& years, const Rules& rules) {
+  std::unordered_map<int, const Row*> by_line;  // the interpreted row of each grid row, by its first line
+  for (const Row& r : table.rows) by_line.emplace(r.first_line, &r);
+  // Every item by its first line, in order: the item whose lines hold a row
+  // is the last one starting at or before the row's first line.
+  struct ItemAt {
+    int line, last;
+    const Section* section;
+    const Item* item;
+  };
+  std::vector<ItemAt> items;
+  for (const auto& s : sections)
+    for (const auto& it : s.items) {
+      int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
+      items.push_back({it.line, std::max(last, it.line), &s, &it});
+    }
+  std::stable_sort(items.begin(), items.end(), [](const ItemAt& a, const ItemAt& b) { return a.line < b.line; });
+  std::vector<Task> tasks;
+  for (const GridRow& g : grid.rows) {
+    if (g.header) continue;
+    auto found = by_line.find(g.span.first_line);
+    if (found == by_line.end()) continue;
+    const Row& row = *found->second;
+    Task t;
+    t.id = static_cast<int>(tasks.size()) + 1;
+    // The item (and section) whose lines hold the row.
+    const ItemAt* at = nullptr;
+    auto next = std::upper_bound(items.begin(), items.end(), g.span.first_line,
+                                 [](int line, const ItemAt& x) { return line < x.line; });
+    if (next != items.begin() && g.span.first_line <= std::prev(next)->last) at = &*std::prev(next);
+    if (at) {
+      t.section = at->section->index, t.section_no = at->section->no, t.section_title = at->section->title;
+      t.item = at->item->index, t.item_no = at->item->no, t.item_title = at->item->title;
+    }
+    t.first_line = g.span.first_line;
+    t.last_line = g.span.last_line;
+    t.content = row.content.text;
+    Assignment a;
+    a.units = row.units.text, a.lead = row.lead.text, a.support = row.support.text, a.deadline = row.deadline.text;
+    a.found = !a.units.empty() || !a.lead.empty() || !a.support.empty() || !a.deadline.empty();
+    if (a.found) ApplyAssignment(a, years, rules, &t);
+    // A clause written outside the row's lines covers it: after the last
+    // member of its group, or in the words of the item above its sub-items.
+    int before = 0, after = 0;
+    for (const GridCell& c : g.cells) {
+      if (c.placeholder || c.span.first_line == 0) continue;
+      if (c.span.first_line > g.span.last_line && (after == 0 || c.span.first_line < after)) after = c.span.first_line;
+      if (c.span.last_line < g.span.first_line) before = c.span.first_line;
+    }
+    if (after > 0) {
+      t.Warn("units.shared", "units and deadline taken from the clause after the last of the group (line " +
+                                 std::to_string(after) + ")");
+    } else if (before > 0) {
+      t.Warn("units.shared", "units and deadline taken from the clause of item " + t.item_no + " (line " +
+                                 std::to_string(at ? at->line : 0) + ")");
+    }
+    tasks.push_back(std::move(t));
+  }
+  return tasks;
+}
 
 std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
                                  const std::vector<Line>& lines, const YearContext& years, const Rules& rules) {
-  std::vector<Task> tasks;
-  auto style_at = [&](int line_no) {
-    if (line_no < 1 || line_no > static_cast<int>(lines.size())) return -1;
-    const Line& l = lines[line_no - 1];
-    return l.heading ? l.heading->style : -1;
-  };
-  for (const auto& s : sections) {
-    std::vector<std::vector<Part>> items;  // per item: its parts
-    for (const auto& it : s.items) {
-      int first = it.line;
-      int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
-      int item_style = style_at(first), section_style = style_at(s.line);
-      // Sub-items: headings of a third style numbered 1, 2, 3 ... under the item.
-      std::vector<int> subs;
-      int sub_style = -1;
-      for (int n = first + 1; n <= last && n <= static_cast<int>(lines.size()); ++n) {
-        const Line& l = lines[n - 1];
-        if (l.kind != LineKind::kHeading || l.tabs > 0) continue;
-        int st = l.heading->style;
-        if (st == item_style || st == section_style) continue;
-        std::string no = Nfkc(l.heading->no);
-        if (sub_style < 0 && no == "1") sub_style = st;
-        if (st == sub_style && std::to_string(subs.size() + 1) == no) subs.push_back(n);
-      }
-      auto own = [&](int from, int to, bool heading_title) {
-        std::vector<std::string_view> v;
-        for (int n = from; n <= to && n <= static_cast<int>(lines.size()); ++n) {
-          const Line& l = lines[n - 1];
-          if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) continue;
-          v.push_back(n == from && heading_title && l.heading ? std::string_view(l.heading->title) : l.text);
-        }
-        return v;
-      };
-      std::vector<Part> parts;
-      if (subs.empty()) {
-        Part p{it.no, it.title, own(first, last, true), first, last};
-        p.a = ReadAssignment(p.lines, rules, &p.content);
-        if (p.content.empty()) p.content = it.text;
-        parts.push_back(std::move(p));
-      } else {
-        // The item's own words before its first sub-item may hold a clause for all of them.
-        Part head{it.no, it.title, own(first, subs.front() - 1, true), first, subs.front() - 1};
-        head.a = ReadAssignment(head.lines, rules, &head.content);
-        for (size_t k = 0; k < subs.size(); ++k) {
-          int to = k + 1 < subs.size() ? subs[k + 1] - 1 : last;
-          Part p{it.no, it.title, own(subs[k], to, true), subs[k], to};
-          p.a = ReadAssignment(p.lines, rules, &p.content);
-          parts.push_back(std::move(p));
-        }
-        ShareGroupClause(parts);
-        for (auto& p : parts)
-          if (!p.a.found && head.a.found) {
-            p.a = head.a;
-            p.shared = "the clause of item " + it.no + " (line " + std::to_string(first) + ")";
-          }
-      }
-      items.push_back(std::move(parts));
-    }
-    // The same across the items of a section: a clause line after the last item.
-    std::vector<Part> whole;
-    bool flat = true;
-    for (auto& parts : items) flat &= parts.size() == 1;
-    if (flat && items.size() >= 2) {
-      for (auto& parts : items) whole.push_back(parts.front());
-      ShareGroupClause(whole);
-      for (size_t k = 0; k < items.size(); ++k) items[k].front().a = whole[k].a;
-    }
-    for (size_t k = 0; k < s.items.size(); ++k) {
-      const Item& it = s.items[k];
-      for (auto& p : items[k]) {
-        Task t;
-        t.id = static_cast<int>(tasks.size()) + 1;
-        t.section = s.index, t.section_no = s.no, t.section_title = s.title;
-        t.item = it.index, t.item_no = it.no, t.item_title = it.title;
-        t.first_line = p.first_line;
-        t.last_line = p.last_line;
-        t.content = p.content;
-        if (p.a.found) ApplyAssignment(p.a, years, rules, &t);
-        if (!p.shared.empty()) t.Warn("units.shared", "units and deadline taken from " + p.shared);
-        tasks.push_back(std::move(t));
-      }
-    }
-  }
-  return tasks;
+  Grid grid = CutBody(sections, item_end_lines, lines, rules);
+  Table table = Interpret(grid, rules);
+  return TasksFromBody(grid, table, sections, item_end_lines, years, rules);
 }
 
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules) {

@@ -5,6 +5,7 @@
 
 #include "noticetab/interpret.h"
 #include "noticetab/text.h"
+#include "readers/readers.h"
 
 namespace noticetab {
 

@@ -38,6 +38,8 @@ std::string_view RoleName(Role r) {
 
 namespace {
 
+using RNode = rules_node::Node;
+
 // Positions errors at a node of one rules file, with the line and a caret.
 class FileContext {
  public:
@@ -77,7 +79,7 @@ class FileContext {
   std::vector<std::string> lines_;
 };
 
-void CheckKeys(const FileContext& ctx, const YAML::Node& map, std::initializer_list<const char*> allowed) {
+void CheckKeys(const FileContext& ctx, const RNode& map, std::initializer_list<const char*> allowed) {
   if (!map.IsMap()) ctx.Fail(map.Mark(), "expected a mapping");
   for (const auto& kv : map) {
     std::string key = kv.first.as<std::string>();
@@ -90,18 +92,18 @@ void CheckKeys(const FileContext& ctx, const YAML::Node& map, std::initializer_l
   }
 }
 
-const YAML::Node Required(const FileContext& ctx, const YAML::Node& map, const char* key) {
-  YAML::Node n = map[key];
+const RNode Required(const FileContext& ctx, const RNode& map, const char* key) {
+  RNode n = map[key];
   if (!n) ctx.Fail(map.Mark(), std::string("missing required field '") + key + "'");
   return n;
 }
 
-std::string Scalar(const FileContext& ctx, const YAML::Node& n) {
+std::string Scalar(const FileContext& ctx, const RNode& n) {
   if (!n.IsScalar()) ctx.Fail(n.Mark(), "expected a string");
   return n.Scalar();
 }
 
-std::vector<std::string> StringList(const FileContext& ctx, const YAML::Node& n) {
+std::vector<std::string> StringList(const FileContext& ctx, const RNode& n) {
   if (!n.IsSequence()) ctx.Fail(n.Mark(), "expected a list of strings");
   std::vector<std::string> out;
   for (const auto& e : n) out.push_back(Scalar(ctx, e));
@@ -109,7 +111,7 @@ std::vector<std::string> StringList(const FileContext& ctx, const YAML::Node& n)
 }
 
 // Compiles a pattern; a bad one is reported at the pattern's own position.
-Regex Compile(const FileContext& ctx, const YAML::Node& n) {
+Regex Compile(const FileContext& ctx, const RNode& n) {
   std::string p = Scalar(ctx, n);
   Regex re(p, ctx.compile());
   re.set_origin(ctx.name(), n.Mark().line + 1);
@@ -122,7 +124,7 @@ Regex Compile(const FileContext& ctx, const YAML::Node& n) {
   return re;
 }
 
-void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::string& kind,
+void ReadExamples(const FileContext& ctx, const RNode& list, const std::string& kind,
                   Rules& rules, const char* input_key = "text") {
   if (!list) return;
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "examples: expected a list");
@@ -144,7 +146,7 @@ void ReadExamples(const FileContext& ctx, const YAML::Node& list, const std::str
 
 // headings.yaml `numerals`: digits (a list of ten strings, the characters of
 // value 0 to 9), units (character -> 10, 100 ...), zero_lookalikes.
-void LoadNumerals(const FileContext& ctx, const YAML::Node& n, Rules& r) {
+void LoadNumerals(const FileContext& ctx, const RNode& n, Rules& r) {
   if (!n) {
     r.numerals = BuiltinRules().numerals;  // the built-in headings.yaml has them (unit test)
     return;
@@ -157,12 +159,12 @@ void LoadNumerals(const FileContext& ctx, const YAML::Node& n, Rules& r) {
     for (size_t i = 0; i < s.size();) out.push_back(NextChar(s, i));
     return out;
   };
-  const YAML::Node digits = Required(ctx, n, "digits");
+  const RNode digits = Required(ctx, n, "digits");
   const std::vector<std::string> list = StringList(ctx, digits);
   if (list.size() != 10) ctx.Fail(digits.Mark(), "numerals.digits: expected ten entries, the characters of 0 to 9");
   for (int v = 0; v < 10; ++v)
     for (char32_t c : chars(list[v])) num.digits.push_back({c, v});
-  const YAML::Node units = Required(ctx, n, "units");
+  const RNode units = Required(ctx, n, "units");
   if (!units.IsMap()) ctx.Fail(units.Mark(), "numerals.units: expected a mapping of character -> value");
   for (const auto& kv : units) {
     const std::u32string c = chars(Scalar(ctx, kv.first));
@@ -183,7 +185,7 @@ void LoadNumerals(const FileContext& ctx, const YAML::Node& n, Rules& r) {
   r.numerals = std::move(num);
 }
 
-void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"markdown_prefix", "first_chars", "numerals", "styles"});
   r.markdown_prefix = Compile(ctx, Required(ctx, root, "markdown_prefix"));
   r.heading_first_chars.clear();
@@ -192,13 +194,13 @@ void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
     for (size_t i = 0; i < chars.size();) r.heading_first_chars.push_back(NextChar(chars, i));
   }
   LoadNumerals(ctx, root["numerals"], r);
-  YAML::Node styles = Required(ctx, root, "styles");
+  RNode styles = Required(ctx, root, "styles");
   if (!styles.IsSequence()) ctx.Fail(styles.Mark(), "styles: expected a list");
   r.headings.clear();
   for (const auto& s : styles) {
     CheckKeys(ctx, s, {"name", "pattern", "level", "examples"});
     HeadingStyle h{Scalar(ctx, Required(ctx, s, "name")), Compile(ctx, Required(ctx, s, "pattern"))};
-    const YAML::Node level = Required(ctx, s, "level");
+    const RNode level = Required(ctx, s, "level");
     const std::string lv = Scalar(ctx, level);
     if (lv.size() != 1 || lv[0] < '1' || lv[0] > '9') ctx.Fail(level.Mark(), "level: expected 1 to 9");
     h.level = lv[0] - '0';
@@ -207,13 +209,13 @@ void LoadHeadings(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   }
 }
 
-void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"roles", "shapes", "labels", "examples"});
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},
       {"deadline", Role::kDeadline}, {"note", Role::kNote}};
-  YAML::Node roles = Required(ctx, root, "roles");
+  RNode roles = Required(ctx, root, "roles");
   if (!roles.IsMap()) ctx.Fail(roles.Mark(), "roles: expected a mapping of role -> names");
   r.header_synonyms.clear();
   for (const auto& kv : roles) {
@@ -225,7 +227,7 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   // Optional: patterns on the shape of a header name the list does not hold
   // (责任科室, 牵头股室, 办结时间), tried in file order.
   r.header_shapes.clear();
-  if (YAML::Node shapes = root["shapes"]) {
+  if (RNode shapes = root["shapes"]) {
     if (!shapes.IsSequence()) ctx.Fail(shapes.Mark(), "shapes: expected a list of {role, pattern}");
     for (const auto& s : shapes) {
       if (!s.IsMap()) ctx.Fail(s.Mark(), "shapes: expected {role, pattern}");
@@ -238,7 +240,7 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   }
   // Optional: the names warnings give the columns; each must be a synonym of its role.
   r.role_labels.clear();
-  if (YAML::Node labels = root["labels"]) {
+  if (RNode labels = root["labels"]) {
     if (!labels.IsMap()) ctx.Fail(labels.Mark(), "labels: expected a mapping of role -> name");
     for (const auto& kv : labels) {
       std::string role = kv.first.as<std::string>();
@@ -255,19 +257,19 @@ void LoadHeaders(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "header", r);
 }
 
-void LoadJunk(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"junk", "pinyin", "traditional_hint", "examples"});
   r.traditional_hint = root["traditional_hint"] ? Compile(ctx, root["traditional_hint"]) : Regex("(?!)");
   // Optional: a rules file without it strips nothing.
   r.pinyin = root["pinyin"] ? Compile(ctx, root["pinyin"]) : Regex("(?!)");
-  YAML::Node list = Required(ctx, root, "junk");
+  RNode list = Required(ctx, root, "junk");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "junk: expected a list of patterns");
   r.junk.clear();
   for (const auto& p : list) r.junk.push_back(Compile(ctx, p));
   ReadExamples(ctx, root["examples"], "junk", r);
 }
 
-void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions",
                         "carry_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
                         "examples"});
@@ -287,13 +289,13 @@ void LoadUnits(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "units", r);
 }
 
-void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"region", "kinds", "collectives", "levels", "government_endings", "kind_levels",
                         "own_level_starts", "place_ends", "examples"});
   r.issuer_region = Compile(ctx, Required(ctx, root, "region"));
   auto names = [&](const char* key, std::map<std::string, std::string, std::less<>>& out) {
     out.clear();
-    const YAML::Node m = root[key];
+    const RNode m = root[key];
     if (!m) return;
     if (!m.IsMap()) ctx.Fail(m.Mark(), std::string(key) + ": expected a mapping");
     for (const auto& kv : m) out[kv.first.as<std::string>()] = Scalar(ctx, kv.second);
@@ -303,11 +305,11 @@ void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   r.government_endings = root["government_endings"] ? StringList(ctx, root["government_endings"]) : std::vector<std::string>{};
   r.own_level_starts = root["own_level_starts"] ? StringList(ctx, root["own_level_starts"]) : std::vector<std::string>{};
   r.place_ends = root["place_ends"] ? StringList(ctx, root["place_ends"]) : std::vector<std::string>{};
-  YAML::Node kinds = Required(ctx, root, "kinds");
+  RNode kinds = Required(ctx, root, "kinds");
   if (!kinds.IsMap()) ctx.Fail(kinds.Mark(), "kinds: expected a mapping of kind -> name endings");
   r.unit_kinds.clear();
   for (const auto& kv : kinds) r.unit_kinds.emplace_back(kv.first.as<std::string>(), StringList(ctx, kv.second));
-  YAML::Node list = Required(ctx, root, "collectives");
+  RNode list = Required(ctx, root, "collectives");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "collectives: expected a list");
   r.collectives.clear();
   for (const auto& c : list) {
@@ -325,12 +327,12 @@ void LoadCollective(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "collective", r);
 }
 
-void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"hint", "in_content", "year_only", "year_in_text", "dekads", "halves", "deadlines", "examples"});
   // Optional word -> number maps for the groups x and h.
   auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
     out.clear();
-    const YAML::Node m = root[key];
+    const RNode m = root[key];
     if (!m) return;
     if (!m.IsMap()) ctx.Fail(m.Mark(), std::string(key) + ": expected a mapping of word -> number");
     for (const auto& kv : m) {
@@ -349,7 +351,7 @@ void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   r.year_only = root["year_only"] ? Compile(ctx, root["year_only"]) : Regex("(?!)");
   r.year_in_text = root["year_in_text"] ? Compile(ctx, root["year_in_text"]) : Regex("(?!)");
   r.deadline_in_content = root["in_content"] ? Compile(ctx, root["in_content"]) : Regex("(?!)");
-  YAML::Node list = Required(ctx, root, "deadlines");
+  RNode list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
   r.deadlines.clear();
   static const std::set<std::string> kKinds = {"by_date", "year_round", "ongoing", "recurring"};
@@ -365,7 +367,7 @@ void LoadDeadlines(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "deadline", r);
 }
 
-void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
@@ -399,23 +401,23 @@ void LoadFrontMatter(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "frontmatter", r);
 }
 
-void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "examples"});
   r.not_clause = root["not_clause"] ? Compile(ctx, root["not_clause"]) : Regex("(?!)");
   static const std::map<std::string, ClauseRole> kRoles = {
       {"lead", ClauseRole::kLead},   {"support", ClauseRole::kSupport},   {"units", ClauseRole::kUnits},
       {"guide", ClauseRole::kGuide}, {"deadline", ClauseRole::kDeadline}, {"person", ClauseRole::kPerson}};
-  auto role_of = [&](const YAML::Node& key) {
+  auto role_of = [&](const RNode& key) {
     auto it = kRoles.find(key.as<std::string>());
     if (it == kRoles.end()) ctx.Fail(key.Mark(), "unknown role '" + key.as<std::string>() + "'");
     return it->second;
   };
-  YAML::Node keys = Required(ctx, root, "keys");
+  RNode keys = Required(ctx, root, "keys");
   if (!keys.IsMap()) ctx.Fail(keys.Mark(), "keys: expected a mapping of role -> names");
   r.clause_keys.clear();
   for (const auto& kv : keys)
     for (const auto& name : StringList(ctx, kv.second)) r.clause_keys[NameKey(name)] = role_of(kv.first);
-  YAML::Node words = Required(ctx, root, "role_words");
+  RNode words = Required(ctx, root, "role_words");
   if (!words.IsMap()) ctx.Fail(words.Mark(), "role_words: expected a mapping of role -> words");
   r.role_words.clear();
   for (const auto& kv : words)
@@ -425,7 +427,7 @@ void LoadClauses(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "clause", r);
 }
 
-void LoadKinds(const FileContext& ctx, const YAML::Node& root, Rules& r) {
+void LoadKinds(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"news_title", "news_text", "cover_title", "plan_title", "examples"});
   r.news_title = Compile(ctx, Required(ctx, root, "news_title"));
   r.news_text = Compile(ctx, Required(ctx, root, "news_text"));
@@ -434,7 +436,70 @@ void LoadKinds(const FileContext& ctx, const YAML::Node& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "kind", r);
 }
 
-using Loader = void (*)(const FileContext&, const YAML::Node&, Rules&);
+// A mapping of name -> string; with `keys` given, exactly those names.
+void StringMap(const FileContext& ctx, const RNode& root, const char* key,
+               std::map<std::string, std::string, std::less<>>& out, std::initializer_list<const char*> keys = {}) {
+  const RNode m = Required(ctx, root, key);
+  if (!m.IsMap()) ctx.Fail(m.Mark(), std::string(key) + ": expected a mapping of name -> text");
+  if (keys.size() != 0) {
+    CheckKeys(ctx, m, keys);
+    for (const char* k : keys) Required(ctx, m, k);
+  }
+  out.clear();
+  for (const auto& kv : m) {
+    const std::string name = kv.first.as<std::string>();
+    const bool word = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+    if (!word) ctx.Fail(kv.first.Mark(), std::string(key) + ": '" + name + "' is not a name (a-z, 0-9, _)");
+    const std::string text = Scalar(ctx, kv.second);
+    if (text.empty() || text.find_first_of("\n\r\t") != std::string::npos)
+      ctx.Fail(kv.second.Mark(), std::string(key) + ": '" + name + "' needs a one-line text");
+    out[name] = text;
+  }
+}
+
+void LoadLabels(const FileContext& ctx, const RNode& root, Rules& r) {
+  CheckKeys(ctx, root, {"columns", "values", "sheets", "calendar", "messages", "examples"});
+  StringMap(ctx, root, "columns", r.column_labels);
+  StringMap(ctx, root, "values", r.value_labels);
+  StringMap(ctx, root, "sheets", r.sheet_labels, {"tasks", "units", "due", "table"});
+  StringMap(ctx, root, "calendar", r.calendar_labels,
+            {"units", "lead_units", "support_units", "deadline", "title", "source"});
+  StringMap(ctx, root, "messages", r.message_examples, {"unit", "city_unit", "collective", "pinyin"});
+  ReadExamples(ctx, root["examples"], "label", r);
+}
+
+// A list of exactly `n` strings (n == 0: any number, at least one).
+std::vector<std::string> Words(const FileContext& ctx, const RNode& map, const char* key, size_t n) {
+  const RNode list = Required(ctx, map, key);
+  std::vector<std::string> words = StringList(ctx, list);
+  if (n != 0 && words.size() != n)
+    ctx.Fail(list.Mark(), std::string(key) + ": expected " + std::to_string(n) + " words, not " +
+                              std::to_string(words.size()));
+  if (n == 0 && words.empty()) ctx.Fail(list.Mark(), std::string(key) + ": expected at least one word");
+  return words;
+}
+
+void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
+  CheckKeys(ctx, root, {"counting", "stems", "branches", "page_number_words", "examples"});
+  const RNode counting = Required(ctx, root, "counting");
+  CheckKeys(ctx, counting, {"digits", "units", "zero"});
+  r.counting_digits = Words(ctx, counting, "digits", 10);
+  r.counting_units = Words(ctx, counting, "units", 4);
+  r.counting_zero = Scalar(ctx, Required(ctx, counting, "zero"));
+  r.stems = Words(ctx, root, "stems", 10);
+  r.branches = Words(ctx, root, "branches", 12);
+  r.page_number_words = Words(ctx, root, "page_number_words", 0);
+  for (const auto& item : root["page_number_words"]) {
+    const std::string w = Scalar(ctx, item);
+    if (w.empty() || w.find_first_of("0123456789 ") != std::string::npos)
+      ctx.Fail(item.Mark(), "page_number_words: '" + w + "' must be a word without digits or spaces");
+  }
+  ReadExamples(ctx, root["examples"], "numbering", r);
+}
+
+using Loader = void (*)(const FileContext&, const RNode&, Rules&);
 struct RuleFile {
   const char* name;
   Loader load;
@@ -444,6 +509,7 @@ constexpr RuleFile kRuleFiles[] = {
     {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
     {"clauses.yaml", LoadClauses},   {"kinds.yaml", LoadKinds},         {"collective.yaml", LoadCollective},
+    {"labels.yaml", LoadLabels},     {"numbering.yaml", LoadNumbering},
 };
 
 // yaml-cpp takes a quoted scalar left open at the end of the input as
@@ -529,7 +595,7 @@ const RuleFile& KindOf(const std::string& path) {
 }
 
 // Runs a file's loader on its tree.
-void LoadTree(const RuleFile& kind, const FileContext& ctx, const YAML::Node& root, Rules& rules) {
+void LoadTree(const RuleFile& kind, const FileContext& ctx, const RNode& root, Rules& rules) {
   try {
     kind.load(ctx, root, rules);
   } catch (const YAML::Exception& e) {
@@ -563,7 +629,7 @@ Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files
       ctx.Fail(e.mark, "YAML syntax error: " + e.msg);
     }
     CheckQuotesClosed(ctx, text);
-    LoadTree(kind, ctx, root, rules);
+    LoadTree(kind, ctx, RNode(root), rules);
     seen.insert(kind.name);
   }
   CheckAllSeen(seen);
@@ -604,13 +670,17 @@ std::string CompactRulesText(std::string_view yaml) {
 Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::string_view>>& packed) {
   Rules rules;
   std::set<std::string> seen;
+  rules_node::Tree tree;  // one for every file, its room reused
   for (const auto& [name, bytes] : packed) {
     const RuleFile& kind = KindOf(std::string(name));
     // Built at build time from files the tests compile: their patterns are
     // compiled on first use, and the context has no text to quote.
     FileContext ctx(std::string(name), std::string(), Regex::When::kOnFirstUse);
     rules_pack::Reader reader(bytes);
-    LoadTree(kind, ctx, reader.Node(), rules);
+    tree.nodes.clear();
+    tree.kids.clear();
+    reader.Read(tree);
+    LoadTree(kind, ctx, RNode(tree, 0), rules);
     seen.insert(kind.name);
   }
   CheckAllSeen(seen);
@@ -620,6 +690,51 @@ Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::stri
 std::string RoleLabel(Role r, const Rules& rules) {
   auto it = rules.role_labels.find(r);
   return it != rules.role_labels.end() ? it->second : std::string(RoleName(r));
+}
+
+namespace {
+std::string_view Lookup(const std::map<std::string, std::string, std::less<>>& m, std::string_view key) {
+  auto it = m.find(key);
+  return it != m.end() ? std::string_view(it->second) : std::string_view();
+}
+}  // namespace
+
+std::string_view ColumnLabel(std::string_view column, const Rules& rules) { return Lookup(rules.column_labels, column); }
+std::string_view ValueLabel(std::string_view code, const Rules& rules) { return Lookup(rules.value_labels, code); }
+std::string_view SheetLabel(std::string_view sheet, const Rules& rules) { return Lookup(rules.sheet_labels, sheet); }
+std::string_view CalendarLabel(std::string_view field, const Rules& rules) {
+  return Lookup(rules.calendar_labels, field);
+}
+std::string_view MessageExample(std::string_view what, const Rules& rules) {
+  return Lookup(rules.message_examples, what);
+}
+
+namespace {
+// Rules holding only the built-in file `file` (the others' fields empty):
+// reading one small packed tree costs microseconds, the whole set a
+// millisecond, which --help and a run with --rules DIR need not pay.
+Rules BuiltinFile(std::string_view file) {
+  Rules rules;
+  for (const auto& [name, bytes] : PackedRules()) {
+    if (name != file) continue;
+    FileContext ctx(std::string(name), std::string(), Regex::When::kOnFirstUse);
+    rules_pack::Reader reader(bytes);
+    rules_node::Tree tree;
+    reader.Read(tree);
+    LoadTree(KindOf(std::string(name)), ctx, RNode(tree, 0), rules);
+  }
+  return rules;
+}
+}  // namespace
+
+const Rules& BuiltinLabels() {
+  static const Rules rules = BuiltinFile("labels.yaml");
+  return rules;
+}
+
+const Rules& BuiltinNumbering() {
+  static const Rules rules = BuiltinFile("numbering.yaml");
+  return rules;
 }
 
 const Rules& BuiltinRules() {

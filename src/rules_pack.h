@@ -23,29 +23,7 @@
 #include <utility>
 #include <vector>
 
-namespace noticetab {
-struct PackedMark;  // names the friend below
-}  // namespace noticetab
-
-namespace YAML {
-// yaml-cpp gives nodes a position only when it parses them; its friend
-// as_if<> sets the one recorded at build time, so errors and the origin of a
-// pattern point at the line of rules/*.yaml it was written on. It also makes
-// every node of a tree in the tree's one memory, as yaml-cpp's own parser
-// does: a node made apart is merged into its parent's memory node by node.
-template <>
-struct as_if<noticetab::PackedMark, void> {
-  static void Set(Node& n, const Mark& mark) {
-    n.EnsureNodeExists();
-    n.m_pNode->set_mark(mark);
-  }
-  /// A new (null) node in the memory of `owner`.
-  static Node MakeIn(const Node& owner) {
-    owner.EnsureNodeExists();
-    return Node(owner.m_pMemory->create_node(), owner.m_pMemory);
-  }
-};
-}  // namespace YAML
+#include "rules_node.h"
 
 namespace noticetab::rules_pack {
 
@@ -98,59 +76,54 @@ inline void Pack(const YAML::Node& n, std::string& out) {
   }
 }
 
-/// Reads packed trees one after another; throws std::runtime_error on bytes
-/// that are not a packed tree (only a build fault makes them).
+/// Reads packed trees one after another into flat trees (rules_node.h),
+/// whose text is views into the packed bytes; throws std::runtime_error on
+/// bytes that are not a packed tree (only a build fault makes them).
 class Reader {
  public:
   explicit Reader(std::string_view in) : in_(in) {}
   bool done() const { return at_ == in_.size(); }
 
-  /// The next tree.
-  YAML::Node Node() {
-    YAML::Node root;
-    Fill(root);
-    return root;
+  /// Reads the next tree into `tree` (empty), its root at index 0.
+  void Read(rules_node::Tree& tree) {
+    tree_ = &tree;
+    Fill();
   }
 
  private:
-  using Access = YAML::as_if<PackedMark, void>;
-
-  // Reads the next node into n (a null node), its children made in n's memory.
-  void Fill(YAML::Node& n) {
-    const char kind = Byte();
-    YAML::Mark mark;
-    mark.line = static_cast<int>(Number()) - 1;
-    mark.column = static_cast<int>(Number()) - 1;
-    const std::string_view tag = String();
-    switch (kind) {
+  // Reads the next node; returns its index.
+  uint32_t Fill() {
+    const auto index = static_cast<uint32_t>(tree_->nodes.size());
+    tree_->nodes.emplace_back();
+    rules_node::Tree::Data d;
+    d.kind = Byte();
+    d.mark.line = static_cast<int>(Number()) - 1;
+    d.mark.column = static_cast<int>(Number()) - 1;
+    d.tag = String();
+    switch (d.kind) {
       case 's':
-        n = std::string(String());
+        d.text = String();
         break;
       case 'l':
-        n = YAML::Node(YAML::NodeType::Sequence);
-        for (uint64_t count = Number(); count > 0; --count) {
-          YAML::Node item = Access::MakeIn(n);
-          Fill(item);
-          n.push_back(item);
+      case 'm': {
+        const uint64_t count = Number() * (d.kind == 'm' ? 2 : 1);
+        if (count > in_.size() - at_) throw std::runtime_error("packed rules: truncated");
+        d.kids = static_cast<uint32_t>(tree_->kids.size());
+        d.count = static_cast<uint32_t>(count);
+        tree_->kids.resize(tree_->kids.size() + count);
+        for (uint32_t i = 0; i < d.count; ++i) {
+          const uint32_t kid = Fill();
+          tree_->kids[d.kids + i] = kid;
         }
         break;
-      case 'm':
-        n = YAML::Node(YAML::NodeType::Map);
-        for (uint64_t count = Number(); count > 0; --count) {
-          YAML::Node key = Access::MakeIn(n), value = Access::MakeIn(n);
-          Fill(key);
-          Fill(value);
-          n.force_insert(key, value);
-        }
-        break;
+      }
       case '~':
-        n = YAML::Node(YAML::NodeType::Null);
         break;
       default:
         throw std::runtime_error("packed rules: bad node kind");
     }
-    if (!tag.empty()) n.SetTag(std::string(tag));
-    Access::Set(n, mark);
+    tree_->nodes[index] = d;
+    return index;
   }
 
   char Byte() {
@@ -175,6 +148,7 @@ class Reader {
 
   std::string_view in_;
   size_t at_ = 0;
+  rules_node::Tree* tree_ = nullptr;
 };
 
 }  // namespace noticetab::rules_pack

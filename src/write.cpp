@@ -26,7 +26,8 @@ const std::vector<Writer>& Writers() {
       {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true, &kJsonlPieces, WriteJsonlRows},
       {"csv", "csv", "flat task list, RFC 4180", WriteCsv, false, &kCsvPieces, WriteCsvRows},
       {"tsv", "tsv", "flat task list, tab-separated", WriteTsv, false, &kTsvPieces, WriteTsvRows},
-      {"xlsx", "xlsx", "workbook: 任务 (flat task list), 责任单位 (per-unit rows) and 到期 (by month) sheets", WriteXlsx,
+      {"xlsx", "xlsx", "workbook: tasks (flat task list), units (per-unit rows) and due (by month) sheets, "
+                       "in Chinese unless --lang en (rules/labels.yaml)", WriteXlsx,
        false, nullptr, WriteXlsxRows},
       {"ics", "ics", "iCalendar: one all-day event per dated task (see `due`)", WriteIcs},
       {"text", "txt", "a view's table aligned for a terminal (units, due, diff)", nullptr, false, nullptr,

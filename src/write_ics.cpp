@@ -7,6 +7,7 @@
 #include <string>
 
 #include "noticetab/due.h"
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 
 namespace noticetab {
@@ -89,6 +90,7 @@ std::string Join(const std::vector<std::string>& v) {
 
 void WriteIcsTasks(std::ostream& out, const std::vector<DueTask>& tasks, const WriteOptions& opts) {
   auto text = [&](std::string_view s) { return opts.normalize_punct ? NormalizePunct(s) : std::string(s); };
+  const Rules& rules = opts.rules ? *opts.rules : BuiltinLabels();
   std::string s;
   Line(s, "BEGIN:VCALENDAR");
   Line(s, "VERSION:2.0");
@@ -110,13 +112,15 @@ void WriteIcsTasks(std::ostream& out, const std::vector<DueTask>& tasks, const W
       for (int n = 0; n < 59 && i < summary.size(); ++n) NextChar(summary, i);
       summary = summary.substr(0, i) + "…";
     }
-    std::string desc = text(task.content) + "\n责任单位: " + text(Join(task.units));
-    if (!task.lead_units.empty()) desc += "\n牵头单位: " + text(Join(task.lead_units));
-    if (!task.support_units.empty()) desc += "\n配合单位: " + text(Join(task.support_units));
-    desc += "\n完成时限: " + text(task.deadline.text.value_or(date));
-    desc += "\n文件: " + text(fm.title.value_or(t.doc->source));
+    // The description's lines are labelled in the words of labels.yaml (calendar:).
+    auto label = [&](std::string_view field) { return "\n" + std::string(CalendarLabel(field, rules)) + ": "; };
+    std::string desc = text(task.content) + label("units") + text(Join(task.units));
+    if (!task.lead_units.empty()) desc += label("lead_units") + text(Join(task.lead_units));
+    if (!task.support_units.empty()) desc += label("support_units") + text(Join(task.support_units));
+    desc += label("deadline") + text(task.deadline.text.value_or(date));
+    desc += label("title") + text(fm.title.value_or(t.doc->source));
     if (fm.number) desc += " " + *fm.number;
-    desc += "\n来源: " + t.doc->source + " #" + std::to_string(task.id);
+    desc += label("source") + t.doc->source + " #" + std::to_string(task.id);
     Line(s, "BEGIN:VEVENT");
     Line(s, std::string("UID:") + uid);
     Line(s, "DTSTAMP:" + stamp);

@@ -265,6 +265,16 @@ void WriteJsonl(std::ostream& out, const std::vector<Document>& docs, const Writ
 
 // --- view tables (Writer::write_rows) ---------------------------------------
 
+void AppendTableValue(std::string& out, const RowTable& t, const std::vector<std::string>& row, size_t i) {
+  if (row[i].empty()) {
+    out += "null";
+  } else if (t.numeric[i]) {
+    out += row[i];
+  } else {
+    AppendJsonString(out, row[i]);
+  }
+}
+
 namespace {
 
 // One object on one line: {"a": 1, "b": "x"} (compact for jsonl).
@@ -274,13 +284,7 @@ std::string JsonObject(const RowTable& t, const std::vector<std::string>& row, b
     if (i) out += pretty ? ", " : ",";
     AppendJsonString(out, t.header[i]);
     out += pretty ? ": " : ":";
-    if (row[i].empty()) {
-      out += "null";
-    } else if (t.numeric[i]) {
-      out += row[i];
-    } else {
-      AppendJsonString(out, row[i]);
-    }
+    AppendTableValue(out, t, row, i);
   }
   return out + "}";
 }

@@ -1,7 +1,7 @@
 // The xlsx writer, one workbook per run: a 任务 sheet with the flat columns of
 // OUTPUT.md plus 标题 and 文号, a 责任单位 sheet with the per-unit rows of
 // byunit.h and a 到期 sheet with the dated tasks by month (due.h). Sheet
-// names, headers and the kind and role values are Chinese; --lang en gives
+// names, headers and the kind and role values are Chinese (rules/labels.yaml); --lang en gives
 // the English names of the CSV (tasks, units, due), values as in the CSV.
 #include <dlfcn.h>
 #include <fmt/format.h>
@@ -23,6 +23,7 @@
 #include "noticetab/byunit.h"
 #include "noticetab/due.h"
 #include "noticetab/error.h"
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 #include "noticetab/write.h"
 #include "output_file.h"
@@ -95,44 +96,19 @@ constexpr ColumnStyle kStyles[] = {
     {"old_content", CellKind::kWrapped, 50}, {"new_content", CellKind::kWrapped, 50},
 };
 
-// The Chinese workbook (the default): column headers, and the values of the
-// columns that hold a code rather than text. English is the column name and
-// the value as in the CSV.
-struct Label {
-  std::string_view name, zh;
-};
-constexpr Label kHeaders[] = {
-    {"source", "来源文件"},     {"title", "标题"},           {"number", "文号"},
-    {"id", "编号"},             {"seq", "序号"},             {"section_no", "部分"},
-    {"section_title", "部分标题"}, {"item_no", "条目"},      {"item_title", "条目标题"},
-    {"content", "任务内容"},    {"units", "责任单位"},       {"lead_units", "牵头单位"},
-    {"support_units", "配合单位"}, {"deadline", "完成时限"}, {"deadline_date", "到期日"},
-    {"deadline_kind", "时限类型"}, {"first_line", "起始行"}, {"last_line", "结束行"},
-    {"warnings", "提示"},       {"table", "所在表格"},       {"page", "页码"},
-    {"unit", "单位"},           {"role", "角色"},            {"month", "到期月份"},
-    {"region", "地区"},         {"how", "方式"},             {"via", "经由"},
-    {"change", "变化"},         {"fields", "变化项"},        {"old_id", "原编号"},
-    {"new_id", "新编号"},       {"old_content", "原任务内容"}, {"new_content", "新任务内容"},
-    {"old_units", "原责任单位"}, {"new_units", "新责任单位"}, {"old_deadline", "原完成时限"},
-    {"new_deadline", "新完成时限"}, {"tasks", "任务数"},     {"as_lead", "牵头数"},
-    {"earliest_deadline", "最早到期"}, {"collective", "集合单位"},
-};
-constexpr Label kValues[] = {
-    {"by_date", "限期"},  {"year_round", "全年"}, {"ongoing", "持续推进"}, {"recurring", "定期"},
-    {"none", "无"},       {"lead", "牵头"},       {"support", "配合"},     {"responsible", "负责"},
-    {"named", "点名"},    {"collective", "集合"}, {"added", "新增"},       {"removed", "删除"},
-    {"changed", "修改"},
-};
-// The columns whose values are codes from kValues.
+// The Chinese workbook (the default): column headers, sheet names and the
+// values of the columns that hold a code rather than text, from labels.yaml.
+// English is the column name and the value as in the CSV.
+const Rules& LabelRules(const WriteOptions& opts) { return opts.rules ? *opts.rules : BuiltinLabels(); }
+
+// The columns whose values are codes (labels.yaml values:).
 constexpr std::string_view kCodeColumns[] = {"deadline_kind", "role", "how", "change"};
 
 bool Chinese(const WriteOptions& opts) { return opts.lang != "en"; }
 
 std::string HeaderOf(std::string_view name, const WriteOptions& opts) {
   if (Chinese(opts)) {
-    for (const Label& l : kHeaders) {
-      if (l.name == name) return std::string(l.zh);
-    }
+    if (std::string_view zh = ColumnLabel(name, LabelRules(opts)); !zh.empty()) return std::string(zh);
   }
   return std::string(name);
 }
@@ -143,11 +119,18 @@ bool IsCodeColumn(std::string_view name) {
 
 std::string_view ValueOf(std::string_view value, const WriteOptions& opts) {
   if (Chinese(opts)) {
-    for (const Label& l : kValues) {
-      if (l.name == value) return l.zh;
-    }
+    if (std::string_view zh = ValueLabel(value, LabelRules(opts)); !zh.empty()) return zh;
   }
   return value;
+}
+
+// The name of sheet `name` (tasks, units, due, table): labels.yaml's in the
+// Chinese workbook, else `name`.
+std::string SheetName(std::string_view name, const WriteOptions& opts) {
+  if (Chinese(opts)) {
+    if (std::string_view zh = SheetLabel(name, LabelRules(opts)); !zh.empty()) return std::string(zh);
+  }
+  return std::string(name);
 }
 constexpr double kDefaultMaxWidth = 24, kMinWidth = 6;
 
@@ -259,10 +242,10 @@ bool ParseDate(std::string_view s, lxw_datetime& out) {
 // Writes one sheet: a bold frozen header, the rows typed by column, an
 // autofilter over the whole table, and widths fitted to the content.
 template <typename Rows>
-void WriteSheet(lxw_workbook* wb, const Formats& f, const char* name,
+void WriteSheet(lxw_workbook* wb, const Formats& f, const std::string& name,
                 const std::vector<std::string_view>& columns, const Rows& rows,
                 const WriteOptions& opts) {
-  lxw_worksheet* ws = Lxw().workbook_add_worksheet(wb, name);
+  lxw_worksheet* ws = Lxw().workbook_add_worksheet(wb, name.c_str());
   if (!ws) throw Error(Error::Kind::kOutput, fmt::format("xlsx: cannot add sheet {}", name));
   std::vector<ColumnStyle> styles;
   std::vector<double> widths;
@@ -467,7 +450,7 @@ void WriteWorkbook(std::ostream& out, Fill fill) {
 
 void WriteXlsxRows(std::ostream& out, const RowTable& t, const WriteOptions& opts) {
   WriteWorkbook(out, [&](lxw_workbook* wb, const Formats& f) {
-    WriteSheet(wb, f, Chinese(opts) ? "表" : "table", t.header, t.rows, opts);
+    WriteSheet(wb, f, SheetName("table", opts), t.header, t.rows, opts);
   });
 }
 
@@ -482,7 +465,7 @@ void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const Write
     // source (a path); --lang en keeps the columns of the CSV.
     std::vector<std::string_view> task_columns = FlatColumns();
     if (zh) task_columns.insert(task_columns.begin() + 1, {"title", "number"});
-    WriteSheet(wb, f, zh ? "任务" : "tasks", task_columns,
+    WriteSheet(wb, f, SheetName("tasks", opts), task_columns,
                MakeRows(tasks.size(),
                         [&](size_t i) {
                           std::vector<std::string> row = FlatRow(*tasks[i].first, *tasks[i].second);
@@ -492,10 +475,10 @@ void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const Write
                         }),
                opts);
     const std::vector<UnitRow> units = ByUnit(docs);
-    WriteSheet(wb, f, zh ? "责任单位" : "units", ByUnitColumns(),
+    WriteSheet(wb, f, SheetName("units", opts), ByUnitColumns(),
                MakeRows(units.size(), [&](size_t i) { return ByUnitCells(units[i]); }), opts);
     const std::vector<DueTask> due = DueTasks(docs, {});
-    WriteSheet(wb, f, zh ? "到期" : "due", DueColumns(),
+    WriteSheet(wb, f, SheetName("due", opts), DueColumns(),
                MakeRows(due.size(), [&](size_t i) { return DueCells(due[i]); }), opts);
   });
 }

@@ -227,13 +227,7 @@ void WriteYamlRows(std::ostream& out, const RowTable& t, const WriteOptions& /*o
       text += i ? "  " : "- ";
       text += t.header[i];
       text += ": ";
-      if (row[i].empty()) {
-        text += "null";
-      } else if (t.numeric[i]) {
-        text += row[i];
-      } else {
-        AppendJsonString(text, row[i]);
-      }
+      AppendTableValue(text, t, row, i);
       text += '\n';
     }
   }

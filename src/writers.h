@@ -1,6 +1,6 @@
 // Internal to the writers: the functions of the Writers() table (one
 // write_<format>.cpp each, documents and view tables) and the JSON string
-// quoting that the YAML writer shares.
+// and table-value quoting that the YAML writer shares.
 #ifndef NOTICETAB_SRC_WRITERS_H_
 #define NOTICETAB_SRC_WRITERS_H_
 
@@ -49,6 +49,10 @@ void ReserveOutput(std::string& out, size_t bound);
 /// non-ASCII raw, line breaks, BOMs and unprintables escaped, invalid UTF-8
 /// as U+FFFD.
 void AppendJsonString(std::string& out, std::string_view s);
+/// Appends cell `i` of a view-table row as a JSON value, which YAML reads the
+/// same: null when empty, as it is in a numeric column, else AppendJsonString.
+/// The JSON, JSONL and YAML table writers share it (write_json.cpp).
+void AppendTableValue(std::string& out, const RowTable& t, const std::vector<std::string>& row, size_t i);
 
 }  // namespace noticetab
 

@@ -43,4 +43,31 @@ TEST_CASE("InCliTerms: library facts get the option that changes them", "[cli]")
         "--by-unit writes csv, tsv, json, jsonl or yaml, not 'xlsx' (an xlsx workbook has them in its units sheet)");
   const Error plain(Error::Kind::kInput, "not text (looks like PNG image)", "a.png");
   CHECK(InCliTerms(plain).Format() == plain.Format());
+  const Error big = Error(Error::Kind::kInput, "too large (2 MiB; the limit is 1 MiB)", "a.txt")
+                        .WithCode(Error::Code::kTooLarge, "2 MiB\t1 MiB");
+  CHECK(big.message().find("--") == std::string::npos);
+  CHECK(InCliTerms(big).Format() == "a.txt: too large (2 MiB, --max-size is 1 MiB)");
+}
+
+TEST_CASE("DueFilterMessage: a filter problem named with the due command's option", "[cli]") {
+  using noticetab::DueFilterProblem;
+  using Field = DueFilterProblem::Field;
+  CHECK(noticetab::cli::DueFilterMessage({Field::kMonth, "2023-6"}) ==
+        "--month '2023-6': expected YYYY-MM (e.g. 2024-06)");
+  CHECK(noticetab::cli::DueFilterMessage({Field::kBefore, "x"}) == "--before 'x': expected YYYY-MM-DD");
+  CHECK(noticetab::cli::DueFilterMessage({Field::kToday, "y"}) == "--today 'y': expected YYYY-MM-DD");
+  CHECK(noticetab::cli::DueFilterMessage({Field::kOverdueWithoutToday, ""}) == "--overdue needs --today DATE");
+  CHECK(noticetab::cli::DueFilterMessage({}).empty());
+}
+
+TEST_CASE("FormatAdvice: task codes an option fixes get the option; the library names none", "[cli]") {
+  BatchResult r;
+  CHECK(FormatAdvice(r).empty());
+  r.task_codes["units.missing"] = 4;  // no option fixes it
+  CHECK(FormatAdvice(r).empty());
+  r.task_codes["deadline.no_year"] = 1;
+  CHECK(FormatAdvice(r) == "noticetab: 1 deadline has no year, nor has its notice: give the plan year with --year\n");
+  r.task_codes["deadline.no_year"] = 3;
+  CHECK(FormatAdvice(r) ==
+        "noticetab: 3 deadlines have no year, nor have their notices: give the plan year with --year\n");
 }

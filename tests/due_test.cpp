@@ -55,14 +55,19 @@ TEST_CASE("due: dated tasks by date, filtered", "[due]") {
 TEST_CASE("due: bad filters say what to write", "[due]") {
   DueFilter f;
   f.month = "2023-6";
-  CHECK(noticetab::CheckDueFilter(f) == "--month '2023-6': expected YYYY-MM (e.g. 2024-06)");
+  using Field = noticetab::DueFilterProblem::Field;
+  CHECK(noticetab::CheckDueFilter(f).field == Field::kMonth);
+  CHECK(noticetab::CheckDueFilter(f).value == "2023-6");
   f = {};
   f.before = "2023-02-30x";
-  CHECK(!noticetab::CheckDueFilter(f).empty());
+  CHECK(noticetab::CheckDueFilter(f).field == Field::kBefore);
+  f = {};
+  f.today = "today";
+  CHECK(noticetab::CheckDueFilter(f).field == Field::kToday);
   f = {};
   f.overdue = true;
-  CHECK(noticetab::CheckDueFilter(f) == "--overdue needs --today DATE");
-  CHECK(noticetab::CheckDueFilter({}).empty());
+  CHECK(noticetab::CheckDueFilter(f).field == Field::kOverdueWithoutToday);
+  CHECK(!noticetab::CheckDueFilter({}));
 }
 
 TEST_CASE("ics: CRLF, lines of at most 75 octets, escaped text, all-day events", "[due][ics]") {

@@ -230,7 +230,8 @@ TEST_CASE("LoadFile refuses a file over max_size before reading it", "[load]") {
   } catch (const Error& e) {
     CHECK(e.kind() == Error::Kind::kInput);
     CHECK(e.file() == path.string());
-    CHECK(e.message() == "too large (2.9 KiB, --max-size is 2 KiB)");
+    CHECK(e.message() == "too large (2.9 KiB; the limit is 2 KiB)");
+    CHECK(e.code() == noticetab::Error::Code::kTooLarge);
   }
   // Sizes that round alike show their bytes.
   std::filesystem::resize_file(path, 2049);
@@ -238,7 +239,7 @@ TEST_CASE("LoadFile refuses a file over max_size before reading it", "[load]") {
     noticetab::LoadFile(path.string(), 2048);
     FAIL("no error");
   } catch (const Error& e) {
-    CHECK(e.message() == "too large (2049 bytes, --max-size is 2048 bytes)");
+    CHECK(e.message() == "too large (2049 bytes; the limit is 2048 bytes)");
   }
   std::filesystem::remove(path);
 }

@@ -12,6 +12,7 @@
 #include "noticetab/interpret.h"
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
+#include "readers/readers.h"
 
 using noticetab::Line;
 using noticetab::Regions;
@@ -622,7 +623,7 @@ TEST_CASE("the reader table names every layout once", "[read]") {
   for (const auto& r : noticetab::Readers()) {
     CHECK(r.detect != nullptr);
     // A table reader cuts a grid; a body reader reads the body items.
-    CHECK((r.cut != nullptr) != (r.read_body != nullptr));
+    CHECK((r.cut != nullptr) != (r.cut_body != nullptr));
     if (r.body()) highest_body = std::max(highest_body, r.priority);
     else lowest_table = std::min(lowest_table, r.priority);
     names.emplace_back(r.name);

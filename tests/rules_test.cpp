@@ -23,6 +23,7 @@
 #include "noticetab/error.h"
 #include "noticetab/normalize.h"
 #include "noticetab/text.h"
+#include "native/internal.h"
 #include "test_util.h"
 
 using noticetab::Error;
@@ -69,6 +70,8 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
       {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
+      {"label", {"column", "value", "sheet", "calendar", "message"}},
+      {"numbering", {"format", "label", "page_number"}},
   };
   return k;
 }
@@ -177,6 +180,24 @@ void FireDeadline(const RuleExample& ex) {
   if (ex.expect.count("date")) CHECK(Opt(d.date) == ex.expect.at("date"));
   if (ex.expect.count("granularity")) CHECK(Opt(d.granularity) == ex.expect.at("granularity"));
   if (ex.expect.count("year_source")) CHECK(Opt(d.year_source) == ex.expect.at("year_source"));
+}
+
+// text is a column name, code, sheet, calendar field or message example name.
+void FireLabel(const RuleExample& ex) {
+  if (ex.expect.count("column")) CHECK(noticetab::ColumnLabel(ex.input, R()) == ex.expect.at("column"));
+  if (ex.expect.count("value")) CHECK(noticetab::ValueLabel(ex.input, R()) == ex.expect.at("value"));
+  if (ex.expect.count("sheet")) CHECK(noticetab::SheetLabel(ex.input, R()) == ex.expect.at("sheet"));
+  if (ex.expect.count("calendar")) CHECK(noticetab::CalendarLabel(ex.input, R()) == ex.expect.at("calendar"));
+  if (ex.expect.count("message")) CHECK(noticetab::MessageExample(ex.input, R()) == ex.expect.at("message"));
+}
+
+// text is a number with a Word list format, or a line that may be a page number.
+void FireNumbering(const RuleExample& ex) {
+  if (ex.expect.count("format")) {
+    REQUIRE(ex.expect.count("label"));
+    CHECK(noticetab::native::ListNumber(std::stoi(ex.input), ex.expect.at("format")) == ex.expect.at("label"));
+  }
+  if (ex.expect.count("page_number")) CHECK(Bool(noticetab::native::IsPageNumber(ex.input)) == ex.expect.at("page_number"));
 }
 
 void FireFrontMatter(const RuleExample& ex) {
@@ -379,6 +400,8 @@ TEST_CASE("every rules example holds", "[rules]") {
     else if (ex.kind == "clause") FireClause(ex);
     else if (ex.kind == "kind") FireKind(ex);
     else if (ex.kind == "frontmatter") FireFrontMatter(ex);
+    else if (ex.kind == "label") FireLabel(ex);
+    else if (ex.kind == "numbering") FireNumbering(ex);
   }
 }
 

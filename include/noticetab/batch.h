@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <ostream>
 #include <optional>
 #include <string>
@@ -101,6 +102,9 @@ struct BatchResult {
   /// Document-level problems (DocumentProblems), "path: problem", in input order.
   std::vector<std::string> problems;
   bool fail_on_problem = false;
+  /// Task diagnostics by code (deadline.no_year -> 3), over every converted
+  /// input: for a caller to add its own advice (the CLI: src/cli/report.h).
+  std::map<std::string, int64_t, std::less<>> task_codes;
   double seconds = 0;
   uint64_t bytes = 0;  ///< input bytes of the converted files
   /// False when an input failed, or there were warnings and fail_on_warning.

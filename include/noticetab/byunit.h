@@ -1,5 +1,12 @@
 // The per-unit view (台账 by department): one row per (unit, task), and a
 // summary per unit. Built from converted documents; consumed by writers.
+//
+// Contract: UnitRow and ForUnitRow point into the documents given, which must
+// outlive them. The writers throw Error(kOutput) from the xlsx writer and
+// Error(kUsage) for a format that writes no table; otherwise nothing here
+// throws Error except through a rules pattern: a Regex that passes its time or
+// backtracking limit on a line throws Error(kRules) naming the rules file and
+// line (text.h).
 #ifndef NOTICETAB_BYUNIT_H_
 #define NOTICETAB_BYUNIT_H_
 

@@ -1,4 +1,10 @@
 // Stage 3, classify: lines and cells -> kinds, by rules (md4c md_analyze_line).
+//
+// Contract: Line views point into the Source given to ClassifyLines, which must
+// outlive the lines; everything else returned owns its strings. Nothing here
+// throws Error except through a rules pattern: a Regex that passes its time or
+// backtracking limit on a line throws Error(kRules) naming the rules file and
+// line (text.h).
 #ifndef NOTICETAB_CLASSIFY_H_
 #define NOTICETAB_CLASSIFY_H_
 

@@ -1,12 +1,19 @@
 // Task assignments written in the body instead of a table, read when a notice
-// has no task table (normalize.h TasksFromItems calls ReadAssignment; its units
+// has no task table (the body readers' cut, src/readers/body.cpp CutBody, calls
+// ReadAssignment per item and puts what it finds in grid cells; their units
 // then go through NormalizeUnits): key-value lines under an item (牵头单位：X / 完成时限：Y /
 // 牵头负责领导：姓名) and a clause in brackets (（X牵头，Y、Z配合） /
 // （牵头单位：X；责任单位：Y，6月底完成）), at the end of a line or on a line of
 // its own. The vocabulary is rules/clauses.yaml.
+//
+// Contract: what is returned owns its strings; the views passed in are only
+// read during the call. Nothing here throws Error except through a rules
+// pattern: a Regex that passes its time or backtracking limit on a line throws
+// Error(kRules) naming the rules file and line (text.h).
 #ifndef NOTICETAB_CLAUSES_H_
 #define NOTICETAB_CLAUSES_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +34,17 @@ struct Assignment {
   /// bracketed clause line closing a group may cover the whole group).
   bool standalone_bracket = false;
   int clause_line = 0;               ///< index in the given lines of the first clause line
+  /// The given lines (indexes) a field was read from, first and last; -1 when
+  /// the field is empty. A clause wrapped over lines covers all of them.
+  struct From {
+    int first = -1, last = -1;
+    void Cover(int k) { first = first < 0 ? k : std::min(first, k), last = std::max(last, k); }
+    void Cover(const From& o) { if (o.first >= 0) Cover(o.first), Cover(o.last); }
+  };
+  From units_from, lead_from, support_from, deadline_from;
+  /// The key a field was first named by (牵头单位：X), as printed; "" when
+  /// none (a clause with role words, a bare deadline).
+  std::string units_key, lead_key, support_key, deadline_key;
 };
 
 /// A run of a unit list and the role its closing role word gives it.

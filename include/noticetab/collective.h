@@ -1,6 +1,11 @@
 // Collective units (市政府各部门, 各县区政府, 各镇街 ...): which units a
 // collective form includes, and the region a notice's units belong to. The
 // vocabulary is rules/collective.yaml; the level prefixes are units.yaml's.
+//
+// Contract: MatchCollective's pointer points into `rules` and lives as long as
+// they do; everything else returned owns its strings. Nothing here throws Error
+// except through a rules pattern: a Regex that passes its time or backtracking
+// limit on a line throws Error(kRules) naming the rules file and line (text.h).
 #ifndef NOTICETAB_COLLECTIVE_H_
 #define NOTICETAB_COLLECTIVE_H_
 

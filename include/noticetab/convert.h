@@ -18,10 +18,13 @@ struct ConvertOptions {
   std::vector<Grid>* grids = nullptr;
 };
 
-/// Converts one decoded notice. Never throws for any text input: what could
-/// not be read becomes warnings on the rows or the document. The Document
-/// owns all its strings: `src` may be destroyed as soon as this returns.
-/// `rules` is only read (BuiltinRules() may be shared by threads).
+/// Converts one decoded notice. Throws no Error for any text input: what
+/// could not be read becomes warnings on the rows or the document. The one
+/// Error it can throw comes from the rules: a pattern that passes its time or
+/// backtracking limit on a line throws Error(kRules) naming the rules file and
+/// line (text.h Regex). The Document owns all its strings: `src` may be
+/// destroyed as soon as this returns. `rules` is only read (BuiltinRules() may
+/// be shared by threads); opts.grids, when set, must live for the call.
 Document Convert(const Source& src, const Rules& rules, const ConvertOptions& opts = {});
 
 }  // namespace noticetab

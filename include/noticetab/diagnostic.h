@@ -1,4 +1,5 @@
 // A diagnostic as a value. Depends on nothing but the standard library.
+// Plain data: owns its strings; nothing here throws Error.
 #ifndef NOTICETAB_DIAGNOSTIC_H_
 #define NOTICETAB_DIAGNOSTIC_H_
 

@@ -2,6 +2,10 @@
 // similarity of their content and of their section/item titles, so that
 // renumbered items and reworded prefixes still match; the rest are added or
 // removed, and matched tasks whose content, units or deadline differ changed.
+//
+// Contract: TaskChange points at tasks of the documents given, which must
+// outlive it. Uses no rules. Only WriteDiff throws: Error(kOutput) from the
+// xlsx writer, Error(kUsage) for a format that writes no table.
 #ifndef NOTICETAB_DIFF_H_
 #define NOTICETAB_DIFF_H_
 

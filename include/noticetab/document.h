@@ -1,6 +1,8 @@
 // The document model: the contract between readers and writers.
 // Readers only produce it, writers only consume it. Depends on nothing but
 // the standard library. Field names follow ../shared/spec/OUTPUT.md.
+// Plain data: a Document owns every string in it (it points into no Source
+// buffer), so it outlives the input it was read from. Nothing here throws Error.
 #ifndef NOTICETAB_DOCUMENT_H_
 #define NOTICETAB_DOCUMENT_H_
 

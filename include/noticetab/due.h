@@ -1,6 +1,10 @@
 // The view by deadline (`noticetab due`): the dated tasks of one or many
 // notices in date order, filtered by month, by a date or as overdue, and the
 // same tasks as an iCalendar file (write_ics.cpp).
+//
+// Contract: DueTask points into the documents given, which must outlive it.
+// Only the writers throw: WriteDue Error(kOutput) from the xlsx writer and
+// Error(kUsage) for a format that writes no table; WriteIcs never throws Error.
 #ifndef NOTICETAB_DUE_H_
 #define NOTICETAB_DUE_H_
 
@@ -23,9 +27,25 @@ struct DueFilter {
   bool overdue = false;
 };
 
-/// An error message for a filter a user got wrong (a bad date, --overdue
-/// without --today), or "" when it is fine.
-std::string CheckDueFilter(const DueFilter& f);
+/// What is wrong with a filter, as a value: the field a user got wrong and
+/// the text given for it. The CLI words it with its option names
+/// (src/cli/report.h DueFilterMessage); the library names no option.
+struct DueFilterProblem {
+  enum class Field {
+    kNone,               ///< the filter is fine
+    kMonth,              ///< `month` is not YYYY-MM
+    kBefore,             ///< `before` is not an ISO date
+    kToday,              ///< `today` is not an ISO date
+    kOverdueWithoutToday ///< `overdue` set without `today`
+  };
+  Field field = Field::kNone;
+  std::string value;  ///< the text given for the field ("" for kOverdueWithoutToday)
+  explicit operator bool() const { return field != Field::kNone; }
+};
+
+/// The first problem of a filter a user got wrong (a bad date, overdue
+/// without today); a false value when it is fine. Never throws.
+DueFilterProblem CheckDueFilter(const DueFilter& f);
 
 /// One dated task.
 struct DueTask {

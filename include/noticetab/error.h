@@ -1,5 +1,11 @@
 // The one error type of the library. The library throws or returns it; only
-// the CLI's main prints it and maps it to an exit code.
+// the CLI's main prints it and maps it to an exit code. Each public header
+// says which of its functions throw it, and with which Kind: kInput (an input
+// that cannot be read), kRules (a rules file, or a rules pattern that passes
+// its time or backtracking limit), kUsage (options that are wrong or do not
+// fit together), kOutput (an output that cannot be written). The Code says more where a caller may
+// word the fix in its own terms (src/cli/report.cpp maps codes to the CLI's
+// flags). Nothing in this header throws.
 #ifndef NOTICETAB_ERROR_H_
 #define NOTICETAB_ERROR_H_
 
@@ -25,6 +31,7 @@ class Error : public std::runtime_error {
     kOutputEncoding,         ///< an unknown BatchOptions::encoding
     kEncodingOfBinary,       ///< an output encoding for a binary format (xlsx)
     kJobs,                   ///< BatchOptions::jobs below 0
+    kTooLarge,               ///< an input over LoadOptions::max_size; value: "SIZE\tLIMIT"
   };
   Error(Kind kind, std::string message, std::string file = {}, int line = 0,
         int col = 0, std::string source_line = {});

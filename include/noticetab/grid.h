@@ -1,10 +1,12 @@
 // The layout-neutral table grid: what every table reader writes and the
 // interpreter (interpret.h) reads. A reader only cuts cells; it gives them no
 // roles. Text readers (tabs, pipes, markdown, cell streams, space-aligned
-// columns) and the native readers (docx, html, pdf) all produce this.
+// columns) and the native readers (docx, html, odt, pdf, ofd) all produce this.
 //
-// Depends on nothing but the standard library. Stable: add fields, never
-// rename or drop them.
+// A Grid owns its strings; it points into no buffer (spans are offsets, not
+// views), so it outlives the Source it was cut from. Nothing here throws.
+// Depends on nothing but the standard library (and diagnostic.h). Stable: add
+// fields, never rename or drop them.
 #ifndef NOTICETAB_GRID_H_
 #define NOTICETAB_GRID_H_
 
@@ -69,18 +71,25 @@ struct Grid {
   /// PDF/OFD tables rebuilt from their ruling lines): the format renders a
   /// merged cell into every row it covers, so an empty cell is empty. False
   /// where cells were cut from the gaps between words: merges are then
-  /// guessed downstream (convert.cpp FillMergedCells).
+  /// guessed downstream (repair.h FillMergedCells).
   bool spans_exact = true;
+  /// True when the reader knows the column of every cell (rows as wide as
+  /// the header, empty slots as placeholders, nothing merged or shifted): the
+  /// interpreter then reads each body row by position, not by cell shape.
+  /// The body readers (key-value lines, inline clauses) cut such grids.
+  bool by_position = false;
   /// Number of header rows at the front of `rows` (0 = no header found).
   int header_rows() const;
-  /// Column count: the widest row.
+  /// Column count: the widest row, each cell counting its col_span.
   int columns() const;
 };
 
 
-/// A plain-text dump of a grid, one row a line, cells joined by " ‖ ", with
-/// `[header]`, `[break]`, spans `(r2)`/`(c2)` and `∅` for placeholders. Used
-/// by the spec tests (tests/spec/*.md, ```grid blocks).
+/// A plain-text dump of a grid: a `layout:` line (` (stream)` after a stream
+/// grid's name), a `caption:` line when there is one, then one row a line,
+/// cells joined by " ‖ ", with `[header]`, `[break]`, spans `(r2)`/`(c2)` and
+/// `∅` for placeholders. The `--dump grid` view (src/cli/dump.cpp), which the
+/// spec tests compare (tests/spec/*.md, ```grid blocks).
 std::string DumpGrid(const Grid& g);
 
 }  // namespace noticetab

@@ -3,6 +3,12 @@
 // names, else from what the cells are; rows shifted by merged cells aligned
 // by what their cells are; cell streams cut into rows. Every role or
 // alignment it had to infer is a warning on the row.
+//
+// Contract: the Table returned owns its strings (the Grid may go); views passed
+// in are only read during the call. Nothing here throws Error except through a
+// rules pattern (a Regex past its time or backtracking limit throws
+// Error(kRules), text.h). The per-row pieces the readers share with it
+// (PromoteContentColumn, AssignRow) are internal: src/readers/readers.h.
 #ifndef NOTICETAB_INTERPRET_H_
 #define NOTICETAB_INTERPRET_H_
 
@@ -15,26 +21,24 @@
 
 namespace noticetab {
 
-/// Roles for the grid's cells, row by row. REQUIRES: rules loaded.
+/// Roles for the grid's cells, row by row: Table::columns from the grid's
+/// header rows (or, with none, inferred from the cells, with a role.inferred
+/// warning on every row), then one Row per body row; `layout`, `caption` and
+/// the lines are carried over from the grid.
 Table Interpret(const Grid& grid, const Rules& rules);
 
 /// Header roles of the cells, or empty when they are not a table header
 /// (every non-empty cell must name a role; two at least, one of them content
 /// or units/lead). Names outside the vocabulary get a role by their shape.
 std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules);
-/// When no column is named as the content, the last label column is it.
-void PromoteContentColumn(std::vector<Role>& roles);
 
 /// What a cell is for the interpreter: ClassifyCell, except that a list of
 /// unit names is units at any length (issue 17 item 6).
 CellShape TypeCell(std::string_view cell, const Rules& rules);
-/// True when the cell is a list of three or more names, mostly complete unit
-/// names, with no sentence punctuation.
+/// True when the cell is a list of three or more names, two thirds of them
+/// complete unit names, of 14 characters a name at most on average, with no
+/// 。 ； or ; in it.
 bool UnitLike(std::string_view cell, const Rules& rules);
-
-/// Assigns the cells of one row to roles given the header roles.
-Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role>& header, int line,
-              const Rules& rules);
 
 }  // namespace noticetab
 

@@ -1,6 +1,8 @@
 // Stage 6, link: each table row -> its body item by text similarity. The
 // body decides a row's section and item; a table label that disagrees (or
 // was printed in the wrong row) becomes a warning on the row.
+//
+// Contract: uses no rules and never throws Error.
 #ifndef NOTICETAB_LINK_H_
 #define NOTICETAB_LINK_H_
 

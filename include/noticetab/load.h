@@ -1,4 +1,7 @@
 // Stage 1, load: bytes -> Source (UTF-8, '\n' line ends, no BOM, line index).
+// Decode and LoadFile throw Error(kInput) naming the input (native documents
+// too: RenderNative's errors, native.h); ParseSize and FormatSize never throw.
+// Everything later in the pipeline holds views into a Source's text.
 #ifndef NOTICETAB_LOAD_H_
 #define NOTICETAB_LOAD_H_
 
@@ -58,7 +61,8 @@ inline constexpr uint64_t kDefaultMaxInputSize = uint64_t{64} << 20;
 /// Reads a file ("-" = stdin) and decodes it. Throws Error(kInput) naming the
 /// file when it cannot be read, or when it is larger than `max_size` bytes
 /// (0 = no limit): a regular file by its size before anything is read, a pipe
-/// once more than `max_size` bytes have come.
+/// once more than `max_size` bytes have come (that message names the CLI's
+/// --max-size).
 Source LoadFile(const std::string& path, uint64_t max_size = 0);
 
 /// "123", "64K", "64M", "1G" (K/M/G = 1024, 1024^2, 1024^3; any case, may

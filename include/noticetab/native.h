@@ -2,6 +2,12 @@
 // PDF and OFD are sniffed by content and rendered to text lines (one
 // paragraph per line, one table row per line with cells separated by TAB),
 // which the text pipeline then reads like any other notice.
+//
+// Contract: the functions take the whole file as bytes and keep no view of them
+// (a Rendered owns its strings). SniffFormat never throws Error; RenderNative
+// throws Error(kInput) naming the file for a document it cannot read;
+// SourceFromRendered never throws Error. The limits on unpacking and the
+// readers themselves are internal (src/native/internal.h).
 #ifndef NOTICETAB_NATIVE_H_
 #define NOTICETAB_NATIVE_H_
 
@@ -30,28 +36,26 @@ struct Rendered {
   std::vector<Diagnostic> diagnostics;  ///< the same notes as values; input.partial: content not read
 };
 
-/// Notes content a native reader saw but could not read (an embedded object,
-/// a page with no text): a warning with the code input.partial, which the CLI
-/// reports as the document-level problem "read only in part".
-void NotRead(Rendered& r, int line, std::string message);
-
 /// "text", "docx", "html", "pdf", "odt" or "ofd", sniffed from the bytes
-/// (OUTPUT.md `format`). Never throws.
+/// (OUTPUT.md `format`), or "zip" for a ZIP archive that is none of these or
+/// cannot be opened. Never throws Error (reading a ZIP's member list and
+/// [Content_Types].xml is all it unpacks).
 std::string SniffFormat(std::string_view bytes);
 
 /// Renders a document of a native format. nullopt when `bytes` are text (the
 /// caller decodes them). Throws Error(kInput) naming `name` when the bytes are
-/// a document that cannot be read (damaged, encrypted, scanned, a ZIP or
-/// binary format we do not read).
+/// a document that cannot be read (damaged, encrypted, scanned, over the
+/// unpacking limits, a ZIP or binary format we do not read: legacy Office,
+/// RTF, XLSX, PPTX), or when a PDF needs pdftotext and it is missing, fails
+/// or takes too long. Content it saw but skipped is a warning with the code
+/// input.partial in Rendered::diagnostics, not an error.
 std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& name);
 
 /// The Source of a rendered document: its lines joined with '\n'; format,
-/// pages and warnings carried over.
+/// pages (padded with 0 to one a line), warnings, diagnostics and grids moved
+/// over, each grid's layout set to the format. Encoding "UTF-8" when `r`
+/// names none.
 Source SourceFromRendered(Rendered r, std::string name);
-
-/// Limits on what a native reader unpacks, against zip bombs.
-inline constexpr uint64_t kMaxMemberSize = uint64_t{64} << 20;   ///< one ZIP member
-inline constexpr uint64_t kMaxUnpackedSize = uint64_t{256} << 20;  ///< all members read
 
 }  // namespace noticetab
 

@@ -1,5 +1,12 @@
 // Stage 7, normalize: unit lists (split, open tails, shared level prefixes,
 // lead/support), deadlines (ISO due date, kind), text clean-up (pandoc filters).
+//
+// Contract: what is returned owns its strings; Line views passed in point into
+// the Source, which must outlive the call. Messages name no command-line option
+// (the CLI adds its advice: src/cli/report.h FormatAdvice). Nothing here throws
+// Error except through a rules pattern: a Regex that passes its time or
+// backtracking limit on a line throws Error(kRules) naming the rules file and
+// line (text.h).
 #ifndef NOTICETAB_NORMALIZE_H_
 #define NOTICETAB_NORMALIZE_H_
 
@@ -53,8 +60,17 @@ Deadline ResolveDeadline(std::string_view text, const YearContext& years, const 
 std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
                                  const YearContext& years, const Rules& rules);
 
-/// One task per body item, for notices without a task table. Units and
-/// deadlines come from key-value lines and inline clauses (see clauses.h).
+/// The tasks of a body grid (the body readers' cut, src/readers/body.cpp) and
+/// its interpreted rows: one per row, linked to the body item whose lines
+/// hold it; units resolved as clauses.h says (a run with no role word after
+/// a lead supports it). A unit cell written outside the row's lines (a clause
+/// shared by a group or by an item's sub-items) adds the warning units.shared.
+std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std::vector<Section>& sections,
+                                const std::vector<int>& item_end_lines, const YearContext& years, const Rules& rules);
+
+/// One task per body item, for notices without a task table: the body grid,
+/// interpreted, then TasksFromBody. Units and deadlines come from key-value
+/// lines and inline clauses (see clauses.h).
 std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
                                  const std::vector<Line>& lines, const YearContext& years, const Rules& rules);
 

@@ -1,10 +1,18 @@
 // Stage 4, read layout: classified lines -> front matter, body outline and
 // the annex table, with one reader per table layout chosen by detection
 // (cmark phase 1; pandoc readers).
+//
+// Contract for everything declared here: the inputs are the Line vector of
+// ClassifyLines (classify.h), whose views point into the Source, so the
+// Source must outlive the calls; what is returned (FrontMatter, Section,
+// Table, Row, Cell) owns its strings and outlives the Source. Reader
+// pointers point into the static Readers() table and live for the process.
+// None of these functions throws Error except through a rules pattern: a
+// Regex that passes its time or backtracking limit on a line throws
+// Error(kRules) naming the rules file and line (text.h Regex::Find).
 #ifndef NOTICETAB_READ_H_
 #define NOTICETAB_READ_H_
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,16 +88,14 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
                                  const Rules& rules, std::vector<int>* item_end_lines = nullptr);
 
-struct YearContext;  // normalize.h
-
 /// A reader of the registry, of one of two kinds.
 /// A table reader only cuts cells: detect() says whether a table of its
 /// layout starts at lines[at] (its header); cut() reads that table into a
 /// Grid, with no roles (the interpreter gives them, interpret.h).
 /// A body reader (key-value lines, inline clauses: units and deadlines written
-/// under the body items instead of in a table) has no cut: detect() says
-/// whether lines[at], a line of the body, is written its way, and
-/// read_body() turns the body items into tasks.
+/// under the body items instead of in a table): detect() says whether
+/// lines[at], a line of the body, is written its way, and cut_body() cuts the
+/// body items into a Grid, one row per item, for the same interpreter.
 struct Reader {
   std::string_view name;  ///< the `layout` output value
   /// When several readers detect the same line, the highest priority wins
@@ -97,16 +103,16 @@ struct Reader {
   int priority;
   bool (*detect)(const std::vector<Line>& lines, size_t at, const Rules& rules);
   Grid (*cut)(const std::vector<Line>& lines, size_t at, const Rules& rules);  ///< null for a body reader
-  /// Body readers only (null for a table reader): the tasks of the body items
-  /// (normalize.h TasksFromItems's contract).
-  std::vector<Task> (*read_body)(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
-                                 const std::vector<Line>& lines, const YearContext& years,
-                                 const Rules& rules) = nullptr;
+  /// Body readers only (null for a table reader): the body items, given the
+  /// outline and each item's last line (ReadOutline), as a grid.
+  Grid (*cut_body)(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+                   const std::vector<Line>& lines, const Rules& rules) = nullptr;
   bool body() const { return cut == nullptr; }
 };
 
-/// The reader registry. Adding a layout is one file in src/readers/ plus one
-/// row there.
+/// The reader registry, in src/readers/registry.cpp (static; lives for the
+/// process). Adding a layout is one file in src/readers/ (its detect and cut
+/// declared in src/readers/readers.h) plus one row in registry.cpp.
 const std::vector<Reader>& Readers();
 
 /// The first line index at or after `from` where some table reader detects a
@@ -128,33 +134,11 @@ struct FoundReaders {
 /// line until the first table. A table wins over body readers wherever it is.
 FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules);
 
-/// The caption of the table whose header is lines[at]: the 附件N line and
-/// title lines just above it ("附件2 2024年…清单"), "" when none.
-std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules);
-
-/// The reader's grid, interpreted (a convenience for tests and Convert).
+/// The grid `reader` cuts at lines[at], captioned (the 附件N line and title
+/// above it when the reader gave none) and interpreted (interpret.h); a
+/// convenience for tests and Convert. REQUIRES: reader is a table reader
+/// (reader.cut != nullptr) that detected a table at lines[at].
 Table ReadTable(const Reader& reader, const std::vector<Line>& lines, size_t at, const Rules& rules);
-
-/// Splits a line on tabs into trimmed cells.
-std::vector<std::string_view> SplitTabs(std::string_view line);
-/// True when the line ends the annex table (抄送, 印发, another 附件).
-bool EndsTable(const Line& line, const Rules& rules);
-
-/// How a row-per-line layout writes its rows (tabs, pipes).
-struct RowLineSyntax {
-  std::string layout;                                           ///< Grid::layout
-  std::function<std::vector<std::string_view>(const Line&)> split;  ///< cells of a row line
-  std::function<bool(const Line&)> is_row;                      ///< the line is a table row
-  std::function<bool(const Line&)> is_rule;                     ///< a rule under the header (may be empty)
-  bool stray_joins_above = false;  ///< a non-row line continues the row above (else it ends the table)
-};
-/// Cuts a table whose rows are one line each, from the header at lines[at]:
-/// repeated headers become header rows (page breaks), junk lines are
-/// skipped, the table ends at 抄送 / 印发 / 附件 lines.
-/// True when a table without a header starts at lines[at]: three rows of the
-/// same width, each with a text cell and a unit or deadline cell.
-bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
-Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
 
 }  // namespace noticetab
 

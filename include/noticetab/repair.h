@@ -1,5 +1,10 @@
 // Stage 5, repair: join what page breaks and cell wrapping split, fill merged
 // cells (cmark phase 2). Every repair leaves a warning on the row.
+//
+// Contract: both work in place on a Table that owns its strings. Nothing here
+// throws Error except through a rules pattern: a Regex that passes its time or
+// backtracking limit on a line throws Error(kRules) naming the rules file and
+// line (text.h).
 #ifndef NOTICETAB_REPAIR_H_
 #define NOTICETAB_REPAIR_H_
 

@@ -1,6 +1,12 @@
 // Rules: heading markers, table-header synonyms, junk lines, unit and deadline
 // vocabulary. Data lives in rules/*.yaml (embedded in the binary at build
 // time); this module loads and compiles it once per process.
+//
+// Contract: a Rules value owns everything in it and is only read once built, so
+// one may be shared by threads. LoadRules, CompileRules and CompilePackedRules
+// throw Error(kRules); the rest never throw Error. Every stage that matches a
+// rules pattern may throw Error(kRules) from Regex::Find (text.h) when a
+// pattern passes its time or backtracking limit.
 #ifndef NOTICETAB_RULES_H_
 #define NOTICETAB_RULES_H_
 
@@ -44,7 +50,7 @@ struct DeadlineRule {
 struct RuleExample {
   std::string file;   ///< rules file name
   int line = 0;       ///< 1-based line of the example in that file
-  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause | kind
+  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause | kind | label | numbering
   std::string input;
   std::map<std::string, std::string> expect;  ///< key -> expected value ("" = null)
 };
@@ -138,6 +144,18 @@ struct Rules {
   Regex title_year;        ///< the plan year in a title: groups y
   Regex title_opening;     ///< the word a title starts with (关于): a wrapped title's first line holds it
   std::string number_format;  ///< how a 文号 is printed: {org}, {year}, {n} replaced
+  // labels.yaml: the words noticetab writes (not read from notices)
+  std::map<std::string, std::string, std::less<>> column_labels;    ///< column name -> xlsx header
+  std::map<std::string, std::string, std::less<>> value_labels;     ///< code (by_date, lead) -> xlsx value
+  std::map<std::string, std::string, std::less<>> sheet_labels;     ///< tasks | units | due | table -> sheet name
+  std::map<std::string, std::string, std::less<>> calendar_labels;  ///< .ics description labels (units, deadline ...)
+  std::map<std::string, std::string, std::less<>> message_examples; ///< unit | city_unit | collective | pinyin
+  // numbering.yaml: the native readers' number words (always the built-in file)
+  std::vector<std::string> counting_digits;   ///< 〇 .. 九 (10)
+  std::vector<std::string> counting_units;    ///< "", 十, 百, 千 (4)
+  std::string counting_zero;                  ///< 零: a skipped place
+  std::vector<std::string> stems, branches;   ///< 甲.. (10), 子.. (12)
+  std::vector<std::string> page_number_words;  ///< 第, 页, 共, -, / ...: with digits, a page number
   std::vector<RuleExample> examples;
 };
 
@@ -145,10 +163,23 @@ struct Rules {
 /// or RoleName(r) when the rules give none.
 std::string RoleLabel(Role r, const Rules& rules);
 
+/// labels.yaml lookups: the label of `key`, or "" when the file gives none.
+std::string_view ColumnLabel(std::string_view column, const Rules& rules);
+std::string_view ValueLabel(std::string_view code, const Rules& rules);
+std::string_view SheetLabel(std::string_view sheet, const Rules& rules);
+std::string_view CalendarLabel(std::string_view field, const Rules& rules);
+std::string_view MessageExample(std::string_view what, const Rules& rules);
+
 /// The built-in rules (embedded rules/*.yaml), compiled once. Thread-safe.
 /// Loaded from trees packed at build time without `examples:`, so they carry
 /// no examples, and their patterns are compiled on first use.
 const Rules& BuiltinRules();
+
+/// Only the built-in labels.yaml, or numbering.yaml, loaded (the other fields
+/// empty): cheaper than BuiltinRules() for --help and the native readers.
+/// Thread-safe.
+const Rules& BuiltinLabels();
+const Rules& BuiltinNumbering();
 
 /// A rules file without what only people and tests read: blank and comment
 /// lines and `examples:` blocks (a key on a line of its own and the lines
@@ -162,16 +193,20 @@ std::string CompactRulesText(std::string_view yaml);
 Rules LoadRules(const std::string& dir);
 
 /// Compiles rules from (file name, text) pairs. Used by both loaders and tests.
+/// Throws Error(kRules) as LoadRules does, naming the file name given.
 /// With Regex::When::kOnFirstUse a pattern is compiled on its first use and a
-/// bad one is not reported (only for rules known to be valid).
+/// bad one is not reported (it then never matches; only for rules known to be
+/// valid).
 Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files,
                    Regex::When compile = Regex::When::kNow);
 
 /// Compiles rules from (file name, packed YAML tree) pairs (src/rules_pack.h),
 /// patterns on first use. BuiltinRules() is CompilePackedRules(PackedRules()).
+/// Throws Error(kRules) for an unknown file name or a missing rules file.
 Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::string_view>>& packed);
 
-/// The embedded rule files (generated at build time).
+/// The embedded rule files (generated at build time): static data, the views
+/// live for the process.
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRules();
 
 }  // namespace noticetab

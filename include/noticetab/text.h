@@ -3,6 +3,12 @@
 // through this module; the other callers of ICU are the charset converters
 // (load.cpp for input, output_file.cpp for --encoding) and native/html.cpp's
 // UTF-8 macros.
+//
+// Contract: string_views returned (Trim, Regex::Match::groups) point into the
+// argument and live as long as it does. Nothing here throws Error except
+// Regex::Find, Contains and ReplaceAll (Error(kRules) past the time or
+// backtracking limit, see set_origin); a Regex that does not compile is not an
+// exception: ok() is false and it never matches.
 #ifndef NOTICETAB_TEXT_H_
 #define NOTICETAB_TEXT_H_
 

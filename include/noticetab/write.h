@@ -1,7 +1,8 @@
 // Stage 8, write: documents (and the views' tables) -> bytes. One file per
 // format, one row each in the Writers() table. Writers write to the given
 // stream and keep nothing; xlsx throws Error(kOutput) when libxlsxwriter is
-// missing or fails, the text writers never throw.
+// missing or fails, the text writers never throw Error. Writers only read the
+// documents; the Writer table is static and lives for the process.
 #ifndef NOTICETAB_WRITE_H_
 #define NOTICETAB_WRITE_H_
 
@@ -15,6 +16,8 @@
 
 namespace noticetab {
 
+struct Rules;
+
 struct WriteOptions {
   bool excel = false;            ///< CSV/TSV: UTF-8 BOM and CRLF line ends
   bool normalize_punct = false;  ///< apply NormalizePunct to every emitted string
@@ -22,6 +25,9 @@ struct WriteOptions {
   /// not behind an apostrophe (see write_csv.cpp).
   bool raw_formulas = false;
   std::string lang = "zh";       ///< xlsx sheet names, headers and values: zh | en
+  /// The words of the Chinese workbook and of a calendar (labels.yaml); not
+  /// owned, must outlive the write. nullptr: BuiltinLabels().
+  const Rules* rules = nullptr;
 };
 
 /// A table of one of the views (units, --by-unit, units --for, due, diff):
@@ -94,7 +100,8 @@ std::string TableFormatList(TableView view);
 /// Writes a view's table through the Writer named `format` (its write_rows).
 /// Columns named id, seq, tasks, as_lead, old_id, new_id are numbers; with
 /// opts.normalize_punct every other cell but `source` is normalized.
-/// REQUIRES: FindWriter(format) has write_rows.
+/// Throws Error(kUsage) when FindWriter(format) has no write_rows (callers
+/// check WritesTable first), Error(kOutput) from the xlsx writer.
 void WriteRows(std::ostream& out, std::string_view format, const std::vector<std::string_view>& header,
                std::vector<std::vector<std::string>> rows, const WriteOptions& opts);
 

@@ -51,6 +51,25 @@ std::string FormatSummary(const BatchResult& r) {
   return s;
 }
 
+std::string FormatAdvice(const BatchResult& r) {
+  // Task diagnostic code -> what it means for the user (one, several) and the
+  // option that fixes it.
+  struct Advice {
+    std::string_view code, one, several, fix;
+  };
+  static constexpr Advice kAdvice[] = {
+      {"deadline.no_year", "deadline has no year, nor has its notice",
+       "deadlines have no year, nor have their notices", "give the plan year with --year"},
+  };
+  std::string s;
+  for (const Advice& a : kAdvice) {
+    auto it = r.task_codes.find(a.code);
+    if (it == r.task_codes.end() || it->second == 0) continue;
+    s += fmt::format("noticetab: {} {}: {}\n", it->second, it->second == 1 ? a.one : a.several, a.fix);
+  }
+  return s;
+}
+
 Error InCliTerms(const Error& e) {
   auto worded = [&](std::string message) { return Error(e.kind(), std::move(message), e.file()); };
   const std::string& v = e.value();
@@ -72,8 +91,31 @@ Error InCliTerms(const Error& e) {
       return worded(fmt::format("--encoding applies to text formats, not {}", v));
     case Error::Code::kJobs:
       return worded(fmt::format("-j {}: expected 1 or more", v));
+    case Error::Code::kTooLarge: {
+      // value: the size found, a tab, the limit (load.cpp TooLarge).
+      const size_t tab = v.find('\t');
+      if (tab == std::string::npos) break;
+      return worded(fmt::format("too large ({}, --max-size is {})", v.substr(0, tab), v.substr(tab + 1)));
+    }
   }
   return e;
+}
+
+std::string DueFilterMessage(const DueFilterProblem& p) {
+  using Field = DueFilterProblem::Field;
+  switch (p.field) {
+    case Field::kNone:
+      break;
+    case Field::kMonth:
+      return fmt::format("--month '{}': expected YYYY-MM (e.g. 2024-06)", p.value);
+    case Field::kBefore:
+      return fmt::format("--before '{}': expected YYYY-MM-DD", p.value);
+    case Field::kToday:
+      return fmt::format("--today '{}': expected YYYY-MM-DD", p.value);
+    case Field::kOverdueWithoutToday:
+      return "--overdue needs --today DATE";
+  }
+  return "";
 }
 
 }  // namespace noticetab::cli

@@ -7,7 +7,9 @@
 #include "noticetab/byunit.h"
 #include "noticetab/diff.h"
 #include "noticetab/error.h"
+#include "noticetab/rules.h"
 #include "noticetab/write.h"
+#include "report.h"
 
 namespace po = boost::program_options;
 
@@ -25,17 +27,31 @@ std::string Today() {
   return buf;
 }
 
+// The write options with the run's rules (their labels.yaml words).
+WriteOptions WithRules(WriteOptions w, const Rules& rules) {
+  w.rules = &rules;
+  return w;
+}
+
 }  // namespace
 
 void AddViewOptions(std::string_view tool, po::options_description& desc, ViewOptions& v) {
   if (tool == "convert" || tool == "units") {
+    // The example names are labels.yaml's (messages:), as the notices write them.
+    const Rules& r = BuiltinLabels();
     desc.add_options()("for", po::value(&v.for_unit),
-                       "units --for NAME, --by-unit --for NAME: the tasks of unit NAME (市教育局, or 临沂市教育局 for "
-                       "one city's), named directly, as lead or support, or through a collective form (市政府各部门)");
+                       fmt::format("units --for NAME, --by-unit --for NAME: the tasks of unit NAME ({}, or {} for "
+                                   "one city's), named directly, as lead or support, or through a collective form ({})",
+                                   MessageExample("unit", r), MessageExample("city_unit", r),
+                                   MessageExample("collective", r))
+                           .c_str());
   }
   if (tool == "convert") {
+    const Rules& r = BuiltinLabels();
     desc.add_options()("lang", po::value(&v.lang)->default_value("zh"),
-                       "xlsx sheet names, headers and values: zh (任务, 责任单位, 到期) | en (tasks, units, due)");
+                       fmt::format("xlsx sheet names, headers and values: zh ({}, {}, {}) | en (tasks, units, due)",
+                                   SheetLabel("tasks", r), SheetLabel("units", r), SheetLabel("due", r))
+                           .c_str());
   }
   if (tool == "due") {
     desc.add_options()
@@ -51,7 +67,8 @@ void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOp
   b.write.lang = v.lang;
   const WriteOptions w = b.write;
   if (vm.count("for")) {
-    if (v.for_unit.empty()) Usage("--for needs a unit name (e.g. --for 市教育局)");
+    if (v.for_unit.empty())
+      Usage(fmt::format("--for needs a unit name (e.g. --for {})", MessageExample("unit", BuiltinLabels())));
     if (tool == "convert" && b.view != BatchView::kByUnit) Usage("--for goes with units or --by-unit");
     if (!WritesTable(TableView::kForUnit, b.format)) {
       Usage(fmt::format("--for writes {}, not '{}'", TableFormatList(TableView::kForUnit), b.format));
@@ -59,7 +76,7 @@ void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOp
     const std::string name = v.for_unit, format = b.format;
     b.view = BatchView::kCustom;
     b.render = [name, format, w](std::ostream& out, const std::vector<Document>& docs, const Rules& rules) {
-      WriteForUnit(out, format, docs, name, w, rules);
+      WriteForUnit(out, format, docs, name, WithRules(w, rules), rules);
     };
   }
   if (tool == "due") {
@@ -70,14 +87,14 @@ void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOp
     f.overdue = v.overdue;
     if (f.overdue && !f.today) f.today = Today();
     if (vm.count("today") && !f.overdue) Usage("--today goes with --overdue");
-    if (const std::string e = CheckDueFilter(f); !e.empty()) Usage(e);
+    if (const DueFilterProblem p = CheckDueFilter(f)) Usage(DueFilterMessage(p));
     if (!WritesTable(TableView::kDue, b.format)) {
       Usage(fmt::format("due writes {}, not '{}'", TableFormatList(TableView::kDue), b.format));
     }
     const std::string format = b.format;
     b.view = BatchView::kCustom;
-    b.render = [f, format, w](std::ostream& out, const std::vector<Document>& docs, const Rules&) {
-      WriteDue(out, format, docs, f, w);
+    b.render = [f, format, w](std::ostream& out, const std::vector<Document>& docs, const Rules& rules) {
+      WriteDue(out, format, docs, f, WithRules(w, rules));
     };
   }
   if (tool == "diff") {
@@ -89,11 +106,12 @@ void ApplyViewOptions(std::string_view tool, const po::variables_map& vm, ViewOp
     v.status = std::make_shared<int>(0);
     const std::string format = b.format;
     b.view = BatchView::kCustom;
-    b.render = [format, w, status = v.status](std::ostream& out, const std::vector<Document>& docs, const Rules&) {
+    b.render = [format, w, status = v.status](std::ostream& out, const std::vector<Document>& docs,
+                                              const Rules& rules) {
       if (docs.size() != 2) return;  // an input failed: reported by the batch, status 2
       const auto changes = DiffTasks(docs[0], docs[1]);
       *status = changes.empty() ? 0 : 1;
-      WriteDiff(out, format, docs[0], docs[1], changes, w);
+      WriteDiff(out, format, docs[0], docs[1], changes, WithRules(w, rules));
     };
   }
 }

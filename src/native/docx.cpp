@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "noticetab/error.h"
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 
 namespace noticetab::native {
@@ -37,31 +38,33 @@ std::string ValOf(const xmlNode* n, std::string_view child) {
 
 // --- numbering -------------------------------------------------------------
 
+// The number words come from rules/numbering.yaml (the built-in file: the
+// readers run before a notice's rules are chosen).
 std::string ChineseNumber(int n, bool traditional_digits) {
-  static const char* kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  static const char* kUnits[] = {"", "十", "百", "千"};
+  const Rules& r = BuiltinNumbering();
+  const std::vector<std::string>& digits = r.counting_digits;
   if (n <= 0) return std::to_string(n);
   if (n >= 10000) return std::to_string(n);
   if (traditional_digits) {  // ideographDigital: 一〇 for 10
     std::string s;
-    for (char c : std::to_string(n)) s += kDigits[c - '0'];
+    for (char c : std::to_string(n)) s += digits[c - '0'];
     return s;
   }
   std::string s;
-  int digits[4] = {n % 10, n / 10 % 10, n / 100 % 10, n / 1000};
+  int place[4] = {n % 10, n / 10 % 10, n / 100 % 10, n / 1000};
   bool zero = false;
   for (int u = 3; u >= 0; --u) {
-    int d = digits[u];
+    int d = place[u];
     bool higher = false;
-    for (int k = u + 1; k < 4; ++k) higher |= digits[k] != 0;
+    for (int k = u + 1; k < 4; ++k) higher |= place[k] != 0;
     if (d == 0) {
       zero = higher;
       continue;
     }
-    if (zero) s += "零";
+    if (zero) s += r.counting_zero;
     zero = false;
-    if (!(u == 1 && d == 1 && !higher)) s += kDigits[d];  // 十一, not 一十一
-    s += kUnits[u];
+    if (!(u == 1 && d == 1 && !higher)) s += digits[d];  // 十一, not 一十一
+    s += r.counting_units[u];
   }
   return s;
 }
@@ -92,12 +95,12 @@ std::string FormatNumber(int n, const std::string& fmt) {
   if (fmt == "ideographDigital" || fmt == "taiwaneseDigital" || fmt == "japaneseDigitalTenThousand")
     return ChineseNumber(n, true);
   if (fmt == "ideographTraditional") {
-    static const char* k[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
-    return n >= 1 && n <= 10 ? k[n - 1] : std::to_string(n);
+    const std::vector<std::string>& k = BuiltinNumbering().stems;
+    return n >= 1 && n <= static_cast<int>(k.size()) ? k[n - 1] : std::to_string(n);
   }
   if (fmt == "ideographZodiac") {
-    static const char* k[] = {"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"};
-    return n >= 1 && n <= 12 ? k[n - 1] : std::to_string(n);
+    const std::vector<std::string>& k = BuiltinNumbering().branches;
+    return n >= 1 && n <= static_cast<int>(k.size()) ? k[n - 1] : std::to_string(n);
   }
   if (fmt == "decimalEnclosedCircle" || fmt == "decimalEnclosedCircleChinese") {
     if (n >= 1 && n <= 20) {
@@ -481,22 +484,8 @@ std::vector<std::pair<std::string, std::string>> Relationships(Zip& zip, const s
     if (Name(n) != "Relationship" || Attr(n, "TargetMode") == "External") continue;
     std::string type = Attr(n, "Type"), target = Attr(n, "Target");
     if (target.empty()) continue;
-    std::string path = target.starts_with("/") ? target.substr(1) : dir + target;
     // "word/../customXml/x.xml"
-    std::vector<std::string> parts;
-    for (size_t start = 0;;) {
-      size_t end = path.find('/', start);
-      std::string piece = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
-      if (piece == "..") {
-        if (!parts.empty()) parts.pop_back();
-      } else if (!piece.empty() && piece != ".") {
-        parts.push_back(piece);
-      }
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
-    path.clear();
-    for (const auto& piece : parts) path += (path.empty() ? "" : "/") + piece;
+    const std::string path = MemberPath(target.starts_with("/") ? target.substr(1) : dir + target);
     out.emplace_back(type.substr(type.rfind('/') + 1), path);
   }
   return out;
@@ -544,5 +533,7 @@ Rendered ReadDocx(Zip& zip) {
   }
   return r;
 }
+
+std::string ListNumber(int n, const std::string& fmt) { return FormatNumber(n, fmt); }
 
 }  // namespace noticetab::native

@@ -14,7 +14,20 @@
 
 #include "noticetab/native.h"
 
+namespace noticetab {
+
+/// Notes content a native reader saw but could not read (an embedded object,
+/// a page with no text): a warning with the code input.partial, which the CLI
+/// reports as the document-level problem "read only in part".
+void NotRead(Rendered& r, int line, std::string message);
+
+}  // namespace noticetab
+
 namespace noticetab::native {
+
+/// Limits on what a native reader unpacks, against zip bombs.
+inline constexpr uint64_t kMaxMemberSize = uint64_t{64} << 20;   ///< one ZIP member
+inline constexpr uint64_t kMaxUnpackedSize = uint64_t{256} << 20;  ///< all members read
 
 /// A ZIP archive read from memory. Members are read with a size limit each
 /// and in total (kMaxMemberSize, kMaxUnpackedSize), whatever their headers
@@ -36,6 +49,12 @@ class Zip {
   std::string name_;
   uint64_t unpacked_ = 0;
 };
+
+/// A ZIP member path as the archive names it: "." and empty pieces dropped,
+/// ".." taking off the piece before it (never above the root):
+/// "word/../customXml/x.xml" -> "customXml/x.xml". For the part names that
+/// docx relationships and OFD locations give relative to a folder.
+std::string MemberPath(std::string_view path);
 
 struct XmlDocDeleter {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
@@ -70,7 +89,7 @@ struct InCell {
 /// Lines of a rendered document. Paragraph text is cleaned (no '\n', no
 /// control characters); a table row becomes one line of TAB-separated cells,
 /// a cell covered by a vertical merge empty, a column span followed by empty
-/// cells. The exact spans are kept in Rendered::tables.
+/// cells. The exact spans are kept in Rendered::grids.
 class LineBuilder {
  public:
   explicit LineBuilder(Rendered* out) : out_(out) {}
@@ -126,6 +145,13 @@ std::vector<double> Numbers(std::string_view s);
 /// Axis-parallel segments of a path (polyline points, already in page
 /// coordinates) that are long enough to be table borders, appended to `out`.
 void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<RuleLine>& out);
+
+/// A page number line ("3", "- 3 -", "第 3 页 共 12 页"): digits and the
+/// words of numbering.yaml page_number_words.
+bool IsPageNumber(std::string_view line);
+/// Number `n` as a Word list label of format `fmt` (w:numFmt: decimal,
+/// chineseCounting, ideographZodiac ...); the Chinese words are numbering.yaml's.
+std::string ListNumber(int n, const std::string& fmt);
 
 Rendered ReadDocx(Zip& zip);
 /// The main part of a .docx as _rels/.rels names it (officeDocument), or

@@ -15,6 +15,7 @@
 #include <numeric>
 
 #include "internal.h"
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 
 namespace noticetab::native {
@@ -118,7 +119,7 @@ std::string Joined(const VisualLine& l) {
 // Page numbers: "3", "- 3 -", "第3页", "3/12", "第 3 页 共 12 页".
 bool PageNumber(std::string_view s) {
   std::string t = RemoveSpaces(s);
-  static const std::string_view kAllowed[] = {"-", "—", "－", "第", "页", "共", "/", "／", "Page", "page", "of"};
+  const std::vector<std::string>& allowed = BuiltinNumbering().page_number_words;  // numbering.yaml
   bool digit = false;
   for (size_t i = 0; i < t.size();) {
     if (t[i] >= '0' && t[i] <= '9') {
@@ -127,7 +128,7 @@ bool PageNumber(std::string_view s) {
       continue;
     }
     bool ok = false;
-    for (auto a : kAllowed)
+    for (const std::string& a : allowed)
       if (std::string_view(t).substr(i).starts_with(a)) {
         i += a.size();
         ok = true;
@@ -180,6 +181,17 @@ size_t Find(std::vector<size_t>& parent, size_t i) {
   return i;
 }
 
+// True when one of `rules` is a border at `at` (a y for a horizontal rule, an
+// x for a vertical one) that passes `mid` (an x, a y) within kSnap.
+bool HasBorder(const std::vector<RuleLine>& rules, bool horizontal, double at, double mid) {
+  for (const RuleLine& l : rules) {
+    if (horizontal ? l.y0 != l.y1 : l.x0 != l.x1) continue;
+    const double pos = horizontal ? l.y0 : l.x0, lo = horizontal ? l.x0 : l.y0, hi = horizontal ? l.x1 : l.y1;
+    if (std::abs(pos - at) <= kSnap && lo - kSnap <= mid && mid <= hi + kSnap) return true;
+  }
+  return false;
+}
+
 // The bordered tables among a page's ruling lines: rules that touch form one
 // table; its rows and columns are the distinct positions of its horizontal
 // and vertical rules, and two neighbouring grid positions are one cell when
@@ -208,18 +220,10 @@ std::vector<Fragment> FindRuled(const std::vector<RuleLine>& all) {
     const size_t R = f.ys.size() - 1, C = f.xs.size() - 1;
     if (R * C > kMaxGridCells) continue;
     auto horizontal = [&](size_t i, size_t c) {  // a border at ys[i] across column c
-      const double mid = (f.xs[c] + f.xs[c + 1]) / 2;
-      for (const RuleLine& r : rules)
-        if (r.y0 == r.y1 && std::abs(r.y0 - f.ys[i]) <= kSnap && r.x0 - kSnap <= mid && mid <= r.x1 + kSnap)
-          return true;
-      return false;
+      return HasBorder(rules, true, f.ys[i], (f.xs[c] + f.xs[c + 1]) / 2);
     };
     auto vertical = [&](size_t r, size_t j) {  // a border at xs[j] down row r
-      const double mid = (f.ys[r] + f.ys[r + 1]) / 2;
-      for (const RuleLine& l : rules)
-        if (l.x0 == l.x1 && std::abs(l.x0 - f.xs[j]) <= kSnap && l.y0 - kSnap <= mid && mid <= l.y1 + kSnap)
-          return true;
-      return false;
+      return HasBorder(rules, false, f.xs[j], (f.ys[r] + f.ys[r + 1]) / 2);
     };
     std::vector<size_t> cell(R * C);
     std::iota(cell.begin(), cell.end(), 0);
@@ -673,5 +677,7 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
   r.encoding = "UTF-8";
   return r;
 }
+
+bool IsPageNumber(std::string_view line) { return PageNumber(line); }
 
 }  // namespace noticetab::native

@@ -198,24 +198,7 @@ std::string Resolve(const std::string& dir, std::string loc) {
   while (!loc.empty() && (loc.front() == ' ' || loc.front() == '\n')) loc.erase(0, 1);
   while (!loc.empty() && (loc.back() == ' ' || loc.back() == '\n')) loc.pop_back();
   if (loc.starts_with("/")) return loc.substr(1);
-  std::string path = dir.empty() ? loc : dir + "/" + loc;
-  // "a/./b" and "a/../b"
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (;;) {
-    size_t end = path.find('/', start);
-    std::string part = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
-  return out;
+  return MemberPath(dir.empty() ? loc : dir + "/" + loc);  // "a/./b" and "a/../b"
 }
 
 std::string DirOf(const std::string& path) {

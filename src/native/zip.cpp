@@ -1,6 +1,7 @@
 // ZIP members from memory through libzip, with hard limits: a member is read
 // in chunks and refused once it passes kMaxMemberSize (or the archive passes
 // kMaxUnpackedSize), so a zip bomb costs at most that much work and memory.
+// Also MemberPath, the member a relative part name (docx, OFD) resolves to.
 #include <zip.h>
 
 #include "internal.h"
@@ -71,6 +72,27 @@ std::string Zip::Read(const std::string& member) {
     }
   }
   if (zip_fclose(f) != 0) throw Damaged(name_, member + ": CRC or size mismatch");
+  return out;
+}
+
+std::string MemberPath(std::string_view path) {
+  std::vector<std::string_view> pieces;
+  for (size_t start = 0;;) {
+    const size_t end = path.find('/', start);
+    const std::string_view piece = path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (piece == "..") {
+      if (!pieces.empty()) pieces.pop_back();
+    } else if (!piece.empty() && piece != ".") {
+      pieces.push_back(piece);
+    }
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  std::string out;
+  for (std::string_view piece : pieces) {
+    if (!out.empty()) out += '/';
+    out += piece;
+  }
   return out;
 }
 

@@ -1,20 +1,63 @@
-// Internal to the readers (src/readers/): the detect / cut pair of each
-// layout, listed in the registry (registry.cpp), and the detect of the
-// body readers.
+// Internal to the readers (src/readers/) and the layout stage (read.cpp,
+// frontmatter.cpp, convert.cpp): the detect / cut pair of each layout, listed
+// in the registry (registry.cpp), the detect of the body readers, and what
+// the row-per-line readers share. Not part of the public API (that is
+// include/noticetab/read.h). Nothing here throws; string_views returned point
+// into the Line (and so into the Source buffer) they were cut from.
 #ifndef NOTICETAB_READERS_H_
 #define NOTICETAB_READERS_H_
 
+#include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "noticetab/classify.h"
 #include "noticetab/grid.h"
+#include "noticetab/read.h"
 #include "noticetab/rules.h"
 
 namespace noticetab {
 
 /// A grid cell for `text`, a view into line `line` of `lines` (for its span).
 GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_view text);
+
+/// Splits a line on tabs into trimmed cells (empty cells kept); the views
+/// point into `line`.
+std::vector<std::string_view> SplitTabs(std::string_view line);
+/// True when the line ends the annex table (抄送, 印发, another 附件).
+bool EndsTable(const Line& line, const Rules& rules);
+/// The caption of the table whose header is lines[at]: the 附件N line and
+/// title lines just above it ("附件2 2024年…清单"), "" when none.
+std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules);
+
+/// How a row-per-line layout writes its rows (tabs, pipes, markdown).
+struct RowLineSyntax {
+  std::string layout;                                               ///< Grid::layout
+  std::function<std::vector<std::string_view>(const Line&)> split;  ///< cells of a row line
+  std::function<bool(const Line&)> is_row;                          ///< the line is a table row
+  std::function<bool(const Line&)> is_rule;  ///< a rule under the header, skipped (may be empty)
+  /// A non-row line inside the table is kept as an unsplit row (the
+  /// interpreter joins it to the row above); when false it ends the table.
+  bool stray_joins_above = false;
+};
+/// True when a table without a header starts at lines[at]: three rows of the
+/// same width, each with a text cell and a unit or deadline cell.
+bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
+/// Cuts a table whose rows are one line each, from the header (or first row)
+/// at lines[at]: repeated headers become header rows (page breaks), blank and
+/// junk lines are skipped, the table ends at 抄送 / 印发 / 附件 lines.
+Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
+
+// From the interpreter (interpret.cpp):
+/// Fixes header roles in place: next to a lead column with no support column,
+/// units columns after the lead become support; when no column is named as
+/// the content, the last label column becomes it.
+void PromoteContentColumn(std::vector<Role>& roles);
+/// Assigns the cells of one row to roles given the header roles; `line` is
+/// the row's 1-based input line. Warnings go on the row.
+Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role>& header, int line,
+              const Rules& rules);
 
 bool DetectTabs(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutTabs(const std::vector<Line>& lines, size_t at, const Rules& rules);
@@ -27,9 +70,15 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules);
-// Body readers (no grid; their read is TasksFromItems):
+// Body readers (their cut is CutBody below):
 bool DetectKeyValue(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& rules);
+
+struct Section;  // document.h
+/// The cut of both body readers (body.cpp): the body items as a grid, one row
+/// per item or sub-item, read by position (Grid::by_position).
+Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+             const std::vector<Line>& lines, const Rules& rules);
 
 }  // namespace noticetab
 

@@ -13,10 +13,10 @@
 // table are not its tasks). Between them the order only names the layout:
 //   key-value 6   牵头单位：X / 责任单位：Y / 完成时限：Z lines under the body items
 //   clauses   5   a bracketed clause closing a body line: （X牵头，Y、Z配合）
-// Both read the body items with the same function (TasksFromItems, which
-// reads key-value lines and clauses in one pass over an item's lines), so a
-// body with both is read once and its layout is "key-value+clauses".
-#include "noticetab/normalize.h"
+// Both cut the body items with the same function (CutBody, body.cpp, which
+// reads key-value lines and clauses in one pass over an item's lines into one
+// grid row), so a body with both is cut once and its layout is
+// "key-value+clauses".
 #include "noticetab/read.h"
 #include "readers.h"
 
@@ -30,8 +30,8 @@ const std::vector<Reader>& Readers() {
       {"spaces", 15, DetectSpaces, CutSpaces},
       {"tab-prefixed", 12, DetectTabPrefixed, CutCellStream},
       {"cell-per-line", 10, DetectCellPerLine, CutCellStream},
-      {"key-value", 6, DetectKeyValue, nullptr, TasksFromItems},
-      {"clauses", 5, DetectInlineClause, nullptr, TasksFromItems},
+      {"key-value", 6, DetectKeyValue, nullptr, CutBody},
+      {"clauses", 5, DetectInlineClause, nullptr, CutBody},
   };
   return k;
 }

@@ -28,11 +28,6 @@ std::string_view StripTrailingPipe(std::string_view s) {
   return s;
 }
 
-bool IsSeqNumber(std::string_view s) {
-  s = Trim(s);
-  return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // The header run starting at lines[at]: consecutive one-cell lines (blank lines
 // between them allowed) that name header roles. Returns the index past it.
 size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed,

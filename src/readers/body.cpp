@@ -1,0 +1,212 @@
+// The cut of both body readers (key-value lines, inline clauses): the body
+// items -> a Grid, one row per item (or per sub-item numbered 1, 2, 3 under
+// it), so the interpreter gives the roles as for any table.
+//
+// Row cells: the item's text without its clauses (任务内容), then what its
+// key-value lines and clauses name (clauses.cpp ReadAssignment): 责任单位,
+// 牵头单位, 配合单位, 完成时限. The header names are the role labels of
+// rules/headers.yaml (`labels:`), so the interpreter reads them as any table
+// header; a column is there when some row fills it (责任单位 always, so an
+// outline with no assignment is still a table; 配合单位 whenever 牵头单位 is,
+// so 责任单位 keeps its role). Empty slots are placeholders and the grid is
+// read by position (Grid::by_position): the reader knows every cell's role.
+//
+// Spans: a cell's lines are the lines its words were read from; its bytes are
+// exact when it is one line's words as printed, else they cover those lines.
+// A clause that covers other items (a clause line after the last item of a
+// group, the clause of an item over its sub-items) is in their rows with the
+// span of where it was written: the row-to-task step warns on it from that.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "noticetab/clauses.h"
+#include "noticetab/text.h"
+#include "readers.h"
+
+namespace noticetab {
+namespace {
+
+// One part of an item that becomes a row: the item itself, or one of its
+// sub-items numbered at a third level (（1）, （2） ...).
+struct Part {
+  std::vector<std::string_view> lines;
+  std::vector<const Line*> from;  ///< the Line of each entry of `lines`
+  std::vector<const Line*> a_from;  ///< the same for the lines `a` was read from (another part's when shared)
+  int first_line = 0, last_line = 0;
+  Assignment a;
+  std::string content;
+};
+
+// A bracketed clause on a line of its own after the last member of a group,
+// with no clause on the other members, covers the whole group.
+void ShareGroupClause(std::vector<Part*>& parts) {
+  if (parts.size() < 2 || !parts.back()->a.standalone_bracket) return;
+  for (size_t k = 0; k + 1 < parts.size(); ++k)
+    if (parts[k]->a.found) return;
+  for (size_t k = 0; k + 1 < parts.size(); ++k) parts[k]->a = parts.back()->a, parts[k]->a_from = parts.back()->a_from;
+}
+
+// The span of lines[first..last] of a part: every byte of those lines.
+SourceSpan LinesSpan(const std::vector<Line>& all, const Line& first, const Line& last) {
+  SourceSpan s;
+  s.first_line = first.no, s.last_line = last.no;
+  if (!all.empty()) {
+    s.begin = static_cast<size_t>(first.raw.data() - all.front().raw.data());
+    s.end = static_cast<size_t>(last.raw.data() + last.raw.size() - all.front().raw.data());
+  }
+  return s;
+}
+
+GridCell Slot(const std::vector<Line>& all, const Part& p, const std::string& text, const Assignment::From& at) {
+  GridCell c;
+  c.text = text;
+  if (text.empty() || at.first < 0) {
+    c.placeholder = true;
+    return c;
+  }
+  const Line& first = *p.a_from[at.first];
+  const Line& last = *p.a_from[at.last];
+  // The last occurrence: a clause closes its line, a value follows its key.
+  size_t pos = at.first == at.last ? first.raw.rfind(text) : std::string_view::npos;
+  if (pos != std::string_view::npos) return CellAt(all, first, first.raw.substr(pos, text.size()));
+  c.span = LinesSpan(all, first, last);
+  return c;
+}
+
+}  // namespace
+
+Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+             const std::vector<Line>& lines, const Rules& rules) {
+  auto style_at = [&](int line_no) {
+    if (line_no < 1 || line_no > static_cast<int>(lines.size())) return -1;
+    const Line& l = lines[line_no - 1];
+    return l.heading ? l.heading->style : -1;
+  };
+  std::vector<std::vector<Part>> rows;  // per item of every section: its parts
+  for (const auto& s : sections) {
+    size_t section_first = rows.size();
+    for (const auto& it : s.items) {
+      int first = it.line;
+      int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
+      int item_style = style_at(first), section_style = style_at(s.line);
+      // Sub-items: headings of a third style numbered 1, 2, 3 ... under the item.
+      std::vector<int> subs;
+      int sub_style = -1;
+      for (int n = first + 1; n <= last && n <= static_cast<int>(lines.size()); ++n) {
+        const Line& l = lines[n - 1];
+        if (l.kind != LineKind::kHeading || l.tabs > 0) continue;
+        int st = l.heading->style;
+        if (st == item_style || st == section_style) continue;
+        std::string no = Nfkc(l.heading->no);
+        if (sub_style < 0 && no == "1") sub_style = st;
+        if (st == sub_style && std::to_string(subs.size() + 1) == no) subs.push_back(n);
+      }
+      auto part = [&](int from, int to) {
+        Part p;
+        p.first_line = from, p.last_line = to;
+        for (int n = from; n <= to && n <= static_cast<int>(lines.size()); ++n) {
+          const Line& l = lines[n - 1];
+          if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) continue;
+          p.lines.push_back(n == from && l.heading ? std::string_view(l.heading->title) : l.text);
+          p.from.push_back(&l);
+        }
+        p.a = ReadAssignment(p.lines, rules, &p.content);
+        p.a_from = p.from;
+        return p;
+      };
+      std::vector<Part> parts;
+      if (subs.empty()) {
+        parts.push_back(part(first, last));
+        if (parts.back().content.empty()) parts.back().content = it.text;
+      } else {
+        // The item's own words before its first sub-item may hold a clause for all of them.
+        Part head = part(first, subs.front() - 1);
+        for (size_t k = 0; k < subs.size(); ++k) parts.push_back(part(subs[k], k + 1 < subs.size() ? subs[k + 1] - 1 : last));
+        std::vector<Part*> group;
+        for (auto& p : parts) group.push_back(&p);
+        ShareGroupClause(group);
+        for (auto& p : parts)
+          if (!p.a.found && head.a.found) p.a = head.a, p.a_from = head.from;
+      }
+      rows.push_back(std::move(parts));
+    }
+    // The same across the items of a section: a clause line after the last item.
+    bool flat = true;
+    for (size_t k = section_first; k < rows.size(); ++k) flat &= rows[k].size() == 1;
+    if (flat && rows.size() - section_first >= 2) {
+      std::vector<Part*> whole;
+      for (size_t k = section_first; k < rows.size(); ++k) whole.push_back(&rows[k].front());
+      ShareGroupClause(whole);
+    }
+  }
+
+  // The columns some row fills, named by the first key found for each role
+  // when it is a header name of that role, else by the role's label.
+  bool lead = false, support = false, deadline = false;
+  std::string names[4];  // units, lead, support, deadline
+  auto name = [&](std::string& at, const std::string& key, Role r) {
+    if (at.empty() && !key.empty() && HeaderNameListed(key, rules) && HeaderRole(key, rules) == r) at = key;
+  };
+  for (const auto& parts : rows)
+    for (const auto& p : parts) {
+      lead |= !p.a.lead.empty(), support |= !p.a.support.empty(), deadline |= !p.a.deadline.empty();
+      if (!p.a.units.empty()) name(names[0], p.a.units_key, Role::kUnits);
+      if (!p.a.lead.empty()) name(names[1], p.a.lead_key, Role::kLead);
+      if (!p.a.support.empty()) name(names[2], p.a.support_key, Role::kSupport);
+      if (!p.a.deadline.empty()) name(names[3], p.a.deadline_key, Role::kDeadline);
+    }
+  support |= lead;
+  std::vector<Role> columns = {Role::kContent, Role::kUnits};
+  if (lead) columns.push_back(Role::kLead);
+  if (support) columns.push_back(Role::kSupport);
+  if (deadline) columns.push_back(Role::kDeadline);
+
+  Grid g;
+  g.by_position = true;
+  GridRow header;
+  header.header = true;
+  for (Role r : columns) {
+    GridCell cell;
+    int k = r == Role::kUnits ? 0 : r == Role::kLead ? 1 : r == Role::kSupport ? 2 : r == Role::kDeadline ? 3 : -1;
+    std::string key = k < 0 ? "" : names[k];
+    cell.text = key.empty() ? RoleLabel(r, rules) : key;
+    // Rules without a label for the role: any header name of the role.
+    if (HeaderRole(cell.text, rules) != r)
+      for (const auto& [synonym, role] : rules.header_synonyms)
+        if (role == r) {
+          cell.text = synonym;
+          break;
+        }
+    header.cells.push_back(std::move(cell));
+  }
+  g.rows.push_back(std::move(header));
+  for (const auto& parts : rows)
+    for (const auto& p : parts) {
+      const int n = static_cast<int>(lines.size());
+      if (p.first_line < 1 || p.first_line > n) continue;  // an outline not of these lines
+      GridRow r;
+      r.span = LinesSpan(lines, lines[p.first_line - 1], lines[std::clamp(p.last_line, p.first_line, n) - 1]);
+      for (Role c : columns) {
+        switch (c) {
+          case Role::kContent: {
+            GridCell cell;
+            cell.text = p.content;
+            cell.span = r.span;
+            cell.placeholder = p.content.empty();
+            r.cells.push_back(std::move(cell));
+            break;
+          }
+          case Role::kUnits: r.cells.push_back(Slot(lines, p, p.a.units, p.a.units_from)); break;
+          case Role::kLead: r.cells.push_back(Slot(lines, p, p.a.lead, p.a.lead_from)); break;
+          case Role::kSupport: r.cells.push_back(Slot(lines, p, p.a.support, p.a.support_from)); break;
+          default: r.cells.push_back(Slot(lines, p, p.a.deadline, p.a.deadline_from)); break;
+        }
+      }
+      g.span.Cover(r.span);
+      g.rows.push_back(std::move(r));
+    }
+  return g;
+}
+
+}  // namespace noticetab
