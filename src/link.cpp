@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <span>
 
 #include "noticetab/text.h"
 
@@ -13,15 +13,20 @@ namespace {
 // Character bigrams of the meaningful characters: punctuation, spaces and
 // bracket styles differ between the body and the annex, words do not.
 std::vector<uint64_t> Bigrams(std::string_view s) {
-  std::string n = Nfkc(s);
-  std::vector<char32_t> cs;
+  const std::string n = Nfkc(s);
+  std::vector<uint64_t> out;
+  out.reserve(n.size() / 3 + 1);
+  char32_t prev = 0;
+  bool have_prev = false;
   size_t i = 0;
   while (i < n.size()) {
-    char32_t c = NextChar(n, i);
-    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) cs.push_back(c);
+    const char32_t c = NextChar(n, i);
+    const bool kept = c < 128 ? ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                              : ((c >= 0x4E00 && c <= 0x9FFF) || IsHan(c));
+    if (!kept) continue;
+    if (have_prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
+    prev = c, have_prev = true;
   }
-  std::vector<uint64_t> out;
-  for (size_t k = 1; k < cs.size(); ++k) out.push_back((static_cast<uint64_t>(cs[k - 1]) << 32) | cs[k]);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -50,6 +55,57 @@ struct ItemRef {
 struct SectionRef {
   int section;  // Section::index
   std::vector<uint64_t> title;
+};
+
+// Which items hold each bigram, in one open-addressing table over flat arrays
+// (a map of vectors cost two allocations per distinct bigram).
+class Holders {
+ public:
+  explicit Holders(const std::vector<ItemRef>& items) {
+    size_t total = 0;
+    for (const auto& it : items) total += it.text.size();
+    size_t cap = 16;
+    while (cap < 2 * total) cap *= 2;
+    mask_ = cap - 1;
+    keys_.assign(cap, kEmpty);
+    slot_begin_.assign(cap + 1, 0);
+    // Pass 1: distinct keys and how many items hold each (counted in slot_begin_).
+    for (const auto& it : items)
+      for (uint64_t b : it.text) ++slot_begin_[Slot(b, true)];
+    // Prefix sums: slot s's items are item_[slot_begin_[s], slot_begin_[s + 1]).
+    uint32_t sum = 0;
+    for (size_t s = 0; s <= cap; ++s) {
+      const uint32_t n = slot_begin_[s];
+      slot_begin_[s] = sum;
+      sum += n;
+    }
+    item_.resize(sum);
+    std::vector<uint32_t> fill(slot_begin_.begin(), slot_begin_.end() - 1);
+    for (uint32_t k = 0; k < items.size(); ++k)
+      for (uint64_t b : items[k].text) item_[fill[Slot(b, false)]++] = k;
+  }
+
+  // The items holding bigram b, in item order.
+  std::span<const uint32_t> Of(uint64_t b) const {
+    for (size_t s = Hash(b);; s = (s + 1) & mask_) {
+      if (keys_[s] == b) return {item_.data() + slot_begin_[s], item_.data() + slot_begin_[s + 1]};
+      if (keys_[s] == kEmpty) return {};
+    }
+  }
+
+ private:
+  // No bigram packs two U+FFFFFFFF code points.
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  size_t Hash(uint64_t b) const { return static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> 29) & mask_; }
+  size_t Slot(uint64_t b, bool insert) {
+    size_t s = Hash(b);
+    while (keys_[s] != b && keys_[s] != kEmpty) s = (s + 1) & mask_;
+    if (keys_[s] == kEmpty && insert) keys_[s] = b;
+    return s;
+  }
+  size_t mask_;
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> slot_begin_, item_;
 };
 
 // The item or section (`id` of the ref) whose title a table label names, by
@@ -89,9 +145,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   // Which items hold each bigram: a row's shares with every item come from
   // one pass over its own bigrams (Share() against each item would cost rows
   // x items x log).
-  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
-  for (uint32_t k = 0; k < items.size(); ++k)
-    for (uint64_t b : items[k].text) holders[b].push_back(k);
+  const Holders holders(items);
   std::vector<uint32_t> hits(items.size(), 0);
 
   std::string section_label, item_label;  // labels fill down: they are merged cells
@@ -124,8 +178,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     const auto content = Bigrams(row.content.text);
     std::fill(hits.begin(), hits.end(), 0);
     for (uint64_t b : content)
-      if (auto h = holders.find(b); h != holders.end())
-        for (uint32_t k : h->second) ++hits[k];
+      for (uint32_t k : holders.Of(b)) ++hits[k];
     int best = 0;
     double best_score = 0;
     for (size_t k = 0; k < items.size(); ++k) {
