@@ -12,7 +12,8 @@ namespace {
 
 // Character bigrams of the meaningful characters: punctuation, spaces and
 // bracket styles differ between the body and the annex, words do not.
-std::vector<uint64_t> Bigrams(std::string_view s) {
+// Every bigram of s, in text order, repeats included.
+std::vector<uint64_t> AllBigrams(std::string_view s) {
   const std::string n = Nfkc(s);
   std::vector<uint64_t> out;
   out.reserve(n.size() / 3 + 1);
@@ -27,10 +28,51 @@ std::vector<uint64_t> Bigrams(std::string_view s) {
     if (have_prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
     prev = c, have_prev = true;
   }
+  return out;
+}
+
+// The set of bigrams, sorted (for binary search).
+std::vector<uint64_t> Bigrams(std::string_view s) {
+  std::vector<uint64_t> out = AllBigrams(s);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
+
+// The set of bigrams in first-seen order, for counting only: one pass over a
+// reused stamped hash table instead of a sort per string.
+class UnsortedBigrams {
+ public:
+  std::vector<uint64_t> operator()(std::string_view s) {
+    std::vector<uint64_t> all = AllBigrams(s);
+    size_t cap = keys_.size();
+    if (cap < 2 * all.size()) {
+      cap = 64;
+      while (cap < 2 * all.size()) cap *= 2;
+      keys_.assign(cap, 0);
+      stamp_.assign(cap, 0);
+      gen_ = 0;
+    }
+    if (++gen_ == 0) std::fill(stamp_.begin(), stamp_.end(), 0), gen_ = 1;
+    const size_t mask = cap - 1;
+    size_t n = 0;
+    for (uint64_t b : all) {
+      size_t i = static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> 29) & mask;
+      for (; stamp_[i] == gen_; i = (i + 1) & mask)
+        if (keys_[i] == b) goto seen;
+      stamp_[i] = gen_, keys_[i] = b;
+      all[n++] = b;
+    seen:;
+    }
+    all.resize(n);
+    return all;
+  }
+
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> stamp_;
+  uint32_t gen_ = 0;
+};
 
 double Share(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty()) return 0;
@@ -49,7 +91,8 @@ double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 struct ItemRef {
   int section;  // Section::index
   int item;     // Item::index
-  std::vector<uint64_t> text, title;
+  std::vector<uint64_t> text;   // each bigram once, unsorted
+  std::vector<uint64_t> title;  // sorted
 };
 
 struct SectionRef {
@@ -134,8 +177,10 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   std::vector<ItemRef> items;
   std::vector<SectionRef> section_refs;
   for (const auto& s : sections) section_refs.push_back({s.index, Bigrams(s.title)});
+  UnsortedBigrams unsorted_bigrams;  // item texts and rows are counted, not searched
   for (const auto& s : sections)
-    for (const auto& it : s.items) items.push_back({s.index, it.index, Bigrams(it.title + it.text), Bigrams(it.title)});
+    for (const auto& it : s.items)
+      items.push_back({s.index, it.index, unsorted_bigrams(it.title + it.text), Bigrams(it.title)});
   auto section_of = [&](int item) {
     for (const auto& r : items)
       if (r.item == item) return r.section;
@@ -175,8 +220,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
     const std::string& row_label = item_from_section_label ? section_label : item_label;
 
-    const auto content = Bigrams(row.content.text);
-    std::fill(hits.begin(), hits.end(), 0);
+    const auto content = unsorted_bigrams(row.content.text);
     for (uint64_t b : content)
       for (uint32_t k : holders.Of(b)) ++hits[k];
     int best = 0;
@@ -185,6 +229,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       const ItemRef& it = items[k];
       // The share of the row's bigrams found in the item (as Share()).
       double s = content.empty() ? 0 : static_cast<double>(hits[k]) / static_cast<double>(content.size());
+      hits[k] = 0;  // ready for the next row
       // Ties go to the row above's item, then to the label's: rows follow the body.
       if (it.item == prev_item) s += 0.02;
       if (it.item == row_label_item) s += 0.01;
