@@ -8,6 +8,8 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
 #include <cassert>
 #include <cctype>
 #include <cerrno>
@@ -29,8 +31,10 @@ Source::Source(std::string name, std::string encoding, std::string text)
     throw Error(Error::Kind::kInput, "file too large (4 GiB or more)", name_);
   }
   uint32_t begin = 0;
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] != '\n') continue;
+  const char* const data = text_.data();
+  const size_t size = text_.size();
+  while (const void* nl = std::memchr(data + begin, '\n', size - begin)) {
+    const auto i = static_cast<uint32_t>(static_cast<const char*>(nl) - data);
     lines_.push_back({begin, i});
     begin = i + 1;
   }
@@ -82,12 +86,22 @@ bool LooksLikeBzip2(std::string_view b) {
 // of U+FFFD and control characters; a damaged notice has a few. Counted per
 // character of the decoded text (tab, line and page ends, ESC are text).
 void RefuseNoise(std::string_view text, int replaced, const std::string& encoding, const std::string& name) {
+  // Per byte: bit 0 when it starts a character, bit 1 when it is a control.
+  static constexpr auto kClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (int u = 0; u < 256; ++u) {
+      const bool control = (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != '\v' &&
+                            u != 0x1b) ||
+                           u == 0x7f;
+      t[u] = static_cast<uint8_t>(((u & 0xC0) != 0x80) | (control << 1));
+    }
+    return t;
+  }();
   size_t chars = 0, controls = 0;
   for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    chars += (u & 0xC0) != 0x80;
-    controls += (u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\x1b') ||
-                u == 0x7f;
+    const uint8_t t = kClass[static_cast<unsigned char>(c)];
+    chars += t & 1;
+    controls += t >> 1;
   }
   const size_t odd = static_cast<size_t>(replaced) + controls;
   if (odd >= 16 && odd * 20 > chars) {
@@ -118,10 +132,50 @@ int LineAt(const Unit* p, size_t n) {
   return line;
 }
 
+// Length of the longest prefix of p[0, n) that is well-formed UTF-8 (what
+// U8_NEXT accepts: no overlong forms, surrogates or code points past
+// U+10FFFF), ASCII checked eight bytes at a time.
+size_t ValidUtf8Prefix(const uint8_t* p, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const uint8_t b = p[i];
+    if (b < 0x80) {
+      ++i;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      if (i + 2 >= n) return i;
+      const uint8_t b1 = p[i + 1];
+      const uint8_t lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+      if (b1 < lo || b1 > hi || (p[i + 2] & 0xC0) != 0x80) return i;
+      i += 3;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return i;
+      i += 2;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      if (i + 3 >= n) return i;
+      const uint8_t b1 = p[i + 1];
+      const uint8_t lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+      if (b1 < lo || b1 > hi || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80) return i;
+      i += 4;
+    } else {
+      return i;
+    }
+  }
+  return n;
+}
+
 // True when at least 90% of the non-ASCII sequences are well-formed UTF-8.
 // GB18030 text passes for UTF-8 only by accident (about one pair in ten).
 bool MostlyUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  if (ValidUtf8Prefix(p, s.size()) == s.size()) return true;
   const int64_t n = static_cast<int64_t>(s.size());
   size_t valid = 0, invalid = 0;
   for (int64_t i = 0; i < n;) {
@@ -142,6 +196,11 @@ Decoded DecodeUtf8(std::string_view s) {
   const int64_t n = static_cast<int64_t>(s.size());
   d.text.reserve(s.size());
   for (int64_t i = 0; i < n;) {
+    // Well-formed runs are copied whole; U8_NEXT sees only the bad bytes.
+    const auto run = static_cast<int64_t>(ValidUtf8Prefix(p + i, static_cast<size_t>(n - i)));
+    d.text.append(s.substr(static_cast<size_t>(i), static_cast<size_t>(run)));
+    i += run;
+    if (i == n) break;
     const int64_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
@@ -218,9 +277,9 @@ bool Plausible(char32_t c) {
 bool SniffUtf16(std::string_view bytes, const std::string& name, std::string& encoding,
                 Decoded& decoded) {
   if (bytes.size() < 2 || bytes.size() % 2 != 0) return false;
-  size_t nuls = 0;
-  for (const char ch : bytes) nuls += ch == '\0';
-  if (nuls == 0 || nuls * 100 < bytes.size()) return false;
+  if (bytes.find('\0') == std::string_view::npos) return false;
+  const auto nuls = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\0'));
+  if (nuls * 100 < bytes.size()) return false;
   for (const bool clean : {true, false}) {
     for (const char* charset : {"UTF-16LE", "UTF-16BE"}) {
       Decoded d = Convert(bytes, charset, name);
@@ -259,8 +318,9 @@ bool SniffUtf32(std::string_view bytes, const std::string& name, std::string& en
 }
 
 std::string NormalizeNewlines(std::string s) {
-  size_t out = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t out = s.find('\r');
+  if (out == std::string::npos) return s;
+  for (size_t i = out; i < s.size(); ++i) {
     if (s[i] == '\r') {
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
       s[out++] = '\n';
@@ -297,6 +357,11 @@ Source Decode(std::string_view bytes, std::string name) {
   } else if (bytes.starts_with("\xFE\xFF")) {
     encoding = "UTF-16BE";
     d = Convert(bytes.substr(2), "UTF-16BE", name);
+  } else if (bytes.find('\0') == std::string_view::npos &&
+             ValidUtf8Prefix(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()) == bytes.size()) {
+    // Clean UTF-8, the common case, taken as it is. No sniffer below can
+    // claim it: UTF-32 and UTF-16 of text have NUL bytes.
+    d.text.assign(bytes);
   } else if (SniffUtf32(bytes, name, encoding, d)) {
     // decoded by the sniffer
   } else if (SniffUtf16(bytes, name, encoding, d)) {
