@@ -2,6 +2,8 @@
 #include "noticetab/interpret.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "noticetab/classify.h"
 #include "noticetab/text.h"
@@ -60,6 +62,40 @@ CellShape TypeCell(std::string_view cell, const Rules& rules) {
 
 namespace {
 
+// ClassifyCell and TypeCell of the cells of one grid, each text computed once
+// however many passes read it (ColumnsFromCells then AssignRow, a stream's
+// labels typed and then classified): they are pure functions of the text.
+class Shapes {
+ public:
+  explicit Shapes(const Rules& rules) : rules_(rules) {}
+  const Rules& rules() const { return rules_; }
+  CellShape Classify(std::string_view cell) { return Get(cell).classified; }
+  CellShape Type(std::string_view cell) {
+    Entry& e = Get(cell);
+    if (!e.typed_known) {
+      e.typed = e.classified == CellShape::kText && UnitLike(cell, rules_) ? CellShape::kUnits : e.classified;
+      e.typed_known = true;
+    }
+    return e.typed;
+  }
+
+ private:
+  struct Entry {
+    CellShape classified, typed;
+    bool typed_known = false;
+  };
+  Entry& Get(std::string_view cell) {
+    auto [it, added] = map_.try_emplace(std::string(cell));
+    if (added) it->second.classified = ClassifyCell(cell, rules_);
+    return it->second;
+  }
+  const Rules& rules_;
+  std::unordered_map<std::string, Entry> map_;
+};
+
+Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
+              Shapes& shape_of);
+
 Cell ToCell(const GridCell& g) {
   Cell c;
   c.text = g.text;
@@ -70,10 +106,12 @@ Cell ToCell(const GridCell& g) {
 
 // A stream grid: the body cells in reading order, rows rebuilt by cell shape:
 // labels, then the content, then the unit and deadline cells.
-void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules& rules) {
+void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& shape_of) {
+  const Rules& rules = shape_of.rules();
   // 2. Rows from the stream.
   std::vector<CellShape> shapes;
-  for (const auto& c : cells) shapes.push_back(TypeCell(c.cell.text, rules));
+  shapes.reserve(cells.size());
+  for (const auto& c : cells) shapes.push_back(shape_of.Type(c.cell.text));
   auto next_shape = [&](size_t k) {
     for (size_t j = k + 1; j < cells.size(); ++j)
       if (shapes[j] != CellShape::kEmpty) return shapes[j];
@@ -109,7 +147,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
     for (size_t k = 0; k < pending.size(); ++k) {
       const Cell& p = pending[k]->cell;
       if (p.empty()) continue;
-      CellShape s = ClassifyCell(p.text, rules);
+      CellShape s = shape_of.Classify(p.text);
       bool item = s == CellShape::kItemLabel || (s != CellShape::kSectionLabel && k + 1 == pending.size());
       Cell& target = item ? row.item_label : row.section_label;
       target = p;
@@ -241,7 +279,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, const Rules
 // Column roles of a grid without a header, from what the cells of each
 // column are: integers -> 序号, unit lists -> units, deadline phrases ->
 // deadline, the longest free text -> content, text left of it -> labels.
-std::vector<Role> ColumnsFromCells(const Grid& g, const Rules& rules) {
+std::vector<Role> ColumnsFromCells(const Grid& g, Shapes& shape_of) {
   size_t width = 0;
   for (const auto& r : g.rows)
     if (!r.header && !r.unsplit) width = std::max(width, r.cells.size());
@@ -255,7 +293,7 @@ std::vector<Role> ColumnsFromCells(const Grid& g, const Rules& rules) {
       if (c.empty()) continue;
       ++filled[j];
       if (IsInteger(c)) ++ints[j];
-      CellShape s = TypeCell(c, rules);
+      CellShape s = shape_of.Type(c);
       units[j] += s == CellShape::kUnits;
       deadlines[j] += s == CellShape::kDeadline;
       texts[j] += s == CellShape::kText || s == CellShape::kItemLabel || s == CellShape::kSectionLabel;
@@ -350,6 +388,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     return HeaderRoles(names, rules);
   };
   if (!g.rows.empty() && g.rows.front().header) t.columns = header_roles(g.rows.front());
+  Shapes shape_of(rules);
   if (g.stream) {
     std::vector<StreamCell> cells;
     for (size_t k = 1; k < g.rows.size(); ++k) {
@@ -365,13 +404,13 @@ Table Interpret(const Grid& g, const Rules& rules) {
         cells.push_back(std::move(s));
       }
     }
-    InterpretStream(cells, t, rules);
+    InterpretStream(cells, t, shape_of);
     Finish(g, t, rules);
     return t;
   }
   std::string inferred;  // column roles read from the cells (no header), for the row warnings
   if (t.columns.empty()) {
-    t.columns = ColumnsFromCells(g, rules);
+    t.columns = ColumnsFromCells(g, shape_of);
     for (Role r : t.columns) inferred += (inferred.empty() ? "" : " | ") + std::string(RoleName(r));
   }
   t.rows.reserve(g.rows.size());  // a row per grid row at most: no doubling on a big table
@@ -397,7 +436,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     }
     std::vector<std::string_view> cells;
     for (const auto& c : r.cells) cells.push_back(c.text);
-    Row row = AssignRow(cells, t.columns, line, rules);
+    Row row = AssignRow(cells, t.columns, line, shape_of);
     row.after_break = r.after_page_break;
     if (!inferred.empty()) row.Warn("role.inferred", "no table header; column roles inferred from the cells: " + inferred);
     t.rows.push_back(std::move(row));
@@ -436,8 +475,11 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
   return roles;
 }
 
+namespace {
+
 Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
-              const Rules& rules) {
+              Shapes& shape_of) {
+  const Rules& rules = shape_of.rules();
   Row row;
   row.Touch(line);
   std::vector<std::string_view> cells = raw;
@@ -475,7 +517,8 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   // drift between columns (a label printed in the content column, a content
   // printed in the label column), so shape decides, not position alone.
   std::vector<CellShape> shapes;
-  for (auto c : cells) shapes.push_back(TypeCell(c, rules));
+  shapes.reserve(cells.size());
+  for (auto c : cells) shapes.push_back(shape_of.Type(c));
   int content = -1;
   size_t best = 0;
   // A full-width row whose content column holds text is read by position: a
@@ -589,6 +632,14 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     target->Append(cells[i], line);
   }
   return row;
+}
+
+}  // namespace
+
+Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role>& header, int line,
+              const Rules& rules) {
+  Shapes shape_of(rules);
+  return AssignRow(cells, header, line, shape_of);
 }
 
 }  // namespace noticetab
