@@ -180,8 +180,31 @@ std::string JoinCjkSpaces(std::string_view s) {
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t run = 0;  // start of the characters not yet copied
   for (size_t i = 0; i < s.size();) {
+    // Only ASCII and the lead bytes C2, E1, E2, E3 start a space (U+0085,
+    // U+00A0, U+1680, U+2000-U+205F, U+3000): every other byte is stepped
+    // over. Neither is ever a trail byte, so the characters decoded at them
+    // are the ones decoding from the start would find.
+    if (i + 8 <= s.size()) {  // eight bytes at a time while none can start a space
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+      const uint64_t below_21 = (w - kOnes * 0x21) & ~w & kHigh;  // a byte < 0x21
+      const uint64_t c2 = has_zero(w ^ (kOnes * 0xC2));
+      const uint64_t e0_e3 = has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0));
+      if ((below_21 | c2 | e0_e3) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b = p[i];
+    if (b >= 0x80 && b != 0xC2 && (b < 0xE1 || b > 0xE3)) {
+      ++i;
+      continue;
+    }
     const size_t start = i;
     if (!IsSpace(NextChar(s, i))) continue;
     out.append(s.substr(run, start - run));

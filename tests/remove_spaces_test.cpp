@@ -1,0 +1,39 @@
+// RemoveSpaces' byte-skipping fast path against the definition: every
+// character IsSpace accepts goes, every other one (malformed bytes too) stays.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "noticetab/text.h"
+
+namespace {
+
+std::string Reference(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    if (!noticetab::IsSpace(noticetab::NextChar(s, i))) out += s.substr(start, i - start);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("RemoveSpaces removes each White_Space character at every alignment") {
+  const std::string spaces[] = {" ", "\t", "\n", "\v", "\f", "\r", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80",
+                                "\xE2\x80\x80", "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF",
+                                "\xE2\x81\x9F", "\xE3\x80\x80"};
+  const std::string others[] = {"a", "\xE4\xB8\xAD", "\xE3\x80\x81", "\xE2\x80\x8B", "\xC2\xB7", "\xE1\x80\x80",
+                                "\xE2", "\xE3\x80", "\x80", "\xFF", "\xF0\x9F\x98\x80", "!"};
+  for (const std::string& sp : spaces) {
+    for (const std::string& other : others) {
+      for (size_t lead = 0; lead < 12; ++lead) {
+        std::string s;
+        for (size_t k = 0; k < lead; ++k) s += k % 2 ? "x" : "\xE6\x96\x87";
+        s += other + sp + other + std::string(9, 'y') + sp;
+        INFO("lead " << lead);
+        CHECK(noticetab::RemoveSpaces(s) == Reference(s));
+        CHECK(noticetab::RemoveSpaces(s).find(sp) == std::string::npos);
+      }
+    }
+  }
+}
