@@ -1,6 +1,7 @@
 #include "noticetab/classify.h"
 
 #include <algorithm>
+#include <array>
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
@@ -89,35 +90,36 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
 
 std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
   std::vector<std::string> out;
-  std::string cur;
+  size_t piece = 0;  // the current piece is s[piece, i): collective names and characters
   int depth = 0;
   size_t i = 0;
   auto flush = [&] {
-    std::string_view t = Trim(cur);
+    std::string_view t = Trim(s.substr(piece, i - piece));
     if (!t.empty()) out.emplace_back(t);
-    cur.clear();
   };
   // The first characters of the collective starts and separators: at other
   // positions nothing is compared.
-  std::u32string firsts;
+  std::array<char32_t, 64> firsts;
+  size_t first_count = 0;
   bool any_empty = false;
   for (const auto* list : {&rules.collective_starts, &rules.unit_separators})
     for (const auto& p : *list) {
       size_t k = 0;
       const char32_t f = p.empty() ? 0xFFFD : NextChar(p, k);
-      if (f == 0xFFFD) any_empty = true;  // no first character to filter by: compare everywhere
-      else firsts.push_back(f);
+      // No first character to filter by, or too many to list: compare everywhere.
+      if (f == 0xFFFD || first_count == firsts.size()) any_empty = true;
+      else firsts[first_count++] = f;
     }
+  const auto firsts_end = firsts.begin() + static_cast<std::ptrdiff_t>(first_count);
   while (i < s.size()) {
     size_t next = i;
     const char32_t c = NextChar(s, next);
-    if (depth == 0 && (any_empty || firsts.find(c) != std::u32string::npos)) {
+    if (depth == 0 && (any_empty || std::find(firsts.begin(), firsts_end, c) != firsts_end)) {
       // A collective name with separators inside (各县、市、区政府) is one piece.
       bool collective = false;
       for (const auto& cs : rules.collective_starts)
         if (StartsWith(s.substr(i), cs)) {
           if (auto m = rules.collective_name.Find(s.substr(i)); m.found && m.begin == 0 && m.end > 0) {
-            cur.append(s.substr(i, m.end));
             i += m.end;
             collective = true;
           }
@@ -129,6 +131,7 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
         if (StartsWith(s.substr(i), sep)) {
           flush();
           i += sep.size();
+          piece = i;
           split = true;
           break;
         }
@@ -137,7 +140,6 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
     }
     if (c == U'(' || c == U'（' || c == U'[' || c == U'〔' || c == U'【') ++depth;
     if ((c == U')' || c == U'）' || c == U']' || c == U'〕' || c == U'】') && depth > 0) --depth;
-    cur.append(s, i, next - i);
     i = next;
   }
   flush();
