@@ -63,7 +63,7 @@ CellShape TypeCell(std::string_view cell, const Rules& rules) {
 namespace {
 
 // ClassifyCell and TypeCell of the cells of one grid, each text computed once
-// however many passes read it (ColumnsFromCells then AssignRow, a stream's
+// (while in the cache) however many passes read it (ColumnsFromCells then AssignRow, a stream's
 // labels typed and then classified): they are pure functions of the text.
 class Shapes {
  public:
@@ -85,6 +85,9 @@ class Shapes {
     bool typed_known = false;
   };
   Entry& Get(std::string_view cell) {
+    // Bounded: the repeats are near each other (the first 50 rows, a row's
+    // labels), and a big table's cells are not copied whole.
+    if (map_.size() >= 4096) map_.clear();
     auto [it, added] = map_.try_emplace(std::string(cell));
     if (added) it->second.classified = ClassifyCell(cell, rules_);
     return it->second;

@@ -276,6 +276,16 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
                                  const YearContext& years, const Rules& rules) {
   std::vector<Task> tasks;
   tasks.reserve(table.rows.size());
+  // A unit cell repeats down a table (the same office on many rows):
+  // NormalizeUnits, a pure function of the text, runs once per distinct cell.
+  // Bounded, so a big table of distinct cells holds no second copy of them.
+  std::unordered_map<std::string, UnitList> unit_lists;
+  auto normalize_units = [&](const std::string& cell) -> UnitList {
+    if (cell.empty()) return NormalizeUnits(cell, rules);
+    if (auto it = unit_lists.find(cell); it != unit_lists.end()) return it->second;
+    if (unit_lists.size() >= 256) unit_lists.clear();
+    return unit_lists.emplace(cell, NormalizeUnits(cell, rules)).first->second;
+  };
   // Last row first: each row is destroyed once its task is made and the
   // rows' pages go back as they empty (ReleaseTail), so the rows and the
   // tasks of a big table (460 and 570 bytes each) are not both held whole.
@@ -303,9 +313,9 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     } else {
       t.Warn("content.missing", "row has no content");
     }
-    UnitList u = NormalizeUnits(row.units.text, rules);
-    UnitList lead = NormalizeUnits(row.lead.text, rules);
-    UnitList support = NormalizeUnits(row.support.text, rules);
+    UnitList u = normalize_units(row.units.text);
+    UnitList lead = normalize_units(row.lead.text);
+    UnitList support = normalize_units(row.support.text);
     t.lead_units = !lead.units.empty() ? lead.units : u.lead;
     t.support_units = !support.units.empty() ? support.units : u.support;
     t.units = MergeUnits(u.units, t.lead_units, t.support_units);
