@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -30,17 +31,24 @@ void AppendCell(std::string& out, std::string_view cell, char sep, const WriteOp
     }
     return;
   }
-  if (cell.find_first_of(",\"\r\n") == std::string_view::npos) {
+  // One pass over the cell (find_first_of calls memchr per character).
+  const bool quote = std::any_of(cell.begin(), cell.end(),
+                                 [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (!quote) {
     if (guard) out += '\'';
     out += cell;
     return;
   }
   out += '"';
   if (guard) out += '\'';
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
+  size_t run = 0;  // start of the bytes not yet copied; each " is doubled
+  for (size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] != '"') continue;
+    out.append(cell.substr(run, i + 1 - run));
+    out += '"';
+    run = i + 1;
   }
+  out.append(cell.substr(run));
   out += '"';
 }
 
