@@ -57,8 +57,9 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
 bool EndsTable(const Line& line, const Rules& rules) {
   if (line.kind != LineKind::kText) return false;
   std::string_view t = line.text;
-  return rules.cc.Contains(t) || rules.printed.Contains(RemoveSpaces(t)) ||
-         rules.annex_start.Contains(RemoveSpaces(t));
+  if (rules.cc.Contains(t)) return true;
+  const std::string compact = RemoveSpaces(t);  // once for both tests
+  return rules.printed.Contains(compact) || rules.annex_start.Contains(compact);
 }
 
 bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,
