@@ -144,7 +144,38 @@ bool IsCjkContext(char32_t c) {
 
 }  // namespace
 
+namespace {
+
+// The first position at or after i where a space may start: ASCII at most
+// 0x20 or the lead bytes C2, E1, E2, E3 (U+0085, U+00A0, U+1680,
+// U+2000-U+205F, U+3000 are the White_Space characters past ASCII; E0 is let
+// through too). None of them is ever a trail byte, so decoding from a
+// position found here agrees with decoding from the start. Eight bytes at a
+// time.
+size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const uint64_t below_21 = (w - kOnes * 0x21) & ~w & kHigh;  // a byte < 0x21
+    const uint64_t c2 = has_zero(w ^ (kOnes * 0xC2));
+    const uint64_t e0_e3 = has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0));
+    if (below_21 | c2 | e0_e3) break;
+  }
+  for (; i < n; ++i) {
+    const unsigned char b = p[i];
+    if (b <= 0x20 || b == 0xC2 || (b >= 0xE0 && b <= 0xE3)) return i;
+  }
+  return n;
+}
+
+}  // namespace
+
 std::string JoinCjkSpaces(std::string_view s) {
+  // No space at all, the common case for a cell: the text as it is.
+  if (NextMaybeSpace(reinterpret_cast<const unsigned char*>(s.data()), 0, s.size()) == s.size())
+    return std::string(s);
   std::string out;
   out.reserve(s.size());
   char32_t last = 0;  // last non-space character; 0 at the start
@@ -179,36 +210,18 @@ std::string JoinCjkSpaces(std::string_view s) {
 
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
-  out.reserve(s.size());
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = NextMaybeSpace(p, 0, s.size());
+  if (i == s.size()) return std::string(s);
+  out.reserve(s.size());
   size_t run = 0;  // start of the characters not yet copied
-  for (size_t i = 0; i < s.size();) {
-    // Only ASCII and the lead bytes C2, E1, E2, E3 start a space (U+0085,
-    // U+00A0, U+1680, U+2000-U+205F, U+3000): every other byte is stepped
-    // over. Neither is ever a trail byte, so the characters decoded at them
-    // are the ones decoding from the start would find.
-    if (i + 8 <= s.size()) {  // eight bytes at a time while none can start a space
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-      auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-      const uint64_t below_21 = (w - kOnes * 0x21) & ~w & kHigh;  // a byte < 0x21
-      const uint64_t c2 = has_zero(w ^ (kOnes * 0xC2));
-      const uint64_t e0_e3 = has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0));
-      if ((below_21 | c2 | e0_e3) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    const unsigned char b = p[i];
-    if (b >= 0x80 && b != 0xC2 && (b < 0xE1 || b > 0xE3)) {
-      ++i;
-      continue;
-    }
+  while (i < s.size()) {
     const size_t start = i;
-    if (!IsSpace(NextChar(s, i))) continue;
-    out.append(s.substr(run, start - run));
-    run = i;
+    if (IsSpace(NextChar(s, i))) {
+      out.append(s.substr(run, start - run));
+      run = i;
+    }
+    i = NextMaybeSpace(p, i, s.size());
   }
   out.append(s.substr(run));
   return out;
