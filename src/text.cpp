@@ -106,12 +106,18 @@ std::string ShortenToWidth(std::string_view s, int width) {
 
 std::string NameKey(std::string_view s) {
   std::string n = Nfkc(s), out;
-  size_t i = 0;
+  out.reserve(n.size());
+  size_t i = 0, run = 0;  // run: start of the kept characters not yet copied
+  bool in_run = false;
   while (i < n.size()) {
-    size_t start = i;
-    char32_t c = NextChar(n, i);
-    if (IsHan(c) || (c < 128 && std::isalnum(static_cast<int>(c)))) out.append(n, start, i - start);
+    const size_t start = i;
+    const char32_t c = NextChar(n, i);
+    const bool keep = c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                              : (c >= 0x4E00 && c <= 0x9FFF) || IsHan(c);
+    if (keep && !in_run) run = start, in_run = true;
+    if (!keep && in_run) out.append(n, run, start - run), in_run = false;
   }
+  if (in_run) out.append(n, run, n.size() - run);
   return out;
 }
 

@@ -1,5 +1,6 @@
-// RemoveSpaces' byte-skipping fast path against the definition: every
-// character IsSpace accepts goes, every other one (malformed bytes too) stays.
+// The fast paths of RemoveSpaces and NameKey against their definitions: for
+// RemoveSpaces, every character IsSpace accepts goes and every other one
+// (malformed bytes too) stays, at every alignment of the eight-byte scan.
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -36,4 +37,14 @@ TEST_CASE("RemoveSpaces removes each White_Space character at every alignment") 
       }
     }
   }
+}
+
+TEST_CASE("NameKey keeps Han characters and ASCII letters and digits, after NFKC") {
+  using noticetab::NameKey;
+  CHECK(NameKey("责 任 单 位：") == "责任单位");
+  CHECK(NameKey("（一）Ａ级 2023年") == "一A级2023年");  // full-width forms by NFKC
+  CHECK(NameKey("〇号-x_Y!") == "〇号xY");
+  CHECK(NameKey("  \t") == "");
+  CHECK(NameKey("\xE4\xB8") == "");   // a truncated sequence is no character
+  CHECK(NameKey("\xF0\xA0\x80\x80\xE3\x80\x81z") == "\xF0\xA0\x80\x80z");  // extension B kept, 、 dropped
 }
