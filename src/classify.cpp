@@ -53,7 +53,7 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
   if (it != rules.header_synonyms.end()) return it->second;
   // A header is a short bare name; longer cells, and `name: value` lines
   // (key-value notices), are never read by shape.
-  if (CharCount(key) > 8) return Role::kNone;
+  if (CharCountUpTo(key, 9) > 8) return Role::kNone;
   const std::string n = Nfkc(cell);
   std::string_view t = Trim(n);
   while (!t.empty() && (t.back() == ':' || t.back() == '|')) t = Trim(t.substr(0, t.size() - 1));
@@ -153,7 +153,7 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules) {
       n.resize(n.size() - tail.size());
       break;
     }
-  if (CharCount(n) < 2) return false;
+  if (CharCountUpTo(n, 2) < 2) return false;
   for (const auto& c : rules.collective_starts)
     if (StartsWith(n, c) && n.size() > c.size()) return true;
   for (const auto& suf : rules.org_suffixes)

@@ -34,7 +34,7 @@ bool IsSeqNumber(std::string_view s) {
 
 bool LabelLike(std::string_view s) {
   std::string c = RemoveSpaces(s);
-  return CharCount(c) <= 30 && c.find("。") == std::string::npos && c.find("，") == std::string::npos &&
+  return CharCountUpTo(c, 31) <= 30 && c.find("。") == std::string::npos && c.find("，") == std::string::npos &&
          c.find(",") == std::string::npos;
 }
 
@@ -218,7 +218,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
             break;
           }
           if (trailing_started && slot < after_content.size() && after_content[slot] == Role::kNote &&
-              CharCount(c.cell.text) <= 20 && !EndsSentence(c.cell.text)) {
+              CharCountUpTo(c.cell.text, 21) <= 20 && !EndsSentence(c.cell.text)) {
             row.note.Append(c.cell.text, c.cell.first_line);  // 完成情况 / 备注
             break;
           }
@@ -333,7 +333,7 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
     // A grid read by position has its rows from the reader: no fragments.
     // The character count last: it is the one test that costs.
     bool fragment = !g.by_position && !r.content.empty() && r.units.empty() && r.lead.empty() && r.support.empty() &&
-                    r.deadline.empty() && !r.seq && CharCount(RemoveSpaces(r.content.text)) <= 2;
+                    r.deadline.empty() && !r.seq && CharCountUpTo(RemoveSpaces(r.content.text), 3) <= 2;
     if (fragment)
       t.Warn("table.fragment_dropped", "line " + std::to_string(r.first_line) + ": a fragment row dropped: " + r.content.text,
              r.first_line, r.last_line);

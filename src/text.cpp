@@ -61,6 +61,12 @@ size_t CharCount(std::string_view s) {
   return n;
 }
 
+size_t CharCountUpTo(std::string_view s, size_t limit) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size() && n < limit; ++n) NextChar(s, i);
+  return n;
+}
+
 bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) ||    // compatibility ideographs

@@ -42,6 +42,9 @@ inline char32_t NextChar(std::string_view s, size_t& i) {
 void AppendUtf8(std::string& out, char32_t c);
 /// Number of code points.
 size_t CharCount(std::string_view s);
+/// min(CharCount(s), limit), without reading past the limit-th character (for
+/// "longer than n" tests on text that may be long).
+size_t CharCountUpTo(std::string_view s, size_t limit);
 
 bool IsHan(char32_t c);          ///< CJK unified ideographs (incl. ext A), 〇
 bool IsCjkPunct(char32_t c);     ///< CJK symbols and punctuation, full-width forms
