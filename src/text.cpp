@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <cstring>  // memmem (GNU)
 #include <mutex>
+#include <optional>
 
 namespace noticetab {
 
@@ -365,6 +366,17 @@ class MatcherPool {
   std::array<Slot, kSlots> slots_;
 };
 
+// A set of characters (from CharSets): sorted, and a bitmap of their low 12
+// bits that turns away most characters of a text before the binary search.
+struct CharSet {
+  std::vector<char32_t> sorted;
+  std::array<uint64_t, 64> low{};
+  explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
+    for (const char32_t c : sorted) low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
+  }
+  bool Maybe(char32_t c) const { return (low[(c >> 6) & 63] >> (c & 63)) & 1; }
+};
+
 }  // namespace
 
 struct Regex::Impl {
@@ -380,12 +392,25 @@ struct Regex::Impl {
   std::string error;
   int error_offset = 0;
   std::vector<std::string> names;  // by group number; "" for unnamed groups
+  // The literal prefilter, read from the pattern on its first use (Literals()):
+  // a run that never reaches a pattern does not pay for reading it.
+  bool extract = false;              // false: a pattern that failed to compile has none
+  std::once_flag literals_once;
+  std::atomic<bool> literals_done{false};  // call_once's own check costs a call
+  void Literals() {
+    if (literals_done.load(std::memory_order_acquire)) return;
+    std::call_once(literals_once, [this] {
+      ExtractLiterals();
+      literals_done.store(true, std::memory_order_release);
+    });
+  }
+  void ExtractLiterals();
   Requirements required;             // literal runs every match contains
-  std::vector<std::vector<char32_t>> char_sets;  // by requirement: see CharSets()
+  std::vector<std::optional<CharSet>> char_sets;  // by requirement: see CharSets()
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
   /// False when s cannot match: it lacks the leading literal of an anchored
   /// pattern, or a required one.
-  bool Possible(std::string_view s) const;
+  bool Possible(std::string_view s);
   /// Throws Error(kRules) when a search gave up (time or stack limit).
   void Check(UErrorCode failure) const;
   std::string origin_file;  // where the pattern was written, for that error
@@ -755,13 +780,14 @@ std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
   return out;
 }
 
-bool HasAnyChar(const std::vector<char32_t>& sorted, std::string_view s) {
+bool HasAnyChar(const CharSet& set, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {  // never a member
       ++i;
       continue;
     }
-    if (std::binary_search(sorted.begin(), sorted.end(), NextChar(s, i))) return true;
+    const char32_t c = NextChar(s, i);
+    if (set.Maybe(c) && std::binary_search(set.sorted.begin(), set.sorted.end(), c)) return true;
   }
   return false;
 }
@@ -958,10 +984,16 @@ Regex::Regex(std::string_view pattern, When when) : impl_(std::make_unique<Impl>
   // The literal prefilter is read from the text of the pattern (a valid one:
   // compiled first, or known to be valid), so a lazy pattern turns lines away
   // before it is ever compiled.
-  if (when == When::kNow && !impl_->Ready()) return;
-  impl_->required = RequiredLiterals(pattern);
-  impl_->char_sets = CharSets(impl_->required);
-  impl_->leading = LeadingLiterals(pattern);
+  impl_->extract = !(when == When::kNow && !impl_->Ready());
+}
+
+void Regex::Impl::ExtractLiterals() {
+  if (!extract) return;
+  required = RequiredLiterals(pattern);
+  for (auto& chars : CharSets(required)) {
+    char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
+  }
+  leading = LeadingLiterals(pattern);
 }
 
 void Regex::Impl::Compile() {
@@ -1005,22 +1037,27 @@ void Regex::set_origin(std::string file, int line) {
   impl_->origin_line = line;
 }
 
-bool Regex::Impl::Possible(std::string_view s) const {
+bool Regex::Impl::Possible(std::string_view s) {
+  Literals();
   if (!leading.empty()) return StartsWithAny(leading, s);
   for (size_t k = 0; k < required.size(); ++k) {
-    if (!char_sets[k].empty() ? !HasAnyChar(char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
+    if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
   }
   return true;
 }
 
 const std::vector<std::string>& Regex::leading() const {
   static const std::vector<std::string> kNone;
-  return impl_ ? impl_->leading : kNone;
+  if (!impl_) return kNone;
+  impl_->Literals();
+  return impl_->leading;
 }
 
 const Regex::Requirements& Regex::required() const {
   static const Requirements kNone;
-  return impl_ ? impl_->required : kNone;
+  if (!impl_) return kNone;
+  impl_->Literals();
+  return impl_->required;
 }
 
 bool Regex::ok() const { return impl_ && impl_->Ready(); }
