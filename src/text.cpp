@@ -384,8 +384,14 @@ struct Regex::Impl {
   std::unique_ptr<icu::RegexPattern> compiled;  // null when compiling failed
   std::once_flag compile_once;                  // Compile() runs once
   /// Compiles the pattern (on the first call only); true when it compiled.
+  std::atomic<bool> compile_done{false};  // call_once's own check costs a call
   bool Ready() {
-    std::call_once(compile_once, [this] { Compile(); });
+    if (!compile_done.load(std::memory_order_acquire)) {
+      std::call_once(compile_once, [this] {
+        Compile();
+        compile_done.store(true, std::memory_order_release);
+      });
+    }
     return compiled != nullptr;
   }
   void Compile();
@@ -503,15 +509,26 @@ bool HasModesOrComments(std::string_view p) {
   return false;
 }
 
-// `\d` spelled as the digits notices use, ASCII and full-width. ICU builds
-// the set for `\d` from the Unicode general category on every compile (about
-// 0.2M instructions each, a quarter of a process's start-up over the rules);
-// an explicit range costs nothing. Patterns with \Q...\E quoting, inline
-// flags or comments are left alone.
+// \p{Han} as ICU 72's own set of it (Unicode 15.0, script Han), written out:
+// ICU builds a property set from its data on every compile that names one
+// (about 0.2M instructions each). tests/text_test.cpp checks, code point by
+// code point, that this equals ICU's \p{Han}, so a different ICU fails there.
+constexpr std::string_view kHanSet =
+    "[\\x{2E80}-\\x{2E99}\\x{2E9B}-\\x{2EF3}\\x{2F00}-\\x{2FD5}\\x{3005}\\x{3007}\\x{3021}-\\x{3029}"
+    "\\x{3038}-\\x{303B}\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FA6D}\\x{FA70}-\\x{FAD9}"
+    "\\x{16FE2}-\\x{16FE3}\\x{16FF0}-\\x{16FF1}\\x{20000}-\\x{2A6DF}\\x{2A700}-\\x{2B739}"
+    "\\x{2B740}-\\x{2B81D}\\x{2B820}-\\x{2CEA1}\\x{2CEB0}-\\x{2EBE0}\\x{2F800}-\\x{2FA1D}"
+    "\\x{30000}-\\x{3134A}\\x{31350}-\\x{323AF}]";
+
+// `\d` spelled as the digits notices use, ASCII and full-width, and \p{Han}
+// as kHanSet. ICU builds the set for `\d` from the Unicode general category
+// on every compile (about 0.2M instructions each, a quarter of a process's
+// start-up over the rules); an explicit range costs nothing. Patterns with
+// \Q...\E quoting, inline flags or comments are left alone.
 std::string ExpandDigits(std::string_view pattern) {
   std::string out;
-  if (pattern.find("\\d") == std::string_view::npos || pattern.find("\\Q") != std::string_view::npos ||
-      HasModesOrComments(pattern)) {
+  if ((pattern.find("\\d") == std::string_view::npos && pattern.find("\\p{Han}") == std::string_view::npos) ||
+      pattern.find("\\Q") != std::string_view::npos || HasModesOrComments(pattern)) {
     return std::string(pattern);
   }
   out.reserve(pattern.size() + 32);
@@ -522,6 +539,9 @@ std::string ExpandDigits(std::string_view pattern) {
       if (i + 1 < pattern.size() && pattern[i + 1] == 'd') {
         out += depth > 0 ? "0-9０-９" : "[0-9０-９]";
         i += 2;
+      } else if (pattern.substr(i, 7) == "\\p{Han}") {
+        out += kHanSet;  // a nested set inside a set: a union there too
+        i += 7;
       } else {  // any other escape, whole: \c[ is not a set
         const size_t end = EscapeEnd(pattern, i);
         out.append(pattern.substr(i, end - i));

@@ -2,6 +2,8 @@
 #include "noticetab/error.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -171,6 +173,28 @@ TEST_CASE("Regex: \\d is the ASCII and full-width digits, in and out of sets", "
   const Regex bad("\\d\\d(");
   CHECK_FALSE(bad.ok());
   CHECK(bad.error_offset() == 4);
+}
+
+TEST_CASE("Regex: \\p{Han} written out is ICU's own \\p{Han}, code point by code point", "[text][regex]") {
+  // The pattern rewrite spells \p{Han} as ranges (a property set costs a
+  // compile); this fails when the ICU linked in has a different Han set.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeSet han(icu::UnicodeString(u"[\\p{Han}]"), status);
+  REQUIRE(U_SUCCESS(status));
+  const Regex alone("^\\p{Han}$"), in_set("^[a\\p{Han}]$"), negated("^[^\\p{Han}]$");
+  int differ = 0;
+  for (char32_t c = 1; c <= 0x10FFFF; c += c < 0x40000 ? 1 : 0x3F) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string s;
+    noticetab::AppendUtf8(s, c);
+    const bool want = han.contains(static_cast<UChar32>(c));
+    if (alone.Contains(s) != want || in_set.Contains(s) != (want || c == 'a') || negated.Contains(s) == want) {
+      if (++differ == 1) UNSCOPED_INFO("first difference at U+" << std::hex << static_cast<uint32_t>(c));
+    }
+  }
+  CHECK(differ == 0);
+  CHECK(in_set.Contains("a"));
+  CHECK_FALSE(Regex("^\\\\p{Han}$").Contains("中"));  // a backslash, then p{Han}
 }
 
 TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]") {
