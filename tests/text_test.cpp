@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -173,6 +174,26 @@ TEST_CASE("Regex: \\d is the ASCII and full-width digits, in and out of sets", "
   const Regex bad("\\d\\d(");
   CHECK_FALSE(bad.ok());
   CHECK(bad.error_offset() == 4);
+}
+
+TEST_CASE("NextChar: every 3-byte lead with every two following bytes decodes as U8_NEXT", "[text]") {
+  int differ = 0;
+  for (unsigned b0 = 0xE0; b0 <= 0xEF; ++b0) {
+    for (unsigned b1 = 0; b1 < 256; ++b1) {
+      for (unsigned b2 = 0; b2 < 256; b2 += (b1 & 0xC0) == 0x80 ? 1 : 0x3F) {
+        const unsigned char bytes[4] = {static_cast<unsigned char>(b0), static_cast<unsigned char>(b1),
+                                        static_cast<unsigned char>(b2), 'x'};
+        const std::string_view s(reinterpret_cast<const char*>(bytes), 4);
+        size_t i = 0;
+        const char32_t c = noticetab::NextChar(s, i);
+        int32_t j = 0;
+        UChar32 want;
+        U8_NEXT(bytes, j, 4, want);
+        if (c != (want < 0 ? U'\uFFFD' : static_cast<char32_t>(want)) || i != static_cast<size_t>(j)) ++differ;
+      }
+    }
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("Regex: \\p{Han} written out is ICU's own \\p{Han}, code point by code point", "[text][regex]") {
