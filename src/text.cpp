@@ -852,12 +852,17 @@ std::vector<std::string> GroupNames(const std::string& pattern, const icu::Regex
 }
 
 // s as UTF-16 in units[0, n), decoded as NextChar decodes (invalid bytes ->
-// U+FFFD), so Search::ToByte can walk s in step with it. Returns n.
-int64_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
+// U+FFFD), and bytes[k] the byte offset in s where unit k starts (the end of
+// its character for the second unit of a surrogate pair; bytes[n] = s.size()),
+// so Search maps ICU's indexes back to bytes by lookup. Returns n.
+int64_t ToUtf16(std::string_view s, std::vector<UChar>& units, std::vector<uint32_t>& bytes) {
   if (units.size() < s.size()) units.resize(s.size());  // never more units than bytes
+  if (bytes.size() < s.size() + 1) bytes.resize(s.size() + 1);
   UChar* out = units.data();
+  uint32_t* at = bytes.data();
   for (size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
+    *at++ = static_cast<uint32_t>(i);
     if (b < 0x80) {
       *out++ = b;
       ++i;
@@ -878,8 +883,10 @@ int64_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
     } else {
       *out++ = U16_LEAD(c);
       *out++ = U16_TRAIL(c);
+      *at++ = static_cast<uint32_t>(i);
     }
   }
+  *at = static_cast<uint32_t>(s.size());
   return out - units.data();
 }
 
@@ -891,6 +898,7 @@ struct Utf16Copy {
   bool busy = false;
   std::string text;
   std::vector<UChar> units;
+  std::vector<uint32_t> bytes;  // by unit: where it starts in text (see ToUtf16)
   int64_t length = 0;
 
   void Assign(std::string_view s) {
@@ -899,8 +907,9 @@ struct Utf16Copy {
     if (text.capacity() > (size_t{1} << 20) && text.capacity() > 4 * s.size()) {
       std::string().swap(text);
       std::vector<UChar>().swap(units);
+      std::vector<uint32_t>().swap(bytes);
     }
-    length = ToUtf16(s, units);
+    length = ToUtf16(s, units, bytes);
     text.assign(s);
   }
 };
@@ -970,8 +979,6 @@ class Search {
       return false;
     }
     if (!found || !Group(0, begin, end)) return false;
-    mark_index_ = index_ = matcher_->start64(status);  // the groups lie mostly inside
-    mark_byte_ = byte_ = begin;
     return true;
   }
   int32_t GroupCount() const { return matcher_ ? matcher_->groupCount() : 0; }
@@ -988,16 +995,9 @@ class Search {
   }
 
  private:
-  // UTF-16 index -> byte offset, walking s forward from the last answer or
-  // from the start of the match: successive matches come in increasing order.
-  size_t ToByte(int64_t index) {
-    if (index < index_) {
-      const bool in_match = index >= mark_index_;
-      index_ = in_match ? mark_index_ : 0;
-      byte_ = in_match ? mark_byte_ : 0;
-    }
-    while (index_ < index && byte_ < s_.size()) index_ += NextChar(s_, byte_) > 0xFFFF ? 2 : 1;
-    return byte_;
+  // UTF-16 index -> byte offset, from the copy's table.
+  size_t ToByte(int64_t index) const {
+    return index < 0 ? 0 : index >= copy_->length ? s_.size() : copy_->bytes[static_cast<size_t>(index)];
   }
 
   MatcherPool& pool_;
@@ -1007,8 +1007,6 @@ class Search {
   UText text_ = UTEXT_INITIALIZER;
   Utf16Copy* copy_ = nullptr;  // the text as UTF-16
   Utf16Copy own_copy_;
-  int64_t index_ = 0, mark_index_ = 0;  // UTF-16 index_ is byte byte_ of s_;
-  size_t byte_ = 0, mark_byte_ = 0;       // mark_ is the last match's start
 };
 
 }  // namespace

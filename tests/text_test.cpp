@@ -111,6 +111,20 @@ TEST_CASE("NormalizePunct widens ASCII punctuation in Chinese context", "[text]"
   CHECK(NormalizePunct("see a, b; c") == "see a, b; c");
 }
 
+TEST_CASE("Regex byte offsets after astral characters and invalid bytes", "[text][regex]") {
+  // A 4-byte character is two UTF-16 units, bad bytes one U+FFFD each run:
+  // offsets come back in bytes of the text as given.
+  const std::string s = "\xF0\x9F\x98\x80a\xFF\xE4\xB8" "x第3条\xF0\xA0\x80\x80尾";
+  const Regex re("第(?<n>\\d)条(?<t>.)");
+  const Regex::Match m = re.Find(std::string_view(s));
+  REQUIRE(m.found);
+  CHECK(m.begin == s.find("第"));
+  CHECK(m.end == s.find("尾"));
+  CHECK(m.Group("n") == "3");
+  CHECK(m.Group("t") == "\xF0\xA0\x80\x80");
+  CHECK(re.ReplaceAll(s, "-") == s.substr(0, s.find("第")) + "-尾");
+}
+
 TEST_CASE("Regex finds named groups in Chinese text at byte offsets", "[text][regex]") {
   const Regex re(R"((?<year>\d{4})年(?<month>\d{1,2})月(?<end>底)?)");
   REQUIRE(re.ok());
