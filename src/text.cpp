@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <cstring>  // memmem (GNU)
 #include <mutex>
+#include <optional>
 
 namespace noticetab {
 
@@ -413,6 +414,17 @@ class MatcherPool {
   std::array<Slot, kSlots> slots_;
 };
 
+// A set of characters (from CharSets): sorted, and a bitmap of their low 12
+// bits that turns away most characters of a text before the binary search.
+struct CharSet {
+  std::vector<char32_t> sorted;
+  std::array<uint64_t, 64> low{};
+  explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
+    for (const char32_t c : sorted) low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
+  }
+  bool Maybe(char32_t c) const { return (low[(c >> 6) & 63] >> (c & 63)) & 1; }
+};
+
 }  // namespace
 
 struct Regex::Impl {
@@ -420,20 +432,39 @@ struct Regex::Impl {
   std::unique_ptr<icu::RegexPattern> compiled;  // null when compiling failed
   std::once_flag compile_once;                  // Compile() runs once
   /// Compiles the pattern (on the first call only); true when it compiled.
+  std::atomic<bool> compile_done{false};  // call_once's own check costs a call
   bool Ready() {
-    std::call_once(compile_once, [this] { Compile(); });
+    if (!compile_done.load(std::memory_order_acquire)) {
+      std::call_once(compile_once, [this] {
+        Compile();
+        compile_done.store(true, std::memory_order_release);
+      });
+    }
     return compiled != nullptr;
   }
   void Compile();
   std::string error;
   int error_offset = 0;
   std::vector<std::string> names;  // by group number; "" for unnamed groups
+  // The literal prefilter, read from the pattern on its first use (Literals()):
+  // a run that never reaches a pattern does not pay for reading it.
+  bool extract = false;              // false: a pattern that failed to compile has none
+  std::once_flag literals_once;
+  std::atomic<bool> literals_done{false};  // call_once's own check costs a call
+  void Literals() {
+    if (literals_done.load(std::memory_order_acquire)) return;
+    std::call_once(literals_once, [this] {
+      ExtractLiterals();
+      literals_done.store(true, std::memory_order_release);
+    });
+  }
+  void ExtractLiterals();
   Requirements required;             // literal runs every match contains
-  std::vector<std::vector<char32_t>> char_sets;  // by requirement: see CharSets()
+  std::vector<std::optional<CharSet>> char_sets;  // by requirement: see CharSets()
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
   /// False when s cannot match: it lacks the leading literal of an anchored
   /// pattern, or a required one.
-  bool Possible(std::string_view s) const;
+  bool Possible(std::string_view s);
   /// Throws Error(kRules) when a search gave up (time or stack limit).
   void Check(UErrorCode failure) const;
   std::string origin_file;  // where the pattern was written, for that error
@@ -526,15 +557,26 @@ bool HasModesOrComments(std::string_view p) {
   return false;
 }
 
-// `\d` spelled as the digits notices use, ASCII and full-width. ICU builds
-// the set for `\d` from the Unicode general category on every compile (about
-// 0.2M instructions each, a quarter of a process's start-up over the rules);
-// an explicit range costs nothing. Patterns with \Q...\E quoting, inline
-// flags or comments are left alone.
+// \p{Han} as ICU 72's own set of it (Unicode 15.0, script Han), written out:
+// ICU builds a property set from its data on every compile that names one
+// (about 0.2M instructions each). tests/text_test.cpp checks, code point by
+// code point, that this equals ICU's \p{Han}, so a different ICU fails there.
+constexpr std::string_view kHanSet =
+    "[\\x{2E80}-\\x{2E99}\\x{2E9B}-\\x{2EF3}\\x{2F00}-\\x{2FD5}\\x{3005}\\x{3007}\\x{3021}-\\x{3029}"
+    "\\x{3038}-\\x{303B}\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FA6D}\\x{FA70}-\\x{FAD9}"
+    "\\x{16FE2}-\\x{16FE3}\\x{16FF0}-\\x{16FF1}\\x{20000}-\\x{2A6DF}\\x{2A700}-\\x{2B739}"
+    "\\x{2B740}-\\x{2B81D}\\x{2B820}-\\x{2CEA1}\\x{2CEB0}-\\x{2EBE0}\\x{2F800}-\\x{2FA1D}"
+    "\\x{30000}-\\x{3134A}\\x{31350}-\\x{323AF}]";
+
+// `\d` spelled as the digits notices use, ASCII and full-width, and \p{Han}
+// as kHanSet. ICU builds the set for `\d` from the Unicode general category
+// on every compile (about 0.2M instructions each, a quarter of a process's
+// start-up over the rules); an explicit range costs nothing. Patterns with
+// \Q...\E quoting, inline flags or comments are left alone.
 std::string ExpandDigits(std::string_view pattern) {
   std::string out;
-  if (pattern.find("\\d") == std::string_view::npos || pattern.find("\\Q") != std::string_view::npos ||
-      HasModesOrComments(pattern)) {
+  if ((pattern.find("\\d") == std::string_view::npos && pattern.find("\\p{Han}") == std::string_view::npos) ||
+      pattern.find("\\Q") != std::string_view::npos || HasModesOrComments(pattern)) {
     return std::string(pattern);
   }
   out.reserve(pattern.size() + 32);
@@ -545,6 +587,9 @@ std::string ExpandDigits(std::string_view pattern) {
       if (i + 1 < pattern.size() && pattern[i + 1] == 'd') {
         out += depth > 0 ? "0-9０-９" : "[0-9０-９]";
         i += 2;
+      } else if (pattern.substr(i, 7) == "\\p{Han}") {
+        out += kHanSet;  // a nested set inside a set: a union there too
+        i += 7;
       } else {  // any other escape, whole: \c[ is not a set
         const size_t end = EscapeEnd(pattern, i);
         out.append(pattern.substr(i, end - i));
@@ -771,12 +816,31 @@ bool StartsWithAny(const std::vector<std::string>& prefixes, std::string_view s)
   return false;
 }
 
+// True when s holds run anywhere (at any byte offset, as memmem). memchr
+// looks for the run's last byte: a literal run ends in a UTF-8 continuation
+// byte, one of 64 values, so few places in CJK text reach the compare. Not
+// string_view::find, which scans for the first byte, the lead byte of a CJK
+// character that matches every third byte; not memmem, whose set-up per call
+// (a shift table) costs more than this whole search on a line.
+bool HasRun(std::string_view s, std::string_view run) {
+  const size_t n = run.size();
+  if (n < 2) return n == 0 || std::memchr(s.data(), run[0], s.size()) != nullptr;
+  if (s.size() < n) return false;
+  const char* p = s.data() + n - 1;
+  const char* const end = s.data() + s.size();
+  const char last = run[n - 1];
+  while ((p = static_cast<const char*>(std::memchr(p, last, static_cast<size_t>(end - p)))) != nullptr) {
+    // The byte before first: it tells most places apart without a call.
+    if (p[-1] == run[n - 2] && std::memcmp(p - (n - 1), run.data(), n - 2) == 0) return true;
+    ++p;
+  }
+  return false;
+}
+
 // True when s holds one of the runs.
 bool HasAnyRun(const std::vector<std::string>& any, std::string_view s) {
-  // memmem, not string_view::find: that scans for the first byte, and the
-  // lead byte of a CJK character matches every third byte of the text.
   for (const auto& run : any)
-    if (memmem(s.data(), s.size(), run.data(), run.size()) != nullptr) return true;
+    if (HasRun(s, run)) return true;
   return false;
 }
 
@@ -803,13 +867,14 @@ std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
   return out;
 }
 
-bool HasAnyChar(const std::vector<char32_t>& sorted, std::string_view s) {
+bool HasAnyChar(const CharSet& set, std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {  // never a member
       ++i;
       continue;
     }
-    if (std::binary_search(sorted.begin(), sorted.end(), NextChar(s, i))) return true;
+    const char32_t c = NextChar(s, i);
+    if (set.Maybe(c) && std::binary_search(set.sorted.begin(), set.sorted.end(), c)) return true;
   }
   return false;
 }
@@ -835,22 +900,27 @@ std::vector<std::string> GroupNames(const std::string& pattern, const icu::Regex
 }
 
 // s as UTF-16 in units[0, n), decoded as NextChar decodes (invalid bytes ->
-// U+FFFD), so Search::ToByte can walk s in step with it. Returns n.
-int64_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
+// U+FFFD), and bytes[k] the byte offset in s where unit k starts (the end of
+// its character for the second unit of a surrogate pair; bytes[n] = s.size()),
+// so Search maps ICU's indexes back to bytes by lookup. Returns n.
+int64_t ToUtf16(std::string_view s, std::vector<UChar>& units, std::vector<uint32_t>& bytes) {
   if (units.size() < s.size()) units.resize(s.size());  // never more units than bytes
+  if (bytes.size() < s.size() + 1) bytes.resize(s.size() + 1);
   UChar* out = units.data();
+  uint32_t* at = bytes.data();
   for (size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
+    *at++ = static_cast<uint32_t>(i);
     if (b < 0x80) {
       *out++ = b;
       ++i;
       continue;
     }
-    if ((b & 0xF0) == 0xE0 && i + 2 < s.size()) {  // CJK: NextChar's 3-byte fast path, inline
+    // CJK: NextChar's 3-byte fast path, inline (E0 and ED go the long way)
+    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < s.size()) {
       const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-      const char32_t c = (char32_t{b} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (b2 & 0x3F);
-      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-        *out++ = static_cast<UChar>(c);
+      if (((b1 | b2 << 8) & 0xC0C0) == 0x8080) {
+        *out++ = static_cast<UChar>((char32_t{b} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (b2 & 0x3F));
         i += 3;
         continue;
       }
@@ -861,8 +931,10 @@ int64_t ToUtf16(std::string_view s, std::vector<UChar>& units) {
     } else {
       *out++ = U16_LEAD(c);
       *out++ = U16_TRAIL(c);
+      *at++ = static_cast<uint32_t>(i);
     }
   }
+  *at = static_cast<uint32_t>(s.size());
   return out - units.data();
 }
 
@@ -874,6 +946,7 @@ struct Utf16Copy {
   bool busy = false;
   std::string text;
   std::vector<UChar> units;
+  std::vector<uint32_t> bytes;  // by unit: where it starts in text (see ToUtf16)
   int64_t length = 0;
 
   void Assign(std::string_view s) {
@@ -882,8 +955,9 @@ struct Utf16Copy {
     if (text.capacity() > (size_t{1} << 20) && text.capacity() > 4 * s.size()) {
       std::string().swap(text);
       std::vector<UChar>().swap(units);
+      std::vector<uint32_t>().swap(bytes);
     }
-    length = ToUtf16(s, units);
+    length = ToUtf16(s, units, bytes);
     text.assign(s);
   }
 };
@@ -953,8 +1027,6 @@ class Search {
       return false;
     }
     if (!found || !Group(0, begin, end)) return false;
-    mark_index_ = index_ = matcher_->start64(status);  // the groups lie mostly inside
-    mark_byte_ = byte_ = begin;
     return true;
   }
   int32_t GroupCount() const { return matcher_ ? matcher_->groupCount() : 0; }
@@ -971,16 +1043,9 @@ class Search {
   }
 
  private:
-  // UTF-16 index -> byte offset, walking s forward from the last answer or
-  // from the start of the match: successive matches come in increasing order.
-  size_t ToByte(int64_t index) {
-    if (index < index_) {
-      const bool in_match = index >= mark_index_;
-      index_ = in_match ? mark_index_ : 0;
-      byte_ = in_match ? mark_byte_ : 0;
-    }
-    while (index_ < index && byte_ < s_.size()) index_ += NextChar(s_, byte_) > 0xFFFF ? 2 : 1;
-    return byte_;
+  // UTF-16 index -> byte offset, from the copy's table.
+  size_t ToByte(int64_t index) const {
+    return index < 0 ? 0 : index >= copy_->length ? s_.size() : copy_->bytes[static_cast<size_t>(index)];
   }
 
   MatcherPool& pool_;
@@ -990,8 +1055,6 @@ class Search {
   UText text_ = UTEXT_INITIALIZER;
   Utf16Copy* copy_ = nullptr;  // the text as UTF-16
   Utf16Copy own_copy_;
-  int64_t index_ = 0, mark_index_ = 0;  // UTF-16 index_ is byte byte_ of s_;
-  size_t byte_ = 0, mark_byte_ = 0;       // mark_ is the last match's start
 };
 
 }  // namespace
@@ -1006,10 +1069,16 @@ Regex::Regex(std::string_view pattern, When when) : impl_(std::make_unique<Impl>
   // The literal prefilter is read from the text of the pattern (a valid one:
   // compiled first, or known to be valid), so a lazy pattern turns lines away
   // before it is ever compiled.
-  if (when == When::kNow && !impl_->Ready()) return;
-  impl_->required = RequiredLiterals(pattern);
-  impl_->char_sets = CharSets(impl_->required);
-  impl_->leading = LeadingLiterals(pattern);
+  impl_->extract = !(when == When::kNow && !impl_->Ready());
+}
+
+void Regex::Impl::ExtractLiterals() {
+  if (!extract) return;
+  required = RequiredLiterals(pattern);
+  for (auto& chars : CharSets(required)) {
+    char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
+  }
+  leading = LeadingLiterals(pattern);
 }
 
 void Regex::Impl::Compile() {
@@ -1053,22 +1122,27 @@ void Regex::set_origin(std::string file, int line) {
   impl_->origin_line = line;
 }
 
-bool Regex::Impl::Possible(std::string_view s) const {
+bool Regex::Impl::Possible(std::string_view s) {
+  Literals();
   if (!leading.empty()) return StartsWithAny(leading, s);
   for (size_t k = 0; k < required.size(); ++k) {
-    if (!char_sets[k].empty() ? !HasAnyChar(char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
+    if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
   }
   return true;
 }
 
 const std::vector<std::string>& Regex::leading() const {
   static const std::vector<std::string> kNone;
-  return impl_ ? impl_->leading : kNone;
+  if (!impl_) return kNone;
+  impl_->Literals();
+  return impl_->leading;
 }
 
 const Regex::Requirements& Regex::required() const {
   static const Requirements kNone;
-  return impl_ ? impl_->required : kNone;
+  if (!impl_) return kNone;
+  impl_->Literals();
+  return impl_->required;
 }
 
 bool Regex::ok() const { return impl_ && impl_->Ready(); }

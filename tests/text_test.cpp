@@ -2,6 +2,9 @@
 #include "noticetab/error.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -108,6 +111,20 @@ TEST_CASE("NormalizePunct widens ASCII punctuation in Chinese context", "[text]"
   CHECK(NormalizePunct("see a, b; c") == "see a, b; c");
 }
 
+TEST_CASE("Regex byte offsets after astral characters and invalid bytes", "[text][regex]") {
+  // A 4-byte character is two UTF-16 units, bad bytes one U+FFFD each run:
+  // offsets come back in bytes of the text as given.
+  const std::string s = "\xF0\x9F\x98\x80a\xFF\xE4\xB8" "x第3条\xF0\xA0\x80\x80尾";
+  const Regex re("第(?<n>\\d)条(?<t>.)");
+  const Regex::Match m = re.Find(std::string_view(s));
+  REQUIRE(m.found);
+  CHECK(m.begin == s.find("第"));
+  CHECK(m.end == s.find("尾"));
+  CHECK(m.Group("n") == "3");
+  CHECK(m.Group("t") == "\xF0\xA0\x80\x80");
+  CHECK(re.ReplaceAll(s, "-") == s.substr(0, s.find("第")) + "-尾");
+}
+
 TEST_CASE("Regex finds named groups in Chinese text at byte offsets", "[text][regex]") {
   const Regex re(R"((?<year>\d{4})年(?<month>\d{1,2})月(?<end>底)?)");
   REQUIRE(re.ok());
@@ -171,6 +188,48 @@ TEST_CASE("Regex: \\d is the ASCII and full-width digits, in and out of sets", "
   const Regex bad("\\d\\d(");
   CHECK_FALSE(bad.ok());
   CHECK(bad.error_offset() == 4);
+}
+
+TEST_CASE("NextChar: every 3-byte lead with every two following bytes decodes as U8_NEXT", "[text]") {
+  int differ = 0;
+  for (unsigned b0 = 0xE0; b0 <= 0xEF; ++b0) {
+    for (unsigned b1 = 0; b1 < 256; ++b1) {
+      for (unsigned b2 = 0; b2 < 256; b2 += (b1 & 0xC0) == 0x80 ? 1 : 0x3F) {
+        const unsigned char bytes[4] = {static_cast<unsigned char>(b0), static_cast<unsigned char>(b1),
+                                        static_cast<unsigned char>(b2), 'x'};
+        const std::string_view s(reinterpret_cast<const char*>(bytes), 4);
+        size_t i = 0;
+        const char32_t c = noticetab::NextChar(s, i);
+        int32_t j = 0;
+        UChar32 want;
+        U8_NEXT(bytes, j, 4, want);
+        if (c != (want < 0 ? U'\uFFFD' : static_cast<char32_t>(want)) || i != static_cast<size_t>(j)) ++differ;
+      }
+    }
+  }
+  CHECK(differ == 0);
+}
+
+TEST_CASE("Regex: \\p{Han} written out is ICU's own \\p{Han}, code point by code point", "[text][regex]") {
+  // The pattern rewrite spells \p{Han} as ranges (a property set costs a
+  // compile); this fails when the ICU linked in has a different Han set.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeSet han(icu::UnicodeString(u"[\\p{Han}]"), status);
+  REQUIRE(U_SUCCESS(status));
+  const Regex alone("^\\p{Han}$"), in_set("^[a\\p{Han}]$"), negated("^[^\\p{Han}]$");
+  int differ = 0;
+  for (char32_t c = 1; c <= 0x10FFFF; c += c < 0x40000 ? 1 : 0x3F) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string s;
+    noticetab::AppendUtf8(s, c);
+    const bool want = han.contains(static_cast<UChar32>(c));
+    if (alone.Contains(s) != want || in_set.Contains(s) != (want || c == 'a') || negated.Contains(s) == want) {
+      if (++differ == 1) UNSCOPED_INFO("first difference at U+" << std::hex << static_cast<uint32_t>(c));
+    }
+  }
+  CHECK(differ == 0);
+  CHECK(in_set.Contains("a"));
+  CHECK_FALSE(Regex("^\\\\p{Han}$").Contains("中"));  // a backslash, then p{Han}
 }
 
 TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]") {

@@ -29,12 +29,13 @@ inline char32_t NextChar(std::string_view s, size_t& i) {
   // Fast paths for ASCII and well-formed 3-byte sequences (all of CJK), inline
   // because every stage walks text with it.
   if (p[i] < 0x80) return p[i++];
-  if ((p[i] & 0xF0) == 0xE0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-    const char32_t c = (char32_t{p[i]} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 | (p[i + 2] & 0x3F);
-    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {  // not overlong, not a surrogate
-      i += 3;
-      return c;
-    }
+  // Leads E1-EC and EE-EF followed by two continuation bytes are always well
+  // formed (E0 can be overlong and ED a surrogate: the slow path decides).
+  const unsigned b = p[i];
+  if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < s.size() && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+    const char32_t c = (char32_t{b} & 0x0F) << 12 | (char32_t{p[i + 1]} & 0x3F) << 6 | (p[i + 2] & 0x3F);
+    i += 3;
+    return c;
   }
   return NextCharSlow(s, i);
 }
