@@ -54,10 +54,15 @@ bool UnitLike(std::string_view cell, const Rules& rules) {
   return complete * 3 >= names.size() * 2 && chars <= 14 * names.size();
 }
 
+namespace {
+// TypeCell from the cell's ClassifyCell shape: text that reads as a unit list is units.
+CellShape TypeFromClass(CellShape classified, std::string_view cell, const Rules& rules) {
+  return classified == CellShape::kText && UnitLike(cell, rules) ? CellShape::kUnits : classified;
+}
+}  // namespace
+
 CellShape TypeCell(std::string_view cell, const Rules& rules) {
-  CellShape s = ClassifyCell(cell, rules);
-  if (s == CellShape::kText && UnitLike(cell, rules)) return CellShape::kUnits;
-  return s;
+  return TypeFromClass(ClassifyCell(cell, rules), cell, rules);
 }
 
 namespace {
@@ -73,7 +78,7 @@ class Shapes {
   CellShape Type(std::string_view cell) {
     Entry& e = Get(cell);
     if (!e.typed_known) {
-      e.typed = e.classified == CellShape::kText && UnitLike(cell, rules_) ? CellShape::kUnits : e.classified;
+      e.typed = TypeFromClass(e.classified, cell, rules_);
       e.typed_known = true;
     }
     return e.typed;
