@@ -581,10 +581,24 @@ std::string ExpandDigits(std::string_view pattern) {
   }
   out.reserve(pattern.size() + 32);
   int depth = 0;  // inside [...], nested sets included
+  // Inside a set, an escape next to '-' or '&' is a range end or an operand
+  // ([(-\p{Han}], [\d&&[5]]): spelled out it would mean something else, so it stays.
+  auto operand = [&](size_t at, size_t len) {
+    if (depth == 0) return false;
+    const bool before = at > 0 && (pattern[at - 1] == '-' || pattern[at - 1] == '&');
+    const bool after = at + len < pattern.size() && (pattern[at + len] == '-' || pattern[at + len] == '&');
+    return before || after;
+  };
   for (size_t i = 0; i < pattern.size();) {
     const char c = pattern[i];
     if (c == '\\') {
-      if (i + 1 < pattern.size() && pattern[i + 1] == 'd') {
+      if (i + 1 < pattern.size() && pattern[i + 1] == 'd' && operand(i, 2)) {
+        out.append(pattern.substr(i, 2));
+        i += 2;
+      } else if (pattern.substr(i, 7) == "\\p{Han}" && operand(i, 7)) {
+        out.append(pattern.substr(i, 7));
+        i += 7;
+      } else if (i + 1 < pattern.size() && pattern[i + 1] == 'd') {
         out += depth > 0 ? "0-9０-９" : "[0-9０-９]";
         i += 2;
       } else if (pattern.substr(i, 7) == "\\p{Han}") {

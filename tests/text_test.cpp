@@ -2,9 +2,11 @@
 #include "noticetab/error.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/regex.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -230,6 +232,27 @@ TEST_CASE("Regex: \\p{Han} written out is ICU's own \\p{Han}, code point by code
   CHECK(differ == 0);
   CHECK(in_set.Contains("a"));
   CHECK_FALSE(Regex("^\\\\p{Han}$").Contains("中"));  // a backslash, then p{Han}
+}
+
+TEST_CASE("Regex: \\p{Han} and \\d next to - or && in a set keep ICU's meaning", "[text][regex]") {
+  // Spelled out, the escape would become a range's end or lose an operator
+  // (fuzz/regressions/regex/han-range-end-in-set). Each pattern must answer as
+  // plain ICU does, whatever that is.
+  for (const char* p : {"[^X:(-\\p{Han}]", "[(-\\p{Han}]", "[\\p{Han}-a]", "[\\d&&[5]]", "[+-\\d]"}) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe;
+    std::unique_ptr<icu::RegexPattern> icu_p(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), 0, pe, status));
+    if (U_FAILURE(status)) continue;  // a pattern ICU refuses is not compared
+    const Regex ours(p);
+    if (!ours.ok()) continue;
+    for (const char* text : {"日", "a", "5", "7", "+", "(", ","}) {
+      status = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(icu_p->matcher(icu::UnicodeString::fromUTF8(text), status));
+      const bool want = m->find(status);
+      INFO(p << " on " << text);
+      CHECK(ours.Contains(text) == want);
+    }
+  }
 }
 
 TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]") {
