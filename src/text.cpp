@@ -548,11 +548,26 @@ size_t EscapeEnd(std::string_view p, size_t i) {
 // True when the pattern has inline flags or comments ((?i), (?x), (?#...)):
 // they change how the rest reads (a comment hides a | or a paren, free
 // spacing makes # a comment), so the pattern is taken as written. An escaped
-// "\(?" counts too, which only errs on the safe side.
+// "\(?" counts too, which only errs on the safe side. So does a braced escape
+// (\p{ \P{ \N{ \x{) without its closing brace or with more than a name in
+// it: ICU reads those in ways this file does not follow (fuzz/regressions/regex).
 bool HasModesOrComments(std::string_view p) {
   for (size_t at = p.find("(?"); at != std::string_view::npos; at = p.find("(?", at + 2)) {
     const char k = at + 2 < p.size() ? p[at + 2] : '\0';
     if (k != ':' && k != '<' && k != '=' && k != '!' && k != '>') return true;
+  }
+  for (size_t at = p.find("{"); at != std::string_view::npos; at = p.find("{", at + 1)) {
+    if (at < 2 || p[at - 2] != '\\') continue;
+    const char e = p[at - 1];
+    if (e != 'p' && e != 'P' && e != 'N' && e != 'x') continue;
+    const size_t close = p.find('}', at);
+    if (close == std::string_view::npos) return true;
+    for (size_t k = at + 1; k < close; ++k) {
+      const char c = p[k];
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != ' ' && c != '_' && c != '=' && c != ':' && c != '-' &&
+          c != '.')
+        return true;
+    }
   }
   return false;
 }
