@@ -353,7 +353,11 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
         cv.notify_all();
       }
     } stop_on_exit{stop, mu, cv};
-    for (int t = 0; t < threads && n > 0; ++t) {
+    // One worker converts on this thread: a thread would only add its start
+    // (stack, malloc arena: page faults) to a one-notice run. Input i is
+    // converted just before it is written, so the order is the same.
+    const bool inline_work = threads == 1;
+    for (int t = 0; t < threads && n > 0 && !inline_work; ++t) {
       pool.emplace_back([&] {
         for (int i; !stop && (i = next++) < n;) {
           {
@@ -368,6 +372,13 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     // Destroyed in reverse order: stop is set first, then the pool joins.
     for (int i = 0; i < n; ++i) {
       Slot slot;
+      if (inline_work) {
+        work(i);
+        if (observer && i + 1 < n) {  // the last is reported below, as with workers
+          progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          observer->OnProgress(progress);
+        }
+      }
       {
         std::unique_lock<std::mutex> lock(mu);
         while (!slots[i % window].ready) {

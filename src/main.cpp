@@ -133,14 +133,16 @@ std::string ToolList() {
 }
 
 // Returns nullopt after printing help/version (exit 0); throws Error(kUsage).
-std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
+// The options' descriptions are made only for --help (`help_text`): parsing
+// needs none, and some quote the labels' words, which are loaded for them.
+std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv, bool help_text = false) {
   Options o;
   BatchOptions& b = o.batch;
   b.view = tool.view;
   const bool units = tool.view != BatchView::kTasks;
   const bool convert = &tool == &kTools[0];
   po::options_description desc(
-      fmt::format("usage: noticetab {} [options] FILE|DIR...   (FILE '-' reads stdin)\n{}.\n\noptions",
+      !help_text ? std::string() : fmt::format("usage: noticetab {} [options] FILE|DIR...   (FILE '-' reads stdin)\n{}.\n\noptions",
                   convert ? "[convert]" : tool.name, convert ? "Turns Chinese government notices into task ledgers"
                                                              : tool.summary));
   int year = 0;
@@ -150,8 +152,9 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
       ("help,h", "show this help and exit")
       ("version", "show the version and exit")
       ("format,f", po::value(&format),
-       units ? ViewFormatHelp(tool).c_str()
-             : ("output format: " + DocumentFormatNames() + " (default yaml)").c_str())
+       !help_text ? ""
+       : units    ? ViewFormatHelp(tool).c_str()
+                  : ("output format: " + DocumentFormatNames() + " (default yaml)").c_str())
       ("output,o", po::value(&b.output),
        "write to FILE (one combined output) or DIR/ (one output per input, mirroring the inputs)")
       ("recursive,r", po::bool_switch(&b.recursive), "convert the notices under directories (.txt .text .docx .odt .html .htm .pdf .ofd; .doc .wps .xls .xlsx .et .rtf are reported as not read, with what to do)")
@@ -164,7 +167,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
       ("encoding", po::value(&b.encoding)->default_value("utf-8"), "output encoding: utf-8 | gb18030")
       ("year", po::value(&year), "plan year when the notice does not say")
       ("max-size", po::value(&max_size),
-       ("refuse inputs larger than this many bytes; K, M, G suffixes (default " +
+       !help_text ? "" : ("refuse inputs larger than this many bytes; K, M, G suffixes (default " +
         FormatSize(kDefaultMaxInputSize) + "; 0 = no limit)").c_str())
       ("rules", po::value(&o.rules_dir), "load rules from DIR (files there replace the built-in ones)")
       ("excel", po::bool_switch(&b.write.excel),
@@ -181,7 +184,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
                        "grid | diagnostics: instead of the ledger, the tables as the readers cut them, or "
                        "every diagnostic with its code (debugging; tests/spec)");
   }
-  cli::AddViewOptions(tool.name, desc, o.views);
+  cli::AddViewOptions(tool.name, desc, o.views, help_text);
   po::options_description hidden;
   hidden.add_options()("input", po::value(&b.inputs));
   po::options_description all;
@@ -202,6 +205,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv) {
     throw Error(Error::Kind::kUsage, e.what());
   }
   if (vm.count("help")) {
+    if (!help_text) return ParseArgs(tool, argc, argv, true);
     std::cout << desc << ToolList()
               << "\nexit status: 0 ok; 1 an input could not be converted, the output could not be\n"
                  "written, or --fail-on-warning saw warnings; 2 bad usage or rules\n";
@@ -364,7 +368,6 @@ void OpenStandardFds() {
 int main(int argc, char** argv) {
   OpenStandardFds();
   std::ios::sync_with_stdio(false);
-  InstallInterruptCleanup();
   const Tool* tool = &kTools[0];
   for (const Tool& t : kTools) {
     if (argc > 1 && std::strcmp(argv[1], t.name) == 0) {
@@ -385,6 +388,10 @@ int main(int argc, char** argv) {
   try {
     auto opts = ParseArgs(*tool, argc, argv);
     if (!opts) return kExitOk;
+    // Temporary files exist only for -o and for workbooks (written through a
+    // file); the cleanup's signal thread is started for those runs only, still
+    // before any other thread.
+    if (!opts->batch.output.empty() || opts->batch.format == "xlsx") InstallInterruptCleanup();
     return Run(*opts);
   } catch (const Error& e) {
     std::cerr << "noticetab: " << cli::InCliTerms(e).Format() << "\n";

@@ -35,23 +35,26 @@ WriteOptions WithRules(WriteOptions w, const Rules& rules) {
 
 }  // namespace
 
-void AddViewOptions(std::string_view tool, po::options_description& desc, ViewOptions& v) {
+void AddViewOptions(std::string_view tool, po::options_description& desc, ViewOptions& v, bool help_text) {
   if (tool == "convert" || tool == "units") {
     // The example names are labels.yaml's (messages:), as the notices write them.
-    const Rules& r = BuiltinLabels();
-    desc.add_options()("for", po::value(&v.for_unit),
-                       fmt::format("units --for NAME, --by-unit --for NAME: the tasks of unit NAME ({}, or {} for "
-                                   "one city's), named directly, as lead or support, or through a collective form ({})",
-                                   MessageExample("unit", r), MessageExample("city_unit", r),
-                                   MessageExample("collective", r))
-                           .c_str());
+    std::string help;
+    if (help_text) {
+      const Rules& r = BuiltinLabels();
+      help = fmt::format("units --for NAME, --by-unit --for NAME: the tasks of unit NAME ({}, or {} for "
+                         "one city's), named directly, as lead or support, or through a collective form ({})",
+                         MessageExample("unit", r), MessageExample("city_unit", r), MessageExample("collective", r));
+    }
+    desc.add_options()("for", po::value(&v.for_unit), help.c_str());
   }
   if (tool == "convert") {
-    const Rules& r = BuiltinLabels();
-    desc.add_options()("lang", po::value(&v.lang)->default_value("zh"),
-                       fmt::format("xlsx sheet names, headers and values: zh ({}, {}, {}) | en (tasks, units, due)",
-                                   SheetLabel("tasks", r), SheetLabel("units", r), SheetLabel("due", r))
-                           .c_str());
+    std::string help;
+    if (help_text) {
+      const Rules& r = BuiltinLabels();
+      help = fmt::format("xlsx sheet names, headers and values: zh ({}, {}, {}) | en (tasks, units, due)",
+                         SheetLabel("tasks", r), SheetLabel("units", r), SheetLabel("due", r));
+    }
+    desc.add_options()("lang", po::value(&v.lang)->default_value("zh"), help.c_str());
   }
   if (tool == "due") {
     desc.add_options()

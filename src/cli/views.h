@@ -26,8 +26,11 @@ struct ViewOptions {
   std::shared_ptr<int> status;
 };
 
-/// Adds the options of the view `tool` (a kTools name) to desc.
-void AddViewOptions(std::string_view tool, boost::program_options::options_description& desc, ViewOptions& v);
+/// Adds the options of the view `tool` (a kTools name) to desc. Without
+/// `help_text` the options have no descriptions: parsing needs none, and the
+/// examples in them load the labels (--help asks for them).
+void AddViewOptions(std::string_view tool, boost::program_options::options_description& desc, ViewOptions& v,
+                    bool help_text = true);
 
 /// Checks the view options and points the batch at the view: b.view =
 /// kCustom and b.render, when the command or its options ask for one.
