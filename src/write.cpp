@@ -12,6 +12,7 @@
 #include "noticetab/error.h"
 #include "noticetab/text.h"
 
+#include "join.h"
 #include "schema.h"
 #include "writers.h"
 
@@ -110,7 +111,7 @@ namespace {
 // Each flat column is one leaf of the schema walk (schema.h), by its path.
 struct FlatColumn {
   std::string_view name, path;
-  std::string_view join = "、";  ///< how a list leaf is joined
+  std::string_view join = kListSep;  ///< how a list leaf is joined
 };
 constexpr FlatColumn kFlat[] = {
     {"source", "source"},
@@ -129,7 +130,7 @@ constexpr FlatColumn kFlat[] = {
     {"deadline_kind", "deadline.kind"},
     {"first_line", "lines.0"},
     {"last_line", "lines.1"},
-    {"warnings", "warnings", "；"},
+    {"warnings", "warnings", kWarningSep},
     {"table", "table"},
     {"page", "page"},
 };
@@ -155,11 +156,7 @@ class FlatVisitor {
   void List(std::string_view key, const std::vector<std::string>& v) {
     const FlatColumn* c = Find(key);
     if (!c) return;
-    std::string& out = row_[c - kFlat];
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (i) out += c->join;
-      out += v[i];
-    }
+    row_[c - kFlat] = Join(v, c->join);
   }
   void Flag(std::string_view, bool) {}
   void Pair(std::string_view key, int a, int b) {
