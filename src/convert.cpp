@@ -13,6 +13,7 @@
 #include "join.h"
 #include "readers/readers.h"
 #include "schema.h"
+#include "stages.h"
 
 namespace noticetab {
 namespace {

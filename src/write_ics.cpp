@@ -11,6 +11,7 @@
 #include "noticetab/text.h"
 
 #include "join.h"
+#include "writers.h"
 
 namespace noticetab {
 namespace {
