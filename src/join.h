@@ -14,22 +14,8 @@ namespace noticetab {
 inline constexpr std::string_view kListSep = "、";
 inline constexpr std::string_view kWarningSep = "；";
 
-/// The items with `sep` between each two ("a、b、c"); "" for none. An empty
-/// item still gets its separators. Each item is appended to a std::string as
-/// it is (std::string, std::string_view, const char*, char).
-template <typename Range>
-std::string Join(const Range& items, std::string_view sep) {
-  std::string out;
-  bool first = true;
-  for (const auto& item : items) {
-    if (!first) out += sep;
-    first = false;
-    out += item;
-  }
-  return out;
-}
-
-/// Join of what `text(item)` returns for each item.
+/// What text(item) returns for each item, with `sep` between each two
+/// ("a、b、c"); "" for none. An empty item still gets its separators.
 template <typename Range, typename Text>
 std::string Join(const Range& items, std::string_view sep, Text text) {
   std::string out;
@@ -40,6 +26,12 @@ std::string Join(const Range& items, std::string_view sep, Text text) {
     out += text(item);
   }
   return out;
+}
+/// The items themselves joined: each is appended to a std::string as it is
+/// (std::string, std::string_view, const char*, char).
+template <typename Range>
+std::string Join(const Range& items, std::string_view sep) {
+  return Join(items, sep, [](const auto& item) -> const auto& { return item; });
 }
 
 }  // namespace noticetab

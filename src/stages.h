@@ -91,15 +91,15 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
 
 /// The tasks of a body grid (the body readers' cut, src/readers/body.cpp) and
 /// its interpreted rows: one per row, linked to the body item whose lines
-/// hold it; units resolved as clauses.h says (a run with no role word after
-/// a lead supports it). A unit cell written outside the row's lines (a clause
+/// hold it; units resolved as ResolveAssignment does (normalize.h: a name with
+/// no role word after a lead supports it). A unit cell written outside the row's lines (a clause
 /// shared by a group or by an item's sub-items) adds the warning units.shared.
 std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std::vector<Section>& sections,
                                 const std::vector<int>& item_end_lines, const YearContext& years, const Rules& rules);
 
 /// One task per body item, for notices without a task table: the body grid,
 /// interpreted, then TasksFromBody. Units and deadlines come from key-value
-/// lines and inline clauses (see clauses.h).
+/// lines and inline clauses (clauses.h ReadAssignment).
 std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
                                  const std::vector<Line>& lines, const YearContext& years, const Rules& rules);
 

@@ -4,9 +4,9 @@
 //
 // Contract for everything declared here: the inputs are the Line vector of
 // ClassifyLines (classify.h), whose views point into the Source, so the
-// Source must outlive the calls; what is returned (FrontMatter, Section,
-// Table, Row, Cell) owns its strings and outlives the Source. Reader
-// pointers point into the static Readers() table and live for the process.
+// Source must outlive the calls; what is returned (Section, Table, Row, Cell)
+// owns its strings and outlives the Source. Reader pointers point into the
+// static Readers() table and live for the process.
 // None of these functions throws Error except through a rules pattern: a
 // Regex that passes its time or backtracking limit on a line throws
 // Error(kRules) naming the rules file and line (text.h Regex::Find).
