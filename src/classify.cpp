@@ -5,6 +5,7 @@
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
+#include "stages.h"
 
 namespace noticetab {
 namespace {

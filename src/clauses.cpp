@@ -4,6 +4,7 @@
 
 #include "noticetab/classify.h"
 #include "noticetab/text.h"
+#include "stages.h"
 
 namespace noticetab {
 namespace {

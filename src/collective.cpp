@@ -8,11 +8,6 @@
 namespace noticetab {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
 // The last character of s (UTF-8), or "".
 std::string_view LastChar(std::string_view s) {
   size_t i = s.size();
@@ -50,7 +45,7 @@ std::string UnitKind(std::string_view unit, const Rules& rules) {
   size_t best = 0;
   for (const auto& [k, endings] : rules.unit_kinds) {
     for (const std::string& e : endings) {
-      if (e.size() > best && EndsWith(unit, e)) {
+      if (e.size() > best && unit.ends_with(e)) {
         best = e.size();
         kind = k;
       }
@@ -61,15 +56,15 @@ std::string UnitKind(std::string_view unit, const Rules& rules) {
 
 std::string UnitLevel(std::string_view unit, const Rules& rules) {
   const bool exception = std::any_of(rules.level_exceptions.begin(), rules.level_exceptions.end(),
-                                     [&](const std::string& e) { return StartsWith(unit, e); });
+                                     [&](const std::string& e) { return unit.starts_with(e); });
   if (!exception) {
     for (const std::string& p : rules.level_prefixes) {
-      if (StartsWith(unit, p)) return CanonicalLevel(p, rules);
+      if (unit.starts_with(p)) return CanonicalLevel(p, rules);
     }
   }
   // 兰山区人民政府: the level character before the 政府 ending.
   for (std::string_view tail : rules.government_endings) {
-    if (EndsWith(unit, tail)) {
+    if (unit.ends_with(tail)) {
       const std::string level = CanonicalLevel(LastChar(unit.substr(0, unit.size() - tail.size())), rules);
       if (IsLevel(level, rules)) return level;
     }
@@ -116,12 +111,12 @@ bool CollectiveIncludes(std::string_view collective, std::string_view member, st
 }
 
 std::optional<std::string> LocalUnitName(std::string_view name, std::string_view region, const Rules& rules) {
-  if (!region.empty() && StartsWith(name, region) && name.size() > region.size()) {
+  if (!region.empty() && name.starts_with(region) && name.size() > region.size()) {
     return std::string(LastChar(region)) + std::string(name.substr(region.size()));
   }
   // A name in the notices' own form starts with its level (市教育局, 县市场监管局).
   for (std::string_view level : rules.own_level_starts) {
-    if (StartsWith(name, level)) return std::string(name);
+    if (name.starts_with(level)) return std::string(name);
   }
   // Else the first 市/县/区 after at least one character ends a place name.
   size_t i = 0, chars = 0;

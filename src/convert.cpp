@@ -10,8 +10,10 @@
 #include "noticetab/read.h"
 #include "noticetab/repair.h"
 #include "noticetab/text.h"
+#include "join.h"
 #include "readers/readers.h"
 #include "schema.h"
+#include "stages.h"
 
 namespace noticetab {
 namespace {
@@ -210,7 +212,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     // (key-value+clauses when the body has both). Their cut is one function,
     // so the body items are cut once, into one grid for the interpreter.
     if (!found.body.empty()) {
-      for (const Reader* r : found.body) doc.layout += (doc.layout.empty() ? "" : "+") + std::string(r->name);
+      doc.layout = Join(found.body, "+", [](const Reader* r) { return r->name; });
       Grid grid = found.body.front()->cut_body(doc.sections, item_end, lines, rules);
       grid.layout = doc.layout;
       Table table = Interpret(grid, rules);

@@ -9,6 +9,8 @@
 #include "noticetab/byunit.h"
 #include "noticetab/text.h"
 
+#include "join.h"
+
 namespace noticetab {
 namespace {
 
@@ -44,12 +46,6 @@ double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
     }
   }
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
-}
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
-  return out;
 }
 
 std::vector<std::string> Sorted(std::vector<std::string> v) {
@@ -142,10 +138,9 @@ void WriteDiff(std::ostream& out, std::string_view format, const Document& /*old
     const Task* o = c.old_task;
     const Task* n = c.new_task;
     const Task* any = n ? n : o;
-    std::string fields;
-    for (const auto& f : c.fields) fields += (fields.empty() ? "" : ";") + f;
+    const std::string fields = Join(c.fields, ";");
     auto content = [&](const Task* t) { return t ? (text ? ShortenToWidth(t->content, 36) : t->content) : ""; };
-    auto units = [&](const Task* t) { return t ? (text ? ShortenToWidth(Join(t->units), 24) : Join(t->units)) : ""; };
+    auto units = [&](const Task* t) { return t ? (text ? ShortenToWidth(Join(t->units, kListSep), 24) : Join(t->units, kListSep)) : ""; };
     auto deadline = [](const Task* t) { return t ? t->deadline.text.value_or("") : ""; };
     // On a terminal a changed row shows only what changed.
     const bool show_content = !text || c.change != "changed" || std::count(c.fields.begin(), c.fields.end(), "content");

@@ -6,6 +6,9 @@
 #include "noticetab/byunit.h"
 #include "noticetab/text.h"
 
+#include "join.h"
+#include "writers.h"
+
 namespace noticetab {
 namespace {
 
@@ -25,13 +28,6 @@ bool IsMonth(std::string_view s) {
   const int m = std::stoi(std::string(s.substr(5, 2)));
   return m >= 1 && m <= 12;
 }
-
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
-  return out;
-}
-
 
 }  // namespace
 
@@ -74,7 +70,7 @@ std::vector<std::string> DueCells(const DueTask& t) {
   return {date.substr(0, 7),         date,
           t.doc->source,             fm.title.value_or(""),
           fm.number.value_or(""),    std::to_string(task.id),
-          task.content,              Join(task.units),
+          task.content,              Join(task.units, kListSep),
           task.deadline.text.value_or(""), task.deadline.kind};
 }
 

@@ -8,6 +8,7 @@
 #include "noticetab/classify.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
+#include "stages.h"
 
 namespace noticetab {
 namespace {

@@ -6,6 +6,7 @@
 #include "noticetab/interpret.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
+#include "stages.h"
 
 namespace noticetab {
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "noticetab/text.h"
+#include "stages.h"
 
 namespace noticetab {
 namespace {

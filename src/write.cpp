@@ -12,26 +12,44 @@
 #include "noticetab/error.h"
 #include "noticetab/text.h"
 
+#include "join.h"
 #include "schema.h"
 #include "writers.h"
 
 namespace noticetab {
 
+namespace {
+
+// The views each format is written for (Writer::views).
+constexpr unsigned kEveryView = ViewBit(TableView::kByUnit) | ViewBit(TableView::kUnitSummary) |
+                                ViewBit(TableView::kForUnit) | ViewBit(TableView::kDue) |
+                                ViewBit(TableView::kDiff);
+// A workbook of one view: not --by-unit or units, whose rows the ledger
+// workbook already has in its units sheet.
+constexpr unsigned kSheetViews = ViewBit(TableView::kDue) | ViewBit(TableView::kDiff);
+// Terminal text: the commands of their own (units, units --for, due, diff),
+// not --by-unit, which the document command writes in its file formats.
+constexpr unsigned kTerminalViews = kEveryView & ~ViewBit(TableView::kByUnit);
+
+}  // namespace
+
 const std::vector<Writer>& Writers() {
   static const std::vector<Writer> kWriters = {
       {"yaml", "yaml", "document tree; several inputs form a stream of --- documents", WriteYaml, false,
-       &kYamlPieces, WriteYamlRows},
+       &kYamlPieces, WriteYamlRows, kEveryView},
       {"json", "json", "document tree; several inputs form an array", WriteJson, false, &kJsonPieces,
-       WriteJsonRows},
-      {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true, &kJsonlPieces, WriteJsonlRows},
-      {"csv", "csv", "flat task list, RFC 4180", WriteCsv, false, &kCsvPieces, WriteCsvRows},
-      {"tsv", "tsv", "flat task list, tab-separated", WriteTsv, false, &kTsvPieces, WriteTsvRows},
+       WriteJsonRows, kEveryView},
+      {"jsonl", "jsonl", "one document per line", WriteJsonl, /*streams=*/true, &kJsonlPieces, WriteJsonlRows,
+       kEveryView},
+      {"csv", "csv", "flat task list, RFC 4180", WriteCsv, false, &kCsvPieces, WriteCsvRows, kEveryView},
+      {"tsv", "tsv", "flat task list, tab-separated", WriteTsv, false, &kTsvPieces, WriteTsvRows, kEveryView},
       {"xlsx", "xlsx", "workbook: tasks (flat task list), units (per-unit rows) and due (by month) sheets, "
                        "in Chinese unless --lang en (rules/labels.yaml)", WriteXlsx,
-       false, nullptr, WriteXlsxRows},
-      {"ics", "ics", "iCalendar: one all-day event per dated task (see `due`)", WriteIcs},
+       false, nullptr, WriteXlsxRows, kSheetViews},
+      {"ics", "ics", "iCalendar: one all-day event per dated task (see `due`)", WriteIcs, false, nullptr,
+       nullptr, ViewBit(TableView::kDue)},
       {"text", "txt", "a view's table aligned for a terminal (units, due, diff)", nullptr, false, nullptr,
-       WriteTextRows},
+       WriteTextRows, kTerminalViews},
   };
   return kWriters;
 }
@@ -44,28 +62,24 @@ const Writer* FindWriter(std::string_view name) {
 }
 
 std::string DocumentFormatNames() {
-  std::string names;
+  std::vector<std::string_view> names;
   for (const Writer& w : Writers()) {
-    if (!w.write) continue;
-    if (!names.empty()) names += '|';
-    names += w.name;
+    if (w.write) names.push_back(w.name);
   }
-  return names;
+  return Join(names, "|");
 }
 
 const std::vector<std::string_view>& TableFormats(TableView view) {
-  static const std::vector<std::string_view> kByUnit = {"csv", "tsv", "json", "jsonl", "yaml"};
-  static const std::vector<std::string_view> kSummary = {"text", "csv", "tsv", "json", "jsonl", "yaml"};
-  static const std::vector<std::string_view> kDue = {"text", "csv", "tsv", "json", "jsonl", "yaml", "ics", "xlsx"};
-  static const std::vector<std::string_view> kDiff = {"text", "csv", "tsv", "json", "jsonl", "yaml", "xlsx"};
-  switch (view) {
-    case TableView::kByUnit: return kByUnit;
-    case TableView::kUnitSummary:
-    case TableView::kForUnit: return kSummary;
-    case TableView::kDue: return kDue;
-    case TableView::kDiff: return kDiff;
-  }
-  return kByUnit;
+  static const auto kFormats = [] {
+    std::vector<std::vector<std::string_view>> by_view(static_cast<size_t>(TableView::kDiff) + 1);
+    for (const Writer& w : Writers()) {
+      for (size_t v = 0; v < by_view.size(); ++v) {
+        if (w.views & ViewBit(static_cast<TableView>(v))) by_view[v].push_back(w.name);
+      }
+    }
+    return by_view;
+  }();
+  return kFormats[static_cast<size_t>(view)];
 }
 
 bool WritesTable(TableView view, std::string_view format) {
@@ -110,7 +124,7 @@ namespace {
 // Each flat column is one leaf of the schema walk (schema.h), by its path.
 struct FlatColumn {
   std::string_view name, path;
-  std::string_view join = "、";  ///< how a list leaf is joined
+  std::string_view join = kListSep;  ///< how a list leaf is joined
 };
 constexpr FlatColumn kFlat[] = {
     {"source", "source"},
@@ -129,7 +143,7 @@ constexpr FlatColumn kFlat[] = {
     {"deadline_kind", "deadline.kind"},
     {"first_line", "lines.0"},
     {"last_line", "lines.1"},
-    {"warnings", "warnings", "；"},
+    {"warnings", "warnings", kWarningSep},
     {"table", "table"},
     {"page", "page"},
 };
@@ -155,11 +169,7 @@ class FlatVisitor {
   void List(std::string_view key, const std::vector<std::string>& v) {
     const FlatColumn* c = Find(key);
     if (!c) return;
-    std::string& out = row_[c - kFlat];
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (i) out += c->join;
-      out += v[i];
-    }
+    row_[c - kFlat] = Join(v, c->join);
   }
   void Flag(std::string_view, bool) {}
   void Pair(std::string_view key, int a, int b) {

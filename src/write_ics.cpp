@@ -10,6 +10,9 @@
 #include "noticetab/rules.h"
 #include "noticetab/text.h"
 
+#include "join.h"
+#include "writers.h"
+
 namespace noticetab {
 namespace {
 
@@ -80,12 +83,6 @@ uint64_t Fnv1a(std::string_view s) {
   return h;
 }
 
-std::string Join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
-  return out;
-}
-
 }  // namespace
 
 void WriteIcsTasks(std::ostream& out, const std::vector<DueTask>& tasks, const WriteOptions& opts) {
@@ -114,9 +111,9 @@ void WriteIcsTasks(std::ostream& out, const std::vector<DueTask>& tasks, const W
     }
     // The description's lines are labelled in the words of labels.yaml (calendar:).
     auto label = [&](std::string_view field) { return "\n" + std::string(CalendarLabel(field, rules)) + ": "; };
-    std::string desc = text(task.content) + label("units") + text(Join(task.units));
-    if (!task.lead_units.empty()) desc += label("lead_units") + text(Join(task.lead_units));
-    if (!task.support_units.empty()) desc += label("support_units") + text(Join(task.support_units));
+    std::string desc = text(task.content) + label("units") + text(Join(task.units, kListSep));
+    if (!task.lead_units.empty()) desc += label("lead_units") + text(Join(task.lead_units, kListSep));
+    if (!task.support_units.empty()) desc += label("support_units") + text(Join(task.support_units, kListSep));
     desc += label("deadline") + text(task.deadline.text.value_or(date));
     desc += label("title") + text(fm.title.value_or(t.doc->source));
     if (fm.number) desc += " " + *fm.number;
@@ -128,7 +125,7 @@ void WriteIcsTasks(std::ostream& out, const std::vector<DueTask>& tasks, const W
     Line(s, "DTEND;VALUE=DATE:" + NextDay(date));
     Line(s, "SUMMARY:" + Escape(summary));
     Line(s, "DESCRIPTION:" + Escape(desc));
-    if (!task.units.empty()) Line(s, "CATEGORIES:" + Escape(text(Join(task.units))));
+    if (!task.units.empty()) Line(s, "CATEGORIES:" + Escape(text(Join(task.units, kListSep))));
     Line(s, "TRANSP:TRANSPARENT");
     Line(s, "END:VEVENT");
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "noticetab/document.h"
+#include "noticetab/due.h"
 #include "noticetab/write.h"
 
 namespace noticetab {
@@ -23,6 +24,8 @@ void WriteXlsx(std::ostream& out, const std::vector<Document>& docs, const Write
 /// The streaming pieces of the text writers (write.h: Pieces).
 extern const Pieces kYamlPieces, kJsonPieces, kJsonlPieces, kCsvPieces, kTsvPieces;
 void WriteIcs(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);  // write_ics.cpp
+/// WriteIcs of the tasks `due` picked (WriteDue with -f ics).
+void WriteIcsTasks(std::ostream& out, const std::vector<DueTask>& tasks, const WriteOptions& opts);
 
 /// The table forms of the formats (Writer::write_rows), in the same files.
 /// Cells are written as given (WriteRows applied NormalizePunct).

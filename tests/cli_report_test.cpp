@@ -40,7 +40,7 @@ TEST_CASE("InCliTerms: library facts get the option that changes them", "[cli]")
   const Error by_unit =
       Error(Error::Kind::kUsage, "not written").WithCode(Error::Code::kByUnitFormat, "xlsx");
   CHECK(InCliTerms(by_unit).Format() ==
-        "--by-unit writes csv, tsv, json, jsonl or yaml, not 'xlsx' (an xlsx workbook has them in its units sheet)");
+        "--by-unit writes yaml, json, jsonl, csv or tsv, not 'xlsx' (an xlsx workbook has them in its units sheet)");
   const Error plain(Error::Kind::kInput, "not text (looks like PNG image)", "a.png");
   CHECK(InCliTerms(plain).Format() == plain.Format());
   const Error big = Error(Error::Kind::kInput, "too large (2 MiB; the limit is 1 MiB)", "a.txt")

@@ -2,10 +2,15 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "test_util.h"
 
 using noticetab::Document;
 using noticetab::Task;
@@ -122,10 +127,35 @@ TEST_CASE("writer table lists every format once", "[write]") {
       CHECK(noticetab::FindWriter(f)->write_rows != nullptr);
     }
   }
-  CHECK(noticetab::TableFormatList(TableView::kDiff) == "text, csv, tsv, json, jsonl, yaml or xlsx");
+  CHECK(noticetab::TableFormatList(TableView::kDiff) == "yaml, json, jsonl, csv, tsv, xlsx or text");
+  CHECK(noticetab::TableFormatList(TableView::kByUnit) == "yaml, json, jsonl, csv or tsv");
+  CHECK(noticetab::TableFormatList(TableView::kDue) == "yaml, json, jsonl, csv, tsv, xlsx, ics or text");
   REQUIRE(noticetab::FindWriter("csv") != nullptr);
   CHECK(noticetab::FindWriter("csv")->extension == "csv");
   CHECK(noticetab::FindWriter("xml") == nullptr);
+}
+
+TEST_CASE("shell completions offer the writer table's formats", "[write]") {
+  // The completions are shell scripts, not built from the table: this keeps
+  // their -f word lists in step with Writers().
+  std::vector<std::string> formats;
+  for (const auto& w : noticetab::Writers()) formats.emplace_back(w.name);
+  std::sort(formats.begin(), formats.end());
+  const std::pair<const char*, const char*> kLists[] = {
+      {"contrib/completion/noticetab.bash", "-f|--format) COMPREPLY=($(compgen -W \""},
+      {"contrib/completion/_noticetab", ":format:("},
+  };
+  for (const auto& [file, before] : kLists) {
+    INFO(file);
+    const std::string text = noticetab::testing::ReadFile(noticetab::testing::SourceDir() + "/" + file);
+    const size_t at = text.find(before);
+    REQUIRE(at != std::string::npos);
+    const size_t begin = at + std::string_view(before).size();
+    std::istringstream words(text.substr(begin, text.find_first_of("\")\"", begin) - begin));
+    std::vector<std::string> listed{std::istream_iterator<std::string>(words), {}};
+    std::sort(listed.begin(), listed.end());
+    CHECK(listed == formats);
+  }
 }
 
 TEST_CASE("json: exact output for a tiny document", "[write][json]") {

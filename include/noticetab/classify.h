@@ -49,8 +49,6 @@ bool IsJunk(std::string_view s, const Rules& rules);
 /// The role a table-header cell names, or Role::kNone: a listed synonym
 /// (headers.yaml roles), else the first headers.yaml shape its name fits.
 Role HeaderRole(std::string_view cell, const Rules& rules);
-/// True when the cell is a listed synonym (its role is not inferred by shape).
-bool HeaderNameListed(std::string_view cell, const Rules& rules);
 
 /// What a table cell looks like on its own.
 enum class CellShape { kEmpty, kSectionLabel, kItemLabel, kUnits, kDeadline, kText, kGarbage };
@@ -66,20 +64,8 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules);
 bool StartsLikeUnit(std::string_view s, const Rules& rules);
 /// True when the text holds OCR/extraction damage markers (U+FFFD, "(cid:").
 bool HasDamageMarkers(std::string_view s);
-/// True when a deadline cell holds only a year ("2023年"), the first piece of
-/// a deadline a merged cell or a paragraph break split.
-/// (deadlines.yaml year_only).
-bool IsYearOnly(std::string_view s, const Rules& rules);
 /// True when text ends with sentence-final punctuation (。！？；" etc.).
 bool EndsSentence(std::string_view s);
-
-/// The document classifier (rules/kinds.yaml): sets doc->kind to
-/// notice_with_annex | body_assignments | notice_without_annex | news | other
-/// and removes the tasks of body paragraphs that are not tasks (a cover
-/// notice's requirements to its recipients, a news report, a text that assigns
-/// nothing), saying why in a document warning. `has_table`: the tasks came
-/// from a task table. REQUIRES: doc's front matter, outline and tasks are read.
-void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& lines, const Rules& rules);
 
 }  // namespace noticetab
 

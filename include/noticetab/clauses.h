@@ -47,31 +47,10 @@ struct Assignment {
   std::string units_key, lead_key, support_key, deadline_key;
 };
 
-/// A run of a unit list and the role its closing role word gives it.
-struct RoleRun {
-  ClauseRole role = ClauseRole::kNone;  ///< kNone: no role word closed the run
-  std::string text;                     ///< the run without its role word
-};
-
-/// The role of a key-value key (spaces and punctuation ignored): clauses.yaml
-/// `keys`, else the table-header synonyms. kNone when it is no known key.
-ClauseRole KeyRole(std::string_view key, const Rules& rules);
-
-/// Splits a unit list at role words (X牵头，Y、Z配合 -> lead X, support Y、Z),
-/// never inside brackets. A list without role words is one kNone run.
-std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules);
-
 /// Reads key-value lines among `lines` (an item's text lines, the heading's
 /// title first) and clauses in brackets closing a line or the text. Returns the
 /// assignment and sets *content to the item text without them.
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content);
-
-/// True when `line` is a key-value line of an assignment (牵头单位：X), read
-/// as ReadAssignment reads it: the key-value body reader's detect.
-bool IsKeyValueLine(std::string_view line, const Rules& rules);
-/// True when `line` ends in a bracketed assignment clause (（X牵头，Y配合）),
-/// read as ReadAssignment reads it: the inline-clause body reader's detect.
-bool EndsInClause(std::string_view line, const Rules& rules);
 
 /// Parses the inside of a clause or one key-value line into *out; false when it
 /// names no units, person or deadline (then *out is unchanged).

@@ -70,7 +70,6 @@ void WriteDue(std::ostream& out, std::string_view format, const std::vector<Docu
 /// and the notice in its DESCRIPTION. DTSTAMP is $SOURCE_DATE_EPOCH when set,
 /// else now. Also the writer `-f ics`.
 void WriteIcs(std::ostream& out, const std::vector<Document>& docs, const WriteOptions& opts);
-void WriteIcsTasks(std::ostream& out, const std::vector<DueTask>& tasks, const WriteOptions& opts);
 
 }  // namespace noticetab
 

@@ -53,31 +53,6 @@ Deadline ResolveDeadline(std::string_view text, const YearContext& years, const 
 Deadline ResolveDeadline(std::string_view text, const YearContext& years, const Rules& rules,
                          std::vector<std::string>* warnings = nullptr);
 
-/// Builds the task list from linked, repaired table rows. Consumes the rows:
-/// each is emptied once its task is made and table.rows is freed at the end,
-/// so a big table is not held as rows and as tasks at once (the rest of
-/// `table` stays).
-std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
-                                 const YearContext& years, const Rules& rules);
-
-/// The tasks of a body grid (the body readers' cut, src/readers/body.cpp) and
-/// its interpreted rows: one per row, linked to the body item whose lines
-/// hold it; units resolved as clauses.h says (a run with no role word after
-/// a lead supports it). A unit cell written outside the row's lines (a clause
-/// shared by a group or by an item's sub-items) adds the warning units.shared.
-std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std::vector<Section>& sections,
-                                const std::vector<int>& item_end_lines, const YearContext& years, const Rules& rules);
-
-/// One task per body item, for notices without a task table: the body grid,
-/// interpreted, then TasksFromBody. Units and deadlines come from key-value
-/// lines and inline clauses (see clauses.h).
-std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
-                                 const std::vector<Line>& lines, const YearContext& years, const Rules& rules);
-
-/// A task with no deadline of its own takes one written in its content
-/// (6月底完成, 每年3月31日前), with a warning.
-void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules);
-
 /// The unit suffix (rules/units.yaml cut_suffixes) that `name` stops inside
 /// of: 各街道办事 -> 办事处; "" when the name ends in an org suffix or in no
 /// beginning of one. (cutunits.cpp)
@@ -88,10 +63,6 @@ std::string CutSuffix(std::string_view name, const Rules& rules);
 /// warning rows.cut ("the rows look cut"), which the CLI reports as a
 /// document-level problem. (cutunits.cpp)
 void FlagCutUnits(Document& doc, const Rules& rules);
-
-/// For a notice that says "列第一位的为牵头单位": the first unit of each task
-/// without a lead becomes the lead, the others support.
-void ApplyFirstIsLead(std::vector<Task>& tasks);
 
 }  // namespace noticetab
 

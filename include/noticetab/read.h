@@ -4,9 +4,9 @@
 //
 // Contract for everything declared here: the inputs are the Line vector of
 // ClassifyLines (classify.h), whose views point into the Source, so the
-// Source must outlive the calls; what is returned (FrontMatter, Section,
-// Table, Row, Cell) owns its strings and outlives the Source. Reader
-// pointers point into the static Readers() table and live for the process.
+// Source must outlive the calls; what is returned (Section, Table, Row, Cell)
+// owns its strings and outlives the Source. Reader pointers point into the
+// static Readers() table and live for the process.
 // None of these functions throws Error except through a rules pattern: a
 // Regex that passes its time or backtracking limit on a line throws
 // Error(kRules) naming the rules file and line (text.h Regex::Find).
@@ -77,9 +77,6 @@ struct Regions {
 /// ({org}〔{year}〕{n}号 whatever brackets the notice used).
 std::string FormatDocNumber(const Regex::Match& m, const Rules& rules);
 
-/// Front matter (GB/T 9704) from the head and footer of the notice.
-FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules);
-
 /// The body outline: level-1 headings are sections, level-2 headings items.
 /// Levels go by the order in which numbering styles first appear; a heading
 /// is accepted only when its number starts (1) or continues its style's run.
@@ -119,20 +116,6 @@ const std::vector<Reader>& Readers();
 /// table, and the reader of highest priority there. Returns false when none.
 bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,
                const Reader** reader);
-
-/// What one pass over the whole registry found in a notice.
-struct FoundReaders {
-  size_t table_at = 0;            ///< line index of the first table's header (lines.size() if none)
-  const Reader* table = nullptr;  ///< its reader, null when no table reader detected one
-  /// Body readers that detected a line of the body (from the first heading to
-  /// the annex or footer), highest priority first; used only when there is no table.
-  std::vector<const Reader*> body;
-  size_t body_end = 0;  ///< line index where the body ends (the annex, footer or table)
-};
-
-/// One pass over the lines and the registry: every reader's detect on every
-/// line until the first table. A table wins over body readers wherever it is.
-FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules);
 
 /// The grid `reader` cuts at lines[at], captioned (the 附件N line and title
 /// above it when the reader gave none) and interpreted (interpret.h); a

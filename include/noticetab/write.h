@@ -30,6 +30,11 @@ struct WriteOptions {
   const Rules* rules = nullptr;
 };
 
+/// The views written as tables.
+enum class TableView { kByUnit, kUnitSummary, kForUnit, kDue, kDiff };
+/// A set of views as bits: ViewBit(TableView::kDue) | ViewBit(TableView::kDiff).
+constexpr unsigned ViewBit(TableView v) { return 1u << static_cast<unsigned>(v); }
+
 /// A table of one of the views (units, --by-unit, units --for, due, diff):
 /// cells as text, and which columns are numbers (unquoted in the tree formats,
 /// flush right in text). `header` is not owned (a view's column list).
@@ -60,6 +65,9 @@ struct Writer {
   /// Writes a view's table in this format; nullptr when the format has no
   /// table form (ics). A Writer with `write` == nullptr writes tables only (text).
   void (*write_rows)(std::ostream& out, const RowTable& table, const WriteOptions& opts) = nullptr;
+  /// The views that take this format (ViewBit set): each writes its table
+  /// with write_rows, except due, which writes ics as a calendar itself.
+  unsigned views = 0;
 };
 
 /// Receives rendered text in pieces; may take the string's contents (it is
@@ -87,14 +95,12 @@ const Writer* FindWriter(std::string_view name);
 /// The names of the writers of documents, joined by '|' ("yaml|json|...").
 std::string DocumentFormatNames();
 
-/// The views written as tables.
-enum class TableView { kByUnit, kUnitSummary, kForUnit, kDue, kDiff };
-/// The -f names a view writes, in the order messages list them (one table in
-/// write.cpp). Each is a Writer with write_rows, except due's ics (a calendar).
+/// The -f names a view writes: the Writers() whose `views` hold it, in table
+/// order. Each is a Writer with write_rows, except due's ics (a calendar).
 const std::vector<std::string_view>& TableFormats(TableView view);
 /// True when `view` writes `format`.
 bool WritesTable(TableView view, std::string_view format);
-/// TableFormats(view) for a message: "text, csv, tsv, json, jsonl or yaml".
+/// TableFormats(view) for a message: "yaml, json, jsonl, csv, tsv or text".
 std::string TableFormatList(TableView view);
 
 /// Writes a view's table through the Writer named `format` (its write_rows).

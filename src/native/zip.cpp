@@ -4,6 +4,7 @@
 // Also MemberPath, the member a relative part name (docx, OFD) resolves to.
 #include <zip.h>
 
+#include "../join.h"
 #include "internal.h"
 #include "noticetab/error.h"
 
@@ -88,12 +89,7 @@ std::string MemberPath(std::string_view path) {
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
-  std::string out;
-  for (std::string_view piece : pieces) {
-    if (!out.empty()) out += '/';
-    out += piece;
-  }
-  return out;
+  return Join(pieces, "/");
 }
 
 }  // namespace noticetab::native

@@ -23,6 +23,7 @@
 #include "noticetab/clauses.h"
 #include "noticetab/text.h"
 #include "readers.h"
+#include "../stages.h"
 
 namespace noticetab {
 namespace {

@@ -7,6 +7,7 @@
 
 #include "noticetab/clauses.h"
 #include "readers.h"
+#include "../stages.h"
 
 namespace noticetab {
 

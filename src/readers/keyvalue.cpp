@@ -5,6 +5,7 @@
 // grid row per body item.
 #include "noticetab/clauses.h"
 #include "readers.h"
+#include "../stages.h"
 
 namespace noticetab {
 

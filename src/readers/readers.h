@@ -1,7 +1,7 @@
-// Internal to the readers (src/readers/) and the layout stage (read.cpp,
-// frontmatter.cpp, convert.cpp): the detect / cut pair of each layout, listed
-// in the registry (registry.cpp), the detect of the body readers, and what
-// the row-per-line readers share. Not part of the public API (that is
+// Internal to the readers (src/readers/) and the stages around them (read.cpp,
+// frontmatter.cpp, interpret.cpp, normalize.cpp, convert.cpp): the detect /
+// cut pair of each layout, listed in the registry (registry.cpp), the detect
+// of the body readers, and what the row-per-line readers share. Not part of the public API (that is
 // include/noticetab/read.h). Nothing here throws; string_views returned point
 // into the Line (and so into the Source buffer) they were cut from.
 #ifndef NOTICETAB_READERS_H_

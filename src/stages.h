@@ -1,0 +1,116 @@
+// Internal to src/: the stage functions that only the pipeline (convert.cpp,
+// Convert) and other stages call, and what they share with each other. Not
+// part of the library API (include/noticetab/, where each stage's public
+// header states the contract these follow too: Line views point into the
+// Source, which must outlive the call; what is returned owns its strings;
+// nothing throws Error except a rules Regex past its time or backtracking
+// limit, as Error(kRules) naming the rules file and line).
+#ifndef NOTICETAB_SRC_STAGES_H_
+#define NOTICETAB_SRC_STAGES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/classify.h"
+#include "noticetab/clauses.h"
+#include "noticetab/document.h"
+#include "noticetab/grid.h"
+#include "noticetab/normalize.h"
+#include "noticetab/read.h"
+#include "noticetab/rules.h"
+
+namespace noticetab {
+
+// Stage 3, classify (classify.cpp).
+
+/// True when the cell is a listed synonym (its role is not inferred by shape).
+bool HeaderNameListed(std::string_view cell, const Rules& rules);
+/// True when a deadline cell holds only a year ("2023年"), the first piece of
+/// a deadline a merged cell or a paragraph break split.
+/// (deadlines.yaml year_only).
+bool IsYearOnly(std::string_view s, const Rules& rules);
+/// The document classifier (rules/kinds.yaml): sets doc->kind to
+/// notice_with_annex | body_assignments | notice_without_annex | news | other
+/// and removes the tasks of body paragraphs that are not tasks (a cover
+/// notice's requirements to its recipients, a news report, a text that assigns
+/// nothing), saying why in a document warning. `has_table`: the tasks came
+/// from a task table. REQUIRES: doc's front matter, outline and tasks are read.
+void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& lines, const Rules& rules);
+
+// Stage 4, read layout (frontmatter.cpp, read.cpp).
+
+/// Front matter (GB/T 9704) from the head and footer of the notice.
+FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules);
+
+/// What one pass over the whole registry found in a notice.
+struct FoundReaders {
+  size_t table_at = 0;            ///< line index of the first table's header (lines.size() if none)
+  const Reader* table = nullptr;  ///< its reader, null when no table reader detected one
+  /// Body readers that detected a line of the body (from the first heading to
+  /// the annex or footer), highest priority first; used only when there is no table.
+  std::vector<const Reader*> body;
+  size_t body_end = 0;  ///< line index where the body ends (the annex, footer or table)
+};
+
+/// One pass over the lines and the registry: every reader's detect on every
+/// line until the first table. A table wins over body readers wherever it is.
+FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules);
+
+// Assignments written in the body (clauses.cpp), for the body readers.
+
+/// A run of a unit list and the role its closing role word gives it.
+struct RoleRun {
+  ClauseRole role = ClauseRole::kNone;  ///< kNone: no role word closed the run
+  std::string text;                     ///< the run without its role word
+};
+
+/// The role of a key-value key (spaces and punctuation ignored): clauses.yaml
+/// `keys`, else the table-header synonyms. kNone when it is no known key.
+ClauseRole KeyRole(std::string_view key, const Rules& rules);
+
+/// Splits a unit list at role words (X牵头，Y、Z配合 -> lead X, support Y、Z),
+/// never inside brackets. A list without role words is one kNone run.
+std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules);
+
+/// True when `line` is a key-value line of an assignment (牵头单位：X), read
+/// as ReadAssignment reads it: the key-value body reader's detect.
+bool IsKeyValueLine(std::string_view line, const Rules& rules);
+/// True when `line` ends in a bracketed assignment clause (（X牵头，Y配合）),
+/// read as ReadAssignment reads it: the inline-clause body reader's detect.
+bool EndsInClause(std::string_view line, const Rules& rules);
+
+// Stage 7, normalize (normalize.cpp).
+
+/// Builds the task list from linked, repaired table rows. Consumes the rows:
+/// each is emptied once its task is made and table.rows is freed at the end,
+/// so a big table is not held as rows and as tasks at once (the rest of
+/// `table` stays).
+std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
+                                 const YearContext& years, const Rules& rules);
+
+/// The tasks of a body grid (the body readers' cut, src/readers/body.cpp) and
+/// its interpreted rows: one per row, linked to the body item whose lines
+/// hold it; units resolved as ResolveAssignment does (normalize.h: a name with
+/// no role word after a lead supports it). A unit cell written outside the row's lines (a clause
+/// shared by a group or by an item's sub-items) adds the warning units.shared.
+std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std::vector<Section>& sections,
+                                const std::vector<int>& item_end_lines, const YearContext& years, const Rules& rules);
+
+/// One task per body item, for notices without a task table: the body grid,
+/// interpreted, then TasksFromBody. Units and deadlines come from key-value
+/// lines and inline clauses (clauses.h ReadAssignment).
+std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
+                                 const std::vector<Line>& lines, const YearContext& years, const Rules& rules);
+
+/// A task with no deadline of its own takes one written in its content
+/// (6月底完成, 每年3月31日前), with a warning.
+void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules);
+
+/// For a notice that says "列第一位的为牵头单位": the first unit of each task
+/// without a lead becomes the lead, the others support.
+void ApplyFirstIsLead(std::vector<Task>& tasks);
+
+}  // namespace noticetab
+
+#endif  // NOTICETAB_SRC_STAGES_H_
