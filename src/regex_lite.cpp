@@ -48,10 +48,19 @@ struct Program::Set {
       }
     }
     ranges = std::move(merged);
-    for (char32_t c = 0; c < 128; ++c)
-      if (InRanges(c) != negated) ascii[c >> 6] |= uint64_t{1} << (c & 63);
+    for (const auto& [lo, hi] : ranges)
+      for (char32_t c = lo; c <= hi && c < 128; ++c) ascii[c >> 6] |= uint64_t{1} << (c & 63);
+    if (negated) {
+      ascii[0] = ~ascii[0];
+      ascii[1] = ~ascii[1];
+    }
   }
   bool InRanges(char32_t c) const {
+    if (ranges.size() <= 4) {
+      for (const auto& [lo, hi] : ranges)
+        if (c >= lo && c <= hi) return true;
+      return false;
+    }
     auto it = std::upper_bound(ranges.begin(), ranges.end(), c,
                                [](char32_t v, const std::pair<char32_t, char32_t>& r) { return v < r.first; });
     return it != ranges.begin() && c <= std::prev(it)->second;
@@ -67,8 +76,9 @@ enum class Op : uint8_t { kStr, kSet, kSplit, kJmp, kSave, kBol, kEol, kLook, kB
 struct Program::Inst {
   Op op;
   bool neg = false;
-  uint32_t x = 0, y = 0;  // kSplit: preferred, other; kJmp: target; kSave: slot; kLook: body, after; kSet/kBehind: set
-  std::string str;        // kStr
+  // kSplit: preferred, other; kJmp: target; kSave: slot; kLook: body, after;
+  // kSet/kBehind: set; kStr: offset and length in lits_.
+  uint32_t x = 0, y = 0;
 };
 
 Program::Program() = default;
@@ -78,7 +88,8 @@ namespace {
 
 struct Node {
   enum Kind { kEmpty, kLit, kSet, kCat, kAlt, kGroup, kRepeat, kBol, kEol, kLook } kind = kEmpty;
-  char32_t c = 0;
+  char32_t c = 0;    // kLit: its first character
+  std::string str;   // kLit: its characters, UTF-8 ("" for a U+FFFD, matched as a set)
   int set = -1;
   int group = -1;  // kGroup: capture number, -1 none
   int min = 0, max = 0;  // kRepeat: max -1 unbounded
@@ -134,6 +145,13 @@ class Parser {
   std::vector<std::string> names{""};
 
  private:
+  static bool IsQuantifier(char q) { return q == '*' || q == '+' || q == '?' || q == '{'; }
+  static NodeP Literal(char32_t c) {
+    NodeP n = Make(Node::kLit);
+    n->c = c;
+    if (c != 0xFFFD) AppendUtf8(n->str, c);
+    return n;
+  }
   char Peek(size_t k = 0) const { return i_ + k < p_.size() ? p_[i_ + k] : '\0'; }
   bool More() const { return i_ < p_.size(); }
   NodeP Fail() {
@@ -156,6 +174,21 @@ class Parser {
   NodeP Cat() {
     NodeP cat = Make(Node::kCat);
     while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
+      // A plain character that no quantifier follows joins the literal run before it.
+      if (static_cast<unsigned char>(Peek()) >= 0x80 || !std::strchr("\\()[]{}|.^$*+?", Peek())) {
+        const size_t start = i_;
+        char32_t c = 0;
+        if (Char(c) && c != 0xFFFD && !IsQuantifier(Peek())) {
+          if (cat->kids.empty() || cat->kids.back()->kind != Node::kLit || cat->kids.back()->str.empty()) {
+            NodeP lit = Make(Node::kLit);
+            lit->c = c;
+            cat->kids.push_back(std::move(lit));
+          }
+          cat->kids.back()->str.append(p_.substr(start, i_ - start));
+          continue;
+        }
+        i_ = start;
+      }
       NodeP atom = Atom();
       if (bad_) return nullptr;
       atom = Quantified(std::move(atom));
@@ -314,11 +347,8 @@ class Parser {
             return Fail();
           case Esc::kClass:
             return SetNode(*cls, negated);
-          case Esc::kLit: {
-            NodeP n = Make(Node::kLit);
-            n->c = c;
-            return n;
-          }
+          case Esc::kLit:
+            return Literal(c);
         }
         return Fail();
       }
@@ -332,9 +362,7 @@ class Parser {
       default: {
         char32_t c = 0;
         if (!Char(c)) return Fail();
-        NodeP n = Make(Node::kLit);
-        n->c = c;
-        return n;
+        return Literal(c);
       }
     }
   }
@@ -469,7 +497,9 @@ class Parser {
         // One character only: the body must be one set or literal.
         const Node* b = body.get();
         while ((b->kind == Node::kCat || b->kind == Node::kAlt) && b->kids.size() == 1) b = b->kids[0].get();
-        if (b->kind == Node::kLit) {
+        std::string one;
+        if (b->kind == Node::kLit && b->c != 0xFFFD) AppendUtf8(one, b->c);
+        if (b->kind == Node::kLit && b->str == one) {
           Program::Set s;
           s.ranges.push_back({b->c, b->c});
           n->set = AddSet(std::move(s));
@@ -499,7 +529,7 @@ constexpr size_t kMaxCode = 20000;
 
 class Emitter {
  public:
-  explicit Emitter(std::vector<Program::Inst>& code) : code_(code) {}
+  Emitter(std::vector<Program::Inst>& code, std::string& lits) : code_(code), lits_(lits) {}
   bool ok() const { return code_.size() <= kMaxCode; }
 
   uint32_t Emit(Op op, uint32_t x = 0, uint32_t y = 0) {
@@ -507,7 +537,7 @@ class Emitter {
     in.op = op;
     in.x = x;
     in.y = y;
-    code_.push_back(std::move(in));
+    code_.push_back(in);
     return static_cast<uint32_t>(code_.size() - 1);
   }
   uint32_t Here() const { return static_cast<uint32_t>(code_.size()); }
@@ -518,7 +548,11 @@ class Emitter {
       case Node::kEmpty:
         return;
       case Node::kLit:
-        Literal(n.c);
+        if (n.str.empty()) {
+          Emit(Op::kSet, static_cast<uint32_t>(fffd_set));  // also what bad UTF-8 in the text reads as
+        } else {
+          Str(n.str);
+        }
         return;
       case Node::kSet:
         Emit(Op::kSet, static_cast<uint32_t>(n.set));
@@ -527,10 +561,10 @@ class Emitter {
         // Runs of literals become one byte comparison.
         for (size_t k = 0; k < n.kids.size();) {
           std::string run;
-          while (k < n.kids.size() && n.kids[k]->kind == Node::kLit && n.kids[k]->c != 0xFFFD)
-            AppendUtf8(run, n.kids[k++]->c);
+          while (k < n.kids.size() && n.kids[k]->kind == Node::kLit && !n.kids[k]->str.empty())
+            run += n.kids[k++]->str;
           if (!run.empty()) {
-            code_[Emit(Op::kStr)].str = std::move(run);
+            Str(run);
             continue;
           }
           Node(*n.kids[k++]);
@@ -584,14 +618,10 @@ class Emitter {
   }
 
  private:
-  void Literal(char32_t c) {
-    if (c == 0xFFFD) {  // also what bad UTF-8 in the text reads as: compare characters
-      Emit(Op::kSet, static_cast<uint32_t>(fffd_set));
-      return;
-    }
-    std::string bytes;
-    AppendUtf8(bytes, c);
-    code_[Emit(Op::kStr)].str = std::move(bytes);
+  void Str(const std::string& bytes) {
+    const uint32_t at = Emit(Op::kStr, static_cast<uint32_t>(lits_.size()), static_cast<uint32_t>(bytes.size()));
+    (void)at;
+    lits_ += bytes;
   }
 
   // A split whose preferred branch is `body` when greedy.
@@ -613,12 +643,13 @@ class Emitter {
       Node(body);
       if (!ok()) return;
     }
-    if (n.max < 0) {  // star: L0: split(L1, out); L1: body; jmp L0
+    if (n.max < 0) {  // star: split(L1, out); L1: body; split(L1, out); out:
       const uint32_t split = Split(n.greedy);
       const uint32_t start = Here();
       Node(body);
-      Emit(Op::kJmp, split);
+      const uint32_t again = Split(n.greedy);
       Patch(split, start, Here());
+      Patch(again, start, Here());
       return;
     }
     std::vector<uint32_t> splits;
@@ -636,6 +667,7 @@ class Emitter {
 
  private:
   std::vector<Program::Inst>& code_;
+  std::string& lits_;
 };
 
 // Whether every match starts at 0 (each branch begins with ^).
@@ -715,7 +747,7 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
   NodeP root = parser.Parse();
   if (!root) return nullptr;
   prog->names_ = std::move(parser.names);
-  Emitter emit(prog->code_);
+  Emitter emit(prog->code_, prog->lits_);
   {
     Program::Set fffd;
     fffd.ranges.push_back({0xFFFD, 0xFFFD});
@@ -736,8 +768,8 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
     const Node* top = root.get();
     if (top->kind == Node::kCat) {
       for (const auto& k : top->kids) {
-        if (k->kind != Node::kLit || k->c == 0xFFFD) break;
-        AppendUtf8(prog->prefix_, k->c);
+        if (k->kind != Node::kLit || k->str.empty()) break;
+        prog->prefix_ += k->str;
       }
     }
     if (prog->prefix_.empty()) {
@@ -779,8 +811,15 @@ bool Program::Look(std::string_view s, const Inst& in, size_t pos, size_t& steps
   return Run(s, in.x, pos, nullptr, steps, budget, failure);
 }
 
-bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, size_t& steps, size_t budget,
+bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, size_t& total_steps, size_t budget,
                   Result& failure) const {
+  // Steps counted in a local, added to the search's total on the way out.
+  size_t steps = total_steps;
+  struct Flush {
+    size_t& total;
+    const size_t& local;
+    ~Flush() { total = local; }
+  } flush{total_steps, steps};
   std::vector<Frame>& stack = Stack();
   const size_t base = stack.size();
   const size_t max_frames = base + (size_t{8} << 20) / sizeof(Frame) + 4 * s.size();
@@ -794,8 +833,8 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
     const Inst& in = code_[pc];
     switch (in.op) {
       case Op::kStr:
-        if (n - pos >= in.str.size() && std::memcmp(s.data() + pos, in.str.data(), in.str.size()) == 0) {
-          pos += in.str.size();
+        if (n - pos >= in.y && std::memcmp(s.data() + pos, lits_.data() + in.x, in.y) == 0) {
+          pos += in.y;
           ++pc;
           continue;
         }

@@ -53,6 +53,7 @@ class Program {
   bool Look(std::string_view s, const Inst& inst, size_t pos, size_t& steps, size_t budget, Result& failure) const;
 
   std::vector<Inst> code_;
+  std::string lits_;  // the bytes of the kStr instructions
   std::vector<Set> sets_;
   std::vector<std::string> names_;
   uint32_t start_ = 0;  // main program entry

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "noticetab/text.h"
+#include "../fuzz/regex_check.h"
 #include "regex_lite.h"
 #include "test_util.h"
 
@@ -20,93 +21,9 @@ namespace {
 
 using regex_lite::Program;
 
-// What a search found, as comparable text: the offsets of every group.
-struct Found {
-  bool found = false;
-  std::vector<std::pair<long, long>> groups;  // -1 unset
-  bool operator==(const Found& o) const { return found == o.found && groups == o.groups; }
-};
-std::ostream& operator<<(std::ostream& os, const Found& f) {
-  if (!f.found) return os << "no match";
-  for (const auto& [b, e] : f.groups) os << "[" << b << "," << e << ")";
-  return os;
-}
-
-class Icu {
- public:
-  explicit Icu(const std::string& pattern) {
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError pe;
-    re_.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, pe, status));
-    if (U_FAILURE(status)) re_.reset();
-    if (re_) m_.reset(re_->matcher(status));
-  }
-  bool ok() const { return m_ != nullptr; }
-  // Every match in s (as ICU's find() loop), byte offsets.
-  std::vector<Found> All(const std::string& s, size_t limit) {
-    // UTF-16 index -> byte offset, decoding as NextChar.
-    icu::UnicodeString u;
-    std::vector<long> bytes;
-    for (size_t i = 0; i < s.size();) {
-      const size_t start = i;
-      const char32_t c = NextChar(s, i);
-      bytes.push_back(static_cast<long>(start));
-      if (c > 0xFFFF) bytes.push_back(static_cast<long>(i));
-      u.append(static_cast<UChar32>(c));
-    }
-    bytes.push_back(static_cast<long>(s.size()));
-    m_->reset(u);
-    UErrorCode status = U_ZERO_ERROR;
-    std::vector<Found> out;
-    while (out.size() < limit && m_->find(status) && U_SUCCESS(status)) {
-      Found f;
-      f.found = true;
-      for (int g = 0; g <= m_->groupCount(); ++g) {
-        const int32_t b = m_->start(g, status), e = m_->end(g, status);
-        f.groups.push_back(b < 0 ? std::pair<long, long>{-1, -1} : std::pair<long, long>{bytes[b], bytes[e]});
-      }
-      out.push_back(f);
-    }
-    return out;
-  }
-
- private:
-  std::unique_ptr<icu::RegexPattern> re_;
-  std::unique_ptr<icu::RegexMatcher> m_;
-};
-
-// Every match as Regex::ReplaceAll walks them: from the end of the last one,
-// one character further after an empty match.
-std::vector<Found> LiteAll(const Program& p, const std::string& s, size_t limit) {
-  std::vector<Found> out;
-  std::vector<size_t> caps;
-  size_t from = 0;
-  bool last_empty = false;
-  while (out.size() < limit) {
-    if (last_empty) {
-      if (from >= s.size()) break;
-      NextChar(s, from);
-    }
-    if (p.Search(s, from, caps) != Program::Result::kMatch) break;
-    Found f;
-    f.found = true;
-    for (size_t g = 0; g < caps.size(); g += 2) {
-      f.groups.push_back(caps[g] == std::string::npos || caps[g + 1] == std::string::npos
-                             ? std::pair<long, long>{-1, -1}
-                             : std::pair<long, long>{static_cast<long>(caps[g]), static_cast<long>(caps[g + 1])});
-    }
-    out.push_back(f);
-    from = caps[1];
-    last_empty = caps[0] == caps[1];
-  }
-  return out;
-}
-
-std::string Describe(const std::vector<Found>& v) {
-  std::ostringstream os;
-  for (const auto& f : v) os << f << " ";
-  return os.str();
-}
+using fuzz::DescribeMatches;
+using fuzz::IcuSearch;
+using fuzz::RegexGroups;
 
 void CollectScalars(const YAML::Node& n, std::set<std::string>& out) {
   if (n.IsScalar()) out.insert(n.Scalar());
@@ -143,14 +60,14 @@ std::vector<std::string> CorpusFiles() {
 // The first difference between the engines for pattern on the texts, or "".
 std::string Compare(const std::string& pattern, const Program& lite, const std::vector<std::string>& texts,
                     size_t limit) {
-  Icu icu(pattern);
+  IcuSearch icu(pattern);
   if (!icu.ok()) return "ICU does not compile it";
-  if (lite.names().size() != 0) {
-    // Group count.
-  }
+  if (static_cast<size_t>(icu.groups()) != lite.groups()) return "a different number of groups";
+  std::vector<RegexGroups> a, b;
   for (const auto& t : texts) {
-    const auto a = LiteAll(lite, t, limit), b = icu.All(t, limit);
-    if (a != b) return "on '" + t.substr(0, 200) + "': lite " + Describe(a) + "ICU " + Describe(b);
+    if (!fuzz::LiteAll(lite, t, limit, a)) return "regex_lite gave up";
+    if (!icu.All(t, limit, b)) return "ICU gave up";
+    if (a != b) return "on '" + t.substr(0, 200) + "': lite " + DescribeMatches(a) + "ICU " + DescribeMatches(b);
   }
   return "";
 }
@@ -175,7 +92,7 @@ TEST_CASE("regex_lite matches ICU for every built-in rule pattern on the corpus 
   for (const auto& pattern : RuleStrings()) {
     const auto lite = regex_lite::Compile(pattern);
     if (!lite) {
-      if (Icu(pattern).ok()) unsupported.push_back(pattern);
+      if (IcuSearch(pattern).ok()) unsupported.push_back(pattern);
       continue;
     }
     ++supported;
@@ -225,8 +142,6 @@ TEST_CASE("regex_lite's classes hold the code points ICU's do") {
   for (const char* cls : {"\\p{Han}", "\\s", "\\S", ".", "[^\\s]", "[\\p{Han}\\s]"}) {
     const auto lite = regex_lite::Compile(cls);
     REQUIRE(lite);
-    Icu icu(cls);
-    REQUIRE(icu.ok());
     UErrorCode status = U_ZERO_ERROR;
     UParseError pe;
     std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(cls), 0, pe, status));
@@ -248,6 +163,23 @@ TEST_CASE("regex_lite's classes hold the code points ICU's do") {
     INFO(cls << " first difference at U+" << std::hex << static_cast<uint32_t>(first));
     CHECK(differ == 0);
   }
+}
+
+}  // namespace
+}  // namespace noticetab
+
+namespace noticetab {
+namespace {
+
+TEST_CASE("regex_lite agrees with ICU on the regex fuzz regressions") {
+  const std::string dir = testing::SourceDir() + "/fuzz/regressions/regex";
+  size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    INFO(e.path().string());
+    CHECK(fuzz::CheckLite(testing::ReadFile(e.path().string())) == "");
+    ++n;
+  }
+  CHECK(n > 0);
 }
 
 }  // namespace
