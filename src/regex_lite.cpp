@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <deque>
 #include <utility>
 
 #include "noticetab/text.h"
@@ -38,16 +39,16 @@ struct Program::Set {
   bool negated = false;
   uint64_t ascii[2] = {0, 0};  // membership of 0-127, negation applied
   void Finish() {
-    std::sort(ranges.begin(), ranges.end());
-    Ranges merged;
-    for (const auto& r : ranges) {
-      if (!merged.empty() && r.first <= merged.back().second + 1) {
-        merged.back().second = std::max(merged.back().second, r.second);
+    if (!std::is_sorted(ranges.begin(), ranges.end())) std::sort(ranges.begin(), ranges.end());
+    size_t out = 0;  // merged in place
+    for (size_t k = 0; k < ranges.size(); ++k) {
+      if (out > 0 && ranges[k].first <= ranges[out - 1].second + 1) {
+        ranges[out - 1].second = std::max(ranges[out - 1].second, ranges[k].second);
       } else {
-        merged.push_back(r);
+        ranges[out++] = ranges[k];
       }
     }
-    ranges = std::move(merged);
+    ranges.resize(out);
     for (const auto& [lo, hi] : ranges)
       for (char32_t c = lo; c <= hi && c < 128; ++c) ascii[c >> 6] |= uint64_t{1} << (c & 63);
     if (negated) {
@@ -71,14 +72,18 @@ struct Program::Set {
   }
 };
 
-enum class Op : uint8_t { kStr, kSet, kSplit, kJmp, kSave, kBol, kEol, kLook, kBehind, kMatch };
+// kRepeatSet: a greedy repeat of one set, as ICU's own loop over a set: takes
+// as many characters as it can (x: set, y: min, z: max or kUnbounded), then
+// gives them back one at a time on backtracking.
+enum class Op : uint8_t { kStr, kSet, kRepeatSet, kSplit, kJmp, kSave, kBol, kEol, kLook, kBehind, kMatch };
+constexpr uint32_t kUnbounded = 0xFFFFFFFF;
 
 struct Program::Inst {
   Op op;
   bool neg = false;
   // kSplit: preferred, other; kJmp: target; kSave: slot; kLook: body, after;
   // kSet/kBehind: set; kStr: offset and length in lits_.
-  uint32_t x = 0, y = 0;
+  uint32_t x = 0, y = 0, z = 0;
 };
 
 Program::Program() = default;
@@ -95,15 +100,10 @@ struct Node {
   int min = 0, max = 0;  // kRepeat: max -1 unbounded
   bool greedy = true;
   bool ahead = true, negate = false;  // kLook
-  std::vector<std::unique_ptr<Node>> kids;
+  std::vector<Node*> kids;
 };
-using NodeP = std::unique_ptr<Node>;
-
-NodeP Make(Node::Kind k) {
-  auto n = std::make_unique<Node>();
-  n->kind = k;
-  return n;
-}
+// Nodes live in the parser's arena (a deque: stable addresses, few allocations).
+using NodeP = Node*;
 
 bool Nullable(const Node& n) {
   switch (n.kind) {
@@ -146,7 +146,12 @@ class Parser {
 
  private:
   static bool IsQuantifier(char q) { return q == '*' || q == '+' || q == '?' || q == '{'; }
-  static NodeP Literal(char32_t c) {
+  NodeP Make(Node::Kind k) {
+    Node& n = arena_.emplace_back();
+    n.kind = k;
+    return &n;
+  }
+  NodeP Literal(char32_t c) {
     NodeP n = Make(Node::kLit);
     n->c = c;
     if (c != 0xFFFD) AppendUtf8(n->str, c);
@@ -382,7 +387,7 @@ class Parser {
     }
     if (Peek() == ']') return Fail();
     if (Peek() == ':' && p_.find(":]") != std::string_view::npos) return Fail();  // [:name:]
-    bool first = true;
+    bool first = true, after_range = false;
     for (;;) {
       if (!More()) return Fail();
       const char ch = Peek();
@@ -391,7 +396,9 @@ class Parser {
         break;
       }
       if (ch == '-') {
-        if (first || Peek(1) == ']') {
+        // A '-' first or last is a member; "--" is ICU's set difference,
+        // and a '-' after a range or a class is left to ICU too.
+        if (Peek(1) != '-' && (first || (Peek(1) == ']' && !after_range))) {
           s.ranges.push_back({'-', '-'});
           ++i_;
           first = false;
@@ -400,6 +407,7 @@ class Parser {
         return Fail();
       }
       first = false;
+      after_range = false;
       char32_t lo = 0;
       if (!Member(s, lo)) return Fail();
       if (lo == kClassMember) {
@@ -407,6 +415,7 @@ class Parser {
         continue;
       }
       if (Peek() == '-' && Peek(1) != ']') {
+        after_range = true;
         ++i_;
         char32_t hi = 0;
         Program::Set dummy;
@@ -495,8 +504,8 @@ class Parser {
       n->negate = negate;
       if (!ahead) {
         // One character only: the body must be one set or literal.
-        const Node* b = body.get();
-        while ((b->kind == Node::kCat || b->kind == Node::kAlt) && b->kids.size() == 1) b = b->kids[0].get();
+        const Node* b = body;
+        while ((b->kind == Node::kCat || b->kind == Node::kAlt) && b->kids.size() == 1) b = b->kids[0];
         std::string one;
         if (b->kind == Node::kLit && b->c != 0xFFFD) AppendUtf8(one, b->c);
         if (b->kind == Node::kLit && b->str == one) {
@@ -522,6 +531,7 @@ class Parser {
   std::string_view p_;
   size_t i_ = 0;
   bool bad_ = false;
+  std::deque<Node> arena_;
   std::vector<Program::Set>& sets_;
 };
 
@@ -639,6 +649,11 @@ class Emitter {
 
   void Repeat(const struct Node& n) {
     const struct Node& body = *n.kids[0];
+    if (body.kind == Node::kSet && n.greedy) {
+      const uint32_t at = Emit(Op::kRepeatSet, static_cast<uint32_t>(body.set), static_cast<uint32_t>(n.min));
+      code_[at].z = n.max < 0 ? kUnbounded : static_cast<uint32_t>(n.max);
+      return;
+    }
     for (int k = 0; k < n.min; ++k) {
       Node(body);
       if (!ok()) return;
@@ -728,11 +743,26 @@ bool First(const Node& n, const std::vector<Program::Set>& sets, Ranges& r) {
 }
 
 struct Frame {
-  uint32_t pc;  // kRestore: a capture slot to restore
-  uint32_t slot;
+  uint32_t pc;  // kRestore: a capture slot to restore; kGiveBack: of a kRepeatSet
+  uint32_t slot;  // kRestore: the slot; kGiveBack: the kRepeatSet instruction
   size_t value;  // position, or the slot's old value
+  size_t least;  // kGiveBack: the position after the repeat's minimum
 };
 constexpr uint32_t kRestore = 0xFFFFFFFF;
+constexpr uint32_t kGiveBack = 0xFFFFFFFE;
+
+// The start of the character that ends at `end` (> least), as NextChar reads
+// the text from `least` (a character boundary). A byte that is not a
+// continuation byte always starts a character; if the one found before end
+// does not decode to end, the character is a stray continuation byte, which
+// NextChar takes alone.
+size_t PreviousChar(std::string_view s, size_t least, size_t end) {
+  size_t q = end - 1;
+  while (q > least && (static_cast<unsigned char>(s[q]) & 0xC0) == 0x80 && end - q < 4) --q;
+  size_t i = q;
+  NextChar(s, i);
+  return i == end ? q : end - 1;
+}
 
 std::vector<Frame>& Stack() {
   thread_local std::vector<Frame> stack;
@@ -765,7 +795,7 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
   prog->anchored_ = Anchored(*root);
   if (!prog->anchored_) {
     // Leading literal characters of the top level.
-    const Node* top = root.get();
+    const Node* top = root;
     if (top->kind == Node::kCat) {
       for (const auto& k : top->kids) {
         if (k->kind != Node::kLit || k->str.empty()) break;
@@ -833,7 +863,7 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
     const Inst& in = code_[pc];
     switch (in.op) {
       case Op::kStr:
-        if (n - pos >= in.y && std::memcmp(s.data() + pos, lits_.data() + in.x, in.y) == 0) {
+        if (n - pos >= in.y && s[pos] == lits_[in.x] && std::memcmp(s.data() + pos, lits_.data() + in.x, in.y) == 0) {
           pos += in.y;
           ++pc;
           continue;
@@ -849,20 +879,45 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
           }
         }
         break;
+      case Op::kRepeatSet: {
+        const Set& set = sets_[in.x];
+        size_t least = pos;
+        uint32_t count = 0;
+        while (count < in.z && pos < n) {
+          size_t next = pos;
+          if (!set.Has(NextChar(s, next))) break;
+          pos = next;
+          if (++count == in.y) least = pos;
+        }
+        steps += count;
+        if (count < in.y) break;
+        if (pos > least) {
+          if (stack.size() >= max_frames) {
+            failure = Result::kTooDeep;
+            stack.resize(base);
+            return false;
+          }
+          stack.push_back({kGiveBack, pc, pos, least});
+        }
+        ++pc;
+        continue;
+      }
       case Op::kSplit:
         if (stack.size() >= max_frames) {
           failure = Result::kTooDeep;
           stack.resize(base);
           return false;
         }
-        stack.push_back({in.y, 0, pos});
+        stack.push_back({in.y, 0, pos, 0});
         pc = in.x;
         continue;
       case Op::kJmp:
         pc = in.x;
         continue;
       case Op::kSave:
-        stack.push_back({kRestore, in.x, caps[in.x]});
+        // Without a choice point left to return to, nothing restores it: the
+        // search resets the slots before each start.
+        if (stack.size() > base) stack.push_back({kRestore, in.x, caps[in.x], 0});
         caps[in.x] = pos;
         ++pc;
         continue;
@@ -918,6 +973,12 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         caps[f.slot] = f.value;
         continue;
       }
+      if (f.pc == kGiveBack) {  // one character fewer for a kRepeatSet
+        pos = PreviousChar(s, f.least, f.value);
+        if (pos > f.least) stack.push_back({kGiveBack, f.slot, pos, f.least});
+        pc = f.slot + 1;
+        break;
+      }
       pc = f.pc;
       pos = f.value;
       break;
@@ -949,6 +1010,7 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
       }
       if (pos >= s.size()) return Result::kNoMatch;
     }
+    std::fill(caps.begin(), caps.end(), std::string_view::npos);
     if (Run(s, start_, pos, caps.data(), steps, budget, failure)) return Result::kMatch;
     if (failure != Result::kNoMatch) return failure;
     if (pos >= s.size()) return Result::kNoMatch;

@@ -111,7 +111,8 @@ TEST_CASE("regex_lite matches ICU on edge cases") {
       "", "a", "ab", "abc", "aaa", "aXb", "年", "2023年", "２０２３年6月", "x\n", "x\r\n", "x\r", "x\n\n",
       "x\xe2\x80\xa8", "\n", "\r\n", "a b\tc", "\xe4\xb8", "a\xff" "b", "\xe4\xb8\xad\xe6", "中\xe6\x96", "𠀀字",
       "(1)（一）", "第 3 页", "附件1：名单", "各县、市、区政府", "-a-", "[x]", "\xef\xbf\xbd", "字号：大 中 小",
-      "市直各部门\n", "abab", "ba"};
+      "市直各部门\n", "abab", "ba", "\xe4\xb8" "a", "x\xe4\xb8\xe4\xb8\xad" "b", "\xf0\x90\x80" "a", "𠀀a\xbf" "b",
+      "\x80\x80" "a\xc0\xaf" "b"};
   const std::vector<std::string> patterns = {
       "", "a", "a*", "a+?", "a??b", "(a|ab)(c|bcd)?", "(a*)(a)", "(a*?)(a)", "^a", "a$", "^$", "$", "x$", "\\s+$",
       "^x$", "(a)|b", "(?:(a)|b)+", "(a)+", "(?:a|(b))*", "(a|b){2}", "(a){1,3}?", "(ab|a){1,2}b", "[^a]",
@@ -119,7 +120,8 @@ TEST_CASE("regex_lite matches ICU on edge cases") {
       "(?=a)", "a(?=b)", "a(?!b)", "(?<=a)b", "(?<!a)b", "(?<=\\p{Han})字", "(?<=[中])", "(?!)", "\\d+",
       "[\\d]{2,}", "\\[x\\]", "[\\[\\]]", "[ ]", "[大中小 ]*", "(?<n>\\d)(?<m>年)?", "((a)|(b))+", "(a?)+b",
       "^(?:\\s*(?:#{1,6}|[-*+>])\\s+)+", "\xef\xbf\xbd", "[\xef\xbf\xbd]", "a{0}", "a{2,}", "a{1,3}", "(|a)",
-      "a|", "(a|)+b", "[.]", "\\.", "[()]", "[:：]", "[^:：]+"};
+      "a|", "(a|)+b", "[.]", "\\.", "[()]", "[:：]", "[^:：]+", ".*a", "\\S+b", ".{1,3}$", "[^a]*a", "(.*)(.)",
+      ".{2,}b", "(.+)(b|a)", "^.*?(\\S)$"};
   for (const auto& pattern : patterns) {
     const auto lite = regex_lite::Compile(pattern);
     if (!lite) {
@@ -132,7 +134,7 @@ TEST_CASE("regex_lite matches ICU on edge cases") {
   // Outside the subset: left to ICU.
   for (const char* p : {"(?i)a", "\\w", "\\b", "a++", "(?>a)", "(a)\\1", "[[a]]", "[a&&b]", "\\x{41}", "a{,2}",
                         "(?<=ab)", "(?=(a))", "(a*)*", "(a?)*", "[:alpha:]", "\\Qa\\E", "a{", "]", "\\p{L}",
-                        "(?#c)", "\xff"}) {
+                        "(?#c)", "\xff", "[--]", "[a--b]", "[a-c-]", "[\\s-]"}) {
     INFO(p);
     CHECK(regex_lite::Compile(p) == nullptr);
   }
