@@ -68,6 +68,7 @@ struct Program::Set {
   }
   bool Has(char32_t c) const {
     if (c < 128) return (ascii[c >> 6] >> (c & 63)) & 1;
+    if (ranges.empty() || c > ranges.back().second) return negated;
     return InRanges(c) != negated;
   }
 };
@@ -802,16 +803,28 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
         prog->prefix_ += k->str;
       }
     }
-    if (prog->prefix_.empty()) {
-      Ranges first;
-      if (!First(*root, prog->sets_, first)) {
-        Program::Set s;
-        s.ranges = std::move(first);
-        s.Finish();
-        prog->sets_.push_back(std::move(s));
-        prog->first_set_ = static_cast<int>(prog->sets_.size() - 1);
-      }
+  }
+  Ranges first;
+  if (prog->prefix_.empty() && !First(*root, prog->sets_, first)) {
+    Program::Set s;
+    s.ranges = std::move(first);
+    s.Finish();
+    // The bytes a first character can start with: ASCII members, the lead
+    // bytes of the others, and every byte >= 0x80 when U+FFFD is a member
+    // (what bad UTF-8 reads as).
+    auto mark = [&](unsigned b) { prog->first_bytes_[b >> 6] |= uint64_t{1} << (b & 63); };
+    auto lead = [](char32_t c) -> unsigned {
+      return c < 0x800 ? 0xC0 | (c >> 6) : c < 0x10000 ? 0xE0 | (c >> 12) : 0xF0 | (c >> 18);
+    };
+    for (const auto& [lo, hi] : s.ranges) {
+      for (char32_t c = lo; c <= hi && c < 0x80; ++c) mark(c);
+      if (hi >= 0x80)
+        for (unsigned b = lead(std::max<char32_t>(lo, 0x80)); b <= lead(std::min<char32_t>(hi, 0x10FFFF)); ++b) mark(b);
+      if (lo <= 0xFFFD && hi >= 0xFFFD)
+        for (unsigned b = 0x80; b < 0x100; ++b) mark(b);
     }
+    prog->sets_.push_back(std::move(s));
+    prog->first_set_ = static_cast<int>(prog->sets_.size() - 1);
   }
   return prog;
 }
@@ -902,15 +915,33 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         ++pc;
         continue;
       }
-      case Op::kSplit:
-        if (stack.size() >= max_frames) {
-          failure = Result::kTooDeep;
-          stack.resize(base);
+      case Op::kSplit: {
+        // A branch that starts with a literal whose first byte is not the
+        // text's fails at once: no choice point for it (alternations of words).
+        const auto dead = [&](uint32_t to) {
+          const Inst& t = code_[to];
+          if (t.op != Op::kStr) return false;
+          const size_t k = std::min<size_t>(t.y, 3);  // a CJK character's bytes
+          if (n - pos < k) return true;
+          for (size_t j = 0; j < k; ++j)
+            if (s[pos + j] != lits_[t.x + j]) return true;
           return false;
+        };
+        if (dead(in.x)) {
+          pc = in.y;
+          continue;
         }
-        stack.push_back({in.y, 0, pos, 0});
+        if (!dead(in.y)) {
+          if (stack.size() >= max_frames) {
+            failure = Result::kTooDeep;
+            stack.resize(base);
+            return false;
+          }
+          stack.push_back({in.y, 0, pos, 0});
+        }
         pc = in.x;
         continue;
+      }
       case Op::kJmp:
         pc = in.x;
         continue;
@@ -995,6 +1026,11 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
   const Set* first = first_set_ >= 0 ? &sets_[static_cast<size_t>(first_set_)] : nullptr;
   if (anchored_) {
     if (from != 0) return Result::kNoMatch;
+    if (first) {  // the first character, before any set-up
+      if (s.empty() || !FirstByte(s[0])) return Result::kNoMatch;
+      size_t next = 0;
+      if (!first->Has(NextChar(s, next))) return Result::kNoMatch;
+    }
     return Run(s, start_, 0, caps.data(), steps, budget, failure) ? Result::kMatch : failure;
   }
   for (size_t pos = from;;) {
@@ -1002,8 +1038,15 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
       pos = s.find(prefix_, pos);
       if (pos == std::string_view::npos) return Result::kNoMatch;
     } else if (first) {
-      // Skip to a character that can start a match.
+      // Skip to a character that can start a match. Bytes the table turns
+      // away are skipped one by one: a byte it lets through is never a
+      // continuation byte unless every byte >= 0x80 is let through, so the
+      // scan stops on character boundaries only.
       while (pos < s.size()) {
+        if (!FirstByte(s[pos])) {
+          ++pos;
+          continue;
+        }
         size_t next = pos;
         if (first->Has(NextChar(s, next))) break;
         pos = next;

@@ -60,6 +60,11 @@ class Program {
   bool anchored_ = false;     // every match starts at 0
   std::string prefix_;        // bytes every match starts with ("" none)
   int first_set_ = -1;        // a set every match's first character is in (-1 none)
+  uint64_t first_bytes_[4] = {0, 0, 0, 0};  // the bytes such a character can start with
+  bool FirstByte(char b) const {
+    const auto u = static_cast<unsigned char>(b);
+    return (first_bytes_[u >> 6] >> (u & 63)) & 1;
+  }
 };
 
 /// The compiled pattern, or null when it is outside the subset (or invalid).
