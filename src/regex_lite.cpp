@@ -1017,6 +1017,11 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
   }
 }
 
+bool Program::FirstChar(std::string_view s) const {
+  size_t next = 0;
+  return sets_[static_cast<size_t>(first_set_)].Has(NextChar(s, next));
+}
+
 Program::Result Program::Search(std::string_view s, size_t from, std::vector<size_t>& caps) const {
   caps.assign(2 * names_.size(), std::string_view::npos);
   // About ICU's limit: 10000 steps a tick, 1000 ticks plus one per 64 bytes.
@@ -1026,11 +1031,7 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
   const Set* first = first_set_ >= 0 ? &sets_[static_cast<size_t>(first_set_)] : nullptr;
   if (anchored_) {
     if (from != 0) return Result::kNoMatch;
-    if (first) {  // the first character, before any set-up
-      if (s.empty() || !FirstByte(s[0])) return Result::kNoMatch;
-      size_t next = 0;
-      if (!first->Has(NextChar(s, next))) return Result::kNoMatch;
-    }
+    if (CannotStart(s)) return Result::kNoMatch;  // before any set-up
     return Run(s, start_, 0, caps.data(), steps, budget, failure) ? Result::kMatch : failure;
   }
   for (size_t pos = from;;) {

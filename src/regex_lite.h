@@ -40,6 +40,13 @@ class Program {
   /// did not take part. kTooLong / kTooDeep: the search passed its step or
   /// backtracking-stack budget (as ICU's time and stack limits), no answer.
   Result Search(std::string_view s, size_t from, std::vector<size_t>& caps) const;
+  /// True when the pattern is anchored at the start and s cannot start a
+  /// match (its first character is not one a match starts with): a check of
+  /// a byte or two, cheaper than any scan of s.
+  bool CannotStart(std::string_view s) const {
+    if (!anchored_ || first_set_ < 0) return false;
+    return s.empty() || !FirstByte(s[0]) || !FirstChar(s);
+  }
 
   struct Inst;
   struct Set;
@@ -61,6 +68,7 @@ class Program {
   std::string prefix_;        // bytes every match starts with ("" none)
   int first_set_ = -1;        // a set every match's first character is in (-1 none)
   uint64_t first_bytes_[4] = {0, 0, 0, 0};  // the bytes such a character can start with
+  bool FirstChar(std::string_view s) const;
   bool FirstByte(char b) const {
     const auto u = static_cast<unsigned char>(b);
     return (first_bytes_[u >> 6] >> (u & 63)) & 1;

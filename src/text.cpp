@@ -1188,6 +1188,9 @@ void Regex::set_origin(std::string file, int line) {
 }
 
 bool Regex::Impl::Possible(std::string_view s) {
+  // Once compiled, regex_lite turns away a text that cannot start an
+  // anchored match by its first byte, before any scan for literals.
+  if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
   Literals();
   if (!leading.empty()) return StartsWithAny(leading, s);
   for (size_t k = 0; k < required.size(); ++k) {
