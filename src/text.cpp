@@ -4,6 +4,7 @@
 #include "noticetab/text.h"
 
 #include "noticetab/error.h"
+#include "regex_lite.h"
 
 #include <unicode/translit.h>
 #include <unicode/udata.h>
@@ -429,6 +430,10 @@ struct CharSet {
 
 struct Regex::Impl {
   std::string pattern;
+  // A pattern within regex_lite's subset runs there and never reaches ICU
+  // (whose first compile in a process builds its static sets); any other
+  // compiles with ICU. At most one of the two is set.
+  std::unique_ptr<regex_lite::Program> lite;
   std::unique_ptr<icu::RegexPattern> compiled;  // null when compiling failed
   std::once_flag compile_once;                  // Compile() runs once
   /// Compiles the pattern (on the first call only); true when it compiled.
@@ -440,9 +445,11 @@ struct Regex::Impl {
         compile_done.store(true, std::memory_order_release);
       });
     }
-    return compiled != nullptr;
+    return lite != nullptr || compiled != nullptr;
   }
   void Compile();
+  /// regex_lite's search of s from `from`; caps are byte offsets (npos unset).
+  bool LiteSearch(std::string_view s, size_t from, std::vector<size_t>& caps) const;
   std::string error;
   int error_offset = 0;
   std::vector<std::string> names;  // by group number; "" for unnamed groups
@@ -1111,6 +1118,11 @@ void Regex::Impl::ExtractLiterals() {
 }
 
 void Regex::Impl::Compile() {
+  lite = regex_lite::Compile(pattern);
+  if (lite) {
+    names = lite->names();
+    return;
+  }
   UParseError pe{};
   UErrorCode status = U_ZERO_ERROR;
   const std::string expanded = ExpandDigits(pattern);
@@ -1145,6 +1157,30 @@ void Regex::Impl::Check(UErrorCode failure) const {
               origin_file, origin_line);
 }
 
+bool Regex::Impl::LiteSearch(std::string_view s, size_t from, std::vector<size_t>& caps) const {
+  switch (lite->Search(s, from, caps)) {
+    case regex_lite::Program::Result::kMatch:
+      return true;
+    case regex_lite::Program::Result::kNoMatch:
+      return false;
+    case regex_lite::Program::Result::kTooLong:
+      Check(U_REGEX_TIME_OUT);
+      return false;
+    case regex_lite::Program::Result::kTooDeep:
+      Check(U_REGEX_STACK_OVERFLOW);
+      return false;
+  }
+  return false;
+}
+
+namespace {
+// Capture offsets of regex_lite searches, kept per thread (no allocation per search).
+std::vector<size_t>& LiteCaps() {
+  thread_local std::vector<size_t> caps;
+  return caps;
+}
+}  // namespace
+
 void Regex::set_origin(std::string file, int line) {
   if (!impl_) return;
   impl_->origin_file = std::move(file);
@@ -1152,6 +1188,9 @@ void Regex::set_origin(std::string file, int line) {
 }
 
 bool Regex::Impl::Possible(std::string_view s) {
+  // Once compiled, regex_lite turns away a text that cannot start an
+  // anchored match by its first byte, before any scan for literals.
+  if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
   Literals();
   if (!leading.empty()) return StartsWithAny(leading, s);
   for (size_t k = 0; k < required.size(); ++k) {
@@ -1188,6 +1227,7 @@ std::string_view Regex::Match::Group(std::string_view name) const {
 
 bool Regex::Contains(std::string_view s) const {
   if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return false;
+  if (impl_->lite) return impl_->LiteSearch(s, 0, LiteCaps());
   Search search(*impl_->compiled, impl_->matchers, s);
   size_t begin = 0, end = 0;
   if (search.Next(begin, end)) return true;
@@ -1198,6 +1238,20 @@ bool Regex::Contains(std::string_view s) const {
 Regex::Match Regex::Find(std::string_view s) const {
   Match m;
   if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return m;
+  if (impl_->lite) {
+    std::vector<size_t>& caps = LiteCaps();
+    if (!impl_->LiteSearch(s, 0, caps)) return m;
+    m.found = true;
+    m.begin = caps[0];
+    m.end = caps[1];
+    m.groups.resize(caps.size() / 2);
+    for (size_t g = 0; g < m.groups.size(); ++g) {
+      if (caps[2 * g] != std::string_view::npos && caps[2 * g + 1] != std::string_view::npos)
+        m.groups[g] = s.substr(caps[2 * g], caps[2 * g + 1] - caps[2 * g]);
+    }
+    m.names = impl_->names;
+    return m;
+  }
   Search search(*impl_->compiled, impl_->matchers, s);
   if (!search.Next(m.begin, m.end)) {
     impl_->Check(search.failure());
@@ -1216,6 +1270,26 @@ Regex::Match Regex::Find(std::string_view s) const {
 
 std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) const {
   if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return std::string(s);
+  if (impl_->lite) {
+    // As ICU's find() loop: on from the end of a match, one character
+    // further after an empty one.
+    std::vector<size_t>& caps = LiteCaps();
+    std::string out;
+    size_t last = 0, from = 0;
+    while (from <= s.size() && impl_->LiteSearch(s, from, caps)) {
+      const size_t begin = caps[0], end = caps[1];
+      out.append(s.substr(last, begin - last));
+      out.append(replacement);
+      last = end;
+      from = end;
+      if (begin == end) {
+        if (from >= s.size()) break;
+        NextChar(s, from);
+      }
+    }
+    out.append(s.substr(last));
+    return out;
+  }
   Search search(*impl_->compiled, impl_->matchers, s);
   std::string out;
   size_t last = 0, begin = 0, end = 0;

@@ -85,8 +85,10 @@ std::string NormalizePunct(std::string_view s);
 /// matching keywords; callers keep the original text for output.
 std::string ToSimplified(std::string_view s);
 
-/// A compiled ICU regular expression over UTF-8 text. Construct once, then
-/// check ok() (RE2 style); matching never allocates the pattern again.
+/// A compiled regular expression over UTF-8 text, in ICU's syntax and with
+/// ICU's answers: run by src/regex_lite.h when the pattern is within its
+/// subset (all the built-in rules), else by ICU. Construct once, then check
+/// ok() (RE2 style); matching never allocates the pattern again.
 class Regex {
  public:
   /// kNow compiles in the constructor, so ok() and error() tell at once.

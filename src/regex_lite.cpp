@@ -1,0 +1,1065 @@
+#include "regex_lite.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <deque>
+#include <utility>
+
+#include "noticetab/text.h"
+
+namespace noticetab::regex_lite {
+
+namespace {
+
+using Ranges = std::vector<std::pair<char32_t, char32_t>>;
+
+// ICU 72's \p{Han} (Unicode 15.0, script Han): the same table as text.cpp's
+// kHanSet; tests/regex_lite_test.cpp compares it with ICU over every code point.
+const Ranges kHan = {
+    {0x2E80, 0x2E99},   {0x2E9B, 0x2EF3},   {0x2F00, 0x2FD5},   {0x3005, 0x3005},   {0x3007, 0x3007},
+    {0x3021, 0x3029},   {0x3038, 0x303B},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xF900, 0xFA6D},
+    {0xFA70, 0xFAD9},   {0x16FE2, 0x16FE3}, {0x16FF0, 0x16FF1}, {0x20000, 0x2A6DF}, {0x2A700, 0x2B739},
+    {0x2B740, 0x2B81D}, {0x2B820, 0x2CEA1}, {0x2CEB0, 0x2EBE0}, {0x2F800, 0x2FA1D}, {0x30000, 0x3134A},
+    {0x31350, 0x323AF}};
+// Unicode White_Space, ICU's \s.
+const Ranges kSpace = {{0x09, 0x0D}, {0x20, 0x20},     {0x85, 0x85},     {0xA0, 0xA0},     {0x1680, 0x1680},
+                       {0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000}};
+// \d as text.cpp hands it to ICU: ASCII and full-width digits.
+const Ranges kDigit = {{'0', '9'}, {0xFF10, 0xFF19}};
+// What . does not match (ICU's isLineTerminator).
+const Ranges kLineEnd = {{0x0A, 0x0D}, {0x85, 0x85}, {0x2028, 0x2029}};
+
+bool IsLineEnd(char32_t c) { return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029; }
+
+}  // namespace
+
+struct Program::Set {
+  Ranges ranges;  // sorted, merged
+  bool negated = false;
+  uint64_t ascii[2] = {0, 0};  // membership of 0-127, negation applied
+  void Finish() {
+    if (!std::is_sorted(ranges.begin(), ranges.end())) std::sort(ranges.begin(), ranges.end());
+    size_t out = 0;  // merged in place
+    for (size_t k = 0; k < ranges.size(); ++k) {
+      if (out > 0 && ranges[k].first <= ranges[out - 1].second + 1) {
+        ranges[out - 1].second = std::max(ranges[out - 1].second, ranges[k].second);
+      } else {
+        ranges[out++] = ranges[k];
+      }
+    }
+    ranges.resize(out);
+    for (const auto& [lo, hi] : ranges)
+      for (char32_t c = lo; c <= hi && c < 128; ++c) ascii[c >> 6] |= uint64_t{1} << (c & 63);
+    if (negated) {
+      ascii[0] = ~ascii[0];
+      ascii[1] = ~ascii[1];
+    }
+  }
+  bool InRanges(char32_t c) const {
+    if (ranges.size() <= 4) {
+      for (const auto& [lo, hi] : ranges)
+        if (c >= lo && c <= hi) return true;
+      return false;
+    }
+    auto it = std::upper_bound(ranges.begin(), ranges.end(), c,
+                               [](char32_t v, const std::pair<char32_t, char32_t>& r) { return v < r.first; });
+    return it != ranges.begin() && c <= std::prev(it)->second;
+  }
+  bool Has(char32_t c) const {
+    if (c < 128) return (ascii[c >> 6] >> (c & 63)) & 1;
+    if (ranges.empty() || c > ranges.back().second) return negated;
+    return InRanges(c) != negated;
+  }
+};
+
+// kRepeatSet: a greedy repeat of one set, as ICU's own loop over a set: takes
+// as many characters as it can (x: set, y: min, z: max or kUnbounded), then
+// gives them back one at a time on backtracking.
+enum class Op : uint8_t { kStr, kSet, kRepeatSet, kSplit, kJmp, kSave, kBol, kEol, kLook, kBehind, kMatch };
+constexpr uint32_t kUnbounded = 0xFFFFFFFF;
+
+struct Program::Inst {
+  Op op;
+  bool neg = false;
+  // kSplit: preferred, other; kJmp: target; kSave: slot; kLook: body, after;
+  // kSet/kBehind: set; kStr: offset and length in lits_.
+  uint32_t x = 0, y = 0, z = 0;
+};
+
+Program::Program() = default;
+Program::~Program() = default;
+
+namespace {
+
+struct Node {
+  enum Kind { kEmpty, kLit, kSet, kCat, kAlt, kGroup, kRepeat, kBol, kEol, kLook } kind = kEmpty;
+  char32_t c = 0;    // kLit: its first character
+  std::string str;   // kLit: its characters, UTF-8 ("" for a U+FFFD, matched as a set)
+  int set = -1;
+  int group = -1;  // kGroup: capture number, -1 none
+  int min = 0, max = 0;  // kRepeat: max -1 unbounded
+  bool greedy = true;
+  bool ahead = true, negate = false;  // kLook
+  std::vector<Node*> kids;
+};
+// Nodes live in the parser's arena (a deque: stable addresses, few allocations).
+using NodeP = Node*;
+
+bool Nullable(const Node& n) {
+  switch (n.kind) {
+    case Node::kLit:
+    case Node::kSet:
+      return false;
+    case Node::kCat:
+      for (const auto& k : n.kids)
+        if (!Nullable(*k)) return false;
+      return true;
+    case Node::kAlt:
+      for (const auto& k : n.kids)
+        if (Nullable(*k)) return true;
+      return false;
+    case Node::kGroup:
+      return Nullable(*n.kids[0]);
+    case Node::kRepeat:
+      return n.min == 0 || Nullable(*n.kids[0]);
+    default:
+      return true;
+  }
+}
+
+bool HasGroup(const Node& n) {
+  if (n.kind == Node::kGroup && n.group >= 0) return true;
+  for (const auto& k : n.kids)
+    if (HasGroup(*k)) return true;
+  return false;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view p, std::vector<Program::Set>& sets) : p_(p), sets_(sets) {}
+  NodeP Parse() {
+    NodeP n = Alt();
+    if (bad_ || i_ != p_.size()) return nullptr;
+    return n;
+  }
+  std::vector<std::string> names{""};
+
+ private:
+  static bool IsQuantifier(char q) { return q == '*' || q == '+' || q == '?' || q == '{'; }
+  NodeP Make(Node::Kind k) {
+    Node& n = arena_.emplace_back();
+    n.kind = k;
+    return &n;
+  }
+  NodeP Literal(char32_t c) {
+    NodeP n = Make(Node::kLit);
+    n->c = c;
+    if (c != 0xFFFD) AppendUtf8(n->str, c);
+    return n;
+  }
+  char Peek(size_t k = 0) const { return i_ + k < p_.size() ? p_[i_ + k] : '\0'; }
+  bool More() const { return i_ < p_.size(); }
+  NodeP Fail() {
+    bad_ = true;
+    return nullptr;
+  }
+
+  NodeP Alt() {
+    NodeP first = Cat();
+    if (bad_ || Peek() != '|') return first;
+    NodeP alt = Make(Node::kAlt);
+    alt->kids.push_back(std::move(first));
+    while (!bad_ && More() && Peek() == '|') {
+      ++i_;
+      alt->kids.push_back(Cat());
+    }
+    return bad_ ? nullptr : std::move(alt);
+  }
+
+  NodeP Cat() {
+    NodeP cat = Make(Node::kCat);
+    while (!bad_ && More() && Peek() != '|' && Peek() != ')') {
+      // A plain character that no quantifier follows joins the literal run before it.
+      if (static_cast<unsigned char>(Peek()) >= 0x80 || !std::strchr("\\()[]{}|.^$*+?", Peek())) {
+        const size_t start = i_;
+        char32_t c = 0;
+        if (Char(c) && c != 0xFFFD && !IsQuantifier(Peek())) {
+          if (cat->kids.empty() || cat->kids.back()->kind != Node::kLit || cat->kids.back()->str.empty()) {
+            NodeP lit = Make(Node::kLit);
+            lit->c = c;
+            cat->kids.push_back(std::move(lit));
+          }
+          cat->kids.back()->str.append(p_.substr(start, i_ - start));
+          continue;
+        }
+        i_ = start;
+      }
+      NodeP atom = Atom();
+      if (bad_) return nullptr;
+      atom = Quantified(std::move(atom));
+      if (bad_) return nullptr;
+      cat->kids.push_back(std::move(atom));
+    }
+    return cat;
+  }
+
+  bool Number(int& v) {
+    if (!std::isdigit(static_cast<unsigned char>(Peek()))) return false;
+    v = 0;
+    while (std::isdigit(static_cast<unsigned char>(Peek()))) {
+      v = v * 10 + (Peek() - '0');
+      if (v > 1000) return false;
+      ++i_;
+    }
+    return true;
+  }
+
+  NodeP Quantified(NodeP atom) {
+    const char q = Peek();
+    if (q != '?' && q != '*' && q != '+' && q != '{') return atom;
+    if (atom->kind == Node::kBol || atom->kind == Node::kEol || atom->kind == Node::kLook ||
+        atom->kind == Node::kEmpty)
+      return Fail();
+    int min = 0, max = -1;
+    ++i_;
+    if (q == '?') max = 1;
+    else if (q == '+') min = 1;
+    else if (q == '{') {
+      if (!Number(min)) return Fail();
+      if (Peek() == '}') {
+        max = min;
+      } else if (Peek() == ',') {
+        ++i_;
+        if (Peek() != '}' && !Number(max)) return Fail();
+        if (max >= 0 && max < min) return Fail();
+      } else {
+        return Fail();
+      }
+      if (Peek() != '}') return Fail();
+      ++i_;
+    }
+    bool greedy = true;
+    if (Peek() == '?') {
+      greedy = false;
+      ++i_;
+    }
+    const char next = Peek();
+    if (next == '?' || next == '*' || next == '+' || next == '{') return Fail();  // possessive, stacked
+    if ((max < 0 || max > 1) && Nullable(*atom)) return Fail();  // ICU's empty-iteration rules: not followed
+    NodeP r = Make(Node::kRepeat);
+    r->min = min;
+    r->max = max;
+    r->greedy = greedy;
+    r->kids.push_back(std::move(atom));
+    return r;
+  }
+
+  int AddSet(Program::Set s) {
+    s.Finish();
+    sets_.push_back(std::move(s));
+    return static_cast<int>(sets_.size() - 1);
+  }
+  NodeP SetNode(const Ranges& r, bool negated) {
+    Program::Set s;
+    s.ranges = r;
+    s.negated = negated;
+    NodeP n = Make(Node::kSet);
+    n->set = AddSet(std::move(s));
+    return n;
+  }
+
+  // A literal character at i_ (valid UTF-8), or false.
+  bool Char(char32_t& c) {
+    if (!More()) return false;
+    const size_t start = i_;
+    const auto b = static_cast<unsigned char>(p_[i_]);
+    c = NextChar(p_, i_);
+    if (b >= 0x80 && c == 0xFFFD) {
+      // Only a real U+FFFD (EF BF BD); ICU reads bad UTF-8 its own way.
+      if (p_.substr(start, i_ - start) != "\xEF\xBF\xBD") return false;
+    }
+    return true;
+  }
+
+  // After a backslash: a class (ranges, negated) or a literal character.
+  enum class Esc { kBad, kLit, kClass };
+  Esc Escape(char32_t& c, const Ranges*& cls, bool& negated) {
+    negated = false;
+    if (!More()) return Esc::kBad;
+    const char e = Peek();
+    if (static_cast<unsigned char>(e) >= 0x80) return Esc::kBad;
+    ++i_;
+    switch (e) {
+      case 'd':
+        cls = &kDigit;
+        return Esc::kClass;
+      case 's':
+        cls = &kSpace;
+        return Esc::kClass;
+      case 'S':
+        cls = &kSpace;
+        negated = true;
+        return Esc::kClass;
+      case 'p':
+        if (p_.substr(i_, 5) != "{Han}") return Esc::kBad;
+        i_ += 5;
+        cls = &kHan;
+        return Esc::kClass;
+      case 'n':
+        c = '\n';
+        return Esc::kLit;
+      case 't':
+        c = '\t';
+        return Esc::kLit;
+      case 'r':
+        c = '\r';
+        return Esc::kLit;
+      case 'f':
+        c = '\f';
+        return Esc::kLit;
+      default:
+        if (std::ispunct(static_cast<unsigned char>(e))) {
+          c = static_cast<char32_t>(e);
+          return Esc::kLit;
+        }
+        return Esc::kBad;
+    }
+  }
+
+  NodeP Atom() {
+    const char ch = Peek();
+    switch (ch) {
+      case '(':
+        return Group();
+      case '[':
+        return SetAtom();
+      case '.':
+        ++i_;
+        return SetNode(kLineEnd, true);
+      case '^':
+        ++i_;
+        return Make(Node::kBol);
+      case '$':
+        ++i_;
+        return Make(Node::kEol);
+      case '\\': {
+        ++i_;
+        char32_t c = 0;
+        const Ranges* cls = nullptr;
+        bool negated = false;
+        switch (Escape(c, cls, negated)) {
+          case Esc::kBad:
+            return Fail();
+          case Esc::kClass:
+            return SetNode(*cls, negated);
+          case Esc::kLit:
+            return Literal(c);
+        }
+        return Fail();
+      }
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+      case '}':
+      case ']':
+        return Fail();
+      default: {
+        char32_t c = 0;
+        if (!Char(c)) return Fail();
+        return Literal(c);
+      }
+    }
+  }
+
+  // A member character of a set that ICU surely reads as itself.
+  static bool PlainSetChar(char c) {
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) return true;
+    return std::strchr(" !\"#%'()*+,./:;<=>?@_`|~", c) != nullptr && c != '\0';
+  }
+
+  NodeP SetAtom() {
+    ++i_;  // [
+    Program::Set s;
+    if (Peek() == '^') {
+      s.negated = true;
+      ++i_;
+    }
+    if (Peek() == ']') return Fail();
+    if (Peek() == ':' && p_.find(":]") != std::string_view::npos) return Fail();  // [:name:]
+    bool first = true, after_range = false;
+    for (;;) {
+      if (!More()) return Fail();
+      const char ch = Peek();
+      if (ch == ']') {
+        ++i_;
+        break;
+      }
+      if (ch == '-') {
+        // A '-' first or last is a member; "--" is ICU's set difference,
+        // and a '-' after a range or a class is left to ICU too.
+        if (Peek(1) != '-' && (first || (Peek(1) == ']' && !after_range))) {
+          s.ranges.push_back({'-', '-'});
+          ++i_;
+          first = false;
+          continue;
+        }
+        return Fail();
+      }
+      first = false;
+      after_range = false;
+      char32_t lo = 0;
+      if (!Member(s, lo)) return Fail();
+      if (lo == kClassMember) {
+        if (Peek() == '-' || Peek() == '&') return Fail();
+        continue;
+      }
+      if (Peek() == '-' && Peek(1) != ']') {
+        after_range = true;
+        ++i_;
+        char32_t hi = 0;
+        Program::Set dummy;
+        if (!Member(dummy, hi) || hi == kClassMember || hi < lo) return Fail();
+        s.ranges.push_back({lo, hi});
+      } else {
+        s.ranges.push_back({lo, lo});
+      }
+    }
+    NodeP n = Make(Node::kSet);
+    n->set = AddSet(std::move(s));
+    return n;
+  }
+
+  static constexpr char32_t kClassMember = 0xFFFFFFFF;
+  // One member at i_: a character (c) or a class added to s (c = kClassMember).
+  bool Member(Program::Set& s, char32_t& c) {
+    const char ch = Peek();
+    if (ch == '\\') {
+      if (i_ > 0 && (p_[i_ - 1] == '-' || p_[i_ - 1] == '&')) {
+        // an operand of a range or && (text.cpp leaves \d, \p{Han} there as written)
+        const char e = Peek(1);
+        if (e == 'd' || e == 'p' || e == 's' || e == 'S') return false;
+      }
+      ++i_;
+      const Ranges* cls = nullptr;
+      bool negated = false;
+      switch (Escape(c, cls, negated)) {
+        case Esc::kBad:
+          return false;
+        case Esc::kLit:
+          return true;
+        case Esc::kClass:
+          if (negated) return false;
+          s.ranges.insert(s.ranges.end(), cls->begin(), cls->end());
+          c = kClassMember;
+          return true;
+      }
+      return false;
+    }
+    if (!PlainSetChar(ch)) return false;
+    return Char(c);
+  }
+
+  NodeP Group() {
+    ++i_;  // (
+    int group = -1;
+    bool look = false, ahead = true, negate = false;
+    if (Peek() == '?') {
+      const char k = Peek(1), k2 = Peek(2);
+      if (k == ':') {
+        i_ += 2;
+      } else if (k == '=' || k == '!') {
+        look = true;
+        negate = k == '!';
+        i_ += 2;
+      } else if (k == '<' && (k2 == '=' || k2 == '!')) {
+        look = true;
+        ahead = false;
+        negate = k2 == '!';
+        i_ += 3;
+      } else if (k == '<' && std::isalpha(static_cast<unsigned char>(k2))) {
+        i_ += 2;
+        const size_t start = i_;
+        while (std::isalnum(static_cast<unsigned char>(Peek()))) ++i_;
+        if (Peek() != '>') return Fail();
+        std::string name(p_.substr(start, i_ - start));
+        ++i_;
+        if (std::find(names.begin(), names.end(), name) != names.end()) return Fail();
+        group = static_cast<int>(names.size());
+        names.push_back(std::move(name));
+      } else {
+        return Fail();  // flags, comments, atomic groups, ...
+      }
+    } else {
+      group = static_cast<int>(names.size());
+      names.emplace_back();
+    }
+    NodeP body = Alt();
+    if (bad_ || Peek() != ')') return Fail();
+    ++i_;
+    if (look) {
+      if (HasGroup(*body)) return Fail();
+      NodeP n = Make(Node::kLook);
+      n->ahead = ahead;
+      n->negate = negate;
+      if (!ahead) {
+        // One character only: the body must be one set or literal.
+        const Node* b = body;
+        while ((b->kind == Node::kCat || b->kind == Node::kAlt) && b->kids.size() == 1) b = b->kids[0];
+        std::string one;
+        if (b->kind == Node::kLit && b->c != 0xFFFD) AppendUtf8(one, b->c);
+        if (b->kind == Node::kLit && b->str == one) {
+          Program::Set s;
+          s.ranges.push_back({b->c, b->c});
+          n->set = AddSet(std::move(s));
+        } else if (b->kind == Node::kSet) {
+          n->set = b->set;
+        } else {
+          return Fail();
+        }
+        return n;
+      }
+      n->kids.push_back(std::move(body));
+      return n;
+    }
+    NodeP n = Make(Node::kGroup);
+    n->group = group;
+    n->kids.push_back(std::move(body));
+    return n;
+  }
+
+  std::string_view p_;
+  size_t i_ = 0;
+  bool bad_ = false;
+  std::deque<Node> arena_;
+  std::vector<Program::Set>& sets_;
+};
+
+constexpr size_t kMaxCode = 20000;
+
+class Emitter {
+ public:
+  Emitter(std::vector<Program::Inst>& code, std::string& lits) : code_(code), lits_(lits) {}
+  bool ok() const { return code_.size() <= kMaxCode; }
+
+  uint32_t Emit(Op op, uint32_t x = 0, uint32_t y = 0) {
+    Program::Inst in;
+    in.op = op;
+    in.x = x;
+    in.y = y;
+    code_.push_back(in);
+    return static_cast<uint32_t>(code_.size() - 1);
+  }
+  uint32_t Here() const { return static_cast<uint32_t>(code_.size()); }
+
+  void Node(const struct Node& n) {
+    if (!ok()) return;
+    switch (n.kind) {
+      case Node::kEmpty:
+        return;
+      case Node::kLit:
+        if (n.str.empty()) {
+          Emit(Op::kSet, static_cast<uint32_t>(fffd_set));  // also what bad UTF-8 in the text reads as
+        } else {
+          Str(n.str);
+        }
+        return;
+      case Node::kSet:
+        Emit(Op::kSet, static_cast<uint32_t>(n.set));
+        return;
+      case Node::kCat:
+        // Runs of literals become one byte comparison.
+        for (size_t k = 0; k < n.kids.size();) {
+          std::string run;
+          while (k < n.kids.size() && n.kids[k]->kind == Node::kLit && !n.kids[k]->str.empty())
+            run += n.kids[k++]->str;
+          if (!run.empty()) {
+            Str(run);
+            continue;
+          }
+          Node(*n.kids[k++]);
+        }
+        return;
+      case Node::kAlt: {
+        std::vector<uint32_t> jumps;
+        for (size_t k = 0; k < n.kids.size(); ++k) {
+          if (k + 1 < n.kids.size()) {
+            const uint32_t split = Emit(Op::kSplit);
+            code_[split].x = Here();
+            Node(*n.kids[k]);
+            jumps.push_back(Emit(Op::kJmp));
+            code_[split].y = Here();
+          } else {
+            Node(*n.kids[k]);
+          }
+        }
+        for (uint32_t j : jumps) code_[j].x = Here();
+        return;
+      }
+      case Node::kGroup:
+        if (n.group >= 0) Emit(Op::kSave, static_cast<uint32_t>(2 * n.group));
+        Node(*n.kids[0]);
+        if (n.group >= 0) Emit(Op::kSave, static_cast<uint32_t>(2 * n.group + 1));
+        return;
+      case Node::kRepeat:
+        Repeat(n);
+        return;
+      case Node::kBol:
+        Emit(Op::kBol);
+        return;
+      case Node::kEol:
+        Emit(Op::kEol);
+        return;
+      case Node::kLook: {
+        if (!n.ahead) {
+          const uint32_t b = Emit(Op::kBehind, static_cast<uint32_t>(n.set));
+          code_[b].neg = n.negate;
+          return;
+        }
+        const uint32_t look = Emit(Op::kLook);
+        code_[look].neg = n.negate;
+        code_[look].x = Here();
+        Node(*n.kids[0]);
+        Emit(Op::kMatch);
+        code_[look].y = Here();
+        return;
+      }
+    }
+  }
+
+ private:
+  void Str(const std::string& bytes) {
+    const uint32_t at = Emit(Op::kStr, static_cast<uint32_t>(lits_.size()), static_cast<uint32_t>(bytes.size()));
+    (void)at;
+    lits_ += bytes;
+  }
+
+  // A split whose preferred branch is `body` when greedy.
+  uint32_t Split(bool greedy) {
+    const uint32_t s = Emit(Op::kSplit);
+    code_[s].neg = greedy;  // remembered until patched
+    return s;
+  }
+  void Patch(uint32_t split, uint32_t body, uint32_t out) {
+    const bool greedy = code_[split].neg;
+    code_[split].neg = false;
+    code_[split].x = greedy ? body : out;
+    code_[split].y = greedy ? out : body;
+  }
+
+  void Repeat(const struct Node& n) {
+    const struct Node& body = *n.kids[0];
+    if (body.kind == Node::kSet && n.greedy) {
+      const uint32_t at = Emit(Op::kRepeatSet, static_cast<uint32_t>(body.set), static_cast<uint32_t>(n.min));
+      code_[at].z = n.max < 0 ? kUnbounded : static_cast<uint32_t>(n.max);
+      return;
+    }
+    for (int k = 0; k < n.min; ++k) {
+      Node(body);
+      if (!ok()) return;
+    }
+    if (n.max < 0) {  // star: split(L1, out); L1: body; split(L1, out); out:
+      const uint32_t split = Split(n.greedy);
+      const uint32_t start = Here();
+      Node(body);
+      const uint32_t again = Split(n.greedy);
+      Patch(split, start, Here());
+      Patch(again, start, Here());
+      return;
+    }
+    std::vector<uint32_t> splits;
+    for (int k = n.min; k < n.max; ++k) {
+      splits.push_back(Split(n.greedy));
+      Node(body);
+      if (!ok()) return;
+    }
+    const uint32_t out = Here();
+    for (uint32_t s : splits) Patch(s, s + 1, out);
+  }
+
+ public:
+  int fffd_set = -1;
+
+ private:
+  std::vector<Program::Inst>& code_;
+  std::string& lits_;
+};
+
+// Whether every match starts at 0 (each branch begins with ^).
+bool Anchored(const Node& n) {
+  switch (n.kind) {
+    case Node::kBol:
+      return true;
+    case Node::kCat:
+      return !n.kids.empty() && Anchored(*n.kids[0]);
+    case Node::kAlt:
+      for (const auto& k : n.kids)
+        if (!Anchored(*k)) return false;
+      return true;
+    case Node::kGroup:
+      return Anchored(*n.kids[0]);
+    default:
+      return false;
+  }
+}
+
+// Adds the characters a match of n can start with to r; true when n can
+// match the empty string (then what follows can start a match too).
+bool First(const Node& n, const std::vector<Program::Set>& sets, Ranges& r) {
+  switch (n.kind) {
+    case Node::kLit:
+      r.push_back({n.c, n.c});
+      return false;
+    case Node::kSet: {
+      const Program::Set& s = sets[static_cast<size_t>(n.set)];
+      if (!s.negated) {
+        r.insert(r.end(), s.ranges.begin(), s.ranges.end());
+      } else {
+        char32_t next = 0;
+        for (const auto& [lo, hi] : s.ranges) {
+          if (lo > next) r.push_back({next, lo - 1});
+          next = hi + 1;
+        }
+        if (next <= 0x10FFFF) r.push_back({next, 0x10FFFF});
+      }
+      return false;
+    }
+    case Node::kCat:
+      for (const auto& k : n.kids)
+        if (!First(*k, sets, r)) return false;
+      return true;
+    case Node::kAlt: {
+      bool nullable = false;
+      for (const auto& k : n.kids) nullable = First(*k, sets, r) || nullable;
+      return nullable;
+    }
+    case Node::kGroup:
+      return First(*n.kids[0], sets, r);
+    case Node::kRepeat:
+      return First(*n.kids[0], sets, r) || n.min == 0;
+    default:
+      return true;
+  }
+}
+
+struct Frame {
+  uint32_t pc;  // kRestore: a capture slot to restore; kGiveBack: of a kRepeatSet
+  uint32_t slot;  // kRestore: the slot; kGiveBack: the kRepeatSet instruction
+  size_t value;  // position, or the slot's old value
+  size_t least;  // kGiveBack: the position after the repeat's minimum
+};
+constexpr uint32_t kRestore = 0xFFFFFFFF;
+constexpr uint32_t kGiveBack = 0xFFFFFFFE;
+
+// The start of the character that ends at `end` (> least), as NextChar reads
+// the text from `least` (a character boundary). A byte that is not a
+// continuation byte always starts a character; if the one found before end
+// does not decode to end, the character is a stray continuation byte, which
+// NextChar takes alone.
+size_t PreviousChar(std::string_view s, size_t least, size_t end) {
+  size_t q = end - 1;
+  while (q > least && (static_cast<unsigned char>(s[q]) & 0xC0) == 0x80 && end - q < 4) --q;
+  size_t i = q;
+  NextChar(s, i);
+  return i == end ? q : end - 1;
+}
+
+std::vector<Frame>& Stack() {
+  thread_local std::vector<Frame> stack;
+  return stack;
+}
+
+}  // namespace
+
+std::unique_ptr<Program> Compile(std::string_view pattern) {
+  auto prog = std::make_unique<Program>();
+  Parser parser(pattern, prog->sets_);
+  NodeP root = parser.Parse();
+  if (!root) return nullptr;
+  prog->names_ = std::move(parser.names);
+  Emitter emit(prog->code_, prog->lits_);
+  {
+    Program::Set fffd;
+    fffd.ranges.push_back({0xFFFD, 0xFFFD});
+    fffd.Finish();
+    prog->sets_.push_back(std::move(fffd));
+    emit.fffd_set = static_cast<int>(prog->sets_.size() - 1);
+  }
+  prog->start_ = emit.Here();
+  emit.Emit(Op::kSave, 0);
+  emit.Node(*root);
+  emit.Emit(Op::kSave, 1);
+  emit.Emit(Op::kMatch);
+  if (!emit.ok()) return nullptr;
+
+  prog->anchored_ = Anchored(*root);
+  if (!prog->anchored_) {
+    // Leading literal characters of the top level.
+    const Node* top = root;
+    if (top->kind == Node::kCat) {
+      for (const auto& k : top->kids) {
+        if (k->kind != Node::kLit || k->str.empty()) break;
+        prog->prefix_ += k->str;
+      }
+    }
+  }
+  Ranges first;
+  if (prog->prefix_.empty() && !First(*root, prog->sets_, first)) {
+    Program::Set s;
+    s.ranges = std::move(first);
+    s.Finish();
+    // The bytes a first character can start with: ASCII members, the lead
+    // bytes of the others, and every byte >= 0x80 when U+FFFD is a member
+    // (what bad UTF-8 reads as).
+    auto mark = [&](unsigned b) { prog->first_bytes_[b >> 6] |= uint64_t{1} << (b & 63); };
+    auto lead = [](char32_t c) -> unsigned {
+      return c < 0x800 ? 0xC0 | (c >> 6) : c < 0x10000 ? 0xE0 | (c >> 12) : 0xF0 | (c >> 18);
+    };
+    for (const auto& [lo, hi] : s.ranges) {
+      for (char32_t c = lo; c <= hi && c < 0x80; ++c) mark(c);
+      if (hi >= 0x80)
+        for (unsigned b = lead(std::max<char32_t>(lo, 0x80)); b <= lead(std::min<char32_t>(hi, 0x10FFFF)); ++b) mark(b);
+      if (lo <= 0xFFFD && hi >= 0xFFFD)
+        for (unsigned b = 0x80; b < 0x100; ++b) mark(b);
+    }
+    prog->sets_.push_back(std::move(s));
+    prog->first_set_ = static_cast<int>(prog->sets_.size() - 1);
+  }
+  return prog;
+}
+
+bool Program::Look(std::string_view s, const Inst& in, size_t pos, size_t& steps, size_t budget,
+                   Result& failure) const {
+  if (in.op == Op::kBehind) {
+    if (pos == 0) return false;
+    // The character that ends at pos, as NextChar reads the text from its
+    // start: a lead byte is never part of the character before it.
+    char32_t c = 0xFFFD;
+    const auto b = static_cast<unsigned char>(s[pos - 1]);
+    if (b < 0x80) {
+      c = b;
+    } else {
+      for (size_t back = 1; back <= 4 && back <= pos; ++back) {
+        const auto lead = static_cast<unsigned char>(s[pos - back]);
+        if ((lead & 0xC0) == 0x80) continue;  // a continuation byte
+        size_t i = pos - back;
+        const char32_t d = NextChar(s, i);
+        if (i == pos) c = d;
+        break;
+      }
+    }
+    return sets_[in.x].Has(c);
+  }
+  return Run(s, in.x, pos, nullptr, steps, budget, failure);
+}
+
+bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, size_t& total_steps, size_t budget,
+                  Result& failure) const {
+  // Steps counted in a local, added to the search's total on the way out.
+  size_t steps = total_steps;
+  struct Flush {
+    size_t& total;
+    const size_t& local;
+    ~Flush() { total = local; }
+  } flush{total_steps, steps};
+  std::vector<Frame>& stack = Stack();
+  const size_t base = stack.size();
+  const size_t max_frames = base + (size_t{8} << 20) / sizeof(Frame) + 4 * s.size();
+  const size_t n = s.size();
+  for (;;) {
+    if (++steps > budget) {
+      failure = Result::kTooLong;
+      stack.resize(base);
+      return false;
+    }
+    const Inst& in = code_[pc];
+    switch (in.op) {
+      case Op::kStr:
+        if (n - pos >= in.y && s[pos] == lits_[in.x] && std::memcmp(s.data() + pos, lits_.data() + in.x, in.y) == 0) {
+          pos += in.y;
+          ++pc;
+          continue;
+        }
+        break;
+      case Op::kSet:
+        if (pos < n) {
+          size_t next = pos;
+          if (sets_[in.x].Has(NextChar(s, next))) {
+            pos = next;
+            ++pc;
+            continue;
+          }
+        }
+        break;
+      case Op::kRepeatSet: {
+        const Set& set = sets_[in.x];
+        size_t least = pos;
+        uint32_t count = 0;
+        while (count < in.z && pos < n) {
+          size_t next = pos;
+          if (!set.Has(NextChar(s, next))) break;
+          pos = next;
+          if (++count == in.y) least = pos;
+        }
+        steps += count;
+        if (count < in.y) break;
+        if (pos > least) {
+          if (stack.size() >= max_frames) {
+            failure = Result::kTooDeep;
+            stack.resize(base);
+            return false;
+          }
+          stack.push_back({kGiveBack, pc, pos, least});
+        }
+        ++pc;
+        continue;
+      }
+      case Op::kSplit: {
+        // A branch that starts with a literal whose first byte is not the
+        // text's fails at once: no choice point for it (alternations of words).
+        const auto dead = [&](uint32_t to) {
+          const Inst& t = code_[to];
+          if (t.op != Op::kStr) return false;
+          const size_t k = std::min<size_t>(t.y, 3);  // a CJK character's bytes
+          if (n - pos < k) return true;
+          for (size_t j = 0; j < k; ++j)
+            if (s[pos + j] != lits_[t.x + j]) return true;
+          return false;
+        };
+        if (dead(in.x)) {
+          pc = in.y;
+          continue;
+        }
+        if (!dead(in.y)) {
+          if (stack.size() >= max_frames) {
+            failure = Result::kTooDeep;
+            stack.resize(base);
+            return false;
+          }
+          stack.push_back({in.y, 0, pos, 0});
+        }
+        pc = in.x;
+        continue;
+      }
+      case Op::kJmp:
+        pc = in.x;
+        continue;
+      case Op::kSave:
+        // Without a choice point left to return to, nothing restores it: the
+        // search resets the slots before each start.
+        if (stack.size() > base) stack.push_back({kRestore, in.x, caps[in.x], 0});
+        caps[in.x] = pos;
+        ++pc;
+        continue;
+      case Op::kBol:
+        if (pos == 0) {
+          ++pc;
+          continue;
+        }
+        break;
+      case Op::kEol: {
+        // End of text, or before a line terminator (or CR LF) that ends it.
+        bool at_end = pos == n;
+        if (!at_end) {
+          size_t next = pos;
+          const char32_t c = NextChar(s, next);
+          if (next == n && IsLineEnd(c) && !(c == '\n' && pos > 0 && s[pos - 1] == '\r')) at_end = true;
+          else if (pos + 2 == n && s[pos] == '\r' && s[pos + 1] == '\n') at_end = true;
+        }
+        if (at_end) {
+          ++pc;
+          continue;
+        }
+        break;
+      }
+      case Op::kLook: {
+        const bool matched = Look(s, in, pos, steps, budget, failure);
+        if (failure != Result::kNoMatch) {
+          stack.resize(base);
+          return false;
+        }
+        if (matched != in.neg) {
+          pc = in.y;
+          continue;
+        }
+        break;
+      }
+      case Op::kBehind:
+        if (Look(s, in, pos, steps, budget, failure) != in.neg) {
+          ++pc;
+          continue;
+        }
+        break;
+      case Op::kMatch:
+        stack.resize(base);
+        return true;
+    }
+    // Backtrack.
+    for (;;) {
+      if (stack.size() == base) return false;
+      const Frame f = stack.back();
+      stack.pop_back();
+      if (f.pc == kRestore) {
+        caps[f.slot] = f.value;
+        continue;
+      }
+      if (f.pc == kGiveBack) {  // one character fewer for a kRepeatSet
+        pos = PreviousChar(s, f.least, f.value);
+        if (pos > f.least) stack.push_back({kGiveBack, f.slot, pos, f.least});
+        pc = f.slot + 1;
+        break;
+      }
+      pc = f.pc;
+      pos = f.value;
+      break;
+    }
+  }
+}
+
+bool Program::FirstChar(std::string_view s) const {
+  size_t next = 0;
+  return sets_[static_cast<size_t>(first_set_)].Has(NextChar(s, next));
+}
+
+Program::Result Program::Search(std::string_view s, size_t from, std::vector<size_t>& caps) const {
+  caps.assign(2 * names_.size(), std::string_view::npos);
+  // About ICU's limit: 10000 steps a tick, 1000 ticks plus one per 64 bytes.
+  const size_t budget = size_t{10'000'000} + 160 * s.size();
+  size_t steps = 0;
+  Result failure = Result::kNoMatch;
+  const Set* first = first_set_ >= 0 ? &sets_[static_cast<size_t>(first_set_)] : nullptr;
+  if (anchored_) {
+    if (from != 0) return Result::kNoMatch;
+    if (CannotStart(s)) return Result::kNoMatch;  // before any set-up
+    return Run(s, start_, 0, caps.data(), steps, budget, failure) ? Result::kMatch : failure;
+  }
+  for (size_t pos = from;;) {
+    if (!prefix_.empty()) {
+      pos = s.find(prefix_, pos);
+      if (pos == std::string_view::npos) return Result::kNoMatch;
+    } else if (first) {
+      // Skip to a character that can start a match. Bytes the table turns
+      // away are skipped one by one: a byte it lets through is never a
+      // continuation byte unless every byte >= 0x80 is let through, so the
+      // scan stops on character boundaries only.
+      while (pos < s.size()) {
+        if (!FirstByte(s[pos])) {
+          ++pos;
+          continue;
+        }
+        size_t next = pos;
+        if (first->Has(NextChar(s, next))) break;
+        pos = next;
+      }
+      if (pos >= s.size()) return Result::kNoMatch;
+    }
+    std::fill(caps.begin(), caps.end(), std::string_view::npos);
+    if (Run(s, start_, pos, caps.data(), steps, budget, failure)) return Result::kMatch;
+    if (failure != Result::kNoMatch) return failure;
+    if (pos >= s.size()) return Result::kNoMatch;
+    NextChar(s, pos);
+  }
+}
+
+}  // namespace noticetab::regex_lite

@@ -1,0 +1,188 @@
+// src/regex_lite against plain ICU: every string of the built-in rules (each
+// is tried as a pattern; the keywords are literal patterns) on every line of
+// the samples and the real corpus, plus hand-written edge cases, and the
+// engine's character classes against ICU's over the code points.
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+#include <yaml-cpp/yaml.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "noticetab/text.h"
+#include "../fuzz/regex_check.h"
+#include "regex_lite.h"
+#include "test_util.h"
+
+namespace noticetab {
+namespace {
+
+using regex_lite::Program;
+
+using fuzz::DescribeMatches;
+using fuzz::IcuSearch;
+using fuzz::RegexGroups;
+
+void CollectScalars(const YAML::Node& n, std::set<std::string>& out) {
+  if (n.IsScalar()) out.insert(n.Scalar());
+  if (n.IsSequence())
+    for (const auto& e : n) CollectScalars(e, out);
+  if (n.IsMap())
+    for (const auto& kv : n) CollectScalars(kv.second, out);
+}
+
+std::vector<std::string> RuleStrings() {
+  std::set<std::string> all;
+  for (const auto& e : std::filesystem::directory_iterator(testing::SourceDir() + "/rules"))
+    if (e.path().extension() == ".yaml") CollectScalars(YAML::LoadFile(e.path().string()), all);
+  // The patterns written in C++.
+  all.insert("^(?<k>[^:：]{2,8})[:：]\\s*(?<v>.+)$");
+  all.insert("^\\s*(?<key>[^:：，,；;]{2,12}?)\\s*[:：]\\s*(?<value>.*)$");
+  all.insert("^\\s*(?<key>[\\p{Han}]{2,12})\\s*[:：]");
+  all.insert("(?!)");
+  return {all.begin(), all.end()};
+}
+
+std::vector<std::string> CorpusFiles() {
+  std::vector<std::string> files;
+  const std::string src = testing::SourceDir();
+  for (const std::string dir : {src + "/samples", src + "/samples/composed", src + "/../shared/corpus/real"}) {
+    if (!std::filesystem::is_directory(dir)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      if (e.is_regular_file() && e.path().extension() != ".md") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The first difference between the engines for pattern on the texts, or "".
+std::string Compare(const std::string& pattern, const Program& lite, const std::vector<std::string>& texts,
+                    size_t limit) {
+  IcuSearch icu(pattern);
+  if (!icu.ok()) return "ICU does not compile it";
+  if (static_cast<size_t>(icu.groups()) != lite.groups()) return "a different number of groups";
+  std::vector<RegexGroups> a, b;
+  for (const auto& t : texts) {
+    if (!fuzz::LiteAll(lite, t, limit, a)) return "regex_lite gave up";
+    if (!icu.All(t, limit, b)) return "ICU gave up";
+    if (a != b) return "on '" + t.substr(0, 200) + "': lite " + DescribeMatches(a) + "ICU " + DescribeMatches(b);
+  }
+  return "";
+}
+
+TEST_CASE("regex_lite matches ICU for every built-in rule pattern on the corpus lines") {
+  std::vector<std::string> lines, wholes;
+  for (const auto& f : CorpusFiles()) {
+    const std::string text = testing::ReadFile(f);
+    wholes.push_back(text);
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      lines.push_back(line);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(line);
+    }
+  }
+  REQUIRE(lines.size() > 1000);
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  size_t supported = 0;
+  std::vector<std::string> unsupported;
+  for (const auto& pattern : RuleStrings()) {
+    const auto lite = regex_lite::Compile(pattern);
+    if (!lite) {
+      if (IcuSearch(pattern).ok()) unsupported.push_back(pattern);
+      continue;
+    }
+    ++supported;
+    INFO("pattern " << pattern);
+    CHECK(Compare(pattern, *lite, lines, 1) == "");
+    CHECK(Compare(pattern, *lite, wholes, 50) == "");
+  }
+  INFO("supported " << supported);
+  // Every pattern of the built-in rules is within the subset: a run never
+  // compiles an ICU pattern (the literal keywords are patterns too).
+  CHECK(unsupported == std::vector<std::string>{});
+}
+
+TEST_CASE("regex_lite matches ICU on edge cases") {
+  const std::vector<std::string> texts = {
+      "", "a", "ab", "abc", "aaa", "aXb", "年", "2023年", "２０２３年6月", "x\n", "x\r\n", "x\r", "x\n\n",
+      "x\xe2\x80\xa8", "\n", "\r\n", "a b\tc", "\xe4\xb8", "a\xff" "b", "\xe4\xb8\xad\xe6", "中\xe6\x96", "𠀀字",
+      "(1)（一）", "第 3 页", "附件1：名单", "各县、市、区政府", "-a-", "[x]", "\xef\xbf\xbd", "字号：大 中 小",
+      "市直各部门\n", "abab", "ba", "\xe4\xb8" "a", "x\xe4\xb8\xe4\xb8\xad" "b", "\xf0\x90\x80" "a", "𠀀a\xbf" "b",
+      "\x80\x80" "a\xc0\xaf" "b"};
+  const std::vector<std::string> patterns = {
+      "", "a", "a*", "a+?", "a??b", "(a|ab)(c|bcd)?", "(a*)(a)", "(a*?)(a)", "^a", "a$", "^$", "$", "x$", "\\s+$",
+      "^x$", "(a)|b", "(?:(a)|b)+", "(a)+", "(?:a|(b))*", "(a|b){2}", "(a){1,3}?", "(ab|a){1,2}b", "[^a]",
+      "[-a]", "[a-]", "[^-]", ".", ".*", ".+?", "\\S+", "[\\s]", "[^\\s]", "\\p{Han}+", "[\\p{Han}a]",
+      "(?=a)", "a(?=b)", "a(?!b)", "(?<=a)b", "(?<!a)b", "(?<=\\p{Han})字", "(?<=[中])", "(?!)", "\\d+",
+      "[\\d]{2,}", "\\[x\\]", "[\\[\\]]", "[ ]", "[大中小 ]*", "(?<n>\\d)(?<m>年)?", "((a)|(b))+", "(a?)+b",
+      "^(?:\\s*(?:#{1,6}|[-*+>])\\s+)+", "\xef\xbf\xbd", "[\xef\xbf\xbd]", "a{0}", "a{2,}", "a{1,3}", "(|a)",
+      "a|", "(a|)+b", "[.]", "\\.", "[()]", "[:：]", "[^:：]+", ".*a", "\\S+b", ".{1,3}$", "[^a]*a", "(.*)(.)",
+      ".{2,}b", "(.+)(b|a)", "^.*?(\\S)$"};
+  for (const auto& pattern : patterns) {
+    const auto lite = regex_lite::Compile(pattern);
+    if (!lite) {
+      INFO("not in the subset: " << pattern);
+      continue;
+    }
+    INFO("pattern " << pattern);
+    CHECK(Compare(pattern, *lite, texts, 10) == "");
+  }
+  // Outside the subset: left to ICU.
+  for (const char* p : {"(?i)a", "\\w", "\\b", "a++", "(?>a)", "(a)\\1", "[[a]]", "[a&&b]", "\\x{41}", "a{,2}",
+                        "(?<=ab)", "(?=(a))", "(a*)*", "(a?)*", "[:alpha:]", "\\Qa\\E", "a{", "]", "\\p{L}",
+                        "(?#c)", "\xff", "[--]", "[a--b]", "[a-c-]", "[\\s-]"}) {
+    INFO(p);
+    CHECK(regex_lite::Compile(p) == nullptr);
+  }
+}
+
+TEST_CASE("regex_lite's classes hold the code points ICU's do") {
+  for (const char* cls : {"\\p{Han}", "\\s", "\\S", ".", "[^\\s]", "[\\p{Han}\\s]"}) {
+    const auto lite = regex_lite::Compile(cls);
+    REQUIRE(lite);
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe;
+    std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(cls), 0, pe, status));
+    std::unique_ptr<icu::RegexMatcher> m(re->matcher(status));
+    std::vector<size_t> caps;
+    size_t differ = 0;
+    char32_t first = 0;
+    for (char32_t c = 0; c <= 0x10FFFF; c += c < 0x40000 ? 1 : 61) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      std::string s;
+      AppendUtf8(s, c);
+      icu::UnicodeString u;
+      u.append(static_cast<UChar32>(c));
+      m->reset(u);
+      const bool a = m->matches(status);
+      const bool b = lite->Search(s, 0, caps) == Program::Result::kMatch && caps[1] == s.size();
+      if (a != b && differ++ == 0) first = c;
+    }
+    INFO(cls << " first difference at U+" << std::hex << static_cast<uint32_t>(first));
+    CHECK(differ == 0);
+  }
+}
+
+}  // namespace
+}  // namespace noticetab
+
+namespace noticetab {
+namespace {
+
+TEST_CASE("regex_lite agrees with ICU on the regex fuzz regressions") {
+  const std::string dir = testing::SourceDir() + "/fuzz/regressions/regex";
+  size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    INFO(e.path().string());
+    CHECK(fuzz::CheckLite(testing::ReadFile(e.path().string())) == "");
+    ++n;
+  }
+  CHECK(n > 0);
+}
+
+}  // namespace
+}  // namespace noticetab
