@@ -70,8 +70,9 @@ bool HasDamageMarkers(std::string_view s);
 /// a deadline a merged cell or a paragraph break split.
 /// (deadlines.yaml year_only).
 bool IsYearOnly(std::string_view s, const Rules& rules);
-/// True when text ends with sentence-final punctuation (。！？；" etc.).
-bool EndsSentence(std::string_view s);
+/// True when text ends with sentence-final punctuation (punctuation.yaml
+/// sentence_end, or a closer after closer_after: 。” ).
+bool EndsSentence(std::string_view s, const Rules& rules);
 
 /// The document classifier (rules/kinds.yaml): sets doc->kind to
 /// notice_with_annex | body_assignments | notice_without_annex | news | other
