@@ -12,6 +12,8 @@ MarkSet::MarkSet(std::string_view marks) {
     const char32_t c = NextChar(marks, i);
     if (Has(c)) continue;
     marks_.push_back(c);
+    low_ |= uint64_t{1} << (c & 63);
+    mid_ |= uint64_t{1} << ((c >> 6) & 63);
     utf8_.emplace_back(marks.substr(begin, i - begin));
   }
 }

@@ -10,6 +10,7 @@
 #ifndef NOTICETAB_RULES_H_
 #define NOTICETAB_RULES_H_
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -71,8 +72,11 @@ class MarkSet {
  public:
   MarkSet() = default;
   explicit MarkSet(std::string_view marks);
-  /// True when c is one of the marks.
-  bool Has(char32_t c) const { return marks_.find(c) != std::u32string::npos; }
+  /// True when c is one of the marks. Two 64-bit filters (on bits 0-5 and
+  /// 6-11 of c) rule out most characters (Han) before the list is searched.
+  bool Has(char32_t c) const {
+    return ((low_ >> (c & 63)) & (mid_ >> ((c >> 6) & 63)) & 1) && marks_.find(c) != std::u32string::npos;
+  }
   /// True when s holds a mark anywhere.
   bool In(std::string_view s) const;
   /// True when the last (first) character of s is a mark; false for "".
@@ -92,6 +96,7 @@ class MarkSet {
  private:
   std::u32string marks_;
   std::vector<std::string> utf8_;
+  uint64_t low_ = 0, mid_ = 0;
 };
 
 /// punctuation.yaml: the marks notices are read by.
