@@ -36,7 +36,8 @@ std::string_view TrimSeparators(std::string_view s, const Punctuation& p) {
 
 // Appends value (trimmed, without a closing separator) to field, after
 // `joiner` (punctuation.yaml written: list, or clauses).
-void Add(std::string* field, std::string_view value, const Punctuation& p, const std::string* joiner = nullptr) {
+void Add(std::string* field, std::string_view value, const Punctuation& p,
+         const std::string* joiner = nullptr) {
   std::string v(Trim(TrimSeparators(Trim(value), p)));
   if (v.empty()) return;
   if (!field->empty()) *field += joiner ? *joiner : p.list_joiner;
@@ -100,7 +101,7 @@ bool LooksLikeUnits(std::string_view text, const Rules& rules) {
 // nested inside it allowed: its begin and its inside. begin npos when none.
 std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Punctuation& pu) {
   std::string_view t = Trim(s);
-  while (size_t n = std::max(pu.full_stop.EndLength(t), pu.semicolon.EndLength(t))) t = Trim(t.substr(0, t.size() - n));
+  while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
   std::vector<size_t> starts;  // offsets of code points, to walk back
   size_t i = 0;
   while (i < t.size()) {
@@ -189,7 +190,8 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   while (start <= text.size()) {
     size_t end = pu.semicolon.Find(text, start);
     std::string part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    start = end == std::string::npos ? text.size() + 1 : end + pu.semicolon.StartLength(std::string_view(text).substr(end));
+    start = end == std::string::npos ? text.size() + 1
+                                     : end + pu.semicolon.StartLength(std::string_view(text).substr(end));
     if (Trim(part).empty()) continue;
     if (auto kv = rules.clause_key_value.Find(part); kv.found) {
       ClauseRole role = KeyRole(kv.Group("key"), rules);
@@ -207,7 +209,7 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
       switch (role) {
         case ClauseRole::kPerson: {
           std::string_view name = Trim(value);
-          while (size_t n = std::max(pu.full_stop.EndLength(name), pu.semicolon.EndLength(name))) name.remove_suffix(n);
+          while (size_t n = pu.StopLength(name)) name.remove_suffix(n);
           a.persons.emplace_back(name);
           any = true;
           continue;
@@ -215,7 +217,9 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
         case ClauseRole::kDeadline: Add(&a.deadline, value, pu), any = true; continue;
         case ClauseRole::kLead: Add(&a.lead, TakeDeadline(value, rules, &a), pu), any = true; continue;
         case ClauseRole::kSupport: Add(&a.support, TakeDeadline(value, rules, &a), pu), any = true; continue;
-        case ClauseRole::kUnits: Add(&a.units, TakeDeadline(value, rules, &a), pu, &pu.clause_joiner), any = true; continue;
+        case ClauseRole::kUnits:
+          Add(&a.units, TakeDeadline(value, rules, &a), pu, &pu.clause_joiner), any = true;
+          continue;
         default: break;
       }
     }
@@ -254,7 +258,7 @@ bool EndsInClause(std::string_view line, const Rules& rules) {
   // final 。；) closes a clause.
   const Punctuation& pu = rules.punct;
   std::string_view end = Trim(line);
-  while (size_t n = std::max(pu.full_stop.EndLength(end), pu.semicolon.EndLength(end))) end = Trim(end.substr(0, end.size() - n));
+  while (size_t n = pu.StopLength(end)) end = Trim(end.substr(0, end.size() - n));
   if (!pu.closes.Ends(end)) return false;
   std::string t = JoinCjkSpaces(Trim(line));
   Assignment probe;

@@ -130,7 +130,8 @@ std::vector<std::string> MetadataKeys(const Rules& rules) {
   return k;
 }
 
-std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std::string>& keys, const Punctuation& p) {
+std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std::string>& keys,
+                                    const Punctuation& p) {
   std::string_view t = Trim(line);
   for (std::string_view bullet : {"•", "·", "-", "*", "●", "▪"})
     if (t.starts_with(bullet)) t = Trim(t.substr(bullet.size()));

@@ -391,7 +391,8 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   r.title_year = root["title_year"] ? Compile(ctx, root["title_year"]) : Regex("(?!)");
   r.title_opening = root["title_opening"] ? Compile(ctx, root["title_opening"]) : Regex("(?!)");
   // A frontmatter.yaml from before key_value keeps the built-in pattern.
-  r.metadata_key_value = root["key_value"] ? Compile(ctx, root["key_value"]) : Regex(BuiltinRules().metadata_key_value.pattern(), ctx.compile());
+  r.metadata_key_value = root["key_value"] ? Compile(ctx, root["key_value"])
+                                            : Regex(BuiltinRules().metadata_key_value.pattern(), ctx.compile());
   r.number_format = root["number_format"] ? Scalar(ctx, root["number_format"]) : "{org}[{year}]{n}";
   for (size_t i = r.number_format.find('{'); i != std::string::npos; i = r.number_format.find('{', i + 1)) {
     const size_t close = r.number_format.find('}', i);
@@ -407,8 +408,10 @@ void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "key_value", "key_line", "examples"});
   r.not_clause = root["not_clause"] ? Compile(ctx, root["not_clause"]) : Regex("(?!)");
   // A clauses.yaml from before these keys keeps the built-in patterns.
-  r.clause_key_value = root["key_value"] ? Compile(ctx, root["key_value"]) : Regex(BuiltinRules().clause_key_value.pattern(), ctx.compile());
-  r.clause_key_line = root["key_line"] ? Compile(ctx, root["key_line"]) : Regex(BuiltinRules().clause_key_line.pattern(), ctx.compile());
+  r.clause_key_value = root["key_value"] ? Compile(ctx, root["key_value"])
+                                         : Regex(BuiltinRules().clause_key_value.pattern(), ctx.compile());
+  r.clause_key_line = root["key_line"] ? Compile(ctx, root["key_line"])
+                                       : Regex(BuiltinRules().clause_key_line.pattern(), ctx.compile());
   static const std::map<std::string, ClauseRole> kRoles = {
       {"lead", ClauseRole::kLead},   {"support", ClauseRole::kSupport},   {"units", ClauseRole::kUnits},
       {"guide", ClauseRole::kGuide}, {"deadline", ClauseRole::kDeadline}, {"person", ClauseRole::kPerson}};

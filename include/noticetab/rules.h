@@ -10,6 +10,7 @@
 #ifndef NOTICETAB_RULES_H_
 #define NOTICETAB_RULES_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -117,6 +118,10 @@ struct Punctuation {
   /// True when s (trimmed) ends a sentence: a sentence_end mark, or a closer
   /// right after a closer_after mark.
   bool EndsSentence(std::string_view s) const;
+  /// The byte length of the full stop or semicolon s ends with; 0 when none.
+  size_t StopLength(std::string_view s) const {
+    return std::max(full_stop.EndLength(s), semicolon.EndLength(s));
+  }
   /// Where a heading's title ends in t: before each title stop found past
   /// the start, in file order; t.size() when none.
   size_t TitleEnd(std::string_view t) const;

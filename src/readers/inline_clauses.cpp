@@ -3,7 +3,6 @@
 // The vocabulary is rules/clauses.yaml (`role_words`, `keys`, `not_clause`);
 // the reading is clauses.cpp (ReadAssignment), shared with the key-value
 // reader; the cut is body.cpp (CutBody), one grid row per body item.
-#include <algorithm>
 #include <string>
 
 #include "noticetab/clauses.h"
@@ -22,7 +21,7 @@ bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& 
   const Punctuation& pu = rules.punct;
   std::string_view end = lines[at].text;
   // A closing bracket, maybe before one full stop or semicolon.
-  std::string_view before = end.substr(0, end.size() - std::max(pu.full_stop.EndLength(end), pu.semicolon.EndLength(end)));
+  std::string_view before = end.substr(0, end.size() - pu.StopLength(end));
   if (!pu.closes.Ends(before)) return false;
   int depth = 0;  // brackets closed and not opened in the line
   for (size_t i = 0; i < end.size();) {
