@@ -58,7 +58,7 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
   const std::string n = Nfkc(cell);
   std::string_view t = Trim(n);
   while (!t.empty() && (t.back() == ':' || t.back() == '|')) t = Trim(t.substr(0, t.size() - 1));
-  if (t.find(':') != std::string_view::npos || t.find("。") != std::string_view::npos) return Role::kNone;
+  if (t.find(':') != std::string_view::npos || rules.punct.sentence_mark.In(t)) return Role::kNone;
   for (const auto& s : rules.header_shapes)
     if (s.re.Contains(key)) return s.role;
   return Role::kNone;
@@ -139,8 +139,8 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
       }
       if (split) continue;
     }
-    if (c == U'(' || c == U'（' || c == U'[' || c == U'〔' || c == U'【') ++depth;
-    if ((c == U')' || c == U'）' || c == U']' || c == U'〕' || c == U'】') && depth > 0) --depth;
+    if (rules.punct.opens.Has(c)) ++depth;
+    if (rules.punct.closes.Has(c) && depth > 0) --depth;
     i = next;
   }
   flush();
@@ -180,20 +180,7 @@ bool IsYearOnly(std::string_view s, const Rules& rules) {
   return rules.year_only.Contains(c);
 }
 
-bool EndsSentence(std::string_view s) {
-  s = Trim(s);
-  for (std::string_view e : {"。", "！", "？", "；", ".", "!", "?", ";", "”", "」", "）", ")"})
-    if (EndsWith(s, e)) {
-      if (e == "”" || e == "」" || e == "）" || e == ")") {
-        // A closing quote/bracket ends a sentence only after final punctuation.
-        std::string_view before = s.substr(0, s.size() - e.size());
-        return EndsWith(before, "。") || EndsWith(before, "！") || EndsWith(before, "？") ||
-               EndsWith(before, ".");
-      }
-      return true;
-    }
-  return false;
-}
+bool EndsSentence(std::string_view s, const Rules& rules) { return rules.punct.EndsSentence(s); }
 
 CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   cell = Trim(cell);
@@ -213,7 +200,7 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
         if (d.re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
   }
   if (HasDamageMarkers(cell)) return CellShape::kGarbage;
-  bool sentence = compact.find("。") != std::string::npos;
+  bool sentence = rules.punct.sentence_mark.In(compact);
   if (chars <= 200) {
     // "X牵头，Y配合" names units with roles.
     if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {

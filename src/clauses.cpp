@@ -11,31 +11,45 @@ namespace {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-bool IsOpenBracket(char32_t c) { return c == U'(' || c == U'（' || c == U'[' || c == U'〔' || c == U'【'; }
-bool IsCloseBracket(char32_t c) { return c == U')' || c == U'）' || c == U']' || c == U'〕' || c == U'】'; }
-
-// Punctuation that ends a run of units after a role word.
-bool IsRunBreak(std::string_view rest) {
-  for (std::string_view p : {"，", ",", "；", ";", "、", "。", ".", " ", "\t", "　"})
-    if (StartsWith(rest, p)) return true;
-  return rest.empty();
+// A separator between clauses or names (punctuation.yaml): comma, semicolon,
+// enumeration or full stop.
+bool IsSeparator(char32_t c, const Punctuation& p) {
+  return p.comma.Has(c) || p.semicolon.Has(c) || p.enumeration.Has(c) || p.full_stop.Has(c);
 }
 
-void Add(std::string* field, std::string_view value, std::string_view joiner = "、") {
-  std::string v(Trim(value));
-  while (!v.empty() && (v.ends_with("。") || v.ends_with("；") || v.ends_with("，"))) v.resize(v.size() - 3);
-  while (!v.empty() && (v.ends_with(".") || v.ends_with(";") || v.ends_with(","))) v.pop_back();
-  v = std::string(Trim(v));
+// A separator, a space, a tab or the ideographic space U+3000 (or nothing)
+// ends a run of units after a role word.
+bool IsRunBreak(std::string_view rest, const Punctuation& p) {
+  if (rest.empty()) return true;
+  size_t i = 0;
+  const char32_t c = NextChar(rest, i);
+  return c == ' ' || c == '\t' || c == 0x3000 || IsSeparator(c, p);
+}
+
+// s without the separators it ends with.
+std::string_view TrimSeparators(std::string_view s, const Punctuation& p) {
+  for (;;) {
+    const size_t n = std::max({p.comma.EndLength(s), p.semicolon.EndLength(s), p.full_stop.EndLength(s)});
+    if (n == 0) return s;
+    s.remove_suffix(n);
+  }
+}
+
+// Appends value (trimmed, without a closing separator) to field, after
+// `joiner` (punctuation.yaml written: list, or clauses).
+void Add(std::string* field, std::string_view value, const Punctuation& p,
+         const std::string* joiner = nullptr) {
+  std::string v(Trim(TrimSeparators(Trim(value), p)));
   if (v.empty()) return;
-  if (!field->empty()) *field += joiner;
+  if (!field->empty()) *field += joiner ? *joiner : p.list_joiner;
   *field += v;
 }
 
-void Merge(const Assignment& from, Assignment* to) {
-  Add(&to->units, from.units, "；");
-  Add(&to->lead, from.lead);
-  Add(&to->support, from.support);
-  Add(&to->deadline, from.deadline);
+void Merge(const Assignment& from, Assignment* to, const Punctuation& p) {
+  Add(&to->units, from.units, p, &p.clause_joiner);
+  Add(&to->lead, from.lead, p);
+  Add(&to->support, from.support, p);
+  Add(&to->deadline, from.deadline, p);
   to->persons.insert(to->persons.end(), from.persons.begin(), from.persons.end());
   for (auto [f, t] : {std::pair{&from.units_key, &to->units_key}, {&from.lead_key, &to->lead_key},
                       {&from.support_key, &to->support_key}, {&from.deadline_key, &to->deadline_key}})
@@ -44,13 +58,13 @@ void Merge(const Assignment& from, Assignment* to) {
 }
 
 // Merge, noting that the fields `from` fills came from lines [first, last].
-void MergeAt(const Assignment& from, Assignment* to, int first, int last) {
+void MergeAt(const Assignment& from, Assignment* to, int first, int last, const Punctuation& p) {
   auto cover = [&](const std::string& field, Assignment::From& at) {
     if (!field.empty()) at.Cover(first), at.Cover(last);
   };
   cover(from.units, to->units_from), cover(from.lead, to->lead_from);
   cover(from.support, to->support_from), cover(from.deadline, to->deadline_from);
-  Merge(from, to);
+  Merge(from, to, p);
 }
 
 bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s, rules) == CellShape::kDeadline; }
@@ -58,10 +72,10 @@ bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s,
 // "Y，6月底前完成": a value whose last comma-piece is a deadline gives it up.
 std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment* a) {
   std::string v(Trim(value));
-  for (std::string_view comma : {"，", ","}) {
+  for (const std::string& comma : rules.punct.comma.utf8()) {
     size_t p = v.rfind(comma);
     if (p != std::string::npos && IsDeadline(std::string_view(v).substr(p + comma.size()), rules)) {
-      Add(&a->deadline, std::string_view(v).substr(p + comma.size()));
+      Add(&a->deadline, std::string_view(v).substr(p + comma.size()), rules.punct);
       v.resize(p);
       break;
     }
@@ -86,10 +100,9 @@ bool LooksLikeUnits(std::string_view text, const Rules& rules) {
 
 // The clause in brackets that closes s (after an optional 。；), brackets
 // nested inside it allowed: its begin and its inside. begin npos when none.
-std::pair<size_t, std::string_view> TrailingBracket(std::string_view s) {
+std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Punctuation& pu) {
   std::string_view t = Trim(s);
-  for (std::string_view end : {"。", "；", ";", "."})
-    if (t.ends_with(end)) t = Trim(t.substr(0, t.size() - end.size()));
+  while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
   std::vector<size_t> starts;  // offsets of code points, to walk back
   size_t i = 0;
   while (i < t.size()) {
@@ -99,13 +112,13 @@ std::pair<size_t, std::string_view> TrailingBracket(std::string_view s) {
   if (starts.empty()) return {std::string_view::npos, {}};
   size_t k = starts.size() - 1, p = starts[k];
   char32_t last = NextChar(t, p);
-  if (!IsCloseBracket(last)) return {std::string_view::npos, {}};
+  if (!pu.closes.Has(last)) return {std::string_view::npos, {}};
   int depth = 0;
   for (size_t j = starts.size(); j-- > 0;) {
     size_t q = starts[j];
     char32_t c = NextChar(t, q);
-    if (IsCloseBracket(c)) ++depth;
-    if (IsOpenBracket(c) && --depth == 0) {
+    if (pu.closes.Has(c)) ++depth;
+    if (pu.opens.Has(c) && --depth == 0) {
       size_t begin = starts[j], inner = q;
       size_t close = starts.back();
       size_t off = static_cast<size_t>(t.data() - s.data());
@@ -136,8 +149,9 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
     std::string r(Trim(run));
     for (bool again = true; again;) {
       again = false;
-      for (std::string_view p : {"，", ",", "；", ";", "、", "。"})
-        if (StartsWith(r, p)) r = std::string(Trim(std::string_view(r).substr(p.size()))), again = true;
+      size_t i = 0;
+      if (!r.empty() && IsSeparator(NextChar(r, i), rules.punct))
+        r = std::string(Trim(std::string_view(r).substr(i))), again = true;
     }
     if (!r.empty()) runs.push_back({role, r});
   };
@@ -148,7 +162,7 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
       bool matched = false;
       for (const auto& [word, role] : rules.role_words) {
         std::string_view rest = text.substr(i);
-        if (StartsWith(rest, word) && IsRunBreak(rest.substr(word.size()))) {
+        if (StartsWith(rest, word) && IsRunBreak(rest.substr(word.size()), rules.punct)) {
           push(text.substr(run_start, i - run_start), role);
           i += word.size();
           run_start = i;
@@ -159,15 +173,15 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
       if (matched) continue;
     }
     char32_t c = NextChar(text, i);
-    if (IsOpenBracket(c)) ++depth;
-    if (IsCloseBracket(c) && depth > 0) --depth;
+    if (rules.punct.opens.Has(c)) ++depth;
+    if (rules.punct.closes.Has(c) && depth > 0) --depth;
   }
   push(text.substr(run_start), ClauseRole::kNone);
   return runs;
 }
 
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
-  static const Regex kKeyValue("^\\s*(?<key>[^:：，,；;]{2,12}?)\\s*[:：]\\s*(?<value>.*)$");
+  const Punctuation& pu = rules.punct;
   if (rules.not_clause.Contains(clause)) return false;
   Assignment a;
   bool any = false;
@@ -175,12 +189,12 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   std::string text(clause);
   size_t start = 0;
   while (start <= text.size()) {
-    size_t semi = text.find("；", start), ascii = text.find(';', start);
-    size_t end = std::min(semi, ascii);
+    size_t end = pu.semicolon.Find(text, start);
     std::string part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    start = end == std::string::npos ? text.size() + 1 : end + (end == semi ? 3 : 1);
+    start = end == std::string::npos ? text.size() + 1
+                                     : end + pu.semicolon.StartLength(std::string_view(text).substr(end));
     if (Trim(part).empty()) continue;
-    if (auto kv = kKeyValue.Find(part); kv.found) {
+    if (auto kv = rules.clause_key_value.Find(part); kv.found) {
       ClauseRole role = KeyRole(kv.Group("key"), rules);
       std::string_view value = kv.Group("value");
       auto key = [&](std::string* at) {
@@ -195,30 +209,31 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
       }
       switch (role) {
         case ClauseRole::kPerson: {
-          std::string name(Trim(value));
-          while (name.ends_with("。") || name.ends_with("；")) name.resize(name.size() - 3);
-          while (name.ends_with(".") || name.ends_with(";")) name.pop_back();
-          a.persons.push_back(name);
+          std::string_view name = Trim(value);
+          while (size_t n = pu.StopLength(name)) name.remove_suffix(n);
+          a.persons.emplace_back(name);
           any = true;
           continue;
         }
-        case ClauseRole::kDeadline: Add(&a.deadline, value), any = true; continue;
-        case ClauseRole::kLead: Add(&a.lead, TakeDeadline(value, rules, &a)), any = true; continue;
-        case ClauseRole::kSupport: Add(&a.support, TakeDeadline(value, rules, &a)), any = true; continue;
-        case ClauseRole::kUnits: Add(&a.units, TakeDeadline(value, rules, &a), "；"), any = true; continue;
+        case ClauseRole::kDeadline: Add(&a.deadline, value, pu), any = true; continue;
+        case ClauseRole::kLead: Add(&a.lead, TakeDeadline(value, rules, &a), pu), any = true; continue;
+        case ClauseRole::kSupport: Add(&a.support, TakeDeadline(value, rules, &a), pu), any = true; continue;
+        case ClauseRole::kUnits:
+          Add(&a.units, TakeDeadline(value, rules, &a), pu, &pu.clause_joiner), any = true;
+          continue;
         default: break;
       }
     }
     if (IsDeadline(part, rules)) {
-      Add(&a.deadline, part);
+      Add(&a.deadline, part, pu);
       any = true;
       continue;
     }
     Assignment probe;
     std::string units = TakeDeadline(part, rules, &probe);
     if (!units.empty() && LooksLikeUnits(units, rules)) {
-      Add(&a.units, units, "；");
-      Add(&a.deadline, probe.deadline);
+      Add(&a.units, units, pu, &pu.clause_joiner);
+      Add(&a.deadline, probe.deadline, pu);
       any = true;
       continue;
     }
@@ -226,45 +241,35 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   }
   if (!any) return false;
   a.found = true;
-  Merge(a, out);
+  Merge(a, out, pu);
   return true;
 }
 
-namespace {
-
-const Regex& KeyLine() {
-  static const Regex kKeyLine("^\\s*(?<key>[\\p{Han}]{2,12})\\s*[:：]");
-  return kKeyLine;
-}
-
-}  // namespace
-
 bool IsKeyValueLine(std::string_view line, const Rules& rules) {
   // Cheap test first: a body line without a colon is no key-value line.
-  if (line.find(':') == std::string_view::npos && line.find("：") == std::string_view::npos) return false;
+  if (!rules.punct.colon.In(line)) return false;
   std::string t = JoinCjkSpaces(Trim(line));
   Assignment probe;
-  auto m = KeyLine().Find(t);
+  auto m = rules.clause_key_line.Find(t);
   return m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(t, rules, &probe);
 }
 
 bool EndsInClause(std::string_view line, const Rules& rules) {
   // Cheap test first: only a line ending in a closing bracket (before a
   // final 。；) closes a clause.
+  const Punctuation& pu = rules.punct;
   std::string_view end = Trim(line);
-  for (std::string_view stop : {"。", "；", ";", "."})
-    if (end.ends_with(stop)) end = Trim(end.substr(0, end.size() - stop.size()));
-  bool close = false;
-  for (std::string_view c : {")", "）", "]", "〕", "】"}) close |= end.ends_with(c);
-  if (!close) return false;
+  while (size_t n = pu.StopLength(end)) end = Trim(end.substr(0, end.size() - n));
+  if (!pu.closes.Ends(end)) return false;
   std::string t = JoinCjkSpaces(Trim(line));
   Assignment probe;
-  auto [begin, inner] = TrailingBracket(t);
+  auto [begin, inner] = TrailingBracket(t, pu);
   return begin != std::string_view::npos && ParseClause(inner, rules, &probe);
 }
 
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content) {
-  const Regex& kKeyLine = KeyLine();
+  const Regex& kKeyLine = rules.clause_key_line;
+  const Punctuation& pu = rules.punct;
   Assignment a;
   std::string text;
   std::vector<std::pair<size_t, int>> pieces;  // where each line's words begin in `text`, and the line
@@ -280,22 +285,22 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       Assignment line;
       if (ParseClause(t, rules, &line)) {
         note_clause(false);
-        MergeAt(line, &a, static_cast<int>(k), static_cast<int>(k));
+        MergeAt(line, &a, static_cast<int>(k), static_cast<int>(k), pu);
         continue;
       }
     }
-    auto [begin, inner] = TrailingBracket(t);
+    auto [begin, inner] = TrailingBracket(t, pu);
     if (begin != std::string_view::npos) {
       Assignment clause;
       if (ParseClause(inner, rules, &clause)) {
         // A clause alone on its line (（责任单位：X）) or closing the line.
         bool alone = begin == 0;
         note_clause(alone && k > 0);
-        MergeAt(clause, &a, static_cast<int>(k), static_cast<int>(k));
+        MergeAt(clause, &a, static_cast<int>(k), static_cast<int>(k), pu);
         if (alone) continue;
         t.erase(begin);
         t = std::string(Trim(t));
-        if (!t.empty() && !EndsSentence(t)) t += "。";
+        if (!t.empty() && !EndsSentence(t, rules)) t += pu.stop;
       }
     }
     if (a.found) text_after_clause = true;
@@ -303,7 +308,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     text += t;
   }
   // A clause wrapped over lines closes the joined text.
-  if (auto [begin, inner] = TrailingBracket(text); begin != std::string_view::npos) {
+  if (auto [begin, inner] = TrailingBracket(text, pu); begin != std::string_view::npos) {
     Assignment clause;
     if (ParseClause(inner, rules, &clause)) {
       if (!a.found) a.clause_line = static_cast<int>(lines.size()) - 1;
@@ -311,11 +316,11 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       int from = pieces.back().second;
       for (const auto& [offset, k] : pieces)
         if (offset <= begin) from = k;
-      MergeAt(clause, &a, from, pieces.back().second);
+      MergeAt(clause, &a, from, pieces.back().second, pu);
       only_bracket_lines = false;
       text.erase(begin);
       text = std::string(Trim(text));
-      if (!text.empty() && !EndsSentence(text)) text += "。";
+      if (!text.empty() && !EndsSentence(text, rules)) text += pu.stop;
     }
   }
   a.standalone_bracket = a.found && only_bracket_lines && !text_after_clause;

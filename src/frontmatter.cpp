@@ -32,15 +32,15 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
   std::vector<std::string> out;
   for (auto& piece : SplitTopLevel(s, rules)) {
     std::string p = Clean(piece);
-    while (!p.empty() && (p.ends_with("。") || p.ends_with("."))) p.resize(p.size() - (p.ends_with(".") ? 1 : 3));
+    while (size_t n = rules.punct.full_stop.EndLength(p)) p.resize(p.size() - n);
     if (!p.empty()) out.push_back(p);
   }
   return out;
 }
 
-bool EndsWithListSeparator(std::string_view s) {
+bool EndsWithListSeparator(std::string_view s, const Punctuation& p) {
   s = Trim(s);
-  return s.ends_with("，") || s.ends_with(",") || s.ends_with("、") || s.ends_with("；") || s.ends_with(";");
+  return p.comma.Ends(s) || p.enumeration.Ends(s) || p.semicolon.Ends(s);
 }
 
 }  // namespace
@@ -76,9 +76,9 @@ std::optional<std::string> DateFrom(std::string_view value, const Rules& rules) 
   return std::nullopt;
 }
 
-bool IsKey(std::string_view cell, const std::vector<std::string>& keys) {
+bool IsKey(std::string_view cell, const std::vector<std::string>& keys, const Punctuation& p) {
   std::string c = RemoveSpaces(cell);
-  while (!c.empty() && (c.ends_with(":") || c.ends_with("："))) c.resize(c.size() - (c.ends_with(":") ? 1 : 3));
+  while (size_t n = p.colon.EndLength(c)) c.resize(c.size() - n);
   return std::find(keys.begin(), keys.end(), c) != keys.end();
 }
 
@@ -131,7 +131,8 @@ std::vector<std::string> MetadataKeys(const Rules& rules) {
   return k;
 }
 
-std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std::string>& keys) {
+std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std::string>& keys,
+                                    const Punctuation& p) {
   std::string_view t = Trim(line);
   for (std::string_view bullet : {"•", "·", "-", "*", "●", "▪"})
     if (t.starts_with(bullet)) t = Trim(t.substr(bullet.size()));
@@ -152,7 +153,7 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std
         while (v < t.size()) {
           size_t n = v;
           char32_t c = NextChar(t, n);
-          if (!(IsSpace(c) || c == ':' || c == U'：')) break;
+          if (!(IsSpace(c) || p.colon.Has(c))) break;
           sep = true;
           v = n;
         }
@@ -180,11 +181,11 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std
 void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, const Rules& rules, FrontMatter* fm) {
   const std::vector<std::string> keys = MetadataKeys(rules);
   auto take = [&](std::string_view key, std::string_view value) {
-    if (!fm->number && IsKey(key, rules.metadata_number_keys)) fm->number = NumberFrom(value, rules);
-    if (!fm->date && IsKey(key, rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
-    if (!fm->issuer && IsKey(key, rules.metadata_issuer_keys) && IsCompleteUnit(value, rules))
+    if (!fm->number && IsKey(key, rules.metadata_number_keys, rules.punct)) fm->number = NumberFrom(value, rules);
+    if (!fm->date && IsKey(key, rules.metadata_date_keys, rules.punct)) fm->date = DateFrom(value, rules);
+    if (!fm->issuer && IsKey(key, rules.metadata_issuer_keys, rules.punct) && IsCompleteUnit(value, rules))
       fm->issuer = RemoveSpaces(value);
-    if (!fm->title && IsKey(key, rules.metadata_title_keys)) {
+    if (!fm->title && IsKey(key, rules.metadata_title_keys, rules.punct)) {
       std::string t = RemoveSpaces(value);
       if (rules.title_line.Contains(t) && CharCount(t) <= 80) fm->title = t;
     }
@@ -206,11 +207,10 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
       }
       continue;
     }
-    auto pairs = MetadataPairs(l.text, keys);
+    auto pairs = MetadataPairs(l.text, keys, rules.punct);
     for (const auto& p : pairs) take(p.key, p.value);
     if (!pairs.empty()) continue;
-    static const Regex kKeyValue("^(?<k>[^:：]{2,8})[:：]\\s*(?<v>.+)$");
-    if (auto m = kKeyValue.Find(l.text); m.found) take(m.Group("k"), m.Group("v"));
+    if (auto m = rules.metadata_key_value.Find(l.text); m.found) take(m.Group("k"), m.Group("v"));
   }
 }
 
@@ -234,7 +234,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     if (l.kind != LineKind::kText) continue;
     std::string_view t = StripMarkdown(l.text, rules);
     // Site metadata (文号 X 发文日期 Y) is read below, by key.
-    if (!MetadataPairs(l.text, meta_keys).empty()) continue;
+    if (!MetadataPairs(l.text, meta_keys, rules.punct).empty()) continue;
     if (!fm.issuer) {
       std::string compact = RemoveSpaces(t);
       if (auto m = rules.issuer_line.Find(compact); m.found) {
@@ -252,7 +252,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
         std::string last(Trim(line.substr(space))), head = RemoveSpaces(line.substr(0, space));
         auto m = rules.doc_number.Find(last);
         if (m.found && m.begin == 0 && m.end == last.size() && rules.title_line.Contains(head) &&
-            CharCount(head) <= 80 && !EndsSentence(head)) {
+            CharCount(head) <= 80 && !EndsSentence(head, rules)) {
           fm.number = FormatDocNumber(m, rules);
           fm.title = head;
           title_at = i;
@@ -271,7 +271,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     }
     if (title_at == head_end && !fm.title) {
       std::string compact = RemoveSpaces(t);
-      if (rules.title_line.Contains(compact) && CharCount(compact) <= 80 && !EndsSentence(compact)) {
+      if (rules.title_line.Contains(compact) && CharCount(compact) <= 80 && !EndsSentence(compact, rules)) {
         // Join a title wrapped over the previous lines: "…关于印发…" + "…的通知",
         // and the issuer's name on a line of its own before "关于…".
         std::string title = compact;
@@ -279,7 +279,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
           if (lines[j].kind == LineKind::kBlank) continue;
           std::string prev = RemoveSpaces(StripMarkdown(lines[j].text, rules));
           if (lines[j].kind != LineKind::kText || rules.doc_number.Contains(prev) ||
-              rules.issuer_line.Contains(prev) || EndsSentence(prev) || CharCount(prev) > 40)
+              rules.issuer_line.Contains(prev) || EndsSentence(prev, rules) || CharCount(prev) > 40)
             break;
           if (auto o = rules.title_opening.Find(title); o.found && o.begin == 0) {
             if (IsCompleteUnit(prev, rules)) title = prev + title;
@@ -302,9 +302,12 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     if (!fm.date) {
       std::string compact = RemoveSpaces(t);
       // A date line in brackets under the title: （2023年6月20日）.
-      for (auto [open, close] : {std::pair{"（", "）"}, std::pair{"(", ")"}})
-        if (compact.starts_with(open) && compact.ends_with(close) && compact.size() > strlen(open) + strlen(close))
-          compact = compact.substr(strlen(open), compact.size() - strlen(open) - strlen(close));
+      const Punctuation& pu = rules.punct;
+      for (size_t k = 0; k < pu.opens.utf8().size(); ++k) {
+        const std::string &open = pu.opens.utf8()[k], &close = pu.closes.utf8()[k];
+        if (compact.starts_with(open) && compact.ends_with(close) && compact.size() > open.size() + close.size())
+          compact = compact.substr(open.size(), compact.size() - open.size() - close.size());
+      }
       if (auto m = rules.date.Find(compact); m.found && m.end == compact.size() && CharCount(compact) <= 40) {
         fm.date = IsoDate(m, rules.numerals);
         if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = compact.substr(0, m.begin);
@@ -313,7 +316,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
           for (size_t j = i; j-- > 0;) {
             if (lines[j].kind == LineKind::kBlank) continue;
             std::string prev = RemoveSpaces(lines[j].text);
-            if (lines[j].kind == LineKind::kText && CharCount(prev) <= 30 && !EndsSentence(prev) &&
+            if (lines[j].kind == LineKind::kText && CharCount(prev) <= 30 && !EndsSentence(prev, rules) &&
                 IsCompleteUnit(prev, rules))
               fm.issuer = prev;
             break;
@@ -343,7 +346,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     }
     if (auto m = rules.cc.Find(l.text); m.found && fm.cc.empty()) {
       std::string text(m.Group("cc"));
-      for (size_t j = i + 1; j < lines.size() && (EndsWithListSeparator(text) || Trim(text).empty()); ++j) {
+      for (size_t j = i + 1; j < lines.size() && (EndsWithListSeparator(text, rules.punct) || Trim(text).empty()); ++j) {
         if (lines[j].kind == LineKind::kBlank) continue;
         if (lines[j].kind != LineKind::kText) break;
         text += std::string(lines[j].text);
@@ -402,7 +405,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       while (j > 0 && lines[j - 1].kind == LineKind::kBlank) --j;
       if (j == 0) continue;
       std::string prev = RemoveSpaces(lines[j - 1].text);
-      if (lines[j - 1].kind != LineKind::kText || CharCount(prev) > 30 || EndsSentence(prev) ||
+      if (lines[j - 1].kind != LineKind::kText || CharCount(prev) > 30 || EndsSentence(prev, rules) ||
           !IsCompleteUnit(prev, rules))
         continue;
       fm.date = IsoDate(m, rules.numerals);

@@ -33,10 +33,9 @@ bool IsSeqNumber(std::string_view s) {
   return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool LabelLike(std::string_view s) {
+bool LabelLike(std::string_view s, const Rules& rules) {
   std::string c = RemoveSpaces(s);
-  return CharCountUpTo(c, 31) <= 30 && c.find("。") == std::string::npos && c.find("，") == std::string::npos &&
-         c.find(",") == std::string::npos;
+  return CharCountUpTo(c, 31) <= 30 && !rules.punct.sentence_mark.In(c) && !rules.punct.comma.In(c);
 }
 
 }  // namespace
@@ -45,9 +44,7 @@ bool LabelLike(std::string_view s) {
 // 200 characters) is still units, never content (ClassifyCell stops at 200).
 bool UnitLike(std::string_view cell, const Rules& rules) {
   std::string c = RemoveSpaces(cell);
-  if (c.empty() || c.find("。") != std::string::npos || c.find("；") != std::string::npos ||
-      c.find(";") != std::string::npos)
-    return false;
+  if (c.empty() || rules.punct.sentence_mark.In(c) || rules.punct.semicolon.In(c)) return false;
   auto names = SplitTopLevel(c, rules);
   if (names.size() < 3) return false;
   size_t complete = 0, chars = 0;
@@ -218,13 +215,13 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           }
           break;
         case CellShape::kText:
-          if (!trailing_started && !EndsSentence(row.content.text) && next_shape(k) != CellShape::kText) {
+          if (!trailing_started && !EndsSentence(row.content.text, rules) && next_shape(k) != CellShape::kText) {
             row.content.Append(c.cell.text, c.cell.first_line);  // content wrapped into a second paragraph
             if (slot == 0) --slot;  // not a column: the ++ below brings it back to 0
             break;
           }
           if (trailing_started && slot < after_content.size() && after_content[slot] == Role::kNote &&
-              CharCountUpTo(c.cell.text, 21) <= 20 && !EndsSentence(c.cell.text)) {
+              CharCountUpTo(c.cell.text, 21) <= 20 && !EndsSentence(c.cell.text, rules)) {
             row.note.Append(c.cell.text, c.cell.first_line);  // 完成情况 / 备注
             break;
           }
@@ -251,7 +248,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
         break;
       case CellShape::kText: {
         CellShape next = next_shape(k);
-        if (LabelLike(c.cell.text) && (next == CellShape::kText || next == CellShape::kItemLabel))
+        if (LabelLike(c.cell.text, rules) && (next == CellShape::kText || next == CellShape::kItemLabel))
           pending.push_back(&c);
         else
           start_content(c);
@@ -557,7 +554,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     for (size_t i = 0; i < cells.size(); ++i) {
       if (shapes[i] != CellShape::kItemLabel && shapes[i] != CellShape::kSectionLabel) continue;
       size_t n = CharCount(cells[i]);
-      if ((EndsSentence(cells[i]) || n > 30) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
+      if ((EndsSentence(cells[i], rules) || n > 30) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
     }
   }
   if (content >= 0 && static_cast<size_t>(content) < content_col && content_col < header.size()) {

@@ -46,9 +46,9 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
     if (k > 0) {
       auto left = SplitTopLevel(out, rules);
       bool separator = !left.empty() && IsCompleteUnit(left.back(), rules) && StartsLikeUnit(pieces[k], rules) &&
-                       !EndsWith(out, "、");
+                       !EndsWith(out, rules.punct.list_joiner);
       bool ascii = static_cast<unsigned char>(out.back()) < 128 && static_cast<unsigned char>(pieces[k][0]) < 128;
-      if (separator) out += "、";
+      if (separator) out += rules.punct.list_joiner;
       else if (ascii) out += " ";
     }
     out += pieces[k];
@@ -80,7 +80,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   std::string& prefix = *carried;
   for (auto& raw : SplitTopLevel(text, rules)) {
     std::string name = raw;
-    while (EndsWith(name, "。") || EndsWith(name, ".")) name.resize(name.size() - (EndsWith(name, ".") ? 1 : 3));
+    while (size_t n = rules.punct.full_stop.EndLength(name)) name.resize(name.size() - n);
     for (const auto& tail : rules.open_tails) {
       if (EndsWith(name, tail) && name.size() > tail.size()) {
         name.resize(name.size() - tail.size());
@@ -309,7 +309,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     t.diagnostics = std::move(row.diagnostics);
     if (!t.content.empty()) {
       std::string_view c = t.content;
-      if (EndsWith(c, "、") || EndsWith(c, "，") || EndsWith(c, ","))
+      if (rules.punct.enumeration.Ends(c) || rules.punct.comma.Ends(c))
         t.Warn("content.truncated", "content ends mid-sentence; the cell may be truncated");
     } else {
       t.Warn("content.missing", "row has no content");

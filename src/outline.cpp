@@ -8,14 +8,11 @@
 namespace noticetab {
 namespace {
 
-// Title = the heading text up to the first full stop (or colon), without it.
-std::string TitleOf(std::string_view heading) {
-  std::string t = JoinCjkSpaces(heading);
-  for (std::string_view stop : {"。", "：", ":"}) {
-    size_t p = t.find(stop);
-    if (p != std::string::npos && p > 0) t.resize(p);
-  }
-  return std::string(Trim(t));
+// Title = the heading text up to the first title stop (punctuation.yaml: a
+// full stop or a colon), without it.
+std::string TitleOf(std::string_view heading, const Punctuation& p) {
+  const std::string t = JoinCjkSpaces(heading);
+  return std::string(Trim(std::string_view(t).substr(0, p.TitleEnd(t))));
 }
 
 }  // namespace
@@ -54,7 +51,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           Section s;
           s.index = static_cast<int>(sections.size()) + 1;
           s.no = h.no;
-          s.title = TitleOf(h.title);
+          s.title = TitleOf(h.title, rules.punct);
           s.line = l.no;
           sections.push_back(std::move(s));
         } else {
@@ -67,7 +64,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           Item it;
           it.index = ++item_count;
           it.no = h.no;
-          it.title = TitleOf(h.title);
+          it.title = TitleOf(h.title, rules.punct);
           it.text = JoinCjkSpaces(h.title);
           it.line = l.no;
           sections.back().items.push_back(std::move(it));

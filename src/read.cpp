@@ -130,9 +130,9 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
       parts.push_back(l.text);
       break;
     }
-    bool title = CharCount(compact) <= 60 && compact.find("。") == std::string::npos &&
-                 compact.find("，") == std::string::npos && compact.find(",") == std::string::npos &&
-                 compact.find("|") == std::string::npos && l.tabs == 0 && !rules.attachment.Contains(l.text);
+    const Punctuation& pu = rules.punct;
+    bool title = CharCount(compact) <= 60 && !pu.sentence_mark.In(compact) && !pu.comma.In(compact) &&
+                 !pu.pipe.In(compact) && l.tabs == 0 && !rules.attachment.Contains(l.text);
     if (!title || parts.size() == 2) break;
     parts.push_back(l.text);
   }

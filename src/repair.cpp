@@ -60,7 +60,7 @@ void RepairTable(Table& table, const Rules& rules) {
   for (size_t i = 1; i < rows.size(); ++i) {
     Row& prev = rows[kept - 1];
     Row& r = rows[i];
-    if (IsContinuation(r) && !EndsSentence(prev.content.text)) {
+    if (IsContinuation(r) && !EndsSentence(prev.content.text, rules)) {
       prev.Warn("content.joined", std::string(r.after_break ? "content continued after a page break" : "wrapped content") +
                               " (" + Lines(r) + ") joined");
       prev.content.Append(r.content.text, r.content.last_line);

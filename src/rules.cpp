@@ -371,7 +371,7 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
-                        "title_year", "title_opening", "number_format", "examples"});
+                        "title_year", "title_opening", "number_format", "key_value", "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
@@ -390,6 +390,9 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   r.numeric_date = root["numeric_date"] ? Compile(ctx, root["numeric_date"]) : Regex("(?!)");
   r.title_year = root["title_year"] ? Compile(ctx, root["title_year"]) : Regex("(?!)");
   r.title_opening = root["title_opening"] ? Compile(ctx, root["title_opening"]) : Regex("(?!)");
+  // A frontmatter.yaml from before key_value keeps the built-in pattern.
+  r.metadata_key_value = root["key_value"] ? Compile(ctx, root["key_value"])
+                                            : Regex(BuiltinRules().metadata_key_value.pattern(), ctx.compile());
   r.number_format = root["number_format"] ? Scalar(ctx, root["number_format"]) : "{org}[{year}]{n}";
   for (size_t i = r.number_format.find('{'); i != std::string::npos; i = r.number_format.find('{', i + 1)) {
     const size_t close = r.number_format.find('}', i);
@@ -402,8 +405,13 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "examples"});
+  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "key_value", "key_line", "examples"});
   r.not_clause = root["not_clause"] ? Compile(ctx, root["not_clause"]) : Regex("(?!)");
+  // A clauses.yaml from before these keys keeps the built-in patterns.
+  r.clause_key_value = root["key_value"] ? Compile(ctx, root["key_value"])
+                                         : Regex(BuiltinRules().clause_key_value.pattern(), ctx.compile());
+  r.clause_key_line = root["key_line"] ? Compile(ctx, root["key_line"])
+                                       : Regex(BuiltinRules().clause_key_line.pattern(), ctx.compile());
   static const std::map<std::string, ClauseRole> kRoles = {
       {"lead", ClauseRole::kLead},   {"support", ClauseRole::kSupport},   {"units", ClauseRole::kUnits},
       {"guide", ClauseRole::kGuide}, {"deadline", ClauseRole::kDeadline}, {"person", ClauseRole::kPerson}};
@@ -499,6 +507,60 @@ void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
   ReadExamples(ctx, root["examples"], "numbering", r);
 }
 
+// A set of marks: a non-empty string, each mark once.
+MarkSet Marks(const FileContext& ctx, const RNode& map, const char* key) {
+  const RNode n = Required(ctx, map, key);
+  const std::string text = Scalar(ctx, n);
+  if (text.empty()) ctx.Fail(n.Mark(), std::string(key) + ": expected at least one mark");
+  MarkSet set(text);
+  if (set.marks().size() != CharCount(text)) ctx.Fail(n.Mark(), std::string(key) + ": a mark is listed twice");
+  return set;
+}
+
+void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
+  CheckKeys(ctx, root, {"sentence_end", "closers", "closer_after", "brackets", "sentence_mark", "full_stop", "comma",
+                        "semicolon", "enumeration", "colon", "pipe", "title_stops", "label_ends", "written",
+                        "examples"});
+  Punctuation& p = r.punct;
+  p.sentence_end = Marks(ctx, root, "sentence_end");
+  p.closers = Marks(ctx, root, "closers");
+  p.closer_after = Marks(ctx, root, "closer_after");
+  // brackets: a list of pairs, each two marks, no mark in two pairs.
+  const RNode brackets = Required(ctx, root, "brackets");
+  if (!brackets.IsSequence() || brackets.size() == 0)
+    ctx.Fail(brackets.Mark(), "brackets: expected a list of pairs (\"()\")");
+  std::string opens, closes;
+  for (const auto& item : brackets) {
+    const std::string pair = Scalar(ctx, item);
+    size_t i = 0;
+    const char32_t open = pair.empty() ? 0 : NextChar(pair, i);
+    const size_t mid = i;
+    if (CharCount(pair) != 2 || open == NextChar(pair, i))
+      ctx.Fail(item.Mark(), "brackets: '" + pair + "' is not a pair of two marks (opening, closing)");
+    opens += pair.substr(0, mid);
+    closes += pair.substr(mid);
+  }
+  p.opens = MarkSet(opens);
+  p.closes = MarkSet(closes);
+  if (p.opens.marks().size() != brackets.size() || p.closes.marks().size() != brackets.size())
+    ctx.Fail(brackets.Mark(), "brackets: a mark is in two pairs");
+  p.sentence_mark = Marks(ctx, root, "sentence_mark");
+  p.full_stop = Marks(ctx, root, "full_stop");
+  p.comma = Marks(ctx, root, "comma");
+  p.semicolon = Marks(ctx, root, "semicolon");
+  p.enumeration = Marks(ctx, root, "enumeration");
+  p.colon = Marks(ctx, root, "colon");
+  p.pipe = Marks(ctx, root, "pipe");
+  p.title_stops = Marks(ctx, root, "title_stops");
+  p.label_ends = Marks(ctx, root, "label_ends");
+  std::map<std::string, std::string, std::less<>> written;
+  StringMap(ctx, root, "written", written, {"list", "clauses", "stop"});
+  p.list_joiner = written["list"];
+  p.clause_joiner = written["clauses"];
+  p.stop = written["stop"];
+  ReadExamples(ctx, root["examples"], "punctuation", r);
+}
+
 using Loader = void (*)(const FileContext&, const RNode&, Rules&);
 struct RuleFile {
   const char* name;
@@ -509,7 +571,7 @@ constexpr RuleFile kRuleFiles[] = {
     {"headings.yaml", LoadHeadings}, {"headers.yaml", LoadHeaders},     {"junk.yaml", LoadJunk},
     {"units.yaml", LoadUnits},       {"deadlines.yaml", LoadDeadlines}, {"frontmatter.yaml", LoadFrontMatter},
     {"clauses.yaml", LoadClauses},   {"kinds.yaml", LoadKinds},         {"collective.yaml", LoadCollective},
-    {"labels.yaml", LoadLabels},     {"numbering.yaml", LoadNumbering},
+    {"labels.yaml", LoadLabels},     {"numbering.yaml", LoadNumbering}, {"punctuation.yaml", LoadPunctuation},
 };
 
 // yaml-cpp takes a quoted scalar left open at the end of the input as
@@ -734,6 +796,11 @@ const Rules& BuiltinLabels() {
 
 const Rules& BuiltinNumbering() {
   static const Rules rules = BuiltinFile("numbering.yaml");
+  return rules;
+}
+
+const Rules& BuiltinPunctuation() {
+  static const Rules rules = BuiltinFile("punctuation.yaml");
   return rules;
 }
 

@@ -81,11 +81,6 @@ bool IsRun(TokenKind k) {
          k == TokenKind::kSpace || k == TokenKind::kLatin;
 }
 
-// Sentence-final punctuation, and what may close a sentence after it.
-constexpr std::u32string_view kFinal = U"\u3002\uFF01\uFF1F\uFF1B.!?;";        // 。！？；.!?;
-constexpr std::u32string_view kCloser = U"\u201D\u300D\uFF09)";                 // ”」）)
-constexpr std::u32string_view kBeforeCloser = U"\u3002\uFF01\uFF1F.";           // 。！？.
-
 }  // namespace
 
 int Numerals::CjkDigit(char32_t c) const { return Lookup(digits, c, -1); }
@@ -159,7 +154,7 @@ std::vector<Token> Tokenize(std::string_view line, const Numerals& numerals) {
   return out;
 }
 
-LineShape ShapeOf(std::string_view line, const std::vector<Token>& tokens) {
+LineShape ShapeOf(const std::vector<Token>& tokens) {
   LineShape shape;
   auto count = [&](Separator s) { ++shape.separators[static_cast<size_t>(s)]; };
   size_t k = 0;
@@ -198,23 +193,6 @@ LineShape ShapeOf(std::string_view line, const std::vector<Token>& tokens) {
         set(num->kind == TokenKind::kDigits ? MarkerKind::kDigitParen : MarkerKind::kCjkParen, num->value, c);
     } else if (t->first >= 0x2460 && t->first <= 0x2473) {  // ① .. ⑳
       set(MarkerKind::kCircled, static_cast<int>(t->first - 0x2460 + 1), t);
-    }
-  }
-  // Sentence-final punctuation, as EndsSentence reads it.
-  std::string_view s = Trim(line);
-  if (!s.empty()) {
-    size_t lead = s.size() - 1;
-    while (lead > 0 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
-    size_t j = lead;
-    char32_t last = NextChar(s, j);
-    if (kFinal.find(last) != std::u32string_view::npos) {
-      shape.ends_sentence = true;
-    } else if (kCloser.find(last) != std::u32string_view::npos && lead > 0) {
-      size_t p = lead - 1;
-      while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
-      size_t q = p;
-      char32_t before = NextChar(s, q);
-      shape.ends_sentence = q == lead && kBeforeCloser.find(before) != std::u32string_view::npos;
     }
   }
   return shape;

@@ -268,25 +268,25 @@ TEST_CASE("HasDamageMarkers: U+FFFD and (cid:", "[classify]") {
 // ---------------------------------------------------------------- EndsSentence
 
 TEST_CASE("EndsSentence: sentence-final punctuation", "[classify]") {
-  CHECK(noticetab::EndsSentence("及时公开监管结果。"));
-  CHECK(noticetab::EndsSentence("做好公开；"));
-  CHECK(noticetab::EndsSentence("是否公开？"));
-  CHECK(noticetab::EndsSentence("坚决落实！"));
-  CHECK(noticetab::EndsSentence("done."));
-  CHECK(noticetab::EndsSentence("及时公开。  "));
+  CHECK(noticetab::EndsSentence("及时公开监管结果。", R()));
+  CHECK(noticetab::EndsSentence("做好公开；", R()));
+  CHECK(noticetab::EndsSentence("是否公开？", R()));
+  CHECK(noticetab::EndsSentence("坚决落实！", R()));
+  CHECK(noticetab::EndsSentence("done.", R()));
+  CHECK(noticetab::EndsSentence("及时公开。  ", R()));
   // A closing quote or bracket ends a sentence only after a full stop.
-  CHECK(noticetab::EndsSentence("推进“一网通办”。"));
-  CHECK(noticetab::EndsSentence("要求“做到应公开尽公开。”"));
-  CHECK(noticetab::EndsSentence("（详见附件。）"));
-  CHECK_FALSE(noticetab::EndsSentence("推进“一网通办”"));
-  CHECK_FALSE(noticetab::EndsSentence("各县区政府（管委会）"));
+  CHECK(noticetab::EndsSentence("推进“一网通办”。", R()));
+  CHECK(noticetab::EndsSentence("要求“做到应公开尽公开。”", R()));
+  CHECK(noticetab::EndsSentence("（详见附件。）", R()));
+  CHECK_FALSE(noticetab::EndsSentence("推进“一网通办”", R()));
+  CHECK_FALSE(noticetab::EndsSentence("各县区政府（管委会）", R()));
 }
 
 TEST_CASE("EndsSentence: text that runs on", "[classify]") {
-  CHECK_FALSE(noticetab::EndsSentence("严格按照规定时限公开上年"));
-  CHECK_FALSE(noticetab::EndsSentence("围绕做强工业经济，"));
-  CHECK_FALSE(noticetab::EndsSentence("县财政局、"));
-  CHECK_FALSE(noticetab::EndsSentence(""));
+  CHECK_FALSE(noticetab::EndsSentence("严格按照规定时限公开上年", R()));
+  CHECK_FALSE(noticetab::EndsSentence("围绕做强工业经济，", R()));
+  CHECK_FALSE(noticetab::EndsSentence("县财政局、", R()));
+  CHECK_FALSE(noticetab::EndsSentence("", R()));
 }
 
 // ---------------------------------------------------------------- ClassifyLines

@@ -72,6 +72,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
       {"label", {"column", "value", "sheet", "calendar", "message"}},
       {"numbering", {"format", "label", "page_number"}},
+      {"punctuation", {"ends_sentence", "title", "closes_with"}},
   };
   return k;
 }
@@ -87,7 +88,7 @@ const noticetab::Regex* FrontMatterPattern(const Rules& r, const std::string& fi
       {"printed", &Rules::printed},       {"annex_start", &Rules::annex_start},
       {"recipients", &Rules::recipients_line}, {"recipients_line", &Rules::recipients_line},
       {"numeric_date", &Rules::numeric_date}, {"title_year", &Rules::title_year},
-      {"title_opening", &Rules::title_opening},
+      {"title_opening", &Rules::title_opening}, {"key_value", &Rules::metadata_key_value},
   };
   auto it = kFields.find(field);
   return it == kFields.end() ? nullptr : &(r.*(it->second));
@@ -218,6 +219,23 @@ void FireFrontMatter(const RuleExample& ex) {
     // Every other key must name a group of the pattern.
     CHECK(std::find(m.names.begin(), m.names.end(), key) != m.names.end());
     CHECK(std::string(m.Group(key)) == value);
+  }
+}
+
+// punctuation.yaml: whether the text ends a sentence (EndsSentence), the
+// title a heading with this text has, the mark closing a bracket.
+void FirePunctuation(const RuleExample& ex) {
+  const noticetab::Punctuation& p = R().punct;
+  if (ex.expect.count("ends_sentence"))
+    CHECK(Bool(noticetab::EndsSentence(ex.input, R())) == ex.expect.at("ends_sentence"));
+  if (ex.expect.count("title")) CHECK(ex.input.substr(0, p.TitleEnd(ex.input)) == ex.expect.at("title"));
+  if (ex.expect.count("closes_with")) {
+    size_t i = 0;
+    const char32_t open = noticetab::NextChar(ex.input, i);
+    std::string close;
+    noticetab::AppendUtf8(close, p.CloseOf(open));
+    CHECK(i == ex.input.size());
+    CHECK(close == ex.expect.at("closes_with"));
   }
 }
 
@@ -402,6 +420,7 @@ TEST_CASE("every rules example holds", "[rules]") {
     else if (ex.kind == "frontmatter") FireFrontMatter(ex);
     else if (ex.kind == "label") FireLabel(ex);
     else if (ex.kind == "numbering") FireNumbering(ex);
+    else if (ex.kind == "punctuation") FirePunctuation(ex);
   }
 }
 

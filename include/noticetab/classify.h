@@ -64,8 +64,9 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules);
 bool StartsLikeUnit(std::string_view s, const Rules& rules);
 /// True when the text holds OCR/extraction damage markers (U+FFFD, "(cid:").
 bool HasDamageMarkers(std::string_view s);
-/// True when text ends with sentence-final punctuation (。！？；" etc.).
-bool EndsSentence(std::string_view s);
+/// True when text ends with sentence-final punctuation (punctuation.yaml
+/// sentence_end, or a closer after closer_after: 。” ).
+bool EndsSentence(std::string_view s, const Rules& rules);
 
 }  // namespace noticetab
 

@@ -10,6 +10,8 @@
 #ifndef NOTICETAB_RULES_H_
 #define NOTICETAB_RULES_H_
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -50,7 +52,7 @@ struct DeadlineRule {
 struct RuleExample {
   std::string file;   ///< rules file name
   int line = 0;       ///< 1-based line of the example in that file
-  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause | kind | label | numbering
+  std::string kind;   ///< heading | header | junk | units | collective | deadline | frontmatter | clause | kind | label | numbering | punctuation
   std::string input;
   std::map<std::string, std::string> expect;  ///< key -> expected value ("" = null)
 };
@@ -62,6 +64,69 @@ struct CollectiveRule {
   std::string name;
   Regex re;
   std::vector<std::string> levels, kinds;
+};
+
+/// A set of punctuation marks (punctuation.yaml: a string of characters), with
+/// the tests the stages ask of a text. Built once when the rules load; every
+/// test is a scan over the few marks, without allocation.
+class MarkSet {
+ public:
+  MarkSet() = default;
+  explicit MarkSet(std::string_view marks);
+  /// True when c is one of the marks. Two 64-bit filters (on bits 0-5 and
+  /// 6-11 of c) rule out most characters (Han) before the list is searched.
+  bool Has(char32_t c) const {
+    return ((low_ >> (c & 63)) & (mid_ >> ((c >> 6) & 63)) & 1) && marks_.find(c) != std::u32string::npos;
+  }
+  /// True when s holds a mark anywhere.
+  bool In(std::string_view s) const;
+  /// True when the last (first) character of s is a mark; false for "".
+  bool Ends(std::string_view s) const;
+  bool Starts(std::string_view s) const;
+  /// The byte length of the mark s ends (starts) with; 0 when none.
+  size_t EndLength(std::string_view s) const;
+  size_t StartLength(std::string_view s) const;
+  /// The byte offset of the first mark in s at or after `from`; npos if none.
+  size_t Find(std::string_view s, size_t from = 0) const;
+  /// The marks, in file order, and each as UTF-8.
+  const std::u32string& marks() const { return marks_; }
+  const std::vector<std::string>& utf8() const { return utf8_; }
+  /// This set and `other` together (file order, each mark once).
+  MarkSet operator|(const MarkSet& other) const;
+
+ private:
+  std::u32string marks_;
+  std::vector<std::string> utf8_;
+  uint64_t low_ = 0, mid_ = 0;
+};
+
+/// punctuation.yaml: the marks notices are read by.
+struct Punctuation {
+  MarkSet sentence_end;   ///< a text ending in one ends a sentence
+  MarkSet closers;        ///< a closing quote or bracket: ends one only after closer_after
+  MarkSet closer_after;
+  MarkSet opens, closes;  ///< brackets: opens[i] pairs with closes[i]
+  MarkSet sentence_mark;  ///< a text holding one is a sentence (not a label, title, unit list)
+  MarkSet full_stop, comma, semicolon, enumeration, colon, pipe;  ///< separators
+  MarkSet title_stops;    ///< a heading's title ends before the first
+  MarkSet label_ends;     ///< a Word list label ending in one takes no space after it
+  /// What noticetab writes when it joins what it read (`written:`): list
+  /// (names of one role), clauses (units of several clauses), stop (a
+  /// paragraph's closing full stop).
+  std::string list_joiner, clause_joiner, stop;
+
+  /// True when s (trimmed) ends a sentence: a sentence_end mark, or a closer
+  /// right after a closer_after mark.
+  bool EndsSentence(std::string_view s) const;
+  /// The byte length of the full stop or semicolon s ends with; 0 when none.
+  size_t StopLength(std::string_view s) const {
+    return std::max(full_stop.EndLength(s), semicolon.EndLength(s));
+  }
+  /// Where a heading's title ends in t: before each title stop found past
+  /// the start, in file order; t.size() when none.
+  size_t TitleEnd(std::string_view t) const;
+  /// The closing mark of the bracket opening with c; 0 when c opens none.
+  char32_t CloseOf(char32_t c) const;
 };
 
 struct Rules {
@@ -124,6 +189,8 @@ struct Rules {
   std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
   std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
   Regex not_clause;  ///< a bracket opening so is an aside (以下简称…), never an assignment
+  Regex clause_key_value;  ///< one clause part: groups key, value (built-in when the file has none)
+  Regex clause_key_line;   ///< a line starting as key-value: group key (built-in when none)
   // kinds.yaml: the document classifier
   Regex news_title, news_text, cover_title, plan_title;
   // frontmatter.yaml
@@ -143,6 +210,7 @@ struct Rules {
   Regex numeric_date;      ///< 2023-06-20 / 2023.6.20: groups y, m, d
   Regex title_year;        ///< the plan year in a title: groups y
   Regex title_opening;     ///< the word a title starts with (关于): a wrapped title's first line holds it
+  Regex metadata_key_value;  ///< key_value: a metadata line, groups k, v (built-in when the file has none)
   std::string number_format;  ///< how a 文号 is printed: {org}, {year}, {n} replaced
   // labels.yaml: the words noticetab writes (not read from notices)
   std::map<std::string, std::string, std::less<>> column_labels;    ///< column name -> xlsx header
@@ -156,6 +224,8 @@ struct Rules {
   std::string counting_zero;                  ///< 零: a skipped place
   std::vector<std::string> stems, branches;   ///< 甲.. (10), 子.. (12)
   std::vector<std::string> page_number_words;  ///< 第, 页, 共, -, / ...: with digits, a page number
+  // punctuation.yaml
+  Punctuation punct;
   std::vector<RuleExample> examples;
 };
 
@@ -180,6 +250,9 @@ const Rules& BuiltinRules();
 /// Thread-safe.
 const Rules& BuiltinLabels();
 const Rules& BuiltinNumbering();
+/// Only the built-in punctuation.yaml: for the native readers, which read a
+/// file before a notice's rules apply (as numbering.yaml). Thread-safe.
+const Rules& BuiltinPunctuation();
 
 /// A rules file without what only people and tests read: blank and comment
 /// lines and `examples:` blocks (a key on a line of its own and the lines

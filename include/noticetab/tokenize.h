@@ -77,7 +77,6 @@ struct LineShape {
   /// comma: ， ,; semicolon: ； ;; colon: ： :).
   std::array<int, static_cast<size_t>(Separator::kCount)> separators{};
   int indent = 0;              ///< leading space characters (U+3000 counts one)
-  bool ends_sentence = false;  ///< EndsSentence() of the line
   MarkerKind marker = MarkerKind::kNone;
   int marker_value = -1;       ///< the marker's numeral value
   uint32_t marker_end = 0;     ///< byte offset just past the marker (and its punctuation)
@@ -89,7 +88,7 @@ struct LineShape {
 /// Splits a line into runs. Never fails.
 std::vector<Token> Tokenize(std::string_view line, const Numerals& numerals);
 /// The shape of a line from its tokens (Tokenize of the same line).
-LineShape ShapeOf(std::string_view line, const std::vector<Token>& tokens);
+LineShape ShapeOf(const std::vector<Token>& tokens);
 
 }  // namespace noticetab
 

@@ -225,8 +225,7 @@ class Numbering {
     // Word puts a tab (or space) after the label; a label that ends in its own
     // punctuation (一、 （一） 1.) reads as typed without it.
     std::string_view tail = label;
-    bool punct = tail.ends_with("、") || tail.ends_with("）") || tail.ends_with(")") || tail.ends_with(".") ||
-                 tail.ends_with("．") || tail.ends_with("：") || tail.ends_with(":");
+    bool punct = BuiltinPunctuation().punct.label_ends.Ends(tail);  // punctuation.yaml label_ends
     if (lvl.suffix != "nothing" && !punct) label += ' ';
     return label;
   }

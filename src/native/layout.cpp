@@ -273,10 +273,12 @@ int CellAt(const Fragment& f, double x, double y) {
   return f.at[static_cast<size_t>(r) * (f.xs.size() - 1) + static_cast<size_t>(c)];
 }
 
+// A cell not ending in sentence-final punctuation (the built-in
+// punctuation.yaml sentence_end: the native readers run before a notice's
+// rules apply) may go on in the row below.
 bool Unfinished(std::string_view cell) {
   std::string_view t = Trim(cell);
-  return !t.empty() && !t.ends_with("。") && !t.ends_with("；") && !t.ends_with(";") && !t.ends_with(".") &&
-         !t.ends_with("！") && !t.ends_with("？");
+  return !t.empty() && !BuiltinPunctuation().punct.sentence_end.Ends(t);
 }
 
 // A bordered table being read, over one page or more.

@@ -8,6 +8,7 @@
 #include "noticetab/clauses.h"
 #include "readers.h"
 #include "../stages.h"
+#include "noticetab/text.h"
 
 namespace noticetab {
 
@@ -18,15 +19,16 @@ bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& 
   // item's lines, and look again; only a line that closes a bracket it did
   // not open can end such a clause.
   constexpr int kWrap = 3;
+  const Punctuation& pu = rules.punct;
   std::string_view end = lines[at].text;
-  bool close = false;
-  for (std::string_view c : {")", "）", "]", "〕", "】", ")。", "）。", "）；"}) close |= end.ends_with(c);
-  if (!close) return false;
+  // A closing bracket, maybe before one full stop or semicolon.
+  std::string_view before = end.substr(0, end.size() - pu.StopLength(end));
+  if (!pu.closes.Ends(before)) return false;
   int depth = 0;  // brackets closed and not opened in the line
-  for (std::string_view o : {"(", "（", "[", "〔", "【"})
-    for (size_t p = end.find(o); p != std::string_view::npos; p = end.find(o, p + 1)) --depth;
-  for (std::string_view c : {")", "）", "]", "〕", "】"})
-    for (size_t p = end.find(c); p != std::string_view::npos; p = end.find(c, p + 1)) ++depth;
+  for (size_t i = 0; i < end.size();) {
+    const char32_t c = NextChar(end, i);
+    depth += pu.closes.Has(c) - pu.opens.Has(c);
+  }
   if (depth <= 0) return false;
   std::string joined(lines[at].text);
   int joined_lines = 0;

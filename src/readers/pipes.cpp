@@ -12,23 +12,21 @@
 namespace noticetab {
 namespace {
 
-bool HasPipe(std::string_view s) { return s.find('|') != std::string_view::npos || s.find("｜") != std::string_view::npos; }
+bool HasPipe(std::string_view s, const Punctuation& p) { return p.pipe.In(s); }
 
-// Splits on | and ｜, dropping the empty cells the outer pipes make.
-std::vector<std::string_view> SplitPipes(std::string_view line) {
+// Splits on the pipe marks (punctuation.yaml pipe: | ｜), dropping the empty
+// cells the outer pipes make.
+std::vector<std::string_view> SplitPipes(std::string_view line, const Punctuation& p) {
   std::vector<std::string_view> cells;
-  size_t start = 0, i = 0;
-  while (i <= line.size()) {
-    bool ascii = i < line.size() && line[i] == '|';
-    bool wide = line.substr(i, 3) == "｜";
-    if (i == line.size() || ascii || wide) {
-      cells.push_back(Trim(line.substr(start, i - start)));
-      i += wide ? 3 : 1;
+  size_t start = 0;
+  for (size_t i = 0; i < line.size();) {
+    const size_t at = i;
+    if (p.pipe.Has(NextChar(line, i))) {
+      cells.push_back(Trim(line.substr(start, at - start)));
       start = i;
-      continue;
     }
-    ++i;
   }
+  cells.push_back(Trim(line.substr(start)));
   if (!cells.empty() && cells.front().empty()) cells.erase(cells.begin());
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
   return cells;
@@ -43,29 +41,32 @@ bool IsRule(std::string_view s) {
 
 }  // namespace
 
-RowLineSyntax PipeSyntax() {
+// REQUIRES: rules outlive the syntax.
+RowLineSyntax PipeSyntax(const Rules& rules) {
   RowLineSyntax syntax;
   syntax.layout = "pipe";
-  syntax.split = [](const Line& l) { return SplitPipes(l.text); };
-  syntax.is_row = [](const Line& l) { return l.tabs == 0 && HasPipe(l.text); };
+  const Punctuation* p = &rules.punct;
+  syntax.split = [p](const Line& l) { return SplitPipes(l.text, *p); };
+  syntax.is_row = [p](const Line& l) { return l.tabs == 0 && HasPipe(l.text, *p); };
   syntax.is_rule = [](const Line& l) { return IsRule(l.text); };
   return syntax;
 }
 
 bool DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
-  if (l.tabs > 0 || !HasPipe(l.text)) return false;
-  return !HeaderRoles(SplitPipes(l.text), rules).empty() || HeaderlessRowLines(lines, at, rules, PipeSyntax());
+  if (l.tabs > 0 || !HasPipe(l.text, rules.punct)) return false;
+  return !HeaderRoles(SplitPipes(l.text, rules.punct), rules).empty() ||
+         HeaderlessRowLines(lines, at, rules, PipeSyntax(rules));
 }
 
 // A markdown table: a pipe header with a rule line right under it.
 bool DetectMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   return at + 1 < lines.size() && IsRule(lines[at + 1].text) && lines[at].tabs == 0 &&
-         !HeaderRoles(SplitPipes(lines[at].text), rules).empty();
+         !HeaderRoles(SplitPipes(lines[at].text, rules.punct), rules).empty();
 }
 
 Grid CutPipe(const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  return CutRowLines(lines, at, rules, PipeSyntax());
+  return CutRowLines(lines, at, rules, PipeSyntax(rules));
 }
 
 Grid CutMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules) {

@@ -87,7 +87,7 @@ bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& 
     bool text = false, typed = false;
     for (auto c : cells) {
       std::string_view t = Trim(c);
-      if (t.ends_with(":") || t.ends_with("：")) return false;
+      if (rules.punct.colon.Ends(t)) return false;
       CellShape s = TypeCell(t, rules);
       text = text || (s == CellShape::kText && CharCount(t) >= 8);
       typed = typed || s == CellShape::kUnits || s == CellShape::kDeadline;

@@ -47,9 +47,8 @@ std::vector<Run> Runs(std::string_view line) {
   return out;
 }
 
-bool Plain(const Line& l) {
-  return l.tabs == 0 && l.raw.find('|') == std::string_view::npos && l.raw.find("｜") == std::string_view::npos;
-}
+// A line with no tab and no pipe mark (punctuation.yaml pipe).
+bool Plain(const Line& l, const Rules& rules) { return l.tabs == 0 && !rules.punct.pipe.In(l.raw); }
 
 std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
   std::vector<std::string_view> out;
@@ -61,7 +60,7 @@ std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
 
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
-  if (!Plain(l)) return false;
+  if (!Plain(l, rules)) return false;
   auto runs = Runs(l.raw);
   return runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty();
 }
@@ -83,7 +82,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   // Header names are often centred over their columns, data left-aligned:
   // the first data line with a run for every column gives the column starts.
   for (size_t i = at + 1; i < lines.size() && i < at + 6; ++i) {
-    if (!Plain(lines[i])) break;
+    if (!Plain(lines[i], rules)) break;
     auto runs = Runs(lines[i].raw);
     if (runs.size() != cols.size()) continue;
     for (size_t j = 0; j < runs.size(); ++j) cols[j] = std::min(cols[j], runs[j].col);
@@ -105,7 +104,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       continue;
     }
     if (l.kind == LineKind::kJunk) continue;
-    if (EndsTable(l, rules) || !Plain(l)) break;
+    if (EndsTable(l, rules) || !Plain(l, rules)) break;
     auto runs = Runs(l.raw);
     if (runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty()) {  // repeated header
       GridRow r;

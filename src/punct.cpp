@@ -1,0 +1,80 @@
+// MarkSet and Punctuation (rules.h): the punctuation tests of punctuation.yaml.
+#include <algorithm>
+
+#include "noticetab/rules.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+
+MarkSet::MarkSet(std::string_view marks) {
+  for (size_t i = 0; i < marks.size();) {
+    const size_t begin = i;
+    const char32_t c = NextChar(marks, i);
+    if (Has(c)) continue;
+    marks_.push_back(c);
+    low_ |= uint64_t{1} << (c & 63);
+    mid_ |= uint64_t{1} << ((c >> 6) & 63);
+    utf8_.emplace_back(marks.substr(begin, i - begin));
+  }
+}
+
+bool MarkSet::In(std::string_view s) const {
+  for (const std::string& m : utf8_)
+    if (s.find(m) != std::string_view::npos) return true;
+  return false;
+}
+
+size_t MarkSet::EndLength(std::string_view s) const {
+  if (s.empty()) return 0;
+  size_t lead = s.size() - 1;
+  while (lead > 0 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+  size_t end = lead;
+  const char32_t c = NextChar(s, end);
+  return end == s.size() && Has(c) ? s.size() - lead : 0;
+}
+
+size_t MarkSet::StartLength(std::string_view s) const {
+  if (s.empty()) return 0;
+  size_t end = 0;
+  const char32_t c = NextChar(s, end);
+  return Has(c) ? end : 0;
+}
+
+bool MarkSet::Ends(std::string_view s) const { return EndLength(s) > 0; }
+bool MarkSet::Starts(std::string_view s) const { return StartLength(s) > 0; }
+
+size_t MarkSet::Find(std::string_view s, size_t from) const {
+  size_t best = std::string_view::npos;
+  for (const std::string& m : utf8_) best = std::min(best, s.find(m, from));
+  return best;
+}
+
+MarkSet MarkSet::operator|(const MarkSet& other) const {
+  std::string all;
+  for (const std::string& m : utf8_) all += m;
+  for (const std::string& m : other.utf8_) all += m;
+  return MarkSet(all);
+}
+
+bool Punctuation::EndsSentence(std::string_view s) const {
+  s = Trim(s);
+  if (sentence_end.Ends(s)) return true;
+  // A closing quote or bracket ends a sentence only after final punctuation.
+  const size_t closer = closers.EndLength(s);
+  return closer > 0 && closer_after.Ends(s.substr(0, s.size() - closer));
+}
+
+size_t Punctuation::TitleEnd(std::string_view t) const {
+  for (const std::string& stop : title_stops.utf8()) {
+    const size_t at = t.find(stop);
+    if (at != std::string_view::npos && at > 0) t = t.substr(0, at);
+  }
+  return t.size();
+}
+
+char32_t Punctuation::CloseOf(char32_t c) const {
+  const size_t at = opens.marks().find(c);
+  return at == std::u32string::npos ? 0 : closes.marks()[at];
+}
+
+}  // namespace noticetab
