@@ -10,11 +10,47 @@
 
 namespace noticetab {
 
-void AppendJsonString(std::string& out, std::string_view s) {
+namespace {
+
+/// Appends the \uXXXX escape of c (a BMP code point).
+void AppendJsonEscape(std::string& out, char32_t c) {
   static constexpr char kHex[] = "0123456789abcdef";
+  const char buf[6] = {'\\', 'u', kHex[(c >> 12) & 0xF], kHex[(c >> 8) & 0xF], kHex[(c >> 4) & 0xF],
+                       kHex[c & 0xF]};
+  out.append(buf, 6);
+}
+
+/// True for a code point JSON output writes as \uXXXX: control characters
+/// (C0 other than the named escapes, DEL, C1), the line/paragraph separators,
+/// the BOM and the two noncharacters.
+bool NeedsUnicodeEscape(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+         c == 0xFFFE || c == 0xFFFF;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
   out += '"';
+  // Bytes that come out as they went in (printable ASCII other than " and \,
+  // well-formed UTF-8 of a code point that needs no escape) are copied a run
+  // at a time; everything else is decoded and written one character at a time.
+  size_t run = 0;  // start of the pending run of verbatim bytes
   for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
+      ++i;
+      continue;
+    }
+    const size_t at = i;
     const char32_t c = NextChar(s, i);
+    if (b >= 0x80 && !NeedsUnicodeEscape(c) &&
+        (c != 0xFFFD || s.substr(at, i - at) == "\xEF\xBF\xBD")) {
+      continue;  // well formed: decoding and re-encoding gives back the same bytes
+    }
+    out.append(s.data() + run, at - run);
+    run = i;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -32,15 +68,14 @@ void AppendJsonString(std::string& out, std::string_view s) {
         out += "\\r";
         break;
       default:
-        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
-            c == 0xFFFE || c == 0xFFFF) {
-          out += "\\u";
-          for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
+        if (NeedsUnicodeEscape(c)) {
+          AppendJsonEscape(out, c);
         } else {
-          AppendUtf8(out, c);
+          AppendUtf8(out, c);  // U+FFFD for a malformed sequence
         }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
