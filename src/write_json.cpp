@@ -37,11 +37,24 @@ void AppendJsonString(std::string& out, std::string_view s) {
   // well-formed UTF-8 of a code point that needs no escape) are copied a run
   // at a time; everything else is decoded and written one character at a time.
   size_t run = 0;  // start of the pending run of verbatim bytes
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
+    const unsigned b = p[i];
     if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
       ++i;
       continue;
+    }
+    // Most of a notice: a well-formed 3-byte sequence (lead E1-EF other than
+    // ED, the surrogates) that is none of U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF.
+    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < s.size() &&
+        ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      const unsigned c1 = p[i + 1], c2 = p[i + 2];
+      const bool escaped = (b == 0xE2u && c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u)) ||
+                           (b == 0xEFu && ((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBEu)));
+      if (!escaped) {
+        i += 3;
+        continue;
+      }
     }
     const size_t at = i;
     const char32_t c = NextChar(s, i);

@@ -55,7 +55,7 @@ TEST_CASE("AppendJsonString equals the per-character definition", "[write]") {
   CHECK(Json("\xE2\x80\xA8") == "\"\\u2028\"");
   // Random strings built from pieces that cover each branch, and random bytes.
   const std::vector<std::string> pieces = {"a", "\"", "\\", "\n", "\x01", "\x7f", "\xC2\x85", "\xC2\xA0", "通",
-                                           "\xE2\x80\xA8", "\xEF\xBB\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBF",
+                                           "\xE2\x80\xA8", "\xEF\xBB\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBF", "\xEF\xBF\xBE", "\xE2\x80\xA9", "“", "，", "\xE0\xA4\x85",
                                            "\xF0\x9F\x98\x80", "\xFF", "\xE4\xB8", "\xED\xA0\x80", "\x80"};
   std::mt19937 rng(15);
   for (int n = 0; n < 20000; ++n) {
