@@ -5,10 +5,6 @@
 
 #include "noticetab/error.h"
 
-#include <unicode/translit.h>
-#include <unicode/udata.h>
-#include <unicode/ures.h>
-
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
@@ -1226,48 +1222,6 @@ std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) 
   }
   impl_->Check(search.failure());
   out.append(s.substr(last));
-  return out;
-}
-
-namespace {
-
-// ICU's "Traditional-Simplified" is the Hant-Hans rule set. createInstance
-// first builds the registry of every transliterator ICU ships (~135M
-// instructions, ~25 ms); compiling the one rule set from ICU's data directly
-// costs a fifth of that and yields the same transliterator (same parser, same
-// rules, same direction). createInstance remains the fallback.
-std::unique_ptr<icu::Transliterator> NewTraditionalToSimplified() {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::LocalUResourceBundlePointer root(ures_openDirect(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "translit", "root", &status));
-  icu::LocalUResourceBundlePointer ids(ures_getByKey(root.getAlias(), "RuleBasedTransliteratorIDs", nullptr, &status));
-  icu::LocalUResourceBundlePointer id(ures_getByKey(ids.getAlias(), "Hant-Hans", nullptr, &status));
-  icu::LocalUResourceBundlePointer file(ures_getByKey(id.getAlias(), "file", nullptr, &status));
-  int32_t rules_length = 0, direction_length = 0;
-  const UChar* rules = ures_getStringByKey(file.getAlias(), "resource", &rules_length, &status);
-  const UChar* direction = ures_getStringByKey(file.getAlias(), "direction", &direction_length, &status);
-  std::unique_ptr<icu::Transliterator> t;
-  if (U_SUCCESS(status)) {
-    UParseError pe;
-    const bool reverse = icu::UnicodeString(direction, direction_length) == u"REVERSE";
-    t.reset(icu::Transliterator::createFromRules("Hant-Hans", icu::UnicodeString(rules, rules_length),
-                                                 reverse ? UTRANS_REVERSE : UTRANS_FORWARD, pe, status));
-  }
-  if (U_SUCCESS(status) && t) return t;
-  status = U_ZERO_ERROR;
-  t.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-  return U_SUCCESS(status) ? std::move(t) : nullptr;
-}
-
-}  // namespace
-
-std::string ToSimplified(std::string_view s) {
-  // One transliterator per thread: creating one parses ICU's rule data.
-  thread_local std::unique_ptr<icu::Transliterator> t = NewTraditionalToSimplified();
-  if (!t) return std::string(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  t->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
   return out;
 }
 
