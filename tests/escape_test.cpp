@@ -72,3 +72,55 @@ TEST_CASE("AppendJsonString equals the per-character definition", "[write]") {
     REQUIRE(Json(s) == ReferenceJsonString(s));
   }
 }
+
+namespace {
+
+// The definition YamlNeedsQuotes had before its byte-level fast path.
+bool ReferenceNeedsQuotes(std::string_view s) {
+  auto space = [](char32_t c) {
+    return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+  };
+  if (s.empty()) return true;
+  const unsigned char first = s[0];
+  if (first < 0x80 && !(('a' <= first && first <= 'z') || ('A' <= first && first <= 'Z'))) return true;
+  std::string lower;
+  for (char c : s.substr(0, 6)) lower += static_cast<char>(c | 0x20);
+  for (std::string_view word : {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}) {
+    if (s.size() == word.size() && lower == word) return true;
+  }
+  char32_t c = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    c = noticetab::NextChar(s, i);
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == ':' || c == '#' || c == 0x2028 || c == 0x2029 ||
+        c == 0xFEFF || (c >= 0xFFFD && c <= 0xFFFF) || (start == 0 && space(c))) {
+      return true;
+    }
+  }
+  return space(c);
+}
+
+}  // namespace
+
+TEST_CASE("YamlNeedsQuotes equals the per-character definition", "[write]") {
+  for (const char* s : {"", "a", "no", "No", "NULL", "nulls", "falsey", "a:b", "a#", "甲", "甲 ", "\xE3\x80\x80甲",
+                        "甲\xE3\x80\x80", "甲\xE2\x80\x83", "\xC2\xA0甲", "甲\xC2\x85", "甲\xEF\xBF\xBD", "甲\xFF"}) {
+    INFO(s);
+    CHECK(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
+  }
+  const std::vector<std::string> pieces = {
+      "a", "Y", "n", "o", "1", " ", ":", "#", "\t", "\x7f", "\xC2\x85", "\xC2\xA0", "通", "，", "“",
+      "\xE1\x9A\x80", "\xE2\x80\x83", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80", "\xE2\x80\xA8", "\xE2\x80\xA9",
+      "\xEF\xBB\xBF", "\xEF\xBF\xBC", "\xEF\xBF\xBD", "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xF0\x9F\x98\x80", "\xFF",
+      "\xE4\xB8", "\xED\xA0\x80", "\x80", "\xE0\xA4\x85"};
+  std::mt19937 rng(16);
+  for (int n = 0; n < 30000; ++n) {
+    std::string s;
+    const int len = 1 + static_cast<int>(rng() % 8);
+    for (int k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
+    if (n % 3 == 0) s.insert(0, "x");  // past the first-character rule more often
+    INFO(n << ": " << s);
+    REQUIRE(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
+  }
+}
