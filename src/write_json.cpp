@@ -38,16 +38,22 @@ void AppendJsonString(std::string& out, std::string_view s) {
   // at a time; everything else is decoded and written one character at a time.
   size_t run = 0;  // start of the pending run of verbatim bytes
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (size_t i = 0; i < s.size();) {
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
     const unsigned b = p[i];
+    // Most of a notice: U+3000-U+9FFF (leads E3-E9), well formed.
+    if (b - 0xE3u <= 6u && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      i += 3;
+      continue;
+    }
     if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
       ++i;
       continue;
     }
-    // Most of a notice: a well-formed 3-byte sequence (lead E1-EF other than
-    // ED, the surrogates) that is none of U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF.
-    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < s.size() &&
-        ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+    // Any other well-formed 3-byte sequence (lead E1-EF other than ED, the
+    // surrogates) that is none of U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF.
+    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
       const unsigned c1 = p[i + 1], c2 = p[i + 2];
       const bool escaped = (b == 0xE2u && c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u)) ||
                            (b == 0xEFu && ((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBEu)));
@@ -57,7 +63,9 @@ void AppendJsonString(std::string& out, std::string_view s) {
       }
     }
     const size_t at = i;
-    const char32_t c = NextChar(s, i);
+    size_t next = i;  // NextChar takes it by reference; i stays in a register
+    const char32_t c = NextChar(s, next);
+    i = next;
     if (b >= 0x80 && !NeedsUnicodeEscape(c) &&
         (c != 0xFFFD || s.substr(at, i - at) == "\xEF\xBF\xBD")) {
       continue;  // well formed: decoding and re-encoding gives back the same bytes
