@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <atomic>
 #include <cctype>
 #include <cstdint>
@@ -155,26 +156,49 @@ bool IsCjkContext(char32_t c) {
 
 namespace {
 
-// The first position at or after i where a space may start: ASCII at most
-// 0x20 or the lead bytes C2, E1, E2, E3 (U+0085, U+00A0, U+1680,
-// U+2000-U+205F, U+3000 are the White_Space characters past ASCII; E0 is let
-// through too). None of them is ever a trail byte, so decoding from a
-// position found here agrees with decoding from the start. Eight bytes at a
-// time.
+// True when a White_Space character may start at p[i]: an ASCII byte at
+// most 0x20, or the first bytes of U+0085, U+00A0 (C2 85, C2 A0), U+1680
+// (E1 9A), U+2000-U+205F (E2 80, E2 81) or U+3000 (E3 80 80). None of these
+// bytes is ever a trail byte, so decoding from such a position agrees with
+// decoding from the start.
+inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
+  const unsigned char b = p[i];
+  if (b <= 0x20) return true;
+  const unsigned char b1 = i + 1 < n ? p[i + 1] : 0;
+  switch (b) {
+    case 0xC2: return b1 == 0x85 || b1 == 0xA0;
+    case 0xE1: return b1 == 0x9A;
+    case 0xE2: return b1 == 0x80 || b1 == 0x81;
+    case 0xE3: return b1 == 0x80 && i + 2 < n && p[i + 2] == 0x80;
+    default: return false;
+  }
+}
+
+// The first position at or after i where MaybeSpaceAt holds. Eight bytes at
+// a time: a word with no byte below 0x21, C2 or E0-E3 holds none; otherwise
+// its first such byte (the lowest flag of the masks is exact) is tested.
 size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    const uint64_t below_21 = (w - kOnes * 0x21) & ~w & kHigh;  // a byte < 0x21
-    const uint64_t c2 = has_zero(w ^ (kOnes * 0xC2));
-    const uint64_t e0_e3 = has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0));
-    if (below_21 | c2 | e0_e3) break;
+  if constexpr (std::endian::native == std::endian::little) {
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const uint64_t below_21 = (w - kOnes * 0x21) & ~w & kHigh;  // a byte < 0x21
+      const uint64_t c2 = has_zero(w ^ (kOnes * 0xC2));
+      const uint64_t e0_e3 = has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0));
+      const uint64_t m = below_21 | c2 | e0_e3;
+      if (m == 0) {
+        i += 8;
+        continue;
+      }
+      i += static_cast<size_t>(std::countr_zero(m)) >> 3;
+      if (MaybeSpaceAt(p, i, n)) return i;
+      ++i;
+    }
   }
   for (; i < n; ++i) {
-    const unsigned char b = p[i];
-    if (b <= 0x20 || b == 0xC2 || (b >= 0xE0 && b <= 0xE3)) return i;
+    if (MaybeSpaceAt(p, i, n)) return i;
   }
   return n;
 }
