@@ -108,20 +108,67 @@ std::string ShortenToWidth(std::string_view s, int width) {
   return std::string(s);
 }
 
-std::string NameKey(std::string_view s) {
+namespace {
+
+bool KeepsInNameKey(char32_t c) {
+  return c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                 : (c >= 0x4E00 && c <= 0x9FFF) || IsHan(c);
+}
+
+// NameKey by its definition: the kept characters of Nfkc(s).
+std::string NameKeyOfNfkc(std::string_view s) {
   std::string n = Nfkc(s), out;
   out.reserve(n.size());
   size_t i = 0, run = 0;  // run: start of the kept characters not yet copied
   bool in_run = false;
   while (i < n.size()) {
     const size_t start = i;
-    const char32_t c = NextChar(n, i);
-    const bool keep = c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                              : (c >= 0x4E00 && c <= 0x9FFF) || IsHan(c);
+    const bool keep = KeepsInNameKey(NextChar(n, i));
     if (keep && !in_run) run = start, in_run = true;
     if (!keep && in_run) out.append(n, run, start - run), in_run = false;
   }
   if (in_run) out.append(n, run, n.size() - run);
+  return out;
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view s) {
+  // The characters of Nfkc(s) read straight from s when NFKC takes each
+  // character on its own (the text NfkcFast handles, with its tests in its
+  // order): no NFKC copy. Anything else goes through Nfkc.
+  std::string out;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t run = 0;  // start of the kept bytes of s not yet copied
+  size_t i = 0;
+  auto flush = [&](size_t end) {
+    if (out.empty() && out.capacity() < s.size()) out.reserve(s.size());
+    out.append(s.substr(run, end - run));
+  };
+  while (i < s.size()) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      if (!KeepsInNameKey(b)) flush(i), run = i + 1;
+      ++i;
+      continue;
+    }
+    if (i + 2 >= s.size() || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return NameKeyOfNfkc(s);
+    const char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    if (b >= 0xE4 && b <= 0xE9) {  // U+4000-U+9FFF, as it is
+      if (!KeepsInNameKey(c)) flush(i), run = i + 3;
+    } else if (c == 0x3001 || c == 0x3002 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D) ||
+               c == 0x3000) {
+      flush(i), run = i + 3;  // as it is (U+3000: a space), and not kept
+    } else if (c >= 0xFF01 && c <= 0xFF5E) {
+      flush(i), run = i + 3;
+      if (KeepsInNameKey(c - 0xFEE0)) out += static_cast<char>(c - 0xFEE0);
+    } else {
+      return NameKeyOfNfkc(s);
+    }
+    i += 3;
+  }
+  if (run == 0) return std::string(s);  // every byte kept
+  flush(s.size());
   return out;
 }
 

@@ -48,3 +48,35 @@ TEST_CASE("NameKey keeps Han characters and ASCII letters and digits, after NFKC
   CHECK(NameKey("\xE4\xB8") == "");   // a truncated sequence is no character
   CHECK(NameKey("\xF0\xA0\x80\x80\xE3\x80\x81z") == "\xF0\xA0\x80\x80z");  // extension B kept, 、 dropped
 }
+
+TEST_CASE("NameKey equals the kept characters of the NFKC text on random text") {
+  // Pieces NameKey reads directly and pieces only NFKC knows (circled and
+  // Kangxi forms, compatibility ideographs, a combining accent, 《, a
+  // hexagram next to the Han blocks, malformed bytes).
+  const std::string pieces[] = {"a", "Z", "7", " ", "-", "\xE4\xB8\x80", "\xE5\xB7\xA5", "\xE4\xB0\x80",
+                                "\xE4\xB7\x80", "\xE3\x80\x81", "\xE2\x80\x9C", "\xE2\x80\x98", "\xEF\xBC\x91",
+                                "\xEF\xBC\xA1", "\xEF\xBC\x8C", "\xE3\x80\x80", "\xE2\x91\xA0", "\xE2\xBC\x80",
+                                "\xEF\xA4\x80", "\xCC\x81", "\xE3\x80\x8A", "\xC2\x80\x98", "\xF0\xA0\x80\x80",
+                                "\xFF", "\xE4\xB8"};
+  auto reference = [](std::string_view s) {
+    const std::string n = noticetab::Nfkc(s);
+    std::string out;
+    for (size_t i = 0; i < n.size();) {
+      const size_t start = i;
+      const char32_t c = noticetab::NextChar(n, i);
+      const bool keep = c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                                : noticetab::IsHan(c);
+      if (keep) out += n.substr(start, i - start);
+    }
+    return out;
+  };
+  uint32_t state = 15;
+  auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const uint32_t len = next() % 12;
+    for (uint32_t j = 0; j < len; ++j) s += pieces[next() % 4 == 0 ? next() % 25 : next() % 16];
+    INFO(s);
+    REQUIRE(noticetab::NameKey(s) == reference(s));
+  }
+}
