@@ -17,7 +17,6 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
-#include <bit>
 #include <memory>
 
 #include "noticetab/error.h"
@@ -119,8 +118,10 @@ void RefuseNoise(std::string_view text, int replaced, const std::string& encodin
       }
       continue;
     }
-    const uint64_t continuation = w & ~(w << 1) & kHigh;
-    chars += 8 - static_cast<size_t>(std::popcount(continuation));
+    // One bit per continuation byte (10xxxxxx), summed by a multiply (no
+    // popcount instruction in the baseline x86-64 target).
+    const uint64_t continuation = (w & ~(w << 1) & kHigh) >> 7;
+    chars += 8 - static_cast<size_t>((continuation * kOnes) >> 56);
   }
   for (; i < text.size(); ++i) {
     const uint8_t t = kClass[static_cast<unsigned char>(text[i])];

@@ -172,7 +172,40 @@ std::string NameKey(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// True when a White_Space character may start at p[i]: an ASCII byte at
+// most 0x20, or the first bytes of U+0085, U+00A0 (C2 85, C2 A0), U+1680
+// (E1 9A), U+2000-U+205F (E2 80, E2 81) or U+3000 (E3 80 80). None of these
+// bytes is ever a trail byte, so decoding from such a position agrees with
+// decoding from the start.
+inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
+  const unsigned char b = p[i];
+  if (b <= 0x20) return true;
+  const unsigned char b1 = i + 1 < n ? p[i + 1] : 0;
+  switch (b) {
+    case 0xC2: return b1 == 0x85 || b1 == 0xA0;
+    case 0xE1: return b1 == 0x9A;
+    case 0xE2: return b1 == 0x80 || b1 == 0x81;
+    case 0xE3: return b1 == 0x80 && i + 2 < n && p[i + 2] == 0x80;
+    default: return false;
+  }
+}
+
+}  // namespace
+
 std::string_view Trim(std::string_view s) {
+  if (s.empty()) return s;
+  // Most text neither starts nor ends with a space: a first byte that starts
+  // no White_Space character (see MaybeSpaceAt) and a last byte that ends
+  // none (ASCII above 0x20, or a trail byte that is not the last of C2 85,
+  // C2 A0, E1 9A 80, E2 80 80-8A/A8/A9/AF, E2 81 9F, E3 80 80).
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char last = p[s.size() - 1];
+  const bool last_ends_none = last >= 0x80 ? (last >= 0xC0 || (last > 0x8A && last != 0x9F && last != 0xA0 &&
+                                                              last != 0xA8 && last != 0xA9 && last != 0xAF))
+                                           : last > 0x20;
+  if (last_ends_none && !MaybeSpaceAt(p, 0, s.size())) return s;
   size_t begin = 0;
   for (size_t i = 0; i < s.size() && IsSpace(NextChar(s, i));) begin = i;
   // Backwards from the end, one character at a time; a character is only
@@ -202,24 +235,6 @@ bool IsCjkContext(char32_t c) {
 }  // namespace
 
 namespace {
-
-// True when a White_Space character may start at p[i]: an ASCII byte at
-// most 0x20, or the first bytes of U+0085, U+00A0 (C2 85, C2 A0), U+1680
-// (E1 9A), U+2000-U+205F (E2 80, E2 81) or U+3000 (E3 80 80). None of these
-// bytes is ever a trail byte, so decoding from such a position agrees with
-// decoding from the start.
-inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
-  const unsigned char b = p[i];
-  if (b <= 0x20) return true;
-  const unsigned char b1 = i + 1 < n ? p[i + 1] : 0;
-  switch (b) {
-    case 0xC2: return b1 == 0x85 || b1 == 0xA0;
-    case 0xE1: return b1 == 0x9A;
-    case 0xE2: return b1 == 0x80 || b1 == 0x81;
-    case 0xE3: return b1 == 0x80 && i + 2 < n && p[i + 2] == 0x80;
-    default: return false;
-  }
-}
 
 // The first position at or after i where MaybeSpaceAt holds. Eight bytes at
 // a time: a word with no byte below 0x21, C2 or E0-E3 holds none; otherwise

@@ -80,3 +80,36 @@ TEST_CASE("NameKey equals the kept characters of the NFKC text on random text") 
     REQUIRE(noticetab::NameKey(s) == reference(s));
   }
 }
+
+TEST_CASE("Trim's fast return agrees with the character-by-character definition") {
+  // The definition Trim had before its first/last-byte test.
+  auto reference = [](std::string_view s) {
+    size_t begin = 0;
+    for (size_t i = 0; i < s.size() && noticetab::IsSpace(noticetab::NextChar(s, i));) begin = i;
+    size_t end = s.size();
+    while (end > begin) {
+      size_t lead = end - 1;
+      while (lead > begin && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+      size_t next = lead;
+      if (!noticetab::IsSpace(noticetab::NextChar(s, next)) || next != end) break;
+      end = lead;
+    }
+    return begin < end ? s.substr(begin, end - begin) : s.substr(0, 0);
+  };
+  const std::string pieces[] = {" ", "\t", "\r", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\x80",
+                                "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80",
+                                "a", "!", "\xE4\xB8\xAD", "\xE3\x80\x81", "\xE2\x80\x8B", "\xE2\x80\x9C", "\xC2\xB7",
+                                "\xE1\x80\x80", "\xEF\xBC\x8C", "\xE3\x80", "\x80", "\xA0", "\x9F", "\xFF",
+                                "\xF0\x9F\x98\x80", "\xC2", "\xE2\x80"};
+  uint32_t state = 16;
+  auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int k = 0; k < 30000; ++k) {
+    std::string s;
+    const uint32_t len = next() % 6;
+    for (uint32_t j = 0; j < len; ++j) s += pieces[next() % 29];
+    INFO(s);
+    const std::string_view got = noticetab::Trim(s), want = reference(s);
+    REQUIRE(got.data() == want.data());
+    REQUIRE(got.size() == want.size());
+  }
+}
