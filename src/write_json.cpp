@@ -1,3 +1,4 @@
+#include <cstring>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -135,10 +136,35 @@ class JsonOut {
     f.empty = false;
   }
   void Key(std::string_view key) {
-    Next();
-    out_ += '"';
-    out_ += key;
-    out_ += pretty_ ? "\": " : "\":";
+    // What Next() and the quoted key append, gathered into one append (each
+    // append is a call; a document has tens of keys per task).
+    const Frame& f = stack_.back();
+    const size_t indent = f.one_line ? 0 : 2 * stack_.size();
+    char buf[96];
+    if (indent + key.size() + 6 > sizeof buf) {
+      Next();
+      out_ += '"';
+      out_ += key;
+      out_ += pretty_ ? "\": " : "\":";
+      return;
+    }
+    size_t n = 0;
+    if (!f.empty) buf[n++] = ',';
+    if (!f.one_line) {
+      buf[n++] = '\n';
+      std::memset(buf + n, ' ', indent);
+      n += indent;
+    } else if (!f.empty && pretty_) {
+      buf[n++] = ' ';
+    }
+    stack_.back().empty = false;
+    buf[n++] = '"';
+    std::memcpy(buf + n, key.data(), key.size());
+    n += key.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    if (pretty_) buf[n++] = ' ';
+    out_.append(buf, n);
   }
 
   void String(std::string_view s) {
