@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cctype>
 #include <cerrno>
@@ -175,10 +176,26 @@ size_t ValidUtf8Prefix(const uint8_t* p, size_t n) {
       continue;
     }
     // Most of a Chinese text: leads E1-EC and EE-EF take any two
-    // continuation bytes (E0 can be overlong, ED a surrogate: below).
-    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
-      i += 3;
-      continue;
+    // continuation bytes (E0 can be overlong, ED a surrogate: below). Two
+    // such characters at a time while they last: bytes 0 and 3 of a word
+    // E0-EF, bytes 1, 2, 4, 5 continuation bytes, then E0 and ED ruled out.
+    if (b - 0xE1u < 0x0Fu && b != 0xEDu) {
+      if constexpr (std::endian::native == std::endian::little) {
+        const size_t from = i;
+        while (i + 8 <= n) {
+          uint64_t w;
+          std::memcpy(&w, p + i, 8);
+          if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
+          const unsigned l0 = p[i], l1 = p[i + 3];
+          if ((l0 & 0x0F) == 0 || l0 == 0xED || (l1 & 0x0F) == 0 || l1 == 0xED) break;
+          i += 6;
+        }
+        if (i != from) continue;  // the byte there decides, from the top
+      }
+      if (i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+        i += 3;
+        continue;
+      }
     }
     if (b >= 0xE0 && b <= 0xEF) {
       if (i + 2 >= n) return i;

@@ -62,7 +62,7 @@ TEST_CASE("Decode's three-byte fast path stops at every ill-formed sequence afte
   std::string body;
   for (int k = 0; k < 60; ++k) body += "\xE4\xB8\xAD\xE6\x96\x87 ab";
   for (const std::string& probe : probes) {
-    for (int cjk = 1; cjk < 4; ++cjk) {
+    for (int cjk = 1; cjk < 8; ++cjk) {  // every alignment against pairs and 8-byte words
       for (const bool at_end : {false, true}) {
         std::string bytes = body;
         for (int k = 0; k < cjk; ++k) bytes += "\xE6\x96\x87";
