@@ -176,7 +176,8 @@ namespace {
 
 // True when a White_Space character may start at p[i]: an ASCII byte at
 // most 0x20, or the first bytes of U+0085, U+00A0 (C2 85, C2 A0), U+1680
-// (E1 9A), U+2000-U+205F (E2 80, E2 81) or U+3000 (E3 80 80). None of these
+// (E1 9A), U+2000-U+200A, U+2028, U+2029, U+202F, U+205F (E2 80 80-8A,
+// E2 80 A8/A9/AF, E2 81 9F) or U+3000 (E3 80 80). None of these
 // bytes is ever a trail byte, so decoding from such a position agrees with
 // decoding from the start.
 inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
@@ -186,7 +187,11 @@ inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
   switch (b) {
     case 0xC2: return b1 == 0x85 || b1 == 0xA0;
     case 0xE1: return b1 == 0x9A;
-    case 0xE2: return b1 == 0x80 || b1 == 0x81;
+    case 0xE2: {
+      if (i + 2 >= n) return false;
+      const unsigned char b2 = p[i + 2];  // U+2000-U+200A, U+2028, U+2029, U+202F; U+205F
+      return b1 == 0x80 ? b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF : b1 == 0x81 && b2 == 0x9F;
+    }
     case 0xE3: return b1 == 0x80 && i + 2 < n && p[i + 2] == 0x80;
     default: return false;
   }

@@ -23,7 +23,7 @@ TEST_CASE("RemoveSpaces removes each White_Space character at every alignment") 
   const std::string spaces[] = {" ", "\t", "\n", "\v", "\f", "\r", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80",
                                 "\xE2\x80\x80", "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF",
                                 "\xE2\x81\x9F", "\xE3\x80\x80"};
-  const std::string others[] = {"a", "\xE4\xB8\xAD", "\xE3\x80\x81", "\xE2\x80\x8B", "\xC2\xB7", "\xE1\x80\x80",
+  const std::string others[] = {"a", "\xE4\xB8\xAD", "\xE3\x80\x81", "\xE2\x80\x8B", "\xE2\x80\x9C", "\xE2\x81\x9E", "\xC2\xB7", "\xE1\x80\x80",
                                 "\xE2", "\xE3\x80", "\x80", "\xFF", "\xF0\x9F\x98\x80", "!"};
   for (const std::string& sp : spaces) {
     for (const std::string& other : others) {
@@ -111,5 +111,18 @@ TEST_CASE("Trim's fast return agrees with the character-by-character definition"
     const std::string_view got = noticetab::Trim(s), want = reference(s);
     REQUIRE(got.data() == want.data());
     REQUIRE(got.size() == want.size());
+  }
+}
+
+TEST_CASE("RemoveSpaces and Trim find every White_Space character up to U+3000") {
+  // Their scans stop only at the lead bytes of known spaces: checked here
+  // against IsSpace (ICU's White_Space) for every code point it may accept.
+  for (char32_t c = 0x80; c <= 0x3000; ++c) {
+    std::string ch;
+    noticetab::AppendUtf8(ch, c);
+    const std::string s = "\xE4\xB8\xAD" + ch + "\xE4\xB8\xAD";
+    INFO("U+" << std::hex << static_cast<uint32_t>(c));
+    REQUIRE(noticetab::RemoveSpaces(s) == Reference(s));
+    REQUIRE(noticetab::Trim(ch).empty() == noticetab::IsSpace(c));
   }
 }
