@@ -50,7 +50,9 @@ std::string Render(const BatchOptions& o, const Writer* writer, const std::vecto
       o.render(out, docs, o.rules ? *o.rules : BuiltinRules());
       break;
   }
-  return EncodeOutput(out.str(), o.encoding);
+  std::string text = std::move(out).str();  // moved out of the stream, not copied
+  if (OutputEncodingName(o.encoding) == "utf-8") return text;
+  return EncodeOutput(text, o.encoding);
 }
 
 // EncodeOutput without a copy of UTF-8 text.

@@ -13,18 +13,59 @@ namespace {
 // Character bigrams of the meaningful characters: punctuation, spaces and
 // bracket styles differ between the body and the annex, words do not.
 // Every bigram of s, in text order, repeats included.
-std::vector<uint64_t> AllBigrams(std::string_view s) {
-  const std::string n = Nfkc(s);
-  std::vector<uint64_t> out;
-  out.reserve(n.size() / 3 + 1);
+bool Kept(char32_t c) {
+  return c < 128 ? ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                 : ((c >= 0x4E00 && c <= 0x9FFF) || IsHan(c));
+}
+
+void AddBigrams(std::string_view n, std::vector<uint64_t>& out) {
   char32_t prev = 0;
   bool have_prev = false;
   size_t i = 0;
   while (i < n.size()) {
     const char32_t c = NextChar(n, i);
-    const bool kept = c < 128 ? ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-                              : ((c >= 0x4E00 && c <= 0x9FFF) || IsHan(c));
-    if (!kept) continue;
+    if (!Kept(c)) continue;
+    if (have_prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
+    prev = c, have_prev = true;
+  }
+}
+
+std::vector<uint64_t> AllBigrams(std::string_view s) {
+  std::vector<uint64_t> out;
+  out.reserve(s.size() / 3 + 1);
+  // The characters of Nfkc(s) read straight from s when NFKC takes each
+  // character on its own, that is for the text NfkcWithoutIcu handles (ASCII,
+  // U+4000-U+9FFF, 、。‘’“” as they are, full-width forms to ASCII, U+3000 to
+  // a space): no copy. Anything else goes through Nfkc.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  char32_t prev = 0;
+  bool have_prev = false;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else {
+      if (i + 2 >= s.size() || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+        out.clear();
+        AddBigrams(Nfkc(s), out);
+        return out;
+      }
+      // The same tests as NfkcWithoutIcu, in the same order.
+      const bool cjk = c >= 0xE4 && c <= 0xE9;  // U+4000-U+9FFF
+      c = (char32_t(c & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      i += 3;
+      if (cjk) {
+        // as it is
+      } else if (c >= 0xFF01 && c <= 0xFF5E) {
+        c -= 0xFEE0;
+      } else if (c != 0x3001 && c != 0x3002 && c != 0x2018 && c != 0x2019 &&
+                 c != 0x201C && c != 0x201D && c != 0x3000) {
+        out.clear();
+        AddBigrams(Nfkc(s), out);
+        return out;
+      }
+    }
+    if (!Kept(c)) continue;
     if (have_prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
     prev = c, have_prev = true;
   }

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "noticetab/text.h"
 #include "stages.h"
@@ -77,12 +78,23 @@ void RepairTable(Table& table, const Rules& rules) {
 
   // 2. Unit names complete elsewhere in this table tell a wrapped name apart
   //    from two separate names ("县政府各部" + "门单位").
+  //    Each row's names are split once, here, for steps 2 and 3; a row whose
+  //    units step 3 joins is split again when next needed.
   std::set<std::string> known;
-  for (const auto& r : rows)
-    for (const auto& n : SplitTopLevel(r.units.text, rules)) {
+  std::vector<std::vector<std::string>> names;
+  names.reserve(rows.size());
+  for (const auto& r : rows) {
+    names.push_back(SplitTopLevel(r.units.text, rules));
+    for (const auto& n : names.back()) {
       std::string c = RemoveSpaces(n);
       if (IsCompleteUnit(c, rules)) known.insert(c);
     }
+  }
+  std::vector<bool> stale(rows.size(), false);
+  auto names_of = [&](size_t i) -> const std::vector<std::string>& {
+    if (stale[i]) names[i] = SplitTopLevel(rows[i].units.text, rules), stale[i] = false;
+    return names[i];
+  };
 
   // 3. A merged cell whose text is spread over two rows. A run of fragment
   //    unit cells longer than a merged cell is a column of fragments: joining
@@ -107,8 +119,8 @@ void RepairTable(Table& table, const Rules& rules) {
       // last name must be cut off: incomplete, or completed only by the next row.
       bool wrapped = EndsWithSeparator(a.units.text, rules);
       if (!wrapped) {
-        auto an = SplitTopLevel(a.units.text, rules);
-        auto bn = SplitTopLevel(b.units.text, rules);
+        const auto& an = names_of(i);
+        const auto& bn = names_of(i + 1);
         if (an.empty() || bn.empty()) continue;
         std::string last = RemoveSpaces(an.back()), first = RemoveSpaces(bn.front());
         if (StartsLikeUnit(first, rules)) continue;
@@ -118,6 +130,7 @@ void RepairTable(Table& table, const Rules& rules) {
       joined.Append(b.units.text, b.units.last_line);
       std::string w = RoleLabel(Role::kUnits, rules) + " printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
       a.units = b.units = joined;
+      stale[i] = stale[i + 1] = true;
       units_rows = a_rows + 1;
       a.Warn("merged.spread", w);
       b.Warn("merged.spread", w);

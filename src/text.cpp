@@ -6,10 +6,6 @@
 #include "noticetab/error.h"
 #include "regex_lite.h"
 
-#include <unicode/translit.h>
-#include <unicode/udata.h>
-#include <unicode/ures.h>
-
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
@@ -19,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <atomic>
 #include <cctype>
 #include <cstdint>
@@ -112,16 +109,22 @@ std::string ShortenToWidth(std::string_view s, int width) {
   return std::string(s);
 }
 
-std::string NameKey(std::string_view s) {
+namespace {
+
+bool KeepsInNameKey(char32_t c) {
+  return c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                 : (c >= 0x4E00 && c <= 0x9FFF) || IsHan(c);
+}
+
+// NameKey by its definition: the kept characters of Nfkc(s).
+std::string NameKeyOfNfkc(std::string_view s) {
   std::string n = Nfkc(s), out;
   out.reserve(n.size());
   size_t i = 0, run = 0;  // run: start of the kept characters not yet copied
   bool in_run = false;
   while (i < n.size()) {
     const size_t start = i;
-    const char32_t c = NextChar(n, i);
-    const bool keep = c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                              : (c >= 0x4E00 && c <= 0x9FFF) || IsHan(c);
+    const bool keep = KeepsInNameKey(NextChar(n, i));
     if (keep && !in_run) run = start, in_run = true;
     if (!keep && in_run) out.append(n, run, start - run), in_run = false;
   }
@@ -129,7 +132,86 @@ std::string NameKey(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
+std::string NameKey(std::string_view s) {
+  // The characters of Nfkc(s) read straight from s when NFKC takes each
+  // character on its own (the text NfkcFast handles, with its tests in its
+  // order): no NFKC copy. Anything else goes through Nfkc.
+  std::string out;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t run = 0;  // start of the kept bytes of s not yet copied
+  size_t i = 0;
+  auto flush = [&](size_t end) {
+    if (out.empty() && out.capacity() < s.size()) out.reserve(s.size());
+    out.append(s.substr(run, end - run));
+  };
+  while (i < s.size()) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      if (!KeepsInNameKey(b)) flush(i), run = i + 1;
+      ++i;
+      continue;
+    }
+    if (i + 2 >= s.size() || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return NameKeyOfNfkc(s);
+    const char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    if (b >= 0xE4 && b <= 0xE9) {  // U+4000-U+9FFF, as it is
+      if (!KeepsInNameKey(c)) flush(i), run = i + 3;
+    } else if (c == 0x3001 || c == 0x3002 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D) ||
+               c == 0x3000) {
+      flush(i), run = i + 3;  // as it is (U+3000: a space), and not kept
+    } else if (c >= 0xFF01 && c <= 0xFF5E) {
+      flush(i), run = i + 3;
+      if (KeepsInNameKey(c - 0xFEE0)) out += static_cast<char>(c - 0xFEE0);
+    } else {
+      return NameKeyOfNfkc(s);
+    }
+    i += 3;
+  }
+  if (run == 0) return std::string(s);  // every byte kept
+  flush(s.size());
+  return out;
+}
+
+namespace {
+
+// True when a White_Space character may start at p[i]: an ASCII byte at
+// most 0x20, or the first bytes of U+0085, U+00A0 (C2 85, C2 A0), U+1680
+// (E1 9A), U+2000-U+200A, U+2028, U+2029, U+202F, U+205F (E2 80 80-8A,
+// E2 80 A8/A9/AF, E2 81 9F) or U+3000 (E3 80 80). None of these
+// bytes is ever a trail byte, so decoding from such a position agrees with
+// decoding from the start.
+inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
+  const unsigned char b = p[i];
+  if (b <= 0x20) return true;
+  const unsigned char b1 = i + 1 < n ? p[i + 1] : 0;
+  switch (b) {
+    case 0xC2: return b1 == 0x85 || b1 == 0xA0;
+    case 0xE1: return b1 == 0x9A;
+    case 0xE2: {
+      if (i + 2 >= n) return false;
+      const unsigned char b2 = p[i + 2];  // U+2000-U+200A, U+2028, U+2029, U+202F; U+205F
+      return b1 == 0x80 ? b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF : b1 == 0x81 && b2 == 0x9F;
+    }
+    case 0xE3: return b1 == 0x80 && i + 2 < n && p[i + 2] == 0x80;
+    default: return false;
+  }
+}
+
+}  // namespace
+
 std::string_view Trim(std::string_view s) {
+  if (s.empty()) return s;
+  // Most text neither starts nor ends with a space: a first byte that starts
+  // no White_Space character (see MaybeSpaceAt) and a last byte that ends
+  // none (ASCII above 0x20, or a trail byte that is not the last of C2 85,
+  // C2 A0, E1 9A 80, E2 80 80-8A/A8/A9/AF, E2 81 9F, E3 80 80).
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char last = p[s.size() - 1];
+  const bool last_ends_none = last >= 0x80 ? (last >= 0xC0 || (last > 0x8A && last != 0x9F && last != 0xA0 &&
+                                                              last != 0xA8 && last != 0xA9 && last != 0xAF))
+                                           : last > 0x20;
+  if (last_ends_none && !MaybeSpaceAt(p, 0, s.size())) return s;
   size_t begin = 0;
   for (size_t i = 0; i < s.size() && IsSpace(NextChar(s, i));) begin = i;
   // Backwards from the end, one character at a time; a character is only
@@ -160,26 +242,31 @@ bool IsCjkContext(char32_t c) {
 
 namespace {
 
-// The first position at or after i where a space may start: ASCII at most
-// 0x20 or the lead bytes C2, E1, E2, E3 (U+0085, U+00A0, U+1680,
-// U+2000-U+205F, U+3000 are the White_Space characters past ASCII; E0 is let
-// through too). None of them is ever a trail byte, so decoding from a
-// position found here agrees with decoding from the start. Eight bytes at a
-// time.
+// The first position at or after i where MaybeSpaceAt holds. Eight bytes at
+// a time: a word with no byte below 0x21, C2 or E0-E3 holds none; otherwise
+// its first such byte (the lowest flag of the masks is exact) is tested.
 size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    const uint64_t below_21 = (w - kOnes * 0x21) & ~w & kHigh;  // a byte < 0x21
-    const uint64_t c2 = has_zero(w ^ (kOnes * 0xC2));
-    const uint64_t e0_e3 = has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0));
-    if (below_21 | c2 | e0_e3) break;
+  if constexpr (std::endian::native == std::endian::little) {
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const uint64_t below_21 = (w - kOnes * 0x21) & ~w & kHigh;  // a byte < 0x21
+      const uint64_t c2 = has_zero(w ^ (kOnes * 0xC2));
+      const uint64_t e0_e3 = has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0));
+      const uint64_t m = below_21 | c2 | e0_e3;
+      if (m == 0) {
+        i += 8;
+        continue;
+      }
+      i += static_cast<size_t>(std::countr_zero(m)) >> 3;
+      if (MaybeSpaceAt(p, i, n)) return i;
+      ++i;
+    }
   }
   for (; i < n; ++i) {
-    const unsigned char b = p[i];
-    if (b <= 0x20 || b == 0xC2 || (b >= 0xE0 && b <= 0xE3)) return i;
+    if (MaybeSpaceAt(p, i, n)) return i;
   }
   return n;
 }
@@ -1300,48 +1387,6 @@ std::string Regex::ReplaceAll(std::string_view s, std::string_view replacement) 
   }
   impl_->Check(search.failure());
   out.append(s.substr(last));
-  return out;
-}
-
-namespace {
-
-// ICU's "Traditional-Simplified" is the Hant-Hans rule set. createInstance
-// first builds the registry of every transliterator ICU ships (~135M
-// instructions, ~25 ms); compiling the one rule set from ICU's data directly
-// costs a fifth of that and yields the same transliterator (same parser, same
-// rules, same direction). createInstance remains the fallback.
-std::unique_ptr<icu::Transliterator> NewTraditionalToSimplified() {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::LocalUResourceBundlePointer root(ures_openDirect(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "translit", "root", &status));
-  icu::LocalUResourceBundlePointer ids(ures_getByKey(root.getAlias(), "RuleBasedTransliteratorIDs", nullptr, &status));
-  icu::LocalUResourceBundlePointer id(ures_getByKey(ids.getAlias(), "Hant-Hans", nullptr, &status));
-  icu::LocalUResourceBundlePointer file(ures_getByKey(id.getAlias(), "file", nullptr, &status));
-  int32_t rules_length = 0, direction_length = 0;
-  const UChar* rules = ures_getStringByKey(file.getAlias(), "resource", &rules_length, &status);
-  const UChar* direction = ures_getStringByKey(file.getAlias(), "direction", &direction_length, &status);
-  std::unique_ptr<icu::Transliterator> t;
-  if (U_SUCCESS(status)) {
-    UParseError pe;
-    const bool reverse = icu::UnicodeString(direction, direction_length) == u"REVERSE";
-    t.reset(icu::Transliterator::createFromRules("Hant-Hans", icu::UnicodeString(rules, rules_length),
-                                                 reverse ? UTRANS_REVERSE : UTRANS_FORWARD, pe, status));
-  }
-  if (U_SUCCESS(status) && t) return t;
-  status = U_ZERO_ERROR;
-  t.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-  return U_SUCCESS(status) ? std::move(t) : nullptr;
-}
-
-}  // namespace
-
-std::string ToSimplified(std::string_view s) {
-  // One transliterator per thread: creating one parses ICU's rule data.
-  thread_local std::unique_ptr<icu::Transliterator> t = NewTraditionalToSimplified();
-  if (!t) return std::string(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  t->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
   return out;
 }
 

@@ -1,3 +1,6 @@
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -10,11 +13,82 @@
 
 namespace noticetab {
 
-void AppendJsonString(std::string& out, std::string_view s) {
+namespace {
+
+/// Appends the \uXXXX escape of c (a BMP code point).
+void AppendJsonEscape(std::string& out, char32_t c) {
   static constexpr char kHex[] = "0123456789abcdef";
+  const char buf[6] = {'\\', 'u', kHex[(c >> 12) & 0xF], kHex[(c >> 8) & 0xF], kHex[(c >> 4) & 0xF],
+                       kHex[c & 0xF]};
+  out.append(buf, 6);
+}
+
+/// True for a code point JSON output writes as \uXXXX: control characters
+/// (C0 other than the named escapes, DEL, C1), the line/paragraph separators,
+/// the BOM and the two noncharacters.
+bool NeedsUnicodeEscape(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+         c == 0xFFFE || c == 0xFFFF;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
   out += '"';
-  for (size_t i = 0; i < s.size();) {
-    const char32_t c = NextChar(s, i);
+  // Bytes that come out as they went in (printable ASCII other than " and \,
+  // well-formed UTF-8 of a code point that needs no escape) are copied a run
+  // at a time; everything else is decoded and written one character at a time.
+  size_t run = 0;  // start of the pending run of verbatim bytes
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned b = p[i];
+    // Most of a notice: U+3000-U+9FFF (leads E3-E9), well formed; two at a
+    // time while they last (bytes 0 and 3 of a word such leads, bytes 1, 2,
+    // 4, 5 continuation bytes).
+    if (b - 0xE3u <= 6u) {
+      if constexpr (std::endian::native == std::endian::little) {
+        const size_t from = i;
+        while (i + 8 <= n) {
+          uint64_t w;
+          std::memcpy(&w, p + i, 8);
+          if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || p[i] - 0xE3u > 6u || p[i + 3] - 0xE3u > 6u) break;
+          i += 6;
+        }
+        if (i != from) continue;  // the byte there decides, from the top
+      }
+      if (i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+        i += 3;
+        continue;
+      }
+    }
+    if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
+      ++i;
+      continue;
+    }
+    // Any other well-formed 3-byte sequence (lead E1-EF other than ED, the
+    // surrogates) that is none of U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF.
+    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      const unsigned c1 = p[i + 1], c2 = p[i + 2];
+      const bool escaped = (b == 0xE2u && c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u)) ||
+                           (b == 0xEFu && ((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBEu)));
+      if (!escaped) {
+        i += 3;
+        continue;
+      }
+    }
+    const size_t at = i;
+    size_t next = i;  // NextChar takes it by reference; i stays in a register
+    const char32_t c = NextChar(s, next);
+    i = next;
+    if (b >= 0x80 && !NeedsUnicodeEscape(c) &&
+        (c != 0xFFFD || s.substr(at, i - at) == "\xEF\xBF\xBD")) {
+      continue;  // well formed: decoding and re-encoding gives back the same bytes
+    }
+    out.append(s.data() + run, at - run);
+    run = i;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -32,15 +106,14 @@ void AppendJsonString(std::string& out, std::string_view s) {
         out += "\\r";
         break;
       default:
-        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
-            c == 0xFFFE || c == 0xFFFF) {
-          out += "\\u";
-          for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
+        if (NeedsUnicodeEscape(c)) {
+          AppendJsonEscape(out, c);
         } else {
-          AppendUtf8(out, c);
+          AppendUtf8(out, c);  // U+FFFD for a malformed sequence
         }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
@@ -79,10 +152,35 @@ class JsonOut {
     f.empty = false;
   }
   void Key(std::string_view key) {
-    Next();
-    out_ += '"';
-    out_ += key;
-    out_ += pretty_ ? "\": " : "\":";
+    // What Next() and the quoted key append, gathered into one append (each
+    // append is a call; a document has tens of keys per task).
+    const Frame& f = stack_.back();
+    const size_t indent = f.one_line ? 0 : 2 * stack_.size();
+    char buf[96];
+    if (indent + key.size() + 6 > sizeof buf) {
+      Next();
+      out_ += '"';
+      out_ += key;
+      out_ += pretty_ ? "\": " : "\":";
+      return;
+    }
+    size_t n = 0;
+    if (!f.empty) buf[n++] = ',';
+    if (!f.one_line) {
+      buf[n++] = '\n';
+      std::memset(buf + n, ' ', indent);
+      n += indent;
+    } else if (!f.empty && pretty_) {
+      buf[n++] = ' ';
+    }
+    stack_.back().empty = false;
+    buf[n++] = '"';
+    std::memcpy(buf + n, key.data(), key.size());
+    n += key.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    if (pretty_) buf[n++] = ' ';
+    out_.append(buf, n);
   }
 
   void String(std::string_view s) {

@@ -1,6 +1,9 @@
 // Hand-written rather than YAML::Emitter: yaml-cpp 0.7 leaves "2023-08-09",
 // "4" and "yes" plain (PyYAML then reads a date, an int, a bool) and writes
 // U+2028 / U+0085 raw, which YAML 1.1 readers take for line breaks.
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -21,34 +24,83 @@ bool IsUnicodeSpace(char32_t c) {
          c == 0x205F || c == 0x3000;
 }
 
+}  // namespace
+
 // Plain (unquoted) only when no YAML 1.1 or 1.2 reader can take the text for
 // anything but a string: it must start with a letter or a non-ASCII character
 // (numbers, dates, .inf, ~, indicators all start otherwise), not be a
 // bool/null word, and hold nothing that ends or escapes a plain scalar.
 // Anything else is double-quoted, which is always safe.
-bool NeedsQuotes(std::string_view s) {
+bool YamlNeedsQuotes(std::string_view s) {
   if (s.empty()) return true;
   const unsigned char first = s[0];
   if (first < 0x80 && !(('a' <= first && first <= 'z') || ('A' <= first && first <= 'Z'))) {
     return true;
   }
-  std::string lower;
-  for (char c : s.substr(0, 6)) lower += static_cast<char>(c | 0x20);
-  for (std::string_view word : {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}) {
-    if (s.size() == word.size() && lower == word) return true;
-  }
-  char32_t c = 0;
-  for (size_t i = 0; i < s.size();) {
-    const size_t start = i;
-    c = NextChar(s, i);
-    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == ':' || c == '#' || c == 0x2028 ||
-        c == 0x2029 || c == 0xFEFF || (c >= 0xFFFD && c <= 0xFFFF) ||
-        (start == 0 && IsUnicodeSpace(c))) {
-      return true;  // U+FFFD may be an invalid byte the quoter must replace
+  if (s.size() <= 5) {  // the longest word, "false"
+    static constexpr std::string_view kWords[] = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"};
+    for (std::string_view word : kWords) {
+      if (s.size() != word.size()) continue;
+      size_t k = 0;
+      while (k < s.size() && static_cast<char>(s[k] | 0x20) == word[k]) ++k;
+      if (k == s.size()) return true;  // any case
     }
   }
-  return IsUnicodeSpace(c);
+  // Per character: controls (C0, DEL, C1), ':' and '#', U+2028/2029, the BOM
+  // and U+FFFD-U+FFFF (U+FFFD may be an invalid byte the quoter must
+  // replace). ASCII and well-formed 3-byte sequences are tested without
+  // decoding.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t last = 0;  // start of the last character
+  for (size_t i = 0; i < s.size();) {
+    const unsigned b = p[i];
+    last = i;
+    if (b < 0x80) {
+      if (b < 0x20 || b == 0x7F || b == ':' || b == '#') return true;
+      ++i;
+      continue;
+    }
+    // U+3000-U+9FFF (leads E3-E9), most of a notice, need no test: two at a
+    // time while they last (bytes 0 and 3 of a word such leads, bytes 1, 2,
+    // 4, 5 continuation bytes).
+    if constexpr (std::endian::native == std::endian::little) {
+      if (b - 0xE3u <= 6u && i + 8 <= s.size()) {
+        const size_t from = i;
+        while (i + 8 <= s.size()) {
+          uint64_t w;
+          std::memcpy(&w, p + i, 8);
+          if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || p[i] - 0xE3u > 6u || p[i + 3] - 0xE3u > 6u) break;
+          i += 6;
+        }
+        if (i != from) {
+          last = i - 3;
+          continue;  // the byte there decides, from the top
+        }
+      }
+    }
+    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < s.size() && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      const unsigned c1 = p[i + 1], c2 = p[i + 2];
+      if ((b == 0xE2u && c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u)) ||
+          (b == 0xEFu && ((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBDu)))) {
+        return true;
+      }
+      i += 3;
+      continue;
+    }
+    const char32_t c = NextChar(s, i);
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+        (c >= 0xFFFD && c <= 0xFFFF)) {
+      return true;
+    }
+  }
+  // Leading or trailing white space (any Unicode space) would be lost.
+  size_t i = 0;
+  if (IsUnicodeSpace(NextChar(s, i))) return true;
+  i = last;
+  return IsUnicodeSpace(NextChar(s, i));
 }
+
+namespace {
 
 // Block-style emitter for the fixed shape of a Document: nested maps indent
 // by two, sequences of maps put "- " before their first key.
@@ -165,7 +217,7 @@ class YamlOut {
  private:
   void String(std::string_view s, bool normalize) {
     if (normalize) return String(NormalizePunct(s), false);
-    if (NeedsQuotes(s)) {
+    if (YamlNeedsQuotes(s)) {
       AppendJsonString(out_, s);
     } else {
       out_ += s;

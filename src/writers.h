@@ -56,6 +56,8 @@ void AppendJsonString(std::string& out, std::string_view s);
 /// same: null when empty, as it is in a numeric column, else AppendJsonString.
 /// The JSON, JSONL and YAML table writers share it (write_json.cpp).
 void AppendTableValue(std::string& out, const RowTable& t, const std::vector<std::string>& row, size_t i);
+/// True when `s` must be a double-quoted YAML scalar (write_yaml.cpp).
+bool YamlNeedsQuotes(std::string_view s);
 
 }  // namespace noticetab
 

@@ -4,7 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
+
+#include "noticetab/error.h"
 
 #include "noticetab/load.h"
 
@@ -46,6 +49,64 @@ TEST_CASE("Decode keeps well-formed UTF-8 and replaces what U8_NEXT rejects") {
         CHECK(src.text() == Reference(bytes));
         CHECK(src.warnings.empty() == (Reference(bytes) == bytes));
       }
+    }
+  }
+}
+
+TEST_CASE("Decode's three-byte fast path stops at every ill-formed sequence after Chinese text") {
+  // The probes of the test above, each right after a run of CJK characters
+  // (the fast path's case) rather than after ASCII, and at the very end.
+  const std::string probes[] = {"\xE0\x9F\xBF", "\xE1\x80\x80", "\xE1\x80", "\xE1\x41\x80", "\xEC\xC0\x80",
+                                "\xED\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xEF\xBF",
+                                "\xE4\xB8\x41", "\xE4\xB8\xC0", "\xF0\x90\x80\x80", "\x80", "\xFF"};
+  std::string body;
+  for (int k = 0; k < 60; ++k) body += "\xE4\xB8\xAD\xE6\x96\x87 ab";
+  for (const std::string& probe : probes) {
+    for (int cjk = 1; cjk < 8; ++cjk) {  // every alignment against pairs and 8-byte words
+      for (const bool at_end : {false, true}) {
+        std::string bytes = body;
+        for (int k = 0; k < cjk; ++k) bytes += "\xE6\x96\x87";
+        bytes += probe + (at_end ? "" : "\xE4\xB8\xAD\n");
+        INFO("probe bytes " << probe.size() << ", cjk " << cjk << ", at end " << at_end);
+        const noticetab::Source src = noticetab::Decode(bytes, "probe.txt");
+        CHECK(src.encoding() == "UTF-8");
+        CHECK(src.text() == Reference(bytes));
+      }
+    }
+  }
+}
+
+TEST_CASE("Decode counts characters and control characters exactly when it refuses noise") {
+  // Pieces at random alignments against the eight-byte counting: the
+  // message names both counts, computed here one piece at a time.
+  struct Piece {
+    std::string bytes;
+    bool control;
+  };
+  const Piece pieces[] = {{"a", false},         {"\n", false},    {"\t", false},  {"\x1b", false},
+                          {"\xE4\xB8\xAD", false}, {"\xC2\xA0", false}, {"\xF0\x9F\x98\x80", false},
+                          {"\x01", true},        {"\x1f", true},   {"\x7f", true},  {"\x0e", true}};
+  std::mt19937 rng(15);
+  for (int n = 0; n < 300; ++n) {
+    std::string text;
+    size_t chars = 0, controls = 0;
+    const int len = 40 + static_cast<int>(rng() % 200);
+    const unsigned weight = 2 + rng() % 20;  // how often a control character comes
+    for (int k = 0; k < len; ++k) {
+      const Piece& p = rng() % weight == 0 ? pieces[7 + rng() % 4] : pieces[rng() % 7];
+      text += p.bytes;
+      ++chars;
+      controls += p.control;
+    }
+    INFO(n);
+    const bool refused = controls >= 16 && controls * 20 > chars;
+    try {
+      noticetab::Decode(text, "noise.txt");
+      CHECK(!refused);
+    } catch (const noticetab::Error& e) {
+      CHECK(refused);
+      CHECK(std::string(e.what()).find("(" + std::to_string(controls) + " of " + std::to_string(chars) +
+                                       " characters") != std::string::npos);
     }
   }
 }

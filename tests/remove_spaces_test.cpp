@@ -23,7 +23,7 @@ TEST_CASE("RemoveSpaces removes each White_Space character at every alignment") 
   const std::string spaces[] = {" ", "\t", "\n", "\v", "\f", "\r", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80",
                                 "\xE2\x80\x80", "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAF",
                                 "\xE2\x81\x9F", "\xE3\x80\x80"};
-  const std::string others[] = {"a", "\xE4\xB8\xAD", "\xE3\x80\x81", "\xE2\x80\x8B", "\xC2\xB7", "\xE1\x80\x80",
+  const std::string others[] = {"a", "\xE4\xB8\xAD", "\xE3\x80\x81", "\xE2\x80\x8B", "\xE2\x80\x9C", "\xE2\x81\x9E", "\xC2\xB7", "\xE1\x80\x80",
                                 "\xE2", "\xE3\x80", "\x80", "\xFF", "\xF0\x9F\x98\x80", "!"};
   for (const std::string& sp : spaces) {
     for (const std::string& other : others) {
@@ -47,4 +47,82 @@ TEST_CASE("NameKey keeps Han characters and ASCII letters and digits, after NFKC
   CHECK(NameKey("  \t") == "");
   CHECK(NameKey("\xE4\xB8") == "");   // a truncated sequence is no character
   CHECK(NameKey("\xF0\xA0\x80\x80\xE3\x80\x81z") == "\xF0\xA0\x80\x80z");  // extension B kept, 、 dropped
+}
+
+TEST_CASE("NameKey equals the kept characters of the NFKC text on random text") {
+  // Pieces NameKey reads directly and pieces only NFKC knows (circled and
+  // Kangxi forms, compatibility ideographs, a combining accent, 《, a
+  // hexagram next to the Han blocks, malformed bytes).
+  const std::string pieces[] = {"a", "Z", "7", " ", "-", "\xE4\xB8\x80", "\xE5\xB7\xA5", "\xE4\xB0\x80",
+                                "\xE4\xB7\x80", "\xE3\x80\x81", "\xE2\x80\x9C", "\xE2\x80\x98", "\xEF\xBC\x91",
+                                "\xEF\xBC\xA1", "\xEF\xBC\x8C", "\xE3\x80\x80", "\xE2\x91\xA0", "\xE2\xBC\x80",
+                                "\xEF\xA4\x80", "\xCC\x81", "\xE3\x80\x8A", "\xC2\x80\x98", "\xF0\xA0\x80\x80",
+                                "\xFF", "\xE4\xB8"};
+  auto reference = [](std::string_view s) {
+    const std::string n = noticetab::Nfkc(s);
+    std::string out;
+    for (size_t i = 0; i < n.size();) {
+      const size_t start = i;
+      const char32_t c = noticetab::NextChar(n, i);
+      const bool keep = c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                                : noticetab::IsHan(c);
+      if (keep) out += n.substr(start, i - start);
+    }
+    return out;
+  };
+  uint32_t state = 15;
+  auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const uint32_t len = next() % 12;
+    for (uint32_t j = 0; j < len; ++j) s += pieces[next() % 4 == 0 ? next() % 25 : next() % 16];
+    INFO(s);
+    REQUIRE(noticetab::NameKey(s) == reference(s));
+  }
+}
+
+TEST_CASE("Trim's fast return agrees with the character-by-character definition") {
+  // The definition Trim had before its first/last-byte test.
+  auto reference = [](std::string_view s) {
+    size_t begin = 0;
+    for (size_t i = 0; i < s.size() && noticetab::IsSpace(noticetab::NextChar(s, i));) begin = i;
+    size_t end = s.size();
+    while (end > begin) {
+      size_t lead = end - 1;
+      while (lead > begin && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+      size_t next = lead;
+      if (!noticetab::IsSpace(noticetab::NextChar(s, next)) || next != end) break;
+      end = lead;
+    }
+    return begin < end ? s.substr(begin, end - begin) : s.substr(0, 0);
+  };
+  const std::string pieces[] = {" ", "\t", "\r", "\xC2\x85", "\xC2\xA0", "\xE1\x9A\x80", "\xE2\x80\x80",
+                                "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80",
+                                "a", "!", "\xE4\xB8\xAD", "\xE3\x80\x81", "\xE2\x80\x8B", "\xE2\x80\x9C", "\xC2\xB7",
+                                "\xE1\x80\x80", "\xEF\xBC\x8C", "\xE3\x80", "\x80", "\xA0", "\x9F", "\xFF",
+                                "\xF0\x9F\x98\x80", "\xC2", "\xE2\x80"};
+  uint32_t state = 16;
+  auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int k = 0; k < 30000; ++k) {
+    std::string s;
+    const uint32_t len = next() % 6;
+    for (uint32_t j = 0; j < len; ++j) s += pieces[next() % 29];
+    INFO(s);
+    const std::string_view got = noticetab::Trim(s), want = reference(s);
+    REQUIRE(got.data() == want.data());
+    REQUIRE(got.size() == want.size());
+  }
+}
+
+TEST_CASE("RemoveSpaces and Trim find every White_Space character up to U+3000") {
+  // Their scans stop only at the lead bytes of known spaces: checked here
+  // against IsSpace (ICU's White_Space) for every code point it may accept.
+  for (char32_t c = 0x80; c <= 0x3000; ++c) {
+    std::string ch;
+    noticetab::AppendUtf8(ch, c);
+    const std::string s = "\xE4\xB8\xAD" + ch + "\xE4\xB8\xAD";
+    INFO("U+" << std::hex << static_cast<uint32_t>(c));
+    REQUIRE(noticetab::RemoveSpaces(s) == Reference(s));
+    REQUIRE(noticetab::Trim(ch).empty() == noticetab::IsSpace(c));
+  }
 }

@@ -1,0 +1,126 @@
+// The writers' escaping fast paths against the plain one-character-at-a-time
+// definition they replace: same bytes for every input, well-formed or not.
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+
+#include "noticetab/text.h"
+#include "writers.h"
+
+namespace {
+
+// The definition: decode each character (U+FFFD for malformed bytes), escape
+// what JSON must or should not carry raw, re-encode the rest.
+std::string ReferenceJsonString(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = noticetab::NextChar(s, i);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+            c == 0xFFFE || c == 0xFFFF) {
+          out += "\\u";
+          for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 0xF];
+        } else {
+          noticetab::AppendUtf8(out, c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string Json(std::string_view s) {
+  std::string out = "x";  // appends, keeps what was there
+  noticetab::AppendJsonString(out, s);
+  return out.substr(1);
+}
+
+}  // namespace
+
+TEST_CASE("AppendJsonString equals the per-character definition", "[write]") {
+  for (const char* s : {"", "abc", "通知\"引号\"\\", "a\nb\tc\rd", "\x01\x1f\x7f", "\xC2\x80\xC2\x9F\xC2\xA0",
+                        "\xE2\x80\xA8\xE2\x80\xA9", "\xEF\xBB\xBF\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD",
+                        "\xFF", "\xE4\xB8", "\xED\xA0\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xF0\x9F\x98\x80",
+                        "\xF4\x90\x80\x80", "甲\xE4\xB8乙", "\xF0\x9F\x98"}) {
+    INFO(s);
+    CHECK(Json(s) == ReferenceJsonString(s));
+  }
+  CHECK(Json("a\xFF" "b") == "\"a\xEF\xBF\xBD" "b\"");
+  CHECK(Json("\xE2\x80\xA8") == "\"\\u2028\"");
+  // Random strings built from pieces that cover each branch, and random bytes.
+  const std::vector<std::string> pieces = {"a", "\"", "\\", "\n", "\x01", "\x7f", "\xC2\x85", "\xC2\xA0", "通",
+                                           "\xE2\x80\xA8", "\xEF\xBB\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBF", "\xEF\xBF\xBE", "\xE2\x80\xA9", "“", "，", "\xE0\xA4\x85",
+                                           "\xF0\x9F\x98\x80", "\xFF", "\xE4\xB8", "\xED\xA0\x80", "\x80"};
+  std::mt19937 rng(15);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 12);
+    for (int k = 0; k < len; ++k) {
+      if (n % 2) {
+        s += pieces[rng() % pieces.size()];
+      } else {
+        s += static_cast<char>(rng() % 256);
+      }
+    }
+    INFO(n);
+    REQUIRE(Json(s) == ReferenceJsonString(s));
+  }
+}
+
+namespace {
+
+// The definition YamlNeedsQuotes had before its byte-level fast path.
+bool ReferenceNeedsQuotes(std::string_view s) {
+  auto space = [](char32_t c) {
+    return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+  };
+  if (s.empty()) return true;
+  const unsigned char first = s[0];
+  if (first < 0x80 && !(('a' <= first && first <= 'z') || ('A' <= first && first <= 'Z'))) return true;
+  std::string lower;
+  for (char c : s.substr(0, 6)) lower += static_cast<char>(c | 0x20);
+  for (std::string_view word : {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}) {
+    if (s.size() == word.size() && lower == word) return true;
+  }
+  char32_t c = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    c = noticetab::NextChar(s, i);
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == ':' || c == '#' || c == 0x2028 || c == 0x2029 ||
+        c == 0xFEFF || (c >= 0xFFFD && c <= 0xFFFF) || (start == 0 && space(c))) {
+      return true;
+    }
+  }
+  return space(c);
+}
+
+}  // namespace
+
+TEST_CASE("YamlNeedsQuotes equals the per-character definition", "[write]") {
+  for (const char* s : {"", "a", "no", "No", "NULL", "nulls", "falsey", "a:b", "a#", "甲", "甲 ", "\xE3\x80\x80甲",
+                        "甲\xE3\x80\x80", "甲\xE2\x80\x83", "\xC2\xA0甲", "甲\xC2\x85", "甲\xEF\xBF\xBD", "甲\xFF"}) {
+    INFO(s);
+    CHECK(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
+  }
+  const std::vector<std::string> pieces = {
+      "a", "Y", "n", "o", "1", " ", ":", "#", "\t", "\x7f", "\xC2\x85", "\xC2\xA0", "通", "，", "“",
+      "\xE1\x9A\x80", "\xE2\x80\x83", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80", "\xE2\x80\xA8", "\xE2\x80\xA9",
+      "\xEF\xBB\xBF", "\xEF\xBF\xBC", "\xEF\xBF\xBD", "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xF0\x9F\x98\x80", "\xFF",
+      "\xE4\xB8", "\xED\xA0\x80", "\x80", "\xE0\xA4\x85"};
+  std::mt19937 rng(16);
+  for (int n = 0; n < 30000; ++n) {
+    std::string s;
+    const int len = 1 + static_cast<int>(rng() % 8);
+    for (int k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
+    if (n % 3 == 0) s.insert(0, "x");  // past the first-character rule more often
+    INFO(n << ": " << s);
+    REQUIRE(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
+  }
+}
