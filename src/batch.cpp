@@ -32,6 +32,11 @@ namespace {
 
 using FileId = std::pair<dev_t, ino_t>;
 
+// EncodeOutput without a copy of UTF-8 text.
+std::string Encoded(std::string utf8, const std::string& encoding) {
+  return OutputEncodingName(encoding) == "utf-8" ? std::move(utf8) : EncodeOutput(utf8, encoding);
+}
+
 std::string Render(const BatchOptions& o, const Writer* writer, const std::vector<Document>& docs) {
   std::ostringstream out;
   WriteOptions write = o.write;  // the words of a workbook come from the batch's rules
@@ -50,14 +55,7 @@ std::string Render(const BatchOptions& o, const Writer* writer, const std::vecto
       o.render(out, docs, o.rules ? *o.rules : BuiltinRules());
       break;
   }
-  std::string text = std::move(out).str();  // moved out of the stream, not copied
-  if (OutputEncodingName(o.encoding) == "utf-8") return text;
-  return EncodeOutput(text, o.encoding);
-}
-
-// EncodeOutput without a copy of UTF-8 text.
-std::string Encoded(std::string utf8, const std::string& encoding) {
-  return OutputEncodingName(encoding) == "utf-8" ? std::move(utf8) : EncodeOutput(utf8, encoding);
+  return Encoded(std::move(out).str(), o.encoding);  // moved out of the stream, not copied
 }
 
 int64_t CountWarnings(const Document& doc) {

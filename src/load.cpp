@@ -521,14 +521,13 @@ Error TooLarge(const std::string& name, uint64_t size, uint64_t max_size) {
 // more than max_size bytes have come.
 std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size) {
   struct stat st;
-  if (max_size > 0 && ::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-      static_cast<uint64_t>(st.st_size) > max_size) {
+  const bool sized = ::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+  if (max_size > 0 && sized && static_cast<uint64_t>(st.st_size) > max_size) {
     throw TooLarge(name, static_cast<uint64_t>(st.st_size), max_size);
   }
   // Read straight into the string, a regular file in one read (its size and
   // one byte more, to see the end): a buffer on the stack cost a page fault
   // per 4 KB of input and a copy.
-  const bool sized = ::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode);
   size_t chunk = sized ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
   std::string bytes;
   for (;;) {

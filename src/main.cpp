@@ -371,8 +371,18 @@ void OpenStandardFds() {
 // rules and the libraries' statics cost 0.09M instructions, half of what an
 // empty notice's conversion costs. Sanitizer builds return normally, for the
 // leak check at exit.
+// What went to standard output here (help, --version, --dump) is checked
+// once more: a full disk or a closed pipe makes the run fail (exit 1) with a
+// message instead of losing the text silently. (Ledgers go through
+// OutputFile, which reports its own write errors.)
 [[noreturn]] void ExitNow(int code) {
   std::cout.flush();
+  const bool out_ok = std::cout.good() && std::fflush(stdout) == 0 && !std::ferror(stdout);
+  if (!out_ok && code == kExitOk) {
+    std::cerr << "noticetab: standard output: write failed" << (errno ? fmt::format(" ({})", std::strerror(errno)) : "")
+              << "\n";
+    code = kExitFailed;
+  }
   std::cerr.flush();
   std::fflush(nullptr);
 #if defined(__SANITIZE_ADDRESS__)
@@ -412,10 +422,11 @@ int main(int argc, char** argv) {
   }
   try {
     auto opts = ParseArgs(*tool, argc, argv);
-    if (!opts) return kExitOk;
-    // Temporary files exist only for -o and for workbooks (written through a
-    // file); the cleanup's signal thread is started for those runs only, still
-    // before any other thread.
+    if (!opts) ExitNow(kExitOk);  // help or version printed: checked like any output
+    // The output's temporary files exist only for -o and for workbooks
+    // (written through a file); the cleanup's signal thread is started for
+    // those runs only, still before any other thread. (PDF input's own
+    // temporary files, from native/pdf.cpp, were never covered by it.)
     if (!opts->batch.output.empty() || opts->batch.format == "xlsx") InstallInterruptCleanup();
     ExitNow(Run(*opts));
   } catch (const Error& e) {

@@ -211,6 +211,21 @@ TEST_CASE("a write error is reported and leaves no partial file", "[cli][batch]"
   CHECK(FilesBelow(d.path) == std::vector<std::string>{"err"});
 }
 
+TEST_CASE("help, --version and --dump report a failed write to standard output", "[cli][batch]") {
+  // These print through std::cout, not an output file: a full disk must not
+  // pass as success with the text lost.
+  for (const char* args : {"--dump grid samples/linyi-2023.txt", "--help", "--version", "units --help"}) {
+    INFO(args);
+    TempDir d;
+    const std::string cmd = "cd '" + SourceDir() + "' && '" + Binary() + "' " + args + " >/dev/full 2>" + d / "err";
+    const int rc = std::system(cmd.c_str());
+    CHECK(WEXITSTATUS(rc) == 1);
+    CHECK(ReadFile(d / "err").find("noticetab: standard output: write failed (No space left on device)") !=
+          std::string::npos);
+  }
+  CHECK(RunCli("--dump grid samples/linyi-2023.txt").status == 0);
+}
+
 TEST_CASE("--fail-on-warning fails a run with warnings and says where", "[cli][batch]") {
   for (const char* sample : {"samples/linyi-2023.txt", "samples/shanghe-2023.txt"}) {
     YAML::Node doc = YAML::Load(RunCli(std::string("-f json ") + sample).out);
