@@ -179,9 +179,11 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv, bool h
        "ASCII , ; : ( ) in Chinese text become ，；：（）");
   if (!units) {
     desc.add_options()("by-unit", po::bool_switch(&by_unit),
-                       fmt::format("one row per (unit, task) with the unit's role, instead of one per task ({})",
-                                   fmt::join(TableFormats(TableView::kByUnit), ", "))
-                           .c_str());
+                       !help_text ? ""
+                                  : fmt::format("one row per (unit, task) with the unit's role, instead of one per "
+                                                "task ({})",
+                                                fmt::join(TableFormats(TableView::kByUnit), ", "))
+                                        .c_str());
     desc.add_options()("dump", po::value(&o.dump),
                        "grid | diagnostics: instead of the ledger, the tables as the readers cut them, or "
                        "every diagnostic with its code (debugging; tests/spec)");
