@@ -219,7 +219,7 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   }
   // OCR debris: short, mostly digits/symbols/isolated single characters.
   if (chars > 16) return CellShape::kText;
-  auto tokens = Tokenize(cell, rules.numerals);
+  auto tokens = Tokenize(cell, rules);
   size_t han = 0, noise = 0, longest_han = 0;
   for (const auto& t : tokens) {
     if (t.kind == TokenKind::kHan || t.kind == TokenKind::kCjkNumeral) {

@@ -517,33 +517,39 @@ MarkSet Marks(const FileContext& ctx, const RNode& map, const char* key) {
   return set;
 }
 
-void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"sentence_end", "closers", "closer_after", "brackets", "sentence_mark", "full_stop", "comma",
-                        "semicolon", "enumeration", "colon", "pipe", "title_stops", "label_ends", "written",
-                        "examples"});
-  Punctuation& p = r.punct;
-  p.sentence_end = Marks(ctx, root, "sentence_end");
-  p.closers = Marks(ctx, root, "closers");
-  p.closer_after = Marks(ctx, root, "closer_after");
-  // brackets: a list of pairs, each two marks, no mark in two pairs.
-  const RNode brackets = Required(ctx, root, "brackets");
-  if (!brackets.IsSequence() || brackets.size() == 0)
-    ctx.Fail(brackets.Mark(), "brackets: expected a list of pairs (\"()\")");
-  std::string opens, closes;
-  for (const auto& item : brackets) {
+// A list of pairs of marks ("()"), each two marks, no mark in two pairs: the
+// opening marks into `opens`, the closing ones into `closes`, pair by pair.
+RNode Pairs(const FileContext& ctx, const RNode& root, const char* key, MarkSet& opens, MarkSet& closes) {
+  const RNode list = Required(ctx, root, key);
+  if (!list.IsSequence() || list.size() == 0)
+    ctx.Fail(list.Mark(), std::string(key) + ": expected a list of pairs (\"()\")");
+  std::string open_marks, close_marks;
+  for (const auto& item : list) {
     const std::string pair = Scalar(ctx, item);
     size_t i = 0;
     const char32_t open = pair.empty() ? 0 : NextChar(pair, i);
     const size_t mid = i;
     if (CharCount(pair) != 2 || open == NextChar(pair, i))
-      ctx.Fail(item.Mark(), "brackets: '" + pair + "' is not a pair of two marks (opening, closing)");
-    opens += pair.substr(0, mid);
-    closes += pair.substr(mid);
+      ctx.Fail(item.Mark(), std::string(key) + ": '" + pair + "' is not a pair of two marks (opening, closing)");
+    open_marks += pair.substr(0, mid);
+    close_marks += pair.substr(mid);
   }
-  p.opens = MarkSet(opens);
-  p.closes = MarkSet(closes);
-  if (p.opens.marks().size() != brackets.size() || p.closes.marks().size() != brackets.size())
-    ctx.Fail(brackets.Mark(), "brackets: a mark is in two pairs");
+  opens = MarkSet(open_marks);
+  closes = MarkSet(close_marks);
+  if (opens.marks().size() != list.size() || closes.marks().size() != list.size())
+    ctx.Fail(list.Mark(), std::string(key) + ": a mark is in two pairs");
+  return list;
+}
+
+void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
+  CheckKeys(ctx, root, {"sentence_end", "closers", "closer_after", "brackets", "sentence_mark", "full_stop", "comma",
+                        "semicolon", "enumeration", "colon", "pipe", "title_stops", "label_ends", "other_pairs",
+                        "marker_ends", "marker_brackets", "written", "examples"});
+  Punctuation& p = r.punct;
+  p.sentence_end = Marks(ctx, root, "sentence_end");
+  p.closers = Marks(ctx, root, "closers");
+  p.closer_after = Marks(ctx, root, "closer_after");
+  Pairs(ctx, root, "brackets", p.opens, p.closes);
   p.sentence_mark = Marks(ctx, root, "sentence_mark");
   p.full_stop = Marks(ctx, root, "full_stop");
   p.comma = Marks(ctx, root, "comma");
@@ -553,6 +559,12 @@ void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
   p.pipe = Marks(ctx, root, "pipe");
   p.title_stops = Marks(ctx, root, "title_stops");
   p.label_ends = Marks(ctx, root, "label_ends");
+  const RNode other = Pairs(ctx, root, "other_pairs", p.other_opens, p.other_closes);
+  for (const MarkSet* set : {&p.other_opens, &p.other_closes})
+    for (const char32_t c : set->marks())
+      if (p.opens.Has(c) || p.closes.Has(c)) ctx.Fail(other.Mark(), "other_pairs: a mark is in brackets too");
+  p.marker_ends = Marks(ctx, root, "marker_ends");
+  Pairs(ctx, root, "marker_brackets", p.marker_opens, p.marker_closes);
   std::map<std::string, std::string, std::less<>> written;
   StringMap(ctx, root, "written", written, {"list", "clauses", "stop"});
   p.list_joiner = written["list"];

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 
 namespace noticetab {
@@ -17,30 +18,29 @@ int Lookup(const std::vector<std::pair<char32_t, int>>& table, char32_t c, int n
 bool IsAsciiOrWideDigit(char32_t c) { return IsDigit(c); }
 int DigitOf(char32_t c) { return c <= '9' ? static_cast<int>(c - '0') : static_cast<int>(c - 0xFF10); }
 
-bool IsOpen(char32_t c) {
-  static constexpr std::u32string_view kOpen = U"(\uFF08[\uFF3B\u3014\u3010\u300A\u3008\u300C\u300E\u201C\u2018{\uFF5B";
-  return kOpen.find(c) != std::u32string_view::npos;
-}
-bool IsClose(char32_t c) {
-  static constexpr std::u32string_view kClose = U")\uFF09]\uFF3D\u3015\u3011\u300B\u3009\u300D\u300F\u201D\u2019}\uFF5D";
-  return kClose.find(c) != std::u32string_view::npos;
+// kOpen or kClose for a mark of punctuation.yaml's brackets or other_pairs;
+// else `other`.
+TokenKind Paired(char32_t c, const Punctuation& p, TokenKind other) {
+  if (p.opens.Has(c) || p.other_opens.Has(c)) return TokenKind::kOpen;
+  if (p.closes.Has(c) || p.other_closes.Has(c)) return TokenKind::kClose;
+  return other;
 }
 
-TokenKind KindOfSlow(char32_t c, const Numerals& numerals) {
+TokenKind KindOfSlow(char32_t c, const Numerals& numerals, const Punctuation& punct, uint64_t filter) {
   if (c == '\t') return TokenKind::kTab;
   if (c == 0xFFFD || (c < 0x20)) return TokenKind::kBad;
   if (IsSpace(c)) return TokenKind::kSpace;
   if (IsDigit(c)) return TokenKind::kDigits;
-  if (c >= 0x3000 && numerals.IsCjkNumeral(c)) return TokenKind::kCjkNumeral;
+  if ((filter >> (c & 63)) & 1 && numerals.IsCjkNumeral(c)) return TokenKind::kCjkNumeral;
   if (IsHan(c)) return TokenKind::kHan;
-  if (IsOpen(c)) return TokenKind::kOpen;
-  if (IsClose(c)) return TokenKind::kClose;
+  if (TokenKind k = Paired(c, punct, TokenKind::kOther); k != TokenKind::kOther) return k;
   if (c < 128 && ((c | 32) >= 'a' && (c | 32) <= 'z')) return TokenKind::kLatin;
   if (IsCjkPunct(c) || (c < 128)) return TokenKind::kPunct;
   return TokenKind::kOther;
 }
 
-// The classes of ASCII characters, looked up.
+// The classes of ASCII characters, looked up. Punctuation may be a bracket
+// (Paired, from the rules).
 struct AsciiKinds {
   TokenKind kind[128];
   constexpr AsciiKinds() : kind{} {
@@ -51,8 +51,6 @@ struct AsciiKinds {
       if (c == ' ' || (c >= '\n' && c <= '\r')) k = c == ' ' ? TokenKind::kSpace : TokenKind::kBad;
       if (c >= '0' && c <= '9') k = TokenKind::kDigits;
       if ((c | 32) >= 'a' && (c | 32) <= 'z') k = TokenKind::kLatin;
-      if (c == '(' || c == '[' || c == '{') k = TokenKind::kOpen;
-      if (c == ')' || c == ']' || c == '}') k = TokenKind::kClose;
       kind[c] = k;
     }
   }
@@ -68,11 +66,14 @@ uint64_t NumeralFilter(const Numerals& numerals) {
   return f;
 }
 
-TokenKind KindOf(char32_t c, const Numerals& numerals, uint64_t filter) {
-  if (c < 128) return kAscii.kind[c];
+TokenKind KindOf(char32_t c, const Numerals& numerals, const Punctuation& punct, uint64_t filter) {
+  if (c < 128) {
+    const TokenKind k = kAscii.kind[c];
+    return k == TokenKind::kPunct ? Paired(c, punct, k) : k;
+  }
   if (c >= 0x4E00 && c <= 0x9FFF)  // CJK unified ideographs: Han or a numeral
     return (filter >> (c & 63)) & 1 && numerals.IsCjkNumeral(c) ? TokenKind::kCjkNumeral : TokenKind::kHan;
-  return KindOfSlow(c, numerals);
+  return KindOfSlow(c, numerals, punct, filter);
 }
 
 // Kinds whose consecutive characters form one token.
@@ -132,18 +133,20 @@ int Numerals::Value(std::string_view s) const {
   return static_cast<int>(v + cur);
 }
 
-std::vector<Token> Tokenize(std::string_view line, const Numerals& numerals) {
+std::vector<Token> Tokenize(std::string_view line, const Rules& rules) {
+  const Numerals& numerals = rules.numerals;
+  const Punctuation& punct = rules.punct;
   std::vector<Token> out;
   const uint64_t filter = NumeralFilter(numerals);
   size_t i = 0;
   while (i < line.size()) {
     size_t start = i;
     char32_t first = NextChar(line, i);
-    TokenKind kind = KindOf(first, numerals, filter);
+    TokenKind kind = KindOf(first, numerals, punct, filter);
     if (IsRun(kind)) {
       while (i < line.size()) {
         size_t j = i;
-        if (KindOf(NextChar(line, j), numerals, filter) != kind) break;
+        if (KindOf(NextChar(line, j), numerals, punct, filter) != kind) break;
         i = j;
       }
     }
@@ -154,7 +157,8 @@ std::vector<Token> Tokenize(std::string_view line, const Numerals& numerals) {
   return out;
 }
 
-LineShape ShapeOf(const std::vector<Token>& tokens) {
+LineShape ShapeOf(const std::vector<Token>& tokens, const Rules& rules) {
+  const Punctuation& p = rules.punct;
   LineShape shape;
   auto count = [&](Separator s) { ++shape.separators[static_cast<size_t>(s)]; };
   size_t k = 0;
@@ -162,14 +166,11 @@ LineShape ShapeOf(const std::vector<Token>& tokens) {
   for (const Token& t : tokens) {
     if (t.kind == TokenKind::kTab) count(Separator::kTab);
     if (t.kind != TokenKind::kPunct) continue;
-    switch (t.first) {
-      case '|': case 0xFF5C: count(Separator::kPipe); break;
-      case 0x3001: count(Separator::kDun); break;
-      case ',': case 0xFF0C: count(Separator::kComma); break;
-      case ';': case 0xFF1B: count(Separator::kSemicolon); break;
-      case ':': case 0xFF1A: count(Separator::kColon); break;
-      default: break;
-    }
+    if (p.pipe.Has(t.first)) count(Separator::kPipe);
+    else if (p.enumeration.Has(t.first)) count(Separator::kDun);
+    else if (p.comma.Has(t.first)) count(Separator::kComma);
+    else if (p.semicolon.Has(t.first)) count(Separator::kSemicolon);
+    else if (p.colon.Has(t.first)) count(Separator::kColon);
   }
   // The heading marker the line starts with.
   auto at = [&](size_t n) -> const Token* { return n < tokens.size() ? &tokens[n] : nullptr; };
@@ -182,14 +183,14 @@ LineShape ShapeOf(const std::vector<Token>& tokens) {
       shape.marker_end = last->begin + static_cast<uint32_t>(last->text.size());
     };
     if (is_num(t)) {
-      const Token* p = at(skip_space(k + 1));
-      if (p && p->kind == TokenKind::kPunct && (p->first == 0x3001 || p->first == 0xFF0E || p->first == '.'))
-        set(t->kind == TokenKind::kDigits ? MarkerKind::kDigitDot : MarkerKind::kCjkDun, t->value, p);
-    } else if (t->kind == TokenKind::kOpen && (t->first == '(' || t->first == 0xFF08)) {
+      const Token* mark = at(skip_space(k + 1));
+      if (mark && mark->kind == TokenKind::kPunct && p.marker_ends.Has(mark->first))
+        set(t->kind == TokenKind::kDigits ? MarkerKind::kDigitDot : MarkerKind::kCjkDun, t->value, mark);
+    } else if (p.marker_opens.Has(t->first)) {  // a bracket of the rules or not
       size_t n = skip_space(k + 1);
       const Token* num = at(n);
       const Token* c = at(skip_space(n + 1));
-      if (is_num(num) && c && c->kind == TokenKind::kClose && (c->first == ')' || c->first == 0xFF09))
+      if (is_num(num) && c && p.marker_closes.Has(c->first))
         set(num->kind == TokenKind::kDigits ? MarkerKind::kDigitParen : MarkerKind::kCjkParen, num->value, c);
     } else if (t->first >= 0x2460 && t->first <= 0x2473) {  // ① .. ⑳
       set(MarkerKind::kCircled, static_cast<int>(t->first - 0x2460 + 1), t);

@@ -12,7 +12,9 @@
 using noticetab::BuiltinRules;
 using noticetab::LineShape;
 using noticetab::MarkerKind;
+using noticetab::MarkSet;
 using noticetab::Numerals;
+using noticetab::Rules;
 using noticetab::Separator;
 using noticetab::Token;
 using noticetab::TokenKind;
@@ -20,8 +22,16 @@ using noticetab::TokenKind;
 namespace {
 
 const Numerals& Num() { return BuiltinRules().numerals; }
-std::vector<Token> Tokenize(std::string_view line) { return noticetab::Tokenize(line, Num()); }
-LineShape Shape(std::string_view line) { return noticetab::ShapeOf(Tokenize(line)); }
+std::vector<Token> Tokenize(std::string_view line) { return noticetab::Tokenize(line, BuiltinRules()); }
+LineShape Shape(std::string_view line) { return noticetab::ShapeOf(Tokenize(line), BuiltinRules()); }
+
+// Rules with the built-in numerals and punctuation, to change one set of.
+Rules Builtin() {
+  Rules r;
+  r.numerals = Num();
+  r.punct = BuiltinRules().punct;
+  return r;
+}
 
 std::string KindName(TokenKind k) {
   switch (k) {
@@ -41,9 +51,9 @@ std::string KindName(TokenKind k) {
 }
 
 // "kind:text kind:text ..." for the tokens of line.
-std::string Dump(std::string_view line) {
+std::string Dump(std::string_view line, const Rules& rules = BuiltinRules()) {
   std::string out;
-  for (const Token& t : Tokenize(line)) {
+  for (const Token& t : noticetab::Tokenize(line, rules)) {
     if (!out.empty()) out += ' ';
     out += KindName(t.kind) + ":" + std::string(t.text);
   }
@@ -145,13 +155,17 @@ TEST_CASE("numeral tokens carry their value", "[tokenize]") {
 }
 
 TEST_CASE("the numeral table comes from rules (headings.yaml numerals)", "[tokenize]") {
-  Numerals n;  // no CJK numerals at all: 一 is Han, Arabic digits still read
-  CHECK(noticetab::Tokenize("一、", n)[0].kind == TokenKind::kHan);
+  Rules r = Builtin();
+  Numerals& n = r.numerals;
+  n = Numerals{};  // no CJK numerals at all: 一 is Han, Arabic digits still read
+  CHECK(noticetab::Tokenize("一、", r)[0].kind == TokenKind::kHan);
+  CHECK(noticetab::Tokenize("〇", r)[0].kind == TokenKind::kHan);
   CHECK(n.Value("12") == 12);
   CHECK(n.Value("十二") == -1);
-  n.digits = {{U'一', 1}, {U'二', 2}};
+  n.digits = {{U'〇', 0}, {U'一', 1}, {U'二', 2}};  // sorted by character
   n.units = {{U'十', 10}};
-  CHECK(noticetab::Tokenize("一、", n)[0].kind == TokenKind::kCjkNumeral);
+  CHECK(noticetab::Tokenize("一、", r)[0].kind == TokenKind::kCjkNumeral);
+  CHECK(Dump("〇一", r) == "num:〇一");
   CHECK(n.Value("十二") == 12);
   CHECK(n.Value("三") == -1);
 }
@@ -230,3 +244,37 @@ TEST_CASE("line shape: the heading marker a line starts with", "[tokenize]") {
   }
 }
 
+
+TEST_CASE("brackets, separators and marker marks come from rules (punctuation.yaml)", "[tokenize]") {
+  // Built in: 《》 and “” are other_pairs, read as brackets; {} too.
+  CHECK(Dump("《办法》{x}") == "open:《 han:办法 close:》 open:{ latin:x close:}");
+  Rules r = Builtin();
+  r.punct.other_opens = MarkSet("{");
+  r.punct.other_closes = MarkSet("}");
+  CHECK(Dump("《办法》{x}", r) == "punct:《 han:办法 punct:》 open:{ latin:x close:}");
+  r.punct.opens = MarkSet("（");
+  r.punct.closes = MarkSet("）");
+  CHECK(Dump("(一)（二）", r) == "punct:( num:一 punct:) open:（ num:二 close:）");
+  // Separators: a mark counts by the set that holds it.
+  r = Builtin();
+  r.punct.pipe = MarkSet("|");
+  r.punct.comma = MarkSet("，,｜");
+  LineShape s = noticetab::ShapeOf(noticetab::Tokenize("甲|乙｜丙，丁", r), r);
+  CHECK(s.Count(Separator::kPipe) == 1);
+  CHECK(s.Count(Separator::kComma) == 2);
+  // Heading marker marks: without 、 in marker_ends, 一、 is no marker; without
+  // （） in marker_brackets, （一） is none.
+  r = Builtin();
+  CHECK(noticetab::ShapeOf(noticetab::Tokenize("一、总体要求", r), r).marker == MarkerKind::kCjkDun);
+  r.punct.marker_ends = MarkSet(".");
+  CHECK(noticetab::ShapeOf(noticetab::Tokenize("一、总体要求", r), r).marker == MarkerKind::kNone);
+  CHECK(noticetab::ShapeOf(noticetab::Tokenize("1.总体要求", r), r).marker == MarkerKind::kDigitDot);
+  r.punct.marker_opens = MarkSet("(");
+  r.punct.marker_closes = MarkSet(")");
+  CHECK(noticetab::ShapeOf(noticetab::Tokenize("（一）加强", r), r).marker == MarkerKind::kNone);
+  CHECK(noticetab::ShapeOf(noticetab::Tokenize("(一)加强", r), r).marker == MarkerKind::kCjkParen);
+  // A marker bracket that is no bracket of the rules still marks.
+  r.punct.opens = MarkSet("（");
+  r.punct.closes = MarkSet("）");
+  CHECK(noticetab::ShapeOf(noticetab::Tokenize("(一)加强", r), r).marker == MarkerKind::kCjkParen);
+}

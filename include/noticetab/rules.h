@@ -110,6 +110,11 @@ struct Punctuation {
   MarkSet full_stop, comma, semicolon, enumeration, colon, pipe;  ///< separators
   MarkSet title_stops;    ///< a heading's title ends before the first
   MarkSet label_ends;     ///< a Word list label ending in one takes no space after it
+  /// other_pairs: quotes, book-title marks, braces; the tokenizer's opening
+  /// and closing marks besides the brackets (a separator inside one splits).
+  MarkSet other_opens, other_closes;
+  MarkSet marker_ends;    ///< after a heading numeral in a marker's shape (一、 1.)
+  MarkSet marker_opens, marker_closes;  ///< marker_brackets: around one (（一）)
   /// What noticetab writes when it joins what it read (`written:`): list
   /// (names of one role), clauses (units of several clauses), stop (a
   /// paragraph's closing full stop).

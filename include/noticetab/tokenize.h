@@ -1,7 +1,8 @@
 // Stage 2, tokenize: a line -> typed runs (ninja Lexer style) and the line's
 // shape. Tokens are views into the line; they live as long as the line's
 // Source. The CJK numerals come from rules (headings.yaml `numerals`), and
-// Numerals::Value is the one numeral parser of the program.
+// Numerals::Value is the one numeral parser of the program; the brackets,
+// separators and heading marker marks from punctuation.yaml (Rules::punct).
 #ifndef NOTICETAB_TOKENIZE_H_
 #define NOTICETAB_TOKENIZE_H_
 
@@ -13,6 +14,8 @@
 #include <vector>
 
 namespace noticetab {
+
+struct Rules;
 
 /// The CJK numeral characters and their values (headings.yaml `numerals`).
 struct Numerals {
@@ -44,8 +47,8 @@ enum class TokenKind {
   kHan,          ///< run of CJK ideographs (excluding numerals)
   kCjkNumeral,   ///< run of CJK numerals (Numerals); `value` is set
   kDigits,       ///< run of 0-9 / ０-９; `value` is set (-1 past 9 digits)
-  kOpen,         ///< one opening bracket ( （ [ 〔 【 《 “
-  kClose,        ///< one closing bracket
+  kOpen,         ///< one opening mark: brackets and other_pairs of punctuation.yaml ( （ 〔 《 “
+  kClose,        ///< one closing mark of the same
   kPunct,        ///< one punctuation character
   kSpace,        ///< run of spaces (not tabs)
   kTab,          ///< one tab
@@ -66,15 +69,17 @@ struct Token {
 enum class Separator { kTab, kPipe, kDun, kComma, kSemicolon, kColon, kCount };
 
 /// The kind of heading marker a line starts with, read from its tokens: 一、
-/// （一） 1. （1） ①. It says what the marker looks like; whether the line is
+/// （一） 1. （1） ① (the marks: punctuation.yaml marker_ends and
+/// marker_brackets). It says what the marker looks like; whether the line is
 /// a heading is for the rules (headings.yaml) to say.
 enum class MarkerKind { kNone, kCjkDun, kCjkParen, kDigitDot, kDigitParen, kCircled };
 
 /// The shape of a line, from one pass over its tokens.
 struct LineShape {
   /// Separator characters outside brackets and inside, by Separator: a line
-  /// of n cells by a delimiter holds n-1 of it (tab: \t; pipe: | ｜; dun: 、;
-  /// comma: ， ,; semicolon: ； ;; colon: ： :).
+  /// of n cells by a delimiter holds n-1 of it (tab: \t; the others are the
+  /// sets of punctuation.yaml: pipe | ｜; dun: enumeration 、; comma ， ,;
+  /// semicolon ； ;; colon ： :).
   std::array<int, static_cast<size_t>(Separator::kCount)> separators{};
   int indent = 0;              ///< leading space characters (U+3000 counts one)
   MarkerKind marker = MarkerKind::kNone;
@@ -85,10 +90,12 @@ struct LineShape {
   int Cells(Separator s) const { return Count(s) + 1; }
 };
 
-/// Splits a line into runs. Never fails.
-std::vector<Token> Tokenize(std::string_view line, const Numerals& numerals);
-/// The shape of a line from its tokens (Tokenize of the same line).
-LineShape ShapeOf(const std::vector<Token>& tokens);
+/// Splits a line into runs, the numerals and brackets as `rules` say
+/// (rules.numerals, rules.punct). Never fails.
+std::vector<Token> Tokenize(std::string_view line, const Rules& rules);
+/// The shape of a line from its tokens (Tokenize of the same line with the
+/// same rules).
+LineShape ShapeOf(const std::vector<Token>& tokens, const Rules& rules);
 
 }  // namespace noticetab
 
