@@ -504,13 +504,32 @@ class MatcherPool {
 
 // A set of characters (from CharSets): sorted, and a bitmap of their low 12
 // bits that turns away most characters of a text before the binary search.
+// The lead bytes of their UTF-8 forms: when there are few and none starts a
+// CJK character (E3-E9: punctuation, kana, ideographs), as for the 2-byte
+// letters of pinyin, a memchr per lead byte finds the only places a member
+// can start, and a Chinese text is passed over without decoding it.
 struct CharSet {
   std::vector<char32_t> sorted;
   std::array<uint64_t, 64> low{};
+  std::vector<unsigned char> rare_leads;  // the lead bytes, when few and rare; else empty
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
-    for (const char32_t c : sorted) low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
+    std::array<bool, 256> lead{};
+    for (const char32_t c : sorted) {
+      low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
+      std::string utf8;
+      AppendUtf8(utf8, c);
+      lead[static_cast<unsigned char>(utf8[0])] = true;
+    }
+    bool rare = true;
+    for (unsigned b = 0; b < 256; ++b) {
+      if (!lead[b]) continue;
+      rare_leads.push_back(static_cast<unsigned char>(b));
+      if (b >= 0xE3 && b <= 0xE9) rare = false;
+    }
+    if (!rare || rare_leads.size() > 4) rare_leads.clear();
   }
   bool Maybe(char32_t c) const { return (low[(c >> 6) & 63] >> (c & 63)) & 1; }
+  bool Has(char32_t c) const { return Maybe(c) && std::binary_search(sorted.begin(), sorted.end(), c); }
 };
 
 }  // namespace
@@ -990,14 +1009,48 @@ std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
   return out;
 }
 
+// Never false when s holds a member where NextChar would read one. With rare
+// lead bytes: every place that byte occurs is decoded from there (a place
+// inside a malformed sequence too, which can only add a false "maybe").
 bool HasAnyChar(const CharSet& set, std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {  // never a member
+  if (!set.rare_leads.empty()) {
+    const char* const end = s.data() + s.size();
+    for (const unsigned char lead : set.rare_leads) {
+      const char* p = s.data();
+      while ((p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(end - p)))) != nullptr) {
+        size_t i = static_cast<size_t>(p - s.data());
+        if (set.Has(NextChar(s, i))) return true;
+        ++p;
+      }
+    }
+    return false;
+  }
+  // NextChar's steps, with its 3-byte fast path written out: the bitmap of
+  // low 12 bits is read from the two continuation bytes before any decoding,
+  // and the index stays in a register (NextChar takes it by reference).
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const uint64_t* const low = set.low.data();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned b = p[i];
+    if (b < 0x80) {  // never a member
       ++i;
       continue;
     }
-    const char32_t c = NextChar(s, i);
-    if (set.Maybe(c) && std::binary_search(set.sorted.begin(), set.sorted.end(), c)) return true;
+    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      const unsigned bits = (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+      i += 3;
+      if ((low[bits >> 6] >> (bits & 63)) & 1) {
+        const char32_t c = (char32_t{b} & 0x0F) << 12 | bits;
+        if (std::binary_search(set.sorted.begin(), set.sorted.end(), c)) return true;
+      }
+      continue;
+    }
+    size_t next = i;
+    const char32_t c = NextCharSlow(s, next);
+    i = next;
+    if (set.Has(c)) return true;
   }
   return false;
 }
