@@ -575,6 +575,10 @@ struct Regex::Impl {
   Requirements required;             // literal runs every match contains
   std::vector<std::optional<CharSet>> char_sets;  // by requirement: see CharSets()
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
+  // Byte leading_at (1 or 2: in the first character) of every leading run, by
+  // its low 6 bits: one test turns away most lines before StartsWithAny.
+  size_t leading_at = 0;
+  uint64_t leading_bits = ~uint64_t{0};
   /// False when s cannot match: it lacks the leading literal of an anchored
   /// pattern, or a required one.
   bool Possible(std::string_view s);
@@ -952,9 +956,14 @@ std::vector<std::string> LeadingLiterals(std::string_view p) {
   return runs;
 }
 
+// The last byte of a prefix first: a UTF-8 continuation byte, which tells
+// most lines apart without a call (their first bytes are all E4-E9).
 bool StartsWithAny(const std::vector<std::string>& prefixes, std::string_view s) {
-  for (const auto& prefix : prefixes)
-    if (s.substr(0, prefix.size()) == prefix) return true;
+  for (const auto& prefix : prefixes) {
+    const size_t n = prefix.size();
+    if (n == 0) return true;
+    if (n <= s.size() && s[n - 1] == prefix[n - 1] && std::memcmp(s.data(), prefix.data(), n - 1) == 0) return true;
+  }
   return false;
 }
 
@@ -1255,6 +1264,13 @@ void Regex::Impl::ExtractLiterals() {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
   }
   leading = LeadingLiterals(pattern);
+  if (leading.empty()) return;
+  size_t shortest = std::string::npos;
+  for (const auto& run : leading) shortest = std::min(shortest, run.size());
+  if (shortest < 2) return;  // (runs are of non-ASCII characters: 2 bytes or more)
+  leading_at = shortest >= 3 ? 2 : 1;
+  leading_bits = 0;
+  for (const auto& run : leading) leading_bits |= uint64_t{1} << (static_cast<unsigned char>(run[leading_at]) & 63);
 }
 
 void Regex::Impl::Compile() {
@@ -1328,11 +1344,16 @@ void Regex::set_origin(std::string file, int line) {
 }
 
 bool Regex::Impl::Possible(std::string_view s) {
-  // Once compiled, regex_lite turns away a text that cannot start an
-  // anchored match by its first byte, before any scan for literals.
-  if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
+  // A leading literal, where there is one, says more than regex_lite's test
+  // of the first character; else, once compiled, regex_lite turns away a
+  // text that cannot start an anchored match, before any scan for literals.
   Literals();
-  if (!leading.empty()) return StartsWithAny(leading, s);
+  if (!leading.empty()) {
+    if (s.size() <= leading_at || !((leading_bits >> (static_cast<unsigned char>(s[leading_at]) & 63)) & 1))
+      return false;
+    return StartsWithAny(leading, s);
+  }
+  if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
   for (size_t k = 0; k < required.size(); ++k) {
     if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
   }

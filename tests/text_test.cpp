@@ -353,6 +353,17 @@ TEST_CASE("Regex::leading: what an anchored match starts with", "[text][regex]")
   CHECK_FALSE(either.Contains("作者 编辑：张三"));
   CHECK_FALSE(Regex("^来源|编辑").Contains("作者"));
   CHECK(Regex("^来源|编辑").Contains("作者 编辑"));
+  // A first byte test before the comparison: the third byte of each run (the
+  // second with a 2-byte letter among them), whatever the lengths.
+  CHECK_FALSE(either.Contains("来"));
+  CHECK_FALSE(either.Contains(""));
+  CHECK_FALSE(either.Contains("米源："));
+  const Regex letters("^(é|来源)x");
+  CHECK(letters.leading() == V{"é", "来源"});
+  CHECK(letters.Contains("éx"));
+  CHECK(letters.Contains("来源x"));
+  CHECK_FALSE(letters.Contains("èx"));
+  CHECK_FALSE(letters.Contains("\xC3"));
 }
 
 TEST_CASE("Regex: the literal prefilter never changes a result", "[text][regex]") {
