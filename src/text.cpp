@@ -1018,9 +1018,10 @@ std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
   return out;
 }
 
-// Never false when s holds a member where NextChar would read one. With rare
-// lead bytes: every place that byte occurs is decoded from there (a place
-// inside a malformed sequence too, which can only add a false "maybe").
+// Never false when s holds a member where NextChar would read one: every
+// place a member's lead byte occurs is decoded from there (a place inside a
+// malformed sequence too, which can only add a false "maybe"). With rare lead
+// bytes, memchr finds those places.
 bool HasAnyChar(const CharSet& set, std::string_view s) {
   if (!set.rare_leads.empty()) {
     const char* const end = s.data() + s.size();
@@ -1034,32 +1035,32 @@ bool HasAnyChar(const CharSet& set, std::string_view s) {
     }
     return false;
   }
-  // NextChar's steps, with its 3-byte fast path written out: the bitmap of
-  // low 12 bits is read from the two continuation bytes before any decoding,
-  // and the index stays in a register (NextChar takes it by reference).
+  // A member starts at a lead byte (C2-F4), never at an ASCII or
+  // continuation byte, so this looks at every lead byte and need not keep
+  // NextChar's steps: after a lead E0-EF and two continuation bytes it goes on
+  // 3 bytes (those two cannot start a member), testing the bitmap of low 12
+  // bits on them first (a member there, read as 3 bytes, has those bits);
+  // any other lead is decoded where it is, and the scan goes on one byte.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   const uint64_t* const low = set.low.data();
   size_t i = 0;
   while (i < n) {
     const unsigned b = p[i];
-    if (b < 0x80) {  // never a member
-      ++i;
-      continue;
-    }
-    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+    if (b - 0xE0u < 0x10u && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
       const unsigned bits = (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
-      i += 3;
       if ((low[bits >> 6] >> (bits & 63)) & 1) {
-        const char32_t c = (char32_t{b} & 0x0F) << 12 | bits;
-        if (std::binary_search(set.sorted.begin(), set.sorted.end(), c)) return true;
+        size_t at = i;
+        if (set.Has(NextChar(s, at))) return true;
       }
+      i += 3;
       continue;
     }
-    size_t next = i;
-    const char32_t c = NextCharSlow(s, next);
-    i = next;
-    if (set.Has(c)) return true;
+    if (b >= 0xC0) {
+      size_t at = i;
+      if (set.Has(NextChar(s, at))) return true;
+    }
+    ++i;
   }
   return false;
 }

@@ -289,6 +289,10 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   CHECK(many.Contains("公\xE5們"));
   CHECK_FALSE(many.Contains("公开\xE5\x80"));
   CHECK_FALSE(many.Contains("\xE6\x80\x91"));  // U+6011
+  CHECK(many.Contains("\xE4" "A們"));     // a lead byte without its continuation bytes
+  CHECK(many.Contains("\xE0\x80們"));     // an overlong start cut short
+  CHECK(many.Contains("\x80\x80們\x80"));  // stray continuation bytes
+  CHECK_FALSE(many.Contains("\xED\xA0\x91\xE0\x80\x91"));  // a surrogate and an overlong: U+FFFD
   // Members whose lead bytes are few and not those of CJK (2-byte pinyin
   // letters): found by searching for the lead bytes, anywhere in the text.
   const Regex tones("[āáǎàēéěè]");
