@@ -504,13 +504,32 @@ class MatcherPool {
 
 // A set of characters (from CharSets): sorted, and a bitmap of their low 12
 // bits that turns away most characters of a text before the binary search.
+// The lead bytes of their UTF-8 forms: when there are few and none starts a
+// CJK character (E3-E9: punctuation, kana, ideographs), as for the 2-byte
+// letters of pinyin, a memchr per lead byte finds the only places a member
+// can start, and a Chinese text is passed over without decoding it.
 struct CharSet {
   std::vector<char32_t> sorted;
   std::array<uint64_t, 64> low{};
+  std::vector<unsigned char> rare_leads;  // the lead bytes, when few and rare; else empty
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
-    for (const char32_t c : sorted) low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
+    std::array<bool, 256> lead{};
+    for (const char32_t c : sorted) {
+      low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
+      std::string utf8;
+      AppendUtf8(utf8, c);
+      lead[static_cast<unsigned char>(utf8[0])] = true;
+    }
+    bool rare = true;
+    for (unsigned b = 0; b < 256; ++b) {
+      if (!lead[b]) continue;
+      rare_leads.push_back(static_cast<unsigned char>(b));
+      if (b >= 0xE3 && b <= 0xE9) rare = false;
+    }
+    if (!rare || rare_leads.size() > 4) rare_leads.clear();
   }
   bool Maybe(char32_t c) const { return (low[(c >> 6) & 63] >> (c & 63)) & 1; }
+  bool Has(char32_t c) const { return Maybe(c) && std::binary_search(sorted.begin(), sorted.end(), c); }
 };
 
 }  // namespace
@@ -556,6 +575,10 @@ struct Regex::Impl {
   Requirements required;             // literal runs every match contains
   std::vector<std::optional<CharSet>> char_sets;  // by requirement: see CharSets()
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
+  // Byte leading_at (1 or 2: in the first character) of every leading run, by
+  // its low 6 bits: one test turns away most lines before StartsWithAny.
+  size_t leading_at = 0;
+  uint64_t leading_bits = ~uint64_t{0};
   /// False when s cannot match: it lacks the leading literal of an anchored
   /// pattern, or a required one.
   bool Possible(std::string_view s);
@@ -933,9 +956,14 @@ std::vector<std::string> LeadingLiterals(std::string_view p) {
   return runs;
 }
 
+// The last byte of a prefix first: a UTF-8 continuation byte, which tells
+// most lines apart without a call (their first bytes are all E4-E9).
 bool StartsWithAny(const std::vector<std::string>& prefixes, std::string_view s) {
-  for (const auto& prefix : prefixes)
-    if (s.substr(0, prefix.size()) == prefix) return true;
+  for (const auto& prefix : prefixes) {
+    const size_t n = prefix.size();
+    if (n == 0) return true;
+    if (n <= s.size() && s[n - 1] == prefix[n - 1] && std::memcmp(s.data(), prefix.data(), n - 1) == 0) return true;
+  }
   return false;
 }
 
@@ -990,14 +1018,49 @@ std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
   return out;
 }
 
+// Never false when s holds a member where NextChar would read one: every
+// place a member's lead byte occurs is decoded from there (a place inside a
+// malformed sequence too, which can only add a false "maybe"). With rare lead
+// bytes, memchr finds those places.
 bool HasAnyChar(const CharSet& set, std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {  // never a member
-      ++i;
+  if (!set.rare_leads.empty()) {
+    const char* const end = s.data() + s.size();
+    for (const unsigned char lead : set.rare_leads) {
+      const char* p = s.data();
+      while ((p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(end - p)))) != nullptr) {
+        size_t i = static_cast<size_t>(p - s.data());
+        if (set.Has(NextChar(s, i))) return true;
+        ++p;
+      }
+    }
+    return false;
+  }
+  // A member starts at a lead byte (C2-F4), never at an ASCII or
+  // continuation byte, so this looks at every lead byte and need not keep
+  // NextChar's steps: after a lead E0-EF and two continuation bytes it goes on
+  // 3 bytes (those two cannot start a member), testing the bitmap of low 12
+  // bits on them first (a member there, read as 3 bytes, has those bits);
+  // any other lead is decoded where it is, and the scan goes on one byte.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const uint64_t* const low = set.low.data();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned b = p[i];
+    if (b - 0xE0u < 0x10u && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      const unsigned bits = (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+      if ((low[bits >> 6] >> (bits & 63)) & 1) {
+        size_t at = i;
+        if (set.Has(NextChar(s, at))) return true;
+      }
+      i += 3;
       continue;
     }
-    const char32_t c = NextChar(s, i);
-    if (set.Maybe(c) && std::binary_search(set.sorted.begin(), set.sorted.end(), c)) return true;
+    if (b >= 0xC0) {
+      size_t at = i;
+      if (set.Has(NextChar(s, at))) return true;
+    }
+    ++i;
   }
   return false;
 }
@@ -1202,6 +1265,13 @@ void Regex::Impl::ExtractLiterals() {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
   }
   leading = LeadingLiterals(pattern);
+  if (leading.empty()) return;
+  size_t shortest = std::string::npos;
+  for (const auto& run : leading) shortest = std::min(shortest, run.size());
+  if (shortest < 2) return;  // (runs are of non-ASCII characters: 2 bytes or more)
+  leading_at = shortest >= 3 ? 2 : 1;
+  leading_bits = 0;
+  for (const auto& run : leading) leading_bits |= uint64_t{1} << (static_cast<unsigned char>(run[leading_at]) & 63);
 }
 
 void Regex::Impl::Compile() {
@@ -1275,11 +1345,16 @@ void Regex::set_origin(std::string file, int line) {
 }
 
 bool Regex::Impl::Possible(std::string_view s) {
-  // Once compiled, regex_lite turns away a text that cannot start an
-  // anchored match by its first byte, before any scan for literals.
-  if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
+  // A leading literal, where there is one, says more than regex_lite's test
+  // of the first character; else, once compiled, regex_lite turns away a
+  // text that cannot start an anchored match, before any scan for literals.
   Literals();
-  if (!leading.empty()) return StartsWithAny(leading, s);
+  if (!leading.empty()) {
+    if (s.size() <= leading_at || !((leading_bits >> (static_cast<unsigned char>(s[leading_at]) & 63)) & 1))
+      return false;
+    return StartsWithAny(leading, s);
+  }
+  if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
   for (size_t k = 0; k < required.size(); ++k) {
     if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
   }

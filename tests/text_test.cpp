@@ -281,6 +281,27 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   CHECK(many.Contains("公開發布"));
   CHECK_FALSE(many.Contains("公开发布"));
   CHECK_FALSE(many.Contains(""));
+  // A member right after ASCII, after invalid bytes, at the very end, and a
+  // text whose last character is cut short; and a member's low 12 bits on a
+  // character that is not one (們 U+5011 and 倁 U+5011 + 0x1000 = U+6011).
+  CHECK(many.Contains("ab們"));
+  CHECK(many.Contains("\xE5\xBA\xFF們x"));
+  CHECK(many.Contains("公\xE5們"));
+  CHECK_FALSE(many.Contains("公开\xE5\x80"));
+  CHECK_FALSE(many.Contains("\xE6\x80\x91"));  // U+6011
+  CHECK(many.Contains("\xE4" "A們"));     // a lead byte without its continuation bytes
+  CHECK(many.Contains("\xE0\x80們"));     // an overlong start cut short
+  CHECK(many.Contains("\x80\x80們\x80"));  // stray continuation bytes
+  CHECK_FALSE(many.Contains("\xED\xA0\x91\xE0\x80\x91"));  // a surrogate and an overlong: U+FFFD
+  // Members whose lead bytes are few and not those of CJK (2-byte pinyin
+  // letters): found by searching for the lead bytes, anywhere in the text.
+  const Regex tones("[āáǎàēéěè]");
+  CHECK(tones.required().size() == 1);
+  CHECK(tones.Contains("中文è"));
+  CHECK(tones.Contains("\xC3\xC3\xA9"));  // a lead byte before é's
+  CHECK(tones.Contains("ǎ"));
+  CHECK_FALSE(tones.Contains("中文e\xC3"));
+  CHECK_FALSE(tones.Contains("\xC3\xA2\xC4\x80"));  // â and Ā: same lead bytes, other letters
   CHECK(Regex("[[年月][日]]号").required() == V{{"号"}});
   CHECK(Regex("[]附]件").required() == V{{"件"}});  // ] first in a set is a member
   CHECK(Regex("[^]附]件").required() == V{{"件"}});
@@ -336,6 +357,17 @@ TEST_CASE("Regex::leading: what an anchored match starts with", "[text][regex]")
   CHECK_FALSE(either.Contains("作者 编辑：张三"));
   CHECK_FALSE(Regex("^来源|编辑").Contains("作者"));
   CHECK(Regex("^来源|编辑").Contains("作者 编辑"));
+  // A first byte test before the comparison: the third byte of each run (the
+  // second with a 2-byte letter among them), whatever the lengths.
+  CHECK_FALSE(either.Contains("来"));
+  CHECK_FALSE(either.Contains(""));
+  CHECK_FALSE(either.Contains("米源："));
+  const Regex letters("^(é|来源)x");
+  CHECK(letters.leading() == V{"é", "来源"});
+  CHECK(letters.Contains("éx"));
+  CHECK(letters.Contains("来源x"));
+  CHECK_FALSE(letters.Contains("èx"));
+  CHECK_FALSE(letters.Contains("\xC3"));
 }
 
 TEST_CASE("Regex: the literal prefilter never changes a result", "[text][regex]") {
