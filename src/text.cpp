@@ -5,6 +5,7 @@
 
 #include "noticetab/error.h"
 #include "regex_lite.h"
+#include "utf8_scan.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
@@ -153,7 +154,7 @@ std::string NameKey(std::string_view s) {
       ++i;
       continue;
     }
-    if (i + 2 >= s.size() || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return NameKeyOfNfkc(s);
+    if (!utf8::ThreeByteAt(p, i, s.size())) return NameKeyOfNfkc(s);
     const char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
     if (b >= 0xE4 && b <= 0xE9) {  // U+4000-U+9FFF, as it is
       if (!KeepsInNameKey(c)) flush(i), run = i + 3;
@@ -347,7 +348,7 @@ bool NfkcFast(std::string_view s, std::string& out) {
       ++i;
       continue;
     }
-    if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return false;
+    if (!utf8::ThreeByteAt(p, i, n)) return false;
     if (b >= 0xE4 && b <= 0xE9) {  // U+4000-U+9FFF
       i += 3;
       continue;

@@ -10,6 +10,7 @@
 #include "noticetab/write.h"
 #include "schema.h"
 #include "writers.h"
+#include "utf8_scan.h"
 
 namespace noticetab {
 
@@ -49,16 +50,9 @@ void AppendJsonString(std::string& out, std::string_view s) {
     // time while they last (bytes 0 and 3 of a word such leads, bytes 1, 2,
     // 4, 5 continuation bytes).
     if (b - 0xE3u <= 6u) {
-      if constexpr (std::endian::native == std::endian::little) {
-        const size_t from = i;
-        while (i + 8 <= n) {
-          uint64_t w;
-          std::memcpy(&w, p + i, 8);
-          if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || p[i] - 0xE3u > 6u || p[i + 3] - 0xE3u > 6u) break;
-          i += 6;
-        }
-        if (i != from) continue;  // the byte there decides, from the top
-      }
+      const size_t from = i;
+      i = utf8::SkipCjkPairs(p, i, n);
+      if (i != from) continue;  // the byte there decides, from the top
       if (i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
         i += 3;
         continue;

@@ -13,6 +13,7 @@
 #include "noticetab/write.h"
 #include "schema.h"
 #include "writers.h"
+#include "utf8_scan.h"
 
 namespace noticetab {
 
@@ -63,19 +64,12 @@ bool YamlNeedsQuotes(std::string_view s) {
     // U+3000-U+9FFF (leads E3-E9), most of a notice, need no test: two at a
     // time while they last (bytes 0 and 3 of a word such leads, bytes 1, 2,
     // 4, 5 continuation bytes).
-    if constexpr (std::endian::native == std::endian::little) {
-      if (b - 0xE3u <= 6u && i + 8 <= s.size()) {
-        const size_t from = i;
-        while (i + 8 <= s.size()) {
-          uint64_t w;
-          std::memcpy(&w, p + i, 8);
-          if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || p[i] - 0xE3u > 6u || p[i + 3] - 0xE3u > 6u) break;
-          i += 6;
-        }
-        if (i != from) {
-          last = i - 3;
-          continue;  // the byte there decides, from the top
-        }
+    if (b - 0xE3u <= 6u) {
+      const size_t from = i;
+      i = utf8::SkipCjkPairs(p, i, s.size());
+      if (i != from) {
+        last = i - 3;
+        continue;  // the byte there decides, from the top
       }
     }
     if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < s.size() && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {

@@ -64,14 +64,19 @@ TEST_CASE("Nfkc without ICU: each character it takes", "[text][nfkc]") {
 
 TEST_CASE("Nfkc without ICU declines other text", "[text][nfkc]") {
   std::string out;
-  for (const char* s : {"①", "e\u0301", "\u2026", "㈠", "\uF900", "\xFF", "\xE4\xB8", "a\xE4", "😀", "\u00A0"})
+  // The last four: a byte that does not start a 3-byte sequence before two
+  // continuation bytes, read as U+FF10 (full-width 0) when only the
+  // continuation bytes were tested.
+  for (const char* s : {"①", "e\u0301", "\u2026", "㈠", "\uF900", "\xFF", "\xE4\xB8", "a\xE4", "😀", "\u00A0",
+                        "\xCF\xBC\x90", "\xBF\xBC\x90", "\xF0\xBC\x90", "\xC3\xA4\x80"})
     CHECK_FALSE(noticetab::NfkcWithoutIcu(s, &out));
 }
 
 TEST_CASE("Nfkc equals ICU's NFKC on mixed text", "[text][nfkc]") {
   const std::vector<std::string> pool = {"a", "Z", " ", "\t", ".", "一", "县", "\u4DC0", "、", "。", "“", "”", "‘",
                                          "（", "）", "，", "：", "１", "Ａ", "～", "\u3000", "\u0301", "\u0308",
-                                         "①", "\u2026", "\uF900", "ｶ", "\uFF9E", "㍿", "\xFF", "\xE4\xB8", "e", "A"};
+                                         "①", "\u2026", "\uF900", "ｶ", "\uFF9E", "㍿", "\xFF", "\xE4\xB8", "e", "A",
+                                         "\xCF\xBC\x90", "\xBF\xBC", "\x90"};
   std::mt19937 rng(15);
   for (int k = 0; k < 3000; ++k) {
     std::string s;
