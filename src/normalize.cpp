@@ -128,6 +128,14 @@ int DaysInMonth(int y, int m) {
 std::vector<std::string> MergeUnits(const std::vector<std::string>& units, const std::vector<std::string>& lead,
                                     const std::vector<std::string>& support) {
   std::vector<std::string> out;
+  const size_t total = units.size() + lead.size() + support.size();
+  out.reserve(total);
+  if (total <= 16) {  // a row's few names: a look back over them costs less than a hash set
+    for (const auto* list : {&lead, &units, &support})
+      for (const auto& n : *list)
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    return out;
+  }
   std::unordered_set<std::string> seen;
   for (const auto* list : {&lead, &units, &support})
     for (const auto& n : *list)
@@ -292,6 +300,19 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     if (unit_lists.size() >= 256) unit_lists.clear();
     return unit_lists.emplace(cell, NormalizeUnits(cell, rules)).first->second;
   };
+  // A deadline cell repeats down a table too: ResolveDeadline (pure in the
+  // text, the years being the table's) runs once per distinct cell, its notes kept with it.
+  std::unordered_map<std::string, std::pair<Deadline, std::vector<Diagnostic>>> deadlines;
+  auto resolve_deadline = [&](const std::string& cell, std::vector<Diagnostic>& notes) -> Deadline {
+    if (auto it = deadlines.find(cell); it != deadlines.end()) {
+      notes = it->second.second;
+      return it->second.first;
+    }
+    Deadline d = ResolveDeadline(cell, years, rules, &notes);
+    if (deadlines.size() >= 256) deadlines.clear();
+    deadlines.emplace(cell, std::make_pair(d, notes));
+    return d;
+  };
   // Last row first: each row is destroyed once its task is made and the
   // rows' pages go back as they empty (ReleaseTail), so the rows and the
   // tasks of a big table (460 and 570 bytes each) are not both held whole.
@@ -334,7 +355,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       t.Warn("deadline.from_note", RoleLabel(Role::kDeadline, rules) + " taken from " + RoleLabel(Role::kNote, rules) +
                                        ": " + row.note.text);
     } else {
-      t.deadline = ResolveDeadline(row.deadline.text, years, rules, &notes);
+      t.deadline = resolve_deadline(row.deadline.text, notes);
       WarnAll(t, notes);
     }
     tasks.push_back(std::move(t));
