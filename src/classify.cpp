@@ -52,7 +52,35 @@ bool IsJunk(std::string_view s, const Rules& rules) {
   return false;
 }
 
+namespace {
+
+// A lower bound of CharCount(NameKey(s)): the U+4E00-U+9FFF ideographs of s,
+// which NFKC leaves as they are (none composes) and NameKey keeps.
+size_t KeptIdeographs(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = 0;
+  for (size_t i = 0; i + 2 < s.size();) {
+    const unsigned b = p[i];
+    if ((b - 0xE5u <= 0xE9u - 0xE5u || (b == 0xE4 && p[i + 1] >= 0xB8)) && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80)
+      ++n, i += 3;
+    else
+      ++i;
+  }
+  return n;
+}
+
+}  // namespace
+
 Role HeaderRole(std::string_view cell, const Rules& rules) {
+  // A line of text (the stream reader asks of every line): its key is longer
+  // than 8 characters and than every synonym, so it is no header name.
+  if (cell.size() > 3 * 8) {
+    const size_t least = KeptIdeographs(cell);
+    if (least > 8 && std::none_of(rules.header_synonyms.begin(), rules.header_synonyms.end(),
+                                  [&](const auto& kv) { return kv.first.size() >= 3 * least; }))
+      return Role::kNone;
+  }
   const std::string key = NameKey(cell);
   if (key.empty()) return Role::kNone;
   auto it = rules.header_synonyms.find(key);
