@@ -54,8 +54,9 @@ bool IsJunk(std::string_view s, const Rules& rules) {
 
 namespace {
 
-// A lower bound of CharCount(NameKey(s)): the U+4E00-U+9FFF ideographs of s,
-// which NFKC leaves as they are (none composes) and NameKey keeps.
+// A lower bound of CharCount(NameKey(s)) and of CharCount(Nfkc(RemoveSpaces(s))):
+// the U+4E00-U+9FFF ideographs of s, which NFKC leaves as they are (none
+// composes) and NameKey keeps.
 size_t KeptIdeographs(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = 0;
@@ -222,6 +223,10 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
     // A first-level marker (一、) labels a section; any other an item.
     return rules.headings[h->style].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
   }
+  // A cell of more than 200 ideographs is past every test below that reads
+  // its compact form (chars <= 200 and less): text, unless damaged.
+  if (cell.size() > 3 * 200 && KeptIdeographs(cell) > 200)
+    return HasDamageMarkers(cell) ? CellShape::kGarbage : CellShape::kText;
   std::string compact = Nfkc(RemoveSpaces(cell));
   size_t chars = CharCount(compact);
   if (chars <= 24 && rules.deadline_hint.Contains(compact)) {
