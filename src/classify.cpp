@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
@@ -137,19 +138,21 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
   std::array<char32_t, 64> firsts;
   size_t first_count = 0;
   bool any_empty = false;
+  uint64_t first_bits = 0;  // (c & 63) of the first characters: most characters stop at this test
   for (const auto* list : {&rules.collective_starts, &rules.unit_separators})
     for (const auto& p : *list) {
       size_t k = 0;
       const char32_t f = p.empty() ? 0xFFFD : NextChar(p, k);
       // No first character to filter by, or too many to list: compare everywhere.
       if (f == 0xFFFD || first_count == firsts.size()) any_empty = true;
-      else firsts[first_count++] = f;
+      else firsts[first_count++] = f, first_bits |= uint64_t{1} << (f & 63);
     }
   const auto firsts_end = firsts.begin() + static_cast<std::ptrdiff_t>(first_count);
   while (i < s.size()) {
     size_t next = i;
     const char32_t c = NextChar(s, next);
-    if (depth == 0 && (any_empty || std::find(firsts.begin(), firsts_end, c) != firsts_end)) {
+    if (depth == 0 && (any_empty || (((first_bits >> (c & 63)) & 1) &&
+                                     std::find(firsts.begin(), firsts_end, c) != firsts_end))) {
       // A collective name with separators inside (各县、市、区政府) is one piece.
       bool collective = false;
       for (const auto& cs : rules.collective_starts)
@@ -184,7 +187,7 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string n = RemoveSpaces(name);
   for (const auto& tail : rules.open_tails)  // "市国资委等": judge the name, not the 等
-    if (n.size() > tail.size() && n.compare(n.size() - tail.size(), tail.size(), tail) == 0) {
+    if (n.size() > tail.size() && EndsWith(n, tail)) {
       n.resize(n.size() - tail.size());
       break;
     }
