@@ -58,10 +58,11 @@ namespace {
 // A lower bound of CharCount(NameKey(s)) and of CharCount(Nfkc(RemoveSpaces(s))):
 // the U+4E00-U+9FFF ideographs of s, which NFKC leaves as they are (none
 // composes) and NameKey keeps.
-size_t KeptIdeographs(std::string_view s) {
+// Counted up to limit.
+size_t KeptIdeographs(std::string_view s, size_t limit) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = 0;
-  for (size_t i = 0; i + 2 < s.size();) {
+  for (size_t i = 0; i + 2 < s.size() && n < limit;) {
     const unsigned b = p[i];
     if ((b - 0xE5u <= 0xE9u - 0xE5u || (b == 0xE4 && p[i + 1] >= 0xB8)) && (p[i + 1] & 0xC0) == 0x80 &&
         (p[i + 2] & 0xC0) == 0x80)
@@ -78,7 +79,7 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
   // A line of text (the stream reader asks of every line): its key is longer
   // than 8 characters and than every synonym, so it is no header name.
   if (cell.size() > 3 * 8) {
-    const size_t least = KeptIdeographs(cell);
+    const size_t least = KeptIdeographs(cell, 24);
     if (least > 8 && std::none_of(rules.header_synonyms.begin(), rules.header_synonyms.end(),
                                   [&](const auto& kv) { return kv.first.size() >= 3 * least; }))
       return Role::kNone;
@@ -228,7 +229,7 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   }
   // A cell of more than 200 ideographs is past every test below that reads
   // its compact form (chars <= 200 and less): text, unless damaged.
-  if (cell.size() > 3 * 200 && KeptIdeographs(cell) > 200)
+  if (cell.size() > 3 * 200 && KeptIdeographs(cell, 201) > 200)
     return HasDamageMarkers(cell) ? CellShape::kGarbage : CellShape::kText;
   std::string compact = Nfkc(RemoveSpaces(cell));
   size_t chars = CharCount(compact);
