@@ -81,7 +81,15 @@ bool IsCollective(std::string_view name, const Rules& rules) {
 std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
                                     std::vector<std::string>* warnings, std::string* carried) {
   std::vector<std::string> out;
-  std::unordered_set<std::string> seen;  // dedupe in linear time: a cell may list thousands
+  // Dedupe in linear time: a cell may list thousands. Its names so far (out)
+  // are looked back over while few, a hash set of them holds them after.
+  std::unordered_set<std::string> seen;
+  auto first_time = [&](const std::string& name) {
+    constexpr size_t kFew = 16;
+    if (out.size() < kFew) return std::find(out.begin(), out.end(), name) == out.end();
+    if (seen.empty()) seen.insert(out.begin(), out.end());
+    return seen.insert(name).second;
+  };
   std::string& prefix = *carried;
   for (auto& raw : SplitTopLevel(text, rules)) {
     std::string name = raw;
@@ -108,7 +116,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       if (warnings) warnings->push_back("unreadable unit name dropped: " + name);
       continue;
     }
-    if (seen.insert(name).second) out.push_back(name);
+    if (first_time(name)) out.push_back(name);
   }
   return out;
 }
