@@ -301,11 +301,12 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
   // A unit cell repeats down a table (the same office on many rows):
   // NormalizeUnits, a pure function of the text, runs once per distinct cell.
   // Bounded, so a big table of distinct cells holds no second copy of them.
+  // Read in place (no copy of the lists): the cache is only emptied between rows.
   std::unordered_map<std::string, UnitList> unit_lists;
-  auto normalize_units = [&](const std::string& cell) -> UnitList {
-    if (cell.empty()) return NormalizeUnits(cell, rules);
+  const UnitList no_units = NormalizeUnits("", rules);
+  auto normalize_units = [&](const std::string& cell) -> const UnitList& {
+    if (cell.empty()) return no_units;
     if (auto it = unit_lists.find(cell); it != unit_lists.end()) return it->second;
-    if (unit_lists.size() >= 256) unit_lists.clear();
     return unit_lists.emplace(cell, NormalizeUnits(cell, rules)).first->second;
   };
   // A deadline cell repeats down a table too: ResolveDeadline (pure in the
@@ -348,9 +349,10 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     } else {
       t.Warn("content.missing", "row has no content");
     }
-    UnitList u = normalize_units(row.units.text);
-    UnitList lead = normalize_units(row.lead.text);
-    UnitList support = normalize_units(row.support.text);
+    if (unit_lists.size() >= 256) unit_lists.clear();
+    const UnitList& u = normalize_units(row.units.text);
+    const UnitList& lead = normalize_units(row.lead.text);
+    const UnitList& support = normalize_units(row.support.text);
     t.lead_units = !lead.units.empty() ? lead.units : u.lead;
     t.support_units = !support.units.empty() ? support.units : u.support;
     t.units = MergeUnits(u.units, t.lead_units, t.support_units);
