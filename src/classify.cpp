@@ -77,12 +77,21 @@ size_t KeptIdeographs(std::string_view s, size_t limit) {
 
 Role HeaderRole(std::string_view cell, const Rules& rules) {
   // A line of text (the stream reader asks of every line): its key is longer
-  // than 8 characters and than every synonym, so it is no header name.
+  // than 8 characters and than every synonym, so it is no header name. When
+  // the line starts with an ideograph, so does its key: only the synonyms
+  // starting with it are looked at.
   if (cell.size() > 3 * 8) {
     const size_t least = KeptIdeographs(cell, 24);
-    if (least > 8 && std::none_of(rules.header_synonyms.begin(), rules.header_synonyms.end(),
-                                  [&](const auto& kv) { return kv.first.size() >= 3 * least; }))
-      return Role::kNone;
+    if (least > 8) {
+      const auto& syn = rules.header_synonyms;
+      auto from = syn.begin(), to = syn.end();
+      if (KeptIdeographs(cell.substr(0, 3), 1) == 1) {
+        const std::string_view first = cell.substr(0, 3);
+        from = syn.lower_bound(first);
+        for (to = from; to != syn.end() && to->first.starts_with(first);) ++to;
+      }
+      if (std::none_of(from, to, [&](const auto& kv) { return kv.first.size() >= 3 * least; })) return Role::kNone;
+    }
   }
   const std::string key = NameKey(cell);
   if (key.empty()) return Role::kNone;
