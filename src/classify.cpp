@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
@@ -10,9 +11,14 @@
 namespace noticetab {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// The first and last bytes compared inline before the rest: these run at
+// every character against every word of a rule list, and most differ there.
+bool StartsWith(std::string_view s, std::string_view p) {
+  return p.empty() || (s.size() >= p.size() && s[0] == p[0] && s[p.size() - 1] == p.back() && s.substr(0, p.size()) == p);
+}
 bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+  return p.empty() || (s.size() >= p.size() && s.back() == p.back() && s[s.size() - p.size()] == p[0] &&
+                        s.substr(s.size() - p.size()) == p);
 }
 
 // A heading can only start with a numeral, an opening bracket or a markdown
@@ -47,7 +53,46 @@ bool IsJunk(std::string_view s, const Rules& rules) {
   return false;
 }
 
+namespace {
+
+// A lower bound of CharCount(NameKey(s)) and of CharCount(Nfkc(RemoveSpaces(s))):
+// the U+4E00-U+9FFF ideographs of s, which NFKC leaves as they are (none
+// composes) and NameKey keeps.
+// Counted up to limit.
+size_t KeptIdeographs(std::string_view s, size_t limit) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = 0;
+  for (size_t i = 0; i + 2 < s.size() && n < limit;) {
+    const unsigned b = p[i];
+    if ((b - 0xE5u <= 0xE9u - 0xE5u || (b == 0xE4 && p[i + 1] >= 0xB8)) && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80)
+      ++n, i += 3;
+    else
+      ++i;
+  }
+  return n;
+}
+
+}  // namespace
+
 Role HeaderRole(std::string_view cell, const Rules& rules) {
+  // A line of text (the stream reader asks of every line): its key is longer
+  // than 8 characters and than every synonym, so it is no header name. When
+  // the line starts with an ideograph, so does its key: only the synonyms
+  // starting with it are looked at.
+  if (cell.size() > 3 * 8) {
+    const size_t least = KeptIdeographs(cell, 24);
+    if (least > 8) {
+      const auto& syn = rules.header_synonyms;
+      auto from = syn.begin(), to = syn.end();
+      if (KeptIdeographs(cell.substr(0, 3), 1) == 1) {
+        const std::string_view first = cell.substr(0, 3);
+        from = syn.lower_bound(first);
+        for (to = from; to != syn.end() && to->first.starts_with(first);) ++to;
+      }
+      if (std::none_of(from, to, [&](const auto& kv) { return kv.first.size() >= 3 * least; })) return Role::kNone;
+    }
+  }
   const std::string key = NameKey(cell);
   if (key.empty()) return Role::kNone;
   auto it = rules.header_synonyms.find(key);
@@ -103,19 +148,21 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
   std::array<char32_t, 64> firsts;
   size_t first_count = 0;
   bool any_empty = false;
+  uint64_t first_bits = 0;  // (c & 63) of the first characters: most characters stop at this test
   for (const auto* list : {&rules.collective_starts, &rules.unit_separators})
     for (const auto& p : *list) {
       size_t k = 0;
       const char32_t f = p.empty() ? 0xFFFD : NextChar(p, k);
       // No first character to filter by, or too many to list: compare everywhere.
       if (f == 0xFFFD || first_count == firsts.size()) any_empty = true;
-      else firsts[first_count++] = f;
+      else firsts[first_count++] = f, first_bits |= uint64_t{1} << (f & 63);
     }
   const auto firsts_end = firsts.begin() + static_cast<std::ptrdiff_t>(first_count);
   while (i < s.size()) {
     size_t next = i;
     const char32_t c = NextChar(s, next);
-    if (depth == 0 && (any_empty || std::find(firsts.begin(), firsts_end, c) != firsts_end)) {
+    if (depth == 0 && (any_empty || (((first_bits >> (c & 63)) & 1) &&
+                                     std::find(firsts.begin(), firsts_end, c) != firsts_end))) {
       // A collective name with separators inside (各县、市、区政府) is one piece.
       bool collective = false;
       for (const auto& cs : rules.collective_starts)
@@ -150,7 +197,7 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string n = RemoveSpaces(name);
   for (const auto& tail : rules.open_tails)  // "市国资委等": judge the name, not the 等
-    if (n.size() > tail.size() && n.compare(n.size() - tail.size(), tail.size(), tail) == 0) {
+    if (n.size() > tail.size() && EndsWith(n, tail)) {
       n.resize(n.size() - tail.size());
       break;
     }
@@ -189,6 +236,10 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
     // A first-level marker (一、) labels a section; any other an item.
     return rules.headings[h->style].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
   }
+  // A cell of more than 200 ideographs is past every test below that reads
+  // its compact form (chars <= 200 and less): text, unless damaged.
+  if (cell.size() > 3 * 200 && KeptIdeographs(cell, 201) > 200)
+    return HasDamageMarkers(cell) ? CellShape::kGarbage : CellShape::kText;
   std::string compact = Nfkc(RemoveSpaces(cell));
   size_t chars = CharCount(compact);
   if (chars <= 24 && rules.deadline_hint.Contains(compact)) {

@@ -1,6 +1,7 @@
 #include "noticetab/clauses.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "noticetab/classify.h"
 #include "noticetab/text.h"
@@ -9,7 +10,11 @@
 namespace noticetab {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// The first and last bytes compared inline before the rest: these run at
+// every character against every word of a rule list, and most differ there.
+bool StartsWith(std::string_view s, std::string_view p) {
+  return p.empty() || (s.size() >= p.size() && s[0] == p[0] && s[p.size() - 1] == p.back() && s.substr(0, p.size()) == p);
+}
 
 // A separator between clauses or names (punctuation.yaml): comma, semicolon,
 // enumeration or full stop.
@@ -155,10 +160,19 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
     }
     if (!r.empty()) runs.push_back({role, r});
   };
+  // The first characters of the role words, as a 64-bit filter on (c & 63):
+  // at other characters no word is compared.
+  uint64_t firsts = 0;
+  for (const auto& [word, role] : rules.role_words) {
+    size_t k = 0;
+    firsts |= word.empty() ? ~uint64_t{0} : uint64_t{1} << (NextChar(word, k) & 63);
+  }
   int depth = 0;
   size_t run_start = 0, i = 0;
   while (i < text.size()) {
-    if (depth == 0 && i > run_start) {
+    size_t next = i;
+    const char32_t c = NextChar(text, next);
+    if (depth == 0 && i > run_start && ((firsts >> (c & 63)) & 1)) {
       bool matched = false;
       for (const auto& [word, role] : rules.role_words) {
         std::string_view rest = text.substr(i);
@@ -172,7 +186,7 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
       }
       if (matched) continue;
     }
-    char32_t c = NextChar(text, i);
+    i = next;
     if (rules.punct.opens.Has(c)) ++depth;
     if (rules.punct.closes.Has(c) && depth > 0) --depth;
   }

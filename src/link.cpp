@@ -122,10 +122,23 @@ double Share(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return static_cast<double>(hit) / static_cast<double>(a.size());
 }
 
+// Of two sets (sorted, each bigram once): walked together, or the smaller one
+// looked up in a much larger one.
 double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() || b.empty()) return 0;
+  const auto& small = a.size() <= b.size() ? a : b;
+  const auto& large = a.size() <= b.size() ? b : a;
   size_t hit = 0;
-  for (uint64_t x : a) hit += std::binary_search(b.begin(), b.end(), x);
+  if (large.size() > 8 * small.size()) {
+    for (uint64_t x : small) hit += std::binary_search(large.begin(), large.end(), x);
+  } else {  // sizes alike: one merge walk
+    for (size_t i = 0, j = 0; i < small.size() && j < large.size();) {
+      const uint64_t x = small[i], y = large[j];
+      hit += x == y;
+      i += x <= y;
+      j += y <= x;
+    }
+  }
   return 2.0 * static_cast<double>(hit) / static_cast<double>(a.size() + b.size());
 }
 
@@ -201,6 +214,9 @@ int ForLabel(std::string_view label, const std::vector<Ref>& refs, Id id) {
   int best = 0;
   double best_score = 0.45;
   for (const Ref& r : refs) {
+    // Dice is at most this (every bigram of the smaller set shared): no closer title here.
+    const size_t most = std::min(lb.size(), r.title.size());
+    if (2.0 * static_cast<double>(most) / static_cast<double>(lb.size() + r.title.size()) <= best_score) continue;
     double s = Dice(lb, r.title);
     if (s > best_score) best_score = s, best = id(r);
   }

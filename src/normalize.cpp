@@ -19,9 +19,14 @@
 namespace noticetab {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// The first and last bytes compared inline before the rest: these run at
+// every character against every word of a rule list, and most differ there.
+bool StartsWith(std::string_view s, std::string_view p) {
+  return p.empty() || (s.size() >= p.size() && s[0] == p[0] && s[p.size() - 1] == p.back() && s.substr(0, p.size()) == p);
+}
 bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+  return p.empty() || (s.size() >= p.size() && s.back() == p.back() && s[s.size() - p.size()] == p[0] &&
+                        s.substr(s.size() - p.size()) == p);
 }
 
 // Whitespace inside a unit cell is either a wrap inside a name ("县自然资 源局")
@@ -76,7 +81,15 @@ bool IsCollective(std::string_view name, const Rules& rules) {
 std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
                                     std::vector<std::string>* warnings, std::string* carried) {
   std::vector<std::string> out;
-  std::unordered_set<std::string> seen;  // dedupe in linear time: a cell may list thousands
+  // Dedupe in linear time: a cell may list thousands. Its names so far (out)
+  // are looked back over while few, a hash set of them holds them after.
+  std::unordered_set<std::string> seen;
+  auto first_time = [&](const std::string& name) {
+    constexpr size_t kFew = 16;
+    if (out.size() < kFew) return std::find(out.begin(), out.end(), name) == out.end();
+    if (seen.empty()) seen.insert(out.begin(), out.end());
+    return seen.insert(name).second;
+  };
   std::string& prefix = *carried;
   for (auto& raw : SplitTopLevel(text, rules)) {
     std::string name = raw;
@@ -103,7 +116,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       if (warnings) warnings->push_back("unreadable unit name dropped: " + name);
       continue;
     }
-    if (seen.insert(name).second) out.push_back(name);
+    if (first_time(name)) out.push_back(name);
   }
   return out;
 }
@@ -123,6 +136,14 @@ int DaysInMonth(int y, int m) {
 std::vector<std::string> MergeUnits(const std::vector<std::string>& units, const std::vector<std::string>& lead,
                                     const std::vector<std::string>& support) {
   std::vector<std::string> out;
+  const size_t total = units.size() + lead.size() + support.size();
+  out.reserve(total);
+  if (total <= 16) {  // a row's few names: a look back over them costs less than a hash set
+    for (const auto* list : {&lead, &units, &support})
+      for (const auto& n : *list)
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    return out;
+  }
   std::unordered_set<std::string> seen;
   for (const auto* list : {&lead, &units, &support})
     for (const auto& n : *list)
@@ -280,12 +301,26 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
   // A unit cell repeats down a table (the same office on many rows):
   // NormalizeUnits, a pure function of the text, runs once per distinct cell.
   // Bounded, so a big table of distinct cells holds no second copy of them.
+  // Read in place (no copy of the lists): the cache is only emptied between rows.
   std::unordered_map<std::string, UnitList> unit_lists;
-  auto normalize_units = [&](const std::string& cell) -> UnitList {
-    if (cell.empty()) return NormalizeUnits(cell, rules);
+  const UnitList no_units = NormalizeUnits("", rules);
+  auto normalize_units = [&](const std::string& cell) -> const UnitList& {
+    if (cell.empty()) return no_units;
     if (auto it = unit_lists.find(cell); it != unit_lists.end()) return it->second;
-    if (unit_lists.size() >= 256) unit_lists.clear();
     return unit_lists.emplace(cell, NormalizeUnits(cell, rules)).first->second;
+  };
+  // A deadline cell repeats down a table too: ResolveDeadline (pure in the
+  // text, the years being the table's) runs once per distinct cell, its notes kept with it.
+  std::unordered_map<std::string, std::pair<Deadline, std::vector<Diagnostic>>> deadlines;
+  auto resolve_deadline = [&](const std::string& cell, std::vector<Diagnostic>& notes) -> Deadline {
+    if (auto it = deadlines.find(cell); it != deadlines.end()) {
+      notes = it->second.second;
+      return it->second.first;
+    }
+    Deadline d = ResolveDeadline(cell, years, rules, &notes);
+    if (deadlines.size() >= 256) deadlines.clear();
+    deadlines.emplace(cell, std::make_pair(d, notes));
+    return d;
   };
   // Last row first: each row is destroyed once its task is made and the
   // rows' pages go back as they empty (ReleaseTail), so the rows and the
@@ -314,9 +349,10 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     } else {
       t.Warn("content.missing", "row has no content");
     }
-    UnitList u = normalize_units(row.units.text);
-    UnitList lead = normalize_units(row.lead.text);
-    UnitList support = normalize_units(row.support.text);
+    if (unit_lists.size() >= 256) unit_lists.clear();
+    const UnitList& u = normalize_units(row.units.text);
+    const UnitList& lead = normalize_units(row.lead.text);
+    const UnitList& support = normalize_units(row.support.text);
     t.lead_units = !lead.units.empty() ? lead.units : u.lead;
     t.support_units = !support.units.empty() ? support.units : u.support;
     t.units = MergeUnits(u.units, t.lead_units, t.support_units);
@@ -329,7 +365,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       t.Warn("deadline.from_note", RoleLabel(Role::kDeadline, rules) + " taken from " + RoleLabel(Role::kNote, rules) +
                                        ": " + row.note.text);
     } else {
-      t.deadline = ResolveDeadline(row.deadline.text, years, rules, &notes);
+      t.deadline = resolve_deadline(row.deadline.text, notes);
       WarnAll(t, notes);
     }
     tasks.push_back(std::move(t));

@@ -78,22 +78,26 @@ void RepairTable(Table& table, const Rules& rules) {
 
   // 2. Unit names complete elsewhere in this table tell a wrapped name apart
   //    from two separate names ("县政府各部" + "门单位").
-  //    Each row's names are split once, here, for steps 2 and 3; a row whose
-  //    units step 3 joins is split again when next needed.
-  std::set<std::string> known;
-  std::vector<std::vector<std::string>> names;
-  names.reserve(rows.size());
-  for (const auto& r : rows) {
-    names.push_back(SplitTopLevel(r.units.text, rules));
-    for (const auto& n : names.back()) {
-      std::string c = RemoveSpaces(n);
-      if (IsCompleteUnit(c, rules)) known.insert(c);
-    }
-  }
-  std::vector<bool> stale(rows.size(), false);
+  //    Each row's names are split once, when first needed (for steps 2 and
+  //    3); a row whose units step 3 joins is split again when next needed.
+  //    The known names are gathered only when a row asks for them, and
+  //    always before step 3 joins any cell: from the cells as printed.
+  std::vector<std::vector<std::string>> names(rows.size());
+  std::vector<bool> stale(rows.size(), true);
   auto names_of = [&](size_t i) -> const std::vector<std::string>& {
     if (stale[i]) names[i] = SplitTopLevel(rows[i].units.text, rules), stale[i] = false;
     return names[i];
+  };
+  std::set<std::string> known;
+  bool known_gathered = false;
+  auto gather_known = [&] {
+    if (known_gathered) return;
+    known_gathered = true;
+    for (size_t k = 0; k < rows.size(); ++k)
+      for (const auto& n : names_of(k)) {
+        std::string c = RemoveSpaces(n);
+        if (IsCompleteUnit(c, rules)) known.insert(c);
+      }
   };
 
   // 3. A merged cell whose text is spread over two rows. A run of fragment
@@ -124,8 +128,12 @@ void RepairTable(Table& table, const Rules& rules) {
         if (an.empty() || bn.empty()) continue;
         std::string last = RemoveSpaces(an.back()), first = RemoveSpaces(bn.front());
         if (StartsLikeUnit(first, rules)) continue;
-        if (IsCompleteUnit(last, rules) && !known.count(last + first)) continue;
+        if (IsCompleteUnit(last, rules)) {
+          gather_known();
+          if (!known.count(last + first)) continue;
+        }
       }
+      gather_known();
       Cell joined = a.units;
       joined.Append(b.units.text, b.units.last_line);
       std::string w = RoleLabel(Role::kUnits, rules) + " printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";
