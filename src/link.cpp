@@ -6,17 +6,14 @@
 #include <span>
 
 #include "noticetab/text.h"
+#include "utf8_scan.h"
 
 namespace noticetab {
 namespace {
 
-// Character bigrams of the meaningful characters: punctuation, spaces and
-// bracket styles differ between the body and the annex, words do not.
-// Every bigram of s, in text order, repeats included.
-bool Kept(char32_t c) {
-  return c < 128 ? ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-                 : ((c >= 0x4E00 && c <= 0x9FFF) || IsHan(c));
-}
+// Character bigrams of the meaningful characters (IsKeyChar): punctuation,
+// spaces and bracket styles differ between the body and the annex, words do
+// not. Every bigram of s, in text order, repeats included.
 
 void AddBigrams(std::string_view n, std::vector<uint64_t>& out) {
   char32_t prev = 0;
@@ -24,7 +21,7 @@ void AddBigrams(std::string_view n, std::vector<uint64_t>& out) {
   size_t i = 0;
   while (i < n.size()) {
     const char32_t c = NextChar(n, i);
-    if (!Kept(c)) continue;
+    if (!IsKeyChar(c)) continue;
     if (have_prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
     prev = c, have_prev = true;
   }
@@ -45,14 +42,14 @@ std::vector<uint64_t> AllBigrams(std::string_view s) {
     if (c < 0x80) {
       ++i;
     } else {
-      if (i + 2 >= s.size() || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) {
+      if (!utf8::ThreeByteAt(p, i, s.size())) {
         out.clear();
         AddBigrams(Nfkc(s), out);
         return out;
       }
       // The same tests as NfkcWithoutIcu, in the same order.
       const bool cjk = c >= 0xE4 && c <= 0xE9;  // U+4000-U+9FFF
-      c = (char32_t(c & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      c = utf8::ThreeByteValue(p, i);
       i += 3;
       if (cjk) {
         // as it is
@@ -65,7 +62,7 @@ std::vector<uint64_t> AllBigrams(std::string_view s) {
         return out;
       }
     }
-    if (!Kept(c)) continue;
+    if (!IsKeyChar(c)) continue;
     if (have_prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
     prev = c, have_prev = true;
   }

@@ -112,11 +112,6 @@ std::string ShortenToWidth(std::string_view s, int width) {
 
 namespace {
 
-bool KeepsInNameKey(char32_t c) {
-  return c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                 : (c >= 0x4E00 && c <= 0x9FFF) || IsHan(c);
-}
-
 // NameKey by its definition: the kept characters of Nfkc(s).
 std::string NameKeyOfNfkc(std::string_view s) {
   std::string n = Nfkc(s), out;
@@ -125,7 +120,7 @@ std::string NameKeyOfNfkc(std::string_view s) {
   bool in_run = false;
   while (i < n.size()) {
     const size_t start = i;
-    const bool keep = KeepsInNameKey(NextChar(n, i));
+    const bool keep = IsKeyChar(NextChar(n, i));
     if (keep && !in_run) run = start, in_run = true;
     if (!keep && in_run) out.append(n, run, start - run), in_run = false;
   }
@@ -150,20 +145,20 @@ std::string NameKey(std::string_view s) {
   while (i < s.size()) {
     const unsigned char b = p[i];
     if (b < 0x80) {
-      if (!KeepsInNameKey(b)) flush(i), run = i + 1;
+      if (!IsKeyChar(b)) flush(i), run = i + 1;
       ++i;
       continue;
     }
     if (!utf8::ThreeByteAt(p, i, s.size())) return NameKeyOfNfkc(s);
     const char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
     if (b >= 0xE4 && b <= 0xE9) {  // U+4000-U+9FFF, as it is
-      if (!KeepsInNameKey(c)) flush(i), run = i + 3;
+      if (!IsKeyChar(c)) flush(i), run = i + 3;
     } else if (c == 0x3001 || c == 0x3002 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D) ||
                c == 0x3000) {
       flush(i), run = i + 3;  // as it is (U+3000: a space), and not kept
     } else if (c >= 0xFF01 && c <= 0xFF5E) {
       flush(i), run = i + 3;
-      if (KeepsInNameKey(c - 0xFEE0)) out += static_cast<char>(c - 0xFEE0);
+      if (IsKeyChar(c - 0xFEE0)) out += static_cast<char>(c - 0xFEE0);
     } else {
       return NameKeyOfNfkc(s);
     }

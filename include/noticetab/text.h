@@ -65,6 +65,12 @@ std::string ShortenToWidth(std::string_view s, int width);
 /// The key a name is looked up by: NFKC, then only Han characters and ASCII
 /// letters and digits kept (header names, clause keys: 责 任 单 位： -> 责任单位).
 std::string NameKey(std::string_view s);
+/// The characters NameKey keeps: ASCII letters and digits, U+4E00-U+9FFF and
+/// IsHan. (Body-to-annex linking compares the same characters.)
+inline bool IsKeyChar(char32_t c) {
+  return c < 128 ? (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                 : (c >= 0x4E00 && c <= 0x9FFF) || IsHan(c);
+}
 
 /// Strips leading and trailing whitespace (including U+3000 and NBSP).
 std::string_view Trim(std::string_view s);
