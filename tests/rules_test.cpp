@@ -23,6 +23,7 @@
 #include "noticetab/error.h"
 #include "noticetab/normalize.h"
 #include "noticetab/text.h"
+#include "noticetab/tokenize.h"
 #include "native/internal.h"
 #include "test_util.h"
 
@@ -72,7 +73,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
       {"label", {"column", "value", "sheet", "calendar", "message"}},
       {"numbering", {"format", "label", "page_number"}},
-      {"punctuation", {"ends_sentence", "title", "closes_with"}},
+      {"punctuation", {"ends_sentence", "title", "closes_with", "marker", "brackets"}},
   };
   return k;
 }
@@ -229,6 +230,27 @@ void FirePunctuation(const RuleExample& ex) {
   if (ex.expect.count("ends_sentence"))
     CHECK(Bool(noticetab::EndsSentence(ex.input, R())) == ex.expect.at("ends_sentence"));
   if (ex.expect.count("title")) CHECK(ex.input.substr(0, p.TitleEnd(ex.input)) == ex.expect.at("title"));
+  // marker: the value of the heading marker the tokenizer reads at the start
+  // (marker_ends, marker_brackets), or "none". brackets: the text's opening
+  // and closing marks in order as the tokenizer tells them (brackets and
+  // other_pairs), "(" for an opening one and ")" for a closing one.
+  if (ex.expect.count("marker") || ex.expect.count("brackets")) {
+    const std::vector<noticetab::Token> tokens = noticetab::Tokenize(ex.input, R());
+    if (ex.expect.count("marker")) {
+      const noticetab::LineShape shape = noticetab::ShapeOf(tokens, R());
+      CHECK((shape.marker == noticetab::MarkerKind::kNone ? std::string("none")
+                                                          : std::to_string(shape.marker_value)) ==
+            ex.expect.at("marker"));
+    }
+    if (ex.expect.count("brackets")) {
+      std::string got;
+      for (const noticetab::Token& t : tokens) {
+        if (t.kind == noticetab::TokenKind::kOpen) got += '(';
+        if (t.kind == noticetab::TokenKind::kClose) got += ')';
+      }
+      CHECK(got == ex.expect.at("brackets"));
+    }
+  }
   if (ex.expect.count("closes_with")) {
     size_t i = 0;
     const char32_t open = noticetab::NextChar(ex.input, i);
