@@ -11,15 +11,6 @@
 namespace noticetab {
 namespace {
 
-// The first and last bytes compared inline before the rest: these run at
-// every character against every word of a rule list, and most differ there.
-bool StartsWith(std::string_view s, std::string_view p) {
-  return p.empty() || (s.size() >= p.size() && s[0] == p[0] && s[p.size() - 1] == p.back() && s.substr(0, p.size()) == p);
-}
-bool EndsWith(std::string_view s, std::string_view p) {
-  return p.empty() || (s.size() >= p.size() && s.back() == p.back() && s[s.size() - p.size()] == p[0] &&
-                        s.substr(s.size() - p.size()) == p);
-}
 
 // A heading can only start with a numeral, an opening bracket or a markdown
 // marker (headings.yaml first_chars): this test keeps regexes off most lines.

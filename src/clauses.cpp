@@ -10,11 +10,6 @@
 namespace noticetab {
 namespace {
 
-// The first and last bytes compared inline before the rest: these run at
-// every character against every word of a rule list, and most differ there.
-bool StartsWith(std::string_view s, std::string_view p) {
-  return p.empty() || (s.size() >= p.size() && s[0] == p[0] && s[p.size() - 1] == p.back() && s.substr(0, p.size()) == p);
-}
 
 // A separator between clauses or names (punctuation.yaml): comma, semicolon,
 // enumeration or full stop.
@@ -282,7 +277,6 @@ bool EndsInClause(std::string_view line, const Rules& rules) {
 }
 
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content) {
-  const Regex& kKeyLine = rules.clause_key_line;
   const Punctuation& pu = rules.punct;
   Assignment a;
   std::string text;
@@ -295,7 +289,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       if (!a.found) a.clause_line = static_cast<int>(k);
       only_bracket_lines &= bracket_line;
     };
-    if (auto m = kKeyLine.Find(t); m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone) {
+    if (auto m = rules.clause_key_line.Find(t); m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone) {
       Assignment line;
       if (ParseClause(t, rules, &line)) {
         note_clause(false);

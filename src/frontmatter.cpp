@@ -32,7 +32,7 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
   std::vector<std::string> out;
   for (auto& piece : SplitTopLevel(s, rules)) {
     std::string p = Clean(piece);
-    while (size_t n = rules.punct.full_stop.EndLength(p)) p.resize(p.size() - n);
+    p.resize(rules.punct.full_stop.TrimEnd(p).size());
     if (!p.empty()) out.push_back(p);
   }
   return out;
@@ -78,7 +78,7 @@ std::optional<std::string> DateFrom(std::string_view value, const Rules& rules) 
 
 bool IsKey(std::string_view cell, const std::vector<std::string>& keys, const Punctuation& p) {
   std::string c = RemoveSpaces(cell);
-  while (size_t n = p.colon.EndLength(c)) c.resize(c.size() - n);
+  c.resize(p.colon.TrimEnd(c).size());
   return std::find(keys.begin(), keys.end(), c) != keys.end();
 }
 

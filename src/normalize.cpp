@@ -19,15 +19,6 @@
 namespace noticetab {
 namespace {
 
-// The first and last bytes compared inline before the rest: these run at
-// every character against every word of a rule list, and most differ there.
-bool StartsWith(std::string_view s, std::string_view p) {
-  return p.empty() || (s.size() >= p.size() && s[0] == p[0] && s[p.size() - 1] == p.back() && s.substr(0, p.size()) == p);
-}
-bool EndsWith(std::string_view s, std::string_view p) {
-  return p.empty() || (s.size() >= p.size() && s.back() == p.back() && s[s.size() - p.size()] == p[0] &&
-                        s.substr(s.size() - p.size()) == p);
-}
 
 // Whitespace inside a unit cell is either a wrap inside a name ("县自然资 源局")
 // or a separator between two names ("县发改局 县教体局"): a complete name on the
@@ -93,7 +84,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   std::string& prefix = *carried;
   for (auto& raw : SplitTopLevel(text, rules)) {
     std::string name = raw;
-    while (size_t n = rules.punct.full_stop.EndLength(name)) name.resize(name.size() - n);
+    name.resize(rules.punct.full_stop.TrimEnd(name).size());
     for (const auto& tail : rules.open_tails) {
       if (EndsWith(name, tail) && name.size() > tail.size()) {
         name.resize(name.size() - tail.size());

@@ -41,19 +41,11 @@ size_t MarkSet::StartLength(std::string_view s) const {
 }
 
 bool MarkSet::Ends(std::string_view s) const { return EndLength(s) > 0; }
-bool MarkSet::Starts(std::string_view s) const { return StartLength(s) > 0; }
 
 size_t MarkSet::Find(std::string_view s, size_t from) const {
   size_t best = std::string_view::npos;
   for (const std::string& m : utf8_) best = std::min(best, s.find(m, from));
   return best;
-}
-
-MarkSet MarkSet::operator|(const MarkSet& other) const {
-  std::string all;
-  for (const std::string& m : utf8_) all += m;
-  for (const std::string& m : other.utf8_) all += m;
-  return MarkSet(all);
 }
 
 bool Punctuation::EndsSentence(std::string_view s) const {

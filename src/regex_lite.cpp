@@ -630,8 +630,7 @@ class Emitter {
 
  private:
   void Str(const std::string& bytes) {
-    const uint32_t at = Emit(Op::kStr, static_cast<uint32_t>(lits_.size()), static_cast<uint32_t>(bytes.size()));
-    (void)at;
+    Emit(Op::kStr, static_cast<uint32_t>(lits_.size()), static_cast<uint32_t>(bytes.size()));
     lits_ += bytes;
   }
 

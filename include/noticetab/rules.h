@@ -80,19 +80,21 @@ class MarkSet {
   }
   /// True when s holds a mark anywhere.
   bool In(std::string_view s) const;
-  /// True when the last (first) character of s is a mark; false for "".
+  /// True when the last character of s is a mark; false for "".
   bool Ends(std::string_view s) const;
-  bool Starts(std::string_view s) const;
   /// The byte length of the mark s ends (starts) with; 0 when none.
   size_t EndLength(std::string_view s) const;
   size_t StartLength(std::string_view s) const;
+  /// s without the marks it ends with (any number of them).
+  std::string_view TrimEnd(std::string_view s) const {
+    while (const size_t n = EndLength(s)) s.remove_suffix(n);
+    return s;
+  }
   /// The byte offset of the first mark in s at or after `from`; npos if none.
   size_t Find(std::string_view s, size_t from = 0) const;
   /// The marks, in file order, and each as UTF-8.
   const std::u32string& marks() const { return marks_; }
   const std::vector<std::string>& utf8() const { return utf8_; }
-  /// This set and `other` together (file order, each mark once).
-  MarkSet operator|(const MarkSet& other) const;
 
  private:
   std::u32string marks_;

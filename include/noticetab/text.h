@@ -62,6 +62,17 @@ bool IsDigit(char32_t c);        ///< 0-9 and full-width ０-９
 int ColumnWidth(char32_t c);
 /// The first `width` terminal columns of s, with … when cut.
 std::string ShortenToWidth(std::string_view s, int width);
+/// s starts (ends) with p. The first and last bytes are compared inline
+/// before the rest: the stages run these at every character against every
+/// word of a rule list, and most differ there.
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  return p.empty() ||
+         (s.size() >= p.size() && s[0] == p[0] && s[p.size() - 1] == p.back() && s.substr(0, p.size()) == p);
+}
+inline bool EndsWith(std::string_view s, std::string_view p) {
+  return p.empty() || (s.size() >= p.size() && s.back() == p.back() && s[s.size() - p.size()] == p[0] &&
+                        s.substr(s.size() - p.size()) == p);
+}
 /// The key a name is looked up by: NFKC, then only Han characters and ASCII
 /// letters and digits kept (header names, clause keys: 责 任 单 位： -> 责任单位).
 std::string NameKey(std::string_view s);
