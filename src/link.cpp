@@ -1,7 +1,11 @@
 #include "noticetab/link.h"
 
 #include <algorithm>
+#include <bit>
+#include <climits>
+#include <memory>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <span>
 
@@ -13,104 +17,133 @@ namespace {
 
 // Character bigrams of the meaningful characters (IsKeyChar): punctuation,
 // spaces and bracket styles differ between the body and the annex, words do
-// not. Every bigram of s, in text order, repeats included.
+// not. A character is held as its UTF-8 bytes packed little-endian (the
+// bytes of the text as they are, no decoding), a bigram as (first << 32) |
+// second: one to one with the pairs of code points.
 
-void AddBigrams(std::string_view n, std::vector<uint64_t>& out) {
-  char32_t prev = 0;
-  bool have_prev = false;
-  size_t i = 0;
-  while (i < n.size()) {
+uint32_t Packed(char32_t c) {
+  if (c < 0x80) return c;
+  if (c < 0x800) return (0xC0 | c >> 6) | (0x80 | (c & 0x3F)) << 8;
+  if (c < 0x10000) return (0xE0 | c >> 12) | (0x80 | (c >> 6 & 0x3F)) << 8 | (0x80 | (c & 0x3F)) << 16;
+  return (0xF0 | c >> 18) | (0x80 | (c >> 12 & 0x3F)) << 8 | (0x80 | (c >> 6 & 0x3F)) << 16 | (0x80 | (c & 0x3F)) << 24;
+}
+
+inline bool IsAsciiKey(uint32_t c) { return c - '0' < 10u || (c | 0x20) - 'a' < 26u; }
+
+// The bigrams of n (NFKC text), each read with NextChar.
+size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
+  size_t count = 0;
+  uint32_t prev = 0;  // 0 is no key character: none yet
+  for (size_t i = 0; i < n.size();) {
     const char32_t c = NextChar(n, i);
     if (!IsKeyChar(c)) continue;
-    if (have_prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
-    prev = c, have_prev = true;
+    const uint32_t k = Packed(c);
+    if (prev) out[count++] = static_cast<uint64_t>(prev) << 32 | k;
+    prev = k;
   }
+  return count;
 }
 
-std::vector<uint64_t> AllBigrams(std::string_view s) {
-  std::vector<uint64_t> out;
-  out.reserve(s.size() / 3 + 1);
-  // The characters of Nfkc(s) read straight from s when NFKC takes each
-  // character on its own, that is for the text NfkcWithoutIcu handles (ASCII,
-  // U+4000-U+9FFF, 、。‘’“” as they are, full-width forms to ASCII, U+3000 to
-  // a space): no copy. Anything else goes through Nfkc.
+// The bigrams of Nfkc(s) read straight from s when NFKC takes each character
+// on its own, that is for the text NfkcWithoutIcu handles (ASCII,
+// U+4000-U+9FFF, 、。‘’“” as they are, full-width forms to ASCII, U+3000 to a
+// space): no copy. SIZE_MAX at the first other character.
+size_t BigramsInPlace(std::string_view s, uint64_t* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  char32_t prev = 0;
-  bool have_prev = false;
-  for (size_t i = 0; i < s.size();) {
-    char32_t c = p[i];
-    if (c < 0x80) {
-      ++i;
-    } else {
-      if (!utf8::ThreeByteAt(p, i, s.size())) {
-        out.clear();
-        AddBigrams(Nfkc(s), out);
-        return out;
-      }
-      // The same tests as NfkcWithoutIcu, in the same order.
-      const bool cjk = c >= 0xE4 && c <= 0xE9;  // U+4000-U+9FFF
-      c = utf8::ThreeByteValue(p, i);
-      i += 3;
-      if (cjk) {
-        // as it is
-      } else if (c >= 0xFF01 && c <= 0xFF5E) {
-        c -= 0xFEE0;
-      } else if (c != 0x3001 && c != 0x3002 && c != 0x2018 && c != 0x2019 &&
-                 c != 0x201C && c != 0x201D && c != 0x3000) {
-        out.clear();
-        AddBigrams(Nfkc(s), out);
-        return out;
+  const size_t n = s.size();
+  size_t count = 0;
+  uint32_t prev = 0;
+  for (size_t i = 0; i < n;) {
+    uint32_t c, w;
+    // Two characters of U+4E00-U+9FFF (most of a notice) in one 8-byte load:
+    // leads E4-E9 at bytes 0 and 3, continuation bytes at 1, 2, 4, 5, no
+    // Yijing hexagram (below).
+    if constexpr (std::endian::native == std::endian::little) {
+      uint64_t ww;
+      if (i + 8 <= n && (std::memcpy(&ww, p + i, 8), (ww & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL) &&
+          p[i] - 0xE4u <= 5u && p[i + 3] - 0xE4u <= 5u && (ww & 0xFFFF) != 0xB7E4 && (ww >> 24 & 0xFFFF) != 0xB7E4) {
+        const auto c1 = static_cast<uint32_t>(ww & 0xFFFFFF), c2 = static_cast<uint32_t>(ww >> 24 & 0xFFFFFF);
+        out[count] = static_cast<uint64_t>(prev) << 32 | c1;
+        count += prev != 0;
+        out[count++] = static_cast<uint64_t>(c1) << 32 | c2;
+        prev = c2;
+        i += 6;
+        continue;
       }
     }
-    if (!IsKeyChar(c)) continue;
-    if (have_prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
-    prev = c, have_prev = true;
+    // The same tests as NfkcWithoutIcu, in the same order. First U+4000-U+9FFF
+    // (lead E4-E9 and two continuation bytes, read in one load), as it is: key
+    // characters (IsKeyChar) but for the Yijing hexagrams U+4DC0-U+4DFF (E4 B7 xx).
+    if (i + 4 <= n && (std::memcpy(&w, p + i, 4), (w & 0xC0C0F0u) == 0x8080E0u) && (w & 0xFF) - 0xE4u <= 5u) {
+      i += 3;
+      if ((w & 0xFFFF) == 0xB7E4) continue;
+      c = w & 0xFFFFFF;
+    } else {
+      const uint32_t b = p[i];
+      if (b < 0x80) {
+        ++i;
+        if (!IsAsciiKey(b)) continue;
+        c = b;
+      } else {
+        if (!utf8::ThreeByteAt(p, i, n)) return SIZE_MAX;
+        const char32_t v = utf8::ThreeByteValue(p, i);
+        i += 3;
+        if (b - 0xE4u <= 5u) {  // the last character of s
+          if (v - 0x4DC0u < 0x40u) continue;
+          c = Packed(v);
+        } else if (v >= 0xFF01 && v <= 0xFF5E) {  // full-width forms to ASCII
+          c = v - 0xFEE0;
+          if (!IsAsciiKey(c)) continue;
+        } else if (v == 0x3001 || v == 0x3002 || v == 0x2018 || v == 0x2019 || v == 0x201C || v == 0x201D ||
+                   v == 0x3000) {
+          continue;  // no key characters
+        } else {
+          return SIZE_MAX;
+        }
+      }
+    }
+    // Written also before the first key character (prev 0), then overwritten:
+    // count stays below the number of characters read, so below n.
+    out[count] = static_cast<uint64_t>(prev) << 32 | c;
+    count += prev != 0;
+    prev = c;
   }
-  return out;
+  return count;
 }
+
+// Every bigram of a text, in text order, repeats included: into a buffer
+// reused from call to call.
+class BigramReader {
+ public:
+  std::span<const uint64_t> operator()(std::string_view s) {
+    Reserve(s.size());
+    size_t n = BigramsInPlace(s, buf_.get());
+    if (n == SIZE_MAX) {
+      const std::string nfkc = Nfkc(s);
+      Reserve(nfkc.size());
+      n = BigramsOfNfkc(nfkc, buf_.get());
+    }
+    return {buf_.get(), n};
+  }
+
+ private:
+  // A text of n bytes has fewer than n bigrams. (Not zeroed: only written to.)
+  void Reserve(size_t n) {
+    if (size_ < n) buf_.reset(new uint64_t[n]), size_ = n;
+  }
+  std::unique_ptr<uint64_t[]> buf_;
+  size_t size_ = 0;
+};
 
 // The set of bigrams, sorted (for binary search).
 std::vector<uint64_t> Bigrams(std::string_view s) {
-  std::vector<uint64_t> out = AllBigrams(s);
+  BigramReader read;
+  const auto all = read(s);
+  std::vector<uint64_t> out(all.begin(), all.end());
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
-
-// The set of bigrams in first-seen order, for counting only: one pass over a
-// reused stamped hash table instead of a sort per string.
-class UnsortedBigrams {
- public:
-  std::vector<uint64_t> operator()(std::string_view s) {
-    std::vector<uint64_t> all = AllBigrams(s);
-    size_t cap = keys_.size();
-    if (cap < 2 * all.size()) {
-      cap = 64;
-      while (cap < 2 * all.size()) cap *= 2;
-      keys_.assign(cap, 0);
-      stamp_.assign(cap, 0);
-      gen_ = 0;
-    }
-    if (++gen_ == 0) std::fill(stamp_.begin(), stamp_.end(), 0), gen_ = 1;
-    const size_t mask = cap - 1;
-    size_t n = 0;
-    for (uint64_t b : all) {
-      size_t i = static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> 29) & mask;
-      for (; stamp_[i] == gen_; i = (i + 1) & mask)
-        if (keys_[i] == b) goto seen;
-      stamp_[i] = gen_, keys_[i] = b;
-      all[n++] = b;
-    seen:;
-    }
-    all.resize(n);
-    return all;
-  }
-
- private:
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> stamp_;
-  uint32_t gen_ = 0;
-};
 
 double Share(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty()) return 0;
@@ -119,133 +152,237 @@ double Share(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return static_cast<double>(hit) / static_cast<double>(a.size());
 }
 
-// Of two sets (sorted, each bigram once): walked together, or the smaller one
-// looked up in a much larger one.
-double Dice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  if (a.empty() || b.empty()) return 0;
-  const auto& small = a.size() <= b.size() ? a : b;
-  const auto& large = a.size() <= b.size() ? b : a;
-  size_t hit = 0;
-  if (large.size() > 8 * small.size()) {
-    for (uint64_t x : small) hit += std::binary_search(large.begin(), large.end(), x);
-  } else {  // sizes alike: one merge walk
-    for (size_t i = 0, j = 0; i < small.size() && j < large.size();) {
-      const uint64_t x = small[i], y = large[j];
-      hit += x == y;
-      i += x <= y;
-      j += y <= x;
+// Every distinct bigram of one LinkRows (items, titles, rows, labels) as a
+// dense id, first seen first, in one open-addressing table; with each id, the
+// heads of its lists of holders (Holders) and the stamp of the last text
+// that had it (Distinct). The table is kept from call to call (a slot of an
+// earlier call is empty by its generation): no clearing.
+class BigramIds {
+ public:
+  static constexpr int kLists = 3;
+  struct PerId {
+    uint32_t seen = 0;
+    int32_t head[kLists] = {-1, -1, -1};
+  };
+
+  // Forgets every id.
+  void Clear() {
+    size_ = 0;
+    if (++gen_ == 0) std::fill(slots_.begin(), slots_.end(), Slot{}), gen_ = 1;
+    if (slots_.empty()) Resize(1024);
+  }
+
+  size_t size() const { return size_; }
+  PerId& operator[](uint32_t id) { return per_id_[id]; }
+  const PerId& operator[](uint32_t id) const { return per_id_[id]; }
+
+  // f(id, PerId&) for each bigram in turn, a new one given the next id. The
+  // table's fields are held in locals (the stores through f could alias
+  // them), read again after the table grows.
+  template <typename F>
+  void Each(std::span<const uint64_t> bigrams, F&& f) {
+    Slot* slots = slots_.data();
+    PerId* per_id = per_id_.data();
+    size_t mask = mask_;
+    int shift = shift_;
+    const uint32_t gen = gen_;
+    for (uint64_t b : bigrams) {
+      uint32_t id;
+      for (size_t s = Hash(b, shift);; s = (s + 1) & mask) {
+        Slot& x = slots[s];
+        if (x.gen != gen) {
+          id = static_cast<uint32_t>(size_);
+          x = {b, id, gen};
+          if (id < per_id_.size()) {
+            per_id[id] = PerId{};
+          } else {
+            per_id_.emplace_back();
+            per_id = per_id_.data();
+          }
+          if (2 * ++size_ > slots_.size()) Grow(), slots = slots_.data(), mask = mask_, shift = shift_;
+          break;
+        }
+        if (x.key == b) {
+          id = x.id;
+          break;
+        }
+      }
+      f(id, per_id[id]);
     }
   }
-  return 2.0 * static_cast<double>(hit) / static_cast<double>(a.size() + b.size());
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t id = 0;
+    uint32_t gen = 0;  // == gen_: in use
+  };
+
+  void Resize(size_t cap) {
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    shift_ = 64 - std::countr_zero(cap);
+  }
+
+  [[gnu::noinline]] void Grow() {
+    const std::vector<Slot> old = std::move(slots_);
+    Resize(2 * old.size());
+    for (const Slot& o : old) {
+      if (o.gen != gen_) continue;
+      size_t s = Hash(o.key, shift_);
+      while (slots_[s].gen == gen_) s = (s + 1) & mask_;
+      slots_[s] = o;
+    }
+  }
+
+  static size_t Hash(uint64_t b, int shift) { return static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> shift); }
+
+  std::vector<Slot> slots_;
+  std::vector<PerId> per_id_;  // the first size_ in use; kept, as the slots, from call to call
+  size_t size_ = 0;
+  uint32_t gen_ = 0;
+  size_t mask_ = 0;
+  int shift_ = 0;
+};
+
+// Sets of bigrams (item texts, titles), numbered in the order added, and
+// which sets hold each bigram: one list per bigram id (BigramIds::PerId::head
+// [list]), linked newest first.
+class Holders {
+ public:
+  explicit Holders(int list) : list_(list) {}
+
+  // Adds the set of the given bigrams (repeats count once).
+  void Add(std::span<const uint64_t> bigrams, BigramIds& ids) {
+    const auto k = static_cast<uint32_t>(size_.size());
+    if (links_.size() < count_ + bigrams.size()) links_.resize(std::max(2 * links_.size(), count_ + bigrams.size()));
+    Link* links = links_.data();
+    int32_t count = static_cast<int32_t>(count_);
+    const int list = list_;
+    ids.Each(bigrams, [&](uint32_t, BigramIds::PerId& p) {
+      int32_t& head = p.head[list];
+      if (head >= 0 && links[head].set == k) return;  // already in this set
+      links[count] = {k, head};
+      head = count++;
+    });
+    size_.push_back(static_cast<uint32_t>(count - count_));
+    count_ = static_cast<size_t>(count);
+  }
+
+  // How many distinct bigrams set k has.
+  size_t SizeOf(size_t k) const { return size_[k]; }
+
+  // f(k) for every set k holding bigram id.
+  template <typename F>
+  void ForEachHolding(const BigramIds& ids, uint32_t id, F&& f) const {
+    const Link* links = links_.data();
+    for (int32_t h = ids[id].head[list_]; h >= 0; h = links[h].next) f(links[h].set);
+  }
+
+ private:
+  struct Link {
+    uint32_t set;
+    int32_t next;
+  };
+  int list_;
+  std::vector<Link> links_;  // the first count_ in use
+  size_t count_ = 0;
+  std::vector<uint32_t> size_;
+};
+
+// The distinct bigrams of one text at a time, as ids.
+class Distinct {
+ public:
+  // The ids of s's distinct bigrams, valid until the next call.
+  std::span<const uint32_t> operator()(std::string_view s, BigramReader& read, BigramIds& ids) {
+    if (++gen_ == 0) {
+      for (size_t id = 0; id < ids.size(); ++id) ids[static_cast<uint32_t>(id)].seen = 0;
+      gen_ = 1;
+    }
+    const auto bigrams = read(s);
+    if (out_.size() < bigrams.size()) out_.resize(std::max(2 * out_.size(), bigrams.size()));
+    uint32_t* out = out_.data();
+    size_t n = 0;
+    const uint32_t gen = gen_;
+    ids.Each(bigrams, [&](uint32_t id, BigramIds::PerId& p) {
+      if (p.seen != gen) p.seen = gen, out[n++] = id;
+    });
+    return {out, n};
+  }
+
+ private:
+  std::vector<uint32_t> out_;
+  uint32_t gen_ = 0;
+};
+
+struct Scratch {
+  BigramReader read;
+  BigramIds ids;
+  Distinct distinct;
+  std::vector<uint32_t> hits;  // per item (section), 0 between uses
+};
+
+// The ref (of refs, whose titles are the sets of `titles`) a table label
+// names, by title similarity (Dice of the bigram sets); 0 when none is close.
+template <typename Ref, typename Id>
+int ForLabel(std::string_view label, const std::vector<Ref>& refs, const Holders& titles, Id id, Scratch& x) {
+  if (Trim(label).empty()) return 0;
+  const auto lb = x.distinct(label, x.read, x.ids);
+  for (uint32_t b : lb) titles.ForEachHolding(x.ids, b, [&](uint32_t k) { ++x.hits[k]; });
+  int best = 0;
+  double best_score = 0.45;
+  for (size_t k = 0; k < refs.size(); ++k) {
+    const size_t hit = x.hits[k], size = titles.SizeOf(k);
+    x.hits[k] = 0;
+    // Dice is at most this (every bigram of the smaller set shared): no closer title here.
+    const size_t most = std::min(lb.size(), size);
+    if (2.0 * static_cast<double>(most) / static_cast<double>(lb.size() + size) <= best_score) continue;
+    const double s =
+        lb.empty() || size == 0 ? 0 : 2.0 * static_cast<double>(hit) / static_cast<double>(lb.size() + size);
+    if (s > best_score) best_score = s, best = id(refs[k]);
+  }
+  return best;
 }
 
 struct ItemRef {
   int section;  // Section::index
   int item;     // Item::index
-  std::vector<uint64_t> text;   // each bigram once, unsorted
-  std::vector<uint64_t> title;  // sorted
 };
-
-struct SectionRef {
-  int section;  // Section::index
-  std::vector<uint64_t> title;
-};
-
-// Which items hold each bigram, in one open-addressing table over flat arrays
-// (a map of vectors cost two allocations per distinct bigram).
-class Holders {
- public:
-  explicit Holders(const std::vector<ItemRef>& items) {
-    size_t total = 0;
-    for (const auto& it : items) total += it.text.size();
-    size_t cap = 16;
-    while (cap < 2 * total) cap *= 2;
-    mask_ = cap - 1;
-    keys_.assign(cap, kEmpty);
-    slot_begin_.assign(cap + 1, 0);
-    // Pass 1: distinct keys and how many items hold each (counted in slot_begin_).
-    for (const auto& it : items)
-      for (uint64_t b : it.text) ++slot_begin_[Slot(b, true)];
-    // Prefix sums: slot s's items are item_[slot_begin_[s], slot_begin_[s + 1]).
-    uint32_t sum = 0;
-    for (size_t s = 0; s <= cap; ++s) {
-      const uint32_t n = slot_begin_[s];
-      slot_begin_[s] = sum;
-      sum += n;
-    }
-    item_.resize(sum);
-    std::vector<uint32_t> fill(slot_begin_.begin(), slot_begin_.end() - 1);
-    for (uint32_t k = 0; k < items.size(); ++k)
-      for (uint64_t b : items[k].text) item_[fill[Slot(b, false)]++] = k;
-  }
-
-  // The items holding bigram b, in item order.
-  std::span<const uint32_t> Of(uint64_t b) const {
-    for (size_t s = Hash(b);; s = (s + 1) & mask_) {
-      if (keys_[s] == b) return {item_.data() + slot_begin_[s], item_.data() + slot_begin_[s + 1]};
-      if (keys_[s] == kEmpty) return {};
-    }
-  }
-
- private:
-  // No bigram packs two U+FFFFFFFF code points.
-  static constexpr uint64_t kEmpty = ~uint64_t{0};
-  size_t Hash(uint64_t b) const { return static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> 29) & mask_; }
-  size_t Slot(uint64_t b, bool insert) {
-    size_t s = Hash(b);
-    while (keys_[s] != b && keys_[s] != kEmpty) s = (s + 1) & mask_;
-    if (keys_[s] == kEmpty && insert) keys_[s] = b;
-    return s;
-  }
-  size_t mask_;
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> slot_begin_, item_;
-};
-
-// The item or section (`id` of the ref) whose title a table label names, by
-// title similarity; 0 when none is close.
-template <typename Ref, typename Id>
-int ForLabel(std::string_view label, const std::vector<Ref>& refs, Id id) {
-  if (Trim(label).empty()) return 0;
-  auto lb = Bigrams(label);
-  int best = 0;
-  double best_score = 0.45;
-  for (const Ref& r : refs) {
-    // Dice is at most this (every bigram of the smaller set shared): no closer title here.
-    const size_t most = std::min(lb.size(), r.title.size());
-    if (2.0 * static_cast<double>(most) / static_cast<double>(lb.size() + r.title.size()) <= best_score) continue;
-    double s = Dice(lb, r.title);
-    if (s > best_score) best_score = s, best = id(r);
-  }
-  return best;
-}
 
 int ItemOf(const ItemRef& r) { return r.item; }
-int SectionOf(const SectionRef& r) { return r.section; }
+int SectionOf(const Section& s) { return s.index; }
 
 }  // namespace
 
 double Containment(std::string_view a, std::string_view b) { return Share(Bigrams(a), Bigrams(b)); }
 
 void LinkRows(Table& table, const std::vector<Section>& sections) {
+  // The bigram table and the reading buffer stay from call to call, one per
+  // thread (a batch converts documents on several).
+  thread_local Scratch x;
+  x.ids.Clear();
+  // Sections and items: their titles (for labels) and the items' texts (for content).
+  Holders section_titles(0), item_titles(1), item_texts(2);
+  for (const auto& s : sections) section_titles.Add(x.read(s.title), x.ids);
   std::vector<ItemRef> items;
-  std::vector<SectionRef> section_refs;
-  for (const auto& s : sections) section_refs.push_back({s.index, Bigrams(s.title)});
-  UnsortedBigrams unsorted_bigrams;  // item texts and rows are counted, not searched
+  std::string title_text;
   for (const auto& s : sections)
-    for (const auto& it : s.items)
-      items.push_back({s.index, it.index, unsorted_bigrams(it.title + it.text), Bigrams(it.title)});
+    for (const auto& it : s.items) {
+      items.push_back({s.index, it.index});
+      item_titles.Add(x.read(it.title), x.ids);
+      title_text.assign(it.title).append(it.text);
+      item_texts.Add(x.read(title_text), x.ids);
+    }
   auto section_of = [&](int item) {
     for (const auto& r : items)
       if (r.item == item) return r.section;
     return 0;
   };
 
-  // Which items hold each bigram: a row's shares with every item come from
-  // one pass over its own bigrams (Share() against each item would cost rows
-  // x items x log).
-  const Holders holders(items);
-  std::vector<uint32_t> hits(items.size(), 0);
+  // A row's shares with every item come from one pass over its own bigrams,
+  // through the items holding each; only the items hit are looked at.
+  x.hits.assign(std::max(items.size(), sections.size()), 0);
+  std::vector<uint32_t> touched;
 
   std::string section_label, item_label;  // labels fill down: they are merged cells
   int prev_item = 0, prev_section = 0;
@@ -261,34 +398,40 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     // A label fills down over many rows: looked up once per change.
     if (item_label != looked_up_item_label) {
       looked_up_item_label = item_label;
-      label_item = ForLabel(item_label, items, ItemOf);
+      label_item = ForLabel(item_label, items, item_titles, ItemOf, x);
     }
     if (section_label != looked_up_section_label) {
       looked_up_section_label = section_label;
-      label_section = ForLabel(section_label, section_refs, SectionOf);
+      label_section = ForLabel(section_label, sections, section_titles, SectionOf, x);
       // A lone group column may name the body's items rather than its
       // sections (序号 | 工作任务 | 具体内容 under 一、/（一）headings).
-      section_label_item = label_section ? 0 : ForLabel(section_label, items, ItemOf);
+      section_label_item = label_section ? 0 : ForLabel(section_label, items, item_titles, ItemOf, x);
     }
     const bool item_from_section_label = item_label.empty() && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
     const std::string& row_label = item_from_section_label ? section_label : item_label;
 
-    const auto content = unsorted_bigrams(row.content.text);
-    for (uint64_t b : content)
-      for (uint32_t k : holders.Of(b)) ++hits[k];
+    const auto content = x.distinct(row.content.text, x.read, x.ids);
+    for (uint32_t b : content)
+      item_texts.ForEachHolding(x.ids, b, [&](uint32_t k) {
+        if (x.hits[k]++ == 0) touched.push_back(k);
+      });
+    // Each item's score is the share of the row's bigrams found in it (as
+    // Share()), plus 0.02 for the row above's item and 0.01 for the label's:
+    // ties go to those, then to the first item, as when every item is
+    // scored in order. An item not hit scores at most 0.03, short of a link.
     int best = 0;
+    size_t best_k = 0;
     double best_score = 0;
-    for (size_t k = 0; k < items.size(); ++k) {
+    for (uint32_t k : touched) {
       const ItemRef& it = items[k];
-      // The share of the row's bigrams found in the item (as Share()).
-      double s = content.empty() ? 0 : static_cast<double>(hits[k]) / static_cast<double>(content.size());
-      hits[k] = 0;  // ready for the next row
-      // Ties go to the row above's item, then to the label's: rows follow the body.
+      double s = static_cast<double>(x.hits[k]) / static_cast<double>(content.size());
+      x.hits[k] = 0;  // ready for the next row
       if (it.item == prev_item) s += 0.02;
       if (it.item == row_label_item) s += 0.01;
-      if (s > best_score) best_score = s, best = it.item;
+      if (s > best_score || (s == best_score && k < best_k)) best_score = s, best = it.item, best_k = k;
     }
+    touched.clear();
     if (best_score >= 0.5) {
       row.item = best;
       if (row_label_item && row_label_item != best)

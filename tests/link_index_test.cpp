@@ -1,0 +1,210 @@
+// LinkRows reads every text's bigrams once, as ids into one table, and scores
+// only the items a row's bigrams hit (src/link.cpp). Checked here against the
+// plain definition it replaced: sorted bigram sets of the NFKC text, every
+// item scored in order (ties to the first), Dice over every title. Random
+// bodies and tables from a few characters, so that shares tie often, labels
+// name titles, rows repeat item text, and some text needs NFKC (《, ①, 〇).
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "noticetab/document.h"
+#include "noticetab/link.h"
+#include "noticetab/read.h"
+#include "noticetab/text.h"
+
+using noticetab::Item;
+using noticetab::Row;
+using noticetab::Section;
+using noticetab::Table;
+
+namespace {
+
+std::vector<uint64_t> RefBigrams(std::string_view s) {
+  const std::string n = noticetab::Nfkc(s);
+  std::vector<uint64_t> out;
+  char32_t prev = 0;
+  for (size_t i = 0; i < n.size();) {
+    const char32_t c = noticetab::NextChar(n, i);
+    if (!noticetab::IsKeyChar(c)) continue;
+    if (prev) out.push_back((static_cast<uint64_t>(prev) << 32) | c);
+    prev = c;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+size_t Shared(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t hit = 0;
+  for (uint64_t x : a) hit += std::binary_search(b.begin(), b.end(), x);
+  return hit;
+}
+
+double RefDice(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  return 2.0 * static_cast<double>(Shared(a, b)) / static_cast<double>(a.size() + b.size());
+}
+
+struct RefItem {
+  int section, item;
+  std::vector<uint64_t> text, title;
+};
+
+template <typename Ref>
+int RefForLabel(std::string_view label, const std::vector<Ref>& refs, int Ref::*id) {
+  if (noticetab::Trim(label).empty()) return 0;
+  const auto lb = RefBigrams(label);
+  int best = 0;
+  double best_score = 0.45;
+  for (const Ref& r : refs) {
+    const size_t most = std::min(lb.size(), r.title.size());
+    if (2.0 * static_cast<double>(most) / static_cast<double>(lb.size() + r.title.size()) <= best_score) continue;
+    const double s = RefDice(lb, r.title);
+    if (s > best_score) best_score = s, best = r.*id;
+  }
+  return best;
+}
+
+struct RefSection {
+  int section;
+  std::vector<uint64_t> title;
+};
+
+// LinkRows as it was written before the bigram ids (commit 32f5194).
+void RefLinkRows(Table& table, const std::vector<Section>& sections) {
+  std::vector<RefItem> items;
+  std::vector<RefSection> section_refs;
+  for (const auto& s : sections) section_refs.push_back({s.index, RefBigrams(s.title)});
+  for (const auto& s : sections)
+    for (const auto& it : s.items) items.push_back({s.index, it.index, RefBigrams(it.title + it.text), RefBigrams(it.title)});
+  auto section_of = [&](int item) {
+    for (const auto& r : items)
+      if (r.item == item) return r.section;
+    return 0;
+  };
+  std::string section_label, item_label, looked_up_item_label, looked_up_section_label;
+  int prev_item = 0, prev_section = 0, label_item = 0, label_section = 0, section_label_item = 0;
+  for (Row& row : table.rows) {
+    if (!row.section_label.empty()) section_label = row.section_label.text, item_label.clear();
+    if (!row.item_label.empty()) item_label = row.item_label.text;
+    if (item_label != looked_up_item_label)
+      looked_up_item_label = item_label, label_item = RefForLabel(item_label, items, &RefItem::item);
+    if (section_label != looked_up_section_label) {
+      looked_up_section_label = section_label;
+      label_section = RefForLabel(section_label, section_refs, &RefSection::section);
+      section_label_item = label_section ? 0 : RefForLabel(section_label, items, &RefItem::item);
+    }
+    const bool item_from_section_label = item_label.empty() && section_label_item;
+    const int row_label_item = item_from_section_label ? section_label_item : label_item;
+    const std::string& row_label = item_from_section_label ? section_label : item_label;
+    const auto content = RefBigrams(row.content.text);
+    int best = 0;
+    double best_score = 0;
+    for (const RefItem& it : items) {
+      double s = content.empty() ? 0
+                                 : static_cast<double>(Shared(content, it.text)) / static_cast<double>(content.size());
+      if (it.item == prev_item) s += 0.02;
+      if (it.item == row_label_item) s += 0.01;
+      if (s > best_score) best_score = s, best = it.item;
+    }
+    if (best_score >= 0.5) {
+      row.item = best;
+      if (row_label_item && row_label_item != best)
+        row.Warn("link.label_disagrees", "table label '" + row_label + "' points to item " +
+                                             std::to_string(row_label_item) + ", the body text to item " +
+                                             std::to_string(best) + "; the body wins");
+    } else if (row_label_item) {
+      row.item = row_label_item;
+      row.Warn("link.from_label", "content not found in the body; item taken from the table label");
+    } else if (prev_item) {
+      row.item = prev_item;
+      row.Warn("link.from_above", "content not found in the body; item taken from the row above");
+    }
+    row.section = row.item ? section_of(row.item) : label_section;
+    if (row.item && label_section && label_section != row.section && !row.section_label.empty())
+      row.Warn("link.label_disagrees", "table label '" + section_label + "' points to section " +
+                                           std::to_string(label_section) + ", the body text to section " +
+                                           std::to_string(row.section) + "; the body wins");
+    if (!row.item && !row.section && prev_section) row.section = prev_section;
+    if (row.item) prev_item = row.item;
+    if (row.section) prev_section = row.section;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("LinkRows gives the links, ties and warnings of scoring every item in order", "[link]") {
+  // Few characters, so that texts share bigrams and shares tie.
+  const std::vector<std::string> chars = {"政", "务", "公", "开", "工", "作", "年", "度", "a", "1",
+                                          "，", "。", " ", "《", "》", "①", "〇", "２", "\xE4\xB7\x80"};
+  std::mt19937 rng(15);
+  auto text = [&](int most) {
+    std::string s;
+    const int len = static_cast<int>(rng() % (most + 1));
+    for (int k = 0; k < len; ++k) s += chars[rng() % 6 == 0 ? rng() % chars.size() : rng() % 8];
+    return s;
+  };
+  auto piece = [&](const std::string& s) {  // a run of whole characters of s
+    std::vector<size_t> starts;
+    for (size_t i = 0; i < s.size();) starts.push_back(i), noticetab::NextChar(s, i);
+    starts.push_back(s.size());
+    const size_t a = rng() % starts.size(), b = rng() % starts.size();
+    return s.substr(starts[std::min(a, b)], starts[std::max(a, b)] - starts[std::min(a, b)]);
+  };
+  int differ = 0, linked = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<Section> body;
+    int next_item = 1;
+    const int n_sections = static_cast<int>(rng() % 4);
+    const int per_section = round % 100 == 0 ? 40 : static_cast<int>(rng() % 5);  // sometimes many items
+    for (int s = 1; s <= n_sections; ++s) {
+      Section sec{s, std::to_string(s), text(5), s, {}};
+      for (int k = 0; k < per_section; ++k) {
+        Item it{next_item, std::to_string(next_item), text(4), "", next_item};
+        it.text = rng() % 5 == 0 && next_item > 1 ? sec.items.empty() ? text(12) : sec.items.back().text : text(12);
+        ++next_item;
+        sec.items.push_back(it);
+      }
+      body.push_back(sec);
+    }
+    auto any_item = [&]() -> const Item* {
+      if (next_item == 1) return nullptr;
+      int want = 1 + static_cast<int>(rng() % (next_item - 1));
+      for (const auto& s : body)
+        for (const auto& it : s.items)
+          if (it.index == want) return &it;
+      return nullptr;
+    };
+    Table a;
+    const int n_rows = static_cast<int>(rng() % 8);
+    for (int r = 0; r < n_rows; ++r) {
+      Row row;
+      const Item* it = any_item();
+      row.content.Append(it && rng() % 2 ? piece(it->title + it->text) + (rng() % 3 ? "" : text(3)) : text(10), 1);
+      switch (rng() % 5) {
+        case 0: if (it) row.item_label.Append(rng() % 2 ? it->title : piece(it->title), 1); break;
+        case 1: row.item_label.Append(text(4), 1); break;
+        case 2: if (!body.empty()) row.section_label.Append(body[rng() % body.size()].title, 1); break;
+        case 3: if (it) row.section_label.Append(it->title, 1); break;
+        default: break;
+      }
+      a.rows.push_back(row);
+    }
+    Table b = a;
+    noticetab::LinkRows(a, body);
+    RefLinkRows(b, body);
+    for (size_t r = 0; r < a.rows.size(); ++r) {
+      INFO("round " << round << " row " << r << " content " << a.rows[r].content.text);
+      CHECK(a.rows[r].item == b.rows[r].item);
+      CHECK(a.rows[r].section == b.rows[r].section);
+      CHECK(a.rows[r].warnings == b.rows[r].warnings);
+      differ += a.rows[r].item != b.rows[r].item || a.rows[r].warnings != b.rows[r].warnings;
+      linked += a.rows[r].item != 0 && a.rows[r].warnings.empty();
+    }
+  }
+  CHECK(differ == 0);
+  CHECK(linked > 1000);  // the content links often enough to test the scores
+}
