@@ -112,7 +112,14 @@ TEST_CASE("regex_lite matches ICU on edge cases") {
       "x\xe2\x80\xa8", "\n", "\r\n", "a b\tc", "\xe4\xb8", "a\xff" "b", "\xe4\xb8\xad\xe6", "中\xe6\x96", "𠀀字",
       "(1)（一）", "第 3 页", "附件1：名单", "各县、市、区政府", "-a-", "[x]", "\xef\xbf\xbd", "字号：大 中 小",
       "市直各部门\n", "abab", "ba", "\xe4\xb8" "a", "x\xe4\xb8\xe4\xb8\xad" "b", "\xf0\x90\x80" "a", "𠀀a\xbf" "b",
-      "\x80\x80" "a\xc0\xaf" "b"};
+      "\x80\x80" "a\xc0\xaf" "b",
+      // Past 16 bytes (the 16-byte scan of .* and .+): line terminators, C2 and
+      // E2 that start none (© “), bad UTF-8, at every place of a block.
+      "abcdefghijklmnopqrstuvwxyz0123456789", "（一）围绕中心工作推进重点领域信息公开“要点”。", "一、标题\n第二行内容很长很长",
+      "aaaaaaaaaaaaaaa\r\n", "aaaaaaaaaaaaaaaa\n", "aaaaaaaaaaaaaaab\xc2\x85", "aaaaaaaaaaaaaa\xc2\x85" "bbbbbbbbbbbbbbbbbbb",
+      "aaaaaaaaaaaaa\xe2\x80\xa8" "bbbbbbbbbbbbbbbbbb", "aaaaaaaaaaaaaaa\xe2\x80\xa9", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xe2\x80",
+      "\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9" "b\xc2", "中中中中中中\xe4\xb8中中中\xbf\xff中中中中b\x0b中",
+      "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\x0c", "中中中中中中中中中中中中中中中中中中中中中中\xc2"};
   const std::vector<std::string> patterns = {
       "", "a", "a*", "a+?", "a??b", "(a|ab)(c|bcd)?", "(a*)(a)", "(a*?)(a)", "^a", "a$", "^$", "$", "x$", "\\s+$",
       "^x$", "(a)|b", "(?:(a)|b)+", "(a)+", "(?:a|(b))*", "(a|b){2}", "(a){1,3}?", "(ab|a){1,2}b", "[^a]",
@@ -121,7 +128,8 @@ TEST_CASE("regex_lite matches ICU on edge cases") {
       "[\\d]{2,}", "\\[x\\]", "[\\[\\]]", "[ ]", "[大中小 ]*", "(?<n>\\d)(?<m>年)?", "((a)|(b))+", "(a?)+b",
       "^(?:\\s*(?:#{1,6}|[-*+>])\\s+)+", "\xef\xbf\xbd", "[\xef\xbf\xbd]", "a{0}", "a{2,}", "a{1,3}", "(|a)",
       "a|", "(a|)+b", "[.]", "\\.", "[()]", "[:：]", "[^:：]+", ".*a", "\\S+b", ".{1,3}$", "[^a]*a", "(.*)(.)",
-      ".{2,}b", "(.+)(b|a)", "^.*?(\\S)$"};
+      ".{2,}b", "(.+)(b|a)", "^.*?(\\S)$",
+      "^(?<t>\\S.*)$", ".+$", "(.*)$", "中.*", ".*中", ".*b", "a.+b", "(.*)(\\S)"};
   for (const auto& pattern : patterns) {
     const auto lite = regex_lite::Compile(pattern);
     if (!lite) {
