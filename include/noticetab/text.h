@@ -13,6 +13,7 @@
 #define NOTICETAB_TEXT_H_
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -134,7 +135,9 @@ class Regex {
     bool found = false;
     size_t begin = 0, end = 0;                    ///< byte offsets of the whole match
     std::vector<std::string_view> groups;         ///< index 0 = whole match; empty when unset
-    std::vector<std::string> names;               ///< group names, "" for unnamed
+    /// Group names, "" for unnamed: the Regex's own list (not copied into
+    /// each match), valid as long as the Regex is.
+    std::span<const std::string> names;
     /// The named group's text, or empty.
     std::string_view Group(std::string_view name) const;
   };
