@@ -386,6 +386,25 @@ TEST_CASE("Regex: the literal prefilter never changes a result", "[text][regex]"
   CHECK_FALSE(either.Contains("作者：张三"));
 }
 
+TEST_CASE("Regex: a set of many characters is found at any place of a text", "[text][regex]") {
+  // The prefilter reads two 3-byte characters at a time: a member at every
+  // offset, after CJK text, ASCII, a 2-byte letter or bad UTF-8.
+  const Regex trad("[們個會這為發與關於單時處區縣務]");
+  for (const std::string& before : {std::string(), std::string("a"), std::string("ā"), std::string("\xe4\xb8"),
+                                    std::string("\xbf")}) {
+    for (size_t k = 0; k < 12; ++k) {
+      std::string text = before;
+      for (size_t j = 0; j < k; ++j) text += "会";
+      INFO(k << " " << text);
+      CHECK_FALSE(trad.Contains(text + "这个为发与关于单时处区县务"));
+      CHECK(trad.Contains(text + "務" + "这个"));
+      CHECK(trad.Contains(text + "这" + "時"));
+      CHECK(trad.Contains(text + "時"));
+      CHECK(trad.Contains(text + "这个为发与关于单时处区县" + "務" + "a"));
+    }
+  }
+}
+
 TEST_CASE("Regex reports invalid patterns", "[text][regex]") {
   const Regex paren("(abc");
   CHECK_FALSE(paren.ok());
