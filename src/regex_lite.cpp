@@ -1082,6 +1082,14 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
   }
 }
 
+bool Program::StartRanges(std::vector<std::pair<char32_t, char32_t>>& out) const {
+  if (!anchored_ || first_set_ < 0) return false;
+  const Set& set = sets_[static_cast<size_t>(first_set_)];
+  if (set.negated) return false;
+  out = set.ranges;
+  return true;
+}
+
 bool Program::FirstChar(std::string_view s) const {
   size_t next = 0;
   return sets_[static_cast<size_t>(first_set_)].Has(NextChar(s, next));

@@ -370,6 +370,36 @@ TEST_CASE("Regex::leading: what an anchored match starts with", "[text][regex]")
   CHECK_FALSE(letters.Contains("\xC3"));
 }
 
+TEST_CASE("Regex::trailing: what a match before $ ends with", "[text][regex]") {
+  using V = std::vector<std::string>;
+  CHECK(Regex("(通知|意见|函)$").trailing() == V{"通知", "意见", "函"});
+  CHECK(Regex("^(?<issuer>\\p{Han}{4,40}?)\\s*文件$").trailing() == V{"文件"});
+  CHECK(Regex("印\\s*发$").trailing() == V{"发"});
+  CHECK(Regex("^(?:长期|持续)$").trailing() == V{"长期", "持续"});
+  CHECK(Regex("^(?<x>长期|持续)$").trailing() == V{"长期", "持续"});
+  CHECK(Regex("^(退出)?长者(浏览)?模式$").trailing() == V{"模式"});
+  // None: an alternation at the top, a branch ending in a group, quantifier
+  // or set, an escaped $, a look-around, no $ at all.
+  CHECK(Regex("通知|意见$").trailing().empty());
+  CHECK(Regex("(长期|常态化(推进|开展)?)$").trailing().empty());
+  CHECK(Regex("模式?$").trailing().empty());
+  CHECK(Regex("模式+$").trailing().empty());
+  CHECK(Regex("[模式]$").trailing().empty());
+  CHECK(Regex("模式\\$").trailing().empty());
+  CHECK(Regex("(?=模式)$").trailing().empty());
+  CHECK(Regex("模式").trailing().empty());
+  CHECK(Regex("(长期|)$").trailing().empty());
+  // $ before a final line terminator: still found.
+  const Regex unit("(单位|部门)$");
+  CHECK(unit.Contains("牵头单位"));
+  CHECK(unit.Contains("牵头单位\n"));
+  CHECK(unit.Contains("牵头单位\r\n"));
+  CHECK(unit.Contains("牵头单位\xe2\x80\xa8"));
+  CHECK(unit.Contains("牵头单位\xc2\x85"));
+  CHECK_FALSE(unit.Contains("牵头单位\n\n"));
+  CHECK_FALSE(unit.Contains("单位牵头"));
+}
+
 TEST_CASE("Regex: the literal prefilter never changes a result", "[text][regex]") {
   const Regex day("^(?<m>\\d{1,2})月(?<d>\\d{1,2})日(前|之前)?$");
   CHECK(day.Find("6月30日前").found);
