@@ -63,24 +63,30 @@ size_t DotRunEnd(std::string_view s, size_t pos, size_t* chars) {
   const __m128i k0a = _mm_set1_epi8(0x0A), k3 = _mm_set1_epi8(3);
   const __m128i kc2 = _mm_set1_epi8(static_cast<char>(0xC2)), ke2 = _mm_set1_epi8(static_cast<char>(0xE2));
   const __m128i kcont = _mm_set1_epi8(-64);  // continuation bytes 80-BF are < -64 as signed
+  const __m128i kone = _mm_set1_epi8(1), kzero = _mm_setzero_si128();
+  __m128i sums = kzero;  // character starts of the blocks passed, in two 64-bit lanes
   while (pos + 16 <= n) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
     const __m128i t = _mm_sub_epi8(v, k0a);
     const __m128i cand = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, k3), t),
                                       _mm_or_si128(_mm_cmpeq_epi8(v, kc2), _mm_cmpeq_epi8(v, ke2)));
+    const __m128i cont = _mm_cmplt_epi8(v, kcont);
     unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(cand));
-    const unsigned starts = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, kcont))) & 0xFFFFu;
     while (mask != 0) {
       const unsigned k = static_cast<unsigned>(std::countr_zero(mask));
       if (LineEndAt(p, pos + k, n)) {
-        *chars = count + static_cast<size_t>(std::popcount(starts & ((1u << k) - 1)));
+        for (size_t j = pos; j < pos + k; ++j) count += (p[j] & 0xC0) != 0x80;
+        *chars = count + static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+                 static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
         return pos + k;
       }
       mask &= mask - 1;
     }
-    count += static_cast<size_t>(std::popcount(starts));
+    sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_andnot_si128(cont, kone), kzero));
     pos += 16;
   }
+  count += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+           static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
 #endif
   for (; pos < n; ++pos) {
     if (LineEndAt(p, pos, n)) break;
