@@ -39,9 +39,7 @@ std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules)
 bool IsJunk(std::string_view s, const Rules& rules) {
   s = Trim(s);
   if (s.empty()) return false;
-  for (const auto& re : rules.junk)
-    if (re.Contains(s)) return true;
-  return false;
+  return rules.junk.ContainsAny(s);
 }
 
 namespace {

@@ -122,17 +122,40 @@ struct MetaPair {
 // "索 引 号 MB15/2023-05475 发文日期 2023-01-03", "• 成文日期:2023年3月3日",
 // "- 文号：X": key/value pairs of a site metadata line that starts with a known
 // key. Empty when the line is not one.
-std::vector<std::string> MetadataKeys(const Rules& rules) {
-  std::vector<std::string> k;
+// The keys longest first, and the characters they start with: a place whose
+// character starts no key is passed over without comparing each key (a key
+// starts with its first character, never with a space).
+struct MetaKeys {
+  std::vector<std::string> keys;
+  std::u32string firsts;
+  bool any_empty = false;  // an empty key matches anywhere
+  bool MayStart(std::string_view t, size_t i) const {
+    if (any_empty) return true;
+    return firsts.find(NextChar(t, i)) != std::u32string::npos;
+  }
+};
+
+MetaKeys MetadataKeys(const Rules& rules) {
+  MetaKeys m;
+  std::vector<std::string>& k = m.keys;
   for (const auto* list : {&rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
                            &rules.metadata_other_keys})
     k.insert(k.end(), list->begin(), list->end());
   std::stable_sort(k.begin(), k.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  return k;
+  for (const auto& key : k) {
+    if (key.empty()) {
+      m.any_empty = true;
+      continue;
+    }
+    size_t i = 0;
+    const char32_t c = NextChar(key, i);
+    if (m.firsts.find(c) == std::u32string::npos) m.firsts.push_back(c);
+  }
+  return m;
 }
 
-std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std::string>& keys,
-                                    const Punctuation& p) {
+std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta, const Punctuation& p) {
+  const std::vector<std::string>& keys = meta.keys;
   std::string_view t = Trim(line);
   for (std::string_view bullet : {"•", "·", "-", "*", "●", "▪"})
     if (t.starts_with(bullet)) t = Trim(t.substr(bullet.size()));
@@ -144,7 +167,7 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std
   size_t i = 0;
   bool boundary = true;
   while (i < t.size()) {
-    if (boundary) {
+    if (boundary && meta.MayStart(t, i)) {
       for (const auto& k : keys) {
         size_t end = MatchSpacedKey(t, i, k);
         if (end == std::string_view::npos) continue;
@@ -162,8 +185,8 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std
         i = v;
         break;
       }
-      if (hits.empty()) return {};  // the line must start with a key
     }
+    if (hits.empty()) return {};  // the line must start with a key
     if (i >= t.size()) break;
     char32_t c = NextChar(t, i);
     boundary = IsSpace(c) || c == '|';
@@ -178,8 +201,8 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const std::vector<std
 
 // 文号 / 成文日期 from site metadata: key and value side by side in pipe or
 // tab rows, a markdown header row over a value row, or "文号：…" lines.
-void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, const Rules& rules, FrontMatter* fm) {
-  const std::vector<std::string> keys = MetadataKeys(rules);
+void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, const Rules& rules, const MetaKeys& keys,
+                      FrontMatter* fm) {
   auto take = [&](std::string_view key, std::string_view value) {
     if (!fm->number && IsKey(key, rules.metadata_number_keys, rules.punct)) fm->number = NumberFrom(value, rules);
     if (!fm->date && IsKey(key, rules.metadata_date_keys, rules.punct)) fm->date = DateFrom(value, rules);
@@ -218,7 +241,7 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
 
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
   FrontMatter fm;
-  const std::vector<std::string> meta_keys = MetadataKeys(rules);
+  const MetaKeys meta_keys = MetadataKeys(rules);
   // The head: everything before the first body heading.
   size_t head_end = regions.body_begin;
   for (size_t i = regions.body_begin; i < regions.body_end; ++i)
@@ -413,7 +436,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       break;
     }
   }
-  if (!fm.number || !fm.date || !fm.issuer || !fm.title) ReadSiteMetadata(lines, regions, rules, &fm);
+  if (!fm.number || !fm.date || !fm.issuer || !fm.title) ReadSiteMetadata(lines, regions, rules, meta_keys, &fm);
 
   // The plan year: from the title, else the date.
   if (fm.title) {

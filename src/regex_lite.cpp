@@ -1,10 +1,15 @@
 #include "regex_lite.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstring>
 #include <deque>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "noticetab/text.h"
 
@@ -32,12 +37,72 @@ const Ranges kLineEnd = {{0x0A, 0x0D}, {0x85, 0x85}, {0x2028, 0x2029}};
 
 bool IsLineEnd(char32_t c) { return (c >= 0x0A && c <= 0x0D) || c == 0x85 || c == 0x2028 || c == 0x2029; }
 
+// Whether a line terminator starts at s[q]. As NextChar reads any text: an
+// ASCII byte is always a character of its own, and C2 or E2 always starts
+// one (neither is a continuation byte), so U+0085 (C2 85) and U+2028/9
+// (E2 80 A8/A9) are found by their bytes alone.
+bool LineEndAt(const unsigned char* p, size_t q, size_t n) {
+  const unsigned b = p[q];
+  if (b - 0x0Au < 4u) return true;
+  if (b == 0xC2) return q + 1 < n && p[q + 1] == 0x85;
+  if (b == 0xE2) return q + 2 < n && p[q + 1] == 0x80 && (p[q + 2] == 0xA8 || p[q + 2] == 0xA9);
+  return false;
+}
+
+// For a greedy unbounded repeat of . from pos (a character boundary): where
+// the run of non-terminators ends (the first line terminator, or n), and in
+// *chars the characters it holds, counted as the bytes that are not UTF-8
+// continuation bytes (NextChar's count for well-formed text; the count only
+// feeds the step budget). 16 bytes at a time: only C2, E2 and 0A-0D can
+// start a terminator.
+size_t DotRunEnd(std::string_view s, size_t pos, size_t* chars) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t count = 0;
+#if defined(__SSE2__)
+  const __m128i k0a = _mm_set1_epi8(0x0A), k3 = _mm_set1_epi8(3);
+  const __m128i kc2 = _mm_set1_epi8(static_cast<char>(0xC2)), ke2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  const __m128i kcont = _mm_set1_epi8(-64);  // continuation bytes 80-BF are < -64 as signed
+  const __m128i kone = _mm_set1_epi8(1), kzero = _mm_setzero_si128();
+  __m128i sums = kzero;  // character starts of the blocks passed, in two 64-bit lanes
+  while (pos + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+    const __m128i t = _mm_sub_epi8(v, k0a);
+    const __m128i cand = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, k3), t),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, kc2), _mm_cmpeq_epi8(v, ke2)));
+    const __m128i cont = _mm_cmplt_epi8(v, kcont);
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(cand));
+    while (mask != 0) {
+      const unsigned k = static_cast<unsigned>(std::countr_zero(mask));
+      if (LineEndAt(p, pos + k, n)) {
+        for (size_t j = pos; j < pos + k; ++j) count += (p[j] & 0xC0) != 0x80;
+        *chars = count + static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+                 static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+        return pos + k;
+      }
+      mask &= mask - 1;
+    }
+    sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_andnot_si128(cont, kone), kzero));
+    pos += 16;
+  }
+  count += static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+           static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+#endif
+  for (; pos < n; ++pos) {
+    if (LineEndAt(p, pos, n)) break;
+    if ((p[pos] & 0xC0) != 0x80) ++count;
+  }
+  *chars = count;
+  return pos;
+}
+
 }  // namespace
 
 struct Program::Set {
   Ranges ranges;  // sorted, merged
   bool negated = false;
   uint64_t ascii[2] = {0, 0};  // membership of 0-127, negation applied
+  bool dot = false;  // every character but the line terminators (.)
   void Finish() {
     if (!std::is_sorted(ranges.begin(), ranges.end())) std::sort(ranges.begin(), ranges.end());
     size_t out = 0;  // merged in place
@@ -55,6 +120,7 @@ struct Program::Set {
       ascii[0] = ~ascii[0];
       ascii[1] = ~ascii[1];
     }
+    dot = negated && ranges == kLineEnd;
   }
   bool InRanges(char32_t c) const {
     if (ranges.size() <= 4) {
@@ -896,6 +962,12 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         size_t least = pos;
         uint32_t count = 0;
         while (count < in.z && pos < n) {
+          if (set.dot && in.z == kUnbounded && count >= in.y) {
+            size_t more = 0;
+            pos = DotRunEnd(s, pos, &more);
+            count += static_cast<uint32_t>(std::min<size_t>(more, kUnbounded - 1 - count));
+            break;
+          }
           size_t next = pos;
           if (!set.Has(NextChar(s, next))) break;
           pos = next;
@@ -1014,6 +1086,14 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
       break;
     }
   }
+}
+
+bool Program::StartRanges(std::vector<std::pair<char32_t, char32_t>>& out) const {
+  if (!anchored_ || first_set_ < 0) return false;
+  const Set& set = sets_[static_cast<size_t>(first_set_)];
+  if (set.negated) return false;
+  out = set.ranges;
+  return true;
 }
 
 bool Program::FirstChar(std::string_view s) const {

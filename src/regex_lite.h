@@ -25,6 +25,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace noticetab::regex_lite {
@@ -47,6 +48,10 @@ class Program {
     if (!anchored_ || first_set_ < 0) return false;
     return s.empty() || !FirstByte(s[0]) || !FirstChar(s);
   }
+
+  /// For a pattern every match of which starts at 0, with a known first
+  /// set: its ranges (sorted, inclusive), and true. Else false.
+  bool StartRanges(std::vector<std::pair<char32_t, char32_t>>& out) const;
 
   struct Inst;
   struct Set;

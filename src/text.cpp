@@ -571,6 +571,7 @@ struct Regex::Impl {
   Requirements required;             // literal runs every match contains
   std::vector<std::optional<CharSet>> char_sets;  // by requirement: see CharSets()
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
+  std::vector<std::string> trailing;  // $-anchored: a match ends with one of these
   // Byte leading_at (1 or 2: in the first character) of every leading run, by
   // its low 6 bits: one test turns away most lines before StartsWithAny.
   size_t leading_at = 0;
@@ -952,6 +953,87 @@ std::vector<std::string> LeadingLiterals(std::string_view p) {
   return runs;
 }
 
+// The literal run of plain non-ASCII characters that ends at p[end] (the
+// characters written just before it), or "". A character after a backslash
+// is left out, and so is anything before a byte that is not valid UTF-8.
+std::string TrailingRun(std::string_view p, size_t begin, size_t end) {
+  size_t start = end;
+  while (start > begin && static_cast<unsigned char>(p[start - 1]) >= 0x80) --start;
+  if (start < end && start > begin && p[start - 1] == '\\') NextChar(p, start);  // an escaped character
+  size_t keep = start;
+  for (size_t i = start; i < end;)
+    if (NextChar(p, i) == U'\uFFFD') keep = i;
+  return std::string(p.substr(keep, end - std::min(keep, end)));
+}
+
+// For a pattern that ends with $ (a line's end): the literal runs a match
+// ends with, one per branch of a trailing group ((通知|意见)$), or none.
+// Checked with a suffix comparison before the search: most lines do not end
+// so. Conservative like LeadingLiterals: no top-level alternation, no
+// look-around group, no branch that ends in anything but a plain character.
+std::vector<std::string> TrailingLiterals(std::string_view p) {
+  if (p.size() < 2 || p.back() != '$' || p.find("\\Q") != std::string_view::npos || HasModesOrComments(p)) return {};
+  bool bar = false;
+  size_t last = std::string_view::npos;
+  std::vector<size_t> opens, open_of(p.size(), std::string_view::npos);
+  WalkPattern(p, 0, [&](size_t i, int depth) {
+    if (depth == 0 && p[i] == '|') bar = true;
+    if (p[i] == '(') opens.push_back(i);
+    if (p[i] == ')' && !opens.empty()) {
+      open_of[i] = opens.back();
+      opens.pop_back();
+    }
+    last = i;
+    return true;
+  });
+  const size_t end = p.size() - 1;  // the $
+  if (bar || last != end || end == 0) return {};
+  if (p[end - 1] != ')') {
+    std::string run = TrailingRun(p, 0, end);
+    if (run.empty()) return {};
+    return {run};
+  }
+  const size_t close = end - 1, open = open_of[close];
+  if (open == std::string_view::npos) return {};
+  size_t body = open + 1;
+  if (p.substr(body, 2) == "?:") body += 2;
+  else if (p.substr(body, 2) == "?<" && body + 2 < p.size() && p[body + 2] != '=' && p[body + 2] != '!') body = p.find('>', body) + 1;
+  else if (body < p.size() && p[body] == '?') return {};  // look-around
+  if (body == 0 || body > close) return {};
+  // The group's branches: split at its own | (depth 0 inside it).
+  std::vector<std::string> runs;
+  size_t branch = body;
+  const size_t stop = WalkPattern(p, body, [&](size_t i, int depth) {
+    if (depth == 0 && (p[i] == '|' || i == close)) {
+      runs.push_back(TrailingRun(p, branch, i));
+      branch = i + 1;
+    }
+    return !(depth == 0 && i == close);
+  });
+  if (stop != close || runs.empty()) return {};
+  for (const auto& run : runs)
+    if (run.empty()) return {};
+  return runs;
+}
+
+// Whether s (less a line terminator that ends it, as $ allows) ends with one
+// of the runs. A superset of where $ can match: any final terminator is tried.
+bool EndsWithAny(const std::vector<std::string>& runs, std::string_view s) {
+  std::string_view ends[3] = {s, {}, {}};
+  size_t count = 1;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  if (n >= 1 && p[n - 1] - 0x0Au < 4u) ends[count++] = s.substr(0, n - 1);
+  if (n >= 2 && ((p[n - 2] == '\r' && p[n - 1] == '\n') || (p[n - 2] == 0xC2 && p[n - 1] == 0x85)))
+    ends[count++] = s.substr(0, n - 2);
+  if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 && (p[n - 1] == 0xA8 || p[n - 1] == 0xA9))
+    ends[count++] = s.substr(0, n - 3);
+  for (size_t k = 0; k < count; ++k)
+    for (const auto& run : runs)
+      if (ends[k].ends_with(run)) return true;
+  return false;
+}
+
 // The last byte of a prefix first: a UTF-8 continuation byte, which tells
 // most lines apart without a call (their first bytes are all E4-E9).
 bool StartsWithAny(const std::vector<std::string>& prefixes, std::string_view s) {
@@ -1042,6 +1124,19 @@ bool HasAnyChar(const CharSet& set, std::string_view s) {
   const uint64_t* const low = set.low.data();
   size_t i = 0;
   while (i < n) {
+    if constexpr (std::endian::native == std::endian::little) {
+      // Two 3-byte characters at a time (a Chinese text is mostly those):
+      // one 8-byte load tells both apart, and a miss in the bitmap for both
+      // moves on 6 bytes; anything else takes the one-character step below.
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u) break;
+        if (((low[(w >> 8) & 63] >> ((w >> 16) & 63)) | (low[(w >> 32) & 63] >> ((w >> 40) & 63))) & 1) break;
+        i += 6;
+      }
+      if (i >= n) break;
+    }
     const unsigned b = p[i];
     if (b - 0xE0u < 0x10u && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
       const unsigned bits = (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
@@ -1260,6 +1355,7 @@ void Regex::Impl::ExtractLiterals() {
   for (auto& chars : CharSets(required)) {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
   }
+  trailing = TrailingLiterals(pattern);
   leading = LeadingLiterals(pattern);
   if (leading.empty()) return;
   size_t shortest = std::string::npos;
@@ -1345,6 +1441,7 @@ bool Regex::Impl::Possible(std::string_view s) {
   // of the first character; else, once compiled, regex_lite turns away a
   // text that cannot start an anchored match, before any scan for literals.
   Literals();
+  if (!trailing.empty() && !EndsWithAny(trailing, s)) return false;
   if (!leading.empty()) {
     if (s.size() <= leading_at || !((leading_bits >> (static_cast<unsigned char>(s[leading_at]) & 63)) & 1))
       return false;
@@ -1364,11 +1461,114 @@ const std::vector<std::string>& Regex::leading() const {
   return impl_->leading;
 }
 
+const std::vector<std::string>& Regex::trailing() const {
+  static const std::vector<std::string> kNone;
+  if (!impl_) return kNone;
+  impl_->Literals();
+  return impl_->trailing;
+}
+
 const Regex::Requirements& Regex::required() const {
   static const Requirements kNone;
   if (!impl_) return kNone;
   impl_->Literals();
   return impl_->required;
+}
+
+bool Regex::StartChars(std::vector<std::pair<char32_t, char32_t>>* ranges) const {
+  ranges->clear();
+  if (!impl_) return false;
+  impl_->Literals();
+  if (!impl_->leading.empty()) {
+    for (const auto& run : impl_->leading) {
+      size_t i = 0;
+      const char32_t c = NextChar(run, i);
+      ranges->push_back({c, c});
+    }
+    std::sort(ranges->begin(), ranges->end());
+    return true;
+  }
+  if (!impl_->Ready() || !impl_->lite) return false;
+  return impl_->lite->StartRanges(*ranges);
+}
+
+// RegexSet
+
+struct RegexSet::Index {
+  std::once_flag once;
+  std::atomic<bool> done{false};
+  uint64_t always = 0;           // members tried on every text
+  std::vector<char32_t> points;  // starts of intervals of first characters, sorted
+  std::vector<uint64_t> masks;   // masks[i]: members that can start with a character in [points[i], points[i+1])
+};
+
+RegexSet::RegexSet() : index_(std::make_unique<Index>()) {}
+RegexSet::~RegexSet() = default;
+RegexSet::RegexSet(RegexSet&&) noexcept = default;
+RegexSet& RegexSet::operator=(RegexSet&&) noexcept = default;
+
+void RegexSet::push_back(Regex re) {
+  members_.push_back(std::move(re));
+  index_ = std::make_unique<Index>();
+}
+
+void RegexSet::clear() {
+  members_.clear();
+  index_ = std::make_unique<Index>();
+}
+
+const RegexSet::Index& RegexSet::Built() const {
+  Index& index = *index_;
+  if (index.done.load(std::memory_order_acquire)) return index;
+  std::call_once(index.once, [&] {
+    using Range = std::pair<char32_t, char32_t>;
+    std::vector<std::pair<Range, uint64_t>> ranges;  // a member's start range and its bit
+    std::vector<Range> starts;
+    for (size_t k = 0; k < members_.size(); ++k) {
+      const uint64_t bit = k < 64 ? uint64_t{1} << k : 0;
+      if (k >= 64 || !members_[k].StartChars(&starts)) {
+        index.always |= bit;
+        continue;
+      }
+      for (const Range& r : starts) ranges.push_back({r, bit});
+    }
+    // Elementary intervals between every range's start and end + 1.
+    index.points.push_back(0);
+    for (const auto& [r, bit] : ranges) {
+      index.points.push_back(r.first);
+      if (r.second < 0x10FFFF) index.points.push_back(r.second + 1);
+    }
+    std::sort(index.points.begin(), index.points.end());
+    index.points.erase(std::unique(index.points.begin(), index.points.end()), index.points.end());
+    index.masks.assign(index.points.size(), index.always);
+    for (size_t i = 0; i < index.points.size(); ++i)
+      for (const auto& [r, bit] : ranges)
+        if (r.first <= index.points[i] && index.points[i] <= r.second) index.masks[i] |= bit;
+    index.done.store(true, std::memory_order_release);
+  });
+  return index;
+}
+
+uint64_t RegexSet::Candidates(std::string_view s) const {
+  const Index& index = Built();
+  // Members past the 64th are always tried: they have no bit of their own.
+  if (s.empty()) return index.always;
+  size_t i = 0;
+  const char32_t c = NextChar(s, i);
+  const auto it = std::upper_bound(index.points.begin(), index.points.end(), c);
+  return index.masks[static_cast<size_t>(it - index.points.begin()) - 1];
+}
+
+bool RegexSet::ContainsAny(std::string_view s) const {
+  uint64_t mask = Candidates(s);
+  while (mask != 0) {
+    const int k = std::countr_zero(mask);
+    if (members_[static_cast<size_t>(k)].Contains(s)) return true;
+    mask &= mask - 1;
+  }
+  for (size_t k = 64; k < members_.size(); ++k)
+    if (members_[k].Contains(s)) return true;
+  return false;
 }
 
 bool Regex::ok() const { return impl_ && impl_->Ready(); }

@@ -106,13 +106,73 @@ TEST_CASE("regex_lite matches ICU for every built-in rule pattern on the corpus 
   CHECK(unsupported == std::vector<std::string>{});
 }
 
+TEST_CASE("RegexSet never leaves out a member that matches, for every rule pattern on the corpus lines") {
+  // Every string of the rules that compiles, in sets of 64 (the ^-anchored
+  // ones selected by their first character); each line as read, without its
+  // CR and trimmed, and each whole file.
+  std::vector<std::string> texts;
+  for (const auto& f : CorpusFiles()) {
+    const std::string text = testing::ReadFile(f);
+    texts.push_back(text);
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      texts.push_back(line);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      texts.push_back(std::string(Trim(line)));
+    }
+  }
+  texts.push_back("");
+  std::sort(texts.begin(), texts.end());
+  texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+  std::vector<RegexSet> sets(1);
+  std::vector<std::string> patterns;
+  for (const auto& pattern : RuleStrings()) {
+    Regex re(pattern);
+    if (!re.ok()) continue;
+    if (sets.back().size() == 64) sets.emplace_back();
+    sets.back().push_back(std::move(re));
+    patterns.push_back(pattern);
+  }
+  size_t selective = 0, left_out = 0, matched = 0;
+  for (const RegexSet& set : sets) {
+    std::vector<std::pair<char32_t, char32_t>> ranges;
+    for (const Regex& re : set) selective += re.StartChars(&ranges);
+    for (const std::string& t : texts) {
+      const uint64_t chosen = set.Candidates(t);
+      bool any = false;
+      for (size_t k = 0; k < set.size(); ++k) {
+        if ((chosen >> k) & 1) {
+          any = any || set[k].Contains(t);
+          continue;
+        }
+        ++left_out;
+        INFO(set[k].pattern() << " on " << t);
+        CHECK_FALSE(set[k].Contains(t));
+      }
+      CHECK(set.ContainsAny(t) == any);
+      matched += any;
+    }
+  }
+  INFO(selective << " patterns selected by first character");
+  CHECK(selective >= 20);
+  CHECK(left_out > 10000);  // the lookup does leave anchored members out
+  CHECK(matched > 1000);
+}
+
 TEST_CASE("regex_lite matches ICU on edge cases") {
   const std::vector<std::string> texts = {
       "", "a", "ab", "abc", "aaa", "aXb", "年", "2023年", "２０２３年6月", "x\n", "x\r\n", "x\r", "x\n\n",
       "x\xe2\x80\xa8", "\n", "\r\n", "a b\tc", "\xe4\xb8", "a\xff" "b", "\xe4\xb8\xad\xe6", "中\xe6\x96", "𠀀字",
       "(1)（一）", "第 3 页", "附件1：名单", "各县、市、区政府", "-a-", "[x]", "\xef\xbf\xbd", "字号：大 中 小",
       "市直各部门\n", "abab", "ba", "\xe4\xb8" "a", "x\xe4\xb8\xe4\xb8\xad" "b", "\xf0\x90\x80" "a", "𠀀a\xbf" "b",
-      "\x80\x80" "a\xc0\xaf" "b"};
+      "\x80\x80" "a\xc0\xaf" "b",
+      // Past 16 bytes (the 16-byte scan of .* and .+): line terminators, C2 and
+      // E2 that start none (© “), bad UTF-8, at every place of a block.
+      "abcdefghijklmnopqrstuvwxyz0123456789", "（一）围绕中心工作推进重点领域信息公开“要点”。", "一、标题\n第二行内容很长很长",
+      "aaaaaaaaaaaaaaa\r\n", "aaaaaaaaaaaaaaaa\n", "aaaaaaaaaaaaaaab\xc2\x85", "aaaaaaaaaaaaaa\xc2\x85" "bbbbbbbbbbbbbbbbbbb",
+      "aaaaaaaaaaaaa\xe2\x80\xa8" "bbbbbbbbbbbbbbbbbb", "aaaaaaaaaaaaaaa\xe2\x80\xa9", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xe2\x80",
+      "\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9\xc2\xa9" "b\xc2", "中中中中中中\xe4\xb8中中中\xbf\xff中中中中b\x0b中",
+      "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\x0c", "中中中中中中中中中中中中中中中中中中中中中中\xc2"};
   const std::vector<std::string> patterns = {
       "", "a", "a*", "a+?", "a??b", "(a|ab)(c|bcd)?", "(a*)(a)", "(a*?)(a)", "^a", "a$", "^$", "$", "x$", "\\s+$",
       "^x$", "(a)|b", "(?:(a)|b)+", "(a)+", "(?:a|(b))*", "(a|b){2}", "(a){1,3}?", "(ab|a){1,2}b", "[^a]",
@@ -121,7 +181,8 @@ TEST_CASE("regex_lite matches ICU on edge cases") {
       "[\\d]{2,}", "\\[x\\]", "[\\[\\]]", "[ ]", "[大中小 ]*", "(?<n>\\d)(?<m>年)?", "((a)|(b))+", "(a?)+b",
       "^(?:\\s*(?:#{1,6}|[-*+>])\\s+)+", "\xef\xbf\xbd", "[\xef\xbf\xbd]", "a{0}", "a{2,}", "a{1,3}", "(|a)",
       "a|", "(a|)+b", "[.]", "\\.", "[()]", "[:：]", "[^:：]+", ".*a", "\\S+b", ".{1,3}$", "[^a]*a", "(.*)(.)",
-      ".{2,}b", "(.+)(b|a)", "^.*?(\\S)$"};
+      ".{2,}b", "(.+)(b|a)", "^.*?(\\S)$",
+      "^(?<t>\\S.*)$", ".+$", "(.*)$", "中.*", ".*中", ".*b", "a.+b", "(.*)(\\S)"};
   for (const auto& pattern : patterns) {
     const auto lite = regex_lite::Compile(pattern);
     if (!lite) {

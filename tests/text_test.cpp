@@ -142,7 +142,7 @@ TEST_CASE("Regex finds named groups in Chinese text at byte offsets", "[text][re
   CHECK(m.Group("month") == "6");
   CHECK(m.Group("end").empty());  // unset group
   CHECK(m.Group("nosuch").empty());
-  CHECK(m.names == std::vector<std::string>{"", "year", "month", "end"});
+  CHECK(std::vector<std::string>(m.names.begin(), m.names.end()) == std::vector<std::string>{"", "year", "month", "end"});
   // The view points into s itself.
   CHECK(m.Group("year").data() == s.data() + 6);
 }
@@ -154,7 +154,7 @@ TEST_CASE("Regex group names skip look-behinds and unnamed groups", "[text][rege
   CHECK_FALSE(m.found);
   const Regex::Match m2 = re.Find("于2023年份");
   REQUIRE(m2.found);
-  CHECK(m2.names == std::vector<std::string>{"", "", "unit"});
+  CHECK(std::vector<std::string>(m2.names.begin(), m2.names.end()) == std::vector<std::string>{"", "", "unit"});
   CHECK(m2.groups[1] == "2023");
   CHECK(m2.Group("unit") == "年");
 }
@@ -370,6 +370,36 @@ TEST_CASE("Regex::leading: what an anchored match starts with", "[text][regex]")
   CHECK_FALSE(letters.Contains("\xC3"));
 }
 
+TEST_CASE("Regex::trailing: what a match before $ ends with", "[text][regex]") {
+  using V = std::vector<std::string>;
+  CHECK(Regex("(通知|意见|函)$").trailing() == V{"通知", "意见", "函"});
+  CHECK(Regex("^(?<issuer>\\p{Han}{4,40}?)\\s*文件$").trailing() == V{"文件"});
+  CHECK(Regex("印\\s*发$").trailing() == V{"发"});
+  CHECK(Regex("^(?:长期|持续)$").trailing() == V{"长期", "持续"});
+  CHECK(Regex("^(?<x>长期|持续)$").trailing() == V{"长期", "持续"});
+  CHECK(Regex("^(退出)?长者(浏览)?模式$").trailing() == V{"模式"});
+  // None: an alternation at the top, a branch ending in a group, quantifier
+  // or set, an escaped $, a look-around, no $ at all.
+  CHECK(Regex("通知|意见$").trailing().empty());
+  CHECK(Regex("(长期|常态化(推进|开展)?)$").trailing().empty());
+  CHECK(Regex("模式?$").trailing().empty());
+  CHECK(Regex("模式+$").trailing().empty());
+  CHECK(Regex("[模式]$").trailing().empty());
+  CHECK(Regex("模式\\$").trailing().empty());
+  CHECK(Regex("(?=模式)$").trailing().empty());
+  CHECK(Regex("模式").trailing().empty());
+  CHECK(Regex("(长期|)$").trailing().empty());
+  // $ before a final line terminator: still found.
+  const Regex unit("(单位|部门)$");
+  CHECK(unit.Contains("牵头单位"));
+  CHECK(unit.Contains("牵头单位\n"));
+  CHECK(unit.Contains("牵头单位\r\n"));
+  CHECK(unit.Contains("牵头单位\xe2\x80\xa8"));
+  CHECK(unit.Contains("牵头单位\xc2\x85"));
+  CHECK_FALSE(unit.Contains("牵头单位\n\n"));
+  CHECK_FALSE(unit.Contains("单位牵头"));
+}
+
 TEST_CASE("Regex: the literal prefilter never changes a result", "[text][regex]") {
   const Regex day("^(?<m>\\d{1,2})月(?<d>\\d{1,2})日(前|之前)?$");
   CHECK(day.Find("6月30日前").found);
@@ -384,6 +414,25 @@ TEST_CASE("Regex: the literal prefilter never changes a result", "[text][regex]"
   CHECK(either.Contains("编 辑：张三"));
   CHECK(either.Contains("来源：市政府"));
   CHECK_FALSE(either.Contains("作者：张三"));
+}
+
+TEST_CASE("Regex: a set of many characters is found at any place of a text", "[text][regex]") {
+  // The prefilter reads two 3-byte characters at a time: a member at every
+  // offset, after CJK text, ASCII, a 2-byte letter or bad UTF-8.
+  const Regex trad("[們個會這為發與關於單時處區縣務]");
+  for (const std::string& before : {std::string(), std::string("a"), std::string("ā"), std::string("\xe4\xb8"),
+                                    std::string("\xbf")}) {
+    for (size_t k = 0; k < 12; ++k) {
+      std::string text = before;
+      for (size_t j = 0; j < k; ++j) text += "会";
+      INFO(k << " " << text);
+      CHECK_FALSE(trad.Contains(text + "这个为发与关于单时处区县务"));
+      CHECK(trad.Contains(text + "務" + "这个"));
+      CHECK(trad.Contains(text + "这" + "時"));
+      CHECK(trad.Contains(text + "時"));
+      CHECK(trad.Contains(text + "这个为发与关于单时处区县" + "務" + "a"));
+    }
+  }
 }
 
 TEST_CASE("Regex reports invalid patterns", "[text][regex]") {

@@ -160,7 +160,7 @@ struct Rules {
   /// (责任单位, 完成时限); each is one of that role's synonyms.
   std::map<Role, std::string> role_labels;
   // junk.yaml
-  std::vector<Regex> junk;
+  RegexSet junk;
   Regex pinyin;                               ///< 發(fā): annotations removed before parsing
   Regex traditional_hint;                     ///< Traditional-only characters
   // units.yaml

@@ -12,9 +12,12 @@
 #ifndef NOTICETAB_TEXT_H_
 #define NOTICETAB_TEXT_H_
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace noticetab {
@@ -134,7 +137,9 @@ class Regex {
     bool found = false;
     size_t begin = 0, end = 0;                    ///< byte offsets of the whole match
     std::vector<std::string_view> groups;         ///< index 0 = whole match; empty when unset
-    std::vector<std::string> names;               ///< group names, "" for unnamed
+    /// Group names, "" for unnamed: the Regex's own list (not copied into
+    /// each match), valid as long as the Regex is.
+    std::span<const std::string> names;
     /// The named group's text, or empty.
     std::string_view Group(std::string_view name) const;
   };
@@ -157,10 +162,53 @@ class Regex {
   /// For a pattern anchored by ^: the literal runs a match must start with
   /// (one per branch of a leading group), checked instead of required().
   const std::vector<std::string>& leading() const;
+  /// For a pattern that ends with $: the literal runs a match must end with
+  /// (one per branch of a trailing group), checked before any search.
+  const std::vector<std::string>& trailing() const;
+  /// True when every match starts at the start of the text with a character
+  /// in *ranges (sorted, inclusive; a superset): read from leading() or, once
+  /// compiled, from regex_lite's first set. False when not known.
+  bool StartChars(std::vector<std::pair<char32_t, char32_t>>* ranges) const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+/// A list of patterns searched together (a rules list such as junk.yaml's):
+/// the first character of a text tells, in one lookup, which members can
+/// match it at all (the ^-anchored ones keep only those whose start
+/// characters hold it), so a text costs one lookup instead of one prefilter
+/// per member. The lookup is built on the first search, once, thread-safe.
+class RegexSet {
+ public:
+  RegexSet();
+  ~RegexSet();
+  RegexSet(RegexSet&&) noexcept;
+  RegexSet& operator=(RegexSet&&) noexcept;
+
+  /// Whether any member Contains(s).
+  bool ContainsAny(std::string_view s) const;
+  /// The members selected for s: bit k for member k (every member from the
+  /// 64th on is always selected, and so is any without known start characters).
+  /// Never leaves out a member that matches s.
+  uint64_t Candidates(std::string_view s) const;
+
+  // The members, as a vector (before the first search only: adding one
+  // afterwards is not thread-safe).
+  void push_back(Regex re);
+  void clear();
+  size_t size() const { return members_.size(); }
+  bool empty() const { return members_.empty(); }
+  const Regex& operator[](size_t k) const { return members_[k]; }
+  std::vector<Regex>::const_iterator begin() const { return members_.begin(); }
+  std::vector<Regex>::const_iterator end() const { return members_.end(); }
+
+ private:
+  struct Index;
+  std::vector<Regex> members_;
+  std::unique_ptr<Index> index_;
+  const Index& Built() const;
 };
 
 }  // namespace noticetab
