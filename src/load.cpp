@@ -4,6 +4,9 @@
 #include "noticetab/load.h"
 
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -202,6 +205,22 @@ size_t ValidUtf8Prefix(const uint8_t* p, size_t n, size_t* controls = nullptr) {
     if (b - 0xE1u < 0x0Fu && b != 0xEDu) {
       if constexpr (std::endian::native == std::endian::little) {
         const size_t from = i;
+#ifdef __SSE2__
+        // Five such characters at a time (15 of 16 bytes loaded): leads at
+        // bytes 0, 3, 6, 9, 12, none of them E0 or ED.
+        constexpr char kF0 = '\xF0', kC0 = '\xC0', kE0 = '\xE0', k80 = '\x80', kFF = '\xFF';
+        const __m128i mask = _mm_setr_epi8(kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, 0);
+        const __m128i want = _mm_setr_epi8(kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, 0);
+        const __m128i leads = _mm_setr_epi8(kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, 0);
+        const __m128i e0 = _mm_set1_epi8(kE0), ed = _mm_set1_epi8('\xED');
+        while (i + 16 <= n) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+          const __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, mask), want);
+          const __m128i odd = _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed)), leads);
+          if (_mm_movemask_epi8(shape) != 0xFFFF || _mm_movemask_epi8(odd) != 0) break;
+          i += 15;
+        }
+#endif
         while (i + 8 <= n) {
           uint64_t w;
           std::memcpy(&w, p + i, 8);
@@ -405,7 +424,11 @@ std::string NormalizeNewlines(std::string s) {
 
 }  // namespace
 
-Source Decode(std::string_view bytes, std::string name) {
+namespace {
+
+// Decode, taking the bytes' string when `owned` is given (it holds `bytes`):
+// clean UTF-8 is then moved into the Source, not copied.
+Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name) {
   if (auto rendered = RenderNative(bytes, name)) return SourceFromRendered(std::move(*rendered), std::move(name));
   for (const Signature& sig : kSignatures) {
     if (bytes.starts_with(sig.magic)) throw Error(Error::Kind::kInput, sig.message, name);
@@ -436,7 +459,11 @@ Source Decode(std::string_view bytes, std::string name) {
                  bytes.size()) {
     // Clean UTF-8, the common case, taken as it is. No sniffer below can
     // claim it: UTF-32 and UTF-16 of text have NUL bytes.
-    d.text.assign(bytes);
+    if (owned) {
+      d.text = std::move(*owned);  // `bytes` is not read from here on
+    } else {
+      d.text.assign(bytes);
+    }
     clean = true;
   } else if (SniffUtf32(bytes, name, encoding, d)) {
     // decoded by the sniffer
@@ -481,6 +508,10 @@ Source Decode(std::string_view bytes, std::string name) {
   source.diagnostics = std::move(diagnostics);
   return source;
 }
+
+}  // namespace
+
+Source Decode(std::string_view bytes, std::string name) { return DecodeBytes(bytes, nullptr, std::move(name)); }
 
 std::optional<uint64_t> ParseSize(std::string_view text) {
   uint64_t n = 0;
@@ -549,9 +580,9 @@ Error TooLarge(const std::string& name, uint64_t size, uint64_t max_size) {
 // Reads f to the end; on failure throws naming `name`. A regular file larger
 // than max_size (0 = no limit) is refused before reading, anything else once
 // more than max_size bytes have come.
-std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size) {
+std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size, const struct stat* known = nullptr) {
   struct stat st;
-  const bool sized = ::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+  const bool sized = (known ? (st = *known, true) : ::fstat(::fileno(f), &st) == 0) && S_ISREG(st.st_mode);
   if (max_size > 0 && sized && static_cast<uint64_t>(st.st_size) > max_size) {
     throw TooLarge(name, static_cast<uint64_t>(st.st_size), max_size);
   }
@@ -578,18 +609,28 @@ std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size) {
 }  // namespace
 
 Source LoadFile(const std::string& path, uint64_t max_size) {
-  if (path == "-")
-    return Decode(ReadAll(stdin, "<stdin>", max_size), "-");  // OUTPUT.md: "-" names stdin
-  // fopen succeeds on a directory on Linux; say what is wrong up front.
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw Error(Error::Kind::kInput, "cannot read: is a directory", path);
+  if (path == "-") {
+    std::string bytes = ReadAll(stdin, "<stdin>", max_size);
+    return DecodeBytes(bytes, &bytes, "-");  // OUTPUT.md: "-" names stdin
   }
+  // fopen succeeds on a directory on Linux; say what is wrong up front (one
+  // fstat of the open file serves this and ReadAll: a path is looked up once).
+  const auto is_directory = [&] {
+    throw Error(Error::Kind::kInput, "cannot read: is a directory", path);
+  };
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
   if (!f) {
-    throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(errno), path);
+    const int err = errno;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) is_directory();
+    throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(err), path);
   }
-  return Decode(ReadAll(f.get(), path, max_size), path);
+  struct stat st;
+  const bool known = ::fstat(::fileno(f.get()), &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) is_directory();
+  std::string bytes = ReadAll(f.get(), path, max_size, known ? &st : nullptr);
+  f.reset();
+  return DecodeBytes(bytes, &bytes, path);
 }
 
 }  // namespace noticetab

@@ -7,6 +7,9 @@
 #include <ostream>
 #include <string>
 #include <vector>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "noticetab/text.h"
 #include "noticetab/write.h"
@@ -61,6 +64,34 @@ char* WriteJsonChars(char* d, std::string_view s) {
         continue;
       }
     } else if (b - 0xE0u < 0x10u) {
+#ifdef __SSE2__
+      // Five 3-byte characters at a time (15 of 16 bytes loaded, stored
+      // whole): leads at bytes 0, 3, 6, 9, 12, none E0 or ED (overlong,
+      // surrogate), E2 80 A8/A9 (escaped) or EF BB / EF BF (the BOM, the
+      // noncharacters and their neighbours, left to the code below).
+      if (i + 16 <= n) {
+        constexpr char kF0 = '\xF0', kC0 = '\xC0', kE0 = '\xE0', k80 = '\x80', kFF = '\xFF';
+        const __m128i mask = _mm_setr_epi8(kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, 0);
+        const __m128i want = _mm_setr_epi8(kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, 0);
+        const __m128i leads = _mm_setr_epi8(kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, 0);
+        auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        const size_t from = i;
+        do {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+          const __m128i v1 = _mm_srli_si128(v, 1), v2 = _mm_srli_si128(v, 2);
+          const __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, mask), want);
+          __m128i odd = _mm_or_si128(eq(v, kE0), eq(v, '\xED'));
+          odd = _mm_or_si128(odd, _mm_and_si128(_mm_and_si128(eq(v, '\xE2'), eq(v1, k80)),
+                                                _mm_or_si128(eq(v2, '\xA8'), eq(v2, '\xA9'))));
+          odd = _mm_or_si128(odd, _mm_and_si128(eq(v, '\xEF'), _mm_or_si128(eq(v1, '\xBB'), eq(v1, '\xBF'))));
+          if (_mm_movemask_epi8(shape) != 0xFFFF || _mm_movemask_epi8(_mm_and_si128(odd, leads)) != 0) break;
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
+          i += 15;
+          d += 15;
+        } while (i + 16 <= n);
+        if (i != from) continue;  // the byte there decides, from the top
+      }
+#endif
       if constexpr (std::endian::native == std::endian::little) {
         if (i + 8 <= n) {
           const size_t from = i;
