@@ -4,6 +4,9 @@
 #include "noticetab/load.h"
 
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -83,21 +86,26 @@ bool LooksLikeBzip2(std::string_view b) {
          b.substr(4, 6) == "\x31\x41\x59\x26\x53\x59";
 }
 
+// Per byte: bit 0 when it starts a character, bit 1 when it is a control
+// (tab, line and page ends, ESC are text).
+constexpr auto kClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int u = 0; u < 256; ++u) {
+    const bool control = (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != '\v' &&
+                          u != 0x1b) ||
+                         u == 0x7f;
+    t[u] = static_cast<uint8_t>(((u & 0xC0) != 0x80) | (control << 1));
+  }
+  return t;
+}();
+
+// The smallest number of odd characters (U+FFFD, controls) RefuseNoise refuses.
+constexpr size_t kNoiseFloor = 16;
+
 // Compressed, encrypted or random bytes decode, in any encoding, to text full
 // of U+FFFD and control characters; a damaged notice has a few. Counted per
-// character of the decoded text (tab, line and page ends, ESC are text).
+// character of the decoded text.
 void RefuseNoise(std::string_view text, int replaced, const std::string& encoding, const std::string& name) {
-  // Per byte: bit 0 when it starts a character, bit 1 when it is a control.
-  static constexpr auto kClass = [] {
-    std::array<uint8_t, 256> t{};
-    for (int u = 0; u < 256; ++u) {
-      const bool control = (u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != '\v' &&
-                            u != 0x1b) ||
-                           u == 0x7f;
-      t[u] = static_cast<uint8_t>(((u & 0xC0) != 0x80) | (control << 1));
-    }
-    return t;
-  }();
   size_t chars = 0, controls = 0;
   size_t i = 0;
   // Eight bytes at a time while none is below 0x20 or is 0x7F (then only the
@@ -130,7 +138,7 @@ void RefuseNoise(std::string_view text, int replaced, const std::string& encodin
     controls += t >> 1;
   }
   const size_t odd = static_cast<size_t>(replaced) + controls;
-  if (odd >= 16 && odd * 20 > chars) {
+  if (odd >= kNoiseFloor && odd * 20 > chars) {
     throw Error(Error::Kind::kInput,
                 "not text (" + std::to_string(odd) + " of " + std::to_string(chars) +
                     " characters are undecodable or control characters as " + encoding +
@@ -161,16 +169,31 @@ int LineAt(const Unit* p, size_t n) {
 // Length of the longest prefix of p[0, n) that is well-formed UTF-8 (what
 // U8_NEXT accepts: no overlong forms, surrogates or code points past
 // U+10FFFF), ASCII checked eight bytes at a time.
-size_t ValidUtf8Prefix(const uint8_t* p, size_t n) {
+// With `controls`, also adds the number of control characters in that prefix
+// (kClass), so that clean UTF-8 needs no second pass for RefuseNoise.
+size_t ValidUtf8Prefix(const uint8_t* p, size_t n, size_t* controls = nullptr) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
   size_t i = 0;
+  size_t odd = 0;
   while (i < n) {
     const uint8_t b = p[i];
     if (b < 0x80) {
+      odd += kClass[b] >> 1;
       ++i;
       while (i + 8 <= n) {  // the rest of an ASCII run, eight bytes at a time
         uint64_t w;
         std::memcpy(&w, p + i, 8);
-        if ((w & 0x8080808080808080ULL) != 0) break;
+        if ((w & kHigh) != 0) break;
+        if (controls) {
+          // A byte below 0x20 (bits 7-5 clear) or 0x7F (w ^ 0x7F zero): the
+          // table decides; exact tests, no carries across bytes.
+          const uint64_t del = w ^ (0x7F * kOnes);
+          const uint64_t low = ~(w | (w << 1) | (w << 2)) & kHigh;
+          const uint64_t zero = ~(((del & ~kHigh) + ~kHigh) | del) & kHigh;
+          if ((low | zero) != 0) {
+            for (size_t k = i; k < i + 8; ++k) odd += kClass[p[k]] >> 1;
+          }
+        }
         i += 8;
       }
       continue;
@@ -182,6 +205,22 @@ size_t ValidUtf8Prefix(const uint8_t* p, size_t n) {
     if (b - 0xE1u < 0x0Fu && b != 0xEDu) {
       if constexpr (std::endian::native == std::endian::little) {
         const size_t from = i;
+#ifdef __SSE2__
+        // Five such characters at a time (15 of 16 bytes loaded): leads at
+        // bytes 0, 3, 6, 9, 12, none of them E0 or ED.
+        constexpr char kF0 = '\xF0', kC0 = '\xC0', kE0 = '\xE0', k80 = '\x80', kFF = '\xFF';
+        const __m128i mask = _mm_setr_epi8(kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, 0);
+        const __m128i want = _mm_setr_epi8(kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, 0);
+        const __m128i leads = _mm_setr_epi8(kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, 0);
+        const __m128i e0 = _mm_set1_epi8(kE0), ed = _mm_set1_epi8('\xED');
+        while (i + 16 <= n) {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+          const __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, mask), want);
+          const __m128i odd = _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed)), leads);
+          if (_mm_movemask_epi8(shape) != 0xFFFF || _mm_movemask_epi8(odd) != 0) break;
+          i += 15;
+        }
+#endif
         while (i + 8 <= n) {
           uint64_t w;
           std::memcpy(&w, p + i, 8);
@@ -198,25 +237,28 @@ size_t ValidUtf8Prefix(const uint8_t* p, size_t n) {
       }
     }
     if (b >= 0xE0 && b <= 0xEF) {
-      if (i + 2 >= n) return i;
+      if (i + 2 >= n) break;
       const uint8_t b1 = p[i + 1];
       const uint8_t lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-      if (b1 < lo || b1 > hi || (p[i + 2] & 0xC0) != 0x80) return i;
+      if (b1 < lo || b1 > hi || (p[i + 2] & 0xC0) != 0x80) break;
       i += 3;
     } else if (b >= 0xC2 && b <= 0xDF) {
-      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return i;
+      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) break;
+      // C1 controls (U+0080-U+009F) are not counted: RefuseNoise's table
+      // counts bytes, and their lead C2 is no control there.
       i += 2;
     } else if (b >= 0xF0 && b <= 0xF4) {
-      if (i + 3 >= n) return i;
+      if (i + 3 >= n) break;
       const uint8_t b1 = p[i + 1];
       const uint8_t lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-      if (b1 < lo || b1 > hi || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80) return i;
+      if (b1 < lo || b1 > hi || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80) break;
       i += 4;
     } else {
-      return i;
+      break;
     }
   }
-  return n;
+  if (controls) *controls += odd;
+  return std::min(i, n);
 }
 
 // True when at least 90% of the non-ASCII sequences are well-formed UTF-8.
@@ -382,7 +424,11 @@ std::string NormalizeNewlines(std::string s) {
 
 }  // namespace
 
-Source Decode(std::string_view bytes, std::string name) {
+namespace {
+
+// Decode, taking the bytes' string when `owned` is given (it holds `bytes`):
+// clean UTF-8 is then moved into the Source, not copied.
+Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name) {
   if (auto rendered = RenderNative(bytes, name)) return SourceFromRendered(std::move(*rendered), std::move(name));
   for (const Signature& sig : kSignatures) {
     if (bytes.starts_with(sig.magic)) throw Error(Error::Kind::kInput, sig.message, name);
@@ -391,6 +437,9 @@ Source Decode(std::string_view bytes, std::string name) {
   const size_t raw_size = bytes.size();
   std::string encoding = "UTF-8";
   Decoded d;
+  bool clean = false;   // d.text is bytes, well-formed UTF-8 without NUL
+  size_t controls = 0;  // then: its control characters, counted on the way
+
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     d = DecodeUtf8(bytes.substr(3));
   } else if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4))) {
@@ -406,10 +455,16 @@ Source Decode(std::string_view bytes, std::string name) {
     encoding = "UTF-16BE";
     d = Convert(bytes.substr(2), "UTF-16BE", name);
   } else if (bytes.find('\0') == std::string_view::npos &&
-             ValidUtf8Prefix(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()) == bytes.size()) {
+             ValidUtf8Prefix(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &controls) ==
+                 bytes.size()) {
     // Clean UTF-8, the common case, taken as it is. No sniffer below can
     // claim it: UTF-32 and UTF-16 of text have NUL bytes.
-    d.text.assign(bytes);
+    if (owned) {
+      d.text = std::move(*owned);  // `bytes` is not read from here on
+    } else {
+      d.text.assign(bytes);
+    }
+    clean = true;
   } else if (SniffUtf32(bytes, name, encoding, d)) {
     // decoded by the sniffer
   } else if (SniffUtf16(bytes, name, encoding, d)) {
@@ -445,12 +500,18 @@ Source Decode(std::string_view bytes, std::string name) {
                   static_cast<int>(at));
     std::erase(d.text, '\0');
   }
-  RefuseNoise(d.text, d.bad, encoding, name);
+  // Clean text with fewer control characters than could ever be refused
+  // needs no second pass.
+  if (!clean || controls >= kNoiseFloor) RefuseNoise(d.text, d.bad, encoding, name);
   Source source(std::move(name), std::move(encoding), NormalizeNewlines(std::move(d.text)));
   source.warnings = std::move(warnings);
   source.diagnostics = std::move(diagnostics);
   return source;
 }
+
+}  // namespace
+
+Source Decode(std::string_view bytes, std::string name) { return DecodeBytes(bytes, nullptr, std::move(name)); }
 
 std::optional<uint64_t> ParseSize(std::string_view text) {
   uint64_t n = 0;
@@ -519,9 +580,9 @@ Error TooLarge(const std::string& name, uint64_t size, uint64_t max_size) {
 // Reads f to the end; on failure throws naming `name`. A regular file larger
 // than max_size (0 = no limit) is refused before reading, anything else once
 // more than max_size bytes have come.
-std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size) {
+std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size, const struct stat* known = nullptr) {
   struct stat st;
-  const bool sized = ::fstat(::fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+  const bool sized = (known ? (st = *known, true) : ::fstat(::fileno(f), &st) == 0) && S_ISREG(st.st_mode);
   if (max_size > 0 && sized && static_cast<uint64_t>(st.st_size) > max_size) {
     throw TooLarge(name, static_cast<uint64_t>(st.st_size), max_size);
   }
@@ -548,18 +609,28 @@ std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size) {
 }  // namespace
 
 Source LoadFile(const std::string& path, uint64_t max_size) {
-  if (path == "-")
-    return Decode(ReadAll(stdin, "<stdin>", max_size), "-");  // OUTPUT.md: "-" names stdin
-  // fopen succeeds on a directory on Linux; say what is wrong up front.
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw Error(Error::Kind::kInput, "cannot read: is a directory", path);
+  if (path == "-") {
+    std::string bytes = ReadAll(stdin, "<stdin>", max_size);
+    return DecodeBytes(bytes, &bytes, "-");  // OUTPUT.md: "-" names stdin
   }
+  // fopen succeeds on a directory on Linux; say what is wrong up front (one
+  // fstat of the open file serves this and ReadAll: a path is looked up once).
+  const auto is_directory = [&] {
+    throw Error(Error::Kind::kInput, "cannot read: is a directory", path);
+  };
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
   if (!f) {
-    throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(errno), path);
+    const int err = errno;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) is_directory();
+    throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(err), path);
   }
-  return Decode(ReadAll(f.get(), path, max_size), path);
+  struct stat st;
+  const bool known = ::fstat(::fileno(f.get()), &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) is_directory();
+  std::string bytes = ReadAll(f.get(), path, max_size, known ? &st : nullptr);
+  f.reset();
+  return DecodeBytes(bytes, &bytes, path);
 }
 
 }  // namespace noticetab

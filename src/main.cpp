@@ -4,6 +4,9 @@
 #include <boost/program_options.hpp>
 #include <fmt/format.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <fmt/ranges.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -401,6 +404,15 @@ void OpenStandardFds() {
 
 int main(int argc, char** argv) {
   OpenStandardFds();
+#ifdef __GLIBC__
+  // glibc hands the top of the heap back to the system whenever 128 KB or
+  // more of it is free, which happens after every notice of a batch: the
+  // next one faults those pages in again (7,200 page faults on 733 notices).
+  // Kept up to 32 MB, they are reused: 2,650, at the same peak RSS (big
+  // blocks are still mmapped and returned on free, and a big document's
+  // writer trims the heap itself: ReserveOutput).
+  mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
   // std::ios::sync_with_stdio stays on: turning it off gave the six standard
   // streams buffers of their own (120 KB and a few page faults per run), and
   // outputs are written through OutputFile, not std::cout, which only prints

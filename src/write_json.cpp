@@ -1,10 +1,15 @@
+#include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "noticetab/text.h"
 #include "noticetab/write.h"
@@ -16,12 +21,16 @@ namespace noticetab {
 
 namespace {
 
-/// Appends the \uXXXX escape of c (a BMP code point).
-void AppendJsonEscape(std::string& out, char32_t c) {
+/// Writes the \uXXXX escape of c (a BMP code point) at d.
+char* PutJsonEscape(char* d, char32_t c) {
   static constexpr char kHex[] = "0123456789abcdef";
-  const char buf[6] = {'\\', 'u', kHex[(c >> 12) & 0xF], kHex[(c >> 8) & 0xF], kHex[(c >> 4) & 0xF],
-                       kHex[c & 0xF]};
-  out.append(buf, 6);
+  d[0] = '\\';
+  d[1] = 'u';
+  d[2] = kHex[(c >> 12) & 0xF];
+  d[3] = kHex[(c >> 8) & 0xF];
+  d[4] = kHex[(c >> 4) & 0xF];
+  d[5] = kHex[c & 0xF];
+  return d + 6;
 }
 
 /// True for a code point JSON output writes as \uXXXX: control characters
@@ -32,160 +41,267 @@ bool NeedsUnicodeEscape(char32_t c) {
          c == 0xFFFE || c == 0xFFFF;
 }
 
-}  // namespace
+// Lead bytes (by their low nibble, E0-EF) whose every 3-byte sequence of
+// lead + two continuation bytes is a code point written as it is: E1, E3-EC
+// and EE. E0 can be overlong, ED a surrogate, E2 and EF hold the escaped
+// U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF.
+constexpr unsigned kPlainLeads = 0x5FFA;
 
-void AppendJsonString(std::string& out, std::string_view s) {
-  out.reserve(out.size() + s.size() + 2);
-  out += '"';
-  // Bytes that come out as they went in (printable ASCII other than " and \,
-  // well-formed UTF-8 of a code point that needs no escape) are copied a run
-  // at a time; everything else is decoded and written one character at a time.
-  size_t run = 0;  // start of the pending run of verbatim bytes
+/// Writes s escaped at d (6 * s.size() bytes of room: \u001f) and returns
+/// the end. Two 3-byte characters of kPlainLeads (most of a notice) are
+/// copied at a time, with one 8-byte load and store; printable ASCII other
+/// than " and \ a byte at a time; everything else is decoded.
+char* WriteJsonChars(char* d, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
     const unsigned b = p[i];
-    // Most of a notice: U+3000-U+9FFF (leads E3-E9), well formed; two at a
-    // time while they last (bytes 0 and 3 of a word such leads, bytes 1, 2,
-    // 4, 5 continuation bytes).
-    if (b - 0xE3u <= 6u) {
-      const size_t from = i;
-      i = utf8::SkipCjkPairs(p, i, n);
-      if (i != from) continue;  // the byte there decides, from the top
-      if (i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
-        i += 3;
+    if (b < 0x80) {
+      if (b >= 0x20 && b != '"' && b != '\\' && b != 0x7F) {
+        *d++ = static_cast<char>(b);
+        ++i;
         continue;
       }
-    }
-    if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
-      ++i;
-      continue;
-    }
-    // Any other well-formed 3-byte sequence (lead E1-EF other than ED, the
-    // surrogates) that is none of U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF.
-    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
-      const unsigned c1 = p[i + 1], c2 = p[i + 2];
-      const bool escaped = (b == 0xE2u && c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u)) ||
-                           (b == 0xEFu && ((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBEu)));
-      if (!escaped) {
-        i += 3;
-        continue;
+    } else if (b - 0xE0u < 0x10u) {
+#ifdef __SSE2__
+      // Five 3-byte characters at a time (15 of 16 bytes loaded, stored
+      // whole): leads at bytes 0, 3, 6, 9, 12, none E0 or ED (overlong,
+      // surrogate), E2 80 A8/A9 (escaped) or EF BB / EF BF (the BOM, the
+      // noncharacters and their neighbours, left to the code below).
+      if (i + 16 <= n) {
+        constexpr char kF0 = '\xF0', kC0 = '\xC0', kE0 = '\xE0', k80 = '\x80', kFF = '\xFF';
+        const __m128i mask = _mm_setr_epi8(kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, 0);
+        const __m128i want = _mm_setr_epi8(kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, 0);
+        const __m128i leads = _mm_setr_epi8(kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, 0);
+        auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+        const size_t from = i;
+        do {
+          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+          const __m128i v1 = _mm_srli_si128(v, 1), v2 = _mm_srli_si128(v, 2);
+          const __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, mask), want);
+          __m128i odd = _mm_or_si128(eq(v, kE0), eq(v, '\xED'));
+          odd = _mm_or_si128(odd, _mm_and_si128(_mm_and_si128(eq(v, '\xE2'), eq(v1, k80)),
+                                                _mm_or_si128(eq(v2, '\xA8'), eq(v2, '\xA9'))));
+          odd = _mm_or_si128(odd, _mm_and_si128(eq(v, '\xEF'), _mm_or_si128(eq(v1, '\xBB'), eq(v1, '\xBF'))));
+          if (_mm_movemask_epi8(shape) != 0xFFFF || _mm_movemask_epi8(_mm_and_si128(odd, leads)) != 0) break;
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
+          i += 15;
+          d += 15;
+        } while (i + 16 <= n);
+        if (i != from) continue;  // the byte there decides, from the top
+      }
+#endif
+      if constexpr (std::endian::native == std::endian::little) {
+        if (i + 8 <= n) {
+          const size_t from = i;
+          do {
+            uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || !(kPlainLeads >> (p[i] & 0x0F) & 1) ||
+                !(kPlainLeads >> (p[i + 3] & 0x0F) & 1)) {
+              break;
+            }
+            std::memcpy(d, &w, 8);  // the two characters and two bytes of room
+            i += 6;
+            d += 6;
+          } while (i + 8 <= n);
+          if (i != from) continue;  // the byte there decides, from the top
+        }
+      }
+      if (i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+        const unsigned c1 = p[i + 1], c2 = p[i + 2];
+        const bool plain = (kPlainLeads >> (b & 0x0F) & 1) || (b == 0xE0u && c1 >= 0xA0u) ||
+                           (b == 0xEDu && c1 <= 0x9Fu) ||
+                           (b == 0xE2u && !(c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u))) ||
+                           (b == 0xEFu && !((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBEu)));
+        if (plain) {
+          d[0] = static_cast<char>(b);
+          d[1] = static_cast<char>(c1);
+          d[2] = static_cast<char>(c2);
+          d += 3;
+          i += 3;
+          continue;
+        }
       }
     }
     const size_t at = i;
-    size_t next = i;  // NextChar takes it by reference; i stays in a register
-    const char32_t c = NextChar(s, next);
-    i = next;
+    const char32_t c = NextChar(s, i);
     if (b >= 0x80 && !NeedsUnicodeEscape(c) &&
         (c != 0xFFFD || s.substr(at, i - at) == "\xEF\xBF\xBD")) {
-      continue;  // well formed: decoding and re-encoding gives back the same bytes
+      std::memcpy(d, p + at, i - at);  // well formed: the same bytes
+      d += i - at;
+      continue;
     }
-    out.append(s.data() + run, at - run);
-    run = i;
     switch (c) {
       case '"':
-        out += "\\\"";
+        *d++ = '\\';
+        *d++ = '"';
         break;
       case '\\':
-        out += "\\\\";
+        *d++ = '\\';
+        *d++ = '\\';
         break;
       case '\n':
-        out += "\\n";
+        *d++ = '\\';
+        *d++ = 'n';
         break;
       case '\t':
-        out += "\\t";
+        *d++ = '\\';
+        *d++ = 't';
         break;
       case '\r':
-        out += "\\r";
+        *d++ = '\\';
+        *d++ = 'r';
         break;
       default:
         if (NeedsUnicodeEscape(c)) {
-          AppendJsonEscape(out, c);
-        } else {
-          AppendUtf8(out, c);  // U+FFFD for a malformed sequence
+          d = PutJsonEscape(d, c);
+        } else {  // U+FFFD for a malformed sequence
+          std::memcpy(d, "\xEF\xBF\xBD", 3);
+          d += 3;
         }
     }
   }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
+  return d;
+}
+
+// Text is escaped into a buffer on the stack and appended to its string a
+// few KB at a time: a std::string grown ahead for a string's worst case (six
+// times its size) would have that room zeroed. Below 4 KB glibc's memcpy
+// copies with vector moves.
+constexpr size_t kStage = 4000;
+// A piece of at most kPiece bytes escapes to at most 6 * kPiece.
+constexpr size_t kPiece = 640;
+
+/// Where the piece of s[i, n) from i ends: at most kPiece bytes, cut where a
+/// decoder starts afresh (before a byte that is no continuation byte, or
+/// after three of them: no sequence crosses the cut), so the pieces escape to
+/// what the whole does.
+size_t PieceEnd(const unsigned char* p, size_t i, size_t n) {
+  if (n - i <= kPiece) return n;
+  size_t e = i + kPiece;
+  auto trail = [p](size_t k) { return (p[k] & 0xC0) == 0x80; };
+  while (trail(e) && !(trail(e - 1) && trail(e - 2) && trail(e - 3))) --e;
+  return e;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
+  char stage[kStage];
+  char* d = stage;
+  *d++ = '"';
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0, e; i < s.size(); i = e) {
+    e = PieceEnd(p, i, s.size());
+    if (static_cast<size_t>(stage + kStage - d) < 6 * (e - i) + 1) {
+      out.append(stage, static_cast<size_t>(d - stage));
+      d = stage;
+    }
+    d = WriteJsonChars(d, s.substr(i, e - i));
+  }
+  *d++ = '"';
+  out.append(stage, static_cast<size_t>(d - stage));
 }
 
 namespace {
 
 // Commas, line breaks and indentation for nested containers. Arrays of
 // scalars stay on one line even when pretty-printing: a task's units read
-// better as ["甲", "乙"] than as a column.
+// better as ["甲", "乙"] than as a column. The text is written through a
+// cursor into a buffer on the stack (Room), appended to the string a few KB
+// at a time, not piece by piece: the keys are constants, and each append to
+// a std::string is a call.
 class JsonOut {
  public:
   JsonOut(bool pretty, bool normalize) : pretty_(pretty), normalize_(normalize) {}
 
-  std::string& text() { return out_; }
+  /// Room for about `bound` bytes of text; see ReserveOutput.
+  void Reserve(size_t bound) { ReserveOutput(out_, bound); }
+  /// Forgets the text so far, keeping the open containers.
+  void Clear() {
+    out_.clear();
+    used_ = 0;
+  }
+  /// The text so far, taken.
+  std::string Take() {
+    Stage();
+    return std::move(out_);
+  }
   /// After each element of a sequence (a task), text of kDrainChunk bytes or
   /// more goes to `drain` (Pieces::part_to).
   void DrainTo(const Drain* drain) { drain_ = drain; }
+  /// The text so far to the drain.
+  void Flush() {
+    Stage();
+    (*drain_)(out_);
+    out_.clear();
+  }
 
   void Open(char bracket, bool one_line = false) {
-    out_ += bracket;
-    stack_.push_back({true, one_line || !pretty_});
+    char* d = Room(1);
+    *d++ = bracket;
+    Done(d);
+    stack_[depth_++] = {true, one_line || !pretty_};
   }
   void Close(char bracket) {
-    const Frame f = stack_.back();
-    stack_.pop_back();
-    if (!f.empty && !f.one_line) Newline();
-    out_ += bracket;
+    const Frame f = stack_[--depth_];
+    char* d = Room(2 * depth_ + 2);
+    if (!f.empty && !f.one_line) d = Newline(d);
+    *d++ = bracket;
+    Done(d);
   }
   void Next() {
-    Frame& f = stack_.back();
-    if (!f.empty) out_ += ',';
+    Frame& f = stack_[depth_ - 1];
+    char* d = Room(2 * depth_ + 2);
+    if (!f.empty) *d++ = ',';
     if (!f.one_line) {
-      Newline();
+      d = Newline(d);
     } else if (!f.empty && pretty_) {
-      out_ += ' ';
+      *d++ = ' ';
     }
     f.empty = false;
+    Done(d);
   }
-  void Key(std::string_view key) {
-    // What Next() and the quoted key append, gathered into one append (each
-    // append is a call; a document has tens of keys per task).
-    const Frame& f = stack_.back();
-    const size_t indent = f.one_line ? 0 : 2 * stack_.size();
-    char buf[96];
-    if (indent + key.size() + 6 > sizeof buf) {
-      Next();
-      out_ += '"';
-      out_ += key;
-      out_ += pretty_ ? "\": " : "\":";
-      return;
-    }
-    size_t n = 0;
-    if (!f.empty) buf[n++] = ',';
+  // Inline: the keys are literals, so the copy is a few moves.
+  [[gnu::always_inline]] void Key(std::string_view key) {
+    Frame& f = stack_[depth_ - 1];
+    char* d = Room(2 * depth_ + key.size() + 6);
+    if (!f.empty) *d++ = ',';
     if (!f.one_line) {
-      buf[n++] = '\n';
-      std::memset(buf + n, ' ', indent);
-      n += indent;
+      d = Newline(d);
     } else if (!f.empty && pretty_) {
-      buf[n++] = ' ';
+      *d++ = ' ';
     }
-    stack_.back().empty = false;
-    buf[n++] = '"';
-    std::memcpy(buf + n, key.data(), key.size());
-    n += key.size();
-    buf[n++] = '"';
-    buf[n++] = ':';
-    if (pretty_) buf[n++] = ' ';
-    out_.append(buf, n);
+    f.empty = false;
+    *d++ = '"';
+    std::memcpy(d, key.data(), key.size());
+    d += key.size();
+    *d++ = '"';
+    *d++ = ':';
+    if (pretty_) *d++ = ' ';
+    Done(d);
   }
 
   void String(std::string_view s) {
     if (normalize_) {
-      AppendJsonString(out_, NormalizePunct(s));
+      Escaped(NormalizePunct(s));
     } else {
-      AppendJsonString(out_, s);
+      Escaped(s);
     }
   }
-  void Number(int v) { out_ += std::to_string(v); }
-  void Null() { out_ += "null"; }
+  void Number(int v) {
+    char* d = Room(12);
+    Done(std::to_chars(d, d + 12, v).ptr);
+  }
+  void Literal(std::string_view s) {
+    char* d = Room(s.size());
+    std::memcpy(d, s.data(), s.size());
+    Done(d + s.size());
+  }
+  void Null() { Literal("null"); }
 
   // The schema visitor (schema.h).
   void Str(std::string_view key, const std::string& v) {
@@ -208,6 +324,7 @@ class JsonOut {
   }
   void List(std::string_view key, const std::vector<std::string>& v) {
     Key(key);
+    if (v.empty()) return Literal("[]");
     Open('[', true);
     for (const std::string& s : v) {
       Next();
@@ -217,7 +334,7 @@ class JsonOut {
   }
   void Flag(std::string_view key, bool v) {
     Key(key);
-    out_ += v ? "true" : "false";
+    Literal(v ? "true" : "false");
   }
   void StrIf(std::string_view key, bool present, const std::string& v) {
     if (present) return Str(key, v);
@@ -227,7 +344,7 @@ class JsonOut {
   /// Emitted verbatim: a path must still name the file after --normalize-punct.
   void Raw(std::string_view key, const std::string& v) {
     Key(key);
-    AppendJsonString(out_, v);
+    Escaped(v);
   }
   void Pair(std::string_view key, int a, int b) {
     Key(key);
@@ -254,10 +371,7 @@ class JsonOut {
       Open('{');
       each(x);
       Close('}');
-      if (drain_ && out_.size() >= kDrainChunk) {
-        (*drain_)(out_);
-        out_.clear();
-      }
+      if (drain_ && out_.size() + used_ >= kDrainChunk) Flush();
     }
     Close(']');
   }
@@ -267,14 +381,47 @@ class JsonOut {
     bool empty;
     bool one_line;
   };
-  void Newline() {
-    out_ += '\n';
-    out_.append(2 * stack_.size(), ' ');
+  // The schema nests five deep; the stack is not user data.
+  static constexpr int kMaxDepth = 16;
+
+  /// Where `k` (at most kStage) more bytes can be written; Done(end) keeps them.
+  char* Room(size_t k) {
+    if (kStage - used_ < k) Stage();
+    return stage_ + used_;
+  }
+  void Done(char* end) { used_ = static_cast<size_t>(end - stage_); }
+  /// The staged text to out_.
+  void Stage() {
+    out_.append(stage_, used_);
+    used_ = 0;
+  }
+  char* Newline(char* d) const {
+    *d++ = '\n';
+    std::memset(d, ' ', 2 * depth_);
+    return d + 2 * depth_;
+  }
+  void Escaped(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    char* d = Room(s.size() <= kPiece ? 6 * s.size() + 2 : 1);
+    *d++ = '"';
+    for (size_t i = 0, e; i < s.size(); i = e) {
+      e = PieceEnd(p, i, s.size());
+      if (e != s.size() || i != 0) {  // a long string: room piece by piece
+        Done(d);
+        d = Room(6 * (e - i) + 1);
+      }
+      d = WriteJsonChars(d, s.substr(i, e - i));
+    }
+    *d++ = '"';
+    Done(d);
   }
 
   bool pretty_, normalize_;
-  std::vector<Frame> stack_;
-  std::string out_;
+  Frame stack_[kMaxDepth];
+  int depth_ = 0;
+  std::string out_;           // the text, but for
+  char stage_[kStage];        // its last used_ bytes
+  size_t used_ = 0;
   const Drain* drain_ = nullptr;
 };
 
@@ -294,27 +441,27 @@ std::string JsonHead(bool several, const WriteOptions&) { return several ? "[" :
 // of its own, whose "[\n  " is cut off.
 std::string JsonPart(const Document& doc, bool several, const WriteOptions& opts) {
   JsonOut j(/*pretty=*/true, opts.normalize_punct);
-  ReserveOutput(j.text(), RenderedSizeBound(doc) + 4);
+  j.Reserve(RenderedSizeBound(doc) + 4);
   if (several) {
     j.Open('[');
     j.Next();
-    j.text().clear();  // "[\n  ": the element's indentation is kept
+    j.Clear();  // "[\n  ": the element's indentation is kept
   }
   Emit(j, doc);
-  return std::move(j.text());
+  return j.Take();
 }
 
 void JsonPartTo(const Document& doc, bool several, const WriteOptions& opts, const Drain& drain) {
   JsonOut j(/*pretty=*/true, opts.normalize_punct);
-  j.text().reserve(kDrainChunk + (kDrainChunk >> 2));
+  j.Reserve(kDrainChunk + (kDrainChunk >> 2));
   if (several) {
     j.Open('[');
     j.Next();
-    j.text().clear();
+    j.Clear();
   }
   j.DrainTo(&drain);
   Emit(j, doc);
-  drain(j.text());
+  j.Flush();
 }
 
 std::string JsonSep(size_t index, bool several, const WriteOptions&) {
@@ -327,10 +474,10 @@ std::string JsonTail(size_t count, bool several, const WriteOptions&) {
 
 std::string JsonlPart(const Document& doc, bool, const WriteOptions& opts) {
   JsonOut j(/*pretty=*/false, opts.normalize_punct);
-  ReserveOutput(j.text(), RenderedSizeBound(doc) + 1);
+  j.Reserve(RenderedSizeBound(doc) + 1);
   Emit(j, doc);
-  j.text() += '\n';
-  return std::move(j.text());
+  j.Literal("\n");
+  return j.Take();
 }
 
 std::string Nothing(bool, const WriteOptions&) { return ""; }

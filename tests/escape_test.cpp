@@ -71,6 +71,24 @@ TEST_CASE("AppendJsonString equals the per-character definition", "[write]") {
     INFO(n);
     REQUIRE(Json(s) == ReferenceJsonString(s));
   }
+  // Long strings are escaped in pieces of a few hundred bytes: a piece must
+  // not end inside a sequence, well-formed or not (runs of continuation bytes).
+  for (int n = 0; n < 400; ++n) {
+    std::string s;
+    const int len = 600 + static_cast<int>(rng() % 1500);
+    while (static_cast<int>(s.size()) < len) {
+      const unsigned r = rng() % 8;
+      if (r == 0) {
+        s.append(1 + rng() % 6, '\x80');
+      } else if (r == 1) {
+        s += static_cast<char>(rng() % 256);
+      } else {
+        s += pieces[rng() % pieces.size()];
+      }
+    }
+    INFO(n);
+    REQUIRE(Json(s) == ReferenceJsonString(s));
+  }
 }
 
 namespace {
