@@ -91,6 +91,8 @@ std::string_view Trim(std::string_view s);
 std::string JoinCjkSpaces(std::string_view s);
 /// Removes all whitespace.
 std::string RemoveSpaces(std::string_view s);
+/// True when s holds a whitespace character: RemoveSpaces(s) != s.
+bool HasSpace(std::string_view s);
 /// NFKC normalization (full-width ASCII -> ASCII, etc.).
 std::string Nfkc(std::string_view s);
 /// Nfkc without ICU, for text of ASCII, CJK ideographs, 、。“”‘’, full-width
