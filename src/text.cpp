@@ -71,10 +71,10 @@ constexpr auto kBits = [] {
 // From a character boundary i, skips whole characters that are ASCII or a
 // well-formed 3-byte sequence whose lead is in [lo, hi] (E1 <= lo, hi <= EF;
 // ED, whose second byte is restricted, never counts as such a lead), sixteen
-// bytes at a time while sixteen remain; stops before the first block holding
-// anything else, and before a lead whose sequence the block cuts (the next
-// block, or the caller, reads it). Adds the characters skipped to *chars.
-// Returns where it stopped, a character boundary.
+// bytes at a time while sixteen remain; stops before the first character it
+// does not take (the caller decodes that one and calls again). A lead whose
+// sequence the block cuts is left to the next block. Adds the characters
+// skipped to *chars. Returns where it stopped, a character boundary.
 template <bool kCount>
 inline size_t SkipAsciiAnd3(const unsigned char* p, size_t i, size_t n, unsigned char lo, unsigned char hi,
                             size_t* chars) {
@@ -89,13 +89,23 @@ inline size_t SkipAsciiAnd3(const unsigned char* p, size_t i, size_t n, unsigned
     const __m128i t = _mm_sub_epi8(v, k_lo);
     const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(
         _mm_cmpeq_epi8(v, k_ed), _mm_cmpeq_epi8(_mm_min_epu8(t, k_span), t))));
-    if ((ascii | cont | lead) != 0xFFFFu || cont != (((lead << 1) | (lead << 2)) & 0xFFFFu)) break;
-    const unsigned adv = lead & 0x8000u ? 15 : lead & 0x4000u ? 14 : 16;
+    const unsigned expected = ((lead << 1) | (lead << 2)) & 0xFFFFu;
+    const unsigned bad = (~(ascii | cont | lead) & 0xFFFFu) | (cont ^ expected);
+    unsigned adv = lead & 0x8000u ? 15 : lead & 0x4000u ? 14 : 16;
+    if (bad != 0) {
+      // The whole characters before the first bad byte: up to it, or, when
+      // it is a continuation byte that did not come, up to the start of the
+      // character it would have ended.
+      const unsigned at = static_cast<unsigned>(std::countr_zero(bad));
+      const unsigned before = (ascii | lead) & ((1u << at) - 1);
+      adv = (expected >> at) & 1 ? (before ? 31u - static_cast<unsigned>(std::countl_zero(before)) : 0u) : at;
+    }
     if constexpr (kCount) {
       const unsigned starts = (ascii | lead) & ((1u << adv) - 1);
       *chars += kBits[starts & 0xFF] + kBits[starts >> 8];
     }
     i += adv;
+    if (bad != 0) break;
   }
 #else
   (void)p, (void)n, (void)lo, (void)hi, (void)chars;
