@@ -488,7 +488,8 @@ std::string RemoveSpaces(std::string_view s) {
 namespace {
 
 // NFKC without ICU for the text notices are made of: ASCII, CJK ideographs
-// U+4000-U+9FFF and 、。“”‘’ are left alone whatever surrounds them (ICU's
+// U+4000-U+9FFF, 、。“”‘’—〇 and the CJK brackets U+3008-U+3011,
+// U+3014-U+3017 (《》〔〕【】...) are left alone whatever surrounds them (ICU's
 // isInert; the unit test checks each), full-width forms U+FF01-U+FF5E become
 // their ASCII letter, U+3000 a space. False (out untouched) when s holds any
 // other character or an invalid byte: ICU reads it then.
@@ -513,7 +514,8 @@ bool NfkcFast(std::string_view s, std::string& out) {
       continue;
     }
     const char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-    if (c == 0x3001 || c == 0x3002 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D)) {
+    if (c == 0x3001 || c == 0x3002 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D) ||
+        c == 0x2014 || (c >= 0x3007 && c <= 0x3011) || (c >= 0x3014 && c <= 0x3017)) {
       i += 3;
       continue;
     }
