@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
@@ -110,7 +111,19 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
     l.no = n;
     l.raw = src.Line(n);
     l.text = Trim(l.raw);
-    l.tabs = static_cast<int>(std::count(l.raw.begin(), l.raw.end(), '\t'));
+    // One scan of the text for a space; tabs are spaces, so only a spaced
+    // text is searched for them (the trimmed ends are short).
+    l.spaced = HasSpace(l.text);
+    const auto count_tabs = [](std::string_view s) {
+      int n = 0;
+      for (const char* p = s.data(), *end = s.data() + s.size();
+           (p = static_cast<const char*>(std::memchr(p, '\t', static_cast<size_t>(end - p)))) != nullptr; ++p)
+        ++n;
+      return n;
+    };
+    const size_t head = static_cast<size_t>(l.text.data() - l.raw.data());
+    l.tabs = count_tabs(l.raw.substr(0, head)) + count_tabs(l.raw.substr(head + l.text.size())) +
+             (l.spaced ? count_tabs(l.text) : 0);
     if (l.text.empty()) {
       l.kind = LineKind::kBlank;
     } else if (IsJunk(l.text, rules)) {
@@ -118,7 +131,7 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
     } else if (l.tabs == 0 && (l.heading = MatchHeading(l.text, rules))) {
       l.kind = LineKind::kHeading;
     }
-    out.push_back(l);
+    out.push_back(std::move(l));
   }
   return out;
 }

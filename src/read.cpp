@@ -1,5 +1,6 @@
 // What the readers share: cells and rows, table end, finding a table.
 #include <algorithm>
+#include <cstring>
 
 #include "noticetab/read.h"
 
@@ -45,21 +46,22 @@ bool Table::has(Role r) const { return std::find(columns.begin(), columns.end(),
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == '\t') {
-      out.push_back(Trim(line.substr(start, i - start)));
-      start = i + 1;
-    }
+  for (size_t start = 0;;) {
+    const void* tab = std::memchr(line.data() + start, '\t', line.size() - start);
+    const size_t end = tab ? static_cast<size_t>(static_cast<const char*>(tab) - line.data()) : line.size();
+    out.push_back(Trim(line.substr(start, end - start)));
+    if (!tab) return out;
+    start = end + 1;
   }
-  return out;
 }
 
 bool EndsTable(const Line& line, const Rules& rules) {
   if (line.kind != LineKind::kText) return false;
   std::string_view t = line.text;
   if (rules.cc.Contains(t)) return true;
-  const std::string compact = RemoveSpaces(t);  // once for both tests
+  // Once for both tests, and only when the line has a space to remove.
+  std::string removed;
+  const std::string_view compact = line.spaced ? std::string_view(removed = RemoveSpaces(t)) : t;
   return rules.printed.Contains(compact) || rules.annex_start.Contains(compact);
 }
 

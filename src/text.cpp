@@ -24,6 +24,10 @@
 #include <mutex>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace noticetab {
 
 char32_t NextCharSlow(std::string_view s, size_t& i) {
@@ -55,15 +59,85 @@ void AppendUtf8(std::string& out, char32_t c) {
   }
 }
 
+namespace {
+
+// Set bits of each byte value (no popcnt instruction in the baseline x86-64).
+constexpr auto kBits = [] {
+  std::array<uint8_t, 256> t{};
+  for (int b = 0; b < 256; ++b) t[b] = static_cast<uint8_t>(std::popcount(static_cast<unsigned>(b)));
+  return t;
+}();
+
+// From a character boundary i, skips whole characters that are ASCII or a
+// well-formed 3-byte sequence whose lead is in [lo, hi] (E1 <= lo, hi <= EF;
+// ED, whose second byte is restricted, never counts as such a lead), sixteen
+// bytes at a time while sixteen remain; stops before the first character it
+// does not take (the caller decodes that one and calls again). A lead whose
+// sequence the block cuts is left to the next block. Adds the characters
+// skipped to *chars. Returns where it stopped, a character boundary.
+template <bool kCount>
+inline size_t SkipAsciiAnd3(const unsigned char* p, size_t i, size_t n, unsigned char lo, unsigned char hi,
+                            size_t* chars) {
+#if defined(__SSE2__)
+  const __m128i k_c0 = _mm_set1_epi8(static_cast<char>(0xC0)), k_80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i k_lo = _mm_set1_epi8(static_cast<char>(lo)), k_span = _mm_set1_epi8(static_cast<char>(hi - lo));
+  const __m128i k_ed = _mm_set1_epi8(static_cast<char>(0xED));
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const unsigned ascii = ~static_cast<unsigned>(_mm_movemask_epi8(v)) & 0xFFFFu;
+    const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, k_c0), k_80)));
+    const __m128i t = _mm_sub_epi8(v, k_lo);
+    const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(
+        _mm_cmpeq_epi8(v, k_ed), _mm_cmpeq_epi8(_mm_min_epu8(t, k_span), t))));
+    const unsigned expected = ((lead << 1) | (lead << 2)) & 0xFFFFu;
+    const unsigned bad = (~(ascii | cont | lead) & 0xFFFFu) | (cont ^ expected);
+    unsigned adv = lead & 0x8000u ? 15 : lead & 0x4000u ? 14 : 16;
+    if (bad != 0) {
+      // The whole characters before the first bad byte: up to it, or, when
+      // it is a continuation byte that did not come, up to the start of the
+      // character it would have ended.
+      const unsigned at = static_cast<unsigned>(std::countr_zero(bad));
+      const unsigned before = (ascii | lead) & ((1u << at) - 1);
+      adv = (expected >> at) & 1 ? (before ? 31u - static_cast<unsigned>(std::countl_zero(before)) : 0u) : at;
+    }
+    if constexpr (kCount) {
+      const unsigned starts = (ascii | lead) & ((1u << adv) - 1);
+      *chars += kBits[starts & 0xFF] + kBits[starts >> 8];
+    }
+    i += adv;
+    if (bad != 0) break;
+  }
+#else
+  (void)p, (void)n, (void)lo, (void)hi, (void)chars;
+#endif
+  return i;
+}
+
+}  // namespace
+
 size_t CharCount(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++n) NextChar(s, i);
+  for (size_t i = 0; i < s.size(); ++n) {
+    i = SkipAsciiAnd3<true>(p, i, s.size(), 0xE1, 0xEF, &n);
+    if (i == s.size()) return n;
+    NextChar(s, i);
+  }
   return n;
 }
 
 size_t CharCountUpTo(std::string_view s, size_t limit) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = 0;
-  for (size_t i = 0; i < s.size() && n < limit; ++n) NextChar(s, i);
+  for (size_t i = 0; i < s.size() && n < limit; ++n) {
+    // A block holds at most 16 characters: skip by blocks while that cannot pass the limit.
+    if (n + 16 <= limit) {
+      const size_t end = std::min(s.size(), i + 16 * ((limit - n) / 16));
+      i = SkipAsciiAnd3<true>(p, i, end, 0xE1, 0xEF, &n);
+      if (i == s.size() || n >= limit) return n;
+    }
+    NextChar(s, i);
+  }
   return n;
 }
 
@@ -194,34 +268,62 @@ inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
   }
 }
 
+// The byte length of the White_Space character at p[i] (decoding from i as
+// NextChar does, p[0, n) the text), or 0 when none starts there: ASCII space
+// and \t-\r, C2 85, C2 A0, E1 9A 80, E2 80 80-8A/A8/A9/AF, E2 81 9F, E3 80 80
+// (the unit test checks these against IsSpace for every code point).
+inline size_t SpaceAt(const unsigned char* p, size_t i, size_t n) {
+  const unsigned char b = p[i];
+  if (b < 0x80) return b == ' ' || (b >= '\t' && b <= '\r');
+  if (b < 0xC2 || b > 0xE3 || i + 1 >= n) return 0;
+  const unsigned char b1 = p[i + 1];
+  if (b == 0xC2) return b1 == 0x85 || b1 == 0xA0 ? 2 : 0;
+  if (i + 2 >= n) return 0;
+  const unsigned char b2 = p[i + 2];
+  switch (b) {
+    case 0xE1: return b1 == 0x9A && b2 == 0x80 ? 3 : 0;
+    case 0xE2:
+      return (b1 == 0x80 && (b2 - 0x80u <= 0x0Au || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) ||
+                     (b1 == 0x81 && b2 == 0x9F)
+                 ? 3
+                 : 0;
+    case 0xE3: return b1 == 0x80 && b2 == 0x80 ? 3 : 0;
+    default: return 0;
+  }
+}
+
+// The byte length of the White_Space character that ends at p[end - 1] and
+// starts at or after `begin`, or 0: what decoding forward from the lead byte
+// (found by stepping back over at most three continuation bytes, not past
+// begin) gives. Every White_Space character is well formed, so its bytes
+// read backwards are enough.
+inline size_t SpaceBefore(const unsigned char* p, size_t begin, size_t end) {
+  const unsigned char last = p[end - 1];
+  if (last < 0x80) return last == ' ' || (last >= '\t' && last <= '\r');
+  if (last > 0xBF || end - begin < 2) return 0;
+  if (p[end - 2] == 0xC2) return last == 0x85 || last == 0xA0 ? 2 : 0;
+  if (end - begin < 3) return 0;
+  return SpaceAt(p, end - 3, end) == 3 ? 3 : 0;
+}
+
 }  // namespace
 
 std::string_view Trim(std::string_view s) {
-  if (s.empty()) return s;
-  // Most text neither starts nor ends with a space: a first byte that starts
-  // no White_Space character (see MaybeSpaceAt) and a last byte that ends
-  // none (ASCII above 0x20, or a trail byte that is not the last of C2 85,
-  // C2 A0, E1 9A 80, E2 80 80-8A/A8/A9/AF, E2 81 9F, E3 80 80).
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const unsigned char last = p[s.size() - 1];
-  const bool last_ends_none = last >= 0x80 ? (last >= 0xC0 || (last > 0x8A && last != 0x9F && last != 0xA0 &&
-                                                              last != 0xA8 && last != 0xA9 && last != 0xAF))
-                                           : last > 0x20;
-  if (last_ends_none && !MaybeSpaceAt(p, 0, s.size())) return s;
+  const size_t n = s.size();
   size_t begin = 0;
-  for (size_t i = 0; i < s.size() && IsSpace(NextChar(s, i));) begin = i;
-  // Backwards from the end, one character at a time; a character is only
-  // taken when decoding forward from its lead byte ends exactly at `end`
-  // (a lead byte is never a trail byte, so forward decoding agrees).
-  size_t end = s.size();
-  while (end > begin) {
-    size_t lead = end - 1;
-    while (lead > begin && end - lead < 4 && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
-    size_t next = lead;
-    if (!IsSpace(NextChar(s, next)) || next != end) break;
-    end = lead;
+  while (begin < n) {
+    const size_t k = SpaceAt(p, begin, n);
+    if (k == 0) break;
+    begin += k;
   }
-  return begin < end ? s.substr(begin, end - begin) : s.substr(0, 0);
+  size_t end = n;
+  while (end > begin) {
+    const size_t k = SpaceBefore(p, begin, end);
+    if (k == 0) break;
+    end -= k;
+  }
+  return begin < end ? std::string_view(s.data() + begin, end - begin) : std::string_view(s.data(), 0);
 }
 
 namespace {
@@ -242,6 +344,56 @@ namespace {
 // a time: a word with no byte below 0x21, C2 or E0-E3 holds none; otherwise
 // its first such byte (the lowest flag of the masks is exact) is tested.
 size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
+#if defined(__SSE2__)
+  // Sixteen bytes at a time. First the bytes a White_Space character may
+  // start with: <= 0x20, C2, E1-E3; a block of Han text holds none, but
+  // CJK punctuation (、。《》: E3 80 81-8F) is common, so a block that has
+  // one looks again, at the next two bytes too: E1-E3 count only before
+  // 80, 81 or 9A, and E3 only as E3 80 80. The flags left are tested in
+  // order. The last bytes (fewer than 18) are read from a copy padded with
+  // 'A', which starts no space and continues none.
+  const __m128i k_20 = _mm_set1_epi8(0x20), k_c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i k_e1 = _mm_set1_epi8(static_cast<char>(0xE1)), k_2 = _mm_set1_epi8(2);
+  const __m128i k_e3 = _mm_set1_epi8(static_cast<char>(0xE3)), k_fe = _mm_set1_epi8(static_cast<char>(0xFE));
+  const __m128i k_80 = _mm_set1_epi8(static_cast<char>(0x80)), k_9a = _mm_set1_epi8(static_cast<char>(0x9A));
+  const __m128i zero = _mm_setzero_si128();
+  auto flags = [&](const unsigned char* q) -> unsigned {  // reads q[0, 18)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const __m128i low = _mm_cmpeq_epi8(_mm_subs_epu8(v, k_20), zero);  // <= 0x20
+    const __m128i c2 = _mm_cmpeq_epi8(v, k_c2);
+    const __m128i e1_e3 = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v, k_e1), k_2), zero);
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, c2), e1_e3)) == 0) return 0;
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 1));
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 2));
+    const __m128i after = _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v1, k_fe), k_80), _mm_cmpeq_epi8(v1, k_9a));
+    const __m128i not_e3 = _mm_andnot_si128(_mm_cmpeq_epi8(v, k_e3), after);
+    const __m128i e3 = _mm_and_si128(_mm_cmpeq_epi8(v1, k_80), _mm_cmpeq_epi8(v2, k_80));
+    const __m128i m = _mm_or_si128(_mm_or_si128(low, c2), _mm_and_si128(e1_e3, _mm_or_si128(not_e3, e3)));
+    return static_cast<unsigned>(_mm_movemask_epi8(m));
+  };
+  auto first = [&](unsigned bits, size_t at) -> size_t {  // the first flag MaybeSpaceAt confirms, or n
+    for (; bits != 0; bits &= bits - 1) {
+      const size_t k = at + static_cast<size_t>(std::countr_zero(bits));
+      if (MaybeSpaceAt(p, k, n)) return k;
+    }
+    return n;
+  };
+  for (; i + 18 <= n; i += 16) {
+    if (const unsigned bits = flags(p + i); bits != 0)
+      if (const size_t k = first(bits, i); k != n) return k;
+  }
+  if (i < n) {
+    unsigned char copy[48];
+    std::memset(copy, 'A', sizeof copy);
+    std::memcpy(copy, p + i, n - i);  // at most 17 bytes
+    for (size_t j = 0; i + j < n; j += 16) {
+      unsigned bits = flags(copy + j);
+      if (n - i - j < 16) bits &= (1u << (n - i - j)) - 1;
+      if (const size_t k = first(bits, i + j); k != n) return k;
+    }
+  }
+  return n;
+#else
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
   if constexpr (std::endian::native == std::endian::little) {
@@ -265,6 +417,7 @@ size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
     if (MaybeSpaceAt(p, i, n)) return i;
   }
   return n;
+#endif
 }
 
 }  // namespace
@@ -305,6 +458,14 @@ std::string JoinCjkSpaces(std::string_view s) {
   return out;
 }
 
+bool HasSpace(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = NextMaybeSpace(p, 0, s.size()); i < s.size(); i = NextMaybeSpace(p, i, s.size())) {
+    if (IsSpace(NextChar(s, i))) return true;
+  }
+  return false;
+}
+
 std::string RemoveSpaces(std::string_view s) {
   std::string out;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -327,7 +488,8 @@ std::string RemoveSpaces(std::string_view s) {
 namespace {
 
 // NFKC without ICU for the text notices are made of: ASCII, CJK ideographs
-// U+4000-U+9FFF and 、。“”‘’ are left alone whatever surrounds them (ICU's
+// U+4000-U+9FFF, 、。“”‘’—〇 and the CJK brackets U+3008-U+3011,
+// U+3014-U+3017 (《》〔〕【】...) are left alone whatever surrounds them (ICU's
 // isInert; the unit test checks each), full-width forms U+FF01-U+FF5E become
 // their ASCII letter, U+3000 a space. False (out untouched) when s holds any
 // other character or an invalid byte: ICU reads it then.
@@ -337,7 +499,10 @@ bool NfkcFast(std::string_view s, std::string& out) {
   out.clear();
   out.reserve(n);
   size_t run = 0;  // start of the bytes not yet copied
+  size_t ignored = 0;
   for (size_t i = 0; i < n;) {
+    i = SkipAsciiAnd3<false>(p, i, n, 0xE4, 0xE9, &ignored);  // ASCII and U+4000-U+9FFF, by blocks
+    if (i == n) break;
     const unsigned char b = p[i];
     if (b < 0x80) {
       ++i;
@@ -349,7 +514,8 @@ bool NfkcFast(std::string_view s, std::string& out) {
       continue;
     }
     const char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-    if (c == 0x3001 || c == 0x3002 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D)) {
+    if (c == 0x3001 || c == 0x3002 || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D) ||
+        c == 0x2014 || (c >= 0x3007 && c <= 0x3011) || (c >= 0x3014 && c <= 0x3017)) {
       i += 3;
       continue;
     }

@@ -37,7 +37,9 @@ std::string Utf8(char32_t c) {
 }  // namespace
 
 TEST_CASE("Nfkc without ICU: each character it takes", "[text][nfkc]") {
-  std::vector<char32_t> kept = {0x3001, 0x3002, 0x2018, 0x2019, 0x201C, 0x201D};
+  std::vector<char32_t> kept = {0x3001, 0x3002, 0x2018, 0x2019, 0x201C, 0x201D, 0x2014};
+  for (char32_t c = 0x3007; c <= 0x3011; ++c) kept.push_back(c);  // 〇 and the brackets 〈〉《》「」『』【】
+  for (char32_t c = 0x3014; c <= 0x3017; ++c) kept.push_back(c);  // 〔〕〖〗
   for (char32_t c = 0x4000; c <= 0x9FFF; ++c) kept.push_back(c);
   for (char32_t c : kept) {
     CAPTURE(static_cast<uint32_t>(c));

@@ -197,7 +197,7 @@ const std::map<std::pair<std::string, std::string>, int> kNumbersAllowed = {
     {{"src/regex_lite.cpp", "0x303B"}, 1},
     {{"src/regex_lite.cpp", "0xFF10"}, 1},
     {{"src/regex_lite.cpp", "0xFF19"}, 1},
-    {{"src/text.cpp", "0x3007"}, 2},  // IsHan, IsCjkPunct
+    {{"src/text.cpp", "0x3007"}, 3},  // IsHan, IsCjkPunct, NfkcFast (below)
     {{"src/text.cpp", "0x303F"}, 1},
     {{"src/text.cpp", "0xFF0F"}, 1},
     {{"src/text.cpp", "0xFF1A"}, 1},
@@ -234,6 +234,11 @@ const std::map<std::pair<std::string, std::string>, int> kNumbersAllowed = {
     // IsCjkContext's 0xFF5E.
     {{"src/text.cpp", "0x3001"}, 3},
     {{"src/text.cpp", "0x3002"}, 2},
+    // NfkcFast's other NFKC-inert ranges (ICU's isInert for each, checked by
+    // nfkc_test): 〇-】 U+3007-U+3011 and 〔-〗 U+3014-U+3017.
+    {{"src/text.cpp", "0x3011"}, 1},
+    {{"src/text.cpp", "0x3014"}, 1},
+    {{"src/text.cpp", "0x3017"}, 1},
     {{"src/text.cpp", "0xFF01"}, 4},
     {{"src/text.cpp", "0xFF5E"}, 3},
     {{"src/link.cpp", "0x3001"}, 1},

@@ -35,6 +35,10 @@ struct Line {
   std::string_view text;       ///< trimmed
   LineKind kind = LineKind::kText;
   int tabs = 0;                ///< tab characters in the line
+  /// False when `text` holds no White_Space character (RemoveSpaces(text) ==
+  /// text), as ClassifyLines finds in its one pass over the line; true when
+  /// it does or nobody looked. Lets readers skip the spaceless copy.
+  bool spaced = true;
   std::optional<HeadingMatch> heading;  ///< set for kHeading
 };
 

@@ -94,9 +94,12 @@ std::string_view Trim(std::string_view s);
 std::string JoinCjkSpaces(std::string_view s);
 /// Removes all whitespace.
 std::string RemoveSpaces(std::string_view s);
+/// True when s holds a whitespace character: RemoveSpaces(s) != s.
+bool HasSpace(std::string_view s);
 /// NFKC normalization (full-width ASCII -> ASCII, etc.).
 std::string Nfkc(std::string_view s);
-/// Nfkc without ICU, for text of ASCII, CJK ideographs, 、。“”‘’, full-width
+/// Nfkc without ICU, for text of ASCII, CJK ideographs, 、。“”‘’—〇, the
+/// CJK brackets 〈〉《》「」『』【】〔〕〖〗, full-width
 /// forms and U+3000 only: false (and *out unspecified) for any other text.
 bool NfkcWithoutIcu(std::string_view s, std::string* out);
 /// ASCII , ; : ( ) ! ? in CJK context -> ，；：（）！？ (for --normalize-punct).

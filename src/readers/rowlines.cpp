@@ -28,8 +28,9 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     r.span.first_line = r.span.last_line = l.no;
     return r;
   };
-  GridRow header = row_of(lines[at], syntax.split(lines[at]));
-  header.header = !HeaderRoles(syntax.split(lines[at]), rules).empty();  // else a table without a header
+  const auto header_cells = syntax.split(lines[at]);
+  GridRow header = row_of(lines[at], header_cells);
+  header.header = !HeaderRoles(header_cells, rules).empty();  // else a table without a header
   g.rows.push_back(std::move(header));
   g.span.first_line = g.span.last_line = lines[at].no;
   bool after_break = false;
@@ -89,7 +90,7 @@ bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& 
       std::string_view t = Trim(c);
       if (rules.punct.colon.Ends(t)) return false;
       CellShape s = TypeCell(t, rules);
-      text = text || (s == CellShape::kText && CharCount(t) >= 8);
+      text = text || (s == CellShape::kText && CharCountUpTo(t, 8) >= 8);
       typed = typed || s == CellShape::kUnits || s == CellShape::kDeadline;
     }
     if (!text || !typed) return false;

@@ -60,7 +60,8 @@ std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
 
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
-  if (!Plain(l, rules)) return false;
+  // A text without a space is one run (the line's indent makes none).
+  if (!l.spaced || !Plain(l, rules)) return false;
   auto runs = Runs(l.raw);
   return runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty();
 }
