@@ -7,6 +7,7 @@
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
 #include "stages.h"
+#include "utf8_scan.h"
 
 namespace noticetab {
 namespace {
@@ -125,14 +126,14 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
   return out;
 }
 
-std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
-  std::vector<std::string> out;
+void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+  out->clear();
   size_t piece = 0;  // the current piece is s[piece, i): collective names and characters
   int depth = 0;
   size_t i = 0;
   auto flush = [&] {
     std::string_view t = Trim(s.substr(piece, i - piece));
-    if (!t.empty()) out.emplace_back(t);
+    if (!t.empty()) out->push_back(t);
   };
   // The first characters of the collective starts and separators: at other
   // positions nothing is compared.
@@ -149,7 +150,29 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
       else firsts[first_count++] = f, first_bits |= uint64_t{1} << (f & 63);
     }
   const auto firsts_end = firsts.begin() + static_cast<std::ptrdiff_t>(first_count);
-  while (i < s.size()) {
+  // (c & 63) of every character the loop acts on (a first character, a
+  // bracket): a character outside it is stepped over without decoding.
+  uint64_t stop_bits = any_empty ? ~uint64_t{0} : first_bits;
+  for (const MarkSet* m : {&rules.punct.opens, &rules.punct.closes})
+    for (char32_t c : m->marks()) stop_bits |= uint64_t{1} << (c & 63);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  while (i < n) {
+    // A well-formed 3-byte sequence (leads E1-EC, EE-EF, as NextChar's fast
+    // path) or ASCII whose (c & 63) is not in stop_bits: nothing to do.
+    const unsigned b = bytes[i];
+    if (b < 0x80) {
+      if (!((stop_bits >> (b & 63)) & 1)) {
+        ++i;
+        continue;
+      }
+    } else if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n &&
+               ((bytes[i + 1] | bytes[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      if (!((stop_bits >> (bytes[i + 2] & 63)) & 1)) {
+        i += 3;
+        continue;
+      }
+    }
     size_t next = i;
     const char32_t c = NextChar(s, next);
     if (depth == 0 && (any_empty || (((first_bits >> (c & 63)) & 1) &&
@@ -182,14 +205,34 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
     i = next;
   }
   flush();
-  return out;
+}
+
+std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
+  std::vector<std::string_view> views;
+  SplitTopLevel(s, rules, &views);
+  return std::vector<std::string>(views.begin(), views.end());
+}
+
+bool MayHoldSpace(std::string_view s) {
+  // Every byte MaybeSpaceAt (text.cpp) starts a space at, and more: a byte
+  // up to 0x20, C2, E1, E2, or E3 80 80 (U+3000).
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned b = p[i];
+    if (b <= 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2 || (b == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80))
+      return true;
+  }
+  return false;
 }
 
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
-  std::string n = RemoveSpaces(name);
+  std::string spaced;  // RemoveSpaces(name), only when it differs from name
+  std::string_view n = name;
+  if (MayHoldSpace(name)) n = spaced = RemoveSpaces(name);
   for (const auto& tail : rules.open_tails)  // "市国资委等": judge the name, not the 等
     if (n.size() > tail.size() && EndsWith(n, tail)) {
-      n.resize(n.size() - tail.size());
+      n.remove_suffix(tail.size());
       break;
     }
   if (CharCountUpTo(n, 2) < 2) return false;
@@ -220,8 +263,63 @@ bool IsYearOnly(std::string_view s, const Rules& rules) {
 
 bool EndsSentence(std::string_view s, const Rules& rules) { return rules.punct.EndsSentence(s); }
 
-CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
-  cell = Trim(cell);
+CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  // (c & 63) of the marks looked for: most characters stop at this test.
+  uint64_t mark_bits = 0;
+  bool han_marks = false;  // a mark in U+4000-U+9FFF: ideographs are tested too
+  for (const MarkSet* m : {&pu.sentence_mark, &pu.semicolon, &pu.comma})
+    for (char32_t c : m->marks()) mark_bits |= uint64_t{1} << (c & 63), han_marks |= c >= 0x4000 && c <= 0x9FFF;
+  CellFacts f;
+  bool compact = true;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto marks = [&](char32_t c, char32_t image) {
+    if ((mark_bits >> (c & 63)) & 1) {
+      f.raw_sentence |= pu.sentence_mark.Has(c);
+      f.raw_semicolon |= pu.semicolon.Has(c);
+      f.raw_comma |= pu.comma.Has(c);
+    }
+    if ((mark_bits >> (image & 63)) & 1) f.sentence |= pu.sentence_mark.Has(image);
+  };
+  for (size_t i = 0; i < n;) {
+    const unsigned b = p[i];
+    if (b - 0xE4u <= 0xE9u - 0xE4u && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      // U+4000-U+9FFF: an ideograph, as NFKC leaves it.
+      ++f.chars, ++f.all_chars;
+      if (han_marks) marks(utf8::ThreeByteValue(p, i), utf8::ThreeByteValue(p, i));
+      i += 3;
+      continue;
+    }
+    ++f.all_chars;
+    if (b < 0x80) {
+      ++i;
+      if (b == ' ' || (b >= '\t' && b <= '\r')) continue;
+      f.ascii_paren |= b == '(';
+      ++f.chars;
+      marks(b, b);
+      continue;
+    }
+    const char32_t c = NextChar(s, i);
+    if (c == 0xFFFD) return CellFacts{};  // malformed, or a damage marker: the string tests decide
+    if (IsSpace(c)) continue;
+    ++f.chars;
+    // NFKC's image of c, as NfkcWithoutIcu (text.h) knows it: full-width
+    // forms are their ASCII letter; 、。“”‘’ stay.
+    char32_t image = c;
+    if (c >= 0xFF01 && c <= 0xFF5E) image = c - 0xFEE0;
+    else if (!(c == 0x3001 || c == 0x3002 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D)) compact = false;
+    marks(c, image);
+  }
+  f.raw_known = true;
+  f.compact_known = compact;
+  return f;
+}
+
+namespace {
+
+// ClassifyCell of a trimmed cell; `known`: its facts when the caller has them.
+CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellFacts* known) {
   if (cell.empty()) return CellShape::kEmpty;
   if (auto h = MatchHeading(cell, rules)) {
     // A first-level marker (一、) labels a section; any other an item.
@@ -231,28 +329,44 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   // its compact form (chars <= 200 and less): text, unless damaged.
   if (cell.size() > 3 * 200 && KeptIdeographs(cell, 201) > 200)
     return HasDamageMarkers(cell) ? CellShape::kGarbage : CellShape::kText;
-  std::string compact = Nfkc(RemoveSpaces(cell));
-  size_t chars = CharCount(compact);
-  if (chars <= 24 && rules.deadline_hint.Contains(compact)) {
-    for (const auto& d : rules.deadlines)
-      if (d.re.Contains(compact)) return CellShape::kDeadline;
-    // A duplicated phrase ("2023年12月底前 2023年12月底前") is still a deadline.
-    if (compact.size() % 2 == 0 && compact.substr(0, compact.size() / 2) == compact.substr(compact.size() / 2))
-      for (const auto& d : rules.deadlines)
-        if (d.re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
+  const CellFacts f = known ? *known : ReadCellFacts(cell, rules);
+  // The compact form (Nfkc(RemoveSpaces(cell))) is only made when a test
+  // reads it as a string: a short cell, or text the facts do not cover.
+  std::string compact;
+  size_t chars;
+  bool sentence;
+  if (f.compact_known) {
+    chars = f.chars, sentence = f.sentence;
+  } else {
+    compact = Nfkc(RemoveSpaces(cell));
+    chars = CharCount(compact);
+    sentence = rules.punct.sentence_mark.In(compact);
   }
-  if (HasDamageMarkers(cell)) return CellShape::kGarbage;
-  bool sentence = rules.punct.sentence_mark.In(compact);
+  if (chars <= 24) {
+    if (f.compact_known) compact = Nfkc(RemoveSpaces(cell));
+    if (rules.deadline_hint.Contains(compact)) {
+      for (const auto& d : rules.deadlines)
+        if (d.re.Contains(compact)) return CellShape::kDeadline;
+      // A duplicated phrase ("2023年12月底前 2023年12月底前") is still a deadline.
+      if (compact.size() % 2 == 0 && compact.substr(0, compact.size() / 2) == compact.substr(compact.size() / 2))
+        for (const auto& d : rules.deadlines)
+          if (d.re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
+    }
+  }
+  // Without U+FFFD (raw_known) only "(cid:" can mark damage.
+  if (f.raw_known ? f.ascii_paren && cell.find("(cid:") != std::string_view::npos : HasDamageMarkers(cell))
+    return CellShape::kGarbage;
+  std::vector<std::string_view> names;
   if (chars <= 200) {
     // "X牵头，Y配合" names units with roles.
     if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
-      auto lead = SplitTopLevel(m.Group("lead"), rules);
-      if (!lead.empty() && std::all_of(lead.begin(), lead.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+      SplitTopLevel(m.Group("lead"), rules, &names);
+      if (!names.empty() && std::all_of(names.begin(), names.end(), [&](std::string_view n) { return IsCompleteUnit(n, rules); }))
         return CellShape::kUnits;
     }
   }
   if (!sentence && chars <= 200) {
-    auto names = SplitTopLevel(cell, rules);
+    SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
     for (const auto& n : names) complete += IsCompleteUnit(n, rules);
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
@@ -273,6 +387,14 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   }
   if (longest_han <= 1 && (han + noise) >= 2) return CellShape::kGarbage;
   return CellShape::kText;
+}
+
+}  // namespace
+
+CellShape ClassifyCell(std::string_view cell, const Rules& rules) { return ClassifyTrimmed(Trim(cell), rules, nullptr); }
+
+CellShape ClassifyCell(std::string_view cell, const Rules& rules, const CellFacts& facts) {
+  return ClassifyTrimmed(Trim(cell), rules, &facts);
 }
 
 void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& lines, const Rules& rules) {
