@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
@@ -74,6 +75,8 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
   // starting with it are looked at.
   if (cell.size() > 3 * 8) {
     const size_t least = KeptIdeographs(cell, 24);
+    // Its key holds 3 bytes for each of them: longer than every synonym.
+    if (least > 8 && 3 * least > rules.header_synonym_longest) return Role::kNone;
     if (least > 8) {
       const auto& syn = rules.header_synonyms;
       auto from = syn.begin(), to = syn.end();
@@ -230,16 +233,20 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string spaced;  // RemoveSpaces(name), only when it differs from name
   std::string_view n = name;
   if (MayHoldSpace(name)) n = spaced = RemoveSpaces(name);
-  for (const auto& tail : rules.open_tails)  // "市国资委等": judge the name, not the 等
-    if (n.size() > tail.size() && EndsWith(n, tail)) {
-      n.remove_suffix(tail.size());
-      break;
-    }
+  // The lists are looked at only when n's last byte ends one of their words.
+  auto may_end = [&](uint64_t ends) { return !n.empty() && ((ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1); };
+  if (may_end(rules.open_tail_ends))
+    for (const auto& tail : rules.open_tails)  // "市国资委等": judge the name, not the 等
+      if (n.size() > tail.size() && EndsWith(n, tail)) {
+        n.remove_suffix(tail.size());
+        break;
+      }
   if (CharCountUpTo(n, 2) < 2) return false;
   for (const auto& c : rules.collective_starts)
     if (StartsWith(n, c) && n.size() > c.size()) return true;
-  for (const auto& suf : rules.org_suffixes)
-    if (EndsWith(n, suf)) return true;
+  if (may_end(rules.org_suffix_ends))
+    for (const auto& suf : rules.org_suffixes)
+      if (EndsWith(n, suf)) return true;
   return false;
 }
 
@@ -274,6 +281,15 @@ CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
   bool compact = true;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  // The compact form itself while it is short (a deadline is read from it).
+  auto keep = [&](const unsigned char* bytes, size_t len) {
+    if (f.short_size + len <= f.short_compact.size()) {
+      std::memcpy(f.short_compact.data() + f.short_size, bytes, len);
+      f.short_size += len;
+    } else {
+      f.short_size = f.short_compact.size() + 1;  // past it: not kept
+    }
+  };
   auto marks = [&](char32_t c, char32_t image) {
     if ((mark_bits >> (c & 63)) & 1) {
       f.raw_sentence |= pu.sentence_mark.Has(c);
@@ -283,11 +299,24 @@ CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
     if ((mark_bits >> (image & 63)) & 1) f.sentence |= pu.sentence_mark.Has(image);
   };
   for (size_t i = 0; i < n;) {
+    if (!han_marks) {
+      // A run of U+4000-U+9FFF (ideographs, as NFKC leaves them, no mark
+      // among them): counted, nothing else to look at.
+      size_t run = i;
+      while (run + 2 < n && p[run] - 0xE4u <= 0xE9u - 0xE4u && ((p[run + 1] | p[run + 2] << 8) & 0xC0C0) == 0x8080)
+        run += 3;
+      const size_t han = (run - i) / 3;
+      f.chars += han, f.all_chars += han;
+      if (han) keep(p + i, run - i);
+      i = run;
+      if (i >= n) break;
+    }
     const unsigned b = p[i];
     if (b - 0xE4u <= 0xE9u - 0xE4u && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
-      // U+4000-U+9FFF: an ideograph, as NFKC leaves it.
+      // U+4000-U+9FFF, with marks among them (han_marks).
       ++f.chars, ++f.all_chars;
-      if (han_marks) marks(utf8::ThreeByteValue(p, i), utf8::ThreeByteValue(p, i));
+      marks(utf8::ThreeByteValue(p, i), utf8::ThreeByteValue(p, i));
+      keep(p + i, 3);
       i += 3;
       continue;
     }
@@ -298,8 +327,10 @@ CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
       f.ascii_paren |= b == '(';
       ++f.chars;
       marks(b, b);
+      keep(p + i - 1, 1);
       continue;
     }
+    const size_t start = i;
     const char32_t c = NextChar(s, i);
     if (c == 0xFFFD) return CellFacts{};  // malformed, or a damage marker: the string tests decide
     if (IsSpace(c)) continue;
@@ -310,6 +341,12 @@ CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
     if (c >= 0xFF01 && c <= 0xFF5E) image = c - 0xFEE0;
     else if (!(c == 0x3001 || c == 0x3002 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D)) compact = false;
     marks(c, image);
+    if (image < 0x80) {
+      const auto ascii = static_cast<unsigned char>(image);
+      keep(&ascii, 1);
+    } else {
+      keep(p + start, i - start);
+    }
   }
   f.raw_known = true;
   f.compact_known = compact;
@@ -332,18 +369,21 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   const CellFacts f = known ? *known : ReadCellFacts(cell, rules);
   // The compact form (Nfkc(RemoveSpaces(cell))) is only made when a test
   // reads it as a string: a short cell, or text the facts do not cover.
-  std::string compact;
+  std::string made;
+  std::string_view compact;
   size_t chars;
   bool sentence;
   if (f.compact_known) {
     chars = f.chars, sentence = f.sentence;
   } else {
-    compact = Nfkc(RemoveSpaces(cell));
+    compact = made = Nfkc(RemoveSpaces(cell));
     chars = CharCount(compact);
     sentence = rules.punct.sentence_mark.In(compact);
   }
   if (chars <= 24) {
-    if (f.compact_known) compact = Nfkc(RemoveSpaces(cell));
+    if (f.compact_known)
+      compact = f.short_size <= f.short_compact.size() ? std::string_view(f.short_compact.data(), f.short_size)
+                                                       : std::string_view(made = Nfkc(RemoveSpaces(cell)));
     if (rules.deadline_hint.Contains(compact)) {
       for (const auto& d : rules.deadlines)
         if (d.re.Contains(compact)) return CellShape::kDeadline;

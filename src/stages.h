@@ -8,6 +8,7 @@
 #ifndef NOTICETAB_SRC_STAGES_H_
 #define NOTICETAB_SRC_STAGES_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,10 @@ struct CellFacts {
   bool sentence = false;       ///< punct.sentence_mark.In(Nfkc(RemoveSpaces(cell)))
   bool raw_sentence = false, raw_semicolon = false, raw_comma = false;  ///< sentence_mark / semicolon / comma .In(RemoveSpaces(cell))
   bool ascii_paren = false;    ///< an ASCII '(' ("(cid:" can only start there)
+  /// compact_known: Nfkc(RemoveSpaces(cell)) itself when it fits (short_size
+  /// <= 72 bytes, 24 characters at least), for the tests that read a short cell.
+  std::array<char, 72> short_compact;
+  size_t short_size = 0;
 };
 CellFacts ReadCellFacts(std::string_view cell, const Rules& rules);
 /// ClassifyCell(cell, rules), reading `facts` (REQUIRES: ReadCellFacts of

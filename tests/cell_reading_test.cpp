@@ -150,6 +150,9 @@ std::string FactsDiffer(std::string_view s, const nt::Rules& rules) {
     const std::string compact = nt::Nfkc(raw);
     if (f.chars != nt::CharCount(compact)) why += " compact chars";
     if (f.sentence != pu.sentence_mark.In(compact)) why += " sentence";
+    if (f.short_size <= f.short_compact.size() && std::string_view(f.short_compact.data(), f.short_size) != compact)
+      why += " short_compact";
+    if (f.short_size > f.short_compact.size() && nt::CharCount(compact) <= 24) why += " short_compact not kept";
   }
   return why;
 }
@@ -280,4 +283,29 @@ TEST_CASE("ClassifyCell, SplitTopLevel and IsCompleteUnit answer as the string t
       FAIL_CHECK("MayHoldSpace missed a space in: " << c);
   }
   CHECK(differ == 0);
+}
+
+TEST_CASE("the filters derived from the rules when they load match their lists", "[classify][facts]") {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [name, t] : nt::EmbeddedRules()) files.emplace_back(std::string(name), std::string(t));
+  const nt::Rules compiled = nt::CompileRules(files);
+  for (const nt::Rules* rules : {&R(), &compiled}) {
+    size_t longest = 0;
+    for (const auto& kv : rules->header_synonyms) longest = std::max(longest, kv.first.size());
+    CHECK(rules->header_synonym_longest == longest);
+    auto ends = [](const std::vector<std::string>& words) {
+      uint64_t bits = 0;
+      for (const auto& w : words) bits |= w.empty() ? ~uint64_t{0} : uint64_t{1} << (static_cast<unsigned char>(w.back()) & 63);
+      return bits;
+    };
+    CHECK(rules->org_suffix_ends == ends(rules->org_suffixes));
+    CHECK(rules->open_tail_ends == ends(rules->open_tails));
+  }
+  // A Rules built by hand has no filters: every word is compared.
+  const nt::Rules by_hand;
+  CHECK(by_hand.header_synonym_longest == SIZE_MAX);
+  CHECK(by_hand.org_suffix_ends == ~uint64_t{0});
+  CHECK(by_hand.open_tail_ends == ~uint64_t{0});
+  // HeaderRole of a long line and of a synonym, with the filter on.
+  CHECK(nt::HeaderRole("\xE8\xB4\xA3\xE4\xBB\xBB\xE5\x8D\x95\xE4\xBD\x8D", R()) == nt::Role::kUnits);  // 责任单位
 }
