@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -139,20 +140,26 @@ void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::stri
     if (!t.empty()) out->push_back(t);
   };
   // The first characters of the collective starts and separators: at other
-  // positions nothing is compared.
-  std::array<char32_t, 64> firsts;
-  size_t first_count = 0;
-  bool any_empty = false;
-  uint64_t first_bits = 0;  // (c & 63) of the first characters: most characters stop at this test
-  for (const auto* list : {&rules.collective_starts, &rules.unit_separators})
-    for (const auto& p : *list) {
-      size_t k = 0;
-      const char32_t f = p.empty() ? 0xFFFD : NextChar(p, k);
-      // No first character to filter by, or too many to list: compare everywhere.
-      if (f == 0xFFFD || first_count == firsts.size()) any_empty = true;
-      else firsts[first_count++] = f, first_bits |= uint64_t{1} << (f & 63);
-    }
-  const auto firsts_end = firsts.begin() + static_cast<std::ptrdiff_t>(first_count);
+  // positions nothing is compared. Made when the rules load; here only for
+  // a Rules built by hand.
+  std::array<char32_t, 64> own_firsts;
+  const char32_t* firsts = rules.unit_split_firsts.data();
+  const char32_t* firsts_end = firsts + rules.unit_split_firsts.size();
+  bool any_empty = rules.unit_split_every;
+  uint64_t first_bits = rules.unit_split_first_bits;  // (c & 63) of the first characters: most characters stop at this test
+  if (!rules.unit_split_ready) {
+    size_t first_count = 0;
+    any_empty = false, first_bits = 0;
+    for (const auto* list : {&rules.collective_starts, &rules.unit_separators})
+      for (const auto& p : *list) {
+        size_t k = 0;
+        const char32_t f = p.empty() ? 0xFFFD : NextChar(p, k);
+        // No first character to filter by, or too many to list: compare everywhere.
+        if (f == 0xFFFD || first_count == own_firsts.size()) any_empty = true;
+        else own_firsts[first_count++] = f, first_bits |= uint64_t{1} << (f & 63);
+      }
+    firsts = own_firsts.data(), firsts_end = firsts + first_count;
+  }
   // (c & 63) of every character the loop acts on (a first character, a
   // bracket): a character outside it is stepped over without decoding.
   uint64_t stop_bits = any_empty ? ~uint64_t{0} : first_bits;
@@ -179,7 +186,7 @@ void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::stri
     size_t next = i;
     const char32_t c = NextChar(s, next);
     if (depth == 0 && (any_empty || (((first_bits >> (c & 63)) & 1) &&
-                                     std::find(firsts.begin(), firsts_end, c) != firsts_end))) {
+                                     std::find(firsts, firsts_end, c) != firsts_end))) {
       // A collective name with separators inside (各县、市、区政府) is one piece.
       bool collective = false;
       for (const auto& cs : rules.collective_starts)
@@ -303,6 +310,14 @@ CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
       // A run of U+4000-U+9FFF (ideographs, as NFKC leaves them, no mark
       // among them): counted, nothing else to look at.
       size_t run = i;
+      if constexpr (std::endian::native == std::endian::little) {
+        while (run + 8 <= n) {  // two at a time: bytes 0 and 3 leads E4-E9, 1, 2, 4, 5 continuations
+          uint64_t w;
+          std::memcpy(&w, p + run, 8);
+          if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || p[run] - 0xE4u > 5u || p[run + 3] - 0xE4u > 5u) break;
+          run += 6;
+        }
+      }
       while (run + 2 < n && p[run] - 0xE4u <= 0xE9u - 0xE4u && ((p[run + 1] | p[run + 2] << 8) & 0xC0C0) == 0x8080)
         run += 3;
       const size_t han = (run - i) / 3;

@@ -292,6 +292,17 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   };
   r.org_suffix_ends = ends(r.org_suffixes);
   r.open_tail_ends = ends(r.open_tails);
+  r.unit_split_firsts.clear();
+  r.unit_split_first_bits = 0;
+  r.unit_split_every = false;
+  for (const auto* list : {&r.collective_starts, &r.unit_separators})
+    for (const auto& w : *list) {
+      size_t k = 0;
+      const char32_t f = w.empty() ? 0xFFFD : NextChar(w, k);
+      if (f == 0xFFFD) r.unit_split_every = true;
+      else r.unit_split_firsts.push_back(f), r.unit_split_first_bits |= uint64_t{1} << (f & 63);
+    }
+  r.unit_split_ready = true;
   r.collective_name = root["collective_name"] ? Compile(ctx, root["collective_name"]) : Regex("(?!)");
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));

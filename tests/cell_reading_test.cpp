@@ -300,12 +300,33 @@ TEST_CASE("the filters derived from the rules when they load match their lists",
     };
     CHECK(rules->org_suffix_ends == ends(rules->org_suffixes));
     CHECK(rules->open_tail_ends == ends(rules->open_tails));
+    std::u32string firsts;
+    uint64_t bits = 0;
+    for (const auto* list : {&rules->collective_starts, &rules->unit_separators})
+      for (const auto& w : *list) {
+        size_t k = 0;
+        REQUIRE(!w.empty());
+        firsts.push_back(nt::NextChar(w, k));
+        bits |= uint64_t{1} << (firsts.back() & 63);
+      }
+    CHECK(rules->unit_split_ready);
+    CHECK_FALSE(rules->unit_split_every);
+    CHECK(rules->unit_split_firsts == firsts);
+    CHECK(rules->unit_split_first_bits == bits);
   }
+  // SplitTopLevel with the filter made per call (a Rules built by hand) splits the same.
+  nt::Rules unready = nt::CompileRules(files);
+  unready.unit_split_ready = false;
+  unready.unit_split_firsts.clear();
+  unready.unit_split_first_bits = 0;
+  for (const auto& c : Cells())
+    if (nt::SplitTopLevel(c, unready) != nt::SplitTopLevel(c, R())) FAIL("SplitTopLevel differs without the filter: " << c);
   // A Rules built by hand has no filters: every word is compared.
   const nt::Rules by_hand;
   CHECK(by_hand.header_synonym_longest == SIZE_MAX);
   CHECK(by_hand.org_suffix_ends == ~uint64_t{0});
   CHECK(by_hand.open_tail_ends == ~uint64_t{0});
+  CHECK_FALSE(by_hand.unit_split_ready);
   // HeaderRole of a long line and of a synonym, with the filter on.
   CHECK(nt::HeaderRole("\xE8\xB4\xA3\xE4\xBB\xBB\xE5\x8D\x95\xE4\xBD\x8D", R()) == nt::Role::kUnits);  // 责任单位
 }

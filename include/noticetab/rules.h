@@ -181,6 +181,14 @@ struct Rules {
   /// set when units.yaml loads (all bits in a Rules built by hand): a name
   /// whose last byte's bit is clear ends in none of them.
   uint64_t org_suffix_ends = ~uint64_t{0}, open_tail_ends = ~uint64_t{0};
+  /// The first character of each of collective_starts and unit_separators
+  /// (SplitTopLevel compares words only where one stands) and the (c & 63)
+  /// bits of them, set when units.yaml loads (unit_split_ready); a word with
+  /// no first character to go by makes unit_split_every (compare at every
+  /// character). A Rules built by hand has none: SplitTopLevel makes them.
+  std::u32string unit_split_firsts;
+  uint64_t unit_split_first_bits = 0;
+  bool unit_split_every = false, unit_split_ready = false;
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
   Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
   // collective.yaml
