@@ -228,11 +228,26 @@ bool MayHoldSpace(std::string_view s) {
   // up to 0x20, C2, E1, E2, or E3 80 80 (U+3000).
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
+  auto at = [&](size_t i) {
     const unsigned b = p[i];
-    if (b <= 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2 || (b == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80))
-      return true;
+    return b <= 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2 || (b == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80);
+  };
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    // Eight bytes at a time: none below 0x21, none C2, none E0-E3 -> none of them.
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((((w - kOnes * 0x21) & ~w & kHigh) | has_zero(w ^ (kOnes * 0xC2)) | has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0))) == 0)
+        continue;
+      for (size_t k = i; k < i + 8; ++k)
+        if (at(k)) return true;
+    }
   }
+  for (; i < n; ++i)
+    if (at(i)) return true;
   return false;
 }
 

@@ -198,6 +198,8 @@ std::vector<std::string> Cells() {
     cells.push_back(replaced(c, "\xE3\x80\x82", "\xEF\xBC\x8E"));       // 。 -> ．
     cells.push_back(replaced(c, "\xEF\xBC\x8C", ","));                  // ， -> ,
     cells.push_back(replaced(c, "\xE3\x80\x81", "\xC2\xA0\xE3\x80\x81"));  // NBSP before 、
+    cells.push_back(replaced(c, "\xE5\xB8\x82", "\xE5\xB8\x82\xC2\xA0"));      // NBSP after every 市
+    cells.push_back(replaced(c, "\xE5\x8E\xBF", "\xE5\x8E\xBF\xE2\x80\x83"));  // U+2003 after every 县
     if (k % 7 == 0) cells.push_back(c + "(cid:12)");
     if (k % 11 == 0) cells.push_back(c + "\xEF\xBF\xBD");
     if (k % 13 == 0) cells.push_back(c + "\xE5\xB1");  // a cut sequence
