@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
 #include "stages.h"
+#include "utf8_scan.h"
 
 namespace noticetab {
 namespace {
@@ -72,6 +74,8 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
   // starting with it are looked at.
   if (cell.size() > 3 * 8) {
     const size_t least = KeptIdeographs(cell, 24);
+    // Its key holds 3 bytes for each of them: longer than every synonym.
+    if (least > 8 && 3 * least > rules.header_synonym_longest) return Role::kNone;
     if (least > 8) {
       const auto& syn = rules.header_synonyms;
       auto from = syn.begin(), to = syn.end();
@@ -136,35 +140,63 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
   return out;
 }
 
-std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
-  std::vector<std::string> out;
+void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+  out->clear();
   size_t piece = 0;  // the current piece is s[piece, i): collective names and characters
   int depth = 0;
   size_t i = 0;
   auto flush = [&] {
     std::string_view t = Trim(s.substr(piece, i - piece));
-    if (!t.empty()) out.emplace_back(t);
+    if (!t.empty()) out->push_back(t);
   };
   // The first characters of the collective starts and separators: at other
-  // positions nothing is compared.
-  std::array<char32_t, 64> firsts;
-  size_t first_count = 0;
-  bool any_empty = false;
-  uint64_t first_bits = 0;  // (c & 63) of the first characters: most characters stop at this test
-  for (const auto* list : {&rules.collective_starts, &rules.unit_separators})
-    for (const auto& p : *list) {
-      size_t k = 0;
-      const char32_t f = p.empty() ? 0xFFFD : NextChar(p, k);
-      // No first character to filter by, or too many to list: compare everywhere.
-      if (f == 0xFFFD || first_count == firsts.size()) any_empty = true;
-      else firsts[first_count++] = f, first_bits |= uint64_t{1} << (f & 63);
+  // positions nothing is compared. Made when the rules load; here only for
+  // a Rules built by hand.
+  std::array<char32_t, 64> own_firsts;
+  const char32_t* firsts = rules.unit_split_firsts.data();
+  const char32_t* firsts_end = firsts + rules.unit_split_firsts.size();
+  bool any_empty = rules.unit_split_every;
+  uint64_t first_bits = rules.unit_split_first_bits;  // (c & 63) of the first characters: most characters stop at this test
+  if (!rules.unit_split_ready) {
+    size_t first_count = 0;
+    any_empty = false, first_bits = 0;
+    for (const auto* list : {&rules.collective_starts, &rules.unit_separators})
+      for (const auto& p : *list) {
+        size_t k = 0;
+        const char32_t f = p.empty() ? 0xFFFD : NextChar(p, k);
+        // No first character to filter by, or too many to list: compare everywhere.
+        if (f == 0xFFFD || first_count == own_firsts.size()) any_empty = true;
+        else own_firsts[first_count++] = f, first_bits |= uint64_t{1} << (f & 63);
+      }
+    firsts = own_firsts.data(), firsts_end = firsts + first_count;
+  }
+  // (c & 63) of every character the loop acts on (a first character, a
+  // bracket): a character outside it is stepped over without decoding.
+  uint64_t stop_bits = any_empty ? ~uint64_t{0} : first_bits;
+  for (const MarkSet* m : {&rules.punct.opens, &rules.punct.closes})
+    for (char32_t c : m->marks()) stop_bits |= uint64_t{1} << (c & 63);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  while (i < n) {
+    // A well-formed 3-byte sequence (leads E1-EC, EE-EF, as NextChar's fast
+    // path) or ASCII whose (c & 63) is not in stop_bits: nothing to do.
+    const unsigned b = bytes[i];
+    if (b < 0x80) {
+      if (!((stop_bits >> (b & 63)) & 1)) {
+        ++i;
+        continue;
+      }
+    } else if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n &&
+               ((bytes[i + 1] | bytes[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      if (!((stop_bits >> (bytes[i + 2] & 63)) & 1)) {
+        i += 3;
+        continue;
+      }
     }
-  const auto firsts_end = firsts.begin() + static_cast<std::ptrdiff_t>(first_count);
-  while (i < s.size()) {
     size_t next = i;
     const char32_t c = NextChar(s, next);
     if (depth == 0 && (any_empty || (((first_bits >> (c & 63)) & 1) &&
-                                     std::find(firsts.begin(), firsts_end, c) != firsts_end))) {
+                                     std::find(firsts, firsts_end, c) != firsts_end))) {
       // A collective name with separators inside (各县、市、区政府) is one piece.
       bool collective = false;
       for (const auto& cs : rules.collective_starts)
@@ -193,21 +225,60 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
     i = next;
   }
   flush();
-  return out;
+}
+
+std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
+  std::vector<std::string_view> views;
+  SplitTopLevel(s, rules, &views);
+  return std::vector<std::string>(views.begin(), views.end());
+}
+
+bool MayHoldSpace(std::string_view s) {
+  // Every byte MaybeSpaceAt (text.cpp) starts a space at, and more: a byte
+  // up to 0x20, C2, E1, E2, or E3 80 80 (U+3000).
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto at = [&](size_t i) {
+    const unsigned b = p[i];
+    return b <= 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2 || (b == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80);
+  };
+  size_t i = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    // Eight bytes at a time: none below 0x21, none C2, none E0-E3 -> none of them.
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((((w - kOnes * 0x21) & ~w & kHigh) | has_zero(w ^ (kOnes * 0xC2)) | has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0))) == 0)
+        continue;
+      for (size_t k = i; k < i + 8; ++k)
+        if (at(k)) return true;
+    }
+  }
+  for (; i < n; ++i)
+    if (at(i)) return true;
+  return false;
 }
 
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
-  std::string n = RemoveSpaces(name);
-  for (const auto& tail : rules.open_tails)  // "市国资委等": judge the name, not the 等
-    if (n.size() > tail.size() && EndsWith(n, tail)) {
-      n.resize(n.size() - tail.size());
-      break;
-    }
+  std::string spaced;  // RemoveSpaces(name), only when it differs from name
+  std::string_view n = name;
+  if (MayHoldSpace(name)) n = spaced = RemoveSpaces(name);
+  // The lists are looked at only when n's last byte ends one of their words.
+  auto may_end = [&](uint64_t ends) { return !n.empty() && ((ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1); };
+  if (may_end(rules.open_tail_ends))
+    for (const auto& tail : rules.open_tails)  // "市国资委等": judge the name, not the 等
+      if (n.size() > tail.size() && EndsWith(n, tail)) {
+        n.remove_suffix(tail.size());
+        break;
+      }
   if (CharCountUpTo(n, 2) < 2) return false;
   for (const auto& c : rules.collective_starts)
     if (StartsWith(n, c) && n.size() > c.size()) return true;
-  for (const auto& suf : rules.org_suffixes)
-    if (EndsWith(n, suf)) return true;
+  if (may_end(rules.org_suffix_ends))
+    for (const auto& suf : rules.org_suffixes)
+      if (EndsWith(n, suf)) return true;
   return false;
 }
 
@@ -231,8 +302,101 @@ bool IsYearOnly(std::string_view s, const Rules& rules) {
 
 bool EndsSentence(std::string_view s, const Rules& rules) { return rules.punct.EndsSentence(s); }
 
-CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
-  cell = Trim(cell);
+CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  // (c & 63) of the marks looked for: most characters stop at this test.
+  uint64_t mark_bits = 0;
+  bool han_marks = false;  // a mark in U+4000-U+9FFF: ideographs are tested too
+  for (const MarkSet* m : {&pu.sentence_mark, &pu.semicolon, &pu.comma})
+    for (char32_t c : m->marks()) mark_bits |= uint64_t{1} << (c & 63), han_marks |= c >= 0x4000 && c <= 0x9FFF;
+  CellFacts f;
+  bool compact = true;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  // The compact form itself while it is short (a deadline is read from it).
+  auto keep = [&](const unsigned char* bytes, size_t len) {
+    if (f.short_size + len <= f.short_compact.size()) {
+      std::memcpy(f.short_compact.data() + f.short_size, bytes, len);
+      f.short_size += len;
+    } else {
+      f.short_size = f.short_compact.size() + 1;  // past it: not kept
+    }
+  };
+  auto marks = [&](char32_t c, char32_t image) {
+    if ((mark_bits >> (c & 63)) & 1) {
+      f.raw_sentence |= pu.sentence_mark.Has(c);
+      f.raw_semicolon |= pu.semicolon.Has(c);
+      f.raw_comma |= pu.comma.Has(c);
+    }
+    if ((mark_bits >> (image & 63)) & 1) f.sentence |= pu.sentence_mark.Has(image);
+  };
+  for (size_t i = 0; i < n;) {
+    if (!han_marks) {
+      // A run of U+4000-U+9FFF (ideographs, as NFKC leaves them, no mark
+      // among them): counted, nothing else to look at.
+      size_t run = i;
+      if constexpr (std::endian::native == std::endian::little) {
+        while (run + 8 <= n) {  // two at a time: bytes 0 and 3 leads E4-E9, 1, 2, 4, 5 continuations
+          uint64_t w;
+          std::memcpy(&w, p + run, 8);
+          if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || p[run] - 0xE4u > 5u || p[run + 3] - 0xE4u > 5u) break;
+          run += 6;
+        }
+      }
+      while (run + 2 < n && p[run] - 0xE4u <= 0xE9u - 0xE4u && ((p[run + 1] | p[run + 2] << 8) & 0xC0C0) == 0x8080)
+        run += 3;
+      const size_t han = (run - i) / 3;
+      f.chars += han, f.all_chars += han;
+      if (han) keep(p + i, run - i);
+      i = run;
+      if (i >= n) break;
+    }
+    const unsigned b = p[i];
+    if (b - 0xE4u <= 0xE9u - 0xE4u && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      // U+4000-U+9FFF, with marks among them (han_marks).
+      ++f.chars, ++f.all_chars;
+      marks(utf8::ThreeByteValue(p, i), utf8::ThreeByteValue(p, i));
+      keep(p + i, 3);
+      i += 3;
+      continue;
+    }
+    ++f.all_chars;
+    if (b < 0x80) {
+      ++i;
+      if (b == ' ' || (b >= '\t' && b <= '\r')) continue;
+      f.ascii_paren |= b == '(';
+      ++f.chars;
+      marks(b, b);
+      keep(p + i - 1, 1);
+      continue;
+    }
+    const size_t start = i;
+    const char32_t c = NextChar(s, i);
+    if (c == 0xFFFD) return CellFacts{};  // malformed, or a damage marker: the string tests decide
+    if (IsSpace(c)) continue;
+    ++f.chars;
+    // NFKC's image of c, as NfkcWithoutIcu (text.h) knows it: full-width
+    // forms are their ASCII letter; 、。“”‘’ stay.
+    char32_t image = c;
+    if (c >= 0xFF01 && c <= 0xFF5E) image = c - 0xFEE0;
+    else if (!(c == 0x3001 || c == 0x3002 || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D)) compact = false;
+    marks(c, image);
+    if (image < 0x80) {
+      const auto ascii = static_cast<unsigned char>(image);
+      keep(&ascii, 1);
+    } else {
+      keep(p + start, i - start);
+    }
+  }
+  f.raw_known = true;
+  f.compact_known = compact;
+  return f;
+}
+
+namespace {
+
+// ClassifyCell of a trimmed cell; `known`: its facts when the caller has them.
+CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellFacts* known) {
   if (cell.empty()) return CellShape::kEmpty;
   if (auto h = MatchHeading(cell, rules)) {
     // A first-level marker (一、) labels a section; any other an item.
@@ -242,28 +406,47 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   // its compact form (chars <= 200 and less): text, unless damaged.
   if (cell.size() > 3 * 200 && KeptIdeographs(cell, 201) > 200)
     return HasDamageMarkers(cell) ? CellShape::kGarbage : CellShape::kText;
-  std::string compact = Nfkc(RemoveSpaces(cell));
-  size_t chars = CharCount(compact);
-  if (chars <= 24 && rules.deadline_hint.Contains(compact)) {
-    for (const auto& d : rules.deadlines)
-      if (d.re.Contains(compact)) return CellShape::kDeadline;
-    // A duplicated phrase ("2023年12月底前 2023年12月底前") is still a deadline.
-    if (compact.size() % 2 == 0 && compact.substr(0, compact.size() / 2) == compact.substr(compact.size() / 2))
-      for (const auto& d : rules.deadlines)
-        if (d.re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
+  const CellFacts f = known ? *known : ReadCellFacts(cell, rules);
+  // The compact form (Nfkc(RemoveSpaces(cell))) is only made when a test
+  // reads it as a string: a short cell, or text the facts do not cover.
+  std::string made;
+  std::string_view compact;
+  size_t chars;
+  bool sentence;
+  if (f.compact_known) {
+    chars = f.chars, sentence = f.sentence;
+  } else {
+    compact = made = Nfkc(RemoveSpaces(cell));
+    chars = CharCount(compact);
+    sentence = rules.punct.sentence_mark.In(compact);
   }
-  if (HasDamageMarkers(cell)) return CellShape::kGarbage;
-  bool sentence = rules.punct.sentence_mark.In(compact);
+  if (chars <= 24) {
+    if (f.compact_known)
+      compact = f.short_size <= f.short_compact.size() ? std::string_view(f.short_compact.data(), f.short_size)
+                                                       : std::string_view(made = Nfkc(RemoveSpaces(cell)));
+    if (rules.deadline_hint.Contains(compact)) {
+      for (const auto& d : rules.deadlines)
+        if (d.re.Contains(compact)) return CellShape::kDeadline;
+      // A duplicated phrase ("2023年12月底前 2023年12月底前") is still a deadline.
+      if (compact.size() % 2 == 0 && compact.substr(0, compact.size() / 2) == compact.substr(compact.size() / 2))
+        for (const auto& d : rules.deadlines)
+          if (d.re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
+    }
+  }
+  // Without U+FFFD (raw_known) only "(cid:" can mark damage.
+  if (f.raw_known ? f.ascii_paren && cell.find("(cid:") != std::string_view::npos : HasDamageMarkers(cell))
+    return CellShape::kGarbage;
+  std::vector<std::string_view> names;
   if (chars <= 200) {
     // "X牵头，Y配合" names units with roles.
     if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
-      auto lead = SplitTopLevel(m.Group("lead"), rules);
-      if (!lead.empty() && std::all_of(lead.begin(), lead.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+      SplitTopLevel(m.Group("lead"), rules, &names);
+      if (!names.empty() && std::all_of(names.begin(), names.end(), [&](std::string_view n) { return IsCompleteUnit(n, rules); }))
         return CellShape::kUnits;
     }
   }
   if (!sentence && chars <= 200) {
-    auto names = SplitTopLevel(cell, rules);
+    SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
     for (const auto& n : names) complete += IsCompleteUnit(n, rules);
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
@@ -284,6 +467,14 @@ CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   }
   if (longest_han <= 1 && (han + noise) >= 2) return CellShape::kGarbage;
   return CellShape::kText;
+}
+
+}  // namespace
+
+CellShape ClassifyCell(std::string_view cell, const Rules& rules) { return ClassifyTrimmed(Trim(cell), rules, nullptr); }
+
+CellShape ClassifyCell(std::string_view cell, const Rules& rules, const CellFacts& facts) {
+  return ClassifyTrimmed(Trim(cell), rules, &facts);
 }
 
 void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& lines, const Rules& rules) {

@@ -4,21 +4,24 @@
 
 #include "noticetab/normalize.h"
 #include "noticetab/text.h"
+#include "stages.h"
 
 namespace noticetab {
 
 std::string CutSuffix(std::string_view name, const Rules& rules) {
-  std::string n = RemoveSpaces(name);
-  if (CharCount(n) < 2) return "";
+  std::string spaced;  // RemoveSpaces(name), only when it differs from name
+  std::string_view n = name;
+  if (MayHoldSpace(name)) n = spaced = RemoveSpaces(name);
+  if (CharCountUpTo(n, 2) < 2) return "";
   for (const auto& suf : rules.org_suffixes)
-    if (n.ends_with(suf)) return "";
+    if (EndsWith(n, suf)) return "";
   for (const auto& full : rules.cut_suffixes) {
     // Every proper beginning of the suffix, by code point.
     size_t i = 0;
     while (true) {
       NextChar(full, i);
       if (i >= full.size()) break;
-      if (n.ends_with(std::string_view(full).substr(0, i))) return full;
+      if (EndsWith(n, std::string_view(full).substr(0, i))) return full;
     }
   }
   return "";

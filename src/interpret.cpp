@@ -2,6 +2,7 @@
 #include "noticetab/interpret.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -33,34 +34,35 @@ bool IsSeqNumber(std::string_view s) {
   return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool LabelLike(std::string_view s, const Rules& rules) {
+bool LabelLike(std::string_view s, const Rules& rules, const CellFacts& f) {
+  if (f.raw_known) return f.chars <= 30 && !f.raw_sentence && !f.raw_comma;
   std::string c = RemoveSpaces(s);
   return CharCountUpTo(c, 31) <= 30 && !rules.punct.sentence_mark.In(c) && !rules.punct.comma.In(c);
 }
 
-}  // namespace
-
-// A cell that lists units, at any length: a long list of names (32 names,
-// 200 characters) is still units, never content (ClassifyCell stops at 200).
-bool UnitLike(std::string_view cell, const Rules& rules) {
+// UnitLike with the cell's facts: most text is ruled out by them, with no copy.
+bool UnitLike(std::string_view cell, const Rules& rules, const CellFacts& f) {
+  if (f.raw_known && (f.chars == 0 || f.raw_sentence || f.raw_semicolon)) return false;
   std::string c = RemoveSpaces(cell);
   if (c.empty() || rules.punct.sentence_mark.In(c) || rules.punct.semicolon.In(c)) return false;
-  auto names = SplitTopLevel(c, rules);
+  std::vector<std::string_view> names;
+  SplitTopLevel(c, rules, &names);
   if (names.size() < 3) return false;
   size_t complete = 0, chars = 0;
   for (const auto& n : names) complete += IsCompleteUnit(n, rules), chars += CharCount(n);
   return complete * 3 >= names.size() * 2 && chars <= 14 * names.size();
 }
 
-namespace {
-// TypeCell from the cell's ClassifyCell shape: text that reads as a unit list is units.
-CellShape TypeFromClass(CellShape classified, std::string_view cell, const Rules& rules) {
-  return classified == CellShape::kText && UnitLike(cell, rules) ? CellShape::kUnits : classified;
-}
 }  // namespace
 
+// A cell that lists units, at any length: a long list of names (32 names,
+// 200 characters) is still units, never content (ClassifyCell stops at 200).
+bool UnitLike(std::string_view cell, const Rules& rules) { return UnitLike(cell, rules, CellFacts{}); }
+
 CellShape TypeCell(std::string_view cell, const Rules& rules) {
-  return TypeFromClass(ClassifyCell(cell, rules), cell, rules);
+  const CellFacts f = ReadCellFacts(cell, rules);
+  const CellShape classified = ClassifyCell(cell, rules, f);
+  return classified == CellShape::kText && UnitLike(cell, rules, f) ? CellShape::kUnits : classified;
 }
 
 namespace {
@@ -68,6 +70,9 @@ namespace {
 // ClassifyCell and TypeCell of the cells of one grid, each text computed once
 // (while in the cache) however many passes read it (ColumnsFromCells then AssignRow, a stream's
 // labels typed and then classified): they are pure functions of the text.
+// With them the cell's facts (one pass over it), which the other tests of
+// the cell read. Keys are views: REQUIRES every text looked up outlives the
+// Shapes (the grid's cells, a stream's cells).
 class Shapes {
  public:
   explicit Shapes(const Rules& rules) : rules_(rules) {}
@@ -76,27 +81,48 @@ class Shapes {
   CellShape Type(std::string_view cell) {
     Entry& e = Get(cell);
     if (!e.typed_known) {
-      e.typed = TypeFromClass(e.classified, cell, rules_);
+      e.typed = e.classified == CellShape::kText && UnitLike(cell, rules_, e.facts) ? CellShape::kUnits : e.classified;
       e.typed_known = true;
     }
     return e.typed;
   }
+  const CellFacts& Facts(std::string_view cell) { return Get(cell).facts; }
+  /// CharCount(cell).
+  size_t Chars(std::string_view cell) {
+    const CellFacts& f = Get(cell).facts;
+    return f.raw_known ? f.all_chars : CharCount(cell);
+  }
 
  private:
   struct Entry {
+    CellFacts facts;
     CellShape classified, typed;
     bool typed_known = false;
   };
   Entry& Get(std::string_view cell) {
-    // Bounded: the repeats are near each other (the first 50 rows, a row's
-    // labels), and a big table's cells are not copied whole.
+    // Bounded: the repeats are near each other (the first 50 rows, a row's labels).
     if (map_.size() >= 4096) map_.clear();
-    auto [it, added] = map_.try_emplace(std::string(cell));
-    if (added) it->second.classified = ClassifyCell(cell, rules_);
+    auto [it, added] = map_.try_emplace(cell);
+    if (added) {
+      it->second.facts = ReadCellFacts(cell, rules_);
+      it->second.classified = ClassifyCell(cell, rules_, it->second.facts);
+    }
     return it->second;
   }
+  // A long cell is hashed by its length and 48 of its bytes (both ends and
+  // the middle), not all of them; equal keys still compare whole.
+  struct CellHash {
+    size_t operator()(std::string_view s) const noexcept {
+      if (s.size() <= 48) return std::hash<std::string_view>{}(s);
+      char sample[48];
+      std::memcpy(sample, s.data(), 16);
+      std::memcpy(sample + 16, s.data() + s.size() / 2 - 8, 16);
+      std::memcpy(sample + 32, s.data() + s.size() - 16, 16);
+      return std::hash<std::string_view>{}(std::string_view(sample, sizeof sample)) ^ (s.size() * 0x9E3779B97F4A7C15ULL);
+    }
+  };
   const Rules& rules_;
-  std::unordered_map<std::string, Entry> map_;
+  std::unordered_map<std::string_view, Entry, CellHash> map_;
 };
 
 Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
@@ -248,7 +274,8 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
         break;
       case CellShape::kText: {
         CellShape next = next_shape(k);
-        if (LabelLike(c.cell.text, rules) && (next == CellShape::kText || next == CellShape::kItemLabel))
+        if (LabelLike(c.cell.text, rules, shape_of.Facts(c.cell.text)) &&
+            (next == CellShape::kText || next == CellShape::kItemLabel))
           pending.push_back(&c);
         else
           start_content(c);
@@ -303,7 +330,7 @@ std::vector<Role> ColumnsFromCells(const Grid& g, Shapes& shape_of) {
       units[j] += s == CellShape::kUnits;
       deadlines[j] += s == CellShape::kDeadline;
       texts[j] += s == CellShape::kText || s == CellShape::kItemLabel || s == CellShape::kSectionLabel;
-      chars[j] += CharCount(c);
+      chars[j] += shape_of.Chars(c);
     }
   }
   std::vector<Role> roles(width, Role::kNone);
@@ -335,8 +362,11 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
   std::erase_if(t.rows, [&](const Row& r) {
     // A grid read by position has its rows from the reader: no fragments.
     // The character count last: it is the one test that costs.
+    auto compact_chars = [](std::string_view s) {  // CharCountUpTo(RemoveSpaces(s), 3), no copy when s has no spaces
+      return MayHoldSpace(s) ? CharCountUpTo(RemoveSpaces(s), 3) : CharCountUpTo(s, 3);
+    };
     bool fragment = !g.by_position && !r.content.empty() && r.units.empty() && r.lead.empty() && r.support.empty() &&
-                    r.deadline.empty() && !r.seq && CharCountUpTo(RemoveSpaces(r.content.text), 3) <= 2;
+                    r.deadline.empty() && !r.seq && compact_chars(r.content.text) <= 2;
     if (fragment)
       t.Warn("table.fragment_dropped", "line " + std::to_string(r.first_line) + ": a fragment row dropped: " + r.content.text,
              r.first_line, r.last_line);
@@ -538,7 +568,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     content = static_cast<int>(content_col), best = SIZE_MAX;
   for (size_t i = 0; i < cells.size() && best != SIZE_MAX; ++i) {
     if (shapes[i] != CellShape::kText) continue;
-    size_t n = CharCount(cells[i]);
+    size_t n = shape_of.Chars(cells[i]);
     if (n > best) best = n, content = static_cast<int>(i);
   }
   if (content < 0) {  // no text cell: fall back to the header's content column
@@ -553,7 +583,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     // as a sentence is the content.
     for (size_t i = 0; i < cells.size(); ++i) {
       if (shapes[i] != CellShape::kItemLabel && shapes[i] != CellShape::kSectionLabel) continue;
-      size_t n = CharCount(cells[i]);
+      size_t n = shape_of.Chars(cells[i]);
       if ((EndsSentence(cells[i], rules) || n > 30) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
     }
   }

@@ -24,6 +24,7 @@ namespace {
 // or a separator between two names ("县发改局 县教体局"): a complete name on the
 // left and a unit-like start on the right make it a separator.
 std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
+  if (!MayHoldSpace(cell)) return std::string(cell);  // one piece: the cell as it is
   std::vector<std::string> pieces;
   std::string cur;
   size_t i = 0;
@@ -52,8 +53,8 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
   return out;
 }
 
-std::string LevelPrefix(std::string_view name, const Rules& rules) {
-  std::string best;
+std::string_view LevelPrefix(std::string_view name, const Rules& rules) {
+  std::string_view best;
   for (const auto& w : rules.level_exceptions)
     if (StartsWith(name, w)) return best;
   for (const auto& p : rules.level_prefixes)
@@ -75,39 +76,42 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   // Dedupe in linear time: a cell may list thousands. Its names so far (out)
   // are looked back over while few, a hash set of them holds them after.
   std::unordered_set<std::string> seen;
-  auto first_time = [&](const std::string& name) {
+  auto first_time = [&](std::string_view name) {
     constexpr size_t kFew = 16;
     if (out.size() < kFew) return std::find(out.begin(), out.end(), name) == out.end();
     if (seen.empty()) seen.insert(out.begin(), out.end());
-    return seen.insert(name).second;
+    return seen.emplace(name).second;
   };
   std::string& prefix = *carried;
-  for (auto& raw : SplitTopLevel(text, rules)) {
-    std::string name = raw;
-    name.resize(rules.punct.full_stop.TrimEnd(name).size());
+  std::vector<std::string_view> pieces;
+  SplitTopLevel(text, rules, &pieces);
+  std::string carried_name;  // a name with the carried prefix before it
+  for (std::string_view name : pieces) {
+    name = rules.punct.full_stop.TrimEnd(name);
     for (const auto& tail : rules.open_tails) {
       if (EndsWith(name, tail) && name.size() > tail.size()) {
-        name.resize(name.size() - tail.size());
+        name.remove_suffix(tail.size());
         *open = true;
         break;
       }
     }
     if (name.empty()) continue;
-    std::string own = LevelPrefix(name, rules);
+    std::string_view own = LevelPrefix(name, rules);
     if (!own.empty()) {
       prefix = own;
     } else if (!prefix.empty() && !IsCollective(name, rules)) {
       for (const auto& suf : rules.carry_suffixes)
         if (EndsWith(name, suf)) {
-          name = prefix + name;
+          carried_name.assign(prefix).append(name);
+          name = carried_name;
           break;
         }
     }
     if (!IsCompleteUnit(name, rules) && CharCount(name) <= 1) {
-      if (warnings) warnings->push_back("unreadable unit name dropped: " + name);
+      if (warnings) warnings->push_back("unreadable unit name dropped: " + std::string(name));
       continue;
     }
-    if (first_time(name)) out.push_back(name);
+    if (first_time(name)) out.emplace_back(name);
   }
   return out;
 }

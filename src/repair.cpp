@@ -82,21 +82,30 @@ void RepairTable(Table& table, const Rules& rules) {
   //    3); a row whose units step 3 joins is split again when next needed.
   //    The known names are gathered only when a row asks for them, and
   //    always before step 3 joins any cell: from the cells as printed.
-  std::vector<std::vector<std::string>> names(rows.size());
+  //    Names are views into the rows' unit cells: a row's are split again
+  //    (stale) once its cell is joined.
+  std::vector<std::vector<std::string_view>> names(rows.size());
   std::vector<bool> stale(rows.size(), true);
-  auto names_of = [&](size_t i) -> const std::vector<std::string>& {
-    if (stale[i]) names[i] = SplitTopLevel(rows[i].units.text, rules), stale[i] = false;
+  auto names_of = [&](size_t i) -> const std::vector<std::string_view>& {
+    if (stale[i]) SplitTopLevel(rows[i].units.text, rules, &names[i]), stale[i] = false;
     return names[i];
   };
-  std::set<std::string> known;
+  // RemoveSpaces(n), in *buf only when n holds a space.
+  auto compact = [](std::string_view n, std::string* buf) -> std::string_view {
+    if (!MayHoldSpace(n)) return n;
+    *buf = RemoveSpaces(n);
+    return *buf;
+  };
+  std::set<std::string, std::less<>> known;
   bool known_gathered = false;
   auto gather_known = [&] {
     if (known_gathered) return;
     known_gathered = true;
+    std::string buf;
     for (size_t k = 0; k < rows.size(); ++k)
       for (const auto& n : names_of(k)) {
-        std::string c = RemoveSpaces(n);
-        if (IsCompleteUnit(c, rules)) known.insert(c);
+        std::string_view c = compact(n, &buf);
+        if (IsCompleteUnit(c, rules) && known.find(c) == known.end()) known.emplace(c);
       }
   };
 
@@ -126,11 +135,15 @@ void RepairTable(Table& table, const Rules& rules) {
         const auto& an = names_of(i);
         const auto& bn = names_of(i + 1);
         if (an.empty() || bn.empty()) continue;
-        std::string last = RemoveSpaces(an.back()), first = RemoveSpaces(bn.front());
+        std::string last_buf, first_buf;
+        const std::string_view last = compact(an.back(), &last_buf), first = compact(bn.front(), &first_buf);
         if (StartsLikeUnit(first, rules)) continue;
         if (IsCompleteUnit(last, rules)) {
           gather_known();
-          if (!known.count(last + first)) continue;
+          std::string both;
+          both.reserve(last.size() + first.size());
+          both.append(last).append(first);
+          if (!known.count(both)) continue;
         }
       }
       gather_known();

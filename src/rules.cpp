@@ -224,6 +224,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
     if (it == kRoles.end()) ctx.Fail(kv.first.Mark(), "unknown role '" + role + "'");
     for (const auto& name : StringList(ctx, kv.second)) r.header_synonyms[NameKey(name)] = it->second;
   }
+  r.header_synonym_longest = 0;
+  for (const auto& kv : r.header_synonyms) r.header_synonym_longest = std::max(r.header_synonym_longest, kv.first.size());
   // Optional: patterns on the shape of a header name the list does not hold
   // (责任科室, 牵头股室, 办结时间), tried in file order.
   r.header_shapes.clear();
@@ -283,6 +285,24 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
   r.cut_suffixes = root["cut_suffixes"] ? StringList(ctx, root["cut_suffixes"]) : std::vector<std::string>{};
   r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));
+  auto ends = [](const std::vector<std::string>& words) {
+    uint64_t bits = 0;
+    for (const auto& w : words) bits |= w.empty() ? ~uint64_t{0} : uint64_t{1} << (static_cast<unsigned char>(w.back()) & 63);
+    return bits;
+  };
+  r.org_suffix_ends = ends(r.org_suffixes);
+  r.open_tail_ends = ends(r.open_tails);
+  r.unit_split_firsts.clear();
+  r.unit_split_first_bits = 0;
+  r.unit_split_every = false;
+  for (const auto* list : {&r.collective_starts, &r.unit_separators})
+    for (const auto& w : *list) {
+      size_t k = 0;
+      const char32_t f = w.empty() ? 0xFFFD : NextChar(w, k);
+      if (f == 0xFFFD) r.unit_split_every = true;
+      else r.unit_split_firsts.push_back(f), r.unit_split_first_bits |= uint64_t{1} << (f & 63);
+    }
+  r.unit_split_ready = true;
   r.collective_name = root["collective_name"] ? Compile(ctx, root["collective_name"]) : Regex("(?!)");
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));

@@ -8,6 +8,7 @@
 #ifndef NOTICETAB_SRC_STAGES_H_
 #define NOTICETAB_SRC_STAGES_H_
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,37 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules);
 /// a deadline a merged cell or a paragraph break split.
 /// (deadlines.yaml year_only).
 bool IsYearOnly(std::string_view s, const Rules& rules);
+/// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.
+void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out);
+/// False when s holds no whitespace for RemoveSpaces to remove (RemoveSpaces(s)
+/// == s); true when it may.
+bool MayHoldSpace(std::string_view s);
+
+/// What one pass over a cell finds, so that ClassifyCell and the interpreter's
+/// tests of the same cell are not each a scan and a copy of their own. The
+/// fields are of the cell without its spaces (RemoveSpaces), so a cell and
+/// its Trim have the same ones (all_chars aside). Each group holds only when
+/// its flag is set; text the pass does not read exactly (malformed UTF-8,
+/// U+FFFD; for the compact group a character NFKC may change other than a
+/// full-width form) is left to the string tests.
+struct CellFacts {
+  bool raw_known = false;      ///< valid UTF-8 without U+FFFD: chars, all_chars and the raw_ marks hold
+  bool compact_known = false;  ///< also every character NFKC-stable or full-width: sentence holds, and
+                               ///< chars is CharCount(Nfkc(RemoveSpaces(cell)))
+  size_t chars = 0;            ///< CharCount(RemoveSpaces(cell))
+  size_t all_chars = 0;        ///< CharCount(cell)
+  bool sentence = false;       ///< punct.sentence_mark.In(Nfkc(RemoveSpaces(cell)))
+  bool raw_sentence = false, raw_semicolon = false, raw_comma = false;  ///< sentence_mark / semicolon / comma .In(RemoveSpaces(cell))
+  bool ascii_paren = false;    ///< an ASCII '(' ("(cid:" can only start there)
+  /// compact_known: Nfkc(RemoveSpaces(cell)) itself when it fits (short_size
+  /// <= 72 bytes, 24 characters at least), for the tests that read a short cell.
+  std::array<char, 72> short_compact;
+  size_t short_size = 0;
+};
+CellFacts ReadCellFacts(std::string_view cell, const Rules& rules);
+/// ClassifyCell(cell, rules), reading `facts` (REQUIRES: ReadCellFacts of
+/// cell or of Trim(cell)) instead of scanning the cell again.
+CellShape ClassifyCell(std::string_view cell, const Rules& rules, const CellFacts& facts);
 /// The document classifier (rules/kinds.yaml): sets doc->kind to
 /// notice_with_annex | body_assignments | notice_without_annex | news | other
 /// and removes the tasks of body paragraphs that are not tasks (a cover

@@ -245,6 +245,10 @@ const std::map<std::pair<std::string, std::string>, int> kNumbersAllowed = {
     {{"src/link.cpp", "0x3002"}, 1},
     {{"src/link.cpp", "0xFF01"}, 1},
     {{"src/link.cpp", "0xFF5E"}, 1},
+    {{"src/classify.cpp", "0x3001"}, 1},  // ReadCellFacts: NFKC's image of a character, as NfkcFast
+    {{"src/classify.cpp", "0x3002"}, 1},
+    {{"src/classify.cpp", "0xFF01"}, 1},
+    {{"src/classify.cpp", "0xFF5E"}, 1},
     // Full-width digit arithmetic: a digit's value (tokenize.cpp DigitOf) and
     // Word's decimalFullWidth list numbers (docx.cpp).
     {{"src/tokenize.cpp", "0xFF10"}, 1},

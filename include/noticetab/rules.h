@@ -149,6 +149,10 @@ struct Rules {
   Numerals numerals;
   // headers.yaml: normalized synonym -> role
   std::map<std::string, Role, std::less<>> header_synonyms;
+  /// The byte length of the longest key in header_synonyms, set when
+  /// headers.yaml loads (SIZE_MAX, "unknown", in a Rules built by hand): a
+  /// longer name is no synonym, without a look into the map.
+  size_t header_synonym_longest = SIZE_MAX;
   /// headers.yaml `shapes:`: a header name outside the list gets the role of
   /// the first pattern matching its normalized form (责任科室 -> units).
   struct HeaderShape {
@@ -173,6 +177,18 @@ struct Rules {
   std::vector<std::string> cut_suffixes;      ///< 办事处 ...: a name stopping inside one was cut mid-name
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
   Regex collective_name;                      ///< 各县、市、区政府: one name, separators inside
+  /// Bit (b & 63) for the last byte b of each of org_suffixes (open_tails),
+  /// set when units.yaml loads (all bits in a Rules built by hand): a name
+  /// whose last byte's bit is clear ends in none of them.
+  uint64_t org_suffix_ends = ~uint64_t{0}, open_tail_ends = ~uint64_t{0};
+  /// The first character of each of collective_starts and unit_separators
+  /// (SplitTopLevel compares words only where one stands) and the (c & 63)
+  /// bits of them, set when units.yaml loads (unit_split_ready); a word with
+  /// no first character to go by makes unit_split_every (compare at every
+  /// character). A Rules built by hand has none: SplitTopLevel makes them.
+  std::u32string unit_split_firsts;
+  uint64_t unit_split_first_bits = 0;
+  bool unit_split_every = false, unit_split_ready = false;
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
   Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
   // collective.yaml
