@@ -163,6 +163,7 @@ class BigramIds {
   struct PerId {
     uint32_t seen = 0;
     int32_t head[kLists] = {-1, -1, -1};
+    uint64_t mask[kLists] = {0, 0, 0};  // bit k: set k holds the id (Holders of at most 64 sets)
   };
 
   // Forgets every id.
@@ -247,18 +248,34 @@ class BigramIds {
 
 // Sets of bigrams (item texts, titles), numbered in the order added, and
 // which sets hold each bigram: one list per bigram id (BigramIds::PerId::head
-// [list]), linked newest first.
+// [list]), linked newest first; or, for at most 64 sets (most notices), one
+// bit per set in a mask per id (BigramIds::PerId::mask[list]).
 class Holders {
  public:
-  explicit Holders(int list) : list_(list) {}
+  static constexpr size_t kMaskSets = 64;
+  // sets: how many sets will be added.
+  Holders(int list, size_t sets) : list_(list), masks_(sets <= kMaskSets) {}
+
+  bool masks() const { return masks_; }
 
   // Adds the set of the given bigrams (repeats count once).
   void Add(std::span<const uint64_t> bigrams, BigramIds& ids) {
     const auto k = static_cast<uint32_t>(size_.size());
+    const int list = list_;
+    if (masks_) {
+      const uint64_t bit = uint64_t{1} << k;
+      uint32_t n = 0;
+      ids.Each(bigrams, [&](uint32_t, BigramIds::PerId& p) {
+        uint64_t& m = p.mask[list];
+        n += (m & bit) == 0;
+        m |= bit;
+      });
+      size_.push_back(n);
+      return;
+    }
     if (links_.size() < count_ + bigrams.size()) links_.resize(std::max(2 * links_.size(), count_ + bigrams.size()));
     Link* links = links_.data();
     int32_t count = static_cast<int32_t>(count_);
-    const int list = list_;
     ids.Each(bigrams, [&](uint32_t, BigramIds::PerId& p) {
       int32_t& head = p.head[list];
       if (head >= 0 && links[head].set == k) return;  // already in this set
@@ -272,9 +289,16 @@ class Holders {
   // How many distinct bigrams set k has.
   size_t SizeOf(size_t k) const { return size_[k]; }
 
-  // f(k) for every set k holding bigram id.
+  // The sets holding bigram id, one bit each (masks() only).
+  uint64_t Mask(const BigramIds& ids, uint32_t id) const { return ids[id].mask[list_]; }
+
+  // f(k) for every set k holding bigram id (in no set order).
   template <typename F>
   void ForEachHolding(const BigramIds& ids, uint32_t id, F&& f) const {
+    if (masks_) {
+      for (uint64_t m = ids[id].mask[list_]; m; m &= m - 1) f(static_cast<uint32_t>(std::countr_zero(m)));
+      return;
+    }
     const Link* links = links_.data();
     for (int32_t h = ids[id].head[list_]; h >= 0; h = links[h].next) f(links[h].set);
   }
@@ -285,6 +309,7 @@ class Holders {
     int32_t next;
   };
   int list_;
+  bool masks_;
   std::vector<Link> links_;  // the first count_ in use
   size_t count_ = 0;
   std::vector<uint32_t> size_;
@@ -362,9 +387,12 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   thread_local Scratch x;
   x.ids.Clear();
   // Sections and items: their titles (for labels) and the items' texts (for content).
-  Holders section_titles(0), item_titles(1), item_texts(2);
+  size_t n_items = 0;
+  for (const auto& s : sections) n_items += s.items.size();
+  Holders section_titles(0, sections.size()), item_titles(1, n_items), item_texts(2, n_items);
   for (const auto& s : sections) section_titles.Add(x.read(s.title), x.ids);
   std::vector<ItemRef> items;
+  items.reserve(n_items);
   std::string title_text;
   for (const auto& s : sections)
     for (const auto& it : s.items) {
@@ -412,26 +440,39 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     const std::string& row_label = item_from_section_label ? section_label : item_label;
 
     const auto content = x.distinct(row.content.text, x.read, x.ids);
-    for (uint32_t b : content)
-      item_texts.ForEachHolding(x.ids, b, [&](uint32_t k) {
-        if (x.hits[k]++ == 0) touched.push_back(k);
-      });
     // Each item's score is the share of the row's bigrams found in it (as
     // Share()), plus 0.02 for the row above's item and 0.01 for the label's:
     // ties go to those, then to the first item, as when every item is
-    // scored in order. An item not hit scores at most 0.03, short of a link.
+    // scored in order (the best score, the lowest k among equals: the same
+    // in any order of k). An item not hit scores at most 0.03, short of a link.
     int best = 0;
     size_t best_k = 0;
     double best_score = 0;
-    for (uint32_t k : touched) {
+    auto score = [&](uint32_t k) {
       const ItemRef& it = items[k];
       double s = static_cast<double>(x.hits[k]) / static_cast<double>(content.size());
       x.hits[k] = 0;  // ready for the next row
       if (it.item == prev_item) s += 0.02;
       if (it.item == row_label_item) s += 0.01;
       if (s > best_score || (s == best_score && k < best_k)) best_score = s, best = it.item, best_k = k;
+    };
+    if (item_texts.masks()) {
+      uint64_t hit = 0;  // the items hit
+      uint32_t* hits = x.hits.data();
+      for (uint32_t b : content) {
+        uint64_t m = item_texts.Mask(x.ids, b);
+        hit |= m;
+        for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+      }
+      for (; hit; hit &= hit - 1) score(static_cast<uint32_t>(std::countr_zero(hit)));
+    } else {
+      for (uint32_t b : content)
+        item_texts.ForEachHolding(x.ids, b, [&](uint32_t k) {
+          if (x.hits[k]++ == 0) touched.push_back(k);
+        });
+      for (uint32_t k : touched) score(k);
+      touched.clear();
     }
-    touched.clear();
     if (best_score >= 0.5) {
       row.item = best;
       if (row_label_item && row_label_item != best)
