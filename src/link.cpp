@@ -9,6 +9,8 @@
 #include <string>
 #include <span>
 
+#include <unicode/normalizer2.h>
+
 #include "noticetab/text.h"
 #include "utf8_scan.h"
 
@@ -26,6 +28,18 @@ uint32_t Packed(char32_t c) {
   if (c < 0x800) return (0xC0 | c >> 6) | (0x80 | (c & 0x3F)) << 8;
   if (c < 0x10000) return (0xE0 | c >> 12) | (0x80 | (c >> 6 & 0x3F)) << 8 | (0x80 | (c & 0x3F)) << 16;
   return (0xF0 | c >> 18) | (0x80 | (c >> 12 & 0x3F)) << 8 | (0x80 | (c >> 6 & 0x3F)) << 16 | (0x80 | (c & 0x3F)) << 24;
+}
+
+// A character NFKC leaves as it is and that composes with no character
+// before or after it (ICU's Normalizer2::isInert): NFKC of a text holding it
+// is NFKC of the text before it, it, and NFKC of the text after it.
+bool NfkcInert(char32_t c) {
+  static const icu::Normalizer2* const nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return nfkc && nfkc->isInert(static_cast<UChar32>(c));
 }
 
 inline bool IsAsciiKey(uint32_t c) { return c - '0' < 10u || (c | 0x20) - 'a' < 26u; }
@@ -47,7 +61,8 @@ size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
 // The bigrams of Nfkc(s) read straight from s when NFKC takes each character
 // on its own, that is for the text NfkcWithoutIcu handles (ASCII,
 // U+4000-U+9FFF, 、。‘’“” as they are, full-width forms to ASCII, U+3000 to a
-// space): no copy. SIZE_MAX at the first other character.
+// space), and characters NFKC leaves alone whatever their neighbours
+// (NfkcInert): no copy. SIZE_MAX at the first other character.
 size_t BigramsInPlace(std::string_view s, uint64_t* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -97,6 +112,11 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out) {
         } else if (v == 0x3001 || v == 0x3002 || v == 0x2018 || v == 0x2019 || v == 0x201C || v == 0x201D ||
                    v == 0x3000) {
           continue;  // no key characters
+        } else if (v >= 0x800 && v - 0xD800u >= 0x800u && NfkcInert(v)) {
+          // 《》〔〕— ...: itself under NFKC, whatever is around it (well formed:
+          // not overlong, no surrogate).
+          if (!IsKeyChar(v)) continue;
+          c = Packed(v);
         } else {
           return SIZE_MAX;
         }
@@ -184,23 +204,29 @@ class BigramIds {
   void Each(std::span<const uint64_t> bigrams, F&& f) {
     Slot* slots = slots_.data();
     PerId* per_id = per_id_.data();
+    size_t per_id_size = per_id_.size();
     size_t mask = mask_;
     int shift = shift_;
     const uint32_t gen = gen_;
+    size_t size = size_, limit = slots_.size() / 2;  // grows past half full
     for (uint64_t b : bigrams) {
       uint32_t id;
       for (size_t s = Hash(b, shift);; s = (s + 1) & mask) {
         Slot& x = slots[s];
         if (x.gen != gen) {
-          id = static_cast<uint32_t>(size_);
+          id = static_cast<uint32_t>(size);
           x = {b, id, gen};
-          if (id < per_id_.size()) {
+          if (id < per_id_size) {
             per_id[id] = PerId{};
           } else {
             per_id_.emplace_back();
-            per_id = per_id_.data();
+            per_id = per_id_.data(), per_id_size = per_id_.size();
           }
-          if (2 * ++size_ > slots_.size()) Grow(), slots = slots_.data(), mask = mask_, shift = shift_;
+          if (++size > limit) {
+            size_ = size;
+            Grow();
+            slots = slots_.data(), mask = mask_, shift = shift_, limit = slots_.size() / 2;
+          }
           break;
         }
         if (x.key == b) {
@@ -210,6 +236,7 @@ class BigramIds {
       }
       f(id, per_id[id]);
     }
+    size_ = size;
   }
 
  private:

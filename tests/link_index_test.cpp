@@ -139,7 +139,10 @@ void RefLinkRows(Table& table, const std::vector<Section>& sections) {
 TEST_CASE("LinkRows gives the links, ties and warnings of scoring every item in order", "[link]") {
   // Few characters, so that texts share bigrams and shares tie.
   const std::vector<std::string> chars = {"政", "务", "公", "开", "工", "作", "年", "度", "a", "1",
-                                          "，", "。", " ", "《", "》", "①", "〇", "２", "\xE4\xB7\x80"};
+                                          "，", "。", " ", "《", "》", "①", "〇", "２", "\xE4\xB7\x80",
+                                          // read in place as NFKC-inert (—, 〔, 〈), or not: a combining
+                                          // macron after a or 〔, a compatibility ideograph
+                                          "\u2014", "\u3014", "\u3008", "\u0304", "\uF900"};
   std::mt19937 rng(15);
   auto text = [&](int most) {
     std::string s;
