@@ -216,3 +216,29 @@ TEST_CASE("LinkRows gives the links, ties and warnings of scoring every item in 
   CHECK(differ == 0);
   CHECK(linked > 1000);  // the content links often enough to test the scores
 }
+
+TEST_CASE("LinkRows counts a title's repeated bigrams once, with masks and with lists", "[link]") {
+  // 政务政务政务政务 has two distinct bigrams (政务, 务政), not seven: the label
+  // 政务 is then close enough (Dice 2/3) to name the item.
+  for (const int n_items : {3, 70}) {  // 64 items or fewer are bit masks (link.cpp, Holders), more are lists
+    INFO("items " << n_items);
+    std::vector<Section> body;
+    Section sec{1, "1", "工作年度", 1, {}};
+    for (int k = 1; k <= n_items; ++k) {
+      const std::string title = k == 2 ? "政务政务政务政务" : "开" + std::to_string(k) + "工作";
+      sec.items.push_back(Item{k, std::to_string(k), title, "", k + 1});
+    }
+    body.push_back(sec);
+    Table a;
+    Row row;
+    row.content.Append("无关文字", 1);
+    row.item_label.Append("政务", 1);
+    a.rows.push_back(row);
+    Table b = a;
+    noticetab::LinkRows(a, body);
+    RefLinkRows(b, body);
+    CHECK(a.rows[0].item == 2);
+    CHECK(a.rows[0].item == b.rows[0].item);
+    CHECK(a.rows[0].warnings == b.rows[0].warnings);
+  }
+}
