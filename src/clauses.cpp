@@ -103,6 +103,10 @@ bool LooksLikeUnits(std::string_view text, const Rules& rules) {
 std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Punctuation& pu) {
   std::string_view t = Trim(s);
   while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
+  // Most texts end in no closing bracket: said without decoding t from the
+  // start. (A character decoded from its lead byte to the end of t is the
+  // last one decoded from the start too; other endings decode to U+FFFD.)
+  if (!pu.closes.Has(U'\uFFFD') && !pu.closes.Ends(t)) return {std::string_view::npos, {}};
   std::vector<size_t> starts;  // offsets of code points, to walk back
   size_t i = 0;
   while (i < t.size()) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <span>
 
+#include <unicode/normalizer2.h>
+
 #include "noticetab/text.h"
 #include "utf8_scan.h"
 
@@ -26,6 +28,18 @@ uint32_t Packed(char32_t c) {
   if (c < 0x800) return (0xC0 | c >> 6) | (0x80 | (c & 0x3F)) << 8;
   if (c < 0x10000) return (0xE0 | c >> 12) | (0x80 | (c >> 6 & 0x3F)) << 8 | (0x80 | (c & 0x3F)) << 16;
   return (0xF0 | c >> 18) | (0x80 | (c >> 12 & 0x3F)) << 8 | (0x80 | (c >> 6 & 0x3F)) << 16 | (0x80 | (c & 0x3F)) << 24;
+}
+
+// A character NFKC leaves as it is and that composes with no character
+// before or after it (ICU's Normalizer2::isInert): NFKC of a text holding it
+// is NFKC of the text before it, it, and NFKC of the text after it.
+bool NfkcInert(char32_t c) {
+  static const icu::Normalizer2* const nfkc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return nfkc && nfkc->isInert(static_cast<UChar32>(c));
 }
 
 inline bool IsAsciiKey(uint32_t c) { return c - '0' < 10u || (c | 0x20) - 'a' < 26u; }
@@ -47,7 +61,8 @@ size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
 // The bigrams of Nfkc(s) read straight from s when NFKC takes each character
 // on its own, that is for the text NfkcWithoutIcu handles (ASCII,
 // U+4000-U+9FFF, 、。‘’“” as they are, full-width forms to ASCII, U+3000 to a
-// space): no copy. SIZE_MAX at the first other character.
+// space), and characters NFKC leaves alone whatever their neighbours
+// (NfkcInert): no copy. SIZE_MAX at the first other character.
 size_t BigramsInPlace(std::string_view s, uint64_t* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -97,6 +112,11 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out) {
         } else if (v == 0x3001 || v == 0x3002 || v == 0x2018 || v == 0x2019 || v == 0x201C || v == 0x201D ||
                    v == 0x3000) {
           continue;  // no key characters
+        } else if (v >= 0x800 && v - 0xD800u >= 0x800u && NfkcInert(v)) {
+          // 《》〔〕— ...: itself under NFKC, whatever is around it (well formed:
+          // not overlong, no surrogate).
+          if (!IsKeyChar(v)) continue;
+          c = Packed(v);
         } else {
           return SIZE_MAX;
         }
@@ -163,6 +183,7 @@ class BigramIds {
   struct PerId {
     uint32_t seen = 0;
     int32_t head[kLists] = {-1, -1, -1};
+    uint64_t mask[kLists] = {0, 0, 0};  // bit k: set k holds the id (Holders of at most 64 sets)
   };
 
   // Forgets every id.
@@ -183,23 +204,29 @@ class BigramIds {
   void Each(std::span<const uint64_t> bigrams, F&& f) {
     Slot* slots = slots_.data();
     PerId* per_id = per_id_.data();
+    size_t per_id_size = per_id_.size();
     size_t mask = mask_;
     int shift = shift_;
     const uint32_t gen = gen_;
+    size_t size = size_, limit = slots_.size() / 2;  // grows past half full
     for (uint64_t b : bigrams) {
       uint32_t id;
       for (size_t s = Hash(b, shift);; s = (s + 1) & mask) {
         Slot& x = slots[s];
         if (x.gen != gen) {
-          id = static_cast<uint32_t>(size_);
+          id = static_cast<uint32_t>(size);
           x = {b, id, gen};
-          if (id < per_id_.size()) {
+          if (id < per_id_size) {
             per_id[id] = PerId{};
           } else {
             per_id_.emplace_back();
-            per_id = per_id_.data();
+            per_id = per_id_.data(), per_id_size = per_id_.size();
           }
-          if (2 * ++size_ > slots_.size()) Grow(), slots = slots_.data(), mask = mask_, shift = shift_;
+          if (++size > limit) {
+            size_ = size;
+            Grow();
+            slots = slots_.data(), mask = mask_, shift = shift_, limit = slots_.size() / 2;
+          }
           break;
         }
         if (x.key == b) {
@@ -209,6 +236,7 @@ class BigramIds {
       }
       f(id, per_id[id]);
     }
+    size_ = size;
   }
 
  private:
@@ -247,18 +275,34 @@ class BigramIds {
 
 // Sets of bigrams (item texts, titles), numbered in the order added, and
 // which sets hold each bigram: one list per bigram id (BigramIds::PerId::head
-// [list]), linked newest first.
+// [list]), linked newest first; or, for at most 64 sets (most notices), one
+// bit per set in a mask per id (BigramIds::PerId::mask[list]).
 class Holders {
  public:
-  explicit Holders(int list) : list_(list) {}
+  static constexpr size_t kMaskSets = 64;
+  // sets: how many sets will be added.
+  Holders(int list, size_t sets) : list_(list), masks_(sets <= kMaskSets) {}
+
+  bool masks() const { return masks_; }
 
   // Adds the set of the given bigrams (repeats count once).
   void Add(std::span<const uint64_t> bigrams, BigramIds& ids) {
     const auto k = static_cast<uint32_t>(size_.size());
+    const int list = list_;
+    if (masks_) {
+      const uint64_t bit = uint64_t{1} << k;
+      uint32_t n = 0;
+      ids.Each(bigrams, [&](uint32_t, BigramIds::PerId& p) {
+        uint64_t& m = p.mask[list];
+        n += (m & bit) == 0;
+        m |= bit;
+      });
+      size_.push_back(n);
+      return;
+    }
     if (links_.size() < count_ + bigrams.size()) links_.resize(std::max(2 * links_.size(), count_ + bigrams.size()));
     Link* links = links_.data();
     int32_t count = static_cast<int32_t>(count_);
-    const int list = list_;
     ids.Each(bigrams, [&](uint32_t, BigramIds::PerId& p) {
       int32_t& head = p.head[list];
       if (head >= 0 && links[head].set == k) return;  // already in this set
@@ -272,9 +316,16 @@ class Holders {
   // How many distinct bigrams set k has.
   size_t SizeOf(size_t k) const { return size_[k]; }
 
-  // f(k) for every set k holding bigram id.
+  // The sets holding bigram id, one bit each (masks() only).
+  uint64_t Mask(const BigramIds& ids, uint32_t id) const { return ids[id].mask[list_]; }
+
+  // f(k) for every set k holding bigram id (in no set order).
   template <typename F>
   void ForEachHolding(const BigramIds& ids, uint32_t id, F&& f) const {
+    if (masks_) {
+      for (uint64_t m = ids[id].mask[list_]; m; m &= m - 1) f(static_cast<uint32_t>(std::countr_zero(m)));
+      return;
+    }
     const Link* links = links_.data();
     for (int32_t h = ids[id].head[list_]; h >= 0; h = links[h].next) f(links[h].set);
   }
@@ -285,6 +336,7 @@ class Holders {
     int32_t next;
   };
   int list_;
+  bool masks_;
   std::vector<Link> links_;  // the first count_ in use
   size_t count_ = 0;
   std::vector<uint32_t> size_;
@@ -362,9 +414,12 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   thread_local Scratch x;
   x.ids.Clear();
   // Sections and items: their titles (for labels) and the items' texts (for content).
-  Holders section_titles(0), item_titles(1), item_texts(2);
+  size_t n_items = 0;
+  for (const auto& s : sections) n_items += s.items.size();
+  Holders section_titles(0, sections.size()), item_titles(1, n_items), item_texts(2, n_items);
   for (const auto& s : sections) section_titles.Add(x.read(s.title), x.ids);
   std::vector<ItemRef> items;
+  items.reserve(n_items);
   std::string title_text;
   for (const auto& s : sections)
     for (const auto& it : s.items) {
@@ -412,26 +467,39 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     const std::string& row_label = item_from_section_label ? section_label : item_label;
 
     const auto content = x.distinct(row.content.text, x.read, x.ids);
-    for (uint32_t b : content)
-      item_texts.ForEachHolding(x.ids, b, [&](uint32_t k) {
-        if (x.hits[k]++ == 0) touched.push_back(k);
-      });
     // Each item's score is the share of the row's bigrams found in it (as
     // Share()), plus 0.02 for the row above's item and 0.01 for the label's:
     // ties go to those, then to the first item, as when every item is
-    // scored in order. An item not hit scores at most 0.03, short of a link.
+    // scored in order (the best score, the lowest k among equals: the same
+    // in any order of k). An item not hit scores at most 0.03, short of a link.
     int best = 0;
     size_t best_k = 0;
     double best_score = 0;
-    for (uint32_t k : touched) {
+    auto score = [&](uint32_t k) {
       const ItemRef& it = items[k];
       double s = static_cast<double>(x.hits[k]) / static_cast<double>(content.size());
       x.hits[k] = 0;  // ready for the next row
       if (it.item == prev_item) s += 0.02;
       if (it.item == row_label_item) s += 0.01;
       if (s > best_score || (s == best_score && k < best_k)) best_score = s, best = it.item, best_k = k;
+    };
+    if (item_texts.masks()) {
+      uint64_t hit = 0;  // the items hit
+      uint32_t* hits = x.hits.data();
+      for (uint32_t b : content) {
+        uint64_t m = item_texts.Mask(x.ids, b);
+        hit |= m;
+        for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+      }
+      for (; hit; hit &= hit - 1) score(static_cast<uint32_t>(std::countr_zero(hit)));
+    } else {
+      for (uint32_t b : content)
+        item_texts.ForEachHolding(x.ids, b, [&](uint32_t k) {
+          if (x.hits[k]++ == 0) touched.push_back(k);
+        });
+      for (uint32_t k : touched) score(k);
+      touched.clear();
     }
-    touched.clear();
     if (best_score >= 0.5) {
       row.item = best;
       if (row_label_item && row_label_item != best)

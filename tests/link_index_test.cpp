@@ -139,7 +139,10 @@ void RefLinkRows(Table& table, const std::vector<Section>& sections) {
 TEST_CASE("LinkRows gives the links, ties and warnings of scoring every item in order", "[link]") {
   // Few characters, so that texts share bigrams and shares tie.
   const std::vector<std::string> chars = {"政", "务", "公", "开", "工", "作", "年", "度", "a", "1",
-                                          "，", "。", " ", "《", "》", "①", "〇", "２", "\xE4\xB7\x80"};
+                                          "，", "。", " ", "《", "》", "①", "〇", "２", "\xE4\xB7\x80",
+                                          // read in place as NFKC-inert (—, 〔, 〈), or not: a combining
+                                          // macron after a or 〔, a compatibility ideograph
+                                          "\u2014", "\u3014", "\u3008", "\u0304", "\uF900"};
   std::mt19937 rng(15);
   auto text = [&](int most) {
     std::string s;
@@ -159,7 +162,12 @@ TEST_CASE("LinkRows gives the links, ties and warnings of scoring every item in 
     std::vector<Section> body;
     int next_item = 1;
     const int n_sections = static_cast<int>(rng() % 4);
-    const int per_section = round % 100 == 0 ? 40 : static_cast<int>(rng() % 5);  // sometimes many items
+    // Sometimes many items: up to 64 items are held as bit masks, more as
+    // lists (link.cpp, Holders): 32 per section makes 64 or 96, 65 makes 65 or more.
+    const int per_section = round % 100 == 0    ? 40
+                            : round % 100 == 50 ? 32
+                            : round % 100 == 25 ? 65
+                                                : static_cast<int>(rng() % 5);
     for (int s = 1; s <= n_sections; ++s) {
       Section sec{s, std::to_string(s), text(5), s, {}};
       for (int k = 0; k < per_section; ++k) {
@@ -207,4 +215,30 @@ TEST_CASE("LinkRows gives the links, ties and warnings of scoring every item in 
   }
   CHECK(differ == 0);
   CHECK(linked > 1000);  // the content links often enough to test the scores
+}
+
+TEST_CASE("LinkRows counts a title's repeated bigrams once, with masks and with lists", "[link]") {
+  // 政务政务政务政务 has two distinct bigrams (政务, 务政), not seven: the label
+  // 政务 is then close enough (Dice 2/3) to name the item.
+  for (const int n_items : {3, 70}) {  // 64 items or fewer are bit masks (link.cpp, Holders), more are lists
+    INFO("items " << n_items);
+    std::vector<Section> body;
+    Section sec{1, "1", "工作年度", 1, {}};
+    for (int k = 1; k <= n_items; ++k) {
+      const std::string title = k == 2 ? "政务政务政务政务" : "开" + std::to_string(k) + "工作";
+      sec.items.push_back(Item{k, std::to_string(k), title, "", k + 1});
+    }
+    body.push_back(sec);
+    Table a;
+    Row row;
+    row.content.Append("无关文字", 1);
+    row.item_label.Append("政务", 1);
+    a.rows.push_back(row);
+    Table b = a;
+    noticetab::LinkRows(a, body);
+    RefLinkRows(b, body);
+    CHECK(a.rows[0].item == 2);
+    CHECK(a.rows[0].item == b.rows[0].item);
+    CHECK(a.rows[0].warnings == b.rows[0].warnings);
+  }
 }
