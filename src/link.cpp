@@ -89,7 +89,10 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out) {
     // The same tests as NfkcWithoutIcu, in the same order. First U+4000-U+9FFF
     // (lead E4-E9 and two continuation bytes, read in one load), as it is: key
     // characters (IsKeyChar) but for the Yijing hexagrams U+4DC0-U+4DFF (E4 B7 xx).
-    if (i + 4 <= n && (std::memcpy(&w, p + i, 4), (w & 0xC0C0F0u) == 0x8080E0u) && (w & 0xFF) - 0xE4u <= 5u) {
+    // (w holds the bytes in little-endian order whatever the machine's, as
+    // Packed() and the 8-byte path above read them.)
+    if (i + 4 <= n && (w = p[i] | p[i + 1] << 8 | p[i + 2] << 16, (w & 0xC0C0F0u) == 0x8080E0u) &&
+        (w & 0xFF) - 0xE4u <= 5u) {
       i += 3;
       if ((w & 0xFFFF) == 0xB7E4) continue;
       c = w & 0xFFFFFF;
