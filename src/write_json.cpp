@@ -85,8 +85,7 @@ inline size_t PlainPrefix(const unsigned char* p, size_t i, size_t n, char* d) {
   unsigned from = 0, width = 16;  // bits below `from` are bytes before i (an overlapping load)
   PlainBits b;
   uint64_t stop, cont, cjk;
-  unsigned char buf[16] = {};
-  const unsigned char* base = p + i;  // byte k of the load
+  alignas(16) unsigned char buf[16];
   if (len >= 32) {
     v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16));
@@ -101,10 +100,9 @@ inline size_t PlainPrefix(const unsigned char* p, size_t i, size_t n, char* d) {
       v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     } else if (n >= 16) {
       from = static_cast<unsigned>(16 - len);
-      base = p + n - 16;
-      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base));
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
     } else {  // the whole string is shorter than 16 bytes: zeros after it stop the run
-      base = buf;
+      _mm_store_si128(reinterpret_cast<__m128i*>(buf), _mm_setzero_si128());
       const unsigned char* q = p + i;
       if (len >= 8) {
         std::memcpy(buf, q, 8);
@@ -153,7 +151,7 @@ inline size_t PlainPrefix(const unsigned char* p, size_t i, size_t n, char* d) {
 /// Writes s escaped at d (6 * s.size() + kSlack bytes of room: \u001f) and
 /// returns the end. Plain runs go 16 bytes at a time (PlainPrefix); the
 /// character that stops one is decoded and written here.
-char* WriteJsonChars(char* d, std::string_view s) {
+[[gnu::always_inline]] inline char* WriteJsonChars(char* d, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
@@ -379,12 +377,12 @@ class JsonOut {
     char* d = Room(12);
     Done(std::to_chars(d, d + 12, v).ptr);
   }
-  void Literal(std::string_view s) {
+  [[gnu::always_inline]] void Literal(std::string_view s) {
     char* d = Room(s.size());
     std::memcpy(d, s.data(), s.size());
     Done(d + s.size());
   }
-  void Null() { Literal("null"); }
+  [[gnu::always_inline]] void Null() { Literal("null"); }
 
   // The schema visitor (schema.h).
   [[gnu::always_inline]] void Str(std::string_view key, const std::string& v) {
