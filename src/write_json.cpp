@@ -47,15 +47,122 @@ bool NeedsUnicodeEscape(char32_t c) {
 // U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF.
 constexpr unsigned kPlainLeads = 0x5FFA;
 
-/// Writes s escaped at d (6 * s.size() bytes of room: \u001f) and returns
-/// the end. Two 3-byte characters of kPlainLeads (most of a notice) are
-/// copied at a time, with one 8-byte load and store; printable ASCII other
-/// than " and \ a byte at a time; everything else is decoded.
-char* WriteJsonChars(char* d, std::string_view s) {
+// WriteJsonChars stores 32 bytes at a time: its destination has kSlack bytes
+// of room past the escaped text's worst case.
+constexpr size_t kSlack = 32;
+
+#ifdef __SSE2__
+struct PlainBits {
+  unsigned stop, cont, cjk;  // bit k for byte k of the load
+};
+
+/// The bytes of v that stop a plain run outright (ASCII controls, '"', '\\',
+/// DEL, any byte from 80 that is neither a continuation byte nor a lead
+/// E3-EC), the continuation bytes (80-BF) and the leads E3-EC.
+inline PlainBits Classify(__m128i v) {
+  const __m128i ctl = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));  // 00-1F, 7F-FF
+  const __m128i quote = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+  const __m128i x = _mm_add_epi8(v, _mm_set1_epi8(0x1D));  // E3-EC: 0-9
+  const __m128i cjk = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x);
+  const __m128i stop = _mm_andnot_si128(_mm_or_si128(cont, cjk), _mm_or_si128(ctl, quote));
+  return {static_cast<unsigned>(_mm_movemask_epi8(stop)), static_cast<unsigned>(_mm_movemask_epi8(cont)),
+          static_cast<unsigned>(_mm_movemask_epi8(cjk))};
+}
+
+/// Copies the longest prefix of s[i, n) (at most 32 bytes, ending where a
+/// character ends) made of characters JSON carries as they are, to d, and
+/// returns its length: 0 when the character at i needs the per-character code
+/// below. Taken here: ASCII other than controls, '"', '\\' and DEL, and
+/// 3-byte sequences with leads E3-EC (U+3000-U+CFFF: CJK, its punctuation,
+/// kana, Hangul; never escaped) with their two continuation bytes. Any other
+/// lead, a stray or missing continuation byte stops the prefix. Each 16-byte
+/// load is classified with a few compares (Classify); the continuation bytes
+/// each lead asks for are checked as bit masks.
+inline size_t PlainPrefix(const unsigned char* p, size_t i, size_t n, char* d) {
+  const size_t len = n - i;
+  __m128i v, w = _mm_setzero_si128();
+  unsigned from = 0, width = 16;  // bits below `from` are bytes before i (an overlapping load)
+  PlainBits b;
+  uint64_t stop, cont, cjk;
+  alignas(16) unsigned char buf[16];
+  if (len >= 32) {
+    v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16));
+    b = Classify(v);
+    const PlainBits b1 = Classify(w);
+    stop = b.stop | uint64_t{b1.stop} << 16;
+    cont = b.cont | uint64_t{b1.cont} << 16;
+    cjk = b.cjk | uint64_t{b1.cjk} << 16;
+    width = 32;
+  } else {
+    if (len >= 16) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    } else if (n >= 16) {
+      from = static_cast<unsigned>(16 - len);
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
+    } else {  // the whole string is shorter than 16 bytes: zeros after it stop the run
+      _mm_store_si128(reinterpret_cast<__m128i*>(buf), _mm_setzero_si128());
+      const unsigned char* q = p + i;
+      if (len >= 8) {
+        std::memcpy(buf, q, 8);
+        std::memcpy(buf + len - 8, q + len - 8, 8);
+      } else if (len >= 4) {
+        std::memcpy(buf, q, 4);
+        std::memcpy(buf + len - 4, q + len - 4, 4);
+      } else {
+        buf[0] = q[0];
+        buf[len >> 1] = q[len >> 1];
+        buf[len - 1] = q[len - 1];
+      }
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf));
+    }
+    b = Classify(v);
+    const unsigned live = (0xFFFFu << from) & 0xFFFFu;
+    stop = b.stop & live;
+    cont = b.cont & live;
+    cjk = b.cjk & live;
+  }
+  // Each lead asks for continuation bytes at the next two places (bits
+  // width, width + 1: past the load); a continuation byte must be asked for.
+  const uint64_t req = cjk << 1 | cjk << 2;
+  stop |= (req ^ cont) | uint64_t{1} << width;
+  unsigned f = static_cast<unsigned>(std::countr_zero(stop));
+  if (req >> f & 1) f -= (cjk >> (f - 1) & 1) ? 1 : 2;  // back to the lead of an unfinished character
+  const size_t k = f - from;
+  if (from == 0) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
+    if (width == 32) _mm_storeu_si128(reinterpret_cast<__m128i*>(d + 16), w);
+  } else if (k >= 8) {
+    std::memcpy(d, p + i, 8);
+    std::memcpy(d + k - 8, p + i + k - 8, 8);
+  } else if (k >= 4) {
+    std::memcpy(d, p + i, 4);
+    std::memcpy(d + k - 4, p + i + k - 4, 4);
+  } else if (k != 0) {
+    d[0] = static_cast<char>(p[i]);
+    d[k >> 1] = static_cast<char>(p[i + (k >> 1)]);
+    d[k - 1] = static_cast<char>(p[i + k - 1]);
+  }
+  return k;
+}
+#endif
+
+/// Writes s escaped at d (6 * s.size() + kSlack bytes of room: \u001f) and
+/// returns the end. Plain runs go 16 bytes at a time (PlainPrefix); the
+/// character that stops one is decoded and written here.
+[[gnu::always_inline]] inline char* WriteJsonChars(char* d, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+#ifdef __SSE2__
+    if (const size_t k = PlainPrefix(p, i, n, d)) {
+      i += k;
+      d += k;
+      continue;
+    }
+#endif
     const unsigned b = p[i];
     if (b < 0x80) {
       if (b >= 0x20 && b != '"' && b != '\\' && b != 0x7F) {
@@ -64,34 +171,7 @@ char* WriteJsonChars(char* d, std::string_view s) {
         continue;
       }
     } else if (b - 0xE0u < 0x10u) {
-#ifdef __SSE2__
-      // Five 3-byte characters at a time (15 of 16 bytes loaded, stored
-      // whole): leads at bytes 0, 3, 6, 9, 12, none E0 or ED (overlong,
-      // surrogate), E2 80 A8/A9 (escaped) or EF BB / EF BF (the BOM, the
-      // noncharacters and their neighbours, left to the code below).
-      if (i + 16 <= n) {
-        constexpr char kF0 = '\xF0', kC0 = '\xC0', kE0 = '\xE0', k80 = '\x80', kFF = '\xFF';
-        const __m128i mask = _mm_setr_epi8(kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, kF0, kC0, kC0, 0);
-        const __m128i want = _mm_setr_epi8(kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, kE0, k80, k80, 0);
-        const __m128i leads = _mm_setr_epi8(kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, kFF, 0, 0, 0);
-        auto eq = [](__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-        const size_t from = i;
-        do {
-          const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-          const __m128i v1 = _mm_srli_si128(v, 1), v2 = _mm_srli_si128(v, 2);
-          const __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, mask), want);
-          __m128i odd = _mm_or_si128(eq(v, kE0), eq(v, '\xED'));
-          odd = _mm_or_si128(odd, _mm_and_si128(_mm_and_si128(eq(v, '\xE2'), eq(v1, k80)),
-                                                _mm_or_si128(eq(v2, '\xA8'), eq(v2, '\xA9'))));
-          odd = _mm_or_si128(odd, _mm_and_si128(eq(v, '\xEF'), _mm_or_si128(eq(v1, '\xBB'), eq(v1, '\xBF'))));
-          if (_mm_movemask_epi8(shape) != 0xFFFF || _mm_movemask_epi8(_mm_and_si128(odd, leads)) != 0) break;
-          _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
-          i += 15;
-          d += 15;
-        } while (i + 16 <= n);
-        if (i != from) continue;  // the byte there decides, from the top
-      }
-#endif
+#ifndef __SSE2__
       if constexpr (std::endian::native == std::endian::little) {
         if (i + 8 <= n) {
           const size_t from = i;
@@ -109,6 +189,7 @@ char* WriteJsonChars(char* d, std::string_view s) {
           if (i != from) continue;  // the byte there decides, from the top
         }
       }
+#endif
       if (i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
         const unsigned c1 = p[i + 1], c2 = p[i + 2];
         const bool plain = (kPlainLeads >> (b & 0x0F) & 1) || (b == 0xE0u && c1 >= 0xA0u) ||
@@ -196,7 +277,7 @@ void AppendJsonString(std::string& out, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0, e; i < s.size(); i = e) {
     e = PieceEnd(p, i, s.size());
-    if (static_cast<size_t>(stage + kStage - d) < 6 * (e - i) + 1) {
+    if (static_cast<size_t>(stage + kStage - d) < 6 * (e - i) + 1 + kSlack) {
       out.append(stage, static_cast<size_t>(d - stage));
       d = stage;
     }
@@ -296,33 +377,33 @@ class JsonOut {
     char* d = Room(12);
     Done(std::to_chars(d, d + 12, v).ptr);
   }
-  void Literal(std::string_view s) {
+  [[gnu::always_inline]] void Literal(std::string_view s) {
     char* d = Room(s.size());
     std::memcpy(d, s.data(), s.size());
     Done(d + s.size());
   }
-  void Null() { Literal("null"); }
+  [[gnu::always_inline]] void Null() { Literal("null"); }
 
   // The schema visitor (schema.h).
-  void Str(std::string_view key, const std::string& v) {
+  [[gnu::always_inline]] void Str(std::string_view key, const std::string& v) {
     Key(key);
     String(v);
   }
-  void Int(std::string_view key, int v) {
+  [[gnu::always_inline]] void Int(std::string_view key, int v) {
     Key(key);
     Number(v);
   }
-  void Str(std::string_view key, const std::optional<std::string>& v) {
+  [[gnu::always_inline]] void Str(std::string_view key, const std::optional<std::string>& v) {
     if (v) return Str(key, *v);
     Key(key);
     Null();
   }
-  void Int(std::string_view key, const std::optional<int>& v) {
+  [[gnu::always_inline]] void Int(std::string_view key, const std::optional<int>& v) {
     if (v) return Int(key, *v);
     Key(key);
     Null();
   }
-  void List(std::string_view key, const std::vector<std::string>& v) {
+  [[gnu::always_inline]] void List(std::string_view key, const std::vector<std::string>& v) {
     Key(key);
     if (v.empty()) return Literal("[]");
     Open('[', true);
@@ -332,21 +413,21 @@ class JsonOut {
     }
     Close(']');
   }
-  void Flag(std::string_view key, bool v) {
+  [[gnu::always_inline]] void Flag(std::string_view key, bool v) {
     Key(key);
     Literal(v ? "true" : "false");
   }
-  void StrIf(std::string_view key, bool present, const std::string& v) {
+  [[gnu::always_inline]] void StrIf(std::string_view key, bool present, const std::string& v) {
     if (present) return Str(key, v);
     Key(key);
     Null();
   }
   /// Emitted verbatim: a path must still name the file after --normalize-punct.
-  void Raw(std::string_view key, const std::string& v) {
+  [[gnu::always_inline]] void Raw(std::string_view key, const std::string& v) {
     Key(key);
     Escaped(v);
   }
-  void Pair(std::string_view key, int a, int b) {
+  [[gnu::always_inline]] void Pair(std::string_view key, int a, int b) {
     Key(key);
     Open('[', true);
     Next();
@@ -402,13 +483,13 @@ class JsonOut {
   }
   void Escaped(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    char* d = Room(s.size() <= kPiece ? 6 * s.size() + 2 : 1);
+    char* d = Room(s.size() <= kPiece ? 6 * s.size() + 2 + kSlack : 1);
     *d++ = '"';
     for (size_t i = 0, e; i < s.size(); i = e) {
       e = PieceEnd(p, i, s.size());
       if (e != s.size() || i != 0) {  // a long string: room piece by piece
         Done(d);
-        d = Room(6 * (e - i) + 1);
+        d = Room(6 * (e - i) + 1 + kSlack);
       }
       d = WriteJsonChars(d, s.substr(i, e - i));
     }

@@ -91,6 +91,55 @@ TEST_CASE("AppendJsonString equals the per-character definition", "[write]") {
   }
 }
 
+TEST_CASE("JSON escaping's 16- and 32-byte scan: every byte and escaped sequence at every offset", "[write]") {
+  // The scan takes ASCII and leads E3-EC 16 bytes at a time (two loads when
+  // 32 remain, one overlapping load for a tail, a zero-padded copy for a
+  // string under 16 bytes) and hands everything else to the per-character
+  // code: each byte value and each sequence that is escaped or malformed is
+  // put at every offset of runs of ASCII, CJK, full-width punctuation and a
+  // mix, whose lengths cross both load sizes (a run may end inside a
+  // character).
+  std::vector<std::string> specials;
+  for (int b = 0; b < 256; ++b) specials.emplace_back(1, static_cast<char>(b));
+  for (const char* s : {"\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x9C", "\xEF\xBB\xBF", "\xEF\xBF\xBE", "\xEF\xBF\xBF",
+                        "\xEF\xBF\xBD", "\xEF\xBC\x8C", "\xC2\x85", "\xC2\xA0", "\xC4\x80", "\xED\xA0\x80",
+                        "\xED\x9F\xBF", "\xE0\x80\xAF", "\xE0\xA4\x85", "\xF0\x9F\x98\x80", "\xE4\xB8", "\xE4",
+                        "\xE4\xB8\xB8\xB8", "\xE3\x80\x80", "\xEC\xBF\xBF", "\xE1\x80\x80", "\xEE\x80\x80"}) {
+    specials.emplace_back(s);
+  }
+  const std::string fillers[] = {std::string(80, 'a'), [] {
+                                   std::string s;
+                                   while (s.size() < 80) s += "通";
+                                   return s;
+                                 }(),
+                                 [] {
+                                   std::string s;
+                                   while (s.size() < 80) s += "，";
+                                   return s;
+                                 }(),
+                                 [] {
+                                   std::string s;
+                                   while (s.size() < 80) s += "知a甲1。";
+                                   return s;
+                                 }()};
+  int failed = 0;
+  for (const std::string& filler : fillers) {
+    for (size_t len = 0; len <= 40; ++len) {
+      for (size_t at = 0; at <= len; ++at) {
+        for (const std::string& special : specials) {
+          std::string s = filler.substr(0, len);
+          s.insert(at, special);
+          if (Json(s) != ReferenceJsonString(s) && ++failed <= 5) {
+            INFO(len << " " << at);
+            CHECK(Json(s) == ReferenceJsonString(s));
+          }
+        }
+      }
+    }
+  }
+  CHECK(failed == 0);
+}
+
 namespace {
 
 // The definition YamlNeedsQuotes had before its byte-level fast path.
