@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -325,6 +326,7 @@ class JsonOut {
     char* d = Room(1);
     *d++ = bracket;
     Done(d);
+    assert(depth_ < kMaxDepth && "the output schema nests deeper than JsonOut's stack");
     stack_[depth_++] = {true, one_line || !pretty_};
   }
   void Close(char bracket) {
