@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "noticetab/read.h"
@@ -154,6 +155,31 @@ MetaKeys MetadataKeys(const Rules& rules) {
   return m;
 }
 
+// MetadataKeys of the rules this thread read last: a batch converts every
+// document with the same rules, and the sorted copy costs more than reading
+// most documents' head. The lists it was made from are kept and compared
+// (not the Rules' address), so other rules (built or edited by hand) get
+// their own keys.
+const MetaKeys& CachedMetadataKeys(const Rules& rules) {
+  struct Cache {
+    bool made = false;
+    std::array<std::vector<std::string>, 4> lists;
+    MetaKeys keys;
+  };
+  thread_local Cache cache;
+  const std::array<const std::vector<std::string>*, 4> lists = {
+      &rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
+      &rules.metadata_other_keys};
+  bool same = cache.made;
+  for (size_t k = 0; same && k < lists.size(); ++k) same = cache.lists[k] == *lists[k];
+  if (!same) {
+    for (size_t k = 0; k < lists.size(); ++k) cache.lists[k] = *lists[k];
+    cache.keys = MetadataKeys(rules);
+    cache.made = true;
+  }
+  return cache.keys;
+}
+
 std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta, const Punctuation& p) {
   const std::vector<std::string>& keys = meta.keys;
   std::string_view t = Trim(line);
@@ -241,7 +267,7 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
 
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
   FrontMatter fm;
-  const MetaKeys meta_keys = MetadataKeys(rules);
+  const MetaKeys& meta_keys = CachedMetadataKeys(rules);
   // The head: everything before the first body heading.
   size_t head_end = regions.body_begin;
   for (size_t i = regions.body_begin; i < regions.body_end; ++i)
