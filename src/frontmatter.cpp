@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "noticetab/read.h"
@@ -154,6 +155,31 @@ MetaKeys MetadataKeys(const Rules& rules) {
   return m;
 }
 
+// MetadataKeys of the rules this thread read last: a batch converts every
+// document with the same rules, and the sorted copy costs more than reading
+// most documents' head. The lists it was made from are kept and compared
+// (not the Rules' address), so other rules (built or edited by hand) get
+// their own keys.
+const MetaKeys& CachedMetadataKeys(const Rules& rules) {
+  struct Cache {
+    bool made = false;
+    std::array<std::vector<std::string>, 4> lists;
+    MetaKeys keys;
+  };
+  thread_local Cache cache;
+  const std::array<const std::vector<std::string>*, 4> lists = {
+      &rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
+      &rules.metadata_other_keys};
+  bool same = cache.made;
+  for (size_t k = 0; same && k < lists.size(); ++k) same = cache.lists[k] == *lists[k];
+  if (!same) {
+    for (size_t k = 0; k < lists.size(); ++k) cache.lists[k] = *lists[k];
+    cache.keys = MetadataKeys(rules);
+    cache.made = true;
+  }
+  return cache.keys;
+}
+
 std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta, const Punctuation& p) {
   const std::vector<std::string>& keys = meta.keys;
   std::string_view t = Trim(line);
@@ -241,7 +267,7 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
 
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
   FrontMatter fm;
-  const MetaKeys meta_keys = MetadataKeys(rules);
+  const MetaKeys& meta_keys = CachedMetadataKeys(rules);
   // The head: everything before the first body heading.
   size_t head_end = regions.body_begin;
   for (size_t i = regions.body_begin; i < regions.body_end; ++i)
@@ -258,9 +284,17 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     std::string_view t = StripMarkdown(l.text, rules);
     // Site metadata (文号 X 发文日期 Y) is read below, by key.
     if (!MetadataPairs(l.text, meta_keys, rules.punct).empty()) continue;
+    // t's spaceless form: t itself in a line without spaces (Line::spaced
+    // false; t is a part of l.text), else RemoveSpaces(t), made on first use.
+    std::string spaceless;
+    bool made = false;
+    auto compact_t = [&]() -> std::string_view {
+      if (!l.spaced) return t;
+      if (!made) spaceless = RemoveSpaces(t), made = true;
+      return spaceless;
+    };
     if (!fm.issuer) {
-      std::string compact = RemoveSpaces(t);
-      if (auto m = rules.issuer_line.Find(compact); m.found) {
+      if (auto m = rules.issuer_line.Find(compact_t()); m.found) {
         fm.issuer = std::string(m.Group("issuer"));
         continue;
       }
@@ -284,7 +318,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       }
     }
     if (!fm.number) {
-      std::string compact = RemoveSpaces(t);
+      const std::string_view compact = compact_t();
       auto m = rules.doc_number.Find(compact);
       // The notice's own number stands alone on its line; a cited one sits in a sentence.
       if (m.found && (m.end - m.begin) * 10 >= compact.size() * 6) {
@@ -293,11 +327,11 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       }
     }
     if (title_at == head_end && !fm.title) {
-      std::string compact = RemoveSpaces(t);
+      const std::string_view compact = compact_t();
       if (rules.title_line.Contains(compact) && CharCount(compact) <= 80 && !EndsSentence(compact, rules)) {
         // Join a title wrapped over the previous lines: "…关于印发…" + "…的通知",
         // and the issuer's name on a line of its own before "关于…".
-        std::string title = compact;
+        std::string title(compact);
         for (size_t j = i; j-- > 0;) {
           if (lines[j].kind == LineKind::kBlank) continue;
           std::string prev = RemoveSpaces(StripMarkdown(lines[j].text, rules));
@@ -323,7 +357,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       }
     }
     if (!fm.date) {
-      std::string compact = RemoveSpaces(t);
+      std::string_view compact = compact_t();
       // A date line in brackets under the title: （2023年6月20日）.
       const Punctuation& pu = rules.punct;
       for (size_t k = 0; k < pu.opens.utf8().size(); ++k) {
@@ -333,7 +367,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       }
       if (auto m = rules.date.Find(compact); m.found && m.end == compact.size() && CharCount(compact) <= 40) {
         fm.date = IsoDate(m, rules.numerals);
-        if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = compact.substr(0, m.begin);
+        if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = std::string(compact.substr(0, m.begin));
         if (fm.date && m.begin == 0 && !fm.issuer && i > 0) {
           // 发文机关署名: the line right above the date.
           for (size_t j = i; j-- > 0;) {
@@ -392,7 +426,10 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       }
       continue;
     }
-    std::string compact = RemoveSpaces(l.text);
+    // A line without spaces (Line::spaced false) is its own spaceless form.
+    std::string spaceless;
+    std::string_view compact = l.text;
+    if (l.spaced) compact = spaceless = RemoveSpaces(l.text);
     if (auto m = rules.printed.Find(compact); m.found) {
       if (auto d = rules.date.Find(m.Group("date")); d.found) fm.printed_date = IsoDate(d, rules.numerals);
       std::string by(m.Group("by"));

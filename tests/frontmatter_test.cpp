@@ -1,6 +1,7 @@
 // Front matter (GB/T 9704) variants: site metadata, 文号 forms, date forms.
 #include <catch2/catch.hpp>
 
+#include "../src/rules_pack.h"
 #include "test_util.h"
 
 using namespace noticetab;
@@ -52,4 +53,21 @@ TEST_CASE("dates in Chinese numerals, with a Latin O, and in brackets", "[frontm
   CHECK(Front("关于印发工作要点的通知\n\n某县人民政府\n二OO八年二月二十六日\n\n一、加强管理\n").date ==
         std::optional<std::string>("2008-02-26"));
   CHECK(Front("某县2023年工作要点\n（2023年6月20日）\n\n一、加强管理\n").date == std::optional<std::string>("2023-06-20"));
+}
+
+TEST_CASE("site metadata keys follow the rules of each call (the keys are kept per thread)", "[frontmatter]") {
+  // ReadFrontMatter keeps the sorted keys of the last rules it read; rules
+  // with other keys, read in between, must not get those. A head line that
+  // starts with a key is site metadata, else the issuer line reads it.
+  const std::string text = "发布机构 某市人民政府办公厅文件\n\n关于印发工作要点的通知\n\n一、加强管理\n";
+  Rules no_keys = CompilePackedRules(PackedRules());
+  no_keys.metadata_number_keys.clear();
+  no_keys.metadata_date_keys.clear();
+  no_keys.metadata_issuer_keys.clear();
+  no_keys.metadata_other_keys.clear();
+  const FrontMatter without = Convert(Decode(text, "t.txt"), no_keys).document;
+  const FrontMatter with = Front(text);
+  const FrontMatter again = Convert(Decode(text, "t.txt"), no_keys).document;
+  CHECK(with.issuer != without.issuer);
+  CHECK(again.issuer == without.issuer);
 }
