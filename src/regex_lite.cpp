@@ -7,7 +7,7 @@
 #include <deque>
 #include <utility>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #endif
 
@@ -59,7 +59,7 @@ size_t DotRunEnd(std::string_view s, size_t pos, size_t* chars) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t count = 0;
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
   const __m128i k0a = _mm_set1_epi8(0x0A), k3 = _mm_set1_epi8(3);
   const __m128i kc2 = _mm_set1_epi8(static_cast<char>(0xC2)), ke2 = _mm_set1_epi8(static_cast<char>(0xE2));
   const __m128i kcont = _mm_set1_epi8(-64);  // continuation bytes 80-BF are < -64 as signed

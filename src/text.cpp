@@ -23,6 +23,7 @@
 #include <cstring>  // memmem (GNU)
 #include <mutex>
 #include <optional>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -1678,8 +1679,20 @@ struct RegexSet::Index {
 
 RegexSet::RegexSet() : index_(std::make_unique<Index>()) {}
 RegexSet::~RegexSet() = default;
-RegexSet::RegexSet(RegexSet&&) noexcept = default;
-RegexSet& RegexSet::operator=(RegexSet&&) noexcept = default;
+// A moved-from set is empty and usable (review: a defaulted move left its
+// index null).
+RegexSet::RegexSet(RegexSet&& o) noexcept
+    : members_(std::move(o.members_)), index_(std::exchange(o.index_, std::make_unique<Index>())) {
+  o.members_.clear();
+}
+RegexSet& RegexSet::operator=(RegexSet&& o) noexcept {
+  if (this != &o) {
+    members_ = std::move(o.members_);
+    index_ = std::exchange(o.index_, std::make_unique<Index>());
+    o.members_.clear();
+  }
+  return *this;
+}
 
 void RegexSet::push_back(Regex re) {
   members_.push_back(std::move(re));

@@ -247,3 +247,33 @@ TEST_CASE("regex_lite agrees with ICU on the regex fuzz regressions") {
 
 }  // namespace
 }  // namespace noticetab
+
+namespace noticetab {
+namespace {
+
+TEST_CASE("RegexSet past 64 members, and after a move") {
+  // Members from the 64th on have no bit: they are tried on every text.
+  RegexSet set;
+  for (int k = 0; k < 70; ++k) set.push_back(Regex("^x" + std::to_string(k) + "y"));
+  REQUIRE(set.size() == 70);
+  CHECK(set.ContainsAny("x3y"));
+  CHECK(set.ContainsAny("x66y"));
+  CHECK(set.ContainsAny("x69y"));
+  CHECK_FALSE(set.ContainsAny("x70y"));
+  CHECK_FALSE(set.ContainsAny("zx66y"));
+  CHECK(set.Candidates("q") == 0);  // no member starts with q
+  // A moved-from set is empty and can be searched and filled again.
+  RegexSet taken(std::move(set));
+  CHECK(taken.ContainsAny("x66y"));
+  CHECK(set.empty());                // NOLINT(bugprone-use-after-move): on purpose
+  CHECK_FALSE(set.ContainsAny("x66y"));
+  set.push_back(Regex("^b"));
+  CHECK(set.ContainsAny("bc"));
+  RegexSet assigned;
+  assigned = std::move(taken);
+  CHECK(assigned.ContainsAny("x69y"));
+  CHECK_FALSE(taken.ContainsAny("x69y"));
+}
+
+}  // namespace
+}  // namespace noticetab
