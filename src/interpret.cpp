@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory_resource>
 #include <string>
 #include <unordered_map>
 
@@ -103,7 +104,11 @@ class Shapes {
   };
   Entry& Get(std::string_view cell) {
     // Bounded: the repeats are near each other (the first 50 rows, a row's labels).
-    if (map_.size() >= 4096) map_.clear();
+    if (map_.size() >= 4096) {
+      // Emptied with its memory: the old entries go, then the pool's blocks.
+      { Map old(&pool_); map_.swap(old); }
+      pool_.release();
+    }
     auto [it, added] = map_.try_emplace(cell);
     if (added) {
       it->second.facts = ReadCellFacts(cell, rules_);
@@ -124,7 +129,10 @@ class Shapes {
     }
   };
   const Rules& rules_;
-  std::unordered_map<std::string_view, Entry, CellHash> map_;
+  // The entries live in one pool, freed at once (no malloc and free per cell).
+  using Map = std::pmr::unordered_map<std::string_view, Entry, CellHash>;
+  std::pmr::monotonic_buffer_resource pool_;
+  Map map_{&pool_};
 };
 
 Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
