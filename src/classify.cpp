@@ -87,7 +87,8 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
       if (std::none_of(from, to, [&](const auto& kv) { return kv.first.size() >= 3 * least; })) return Role::kNone;
     }
   }
-  const std::string key = NameKey(cell);
+  std::string key_buf;
+  const std::string_view key = NameKey(cell, &key_buf);
   if (key.empty()) return Role::kNone;
   auto it = rules.header_synonyms.find(key);
   if (it != rules.header_synonyms.end()) return it->second;
@@ -104,7 +105,8 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
 }
 
 bool HeaderNameListed(std::string_view cell, const Rules& rules) {
-  return rules.header_synonyms.count(NameKey(cell)) > 0;
+  std::string buf;
+  return rules.header_synonyms.count(NameKey(cell, &buf)) > 0;
 }
 
 std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
@@ -296,7 +298,8 @@ bool HasDamageMarkers(std::string_view s) {
 }
 
 bool IsYearOnly(std::string_view s, const Rules& rules) {
-  std::string c = Nfkc(RemoveSpaces(s));
+  std::string buf;
+  const std::string c = Nfkc(RemoveSpaces(s, &buf));
   return rules.year_only.Contains(c);
 }
 
@@ -409,21 +412,21 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   const CellFacts f = known ? *known : ReadCellFacts(cell, rules);
   // The compact form (Nfkc(RemoveSpaces(cell))) is only made when a test
   // reads it as a string: a short cell, or text the facts do not cover.
-  std::string made;
+  std::string made, spaces_buf;
   std::string_view compact;
   size_t chars;
   bool sentence;
   if (f.compact_known) {
     chars = f.chars, sentence = f.sentence;
   } else {
-    compact = made = Nfkc(RemoveSpaces(cell));
+    compact = made = Nfkc(RemoveSpaces(cell, &spaces_buf));
     chars = CharCount(compact);
     sentence = rules.punct.sentence_mark.In(compact);
   }
   if (chars <= 24) {
     if (f.compact_known)
       compact = f.short_size <= f.short_compact.size() ? std::string_view(f.short_compact.data(), f.short_size)
-                                                       : std::string_view(made = Nfkc(RemoveSpaces(cell)));
+                                                       : std::string_view(made = Nfkc(RemoveSpaces(cell, &spaces_buf)));
     if (rules.deadline_hint.Contains(compact)) {
       for (const auto& d : rules.deadlines)
         if (d.re.Contains(compact)) return CellShape::kDeadline;
@@ -436,7 +439,9 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   // Without U+FFFD (raw_known) only "(cid:" can mark damage.
   if (f.raw_known ? f.ascii_paren && cell.find("(cid:") != std::string_view::npos : HasDamageMarkers(cell))
     return CellShape::kGarbage;
-  std::vector<std::string_view> names;
+  // Scratch for the split (nothing below calls back here): no allocation per cell.
+  static thread_local std::vector<std::string_view> names;
+  names.clear();
   if (chars <= 200) {
     // "X牵头，Y配合" names units with roles.
     if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory_resource>
 #include <string>
 #include <unordered_map>
 
@@ -36,16 +37,18 @@ bool IsSeqNumber(std::string_view s) {
 
 bool LabelLike(std::string_view s, const Rules& rules, const CellFacts& f) {
   if (f.raw_known) return f.chars <= 30 && !f.raw_sentence && !f.raw_comma;
-  std::string c = RemoveSpaces(s);
+  std::string buf;
+  const std::string_view c = RemoveSpaces(s, &buf);
   return CharCountUpTo(c, 31) <= 30 && !rules.punct.sentence_mark.In(c) && !rules.punct.comma.In(c);
 }
 
 // UnitLike with the cell's facts: most text is ruled out by them, with no copy.
 bool UnitLike(std::string_view cell, const Rules& rules, const CellFacts& f) {
   if (f.raw_known && (f.chars == 0 || f.raw_sentence || f.raw_semicolon)) return false;
-  std::string c = RemoveSpaces(cell);
+  std::string buf;
+  const std::string_view c = RemoveSpaces(cell, &buf);
   if (c.empty() || rules.punct.sentence_mark.In(c) || rules.punct.semicolon.In(c)) return false;
-  std::vector<std::string_view> names;
+  static thread_local std::vector<std::string_view> names;  // scratch: nothing below calls back here
   SplitTopLevel(c, rules, &names);
   if (names.size() < 3) return false;
   size_t complete = 0, chars = 0;
@@ -101,7 +104,11 @@ class Shapes {
   };
   Entry& Get(std::string_view cell) {
     // Bounded: the repeats are near each other (the first 50 rows, a row's labels).
-    if (map_.size() >= 4096) map_.clear();
+    if (map_.size() >= 4096) {
+      // Emptied with its memory: the old entries go, then the pool's blocks.
+      { Map old(&pool_); map_.swap(old); }
+      pool_.release();
+    }
     auto [it, added] = map_.try_emplace(cell);
     if (added) {
       it->second.facts = ReadCellFacts(cell, rules_);
@@ -122,7 +129,10 @@ class Shapes {
     }
   };
   const Rules& rules_;
-  std::unordered_map<std::string_view, Entry, CellHash> map_;
+  // The entries live in one pool, freed at once (no malloc and free per cell).
+  using Map = std::pmr::unordered_map<std::string_view, Entry, CellHash>;
+  std::pmr::monotonic_buffer_resource pool_;
+  Map map_{&pool_};
 };
 
 Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
@@ -428,6 +438,9 @@ Table Interpret(const Grid& g, const Rules& rules) {
   Shapes shape_of(rules);
   if (g.stream) {
     std::vector<StreamCell> cells;
+    size_t count = 0;
+    for (const GridRow& r : g.rows) count += r.cells.size();
+    cells.reserve(count);
     for (size_t k = 1; k < g.rows.size(); ++k) {
       const GridRow& r = g.rows[k];
       if (r.header) continue;
@@ -451,6 +464,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     for (Role r : t.columns) inferred += (inferred.empty() ? "" : " | ") + std::string(RoleName(r));
   }
   t.rows.reserve(g.rows.size());  // a row per grid row at most: no doubling on a big table
+  std::vector<std::string_view> cells;  // a row's cell texts, one buffer for every row
   for (size_t k = g.rows.empty() || !g.rows.front().header ? 0 : 1; k < g.rows.size(); ++k) {
     const GridRow& r = g.rows[k];
     if (r.header) {
@@ -471,7 +485,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
       t.rows.push_back(PositionRow(r, t.columns));
       continue;
     }
-    std::vector<std::string_view> cells;
+    cells.clear();
     for (const auto& c : r.cells) cells.push_back(c.text);
     Row row = AssignRow(cells, t.columns, line, shape_of);
     row.after_break = r.after_page_break;
@@ -519,7 +533,12 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   const Rules& rules = shape_of.rules();
   Row row;
   row.Touch(line);
-  std::vector<std::string_view> cells = raw;
+  // Scratch vectors reused from row to row (nothing below calls back here):
+  // no allocation per row once they have grown.
+  static thread_local std::vector<std::string_view> cells;
+  static thread_local std::vector<Role> trailing, hdr;
+  static thread_local std::vector<CellShape> shapes;
+  cells.assign(raw.begin(), raw.end());
   size_t content_col = std::find(header.begin(), header.end(), Role::kContent) - header.begin();
   bool header_has_seq = !header.empty() && header.front() == Role::kSeq;
   // A 序号 column after the group columns (| 重点任务 | 工作事项 | 序号 | …): the
@@ -542,7 +561,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     if (content_col > 0) --content_col;
   }
   // Roles after the content column, in header order.
-  std::vector<Role> trailing;
+  trailing.clear();
   bool past = false;
   for (Role r : header) {
     if (past && r != Role::kNone && r != Role::kLabel) trailing.push_back(r);
@@ -553,8 +572,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   // Content: the longest cell that is not a label, units or a deadline. Cells
   // drift between columns (a label printed in the content column, a content
   // printed in the label column), so shape decides, not position alone.
-  std::vector<CellShape> shapes;
-  shapes.reserve(cells.size());
+  shapes.clear();
   for (auto c : cells) shapes.push_back(shape_of.Type(c));
   int content = -1;
   size_t best = 0;
@@ -616,7 +634,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   // Trailing cells: shape decides where it is unambiguous (a unit list, a
   // deadline), the header column otherwise (text, OCR debris). Rows drift by a
   // column between pages, so position alone is not trusted.
-  std::vector<Role> hdr = header;
+  hdr.assign(header.begin(), header.end());
   if (header_has_seq && !hdr.empty()) hdr.erase(hdr.begin());
   auto has = [&](Role r) { return std::find(trailing.begin(), trailing.end(), r) != trailing.end(); };
   auto cell_for = [&](Role r) -> Cell* {

@@ -39,9 +39,10 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
   }
   if (!cur.empty()) pieces.push_back(cur);
   std::string out;
+  std::vector<std::string_view> left;  // views into out, read before out grows
   for (size_t k = 0; k < pieces.size(); ++k) {
     if (k > 0) {
-      auto left = SplitTopLevel(out, rules);
+      SplitTopLevel(out, rules, &left);
       bool separator = !left.empty() && IsCompleteUnit(left.back(), rules) && StartsLikeUnit(pieces[k], rules) &&
                        !EndsWith(out, rules.punct.list_joiner);
       bool ascii = static_cast<unsigned char>(out.back()) < 128 && static_cast<unsigned char>(pieces[k][0]) < 128;
@@ -83,8 +84,9 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     return seen.emplace(name).second;
   };
   std::string& prefix = *carried;
-  std::vector<std::string_view> pieces;
+  static thread_local std::vector<std::string_view> pieces;  // scratch: nothing below calls back here
   SplitTopLevel(text, rules, &pieces);
+  out.reserve(pieces.size());
   std::string carried_name;  // a name with the carried prefix before it
   for (std::string_view name : pieces) {
     name = rules.punct.full_stop.TrimEnd(name);
@@ -150,7 +152,10 @@ std::vector<std::string> MergeUnits(const std::vector<std::string>& units, const
 
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   UnitList u;
-  std::string text = JoinWrappedNames(Trim(cell), rules);
+  // No space in the cell: JoinWrappedNames would copy it as it is.
+  const std::string_view trimmed = Trim(cell);
+  std::string joined;
+  const std::string_view text = MayHoldSpace(trimmed) ? std::string_view(joined = JoinWrappedNames(trimmed, rules)) : trimmed;
   if (text.empty()) return u;
   std::string prefix;
   auto runs = SplitRoleRuns(text, rules);

@@ -86,8 +86,13 @@ void RepairTable(Table& table, const Rules& rules) {
   //    (stale) once its cell is joined.
   std::vector<std::vector<std::string_view>> names(rows.size());
   std::vector<bool> stale(rows.size(), true);
+  std::vector<std::string_view> split;  // grows once; each row's names then take one allocation
   auto names_of = [&](size_t i) -> const std::vector<std::string_view>& {
-    if (stale[i]) SplitTopLevel(rows[i].units.text, rules, &names[i]), stale[i] = false;
+    if (stale[i]) {
+      SplitTopLevel(rows[i].units.text, rules, &split);
+      names[i].assign(split.begin(), split.end());
+      stale[i] = false;
+    }
     return names[i];
   };
   // RemoveSpaces(n), in *buf only when n holds a space.

@@ -205,11 +205,12 @@ std::string NameKeyOfNfkc(std::string_view s) {
 
 }  // namespace
 
-std::string NameKey(std::string_view s) {
+std::string_view NameKey(std::string_view s, std::string* buf) {
   // The characters of Nfkc(s) read straight from s when NFKC takes each
   // character on its own (the text NfkcFast handles, with its tests in its
   // order): no NFKC copy. Anything else goes through Nfkc.
-  std::string out;
+  std::string& out = *buf;
+  out.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t run = 0;  // start of the kept bytes of s not yet copied
   size_t i = 0;
@@ -224,7 +225,7 @@ std::string NameKey(std::string_view s) {
       ++i;
       continue;
     }
-    if (!utf8::ThreeByteAt(p, i, s.size())) return NameKeyOfNfkc(s);
+    if (!utf8::ThreeByteAt(p, i, s.size())) return *buf = NameKeyOfNfkc(s);
     const char32_t c = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
     if (b >= 0xE4 && b <= 0xE9) {  // U+4000-U+9FFF, as it is
       if (!IsKeyChar(c)) flush(i), run = i + 3;
@@ -235,13 +236,20 @@ std::string NameKey(std::string_view s) {
       flush(i), run = i + 3;
       if (IsKeyChar(c - 0xFEE0)) out += static_cast<char>(c - 0xFEE0);
     } else {
-      return NameKeyOfNfkc(s);
+      return *buf = NameKeyOfNfkc(s);
     }
     i += 3;
   }
-  if (run == 0) return std::string(s);  // every byte kept
+  if (run == 0) return s;  // every byte kept
   flush(s.size());
   return out;
+}
+
+std::string NameKey(std::string_view s) {
+  std::string buf;
+  const std::string_view key = NameKey(s, &buf);
+  if (key.data() == s.data() && key.size() == s.size()) return std::string(s);
+  return buf;
 }
 
 namespace {
@@ -467,23 +475,30 @@ bool HasSpace(std::string_view s) {
   return false;
 }
 
-std::string RemoveSpaces(std::string_view s) {
-  std::string out;
+std::string_view RemoveSpaces(std::string_view s, std::string* buf) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = NextMaybeSpace(p, 0, s.size());
-  if (i == s.size()) return std::string(s);
-  out.reserve(s.size());
   size_t run = 0;  // start of the characters not yet copied
+  bool removed = false;
   while (i < s.size()) {
     const size_t start = i;
     if (IsSpace(NextChar(s, i))) {
-      out.append(s.substr(run, start - run));
+      if (!removed) buf->clear(), buf->reserve(s.size()), removed = true;
+      buf->append(s.substr(run, start - run));
       run = i;
     }
     i = NextMaybeSpace(p, i, s.size());
   }
-  out.append(s.substr(run));
-  return out;
+  if (!removed) return s;
+  buf->append(s.substr(run));
+  return *buf;
+}
+
+std::string RemoveSpaces(std::string_view s) {
+  std::string buf;
+  const std::string_view out = RemoveSpaces(s, &buf);
+  if (out.data() == s.data() && out.size() == s.size()) return std::string(s);
+  return buf;
 }
 
 namespace {

@@ -81,6 +81,30 @@ TEST_CASE("NameKey equals the kept characters of the NFKC text on random text") 
   }
 }
 
+TEST_CASE("The view forms of RemoveSpaces and NameKey agree with the copies, with a reused buffer") {
+  // The buffer is reused dirty from call to call, as the stages do: a view
+  // must never carry what a previous call left in it.
+  const std::string pieces[] = {"a", "Z", "7", " ", "\t", "-", "\xE4\xB8\x80", "\xE5\xB7\xA5", "\xE3\x80\x81",
+                                "\xE2\x80\x9C", "\xEF\xBC\x91", "\xEF\xBC\x8C", "\xE3\x80\x80", "\xC2\xA0",
+                                "\xE2\x80\x80", "\xE2\x80\x94", "\xE2\x91\xA0", "\xEF\xA4\x80", "\xFF", "\xE4\xB8"};
+  std::string spaces_buf = "stale text", key_buf = "stale key";
+  uint32_t state = 17;
+  auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const uint32_t len = next() % 12;
+    for (uint32_t j = 0; j < len; ++j) s += pieces[next() % 20];
+    INFO(s);
+    const std::string_view removed = noticetab::RemoveSpaces(s, &spaces_buf);
+    REQUIRE(removed == Reference(s));
+    REQUIRE(removed == noticetab::RemoveSpaces(s));
+    // No space: s itself, no copy.
+    if (removed.size() == s.size()) REQUIRE(removed.data() == s.data());
+    const std::string_view key = noticetab::NameKey(s, &key_buf);
+    REQUIRE(key == noticetab::NameKey(s));
+  }
+}
+
 TEST_CASE("Trim's fast return agrees with the character-by-character definition") {
   // The definition Trim had before its first/last-byte test.
   auto reference = [](std::string_view s) {

@@ -79,6 +79,9 @@ inline bool EndsWith(std::string_view s, std::string_view p) {
 /// The key a name is looked up by: NFKC, then only Han characters and ASCII
 /// letters and digits kept (header names, clause keys: 责 任 单 位： -> 责任单位).
 std::string NameKey(std::string_view s);
+/// NameKey(s) without a copy when it equals s: s itself, else the key made in
+/// *buf (overwritten). Valid while s and *buf are.
+std::string_view NameKey(std::string_view s, std::string* buf);
 /// The characters NameKey keeps: ASCII letters and digits, U+4E00-U+9FFF and
 /// IsHan. (Body-to-annex linking compares the same characters.)
 inline bool IsKeyChar(char32_t c) {
@@ -94,6 +97,9 @@ std::string_view Trim(std::string_view s);
 std::string JoinCjkSpaces(std::string_view s);
 /// Removes all whitespace.
 std::string RemoveSpaces(std::string_view s);
+/// RemoveSpaces(s) without a copy when s holds no space: s itself, else the
+/// text made in *buf (overwritten). Valid while s and *buf are.
+std::string_view RemoveSpaces(std::string_view s, std::string* buf);
 /// True when s holds a whitespace character: RemoveSpaces(s) != s.
 bool HasSpace(std::string_view s);
 /// NFKC normalization (full-width ASCII -> ASCII, etc.).
