@@ -235,38 +235,10 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
   return std::vector<std::string>(views.begin(), views.end());
 }
 
-bool MayHoldSpace(std::string_view s) {
-  // Every byte MaybeSpaceAt (text.cpp) starts a space at, and more: a byte
-  // up to 0x20, C2, E1, E2, or E3 80 80 (U+3000).
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  auto at = [&](size_t i) {
-    const unsigned b = p[i];
-    return b <= 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2 || (b == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80);
-  };
-  size_t i = 0;
-  if constexpr (std::endian::native == std::endian::little) {
-    // Eight bytes at a time: none below 0x21, none C2, none E0-E3 -> none of them.
-    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-    auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-    for (; i + 8 <= n; i += 8) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((((w - kOnes * 0x21) & ~w & kHigh) | has_zero(w ^ (kOnes * 0xC2)) | has_zero((w & (kOnes * 0xFC)) ^ (kOnes * 0xE0))) == 0)
-        continue;
-      for (size_t k = i; k < i + 8; ++k)
-        if (at(k)) return true;
-    }
-  }
-  for (; i < n; ++i)
-    if (at(i)) return true;
-  return false;
-}
-
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string spaced;  // RemoveSpaces(name), only when it differs from name
   std::string_view n = name;
-  if (MayHoldSpace(name)) n = spaced = RemoveSpaces(name);
+  if (HasSpace(name)) n = spaced = RemoveSpaces(name);
   // The lists are looked at only when n's last byte ends one of their words.
   auto may_end = [&](uint64_t ends) { return !n.empty() && ((ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1); };
   if (may_end(rules.open_tail_ends))

@@ -373,7 +373,7 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
     // A grid read by position has its rows from the reader: no fragments.
     // The character count last: it is the one test that costs.
     auto compact_chars = [](std::string_view s) {  // CharCountUpTo(RemoveSpaces(s), 3), no copy when s has no spaces
-      return MayHoldSpace(s) ? CharCountUpTo(RemoveSpaces(s), 3) : CharCountUpTo(s, 3);
+      return HasSpace(s) ? CharCountUpTo(RemoveSpaces(s), 3) : CharCountUpTo(s, 3);
     };
     bool fragment = !g.by_position && !r.content.empty() && r.units.empty() && r.lead.empty() && r.support.empty() &&
                     r.deadline.empty() && !r.seq && compact_chars(r.content.text) <= 2;

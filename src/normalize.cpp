@@ -24,7 +24,7 @@ namespace {
 // or a separator between two names ("县发改局 县教体局"): a complete name on the
 // left and a unit-like start on the right make it a separator.
 std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
-  if (!MayHoldSpace(cell)) return std::string(cell);  // one piece: the cell as it is
+  if (!HasSpace(cell)) return std::string(cell);  // one piece: the cell as it is
   std::vector<std::string> pieces;
   std::string cur;
   size_t i = 0;
@@ -155,7 +155,7 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   // No space in the cell: JoinWrappedNames would copy it as it is.
   const std::string_view trimmed = Trim(cell);
   std::string joined;
-  const std::string_view text = MayHoldSpace(trimmed) ? std::string_view(joined = JoinWrappedNames(trimmed, rules)) : trimmed;
+  const std::string_view text = HasSpace(trimmed) ? std::string_view(joined = JoinWrappedNames(trimmed, rules)) : trimmed;
   if (text.empty()) return u;
   std::string prefix;
   auto runs = SplitRoleRuns(text, rules);

@@ -97,7 +97,7 @@ void RepairTable(Table& table, const Rules& rules) {
   };
   // RemoveSpaces(n), in *buf only when n holds a space.
   auto compact = [](std::string_view n, std::string* buf) -> std::string_view {
-    if (!MayHoldSpace(n)) return n;
+    if (!HasSpace(n)) return n;
     *buf = RemoveSpaces(n);
     return *buf;
   };

@@ -33,10 +33,6 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules);
 bool IsYearOnly(std::string_view s, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.
 void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out);
-/// False when s holds no whitespace for RemoveSpaces to remove (RemoveSpaces(s)
-/// == s); true when it may.
-bool MayHoldSpace(std::string_view s);
-
 /// What one pass over a cell finds, so that ClassifyCell and the interpreter's
 /// tests of the same cell are not each a scan and a copy of their own. The
 /// fields are of the cell without its spaces (RemoveSpaces), so a cell and
