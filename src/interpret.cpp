@@ -116,21 +116,11 @@ class Shapes {
     }
     return it->second;
   }
-  // A long cell is hashed by its length and 48 of its bytes (both ends and
-  // the middle), not all of them; equal keys still compare whole.
-  struct CellHash {
-    size_t operator()(std::string_view s) const noexcept {
-      if (s.size() <= 48) return std::hash<std::string_view>{}(s);
-      char sample[48];
-      std::memcpy(sample, s.data(), 16);
-      std::memcpy(sample + 16, s.data() + s.size() / 2 - 8, 16);
-      std::memcpy(sample + 32, s.data() + s.size() - 16, 16);
-      return std::hash<std::string_view>{}(std::string_view(sample, sizeof sample)) ^ (s.size() * 0x9E3779B97F4A7C15ULL);
-    }
-  };
   const Rules& rules_;
   // The entries live in one pool, freed at once (no malloc and free per cell).
-  using Map = std::pmr::unordered_map<std::string_view, Entry, CellHash>;
+  // Keys are hashed whole: a sample of a long cell's bytes made templated
+  // cells that differ elsewhere collide (review).
+  using Map = std::pmr::unordered_map<std::string_view, Entry>;
   std::pmr::monotonic_buffer_resource pool_;
   Map map_{&pool_};
 };
