@@ -689,15 +689,16 @@ class MatcherPool {
 struct CharSet {
   std::vector<char32_t> sorted;
   std::array<uint64_t, 64> low{};
-  // The same low 12 bits as one byte each: HasAnyChar's two-character step
-  // reads them with a load apiece, without a variable shift.
-  std::array<uint8_t, 4096> low_bytes{};
+  // The same low 12 bits as one byte each, for the large sets only (4 KB
+  // each, zero-filled: dozens of small sets cost page faults at every start):
+  // HasAnyChar's two-character step reads them with a load apiece, without a
+  // variable shift.
+  std::unique_ptr<uint8_t[]> low_bytes;
   std::vector<unsigned char> rare_leads;  // the lead bytes, when few and rare; else empty
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
     std::array<bool, 256> lead{};
     for (const char32_t c : sorted) {
       low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
-      low_bytes[c & 0xFFF] = 1;
       std::string utf8;
       AppendUtf8(utf8, c);
       lead[static_cast<unsigned char>(utf8[0])] = true;
@@ -709,7 +710,12 @@ struct CharSet {
       if (b >= 0xE3 && b <= 0xE9) rare = false;
     }
     if (!rare || rare_leads.size() > 4) rare_leads.clear();
+    if (rare_leads.empty() && sorted.size() >= kLowBytesFrom) {
+      low_bytes = std::make_unique<uint8_t[]>(4096);  // zeroed
+      for (const char32_t c : sorted) low_bytes[c & 0xFFF] = 1;
+    }
   }
+  static constexpr size_t kLowBytesFrom = 64;
   bool Maybe(char32_t c) const { return (low[(c >> 6) & 63] >> (c & 63)) & 1; }
   bool Has(char32_t c) const { return Maybe(c) && std::binary_search(sorted.begin(), sorted.end(), c); }
 };
@@ -1308,7 +1314,10 @@ bool HasAnyChar(const CharSet& set, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   const uint64_t* const low = set.low.data();
-  const uint8_t* const low_bytes = set.low_bytes.data();
+  const uint8_t* const low_bytes = set.low_bytes.get();  // null for a small set
+  auto miss = [&](uint64_t bits) {
+    return low_bytes ? !low_bytes[bits] : !((low[bits >> 6] >> (bits & 63)) & 1);
+  };
   size_t i = 0;
   while (i < n) {
     if constexpr (std::endian::native == std::endian::little) {
@@ -1321,8 +1330,7 @@ bool HasAnyChar(const CharSet& set, std::string_view s) {
         if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u) break;
         // Each character's low 12 bits: its second byte's 6 payload bits,
         // then its third's (bytes 1, 2 and 4, 5 of the word).
-        if (low_bytes[((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F)] | low_bytes[((w >> 26) & 0xFC0) | ((w >> 40) & 0x3F)])
-          break;
+        if (!miss(((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F)) || !miss(((w >> 26) & 0xFC0) | ((w >> 40) & 0x3F))) break;
         i += 6;
       }
       if (i >= n) break;
