@@ -370,7 +370,9 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     }
     tasks.push_back(std::move(t));
     table.rows.pop_back();
-    if (table.rows.size() % 1024 == 0) ReleaseTail(table.rows);
+    // Not at 0: the vector is freed just below, and pages handed back then
+    // come back as page faults in the next table's allocations.
+    if (!table.rows.empty() && table.rows.size() % 1024 == 0) ReleaseTail(table.rows);
   }
   std::reverse(tasks.begin(), tasks.end());
   std::vector<Row>().swap(table.rows);
