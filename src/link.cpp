@@ -1,6 +1,7 @@
 #include "noticetab/link.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <climits>
 #include <memory>
@@ -62,12 +63,14 @@ size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
 // on its own, that is for the text NfkcWithoutIcu handles (ASCII,
 // U+4000-U+9FFF, 、。‘’“” as they are, full-width forms to ASCII, U+3000 to a
 // space), and characters NFKC leaves alone whatever their neighbours
-// (NfkcInert): no copy. SIZE_MAX at the first other character.
-size_t BigramsInPlace(std::string_view s, uint64_t* out) {
+// (NfkcInert): no copy. SIZE_MAX at the first other character. prev_io:
+// the key character before s (0: none), then the last of s: reading a text
+// in two pieces, the second given the first's prev_io, is reading it whole.
+size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t count = 0;
-  uint32_t prev = 0;
+  uint32_t prev = prev_io;
   for (size_t i = 0; i < n;) {
     uint32_t c, w;
     // Two characters of U+4E00-U+9FFF (most of a notice) in one 8-byte load:
@@ -126,11 +129,13 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out) {
       }
     }
     // Written also before the first key character (prev 0), then overwritten:
-    // count stays below the number of characters read, so below n.
+    // count stays at most the number of characters read, so below n when
+    // prev_io was 0, at most n otherwise.
     out[count] = static_cast<uint64_t>(prev) << 32 | c;
     count += prev != 0;
     prev = c;
   }
+  prev_io = prev;
   return count;
 }
 
@@ -140,7 +145,8 @@ class BigramReader {
  public:
   std::span<const uint64_t> operator()(std::string_view s) {
     Reserve(s.size());
-    size_t n = BigramsInPlace(s, buf_.get());
+    uint32_t prev = 0;
+    size_t n = BigramsInPlace(s, buf_.get(), prev);
     if (n == SIZE_MAX) {
       const std::string nfkc = Nfkc(s);
       Reserve(nfkc.size());
@@ -175,225 +181,228 @@ double Share(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return static_cast<double>(hit) / static_cast<double>(a.size());
 }
 
-// Every distinct bigram of one LinkRows (items, titles, rows, labels) as a
-// dense id, first seen first, in one open-addressing table; with each id, the
-// heads of its lists of holders (Holders) and the stamp of the last text
-// that had it (Distinct). The table is kept from call to call (a slot of an
-// earlier call is empty by its generation): no clearing.
-class BigramIds {
- public:
-  static constexpr int kLists = 3;
-  struct PerId {
-    uint32_t seen = 0;
-    int32_t head[kLists] = {-1, -1, -1};
-    uint64_t mask[kLists] = {0, 0, 0};  // bit k: set k holds the id (Holders of at most 64 sets)
-  };
-
-  // Forgets every id.
-  void Clear() {
-    size_ = 0;
-    if (++gen_ == 0) std::fill(slots_.begin(), slots_.end(), Slot{}), gen_ = 1;
-    if (slots_.empty()) Resize(1024);
-  }
-
-  size_t size() const { return size_; }
-  PerId& operator[](uint32_t id) { return per_id_[id]; }
-  const PerId& operator[](uint32_t id) const { return per_id_[id]; }
-
-  // f(id, PerId&) for each bigram in turn, a new one given the next id. The
-  // table's fields are held in locals (the stores through f could alias
-  // them), read again after the table grows.
-  template <typename F>
-  void Each(std::span<const uint64_t> bigrams, F&& f) {
-    Slot* slots = slots_.data();
-    PerId* per_id = per_id_.data();
-    size_t per_id_size = per_id_.size();
-    size_t mask = mask_;
-    int shift = shift_;
-    const uint32_t gen = gen_;
-    size_t size = size_, limit = slots_.size() / 2;  // grows past half full
-    for (uint64_t b : bigrams) {
-      uint32_t id;
-      for (size_t s = Hash(b, shift);; s = (s + 1) & mask) {
-        Slot& x = slots[s];
-        if (x.gen != gen) {
-          id = static_cast<uint32_t>(size);
-          x = {b, id, gen};
-          if (id < per_id_size) {
-            per_id[id] = PerId{};
-          } else {
-            per_id_.emplace_back();
-            per_id = per_id_.data(), per_id_size = per_id_.size();
-          }
-          if (++size > limit) {
-            size_ = size;
-            Grow();
-            slots = slots_.data(), mask = mask_, shift = shift_, limit = slots_.size() / 2;
-          }
-          break;
-        }
-        if (x.key == b) {
-          id = x.id;
-          break;
-        }
-      }
-      f(id, per_id[id]);
-    }
-    size_ = size;
-  }
-
- private:
-  struct Slot {
-    uint64_t key = 0;
-    uint32_t id = 0;
-    uint32_t gen = 0;  // == gen_: in use
-  };
-
-  void Resize(size_t cap) {
-    slots_.assign(cap, Slot{});
-    mask_ = cap - 1;
-    shift_ = 64 - std::countr_zero(cap);
-  }
-
-  [[gnu::noinline]] void Grow() {
-    const std::vector<Slot> old = std::move(slots_);
-    Resize(2 * old.size());
-    for (const Slot& o : old) {
-      if (o.gen != gen_) continue;
-      size_t s = Hash(o.key, shift_);
-      while (slots_[s].gen == gen_) s = (s + 1) & mask_;
-      slots_[s] = o;
-    }
-  }
-
-  static size_t Hash(uint64_t b, int shift) { return static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> shift); }
-
-  std::vector<Slot> slots_;
-  std::vector<PerId> per_id_;  // the first size_ in use; kept, as the slots, from call to call
-  size_t size_ = 0;
-  uint32_t gen_ = 0;
-  size_t mask_ = 0;
-  int shift_ = 0;
-};
-
-// Sets of bigrams (item texts, titles), numbered in the order added, and
-// which sets hold each bigram: one list per bigram id (BigramIds::PerId::head
-// [list]), linked newest first; or, for at most 64 sets (most notices), one
-// bit per set in a mask per id (BigramIds::PerId::mask[list]).
-class Holders {
+// The distinct bigrams of some sets of texts (lists of sets: L lists), in
+// one open-addressing table sized once for them (a slot's index is its
+// bigram's id), and which sets of each list hold each bigram: for at most
+// 64 sets (most notices) one bit per set in a mask per slot, for more a
+// linked list of holders per slot, newest first. Other texts are only looked
+// up (Find): their bigrams are not added. The arrays stay from call to call
+// (thread_local Scratch): only the keys are cleared, only as many as used.
+template <int L>
+class Index {
  public:
   static constexpr size_t kMaskSets = 64;
-  // sets: how many sets will be added.
-  Holders(int list, size_t sets) : list_(list), masks_(sets <= kMaskSets) {}
 
-  bool masks() const { return masks_; }
+  // Forgets every bigram, ready for texts of at most n bigrams in all
+  // (repeats counted): the table never grows. sets[l]: how many sets list l
+  // will have.
+  void Start(size_t n, const std::array<size_t, L>& sets) {
+    size_t cap = 16;
+    while (cap < n + n / 4 + 1) cap *= 2;  // at most 80% full
+    if (capacity_ < cap) {
+      capacity_ = cap;
+      keys_.reset(new uint64_t[cap]);
+      seen_.reset(new uint32_t[cap]());  // below any stamp
+      for (int l = 0; l < L; ++l) masks_[l].reset(), heads_[l].reset();
+    }
+    std::fill_n(keys_.get(), cap, uint64_t{0});  // 0 is no bigram: its first character is a key character
+    mask_ = cap - 1;
+    shift_ = 64 - std::countr_zero(cap);
+    for (int l = 0; l < L; ++l) {
+      lists_[l] = sets[l] > kMaskSets;
+      if (lists_[l] ? !heads_[l] : !masks_[l]) {
+        if (lists_[l])
+          heads_[l].reset(new int32_t[capacity_]);
+        else
+          masks_[l].reset(new uint64_t[capacity_]);
+      }
+      size_[l].clear();
+      size_[l].reserve(sets[l]);
+      count_[l] = 0;
+    }
+  }
 
-  // Adds the set of the given bigrams (repeats count once).
-  void Add(std::span<const uint64_t> bigrams, BigramIds& ids) {
-    const auto k = static_cast<uint32_t>(size_.size());
-    const int list = list_;
-    if (masks_) {
+  bool masks(int l) const { return !lists_[l]; }
+
+  // Adds the next set of list l: the given bigrams (repeats count once).
+  void Add(int l, std::span<const uint64_t> bigrams) {
+    const auto k = static_cast<uint32_t>(size_[l].size());
+    if (!lists_[l]) {
       const uint64_t bit = uint64_t{1} << k;
+      uint64_t* masks = masks_[l].get();
       uint32_t n = 0;
-      ids.Each(bigrams, [&](uint32_t, BigramIds::PerId& p) {
-        uint64_t& m = p.mask[list];
+      for (uint64_t b : bigrams) {
+        uint64_t& m = masks[Insert(b)];
         n += (m & bit) == 0;
         m |= bit;
-      });
-      size_.push_back(n);
+      }
+      size_[l].push_back(n);
       return;
     }
-    if (links_.size() < count_ + bigrams.size()) links_.resize(std::max(2 * links_.size(), count_ + bigrams.size()));
-    Link* links = links_.data();
-    int32_t count = static_cast<int32_t>(count_);
-    ids.Each(bigrams, [&](uint32_t, BigramIds::PerId& p) {
-      int32_t& head = p.head[list];
-      if (head >= 0 && links[head].set == k) return;  // already in this set
+    std::vector<Link>& links_v = links_[l];
+    if (links_v.size() < count_[l] + bigrams.size())
+      links_v.resize(std::max(2 * links_v.size(), count_[l] + bigrams.size()));
+    Link* links = links_v.data();
+    int32_t* heads = heads_[l].get();
+    auto count = static_cast<int32_t>(count_[l]);
+    for (uint64_t b : bigrams) {
+      int32_t& head = heads[Insert(b)];
+      if (head >= 0 && links[head].set == k) continue;  // already in this set
       links[count] = {k, head};
       head = count++;
-    });
-    size_.push_back(static_cast<uint32_t>(count - count_));
-    count_ = static_cast<size_t>(count);
+    }
+    size_[l].push_back(static_cast<uint32_t>(count - static_cast<int32_t>(count_[l])));
+    count_[l] = static_cast<size_t>(count);
   }
 
-  // How many distinct bigrams set k has.
-  size_t SizeOf(size_t k) const { return size_[k]; }
+  // How many distinct bigrams set k of list l has.
+  size_t SizeOf(int l, size_t k) const { return size_[l][k]; }
 
-  // The sets holding bigram id, one bit each (masks() only).
-  uint64_t Mask(const BigramIds& ids, uint32_t id) const { return ids[id].mask[list_]; }
+  // The sets of list l holding the bigram in slot id, one bit each (masks(l) only).
+  uint64_t Mask(int l, uint32_t id) const { return masks_[l][id]; }
 
-  // f(k) for every set k holding bigram id (in no set order).
+  // f(k) for every set k of list l holding the bigram in slot id (in no set order).
   template <typename F>
-  void ForEachHolding(const BigramIds& ids, uint32_t id, F&& f) const {
-    if (masks_) {
-      for (uint64_t m = ids[id].mask[list_]; m; m &= m - 1) f(static_cast<uint32_t>(std::countr_zero(m)));
+  void ForEachHolding(int l, uint32_t id, F&& f) const {
+    if (!lists_[l]) {
+      for (uint64_t m = masks_[l][id]; m; m &= m - 1) f(static_cast<uint32_t>(std::countr_zero(m)));
       return;
     }
-    const Link* links = links_.data();
-    for (int32_t h = ids[id].head[list_]; h >= 0; h = links[h].next) f(links[h].set);
+    const Link* links = links_[l].data();
+    for (int32_t h = heads_[l][id]; h >= 0; h = links[h].next) f(links[h].set);
   }
+
+  // The slots of the distinct bigrams of a text held here, into found (as
+  // many as it holds, valid until the next call); returns how many distinct
+  // bigrams the text has, held here or not.
+  size_t Find(std::span<const uint64_t> bigrams, std::vector<uint32_t>& found, std::vector<uint64_t>& missing) {
+    if (++gen_ == 0) std::fill_n(seen_.get(), capacity_, 0u), gen_ = 1;
+    if (found.size() < bigrams.size()) found.resize(std::max(2 * found.size(), bigrams.size()));
+    missing.clear();
+    uint32_t* out = found.data();
+    uint32_t* seen = seen_.get();
+    const uint64_t* keys = keys_.get();
+    const uint32_t gen = gen_;
+    size_t n = 0;
+    for (uint64_t b : bigrams) {
+      size_t s = Hash(b);
+      while (keys[s] != b && keys[s] != 0) s = (s + 1) & mask_;
+      if (keys[s] == 0) {
+        missing.push_back(b);
+      } else if (seen[s] != gen) {
+        seen[s] = gen;
+        out[n++] = static_cast<uint32_t>(s);
+      }
+    }
+    found_ = n;
+    size_t distinct_missing = missing.size();
+    if (distinct_missing > 1) {
+      std::sort(missing.begin(), missing.end());
+      distinct_missing = static_cast<size_t>(std::unique(missing.begin(), missing.end()) - missing.begin());
+    }
+    return n + distinct_missing;
+  }
+  // How many slots the last Find gave.
+  size_t found() const { return found_; }
 
  private:
   struct Link {
     uint32_t set;
     int32_t next;
   };
-  int list_;
-  bool masks_;
-  std::vector<Link> links_;  // the first count_ in use
-  size_t count_ = 0;
-  std::vector<uint32_t> size_;
-};
 
-// The distinct bigrams of one text at a time, as ids.
-class Distinct {
- public:
-  // The ids of s's distinct bigrams, valid until the next call.
-  std::span<const uint32_t> operator()(std::string_view s, BigramReader& read, BigramIds& ids) {
-    if (++gen_ == 0) {
-      for (size_t id = 0; id < ids.size(); ++id) ids[static_cast<uint32_t>(id)].seen = 0;
-      gen_ = 1;
+  size_t Hash(uint64_t b) const { return static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> shift_); }
+
+  // The slot of bigram b, added (in no set) when new.
+  size_t Insert(uint64_t b) {
+    const uint64_t* keys = keys_.get();
+    size_t s = Hash(b);
+    while (keys[s] != b) {
+      if (keys[s] == 0) {
+        keys_[s] = b;
+        for (int l = 0; l < L; ++l) {
+          if (lists_[l])
+            heads_[l][s] = -1;
+          else
+            masks_[l][s] = 0;
+        }
+        break;
+      }
+      s = (s + 1) & mask_;
     }
-    const auto bigrams = read(s);
-    if (out_.size() < bigrams.size()) out_.resize(std::max(2 * out_.size(), bigrams.size()));
-    uint32_t* out = out_.data();
-    size_t n = 0;
-    const uint32_t gen = gen_;
-    ids.Each(bigrams, [&](uint32_t id, BigramIds::PerId& p) {
-      if (p.seen != gen) p.seen = gen, out[n++] = id;
-    });
-    return {out, n};
+    return s;
   }
 
- private:
-  std::vector<uint32_t> out_;
+  std::unique_ptr<uint64_t[]> keys_;  // 0: empty
+  std::unique_ptr<uint32_t[]> seen_;  // the stamp of the last Find that gave the slot
+  std::unique_ptr<uint64_t[]> masks_[L];
+  std::unique_ptr<int32_t[]> heads_[L];
+  size_t capacity_ = 0, mask_ = 0;
+  int shift_ = 0;
   uint32_t gen_ = 0;
+  size_t found_ = 0;
+  bool lists_[L] = {};
+  std::vector<Link> links_[L];  // the first count_ in use
+  size_t count_[L] = {};
+  std::vector<uint32_t> size_[L];
+};
+
+// A buffer of bigrams that grows (not zeroed: only written to).
+class BigramBuffer {
+ public:
+  void Clear(size_t expect) {
+    size_ = 0;
+    Room(expect);
+  }
+  // Room for n more after the first size(): their start.
+  uint64_t* Room(size_t n) {
+    if (cap_ < size_ + n) {
+      const size_t cap = std::max(2 * cap_, size_ + n);
+      std::unique_ptr<uint64_t[]> p(new uint64_t[cap]);
+      if (size_) std::memcpy(p.get(), buf_.get(), size_ * sizeof(uint64_t));
+      buf_ = std::move(p), cap_ = cap;
+    }
+    return buf_.get() + size_;
+  }
+  void Grow(size_t n) { size_ += n; }
+  void Append(std::span<const uint64_t> b) {
+    std::copy(b.begin(), b.end(), Room(b.size()));
+    size_ += b.size();
+  }
+  size_t size() const { return size_; }
+  std::span<const uint64_t> Span(size_t at, size_t n) const { return {buf_.get() + at, n}; }
+
+ private:
+  std::unique_ptr<uint64_t[]> buf_;
+  size_t cap_ = 0, size_ = 0;
 };
 
 struct Scratch {
   BigramReader read;
-  BigramIds ids;
-  Distinct distinct;
+  BigramBuffer body;      // the bigrams of the body's titles and texts
+  Index<1> texts;         // list 0: the items' texts (title and text)
+  Index<2> titles;        // list 0: the sections' titles; 1: the items'
+  std::vector<uint32_t> found;
+  std::vector<uint64_t> missing;
   std::vector<uint32_t> hits;  // per item (section), 0 between uses
 };
 
 // The ref (of refs, whose titles are the sets of `titles`) a table label
 // names, by title similarity (Dice of the bigram sets); 0 when none is close.
 template <typename Ref, typename Id>
-int ForLabel(std::string_view label, const std::vector<Ref>& refs, const Holders& titles, Id id, Scratch& x) {
+int ForLabel(std::string_view label, const std::vector<Ref>& refs, int list, Id id, Scratch& x) {
   if (Trim(label).empty()) return 0;
-  const auto lb = x.distinct(label, x.read, x.ids);
-  for (uint32_t b : lb) titles.ForEachHolding(x.ids, b, [&](uint32_t k) { ++x.hits[k]; });
+  const size_t lb = x.titles.Find(x.read(label), x.found, x.missing);
+  for (size_t j = 0; j < x.titles.found(); ++j) x.titles.ForEachHolding(list, x.found[j], [&](uint32_t k) { ++x.hits[k]; });
   int best = 0;
   double best_score = 0.45;
   for (size_t k = 0; k < refs.size(); ++k) {
-    const size_t hit = x.hits[k], size = titles.SizeOf(k);
+    const size_t hit = x.hits[k], size = x.titles.SizeOf(list, k);
     x.hits[k] = 0;
     // Dice is at most this (every bigram of the smaller set shared): no closer title here.
-    const size_t most = std::min(lb.size(), size);
-    if (2.0 * static_cast<double>(most) / static_cast<double>(lb.size() + size) <= best_score) continue;
-    const double s =
-        lb.empty() || size == 0 ? 0 : 2.0 * static_cast<double>(hit) / static_cast<double>(lb.size() + size);
+    const size_t most = std::min(lb, size);
+    if (2.0 * static_cast<double>(most) / static_cast<double>(lb + size) <= best_score) continue;
+    const double s = lb == 0 || size == 0 ? 0 : 2.0 * static_cast<double>(hit) / static_cast<double>(lb + size);
     if (s > best_score) best_score = s, best = id(refs[k]);
   }
   return best;
@@ -415,23 +424,76 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   // The bigram table and the reading buffer stay from call to call, one per
   // thread (a batch converts documents on several).
   thread_local Scratch x;
-  x.ids.Clear();
-  // Sections and items: their titles (for labels) and the items' texts (for content).
-  size_t n_items = 0;
-  for (const auto& s : sections) n_items += s.items.size();
-  Holders section_titles(0, sections.size()), item_titles(1, n_items), item_texts(2, n_items);
-  for (const auto& s : sections) section_titles.Add(x.read(s.title), x.ids);
+  // Every title and text of the body read once, into one buffer: the
+  // bigrams of an item's title, then of its text (title and text as one);
+  // then the indexes, sized once for them.
+  size_t n_items = 0, bytes = 0;
+  for (const auto& s : sections) {
+    n_items += s.items.size();
+    bytes += s.title.size();
+    for (const auto& it : s.items) bytes += it.title.size() + it.text.size();
+  }
+  x.body.Clear(bytes);
+  struct Span {
+    size_t at, n;
+  };
+  std::vector<Span> spans;  // per section its title, per item its title and its text
+  spans.reserve(sections.size() + 2 * n_items);
   std::vector<ItemRef> items;
   items.reserve(n_items);
+  size_t n_titles = 0, n_texts = 0;  // bigrams in all
+  for (const auto& s : sections) {
+    const auto b = x.read(s.title);
+    spans.push_back({x.body.size(), b.size()});
+    x.body.Append(b);
+    n_titles += b.size();
+  }
   std::string title_text;
   for (const auto& s : sections)
     for (const auto& it : s.items) {
       items.push_back({s.index, it.index});
-      item_titles.Add(x.read(it.title), x.ids);
-      title_text.assign(it.title).append(it.text);
-      item_texts.Add(x.read(title_text), x.ids);
+      const size_t at = x.body.size();
+      uint32_t prev = 0;
+      uint64_t* out = x.body.Room(it.title.size() + it.text.size());
+      const size_t nt = BigramsInPlace(it.title, out, prev);
+      const size_t nx = nt == SIZE_MAX ? SIZE_MAX : BigramsInPlace(it.text, out + nt, prev);
+      if (nx != SIZE_MAX) {
+        x.body.Grow(nt + nx);
+        spans.push_back({at, nt});
+        spans.push_back({at, nt + nx});
+      } else {  // NFKC may join title and text: each read as such
+        const auto t = x.read(it.title);
+        spans.push_back({at, t.size()});
+        x.body.Append(t);
+        title_text.assign(it.title).append(it.text);
+        const auto b = x.read(title_text);
+        spans.push_back({x.body.size(), b.size()});
+        x.body.Append(b);
+      }
+      n_titles += spans[spans.size() - 2].n;
+      n_texts += spans.back().n;
     }
+  x.titles.Start(n_titles, {sections.size(), n_items});
+  x.texts.Start(n_texts, {n_items});
+  for (size_t k = 0; k < sections.size(); ++k) x.titles.Add(0, x.body.Span(spans[k].at, spans[k].n));
+  for (size_t k = 0; k < n_items; ++k) {
+    const Span& t = spans[sections.size() + 2 * k];
+    const Span& b = spans[sections.size() + 2 * k + 1];
+    x.titles.Add(1, x.body.Span(t.at, t.n));
+    x.texts.Add(0, x.body.Span(b.at, b.n));
+  }
+  // The section of an item (the first with its index).
+  int max_item = 0, min_item = 0;
+  for (const auto& r : items) max_item = std::max(max_item, r.item), min_item = std::min(min_item, r.item);
+  std::vector<int> section_by_item;  // empty: look through items
+  if (min_item >= 0 && max_item <= static_cast<int>(4 * items.size() + 64)) {
+    section_by_item.assign(static_cast<size_t>(max_item) + 1, 0);
+    for (size_t k = items.size(); k-- > 0;)
+      section_by_item[static_cast<size_t>(items[k].item)] = items[k].section;
+  }
   auto section_of = [&](int item) {
+    if (!section_by_item.empty())
+      return item >= 0 && static_cast<size_t>(item) < section_by_item.size() ? section_by_item[static_cast<size_t>(item)] : 0;
     for (const auto& r : items)
       if (r.item == item) return r.section;
     return 0;
@@ -456,20 +518,21 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     // A label fills down over many rows: looked up once per change.
     if (item_label != looked_up_item_label) {
       looked_up_item_label = item_label;
-      label_item = ForLabel(item_label, items, item_titles, ItemOf, x);
+      label_item = ForLabel(item_label, items, 1, ItemOf, x);
     }
     if (section_label != looked_up_section_label) {
       looked_up_section_label = section_label;
-      label_section = ForLabel(section_label, sections, section_titles, SectionOf, x);
+      label_section = ForLabel(section_label, sections, 0, SectionOf, x);
       // A lone group column may name the body's items rather than its
       // sections (序号 | 工作任务 | 具体内容 under 一、/（一）headings).
-      section_label_item = label_section ? 0 : ForLabel(section_label, items, item_titles, ItemOf, x);
+      section_label_item = label_section ? 0 : ForLabel(section_label, items, 1, ItemOf, x);
     }
     const bool item_from_section_label = item_label.empty() && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
     const std::string& row_label = item_from_section_label ? section_label : item_label;
 
-    const auto content = x.distinct(row.content.text, x.read, x.ids);
+    const size_t content = x.texts.Find(x.read(row.content.text), x.found, x.missing);
+    const std::span<const uint32_t> found(x.found.data(), x.texts.found());
     // Each item's score is the share of the row's bigrams found in it (as
     // Share()), plus 0.02 for the row above's item and 0.01 for the label's:
     // ties go to those, then to the first item, as when every item is
@@ -480,24 +543,24 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     double best_score = 0;
     auto score = [&](uint32_t k) {
       const ItemRef& it = items[k];
-      double s = static_cast<double>(x.hits[k]) / static_cast<double>(content.size());
+      double s = static_cast<double>(x.hits[k]) / static_cast<double>(content);
       x.hits[k] = 0;  // ready for the next row
       if (it.item == prev_item) s += 0.02;
       if (it.item == row_label_item) s += 0.01;
       if (s > best_score || (s == best_score && k < best_k)) best_score = s, best = it.item, best_k = k;
     };
-    if (item_texts.masks()) {
+    if (x.texts.masks(0)) {
       uint64_t hit = 0;  // the items hit
       uint32_t* hits = x.hits.data();
-      for (uint32_t b : content) {
-        uint64_t m = item_texts.Mask(x.ids, b);
+      for (uint32_t b : found) {
+        uint64_t m = x.texts.Mask(0, b);
         hit |= m;
         for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
       }
       for (; hit; hit &= hit - 1) score(static_cast<uint32_t>(std::countr_zero(hit)));
     } else {
-      for (uint32_t b : content)
-        item_texts.ForEachHolding(x.ids, b, [&](uint32_t k) {
+      for (uint32_t b : found)
+        x.texts.ForEachHolding(0, b, [&](uint32_t k) {
           if (x.hits[k]++ == 0) touched.push_back(k);
         });
       for (uint32_t k : touched) score(k);
