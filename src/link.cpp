@@ -193,23 +193,17 @@ class Index {
  public:
   static constexpr size_t kMaskSets = 64;
 
-  // Forgets every bigram, ready for texts of at most n bigrams in all
-  // (repeats counted): the table never grows. sets[l]: how many sets list l
-  // will have.
+  // Forgets every bigram, ready for texts of n bigrams in all (repeats
+  // counted; a text repeats many, so the table starts at about n slots and
+  // grows when 70% full). sets[l]: how many sets list l will have.
   void Start(size_t n, const std::array<size_t, L>& sets) {
     size_t cap = 16;
-    while (cap < n + n / 4 + 1) cap *= 2;  // at most 80% full
-    if (capacity_ < cap) {
-      capacity_ = cap;
-      keys_.reset(new uint64_t[cap]);
-      seen_.reset(new uint32_t[cap]());  // below any stamp
-      for (int l = 0; l < L; ++l) masks_[l].reset(), heads_[l].reset();
-    }
+    while (cap < n) cap *= 2;
+    for (int l = 0; l < L; ++l) lists_[l] = sets[l] > kMaskSets;
+    if (capacity_ < cap) Allocate(cap);
     std::fill_n(keys_.get(), cap, uint64_t{0});  // 0 is no bigram: its first character is a key character
-    mask_ = cap - 1;
-    shift_ = 64 - std::countr_zero(cap);
+    SetCapacity(cap);
     for (int l = 0; l < L; ++l) {
-      lists_[l] = sets[l] > kMaskSets;
       if (lists_[l] ? !heads_[l] : !masks_[l]) {
         if (lists_[l])
           heads_[l].reset(new int32_t[capacity_]);
@@ -229,10 +223,10 @@ class Index {
     const auto k = static_cast<uint32_t>(size_[l].size());
     if (!lists_[l]) {
       const uint64_t bit = uint64_t{1} << k;
-      uint64_t* masks = masks_[l].get();
       uint32_t n = 0;
       for (uint64_t b : bigrams) {
-        uint64_t& m = masks[Insert(b)];
+        const size_t s = Insert(b);  // first: it may grow the table
+        uint64_t& m = masks_[l][s];
         n += (m & bit) == 0;
         m |= bit;
       }
@@ -243,10 +237,10 @@ class Index {
     if (links_v.size() < count_[l] + bigrams.size())
       links_v.resize(std::max(2 * links_v.size(), count_[l] + bigrams.size()));
     Link* links = links_v.data();
-    int32_t* heads = heads_[l].get();
     auto count = static_cast<int32_t>(count_[l]);
     for (uint64_t b : bigrams) {
-      int32_t& head = heads[Insert(b)];
+      const size_t s = Insert(b);  // first: it may grow the table
+      int32_t& head = heads_[l][s];
       if (head >= 0 && links[head].set == k) continue;  // already in this set
       links[count] = {k, head};
       head = count++;
@@ -319,6 +313,11 @@ class Index {
     size_t s = Hash(b);
     while (keys[s] != b) {
       if (keys[s] == 0) {
+        if (used_ >= limit_) {
+          Grow();
+          return Insert(b);
+        }
+        ++used_;
         keys_[s] = b;
         for (int l = 0; l < L; ++l) {
           if (lists_[l])
@@ -333,11 +332,56 @@ class Index {
     return s;
   }
 
+  void Allocate(size_t cap) {
+    capacity_ = cap;
+    keys_.reset(new uint64_t[cap]);
+    seen_.reset(new uint32_t[cap]());  // below any stamp
+    for (int l = 0; l < L; ++l) masks_[l].reset(), heads_[l].reset();
+  }
+
+  void SetCapacity(size_t cap) {
+    mask_ = cap - 1;
+    shift_ = 64 - std::countr_zero(cap);
+    limit_ = cap / 10 * 7;
+    used_ = 0;
+  }
+
+  // Twice the slots, every bigram (and its holders) moved.
+  [[gnu::noinline]] void Grow() {
+    const size_t old_cap = mask_ + 1, cap = 2 * old_cap, used = used_;
+    std::unique_ptr<uint64_t[]> keys = std::move(keys_), masks[L];
+    std::unique_ptr<int32_t[]> heads[L];
+    for (int l = 0; l < L; ++l) masks[l] = std::move(masks_[l]), heads[l] = std::move(heads_[l]);
+    Allocate(cap);
+    std::fill_n(keys_.get(), cap, uint64_t{0});
+    for (int l = 0; l < L; ++l) {
+      if (lists_[l])
+        heads_[l].reset(new int32_t[cap]);
+      else
+        masks_[l].reset(new uint64_t[cap]);
+    }
+    SetCapacity(cap);
+    used_ = used;
+    for (size_t o = 0; o < old_cap; ++o) {
+      if (keys[o] == 0) continue;
+      size_t s = Hash(keys[o]);
+      while (keys_[s] != 0) s = (s + 1) & mask_;
+      keys_[s] = keys[o];
+      for (int l = 0; l < L; ++l) {
+        if (lists_[l])
+          heads_[l][s] = heads[l][o];
+        else
+          masks_[l][s] = masks[l][o];
+      }
+    }
+  }
+
   std::unique_ptr<uint64_t[]> keys_;  // 0: empty
   std::unique_ptr<uint32_t[]> seen_;  // the stamp of the last Find that gave the slot
   std::unique_ptr<uint64_t[]> masks_[L];
   std::unique_ptr<int32_t[]> heads_[L];
   size_t capacity_ = 0, mask_ = 0;
+  size_t used_ = 0, limit_ = 0;  // slots in use, and at most
   int shift_ = 0;
   uint32_t gen_ = 0;
   size_t found_ = 0;
