@@ -242,3 +242,43 @@ TEST_CASE("LinkRows counts a title's repeated bigrams once, with masks and with 
     CHECK(a.rows[0].warnings == b.rows[0].warnings);
   }
 }
+
+TEST_CASE("LinkRows agrees with the plain definition when the index grows", "[link]") {
+  // Texts of many distinct characters have as many distinct bigrams as
+  // bigrams: the index (sized for a notice's repeats) must grow, with masks
+  // (few items) and with lists (more than 64), and keep every holder.
+  std::mt19937 rng(7);
+  auto han = [&](int len) {
+    std::string s;
+    for (int k = 0; k < len; ++k) noticetab::AppendUtf8(s, static_cast<char32_t>(0x4E00 + rng() % 3000));
+    return s;
+  };
+  for (const int n_items : {5, 40, 80}) {
+    INFO("items " << n_items);
+    std::vector<Section> body;
+    Section sec{1, "1", han(6), 1, {}};
+    for (int k = 1; k <= n_items; ++k) sec.items.push_back(Item{k, std::to_string(k), han(5), han(200), k + 1});
+    body.push_back(sec);
+    Table a;
+    for (int k = 0; k < 3 * n_items; ++k) {
+      Row row;
+      const Item& it = body[0].items[rng() % body[0].items.size()];
+      const size_t from = 3 * (rng() % 150);
+      row.content.Append(rng() % 4 ? it.text.substr(from, 3 * 40) : han(30), 1);
+      if (rng() % 3 == 0) row.item_label.Append(rng() % 2 ? it.title : han(5), 1);
+      a.rows.push_back(row);
+    }
+    Table b = a;
+    noticetab::LinkRows(a, body);
+    RefLinkRows(b, body);
+    int linked = 0;
+    for (size_t r = 0; r < a.rows.size(); ++r) {
+      INFO("row " << r);
+      CHECK(a.rows[r].item == b.rows[r].item);
+      CHECK(a.rows[r].section == b.rows[r].section);
+      CHECK(a.rows[r].warnings == b.rows[r].warnings);
+      linked += a.rows[r].item != 0;
+    }
+    CHECK(linked > n_items);  // most rows copy an item's text
+  }
+}
