@@ -155,6 +155,12 @@ class BigramReader {
     return {buf_.get(), n};
   }
 
+  // Room for n bigrams (what was there is lost).
+  uint64_t* Room(size_t n) {
+    Reserve(n);
+    return buf_.get();
+  }
+
  private:
   // A text of n bytes has fewer than n bigrams. (Not zeroed: only written to.)
   void Reserve(size_t n) {
@@ -193,9 +199,8 @@ class Index {
  public:
   static constexpr size_t kMaskSets = 64;
 
-  // Forgets every bigram, ready for texts of n bigrams in all (repeats
-  // counted; a text repeats many, so the table starts at about n slots and
-  // grows when 70% full). sets[l]: how many sets list l will have.
+  // Forgets every bigram. The table starts at about n slots and grows when
+  // 70% full. sets[l]: how many sets list l will have.
   void Start(size_t n, const std::array<size_t, L>& sets) {
     size_t cap = 16;
     while (cap < n) cap *= 2;
@@ -270,13 +275,13 @@ class Index {
   // many as it holds, valid until the next call); returns how many distinct
   // bigrams the text has, held here or not.
   size_t Find(std::span<const uint64_t> bigrams, std::vector<uint32_t>& found, std::vector<uint64_t>& missing) {
-    if (++gen_ == 0) std::fill_n(seen_.get(), capacity_, 0u), gen_ = 1;
+    if (++gen_ == 0) std::fill_n(seen_.get(), capacity_, uint16_t{0}), gen_ = 1;
     if (found.size() < bigrams.size()) found.resize(std::max(2 * found.size(), bigrams.size()));
     missing.clear();
     uint32_t* out = found.data();
-    uint32_t* seen = seen_.get();
+    uint16_t* seen = seen_.get();
     const uint64_t* keys = keys_.get();
-    const uint32_t gen = gen_;
+    const uint16_t gen = gen_;
     size_t n = 0;
     for (uint64_t b : bigrams) {
       size_t s = Hash(b);
@@ -335,7 +340,7 @@ class Index {
   void Allocate(size_t cap) {
     capacity_ = cap;
     keys_.reset(new uint64_t[cap]);
-    seen_.reset(new uint32_t[cap]());  // below any stamp
+    seen_.reset(new uint16_t[cap]());  // below any stamp
     for (int l = 0; l < L; ++l) masks_[l].reset(), heads_[l].reset();
   }
 
@@ -377,13 +382,13 @@ class Index {
   }
 
   std::unique_ptr<uint64_t[]> keys_;  // 0: empty
-  std::unique_ptr<uint32_t[]> seen_;  // the stamp of the last Find that gave the slot
+  std::unique_ptr<uint16_t[]> seen_;  // the stamp of the last Find that gave the slot
   std::unique_ptr<uint64_t[]> masks_[L];
   std::unique_ptr<int32_t[]> heads_[L];
   size_t capacity_ = 0, mask_ = 0;
   size_t used_ = 0, limit_ = 0;  // slots in use, and at most
   int shift_ = 0;
-  uint32_t gen_ = 0;
+  uint16_t gen_ = 0;  // wraps often: then every stamp is cleared
   size_t found_ = 0;
   bool lists_[L] = {};
   std::vector<Link> links_[L];  // the first count_ in use
@@ -391,41 +396,10 @@ class Index {
   std::vector<uint32_t> size_[L];
 };
 
-// A buffer of bigrams that grows (not zeroed: only written to).
-class BigramBuffer {
- public:
-  void Clear(size_t expect) {
-    size_ = 0;
-    Room(expect);
-  }
-  // Room for n more after the first size(): their start.
-  uint64_t* Room(size_t n) {
-    if (cap_ < size_ + n) {
-      const size_t cap = std::max(2 * cap_, size_ + n);
-      std::unique_ptr<uint64_t[]> p(new uint64_t[cap]);
-      if (size_) std::memcpy(p.get(), buf_.get(), size_ * sizeof(uint64_t));
-      buf_ = std::move(p), cap_ = cap;
-    }
-    return buf_.get() + size_;
-  }
-  void Grow(size_t n) { size_ += n; }
-  void Append(std::span<const uint64_t> b) {
-    std::copy(b.begin(), b.end(), Room(b.size()));
-    size_ += b.size();
-  }
-  size_t size() const { return size_; }
-  std::span<const uint64_t> Span(size_t at, size_t n) const { return {buf_.get() + at, n}; }
-
- private:
-  std::unique_ptr<uint64_t[]> buf_;
-  size_t cap_ = 0, size_ = 0;
-};
-
 struct Scratch {
   BigramReader read;
-  BigramBuffer body;      // the bigrams of the body's titles and texts
-  Index<1> texts;         // list 0: the items' texts (title and text)
-  Index<2> titles;        // list 0: the sections' titles; 1: the items'
+  Index<1> texts;   // list 0: the items' texts (title and text)
+  Index<2> titles;  // list 0: the sections' titles; 1: the items'
   std::vector<uint32_t> found;
   std::vector<uint64_t> missing;
   std::vector<uint32_t> hits;  // per item (section), 0 between uses
@@ -468,64 +442,38 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   // The bigram table and the reading buffer stay from call to call, one per
   // thread (a batch converts documents on several).
   thread_local Scratch x;
-  // Every title and text of the body read once, into one buffer: the
-  // bigrams of an item's title, then of its text (title and text as one);
-  // then the indexes, sized once for them.
-  size_t n_items = 0, bytes = 0;
+  // Every title and text of the body read once: an item's title, then its
+  // text (title and text as one). The indexes are sized for about a bigram
+  // per 4 bytes (3 per Han character, some punctuation, repeats: they grow
+  // when they need to).
+  size_t n_items = 0, title_bytes = 0, text_bytes = 0;
   for (const auto& s : sections) {
     n_items += s.items.size();
-    bytes += s.title.size();
-    for (const auto& it : s.items) bytes += it.title.size() + it.text.size();
+    title_bytes += s.title.size();
+    for (const auto& it : s.items) title_bytes += it.title.size(), text_bytes += it.title.size() + it.text.size();
   }
-  x.body.Clear(bytes);
-  struct Span {
-    size_t at, n;
-  };
-  std::vector<Span> spans;  // per section its title, per item its title and its text
-  spans.reserve(sections.size() + 2 * n_items);
+  x.titles.Start(title_bytes / 4, {sections.size(), n_items});
+  x.texts.Start(text_bytes / 4, {n_items});
+  for (const auto& s : sections) x.titles.Add(0, x.read(s.title));
   std::vector<ItemRef> items;
   items.reserve(n_items);
-  size_t n_titles = 0, n_texts = 0;  // bigrams in all
-  for (const auto& s : sections) {
-    const auto b = x.read(s.title);
-    spans.push_back({x.body.size(), b.size()});
-    x.body.Append(b);
-    n_titles += b.size();
-  }
   std::string title_text;
   for (const auto& s : sections)
     for (const auto& it : s.items) {
       items.push_back({s.index, it.index});
-      const size_t at = x.body.size();
       uint32_t prev = 0;
-      uint64_t* out = x.body.Room(it.title.size() + it.text.size());
+      uint64_t* out = x.read.Room(it.title.size() + it.text.size());
       const size_t nt = BigramsInPlace(it.title, out, prev);
       const size_t nx = nt == SIZE_MAX ? SIZE_MAX : BigramsInPlace(it.text, out + nt, prev);
       if (nx != SIZE_MAX) {
-        x.body.Grow(nt + nx);
-        spans.push_back({at, nt});
-        spans.push_back({at, nt + nx});
+        x.titles.Add(1, {out, nt});
+        x.texts.Add(0, {out, nt + nx});
       } else {  // NFKC may join title and text: each read as such
-        const auto t = x.read(it.title);
-        spans.push_back({at, t.size()});
-        x.body.Append(t);
+        x.titles.Add(1, x.read(it.title));
         title_text.assign(it.title).append(it.text);
-        const auto b = x.read(title_text);
-        spans.push_back({x.body.size(), b.size()});
-        x.body.Append(b);
+        x.texts.Add(0, x.read(title_text));
       }
-      n_titles += spans[spans.size() - 2].n;
-      n_texts += spans.back().n;
     }
-  x.titles.Start(n_titles, {sections.size(), n_items});
-  x.texts.Start(n_texts, {n_items});
-  for (size_t k = 0; k < sections.size(); ++k) x.titles.Add(0, x.body.Span(spans[k].at, spans[k].n));
-  for (size_t k = 0; k < n_items; ++k) {
-    const Span& t = spans[sections.size() + 2 * k];
-    const Span& b = spans[sections.size() + 2 * k + 1];
-    x.titles.Add(1, x.body.Span(t.at, t.n));
-    x.texts.Add(0, x.body.Span(b.at, b.n));
-  }
   // The section of an item (the first with its index).
   int max_item = 0, min_item = 0;
   for (const auto& r : items) max_item = std::max(max_item, r.item), min_item = std::min(min_item, r.item);
