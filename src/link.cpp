@@ -188,12 +188,14 @@ double Share(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 }
 
 // The distinct bigrams of some sets of texts (lists of sets: L lists), in
-// one open-addressing table sized once for them (a slot's index is its
-// bigram's id), and which sets of each list hold each bigram: for at most
-// 64 sets (most notices) one bit per set in a mask per slot, for more a
-// linked list of holders per slot, newest first. Other texts are only looked
-// up (Find): their bigrams are not added. The arrays stay from call to call
-// (thread_local Scratch): only the keys are cleared, only as many as used.
+// one open-addressing table (a slot's index is its bigram's id; linear
+// probing, grown when 70% full), and which sets of each list hold each
+// bigram: for at most 64 sets (most notices) one bit per set in a mask per
+// slot (32-bit masks for at most 32 sets), for more a linked list of holders
+// per slot, newest first. Other texts are only looked up (Find): their
+// bigrams are not added. The arrays stay from call to call (thread_local
+// Scratch): only the keys are cleared, only as many as used. Per slot 8
+// bytes of key, 2 of stamp, 4 or 8 of mask: the hot data is small.
 template <int L>
 class Index {
  public:
@@ -204,17 +206,12 @@ class Index {
   void Start(size_t n, const std::array<size_t, L>& sets) {
     size_t cap = 16;
     while (cap < n) cap *= 2;
-    for (int l = 0; l < L; ++l) lists_[l] = sets[l] > kMaskSets;
+    for (int l = 0; l < L; ++l) lists_[l] = sets[l] > kMaskSets, narrow_[l] = sets[l] <= 32;
     if (capacity_ < cap) Allocate(cap);
     std::fill_n(keys_.get(), cap, uint64_t{0});  // 0 is no bigram: its first character is a key character
     SetCapacity(cap);
     for (int l = 0; l < L; ++l) {
-      if (lists_[l] ? !heads_[l] : !masks_[l]) {
-        if (lists_[l])
-          heads_[l].reset(new int32_t[capacity_]);
-        else
-          masks_[l].reset(new uint64_t[capacity_]);
-      }
+      if (lists_[l] ? !heads_[l] : narrow_[l] ? !masks32_[l] : !masks_[l]) AllocateHolders(l, capacity_);
       size_[l].clear();
       size_[l].reserve(sets[l]);
       count_[l] = 0;
@@ -226,6 +223,18 @@ class Index {
   // Adds the next set of list l: the given bigrams (repeats count once).
   void Add(int l, std::span<const uint64_t> bigrams) {
     const auto k = static_cast<uint32_t>(size_[l].size());
+    if (narrow_[l]) {
+      const uint32_t bit = uint32_t{1} << k;
+      uint32_t n = 0;
+      for (uint64_t b : bigrams) {
+        const size_t s = Insert(b);  // first: it may grow the table
+        uint32_t& m = masks32_[l][s];
+        n += (m & bit) == 0;
+        m |= bit;
+      }
+      size_[l].push_back(n);
+      return;
+    }
     if (!lists_[l]) {
       const uint64_t bit = uint64_t{1} << k;
       uint32_t n = 0;
@@ -258,13 +267,13 @@ class Index {
   size_t SizeOf(int l, size_t k) const { return size_[l][k]; }
 
   // The sets of list l holding the bigram in slot id, one bit each (masks(l) only).
-  uint64_t Mask(int l, uint32_t id) const { return masks_[l][id]; }
+  uint64_t Mask(int l, uint32_t id) const { return narrow_[l] ? masks32_[l][id] : masks_[l][id]; }
 
   // f(k) for every set k of list l holding the bigram in slot id (in no set order).
   template <typename F>
   void ForEachHolding(int l, uint32_t id, F&& f) const {
     if (!lists_[l]) {
-      for (uint64_t m = masks_[l][id]; m; m &= m - 1) f(static_cast<uint32_t>(std::countr_zero(m)));
+      for (uint64_t m = Mask(l, id); m; m &= m - 1) f(static_cast<uint32_t>(std::countr_zero(m)));
       return;
     }
     const Link* links = links_[l].data();
@@ -327,6 +336,8 @@ class Index {
         for (int l = 0; l < L; ++l) {
           if (lists_[l])
             heads_[l][s] = -1;
+          else if (narrow_[l])
+            masks32_[l][s] = 0;
           else
             masks_[l][s] = 0;
         }
@@ -341,7 +352,17 @@ class Index {
     capacity_ = cap;
     keys_.reset(new uint64_t[cap]);
     seen_.reset(new uint16_t[cap]());  // below any stamp
-    for (int l = 0; l < L; ++l) masks_[l].reset(), heads_[l].reset();
+    for (int l = 0; l < L; ++l) masks_[l].reset(), masks32_[l].reset(), heads_[l].reset();
+  }
+
+  // The holders' array of list l, for cap slots (not cleared).
+  void AllocateHolders(int l, size_t cap) {
+    if (lists_[l])
+      heads_[l].reset(new int32_t[cap]);
+    else if (narrow_[l])
+      masks32_[l].reset(new uint32_t[cap]);
+    else
+      masks_[l].reset(new uint64_t[cap]);
   }
 
   void SetCapacity(size_t cap) {
@@ -355,16 +376,13 @@ class Index {
   [[gnu::noinline]] void Grow() {
     const size_t old_cap = mask_ + 1, cap = 2 * old_cap, used = used_;
     std::unique_ptr<uint64_t[]> keys = std::move(keys_), masks[L];
+    std::unique_ptr<uint32_t[]> masks32[L];
     std::unique_ptr<int32_t[]> heads[L];
-    for (int l = 0; l < L; ++l) masks[l] = std::move(masks_[l]), heads[l] = std::move(heads_[l]);
+    for (int l = 0; l < L; ++l)
+      masks[l] = std::move(masks_[l]), masks32[l] = std::move(masks32_[l]), heads[l] = std::move(heads_[l]);
     Allocate(cap);
     std::fill_n(keys_.get(), cap, uint64_t{0});
-    for (int l = 0; l < L; ++l) {
-      if (lists_[l])
-        heads_[l].reset(new int32_t[cap]);
-      else
-        masks_[l].reset(new uint64_t[cap]);
-    }
+    for (int l = 0; l < L; ++l) AllocateHolders(l, cap);
     SetCapacity(cap);
     used_ = used;
     for (size_t o = 0; o < old_cap; ++o) {
@@ -375,6 +393,8 @@ class Index {
       for (int l = 0; l < L; ++l) {
         if (lists_[l])
           heads_[l][s] = heads[l][o];
+        else if (narrow_[l])
+          masks32_[l][s] = masks32[l][o];
         else
           masks_[l][s] = masks[l][o];
       }
@@ -383,14 +403,15 @@ class Index {
 
   std::unique_ptr<uint64_t[]> keys_;  // 0: empty
   std::unique_ptr<uint16_t[]> seen_;  // the stamp of the last Find that gave the slot
-  std::unique_ptr<uint64_t[]> masks_[L];
+  std::unique_ptr<uint64_t[]> masks_[L];    // up to 64 sets
+  std::unique_ptr<uint32_t[]> masks32_[L];  // up to 32 (narrow_): half the memory
   std::unique_ptr<int32_t[]> heads_[L];
   size_t capacity_ = 0, mask_ = 0;
   size_t used_ = 0, limit_ = 0;  // slots in use, and at most
   int shift_ = 0;
   uint16_t gen_ = 0;  // wraps often: then every stamp is cleared
   size_t found_ = 0;
-  bool lists_[L] = {};
+  bool lists_[L] = {}, narrow_[L] = {};
   std::vector<Link> links_[L];  // the first count_ in use
   size_t count_[L] = {};
   std::vector<uint32_t> size_[L];
