@@ -267,6 +267,9 @@ class Index {
   size_t SizeOf(int l, size_t k) const { return size_[l][k]; }
 
   // The sets of list l holding the bigram in slot id, one bit each (masks(l) only).
+  bool narrow(int l) const { return narrow_[l]; }
+  const uint32_t* Masks32(int l) const { return masks32_[l].get(); }  // narrow(l): per slot
+  const uint64_t* Masks64(int l) const { return masks_[l].get(); }    // masks(l), not narrow(l)
   uint64_t Mask(int l, uint32_t id) const { return narrow_[l] ? masks32_[l][id] : masks_[l][id]; }
 
   // f(k) for every set k of list l holding the bigram in slot id (in no set order).
@@ -464,16 +467,16 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   // thread (a batch converts documents on several).
   thread_local Scratch x;
   // Every title and text of the body read once: an item's title, then its
-  // text (title and text as one). The indexes are sized for about a bigram
-  // per 4 bytes (3 per Han character, some punctuation, repeats: they grow
-  // when they need to).
+  // text (title and text as one). The texts' index is sized for about a
+  // distinct bigram per 4 bytes (3 per Han character, some punctuation,
+  // repeats: it grows when it needs to).
   size_t n_items = 0, title_bytes = 0, text_bytes = 0;
   for (const auto& s : sections) {
     n_items += s.items.size();
     title_bytes += s.title.size();
     for (const auto& it : s.items) title_bytes += it.title.size(), text_bytes += it.title.size() + it.text.size();
   }
-  x.titles.Start(title_bytes / 4, {sections.size(), n_items});
+  x.titles.Start(title_bytes / 2, {sections.size(), n_items});  // titles repeat few bigrams
   x.texts.Start(text_bytes / 4, {n_items});
   for (const auto& s : sections) x.titles.Add(0, x.read(s.title));
   std::vector<ItemRef> items;
@@ -565,11 +568,17 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     if (x.texts.masks(0)) {
       uint64_t hit = 0;  // the items hit
       uint32_t* hits = x.hits.data();
-      for (uint32_t b : found) {
-        uint64_t m = x.texts.Mask(0, b);
-        hit |= m;
-        for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
-      }
+      auto count = [&](const auto* masks) {
+        for (uint32_t b : found) {
+          uint64_t m = masks[b];
+          hit |= m;
+          for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+        }
+      };
+      if (x.texts.narrow(0))
+        count(x.texts.Masks32(0));
+      else
+        count(x.texts.Masks64(0));
       for (; hit; hit &= hit - 1) score(static_cast<uint32_t>(std::countr_zero(hit)));
     } else {
       for (uint32_t b : found)
