@@ -10,6 +10,10 @@
 #include <string>
 #include <span>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <unicode/normalizer2.h>
 
 #include "noticetab/text.h"
@@ -21,8 +25,42 @@ namespace {
 // Character bigrams of the meaningful characters (IsKeyChar): punctuation,
 // spaces and bracket styles differ between the body and the annex, words do
 // not. A character is held as its UTF-8 bytes packed little-endian (the
-// bytes of the text as they are, no decoding), a bigram as (first << 32) |
-// second: one to one with the pairs of code points.
+// bytes of the text as they are, no decoding), a bigram as Key(first,
+// second): one to one with the pairs of code points.
+
+// The bigram of packed characters a, b: a | b << 24 when a has at most 3
+// bytes (so two adjacent 3-byte characters are their 6 bytes as they are,
+// little-endian), else a flag bit and a's fourth byte (a continuation byte:
+// 6 bits) above them. Never 0 (a is not). One to one.
+inline uint64_t Key(uint32_t a, uint32_t b) {
+  if (a < (1u << 24)) [[likely]]
+    return a | uint64_t{b} << 24;
+  return (a & 0xFFFFFF) | uint64_t{b} << 24 | uint64_t{a >> 24 & 0x3F} << 56 | uint64_t{1} << 63;
+}
+
+constexpr uint64_t kSixBytes = 0xFFFFFFFFFFFFULL;
+
+#if defined(__SSE2__)
+// Five characters of U+4E00-U+9FFF at q[0..14] (leads E4-E9, continuation
+// bytes, no Yijing hexagram E4 B7 xx), read in one 16-byte load.
+inline bool FiveHan(const unsigned char* q) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+  const __m128i mask = _mm_setr_epi8(char(0xF0), char(0xC0), char(0xC0), char(0xF0), char(0xC0), char(0xC0), char(0xF0),
+                                     char(0xC0), char(0xC0), char(0xF0), char(0xC0), char(0xC0), char(0xF0), char(0xC0),
+                                     char(0xC0), 0);
+  const __m128i want = _mm_setr_epi8(char(0xE0), char(0x80), char(0x80), char(0xE0), char(0x80), char(0x80), char(0xE0),
+                                     char(0x80), char(0x80), char(0xE0), char(0x80), char(0x80), char(0xE0), char(0x80),
+                                     char(0x80), 0);
+  if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, mask), want)) != 0xFFFF) return false;
+  constexpr int kLeads = 1 | 1 << 3 | 1 << 6 | 1 << 9 | 1 << 12;
+  const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(char(0xE4)));
+  const int e4_to_e9 = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(5)), t));
+  if ((e4_to_e9 & kLeads) != kLeads) return false;
+  const int e4 = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE4))));
+  const int b7 = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xB7))));
+  return (e4 & b7 >> 1 & kLeads) == 0;
+}
+#endif
 
 uint32_t Packed(char32_t c) {
   if (c < 0x80) return c;
@@ -53,7 +91,7 @@ size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
     const char32_t c = NextChar(n, i);
     if (!IsKeyChar(c)) continue;
     const uint32_t k = Packed(c);
-    if (prev) out[count++] = static_cast<uint64_t>(prev) << 32 | k;
+    if (prev) out[count++] = Key(prev, k);
     prev = k;
   }
   return count;
@@ -73,6 +111,23 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
   uint32_t prev = prev_io;
   for (size_t i = 0; i < n;) {
     uint32_t c, w;
+#if defined(__SSE2__)
+    // Five (15 bytes, in a run of Han text): each bigram but the first is 6
+    // bytes of the text as they are (Key).
+    if (i + 16 <= n && FiveHan(p + i)) {
+      uint64_t w0, w1, w2, w3;
+      std::memcpy(&w0, p + i, 8), std::memcpy(&w1, p + i + 3, 8), std::memcpy(&w2, p + i + 6, 8);
+      std::memcpy(&w3, p + i + 9, 8);
+      out[count] = Key(prev, static_cast<uint32_t>(w0 & 0xFFFFFF));
+      count += prev != 0;
+      out[count] = w0 & kSixBytes, out[count + 1] = w1 & kSixBytes, out[count + 2] = w2 & kSixBytes;
+      out[count + 3] = w3 & kSixBytes;
+      count += 4;
+      prev = static_cast<uint32_t>(w3 >> 24 & 0xFFFFFF);
+      i += 15;
+      continue;
+    }
+#endif
     // Two characters of U+4E00-U+9FFF (most of a notice) in one 8-byte load:
     // leads E4-E9 at bytes 0 and 3, continuation bytes at 1, 2, 4, 5, no
     // Yijing hexagram (below).
@@ -81,9 +136,9 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
       if (i + 8 <= n && (std::memcpy(&ww, p + i, 8), (ww & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL) &&
           p[i] - 0xE4u <= 5u && p[i + 3] - 0xE4u <= 5u && (ww & 0xFFFF) != 0xB7E4 && (ww >> 24 & 0xFFFF) != 0xB7E4) {
         const auto c1 = static_cast<uint32_t>(ww & 0xFFFFFF), c2 = static_cast<uint32_t>(ww >> 24 & 0xFFFFFF);
-        out[count] = static_cast<uint64_t>(prev) << 32 | c1;
+        out[count] = Key(prev, c1);
         count += prev != 0;
-        out[count++] = static_cast<uint64_t>(c1) << 32 | c2;
+        out[count++] = ww & kSixBytes;  // Key(c1, c2)
         prev = c2;
         i += 6;
         continue;
@@ -131,7 +186,7 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
     // Written also before the first key character (prev 0), then overwritten:
     // count stays at most the number of characters read, so below n when
     // prev_io was 0, at most n otherwise.
-    out[count] = static_cast<uint64_t>(prev) << 32 | c;
+    out[count] = Key(prev, c);
     count += prev != 0;
     prev = c;
   }
