@@ -279,27 +279,11 @@ class Index {
   void Add(int l, std::span<const uint64_t> bigrams) {
     const auto k = static_cast<uint32_t>(size_[l].size());
     if (narrow_[l]) {
-      const uint32_t bit = uint32_t{1} << k;
-      uint32_t n = 0;
-      for (uint64_t b : bigrams) {
-        const size_t s = Insert(b);  // first: it may grow the table
-        uint32_t& m = masks32_[l][s];
-        n += (m & bit) == 0;
-        m |= bit;
-      }
-      size_[l].push_back(n);
+      size_[l].push_back(AddToMasks(l, bigrams, uint32_t{1} << k, masks32_[l]));
       return;
     }
     if (!lists_[l]) {
-      const uint64_t bit = uint64_t{1} << k;
-      uint32_t n = 0;
-      for (uint64_t b : bigrams) {
-        const size_t s = Insert(b);  // first: it may grow the table
-        uint64_t& m = masks_[l][s];
-        n += (m & bit) == 0;
-        m |= bit;
-      }
-      size_[l].push_back(n);
+      size_[l].push_back(AddToMasks(l, bigrams, uint64_t{1} << k, masks_[l]));
       return;
     }
     std::vector<Link>& links_v = links_[l];
@@ -377,7 +361,61 @@ class Index {
     int32_t next;
   };
 
-  size_t Hash(uint64_t b) const { return static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> shift_); }
+  static size_t Hash(uint64_t b, int shift) { return static_cast<size_t>((b * 0x9E3779B97F4A7C15ULL) >> shift); }
+  size_t Hash(uint64_t b) const { return Hash(b, shift_); }
+
+  // Adds the bigrams to the set whose bit is given, on list l of masks (of
+  // type M); returns how many distinct bigrams that set has. The table's
+  // fields are held in locals (the stores to the masks could alias them),
+  // read again when the table grows.
+  template <typename M>
+  uint32_t AddToMasks(int l, std::span<const uint64_t> bigrams, M bit, const std::unique_ptr<M[]>& masks_of_list) {
+    uint64_t* keys = keys_.get();
+    M* masks = masks_of_list.get();
+    size_t mask = mask_, used = used_, limit = limit_;
+    int shift = shift_;
+    uint32_t n = 0;
+    for (uint64_t b : bigrams) {
+      size_t s = Hash(b, shift);
+      while (true) {
+        const uint64_t key = keys[s];
+        if (key == b) {
+          n += (masks[s] & bit) == 0;
+          masks[s] |= bit;
+          break;
+        }
+        if (key == 0) {
+          if (used >= limit) {
+            used_ = used;
+            Grow();
+            keys = keys_.get(), masks = masks_of_list.get(), mask = mask_, limit = limit_, shift = shift_;
+            s = Hash(b, shift);
+            continue;
+          }
+          ++used;
+          keys[s] = b;
+          masks[s] = bit;
+          ++n;
+          for (int o = 0; o < L; ++o)
+            if (o != l) InitHolders(o, s);
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+    }
+    used_ = used;
+    return n;
+  }
+
+  // Slot s of list l in no set.
+  void InitHolders(int l, size_t s) {
+    if (lists_[l])
+      heads_[l][s] = -1;
+    else if (narrow_[l])
+      masks32_[l][s] = 0;
+    else
+      masks_[l][s] = 0;
+  }
 
   // The slot of bigram b, added (in no set) when new.
   size_t Insert(uint64_t b) {
@@ -391,14 +429,7 @@ class Index {
         }
         ++used_;
         keys_[s] = b;
-        for (int l = 0; l < L; ++l) {
-          if (lists_[l])
-            heads_[l][s] = -1;
-          else if (narrow_[l])
-            masks32_[l][s] = 0;
-          else
-            masks_[l][s] = 0;
-        }
+        for (int l = 0; l < L; ++l) InitHolders(l, s);
         break;
       }
       s = (s + 1) & mask_;
