@@ -328,27 +328,32 @@ class Index {
   size_t Find(std::span<const uint64_t> bigrams, std::vector<uint32_t>& found, std::vector<uint64_t>& missing) {
     if (++gen_ == 0) std::fill_n(seen_.get(), capacity_, uint16_t{0}), gen_ = 1;
     if (found.size() < bigrams.size()) found.resize(std::max(2 * found.size(), bigrams.size()));
-    missing.clear();
+    if (missing.size() < bigrams.size()) missing.resize(std::max(2 * missing.size(), bigrams.size()));
+    // In locals: the stores below could alias the table's fields.
     uint32_t* out = found.data();
+    uint64_t* miss = missing.data();
     uint16_t* seen = seen_.get();
     const uint64_t* keys = keys_.get();
     const uint16_t gen = gen_;
-    size_t n = 0;
+    const size_t mask = mask_;
+    const int shift = shift_;
+    size_t n = 0, n_miss = 0;
     for (uint64_t b : bigrams) {
-      size_t s = Hash(b);
-      while (keys[s] != b && keys[s] != 0) s = (s + 1) & mask_;
-      if (keys[s] == 0) {
-        missing.push_back(b);
+      size_t s = Hash(b, shift);
+      uint64_t key;
+      while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
+      if (key == 0) {
+        miss[n_miss++] = b;
       } else if (seen[s] != gen) {
         seen[s] = gen;
         out[n++] = static_cast<uint32_t>(s);
       }
     }
     found_ = n;
-    size_t distinct_missing = missing.size();
-    if (distinct_missing > 1) {
-      std::sort(missing.begin(), missing.end());
-      distinct_missing = static_cast<size_t>(std::unique(missing.begin(), missing.end()) - missing.begin());
+    size_t distinct_missing = n_miss;
+    if (n_miss > 1) {
+      std::sort(miss, miss + n_miss);
+      distinct_missing = static_cast<size_t>(std::unique(miss, miss + n_miss) - miss);
     }
     return n + distinct_missing;
   }
