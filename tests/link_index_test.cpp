@@ -142,7 +142,9 @@ TEST_CASE("LinkRows gives the links, ties and warnings of scoring every item in 
                                           "，", "。", " ", "《", "》", "①", "〇", "２", "\xE4\xB7\x80",
                                           // read in place as NFKC-inert (—, 〔, 〈), or not: a combining
                                           // macron after a or 〔, a compatibility ideograph
-                                          "\u2014", "\u3014", "\u3008", "\u0304", "\uF900"};
+                                          "\u2014", "\u3014", "\u3008", "\u0304", "\uF900",
+                                          // 4 bytes, differing only in the last (link.cpp, Key)
+                                          "\U00020000", "\U00020001"};
   std::mt19937 rng(15);
   auto text = [&](int most) {
     std::string s;
@@ -281,4 +283,12 @@ TEST_CASE("LinkRows agrees with the plain definition when the index grows", "[li
     }
     CHECK(linked > n_items);  // most rows copy an item's text
   }
+}
+
+TEST_CASE("Bigrams of characters of 4 bytes differing only in the last are different", "[link]") {
+  // U+20000 and U+20001 are F0 A0 80 80 and F0 A0 80 81 (link.cpp, Key).
+  CHECK(noticetab::Containment("\U00020000\U00020000", "\U00020001\U00020000") == Approx(0.0));
+  CHECK(noticetab::Containment("\U00020000\U00020001", "\U00020001\U00020000") == Approx(0.0));
+  CHECK(noticetab::Containment("\U00020000\U00020001", "甲\U00020000\U00020001乙") == Approx(1.0));
+  CHECK(noticetab::Containment("甲\U00020001", "\U00020001甲") == Approx(0.0));
 }
