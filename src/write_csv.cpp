@@ -75,7 +75,11 @@ std::string Head(char sep, const WriteOptions& opts) {
 std::string Rows(const Document& doc, char sep, const WriteOptions& opts) {
   std::string text;
   ReserveOutput(text, FlatSizeBound(doc));
-  for (const Task& task : doc.tasks) AppendRow(text, FlatRow(doc, task), sep, opts, opts.normalize_punct);
+  FlatCells cells;
+  for (const Task& task : doc.tasks) {
+    cells.Fill(doc, task);
+    AppendRow(text, cells.cells(), sep, opts, opts.normalize_punct);
+  }
   return text;
 }
 
