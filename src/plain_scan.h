@@ -113,6 +113,72 @@ inline size_t Prefix(const unsigned char* p, size_t i, size_t n, char* d) {
   }
   return k;
 }
+/// Where the character holding byte i starts, p[0, i) being plain: at the
+/// lead that asks for bytes from i (carry: bit 1 for a lead at i - 1, else
+/// bit 0 for one at i - 2), else at i, or before a stray continuation byte.
+inline size_t CharStart(const unsigned char* p, size_t i, uint32_t carry) {
+  if (carry) return i - ((carry & 2) ? 1 : 2);
+  while (i > 0 && (p[i] & 0xC0) == 0x80) --i;
+  return i;
+}
+
+/// The whole of s[0, n) checked as one plain run (Prefix's definition), 16
+/// bytes at a time, the continuation bytes a block's last leads ask for
+/// carried to the next block: n when all of it is plain. Otherwise a place
+/// where a character starts, with only plain characters before it and the
+/// first one that is not plain at or after it. With kCopy the bytes are also
+/// copied to d (which has max(n, 16) bytes of room): those before the
+/// returned place are right.
+template <char kA, char kB, bool kCopy>
+inline size_t Run(const unsigned char* p, size_t n, char* d) {
+  if (n >= 16) {
+    uint32_t carry = 0;  // bits 0, 1: continuation bytes asked of the next block
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      if constexpr (kCopy) _mm_storeu_si128(reinterpret_cast<__m128i*>(d + i), v);
+      const Bits b = Classify<kA, kB>(v);
+      const uint32_t req = (b.cjk << 1 | b.cjk << 2) | carry;
+      if (b.stop | ((req ^ b.cont) & 0xFFFFu)) return CharStart(p, i, carry);
+      carry = req >> 16;
+    }
+    if (i == n) return carry ? CharStart(p, i, carry) : n;
+    // The tail in a load that ends where the string does: bits below o were
+    // checked above.
+    const unsigned o = static_cast<unsigned>(16 - (n - i));
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
+    if constexpr (kCopy) _mm_storeu_si128(reinterpret_cast<__m128i*>(d + n - 16), v);
+    const Bits b = Classify<kA, kB>(v);
+    const uint32_t live = (0xFFFFu << o) & 0xFFFFu;
+    const uint32_t lead = b.cjk & live;
+    const uint32_t req = (lead << 1 | lead << 2) | carry << o;
+    if ((b.stop & live) | ((req ^ b.cont) & live) | req >> 16) return CharStart(p, i, carry);
+    return n;
+  }
+  if (n == 0) return 0;
+  // Under 16 bytes: a zero-padded copy.
+  alignas(16) unsigned char buf[16];
+  _mm_store_si128(reinterpret_cast<__m128i*>(buf), _mm_setzero_si128());
+  if (n >= 8) {
+    std::memcpy(buf, p, 8);
+    std::memcpy(buf + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(buf, p, 4);
+    std::memcpy(buf + n - 4, p + n - 4, 4);
+  } else {
+    buf[0] = p[0];
+    buf[n >> 1] = p[n >> 1];
+    buf[n - 1] = p[n - 1];
+  }
+  const __m128i v = _mm_load_si128(reinterpret_cast<const __m128i*>(buf));
+  if constexpr (kCopy) _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
+  const Bits b = Classify<kA, kB>(v);
+  const uint32_t live = (1u << n) - 1;
+  const uint32_t lead = b.cjk & live;
+  const uint32_t req = lead << 1 | lead << 2;
+  if ((b.stop & live) | ((req ^ b.cont) & live) | req >> n) return 0;
+  return n;
+}
 #endif
 
 }  // namespace noticetab::plain

@@ -61,7 +61,11 @@ bool YamlNeedsQuotes(std::string_view s) {
   // here, well-formed 3-byte sequences without decoding.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  for (size_t i = 0; i < n;) {
+  size_t i = 0;
+#ifdef __SSE2__
+  i = plain::Run<':', '#', false>(p, n, nullptr);  // most strings: plain throughout
+#endif
+  while (i < n) {
 #ifdef __SSE2__
     if (const size_t k = plain::Prefix<':', '#', false>(p, i, n, nullptr)) {
       i += k;
