@@ -4,6 +4,8 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <charconv>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -149,60 +151,104 @@ constexpr FlatColumn kFlat[] = {
 };
 constexpr size_t kFlatCount = sizeof(kFlat) / sizeof(kFlat[0]);
 
-// Fills a row from the leaves the flat table names; nulls stay empty, and the
-// other leaves (section, item, units_open, granularity…) are tree-only.
+// Finds the flat column of each leaf the walk visits (schema.h), by its path:
+// nulls stay empty, and the other leaves (section, item, units_open,
+// granularity…) are tree-only. The sink's Set, Number and List receive the
+// rest. The walk of a task visits the same keys in the same order each time,
+// so the column of the n-th leaf is remembered with the key's address (a
+// literal's) and the paths are compared once per FlatVisitor, not per row.
+template <typename Sink>
 class FlatVisitor {
  public:
-  explicit FlatVisitor(std::vector<std::string>* row) : row_(*row) {}
+  explicit FlatVisitor(Sink& sink) : sink_(sink) {}
+  /// Starts the walk of the next row.
+  void Rewind() { leaf_ = 0; }
+
   void Raw(std::string_view key, const std::string& v) { Set(key, v); }
   void Str(std::string_view key, const std::string& v) { Set(key, v); }
   void Str(std::string_view key, const std::optional<std::string>& v) {
-    if (v) Set(key, *v);
+    if (const int c = Column(key); c >= 0 && v) sink_.Set(c, *v);
   }
   void StrIf(std::string_view key, bool present, const std::string& v) {
-    if (present) Set(key, v);
+    if (const int c = Column(key); c >= 0 && present) sink_.Set(c, v);
   }
-  void Int(std::string_view key, int v) { Set(key, std::to_string(v)); }
+  void Int(std::string_view key, int v) {
+    if (const int c = Column(key); c >= 0) sink_.Number(c, v);
+  }
   void Int(std::string_view key, const std::optional<int>& v) {
-    if (v) Set(key, std::to_string(*v));
+    if (const int c = Column(key); c >= 0 && v) sink_.Number(c, *v);
   }
   void List(std::string_view key, const std::vector<std::string>& v) {
-    const FlatColumn* c = Find(key);
-    if (!c) return;
-    row_[c - kFlat] = Join(v, c->join);
+    if (const int c = Column(key); c >= 0) sink_.List(c, v, kFlat[c].join);
   }
   void Flag(std::string_view, bool) {}
+  /// Columns key.0 and key.1.
   void Pair(std::string_view key, int a, int b) {
-    Set(std::string(key) + ".0", std::to_string(a));
-    Set(std::string(key) + ".1", std::to_string(b));
+    const int c = Column(key, 1);
+    if (c >= 0) sink_.Number(c, a);
+    const int d = Column(key, 2);
+    if (d >= 0) sink_.Number(d, b);
   }
   template <typename F>
   void Map(std::string_view key, F body) {
-    prefix_ = std::string(key) + ".";
+    prefix_ = key;
     body();
-    prefix_.clear();
+    prefix_ = {};
   }
   template <typename T, typename F>
   void Seq(std::string_view, const std::vector<T>&, F) {}
 
  private:
-  const FlatColumn* Find(std::string_view key) const {
-    for (const FlatColumn& c : kFlat) {
-      if (prefix_.empty() ? c.path == key
-                          : c.path.size() == prefix_.size() + key.size() &&
-                                c.path.substr(0, prefix_.size()) == prefix_ &&
-                                c.path.substr(prefix_.size()) == key) {
-        return &c;
+  void Set(std::string_view key, const std::string& v) {
+    if (const int c = Column(key); c >= 0) sink_.Set(c, v);
+  }
+  /// The column of `key` under prefix_ (part 0), or of key.0 or key.1 (part
+  /// 1, 2); -1 for none.
+  int Column(std::string_view key, int part = 0) {
+    if (leaf_ < kMemo) {
+      Memo& m = memo_[leaf_++];
+      if (m.key == key.data() && m.size == key.size() && m.prefix == prefix_.data() && m.part == part) {
+        return m.column;
+      }
+      m = {key.data(), key.size(), prefix_.data(), part, Find(key, part)};
+      return m.column;
+    }
+    return Find(key, part);
+  }
+  int Find(std::string_view key, int part) const {
+    const std::string_view head = part ? key : prefix_;
+    const std::string_view tail = part == 1 ? "0" : part == 2 ? "1" : key;
+    for (size_t i = 0; i < kFlatCount; ++i) {
+      const std::string_view path = kFlat[i].path;
+      if (head.empty() ? path == tail
+                       : path.size() == head.size() + 1 + tail.size() && path.starts_with(head) &&
+                             path[head.size()] == '.' && path.ends_with(tail)) {
+        return static_cast<int>(i);
       }
     }
-    return nullptr;
-  }
-  void Set(std::string_view key, std::string v) {
-    if (const FlatColumn* c = Find(key)) row_[c - kFlat] = std::move(v);
+    return -1;
   }
 
-  std::vector<std::string>& row_;
-  std::string prefix_;
+  struct Memo {
+    const char* key = nullptr;
+    size_t size = 0;
+    const char* prefix = nullptr;
+    int part = 0;
+    int column = -1;
+  };
+  static constexpr size_t kMemo = 64;  // more than a task's leaves
+  Sink& sink_;
+  std::string_view prefix_;
+  size_t leaf_ = 0;
+  Memo memo_[kMemo];
+};
+
+// FlatRow's cells as strings.
+struct RowSink {
+  std::vector<std::string>& row;
+  void Set(int c, const std::string& v) { row[c] = v; }
+  void Number(int c, int v) { row[c] = std::to_string(v); }
+  void List(int c, const std::vector<std::string>& v, std::string_view sep) { row[c] = Join(v, sep); }
 };
 
 }  // namespace
@@ -218,10 +264,47 @@ const std::vector<std::string_view>& FlatColumns() {
 
 std::vector<std::string> FlatRow(const Document& doc, const Task& task) {
   std::vector<std::string> row(kFlatCount);
-  FlatVisitor v(&row);
+  RowSink sink{row};
+  FlatVisitor<RowSink> v(sink);
   v.Raw("source", doc.source);
   VisitTask(task, v);
   return row;
+}
+
+// FlatCells: views into the document, numbers and joined lists in scratch_.
+struct FlatCells::Sink {
+  FlatCells& cells;
+  void Set(int c, const std::string& v) { cells.cells_[c] = v; }
+  void Number(int c, int v) {
+    std::string& s = cells.scratch_[c];
+    char buf[16];
+    s.assign(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+    cells.cells_[c] = s;
+  }
+  void List(int c, const std::vector<std::string>& v, std::string_view sep) {
+    std::string& s = cells.scratch_[c];
+    s.clear();
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) s += sep;
+      s += v[i];
+    }
+    cells.cells_[c] = s;
+  }
+};
+
+struct FlatCells::Walk : FlatVisitor<FlatCells::Sink> {
+  using FlatVisitor<FlatCells::Sink>::FlatVisitor;
+};
+
+FlatCells::FlatCells()
+    : cells_(kFlatCount), scratch_(kFlatCount), sink_(new Sink{*this}), walk_(new Walk(*sink_)) {}
+FlatCells::~FlatCells() = default;
+
+void FlatCells::Fill(const Document& doc, const Task& task) {
+  std::fill(cells_.begin(), cells_.end(), std::string_view());
+  walk_->Rewind();
+  walk_->Raw("source", doc.source);
+  VisitTask(task, *walk_);
 }
 
 namespace {

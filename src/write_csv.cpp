@@ -2,6 +2,9 @@
 #include <ostream>
 #include <string>
 #include <vector>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "noticetab/text.h"
 #include "noticetab/write.h"
@@ -19,6 +22,29 @@ bool LooksLikeFormula(std::string_view cell) {
   return !cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos;
 }
 
+bool IsQuoted(char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; }
+
+/// True when the cell holds , " CR or LF: one pass, 16 bytes at a time.
+bool NeedsQuotes(std::string_view cell) {
+  const char* p = cell.data();
+  const size_t n = cell.size();
+#ifdef __SSE2__
+  if (n >= 16) {
+    auto any = [](__m128i v) {
+      const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+      return _mm_movemask_epi8(m) != 0;
+    };
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      if (any(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)))) return true;
+    }
+    return i != n && any(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16)));  // the tail, overlapping
+  }
+#endif
+  return std::any_of(p, p + n, IsQuoted);
+}
+
 void AppendCell(std::string& out, std::string_view cell, char sep, const WriteOptions& opts) {
   const bool guard = opts.excel && !opts.raw_formulas && LooksLikeFormula(cell);
   if (sep == '\t') {
@@ -31,9 +57,7 @@ void AppendCell(std::string& out, std::string_view cell, char sep, const WriteOp
     }
     return;
   }
-  // One pass over the cell (find_first_of calls memchr per character).
-  const bool quote = std::any_of(cell.begin(), cell.end(),
-                                 [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  const bool quote = NeedsQuotes(cell);
   if (!quote) {
     if (guard) out += '\'';
     out += cell;
@@ -75,7 +99,11 @@ std::string Head(char sep, const WriteOptions& opts) {
 std::string Rows(const Document& doc, char sep, const WriteOptions& opts) {
   std::string text;
   ReserveOutput(text, FlatSizeBound(doc));
-  for (const Task& task : doc.tasks) AppendRow(text, FlatRow(doc, task), sep, opts, opts.normalize_punct);
+  FlatCells cells;
+  for (const Task& task : doc.tasks) {
+    cells.Fill(doc, task);
+    AppendRow(text, cells.cells(), sep, opts, opts.normalize_punct);
+  }
   return text;
 }
 

@@ -8,14 +8,12 @@
 #include <ostream>
 #include <string>
 #include <vector>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "noticetab/text.h"
 #include "noticetab/write.h"
 #include "schema.h"
 #include "writers.h"
+#include "plain_scan.h"
 #include "utf8_scan.h"
 
 namespace noticetab {
@@ -52,113 +50,24 @@ constexpr unsigned kPlainLeads = 0x5FFA;
 // of room past the escaped text's worst case.
 constexpr size_t kSlack = 32;
 
-#ifdef __SSE2__
-struct PlainBits {
-  unsigned stop, cont, cjk;  // bit k for byte k of the load
-};
-
-/// The bytes of v that stop a plain run outright (ASCII controls, '"', '\\',
-/// DEL, any byte from 80 that is neither a continuation byte nor a lead
-/// E3-EC), the continuation bytes (80-BF) and the leads E3-EC.
-inline PlainBits Classify(__m128i v) {
-  const __m128i ctl = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));  // 00-1F, 7F-FF
-  const __m128i quote = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-  const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
-  const __m128i x = _mm_add_epi8(v, _mm_set1_epi8(0x1D));  // E3-EC: 0-9
-  const __m128i cjk = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x);
-  const __m128i stop = _mm_andnot_si128(_mm_or_si128(cont, cjk), _mm_or_si128(ctl, quote));
-  return {static_cast<unsigned>(_mm_movemask_epi8(stop)), static_cast<unsigned>(_mm_movemask_epi8(cont)),
-          static_cast<unsigned>(_mm_movemask_epi8(cjk))};
-}
-
-/// Copies the longest prefix of s[i, n) (at most 32 bytes, ending where a
-/// character ends) made of characters JSON carries as they are, to d, and
-/// returns its length: 0 when the character at i needs the per-character code
-/// below. Taken here: ASCII other than controls, '"', '\\' and DEL, and
-/// 3-byte sequences with leads E3-EC (U+3000-U+CFFF: CJK, its punctuation,
-/// kana, Hangul; never escaped) with their two continuation bytes. Any other
-/// lead, a stray or missing continuation byte stops the prefix. Each 16-byte
-/// load is classified with a few compares (Classify); the continuation bytes
-/// each lead asks for are checked as bit masks.
-inline size_t PlainPrefix(const unsigned char* p, size_t i, size_t n, char* d) {
-  const size_t len = n - i;
-  __m128i v, w = _mm_setzero_si128();
-  unsigned from = 0, width = 16;  // bits below `from` are bytes before i (an overlapping load)
-  PlainBits b;
-  uint64_t stop, cont, cjk;
-  alignas(16) unsigned char buf[16];
-  if (len >= 32) {
-    v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16));
-    b = Classify(v);
-    const PlainBits b1 = Classify(w);
-    stop = b.stop | uint64_t{b1.stop} << 16;
-    cont = b.cont | uint64_t{b1.cont} << 16;
-    cjk = b.cjk | uint64_t{b1.cjk} << 16;
-    width = 32;
-  } else {
-    if (len >= 16) {
-      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    } else if (n >= 16) {
-      from = static_cast<unsigned>(16 - len);
-      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
-    } else {  // the whole string is shorter than 16 bytes: zeros after it stop the run
-      _mm_store_si128(reinterpret_cast<__m128i*>(buf), _mm_setzero_si128());
-      const unsigned char* q = p + i;
-      if (len >= 8) {
-        std::memcpy(buf, q, 8);
-        std::memcpy(buf + len - 8, q + len - 8, 8);
-      } else if (len >= 4) {
-        std::memcpy(buf, q, 4);
-        std::memcpy(buf + len - 4, q + len - 4, 4);
-      } else {
-        buf[0] = q[0];
-        buf[len >> 1] = q[len >> 1];
-        buf[len - 1] = q[len - 1];
-      }
-      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf));
-    }
-    b = Classify(v);
-    const unsigned live = (0xFFFFu << from) & 0xFFFFu;
-    stop = b.stop & live;
-    cont = b.cont & live;
-    cjk = b.cjk & live;
-  }
-  // Each lead asks for continuation bytes at the next two places (bits
-  // width, width + 1: past the load); a continuation byte must be asked for.
-  const uint64_t req = cjk << 1 | cjk << 2;
-  stop |= (req ^ cont) | uint64_t{1} << width;
-  unsigned f = static_cast<unsigned>(std::countr_zero(stop));
-  if (req >> f & 1) f -= (cjk >> (f - 1) & 1) ? 1 : 2;  // back to the lead of an unfinished character
-  const size_t k = f - from;
-  if (from == 0) {
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
-    if (width == 32) _mm_storeu_si128(reinterpret_cast<__m128i*>(d + 16), w);
-  } else if (k >= 8) {
-    std::memcpy(d, p + i, 8);
-    std::memcpy(d + k - 8, p + i + k - 8, 8);
-  } else if (k >= 4) {
-    std::memcpy(d, p + i, 4);
-    std::memcpy(d + k - 4, p + i + k - 4, 4);
-  } else if (k != 0) {
-    d[0] = static_cast<char>(p[i]);
-    d[k >> 1] = static_cast<char>(p[i + (k >> 1)]);
-    d[k - 1] = static_cast<char>(p[i + k - 1]);
-  }
-  return k;
-}
-#endif
 
 /// Writes s escaped at d (6 * s.size() + kSlack bytes of room: \u001f) and
-/// returns the end. Plain runs go 16 bytes at a time (PlainPrefix); the
+/// returns the end. A string plain throughout is checked and copied in one
+/// pass (plain::Run); else plain runs go 32 bytes at a time (plain::Prefix); the
 /// character that stops one is decoded and written here.
 [[gnu::always_inline]] inline char* WriteJsonChars(char* d, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
+#ifdef __SSE2__
+  // Most strings are plain throughout: checked and copied in one pass.
+  i = plain::Run<'"', '\\', true>(p, n, d);
+  if (i == n) return d + n;
+  d += i;
+#endif
   while (i < n) {
 #ifdef __SSE2__
-    if (const size_t k = PlainPrefix(p, i, n, d)) {
+    if (const size_t k = plain::Prefix<'"', '\\', true>(p, i, n, d)) {
       i += k;
       d += k;
       continue;

@@ -2,6 +2,8 @@
 // "4" and "yes" plain (PyYAML then reads a date, an int, a bool) and writes
 // U+2028 / U+0085 raw, which YAML 1.1 readers take for line breaks.
 #include <bit>
+#include <cassert>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -13,12 +15,17 @@
 #include "noticetab/write.h"
 #include "schema.h"
 #include "writers.h"
-#include "utf8_scan.h"
+#include "plain_scan.h"
 
 namespace noticetab {
 
 
 namespace {
+
+char32_t FirstChar(std::string_view s) {
+  size_t i = 0;
+  return NextChar(s, i);
+}
 
 bool IsUnicodeSpace(char32_t c) {
   return c == ' ' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
@@ -49,30 +56,29 @@ bool YamlNeedsQuotes(std::string_view s) {
   }
   // Per character: controls (C0, DEL, C1), ':' and '#', U+2028/2029, the BOM
   // and U+FFFD-U+FFFF (U+FFFD may be an invalid byte the quoter must
-  // replace). ASCII and well-formed 3-byte sequences are tested without
-  // decoding.
+  // replace). Plain runs of ASCII and U+3000-U+CFFF, most of a notice, go 32
+  // bytes at a time (plain_scan.h); the character that stops one is tested
+  // here, well-formed 3-byte sequences without decoding.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t last = 0;  // start of the last character
-  for (size_t i = 0; i < s.size();) {
+  const size_t n = s.size();
+  size_t i = 0;
+#ifdef __SSE2__
+  i = plain::Run<':', '#', false>(p, n, nullptr);  // most strings: plain throughout
+#endif
+  while (i < n) {
+#ifdef __SSE2__
+    if (const size_t k = plain::Prefix<':', '#', false>(p, i, n, nullptr)) {
+      i += k;
+      continue;
+    }
+#endif
     const unsigned b = p[i];
-    last = i;
     if (b < 0x80) {
       if (b < 0x20 || b == 0x7F || b == ':' || b == '#') return true;
       ++i;
       continue;
     }
-    // U+3000-U+9FFF (leads E3-E9), most of a notice, need no test: two at a
-    // time while they last (bytes 0 and 3 of a word such leads, bytes 1, 2,
-    // 4, 5 continuation bytes).
-    if (b - 0xE3u <= 6u) {
-      const size_t from = i;
-      i = utf8::SkipCjkPairs(p, i, s.size());
-      if (i != from) {
-        last = i - 3;
-        continue;  // the byte there decides, from the top
-      }
-    }
-    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < s.size() && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
       const unsigned c1 = p[i + 1], c2 = p[i + 2];
       if ((b == 0xE2u && c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u)) ||
           (b == 0xEFu && ((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBDu)))) {
@@ -87,64 +93,83 @@ bool YamlNeedsQuotes(std::string_view s) {
       return true;
     }
   }
-  // Leading or trailing white space (any Unicode space) would be lost.
-  size_t i = 0;
-  if (IsUnicodeSpace(NextChar(s, i))) return true;
-  i = last;
-  return IsUnicodeSpace(NextChar(s, i));
+  // Leading or trailing white space (any Unicode space) would be lost. Here
+  // s is well-formed (a malformed byte decodes to U+FFFD, quoted above), so
+  // its last character starts at the last byte that is no continuation byte.
+  if (first == ' ' || (first >= 0x80 && IsUnicodeSpace(FirstChar(s)))) return true;
+  size_t last = n - 1;
+  while (last > 0 && (p[last] & 0xC0) == 0x80) --last;
+  if (p[last] < 0x80) return p[last] == ' ';
+  return IsUnicodeSpace(NextChar(s, last));
 }
 
 namespace {
 
+// The schema's keys are ASCII identifiers: of YamlNeedsQuotes's tests only
+// the bool/null words can apply ("no" is one). Folded away for a literal key.
+constexpr bool IsYamlWordKey(std::string_view key) {
+  if (key.size() > 5) return false;
+  for (std::string_view word : {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}) {
+    if (key == word) return true;
+  }
+  return false;
+}
+
 // Block-style emitter for the fixed shape of a Document: nested maps indent
-// by two, sequences of maps put "- " before their first key.
+// by two, sequences of maps put "- " before their first key. The text is
+// written through a cursor into a buffer on the stack (Room), appended to
+// the string a few KB at a time, not piece by piece.
 class YamlOut {
  public:
   explicit YamlOut(bool normalize) : normalize_(normalize) {}
 
-  std::string& text() { return out_; }
+  /// The text so far, staged to the string.
+  std::string& text() {
+    Stage();
+    return out_;
+  }
   /// After each element of a sequence (a task), text of kDrainChunk bytes or
   /// more goes to `drain` (Pieces::part_to).
   void DrainTo(const Drain* drain) { drain_ = drain; }
 
-  void Key(std::string_view key) {
-    if (dash_) {
-      out_.append(indent_ - 2, ' ');
-      out_ += "- ";
-      dash_ = false;
-    } else {
-      out_.append(indent_, ' ');
-    }
+  [[gnu::always_inline]] void Key(std::string_view key) {
+    assert(IsYamlWordKey(key) == YamlNeedsQuotes(key));
     // The key "no" too: YAML 1.1 readers such as PyYAML take it for false.
-    String(key, false);
-    out_ += ':';
+    const bool quote = IsYamlWordKey(key);
+    char* d = Room(indent_ + key.size() + 4);
+    std::memset(d, ' ', indent_);
+    d += indent_;
+    if (dash_) {
+      d[-2] = '-';
+      dash_ = false;
+    }
+    if (quote) *d++ = '"';
+    std::memcpy(d, key.data(), key.size());
+    d += key.size();
+    if (quote) *d++ = '"';
+    *d++ = ':';
+    Done(d);
   }
-  void BeginMap(std::string_view key) {
-    Key(key);
-    out_ += '\n';
-    indent_ += 2;
-  }
-  void EndMap() { indent_ -= 2; }
   /// Emits `key:` and calls each(x) for every entry of `v`, each a map.
   template <typename F>
   void Map(std::string_view key, F body) {
-    BeginMap(key);
+    Key(key);
+    Literal("\n");
+    indent_ += 2;
     body();
-    EndMap();
+    indent_ -= 2;
   }
   template <typename T, typename F>
   void Seq(std::string_view key, const std::vector<T>& v, F each) {
     Key(key);
-    if (v.empty()) {
-      out_ += " []\n";
-      return;
-    }
-    out_ += '\n';
+    if (v.empty()) return Literal(" []\n");
+    Literal("\n");
     indent_ += 4;
     for (const T& x : v) {
       dash_ = true;
       each(x);
-      if (drain_ && out_.size() >= kDrainChunk) {
+      if (drain_ && out_.size() + used_ >= kDrainChunk) {
+        Stage();
         (*drain_)(out_);
         out_.clear();
       }
@@ -153,75 +178,125 @@ class YamlOut {
   }
 
   // The schema visitor (schema.h).
-  void Str(std::string_view key, const std::string& v) {
+  [[gnu::always_inline]] void Str(std::string_view key, const std::string& v) {
     Key(key);
-    out_ += ' ';
+    Literal(" ");
     String(v, normalize_);
-    out_ += '\n';
+    Literal("\n");
   }
-  void Int(std::string_view key, int v) {
+  [[gnu::always_inline]] void Int(std::string_view key, int v) {
     Key(key);
-    out_ += ' ' + std::to_string(v) + '\n';
+    char* d = Room(13);
+    *d++ = ' ';
+    d = std::to_chars(d, d + 11, v).ptr;
+    *d++ = '\n';
+    Done(d);
   }
-  void Str(std::string_view key, const std::optional<std::string>& v) {
+  [[gnu::always_inline]] void Str(std::string_view key, const std::optional<std::string>& v) {
     if (v) return Str(key, *v);
     Key(key);
-    out_ += " null\n";
+    Literal(" null\n");
   }
-  void Int(std::string_view key, const std::optional<int>& v) {
+  [[gnu::always_inline]] void Int(std::string_view key, const std::optional<int>& v) {
     if (v) return Int(key, *v);
     Key(key);
-    out_ += " null\n";
+    Literal(" null\n");
   }
   void List(std::string_view key, const std::vector<std::string>& v) {
     Key(key);
-    if (v.empty()) {
-      out_ += " []\n";
-      return;
-    }
-    out_ += '\n';
+    if (v.empty()) return Literal(" []\n");
+    Literal("\n");
     for (const std::string& s : v) {
-      out_.append(indent_ + 2, ' ');
-      out_ += "- ";
+      char* d = Room(indent_ + 4);
+      std::memset(d, ' ', indent_ + 2);
+      d += indent_ + 2;
+      *d++ = '-';
+      *d++ = ' ';
+      Done(d);
       String(s, normalize_);
-      out_ += '\n';
+      Literal("\n");
     }
   }
-  void Flag(std::string_view key, bool v) {
+  [[gnu::always_inline]] void Flag(std::string_view key, bool v) {
     Key(key);
-    out_ += v ? " true\n" : " false\n";
+    if (v) {
+      Literal(" true\n");
+    } else {
+      Literal(" false\n");
+    }
   }
-  void StrIf(std::string_view key, bool present, const std::string& v) {
+  [[gnu::always_inline]] void StrIf(std::string_view key, bool present, const std::string& v) {
     if (present) return Str(key, v);
     Key(key);
-    out_ += " null\n";
+    Literal(" null\n");
   }
   void Pair(std::string_view key, int a, int b) {
     Key(key);
-    out_ += " [" + std::to_string(a) + ", " + std::to_string(b) + "]\n";
+    char* d = Room(28);
+    *d++ = ' ';
+    *d++ = '[';
+    d = std::to_chars(d, d + 11, a).ptr;
+    *d++ = ',';
+    *d++ = ' ';
+    d = std::to_chars(d, d + 11, b).ptr;
+    *d++ = ']';
+    *d++ = '\n';
+    Done(d);
   }
   /// Emitted verbatim: a path must still name the file after --normalize-punct.
   void Raw(std::string_view key, const std::string& v) {
     Key(key);
-    out_ += ' ';
+    Literal(" ");
     String(v, false);
-    out_ += '\n';
+    Literal("\n");
   }
 
  private:
+  // Text of at most this many bytes is staged; longer text goes to out_.
+  static constexpr size_t kStage = 4000;
+
+  /// Where `k` (at most kStage) more bytes can be written; Done(end) keeps them.
+  char* Room(size_t k) {
+    if (kStage - used_ < k) Stage();
+    return stage_ + used_;
+  }
+  void Done(char* end) { used_ = static_cast<size_t>(end - stage_); }
+  /// The staged text to out_.
+  void Stage() {
+    out_.append(stage_, used_);
+    used_ = 0;
+  }
+  [[gnu::always_inline]] void Literal(std::string_view s) {
+    char* d = Room(s.size());
+    std::memcpy(d, s.data(), s.size());
+    Done(d + s.size());
+  }
+  void Bytes(std::string_view s) {
+    if (s.size() > kStage / 4) {
+      Stage();
+      out_.append(s);
+      return;
+    }
+    char* d = Room(s.size());
+    std::memcpy(d, s.data(), s.size());
+    Done(d + s.size());
+  }
   void String(std::string_view s, bool normalize) {
     if (normalize) return String(NormalizePunct(s), false);
     if (YamlNeedsQuotes(s)) {
+      Stage();
       AppendJsonString(out_, s);
     } else {
-      out_ += s;
+      Bytes(s);
     }
   }
 
   bool normalize_;
   bool dash_ = false;
-  int indent_ = 0;
-  std::string out_;
+  size_t indent_ = 0;
+  std::string out_;      // the text, but for
+  char stage_[kStage];   // its last used_ bytes
+  size_t used_ = 0;
   const Drain* drain_ = nullptr;
 };
 

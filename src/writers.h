@@ -4,6 +4,7 @@
 #ifndef NOTICETAB_SRC_WRITERS_H_
 #define NOTICETAB_SRC_WRITERS_H_
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -44,6 +45,25 @@ void WriteTextRows(std::ostream& out, const RowTable& t, const WriteOptions& opt
 /// at each doubling (a 250 MB string would otherwise peak near 750 MB).
 size_t RenderedSizeBound(const Document& doc);
 size_t FlatSizeBound(const Document& doc);
+/// The cells of FlatRow(doc, task) without its strings: views into the
+/// document, numbers and joined lists kept here. Valid until the next Fill;
+/// one FlatCells serves the rows of a document (its walk remembers the
+/// columns).
+class FlatCells {
+ public:
+  FlatCells();
+  ~FlatCells();
+  void Fill(const Document& doc, const Task& task);
+  const std::vector<std::string_view>& cells() const { return cells_; }
+
+ private:
+  struct Sink;
+  struct Walk;
+  std::vector<std::string_view> cells_;
+  std::vector<std::string> scratch_;
+  std::unique_ptr<Sink> sink_;
+  std::unique_ptr<Walk> walk_;
+};
 /// out.reserve(bound), first returning the heap's free pages to the system
 /// when bound is large (see write.cpp).
 void ReserveOutput(std::string& out, size_t bound);

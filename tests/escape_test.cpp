@@ -191,3 +191,37 @@ TEST_CASE("YamlNeedsQuotes equals the per-character definition", "[write]") {
     REQUIRE(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
   }
 }
+
+TEST_CASE("YamlNeedsQuotes's 16-byte scan: every byte and special sequence at every offset", "[write]") {
+  // The whole-string scan (plain_scan.h Run) carries the continuation bytes a
+  // block's last lead asks for into the next block or the overlapping tail:
+  // each byte value and each sequence that quotes, is malformed or is a
+  // space is put at every offset of runs that cross 16 and 32 bytes.
+  std::vector<std::string> specials;
+  for (int b = 0; b < 256; ++b) specials.emplace_back(1, static_cast<char>(b));
+  for (const char* s : {"\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x9C", "\xEF\xBB\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBE",
+                        "\xEF\xBF\xBF", "\xEF\xBF\xBC", "\xEF\xBC\x8C", "\xC2\x85", "\xC2\xA0", "\xE3\x80\x80",
+                        "\xE2\x80\x83", "\xE1\x9A\x80", "\xED\xA0\x80", "\xE0\x80\xAF", "\xF0\x9F\x98\x80", "\xE4\xB8",
+                        "\xE4", "\xE4\xB8\xB8\xB8", "\xEC\xBF\xBF"}) {
+    specials.emplace_back(s);
+  }
+  std::string cjk, mixed;
+  while (cjk.size() < 80) cjk += "通";
+  while (mixed.size() < 80) mixed += "知a甲1。";
+  int failed = 0;
+  for (const std::string& filler : {std::string(80, 'a'), cjk, mixed}) {
+    for (size_t len = 0; len <= 40; ++len) {
+      for (size_t at = 0; at <= len; ++at) {
+        for (const std::string& special : specials) {
+          std::string s = "x" + filler.substr(0, len);
+          s.insert(1 + at, special);
+          if (noticetab::YamlNeedsQuotes(s) != ReferenceNeedsQuotes(s) && ++failed <= 5) {
+            INFO(len << " " << at);
+            CHECK(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
+          }
+        }
+      }
+    }
+  }
+  CHECK(failed == 0);
+}

@@ -1,0 +1,186 @@
+// The writers' 16-byte scan for text a format carries as it is (write_json.cpp
+// escaping, write_yaml.cpp's plain-scalar test): ASCII but for controls, DEL
+// and two characters the format reserves, and well-formed 3-byte sequences
+// with leads E3-EC (U+3000-U+CFFF: CJK, its punctuation, kana, Hangul).
+// Anything else is left to the caller's per-character code.
+#ifndef NOTICETAB_SRC_PLAIN_SCAN_H_
+#define NOTICETAB_SRC_PLAIN_SCAN_H_
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace noticetab::plain {
+
+#ifdef __SSE2__
+struct Bits {
+  unsigned stop, cont, cjk;  // bit k for byte k of the load
+};
+
+/// The bytes of v that stop a plain run outright (ASCII controls, kA, kB,
+/// DEL, any byte from 80 that is neither a continuation byte nor a lead
+/// E3-EC), the continuation bytes (80-BF) and the leads E3-EC.
+template <char kA, char kB>
+inline Bits Classify(__m128i v) {
+  const __m128i ctl = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x21));  // 00-1F, 7F-FF
+  const __m128i reserved = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(kA)), _mm_cmpeq_epi8(v, _mm_set1_epi8(kB)));
+  const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+  const __m128i x = _mm_add_epi8(v, _mm_set1_epi8(0x1D));  // E3-EC: 0-9
+  const __m128i cjk = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x);
+  const __m128i stop = _mm_andnot_si128(_mm_or_si128(cont, cjk), _mm_or_si128(ctl, reserved));
+  return {static_cast<unsigned>(_mm_movemask_epi8(stop)), static_cast<unsigned>(_mm_movemask_epi8(cont)),
+          static_cast<unsigned>(_mm_movemask_epi8(cjk))};
+}
+
+/// The length of the longest prefix of s[i, n) (at most 32 bytes, ending
+/// where a character ends) made of plain characters: 0 when the character at
+/// i needs the caller's per-character code. With kCopy the prefix is also
+/// copied to d, which has 32 bytes of room (more than the prefix may be
+/// stored). Any lead other than E3-EC, a stray or missing continuation byte
+/// stops the prefix. Each 16-byte load is classified with a few compares; the
+/// continuation bytes each lead asks for are checked as bit masks.
+template <char kA, char kB, bool kCopy>
+inline size_t Prefix(const unsigned char* p, size_t i, size_t n, char* d) {
+  const size_t len = n - i;
+  __m128i v, w = _mm_setzero_si128();
+  unsigned from = 0, width = 16;  // bits below `from` are bytes before i (an overlapping load)
+  Bits b;
+  uint64_t stop, cont, cjk;
+  alignas(16) unsigned char buf[16];
+  if (len >= 32) {
+    v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16));
+    b = Classify<kA, kB>(v);
+    const Bits b1 = Classify<kA, kB>(w);
+    stop = b.stop | uint64_t{b1.stop} << 16;
+    cont = b.cont | uint64_t{b1.cont} << 16;
+    cjk = b.cjk | uint64_t{b1.cjk} << 16;
+    width = 32;
+  } else {
+    if (len >= 16) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    } else if (n >= 16) {
+      from = static_cast<unsigned>(16 - len);
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
+    } else {  // the whole string is shorter than 16 bytes: zeros after it stop the run
+      _mm_store_si128(reinterpret_cast<__m128i*>(buf), _mm_setzero_si128());
+      const unsigned char* q = p + i;
+      if (len >= 8) {
+        std::memcpy(buf, q, 8);
+        std::memcpy(buf + len - 8, q + len - 8, 8);
+      } else if (len >= 4) {
+        std::memcpy(buf, q, 4);
+        std::memcpy(buf + len - 4, q + len - 4, 4);
+      } else {
+        buf[0] = q[0];
+        buf[len >> 1] = q[len >> 1];
+        buf[len - 1] = q[len - 1];
+      }
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf));
+    }
+    b = Classify<kA, kB>(v);
+    const unsigned live = (0xFFFFu << from) & 0xFFFFu;
+    stop = b.stop & live;
+    cont = b.cont & live;
+    cjk = b.cjk & live;
+  }
+  // Each lead asks for continuation bytes at the next two places (bits
+  // width, width + 1: past the load); a continuation byte must be asked for.
+  const uint64_t req = cjk << 1 | cjk << 2;
+  stop |= (req ^ cont) | uint64_t{1} << width;
+  unsigned f = static_cast<unsigned>(std::countr_zero(stop));
+  if (req >> f & 1) f -= (cjk >> (f - 1) & 1) ? 1 : 2;  // back to the lead of an unfinished character
+  const size_t k = f - from;
+  if constexpr (kCopy) {
+    if (from == 0) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
+      if (width == 32) _mm_storeu_si128(reinterpret_cast<__m128i*>(d + 16), w);
+    } else if (k >= 8) {
+      std::memcpy(d, p + i, 8);
+      std::memcpy(d + k - 8, p + i + k - 8, 8);
+    } else if (k >= 4) {
+      std::memcpy(d, p + i, 4);
+      std::memcpy(d + k - 4, p + i + k - 4, 4);
+    } else if (k != 0) {
+      d[0] = static_cast<char>(p[i]);
+      d[k >> 1] = static_cast<char>(p[i + (k >> 1)]);
+      d[k - 1] = static_cast<char>(p[i + k - 1]);
+    }
+  }
+  return k;
+}
+/// Where the character holding byte i starts, p[0, i) being plain: at the
+/// lead that asks for bytes from i (carry: bit 1 for a lead at i - 1, else
+/// bit 0 for one at i - 2), else at i, or before a stray continuation byte.
+inline size_t CharStart(const unsigned char* p, size_t i, uint32_t carry) {
+  if (carry) return i - ((carry & 2) ? 1 : 2);
+  while (i > 0 && (p[i] & 0xC0) == 0x80) --i;
+  return i;
+}
+
+/// The whole of s[0, n) checked as one plain run (Prefix's definition), 16
+/// bytes at a time, the continuation bytes a block's last leads ask for
+/// carried to the next block: n when all of it is plain. Otherwise a place
+/// where a character starts, with only plain characters before it and the
+/// first one that is not plain at or after it. With kCopy the bytes are also
+/// copied to d (which has max(n, 16) bytes of room): those before the
+/// returned place are right.
+template <char kA, char kB, bool kCopy>
+inline size_t Run(const unsigned char* p, size_t n, char* d) {
+  if (n >= 16) {
+    uint32_t carry = 0;  // bits 0, 1: continuation bytes asked of the next block
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      if constexpr (kCopy) _mm_storeu_si128(reinterpret_cast<__m128i*>(d + i), v);
+      const Bits b = Classify<kA, kB>(v);
+      const uint32_t req = (b.cjk << 1 | b.cjk << 2) | carry;
+      if (b.stop | ((req ^ b.cont) & 0xFFFFu)) return CharStart(p, i, carry);
+      carry = req >> 16;
+    }
+    if (i == n) return carry ? CharStart(p, i, carry) : n;
+    // The tail in a load that ends where the string does: bits below o were
+    // checked above.
+    const unsigned o = static_cast<unsigned>(16 - (n - i));
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
+    if constexpr (kCopy) _mm_storeu_si128(reinterpret_cast<__m128i*>(d + n - 16), v);
+    const Bits b = Classify<kA, kB>(v);
+    const uint32_t live = (0xFFFFu << o) & 0xFFFFu;
+    const uint32_t lead = b.cjk & live;
+    const uint32_t req = (lead << 1 | lead << 2) | carry << o;
+    if ((b.stop & live) | ((req ^ b.cont) & live) | req >> 16) return CharStart(p, i, carry);
+    return n;
+  }
+  if (n == 0) return 0;
+  // Under 16 bytes: a zero-padded copy.
+  alignas(16) unsigned char buf[16];
+  _mm_store_si128(reinterpret_cast<__m128i*>(buf), _mm_setzero_si128());
+  if (n >= 8) {
+    std::memcpy(buf, p, 8);
+    std::memcpy(buf + n - 8, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(buf, p, 4);
+    std::memcpy(buf + n - 4, p + n - 4, 4);
+  } else {
+    buf[0] = p[0];
+    buf[n >> 1] = p[n >> 1];
+    buf[n - 1] = p[n - 1];
+  }
+  const __m128i v = _mm_load_si128(reinterpret_cast<const __m128i*>(buf));
+  if constexpr (kCopy) _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
+  const Bits b = Classify<kA, kB>(v);
+  const uint32_t live = (1u << n) - 1;
+  const uint32_t lead = b.cjk & live;
+  const uint32_t req = lead << 1 | lead << 2;
+  if ((b.stop & live) | ((req ^ b.cont) & live) | req >> n) return 0;
+  return n;
+}
+#endif
+
+}  // namespace noticetab::plain
+
+#endif  // NOTICETAB_SRC_PLAIN_SCAN_H_
