@@ -31,7 +31,11 @@ std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules)
   s = Trim(s);
   if (!MayStartHeading(s, rules)) return std::nullopt;
   if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  // The styles whose first characters hold the line's (all past the 64th).
+  const uint64_t may = rules.heading_starts.size() == rules.headings.size() ? rules.heading_starts.Candidates(s)
+                                                                           : ~uint64_t{0};
   for (size_t i = 0; i < rules.headings.size(); ++i) {
+    if (i < 64 && !((may >> i) & 1)) continue;
     auto m = rules.headings[i].re.Find(s);
     if (!m.found) continue;
     return HeadingMatch{static_cast<int>(i), std::string(m.Group("no")), std::string(Trim(m.Group("title")))};

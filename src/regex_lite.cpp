@@ -837,6 +837,34 @@ std::vector<Frame>& Stack() {
 
 }  // namespace
 
+namespace {
+
+std::string Utf8(char32_t c) {
+  std::string out;
+  AppendUtf8(out, c);
+  return out;
+}
+
+// The first place of run in s at or after from, as s.find(run, from): a
+// memchr for its last byte (in CJK text a continuation byte, one of 64
+// values), where string_view::find looks for its first, the lead byte that
+// every third byte of the text is.
+size_t FindRun(std::string_view s, size_t from, std::string_view run) {
+  const size_t n = run.size();
+  if (n < 2 || from > s.size() || s.size() - from < n) return s.find(run, from);
+  const char* p = s.data() + from + n - 1;
+  const char* const end = s.data() + s.size();
+  const char last = run[n - 1];
+  while ((p = static_cast<const char*>(std::memchr(p, last, static_cast<size_t>(end - p)))) != nullptr) {
+    if (p[-1] == run[n - 2] && std::memcmp(p - (n - 1), run.data(), n - 2) == 0)
+      return static_cast<size_t>(p - (n - 1) - s.data());
+    ++p;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 std::unique_ptr<Program> Compile(std::string_view pattern) {
   auto prog = std::make_unique<Program>();
   Parser parser(pattern, prog->sets_);
@@ -887,6 +915,17 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
         for (unsigned b = lead(std::max<char32_t>(lo, 0x80)); b <= lead(std::min<char32_t>(hi, 0x10FFFF)); ++b) mark(b);
       if (lo <= 0xFFFD && hi >= 0xFFFD)
         for (unsigned b = 0x80; b < 0x100; ++b) mark(b);
+    }
+    // A few non-ASCII first characters (not U+FFFD): found by their bytes.
+    size_t count = 0;
+    bool plain = !s.negated;
+    for (const auto& [lo, hi] : s.ranges) {
+      count += hi - lo + 1;
+      if (lo < 0x80 || (lo <= 0xFFFD && hi >= 0xFFFD)) plain = false;
+    }
+    if (!prog->anchored_ && plain && count <= 4) {
+      for (const auto& [lo, hi] : s.ranges)
+        for (char32_t c = lo; c <= hi; ++c) prog->first_runs_.push_back(Utf8(c));
     }
     prog->sets_.push_back(std::move(s));
     prog->first_set_ = static_cast<int>(prog->sets_.size() - 1);
@@ -1113,10 +1152,21 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
     if (CannotStart(s)) return Result::kNoMatch;  // before any set-up
     return Run(s, start_, 0, caps.data(), steps, budget, failure) ? Result::kMatch : failure;
   }
+  // first_runs_: the next place of each run at or after pos (npos: none left).
+  size_t next_run[4] = {0, 0, 0, 0};
+  for (size_t k = 0; k < first_runs_.size(); ++k) next_run[k] = FindRun(s, from, first_runs_[k]);
   for (size_t pos = from;;) {
     if (!prefix_.empty()) {
-      pos = s.find(prefix_, pos);
+      pos = FindRun(s, pos, prefix_);
       if (pos == std::string_view::npos) return Result::kNoMatch;
+    } else if (!first_runs_.empty()) {
+      size_t least = std::string_view::npos;
+      for (size_t k = 0; k < first_runs_.size(); ++k) {
+        if (next_run[k] < pos) next_run[k] = FindRun(s, pos, first_runs_[k]);
+        least = std::min(least, next_run[k]);
+      }
+      if (least == std::string_view::npos) return Result::kNoMatch;
+      pos = least;
     } else if (first) {
       // Skip to a character that can start a match. Bytes the table turns
       // away are skipped one by one: a byte it lets through is never a

@@ -71,6 +71,10 @@ class Program {
   uint32_t start_ = 0;  // main program entry
   bool anchored_ = false;     // every match starts at 0
   std::string prefix_;        // bytes every match starts with ("" none)
+  // For an unanchored pattern whose first set is a few non-ASCII characters
+  // ((列|排)...): their UTF-8 forms, each found with a memchr on its last
+  // byte instead of decoding the text character by character. Else empty.
+  std::vector<std::string> first_runs_;
   int first_set_ = -1;        // a set every match's first character is in (-1 none)
   uint64_t first_bytes_[4] = {0, 0, 0, 0};  // the bytes such a character can start with
   bool FirstChar(std::string_view s) const;

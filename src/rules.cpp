@@ -207,6 +207,8 @@ void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
     ReadExamples(ctx, s["examples"], "heading", r);
     r.headings.push_back(std::move(h));
   }
+  r.heading_starts.clear();
+  for (const auto& h : r.headings) r.heading_starts.push_back(Regex(h.re.pattern(), Regex::When::kOnFirstUse));
 }
 
 void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {

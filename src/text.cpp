@@ -695,6 +695,24 @@ struct CharSet {
   // variable shift.
   std::unique_ptr<uint8_t[]> low_bytes;
   std::vector<unsigned char> rare_leads;  // the lead bytes, when few and rare; else empty
+  // A smaller set's byte table, made on its first search of a long text (a
+  // whole notice, as for junk.yaml traditional_hint): there the table's page
+  // is paid once and the scan reads one byte per character.
+  struct Lazy {
+    std::once_flag once;
+    std::unique_ptr<uint8_t[]> bytes;
+  };
+  std::unique_ptr<Lazy> lazy = std::make_unique<Lazy>();
+  static constexpr size_t kLongText = 4096;
+  /// The byte table of the low 12 bits: low_bytes, or the lazy one.
+  const uint8_t* LowBytes() const {
+    if (low_bytes) return low_bytes.get();
+    std::call_once(lazy->once, [this] {
+      lazy->bytes = std::make_unique<uint8_t[]>(4096);
+      for (const char32_t c : sorted) lazy->bytes[c & 0xFFF] = 1;
+    });
+    return lazy->bytes.get();
+  }
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
     std::array<bool, 256> lead{};
     for (const char32_t c : sorted) {
@@ -762,9 +780,14 @@ struct Regex::Impl {
   void ExtractLiterals();
   Requirements required;             // literal runs every match contains
   std::vector<std::optional<CharSet>> char_sets;  // by requirement: see CharSets()
+  // The order Possible checks the requirements in: longest shortest run
+  // first (a longer literal is rarer, and the first one a text lacks ends the
+  // checks: on a whole notice, one scan instead of one per requirement),
+  // sets of characters last (a scan that decodes the text).
+  std::vector<size_t> check_order;
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
   std::vector<std::string> trailing;  // $-anchored: a match ends with one of these
-  // Byte leading_at (1 or 2: in the first character) of every leading run, by
+  // Byte leading_at (the last byte of the shortest run) of every leading run, by
   // its low 6 bits: one test turns away most lines before StartsWithAny.
   size_t leading_at = 0;
   uint64_t leading_bits = ~uint64_t{0};
@@ -1113,6 +1136,31 @@ size_t WalkPattern(std::string_view p, size_t from, F&& on) {
   return p.size();
 }
 
+// The branches of the group that opens at p[at] when every one is a plain
+// literal run ((县|市|街道), (?:县|市), (?<x>县|市)) and the group is not
+// optional (no ?, * or { after it); else none.
+std::vector<std::string> LiteralBranches(std::string_view p, size_t at) {
+  if (at >= p.size() || p[at] != '(') return {};
+  size_t i = at + 1;
+  if (p.substr(i, 2) == "?:") i += 2;
+  else if (p.substr(i, 2) == "?<" && p.size() > i + 2 && p[i + 2] != '=' && p[i + 2] != '!') {
+    const size_t close = p.find('>', i);
+    if (close == std::string_view::npos) return {};
+    i = close + 1;
+  } else if (i < p.size() && p[i] == '?') return {};
+  std::vector<std::string> out;
+  for (;;) {
+    std::string run = LeadingRun(p, i);
+    i += run.size();
+    if (run.empty() || i >= p.size() || (p[i] != '|' && p[i] != ')')) return {};
+    out.push_back(std::move(run));
+    if (p[i++] == ')') break;
+  }
+  const char q = i < p.size() ? p[i] : '\0';
+  if (q == '?' || q == '*' || q == '{') return {};
+  return out;
+}
+
 // For a pattern anchored by ^: the literal runs a match starts with, one per
 // branch of a leading group (^(来源|编辑)), or none. Checked with a prefix
 // comparison, which costs less than the substring search of a requirement.
@@ -1125,7 +1173,12 @@ std::vector<std::string> LeadingLiterals(std::string_view p) {
   if (p[1] != '(') {
     std::string run = LeadingRun(p, 1);
     if (run.empty()) return {};
-    return {run};
+    // A group of plain literal branches right after the run, taken once or
+    // more (^各(县|市|区)...): the run goes on with each branch.
+    std::vector<std::string> branches = LiteralBranches(p, 1 + run.size());
+    if (branches.empty()) return {run};
+    for (auto& branch : branches) branch.insert(0, run);
+    return branches;
   }
   size_t i = 2;
   if (p.substr(i, 2) == "?:") i += 2;
@@ -1314,13 +1367,29 @@ bool HasAnyChar(const CharSet& set, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   const uint64_t* const low = set.low.data();
-  const uint8_t* const low_bytes = set.low_bytes.get();  // null for a small set
+  // Null for a small set on a short text.
+  const uint8_t* const low_bytes = set.low_bytes || n >= CharSet::kLongText ? set.LowBytes() : nullptr;
   auto miss = [&](uint64_t bits) {
     return low_bytes ? !low_bytes[bits] : !((low[bits >> 6] >> (bits & 63)) & 1);
   };
   size_t i = 0;
   while (i < n) {
     if constexpr (std::endian::native == std::endian::little) {
+      // With the byte table: four 3-byte characters at a time (two 8-byte
+      // loads, 6 bytes apart), on as long as all four miss.
+      if (low_bytes) {
+        constexpr uint64_t kShape = 0xC0C0F0C0C0F0u, kThree = 0x8080E08080E0u;
+        while (i + 14 <= n) {
+          uint64_t w, v;
+          std::memcpy(&w, p + i, 8);
+          std::memcpy(&v, p + i + 6, 8);
+          if (((w & kShape) ^ kThree) | ((v & kShape) ^ kThree)) break;
+          if (low_bytes[((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F)] | low_bytes[((w >> 26) & 0xFC0) | ((w >> 40) & 0x3F)] |
+              low_bytes[((v >> 2) & 0xFC0) | ((v >> 16) & 0x3F)] | low_bytes[((v >> 26) & 0xFC0) | ((v >> 40) & 0x3F)])
+            break;
+          i += 12;
+        }
+      }
       // Two 3-byte characters at a time (a Chinese text is mostly those):
       // one 8-byte load tells both apart, and a miss in the bitmap for both
       // moves on 6 bytes; anything else takes the one-character step below.
@@ -1553,13 +1622,23 @@ void Regex::Impl::ExtractLiterals() {
   for (auto& chars : CharSets(required)) {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
   }
+  std::vector<size_t> shortest_run(required.size(), 0);
+  for (size_t k = 0; k < required.size(); ++k) {
+    check_order.push_back(k);
+    shortest_run[k] = char_sets[k] ? 0 : std::string::npos;
+    for (const auto& run : required[k]) shortest_run[k] = std::min(shortest_run[k], run.size());
+  }
+  std::stable_sort(check_order.begin(), check_order.end(),
+                   [&](size_t a, size_t b) { return shortest_run[a] > shortest_run[b]; });
   trailing = TrailingLiterals(pattern);
   leading = LeadingLiterals(pattern);
   if (leading.empty()) return;
   size_t shortest = std::string::npos;
   for (const auto& run : leading) shortest = std::min(shortest, run.size());
   if (shortest < 2) return;  // (runs are of non-ASCII characters: 2 bytes or more)
-  leading_at = shortest >= 3 ? 2 : 1;
+  // The last byte of the shortest run (a continuation byte): runs that share
+  // their first character differ there.
+  leading_at = shortest - 1;
   leading_bits = 0;
   for (const auto& run : leading) leading_bits |= uint64_t{1} << (static_cast<unsigned char>(run[leading_at]) & 63);
 }
@@ -1646,7 +1725,7 @@ bool Regex::Impl::Possible(std::string_view s) {
     return StartsWithAny(leading, s);
   }
   if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
-  for (size_t k = 0; k < required.size(); ++k) {
+  for (const size_t k : check_order) {
     if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
   }
   return true;

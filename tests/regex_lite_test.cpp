@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "noticetab/classify.h"
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 #include "../fuzz/regex_check.h"
 #include "regex_lite.h"
@@ -159,6 +161,43 @@ TEST_CASE("RegexSet never leaves out a member that matches, for every rule patte
   CHECK(matched > 1000);
 }
 
+TEST_CASE("MatchHeading through the styles' set finds what trying every style in order finds, on the corpus lines") {
+  const Rules& rules = BuiltinRules();
+  REQUIRE(rules.heading_starts.size() == rules.headings.size());
+  // MatchHeading as it was: every style tried, in rules order.
+  const auto in_order = [&](std::string_view s) -> std::optional<HeadingMatch> {
+    s = Trim(s);
+    if (s.empty()) return std::nullopt;
+    size_t i = 0;
+    const char32_t c = NextChar(s, i);
+    if (!(c >= '0' && c <= '9') && rules.heading_first_chars.find(c) == std::u32string::npos) return std::nullopt;
+    if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+    for (size_t k = 0; k < rules.headings.size(); ++k) {
+      auto m = rules.headings[k].re.Find(s);
+      if (m.found)
+        return HeadingMatch{static_cast<int>(k), std::string(m.Group("no")), std::string(Trim(m.Group("title")))};
+    }
+    return std::nullopt;
+  };
+  size_t lines = 0, headings = 0;
+  for (const auto& f : CorpusFiles()) {
+    std::istringstream in(testing::ReadFile(f));
+    for (std::string line; std::getline(in, line);) {
+      ++lines;
+      const auto a = MatchHeading(line, rules), b = in_order(line);
+      INFO(line);
+      REQUIRE(a.has_value() == b.has_value());
+      if (!a) continue;
+      ++headings;
+      CHECK(a->style == b->style);
+      CHECK(a->no == b->no);
+      CHECK(a->title == b->title);
+    }
+  }
+  CHECK(lines > 1000);
+  CHECK(headings > 100);
+}
+
 TEST_CASE("regex_lite matches ICU on edge cases") {
   const std::vector<std::string> texts = {
       "", "a", "ab", "abc", "aaa", "aXb", "年", "2023年", "２０２３年6月", "x\n", "x\r\n", "x\r", "x\n\n",
@@ -182,7 +221,9 @@ TEST_CASE("regex_lite matches ICU on edge cases") {
       "^(?:\\s*(?:#{1,6}|[-*+>])\\s+)+", "\xef\xbf\xbd", "[\xef\xbf\xbd]", "a{0}", "a{2,}", "a{1,3}", "(|a)",
       "a|", "(a|)+b", "[.]", "\\.", "[()]", "[:：]", "[^:：]+", ".*a", "\\S+b", ".{1,3}$", "[^a]*a", "(.*)(.)",
       ".{2,}b", "(.+)(b|a)", "^.*?(\\S)$",
-      "^(?<t>\\S.*)$", ".+$", "(.*)$", "中.*", ".*中", ".*b", "a.+b", "(.*)(\\S)"};
+      "^(?<t>\\S.*)$", ".+$", "(.*)$", "中.*", ".*中", ".*b", "a.+b", "(.*)(\\S)",
+      // A few non-ASCII first characters, or a literal start: found by their bytes.
+      "(中|字)", "(中|𠀀)a", "(中|字)+b", "[中字]?a", "中中", "中\\S", "(县|市|区)、"};
   for (const auto& pattern : patterns) {
     const auto lite = regex_lite::Compile(pattern);
     if (!lite) {

@@ -345,6 +345,17 @@ TEST_CASE("Regex::leading: what an anchored match starts with", "[text][regex]")
   CHECK(Regex("^(来源|信息来源|编\\s*辑)[:：]").leading() == V{"来源", "信息来源", "编"});
   CHECK(Regex("^(?:浏览(次数)?|访问量)").leading() == V{"浏览", "访问量"});
   CHECK(Regex("^(?<issuer>市政府)文件$").leading() == V{"市政府"});
+  // A group of literal branches after the run goes on with each branch.
+  CHECK(Regex("^各(县|市|街道)([、，,](县|市))+").leading() == V{"各县", "各市", "各街道"});
+  CHECK(Regex("^各(?:县|市)+").leading() == V{"各县", "各市"});
+  CHECK(Regex("^各(县|市)?区").leading() == V{"各"});
+  CHECK(Regex("^各(县|\\d)").leading() == V{"各"});
+  CHECK(Regex("^各(县|市(区))").leading() == V{"各"});
+  CHECK(Regex("^各(?=县)").leading() == V{"各"});
+  const Regex each("^各(县|市|街道)([、，,](县|市|街道))+");
+  CHECK(each.Contains("各街道、市"));
+  CHECK_FALSE(each.Contains("各部门、市"));
+  CHECK_FALSE(each.Contains("各"));
   // Nothing certain at the start: no leading runs.
   CHECK(Regex("^(退出)?长者模式$").leading().empty());
   CHECK(Regex("^(来源|\\d+)").leading().empty());

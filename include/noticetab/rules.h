@@ -143,6 +143,11 @@ struct Rules {
   /// A heading starts with an ASCII digit or one of these (headings.yaml
   /// `first_chars`); other lines are not tried. Empty: every line is tried.
   std::u32string heading_first_chars;
+  /// The styles' patterns again, as a set: the first character of a line
+  /// selects the styles that can match it (MatchHeading tries those, in
+  /// order). Made by the loader; empty in a Rules built by hand (every style
+  /// is tried).
+  RegexSet heading_starts;
   /// The CJK numerals (`numerals`): the tokenizer's numeral runs and every
   /// numeral read (heading numbers, dates, deadlines). A rules directory
   /// whose headings.yaml has none keeps the built-in ones.
