@@ -1,7 +1,8 @@
 // The batch runner: plan the outputs, convert on a pool of workers, write in
 // input order. Workers load, convert and (when the output allows) render each
 // input; the calling thread takes the results in input order, so outputs do
-// not depend on scheduling. Inputs are expanded in batch_inputs.cpp; output
+// not depend on scheduling, and converts small inputs itself while the next
+// one to write is not done. Inputs are expanded in batch_inputs.cpp; output
 // files are written through output_file.h.
 #include "noticetab/batch.h"
 
@@ -95,6 +96,9 @@ constexpr uint64_t kRenderInOrderBytes = uint64_t{4} << 20;
 // The writing thread converts inputs up to this size while it waits (a few
 // milliseconds each); bigger ones are left to the workers.
 constexpr uint64_t kHelpBytes = uint64_t{256} << 10;
+// Input bytes that workers may convert ahead of the one being written (beyond
+// 4 inputs a thread), so that the output waiting in memory stays small.
+constexpr uint64_t kAheadBytes = uint64_t{2} << 20;
 // How often the writing thread reports progress while it waits.
 constexpr std::chrono::milliseconds kTick{100};
 
@@ -289,7 +293,20 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
   // about every 100 ms). Nobody is woken but a thread that waits: this thread
   // for the input it writes next, workers for room in the window.
   const int threads = std::max(1, std::min(n, o.jobs > 0 ? o.jobs : static_cast<int>(std::thread::hardware_concurrency())));
-  const int window = std::max(1, std::min(n, 4 * threads));
+  // 4 inputs a thread; or up to 16 of them while the inputs from the one
+  // being written on are kAheadBytes in all (small ones: while this thread
+  // converts one of them, a worker is not kept waiting).
+  const int near = std::max(1, std::min(n, 4 * threads));
+  const int window = std::max(1, std::min(n, 16 * threads));
+  std::vector<uint64_t> upto(inputs.size() + 1);  // bytes of the inputs before i
+  for (int i = 0; i < n; ++i) {
+    const BatchInput& in = inputs[i];
+    upto[i + 1] = upto[i] + (in.error ? 0 : in.size > 0 ? in.size : kRenderInOrderBytes);
+  }
+  // Whether input i may be converted while input `from` is the next to write.
+  const auto in_window = [&](int i, int from) {
+    return i < from + near || (i < from + window && upto[i + 1] - upto[from] <= kAheadBytes);
+  };
   std::vector<Slot> slots(static_cast<size_t>(window));
   std::mutex mu;
   std::condition_variable writer_cv;  // this thread waits for slot `writer_waits`
@@ -385,9 +402,9 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
         const int i = next++;
         if (i >= n) break;
         std::unique_lock<std::mutex> lock(mu);
-        if (!stop && i >= written + window) {
+        if (!stop && !in_window(i, written)) {
           ++window_waiters;
-          window_cv.wait(lock, [&] { return stop || i < written + window; });
+          window_cv.wait(lock, [&] { return stop || in_window(i, written); });
           --window_waiters;
         }
         if (stop) break;
@@ -434,22 +451,22 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
           slot = std::move(slots[i % window]);
           slots[i % window] = Slot{};
           ++written;
-          if (window_waiters > 0) window_cv.notify_all();  // a worker may start input i + window
+          if (window_waiters > 0) window_cv.notify_all();  // a worker may start one more input
           break;
         }
         lock.unlock();
         // Input i is not done: convert the next small one in the window.
         int j = next.load();
-        while (j < n && j < i + window && small(j) && !next.compare_exchange_weak(j, j + 1)) {
+        while (j < n && in_window(j, i) && small(j) && !next.compare_exchange_weak(j, j + 1)) {
         }
-        if (j < n && j < i + window && small(j)) {
+        if (j < n && in_window(j, i) && small(j)) {
           work(j);
           report();
           continue;
         }
         // A big input is next: it goes to one more worker, so that N threads
         // still convert while this one waits.
-        if (!spare_started && j < n && j < i + window) {
+        if (!spare_started && j < n && in_window(j, i)) {
           spare_started = true;
           pool.emplace_back(worker);
         }
