@@ -1,7 +1,8 @@
 // The batch runner: plan the outputs, convert on a pool of workers, write in
 // input order. Workers load, convert and (when the output allows) render each
 // input; the calling thread takes the results in input order, so outputs do
-// not depend on scheduling. Inputs are expanded in batch_inputs.cpp; output
+// not depend on scheduling, and converts small inputs itself while the next
+// one to write is not done. Inputs are expanded in batch_inputs.cpp; output
 // files are written through output_file.h.
 #include "noticetab/batch.h"
 
@@ -30,7 +31,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using FileId = std::pair<dev_t, ino_t>;
+using FileId = std::pair<uint64_t, uint64_t>;  // device, inode
 
 // EncodeOutput without a copy of UTF-8 text.
 std::string Encoded(std::string utf8, const std::string& encoding) {
@@ -92,6 +93,14 @@ namespace {
 // its text would sit in memory beside the document (JSON about 5x the input).
 // The thread that writes renders it in kDrainChunk pieces (Pieces::part_to).
 constexpr uint64_t kRenderInOrderBytes = uint64_t{4} << 20;
+// The writing thread converts inputs up to this size while it waits (a few
+// milliseconds each); bigger ones are left to the workers.
+constexpr uint64_t kHelpBytes = uint64_t{256} << 10;
+// Input bytes that workers may convert ahead of the one being written (beyond
+// 4 inputs a thread), so that the output waiting in memory stays small.
+constexpr uint64_t kAheadBytes = uint64_t{2} << 20;
+// How often the writing thread reports progress while it waits.
+constexpr std::chrono::milliseconds kTick{100};
 
 struct Slot {
   std::vector<std::string> problems;
@@ -161,6 +170,10 @@ class InputFiles {
   explicit InputFiles(const std::vector<BatchInput>& inputs) {
     // Inputs that already failed count too: they are still the user's files.
     for (const BatchInput& in : inputs) {
+      if (in.ino != 0) {  // stat'ed when the inputs were listed
+        files_.try_emplace({in.dev, in.ino}, in.path);
+        continue;
+      }
       struct stat st;
       const int rc = in.path == "-" ? ::fstat(STDIN_FILENO, &st) : ::stat(in.path.c_str(), &st);
       if (rc == 0 && S_ISREG(st.st_mode)) files_.try_emplace({st.st_dev, st.st_ino}, in.path);
@@ -193,7 +206,7 @@ class InputFiles {
  private:
   const std::string* Find(const struct stat& st) const {
     if (!S_ISREG(st.st_mode)) return nullptr;
-    const auto it = files_.find({st.st_dev, st.st_ino});
+    const auto it = files_.find({static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino)});
     return it == files_.end() ? nullptr : &it->second;
   }
   std::map<FileId, std::string> files_;
@@ -274,15 +287,35 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
 
   // Workers run at most `window` inputs ahead of the one being written, so
   // memory stays flat however many inputs there are: a ring of slots, not one
-  // per input.
+  // per input. With -j N, N threads convert: N - 1 workers and this thread,
+  // which writes the inputs in order and, while the next one to write is not
+  // done, converts a small input itself (it stays free to report progress
+  // about every 100 ms). Nobody is woken but a thread that waits: this thread
+  // for the input it writes next, workers for room in the window.
   const int threads = std::max(1, std::min(n, o.jobs > 0 ? o.jobs : static_cast<int>(std::thread::hardware_concurrency())));
-  const int window = std::max(1, std::min(n, 4 * threads));
+  // 4 inputs a thread; or up to 16 of them while the inputs from the one
+  // being written on are kAheadBytes in all (small ones: while this thread
+  // converts one of them, a worker is not kept waiting).
+  const int near = std::max(1, std::min(n, 4 * threads));
+  const int window = std::max(1, std::min(n, 16 * threads));
+  std::vector<uint64_t> upto(inputs.size() + 1);  // bytes of the inputs before i
+  for (int i = 0; i < n; ++i) {
+    const BatchInput& in = inputs[i];
+    upto[i + 1] = upto[i] + (in.error ? 0 : in.size > 0 ? in.size : kRenderInOrderBytes);
+  }
+  // Whether input i may be converted while input `from` is the next to write.
+  const auto in_window = [&](int i, int from) {
+    return i < from + near || (i < from + window && upto[i + 1] - upto[from] <= kAheadBytes);
+  };
   std::vector<Slot> slots(static_cast<size_t>(window));
-  int written = 0;  // inputs the coordinator has taken; guarded by mu
   std::mutex mu;
-  std::condition_variable cv;
+  std::condition_variable writer_cv;  // this thread waits for slot `writer_waits`
+  std::condition_variable window_cv;  // workers wait for written + window > their input
+  int written = 0;         // inputs this thread has taken; guarded by mu
+  int writer_waits = -1;   // the input this thread waits for; guarded by mu
+  int window_waiters = 0;  // workers waiting for room; guarded by mu
+  bool stop = false;       // guarded by mu
   std::atomic<int> next{0};
-  std::atomic<bool> stop{false};
 
   auto work = [&](int i) {
     const BatchInput& in = inputs[i];
@@ -326,23 +359,62 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
     } catch (const std::exception& e) {
       slot.error = Error(Error::Kind::kInput, std::string("internal error: ") + e.what(), in.path);
     }
-    std::lock_guard<std::mutex> lock(mu);
     slot.ready = true;
+    slot.bytes = bytes;
+    std::lock_guard<std::mutex> lock(mu);
     ++progress.done;
     progress.failed += slot.error.has_value();
     progress.tasks += slot.tasks;
     progress.bytes_done += bytes;
-    slot.bytes = bytes;
     slots[i % window] = std::move(slot);
-    cv.notify_all();
+    if (writer_waits == i) writer_cv.notify_one();
+  };
+
+  // Streamed output is gathered into big writes, but no document waits in
+  // the buffer much longer than a tick once it is done.
+  auto flush = [&] {
+    if (sink) sink->Flush();
+  };
+
+  auto report = [&] {
+    if (!observer) return;
+    BatchProgress p;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      p = progress;
+    }
+    p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    observer->OnProgress(p);
+  };
+
+  // Buffered output is written out before a failure is shown, so that the two
+  // keep their order where stdout and stderr are one file.
+  auto on_failure = [&](const Error& e) {
+    flush();
+    observer->OnFailure(e);
   };
 
   std::vector<Document> docs;
   {
     std::vector<std::jthread> pool;
-    // Workers stop taking inputs when the coordinator gives up (output error).
+    auto worker = [&] {
+      for (;;) {
+        const int i = next++;
+        if (i >= n) break;
+        std::unique_lock<std::mutex> lock(mu);
+        if (!stop && !in_window(i, written)) {
+          ++window_waiters;
+          window_cv.wait(lock, [&] { return stop || in_window(i, written); });
+          --window_waiters;
+        }
+        if (stop) break;
+        lock.unlock();
+        work(i);
+      }
+    };
+    // Workers stop taking inputs when this thread gives up (output error).
     struct StopOnExit {
-      std::atomic<bool>& stop;
+      bool& stop;
       std::mutex& mu;
       std::condition_variable& cv;
       ~StopOnExit() {
@@ -352,53 +424,66 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
         }
         cv.notify_all();
       }
-    } stop_on_exit{stop, mu, cv};
+    } stop_on_exit{stop, mu, window_cv};
     // One worker converts on this thread: a thread would only add its start
     // (stack, malloc arena: page faults) to a one-notice run. Input i is
     // converted just before it is written, so the order is the same.
     const bool inline_work = threads == 1;
-    for (int t = 0; t < threads && n > 0 && !inline_work; ++t) {
-      pool.emplace_back([&] {
-        for (int i; !stop && (i = next++) < n;) {
-          {
-            std::unique_lock<std::mutex> lock(mu);
-            cv.wait(lock, [&] { return stop || i < written + window; });
-          }
-          if (stop) break;
-          work(i);
-        }
-      });
-    }
+    for (int t = 1; t < threads && !inline_work; ++t) pool.emplace_back(worker);
+    // An input this thread may convert between writes: one that takes a few
+    // milliseconds, so that progress is still reported on time.
+    const auto small = [&](int j) {
+      const BatchInput& in = inputs[j];
+      return in.error || (in.size > 0 && in.size <= kHelpBytes);
+    };
+    bool spare_started = inline_work;
     // Destroyed in reverse order: stop is set first, then the pool joins.
     for (int i = 0; i < n; ++i) {
       Slot slot;
       if (inline_work) {
+        if (!small(i)) flush();  // it may take a while (or wait for a writer, a FIFO)
         work(i);
-        if (observer && i + 1 < n) {  // the last is reported below, as with workers
-          progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-          observer->OnProgress(progress);
-        }
+        if (i + 1 < n) report();  // the last is reported below, as with workers
       }
-      {
+      for (;;) {
         std::unique_lock<std::mutex> lock(mu);
-        while (!slots[i % window].ready) {
-          cv.wait_for(lock, std::chrono::milliseconds(100));
-          if (observer) {
-            progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            BatchProgress p = progress;
-            lock.unlock();
-            observer->OnProgress(p);
-            lock.lock();
-          }
+        if (slots[i % window].ready) {
+          slot = std::move(slots[i % window]);
+          slots[i % window] = Slot{};
+          ++written;
+          if (window_waiters > 0) window_cv.notify_all();  // a worker may start one more input
+          break;
         }
-        slot = std::move(slots[i % window]);
-        slots[i % window] = Slot{};
-        ++written;
+        lock.unlock();
+        // Input i is not done: convert the next small one in the window.
+        int j = next.load();
+        while (j < n && in_window(j, i) && small(j) && !next.compare_exchange_weak(j, j + 1)) {
+        }
+        if (j < n && in_window(j, i) && small(j)) {
+          work(j);
+          report();
+          continue;
+        }
+        // A big input is next: it goes to one more worker, so that N threads
+        // still convert while this one waits.
+        if (!spare_started && j < n && in_window(j, i)) {
+          spare_started = true;
+          pool.emplace_back(worker);
+        }
+        lock.lock();
+        bool waited = false;
+        if (!slots[i % window].ready) {
+          writer_waits = i;
+          waited = writer_cv.wait_for(lock, kTick) == std::cv_status::timeout;
+          writer_waits = -1;
+        }
+        lock.unlock();
+        if (waited) flush();  // what is done leaves while a slow input converts
+        report();
       }
-      cv.notify_all();  // a worker may start input i + window
       if (slot.error) {
         result.failures.push_back(*slot.error);
-        if (observer) observer->OnFailure(*slot.error);
+        if (observer) on_failure(*slot.error);
         continue;
       }
       ++result.converted;
@@ -416,6 +501,7 @@ BatchResult RunBatch(const BatchOptions& o, BatchObserver* observer) {
         } else {
           sink->Write(slot.rendered);
         }
+        sink->FlushOlderThan(kTick);
       } else if (slot.doc) {
         docs.push_back(std::move(*slot.doc));
       }

@@ -70,7 +70,8 @@ void Walk(const std::string& dir, const std::string& rel, std::set<DirId>& visit
     if (S_ISDIR(st.st_mode)) {
       if (visited.insert({st.st_dev, st.st_ino}).second) Walk(path, sub, visited, out);
     } else if (S_ISREG(st.st_mode) && IsTextName(name)) {
-      out.push_back({path, sub, static_cast<uint64_t>(st.st_size), std::nullopt});
+      out.push_back({path, sub, static_cast<uint64_t>(st.st_size), std::nullopt, static_cast<uint64_t>(st.st_dev),
+                     static_cast<uint64_t>(st.st_ino)});
     }
   }
 }
@@ -96,8 +97,9 @@ std::vector<BatchInput> ExpandInputs(const std::vector<std::string>& args, bool 
     const bool exists = ::stat(arg.c_str(), &st) == 0;
     if (!exists || !S_ISDIR(st.st_mode)) {
       // Unreadable or missing files fail when loaded, with the reason.
-      const uint64_t size = exists && S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
-      out.push_back({arg, BaseName(arg), size, std::nullopt});
+      const bool regular = exists && S_ISREG(st.st_mode);
+      out.push_back({arg, BaseName(arg), regular ? static_cast<uint64_t>(st.st_size) : 0, std::nullopt,
+                     regular ? static_cast<uint64_t>(st.st_dev) : 0, regular ? static_cast<uint64_t>(st.st_ino) : 0});
       continue;
     }
     if (!recursive) {

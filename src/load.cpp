@@ -3,7 +3,9 @@
 // invalid bytes) with a warning instead of failing the whole file.
 #include "noticetab/load.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -577,31 +579,37 @@ Error TooLarge(const std::string& name, uint64_t size, uint64_t max_size) {
       .WithCode(Error::Code::kTooLarge, have + '\t' + limit);
 }
 
-// Reads f to the end; on failure throws naming `name`. A regular file larger
+// Reads fd to the end; on failure throws naming `name`. A regular file larger
 // than max_size (0 = no limit) is refused before reading, anything else once
-// more than max_size bytes have come.
-std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size, const struct stat* known = nullptr) {
-  struct stat st;
-  const bool sized = (known ? (st = *known, true) : ::fstat(::fileno(f), &st) == 0) && S_ISREG(st.st_mode);
-  if (max_size > 0 && sized && static_cast<uint64_t>(st.st_size) > max_size) {
-    throw TooLarge(name, static_cast<uint64_t>(st.st_size), max_size);
+// more than max_size bytes have come. `known` is fd's fstat, when it has one.
+std::string ReadAll(int fd, const std::string& name, uint64_t max_size, const struct stat* known = nullptr) {
+  const bool sized = known && S_ISREG(known->st_mode);
+  if (max_size > 0 && sized && static_cast<uint64_t>(known->st_size) > max_size) {
+    throw TooLarge(name, static_cast<uint64_t>(known->st_size), max_size);
   }
   // Read straight into the string, a regular file in one read (its size and
-  // one byte more, to see the end): a buffer on the stack cost a page fault
-  // per 4 KB of input and a copy.
-  size_t chunk = sized ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16;
+  // one byte more, to see the end; a second read only if it grew): a buffer
+  // on the stack cost a page fault per 4 KB of input and a copy, a FILE an
+  // fstat of its own and a second read.
+  size_t chunk = sized ? static_cast<size_t>(known->st_size) + 1 : size_t{1} << 16;
   std::string bytes;
   for (;;) {
     const size_t have = bytes.size();
     bytes.resize(have + chunk);
-    const size_t n = std::fread(bytes.data() + have, 1, chunk, f);
-    bytes.resize(have + n);
+    const ssize_t n = ::read(fd, bytes.data() + have, chunk);
+    if (n < 0) {
+      const int err = errno;
+      bytes.resize(have);
+      if (err == EINTR) continue;
+      if (err == EISDIR) throw Error(Error::Kind::kInput, "cannot read: is a directory", name);
+      throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(err), name);
+    }
+    bytes.resize(have + static_cast<size_t>(n));
     if (max_size > 0 && bytes.size() > max_size) throw TooLarge(name, 0, max_size);
-    if (n < chunk) break;  // the end, or an error (below)
+    if (n == 0) break;  // the end
+    // A regular file's size, all read: no second read to see its end.
+    if (sized && bytes.size() == static_cast<size_t>(known->st_size)) break;
     chunk = size_t{1} << 16;
-  }
-  if (std::ferror(f)) {
-    throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(errno), name);
   }
   return bytes;
 }
@@ -610,26 +618,35 @@ std::string ReadAll(std::FILE* f, const std::string& name, uint64_t max_size, co
 
 Source LoadFile(const std::string& path, uint64_t max_size) {
   if (path == "-") {
-    std::string bytes = ReadAll(stdin, "<stdin>", max_size);
+    struct stat st;  // stdin redirected from a file: its size is known
+    const bool known = ::fstat(STDIN_FILENO, &st) == 0;
+    std::string bytes = ReadAll(STDIN_FILENO, "<stdin>", max_size, known ? &st : nullptr);
     return DecodeBytes(bytes, &bytes, "-");  // OUTPUT.md: "-" names stdin
   }
-  // fopen succeeds on a directory on Linux; say what is wrong up front (one
+  // open succeeds on a directory on Linux; say what is wrong up front (one
   // fstat of the open file serves this and ReadAll: a path is looked up once).
   const auto is_directory = [&] {
     throw Error(Error::Kind::kInput, "cannot read: is a directory", path);
   };
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
-  if (!f) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     const int err = errno;
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) is_directory();
     throw Error(Error::Kind::kInput, std::string("cannot read: ") + std::strerror(err), path);
   }
+  struct Closer {
+    int fd;
+    ~Closer() {
+      if (fd >= 0) ::close(fd);
+    }
+  } closer{fd};
   struct stat st;
-  const bool known = ::fstat(::fileno(f.get()), &st) == 0;
+  const bool known = ::fstat(fd, &st) == 0;
   if (known && S_ISDIR(st.st_mode)) is_directory();
-  std::string bytes = ReadAll(f.get(), path, max_size, known ? &st : nullptr);
-  f.reset();
+  std::string bytes = ReadAll(fd, path, max_size, known ? &st : nullptr);
+  ::close(fd);
+  closer.fd = -1;
   return DecodeBytes(bytes, &bytes, path);
 }
 

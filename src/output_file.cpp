@@ -106,6 +106,7 @@ OutputFile OutputFile::Fd(int fd, std::string name) {
   OutputFile f;
   f.fd_ = fd;
   f.name_ = std::move(name);
+  f.buffered_ = !::isatty(fd);
   return f;
 }
 
@@ -122,6 +123,7 @@ OutputFile OutputFile::Open(const std::string& path) {
     f.fd_ = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
     if (f.fd_ < 0) throw Error(Error::Kind::kOutput, "cannot open for writing: " + ErrnoText(errno), path);
     f.owns_fd_ = true;
+    f.buffered_ = !::isatty(f.fd_);
     return f;
   }
   struct stat lst;
@@ -162,6 +164,8 @@ OutputFile OutputFile::Open(const std::string& path) {
 OutputFile& OutputFile::operator=(OutputFile&& o) noexcept {
   std::swap(fd_, o.fd_);
   std::swap(owns_fd_, o.owns_fd_);
+  std::swap(buffered_, o.buffered_);
+  std::swap(buffer_, o.buffer_);
   std::swap(name_, o.name_);
   std::swap(temp_, o.temp_);
   std::swap(target_, o.target_);
@@ -169,11 +173,29 @@ OutputFile& OutputFile::operator=(OutputFile&& o) noexcept {
 }
 
 void OutputFile::Write(std::string_view bytes) {
+  if (!buffered_ || (buffer_.empty() && bytes.size() >= kBuffer)) {
+    WriteOut(bytes);
+    return;
+  }
+  if (buffer_.capacity() < kBuffer) buffer_.reserve(2 * kBuffer);
+  if (buffer_.empty()) since_ = std::chrono::steady_clock::now();
+  buffer_.append(bytes);
+  if (buffer_.size() >= kBuffer) Flush();
+}
+
+void OutputFile::Flush() {
+  if (buffer_.empty()) return;
+  WriteOut(buffer_);
+  buffer_.clear();  // its memory stays, for the next writes
+}
+
+void OutputFile::WriteOut(std::string_view bytes) {
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       const int err = n < 0 ? errno : EIO;
+      buffer_.clear();
       Abort();
       throw Error(Error::Kind::kOutput, "write failed: " + ErrnoText(err), name_);
     }
@@ -182,6 +204,7 @@ void OutputFile::Write(std::string_view bytes) {
 }
 
 void OutputFile::Commit() {
+  Flush();
   if (owns_fd_) {
     const int rc = ::close(fd_);
     const int err = errno;
@@ -208,6 +231,15 @@ void OutputFile::Commit() {
 }
 
 void OutputFile::Abort() {
+  if (!owns_fd_ && fd_ >= 0) {
+    for (std::string_view rest = buffer_; !rest.empty();) {
+      const ssize_t n = ::write(fd_, rest.data(), rest.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      rest.remove_prefix(static_cast<size_t>(n));
+    }
+  }
+  buffer_.clear();
   if (owns_fd_) ::close(fd_);
   owns_fd_ = false;
   fd_ = -1;

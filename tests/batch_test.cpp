@@ -11,8 +11,10 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "noticetab/byunit.h"
 #include "test_util.h"
@@ -156,6 +158,87 @@ TEST_CASE("RunBatch: a bad input fails alone, reported in input order", "[batch]
   CHECK(r.failures[1].file() == d / "missing.txt");
   CHECK(r.converted == 2);
   CHECK_FALSE(r.ok());
+}
+
+namespace {
+
+// Records what RunBatch reports, and on which thread; at each failure, what
+// stdout (a file) holds by then.
+struct Recorder : BatchObserver {
+  std::thread::id thread = std::this_thread::get_id();
+  std::string stdout_path;
+  std::vector<std::string> failed;
+  std::vector<size_t> lines_at_failure;
+  BatchProgress last;
+  int progress_calls = 0;
+  bool other_thread = false;
+  void OnFailure(const Error& e) override {
+    other_thread |= std::this_thread::get_id() != thread;
+    failed.push_back(e.file());
+    const std::string out = ReadFile(stdout_path);
+    lines_at_failure.push_back(static_cast<size_t>(std::count(out.begin(), out.end(), '\n')));
+  }
+  void OnProgress(const BatchProgress& p) override {
+    other_thread |= std::this_thread::get_id() != thread;
+    CHECK(p.done >= last.done);
+    last = p;
+    ++progress_calls;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("RunBatch: many inputs at any -j keep input order; failures in the middle alone, output written before each", "[batch]") {
+  // Inputs small and big (the writing thread converts small ones itself
+  // while it waits, big ones go to a worker), with failures among them.
+  TempDir d;
+  const std::vector<std::string> samples = AllSamplePaths();
+  std::string big = ReadFile(Sample("linyi-2023"));
+  while (big.size() < (size_t{300} << 10)) big += "\n" + ReadFile(Sample("linyi-2023"));
+  std::vector<std::string> inputs;
+  std::vector<std::string> bad;
+  for (int i = 0; i < 60; ++i) {
+    const std::string name = d / fmt::format("in/{:03}.txt", i);
+    if (i % 13 == 5) {
+      inputs.push_back(d / fmt::format("in/{:03}-missing.txt", i));  // fails when loaded
+      bad.push_back(inputs.back());
+      continue;
+    }
+    Write(name, i % 17 == 3 ? big : ReadFile(samples[static_cast<size_t>(i) % samples.size()]));
+    inputs.push_back(name);
+  }
+  BatchOptions o;
+  o.inputs = inputs;
+  o.format = "jsonl";
+  o.jobs = 1;
+  BatchResult r1;
+  const std::string one = RunToString(o, &r1);
+  CHECK(r1.converted == 60 - static_cast<int>(bad.size()));
+  CHECK(one.size() > (size_t{256} << 10));  // more than the output buffer holds
+  for (int jobs : {2, 3, 8}) {
+    o.jobs = jobs;
+    TempDir out_dir;
+    Recorder rec;
+    rec.stdout_path = out_dir / "stdout";
+    o.stdout_fd = ::open(rec.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    REQUIRE(o.stdout_fd >= 0);
+    const BatchResult r = RunBatch(o, &rec);
+    ::close(o.stdout_fd);
+    CHECK(ReadFile(rec.stdout_path) == one);
+    CHECK(r.converted == r1.converted);
+    CHECK(r.tasks == r1.tasks);
+    CHECK(rec.failed == bad);
+    REQUIRE(rec.lines_at_failure.size() == bad.size());
+    for (size_t k = 0; k < bad.size(); ++k) {
+      // Every document before the failing input is on stdout when it is reported.
+      const auto at = std::find(inputs.begin(), inputs.end(), bad[k]) - inputs.begin();
+      CHECK(rec.lines_at_failure[k] == static_cast<size_t>(at) - k);
+    }
+    CHECK_FALSE(rec.other_thread);
+    CHECK(rec.progress_calls >= 1);
+    CHECK(rec.last.done == 60);
+    CHECK(rec.last.failed == static_cast<int>(bad.size()));
+  }
 }
 
 TEST_CASE("RunBatch: fail_on_warning makes warnings fail the run", "[batch]") {

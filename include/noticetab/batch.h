@@ -60,6 +60,7 @@ struct BatchInput {
   std::string relative;  ///< the output path below -o DIR/, before the extension is replaced
   uint64_t size = 0;     ///< bytes, for progress (0 when unknown, e.g. stdin)
   std::optional<Error> error;  ///< found while expanding: a directory without -r, an unlistable directory
+  uint64_t dev = 0, ino = 0;   ///< a regular file's device and inode, from the same stat as size (0: not known)
 };
 
 /// True for the names a directory walk converts (any case, not starting with
