@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <memory_resource>
+#include <unordered_map>
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
@@ -142,7 +144,9 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
   return out;
 }
 
-void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+namespace {
+
+void SplitTopLevelOnce(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
   out->clear();
   size_t piece = 0;  // the current piece is s[piece, i): collective names and characters
   int depth = 0;
@@ -227,6 +231,56 @@ void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::stri
     i = next;
   }
   flush();
+}
+
+}  // namespace
+
+struct SplitMemo::State {
+  explicit State(const Rules& r) : rules(&r) {}
+  const Rules* rules;
+  // Keys are copies of the texts in the pool; a text's pieces are
+  // pieces[first, first + count) as (offset, length) in it.
+  std::pmr::monotonic_buffer_resource pool;
+  struct Range {
+    uint32_t first, count;
+  };
+  std::pmr::unordered_map<std::string_view, Range> map{&pool};
+  std::vector<std::pair<uint32_t, uint32_t>> pieces;
+};
+
+namespace {
+thread_local SplitMemo::State* active_split_memo = nullptr;
+}  // namespace
+
+SplitMemo::SplitMemo(const Rules& rules) : state_(new State(rules)), outer_(active_split_memo) {
+  active_split_memo = state_;
+}
+
+SplitMemo::~SplitMemo() {
+  active_split_memo = outer_;
+  delete state_;
+}
+
+void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+  SplitMemo::State* m = active_split_memo;
+  // Bounded: past this many texts (or a text too long to index) the memo
+  // only answers for the texts it holds.
+  constexpr size_t kMaxTexts = 1 << 15;
+  if (m == nullptr || m->rules != &rules || s.size() >= (size_t{1} << 31)) return SplitTopLevelOnce(s, rules, out);
+  if (auto it = m->map.find(s); it != m->map.end()) {
+    out->clear();
+    for (uint32_t k = it->second.first, end = k + it->second.count; k < end; ++k)
+      out->push_back(s.substr(m->pieces[k].first, m->pieces[k].second));
+    return;
+  }
+  SplitTopLevelOnce(s, rules, out);
+  if (m->map.size() >= kMaxTexts || m->pieces.size() + out->size() >= (size_t{1} << 31)) return;
+  char* key = static_cast<char*>(m->pool.allocate(s.size() ? s.size() : 1, 1));
+  if (!s.empty()) std::memcpy(key, s.data(), s.size());
+  const SplitMemo::State::Range r{static_cast<uint32_t>(m->pieces.size()), static_cast<uint32_t>(out->size())};
+  for (std::string_view p : *out)
+    m->pieces.emplace_back(static_cast<uint32_t>(p.data() - s.data()), static_cast<uint32_t>(p.size()));
+  m->map.emplace(std::string_view(key, s.size()), r);
 }
 
 std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
