@@ -69,6 +69,39 @@ size_t KeptIdeographs(std::string_view s, size_t limit) {
 
 }  // namespace
 
+struct TextMemo::State {
+  explicit State(const Rules& r) : rules(&r) {}
+  const Rules* rules;
+  // Keys are copies of the texts in the pool. A split text's pieces are
+  // pieces[first, first + count) as (offset, length) in it.
+  std::pmr::monotonic_buffer_resource pool;
+  struct Range {
+    uint32_t first, count;
+  };
+  std::pmr::unordered_map<std::string_view, Range> splits{&pool};
+  std::vector<std::pair<uint32_t, uint32_t>> pieces;
+  std::pmr::unordered_map<std::string_view, Role> header_roles{&pool};
+  // Bounded: past this many texts a map only answers for the texts it holds.
+  static constexpr size_t kMaxTexts = 1 << 15;
+  std::string_view Keep(std::string_view s) {
+    char* key = static_cast<char*>(pool.allocate(s.empty() ? 1 : s.size(), 1));
+    if (!s.empty()) std::memcpy(key, s.data(), s.size());
+    return {key, s.size()};
+  }
+};
+
+namespace {
+thread_local TextMemo::State* active_text_memo = nullptr;
+
+// The memo for these rules, or null.
+TextMemo::State* MemoFor(const Rules& rules) {
+  TextMemo::State* m = active_text_memo;
+  return m && m->rules == &rules ? m : nullptr;
+}
+
+Role HeaderRoleOnce(std::string_view cell, const Rules& rules);
+}  // namespace
+
 Role HeaderRole(std::string_view cell, const Rules& rules) {
   // A line of text (the stream reader asks of every line): its key is longer
   // than 8 characters and than every synonym, so it is no header name. When
@@ -89,6 +122,19 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
       if (std::none_of(from, to, [&](const auto& kv) { return kv.first.size() >= 3 * least; })) return Role::kNone;
     }
   }
+  // The rest is read once per text in a document (a cell-per-line table asks
+  // of every line; unit names and dates repeat).
+  TextMemo::State* m = MemoFor(rules);
+  if (!m) return HeaderRoleOnce(cell, rules);
+  if (auto it = m->header_roles.find(cell); it != m->header_roles.end()) return it->second;
+  const Role r = HeaderRoleOnce(cell, rules);
+  if (m->header_roles.size() < TextMemo::State::kMaxTexts) m->header_roles.emplace(m->Keep(cell), r);
+  return r;
+}
+
+namespace {
+
+Role HeaderRoleOnce(std::string_view cell, const Rules& rules) {
   std::string key_buf;
   const std::string_view key = NameKey(cell, &key_buf);
   if (key.empty()) return Role::kNone;
@@ -105,6 +151,8 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
     if (s.re.Contains(key)) return s.role;
   return Role::kNone;
 }
+
+}  // namespace
 
 bool HeaderNameListed(std::string_view cell, const Rules& rules) {
   std::string buf;
@@ -235,52 +283,31 @@ void SplitTopLevelOnce(std::string_view s, const Rules& rules, std::vector<std::
 
 }  // namespace
 
-struct SplitMemo::State {
-  explicit State(const Rules& r) : rules(&r) {}
-  const Rules* rules;
-  // Keys are copies of the texts in the pool; a text's pieces are
-  // pieces[first, first + count) as (offset, length) in it.
-  std::pmr::monotonic_buffer_resource pool;
-  struct Range {
-    uint32_t first, count;
-  };
-  std::pmr::unordered_map<std::string_view, Range> map{&pool};
-  std::vector<std::pair<uint32_t, uint32_t>> pieces;
-};
 
-namespace {
-thread_local SplitMemo::State* active_split_memo = nullptr;
-}  // namespace
-
-SplitMemo::SplitMemo(const Rules& rules) : state_(new State(rules)), outer_(active_split_memo) {
-  active_split_memo = state_;
+TextMemo::TextMemo(const Rules& rules) : state_(new State(rules)), outer_(active_text_memo) {
+  active_text_memo = state_;
 }
 
-SplitMemo::~SplitMemo() {
-  active_split_memo = outer_;
+TextMemo::~TextMemo() {
+  active_text_memo = outer_;
   delete state_;
 }
 
 void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
-  SplitMemo::State* m = active_split_memo;
-  // Bounded: past this many texts (or a text too long to index) the memo
-  // only answers for the texts it holds.
-  constexpr size_t kMaxTexts = 1 << 15;
-  if (m == nullptr || m->rules != &rules || s.size() >= (size_t{1} << 31)) return SplitTopLevelOnce(s, rules, out);
-  if (auto it = m->map.find(s); it != m->map.end()) {
+  TextMemo::State* m = MemoFor(rules);
+  if (m == nullptr || s.size() >= (size_t{1} << 31)) return SplitTopLevelOnce(s, rules, out);
+  if (auto it = m->splits.find(s); it != m->splits.end()) {
     out->clear();
     for (uint32_t k = it->second.first, end = k + it->second.count; k < end; ++k)
       out->push_back(s.substr(m->pieces[k].first, m->pieces[k].second));
     return;
   }
   SplitTopLevelOnce(s, rules, out);
-  if (m->map.size() >= kMaxTexts || m->pieces.size() + out->size() >= (size_t{1} << 31)) return;
-  char* key = static_cast<char*>(m->pool.allocate(s.size() ? s.size() : 1, 1));
-  if (!s.empty()) std::memcpy(key, s.data(), s.size());
-  const SplitMemo::State::Range r{static_cast<uint32_t>(m->pieces.size()), static_cast<uint32_t>(out->size())};
+  if (m->splits.size() >= TextMemo::State::kMaxTexts || m->pieces.size() + out->size() >= (size_t{1} << 31)) return;
+  const TextMemo::State::Range r{static_cast<uint32_t>(m->pieces.size()), static_cast<uint32_t>(out->size())};
   for (std::string_view p : *out)
     m->pieces.emplace_back(static_cast<uint32_t>(p.data() - s.data()), static_cast<uint32_t>(p.size()));
-  m->map.emplace(std::string_view(key, s.size()), r);
+  m->splits.emplace(m->Keep(s), r);
 }
 
 std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
