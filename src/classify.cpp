@@ -108,7 +108,11 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
   // the line starts with an ideograph, so does its key: only the synonyms
   // starting with it are looked at.
   if (cell.size() > 3 * 8) {
-    const size_t least = KeptIdeographs(cell, 24);
+    // Counted only as far as decides: past 8 and past the longest synonym's
+    // characters is no header name (a shorter count is the same below).
+    const size_t longest = rules.header_synonym_longest;
+    const size_t limit = longest >= 3 * 24 ? 24 : std::max<size_t>(9, longest / 3 + 1);
+    const size_t least = KeptIdeographs(cell, limit);
     // Its key holds 3 bytes for each of them: longer than every synonym.
     if (least > 8 && 3 * least > rules.header_synonym_longest) return Role::kNone;
     if (least > 8) {
