@@ -5,6 +5,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <memory_resource>
+#include <unordered_map>
 
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
@@ -71,13 +73,50 @@ size_t KeptIdeographs(std::string_view s, size_t limit) {
 
 }  // namespace
 
+struct TextMemo::State {
+  explicit State(const Rules& r) : rules(&r) {}
+  const Rules* rules;
+  // Keys are copies of the texts in the pool. A split text's pieces are
+  // pieces[first, first + count) as (offset, length) in it.
+  std::pmr::monotonic_buffer_resource pool;
+  struct Range {
+    uint32_t first, count;
+  };
+  std::pmr::unordered_map<std::string_view, Range> splits{&pool};
+  std::vector<std::pair<uint32_t, uint32_t>> pieces;
+  std::pmr::unordered_map<std::string_view, Role> header_roles{&pool};
+  // Bounded: past this many texts a map only answers for the texts it holds.
+  static constexpr size_t kMaxTexts = 1 << 15;
+  std::string_view Keep(std::string_view s) {
+    char* key = static_cast<char*>(pool.allocate(s.empty() ? 1 : s.size(), 1));
+    if (!s.empty()) std::memcpy(key, s.data(), s.size());
+    return {key, s.size()};
+  }
+};
+
+namespace {
+thread_local TextMemo::State* active_text_memo = nullptr;
+
+// The memo for these rules, or null.
+TextMemo::State* MemoFor(const Rules& rules) {
+  TextMemo::State* m = active_text_memo;
+  return m && m->rules == &rules ? m : nullptr;
+}
+
+Role HeaderRoleOnce(std::string_view cell, const Rules& rules);
+}  // namespace
+
 Role HeaderRole(std::string_view cell, const Rules& rules) {
   // A line of text (the stream reader asks of every line): its key is longer
   // than 8 characters and than every synonym, so it is no header name. When
   // the line starts with an ideograph, so does its key: only the synonyms
   // starting with it are looked at.
   if (cell.size() > 3 * 8) {
-    const size_t least = KeptIdeographs(cell, 24);
+    // Counted only as far as decides: past 8 and past the longest synonym's
+    // characters is no header name (a shorter count is the same below).
+    const size_t longest = rules.header_synonym_longest;
+    const size_t limit = longest >= 3 * 24 ? 24 : std::max<size_t>(9, longest / 3 + 1);
+    const size_t least = KeptIdeographs(cell, limit);
     // Its key holds 3 bytes for each of them: longer than every synonym.
     if (least > 8 && 3 * least > rules.header_synonym_longest) return Role::kNone;
     if (least > 8) {
@@ -91,6 +130,19 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
       if (std::none_of(from, to, [&](const auto& kv) { return kv.first.size() >= 3 * least; })) return Role::kNone;
     }
   }
+  // The rest is read once per text in a document (a cell-per-line table asks
+  // of every line; unit names and dates repeat).
+  TextMemo::State* m = MemoFor(rules);
+  if (!m) return HeaderRoleOnce(cell, rules);
+  if (auto it = m->header_roles.find(cell); it != m->header_roles.end()) return it->second;
+  const Role r = HeaderRoleOnce(cell, rules);
+  if (m->header_roles.size() < TextMemo::State::kMaxTexts) m->header_roles.emplace(m->Keep(cell), r);
+  return r;
+}
+
+namespace {
+
+Role HeaderRoleOnce(std::string_view cell, const Rules& rules) {
   std::string key_buf;
   const std::string_view key = NameKey(cell, &key_buf);
   if (key.empty()) return Role::kNone;
@@ -107,6 +159,8 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
     if (s.re.Contains(key)) return s.role;
   return Role::kNone;
 }
+
+}  // namespace
 
 bool HeaderNameListed(std::string_view cell, const Rules& rules) {
   std::string buf;
@@ -146,7 +200,9 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
   return out;
 }
 
-void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+namespace {
+
+void SplitTopLevelOnce(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
   out->clear();
   size_t piece = 0;  // the current piece is s[piece, i): collective names and characters
   int depth = 0;
@@ -231,6 +287,35 @@ void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::stri
     i = next;
   }
   flush();
+}
+
+}  // namespace
+
+
+TextMemo::TextMemo(const Rules& rules) : state_(new State(rules)), outer_(active_text_memo) {
+  active_text_memo = state_;
+}
+
+TextMemo::~TextMemo() {
+  active_text_memo = outer_;
+  delete state_;
+}
+
+void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+  TextMemo::State* m = MemoFor(rules);
+  if (m == nullptr || s.size() >= (size_t{1} << 31)) return SplitTopLevelOnce(s, rules, out);
+  if (auto it = m->splits.find(s); it != m->splits.end()) {
+    out->clear();
+    for (uint32_t k = it->second.first, end = k + it->second.count; k < end; ++k)
+      out->push_back(s.substr(m->pieces[k].first, m->pieces[k].second));
+    return;
+  }
+  SplitTopLevelOnce(s, rules, out);
+  if (m->splits.size() >= TextMemo::State::kMaxTexts || m->pieces.size() + out->size() >= (size_t{1} << 31)) return;
+  const TextMemo::State::Range r{static_cast<uint32_t>(m->pieces.size()), static_cast<uint32_t>(out->size())};
+  for (std::string_view p : *out)
+    m->pieces.emplace_back(static_cast<uint32_t>(p.data() - s.data()), static_cast<uint32_t>(p.size()));
+  m->splits.emplace(m->Keep(s), r);
 }
 
 std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {

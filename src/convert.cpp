@@ -106,6 +106,7 @@ class RestoreVisitor {
 }  // namespace
 
 Document Convert(const Source& original, const Rules& rules, const ConvertOptions& opts) {
+  TextMemo text_memo(rules);  // texts several stages read (unit splits, header roles): once each
   Document doc;
   doc.source = original.name();
   doc.encoding = original.encoding();

@@ -501,6 +501,14 @@ void PromoteContentColumn(std::vector<Role>& roles) {
 }
 
 std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules) {
+  // A header holds header names only: one cell without a role rules the row
+  // out. A body row's longest cell (its content) is the one HeaderRole turns
+  // down fastest (a long line stops at its first test): asked first.
+  const std::string_view* longest = nullptr;
+  for (const auto& c : cells)
+    if (!longest || c.size() > longest->size()) longest = &c;
+  if (longest && longest->size() > 3 * 8 && HeaderRole(*longest, rules) == Role::kNone && !Trim(*longest).empty())
+    return {};
   std::vector<Role> roles;
   int known = 0;
   bool core = false;

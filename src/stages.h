@@ -33,6 +33,26 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules);
 bool IsYearOnly(std::string_view s, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.
 void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out);
+/// While one lives on this thread, the pure functions of a text below with
+/// these rules read each text once and then answer from what they remember:
+/// SplitTopLevel (its pieces as offsets into the text; a document's unit
+/// cells are split by ClassifyCell, RepairTable, NormalizeUnits) and
+/// HeaderRole (a cell-per-line table asks it of every line; names and dates
+/// repeat). The texts are copied into the memo's pool.
+/// REQUIRES the rules unchanged while it lives (Convert: one per document).
+/// Memos nest: the inner one is used until it ends.
+class TextMemo {
+ public:
+  explicit TextMemo(const Rules& rules);
+  ~TextMemo();
+  TextMemo(const TextMemo&) = delete;
+  TextMemo& operator=(const TextMemo&) = delete;
+  struct State;
+
+ private:
+  State* state_;
+  State* outer_;
+};
 /// What one pass over a cell finds, so that ClassifyCell and the interpreter's
 /// tests of the same cell are not each a scan and a copy of their own. The
 /// fields are of the cell without its spaces (RemoveSpaces), so a cell and

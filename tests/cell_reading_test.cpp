@@ -332,3 +332,49 @@ TEST_CASE("the filters derived from the rules when they load match their lists",
   // HeaderRole of a long line and of a synonym, with the filter on.
   CHECK(nt::HeaderRole("\xE8\xB4\xA3\xE4\xBB\xBB\xE5\x8D\x95\xE4\xBD\x8D", R()) == nt::Role::kUnits);  // 责任单位
 }
+
+static const nt::Rules& other_rules_marker() {
+  static const nt::Rules by_hand;
+  return by_hand;
+}
+
+TEST_CASE("SplitTopLevel and HeaderRole under a TextMemo answer as without one", "[classify][facts]") {
+  const auto cells = Cells();
+  std::vector<std::string_view> got;
+  size_t differ = 0;
+  {
+    nt::TextMemo memo(R());
+    for (int round = 0; round < 2; ++round)  // the first round fills the memo, the second reads it
+      for (const auto& c : cells) {
+        // A copy at another address: the pieces are views into the text given.
+        const std::string copy = c;
+        nt::SplitTopLevel(copy, R(), &got);
+        const std::vector<std::string> as_strings(got.begin(), got.end());
+        if (as_strings != RefSplit(c, R()) && ++differ <= 10) FAIL_CHECK("SplitTopLevel under a memo differs for: " << c);
+        for (auto p : got)
+          if ((p.data() < copy.data() || p.data() + p.size() > copy.data() + copy.size()) && ++differ <= 10)
+            FAIL_CHECK("a piece outside the text given for: " << c);
+      }
+    for (int round = 0; round < 2; ++round)
+      for (const auto& c : cells) {
+        const std::string copy = c;
+        nt::Role plain;
+        {
+          nt::TextMemo none(other_rules_marker());  // another rules' memo: HeaderRole reads the text
+          plain = nt::HeaderRole(copy, R());
+        }
+        if (nt::HeaderRole(copy, R()) != plain && ++differ <= 10) FAIL_CHECK("HeaderRole under a memo differs for: " << c);
+      }
+    // Other rules are not answered from the memo.
+    nt::Rules other;  // built by hand: splits on "/" only
+    other.unit_separators = {"/"};
+    CHECK(nt::SplitTopLevel("a/b", other) == std::vector<std::string>{"a", "b"});
+    {
+      nt::TextMemo inner(other);  // nested: the inner memo answers for its rules
+      CHECK(nt::SplitTopLevel("a/b", other) == std::vector<std::string>{"a", "b"});
+      CHECK(nt::SplitTopLevel("a/b", other) == std::vector<std::string>{"a", "b"});
+    }
+  }
+  CHECK(differ == 0);
+  CHECK(!cells.empty());
+}
