@@ -391,6 +391,16 @@ size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
     if (const unsigned bits = flags(p + i); bits != 0)
       if (const size_t k = first(bits, i); k != n) return k;
   }
+  if (i < n && n >= 18) {
+    // The last 18 bytes as one window, read in place: its flags at i and
+    // after, then the last two bytes (only a one- or two-byte space fits).
+    const size_t at = n - 18;
+    if (const unsigned bits = flags(p + at) & (~0u << (i - at)); bits != 0)
+      if (const size_t k = first(bits, at); k != n) return k;
+    for (size_t k = std::max(i, n - 2); k < n; ++k)
+      if (MaybeSpaceAt(p, k, n)) return k;
+    return n;
+  }
   if (i < n) {
     unsigned char copy[48];
     std::memset(copy, 'A', sizeof copy);
@@ -431,39 +441,66 @@ size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
 
 }  // namespace
 
+namespace {
+
+// The character that ends at p[end - 1] as decoding s from its start reads it,
+// where the text from `begin` on is decoded from `begin` (an aligned position)
+// and p[end] starts no character's trail. A byte that is no continuation byte
+// always starts a decoding step (a malformed sequence never swallows one), so
+// the nearest such byte at most three back, decoded forward, is that
+// character when its step ends at `end`; otherwise the last byte is a lone
+// continuation byte: U+FFFD.
+char32_t CharBefore(std::string_view s, size_t begin, size_t end) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if (p[end - 1] < 0x80) return p[end - 1];
+  size_t lead = end - 1;
+  while ((p[lead] & 0xC0) == 0x80) {
+    if (lead == begin || end - lead == 4) return U'\uFFFD';
+    --lead;
+  }
+  size_t i = lead;
+  const char32_t c = NextChar(s.substr(0, end), i);
+  return i == end ? c : U'\uFFFD';
+}
+
+}  // namespace
+
 std::string JoinCjkSpaces(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = NextMaybeSpace(p, 0, n);
   // No space at all, the common case for a cell: the text as it is.
-  if (NextMaybeSpace(reinterpret_cast<const unsigned char*>(s.data()), 0, s.size()) == s.size())
-    return std::string(s);
+  if (i == n) return std::string(s);
+  // From space run to space run: only the characters either side of a run
+  // are decoded (the join depends on them alone).
   std::string out;
-  out.reserve(s.size());
-  char32_t last = 0;  // last non-space character; 0 at the start
-  char32_t prev = 0;  // the last non-space character before the current space run
-  bool in_space = false;
-  size_t run = 0;  // start of the characters not yet copied
-  for (size_t i = 0; i < s.size();) {
+  out.reserve(n);
+  size_t run = 0;  // start of the characters not yet copied (aligned)
+  while (i < n) {
     const size_t start = i;
-    const char32_t c = NextChar(s, i);
-    if (IsSpace(c)) {
-      if (!in_space) {
-        out.append(s.substr(run, start - run));
-        prev = last;
-        in_space = true;
-      }
+    size_t k = SpaceAt(p, i, n);
+    if (k == 0) {  // a control byte, or a look-alike: no space
+      i = NextMaybeSpace(p, i + 1, n);
       continue;
     }
-    if (in_space) {
-      // Spaces inside Chinese are artifacts of PDF/Word extraction, never meaning.
-      const bool join = prev != 0 && ((IsCjkContext(prev) && (IsCjkContext(c) || IsDigit(c))) ||
-                                      (IsDigit(prev) && IsCjkContext(c)));
-      if (!join) out += ' ';
-      in_space = false;
-      run = start;
+    do i += k;
+    while (i < n && (k = SpaceAt(p, i, n)) != 0);
+    out.append(s.substr(run, start - run));
+    run = i;
+    if (i == n) {
+      out += ' ';
+      break;
     }
-    last = c;
+    // Spaces inside Chinese are artifacts of PDF/Word extraction, never meaning.
+    const char32_t prev = start == 0 ? 0 : CharBefore(s, 0, start);
+    size_t j = i;
+    const char32_t c = NextChar(s, j);
+    const bool join = prev != 0 && ((IsCjkContext(prev) && (IsCjkContext(c) || IsDigit(c))) ||
+                                    (IsDigit(prev) && IsCjkContext(c)));
+    if (!join) out += ' ';
+    i = NextMaybeSpace(p, i, n);
   }
-  if (in_space) out += ' ';
-  else out.append(s.substr(run));
+  if (run < n) out.append(s.substr(run));
   return out;
 }
 

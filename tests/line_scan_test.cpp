@@ -1,6 +1,6 @@
 // The one pass ClassifyLines makes over each line (Line::spaced, Line::tabs)
 // and the block-at-a-time scans of the string helpers (RemoveSpaces,
-// HasSpace, CharCount, CharCountUpTo, Nfkc) against their character-by-
+// HasSpace, JoinCjkSpaces, CharCount, CharCountUpTo, Nfkc) against their character-by-
 // character definitions: on every line of the samples and the real corpus,
 // and on random text of the pieces they treat differently (spaces, CJK
 // punctuation, full-width forms, malformed bytes) at every length and
@@ -31,6 +31,35 @@ std::string RemoveSpacesByChar(std::string_view s) {
     const size_t start = i;
     if (!noticetab::IsSpace(NextChar(s, i))) out += s.substr(start, i - start);
   }
+  return out;
+}
+
+// JoinCjkSpaces as it was written first, character by character.
+std::string JoinCjkSpacesByChar(std::string_view s) {
+  using namespace noticetab;
+  auto cjk = [](char32_t c) {
+    return IsHan(c) || IsCjkPunct(c) || (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x2018 && c <= 0x201F) || c == 0x2014 ||
+           c == 0x2015 || c == 0x2026 || c == 0x00B7;
+  };
+  std::string out;
+  char32_t last = 0, prev = 0;
+  bool in_space = false;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    const char32_t c = NextChar(s, i);
+    if (IsSpace(c)) {
+      if (!in_space) prev = last, in_space = true;
+      continue;
+    }
+    if (in_space) {
+      const bool join = prev != 0 && ((cjk(prev) && (cjk(c) || IsDigit(c))) || (IsDigit(prev) && cjk(c)));
+      if (!join) out += ' ';
+      in_space = false;
+    }
+    out += s.substr(start, i - start);
+    last = c;
+  }
+  if (in_space) out += ' ';
   return out;
 }
 
@@ -85,6 +114,7 @@ TEST_CASE("The string helpers' block scans agree with their definitions on rando
     INFO(s);
     REQUIRE(noticetab::RemoveSpaces(s) == RemoveSpacesByChar(s));
     REQUIRE(noticetab::HasSpace(s) == (RemoveSpacesByChar(s) != s));
+    REQUIRE(noticetab::JoinCjkSpaces(s) == JoinCjkSpacesByChar(s));
     const size_t chars = CharCountByChar(s);
     REQUIRE(noticetab::CharCount(s) == chars);
     for (size_t limit : {size_t{0}, size_t{1}, size_t{8}, size_t{16}, size_t{17}, size_t{31}, size_t{200}})
@@ -105,6 +135,7 @@ TEST_CASE("The helpers' fast paths on long runs of Han and ASCII with one odd pi
       INFO("at " << at << ": " << s);
       REQUIRE(noticetab::RemoveSpaces(s) == RemoveSpacesByChar(s));
       REQUIRE(noticetab::HasSpace(s) == (RemoveSpacesByChar(s) != s));
+      REQUIRE(noticetab::JoinCjkSpaces(s) == JoinCjkSpacesByChar(s));
       REQUIRE(noticetab::CharCount(s) == CharCountByChar(s));
       REQUIRE(noticetab::CharCountUpTo(s, 20) == std::min<size_t>(CharCountByChar(s), 20));
       REQUIRE(noticetab::Nfkc(s) == IcuNfkc(s));
