@@ -281,7 +281,7 @@ inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
 // NextChar does, p[0, n) the text), or 0 when none starts there: ASCII space
 // and \t-\r, C2 85, C2 A0, E1 9A 80, E2 80 80-8A/A8/A9/AF, E2 81 9F, E3 80 80
 // (the unit test checks these against IsSpace for every code point).
-inline size_t SpaceAt(const unsigned char* p, size_t i, size_t n) {
+[[gnu::always_inline]] inline size_t SpaceAt(const unsigned char* p, size_t i, size_t n) {
   const unsigned char b = p[i];
   if (b < 0x80) return b == ' ' || (b >= '\t' && b <= '\r');
   if (b < 0xC2 || b > 0xE3 || i + 1 >= n) return 0;
@@ -506,25 +506,31 @@ std::string JoinCjkSpaces(std::string_view s) {
 
 bool HasSpace(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (size_t i = NextMaybeSpace(p, 0, s.size()); i < s.size(); i = NextMaybeSpace(p, i, s.size())) {
-    if (IsSpace(NextChar(s, i))) return true;
-  }
+  for (size_t i = NextMaybeSpace(p, 0, s.size()); i < s.size(); i = NextMaybeSpace(p, i + 1, s.size()))
+    if (SpaceAt(p, i, s.size()) != 0) return true;
   return false;
 }
 
 std::string_view RemoveSpaces(std::string_view s, std::string* buf) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t i = NextMaybeSpace(p, 0, s.size());
+  const size_t n = s.size();
+  size_t i = NextMaybeSpace(p, 0, n);
   size_t run = 0;  // start of the characters not yet copied
   bool removed = false;
-  while (i < s.size()) {
+  while (i < n) {
     const size_t start = i;
-    if (IsSpace(NextChar(s, i))) {
-      if (!removed) buf->clear(), buf->reserve(s.size()), removed = true;
-      buf->append(s.substr(run, start - run));
-      run = i;
+    size_t k = SpaceAt(p, i, n);
+    if (k == 0) {  // a control byte, or a look-alike: no space
+      i = NextMaybeSpace(p, i + 1, n);
+      continue;
     }
-    i = NextMaybeSpace(p, i, s.size());
+    // The whole run of spaces at once.
+    do i += k;
+    while (i < n && (k = SpaceAt(p, i, n)) != 0);
+    if (!removed) buf->clear(), buf->reserve(n), removed = true;
+    buf->append(s.substr(run, start - run));
+    run = i;
+    i = NextMaybeSpace(p, i, n);
   }
   if (!removed) return s;
   buf->append(s.substr(run));
