@@ -260,7 +260,7 @@ namespace {
 // E2 80 A8/A9/AF, E2 81 9F) or U+3000 (E3 80 80). None of these
 // bytes is ever a trail byte, so decoding from such a position agrees with
 // decoding from the start.
-inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
+[[gnu::always_inline]] inline bool MaybeSpaceAt(const unsigned char* p, size_t i, size_t n) {
   const unsigned char b = p[i];
   if (b <= 0x20) return true;
   const unsigned char b1 = i + 1 < n ? p[i + 1] : 0;
@@ -359,8 +359,8 @@ size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
   // CJK punctuation (、。《》: E3 80 81-8F) is common, so a block that has
   // one looks again, at the next two bytes too: E1-E3 count only before
   // 80, 81 or 9A, and E3 only as E3 80 80. The flags left are tested in
-  // order. The last bytes (fewer than 18) are read from a copy padded with
-  // 'A', which starts no space and continues none.
+  // order. The last bytes are read as the last 18-byte window, or, in a
+  // shorter text, as two eight-byte words (no copy).
   const __m128i k_20 = _mm_set1_epi8(0x20), k_c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   const __m128i k_e1 = _mm_set1_epi8(static_cast<char>(0xE1)), k_2 = _mm_set1_epi8(2);
   const __m128i k_e3 = _mm_set1_epi8(static_cast<char>(0xE3)), k_fe = _mm_set1_epi8(static_cast<char>(0xFE));
@@ -401,15 +401,32 @@ size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
       if (MaybeSpaceAt(p, k, n)) return k;
     return n;
   }
-  if (i < n) {
-    unsigned char copy[48];
-    std::memset(copy, 'A', sizeof copy);
-    std::memcpy(copy, p + i, n - i);  // at most 17 bytes
-    for (size_t j = 0; i + j < n; j += 16) {
-      unsigned bits = flags(copy + j);
-      if (n - i - j < 16) bits &= (1u << (n - i - j)) - 1;
-      if (const size_t k = first(bits, i + j); k != n) return k;
+  // Fewer than 18 bytes in all: no window fits. Eight bytes from i and the
+  // last eight (or the eight after i) as one vector, their candidates tested
+  // in order; the last bytes of fewer than eight one by one.
+  while (i < n) {
+    const size_t len = n - i;
+    if (len < 8) {
+      for (; i < n; ++i)
+        if (MaybeSpaceAt(p, i, n)) return i;
+      return n;
     }
+    uint64_t lo, hi;
+    std::memcpy(&lo, p + i, 8);
+    const size_t hi_at = len > 16 ? i + 8 : n - 8;
+    std::memcpy(&hi, p + hi_at, 8);
+    const __m128i v = _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo));
+    const __m128i low = _mm_cmpeq_epi8(_mm_subs_epu8(v, k_20), zero);
+    const __m128i c2 = _mm_cmpeq_epi8(v, k_c2);
+    const __m128i e1_e3 = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v, k_e1), k_2), zero);
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(low, c2), e1_e3)));
+         bits != 0; bits &= bits - 1) {
+      const unsigned b = static_cast<unsigned>(std::countr_zero(bits));
+      const size_t k = b < 8 ? i + b : hi_at + b - 8;
+      if (b >= 8 && k < i + 8) continue;  // seen in the first eight
+      if (MaybeSpaceAt(p, k, n)) return k;
+    }
+    i = hi_at + 8;
   }
   return n;
 #else
