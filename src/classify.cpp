@@ -326,8 +326,7 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
 
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string spaced;  // RemoveSpaces(name), only when it differs from name
-  std::string_view n = name;
-  if (HasSpace(name)) n = spaced = RemoveSpaces(name);
+  std::string_view n = RemoveSpaces(name, &spaced);
   // The lists are looked at only when n's last byte ends one of their words.
   auto may_end = [&](uint64_t ends) { return !n.empty() && ((ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1); };
   if (may_end(rules.open_tail_ends))

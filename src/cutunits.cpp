@@ -10,8 +10,7 @@ namespace noticetab {
 
 std::string CutSuffix(std::string_view name, const Rules& rules) {
   std::string spaced;  // RemoveSpaces(name), only when it differs from name
-  std::string_view n = name;
-  if (HasSpace(name)) n = spaced = RemoveSpaces(name);
+  std::string_view n = RemoveSpaces(name, &spaced);
   if (CharCountUpTo(n, 2) < 2) return "";
   for (const auto& suf : rules.org_suffixes)
     if (EndsWith(n, suf)) return "";

@@ -59,9 +59,10 @@ bool EndsTable(const Line& line, const Rules& rules) {
   if (line.kind != LineKind::kText) return false;
   std::string_view t = line.text;
   if (rules.cc.Contains(t)) return true;
-  // Once for both tests, and only when the line has a space to remove.
-  std::string removed;
-  const std::string_view compact = line.spaced ? std::string_view(removed = RemoveSpaces(t)) : t;
+  // Once for both tests, and only when the line has a space to remove, into
+  // a buffer kept from line to line (no allocation per line).
+  static thread_local std::string removed;
+  const std::string_view compact = line.spaced ? RemoveSpaces(t, &removed) : t;
   return rules.printed.Contains(compact) || rules.annex_start.Contains(compact);
 }
 

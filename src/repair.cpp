@@ -97,9 +97,7 @@ void RepairTable(Table& table, const Rules& rules) {
   };
   // RemoveSpaces(n), in *buf only when n holds a space.
   auto compact = [](std::string_view n, std::string* buf) -> std::string_view {
-    if (!HasSpace(n)) return n;
-    *buf = RemoveSpaces(n);
-    return *buf;
+    return RemoveSpaces(n, buf);
   };
   std::set<std::string, std::less<>> known;
   bool known_gathered = false;
