@@ -320,6 +320,8 @@ inline size_t SpaceBefore(const unsigned char* p, size_t begin, size_t end) {
 std::string_view Trim(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  // Most text has no space at either end: one test of each, nothing else.
+  if (n == 0 || (p[0] > 0x20 && p[0] != 0xC2 && p[0] - 0xE1u > 2u && SpaceBefore(p, 0, n) == 0)) return s;
   size_t begin = 0;
   while (begin < n) {
     const size_t k = SpaceAt(p, begin, n);

@@ -63,6 +63,20 @@ std::string JoinCjkSpacesByChar(std::string_view s) {
   return out;
 }
 
+// Trim by its definition: from the first to past the last character that is
+// not White_Space, decoding forward.
+std::string_view TrimByChar(std::string_view s) {
+  size_t begin = std::string_view::npos, end = 0;
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    if (!noticetab::IsSpace(NextChar(s, i))) {
+      if (begin == std::string_view::npos) begin = start;
+      end = i;
+    }
+  }
+  return begin == std::string_view::npos ? s.substr(0, 0) : s.substr(begin, end - begin);
+}
+
 size_t CharCountByChar(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++n) NextChar(s, i);
@@ -115,6 +129,7 @@ TEST_CASE("The string helpers' block scans agree with their definitions on rando
     REQUIRE(noticetab::RemoveSpaces(s) == RemoveSpacesByChar(s));
     REQUIRE(noticetab::HasSpace(s) == (RemoveSpacesByChar(s) != s));
     REQUIRE(noticetab::JoinCjkSpaces(s) == JoinCjkSpacesByChar(s));
+    REQUIRE(noticetab::Trim(s) == TrimByChar(s));
     const size_t chars = CharCountByChar(s);
     REQUIRE(noticetab::CharCount(s) == chars);
     for (size_t limit : {size_t{0}, size_t{1}, size_t{8}, size_t{16}, size_t{17}, size_t{31}, size_t{200}})
