@@ -8,6 +8,9 @@
 #include <unistd.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 #endif
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
@@ -263,6 +266,92 @@ size_t ValidUtf8Prefix(const uint8_t* p, size_t n, size_t* controls = nullptr) {
   return std::min(i, n);
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
+// Whether p[0, n) is all well-formed UTF-8 (the same answer as
+// ValidUtf8Prefix(p, n) == n), with `controls` set to its control characters
+// (kClass) then: 32 bytes at a time with AVX2, the lookup-table check of
+// Keiser and Lemire ("Validating UTF-8 in less than one instruction per
+// byte", 2021). Its callers test __builtin_cpu_supports("avx2") first.
+// A 16-byte table in both lanes, for _mm256_shuffle_epi8.
+__attribute__((target("avx2"), always_inline)) inline __m256i Table16(std::array<uint8_t, 16> t) {
+  return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
+}
+
+__attribute__((target("avx2,popcnt"))) bool CleanUtf8Avx2(const uint8_t* p, size_t n, size_t* controls) {
+  constexpr uint8_t kTooShort = 1 << 0, kTooLong = 1 << 1, kOverlong3 = 1 << 2, kTooLarge = 1 << 3,
+                    kSurrogate = 1 << 4, kOverlong2 = 1 << 5, kTooLarge1000 = 1 << 6, kOverlong4 = 1 << 6,
+                    kTwoConts = 1 << 7;
+  constexpr uint8_t kCarry = kTooShort | kTooLong | kTwoConts;
+  const __m256i byte1_high = Table16({kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong, kTooLong,
+                                    kTwoConts, kTwoConts, kTwoConts, kTwoConts, kTooShort | kOverlong2, kTooShort,
+                                    kTooShort | kOverlong3 | kSurrogate,
+                                    kTooShort | kTooLarge | kTooLarge1000 | kOverlong4});
+  constexpr uint8_t kBig = kCarry | kTooLarge | kTooLarge1000;
+  const __m256i byte1_low = Table16({kCarry | kOverlong3 | kOverlong2 | kOverlong4, kCarry | kOverlong2, kCarry, kCarry,
+                                   kCarry | kTooLarge, kBig, kBig, kBig, kBig, kBig, kBig, kBig, kBig,
+                                   kBig | kSurrogate, kBig, kBig});
+  constexpr uint8_t kCont80 = kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge1000 | kOverlong4;
+  constexpr uint8_t kCont90 = kTooLong | kOverlong2 | kTwoConts | kOverlong3 | kTooLarge;
+  constexpr uint8_t kContA0 = kTooLong | kOverlong2 | kTwoConts | kSurrogate | kTooLarge;
+  const __m256i byte2_high = Table16({kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort, kTooShort,
+                                    kTooShort, kCont80, kCont90, kContA0, kContA0, kTooShort, kTooShort, kTooShort,
+                                    kTooShort});
+  const __m256i low4 = _mm256_set1_epi8(0x0F);
+  const __m256i third = _mm256_set1_epi8(static_cast<char>(0xE0 - 0x80));
+  const __m256i fourth = _mm256_set1_epi8(static_cast<char>(0xF0 - 0x80));
+  const __m256i x1f = _mm256_set1_epi8(0x1F), x09 = _mm256_set1_epi8(9), x04 = _mm256_set1_epi8(4);
+  const __m256i esc = _mm256_set1_epi8(0x1B), del = _mm256_set1_epi8(0x7F);
+  __m256i prev = _mm256_setzero_si256(), error = _mm256_setzero_si256();
+  size_t odd = 0;
+  auto block = [&](__m256i in) __attribute__((target("avx2,popcnt"))) {
+    const __m256i carried = _mm256_permute2x128_si256(prev, in, 0x21);
+    const __m256i prev1 = _mm256_alignr_epi8(in, carried, 15);
+    const __m256i prev2 = _mm256_alignr_epi8(in, carried, 14);
+    const __m256i prev3 = _mm256_alignr_epi8(in, carried, 13);
+    const __m256i b1h = _mm256_shuffle_epi8(byte1_high, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), low4));
+    const __m256i b1l = _mm256_shuffle_epi8(byte1_low, _mm256_and_si256(prev1, low4));
+    const __m256i b2h = _mm256_shuffle_epi8(byte2_high, _mm256_and_si256(_mm256_srli_epi16(in, 4), low4));
+    const __m256i special = _mm256_and_si256(_mm256_and_si256(b1h, b1l), b2h);
+    const __m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, third), _mm256_subs_epu8(prev3, fourth));
+    // Bytes that must be the 2nd or 3rd continuation: bit 7 of must23
+    // (prev2 E0 or more, prev3 F0 or more).
+    const __m256i must23_80 = _mm256_and_si256(must23, _mm256_set1_epi8(static_cast<char>(0x80)));
+    error = _mm256_or_si256(error, _mm256_xor_si256(must23_80, special));
+    prev = in;
+  };
+  auto count = [&](__m256i in, uint32_t lanes) __attribute__((target("avx2,popcnt"))) {
+    // Controls: below 0x20 but not tab, line and page ends (9-13) or ESC; or DEL.
+    const __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(in, x1f), in);
+    const __m256i d = _mm256_sub_epi8(in, x09);
+    const __m256i text = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(d, x04), d), _mm256_cmpeq_epi8(in, esc));
+    const __m256i ctrl = _mm256_or_si256(_mm256_andnot_si256(text, low), _mm256_cmpeq_epi8(in, del));
+    const uint32_t m = static_cast<uint32_t>(_mm256_movemask_epi8(ctrl)) & lanes;
+    if (m != 0) odd += static_cast<size_t>(__builtin_popcount(m));
+  };
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    count(in, 0xFFFFFFFFu);
+    if (_mm256_movemask_epi8(_mm256_or_si256(in, prev)) == 0) {  // ASCII after ASCII
+      prev = in;
+      continue;
+    }
+    block(in);
+  }
+  // The tail, padded with NUL (ASCII: an incomplete sequence at the end then
+  // fails as too short); with n a multiple of 32, an all-NUL block does that.
+  alignas(32) uint8_t tail[32] = {};
+  std::memcpy(tail, p + i, n - i);
+  const __m256i in = _mm256_load_si256(reinterpret_cast<const __m256i*>(tail));
+  count(in, n - i == 0 ? 0u : (n - i == 32 ? 0xFFFFFFFFu : (uint32_t{1} << (n - i)) - 1));
+  block(in);
+  if (!_mm256_testz_si256(error, error)) return false;
+  *controls += odd;
+  return true;
+}
+#endif
+
+
 // True when at least 90% of the non-ASCII sequences are well-formed UTF-8.
 // GB18030 text passes for UTF-8 only by accident (about one pair in ten).
 bool MostlyUtf8(std::string_view s) {
@@ -430,6 +519,17 @@ namespace {
 
 // Decode, taking the bytes' string when `owned` is given (it holds `bytes`):
 // clean UTF-8 is then moved into the Source, not copied.
+// Whether bytes are all well-formed UTF-8, adding their control characters
+// to *controls then: AVX2 where the processor has it, else ValidUtf8Prefix.
+bool CleanUtf8(std::string_view bytes, size_t* controls) {
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
+  static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+  if (avx2) return CleanUtf8Avx2(p, bytes.size(), controls);
+#endif
+  return ValidUtf8Prefix(p, bytes.size(), controls) == bytes.size();
+}
+
 Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name) {
   if (auto rendered = RenderNative(bytes, name)) return SourceFromRendered(std::move(*rendered), std::move(name));
   for (const Signature& sig : kSignatures) {
@@ -456,9 +556,7 @@ Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name)
   } else if (bytes.starts_with("\xFE\xFF")) {
     encoding = "UTF-16BE";
     d = Convert(bytes.substr(2), "UTF-16BE", name);
-  } else if (bytes.find('\0') == std::string_view::npos &&
-             ValidUtf8Prefix(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(), &controls) ==
-                 bytes.size()) {
+  } else if (bytes.find('\0') == std::string_view::npos && CleanUtf8(bytes, &controls)) {
     // Clean UTF-8, the common case, taken as it is. No sniffer below can
     // claim it: UTF-32 and UTF-16 of text have NUL bytes.
     if (owned) {

@@ -110,3 +110,52 @@ TEST_CASE("Decode counts characters and control characters exactly when it refus
     }
   }
 }
+
+TEST_CASE("Decode's whole-text check finds an ill-formed sequence at every offset of a 32-byte block") {
+  // The AVX2 check reads 32 bytes at a time with the three bytes before each
+  // block, and pads the tail: every probe at every offset of three blocks,
+  // after ASCII and after Chinese text, well-formed or not.
+  const std::string probes[] = {"\xC2\x80", "\xC0\x80", "\xC2", "\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\x9F\xBF",
+                                "\xED\xA0\x80", "\xE4\xB8", "\xE4\xB8\x41", "\xF0\x90\x80\x80", "\xF0\x8F\xBF\xBF",
+                                "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xF0\x90\x80", "\x80",
+                                "\xFF", "\x7F"};
+  for (const std::string fill : {std::string("a"), std::string("\xE6\x96\x87")}) {
+    for (const std::string& probe : probes) {
+      for (size_t at = 0; at < 100; ++at) {
+        std::string bytes;
+        for (int k = 0; k < 200; ++k) bytes += "\xE4\xB8\xAD\xE6\x96\x87 ab";  // mostly UTF-8
+        std::string head;
+        while (head.size() < at) head += fill;
+        head.resize(at, 'x');
+        for (const size_t tail : {size_t{0}, size_t{1}, size_t{31}, size_t{32}, size_t{33}}) {
+          const std::string text = bytes + head + probe + std::string(tail, 'y');
+          INFO("probe bytes " << probe.size() << " at " << at << ", tail " << tail);
+          const noticetab::Source src = noticetab::Decode(text, "probe.txt");
+          CHECK(src.encoding() == "UTF-8");
+          CHECK(src.text() == Reference(text));
+          CHECK(src.warnings.empty() == (Reference(text) == text));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("Decode refuses clean UTF-8 at exactly sixteen control characters wherever they are") {
+  // 15 controls in 300 characters pass; 16 are refused: the count of the
+  // whole-text check, with the controls at every offset of a 32-byte block.
+  for (size_t at = 0; at < 64; ++at) {
+    for (const int controls : {15, 16}) {
+      std::string text(at, 'a');
+      for (int k = 0; k < controls; ++k) text += "\x01\t\n\x1b";
+      while (text.size() < 300) text += "b";
+      const bool refused = controls >= 16;
+      INFO("at " << at << ", controls " << controls);
+      try {
+        noticetab::Decode(text, "noise.txt");
+        CHECK(!refused);
+      } catch (const noticetab::Error&) {
+        CHECK(refused);
+      }
+    }
+  }
+}
