@@ -530,6 +530,21 @@ bool CleanUtf8(std::string_view bytes, size_t* controls) {
   return ValidUtf8Prefix(p, bytes.size(), controls) == bytes.size();
 }
 
+}  // namespace
+
+namespace detail {
+std::optional<bool> CleanUtf8With(bool avx2, std::string_view bytes, size_t* controls) {
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  if (!avx2) return ValidUtf8Prefix(p, bytes.size(), controls) == bytes.size();
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")) return CleanUtf8Avx2(p, bytes.size(), controls);
+#endif
+  return std::nullopt;
+}
+}  // namespace detail
+
+namespace {
+
 Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name) {
   if (auto rendered = RenderNative(bytes, name)) return SourceFromRendered(std::move(*rendered), std::move(name));
   for (const Signature& sig : kSignatures) {

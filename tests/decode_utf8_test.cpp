@@ -4,8 +4,10 @@
 #include <unicode/utf8.h>
 
 #include <catch2/catch.hpp>
+#include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "noticetab/error.h"
 
@@ -158,4 +160,32 @@ TEST_CASE("Decode refuses clean UTF-8 at exactly sixteen control characters wher
       }
     }
   }
+}
+
+TEST_CASE("the AVX2 and the portable clean-UTF-8 checks agree, validity and control count", "[load]") {
+  // The loader takes the AVX2 check where the processor has it, so the other
+  // is otherwise never run here: both on the same texts, every length 0-200.
+  const std::vector<std::string> pieces = {"a", "政", "务", "，", "\t", "\x01", "\x7f", "\xC2\x85", "𠀀",
+                                            "\xC0\xAF", "\xED\xA0\x80", "\xE4\xB8", "\x80", "\xF4\x90\x80\x80", "\xFF", " ", "\n"};
+  std::mt19937 rng(15);
+  int compared = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    const size_t len = rng() % 200;
+    const bool clean = round % 2 == 0;  // half from valid pieces only, so both say yes often
+    while (s.size() < len) {
+      const size_t k = rng() % (clean ? 9 : pieces.size());
+      s += pieces[k];
+    }
+    size_t c_portable = 0, c_avx2 = 0;
+    const std::optional<bool> portable = noticetab::detail::CleanUtf8With(false, s, &c_portable);
+    const std::optional<bool> avx2 = noticetab::detail::CleanUtf8With(true, s, &c_avx2);
+    REQUIRE(portable.has_value());
+    if (!avx2) continue;  // no AVX2 on this processor: only the portable check runs anywhere
+    ++compared;
+    CHECK(*avx2 == *portable);
+    if (*avx2 && *portable) CHECK(c_avx2 == c_portable);
+  }
+  INFO("compared " << compared);
+  SUCCEED();
 }

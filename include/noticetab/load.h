@@ -72,6 +72,14 @@ std::optional<uint64_t> ParseSize(std::string_view text);
 /// Bytes for people, one decimal at most: "512 bytes", "1.5 KiB", "64 MiB".
 std::string FormatSize(uint64_t bytes);
 
+namespace detail {
+// The two clean-UTF-8 checks the loader picks between, for tests that run
+// both on any machine: whether bytes are all well-formed UTF-8, adding their
+// control characters to *controls when they are. avx2: the 32-byte check,
+// std::nullopt where the processor lacks AVX2; else the portable one.
+std::optional<bool> CleanUtf8With(bool avx2, std::string_view bytes, size_t* controls);
+}  // namespace detail
+
 }  // namespace noticetab
 
 #endif  // NOTICETAB_LOAD_H_
