@@ -205,7 +205,7 @@ namespace {
 // cursor into a buffer on the stack (Room), appended to the string a few KB
 // at a time, not piece by piece: the keys are constants, and each append to
 // a std::string is a call.
-class JsonOut {
+class JsonOut : StagedText {
  public:
   JsonOut(bool pretty, bool normalize) : pretty_(pretty), normalize_(normalize) {}
 
@@ -376,17 +376,6 @@ class JsonOut {
   // The schema nests five deep; the stack is not user data.
   static constexpr int kMaxDepth = 16;
 
-  /// Where `k` (at most kStage) more bytes can be written; Done(end) keeps them.
-  char* Room(size_t k) {
-    if (kStage - used_ < k) Stage();
-    return stage_ + used_;
-  }
-  void Done(char* end) { used_ = static_cast<size_t>(end - stage_); }
-  /// The staged text to out_.
-  void Stage() {
-    out_.append(stage_, used_);
-    used_ = 0;
-  }
   char* Newline(char* d) const {
     *d++ = '\n';
     std::memset(d, ' ', 2 * depth_);
@@ -411,9 +400,6 @@ class JsonOut {
   bool pretty_, normalize_;
   Frame stack_[kMaxDepth];
   int depth_ = 0;
-  std::string out_;           // the text, but for
-  char stage_[kStage];        // its last used_ bytes
-  size_t used_ = 0;
   const Drain* drain_ = nullptr;
 };
 

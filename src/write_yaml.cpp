@@ -119,7 +119,7 @@ constexpr bool IsYamlWordKey(std::string_view key) {
 // by two, sequences of maps put "- " before their first key. The text is
 // written through a cursor into a buffer on the stack (Room), appended to
 // the string a few KB at a time, not piece by piece.
-class YamlOut {
+class YamlOut : StagedText {
  public:
   explicit YamlOut(bool normalize) : normalize_(normalize) {}
 
@@ -252,20 +252,6 @@ class YamlOut {
   }
 
  private:
-  // Text of at most this many bytes is staged; longer text goes to out_.
-  static constexpr size_t kStage = 4000;
-
-  /// Where `k` (at most kStage) more bytes can be written; Done(end) keeps them.
-  char* Room(size_t k) {
-    if (kStage - used_ < k) Stage();
-    return stage_ + used_;
-  }
-  void Done(char* end) { used_ = static_cast<size_t>(end - stage_); }
-  /// The staged text to out_.
-  void Stage() {
-    out_.append(stage_, used_);
-    used_ = 0;
-  }
   [[gnu::always_inline]] void Literal(std::string_view s) {
     char* d = Room(s.size());
     std::memcpy(d, s.data(), s.size());
@@ -294,9 +280,6 @@ class YamlOut {
   bool normalize_;
   bool dash_ = false;
   size_t indent_ = 0;
-  std::string out_;      // the text, but for
-  char stage_[kStage];   // its last used_ bytes
-  size_t used_ = 0;
   const Drain* drain_ = nullptr;
 };
 

@@ -79,6 +79,30 @@ void AppendTableValue(std::string& out, const RowTable& t, const std::vector<std
 /// True when `s` must be a double-quoted YAML scalar (write_yaml.cpp).
 bool YamlNeedsQuotes(std::string_view s);
 
+// Text written through a buffer on the stack (JsonOut, YamlOut): a writer
+// asks Room(k) for k more bytes, writes them, and Done(end) keeps them; the
+// buffer goes to out_ in one append when full (Stage).
+class StagedText {
+ protected:
+  static constexpr size_t kStage = 4000;
+
+  /// Where `k` (at most kStage) more bytes can be written; Done(end) keeps them.
+  char* Room(size_t k) {
+    if (kStage - used_ < k) Stage();
+    return stage_ + used_;
+  }
+  void Done(char* end) { used_ = static_cast<size_t>(end - stage_); }
+  /// The staged text to out_.
+  void Stage() {
+    out_.append(stage_, used_);
+    used_ = 0;
+  }
+
+  std::string out_;     // the text, but for
+  char stage_[kStage];  // its last used_ bytes
+  size_t used_ = 0;
+};
+
 }  // namespace noticetab
 
 #endif  // NOTICETAB_SRC_WRITERS_H_
