@@ -482,19 +482,11 @@ char32_t CharBefore(std::string_view s, size_t begin, size_t end) {
   return i == end ? c : U'\uFFFD';
 }
 
-}  // namespace
-
-std::string JoinCjkSpaces(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
+// Calls on(start, end) for each run of White_Space characters in p[0, n),
+// in order (JoinCjkSpaces, RemoveSpaces).
+template <typename F>
+[[gnu::always_inline]] inline void ForEachSpaceRun(const unsigned char* p, size_t n, F&& on) {
   size_t i = NextMaybeSpace(p, 0, n);
-  // No space at all, the common case for a cell: the text as it is.
-  if (i == n) return std::string(s);
-  // From space run to space run: only the characters either side of a run
-  // are decoded (the join depends on them alone).
-  std::string out;
-  out.reserve(n);
-  size_t run = 0;  // start of the characters not yet copied (aligned)
   while (i < n) {
     const size_t start = i;
     size_t k = SpaceAt(p, i, n);
@@ -504,21 +496,38 @@ std::string JoinCjkSpaces(std::string_view s) {
     }
     do i += k;
     while (i < n && (k = SpaceAt(p, i, n)) != 0);
+    on(start, i);
+    i = NextMaybeSpace(p, i, n);
+  }
+}
+
+}  // namespace
+
+std::string JoinCjkSpaces(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  // From space run to space run: only the characters either side of a run
+  // are decoded (the join depends on them alone). No space at all, the
+  // common case for a cell: the text as it is.
+  std::string out;
+  size_t run = 0;  // start of the characters not yet copied (aligned)
+  ForEachSpaceRun(p, n, [&](size_t start, size_t end) {
+    if (run == 0) out.reserve(n);
     out.append(s.substr(run, start - run));
-    run = i;
-    if (i == n) {
+    run = end;
+    if (end == n) {
       out += ' ';
-      break;
+      return;
     }
     // Spaces inside Chinese are artifacts of PDF/Word extraction, never meaning.
     const char32_t prev = start == 0 ? 0 : CharBefore(s, 0, start);
-    size_t j = i;
+    size_t j = end;
     const char32_t c = NextChar(s, j);
     const bool join = prev != 0 && ((IsCjkContext(prev) && (IsCjkContext(c) || IsDigit(c))) ||
                                     (IsDigit(prev) && IsCjkContext(c)));
     if (!join) out += ' ';
-    i = NextMaybeSpace(p, i, n);
-  }
+  });
+  if (run == 0) return std::string(s);
   if (run < n) out.append(s.substr(run));
   return out;
 }
@@ -533,24 +542,13 @@ bool HasSpace(std::string_view s) {
 std::string_view RemoveSpaces(std::string_view s, std::string* buf) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  size_t i = NextMaybeSpace(p, 0, n);
   size_t run = 0;  // start of the characters not yet copied
   bool removed = false;
-  while (i < n) {
-    const size_t start = i;
-    size_t k = SpaceAt(p, i, n);
-    if (k == 0) {  // a control byte, or a look-alike: no space
-      i = NextMaybeSpace(p, i + 1, n);
-      continue;
-    }
-    // The whole run of spaces at once.
-    do i += k;
-    while (i < n && (k = SpaceAt(p, i, n)) != 0);
+  ForEachSpaceRun(p, n, [&](size_t start, size_t end) {
     if (!removed) buf->clear(), buf->reserve(n), removed = true;
     buf->append(s.substr(run, start - run));
-    run = i;
-    i = NextMaybeSpace(p, i, n);
-  }
+    run = end;
+  });
   if (!removed) return s;
   buf->append(s.substr(run));
   return *buf;
