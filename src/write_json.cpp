@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cassert>
 #include <charconv>
@@ -15,6 +16,11 @@
 #include "writers.h"
 #include "plain_scan.h"
 #include "utf8_scan.h"
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
+#include <immintrin.h>
+#define NOTICETAB_JSON_AVX2 1  // an AVX2 scan, taken where the processor has it
+#endif
 
 namespace noticetab {
 
@@ -51,10 +57,77 @@ constexpr unsigned kPlainLeads = 0x5FFA;
 constexpr size_t kSlack = 32;
 
 
+/// Writes the character of s at i escaped (or as it is) at d (6 bytes of
+/// room) and advances i past it: a malformed sequence is one U+FFFD.
+[[gnu::always_inline]] inline char* PutJsonChar(char* d, std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const unsigned b = p[i];
+  if (b < 0x80) {
+    if (b >= 0x20 && b != '"' && b != '\\' && b != 0x7F) {
+      *d++ = static_cast<char>(b);
+      ++i;
+      return d;
+    }
+  } else if (b - 0xE0u < 0x10u) {
+    if (i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+      const unsigned c1 = p[i + 1], c2 = p[i + 2];
+      const bool plain = (kPlainLeads >> (b & 0x0F) & 1) || (b == 0xE0u && c1 >= 0xA0u) ||
+                         (b == 0xEDu && c1 <= 0x9Fu) ||
+                         (b == 0xE2u && !(c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u))) ||
+                         (b == 0xEFu && !((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBEu)));
+      if (plain) {
+        d[0] = static_cast<char>(b);
+        d[1] = static_cast<char>(c1);
+        d[2] = static_cast<char>(c2);
+        i += 3;
+        return d + 3;
+      }
+    }
+  }
+  const size_t at = i;
+  const char32_t c = NextChar(s, i);
+  if (b >= 0x80 && !NeedsUnicodeEscape(c) && (c != 0xFFFD || s.substr(at, i - at) == "\xEF\xBF\xBD")) {
+    std::memcpy(d, p + at, i - at);  // well formed: the same bytes
+    return d + (i - at);
+  }
+  switch (c) {
+    case '"':
+      *d++ = '\\';
+      *d++ = '"';
+      break;
+    case '\\':
+      *d++ = '\\';
+      *d++ = '\\';
+      break;
+    case '\n':
+      *d++ = '\\';
+      *d++ = 'n';
+      break;
+    case '\t':
+      *d++ = '\\';
+      *d++ = 't';
+      break;
+    case '\r':
+      *d++ = '\\';
+      *d++ = 'r';
+      break;
+    default:
+      if (NeedsUnicodeEscape(c)) {
+        d = PutJsonEscape(d, c);
+      } else {  // U+FFFD for a malformed sequence
+        std::memcpy(d, "\xEF\xBF\xBD", 3);
+        d += 3;
+      }
+  }
+  return d;
+}
+
 /// Writes s escaped at d (6 * s.size() + kSlack bytes of room: \u001f) and
-/// returns the end. A string plain throughout is checked and copied in one
-/// pass (plain::Run); else plain runs go 32 bytes at a time (plain::Prefix); the
-/// character that stops one is decoded and written here.
+/// returns the end: the portable scan. A string plain throughout is checked
+/// and copied in one pass (plain::Run); else plain runs go 32 bytes at a time
+/// (plain::Prefix); the character that stops one is decoded and written by
+/// PutJsonChar.
 [[gnu::always_inline]] inline char* WriteJsonChars(char* d, std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -72,89 +145,190 @@ constexpr size_t kSlack = 32;
       d += k;
       continue;
     }
+#else
+    if constexpr (std::endian::native == std::endian::little) {
+      if (p[i] - 0xE0u < 0x10u && i + 8 <= n) {
+        const size_t from = i;
+        do {
+          uint64_t w;
+          std::memcpy(&w, p + i, 8);
+          if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || !(kPlainLeads >> (p[i] & 0x0F) & 1) ||
+              !(kPlainLeads >> (p[i + 3] & 0x0F) & 1)) {
+            break;
+          }
+          std::memcpy(d, &w, 8);  // the two characters and two bytes of room
+          i += 6;
+          d += 6;
+        } while (i + 8 <= n);
+        if (i != from) continue;  // the byte there decides, from the top
+      }
+    }
 #endif
-    const unsigned b = p[i];
-    if (b < 0x80) {
-      if (b >= 0x20 && b != '"' && b != '\\' && b != 0x7F) {
-        *d++ = static_cast<char>(b);
-        ++i;
-        continue;
-      }
-    } else if (b - 0xE0u < 0x10u) {
-#ifndef __SSE2__
-      if constexpr (std::endian::native == std::endian::little) {
-        if (i + 8 <= n) {
-          const size_t from = i;
-          do {
-            uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || !(kPlainLeads >> (p[i] & 0x0F) & 1) ||
-                !(kPlainLeads >> (p[i + 3] & 0x0F) & 1)) {
-              break;
-            }
-            std::memcpy(d, &w, 8);  // the two characters and two bytes of room
-            i += 6;
-            d += 6;
-          } while (i + 8 <= n);
-          if (i != from) continue;  // the byte there decides, from the top
-        }
-      }
-#endif
-      if (i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
-        const unsigned c1 = p[i + 1], c2 = p[i + 2];
-        const bool plain = (kPlainLeads >> (b & 0x0F) & 1) || (b == 0xE0u && c1 >= 0xA0u) ||
-                           (b == 0xEDu && c1 <= 0x9Fu) ||
-                           (b == 0xE2u && !(c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u))) ||
-                           (b == 0xEFu && !((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBEu)));
-        if (plain) {
-          d[0] = static_cast<char>(b);
-          d[1] = static_cast<char>(c1);
-          d[2] = static_cast<char>(c2);
-          d += 3;
-          i += 3;
-          continue;
-        }
-      }
-    }
-    const size_t at = i;
-    const char32_t c = NextChar(s, i);
-    if (b >= 0x80 && !NeedsUnicodeEscape(c) &&
-        (c != 0xFFFD || s.substr(at, i - at) == "\xEF\xBF\xBD")) {
-      std::memcpy(d, p + at, i - at);  // well formed: the same bytes
-      d += i - at;
-      continue;
-    }
-    switch (c) {
-      case '"':
-        *d++ = '\\';
-        *d++ = '"';
-        break;
-      case '\\':
-        *d++ = '\\';
-        *d++ = '\\';
-        break;
-      case '\n':
-        *d++ = '\\';
-        *d++ = 'n';
-        break;
-      case '\t':
-        *d++ = '\\';
-        *d++ = 't';
-        break;
-      case '\r':
-        *d++ = '\\';
-        *d++ = 'r';
-        break;
-      default:
-        if (NeedsUnicodeEscape(c)) {
-          d = PutJsonEscape(d, c);
-        } else {  // U+FFFD for a malformed sequence
-          std::memcpy(d, "\xEF\xBF\xBD", 3);
-          d += 3;
-        }
-    }
+    d = PutJsonChar(d, s, i);
   }
   return d;
+}
+
+#ifdef NOTICETAB_JSON_AVX2
+constexpr size_t kAllPlain = SIZE_MAX;
+
+// The scan's constants, read as memory operands: GCC would otherwise build
+// each in two or three instructions (a broadcast) every time (PlainStopAvx2
+// hides their values).
+struct alignas(32) Splat {
+  uint8_t b[32];
+};
+constexpr Splat Splat8(uint8_t v) {
+  Splat s{};
+  for (uint8_t& x : s.b) x = v;
+  return s;
+}
+// A byte's class: the AND of an entry by its high nibble and one by its low
+// nibble (both lanes alike). Bits 0-4 stop a plain run by themselves:
+constexpr uint8_t kStopAny = 1,  // 00-1F; leads C0-DF and F0-FF (2- and 4-byte, or invalid)
+    kQuote = 2, kBackslash = 4, kDel = 8,
+                  kE0ED = 16,  // leads whose second byte is restricted (overlong, surrogate)
+    kLead3 = 32,               // leads E0-EF: two continuation bytes follow
+    kE2EF = 64,                // leads of U+2028-2029, the BOM and U+FFFE-FFFF ...
+    kLast = 128;               // ... whose last byte is A8-A9, AE-AF, B8-B9 or BE-BF
+constexpr Splat Nibbles(std::array<uint8_t, 16> t, uint8_t all = 0) {
+  Splat s{};
+  for (int k = 0; k < 32; ++k) s.b[k] = t[k & 15] | all;
+  return s;
+}
+struct ScanConsts {
+  Splat high = Nibbles({kStopAny, kStopAny, kQuote, 0, 0, kBackslash, 0, kDel, 0, 0, kLast, kLast, kStopAny, kStopAny,
+                        kE0ED | kE2EF | kLead3, kStopAny});
+  Splat low = Nibbles({kE0ED, 0, kQuote | kE2EF, 0, 0, 0, 0, 0, kLast, kLast, 0, 0, kBackslash, kE0ED, kLast,
+                       kDel | kE2EF | kLast},
+                      kStopAny | kLead3);
+  Splat low4 = Splat8(0x0F), direct = Splat8(kStopAny | kQuote | kBackslash | kDel | kE0ED), x7f = Splat8(0x7F),
+        lead3 = Splat8(kLead3), c0 = Splat8(0xC0), pad = Splat8('a');
+};
+constexpr ScanConsts kScanConsts;
+
+__attribute__((target("avx2"), always_inline)) inline __m256i Load(const Splat& s) {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(s.b));
+}
+
+/// Where s[0, n) first stops being plain, 32 bytes at a time: kAllPlain when
+/// it is plain throughout. Else the first byte flagged, f: a control, '"',
+/// '\\', DEL, a lead but E1-EC and EE-EF (the text here is mostly ASCII and
+/// U+1000-FFFF), a continuation byte no lead asks for, a byte that is not
+/// one where a lead asks for it, and the last byte of E2 xx or EF xx with
+/// A8-A9, AE-AF, B8-B9 or BE-BF (U+2028, U+2029, the BOM and U+FFFE-FFFF
+/// among them). So the characters before the one that holds f - 3 are
+/// well-formed and plain. The bytes are copied to d (n + 32 bytes of room) as
+/// they are: those before f are right.
+__attribute__((target("avx2"), always_inline)) inline size_t PlainStopAvx2(const unsigned char* p, size_t n,
+                                                                            char* d) {
+  const ScanConsts* k = &kScanConsts;
+  asm("" : "+r"(k));  // loads, not constants
+  const __m256i high_table = Load(k->high), low_table = Load(k->low), low4 = Load(k->low4),
+                direct_bits = Load(k->direct), x7f = Load(k->x7f), lead3 = Load(k->lead3), c0 = Load(k->c0);
+  __m256i prev = _mm256_setzero_si256();  // the classes of the block before
+  // Bit j set when byte j of `in` stops the run: its class, or the lead two
+  // bytes back with it, or a continuation byte where none is asked for (or
+  // the reverse: asked for by a lead one or two bytes back).
+  auto stops = [&](__m256i in) __attribute__((target("avx2"), always_inline)) {
+    const __m256i high = _mm256_and_si256(_mm256_srli_epi16(in, 4), low4);
+    const __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(high_table, high),
+                                         _mm256_shuffle_epi8(low_table, _mm256_and_si256(in, low4)));
+    const __m256i carried = _mm256_permute2x128_si256(prev, cls, 0x21);
+    const __m256i back1 = _mm256_alignr_epi8(cls, carried, 15), back2 = _mm256_alignr_epi8(cls, carried, 14);
+    prev = cls;
+    // Bit 7: kE2EF two bytes back (doubled: bit 6 -> 7) and kLast here.
+    const __m256i seq = _mm256_and_si256(_mm256_add_epi8(back2, back2), cls);
+    // Bit 7: any of the bits that stop by themselves.
+    const __m256i direct = _mm256_adds_epu8(_mm256_and_si256(cls, direct_bits), x7f);
+    // Bit 7: asked for (kLead3 one or two bytes back, shifted from bit 5)
+    // but not a continuation byte, or the reverse.
+    const __m256i asked = _mm256_slli_epi16(_mm256_and_si256(_mm256_or_si256(back1, back2), lead3), 2);
+    const __m256i cont = _mm256_cmpgt_epi8(c0, in);  // 80-BF (signed: below C0)
+    const __m256i flags = _mm256_or_si256(_mm256_or_si256(direct, seq), _mm256_xor_si256(asked, cont));
+    return static_cast<uint32_t>(_mm256_movemask_epi8(flags));
+  };
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + i), in);
+    if (const uint32_t m = stops(in)) return i + static_cast<size_t>(std::countr_zero(m));
+  }
+  // The tail (maybe none) padded with 'a': plain, and not the continuation
+  // byte a lead the end cuts asks for.
+  const size_t len = n - i;
+  const unsigned char* q = p + i;
+  unsigned char buf[32];
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(buf), Load(k->pad));
+  if (len >= 16) {
+    std::memcpy(buf, q, 16);
+    std::memcpy(buf + len - 16, q + len - 16, 16);
+  } else if (len >= 8) {
+    std::memcpy(buf, q, 8);
+    std::memcpy(buf + len - 8, q + len - 8, 8);
+  } else if (len >= 4) {
+    std::memcpy(buf, q, 4);
+    std::memcpy(buf + len - 4, q + len - 4, 4);
+  } else if (len != 0) {
+    buf[0] = q[0];
+    buf[len >> 1] = q[len >> 1];
+    buf[len - 1] = q[len - 1];
+  }
+  const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(buf));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + i), in);
+  if (const uint32_t m = stops(in)) return i + static_cast<size_t>(std::countr_zero(m));
+  return kAllPlain;
+}
+
+/// The rest of WriteJsonCharsAvx2 from a stop f: from the character at or
+/// before f - 3, the characters up to f go through PutJsonChar, then the scan
+/// goes on.
+__attribute__((target("avx2"), noinline)) char* WriteJsonCharsAvx2From(char* d, std::string_view s, size_t f) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  for (;;) {
+    size_t k = f >= 3 ? f - 3 : 0;
+    while (k > 0 && (p[i + k] & 0xC0) == 0x80) --k;  // to where that character starts
+    const size_t stop = i + f;
+    i += k;
+    d += k;
+    while (i <= stop && i < n) d = PutJsonChar(d, s, i);
+    if (i == n) return d;
+    f = PlainStopAvx2(p + i, n - i, d);
+    if (f == kAllPlain) return d + (n - i);
+  }
+}
+
+/// WriteJsonChars with the AVX2 scan: plain runs are checked and copied 32
+/// bytes at a time.
+__attribute__((target("avx2"))) char* WriteJsonCharsAvx2(char* d, std::string_view s) {
+  const size_t f = PlainStopAvx2(reinterpret_cast<const unsigned char*>(s.data()), s.size(), d);
+  if (f == kAllPlain) return d + s.size();
+  return WriteJsonCharsAvx2From(d, s, f);
+}
+#endif
+
+// The processor has AVX2 (checked once, before main).
+#ifdef NOTICETAB_JSON_AVX2
+const bool kHaveAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#else
+constexpr bool kHaveAvx2 = false;
+#endif
+
+/// Writes s escaped at d (6 * s.size() + kSlack bytes of room) and returns
+/// the end: with the AVX2 scan when `avx2` (the processor has it).
+[[gnu::noinline]] char* WriteJsonCharsPortable(char* d, std::string_view s) { return WriteJsonChars(d, s); }
+
+[[gnu::always_inline]] inline char* EscapeJson(char* d, std::string_view s, bool avx2) {
+#ifdef NOTICETAB_JSON_AVX2
+  if (avx2) return WriteJsonCharsAvx2(d, s);
+#endif
+  (void)avx2;
+  return WriteJsonCharsPortable(d, s);
 }
 
 // Text is escaped into a buffer on the stack and appended to its string a
@@ -179,7 +353,9 @@ size_t PieceEnd(const unsigned char* p, size_t i, size_t n) {
 
 }  // namespace
 
-void AppendJsonString(std::string& out, std::string_view s) {
+namespace {
+
+void AppendJsonStringWith(std::string& out, std::string_view s, bool avx2) {
   out.reserve(out.size() + s.size() + 2);
   char stage[kStage];
   char* d = stage;
@@ -191,11 +367,23 @@ void AppendJsonString(std::string& out, std::string_view s) {
       out.append(stage, static_cast<size_t>(d - stage));
       d = stage;
     }
-    d = WriteJsonChars(d, s.substr(i, e - i));
+    d = EscapeJson(d, s.substr(i, e - i), avx2);
   }
   *d++ = '"';
   out.append(stage, static_cast<size_t>(d - stage));
 }
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) { AppendJsonStringWith(out, s, kHaveAvx2); }
+
+namespace detail {
+bool AppendJsonStringWith(bool avx2, std::string& out, std::string_view s) {
+  if (avx2 && !kHaveAvx2) return false;
+  noticetab::AppendJsonStringWith(out, s, avx2);
+  return true;
+}
+}  // namespace detail
 
 namespace {
 
@@ -204,10 +392,12 @@ namespace {
 // better as ["甲", "乙"] than as a column. The text is written through a
 // cursor into a buffer on the stack (Room), appended to the string a few KB
 // at a time, not piece by piece: the keys are constants, and each append to
-// a std::string is a call.
+// a std::string is a call. kPretty is a template argument: JSONL's compact
+// form then compiles to a comma and the key.
+template <bool kPretty>
 class JsonOut : StagedText {
  public:
-  JsonOut(bool pretty, bool normalize) : pretty_(pretty), normalize_(normalize) {}
+  explicit JsonOut(bool normalize) : normalize_(normalize) {}
 
   /// Room for about `bound` bytes of text; see ReserveOutput.
   void Reserve(size_t bound) { ReserveOutput(out_, bound); }
@@ -236,7 +426,7 @@ class JsonOut : StagedText {
     *d++ = bracket;
     Done(d);
     assert(depth_ < kMaxDepth && "the output schema nests deeper than JsonOut's stack");
-    stack_[depth_++] = {true, one_line || !pretty_};
+    stack_[depth_++] = {true, one_line || !kPretty};
   }
   void Close(char bracket) {
     const Frame f = stack_[--depth_];
@@ -246,38 +436,13 @@ class JsonOut : StagedText {
     Done(d);
   }
   void Next() {
-    Frame& f = stack_[depth_ - 1];
     char* d = Room(2 * depth_ + 2);
-    if (!f.empty) *d++ = ',';
-    if (!f.one_line) {
-      d = Newline(d);
-    } else if (!f.empty && pretty_) {
-      *d++ = ' ';
-    }
-    f.empty = false;
-    Done(d);
+    Done(Separate(d));
   }
   // Inline: the keys are literals, so the copy is a few moves.
-  [[gnu::always_inline]] void Key(std::string_view key) {
-    Frame& f = stack_[depth_ - 1];
-    char* d = Room(2 * depth_ + key.size() + 6);
-    if (!f.empty) *d++ = ',';
-    if (!f.one_line) {
-      d = Newline(d);
-    } else if (!f.empty && pretty_) {
-      *d++ = ' ';
-    }
-    f.empty = false;
-    *d++ = '"';
-    std::memcpy(d, key.data(), key.size());
-    d += key.size();
-    *d++ = '"';
-    *d++ = ':';
-    if (pretty_) *d++ = ' ';
-    Done(d);
-  }
+  [[gnu::always_inline]] void Key(std::string_view key) { Done(KeyAt(Room(KeyRoom(key)), key)); }
 
-  void String(std::string_view s) {
+  [[gnu::always_inline]] void String(std::string_view s) {
     if (normalize_) {
       Escaped(NormalizePunct(s));
     } else {
@@ -297,8 +462,16 @@ class JsonOut : StagedText {
 
   // The schema visitor (schema.h).
   [[gnu::always_inline]] void Str(std::string_view key, const std::string& v) {
-    Key(key);
-    String(v);
+    if (normalize_ || v.size() > kPiece) {
+      Key(key);
+      return String(v);
+    }
+    // One Room for the key and the string.
+    char* d = KeyAt(Room(KeyRoom(key) + 6 * v.size() + 2 + kSlack), key);
+    *d++ = '"';
+    d = EscapeJson(d, v, kHaveAvx2);
+    *d++ = '"';
+    Done(d);
   }
   [[gnu::always_inline]] void Int(std::string_view key, int v) {
     Key(key);
@@ -376,34 +549,76 @@ class JsonOut : StagedText {
   // The schema nests five deep; the stack is not user data.
   static constexpr int kMaxDepth = 16;
 
+  /// What Key writes at most for `key`.
+  size_t KeyRoom(std::string_view key) const { return 2 * depth_ + key.size() + 6; }
+  /// Writes the separator before an element of the innermost container at d
+  /// (2 * depth_ + 2 bytes of room) and returns the end.
+  [[gnu::always_inline]] char* Separate(char* d) {
+    Frame& f = stack_[depth_ - 1];
+    if constexpr (kPretty) {
+      if (!f.empty) *d++ = ',';
+      if (!f.one_line) {
+        d = Newline(d);
+      } else if (!f.empty) {
+        *d++ = ' ';
+      }
+    } else {
+      *d = ',';
+      d += !f.empty;
+    }
+    f.empty = false;
+    return d;
+  }
+  /// Writes the separator and `key` at d (KeyRoom(key) bytes of room) and
+  /// returns the end.
+  [[gnu::always_inline]] char* KeyAt(char* d, std::string_view key) {
+    d = Separate(d);
+    *d++ = '"';
+    std::memcpy(d, key.data(), key.size());
+    d += key.size();
+    *d++ = '"';
+    *d++ = ':';
+    if constexpr (kPretty) *d++ = ' ';
+    return d;
+  }
   char* Newline(char* d) const {
     *d++ = '\n';
     std::memset(d, ' ', 2 * depth_);
     return d + 2 * depth_;
   }
-  void Escaped(std::string_view s) {
+  // Inline but for long strings: most are short, and each call is a few
+  // moves around the scan.
+  [[gnu::always_inline]] void Escaped(std::string_view s) {
+    if (s.size() > kPiece) return EscapedLong(s);
+    char* d = Room(6 * s.size() + 2 + kSlack);
+    *d++ = '"';
+    d = EscapeJson(d, s, kHaveAvx2);
+    *d++ = '"';
+    Done(d);
+  }
+  /// Escaped for a string of more than kPiece bytes: room piece by piece.
+  [[gnu::noinline]] void EscapedLong(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    char* d = Room(s.size() <= kPiece ? 6 * s.size() + 2 + kSlack : 1);
+    char* d = Room(1);
     *d++ = '"';
     for (size_t i = 0, e; i < s.size(); i = e) {
       e = PieceEnd(p, i, s.size());
-      if (e != s.size() || i != 0) {  // a long string: room piece by piece
-        Done(d);
-        d = Room(6 * (e - i) + 1 + kSlack);
-      }
-      d = WriteJsonChars(d, s.substr(i, e - i));
+      Done(d);
+      d = Room(6 * (e - i) + 1 + kSlack);
+      d = EscapeJson(d, s.substr(i, e - i), kHaveAvx2);
     }
     *d++ = '"';
     Done(d);
   }
 
-  bool pretty_, normalize_;
+  bool normalize_;
   Frame stack_[kMaxDepth];
   int depth_ = 0;
   const Drain* drain_ = nullptr;
 };
 
-void Emit(JsonOut& j, const Document& doc) {
+template <bool kPretty>
+void Emit(JsonOut<kPretty>& j, const Document& doc) {
   j.Open('{');
   VisitDocument(doc, j);
   j.Close('}');
@@ -418,7 +633,7 @@ std::string JsonHead(bool several, const WriteOptions&) { return several ? "[" :
 // An element of the array is indented one level: rendered inside an array
 // of its own, whose "[\n  " is cut off.
 std::string JsonPart(const Document& doc, bool several, const WriteOptions& opts) {
-  JsonOut j(/*pretty=*/true, opts.normalize_punct);
+  JsonOut<true> j(opts.normalize_punct);
   j.Reserve(RenderedSizeBound(doc) + 4);
   if (several) {
     j.Open('[');
@@ -430,7 +645,7 @@ std::string JsonPart(const Document& doc, bool several, const WriteOptions& opts
 }
 
 void JsonPartTo(const Document& doc, bool several, const WriteOptions& opts, const Drain& drain) {
-  JsonOut j(/*pretty=*/true, opts.normalize_punct);
+  JsonOut<true> j(opts.normalize_punct);
   j.Reserve(kDrainChunk + (kDrainChunk >> 2));
   if (several) {
     j.Open('[');
@@ -451,7 +666,7 @@ std::string JsonTail(size_t count, bool several, const WriteOptions&) {
 }
 
 std::string JsonlPart(const Document& doc, bool, const WriteOptions& opts) {
-  JsonOut j(/*pretty=*/false, opts.normalize_punct);
+  JsonOut<false> j(opts.normalize_punct);
   j.Reserve(RenderedSizeBound(doc) + 1);
   Emit(j, doc);
   j.Literal("\n");

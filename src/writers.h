@@ -72,6 +72,11 @@ void ReserveOutput(std::string& out, size_t bound);
 /// non-ASCII raw, line breaks, BOMs and unprintables escaped, invalid UTF-8
 /// as U+FFFD.
 void AppendJsonString(std::string& out, std::string_view s);
+namespace detail {
+/// AppendJsonString with the AVX2 scan or the portable one (for tests):
+/// false, appending nothing, when `avx2` and the processor lacks it.
+bool AppendJsonStringWith(bool avx2, std::string& out, std::string_view s);
+}  // namespace detail
 /// Appends cell `i` of a view-table row as a JSON value, which YAML reads the
 /// same: null when empty, as it is in a numeric column, else AppendJsonString.
 /// The JSON, JSONL and YAML table writers share it (write_json.cpp).
@@ -87,13 +92,13 @@ class StagedText {
   static constexpr size_t kStage = 4000;
 
   /// Where `k` (at most kStage) more bytes can be written; Done(end) keeps them.
-  char* Room(size_t k) {
-    if (kStage - used_ < k) Stage();
+  [[gnu::always_inline]] char* Room(size_t k) {
+    if (kStage - used_ < k) [[unlikely]] Stage();
     return stage_ + used_;
   }
   void Done(char* end) { used_ = static_cast<size_t>(end - stage_); }
   /// The staged text to out_.
-  void Stage() {
+  [[gnu::noinline]] void Stage() {
     out_.append(stage_, used_);
     used_ = 0;
   }

@@ -35,76 +35,122 @@ std::string ReferenceJsonString(std::string_view s) {
   return out + "\"";
 }
 
+// Escaped by the AVX2 scan (kAvx2) or the portable one; AppendJsonString
+// takes the AVX2 one where the processor has it.
+bool avx2 = false;
+
 std::string Json(std::string_view s) {
   std::string out = "x";  // appends, keeps what was there
-  noticetab::AppendJsonString(out, s);
+  if (!noticetab::detail::AppendJsonStringWith(avx2, out, s)) return "(no AVX2)";
   return out.substr(1);
+}
+
+// The scans a test runs: the portable one, and the AVX2 one when the
+// processor has it.
+std::vector<bool> Scans() {
+  std::string out;
+  if (noticetab::detail::AppendJsonStringWith(true, out, "a")) return {false, true};
+  WARN("no AVX2 here: only the portable scan is tested");
+  return {false};
 }
 
 }  // namespace
 
 TEST_CASE("AppendJsonString equals the per-character definition", "[write]") {
-  for (const char* s : {"", "abc", "通知\"引号\"\\", "a\nb\tc\rd", "\x01\x1f\x7f", "\xC2\x80\xC2\x9F\xC2\xA0",
-                        "\xE2\x80\xA8\xE2\x80\xA9", "\xEF\xBB\xBF\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD",
-                        "\xFF", "\xE4\xB8", "\xED\xA0\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xF0\x9F\x98\x80",
-                        "\xF4\x90\x80\x80", "甲\xE4\xB8乙", "\xF0\x9F\x98"}) {
-    INFO(s);
-    CHECK(Json(s) == ReferenceJsonString(s));
-  }
-  CHECK(Json("a\xFF" "b") == "\"a\xEF\xBF\xBD" "b\"");
-  CHECK(Json("\xE2\x80\xA8") == "\"\\u2028\"");
-  // Random strings built from pieces that cover each branch, and random bytes.
-  const std::vector<std::string> pieces = {"a", "\"", "\\", "\n", "\x01", "\x7f", "\xC2\x85", "\xC2\xA0", "通",
-                                           "\xE2\x80\xA8", "\xEF\xBB\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBF", "\xEF\xBF\xBE", "\xE2\x80\xA9", "“", "，", "\xE0\xA4\x85",
-                                           "\xF0\x9F\x98\x80", "\xFF", "\xE4\xB8", "\xED\xA0\x80", "\x80"};
-  std::mt19937 rng(15);
-  for (int n = 0; n < 20000; ++n) {
-    std::string s;
-    const int len = static_cast<int>(rng() % 12);
-    for (int k = 0; k < len; ++k) {
-      if (n % 2) {
-        s += pieces[rng() % pieces.size()];
-      } else {
-        s += static_cast<char>(rng() % 256);
-      }
+  for (const bool scan : Scans()) {
+    avx2 = scan;
+    INFO("avx2 " << avx2);
+    for (const char* s :
+         {"", "abc", "通知\"引号\"\\", "a\nb\tc\rd", "\x01\x1f\x7f", "\xC2\x80\xC2\x9F\xC2\xA0",
+          "\xE2\x80\xA8\xE2\x80\xA9", "\xEF\xBB\xBF\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xBF\xBD", "\xFF",
+          "\xE4\xB8", "\xED\xA0\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xF0\x9F\x98\x80",
+          "\xF4\x90\x80\x80", "甲\xE4\xB8乙", "\xF0\x9F\x98"}) {
+      INFO(s);
+      CHECK(Json(s) == ReferenceJsonString(s));
     }
-    INFO(n);
-    REQUIRE(Json(s) == ReferenceJsonString(s));
-  }
-  // Long strings are escaped in pieces of a few hundred bytes: a piece must
-  // not end inside a sequence, well-formed or not (runs of continuation bytes).
-  for (int n = 0; n < 400; ++n) {
-    std::string s;
-    const int len = 600 + static_cast<int>(rng() % 1500);
-    while (static_cast<int>(s.size()) < len) {
-      const unsigned r = rng() % 8;
-      if (r == 0) {
-        s.append(1 + rng() % 6, '\x80');
-      } else if (r == 1) {
-        s += static_cast<char>(rng() % 256);
-      } else {
-        s += pieces[rng() % pieces.size()];
+    CHECK(Json("a\xFF"
+               "b") ==
+          "\"a\xEF\xBF\xBD"
+          "b\"");
+    CHECK(Json("\xE2\x80\xA8") == "\"\\u2028\"");
+    // Random strings built from pieces that cover each branch, and random bytes.
+    const std::vector<std::string> pieces = {"a",
+                                             "\"",
+                                             "\\",
+                                             "\n",
+                                             "\x01",
+                                             "\x7f",
+                                             "\xC2\x85",
+                                             "\xC2\xA0",
+                                             "通",
+                                             "\xE2\x80\xA8",
+                                             "\xEF\xBB\xBF",
+                                             "\xEF\xBF\xBD",
+                                             "\xEF\xBF\xBF",
+                                             "\xEF\xBF\xBE",
+                                             "\xE2\x80\xA9",
+                                             "“",
+                                             "，",
+                                             "\xE0\xA4\x85",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xFF",
+                                             "\xE4\xB8",
+                                             "\xED\xA0\x80",
+                                             "\x80"};
+    std::mt19937 rng(15);
+    for (int n = 0; n < 20000; ++n) {
+      std::string s;
+      const int len = static_cast<int>(rng() % 12);
+      for (int k = 0; k < len; ++k) {
+        if (n % 2) {
+          s += pieces[rng() % pieces.size()];
+        } else {
+          s += static_cast<char>(rng() % 256);
+        }
       }
+      INFO(n);
+      REQUIRE(Json(s) == ReferenceJsonString(s));
     }
-    INFO(n);
-    REQUIRE(Json(s) == ReferenceJsonString(s));
+    // Long strings are escaped in pieces of a few hundred bytes: a piece must
+    // not end inside a sequence, well-formed or not (runs of continuation bytes).
+    for (int n = 0; n < 400; ++n) {
+      std::string s;
+      const int len = 600 + static_cast<int>(rng() % 1500);
+      while (static_cast<int>(s.size()) < len) {
+        const unsigned r = rng() % 8;
+        if (r == 0) {
+          s.append(1 + rng() % 6, '\x80');
+        } else if (r == 1) {
+          s += static_cast<char>(rng() % 256);
+        } else {
+          s += pieces[rng() % pieces.size()];
+        }
+      }
+      INFO(n);
+      REQUIRE(Json(s) == ReferenceJsonString(s));
+    }
   }
 }
 
 TEST_CASE("JSON escaping's 16- and 32-byte scan: every byte and escaped sequence at every offset", "[write]") {
-  // The scan takes ASCII and leads E3-EC 16 bytes at a time (two loads when
-  // 32 remain, one overlapping load for a tail, a zero-padded copy for a
-  // string under 16 bytes) and hands everything else to the per-character
-  // code: each byte value and each sequence that is escaped or malformed is
-  // put at every offset of runs of ASCII, CJK, full-width punctuation and a
-  // mix, whose lengths cross both load sizes (a run may end inside a
-  // character).
+  // The portable scan takes ASCII and leads E3-EC 16 bytes at a time (two
+  // loads when 32 remain, one overlapping load for a tail, a zero-padded copy
+  // for a string under 16 bytes); the AVX2 one takes all well-formed text but
+  // the escaped characters 32 bytes at a time (a zero-padded copy for the
+  // tail) and restarts up to three bytes before what stops it. Both hand
+  // everything else to the per-character code: each byte value and each
+  // sequence that is escaped, malformed or nearly so is put at every offset
+  // of runs of ASCII, CJK, full-width punctuation and a mix, whose lengths
+  // cross the load sizes (a run may end inside a character).
   std::vector<std::string> specials;
   for (int b = 0; b < 256; ++b) specials.emplace_back(1, static_cast<char>(b));
   for (const char* s : {"\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x9C", "\xEF\xBB\xBF", "\xEF\xBF\xBE", "\xEF\xBF\xBF",
                         "\xEF\xBF\xBD", "\xEF\xBC\x8C", "\xC2\x85", "\xC2\xA0", "\xC4\x80", "\xED\xA0\x80",
                         "\xED\x9F\xBF", "\xE0\x80\xAF", "\xE0\xA4\x85", "\xF0\x9F\x98\x80", "\xE4\xB8", "\xE4",
-                        "\xE4\xB8\xB8\xB8", "\xE3\x80\x80", "\xEC\xBF\xBF", "\xE1\x80\x80", "\xEE\x80\x80"}) {
+                        "\xE4\xB8\xB8\xB8", "\xE3\x80\x80", "\xEC\xBF\xBF", "\xE1\x80\x80", "\xEE\x80\x80",
+                        "\xF0\x9F\x98", "\xF4\x90\x80\x80", "\xF0\x8F\xBF\xBF", "\xC0\xAF", "\xC2\x9F", "\xC2",
+                        "\xC3\x80", "\xE2\x80\xA7", "\xE2\x80\xAA", "\xE2\x81\xA8", "\xE2\x80\xA8\xE2\x80\xA9",
+                        "\xEF\xBB\xBE", "\xEF\xBE\xBF", "\xEF\xBF\xBC", "\xE1\x80\x80\x80", "\"\"\x01"}) {
     specials.emplace_back(s);
   }
   const std::string fillers[] = {std::string(80, 'a'), [] {
@@ -122,22 +168,27 @@ TEST_CASE("JSON escaping's 16- and 32-byte scan: every byte and escaped sequence
                                    while (s.size() < 80) s += "知a甲1。";
                                    return s;
                                  }()};
-  int failed = 0;
-  for (const std::string& filler : fillers) {
-    for (size_t len = 0; len <= 40; ++len) {
-      for (size_t at = 0; at <= len; ++at) {
-        for (const std::string& special : specials) {
-          std::string s = filler.substr(0, len);
-          s.insert(at, special);
-          if (Json(s) != ReferenceJsonString(s) && ++failed <= 5) {
-            INFO(len << " " << at);
-            CHECK(Json(s) == ReferenceJsonString(s));
+  for (const bool scan : Scans()) {
+    avx2 = scan;
+    INFO("avx2 " << avx2);
+    int failed = 0;
+    for (const std::string& filler : fillers) {
+      // Past two 32-byte blocks for the AVX2 scan.
+      for (size_t len = 0; len <= (avx2 ? 72u : 40u); ++len) {
+        for (size_t at = 0; at <= len; ++at) {
+          for (const std::string& special : specials) {
+            std::string s = filler.substr(0, len);
+            s.insert(at, special);
+            if (Json(s) != ReferenceJsonString(s) && ++failed <= 5) {
+              INFO(len << " " << at);
+              CHECK(Json(s) == ReferenceJsonString(s));
+            }
           }
         }
       }
     }
+    CHECK(failed == 0);
   }
-  CHECK(failed == 0);
 }
 
 namespace {
