@@ -430,13 +430,13 @@ class JsonOut : StagedText {
   }
   void Close(char bracket) {
     const Frame f = stack_[--depth_];
-    char* d = Room(2 * depth_ + 2);
+    char* d = Room(SeparatorRoom());
     if (!f.empty && !f.one_line) d = Newline(d);
     *d++ = bracket;
     Done(d);
   }
   void Next() {
-    char* d = Room(2 * depth_ + 2);
+    char* d = Room(SeparatorRoom());
     Done(Separate(d));
   }
   // Inline: the keys are literals, so the copy is a few moves.
@@ -550,7 +550,9 @@ class JsonOut : StagedText {
   static constexpr int kMaxDepth = 16;
 
   /// What Key writes at most for `key`.
-  size_t KeyRoom(std::string_view key) const { return 2 * depth_ + key.size() + 6; }
+  size_t KeyRoom(std::string_view key) const { return SeparatorRoom() + key.size() + 4; }
+  /// What Separate writes at most: no line breaks in the compact form.
+  size_t SeparatorRoom() const { return kPretty ? 2 * depth_ + 2 : 1; }
   /// Writes the separator before an element of the innermost container at d
   /// (2 * depth_ + 2 bytes of room) and returns the end.
   [[gnu::always_inline]] char* Separate(char* d) {
