@@ -14,7 +14,160 @@
 #include <emmintrin.h>
 #endif
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
+#define NOTICETAB_PLAIN_AVX2 1
+#include <immintrin.h>
+
+#include <array>
+#include <climits>
+#endif
+
 namespace noticetab::plain {
+
+#ifdef NOTICETAB_PLAIN_AVX2
+// The AVX2 scan (StopAvx2), for the functions compiled with
+// target("avx2") that callers take when kHaveAvx2.
+
+/// The processor has AVX2 (checked once, before main).
+inline const bool kHaveAvx2 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+
+/// StopAvx2's answer for text plain throughout.
+constexpr size_t kAllPlain = SIZE_MAX;
+
+// The scan's constants, read as memory operands: GCC would otherwise build
+// each in two or three instructions (a broadcast) every time (StopAvx2 hides
+// their values).
+struct alignas(32) Splat {
+  uint8_t b[32];
+};
+constexpr Splat Splat8(uint8_t v) {
+  Splat s{};
+  for (uint8_t& x : s.b) x = v;
+  return s;
+}
+// A byte's class: the AND of an entry by its high nibble and one by its low
+// nibble (both lanes alike). Bits 0-4 stop a plain run by themselves:
+constexpr uint8_t kStopAny = 1,  // 00-1F; leads C0-DF and F0-FF (2- and 4-byte, or invalid)
+    kReservedA = 2, kReservedB = 4, kDel = 8,  // the format's two characters, DEL
+    kE0ED = 16,                                // leads whose second byte is restricted (overlong, surrogate)
+    kLead3 = 32,                               // leads E0-EF: two continuation bytes follow
+    kE2EF = 64,                                // leads of U+2028-2029, the BOM and U+FFFE-FFFF ...
+    kLast = 128;  // ... whose last byte is A8-A9, AE-AF, B8-B9 or BE-BF (and AD, BD with kFffd)
+template <char kA, char kB, bool kFffd>
+struct Avx2Consts {
+  static constexpr Splat Nibbles(bool high) {
+    std::array<uint8_t, 16> t{};
+    if (high) {
+      t = {kStopAny, kStopAny, 0, 0, 0, 0, 0, kDel, 0, 0, kLast, kLast, kStopAny, kStopAny, kE0ED | kE2EF | kLead3,
+           kStopAny};
+    } else {
+      t = {kE0ED, 0, kE2EF, 0, 0, 0, 0, 0, kLast, kLast, 0, 0, 0, kE0ED, kLast, kDel | kE2EF | kLast};
+      if (kFffd) t[0xD] |= kLast;
+      for (uint8_t& x : t) x |= kStopAny | kLead3;
+    }
+    const auto a = static_cast<unsigned char>(kA), b = static_cast<unsigned char>(kB);
+    t[high ? a >> 4 : a & 15] |= kReservedA;
+    t[high ? b >> 4 : b & 15] |= kReservedB;
+    Splat s{};
+    for (int k = 0; k < 32; ++k) s.b[k] = t[k & 15];
+    return s;
+  }
+  Splat high = Nibbles(true), low = Nibbles(false), low4 = Splat8(0x0F),
+        direct = Splat8(kStopAny | kReservedA | kReservedB | kDel | kE0ED), x7f = Splat8(0x7F), lead3 = Splat8(kLead3),
+        c0 = Splat8(0xC0), pad = Splat8('a');
+};
+template <char kA, char kB, bool kFffd>
+inline constexpr Avx2Consts<kA, kB, kFffd> kAvx2Consts{};
+
+__attribute__((target("avx2"), always_inline)) inline __m256i Load(const Splat& s) {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(s.b));
+}
+
+/// Where p[0, n) first stops being plain, 32 bytes at a time: kAllPlain when
+/// it is plain throughout. Else the first byte flagged, f: a control, kA,
+/// kB, DEL, a lead but E1-EC and EE-EF (the text here is mostly ASCII and
+/// U+1000-FFFF), a continuation byte no lead asks for, a byte that is not
+/// one where a lead asks for it, and the last byte of E2 xx or EF xx with
+/// A8-A9, AE-AF, B8-B9 or BE-BF (U+2028, U+2029, the BOM and U+FFFE-FFFF
+/// among them; with kFffd also AD and BD, for U+FFFD). So the characters
+/// before RestartAvx2(p, f) are well-formed and plain. With kCopy the bytes
+/// are copied to d (n + 32 bytes of room) as they are: those before f are
+/// right.
+template <char kA, char kB, bool kFffd, bool kCopy>
+__attribute__((target("avx2"), always_inline)) inline size_t StopAvx2(const unsigned char* p, size_t n, char* d) {
+  const Avx2Consts<kA, kB, kFffd>* k = &kAvx2Consts<kA, kB, kFffd>;
+  asm("" : "+r"(k));  // loads, not constants
+  const __m256i high_table = Load(k->high), low_table = Load(k->low), low4 = Load(k->low4),
+                direct_bits = Load(k->direct), x7f = Load(k->x7f), lead3 = Load(k->lead3), c0 = Load(k->c0);
+  __m256i prev = _mm256_setzero_si256();  // the classes of the block before
+  // Bit j set when byte j of `in` stops the run: its class, or the lead two
+  // bytes back with it, or a continuation byte where none is asked for (or
+  // the reverse: asked for by a lead one or two bytes back).
+  auto stops = [&](__m256i in) __attribute__((target("avx2"), always_inline)) {
+    const __m256i high = _mm256_and_si256(_mm256_srli_epi16(in, 4), low4);
+    const __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(high_table, high),
+                                         _mm256_shuffle_epi8(low_table, _mm256_and_si256(in, low4)));
+    const __m256i carried = _mm256_permute2x128_si256(prev, cls, 0x21);
+    const __m256i back1 = _mm256_alignr_epi8(cls, carried, 15), back2 = _mm256_alignr_epi8(cls, carried, 14);
+    prev = cls;
+    // Bit 7: kE2EF two bytes back (doubled: bit 6 -> 7) and kLast here.
+    const __m256i seq = _mm256_and_si256(_mm256_add_epi8(back2, back2), cls);
+    // Bit 7: any of the bits that stop by themselves.
+    const __m256i direct = _mm256_adds_epu8(_mm256_and_si256(cls, direct_bits), x7f);
+    // Bit 7: asked for (kLead3 one or two bytes back, shifted from bit 5)
+    // but not a continuation byte, or the reverse.
+    const __m256i asked = _mm256_slli_epi16(_mm256_and_si256(_mm256_or_si256(back1, back2), lead3), 2);
+    const __m256i cont = _mm256_cmpgt_epi8(c0, in);  // 80-BF (signed: below C0)
+    const __m256i flags = _mm256_or_si256(_mm256_or_si256(direct, seq), _mm256_xor_si256(asked, cont));
+    return static_cast<uint32_t>(_mm256_movemask_epi8(flags));
+  };
+  size_t i = 0;
+  for (; i + 32 <= n; i += 32) {
+    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    if constexpr (kCopy) _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + i), in);
+    if (const uint32_t m = stops(in)) return i + static_cast<size_t>(std::countr_zero(m));
+  }
+  // The tail (maybe none) padded with 'a': plain, and not the continuation
+  // byte a lead the end cuts asks for.
+  const size_t len = n - i;
+  const unsigned char* q = p + i;
+  unsigned char buf[32];
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(buf), Load(k->pad));
+  if (len >= 16) {
+    std::memcpy(buf, q, 16);
+    std::memcpy(buf + len - 16, q + len - 16, 16);
+  } else if (len >= 8) {
+    std::memcpy(buf, q, 8);
+    std::memcpy(buf + len - 8, q + len - 8, 8);
+  } else if (len >= 4) {
+    std::memcpy(buf, q, 4);
+    std::memcpy(buf + len - 4, q + len - 4, 4);
+  } else if (len != 0) {
+    buf[0] = q[0];
+    buf[len >> 1] = q[len >> 1];
+    buf[len - 1] = q[len - 1];
+  }
+  const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(buf));
+  if constexpr (kCopy) _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + i), in);
+  if (const uint32_t m = stops(in)) return i + static_cast<size_t>(std::countr_zero(m));
+  return kAllPlain;
+}
+
+/// Where the caller's per-character code takes over after StopAvx2 stopped
+/// at f: where the character holding f - 3 starts (everything before it is
+/// plain; the characters from there to the one holding f are the caller's
+/// to decide).
+inline size_t RestartAvx2(const unsigned char* p, size_t f) {
+  size_t k = f >= 3 ? f - 3 : 0;
+  while (k > 0 && (p[k] & 0xC0) == 0x80) --k;
+  return k;
+}
+#else
+constexpr bool kHaveAvx2 = false;
+#endif
 
 #ifdef __SSE2__
 struct Bits {

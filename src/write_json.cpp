@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cassert>
 #include <charconv>
@@ -16,11 +15,6 @@
 #include "writers.h"
 #include "plain_scan.h"
 #include "utf8_scan.h"
-
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
-#include <immintrin.h>
-#define NOTICETAB_JSON_AVX2 1  // an AVX2 scan, taken where the processor has it
-#endif
 
 namespace noticetab {
 
@@ -169,117 +163,7 @@ constexpr size_t kSlack = 32;
   return d;
 }
 
-#ifdef NOTICETAB_JSON_AVX2
-constexpr size_t kAllPlain = SIZE_MAX;
-
-// The scan's constants, read as memory operands: GCC would otherwise build
-// each in two or three instructions (a broadcast) every time (PlainStopAvx2
-// hides their values).
-struct alignas(32) Splat {
-  uint8_t b[32];
-};
-constexpr Splat Splat8(uint8_t v) {
-  Splat s{};
-  for (uint8_t& x : s.b) x = v;
-  return s;
-}
-// A byte's class: the AND of an entry by its high nibble and one by its low
-// nibble (both lanes alike). Bits 0-4 stop a plain run by themselves:
-constexpr uint8_t kStopAny = 1,  // 00-1F; leads C0-DF and F0-FF (2- and 4-byte, or invalid)
-    kQuote = 2, kBackslash = 4, kDel = 8,
-                  kE0ED = 16,  // leads whose second byte is restricted (overlong, surrogate)
-    kLead3 = 32,               // leads E0-EF: two continuation bytes follow
-    kE2EF = 64,                // leads of U+2028-2029, the BOM and U+FFFE-FFFF ...
-    kLast = 128;               // ... whose last byte is A8-A9, AE-AF, B8-B9 or BE-BF
-constexpr Splat Nibbles(std::array<uint8_t, 16> t, uint8_t all = 0) {
-  Splat s{};
-  for (int k = 0; k < 32; ++k) s.b[k] = t[k & 15] | all;
-  return s;
-}
-struct ScanConsts {
-  Splat high = Nibbles({kStopAny, kStopAny, kQuote, 0, 0, kBackslash, 0, kDel, 0, 0, kLast, kLast, kStopAny, kStopAny,
-                        kE0ED | kE2EF | kLead3, kStopAny});
-  Splat low = Nibbles({kE0ED, 0, kQuote | kE2EF, 0, 0, 0, 0, 0, kLast, kLast, 0, 0, kBackslash, kE0ED, kLast,
-                       kDel | kE2EF | kLast},
-                      kStopAny | kLead3);
-  Splat low4 = Splat8(0x0F), direct = Splat8(kStopAny | kQuote | kBackslash | kDel | kE0ED), x7f = Splat8(0x7F),
-        lead3 = Splat8(kLead3), c0 = Splat8(0xC0), pad = Splat8('a');
-};
-constexpr ScanConsts kScanConsts;
-
-__attribute__((target("avx2"), always_inline)) inline __m256i Load(const Splat& s) {
-  return _mm256_load_si256(reinterpret_cast<const __m256i*>(s.b));
-}
-
-/// Where s[0, n) first stops being plain, 32 bytes at a time: kAllPlain when
-/// it is plain throughout. Else the first byte flagged, f: a control, '"',
-/// '\\', DEL, a lead but E1-EC and EE-EF (the text here is mostly ASCII and
-/// U+1000-FFFF), a continuation byte no lead asks for, a byte that is not
-/// one where a lead asks for it, and the last byte of E2 xx or EF xx with
-/// A8-A9, AE-AF, B8-B9 or BE-BF (U+2028, U+2029, the BOM and U+FFFE-FFFF
-/// among them). So the characters before the one that holds f - 3 are
-/// well-formed and plain. The bytes are copied to d (n + 32 bytes of room) as
-/// they are: those before f are right.
-__attribute__((target("avx2"), always_inline)) inline size_t PlainStopAvx2(const unsigned char* p, size_t n,
-                                                                            char* d) {
-  const ScanConsts* k = &kScanConsts;
-  asm("" : "+r"(k));  // loads, not constants
-  const __m256i high_table = Load(k->high), low_table = Load(k->low), low4 = Load(k->low4),
-                direct_bits = Load(k->direct), x7f = Load(k->x7f), lead3 = Load(k->lead3), c0 = Load(k->c0);
-  __m256i prev = _mm256_setzero_si256();  // the classes of the block before
-  // Bit j set when byte j of `in` stops the run: its class, or the lead two
-  // bytes back with it, or a continuation byte where none is asked for (or
-  // the reverse: asked for by a lead one or two bytes back).
-  auto stops = [&](__m256i in) __attribute__((target("avx2"), always_inline)) {
-    const __m256i high = _mm256_and_si256(_mm256_srli_epi16(in, 4), low4);
-    const __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(high_table, high),
-                                         _mm256_shuffle_epi8(low_table, _mm256_and_si256(in, low4)));
-    const __m256i carried = _mm256_permute2x128_si256(prev, cls, 0x21);
-    const __m256i back1 = _mm256_alignr_epi8(cls, carried, 15), back2 = _mm256_alignr_epi8(cls, carried, 14);
-    prev = cls;
-    // Bit 7: kE2EF two bytes back (doubled: bit 6 -> 7) and kLast here.
-    const __m256i seq = _mm256_and_si256(_mm256_add_epi8(back2, back2), cls);
-    // Bit 7: any of the bits that stop by themselves.
-    const __m256i direct = _mm256_adds_epu8(_mm256_and_si256(cls, direct_bits), x7f);
-    // Bit 7: asked for (kLead3 one or two bytes back, shifted from bit 5)
-    // but not a continuation byte, or the reverse.
-    const __m256i asked = _mm256_slli_epi16(_mm256_and_si256(_mm256_or_si256(back1, back2), lead3), 2);
-    const __m256i cont = _mm256_cmpgt_epi8(c0, in);  // 80-BF (signed: below C0)
-    const __m256i flags = _mm256_or_si256(_mm256_or_si256(direct, seq), _mm256_xor_si256(asked, cont));
-    return static_cast<uint32_t>(_mm256_movemask_epi8(flags));
-  };
-  size_t i = 0;
-  for (; i + 32 <= n; i += 32) {
-    const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + i), in);
-    if (const uint32_t m = stops(in)) return i + static_cast<size_t>(std::countr_zero(m));
-  }
-  // The tail (maybe none) padded with 'a': plain, and not the continuation
-  // byte a lead the end cuts asks for.
-  const size_t len = n - i;
-  const unsigned char* q = p + i;
-  unsigned char buf[32];
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(buf), Load(k->pad));
-  if (len >= 16) {
-    std::memcpy(buf, q, 16);
-    std::memcpy(buf + len - 16, q + len - 16, 16);
-  } else if (len >= 8) {
-    std::memcpy(buf, q, 8);
-    std::memcpy(buf + len - 8, q + len - 8, 8);
-  } else if (len >= 4) {
-    std::memcpy(buf, q, 4);
-    std::memcpy(buf + len - 4, q + len - 4, 4);
-  } else if (len != 0) {
-    buf[0] = q[0];
-    buf[len >> 1] = q[len >> 1];
-    buf[len - 1] = q[len - 1];
-  }
-  const __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(buf));
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(d + i), in);
-  if (const uint32_t m = stops(in)) return i + static_cast<size_t>(std::countr_zero(m));
-  return kAllPlain;
-}
-
+#ifdef NOTICETAB_PLAIN_AVX2
 /// The rest of WriteJsonCharsAvx2 from a stop f: from the character at or
 /// before f - 3, the characters up to f go through PutJsonChar, then the scan
 /// goes on.
@@ -288,43 +172,34 @@ __attribute__((target("avx2"), noinline)) char* WriteJsonCharsAvx2From(char* d, 
   const size_t n = s.size();
   size_t i = 0;
   for (;;) {
-    size_t k = f >= 3 ? f - 3 : 0;
-    while (k > 0 && (p[i + k] & 0xC0) == 0x80) --k;  // to where that character starts
+    const size_t k = plain::RestartAvx2(p + i, f);
     const size_t stop = i + f;
     i += k;
     d += k;
     while (i <= stop && i < n) d = PutJsonChar(d, s, i);
     if (i == n) return d;
-    f = PlainStopAvx2(p + i, n - i, d);
-    if (f == kAllPlain) return d + (n - i);
+    f = plain::StopAvx2<'"', '\\', false, true>(p + i, n - i, d);
+    if (f == plain::kAllPlain) return d + (n - i);
   }
 }
 
 /// WriteJsonChars with the AVX2 scan: plain runs are checked and copied 32
 /// bytes at a time.
 __attribute__((target("avx2"))) char* WriteJsonCharsAvx2(char* d, std::string_view s) {
-  const size_t f = PlainStopAvx2(reinterpret_cast<const unsigned char*>(s.data()), s.size(), d);
-  if (f == kAllPlain) return d + s.size();
+  const size_t f = plain::StopAvx2<'"', '\\', false, true>(reinterpret_cast<const unsigned char*>(s.data()), s.size(), d);
+  if (f == plain::kAllPlain) return d + s.size();
   return WriteJsonCharsAvx2From(d, s, f);
 }
 #endif
 
-// The processor has AVX2 (checked once, before main).
-#ifdef NOTICETAB_JSON_AVX2
-const bool kHaveAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
-#else
-constexpr bool kHaveAvx2 = false;
-#endif
+using plain::kHaveAvx2;
 
 /// Writes s escaped at d (6 * s.size() + kSlack bytes of room) and returns
 /// the end: with the AVX2 scan when `avx2` (the processor has it).
 [[gnu::noinline]] char* WriteJsonCharsPortable(char* d, std::string_view s) { return WriteJsonChars(d, s); }
 
 [[gnu::always_inline]] inline char* EscapeJson(char* d, std::string_view s, bool avx2) {
-#ifdef NOTICETAB_JSON_AVX2
+#ifdef NOTICETAB_PLAIN_AVX2
   if (avx2) return WriteJsonCharsAvx2(d, s);
 #endif
   (void)avx2;

@@ -32,14 +32,80 @@ bool IsUnicodeSpace(char32_t c) {
          c == 0x205F || c == 0x3000;
 }
 
-}  // namespace
+/// Whether the character of s at i makes s need quotes; else i moves past
+/// it: controls (C0, DEL, C1), ':' and '#', U+2028/2029, the BOM and
+/// U+FFFD-U+FFFF (U+FFFD may be an invalid byte the quoter must replace).
+/// Well-formed 3-byte sequences are tested without decoding.
+[[gnu::always_inline]] inline bool QuotesAt(std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const unsigned b = p[i];
+  if (b < 0x80) {
+    if (b < 0x20 || b == 0x7F || b == ':' || b == '#') return true;
+    ++i;
+    return false;
+  }
+  if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+    const unsigned c1 = p[i + 1], c2 = p[i + 2];
+    if ((b == 0xE2u && c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u)) ||
+        (b == 0xEFu && ((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBDu)))) {
+      return true;
+    }
+    i += 3;
+    return false;
+  }
+  const char32_t c = NextChar(s, i);
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+         (c >= 0xFFFD && c <= 0xFFFF);
+}
+
+#ifdef NOTICETAB_PLAIN_AVX2
+/// Whether some character of s makes it need quotes (QuotesAt), with the
+/// AVX2 scan: plain runs 32 bytes at a time, QuotesAt from a little before
+/// each stop up to it.
+__attribute__((target("avx2"))) bool AnyQuotesAvx2(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0;;) {
+    const size_t f = plain::StopAvx2<':', '#', true, false>(p + i, n - i, nullptr);
+    if (f == plain::kAllPlain) return false;
+    const size_t stop = i + f;
+    i += plain::RestartAvx2(p + i, f);
+    while (i <= stop && i < n) {
+      if (QuotesAt(s, i)) return true;
+    }
+    if (i == n) return false;
+  }
+}
+#endif
+
+/// AnyQuotesAvx2 with the portable scan: plain runs of ASCII and
+/// U+3000-U+CFFF go 32 bytes at a time (plain_scan.h).
+bool AnyQuotesPortable(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+#ifdef __SSE2__
+  i = plain::Run<':', '#', false>(p, n, nullptr);  // most strings: plain throughout
+#endif
+  while (i < n) {
+#ifdef __SSE2__
+    if (const size_t k = plain::Prefix<':', '#', false>(p, i, n, nullptr)) {
+      i += k;
+      continue;
+    }
+#endif
+    if (QuotesAt(s, i)) return true;
+  }
+  return false;
+}
 
 // Plain (unquoted) only when no YAML 1.1 or 1.2 reader can take the text for
 // anything but a string: it must start with a letter or a non-ASCII character
 // (numbers, dates, .inf, ~, indicators all start otherwise), not be a
 // bool/null word, and hold nothing that ends or escapes a plain scalar.
 // Anything else is double-quoted, which is always safe.
-bool YamlNeedsQuotes(std::string_view s) {
+bool NeedsQuotes(std::string_view s, bool avx2) {
   if (s.empty()) return true;
   const unsigned char first = s[0];
   if (first < 0x80 && !(('a' <= first && first <= 'z') || ('A' <= first && first <= 'Z'))) {
@@ -54,45 +120,14 @@ bool YamlNeedsQuotes(std::string_view s) {
       if (k == s.size()) return true;  // any case
     }
   }
-  // Per character: controls (C0, DEL, C1), ':' and '#', U+2028/2029, the BOM
-  // and U+FFFD-U+FFFF (U+FFFD may be an invalid byte the quoter must
-  // replace). Plain runs of ASCII and U+3000-U+CFFF, most of a notice, go 32
-  // bytes at a time (plain_scan.h); the character that stops one is tested
-  // here, well-formed 3-byte sequences without decoding.
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  size_t i = 0;
-#ifdef __SSE2__
-  i = plain::Run<':', '#', false>(p, n, nullptr);  // most strings: plain throughout
+#ifdef NOTICETAB_PLAIN_AVX2
+  if (avx2 ? AnyQuotesAvx2(s) : AnyQuotesPortable(s)) return true;
+#else
+  (void)avx2;
+  if (AnyQuotesPortable(s)) return true;
 #endif
-  while (i < n) {
-#ifdef __SSE2__
-    if (const size_t k = plain::Prefix<':', '#', false>(p, i, n, nullptr)) {
-      i += k;
-      continue;
-    }
-#endif
-    const unsigned b = p[i];
-    if (b < 0x80) {
-      if (b < 0x20 || b == 0x7F || b == ':' || b == '#') return true;
-      ++i;
-      continue;
-    }
-    if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
-      const unsigned c1 = p[i + 1], c2 = p[i + 2];
-      if ((b == 0xE2u && c1 == 0x80u && (c2 == 0xA8u || c2 == 0xA9u)) ||
-          (b == 0xEFu && ((c1 == 0xBBu && c2 == 0xBFu) || (c1 == 0xBFu && c2 >= 0xBDu)))) {
-        return true;
-      }
-      i += 3;
-      continue;
-    }
-    const char32_t c = NextChar(s, i);
-    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
-        (c >= 0xFFFD && c <= 0xFFFF)) {
-      return true;
-    }
-  }
   // Leading or trailing white space (any Unicode space) would be lost. Here
   // s is well-formed (a malformed byte decodes to U+FFFD, quoted above), so
   // its last character starts at the last byte that is no continuation byte.
@@ -102,6 +137,17 @@ bool YamlNeedsQuotes(std::string_view s) {
   if (p[last] < 0x80) return p[last] == ' ';
   return IsUnicodeSpace(NextChar(s, last));
 }
+
+}  // namespace
+
+bool YamlNeedsQuotes(std::string_view s) { return NeedsQuotes(s, plain::kHaveAvx2); }
+
+namespace detail {
+std::optional<bool> YamlNeedsQuotesWith(bool avx2, std::string_view s) {
+  if (avx2 && !plain::kHaveAvx2) return std::nullopt;
+  return NeedsQuotes(s, avx2);
+}
+}  // namespace detail
 
 namespace {
 

@@ -5,6 +5,7 @@
 #define NOTICETAB_SRC_WRITERS_H_
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -83,6 +84,11 @@ bool AppendJsonStringWith(bool avx2, std::string& out, std::string_view s);
 void AppendTableValue(std::string& out, const RowTable& t, const std::vector<std::string>& row, size_t i);
 /// True when `s` must be a double-quoted YAML scalar (write_yaml.cpp).
 bool YamlNeedsQuotes(std::string_view s);
+namespace detail {
+/// YamlNeedsQuotes with the AVX2 scan or the portable one (for tests):
+/// nullopt when `avx2` and the processor lacks it.
+std::optional<bool> YamlNeedsQuotesWith(bool avx2, std::string_view s);
+}  // namespace detail
 
 // Text written through a buffer on the stack (JsonOut, YamlOut): a writer
 // asks Room(k) for k more bytes, writes them, and Done(end) keeps them; the

@@ -193,6 +193,9 @@ TEST_CASE("JSON escaping's 16- and 32-byte scan: every byte and escaped sequence
 
 namespace {
 
+// YamlNeedsQuotes with the scan the test chose (avx2).
+bool Quotes(std::string_view s) { return noticetab::detail::YamlNeedsQuotesWith(avx2, s).value_or(false); }
+
 // The definition YamlNeedsQuotes had before its byte-level fast path.
 bool ReferenceNeedsQuotes(std::string_view s) {
   auto space = [](char32_t c) {
@@ -222,57 +225,100 @@ bool ReferenceNeedsQuotes(std::string_view s) {
 }  // namespace
 
 TEST_CASE("YamlNeedsQuotes equals the per-character definition", "[write]") {
-  for (const char* s : {"", "a", "no", "No", "NULL", "nulls", "falsey", "a:b", "a#", "甲", "甲 ", "\xE3\x80\x80甲",
-                        "甲\xE3\x80\x80", "甲\xE2\x80\x83", "\xC2\xA0甲", "甲\xC2\x85", "甲\xEF\xBF\xBD", "甲\xFF"}) {
-    INFO(s);
-    CHECK(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
-  }
-  const std::vector<std::string> pieces = {
-      "a", "Y", "n", "o", "1", " ", ":", "#", "\t", "\x7f", "\xC2\x85", "\xC2\xA0", "通", "，", "“",
-      "\xE1\x9A\x80", "\xE2\x80\x83", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80", "\xE2\x80\xA8", "\xE2\x80\xA9",
-      "\xEF\xBB\xBF", "\xEF\xBF\xBC", "\xEF\xBF\xBD", "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xF0\x9F\x98\x80", "\xFF",
-      "\xE4\xB8", "\xED\xA0\x80", "\x80", "\xE0\xA4\x85"};
-  std::mt19937 rng(16);
-  for (int n = 0; n < 30000; ++n) {
-    std::string s;
-    const int len = 1 + static_cast<int>(rng() % 8);
-    for (int k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
-    if (n % 3 == 0) s.insert(0, "x");  // past the first-character rule more often
-    INFO(n << ": " << s);
-    REQUIRE(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
+  for (const bool scan : Scans()) {
+    avx2 = scan;
+    INFO("avx2 " << avx2);
+    for (const char* s : {"", "a", "no", "No", "NULL", "nulls", "falsey", "a:b", "a#", "甲", "甲 ",
+                          "\xE3\x80\x80甲", "甲\xE3\x80\x80", "甲\xE2\x80\x83", "\xC2\xA0甲",
+                          "甲\xC2\x85", "甲\xEF\xBF\xBD", "甲\xFF"}) {
+      INFO(s);
+      CHECK(Quotes(s) == ReferenceNeedsQuotes(s));
+    }
+    const std::vector<std::string> pieces = {"a",
+                                             "Y",
+                                             "n",
+                                             "o",
+                                             "1",
+                                             " ",
+                                             ":",
+                                             "#",
+                                             "\t",
+                                             "\x7f",
+                                             "\xC2\x85",
+                                             "\xC2\xA0",
+                                             "通",
+                                             "，",
+                                             "“",
+                                             "\xE1\x9A\x80",
+                                             "\xE2\x80\x83",
+                                             "\xE2\x80\xAF",
+                                             "\xE2\x81\x9F",
+                                             "\xE3\x80\x80",
+                                             "\xE2\x80\xA8",
+                                             "\xE2\x80\xA9",
+                                             "\xEF\xBB\xBF",
+                                             "\xEF\xBF\xBC",
+                                             "\xEF\xBF\xBD",
+                                             "\xEF\xBF\xBE",
+                                             "\xEF\xBF\xBF",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xFF",
+                                             "\xE4\xB8",
+                                             "\xED\xA0\x80",
+                                             "\x80",
+                                             "\xE0\xA4\x85"};
+    std::mt19937 rng(16);
+    for (int n = 0; n < 30000; ++n) {
+      std::string s;
+      const int len = 1 + static_cast<int>(rng() % 8);
+      for (int k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
+      if (n % 3 == 0) s.insert(0, "x");  // past the first-character rule more often
+      INFO(n << ": " << s);
+      REQUIRE(Quotes(s) == ReferenceNeedsQuotes(s));
+    }
   }
 }
 
-TEST_CASE("YamlNeedsQuotes's 16-byte scan: every byte and special sequence at every offset", "[write]") {
-  // The whole-string scan (plain_scan.h Run) carries the continuation bytes a
-  // block's last lead asks for into the next block or the overlapping tail:
-  // each byte value and each sequence that quotes, is malformed or is a
-  // space is put at every offset of runs that cross 16 and 32 bytes.
+TEST_CASE(
+    "YamlNeedsQuotes's 16- and 32-byte scans: every byte and special sequence at every offset",
+    "[write]") {
+  // The portable whole-string scan (plain_scan.h Run) carries the
+  // continuation bytes a block's last lead asks for into the next block or
+  // the overlapping tail; the AVX2 one (StopAvx2) carries its classes: each
+  // byte value and each sequence that quotes, is malformed, nearly quotes or
+  // is a space is put at every offset of runs that cross 16, 32 and 64 bytes.
   std::vector<std::string> specials;
   for (int b = 0; b < 256; ++b) specials.emplace_back(1, static_cast<char>(b));
-  for (const char* s : {"\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\x9C", "\xEF\xBB\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBE",
-                        "\xEF\xBF\xBF", "\xEF\xBF\xBC", "\xEF\xBC\x8C", "\xC2\x85", "\xC2\xA0", "\xE3\x80\x80",
-                        "\xE2\x80\x83", "\xE1\x9A\x80", "\xED\xA0\x80", "\xE0\x80\xAF", "\xF0\x9F\x98\x80", "\xE4\xB8",
-                        "\xE4", "\xE4\xB8\xB8\xB8", "\xEC\xBF\xBF"}) {
+  for (const char* s :
+       {"\xE2\x80\xA8", "\xE2\x80\xA9",     "\xE2\x80\x9C", "\xEF\xBB\xBF", "\xEF\xBF\xBD",
+        "\xEF\xBF\xBE", "\xEF\xBF\xBF",     "\xEF\xBF\xBC", "\xEF\xBC\x8C", "\xC2\x85",
+        "\xC2\xA0",     "\xE3\x80\x80",     "\xE2\x80\x83", "\xE1\x9A\x80", "\xED\xA0\x80",
+        "\xE0\x80\xAF", "\xF0\x9F\x98\x80", "\xE4\xB8",     "\xE4",         "\xE4\xB8\xB8\xB8",
+        "\xEC\xBF\xBF", "\xEF\xBC\xBD",     "\xE2\x80\xAD", "\xF0\x9F\x98", "\xC2\x9F",
+        "\xC3\x80",     "\xE2\x80\xA7"}) {
     specials.emplace_back(s);
   }
   std::string cjk, mixed;
   while (cjk.size() < 80) cjk += "通";
   while (mixed.size() < 80) mixed += "知a甲1。";
-  int failed = 0;
-  for (const std::string& filler : {std::string(80, 'a'), cjk, mixed}) {
-    for (size_t len = 0; len <= 40; ++len) {
-      for (size_t at = 0; at <= len; ++at) {
-        for (const std::string& special : specials) {
-          std::string s = "x" + filler.substr(0, len);
-          s.insert(1 + at, special);
-          if (noticetab::YamlNeedsQuotes(s) != ReferenceNeedsQuotes(s) && ++failed <= 5) {
-            INFO(len << " " << at);
-            CHECK(noticetab::YamlNeedsQuotes(s) == ReferenceNeedsQuotes(s));
+  for (const bool scan : Scans()) {
+    avx2 = scan;
+    INFO("avx2 " << avx2);
+    int failed = 0;
+    for (const std::string& filler : {std::string(80, 'a'), cjk, mixed}) {
+      for (size_t len = 0; len <= (avx2 ? 72u : 40u); ++len) {
+        for (size_t at = 0; at <= len; ++at) {
+          for (const std::string& special : specials) {
+            std::string s = "x" + filler.substr(0, len);
+            s.insert(1 + at, special);
+            if (Quotes(s) != ReferenceNeedsQuotes(s) && ++failed <= 5) {
+              INFO(len << " " << at);
+              CHECK(Quotes(s) == ReferenceNeedsQuotes(s));
+            }
           }
         }
       }
     }
+    CHECK(failed == 0);
   }
-  CHECK(failed == 0);
 }
