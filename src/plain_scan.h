@@ -1,7 +1,11 @@
-// The writers' 16-byte scan for text a format carries as it is (write_json.cpp
-// escaping, write_yaml.cpp's plain-scalar test): ASCII but for controls, DEL
-// and two characters the format reserves, and well-formed 3-byte sequences
-// with leads E3-EC (U+3000-U+CFFF: CJK, its punctuation, kana, Hangul).
+// The writers' scans for text a format carries as it is (write_json.cpp
+// escaping, write_yaml.cpp's plain-scalar test). The portable one (Run,
+// Prefix; 16 bytes at a time): ASCII but for controls, DEL and two
+// characters the format reserves, and well-formed 3-byte sequences with
+// leads E3-EC (U+3000-U+CFFF: CJK, its punctuation, kana, Hangul). The AVX2
+// one (StopAvx2; 32 bytes at a time, where the processor has it): all
+// well-formed 3-byte sequences with leads E1-EC and EE-EF but a few that hold
+// the characters escaped (full-width punctuation and curly quotes pass).
 // Anything else is left to the caller's per-character code.
 #ifndef NOTICETAB_SRC_PLAIN_SCAN_H_
 #define NOTICETAB_SRC_PLAIN_SCAN_H_
