@@ -336,7 +336,8 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules) {
         n.remove_suffix(tail.size());
         break;
       }
-  if (CharCountUpTo(n, 2) < 2) return false;
+  // More than 4 bytes are 2 characters at least, however decoded.
+  if (n.size() <= 4 && CharCountUpTo(n, 2) < 2) return false;
   for (const auto& c : rules.collective_starts)
     if (StartsWith(n, c) && n.size() > c.size()) return true;
   if (may_end(rules.org_suffix_ends))
@@ -503,38 +504,31 @@ struct CellReader::Gates {
       return true;
     }
   };
-  explicit Gates(const Rules& rules) : marks(rules.punct), hint(rules.deadline_hint), from(Source(rules)) {
+  explicit Gates(const Rules& rules)
+      : marks(rules.punct), hint(rules.deadline_hint), from(Source(rules)), sentence(rules.punct.sentence_mark.marks()),
+        semicolon(rules.punct.semicolon.marks()), comma(rules.punct.comma.marks()) {
     for (const auto& d : rules.deadlines) deadlines.emplace_back(d.re);
   }
   // What they are read from: equal texts make equal gates.
   static std::vector<std::string> Source(const Rules& rules) {
-    std::vector<std::string> out;
-    for (const MarkSet* m : {&rules.punct.sentence_mark, &rules.punct.semicolon, &rules.punct.comma}) {
-      std::string marks;
-      for (char32_t c : m->marks()) AppendUtf8(marks, c);
-      out.push_back(std::move(marks));
-    }
-    out.push_back(rules.deadline_hint.pattern());
+    std::vector<std::string> out{rules.deadline_hint.pattern()};
     for (const auto& d : rules.deadlines) out.push_back(d.re.pattern());
     return out;
   }
   bool From(const Rules& rules) const {
-    if (from.size() != 4 + rules.deadlines.size()) return false;
-    size_t k = 0;
-    for (const MarkSet* m : {&rules.punct.sentence_mark, &rules.punct.semicolon, &rules.punct.comma}) {
-      std::string marks;
-      for (char32_t c : m->marks()) AppendUtf8(marks, c);
-      if (from[k++] != marks) return false;
-    }
-    if (from[k++] != rules.deadline_hint.pattern()) return false;
-    for (const auto& d : rules.deadlines)
-      if (from[k++] != d.re.pattern()) return false;
+    if (sentence != rules.punct.sentence_mark.marks() || semicolon != rules.punct.semicolon.marks() ||
+        comma != rules.punct.comma.marks() || from.size() != 1 + rules.deadlines.size() ||
+        from[0] != rules.deadline_hint.pattern())
+      return false;
+    for (size_t k = 0; k < rules.deadlines.size(); ++k)
+      if (from[k + 1] != rules.deadlines[k].re.pattern()) return false;
     return true;
   }
   FactMarks marks;
   Needs hint;
   std::vector<Needs> deadlines;  // rules.deadlines[k]'s
   std::vector<std::string> from;
+  std::u32string sentence, semicolon, comma;  // the marks FactMarks read
 };
 
 namespace {

@@ -135,8 +135,9 @@ class Shapes {
   Map map_{0, Hash{}, std::equal_to<std::string_view>{}, &pool_};
 };
 
-Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
-              Shapes& shape_of);
+/// Fills `row` (REQUIRES: a new Row).
+void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
+               Shapes& shape_of, Row& row);
 
 Cell ToCell(const GridCell& g) {
   Cell c;
@@ -156,7 +157,14 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   seen.reserve(cells.size());
   std::vector<CellShape> shapes;
   shapes.reserve(cells.size());
-  for (const auto& c : cells) seen.push_back(shape_of.Get(c.cell.text)), shapes.push_back(seen.back().typed);
+  size_t may_lead = 0;  // cells a row's content can be: a bound of the rows
+  for (const auto& c : cells) {
+    seen.push_back(shape_of.Get(c.cell.text));
+    const CellShape s = seen.back().typed;
+    shapes.push_back(s);
+    may_lead += s == CellShape::kText || s == CellShape::kSectionLabel || s == CellShape::kItemLabel;
+  }
+  t.rows.reserve(t.rows.size() + may_lead);  // no Row moved by the vector's growth
   auto next_shape = [&](size_t k) {
     for (size_t j = k + 1; j < cells.size(); ++j)
       if (shapes[j] != CellShape::kEmpty) return shapes[j];
@@ -491,10 +499,10 @@ Table Interpret(const Grid& g, const Rules& rules) {
     }
     cells.clear();
     for (const auto& c : r.cells) cells.push_back(c.text);
-    Row row = AssignRow(cells, t.columns, line, shape_of);
+    Row& row = t.rows.emplace_back();  // filled where it stays: no Row moved
+    AssignRow(cells, t.columns, line, shape_of, row);
     row.after_break = r.after_page_break;
     if (!inferred.empty()) row.Warn("role.inferred", "no table header; column roles inferred from the cells: " + inferred);
-    t.rows.push_back(std::move(row));
   }
   Finish(g, t, rules);
   return t;
@@ -540,10 +548,9 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
 
 namespace {
 
-Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
-              Shapes& shape_of) {
+void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
+               Shapes& shape_of, Row& row) {
   const Rules& rules = shape_of.rules();
-  Row row;
   row.Touch(line);
   // Scratch vectors reused from row to row (nothing below calls back here):
   // no allocation per row once they have grown.
@@ -704,7 +711,6 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     }
     target->Append(cells[i], line);
   }
-  return row;
 }
 
 }  // namespace
@@ -712,7 +718,9 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
 Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role>& header, int line,
               const Rules& rules) {
   Shapes shape_of(rules);
-  return AssignRow(cells, header, line, shape_of);
+  Row row;
+  AssignRow(cells, header, line, shape_of, row);
+  return row;
 }
 
 }  // namespace noticetab
