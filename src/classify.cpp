@@ -327,7 +327,10 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
 
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string spaced;  // RemoveSpaces(name), only when it differs from name
-  std::string_view n = RemoveSpaces(name, &spaced);
+  return IsCompleteSpaceless(RemoveSpaces(name, &spaced), rules);
+}
+
+bool IsCompleteSpaceless(std::string_view n, const Rules& rules) {
   // The lists are looked at only when n's last byte ends one of their words.
   auto may_end = [&](uint64_t ends) { return !n.empty() && ((ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1); };
   if (may_end(rules.open_tail_ends))
@@ -636,24 +639,45 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   // Scratch for the split (nothing below calls back here): no allocation per cell.
   static thread_local std::vector<std::string_view> names;
   names.clear();
+  // A cell without spaces (its facts count none) has names without them:
+  // RemoveSpaces would find nothing to remove.
+  const bool spaceless = f.raw_known && f.chars == f.all_chars;
+  auto complete_unit = [&](std::string_view n) {
+    return spaceless ? IsCompleteSpaceless(n, rules) : IsCompleteUnit(n, rules);
+  };
   if (chars <= 200) {
     // "X牵头，Y配合" names units with roles.
     if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
       SplitTopLevel(m.Group("lead"), rules, &names);
-      if (!names.empty() && std::all_of(names.begin(), names.end(), [&](std::string_view n) { return IsCompleteUnit(n, rules); }))
+      if (!names.empty() && std::all_of(names.begin(), names.end(), complete_unit))
         return CellShape::kUnits;
     }
   }
   if (!sentence && chars <= 200) {
     SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
-    for (const auto& n : names) complete += IsCompleteUnit(n, rules);
+    for (const auto& n : names) complete += complete_unit(n);
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
         complete >= 1 && chars <= 12 * names.size() + 8)
       return CellShape::kUnits;
   }
   // OCR debris: short, mostly digits/symbols/isolated single characters.
   if (chars > 16) return CellShape::kText;
+  // Two ideographs in a row that are no numerals are one Han token of two
+  // characters at least (the tokenizer's runs): no debris. Numerals are
+  // ruled out as the tokenizer does, by a filter on (c & 63) first.
+  if (gates) {
+    uint64_t numeral_bits = 0;
+    for (const auto* t : {&rules.numerals.digits, &rules.numerals.units})
+      for (const auto& [c, v] : *t) numeral_bits |= uint64_t{1} << (c & 63);
+    bool han_before = false;
+    for (size_t i = 0; i < cell.size();) {
+      const char32_t c = NextChar(cell, i);
+      const bool han = c >= 0x4E00 && c <= 0x9FFF && !((numeral_bits >> (c & 63)) & 1);
+      if (han && han_before) return CellShape::kText;
+      han_before = han;
+    }
+  }
   auto tokens = Tokenize(cell, rules);
   size_t han = 0, noise = 0, longest_han = 0;
   for (const auto& t : tokens) {

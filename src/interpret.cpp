@@ -52,7 +52,7 @@ bool UnitLike(std::string_view cell, const Rules& rules, const CellFacts& f) {
   SplitTopLevel(c, rules, &names);
   if (names.size() < 3) return false;
   size_t complete = 0, chars = 0;
-  for (const auto& n : names) complete += IsCompleteUnit(n, rules), chars += CharCount(n);
+  for (const auto& n : names) complete += IsCompleteSpaceless(n, rules), chars += CharCount(n);  // c has no spaces
   return complete * 3 >= names.size() * 2 && chars <= 14 * names.size();
 }
 

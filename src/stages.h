@@ -32,6 +32,8 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules);
 /// a deadline a merged cell or a paragraph break split.
 /// (deadlines.yaml year_only).
 bool IsYearOnly(std::string_view s, const Rules& rules);
+/// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).
+bool IsCompleteSpaceless(std::string_view name, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.
 void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out);
 /// While one lives on this thread, the pure functions of a text below with
