@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory_resource>
+#include <mutex>
 #include <unordered_map>
 
 #include "noticetab/text.h"
@@ -326,7 +327,10 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
 
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string spaced;  // RemoveSpaces(name), only when it differs from name
-  std::string_view n = RemoveSpaces(name, &spaced);
+  return IsCompleteSpaceless(RemoveSpaces(name, &spaced), rules);
+}
+
+bool IsCompleteSpaceless(std::string_view n, const Rules& rules) {
   // The lists are looked at only when n's last byte ends one of their words.
   auto may_end = [&](uint64_t ends) { return !n.empty() && ((ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1); };
   if (may_end(rules.open_tail_ends))
@@ -335,7 +339,8 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules) {
         n.remove_suffix(tail.size());
         break;
       }
-  if (CharCountUpTo(n, 2) < 2) return false;
+  // More than 4 bytes are 2 characters at least, however decoded.
+  if (n.size() <= 4 && CharCountUpTo(n, 2) < 2) return false;
   for (const auto& c : rules.collective_starts)
     if (StartsWith(n, c) && n.size() > c.size()) return true;
   if (may_end(rules.org_suffix_ends))
@@ -365,13 +370,22 @@ bool IsYearOnly(std::string_view s, const Rules& rules) {
 
 bool EndsSentence(std::string_view s, const Rules& rules) { return rules.punct.EndsSentence(s); }
 
-CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
+namespace {
+
+// The marks ReadCellFacts looks for.
+struct FactMarks {
+  uint64_t bits = 0;       // (c & 63) of the marks: most characters stop at this test
+  bool han = false;        // a mark in U+4000-U+9FFF: ideographs are tested too
+  explicit FactMarks(const Punctuation& pu) {
+    for (const MarkSet* m : {&pu.sentence_mark, &pu.semicolon, &pu.comma})
+      for (char32_t c : m->marks()) bits |= uint64_t{1} << (c & 63), han |= c >= 0x4000 && c <= 0x9FFF;
+  }
+};
+
+CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm) {
   const Punctuation& pu = rules.punct;
-  // (c & 63) of the marks looked for: most characters stop at this test.
-  uint64_t mark_bits = 0;
-  bool han_marks = false;  // a mark in U+4000-U+9FFF: ideographs are tested too
-  for (const MarkSet* m : {&pu.sentence_mark, &pu.semicolon, &pu.comma})
-    for (char32_t c : m->marks()) mark_bits |= uint64_t{1} << (c & 63), han_marks |= c >= 0x4000 && c <= 0x9FFF;
+  const uint64_t mark_bits = fm.bits;
+  const bool han_marks = fm.han;
   CellFacts f;
   bool compact = true;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -456,10 +470,126 @@ CellFacts ReadCellFacts(std::string_view s, const Rules& rules) {
   return f;
 }
 
+}  // namespace
+
+CellFacts ReadCellFacts(std::string_view s, const Rules& rules) { return ReadFacts(s, rules, FactMarks(rules.punct)); }
+
+// What CellReader reads from the rules once.
+struct CellReader::Gates {
+  // The characters every match of a regex needs, as bits (c & 63): one mask
+  // per literal run of each of its required() entries. A text whose
+  // characters' bits (CharBits) hold no run's mask of an entry lacks every
+  // run of it, so the regex cannot match it.
+  struct Needs {
+    std::vector<uint64_t> masks;
+    std::vector<size_t> ends;  // entry k is masks[ends[k-1], ends[k])
+    explicit Needs(const Regex& re) {
+      for (const auto& entry : re.required()) {
+        for (const auto& run : entry) {
+          uint64_t mask = 0;
+          for (size_t i = 0; i < run.size();) {
+            const char32_t c = NextChar(run, i);
+            // The bits hold no space (and no U+FFFD: nothing to ask for).
+            if (c != 0xFFFD && !IsSpace(c)) mask |= uint64_t{1} << (c & 63);
+          }
+          masks.push_back(mask);
+        }
+        ends.push_back(masks.size());
+      }
+    }
+    /// False when a text with these character bits cannot match.
+    bool Met(uint64_t bits) const {
+      for (size_t k = 0, from = 0; k < ends.size(); from = ends[k++]) {
+        bool any = false;
+        for (size_t j = from; j < ends[k] && !any; ++j) any = (masks[j] & ~bits) == 0;
+        if (!any) return false;
+      }
+      return true;
+    }
+  };
+  explicit Gates(const Rules& rules)
+      : marks(rules.punct), hint(rules.deadline_hint), from(Source(rules)), sentence(rules.punct.sentence_mark.marks()),
+        semicolon(rules.punct.semicolon.marks()), comma(rules.punct.comma.marks()) {
+    for (const auto& d : rules.deadlines) deadlines.emplace_back(d.re);
+  }
+  // What they are read from: equal texts make equal gates.
+  static std::vector<std::string> Source(const Rules& rules) {
+    std::vector<std::string> out{rules.deadline_hint.pattern()};
+    for (const auto& d : rules.deadlines) out.push_back(d.re.pattern());
+    return out;
+  }
+  bool From(const Rules& rules) const {
+    if (sentence != rules.punct.sentence_mark.marks() || semicolon != rules.punct.semicolon.marks() ||
+        comma != rules.punct.comma.marks() || from.size() != 1 + rules.deadlines.size() ||
+        from[0] != rules.deadline_hint.pattern())
+      return false;
+    for (size_t k = 0; k < rules.deadlines.size(); ++k)
+      if (from[k + 1] != rules.deadlines[k].re.pattern()) return false;
+    return true;
+  }
+  FactMarks marks;
+  Needs hint;
+  std::vector<Needs> deadlines;  // rules.deadlines[k]'s
+  std::vector<std::string> from;
+  std::u32string sentence, semicolon, comma;  // the marks FactMarks read
+};
+
 namespace {
 
-// ClassifyCell of a trimmed cell; `known`: its facts when the caller has them.
-CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellFacts* known) {
+// The gates of these rules: made once while the rules read the same (a
+// table per document asks, a batch runs a thread per document; the texts are
+// compared, not the address).
+std::shared_ptr<const CellReader::Gates> GatesFor(const Rules& rules) {
+  static std::mutex mutex;
+  static std::shared_ptr<const CellReader::Gates> last;
+  std::shared_ptr<const CellReader::Gates> gates;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    gates = last;
+  }
+  if (gates && gates->From(rules)) return gates;
+  gates = std::make_shared<const CellReader::Gates>(rules);
+  std::lock_guard<std::mutex> lock(mutex);
+  last = gates;
+  return gates;
+}
+
+}  // namespace
+
+CellReader::CellReader(const Rules& rules) : rules_(rules), gates_(GatesFor(rules)) {}
+CellReader::~CellReader() = default;
+
+CellFacts CellReader::Facts(std::string_view cell) const { return ReadFacts(cell, rules_, gates_->marks); }
+
+namespace {
+
+// Bit (c & 63) of each character of a well-formed s: of the last byte of each.
+uint64_t WellFormedCharBits(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  uint64_t bits = uint64_t{1} << (p[s.size() - 1] & 63);
+  for (size_t i = 1; i < s.size(); ++i)
+    if ((p[i] & 0xC0) != 0x80) bits |= uint64_t{1} << (p[i - 1] & 63);
+  return bits;
+}
+
+// Bit (c & 63) of each character of s (what CellReader::Gates::Needs reads);
+// every bit when s holds an invalid sequence or U+FFFD.
+uint64_t CharBits(std::string_view s) {
+  uint64_t bits = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = NextChar(s, i);
+    if (c == 0xFFFD) return ~uint64_t{0};
+    bits |= uint64_t{1} << (c & 63);
+  }
+  return bits;
+}
+
+// ClassifyCell of a trimmed cell; `known`: its facts when the caller has them;
+// `gates`: the regexes' needs, to skip the searches that cannot match (null:
+// every search is made).
+CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellFacts* known,
+                          const CellReader::Gates* gates) {
   if (cell.empty()) return CellShape::kEmpty;
   if (auto h = MatchHeading(cell, rules)) {
     // A first-level marker (一、) labels a section; any other an item.
@@ -487,13 +617,20 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     if (f.compact_known)
       compact = f.short_size <= f.short_compact.size() ? std::string_view(f.short_compact.data(), f.short_size)
                                                        : std::string_view(made = Nfkc(RemoveSpaces(cell, &spaces_buf)));
-    if (rules.deadline_hint.Contains(compact)) {
-      for (const auto& d : rules.deadlines)
-        if (d.re.Contains(compact)) return CellShape::kDeadline;
+    // The half of a duplicated phrase holds no character the whole lacks:
+    // the whole's bits gate its searches too.
+    // short_compact (compact_known) is well-formed without U+FFFD.
+    const uint64_t bits = !gates ? ~uint64_t{0}
+                          : f.compact_known && compact.data() == f.short_compact.data() ? WellFormedCharBits(compact)
+                                                                                        : CharBits(compact);
+    auto may = [&](size_t k) { return !gates || gates->deadlines[k].Met(bits); };
+    if ((!gates || gates->hint.Met(bits)) && rules.deadline_hint.Contains(compact)) {
+      for (size_t k = 0; k < rules.deadlines.size(); ++k)
+        if (may(k) && rules.deadlines[k].re.Contains(compact)) return CellShape::kDeadline;
       // A duplicated phrase ("2023年12月底前 2023年12月底前") is still a deadline.
       if (compact.size() % 2 == 0 && compact.substr(0, compact.size() / 2) == compact.substr(compact.size() / 2))
-        for (const auto& d : rules.deadlines)
-          if (d.re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
+        for (size_t k = 0; k < rules.deadlines.size(); ++k)
+          if (may(k) && rules.deadlines[k].re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
     }
   }
   // Without U+FFFD (raw_known) only "(cid:" can mark damage.
@@ -502,24 +639,45 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   // Scratch for the split (nothing below calls back here): no allocation per cell.
   static thread_local std::vector<std::string_view> names;
   names.clear();
+  // A cell without spaces (its facts count none) has names without them:
+  // RemoveSpaces would find nothing to remove.
+  const bool spaceless = f.raw_known && f.chars == f.all_chars;
+  auto complete_unit = [&](std::string_view n) {
+    return spaceless ? IsCompleteSpaceless(n, rules) : IsCompleteUnit(n, rules);
+  };
   if (chars <= 200) {
     // "X牵头，Y配合" names units with roles.
     if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
       SplitTopLevel(m.Group("lead"), rules, &names);
-      if (!names.empty() && std::all_of(names.begin(), names.end(), [&](std::string_view n) { return IsCompleteUnit(n, rules); }))
+      if (!names.empty() && std::all_of(names.begin(), names.end(), complete_unit))
         return CellShape::kUnits;
     }
   }
   if (!sentence && chars <= 200) {
     SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
-    for (const auto& n : names) complete += IsCompleteUnit(n, rules);
+    for (const auto& n : names) complete += complete_unit(n);
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
         complete >= 1 && chars <= 12 * names.size() + 8)
       return CellShape::kUnits;
   }
   // OCR debris: short, mostly digits/symbols/isolated single characters.
   if (chars > 16) return CellShape::kText;
+  // Two ideographs in a row that are no numerals are one Han token of two
+  // characters at least (the tokenizer's runs): no debris. Numerals are
+  // ruled out as the tokenizer does, by a filter on (c & 63) first.
+  if (gates) {
+    uint64_t numeral_bits = 0;
+    for (const auto* t : {&rules.numerals.digits, &rules.numerals.units})
+      for (const auto& [c, v] : *t) numeral_bits |= uint64_t{1} << (c & 63);
+    bool han_before = false;
+    for (size_t i = 0; i < cell.size();) {
+      const char32_t c = NextChar(cell, i);
+      const bool han = c >= 0x4E00 && c <= 0x9FFF && !((numeral_bits >> (c & 63)) & 1);
+      if (han && han_before) return CellShape::kText;
+      han_before = han;
+    }
+  }
   auto tokens = Tokenize(cell, rules);
   size_t han = 0, noise = 0, longest_han = 0;
   for (const auto& t : tokens) {
@@ -536,10 +694,16 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
 
 }  // namespace
 
-CellShape ClassifyCell(std::string_view cell, const Rules& rules) { return ClassifyTrimmed(Trim(cell), rules, nullptr); }
+CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
+  return ClassifyTrimmed(Trim(cell), rules, nullptr, nullptr);
+}
 
 CellShape ClassifyCell(std::string_view cell, const Rules& rules, const CellFacts& facts) {
-  return ClassifyTrimmed(Trim(cell), rules, &facts);
+  return ClassifyTrimmed(Trim(cell), rules, &facts, nullptr);
+}
+
+CellShape CellReader::Classify(std::string_view cell, const CellFacts& facts) const {
+  return ClassifyTrimmed(Trim(cell), rules_, &facts, gates_.get());
 }
 
 void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& lines, const Rules& rules) {

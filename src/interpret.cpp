@@ -52,7 +52,7 @@ bool UnitLike(std::string_view cell, const Rules& rules, const CellFacts& f) {
   SplitTopLevel(c, rules, &names);
   if (names.size() < 3) return false;
   size_t complete = 0, chars = 0;
-  for (const auto& n : names) complete += IsCompleteUnit(n, rules), chars += CharCount(n);
+  for (const auto& n : names) complete += IsCompleteSpaceless(n, rules), chars += CharCount(n);  // c has no spaces
   return complete * 3 >= names.size() * 2 && chars <= 14 * names.size();
 }
 
@@ -73,60 +73,71 @@ namespace {
 // ClassifyCell and TypeCell of the cells of one grid, each text computed once
 // (while in the cache) however many passes read it (ColumnsFromCells then AssignRow, a stream's
 // labels typed and then classified): they are pure functions of the text.
-// With them the cell's facts (one pass over it), which the other tests of
-// the cell read. Keys are views: REQUIRES every text looked up outlives the
-// Shapes (the grid's cells, a stream's cells).
+// A pass looks a cell up once and keeps what it read (a Shape), so a cell is
+// hashed once per pass. Keys are views: REQUIRES every text looked up
+// outlives the Shapes (the grid's cells, a stream's cells).
 class Shapes {
  public:
-  explicit Shapes(const Rules& rules) : rules_(rules) {}
-  const Rules& rules() const { return rules_; }
-  CellShape Classify(std::string_view cell) { return Get(cell).classified; }
-  CellShape Type(std::string_view cell) {
-    Entry& e = Get(cell);
-    if (!e.typed_known) {
-      e.typed = e.classified == CellShape::kText && UnitLike(cell, rules_, e.facts) ? CellShape::kUnits : e.classified;
-      e.typed_known = true;
-    }
-    return e.typed;
-  }
-  const CellFacts& Facts(std::string_view cell) { return Get(cell).facts; }
-  /// CharCount(cell).
-  size_t Chars(std::string_view cell) {
-    const CellFacts& f = Get(cell).facts;
-    return f.raw_known ? f.all_chars : CharCount(cell);
-  }
-
- private:
-  struct Entry {
-    CellFacts facts;
-    CellShape classified, typed;
-    bool typed_known = false;
+  /// What the passes read of a cell.
+  struct Shape {
+    CellShape classified, typed;  ///< ClassifyCell, TypeCell
+    bool label_like;              ///< LabelLike
+    size_t chars;                 ///< CharCount(cell)
   };
-  Entry& Get(std::string_view cell) {
+  explicit Shapes(const Rules& rules) : rules_(rules), reader_(rules) {}
+  const Rules& rules() const { return rules_; }
+  Shape Get(std::string_view cell) {
     // Bounded: the repeats are near each other (the first 50 rows, a row's labels).
     if (map_.size() >= 4096) {
       // Emptied with its memory: the old entries go, then the pool's blocks.
-      { Map old(&pool_); map_.swap(old); }
+      { Map old(0, Hash{}, std::equal_to<std::string_view>{}, &pool_); map_.swap(old); }
       pool_.release();
     }
     auto [it, added] = map_.try_emplace(cell);
     if (added) {
-      it->second.facts = ReadCellFacts(cell, rules_);
-      it->second.classified = ClassifyCell(cell, rules_, it->second.facts);
+      Shape& e = it->second;
+      const CellFacts f = reader_.Facts(cell);
+      e.classified = reader_.Classify(cell, f);
+      e.typed = e.classified == CellShape::kText && UnitLike(cell, rules_, f) ? CellShape::kUnits : e.classified;
+      e.label_like = LabelLike(cell, rules_, f);
+      e.chars = f.raw_known ? f.all_chars : CharCount(cell);
     }
     return it->second;
   }
+
+ private:
+  // Every byte of the key, 8 at a time (std::hash's murmur costs three times
+  // as much on a 200-byte content cell). A sample of a long cell's bytes made
+  // templated cells that differ elsewhere collide (review).
+  struct Hash {
+    size_t operator()(std::string_view s) const {
+      uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+      size_t i = 0;
+      for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 29;
+      }
+      if (i < s.size()) {
+        uint64_t w = 0;
+        std::memcpy(&w, s.data() + i, s.size() - i);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+      }
+      return h ^ (h >> 32);
+    }
+  };
   const Rules& rules_;
+  CellReader reader_;
   // The entries live in one pool, freed at once (no malloc and free per cell).
-  // Keys are hashed whole: a sample of a long cell's bytes made templated
-  // cells that differ elsewhere collide (review).
-  using Map = std::pmr::unordered_map<std::string_view, Entry>;
+  using Map = std::pmr::unordered_map<std::string_view, Shape, Hash>;
   std::pmr::monotonic_buffer_resource pool_;
-  Map map_{&pool_};
+  Map map_{0, Hash{}, std::equal_to<std::string_view>{}, &pool_};
 };
 
-Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
-              Shapes& shape_of);
+/// Fills `row` (REQUIRES: a new Row).
+void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
+               Shapes& shape_of, Row& row);
 
 Cell ToCell(const GridCell& g) {
   Cell c;
@@ -141,9 +152,19 @@ Cell ToCell(const GridCell& g) {
 void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& shape_of) {
   const Rules& rules = shape_of.rules();
   // 2. Rows from the stream.
+  // Each cell looked up once: its shapes below read these.
+  std::vector<Shapes::Shape> seen;
+  seen.reserve(cells.size());
   std::vector<CellShape> shapes;
   shapes.reserve(cells.size());
-  for (const auto& c : cells) shapes.push_back(shape_of.Type(c.cell.text));
+  size_t may_lead = 0;  // cells a row's content can be: a bound of the rows
+  for (const auto& c : cells) {
+    seen.push_back(shape_of.Get(c.cell.text));
+    const CellShape s = seen.back().typed;
+    shapes.push_back(s);
+    may_lead += s == CellShape::kText || s == CellShape::kSectionLabel || s == CellShape::kItemLabel;
+  }
+  t.rows.reserve(t.rows.size() + may_lead);  // no Row moved by the vector's growth
   auto next_shape = [&](size_t k) {
     for (size_t j = k + 1; j < cells.size(); ++j)
       if (shapes[j] != CellShape::kEmpty) return shapes[j];
@@ -179,7 +200,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     for (size_t k = 0; k < pending.size(); ++k) {
       const Cell& p = pending[k]->cell;
       if (p.empty()) continue;
-      CellShape s = shape_of.Classify(p.text);
+      CellShape s = seen[static_cast<size_t>(pending[k] - cells.data())].classified;
       bool item = s == CellShape::kItemLabel || (s != CellShape::kSectionLabel && k + 1 == pending.size());
       Cell& target = item ? row.item_label : row.section_label;
       target = p;
@@ -274,7 +295,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
         break;
       case CellShape::kText: {
         CellShape next = next_shape(k);
-        if (LabelLike(c.cell.text, rules, shape_of.Facts(c.cell.text)) &&
+        if (seen[k].label_like &&
             (next == CellShape::kText || next == CellShape::kItemLabel))
           pending.push_back(&c);
         else
@@ -326,11 +347,12 @@ std::vector<Role> ColumnsFromCells(const Grid& g, Shapes& shape_of) {
       if (c.empty()) continue;
       ++filled[j];
       if (IsInteger(c)) ++ints[j];
-      CellShape s = shape_of.Type(c);
+      const Shapes::Shape shape = shape_of.Get(c);
+      CellShape s = shape.typed;
       units[j] += s == CellShape::kUnits;
       deadlines[j] += s == CellShape::kDeadline;
       texts[j] += s == CellShape::kText || s == CellShape::kItemLabel || s == CellShape::kSectionLabel;
-      chars[j] += shape_of.Chars(c);
+      chars[j] += shape.chars;
     }
   }
   std::vector<Role> roles(width, Role::kNone);
@@ -477,10 +499,10 @@ Table Interpret(const Grid& g, const Rules& rules) {
     }
     cells.clear();
     for (const auto& c : r.cells) cells.push_back(c.text);
-    Row row = AssignRow(cells, t.columns, line, shape_of);
+    Row& row = t.rows.emplace_back();  // filled where it stays: no Row moved
+    AssignRow(cells, t.columns, line, shape_of, row);
     row.after_break = r.after_page_break;
     if (!inferred.empty()) row.Warn("role.inferred", "no table header; column roles inferred from the cells: " + inferred);
-    t.rows.push_back(std::move(row));
   }
   Finish(g, t, rules);
   return t;
@@ -526,16 +548,16 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
 
 namespace {
 
-Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
-              Shapes& shape_of) {
+void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
+               Shapes& shape_of, Row& row) {
   const Rules& rules = shape_of.rules();
-  Row row;
   row.Touch(line);
   // Scratch vectors reused from row to row (nothing below calls back here):
   // no allocation per row once they have grown.
   static thread_local std::vector<std::string_view> cells;
   static thread_local std::vector<Role> trailing, hdr;
   static thread_local std::vector<CellShape> shapes;
+  static thread_local std::vector<size_t> chars;  // CharCount of each cell
   cells.assign(raw.begin(), raw.end());
   size_t content_col = std::find(header.begin(), header.end(), Role::kContent) - header.begin();
   bool header_has_seq = !header.empty() && header.front() == Role::kSeq;
@@ -571,7 +593,12 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
   // drift between columns (a label printed in the content column, a content
   // printed in the label column), so shape decides, not position alone.
   shapes.clear();
-  for (auto c : cells) shapes.push_back(shape_of.Type(c));
+  chars.clear();
+  for (auto c : cells) {
+    const Shapes::Shape shape = shape_of.Get(c);
+    shapes.push_back(shape.typed);
+    chars.push_back(shape.chars);
+  }
   int content = -1;
   size_t best = 0;
   // A full-width row whose content column holds text is read by position: a
@@ -584,7 +611,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     content = static_cast<int>(content_col), best = SIZE_MAX;
   for (size_t i = 0; i < cells.size() && best != SIZE_MAX; ++i) {
     if (shapes[i] != CellShape::kText) continue;
-    size_t n = shape_of.Chars(cells[i]);
+    size_t n = chars[i];
     if (n > best) best = n, content = static_cast<int>(i);
   }
   if (content < 0) {  // no text cell: fall back to the header's content column
@@ -599,7 +626,7 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     // as a sentence is the content.
     for (size_t i = 0; i < cells.size(); ++i) {
       if (shapes[i] != CellShape::kItemLabel && shapes[i] != CellShape::kSectionLabel) continue;
-      size_t n = shape_of.Chars(cells[i]);
+      size_t n = chars[i];
       if ((EndsSentence(cells[i], rules) || n > 30) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
     }
   }
@@ -684,7 +711,6 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
     }
     target->Append(cells[i], line);
   }
-  return row;
 }
 
 }  // namespace
@@ -692,7 +718,9 @@ Row AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>&
 Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role>& header, int line,
               const Rules& rules) {
   Shapes shape_of(rules);
-  return AssignRow(cells, header, line, shape_of);
+  Row row;
+  AssignRow(cells, header, line, shape_of, row);
+  return row;
 }
 
 }  // namespace noticetab

@@ -9,6 +9,7 @@
 #define NOTICETAB_SRC_STAGES_H_
 
 #include <array>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,8 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules);
 /// a deadline a merged cell or a paragraph break split.
 /// (deadlines.yaml year_only).
 bool IsYearOnly(std::string_view s, const Rules& rules);
+/// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).
+bool IsCompleteSpaceless(std::string_view name, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.
 void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out);
 /// While one lives on this thread, the pure functions of a text below with
@@ -78,6 +81,28 @@ CellFacts ReadCellFacts(std::string_view cell, const Rules& rules);
 /// ClassifyCell(cell, rules), reading `facts` (REQUIRES: ReadCellFacts of
 /// cell or of Trim(cell)) instead of scanning the cell again.
 CellShape ClassifyCell(std::string_view cell, const Rules& rules, const CellFacts& facts);
+/// ReadCellFacts and ClassifyCell of the cells of one table, with what they
+/// look for read from the rules once (not per cell): the marks the pass
+/// looks for, and for the regexes a short cell is tried with (deadline_hint,
+/// deadlines, lead_clause) the characters every match needs (their
+/// required() literals), so that a cell lacking them is not searched. Same
+/// answers as ReadCellFacts and ClassifyCell (tests/cell_reading_test.cpp).
+/// REQUIRES the rules unchanged while it lives.
+class CellReader {
+ public:
+  explicit CellReader(const Rules& rules);
+  ~CellReader();
+  CellReader(const CellReader&) = delete;
+  CellReader& operator=(const CellReader&) = delete;
+  CellFacts Facts(std::string_view cell) const;
+  /// REQUIRES: facts = Facts(cell) or Facts(Trim(cell)).
+  CellShape Classify(std::string_view cell, const CellFacts& facts) const;
+  struct Gates;
+
+ private:
+  const Rules& rules_;
+  std::shared_ptr<const Gates> gates_;
+};
 /// The document classifier (rules/kinds.yaml): sets doc->kind to
 /// notice_with_annex | body_assignments | notice_without_annex | news | other
 /// and removes the tasks of body paragraphs that are not tasks (a cover

@@ -378,3 +378,74 @@ TEST_CASE("SplitTopLevel and HeaderRole under a TextMemo answer as without one",
   CHECK(differ == 0);
   CHECK(!cells.empty());
 }
+
+// CellReader (the interpreter's reader) skips a deadline search when the
+// short cell lacks every character of one of the regex's required literals:
+// it must answer as ClassifyCell, which searches every time, on every cell
+// of the samples and their variants and on every line and cell of the real
+// corpus (../shared/corpus/real, when it is there).
+TEST_CASE("CellReader answers as ReadCellFacts and ClassifyCell on real cells", "[classify][facts]") {
+  namespace fs = std::filesystem;
+  std::vector<std::string> cells = Cells();
+  const fs::path real = fs::path(nt::testing::SourceDir()) / ".." / "shared" / "corpus" / "real";
+  if (fs::exists(real))
+    for (const auto& e : fs::directory_iterator(real)) {
+      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+      const std::string text = nt::testing::ReadFile(e.path().string());
+      for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(at, end - at);
+        cells.push_back(line);
+        for (char sep : {'\t', '|'})
+          for (size_t from = 0, to; from <= line.size(); from = to + 1) {
+            to = std::min(line.find(sep, from), line.size());
+            cells.push_back(line.substr(from, to - from));
+          }
+        at = end + 1;
+      }
+    }
+  REQUIRE(cells.size() > 2000);
+  const nt::CellReader reader(R());
+  size_t differ = 0, deadlines = 0;
+  for (const auto& c : cells) {
+    const nt::CellFacts f = reader.Facts(c), g = nt::ReadCellFacts(c, R());
+    if ((f.raw_known != g.raw_known || f.compact_known != g.compact_known || f.chars != g.chars ||
+         f.sentence != g.sentence || f.short_size != g.short_size) &&
+        ++differ <= 10)
+      FAIL_CHECK("CellReader's facts differ for: " << c);
+    const nt::CellShape shape = reader.Classify(c, f);
+    deadlines += shape == nt::CellShape::kDeadline;
+    if (shape != nt::ClassifyCell(c, R(), g) && ++differ <= 10) FAIL_CHECK("CellReader::Classify differs for: " << c);
+  }
+  // Short cells the debris test reads: two ideographs in a row, numerals
+  // among them (十月 is a numeral and a Han token of one character each).
+  for (const std::string c : {"\xE5\xB7\xA5\xE4\xBD\x9C", "\xE5\x8D\x81\xE6\x9C\x88", "\xE4\xB8\x80\xE4\xBA\x8C",
+                              "\xE5\x8D\x81\xE6\x9C\x88\xE4\xB8\x89", "a\xE5\xB8\x82b", "\xE6\x9C\x88 1 \xE6\x97\xA5 2",
+                              "\xE5\xB8\x82\xEF\xBC\x8C\xE5\xB1\x80", "x y"})
+    if (reader.Classify(c, reader.Facts(c)) != nt::ClassifyCell(c, R()) && ++differ <= 10)
+      FAIL_CHECK("CellReader::Classify differs for: " << c);
+  CHECK(nt::ClassifyCell("\xE5\x8D\x81\xE6\x9C\x88", R()) == nt::CellShape::kGarbage);  // 十月: one character a token
+  CHECK(differ == 0);
+  CHECK(deadlines > 100);  // the gated searches were made, and found
+  // Rules whose deadline phrases differ get gates of their own.
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [name, t] : nt::EmbeddedRules()) {
+    std::string text(t);
+    if (name == "deadlines.yaml") {
+      const size_t at = text.find("\nhint:");
+      REQUIRE(at != std::string::npos);
+      text.replace(at + 1, text.find('\n', at + 1) - at - 1, "hint: '(\\d{1,4}\\s*[年月日]|年底|年末|年内|全年|季度|半年|长期|持续|常态|每[年月季周]|底前|月底|即时|随时|下周)'");
+      const size_t ongoing = text.find("pattern: '^(");
+      REQUIRE(ongoing != std::string::npos);
+      text.insert(ongoing + 12, "下周|");
+    }
+    files.emplace_back(std::string(name), text);
+  }
+  const nt::Rules own = nt::CompileRules(files);
+  const nt::CellReader builtin(R()), other(own);
+  const std::string next_week = "\xE4\xB8\x8B\xE5\x91\xA8";  // 下周
+  CHECK(builtin.Classify(next_week, builtin.Facts(next_week)) != nt::CellShape::kDeadline);
+  CHECK(other.Classify(next_week, other.Facts(next_week)) == nt::CellShape::kDeadline);
+  CHECK(nt::ClassifyCell(next_week, own) == nt::CellShape::kDeadline);
+}
