@@ -665,15 +665,22 @@ size_t NextSpaceWith(bool avx2, std::string_view s, size_t i) {
 std::string_view RemoveSpaces(std::string_view s, std::string* buf) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  size_t run = 0;  // start of the characters not yet copied
-  bool removed = false;
-  ForEachSpaceRun(p, n, [&](size_t start, size_t end) {
-    if (!removed) buf->clear(), buf->reserve(n), removed = true;
-    buf->append(s.substr(run, start - run));
-    run = end;
-  });
-  if (!removed) return s;
-  buf->append(s.substr(run));
+  size_t i = NextSpace(p, 0, n);
+  if (i >= n) return s;
+  // The kept pieces copied straight into a buffer sized once (no append
+  // per piece: a table line has one per cell).
+  buf->resize(n);
+  char* out = buf->data();
+  std::memcpy(out, p, i);
+  size_t w = i;
+  while (i < n) {
+    for (size_t k; i < n && (k = SpaceAt(p, i, n)) != 0;) i += k;
+    const size_t next = NextSpace(p, i, n);
+    std::memcpy(out + w, p + i, next - i);
+    w += next - i;
+    i = next;
+  }
+  buf->resize(w);
   return *buf;
 }
 
