@@ -27,6 +27,7 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 namespace noticetab {
@@ -458,6 +459,106 @@ size_t NextMaybeSpace(const unsigned char* p, size_t i, size_t n) {
 #endif
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__SSE2__) && !defined(__clang_analyzer__)
+#define NOTICETAB_SPACE_AVX2 1
+// NextSpace for n - i >= 34, 32 bytes at a time. A window's first test is
+// for the bytes a White_Space character may start with (<= 0x20, C2,
+// E1-E3); Han text holds none. A window that has one looks at the third
+// bytes too, by two nibble tables: E1 and E3 count only before ?? 80, E2
+// only before ?? 80-8A, 9F, A8, A9 or AF, so the CJK punctuation 、。《》
+// (E3 80 81-97) and the quotes and dashes “”— (E2 80 9C/9D/94) drop out.
+// The flags left are confirmed by SpaceAt in order. The last window sits at
+// n - 34 (read in place, its flags before i dropped); then the last two
+// bytes, where only a one- or two-byte space fits.
+__attribute__((target("avx2"))) size_t NextSpaceAvx2(const unsigned char* p, size_t i, size_t n) {
+  const __m256i k_20 = _mm256_set1_epi8(0x20), k_c2 = _mm256_set1_epi8(static_cast<char>(0xC2));
+  const __m256i k_e0 = _mm256_set1_epi8(static_cast<char>(0xE0)), k_70 = _mm256_set1_epi8(0x70);
+  const __m256i k_0f = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+  // Lead E1/E3 -> bit 3 (third byte 80); E2 -> bits 0-2 (80-8A, 9F, A8/A9/AF).
+  const __m256i lead = _mm256_setr_epi8(0, 8, 7, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  //
+                                        0, 8, 7, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  // Third byte by high nibble (8: bits 0 and 3, 9: bit 1, A: bit 2) and by
+  // low nibble (0-A: bit 0, F: bits 1 and 2, 8/9: bit 2, 0: bit 3).
+  const __m256i third_hi = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 9, 2, 4, 0, 0, 0, 0, 0,  //
+                                            0, 0, 0, 0, 0, 0, 0, 0, 9, 2, 4, 0, 0, 0, 0, 0);
+  const __m256i third_lo = _mm256_setr_epi8(9, 1, 1, 1, 1, 1, 1, 1, 5, 5, 1, 0, 0, 0, 0, 6,  //
+                                            9, 1, 1, 1, 1, 1, 1, 1, 5, 5, 1, 0, 0, 0, 0, 6);
+  auto flags = [&](const unsigned char* q) __attribute__((target("avx2"), always_inline)) -> uint32_t {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q));
+    const __m256i low = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_subs_epu8(v, k_20), zero), _mm256_cmpeq_epi8(v, k_c2));
+    // E0-EF -> 70-7F (its low nibble indexes `lead`), every other byte -> >= 80 (0).
+    const __m256i l = _mm256_shuffle_epi8(lead, _mm256_adds_epu8(_mm256_sub_epi8(v, k_e0), k_70));
+    if (_mm256_testz_si256(_mm256_or_si256(low, l), _mm256_or_si256(low, l))) return 0;
+    const __m256i v2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q + 2));
+    const __m256i t = _mm256_and_si256(_mm256_shuffle_epi8(third_hi, _mm256_and_si256(_mm256_srli_epi16(v2, 4), k_0f)),
+                                       _mm256_shuffle_epi8(third_lo, _mm256_and_si256(v2, k_0f)));
+    const __m256i none = _mm256_cmpeq_epi8(_mm256_and_si256(l, t), zero);
+    return static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_andnot_si256(none, _mm256_set1_epi8(-1)))) |
+           static_cast<uint32_t>(_mm256_movemask_epi8(low));
+  };
+  auto first = [&](uint64_t bits, size_t at) -> size_t {  // the first flag SpaceAt confirms, or n
+    for (; bits != 0; bits &= bits - 1) {
+      const size_t k = at + static_cast<size_t>(std::countr_zero(bits));
+      if (SpaceAt(p, k, n) != 0) return k;
+    }
+    return n;
+  };
+  for (; i + 34 <= n; i += 32)
+    if (const uint32_t m = flags(p + i); m != 0)
+      if (const size_t k = first(m, i); k != n) return k;
+  const size_t at = n - 34;
+  if (const uint64_t m = flags(p + at) & (~uint64_t{0} << (i - at)); m != 0)
+    if (const size_t k = first(m, at); k != n) return k;
+  for (i = n - 2; i < n; ++i)
+    if (SpaceAt(p, i, n) != 0) return i;
+  return n;
+}
+
+// NextSpaceAvx2's tests 16 bytes wide, for 18-33 bytes from i: windows at i
+// and at n - 18 (read in place), then the last two bytes. Its own function,
+// so short texts load no 32-byte constants.
+__attribute__((target("avx2"))) size_t NextSpaceShortAvx2(const unsigned char* p, size_t i, size_t n) {
+  alignas(16) static constexpr unsigned char kLead[16] = {0, 8, 7, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  alignas(16) static constexpr unsigned char kThirdHi[16] = {0, 0, 0, 0, 0, 0, 0, 0, 9, 2, 4, 0, 0, 0, 0, 0};
+  alignas(16) static constexpr unsigned char kThirdLo[16] = {9, 1, 1, 1, 1, 1, 1, 1, 5, 5, 1, 0, 0, 0, 0, 6};
+  const __m128i zero = _mm_setzero_si128(), k_0f = _mm_set1_epi8(0x0F);
+  auto flags = [&](const unsigned char* q) __attribute__((target("avx2"), always_inline)) -> uint32_t {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const __m128i low = _mm_or_si128(_mm_cmpeq_epi8(_mm_subs_epu8(v, _mm_set1_epi8(0x20)), zero),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))));
+    const __m128i l = _mm_shuffle_epi8(_mm_load_si128(reinterpret_cast<const __m128i*>(kLead)),
+                                       _mm_adds_epu8(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE0))),
+                                                     _mm_set1_epi8(0x70)));
+    const __m128i any = _mm_or_si128(low, l);
+    if (_mm_testz_si128(any, any)) return 0;
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 2));
+    const __m128i t =
+        _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128(reinterpret_cast<const __m128i*>(kThirdHi)),
+                                       _mm_and_si128(_mm_srli_epi16(v2, 4), k_0f)),
+                      _mm_shuffle_epi8(_mm_load_si128(reinterpret_cast<const __m128i*>(kThirdLo)), _mm_and_si128(v2, k_0f)));
+    const uint32_t none = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(l, t), zero)));
+    return (~none & 0xFFFFu) | static_cast<uint32_t>(_mm_movemask_epi8(low));
+  };
+  auto first = [&](uint32_t bits, size_t at) -> size_t {  // the first flag SpaceAt confirms, or n
+    for (; bits != 0; bits &= bits - 1) {
+      const size_t k = at + static_cast<size_t>(std::countr_zero(bits));
+      if (SpaceAt(p, k, n) != 0) return k;
+    }
+    return n;
+  };
+  if (const uint32_t m = flags(p + i); m != 0)
+    if (const size_t k = first(m, i); k != n) return k;
+  const size_t at = n - 18;  // at - i < 16: its flags from i + 16 on
+  if (const uint32_t m = flags(p + at) & (~0u << (i + 16 - at)); m != 0)
+    if (const size_t k = first(m, at); k != n) return k;
+  for (i = n - 2; i < n; ++i)
+    if (SpaceAt(p, i, n) != 0) return i;
+  return n;
+}
+#else
+#define NOTICETAB_SPACE_AVX2 0
+#endif
+
 }  // namespace
 
 namespace {
@@ -482,22 +583,40 @@ char32_t CharBefore(std::string_view s, size_t begin, size_t end) {
   return i == end ? c : U'\uFFFD';
 }
 
+// The first position at or after i where a White_Space character starts
+// (SpaceAt != 0), or n: from 18 bytes on with AVX2 by NextSpace(Short)Avx2; shorter
+// texts, and all where the processor lacks AVX2, by NextMaybeSpace and SpaceAt.
+template <bool kAvx2>
+[[gnu::always_inline]] inline size_t NextSpaceIn(const unsigned char* p, size_t i, size_t n) {
+#if NOTICETAB_SPACE_AVX2
+  if (kAvx2 && n - i >= 18) return n - i >= 34 ? NextSpaceAvx2(p, i, n) : NextSpaceShortAvx2(p, i, n);
+#endif
+  for (;; ++i) {
+    i = NextMaybeSpace(p, i, n);
+    if (i >= n || SpaceAt(p, i, n) != 0) return i;
+  }
+}
+
+#if NOTICETAB_SPACE_AVX2
+const bool kHaveAvx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2") != 0);
+#else
+constexpr bool kHaveAvx2 = false;
+#endif
+
+[[gnu::always_inline]] inline size_t NextSpace(const unsigned char* p, size_t i, size_t n) {
+  return kHaveAvx2 ? NextSpaceIn<true>(p, i, n) : NextSpaceIn<false>(p, i, n);
+}
+
 // Calls on(start, end) for each run of White_Space characters in p[0, n),
 // in order (JoinCjkSpaces, RemoveSpaces).
 template <typename F>
 [[gnu::always_inline]] inline void ForEachSpaceRun(const unsigned char* p, size_t n, F&& on) {
-  size_t i = NextMaybeSpace(p, 0, n);
-  while (i < n) {
+  for (size_t i = NextSpace(p, 0, n); i < n; i = NextSpace(p, i, n)) {
     const size_t start = i;
     size_t k = SpaceAt(p, i, n);
-    if (k == 0) {  // a control byte, or a look-alike: no space
-      i = NextMaybeSpace(p, i + 1, n);
-      continue;
-    }
     do i += k;
     while (i < n && (k = SpaceAt(p, i, n)) != 0);
     on(start, i);
-    i = NextMaybeSpace(p, i, n);
   }
 }
 
@@ -533,24 +652,35 @@ std::string JoinCjkSpaces(std::string_view s) {
 }
 
 bool HasSpace(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (size_t i = NextMaybeSpace(p, 0, s.size()); i < s.size(); i = NextMaybeSpace(p, i + 1, s.size()))
-    if (SpaceAt(p, i, s.size()) != 0) return true;
-  return false;
+  return NextSpace(reinterpret_cast<const unsigned char*>(s.data()), 0, s.size()) < s.size();
 }
+
+namespace detail {
+size_t NextSpaceWith(bool avx2, std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  return avx2 && kHaveAvx2 ? NextSpaceIn<true>(p, i, s.size()) : NextSpaceIn<false>(p, i, s.size());
+}
+}  // namespace detail
 
 std::string_view RemoveSpaces(std::string_view s, std::string* buf) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  size_t run = 0;  // start of the characters not yet copied
-  bool removed = false;
-  ForEachSpaceRun(p, n, [&](size_t start, size_t end) {
-    if (!removed) buf->clear(), buf->reserve(n), removed = true;
-    buf->append(s.substr(run, start - run));
-    run = end;
-  });
-  if (!removed) return s;
-  buf->append(s.substr(run));
+  size_t i = NextSpace(p, 0, n);
+  if (i >= n) return s;
+  // The kept pieces copied straight into a buffer sized once (no append
+  // per piece: a table line has one per cell).
+  buf->resize(n);
+  char* out = buf->data();
+  std::memcpy(out, p, i);
+  size_t w = i;
+  while (i < n) {
+    for (size_t k; i < n && (k = SpaceAt(p, i, n)) != 0;) i += k;
+    const size_t next = NextSpace(p, i, n);
+    std::memcpy(out + w, p + i, next - i);
+    w += next - i;
+    i = next;
+  }
+  buf->resize(w);
   return *buf;
 }
 

@@ -160,3 +160,48 @@ TEST_CASE("NameKey of malformed bytes is the key of their NFKC", "[text]") {
     CHECK(noticetab::NameKey(s).find('0') == std::string::npos);
   }
 }
+
+TEST_CASE("The 32-byte space scan and the portable one find the same spaces on random text") {
+  // Every White_Space character and its look-alikes (same lead byte, CJK
+  // punctuation, quotes, box drawing, malformed and truncated sequences), in
+  // texts of 0-150 bytes so the AVX2 windows, their last window and the
+  // short texts are all reached; each position from i on is compared with
+  // the character-by-character definition.
+  const std::string pieces[] = {" ", "\t", "\n", "\v", "\f", "\r", "\x01", "\x1F", "\xC2\x85", "\xC2\xA0",
+                                "\xC2\xB7", "\xE1\x9A\x80", "\xE1\x9A\x81", "\xE1\x80\x80", "\xE2\x80\x80",
+                                "\xE2\x80\x85", "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xA8", "\xE2\x80\xA9",
+                                "\xE2\x80\xAF", "\xE2\x80\xAE", "\xE2\x81\x9F", "\xE2\x80\x9F", "\xE2\x81\x9E",
+                                "\xE2\x80\x9C", "\xE2\x80\x94", "\xE2\x94\x80", "\xE3\x80\x80", "\xE3\x80\x81",
+                                "\xE3\x80\x82", "\xE3\x81\x80", "\xE4\xB8\xAD", "\xE6\x96\x87", "\xEF\xBC\x8C",
+                                "a", "7", "\xE2", "\xE3\x80", "\xC2", "\x80", "\xFF", "\xF0\x9F\x98\x80"};
+  constexpr size_t kPieces = sizeof(pieces) / sizeof(pieces[0]);
+  auto reference = [](std::string_view s, size_t i) {
+    // Decoded from the start (a space never starts inside a character's
+    // trail, so this is where RemoveSpaces cuts).
+    for (size_t at = 0; at < s.size();) {
+      const size_t start = at;
+      const bool space = noticetab::IsSpace(noticetab::NextChar(s, at));
+      if (space && start >= i) return start;
+    }
+    return s.size();
+  };
+  uint32_t state = 23;
+  auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int k = 0; k < 6000; ++k) {
+    std::string s;
+    const uint32_t target = next() % 150;
+    const bool sparse = next() % 2;  // mostly Han text, or any piece
+    while (s.size() < target) s += pieces[sparse && next() % 8 != 0 ? 32 + next() % 3 : next() % kPieces];
+    // Each character start in turn, and a few positions inside characters
+    // that start no space.
+    for (size_t i = 0; i <= s.size(); i += 1 + next() % 7) {
+      INFO(k << " at " << i << " size " << s.size());
+      const size_t want = reference(s, i);
+      const bool aligned = i == 0 || i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+      if (!aligned) continue;
+      REQUIRE(noticetab::detail::NextSpaceWith(false, s, i) == want);
+      REQUIRE(noticetab::detail::NextSpaceWith(true, s, i) == want);
+    }
+    REQUIRE(noticetab::HasSpace(s) == (reference(s, 0) < s.size()));
+  }
+}

@@ -102,6 +102,13 @@ std::string RemoveSpaces(std::string_view s);
 std::string_view RemoveSpaces(std::string_view s, std::string* buf);
 /// True when s holds a whitespace character: RemoveSpaces(s) != s.
 bool HasSpace(std::string_view s);
+namespace detail {
+/// The scan behind HasSpace and RemoveSpaces, for tests that run both on any
+/// machine: the first position >= i where a whitespace character starts, or
+/// s.size(). avx2: the 32-byte scan where the processor has it (else the
+/// portable one); false: the portable one.
+size_t NextSpaceWith(bool avx2, std::string_view s, size_t i);
+}  // namespace detail
 /// NFKC normalization (full-width ASCII -> ASCII, etc.).
 std::string Nfkc(std::string_view s);
 /// Nfkc without ICU, for text of ASCII, CJK ideographs, 、。“”‘’—〇, the
