@@ -28,6 +28,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace noticetab {
 
@@ -773,13 +776,28 @@ struct CharSet {
     });
     return lazy->bytes.get();
   }
+  // For a set of 3-byte characters only (U+0800-U+FFFF): by byte k of their
+  // UTF-8 forms, bit (b >> 4) - 8 of byte_sets[k][b & 15] for each byte b a
+  // member has there (all >= 0x80). HasAnyChar3Avx2 tests 32 places at a time
+  // for three bytes in these sets before it looks at any one.
+  bool all_three = false;
+  std::array<std::array<uint8_t, 16>, 3> byte_sets{};
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
     std::array<bool, 256> lead{};
+    all_three = !sorted.empty();
     for (const char32_t c : sorted) {
       low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
       std::string utf8;
       AppendUtf8(utf8, c);
       lead[static_cast<unsigned char>(utf8[0])] = true;
+      if (utf8.size() != 3 || c < 0x800 || c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        all_three = false;
+        continue;
+      }
+      for (size_t k = 0; k < 3; ++k) {
+        const auto b = static_cast<unsigned char>(utf8[k]);
+        byte_sets[k][b & 15] |= static_cast<uint8_t>(1u << ((b >> 4) - 8));
+      }
     }
     bool rare = true;
     for (unsigned b = 0; b < 256; ++b) {
@@ -1401,6 +1419,56 @@ std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
   return out;
 }
 
+#if defined(__x86_64__)
+// HasAnyChar for a set of 3-byte characters (all_three) on a long text, 32
+// places at a time: a place p can start a member only if s[p], s[p+1] and
+// s[p+2] are each a byte some member has at that position (three lookups of
+// byte sets by nibble, as in Muła's SIMD byte-set test); the few places left
+// are checked against the table of low 12 bits, then decoded. A member that
+// NextChar reads at p has exactly its UTF-8 bytes there, so none is missed.
+// Returns the answer for the places before *done (set to where it stopped).
+__attribute__((target("avx2"), always_inline)) inline __m256i ByteTable(const std::array<uint8_t, 16>& t) {
+  return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
+}
+// Non-zero in each byte of v that is in the set of table t (see byte_sets).
+__attribute__((target("avx2"), always_inline)) inline __m256i InByteSet(__m256i t, __m256i v) {
+  // Bit (hi - 8) for a high nibble of 8-F, 0 for an ASCII byte's.
+  const __m256i bit = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                                       2, 4, 8, 16, 32, 64, -128);
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i lo = _mm256_and_si256(v, nibble);
+  const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+  return _mm256_and_si256(_mm256_shuffle_epi8(t, lo), _mm256_shuffle_epi8(bit, hi));
+}
+
+__attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::string_view s, const uint8_t* low_bytes,
+                                                     size_t* done) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const __m256i t0 = ByteTable(set.byte_sets[0]), t1 = ByteTable(set.byte_sets[1]), t2 = ByteTable(set.byte_sets[2]);
+  const __m256i zero = _mm256_setzero_si256();
+  size_t i = 0;
+  for (; i + 34 <= n; i += 32) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    const __m256i miss = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(InByteSet(t0, a), zero),
+                                                         _mm256_cmpeq_epi8(InByteSet(t1, b), zero)),
+                                         _mm256_cmpeq_epi8(InByteSet(t2, c), zero));
+    auto mask = ~static_cast<uint32_t>(_mm256_movemask_epi8(miss));
+    while (mask != 0) {
+      const size_t at = i + static_cast<size_t>(std::countr_zero(mask));
+      mask &= mask - 1;
+      if (!low_bytes[(p[at + 1] & 0x3Fu) << 6 | (p[at + 2] & 0x3Fu)]) continue;
+      size_t next = at;
+      if (set.Has(NextChar(s, next))) return true;
+    }
+  }
+  *done = i;
+  return false;
+}
+#endif
+
 // Never false when s holds a member where NextChar would read one: every
 // place a member's lead byte occurs is decoded from there (a place inside a
 // malformed sequence too, which can only add a false "maybe"). With rare lead
@@ -1429,10 +1497,18 @@ bool HasAnyChar(const CharSet& set, std::string_view s) {
   const uint64_t* const low = set.low.data();
   // Null for a small set on a short text.
   const uint8_t* const low_bytes = set.low_bytes || n >= CharSet::kLongText ? set.LowBytes() : nullptr;
+  size_t i = 0;
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (set.all_three && n >= CharSet::kLongText && avx2) {
+    if (HasAnyChar3Avx2(set, s, low_bytes, &i)) return true;
+    // The places from i on: as below (i may be inside a character; the scan
+    // below skips continuation bytes one at a time).
+  }
+#endif
   auto miss = [&](uint64_t bits) {
     return low_bytes ? !low_bytes[bits] : !((low[bits >> 6] >> (bits & 63)) & 1);
   };
-  size_t i = 0;
   while (i < n) {
     if constexpr (std::endian::native == std::endian::little) {
       // With the byte table: four 3-byte characters at a time (two 8-byte
