@@ -1341,7 +1341,7 @@ std::vector<std::string> TrailingLiterals(std::string_view p) {
 
 // Whether s (less a line terminator that ends it, as $ allows) ends with one
 // of the runs. A superset of where $ can match: any final terminator is tried.
-bool EndsWithAny(const std::vector<std::string>& runs, std::string_view s) {
+[[gnu::noinline]] bool EndsWithAny(const std::vector<std::string>& runs, std::string_view s) {
   std::string_view ends[3] = {s, {}, {}};
   size_t count = 1;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -1351,9 +1351,17 @@ bool EndsWithAny(const std::vector<std::string>& runs, std::string_view s) {
     ends[count++] = s.substr(0, n - 2);
   if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 && (p[n - 1] == 0xA8 || p[n - 1] == 0xA9))
     ends[count++] = s.substr(0, n - 3);
-  for (size_t k = 0; k < count; ++k)
-    for (const auto& run : runs)
-      if (ends[k].ends_with(run)) return true;
+  // The last byte first (a continuation byte for a CJK run: most lines
+  // differ there), then the rest without a call for a short run.
+  for (size_t k = 0; k < count; ++k) {
+    const std::string_view e = ends[k];
+    for (const auto& run : runs) {
+      const size_t m = run.size();
+      if (m == 0) return true;
+      if (m > e.size() || run[m - 1] != e[e.size() - 1]) continue;
+      if (std::memcmp(e.data() + e.size() - m, run.data(), m - 1) == 0) return true;
+    }
+  }
   return false;
 }
 
@@ -1390,7 +1398,7 @@ bool HasRun(std::string_view s, std::string_view run) {
 }
 
 // True when s holds one of the runs.
-bool HasAnyRun(const std::vector<std::string>& any, std::string_view s) {
+[[gnu::noinline]] bool HasAnyRun(const std::vector<std::string>& any, std::string_view s) {
   for (const auto& run : any)
     if (HasRun(s, run)) return true;
   return false;
@@ -1473,7 +1481,7 @@ __attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::st
 // place a member's lead byte occurs is decoded from there (a place inside a
 // malformed sequence too, which can only add a false "maybe"). With rare lead
 // bytes, memchr finds those places.
-bool HasAnyChar(const CharSet& set, std::string_view s) {
+[[gnu::noinline]] bool HasAnyChar(const CharSet& set, std::string_view s) {
   if (!set.rare_leads.empty()) {
     const char* const end = s.data() + s.size();
     for (const unsigned char lead : set.rare_leads) {
