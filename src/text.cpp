@@ -776,12 +776,17 @@ struct CharSet {
     });
     return lazy->bytes.get();
   }
-  // For a set of 3-byte characters only (U+0800-U+FFFF): by byte k of their
-  // UTF-8 forms, bit (b >> 4) - 8 of byte_sets[k][b & 15] for each byte b a
-  // member has there (all >= 0x80). HasAnyChar3Avx2 tests 32 places at a time
-  // for three bytes in these sets before it looks at any one.
+  // For a set of 3-byte characters only (U+0800-U+FFFF), the tables
+  // HasAnyChar3Avx2 looks up by nibble, 32 places at a time, before it looks
+  // at any one place. leads: bit (b >> 4) - 8 of leads[b & 15] for each lead
+  // byte b of a member. tails: a member whose third byte has low bits j (of
+  // 8 buckets) sets bit j in tails[0][lo nibble of its second byte],
+  // tails[1][hi nibble of it], tails[2][lo nibble of its third byte] and
+  // tails[3][hi nibble of it] (Teddy's buckets, as in Hyperscan): a place whose
+  // second and third bytes give a common bit may hold a member.
   bool all_three = false;
-  std::array<std::array<uint8_t, 16>, 3> byte_sets{};
+  std::array<uint8_t, 16> leads{};
+  std::array<std::array<uint8_t, 16>, 4> tails{};
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
     std::array<bool, 256> lead{};
     all_three = !sorted.empty();
@@ -794,10 +799,14 @@ struct CharSet {
         all_three = false;
         continue;
       }
-      for (size_t k = 0; k < 3; ++k) {
-        const auto b = static_cast<unsigned char>(utf8[k]);
-        byte_sets[k][b & 15] |= static_cast<uint8_t>(1u << ((b >> 4) - 8));
-      }
+      const auto b0 = static_cast<unsigned char>(utf8[0]), b1 = static_cast<unsigned char>(utf8[1]),
+                 b2 = static_cast<unsigned char>(utf8[2]);
+      leads[b0 & 15] |= static_cast<uint8_t>(1u << ((b0 >> 4) - 8));
+      const auto bucket = static_cast<uint8_t>(1u << (b2 & 7));
+      tails[0][b1 & 15] |= bucket;
+      tails[1][b1 >> 4] |= bucket;
+      tails[2][b2 & 15] |= bucket;
+      tails[3][b2 >> 4] |= bucket;
     }
     bool rare = true;
     for (unsigned b = 0; b < 256; ++b) {
@@ -1429,16 +1438,17 @@ std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
 
 #if defined(__x86_64__)
 // HasAnyChar for a set of 3-byte characters (all_three) on a long text, 32
-// places at a time: a place p can start a member only if s[p], s[p+1] and
-// s[p+2] are each a byte some member has at that position (three lookups of
-// byte sets by nibble, as in Muła's SIMD byte-set test); the few places left
-// are checked against the table of low 12 bits, then decoded. A member that
-// NextChar reads at p has exactly its UTF-8 bytes there, so none is missed.
+// places at a time: a place p can start a member only if s[p] is a member's
+// lead byte (a byte-set lookup by nibble, as in Muła's SIMD byte-set test)
+// and s[p+1], s[p+2] share a bucket in the tails tables (lookups by nibble,
+// as in Teddy); the few places left are checked against the table of low
+// 12 bits, then decoded. A member that NextChar reads at p has exactly its
+// UTF-8 bytes there, which pass both tests, so none is missed.
 // Returns the answer for the places before *done (set to where it stopped).
 __attribute__((target("avx2"), always_inline)) inline __m256i ByteTable(const std::array<uint8_t, 16>& t) {
   return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
 }
-// Non-zero in each byte of v that is in the set of table t (see byte_sets).
+// Non-zero in each byte of v that is in the set of table t (see leads).
 __attribute__((target("avx2"), always_inline)) inline __m256i InByteSet(__m256i t, __m256i v) {
   // Bit (hi - 8) for a high nibble of 8-F, 0 for an ASCII byte's.
   const __m256i bit = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1,
@@ -1453,16 +1463,22 @@ __attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::st
                                                      size_t* done) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  const __m256i t0 = ByteTable(set.byte_sets[0]), t1 = ByteTable(set.byte_sets[1]), t2 = ByteTable(set.byte_sets[2]);
+  const __m256i lead = ByteTable(set.leads);
+  const __m256i lo1 = ByteTable(set.tails[0]), hi1 = ByteTable(set.tails[1]), lo2 = ByteTable(set.tails[2]),
+                hi2 = ByteTable(set.tails[3]);
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
   const __m256i zero = _mm256_setzero_si256();
   size_t i = 0;
   for (; i + 34 <= n; i += 32) {
     const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
     const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
     const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
-    const __m256i miss = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(InByteSet(t0, a), zero),
-                                                         _mm256_cmpeq_epi8(InByteSet(t1, b), zero)),
-                                         _mm256_cmpeq_epi8(InByteSet(t2, c), zero));
+    const __m256i buckets = _mm256_and_si256(
+        _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, nibble)),
+                         _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), nibble))),
+        _mm256_and_si256(_mm256_shuffle_epi8(lo2, _mm256_and_si256(c, nibble)),
+                         _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(c, 4), nibble))));
+    const __m256i miss = _mm256_or_si256(_mm256_cmpeq_epi8(InByteSet(lead, a), zero), _mm256_cmpeq_epi8(buckets, zero));
     auto mask = ~static_cast<uint32_t>(_mm256_movemask_epi8(miss));
     while (mask != 0) {
       const size_t at = i + static_cast<size_t>(std::countr_zero(mask));
