@@ -29,6 +29,9 @@
 #include <emmintrin.h>
 #include <immintrin.h>
 #endif
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace noticetab {
 
@@ -903,13 +906,37 @@ struct CharSet {
     });
     return lazy->bytes.get();
   }
+  // For a set of 3-byte characters only (U+0800-U+FFFF), the tables
+  // HasAnyChar3Avx2 looks up by nibble, 32 places at a time, before it looks
+  // at any one place. leads: bit (b >> 4) - 8 of leads[b & 15] for each lead
+  // byte b of a member. tails: a member whose third byte has low bits j (of
+  // 8 buckets) sets bit j in tails[0][lo nibble of its second byte],
+  // tails[1][hi nibble of it], tails[2][lo nibble of its third byte] and
+  // tails[3][hi nibble of it] (Teddy's buckets, as in Hyperscan): a place whose
+  // second and third bytes give a common bit may hold a member.
+  bool all_three = false;
+  std::array<uint8_t, 16> leads{};
+  std::array<std::array<uint8_t, 16>, 4> tails{};
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
     std::array<bool, 256> lead{};
+    all_three = !sorted.empty();
     for (const char32_t c : sorted) {
       low[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
       std::string utf8;
       AppendUtf8(utf8, c);
       lead[static_cast<unsigned char>(utf8[0])] = true;
+      if (utf8.size() != 3 || c < 0x800 || c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        all_three = false;
+        continue;
+      }
+      const auto b0 = static_cast<unsigned char>(utf8[0]), b1 = static_cast<unsigned char>(utf8[1]),
+                 b2 = static_cast<unsigned char>(utf8[2]);
+      leads[b0 & 15] |= static_cast<uint8_t>(1u << ((b0 >> 4) - 8));
+      const auto bucket = static_cast<uint8_t>(1u << (b2 & 7));
+      tails[0][b1 & 15] |= bucket;
+      tails[1][b1 >> 4] |= bucket;
+      tails[2][b2 & 15] |= bucket;
+      tails[3][b2 >> 4] |= bucket;
     }
     bool rare = true;
     for (unsigned b = 0; b < 256; ++b) {
@@ -1453,7 +1480,7 @@ std::vector<std::string> TrailingLiterals(std::string_view p) {
 
 // Whether s (less a line terminator that ends it, as $ allows) ends with one
 // of the runs. A superset of where $ can match: any final terminator is tried.
-bool EndsWithAny(const std::vector<std::string>& runs, std::string_view s) {
+[[gnu::noinline]] bool EndsWithAny(const std::vector<std::string>& runs, std::string_view s) {
   std::string_view ends[3] = {s, {}, {}};
   size_t count = 1;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -1463,9 +1490,17 @@ bool EndsWithAny(const std::vector<std::string>& runs, std::string_view s) {
     ends[count++] = s.substr(0, n - 2);
   if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 && (p[n - 1] == 0xA8 || p[n - 1] == 0xA9))
     ends[count++] = s.substr(0, n - 3);
-  for (size_t k = 0; k < count; ++k)
-    for (const auto& run : runs)
-      if (ends[k].ends_with(run)) return true;
+  // The last byte first (a continuation byte for a CJK run: most lines
+  // differ there), then the rest without a call for a short run.
+  for (size_t k = 0; k < count; ++k) {
+    const std::string_view e = ends[k];
+    for (const auto& run : runs) {
+      const size_t m = run.size();
+      if (m == 0) return true;
+      if (m > e.size() || run[m - 1] != e[e.size() - 1]) continue;
+      if (std::memcmp(e.data() + e.size() - m, run.data(), m - 1) == 0) return true;
+    }
+  }
   return false;
 }
 
@@ -1502,7 +1537,7 @@ bool HasRun(std::string_view s, std::string_view run) {
 }
 
 // True when s holds one of the runs.
-bool HasAnyRun(const std::vector<std::string>& any, std::string_view s) {
+[[gnu::noinline]] bool HasAnyRun(const std::vector<std::string>& any, std::string_view s) {
   for (const auto& run : any)
     if (HasRun(s, run)) return true;
   return false;
@@ -1531,11 +1566,68 @@ std::vector<std::vector<char32_t>> CharSets(const Requirements& required) {
   return out;
 }
 
+#if defined(__x86_64__)
+// HasAnyChar for a set of 3-byte characters (all_three) on a long text, 32
+// places at a time: a place p can start a member only if s[p] is a member's
+// lead byte (a byte-set lookup by nibble, as in Muła's SIMD byte-set test)
+// and s[p+1], s[p+2] share a bucket in the tails tables (lookups by nibble,
+// as in Teddy); the few places left are checked against the table of low
+// 12 bits, then decoded. A member that NextChar reads at p has exactly its
+// UTF-8 bytes there, which pass both tests, so none is missed.
+// Returns the answer for the places before *done (set to where it stopped).
+__attribute__((target("avx2"), always_inline)) inline __m256i ByteTable(const std::array<uint8_t, 16>& t) {
+  return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
+}
+// Non-zero in each byte of v that is in the set of table t (see leads).
+__attribute__((target("avx2"), always_inline)) inline __m256i InByteSet(__m256i t, __m256i v) {
+  // Bit (hi - 8) for a high nibble of 8-F, 0 for an ASCII byte's.
+  const __m256i bit = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                                       2, 4, 8, 16, 32, 64, -128);
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i lo = _mm256_and_si256(v, nibble);
+  const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble);
+  return _mm256_and_si256(_mm256_shuffle_epi8(t, lo), _mm256_shuffle_epi8(bit, hi));
+}
+
+__attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::string_view s, const uint8_t* low_bytes,
+                                                     size_t* done) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const __m256i lead = ByteTable(set.leads);
+  const __m256i lo1 = ByteTable(set.tails[0]), hi1 = ByteTable(set.tails[1]), lo2 = ByteTable(set.tails[2]),
+                hi2 = ByteTable(set.tails[3]);
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i zero = _mm256_setzero_si256();
+  size_t i = 0;
+  for (; i + 34 <= n; i += 32) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
+    const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
+    const __m256i buckets = _mm256_and_si256(
+        _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, nibble)),
+                         _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), nibble))),
+        _mm256_and_si256(_mm256_shuffle_epi8(lo2, _mm256_and_si256(c, nibble)),
+                         _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(c, 4), nibble))));
+    const __m256i miss = _mm256_or_si256(_mm256_cmpeq_epi8(InByteSet(lead, a), zero), _mm256_cmpeq_epi8(buckets, zero));
+    auto mask = ~static_cast<uint32_t>(_mm256_movemask_epi8(miss));
+    while (mask != 0) {
+      const size_t at = i + static_cast<size_t>(std::countr_zero(mask));
+      mask &= mask - 1;
+      if (!low_bytes[(p[at + 1] & 0x3Fu) << 6 | (p[at + 2] & 0x3Fu)]) continue;
+      size_t next = at;
+      if (set.Has(NextChar(s, next))) return true;
+    }
+  }
+  *done = i;
+  return false;
+}
+#endif
+
 // Never false when s holds a member where NextChar would read one: every
 // place a member's lead byte occurs is decoded from there (a place inside a
 // malformed sequence too, which can only add a false "maybe"). With rare lead
 // bytes, memchr finds those places.
-bool HasAnyChar(const CharSet& set, std::string_view s) {
+[[gnu::noinline]] bool HasAnyChar(const CharSet& set, std::string_view s) {
   if (!set.rare_leads.empty()) {
     const char* const end = s.data() + s.size();
     for (const unsigned char lead : set.rare_leads) {
@@ -1559,10 +1651,18 @@ bool HasAnyChar(const CharSet& set, std::string_view s) {
   const uint64_t* const low = set.low.data();
   // Null for a small set on a short text.
   const uint8_t* const low_bytes = set.low_bytes || n >= CharSet::kLongText ? set.LowBytes() : nullptr;
+  size_t i = 0;
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (set.all_three && n >= CharSet::kLongText && avx2) {
+    if (HasAnyChar3Avx2(set, s, low_bytes, &i)) return true;
+    // The places from i on: as below (i may be inside a character; the scan
+    // below skips continuation bytes one at a time).
+  }
+#endif
   auto miss = [&](uint64_t bits) {
     return low_bytes ? !low_bytes[bits] : !((low[bits >> 6] >> (bits & 63)) & 1);
   };
-  size_t i = 0;
   while (i < n) {
     if constexpr (std::endian::native == std::endian::little) {
       // With the byte table: four 3-byte characters at a time (two 8-byte

@@ -242,6 +242,32 @@ TEST_CASE("regex_lite matches ICU on edge cases") {
   }
 }
 
+TEST_CASE("regex_lite's .* finds the line end at every place of the text's last 16 bytes, as ICU") {
+  // The scan of a run of . takes the text's last 0-15 bytes as one block that
+  // overlaps the one before: a terminator (or a C2/E2 that starts none) at
+  // each place of it, after ASCII or CJK text.
+  std::vector<std::string> texts;
+  for (const std::string fill : {"a", "中"}) {
+    for (const std::string mark : {"\n", "\r\n", "\xc2\x85", "\xe2\x80\xa8", "\xc2\xa9", "\xe2\x80\x9c", "\xe2\x80"}) {
+      for (size_t len = 14; len <= 40; ++len) {
+        for (size_t at = 0; at <= len; at += fill.size()) {
+          std::string t;
+          while (t.size() < at) t += fill;
+          t += mark;
+          while (t.size() < len + mark.size()) t += fill;
+          texts.push_back(t);
+        }
+      }
+    }
+  }
+  for (const char* pattern : {".*", "(.*)$", ".+$", "^(?<t>\\S.*)$", "(.*)(.)"}) {
+    const auto lite = regex_lite::Compile(pattern);
+    REQUIRE(lite);
+    INFO("pattern " << pattern);
+    CHECK(Compare(pattern, *lite, texts, 10) == "");
+  }
+}
+
 TEST_CASE("regex_lite's classes hold the code points ICU's do") {
   for (const char* cls : {"\\p{Han}", "\\s", "\\S", ".", "[^\\s]", "[\\p{Han}\\s]"}) {
     const auto lite = regex_lite::Compile(cls);

@@ -509,3 +509,56 @@ TEST_CASE("Regex: a search past the time limit throws an Error naming the rule",
   // A linear pattern over a long line stays well inside its limit.
   CHECK(Regex("a+!$").Contains(std::string(1 << 20, 'a') + "!"));
 }
+
+TEST_CASE("Regex: a set of many CJK characters is found anywhere in a long text", "[text][regex]") {
+  // A class of more than four 3-byte characters is checked, on a text of 4 KB
+  // or more, 32 places at a time by byte sets (HasAnyChar3Avx2 where the CPU
+  // has AVX2): the answer must equal a plain decode of the text, wherever
+  // the member is (first place, block edges, last character) and whatever
+  // surrounds it (other ideographs sharing its bytes, ASCII, invalid bytes).
+  const std::u32string members = U"們個會這為發與關於單時處區縣務實現對開過進機門頭經議總導書傳報電車東";
+  std::string pattern = "[";
+  for (const char32_t c : members) noticetab::AppendUtf8(pattern, c);
+  pattern += "]";
+  const Regex re(pattern);
+  REQUIRE(re.ok());
+  // Neighbours of the members (±1, ±64 code points: one byte apart) and plain text.
+  std::vector<std::string> filler;
+  for (const char32_t c : members) {
+    for (const char32_t d : {c - 1, c + 1, c - 64, c + 64, c ^ 0x1000u}) {
+      if (members.find(d) != std::u32string::npos) continue;
+      std::string u;
+      noticetab::AppendUtf8(u, d);
+      filler.push_back(u);
+    }
+  }
+  for (const char* extra : {"a", " ", "\n", "\xE4", "\x80", "\xE5\x80", "\xC3\xA9", "\xF0\x9F\x98\x80", "的"})
+    filler.push_back(extra);
+  uint64_t seed = 12345;
+  auto next = [&](uint64_t bound) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (seed >> 33) % bound;
+  };
+  int found = 0, missing = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const size_t size = 4096 + next(600);
+    while (text.size() < size) text += filler[next(filler.size())];
+    if (round % 2 == 0) {
+      std::string member;
+      noticetab::AppendUtf8(member, members[next(members.size())]);
+      const int where = static_cast<int>(next(5));
+      const size_t at = where == 0 ? 0 : where == 1 ? text.size() : where == 2 ? 32 * next(text.size() / 32) : next(text.size());
+      text.insert(at, member);
+    }
+    bool expect = false;
+    for (size_t i = 0; i < text.size();) {
+      if (members.find(noticetab::NextChar(text, i)) != std::u32string::npos) expect = true;
+    }
+    (expect ? found : missing)++;
+    INFO("round " << round);
+    CHECK(re.Contains(text) == expect);
+  }
+  CHECK(found > 100);
+  CHECK(missing > 100);
+}
