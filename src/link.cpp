@@ -32,7 +32,7 @@ namespace {
 // bytes (so two adjacent 3-byte characters are their 6 bytes as they are,
 // little-endian), else a flag bit and a's fourth byte (a continuation byte:
 // 6 bits) above them. Never 0 (a is not). One to one.
-inline uint64_t Key(uint32_t a, uint32_t b) {
+[[gnu::always_inline]] inline uint64_t Key(uint32_t a, uint32_t b) {
   if (a < (1u << 24)) [[likely]]
     return a | uint64_t{b} << 24;
   return (a & 0xFFFFFF) | uint64_t{b} << 24 | uint64_t{a >> 24 & 0x3F} << 56 | uint64_t{1} << 63;
@@ -41,26 +41,41 @@ inline uint64_t Key(uint32_t a, uint32_t b) {
 constexpr uint64_t kSixBytes = 0xFFFFFFFFFFFFULL;
 
 #if defined(__SSE2__)
-// Five characters of U+4E00-U+9FFF at q[0..14] (leads E4-E9, continuation
-// bytes, no Yijing hexagram E4 B7 xx), read in one 16-byte load.
-inline bool FiveHan(const unsigned char* q) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-  const __m128i mask = _mm_setr_epi8(char(0xF0), char(0xC0), char(0xC0), char(0xF0), char(0xC0), char(0xC0), char(0xF0),
-                                     char(0xC0), char(0xC0), char(0xF0), char(0xC0), char(0xC0), char(0xF0), char(0xC0),
-                                     char(0xC0), 0);
-  const __m128i want = _mm_setr_epi8(char(0xE0), char(0x80), char(0x80), char(0xE0), char(0x80), char(0x80), char(0xE0),
-                                     char(0x80), char(0x80), char(0xE0), char(0x80), char(0x80), char(0xE0), char(0x80),
-                                     char(0x80), 0);
-  if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, mask), want)) != 0xFFFF) return false;
-  constexpr int kLeads = 1 | 1 << 3 | 1 << 6 | 1 << 9 | 1 << 12;
-  const __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(char(0xE4)));
-  const int e4_to_e9 = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(5)), t));
-  if ((e4_to_e9 & kLeads) != kLeads) return false;
-  const int e4 = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE4))));
-  const int b7 = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xB7))));
-  return (e4 & b7 >> 1 & kLeads) == 0;
+// Bit j set: a character of U+4000-U+9FFF but the Yijing hexagrams
+// U+4DC0-U+4DFF (lead E4-E9, two continuation bytes, not E4 B7) begins at
+// q[j], for j <= 60 (bits 61-63 are 0). q[0..63] readable: four loads.
+inline uint64_t HanStarts(const unsigned char* q) {
+  uint64_t lead = 0, cont = 0, e4 = 0, b7 = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 16 * k));
+    // As signed bytes: E4-E9 plus 9C are -128 to -123, continuation bytes
+    // 80-BF are below -64.
+    const __m128i l = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(char(0x9C))), _mm_set1_epi8(-122));
+    const int shift = 16 * k;
+    lead |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(l))} << shift;
+    cont |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))))} << shift;
+    e4 |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xE4)))))} << shift;
+    b7 |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xB7)))))} << shift;
+  }
+  return lead & cont >> 1 & cont >> 2 & ~(e4 & b7 >> 1) & ((uint64_t{1} << 61) - 1);
 }
 #endif
+
+// Bytes q[0..2] (q[3] readable) as Packed() holds them: little-endian.
+[[gnu::always_inline]] inline uint32_t Load24(const unsigned char* q) {
+  uint32_t w;
+  std::memcpy(&w, q, 4);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap32(w);
+  return w & 0xFFFFFF;
+}
+
+// Bytes q[0..5] (q[6..7] readable), little-endian.
+[[gnu::always_inline]] inline uint64_t Load48(const unsigned char* q) {
+  uint64_t w;
+  std::memcpy(&w, q, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w & kSixBytes;
+}
 
 uint32_t Packed(char32_t c) {
   if (c < 0x80) return c;
@@ -83,113 +98,138 @@ bool NfkcInert(char32_t c) {
 
 inline bool IsAsciiKey(uint32_t c) { return c - '0' < 10u || (c | 0x20) - 'a' < 26u; }
 
-// The bigrams of n (NFKC text), each read with NextChar.
-size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
-  size_t count = 0;
+// f(bigram) for each bigram of n (NFKC text), each read with NextChar.
+template <typename F>
+void WalkNfkc(std::string_view n, F&& f) {
   uint32_t prev = 0;  // 0 is no key character: none yet
   for (size_t i = 0; i < n.size();) {
     const char32_t c = NextChar(n, i);
     if (!IsKeyChar(c)) continue;
     const uint32_t k = Packed(c);
-    if (prev) out[count++] = Key(prev, k);
+    if (prev) f(Key(prev, k));
     prev = k;
   }
+}
+
+// The bigrams of n (NFKC text) into out: how many.
+size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
+  size_t count = 0;
+  WalkNfkc(n, [&](uint64_t b) { out[count++] = b; });
   return count;
 }
 
-// The bigrams of Nfkc(s) read straight from s when NFKC takes each character
-// on its own, that is for the text NfkcWithoutIcu handles (ASCII,
-// U+4000-U+9FFF, 、。‘’“” as they are, full-width forms to ASCII, U+3000 to a
-// space), and characters NFKC leaves alone whatever their neighbours
-// (NfkcInert): no copy. SIZE_MAX at the first other character. prev_io:
-// the key character before s (0: none), then the last of s: reading a text
-// in two pieces, the second given the first's prev_io, is reading it whole.
+// The character of s at p[i] (i < n) as a key character (Packed), i moved
+// past it: 0 when it is none (skipped), UINT32_MAX when NFKC may not take it
+// on its own. The same tests as NfkcWithoutIcu, in the same order.
+[[gnu::always_inline]] inline uint32_t InPlaceChar(const unsigned char* p, size_t& i, size_t n) {
+  const uint32_t b = p[i];
+  if (b < 0x80) {
+    ++i;
+    return IsAsciiKey(b) ? b : 0;
+  }
+  if (!utf8::ThreeByteAt(p, i, n)) return UINT32_MAX;
+  const char32_t v = utf8::ThreeByteValue(p, i);
+  i += 3;
+  if (b - 0xE4u <= 5u) return v - 0x4DC0u < 0x40u ? 0 : Packed(v);  // U+4000-U+9FFF but the Yijing hexagrams
+  if (v >= 0xFF01 && v <= 0xFF5E) {                                 // full-width forms to ASCII
+    const uint32_t c = v - 0xFEE0;
+    return IsAsciiKey(c) ? c : 0;
+  }
+  if (v == 0x3001 || v == 0x3002 || v == 0x2018 || v == 0x2019 || v == 0x201C || v == 0x201D || v == 0x3000)
+    return 0;  // no key characters
+  // 《》〔〕— ...: itself under NFKC, whatever is around it (well formed: not
+  // overlong, no surrogate).
+  if (v >= 0x800 && v - 0xD800u >= 0x800u && NfkcInert(v)) return IsKeyChar(v) ? Packed(v) : 0;
+  return UINT32_MAX;
+}
+
+// A buffer for BigramsInPlace has room for this many bigrams more than its
+// text has bytes: it writes the bigrams of a run four at a time, some past
+// those it keeps.
+constexpr size_t kSlack = 8;
+
+// The bigrams of Nfkc(s), in text order, repeats included, into out (room
+// for s.size() + kSlack): how many (fewer than s.size() when prev_io was 0,
+// at most s.size() otherwise). Read straight from s when NFKC takes each
+// character on its own, that is for the text NfkcWithoutIcu handles (ASCII,
+// U+4000-U+9FFF, 、。‘’“” as they are, full-width forms to ASCII, U+3000 to
+// a space), and characters NFKC leaves alone whatever their neighbours
+// (NfkcInert): no copy. SIZE_MAX at the first other character. prev_io: the
+// key character before s (0: none; else of at most 3 bytes, as this gives),
+// then the last of s: reading a text in two pieces, the second given the
+// first's prev_io, is reading it whole.
 size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t count = 0;
-  uint32_t prev = prev_io;
-  for (size_t i = 0; i < n;) {
-    uint32_t c, w;
+  uint32_t prev = prev_io;  // every key character here has at most 3 bytes: Key(prev, c) is prev | c << 24
+  size_t i = 0;
 #if defined(__SSE2__)
-    // Five (15 bytes, in a run of Han text): each bigram but the first is 6
-    // bytes of the text as they are (Key).
-    if (i + 16 <= n && FiveHan(p + i)) {
-      uint64_t w0, w1, w2, w3;
-      std::memcpy(&w0, p + i, 8), std::memcpy(&w1, p + i + 3, 8), std::memcpy(&w2, p + i + 6, 8);
-      std::memcpy(&w3, p + i + 9, 8);
-      out[count] = Key(prev, static_cast<uint32_t>(w0 & 0xFFFFFF));
-      count += prev != 0;
-      out[count] = w0 & kSixBytes, out[count + 1] = w1 & kSixBytes, out[count + 2] = w2 & kSixBytes;
-      out[count + 3] = w3 & kSixBytes;
-      count += 4;
-      prev = static_cast<uint32_t>(w3 >> 24 & 0xFFFFFF);
-      i += 15;
-      continue;
+  // 64 bytes at a time, from the Han characters' starts (most of a notice):
+  // a run of them is read from the bits, each bigram but the run's first
+  // being 6 bytes of the text as they are (Key). The reads reach 80 bytes
+  // past a block's start: the last bytes of s are read from a copy.
+  constexpr uint64_t kEvery3 = 0x9249249249249249ULL;  // bits 0, 3, ..., 63
+  alignas(16) unsigned char copy[96];
+  while (i < n) {
+    const unsigned char* q = p + i;
+    const size_t m = n - i;  // bytes of s from q
+    if (m < 80) {
+      for (size_t k = 0; k < sizeof copy; k += 16)
+        _mm_store_si128(reinterpret_cast<__m128i*>(copy + k), _mm_setzero_si128());
+      std::memcpy(copy, q, m);
+      q = copy;
     }
-#endif
-    // Two characters of U+4E00-U+9FFF (most of a notice) in one 8-byte load:
-    // leads E4-E9 at bytes 0 and 3, continuation bytes at 1, 2, 4, 5, no
-    // Yijing hexagram (below).
-    if constexpr (std::endian::native == std::endian::little) {
-      uint64_t ww;
-      if (i + 8 <= n && (std::memcpy(&ww, p + i, 8), (ww & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL) &&
-          p[i] - 0xE4u <= 5u && p[i + 3] - 0xE4u <= 5u && (ww & 0xFFFF) != 0xB7E4 && (ww >> 24 & 0xFFFF) != 0xB7E4) {
-        const auto c1 = static_cast<uint32_t>(ww & 0xFFFFFF), c2 = static_cast<uint32_t>(ww >> 24 & 0xFFFFFF);
-        out[count] = Key(prev, c1);
+    const uint64_t han = HanStarts(q);
+    const size_t end = std::min<size_t>(61, m);  // the characters beginning before end, here
+    size_t j = 0;
+    while (j < end) {
+      // The run of Han characters at j (bits 61-63 of han are 0: it ends).
+      if (const size_t r = static_cast<size_t>(std::countr_zero(~han >> j & kEvery3) * 11) >> 5) {
+        const unsigned char* h = q + j;
+        out[count] = prev | uint64_t{Load24(h)} << 24;
         count += prev != 0;
-        out[count++] = ww & kSixBytes;  // Key(c1, c2)
-        prev = c2;
-        i += 6;
+        for (size_t k = 0; k + 1 < r; k += 4) {
+          out[count + k] = Load48(h + 3 * k), out[count + k + 1] = Load48(h + 3 * k + 3);
+          out[count + k + 2] = Load48(h + 3 * k + 6), out[count + k + 3] = Load48(h + 3 * k + 9);
+        }
+        count += r - 1;
+        prev = Load24(h + 3 * (r - 1));
+        j += 3 * r;
+        if (j >= end) break;
+      }
+      // Not a Han character at j: 。，、 (no key characters) at once.
+      const uint32_t w = Load24(q + j);
+      if (w == 0x8280E3 || w == 0x8CBCEF || w == 0x8180E3) {
+        j += 3;
         continue;
       }
+      const uint32_t c = InPlaceChar(q, j, m);
+      if (c == UINT32_MAX) return SIZE_MAX;
+      if (!c) continue;
+      out[count] = prev | uint64_t{c} << 24;
+      count += prev != 0;
+      prev = c;
     }
-    // The same tests as NfkcWithoutIcu, in the same order. First U+4000-U+9FFF
-    // (lead E4-E9 and two continuation bytes, read in one load), as it is: key
-    // characters (IsKeyChar) but for the Yijing hexagrams U+4DC0-U+4DFF (E4 B7 xx).
-    // (w holds the bytes in little-endian order whatever the machine's, as
-    // Packed() and the 8-byte path above read them.)
-    if (i + 4 <= n && (w = p[i] | p[i + 1] << 8 | p[i + 2] << 16, (w & 0xC0C0F0u) == 0x8080E0u) &&
-        (w & 0xFF) - 0xE4u <= 5u) {
+    i += j;
+  }
+#else
+  while (i < n) {
+    uint32_t c;
+    if (i + 3 <= n && p[i] - 0xE4u <= 5u && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      c = p[i] | p[i + 1] << 8 | p[i + 2] << 16;
       i += 3;
-      if ((w & 0xFFFF) == 0xB7E4) continue;
-      c = w & 0xFFFFFF;
+      if ((c & 0xFFFF) == 0xB7E4) continue;  // a Yijing hexagram
     } else {
-      const uint32_t b = p[i];
-      if (b < 0x80) {
-        ++i;
-        if (!IsAsciiKey(b)) continue;
-        c = b;
-      } else {
-        if (!utf8::ThreeByteAt(p, i, n)) return SIZE_MAX;
-        const char32_t v = utf8::ThreeByteValue(p, i);
-        i += 3;
-        if (b - 0xE4u <= 5u) {  // the last character of s
-          if (v - 0x4DC0u < 0x40u) continue;
-          c = Packed(v);
-        } else if (v >= 0xFF01 && v <= 0xFF5E) {  // full-width forms to ASCII
-          c = v - 0xFEE0;
-          if (!IsAsciiKey(c)) continue;
-        } else if (v == 0x3001 || v == 0x3002 || v == 0x2018 || v == 0x2019 || v == 0x201C || v == 0x201D ||
-                   v == 0x3000) {
-          continue;  // no key characters
-        } else if (v >= 0x800 && v - 0xD800u >= 0x800u && NfkcInert(v)) {
-          // 《》〔〕— ...: itself under NFKC, whatever is around it (well formed:
-          // not overlong, no surrogate).
-          if (!IsKeyChar(v)) continue;
-          c = Packed(v);
-        } else {
-          return SIZE_MAX;
-        }
-      }
+      c = InPlaceChar(p, i, n);
+      if (c == UINT32_MAX) return SIZE_MAX;
+      if (!c) continue;
     }
-    // Written also before the first key character (prev 0), then overwritten:
-    // count stays at most the number of characters read, so below n when
-    // prev_io was 0, at most n otherwise.
-    out[count] = Key(prev, c);
+    out[count] = prev | uint64_t{c} << 24;
     count += prev != 0;
     prev = c;
   }
+#endif
   prev_io = prev;
   return count;
 }
@@ -217,9 +257,10 @@ class BigramReader {
   }
 
  private:
-  // A text of n bytes has fewer than n bigrams. (Not zeroed: only written to.)
+  // A text of n bytes has fewer than n bigrams (BigramsInPlace writes
+  // kSlack more). Not zeroed: only written to.
   void Reserve(size_t n) {
-    if (size_ < n) buf_.reset(new uint64_t[n]), size_ = n;
+    if (size_ < n + kSlack) buf_.reset(new uint64_t[n + kSlack]), size_ = n + kSlack;
   }
   std::unique_ptr<uint64_t[]> buf_;
   size_t size_ = 0;
@@ -249,8 +290,8 @@ double Share(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 // slot (32-bit masks for at most 32 sets), for more a linked list of holders
 // per slot, newest first. Other texts are only looked up (Find): their
 // bigrams are not added. The arrays stay from call to call (thread_local
-// Scratch): only the keys are cleared, only as many as used. Per slot 8
-// bytes of key, 2 of stamp, 4 or 8 of mask: the hot data is small.
+// Scratch): only the keys in use are cleared. Per slot 8 bytes of key, 2 of
+// stamp, 4 or 8 of mask: the hot data is small.
 template <int L>
 class Index {
  public:
@@ -262,8 +303,9 @@ class Index {
     size_t cap = 16;
     while (cap < n) cap *= 2;
     for (int l = 0; l < L; ++l) lists_[l] = sets[l] > kMaskSets, narrow_[l] = sets[l] <= 32;
+    for (uint32_t s : used_slots_) keys_[s] = 0;  // 0 is no bigram: its first character is a key character
+    used_slots_.clear();
     if (capacity_ < cap) Allocate(cap);
-    std::fill_n(keys_.get(), cap, uint64_t{0});  // 0 is no bigram: its first character is a key character
     SetCapacity(cap);
     for (int l = 0; l < L; ++l) {
       if (lists_[l] ? !heads_[l] : narrow_[l] ? !masks32_[l] : !masks_[l]) AllocateHolders(l, capacity_);
@@ -399,6 +441,7 @@ class Index {
           }
           ++used;
           keys[s] = b;
+          used_slots_.push_back(static_cast<uint32_t>(s));
           masks[s] = bit;
           ++n;
           for (int o = 0; o < L; ++o)
@@ -434,6 +477,7 @@ class Index {
         }
         ++used_;
         keys_[s] = b;
+        used_slots_.push_back(static_cast<uint32_t>(s));
         for (int l = 0; l < L; ++l) InitHolders(l, s);
         break;
       }
@@ -444,7 +488,7 @@ class Index {
 
   void Allocate(size_t cap) {
     capacity_ = cap;
-    keys_.reset(new uint64_t[cap]);
+    keys_.reset(new uint64_t[cap]());   // no bigram
     seen_.reset(new uint16_t[cap]());  // below any stamp
     for (int l = 0; l < L; ++l) masks_[l].reset(), masks32_[l].reset(), heads_[l].reset();
   }
@@ -475,15 +519,16 @@ class Index {
     for (int l = 0; l < L; ++l)
       masks[l] = std::move(masks_[l]), masks32[l] = std::move(masks32_[l]), heads[l] = std::move(heads_[l]);
     Allocate(cap);
-    std::fill_n(keys_.get(), cap, uint64_t{0});
     for (int l = 0; l < L; ++l) AllocateHolders(l, cap);
     SetCapacity(cap);
     used_ = used;
+    used_slots_.clear();
     for (size_t o = 0; o < old_cap; ++o) {
       if (keys[o] == 0) continue;
       size_t s = Hash(keys[o]);
       while (keys_[s] != 0) s = (s + 1) & mask_;
       keys_[s] = keys[o];
+      used_slots_.push_back(static_cast<uint32_t>(s));
       for (int l = 0; l < L; ++l) {
         if (lists_[l])
           heads_[l][s] = heads[l][o];
@@ -496,6 +541,7 @@ class Index {
   }
 
   std::unique_ptr<uint64_t[]> keys_;  // 0: empty
+  std::vector<uint32_t> used_slots_;  // the slots whose keys are not 0
   std::unique_ptr<uint16_t[]> seen_;  // the stamp of the last Find that gave the slot
   std::unique_ptr<uint64_t[]> masks_[L];    // up to 64 sets
   std::unique_ptr<uint32_t[]> masks32_[L];  // up to 32 (narrow_): half the memory
@@ -511,33 +557,293 @@ class Index {
   std::vector<uint32_t> size_[L];
 };
 
+// The distinct bigrams of the body items' texts (title and text), in one
+// open-addressing table (linear probing, grown when 70% full), with per
+// slot the items holding the bigram (for at most 64 items one bit per item,
+// 32-bit masks for at most 32, for more a linked list of holders, newest
+// first) and the stamp of the last row that read it: a row counts each of
+// its bigrams once. The arrays stay from call to call (thread_local
+// Scratch): only the keys in use are cleared (through the list of slots in
+// use), only the holders' array in use is allocated.
+class TextTable {
+ public:
+  static constexpr size_t kMaskSets = 64;
+
+  // Forgets every bigram: the table starts at n slots or more. sets: how
+  // many items it will have.
+  void Start(size_t n, size_t sets) {
+    for (size_t u = 0; u < used_; ++u) keys_[used_list_[u]] = 0;
+    used_ = 0;
+    size_t cap = 64;
+    while (cap < n) cap *= 2;
+    lists_ = sets > kMaskSets, narrow_ = sets <= 32;
+    if (capacity_ < cap) Allocate(cap);
+    if (lists_ && !heads_) heads_.reset(new int32_t[capacity_]);
+    if (!lists_ && narrow_ && !masks32_) masks32_.reset(new uint32_t[capacity_]);
+    if (!lists_ && !narrow_ && !masks_) masks_.reset(new uint64_t[capacity_]);
+    SetCapacity(cap);
+    links_.clear();
+  }
+
+  bool masks() const { return !lists_; }
+
+  // Adds the next item (the first is 0): the given bigrams (repeats count once).
+  void Add(std::span<const uint64_t> bigrams) {
+    const auto k = static_cast<uint32_t>(items_++);
+    if (lists_) return AddToLists(k, bigrams);
+    if (narrow_) return AddToMasks<uint32_t>(bigrams, uint32_t{1} << k);
+    AddToMasks<uint64_t>(bigrams, uint64_t{1} << k);
+  }
+
+  // For each distinct bigram of the given ones, ++hits[k] for each item k
+  // holding it; the items hit into *hit (masks()) or appended to touched
+  // (else; each once: its hits were 0). Returns how many distinct bigrams
+  // were given, held here or not.
+  size_t Count(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit, std::vector<uint32_t>& touched) {
+    if (lists_) return CountLists(bigrams, hits, touched);
+    return narrow_ ? CountMasks(bigrams, masks32_.get(), hits, hit) : CountMasks(bigrams, masks_.get(), hits, hit);
+  }
+
+ private:
+  struct Link {
+    uint32_t set;
+    int32_t next;
+  };
+
+  // Add() for at most 64 items (M: a bit each).
+  template <typename M>
+  void AddToMasks(std::span<const uint64_t> bigrams, M bit) {
+    // The table in locals: stores through its arrays cannot change them.
+    uint64_t* keys = keys_.get();
+    M* masks = Masks<M>();
+    uint32_t* used_list = used_list_.get();
+    size_t mask = mask_, used = used_, limit = limit_;
+    for (const uint64_t b : bigrams) {
+      size_t s = Hash(b, mask);
+      uint64_t key;
+      while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
+      if (key == b) {
+        masks[s] |= bit;
+        continue;
+      }
+      if (used >= limit) [[unlikely]] {
+        used_ = used;
+        Grow();
+        keys = keys_.get(), masks = Masks<M>(), used_list = used_list_.get();
+        mask = mask_, limit = limit_;
+        s = Hash(b, mask);
+        while (keys[s] != 0) s = (s + 1) & mask;
+      }
+      keys[s] = b;
+      masks[s] = bit;
+      used_list[used++] = static_cast<uint32_t>(s);
+    }
+    used_ = used;
+  }
+
+  template <typename M>
+  M* Masks() {
+    if constexpr (sizeof(M) == 4)
+      return masks32_.get();
+    else
+      return masks_.get();
+  }
+
+  // The slots' stamps, after the next stamp is taken.
+  uint16_t* NextStamp() {
+    if (++stamp_ == 0) {  // wrapped: every stamp below 1 again
+      std::fill_n(seen_.get(), capacity_, uint16_t{0});
+      stamp_ = 1;
+    }
+    return seen_.get();
+  }
+
+  // The distinct count of a row's bigrams not here (sorted in place).
+  static size_t DistinctMissing(uint64_t* missing, size_t n) {
+    if (n < 2) return n;
+    std::sort(missing, missing + n);
+    return static_cast<size_t>(std::unique(missing, missing + n) - missing);
+  }
+
+  // Count() for at most 64 items.
+  template <typename M>
+  size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit) {
+    uint16_t* seen = NextStamp();
+    if (missing_.size() < bigrams.size()) missing_.resize(std::max(bigrams.size(), 2 * missing_.size()));
+    const uint64_t* keys = keys_.get();
+    uint64_t* missing = missing_.data();
+    const size_t mask = mask_;
+    const uint16_t stamp = stamp_;
+    size_t distinct = 0, n_missing = 0;
+    M any = 0;
+    for (const uint64_t b : bigrams) {
+      size_t s = Hash(b, mask);
+      uint64_t key;
+      while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
+      if (key != b) {
+        missing[n_missing++] = b;
+        continue;
+      }
+      if (seen[s] == stamp) continue;
+      seen[s] = stamp;
+      ++distinct;
+      M m = masks[s];
+      any |= m;
+      for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+    }
+    *hit = any;
+    return distinct + DistinctMissing(missing, n_missing);
+  }
+
+  // Count() for more than 64 items.
+  size_t CountLists(std::span<const uint64_t> bigrams, uint32_t* hits, std::vector<uint32_t>& touched) {
+
+    uint16_t* seen = NextStamp();
+    if (missing_.size() < bigrams.size()) missing_.resize(std::max(bigrams.size(), 2 * missing_.size()));
+    const uint64_t* keys = keys_.get();
+    const int32_t* heads = heads_.get();
+    uint64_t* missing = missing_.data();
+    const size_t mask = mask_;
+    const uint16_t stamp = stamp_;
+    size_t distinct = 0, n_missing = 0;
+    for (const uint64_t b : bigrams) {
+      size_t s = Hash(b, mask);
+      uint64_t key;
+      while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
+      if (key != b) {
+        missing[n_missing++] = b;
+        continue;
+      }
+      if (seen[s] == stamp) continue;
+      seen[s] = stamp;
+      ++distinct;
+      for (int32_t l = heads[s]; l >= 0; l = links_[static_cast<size_t>(l)].next) {
+        const uint32_t k = links_[static_cast<size_t>(l)].set;
+        if (hits[k]++ == 0) touched.push_back(k);
+      }
+    }
+    return distinct + DistinctMissing(missing, n_missing);
+  }
+
+  // The top bits of a multiplicative hash, rotated down: no shift by a variable.
+  static size_t Hash(uint64_t b, size_t mask) {
+    return static_cast<size_t>(std::rotl(b * 0x9E3779B97F4A7C15ULL, 24)) & mask;
+  }
+
+  // Add() for more than 64 items: a list of holders per bigram.
+  void AddToLists(uint32_t k, std::span<const uint64_t> bigrams) {
+    for (const uint64_t b : bigrams) {
+      size_t s = Hash(b, mask_);
+      uint64_t key;
+      while ((key = keys_[s]) != b && key != 0) s = (s + 1) & mask_;
+      if (key != b) {
+        if (used_ >= limit_) {
+          Grow();
+          s = Hash(b, mask_);
+          while (keys_[s] != 0) s = (s + 1) & mask_;
+        }
+        keys_[s] = b;
+        heads_[s] = -1;
+        used_list_[used_++] = static_cast<uint32_t>(s);
+      }
+      if (heads_[s] >= 0 && links_[static_cast<size_t>(heads_[s])].set == k) continue;  // already in this item
+      links_.push_back({k, heads_[s]});
+      heads_[s] = static_cast<int32_t>(links_.size() - 1);
+    }
+  }
+
+  void Allocate(size_t cap) {
+    capacity_ = cap;
+    keys_.reset(new uint64_t[cap]());  // no bigram: 0 is none (its first character is a key character)
+    masks_.reset(!lists_ && !narrow_ ? new uint64_t[cap] : nullptr);  // only the array in use
+    masks32_.reset(!lists_ && narrow_ ? new uint32_t[cap] : nullptr);
+    heads_.reset(lists_ ? new int32_t[cap] : nullptr);
+    seen_.reset(new uint16_t[cap]());  // below any stamp
+    used_list_.reset(new uint32_t[cap]);
+  }
+
+  void SetCapacity(size_t cap) {
+    mask_ = cap - 1;
+    limit_ = cap / 10 * 7;
+    items_ = 0;
+  }
+
+  // Twice the slots, every bigram (its holders, its stamp) moved.
+  [[gnu::noinline]] void Grow() {
+    const size_t used = used_, items = items_;
+    std::vector<uint64_t> keys(used), masks(used);  // masks: of either width, or heads
+    std::vector<uint16_t> seen(used);
+    for (size_t u = 0; u < used; ++u) {
+      const uint32_t s = used_list_[u];
+      keys[u] = keys_[s], seen[u] = seen_[s];
+      masks[u] = lists_ ? static_cast<uint64_t>(heads_[s]) : narrow_ ? masks32_[s] : masks_[s];
+      keys_[s] = 0;
+    }
+    const size_t cap = 2 * (mask_ + 1);
+    if (capacity_ < cap) Allocate(cap);
+    SetCapacity(cap);
+    items_ = items;
+    for (size_t u = 0; u < used; ++u) {
+      size_t s = Hash(keys[u], mask_);
+      while (keys_[s] != 0) s = (s + 1) & mask_;
+      keys_[s] = keys[u], seen_[s] = seen[u];
+      if (lists_)
+        heads_[s] = static_cast<int32_t>(masks[u]);
+      else if (narrow_)
+        masks32_[s] = static_cast<uint32_t>(masks[u]);
+      else
+        masks_[s] = masks[u];
+      used_list_[u] = static_cast<uint32_t>(s);
+    }
+  }
+
+  std::unique_ptr<uint64_t[]> keys_;       // 0: empty
+  std::unique_ptr<uint64_t[]> masks_;      // at most 64 items: those holding the bigram, a bit each
+  std::unique_ptr<uint32_t[]> masks32_;    // at most 32 (narrow_): the same in half the memory
+  std::unique_ptr<int32_t[]> heads_;       // more: the newest of its links_, -1 for none
+  std::unique_ptr<uint16_t[]> seen_;       // the stamp of the last row that read it
+  std::unique_ptr<uint32_t[]> used_list_;  // the slots in use, used_ of them
+  size_t capacity_ = 0, mask_ = 0, used_ = 0, limit_ = 0, items_ = 0;
+  uint16_t stamp_ = 0;  // wraps often: then every stamp is cleared
+  bool lists_ = false, narrow_ = false;
+  std::vector<Link> links_;
+  std::vector<uint64_t> missing_;  // a row's bigrams not here
+};
+
 struct Scratch {
   BigramReader read;
-  Index<1> texts;   // list 0: the items' texts (title and text)
+  TextTable texts;  // the items' texts (title and text)
   Index<2> titles;  // list 0: the sections' titles; 1: the items'
   std::vector<uint32_t> found;
   std::vector<uint64_t> missing;
-  std::vector<uint32_t> hits;  // per item (section), 0 between uses
+  std::vector<uint32_t> hits;     // per item (section), 0 between uses
+  std::vector<uint32_t> touched;  // the items (sections) whose hits are not 0
 };
 
 // The ref (of refs, whose titles are the sets of `titles`) a table label
 // names, by title similarity (Dice of the bigram sets); 0 when none is close.
+// Only the refs sharing a bigram with the label can be (the rest score 0):
+// the best score above 0.45, the first ref among equals, as when every ref
+// is scored in order.
 template <typename Ref, typename Id>
 int ForLabel(std::string_view label, const std::vector<Ref>& refs, int list, Id id, Scratch& x) {
   if (Trim(label).empty()) return 0;
   const size_t lb = x.titles.Find(x.read(label), x.found, x.missing);
-  for (size_t j = 0; j < x.titles.found(); ++j) x.titles.ForEachHolding(list, x.found[j], [&](uint32_t k) { ++x.hits[k]; });
+  for (size_t j = 0; j < x.titles.found(); ++j)
+    x.titles.ForEachHolding(list, x.found[j], [&](uint32_t k) {
+      if (x.hits[k]++ == 0) x.touched.push_back(k);
+    });
   int best = 0;
+  size_t best_k = SIZE_MAX;
   double best_score = 0.45;
-  for (size_t k = 0; k < refs.size(); ++k) {
+  for (uint32_t k : x.touched) {
     const size_t hit = x.hits[k], size = x.titles.SizeOf(list, k);
     x.hits[k] = 0;
-    // Dice is at most this (every bigram of the smaller set shared): no closer title here.
-    const size_t most = std::min(lb, size);
-    if (2.0 * static_cast<double>(most) / static_cast<double>(lb + size) <= best_score) continue;
     const double s = lb == 0 || size == 0 ? 0 : 2.0 * static_cast<double>(hit) / static_cast<double>(lb + size);
-    if (s > best_score) best_score = s, best = id(refs[k]);
+    if (s > best_score || (s == best_score && best_k != SIZE_MAX && k < best_k))
+      best_score = s, best = id(refs[k]), best_k = k;
   }
+  x.touched.clear();
   return best;
 }
 
@@ -558,9 +864,10 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   // thread (a batch converts documents on several).
   thread_local Scratch x;
   // Every title and text of the body read once: an item's title, then its
-  // text (title and text as one). The texts' index is sized for about a
-  // distinct bigram per 4 bytes (3 per Han character, some punctuation,
-  // repeats: it grows when it needs to).
+  // text (title and text as one), then its bigrams into the texts' table.
+  // That table has a slot per 2 bytes of text (a Han character has 3,
+  // repeats are many): it grows when it needs to. (A slot per 4 bytes costs
+  // 1.2M more instructions on the 2 MB batch, for 15 fewer pages.)
   size_t n_items = 0, title_bytes = 0, text_bytes = 0;
   for (const auto& s : sections) {
     n_items += s.items.size();
@@ -568,7 +875,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     for (const auto& it : s.items) title_bytes += it.title.size(), text_bytes += it.title.size() + it.text.size();
   }
   x.titles.Start(title_bytes / 2, {sections.size(), n_items});  // titles repeat few bigrams
-  x.texts.Start(text_bytes / 4, {n_items});
+  x.texts.Start(text_bytes / 2, n_items);
   for (const auto& s : sections) x.titles.Add(0, x.read(s.title));
   std::vector<ItemRef> items;
   items.reserve(n_items);
@@ -582,11 +889,11 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       const size_t nx = nt == SIZE_MAX ? SIZE_MAX : BigramsInPlace(it.text, out + nt, prev);
       if (nx != SIZE_MAX) {
         x.titles.Add(1, {out, nt});
-        x.texts.Add(0, {out, nt + nx});
+        x.texts.Add({out, nt + nx});
       } else {  // NFKC may join title and text: each read as such
         x.titles.Add(1, x.read(it.title));
         title_text.assign(it.title).append(it.text);
-        x.texts.Add(0, x.read(title_text));
+        x.texts.Add(x.read(title_text));
       }
     }
   // The section of an item (the first with its index).
@@ -609,7 +916,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   // A row's shares with every item come from one pass over its own bigrams,
   // through the items holding each; only the items hit are looked at.
   x.hits.assign(std::max(items.size(), sections.size()), 0);
-  std::vector<uint32_t> touched;
+  std::vector<uint32_t>& touched = x.touched;
 
   std::string section_label, item_label;  // labels fill down: they are merged cells
   int prev_item = 0, prev_section = 0;
@@ -638,8 +945,10 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
     const std::string& row_label = item_from_section_label ? section_label : item_label;
 
-    const size_t content = x.texts.Find(x.read(row.content.text), x.found, x.missing);
-    const std::span<const uint32_t> found(x.found.data(), x.texts.found());
+    // The row's bigrams counted: the items hit are those of hit (masks) or
+    // touched (lists).
+    uint64_t hit = 0;
+    const size_t content = x.texts.Count(x.read(row.content.text), x.hits.data(), &hit, touched);
     // Each item's score is the share of the row's bigrams found in it (as
     // Share()), plus 0.02 for the row above's item and 0.01 for the label's:
     // ties go to those, then to the first item, as when every item is
@@ -656,29 +965,9 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       if (it.item == row_label_item) s += 0.01;
       if (s > best_score || (s == best_score && k < best_k)) best_score = s, best = it.item, best_k = k;
     };
-    if (x.texts.masks(0)) {
-      uint64_t hit = 0;  // the items hit
-      uint32_t* hits = x.hits.data();
-      auto count = [&](const auto* masks) {
-        for (uint32_t b : found) {
-          uint64_t m = masks[b];
-          hit |= m;
-          for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
-        }
-      };
-      if (x.texts.narrow(0))
-        count(x.texts.Masks32(0));
-      else
-        count(x.texts.Masks64(0));
-      for (; hit; hit &= hit - 1) score(static_cast<uint32_t>(std::countr_zero(hit)));
-    } else {
-      for (uint32_t b : found)
-        x.texts.ForEachHolding(0, b, [&](uint32_t k) {
-          if (x.hits[k]++ == 0) touched.push_back(k);
-        });
-      for (uint32_t k : touched) score(k);
-      touched.clear();
-    }
+    for (; hit; hit &= hit - 1) score(static_cast<uint32_t>(std::countr_zero(hit)));
+    for (uint32_t k : touched) score(k);
+    touched.clear();
     if (best_score >= 0.5) {
       row.item = best;
       if (row_label_item && row_label_item != best)
