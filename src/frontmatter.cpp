@@ -458,7 +458,8 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     for (size_t i = head_end; i < std::min(lines.size(), regions.table_begin); ++i) {
       const Line& l = lines[i];
       if (l.kind != LineKind::kText || l.tabs > 0) continue;
-      std::string c = RemoveSpaces(l.text);
+      std::string spaceless;
+      const std::string_view c = l.spaced ? RemoveSpaces(l.text, &spaceless) : l.text;
       auto m = rules.date.Find(c);
       if (!m.found || m.begin != 0 || m.end != c.size() || CharCount(c) > 20) continue;
       size_t j = i;

@@ -194,7 +194,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   std::string printed = JoinCjkSpaces(Trim(raw));
   if (printed.empty()) return d;
   d.text = printed;
-  std::string t = Nfkc(RemoveSpaces(printed));
+  std::string spaceless;
+  std::string t = Nfkc(RemoveSpaces(printed, &spaceless));
   if (t.size() % 2 == 0 && t.substr(0, t.size() / 2) == t.substr(t.size() / 2)) {
     t = t.substr(0, t.size() / 2);  // the same phrase printed twice
     d.text = JoinCjkSpaces(Trim(printed.substr(0, printed.size() / 2)));
@@ -494,7 +495,8 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules) {
   for (auto& t : tasks) {
     if (t.deadline.text) continue;
-    std::string content = Nfkc(RemoveSpaces(t.content));
+    std::string spaceless;
+    std::string content = Nfkc(RemoveSpaces(t.content, &spaceless));
     auto m = rules.deadline_in_content.Find(content);
     if (!m.found) continue;
     std::vector<std::string> notes;

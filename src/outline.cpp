@@ -8,11 +8,14 @@
 namespace noticetab {
 namespace {
 
-// Title = the heading text up to the first title stop (punctuation.yaml: a
-// full stop or a colon), without it.
-std::string TitleOf(std::string_view heading, const Punctuation& p) {
-  const std::string t = JoinCjkSpaces(heading);
-  return std::string(Trim(std::string_view(t).substr(0, p.TitleEnd(t))));
+// JoinCjkSpaces(s) of a part of a line: s itself when the line holds no
+// space (Line::spaced false), without the scan.
+std::string Joined(std::string_view s, const Line& l) { return l.spaced ? JoinCjkSpaces(s) : std::string(s); }
+
+// Title = the heading text (joined: Joined of it) up to the first title stop
+// (punctuation.yaml: a full stop or a colon), without it.
+std::string TitleOf(std::string_view joined, const Punctuation& p) {
+  return std::string(Trim(joined.substr(0, p.TitleEnd(joined))));
 }
 
 }  // namespace
@@ -51,7 +54,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           Section s;
           s.index = static_cast<int>(sections.size()) + 1;
           s.no = h.no;
-          s.title = TitleOf(h.title, rules.punct);
+          s.title = TitleOf(Joined(h.title, l), rules.punct);
           s.line = l.no;
           sections.push_back(std::move(s));
         } else {
@@ -64,8 +67,8 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           Item it;
           it.index = ++item_count;
           it.no = h.no;
-          it.title = TitleOf(h.title, rules.punct);
-          it.text = JoinCjkSpaces(h.title);
+          it.text = Joined(h.title, l);
+          it.title = TitleOf(it.text, rules.punct);
           it.line = l.no;
           sections.back().items.push_back(std::move(it));
           item = &sections.back().items.back();
@@ -83,7 +86,8 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     if (item && l.tabs == 0) {
       std::string_view t = l.text;
       if (auto m = rules.markdown_prefix.Find(t); m.found && m.begin == 0) t = Trim(t.substr(m.end));
-      item->text += JoinCjkSpaces(t);
+      if (l.spaced) item->text += JoinCjkSpaces(t);
+      else item->text += t;
       last_text_line = l.no;
     }
   }
