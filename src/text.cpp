@@ -321,7 +321,7 @@ inline size_t SpaceBefore(const unsigned char* p, size_t begin, size_t end) {
 
 }  // namespace
 
-std::string_view Trim(std::string_view s) {
+std::string_view detail::TrimEnds(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   // Most text has no space at either end: one test of each, nothing else.

@@ -2,6 +2,7 @@
 // RemoveSpaces, every character IsSpace accepts goes and every other one
 // (malformed bytes too) stays, at every alignment of the eight-byte scan.
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <string>
 
 #include "noticetab/text.h"
@@ -124,17 +125,19 @@ TEST_CASE("Trim's fast return agrees with the character-by-character definition"
                                 "\xE2\x80\x8A", "\xE2\x80\xA8", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80",
                                 "a", "!", "\xE4\xB8\xAD", "\xE3\x80\x81", "\xE2\x80\x8B", "\xE2\x80\x9C", "\xC2\xB7",
                                 "\xE1\x80\x80", "\xEF\xBC\x8C", "\xE3\x80", "\x80", "\xA0", "\x9F", "\xFF",
-                                "\xF0\x9F\x98\x80", "\xC2", "\xE2\x80"};
+                                "\xF0\x9F\x98\x80", "\xC2", "\xE2\x80", "\xE4", "\xE9\x80"};
   uint32_t state = 16;
   auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
   for (int k = 0; k < 30000; ++k) {
     std::string s;
     const uint32_t len = next() % 6;
-    for (uint32_t j = 0; j < len; ++j) s += pieces[next() % 29];
+    for (uint32_t j = 0; j < len; ++j) s += pieces[next() % std::size(pieces)];
     INFO(s);
-    const std::string_view got = noticetab::Trim(s), want = reference(s);
+    const std::string_view got = noticetab::Trim(s), want = reference(s), full = noticetab::detail::TrimEnds(s);
     REQUIRE(got.data() == want.data());
     REQUIRE(got.size() == want.size());
+    REQUIRE(full.data() == want.data());
+    REQUIRE(full.size() == want.size());
   }
 }
 
