@@ -17,6 +17,7 @@
 #include <unicode/normalizer2.h>
 
 #include "noticetab/text.h"
+#include "plain_scan.h"
 #include "utf8_scan.h"
 
 namespace noticetab {
@@ -58,6 +59,28 @@ inline uint64_t HanStarts(const unsigned char* q) {
     b7 |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xB7)))))} << shift;
   }
   return lead & cont >> 1 & cont >> 2 & ~(e4 & b7 >> 1) & ((uint64_t{1} << 61) - 1);
+}
+#endif
+
+#ifdef NOTICETAB_PLAIN_AVX2
+// HanStarts() 32 bytes at a time, for the processors with AVX2
+// (plain::kHaveAvx2); q[0..64] readable. A Yijing hexagram's lead (E4 then
+// B7) is cleared before the bits are taken: its next byte is loaded too.
+__attribute__((target("avx2"), noinline)) uint64_t HanStartsAvx2(const unsigned char* q) {
+  uint64_t lead = 0, cont = 0;
+  for (int k = 0; k < 2; ++k) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q + 32 * k));
+    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q + 32 * k + 1));
+    // As signed bytes: E4-E9 plus 9C are -128 to -123, continuation bytes
+    // 80-BF are below -64.
+    const __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8(-122), _mm256_add_epi8(v, _mm256_set1_epi8(char(0x9C))));
+    const __m256i hexagram = _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(char(0xE4))),
+                                              _mm256_cmpeq_epi8(next, _mm256_set1_epi8(char(0xB7))));
+    const int shift = 32 * k;
+    lead |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_andnot_si256(hexagram, l)))} << shift;
+    cont |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v)))} << shift;
+  }
+  return lead & cont >> 1 & cont >> 2 & ((uint64_t{1} << 61) - 1);
 }
 #endif
 
@@ -180,7 +203,11 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
       std::memcpy(copy, q, m);
       q = copy;
     }
+#ifdef NOTICETAB_PLAIN_AVX2
+    const uint64_t han = plain::kHaveAvx2 ? HanStartsAvx2(q) : HanStarts(q);
+#else
     const uint64_t han = HanStarts(q);
+#endif
     const size_t end = std::min<size_t>(61, m);  // the characters beginning before end, here
     size_t j = 0;
     while (j < end) {
