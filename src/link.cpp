@@ -166,6 +166,23 @@ size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
   return UINT32_MAX;
 }
 
+#ifdef NOTICETAB_PLAIN_AVX2
+// out[0..3] = Load48(h), Load48(h + 3), Load48(h + 6), Load48(h + 9), from
+// h[0..15] (readable): two byte shuffles (x86 is little-endian; a mask byte
+// with its top bit set gives a 0). The builtin, not the intrinsic: checked
+// where it ends up, inlined into BigramsInPlaceAvx2 (target avx2).
+[[gnu::always_inline]] inline void Store4(uint64_t* out, const unsigned char* h) {
+  constexpr char z = char(0x80);
+  const __v16qi v = reinterpret_cast<__v16qi>(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)));
+  const __v16qi a = __builtin_ia32_pshufb128(v, __v16qi{0, 1, 2, 3, 4, 5, z, z, 3, 4, 5, 6, 7, 8, z, z});
+  const __v16qi b = __builtin_ia32_pshufb128(v, __v16qi{6, 7, 8, 9, 10, 11, z, z, 9, 10, 11, 12, 13, 14, z, z});
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), reinterpret_cast<__m128i>(a));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2), reinterpret_cast<__m128i>(b));
+}
+#else
+inline void Store4(uint64_t*, const unsigned char*) {}
+#endif
+
 // A buffer for BigramsInPlace has room for this many bigrams more than its
 // text has bytes: it writes the bigrams of a run four at a time, some past
 // those it keeps.
@@ -181,7 +198,10 @@ constexpr size_t kSlack = 8;
 // key character before s (0: none; else of at most 3 bytes, as this gives),
 // then the last of s: reading a text in two pieces, the second given the
 // first's prev_io, is reading it whole.
-size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
+//
+// kAvx2: the code taken for the processors with AVX2 (BigramsInPlaceAvx2).
+template <bool kAvx2>
+[[gnu::always_inline]] inline size_t BigramsInPlaceWith(std::string_view s, uint64_t* out, uint32_t& prev_io) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t count = 0;
@@ -203,11 +223,13 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
       std::memcpy(copy, q, m);
       q = copy;
     }
+    uint64_t han;
 #ifdef NOTICETAB_PLAIN_AVX2
-    const uint64_t han = plain::kHaveAvx2 ? HanStartsAvx2(q) : HanStarts(q);
-#else
-    const uint64_t han = HanStarts(q);
+    if constexpr (kAvx2)
+      han = HanStartsAvx2(q);
+    else
 #endif
+      han = HanStarts(q);
     const size_t end = std::min<size_t>(61, m);  // the characters beginning before end, here
     size_t j = 0;
     while (j < end) {
@@ -217,8 +239,12 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
         out[count] = prev | uint64_t{Load24(h)} << 24;
         count += prev != 0;
         for (size_t k = 0; k + 1 < r; k += 4) {
-          out[count + k] = Load48(h + 3 * k), out[count + k + 1] = Load48(h + 3 * k + 3);
-          out[count + k + 2] = Load48(h + 3 * k + 6), out[count + k + 3] = Load48(h + 3 * k + 9);
+          if constexpr (kAvx2) {
+            Store4(out + count + k, h + 3 * k);
+          } else {
+            out[count + k] = Load48(h + 3 * k), out[count + k + 1] = Load48(h + 3 * k + 3);
+            out[count + k + 2] = Load48(h + 3 * k + 6), out[count + k + 3] = Load48(h + 3 * k + 9);
+          }
         }
         count += r - 1;
         prev = Load24(h + 3 * (r - 1));
@@ -259,6 +285,23 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
 #endif
   prev_io = prev;
   return count;
+}
+
+#ifdef NOTICETAB_PLAIN_AVX2
+__attribute__((target("avx2"))) size_t BigramsInPlaceAvx2(std::string_view s, uint64_t* out, uint32_t& prev_io) {
+  return BigramsInPlaceWith<true>(s, out, prev_io);
+}
+#endif
+
+bool portable_only = false;  // detail::LinkPortableOnly
+
+// avx2: take the AVX2 code (the processor has it).
+size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io, bool avx2 = plain::kHaveAvx2 && !portable_only) {
+#ifdef NOTICETAB_PLAIN_AVX2
+  if (avx2) return BigramsInPlaceAvx2(s, out, prev_io);
+#endif
+  (void)avx2;
+  return BigramsInPlaceWith<false>(s, out, prev_io);
 }
 
 // Every bigram of a text, in text order, repeats included: into a buffer
@@ -885,6 +928,8 @@ int SectionOf(const Section& s) { return s.index; }
 }  // namespace
 
 double Containment(std::string_view a, std::string_view b) { return Share(Bigrams(a), Bigrams(b)); }
+
+void detail::LinkPortableOnly(bool on) { portable_only = on; }
 
 void LinkRows(Table& table, const std::vector<Section>& sections) {
   // The bigram table and the reading buffer stay from call to call, one per
