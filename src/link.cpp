@@ -671,6 +671,11 @@ class TextTable {
   // were given, held here or not.
   size_t Count(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit, std::vector<uint32_t>& touched) {
     if (lists_) return CountLists(bigrams, hits, touched);
+#ifdef NOTICETAB_PLAIN_AVX2
+    // 16-bit counters: at most 65535 distinct bigrams.
+    if (narrow_ && plain::kHaveAvx2 && !portable_only && bigrams.size() <= UINT16_MAX)
+      return CountMasks32Avx2(bigrams, hits, hit);
+#endif
     return narrow_ ? CountMasks(bigrams, masks32_.get(), hits, hit) : CountMasks(bigrams, masks_.get(), hits, hit);
   }
 
@@ -736,8 +741,15 @@ class TextTable {
   }
 
   // Count() for at most 64 items.
-  template <typename M>
-  size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit) {
+  // kAvx2 (32-bit masks, at most 65535 bigrams): the hits counted in 32
+  // 16-bit lanes, a mask's bits added at once (generic vectors: inlined
+  // into CountMasks32Avx2, compiled for AVX2).
+  template <typename M, bool kAvx2 = false>
+  [[gnu::always_inline]] size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit) {
+    using V16w = uint16_t __attribute__((vector_size(32)));
+    [[maybe_unused]] constexpr V16w kBits = {1,     2,     4,     8,      16,     32,     64,     128,
+                                             1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15};
+    [[maybe_unused]] V16w lanes[2] = {};  // items 0-15, 16-31
     uint16_t* seen = NextStamp();
     if (missing_.size() < bigrams.size()) missing_.resize(std::max(bigrams.size(), 2 * missing_.size()));
     const uint64_t* keys = keys_.get();
@@ -759,11 +771,27 @@ class TextTable {
       ++distinct;
       M m = masks[s];
       any |= m;
-      for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+      if constexpr (kAvx2) {
+        lanes[0] -= (V16w)(((V16w{} + static_cast<uint16_t>(m)) & kBits) == kBits);
+        lanes[1] -= (V16w)(((V16w{} + static_cast<uint16_t>(m >> 16)) & kBits) == kBits);
+      } else {
+        for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+      }
+    }
+    if constexpr (kAvx2) {
+      uint16_t counts[32];
+      std::memcpy(counts, lanes, sizeof counts);
+      for (M a = any; a; a &= a - 1) hits[std::countr_zero(a)] = counts[std::countr_zero(a)];
     }
     *hit = any;
     return distinct + DistinctMissing(missing, n_missing);
   }
+
+#ifdef NOTICETAB_PLAIN_AVX2
+  __attribute__((target("avx2"))) size_t CountMasks32Avx2(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit) {
+    return CountMasks<uint32_t, true>(bigrams, masks32_.get(), hits, hit);
+  }
+#endif
 
   // Count() for more than 64 items.
   size_t CountLists(std::span<const uint64_t> bigrams, uint32_t* hits, std::vector<uint32_t>& touched) {
