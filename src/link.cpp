@@ -17,6 +17,7 @@
 #include <unicode/normalizer2.h>
 
 #include "noticetab/text.h"
+#include "plain_scan.h"
 #include "utf8_scan.h"
 
 namespace noticetab {
@@ -58,6 +59,28 @@ inline uint64_t HanStarts(const unsigned char* q) {
     b7 |= uint64_t{static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(char(0xB7)))))} << shift;
   }
   return lead & cont >> 1 & cont >> 2 & ~(e4 & b7 >> 1) & ((uint64_t{1} << 61) - 1);
+}
+#endif
+
+#ifdef NOTICETAB_PLAIN_AVX2
+// HanStarts() 32 bytes at a time, for the processors with AVX2
+// (plain::kHaveAvx2); q[0..64] readable. A Yijing hexagram's lead (E4 then
+// B7) is cleared before the bits are taken: its next byte is loaded too.
+__attribute__((target("avx2"), noinline)) uint64_t HanStartsAvx2(const unsigned char* q) {
+  uint64_t lead = 0, cont = 0;
+  for (int k = 0; k < 2; ++k) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q + 32 * k));
+    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(q + 32 * k + 1));
+    // As signed bytes: E4-E9 plus 9C are -128 to -123, continuation bytes
+    // 80-BF are below -64.
+    const __m256i l = _mm256_cmpgt_epi8(_mm256_set1_epi8(-122), _mm256_add_epi8(v, _mm256_set1_epi8(char(0x9C))));
+    const __m256i hexagram = _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(char(0xE4))),
+                                              _mm256_cmpeq_epi8(next, _mm256_set1_epi8(char(0xB7))));
+    const int shift = 32 * k;
+    lead |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_andnot_si256(hexagram, l)))} << shift;
+    cont |= uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v)))} << shift;
+  }
+  return lead & cont >> 1 & cont >> 2 & ((uint64_t{1} << 61) - 1);
 }
 #endif
 
@@ -143,6 +166,23 @@ size_t BigramsOfNfkc(std::string_view n, uint64_t* out) {
   return UINT32_MAX;
 }
 
+#ifdef NOTICETAB_PLAIN_AVX2
+// out[0..3] = Load48(h), Load48(h + 3), Load48(h + 6), Load48(h + 9), from
+// h[0..15] (readable): two byte shuffles (x86 is little-endian; a mask byte
+// with its top bit set gives a 0). The builtin, not the intrinsic: checked
+// where it ends up, inlined into BigramsInPlaceAvx2 (target avx2).
+[[gnu::always_inline]] inline void Store4(uint64_t* out, const unsigned char* h) {
+  constexpr char z = char(0x80);
+  const __v16qi v = reinterpret_cast<__v16qi>(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)));
+  const __v16qi a = __builtin_ia32_pshufb128(v, __v16qi{0, 1, 2, 3, 4, 5, z, z, 3, 4, 5, 6, 7, 8, z, z});
+  const __v16qi b = __builtin_ia32_pshufb128(v, __v16qi{6, 7, 8, 9, 10, 11, z, z, 9, 10, 11, 12, 13, 14, z, z});
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), reinterpret_cast<__m128i>(a));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2), reinterpret_cast<__m128i>(b));
+}
+#else
+inline void Store4(uint64_t*, const unsigned char*) {}
+#endif
+
 // A buffer for BigramsInPlace has room for this many bigrams more than its
 // text has bytes: it writes the bigrams of a run four at a time, some past
 // those it keeps.
@@ -158,7 +198,10 @@ constexpr size_t kSlack = 8;
 // key character before s (0: none; else of at most 3 bytes, as this gives),
 // then the last of s: reading a text in two pieces, the second given the
 // first's prev_io, is reading it whole.
-size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
+//
+// kAvx2: the code taken for the processors with AVX2 (BigramsInPlaceAvx2).
+template <bool kAvx2>
+[[gnu::always_inline]] inline size_t BigramsInPlaceWith(std::string_view s, uint64_t* out, uint32_t& prev_io) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t count = 0;
@@ -180,7 +223,13 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
       std::memcpy(copy, q, m);
       q = copy;
     }
-    const uint64_t han = HanStarts(q);
+    uint64_t han;
+#ifdef NOTICETAB_PLAIN_AVX2
+    if constexpr (kAvx2)
+      han = HanStartsAvx2(q);
+    else
+#endif
+      han = HanStarts(q);
     const size_t end = std::min<size_t>(61, m);  // the characters beginning before end, here
     size_t j = 0;
     while (j < end) {
@@ -190,8 +239,12 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
         out[count] = prev | uint64_t{Load24(h)} << 24;
         count += prev != 0;
         for (size_t k = 0; k + 1 < r; k += 4) {
-          out[count + k] = Load48(h + 3 * k), out[count + k + 1] = Load48(h + 3 * k + 3);
-          out[count + k + 2] = Load48(h + 3 * k + 6), out[count + k + 3] = Load48(h + 3 * k + 9);
+          if constexpr (kAvx2) {
+            Store4(out + count + k, h + 3 * k);
+          } else {
+            out[count + k] = Load48(h + 3 * k), out[count + k + 1] = Load48(h + 3 * k + 3);
+            out[count + k + 2] = Load48(h + 3 * k + 6), out[count + k + 3] = Load48(h + 3 * k + 9);
+          }
         }
         count += r - 1;
         prev = Load24(h + 3 * (r - 1));
@@ -232,6 +285,23 @@ size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io) {
 #endif
   prev_io = prev;
   return count;
+}
+
+#ifdef NOTICETAB_PLAIN_AVX2
+__attribute__((target("avx2"))) size_t BigramsInPlaceAvx2(std::string_view s, uint64_t* out, uint32_t& prev_io) {
+  return BigramsInPlaceWith<true>(s, out, prev_io);
+}
+#endif
+
+bool portable_only = false;  // detail::LinkPortableOnly
+
+// avx2: take the AVX2 code (the processor has it).
+size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io, bool avx2 = plain::kHaveAvx2 && !portable_only) {
+#ifdef NOTICETAB_PLAIN_AVX2
+  if (avx2) return BigramsInPlaceAvx2(s, out, prev_io);
+#endif
+  (void)avx2;
+  return BigramsInPlaceWith<false>(s, out, prev_io);
 }
 
 // Every bigram of a text, in text order, repeats included: into a buffer
@@ -601,6 +671,11 @@ class TextTable {
   // were given, held here or not.
   size_t Count(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit, std::vector<uint32_t>& touched) {
     if (lists_) return CountLists(bigrams, hits, touched);
+#ifdef NOTICETAB_PLAIN_AVX2
+    // 16-bit counters: at most 65535 distinct bigrams.
+    if (narrow_ && plain::kHaveAvx2 && !portable_only && bigrams.size() <= UINT16_MAX)
+      return CountMasks32Avx2(bigrams, hits, hit);
+#endif
     return narrow_ ? CountMasks(bigrams, masks32_.get(), hits, hit) : CountMasks(bigrams, masks_.get(), hits, hit);
   }
 
@@ -666,8 +741,15 @@ class TextTable {
   }
 
   // Count() for at most 64 items.
-  template <typename M>
-  size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit) {
+  // kAvx2 (32-bit masks, at most 65535 bigrams): the hits counted in 32
+  // 16-bit lanes, a mask's bits added at once (generic vectors: inlined
+  // into CountMasks32Avx2, compiled for AVX2).
+  template <typename M, bool kAvx2 = false>
+  [[gnu::always_inline]] size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit) {
+    using V16w = uint16_t __attribute__((vector_size(32)));
+    [[maybe_unused]] constexpr V16w kBits = {1,     2,     4,     8,      16,     32,     64,     128,
+                                             1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15};
+    [[maybe_unused]] V16w lanes[2] = {};  // items 0-15, 16-31
     uint16_t* seen = NextStamp();
     if (missing_.size() < bigrams.size()) missing_.resize(std::max(bigrams.size(), 2 * missing_.size()));
     const uint64_t* keys = keys_.get();
@@ -689,11 +771,27 @@ class TextTable {
       ++distinct;
       M m = masks[s];
       any |= m;
-      for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+      if constexpr (kAvx2) {
+        lanes[0] -= (V16w)(((V16w{} + static_cast<uint16_t>(m)) & kBits) == kBits);
+        lanes[1] -= (V16w)(((V16w{} + static_cast<uint16_t>(m >> 16)) & kBits) == kBits);
+      } else {
+        for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+      }
+    }
+    if constexpr (kAvx2) {
+      uint16_t counts[32];
+      std::memcpy(counts, lanes, sizeof counts);
+      for (M a = any; a; a &= a - 1) hits[std::countr_zero(a)] = counts[std::countr_zero(a)];
     }
     *hit = any;
     return distinct + DistinctMissing(missing, n_missing);
   }
+
+#ifdef NOTICETAB_PLAIN_AVX2
+  __attribute__((target("avx2"))) size_t CountMasks32Avx2(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit) {
+    return CountMasks<uint32_t, true>(bigrams, masks32_.get(), hits, hit);
+  }
+#endif
 
   // Count() for more than 64 items.
   size_t CountLists(std::span<const uint64_t> bigrams, uint32_t* hits, std::vector<uint32_t>& touched) {
@@ -858,6 +956,8 @@ int SectionOf(const Section& s) { return s.index; }
 }  // namespace
 
 double Containment(std::string_view a, std::string_view b) { return Share(Bigrams(a), Bigrams(b)); }
+
+void detail::LinkPortableOnly(bool on) { portable_only = on; }
 
 void LinkRows(Table& table, const std::vector<Section>& sections) {
   // The bigram table and the reading buffer stay from call to call, one per

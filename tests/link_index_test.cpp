@@ -303,57 +303,64 @@ TEST_CASE("Long mixed texts give the bigrams and links of the plain definition",
                                           "《", "》", "\xE4\xB7\x80", "\u2014", "\u3000", "\u3005", "①", "\u0304",
                                           "\u00B7", "\U00020000", "\uF900"};
   std::mt19937 rng(64);
-  auto text = [&](int most, bool plain) {
-    std::string s;
-    const int len = static_cast<int>(rng() % (most + 1));
-    for (int k = 0; k < len; ++k) {
-      if (rng() % 10) {
-        s += han[rng() % han.size()];
-      } else {
-        const size_t pick = rng() % other.size();
-        if (plain && pick >= 19) continue;  // only what is read in place
-        s += other[pick];
+  // Read by the code the processor has (AVX2 here, most often), then by the
+  // portable code.
+  for (const bool portable : {false, true}) {
+    noticetab::detail::LinkPortableOnly(portable);
+    INFO("portable " << portable);
+    auto text = [&](int most, bool plain) {
+      std::string s;
+      const int len = static_cast<int>(rng() % (most + 1));
+      for (int k = 0; k < len; ++k) {
+        if (rng() % 10) {
+          s += han[rng() % han.size()];
+        } else {
+          const size_t pick = rng() % other.size();
+          if (plain && pick >= 19) continue;  // only what is read in place
+          s += other[pick];
+        }
+      }
+      return s;
+    };
+    int shared = 0;
+    for (int round = 0; round < 400; ++round) {
+      const bool plain = round % 4 != 0;
+      const std::string a = text(300, plain);
+      std::string b = text(100, plain) + (rng() % 2 ? a.substr(0, a.size() / 3 * 3) : text(300, plain)) + text(50, plain);
+      const auto ra = RefBigrams(a), rb = RefBigrams(b);
+      const double want = ra.empty() ? 0 : static_cast<double>(Shared(ra, rb)) / static_cast<double>(ra.size());
+      INFO("round " << round << " a " << a << " b " << b);
+      CHECK(noticetab::Containment(a, b) == want);
+      shared += want > 0.5;
+    }
+    CHECK(shared > 100);
+    for (int round = 0; round < 60; ++round) {
+      std::vector<Section> body;
+      int next = 1;
+      for (int s = 1; s <= 3; ++s) {
+        Section sec{s, std::to_string(s), text(8, true), s, {}};
+        for (int k = 0; k < 6; ++k, ++next) sec.items.push_back(Item{next, std::to_string(next), text(6, round % 3), text(300, round % 2), next});
+        body.push_back(sec);
+      }
+      Table a;
+      for (int r = 0; r < 12; ++r) {
+        Row row;
+        const Item& it = body[rng() % 3].items[rng() % 6];
+        const size_t from = rng() % (it.text.size() + 1);
+        row.content.Append(rng() % 4 ? it.text.substr(from, rng() % 400) : text(100, true), 1);  // may cut a character
+        if (rng() % 3 == 0) row.item_label.Append(it.title, 1);
+        a.rows.push_back(row);
+      }
+      Table b = a;
+      noticetab::LinkRows(a, body);
+      RefLinkRows(b, body);
+      for (size_t r = 0; r < a.rows.size(); ++r) {
+        INFO("round " << round << " row " << r);
+        CHECK(a.rows[r].item == b.rows[r].item);
+        CHECK(a.rows[r].section == b.rows[r].section);
+        CHECK(a.rows[r].warnings == b.rows[r].warnings);
       }
     }
-    return s;
-  };
-  int shared = 0;
-  for (int round = 0; round < 400; ++round) {
-    const bool plain = round % 4 != 0;
-    const std::string a = text(300, plain);
-    std::string b = text(100, plain) + (rng() % 2 ? a.substr(0, a.size() / 3 * 3) : text(300, plain)) + text(50, plain);
-    const auto ra = RefBigrams(a), rb = RefBigrams(b);
-    const double want = ra.empty() ? 0 : static_cast<double>(Shared(ra, rb)) / static_cast<double>(ra.size());
-    INFO("round " << round << " a " << a << " b " << b);
-    CHECK(noticetab::Containment(a, b) == want);
-    shared += want > 0.5;
   }
-  CHECK(shared > 100);
-  for (int round = 0; round < 60; ++round) {
-    std::vector<Section> body;
-    int next = 1;
-    for (int s = 1; s <= 3; ++s) {
-      Section sec{s, std::to_string(s), text(8, true), s, {}};
-      for (int k = 0; k < 6; ++k, ++next) sec.items.push_back(Item{next, std::to_string(next), text(6, round % 3), text(300, round % 2), next});
-      body.push_back(sec);
-    }
-    Table a;
-    for (int r = 0; r < 12; ++r) {
-      Row row;
-      const Item& it = body[rng() % 3].items[rng() % 6];
-      const size_t from = rng() % (it.text.size() + 1);
-      row.content.Append(rng() % 4 ? it.text.substr(from, rng() % 400) : text(100, true), 1);  // may cut a character
-      if (rng() % 3 == 0) row.item_label.Append(it.title, 1);
-      a.rows.push_back(row);
-    }
-    Table b = a;
-    noticetab::LinkRows(a, body);
-    RefLinkRows(b, body);
-    for (size_t r = 0; r < a.rows.size(); ++r) {
-      INFO("round " << round << " row " << r);
-      CHECK(a.rows[r].item == b.rows[r].item);
-      CHECK(a.rows[r].section == b.rows[r].section);
-      CHECK(a.rows[r].warnings == b.rows[r].warnings);
-    }
-  }
+  noticetab::detail::LinkPortableOnly(false);
 }

@@ -20,6 +20,13 @@ void LinkRows(Table& table, const std::vector<Section>& sections);
 /// Share of a's character bigrams (letters, digits, Han only) found in b: 0..1.
 double Containment(std::string_view a, std::string_view b);
 
+namespace detail {
+/// For tests: bigrams read by the portable code even where the processor
+/// has AVX2 (on), or by the code it has (off, as at start). Not while other
+/// threads link.
+void LinkPortableOnly(bool on);
+}  // namespace detail
+
 }  // namespace noticetab
 
 #endif  // NOTICETAB_LINK_H_
