@@ -14,6 +14,10 @@
 #include "stages.h"
 #include "utf8_scan.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace noticetab {
 namespace {
 
@@ -412,6 +416,37 @@ CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm)
       // A run of U+4000-U+9FFF (ideographs, as NFKC leaves them, no mark
       // among them): counted, nothing else to look at.
       size_t run = i;
+#if defined(__SSE2__)
+      // Ten at a time, 15 bytes of each of two 16-byte loads: leads E4-E9 at
+      // bytes 0, 3, 6, 9, 12 and continuation bytes between them; where the
+      // pattern first breaks, the run ends at the last whole character.
+      auto off_pattern = [&](size_t at) -> uint32_t {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+        const __m128i off = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
+        const auto lead =
+            static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(off, _mm_set1_epi8(5)), off)));
+        const auto cont = static_cast<uint32_t>(_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
+        return ((lead ^ 0x1249u) | (cont ^ 0x6DB6u)) & 0x7FFFu;
+      };
+      while (run + 31 <= n) {
+        const uint32_t bad = off_pattern(run) | off_pattern(run + 15) << 15;
+        if (bad == 0) {
+          run += 30;
+          continue;
+        }
+        run += std::countr_zero(bad) / 3 * 3;
+        goto counted;
+      }
+      if (run + 16 <= n) {
+        const uint32_t bad = off_pattern(run);
+        if (bad != 0) {
+          run += std::countr_zero(bad) / 3 * 3;
+          goto counted;
+        }
+        run += 15;
+      }
+#endif
       if constexpr (std::endian::native == std::endian::little) {
         while (run + 8 <= n) {  // two at a time: bytes 0 and 3 leads E4-E9, 1, 2, 4, 5 continuations
           uint64_t w;
@@ -422,6 +457,9 @@ CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm)
       }
       while (run + 2 < n && p[run] - 0xE4u <= 0xE9u - 0xE4u && ((p[run + 1] | p[run + 2] << 8) & 0xC0C0) == 0x8080)
         run += 3;
+#if defined(__SSE2__)
+    counted:
+#endif
       const size_t han = (run - i) / 3;
       f.chars += han, f.all_chars += han;
       if (han) keep(p + i, run - i);
