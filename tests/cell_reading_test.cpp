@@ -482,3 +482,42 @@ TEST_CASE("CellFacts of long ideograph runs broken anywhere agree with the strin
   CHECK(checked > 10000);
   CHECK(differ == 0);
 }
+
+TEST_CASE("KeptIdeographs counts as the byte-by-byte scan, on real cells and broken bytes", "[classify][facts]") {
+  // The scan it stands for: a kept ideograph is stepped over, any other byte alone.
+  auto ref = [](std::string_view s, size_t limit) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t n = 0;
+    for (size_t i = 0; i + 2 < s.size() && n < limit;) {
+      const unsigned b = p[i];
+      if ((b - 0xE5u <= 0xE9u - 0xE5u || (b == 0xE4 && p[i + 1] >= 0xB8)) && (p[i + 1] & 0xC0) == 0x80 &&
+          (p[i + 2] & 0xC0) == 0x80)
+        ++n, i += 3;
+      else
+        ++i;
+    }
+    return n;
+  };
+  std::vector<std::string> texts = Cells();
+  // Every byte value at every position of a run of ideographs (cut, doubled
+  // and stray leads and continuation bytes, E4 before and after B8).
+  const std::string run = "\xE5\xB8\x82\xE4\xB8\x80\xE4\xB7\xBF\xE9\xBE\xA5\xE5\xB1\x80\xE5\xB8\x82\xE4\xB8\x80\xE9\xBE\xA5";
+  for (unsigned b = 0; b < 256; ++b)
+    for (size_t at = 0; at <= run.size(); ++at) {
+      std::string t = run + run;
+      t.insert(at, 1, static_cast<char>(b));
+      texts.push_back(t);
+    }
+  size_t differ = 0, checked = 0;
+  for (const auto& t : texts)
+    for (size_t from = 0; from < 3 && from <= t.size(); ++from)
+      for (size_t limit : {size_t{0}, size_t{1}, size_t{5}, size_t{9}, size_t{24}, size_t{201}, t.size()}) {
+        const std::string_view v = std::string_view(t).substr(from);
+        ++checked;
+        if (nt::KeptIdeographs(v, limit) != ref(v, limit) && ++differ <= 10)
+          FAIL_CHECK("KeptIdeographs " << nt::KeptIdeographs(v, limit) << " != " << ref(v, limit) << " (limit " << limit
+                                       << ") for: " << v);
+      }
+  CHECK(checked > 100000);
+  CHECK(differ == 0);
+}
