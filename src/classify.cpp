@@ -106,6 +106,9 @@ struct TextMemo::State {
   std::pmr::unordered_map<std::string_view, Range> splits{&pool};
   std::vector<std::pair<uint32_t, uint32_t>> pieces;
   std::pmr::unordered_map<std::string_view, Role> header_roles{&pool};
+  // BracketBits(*rules), once it is asked for.
+  uint64_t brackets = 0;
+  bool brackets_known = false;
   // Bounded: past this many texts a map only answers for the texts it holds.
   static constexpr size_t kMaxTexts = 1 << 15;
   std::string_view Keep(std::string_view s) {
@@ -223,7 +226,16 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
 
 namespace {
 
-void SplitTopLevelOnce(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+// The bits (c & 63) of the brackets (punct.opens and closes).
+uint64_t BracketBits(const Rules& rules) {
+  uint64_t bits = 0;
+  for (const MarkSet* m : {&rules.punct.opens, &rules.punct.closes})
+    for (char32_t c : m->marks()) bits |= uint64_t{1} << (c & 63);
+  return bits;
+}
+
+// `brackets`: BracketBits(rules).
+void SplitTopLevelOnce(std::string_view s, const Rules& rules, uint64_t brackets, std::vector<std::string_view>* out) {
   out->clear();
   size_t piece = 0;  // the current piece is s[piece, i): collective names and characters
   int depth = 0;
@@ -255,9 +267,7 @@ void SplitTopLevelOnce(std::string_view s, const Rules& rules, std::vector<std::
   }
   // (c & 63) of every character the loop acts on (a first character, a
   // bracket): a character outside it is stepped over without decoding.
-  uint64_t stop_bits = any_empty ? ~uint64_t{0} : first_bits;
-  for (const MarkSet* m : {&rules.punct.opens, &rules.punct.closes})
-    for (char32_t c : m->marks()) stop_bits |= uint64_t{1} << (c & 63);
+  const uint64_t stop_bits = (any_empty ? ~uint64_t{0} : first_bits) | brackets;
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   while (i < n) {
@@ -324,14 +334,15 @@ TextMemo::~TextMemo() {
 
 void SplitTopLevel(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
   TextMemo::State* m = MemoFor(rules);
-  if (m == nullptr || s.size() >= (size_t{1} << 31)) return SplitTopLevelOnce(s, rules, out);
+  if (m == nullptr || s.size() >= (size_t{1} << 31)) return SplitTopLevelOnce(s, rules, BracketBits(rules), out);
   if (auto it = m->splits.find(s); it != m->splits.end()) {
     out->clear();
     for (uint32_t k = it->second.first, end = k + it->second.count; k < end; ++k)
       out->push_back(s.substr(m->pieces[k].first, m->pieces[k].second));
     return;
   }
-  SplitTopLevelOnce(s, rules, out);
+  if (!m->brackets_known) m->brackets = BracketBits(rules), m->brackets_known = true;
+  SplitTopLevelOnce(s, rules, m->brackets, out);
   if (m->splits.size() >= TextMemo::State::kMaxTexts || m->pieces.size() + out->size() >= (size_t{1} << 31)) return;
   const TextMemo::State::Range r{static_cast<uint32_t>(m->pieces.size()), static_cast<uint32_t>(out->size())};
   for (std::string_view p : *out)
