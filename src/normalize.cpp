@@ -109,7 +109,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
           break;
         }
     }
-    if (!IsCompleteUnit(name, rules) && CharCount(name) <= 1) {
+    if (name.size() <= 4 && CharCountUpTo(name, 2) <= 1 && !IsCompleteUnit(name, rules)) {  // the count first: it rules out most names
       if (warnings) warnings->push_back("unreadable unit name dropped: " + std::string(name));
       continue;
     }

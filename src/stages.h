@@ -78,6 +78,10 @@ struct CellFacts {
   size_t short_size = 0;
 };
 CellFacts ReadCellFacts(std::string_view cell, const Rules& rules);
+/// The U+4E00-U+9FFF ideographs of s (well-formed 3-byte sequences), counted
+/// up to limit: a lower bound of CharCount(NameKey(s)) and of
+/// CharCount(Nfkc(RemoveSpaces(s))) (classify.cpp; 16 bytes at a time).
+size_t KeptIdeographs(std::string_view s, size_t limit);
 /// ClassifyCell(cell, rules), reading `facts` (REQUIRES: ReadCellFacts of
 /// cell or of Trim(cell)) instead of scanning the cell again.
 CellShape ClassifyCell(std::string_view cell, const Rules& rules, const CellFacts& facts);

@@ -449,3 +449,75 @@ TEST_CASE("CellReader answers as ReadCellFacts and ClassifyCell on real cells", 
   CHECK(other.Classify(next_week, other.Facts(next_week)) == nt::CellShape::kDeadline);
   CHECK(nt::ClassifyCell(next_week, own) == nt::CellShape::kDeadline);
 }
+
+TEST_CASE("CellFacts of long ideograph runs broken anywhere agree with the string tests", "[classify][facts]") {
+  // The pass reads runs of U+4000-U+9FFF ten and five at a time: every
+  // break of the run (a mark, ASCII, a 2-byte or other 3-byte character, a
+  // cut or bad sequence, a space) at every position of a run long enough for
+  // several blocks, and the run's end at every length.
+  const std::string han[] = {"\xE5\xB8\x82", "\xE4\xB8\x80", "\xE9\xBE\xA5", "\xE5\xB1\x80"};  // 市 一 龥 局
+  const std::string breaks[] = {"\xE3\x80\x82", "\xEF\xBC\x8C", "a", " ", "(", "\xC2\xA0", "\xC3\xA9",
+                                "\xE3\x80\x80", "\xE5\xB8", "\x80", "\xED\x9F\xBF", "\xEF\xBF\xBD",
+                                "\xF0\x9F\x98\x80", "\xE3\x81\x82", "\xEA\xB0\x80", "\xEF\xBC\x8E",
+                                "\xE5\x80" "a", "\xE4" "ab"};  // leads cut by ASCII
+  size_t differ = 0, checked = 0;
+  for (size_t len = 0; len <= 40; ++len) {
+    std::string run;
+    for (size_t k = 0; k < len; ++k) run += han[k % 4];
+    for (size_t lead = 0; lead < 3; ++lead) {  // the run at every offset from the cell's start
+      const std::string head = lead == 0 ? "" : lead == 1 ? "a" : "\xE3\x80\x81";
+      const std::string plain = head + run;
+      if (const std::string why = FactsDiffer(plain, R()); !why.empty() && ++differ <= 10)
+        FAIL_CHECK("facts differ (" << why << ") for: " << plain);
+      ++checked;
+      for (const auto& b : breaks)
+        for (size_t at = 0; at <= len; at += 1) {
+          const std::string c = head + run.substr(0, 3 * at) + b + run.substr(3 * at);
+          if (const std::string why = FactsDiffer(c, R()); !why.empty() && ++differ <= 10)
+            FAIL_CHECK("facts differ (" << why << ") for: " << c);
+          ++checked;
+        }
+    }
+  }
+  CHECK(checked > 10000);
+  CHECK(differ == 0);
+}
+
+TEST_CASE("KeptIdeographs counts as the byte-by-byte scan, on real cells and broken bytes", "[classify][facts]") {
+  // The scan it stands for: a kept ideograph is stepped over, any other byte alone.
+  auto ref = [](std::string_view s, size_t limit) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t n = 0;
+    for (size_t i = 0; i + 2 < s.size() && n < limit;) {
+      const unsigned b = p[i];
+      if ((b - 0xE5u <= 0xE9u - 0xE5u || (b == 0xE4 && p[i + 1] >= 0xB8)) && (p[i + 1] & 0xC0) == 0x80 &&
+          (p[i + 2] & 0xC0) == 0x80)
+        ++n, i += 3;
+      else
+        ++i;
+    }
+    return n;
+  };
+  std::vector<std::string> texts = Cells();
+  // Every byte value at every position of a run of ideographs (cut, doubled
+  // and stray leads and continuation bytes, E4 before and after B8).
+  const std::string run = "\xE5\xB8\x82\xE4\xB8\x80\xE4\xB7\xBF\xE9\xBE\xA5\xE5\xB1\x80\xE5\xB8\x82\xE4\xB8\x80\xE9\xBE\xA5";
+  for (unsigned b = 0; b < 256; ++b)
+    for (size_t at = 0; at <= run.size(); ++at) {
+      std::string t = run + run;
+      t.insert(at, 1, static_cast<char>(b));
+      texts.push_back(t);
+    }
+  size_t differ = 0, checked = 0;
+  for (const auto& t : texts)
+    for (size_t from = 0; from < 3 && from <= t.size(); ++from)
+      for (size_t limit : {size_t{0}, size_t{1}, size_t{5}, size_t{9}, size_t{24}, size_t{201}, t.size()}) {
+        const std::string_view v = std::string_view(t).substr(from);
+        ++checked;
+        if (nt::KeptIdeographs(v, limit) != ref(v, limit) && ++differ <= 10)
+          FAIL_CHECK("KeptIdeographs " << nt::KeptIdeographs(v, limit) << " != " << ref(v, limit) << " (limit " << limit
+                                       << ") for: " << v);
+      }
+  CHECK(checked > 100000);
+  CHECK(differ == 0);
+}
