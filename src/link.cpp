@@ -750,25 +750,8 @@ class TextTable {
     [[maybe_unused]] constexpr V16w kBits = {1,     2,     4,     8,      16,     32,     64,     128,
                                              1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15};
     [[maybe_unused]] V16w lanes[2] = {};  // items 0-15, 16-31
-    uint16_t* seen = NextStamp();
-    if (missing_.size() < bigrams.size()) missing_.resize(std::max(bigrams.size(), 2 * missing_.size()));
-    const uint64_t* keys = keys_.get();
-    uint64_t* missing = missing_.data();
-    const size_t mask = mask_;
-    const uint16_t stamp = stamp_;
-    size_t distinct = 0, n_missing = 0;
     M any = 0;
-    for (const uint64_t b : bigrams) {
-      size_t s = Hash(b, mask);
-      uint64_t key;
-      while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
-      if (key != b) {
-        missing[n_missing++] = b;
-        continue;
-      }
-      if (seen[s] == stamp) continue;
-      seen[s] = stamp;
-      ++distinct;
+    const size_t distinct = ForEachFound(bigrams, [&](size_t s) __attribute__((always_inline)) {
       M m = masks[s];
       any |= m;
       if constexpr (kAvx2) {
@@ -777,14 +760,14 @@ class TextTable {
       } else {
         for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
       }
-    }
+    });
     if constexpr (kAvx2) {
       uint16_t counts[32];
       std::memcpy(counts, lanes, sizeof counts);
       for (M a = any; a; a &= a - 1) hits[std::countr_zero(a)] = counts[std::countr_zero(a)];
     }
     *hit = any;
-    return distinct + DistinctMissing(missing, n_missing);
+    return distinct;
   }
 
 #ifdef NOTICETAB_PLAIN_AVX2
@@ -796,10 +779,22 @@ class TextTable {
   // Count() for more than 64 items.
   size_t CountLists(std::span<const uint64_t> bigrams, uint32_t* hits, std::vector<uint32_t>& touched) {
 
+    const int32_t* heads = heads_.get();
+    return ForEachFound(bigrams, [&](size_t s) {
+      for (int32_t l = heads[s]; l >= 0; l = links_[static_cast<size_t>(l)].next) {
+        const uint32_t k = links_[static_cast<size_t>(l)].set;
+        if (hits[k]++ == 0) touched.push_back(k);
+      }
+    });
+  }
+
+  // Calls found(s) once for the slot of each distinct bigram of a row that
+  // is here; returns the row's distinct bigram count, those not here too.
+  template <typename Found>
+  [[gnu::always_inline]] size_t ForEachFound(std::span<const uint64_t> bigrams, Found found) {
     uint16_t* seen = NextStamp();
     if (missing_.size() < bigrams.size()) missing_.resize(std::max(bigrams.size(), 2 * missing_.size()));
     const uint64_t* keys = keys_.get();
-    const int32_t* heads = heads_.get();
     uint64_t* missing = missing_.data();
     const size_t mask = mask_;
     const uint16_t stamp = stamp_;
@@ -815,10 +810,7 @@ class TextTable {
       if (seen[s] == stamp) continue;
       seen[s] = stamp;
       ++distinct;
-      for (int32_t l = heads[s]; l >= 0; l = links_[static_cast<size_t>(l)].next) {
-        const uint32_t k = links_[static_cast<size_t>(l)].set;
-        if (hits[k]++ == 0) touched.push_back(k);
-      }
+      found(s);
     }
     return distinct + DistinctMissing(missing, n_missing);
   }
