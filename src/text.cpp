@@ -1246,10 +1246,37 @@ Requirements RequiredLiterals(std::string_view p) {
     Requirements Close() {
       if (branches.empty()) return std::move(current);
       branches.push_back(std::move(current));
-      std::vector<std::string> any;  // one run per branch: the branch's first
-      for (auto& b : branches) {
+      // One requirement per branch, its runs joined: the branch's first,
+      // unless another of its requirements adds fewer new runs (already
+      // taken for an earlier branch, or a single run that more branches
+      // need). Fewer distinct runs, fewer scans of a text that has none:
+      // (每年…月…|…月…|年底前) needs 月 or 年底前, not 每年, 月, 月 or 年底前.
+      for (auto& b : branches)
         if (b.empty()) return {};
-        for (auto& run : b.front()) any.push_back(std::move(run));
+      auto shared = [&](const std::vector<std::string>& r) {  // branches with the single run r
+        size_t count = 0;
+        if (r.size() != 1) return count;
+        for (const auto& b : branches)
+          count += std::any_of(b.begin(), b.end(), [&](const auto& o) { return o.size() == 1 && o[0] == r[0]; });
+        return count;
+      };
+      std::vector<std::string> any;
+      for (auto& b : branches) {
+        const auto taken = [&](const std::vector<std::string>& r) {
+          return std::all_of(r.begin(), r.end(),
+                             [&](const std::string& run) { return std::find(any.begin(), any.end(), run) != any.end(); });
+        };
+        size_t pick = 0;
+        auto it = std::find_if(b.begin(), b.end(), taken);
+        if (it != b.end()) {
+          pick = static_cast<size_t>(it - b.begin());
+        } else {
+          size_t best = std::max<size_t>(shared(b.front()), 1);
+          for (size_t k = 1; k < b.size(); ++k)
+            if (const size_t c = shared(b[k]); c > best) best = c, pick = k;
+        }
+        for (auto& run : b[pick])
+          if (std::find(any.begin(), any.end(), run) == any.end()) any.push_back(std::move(run));
       }
       return {std::move(any)};
     }
