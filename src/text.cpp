@@ -967,14 +967,17 @@ struct Regex::Impl {
   std::once_flag compile_once;                  // Compile() runs once
   /// Compiles the pattern (on the first call only); true when it compiled.
   std::atomic<bool> compile_done{false};  // call_once's own check costs a call
+  // The check inline in every search; the first use out of line.
   bool Ready() {
-    if (!compile_done.load(std::memory_order_acquire)) {
-      std::call_once(compile_once, [this] {
-        Compile();
-        compile_done.store(true, std::memory_order_release);
-      });
-    }
+    if (!compile_done.load(std::memory_order_acquire)) [[unlikely]]
+      CompileOnce();
     return lite != nullptr || compiled != nullptr;
+  }
+  [[gnu::noinline]] void CompileOnce() {
+    std::call_once(compile_once, [this] {
+      Compile();
+      compile_done.store(true, std::memory_order_release);
+    });
   }
   void Compile();
   /// regex_lite's search of s from `from`; caps are byte offsets (npos unset).
@@ -988,7 +991,10 @@ struct Regex::Impl {
   std::once_flag literals_once;
   std::atomic<bool> literals_done{false};  // call_once's own check costs a call
   void Literals() {
-    if (literals_done.load(std::memory_order_acquire)) return;
+    if (!literals_done.load(std::memory_order_acquire)) [[unlikely]]
+      LiteralsOnce();
+  }
+  [[gnu::noinline]] void LiteralsOnce() {
     std::call_once(literals_once, [this] {
       ExtractLiterals();
       literals_done.store(true, std::memory_order_release);
