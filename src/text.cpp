@@ -967,14 +967,17 @@ struct Regex::Impl {
   std::once_flag compile_once;                  // Compile() runs once
   /// Compiles the pattern (on the first call only); true when it compiled.
   std::atomic<bool> compile_done{false};  // call_once's own check costs a call
+  // The check inline in every search; the first use out of line.
   bool Ready() {
-    if (!compile_done.load(std::memory_order_acquire)) {
-      std::call_once(compile_once, [this] {
-        Compile();
-        compile_done.store(true, std::memory_order_release);
-      });
-    }
+    if (!compile_done.load(std::memory_order_acquire)) [[unlikely]]
+      CompileOnce();
     return lite != nullptr || compiled != nullptr;
+  }
+  [[gnu::noinline]] void CompileOnce() {
+    std::call_once(compile_once, [this] {
+      Compile();
+      compile_done.store(true, std::memory_order_release);
+    });
   }
   void Compile();
   /// regex_lite's search of s from `from`; caps are byte offsets (npos unset).
@@ -988,7 +991,10 @@ struct Regex::Impl {
   std::once_flag literals_once;
   std::atomic<bool> literals_done{false};  // call_once's own check costs a call
   void Literals() {
-    if (literals_done.load(std::memory_order_acquire)) return;
+    if (!literals_done.load(std::memory_order_acquire)) [[unlikely]]
+      LiteralsOnce();
+  }
+  [[gnu::noinline]] void LiteralsOnce() {
     std::call_once(literals_once, [this] {
       ExtractLiterals();
       literals_done.store(true, std::memory_order_release);
@@ -1246,10 +1252,37 @@ Requirements RequiredLiterals(std::string_view p) {
     Requirements Close() {
       if (branches.empty()) return std::move(current);
       branches.push_back(std::move(current));
-      std::vector<std::string> any;  // one run per branch: the branch's first
-      for (auto& b : branches) {
+      // One requirement per branch, its runs joined: the branch's first,
+      // unless another of its requirements adds fewer new runs (already
+      // taken for an earlier branch, or a single run that more branches
+      // need). Fewer distinct runs, fewer scans of a text that has none:
+      // (每年…月…|…月…|年底前) needs 月 or 年底前, not 每年, 月, 月 or 年底前.
+      for (auto& b : branches)
         if (b.empty()) return {};
-        for (auto& run : b.front()) any.push_back(std::move(run));
+      auto shared = [&](const std::vector<std::string>& r) {  // branches with the single run r
+        size_t count = 0;
+        if (r.size() != 1) return count;
+        for (const auto& b : branches)
+          count += std::any_of(b.begin(), b.end(), [&](const auto& o) { return o.size() == 1 && o[0] == r[0]; });
+        return count;
+      };
+      std::vector<std::string> any;
+      for (auto& b : branches) {
+        const auto taken = [&](const std::vector<std::string>& r) {
+          return std::all_of(r.begin(), r.end(),
+                             [&](const std::string& run) { return std::find(any.begin(), any.end(), run) != any.end(); });
+        };
+        size_t pick = 0;
+        auto it = std::find_if(b.begin(), b.end(), taken);
+        if (it != b.end()) {
+          pick = static_cast<size_t>(it - b.begin());
+        } else {
+          size_t best = std::max<size_t>(shared(b.front()), 1);
+          for (size_t k = 1; k < b.size(); ++k)
+            if (const size_t c = shared(b[k]); c > best) best = c, pick = k;
+        }
+        for (auto& run : b[pick])
+          if (std::find(any.begin(), any.end(), run) == any.end()) any.push_back(std::move(run));
       }
       return {std::move(any)};
     }

@@ -275,6 +275,14 @@ TEST_CASE("Regex::required: literal runs every match contains", "[text][regex]")
   CHECK(Regex("[年-月]日").required() == V{{"日"}});  // a range
   CHECK(Regex("[年月 ]日").required() == V{{"日"}});  // an ASCII member
   CHECK(Regex("(?<=\\p{Han})[(（][āáǎà]").required() == V{{"ā", "á", "ǎ", "à"}});
+  // An alternation takes, per branch, a run that other branches need too
+  // (one scan for 月, not one for 每年 and one for 月), and no run twice.
+  CHECK(Regex("(每年\\d月\\d日前|\\d月(\\d日|底)完成|\\d月|年底前)").required() == V{{"月", "年底前"}});
+  CHECK(Regex("(甲乙|丙丁)").required() == V{{"甲乙", "丙丁"}});
+  CHECK(Regex("(甲|甲)").required() == V{{"甲"}});
+  CHECK(Regex("(首页|当前位置\\s*首页)").required() == V{{"首页"}});
+  CHECK(Regex("(每年\\d月|\\d月)").Contains("3月"));
+  CHECK_FALSE(Regex("(每年\\d月|\\d月)").Contains("每年"));
   // Many single characters are checked in one pass over the text.
   const Regex many("[們個會這為發與關於]");
   CHECK(many.required().size() == 1);
