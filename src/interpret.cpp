@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory_resource>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -84,7 +85,7 @@ class Shapes {
     bool label_like;              ///< LabelLike
     size_t chars;                 ///< CharCount(cell)
   };
-  explicit Shapes(const Rules& rules) : rules_(rules), reader_(rules) {}
+  explicit Shapes(const Rules& rules) : rules_(rules) {}
   const Rules& rules() const { return rules_; }
   Shape Get(std::string_view cell) {
     // Bounded: the repeats are near each other (the first 50 rows, a row's labels).
@@ -96,8 +97,9 @@ class Shapes {
     auto [it, added] = map_.try_emplace(cell);
     if (added) {
       Shape& e = it->second;
-      const CellFacts f = reader_.Facts(cell);
-      e.classified = reader_.Classify(cell, f);
+      if (!reader_) reader_.emplace(rules_);
+      const CellFacts f = reader_->Facts(cell);
+      e.classified = reader_->Classify(cell, f);
       e.typed = e.classified == CellShape::kText && UnitLike(cell, rules_, f) ? CellShape::kUnits : e.classified;
       e.label_like = LabelLike(cell, rules_, f);
       e.chars = f.raw_known ? f.all_chars : CharCount(cell);
@@ -128,7 +130,9 @@ class Shapes {
     }
   };
   const Rules& rules_;
-  CellReader reader_;
+  // Made at the first cell: its gates read the deadline rules' literals,
+  // which a notice without cells (an empty one) need not pay for.
+  std::optional<CellReader> reader_;
   // The entries live in one pool, freed at once (no malloc and free per cell).
   using Map = std::pmr::unordered_map<std::string_view, Shape, Hash>;
   std::pmr::monotonic_buffer_resource pool_;
