@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <climits>
 #include <memory>
@@ -293,7 +294,8 @@ __attribute__((target("avx2"))) size_t BigramsInPlaceAvx2(std::string_view s, ui
 }
 #endif
 
-bool portable_only = false;  // detail::LinkPortableOnly
+// detail::LinkPortableOnly (tests; atomic: batch threads read it).
+std::atomic<bool> portable_only{false};
 
 // avx2: take the AVX2 code (the processor has it).
 size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io, bool avx2 = plain::kHaveAvx2 && !portable_only) {
