@@ -421,7 +421,7 @@ TEST_CASE("CellReader answers as ReadCellFacts and ClassifyCell on real cells", 
   // Short cells the debris test reads: two ideographs in a row, numerals
   // among them (十月 is a numeral and a Han token of one character each).
   for (const std::string c : {"\xE5\xB7\xA5\xE4\xBD\x9C", "\xE5\x8D\x81\xE6\x9C\x88", "\xE4\xB8\x80\xE4\xBA\x8C",
-                              "\xE5\x8D\x81\xE6\x9C\x88\xE4\xB8\x89", "a\xE5\xB8\x82b", "\xE6\x9C\x88 1 \xE6\x97\xA5 2",
+                              "\xE5\x8D\x81\xE6\x9C\x88\xE4\xB8\x89", "a\xE5\xB8\x82" "b", "\xE6\x9C\x88 1 \xE6\x97\xA5 2",
                               "\xE5\xB8\x82\xEF\xBC\x8C\xE5\xB1\x80", "x y"})
     if (reader.Classify(c, reader.Facts(c)) != nt::ClassifyCell(c, R()) && ++differ <= 10)
       FAIL_CHECK("CellReader::Classify differs for: " << c);
