@@ -603,7 +603,8 @@ Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name)
   }
   // NUL bytes (U+0000 after decoding) are not text. A few are damage and go;
   // many mean the file is binary.
-  if (const size_t first_nul = d.text.find('\0'); first_nul != std::string::npos) {
+  // (Clean text was searched for them before it was taken.)
+  if (const size_t first_nul = clean ? std::string::npos : d.text.find('\0'); first_nul != std::string::npos) {
     size_t nuls = 0;
     for (const char ch : d.text) nuls += ch == '\0';
     if (nuls * 100 >= raw_size) {
