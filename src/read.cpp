@@ -44,15 +44,21 @@ void Row::Warn(std::string code, std::string message) {
 
 bool Table::has(Role r) const { return std::find(columns.begin(), columns.end(), r) != columns.end(); }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
+void SplitTabs(std::string_view line, std::vector<std::string_view>* out) {
+  out->clear();
   for (size_t start = 0;;) {
     const void* tab = std::memchr(line.data() + start, '\t', line.size() - start);
     const size_t end = tab ? static_cast<size_t>(static_cast<const char*>(tab) - line.data()) : line.size();
-    out.push_back(Trim(line.substr(start, end - start)));
-    if (!tab) return out;
+    out->push_back(Trim(line.substr(start, end - start)));
+    if (!tab) return;
     start = end + 1;
   }
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  SplitTabs(line, &out);
+  return out;
 }
 
 bool EndsTable(const Line& line, const Rules& rules) {

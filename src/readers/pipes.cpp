@@ -16,8 +16,9 @@ bool HasPipe(std::string_view s, const Punctuation& p) { return p.pipe.In(s); }
 
 // Splits on the pipe marks (punctuation.yaml pipe: | ｜), dropping the empty
 // cells the outer pipes make.
-std::vector<std::string_view> SplitPipes(std::string_view line, const Punctuation& p) {
-  std::vector<std::string_view> cells;
+void SplitPipes(std::string_view line, const Punctuation& p, std::vector<std::string_view>* out) {
+  std::vector<std::string_view>& cells = *out;
+  cells.clear();
   size_t start = 0;
   for (size_t i = 0; i < line.size();) {
     const size_t at = i;
@@ -29,6 +30,11 @@ std::vector<std::string_view> SplitPipes(std::string_view line, const Punctuatio
   cells.push_back(Trim(line.substr(start)));
   if (!cells.empty() && cells.front().empty()) cells.erase(cells.begin());
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
+}
+
+std::vector<std::string_view> SplitPipes(std::string_view line, const Punctuation& p) {
+  std::vector<std::string_view> cells;
+  SplitPipes(line, p, &cells);
   return cells;
 }
 
@@ -46,7 +52,7 @@ RowLineSyntax PipeSyntax(const Rules& rules) {
   RowLineSyntax syntax;
   syntax.layout = "pipe";
   const Punctuation* p = &rules.punct;
-  syntax.split = [p](const Line& l) { return SplitPipes(l.text, *p); };
+  syntax.split = [p](const Line& l, std::vector<std::string_view>* out) { SplitPipes(l.text, *p, out); };
   syntax.is_row = [p](const Line& l) { return l.tabs == 0 && HasPipe(l.text, *p); };
   syntax.is_rule = [](const Line& l) { return IsRule(l.text); };
   return syntax;

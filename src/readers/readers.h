@@ -21,10 +21,16 @@ namespace noticetab {
 
 /// A grid cell for `text`, a view into line `line` of `lines` (for its span).
 GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_view text);
+/// CellAt into `c` (a fresh cell). `line_damaged`: HasDamageMarkers(line.raw);
+/// when false no part of the line is damaged and the cell is not searched.
+void FillCell(GridCell& c, const std::vector<Line>& lines, const Line& line, std::string_view text,
+              bool line_damaged = true);
 
 /// Splits a line on tabs into trimmed cells (empty cells kept); the views
 /// point into `line`.
 std::vector<std::string_view> SplitTabs(std::string_view line);
+/// SplitTabs into *out (cleared first), so a caller can keep one vector.
+void SplitTabs(std::string_view line, std::vector<std::string_view>* out);
 /// True when the line ends the annex table (抄送, 印发, another 附件).
 bool EndsTable(const Line& line, const Rules& rules);
 /// The caption of the table whose header is lines[at]: the 附件N line and
@@ -34,7 +40,8 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
 /// How a row-per-line layout writes its rows (tabs, pipes, markdown).
 struct RowLineSyntax {
   std::string layout;                                               ///< Grid::layout
-  std::function<std::vector<std::string_view>(const Line&)> split;  ///< cells of a row line
+  /// The cells of a row line, into *out (cleared first: one vector serves every line).
+  std::function<void(const Line&, std::vector<std::string_view>* out)> split;
   std::function<bool(const Line&)> is_row;                          ///< the line is a table row
   std::function<bool(const Line&)> is_rule;  ///< a rule under the header, skipped (may be empty)
   /// A non-row line inside the table is kept as an unsplit row (the

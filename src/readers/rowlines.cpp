@@ -7,15 +7,20 @@
 
 namespace noticetab {
 
-GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_view text) {
-  GridCell c;
-  c.text = std::string(Trim(text));
+void FillCell(GridCell& c, const std::vector<Line>& lines, const Line& line, std::string_view text,
+              bool line_damaged) {
+  c.text.assign(Trim(text));
   c.span.first_line = c.span.last_line = line.no;
   if (!lines.empty() && !text.empty()) {
     c.span.begin = static_cast<size_t>(text.data() - lines.front().raw.data());
     c.span.end = c.span.begin + text.size();
   }
-  c.damaged = HasDamageMarkers(text);
+  c.damaged = line_damaged && HasDamageMarkers(text);
+}
+
+GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_view text) {
+  GridCell c;
+  FillCell(c, lines, line, text);
   return c;
 }
 
@@ -24,13 +29,18 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   g.layout = syntax.layout;
   auto row_of = [&](const Line& l, const std::vector<std::string_view>& cells) {
     GridRow r;
-    for (auto c : cells) r.cells.push_back(CellAt(lines, l, c));
+    r.cells.reserve(cells.size());
+    // One search of the line for damage instead of one per cell: a line
+    // without markers has none in any cell (the cells are views into it).
+    const bool damaged = HasDamageMarkers(l.raw);
+    for (auto c : cells) FillCell(r.cells.emplace_back(), lines, l, c, damaged);
     r.span.first_line = r.span.last_line = l.no;
     return r;
   };
-  const auto header_cells = syntax.split(lines[at]);
-  GridRow header = row_of(lines[at], header_cells);
-  header.header = !HeaderRoles(header_cells, rules).empty();  // else a table without a header
+  std::vector<std::string_view> cells;  // of the line at hand, reused from line to line
+  syntax.split(lines[at], &cells);
+  GridRow header = row_of(lines[at], cells);
+  header.header = !HeaderRoles(cells, rules).empty();  // else a table without a header
   g.rows.push_back(std::move(header));
   g.span.first_line = g.span.last_line = lines[at].no;
   bool after_break = false;
@@ -47,7 +57,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       g.span.last_line = l.no;
       continue;
     }
-    auto cells = syntax.split(l);
+    syntax.split(l, &cells);
     g.span.last_line = l.no;
     if (!HeaderRoles(cells, rules).empty()) {  // a repeated header (page break)
       GridRow r = row_of(l, cells);
@@ -77,11 +87,12 @@ bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& 
   // or deadline cell, and no `key:` cells (site metadata rows).
   size_t width = 0;
   int rows = 0;
+  std::vector<std::string_view> cells;
   for (size_t i = at; i < lines.size() && rows < 3; ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) continue;
     if (!syntax.is_row(l)) return false;
-    auto cells = syntax.split(l);
+    syntax.split(l, &cells);
     std::erase_if(cells, [](std::string_view c) { return Trim(c).empty(); });
     if (cells.size() < 3 || (width && cells.size() != width)) return false;
     width = cells.size();

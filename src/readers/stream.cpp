@@ -84,7 +84,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     h.header = true;
     for (size_t k = from; k < to; ++k)
       if (lines[k].kind != LineKind::kBlank && !PipeOnly(lines[k].text))
-        h.cells.push_back(CellAt(lines, lines[k], StripTrailingPipe(lines[k].text)));
+        FillCell(h.cells.emplace_back(), lines, lines[k], StripTrailingPipe(lines[k].text));
     for (const auto& c : h.cells) h.span.Cover(c.span);
     g.rows.push_back(std::move(h));
     g.rows.emplace_back();  // the body stream after it
@@ -125,11 +125,11 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
       }
       continue;
     }
-    GridCell c = CellAt(lines, l, StripTrailingPipe(l.text));
-    c.placeholder = c.text.empty();
     if (after_break && cells.empty()) body().after_page_break = true;
     after_break = false;
-    cells.push_back(std::move(c));
+    GridCell& c = cells.emplace_back();  // filled where it stays
+    FillCell(c, lines, l, StripTrailingPipe(l.text));
+    c.placeholder = c.text.empty();
   }
   std::erase_if(g.rows, [](const GridRow& r) { return !r.header && r.cells.empty(); });
   return g;

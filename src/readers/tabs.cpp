@@ -25,7 +25,7 @@ namespace {
 RowLineSyntax Syntax() {
   RowLineSyntax syntax;
   syntax.layout = "tabs";
-  syntax.split = [](const Line& l) { return SplitTabs(l.raw); };
+  syntax.split = [](const Line& l, std::vector<std::string_view>* out) { SplitTabs(l.raw, out); };
   syntax.is_row = [](const Line& l) { return l.tabs > 0; };
   // A line without columns inside the table is a wrapped cell the extractor
   // put on its own line: it stays with the row above (the interpreter joins it).
