@@ -61,15 +61,97 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return out;
 }
 
+namespace {
+
+// Whether the character `ch` (1 to 4 bytes) is in t: a search for its last
+// byte, which in CJK text is one of 64 continuation bytes (the lead byte of
+// an ideograph is shared by a fifth of them).
+bool HasChar(std::string_view t, std::string_view ch) {
+  const size_t n = ch.size();
+  if (n == 0 || t.size() < n) return n == 0;
+  const char* p = t.data() + n - 1;
+  const char* const end = t.data() + t.size();
+  while ((p = static_cast<const char*>(std::memchr(p, ch[n - 1], static_cast<size_t>(end - p)))) != nullptr) {
+    size_t k = 1;
+    while (k < n && p[-static_cast<std::ptrdiff_t>(k)] == ch[n - 1 - k]) ++k;
+    if (k == n) return true;
+    ++p;
+  }
+  return false;
+}
+
+// The character all of `runs` start with, when they share one that is no
+// space: a match that holds one of the runs holds that character. "" when
+// they start differently, or with what may be a space (a lead byte Trim
+// looks at: <= 0x20, C2, E1-E3), or when a run is empty.
+std::string_view SharedFirstChar(const std::vector<std::string>& runs) {
+  if (runs.empty() || runs[0].empty()) return {};
+  const auto b = static_cast<unsigned char>(runs[0][0]);
+  if (b <= 0x20 || b == 0xC2 || (b >= 0xE1 && b <= 0xE3)) return {};
+  const size_t n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  const std::string_view first = std::string_view(runs[0]).substr(0, n);
+  for (const auto& r : runs)
+    if (!std::string_view(r).starts_with(first)) return {};
+  return first;
+}
+
+// The characters a match of `re` must hold, each once, from its literal
+// prefilters (text.h Regex::leading, trailing, required): read once per
+// pattern (a Regex is looked up by address and pattern, so one made anew at
+// the address of another is read anew).
+std::vector<std::string>& NeededChars(const Regex& re) {
+  struct Entry {
+    const Regex* re;
+    std::string pattern;
+    std::vector<std::string> chars;
+  };
+  static thread_local std::vector<Entry> cache;
+  for (Entry& e : cache)
+    if (e.re == &re && e.pattern == re.pattern()) return e.chars;
+  if (cache.size() >= 16) cache.clear();  // rules made and dropped (tests)
+  Entry e{&re, re.pattern(), {}};
+  auto add = [&e](const std::vector<std::string>& runs) {
+    const std::string_view c = SharedFirstChar(runs);
+    if (!c.empty() && std::find(e.chars.begin(), e.chars.end(), c) == e.chars.end()) e.chars.emplace_back(c);
+  };
+  add(re.leading());
+  add(re.trailing());
+  for (const auto& entry : re.required()) add(entry);
+  cache.push_back(std::move(e));
+  return cache.back().chars;
+}
+
+}  // namespace
+
+bool MayMatchWithoutSpaces(const Regex& re, std::string_view t) {
+  // Removing spaces takes whole characters out (t well-formed UTF-8, as every
+  // Line is): a character the match needs must already be in t.
+  // The character that rules a text out goes first for the next text: table
+  // lines are alike (which is tried first changes only the cost).
+  std::vector<std::string>& chars = NeededChars(re);
+  for (size_t k = 0; k < chars.size(); ++k)
+    if (!HasChar(t, chars[k])) {
+      if (k > 0) std::rotate(chars.begin(), chars.begin() + static_cast<std::ptrdiff_t>(k), chars.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      return false;
+    }
+  return true;
+}
+
 bool EndsTable(const Line& line, const Rules& rules) {
   if (line.kind != LineKind::kText) return false;
   std::string_view t = line.text;
   if (rules.cc.Contains(t)) return true;
-  // Once for both tests, and only when the line has a space to remove, into
-  // a buffer kept from line to line (no allocation per line).
+  if (!line.spaced) return rules.printed.Contains(t) || rules.annex_start.Contains(t);
+  // A table line has spaces; the spaceless copy is made only when one of the
+  // two patterns can still match it (most table lines hold no 印发 or 附件).
+  const bool printed = MayMatchWithoutSpaces(rules.printed, t);
+  const bool annex = MayMatchWithoutSpaces(rules.annex_start, t);
+  if (!printed && !annex) return false;
+  // Once for both tests, into a buffer kept from line to line (no
+  // allocation per line).
   static thread_local std::string removed;
-  const std::string_view compact = line.spaced ? RemoveSpaces(t, &removed) : t;
-  return rules.printed.Contains(compact) || rules.annex_start.Contains(compact);
+  const std::string_view compact = RemoveSpaces(t, &removed);
+  return (printed && rules.printed.Contains(compact)) || (annex && rules.annex_start.Contains(compact));
 }
 
 bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,

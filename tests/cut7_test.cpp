@@ -32,7 +32,94 @@ struct Notice {
   }
 };
 
+// EndsTable as it was before the prefilter: the spaceless copy of every line.
+bool EndsTablePlain(const Line& line, const noticetab::Rules& rules) {
+  if (line.kind != LineKind::kText) return false;
+  if (rules.cc.Contains(line.text)) return true;
+  const std::string compact = noticetab::RemoveSpaces(line.text);
+  return rules.printed.Contains(compact) || rules.annex_start.Contains(compact);
+}
+
+// Deterministic lines: pieces of footer, annex and table text with spaces of
+// every kind put between their characters at random.
+std::vector<std::string> VariedLines() {
+  const std::vector<std::string> pieces = {
+      "附件", "附件2", "附表3", "附 件", "2023年8月9日印发", "招远市人民政府办公室", "印发", "印", "发",
+      "抄送：市委办公室", "抄送", "：", "年", "月", "日", "二〇二三", "序号", "工作任务", "牵头单位", "完成时限",
+      "2024年6月底前", "市发展改革委", "（cid:3）", "|", "a", "1", "\xEF\xBF\xBD", "附", "件", "发展"};
+  const std::vector<std::string> spaces = {" ", "  ", "\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x82", "\t", ""};
+  std::vector<std::string> out = {"附件", "附 件", "附　件 2", "附表 1", "2023年 8月 9日 印 发",
+                                  "招远市人民政府办公室 2023年8月9日印发", "抄 送：市委", "抄送: 市委",
+                                  "序号 工作任务 牵头单位", "附件 1 任务清单", "印 发 2023年8月9日"};
+  uint32_t x = 12345;
+  auto next = [&x] { return x = x * 1103515245u + 12345u, (x >> 16) & 0x7FFF; };
+  for (int k = 0; k < 3000; ++k) {
+    std::string s;
+    const int n = 1 + static_cast<int>(next() % 6);
+    for (int j = 0; j < n; ++j) {
+      const std::string& p = pieces[next() % pieces.size()];
+      // Spaces inside the piece too, between its characters.
+      for (size_t i = 0; i < p.size();) {
+        size_t len = 1;
+        const auto b = static_cast<unsigned char>(p[i]);
+        if (b >= 0xF0) len = 4;
+        else if (b >= 0xE0) len = 3;
+        else if (b >= 0xC0) len = 2;
+        s += p.substr(i, len);
+        i += len;
+        if (next() % 3 == 0) s += spaces[next() % spaces.size()];
+      }
+      s += spaces[next() % spaces.size()];
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("cut7: EndsTable with its prefilter answers as the plain test", "[cut7]") {
+  std::string text;
+  for (const auto& l : VariedLines()) text += l + "\n";
+  Notice n(text);
+  int ends = 0, spaced = 0;
+  for (const Line& l : n.lines) {
+    INFO("line " << l.no << ": " << std::string(l.text));
+    const bool plain = EndsTablePlain(l, R());
+    CHECK(noticetab::EndsTable(l, R()) == plain);
+    ends += plain;
+    spaced += l.spaced && plain;
+  }
+  // The sample holds lines that end a table, spaced ones among them.
+  CHECK(ends > 50);
+  CHECK(spaced > 20);
+}
+
+TEST_CASE("cut7: MayMatchWithoutSpaces never rules out a match", "[cut7]") {
+  std::vector<noticetab::Regex> res;
+  for (const char* p : {"印\\s*发$", "^附\\s*件", "^(附件|附表)\\d*$", "(?:年|月)日", "x\\s*y", " 印", "发展",
+                        "^\\d+年", "\\(cid:", "工作任务|牵头单位"})
+    res.emplace_back(p);
+  res.push_back(noticetab::Regex(R().printed.pattern()));
+  res.push_back(noticetab::Regex(R().annex_start.pattern()));
+  res.push_back(noticetab::Regex(R().cc.pattern()));
+  int matches = 0, ruled_out = 0;
+  for (const auto& s : VariedLines()) {
+    const std::string compact = noticetab::RemoveSpaces(s);
+    for (const auto& re : res) {
+      REQUIRE(re.ok());
+      const bool may = noticetab::MayMatchWithoutSpaces(re, s);
+      if (re.Contains(compact)) {
+        INFO(re.pattern() << " on " << s);
+        CHECK(may);
+        ++matches;
+      }
+      ruled_out += !may;
+    }
+  }
+  CHECK(matches > 100);
+  CHECK(ruled_out > 1000);  // the prefilter does rule lines out
+}
 
 TEST_CASE("cut7: cells cut from a line searched once for damage are those CellAt gives", "[cut7]") {
   // Tab and pipe tables whose cells hold damage markers (U+FFFD, "(cid:") or not.

@@ -33,6 +33,9 @@ std::vector<std::string_view> SplitTabs(std::string_view line);
 void SplitTabs(std::string_view line, std::vector<std::string_view>* out);
 /// True when the line ends the annex table (抄送, 印发, another 附件).
 bool EndsTable(const Line& line, const Rules& rules);
+/// False only when re cannot match RemoveSpaces(t) (re's literal runs: their
+/// first characters are not all in t); true when it may. t is well-formed UTF-8.
+bool MayMatchWithoutSpaces(const Regex& re, std::string_view t);
 /// The caption of the table whose header is lines[at]: the 附件N line and
 /// title lines just above it ("附件2 2024年…清单"), "" when none.
 std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules);
