@@ -154,18 +154,38 @@ bool EndsTable(const Line& line, const Rules& rules) {
   return (printed && rules.printed.Contains(compact)) || (annex && rules.annex_start.Contains(compact));
 }
 
+namespace {
+
+// The registry split once: table readers by priority, highest first (the
+// first to detect a line is the one of highest priority there; among equals
+// the first listed), and the body readers in registry order.
+struct SplitRegistry {
+  std::vector<const Reader*> tables, bodies;
+};
+const SplitRegistry& SplitReaders() {
+  static const SplitRegistry split = [] {
+    SplitRegistry s;
+    for (const auto& r : Readers()) (r.body() ? s.bodies : s.tables).push_back(&r);
+    std::stable_sort(s.tables.begin(), s.tables.end(),
+                     [](const Reader* a, const Reader* b) { return a->priority > b->priority; });
+    return s;
+  }();
+  return split;
+}
+
+}  // namespace
+
 bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, size_t* at,
                const Reader** reader) {
+  const SplitRegistry& registry = SplitReaders();
   for (size_t i = from; i < lines.size(); ++i) {
     if (lines[i].kind != LineKind::kText) continue;
-    const Reader* best = nullptr;
-    for (const auto& r : Readers())
-      if (!r.body() && (!best || r.priority > best->priority) && r.detect(lines, i, rules)) best = &r;
-    if (best) {
-      *at = i;
-      *reader = best;
-      return true;
-    }
+    for (const Reader* r : registry.tables)
+      if (r->detect(lines, i, rules)) {
+        *at = i;
+        *reader = r;
+        return true;
+      }
   }
   return false;
 }
@@ -179,6 +199,8 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
       first_heading = i;
       break;
     }
+  const SplitRegistry& registry = SplitReaders();
+  std::vector<const Reader*> body_left = registry.bodies;  // not yet detected
   bool in_body = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -188,16 +210,24 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
       f.body_end = i;
       in_body = false;
     }
-    const Reader* best = nullptr;
-    for (const auto& r : Readers()) {
-      if (r.body()) {
-        if (!in_body || (l.kind != LineKind::kText && l.kind != LineKind::kHeading)) continue;
-        if (std::find(f.body.begin(), f.body.end(), &r) == f.body.end() && r.detect(lines, i, rules))
-          f.body.push_back(&r);
-      } else if (l.kind == LineKind::kText && (!best || r.priority > best->priority) && r.detect(lines, i, rules)) {
-        best = &r;
+    if (in_body && !body_left.empty() && (l.kind == LineKind::kText || l.kind == LineKind::kHeading)) {
+      for (size_t k = 0; k < body_left.size();) {
+        if (body_left[k]->detect(lines, i, rules)) {
+          f.body.push_back(body_left[k]);
+          body_left.erase(body_left.begin() + static_cast<std::ptrdiff_t>(k));
+        } else {
+          ++k;
+        }
       }
     }
+    // Detection has no side effect: asking the body readers first changes nothing.
+    if (l.kind != LineKind::kText) continue;
+    const Reader* best = nullptr;
+    for (const Reader* r : registry.tables)
+      if (r->detect(lines, i, rules)) {
+        best = r;
+        break;
+      }
     if (best) {
       f.table_at = i;
       f.table = best;

@@ -168,3 +168,172 @@ TEST_CASE("cut7: SplitTabs into a kept vector is SplitTabs", "[cut7]") {
   }
 }
 
+namespace {
+
+// DetectInlineClause as it was before its first test: EndsInClause on every line.
+bool DetectInlineClausePlain(const std::vector<Line>& lines, size_t at, const noticetab::Rules& rules) {
+  if (noticetab::EndsInClause(lines[at].text, rules)) return true;
+  constexpr int kWrap = 3;
+  const noticetab::Punctuation& pu = rules.punct;
+  std::string_view end = lines[at].text;
+  std::string_view before = end.substr(0, end.size() - pu.StopLength(end));
+  if (!pu.closes.Ends(before)) return false;
+  int depth = 0;
+  for (size_t i = 0; i < end.size();) {
+    const char32_t c = noticetab::NextChar(end, i);
+    depth += pu.closes.Has(c) - pu.opens.Has(c);
+  }
+  if (depth <= 0) return false;
+  std::string joined(lines[at].text);
+  int joined_lines = 0;
+  for (size_t k = at; k-- > 0 && joined_lines < kWrap;) {
+    const Line& l = lines[k];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) break;
+    joined.insert(0, l.text);
+    ++joined_lines;
+    if (noticetab::EndsInClause(joined, rules)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("cut7: DetectInlineClause with its first test answers as the plain one", "[cut7]") {
+  const std::vector<std::string> ends = {"。", "；", "）", "）。", "） 。", "）。。", "） ", ")", "；）", "。）",
+                                         "", " ", "　", "，", "x", "」", "】。", ".", "; ", "）；"};
+  const std::vector<std::string> bodies = {
+      "推进项目建设（市发展改革委牵头，市财政局配合",
+      "（责任单位：市财政局，2024年6月底前完成",
+      "加强监督管理",
+      "（一）完善制度",
+      "市市场监管局牵头，各区县配合",
+      "完成时限：2024年底前",
+      "（市教育局、市卫健委",
+      "责任单位：市住建局",
+      ""};
+  std::string text = "一、总体要求\n";
+  uint32_t x = 777;
+  auto next = [&x] { return x = x * 1103515245u + 12345u, (x >> 16) & 0x7FFF; };
+  for (int k = 0; k < 1500; ++k) {
+    text += bodies[next() % bodies.size()] + ends[next() % ends.size()];
+    text += next() % 4 == 0 ? "\n\n" : "\n";
+  }
+  Notice n(text);
+  int found = 0;
+  for (size_t i = 0; i < n.lines.size(); ++i) {
+    INFO("line " << n.lines[i].no << ": " << std::string(n.lines[i].text));
+    const bool plain = DetectInlineClausePlain(n.lines, i, R());
+    CHECK(noticetab::DetectInlineClause(n.lines, i, R()) == plain);
+    found += plain;
+  }
+  CHECK(found > 100);
+}
+
+TEST_CASE("cut7: MayHaveThreeRuns never rules out three space runs", "[cut7]") {
+  const std::vector<std::string> pieces = {"序号", "工作任务", "牵头单位", "a", "1", "。", "、", "\xE3\x80\x80",
+                                           " ", "  ", "   ", "\t", "\xE3\x80\x81"};
+  uint32_t x = 99;
+  auto next = [&x] { return x = x * 1103515245u + 12345u, (x >> 16) & 0x7FFF; };
+  int three = 0, ruled_out = 0;
+  for (int k = 0; k < 5000; ++k) {
+    std::string s;
+    for (int j = 1 + static_cast<int>(next() % 8); j > 0; --j) s += pieces[next() % pieces.size()];
+    const bool may = noticetab::MayHaveThreeRuns(s);
+    if (noticetab::SpaceRunCount(s) >= 3) {
+      INFO(s);
+      CHECK(may);
+      ++three;
+    }
+    ruled_out += !may;
+  }
+  CHECK(three > 100);
+  CHECK(ruled_out > 500);
+}
+
+namespace {
+
+// FindReaders as it was: every reader of the registry, in its order, on every line.
+noticetab::FoundReaders FindReadersPlain(const std::vector<Line>& lines, const noticetab::Rules& rules) {
+  using noticetab::Reader;
+  noticetab::FoundReaders f;
+  f.table_at = f.body_end = lines.size();
+  size_t first_heading = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].kind == LineKind::kHeading) {
+      first_heading = i;
+      break;
+    }
+  bool in_body = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (i == first_heading) in_body = true;
+    if (in_body && l.kind == LineKind::kText && (rules.attachment.Contains(l.text) || EndsTablePlain(l, rules))) {
+      f.body_end = i;
+      in_body = false;
+    }
+    const Reader* best = nullptr;
+    for (const auto& r : noticetab::Readers()) {
+      if (r.body()) {
+        if (!in_body || (l.kind != LineKind::kText && l.kind != LineKind::kHeading)) continue;
+        if (std::find(f.body.begin(), f.body.end(), &r) == f.body.end() && r.detect(lines, i, rules))
+          f.body.push_back(&r);
+      } else if (l.kind == LineKind::kText && (!best || r.priority > best->priority) && r.detect(lines, i, rules)) {
+        best = &r;
+      }
+    }
+    if (best) {
+      f.table_at = i;
+      f.table = best;
+      if (f.body_end == lines.size()) f.body_end = i;
+      break;
+    }
+  }
+  std::sort(f.body.begin(), f.body.end(), [](const Reader* a, const Reader* b) { return a->priority > b->priority; });
+  return f;
+}
+
+// The text notices of the checkout (samples/) and of the shared corpus beside it.
+std::vector<std::filesystem::path> NoticeFiles() {
+  std::vector<std::filesystem::path> out;
+  const std::filesystem::path root = NOTICETAB_SOURCE_DIR;
+  for (const auto& dir : {root / "samples", root / ".." / "shared" / "corpus" / "real"}) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) continue;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+      if (e.is_regular_file() && e.path().extension() == ".txt") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("cut7: on whole notices the fast paths answer as the plain code", "[cut7]") {
+  const auto files = NoticeFiles();
+  REQUIRE(files.size() >= 10);
+  int tables = 0, lines_seen = 0;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Notice n(ss.str());
+    INFO(path.string());
+    const noticetab::FoundReaders plain = FindReadersPlain(n.lines, R());
+    const noticetab::FoundReaders fast = noticetab::FindReaders(n.lines, R());
+    CHECK(fast.table_at == plain.table_at);
+    CHECK(fast.table == plain.table);
+    CHECK(fast.body == plain.body);
+    CHECK(fast.body_end == plain.body_end);
+    tables += plain.table != nullptr;
+    for (size_t i = 0; i < n.lines.size(); ++i) {
+      const Line& l = n.lines[i];
+      INFO("line " << l.no << ": " << std::string(l.text));
+      CHECK(noticetab::EndsTable(l, R()) == EndsTablePlain(l, R()));
+      CHECK(noticetab::DetectInlineClause(n.lines, i, R()) == DetectInlineClausePlain(n.lines, i, R()));
+      if (noticetab::SpaceRunCount(l.raw) >= 3) CHECK(noticetab::MayHaveThreeRuns(l.raw));
+      ++lines_seen;
+    }
+  }
+  CHECK(tables >= 5);
+  CHECK(lines_seen > 1000);
+}

@@ -13,17 +13,25 @@
 namespace noticetab {
 
 bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  if (EndsInClause(lines[at].text, rules)) return true;
+  const Punctuation& pu = rules.punct;
+  std::string_view end = lines[at].text;
+  // A closing bracket, maybe before one full stop or semicolon.
+  const std::string_view before = end.substr(0, end.size() - pu.StopLength(end));
+  const bool closes = pu.closes.Ends(before);
+  // Most lines end in a character that is no bracket, stop or space: then no
+  // clause closes them (EndsInClause strips stops and spaces from the end and
+  // wants a closing bracket there) and none wraps into them (below).
+  if (!closes && pu.StopLength(before) == 0) {
+    const std::string_view trimmed = Trim(before);
+    if (trimmed.data() + trimmed.size() == before.data() + before.size()) return false;
+  }
+  if (EndsInClause(end, rules)) return true;
   // A clause the extractor wrapped (PDF text): its bracket opens on a line
   // above. Join up to kWrap text lines above, as ReadAssignment joins an
   // item's lines, and look again; only a line that closes a bracket it did
   // not open can end such a clause.
   constexpr int kWrap = 3;
-  const Punctuation& pu = rules.punct;
-  std::string_view end = lines[at].text;
-  // A closing bracket, maybe before one full stop or semicolon.
-  std::string_view before = end.substr(0, end.size() - pu.StopLength(end));
-  if (!pu.closes.Ends(before)) return false;
+  if (!closes) return false;
   int depth = 0;  // brackets closed and not opened in the line
   for (size_t i = 0; i < end.size();) {
     const char32_t c = NextChar(end, i);

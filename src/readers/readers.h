@@ -76,6 +76,11 @@ Grid CutPipe(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
+/// The number of cells the spaces reader cuts `line` into (runs split at two
+/// spaces or an ideographic space).
+size_t SpaceRunCount(std::string_view line);
+/// False only when SpaceRunCount(line) < 3: a quick look for two places to split.
+bool MayHaveThreeRuns(std::string_view line);
 Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules);

@@ -58,10 +58,27 @@ std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
 
 }  // namespace
 
+// Whether Runs(s) (SpaceRunCount) may give three runs or more: that takes two places where
+// it splits, each holding two spaces or an ideographic space (a count that
+// may be too high, never too low: three spaces count twice).
+bool MayHaveThreeRuns(std::string_view s) {
+  int splits = 0;
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    const char c = s[i];
+    if (c != ' ' && c != '\xE3') continue;
+    if (c == ' ' ? s[i + 1] == ' ' : s[i + 1] == '\x80' && i + 2 < s.size() && s[i + 2] == '\x80') {
+      if (++splits == 2) return true;
+    }
+  }
+  return false;
+}
+
+size_t SpaceRunCount(std::string_view line) { return Runs(line).size(); }
+
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
   // A text without a space is one run (the line's indent makes none).
-  if (!l.spaced || !Plain(l, rules)) return false;
+  if (!l.spaced || !MayHaveThreeRuns(l.raw) || !Plain(l, rules)) return false;
   auto runs = Runs(l.raw);
   return runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty();
 }
