@@ -16,12 +16,14 @@ bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& 
   const Punctuation& pu = rules.punct;
   std::string_view end = lines[at].text;
   // A closing bracket, maybe before one full stop or semicolon.
-  const std::string_view before = end.substr(0, end.size() - pu.StopLength(end));
+  const size_t stop = pu.StopLength(end);
+  const std::string_view before = end.substr(0, end.size() - stop);
   const bool closes = pu.closes.Ends(before);
   // Most lines end in a character that is no bracket, stop or space: then no
   // clause closes them (EndsInClause strips stops and spaces from the end and
-  // wants a closing bracket there) and none wraps into them (below).
-  if (!closes && pu.StopLength(before) == 0) {
+  // wants a closing bracket there) and none wraps into them (below). (With
+  // no stop stripped, `before` is `end`, which ends in none.)
+  if (!closes && (stop == 0 || pu.StopLength(before) == 0)) {
     const std::string_view trimmed = Trim(before);
     if (trimmed.data() + trimmed.size() == before.data() + before.size()) return false;
   }
