@@ -103,9 +103,9 @@ struct TextMemo::State {
   struct Range {
     uint32_t first, count;
   };
-  std::pmr::unordered_map<std::string_view, Range> splits{&pool};
+  std::pmr::unordered_map<std::string_view, Range, TextHash> splits{&pool};
   std::vector<std::pair<uint32_t, uint32_t>> pieces;
-  std::pmr::unordered_map<std::string_view, Role> header_roles{&pool};
+  std::pmr::unordered_map<std::string_view, Role, TextHash> header_roles{&pool};
   // BracketBits(*rules), once it is asked for.
   uint64_t brackets = 0;
   bool brackets_known = false;
@@ -574,8 +574,24 @@ struct CellReader::Gates {
   };
   explicit Gates(const Rules& rules)
       : marks(rules.punct), hint(rules.deadline_hint), from(Source(rules)), sentence(rules.punct.sentence_mark.marks()),
-        semicolon(rules.punct.semicolon.marks()), comma(rules.punct.comma.marks()) {
+        semicolon(rules.punct.semicolon.marks()), comma(rules.punct.comma.marks()),
+        org_suffixes(rules.org_suffixes), collective_starts(rules.collective_starts) {
     for (const auto& d : rules.deadlines) deadlines.emplace_back(d.re);
+    // A complete name (IsCompleteSpaceless) starts with a collective start or
+    // ends with an org suffix: its first or last character is one of these.
+    auto add = [&](std::string_view w, bool last) {
+      size_t i = 0;
+      char32_t c = 0xFFFD;
+      while (i < w.size()) {
+        c = NextChar(w, i);
+        if (!last) break;
+      }
+      if (w.empty() || c == 0xFFFD) unit_gate = false;  // "" ends every name: no gate
+      else if (c < 0x10000) unit_bmp[c >> 6] |= uint64_t{1} << (c & 63);
+      else unit_chars.push_back(c);
+    };
+    for (const auto& w : rules.collective_starts) add(w, false);
+    for (const auto& w : rules.org_suffixes) add(w, true);
   }
   // What they are read from: equal texts make equal gates.
   static std::vector<std::string> Source(const Rules& rules) {
@@ -586,7 +602,8 @@ struct CellReader::Gates {
   bool From(const Rules& rules) const {
     if (sentence != rules.punct.sentence_mark.marks() || semicolon != rules.punct.semicolon.marks() ||
         comma != rules.punct.comma.marks() || from.size() != 1 + rules.deadlines.size() ||
-        from[0] != rules.deadline_hint.pattern())
+        from[0] != rules.deadline_hint.pattern() || org_suffixes != rules.org_suffixes ||
+        collective_starts != rules.collective_starts)
       return false;
     for (size_t k = 0; k < rules.deadlines.size(); ++k)
       if (from[k + 1] != rules.deadlines[k].re.pattern()) return false;
@@ -597,6 +614,39 @@ struct CellReader::Gates {
   std::vector<Needs> deadlines;  // rules.deadlines[k]'s
   std::vector<std::string> from;
   std::u32string sentence, semicolon, comma;  // the marks FactMarks read
+  std::vector<std::string> org_suffixes, collective_starts;  // what unit_chars is read from
+  // The first characters of collective_starts and the last ones of
+  // org_suffixes: a bit per BMP character, a list past it; unit_gate false
+  // when a word is empty or malformed (no character to ask for).
+  std::vector<uint64_t> unit_bmp = std::vector<uint64_t>(0x10000 / 64);
+  std::u32string unit_chars;
+  bool unit_gate = true;
+  bool UnitChar(char32_t c) const {
+    return c < 0x10000 ? (unit_bmp[c >> 6] >> (c & 63)) & 1 : c == 0xFFFD || unit_chars.find(c) != std::u32string::npos;
+  }
+  /// False when no piece of s can be a complete unit name: s is well-formed
+  /// and holds none of unit_chars (a piece, its spaces removed and an open
+  /// tail cut, is made of s's characters).
+  bool MayHoldUnit(std::string_view s) const {
+    if (!unit_gate) return true;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+      const unsigned b = p[i];
+      if (b < 0x80) {
+        if ((unit_bmp[0] >> b) & 1) return true;
+        ++i;
+      } else if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+        // A well-formed 3-byte sequence (as NextChar's fast path).
+        if (UnitChar(utf8::ThreeByteValue(p, i))) return true;
+        i += 3;
+      } else {
+        const char32_t c = NextChar(s, i);  // malformed is U+FFFD: may
+        if (c == 0xFFFD || UnitChar(c)) return true;
+      }
+    }
+    return false;
+  }
 };
 
 namespace {
@@ -625,6 +675,7 @@ CellReader::CellReader(const Rules& rules) : rules_(rules), gates_(GatesFor(rule
 CellReader::~CellReader() = default;
 
 CellFacts CellReader::Facts(std::string_view cell) const { return ReadFacts(cell, rules_, gates_->marks); }
+bool CellReader::MayHoldUnit(std::string_view cell) const { return gates_->MayHoldUnit(cell); }
 
 namespace {
 
@@ -710,7 +761,12 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   auto complete_unit = [&](std::string_view n) {
     return spaceless ? IsCompleteSpaceless(n, rules) : IsCompleteUnit(n, rules);
   };
-  if (chars <= 200) {
+  // Both tests below find units only where a piece is a complete name: not
+  // in a cell without a character such a name starts or ends with. Asked of
+  // the cells the split test reads (no sentence): a sentence is only tried
+  // with lead_clause, whose literal prefilter costs less than the scan.
+  const bool may_units = chars <= 200 && (sentence || !gates || gates->MayHoldUnit(cell));
+  if (may_units) {
     // "X牵头，Y配合" names units with roles.
     if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
       SplitTopLevel(m.Group("lead"), rules, &names);
@@ -718,7 +774,7 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
         return CellShape::kUnits;
     }
   }
-  if (!sentence && chars <= 200) {
+  if (!sentence && may_units) {
     SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
     for (const auto& n : names) complete += complete_unit(n);

@@ -1,0 +1,161 @@
+// CellReader::MayHoldUnit, the gate that keeps the unit tests (lead_clause,
+// the split test, UnitLike) off cells in which no name can be complete: it
+// may say false only where every piece of the cell, as the plain tests cut
+// it, is no complete name, so that the gated and the plain path answer the
+// same. Checked on every line and cell of the samples and the real corpus,
+// their variants with spaces, and every BMP character as a name's first or
+// last character.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "noticetab/classify.h"
+#include "noticetab/interpret.h"
+#include "noticetab/rules.h"
+#include "noticetab/text.h"
+#include "stages.h"
+#include "test_util.h"
+
+namespace nt = noticetab;
+
+namespace {
+
+const nt::Rules& R() { return nt::BuiltinRules(); }
+
+std::string Utf8(char32_t c) {
+  std::string s;
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (c >> 18));
+    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return s;
+}
+
+// Every line of the samples and the real corpus, its tab and pipe cells,
+// and each with a space after every character (a name cut by spaces).
+std::vector<std::string> Texts() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  const fs::path root = nt::testing::SourceDir();
+  std::vector<fs::path> dirs{root / "samples", root / "samples" / "composed", root / ".." / "shared" / "corpus" / "real"};
+  for (const auto& dir : dirs) {
+    if (!fs::exists(dir)) continue;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+      const std::string text = nt::testing::ReadFile(e.path().string());
+      for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(at, end - at);
+        out.push_back(line);
+        for (char sep : {'\t', '|'})
+          for (size_t from = 0, to; from <= line.size(); from = to + 1) {
+            to = std::min(line.find(sep, from), line.size());
+            out.push_back(line.substr(from, to - from));
+          }
+        at = end + 1;
+      }
+    }
+  }
+  const size_t plain = out.size();
+  for (size_t k = 0; k < plain; k += 7) {  // spaced variants of every 7th
+    std::string spaced;
+    for (size_t i = 0; i < out[k].size();) {
+      const size_t from = i;
+      nt::NextChar(out[k], i);
+      spaced.append(out[k], from, i - from);
+      spaced += ' ';
+    }
+    out.push_back(spaced);
+  }
+  return out;
+}
+
+// What the gate stands for: no piece of the cell or of the cell without its
+// spaces is a complete name.
+bool AnyComplete(std::string_view cell) {
+  for (const std::string& text : {std::string(cell), nt::RemoveSpaces(cell)})
+    for (const auto& piece : nt::SplitTopLevel(text, R()))
+      if (nt::IsCompleteUnit(piece, R())) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("MayHoldUnit says false only where no name of the cell is complete", "[classify][cells7]") {
+  const std::vector<std::string> texts = Texts();
+  REQUIRE(texts.size() > 2000);
+  const nt::CellReader reader(R());
+  size_t ruled_out = 0, differ = 0;
+  for (const auto& c : texts) {
+    if (reader.MayHoldUnit(c)) continue;
+    ++ruled_out;
+    if (AnyComplete(c) && ++differ <= 10) FAIL_CHECK("MayHoldUnit false, yet a piece is complete: " << c);
+    if (nt::UnitLike(c, R()) && ++differ <= 10) FAIL_CHECK("MayHoldUnit false, yet UnitLike: " << c);
+    if (nt::ClassifyCell(c, R()) == nt::CellShape::kUnits && ++differ <= 10)
+      FAIL_CHECK("MayHoldUnit false, yet ClassifyCell says units: " << c);
+  }
+  CHECK(differ == 0);
+  CHECK(ruled_out > 500);  // the gate is asked of real cells and answers no
+}
+
+TEST_CASE("MayHoldUnit on every BMP character as a name's first and last", "[classify][cells7]") {
+  const nt::CellReader reader(R());
+  const std::string han = "\xE7\x94\xB2\xE4\xB9\x99";  // 甲乙: no unit character
+  REQUIRE(!reader.MayHoldUnit(han));
+  size_t differ = 0, yes = 0;
+  for (char32_t c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string ch = Utf8(c);
+    for (const std::string& name : {han + ch, ch + han, han + " " + ch, ch + " " + han + "\xE7\xAD\x89"}) {  // ... 等
+      const bool may = reader.MayHoldUnit(name);
+      yes += may;
+      if (!may && AnyComplete(name) && ++differ <= 10) FAIL_CHECK("missed a complete name: U+" << std::hex << static_cast<uint32_t>(c));
+    }
+  }
+  CHECK(differ == 0);
+  CHECK(yes > 0);
+  // Past the BMP, and what it cannot read: it may.
+  CHECK(reader.MayHoldUnit(han + Utf8(0x1F600)) == false);
+  CHECK(reader.MayHoldUnit(han + "\xE5\xB1"));            // a cut 局
+  CHECK(reader.MayHoldUnit("\xE5\xB1 \x80"));             // 局's bytes around a space
+  CHECK(!reader.MayHoldUnit(han + "\xEF\xBF\xBD"));       // U+FFFD, as written: no name ends with it
+  CHECK(reader.MayHoldUnit(han + "\xE5\xB1\x80"));        // 局
+  CHECK(reader.MayHoldUnit(han + ")"));                   // an ASCII suffix
+  CHECK(reader.MayHoldUnit("\xE5\x90\x84" + han));        // 各...
+}
+
+TEST_CASE("MayHoldUnit reads the rules it was made with", "[classify][cells7]") {
+  // A suffix added to org_suffixes: new gates, not the built-in rules'.
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [name, t] : nt::EmbeddedRules()) {
+    std::string text(t);
+    if (name == "units.yaml") {
+      const size_t at = text.find("org_suffixes: [");
+      REQUIRE(at != std::string::npos);
+      text.insert(at + 15, "\xE4\xB9\x99, ");  // 乙
+    }
+    files.emplace_back(std::string(name), text);
+  }
+  const nt::Rules own = nt::CompileRules(files);
+  const std::string name = "\xE7\x94\xB2\xE4\xB9\x99";  // 甲乙
+  const nt::CellReader builtin(R()), other(own);
+  CHECK(!builtin.MayHoldUnit(name));
+  CHECK(other.MayHoldUnit(name));
+  CHECK(nt::IsCompleteUnit(name, own));
+  CHECK(other.Classify(name, other.Facts(name)) == nt::ClassifyCell(name, own));
+  CHECK(nt::ClassifyCell(name, own) == nt::CellShape::kUnits);
+}
