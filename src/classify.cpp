@@ -766,14 +766,9 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   // the cells the split test reads (no sentence): a sentence is only tried
   // with lead_clause, whose literal prefilter costs less than the scan.
   const bool may_units = chars <= 200 && (sentence || !gates || gates->MayHoldUnit(cell));
-  if (may_units) {
-    // "X牵头，Y配合" names units with roles.
-    if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
-      SplitTopLevel(m.Group("lead"), rules, &names);
-      if (!names.empty() && std::all_of(names.begin(), names.end(), complete_unit))
-        return CellShape::kUnits;
-    }
-  }
+  // Either test below makes the cell units, and neither reads what the
+  // other did: a list of names (the split test) is not searched for a lead
+  // clause too.
   if (!sentence && may_units) {
     SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
@@ -781,6 +776,14 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
         complete >= 1 && chars <= 12 * names.size() + 8)
       return CellShape::kUnits;
+  }
+  if (may_units) {
+    // "X牵头，Y配合" names units with roles.
+    if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
+      SplitTopLevel(m.Group("lead"), rules, &names);
+      if (!names.empty() && std::all_of(names.begin(), names.end(), complete_unit))
+        return CellShape::kUnits;
+    }
   }
   // OCR debris: short, mostly digits/symbols/isolated single characters.
   if (chars > 16) return CellShape::kText;
