@@ -539,34 +539,46 @@ CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm)
 
 CellFacts ReadCellFacts(std::string_view s, const Rules& rules) { return ReadFacts(s, rules, FactMarks(rules.punct)); }
 
+namespace {
+// Characters as two sets of bits: c & 63 and (c >> 6) & 63. A character
+// whose two bits are not both in a text's is not in it (one set alone let
+// most short texts through: 年 月 日 share their bits with many others).
+struct CharMasks {
+  uint64_t low = 0, mid = 0;
+  void Add(char32_t c) { low |= uint64_t{1} << (c & 63), mid |= uint64_t{1} << ((c >> 6) & 63); }
+  bool In(const CharMasks& text) const { return (low & ~text.low) == 0 && (mid & ~text.mid) == 0; }
+  static CharMasks All() { return {~uint64_t{0}, ~uint64_t{0}}; }
+};
+}  // namespace
+
 // What CellReader reads from the rules once.
 struct CellReader::Gates {
-  // The characters every match of a regex needs, as bits (c & 63): one mask
-  // per literal run of each of its required() entries. A text whose
-  // characters' bits (CharBits) hold no run's mask of an entry lacks every
-  // run of it, so the regex cannot match it.
+  // The characters every match of a regex needs, as CharMasks: one per
+  // literal run of each of its required() entries. A text whose characters'
+  // masks (CharBits) hold no run's masks of an entry lacks every run of it,
+  // so the regex cannot match it.
   struct Needs {
-    std::vector<uint64_t> masks;
+    std::vector<CharMasks> masks;
     std::vector<size_t> ends;  // entry k is masks[ends[k-1], ends[k])
     explicit Needs(const Regex& re) {
       for (const auto& entry : re.required()) {
         for (const auto& run : entry) {
-          uint64_t mask = 0;
+          CharMasks mask;
           for (size_t i = 0; i < run.size();) {
             const char32_t c = NextChar(run, i);
-            // The bits hold no space (and no U+FFFD: nothing to ask for).
-            if (c != 0xFFFD && !IsSpace(c)) mask |= uint64_t{1} << (c & 63);
+            // The masks hold no space (and no U+FFFD: nothing to ask for).
+            if (c != 0xFFFD && !IsSpace(c)) mask.Add(c);
           }
           masks.push_back(mask);
         }
         ends.push_back(masks.size());
       }
     }
-    /// False when a text with these character bits cannot match.
-    bool Met(uint64_t bits) const {
+    /// False when a text with these character masks cannot match.
+    bool Met(const CharMasks& bits) const {
       for (size_t k = 0, from = 0; k < ends.size(); from = ends[k++]) {
         bool any = false;
-        for (size_t j = from; j < ends[k] && !any; ++j) any = (masks[j] & ~bits) == 0;
+        for (size_t j = from; j < ends[k] && !any; ++j) any = masks[j].In(bits);
         if (!any) return false;
       }
       return true;
@@ -679,26 +691,36 @@ bool CellReader::MayHoldUnit(std::string_view cell) const { return gates_->MayHo
 
 namespace {
 
-// Bit (c & 63) of each character of a well-formed s: of the last byte of each.
-uint64_t WellFormedCharBits(std::string_view s) {
-  if (s.empty()) return 0;
+// CharMasks of the characters of a well-formed s, read from the last byte of
+// each (c & 63) and the byte before it ((c >> 6) & 63; an ASCII
+// character's is c >> 6). REQUIRES s well-formed: it is a compact_known
+// short_compact, which ReadFacts fills a whole character at a time (a check
+// per character here made the batch slower).
+CharMasks WellFormedCharBits(std::string_view s) {
+  CharMasks m;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  uint64_t bits = uint64_t{1} << (p[s.size() - 1] & 63);
-  for (size_t i = 1; i < s.size(); ++i)
-    if ((p[i] & 0xC0) != 0x80) bits |= uint64_t{1} << (p[i - 1] & 63);
-  return bits;
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned b = p[i];
+    // The character's length from its lead (C0-DF 2, E0-EF 3, F0- 4 bytes).
+    const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    i += len;
+    m.low |= uint64_t{1} << (p[i - 1] & 63);
+    m.mid |= uint64_t{1} << (len == 1 ? b >> 6 : p[i - 2] & 63);
+  }
+  return m;
 }
 
-// Bit (c & 63) of each character of s (what CellReader::Gates::Needs reads);
+// CharMasks of the characters of s (what CellReader::Gates::Needs reads);
 // every bit when s holds an invalid sequence or U+FFFD.
-uint64_t CharBits(std::string_view s) {
-  uint64_t bits = 0;
+CharMasks CharBits(std::string_view s) {
+  CharMasks m;
   for (size_t i = 0; i < s.size();) {
     const char32_t c = NextChar(s, i);
-    if (c == 0xFFFD) return ~uint64_t{0};
-    bits |= uint64_t{1} << (c & 63);
+    if (c == 0xFFFD) return CharMasks::All();
+    m.Add(c);
   }
-  return bits;
+  return m;
 }
 
 // ClassifyCell of a trimmed cell; `known`: its facts when the caller has them;
@@ -736,7 +758,7 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     // The half of a duplicated phrase holds no character the whole lacks:
     // the whole's bits gate its searches too.
     // short_compact (compact_known) is well-formed without U+FFFD.
-    const uint64_t bits = !gates ? ~uint64_t{0}
+    const CharMasks bits = !gates ? CharMasks::All()
                           : f.compact_known && compact.data() == f.short_compact.data() ? WellFormedCharBits(compact)
                                                                                         : CharBits(compact);
     auto may = [&](size_t k) { return !gates || gates->deadlines[k].Met(bits); };

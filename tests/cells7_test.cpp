@@ -159,3 +159,32 @@ TEST_CASE("MayHoldUnit reads the rules it was made with", "[classify][cells7]") 
   CHECK(other.Classify(name, other.Facts(name)) == nt::ClassifyCell(name, own));
   CHECK(nt::ClassifyCell(name, own) == nt::CellShape::kUnits);
 }
+
+TEST_CASE("CellReader's deadline gates answer as ClassifyCell on short phrases", "[classify][cells7]") {
+  // Short cells from the pieces of deadline phrases and their neighbours
+  // (full-width digits, marks, spaces, other ideographs): the gated reader
+  // skips the hint and phrase searches by the characters' two masks, the
+  // plain ClassifyCell searches every time.
+  const std::vector<std::string> parts = {
+      "2023", "12", "3", "\xE5\xB9\xB4", "\xE6\x9C\x88", "\xE6\x97\xA5", "\xE5\xBA\x95", "\xE5\x89\x8D",    // 年 月 日 底 前
+      "\xE6\xAF\x8F", "\xE5\xAD\xA3\xE5\xBA\xA6", "\xE4\xB8\x8A", "\xE4\xB8\x8B", "\xE5\x8D\x8A",          // 每 季度 上 下 半
+      "\xE9\x95\xBF\xE6\x9C\x9F", "\xE6\x8C\x81\xE7\xBB\xAD", "\xE5\xAE\x8C\xE6\x88\x90", "\xE4\xB9\x8B",  // 长期 持续 完成 之
+      "\xE6\x97\xAC", "\xE4\xB8\xAD", "\xE6\x9C\xAB", "\xE5\xB8\x82", "\xE5\xB1\x80", "\xEF\xBC\x91\xEF\xBC\x92",  // 旬 中 末 市 局 １２
+      " ", "\xE3\x80\x81", "\xE3\x80\x82", "\xE7\xAC\xAC", "\xE4\xB8\x80", "\xE5\x91\xA8", "\xE4\xB8\xAA"};  // 、 。 第 一 周 个
+  const nt::CellReader reader(R());
+  uint64_t state = 12345;
+  auto next = [&](size_t n) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>((state >> 33) % n);
+  };
+  size_t differ = 0, deadlines = 0;
+  for (int k = 0; k < 40000; ++k) {
+    std::string c;
+    for (size_t n = 1 + next(6); n-- > 0;) c += parts[next(parts.size())];
+    const nt::CellShape plain = nt::ClassifyCell(c, R());
+    deadlines += plain == nt::CellShape::kDeadline;
+    if (reader.Classify(c, reader.Facts(c)) != plain && ++differ <= 10) FAIL_CHECK("gated reader differs for: " << c);
+  }
+  CHECK(differ == 0);
+  CHECK(deadlines > 300);
+}
