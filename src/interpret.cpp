@@ -17,7 +17,11 @@ namespace noticetab {
 namespace {
 
 bool IsInteger(std::string_view s) {
-  std::string n = Nfkc(Trim(s));
+  const std::string_view t = Trim(s);
+  // ASCII is its own NFKC: read as it is, without a copy (序号 cells are).
+  if (std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return !t.empty() && t.size() <= 5 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  std::string n = Nfkc(t);
   return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
