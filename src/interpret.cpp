@@ -595,7 +595,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // short content (按月发布指标。) beside a longer group label stays content.
   size_t width = header.size() - (header_has_seq && !header.empty() ? 1 : 0);
   size_t filled = 0;
-  for (auto c : cells) filled += !Trim(c).empty();
+  // A cell's shape is kEmpty exactly when its Trim is empty (ClassifyCell).
+  for (CellShape x : shapes) filled += x != CellShape::kEmpty;
   if (!header.empty() && content_col < cells.size() && cells.size() >= width && filled >= width &&
       shapes[content_col] == CellShape::kText)
     content = static_cast<int>(content_col), best = SIZE_MAX;

@@ -214,3 +214,20 @@ TEST_CASE("A 序号 cell is read as NFKC reads it, with or without the ASCII fas
   }
   CHECK(numbered >= 8);
 }
+
+TEST_CASE("A cell's shape is empty exactly when its Trim is (AssignRow counts filled cells by shape)", "[interpret][cells7]") {
+  std::vector<std::string> cells = {"", " ", "\t", "\r\n", "\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x83", " \xE3\x80\x80 ",
+                                    "a", " 1 ", "\xEF\xBF\xBD", "\xE5\xB8", "\x80", "(cid:3)", "\xE3\x80\x82"};
+  for (const auto& t : Texts()) {
+    if (cells.size() > 6000) break;
+    cells.push_back(t);
+  }
+  size_t differ = 0, empty = 0;
+  for (const auto& c : cells) {
+    const bool blank = nt::Trim(c).empty();
+    empty += blank;
+    if ((nt::TypeCell(c, R()) == nt::CellShape::kEmpty) != blank && ++differ <= 10) FAIL_CHECK("shape and Trim differ for: " << c);
+  }
+  CHECK(differ == 0);
+  CHECK(empty >= 4);
+}
