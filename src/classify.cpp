@@ -103,9 +103,9 @@ struct TextMemo::State {
   struct Range {
     uint32_t first, count;
   };
-  std::pmr::unordered_map<std::string_view, Range> splits{&pool};
+  std::pmr::unordered_map<std::string_view, Range, TextHash> splits{&pool};
   std::vector<std::pair<uint32_t, uint32_t>> pieces;
-  std::pmr::unordered_map<std::string_view, Role> header_roles{&pool};
+  std::pmr::unordered_map<std::string_view, Role, TextHash> header_roles{&pool};
   // BracketBits(*rules), once it is asked for.
   uint64_t brackets = 0;
   bool brackets_known = false;
@@ -539,34 +539,46 @@ CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm)
 
 CellFacts ReadCellFacts(std::string_view s, const Rules& rules) { return ReadFacts(s, rules, FactMarks(rules.punct)); }
 
+namespace {
+// Characters as two sets of bits: c & 63 and (c >> 6) & 63. A character
+// whose two bits are not both in a text's is not in it (one set alone let
+// most short texts through: 年 月 日 share their bits with many others).
+struct CharMasks {
+  uint64_t low = 0, mid = 0;
+  void Add(char32_t c) { low |= uint64_t{1} << (c & 63), mid |= uint64_t{1} << ((c >> 6) & 63); }
+  bool In(const CharMasks& text) const { return (low & ~text.low) == 0 && (mid & ~text.mid) == 0; }
+  static CharMasks All() { return {~uint64_t{0}, ~uint64_t{0}}; }
+};
+}  // namespace
+
 // What CellReader reads from the rules once.
 struct CellReader::Gates {
-  // The characters every match of a regex needs, as bits (c & 63): one mask
-  // per literal run of each of its required() entries. A text whose
-  // characters' bits (CharBits) hold no run's mask of an entry lacks every
-  // run of it, so the regex cannot match it.
+  // The characters every match of a regex needs, as CharMasks: one per
+  // literal run of each of its required() entries. A text whose characters'
+  // masks (CharBits) hold no run's masks of an entry lacks every run of it,
+  // so the regex cannot match it.
   struct Needs {
-    std::vector<uint64_t> masks;
+    std::vector<CharMasks> masks;
     std::vector<size_t> ends;  // entry k is masks[ends[k-1], ends[k])
     explicit Needs(const Regex& re) {
       for (const auto& entry : re.required()) {
         for (const auto& run : entry) {
-          uint64_t mask = 0;
+          CharMasks mask;
           for (size_t i = 0; i < run.size();) {
             const char32_t c = NextChar(run, i);
-            // The bits hold no space (and no U+FFFD: nothing to ask for).
-            if (c != 0xFFFD && !IsSpace(c)) mask |= uint64_t{1} << (c & 63);
+            // The masks hold no space (and no U+FFFD: nothing to ask for).
+            if (c != 0xFFFD && !IsSpace(c)) mask.Add(c);
           }
           masks.push_back(mask);
         }
         ends.push_back(masks.size());
       }
     }
-    /// False when a text with these character bits cannot match.
-    bool Met(uint64_t bits) const {
+    /// False when a text with these character masks cannot match.
+    bool Met(const CharMasks& bits) const {
       for (size_t k = 0, from = 0; k < ends.size(); from = ends[k++]) {
         bool any = false;
-        for (size_t j = from; j < ends[k] && !any; ++j) any = (masks[j] & ~bits) == 0;
+        for (size_t j = from; j < ends[k] && !any; ++j) any = masks[j].In(bits);
         if (!any) return false;
       }
       return true;
@@ -574,8 +586,24 @@ struct CellReader::Gates {
   };
   explicit Gates(const Rules& rules)
       : marks(rules.punct), hint(rules.deadline_hint), from(Source(rules)), sentence(rules.punct.sentence_mark.marks()),
-        semicolon(rules.punct.semicolon.marks()), comma(rules.punct.comma.marks()) {
+        semicolon(rules.punct.semicolon.marks()), comma(rules.punct.comma.marks()),
+        org_suffixes(rules.org_suffixes), collective_starts(rules.collective_starts) {
     for (const auto& d : rules.deadlines) deadlines.emplace_back(d.re);
+    // A complete name (IsCompleteSpaceless) starts with a collective start or
+    // ends with an org suffix: its first or last character is one of these.
+    auto add = [&](std::string_view w, bool last) {
+      size_t i = 0;
+      char32_t c = 0xFFFD;
+      while (i < w.size()) {
+        c = NextChar(w, i);
+        if (!last) break;
+      }
+      if (w.empty() || c == 0xFFFD) unit_gate = false;  // "" ends every name: no gate
+      else if (c < 0x10000) unit_bmp[c >> 6] |= uint64_t{1} << (c & 63);
+      else unit_chars.push_back(c);
+    };
+    for (const auto& w : rules.collective_starts) add(w, false);
+    for (const auto& w : rules.org_suffixes) add(w, true);
   }
   // What they are read from: equal texts make equal gates.
   static std::vector<std::string> Source(const Rules& rules) {
@@ -586,7 +614,8 @@ struct CellReader::Gates {
   bool From(const Rules& rules) const {
     if (sentence != rules.punct.sentence_mark.marks() || semicolon != rules.punct.semicolon.marks() ||
         comma != rules.punct.comma.marks() || from.size() != 1 + rules.deadlines.size() ||
-        from[0] != rules.deadline_hint.pattern())
+        from[0] != rules.deadline_hint.pattern() || org_suffixes != rules.org_suffixes ||
+        collective_starts != rules.collective_starts)
       return false;
     for (size_t k = 0; k < rules.deadlines.size(); ++k)
       if (from[k + 1] != rules.deadlines[k].re.pattern()) return false;
@@ -597,6 +626,39 @@ struct CellReader::Gates {
   std::vector<Needs> deadlines;  // rules.deadlines[k]'s
   std::vector<std::string> from;
   std::u32string sentence, semicolon, comma;  // the marks FactMarks read
+  std::vector<std::string> org_suffixes, collective_starts;  // what unit_chars is read from
+  // The first characters of collective_starts and the last ones of
+  // org_suffixes: a bit per BMP character, a list past it; unit_gate false
+  // when a word is empty or malformed (no character to ask for).
+  std::vector<uint64_t> unit_bmp = std::vector<uint64_t>(0x10000 / 64);
+  std::u32string unit_chars;
+  bool unit_gate = true;
+  bool UnitChar(char32_t c) const {
+    return c < 0x10000 ? (unit_bmp[c >> 6] >> (c & 63)) & 1 : c == 0xFFFD || unit_chars.find(c) != std::u32string::npos;
+  }
+  /// False when no piece of s can be a complete unit name: s is well-formed
+  /// and holds none of unit_chars (a piece, its spaces removed and an open
+  /// tail cut, is made of s's characters).
+  bool MayHoldUnit(std::string_view s) const {
+    if (!unit_gate) return true;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    for (size_t i = 0; i < n;) {
+      const unsigned b = p[i];
+      if (b < 0x80) {
+        if ((unit_bmp[0] >> b) & 1) return true;
+        ++i;
+      } else if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
+        // A well-formed 3-byte sequence (as NextChar's fast path).
+        if (UnitChar(utf8::ThreeByteValue(p, i))) return true;
+        i += 3;
+      } else {
+        const char32_t c = NextChar(s, i);  // malformed is U+FFFD: may
+        if (c == 0xFFFD || UnitChar(c)) return true;
+      }
+    }
+    return false;
+  }
 };
 
 namespace {
@@ -625,29 +687,40 @@ CellReader::CellReader(const Rules& rules) : rules_(rules), gates_(GatesFor(rule
 CellReader::~CellReader() = default;
 
 CellFacts CellReader::Facts(std::string_view cell) const { return ReadFacts(cell, rules_, gates_->marks); }
+bool CellReader::MayHoldUnit(std::string_view cell) const { return gates_->MayHoldUnit(cell); }
 
 namespace {
 
-// Bit (c & 63) of each character of a well-formed s: of the last byte of each.
-uint64_t WellFormedCharBits(std::string_view s) {
-  if (s.empty()) return 0;
+// CharMasks of the characters of a well-formed s, read from the last byte of
+// each (c & 63) and the byte before it ((c >> 6) & 63; an ASCII
+// character's is c >> 6). REQUIRES s well-formed: it is a compact_known
+// short_compact, which ReadFacts fills a whole character at a time (a check
+// per character here made the batch slower).
+CharMasks WellFormedCharBits(std::string_view s) {
+  CharMasks m;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  uint64_t bits = uint64_t{1} << (p[s.size() - 1] & 63);
-  for (size_t i = 1; i < s.size(); ++i)
-    if ((p[i] & 0xC0) != 0x80) bits |= uint64_t{1} << (p[i - 1] & 63);
-  return bits;
+  const size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned b = p[i];
+    // The character's length from its lead (C0-DF 2, E0-EF 3, F0- 4 bytes).
+    const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    i += len;
+    m.low |= uint64_t{1} << (p[i - 1] & 63);
+    m.mid |= uint64_t{1} << (len == 1 ? b >> 6 : p[i - 2] & 63);
+  }
+  return m;
 }
 
-// Bit (c & 63) of each character of s (what CellReader::Gates::Needs reads);
+// CharMasks of the characters of s (what CellReader::Gates::Needs reads);
 // every bit when s holds an invalid sequence or U+FFFD.
-uint64_t CharBits(std::string_view s) {
-  uint64_t bits = 0;
+CharMasks CharBits(std::string_view s) {
+  CharMasks m;
   for (size_t i = 0; i < s.size();) {
     const char32_t c = NextChar(s, i);
-    if (c == 0xFFFD) return ~uint64_t{0};
-    bits |= uint64_t{1} << (c & 63);
+    if (c == 0xFFFD) return CharMasks::All();
+    m.Add(c);
   }
-  return bits;
+  return m;
 }
 
 // ClassifyCell of a trimmed cell; `known`: its facts when the caller has them;
@@ -685,7 +758,7 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     // The half of a duplicated phrase holds no character the whole lacks:
     // the whole's bits gate its searches too.
     // short_compact (compact_known) is well-formed without U+FFFD.
-    const uint64_t bits = !gates ? ~uint64_t{0}
+    const CharMasks bits = !gates ? CharMasks::All()
                           : f.compact_known && compact.data() == f.short_compact.data() ? WellFormedCharBits(compact)
                                                                                         : CharBits(compact);
     auto may = [&](size_t k) { return !gates || gates->deadlines[k].Met(bits); };
@@ -710,21 +783,29 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   auto complete_unit = [&](std::string_view n) {
     return spaceless ? IsCompleteSpaceless(n, rules) : IsCompleteUnit(n, rules);
   };
-  if (chars <= 200) {
-    // "X牵头，Y配合" names units with roles.
-    if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
-      SplitTopLevel(m.Group("lead"), rules, &names);
-      if (!names.empty() && std::all_of(names.begin(), names.end(), complete_unit))
-        return CellShape::kUnits;
-    }
-  }
-  if (!sentence && chars <= 200) {
+  // Both tests below find units only where a piece is a complete name: not
+  // in a cell without a character such a name starts or ends with. Asked of
+  // the cells the split test reads (no sentence): a sentence is only tried
+  // with lead_clause, whose literal prefilter costs less than the scan.
+  const bool may_units = chars <= 200 && (sentence || !gates || gates->MayHoldUnit(cell));
+  // Either test below makes the cell units, and neither reads what the
+  // other did: a list of names (the split test) is not searched for a lead
+  // clause too.
+  if (!sentence && may_units) {
     SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
     for (const auto& n : names) complete += complete_unit(n);
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
         complete >= 1 && chars <= 12 * names.size() + 8)
       return CellShape::kUnits;
+  }
+  if (may_units) {
+    // "X牵头，Y配合" names units with roles.
+    if (auto m = rules.lead_clause.Find(cell); m.found && !m.Group("lead").empty()) {
+      SplitTopLevel(m.Group("lead"), rules, &names);
+      if (!names.empty() && std::all_of(names.begin(), names.end(), complete_unit))
+        return CellShape::kUnits;
+    }
   }
   // OCR debris: short, mostly digits/symbols/isolated single characters.
   if (chars > 16) return CellShape::kText;

@@ -17,7 +17,11 @@ namespace noticetab {
 namespace {
 
 bool IsInteger(std::string_view s) {
-  std::string n = Nfkc(Trim(s));
+  const std::string_view t = Trim(s);
+  // ASCII is its own NFKC: read as it is, without a copy (序号 cells are).
+  if (std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return !t.empty() && t.size() <= 5 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  std::string n = Nfkc(t);
   return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
@@ -44,8 +48,11 @@ bool LabelLike(std::string_view s, const Rules& rules, const CellFacts& f) {
 }
 
 // UnitLike with the cell's facts: most text is ruled out by them, with no copy.
-bool UnitLike(std::string_view cell, const Rules& rules, const CellFacts& f) {
+// `reader` (when there is one) rules out a cell in which no name can be
+// complete: two thirds of the names must be.
+bool UnitLike(std::string_view cell, const Rules& rules, const CellFacts& f, const CellReader* reader = nullptr) {
   if (f.raw_known && (f.chars == 0 || f.raw_sentence || f.raw_semicolon)) return false;
+  if (reader && !reader->MayHoldUnit(cell)) return false;
   std::string buf;
   const std::string_view c = RemoveSpaces(cell, &buf);
   if (c.empty() || rules.punct.sentence_mark.In(c) || rules.punct.semicolon.In(c)) return false;
@@ -91,7 +98,7 @@ class Shapes {
     // Bounded: the repeats are near each other (the first 50 rows, a row's labels).
     if (map_.size() >= 4096) {
       // Emptied with its memory: the old entries go, then the pool's blocks.
-      { Map old(0, Hash{}, std::equal_to<std::string_view>{}, &pool_); map_.swap(old); }
+      { Map old(0, TextHash{}, std::equal_to<std::string_view>{}, &pool_); map_.swap(old); }
       pool_.release();
     }
     auto [it, added] = map_.try_emplace(cell);
@@ -100,7 +107,7 @@ class Shapes {
       if (!reader_) reader_.emplace(rules_);
       const CellFacts f = reader_->Facts(cell);
       e.classified = reader_->Classify(cell, f);
-      e.typed = e.classified == CellShape::kText && UnitLike(cell, rules_, f) ? CellShape::kUnits : e.classified;
+      e.typed = e.classified == CellShape::kText && UnitLike(cell, rules_, f, &*reader_) ? CellShape::kUnits : e.classified;
       e.label_like = LabelLike(cell, rules_, f);
       e.chars = f.raw_known ? f.all_chars : CharCount(cell);
     }
@@ -108,35 +115,14 @@ class Shapes {
   }
 
  private:
-  // Every byte of the key, 8 at a time (std::hash's murmur costs three times
-  // as much on a 200-byte content cell). A sample of a long cell's bytes made
-  // templated cells that differ elsewhere collide (review).
-  struct Hash {
-    size_t operator()(std::string_view s) const {
-      uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-      size_t i = 0;
-      for (; i + 8 <= s.size(); i += 8) {
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 29;
-      }
-      if (i < s.size()) {
-        uint64_t w = 0;
-        std::memcpy(&w, s.data() + i, s.size() - i);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-      }
-      return h ^ (h >> 32);
-    }
-  };
   const Rules& rules_;
   // Made at the first cell: its gates read the deadline rules' literals,
   // which a notice without cells (an empty one) need not pay for.
   std::optional<CellReader> reader_;
   // The entries live in one pool, freed at once (no malloc and free per cell).
-  using Map = std::pmr::unordered_map<std::string_view, Shape, Hash>;
+  using Map = std::pmr::unordered_map<std::string_view, Shape, TextHash>;
   std::pmr::monotonic_buffer_resource pool_;
-  Map map_{0, Hash{}, std::equal_to<std::string_view>{}, &pool_};
+  Map map_{0, TextHash{}, std::equal_to<std::string_view>{}, &pool_};
 };
 
 /// Fills `row` (REQUIRES: a new Row).
@@ -609,7 +595,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // short content (按月发布指标。) beside a longer group label stays content.
   size_t width = header.size() - (header_has_seq && !header.empty() ? 1 : 0);
   size_t filled = 0;
-  for (auto c : cells) filled += !Trim(c).empty();
+  // A cell's shape is kEmpty exactly when its Trim is empty (ClassifyCell).
+  for (CellShape x : shapes) filled += x != CellShape::kEmpty;
   if (!header.empty() && content_col < cells.size() && cells.size() >= width && filled >= width &&
       shapes[content_col] == CellShape::kText)
     content = static_cast<int>(content_col), best = SIZE_MAX;

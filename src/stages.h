@@ -9,6 +9,8 @@
 #define NOTICETAB_SRC_STAGES_H_
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -56,6 +58,28 @@ class TextMemo {
   State* state_;
   State* outer_;
 };
+/// A hash of every byte of a text, 8 at a time: std::hash's murmur costs
+/// several times as much on a cell (the interpreter's and TextMemo's maps).
+/// A sample of a long text's bytes made templated cells that differ
+/// elsewhere collide (review).
+struct TextHash {
+  size_t operator()(std::string_view s) const {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 29;
+    }
+    if (i < s.size()) {
+      uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, s.size() - i);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
+    }
+    return h ^ (h >> 32);
+  }
+};
 /// What one pass over a cell finds, so that ClassifyCell and the interpreter's
 /// tests of the same cell are not each a scan and a copy of their own. The
 /// fields are of the cell without its spaces (RemoveSpaces), so a cell and
@@ -101,6 +125,10 @@ class CellReader {
   CellFacts Facts(std::string_view cell) const;
   /// REQUIRES: facts = Facts(cell) or Facts(Trim(cell)).
   CellShape Classify(std::string_view cell, const CellFacts& facts) const;
+  /// False when no piece of cell (its spaces removed) can be a complete unit
+  /// name (IsCompleteSpaceless): it holds no character such a name starts
+  /// or ends with. True when it may, or cannot tell (malformed).
+  bool MayHoldUnit(std::string_view cell) const;
   struct Gates;
 
  private:
