@@ -301,6 +301,8 @@ __attribute__((target("avx2"))) size_t BigramsInPlaceAvx2(std::string_view s, ui
 
 // detail::LinkPortableOnly (tests; atomic: batch threads read it).
 std::atomic<bool> portable_only{false};
+// detail::LinkExhaustive (tests): every row counted to its end.
+std::atomic<bool> exhaustive{false};
 
 // avx2: take the AVX2 code (the processor has it).
 size_t BigramsInPlace(std::string_view s, uint64_t* out, uint32_t& prev_io, bool avx2 = plain::kHaveAvx2 && !portable_only) {
@@ -676,14 +678,30 @@ class TextTable {
   // holding it; the items hit into *hit (masks()) or appended to touched
   // (else; each once: its hits were 0). Returns how many distinct bigrams
   // were given, held here or not.
-  size_t Count(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit, std::vector<uint32_t>& touched) {
+  //
+  // With masks (at most 64 items), the count may stop part way (asked from
+  // the middle of the row on, ForEachFound) when one item k is sure to have
+  // the row whatever the bigrams left: its share is at least 0.5 and no
+  // other item can come within the largest bonus (0.03) of it. Then *decided
+  // is k, the hits are all 0 and *hit is 0 (else *decided is -1). Bounds,
+  // with r bigrams left: the row has at most (distinct so far) + (missing so
+  // far) + r = c_hi distinct bigrams; k's hits can only grow, another's by
+  // at most r. Sure when 2 hits_k >= c_hi (hits_k / c >= 0.5: a double
+  // rounds it to 0.5 or more) and hits_k - hits_j - r > 0.03 c_hi + 1 for
+  // every other j (the shares then differ by more than 0.03 + 1 / c_hi, far
+  // above the doubles' rounding).
+  size_t Count(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit, std::vector<uint32_t>& touched,
+               int* decided) {
+    *decided = -1;
     if (lists_) return CountLists(bigrams, hits, touched);
+    const bool may_stop = !exhaustive;
 #ifdef NOTICETAB_PLAIN_AVX2
     // 16-bit counters: at most 65535 distinct bigrams.
     if (narrow_ && plain::kHaveAvx2 && !portable_only && bigrams.size() <= UINT16_MAX)
-      return CountMasks32Avx2(bigrams, hits, hit);
+      return CountMasks32Avx2(bigrams, hits, hit, may_stop ? decided : nullptr);
 #endif
-    return narrow_ ? CountMasks(bigrams, masks32_.get(), hits, hit) : CountMasks(bigrams, masks_.get(), hits, hit);
+    return narrow_ ? CountMasks(bigrams, masks32_.get(), hits, hit, may_stop ? decided : nullptr)
+                   : CountMasks(bigrams, masks_.get(), hits, hit, may_stop ? decided : nullptr);
   }
 
  private:
@@ -751,23 +769,71 @@ class TextTable {
   // kAvx2 (32-bit masks, at most 65535 bigrams): the hits counted in 32
   // 16-bit lanes, a mask's bits added at once (generic vectors: inlined
   // into CountMasks32Avx2, compiled for AVX2).
+  // decided: as Count's (nullptr: never stop part way).
   template <typename M, bool kAvx2 = false>
-  [[gnu::always_inline]] size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit) {
+  [[gnu::always_inline]] size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit,
+                                           int* decided) {
     using V16w = uint16_t __attribute__((vector_size(32)));
     [[maybe_unused]] constexpr V16w kBits = {1,     2,     4,     8,      16,     32,     64,     128,
                                              1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15};
     [[maybe_unused]] V16w lanes[2] = {};  // items 0-15, 16-31
     M any = 0;
-    const size_t distinct = ForEachFound(bigrams, [&](size_t s) __attribute__((always_inline)) {
-      M m = masks[s];
-      any |= m;
-      if constexpr (kAvx2) {
-        lanes[0] -= (V16w)(((V16w{} + static_cast<uint16_t>(m)) & kBits) == kBits);
-        lanes[1] -= (V16w)(((V16w{} + static_cast<uint16_t>(m >> 16)) & kBits) == kBits);
-      } else {
-        for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+    // Count's test, r bigrams left (see there): 0 when the row is decided,
+    // else how many bigrams to count before the test can pass. Each bigram
+    // counted takes one from r and adds at most one to an item's hits
+    // (c_hi does not grow): 100 (hits_k - hits_j - r) grows by at most 200,
+    // 2 hits_k - c_hi by at most 2.
+    auto sure = [&](size_t r, size_t distinct, size_t n_missing) -> size_t {
+      if (!decided) return SIZE_MAX;
+      const size_t c_hi = distinct + n_missing + r, need = 3 * c_hi + 100;
+      // No item has more hits than distinct: the counts are looked at only
+      // when the item with them all would be sure.
+      auto wait = [&](size_t top, size_t second) -> size_t {
+        const size_t margin = top > second + r ? 100 * (top - second - r) : 0;
+        const size_t a = margin < need ? (need - margin) / 200 + 1 : 0;
+        const size_t b = 2 * top < c_hi ? (c_hi - 2 * top + 1) / 2 : 0;
+        return std::max(a, b);
+      };
+      if (const size_t w = wait(distinct, 0)) return w;
+      [[maybe_unused]] uint16_t counts[32];
+      if constexpr (kAvx2) std::memcpy(counts, lanes, sizeof counts);
+      size_t top = 0, second = 0;  // the most hits, and the most of the other items
+      int top_k = -1;
+      for (M a = any; a; a &= a - 1) {
+        const int k = std::countr_zero(a);
+        size_t h;
+        if constexpr (kAvx2)
+          h = counts[k];
+        else
+          h = hits[k];
+        if (h > top)
+          second = top, top = h, top_k = k;
+        else if (h > second)
+          second = h;
       }
-    });
+      if (const size_t w = wait(top, second)) return w;
+      if constexpr (!kAvx2)
+        for (M a = any; a; a &= a - 1) hits[std::countr_zero(a)] = 0;
+      *decided = top_k;
+      return 0;
+    };
+    const size_t distinct = ForEachFound(
+        bigrams,
+        [&](size_t s) __attribute__((always_inline)) {
+          M m = masks[s];
+          any |= m;
+          if constexpr (kAvx2) {
+            lanes[0] -= (V16w)(((V16w{} + static_cast<uint16_t>(m)) & kBits) == kBits);
+            lanes[1] -= (V16w)(((V16w{} + static_cast<uint16_t>(m >> 16)) & kBits) == kBits);
+          } else {
+            for (; m; m &= m - 1) ++hits[std::countr_zero(m)];
+          }
+        },
+        sure);
+    if (distinct == SIZE_MAX) {
+      *hit = 0;
+      return 0;
+    }
     if constexpr (kAvx2) {
       uint16_t counts[32];
       std::memcpy(counts, lanes, sizeof counts);
@@ -778,8 +844,9 @@ class TextTable {
   }
 
 #ifdef NOTICETAB_PLAIN_AVX2
-  __attribute__((target("avx2"))) size_t CountMasks32Avx2(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit) {
-    return CountMasks<uint32_t, true>(bigrams, masks32_.get(), hits, hit);
+  __attribute__((target("avx2"))) size_t CountMasks32Avx2(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit,
+                                                          int* decided) {
+    return CountMasks<uint32_t, true>(bigrams, masks32_.get(), hits, hit, decided);
   }
 #endif
 
@@ -787,37 +854,54 @@ class TextTable {
   size_t CountLists(std::span<const uint64_t> bigrams, uint32_t* hits, std::vector<uint32_t>& touched) {
 
     const int32_t* heads = heads_.get();
-    return ForEachFound(bigrams, [&](size_t s) {
-      for (int32_t l = heads[s]; l >= 0; l = links_[static_cast<size_t>(l)].next) {
-        const uint32_t k = links_[static_cast<size_t>(l)].set;
-        if (hits[k]++ == 0) touched.push_back(k);
-      }
-    });
+    return ForEachFound(
+        bigrams,
+        [&](size_t s) {
+          for (int32_t l = heads[s]; l >= 0; l = links_[static_cast<size_t>(l)].next) {
+            const uint32_t k = links_[static_cast<size_t>(l)].set;
+            if (hits[k]++ == 0) touched.push_back(k);
+          }
+        },
+        [](size_t, size_t, size_t) { return SIZE_MAX; });
   }
 
   // Calls found(s) once for the slot of each distinct bigram of a row that
   // is here; returns the row's distinct bigram count, those not here too.
-  template <typename Found>
-  [[gnu::always_inline]] size_t ForEachFound(std::span<const uint64_t> bigrams, Found found) {
+  // From the middle of the row on, asks sure(bigrams left, distinct found so
+  // far, missing so far): 0 stops the count (returns SIZE_MAX), else it is
+  // how many bigrams to count before asking again.
+  template <typename Found, typename Sure>
+  [[gnu::always_inline]] size_t ForEachFound(std::span<const uint64_t> bigrams, Found found, Sure sure) {
     uint16_t* seen = NextStamp();
-    if (missing_.size() < bigrams.size()) missing_.resize(std::max(bigrams.size(), 2 * missing_.size()));
+    const size_t n = bigrams.size();
+    if (missing_.size() < n) missing_.resize(std::max(n, 2 * missing_.size()));
     const uint64_t* keys = keys_.get();
+    const uint64_t* in = bigrams.data();
     uint64_t* missing = missing_.data();
     const size_t mask = mask_;
     const uint16_t stamp = stamp_;
     size_t distinct = 0, n_missing = 0;
-    for (const uint64_t b : bigrams) {
-      size_t s = Hash(b, mask);
-      uint64_t key;
-      while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
-      if (key != b) {
-        missing[n_missing++] = b;
-        continue;
+    constexpr size_t kLeast = 8;  // bigrams at least between two asks: each costs ~ a dozen bigrams' count
+    size_t i = 0, check = n / 2;
+    while (true) {
+      for (const size_t end = std::min(n, check); i < end; ++i) {
+        const uint64_t b = in[i];
+        size_t s = Hash(b, mask);
+        uint64_t key;
+        while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
+        if (key != b) {
+          missing[n_missing++] = b;
+          continue;
+        }
+        if (seen[s] == stamp) continue;
+        seen[s] = stamp;
+        ++distinct;
+        found(s);
       }
-      if (seen[s] == stamp) continue;
-      seen[s] = stamp;
-      ++distinct;
-      found(s);
+      if (i == n) break;
+      const size_t wait = sure(n - i, distinct, n_missing);
+      if (wait == 0) return SIZE_MAX;
+      check = wait >= n - i ? n : i + std::max<size_t>(wait, kLeast);
     }
     return distinct + DistinctMissing(missing, n_missing);
   }
@@ -957,6 +1041,7 @@ int SectionOf(const Section& s) { return s.index; }
 double Containment(std::string_view a, std::string_view b) { return Share(Bigrams(a), Bigrams(b)); }
 
 void detail::LinkPortableOnly(bool on) { portable_only = on; }
+void detail::LinkExhaustive(bool on) { exhaustive = on; }
 
 void LinkRows(Table& table, const std::vector<Section>& sections) {
   // The bigram table and the reading buffer stay from call to call, one per
@@ -1047,7 +1132,8 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     // The row's bigrams counted: the items hit are those of hit (masks) or
     // touched (lists).
     uint64_t hit = 0;
-    const size_t content = x.texts.Count(x.read(row.content.text), x.hits.data(), &hit, touched);
+    int decided;  // the item sure to have the row before its end (Count)
+    const size_t content = x.texts.Count(x.read(row.content.text), x.hits.data(), &hit, touched, &decided);
     // Each item's score is the share of the row's bigrams found in it (as
     // Share()), plus 0.02 for the row above's item and 0.01 for the label's:
     // ties go to those, then to the first item, as when every item is
@@ -1056,17 +1142,33 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     int best = 0;
     size_t best_k = 0;
     double best_score = 0;
+    auto consider = [&](size_t k, uint32_t hits) {
+      const int item = items[k].item;
+      double s = static_cast<double>(hits) / static_cast<double>(content);
+      if (item == prev_item) s += 0.02;
+      if (item == row_label_item) s += 0.01;
+      if (s > best_score || (s == best_score && k < best_k)) best_score = s, best = item, best_k = k;
+    };
+    // The items with no bonus rank by their hits alone (hits / content
+    // rounds to a different double for each count: 1/content is far above
+    // an ulp), so only the first with the most hits is scored, with the
+    // items that have a bonus.
+    uint32_t top = 0;
+    size_t top_k = SIZE_MAX;
     auto score = [&](uint32_t k) {
-      const ItemRef& it = items[k];
-      double s = static_cast<double>(x.hits[k]) / static_cast<double>(content);
+      const uint32_t h = x.hits[k];
       x.hits[k] = 0;  // ready for the next row
-      if (it.item == prev_item) s += 0.02;
-      if (it.item == row_label_item) s += 0.01;
-      if (s > best_score || (s == best_score && k < best_k)) best_score = s, best = it.item, best_k = k;
+      const int item = items[k].item;
+      if (item == prev_item || item == row_label_item)
+        consider(k, h);
+      else if (h > top || (h == top && k < top_k))
+        top = h, top_k = k;
     };
     for (; hit; hit &= hit - 1) score(static_cast<uint32_t>(std::countr_zero(hit)));
     for (uint32_t k : touched) score(k);
     touched.clear();
+    if (top_k != SIZE_MAX) consider(top_k, top);
+    if (decided >= 0) best = items[static_cast<size_t>(decided)].item, best_score = 1;
     if (best_score >= 0.5) {
       row.item = best;
       if (row_label_item && row_label_item != best)

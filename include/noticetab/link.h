@@ -25,6 +25,9 @@ namespace detail {
 /// has AVX2 (on), or by the code it has (off, as at start). Not while other
 /// threads link.
 void LinkPortableOnly(bool on);
+/// For tests: every row's bigrams counted to the end (on), or a row's
+/// count stopped once its item is sure (off, as at start).
+void LinkExhaustive(bool on);
 }  // namespace detail
 
 }  // namespace noticetab
