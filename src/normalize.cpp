@@ -336,7 +336,9 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       for (const auto& it : s.items)
         if (it.index == row.item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
     }
-    t.content = JoinCjkSpaces(row.content.text);
+    // A text without a space is its own JoinCjkSpaces: moved, not copied.
+    if (HasSpace(row.content.text)) t.content = JoinCjkSpaces(row.content.text);
+    else t.content = std::move(row.content.text);
     t.warnings = std::move(row.warnings);
     t.diagnostics = std::move(row.diagnostics);
     if (!t.content.empty()) {

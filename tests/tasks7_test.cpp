@@ -113,7 +113,8 @@ Row MakeRow(int k) {
   Row r;
   r.seq = k + 1;
   r.first_line = r.last_line = 10 + k;
-  r.content.text = k % 11 == 0 ? "" : "推进第" + std::to_string(k % 13) + "项工作，";
+  r.content.text = k % 11 == 0 ? "" : k % 3 == 0 ? "推进 第" + std::to_string(k % 13) + " 项 work  done。"
+                                                 : "推进第" + std::to_string(k % 13) + "项工作，";
   r.units.text = units[k % units.size()];
   r.deadline.text = deadlines[k % deadlines.size()];
   if (k % 9 == 0) r.Warn("test.row", "row warning " + std::to_string(k));
@@ -131,6 +132,8 @@ TEST_CASE("tasks7: TasksFromTable makes the same tasks in order, small table or 
   }
   YearContext years;
   years.title = 2023;
+  std::vector<std::string> contents;
+  for (const Row& r : small.rows) contents.push_back(JoinCjkSpaces(r.content.text));
   const std::vector<Task> a = TasksFromTable(small, {}, years, R());
   const std::vector<Task> b = TasksFromTable(big, {}, years, R());
   REQUIRE(a.size() == 1024);
@@ -140,6 +143,7 @@ TEST_CASE("tasks7: TasksFromTable makes the same tasks in order, small table or 
     CHECK(a[k].id == static_cast<int>(k) + 1);
     CHECK(a[k].seq == b[k].seq);
     CHECK(a[k].content == b[k].content);
+    CHECK(a[k].content == contents[k]);
     CHECK(a[k].units == b[k].units);
     CHECK(a[k].lead_units == b[k].lead_units);
     CHECK(a[k].support_units == b[k].support_units);
