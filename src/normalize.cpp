@@ -121,6 +121,19 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   return out;
 }
 
+}  // namespace
+
+std::string IsoDate(int y, int m, int d) {
+  // fmt's general formatting costs more than the date: the usual date
+  // (a year of four digits, month and day of two) is written digit by digit.
+  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  char out[10] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
+                  char('0' + m / 10),    char('0' + m % 10),        '-',                      char('0' + d / 10), char('0' + d % 10)};
+  return std::string(out, sizeof out);
+}
+
+namespace {
+
 int DaysInMonth(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -249,13 +262,13 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     int last = DaysInMonth(y, mo);
     if (day == 0) day = last;
     if (day < 1 || day > last) break;
-    d.date = fmt::format("{:04d}-{:02d}-{:02d}", y, mo, day);
+    d.date = IsoDate(y, mo, day);
     // 每年3月31日前: the first occurrence on or after the document's date.
     if (rule.kind == "recurring" && m.Group("y").empty() && years.doc_date && years.doc_date->size() == 10) {
       int dy = std::atoi(years.doc_date->substr(0, 4).c_str());
       auto at = [&](int year) {
         int l = DaysInMonth(year, mo);
-        return fmt::format("{:04d}-{:02d}-{:02d}", year, mo, day == last ? l : std::min(day, l));
+        return IsoDate(year, mo, day == last ? l : std::min(day, l));
       };
       d.date = at(dy);
       if (*d.date < *years.doc_date) d.date = at(dy + 1);

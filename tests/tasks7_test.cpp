@@ -1,5 +1,7 @@
 // The fast paths of the tasks stages (normalize, clauses, cutunits) give the
 // answers of the plain paths they stand for, on varied inputs.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
@@ -194,6 +196,21 @@ TEST_CASE("tasks7: RepairTable joins each spread deadline as it would alone, tex
     joined += whole.rows[2 * k].deadline.text != before.rows[2 * k].deadline.text;
   }
   CHECK(joined > 100);
+}
+
+}  // namespace
+}  // namespace noticetab
+
+namespace noticetab {
+namespace {
+
+TEST_CASE("tasks7: IsoDate writes what fmt writes", "[tasks7]") {
+  for (int y : {-10000, -1, 0, 7, 99, 999, 1000, 2023, 9999, 10000, 123456})
+    for (int m : {-1, 0, 1, 9, 10, 12, 99, 100})
+      for (int d : {-5, 0, 1, 9, 10, 28, 31, 99, 100}) {
+        INFO(y << " " << m << " " << d);
+        CHECK(IsoDate(y, m, d) == fmt::format("{:04d}-{:02d}-{:02d}", y, m, d));
+      }
 }
 
 }  // namespace
