@@ -160,15 +160,10 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
     if (!r.empty()) runs.push_back({role, r});
   };
   // The first characters of the role words, as two 64-bit filters, on bits
-  // 0-5 and 6-11 of c: at a character that fails either, no word is
-  // compared (one filter alone let a quarter of the Han characters through).
-  uint64_t firsts = 0, firsts_mid = 0;
-  for (const auto& [word, role] : rules.role_words) {
-    size_t k = 0;
-    const char32_t first = word.empty() ? 0 : NextChar(word, k);
-    firsts |= word.empty() ? ~uint64_t{0} : uint64_t{1} << (first & 63);
-    firsts_mid |= word.empty() ? ~uint64_t{0} : uint64_t{1} << ((first >> 6) & 63);
-  }
+  // 0-5 and 6-11 of c (made when the rules load): at a character that fails
+  // either, no word is compared (one filter alone let a quarter of the Han
+  // characters through).
+  const uint64_t firsts = rules.role_word_firsts, firsts_mid = rules.role_word_firsts_mid;
   int depth = 0;
   size_t run_start = 0, i = 0;
   while (i < text.size()) {

@@ -90,13 +90,16 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   std::string carried_name;  // a name with the carried prefix before it
   for (std::string_view name : pieces) {
     name = rules.punct.full_stop.TrimEnd(name);
-    for (const auto& tail : rules.open_tails) {
-      if (EndsWith(name, tail) && name.size() > tail.size()) {
-        name.remove_suffix(tail.size());
-        *open = true;
-        break;
+    // The tails are compared only when the name's last byte ends one of them.
+    const bool may_tail = !name.empty() && ((rules.open_tail_ends >> (static_cast<unsigned char>(name.back()) & 63)) & 1);
+    if (may_tail)
+      for (const auto& tail : rules.open_tails) {
+        if (EndsWith(name, tail) && name.size() > tail.size()) {
+          name.remove_suffix(tail.size());
+          *open = true;
+          break;
+        }
       }
-    }
     if (name.empty()) continue;
     std::string_view own = LevelPrefix(name, rules);
     if (!own.empty()) {
@@ -117,6 +120,19 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   }
   return out;
 }
+
+}  // namespace
+
+std::string IsoDate(int y, int m, int d) {
+  // fmt's general formatting costs more than the date: the usual date
+  // (a year of four digits, month and day of two) is written digit by digit.
+  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  char out[10] = {char('0' + y / 1000), char('0' + y / 100 % 10), char('0' + y / 10 % 10), char('0' + y % 10), '-',
+                  char('0' + m / 10),    char('0' + m % 10),        '-',                      char('0' + d / 10), char('0' + d % 10)};
+  return std::string(out, sizeof out);
+}
+
+namespace {
 
 int DaysInMonth(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -246,13 +262,13 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     int last = DaysInMonth(y, mo);
     if (day == 0) day = last;
     if (day < 1 || day > last) break;
-    d.date = fmt::format("{:04d}-{:02d}-{:02d}", y, mo, day);
+    d.date = IsoDate(y, mo, day);
     // 每年3月31日前: the first occurrence on or after the document's date.
     if (rule.kind == "recurring" && m.Group("y").empty() && years.doc_date && years.doc_date->size() == 10) {
       int dy = std::atoi(years.doc_date->substr(0, 4).c_str());
       auto at = [&](int year) {
         int l = DaysInMonth(year, mo);
-        return fmt::format("{:04d}-{:02d}-{:02d}", year, mo, day == last ? l : std::min(day, l));
+        return IsoDate(year, mo, day == last ? l : std::min(day, l));
       };
       d.date = at(dy);
       if (*d.date < *years.doc_date) d.date = at(dy + 1);
@@ -312,25 +328,18 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
   };
   // A deadline cell repeats down a table too: ResolveDeadline (pure in the
   // text, the years being the table's) runs once per distinct cell, its notes kept with it.
+  // Read in place, like the unit lists.
   std::unordered_map<std::string, std::pair<Deadline, std::vector<Diagnostic>>> deadlines;
-  auto resolve_deadline = [&](const std::string& cell, std::vector<Diagnostic>& notes) -> Deadline {
-    if (auto it = deadlines.find(cell); it != deadlines.end()) {
-      notes = it->second.second;
-      return it->second.first;
-    }
+  auto resolve_deadline = [&](const std::string& cell) -> const std::pair<Deadline, std::vector<Diagnostic>>& {
+    if (auto it = deadlines.find(cell); it != deadlines.end()) return it->second;
+    std::vector<Diagnostic> notes;
     Deadline d = ResolveDeadline(cell, years, rules, &notes);
     if (deadlines.size() >= 256) deadlines.clear();
-    deadlines.emplace(cell, std::make_pair(d, notes));
-    return d;
+    return deadlines.emplace(cell, std::make_pair(std::move(d), std::move(notes))).first->second;
   };
-  // Last row first: each row is destroyed once its task is made and the
-  // rows' pages go back as they empty (ReleaseTail), so the rows and the
-  // tasks of a big table (460 and 570 bytes each) are not both held whole.
-  // Rows are independent here; the tasks are put back in order at the end.
-  while (!table.rows.empty()) {
-    Row& row = table.rows.back();
-    Task t;
-    t.id = static_cast<int>(table.rows.size());
+  // The task of `row` (the table's row `id`, 1-based) into t, in place.
+  auto make_task = [&](Row& row, int id, Task& t) {
+    t.id = id;
     t.seq = row.seq;
     t.first_line = row.first_line;  // before any Warn: diagnostics carry the lines
     t.last_line = row.last_line;
@@ -340,7 +349,9 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       for (const auto& it : s.items)
         if (it.index == row.item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
     }
-    t.content = JoinCjkSpaces(row.content.text);
+    // A text without a space is its own JoinCjkSpaces: moved, not copied.
+    if (HasSpace(row.content.text)) t.content = JoinCjkSpaces(row.content.text);
+    else t.content = std::move(row.content.text);
     t.warnings = std::move(row.warnings);
     t.diagnostics = std::move(row.diagnostics);
     if (!t.content.empty()) {
@@ -366,14 +377,31 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       t.Warn("deadline.from_note", RoleLabel(Role::kDeadline, rules) + " taken from " + RoleLabel(Role::kNote, rules) +
                                        ": " + row.note.text);
     } else {
-      t.deadline = resolve_deadline(row.deadline.text, notes);
-      WarnAll(t, notes);
+      const auto& [deadline, deadline_notes] = resolve_deadline(row.deadline.text);
+      t.deadline = deadline;
+      for (const Diagnostic& n : deadline_notes) t.Warn(n.code, n.message);
     }
+  };
+  // A table of up to kReleaseEvery rows hands no pages back (below): its
+  // tasks are made in order, each in its place (no move, no reversal).
+  constexpr size_t kReleaseEvery = 1024;
+  if (table.rows.size() <= kReleaseEvery) {
+    for (size_t k = 0; k < table.rows.size(); ++k) make_task(table.rows[k], static_cast<int>(k) + 1, tasks.emplace_back());
+    std::vector<Row>().swap(table.rows);
+    return tasks;
+  }
+  // Last row first: each row is destroyed once its task is made and the
+  // rows' pages go back as they empty (ReleaseTail), so the rows and the
+  // tasks of a big table (460 and 570 bytes each) are not both held whole.
+  // Rows are independent here; the tasks are put back in order at the end.
+  while (!table.rows.empty()) {
+    Task t;
+    make_task(table.rows.back(), static_cast<int>(table.rows.size()), t);
     tasks.push_back(std::move(t));
     table.rows.pop_back();
     // Not at 0: the vector is freed just below, and pages handed back then
     // come back as page faults in the next table's allocations.
-    if (!table.rows.empty() && table.rows.size() % 1024 == 0) ReleaseTail(table.rows);
+    if (!table.rows.empty() && table.rows.size() % kReleaseEvery == 0) ReleaseTail(table.rows);
   }
   std::reverse(tasks.begin(), tasks.end());
   std::vector<Row>().swap(table.rows);

@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -99,7 +100,10 @@ void RepairTable(Table& table, const Rules& rules) {
   auto compact = [](std::string_view n, std::string* buf) -> std::string_view {
     return RemoveSpaces(n, buf);
   };
-  std::set<std::string, std::less<>> known;
+  // The names as printed, complete or not: a name is known when it is among
+  // them and complete (IsCompleteUnit, asked of the few names looked up
+  // rather than of every name gathered).
+  std::set<std::string, std::less<>> printed;
   bool known_gathered = false;
   auto gather_known = [&] {
     if (known_gathered) return;
@@ -108,19 +112,30 @@ void RepairTable(Table& table, const Rules& rules) {
     for (size_t k = 0; k < rows.size(); ++k)
       for (const auto& n : names_of(k)) {
         std::string_view c = compact(n, &buf);
-        if (IsCompleteUnit(c, rules) && known.find(c) == known.end()) known.emplace(c);
+        if (printed.find(c) == printed.end()) printed.emplace(c);
       }
   };
+  auto known = [&](const std::string& name) { return printed.count(name) && IsCompleteUnit(name, rules); };
 
   // 3. A merged cell whose text is spread over two rows. A run of fragment
   //    unit cells longer than a merged cell is a column of fragments: joining
   //    on would copy the whole run into every row (output quadratic in rows).
   constexpr int kMaxMergedRows = 4;
   int units_rows = 1;  // rows the units cell of rows[i] was joined across
+  // A deadline cell repeats down a table: IsYearOnly, a pure function of
+  // the text, is asked once per distinct text (bounded).
+  std::unordered_map<std::string, bool> year_only;
+  auto is_year_only = [&](const std::string& s) {
+    if (auto it = year_only.find(s); it != year_only.end()) return it->second;
+    const bool y = IsYearOnly(s, rules);
+    if (year_only.size() >= 256) year_only.clear();
+    year_only.emplace(s, y);
+    return y;
+  };
   for (size_t i = 0; i + 1 < rows.size(); ++i) {
     Row& a = rows[i];
     Row& b = rows[i + 1];
-    if (!a.deadline.empty() && !b.deadline.empty() && IsYearOnly(a.deadline.text, rules) &&
+    if (!a.deadline.empty() && !b.deadline.empty() && is_year_only(a.deadline.text) &&
         !rules.year_in_text.Contains(b.deadline.text)) {
       Cell joined = a.deadline;
       joined.Append(b.deadline.text, b.deadline.last_line);
@@ -146,7 +161,7 @@ void RepairTable(Table& table, const Rules& rules) {
           std::string both;
           both.reserve(last.size() + first.size());
           both.append(last).append(first);
-          if (!known.count(both)) continue;
+          if (!known(both)) continue;
         }
       }
       gather_known();

@@ -454,6 +454,13 @@ void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
     for (const auto& w : StringList(ctx, kv.second)) r.role_words.emplace_back(w, role_of(kv.first));
   std::stable_sort(r.role_words.begin(), r.role_words.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  r.role_word_firsts = r.role_word_firsts_mid = 0;
+  for (const auto& [word, role] : r.role_words) {
+    size_t k = 0;
+    const char32_t first = word.empty() ? 0 : NextChar(word, k);
+    r.role_word_firsts |= word.empty() ? ~uint64_t{0} : uint64_t{1} << (first & 63);
+    r.role_word_firsts_mid |= word.empty() ? ~uint64_t{0} : uint64_t{1} << ((first >> 6) & 63);
+  }
   ReadExamples(ctx, root["examples"], "clause", r);
 }
 

@@ -208,6 +208,9 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
 std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
                                  const std::vector<Line>& lines, const YearContext& years, const Rules& rules);
 
+/// fmt::format("{:04d}-{:02d}-{:02d}", y, m, d), the ISO date of a deadline. (normalize.cpp)
+std::string IsoDate(int y, int m, int d);
+
 /// A task with no deadline of its own takes one written in its content
 /// (6月底完成, 每年3月31日前), with a warning.
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules);

@@ -216,6 +216,11 @@ struct Rules {
   // clauses.yaml
   std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
   std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
+  /// Bit (c & 63), and bit ((c >> 6) & 63), of the first character c of each
+  /// of role_words (every bit for an empty word), set when clauses.yaml loads
+  /// (every bit in a Rules built by hand): SplitRoleRuns compares the words
+  /// only at a character whose bits are in both.
+  uint64_t role_word_firsts = ~uint64_t{0}, role_word_firsts_mid = ~uint64_t{0};
   Regex not_clause;  ///< a bracket opening so is an aside (以下简称…), never an assignment
   Regex clause_key_value;  ///< one clause part: groups key, value (built-in when the file has none)
   Regex clause_key_line;   ///< a line starting as key-value: group key (built-in when none)
