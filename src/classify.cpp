@@ -195,7 +195,8 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
   std::vector<Line> out;
   out.reserve(src.line_count());
   for (int n = 1; n <= src.line_count(); ++n) {
-    Line l;
+    // Filled where it stays: a Line moved in would move its heading's strings.
+    Line& l = out.emplace_back();
     l.no = n;
     l.raw = src.Line(n);
     l.text = Trim(l.raw);
@@ -219,7 +220,6 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
     } else if (l.tabs == 0 && (l.heading = MatchHeading(l.text, rules))) {
       l.kind = LineKind::kHeading;
     }
-    out.push_back(std::move(l));
   }
   return out;
 }
