@@ -265,26 +265,37 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
 
 }  // namespace
 
-bool MayMatch(const Regex& re, std::string_view s) {
-  const std::vector<std::string>& lead = re.leading();
-  if (!lead.empty()) {
-    bool any = false;
-    for (const std::string& run : lead)
-      if (StartsWith(s, run)) {
-        any = true;
-        break;
-      }
-    if (!any) return false;
+namespace {
+
+// MayMatch with the pattern's literal runs looked up once (a notice's lines
+// are many, its rules few).
+struct LiteralGate {
+  const std::vector<std::string>& lead;
+  const std::vector<std::string>& trail;
+  explicit LiteralGate(const Regex& re) : lead(re.leading()), trail(re.trailing()) {}
+  bool May(std::string_view s) const {
+    if (!lead.empty()) {
+      bool any = false;
+      for (const std::string& run : lead)
+        if (StartsWith(s, run)) {
+          any = true;
+          break;
+        }
+      if (!any) return false;
+    }
+    if (trail.empty() || s.empty()) return true;
+    const auto last = static_cast<unsigned char>(s.back());
+    // \n \v \f \r, U+0085 (C2 85), U+2028/2029 (E2 80 A8/A9): $ matches before them.
+    if (last - 0x0Au < 4u || last == 0x85 || last == 0xA8 || last == 0xA9) return true;
+    for (const std::string& run : trail)
+      if (EndsWith(s, run)) return true;
+    return false;
   }
-  const std::vector<std::string>& trail = re.trailing();
-  if (trail.empty() || s.empty()) return true;
-  const auto last = static_cast<unsigned char>(s.back());
-  // \n \v \f \r, U+0085 (C2 85), U+2028/2029 (E2 80 A8/A9): $ matches before them.
-  if (last - 0x0Au < 4u || last == 0x85 || last == 0xA8 || last == 0xA9) return true;
-  for (const std::string& run : trail)
-    if (EndsWith(s, run)) return true;
-  return false;
-}
+};
+
+}  // namespace
+
+bool MayMatch(const Regex& re, std::string_view s) { return LiteralGate(re).May(s); }
 
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
   FrontMatter fm;
@@ -408,13 +419,14 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     }
   }
 
-  // Attachments, cc and the imprint may sit anywhere after the body.
+  // Attachments, cc and the imprint may sit anywhere after the body. Most
+  // lines start and end with none of the literals these rules need (附, 抄,
+  // 发): their gates turn them away before any search.
+  const LiteralGate attachment_gate(rules.attachment), cc_gate(rules.cc), printed_gate(rules.printed);
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText || l.tabs > 0) continue;
-    // Most lines start and end with none of the literals these rules need
-    // (附, 抄, 发): MayMatch turns them away before any search.
-    if (auto m = MayMatch(rules.attachment, l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
+    if (auto m = attachment_gate.May(l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
         m.found && i < regions.table_begin) {
       std::string a = Clean(m.Group("a"));
       fm.attachments.push_back(a);
@@ -425,7 +437,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
         fm.attachments.push_back(Clean(lines[j].text));
       continue;
     }
-    if (auto m = MayMatch(rules.cc, l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
+    if (auto m = cc_gate.May(l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
       std::string text(m.Group("cc"));
       for (size_t j = i + 1; j < lines.size() && (EndsWithListSeparator(text, rules.punct) || Trim(text).empty()); ++j) {
         if (lines[j].kind == LineKind::kBlank) continue;
@@ -454,7 +466,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     std::string spaceless;
     std::string_view compact = l.text;
     if (l.spaced) compact = spaceless = RemoveSpaces(l.text);
-    if (auto m = MayMatch(rules.printed, compact) ? rules.printed.Find(compact) : Regex::Match{}; m.found) {
+    if (auto m = printed_gate.May(compact) ? rules.printed.Find(compact) : Regex::Match{}; m.found) {
       if (auto d = rules.date.Find(m.Group("date")); d.found) fm.printed_date = IsoDate(d, rules.numerals);
       std::string by(m.Group("by"));
       if (by.empty()) {
