@@ -34,27 +34,159 @@ bool MayStartHeading(std::string_view s, const Rules& rules) {
 
 }  // namespace
 
-std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules) {
+namespace {
+
+// The characters a pattern's matches can start with (Regex::StartChars), for
+// a test on a line's first character without a search. A 4096-bit filter of
+// their low 12 bits answers most characters (CJK text, which starts few
+// rules) in one load; the ranges decide the rest.
+struct StartSet {
+  bool known = false;  // false: any text may match
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  std::array<uint64_t, 64> filter{};
+  [[gnu::noinline]] void Add(const std::vector<std::pair<char32_t, char32_t>>& more) {
+    for (const auto& r : more) {
+      ranges.push_back(r);
+      if (r.second - r.first >= 4095) {
+        filter.fill(~uint64_t{0});
+        continue;
+      }
+      for (char32_t c = r.first;; ++c) {
+        filter[(c >> 6) & 63] |= uint64_t{1} << (c & 63);
+        if (c == r.second) break;
+      }
+    }
+  }
+  // False only when no match can start with c.
+  bool May(char32_t c) const {
+    if (!known) return true;
+    if (!((filter[(c >> 6) & 63] >> (c & 63)) & 1)) return false;
+    for (const auto& r : ranges)
+      if (r.first <= c && c <= r.second) return true;
+    return false;
+  }
+};
+
+// What ClassifyLines reads from the rules once instead of on every line: the
+// start characters of the junk patterns (together), of the markdown prefix
+// and of each heading style, and where each style's match keeps its no and
+// title groups. Made from the patterns' texts: equal texts make equal gates.
+struct LineGates {
+  std::vector<std::string> from;
+  StartSet junk, markdown;
+  std::vector<StartSet> styles;
+  // Per style: the group index of no and title in its matches (-1: none;
+  // -2: not looked up yet).
+  std::vector<std::pair<int, int>> groups;
+
+  [[gnu::noinline]] static std::vector<std::string> Source(const Rules& rules) {
+    std::vector<std::string> out{rules.markdown_prefix.pattern()};
+    for (const auto& h : rules.headings) out.push_back(h.re.pattern());
+    out.emplace_back();  // between the styles and the junk patterns
+    for (const auto& j : rules.junk) out.push_back(j.pattern());
+    return out;
+  }
+  [[gnu::noinline]] bool From(const Rules& rules) const {
+    size_t k = 0;
+    if (from.size() != rules.headings.size() + rules.junk.size() + 2 || from[k++] != rules.markdown_prefix.pattern())
+      return false;
+    for (const auto& h : rules.headings)
+      if (from[k++] != h.re.pattern()) return false;
+    if (!from[k++].empty()) return false;
+    for (const auto& j : rules.junk)
+      if (from[k++] != j.pattern()) return false;
+    return true;
+  }
+  // Reading the sets compiles the patterns (as a first search would): done
+  // for a notice's first non-blank line, so an empty notice never pays it.
+  [[gnu::noinline, gnu::cold]] void Make(const Rules& rules) {
+    from = Source(rules);
+    std::vector<std::pair<char32_t, char32_t>> r;
+    const auto read = [&](const Regex& re, StartSet* set) {
+      r.clear();
+      if (!re.StartChars(&r)) return false;
+      set->Add(r);
+      return true;
+    };
+    junk = StartSet();
+    junk.known = true;
+    for (const auto& j : rules.junk) junk.known = junk.known && read(j, &junk);
+    markdown = StartSet();
+    markdown.known = read(rules.markdown_prefix, &markdown);
+    styles.assign(rules.headings.size(), StartSet());
+    for (size_t i = 0; i < rules.headings.size(); ++i) styles[i].known = read(rules.headings[i].re, &styles[i]);
+    groups.assign(rules.headings.size(), {-2, -2});
+  }
+};
+
+// The gates of these rules, kept per thread while the rules read the same
+// (a batch converts every notice with one Rules; the texts are compared once
+// per notice, not the address).
+LineGates& LineGatesFor(const Rules& rules) {
+  thread_local LineGates gates;
+  if (!gates.From(rules)) gates.Make(rules);
+  return gates;
+}
+
+[[gnu::noinline]] int GroupAt(const Regex::Match& m, std::string_view name) {
+  for (size_t i = 0; i < m.names.size(); ++i)
+    if (m.names[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+std::string_view GroupText(const Regex::Match& m, int at) {
+  return at >= 0 && static_cast<size_t>(at) < m.groups.size() ? m.groups[static_cast<size_t>(at)] : std::string_view();
+}
+
+// MatchHeading; with gates, the start-character tests and group places come
+// from them instead of from a search (null: the plain path).
+[[gnu::noinline]] std::optional<HeadingMatch> MatchHeadingWith(std::string_view s, const Rules& rules, LineGates* gates) {
   s = Trim(s);
   if (!MayStartHeading(s, rules)) return std::nullopt;
-  if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
-  // The styles whose first characters hold the line's (all past the 64th).
-  const uint64_t may = rules.heading_starts.size() == rules.headings.size() ? rules.heading_starts.Candidates(s)
-                                                                           : ~uint64_t{0};
+  size_t i0 = 0;
+  if (!gates || gates->markdown.May(NextChar(s, i0))) {
+    if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  }
+  uint64_t may = ~uint64_t{0};
+  if (gates) {
+    if (s.empty()) return std::nullopt;  // no style matches an empty text
+    size_t i = 0;
+    const char32_t c = NextChar(s, i);
+    for (size_t k = 0; k < gates->styles.size() && k < 64; ++k)
+      if (!gates->styles[k].May(c)) may &= ~(uint64_t{1} << k);
+  } else if (rules.heading_starts.size() == rules.headings.size()) {
+    // The styles whose first characters hold the line's (all past the 64th).
+    may = rules.heading_starts.Candidates(s);
+  }
   for (size_t i = 0; i < rules.headings.size(); ++i) {
     if (i < 64 && !((may >> i) & 1)) continue;
     auto m = rules.headings[i].re.Find(s);
     if (!m.found) continue;
-    return HeadingMatch{static_cast<int>(i), std::string(m.Group("no")), std::string(Trim(m.Group("title")))};
+    if (!gates) return HeadingMatch{static_cast<int>(i), std::string(m.Group("no")), std::string(Trim(m.Group("title")))};
+    auto& [no, title] = gates->groups[i];
+    if (no == -2) no = GroupAt(m, "no"), title = GroupAt(m, "title");
+    return HeadingMatch{static_cast<int>(i), std::string(GroupText(m, no)), std::string(Trim(GroupText(m, title)))};
   }
   return std::nullopt;
 }
 
-bool IsJunk(std::string_view s, const Rules& rules) {
+bool IsJunkWith(std::string_view s, const Rules& rules, const LineGates* gates) {
   s = Trim(s);
   if (s.empty()) return false;
+  if (gates) {
+    size_t i = 0;
+    if (!gates->junk.May(NextChar(s, i))) return false;
+  }
   return rules.junk.ContainsAny(s);
 }
+
+}  // namespace
+
+std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules) {
+  return MatchHeadingWith(s, rules, nullptr);
+}
+
+bool IsJunk(std::string_view s, const Rules& rules) { return IsJunkWith(s, rules, nullptr); }
 
 // A lower bound of CharCount(NameKey(s)) and of CharCount(Nfkc(RemoveSpaces(s))):
 // the U+4E00-U+9FFF ideographs of s, which NFKC leaves as they are (none
@@ -194,8 +326,10 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
 std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
   std::vector<Line> out;
   out.reserve(src.line_count());
+  LineGates* gates = nullptr;  // read at the first line that is not blank
   for (int n = 1; n <= src.line_count(); ++n) {
-    Line l;
+    // Filled where it stays: a Line moved in would move its heading's strings.
+    Line& l = out.emplace_back();
     l.no = n;
     l.raw = src.Line(n);
     l.text = Trim(l.raw);
@@ -214,12 +348,11 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
              (l.spaced ? count_tabs(l.text) : 0);
     if (l.text.empty()) {
       l.kind = LineKind::kBlank;
-    } else if (IsJunk(l.text, rules)) {
+    } else if (IsJunkWith(l.text, rules, gates ? gates : (gates = &LineGatesFor(rules)))) {
       l.kind = LineKind::kJunk;
-    } else if (l.tabs == 0 && (l.heading = MatchHeading(l.text, rules))) {
+    } else if (l.tabs == 0 && (l.heading = MatchHeadingWith(l.text, rules, gates))) {
       l.kind = LineKind::kHeading;
     }
-    out.push_back(std::move(l));
   }
   return out;
 }

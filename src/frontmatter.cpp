@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 
 #include "noticetab/read.h"
 #include "noticetab/text.h"
@@ -265,6 +266,38 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
 
 }  // namespace
 
+namespace {
+
+// MayMatch with the pattern's literal runs looked up once (a notice's lines
+// are many, its rules few).
+struct LiteralGate {
+  const std::vector<std::string>& lead;
+  const std::vector<std::string>& trail;
+  explicit LiteralGate(const Regex& re) : lead(re.leading()), trail(re.trailing()) {}
+  bool May(std::string_view s) const {
+    if (!lead.empty()) {
+      bool any = false;
+      for (const std::string& run : lead)
+        if (StartsWith(s, run)) {
+          any = true;
+          break;
+        }
+      if (!any) return false;
+    }
+    if (trail.empty() || s.empty()) return true;
+    const auto last = static_cast<unsigned char>(s.back());
+    // \n \v \f \r, U+0085 (C2 85), U+2028/2029 (E2 80 A8/A9): $ matches before them.
+    if (last - 0x0Au < 4u || last == 0x85 || last == 0xA8 || last == 0xA9) return true;
+    for (const std::string& run : trail)
+      if (EndsWith(s, run)) return true;
+    return false;
+  }
+};
+
+}  // namespace
+
+bool MayMatch(const Regex& re, std::string_view s) { return LiteralGate(re).May(s); }
+
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
   FrontMatter fm;
   const MetaKeys& meta_keys = CachedMetadataKeys(rules);
@@ -387,11 +420,18 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     }
   }
 
-  // Attachments, cc and the imprint may sit anywhere after the body.
+  // Attachments, cc and the imprint may sit anywhere after the body. Most
+  // lines start and end with none of the literals these rules need (附, 抄,
+  // 发): their gates turn them away before any search. Made at the first text
+  // line (reading the literals costs an empty notice 40K instructions).
+  std::optional<LiteralGate> gates[3];
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText || l.tabs > 0) continue;
-    if (auto m = rules.attachment.Find(l.text); m.found && i < regions.table_begin) {
+    if (!gates[0]) gates[0].emplace(rules.attachment), gates[1].emplace(rules.cc), gates[2].emplace(rules.printed);
+    const LiteralGate &attachment_gate = *gates[0], &cc_gate = *gates[1], &printed_gate = *gates[2];
+    if (auto m = attachment_gate.May(l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
+        m.found && i < regions.table_begin) {
       std::string a = Clean(m.Group("a"));
       fm.attachments.push_back(a);
       // "附件：1.xxx" followed by "2.yyy" lines.
@@ -401,7 +441,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
         fm.attachments.push_back(Clean(lines[j].text));
       continue;
     }
-    if (auto m = rules.cc.Find(l.text); m.found && fm.cc.empty()) {
+    if (auto m = cc_gate.May(l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
       std::string text(m.Group("cc"));
       for (size_t j = i + 1; j < lines.size() && (EndsWithListSeparator(text, rules.punct) || Trim(text).empty()); ++j) {
         if (lines[j].kind == LineKind::kBlank) continue;
@@ -430,7 +470,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
     std::string spaceless;
     std::string_view compact = l.text;
     if (l.spaced) compact = spaceless = RemoveSpaces(l.text);
-    if (auto m = rules.printed.Find(compact); m.found) {
+    if (auto m = printed_gate.May(compact) ? rules.printed.Find(compact) : Regex::Match{}; m.found) {
       if (auto d = rules.date.Find(m.Group("date")); d.found) fm.printed_date = IsoDate(d, rules.numerals);
       std::string by(m.Group("by"));
       if (by.empty()) {

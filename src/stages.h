@@ -147,6 +147,11 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
 
 /// Front matter (GB/T 9704) from the head and footer of the notice.
 FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules);
+/// False only when re cannot match s, by the literal runs its pattern must
+/// start or end with (Regex::leading, trailing): Find's first test without a
+/// search's set-up, for rules tried on every line (front matter). A text
+/// ending in a line break is never turned away by its end.
+bool MayMatch(const Regex& re, std::string_view s);
 
 /// What one pass over the whole registry found in a notice.
 struct FoundReaders {
