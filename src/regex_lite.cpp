@@ -901,10 +901,11 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
     prog->sets_.push_back(std::move(fffd));
     emit.fffd_set = static_cast<int>(prog->sets_.size() - 1);
   }
+  // Slots 0 and 1 (the whole match) are no instructions: Search sets slot 0
+  // to where Run starts, and the main program's kMatch sets slot 1 (two
+  // dispatches fewer per try, and no restore frames for them).
   prog->start_ = emit.Here();
-  emit.Emit(Op::kSave, 0);
   emit.Node(*root);
-  emit.Emit(Op::kSave, 1);
   emit.Emit(Op::kMatch);
   if (!emit.ok()) return nullptr;
 
@@ -1124,6 +1125,15 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         }
         break;
       case Op::kMatch:
+        if (caps != nullptr) {  // the main program's end (a look-around body has no caps)
+          // The step slot 1's instruction took, so the budget runs out where it did.
+          if (++steps > budget) {
+            failure = Result::kTooLong;
+            stack.resize(base);
+            return false;
+          }
+          caps[1] = pos;
+        }
         stack.resize(base);
         return true;
     }
@@ -1172,6 +1182,8 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
   if (anchored_) {
     if (from != 0) return Result::kNoMatch;
     if (CannotStart(s)) return Result::kNoMatch;  // before any set-up
+    caps[0] = 0;
+    if (++steps > budget) return Result::kTooLong;  // slot 0's step, as when it was an instruction
     return Run(s, start_, 0, caps.data(), steps, budget, failure) ? Result::kMatch : failure;
   }
   // first_runs_: the next place of each run at or after pos (npos: none left).
@@ -1206,6 +1218,8 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
       if (pos >= s.size()) return Result::kNoMatch;
     }
     std::fill(caps.begin(), caps.end(), std::string_view::npos);
+    caps[0] = pos;
+    if (++steps > budget) return Result::kTooLong;
     if (Run(s, start_, pos, caps.data(), steps, budget, failure)) return Result::kMatch;
     if (failure != Result::kNoMatch) return failure;
     if (pos >= s.size()) return Result::kNoMatch;
