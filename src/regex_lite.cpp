@@ -171,7 +171,8 @@ struct Program::Inst {
   Op op;
   bool neg = false;
   // kSplit: preferred, other; kJmp: target; kSave: slot; kLook: body, after;
-  // kSet/kBehind: set; kStr: offset and length in lits_.
+  // kSet/kBehind: set; kStr: offset and length in lits_. neg: kLook/kBehind
+  // negated; kRepeatSet: possessive (no give-back frame).
   uint32_t x = 0, y = 0, z = 0;
 };
 
@@ -830,6 +831,30 @@ bool First(const Node& n, const std::vector<Program::Set>& sets, Ranges& r) {
   }
 }
 
+// The characters of a set, as sorted inclusive ranges (a negated set's complement).
+Ranges Members(const Program::Set& s) {
+  if (!s.negated) return s.ranges;
+  Ranges out;
+  char32_t next = 0;
+  for (const auto& [lo, hi] : s.ranges) {
+    if (lo > next) out.push_back({next, lo - 1});
+    next = hi + 1;
+  }
+  if (next <= 0x10FFFF) out.push_back({next, 0x10FFFF});
+  return out;
+}
+
+// Whether no character is in both sets.
+bool Disjoint(const Program::Set& a, const Program::Set& b) {
+  const Ranges x = Members(a), y = Members(b);
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i].second < y[j].first) ++i;
+    else if (y[j].second < x[i].first) ++j;
+    else return false;
+  }
+  return true;
+}
+
 struct Frame {
   uint32_t pc;  // kRestore: a capture slot to restore; kGiveBack: of a kRepeatSet
   uint32_t slot;  // kRestore: the slot; kGiveBack: the kRepeatSet instruction
@@ -908,6 +933,34 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
   emit.Node(*root);
   emit.Emit(Op::kMatch);
   if (!emit.ok()) return nullptr;
+
+  // A greedy repeat of a set that what follows cannot start inside (its
+  // first character is in a set disjoint from the repeat's) keeps no give-back
+  // frame: every give-back would start what follows on a character of the
+  // repeat's set, and fail there. With no frame, the saves after it push no
+  // restore frames either. (Auto-possessification, as PCRE does it.)
+  if (detail::possessive_repeats.load(std::memory_order_relaxed)) {
+    auto& code = prog->code_;
+    const auto& sets = prog->sets_;
+    for (auto& in : code) {
+      if (in.op != Op::kRepeatSet) continue;
+      size_t q = static_cast<size_t>(&in - code.data()) + 1;
+      for (int hops = 0; hops < 64 && q < code.size(); ++hops) {
+        if (code[q].op == Op::kSave) ++q;
+        else if (code[q].op == Op::kJmp) q = code[q].x;
+        else break;
+      }
+      if (q >= code.size()) continue;
+      const Program::Inst& next = code[q];
+      if (next.op == Op::kStr) {
+        size_t i = 0;
+        const char32_t c = NextChar(std::string_view(prog->lits_).substr(next.x, next.y), i);
+        in.neg = !sets[in.x].Has(c);
+      } else if (next.op == Op::kSet || (next.op == Op::kRepeatSet && next.y >= 1)) {
+        in.neg = Disjoint(sets[in.x], sets[next.x]);
+      }
+    }
+  }
 
   prog->anchored_ = Anchored(*root);
   if (!prog->anchored_) {
@@ -1037,7 +1090,7 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         }
         steps += count;
         if (count < in.y) break;
-        if (pos > least) {
+        if (pos > least && !in.neg) {  // neg: possessive (see Compile)
           if (stack.size() >= max_frames) {
             failure = Result::kTooDeep;
             stack.resize(base);
