@@ -944,13 +944,24 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
     const auto& sets = prog->sets_;
     for (auto& in : code) {
       if (in.op != Op::kRepeatSet) continue;
+      // Optional set repeats (x*) on the way are passed too: on a character
+      // of the repeat's set, one disjoint from it takes nothing.
       size_t q = static_cast<size_t>(&in - code.data()) + 1;
-      for (int hops = 0; hops < 64 && q < code.size(); ++hops) {
-        if (code[q].op == Op::kSave) ++q;
-        else if (code[q].op == Op::kJmp) q = code[q].x;
-        else break;
+      bool disjoint = true;
+      for (int hops = 0; hops < 64 && q < code.size() && disjoint; ++hops) {
+        const Program::Inst& next = code[q];
+        if (next.op == Op::kSave) {
+          ++q;
+        } else if (next.op == Op::kJmp) {
+          q = next.x;
+        } else if (next.op == Op::kRepeatSet && next.y == 0) {
+          disjoint = Disjoint(sets[in.x], sets[next.x]);
+          ++q;
+        } else {
+          break;
+        }
       }
-      if (q >= code.size()) continue;
+      if (!disjoint || q >= code.size()) continue;
       const Program::Inst& next = code[q];
       if (next.op == Op::kStr) {
         size_t i = 0;

@@ -42,7 +42,7 @@ TEST_CASE("regex_lite's possessive set repeats find what give-back frames find",
                         ".*$", "a*(?=a)", "a*(?!b)b", "[a-c]+[c-e]", "[a-c]+[d-e]", "\\S+\\s", "(?:a|b)*b", "(a+)(b+)a",
                         "[^ab]*a", "[^ab]*[ab]", "a{2,4}b", "a{2,4}a", "(?<x>\\d{1,2})\\s*[.．、](?![0-9])\\s*(?<t>\\S.*)$",
                         "^([ab]+)(?:c|a)", "^([ab]+)(?:c|d)", "x*(?:y|x)", "[年月]+日", "[年月]+月", "a*\\s*b", "\\s*\\s*a",
-                        "(?:[ab]+c)+", "([a-c]+)(?<n>[c-d]+)\\1?", "(?:a+|b)+c", "[一二]+(一|三)", "[^\\s]+\\s+\\S"})
+                        "[ab]+\\s*b", "[一二三]{1,3}\\s*[、.]", "[ab]+\\s*x*b", "(?:[ab]+c)+", "([a-c]+)(?<n>[c-d]+)\\1?", "(?:a+|b)+c", "[一二]+(一|三)", "[^\\s]+\\s+\\S"})
     patterns.insert(p);
 
   std::vector<std::string> texts;
