@@ -942,6 +942,9 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
   if (detail::possessive_repeats.load(std::memory_order_relaxed)) {
     auto& code = prog->code_;
     const auto& sets = prog->sets_;
+    Program::Set line_ends;
+    line_ends.ranges = kLineEnd;
+    line_ends.Finish();
     for (auto& in : code) {
       if (in.op != Op::kRepeatSet) continue;
       // Optional set repeats (x*) on the way are passed too: on a character
@@ -969,6 +972,12 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
         in.neg = !sets[in.x].Has(c);
       } else if (next.op == Op::kSet || (next.op == Op::kRepeatSet && next.y >= 1)) {
         in.neg = Disjoint(sets[in.x], sets[next.x]);
+      } else if (next.op == Op::kEol) {
+        // $ holds only at the end or on a line terminator: never on a
+        // character of a set without them (.*$).
+        in.neg = Disjoint(sets[in.x], line_ends);
+      } else if (next.op == Op::kMatch) {
+        in.neg = true;  // the match is found at the first try: no give-back is ever taken
       }
     }
   }

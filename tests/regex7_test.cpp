@@ -42,7 +42,7 @@ TEST_CASE("regex_lite's possessive set repeats find what give-back frames find",
                         ".*$", "a*(?=a)", "a*(?!b)b", "[a-c]+[c-e]", "[a-c]+[d-e]", "\\S+\\s", "(?:a|b)*b", "(a+)(b+)a",
                         "[^ab]*a", "[^ab]*[ab]", "a{2,4}b", "a{2,4}a", "(?<x>\\d{1,2})\\s*[.．、](?![0-9])\\s*(?<t>\\S.*)$",
                         "^([ab]+)(?:c|a)", "^([ab]+)(?:c|d)", "x*(?:y|x)", "[年月]+日", "[年月]+月", "a*\\s*b", "\\s*\\s*a",
-                        "[ab]+\\s*b", "[一二三]{1,3}\\s*[、.]", "[ab]+\\s*x*b", "(?:[ab]+c)+", "([a-c]+)(?<n>[c-d]+)\\1?", "(?:a+|b)+c", "[一二]+(一|三)", "[^\\s]+\\s+\\S"})
+                        ".*$", "(?<t>\\S.*)$", "[^，]*$", "\\s*$", "[a\\n]*$", "[\\r]*$", "a[\\r]*$", "(.)*$", "a*", "(?=a*)b", "[ab]+\\s*b", "[一二三]{1,3}\\s*[、.]", "[ab]+\\s*x*b", "(?:[ab]+c)+", "([a-c]+)(?<n>[c-d]+)\\1?", "(?:a+|b)+c", "[一二]+(一|三)", "[^\\s]+\\s+\\S"})
     patterns.insert(p);
 
   std::vector<std::string> texts;
@@ -53,7 +53,7 @@ TEST_CASE("regex_lite's possessive set repeats find what give-back frames find",
     for (int k = 0; k < 40 && std::getline(in, line); ++k) texts.push_back(line);
   }
   std::mt19937 rng(7);
-  const char* abc[] = {"a", "b", "c", "d", " ", "年", "月", "日", "一", "二", "三", "四", "，", "1", "２", "x", "y", "."};
+  const char* abc[] = {"a", "b", "c", "d", " ", "年", "月", "日", "一", "二", "三", "四", "，", "1", "２", "x", "y", ".", "\n", "\r\n", "\r", "\u2028"};
   for (int k = 0; k < 200; ++k) {
     std::string bytes(rng() % 24, '\0');
     for (char& b : bytes) b = static_cast<char>(rng());
