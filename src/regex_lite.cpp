@@ -171,7 +171,8 @@ struct Program::Inst {
   Op op;
   bool neg = false;
   // kSplit: preferred, other; kJmp: target; kSave: slot; kLook: body, after;
-  // kSet/kBehind: set; kStr: offset and length in lits_.
+  // kSet/kBehind: set; kStr: offset and length in lits_. neg: kLook/kBehind
+  // negated; kRepeatSet: possessive (no give-back frame).
   uint32_t x = 0, y = 0, z = 0;
 };
 
@@ -830,6 +831,30 @@ bool First(const Node& n, const std::vector<Program::Set>& sets, Ranges& r) {
   }
 }
 
+// The characters of a set, as sorted inclusive ranges (a negated set's complement).
+Ranges Members(const Program::Set& s) {
+  if (!s.negated) return s.ranges;
+  Ranges out;
+  char32_t next = 0;
+  for (const auto& [lo, hi] : s.ranges) {
+    if (lo > next) out.push_back({next, lo - 1});
+    next = hi + 1;
+  }
+  if (next <= 0x10FFFF) out.push_back({next, 0x10FFFF});
+  return out;
+}
+
+// Whether no character is in both sets.
+bool Disjoint(const Program::Set& a, const Program::Set& b) {
+  const Ranges x = Members(a), y = Members(b);
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i].second < y[j].first) ++i;
+    else if (y[j].second < x[i].first) ++j;
+    else return false;
+  }
+  return true;
+}
+
 struct Frame {
   uint32_t pc;  // kRestore: a capture slot to restore; kGiveBack: of a kRepeatSet
   uint32_t slot;  // kRestore: the slot; kGiveBack: the kRepeatSet instruction
@@ -901,12 +926,61 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
     prog->sets_.push_back(std::move(fffd));
     emit.fffd_set = static_cast<int>(prog->sets_.size() - 1);
   }
+  // Slots 0 and 1 (the whole match) are no instructions: Search sets slot 0
+  // to where Run starts, and the main program's kMatch sets slot 1 (two
+  // dispatches fewer per try, and no restore frames for them).
   prog->start_ = emit.Here();
-  emit.Emit(Op::kSave, 0);
   emit.Node(*root);
-  emit.Emit(Op::kSave, 1);
   emit.Emit(Op::kMatch);
   if (!emit.ok()) return nullptr;
+
+  // A greedy repeat of a set that what follows cannot start inside (its
+  // first character is in a set disjoint from the repeat's) keeps no give-back
+  // frame: every give-back would start what follows on a character of the
+  // repeat's set, and fail there. With no frame, the saves after it push no
+  // restore frames either. (Auto-possessification, as PCRE does it.)
+  if (detail::possessive_repeats.load(std::memory_order_relaxed)) {
+    auto& code = prog->code_;
+    const auto& sets = prog->sets_;
+    Program::Set line_ends;
+    line_ends.ranges = kLineEnd;
+    line_ends.Finish();
+    for (auto& in : code) {
+      if (in.op != Op::kRepeatSet) continue;
+      // Optional set repeats (x*) on the way are passed too: on a character
+      // of the repeat's set, one disjoint from it takes nothing.
+      size_t q = static_cast<size_t>(&in - code.data()) + 1;
+      bool disjoint = true;
+      for (int hops = 0; hops < 64 && q < code.size() && disjoint; ++hops) {
+        const Program::Inst& next = code[q];
+        if (next.op == Op::kSave) {
+          ++q;
+        } else if (next.op == Op::kJmp) {
+          q = next.x;
+        } else if (next.op == Op::kRepeatSet && next.y == 0) {
+          disjoint = Disjoint(sets[in.x], sets[next.x]);
+          ++q;
+        } else {
+          break;
+        }
+      }
+      if (!disjoint || q >= code.size()) continue;
+      const Program::Inst& next = code[q];
+      if (next.op == Op::kStr) {
+        size_t i = 0;
+        const char32_t c = NextChar(std::string_view(prog->lits_).substr(next.x, next.y), i);
+        in.neg = !sets[in.x].Has(c);
+      } else if (next.op == Op::kSet || (next.op == Op::kRepeatSet && next.y >= 1)) {
+        in.neg = Disjoint(sets[in.x], sets[next.x]);
+      } else if (next.op == Op::kEol) {
+        // $ holds only at the end or on a line terminator: never on a
+        // character of a set without them (.*$).
+        in.neg = Disjoint(sets[in.x], line_ends);
+      } else if (next.op == Op::kMatch) {
+        in.neg = true;  // the match is found at the first try: no give-back is ever taken
+      }
+    }
+  }
 
   prog->anchored_ = Anchored(*root);
   if (!prog->anchored_) {
@@ -1036,7 +1110,7 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         }
         steps += count;
         if (count < in.y) break;
-        if (pos > least) {
+        if (pos > least && !in.neg) {  // neg: possessive (see Compile)
           if (stack.size() >= max_frames) {
             failure = Result::kTooDeep;
             stack.resize(base);
@@ -1124,6 +1198,15 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         }
         break;
       case Op::kMatch:
+        if (caps != nullptr) {  // the main program's end (a look-around body has no caps)
+          // The step slot 1's instruction took, so the budget runs out where it did.
+          if (++steps > budget) {
+            failure = Result::kTooLong;
+            stack.resize(base);
+            return false;
+          }
+          caps[1] = pos;
+        }
         stack.resize(base);
         return true;
     }
@@ -1172,6 +1255,8 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
   if (anchored_) {
     if (from != 0) return Result::kNoMatch;
     if (CannotStart(s)) return Result::kNoMatch;  // before any set-up
+    caps[0] = 0;
+    if (++steps > budget) return Result::kTooLong;  // slot 0's step, as when it was an instruction
     return Run(s, start_, 0, caps.data(), steps, budget, failure) ? Result::kMatch : failure;
   }
   // first_runs_: the next place of each run at or after pos (npos: none left).
@@ -1206,6 +1291,8 @@ Program::Result Program::Search(std::string_view s, size_t from, std::vector<siz
       if (pos >= s.size()) return Result::kNoMatch;
     }
     std::fill(caps.begin(), caps.end(), std::string_view::npos);
+    caps[0] = pos;
+    if (++steps > budget) return Result::kTooLong;
     if (Run(s, start_, pos, caps.data(), steps, budget, failure)) return Result::kMatch;
     if (failure != Result::kNoMatch) return failure;
     if (pos >= s.size()) return Result::kNoMatch;

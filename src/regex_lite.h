@@ -20,6 +20,7 @@
 #ifndef NOTICETAB_REGEX_LITE_H_
 #define NOTICETAB_REGEX_LITE_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -83,6 +84,13 @@ class Program {
     return (first_bytes_[u >> 6] >> (u & 63)) & 1;
   }
 };
+
+namespace detail {
+/// Compile marks a greedy set repeat possessive when what follows cannot
+/// start on its characters (true by default); tests turn it off to compare
+/// the answers with and without.
+inline std::atomic<bool> possessive_repeats{true};
+}  // namespace detail
 
 /// The compiled pattern, or null when it is outside the subset (or invalid).
 std::unique_ptr<Program> Compile(std::string_view pattern);
