@@ -387,24 +387,8 @@ TEST_CASE("SplitTopLevel and HeaderRole under a TextMemo answer as without one",
 TEST_CASE("CellReader answers as ReadCellFacts and ClassifyCell on real cells", "[classify][facts]") {
   namespace fs = std::filesystem;
   std::vector<std::string> cells = Cells();
-  const fs::path real = fs::path(nt::testing::SourceDir()) / ".." / "shared" / "corpus" / "real";
-  if (fs::exists(real))
-    for (const auto& e : fs::directory_iterator(real)) {
-      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-      const std::string text = nt::testing::ReadFile(e.path().string());
-      for (size_t at = 0; at < text.size();) {
-        size_t end = text.find('\n', at);
-        if (end == std::string::npos) end = text.size();
-        const std::string line = text.substr(at, end - at);
-        cells.push_back(line);
-        for (char sep : {'\t', '|'})
-          for (size_t from = 0, to; from <= line.size(); from = to + 1) {
-            to = std::min(line.find(sep, from), line.size());
-            cells.push_back(line.substr(from, to - from));
-          }
-        at = end + 1;
-      }
-    }
+  for (auto& c : nt::testing::LinesAndCells({fs::path(nt::testing::SourceDir()) / ".." / "shared" / "corpus" / "real"}))
+    cells.push_back(std::move(c));
   REQUIRE(cells.size() > 2000);
   const nt::CellReader reader(R());
   size_t differ = 0, deadlines = 0;

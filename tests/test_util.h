@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -45,6 +46,33 @@ inline std::string ReadFile(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+/// Each line of the .txt files in `dirs` (a missing directory is skipped),
+/// each followed by its tab- and pipe-separated pieces: real cells for the
+/// tests that compare a fast path with its plain definition.
+inline std::vector<std::string> LinesAndCells(const std::vector<std::filesystem::path>& dirs) {
+  std::vector<std::string> out;
+  for (const auto& dir : dirs) {
+    if (!std::filesystem::exists(dir)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
+      const std::string text = ReadFile(e.path().string());
+      for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(at, end - at);
+        out.push_back(line);
+        for (char sep : {'\t', '|'})
+          for (size_t from = 0, to; from <= line.size(); from = to + 1) {
+            to = std::min(line.find(sep, from), line.size());
+            out.push_back(line.substr(from, to - from));
+          }
+        at = end + 1;
+      }
+    }
+  }
+  return out;
 }
 
 /// The five bundled sample notices, as paths relative to the source dir.

@@ -1,4 +1,4 @@
-// The table readers' fast paths (cut7) give the answers of the plain code
+// The table readers' fast paths give the answers of the plain code
 // they replace: each case runs both on varied input and compares.
 #include <catch2/catch.hpp>
 #include <algorithm>
@@ -78,7 +78,7 @@ std::vector<std::string> VariedLines() {
 
 }  // namespace
 
-TEST_CASE("cut7: EndsTable with its prefilter answers as the plain test", "[cut7]") {
+TEST_CASE("EndsTable with its prefilter answers as the plain test", "[reader_fast]") {
   std::string text;
   for (const auto& l : VariedLines()) text += l + "\n";
   Notice n(text);
@@ -95,7 +95,7 @@ TEST_CASE("cut7: EndsTable with its prefilter answers as the plain test", "[cut7
   CHECK(spaced > 20);
 }
 
-TEST_CASE("cut7: MayMatchWithoutSpaces never rules out a match", "[cut7]") {
+TEST_CASE("MayMatchWithoutSpaces never rules out a match", "[reader_fast]") {
   std::vector<noticetab::Regex> res;
   for (const char* p : {"印\\s*发$", "^附\\s*件", "^(附件|附表)\\d*$", "(?:年|月)日", "x\\s*y", " 印", "发展",
                         "^\\d+年", "\\(cid:", "工作任务|牵头单位"})
@@ -121,7 +121,7 @@ TEST_CASE("cut7: MayMatchWithoutSpaces never rules out a match", "[cut7]") {
   CHECK(ruled_out > 1000);  // the prefilter does rule lines out
 }
 
-TEST_CASE("cut7: cells cut from a line searched once for damage are those CellAt gives", "[cut7]") {
+TEST_CASE("cells cut from a line searched once for damage are those CellAt gives", "[reader_fast]") {
   // Tab and pipe tables whose cells hold damage markers (U+FFFD, "(cid:") or not.
   const std::string tabs =
       "序号\t工作任务\t牵头单位\t完成时限\n"
@@ -160,7 +160,7 @@ TEST_CASE("cut7: cells cut from a line searched once for damage are those CellAt
   }
 }
 
-TEST_CASE("cut7: SplitTabs into a kept vector is SplitTabs", "[cut7]") {
+TEST_CASE("SplitTabs into a kept vector is SplitTabs", "[reader_fast]") {
   std::vector<std::string_view> kept = {"left", "over"};
   for (std::string_view s : {"", "a", "\t", "1\t\t 具体要求 \t", " x \t y\t\tz ", "无表格"}) {
     noticetab::SplitTabs(s, &kept);
@@ -198,7 +198,7 @@ bool DetectInlineClausePlain(const std::vector<Line>& lines, size_t at, const no
 
 }  // namespace
 
-TEST_CASE("cut7: DetectInlineClause with its first test answers as the plain one", "[cut7]") {
+TEST_CASE("DetectInlineClause with its first test answers as the plain one", "[reader_fast]") {
   const std::vector<std::string> ends = {"。", "；", "）", "）。", "） 。", "）。。", "） ", ")", "；）", "。）",
                                          "", " ", "　", "，", "x", "」", "】。", ".", "; ", "）；"};
   const std::vector<std::string> bodies = {
@@ -229,7 +229,7 @@ TEST_CASE("cut7: DetectInlineClause with its first test answers as the plain one
   CHECK(found > 100);
 }
 
-TEST_CASE("cut7: MayHaveThreeRuns never rules out three space runs", "[cut7]") {
+TEST_CASE("MayHaveThreeRuns never rules out three space runs", "[reader_fast]") {
   const std::vector<std::string> pieces = {"序号", "工作任务", "牵头单位", "a", "1", "。", "、", "\xE3\x80\x80",
                                            " ", "  ", "   ", "\t", "\xE3\x80\x81"};
   uint32_t x = 99;
@@ -308,7 +308,7 @@ std::vector<std::filesystem::path> NoticeFiles() {
 
 }  // namespace
 
-TEST_CASE("cut7: on whole notices the fast paths answer as the plain code", "[cut7]") {
+TEST_CASE("on whole notices the fast paths answer as the plain code", "[reader_fast]") {
   const auto files = NoticeFiles();
   REQUIRE(files.size() >= 10);
   int tables = 0, lines_seen = 0;

@@ -51,28 +51,9 @@ std::string Utf8(char32_t c) {
 // and each with a space after every character (a name cut by spaces).
 std::vector<std::string> Texts() {
   namespace fs = std::filesystem;
-  std::vector<std::string> out;
   const fs::path root = nt::testing::SourceDir();
-  std::vector<fs::path> dirs{root / "samples", root / "samples" / "composed", root / ".." / "shared" / "corpus" / "real"};
-  for (const auto& dir : dirs) {
-    if (!fs::exists(dir)) continue;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-      const std::string text = nt::testing::ReadFile(e.path().string());
-      for (size_t at = 0; at < text.size();) {
-        size_t end = text.find('\n', at);
-        if (end == std::string::npos) end = text.size();
-        const std::string line = text.substr(at, end - at);
-        out.push_back(line);
-        for (char sep : {'\t', '|'})
-          for (size_t from = 0, to; from <= line.size(); from = to + 1) {
-            to = std::min(line.find(sep, from), line.size());
-            out.push_back(line.substr(from, to - from));
-          }
-        at = end + 1;
-      }
-    }
-  }
+  std::vector<std::string> out =
+      nt::testing::LinesAndCells({root / "samples", root / "samples" / "composed", root / ".." / "shared" / "corpus" / "real"});
   const size_t plain = out.size();
   for (size_t k = 0; k < plain; k += 7) {  // spaced variants of every 7th
     std::string spaced;
@@ -98,7 +79,7 @@ bool AnyComplete(std::string_view cell) {
 
 }  // namespace
 
-TEST_CASE("MayHoldUnit says false only where no name of the cell is complete", "[classify][cells7]") {
+TEST_CASE("MayHoldUnit says false only where no name of the cell is complete", "[classify][cell_gates]") {
   const std::vector<std::string> texts = Texts();
   REQUIRE(texts.size() > 2000);
   const nt::CellReader reader(R());
@@ -115,7 +96,7 @@ TEST_CASE("MayHoldUnit says false only where no name of the cell is complete", "
   CHECK(ruled_out > 500);  // the gate is asked of real cells and answers no
 }
 
-TEST_CASE("MayHoldUnit on every BMP character as a name's first and last", "[classify][cells7]") {
+TEST_CASE("MayHoldUnit on every BMP character as a name's first and last", "[classify][cell_gates]") {
   const nt::CellReader reader(R());
   const std::string han = "\xE7\x94\xB2\xE4\xB9\x99";  // 甲乙: no unit character
   REQUIRE(!reader.MayHoldUnit(han));
@@ -141,7 +122,7 @@ TEST_CASE("MayHoldUnit on every BMP character as a name's first and last", "[cla
   CHECK(reader.MayHoldUnit("\xE5\x90\x84" + han));        // 各...
 }
 
-TEST_CASE("MayHoldUnit reads the rules it was made with", "[classify][cells7]") {
+TEST_CASE("MayHoldUnit reads the rules it was made with", "[classify][cell_gates]") {
   // A suffix added to org_suffixes: new gates, not the built-in rules'.
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& [name, t] : nt::EmbeddedRules()) {
@@ -163,7 +144,7 @@ TEST_CASE("MayHoldUnit reads the rules it was made with", "[classify][cells7]") 
   CHECK(nt::ClassifyCell(name, own) == nt::CellShape::kUnits);
 }
 
-TEST_CASE("CellReader's deadline gates answer as ClassifyCell on short phrases", "[classify][cells7]") {
+TEST_CASE("CellReader's deadline gates answer as ClassifyCell on short phrases", "[classify][cell_gates]") {
   // Short cells from the pieces of deadline phrases and their neighbours
   // (full-width digits, marks, spaces, other ideographs): the gated reader
   // skips the hint and phrase searches by the characters' two masks, the
@@ -192,7 +173,7 @@ TEST_CASE("CellReader's deadline gates answer as ClassifyCell on short phrases",
   CHECK(deadlines > 300);
 }
 
-TEST_CASE("A 序号 cell is read as NFKC reads it, with or without the ASCII fast path", "[interpret][cells7]") {
+TEST_CASE("A 序号 cell is read as NFKC reads it, with or without the ASCII fast path", "[interpret][cell_gates]") {
   // IsInteger reads an all-ASCII cell as it is (ASCII is its own NFKC) and
   // any other through Nfkc: the row's number must be what Nfkc(Trim(cell))
   // says on every kind of cell.
@@ -215,7 +196,7 @@ TEST_CASE("A 序号 cell is read as NFKC reads it, with or without the ASCII fas
   CHECK(numbered >= 8);
 }
 
-TEST_CASE("A cell's shape is empty exactly when its Trim is (AssignRow counts filled cells by shape)", "[interpret][cells7]") {
+TEST_CASE("A cell's shape is empty exactly when its Trim is (AssignRow counts filled cells by shape)", "[interpret][cell_gates]") {
   std::vector<std::string> cells = {"", " ", "\t", "\r\n", "\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x83", " \xE3\x80\x80 ",
                                     "a", " 1 ", "\xEF\xBF\xBD", "\xE5\xB8", "\x80", "(cid:3)", "\xE3\x80\x82"};
   for (const auto& t : Texts()) {

@@ -61,7 +61,7 @@ std::string Join(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-TEST_CASE("ClassifyLines' gated heading and junk tests answer as MatchHeading and IsJunk do", "[lines7]") {
+TEST_CASE("ClassifyLines' gated heading and junk tests answer as MatchHeading and IsJunk do", "[line_gates]") {
   const nt::Rules& rules = nt::BuiltinRules();
   const std::vector<std::string> varied = VariedLines();
   REQUIRE(varied.size() > 1000);
@@ -92,7 +92,7 @@ TEST_CASE("ClassifyLines' gated heading and junk tests answer as MatchHeading an
   CHECK(junk > 10);
 }
 
-TEST_CASE("MayMatch turns away only texts the pattern cannot match", "[lines7]") {
+TEST_CASE("MayMatch turns away only texts the pattern cannot match", "[line_gates]") {
   const nt::Rules& rules = nt::BuiltinRules();
   std::vector<const nt::Regex*> patterns = {&rules.attachment, &rules.cc,          &rules.printed,
                                             &rules.publicity,  &rules.issuer_line, &rules.title_line,

@@ -48,7 +48,7 @@ struct Texts {
 };
 
 
-TEST_CASE("tasks7: FlagCutUnits gives each name CutSuffix's answer, names repeated or not", "[tasks7]") {
+TEST_CASE("FlagCutUnits gives each name CutSuffix's answer, names repeated or not", "[normalize_fast]") {
   const std::vector<std::string> names = {"各街道办事", "县政务服务中", "市财政局", "县政府", "市发展改革委",
                                           "各镇人民政", "市 直机关工委", "县 政务服务中", "领导小", "公"};
   Texts gen;
@@ -75,7 +75,7 @@ TEST_CASE("tasks7: FlagCutUnits gives each name CutSuffix's answer, names repeat
   CHECK(cut > 50);
 }
 
-TEST_CASE("tasks7: SplitRoleRuns and NormalizeUnits with the loaded filters answer as comparing everywhere", "[tasks7]") {
+TEST_CASE("SplitRoleRuns and NormalizeUnits with the loaded filters answer as comparing everywhere", "[normalize_fast]") {
   const Rules& every = Every();
   CHECK(R().role_word_firsts != ~uint64_t{0});
   CHECK(R().open_tail_ends != ~uint64_t{0});
@@ -123,7 +123,7 @@ Row MakeRow(int k) {
   return r;
 }
 
-TEST_CASE("tasks7: TasksFromTable makes the same tasks in order, small table or big", "[tasks7]") {
+TEST_CASE("TasksFromTable makes the same tasks in order, small table or big", "[normalize_fast]") {
   // A table of up to 1024 rows is made in order, a bigger one last row
   // first: the first 1024 tasks of a 1100-row table are those of its first
   // 1024 rows alone.
@@ -162,7 +162,7 @@ TEST_CASE("tasks7: TasksFromTable makes the same tasks in order, small table or 
 namespace noticetab {
 namespace {
 
-TEST_CASE("tasks7: RepairTable joins each spread deadline as it would alone, texts repeated or not", "[tasks7]") {
+TEST_CASE("RepairTable joins each spread deadline as it would alone, texts repeated or not", "[normalize_fast]") {
   const std::vector<std::pair<std::string, std::string>> pairs = {
       {"2023年", "12月底前"}, {"2023年", "2024年6月"}, {"2023 年度", "6月"}, {"6月底", "7月"}, {"２０２３年", "9月"},
       {"2023年", "长期"},     {"年", "12月"},         {"2023年", ""}};
@@ -204,7 +204,7 @@ TEST_CASE("tasks7: RepairTable joins each spread deadline as it would alone, tex
 namespace noticetab {
 namespace {
 
-TEST_CASE("tasks7: IsoDate writes what fmt writes", "[tasks7]") {
+TEST_CASE("IsoDate writes what fmt writes", "[normalize_fast]") {
   for (int y : {-10000, -1, 0, 7, 99, 999, 1000, 2023, 9999, 10000, 123456})
     for (int m : {-1, 0, 1, 9, 10, 12, 99, 100})
       for (int d : {-5, 0, 1, 9, 10, 28, 31, 99, 100}) {
