@@ -1001,15 +1001,24 @@ struct Scratch {
   std::vector<uint32_t> touched;  // the items (sections) whose hits are not 0
 };
 
-// The ref (of refs, whose titles are the sets of `titles`) a table label
-// names, by title similarity (Dice of the bigram sets); 0 when none is close.
-// Only the refs sharing a bigram with the label can be (the rest score 0):
-// the best score above 0.45, the first ref among equals, as when every ref
-// is scored in order.
+// A table label's bigrams looked up among the titles (both lists share one
+// table: one lookup serves sections and items), the slots found left in
+// x.found for ForLabel: the label's distinct bigram count, SIZE_MAX for a
+// blank label (it names nothing).
+size_t FindLabel(std::string_view label, Scratch& x) {
+  if (Trim(label).empty()) return SIZE_MAX;
+  return x.titles.Find(x.read(label), x.found, x.missing);
+}
+
+// The ref (of refs, whose titles are the sets of list `list` of x.titles)
+// the label last given to FindLabel names (lb: what it returned), by title
+// similarity (Dice of the bigram sets); 0 when none is close. Only the refs
+// sharing a bigram with the label can be (the rest score 0): the best score
+// above 0.45, the first ref among equals, as when every ref is scored in
+// order. Leaves x.found as it is: the label may be scored on both lists.
 template <typename Ref, typename Id>
-int ForLabel(std::string_view label, const std::vector<Ref>& refs, int list, Id id, Scratch& x) {
-  if (Trim(label).empty()) return 0;
-  const size_t lb = x.titles.Find(x.read(label), x.found, x.missing);
+int ForLabel(size_t lb, const std::vector<Ref>& refs, int list, Id id, Scratch& x) {
+  if (lb == SIZE_MAX) return 0;
   for (size_t j = 0; j < x.titles.found(); ++j)
     x.titles.ForEachHolding(list, x.found[j], [&](uint32_t k) {
       if (x.hits[k]++ == 0) x.touched.push_back(k);
@@ -1116,14 +1125,15 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     // A label fills down over many rows: looked up once per change.
     if (item_label != looked_up_item_label) {
       looked_up_item_label = item_label;
-      label_item = ForLabel(item_label, items, 1, ItemOf, x);
+      label_item = ForLabel(FindLabel(item_label, x), items, 1, ItemOf, x);
     }
     if (section_label != looked_up_section_label) {
       looked_up_section_label = section_label;
-      label_section = ForLabel(section_label, sections, 0, SectionOf, x);
+      const size_t lb = FindLabel(section_label, x);  // read and looked up once for both lists
+      label_section = ForLabel(lb, sections, 0, SectionOf, x);
       // A lone group column may name the body's items rather than its
       // sections (序号 | 工作任务 | 具体内容 under 一、/（一）headings).
-      section_label_item = label_section ? 0 : ForLabel(section_label, items, 1, ItemOf, x);
+      section_label_item = label_section ? 0 : ForLabel(lb, items, 1, ItemOf, x);
     }
     const bool item_from_section_label = item_label.empty() && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
