@@ -1005,6 +1005,8 @@ struct Regex::Impl {
   // What Possible checks: required, plus sets with ASCII members ([:：] needs
   // : or ：), which required() leaves out for its callers.
   Requirements gate;
+  bool ascii_used = false;     // gate has sets with ASCII members: required differs
+  std::once_flag required_once;  // required() reads `required` then
   std::vector<std::optional<CharSet>> char_sets;  // by gate entry: see CharSets()
   // The order Possible checks the requirements in: longest shortest run
   // first (a longer literal is rarer, and the first one a text lacks ends the
@@ -1271,7 +1273,9 @@ std::vector<std::string> SetMembers(std::string_view set, bool ascii = false) {
 // never metacharacters, so this needs no full parse. Runs break at anything
 // else, so each is a substring of any match that takes its branch. A set of
 // plain non-ASCII characters is a requirement of its own, met by any of them.
-Requirements RequiredLiterals(std::string_view p, bool ascii_sets = false) {
+// With ascii_sets, sets with ASCII members count too, and *ascii_used tells
+// whether one did (if not, the answer is the one without).
+Requirements RequiredLiterals(std::string_view p, bool ascii_sets = false, bool* ascii_used = nullptr) {
   // \Q...\E quotes anything, ] inside a set too.
   if (HasModesOrComments(p) || p.find("\\Q") != std::string_view::npos) return {};
   struct Frame {
@@ -1345,6 +1349,9 @@ Requirements RequiredLiterals(std::string_view p, bool ascii_sets = false) {
       const size_t end = SetEnd(p, i);
       std::vector<std::string> members = SetMembers(p.substr(i, end + 1 - i), ascii_sets);
       i = end + 1;
+      if (ascii_used != nullptr &&
+          std::any_of(members.begin(), members.end(), [](const std::string& m) { return m.size() == 1; }))
+        *ascii_used = true;
       if (!members.empty() && !optional(at(i))) f.current.push_back(std::move(members));
       continue;
     }
@@ -2002,8 +2009,9 @@ Regex::Regex(std::string_view pattern, When when) : impl_(std::make_unique<Impl>
 
 void Regex::Impl::ExtractLiterals() {
   if (!extract) return;
-  required = RequiredLiterals(pattern);
-  gate = regex_lite::detail::ascii_set_gates ? RequiredLiterals(pattern, true) : required;
+  // One read of the pattern when it has no set with ASCII members (most).
+  gate = RequiredLiterals(pattern, regex_lite::detail::ascii_set_gates, &ascii_used);
+  if (!ascii_used) required = gate;  // else read on the first required() call
   for (auto& chars : CharSets(gate)) {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
   }
@@ -2135,6 +2143,10 @@ const Regex::Requirements& Regex::required() const {
   static const Requirements kNone;
   if (!impl_) return kNone;
   impl_->Literals();
+  // Most runs never ask (Possible reads gate): the second read of the
+  // pattern waits until one does.
+  if (impl_->ascii_used)
+    std::call_once(impl_->required_once, [this] { impl_->required = RequiredLiterals(impl_->pattern); });
   return impl_->required;
 }
 
