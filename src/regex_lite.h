@@ -90,6 +90,10 @@ namespace detail {
 /// start on its characters (true by default); tests turn it off to compare
 /// the answers with and without.
 inline std::atomic<bool> possessive_repeats{true};
+/// Regex's literal prefilter (text.cpp) also reads sets with ASCII members
+/// ([:：]: a match holds : or ：; [^，]+[:：]$: a line ends so), when a
+/// Regex first searches (true by default); tests turn it off to compare.
+inline std::atomic<bool> ascii_set_gates{true};
 }  // namespace detail
 
 /// The compiled pattern, or null when it is outside the subset (or invalid).

@@ -1002,7 +1002,12 @@ struct Regex::Impl {
   }
   void ExtractLiterals();
   Requirements required;             // literal runs every match contains
-  std::vector<std::optional<CharSet>> char_sets;  // by requirement: see CharSets()
+  // What Possible checks: required, plus sets with ASCII members ([:：] needs
+  // : or ：), which required() leaves out for its callers.
+  Requirements gate;
+  bool ascii_used = false;     // gate has sets with ASCII members: required differs
+  std::once_flag required_once;  // required() reads `required` then
+  std::vector<std::optional<CharSet>> char_sets;  // by gate entry: see CharSets()
   // The order Possible checks the requirements in: longest shortest run
   // first (a longer literal is rarer, and the first one a text lacks ends the
   // checks: on a whole notice, one scan instead of one per requirement),
@@ -1010,6 +1015,9 @@ struct Regex::Impl {
   std::vector<size_t> check_order;
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
   std::vector<std::string> trailing;  // $-anchored: a match ends with one of these
+  // What Possible checks a text's end against: trailing, or else the members
+  // of a set the pattern ends with before its $ ([^。]{2,}[:：]$).
+  std::vector<std::string> ends;
   // Byte leading_at (the last byte of the shortest run) of every leading run, by
   // its low 6 bits: one test turns away most lines before StartsWithAny.
   size_t leading_at = 0;
@@ -1213,16 +1221,40 @@ size_t SetEnd(std::string_view p, size_t at) {
   return p.size();
 }
 
+// An ASCII character that stands for itself inside an ICU set without flags:
+// letters, digits and punctuation that is no set syntax (not [ ] \ ^ - & for
+// ranges, negation and set operations, not { } $, not spacing).
+bool PlainInSet(char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return std::string_view("!\"%',./:;<=>?@_()*+|").find(c) != std::string_view::npos;
+}
+
 // The characters of a set written as a plain list of non-ASCII characters
 // ([們個會], [āáǎà]), one run each: a match of the set is one of them. Any
 // ASCII byte (a range, an escape, a nested set, negation, spacing) or bad
-// UTF-8 gives none; so do sets of more than 256 characters.
-std::vector<std::string> SetMembers(std::string_view set) {
+// UTF-8 gives none; so do sets of more than 256 characters. With `ascii`,
+// plain ASCII members (PlainInSet) and escaped ASCII punctuation ([:：],
+// [〔\[［]) count too, one byte run each; [:name:] (a POSIX property) none.
+std::vector<std::string> SetMembers(std::string_view set, bool ascii = false) {
   if (set.size() < 3 || set.front() != '[' || set.back() != ']') return {};
   const std::string_view body = set.substr(1, set.size() - 2);
+  if (body.front() == ':' && body.back() == ':') return {};
   std::vector<std::string> out;
   for (size_t i = 0; i < body.size();) {
-    if (static_cast<unsigned char>(body[i]) < 0x80) return {};
+    if (static_cast<unsigned char>(body[i]) < 0x80) {
+      if (!ascii) return {};
+      if (PlainInSet(body[i])) {
+        out.emplace_back(1, body[i++]);
+        continue;
+      }
+      // \ before ASCII punctuation quotes it (before a letter or digit it is
+      // a class or a control character: none).
+      const char e = i + 1 < body.size() ? body[i + 1] : '\0';
+      if (body[i] != '\\' || !std::ispunct(static_cast<unsigned char>(e))) return {};
+      out.emplace_back(1, e);
+      i += 2;
+      continue;
+    }
     const size_t start = i;
     if (NextChar(body, i) == U'\uFFFD') return {};
     out.emplace_back(body.substr(start, i - start));
@@ -1241,7 +1273,9 @@ std::vector<std::string> SetMembers(std::string_view set) {
 // never metacharacters, so this needs no full parse. Runs break at anything
 // else, so each is a substring of any match that takes its branch. A set of
 // plain non-ASCII characters is a requirement of its own, met by any of them.
-Requirements RequiredLiterals(std::string_view p) {
+// With ascii_sets, sets with ASCII members count too, and *ascii_used tells
+// whether one did (if not, the answer is the one without).
+Requirements RequiredLiterals(std::string_view p, bool ascii_sets = false, bool* ascii_used = nullptr) {
   // \Q...\E quotes anything, ] inside a set too.
   if (HasModesOrComments(p) || p.find("\\Q") != std::string_view::npos) return {};
   struct Frame {
@@ -1313,8 +1347,11 @@ Requirements RequiredLiterals(std::string_view p) {
     }
     if (c == '[') {
       const size_t end = SetEnd(p, i);
-      std::vector<std::string> members = SetMembers(p.substr(i, end + 1 - i));
+      std::vector<std::string> members = SetMembers(p.substr(i, end + 1 - i), ascii_sets);
       i = end + 1;
+      if (ascii_used != nullptr &&
+          std::any_of(members.begin(), members.end(), [](const std::string& m) { return m.size() == 1; }))
+        *ascii_used = true;
       if (!members.empty() && !optional(at(i))) f.current.push_back(std::move(members));
       continue;
     }
@@ -1509,6 +1546,37 @@ std::vector<std::string> TrailingLiterals(std::string_view p) {
   for (const auto& run : runs)
     if (run.empty()) return {};
   return runs;
+}
+
+// For a pattern that ends with a set right before its $ (...[:：]$), at the
+// top level, with no top-level alternation: the set's members (SetMembers
+// with ASCII), one of which every match ends with; else none.
+std::vector<std::string> TrailingSet(std::string_view p) {
+  if (p.size() < 4 || p.back() != '$' || p[p.size() - 2] != ']' || p.find("\\Q") != std::string_view::npos ||
+      HasModesOrComments(p)) {
+    return {};
+  }
+  const size_t end = p.size() - 1;  // the $
+  size_t open = std::string_view::npos;
+  int depth = 0;
+  for (size_t i = 0; i < end; ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      i = EscapeEnd(p, i) - 1;
+    } else if (c == '[') {
+      const size_t close = SetEnd(p, i);
+      if (close == end - 1 && depth == 0) open = i;
+      i = close;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return {};
+    }
+  }
+  if (open == std::string_view::npos) return {};
+  return SetMembers(p.substr(open, end - open), true);
 }
 
 // Whether s (less a line terminator that ends it, as $ allows) ends with one
@@ -1941,19 +2009,22 @@ Regex::Regex(std::string_view pattern, When when) : impl_(std::make_unique<Impl>
 
 void Regex::Impl::ExtractLiterals() {
   if (!extract) return;
-  required = RequiredLiterals(pattern);
-  for (auto& chars : CharSets(required)) {
+  // One read of the pattern when it has no set with ASCII members (most).
+  gate = RequiredLiterals(pattern, regex_lite::detail::ascii_set_gates, &ascii_used);
+  if (!ascii_used) required = gate;  // else read on the first required() call
+  for (auto& chars : CharSets(gate)) {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
   }
-  std::vector<size_t> shortest_run(required.size(), 0);
-  for (size_t k = 0; k < required.size(); ++k) {
+  std::vector<size_t> shortest_run(gate.size(), 0);
+  for (size_t k = 0; k < gate.size(); ++k) {
     check_order.push_back(k);
     shortest_run[k] = char_sets[k] ? 0 : std::string::npos;
-    for (const auto& run : required[k]) shortest_run[k] = std::min(shortest_run[k], run.size());
+    for (const auto& run : gate[k]) shortest_run[k] = std::min(shortest_run[k], run.size());
   }
   std::stable_sort(check_order.begin(), check_order.end(),
                    [&](size_t a, size_t b) { return shortest_run[a] > shortest_run[b]; });
   trailing = TrailingLiterals(pattern);
+  ends = !trailing.empty() || !regex_lite::detail::ascii_set_gates ? trailing : TrailingSet(pattern);
   leading = LeadingLiterals(pattern);
   if (leading.empty()) return;
   size_t shortest = std::string::npos;
@@ -2041,7 +2112,7 @@ bool Regex::Impl::Possible(std::string_view s) {
   // of the first character; else, once compiled, regex_lite turns away a
   // text that cannot start an anchored match, before any scan for literals.
   Literals();
-  if (!trailing.empty() && !EndsWithAny(trailing, s)) return false;
+  if (!ends.empty() && !EndsWithAny(ends, s)) return false;
   if (!leading.empty()) {
     if (s.size() <= leading_at || !((leading_bits >> (static_cast<unsigned char>(s[leading_at]) & 63)) & 1))
       return false;
@@ -2049,7 +2120,7 @@ bool Regex::Impl::Possible(std::string_view s) {
   }
   if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
   for (const size_t k : check_order) {
-    if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(required[k], s)) return false;
+    if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(gate[k], s)) return false;
   }
   return true;
 }
@@ -2072,6 +2143,10 @@ const Regex::Requirements& Regex::required() const {
   static const Requirements kNone;
   if (!impl_) return kNone;
   impl_->Literals();
+  // Most runs never ask (Possible reads gate): the second read of the
+  // pattern waits until one does.
+  if (impl_->ascii_used)
+    std::call_once(impl_->required_once, [this] { impl_->required = RequiredLiterals(impl_->pattern); });
   return impl_->required;
 }
 
