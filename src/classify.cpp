@@ -170,6 +170,22 @@ std::string_view GroupText(const Regex::Match& m, int at) {
   return std::nullopt;
 }
 
+// MatchHeading's style alone (-1: none), for callers that read nothing else
+// (ClassifyTrimmed, once per cell): the plain path with Contains for Find,
+// so a found heading makes no group list and no no/title strings.
+[[gnu::noinline]] int HeadingStyleOf(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  if (!MayStartHeading(s, rules)) return -1;
+  if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  uint64_t may = ~uint64_t{0};
+  if (rules.heading_starts.size() == rules.headings.size()) may = rules.heading_starts.Candidates(s);
+  for (size_t i = 0; i < rules.headings.size(); ++i) {
+    if (i < 64 && !((may >> i) & 1)) continue;
+    if (rules.headings[i].re.Contains(s)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 bool IsJunkWith(std::string_view s, const Rules& rules, const LineGates* gates) {
   s = Trim(s);
   if (s.empty()) return false;
@@ -185,6 +201,8 @@ bool IsJunkWith(std::string_view s, const Rules& rules, const LineGates* gates) 
 std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules) {
   return MatchHeadingWith(s, rules, nullptr);
 }
+
+int HeadingStyle(std::string_view s, const Rules& rules) { return HeadingStyleOf(s, rules); }
 
 bool IsJunk(std::string_view s, const Rules& rules) { return IsJunkWith(s, rules, nullptr); }
 
@@ -862,9 +880,9 @@ CharMasks CharBits(std::string_view s) {
 CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellFacts* known,
                           const CellReader::Gates* gates) {
   if (cell.empty()) return CellShape::kEmpty;
-  if (auto h = MatchHeading(cell, rules)) {
+  if (const int style = HeadingStyleOf(cell, rules); style >= 0) {
     // A first-level marker (一、) labels a section; any other an item.
-    return rules.headings[h->style].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
+    return rules.headings[static_cast<size_t>(style)].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
   }
   // A cell of more than 200 ideographs is past every test below that reads
   // its compact form (chars <= 200 and less): text, unless damaged.

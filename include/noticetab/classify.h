@@ -48,6 +48,8 @@ std::vector<Line> ClassifyLines(const Source& src, const Rules& rules);
 
 /// The heading marker at the start of s (markdown prefixes stripped), if any.
 std::optional<HeadingMatch> MatchHeading(std::string_view s, const Rules& rules);
+/// MatchHeading(s, rules)->style, or -1 when it finds none; no strings made.
+int HeadingStyle(std::string_view s, const Rules& rules);
 /// True when the whole trimmed line is site chrome / page furniture.
 bool IsJunk(std::string_view s, const Rules& rules);
 /// The role a table-header cell names, or Role::kNone: a listed synonym
