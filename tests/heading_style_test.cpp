@@ -68,7 +68,7 @@ int PlainStyle(std::string_view s) {
 
 }  // namespace
 
-TEST_CASE("HeadingStyle names MatchHeading's style on written headings", "[classify][cls8]") {
+TEST_CASE("HeadingStyle names MatchHeading's style on written headings", "[classify][heading_style]") {
   const std::vector<std::string> texts = {
       "", " ", "一、总体要求", "（一）工作目标", "(二)主要任务", "1.加强领导", "1、加强领导", "（1）落实责任",
       "(3) 细化", "第一条 总则", "第十二章 附则", "## 一、总体要求", "# （三）保障措施", "### 2. 标题",
@@ -81,7 +81,7 @@ TEST_CASE("HeadingStyle names MatchHeading's style on written headings", "[class
   }
 }
 
-TEST_CASE("HeadingStyle names MatchHeading's style on the corpus", "[classify][cls8]") {
+TEST_CASE("HeadingStyle names MatchHeading's style on the corpus", "[classify][heading_style]") {
   const std::vector<std::string> texts = CorpusTexts();
   REQUIRE(texts.size() > 2000);
   size_t headings = 0, differ = 0;
