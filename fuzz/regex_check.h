@@ -29,10 +29,12 @@
 
 namespace noticetab::fuzz {
 
+// Fuzz bytes as text of the characters the rules' patterns name, ASCII ":"
+// and a line break among them (the prefilter's [:：] and ...$ gates).
 inline std::string MapRegexText(std::string_view bytes) {
   static constexpr const char* kAlphabet[] = {"年", "月", "日", "前", "来", "源", "编", "辑", "抄",
                                               "送", "附", "件", "（", "）", "：", "１", "２", "1",
-                                              "2", "a", "b", " ", "(", ")", "|"};
+                                              "2", "a", "b", " ", "(", ")", "|", ":", "\n"};
   std::string out;
   for (unsigned char b : bytes) out += kAlphabet[b % std::size(kAlphabet)];
   return out;

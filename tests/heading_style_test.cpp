@@ -24,27 +24,9 @@ const nt::Rules& R() { return nt::BuiltinRules(); }
 
 std::vector<std::string> CorpusTexts() {
   namespace fs = std::filesystem;
-  std::vector<std::string> out;
   const fs::path root = nt::testing::SourceDir();
-  for (const fs::path& dir : {root / "samples", root / "samples" / "composed", root / ".." / "shared" / "corpus" / "real"}) {
-    if (!fs::exists(dir)) continue;
-    for (const auto& e : fs::directory_iterator(dir)) {
-      if (!e.is_regular_file() || e.path().extension() != ".txt") continue;
-      const std::string text = nt::testing::ReadFile(e.path().string());
-      for (size_t at = 0; at < text.size();) {
-        size_t end = text.find('\n', at);
-        if (end == std::string::npos) end = text.size();
-        const std::string line = text.substr(at, end - at);
-        out.push_back(line);
-        for (char sep : {'\t', '|'})
-          for (size_t from = 0, to; from <= line.size(); from = to + 1) {
-            to = std::min(line.find(sep, from), line.size());
-            out.push_back(line.substr(from, to - from));
-          }
-        at = end + 1;
-      }
-    }
-  }
+  std::vector<std::string> out =
+      nt::testing::LinesAndCells({root / "samples", root / "samples" / "composed", root / ".." / "shared" / "corpus" / "real"});
   const size_t plain = out.size();
   for (size_t k = 0; k < plain; k += 5) {
     std::string spaced;
