@@ -797,7 +797,7 @@ struct CellReader::Gates {
     for (size_t i = 0; i < n;) {
       const unsigned b = p[i];
       if (b < 0x80) {
-        if ((unit_bmp[0] >> b) & 1) return true;
+        if ((unit_bmp[b >> 6] >> (b & 63)) & 1) return true;
         ++i;
       } else if (b - 0xE1u < 0x0Fu && b != 0xEDu && i + 2 < n && ((p[i + 1] | p[i + 2] << 8) & 0xC0C0) == 0x8080) {
         // A well-formed 3-byte sequence (as NextChar's fast path).

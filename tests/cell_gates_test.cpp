@@ -144,6 +144,28 @@ TEST_CASE("MayHoldUnit reads the rules it was made with", "[classify][cell_gates
   CHECK(nt::ClassifyCell(name, own) == nt::CellShape::kUnits);
 }
 
+TEST_CASE("MayHoldUnit reads an ASCII name character past the first 64 (a suffix ending in X)", "[classify][cell_gates]") {
+  // The ASCII test must read the bit of 'X' (88), not shift one word by 88.
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [name, t] : nt::EmbeddedRules()) {
+    std::string text(t);
+    if (name == "units.yaml") {
+      const size_t at = text.find("org_suffixes: [");
+      REQUIRE(at != std::string::npos);
+      text.insert(at + 15, "X, ");
+    }
+    files.emplace_back(std::string(name), text);
+  }
+  const nt::Rules own = nt::CompileRules(files);
+  const nt::CellReader builtin(R()), other(own);
+  for (const std::string name : {"\xE7\x94\xB2X", "\xE7\x94\xB2\xE4\xB9\x99X", "aX"}) {  // 甲X, 甲乙X
+    INFO(name);
+    CHECK(other.MayHoldUnit(name));
+    CHECK(other.Classify(name, other.Facts(name)) == nt::ClassifyCell(name, own));
+  }
+  CHECK(!builtin.MayHoldUnit("\xE7\x94\xB2X"));
+}
+
 TEST_CASE("CellReader's deadline gates answer as ClassifyCell on short phrases", "[classify][cell_gates]") {
   // Short cells from the pieces of deadline phrases and their neighbours
   // (full-width digits, marks, spaces, other ideographs): the gated reader
