@@ -56,14 +56,7 @@ std::vector<std::string> Texts() {
       nt::testing::LinesAndCells({root / "samples", root / "samples" / "composed", root / ".." / "shared" / "corpus" / "real"});
   const size_t plain = out.size();
   for (size_t k = 0; k < plain; k += 7) {  // spaced variants of every 7th
-    std::string spaced;
-    for (size_t i = 0; i < out[k].size();) {
-      const size_t from = i;
-      nt::NextChar(out[k], i);
-      spaced.append(out[k], from, i - from);
-      spaced += ' ';
-    }
-    out.push_back(spaced);
+    out.push_back(nt::testing::SpacedChars(out[k]));
   }
   return out;
 }
@@ -75,6 +68,21 @@ bool AnyComplete(std::string_view cell) {
     for (const auto& piece : nt::SplitTopLevel(text, R()))
       if (nt::IsCompleteUnit(piece, R())) return true;
   return false;
+}
+
+// The built-in rules with `suffix` first among units.yaml's org_suffixes.
+nt::Rules WithOrgSuffix(const std::string& suffix) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& [name, t] : nt::EmbeddedRules()) {
+    std::string text(t);
+    if (name == "units.yaml") {
+      const size_t at = text.find("org_suffixes: [");
+      REQUIRE(at != std::string::npos);
+      text.insert(at + 15, suffix + ", ");
+    }
+    files.emplace_back(std::string(name), text);
+  }
+  return nt::CompileRules(files);
 }
 
 }  // namespace
@@ -124,17 +132,7 @@ TEST_CASE("MayHoldUnit on every BMP character as a name's first and last", "[cla
 
 TEST_CASE("MayHoldUnit reads the rules it was made with", "[classify][cell_gates]") {
   // A suffix added to org_suffixes: new gates, not the built-in rules'.
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& [name, t] : nt::EmbeddedRules()) {
-    std::string text(t);
-    if (name == "units.yaml") {
-      const size_t at = text.find("org_suffixes: [");
-      REQUIRE(at != std::string::npos);
-      text.insert(at + 15, "\xE4\xB9\x99, ");  // 乙
-    }
-    files.emplace_back(std::string(name), text);
-  }
-  const nt::Rules own = nt::CompileRules(files);
+  const nt::Rules own = WithOrgSuffix("\xE4\xB9\x99");  // 乙
   const std::string name = "\xE7\x94\xB2\xE4\xB9\x99";  // 甲乙
   const nt::CellReader builtin(R()), other(own);
   CHECK(!builtin.MayHoldUnit(name));
@@ -146,17 +144,7 @@ TEST_CASE("MayHoldUnit reads the rules it was made with", "[classify][cell_gates
 
 TEST_CASE("MayHoldUnit reads an ASCII name character past the first 64 (a suffix ending in X)", "[classify][cell_gates]") {
   // The ASCII test must read the bit of 'X' (88), not shift one word by 88.
-  std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& [name, t] : nt::EmbeddedRules()) {
-    std::string text(t);
-    if (name == "units.yaml") {
-      const size_t at = text.find("org_suffixes: [");
-      REQUIRE(at != std::string::npos);
-      text.insert(at + 15, "X, ");
-    }
-    files.emplace_back(std::string(name), text);
-  }
-  const nt::Rules own = nt::CompileRules(files);
+  const nt::Rules own = WithOrgSuffix("X");
   const nt::CellReader builtin(R()), other(own);
   for (const std::string name : {"\xE7\x94\xB2X", "\xE7\x94\xB2\xE4\xB9\x99X", "aX"}) {  // 甲X, 甲乙X
     INFO(name);

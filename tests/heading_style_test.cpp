@@ -29,14 +29,7 @@ std::vector<std::string> CorpusTexts() {
       nt::testing::LinesAndCells({root / "samples", root / "samples" / "composed", root / ".." / "shared" / "corpus" / "real"});
   const size_t plain = out.size();
   for (size_t k = 0; k < plain; k += 5) {
-    std::string spaced;
-    for (size_t i = 0; i < out[k].size();) {
-      const size_t from = i;
-      nt::NextChar(out[k], i);
-      spaced.append(out[k], from, i - from);
-      spaced += ' ';
-    }
-    out.push_back(spaced);
+    out.push_back(nt::testing::SpacedChars(out[k]));
     out.push_back("## " + out[k]);
     out.push_back("  " + out[k] + "  ");
   }

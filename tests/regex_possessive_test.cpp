@@ -18,14 +18,6 @@
 namespace noticetab {
 namespace {
 
-void Scalars(const YAML::Node& n, std::set<std::string>& out) {
-  if (n.IsScalar()) out.insert(n.Scalar());
-  if (n.IsSequence())
-    for (const auto& e : n) Scalars(e, out);
-  if (n.IsMap())
-    for (const auto& kv : n) Scalars(kv.second, out);
-}
-
 // Compiles with possessive repeats on or off.
 std::unique_ptr<regex_lite::Program> CompileWith(const std::string& pattern, bool possessive) {
   regex_lite::detail::possessive_repeats = possessive;
@@ -35,9 +27,7 @@ std::unique_ptr<regex_lite::Program> CompileWith(const std::string& pattern, boo
 }
 
 TEST_CASE("regex_lite's possessive set repeats find what give-back frames find", "[regex]") {
-  std::set<std::string> patterns;
-  for (const auto& e : std::filesystem::directory_iterator(testing::SourceDir() + "/rules"))
-    if (e.path().extension() == ".yaml") Scalars(YAML::LoadFile(e.path().string()), patterns);
+  std::set<std::string> patterns = testing::RuleScalars();
   for (const char* p : {"a*ab", "[ab]*b", "[ab]*c", "\\s*\\S", "[^，]+，", "\\d+年", "[一二三]{1,3}三", "[一二三]{1,3}四",
                         ".*$", "a*(?=a)", "a*(?!b)b", "[a-c]+[c-e]", "[a-c]+[d-e]", "\\S+\\s", "(?:a|b)*b", "(a+)(b+)a",
                         "[^ab]*a", "[^ab]*[ab]", "a{2,4}b", "a{2,4}a", "(?<x>\\d{1,2})\\s*[.．、](?![0-9])\\s*(?<t>\\S.*)$",

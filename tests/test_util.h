@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -17,7 +18,10 @@
 #include "noticetab/convert.h"
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
+#include "noticetab/text.h"
 #include "noticetab/write.h"
+
+#include <yaml-cpp/yaml.h>
 
 namespace noticetab::testing {
 
@@ -72,6 +76,34 @@ inline std::vector<std::string> LinesAndCells(const std::vector<std::filesystem:
       }
     }
   }
+  return out;
+}
+
+/// s with a space after every character (a name cut by spaces).
+inline std::string SpacedChars(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const size_t from = i;
+    NextChar(s, i);
+    out.append(s, from, i - from);
+    out += ' ';
+  }
+  return out;
+}
+
+/// Every scalar of rules/*.yaml (the patterns among them): what the regex
+/// tests run each engine path on.
+inline std::set<std::string> RuleScalars() {
+  std::set<std::string> out;
+  auto walk = [&out](const YAML::Node& n, auto& self) -> void {
+    if (n.IsScalar()) out.insert(n.Scalar());
+    if (n.IsSequence())
+      for (const auto& e : n) self(e, self);
+    if (n.IsMap())
+      for (const auto& kv : n) self(kv.second, self);
+  };
+  for (const auto& e : std::filesystem::directory_iterator(SourceDir() + "/rules"))
+    if (e.path().extension() == ".yaml") walk(YAML::LoadFile(e.path().string()), walk);
   return out;
 }
 
