@@ -9,9 +9,9 @@
 // notice spent about 3 ms of its time in heap faults.
 //
 // How: before the first allocation of any other constructor, glibc is told
-// to grow its heap (brk) by at least kPad at a time and to give memory back
-// only past kTrim; one allocation makes it grow now, and the aligned part of
-// that region is marked MADV_HUGEPAGE. With the system's THP setting at
+// to grow its heap (brk) by at least kPad at a time (and main.cpp has it give
+// memory back only past 32 MB); one allocation makes it grow now, and the
+// aligned part of that region is marked MADV_HUGEPAGE. With the system's THP setting at
 // "madvise" (Debian's default) or "always", the first touch of each aligned
 // 2 MB then maps one huge page. With THP "never", or no huge page free, the
 // kernel maps 4 KB pages as before: nothing else changes. Heap the process
@@ -28,7 +28,6 @@ namespace {
 
 constexpr uintptr_t kHuge = uintptr_t{2} << 20;
 constexpr size_t kPad = size_t{4} << 20;  // two huge pages
-constexpr size_t kTrim = size_t{16} << 20;
 
 // Priority 101: before the default-priority constructors (libstdc++'s
 // locale and exception pool, the rules' statics) allocate.
@@ -47,7 +46,6 @@ constexpr size_t kTrim = size_t{16} << 20;
   const uintptr_t start = ((brk + page + kHuge - 1) & ~(kHuge - 1)) - page;
   if (start != brk && sbrk(static_cast<intptr_t>(start - brk)) == reinterpret_cast<void*>(-1)) return;
   mallopt(M_TOP_PAD, static_cast<int>(kPad));
-  mallopt(M_TRIM_THRESHOLD, static_cast<int>(kTrim));
   void* volatile first = std::malloc(64);  // glibc takes start .. start + page + kPad now
   std::free(first);                        // (volatile: else the pair is optimized away)
   const auto end = reinterpret_cast<uintptr_t>(sbrk(0));
