@@ -1019,9 +1019,15 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
     doc->Warn(code, why);  // said even when no paragraph was a task: it is why there are none
     doc->tasks.clear();
   };
+  // The first 12 lines that are not blank, each ending in a line break; sized
+  // first (a notice on one 20 MB line made a 40 MB string growing it).
+  size_t head_end = 0, head_size = 0;
+  for (size_t n = 0; head_end < lines.size() && n < 12; ++head_end)
+    if (lines[head_end].kind != LineKind::kBlank) head_size += lines[head_end].text.size() + 1, ++n;
   std::string head;
-  for (size_t i = 0, n = 0; i < lines.size() && n < 12; ++i)
-    if (lines[i].kind != LineKind::kBlank) head += std::string(lines[i].text) + "\n", ++n;
+  head.reserve(head_size);
+  for (size_t i = 0; i < head_end; ++i)
+    if (lines[i].kind != LineKind::kBlank) head.append(lines[i].text).push_back('\n');
   bool cover = rules.cover_title.Contains(title);
   if (!cover && (rules.news_title.Contains(title) || rules.news_text.Contains(head))) {
     doc->kind = "news";

@@ -413,7 +413,8 @@ int main(int argc, char** argv) {
   // writer trims the heap itself: ReserveOutput). Setting it also stops
   // glibc from raising the mmap threshold as it goes, so every block of
   // 128 KB or more is mmapped afresh; measured, a fixed 4 MB threshold gave
-  // more page faults (10 MB corpus, -j 1: 2,565 against 2,370), so it stays.
+  // more page faults (10 MB corpus, -j 1: 2,565 against 2,370), so it stays
+  // (for a build without src/alloc/huge_heap.cpp, which sets its own).
   mallopt(M_TRIM_THRESHOLD, 32 << 20);
 #endif
   // std::ios::sync_with_stdio stays on: turning it off gave the six standard

@@ -22,6 +22,10 @@
 
 #include <malloc.h>
 
+#ifdef NOTICETAB_HUGE_HEAP
+#include "huge_heap.h"
+#endif
+
 namespace {
 
 constexpr size_t kGranule = 16;
@@ -73,7 +77,12 @@ inline void* Allocate(size_t n) {
     n = c * kGranule;  // so the block can be reused for any size of its class
   }
   for (;;) {
-    if (void* p = std::malloc(n)) return p;
+    if (void* p = std::malloc(n)) {
+#ifdef NOTICETAB_HUGE_HEAP
+      noticetab::alloc::MarkHuge(p, n);
+#endif
+      return p;
+    }
     std::new_handler h = std::get_new_handler();
     if (!h) throw std::bad_alloc();
     h();
