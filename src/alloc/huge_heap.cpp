@@ -12,9 +12,10 @@
 // How: before the first allocation of any other constructor, glibc is told
 // to grow its heap (brk) by at least kPad at a time; one allocation makes it
 // grow now, and the aligned part of that region is marked MADV_HUGEPAGE.
-// glibc serves a big block from the top of its heap when the top has room,
-// so with kPad free there, blocks of up to tens of MB come from huge pages
-// too instead of an mmap each; and it keeps kPad when it trims (main.cpp's
+// glibc maps a block past its mmap threshold on its own (4 KB pages, one
+// fault each, unmapped on free) unless its heap's top has room; with the
+// threshold at 32 MB (glibc's largest) and kPad of top, blocks of up to
+// 32 MB come from the huge pages. glibc keeps kPad when it trims (main.cpp's
 // threshold is lower), so the marked region stays. kPad is address space,
 // not memory: a page counts once touched. With the system's THP setting at
 // "madvise" (Debian's default) or "always", the first touch of each aligned
@@ -25,11 +26,10 @@
 // written: all of it but the 2 MB that holds glibc's new top. Blocks of 32 MB
 // or more, which glibc always maps on their own, are marked the same way.
 //
-// Worker threads share this heap (M_ARENA_MAX 1) instead of an arena each
-// (mmapped, 4 KB pages): a 2-thread batch of 144 notices went from ~400
-// page faults and 51 ms of CPU to ~180 and 46. The arena's lock is taken
-// rarely: the thread cache (thread_cache.cpp) and glibc's own take ~93% of
-// allocations, leaving ~75 malloc calls per notice.
+// Worker threads keep their own arenas (glibc's, mmapped, small pages):
+// sharing this one (M_ARENA_MAX 1) saved ~250 page faults per batch but cost
+// 10-30% more CPU at -j 2 on the 50 MB corpus (one lock, and blocks of two
+// threads side by side in cache lines).
 #include "huge_heap.h"
 
 #include <atomic>
@@ -69,7 +69,6 @@ std::atomic<uintptr_t> marked_brk{0};
   const uintptr_t start = ((brk + page + kHuge - 1) & ~(kHuge - 1)) - page;
   if (start != brk && sbrk(static_cast<intptr_t>(start - brk)) == reinterpret_cast<void*>(-1)) return;
   mallopt(M_TOP_PAD, static_cast<int>(kPad));
-  mallopt(M_ARENA_MAX, 1);
   mallopt(M_MMAP_THRESHOLD, kMmapThreshold);
   void* volatile first = std::malloc(64);  // glibc takes start .. start + page + kPad now
   std::free(first);                        // (volatile: else the pair is optimized away)
