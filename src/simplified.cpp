@@ -11,12 +11,13 @@
 // position no rule matches keeps its character. Table below does exactly
 // that. Compiling the rule set with ICU costs ~29M instructions per thread;
 // reading it into the table costs a small part of that, once per process.
-// When the rules hold anything else (another ICU version), ICU's
-// transliterator is used as before. tests/simplified_test.cpp compares the
-// two over every code point, every rule and the corpus.
+// tests/simplified_test.cpp compares the two over every code point, every
+// rule and the corpus. ICU's transliterator itself is not linked: it brought
+// in the registry of every transform ICU ships, and with it number and date
+// formatting, ~2 MB of code and 60 KB of pointers the loader relocated at
+// every start.
 #include "noticetab/text.h"
 
-#include <unicode/translit.h>
 #include <unicode/udata.h>
 #include <unicode/ures.h>
 #include <unicode/utf16.h>
@@ -45,26 +46,6 @@ bool HantHansRules(icu::UnicodeString* rules, bool* reverse) {
   *rules = icu::UnicodeString(text, rules_length);
   *reverse = icu::UnicodeString(direction, direction_length) == u"REVERSE";
   return true;
-}
-
-// createInstance first builds the registry of every transliterator ICU ships
-// (~135M instructions, ~25 ms); compiling the one rule set from ICU's data
-// directly costs a fifth of that and yields the same transliterator (same
-// parser, same rules, same direction). createInstance remains the fallback.
-std::unique_ptr<icu::Transliterator> NewTraditionalToSimplified() {
-  icu::UnicodeString rules;
-  bool reverse = false;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> t;
-  if (HantHansRules(&rules, &reverse)) {
-    UParseError pe;
-    t.reset(icu::Transliterator::createFromRules("Hant-Hans", rules, reverse ? UTRANS_REVERSE : UTRANS_FORWARD,
-                                                 pe, status));
-  }
-  if (U_SUCCESS(status) && t) return t;
-  status = U_ZERO_ERROR;
-  t.reset(icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-  return U_SUCCESS(status) ? std::move(t) : nullptr;
 }
 
 // The rules as string mappings, grouped by their first character in rule
@@ -221,14 +202,11 @@ std::string ToSimplified(std::string_view s) {
     }
     return table->Apply(s);
   }
-  // One transliterator per thread: creating one parses ICU's rule data.
-  thread_local std::unique_ptr<icu::Transliterator> t = NewTraditionalToSimplified();
-  if (!t) return std::string(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  t->transliterate(u);
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  // Not reached with the ICU this project links (72, statically): all of its
+  // Hant-Hans rules are mappings, which tests/simplified_test.cpp checks
+  // against ICU's own transliterator. Another ICU could bring rules the table
+  // cannot hold; the text is then kept as it is.
+  return std::string(s);
 }
 
 }  // namespace noticetab
