@@ -270,11 +270,47 @@ namespace {
 
 // MayMatch with the pattern's literal runs looked up once (a notice's lines
 // are many, its rules few).
+// The first two bytes of the leading runs and the last two of the trailing
+// ones are kept as bit sets of 10-bit keys: a text that starts (ends) with a
+// pair no run starts (ends) with is turned away without comparing a run.
+// For a CJK character (3 bytes) the key of its first two bytes is its code
+// point's top 10 bits and that of its last two its low 10, so a line's first
+// character rarely shares a key with 附 or 抄. A run of one byte or none sets
+// every key, as do texts shorter than two bytes (MayRuns decides those).
 struct LiteralGate {
   const std::vector<std::string>& lead;
   const std::vector<std::string>& trail;
-  explicit LiteralGate(const Regex& re) : lead(re.leading()), trail(re.trailing()) {}
-  bool May(std::string_view s) const {
+  uint64_t lead_keys[16] = {}, trail_keys[16] = {};
+  static unsigned Key(unsigned char a, unsigned char b) { return (a & 0x0Fu) << 6 | (b & 0x3Fu); }
+  static bool Has(const uint64_t* set, unsigned key) { return set[key >> 6] >> (key & 63) & 1; }
+  explicit LiteralGate(const Regex& re) : lead(re.leading()), trail(re.trailing()) {
+    auto mark = [](uint64_t* set, const std::string& run, bool first) {
+      if (run.size() < 2) {
+        for (int k = 0; k < 16; ++k) set[k] = ~uint64_t{0};
+        return;
+      }
+      const size_t at = first ? 0 : run.size() - 2;
+      const unsigned key = Key(static_cast<unsigned char>(run[at]), static_cast<unsigned char>(run[at + 1]));
+      set[key >> 6] |= uint64_t{1} << (key & 63);
+    };
+    for (const std::string& run : lead) mark(lead_keys, run, true);
+    for (const std::string& run : trail) mark(trail_keys, run, false);
+  }
+  [[gnu::always_inline]] bool May(std::string_view s) const {
+    if (s.size() >= 2) {
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+      const size_t n = s.size();
+      if (!lead.empty() && !Has(lead_keys, Key(p[0], p[1]))) return false;
+      // \n \v \f \r, U+0085 (C2 85), U+2028/2029 (E2 80 A8/A9): $ matches before them.
+      const unsigned last = p[n - 1];
+      if (!trail.empty() && !Has(trail_keys, Key(p[n - 2], p[n - 1])) &&
+          !(last - 0x0Au < 4u || last == 0x85 || last == 0xA8 || last == 0xA9))
+        return false;
+    }
+    return MayRuns(s);
+  }
+  // May's answer by the runs themselves.
+  [[gnu::noinline]] bool MayRuns(std::string_view s) const {
     if (!lead.empty()) {
       bool any = false;
       for (const std::string& run : lead)
@@ -298,8 +334,14 @@ struct LiteralGate {
 
 bool MayMatch(const Regex& re, std::string_view s) { return LiteralGate(re).May(s); }
 
-FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
+namespace detail {
+
+// `gated` false: every rule is searched on every line it applies to (the
+// plain reading, which tests compare the gated one with).
+FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, const Regions& regions,
+                                const Rules& rules) {
   FrontMatter fm;
+  auto may = [gated](const LiteralGate& g, std::string_view s) { return !gated || g.May(s); };
   const MetaKeys& meta_keys = CachedMetadataKeys(rules);
   // The head: everything before the first body heading.
   size_t head_end = regions.body_begin;
@@ -425,12 +467,13 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
   // 发): their gates turn them away before any search. Made at the first text
   // line (reading the literals costs an empty notice 40K instructions).
   std::optional<LiteralGate> gates[3];
+  std::string spaceless;  // kept from line to line: no allocation per line
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText || l.tabs > 0) continue;
     if (!gates[0]) gates[0].emplace(rules.attachment), gates[1].emplace(rules.cc), gates[2].emplace(rules.printed);
     const LiteralGate &attachment_gate = *gates[0], &cc_gate = *gates[1], &printed_gate = *gates[2];
-    if (auto m = attachment_gate.May(l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
+    if (auto m = may(attachment_gate, l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
         m.found && i < regions.table_begin) {
       std::string a = Clean(m.Group("a"));
       fm.attachments.push_back(a);
@@ -441,7 +484,7 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
         fm.attachments.push_back(Clean(lines[j].text));
       continue;
     }
-    if (auto m = cc_gate.May(l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
+    if (auto m = may(cc_gate, l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
       std::string text(m.Group("cc"));
       for (size_t j = i + 1; j < lines.size() && (EndsWithListSeparator(text, rules.punct) || Trim(text).empty()); ++j) {
         if (lines[j].kind == LineKind::kBlank) continue;
@@ -451,26 +494,37 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
       fm.cc = SplitList(text, rules);
       // A cc list wrapped after its full stop: further unit-list lines up to
       // the imprint (印发机关 line, then the 印发 date).
+      // The stops are tested cheapest first (each is a pure test: the order
+      // changes only the cost).
+      auto imprint = [&](std::string_view t) {
+        if (gated && !MayMatchWithoutSpaces(rules.printed, t)) return false;
+        std::string buf;
+        return rules.printed.Contains(RemoveSpaces(t, &buf));
+      };
       for (size_t j = i + 1; j < lines.size(); ++j) {
         if (lines[j].kind == LineKind::kBlank) continue;
+        if (lines[j].kind != LineKind::kText) break;
         size_t k = j + 1;
         while (k < lines.size() && lines[k].kind == LineKind::kBlank) ++k;
-        bool before_imprint = k < lines.size() && rules.printed.Contains(RemoveSpaces(lines[k].text));
+        if (k < lines.size() && imprint(lines[k].text)) break;  // the line before the imprint
+        if (imprint(lines[j].text)) break;
         auto more = SplitList(lines[j].text, rules);
         bool units = !more.empty() && std::all_of(more.begin(), more.end(),
                                                   [&](const std::string& u) { return IsCompleteUnit(u, rules); });
-        if (lines[j].kind != LineKind::kText || before_imprint || !units ||
-            rules.printed.Contains(RemoveSpaces(lines[j].text)))
-          break;
+        if (!units) break;
         fm.cc.insert(fm.cc.end(), more.begin(), more.end());
       }
       continue;
     }
     // A line without spaces (Line::spaced false) is its own spaceless form.
-    std::string spaceless;
+    // A spaced line's copy is made only when it holds every character the
+    // imprint needs (MayMatchWithoutSpaces).
     std::string_view compact = l.text;
-    if (l.spaced) compact = spaceless = RemoveSpaces(l.text);
-    if (auto m = printed_gate.May(compact) ? rules.printed.Find(compact) : Regex::Match{}; m.found) {
+    if (l.spaced) {
+      if (gated && !MayMatchWithoutSpaces(rules.printed, l.text)) continue;
+      compact = RemoveSpaces(l.text, &spaceless);
+    }
+    if (auto m = may(printed_gate, compact) ? rules.printed.Find(compact) : Regex::Match{}; m.found) {
       if (auto d = rules.date.Find(m.Group("date")); d.found) fm.printed_date = IsoDate(d, rules.numerals);
       std::string by(m.Group("by"));
       if (by.empty()) {
@@ -522,6 +576,12 @@ FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regio
   }
   if (!fm.year && fm.date) fm.year = std::stoi(fm.date->substr(0, 4));
   return fm;
+}
+
+}  // namespace detail
+
+FrontMatter ReadFrontMatter(const std::vector<Line>& lines, const Regions& regions, const Rules& rules) {
+  return detail::ReadFrontMatterWith(true, lines, regions, rules);
 }
 
 }  // namespace noticetab
