@@ -768,15 +768,22 @@ class TextTable {
   // Count() for at most 64 items.
   // kAvx2 (32-bit masks, at most 65535 bigrams): the hits counted in 32
   // 16-bit lanes, a mask's bits added at once (generic vectors: inlined
-  // into CountMasks32Avx2, compiled for AVX2).
+  // into CountMasks32Avx2, compiled for AVX2). kBytes (kAvx2, at most 255
+  // bigrams: most rows): in 32 8-bit lanes instead, one vector for all 32
+  // items (a mask's byte k / 8 spread to lane k, its bit k % 8 tested).
   // decided: as Count's (nullptr: never stop part way).
-  template <typename M, bool kAvx2 = false>
+  template <typename M, bool kAvx2 = false, bool kBytes = false>
   [[gnu::always_inline]] size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit,
                                            int* decided) {
     using V16w = uint16_t __attribute__((vector_size(32)));
     [[maybe_unused]] constexpr V16w kBits = {1,     2,     4,     8,      16,     32,     64,     128,
                                              1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15};
     [[maybe_unused]] V16w lanes[2] = {};  // items 0-15, 16-31
+    using V8 = uint8_t __attribute__((vector_size(32)));
+    using V32 = uint32_t __attribute__((vector_size(32)));
+    [[maybe_unused]] constexpr V8 kBits8 = {1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128,
+                                            1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128};
+    [[maybe_unused]] V8 bytes = {};  // kBytes: items 0-31
     M any = 0;
     // Count's test, r bigrams left (see there): 0 when the row is decided,
     // else how many bigrams to count before the test can pass. Each bigram
@@ -796,13 +803,19 @@ class TextTable {
       };
       if (const size_t w = wait(distinct, 0)) return w;
       [[maybe_unused]] uint16_t counts[32];
-      if constexpr (kAvx2) std::memcpy(counts, lanes, sizeof counts);
+      [[maybe_unused]] uint8_t counts8[32];
+      if constexpr (kBytes)
+        std::memcpy(counts8, &bytes, sizeof counts8);
+      else if constexpr (kAvx2)
+        std::memcpy(counts, lanes, sizeof counts);
       size_t top = 0, second = 0;  // the most hits, and the most of the other items
       int top_k = -1;
       for (M a = any; a; a &= a - 1) {
         const int k = std::countr_zero(a);
         size_t h;
-        if constexpr (kAvx2)
+        if constexpr (kBytes)
+          h = counts8[k];
+        else if constexpr (kAvx2)
           h = counts[k];
         else
           h = hits[k];
@@ -822,7 +835,13 @@ class TextTable {
         [&](size_t s) __attribute__((always_inline)) {
           M m = masks[s];
           any |= m;
-          if constexpr (kAvx2) {
+          if constexpr (kBytes) {
+            // Lane k: byte k / 8 of m (bytes 18 and 19 are m's bytes 2 and 3 in the upper half).
+            const V8 b = (V8)(V32{} + static_cast<uint32_t>(m));
+            const V8 spread = __builtin_shufflevector(b, b, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 18, 18, 18, 18,
+                                                      18, 18, 18, 18, 19, 19, 19, 19, 19, 19, 19, 19);
+            bytes -= (V8)((spread & kBits8) == kBits8);
+          } else if constexpr (kAvx2) {
             lanes[0] -= (V16w)(((V16w{} + static_cast<uint16_t>(m)) & kBits) == kBits);
             lanes[1] -= (V16w)(((V16w{} + static_cast<uint16_t>(m >> 16)) & kBits) == kBits);
           } else {
@@ -834,7 +853,11 @@ class TextTable {
       *hit = 0;
       return 0;
     }
-    if constexpr (kAvx2) {
+    if constexpr (kBytes) {
+      uint8_t counts[32];
+      std::memcpy(counts, &bytes, sizeof counts);
+      for (M a = any; a; a &= a - 1) hits[std::countr_zero(a)] = counts[std::countr_zero(a)];
+    } else if constexpr (kAvx2) {
       uint16_t counts[32];
       std::memcpy(counts, lanes, sizeof counts);
       for (M a = any; a; a &= a - 1) hits[std::countr_zero(a)] = counts[std::countr_zero(a)];
@@ -846,6 +869,8 @@ class TextTable {
 #ifdef NOTICETAB_PLAIN_AVX2
   __attribute__((target("avx2"))) size_t CountMasks32Avx2(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit,
                                                           int* decided) {
+    // A lane counts at most one per bigram: 8 bits hold a row of 255.
+    if (bigrams.size() <= UINT8_MAX) return CountMasks<uint32_t, true, true>(bigrams, masks32_.get(), hits, hit, decided);
     return CountMasks<uint32_t, true>(bigrams, masks32_.get(), hits, hit, decided);
   }
 #endif
