@@ -651,7 +651,23 @@ class TextTable {
   // Forgets every bigram: the table starts at n slots or more. sets: how
   // many items it will have.
   void Start(size_t n, size_t sets) {
-    for (size_t u = 0; u < used_; ++u) keys_[used_list_[u]] = 0;
+    // The keys in use cleared one by one (~5 instructions each) when few,
+    // else every slot of the last size (a slot in use is below mask_ + 1,
+    // a multiple of 64), 16 bytes a store: a notice's table is often half
+    // full. Not memset: its `rep stosb` costs an instruction per byte where
+    // counted (callgrind).
+    if (used_ * 8 < mask_ + 1) {
+      for (size_t u = 0; u < used_; ++u) keys_[used_list_[u]] = 0;
+    } else {
+      using Keys2 = uint64_t __attribute__((vector_size(16), aligned(8)));
+      uint64_t* keys = keys_.get();
+      for (size_t s = 0; s <= mask_; s += 16) {
+        Keys2* k = reinterpret_cast<Keys2*>(keys + s);
+        // Empty: keeps the compiler from making the loop a memset call.
+        asm("" : : "r"(k) : "memory");
+        for (int j = 0; j < 8; ++j) k[j] = Keys2{};
+      }
+    }
     used_ = 0;
     size_t cap = 64;
     while (cap < n) cap *= 2;
