@@ -1152,15 +1152,17 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   x.hits.assign(std::max(items.size(), sections.size()), 0);
   std::vector<uint32_t>& touched = x.touched;
 
-  std::string section_label, item_label;  // labels fill down: they are merged cells
+  // Labels fill down (they are merged cells): views of the rows' labels
+  // (the rows stay where they are), not copies.
+  std::string_view section_label, item_label;
   int prev_item = 0, prev_section = 0;
-  std::string looked_up_item_label, looked_up_section_label;
+  std::string_view looked_up_item_label, looked_up_section_label;
   int label_item = 0, label_section = 0;  // of the labels last looked up
   int section_label_item = 0;             // the item a section label names, when no section
   for (Row& row : table.rows) {
     if (!row.section_label.empty()) {
       section_label = row.section_label.text;
-      item_label.clear();
+      item_label = {};
     }
     if (!row.item_label.empty()) item_label = row.item_label.text;
     // A label fills down over many rows: looked up once per change.
@@ -1178,7 +1180,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     }
     const bool item_from_section_label = item_label.empty() && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
-    const std::string& row_label = item_from_section_label ? section_label : item_label;
+    const std::string_view row_label = item_from_section_label ? section_label : item_label;
 
     // The row's bigrams counted: the items hit are those of hit (masks) or
     // touched (lists).
@@ -1223,7 +1225,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     if (best_score >= 0.5) {
       row.item = best;
       if (row_label_item && row_label_item != best)
-        row.Warn("link.label_disagrees", "table label '" + row_label + "' points to item " + std::to_string(row_label_item) +
+        row.Warn("link.label_disagrees", "table label '" + std::string(row_label) + "' points to item " + std::to_string(row_label_item) +
                                ", the body text to item " + std::to_string(best) + "; the body wins");
     } else if (row_label_item) {
       row.item = row_label_item;
@@ -1234,7 +1236,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     }
     row.section = row.item ? section_of(row.item) : label_section;
     if (row.item && label_section && label_section != row.section && !row.section_label.empty())
-      row.Warn("link.label_disagrees", "table label '" + section_label + "' points to section " +
+      row.Warn("link.label_disagrees", "table label '" + std::string(section_label) + "' points to section " +
                              std::to_string(label_section) + ", the body text to section " +
                              std::to_string(row.section) + "; the body wins");
     if (!row.item && !row.section && prev_section) row.section = prev_section;
