@@ -738,7 +738,7 @@ class TextTable {
       size_t s = Hash(b, mask);
       uint64_t key;
       while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
-      if (key == b) {
+      if (key != 0) {  // key == b (b is not 0): a test of b fewer
         masks[s] |= bit;
         continue;
       }
