@@ -651,7 +651,23 @@ class TextTable {
   // Forgets every bigram: the table starts at n slots or more. sets: how
   // many items it will have.
   void Start(size_t n, size_t sets) {
-    for (size_t u = 0; u < used_; ++u) keys_[used_list_[u]] = 0;
+    // The keys in use cleared one by one (~5 instructions each) when few,
+    // else every slot of the last size (a slot in use is below mask_ + 1,
+    // a multiple of 64), 16 bytes a store: a notice's table is often half
+    // full. Not memset: its `rep stosb` costs an instruction per byte where
+    // counted (callgrind).
+    if (used_ * 8 < mask_ + 1) {
+      for (size_t u = 0; u < used_; ++u) keys_[used_list_[u]] = 0;
+    } else {
+      using Keys2 = uint64_t __attribute__((vector_size(16), aligned(8)));
+      uint64_t* keys = keys_.get();
+      for (size_t s = 0; s <= mask_; s += 16) {
+        Keys2* k = reinterpret_cast<Keys2*>(keys + s);
+        // Empty: keeps the compiler from making the loop a memset call.
+        asm("" : : "r"(k) : "memory");
+        for (int j = 0; j < 8; ++j) k[j] = Keys2{};
+      }
+    }
     used_ = 0;
     size_t cap = 64;
     while (cap < n) cap *= 2;
@@ -722,7 +738,7 @@ class TextTable {
       size_t s = Hash(b, mask);
       uint64_t key;
       while ((key = keys[s]) != b && key != 0) s = (s + 1) & mask;
-      if (key == b) {
+      if (key != 0) {  // key == b (b is not 0): a test of b fewer
         masks[s] |= bit;
         continue;
       }
@@ -768,15 +784,22 @@ class TextTable {
   // Count() for at most 64 items.
   // kAvx2 (32-bit masks, at most 65535 bigrams): the hits counted in 32
   // 16-bit lanes, a mask's bits added at once (generic vectors: inlined
-  // into CountMasks32Avx2, compiled for AVX2).
+  // into CountMasks32Avx2, compiled for AVX2). kBytes (kAvx2, at most 255
+  // bigrams: most rows): in 32 8-bit lanes instead, one vector for all 32
+  // items (a mask's byte k / 8 spread to lane k, its bit k % 8 tested).
   // decided: as Count's (nullptr: never stop part way).
-  template <typename M, bool kAvx2 = false>
+  template <typename M, bool kAvx2 = false, bool kBytes = false>
   [[gnu::always_inline]] size_t CountMasks(std::span<const uint64_t> bigrams, const M* masks, uint32_t* hits, uint64_t* hit,
                                            int* decided) {
     using V16w = uint16_t __attribute__((vector_size(32)));
     [[maybe_unused]] constexpr V16w kBits = {1,     2,     4,     8,      16,     32,     64,     128,
                                              1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13, 1 << 14, 1 << 15};
     [[maybe_unused]] V16w lanes[2] = {};  // items 0-15, 16-31
+    using V8 = uint8_t __attribute__((vector_size(32)));
+    using V32 = uint32_t __attribute__((vector_size(32)));
+    [[maybe_unused]] constexpr V8 kBits8 = {1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128,
+                                            1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128};
+    [[maybe_unused]] V8 bytes = {};  // kBytes: items 0-31
     M any = 0;
     // Count's test, r bigrams left (see there): 0 when the row is decided,
     // else how many bigrams to count before the test can pass. Each bigram
@@ -796,13 +819,19 @@ class TextTable {
       };
       if (const size_t w = wait(distinct, 0)) return w;
       [[maybe_unused]] uint16_t counts[32];
-      if constexpr (kAvx2) std::memcpy(counts, lanes, sizeof counts);
+      [[maybe_unused]] uint8_t counts8[32];
+      if constexpr (kBytes)
+        std::memcpy(counts8, &bytes, sizeof counts8);
+      else if constexpr (kAvx2)
+        std::memcpy(counts, lanes, sizeof counts);
       size_t top = 0, second = 0;  // the most hits, and the most of the other items
       int top_k = -1;
       for (M a = any; a; a &= a - 1) {
         const int k = std::countr_zero(a);
         size_t h;
-        if constexpr (kAvx2)
+        if constexpr (kBytes)
+          h = counts8[k];
+        else if constexpr (kAvx2)
           h = counts[k];
         else
           h = hits[k];
@@ -822,7 +851,13 @@ class TextTable {
         [&](size_t s) __attribute__((always_inline)) {
           M m = masks[s];
           any |= m;
-          if constexpr (kAvx2) {
+          if constexpr (kBytes) {
+            // Lane k: byte k / 8 of m (bytes 18 and 19 are m's bytes 2 and 3 in the upper half).
+            const V8 b = (V8)(V32{} + static_cast<uint32_t>(m));
+            const V8 spread = __builtin_shufflevector(b, b, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 18, 18, 18, 18,
+                                                      18, 18, 18, 18, 19, 19, 19, 19, 19, 19, 19, 19);
+            bytes -= (V8)((spread & kBits8) == kBits8);
+          } else if constexpr (kAvx2) {
             lanes[0] -= (V16w)(((V16w{} + static_cast<uint16_t>(m)) & kBits) == kBits);
             lanes[1] -= (V16w)(((V16w{} + static_cast<uint16_t>(m >> 16)) & kBits) == kBits);
           } else {
@@ -834,7 +869,11 @@ class TextTable {
       *hit = 0;
       return 0;
     }
-    if constexpr (kAvx2) {
+    if constexpr (kBytes) {
+      uint8_t counts[32];
+      std::memcpy(counts, &bytes, sizeof counts);
+      for (M a = any; a; a &= a - 1) hits[std::countr_zero(a)] = counts[std::countr_zero(a)];
+    } else if constexpr (kAvx2) {
       uint16_t counts[32];
       std::memcpy(counts, lanes, sizeof counts);
       for (M a = any; a; a &= a - 1) hits[std::countr_zero(a)] = counts[std::countr_zero(a)];
@@ -846,6 +885,8 @@ class TextTable {
 #ifdef NOTICETAB_PLAIN_AVX2
   __attribute__((target("avx2"))) size_t CountMasks32Avx2(std::span<const uint64_t> bigrams, uint32_t* hits, uint64_t* hit,
                                                           int* decided) {
+    // A lane counts at most one per bigram: 8 bits hold a row of 255.
+    if (bigrams.size() <= UINT8_MAX) return CountMasks<uint32_t, true, true>(bigrams, masks32_.get(), hits, hit, decided);
     return CountMasks<uint32_t, true>(bigrams, masks32_.get(), hits, hit, decided);
   }
 #endif
@@ -1111,15 +1152,17 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   x.hits.assign(std::max(items.size(), sections.size()), 0);
   std::vector<uint32_t>& touched = x.touched;
 
-  std::string section_label, item_label;  // labels fill down: they are merged cells
+  // Labels fill down (they are merged cells): views of the rows' labels
+  // (the rows stay where they are), not copies.
+  std::string_view section_label, item_label;
   int prev_item = 0, prev_section = 0;
-  std::string looked_up_item_label, looked_up_section_label;
+  std::string_view looked_up_item_label, looked_up_section_label;
   int label_item = 0, label_section = 0;  // of the labels last looked up
   int section_label_item = 0;             // the item a section label names, when no section
   for (Row& row : table.rows) {
     if (!row.section_label.empty()) {
       section_label = row.section_label.text;
-      item_label.clear();
+      item_label = {};
     }
     if (!row.item_label.empty()) item_label = row.item_label.text;
     // A label fills down over many rows: looked up once per change.
@@ -1137,7 +1180,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     }
     const bool item_from_section_label = item_label.empty() && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
-    const std::string& row_label = item_from_section_label ? section_label : item_label;
+    const std::string_view row_label = item_from_section_label ? section_label : item_label;
 
     // The row's bigrams counted: the items hit are those of hit (masks) or
     // touched (lists).
@@ -1182,7 +1225,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     if (best_score >= 0.5) {
       row.item = best;
       if (row_label_item && row_label_item != best)
-        row.Warn("link.label_disagrees", "table label '" + row_label + "' points to item " + std::to_string(row_label_item) +
+        row.Warn("link.label_disagrees", "table label '" + std::string(row_label) + "' points to item " + std::to_string(row_label_item) +
                                ", the body text to item " + std::to_string(best) + "; the body wins");
     } else if (row_label_item) {
       row.item = row_label_item;
@@ -1193,7 +1236,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     }
     row.section = row.item ? section_of(row.item) : label_section;
     if (row.item && label_section && label_section != row.section && !row.section_label.empty())
-      row.Warn("link.label_disagrees", "table label '" + section_label + "' points to section " +
+      row.Warn("link.label_disagrees", "table label '" + std::string(section_label) + "' points to section " +
                              std::to_string(label_section) + ", the body text to section " +
                              std::to_string(row.section) + "; the body wins");
     if (!row.item && !row.section && prev_section) row.section = prev_section;
