@@ -78,6 +78,22 @@ struct LineGates {
   // Per style: the group index of no and title in its matches (-1: none;
   // -2: not looked up yet).
   std::vector<std::pair<int, int>> groups;
+  // StyleMask of the last characters asked, one slot per (c & 63): the few
+  // characters headings start with are asked on every candidate line, and
+  // the styles' range lists took more than the search gates saved.
+  std::array<std::pair<char32_t, uint64_t>, 64> style_masks;
+
+  // Bit k clear when style k (k < 64) cannot start with c; styles past the
+  // 64th are always tried.
+  uint64_t StyleMask(char32_t c) {
+    auto& [key, mask] = style_masks[c & 63];
+    if (key == c) return mask;
+    uint64_t may = ~uint64_t{0};
+    for (size_t k = 0; k < styles.size() && k < 64; ++k)
+      if (!styles[k].May(c)) may &= ~(uint64_t{1} << k);
+    key = c, mask = may;
+    return may;
+  }
 
   [[gnu::noinline]] static std::vector<std::string> Source(const Rules& rules) {
     std::vector<std::string> out{rules.markdown_prefix.pattern()};
@@ -116,6 +132,8 @@ struct LineGates {
     styles.assign(rules.headings.size(), StartSet());
     for (size_t i = 0; i < rules.headings.size(); ++i) styles[i].known = read(rules.headings[i].re, &styles[i]);
     groups.assign(rules.headings.size(), {-2, -2});
+    // No character is U+FFFFFFFF: every slot starts empty.
+    style_masks.fill({~char32_t{0}, 0});
   }
 };
 
@@ -140,8 +158,9 @@ std::string_view GroupText(const Regex::Match& m, int at) {
 
 // MatchHeading; with gates, the start-character tests and group places come
 // from them instead of from a search (null: the plain path).
+// REQUIRES with gates: s trimmed (ClassifyLines passes Line::text).
 [[gnu::noinline]] std::optional<HeadingMatch> MatchHeadingWith(std::string_view s, const Rules& rules, LineGates* gates) {
-  s = Trim(s);
+  if (!gates) s = Trim(s);
   if (!MayStartHeading(s, rules)) return std::nullopt;
   size_t i0 = 0;
   if (!gates || gates->markdown.May(NextChar(s, i0))) {
@@ -151,9 +170,7 @@ std::string_view GroupText(const Regex::Match& m, int at) {
   if (gates) {
     if (s.empty()) return std::nullopt;  // no style matches an empty text
     size_t i = 0;
-    const char32_t c = NextChar(s, i);
-    for (size_t k = 0; k < gates->styles.size() && k < 64; ++k)
-      if (!gates->styles[k].May(c)) may &= ~(uint64_t{1} << k);
+    may = gates->StyleMask(NextChar(s, i));
   } else if (rules.heading_starts.size() == rules.headings.size()) {
     // The styles whose first characters hold the line's (all past the 64th).
     may = rules.heading_starts.Candidates(s);
