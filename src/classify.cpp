@@ -87,12 +87,26 @@ struct LineGates {
   // 64th are always tried.
   uint64_t StyleMask(char32_t c) {
     auto& [key, mask] = style_masks[c & 63];
-    if (key == c) return mask;
+    if (key != c) key = c, mask = ComputeMask(c);
+    return mask;
+  }
+  // For gates shared by threads (CellReader's): the cache as Fill left it.
+  uint64_t StyleMask(char32_t c) const {
+    const auto& [key, mask] = style_masks[c & 63];
+    return key == c ? mask : ComputeMask(c);
+  }
+  [[gnu::noinline]] uint64_t ComputeMask(char32_t c) const {
     uint64_t may = ~uint64_t{0};
     for (size_t k = 0; k < styles.size() && k < 64; ++k)
       if (!styles[k].May(c)) may &= ~(uint64_t{1} << k);
-    key = c, mask = may;
     return may;
+  }
+  // Caches the masks of the characters a heading starts with (one per slot).
+  [[gnu::noinline, gnu::cold]] void Fill(const Rules& rules) {
+    std::u32string firsts = rules.heading_first_chars;
+    for (char32_t c = '0'; c <= '9'; ++c) firsts.push_back(c);
+    for (char32_t c : firsts)
+      if (style_masks[c & 63].first == ~char32_t{0}) StyleMask(c);
   }
 
   [[gnu::noinline]] static std::vector<std::string> Source(const Rules& rules) {
@@ -190,12 +204,29 @@ std::string_view GroupText(const Regex::Match& m, int at) {
 // MatchHeading's style alone (-1: none), for callers that read nothing else
 // (ClassifyTrimmed, once per cell): the plain path with Contains for Find,
 // so a found heading makes no group list and no no/title strings.
-[[gnu::noinline]] int HeadingStyleOf(std::string_view s, const Rules& rules) {
-  s = Trim(s);
+// With `starts` (CellReader's, REQUIRES s trimmed), the markdown prefix and
+// the styles are tried only where their start characters hold s's first
+// one, as ClassifyLines does (the prefix search and the styles' set cost a
+// cell more than the tests); its junk set and groups are not read.
+// Out of line: inlined here, NextChar was no longer inlined in ReadFacts'
+// and SplitTopLevelOnce's loops (GCC's unit growth limit).
+[[gnu::noinline]] char32_t FirstChar(std::string_view s) {
+  size_t i = 0;
+  return NextChar(s, i);
+}
+
+[[gnu::noinline]] int HeadingStyleOf(std::string_view s, const Rules& rules, const LineGates* starts = nullptr) {
+  if (!starts) s = Trim(s);
   if (!MayStartHeading(s, rules)) return -1;
-  if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  if (!starts || starts->markdown.May(FirstChar(s)))
+    if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
   uint64_t may = ~uint64_t{0};
-  if (rules.heading_starts.size() == rules.headings.size()) may = rules.heading_starts.Candidates(s);
+  if (starts) {
+    if (s.empty()) return -1;  // no style matches an empty text
+    may = starts->StyleMask(FirstChar(s));
+  } else if (rules.heading_starts.size() == rules.headings.size()) {
+    may = rules.heading_starts.Candidates(s);
+  }
   for (size_t i = 0; i < rules.headings.size(); ++i) {
     if (i < 64 && !((may >> i) & 1)) continue;
     if (rules.headings[i].re.Contains(s)) return static_cast<int>(i);
@@ -358,7 +389,8 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
   return rules.header_synonyms.count(NameKey(cell, &buf)) > 0;
 }
 
-std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
+// Flattened: GCC stopped inlining Trim here as the unit grew (0.26M a batch).
+[[gnu::flatten]] std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
   std::vector<Line> out;
   out.reserve(src.line_count());
   LineGates* gates = nullptr;  // read at the first line that is not blank
@@ -755,7 +787,10 @@ struct CellReader::Gates {
   explicit Gates(const Rules& rules)
       : marks(rules.punct), hint(rules.deadline_hint), from(Source(rules)), sentence(rules.punct.sentence_mark.marks()),
         semicolon(rules.punct.semicolon.marks()), comma(rules.punct.comma.marks()),
-        org_suffixes(rules.org_suffixes), collective_starts(rules.collective_starts) {
+        org_suffixes(rules.org_suffixes), collective_starts(rules.collective_starts),
+        heading_first_chars(rules.heading_first_chars) {
+    headings.Make(rules);
+    headings.Fill(rules);
     for (const auto& d : rules.deadlines) deadlines.emplace_back(d.re);
     // A complete name (IsCompleteSpaceless) starts with a collective start or
     // ends with an org suffix: its first or last character is one of these.
@@ -777,17 +812,23 @@ struct CellReader::Gates {
   static std::vector<std::string> Source(const Rules& rules) {
     std::vector<std::string> out{rules.deadline_hint.pattern()};
     for (const auto& d : rules.deadlines) out.push_back(d.re.pattern());
+    out.push_back(rules.markdown_prefix.pattern());
+    for (const auto& h : rules.headings) out.push_back(h.re.pattern());
     return out;
   }
   bool From(const Rules& rules) const {
     if (sentence != rules.punct.sentence_mark.marks() || semicolon != rules.punct.semicolon.marks() ||
-        comma != rules.punct.comma.marks() || from.size() != 1 + rules.deadlines.size() ||
+        comma != rules.punct.comma.marks() || from.size() != 2 + rules.deadlines.size() + rules.headings.size() ||
         from[0] != rules.deadline_hint.pattern() || org_suffixes != rules.org_suffixes ||
-        collective_starts != rules.collective_starts)
+        collective_starts != rules.collective_starts || heading_first_chars != rules.heading_first_chars)
       return false;
     for (size_t k = 0; k < rules.deadlines.size(); ++k)
       if (from[k + 1] != rules.deadlines[k].re.pattern()) return false;
-    return true;
+    size_t k = 1 + rules.deadlines.size();
+    if (from[k++] != rules.markdown_prefix.pattern()) return false;
+    for (const auto& h : rules.headings)
+      if (k >= from.size() || from[k++] != h.re.pattern()) return false;
+    return k == from.size();
   }
   FactMarks marks;
   Needs hint;
@@ -795,6 +836,8 @@ struct CellReader::Gates {
   std::vector<std::string> from;
   std::u32string sentence, semicolon, comma;  // the marks FactMarks read
   std::vector<std::string> org_suffixes, collective_starts;  // what unit_chars is read from
+  LineGates headings;  // its start sets and masks only
+  std::u32string heading_first_chars;  // what headings.masks is read from
   // The first characters of collective_starts and the last ones of
   // org_suffixes: a bit per BMP character, a list past it; unit_gate false
   // when a word is empty or malformed (no character to ask for).
@@ -897,7 +940,7 @@ CharMasks CharBits(std::string_view s) {
 CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellFacts* known,
                           const CellReader::Gates* gates) {
   if (cell.empty()) return CellShape::kEmpty;
-  if (const int style = HeadingStyleOf(cell, rules); style >= 0) {
+  if (const int style = HeadingStyleOf(cell, rules, gates ? &gates->headings : nullptr); style >= 0) {
     // A first-level marker (一、) labels a section; any other an item.
     return rules.headings[static_cast<size_t>(style)].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
   }
