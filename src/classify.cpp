@@ -73,6 +73,11 @@ struct StartSet {
 // title groups. Made from the patterns' texts: equal texts make equal gates.
 struct LineGates {
   std::vector<std::string> from;
+  // The characters a heading may start with (MayStartHeading: ASCII digits
+  // and rules.heading_first_chars, as read in first_chars): a line's first
+  // character is tested by one load in most cases, not a scan of the list.
+  std::u32string first_chars;
+  StartSet firsts;
   StartSet junk, markdown;
   std::vector<StartSet> styles;
   // Per style: the group index of no and title in its matches (-1: none;
@@ -118,6 +123,7 @@ struct LineGates {
   }
   [[gnu::noinline]] bool From(const Rules& rules) const {
     size_t k = 0;
+    if (first_chars != rules.heading_first_chars) return false;
     if (from.size() != rules.headings.size() + rules.junk.size() + 2 || from[k++] != rules.markdown_prefix.pattern())
       return false;
     for (const auto& h : rules.headings)
@@ -131,7 +137,12 @@ struct LineGates {
   // for a notice's first non-blank line, so an empty notice never pays it.
   [[gnu::noinline, gnu::cold]] void Make(const Rules& rules) {
     from = Source(rules);
-    std::vector<std::pair<char32_t, char32_t>> r;
+    first_chars = rules.heading_first_chars;
+    firsts = StartSet();
+    firsts.known = !first_chars.empty();  // none listed: every text may
+    std::vector<std::pair<char32_t, char32_t>> r = {{'0', '9'}};
+    for (char32_t c : first_chars) r.emplace_back(c, c);
+    firsts.Add(r);
     const auto read = [&](const Regex& re, StartSet* set) {
       r.clear();
       if (!re.StartChars(&r)) return false;
@@ -174,10 +185,17 @@ std::string_view GroupText(const Regex::Match& m, int at) {
 // from them instead of from a search (null: the plain path).
 // REQUIRES with gates: s trimmed (ClassifyLines passes Line::text).
 [[gnu::noinline]] std::optional<HeadingMatch> MatchHeadingWith(std::string_view s, const Rules& rules, LineGates* gates) {
-  if (!gates) s = Trim(s);
-  if (!MayStartHeading(s, rules)) return std::nullopt;
-  size_t i0 = 0;
-  if (!gates || gates->markdown.May(NextChar(s, i0))) {
+  if (gates) {
+    // MayStartHeading and the markdown gate read one decoded character.
+    if (s.empty()) return std::nullopt;
+    size_t i0 = 0;
+    const char32_t c = NextChar(s, i0);
+    if (!gates->firsts.May(c)) return std::nullopt;
+    if (gates->markdown.May(c))
+      if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  } else {
+    s = Trim(s);
+    if (!MayStartHeading(s, rules)) return std::nullopt;
     if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
   }
   uint64_t may = ~uint64_t{0};
@@ -201,6 +219,13 @@ std::string_view GroupText(const Regex::Match& m, int at) {
   return std::nullopt;
 }
 
+// Out of line: inlined in HeadingStyleOf, NextChar was no longer inlined in
+// ReadFacts' and SplitTopLevelOnce's loops (GCC's unit growth limit).
+[[gnu::noinline]] char32_t FirstChar(std::string_view s) {
+  size_t i = 0;
+  return NextChar(s, i);
+}
+
 // MatchHeading's style alone (-1: none), for callers that read nothing else
 // (ClassifyTrimmed, once per cell): the plain path with Contains for Find,
 // so a found heading makes no group list and no no/title strings.
@@ -208,18 +233,19 @@ std::string_view GroupText(const Regex::Match& m, int at) {
 // the styles are tried only where their start characters hold s's first
 // one, as ClassifyLines does (the prefix search and the styles' set cost a
 // cell more than the tests); its junk set and groups are not read.
-// Out of line: inlined here, NextChar was no longer inlined in ReadFacts'
-// and SplitTopLevelOnce's loops (GCC's unit growth limit).
-[[gnu::noinline]] char32_t FirstChar(std::string_view s) {
-  size_t i = 0;
-  return NextChar(s, i);
-}
 
 [[gnu::noinline]] int HeadingStyleOf(std::string_view s, const Rules& rules, const LineGates* starts = nullptr) {
-  if (!starts) s = Trim(s);
-  if (!MayStartHeading(s, rules)) return -1;
-  if (!starts || starts->markdown.May(FirstChar(s)))
+  if (starts) {
+    if (s.empty()) return -1;
+    const char32_t c = FirstChar(s);
+    if (!starts->firsts.May(c)) return -1;
+    if (starts->markdown.May(c))
+      if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  } else {
+    s = Trim(s);
+    if (!MayStartHeading(s, rules)) return -1;
     if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  }
   uint64_t may = ~uint64_t{0};
   if (starts) {
     if (s.empty()) return -1;  // no style matches an empty text
@@ -613,7 +639,8 @@ struct FactMarks {
   }
 };
 
-CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm) {
+// Flattened: GCC stops inlining NextChar here as the unit grows (0.3M a batch).
+[[gnu::flatten]] CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm) {
   const Punctuation& pu = rules.punct;
   const uint64_t mark_bits = fm.bits;
   const bool han_marks = fm.han;
