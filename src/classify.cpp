@@ -260,8 +260,9 @@ std::string_view GroupText(const Regex::Match& m, int at) {
   return -1;
 }
 
+// REQUIRES with gates: s trimmed (ClassifyLines passes Line::text).
 bool IsJunkWith(std::string_view s, const Rules& rules, const LineGates* gates) {
-  s = Trim(s);
+  if (!gates) s = Trim(s);
   if (s.empty()) return false;
   if (gates) {
     size_t i = 0;

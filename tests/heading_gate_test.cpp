@@ -60,3 +60,38 @@ TEST_CASE("CellReader's gated heading test shapes cells as ClassifyCell", "[clas
   CHECK(differ == 0);
   CHECK(labels > 200);  // the styles were searched, and found
 }
+
+// ClassifyLines hands the gated junk and heading tests the trimmed text
+// (they do not trim it again): lines with spaces, tabs and U+3000 around them
+// must still be read as IsJunk and MatchHeading read the raw line.
+TEST_CASE("ClassifyLines reads padded lines as IsJunk and MatchHeading do", "[classify][heading_gate]") {
+  namespace fs = std::filesystem;
+  const fs::path root = nt::testing::SourceDir();
+  std::vector<std::string> base = {"关闭窗口", "【打印本页】【关闭窗口】", "第 3 页 共 10 页", "一、总体要求", "（1）做好信息公开",
+                                   "## 二、标题", "1.加强培训", "市财政局"};
+  for (const auto& l : nt::testing::LinesAndCells({root / "samples"}))
+    if (l.find('\n') == std::string::npos && l.find('\r') == std::string::npos) base.push_back(l);
+  std::string text;
+  size_t k = 0;
+  for (const auto& b : base) {
+    static const char* const pads[] = {"  ", "\xE3\x80\x80", " \t", ""};
+    const char* pad = pads[k++ % 4];
+    text += pad + b + pad + "\n";
+  }
+  const nt::Source src = nt::Decode(text, "padded.txt");
+  const std::vector<nt::Line> lines = nt::ClassifyLines(src, R());
+  size_t junk = 0, headings = 0, differ = 0;
+  for (const nt::Line& l : lines) {
+    if (l.kind == nt::LineKind::kBlank) continue;
+    const bool is_junk = nt::IsJunk(l.raw, R());
+    junk += is_junk;
+    const auto h = !is_junk && l.tabs == 0 ? nt::MatchHeading(l.raw, R()) : std::nullopt;
+    headings += h.has_value();
+    const bool same = is_junk == (l.kind == nt::LineKind::kJunk) && h.has_value() == l.heading.has_value() &&
+                      (!h || (h->style == l.heading->style && h->no == l.heading->no && h->title == l.heading->title));
+    if (!same && ++differ <= 10) FAIL_CHECK("ClassifyLines differs for: " << l.raw);
+  }
+  CHECK(differ == 0);
+  CHECK(junk > 3);
+  CHECK(headings > 50);
+}
