@@ -73,11 +73,46 @@ struct StartSet {
 // title groups. Made from the patterns' texts: equal texts make equal gates.
 struct LineGates {
   std::vector<std::string> from;
+  // The characters a heading may start with (MayStartHeading: ASCII digits
+  // and rules.heading_first_chars, as read in first_chars): a line's first
+  // character is tested by one load in most cases, not a scan of the list.
+  std::u32string first_chars;
+  StartSet firsts;
   StartSet junk, markdown;
   std::vector<StartSet> styles;
   // Per style: the group index of no and title in its matches (-1: none;
   // -2: not looked up yet).
   std::vector<std::pair<int, int>> groups;
+  // StyleMask of the last characters asked, one slot per (c & 63): the few
+  // characters headings start with are asked on every candidate line, and
+  // the styles' range lists took more than the search gates saved.
+  std::array<std::pair<char32_t, uint64_t>, 64> style_masks;
+
+  // Bit k clear when style k (k < 64) cannot start with c; styles past the
+  // 64th are always tried.
+  uint64_t StyleMask(char32_t c) {
+    auto& [key, mask] = style_masks[c & 63];
+    if (key != c) key = c, mask = ComputeMask(c);
+    return mask;
+  }
+  // For gates shared by threads (CellReader's): the cache as Fill left it.
+  uint64_t StyleMask(char32_t c) const {
+    const auto& [key, mask] = style_masks[c & 63];
+    return key == c ? mask : ComputeMask(c);
+  }
+  [[gnu::noinline]] uint64_t ComputeMask(char32_t c) const {
+    uint64_t may = ~uint64_t{0};
+    for (size_t k = 0; k < styles.size() && k < 64; ++k)
+      if (!styles[k].May(c)) may &= ~(uint64_t{1} << k);
+    return may;
+  }
+  // Caches the masks of the characters a heading starts with (one per slot).
+  [[gnu::noinline, gnu::cold]] void Fill(const Rules& rules) {
+    std::u32string firsts = rules.heading_first_chars;
+    for (char32_t c = '0'; c <= '9'; ++c) firsts.push_back(c);
+    for (char32_t c : firsts)
+      if (style_masks[c & 63].first == ~char32_t{0}) StyleMask(c);
+  }
 
   [[gnu::noinline]] static std::vector<std::string> Source(const Rules& rules) {
     std::vector<std::string> out{rules.markdown_prefix.pattern()};
@@ -88,6 +123,7 @@ struct LineGates {
   }
   [[gnu::noinline]] bool From(const Rules& rules) const {
     size_t k = 0;
+    if (first_chars != rules.heading_first_chars) return false;
     if (from.size() != rules.headings.size() + rules.junk.size() + 2 || from[k++] != rules.markdown_prefix.pattern())
       return false;
     for (const auto& h : rules.headings)
@@ -101,7 +137,12 @@ struct LineGates {
   // for a notice's first non-blank line, so an empty notice never pays it.
   [[gnu::noinline, gnu::cold]] void Make(const Rules& rules) {
     from = Source(rules);
-    std::vector<std::pair<char32_t, char32_t>> r;
+    first_chars = rules.heading_first_chars;
+    firsts = StartSet();
+    firsts.known = !first_chars.empty();  // none listed: every text may
+    std::vector<std::pair<char32_t, char32_t>> r = {{'0', '9'}};
+    for (char32_t c : first_chars) r.emplace_back(c, c);
+    firsts.Add(r);
     const auto read = [&](const Regex& re, StartSet* set) {
       r.clear();
       if (!re.StartChars(&r)) return false;
@@ -116,6 +157,8 @@ struct LineGates {
     styles.assign(rules.headings.size(), StartSet());
     for (size_t i = 0; i < rules.headings.size(); ++i) styles[i].known = read(rules.headings[i].re, &styles[i]);
     groups.assign(rules.headings.size(), {-2, -2});
+    // No character is U+FFFFFFFF: every slot starts empty.
+    style_masks.fill({~char32_t{0}, 0});
   }
 };
 
@@ -140,20 +183,26 @@ std::string_view GroupText(const Regex::Match& m, int at) {
 
 // MatchHeading; with gates, the start-character tests and group places come
 // from them instead of from a search (null: the plain path).
+// REQUIRES with gates: s trimmed (ClassifyLines passes Line::text).
 [[gnu::noinline]] std::optional<HeadingMatch> MatchHeadingWith(std::string_view s, const Rules& rules, LineGates* gates) {
-  s = Trim(s);
-  if (!MayStartHeading(s, rules)) return std::nullopt;
-  size_t i0 = 0;
-  if (!gates || gates->markdown.May(NextChar(s, i0))) {
+  if (gates) {
+    // MayStartHeading and the markdown gate read one decoded character.
+    if (s.empty()) return std::nullopt;
+    size_t i0 = 0;
+    const char32_t c = NextChar(s, i0);
+    if (!gates->firsts.May(c)) return std::nullopt;
+    if (gates->markdown.May(c))
+      if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  } else {
+    s = Trim(s);
+    if (!MayStartHeading(s, rules)) return std::nullopt;
     if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
   }
   uint64_t may = ~uint64_t{0};
   if (gates) {
     if (s.empty()) return std::nullopt;  // no style matches an empty text
     size_t i = 0;
-    const char32_t c = NextChar(s, i);
-    for (size_t k = 0; k < gates->styles.size() && k < 64; ++k)
-      if (!gates->styles[k].May(c)) may &= ~(uint64_t{1} << k);
+    may = gates->StyleMask(NextChar(s, i));
   } else if (rules.heading_starts.size() == rules.headings.size()) {
     // The styles whose first characters hold the line's (all past the 64th).
     may = rules.heading_starts.Candidates(s);
@@ -170,15 +219,40 @@ std::string_view GroupText(const Regex::Match& m, int at) {
   return std::nullopt;
 }
 
+// Out of line: inlined in HeadingStyleOf, NextChar was no longer inlined in
+// ReadFacts' and SplitTopLevelOnce's loops (GCC's unit growth limit).
+[[gnu::noinline]] char32_t FirstChar(std::string_view s) {
+  size_t i = 0;
+  return NextChar(s, i);
+}
+
 // MatchHeading's style alone (-1: none), for callers that read nothing else
 // (ClassifyTrimmed, once per cell): the plain path with Contains for Find,
 // so a found heading makes no group list and no no/title strings.
-[[gnu::noinline]] int HeadingStyleOf(std::string_view s, const Rules& rules) {
-  s = Trim(s);
-  if (!MayStartHeading(s, rules)) return -1;
-  if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+// With `starts` (CellReader's, REQUIRES s trimmed), the markdown prefix and
+// the styles are tried only where their start characters hold s's first
+// one, as ClassifyLines does (the prefix search and the styles' set cost a
+// cell more than the tests); its junk set and groups are not read.
+
+[[gnu::noinline]] int HeadingStyleOf(std::string_view s, const Rules& rules, const LineGates* starts = nullptr) {
+  if (starts) {
+    if (s.empty()) return -1;
+    const char32_t c = FirstChar(s);
+    if (!starts->firsts.May(c)) return -1;
+    if (starts->markdown.May(c))
+      if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  } else {
+    s = Trim(s);
+    if (!MayStartHeading(s, rules)) return -1;
+    if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
+  }
   uint64_t may = ~uint64_t{0};
-  if (rules.heading_starts.size() == rules.headings.size()) may = rules.heading_starts.Candidates(s);
+  if (starts) {
+    if (s.empty()) return -1;  // no style matches an empty text
+    may = starts->StyleMask(FirstChar(s));
+  } else if (rules.heading_starts.size() == rules.headings.size()) {
+    may = rules.heading_starts.Candidates(s);
+  }
   for (size_t i = 0; i < rules.headings.size(); ++i) {
     if (i < 64 && !((may >> i) & 1)) continue;
     if (rules.headings[i].re.Contains(s)) return static_cast<int>(i);
@@ -186,8 +260,9 @@ std::string_view GroupText(const Regex::Match& m, int at) {
   return -1;
 }
 
+// REQUIRES with gates: s trimmed (ClassifyLines passes Line::text).
 bool IsJunkWith(std::string_view s, const Rules& rules, const LineGates* gates) {
-  s = Trim(s);
+  if (!gates) s = Trim(s);
   if (s.empty()) return false;
   if (gates) {
     size_t i = 0;
@@ -341,7 +416,8 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
   return rules.header_synonyms.count(NameKey(cell, &buf)) > 0;
 }
 
-std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
+// Flattened: GCC stopped inlining Trim here as the unit grew (0.26M a batch).
+[[gnu::flatten]] std::vector<Line> ClassifyLines(const Source& src, const Rules& rules) {
   std::vector<Line> out;
   out.reserve(src.line_count());
   LineGates* gates = nullptr;  // read at the first line that is not blank
@@ -564,7 +640,8 @@ struct FactMarks {
   }
 };
 
-CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm) {
+// Flattened: GCC stops inlining NextChar here as the unit grows (0.3M a batch).
+[[gnu::flatten]] CellFacts ReadFacts(std::string_view s, const Rules& rules, const FactMarks& fm) {
   const Punctuation& pu = rules.punct;
   const uint64_t mark_bits = fm.bits;
   const bool han_marks = fm.han;
@@ -738,7 +815,10 @@ struct CellReader::Gates {
   explicit Gates(const Rules& rules)
       : marks(rules.punct), hint(rules.deadline_hint), from(Source(rules)), sentence(rules.punct.sentence_mark.marks()),
         semicolon(rules.punct.semicolon.marks()), comma(rules.punct.comma.marks()),
-        org_suffixes(rules.org_suffixes), collective_starts(rules.collective_starts) {
+        org_suffixes(rules.org_suffixes), collective_starts(rules.collective_starts),
+        heading_first_chars(rules.heading_first_chars) {
+    headings.Make(rules);
+    headings.Fill(rules);
     for (const auto& d : rules.deadlines) deadlines.emplace_back(d.re);
     // A complete name (IsCompleteSpaceless) starts with a collective start or
     // ends with an org suffix: its first or last character is one of these.
@@ -760,17 +840,23 @@ struct CellReader::Gates {
   static std::vector<std::string> Source(const Rules& rules) {
     std::vector<std::string> out{rules.deadline_hint.pattern()};
     for (const auto& d : rules.deadlines) out.push_back(d.re.pattern());
+    out.push_back(rules.markdown_prefix.pattern());
+    for (const auto& h : rules.headings) out.push_back(h.re.pattern());
     return out;
   }
   bool From(const Rules& rules) const {
     if (sentence != rules.punct.sentence_mark.marks() || semicolon != rules.punct.semicolon.marks() ||
-        comma != rules.punct.comma.marks() || from.size() != 1 + rules.deadlines.size() ||
+        comma != rules.punct.comma.marks() || from.size() != 2 + rules.deadlines.size() + rules.headings.size() ||
         from[0] != rules.deadline_hint.pattern() || org_suffixes != rules.org_suffixes ||
-        collective_starts != rules.collective_starts)
+        collective_starts != rules.collective_starts || heading_first_chars != rules.heading_first_chars)
       return false;
     for (size_t k = 0; k < rules.deadlines.size(); ++k)
       if (from[k + 1] != rules.deadlines[k].re.pattern()) return false;
-    return true;
+    size_t k = 1 + rules.deadlines.size();
+    if (from[k++] != rules.markdown_prefix.pattern()) return false;
+    for (const auto& h : rules.headings)
+      if (k >= from.size() || from[k++] != h.re.pattern()) return false;
+    return k == from.size();
   }
   FactMarks marks;
   Needs hint;
@@ -778,6 +864,8 @@ struct CellReader::Gates {
   std::vector<std::string> from;
   std::u32string sentence, semicolon, comma;  // the marks FactMarks read
   std::vector<std::string> org_suffixes, collective_starts;  // what unit_chars is read from
+  LineGates headings;  // its start sets and masks only
+  std::u32string heading_first_chars;  // what headings.masks is read from
   // The first characters of collective_starts and the last ones of
   // org_suffixes: a bit per BMP character, a list past it; unit_gate false
   // when a word is empty or malformed (no character to ask for).
@@ -880,7 +968,7 @@ CharMasks CharBits(std::string_view s) {
 CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellFacts* known,
                           const CellReader::Gates* gates) {
   if (cell.empty()) return CellShape::kEmpty;
-  if (const int style = HeadingStyleOf(cell, rules); style >= 0) {
+  if (const int style = HeadingStyleOf(cell, rules, gates ? &gates->headings : nullptr); style >= 0) {
     // A first-level marker (一、) labels a section; any other an item.
     return rules.headings[static_cast<size_t>(style)].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
   }
