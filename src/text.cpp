@@ -894,6 +894,9 @@ struct CharSet {
   struct Lazy {
     std::once_flag once;
     std::unique_ptr<uint8_t[]> bytes;
+    std::once_flag buckets_once;
+    std::atomic<bool> buckets_done{false};  // call_once's own check costs a call
+    std::array<std::array<uint8_t, 16>, 5> tails{};  // see Tails()
   };
   std::unique_ptr<Lazy> lazy = std::make_unique<Lazy>();
   static constexpr size_t kLongText = 4096;
@@ -909,14 +912,25 @@ struct CharSet {
   // For a set of 3-byte characters only (U+0800-U+FFFF), the tables
   // HasAnyChar3Avx2 looks up by nibble, 32 places at a time, before it looks
   // at any one place. leads: bit (b >> 4) - 8 of leads[b & 15] for each lead
-  // byte b of a member. tails: a member whose third byte has low bits j (of
-  // 8 buckets) sets bit j in tails[0][lo nibble of its second byte],
+  // byte b of a member. tails: a member in bucket j (of 8, see FillBuckets)
+  // sets bit j in tails[0][lo nibble of its second byte],
   // tails[1][hi nibble of it], tails[2][lo nibble of its third byte] and
-  // tails[3][hi nibble of it] (Teddy's buckets, as in Hyperscan): a place whose
-  // second and third bytes give a common bit may hold a member.
+  // tails[3][hi nibble of it] (Teddy's buckets, as in Hyperscan), and
+  // tails[4][lo nibble of its lead byte]: a place whose three bytes give a
+  // common bit may hold a member. (The lead's nibble in the buckets too: the
+  // lead byte set alone lets through most ideographs, E4-E9.) Made on the
+  // first search of a long text, as the lazy byte table: most sets never see one.
   bool all_three = false;
   std::array<uint8_t, 16> leads{};
-  std::array<std::array<uint8_t, 16>, 4> tails{};
+  const std::array<std::array<uint8_t, 16>, 5>& Tails() const {
+    if (!lazy->buckets_done.load(std::memory_order_acquire)) [[unlikely]] {
+      std::call_once(lazy->buckets_once, [this] {
+        FillBuckets(lazy->tails);
+        lazy->buckets_done.store(true, std::memory_order_release);
+      });
+    }
+    return lazy->tails;
+  }
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
     std::array<bool, 256> lead{};
     all_three = !sorted.empty();
@@ -929,14 +943,8 @@ struct CharSet {
         all_three = false;
         continue;
       }
-      const auto b0 = static_cast<unsigned char>(utf8[0]), b1 = static_cast<unsigned char>(utf8[1]),
-                 b2 = static_cast<unsigned char>(utf8[2]);
+      const auto b0 = static_cast<unsigned char>(utf8[0]);
       leads[b0 & 15] |= static_cast<uint8_t>(1u << ((b0 >> 4) - 8));
-      const auto bucket = static_cast<uint8_t>(1u << (b2 & 7));
-      tails[0][b1 & 15] |= bucket;
-      tails[1][b1 >> 4] |= bucket;
-      tails[2][b2 & 15] |= bucket;
-      tails[3][b2 >> 4] |= bucket;
     }
     bool rare = true;
     for (unsigned b = 0; b < 256; ++b) {
@@ -948,6 +956,33 @@ struct CharSet {
     if (rare_leads.empty() && sorted.size() >= kLowBytesFrom) {
       low_bytes = std::make_unique<uint8_t[]>(4096);  // zeroed
       for (const char32_t c : sorted) low_bytes[c & 0xFFF] = 1;
+    }
+  }
+  // Puts each member in one of the 8 buckets of tails: the one where it adds
+  // least to the share of places the buckets let through (the sum over buckets
+  // of the product of their distinct nibbles, one factor per table), so
+  // members that share nibbles share a bucket and each table stays sparse.
+  // Any assignment finds every member; a better one stops at fewer places.
+  // (For an all_three set: every member is 3 bytes.)
+  void FillBuckets(std::array<std::array<uint8_t, 16>, 5>& tails) const {
+    std::array<std::array<unsigned, 5>, 8> distinct{};  // by bucket and table
+    for (const char32_t c : sorted) {
+      const unsigned b0 = 0xE0 | c >> 12, b1 = 0x80 | ((c >> 6) & 0x3F), b2 = 0x80 | (c & 0x3F);
+      const std::array<unsigned, 5> nib = {b1 & 15u, b1 >> 4, b2 & 15u, b2 >> 4, b0 & 15u};
+      unsigned best = 0;
+      double best_added = 0;
+      for (unsigned bucket = 0; bucket < 8; ++bucket) {
+        double before = 1, after = 1;
+        for (size_t k = 0; k < 5; ++k) {
+          before *= distinct[bucket][k];
+          after *= distinct[bucket][k] + ((tails[k][nib[k]] >> bucket) & 1 ? 0 : 1);
+        }
+        if (bucket == 0 || after - before < best_added) best = bucket, best_added = after - before;
+      }
+      for (size_t k = 0; k < 5; ++k) {
+        if (!((tails[k][nib[k]] >> best) & 1)) ++distinct[best][k];
+        tails[k][nib[k]] |= static_cast<uint8_t>(1u << best);
+      }
     }
   }
   static constexpr size_t kLowBytesFrom = 64;
@@ -1695,8 +1730,9 @@ __attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::st
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   const __m256i lead = ByteTable(set.leads);
-  const __m256i lo1 = ByteTable(set.tails[0]), hi1 = ByteTable(set.tails[1]), lo2 = ByteTable(set.tails[2]),
-                hi2 = ByteTable(set.tails[3]);
+  const auto& tails = set.Tails();
+  const __m256i lo1 = ByteTable(tails[0]), hi1 = ByteTable(tails[1]), lo2 = ByteTable(tails[2]),
+                hi2 = ByteTable(tails[3]), lo0 = ByteTable(tails[4]);
   const __m256i nibble = _mm256_set1_epi8(0x0F);
   const __m256i zero = _mm256_setzero_si256();
   size_t i = 0;
@@ -1705,10 +1741,12 @@ __attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::st
     const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
     const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
     const __m256i buckets = _mm256_and_si256(
-        _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, nibble)),
-                         _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), nibble))),
-        _mm256_and_si256(_mm256_shuffle_epi8(lo2, _mm256_and_si256(c, nibble)),
-                         _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(c, 4), nibble))));
+        _mm256_and_si256(
+            _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, nibble)),
+                             _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), nibble))),
+            _mm256_and_si256(_mm256_shuffle_epi8(lo2, _mm256_and_si256(c, nibble)),
+                             _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(c, 4), nibble)))),
+        _mm256_shuffle_epi8(lo0, _mm256_and_si256(a, nibble)));
     const __m256i miss = _mm256_or_si256(_mm256_cmpeq_epi8(InByteSet(lead, a), zero), _mm256_cmpeq_epi8(buckets, zero));
     auto mask = ~static_cast<uint32_t>(_mm256_movemask_epi8(miss));
     while (mask != 0) {
