@@ -2327,10 +2327,14 @@ Regex::Match Regex::Find(std::string_view s) const {
     m.found = true;
     m.begin = caps[0];
     m.end = caps[1];
-    m.groups.resize(caps.size() / 2);
-    for (size_t g = 0; g < m.groups.size(); ++g) {
-      if (caps[2 * g] != std::string_view::npos && caps[2 * g + 1] != std::string_view::npos)
-        m.groups[g] = s.substr(caps[2 * g], caps[2 * g + 1] - caps[2 * g]);
+    // Built in one pass (no zero-fill first); the offsets lie within s.
+    const size_t count = caps.size() / 2;
+    m.groups.reserve(count);
+    for (size_t g = 0; g < count; ++g) {
+      const size_t from = caps[2 * g], to = caps[2 * g + 1];
+      m.groups.push_back(from != std::string_view::npos && to != std::string_view::npos
+                             ? std::string_view(s.data() + from, to - from)
+                             : std::string_view());
     }
     m.names = impl_->names;
     return m;
