@@ -1217,6 +1217,8 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         stack.resize(base);
         total_steps = steps;
         return true;
+      default:  // every Op is a case above: no range check before the jump table
+        __builtin_unreachable();
     }
     // Backtrack.
     for (;;) {
