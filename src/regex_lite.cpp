@@ -1056,13 +1056,9 @@ bool Program::Look(std::string_view s, const Inst& in, size_t pos, size_t& steps
 
 bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, size_t& total_steps, size_t budget,
                   Result& failure) const {
-  // Steps counted in a local, added to the search's total on the way out.
+  // Steps counted in a local whose address is never taken (so it stays in a
+  // register), written to the search's total at every return.
   size_t steps = total_steps;
-  struct Flush {
-    size_t& total;
-    const size_t& local;
-    ~Flush() { total = local; }
-  } flush{total_steps, steps};
   std::vector<Frame>& stack = Stack();
   const size_t base = stack.size();
   const size_t max_frames = base + (size_t{8} << 20) / sizeof(Frame) + 4 * s.size();
@@ -1071,6 +1067,7 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
     if (++steps > budget) {
       failure = Result::kTooLong;
       stack.resize(base);
+      total_steps = steps;
       return false;
     }
     const Inst& in = code_[pc];
@@ -1114,6 +1111,7 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
           if (stack.size() >= max_frames) {
             failure = Result::kTooDeep;
             stack.resize(base);
+            total_steps = steps;
             return false;
           }
           stack.push_back({kGiveBack, pc, pos, least});
@@ -1141,6 +1139,7 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
           if (stack.size() >= max_frames) {
             failure = Result::kTooDeep;
             stack.resize(base);
+            total_steps = steps;
             return false;
           }
           stack.push_back({in.y, 0, pos, 0});
@@ -1180,9 +1179,12 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         break;
       }
       case Op::kLook: {
-        const bool matched = Look(s, in, pos, steps, budget, failure);
+        size_t look_steps = steps;  // (a copy: steps keeps no address)
+        const bool matched = Look(s, in, pos, look_steps, budget, failure);
+        steps = look_steps;
         if (failure != Result::kNoMatch) {
           stack.resize(base);
+          total_steps = steps;
           return false;
         }
         if (matched != in.neg) {
@@ -1191,28 +1193,36 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         }
         break;
       }
-      case Op::kBehind:
-        if (Look(s, in, pos, steps, budget, failure) != in.neg) {
+      case Op::kBehind: {
+        size_t look_steps = steps;
+        const bool matched = Look(s, in, pos, look_steps, budget, failure);
+        steps = look_steps;
+        if (matched != in.neg) {
           ++pc;
           continue;
         }
         break;
+      }
       case Op::kMatch:
         if (caps != nullptr) {  // the main program's end (a look-around body has no caps)
           // The step slot 1's instruction took, so the budget runs out where it did.
           if (++steps > budget) {
             failure = Result::kTooLong;
             stack.resize(base);
+            total_steps = steps;
             return false;
           }
           caps[1] = pos;
         }
         stack.resize(base);
+        total_steps = steps;
         return true;
+      default:  // every Op is a case above: no range check before the jump table
+        __builtin_unreachable();
     }
     // Backtrack.
     for (;;) {
-      if (stack.size() == base) return false;
+      if (stack.size() == base) { total_steps = steps; return false; }
       const Frame f = stack.back();
       stack.pop_back();
       if (f.pc == kRestore) {

@@ -94,6 +94,12 @@ inline std::atomic<bool> possessive_repeats{true};
 /// ([:：]: a match holds : or ：; [^，]+[:：]$: a line ends so), when a
 /// Regex first searches (true by default); tests turn it off to compare.
 inline std::atomic<bool> ascii_set_gates{true};
+/// Whether s holds one of chars where a decode from some place reads it, as
+/// Regex's prefilter asks for a set (text.cpp), for tests that compare its
+/// scans: for a set whose lead bytes are few and not CJK ones, avx2 true
+/// takes the one-pass scan where the processor has it, false one memchr scan
+/// per lead byte.
+bool HasAnyCharWith(bool avx2, std::vector<char32_t> chars, std::string_view s);
 }  // namespace detail
 
 /// The compiled pattern, or null when it is outside the subset (or invalid).

@@ -894,6 +894,9 @@ struct CharSet {
   struct Lazy {
     std::once_flag once;
     std::unique_ptr<uint8_t[]> bytes;
+    std::once_flag buckets_once;
+    std::atomic<bool> buckets_done{false};  // call_once's own check costs a call
+    std::array<std::array<uint8_t, 16>, 5> tails{};  // see Tails()
   };
   std::unique_ptr<Lazy> lazy = std::make_unique<Lazy>();
   static constexpr size_t kLongText = 4096;
@@ -909,14 +912,25 @@ struct CharSet {
   // For a set of 3-byte characters only (U+0800-U+FFFF), the tables
   // HasAnyChar3Avx2 looks up by nibble, 32 places at a time, before it looks
   // at any one place. leads: bit (b >> 4) - 8 of leads[b & 15] for each lead
-  // byte b of a member. tails: a member whose third byte has low bits j (of
-  // 8 buckets) sets bit j in tails[0][lo nibble of its second byte],
+  // byte b of a member. tails: a member in bucket j (of 8, see FillBuckets)
+  // sets bit j in tails[0][lo nibble of its second byte],
   // tails[1][hi nibble of it], tails[2][lo nibble of its third byte] and
-  // tails[3][hi nibble of it] (Teddy's buckets, as in Hyperscan): a place whose
-  // second and third bytes give a common bit may hold a member.
+  // tails[3][hi nibble of it] (Teddy's buckets, as in Hyperscan), and
+  // tails[4][lo nibble of its lead byte]: a place whose three bytes give a
+  // common bit may hold a member. (The lead's nibble in the buckets too: the
+  // lead byte set alone lets through most ideographs, E4-E9.) Made on the
+  // first search of a long text, as the lazy byte table: most sets never see one.
   bool all_three = false;
   std::array<uint8_t, 16> leads{};
-  std::array<std::array<uint8_t, 16>, 4> tails{};
+  const std::array<std::array<uint8_t, 16>, 5>& Tails() const {
+    if (!lazy->buckets_done.load(std::memory_order_acquire)) [[unlikely]] {
+      std::call_once(lazy->buckets_once, [this] {
+        FillBuckets(lazy->tails);
+        lazy->buckets_done.store(true, std::memory_order_release);
+      });
+    }
+    return lazy->tails;
+  }
   explicit CharSet(std::vector<char32_t> chars) : sorted(std::move(chars)) {
     std::array<bool, 256> lead{};
     all_three = !sorted.empty();
@@ -929,14 +943,8 @@ struct CharSet {
         all_three = false;
         continue;
       }
-      const auto b0 = static_cast<unsigned char>(utf8[0]), b1 = static_cast<unsigned char>(utf8[1]),
-                 b2 = static_cast<unsigned char>(utf8[2]);
+      const auto b0 = static_cast<unsigned char>(utf8[0]);
       leads[b0 & 15] |= static_cast<uint8_t>(1u << ((b0 >> 4) - 8));
-      const auto bucket = static_cast<uint8_t>(1u << (b2 & 7));
-      tails[0][b1 & 15] |= bucket;
-      tails[1][b1 >> 4] |= bucket;
-      tails[2][b2 & 15] |= bucket;
-      tails[3][b2 >> 4] |= bucket;
     }
     bool rare = true;
     for (unsigned b = 0; b < 256; ++b) {
@@ -948,6 +956,33 @@ struct CharSet {
     if (rare_leads.empty() && sorted.size() >= kLowBytesFrom) {
       low_bytes = std::make_unique<uint8_t[]>(4096);  // zeroed
       for (const char32_t c : sorted) low_bytes[c & 0xFFF] = 1;
+    }
+  }
+  // Puts each member in one of the 8 buckets of tails: the one where it adds
+  // least to the share of places the buckets let through (the sum over buckets
+  // of the product of their distinct nibbles, one factor per table), so
+  // members that share nibbles share a bucket and each table stays sparse.
+  // Any assignment finds every member; a better one stops at fewer places.
+  // (For an all_three set: every member is 3 bytes.)
+  void FillBuckets(std::array<std::array<uint8_t, 16>, 5>& tails) const {
+    std::array<std::array<unsigned, 5>, 8> distinct{};  // by bucket and table
+    for (const char32_t c : sorted) {
+      const unsigned b0 = 0xE0 | c >> 12, b1 = 0x80 | ((c >> 6) & 0x3F), b2 = 0x80 | (c & 0x3F);
+      const std::array<unsigned, 5> nib = {b1 & 15u, b1 >> 4, b2 & 15u, b2 >> 4, b0 & 15u};
+      unsigned best = 0;
+      double best_added = 0;
+      for (unsigned bucket = 0; bucket < 8; ++bucket) {
+        double before = 1, after = 1;
+        for (size_t k = 0; k < 5; ++k) {
+          before *= distinct[bucket][k];
+          after *= distinct[bucket][k] + ((tails[k][nib[k]] >> bucket) & 1 ? 0 : 1);
+        }
+        if (bucket == 0 || after - before < best_added) best = bucket, best_added = after - before;
+      }
+      for (size_t k = 0; k < 5; ++k) {
+        if (!((tails[k][nib[k]] >> best) & 1)) ++distinct[best][k];
+        tails[k][nib[k]] |= static_cast<uint8_t>(1u << best);
+      }
     }
   }
   static constexpr size_t kLowBytesFrom = 64;
@@ -1695,8 +1730,9 @@ __attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::st
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   const __m256i lead = ByteTable(set.leads);
-  const __m256i lo1 = ByteTable(set.tails[0]), hi1 = ByteTable(set.tails[1]), lo2 = ByteTable(set.tails[2]),
-                hi2 = ByteTable(set.tails[3]);
+  const auto& tails = set.Tails();
+  const __m256i lo1 = ByteTable(tails[0]), hi1 = ByteTable(tails[1]), lo2 = ByteTable(tails[2]),
+                hi2 = ByteTable(tails[3]), lo0 = ByteTable(tails[4]);
   const __m256i nibble = _mm256_set1_epi8(0x0F);
   const __m256i zero = _mm256_setzero_si256();
   size_t i = 0;
@@ -1705,10 +1741,12 @@ __attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::st
     const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 1));
     const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 2));
     const __m256i buckets = _mm256_and_si256(
-        _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, nibble)),
-                         _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), nibble))),
-        _mm256_and_si256(_mm256_shuffle_epi8(lo2, _mm256_and_si256(c, nibble)),
-                         _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(c, 4), nibble))));
+        _mm256_and_si256(
+            _mm256_and_si256(_mm256_shuffle_epi8(lo1, _mm256_and_si256(b, nibble)),
+                             _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(b, 4), nibble))),
+            _mm256_and_si256(_mm256_shuffle_epi8(lo2, _mm256_and_si256(c, nibble)),
+                             _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(c, 4), nibble)))),
+        _mm256_shuffle_epi8(lo0, _mm256_and_si256(a, nibble)));
     const __m256i miss = _mm256_or_si256(_mm256_cmpeq_epi8(InByteSet(lead, a), zero), _mm256_cmpeq_epi8(buckets, zero));
     auto mask = ~static_cast<uint32_t>(_mm256_movemask_epi8(miss));
     while (mask != 0) {
@@ -1724,22 +1762,89 @@ __attribute__((target("avx2"))) bool HasAnyChar3Avx2(const CharSet& set, std::st
 }
 #endif
 
+// Whether a member starts at one of the places of s where one of the rare
+// lead bytes is, one memchr scan per lead byte.
+bool HasAnyRareLead(const CharSet& set, std::string_view s, size_t from) {
+  const char* const end = s.data() + s.size();
+  for (const unsigned char lead : set.rare_leads) {
+    const char* p = s.data() + from;
+    while ((p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(end - p)))) != nullptr) {
+      size_t i = static_cast<size_t>(p - s.data());
+      if (set.Has(NextChar(s, i))) return true;
+      ++p;
+    }
+  }
+  return false;
+}
+
+constexpr size_t kRareLeadScanFrom = 256;
+
+#if defined(__x86_64__)
+// HasAnyRareLead from 0 on a long text in one pass for all the lead bytes
+// (pinyin's tone letters: C3, C4, C5, C7), 64 places at a time: a place
+// whose byte lies between the least and the greatest lead (one unsigned
+// range test) is decoded if its byte is one of them. A Chinese text has no
+// byte in C0-DF, so the pass stops nowhere. Returns the answer for the places
+// before *done (set to where it stopped).
+// 0xFF in each byte of v from low to low + span (unsigned), else 0.
+__attribute__((target("avx2"), always_inline)) inline __m256i InByteRange(__m256i v, __m256i low, __m256i span) {
+  const __m256i d = _mm256_sub_epi8(v, low);
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(d, span), d);
+}
+
+__attribute__((target("avx2"))) bool HasAnyRareLeadAvx2(const CharSet& set, std::string_view s, size_t* done) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  const unsigned char least = set.rare_leads.front(), greatest = set.rare_leads.back();  // sorted
+  const __m256i low = _mm256_set1_epi8(static_cast<char>(least));
+  const __m256i span = _mm256_set1_epi8(static_cast<char>(greatest - least));
+  size_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    const __m256i a = InByteRange(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)), low, span);
+    const __m256i b = InByteRange(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 32)), low, span);
+    if (_mm256_testz_si256(_mm256_or_si256(a, b), _mm256_or_si256(a, b))) continue;
+    uint64_t mask = static_cast<uint32_t>(_mm256_movemask_epi8(a)) |
+                    uint64_t{static_cast<uint32_t>(_mm256_movemask_epi8(b))} << 32;
+    while (mask != 0) {
+      const size_t at = i + static_cast<size_t>(std::countr_zero(mask));
+      mask &= mask - 1;
+      if (std::find(set.rare_leads.begin(), set.rare_leads.end(), p[at]) == set.rare_leads.end()) continue;
+      size_t next = at;
+      if (set.Has(NextChar(s, next))) return true;
+    }
+  }
+  *done = i;
+  return false;
+}
+#endif
+
+// HasAnyRareLead(set, s, 0), in one pass where the processor has AVX2 (avx2
+// true) and the text is long enough to pay for it.
+bool HasAnyRareLeadWith(bool avx2, const CharSet& set, std::string_view s) {
+#if defined(__x86_64__)
+  if (avx2 && s.size() >= kRareLeadScanFrom) {
+    size_t done = 0;
+    if (HasAnyRareLeadAvx2(set, s, &done)) return true;
+    return HasAnyRareLead(set, s, done);
+  }
+#else
+  (void)avx2;
+#endif
+  return HasAnyRareLead(set, s, 0);
+}
+
 // Never false when s holds a member where NextChar would read one: every
 // place a member's lead byte occurs is decoded from there (a place inside a
 // malformed sequence too, which can only add a false "maybe"). With rare lead
-// bytes, memchr finds those places.
+// bytes, memchr (or the AVX2 range scan) finds those places.
 [[gnu::noinline]] bool HasAnyChar(const CharSet& set, std::string_view s) {
   if (!set.rare_leads.empty()) {
-    const char* const end = s.data() + s.size();
-    for (const unsigned char lead : set.rare_leads) {
-      const char* p = s.data();
-      while ((p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(end - p)))) != nullptr) {
-        size_t i = static_cast<size_t>(p - s.data());
-        if (set.Has(NextChar(s, i))) return true;
-        ++p;
-      }
-    }
-    return false;
+#if defined(__x86_64__)
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    return HasAnyRareLeadWith(avx2, set, s);
+#else
+    return HasAnyRareLead(set, s, 0);
+#endif
   }
   // A member starts at a lead byte (C2-F4), never at an ASCII or
   // continuation byte, so this looks at every lead byte and need not keep
@@ -2258,6 +2363,14 @@ bool RegexSet::ContainsAny(std::string_view s) const {
   return false;
 }
 
+namespace regex_lite::detail {
+bool HasAnyCharWith(bool avx2, std::vector<char32_t> chars, std::string_view s) {
+  std::sort(chars.begin(), chars.end());
+  const CharSet set(std::move(chars));
+  return set.rare_leads.empty() ? HasAnyChar(set, s) : HasAnyRareLeadWith(avx2, set, s);
+}
+}  // namespace regex_lite::detail
+
 bool Regex::ok() const { return impl_ && impl_->Ready(); }
 const std::string& Regex::error() const { return !impl_ ? kNoPattern : impl_->Ready() ? kEmpty : impl_->error; }
 int Regex::error_offset() const { return impl_ && !impl_->Ready() ? impl_->error_offset : 0; }
@@ -2289,10 +2402,14 @@ Regex::Match Regex::Find(std::string_view s) const {
     m.found = true;
     m.begin = caps[0];
     m.end = caps[1];
-    m.groups.resize(caps.size() / 2);
-    for (size_t g = 0; g < m.groups.size(); ++g) {
-      if (caps[2 * g] != std::string_view::npos && caps[2 * g + 1] != std::string_view::npos)
-        m.groups[g] = s.substr(caps[2 * g], caps[2 * g + 1] - caps[2 * g]);
+    // Built in one pass (no zero-fill first); the offsets lie within s.
+    const size_t count = caps.size() / 2;
+    m.groups.reserve(count);
+    for (size_t g = 0; g < count; ++g) {
+      const size_t from = caps[2 * g], to = caps[2 * g + 1];
+      m.groups.push_back(from != std::string_view::npos && to != std::string_view::npos
+                             ? std::string_view(s.data() + from, to - from)
+                             : std::string_view());
     }
     m.names = impl_->names;
     return m;
