@@ -16,6 +16,7 @@
 #include "noticetab/read.h"
 #include "noticetab/rules.h"
 #include "noticetab/text.h"
+#include "test_util.h"
 #include "stages.h"
 
 namespace noticetab::detail {
@@ -34,10 +35,8 @@ std::vector<std::string> Texts() {
   for (const char* dir : {"/samples", "/samples/composed"}) {
     for (const auto& e : std::filesystem::directory_iterator(kSourceDir + dir)) {
       if (!e.is_regular_file()) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      out.push_back(ss.str());
+      const std::string text = noticetab::testing::ReadFile(e.path().string());
+      out.push_back(text);
     }
   }
   // Footers at the gates' edges: spaced imprints and cc keys, cc lists

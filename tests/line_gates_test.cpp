@@ -13,6 +13,7 @@
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/text.h"
+#include "test_util.h"
 #include "stages.h"
 
 namespace nt = noticetab;
@@ -39,10 +40,8 @@ std::vector<std::string> VariedLines() {
   for (const char* dir : {"/samples", "/samples/composed"}) {
     for (const auto& e : std::filesystem::directory_iterator(kSourceDir + dir)) {
       if (!e.is_regular_file()) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      const nt::Source src = nt::Decode(ss.str(), e.path().string());
+      const std::string text = noticetab::testing::ReadFile(e.path().string());
+      const nt::Source src = nt::Decode(text, e.path().string());
       for (int n = 1; n <= src.line_count(); ++n) out.emplace_back(src.Line(n));
     }
   }

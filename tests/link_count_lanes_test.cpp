@@ -14,35 +14,14 @@
 #include "noticetab/link.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
+#include "test_util.h"
 
 using noticetab::Item;
 using noticetab::Row;
 using noticetab::Section;
 using noticetab::Table;
-
-namespace {
-
-struct Links {
-  std::vector<int> items, sections;
-  std::vector<std::vector<std::string>> warnings;
-};
-
-Links LinkWith(Table t, const std::vector<Section>& body, bool portable, bool exhaustive) {
-  noticetab::detail::LinkPortableOnly(portable);
-  noticetab::detail::LinkExhaustive(exhaustive);
-  noticetab::LinkRows(t, body);
-  noticetab::detail::LinkExhaustive(false);
-  noticetab::detail::LinkPortableOnly(false);
-  Links out;
-  for (const Row& r : t.rows) {
-    out.items.push_back(r.item);
-    out.sections.push_back(r.section);
-    out.warnings.push_back(r.warnings);
-  }
-  return out;
-}
-
-}  // namespace
+using noticetab::testing::LinkWith;
+using noticetab::testing::Links;
 
 TEST_CASE("LinkRows counts hits in vector lanes as the portable code does", "[link]") {
   std::mt19937 rng(909);

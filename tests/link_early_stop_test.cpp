@@ -14,33 +14,14 @@
 #include "noticetab/link.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
+#include "test_util.h"
 
 using noticetab::Item;
 using noticetab::Row;
 using noticetab::Section;
 using noticetab::Table;
-
-namespace {
-
-struct Links {
-  std::vector<int> items, sections;
-  std::vector<std::vector<std::string>> warnings;
-};
-
-Links LinkWith(Table t, const std::vector<Section>& body, bool exhaustive) {
-  noticetab::detail::LinkExhaustive(exhaustive);
-  noticetab::LinkRows(t, body);
-  noticetab::detail::LinkExhaustive(false);
-  Links out;
-  for (const Row& r : t.rows) {
-    out.items.push_back(r.item);
-    out.sections.push_back(r.section);
-    out.warnings.push_back(r.warnings);
-  }
-  return out;
-}
-
-}  // namespace
+using noticetab::testing::LinkWith;
+using noticetab::testing::Links;
 
 TEST_CASE("LinkRows links a row counted part way as when counted to its end", "[link]") {
   std::mt19937 rng(2026);
@@ -117,7 +98,7 @@ TEST_CASE("LinkRows links a row counted part way as when counted to its end", "[
         if (rng() % 8 == 0) row.section_label.Append(body[rng() % body.size()].title, 1);
         table.rows.push_back(row);
       }
-      const Links fast = LinkWith(table, body, false), full = LinkWith(table, body, true);
+      const Links fast = LinkWith(table, body, false, false), full = LinkWith(table, body, false, true);
       for (size_t r = 0; r < table.rows.size(); ++r) {
         INFO("portable " << portable << " round " << round << " row " << r << " content " << table.rows[r].content.text);
         CHECK(fast.items[r] == full.items[r]);

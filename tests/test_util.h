@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "noticetab/convert.h"
+#include "noticetab/link.h"
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/text.h"
@@ -80,6 +81,29 @@ inline std::vector<std::string> LinesAndCells(const std::vector<std::filesystem:
 }
 
 /// s with a space after every character (a name cut by spaces).
+// What LinkRows decided for each row of `t` (item, section, warnings) with
+// link.cpp's test switches set for the call: `portable` (no vector lanes) and
+// `exhaustive` (every row's bigrams counted to its end, no early stop).
+struct Links {
+  std::vector<int> items, sections;
+  std::vector<std::vector<std::string>> warnings;
+};
+
+inline Links LinkWith(Table t, const std::vector<Section>& body, bool portable, bool exhaustive) {
+  detail::LinkPortableOnly(portable);
+  detail::LinkExhaustive(exhaustive);
+  LinkRows(t, body);
+  detail::LinkExhaustive(false);
+  detail::LinkPortableOnly(false);
+  Links out;
+  for (const Row& r : t.rows) {
+    out.items.push_back(r.item);
+    out.sections.push_back(r.section);
+    out.warnings.push_back(r.warnings);
+  }
+  return out;
+}
+
 inline std::string SpacedChars(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
