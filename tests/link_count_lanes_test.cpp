@@ -26,17 +26,7 @@ using noticetab::testing::Links;
 TEST_CASE("LinkRows counts hits in vector lanes as the portable code does", "[link]") {
   std::mt19937 rng(909);
   // 30 Han characters: texts share many bigrams, so every item is hit.
-  std::vector<std::string> chars;
-  for (char32_t c = 0x5DE5; c < 0x5DE5 + 30; ++c) {
-    std::string s;
-    noticetab::AppendUtf8(s, c);
-    chars.push_back(s);
-  }
-  auto text = [&](size_t len) {
-    std::string s;
-    for (size_t k = 0; k < len; ++k) s += rng() % 15 ? chars[rng() % chars.size()] : "，";
-    return s;
-  };
+  noticetab::testing::HanTexts text(rng, 0x5DE5, 30, 15);
   // len whole characters of s from a random start (s has at least len).
   auto piece = [&](const std::string& s, size_t len) {
     std::vector<size_t> starts;

@@ -26,17 +26,7 @@ using noticetab::testing::Links;
 TEST_CASE("LinkRows links a row counted part way as when counted to its end", "[link]") {
   std::mt19937 rng(2026);
   // 24 Han characters (many shared bigrams) and a little punctuation.
-  std::vector<std::string> chars;
-  for (char32_t c = 0x653F; c < 0x653F + 24; ++c) {
-    std::string s;
-    noticetab::AppendUtf8(s, c);
-    chars.push_back(s);
-  }
-  auto text = [&](size_t len) {
-    std::string s;
-    for (size_t k = 0; k < len; ++k) s += rng() % 12 ? chars[rng() % chars.size()] : "，";
-    return s;
-  };
+  noticetab::testing::HanTexts text(rng, 0x653F, 24, 12);
   // A copy of s with some characters changed, dropped or added.
   auto mutate = [&](const std::string& s, unsigned per_100) {
     std::string out;
@@ -45,8 +35,8 @@ TEST_CASE("LinkRows links a row counted part way as when counted to its end", "[
       noticetab::NextChar(s, i);
       const unsigned roll = rng() % 100;
       if (roll < per_100 / 3) continue;                                     // dropped
-      if (roll < 2 * per_100 / 3) out += chars[rng() % chars.size()];       // added
-      out += roll < per_100 ? chars[rng() % chars.size()] : s.substr(start, i - start);  // changed or kept
+      if (roll < 2 * per_100 / 3) out += text.Char();                      // added
+      out += roll < per_100 ? text.Char() : s.substr(start, i - start);  // changed or kept
     }
     return out;
   };

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <set>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -103,6 +104,31 @@ inline Links LinkWith(Table t, const std::vector<Section>& body, bool portable, 
   }
   return out;
 }
+
+// Random texts over `count` consecutive Han characters from `first` (so that
+// rows and items share many bigrams: the link tests), with a full-width comma
+// in place of about one character in `comma_one_in`.
+struct HanTexts {
+  HanTexts(std::mt19937& rng, char32_t first, int count, unsigned comma_one_in)
+      : rng(rng), comma_one_in(comma_one_in) {
+    for (char32_t c = first; c < first + static_cast<char32_t>(count); ++c) {
+      std::string s;
+      AppendUtf8(s, c);
+      chars.push_back(s);
+    }
+  }
+  /// One of the characters.
+  const std::string& Char() { return chars[rng() % chars.size()]; }
+  /// `len` characters.
+  std::string operator()(size_t len) {
+    std::string s;
+    for (size_t k = 0; k < len; ++k) s += rng() % comma_one_in ? Char() : "，";
+    return s;
+  }
+  std::mt19937& rng;
+  unsigned comma_one_in;
+  std::vector<std::string> chars;
+};
 
 inline std::string SpacedChars(std::string_view s) {
   std::string out;
