@@ -4,8 +4,8 @@
 // Why: a notice touches about 200 fresh 4 KB heap pages (800 KB: the file,
 // its lines, cells, rows, the output). Each first touch is a page fault, and
 // on the virtual machines this project is measured on a fault costs about
-// 15 us of CPU (bench/README.md: a program touching 500 fresh pages takes
-// 8 ms, the same program on one madvise'd huge page 0.3 ms). So a 30 KB
+// 15 us of CPU (README, Performance: a program touching 500 fresh pages
+// takes 8 ms, the same program on one madvise'd huge page 0.3 ms). So a 30 KB
 // notice spent about 3 ms of its time in heap faults, and a 5 MB one 135 ms
 // of its 150 (9,100 faults: its big blocks were each mmapped afresh).
 //

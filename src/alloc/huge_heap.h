@@ -10,7 +10,7 @@ namespace noticetab::alloc {
 // not have), before the caller touches it: marks as huge pages the block when glibc mapped it
 // on its own (32 MB or more), else the heap glibc has grown since the last
 // call (its first kPad was marked at start-up). Cheap when the heap has not
-// moved: a load and a compare.
+// moved: glibc's cached break read and compared.
 void MarkHuge(void* block, size_t size) noexcept;
 
 }  // namespace noticetab::alloc
