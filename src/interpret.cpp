@@ -593,12 +593,16 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   size_t best = 0;
   // A full-width row whose content column holds text is read by position: a
   // short content (按月发布指标。) beside a longer group label stays content.
+  // So is a row with exactly a cell per column, all filled, whose content
+  // column holds a name-like sentence (每月召开一次政企座谈会 ends in 会): no
+  // merged cell left a gap it could have shifted into.
   size_t width = header.size() - (header_has_seq && !header.empty() ? 1 : 0);
   size_t filled = 0;
   // A cell's shape is kEmpty exactly when its Trim is empty (ClassifyCell).
   for (CellShape x : shapes) filled += x != CellShape::kEmpty;
   if (!header.empty() && content_col < cells.size() && cells.size() >= width && filled >= width &&
-      shapes[content_col] == CellShape::kText)
+      (shapes[content_col] == CellShape::kText ||
+       (shapes[content_col] == CellShape::kUnits && cells.size() == width)))
     content = static_cast<int>(content_col), best = SIZE_MAX;
   for (size_t i = 0; i < cells.size() && best != SIZE_MAX; ++i) {
     if (shapes[i] != CellShape::kText) continue;

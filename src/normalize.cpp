@@ -311,6 +311,25 @@ void WarnAll(Task& t, std::vector<Diagnostic>& notes) {
 
 }  // namespace
 
+namespace {
+
+// A table's group label as a title: its heading marker (一、 1.) split off as
+// the number, one closing full stop dropped (一、做好财政信息公开。 -> 一,
+// 做好财政信息公开); the rest kept whole, unlike a body title, since the
+// label is all the row has of it.
+void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, std::string& title) {
+  if (Trim(label).empty()) return;
+  title = JoinCjkSpaces(label);
+  if (auto h = MatchHeading(title, rules); h && !h->title.empty()) {
+    no = h->no;
+    title = h->title;
+  }
+  std::string_view t = title;
+  if (const size_t n = rules.punct.full_stop.EndLength(t); n && n < t.size()) title.resize(t.size() - n);
+}
+
+}  // namespace
+
 std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
                                  const YearContext& years, const Rules& rules) {
   std::vector<Task> tasks;
@@ -349,6 +368,10 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       for (const auto& it : s.items)
         if (it.index == row.item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
     }
+    if (!t.section && !t.item) {  // the table's own labels (filled down above)
+      LabelAsTitle(row.section_label.text, rules, t.section_no, t.section_title);
+      LabelAsTitle(row.item_label.text, rules, t.item_no, t.item_title);
+    }
     // A text without a space is its own JoinCjkSpaces: moved, not copied.
     if (HasSpace(row.content.text)) t.content = JoinCjkSpaces(row.content.text);
     else t.content = std::move(row.content.text);
@@ -382,6 +405,20 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       for (const Diagnostic& n : deadline_notes) t.Warn(n.code, n.message);
     }
   };
+  // A row linked to no section or item (a notice without a numbered outline,
+  // or labels the body does not hold) keeps its table's own group labels as
+  // its section and item titles: nothing printed is lost. Labels are merged
+  // cells: they fill down, and a section label ends the item label above it.
+  {
+    const std::string *section_label = nullptr, *item_label = nullptr;
+    for (Row& r : table.rows) {
+      if (!r.section_label.empty()) section_label = &r.section_label.text, item_label = nullptr;
+      if (!r.item_label.empty()) item_label = &r.item_label.text;
+      if (r.section || r.item) continue;
+      if (r.section_label.empty() && section_label) r.section_label.text = *section_label;
+      if (r.item_label.empty() && item_label) r.item_label.text = *item_label;
+    }
+  }
   // A table of up to kReleaseEvery rows hands no pages back (below): its
   // tasks are made in order, each in its place (no move, no reversal).
   constexpr size_t kReleaseEvery = 1024;

@@ -1,5 +1,6 @@
 #include "noticetab/repair.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -25,10 +26,28 @@ bool EndsWithSeparator(std::string_view s, const Rules& rules) {
   return false;
 }
 
-// A row that only continues the content of the row above.
-bool IsContinuation(const Row& r) {
-  return !r.seq && r.section_label.empty() && r.item_label.empty() && r.units.empty() && !r.units.garbled &&
-         r.deadline.empty() && r.lead.empty() && r.support.empty() && !r.content.empty();
+// A row that only continues the row above (rows[i - 1] as kept): a wrapped
+// line. PDF text wraps each column of a row on its own, so the next line
+// holds each column's overflow (县发改局、人社局、 above, 市场监管局 here). No
+// number, labels or deadline of its own; content only where the content
+// above runs on (no sentence end); a unit cell only where the same cell above
+// ends in a separator.
+bool ContinuesRow(const Row& prev, const Row& r, const Rules& rules) {
+  if (r.seq || !r.section_label.empty() || !r.item_label.empty() || !r.deadline.empty() || r.deadline.garbled)
+    return false;
+  bool any = false;
+  if (!r.content.empty()) {
+    if (EndsSentence(prev.content.text, rules)) return false;
+    any = true;
+  }
+  for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support}) {
+    const Cell& c = r.*f;
+    if (c.garbled) return false;
+    if (c.empty()) continue;
+    if (!EndsWithSeparator((prev.*f).text, rules)) return false;
+    any = true;
+  }
+  return any;
 }
 
 }  // namespace
@@ -62,14 +81,22 @@ void RepairTable(Table& table, const Rules& rules) {
   for (size_t i = 1; i < rows.size(); ++i) {
     Row& prev = rows[kept - 1];
     Row& r = rows[i];
-    if (IsContinuation(r) && !EndsSentence(prev.content.text, rules)) {
-      prev.Warn("content.joined", std::string(r.after_break ? "content continued after a page break" : "wrapped content") +
-                              " (" + Lines(r) + ") joined");
+    if (ContinuesRow(prev, r, rules)) {
+      const bool units_only = r.content.empty();
+      const std::string what = units_only ? "unit list" : "content";
+      prev.Warn(units_only ? "units.joined" : "content.joined",
+                (r.after_break ? what + " continued after a page break" : "wrapped " + what) + " (" + Lines(r) + ") joined");
       prev.content.Append(r.content.text, r.content.last_line);
+      for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support}) (prev.*f).Append((r.*f).text, (r.*f).last_line);
       prev.Touch(r.first_line);
       prev.Touch(r.last_line);
-      for (auto& w : r.warnings) prev.warnings.push_back(w);
-      for (auto& d : r.diagnostics) prev.diagnostics.push_back(d);
+      // A note both lines carry (a header read by shape) is the row's once.
+      for (auto& w : r.warnings)
+        if (std::find(prev.warnings.begin(), prev.warnings.end(), w) == prev.warnings.end()) prev.warnings.push_back(w);
+      for (auto& d : r.diagnostics)
+        if (std::none_of(prev.diagnostics.begin(), prev.diagnostics.end(),
+                         [&](const Diagnostic& p) { return p.code == d.code && p.message == d.message; }))
+          prev.diagnostics.push_back(d);
       continue;
     }
     if (kept != i) rows[kept] = std::move(r);

@@ -28,11 +28,11 @@ void VisitTask(TaskT& t, V& v) {
   v.Int("id", t.id);
   v.Int("seq", t.seq);
   v.Int("section", t.section);
-  v.StrIf("section_no", t.section.has_value(), t.section_no);
-  v.StrIf("section_title", t.section.has_value(), t.section_title);
+  v.StrIf("section_no", t.section.has_value() || !t.section_no.empty(), t.section_no);
+  v.StrIf("section_title", t.section.has_value() || !t.section_title.empty(), t.section_title);
   v.Int("item", t.item);
-  v.StrIf("item_no", t.item.has_value(), t.item_no);
-  v.StrIf("item_title", t.item.has_value(), t.item_title);
+  v.StrIf("item_no", t.item.has_value() || !t.item_no.empty(), t.item_no);
+  v.StrIf("item_title", t.item.has_value() || !t.item_title.empty(), t.item_title);
   v.Str("content", t.content);
   v.List("units", t.units);
   v.List("lead_units", t.lead_units);

@@ -9,6 +9,8 @@
 //   ```grid         the tables as the readers cut them (`--dump grid`)
 //   ```warnings     the warnings of each task, "id: w1；w2"
 //   ```outline      the body outline: "no title" per section, "  no title" per item
+//   ```titles       each task's "section_no section_title / item_no item_title"
+//                   (null for none), the body's or the table's own labels
 //   ```diagnostics  the codes of every diagnostic (`--dump diagnostics`):
 //                   "document CODE" and "task ID CODE" lines, in order; "none"
 //   ```document     (before ```tasks) `key: value` lines checked against the
@@ -37,7 +39,7 @@ using namespace noticetab::testing;
 namespace {
 
 struct Example {
-  std::string file, title, notice, tasks, layout, grid, warnings, document, outline, diagnostics;
+  std::string file, title, notice, tasks, layout, grid, warnings, document, outline, titles, diagnostics;
   int line = 0;
 };
 
@@ -86,6 +88,8 @@ std::vector<Example> LoadExamples(const std::vector<std::string>& files) {
         target = &cur.document;
       } else if (line == "```outline") {
         target = &cur.outline;
+      } else if (line == "```titles") {
+        target = &cur.titles;
       } else if (line == "```diagnostics") {
         target = &cur.diagnostics;
       }
@@ -126,6 +130,13 @@ std::string DumpOutline(const YAML::Node& doc) {
     out += Str(s["no"]) + " " + Str(s["title"]) + "\n";
     for (const auto& it : s["items"]) out += "  " + Str(it["no"]) + " " + Str(it["title"]) + "\n";
   }
+  return out;
+}
+
+std::string DumpTitles(const YAML::Node& doc) {
+  std::string out;
+  for (const auto& t : doc["tasks"])
+    out += Str(t["section_no"]) + " " + Str(t["section_title"]) + " / " + Str(t["item_no"]) + " " + Str(t["item_title"]) + "\n";
   return out;
 }
 
@@ -174,6 +185,7 @@ TEST_CASE("spec examples, through the binary", "[spec]") {
     if (!ex.layout.empty()) CHECK(Str(doc["layout"]) + "\n" == ex.layout);
     if (!ex.warnings.empty()) CHECK(DumpWarnings(doc) == ex.warnings);
     if (!ex.outline.empty()) CHECK(DumpOutline(doc) == ex.outline);
+    if (!ex.titles.empty()) CHECK(DumpTitles(doc) == ex.titles);
     if (!ex.grid.empty()) {
       RunResult g = RunCli("--dump grid '" + notice.path() + "'");
       CHECK(g.status == 0);

@@ -13,7 +13,8 @@ namespace noticetab {
 /// outputs print among the warnings. Codes are `area.what`, e.g.
 /// row.shifted, role.inferred, role.header_shape, content.missing,
 /// cell.unreadable, cell.extra, cell.joined_above, row.unsplit,
-/// row.fragment, deadline.twice, content.joined, merged.spread,
+/// row.fragment, deadline.twice, content.joined, units.joined (a unit list
+/// wrapped onto a line of its own), merged.spread,
 /// merged.filled, link.label_disagrees, link.from_label, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
 /// units.missing, units.shared, units.first_is_lead, deadline.no_year,
