@@ -651,3 +651,20 @@ TEST_CASE("Cell::Append joins CJK without spaces and Latin words with one", "[re
   latin.Append("   ", 3);  // nothing to append: the lines do not move
   CHECK(latin.last_line == 2);
 }
+
+TEST_CASE("a table's caption is the title lines above it, not the cover's date line", "[read]") {
+  auto caption_of = [](const std::string& text) {
+    Notice n(text);
+    size_t at = 0;
+    const noticetab::Reader* reader = nullptr;
+    REQUIRE(noticetab::FindTable(n.lines, 0, R(), &at, &reader));
+    return noticetab::CaptionAbove(n.lines, at, R());
+  };
+  const std::string table = "序号\t工作任务\t责任单位\t完成时限\n1\t公开政策文件。\t县司法局\t2024年3月底前\n"
+                            "2\t做好政策解读。\t县政府办公室\t2024年12月底前\n";
+  // The date the cover ends with, right above the annex's title: not part of it.
+  CHECK(caption_of("某县人民政府办公室\n2024年3月1日\n2024年重点任务清单\n" + table) == "2024年重点任务清单");
+  CHECK(caption_of("2024 年 3 月 1 日\n2024年重点任务清单\n" + table) == "2024年重点任务清单");
+  // A title holding a date stays whole; a 附件 line above it is its first part.
+  CHECK(caption_of("附件\n2024年3月1日起施行的任务清单\n" + table) == "附件 2024年3月1日起施行的任务清单");
+}
