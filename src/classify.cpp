@@ -990,6 +990,7 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     chars = CharCount(compact);
     sentence = rules.punct.sentence_mark.In(compact);
   }
+  bool dated = false;  // a short cell the deadline hint finds a date or period in
   if (chars <= 24) {
     if (f.compact_known)
       compact = f.short_size <= f.short_compact.size() ? std::string_view(f.short_compact.data(), f.short_size)
@@ -1002,6 +1003,7 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
                                                                                         : CharBits(compact);
     auto may = [&](size_t k) { return !gates || gates->deadlines[k].Met(bits); };
     if ((!gates || gates->hint.Met(bits)) && rules.deadline_hint.Contains(compact)) {
+      dated = true;
       for (size_t k = 0; k < rules.deadlines.size(); ++k)
         if (may(k) && rules.deadlines[k].re.Contains(compact)) return CellShape::kDeadline;
       // A duplicated phrase ("2023年12月底前 2023年12月底前") is still a deadline.
@@ -1046,8 +1048,9 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
         return CellShape::kUnits;
     }
   }
-  // OCR debris: short, mostly digits/symbols/isolated single characters.
-  if (chars > 16) return CellShape::kText;
+  // OCR debris: short, mostly digits/symbols/isolated single characters;
+  // not a date no deadline pattern reads (2025年6月—12月), which is kept.
+  if (chars > 16 || dated) return CellShape::kText;
   // Two ideographs in a row that are no numerals are one Han token of two
   // characters at least (the tokenizer's runs): no debris. Numerals are
   // ruled out as the tokenizer does, by a filter on (c & 63) first.

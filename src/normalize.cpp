@@ -276,6 +276,32 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     }
     return d;
   }
+  // A cell naming steps (2025年9月底前启动，12月底前完成) or a date with more
+  // words (2025年6月底前完成并长期坚持): the last deadline phrase written in
+  // it (deadline_in_content) is the task's, with a warning; a year the cell
+  // prints before it is that phrase's year.
+  std::string_view last;
+  for (size_t from = 0; from < t.size();) {
+    const auto m = rules.deadline_in_content.Find(std::string_view(t).substr(from));
+    if (!m.found || m.end == 0) break;
+    last = std::string_view(t).substr(from + m.begin, m.end - m.begin);
+    from += m.end;
+  }
+  if (!last.empty() && last.size() < t.size()) {
+    YearContext part_years = years;
+    const auto y = rules.year_in_text.Find(t);
+    const bool year_before = y.found && !rules.year_in_text.Contains(last) && y.begin < static_cast<size_t>(last.data() - t.data());
+    if (year_before) part_years.title = std::atoi(t.substr(y.begin, 4).c_str());
+    Deadline p = ResolveDeadline(last, part_years, rules, static_cast<std::vector<Diagnostic>*>(nullptr));
+    if (p.date) {
+      p.text = d.text;
+      if (year_before) p.year_source = "text";
+      if (notes)
+        notes->push_back({"deadline.partial", 0, 0,
+                          RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + std::string(last)});
+      return p;
+    }
+  }
   d.kind = "none";
   d.granularity.reset();
   d.year_source.reset();

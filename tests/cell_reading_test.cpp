@@ -91,7 +91,8 @@ nt::CellShape RefClassify(std::string_view cell, const nt::Rules& rules) {
     return rules.headings[h->style].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
   std::string compact = nt::Nfkc(nt::RemoveSpaces(cell));
   size_t chars = nt::CharCount(compact);
-  if (chars <= 24 && rules.deadline_hint.Contains(compact)) {
+  const bool dated = chars <= 24 && rules.deadline_hint.Contains(compact);
+  if (dated) {
     for (const auto& d : rules.deadlines)
       if (d.re.Contains(compact)) return CellShape::kDeadline;
     if (compact.size() % 2 == 0 && compact.substr(0, compact.size() / 2) == compact.substr(compact.size() / 2))
@@ -116,7 +117,7 @@ nt::CellShape RefClassify(std::string_view cell, const nt::Rules& rules) {
         chars <= 12 * names.size() + 8)
       return CellShape::kUnits;
   }
-  if (chars > 16) return CellShape::kText;
+  if (chars > 16 || dated) return CellShape::kText;  // a date no pattern reads is no debris
   size_t han = 0, noise = 0, longest_han = 0;
   for (const auto& t : nt::Tokenize(cell, rules)) {
     if (t.kind == nt::TokenKind::kHan || t.kind == nt::TokenKind::kCjkNumeral) {

@@ -186,6 +186,11 @@ TEST_CASE("ClassifyCell: deadlines", "[classify]") {
   CHECK(Shape("每年3月31日前") == "deadline");
   CHECK(Shape("第三季度") == "deadline");
   CHECK(Shape("2023年") == "deadline");
+  CHECK(Shape("2023.06.30") == "deadline");
+  CHECK(Shape("2023年6月—12月") == "deadline");
+  // A date no deadline pattern reads is text (kept, warned about), never debris.
+  CHECK(Shape("2023年7月1日起") == "text");
+  CHECK(Shape("6月 至 9 月间") == "text");
 }
 
 TEST_CASE("ClassifyCell: section and item labels", "[classify]") {

@@ -326,3 +326,28 @@ TEST_CASE("a unit name that stops inside a unit suffix was cut mid-name", "[norm
   REQUIRE(doc.diagnostics.size() == 1);
   CHECK(doc.diagnostics[0].code == "rows.cut");
 }
+
+TEST_CASE("ResolveDeadline: numeric dates, month ranges, 今年底, 2023年内", "[normalize]") {
+  CHECK(Dump(Due("2023.06.30")) == "by_date 2023-06-30 day text");
+  CHECK(Dump(Due("2024/6/30前")) == "by_date 2024-06-30 day text");
+  CHECK(Dump(Due("2023年6月—12月")) == "by_date 2023-12-31 month text");  // due at the period's end
+  CHECK(Dump(Due("6-9月")) == "by_date 2023-09-30 month title");
+  CHECK(Dump(Due("6月至8月")) == "by_date 2023-08-31 month title");
+  CHECK(Dump(Due("今年底前")) == "by_date 2023-12-31 year title");
+  CHECK(Dump(Due("2023年内")) == "year_round 2023-12-31 year text");
+  CHECK(Due("2023.13.30").kind == "none");  // no 13th month
+}
+
+TEST_CASE("ResolveDeadline: several steps in one cell are due at the last, with a warning", "[normalize]") {
+  std::vector<std::string> warnings;
+  Deadline d = Due("2024年9月底前启动，12月底前完成", TitleYear(2023), &warnings);
+  CHECK(Opt(d.text) == "2024年9月底前启动，12月底前完成");  // printed as is
+  CHECK(Dump(d) == "by_date 2024-12-31 month text");           // the cell's own year, not the title's
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("12月底前完成") != std::string::npos);
+  warnings.clear();
+  CHECK(Dump(Due("2023年6月底前完成并长期坚持", TitleYear(2023), &warnings)) == "by_date 2023-06-30 month text");
+  CHECK(warnings.size() == 1);
+  // A start date is no deadline: not understood, the text kept.
+  CHECK(Due("2023年7月1日起").kind == "none");
+}

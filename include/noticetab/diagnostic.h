@@ -18,7 +18,8 @@ namespace noticetab {
 /// merged.filled, link.label_disagrees, link.from_label, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
 /// units.missing, units.shared, units.first_is_lead, deadline.no_year,
-/// deadline.unreadable, deadline.from_note, deadline.from_content.
+/// deadline.unreadable, deadline.partial (the last of several dates in the
+/// cell), deadline.from_note, deadline.from_content.
 /// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
 /// table.no_rows, input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.traditional, input.partial (a native reader skipped content),
