@@ -132,6 +132,36 @@ std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Pu
   return {std::string_view::npos, {}};
 }
 
+// The clause a text's last sentence is, unbracketed (…审核制度。责任单位：X、Y。
+// or …制度，责任单位：X): where it starts in s and its text without the
+// closing stops; npos when the text ends in none. The earliest sentence
+// boundary (。；，) after which the rest of the text is a key-value clause
+// with a known key: 责任单位：X，完成时限：Y is one clause, not two.
+std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  std::string_view t = Trim(s);
+  while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
+  // A text ending in a bracket is TrailingBracket's.
+  if (!pu.colon.In(t) || pu.closes.Ends(t)) return {std::string_view::npos, {}};
+  int depth = 0;  // boundaries inside brackets are none
+  for (size_t i = 0; i < t.size();) {
+    const size_t at = i;
+    const char32_t c = NextChar(t, i);
+    depth += pu.opens.Has(c) - pu.closes.Has(c);
+    if (depth != 0) continue;
+    const std::string_view rest = t.substr(at);
+    const size_t mark = std::max({pu.full_stop.StartLength(rest), pu.semicolon.StartLength(rest), pu.comma.StartLength(rest)});
+    if (mark == 0) continue;
+    const std::string_view clause = Trim(t.substr(at + mark));
+    if (clause.empty()) break;
+    const auto m = rules.clause_key_line.Find(clause);
+    Assignment probe;
+    if (m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(clause, rules, &probe))
+      return {static_cast<size_t>(clause.data() - s.data()), clause};
+  }
+  return {std::string_view::npos, {}};
+}
+
 }  // namespace
 
 ClauseRole KeyRole(std::string_view key, const Rules& rules) {
@@ -196,14 +226,28 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   if (rules.not_clause.Contains(clause)) return false;
   Assignment a;
   bool any = false;
-  // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成
+  // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成, and by
+  // a comma that opens another key: 责任单位：X，完成时限：Y.
   std::string text(clause);
+  auto part_end = [&](size_t from) {
+    const size_t end = pu.semicolon.Find(text, from);
+    for (size_t c = pu.comma.Find(text, from); c < end && c != std::string::npos; c = pu.comma.Find(text, c + 1)) {
+      const std::string_view rest = std::string_view(text).substr(c);
+      const auto kv = rules.clause_key_value.Find(rest.substr(pu.comma.StartLength(rest)));
+      if (kv.found && KeyRole(kv.Group("key"), rules) != ClauseRole::kNone) return c;
+    }
+    return end;
+  };
   size_t start = 0;
   while (start <= text.size()) {
-    size_t end = pu.semicolon.Find(text, start);
+    size_t end = part_end(start);
     std::string part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    start = end == std::string::npos ? text.size() + 1
-                                     : end + pu.semicolon.StartLength(std::string_view(text).substr(end));
+    if (end == std::string::npos) {
+      start = text.size() + 1;
+    } else {
+      const std::string_view rest = std::string_view(text).substr(end);
+      start = end + std::max(pu.semicolon.StartLength(rest), pu.comma.StartLength(rest));
+    }
     if (Trim(part).empty()) continue;
     if (auto kv = rules.clause_key_value.Find(part); kv.found) {
       ClauseRole role = KeyRole(kv.Group("key"), rules);
@@ -262,7 +306,9 @@ bool IsKeyValueLine(std::string_view line, const Rules& rules) {
   std::string t = JoinCjkSpaces(Trim(line));
   Assignment probe;
   auto m = rules.clause_key_line.Find(t);
-  return m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(t, rules, &probe);
+  if (m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(t, rules, &probe)) return true;
+  // A clause closing the line's text, unbracketed (…制度。责任单位：X。).
+  return TrailingKeyClause(t, rules).first != std::string_view::npos;
 }
 
 bool EndsInClause(std::string_view line, const Rules& rules) {
@@ -310,6 +356,18 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         if (alone) continue;
         t.erase(begin);
         t = std::string(Trim(t));
+        if (!t.empty() && !EndsSentence(t, rules)) t += pu.stop;
+      }
+    } else if (auto [at, clause_text] = TrailingKeyClause(t, rules); at != std::string_view::npos) {
+      // 责任单位：X closing the line's text without brackets.
+      Assignment clause;
+      if (ParseClause(clause_text, rules, &clause)) {
+        note_clause(false);
+        MergeAt(clause, &a, static_cast<int>(k), static_cast<int>(k), pu);
+        t.erase(at);
+        std::string_view kept = Trim(t);
+        while (const size_t n = std::max(pu.comma.EndLength(kept), pu.semicolon.EndLength(kept))) kept = Trim(kept.substr(0, kept.size() - n));
+        t = std::string(kept);
         if (!t.empty() && !EndsSentence(t, rules)) t += pu.stop;
       }
     }
