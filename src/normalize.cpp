@@ -88,8 +88,16 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   SplitTopLevel(text, rules, &pieces);
   out.reserve(pieces.size());
   std::string carried_name;  // a name with the carried prefix before it
+  const MarkSet& rule_marks = rules.punct.rule_marks;
   for (std::string_view name : pieces) {
     name = rules.punct.full_stop.TrimEnd(name);
+    // OCR'd table rules at a name's edges (‖ 区司法局 ‖): no part of it.
+    if (!name.empty() && (rule_marks.StartLength(name) || rule_marks.EndLength(name))) {
+      const std::string_view printed = name;
+      for (size_t n; (n = rule_marks.StartLength(name)) != 0;) name = Trim(name.substr(n));
+      for (size_t n; (n = rule_marks.EndLength(name)) != 0;) name = Trim(name.substr(0, name.size() - n));
+      if (warnings) warnings->push_back("table-rule marks removed from a unit name: " + std::string(printed));
+    }
     // The tails are compared only when the name's last byte ends one of them.
     const bool may_tail = !name.empty() && ((rules.open_tail_ends >> (static_cast<unsigned char>(name.back()) & 63)) & 1);
     if (may_tail)

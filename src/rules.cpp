@@ -573,7 +573,7 @@ RNode Pairs(const FileContext& ctx, const RNode& root, const char* key, MarkSet&
 void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"sentence_end", "closers", "closer_after", "brackets", "sentence_mark", "full_stop", "comma",
                         "semicolon", "enumeration", "colon", "pipe", "title_stops", "label_ends", "other_pairs",
-                        "marker_ends", "marker_brackets", "written", "examples"});
+                        "marker_ends", "marker_brackets", "written", "rule_marks", "examples"});
   Punctuation& p = r.punct;
   p.sentence_end = Marks(ctx, root, "sentence_end");
   p.closers = Marks(ctx, root, "closers");
@@ -593,6 +593,7 @@ void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
     for (const char32_t c : set->marks())
       if (p.opens.Has(c) || p.closes.Has(c)) ctx.Fail(other.Mark(), "other_pairs: a mark is in brackets too");
   p.marker_ends = Marks(ctx, root, "marker_ends");
+  if (root["rule_marks"]) p.rule_marks = Marks(ctx, root, "rule_marks");  // optional: older rule sets have none
   Pairs(ctx, root, "marker_brackets", p.marker_opens, p.marker_closes);
   std::map<std::string, std::string, std::less<>> written;
   StringMap(ctx, root, "written", written, {"list", "clauses", "stop"});

@@ -110,6 +110,7 @@ struct Punctuation {
   MarkSet opens, closes;  ///< brackets: opens[i] pairs with closes[i]
   MarkSet sentence_mark;  ///< a text holding one is a sentence (not a label, title, unit list)
   MarkSet full_stop, comma, semicolon, enumeration, colon, pipe;  ///< separators
+  MarkSet rule_marks;     ///< a table's rules read as characters by OCR (‖ │): never part of a name
   MarkSet title_stops;    ///< a heading's title ends before the first
   MarkSet label_ends;     ///< a Word list label ending in one takes no space after it
   /// other_pairs: quotes, book-title marks, braces; the tokenizer's opening
