@@ -367,10 +367,17 @@ std::vector<Role> ColumnsFromCells(const Grid& g, Shapes& shape_of) {
 // table warning, never silently.
 void Finish(const Grid& g, Table& t, const Rules& rules) {
   std::string shaped;
-  if (!g.rows.empty() && g.rows.front().header)
-    for (const auto& c : g.rows.front().cells)
-      if (!Trim(c.text).empty() && !HeaderNameListed(c.text, rules) && HeaderRole(c.text, rules) != Role::kNone)
-        shaped += (shaped.empty() ? "" : ", ") + c.text + " as " + std::string(RoleName(HeaderRole(c.text, rules)));
+  if (!g.rows.empty() && g.rows.front().header) {
+    const auto& cells = g.rows.front().cells;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const GridCell& c = cells[i];
+      if (Trim(c.text).empty() || HeaderNameListed(c.text, rules) || HeaderRole(c.text, rules) == Role::kNone) continue;
+      // The column's role as the header gave it (a second content column
+      // is a label), where the columns are the header's cells one to one.
+      const Role role = t.columns.size() == cells.size() ? t.columns[i] : HeaderRole(c.text, rules);
+      shaped += (shaped.empty() ? "" : ", ") + c.text + " as " + std::string(RoleName(role));
+    }
+  }
   std::erase_if(t.rows, [&](const Row& r) {
     // A grid read by position has its rows from the reader: no fragments.
     // The character count last: it is the one test that costs.
@@ -505,6 +512,10 @@ void PromoteContentColumn(std::vector<Role>& roles) {
   auto lead = std::find(roles.begin(), roles.end(), Role::kLead);
   if (lead != roles.end() && std::find(roles.begin(), roles.end(), Role::kSupport) == roles.end())
     std::replace(lead, roles.end(), Role::kUnits, Role::kSupport);
+  // Two content columns (| 项目名称 | 建设内容 |, the first named by shape):
+  // the task text is the last; the ones before it name the task, as labels.
+  if (auto last = std::find(roles.rbegin(), roles.rend(), Role::kContent); last != roles.rend())
+    std::replace(last + 1, roles.rend(), Role::kContent, Role::kLabel);
   // No content column named: the task text sits in the last label column
   // (| 序号 | 工作任务 | 牵头单位 | ...).
   if (std::find(roles.begin(), roles.end(), Role::kContent) != roles.end()) return;
