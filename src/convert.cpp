@@ -1,5 +1,6 @@
 #include "noticetab/convert.h"
 
+#include <algorithm>
 #include <iterator>
 #include <unordered_map>
 
@@ -105,6 +106,39 @@ class RestoreVisitor {
 
 }  // namespace
 
+namespace {
+
+// Rows of tab-separated cells that no table took (a header noticetab did not
+// recognize, 序号 | 考核指标 | 分值 …): said in a document warning, with the
+// lines, never dropped silently. A run of kRun lines with two tabs or more
+// outside every table read.
+void WarnUnreadRows(const std::vector<Line>& lines, const std::vector<std::pair<int, int>>& read, Document& doc) {
+  constexpr int kRun = 3;
+  auto in_table = [&](int no) {
+    return std::any_of(read.begin(), read.end(), [&](const auto& s) { return no >= s.first && no <= s.second; });
+  };
+  int first = 0, last = 0, count = 0;
+  auto flush = [&] {
+    if (count >= kRun)
+      doc.Warn("table.unread", "lines " + std::to_string(first) + "-" + std::to_string(last) +
+                                   " hold tab-separated cells, but no table header was recognized there; they were not read");
+    count = 0;
+  };
+  for (const Line& l : lines) {
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (l.tabs >= 2 && !in_table(l.no)) {
+      if (count == 0) first = l.no;
+      last = l.no;
+      ++count;
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
+}  // namespace
+
 Document Convert(const Source& original, const Rules& rules, const ConvertOptions& opts) {
   TextMemo text_memo(rules);  // texts several stages read (unit splits, header roles): once each
   Document doc;
@@ -168,6 +202,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     // starts after the last line of the table before.
     size_t at = table_at;
     const Reader* r = reader;
+    std::vector<std::pair<int, int>> read_spans;  // input lines of each table read
     while (true) {
       // ReadTable, with the grid kept for --dump grid; otherwise the grid is
       // freed before repair (a big table's cells would double the peak).
@@ -185,6 +220,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
         doc.layout += "+" + table.layout;
       doc.warnings.insert(doc.warnings.end(), table.warnings.begin(), table.warnings.end());
       doc.diagnostics.insert(doc.diagnostics.end(), table.diagnostics.begin(), table.diagnostics.end());
+      read_spans.emplace_back(lines[at].no, table.last_line);
       RepairTable(table, rules);
       LinkRows(table, doc.sections);
       // A native table that knows its merged cells renders each into every row
@@ -208,6 +244,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       if (!FindTable(lines, next, rules, &at, &r)) break;
     }
     if (doc.tasks.empty()) doc.Warn("table.no_rows", "the task table has no rows");
+    WarnUnreadRows(lines, read_spans, doc);
   } else {
     // No table: the body readers that detected their lines name the layout
     // (key-value+clauses when the body has both). Their cut is one function,
@@ -227,6 +264,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       doc.layout = "none";
       doc.tasks = TasksFromItems(doc.sections, item_end, lines, years, rules);
     }
+    WarnUnreadRows(lines, {}, doc);
     if (doc.tasks.empty())
       doc.Warn("tasks.none", "no task table recognized and no body items found");
     else

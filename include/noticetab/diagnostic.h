@@ -21,6 +21,7 @@ namespace noticetab {
 /// deadline.unreadable, deadline.partial (the last of several dates in the
 /// cell), deadline.from_note, deadline.from_content.
 /// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
+/// table.unread (tab-separated rows outside every table read),
 /// table.no_rows, input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.traditional, input.partial (a native reader skipped content),
 /// input.note (a warning a caller put on a Source without a code), rows.cut
