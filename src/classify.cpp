@@ -1049,7 +1049,9 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     }
   }
   // OCR debris: short, mostly digits/symbols/isolated single characters;
-  // not a date no deadline pattern reads (2025年6月—12月), which is kept.
+  // not a date no deadline pattern reads (2025年6月—12月), nor a numeric
+  // date (2025.06.30, which the hint leaves to position: in the hint, a
+  // pattern without a literal would cost every cell a search), which are kept.
   if (chars > 16 || dated) return CellShape::kText;
   // Two ideographs in a row that are no numerals are one Han token of two
   // characters at least (the tokenizer's runs): no debris. Numerals are
@@ -1066,6 +1068,7 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
       han_before = han;
     }
   }
+  if (rules.year_in_text.Contains(cell)) return CellShape::kText;
   auto tokens = Tokenize(cell, rules);
   size_t han = 0, noise = 0, longest_han = 0;
   for (const auto& t : tokens) {

@@ -125,8 +125,12 @@ void WarnUnreadRows(const std::vector<Line>& lines, const std::vector<std::pair<
     count = 0;
   };
   for (const Line& l : lines) {
-    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
-    if (l.tabs >= 2 && !in_table(l.no)) {
+    if (l.tabs < 2) {
+      if (l.kind != LineKind::kBlank && l.kind != LineKind::kJunk) flush();
+      continue;
+    }
+    if (l.kind == LineKind::kJunk) continue;
+    if (!in_table(l.no)) {
       if (count == 0) first = l.no;
       last = l.no;
       ++count;

@@ -92,7 +92,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   for (std::string_view name : pieces) {
     name = rules.punct.full_stop.TrimEnd(name);
     // OCR'd table rules at a name's edges (‖ 区司法局 ‖): no part of it.
-    if (!name.empty() && (rule_marks.StartLength(name) || rule_marks.EndLength(name))) {
+    if (!name.empty() && !rule_marks.marks().empty() && (rule_marks.StartLength(name) || rule_marks.EndLength(name))) {
       const std::string_view printed = name;
       for (size_t n; (n = rule_marks.StartLength(name)) != 0;) name = Trim(name.substr(n));
       for (size_t n; (n = rule_marks.EndLength(name)) != 0;) name = Trim(name.substr(0, name.size() - n));
@@ -289,11 +289,13 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   // it (deadline_in_content) is the task's, with a warning; a year the cell
   // prints before it is that phrase's year.
   std::string_view last;
-  for (size_t from = 0; from < t.size();) {
-    const auto m = rules.deadline_in_content.Find(std::string_view(t).substr(from));
-    if (!m.found || m.end == 0) break;
-    last = std::string_view(t).substr(from + m.begin, m.end - m.begin);
-    from += m.end;
+  if (rules.deadline_hint.Contains(t)) {
+    for (size_t from = 0; from < t.size();) {
+      const auto m = rules.deadline_in_content.Find(std::string_view(t).substr(from));
+      if (!m.found || m.end == 0) break;
+      last = std::string_view(t).substr(from + m.begin, m.end - m.begin);
+      from += m.end;
+    }
   }
   if (!last.empty() && last.size() < t.size()) {
     YearContext part_years = years;
@@ -353,8 +355,8 @@ namespace {
 // label is all the row has of it.
 void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, std::string& title) {
   if (Trim(label).empty()) return;
-  title = JoinCjkSpaces(label);
-  if (auto h = MatchHeading(title, rules); h && !h->title.empty()) {
+  title = HasSpace(label) ? JoinCjkSpaces(label) : std::string(Trim(label));
+  if (auto h = HeadingStyle(title, rules) < 0 ? std::nullopt : MatchHeading(title, rules); h && !h->title.empty()) {
     no = h->no;
     title = h->title;
   }

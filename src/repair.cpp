@@ -21,6 +21,8 @@ std::string Lines(const Row& r) { return LineRef(r.first_line, r.last_line); }
 
 bool EndsWithSeparator(std::string_view s, const Rules& rules) {
   s = Trim(s);
+  // Most texts end in no separator's last byte: said without the list.
+  if (s.empty() || !((rules.separator_ends >> (static_cast<unsigned char>(s.back()) & 63)) & 1)) return false;
   for (const auto& sep : rules.unit_separators)
     if (s.size() >= sep.size() && s.substr(s.size() - sep.size()) == sep) return true;
   return false;

@@ -294,6 +294,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   };
   r.org_suffix_ends = ends(r.org_suffixes);
   r.open_tail_ends = ends(r.open_tails);
+  r.separator_ends = ends(r.unit_separators);
   r.unit_split_firsts.clear();
   r.unit_split_first_bits = 0;
   r.unit_split_every = false;

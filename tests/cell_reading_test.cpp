@@ -118,6 +118,7 @@ nt::CellShape RefClassify(std::string_view cell, const nt::Rules& rules) {
       return CellShape::kUnits;
   }
   if (chars > 16 || dated) return CellShape::kText;  // a date no pattern reads is no debris
+  if (rules.year_in_text.Contains(cell)) return CellShape::kText;  // nor a numeric date
   size_t han = 0, noise = 0, longest_han = 0;
   for (const auto& t : nt::Tokenize(cell, rules)) {
     if (t.kind == nt::TokenKind::kHan || t.kind == nt::TokenKind::kCjkNumeral) {

@@ -187,6 +187,7 @@ struct Rules {
   /// set when units.yaml loads (all bits in a Rules built by hand): a name
   /// whose last byte's bit is clear ends in none of them.
   uint64_t org_suffix_ends = ~uint64_t{0}, open_tail_ends = ~uint64_t{0};
+  uint64_t separator_ends = ~uint64_t{0};     ///< the same for unit_separators
   /// The first character of each of collective_starts and unit_separators
   /// (SplitTopLevel compares words only where one stands) and the (c & 63)
   /// bits of them, set when units.yaml loads (unit_split_ready); a word with
