@@ -213,6 +213,24 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
       }
       if (matched) continue;
     }
+    // A role word in brackets of its own after a run (市发改委（牵头）、…,
+    // 市住建局（按职责分工负责）) gives the run its role, as without them.
+    if (depth == 0 && i > run_start && rules.punct.opens.Has(c)) {
+      const std::string_view rest = text.substr(next);
+      bool matched = false;
+      for (const auto& [word, role] : rules.role_words) {
+        if (!StartsWith(rest, word)) continue;
+        size_t after = word.size();
+        if (after >= rest.size() || !rules.punct.closes.Has(NextChar(rest, after))) continue;
+        if (!IsRunBreak(rest.substr(after), rules.punct)) continue;
+        push(text.substr(run_start, i - run_start), role);
+        i = next + after;
+        run_start = i;
+        matched = true;
+        break;
+      }
+      if (matched) continue;
+    }
     i = next;
     if (rules.punct.opens.Has(c)) ++depth;
     if (rules.punct.closes.Has(c) && depth > 0) --depth;

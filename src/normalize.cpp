@@ -181,6 +181,14 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   std::string joined;
   const std::string_view text = HasSpace(trimmed) ? std::string_view(joined = JoinWrappedNames(trimmed, rules)) : trimmed;
   if (text.empty()) return u;
+  // A cell written as an assignment clause (牵头单位：X；配合单位：Y): its
+  // keys give the roles. Only keys make it one: a plain list stays a list.
+  if (rules.punct.colon.In(text)) {
+    Assignment a;
+    if (ParseClause(text, rules, &a) && (!a.lead_key.empty() || !a.support_key.empty() || !a.units_key.empty()) &&
+        a.units.size() + a.lead.size() + a.support.size() < text.size())
+      return ResolveAssignment(a, rules);
+  }
   std::string prefix;
   auto runs = SplitRoleRuns(text, rules);
   if (runs.size() == 1 && runs[0].role == ClauseRole::kNone) {
