@@ -344,12 +344,19 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   auto may = [gated](const LiteralGate& g, std::string_view s) { return !gated || g.May(s); };
   const MetaKeys& meta_keys = CachedMetadataKeys(rules);
   // The head: everything before the first body heading.
+  // The head ends at the first heading, but not at the numbered lines of an
+  // attachment list (附件：1．… / 2．…), which read like headings.
   size_t head_end = regions.body_begin;
-  for (size_t i = regions.body_begin; i < regions.body_end; ++i)
-    if (lines[i].kind == LineKind::kHeading) {
-      head_end = i;
-      break;
-    }
+  bool attachment_list = false;
+  for (size_t i = 0; i < regions.body_end && i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) continue;
+    if (l.kind == LineKind::kText) attachment_list = rules.attachment.Contains(l.text);
+    if (l.kind != LineKind::kHeading || i < regions.body_begin) continue;
+    if (attachment_list) continue;  // 2．重点任务分工表 under 附件：1．…
+    head_end = i;
+    break;
+  }
   if (head_end == regions.body_begin) head_end = std::min(lines.size(), regions.body_end);
 
   size_t title_at = head_end;

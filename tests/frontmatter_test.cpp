@@ -71,3 +71,16 @@ TEST_CASE("site metadata keys follow the rules of each call (the keys are kept p
   CHECK(with.issuer != without.issuer);
   CHECK(again.issuer == without.issuer);
 }
+
+TEST_CASE("a numbered attachment list does not end the head: 此件公开发布 after it is read", "[frontmatter]") {
+  const std::string head =
+      "某县人民政府办公室\n某政办发〔2025〕7号\n某县人民政府办公室关于印发某县2025年工作要点的通知\n"
+      "各乡镇人民政府，县政府各部门：\n现将《某县2025年工作要点》印发给你们，请认真组织实施。\n";
+  const std::string tail = "某县人民政府办公室\n2025年3月12日\n（此件公开发布）\n一、夯实基础\n（一）推进政务云建设。（县数据局负责）\n";
+  // 2．… reads like a heading; under 附件：1．… it is the list's second line.
+  FrontMatter fm = Front(head + "附件：1．某县2025年工作要点\n　　　2．重点任务分工表\n" + tail);
+  CHECK(fm.publicity.value_or("") == "此件公开发布");
+  CHECK(fm.attachments == std::vector<std::string>{"1．某县2025年工作要点", "2．重点任务分工表"});
+  CHECK(fm.date.value_or("") == "2025-03-12");
+  CHECK(Front(head + tail).publicity.value_or("") == "此件公开发布");
+}
