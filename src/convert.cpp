@@ -164,6 +164,12 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     doc.Warn("input.pinyin_removed",
              "pinyin annotations after characters (" + std::string(MessageExample("pinyin", rules)) + ") removed");
   }
+  // <br> inside the cells of converted markdown: a space, as a wrapped line.
+  Source unbroken;
+  if (rules.inline_break.Contains(source->text())) {
+    unbroken = Source(source->name(), source->encoding(), rules.inline_break.ReplaceAll(source->text(), " "));
+    source = &unbroken;
+  }
   // Traditional characters: parse a Simplified copy, then give every emitted
   // string its original characters back (the conversion is one code point
   // for one, so positions align).

@@ -262,7 +262,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"junk", "pinyin", "traditional_hint", "examples"});
+  CheckKeys(ctx, root, {"junk", "pinyin", "inline_break", "traditional_hint", "examples"});
+  r.inline_break = root["inline_break"] ? Compile(ctx, root["inline_break"]) : Regex("(?!)");
   r.traditional_hint = root["traditional_hint"] ? Compile(ctx, root["traditional_hint"]) : Regex("(?!)");
   // Optional: a rules file without it strips nothing.
   r.pinyin = root["pinyin"] ? Compile(ctx, root["pinyin"]) : Regex("(?!)");

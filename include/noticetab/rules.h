@@ -172,6 +172,7 @@ struct Rules {
   // junk.yaml
   RegexSet junk;
   Regex pinyin;                               ///< 發(fā): annotations removed before parsing
+  Regex inline_break;                         ///< <br> in a cell of converted markdown: a space before parsing
   Regex traditional_hint;                     ///< Traditional-only characters
   // units.yaml
   std::vector<std::string> unit_separators;   ///< split points outside brackets
