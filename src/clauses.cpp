@@ -156,7 +156,9 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
     if (clause.empty()) break;
     const auto m = rules.clause_key_line.Find(clause);
     Assignment probe;
-    if (m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(clause, rules, &probe))
+    // A unit or deadline it must name: "…报送。联系人：张三，电话：…" names a person only.
+    if (m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(clause, rules, &probe) &&
+        !(probe.units.empty() && probe.lead.empty() && probe.support.empty() && probe.deadline.empty()))
       return {static_cast<size_t>(clause.data() - s.data()), clause};
   }
   return {std::string_view::npos, {}};

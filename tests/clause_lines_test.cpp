@@ -1,0 +1,37 @@
+// Which body lines carry an assignment clause (clauses.cpp: IsKeyValueLine,
+// ReadAssignment): a key-value clause on a line of its own or closing the
+// line's text without brackets, but not a contact line's person.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "noticetab/clauses.h"
+#include "noticetab/rules.h"
+#include "stages.h"
+
+namespace {
+
+const noticetab::Rules& R() { return noticetab::BuiltinRules(); }
+
+}  // namespace
+
+TEST_CASE("a key-value clause closing a line's text makes it a key-value line; a contact person does not",
+          "[clauses]") {
+  CHECK(noticetab::IsKeyValueLine("责任单位：县委网信办、县政府办公室。", R()));
+  CHECK(noticetab::IsKeyValueLine("规范政务新媒体运营。责任单位：县委网信办、县政府办公室。", R()));
+  CHECK(noticetab::IsKeyValueLine("同步发布，牵头单位：县政府办公室；配合单位：县直各单位。", R()));
+  // A person is no unit or deadline: the line stays text.
+  CHECK_FALSE(noticetab::IsKeyValueLine("请于6月底前报送总结。联系人：张三，联系电话：12345678。", R()));
+  // A clause inside brackets is the bracket readers' (EndsInClause), not this one.
+  CHECK_FALSE(noticetab::IsKeyValueLine("规范运营（责任单位：县委网信办）", R()));
+}
+
+TEST_CASE("ReadAssignment takes an unbracketed closing clause out of the content", "[clauses]") {
+  std::string content;
+  const std::vector<std::string_view> lines = {"（四）加强政务新媒体管理。规范运营，严格审核。责任单位：县委网信办、县政府办公室，完成时限：2025年6月底前。"};
+  const noticetab::Assignment a = noticetab::ReadAssignment(lines, R(), &content);
+  CHECK(a.found);
+  CHECK(a.units == "县委网信办、县政府办公室");
+  CHECK(a.deadline == "2025年6月底前");
+  CHECK(content == "（四）加强政务新媒体管理。规范运营，严格审核。");
+}
