@@ -104,9 +104,6 @@ class RestoreVisitor {
 };
 
 
-}  // namespace
-
-namespace {
 
 // Rows of tab-separated cells that no table took (a header noticetab did not
 // recognize, 序号 | 考核指标 | 分值 …): said in a document warning, with the
