@@ -220,6 +220,56 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   return d;
 }
 
+namespace {
+
+// A deadline recurring within the year (每月15日前, 每月, 每季度, 每半年,
+// 每年年底前): due at the end of the first period on or after the document's
+// date, else the plan year's first period. The rule's granularity names the
+// period; a rule without one (每周) gives no date.
+Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Match& m, const YearContext& years,
+                         const Rules& rules, std::vector<Diagnostic>* notes) {
+  const std::string& gran = rule.granularity;
+  if (gran.empty()) return d;
+  d.granularity = gran;
+  int y = 0, mo = 1, dd = 1;
+  if (years.doc_date && years.doc_date->size() == 10) {
+    y = std::atoi(years.doc_date->substr(0, 4).c_str());
+    mo = std::atoi(years.doc_date->substr(5, 2).c_str());
+    dd = std::atoi(years.doc_date->substr(8, 2).c_str());
+    d.year_source = "date";
+  } else if (years.title) {
+    y = *years.title, d.year_source = "title";
+  } else if (years.date) {
+    y = *years.date, d.year_source = "date";
+  } else if (years.option) {
+    y = *years.option, d.year_source = "option";
+  }
+  if (y == 0 || mo < 1 || mo > 12) {
+    d.year_source.reset();
+    if (notes)
+      notes->push_back({"deadline.no_year", 0, 0, RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none"});
+    return d;
+  }
+  if (gran == "day") {  // 每月15日: this month's, else next month's
+    const int day = std::max(0, rules.numerals.Value(m.Group("d")));
+    if (day < 1 || day > 31) {
+      d.kind = "none", d.granularity.reset(), d.year_source.reset();
+      if (notes) notes->push_back({"deadline.unreadable", 0, 0, RoleLabel(Role::kDeadline, rules) + " not understood: " + *d.text});
+      return d;
+    }
+    if (std::min(day, DaysInMonth(y, mo)) < dd && ++mo > 12) mo = 1, ++y;
+    d.date = IsoDate(y, mo, std::min(day, DaysInMonth(y, mo)));
+    return d;
+  }
+  if (gran == "quarter") mo = (mo + 2) / 3 * 3;
+  else if (gran == "half") mo = mo <= 6 ? 6 : 12;
+  else if (gran == "year") mo = 12;
+  d.date = IsoDate(y, mo, DaysInMonth(y, mo));
+  return d;
+}
+
+}  // namespace
+
 Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const Rules& rules,
                          std::vector<Diagnostic>* notes) {
   Deadline d;
@@ -239,10 +289,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (!m.found) continue;
     d.kind = rule.kind;
     if (rule.kind == "ongoing") return d;
-    if (rule.kind == "recurring" && m.Group("m").empty()) {
-      d.granularity = rule.granularity.empty() ? std::nullopt : std::optional<std::string>(rule.granularity);
-      return d;  // recurs within the year (每月15日前): no single due date
-    }
+    if (rule.kind == "recurring" && m.Group("m").empty()) return RecurWithinYear(d, rule, m, years, rules, notes);
     int y = 0;
     if (!m.Group("y").empty()) {
       y = std::atoi(std::string(m.Group("y")).c_str());

@@ -256,6 +256,38 @@ TEST_CASE("ResolveDeadline: 每年3月31日前 is the first occurrence on or aft
   CHECK(Dump(Due("每年3月31日前")) == "recurring 2023-03-31 day title");
 }
 
+TEST_CASE("ResolveDeadline: a deadline recurring within the year is due at the first period's end on or after the document's date", "[normalize]") {
+  YearContext may = TitleYear(2023);
+  may.date = 2023;
+  may.doc_date = "2023-05-20";
+  CHECK(Dump(Due("每季度", may)) == "recurring 2023-06-30 quarter date");
+  CHECK(Dump(Due("每季度末", may)) == "recurring 2023-06-30 quarter date");
+  CHECK(Dump(Due("每月", may)) == "recurring 2023-05-31 month date");
+  CHECK(Dump(Due("每月底前", may)) == "recurring 2023-05-31 month date");
+  CHECK(Dump(Due("每半年", may)) == "recurring 2023-06-30 half date");
+  CHECK(Dump(Due("每年年底前", may)) == "recurring 2023-12-31 year date");
+  // 每月15日前: the 15th has passed in May, so June's.
+  CHECK(Dump(Due("每月15日前", may)) == "recurring 2023-06-15 day date");
+  CHECK(Dump(Due("每月25日前", may)) == "recurring 2023-05-25 day date");
+  YearContext december = may;
+  december.doc_date = "2023-12-20";
+  CHECK(Dump(Due("每月15日前", december)) == "recurring 2024-01-15 day date");
+  CHECK(Dump(Due("每季度", december)) == "recurring 2023-12-31 quarter date");
+  // 每月31日前 in a short month is its last day.
+  YearContext february = may;
+  february.doc_date = "2023-02-03";
+  CHECK(Dump(Due("每月31日前", february)) == "recurring 2023-02-28 day date");
+  // No document date: the plan year's first period.
+  CHECK(Dump(Due("每季度")) == "recurring 2023-03-31 quarter title");
+  // 每周 names no period the output has: no date, no warning.
+  std::vector<std::string> warnings;
+  CHECK(Dump(Due("每周", may, &warnings)) == "recurring null null null");
+  CHECK(warnings.empty());
+  // No year anywhere: no date, and a warning.
+  CHECK(Dump(Due("每季度", YearContext{}, &warnings)) == "recurring null quarter null");
+  CHECK(warnings.size() == 1);
+}
+
 // ---------------------------------------------------------------- unit lists with roles
 
 TEST_CASE("NormalizeUnits: role words sort a list into lead and support", "[normalize]") {
