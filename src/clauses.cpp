@@ -241,6 +241,14 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
   return runs;
 }
 
+bool IsKeyedClause(std::string_view text, const Rules& rules, Assignment* out) {
+  if (!rules.punct.colon.In(text)) return false;
+  Assignment a;
+  if (!ParseClause(text, rules, &a) || (a.lead_key.empty() && a.support_key.empty() && a.units_key.empty())) return false;
+  if (out) *out = std::move(a);
+  return true;
+}
+
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   const Punctuation& pu = rules.punct;
   if (rules.not_clause.Contains(clause)) return false;

@@ -183,11 +183,10 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   if (text.empty()) return u;
   // A cell written as an assignment clause (牵头单位：X；配合单位：Y): its
   // keys give the roles. Only keys make it one: a plain list stays a list.
-  if (rules.punct.colon.In(text)) {
-    Assignment a;
-    if (ParseClause(text, rules, &a) && (!a.lead_key.empty() || !a.support_key.empty() || !a.units_key.empty()) &&
-        a.units.size() + a.lead.size() + a.support.size() < text.size())
-      return ResolveAssignment(a, rules);
+  if (Assignment a; IsKeyedClause(text, rules, &a) && a.units.size() + a.lead.size() + a.support.size() < text.size()) {
+    UnitList keyed = ResolveAssignment(a, rules);
+    keyed.deadline = std::move(a.deadline);
+    return keyed;
   }
   std::string prefix;
   auto runs = SplitRoleRuns(text, rules);
@@ -494,6 +493,21 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       const auto& [deadline, deadline_notes] = resolve_deadline(row.deadline.text);
       t.deadline = deadline;
       for (const Diagnostic& n : deadline_notes) t.Warn(n.code, n.message);
+    }
+    // A unit cell written as a clause that names a deadline too: the row's
+    // own deadline cell wins; without one the clause's is the task's.
+    for (const auto* l : {&u, &lead, &support}) {
+      if (l->deadline.empty()) continue;
+      const std::string units_label = RoleLabel(Role::kUnits, rules), label = RoleLabel(Role::kDeadline, rules);
+      if (!t.deadline.text) {
+        t.deadline = ResolveDeadline(l->deadline, years, rules, &notes);
+        WarnAll(t, notes);
+        t.Warn("deadline.from_units", label + " taken from " + units_label + ": " + l->deadline);
+      } else if (RemoveSpaces(*t.deadline.text) != RemoveSpaces(l->deadline)) {
+        t.Warn("deadline.in_units", units_label + " also names a " + label + " (" + l->deadline + "); kept the " +
+                                        label + " column's");
+      }
+      break;
     }
   };
   // A row linked to no section or item (a notice without a numbered outline,

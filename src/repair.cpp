@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "noticetab/clauses.h"
 #include "noticetab/text.h"
 #include "stages.h"
 
@@ -185,6 +186,9 @@ void RepairTable(Table& table, const Rules& rules) {
         std::string last_buf, first_buf;
         const std::string_view last = compact(an.back(), &last_buf), first = compact(bn.front(), &first_buf);
         if (StartsLikeUnit(first, rules)) continue;
+        // A cell written as a keyed clause (牵头单位：X；配合单位：Y，6月底前完成)
+        // is whole, and one does not go on from the row above.
+        if (IsKeyedClause(a.units.text, rules) || IsKeyedClause(b.units.text, rules)) continue;
         if (IsCompleteUnit(last, rules)) {
           gather_known();
           std::string both;

@@ -100,6 +100,16 @@ TEST_CASE("NormalizeUnits: \"X牵头，Y配合\" gives lead and support units", 
   CHECK(v.support == Names{"各镇街", "县直各部门"});
 }
 
+TEST_CASE("NormalizeUnits: a keyed clause gives roles and keeps the deadline it names", "[normalize]") {
+  UnitList u = Units("牵头单位：县财政局；配合单位：县审计局，6月底前完成");
+  CHECK(u.lead == Names{"县财政局"});
+  CHECK(u.support == Names{"县审计局"});
+  CHECK(u.units == Names{"县财政局", "县审计局"});
+  CHECK(u.deadline == "6月底前完成");
+  CHECK(Units("县财政局、县审计局").deadline.empty());
+  CHECK(Units("牵头单位：县财政局").deadline.empty());
+}
+
 TEST_CASE("NormalizeUnits: a plain list has no lead or support", "[normalize]") {
   UnitList u = Units("县财政局、县税务局");
   CHECK(u.units == Names{"县财政局", "县税务局"});

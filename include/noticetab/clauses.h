@@ -56,6 +56,10 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
 /// names no units, person or deadline (then *out is unchanged).
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out);
 
+/// A cell or line written as a keyed clause (牵头单位：X；配合单位：Y): it has a
+/// colon, and ParseClause reads a unit key from it. Sets *out when given.
+bool IsKeyedClause(std::string_view text, const Rules& rules, Assignment* out = nullptr);
+
 }  // namespace noticetab
 
 #endif  // NOTICETAB_CLAUSES_H_

@@ -19,7 +19,9 @@ namespace noticetab {
 /// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
 /// units.missing, units.shared, units.first_is_lead, deadline.no_year,
 /// deadline.unreadable, deadline.partial (the last of several dates in the
-/// cell), deadline.from_note, deadline.from_content.
+/// cell), deadline.from_note, deadline.from_content, deadline.from_units (a
+/// unit cell written as a clause names the deadline), deadline.in_units (it
+/// names another than the deadline cell's).
 /// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
 /// table.unread (tab-separated rows outside every table read),
 /// table.no_rows, input.bad_bytes, input.nul_removed, input.pinyin_removed,

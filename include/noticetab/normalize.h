@@ -33,6 +33,9 @@ struct UnitList {
   std::vector<std::string> guide;                 ///< X指导: in units, neither lead nor support
   bool open = false;
   std::vector<std::string> warnings;  ///< names dropped as unreadable (code units.unreadable)
+  /// A deadline the cell names as well (牵头单位：X；配合单位：Y，6月底前完成),
+  /// as printed; "" when none. The task's deadline cell decides what is kept.
+  std::string deadline;
 };
 
 /// Splits a 责任单位 cell into unit names (see rules/units.yaml); role words
