@@ -72,7 +72,7 @@ bool IsCollective(std::string_view name, const Rules& rules) {
 // `prefix` carries the last level prefix seen (市/县/区…) across calls, so a
 // support list inherits the lead list's level.
 std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
-                                    std::vector<std::string>* warnings, std::string* carried) {
+                                    std::vector<Diagnostic>* warnings, std::string* carried) {
   std::vector<std::string> out;
   // Dedupe in linear time: a cell may list thousands. Its names so far (out)
   // are looked back over while few, a hash set of them holds them after.
@@ -96,7 +96,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       const std::string_view printed = name;
       for (size_t n; (n = rule_marks.StartLength(name)) != 0;) name = Trim(name.substr(n));
       for (size_t n; (n = rule_marks.EndLength(name)) != 0;) name = Trim(name.substr(0, name.size() - n));
-      if (warnings) warnings->push_back("table-rule marks removed from a unit name: " + std::string(printed));
+      if (warnings) warnings->push_back({"units.rule_marks", 0, 0, "table-rule marks removed from a unit name: " + std::string(printed)});
     }
     // The tails are compared only when the name's last byte ends one of them.
     const bool may_tail = !name.empty() && ((rules.open_tail_ends >> (static_cast<unsigned char>(name.back()) & 63)) & 1);
@@ -121,7 +121,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
         }
     }
     if (name.size() <= 4 && CharCountUpTo(name, 2) <= 1 && !IsCompleteUnit(name, rules)) {  // the count first: it rules out most names
-      if (warnings) warnings->push_back("unreadable unit name dropped: " + std::string(name));
+      if (warnings) warnings->push_back({"units.unreadable", 0, 0, "unreadable unit name dropped: " + std::string(name)});
       continue;
     }
     if (first_time(name)) out.emplace_back(name);
@@ -483,7 +483,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     t.units = MergeUnits(u.units, t.lead_units, t.support_units);
     t.units_open = u.open || lead.open || support.open;
     for (const auto* l : {&u, &lead, &support})
-      for (const std::string& w : l->warnings) t.Warn("units.unreadable", w);
+      for (const Diagnostic& w : l->warnings) t.Warn(w.code, w.message);
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
       t.deadline = ResolveDeadline(row.note.text, years, rules, &notes);
       WarnAll(t, notes);
@@ -583,7 +583,7 @@ void ApplyAssignment(const Assignment& a, const YearContext& years, const Rules&
   UnitList u = ResolveAssignment(a, rules);
   t->units = u.units, t->lead_units = u.lead, t->support_units = u.support;
   t->units_open = u.open;
-  for (const std::string& w : u.warnings) t->Warn("units.unreadable", w);
+  for (const Diagnostic& w : u.warnings) t->Warn(w.code, w.message);
   if (!a.deadline.empty()) {
     std::vector<Diagnostic> notes;
     t->deadline = ResolveDeadline(a.deadline, years, rules, &notes);

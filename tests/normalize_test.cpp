@@ -122,6 +122,16 @@ TEST_CASE("NormalizeUnits: 以及 separates two names", "[normalize]") {
   CHECK(Units("市财政局以及各县区政府").units == Names{"市财政局", "各县区政府"});
 }
 
+TEST_CASE("NormalizeUnits: warnings carry their own codes", "[normalize]") {
+  UnitList marks = Units("‖ 区司法局 ‖");
+  CHECK(marks.units == Names{"区司法局"});
+  REQUIRE(marks.warnings.size() == 1);
+  CHECK(marks.warnings[0].code == "units.rule_marks");
+  UnitList debris = Units("区司法局、丶");
+  REQUIRE(debris.warnings.size() == 1);
+  CHECK(debris.warnings[0].code == "units.unreadable");
+}
+
 TEST_CASE("NormalizeUnits: an empty cell is an empty list", "[normalize]") {
   UnitList u = Units("  ");
   CHECK(u.units.empty());

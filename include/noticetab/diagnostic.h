@@ -17,6 +17,7 @@ namespace noticetab {
 /// wrapped onto a line of its own), merged.spread,
 /// merged.filled, link.label_disagrees, link.from_label, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
+/// units.rule_marks (OCR'd table rules cut from a name),
 /// units.missing, units.shared, units.first_is_lead, deadline.no_year,
 /// deadline.unreadable, deadline.partial (the last of several dates in the
 /// cell), deadline.from_note, deadline.from_content, deadline.from_units (a
@@ -34,6 +35,7 @@ struct Diagnostic {
   std::string code;
   int first_line = 0, last_line = 0;
   std::string message;
+  bool operator==(const Diagnostic&) const = default;
 };
 
 /// Adds a diagnostic to a `diagnostics` list and its message to the

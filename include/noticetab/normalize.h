@@ -32,7 +32,9 @@ struct UnitList {
   std::vector<std::string> units, lead, support;  ///< units: every name, in the order written
   std::vector<std::string> guide;                 ///< X指导: in units, neither lead nor support
   bool open = false;
-  std::vector<std::string> warnings;  ///< names dropped as unreadable (code units.unreadable)
+  /// Names dropped as unreadable (units.unreadable), table-rule marks cut
+  /// from a name (units.rule_marks); no lines (the cell's are the row's).
+  std::vector<Diagnostic> warnings;
   /// A deadline the cell names as well (牵头单位：X；配合单位：Y，6月底前完成),
   /// as printed; "" when none. The task's deadline cell decides what is kept.
   std::string deadline;
