@@ -654,12 +654,15 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   size_t label_end = content >= 0 ? static_cast<size_t>(content) : std::min(content_col, cells.size());
   for (size_t i = 0; i < label_end; ++i) {
     if (shapes[i] == CellShape::kEmpty) continue;
+    bool item = shapes[i] == CellShape::kItemLabel ||
+                (shapes[i] != CellShape::kSectionLabel && i + 1 == label_end && label_end >= 2);
     if (shapes[i] == CellShape::kGarbage) {
+      // Marked, not only dropped: the label printed here starts a group of
+      // its own, which the labels above must not fill.
+      (item ? row.item_label : row.section_label).garbled = true;
       row.Warn("cell.unreadable", "unreadable label cell dropped: " + std::string(cells[i]));
       continue;
     }
-    bool item = shapes[i] == CellShape::kItemLabel ||
-                (shapes[i] != CellShape::kSectionLabel && i + 1 == label_end && label_end >= 2);
     (item ? row.item_label : row.section_label).Append(cells[i], line);
   }
   // Trailing cells: shape decides where it is unambiguous (a unit list, a

@@ -517,8 +517,12 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
   {
     const std::string *section_label = nullptr, *item_label = nullptr;
     for (Row& r : table.rows) {
+      // A garbled label (dropped with a warning) still starts its group: the
+      // rows under it are not the group above's.
       if (!r.section_label.empty()) section_label = &r.section_label.text, item_label = nullptr;
+      else if (r.section_label.garbled) section_label = nullptr, item_label = nullptr;
       if (!r.item_label.empty()) item_label = &r.item_label.text;
+      else if (r.item_label.garbled) item_label = nullptr;
       if (r.section || r.item) continue;
       if (r.section_label.empty() && section_label) r.section_label.text = *section_label;
       if (r.item_label.empty() && item_label) r.item_label.text = *item_label;

@@ -212,7 +212,19 @@ void RepairTable(Table& table, const Rules& rules) {
 
 void FillMergedCells(Table& table, const Rules& rules) {
   auto& rows = table.rows;
-  auto group = [&](const Row& r) { return r.item > 0 ? r.item : -r.section; };
+  // A merged cell spans rows of one group: the body item or section the rows
+  // are linked to, else (no outline, or labels the body does not hold) the
+  // table's own group label, a merged cell printed on its group's first row.
+  // 0: no group, nothing is filled.
+  std::vector<long> groups(rows.size());
+  long label_group = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    if (!r.section_label.empty() || r.section_label.garbled || !r.item_label.empty() || r.item_label.garbled)
+      ++label_group;
+    groups[i] = r.item > 0 ? r.item : r.section ? -static_cast<long>(r.section) : label_group ? (1L << 40) + label_group : 0;
+  }
+  auto group = [&](const Row& r) { return groups[static_cast<size_t>(&r - rows.data())]; };
   auto fill = [&](Cell Row::*field, Role role) {
     if (!table.has(role)) return;
     const std::string name = RoleLabel(role, rules);
