@@ -477,7 +477,18 @@ Table Interpret(const Grid& g, const Rules& rules) {
   for (size_t k = g.rows.empty() || !g.rows.front().header ? 0 : 1; k < g.rows.size(); ++k) {
     const GridRow& r = g.rows[k];
     if (r.header) {
-      if (auto roles = header_roles(r); !roles.empty()) t.columns = roles;  // its column layout rules from here on
+      if (auto roles = header_roles(r); !roles.empty()) {
+        // A header row right under another names the columns a merged name
+        // spans (责任单位 over 牵头单位 | 配合单位): it refines that header
+        // where it names a column and keeps it where it is blank.
+        if (k > 0 && g.rows[k - 1].header && roles.size() <= t.columns.size()) {
+          for (size_t i = 0; i < roles.size(); ++i)
+            if (roles[i] != Role::kNone) t.columns[i] = roles[i];
+          PromoteContentColumn(t.columns);
+        } else {
+          t.columns = roles;  // its column layout rules from here on
+        }
+      }
       continue;
     }
     int line = r.span.first_line;
