@@ -1143,8 +1143,10 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
       }
     }
     size_t before = 0;
-    for (const auto& t : doc->tasks) before += signature > 0 && t.first_line < signature;
-    if (before > 0) {
+    bool before_assigns = false;  // a paragraph above the date names units: the plan is printed in the notice itself
+    for (const auto& t : doc->tasks)
+      if (signature > 0 && t.first_line < signature) ++before, before_assigns |= !t.units.empty();
+    if (before > 0 && !before_assigns) {
       std::vector<Task> kept;
       for (auto& t : doc->tasks)
         if (t.first_line > signature) kept.push_back(std::move(t));

@@ -158,3 +158,21 @@ TEST_CASE("every warning of every task and document is also a diagnostic with a 
   }
   CHECK(tasks_with_warnings > 10);
 }
+
+TEST_CASE("a cover notice whose own numbered items name units is the plan: its items are tasks", "[convert][kinds]") {
+  const std::string head =
+      "某区人民政府\n关于印发2025年政府工作报告重点工作任务分解的通知\n各街道办事处，区政府各部门：\n"
+      "现将重点工作任务分解如下，请认真抓好落实。\n一、主要预期目标\n";
+  const std::string signature = "\n某区人民政府\n2025年2月20日\n";
+  Document plan = ConvertText(head + "1．地区生产总值增长6%左右。\n牵头领导：李明\n牵头单位：区发改局\n责任单位：区统计局\n" +
+                              "2．一般公共预算收入增长5%。\n牵头单位：区财政局\n" + signature);
+  REQUIRE(plan.tasks.size() == 2);
+  CHECK(plan.tasks[0].lead_units == std::vector<std::string>{"区发改局"});
+  CHECK(plan.tasks[0].support_units == std::vector<std::string>{"区统计局"});
+  CHECK(plan.tasks[1].lead_units == std::vector<std::string>{"区财政局"});
+  CHECK(plan.kind == "body_assignments");
+  // The same cover notice whose items name no units: they are its requirements.
+  Document requirements = ConvertText(head + "1．高度重视，压实责任。\n2．加强督查，确保落实。\n" + signature);
+  CHECK(requirements.tasks.empty());
+  CHECK(requirements.kind == "notice_without_annex");
+}
