@@ -69,15 +69,31 @@ void MergeAt(const Assignment& from, Assignment* to, int first, int last, const 
 
 bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s, rules) == CellShape::kDeadline; }
 
+bool LooksLikeUnits(std::string_view text, const Rules& rules);
+
 // "Y，6月底前完成": a value whose last comma-piece is a deadline gives it up.
+// A last piece that is only date-like (年内完成, a form no deadline pattern
+// reads) goes too, unless it reads as unit names: resolving it then says
+// what was not understood, rather than a unit name holding a date.
 std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment* a) {
   std::string v(Trim(value));
+  size_t dated = std::string::npos, dated_comma = 0;
   for (const std::string& comma : rules.punct.comma.utf8()) {
     size_t p = v.rfind(comma);
-    if (p != std::string::npos && IsDeadline(std::string_view(v).substr(p + comma.size()), rules)) {
-      Add(&a->deadline, std::string_view(v).substr(p + comma.size()), rules.punct);
+    if (p == std::string::npos) continue;
+    const std::string_view piece = std::string_view(v).substr(p + comma.size());
+    if (IsDeadline(piece, rules)) {
+      Add(&a->deadline, piece, rules.punct);
       v.resize(p);
-      break;
+      return v;
+    }
+    if ((dated == std::string::npos || p > dated) && rules.deadline_hint.Contains(piece)) dated = p, dated_comma = comma.size();
+  }
+  if (dated != std::string::npos) {
+    const std::string_view piece = std::string_view(v).substr(dated + dated_comma);
+    if (!LooksLikeUnits(piece, rules)) {
+      Add(&a->deadline, piece, rules.punct);
+      v.resize(dated);
     }
   }
   return v;
@@ -254,6 +270,7 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   if (rules.not_clause.Contains(clause)) return false;
   Assignment a;
   bool any = false;
+  std::string dated;  // a date-like part no deadline pattern reads
   // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成, and by
   // a comma that opens another key: 责任单位：X，完成时限：Y.
   std::string text(clause);
@@ -320,7 +337,18 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
       any = true;
       continue;
     }
+    // A date-like part the deadline vocabulary does not read (年内完成):
+    // the clause's deadline, as printed, when other parts name the units;
+    // resolving it then says what was not understood.
+    if (dated.empty() && rules.deadline_hint.Contains(part)) {
+      dated = Trim(part);
+      continue;
+    }
     return false;  // a part that is neither: not an assignment clause (（试行）, （以下简称…）)
+  }
+  if (!dated.empty()) {
+    if (a.units.empty() && a.lead.empty() && a.support.empty()) return false;
+    Add(&a.deadline, dated, pu);
   }
   if (!any) return false;
   a.found = true;

@@ -35,3 +35,23 @@ TEST_CASE("ReadAssignment takes an unbracketed closing clause out of the content
   CHECK(a.deadline == "2025年6月底前");
   CHECK(content == "（四）加强政务新媒体管理。规范运营，严格审核。");
 }
+
+TEST_CASE("a clause whose deadline no pattern reads keeps its units and the deadline as printed", "[clauses]") {
+  noticetab::Assignment a;
+  // Read whether or not rules/deadlines.yaml has a pattern for it.
+  REQUIRE(noticetab::ParseClause("县交通运输局牵头，各镇人民政府配合，年内完成", R(), &a));
+  CHECK(a.units == "县交通运输局牵头，各镇人民政府配合");
+  CHECK(a.deadline == "年内完成");
+  noticetab::Assignment kv;
+  REQUIRE(noticetab::ParseClause("牵头单位：县文旅局，二〇二五年十月底前完成", R(), &kv));
+  CHECK(kv.lead == "县文旅局");
+  CHECK(kv.deadline == "二〇二五年十月底前完成");
+  // A date-like bracket naming no units is no clause: （2025年修订）.
+  noticetab::Assignment none;
+  CHECK_FALSE(noticetab::ParseClause("2025年修订", R(), &none));
+  CHECK(none.deadline.empty());
+  // A last piece that reads as units stays a unit.
+  noticetab::Assignment units;
+  REQUIRE(noticetab::ParseClause("县财政局牵头，各镇人民政府配合", R(), &units));
+  CHECK(units.deadline.empty());
+}
