@@ -179,7 +179,10 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   // No space in the cell: JoinWrappedNames would copy it as it is.
   const std::string_view trimmed = Trim(cell);
   std::string joined;
-  const std::string_view text = HasSpace(trimmed) ? std::string_view(joined = JoinWrappedNames(trimmed, rules)) : trimmed;
+  std::string_view text = HasSpace(trimmed) ? std::string_view(joined = JoinWrappedNames(trimmed, rules)) : trimmed;
+  // 列第一位的为牵头单位 is a remark on the list (convert.cpp reads it), no unit.
+  std::string remarkless;
+  if (rules.first_is_lead.Contains(text)) text = Trim(remarkless = rules.first_is_lead.ReplaceAll(text, ""));
   if (text.empty()) return u;
   // A cell written as an assignment clause (牵头单位：X；配合单位：Y): its
   // keys give the roles. Only keys make it one: a plain list stays a list.
