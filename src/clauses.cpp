@@ -272,15 +272,20 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   bool any = false;
   std::string dated;  // a date-like part no deadline pattern reads
   // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成, and by
-  // a comma that opens another key: 责任单位：X，完成时限：Y.
+  // a comma or full stop that opens another key: 责任单位：X，完成时限：Y /
+  // 配合单位：Y。完成时限：Z。
   std::string text(clause);
   auto part_end = [&](size_t from) {
-    const size_t end = pu.semicolon.Find(text, from);
-    for (size_t c = pu.comma.Find(text, from); c < end && c != std::string::npos; c = pu.comma.Find(text, c + 1)) {
-      const std::string_view rest = std::string_view(text).substr(c);
-      const auto kv = rules.clause_key_value.Find(rest.substr(pu.comma.StartLength(rest)));
-      if (kv.found && KeyRole(kv.Group("key"), rules) != ClauseRole::kNone) return c;
-    }
+    size_t end = pu.semicolon.Find(text, from);
+    for (const MarkSet* marks : {&pu.comma, &pu.full_stop})
+      for (size_t c = marks->Find(text, from); c < end && c != std::string::npos; c = marks->Find(text, c + 1)) {
+        const std::string_view rest = std::string_view(text).substr(c);
+        const auto kv = rules.clause_key_value.Find(rest.substr(marks->StartLength(rest)));
+        if (kv.found && KeyRole(kv.Group("key"), rules) != ClauseRole::kNone) {
+          end = c;
+          break;
+        }
+      }
     return end;
   };
   size_t start = 0;
@@ -291,7 +296,7 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
       start = text.size() + 1;
     } else {
       const std::string_view rest = std::string_view(text).substr(end);
-      start = end + std::max(pu.semicolon.StartLength(rest), pu.comma.StartLength(rest));
+      start = end + std::max({pu.semicolon.StartLength(rest), pu.comma.StartLength(rest), pu.full_stop.StartLength(rest)});
     }
     if (Trim(part).empty()) continue;
     if (auto kv = rules.clause_key_value.Find(part); kv.found) {

@@ -55,3 +55,19 @@ TEST_CASE("a clause whose deadline no pattern reads keeps its units and the dead
   REQUIRE(noticetab::ParseClause("县财政局牵头，各镇人民政府配合", R(), &units));
   CHECK(units.deadline.empty());
 }
+
+TEST_CASE("a full stop before another key ends a clause part", "[clauses]") {
+  noticetab::Assignment a;
+  REQUIRE(noticetab::ParseClause("牵头单位：县综合行政执法局；配合单位：县委编办、县司法局。完成时限：2025年11月底前。", R(), &a));
+  CHECK(a.lead == "县综合行政执法局");
+  CHECK(a.support == "县委编办、县司法局");
+  CHECK(a.deadline == "2025年11月底前");
+  noticetab::Assignment b;
+  REQUIRE(noticetab::ParseClause("责任单位：县司法局。完成时限：2025年11月底前", R(), &b));
+  CHECK(b.units == "县司法局");
+  CHECK(b.deadline == "2025年11月底前");
+  // A full stop before no key stays in the value.
+  noticetab::Assignment c;
+  REQUIRE(noticetab::ParseClause("责任单位：县司法局。", R(), &c));
+  CHECK(c.units.find("县司法局") == 0);
+}
