@@ -399,10 +399,25 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       only_bracket_lines &= bracket_line;
     };
     if (auto m = rules.clause_key_line.Find(t); m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone) {
+      // A value wrapped after a list separator (配合单位：X、Y、 / Z) goes on
+      // in the next line, unless that line opens a key of its own.
+      size_t last = k;
+      std::string wrapped;
+      std::string_view value = t;
+      while (last + 1 < lines.size() && (pu.enumeration.Ends(value) || pu.comma.Ends(value))) {
+        const std::string next = JoinCjkSpaces(Trim(lines[last + 1]));
+        if (next.empty()) break;
+        if (auto n = rules.clause_key_line.Find(next); n.found && KeyRole(n.Group("key"), rules) != ClauseRole::kNone) break;
+        if (wrapped.empty()) wrapped = t;
+        wrapped += next;
+        value = wrapped;
+        ++last;
+      }
       Assignment line;
-      if (ParseClause(t, rules, &line)) {
+      if (ParseClause(value, rules, &line)) {
         note_clause(false);
-        MergeAt(line, &a, static_cast<int>(k), static_cast<int>(k), pu);
+        MergeAt(line, &a, static_cast<int>(k), static_cast<int>(last), pu);
+        k = last;
         continue;
       }
     }

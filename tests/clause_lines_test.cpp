@@ -71,3 +71,20 @@ TEST_CASE("a full stop before another key ends a clause part", "[clauses]") {
   REQUIRE(noticetab::ParseClause("责任单位：县司法局。", R(), &c));
   CHECK(c.units.find("县司法局") == 0);
 }
+
+TEST_CASE("a key-value line whose list ends in a separator goes on in the next line", "[clauses]") {
+  std::string content;
+  const std::vector<std::string_view> lines = {"1．推进标准化厂房建设。", "牵头单位：镇经发办", "配合单位：镇财政所、镇自然资源所、",
+                                               "镇安监站、镇综合执法队", "完成时限：2025年12月底前"};
+  const noticetab::Assignment a = noticetab::ReadAssignment(lines, R(), &content);
+  CHECK(a.support == "镇财政所、镇自然资源所、镇安监站、镇综合执法队");
+  CHECK(a.support_from.first == 2);
+  CHECK(a.support_from.last == 3);
+  CHECK(a.deadline == "2025年12月底前");
+  CHECK(content == "1．推进标准化厂房建设。");
+  // A separator before a line that opens a key of its own: nothing to join.
+  const std::vector<std::string_view> keyed = {"1．推进标准化厂房建设。", "配合单位：镇财政所、", "完成时限：2025年12月底前"};
+  const noticetab::Assignment b = noticetab::ReadAssignment(keyed, R(), &content);
+  CHECK(b.deadline == "2025年12月底前");
+  CHECK(b.support.find("完成时限") == std::string::npos);
+}
