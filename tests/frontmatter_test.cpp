@@ -80,7 +80,31 @@ TEST_CASE("a numbered attachment list does not end the head: 此件公开发布 
   // 2．… reads like a heading; under 附件：1．… it is the list's second line.
   FrontMatter fm = Front(head + "附件：1．某县2025年工作要点\n　　　2．重点任务分工表\n" + tail);
   CHECK(fm.publicity.value_or("") == "此件公开发布");
-  CHECK(fm.attachments == std::vector<std::string>{"1．某县2025年工作要点", "2．重点任务分工表"});
+  CHECK(fm.attachments == std::vector<std::string>{"某县2025年工作要点", "重点任务分工表"});
   CHECK(fm.date.value_or("") == "2025-03-12");
   CHECK(Front(head + tail).publicity.value_or("") == "此件公开发布");
+}
+
+TEST_CASE("an attachment list gives every title, without its number", "[frontmatter]") {
+  const std::string head =
+      "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县政务公开工作要点的通知\n"
+      "各乡镇人民政府，县直各单位：\n现将要点印发给你们。\n\n";
+  const std::string tail = "\n某县人民政府办公室\n2025年3月12日\n";
+  const std::vector<std::string> both = {"2025年某县政务公开工作要点", "2025年某县政务公开联络员名单"};
+  // The second line indented with ideographic spaces, ASCII spaces or not at
+  // all; numbered 1． 1. 1、 (a title starting with a year is no heading).
+  for (const char* indent : {"　　　", "      ", ""})
+    for (const char* mark : {"．", ".", "、"}) {
+      CAPTURE(indent, mark);
+      const std::string list = std::string("附件：1") + mark + both[0] + "\n" + indent + "2" + mark + both[1] + "\n";
+      CHECK(Front(head + list + tail).attachments == both);
+    }
+  // One attachment, not numbered: as printed.
+  CHECK(Front(head + "附件：2025年某县政务公开工作要点\n" + tail).attachments ==
+        std::vector<std::string>{"2025年某县政务公开工作要点"});
+  // One title that starts with a number is no list: as printed.
+  CHECK(Front(head + "附件：1.5万吨粮食储备计划\n" + tail).attachments == std::vector<std::string>{"1.5万吨粮食储备计划"});
+  // A numbered line that does not continue the list (3． after 1．) is not an attachment.
+  CHECK(Front(head + "附件：1．" + both[0] + "\n3．" + both[1] + "\n" + tail).attachments ==
+        std::vector<std::string>{both[0]});
 }
