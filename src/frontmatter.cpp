@@ -453,7 +453,15 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     }
     if (title_at != head_end && fm.recipients.empty() && fm.date == std::nullopt) {
       if (auto m = rules.recipients_line.Find(t); m.found) {
-        fm.recipients = SplitList(m.Group("r"), rules);
+        // 主送 wrapped over lines: the lines above that end with a list
+        // separator (各乡镇人民政府，某开发区管委会， / 县政府各部门：), up to the title.
+        std::string r(m.Group("r"));
+        for (size_t j = i; j-- > title_at + 1;) {
+          const Line& p = lines[j];
+          if (p.kind != LineKind::kText || !EndsWithListSeparator(p.text, rules.punct)) break;
+          r.insert(0, StripMarkdown(p.text, rules));
+        }
+        fm.recipients = SplitList(r, rules);
         continue;
       }
     }

@@ -108,3 +108,13 @@ TEST_CASE("an attachment list gives every title, without its number", "[frontmat
   CHECK(Front(head + "附件：1．" + both[0] + "\n3．" + both[1] + "\n" + tail).attachments ==
         std::vector<std::string>{both[0]});
 }
+
+TEST_CASE("主送 wrapped over two lines keeps every recipient", "[frontmatter]") {
+  const std::string head =
+      "某县人民政府办公室\n某政办发〔2025〕12号\n某县人民政府办公室关于印发2025年某县数字政府建设工作要点的通知\n";
+  const std::string tail = "现将要点印发给你们。\n某县人民政府办公室\n2025年4月8日\n";
+  CHECK(Front(head + "各乡镇人民政府，某经济开发区管委会，\n县政府各部门：\n" + tail).recipients ==
+        std::vector<std::string>{"各乡镇人民政府", "某经济开发区管委会", "县政府各部门"});
+  // A line that ends a sentence is not part of the list.
+  CHECK(Front(head + "现印发如下。\n县政府各部门：\n" + tail).recipients == std::vector<std::string>{"县政府各部门"});
+}
