@@ -118,3 +118,11 @@ TEST_CASE("主送 wrapped over two lines keeps every recipient", "[frontmatter]"
   // A line that ends a sentence is not part of the list.
   CHECK(Front(head + "现印发如下。\n县政府各部门：\n" + tail).recipients == std::vector<std::string>{"县政府各部门"});
 }
+
+TEST_CASE("成文日期 with ○ (U+25CB) for 〇", "[frontmatter]") {
+  FrontMatter fm = Front(
+      "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县工作要点的通知\n"
+      "各乡镇人民政府：\n现将要点印发给你们。\n某县人民政府办公室\n二○二五年三月十二日\n");
+  CHECK(fm.date == std::optional<std::string>("2025-03-12"));
+  CHECK(fm.issuer == std::optional<std::string>("某县人民政府办公室"));
+}
