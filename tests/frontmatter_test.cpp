@@ -126,3 +126,24 @@ TEST_CASE("成文日期 with ○ (U+25CB) for 〇", "[frontmatter]") {
   CHECK(fm.date == std::optional<std::string>("2025-03-12"));
   CHECK(fm.issuer == std::optional<std::string>("某县人民政府办公室"));
 }
+
+TEST_CASE("a plan title ending in 任务 / 安排 / 措施 / 目标 / 台账 is the title", "[frontmatter]") {
+  const std::string body =
+      "\n一、压实责任\n1．开展燃气安全专项整治，6月底前完成报警装置安装。\n责任单位：镇城建办\n";
+  for (const char* t : {"2025年某镇安全生产重点工作任务", "2025年某镇民生实事工作安排", "某镇2025年安全生产工作措施",
+                        "2025年某镇主要预期目标", "2025年某镇重点项目推进台账"}) {
+    CAPTURE(t);
+    Document doc = Convert(Decode(std::string(t) + body, "t.txt"), BuiltinRules());
+    CHECK(doc.document.title == std::optional<std::string>(t));
+    CHECK(doc.document.year == std::optional<int>(2025));
+    REQUIRE(doc.tasks.size() == 1);
+    CHECK(doc.tasks[0].deadline.date == std::optional<std::string>("2025-06-30"));
+  }
+  // Body lines ending in the same words are not titles: a short subheading,
+  // a sentence with clause punctuation, a breadcrumb.
+  for (const char* t : {"重点任务", "保障措施", "为做好全年工作，现明确以下工作任务", "首页>政务公开>工作安排",
+                        "各单位要认真落实以下安排："}) {
+    CAPTURE(t);
+    CHECK_FALSE(Front(std::string(t) + body).title);
+  }
+}
