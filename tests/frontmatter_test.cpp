@@ -147,3 +147,26 @@ TEST_CASE("a plan title ending in 任务 / 安排 / 措施 / 目标 / 台账 is 
     CHECK_FALSE(Front(std::string(t) + body).title);
   }
 }
+
+TEST_CASE("the closing signature is not the last item's text", "[frontmatter]") {
+  Document doc = Convert(Decode("2025年某区重点工作任务分解\n一、主要预期目标\n1．地区生产总值增长6%左右。\n"
+                                "牵头单位：区发改局\n\n某区人民政府\n2025年2月20日\n",
+                                "t.txt"),
+                         BuiltinRules());
+  CHECK(doc.document.issuer == std::optional<std::string>("某区人民政府"));
+  CHECK(doc.document.date == std::optional<std::string>("2025-02-20"));
+  REQUIRE(doc.tasks.size() == 1);
+  CHECK(doc.tasks[0].content == "地区生产总值增长6%左右。");
+  CHECK(doc.tasks[0].last_line == 4);
+  REQUIRE(doc.sections.size() == 1);
+  REQUIRE(doc.sections[0].items.size() == 1);
+  CHECK(doc.sections[0].items[0].text.find("某区人民政府") == std::string::npos);
+  // A unit's name under a key line, over a date, is the item's value, not a signature.
+  Document kv = Convert(Decode("2025年某区重点工作任务分解\n一、主要预期目标\n1．地区生产总值增长6%左右。\n"
+                               "牵头单位：\n区发改局\n2025年12月31日\n",
+                               "t.txt"),
+                        BuiltinRules());
+  REQUIRE(kv.sections.size() == 1);
+  REQUIRE(kv.sections[0].items.size() == 1);
+  CHECK(kv.sections[0].items[0].text.find("区发改局") != std::string::npos);
+}
