@@ -40,6 +40,25 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
   return out;
 }
 
+// An entry of a numbered list, "2．title": its number (-1 when the text does
+// not start with a digit marker) and the title after the marker.
+// `decimal`: the marker may be a decimal point instead (1.5万吨: an ASCII
+// full stop between digits).
+struct ListEntry {
+  int no = -1;
+  std::string_view title;
+  bool decimal = false;
+};
+
+ListEntry ListEntryOf(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  const LineShape shape = ShapeOf(Tokenize(s, rules), rules);
+  if (shape.marker != MarkerKind::kDigitDot || shape.marker_end >= s.size()) return {};
+  size_t at = shape.marker_end;
+  const bool decimal = s[shape.marker_end - 1] == '.' && IsDigit(NextChar(s, at));
+  return {shape.marker_value, Trim(s.substr(shape.marker_end)), decimal};
+}
+
 bool EndsWithListSeparator(std::string_view s, const Punctuation& p) {
   s = Trim(s);
   return p.comma.Ends(s) || p.enumeration.Ends(s) || p.semicolon.Ends(s);
@@ -434,7 +453,15 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     }
     if (title_at != head_end && fm.recipients.empty() && fm.date == std::nullopt) {
       if (auto m = rules.recipients_line.Find(t); m.found) {
-        fm.recipients = SplitList(m.Group("r"), rules);
+        // 主送 wrapped over lines: the lines above that end with a list
+        // separator (各乡镇人民政府，某开发区管委会， / 县政府各部门：), up to the title.
+        std::string r(m.Group("r"));
+        for (size_t j = i; j-- > title_at + 1;) {
+          const Line& p = lines[j];
+          if (p.kind != LineKind::kText || !EndsWithListSeparator(p.text, rules.punct)) break;
+          r.insert(0, StripMarkdown(p.text, rules));
+        }
+        fm.recipients = SplitList(r, rules);
         continue;
       }
     }
@@ -482,13 +509,27 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     const LiteralGate &attachment_gate = *gates[0], &cc_gate = *gates[1], &printed_gate = *gates[2];
     if (auto m = may(attachment_gate, l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
         m.found && i < regions.table_begin) {
-      std::string a = Clean(m.Group("a"));
-      fm.attachments.push_back(a);
-      // "附件：1.xxx" followed by "2.yyy" lines.
-      for (size_t j = i + 1; j < lines.size() && lines[j].kind == LineKind::kHeading &&
-                             rules.headings[lines[j].heading->style].level == 3;
-           ++j)
-        fm.attachments.push_back(Clean(lines[j].text));
+      // "附件：1．xxx" over "2．yyy" lines (indented or not; the marks are
+      // punctuation.yaml marker_ends): each a title without its number. The
+      // lines go by their marker, not their kind: "2．2025年…" is no heading.
+      std::string_view a = m.Group("a");
+      std::vector<std::string> list;
+      const ListEntry first = ListEntryOf(a, rules);
+      if (first.no == 1) {
+        list.push_back(Clean(first.title));
+        for (size_t j = i + 1; j < lines.size(); ++j) {
+          const Line& n = lines[j];
+          if (n.kind == LineKind::kBlank) continue;
+          if (n.tabs > 0 || (n.kind != LineKind::kText && n.kind != LineKind::kHeading)) break;
+          const ListEntry e = ListEntryOf(n.text, rules);
+          if (e.no != static_cast<int>(list.size()) + 1) break;
+          list.push_back(Clean(e.title));
+        }
+      }
+      // "附件：1.5万吨…" alone is a title that starts with a number, not a list.
+      if (list.size() == 1 && first.decimal) list.clear();
+      if (list.empty()) list.push_back(Clean(a));
+      fm.attachments.insert(fm.attachments.end(), list.begin(), list.end());
       continue;
     }
     if (auto m = may(cc_gate, l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {

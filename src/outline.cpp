@@ -18,6 +18,28 @@ std::string TitleOf(std::string_view joined, const Punctuation& p) {
   return std::string(Trim(joined.substr(0, p.TitleEnd(joined))));
 }
 
+// The closing signature at lines[i]: 发文机关署名 alone on its line, then the
+// 成文日期 alone on the next (the front matter reads them as issuer and date).
+// It ends the item above it rather than joining its text. A name right under
+// a key line (责任单位：) is a value, not a signature. Lengths are tested
+// first: most lines are long.
+bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rules) {
+  const Line& l = lines[i];
+  if (l.kind != LineKind::kText || l.tabs > 0 || l.text.size() > 4 * 30 || CharCount(l.text) > 30) return false;
+  size_t j = i + 1;
+  while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+  if (j >= lines.size()) return false;
+  const Line& d = lines[j];
+  if (d.kind != LineKind::kText || d.tabs > 0 || d.text.size() > 4 * 24 || CharCount(d.text) > 24) return false;
+  const std::string date = RemoveSpaces(d.text);
+  if (auto m = rules.date.Find(date); !m.found || m.begin != 0 || m.end != date.size()) return false;
+  size_t k = i;
+  while (k > 0 && lines[k - 1].kind == LineKind::kBlank) --k;
+  if (k > 0 && rules.punct.colon.Ends(Trim(lines[k - 1].text))) return false;
+  const std::string name = RemoveSpaces(l.text);
+  return !EndsSentence(name, rules) && IsCompleteUnit(name, rules);
+}
+
 }  // namespace
 
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
@@ -82,6 +104,11 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
         level_of[h.style] = level;
         last_no[h.style] = n;
       }
+    }
+    if (item && StartsSignature(lines, i, rules)) {
+      close_item(last_text_line);
+      item = nullptr;
+      continue;
     }
     if (item && l.tabs == 0) {
       std::string_view t = l.text;

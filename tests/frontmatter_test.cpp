@@ -80,7 +80,93 @@ TEST_CASE("a numbered attachment list does not end the head: 此件公开发布 
   // 2．… reads like a heading; under 附件：1．… it is the list's second line.
   FrontMatter fm = Front(head + "附件：1．某县2025年工作要点\n　　　2．重点任务分工表\n" + tail);
   CHECK(fm.publicity.value_or("") == "此件公开发布");
-  CHECK(fm.attachments == std::vector<std::string>{"1．某县2025年工作要点", "2．重点任务分工表"});
+  CHECK(fm.attachments == std::vector<std::string>{"某县2025年工作要点", "重点任务分工表"});
   CHECK(fm.date.value_or("") == "2025-03-12");
   CHECK(Front(head + tail).publicity.value_or("") == "此件公开发布");
+}
+
+TEST_CASE("an attachment list gives every title, without its number", "[frontmatter]") {
+  const std::string head =
+      "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县政务公开工作要点的通知\n"
+      "各乡镇人民政府，县直各单位：\n现将要点印发给你们。\n\n";
+  const std::string tail = "\n某县人民政府办公室\n2025年3月12日\n";
+  const std::vector<std::string> both = {"2025年某县政务公开工作要点", "2025年某县政务公开联络员名单"};
+  // The second line indented with ideographic spaces, ASCII spaces or not at
+  // all; numbered 1． 1. 1、 (a title starting with a year is no heading).
+  for (const char* indent : {"　　　", "      ", ""})
+    for (const char* mark : {"．", ".", "、"}) {
+      CAPTURE(indent, mark);
+      const std::string list = std::string("附件：1") + mark + both[0] + "\n" + indent + "2" + mark + both[1] + "\n";
+      CHECK(Front(head + list + tail).attachments == both);
+    }
+  // One attachment, not numbered: as printed.
+  CHECK(Front(head + "附件：2025年某县政务公开工作要点\n" + tail).attachments ==
+        std::vector<std::string>{"2025年某县政务公开工作要点"});
+  // One title that starts with a number is no list: as printed.
+  CHECK(Front(head + "附件：1.5万吨粮食储备计划\n" + tail).attachments == std::vector<std::string>{"1.5万吨粮食储备计划"});
+  // A numbered line that does not continue the list (3． after 1．) is not an attachment.
+  CHECK(Front(head + "附件：1．" + both[0] + "\n3．" + both[1] + "\n" + tail).attachments ==
+        std::vector<std::string>{both[0]});
+}
+
+TEST_CASE("主送 wrapped over two lines keeps every recipient", "[frontmatter]") {
+  const std::string head =
+      "某县人民政府办公室\n某政办发〔2025〕12号\n某县人民政府办公室关于印发2025年某县数字政府建设工作要点的通知\n";
+  const std::string tail = "现将要点印发给你们。\n某县人民政府办公室\n2025年4月8日\n";
+  CHECK(Front(head + "各乡镇人民政府，某经济开发区管委会，\n县政府各部门：\n" + tail).recipients ==
+        std::vector<std::string>{"各乡镇人民政府", "某经济开发区管委会", "县政府各部门"});
+  // A line that ends a sentence is not part of the list.
+  CHECK(Front(head + "现印发如下。\n县政府各部门：\n" + tail).recipients == std::vector<std::string>{"县政府各部门"});
+}
+
+TEST_CASE("成文日期 with ○ (U+25CB) for 〇", "[frontmatter]") {
+  FrontMatter fm = Front(
+      "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县工作要点的通知\n"
+      "各乡镇人民政府：\n现将要点印发给你们。\n某县人民政府办公室\n二○二五年三月十二日\n");
+  CHECK(fm.date == std::optional<std::string>("2025-03-12"));
+  CHECK(fm.issuer == std::optional<std::string>("某县人民政府办公室"));
+}
+
+TEST_CASE("a plan title ending in 任务 / 安排 / 措施 / 目标 / 台账 is the title", "[frontmatter]") {
+  const std::string body =
+      "\n一、压实责任\n1．开展燃气安全专项整治，6月底前完成报警装置安装。\n责任单位：镇城建办\n";
+  for (const char* t : {"2025年某镇安全生产重点工作任务", "2025年某镇民生实事工作安排", "某镇2025年安全生产工作措施",
+                        "2025年某镇主要预期目标", "2025年某镇重点项目推进台账"}) {
+    CAPTURE(t);
+    Document doc = Convert(Decode(std::string(t) + body, "t.txt"), BuiltinRules());
+    CHECK(doc.document.title == std::optional<std::string>(t));
+    CHECK(doc.document.year == std::optional<int>(2025));
+    REQUIRE(doc.tasks.size() == 1);
+    CHECK(doc.tasks[0].deadline.date == std::optional<std::string>("2025-06-30"));
+  }
+  // Body lines ending in the same words are not titles: a short subheading,
+  // a sentence with clause punctuation, a breadcrumb.
+  for (const char* t : {"重点任务", "保障措施", "为做好全年工作，现明确以下工作任务", "首页>政务公开>工作安排",
+                        "各单位要认真落实以下安排："}) {
+    CAPTURE(t);
+    CHECK_FALSE(Front(std::string(t) + body).title);
+  }
+}
+
+TEST_CASE("the closing signature is not the last item's text", "[frontmatter]") {
+  Document doc = Convert(Decode("2025年某区重点工作任务分解\n一、主要预期目标\n1．地区生产总值增长6%左右。\n"
+                                "牵头单位：区发改局\n\n某区人民政府\n2025年2月20日\n",
+                                "t.txt"),
+                         BuiltinRules());
+  CHECK(doc.document.issuer == std::optional<std::string>("某区人民政府"));
+  CHECK(doc.document.date == std::optional<std::string>("2025-02-20"));
+  REQUIRE(doc.tasks.size() == 1);
+  CHECK(doc.tasks[0].content == "地区生产总值增长6%左右。");
+  CHECK(doc.tasks[0].last_line == 4);
+  REQUIRE(doc.sections.size() == 1);
+  REQUIRE(doc.sections[0].items.size() == 1);
+  CHECK(doc.sections[0].items[0].text.find("某区人民政府") == std::string::npos);
+  // A unit's name under a key line, over a date, is the item's value, not a signature.
+  Document kv = Convert(Decode("2025年某区重点工作任务分解\n一、主要预期目标\n1．地区生产总值增长6%左右。\n"
+                               "牵头单位：\n区发改局\n2025年12月31日\n",
+                               "t.txt"),
+                        BuiltinRules());
+  REQUIRE(kv.sections.size() == 1);
+  REQUIRE(kv.sections[0].items.size() == 1);
+  CHECK(kv.sections[0].items[0].text.find("区发改局") != std::string::npos);
 }
