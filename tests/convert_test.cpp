@@ -176,3 +176,21 @@ TEST_CASE("a cover notice whose own numbered items name units is the plan: its i
   CHECK(requirements.tasks.empty());
   CHECK(requirements.kind == "notice_without_annex");
 }
+
+TEST_CASE("(cid:N) glyph codes of PDF text extraction are removed with a warning naming their lines", "[convert]") {
+  const std::string table =
+      "附件\n2025年任务台账\n|序号|具体措施|牵头单位|配合单位|完成时限|\n|:--:|:--|:--:|:--|:--:|\n"
+      "|1|公开市场准入负面清单，(cid:3)做好政策宣传。|县发改局|县市场监管局|2025年6月底前|\n"
+      "|2|公开(cid:12)行政执法(cid:7)结果。|县司法局|县直各执法部门|长期坚持|\n";
+  Document doc = ConvertText(table);
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[0].content == "公开市场准入负面清单，做好政策宣传。");
+  CHECK(doc.tasks[0].lead_units == std::vector<std::string>{"县发改局"});
+  CHECK(doc.tasks[0].deadline.date == std::optional<std::string>("2025-06-30"));
+  CHECK(doc.tasks[1].content == "公开行政执法结果。");
+  const auto w = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
+                              [](const Diagnostic& d) { return d.code == "input.glyph_codes"; });
+  REQUIRE(w != doc.diagnostics.end());
+  CHECK(w->message.find("3 unmapped") == 0);
+  CHECK(w->message.find("lines 5, 6") != std::string::npos);
+}
