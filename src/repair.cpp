@@ -57,6 +57,24 @@ bool ContinuesRow(const Row& prev, const Row& r, const Rules& rules) {
 
 void RepairTable(Table& table, const Rules& rules) {
   auto& rows = table.rows;
+  // A unit or deadline cell saying "as the row above" (同上, headers.yaml
+  // ditto) is that row's cell, first of all: it is no unit name, and no
+  // fragment to join.
+  if (!rules.ditto.empty())
+    for (size_t i = 1; i < rows.size(); ++i)
+      for (auto [field, role] : {std::pair{&Row::units, Role::kUnits}, std::pair{&Row::lead, Role::kLead},
+                                 std::pair{&Row::support, Role::kSupport}, std::pair{&Row::deadline, Role::kDeadline}}) {
+        Cell& c = rows[i].*field;
+        if (c.empty() || c.text.size() > 12) continue;
+        const std::string said = RemoveSpaces(Trim(c.text));
+        if (std::find(rules.ditto.begin(), rules.ditto.end(), said) == rules.ditto.end()) continue;
+        const Cell& above = rows[i - 1].*field;
+        if (above.empty()) continue;  // nothing to copy: left as printed
+        rows[i].Warn("merged.ditto", RoleLabel(role, rules) + " " + said + ": copied from " +
+                                         LineRef(above.first_line, above.last_line));
+        c.text = above.text;
+        c.first_line = above.first_line, c.last_line = above.last_line;
+      }
   // 0. A group row of its own (一、… or （一）… spanning the table) labels the
   //    rows under it; it is not a task. Kept rows are compacted in place:
   //    erasing one row at a time is quadratic in a long table.

@@ -212,7 +212,10 @@ void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"roles", "shapes", "labels", "examples"});
+  CheckKeys(ctx, root, {"roles", "shapes", "labels", "ditto", "examples"});
+  // Optional: a unit or deadline cell saying "as the row above" (同上).
+  r.ditto.clear();
+  if (RNode ditto = root["ditto"]) r.ditto = StringList(ctx, ditto);
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},

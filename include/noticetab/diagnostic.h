@@ -14,7 +14,7 @@ namespace noticetab {
 /// row.shifted, role.inferred, role.header_shape, content.missing,
 /// cell.unreadable, cell.extra, cell.joined_above, row.unsplit,
 /// row.fragment, deadline.twice, content.joined, units.joined (a unit list
-/// wrapped onto a line of its own), merged.spread,
+/// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),
 /// merged.filled, link.label_disagrees, link.from_label, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
 /// units.rule_marks (OCR'd table rules cut from a name),

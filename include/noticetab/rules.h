@@ -166,6 +166,7 @@ struct Rules {
     Regex re;
   };
   std::vector<HeaderShape> header_shapes;
+  std::vector<std::string> ditto;                 ///< cells meaning "as the row above" (同上), spaces removed
   /// headers.yaml `labels:`: the name warnings give a column of a role
   /// (责任单位, 完成时限); each is one of that role's synonyms.
   std::map<Role, std::string> role_labels;
