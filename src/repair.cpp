@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "noticetab/clauses.h"
+#include "noticetab/normalize.h"
+#include "noticetab/classify.h"
 #include "noticetab/text.h"
 #include "stages.h"
 
@@ -29,28 +31,63 @@ bool EndsWithSeparator(std::string_view s, const Rules& rules) {
   return false;
 }
 
-// A row that only continues the row above (rows[i - 1] as kept): a wrapped
+// How a row only continues the row above (rows[i - 1] as kept): a wrapped
 // line. PDF text wraps each column of a row on its own, so the next line
-// holds each column's overflow (县发改局、人社局、 above, 市场监管局 here). No
-// number, labels or deadline of its own; content only where the content
+// holds each column's overflow (县发改局、人社局、 above, 市场监管局 here).
+enum class Continues {
+  kNo,
+  kRow,          // cells continue the same cells above
+  kUnitsText,    // its one cell, read as text, continues a unit list above (市工信局配合)
+  kLabel,        // its one cell, shifted into the content, continues the label above
+};
+
+// The last name of a unit list cut mid-name (区委网信办、区融媒体 / 中心):
+// the next piece completes it, and no name starts like it.
+bool CutMidName(std::string_view above, std::string_view next, const Rules& rules) {
+  const auto a = SplitTopLevel(above, rules), b = SplitTopLevel(next, rules);
+  if (a.empty() || b.empty()) return false;
+  const std::string last = RemoveSpaces(a.back()), first = RemoveSpaces(b.front());
+  return !IsCompleteUnit(last, rules) && !StartsLikeUnit(first, rules) && IsCompleteUnit(last + first, rules);
+}
+
+// No number, labels or deadline of its own; content only where the content
 // above runs on (no sentence end); a unit cell only where the same cell above
-// ends in a separator.
-bool ContinuesRow(const Row& prev, const Row& r, const Rules& rules) {
+// ends in a separator or in a name cut short. A row of one text cell may be
+// the overflow of a unit list (a name with its role word, 市工信局配合, is no
+// unit by shape) or, shifted into the content, of the label above.
+Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules) {
   if (r.seq || !r.section_label.empty() || !r.item_label.empty() || !r.deadline.empty() || r.deadline.garbled)
-    return false;
+    return Continues::kNo;
+  const bool only_content = !r.content.empty() && r.units.empty() && r.lead.empty() && r.support.empty() &&
+                            !r.units.garbled && !r.lead.garbled && !r.support.garbled;
+  if (only_content && EndsSentence(prev.content.text, rules) && !EndsSentence(r.content.text, rules)) {
+    for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support})
+      if (EndsWithSeparator((prev.*f).text, rules)) {
+        const UnitList u = NormalizeUnits(r.content.text, rules);
+        if (!u.units.empty() && u.warnings.empty() &&
+            std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+          return Continues::kUnitsText;
+        return Continues::kNo;
+      }
+    const Cell& label = !prev.item_label.empty() ? prev.item_label : prev.section_label;
+    if (!label.empty() && !EndsSentence(label.text, rules) && CharCount(r.content.text) <= 20 &&
+        std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.code == "row.shifted"; }))
+      return Continues::kLabel;
+    return Continues::kNo;
+  }
   bool any = false;
   if (!r.content.empty()) {
-    if (EndsSentence(prev.content.text, rules)) return false;
+    if (EndsSentence(prev.content.text, rules)) return Continues::kNo;
     any = true;
   }
   for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support}) {
     const Cell& c = r.*f;
-    if (c.garbled) return false;
+    if (c.garbled) return Continues::kNo;
     if (c.empty()) continue;
-    if (!EndsWithSeparator((prev.*f).text, rules)) return false;
+    if (!EndsWithSeparator((prev.*f).text, rules) && !CutMidName((prev.*f).text, c.text, rules)) return Continues::kNo;
     any = true;
   }
-  return any;
+  return any ? Continues::kRow : Continues::kNo;
 }
 
 }  // namespace
@@ -102,7 +139,27 @@ void RepairTable(Table& table, const Rules& rules) {
   for (size_t i = 1; i < rows.size(); ++i) {
     Row& prev = rows[kept - 1];
     Row& r = rows[i];
-    if (ContinuesRow(prev, r, rules)) {
+    const Continues how = ContinuesRow(prev, r, rules);
+    if (how == Continues::kUnitsText) {  // the text is the unit list's overflow
+      for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support})
+        if (EndsWithSeparator((prev.*f).text, rules)) {
+          (prev.*f).Append(r.content.text, r.content.last_line);
+          break;
+        }
+      prev.Warn("units.joined", "wrapped unit list (" + Lines(r) + ") joined");
+      prev.Touch(r.first_line);
+      prev.Touch(r.last_line);
+      continue;
+    }
+    if (how == Continues::kLabel) {  // its shift is the wrap's: no warning of its own
+      Cell& label = !prev.item_label.empty() ? prev.item_label : prev.section_label;
+      label.Append(r.content.text, r.content.last_line);
+      prev.Warn("cell.joined_above", "wrapped label (" + Lines(r) + ") joined: " + label.text);
+      prev.Touch(r.first_line);
+      prev.Touch(r.last_line);
+      continue;
+    }
+    if (how == Continues::kRow) {
       const bool units_only = r.content.empty();
       const std::string what = units_only ? "unit list" : "content";
       prev.Warn(units_only ? "units.joined" : "content.joined",
