@@ -312,8 +312,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (rule.kind == "ongoing") return d;
     if (rule.kind == "recurring" && m.Group("m").empty()) return RecurWithinYear(d, rule, m, years, rules, notes);
     int y = 0;
-    if (!m.Group("y").empty()) {
-      y = rules.numerals.Value(m.Group("y"));  // 2025 or 二〇二五
+    if (const std::string_view year = m.Group("y"); !year.empty()) {
+      y = rules.numerals.Value(year);  // 2025 or 二〇二五
       if (y < 1) break;
       d.year_source = "text";
     } else if (years.title) {
@@ -323,7 +323,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     } else if (years.option) {
       y = *years.option, d.year_source = "option";
     }
-    if (y != 0 && !m.Group("next").empty()) ++y;  // 次年 / 明年: the year after the plan's
+    // 次年 / 明年: the year after the plan's (a phrase led by a digit has none).
+    if (y != 0 && d.year_source != "text" && (t[0] & 0x80) && !m.Group("next").empty()) ++y;
     std::string gran = rule.granularity.empty() ? "year" : rule.granularity;
     d.granularity = gran;
     int mo = 12, day = 0;  // day 0 = the last day of the period
