@@ -148,6 +148,16 @@ int DaysInMonth(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
+// The day n days after the last day of month m of year y (n >= 0).
+std::string DaysAfterMonthEnd(int y, int m, int n) {
+  int day = DaysInMonth(y, m) + n;
+  while (day > DaysInMonth(y, m)) {
+    day -= DaysInMonth(y, m);
+    if (++m > 12) m = 1, ++y;
+  }
+  return IsoDate(y, m, day);
+}
+
 
 // The units of a task, each once: the lead units, then the 责任单位 list in its
 // order, then the support units. Lead first as notices print them (牵头单位
@@ -227,7 +237,8 @@ namespace {
 // A deadline recurring within the year (每月15日前, 每月, 每季度, 每半年,
 // 每年年底前): due at the end of the first period on or after the document's
 // date, else the plan year's first period. The rule's granularity names the
-// period; a rule without one (每周) gives no date.
+// period; a rule without one (每周) gives no date. With group n (每季度结束后
+// 15日内) the date is the first period end plus n days on or after that date.
 Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Match& m, const YearContext& years,
                          const Rules& rules, std::vector<Diagnostic>* notes) {
   const std::string& gran = rule.granularity;
@@ -263,9 +274,20 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
     d.date = IsoDate(y, mo, std::min(day, DaysInMonth(y, mo)));
     return d;
   }
-  if (gran == "quarter") mo = (mo + 2) / 3 * 3;
-  else if (gran == "half") mo = mo <= 6 ? 6 : 12;
-  else if (gran == "year") mo = 12;
+  const int from_mo = mo;  // the document's month, else the plan year's first
+  const int months = gran == "quarter" ? 3 : gran == "half" ? 6 : gran == "year" ? 12 : 1;
+  mo = (mo + months - 1) / months * months;  // the end of the period holding that day
+  if (const std::string_view after = m.Group("n"); !after.empty()) {
+    // 每季度结束后15日内: n days after a period's end; the last period's
+    // occurrence may still be ahead (15 days after March 31 in early April).
+    const int n = std::max(0, rules.numerals.Value(after));
+    const std::string from = IsoDate(y, from_mo, dd);
+    const int prev_mo = mo - months, prev_y = prev_mo < 1 ? y - 1 : y;
+    d.date = DaysAfterMonthEnd(prev_y, prev_mo < 1 ? prev_mo + 12 : prev_mo, n);
+    if (*d.date < from) d.date = DaysAfterMonthEnd(y, mo, n);
+    d.granularity = "day";
+    return d;
+  }
   d.date = IsoDate(y, mo, DaysInMonth(y, mo));
   return d;
 }
@@ -293,8 +315,9 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (rule.kind == "ongoing") return d;
     if (rule.kind == "recurring" && m.Group("m").empty()) return RecurWithinYear(d, rule, m, years, rules, notes);
     int y = 0;
-    if (!m.Group("y").empty()) {
-      y = std::atoi(std::string(m.Group("y")).c_str());
+    if (const std::string_view year = m.Group("y"); !year.empty()) {
+      y = rules.numerals.Value(year);  // 2025 or 二〇二五
+      if (y < 1) break;
       d.year_source = "text";
     } else if (years.title) {
       y = *years.title, d.year_source = "title";
@@ -303,6 +326,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     } else if (years.option) {
       y = *years.option, d.year_source = "option";
     }
+    // 次年 / 明年: the year after the plan's (a phrase led by a digit has none).
+    if (y != 0 && d.year_source != "text" && (t[0] & 0x80) && !m.Group("next").empty()) ++y;
     std::string gran = rule.granularity.empty() ? "year" : rule.granularity;
     d.granularity = gran;
     int mo = 12, day = 0;  // day 0 = the last day of the period

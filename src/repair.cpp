@@ -22,6 +22,14 @@ std::string LineRef(int first, int last) {
 }
 std::string Lines(const Row& r) { return LineRef(r.first_line, r.last_line); }
 
+// Whether a deadline phrase of deadlines.yaml reads the whole text (asked of
+// a year-only cell joined with the next row's).
+bool ReadsAsOneDeadline(std::string_view text, const Rules& rules) {
+  std::string buf;
+  const std::string t = Nfkc(RemoveSpaces(text, &buf));
+  return std::any_of(rules.deadlines.begin(), rules.deadlines.end(), [&](const auto& d) { return d.re.Contains(t); });
+}
+
 bool EndsWithSeparator(std::string_view s, const Rules& rules) {
   s = Trim(s);
   // Most texts end in no separator's last byte: said without the list.
@@ -237,11 +245,24 @@ void RepairTable(Table& table, const Rules& rules) {
     year_only.emplace(s, y);
     return y;
   };
+  // The same pair recurs down a table (a merged cell over many rows): each
+  // joined text is read once (bounded).
+  std::unordered_map<std::string, bool> one_deadline;
+  auto reads_as_one = [&](const std::string& s) {
+    if (auto it = one_deadline.find(s); it != one_deadline.end()) return it->second;
+    const bool one = ReadsAsOneDeadline(s, rules);
+    if (one_deadline.size() >= 256) one_deadline.clear();
+    one_deadline.emplace(s, one);
+    return one;
+  };
   for (size_t i = 0; i + 1 < rows.size(); ++i) {
     Row& a = rows[i];
     Row& b = rows[i + 1];
+    // A year-only cell goes on in the next row's only when the two read as
+    // one deadline (2023年 + 12月底前: a merged cell's wrap or a page split);
+    // else it is a year-round deadline of its own (2025年度 above 第二季度末).
     if (!a.deadline.empty() && !b.deadline.empty() && is_year_only(a.deadline.text) &&
-        !rules.year_in_text.Contains(b.deadline.text)) {
+        !rules.year_in_text.Contains(b.deadline.text) && reads_as_one(a.deadline.text + b.deadline.text)) {
       Cell joined = a.deadline;
       joined.Append(b.deadline.text, b.deadline.last_line);
       std::string w = RoleLabel(Role::kDeadline, rules) + " printed across " + Lines(a) + " and " + Lines(b) + " (merged cell); joined";

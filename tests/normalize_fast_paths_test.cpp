@@ -195,7 +195,7 @@ TEST_CASE("RepairTable joins each spread deadline as it would alone, texts repea
     }
     joined += whole.rows[2 * k].deadline.text != before.rows[2 * k].deadline.text;
   }
-  CHECK(joined > 100);
+  CHECK(joined > 50);  // two pairs in eight read as one deadline (2023年 + 12月底前); the rest stay apart
 }
 
 }  // namespace

@@ -308,6 +308,67 @@ TEST_CASE("ResolveDeadline: a deadline recurring within the year is due at the f
   CHECK(warnings.size() == 1);
 }
 
+TEST_CASE("ResolveDeadline: 年内完成, 全年完成, 即时公开 and 每季度末更新 are read", "[normalize]") {
+  CHECK(Dump(Due("年内完成")) == "year_round 2023-12-31 year title");
+  CHECK(Dump(Due("全年完成")) == "year_round 2023-12-31 year title");
+  CHECK(Dump(Due("2025年年内完成")) == "year_round 2025-12-31 year text");
+  CHECK(Due("一年内完成").kind == "none");  // a span from some start, not the plan year
+  CHECK(Dump(Due("即时公开")) == "ongoing null null null");
+  CHECK(Dump(Due("实时更新")) == "ongoing null null null");
+  YearContext feb = TitleYear(2025);
+  feb.date = 2025;
+  feb.doc_date = "2025-02-26";
+  CHECK(Dump(Due("每季度末更新", feb)) == "recurring 2025-03-31 quarter date");
+}
+
+TEST_CASE("ResolveDeadline: n days after a recurring period's end is the first such day on or after the document's date", "[normalize]") {
+  YearContext c = TitleYear(2025);
+  c.date = 2025;
+  c.doc_date = "2025-02-26";  // 15 days after Q4 2024 is past: 15 days after Q1
+  CHECK(Dump(Due("每季度结束后15日内", c)) == "recurring 2025-04-15 day date");
+  c.doc_date = "2025-04-10";  // 15 days after Q1 is still ahead
+  CHECK(Dump(Due("每季度结束后15日内", c)) == "recurring 2025-04-15 day date");
+  c.doc_date = "2025-04-16";
+  CHECK(Dump(Due("每季度结束后15日内", c)) == "recurring 2025-07-15 day date");
+  c.doc_date = "2025-12-20";  // Q4's falls in the next year
+  CHECK(Dump(Due("每季度结束后15日内", c)) == "recurring 2026-01-15 day date");
+  c.doc_date = "2025-02-05";  // 10 days after January's end is ahead
+  CHECK(Dump(Due("每月结束后10日内", c)) == "recurring 2025-02-10 day date");
+  c.doc_date = "2025-02-12";  // past: 10 days after February's end (28 days)
+  CHECK(Dump(Due("每月结束后10日内", c)) == "recurring 2025-03-10 day date");
+  CHECK(Due("每季度结束后15个工作日内", c).kind == "none");  // working days: no honest date
+}
+
+TEST_CASE("ResolveDeadline: two checkpoints (6月、12月) are due at the last, with a warning", "[normalize]") {
+  std::vector<std::string> warnings;
+  CHECK(Dump(Due("6月、12月", TitleYear(2025), &warnings)) == "by_date 2025-12-31 month title");
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("12月") != std::string::npos);
+  warnings.clear();
+  CHECK(Dump(Due("2025年6月底前启动，年内完成", TitleYear(2025), &warnings)) == "year_round 2025-12-31 year text");
+  CHECK(warnings.size() == 1);
+}
+
+TEST_CASE("ResolveDeadline: dates in Chinese numerals", "[normalize]") {
+  CHECK(Dump(Due("二〇二五年十月底前")) == "by_date 2025-10-31 month text");
+  CHECK(Dump(Due("二○二五年六月底前")) == "by_date 2025-06-30 month text");  // ○ U+25CB for 〇
+  CHECK(Dump(Due("十月底前")) == "by_date 2023-10-31 month title");
+  CHECK(Dump(Due("十二月三十一日前")) == "by_date 2023-12-31 day title");
+  CHECK(Dump(Due("6月三十日前")) == "by_date 2023-06-30 day title");
+  CHECK(Due("二月三十日前").kind == "none");
+}
+
+TEST_CASE("ResolveDeadline: 次年, 下一年度 and 明年 are the year after the plan's", "[normalize]") {
+  CHECK(Dump(Due("次年1月底前", TitleYear(2025))) == "by_date 2026-01-31 month title");
+  CHECK(Dump(Due("下一年度3月底前", TitleYear(2025))) == "by_date 2026-03-31 month title");
+  CHECK(Dump(Due("明年6月底前", TitleYear(2025))) == "by_date 2026-06-30 month title");
+  CHECK(Dump(Due("次年第一季度", TitleYear(2025))) == "by_date 2026-03-31 quarter title");
+  YearContext dated;
+  dated.date = 2025;
+  CHECK(Dump(Due("次年1月底前", dated)) == "by_date 2026-01-31 month date");
+  CHECK(Dump(Due("下半年", TitleYear(2025))) == "by_date 2025-12-31 half title");  // 下 + 半年, not 下年
+}
+
 // ---------------------------------------------------------------- unit lists with roles
 
 TEST_CASE("NormalizeUnits: role words sort a list into lead and support", "[normalize]") {

@@ -1,0 +1,42 @@
+// Stage 7, normalize: a deadline written in a task's content (年内完成,
+// 年底前完成) is the task's when it has no deadline of its own.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "noticetab/document.h"
+#include "noticetab/normalize.h"
+#include "noticetab/rules.h"
+#include "stages.h"
+
+namespace {
+
+noticetab::Task FromContent(const std::string& content) {
+  std::vector<noticetab::Task> tasks(1);
+  tasks[0].content = content;
+  noticetab::YearContext years;
+  years.title = 2025;
+  noticetab::DeadlinesFromContent(tasks, years, noticetab::BuiltinRules());
+  return tasks[0];
+}
+
+}  // namespace
+
+TEST_CASE("a task's content that says 年内完成 is due at the plan year's end, with a warning", "[normalize]") {
+  noticetab::Task t = FromContent("推进政务云资源整合，年内完成县直部门信息系统迁移上云。");
+  REQUIRE(t.deadline.text);
+  CHECK(*t.deadline.text == "年内完成");
+  CHECK(t.deadline.kind == "year_round");
+  CHECK(t.deadline.date.value_or("") == "2025-12-31");
+  CHECK(t.warnings.size() == 1);
+  t = FromContent("2025年年内完成县级平台整合。");
+  CHECK(t.deadline.date.value_or("") == "2025-12-31");
+  t = FromContent("年底前完成县级平台整合。");
+  CHECK(t.deadline.kind == "by_date");
+  CHECK(t.deadline.date.value_or("") == "2025-12-31");
+}
+
+TEST_CASE("a span (一年内完成, 3年内完成) in a task's content is no deadline", "[normalize]") {
+  CHECK(!FromContent("项目批复后一年内完成建设。").deadline.text);
+  CHECK(!FromContent("力争3年内完成改造。").deadline.text);
+}
