@@ -171,6 +171,12 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     if (past) after_content.push_back(t.columns[k]);
     if (t.columns[k] == Role::kContent) past = 1;
   }
+  size_t labels_before_content = 0;  // the header's label columns left of the content
+  for (Role r : t.columns) {
+    if (r == Role::kContent) break;
+    labels_before_content += r == Role::kLabel;
+  }
+  bool more_content = false;  // a cell is another paragraph of the row's content
   size_t slot = 0;  // cells taken after the content in this row
   std::vector<const StreamCell*> pending;  // cells before the content
   auto finish = [&] {
@@ -251,14 +257,41 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
             handled = false;          // a label slot of the next row
           }
           break;
+        case CellShape::kSectionLabel:
+        case CellShape::kItemLabel:
         case CellShape::kText:
+          // A content of several paragraphs (1.… / 2.…) in a numbered row: a
+          // text right before the row's unit or deadline cell is more of the
+          // content; where a note column (责任领导) follows the content, a
+          // sentence before the note is.
+          if (row.seq && !trailing_started && slot == 0) {
+            const bool note_next = !after_content.empty() && after_content[0] == Role::kNote;
+            const CellShape next = next_shape(k);
+            more_content = note_next ? EndsSentence(c.cell.text, rules) && next == CellShape::kText
+                                     : next == CellShape::kUnits || next == CellShape::kDeadline;
+          }
+          if (more_content) {
+            more_content = false;
+            row.content.Append(c.cell.text, c.cell.first_line);
+            row.Warn("content.joined", "content printed in several paragraphs (line " + std::to_string(c.cell.first_line) +
+                                           ") joined");
+            --slot;
+            break;
+          }
+          if (s != CellShape::kText) {
+            handled = false;  // a label: the next row's
+            break;
+          }
           if (!trailing_started && !EndsSentence(row.content.text, rules) && next_shape(k) != CellShape::kText) {
             row.content.Append(c.cell.text, c.cell.first_line);  // content wrapped into a second paragraph
             if (slot == 0) --slot;  // not a column: the ++ below brings it back to 0
             break;
           }
-          if (trailing_started && slot < after_content.size() && after_content[slot] == Role::kNote &&
-              CharCountUpTo(c.cell.text, 21) <= 20 && !EndsSentence(c.cell.text, rules)) {
+          // A note column right after the content (责任领导) comes before any
+          // trailing cell: the content's sentence end says it is not more content.
+          if ((trailing_started || EndsSentence(row.content.text, rules)) && slot < after_content.size() &&
+              after_content[slot] == Role::kNote && CharCountUpTo(c.cell.text, 21) <= 20 &&
+              !EndsSentence(c.cell.text, rules)) {
             row.note.Append(c.cell.text, c.cell.first_line);  // 完成情况 / 备注
             break;
           }
@@ -278,15 +311,26 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     }
     // No content yet in this row.
     switch (s) {
-      case CellShape::kEmpty:
       case CellShape::kSectionLabel:
       case CellShape::kItemLabel:
+        // After a row's number, under a header with no label column, a
+        // numbered paragraph (1.动态调整…。) is the row's content.
+        if (pending_seq && labels_before_content == 0 && pending.empty()) {
+          start_content(c);
+          break;
+        }
+        pending.push_back(&c);
+        break;
+      case CellShape::kEmpty:
         pending.push_back(&c);
         break;
       case CellShape::kText: {
         CellShape next = next_shape(k);
-        if (seen[k].label_like &&
-            (next == CellShape::kText || next == CellShape::kItemLabel))
+        // A label-like cell before text is a label, where the header has a
+        // column for one (a numbered row's 1.… / 2.… paragraphs under a header
+        // without labels are its content).
+        if (seen[k].label_like && (next == CellShape::kText || next == CellShape::kItemLabel) &&
+            (!pending_seq || pending.size() < labels_before_content))
           pending.push_back(&c);
         else
           start_content(c);
