@@ -59,6 +59,11 @@ ListEntry ListEntryOf(std::string_view s, const Rules& rules) {
   return {shape.marker_value, Trim(s.substr(shape.marker_end)), decimal};
 }
 
+// A title's last line: title_line, or plan_title_line (2025年某镇安全生产重点工作任务).
+bool IsTitleLine(std::string_view s, const Rules& rules) {
+  return rules.title_line.Contains(s) || rules.plan_title_line.Contains(s);
+}
+
 bool EndsWithListSeparator(std::string_view s, const Punctuation& p) {
   s = Trim(s);
   return p.comma.Ends(s) || p.enumeration.Ends(s) || p.semicolon.Ends(s);
@@ -256,7 +261,7 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
       fm->issuer = RemoveSpaces(value);
     if (!fm->title && IsKey(key, rules.metadata_title_keys, rules.punct)) {
       std::string t = RemoveSpaces(value);
-      if (rules.title_line.Contains(t) && CharCount(t) <= 80) fm->title = t;
+      if (IsTitleLine(t, rules) && CharCount(t) <= 80) fm->title = t;
     }
   };
   size_t end = std::min(lines.size(), regions.table_begin);
@@ -409,7 +414,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       if (space != std::string_view::npos) {
         std::string last(Trim(line.substr(space))), head = RemoveSpaces(line.substr(0, space));
         auto m = rules.doc_number.Find(last);
-        if (m.found && m.begin == 0 && m.end == last.size() && rules.title_line.Contains(head) &&
+        if (m.found && m.begin == 0 && m.end == last.size() && IsTitleLine(head, rules) &&
             CharCount(head) <= 80 && !EndsSentence(head, rules)) {
           fm.number = FormatDocNumber(m, rules);
           fm.title = head;
@@ -429,7 +434,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     }
     if (title_at == head_end && !fm.title) {
       const std::string_view compact = compact_t();
-      if (rules.title_line.Contains(compact) && CharCount(compact) <= 80 && !EndsSentence(compact, rules)) {
+      if (IsTitleLine(compact, rules) && CharCount(compact) <= 80 && !EndsSentence(compact, rules)) {
         // Join a title wrapped over the previous lines: "…关于印发…" + "…的通知",
         // and the issuer's name on a line of its own before "关于…".
         std::string title(compact);

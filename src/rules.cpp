@@ -396,7 +396,7 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "publicity", "attachment",
+  CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "plan_title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
                         "title_year", "title_opening", "number_format", "key_value", "examples"});
@@ -404,6 +404,8 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
   r.title_line = Compile(ctx, Required(ctx, root, "title_line"));
+  // Optional: older rule sets have none.
+  r.plan_title_line = root["plan_title_line"] ? Compile(ctx, root["plan_title_line"]) : Regex("(?!)");
   r.publicity = Compile(ctx, Required(ctx, root, "publicity"));
   r.attachment = Compile(ctx, Required(ctx, root, "attachment"));
   r.cc = Compile(ctx, Required(ctx, root, "cc"));

@@ -84,7 +84,7 @@ const noticetab::Regex* FrontMatterPattern(const Rules& r, const std::string& fi
       {"number", &Rules::doc_number},     {"doc_number", &Rules::doc_number},
       {"date", &Rules::date},             {"issuer", &Rules::issuer_line},
       {"issuer_line", &Rules::issuer_line}, {"title", &Rules::title_line},
-      {"title_line", &Rules::title_line}, {"publicity", &Rules::publicity},
+      {"title_line", &Rules::title_line}, {"plan_title_line", &Rules::plan_title_line}, {"publicity", &Rules::publicity},
       {"attachment", &Rules::attachment}, {"cc", &Rules::cc},
       {"printed", &Rules::printed},       {"annex_start", &Rules::annex_start},
       {"recipients", &Rules::recipients_line}, {"recipients_line", &Rules::recipients_line},
@@ -312,7 +312,7 @@ std::vector<const noticetab::Regex*> AllRegexes(const Rules& r) {
   std::vector<const noticetab::Regex*> out = {
       &r.markdown_prefix, &r.pinyin,      &r.traditional_hint, &r.lead_clause,      &r.first_is_lead,
       &r.deadline_hint,   &r.deadline_in_content, &r.doc_number, &r.date,            &r.issuer_line,
-      &r.title_line,      &r.publicity,   &r.attachment,       &r.cc,               &r.printed,
+      &r.title_line,      &r.plan_title_line, &r.glyph_codes, &r.inline_break, &r.publicity,   &r.attachment,       &r.cc,               &r.printed,
       &r.annex_start,     &r.recipients_line, &r.numeric_date};
   for (const auto& h : r.headings) out.push_back(&h.re);
   for (const auto& j : r.junk) out.push_back(&j);

@@ -236,6 +236,7 @@ struct Rules {
   Regex date;              ///< groups: y, m, d (Arabic or Chinese numerals)
   Regex issuer_line;       ///< groups: issuer
   Regex title_line;        ///< a title's last line
+  Regex plan_title_line;   ///< a plan title's last line (…重点工作任务): a title_line too
   Regex publicity;         ///< groups: p
   Regex attachment;        ///< groups: a
   Regex cc;                ///< groups: cc
