@@ -1,6 +1,7 @@
 // The cut of both body readers (key-value lines, inline clauses): the body
-// items -> a Grid, one row per item (or per sub-item numbered 1, 2, 3 under
-// it), so the interpreter gives the roles as for any table.
+// items -> a Grid, one row per item, or per sub-item numbered under it with
+// nothing numbered under itself (the （1） （2） under a 1. under a （一）), so
+// the interpreter gives the roles as for any table.
 //
 // Row cells: the item's text without its clauses (任务内容), then what its
 // key-value lines and clauses name (clauses.cpp ReadAssignment): 责任单位,
@@ -17,6 +18,7 @@
 // group, the clause of an item over its sub-items) is in their rows with the
 // span of where it was written: the row-to-task step warns on it from that.
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,8 +30,8 @@
 namespace noticetab {
 namespace {
 
-// One part of an item that becomes a row: the item itself, or one of its
-// sub-items numbered at a third level (（1）, （2） ...).
+// One part of an item: the item itself, or one of the sub-items numbered
+// under it (1., （1） ...). The parts with nothing numbered under them become rows.
 struct Part {
   std::vector<std::string_view> lines;
   std::vector<const Line*> from;  ///< the Line of each entry of `lines`
@@ -85,23 +87,42 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     return l.heading ? l.heading->style : -1;
   };
   std::vector<std::vector<Part>> rows;  // per item of every section: its parts
+  // Sub-heading style -> its last accepted number, across items: 3. under
+  // (二) goes on from 2. under (一).
+  std::map<int, int> last_no;
   for (const auto& s : sections) {
     size_t section_first = rows.size();
     for (const auto& it : s.items) {
       int first = it.line;
       int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
       int item_style = style_at(first), section_style = style_at(s.line);
-      // Sub-items: headings of a third style numbered 1, 2, 3 ... under the item.
-      std::vector<int> subs;
-      int sub_style = -1;
+      // Sub-headings: headings of other styles under the item, each numbered
+      // 1 or on from the last of its style. Their nesting is the order in
+      // which the styles first appear under the item (1. over (1)); a
+      // sub-heading's parent is the nearest shallower one above it, else the
+      // item (node 0).
+      struct Node {
+        int line, depth, parent;
+        bool leaf = true;
+      };
+      std::vector<Node> nodes = {{first, 0, -1}};
+      std::vector<int> depth_of;  // style by first appearance under the item
+      std::vector<int> open = {0};  // the chain of nodes from the item down to the last one
       for (int n = first + 1; n <= last && n <= static_cast<int>(lines.size()); ++n) {
         const Line& l = lines[n - 1];
         if (l.kind != LineKind::kHeading || l.tabs > 0) continue;
         int st = l.heading->style;
         if (st == item_style || st == section_style) continue;
-        std::string no = Nfkc(l.heading->no);
-        if (sub_style < 0 && no == "1") sub_style = st;
-        if (st == sub_style && std::to_string(subs.size() + 1) == no) subs.push_back(n);
+        int no = rules.numerals.Value(l.heading->no);
+        if (no <= 0 || (no != 1 && no != last_no[st] + 1)) continue;  // a number in the text, not a heading
+        last_no[st] = no;
+        auto at = std::find(depth_of.begin(), depth_of.end(), st);
+        int depth = static_cast<int>(at - depth_of.begin()) + 1;
+        if (at == depth_of.end()) depth_of.push_back(st);
+        while (nodes[open.back()].depth >= depth) open.pop_back();
+        nodes[open.back()].leaf = false;
+        nodes.push_back({n, depth, open.back()});
+        open.push_back(static_cast<int>(nodes.size()) - 1);
       }
       auto part = [&](int from, int to) {
         Part p;
@@ -117,18 +138,31 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         return p;
       };
       std::vector<Part> parts;
-      if (subs.empty()) {
+      if (nodes.size() == 1) {
         parts.push_back(part(first, last));
         if (parts.back().content.empty()) parts.back().content = it.text;
       } else {
-        // The item's own words before its first sub-item may hold a clause for all of them.
-        Part head = part(first, subs.front() - 1);
-        for (size_t k = 0; k < subs.size(); ++k) parts.push_back(part(subs[k], k + 1 < subs.size() ? subs[k + 1] - 1 : last));
-        std::vector<Part*> group;
-        for (auto& p : parts) group.push_back(&p);
-        ShareGroupClause(group);
-        for (auto& p : parts)
-          if (!p.a.found && head.a.found) p.a = head.a, p.a_from = head.from;
+        // Every node's own words, up to the next node; the leaves are the
+        // tasks (the deepest level under each heading), the words of a node
+        // over others (the item's, a 1. over (1) (2)) may hold a clause for
+        // those under it.
+        std::vector<Part> all;
+        for (size_t k = 0; k < nodes.size(); ++k)
+          all.push_back(part(nodes[k].line, k + 1 < nodes.size() ? nodes[k + 1].line - 1 : last));
+        for (size_t k = 0; k < nodes.size(); ++k) {  // the leaves under each node
+          if (nodes[k].leaf) continue;
+          std::vector<Part*> group;
+          for (size_t c = k + 1; c < nodes.size(); ++c)
+            if (nodes[c].parent == static_cast<int>(k) && nodes[c].leaf) group.push_back(&all[c]);
+          ShareGroupClause(group);
+        }
+        for (size_t k = 1; k < nodes.size(); ++k) {
+          if (!nodes[k].leaf) continue;
+          Part& p = all[k];
+          for (int up = nodes[k].parent; !p.a.found && up >= 0; up = nodes[up].parent)
+            if (all[up].a.found) p.a = all[up].a, p.a_from = all[up].from;
+          parts.push_back(std::move(p));
+        }
       }
       rows.push_back(std::move(parts));
     }
