@@ -50,7 +50,16 @@ struct RowLineSyntax {
   /// A non-row line inside the table is kept as an unsplit row (the
   /// interpreter joins it to the row above); when false it ends the table.
   bool stray_joins_above = false;
+  /// A header may be printed over two row lines, each name wrapped (序 over
+  /// 号, 牵头 over 单位: narrow PDF columns): see WrappedHeaderRowLines.
+  bool wrapped_header = false;
 };
+/// The header names when lines[at] and the next line are one header wrapped
+/// over two lines: both rows of the same cell count, neither a header alone,
+/// and every cell joined top + bottom (spaces removed) a header name. Empty
+/// otherwise. Cheap on a body row: it stops at the first long cell.
+std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules,
+                                               const RowLineSyntax& syntax);
 /// True when a table without a header starts at lines[at]: three rows of the
 /// same width, each with a text cell and a unit or deadline cell.
 bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);

@@ -1,5 +1,7 @@
 // Row-per-line tables (tabs, pipes, markdown): one line, one row; the syntax
 // says how a line splits into cells.
+#include <algorithm>
+
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
 #include "readers.h"
@@ -24,6 +26,34 @@ GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_vi
   return c;
 }
 
+std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules,
+                                               const RowLineSyntax& syntax) {
+  if (!syntax.wrapped_header || at + 1 >= lines.size() || !syntax.is_row(lines[at + 1])) return {};
+  // Header names are short (HeaderRole takes none over 8 characters): a line
+  // with a longer cell (a body row's content) is no half of a header, and is
+  // turned down before the next line is split or any name is looked up.
+  auto short_cells = [](const std::vector<std::string_view>& cells) {
+    return cells.size() >= 3 && std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return c.size() <= 3 * 8; });
+  };
+  std::vector<std::string_view> top, bottom;
+  syntax.split(lines[at], &top);
+  if (!short_cells(top)) return {};
+  syntax.split(lines[at + 1], &bottom);
+  if (bottom.size() != top.size() || !short_cells(bottom)) return {};
+  if (!HeaderRoles(top, rules).empty() || !HeaderRoles(bottom, rules).empty()) return {};
+  std::vector<std::string> joined;
+  joined.reserve(top.size());
+  std::string both;
+  for (size_t i = 0; i < top.size(); ++i) {
+    both.assign(top[i]);
+    both.append(bottom[i]);
+    joined.push_back(RemoveSpaces(both));
+  }
+  std::vector<std::string_view> names(joined.begin(), joined.end());
+  if (HeaderRoles(names, rules).empty()) return {};
+  return joined;
+}
+
 Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax) {
   Grid g;
   g.layout = syntax.layout;
@@ -37,14 +67,43 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     r.span.first_line = r.span.last_line = l.no;
     return r;
   };
+  // A header wrapped over lines[i] and lines[i + 1], as one header row whose
+  // cells span both lines.
+  auto wrapped_row = [&](size_t i, const std::vector<std::string>& names) {
+    std::vector<std::string_view> top, bottom;
+    syntax.split(lines[i], &top);
+    syntax.split(lines[i + 1], &bottom);
+    GridRow r;
+    r.header = true;
+    for (size_t k = 0; k < names.size(); ++k) {
+      GridCell& c = r.cells.emplace_back();
+      FillCell(c, lines, lines[i], top[k]);
+      GridCell below = CellAt(lines, lines[i + 1], bottom[k]);
+      c.text = names[k];
+      c.span.Cover(below.span);
+      c.damaged = c.damaged || below.damaged;
+    }
+    r.span.first_line = lines[i].no;
+    r.span.last_line = lines[i + 1].no;
+    return r;
+  };
   std::vector<std::string_view> cells;  // of the line at hand, reused from line to line
   syntax.split(lines[at], &cells);
-  GridRow header = row_of(lines[at], cells);
-  header.header = !HeaderRoles(cells, rules).empty();  // else a table without a header
-  g.rows.push_back(std::move(header));
-  g.span.first_line = g.span.last_line = lines[at].no;
+  size_t first = at + 1;  // the first line after the header
+  if (!HeaderRoles(cells, rules).empty()) {
+    GridRow header = row_of(lines[at], cells);
+    header.header = true;
+    g.rows.push_back(std::move(header));
+  } else if (auto names = WrappedHeaderRowLines(lines, at, rules, syntax); !names.empty()) {
+    g.rows.push_back(wrapped_row(at, names));
+    first = at + 2;
+  } else {
+    g.rows.push_back(row_of(lines[at], cells));  // a table without a header
+  }
+  g.span.first_line = lines[at].no;
+  g.span.last_line = lines[first - 1].no;
   bool after_break = false;
-  for (size_t i = at + 1; i < lines.size(); ++i) {
+  for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (EndsTable(l, rules)) break;
@@ -63,6 +122,13 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       GridRow r = row_of(l, cells);
       r.header = true;
       g.rows.push_back(std::move(r));
+      after_break = true;
+      continue;
+    }
+    if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax); !names.empty()) {  // the same, wrapped
+      g.rows.push_back(wrapped_row(i, names));
+      g.span.last_line = lines[i + 1].no;
+      ++i;
       after_break = true;
       continue;
     }

@@ -56,6 +56,57 @@ std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
   return out;
 }
 
+int RunWidth(std::string_view s) {
+  int w = 0;
+  for (size_t i = 0; i < s.size();) w += Width(NextChar(s, i));
+  return w;
+}
+
+bool ShortRuns(const std::vector<Run>& runs) {
+  // Header names are short (HeaderRole takes none over 8 characters).
+  return std::all_of(runs.begin(), runs.end(), [](const Run& r) { return r.text.size() <= 3 * 8; });
+}
+
+// The header when lines[at] and lines[at + 1] print one header with its
+// names wrapped in two halves (序 over 号, 牵头 over 单位): runs of the two
+// lines that overlap in display columns are one column, named top + bottom
+// (a run over nothing names a column alone). It is one when neither line is
+// a header alone and every joined name is a header name. Each column gives
+// its start (the leftmost of its halves) and name; empty when no header.
+// Cheap on body lines: a line with a long run is turned down first.
+std::vector<std::pair<int, std::string>> WrappedHeader(const std::vector<Line>& lines, size_t at,
+                                                       const Rules& rules) {
+  if (at + 1 >= lines.size() || !Plain(lines[at + 1], rules) || !lines[at + 1].spaced) return {};
+  auto top = Runs(lines[at].raw);
+  if (top.size() < 2 || !ShortRuns(top)) return {};
+  auto bottom = Runs(lines[at + 1].raw);
+  if (bottom.size() < 2 || !ShortRuns(bottom)) return {};
+  std::vector<std::pair<int, std::string>> out;
+  size_t i = 0, j = 0;
+  while (i < top.size() || j < bottom.size()) {
+    const Run* t = i < top.size() ? &top[i] : nullptr;
+    const Run* b = j < bottom.size() ? &bottom[j] : nullptr;
+    if (t && b && t->col < b->col + RunWidth(b->text) && b->col < t->col + RunWidth(t->text)) {
+      std::string both(t->text);
+      both.append(b->text);
+      out.emplace_back(std::min(t->col, b->col), RemoveSpaces(both));
+      ++i, ++j;
+    } else if (t && (!b || t->col < b->col)) {
+      out.emplace_back(t->col, RemoveSpaces(t->text));
+      ++i;
+    } else {
+      out.emplace_back(b->col, RemoveSpaces(b->text));
+      ++j;
+    }
+  }
+  if (out.size() < 3 || out.size() == top.size() + bottom.size()) return {};  // no halves joined
+  if (!HeaderRoles(Texts(top), rules).empty() || !HeaderRoles(Texts(bottom), rules).empty()) return {};
+  std::vector<std::string_view> names;
+  for (const auto& c : out) names.push_back(c.second);
+  if (HeaderRoles(names, rules).empty()) return {};
+  return out;
+}
+
 }  // namespace
 
 // Whether Runs(s) (SpaceRunCount) may give three runs or more: that takes two places where
@@ -80,7 +131,7 @@ bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules)
   // A text without a space is one run (the line's indent makes none).
   if (!l.spaced || !MayHaveThreeRuns(l.raw) || !Plain(l, rules)) return false;
   auto runs = Runs(l.raw);
-  return runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty();
+  return runs.size() >= 3 && (!HeaderRoles(Texts(runs), rules).empty() || !WrappedHeader(lines, at, rules).empty());
 }
 
 Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
@@ -88,18 +139,41 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   g.layout = "spaces";
   auto header = Runs(lines[at].raw);
   std::vector<int> cols;
-  GridRow h;
-  h.header = true;
-  for (const auto& r : header) {
-    cols.push_back(r.col);
-    h.cells.push_back(CellAt(lines, lines[at], r.text));
+  size_t first = at + 1;  // the first line after the header
+  // A header wrapped over two lines, as one row whose cells span both.
+  auto wrapped_row = [&](size_t i, const std::vector<std::pair<int, std::string>>& names) {
+    GridRow r;
+    r.header = true;
+    for (const auto& n : names) {
+      GridCell& c = r.cells.emplace_back();
+      c.text = n.second;
+      c.span.first_line = lines[i].no;
+      c.span.last_line = lines[i + 1].no;
+    }
+    r.span.first_line = lines[i].no;
+    r.span.last_line = lines[i + 1].no;
+    return r;
+  };
+  if (auto names = HeaderRoles(Texts(header), rules).empty() ? WrappedHeader(lines, at, rules)
+                                                             : std::vector<std::pair<int, std::string>>{};
+      !names.empty()) {
+    for (const auto& n : names) cols.push_back(n.first);
+    g.rows.push_back(wrapped_row(at, names));
+    first = at + 2;
+  } else {
+    GridRow h;
+    h.header = true;
+    for (const auto& r : header) {
+      cols.push_back(r.col);
+      h.cells.push_back(CellAt(lines, lines[at], r.text));
+    }
+    h.span.first_line = h.span.last_line = lines[at].no;
+    g.rows.push_back(std::move(h));
   }
-  h.span.first_line = h.span.last_line = lines[at].no;
-  g.rows.push_back(std::move(h));
   g.span = g.rows.front().span;
   // Header names are often centred over their columns, data left-aligned:
   // the first data line with a run for every column gives the column starts.
-  for (size_t i = at + 1; i < lines.size() && i < at + 6; ++i) {
+  for (size_t i = first; i < lines.size() && i < first + 5; ++i) {
     if (!Plain(lines[i], rules)) break;
     auto runs = Runs(lines[i].raw);
     if (runs.size() != cols.size()) continue;
@@ -115,7 +189,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     return k;
   };
   bool open = false;  // the last row may still take continuation lines
-  for (size_t i = at + 1; i < lines.size(); ++i) {
+  for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) {
       open = false;
@@ -131,6 +205,15 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       g.rows.push_back(std::move(r));
       open = false;
       continue;
+    }
+    if (runs.size() >= 2 && ShortRuns(runs)) {
+      if (auto names = WrappedHeader(lines, i, rules); !names.empty()) {  // the same, wrapped
+        g.rows.push_back(wrapped_row(i, names));
+        g.span.last_line = lines[i + 1].no;
+        ++i;
+        open = false;
+        continue;
+      }
     }
     bool first_col = !runs.empty() && column_of(runs.front()) == 0;
     if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col) break;  // text after the table

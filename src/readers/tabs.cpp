@@ -14,7 +14,8 @@ RowLineSyntax Syntax();
 bool DetectTabs(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
   if (l.tabs == 0) return false;
-  return !HeaderRoles(SplitTabs(l.raw), rules).empty() || HeaderlessRowLines(lines, at, rules, Syntax());
+  return !HeaderRoles(SplitTabs(l.raw), rules).empty() || !WrappedHeaderRowLines(lines, at, rules, Syntax()).empty() ||
+         HeaderlessRowLines(lines, at, rules, Syntax());
 }
 
 Grid CutTabs(const std::vector<Line>& lines, size_t at, const Rules& rules) {
@@ -30,6 +31,7 @@ RowLineSyntax Syntax() {
   // A line without columns inside the table is a wrapped cell the extractor
   // put on its own line: it stays with the row above (the interpreter joins it).
   syntax.stray_joins_above = true;
+  syntax.wrapped_header = true;  // PDF text of narrow columns
   return syntax;
 }
 }  // namespace
