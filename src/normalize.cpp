@@ -234,6 +234,15 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
 
 namespace {
 
+// The plan year a deadline without one of its own takes: the title's, else
+// the date's, else --year (0 when none); d.year_source says which.
+int PlanYear(const YearContext& years, Deadline& d) {
+  if (years.title) return d.year_source = "title", *years.title;
+  if (years.date) return d.year_source = "date", *years.date;
+  if (years.option) return d.year_source = "option", *years.option;
+  return 0;
+}
+
 // A deadline recurring within the year (每月15日前, 每月, 每季度, 每半年,
 // 每年年底前): due at the end of the first period on or after the document's
 // date, else the plan year's first period. The rule's granularity names the
@@ -250,12 +259,8 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
     mo = std::atoi(years.doc_date->substr(5, 2).c_str());
     dd = std::atoi(years.doc_date->substr(8, 2).c_str());
     d.year_source = "date";
-  } else if (years.title) {
-    y = *years.title, d.year_source = "title";
-  } else if (years.date) {
-    y = *years.date, d.year_source = "date";
-  } else if (years.option) {
-    y = *years.option, d.year_source = "option";
+  } else {
+    y = PlanYear(years, d);
   }
   if (y == 0 || mo < 1 || mo > 12) {
     d.year_source.reset();
@@ -319,12 +324,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       y = rules.numerals.Value(year);  // 2025 or 二〇二五
       if (y < 1) break;
       d.year_source = "text";
-    } else if (years.title) {
-      y = *years.title, d.year_source = "title";
-    } else if (years.date) {
-      y = *years.date, d.year_source = "date";
-    } else if (years.option) {
-      y = *years.option, d.year_source = "option";
+    } else {
+      y = PlanYear(years, d);
     }
     // 次年 / 明年: the year after the plan's (a phrase led by a digit has none).
     if (y != 0 && d.year_source != "text" && (t[0] & 0x80) && !m.Group("next").empty()) ++y;

@@ -235,26 +235,20 @@ void RepairTable(Table& table, const Rules& rules) {
   //    on would copy the whole run into every row (output quadratic in rows).
   constexpr int kMaxMergedRows = 4;
   int units_rows = 1;  // rows the units cell of rows[i] was joined across
-  // A deadline cell repeats down a table: IsYearOnly, a pure function of
-  // the text, is asked once per distinct text (bounded).
-  std::unordered_map<std::string, bool> year_only;
-  auto is_year_only = [&](const std::string& s) {
-    if (auto it = year_only.find(s); it != year_only.end()) return it->second;
-    const bool y = IsYearOnly(s, rules);
-    if (year_only.size() >= 256) year_only.clear();
-    year_only.emplace(s, y);
-    return y;
+  // A deadline cell repeats down a table, and so does a pair of them (a
+  // merged cell over many rows): IsYearOnly and ReadsAsOneDeadline, pure
+  // functions of the text, are asked once per distinct text (bounded).
+  auto memo = [&rules](bool (*test)(std::string_view, const Rules&)) {
+    return [&rules, test, seen = std::unordered_map<std::string, bool>()](const std::string& s) mutable {
+      if (auto it = seen.find(s); it != seen.end()) return it->second;
+      const bool y = test(s, rules);
+      if (seen.size() >= 256) seen.clear();
+      seen.emplace(s, y);
+      return y;
+    };
   };
-  // The same pair recurs down a table (a merged cell over many rows): each
-  // joined text is read once (bounded).
-  std::unordered_map<std::string, bool> one_deadline;
-  auto reads_as_one = [&](const std::string& s) {
-    if (auto it = one_deadline.find(s); it != one_deadline.end()) return it->second;
-    const bool one = ReadsAsOneDeadline(s, rules);
-    if (one_deadline.size() >= 256) one_deadline.clear();
-    one_deadline.emplace(s, one);
-    return one;
-  };
+  auto is_year_only = memo(IsYearOnly);
+  auto reads_as_one = memo(ReadsAsOneDeadline);
   for (size_t i = 0; i + 1 < rows.size(); ++i) {
     Row& a = rows[i];
     Row& b = rows[i + 1];
