@@ -176,7 +176,6 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     if (r == Role::kContent) break;
     labels_before_content += r == Role::kLabel;
   }
-  bool more_content = false;  // a cell is another paragraph of the row's content
   size_t slot = 0;  // cells taken after the content in this row
   std::vector<const StreamCell*> pending;  // cells before the content
   auto finish = [&] {
@@ -264,14 +263,12 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           // text right before the row's unit or deadline cell is more of the
           // content; where a note column (责任领导) follows the content, a
           // sentence before the note is.
-          if (row.seq && !trailing_started && slot == 0) {
-            const bool note_next = !after_content.empty() && after_content[0] == Role::kNote;
-            const CellShape next = next_shape(k);
-            more_content = note_next ? EndsSentence(c.cell.text, rules) && next == CellShape::kText
-                                     : next == CellShape::kUnits || next == CellShape::kDeadline;
-          }
-          if (more_content) {
-            more_content = false;
+          if (row.seq && !trailing_started && slot == 0 && [&] {
+                const CellShape next = next_shape(k);
+                return !after_content.empty() && after_content[0] == Role::kNote
+                           ? EndsSentence(c.cell.text, rules) && next == CellShape::kText
+                           : next == CellShape::kUnits || next == CellShape::kDeadline;
+              }()) {
             row.content.Append(c.cell.text, c.cell.first_line);
             row.Warn("content.joined", "content printed in several paragraphs (line " + std::to_string(c.cell.first_line) +
                                            ") joined");

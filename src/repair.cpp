@@ -62,8 +62,9 @@ bool CutMidName(std::string_view above, std::string_view next, const Rules& rule
 // above runs on (no sentence end); a unit cell only where the same cell above
 // ends in a separator or in a name cut short. A row of one text cell may be
 // the overflow of a unit list (a name with its role word, 市工信局配合, is no
-// unit by shape) or, shifted into the content, of the label above.
-Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules) {
+// unit by shape) or, shifted into the content, of the label above: *onto
+// names the cell above it goes on (for kUnitsText and kLabel).
+Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell Row::** onto) {
   if (r.seq || !r.section_label.empty() || !r.item_label.empty() || !r.deadline.empty() || r.deadline.garbled)
     return Continues::kNo;
   const bool only_content = !r.content.empty() && r.units.empty() && r.lead.empty() && r.support.empty() &&
@@ -72,12 +73,14 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules) {
     for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support})
       if (EndsWithSeparator((prev.*f).text, rules)) {
         const UnitList u = NormalizeUnits(r.content.text, rules);
-        if (!u.units.empty() && u.warnings.empty() &&
-            std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
-          return Continues::kUnitsText;
-        return Continues::kNo;
+        if (u.units.empty() || !u.warnings.empty() ||
+            !std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+          return Continues::kNo;
+        *onto = f;
+        return Continues::kUnitsText;
       }
-    const Cell& label = !prev.item_label.empty() ? prev.item_label : prev.section_label;
+    *onto = !prev.item_label.empty() ? &Row::item_label : &Row::section_label;
+    const Cell& label = prev.**onto;
     if (!label.empty() && !EndsSentence(label.text, rules) && CharCount(r.content.text) <= 20 &&
         std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.code == "row.shifted"; }))
       return Continues::kLabel;
@@ -147,20 +150,17 @@ void RepairTable(Table& table, const Rules& rules) {
   for (size_t i = 1; i < rows.size(); ++i) {
     Row& prev = rows[kept - 1];
     Row& r = rows[i];
-    const Continues how = ContinuesRow(prev, r, rules);
+    Cell Row::*onto = nullptr;
+    const Continues how = ContinuesRow(prev, r, rules, &onto);
     if (how == Continues::kUnitsText) {  // the text is the unit list's overflow
-      for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support})
-        if (EndsWithSeparator((prev.*f).text, rules)) {
-          (prev.*f).Append(r.content.text, r.content.last_line);
-          break;
-        }
+      (prev.*onto).Append(r.content.text, r.content.last_line);
       prev.Warn("units.joined", "wrapped unit list (" + Lines(r) + ") joined");
       prev.Touch(r.first_line);
       prev.Touch(r.last_line);
       continue;
     }
     if (how == Continues::kLabel) {  // its shift is the wrap's: no warning of its own
-      Cell& label = !prev.item_label.empty() ? prev.item_label : prev.section_label;
+      Cell& label = prev.*onto;
       label.Append(r.content.text, r.content.last_line);
       prev.Warn("cell.joined_above", "wrapped label (" + Lines(r) + ") joined: " + label.text);
       prev.Touch(r.first_line);

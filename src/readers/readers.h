@@ -58,10 +58,9 @@ struct RowLineSyntax {
 /// over two lines: both rows of the same cell count, neither a header alone,
 /// and every cell joined top + bottom (spaces removed) a header name. Empty
 /// otherwise. Cheap on a body row: it stops at the first long cell.
-/// `top_cells`: lines[at] already split by the caller (not split again).
+/// `top`: lines[at] as the caller has already split it.
 std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules,
-                                               const RowLineSyntax& syntax,
-                                               const std::vector<std::string_view>* top_cells = nullptr);
+                                               const RowLineSyntax& syntax, const std::vector<std::string_view>& top);
 /// True when a table without a header starts at lines[at]: three rows of the
 /// same width, each with a text cell and a unit or deadline cell.
 bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);

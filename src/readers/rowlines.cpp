@@ -27,7 +27,7 @@ GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_vi
 }
 
 std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules,
-                                               const RowLineSyntax& syntax, const std::vector<std::string_view>* top_cells) {
+                                               const RowLineSyntax& syntax, const std::vector<std::string_view>& top) {
   if (!syntax.wrapped_header || at + 1 >= lines.size() || !syntax.is_row(lines[at + 1])) return {};
   // Header names are short (HeaderRole takes none over 8 characters): a line
   // with a longer cell (a body row's content) is no half of a header, and is
@@ -35,14 +35,8 @@ std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, s
   auto short_cells = [](const std::vector<std::string_view>& cells) {
     return cells.size() >= 3 && std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return c.size() <= 3 * 8; });
   };
-  std::vector<std::string_view> top, bottom;
-  if (top_cells) {
-    if (!short_cells(*top_cells)) return {};
-    top = *top_cells;
-  } else {
-    syntax.split(lines[at], &top);
-    if (!short_cells(top)) return {};
-  }
+  if (!short_cells(top)) return {};
+  std::vector<std::string_view> bottom;
   syntax.split(lines[at + 1], &bottom);
   if (bottom.size() != top.size() || !short_cells(bottom)) return {};
   if (!HeaderRoles(top, rules).empty() || !HeaderRoles(bottom, rules).empty()) return {};
@@ -99,7 +93,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     GridRow header = row_of(lines[at], cells);
     header.header = true;
     g.rows.push_back(std::move(header));
-  } else if (auto names = WrappedHeaderRowLines(lines, at, rules, syntax, &cells); !names.empty()) {
+  } else if (auto names = WrappedHeaderRowLines(lines, at, rules, syntax, cells); !names.empty()) {
     g.rows.push_back(wrapped_row(at, names));
     first = at + 2;
   } else {
@@ -130,7 +124,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       after_break = true;
       continue;
     }
-    if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, &cells); !names.empty()) {  // the same, wrapped
+    if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, cells); !names.empty()) {  // the same, wrapped
       g.rows.push_back(wrapped_row(i, names));
       g.span.last_line = lines[i + 1].no;
       ++i;

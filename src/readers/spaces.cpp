@@ -16,7 +16,8 @@ namespace {
 
 struct Run {
   std::string_view text;
-  int col = 0;  // display column where it starts
+  int col = 0;      // display column where it starts
+  int end_col = 0;  // display column just past its last character
 };
 
 int Width(char32_t c) { return c >= 0x1100 && (IsHan(c) || c >= 0x3000) ? 2 : 1; }
@@ -25,7 +26,7 @@ int Width(char32_t c) { return c >= 0x1100 && (IsHan(c) || c >= 0x3000) ? 2 : 1;
 std::vector<Run> Runs(std::string_view line) {
   std::vector<Run> out;
   size_t i = 0, start = std::string_view::npos, last_end = 0;
-  int col = 0, start_col = 0, spaces = 0;
+  int col = 0, start_col = 0, last_col = 0, spaces = 0;
   while (i < line.size()) {
     size_t at = i;
     char32_t c = NextChar(line, i);
@@ -33,7 +34,7 @@ std::vector<Run> Runs(std::string_view line) {
     if (space) {
       spaces += c == 0x3000 ? 2 : 1;
       if (start != std::string_view::npos && spaces >= 2) {
-        out.push_back({line.substr(start, last_end - start), start_col});
+        out.push_back({line.substr(start, last_end - start), start_col, last_col});
         start = std::string_view::npos;
       }
     } else {
@@ -42,8 +43,9 @@ std::vector<Run> Runs(std::string_view line) {
       last_end = i;
     }
     col += Width(c);
+    if (!space) last_col = col;
   }
-  if (start != std::string_view::npos) out.push_back({line.substr(start, last_end - start), start_col});
+  if (start != std::string_view::npos) out.push_back({line.substr(start, last_end - start), start_col, last_col});
   return out;
 }
 
@@ -54,12 +56,6 @@ std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
   std::vector<std::string_view> out;
   for (const auto& r : runs) out.push_back(r.text);
   return out;
-}
-
-int RunWidth(std::string_view s) {
-  int w = 0;
-  for (size_t i = 0; i < s.size();) w += Width(NextChar(s, i));
-  return w;
 }
 
 bool ShortRuns(const std::vector<Run>& runs) {
@@ -86,7 +82,7 @@ std::vector<std::pair<int, std::string>> WrappedHeader(const std::vector<Line>& 
   while (i < top.size() || j < bottom.size()) {
     const Run* t = i < top.size() ? &top[i] : nullptr;
     const Run* b = j < bottom.size() ? &bottom[j] : nullptr;
-    if (t && b && t->col < b->col + RunWidth(b->text) && b->col < t->col + RunWidth(t->text)) {
+    if (t && b && t->col < b->end_col && b->col < t->end_col) {
       std::string both(t->text);
       both.append(b->text);
       out.emplace_back(std::min(t->col, b->col), RemoveSpaces(both));

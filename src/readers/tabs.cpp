@@ -15,7 +15,7 @@ bool DetectTabs(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
   if (l.tabs == 0) return false;
   const std::vector<std::string_view> cells = SplitTabs(l.raw);
-  return !HeaderRoles(cells, rules).empty() || !WrappedHeaderRowLines(lines, at, rules, Syntax(), &cells).empty() ||
+  return !HeaderRoles(cells, rules).empty() || !WrappedHeaderRowLines(lines, at, rules, Syntax(), cells).empty() ||
          HeaderlessRowLines(lines, at, rules, Syntax());
 }
 
