@@ -138,6 +138,35 @@ void WarnUnreadRows(const std::vector<Line>& lines, const std::vector<std::pair<
   flush();
 }
 
+// Removes every match of `glyphs` (a rule for characters the extraction
+// could not map) from `in` into `out`, with an input.glyph_codes warning
+// naming their lines and the first as printed. False when there is none.
+bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& doc) {
+  const std::string_view text = in.text();
+  if (!glyphs.Contains(text)) return false;
+  std::string lines_at;
+  size_t count = 0, counted = 0;
+  int line = 1, last = 0;
+  std::string_view first;
+  for (size_t from = 0; from < text.size();) {
+    const auto m = glyphs.Find(text.substr(from));
+    if (!m.found || m.end == 0) break;
+    if (first.empty()) first = text.substr(from + m.begin, m.end - m.begin);
+    line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                        text.begin() + static_cast<std::ptrdiff_t>(from + m.begin), '\n'));
+    counted = from + m.begin;
+    if (line != last && count < 64) lines_at += (lines_at.empty() ? "" : ", ") + std::to_string(line), last = line;
+    ++count;
+    from += m.end;
+  }
+  out = Source(in.name(), in.encoding(), glyphs.ReplaceAll(text, ""));
+  doc.Warn("input.glyph_codes", std::to_string(count) + " unmapped glyph code" + (count == 1 ? "" : "s") + " (" +
+                                    std::string(first.substr(0, 40)) + ") removed; what " +
+                                    (count == 1 ? "it" : "they") + " stood for is missing (line" +
+                                    (lines_at.find(',') == std::string::npos ? " " : "s ") + lines_at + ")");
+  return true;
+}
+
 }  // namespace
 
 Document Convert(const Source& original, const Rules& rules, const ConvertOptions& opts) {
@@ -167,30 +196,11 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     unbroken = Source(source->name(), source->encoding(), rules.inline_break.ReplaceAll(source->text(), " "));
     source = &unbroken;
   }
-  // (cid:3) glyph codes of PDF text extraction: removed, with their lines.
-  Source deglyphed;
-  if (rules.glyph_codes.Contains(source->text())) {
-    const std::string_view text = source->text();
-    std::string lines_at;
-    size_t count = 0, counted = 0;
-    int line = 1, last = 0;
-    for (size_t from = 0; from < text.size();) {
-      const auto m = rules.glyph_codes.Find(text.substr(from));
-      if (!m.found || m.end == 0) break;
-      line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
-                                          text.begin() + static_cast<std::ptrdiff_t>(from + m.begin), '\n'));
-      counted = from + m.begin;
-      if (line != last && count < 64) lines_at += (lines_at.empty() ? "" : ", ") + std::to_string(line), last = line;
-      ++count;
-      from += m.end;
-    }
-    deglyphed = Source(source->name(), source->encoding(), rules.glyph_codes.ReplaceAll(text, ""));
-    source = &deglyphed;
-    doc.Warn("input.glyph_codes", std::to_string(count) + " unmapped PDF glyph code" + (count == 1 ? "" : "s") +
-                                      " ((cid:N)) removed; " + (count == 1 ? "the character it stood for is" : "the characters they stood for are") +
-                                      " missing (line" +
-                                      (lines_at.find(',') == std::string::npos ? " " : "s ") + lines_at + ")");
-  }
+  // Glyphs the extraction could not map ((cid:3) of PDF text, ☐☐ runs of
+  // OCR): removed, with their lines and the first one as printed.
+  Source deglyphed, unboxed;
+  if (RemoveGlyphs(rules.glyph_codes, *source, deglyphed, doc)) source = &deglyphed;
+  if (RemoveGlyphs(rules.glyph_boxes, *source, unboxed, doc)) source = &unboxed;
   // Traditional characters: parse a Simplified copy, then give every emitted
   // string its original characters back (the conversion is one code point
   // for one, so positions align).

@@ -191,6 +191,24 @@ TEST_CASE("(cid:N) glyph codes of PDF text extraction are removed with a warning
   const auto w = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
                               [](const Diagnostic& d) { return d.code == "input.glyph_codes"; });
   REQUIRE(w != doc.diagnostics.end());
-  CHECK(w->message.find("3 unmapped") == 0);
+  CHECK(w->message.find("3 unmapped glyph codes ((cid:3)) removed") == 0);
   CHECK(w->message.find("lines 5, 6") != std::string::npos);
+}
+
+TEST_CASE("OCR box runs (☐☐☐) are removed like glyph codes; one checkbox box stays", "[convert]") {
+  const std::string table =
+      "附件\n2025年任务台账\n|序号|具体措施|牵头单位|完成时限|\n|:--:|:--|:--:|:--:|\n"
+      "|1|建立政策咨询综合服务平台，☐☐☐☐☐ 统一答复口径。|县政务服务中心|上半年|\n"
+      "|2|公开□是否纳入清单的认定结果。|县司法局|长期坚持|\n"
+      "|3|公开◻⬜▢行政处罚结果。|县司法局|长期坚持|\n";
+  Document doc = ConvertText(table);
+  REQUIRE(doc.tasks.size() == 3);
+  CHECK(doc.tasks[0].content == "建立政策咨询综合服务平台，统一答复口径。");
+  CHECK(doc.tasks[1].content == "公开□是否纳入清单的认定结果。");
+  const auto w = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
+                              [](const Diagnostic& d) { return d.code == "input.glyph_codes"; });
+  REQUIRE(w != doc.diagnostics.end());
+  CHECK(doc.tasks[2].content == "公开行政处罚结果。");
+  CHECK(w->message.find("2 unmapped glyph codes (☐☐☐☐☐) removed") == 0);
+  CHECK(w->message.find("lines 5, 7)") != std::string::npos);
 }
