@@ -619,7 +619,15 @@ Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name)
   // Clean text with fewer control characters than could ever be refused
   // needs no second pass.
   if (!clean || controls >= kNoiseFloor) RefuseNoise(d.text, d.bad, encoding, name);
-  Source source(std::move(name), std::move(encoding), NormalizeNewlines(std::move(d.text)));
+  std::string text = NormalizeNewlines(std::move(d.text));
+  if (auto tables = RenderEmbeddedTables(text, name)) {
+    tables->encoding = encoding;
+    Source source = SourceFromRendered(std::move(*tables), std::move(name));
+    source.warnings.insert(source.warnings.begin(), warnings.begin(), warnings.end());
+    source.diagnostics.insert(source.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+    return source;
+  }
+  Source source(std::move(name), std::move(encoding), std::move(text));
   source.warnings = std::move(warnings);
   source.diagnostics = std::move(diagnostics);
   return source;

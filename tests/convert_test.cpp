@@ -212,3 +212,31 @@ TEST_CASE("OCR box runs (☐☐☐) are removed like glyph codes; one checkbox b
   CHECK(w->message.find("2 unmapped glyph codes (☐☐☐☐☐) removed") == 0);
   CHECK(w->message.find("lines 5, 7)") != std::string::npos);
 }
+
+TEST_CASE("markdown whose table is an HTML block (MinerU) is read with exact spans", "[convert]") {
+  const std::string md =
+      "# 关于印发2025年某县政务公开工作要点的通知\n\n某政办字〔2025〕4号\n\n# 附件\n\n# 2025年工作要点责任分工表\n\n"
+      "<table><tr><td>序号</td><td>工作任务</td><td>具体措施</td><td>责任单位</td><td>完成时限</td></tr>"
+      "<tr><td rowspan=\"2\">1</td><td rowspan=\"2\">深化决策公开</td><td>公开重大行政决策事项目录。</td>"
+      "<td rowspan=\"2\">县司法局</td><td>2025年6月底前</td></tr>"
+      "<tr><td>落实决策预公开。</td><td>长期坚持</td></tr>\n"
+      "<tr><td>2</td><td>强化政策解读</td><td>开展政策解读进社区活动。</td><td>县政府办公室</td><td>全年</td></tr>"
+      "</table>\n\n此件公开发布。\n";
+  Document doc = ConvertText(md);
+  CHECK(doc.format == "html");
+  // Lines before the table keep their numbers.
+  CHECK(doc.document.number == std::optional<std::string>("某政办字〔2025〕4号"));
+  REQUIRE(doc.tasks.size() == 3);
+  CHECK(doc.tasks[0].content == "公开重大行政决策事项目录。");
+  CHECK(doc.tasks[1].content == "落实决策预公开。");
+  // The rowspan is exact: the second row has the first's unit, without a guess.
+  CHECK(doc.tasks[1].units == std::vector<std::string>{"县司法局"});
+  CHECK(doc.tasks[1].warnings.empty());
+  CHECK(doc.tasks[2].units == std::vector<std::string>{"县政府办公室"});
+  CHECK(doc.tasks[0].deadline.date == std::optional<std::string>("2025-06-30"));
+  CHECK(doc.tasks[0].first_line == 10);
+
+  // "<table" inside a sentence is not a table block: the text stays text.
+  Document prose = ConvertText("说明：网页中的<table>标签不属于正文。\n");
+  CHECK(prose.format == "text");
+}

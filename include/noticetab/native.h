@@ -51,6 +51,14 @@ std::string SniffFormat(std::string_view bytes);
 /// input.partial in Rendered::diagnostics, not an error.
 std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& name);
 
+/// Text whose tables are HTML blocks (a line starting <table, to the line
+/// holding </table>), as MinerU and other PDF-to-markdown converters print a
+/// table with merged cells: its other lines kept as they are, each table
+/// rendered as an HTML page's (rows as TAB lines, exact spans in `grids`),
+/// format "html". nullopt when no line starts a table. `text` is UTF-8 with
+/// '\n' line ends; never throws Error.
+std::optional<Rendered> RenderEmbeddedTables(std::string_view text, const std::string& name);
+
 /// The Source of a rendered document: its lines joined with '\n'; format,
 /// pages (padded with 0 to one a line), warnings, diagnostics and grids moved
 /// over, each grid's layout set to the format. Encoding "UTF-8" when `r`

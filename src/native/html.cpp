@@ -3,12 +3,15 @@
 // styles, navigation and hidden elements are left out. Site chrome that
 // remains (breadcrumbs, 打印本页, ...) is dropped later by rules/junk.yaml, as
 // for any text. The charset is the page's <meta> one, else UTF-8 when the
-// bytes are valid UTF-8, else GB18030.
+// bytes are valid UTF-8, else GB18030. Text (markdown from MinerU and other
+// PDF converters) whose tables are HTML blocks keeps its other lines as they
+// are and has its tables read here (RenderEmbeddedTables).
 #include <libxml/HTMLparser.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -235,7 +238,68 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
+// True when `line`, after leading spaces, starts with `tag` in any case.
+bool StartsWithTag(std::string_view line, std::string_view tag) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  if (line.size() < tag.size()) return false;
+  for (size_t i = 0; i < tag.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(line[i])) != tag[i]) return false;
+  return true;
+}
+
+bool HasTagNoCase(std::string_view line, std::string_view tag) {
+  for (size_t at = line.find('<'); at != std::string_view::npos; at = line.find('<', at + 1))
+    if (StartsWithTag(line.substr(at), tag)) return true;
+  return false;
+}
+
 }  // namespace
+
+std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::string& name) {
+  // One memchr for most texts: they hold no '<' at all.
+  bool any = false;
+  for (size_t at = text.find('<'); at != std::string_view::npos && !any; at = text.find('<', at + 1)) {
+    size_t b = at;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+    any = (b == 0 || text[b - 1] == '\n') && StartsWithTag(text.substr(at), "<table");
+  }
+  if (!any) return std::nullopt;
+  std::vector<std::string_view> lines;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  Rendered r;
+  r.format = "html";
+  r.encoding = "UTF-8";
+  for (size_t i = 0; i < lines.size();) {
+    if (!StartsWithTag(lines[i], "<table")) {
+      r.lines.emplace_back(lines[i++]);  // as it is: the text readers read it
+      continue;
+    }
+    // The block runs to the line that closes the table; text after </table>
+    // on that line is a paragraph of the block.
+    std::string block;
+    for (; i < lines.size(); ++i) {
+      block.append(lines[i]).push_back('\n');
+      if (HasTagNoCase(lines[i], "</table")) {
+        ++i;
+        break;
+      }
+    }
+    XmlDoc doc = ParseHtml(block, "UTF-8", name);
+    HtmlReader reader(&r);
+    if (const xmlNode* root = xmlDocGetRootElement(doc.get())) {
+      xmlNode holder{};
+      holder.children = const_cast<xmlNode*>(root);
+      reader.Walk(&holder);
+      reader.Flush();
+    }
+  }
+  return r;
+}
 
 Rendered ReadHtml(std::string_view bytes, const std::string& name) {
   Rendered r;

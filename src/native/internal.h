@@ -163,6 +163,8 @@ Rendered ReadOfd(Zip& zip);
 /// size in mm unless the page gives its own.
 PlacedPage OfdPage(std::string_view content_xml, const std::string& name, double width_mm, double height_mm);
 Rendered ReadHtml(std::string_view bytes, const std::string& name);
+/// native.h RenderEmbeddedTables.
+std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::string& name);
 Rendered ReadPdf(std::string_view bytes, const std::string& name);
 /// The page layout of pdftotext -bbox-layout output (XHTML with word boxes)
 /// and, when not empty, pdftocairo -svg output of the same PDF (its ruling lines).

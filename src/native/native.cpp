@@ -134,6 +134,10 @@ void NotRead(Rendered& r, int line, std::string message) {
   AddDiagnostic(r.warnings, r.diagnostics, "input.partial", std::move(message), line);
 }
 
+std::optional<Rendered> RenderEmbeddedTables(std::string_view text, const std::string& name) {
+  return native::ReadEmbeddedTables(text, name);
+}
+
 Source SourceFromRendered(Rendered r, std::string name) {
   for (Grid& g : r.grids) g.layout = r.format;
   std::string text;
