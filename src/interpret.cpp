@@ -230,9 +230,22 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           }
           if (target) {
             *target = c.cell;
-          } else {
-            handled = false;  // all unit columns are full: this cell starts the next row
+            break;
           }
+          // A unit cell printed as one paragraph per key (牵头单位：X /
+          // 配合单位：Y): the next key's paragraph is more of the same clause,
+          // joined as its parts are, so the keys keep their roles.
+          Cell* keyed = nullptr;
+          for (Role r : t.columns) {
+            Cell* c2 = r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead
+                     : r == Role::kSupport ? &row.support : nullptr;
+            if (c2 && !c2->empty()) keyed = c2;
+          }
+          if (keyed && IsKeyedClause(c.cell.text, rules) && IsKeyedClause(keyed->text, rules)) {
+            keyed->Append(rules.punct.clause_joiner + c.cell.text, c.cell.first_line);
+            break;
+          }
+          handled = false;  // all unit columns are full: this cell starts the next row
           break;
         }
         case CellShape::kDeadline:
