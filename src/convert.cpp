@@ -267,6 +267,15 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // A native table that knows its merged cells renders each into every row
       // it covers, so an empty cell there is empty, not a merge to guess.
       if (!SpansExact(original, table.header_line)) FillMergedCells(table, rules);
+      // A title without a year (关于印发重点任务分解表的通知), or an annex
+      // read without its notice: the table's own title (2025年…任务分解表)
+      // names the plan year, before the date, which can be the year before.
+      if (!years.title && !table.caption.empty()) {
+        if (auto m = rules.title_year.Find(table.caption); m.found) {
+          years.title = std::stoi(std::string(m.Group("y")));
+          doc.document.year = years.title;
+        }
+      }
       std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);
       for (size_t k = 0; k < tasks.size(); ++k) {
         tasks[k].id = static_cast<int>(doc.tasks.size() + k) + 1;

@@ -240,3 +240,24 @@ TEST_CASE("markdown whose table is an HTML block (MinerU) is read with exact spa
   Document prose = ConvertText("说明：网页中的<table>标签不属于正文。\n");
   CHECK(prose.format == "text");
 }
+
+TEST_CASE("an annex read without its notice takes the plan year from the table's title", "[convert]") {
+  const std::string annex =
+      "附件\n2025年县政府工作报告重点任务分解表\n序号\t工作任务\t牵头单位\t完成时限\n"
+      "1\t新开工亿元以上项目30个。\t县发改局\t12月底\n";
+  Document doc = ConvertText(annex);
+  REQUIRE(doc.tasks.size() == 1);
+  CHECK(doc.document.year == std::optional<int>(2025));
+  CHECK(doc.tasks[0].deadline.date == std::optional<std::string>("2025-12-31"));
+  CHECK(doc.tasks[0].deadline.year_source == std::optional<std::string>("title"));
+  // The table's title outranks a notice date of the year before.
+  Document dated = ConvertText("某县人民政府办公室\n2024年12月20日\n" + annex);
+  REQUIRE(dated.tasks.size() == 1);
+  CHECK(dated.document.date == std::optional<std::string>("2024-12-20"));
+  CHECK(dated.document.year == std::optional<int>(2025));
+  CHECK(dated.tasks[0].deadline.date == std::optional<std::string>("2025-12-31"));
+  // A title year outranks the table's.
+  Document titled = ConvertText("关于印发2026年重点任务分解表的通知\n" + annex);
+  REQUIRE(titled.tasks.size() == 1);
+  CHECK(titled.tasks[0].deadline.date == std::optional<std::string>("2026-12-31"));
+}
