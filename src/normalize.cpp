@@ -660,6 +660,13 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     if (at) {
       t.section = at->section->index, t.section_no = at->section->no, t.section_title = at->section->title;
       t.item = at->item->index, t.item_no = at->item->no, t.item_title = at->item->title;
+      // The headings between the item and the row (a 1． over （1）) are in no
+      // other field: the title names the path down to the row.
+      for (const GridRow::Heading& h : g.headings) {
+        if (h.title.empty()) continue;
+        if (!t.item_title.empty()) t.item_title += " / ";
+        t.item_title += h.title;
+      }
     }
     t.first_line = g.span.first_line;
     t.last_line = g.span.last_line;
