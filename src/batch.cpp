@@ -70,7 +70,16 @@ int64_t CountWarnings(const Document& doc) {
 std::vector<std::string> DocumentProblems(const Document& doc) {
   std::vector<std::string> out;
   if (doc.tasks.empty()) {
-    out.push_back("no tasks found (no task table recognized and no numbered body items)");
+    // Why, in the terms of the document's own warnings: a table without rows,
+    // numbered paragraphs that its kind does not list as tasks (a meeting
+    // notice, a 通报), or nothing numbered at all.
+    if (doc.kind == "notice_with_annex")
+      out.push_back("no tasks found (the task table has no rows)");
+    else if (!doc.sections.empty())
+      out.push_back(fmt::format("no tasks found (no task table recognized; the numbered body paragraphs are not "
+                                "tasks in a document of kind {})", doc.kind.empty() ? "unknown" : doc.kind));
+    else
+      out.push_back("no tasks found (no task table recognized and no numbered body items)");
   } else {
     size_t empty = 0;
     for (const Task& t : doc.tasks) empty += Trim(t.content).empty();

@@ -1079,7 +1079,11 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
       ++noise;
     }
   }
-  if (longest_han <= 1 && (han + noise) >= 2) return CellShape::kGarbage;
+  // A ditto (同上, headers.yaml) spaced out (同 上) is single characters too,
+  // but words: the table's repair copies the cell above for it.
+  if (longest_han <= 1 && (han + noise) >= 2)
+    return std::find(rules.ditto.begin(), rules.ditto.end(), compact) == rules.ditto.end() ? CellShape::kGarbage
+                                                                                           : CellShape::kText;
   return CellShape::kText;
 }
 

@@ -660,6 +660,13 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     if (at) {
       t.section = at->section->index, t.section_no = at->section->no, t.section_title = at->section->title;
       t.item = at->item->index, t.item_no = at->item->no, t.item_title = at->item->title;
+      // The headings between the item and the row (a 1． over （1）) are in no
+      // other field: the title names the path down to the row.
+      for (const GridRow::Heading& h : g.headings) {
+        if (h.title.empty()) continue;
+        if (!t.item_title.empty()) t.item_title += " / ";
+        t.item_title += h.title;
+      }
     }
     t.first_line = g.span.first_line;
     t.last_line = g.span.last_line;
@@ -674,14 +681,18 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     for (const GridCell& c : g.cells) {
       if (c.placeholder || c.span.first_line == 0) continue;
       if (c.span.first_line > g.span.last_line && (after == 0 || c.span.first_line < after)) after = c.span.first_line;
-      if (c.span.last_line < g.span.first_line) before = c.span.first_line;
+      if (c.span.last_line < g.span.first_line && (before == 0 || c.span.first_line < before)) before = c.span.first_line;
     }
     if (after > 0) {
       t.Warn("units.shared", "units and deadline taken from the clause after the last of the group (line " +
                                  std::to_string(after) + ")");
     } else if (before > 0) {
-      t.Warn("units.shared", "units and deadline taken from the clause of item " + t.item_no + " (line " +
-                                 std::to_string(at ? at->line : 0) + ")");
+      // The clause is the words of the deepest heading at or above its line:
+      // a 1． over the row, else the item.
+      std::string of = "item " + t.item_no;
+      for (const GridRow::Heading& h : g.headings)
+        if (h.line <= before) of = "heading " + h.no + " under item " + t.item_no;
+      t.Warn("units.shared", "units and deadline taken from the clause of " + of + " (line " + std::to_string(before) + ")");
     }
     tasks.push_back(std::move(t));
   }

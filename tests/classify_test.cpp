@@ -213,6 +213,13 @@ TEST_CASE("ClassifyCell: OCR debris is garbage", "[classify]") {
   CHECK(Shape("县\uFFFD\uFFFD局") == "garbage");
 }
 
+TEST_CASE("ClassifyCell: a ditto spaced out (同 上) is words, not debris", "[classify]") {
+  CHECK(Shape("同 上") == "text");
+  CHECK(Shape("同\u3000上") == "text");
+  CHECK(Shape("同 上 栏") == "text");
+  CHECK(Shape("同 意") == "garbage");  // single characters that are no ditto stay debris
+}
+
 // ---------------------------------------------------------------- SplitTopLevel
 
 TEST_CASE("SplitTopLevel splits on unit separators", "[classify]") {

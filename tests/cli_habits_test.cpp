@@ -61,6 +61,24 @@ TEST_CASE("a document with no tasks is a problem on stderr for every format; the
   CHECK(RunCli("-q --strict=warning -f csv" + all).status == 1);
 }
 
+TEST_CASE("the no-tasks problem says why: numbered paragraphs that are not tasks, a table without rows",
+          "[cli][habits]") {
+  TempDir d;
+  // A meeting notice: 一、二、三、 in the body, none a task.
+  std::ofstream(d / "meeting.txt") << "关于召开全市安全生产工作会议的通知\n\n各县市区人民政府：\n"
+                                      "一、会议时间\n2024年3月5日上午9:00。\n二、会议地点\n市政府第一会议室。\n"
+                                      "三、有关要求\n请提前10分钟到场。\n";
+  RunResult r = RunCli("-f csv " + d / "meeting.txt");
+  CHECK(r.status == 0);
+  CHECK(r.err == "noticetab: " + d / "meeting.txt" +
+                     ": no tasks found (no task table recognized; the numbered body paragraphs are not tasks in a "
+                     "document of kind other)\n");
+  std::ofstream(d / "table.txt") << "2024年工作清单\n\n附件\n序号\t工作任务\t责任单位\t完成时限\n";
+  r = RunCli("-f csv " + d / "table.txt");
+  CHECK(r.status == 0);
+  CHECK(r.err == "noticetab: " + d / "table.txt" + ": no tasks found (the task table has no rows)\n");
+}
+
 TEST_CASE("no file and stdin not a terminal: stdin is read", "[cli][habits]") {
   const RunResult piped = RunCli("-f csv < samples/linyi-2023.txt");
   const RunResult dash = RunCli("-f csv - < samples/linyi-2023.txt");

@@ -61,7 +61,13 @@ size_t WarningCount(const YAML::Node& doc) {
 std::string ProblemLines(const std::string& path, const YAML::Node& doc) {
   std::string lines;
   if (doc["tasks"].size() == 0) {
-    lines += "noticetab: " + path + ": no tasks found (no task table recognized and no numbered body items)\n";
+    const std::string kind = doc["kind"].as<std::string>();
+    lines += "noticetab: " + path + ": no tasks found (" +
+             (kind == "notice_with_annex" ? "the task table has no rows"
+              : doc["sections"].size() > 0
+                  ? "no task table recognized; the numbered body paragraphs are not tasks in a document of kind " + kind
+                  : "no task table recognized and no numbered body items") +
+             ")\n";
   }
   for (const auto& w : doc["warnings"]) {
     if (Contains(w.as<std::string>(), "replaced with U+FFFD")) {

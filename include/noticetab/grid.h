@@ -54,6 +54,13 @@ struct GridRow {
   /// Text readers: a line inside the table with no cell separators (a cell
   /// the extractor wrapped onto a line of its own); one cell.
   bool unsplit = false;
+  /// Body readers: a heading between the row's body item and the row (the 1．
+  /// over （1） （2）), which groups rows and is none itself.
+  struct Heading {
+    std::string no, title;  ///< numeral as printed without brackets or dot; title as Item::title
+    int line = 0;           ///< 1-based input line
+  };
+  std::vector<Heading> headings;  ///< outermost first; empty for table rows
 };
 
 /// One table of the notice.

@@ -39,6 +39,7 @@ struct Part {
   int first_line = 0, last_line = 0;
   Assignment a;
   std::string content;
+  std::vector<GridRow::Heading> headings;  ///< the sub-headings above the part, outermost first
 };
 
 // A bracketed clause on a line of its own after the last member of a group,
@@ -161,6 +162,14 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
           Part& p = all[k];
           for (int up = nodes[k].parent; !p.a.found && up >= 0; up = nodes[up].parent)
             if (all[up].a.found) p.a = all[up].a, p.a_from = all[up].from;
+          // The headings that only group leaves (a 1． over （1）) are no task:
+          // their words go with the tasks under them. Their title is cut from
+          // the words without a clause, as the item's is (outline.cpp TitleOf).
+          for (int up = nodes[k].parent; up > 0; up = nodes[up].parent) {
+            const Line& l = lines[nodes[up].line - 1];
+            std::string_view words = all[up].content;
+            p.headings.insert(p.headings.begin(), {l.heading->no, std::string(Trim(words.substr(0, rules.punct.TitleEnd(words)))), l.no});
+          }
           parts.push_back(std::move(p));
         }
       }
@@ -238,6 +247,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
           default: r.cells.push_back(Slot(lines, p, p.a.deadline, p.a.deadline_from)); break;
         }
       }
+      r.headings = p.headings;
       g.span.Cover(r.span);
       g.rows.push_back(std::move(r));
     }
