@@ -155,8 +155,10 @@ TEST_CASE("native: a saved GB2312 page: charset, chrome left out, rowspan and co
   CHECK(s.encoding() == "GB18030");
   std::vector<std::string> lines;
   for (int i = 1; i <= s.line_count(); ++i) lines.emplace_back(s.Line(i));
+  // Two paragraphs in a cell keep a space between them (the pipeline joins
+  // content, splits units); a source newline between CJK characters does not.
   CHECK(lines == std::vector<std::string>{"通知", "第二行", "任务\t单位\t时限", "甲\tA局\t年底", "甲\tB局\t年底",
-                                          "合并\t\tx", "end 行"});
+                                          "合 并\t\tx", "end 行"});
 }
 
 TEST_CASE("native: the samples as .odt give the ledger of their text (>= 95% rows equal)", "[native]") {
@@ -398,4 +400,29 @@ TEST_CASE("native: content a reader cannot read is a document-level problem (inp
       INFO(name << ext);
       CHECK(Decode(ReadFile(Fixture(name + ext)), name + ext).diagnostics.empty());
     }
+}
+
+TEST_CASE("native: a break typed inside a cell keeps two unit names apart, content still joins", "[native]") {
+  // Units written one per paragraph (docx) or per <br> (html): run together
+  // they read as one unit 市数据局市行政审批服务局.
+  auto tc = [](std::vector<std::string> paras) {
+    std::string cell = "<w:tc>";
+    for (const auto& p : paras) cell += P(R(p));
+    return cell + "</w:tc>";
+  };
+  const std::string table = "<w:tbl><w:tr>" + tc({"序号"}) + tc({"工作任务"}) + tc({"责任单位"}) + tc({"完成时限"}) +
+                            "</w:tr><w:tr>" + tc({"1"}) + tc({"推广电子证照应用，", "实现免证办事项50项。"}) +
+                            tc({"市数据局", "市行政审批服务局"}) + tc({"2024年", "10月底前"}) + "</w:tr></w:tbl>";
+  const std::string page =
+      "<html><body><table><tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>"
+      "<tr><td>1</td><td>推广电子证照应用，<br>实现免证办事项50项。</td><td>市数据局<br>市行政审批服务局</td>"
+      "<td>2024年<br>10月底前</td></tr></table></body></html>";
+  for (const auto& [name, bytes] : {std::pair<std::string, std::string>{"t.docx", MakeDocx(table)}, {"t.html", page}}) {
+    INFO(name);
+    const Document doc = Convert(Decode(bytes, name), BuiltinRules());
+    REQUIRE(doc.tasks.size() == 1);
+    CHECK(doc.tasks[0].content == "推广电子证照应用，实现免证办事项50项。");
+    CHECK(doc.tasks[0].units == std::vector<std::string>{"市数据局", "市行政审批服务局"});
+    CHECK(doc.tasks[0].deadline.date == "2024-10-31");
+  }
 }

@@ -111,8 +111,8 @@ class LineBuilder {
   bool in_table_ = false;
 };
 
-/// Cell text: line breaks and tabs become nothing between CJK characters and a
-/// space elsewhere; trimmed.
+/// Cell text: each run of line breaks, tabs and spaces becomes one space (a
+/// break typed in a cell may separate two unit names); trimmed.
 std::string CellText(std::string_view text);
 /// Appends `piece` to `text`, a space between them only when both sides are
 /// ASCII letters or digits.

@@ -9,7 +9,6 @@
 namespace noticetab::native {
 namespace {
 
-bool Wide(char32_t c) { return c >= 0x2E80; }
 bool Word(char32_t c) { return c < 0x80 && (std::isalnum(static_cast<int>(c)) != 0); }
 
 // Drops control characters other than TAB; NBSP becomes a space.
@@ -40,8 +39,12 @@ std::string_view TrimAscii(std::string_view s) {
 }  // namespace
 
 std::string CellText(std::string_view text) {
-  // Breaks and tabs inside a cell: nothing between CJK characters (a wrapped
-  // line), one space elsewhere.
+  // A break inside a cell (a paragraph, <br>, a line break) is one the author
+  // typed: it may end a line the cell was too narrow for, or separate the
+  // names of a units cell written one per line (市数据局 / 市行政审批服务局).
+  // It becomes one space either way, never nothing: the pipeline removes a
+  // space between CJK characters in content and splits units at it, but two
+  // names run together cannot be told apart again.
   std::vector<char32_t> cs;
   for (size_t i = 0; i < text.size();) cs.push_back(NextChar(text, i));
   std::string out;
@@ -49,13 +52,8 @@ std::string CellText(std::string_view text) {
     char32_t c = cs[i];
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ' || c == 0xA0) {
       size_t j = i;
-      bool hard = false;
-      while (j < cs.size() && (cs[j] == '\n' || cs[j] == '\r' || cs[j] == '\t' || cs[j] == ' ' || cs[j] == 0xA0)) {
-        hard |= cs[j] != ' ' && cs[j] != 0xA0;
-        ++j;
-      }
-      bool cjk = i > 0 && j < cs.size() && Wide(cs[i - 1]) && Wide(cs[j]);
-      if (!(hard && cjk) && i > 0 && j < cs.size()) out += ' ';
+      while (j < cs.size() && (cs[j] == '\n' || cs[j] == '\r' || cs[j] == '\t' || cs[j] == ' ' || cs[j] == 0xA0)) ++j;
+      if (i > 0 && j < cs.size()) out += ' ';
       i = j - 1;
       continue;
     }
