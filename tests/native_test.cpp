@@ -426,3 +426,34 @@ TEST_CASE("native: a break typed inside a cell keeps two unit names apart, conte
     CHECK(doc.tasks[0].deadline.date == "2024-10-31");
   }
 }
+
+TEST_CASE("native: a docx heading style inherits its list and its level from its base one by one", "[native]") {
+  // H2 is based on H1 and sets only its level; H3 sets nothing but is named
+  // by level 2 of the list (w:lvl/w:pStyle), which outranks H1's ilvl 0.
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  auto lvl = [](int i, const std::string& text, const std::string& style) {
+    return "<w:lvl w:ilvl=\"" + std::to_string(i) + "\"><w:start w:val=\"1\"/>" +
+           (style.empty() ? "" : "<w:pStyle w:val=\"" + style + "\"/>") +
+           "<w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"" + text + "\"/></w:lvl>";
+  };
+  const std::string numbering = "<w:numbering " + w + "><w:abstractNum w:abstractNumId=\"0\">" + lvl(0, "%1、", "") +
+                                lvl(1, "（%2）", "") + lvl(2, "%3.", "H3") +
+                                "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+  const std::string styles =
+      "<w:styles " + w +
+      "><w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/>"
+      "</w:numPr></w:pPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"H2\"><w:basedOn w:val=\"H1\"/><w:pPr>"
+      "<w:numPr><w:ilvl w:val=\"1\"/></w:numPr></w:pPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"H3\">"
+      "<w:basedOn w:val=\"H1\"/></w:style></w:styles>";
+  auto p = [](const std::string& style, const std::string& text) {
+    return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>" + R(text) + "</w:p>";
+  };
+  const std::string document = "<w:document " + w + "><w:body>" + p("H1", "总体要求") + p("H2", "做好政策集中公开") +
+                               p("H3", "梳理文件") + p("H2", "提升解读质量") + p("H1", "保障措施") +
+                               "</w:body></w:document>";
+  const Source s = Decode(
+      MakeZip({{"word/document.xml", document}, {"word/numbering.xml", numbering}, {"word/styles.xml", styles}}),
+      "h.docx");
+  CHECK(Lines(s) == std::vector<std::string>{"一、总体要求", "（一）做好政策集中公开", "一.梳理文件",
+                                             "（二）提升解读质量", "二、保障措施"});
+}

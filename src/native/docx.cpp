@@ -271,16 +271,25 @@ class Styles {
       styles_[Attr(s, "styleId")] = st;
     }
   }
-  // (numId, ilvl) of a style; numId -1 when it has none.
-  std::pair<int, int> NumPr(std::string id) const {
+  struct NumRef {
+    int num_id = -1, ilvl = -1;  ///< -1: not set anywhere in the chain
+    bool own_ilvl = false;       ///< ilvl set by the style itself, not a base
+  };
+  // The numbering of a style. numId and ilvl are inherited through w:basedOn
+  // one by one, as Word does: a "heading 2" based on "heading 1" often sets
+  // only its ilvl and takes the list (numId) from its base.
+  NumRef NumPr(std::string id) const {
+    NumRef ref;
     std::set<std::string> seen;
-    while (!id.empty() && seen.insert(id).second) {
+    for (bool own = true; !id.empty() && seen.insert(id).second; own = false) {
       auto it = styles_.find(id);
       if (it == styles_.end()) break;
-      if (it->second.num_id >= 0) return {it->second.num_id, it->second.ilvl};
+      if (ref.ilvl < 0 && it->second.ilvl >= 0) ref.ilvl = it->second.ilvl, ref.own_ilvl = own;
+      if (ref.num_id < 0) ref.num_id = it->second.num_id;
+      if (ref.num_id >= 0 && ref.ilvl >= 0) break;
       id = it->second.based_on;
     }
-    return {-1, -1};
+    return ref;
   }
 
  private:
@@ -327,7 +336,16 @@ class DocxReader {
     if (ppr != nullptr) {
       int num_id = -1, ilvl = -1;
       std::string style = ValOf(ppr, "pStyle");
-      if (!style.empty()) std::tie(num_id, ilvl) = styles.NumPr(style);
+      if (!style.empty()) {
+        const Styles::NumRef ref = styles.NumPr(style);
+        num_id = ref.num_id;
+        ilvl = ref.ilvl;
+        // A level that names this style (w:lvl/w:pStyle) is the style's own
+        // level; an ilvl inherited from a base style is not.
+        if (!ref.own_ilvl && num_id > 0) {
+          if (const int linked = numbering.LevelOfStyle(num_id, style); linked >= 0) ilvl = linked;
+        }
+      }
       if (const xmlNode* np = Child(ppr, "numPr")) {
         if (Child(np, "numId") != nullptr) num_id = ToInt(ValOf(np, "numId"), -1);
         if (Child(np, "ilvl") != nullptr) ilvl = ToInt(ValOf(np, "ilvl"), -1);
