@@ -457,3 +457,28 @@ TEST_CASE("native: a docx heading style inherits its list and its level from its
   CHECK(Lines(s) == std::vector<std::string>{"一、总体要求", "（一）做好政策集中公开", "一.梳理文件",
                                              "（二）提升解读质量", "二、保障措施"});
 }
+
+TEST_CASE("native: a docx merge continued under a repeated header carries the text from before the split", "[native]") {
+  // A table split into two w:tbl (one per page) repeats its header; a vMerge
+  // that crossed the split continues under it. Its text is the merged cell's,
+  // not the header's (牵头单位); with no table before, the cell is empty.
+  auto tc = [](const std::string& pr, const std::string& text) {
+    return "<w:tc><w:tcPr>" + pr + "</w:tcPr>" + P(text.empty() ? "" : R(text)) + "</w:tc>";
+  };
+  const std::string restart = "<w:vMerge w:val=\"restart\"/>", cont = "<w:vMerge/>";
+  for (const std::string flag : {"", "<w:trPr><w:tblHeader/></w:trPr>"}) {
+    INFO("tblHeader: " << !flag.empty());
+    const std::string header = "<w:tr>" + flag + tc("", "任务") + tc("", "牵头单位") + tc("", "时限") + "</w:tr>";
+    const std::string first = "<w:tbl>" + header + "<w:tr>" + tc("", "甲") + tc(restart, "A局") + tc(restart, "年底") +
+                              "</w:tr></w:tbl>";
+    const std::string second =
+        "<w:tbl>" + header + "<w:tr>" + tc("", "乙") + tc(cont, "") + tc(cont, "") + "</w:tr></w:tbl>";
+    CHECK(Lines(Decode(MakeDocx(first + P("") + second), "t.docx")) ==
+          std::vector<std::string>{"任务\t牵头单位\t时限", "甲\tA局\t年底", "", "任务\t牵头单位\t时限", "乙\tA局\t年底"});
+    if (flag.empty()) continue;
+    // Text between the tables: the second is a table of its own, and a merge
+    // never continues a header row (w:tblHeader) into the data.
+    CHECK(Lines(Decode(MakeDocx(first + P(R("说明")) + second), "t.docx")).back() == "乙\t\t");
+    CHECK(Lines(Decode(MakeDocx(second), "t.docx")).back() == "乙\t\t");
+  }
+}
