@@ -482,3 +482,27 @@ TEST_CASE("native: a docx merge continued under a repeated header carries the te
     CHECK(Lines(Decode(MakeDocx(second), "t.docx")).back() == "乙\t\t");
   }
 }
+
+TEST_CASE("native: a one-column table is a frame around text, its paragraphs read as lines", "[native]") {
+  // A notice boxed in a one-cell table (or its 版记 in a one-column one) ran
+  // into a single line: no title, no outline, no tasks.
+  const std::string docx_frame = "<w:tbl><w:tr><w:tc>" + P(R("关于印发工作要点的通知")) + P(R("一、总体要求")) +
+                                 P(R("（一）优化服务。（责任单位：市数据局）")) + "</w:tc></w:tr><w:tr><w:tc>" +
+                                 P(R("抄送：市委办公室。")) + "</w:tc></w:tr></w:tbl>";
+  const std::vector<std::string> lines{"关于印发工作要点的通知", "一、总体要求", "（一）优化服务。（责任单位：市数据局）",
+                                       "抄送：市委办公室。"};
+  CHECK(Lines(Decode(MakeDocx(docx_frame), "f.docx")) == lines);
+  const std::string odt_frame =
+      "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><office:text><table:table>"
+      "<table:table-column/><table:table-row><table:table-cell><text:p>关于印发工作要点的通知</text:p>"
+      "<text:p>一、总体要求</text:p><text:p>（一）优化服务。（责任单位：市数据局）</text:p></table:table-cell>"
+      "</table:table-row><table:table-row><table:table-cell><text:p>抄送：市委办公室。</text:p></table:table-cell>"
+      "</table:table-row></table:table></office:text></office:body></office:document-content>";
+  const Source odt = Decode(
+      MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", odt_frame}}), "f.odt");
+  CHECK(odt.format == "odt");
+  CHECK(Lines(odt) == lines);
+  CHECK(odt.grids.empty());
+}

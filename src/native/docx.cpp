@@ -440,9 +440,17 @@ class DocxReader {
   void Table(const xmlNode* tbl) {
     std::vector<const xmlNode*> rows;
     Rows(tbl, rows);
-    if (HasNestedTable(tbl)) {
-      // A layout table (tables inside its cells): its cells are page regions,
-      // read as blocks in order.
+    size_t columns = 0;
+    for (const xmlNode* tr : rows) {
+      std::vector<const xmlNode*> cells;
+      Cells(tr, cells);
+      columns = std::max(columns, cells.size());
+    }
+    if (columns <= 1 || HasNestedTable(tbl)) {
+      // A layout table (tables inside its cells) or a frame (one column: a
+      // box around the notice, the 版记 rules): its cells are page regions,
+      // read as blocks in order. A frame read as a table row ran the whole
+      // notice into one line.
       for (const xmlNode* tr : rows) {
         std::vector<const xmlNode*> cells;
         Cells(tr, cells);
