@@ -506,3 +506,33 @@ TEST_CASE("native: a one-column table is a frame around text, its paragraphs rea
   CHECK(Lines(odt) == lines);
   CHECK(odt.grids.empty());
 }
+
+TEST_CASE("native: a docx w:altChunk of HTML is read in place; another kind is reported, not lost", "[native]") {
+  // Web editors and OA systems export the notice or its annex as a part the
+  // document imports (w:altChunk); it was skipped without a word.
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+                        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+  const std::string rels =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"c1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk\" "
+      "Target=\"chunk.htm\"/></Relationships>";
+  const std::string document = "<w:document " + w + "><w:body>" + P(R("通知")) +
+                               "<w:altChunk r:id=\"c1\"/>" + P(R("抄送：市委办公室。")) + "</w:body></w:document>";
+  const std::string page = "<html><body><p>附件</p><table><tr><td>任务</td><td>单位</td></tr>"
+                           "<tr><td>甲</td><td>A局</td></tr></table></body></html>";
+  const Source s = Decode(MakeZip({{"word/document.xml", document},
+                                   {"word/_rels/document.xml.rels", rels},
+                                   {"word/chunk.htm", page}}),
+                          "a.docx");
+  CHECK(Lines(s) == std::vector<std::string>{"通知", "附件", "任务\t单位", "甲\tA局", "抄送：市委办公室。"});
+  REQUIRE(s.grids.size() == 1);
+  CHECK(s.grids[0].rows[1].span.first_line == 4);
+  CHECK(s.diagnostics.empty());
+  const Source mht = Decode(MakeZip({{"word/document.xml", document},
+                                     {"word/_rels/document.xml.rels", rels},
+                                     {"word/chunk.htm", "MIME-Version: 1.0\r\nContent-Type: multipart/related"}}),
+                            "m.docx");
+  REQUIRE(mht.diagnostics.size() == 1);
+  CHECK(mht.diagnostics[0].code == "input.partial");
+  CHECK(mht.diagnostics[0].message == "line 2: imported content (w:altChunk, word/chunk.htm) not read");
+}

@@ -304,8 +304,9 @@ class Styles {
 
 class DocxReader {
  public:
-  DocxReader(Rendered* out) : lines_(out), out_(out) {}
+  DocxReader(Rendered* out, Zip& zip) : lines_(out), out_(out), zip_(zip) {}
   int objects = 0, first_object_line = 0;  ///< embedded OLE objects (w:object), not read
+  std::map<std::string, std::string> chunks;  ///< relationship id -> part, of w:altChunk parts
   Numbering numbering;
   Styles styles;
 
@@ -323,6 +324,8 @@ class DocxReader {
         if (const xmlNode* c = Child(n, "sdtContent")) Blocks(c);
       } else if (name == "customXml" || name == "ins" || name == "moveTo" || name == "smartTag") {
         Blocks(n);
+      } else if (name == "altChunk") {
+        AltChunk(n);
       }
     }
   }
@@ -490,19 +493,42 @@ class DocxReader {
     lines_.EndTable();
   }
 
+  // w:altChunk: content Word imports from another part when it opens the
+  // file (web editors and OA systems export a notice or its annex this way).
+  // An HTML part is read as a saved page would be; any other kind (MHT, RTF,
+  // another docx) is reported as not read rather than lost without a word.
+  void AltChunk(const xmlNode* n) {
+    auto it = chunks.find(Attr(n, "id"));
+    std::string bytes;
+    if (it != chunks.end() && zip_.Has(it->second)) bytes = zip_.Read(it->second);
+    if (SniffFormat(bytes) == "html") {
+      lines_.Append(ReadHtml(bytes, zip_.name()));
+      return;
+    }
+    const int line = static_cast<int>(out_->lines.size()) + 1;
+    NotRead(*out_, line,
+            fmt::format("line {}: imported content (w:altChunk{}) not read", line,
+                        it == chunks.end() ? "" : ", " + it->second));
+  }
+
   LineBuilder lines_;
   Rendered* out_;
+  Zip& zip_;
 };
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> Relationships(Zip& zip, const std::string& part) {
+struct Relationship {
+  std::string id, type, path;  ///< type: the last piece of the Type URI (officeDocument, numbering, aFChunk)
+};
+
+std::vector<Relationship> Relationships(Zip& zip, const std::string& part) {
   // The rels of "word/document.xml" are "word/_rels/document.xml.rels";
   // targets are relative to the part's folder ("/..." to the package root).
   const size_t slash = part.rfind('/');
   const std::string dir = slash == std::string::npos ? "" : part.substr(0, slash + 1);
   const std::string rels = dir + "_rels/" + part.substr(dir.size()) + ".rels";
-  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<Relationship> out;
   if (!zip.Has(rels)) return out;
   XmlDoc doc = ParseXml(zip.Read(rels), zip.name(), rels);
   for (const xmlNode* n = xmlDocGetRootElement(doc.get())->children; n != nullptr; n = n->next) {
@@ -511,28 +537,29 @@ std::vector<std::pair<std::string, std::string>> Relationships(Zip& zip, const s
     if (target.empty()) continue;
     // "word/../customXml/x.xml"
     const std::string path = MemberPath(target.starts_with("/") ? target.substr(1) : dir + target);
-    out.emplace_back(type.substr(type.rfind('/') + 1), path);
+    out.push_back({Attr(n, "Id"), type.substr(type.rfind('/') + 1), path});
   }
   return out;
 }
 
 std::string DocxMainPart(Zip& zip) {
-  for (const auto& [type, path] : Relationships(zip, ""))
-    if (type == "officeDocument" && zip.Has(path)) return path;
+  for (const Relationship& rel : Relationships(zip, ""))
+    if (rel.type == "officeDocument" && zip.Has(rel.path)) return rel.path;
   return "word/document.xml";
 }
 
 Rendered ReadDocx(Zip& zip) {
   Rendered r;
-  DocxReader reader(&r);
+  DocxReader reader(&r, zip);
   // The parts as the relationships name them (_rels/.rels for the main part,
   // its own rels for numbering and styles); the usual names where a package
   // has no relationships.
   const std::string main = DocxMainPart(zip);
   std::string numbering_part = "word/numbering.xml", styles_part = "word/styles.xml";
-  for (const auto& [type, path] : Relationships(zip, main)) {
-    if (type == "numbering") numbering_part = path;
-    if (type == "styles") styles_part = path;
+  for (Relationship& rel : Relationships(zip, main)) {
+    if (rel.type == "numbering") numbering_part = rel.path;
+    if (rel.type == "styles") styles_part = rel.path;
+    if (rel.type == "aFChunk") reader.chunks[rel.id] = std::move(rel.path);
   }
   XmlDoc numbering, styles;
   if (zip.Has(numbering_part)) {

@@ -101,6 +101,9 @@ class LineBuilder {
   /// all <th>, table:table-header-rows).
   void AddRow(std::vector<InCell> cells, int page = 0, bool header = false);
   void EndTable();
+  /// The lines, tables and notes of a document rendered on its own (a part
+  /// the document imports), after the lines so far.
+  void Append(Rendered part);
 
  private:
   void Line(std::string line, int page);

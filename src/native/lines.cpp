@@ -243,4 +243,29 @@ void LineBuilder::EndTable() {
   table_ = Grid{};
 }
 
+void LineBuilder::Append(Rendered part) {
+  EndTable();
+  const int offset = static_cast<int>(out_->lines.size());
+  auto shift = [offset](SourceSpan& span) {
+    if (span.first_line > 0) span.first_line += offset;
+    if (span.last_line > 0) span.last_line += offset;
+  };
+  for (Grid& g : part.grids) {
+    shift(g.span);
+    for (GridRow& row : g.rows) {
+      shift(row.span);
+      for (GridCell& c : row.cells) shift(c.span);
+    }
+    out_->grids.push_back(std::move(g));
+  }
+  for (Diagnostic& d : part.diagnostics) {
+    if (d.first_line > 0) d.first_line += offset;
+    if (d.last_line > 0) d.last_line += offset;
+  }
+  for (std::string& line : part.lines) Line(std::move(line), 0);
+  after_table_ = false;
+  out_->warnings.insert(out_->warnings.end(), part.warnings.begin(), part.warnings.end());
+  out_->diagnostics.insert(out_->diagnostics.end(), part.diagnostics.begin(), part.diagnostics.end());
+}
+
 }  // namespace noticetab::native
