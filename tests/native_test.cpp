@@ -507,7 +507,7 @@ TEST_CASE("native: a one-column table is a frame around text, its paragraphs rea
   CHECK(odt.grids.empty());
 }
 
-TEST_CASE("native: a docx w:altChunk of HTML is read in place; another kind is reported, not lost", "[native]") {
+TEST_CASE("native: a docx w:altChunk of HTML or MHT is read in place; another kind is reported, not lost", "[native]") {
   // Web editors and OA systems export the notice or its annex as a part the
   // document imports (w:altChunk); it was skipped without a word.
   const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
@@ -528,11 +528,23 @@ TEST_CASE("native: a docx w:altChunk of HTML is read in place; another kind is r
   REQUIRE(s.grids.size() == 1);
   CHECK(s.grids[0].rows[1].span.first_line == 4);
   CHECK(s.diagnostics.empty());
-  const Source mht = Decode(MakeZip({{"word/document.xml", document},
+  // The MHT html-docx-js writes: the page quoted-printable in a multipart.
+  const std::string mht =
+      "MIME-Version: 1.0\nContent-Type: multipart/related;\n    type=\"text/html\";\n    "
+      "boundary=\"----=mhtDocumentPart\"\n\n\n------=mhtDocumentPart\nContent-Type: text/html;\n    "
+      "charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n<html><body><p>=E9=99=84=E4=BB=\n=B6</p>"
+      "<table border=3D\"1\"><tr><td>=E4=BB=BB=E5=8A=A1</td><td>=E5=8D=95=E4=BD=8D</td></tr><tr><td>=E7=94=B2</td>"
+      "<td>A=E5=B1=80</td></tr></table></body></html>\n\n------=mhtDocumentPart--\n";
+  const Source m = Decode(
+      MakeZip({{"word/document.xml", document}, {"word/_rels/document.xml.rels", rels}, {"word/chunk.htm", mht}}),
+      "m.docx");
+  CHECK(Lines(m) == Lines(s));
+  CHECK(m.diagnostics.empty());
+  const Source rtf = Decode(MakeZip({{"word/document.xml", document},
                                      {"word/_rels/document.xml.rels", rels},
-                                     {"word/chunk.htm", "MIME-Version: 1.0\r\nContent-Type: multipart/related"}}),
-                            "m.docx");
-  REQUIRE(mht.diagnostics.size() == 1);
-  CHECK(mht.diagnostics[0].code == "input.partial");
-  CHECK(mht.diagnostics[0].message == "line 2: imported content (w:altChunk, word/chunk.htm) not read");
+                                     {"word/chunk.htm", "{\\rtf1\\ansi 附件}"}}),
+                            "r.docx");
+  REQUIRE(rtf.diagnostics.size() == 1);
+  CHECK(rtf.diagnostics[0].code == "input.partial");
+  CHECK(rtf.diagnostics[0].message == "line 2: imported content (w:altChunk, word/chunk.htm) not read");
 }

@@ -6,6 +6,7 @@
 // w:del dropped); text boxes follow the paragraph that anchors them.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -34,6 +35,96 @@ int ToInt(const std::string& s, int fallback) {
 std::string ValOf(const xmlNode* n, std::string_view child) {
   const xmlNode* c = n != nullptr ? Child(n, child) : nullptr;
   return c != nullptr ? Attr(c, "val") : std::string();
+}
+
+// --- imported parts ----------------------------------------------------------
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+int Hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+std::string QuotedPrintable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '=') {
+      out += s[i];
+    } else if (i + 1 < s.size() && (s[i + 1] == '\n' || s[i + 1] == '\r')) {
+      i += s[i + 1] == '\r' && i + 2 < s.size() && s[i + 2] == '\n' ? 2 : 1;  // a soft line break
+    } else if (i + 2 < s.size() && Hex(s[i + 1]) >= 0 && Hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(Hex(s[i + 1]) * 16 + Hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += '=';
+    }
+  }
+  return out;
+}
+
+std::string Base64(std::string_view s) {
+  std::string out;
+  uint32_t bits = 0;
+  int n = 0;
+  for (char c : s) {
+    int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
+            : c == '+' ? 62 : c == '/' ? 63 : -1;
+    if (v < 0) continue;  // line breaks, padding
+    bits = (bits << 6) | static_cast<uint32_t>(v);
+    if ((n += 6) >= 8) out += static_cast<char>((bits >> (n -= 8)) & 0xFF);
+  }
+  return out;
+}
+
+// The HTML of a MIME (MHT) document, the form html-docx-js and Word's own
+// "single file web page" give an imported part: the first text/html part,
+// its transfer encoding undone. "" when there is none.
+std::string MhtHtml(std::string_view mht) {
+  auto headers_end = [](std::string_view part) {
+    size_t a = part.find("\r\n\r\n"), b = part.find("\n\n");
+    if (a != std::string_view::npos && (b == std::string_view::npos || a < b)) return a + 4;
+    return b == std::string_view::npos ? std::string_view::npos : b + 2;
+  };
+  auto body_of = [&](std::string_view part) -> std::string {
+    const size_t end = headers_end(part);
+    if (end == std::string_view::npos) return {};
+    const std::string headers = Lower(part.substr(0, end));
+    if (headers.find("content-type: text/html") == std::string::npos &&
+        headers.find("content-type:text/html") == std::string::npos)
+      return {};
+    std::string_view body = part.substr(end);
+    if (headers.find("quoted-printable") != std::string::npos) return QuotedPrintable(body);
+    if (headers.find("base64") != std::string::npos) return Base64(body);
+    return std::string(body);
+  };
+  const size_t top = headers_end(mht);
+  if (top == std::string_view::npos) return {};
+  const std::string headers = Lower(mht.substr(0, top));
+  size_t at = headers.find("boundary=");
+  if (at == std::string::npos) return body_of(mht);
+  at += 9;
+  const bool quoted = at < headers.size() && headers[at] == '"';
+  at += quoted;
+  size_t stop = headers.find_first_of(quoted ? "\"" : "; \r\n", at);
+  // The boundary as written (the headers were lowered for the search only).
+  const std::string boundary = "--" + std::string(mht.substr(at, (stop == std::string::npos ? headers.size() : stop) - at));
+  for (size_t pos = mht.find(boundary, top); pos != std::string_view::npos;) {
+    const size_t next = mht.find(boundary, pos + boundary.size());
+    std::string_view part = mht.substr(pos + boundary.size(), next == std::string_view::npos ? std::string_view::npos
+                                                                                            : next - pos - boundary.size());
+    while (!part.empty() && (part.front() == '\r' || part.front() == '\n')) part.remove_prefix(1);
+    if (std::string html = body_of(part); !html.empty()) return html;
+    pos = next;
+  }
+  return {};
 }
 
 // --- numbering -------------------------------------------------------------
@@ -493,14 +584,20 @@ class DocxReader {
     lines_.EndTable();
   }
 
+  static bool StartsWithMime(std::string_view bytes) {
+    return Lower(bytes.substr(0, 13)) == "mime-version:";
+  }
+
   // w:altChunk: content Word imports from another part when it opens the
   // file (web editors and OA systems export a notice or its annex this way).
-  // An HTML part is read as a saved page would be; any other kind (MHT, RTF,
-  // another docx) is reported as not read rather than lost without a word.
+  // An HTML part, or the HTML of an MHT one, is read as a saved page would
+  // be; any other kind (RTF, another docx) is reported as not read rather
+  // than lost without a word.
   void AltChunk(const xmlNode* n) {
     auto it = chunks.find(Attr(n, "id"));
     std::string bytes;
     if (it != chunks.end() && zip_.Has(it->second)) bytes = zip_.Read(it->second);
+    if (SniffFormat(bytes) != "html" && StartsWithMime(bytes)) bytes = MhtHtml(bytes);
     if (SniffFormat(bytes) == "html") {
       lines_.Append(ReadHtml(bytes, zip_.name()));
       return;
