@@ -155,8 +155,10 @@ TEST_CASE("native: a saved GB2312 page: charset, chrome left out, rowspan and co
   CHECK(s.encoding() == "GB18030");
   std::vector<std::string> lines;
   for (int i = 1; i <= s.line_count(); ++i) lines.emplace_back(s.Line(i));
+  // Two paragraphs in a cell keep a space between them (the pipeline joins
+  // content, splits units); a source newline between CJK characters does not.
   CHECK(lines == std::vector<std::string>{"通知", "第二行", "任务\t单位\t时限", "甲\tA局\t年底", "甲\tB局\t年底",
-                                          "合并\t\tx", "end 行"});
+                                          "合 并\t\tx", "end 行"});
 }
 
 TEST_CASE("native: the samples as .odt give the ledger of their text (>= 95% rows equal)", "[native]") {
@@ -398,4 +400,151 @@ TEST_CASE("native: content a reader cannot read is a document-level problem (inp
       INFO(name << ext);
       CHECK(Decode(ReadFile(Fixture(name + ext)), name + ext).diagnostics.empty());
     }
+}
+
+TEST_CASE("native: a break typed inside a cell keeps two unit names apart, content still joins", "[native]") {
+  // Units written one per paragraph (docx) or per <br> (html): run together
+  // they read as one unit 市数据局市行政审批服务局.
+  auto tc = [](std::vector<std::string> paras) {
+    std::string cell = "<w:tc>";
+    for (const auto& p : paras) cell += P(R(p));
+    return cell + "</w:tc>";
+  };
+  const std::string table = "<w:tbl><w:tr>" + tc({"序号"}) + tc({"工作任务"}) + tc({"责任单位"}) + tc({"完成时限"}) +
+                            "</w:tr><w:tr>" + tc({"1"}) + tc({"推广电子证照应用，", "实现免证办事项50项。"}) +
+                            tc({"市数据局", "市行政审批服务局"}) + tc({"2024年", "10月底前"}) + "</w:tr></w:tbl>";
+  const std::string page =
+      "<html><body><table><tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>"
+      "<tr><td>1</td><td>推广电子证照应用，<br>实现免证办事项50项。</td><td>市数据局<br>市行政审批服务局</td>"
+      "<td>2024年<br>10月底前</td></tr></table></body></html>";
+  for (const auto& [name, bytes] : {std::pair<std::string, std::string>{"t.docx", MakeDocx(table)}, {"t.html", page}}) {
+    INFO(name);
+    const Document doc = Convert(Decode(bytes, name), BuiltinRules());
+    REQUIRE(doc.tasks.size() == 1);
+    CHECK(doc.tasks[0].content == "推广电子证照应用，实现免证办事项50项。");
+    CHECK(doc.tasks[0].units == std::vector<std::string>{"市数据局", "市行政审批服务局"});
+    CHECK(doc.tasks[0].deadline.date == "2024-10-31");
+  }
+}
+
+TEST_CASE("native: a docx heading style inherits its list and its level from its base one by one", "[native]") {
+  // H2 is based on H1 and sets only its level; H3 sets nothing but is named
+  // by level 2 of the list (w:lvl/w:pStyle), which outranks H1's ilvl 0.
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+  auto lvl = [](int i, const std::string& text, const std::string& style) {
+    return "<w:lvl w:ilvl=\"" + std::to_string(i) + "\"><w:start w:val=\"1\"/>" +
+           (style.empty() ? "" : "<w:pStyle w:val=\"" + style + "\"/>") +
+           "<w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"" + text + "\"/></w:lvl>";
+  };
+  const std::string numbering = "<w:numbering " + w + "><w:abstractNum w:abstractNumId=\"0\">" + lvl(0, "%1、", "") +
+                                lvl(1, "（%2）", "") + lvl(2, "%3.", "H3") +
+                                "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+  const std::string styles =
+      "<w:styles " + w +
+      "><w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/>"
+      "</w:numPr></w:pPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"H2\"><w:basedOn w:val=\"H1\"/><w:pPr>"
+      "<w:numPr><w:ilvl w:val=\"1\"/></w:numPr></w:pPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"H3\">"
+      "<w:basedOn w:val=\"H1\"/></w:style></w:styles>";
+  auto p = [](const std::string& style, const std::string& text) {
+    return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>" + R(text) + "</w:p>";
+  };
+  const std::string document = "<w:document " + w + "><w:body>" + p("H1", "总体要求") + p("H2", "做好政策集中公开") +
+                               p("H3", "梳理文件") + p("H2", "提升解读质量") + p("H1", "保障措施") +
+                               "</w:body></w:document>";
+  const Source s = Decode(
+      MakeZip({{"word/document.xml", document}, {"word/numbering.xml", numbering}, {"word/styles.xml", styles}}),
+      "h.docx");
+  CHECK(Lines(s) == std::vector<std::string>{"一、总体要求", "（一）做好政策集中公开", "一.梳理文件",
+                                             "（二）提升解读质量", "二、保障措施"});
+}
+
+TEST_CASE("native: a docx merge continued under a repeated header carries the text from before the split", "[native]") {
+  // A table split into two w:tbl (one per page) repeats its header; a vMerge
+  // that crossed the split continues under it. Its text is the merged cell's,
+  // not the header's (牵头单位); with no table before, the cell is empty.
+  auto tc = [](const std::string& pr, const std::string& text) {
+    return "<w:tc><w:tcPr>" + pr + "</w:tcPr>" + P(text.empty() ? "" : R(text)) + "</w:tc>";
+  };
+  const std::string restart = "<w:vMerge w:val=\"restart\"/>", cont = "<w:vMerge/>";
+  for (const std::string flag : {"", "<w:trPr><w:tblHeader/></w:trPr>"}) {
+    INFO("tblHeader: " << !flag.empty());
+    const std::string header = "<w:tr>" + flag + tc("", "任务") + tc("", "牵头单位") + tc("", "时限") + "</w:tr>";
+    const std::string first = "<w:tbl>" + header + "<w:tr>" + tc("", "甲") + tc(restart, "A局") + tc(restart, "年底") +
+                              "</w:tr></w:tbl>";
+    const std::string second =
+        "<w:tbl>" + header + "<w:tr>" + tc("", "乙") + tc(cont, "") + tc(cont, "") + "</w:tr></w:tbl>";
+    CHECK(Lines(Decode(MakeDocx(first + P("") + second), "t.docx")) ==
+          std::vector<std::string>{"任务\t牵头单位\t时限", "甲\tA局\t年底", "", "任务\t牵头单位\t时限", "乙\tA局\t年底"});
+    if (flag.empty()) continue;
+    // Text between the tables: the second is a table of its own, and a merge
+    // never continues a header row (w:tblHeader) into the data.
+    CHECK(Lines(Decode(MakeDocx(first + P(R("说明")) + second), "t.docx")).back() == "乙\t\t");
+    CHECK(Lines(Decode(MakeDocx(second), "t.docx")).back() == "乙\t\t");
+  }
+}
+
+TEST_CASE("native: a one-column table is a frame around text, its paragraphs read as lines", "[native]") {
+  // A notice boxed in a one-cell table (or its 版记 in a one-column one) ran
+  // into a single line: no title, no outline, no tasks.
+  const std::string docx_frame = "<w:tbl><w:tr><w:tc>" + P(R("关于印发工作要点的通知")) + P(R("一、总体要求")) +
+                                 P(R("（一）优化服务。（责任单位：市数据局）")) + "</w:tc></w:tr><w:tr><w:tc>" +
+                                 P(R("抄送：市委办公室。")) + "</w:tc></w:tr></w:tbl>";
+  const std::vector<std::string> lines{"关于印发工作要点的通知", "一、总体要求", "（一）优化服务。（责任单位：市数据局）",
+                                       "抄送：市委办公室。"};
+  CHECK(Lines(Decode(MakeDocx(docx_frame), "f.docx")) == lines);
+  const std::string odt_frame =
+      "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><office:text><table:table>"
+      "<table:table-column/><table:table-row><table:table-cell><text:p>关于印发工作要点的通知</text:p>"
+      "<text:p>一、总体要求</text:p><text:p>（一）优化服务。（责任单位：市数据局）</text:p></table:table-cell>"
+      "</table:table-row><table:table-row><table:table-cell><text:p>抄送：市委办公室。</text:p></table:table-cell>"
+      "</table:table-row></table:table></office:text></office:body></office:document-content>";
+  const Source odt = Decode(
+      MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", odt_frame}}), "f.odt");
+  CHECK(odt.format == "odt");
+  CHECK(Lines(odt) == lines);
+  CHECK(odt.grids.empty());
+}
+
+TEST_CASE("native: a docx w:altChunk of HTML or MHT is read in place; another kind is reported, not lost", "[native]") {
+  // Web editors and OA systems export the notice or its annex as a part the
+  // document imports (w:altChunk); it was skipped without a word.
+  const std::string w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+                        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+  const std::string rels =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"c1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk\" "
+      "Target=\"chunk.htm\"/></Relationships>";
+  const std::string document = "<w:document " + w + "><w:body>" + P(R("通知")) +
+                               "<w:altChunk r:id=\"c1\"/>" + P(R("抄送：市委办公室。")) + "</w:body></w:document>";
+  const std::string page = "<html><body><p>附件</p><table><tr><td>任务</td><td>单位</td></tr>"
+                           "<tr><td>甲</td><td>A局</td></tr></table></body></html>";
+  const Source s = Decode(MakeZip({{"word/document.xml", document},
+                                   {"word/_rels/document.xml.rels", rels},
+                                   {"word/chunk.htm", page}}),
+                          "a.docx");
+  CHECK(Lines(s) == std::vector<std::string>{"通知", "附件", "任务\t单位", "甲\tA局", "抄送：市委办公室。"});
+  REQUIRE(s.grids.size() == 1);
+  CHECK(s.grids[0].rows[1].span.first_line == 4);
+  CHECK(s.diagnostics.empty());
+  // The MHT html-docx-js writes: the page quoted-printable in a multipart.
+  const std::string mht =
+      "MIME-Version: 1.0\nContent-Type: multipart/related;\n    type=\"text/html\";\n    "
+      "boundary=\"----=mhtDocumentPart\"\n\n\n------=mhtDocumentPart\nContent-Type: text/html;\n    "
+      "charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n<html><body><p>=E9=99=84=E4=BB=\n=B6</p>"
+      "<table border=3D\"1\"><tr><td>=E4=BB=BB=E5=8A=A1</td><td>=E5=8D=95=E4=BD=8D</td></tr><tr><td>=E7=94=B2</td>"
+      "<td>A=E5=B1=80</td></tr></table></body></html>\n\n------=mhtDocumentPart--\n";
+  const Source m = Decode(
+      MakeZip({{"word/document.xml", document}, {"word/_rels/document.xml.rels", rels}, {"word/chunk.htm", mht}}),
+      "m.docx");
+  CHECK(Lines(m) == Lines(s));
+  CHECK(m.diagnostics.empty());
+  const Source rtf = Decode(MakeZip({{"word/document.xml", document},
+                                     {"word/_rels/document.xml.rels", rels},
+                                     {"word/chunk.htm", "{\\rtf1\\ansi 附件}"}}),
+                            "r.docx");
+  REQUIRE(rtf.diagnostics.size() == 1);
+  CHECK(rtf.diagnostics[0].code == "input.partial");
+  CHECK(rtf.diagnostics[0].message == "line 2: imported content (w:altChunk, word/chunk.htm) not read");
 }

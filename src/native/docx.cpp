@@ -6,6 +6,7 @@
 // w:del dropped); text boxes follow the paragraph that anchors them.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -34,6 +35,96 @@ int ToInt(const std::string& s, int fallback) {
 std::string ValOf(const xmlNode* n, std::string_view child) {
   const xmlNode* c = n != nullptr ? Child(n, child) : nullptr;
   return c != nullptr ? Attr(c, "val") : std::string();
+}
+
+// --- imported parts ----------------------------------------------------------
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+int Hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+std::string QuotedPrintable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '=') {
+      out += s[i];
+    } else if (i + 1 < s.size() && (s[i + 1] == '\n' || s[i + 1] == '\r')) {
+      i += s[i + 1] == '\r' && i + 2 < s.size() && s[i + 2] == '\n' ? 2 : 1;  // a soft line break
+    } else if (i + 2 < s.size() && Hex(s[i + 1]) >= 0 && Hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(Hex(s[i + 1]) * 16 + Hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += '=';
+    }
+  }
+  return out;
+}
+
+std::string Base64(std::string_view s) {
+  std::string out;
+  uint32_t bits = 0;
+  int n = 0;
+  for (char c : s) {
+    int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
+            : c == '+' ? 62 : c == '/' ? 63 : -1;
+    if (v < 0) continue;  // line breaks, padding
+    bits = (bits << 6) | static_cast<uint32_t>(v);
+    if ((n += 6) >= 8) out += static_cast<char>((bits >> (n -= 8)) & 0xFF);
+  }
+  return out;
+}
+
+// The HTML of a MIME (MHT) document, the form html-docx-js and Word's own
+// "single file web page" give an imported part: the first text/html part,
+// its transfer encoding undone. "" when there is none.
+std::string MhtHtml(std::string_view mht) {
+  auto headers_end = [](std::string_view part) {
+    size_t a = part.find("\r\n\r\n"), b = part.find("\n\n");
+    if (a != std::string_view::npos && (b == std::string_view::npos || a < b)) return a + 4;
+    return b == std::string_view::npos ? std::string_view::npos : b + 2;
+  };
+  auto body_of = [&](std::string_view part) -> std::string {
+    const size_t end = headers_end(part);
+    if (end == std::string_view::npos) return {};
+    const std::string headers = Lower(part.substr(0, end));
+    if (headers.find("content-type: text/html") == std::string::npos &&
+        headers.find("content-type:text/html") == std::string::npos)
+      return {};
+    std::string_view body = part.substr(end);
+    if (headers.find("quoted-printable") != std::string::npos) return QuotedPrintable(body);
+    if (headers.find("base64") != std::string::npos) return Base64(body);
+    return std::string(body);
+  };
+  const size_t top = headers_end(mht);
+  if (top == std::string_view::npos) return {};
+  const std::string headers = Lower(mht.substr(0, top));
+  size_t at = headers.find("boundary=");
+  if (at == std::string::npos) return body_of(mht);
+  at += 9;
+  const bool quoted = at < headers.size() && headers[at] == '"';
+  at += quoted;
+  size_t stop = headers.find_first_of(quoted ? "\"" : "; \r\n", at);
+  // The boundary as written (the headers were lowered for the search only).
+  const std::string boundary = "--" + std::string(mht.substr(at, (stop == std::string::npos ? headers.size() : stop) - at));
+  for (size_t pos = mht.find(boundary, top); pos != std::string_view::npos;) {
+    const size_t next = mht.find(boundary, pos + boundary.size());
+    std::string_view part = mht.substr(pos + boundary.size(), next == std::string_view::npos ? std::string_view::npos
+                                                                                            : next - pos - boundary.size());
+    while (!part.empty() && (part.front() == '\r' || part.front() == '\n')) part.remove_prefix(1);
+    if (std::string html = body_of(part); !html.empty()) return html;
+    pos = next;
+  }
+  return {};
 }
 
 // --- numbering -------------------------------------------------------------
@@ -271,16 +362,25 @@ class Styles {
       styles_[Attr(s, "styleId")] = st;
     }
   }
-  // (numId, ilvl) of a style; numId -1 when it has none.
-  std::pair<int, int> NumPr(std::string id) const {
+  struct NumRef {
+    int num_id = -1, ilvl = -1;  ///< -1: not set anywhere in the chain
+    bool own_ilvl = false;       ///< ilvl set by the style itself, not a base
+  };
+  // The numbering of a style. numId and ilvl are inherited through w:basedOn
+  // one by one, as Word does: a "heading 2" based on "heading 1" often sets
+  // only its ilvl and takes the list (numId) from its base.
+  NumRef NumPr(std::string id) const {
+    NumRef ref;
     std::set<std::string> seen;
-    while (!id.empty() && seen.insert(id).second) {
+    for (bool own = true; !id.empty() && seen.insert(id).second; own = false) {
       auto it = styles_.find(id);
       if (it == styles_.end()) break;
-      if (it->second.num_id >= 0) return {it->second.num_id, it->second.ilvl};
+      if (ref.ilvl < 0 && it->second.ilvl >= 0) ref.ilvl = it->second.ilvl, ref.own_ilvl = own;
+      if (ref.num_id < 0) ref.num_id = it->second.num_id;
+      if (ref.num_id >= 0 && ref.ilvl >= 0) break;
       id = it->second.based_on;
     }
-    return {-1, -1};
+    return ref;
   }
 
  private:
@@ -295,8 +395,9 @@ class Styles {
 
 class DocxReader {
  public:
-  DocxReader(Rendered* out) : lines_(out), out_(out) {}
+  DocxReader(Rendered* out, Zip& zip) : lines_(out), out_(out), zip_(zip) {}
   int objects = 0, first_object_line = 0;  ///< embedded OLE objects (w:object), not read
+  std::map<std::string, std::string> chunks;  ///< relationship id -> part, of w:altChunk parts
   Numbering numbering;
   Styles styles;
 
@@ -314,6 +415,8 @@ class DocxReader {
         if (const xmlNode* c = Child(n, "sdtContent")) Blocks(c);
       } else if (name == "customXml" || name == "ins" || name == "moveTo" || name == "smartTag") {
         Blocks(n);
+      } else if (name == "altChunk") {
+        AltChunk(n);
       }
     }
   }
@@ -327,7 +430,16 @@ class DocxReader {
     if (ppr != nullptr) {
       int num_id = -1, ilvl = -1;
       std::string style = ValOf(ppr, "pStyle");
-      if (!style.empty()) std::tie(num_id, ilvl) = styles.NumPr(style);
+      if (!style.empty()) {
+        const Styles::NumRef ref = styles.NumPr(style);
+        num_id = ref.num_id;
+        ilvl = ref.ilvl;
+        // A level that names this style (w:lvl/w:pStyle) is the style's own
+        // level; an ilvl inherited from a base style is not.
+        if (!ref.own_ilvl && num_id > 0) {
+          if (const int linked = numbering.LevelOfStyle(num_id, style); linked >= 0) ilvl = linked;
+        }
+      }
       if (const xmlNode* np = Child(ppr, "numPr")) {
         if (Child(np, "numId") != nullptr) num_id = ToInt(ValOf(np, "numId"), -1);
         if (Child(np, "ilvl") != nullptr) ilvl = ToInt(ValOf(np, "ilvl"), -1);
@@ -422,9 +534,17 @@ class DocxReader {
   void Table(const xmlNode* tbl) {
     std::vector<const xmlNode*> rows;
     Rows(tbl, rows);
-    if (HasNestedTable(tbl)) {
-      // A layout table (tables inside its cells): its cells are page regions,
-      // read as blocks in order.
+    size_t columns = 0;
+    for (const xmlNode* tr : rows) {
+      std::vector<const xmlNode*> cells;
+      Cells(tr, cells);
+      columns = std::max(columns, cells.size());
+    }
+    if (columns <= 1 || HasNestedTable(tbl)) {
+      // A layout table (tables inside its cells) or a frame (one column: a
+      // box around the notice, the 版记 rules): its cells are page regions,
+      // read as blocks in order. A frame read as a table row ran the whole
+      // notice into one line.
       for (const xmlNode* tr : rows) {
         std::vector<const xmlNode*> cells;
         Cells(tr, cells);
@@ -464,19 +584,48 @@ class DocxReader {
     lines_.EndTable();
   }
 
+  static bool StartsWithMime(std::string_view bytes) {
+    return Lower(bytes.substr(0, 13)) == "mime-version:";
+  }
+
+  // w:altChunk: content Word imports from another part when it opens the
+  // file (web editors and OA systems export a notice or its annex this way).
+  // An HTML part, or the HTML of an MHT one, is read as a saved page would
+  // be; any other kind (RTF, another docx) is reported as not read rather
+  // than lost without a word.
+  void AltChunk(const xmlNode* n) {
+    auto it = chunks.find(Attr(n, "id"));
+    std::string bytes;
+    if (it != chunks.end() && zip_.Has(it->second)) bytes = zip_.Read(it->second);
+    if (SniffFormat(bytes) != "html" && StartsWithMime(bytes)) bytes = MhtHtml(bytes);
+    if (SniffFormat(bytes) == "html") {
+      lines_.Append(ReadHtml(bytes, zip_.name()));
+      return;
+    }
+    const int line = static_cast<int>(out_->lines.size()) + 1;
+    NotRead(*out_, line,
+            fmt::format("line {}: imported content (w:altChunk{}) not read", line,
+                        it == chunks.end() ? "" : ", " + it->second));
+  }
+
   LineBuilder lines_;
   Rendered* out_;
+  Zip& zip_;
 };
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> Relationships(Zip& zip, const std::string& part) {
+struct Relationship {
+  std::string id, type, path;  ///< type: the last piece of the Type URI (officeDocument, numbering, aFChunk)
+};
+
+std::vector<Relationship> Relationships(Zip& zip, const std::string& part) {
   // The rels of "word/document.xml" are "word/_rels/document.xml.rels";
   // targets are relative to the part's folder ("/..." to the package root).
   const size_t slash = part.rfind('/');
   const std::string dir = slash == std::string::npos ? "" : part.substr(0, slash + 1);
   const std::string rels = dir + "_rels/" + part.substr(dir.size()) + ".rels";
-  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<Relationship> out;
   if (!zip.Has(rels)) return out;
   XmlDoc doc = ParseXml(zip.Read(rels), zip.name(), rels);
   for (const xmlNode* n = xmlDocGetRootElement(doc.get())->children; n != nullptr; n = n->next) {
@@ -485,28 +634,29 @@ std::vector<std::pair<std::string, std::string>> Relationships(Zip& zip, const s
     if (target.empty()) continue;
     // "word/../customXml/x.xml"
     const std::string path = MemberPath(target.starts_with("/") ? target.substr(1) : dir + target);
-    out.emplace_back(type.substr(type.rfind('/') + 1), path);
+    out.push_back({Attr(n, "Id"), type.substr(type.rfind('/') + 1), path});
   }
   return out;
 }
 
 std::string DocxMainPart(Zip& zip) {
-  for (const auto& [type, path] : Relationships(zip, ""))
-    if (type == "officeDocument" && zip.Has(path)) return path;
+  for (const Relationship& rel : Relationships(zip, ""))
+    if (rel.type == "officeDocument" && zip.Has(rel.path)) return rel.path;
   return "word/document.xml";
 }
 
 Rendered ReadDocx(Zip& zip) {
   Rendered r;
-  DocxReader reader(&r);
+  DocxReader reader(&r, zip);
   // The parts as the relationships name them (_rels/.rels for the main part,
   // its own rels for numbering and styles); the usual names where a package
   // has no relationships.
   const std::string main = DocxMainPart(zip);
   std::string numbering_part = "word/numbering.xml", styles_part = "word/styles.xml";
-  for (const auto& [type, path] : Relationships(zip, main)) {
-    if (type == "numbering") numbering_part = path;
-    if (type == "styles") styles_part = path;
+  for (Relationship& rel : Relationships(zip, main)) {
+    if (rel.type == "numbering") numbering_part = rel.path;
+    if (rel.type == "styles") styles_part = rel.path;
+    if (rel.type == "aFChunk") reader.chunks[rel.id] = std::move(rel.path);
   }
   XmlDoc numbering, styles;
   if (zip.Has(numbering_part)) {

@@ -101,18 +101,32 @@ class LineBuilder {
   /// all <th>, table:table-header-rows).
   void AddRow(std::vector<InCell> cells, int page = 0, bool header = false);
   void EndTable();
+  /// The lines, tables and notes of a document rendered on its own (a part
+  /// the document imports), after the lines so far.
+  void Append(Rendered part);
 
  private:
   void Line(std::string line, int page);
+  bool RepeatsHeader(int row, const std::vector<InCell>& cells) const;
   Rendered* out_;
   Grid table_;
   std::vector<int> pending_;                    // per column: rows still covered from above
   std::vector<std::pair<int, int>> origin_;     // per column: (row, cell) of the covering cell
   bool in_table_ = false;
+  // A table that follows another with only blank lines between continues it
+  // (a table split at a page): a merge may carry on from the table before.
+  bool after_table_ = false;                      // no text since the last table ended
+  bool continues_ = false;                        // the table being built follows one
+  int repeated_rows_ = 0;                         // its leading rows that repeat the first table's
+  static constexpr size_t kFirstRows = 3;         // header rows a continuing table may repeat, at most
+  std::vector<std::vector<std::string>> texts_;   // the table's first rows as rendered (a text per column)
+  std::vector<std::string> last_texts_;           // its last row as rendered
+  std::vector<std::vector<std::string>> first_rows_;  // the last table's first rows as rendered
+  std::vector<std::string> carry_;                // the last table's last row as rendered
 };
 
-/// Cell text: line breaks and tabs become nothing between CJK characters and a
-/// space elsewhere; trimmed.
+/// Cell text: each run of line breaks, tabs and spaces becomes one space (a
+/// break typed in a cell may separate two unit names); trimmed.
 std::string CellText(std::string_view text);
 /// Appends `piece` to `text`, a space between them only when both sides are
 /// ASCII letters or digits.

@@ -104,7 +104,17 @@ class OdtReader {
   void Table(const xmlNode* table) {
     std::vector<const xmlNode*> rows;
     Rows(table, rows);
-    if (HasTable(table)) {  // a layout table: its cells are regions
+    int columns = 0;
+    for (const xmlNode* tr : rows) {
+      int cells = 0;
+      for (const xmlNode* c = tr->children; c != nullptr && cells <= 1; c = c->next)
+        if (Name(c) == "table-cell" || Name(c) == "covered-table-cell")
+          cells += std::min(Count(Attr(c, "number-columns-repeated")), 64);
+      columns = std::max(columns, cells);
+    }
+    // A layout table (tables in its cells) or a frame (one column: a box
+    // around the notice): its cells are regions, read as blocks.
+    if (columns <= 1 || HasTable(table)) {
       for (const xmlNode* tr : rows)
         for (const xmlNode* c = tr->children; c != nullptr; c = c->next)
           if (Name(c) == "table-cell") Blocks(c);
