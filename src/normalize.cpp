@@ -383,8 +383,15 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   if (!last.empty() && last.size() < t.size()) {
     YearContext part_years = years;
     const auto y = rules.year_in_text.Find(t);
-    const bool year_before = y.found && !rules.year_in_text.Contains(last) && y.begin < static_cast<size_t>(last.data() - t.data());
-    if (year_before) part_years.title = std::atoi(t.substr(y.begin, 4).c_str());
+    // The year as the rules' group y holds it (2025 or 二〇二五, read as the
+    // deadline rules read theirs), else the match's first four digits.
+    int year = 0;
+    if (y.found && !rules.year_in_text.Contains(last) && y.begin < static_cast<size_t>(last.data() - t.data())) {
+      const std::string_view printed_year = y.Group("y");
+      year = printed_year.empty() ? std::atoi(t.substr(y.begin, 4).c_str()) : rules.numerals.Value(printed_year);
+    }
+    const bool year_before = year > 0;
+    if (year_before) part_years.title = year;
     Deadline p = ResolveDeadline(last, part_years, rules, static_cast<std::vector<Diagnostic>*>(nullptr));
     if (p.date) {
       p.text = d.text;
