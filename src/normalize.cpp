@@ -297,6 +297,61 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
   return d;
 }
 
+// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400, doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+std::string CivilFromDays(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
+  return IsoDate(static_cast<int>(yoe + era * 400 + (m <= 2)), static_cast<int>(m), static_cast<int>(d));
+}
+
+// A count of days (group n; group wd: working days) after an event
+// (收到通知后10个工作日内, rule after: event) has no date a reader can know:
+// kind none, with a warning saying why, not "not understood". After the
+// notice's own issue (本通知印发之日起10个工作日内, group doc) it is the day n
+// days after the 成文日期, the start day not counted (as 民法典 第二百零一条
+// counts periods); working days are counted as Monday to Friday, since no
+// holiday calendar is known, and the warning says so.
+Deadline CountedDays(Deadline d, const Regex::Match& m, const YearContext& years,
+                     const Rules& rules, std::vector<Diagnostic>* notes) {
+  const std::string label = RoleLabel(Role::kDeadline, rules);
+  const int n = rules.numerals.Value(m.Group("n"));
+  const bool working = !m.Group("wd").empty();
+  const bool from_notice = !m.Group("doc").empty();
+  if (from_notice && years.doc_date && years.doc_date->size() == 10 && n >= 1 && n <= 999) {
+    const std::string& from = *years.doc_date;
+    long day = DaysFromCivil(std::atoi(from.substr(0, 4).c_str()), std::atoi(from.substr(5, 2).c_str()),
+                             std::atoi(from.substr(8, 2).c_str()));
+    if (!working) day += n;
+    for (int k = 0; k < n && working;)
+      if (((++day + 3) % 7 + 7) % 7 < 5) ++k;  // 1970-01-01 was a Thursday (3, Monday being 0)
+    d.date = CivilFromDays(day);
+    d.kind = "by_date";
+    d.granularity = "day";
+    d.year_source = "date";
+    if (notes)
+      notes->push_back({"deadline.from_document", 0, 0,
+                        label + " counted from the notice's date " + from +
+                            (working ? " in weekdays (no holiday calendar): " : ": ") + *d.text});
+    return d;
+  }
+  d.kind = "none";
+  if (notes)
+    notes->push_back({"deadline.relative", 0, 0,
+                      label + (from_notice ? " counts from the notice's date, which it does not give: "
+                                                       : " counts from an event the notice does not date: ") +
+                          *d.text});
+  return d;
+}
+
 }  // namespace
 
 Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const Rules& rules,
@@ -317,6 +372,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     auto m = rule.re.Find(t);
     if (!m.found) continue;
     d.kind = rule.kind;
+    if (!rule.after.empty()) return CountedDays(d, m, years, rules, notes);
     if (rule.kind == "ongoing") return d;
     if (rule.kind == "recurring" && m.Group("m").empty()) return RecurWithinYear(d, rule, m, years, rules, notes);
     int y = 0;
@@ -383,8 +439,15 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   if (!last.empty() && last.size() < t.size()) {
     YearContext part_years = years;
     const auto y = rules.year_in_text.Find(t);
-    const bool year_before = y.found && !rules.year_in_text.Contains(last) && y.begin < static_cast<size_t>(last.data() - t.data());
-    if (year_before) part_years.title = std::atoi(t.substr(y.begin, 4).c_str());
+    // The year as the rules' group y holds it (2025 or 二〇二五, read as the
+    // deadline rules read theirs), else the match's first four digits.
+    int year = 0;
+    if (y.found && !rules.year_in_text.Contains(last) && y.begin < static_cast<size_t>(last.data() - t.data())) {
+      const std::string_view printed_year = y.Group("y");
+      year = printed_year.empty() ? std::atoi(t.substr(y.begin, 4).c_str()) : rules.numerals.Value(printed_year);
+    }
+    const bool year_before = year > 0;
+    if (year_before) part_years.title = year;
     Deadline p = ResolveDeadline(last, part_years, rules, static_cast<std::vector<Diagnostic>*>(nullptr));
     if (p.date) {
       p.text = d.text;

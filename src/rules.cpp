@@ -383,14 +383,19 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   RNode list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
   r.deadlines.clear();
-  static const std::set<std::string> kKinds = {"by_date", "year_round", "ongoing", "recurring"};
+  static const std::set<std::string> kKinds = {"by_date", "year_round", "ongoing", "recurring", "none"};
   static const std::set<std::string> kGran = {"", "day", "month", "quarter", "half", "year"};
   for (const auto& d : list) {
-    CheckKeys(ctx, d, {"name", "pattern", "kind", "granularity"});
+    CheckKeys(ctx, d, {"name", "pattern", "kind", "granularity", "after"});
     DeadlineRule rule{Scalar(ctx, Required(ctx, d, "name")), Compile(ctx, Required(ctx, d, "pattern")),
-                      Scalar(ctx, Required(ctx, d, "kind")), d["granularity"] ? Scalar(ctx, d["granularity"]) : ""};
+                      Scalar(ctx, Required(ctx, d, "kind")), d["granularity"] ? Scalar(ctx, d["granularity"]) : "",
+                      d["after"] ? Scalar(ctx, d["after"]) : ""};
     if (!kKinds.count(rule.kind)) ctx.Fail(d["kind"].Mark(), "unknown deadline kind '" + rule.kind + "'");
     if (!kGran.count(rule.granularity)) ctx.Fail(d["granularity"].Mark(), "unknown granularity '" + rule.granularity + "'");
+    // A count of days after an event: no date (kind none) but the notice's own.
+    if (!rule.after.empty() && (rule.after != "event" || rule.kind != "none"))
+      ctx.Fail(d["after"].Mark(), "after: expected event, with kind: none");
+    if (rule.kind == "none" && rule.after.empty()) ctx.Fail(d["kind"].Mark(), "kind none is for after: event only");
     r.deadlines.push_back(std::move(rule));
   }
   ReadExamples(ctx, root["examples"], "deadline", r);

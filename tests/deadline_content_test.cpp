@@ -40,3 +40,16 @@ TEST_CASE("a span (一年内完成, 3年内完成) in a task's content is no dea
   CHECK(!FromContent("项目批复后一年内完成建设。").deadline.text);
   CHECK(!FromContent("力争3年内完成改造。").deadline.text);
 }
+
+TEST_CASE("a deadline in a task's content may be written in Chinese numerals (二〇二六年六月底前)", "[normalize]") {
+  noticetab::Task t = FromContent("推进老旧小区改造，二〇二六年六月底前完成。");
+  CHECK(t.deadline.date.value_or("") == "2026-06-30");
+  CHECK(t.deadline.year_source.value_or("") == "text");
+  t = FromContent("推进老旧小区改造，十一月三十日前完成。");
+  CHECK(t.deadline.date.value_or("") == "2025-11-30");
+  t = FromContent("推进老旧小区改造，二〇二六年6月底前完成。");
+  CHECK(t.deadline.date.value_or("") == "2026-06-30");
+  CHECK(t.deadline.year_source.value_or("") == "text");
+  t = FromContent("推进老旧小区改造，二○二六年底前完成。");  // ○ U+25CB for 〇
+  CHECK(t.deadline.date.value_or("") == "2026-12-31");
+}

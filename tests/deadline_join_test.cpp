@@ -43,3 +43,9 @@ TEST_CASE("a year-only deadline cell is a deadline of its own when the two do no
   CHECK(t.rows[0].deadline.text == "2025年");
   CHECK(t.rows[1].deadline.text == "持续推进");
 }
+
+TEST_CASE("a year-only deadline cell in Chinese numerals goes on in the next row's", "[repair]") {
+  Table t = TwoRows("二〇二五年", "十月底前");
+  CHECK(t.rows[0].deadline.text == "二〇二五年十月底前");
+  CHECK(t.rows[1].deadline.text == "二〇二五年十月底前");
+}

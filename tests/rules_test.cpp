@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <unicode/regex.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -67,7 +68,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"junk", {"junk"}},
       {"units", {"units", "open", "lead", "support"}},
       {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
-      {"deadline", {"year", "kind", "date", "granularity", "year_source", "field", "match"}},
+      {"deadline", {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match", "warning"}},
       {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
       {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
@@ -177,7 +178,15 @@ void FireDeadline(const RuleExample& ex) {
   }
   noticetab::YearContext years;
   if (ex.expect.count("year") && !ex.expect.at("year").empty()) years.title = std::stoi(ex.expect.at("year"));
-  noticetab::Deadline d = noticetab::ResolveDeadline(ex.input, years, R());
+  if (ex.expect.count("doc_date")) years.doc_date = ex.expect.at("doc_date");
+  std::vector<noticetab::Diagnostic> notes;
+  noticetab::Deadline d = noticetab::ResolveDeadline(ex.input, years, R(), &notes);
+  if (ex.expect.count("warning")) {  // a code among the notes
+    std::string codes;
+    for (const auto& n : notes) codes += n.code + " ";
+    CAPTURE(codes);
+    CHECK(std::any_of(notes.begin(), notes.end(), [&](const auto& n) { return n.code == ex.expect.at("warning"); }));
+  }
   if (ex.expect.count("kind")) CHECK(d.kind == ex.expect.at("kind"));
   if (ex.expect.count("date")) CHECK(Opt(d.date) == ex.expect.at("date"));
   if (ex.expect.count("granularity")) CHECK(Opt(d.granularity) == ex.expect.at("granularity"));

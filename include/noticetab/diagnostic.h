@@ -20,7 +20,9 @@ namespace noticetab {
 /// units.rule_marks (OCR'd table rules cut from a name),
 /// units.missing, units.shared, units.first_is_lead, deadline.no_year,
 /// deadline.unreadable, deadline.partial (the last of several dates in the
-/// cell), deadline.from_note, deadline.from_content, deadline.from_units (a
+/// cell), deadline.relative (counted from an event the notice does not date:
+/// 收到通知后10个工作日内), deadline.from_document (counted from the 成文日期;
+/// working days as weekdays), deadline.from_note, deadline.from_content, deadline.from_units (a
 /// unit cell written as a clause names the deadline), deadline.in_units (it
 /// names another than the deadline cell's).
 /// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,

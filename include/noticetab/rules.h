@@ -46,6 +46,9 @@ struct DeadlineRule {
   Regex re;
   std::string kind;         ///< by_date | year_round | ongoing | recurring
   std::string granularity;  ///< day | month | quarter | half | year | ""
+  /// "" or event: a count of days (group n; group wd: working days) after an
+  /// event, undated (kind none) unless group doc names the notice's issue.
+  std::string after;
 };
 
 /// A rule example (`examples:` in a rules file), fired by tests/rules_test.cpp.
