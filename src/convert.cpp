@@ -30,6 +30,49 @@ bool SpansExact(const Source& original, int header_line) {
   return false;
 }
 
+// A note printed under a table (注：…) ends it (EndsTable): said, with its
+// words, since no field of the ledger holds it.
+void WarnTableNote(const std::vector<Line>& lines, const Grid& grid, const Rules& rules, Document& doc) {
+  auto next = std::upper_bound(lines.begin(), lines.end(), grid.span.last_line,
+                               [](int no, const Line& l) { return no < l.no; });
+  while (next != lines.end() && (next->kind == LineKind::kBlank || next->kind == LineKind::kJunk)) ++next;
+  if (next == lines.end() || next->kind != LineKind::kText || !rules.table_note.Contains(next->text)) return;
+  std::string words(Trim(next->text));
+  std::replace(words.begin(), words.end(), '\t', ' ');
+  doc.Warn("table.note", "line " + std::to_string(next->no) + ": a note under the table, not a task: " +
+                             std::string(Trim(words)), next->no, next->no);
+}
+
+// A document read with its tables (docx, html, odt) knows which lines are
+// table rows: a line without columns that the text reader took into the table
+// as a wrapped cell (a 注：… paragraph, site footer after the table) is in no
+// table of the document, and never a cell's wrap. Those rows leave the grid,
+// said in a warning, instead of being joined to the last task's content.
+void DropLinesOutsideNativeTables(const Source& original, Grid& grid, Document& doc) {
+  if (original.grids.empty() || !SpansExact(original, grid.span.first_line)) return;
+  auto in_table = [&](int line) {
+    for (const Grid& g : original.grids)
+      if (g.span.first_line <= line && line <= g.span.last_line)
+        for (const GridRow& row : g.rows)
+          if (row.span.first_line <= line && line <= row.span.last_line) return true;
+    return false;
+  };
+  int first = 0, count = 0, last_kept = grid.span.first_line;
+  std::erase_if(grid.rows, [&](const GridRow& r) {
+    if (!r.unsplit || in_table(r.span.first_line)) {
+      last_kept = std::max(last_kept, r.span.last_line);
+      return false;
+    }
+    if (count++ == 0) first = r.span.first_line;
+    return true;
+  });
+  if (count == 0) return;
+  grid.span.last_line = last_kept;
+  doc.Warn("table.outside_lines", "line " + std::to_string(first) + (count > 1 ? " and " + std::to_string(count - 1) + " more" : "") +
+                                      ": text outside the document's tables (after a table, in none of its cells) not read as table rows",
+           first, first);
+}
+
 // The body runs from the first heading to the first line that starts the
 // annex, the footer, or a table. A table may also come before any heading (a
 // table pasted on its own, or under a bare title). One pass over the reader
@@ -249,6 +292,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // freed before repair (a big table's cells would double the peak).
       Table table = [&] {
         Grid grid = r->cut(lines, at, rules);
+        DropLinesOutsideNativeTables(original, grid, doc);
+        WarnTableNote(lines, grid, rules, doc);
         if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules);
         Table t = Interpret(grid, rules);
         if (opts.grids) opts.grids->push_back(std::move(grid));

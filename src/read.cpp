@@ -140,7 +140,7 @@ bool MayMatchWithoutSpaces(const Regex& re, std::string_view t) {
 bool EndsTable(const Line& line, const Rules& rules) {
   if (line.kind != LineKind::kText) return false;
   std::string_view t = line.text;
-  if (rules.cc.Contains(t)) return true;
+  if (rules.cc.Contains(t) || rules.table_note.Contains(t)) return true;
   if (!line.spaced) return rules.printed.Contains(t) || rules.annex_start.Contains(t);
   // A table line has spaces; the spaceless copy is made only when one of the
   // two patterns can still match it (most table lines hold no 印发 or 附件).

@@ -261,3 +261,37 @@ TEST_CASE("an annex read without its notice takes the plan year from the table's
   REQUIRE(titled.tasks.size() == 1);
   CHECK(titled.tasks[0].deadline.date == std::optional<std::string>("2026-12-31"));
 }
+
+TEST_CASE("a note under a table ends it and is reported, not joined to the last task", "[convert]") {
+  Document doc = ConvertText("附件\n2025年任务表\n序号\t工作任务\t责任单位\t完成时限\n"
+                             "1\t公开预决算信息。\t县财政局\t2025年6月底前\n2\t公开政策解读。\t县政府办公室\t全年\n"
+                             "注：各单位每季度末报送进展。\n");
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[1].content == "公开政策解读。");
+  CHECK(doc.tasks[1].warnings.empty());
+  const auto w = std::find_if(doc.diagnostics.begin(), doc.diagnostics.end(),
+                              [](const Diagnostic& d) { return d.code == "table.note"; });
+  REQUIRE(w != doc.diagnostics.end());
+  CHECK(w->message == "line 6: a note under the table, not a task: 注：各单位每季度末报送进展。");
+  CHECK(w->first_line == 6);
+}
+
+TEST_CASE("a page paragraph after a native table is in none of its cells: not joined to the last task", "[convert]") {
+  const std::string page =
+      "<html><head><meta charset=\"utf-8\"></head><body><p>附件</p><p>2024年任务清单</p><table>"
+      "<tr><th>序号</th><th>工作任务</th><th>责任单位</th><th>完成时限</th></tr>"
+      "<tr><td>1</td><td>推行企业开办“一网通办”。</td><td>市行政审批服务局</td><td>2024年6月底前</td></tr>"
+      "<tr><td>2</td><td>规范涉企行政检查。</td><td>市司法局</td><td>2024年9月30日前</td></tr>"
+      "</table><div>主办单位：XX市人民政府办公室 承办单位：XX市大数据中心</div></body></html>";
+  Document doc = ConvertText(page);
+  REQUIRE(doc.format == "html");
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[1].content == "规范涉企行政检查。");
+  CHECK(HasCode(doc.diagnostics, "table.outside_lines"));
+  // The same paragraphs in text are a wrapped cell, joined as before.
+  Document text = ConvertText("附件\n2024年任务清单\n序号\t工作任务\t责任单位\t完成时限\n"
+                              "1\t推行企业开办“一网通办”。\t市行政审批服务局\t2024年6月底前\n"
+                              "2\t规范涉企行政检查，\t市司法局\t2024年9月30日前\n推行“综合查一次”。\n");
+  REQUIRE(text.tasks.size() == 2);
+  CHECK(text.tasks[1].content == "规范涉企行政检查，推行“综合查一次”。");
+}

@@ -27,7 +27,8 @@ namespace noticetab {
 /// names another than the deadline cell's).
 /// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
 /// table.unread (tab-separated rows outside every table read),
-/// table.no_rows, input.glyph_codes ((cid:N) or ☐☐ removed), input.bad_bytes, input.nul_removed, input.pinyin_removed,
+/// table.note (a 注：… line under a table), table.outside_lines (a
+/// docx/html/odt paragraph after a table, in none of its cells), table.no_rows, input.glyph_codes ((cid:N) or ☐☐ removed), input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.traditional, input.partial (a native reader skipped content),
 /// input.note (a warning a caller put on a Source without a code), rows.cut
 /// (many units cut mid-name),
