@@ -282,7 +282,7 @@ TEST_CASE("a page paragraph after a native table is in none of its cells: not jo
       "<tr><th>序号</th><th>工作任务</th><th>责任单位</th><th>完成时限</th></tr>"
       "<tr><td>1</td><td>推行企业开办“一网通办”。</td><td>市行政审批服务局</td><td>2024年6月底前</td></tr>"
       "<tr><td>2</td><td>规范涉企行政检查。</td><td>市司法局</td><td>2024年9月30日前</td></tr>"
-      "</table><div>主办单位：XX市人民政府办公室 承办单位：XX市大数据中心</div></body></html>";
+      "</table><div>联系电话：0531-12345678 联系地址：XX路1号</div></body></html>";
   Document doc = ConvertText(page);
   REQUIRE(doc.format == "html");
   REQUIRE(doc.tasks.size() == 2);
