@@ -289,6 +289,26 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   std::string text(clause);
   auto part_end = [&](size_t from) {
     size_t end = pu.semicolon.Find(text, from);
+    // A key written right after the value before it, with no mark between
+    // (牵头单位：X  配合单位：Y on one line, its spaces joined away): the part
+    // ends where that key begins. Only a clause key (keys: above) counts,
+    // the longest ending at a colon after the part's own.
+    const size_t own = pu.colon.Find(text, from);
+    for (size_t c = own == std::string::npos ? own : pu.colon.Find(text, own + 1); c != std::string::npos && c < end;
+         c = pu.colon.Find(text, c + 1)) {
+      std::vector<size_t> starts;  // the last 12 character starts before c
+      for (size_t i = own; i < c; NextChar(text, i)) {
+        starts.push_back(i);
+        if (starts.size() > 12) starts.erase(starts.begin());
+      }
+      const auto key = std::find_if(starts.begin(), starts.end(), [&](size_t b) {
+        return b > own && rules.clause_keys.count(NameKey(std::string_view(text).substr(b, c - b))) > 0;
+      });
+      if (key != starts.end()) {
+        end = *key;
+        break;
+      }
+    }
     for (const MarkSet* marks : {&pu.comma, &pu.full_stop})
       for (size_t c = marks->Find(text, from); c < end && c != std::string::npos; c = marks->Find(text, c + 1)) {
         const std::string_view rest = std::string_view(text).substr(c);
