@@ -218,11 +218,13 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       bool handled = true;
       switch (s) {
         case CellShape::kUnits: {
-          // The next free unit column in header order (责任单位, or 牵头 then 配合).
-          Cell* target = nullptr;
+          // The row's unit cell of a column, in header order (责任单位, or 牵头 then 配合).
+          auto unit_cell = [&](Role r) -> Cell* {
+            return r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead : r == Role::kSupport ? &row.support : nullptr;
+          };
+          Cell* target = nullptr;  // the next free one
           for (Role r : t.columns) {
-            Cell* c2 = r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead
-                     : r == Role::kSupport ? &row.support : nullptr;
+            Cell* c2 = unit_cell(r);
             if (c2 && c2->empty() && !c2->garbled) {
               target = c2;
               break;
@@ -235,12 +237,9 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           // A unit cell printed as one paragraph per key (牵头单位：X /
           // 配合单位：Y): the next key's paragraph is more of the same clause,
           // joined as its parts are, so the keys keep their roles.
-          Cell* keyed = nullptr;
-          for (Role r : t.columns) {
-            Cell* c2 = r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead
-                     : r == Role::kSupport ? &row.support : nullptr;
-            if (c2 && !c2->empty()) keyed = c2;
-          }
+          Cell* keyed = nullptr;  // the last filled one
+          for (Role r : t.columns)
+            if (Cell* c2 = unit_cell(r); c2 && !c2->empty()) keyed = c2;
           if (keyed && IsKeyedClause(c.cell.text, rules) && IsKeyedClause(keyed->text, rules)) {
             keyed->Append(rules.punct.clause_joiner + c.cell.text, c.cell.first_line);
             break;

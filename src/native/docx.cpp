@@ -585,7 +585,7 @@ class DocxReader {
   }
 
   static bool StartsWithMime(std::string_view bytes) {
-    return Lower(bytes.substr(0, 13)) == "mime-version:";
+    return StartsWithNoCase(bytes, "mime-version:");
   }
 
   // w:altChunk: content Word imports from another part when it opens the

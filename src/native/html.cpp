@@ -214,6 +214,17 @@ class HtmlReader {
   std::string text_;
 };
 
+// Reads a parsed page into reader's lines. The root itself may be <table> or
+// <p> when the page has no <html>.
+void ReadDocument(const XmlDoc& doc, HtmlReader& reader) {
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (root == nullptr) return;
+  xmlNode holder{};
+  holder.children = const_cast<xmlNode*>(root);
+  reader.Walk(&holder);
+  reader.Flush();
+}
+
 std::string MetaCharset(std::string_view bytes) {
   std::string head(bytes.substr(0, 8192));
   for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -241,10 +252,7 @@ bool ValidUtf8(std::string_view s) {
 // True when `line`, after leading spaces, starts with `tag` in any case.
 bool StartsWithTag(std::string_view line, std::string_view tag) {
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-  if (line.size() < tag.size()) return false;
-  for (size_t i = 0; i < tag.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(line[i])) != tag[i]) return false;
-  return true;
+  return StartsWithNoCase(line, tag);
 }
 
 bool HasTagNoCase(std::string_view line, std::string_view tag) {
@@ -289,14 +297,8 @@ std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::str
         break;
       }
     }
-    XmlDoc doc = ParseHtml(block, "UTF-8", name);
     HtmlReader reader(&r);
-    if (const xmlNode* root = xmlDocGetRootElement(doc.get())) {
-      xmlNode holder{};
-      holder.children = const_cast<xmlNode*>(root);
-      reader.Walk(&holder);
-      reader.Flush();
-    }
+    ReadDocument(ParseHtml(block, "UTF-8", name), reader);
   }
   return r;
 }
@@ -316,16 +318,8 @@ Rendered ReadHtml(std::string_view bytes, const std::string& name) {
   } else {
     encoding = ValidUtf8(bytes) ? "UTF-8" : "GB18030";
   }
-  XmlDoc doc = ParseHtml(bytes, encoding, name);
   HtmlReader reader(&r);
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
-  if (root != nullptr) {
-    // The root itself may be <table> or <p> when the page has no <html>.
-    xmlNode holder{};
-    holder.children = const_cast<xmlNode*>(root);
-    reader.Walk(&holder);
-    reader.Flush();
-  }
+  ReadDocument(ParseHtml(bytes, encoding, name), reader);
   if (reader.objects > 0) {
     NotRead(r, reader.first_object_line,
             fmt::format("line {}: {} embedded object{} (<object>/<embed>) not read", reader.first_object_line,

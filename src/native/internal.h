@@ -176,6 +176,9 @@ Rendered ReadOfd(Zip& zip);
 /// One OFD page's Content.xml as words and ruling lines (points); the page
 /// size in mm unless the page gives its own.
 PlacedPage OfdPage(std::string_view content_xml, const std::string& name, double width_mm, double height_mm);
+/// True when s starts with `prefix` (written in lower case), ASCII letters
+/// compared in any case.
+bool StartsWithNoCase(std::string_view s, std::string_view prefix);
 Rendered ReadHtml(std::string_view bytes, const std::string& name);
 /// native.h RenderEmbeddedTables.
 std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::string& name);

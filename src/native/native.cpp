@@ -7,9 +7,7 @@
 #include "noticetab/error.h"
 
 namespace noticetab {
-namespace {
-
-using native::Zip;
+namespace native {
 
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -17,6 +15,13 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
     if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
   return true;
 }
+
+}  // namespace native
+
+namespace {
+
+using native::StartsWithNoCase;
+using native::Zip;
 
 bool ContainsNoCase(std::string_view s, std::string_view needle) {
   for (size_t i = 0; i + needle.size() <= s.size(); ++i)
