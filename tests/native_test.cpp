@@ -507,6 +507,75 @@ TEST_CASE("native: a one-column table is a frame around text, its paragraphs rea
   CHECK(odt.grids.empty());
 }
 
+TEST_CASE("native: odt list and heading numbers are generated from their styles", "[native]") {
+  // LibreOffice saves Word's automatic numbering as list styles
+  // (text:list-level-style-number); the numbers are not in the text. Without
+  // them a notice whose headings are numbered this way had no outline and no
+  // tasks.
+  const std::string ns =
+      "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"";
+  auto level = [](int n, const std::string& fmt, const std::string& prefix, const std::string& suffix,
+                  const std::string& extra = "") {
+    return "<text:list-level-style-number text:level=\"" + std::to_string(n) + "\" style:num-format=\"" + fmt +
+           "\" style:num-prefix=\"" + prefix + "\" style:num-suffix=\"" + suffix + "\"" + extra + "/>";
+  };
+  const std::string list_style = "<text:list-style style:name=\"L1\">" + level(1, "一, 二, 三, ...", "", "、") +
+                                 level(2, "一, 二, 三, ...", "（", "）") + level(3, "1", "", ".") +
+                                 "<text:list-level-style-bullet text:level=\"4\" text:bullet-char=\"•\"/>" +
+                                 "</text:list-style>";
+  auto p = [](const std::string& text) { return "<text:p>" + text + "</text:p>"; };
+  auto item = [&](const std::string& inner) { return "<text:list-item>" + inner + "</text:list-item>"; };
+  auto list = [](const std::string& attrs, const std::string& inner) {
+    return "<text:list" + attrs + ">" + inner + "</text:list>";
+  };
+  const std::string body =
+      list(" text:style-name=\"L1\"", item(p("总体要求") + list("", item(p("做好政策公开")))) +
+                                          "<text:list-header>" + p("（说明，不编号）") + "</text:list-header>") +
+      p("正文一段。") +
+      // Continued after a plain paragraph; an item holding only a deeper
+      // list (a skipped level) is not counted.
+      list(" text:style-name=\"L1\" text:continue-numbering=\"true\"",
+           item(list("", item(p("提升解读质量")) + item(list("", item(p("梳理文件")) + item(p("更新文件库"))))))) +
+      list(" text:style-name=\"L1\" text:continue-numbering=\"true\"",
+           item(p("保障措施") + list("", item(p("加强组织") + list("", item(list("", item(p("要点")))))))) +
+           "<text:list-item text:start-value=\"5\">" + p("第五部分") + "</text:list-item>") +
+      // A new list starts again.
+      list(" text:style-name=\"L1\"", item(p("另一清单")));
+  const std::string content = "<office:document-content " + ns + "><office:automatic-styles>" + list_style +
+                              "</office:automatic-styles><office:body><office:text>" + body +
+                              "</office:text></office:body></office:document-content>";
+  const Source s =
+      Decode(MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}}), "l.odt");
+  CHECK(Lines(s) == std::vector<std::string>{"一、总体要求", "（一）做好政策公开", "（说明，不编号）", "正文一段。",
+                                             "（二）提升解读质量", "1.梳理文件", "2.更新文件库", "二、保障措施",
+                                             "（一）加强组织", "要点", "五、第五部分", "一、另一清单"});
+
+  // Headings numbered by the chapter numbering (text:outline-style, in
+  // styles.xml), upper levels shown with text:display-levels.
+  auto outline = [](int n, const std::string& fmt, const std::string& suffix, const std::string& extra) {
+    return "<text:outline-level-style text:level=\"" + std::to_string(n) + "\" style:num-format=\"" + fmt +
+           "\" style:num-suffix=\"" + suffix + "\"" + extra + "/>";
+  };
+  const std::string styles = "<office:document-styles " + ns + "><office:styles><text:outline-style style:name=\"O\">" +
+                             outline(1, "1", "", "") + outline(2, "1", ".", " text:display-levels=\"2\"") +
+                             outline(3, "", "", "") + "</text:outline-style></office:styles></office:document-styles>";
+  auto h = [](int n, const std::string& text) {
+    return "<text:h text:outline-level=\"" + std::to_string(n) + "\">" + text + "</text:h>";
+  };
+  const std::string headed = "<office:document-content " + ns + "><office:body><office:text>" + h(1, "总体要求") +
+                             h(2, "做好政策公开") + h(3, "不编号") + h(2, "提升解读质量") + h(1, "保障措施") +
+                             h(2, "加强组织") + "</office:text></office:body></office:document-content>";
+  const Source o = Decode(MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"},
+                                   {"content.xml", headed},
+                                   {"styles.xml", styles}}),
+                          "o.odt");
+  CHECK(Lines(o) == std::vector<std::string>{"1 总体要求", "1.1.做好政策公开", "不编号", "1.2.提升解读质量",
+                                             "2 保障措施", "2.1.加强组织"});
+}
+
 TEST_CASE("native: a docx w:altChunk of HTML or MHT is read in place; another kind is reported, not lost", "[native]") {
   // Web editors and OA systems export the notice or its annex as a part the
   // document imports (w:altChunk); it was skipped without a word.

@@ -1,12 +1,16 @@
 // ODT (OpenDocument text): office:text in content.xml. Paragraphs and
-// headings as lines, lists as their items, tables with
+// headings as lines, lists as their items with the numbers their list styles
+// generate (and headings with the chapter numbering's), tables with
 // number-columns-spanned / number-rows-spanned (and the covered cells they
 // leave) exact; notes, annotations and deleted tracked changes left out;
 // headers and footers live in styles.xml and are not read.
 #include <algorithm>
+#include <array>
+#include <map>
 
 #include "internal.h"
 #include "noticetab/error.h"
+#include "noticetab/rules.h"
 
 namespace noticetab::native {
 namespace {
@@ -26,29 +30,205 @@ bool Skipped(std::string_view name) {
          name == "bookmark-start" || name == "ruby-text" || name == "table-of-content-source";
 }
 
+// One level of a list style (text:list-level-style-number, or of the
+// chapter numbering, text:outline-level-style).
+struct ListLevel {
+  std::string fmt;  // a w:numFmt name for ListNumber; "" prints no number (bullets, num-format="")
+  std::string prefix, suffix;
+  int display = 1;  // text:display-levels: the upper levels' numbers shown too (1.2.)
+  int start = 1;
+  bool separate = true;  // a space after the label unless label-followed-by="nothing"
+};
+using ListStyle = std::array<ListLevel, 10>;
+
+// style:num-format names its digits by writing the first ones ("1", "a",
+// "i", LibreOffice's "一, 二, 三, ..." and "①, ②, ③, ..."); the Word format
+// whose first label is the same character prints them.
+std::string WordFormat(std::string_view odf) {
+  if (odf.empty()) return {};
+  static const char* const kFormats[] = {"decimal",          "lowerLetter",           "upperLetter",
+                                         "lowerRoman",       "upperRoman",            "decimalEnclosedCircle",
+                                         "chineseCounting",  "ideographTraditional",  "ideographZodiac",
+                                         "decimalFullWidth"};
+  for (const char* f : kFormats) {
+    const std::string one = ListNumber(1, f);
+    if (odf.substr(0, one.size()) == one) return f;
+  }
+  return "decimal";
+}
+
+ListLevel ReadLevel(const xmlNode* n) {
+  ListLevel l;
+  if (Name(n) == "list-level-style-number" || Name(n) == "outline-level-style") {
+    l.fmt = WordFormat(Attr(n, "num-format"));
+    l.prefix = Attr(n, "num-prefix");
+    l.suffix = Attr(n, "num-suffix");
+    l.display = std::clamp(Count(Attr(n, "display-levels")), 1, 10);
+    l.start = HasAttr(n, "start-value") ? Count(Attr(n, "start-value")) : 1;
+  }
+  if (const xmlNode* props = Child(n, "list-level-properties"))
+    if (const xmlNode* align = Child(props, "list-level-label-alignment"))
+      l.separate = Attr(align, "label-followed-by") != "nothing";
+  return l;
+}
+
+// A list style's levels (text:list-style) or the chapter numbering
+// (text:outline-style), by text:level.
+ListStyle ReadListStyle(const xmlNode* style) {
+  ListStyle levels;
+  for (const xmlNode* l = style->children; l != nullptr; l = l->next) {
+    std::string_view name = Name(l);
+    if (name != "list-level-style-number" && name != "list-level-style-bullet" &&
+        name != "list-level-style-image" && name != "outline-level-style")
+      continue;
+    const int level = Count(Attr(l, "level"));
+    if (level >= 1 && level <= 10) levels[static_cast<size_t>(level - 1)] = ReadLevel(l);
+  }
+  return levels;
+}
+
+// The numbers of one list as it goes: a level's count, and whether it has
+// begun (a level restarts whenever a level above it moves on).
+struct ListCounter {
+  std::array<int, 10> value{};
+  std::array<bool, 10> seen{};
+
+  // The label of the next item at `level` (0-based), with its separator.
+  std::string Next(const ListStyle& style, int level, int start_value) {
+    const ListLevel& l = style[static_cast<size_t>(level)];
+    value[level] = start_value > 0 ? start_value : seen[level] ? value[level] + 1 : l.start;
+    seen[level] = true;
+    for (size_t k = static_cast<size_t>(level) + 1; k < seen.size(); ++k) seen[k] = false;
+    if (l.fmt.empty()) return {};
+    std::string label = l.prefix;
+    for (int k = std::max(0, level - l.display + 1); k <= level; ++k) {
+      const ListLevel& lk = style[static_cast<size_t>(k)];
+      label += ListNumber(seen[k] ? value[k] : lk.start, lk.fmt.empty() ? "decimal" : lk.fmt);
+      if (k < level) label += '.';
+    }
+    label += l.suffix;
+    // As in docx: a label ending in its own punctuation (一、 （一） 1.)
+    // reads as typed without the tab or space after it.
+    std::string_view tail = label;
+    if (l.separate && !BuiltinPunctuation().punct.label_ends.Ends(tail)) label += ' ';
+    return label;
+  }
+};
+
 class OdtReader {
  public:
   explicit OdtReader(Rendered* out) : lines_(out) {}
 
-  void Blocks(const xmlNode* parent) {
-    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
-      std::string_view name = Name(n);
-      if (name.empty() || Skipped(name)) continue;
-      if (name == "p" || name == "h") {
-        std::vector<const xmlNode*> boxes;
-        std::string text;
-        Inline(n, text, &boxes);
-        lines_.Paragraph(text);
-        for (const xmlNode* b : boxes) Blocks(b);
-      } else if (name == "table") {
-        Table(n);
-      } else {
-        Blocks(n);  // list, list-item, section, index bodies, ...
+  // The list styles and chapter numbering of one styles part (styles.xml, or
+  // content.xml's automatic styles), and the list style each paragraph style
+  // names (a list without its own style takes its first paragraph's).
+  void Styles(const xmlNode* root) {
+    for (const xmlNode* part = root->children; part != nullptr; part = part->next) {
+      if (Name(part) != "styles" && Name(part) != "automatic-styles") continue;
+      for (const xmlNode* st = part->children; st != nullptr; st = st->next) {
+        std::string_view name = Name(st);
+        if (name == "list-style") {
+          list_styles_[Attr(st, "name")] = ReadListStyle(st);
+        } else if (name == "outline-style") {
+          outline_ = ReadListStyle(st);
+        } else if (name == "style" && HasAttr(st, "list-style-name")) {
+          paragraph_lists_[Attr(st, "name")] = Attr(st, "list-style-name");
+        }
       }
     }
   }
 
+  void Blocks(const xmlNode* parent) {
+    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) Block(n);
+  }
+
  private:
+  void Block(const xmlNode* n) {
+    std::string_view name = Name(n);
+    if (name.empty() || Skipped(name)) return;
+    if (name == "p" || name == "h") {
+      // A heading outside a list takes the chapter numbering of its level.
+      std::string label;
+      if (name == "h" && depth_ == 0 && Attr(n, "is-list-header") != "true") {
+        const int level = Count(Attr(n, "outline-level"));
+        if (level >= 1 && level <= 10 && !outline_[static_cast<size_t>(level - 1)].fmt.empty())
+          label = outline_count_.Next(outline_, level - 1, 0);
+      }
+      Paragraph(n, std::move(label));
+    } else if (name == "table") {
+      Table(n);
+    } else if (name == "list") {
+      List(n);
+    } else {
+      Blocks(n);  // section, index bodies, ...
+    }
+  }
+
+  void Paragraph(const xmlNode* n, std::string label) {
+    std::vector<const xmlNode*> boxes;
+    std::string text = std::move(label);
+    Inline(n, text, &boxes);
+    lines_.Paragraph(text);
+    for (const xmlNode* b : boxes) Blocks(b);
+  }
+
+  // A text:list: its level is its depth; a nested list without a style keeps
+  // the enclosing one's. A list at the top starts its numbers again unless it
+  // continues one (text:continue-numbering, text:continue-list), as
+  // LibreOffice writes a list broken by plain paragraphs.
+  void List(const xmlNode* list) {
+    const std::string saved = style_;
+    std::string own = Attr(list, "style-name");
+    if (!own.empty()) style_ = own;
+    if (depth_ == 0) {
+      if (style_.empty()) style_ = FirstParagraphList(list);
+      if (Attr(list, "continue-numbering") != "true" && !HasAttr(list, "continue-list")) counters_[style_] = {};
+    }
+    ++depth_;
+    for (const xmlNode* item = list->children; item != nullptr; item = item->next) {
+      std::string_view name = Name(item);
+      if (name != "list-item" && name != "list-header") continue;
+      bool first = true;
+      for (const xmlNode* c = item->children; c != nullptr; c = c->next) {
+        std::string_view cn = Name(c);
+        if (cn.empty()) continue;
+        // The item's number goes on its first paragraph; an item that only
+        // holds a deeper list (a skipped level) is not counted.
+        if (first && name == "list-item" && (cn == "p" || cn == "h")) {
+          Paragraph(c, Label(HasAttr(item, "start-value") ? Count(Attr(item, "start-value")) : 0));
+        } else {
+          Block(c);
+        }
+        first = false;
+      }
+    }
+    --depth_;
+    style_ = saved;
+  }
+
+  std::string Label(int start_value) {
+    auto it = list_styles_.find(style_);
+    if (it == list_styles_.end() || depth_ < 1 || depth_ > 10) return {};
+    return counters_[style_].Next(it->second, depth_ - 1, start_value);
+  }
+
+  // The list style a list without one is numbered by: its first paragraph's
+  // paragraph style's (style:list-style-name).
+  std::string FirstParagraphList(const xmlNode* n) const {
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      std::string_view name = Name(c);
+      if (name == "p" || name == "h") {
+        auto it = paragraph_lists_.find(Attr(c, "style-name"));
+        return it != paragraph_lists_.end() ? it->second : std::string();
+      }
+      if (name == "list" || name == "list-item") {
+        std::string s = FirstParagraphList(c);
+        if (!s.empty()) return s;
+      }
+    }
+    return {};
+  }
+
   void Inline(const xmlNode* parent, std::string& text, std::vector<const xmlNode*>* boxes) {
     for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
       if (n->type == XML_TEXT_NODE) {
@@ -154,6 +334,13 @@ class OdtReader {
   }
 
   LineBuilder lines_;
+  std::map<std::string, ListStyle, std::less<>> list_styles_;
+  std::map<std::string, std::string, std::less<>> paragraph_lists_;
+  std::map<std::string, ListCounter, std::less<>> counters_;
+  ListStyle outline_;
+  ListCounter outline_count_;
+  std::string style_;  // the list style of the list being read
+  int depth_ = 0;      // lists around the block being read
 };
 
 }  // namespace
@@ -165,6 +352,11 @@ Rendered ReadOdt(Zip& zip) {
   const xmlNode* text = body != nullptr ? Child(body, "text") : nullptr;
   if (text == nullptr) throw Error(Error::Kind::kInput, "content.xml has no office:text", zip.name());
   OdtReader reader(&r);
+  if (zip.Has("styles.xml")) {
+    XmlDoc styles = ParseXml(zip.Read("styles.xml"), zip.name(), "styles.xml");
+    reader.Styles(xmlDocGetRootElement(styles.get()));
+  }
+  reader.Styles(xmlDocGetRootElement(doc.get()));
   reader.Blocks(text);
   return r;
 }
