@@ -419,12 +419,18 @@ std::vector<Role> ColumnsFromCells(const Grid& g, Shapes& shape_of) {
 // read by their shape, and fragment rows (a lone character) dropped with a
 // table warning, never silently.
 void Finish(const Grid& g, Table& t, const Rules& rules) {
-  std::string shaped;
+  std::string shaped, unread;
   if (!g.rows.empty() && g.rows.front().header) {
     const auto& cells = g.rows.front().cells;
     for (size_t i = 0; i < cells.size(); ++i) {
       const GridCell& c = cells[i];
-      if (Trim(c.text).empty() || HeaderNameListed(c.text, rules) || HeaderRole(c.text, rules) == Role::kNone) continue;
+      if (Trim(c.text).empty() || HeaderNameListed(c.text, rules)) continue;
+      if (HeaderRole(c.text, rules) == Role::kNone) {
+        // A column HeaderRoles took by its place in a header (佐证材料).
+        if (t.columns.size() == cells.size() && t.columns[i] == Role::kNote)
+          unread += (unread.empty() ? "" : ", ") + std::string(Trim(c.text));
+        continue;
+      }
       // The column's role as the header gave it (a second content column
       // is a label), where the columns are the header's cells one to one.
       const Role role = t.columns.size() == cells.size() ? t.columns[i] : HeaderRole(c.text, rules);
@@ -446,6 +452,8 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
   });
   if (!shaped.empty())
     for (Row& r : t.rows) r.Warn("role.header_shape", "header names read by their shape: " + shaped);
+  if (!unread.empty())
+    t.Warn("table.columns_unread", "columns no rule names, not read into tasks: " + unread, t.header_line, t.header_line);
 }
 
 }  // namespace
@@ -587,26 +595,75 @@ void PromoteContentColumn(std::vector<Role>& roles) {
   if (last_label != roles.rend()) *last_label = Role::kContent;
 }
 
+namespace {
+
+// Not a unit list, a deadline or a numbered label: a name (short ones can
+// read as debris; they count).
+bool OtherHeaderShape(CellShape shape) {
+  return shape == CellShape::kText || shape == CellShape::kGarbage;
+}
+
+// A header name no rule gives a role: 2 to 8 characters once spaces and
+// punctuation are gone, no digit (a date, an amount, a row number), no
+// sentence mark or colon. What a data row's short cells (a unit, a date,
+// 1) are not all three of.
+bool OtherHeaderName(std::string_view cell, const Rules& rules) {
+  if (CharCountUpTo(cell, 17) > 16) return false;  // a row's content: no copy made of it
+  std::string buf;
+  const std::string_view key = NameKey(cell, &buf);
+  // One character is half of a name wrapped over two lines (序 / 号).
+  if (const size_t n = CharCountUpTo(key, 9); n < 2 || n > 8) return false;
+  for (char ch : key)
+    if (ch >= '0' && ch <= '9') return false;
+  const std::string n = Nfkc(cell);
+  if (n.find(':') != std::string::npos || rules.punct.sentence_mark.In(n)) return false;
+  // A measure in brackets (总投资（万元）) is read as a unit's remark
+  // (市政府办公室（市政务服务中心）): the name is the part before it.
+  std::string_view name = Trim(n);
+  if (name.ends_with(')'))
+    if (size_t open = name.rfind('('); open != std::string_view::npos && open > 0) name = name.substr(0, open);
+  return OtherHeaderShape(ClassifyCell(name, rules));
+}
+
+}  // namespace
+
 std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules) {
-  // A header holds header names only: one cell without a role rules the row
-  // out. A body row's longest cell (its content) is the one HeaderRole turns
-  // down fastest (a long line stops at its first test): asked first.
+  // A header holds header names: cells with a role, and at most a few short
+  // bare names no rule knows (佐证材料, 总投资（万元）) beside the ones that
+  // name a task's text and units. A body row's longest cell (its content)
+  // is the one HeaderRole turns down fastest (a long line stops at its first
+  // test): asked first, and past 16 characters it is no name at all.
   const std::string_view* longest = nullptr;
   for (const auto& c : cells)
     if (!longest || c.size() > longest->size()) longest = &c;
-  if (longest && longest->size() > 3 * 8 && HeaderRole(*longest, rules) == Role::kNone && !Trim(*longest).empty())
+  if (longest && longest->size() > 3 * 8 && HeaderRole(*longest, rules) == Role::kNone && !Trim(*longest).empty() &&
+      (longest->size() > 4 * 16 || !OtherHeaderName(*longest, rules)))
     return {};
   std::vector<Role> roles;
-  int known = 0;
-  bool core = false;
+  int known = 0, other = 0;
+  bool core = false, text = false, units = false;
   for (auto c : cells) {
     Role r = HeaderRole(c, rules);
     if (r != Role::kNone) ++known;
     if (r == Role::kContent || r == Role::kUnits || r == Role::kLead) core = true;
-    if (r == Role::kNone && !Trim(c).empty()) return {};  // a header holds header names only
+    text = text || r == Role::kContent || r == Role::kLabel;
+    units = units || r == Role::kUnits || r == Role::kLead || r == Role::kSupport;
+    // A name no rule knows: kept as a note column (its cells are read into
+    // no task field) if it passes OtherHeaderName below. As many of them as
+    // names with a role is a body row: stop.
+    if (r == Role::kNone && !Trim(c).empty()) {
+      r = Role::kNote;
+      if (++other > static_cast<int>(cells.size()) / 2) return {};
+    }
     roles.push_back(r);
   }
   if (known < 2 || !core) return {};
+  if (other > 0) {
+    if (known < 3 || other >= known || !text || !units) return {};
+    for (size_t i = 0; i < cells.size(); ++i)
+      if (roles[i] == Role::kNote && HeaderRole(cells[i], rules) == Role::kNone && !OtherHeaderName(cells[i], rules))
+        return {};
+  }
   PromoteContentColumn(roles);
   return roles;
 }
@@ -760,7 +817,9 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
         }
     }
     if (role == Role::kNone) {
-      if (positional != Role::kNone && free_role(positional)) {
+      // A note column takes all its cells (a second one, 责任人 then 佐证材料,
+      // appends): its text never fills a free task field.
+      if (positional != Role::kNone && (free_role(positional) || positional == Role::kNote)) {
         role = positional;
       } else {
         for (Role r : trailing)
