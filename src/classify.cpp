@@ -603,7 +603,9 @@ bool IsCompleteSpaceless(std::string_view n, const Rules& rules) {
     if (StartsWith(n, c) && n.size() > c.size()) return true;
   if (may_end(rules.org_suffix_ends))
     for (const auto& suf : rules.org_suffixes)
-      if (EndsWith(n, suf)) return true;
+      if (EndsWith(n, suf))
+        return std::none_of(rules.suffix_exceptions.begin(), rules.suffix_exceptions.end(),
+                            [&](const std::string& e) { return EndsWith(n, e); });
   return false;
 }
 

@@ -603,10 +603,9 @@ bool OtherHeaderShape(CellShape shape) {
   return shape == CellShape::kText || shape == CellShape::kGarbage;
 }
 
-// A header name no rule gives a role: 2 to 8 characters once spaces and
-// punctuation are gone, no digit (a date, an amount, a row number), no
-// sentence mark or colon. What a data row's short cells (a unit, a date,
-// 1) are not all three of.
+}  // namespace
+
+// What a data row's short cells (a unit, a date, 1) are not all of.
 bool OtherHeaderName(std::string_view cell, const Rules& rules) {
   if (CharCountUpTo(cell, 17) > 16) return false;  // a row's content: no copy made of it
   std::string buf;
@@ -625,7 +624,17 @@ bool OtherHeaderName(std::string_view cell, const Rules& rules) {
   return OtherHeaderShape(ClassifyCell(name, rules));
 }
 
-}  // namespace
+bool HeaderTolerates(const std::vector<Role>& roles, int other) {
+  int known = 0;
+  bool text = false, units = false;
+  for (Role r : roles) {
+    known += r != Role::kNone;
+    text = text || r == Role::kContent || r == Role::kLabel;
+    units = units || r == Role::kUnits || r == Role::kLead || r == Role::kSupport;
+  }
+  known -= other;  // the others are in `roles` as notes
+  return known >= 3 && other < known && text && units;
+}
 
 std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules) {
   // A header holds header names: cells with a role, and at most a few short
@@ -641,13 +650,11 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
     return {};
   std::vector<Role> roles;
   int known = 0, other = 0;
-  bool core = false, text = false, units = false;
+  bool core = false;
   for (auto c : cells) {
     Role r = HeaderRole(c, rules);
     if (r != Role::kNone) ++known;
     if (r == Role::kContent || r == Role::kUnits || r == Role::kLead) core = true;
-    text = text || r == Role::kContent || r == Role::kLabel;
-    units = units || r == Role::kUnits || r == Role::kLead || r == Role::kSupport;
     // A name no rule knows: kept as a note column (its cells are read into
     // no task field) if it passes OtherHeaderName below. As many of them as
     // names with a role is a body row: stop.
@@ -659,7 +666,7 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
   }
   if (known < 2 || !core) return {};
   if (other > 0) {
-    if (known < 3 || other >= known || !text || !units) return {};
+    if (!HeaderTolerates(roles, other)) return {};
     for (size_t i = 0; i < cells.size(); ++i)
       if (roles[i] == Role::kNote && HeaderRole(cells[i], rules) == Role::kNone && !OtherHeaderName(cells[i], rules))
         return {};

@@ -281,7 +281,7 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions",
+  CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions", "suffix_exceptions",
                         "carry_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
                         "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
@@ -291,6 +291,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.org_suffixes = StringList(ctx, Required(ctx, root, "org_suffixes"));
   r.level_prefixes = StringList(ctx, Required(ctx, root, "level_prefixes"));
   r.level_exceptions = root["level_exceptions"] ? StringList(ctx, root["level_exceptions"]) : std::vector<std::string>{};
+  r.suffix_exceptions = root["suffix_exceptions"] ? StringList(ctx, root["suffix_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
   r.cut_suffixes = root["cut_suffixes"] ? StringList(ctx, root["cut_suffixes"]) : std::vector<std::string>{};
   r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));

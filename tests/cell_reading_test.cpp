@@ -79,7 +79,11 @@ bool RefComplete(std::string_view name, const nt::Rules& rules) {
   for (const auto& c : rules.collective_starts)
     if (nt::StartsWith(n, c) && n.size() > c.size()) return true;
   for (const auto& suf : rules.org_suffixes)
-    if (nt::EndsWith(n, suf)) return true;
+    if (nt::EndsWith(n, suf)) {
+      for (const auto& e : rules.suffix_exceptions)
+        if (nt::EndsWith(n, e)) return false;
+      return true;
+    }
   return false;
 }
 

@@ -346,3 +346,17 @@ TEST_CASE("ClassifyLines keeps the raw line and a trimmed view into the Source",
   CHECK(lines[1].text == "工作任务");
   CHECK(lines[1].tabs == 1);
 }
+
+TEST_CASE("IsCompleteUnit: a way of serving that ends in 办 names no unit (units.yaml suffix_exceptions)", "[classify]") {
+  // 深化一网通办 as a task's label in a cell-per-line table read as a unit
+  // and was joined to the row above's units.
+  for (const char* name : {"深化一网通办", "推进跨省通办", "政务服务一次办", "企业开办全程网办"}) {
+    INFO(name);
+    CHECK_FALSE(noticetab::IsCompleteUnit(name, R()));
+    CHECK(noticetab::ClassifyCell(name, R()) != CellShape::kUnits);
+  }
+  for (const char* name : {"县政府办", "市委编办", "区信访办", "市营商办"}) {
+    INFO(name);
+    CHECK(noticetab::IsCompleteUnit(name, R()));
+  }
+}

@@ -28,9 +28,19 @@ namespace noticetab {
 Table Interpret(const Grid& grid, const Rules& rules);
 
 /// Header roles of the cells, or empty when they are not a table header
-/// (every non-empty cell must name a role; two at least, one of them content
-/// or units/lead). Names outside the vocabulary get a role by their shape.
+/// (two roles at least, one of them content or units/lead). Names outside the
+/// vocabulary get a role by their shape; a few that have none (OtherHeaderName)
+/// are note columns when the rest name the task's text and units
+/// (HeaderTolerates).
 std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules);
+/// A header name no rule gives a role (佐证材料, 总投资（万元）): 2 to 8
+/// characters once spaces and punctuation are gone, no digit, no sentence mark
+/// or colon, not a unit list, a deadline or a numbered label.
+bool OtherHeaderName(std::string_view cell, const Rules& rules);
+/// Whether a header whose `roles` hold `other` such columns (as kNote) is one:
+/// three roles at least, more of them than others, naming the task's text
+/// (content or label) and its units (units, lead or support).
+bool HeaderTolerates(const std::vector<Role>& roles, int other);
 
 /// What a cell is for the interpreter: ClassifyCell, except that a list of
 /// unit names is units at any length (issue 17 item 6).

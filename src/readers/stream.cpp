@@ -28,12 +28,24 @@ std::string_view StripTrailingPipe(std::string_view s) {
   return s;
 }
 
+// Whether the next cell line from lines[k] names a header role.
+bool NamedNext(const std::vector<Line>& lines, size_t k, const Rules& rules, bool prefixed) {
+  for (; k < lines.size(); ++k) {
+    const Line& l = lines[k];
+    if (l.kind == LineKind::kBlank || PipeOnly(l.text) == 1) continue;
+    const bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
+    return l.tabs <= (is_prefixed ? 1 : 0) && is_prefixed == prefixed && HeaderRole(l.text, rules) != Role::kNone;
+  }
+  return false;
+}
+
 // The header run starting at lines[at]: consecutive one-cell lines (blank lines
 // between them allowed) that name header roles. Returns the index past it.
 size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed,
                  std::vector<Role>* roles) {
   size_t i = at;
   std::vector<Role> found;
+  int other = 0;  // names no rule knows, as note columns
   while (i < lines.size()) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) {
@@ -47,13 +59,20 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
     if (l.tabs > (is_prefixed ? 1 : 0) || is_prefixed != prefixed) break;
     Role r = HeaderRole(l.text, rules);
-    if (r == Role::kNone) break;
+    if (r == Role::kNone) {
+      // A name no rule knows (佐证材料) stays in the header when a name with
+      // a role follows it: the first cells of the body (1, a task's title)
+      // never sit between header names.
+      if (found.empty() || !OtherHeaderName(l.text, rules) || !NamedNext(lines, i + 1, rules, prefixed)) break;
+      r = Role::kNote;
+      ++other;
+    }
     found.push_back(r);
     ++i;
   }
   bool core = std::any_of(found.begin(), found.end(),
                           [](Role r) { return r == Role::kContent || r == Role::kUnits || r == Role::kLead; });
-  if (found.size() < 2 || !core) return at;
+  if (found.size() < 2 || !core || (other > 0 && !HeaderTolerates(found, other))) return at;
   PromoteContentColumn(found);
   if (roles) *roles = found;
   while (i > at && lines[i - 1].kind == LineKind::kBlank) --i;
