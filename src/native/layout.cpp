@@ -165,6 +165,9 @@ std::vector<double> Cluster(std::vector<double> v) {
 struct RuledCell {
   int r0, c0, r1, c1;
   std::string text;
+  // On its (last) page: the cell's bottom border, its text's last baseline
+  // box bottom and the height of its text lines (0 without text).
+  double bottom = 0, text_bottom = 0, line_height = 0;
 };
 
 // A table drawn with borders, on one page.
@@ -303,9 +306,9 @@ class RuledTable {
   }
   /// The next page's part: a row cut by the page break (its content cell
   /// empty on the new page, or left mid-sentence) is joined to the last
-  /// row; a merged cell reaching the page's bottom goes on where the new
-  /// page's top cell in its columns is empty; a repeated header row is
-  /// dropped.
+  /// row; a merged cell reaching the page's bottom goes on into the new
+  /// page's top cell in its columns, in a column whose cells span rows
+  /// (see Add); a repeated header row is dropped.
   void Continue(Fragment f, int page) {
     int skip = 0;
     if (SameRow(f, 0, 0)) skip = 1;
@@ -357,6 +360,18 @@ class RuledTable {
     }
     return n >= 2;
   }
+  // Whether a cell in columns c0..c1 covers more than one row, in the
+  // table so far or in `f`.
+  bool SpansRows(const Fragment& f, int c0, int c1) const {
+    auto spans = [&](const RuledCell& k) { return k.c0 == c0 && k.c1 == c1 && k.r1 > k.r0; };
+    return std::any_of(cells_.begin(), cells_.end(), spans) || std::any_of(f.cells.begin(), f.cells.end(), spans);
+  }
+  // Whether a cell's text reaches its bottom border (less than half a line
+  // above it, as the row's tallest cell does): a cell that ends a line
+  // higher had room for more.
+  static bool Filled(const RuledCell& k) {
+    return k.line_height > 0 && k.bottom - k.text_bottom < 0.5 * k.line_height;
+  }
   int ContentColumn() const {
     std::vector<size_t> chars(xs_.size());
     for (const RuledCell& k : cells_)
@@ -382,13 +397,19 @@ class RuledTable {
         }
         c.r0 = first;
         if (c.r1 < first) continue;
-      } else if (c.r0 == first && first > 0 && Trim(c.text).empty()) {
-        // An empty cell at the top of the page under a merged cell that
-        // reached the bottom of the last: the merged cell goes on.
+      } else if (c.r0 == first && first > 0 && !join) {
+        // The page break ends every cell alike: the borders cannot tell a
+        // merged cell going on from a new one. It goes on only in a column
+        // whose cells span rows (a one-row cell over an empty one is two
+        // cells, the empty one left empty), into an empty cell, or into one
+        // holding the rest of its text when its text filled it to the
+        // bottom (2023年12 | 月底前: no room left for the next line).
         RuledCell* prev = Covering(first - 1, c.c0);
         if (prev != nullptr && prev->c0 == c.c0 && prev->c1 == c.c1 && prev->r1 == first - 1 &&
-            !Trim(prev->text).empty()) {
+            !Trim(prev->text).empty() && (Trim(c.text).empty() || Filled(*prev)) && SpansRows(f, c.c0, c.c1)) {
+          JoinPiece(prev->text, Trim(c.text));
           prev->r1 = c.r1;
+          prev->bottom = c.bottom, prev->text_bottom = c.text_bottom, prev->line_height = c.line_height;
           continue;
         }
       }
@@ -467,7 +488,11 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
         // A cell's lines wrap its text: joined without a break (a space
         // only between ASCII words), so "2024年12" over "月底前" is one date.
         std::string text;
+        RuledCell& cell = f.cells[c];
+        cell.bottom = f.ys[static_cast<size_t>(cell.r1) + 1];
         for (const VisualLine& l : Lines(std::move(f.words[c]))) {
+          cell.text_bottom = std::max(cell.text_bottom, l.y1);
+          cell.line_height = std::max(cell.line_height, l.y1 - l.y0);
           std::string line;
           for (size_t s = 0; s < l.segs.size(); ++s) line += (s > 0 ? " " : "") + l.segs[s].text;
           JoinPiece(text, line);
