@@ -634,3 +634,52 @@ TEST_CASE("native: a merged ruled cell whose text the page break cuts is one cel
   CHECK(g.rows[2].cells[1].text == "市乙局");
   CHECK(g.rows[2].cells[1].row_span == 2);
 }
+
+namespace {
+
+// Words of a borderless table as LibreOffice sets one: lines 12.3 pt apart,
+// boxes 13.7 pt high (so lines of one row overlap as lines of two rows do),
+// CJK characters 12.25 pt wide. `rows[k][c]`: the lines of column c of
+// visual line k ("" for none).
+native::PlacedPage DrawBorderless(const std::vector<double>& cols, double top,
+                                  const std::vector<std::vector<std::string>>& lines) {
+  native::PlacedPage p;
+  p.width = 595, p.height = 842;
+  for (size_t k = 0; k < lines.size(); ++k)
+    for (size_t c = 0; c < lines[k].size(); ++c) {
+      const std::string& t = lines[k][c];
+      if (t.empty()) continue;
+      double w = 0;
+      for (size_t i = 0; i < t.size();) w += NextChar(t, i) < 0x80 ? 6.1 : 12.25;
+      const double y = top + 12.3 * static_cast<double>(k);
+      p.words.push_back({cols[c], y, cols[c] + w, y + 13.7, t});
+    }
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("native: a borderless table without gaps between rows is cut where its cells start", "[native][pdf]") {
+  // A one-line header over the first row; rows whose content wraps; the
+  // second row starts where 序号 and the units start on the content's line.
+  const std::vector<double> cols = {72, 172, 292, 412};
+  const native::PlacedPage p = DrawBorderless(cols, 300,
+                                              {{"序号", "重点任务", "责任单位", "完成时限"},
+                                               {"1", "开展城镇老旧小区", "市住建局", "2024年11月底"},
+                                               {"", "改造，完成改造小", "", "前"},
+                                               {"", "区45个。", "", ""},
+                                               {"2", "推进城市更新行", "市住建局、市发改", "2024年12月底"},
+                                               {"", "动，实施片区更新", "委", "前"},
+                                               {"", "项目。", "", ""},
+                                               {"3", "新建改造城市燃气", "市城管局", "持续推进"}});
+  const Rendered r = native::LayoutPages({p});
+  REQUIRE(r.grids.size() == 1);
+  const Grid& g = r.grids[0];
+  REQUIRE(g.rows.size() == 4);
+  CHECK(g.rows[0].cells[1].text == "重点任务");
+  CHECK(g.rows[1].cells[0].text == "1");
+  CHECK(native::CellText(g.rows[1].cells[1].text) == "开展城镇老旧小区 改造，完成改造小 区45个。");
+  CHECK(native::CellText(g.rows[2].cells[2].text) == "市住建局、市发改 委");
+  CHECK(native::CellText(g.rows[2].cells[3].text) == "2024年12月底 前");
+  CHECK(g.rows[3].cells[1].text == "新建改造城市燃气");
+}

@@ -619,13 +619,58 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
         double y0, y1;
         std::string text;
       };
-      std::vector<std::vector<Block>> blocks(columns.size());
+      // The content column: the one with the most text.
+      std::vector<size_t> chars(columns.size());
+      std::vector<double> right(columns.size());  // the furthest a line in the column reaches
       for (size_t k = i; k < end; ++k)
         for (const Segment& s : lines[k].segs) {
-          auto& col = blocks[column_of(s.x0)];
+          chars[column_of(s.x0)] += s.text.size();
+          right[column_of(s.x0)] = std::max(right[column_of(s.x0)], s.x1);
+        }
+      const size_t ref = std::max_element(chars.begin(), chars.end()) - chars.begin();
+      // Without borders, a table whose cells pad little (LibreOffice's) leaves
+      // no gap between rows: the rows show only where their cells start
+      // together. A line with content starts a row when another column starts
+      // a cell on it (empty on the line above), or when neither the content
+      // nor another column written on both lines wraps on from the line
+      // above (a one-line header row over the first row). There each column
+      // starts a new cell unless its line above wraps on (a merged cell's
+      // text going on over the rows).
+      auto in_column = [&](size_t k, size_t c) -> const Segment* {
+        for (const Segment& s : lines[k].segs)
+          if (static_cast<size_t>(column_of(s.x0)) == c) return &s;
+        return nullptr;
+      };
+      // A line wraps on when it ends mid-sentence within a few characters
+      // of the next column (CJK line breaking may leave two empty).
+      auto wraps_on = [&](const Segment& s, size_t c) {
+        const double h = s.y1 - s.y0;
+        const double limit = c + 1 < columns.size() ? columns[c + 1] : right[c] + h;
+        return s.x1 >= limit - 2.5 * h && Unfinished(s.text);
+      };
+      auto row_top = [&](size_t k) {
+        if (k == i || in_column(k, ref) == nullptr) return false;
+        const Segment* content_above = in_column(k - 1, ref);
+        const bool content_ends = content_above == nullptr || !wraps_on(*content_above, ref);
+        for (const Segment& s : lines[k].segs) {
+          const size_t c = column_of(s.x0);
+          if (c == ref) continue;
+          const Segment* above = in_column(k - 1, c);
+          if (above == nullptr || (content_ends && !wraps_on(*above, c))) return true;
+        }
+        return false;
+      };
+      std::vector<std::vector<Block>> blocks(columns.size());
+      for (size_t k = i; k < end; ++k) {
+        const bool top = row_top(k);
+        for (const Segment& s : lines[k].segs) {
+          const size_t c = column_of(s.x0);
+          auto& col = blocks[c];
           const double h = s.y1 - s.y0;
+          const Segment* above = top && c != ref ? in_column(k - 1, c) : nullptr;
+          const bool goes_on = above != nullptr && wraps_on(*above, c);
           // Lines of one cell touch or overlap; any real gap is a cell edge.
-          if (!col.empty() && s.y0 - col.back().y1 < 0.1 * h) {
+          if (!col.empty() && s.y0 - col.back().y1 < 0.1 * h && (!top || goes_on)) {
             col.back().text += '\n';
             col.back().text += s.text;
             col.back().y1 = std::max(col.back().y1, s.y1);
@@ -633,14 +678,8 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
             col.push_back({s.y0, s.y1, s.text});
           }
         }
-      // Rows: the gaps of the column with the most cells.
-      // (the content column: the one with the most text)
-      size_t ref = 0, most = 0;
-      for (size_t c = 0; c < blocks.size(); ++c) {
-        size_t chars = 0;
-        for (const Block& b : blocks[c]) chars += b.text.size();
-        if (chars > most) most = chars, ref = c;
       }
+      // Rows: the gaps of the content column.
       std::vector<double> bounds;  // row k spans [bounds[k-1], bounds[k])
       // Within the gap between two of its cells, the row boundary lies where
       // no other cell is: a taller cell in another column may start above the
