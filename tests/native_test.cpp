@@ -683,3 +683,23 @@ TEST_CASE("native: a borderless table without gaps between rows is cut where its
   CHECK(native::CellText(g.rows[2].cells[3].text) == "2024年12月底 前");
   CHECK(g.rows[3].cells[1].text == "新建改造城市燃气");
 }
+
+TEST_CASE("native: a borderless table's header repeated under a cut row is dropped, the row joined", "[native][pdf]") {
+  // A table split in two with its header repeated (a Word table per page,
+  // both on one page here): row 1's content goes on under the repeat.
+  const std::vector<double> cols = {72, 172, 292, 412};
+  const native::PlacedPage p = DrawBorderless(cols, 300,
+                                              {{"序号", "重点任务", "责任单位", "完成时限"},
+                                               {"1", "推进城市更新行", "市住建局", "2024年12月底"},
+                                               {"", "动，同步完善配套", "", "前"},
+                                               {"", "设施，", "", ""},
+                                               {"序号", "重点任务", "责任单位", "完成时限"},
+                                               {"", "做好意见征集。", "", ""},
+                                               {"2", "新建燃气管道。", "市城管局", "持续推进"}});
+  const Rendered r = native::LayoutPages({p});
+  REQUIRE(r.grids.size() == 1);
+  const Grid& g = r.grids[0];
+  REQUIRE(g.rows.size() == 3);
+  CHECK(native::CellText(g.rows[1].cells[1].text) == "推进城市更新行 动，同步完善配套 设施， 做好意见征集。");
+  CHECK(g.rows[2].cells[0].text == "2");
+}

@@ -610,10 +610,28 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
       // Collect the table's lines on this page; a first row whose cells wrap
       // may start with a line holding one cell only (完成时 over 限).
       size_t end = i;
-      while (end < lines.size() && on_grid(lines[end]))
+      // A table going on over a page break, or split in two with its header
+      // repeated (a Word table per page), repeats its first line: that line
+      // is dropped and the row above may go on under it, as at a page break.
+      std::vector<std::string> header(columns.size());
+      if (!pending.empty()) {
+        header = pending.front().first;
+      } else {
+        for (const Segment& s : lines[i].segs) header[column_of(s.x0)] = s.text;
+      }
+      auto repeats_header = [&](const VisualLine& l) {
+        return l.segs.size() >= 2 && std::all_of(l.segs.begin(), l.segs.end(), [&](const Segment& s) {
+                 const size_t c = column_of(s.x0);
+                 return c < header.size() && header[c] == s.text;
+               });
+      };
+      while (end < lines.size() && on_grid(lines[end]) && !(end > i && repeats_header(lines[end])))
         ++end;
       if (!in_table) out.BeginTable(/*spans_exact=*/false);  // cells from gaps: merges unknown
       in_table = true;
+      const bool repeated = !pending.empty() && repeats_header(lines[i]);
+      const bool page_top = i == 0 || repeated;
+      if (repeated && ++i == end) continue;
       // Cells: per column, segments stacked with small gaps form one cell.
       struct Block {
         double y0, y1;
@@ -725,7 +743,7 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
         // the fullest column (the content); its cells finish the last row.
         // So is one whose content the last row left mid-sentence.
         auto unfinished = [&](const std::string& cell) { return Unfinished(cell); };
-        if (k == 0 && i == 0 && !pending.empty() && ref < pending.back().first.size() &&
+        if (k == 0 && page_top && !pending.empty() && ref < pending.back().first.size() &&
             (rows[k][ref].empty() || unfinished(pending.back().first[ref]))) {
           for (size_t c = 0; c < rows[k].size() && c < pending.back().first.size(); ++c)
             if (!rows[k][c].empty()) pending.back().first[c] += "\n" + rows[k][c];
