@@ -703,3 +703,22 @@ TEST_CASE("native: a borderless table's header repeated under a cut row is dropp
   CHECK(native::CellText(g.rows[1].cells[1].text) == "推进城市更新行 动，同步完善配套 设施， 做好意见征集。");
   CHECK(g.rows[2].cells[0].text == "2");
 }
+
+TEST_CASE("native: a borderless column written in one row only is a column", "[native][pdf]") {
+  // 备注 shows on the header line and in row 2 only; it is not part of the
+  // deadline (2024年12月底 省考核指标 前).
+  const std::vector<double> cols = {72, 172, 292, 412, 512};
+  const native::PlacedPage p = DrawBorderless(cols, 300,
+                                              {{"序号", "工作任务", "责任单位", "完成时限", "备注"},
+                                               {"1", "推行企业开办。", "市审批局", "2024年6月底前"},
+                                               {"2", "推进审批改革。", "市住建局", "2024年12月底", "省考核指标"},
+                                               {"", "", "", "前"},
+                                               {"3", "规范行政检查。", "市司法局", "2024年9月底前"}});
+  const Rendered r = native::LayoutPages({p});
+  REQUIRE(r.grids.size() == 1);
+  const Grid& g = r.grids[0];
+  REQUIRE(g.rows.size() == 4);
+  REQUIRE(g.rows[2].cells.size() == 5);
+  CHECK(native::CellText(g.rows[2].cells[3].text) == "2024年12月底 前");
+  CHECK(g.rows[2].cells[4].text == "省考核指标");
+}

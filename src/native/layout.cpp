@@ -518,19 +518,39 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
 
   // Table columns: left edges of segments on lines with two or more, across
   // the document (a table keeps its columns over pages).
-  std::vector<double> edges;
+  std::vector<std::pair<double, const VisualLine*>> edges;
   for (const auto& lines : page_lines)
     for (const VisualLine& l : lines)
       if (l.segs.size() >= 2)
-        for (const Segment& s : l.segs) edges.push_back(s.x0);
-  std::sort(edges.begin(), edges.end());
+        for (const Segment& s : l.segs) edges.push_back({s.x0, &l});
+  std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<double> columns;  // left edges seen on 3 or more multi-segment lines
+  std::vector<std::pair<size_t, size_t>> twice;  // edges seen on two
   for (size_t i = 0; i < edges.size();) {
     size_t j = i;
-    while (j < edges.size() && edges[j] - edges[i] < 4) ++j;
-    if (j - i >= 3) columns.push_back(edges[i]);
+    while (j < edges.size() && edges[j].first - edges[i].first < 4) ++j;
+    if (j - i >= 3) columns.push_back(edges[i].first);
+    if (j - i == 2) twice.push_back({i, j});
     i = j;
   }
+  // A sparse column (备注 written in one row) shows on two lines only: its
+  // edge counts when both lines are otherwise on columns (2 or more), i.e.
+  // are table lines (its header line and that row).
+  auto on_columns = [&](const VisualLine& l) {
+    int n = 0;
+    for (const Segment& s : l.segs)
+      for (double c : columns)
+        if (std::abs(s.x0 - c) < 4) {
+          ++n;
+          break;
+        }
+    return n >= 2 && n + 1 >= static_cast<int>(l.segs.size());
+  };
+  std::vector<double> sparse;
+  for (auto [i, j] : twice)
+    if (on_columns(*edges[i].second) && on_columns(*edges[i + 1].second)) sparse.push_back(edges[i].first);
+  columns.insert(columns.end(), sparse.begin(), sparse.end());
+  std::sort(columns.begin(), columns.end());
   for (auto& lines : page_lines)
     for (VisualLine& l : lines) Split(l, columns);
   auto column_of = [&](double x0) {
@@ -686,7 +706,10 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
           auto& col = blocks[c];
           const double h = s.y1 - s.y0;
           const Segment* above = top && c != ref ? in_column(k - 1, c) : nullptr;
-          const bool goes_on = above != nullptr && wraps_on(*above, c);
+          // Only a column left of the content goes on: there a group title
+          // merged over rows wraps; right of it, short cells (a deadline)
+          // may fill their column without going on.
+          const bool goes_on = above != nullptr && c < ref && wraps_on(*above, c);
           // Lines of one cell touch or overlap; any real gap is a cell edge.
           if (!col.empty() && s.y0 - col.back().y1 < 0.1 * h && (!top || goes_on)) {
             col.back().text += '\n';
