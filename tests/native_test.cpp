@@ -722,3 +722,23 @@ TEST_CASE("native: a borderless column written in one row only is a column", "[n
   CHECK(native::CellText(g.rows[2].cells[3].text) == "2024年12月底 前");
   CHECK(g.rows[2].cells[4].text == "省考核指标");
 }
+
+TEST_CASE("native: a list bullet alone in a borderless cell does not cut its row in two", "[native][pdf]") {
+  // Row 2's content starts with a bullet in a symbol font (U+F095, a word of
+  // its own before the text): it is no cell, and the row is one row.
+  const std::vector<double> cols = {72, 172, 292, 412};
+  native::PlacedPage p = DrawBorderless(cols, 300,
+                                        {{"序号", "重点任务", "责任单位", "完成时限"},
+                                         {"1", "开展老旧小区改造。", "市住建局", "2024年11月底前"},
+                                         {"2", "推进城市更新行", "市城管局", "2024年12月底前"},
+                                         {"", "动。", "", ""}});
+  for (native::PlacedWord& w : p.words)
+    if (w.text == "推进城市更新行" || w.text == "动。") w.x0 += 18, w.x1 += 18;
+  p.words.push_back({172, 300 + 2 * 12.3, 176, 300 + 2 * 12.3 + 13.7, "\xEF\x82\x95"});
+  const Rendered r = native::LayoutPages({p});
+  REQUIRE(r.grids.size() == 1);
+  const Grid& g = r.grids[0];
+  REQUIRE(g.rows.size() == 3);
+  CHECK(native::CellText(g.rows[2].cells[1].text) == "推进城市更新行 动。");
+  CHECK(g.rows[2].cells[2].text == "市城管局");
+}

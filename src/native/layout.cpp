@@ -110,6 +110,16 @@ void Split(VisualLine& line, const std::vector<double>& columns) {
   }
 }
 
+// Text with nothing but spaces and private-use characters (the glyphs of
+// symbol fonts: list bullets).
+bool Blank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = NextChar(s, i);
+    if (c != ' ' && (c < 0xE000 || c > 0xF8FF)) return false;
+  }
+  return true;
+}
+
 std::string Joined(const VisualLine& l) {
   std::string s;
   for (const Segment& seg : l.segs) s += seg.text;
@@ -676,7 +686,7 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
       // text going on over the rows).
       auto in_column = [&](size_t k, size_t c) -> const Segment* {
         for (const Segment& s : lines[k].segs)
-          if (static_cast<size_t>(column_of(s.x0)) == c) return &s;
+          if (static_cast<size_t>(column_of(s.x0)) == c && !Blank(s.text)) return &s;
         return nullptr;
       };
       // A line wraps on when it ends mid-sentence within a few characters
@@ -702,6 +712,10 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
       for (size_t k = i; k < end; ++k) {
         const bool top = row_top(k);
         for (const Segment& s : lines[k].segs) {
+          // A blank word (a space set alone, a list bullet in a symbol
+          // font's private-use code) is no cell: as a second block beside
+          // the content it would cut a row in two.
+          if (Blank(s.text)) continue;
           const size_t c = column_of(s.x0);
           auto& col = blocks[c];
           const double h = s.y1 - s.y0;
