@@ -110,6 +110,16 @@ void Split(VisualLine& line, const std::vector<double>& columns) {
   }
 }
 
+// Text with nothing but spaces and private-use characters (the glyphs of
+// symbol fonts: list bullets).
+bool Blank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = NextChar(s, i);
+    if (c != ' ' && (c < 0xE000 || c > 0xF8FF)) return false;
+  }
+  return true;
+}
+
 std::string Joined(const VisualLine& l) {
   std::string s;
   for (const Segment& seg : l.segs) s += seg.text;
@@ -165,6 +175,9 @@ std::vector<double> Cluster(std::vector<double> v) {
 struct RuledCell {
   int r0, c0, r1, c1;
   std::string text;
+  // On its (last) page: the cell's bottom border, its text's last baseline
+  // box bottom and the height of its text lines (0 without text).
+  double bottom = 0, text_bottom = 0, line_height = 0;
 };
 
 // A table drawn with borders, on one page.
@@ -303,9 +316,9 @@ class RuledTable {
   }
   /// The next page's part: a row cut by the page break (its content cell
   /// empty on the new page, or left mid-sentence) is joined to the last
-  /// row; a merged cell reaching the page's bottom goes on where the new
-  /// page's top cell in its columns is empty; a repeated header row is
-  /// dropped.
+  /// row; a merged cell reaching the page's bottom goes on into the new
+  /// page's top cell in its columns, in a column whose cells span rows
+  /// (see Add); a repeated header row is dropped.
   void Continue(Fragment f, int page) {
     int skip = 0;
     if (SameRow(f, 0, 0)) skip = 1;
@@ -357,6 +370,18 @@ class RuledTable {
     }
     return n >= 2;
   }
+  // Whether a cell in columns c0..c1 covers more than one row, in the
+  // table so far or in `f`.
+  bool SpansRows(const Fragment& f, int c0, int c1) const {
+    auto spans = [&](const RuledCell& k) { return k.c0 == c0 && k.c1 == c1 && k.r1 > k.r0; };
+    return std::any_of(cells_.begin(), cells_.end(), spans) || std::any_of(f.cells.begin(), f.cells.end(), spans);
+  }
+  // Whether a cell's text reaches its bottom border (less than half a line
+  // above it, as the row's tallest cell does): a cell that ends a line
+  // higher had room for more.
+  static bool Filled(const RuledCell& k) {
+    return k.line_height > 0 && k.bottom - k.text_bottom < 0.5 * k.line_height;
+  }
   int ContentColumn() const {
     std::vector<size_t> chars(xs_.size());
     for (const RuledCell& k : cells_)
@@ -382,13 +407,19 @@ class RuledTable {
         }
         c.r0 = first;
         if (c.r1 < first) continue;
-      } else if (c.r0 == first && first > 0 && Trim(c.text).empty()) {
-        // An empty cell at the top of the page under a merged cell that
-        // reached the bottom of the last: the merged cell goes on.
+      } else if (c.r0 == first && first > 0 && !join) {
+        // The page break ends every cell alike: the borders cannot tell a
+        // merged cell going on from a new one. It goes on only in a column
+        // whose cells span rows (a one-row cell over an empty one is two
+        // cells, the empty one left empty), into an empty cell, or into one
+        // holding the rest of its text when its text filled it to the
+        // bottom (2023年12 | 月底前: no room left for the next line).
         RuledCell* prev = Covering(first - 1, c.c0);
         if (prev != nullptr && prev->c0 == c.c0 && prev->c1 == c.c1 && prev->r1 == first - 1 &&
-            !Trim(prev->text).empty()) {
+            !Trim(prev->text).empty() && (Trim(c.text).empty() || Filled(*prev)) && SpansRows(f, c.c0, c.c1)) {
+          JoinPiece(prev->text, Trim(c.text));
           prev->r1 = c.r1;
+          prev->bottom = c.bottom, prev->text_bottom = c.text_bottom, prev->line_height = c.line_height;
           continue;
         }
       }
@@ -467,7 +498,11 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
         // A cell's lines wrap its text: joined without a break (a space
         // only between ASCII words), so "2024年12" over "月底前" is one date.
         std::string text;
+        RuledCell& cell = f.cells[c];
+        cell.bottom = f.ys[static_cast<size_t>(cell.r1) + 1];
         for (const VisualLine& l : Lines(std::move(f.words[c]))) {
+          cell.text_bottom = std::max(cell.text_bottom, l.y1);
+          cell.line_height = std::max(cell.line_height, l.y1 - l.y0);
           std::string line;
           for (size_t s = 0; s < l.segs.size(); ++s) line += (s > 0 ? " " : "") + l.segs[s].text;
           JoinPiece(text, line);
@@ -493,19 +528,39 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
 
   // Table columns: left edges of segments on lines with two or more, across
   // the document (a table keeps its columns over pages).
-  std::vector<double> edges;
+  std::vector<std::pair<double, const VisualLine*>> edges;
   for (const auto& lines : page_lines)
     for (const VisualLine& l : lines)
       if (l.segs.size() >= 2)
-        for (const Segment& s : l.segs) edges.push_back(s.x0);
-  std::sort(edges.begin(), edges.end());
+        for (const Segment& s : l.segs) edges.push_back({s.x0, &l});
+  std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<double> columns;  // left edges seen on 3 or more multi-segment lines
+  std::vector<std::pair<size_t, size_t>> twice;  // edges seen on two
   for (size_t i = 0; i < edges.size();) {
     size_t j = i;
-    while (j < edges.size() && edges[j] - edges[i] < 4) ++j;
-    if (j - i >= 3) columns.push_back(edges[i]);
+    while (j < edges.size() && edges[j].first - edges[i].first < 4) ++j;
+    if (j - i >= 3) columns.push_back(edges[i].first);
+    if (j - i == 2) twice.push_back({i, j});
     i = j;
   }
+  // A sparse column (备注 written in one row) shows on two lines only: its
+  // edge counts when both lines are otherwise on columns (2 or more), i.e.
+  // are table lines (its header line and that row).
+  auto on_columns = [&](const VisualLine& l) {
+    int n = 0;
+    for (const Segment& s : l.segs)
+      for (double c : columns)
+        if (std::abs(s.x0 - c) < 4) {
+          ++n;
+          break;
+        }
+    return n >= 2 && n + 1 >= static_cast<int>(l.segs.size());
+  };
+  std::vector<double> sparse;
+  for (auto [i, j] : twice)
+    if (on_columns(*edges[i].second) && on_columns(*edges[i + 1].second)) sparse.push_back(edges[i].first);
+  columns.insert(columns.end(), sparse.begin(), sparse.end());
+  std::sort(columns.begin(), columns.end());
   for (auto& lines : page_lines)
     for (VisualLine& l : lines) Split(l, columns);
   auto column_of = [&](double x0) {
@@ -585,22 +640,92 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
       // Collect the table's lines on this page; a first row whose cells wrap
       // may start with a line holding one cell only (完成时 over 限).
       size_t end = i;
-      while (end < lines.size() && on_grid(lines[end]))
+      // A table going on over a page break, or split in two with its header
+      // repeated (a Word table per page), repeats its first line: that line
+      // is dropped and the row above may go on under it, as at a page break.
+      std::vector<std::string> header(columns.size());
+      if (!pending.empty()) {
+        header = pending.front().first;
+      } else {
+        for (const Segment& s : lines[i].segs) header[column_of(s.x0)] = s.text;
+      }
+      auto repeats_header = [&](const VisualLine& l) {
+        return l.segs.size() >= 2 && std::all_of(l.segs.begin(), l.segs.end(), [&](const Segment& s) {
+                 const size_t c = column_of(s.x0);
+                 return c < header.size() && header[c] == s.text;
+               });
+      };
+      while (end < lines.size() && on_grid(lines[end]) && !(end > i && repeats_header(lines[end])))
         ++end;
       if (!in_table) out.BeginTable(/*spans_exact=*/false);  // cells from gaps: merges unknown
       in_table = true;
+      const bool repeated = !pending.empty() && repeats_header(lines[i]);
+      const bool page_top = i == 0 || repeated;
+      if (repeated && ++i == end) continue;
       // Cells: per column, segments stacked with small gaps form one cell.
       struct Block {
         double y0, y1;
         std::string text;
       };
-      std::vector<std::vector<Block>> blocks(columns.size());
+      // The content column: the one with the most text.
+      std::vector<size_t> chars(columns.size());
+      std::vector<double> right(columns.size());  // the furthest a line in the column reaches
       for (size_t k = i; k < end; ++k)
         for (const Segment& s : lines[k].segs) {
-          auto& col = blocks[column_of(s.x0)];
+          chars[column_of(s.x0)] += s.text.size();
+          right[column_of(s.x0)] = std::max(right[column_of(s.x0)], s.x1);
+        }
+      const size_t ref = std::max_element(chars.begin(), chars.end()) - chars.begin();
+      // Without borders, a table whose cells pad little (LibreOffice's) leaves
+      // no gap between rows: the rows show only where their cells start
+      // together. A line with content starts a row when another column starts
+      // a cell on it (empty on the line above), or when neither the content
+      // nor another column written on both lines wraps on from the line
+      // above (a one-line header row over the first row). There each column
+      // starts a new cell unless its line above wraps on (a merged cell's
+      // text going on over the rows).
+      auto in_column = [&](size_t k, size_t c) -> const Segment* {
+        for (const Segment& s : lines[k].segs)
+          if (static_cast<size_t>(column_of(s.x0)) == c && !Blank(s.text)) return &s;
+        return nullptr;
+      };
+      // A line wraps on when it ends mid-sentence within a few characters
+      // of the next column (CJK line breaking may leave two empty).
+      auto wraps_on = [&](const Segment& s, size_t c) {
+        const double h = s.y1 - s.y0;
+        const double limit = c + 1 < columns.size() ? columns[c + 1] : right[c] + h;
+        return s.x1 >= limit - 2.5 * h && Unfinished(s.text);
+      };
+      auto row_top = [&](size_t k) {
+        if (k == i || in_column(k, ref) == nullptr) return false;
+        const Segment* content_above = in_column(k - 1, ref);
+        const bool content_ends = content_above == nullptr || !wraps_on(*content_above, ref);
+        for (const Segment& s : lines[k].segs) {
+          const size_t c = column_of(s.x0);
+          if (c == ref) continue;
+          const Segment* above = in_column(k - 1, c);
+          if (above == nullptr || (content_ends && !wraps_on(*above, c))) return true;
+        }
+        return false;
+      };
+      std::vector<std::vector<Block>> blocks(columns.size());
+      for (size_t k = i; k < end; ++k) {
+        const bool top = row_top(k);
+        for (const Segment& s : lines[k].segs) {
+          // A blank word (a space set alone, a list bullet in a symbol
+          // font's private-use code) is no cell: as a second block beside
+          // the content it would cut a row in two.
+          if (Blank(s.text)) continue;
+          const size_t c = column_of(s.x0);
+          auto& col = blocks[c];
           const double h = s.y1 - s.y0;
+          const Segment* above = top && c != ref ? in_column(k - 1, c) : nullptr;
+          // Only a column left of the content goes on: there a group title
+          // merged over rows wraps; right of it, short cells (a deadline)
+          // may fill their column without going on.
+          const bool goes_on = above != nullptr && c < ref && wraps_on(*above, c);
           // Lines of one cell touch or overlap; any real gap is a cell edge.
-          if (!col.empty() && s.y0 - col.back().y1 < 0.1 * h) {
+          if (!col.empty() && s.y0 - col.back().y1 < 0.1 * h && (!top || goes_on)) {
             col.back().text += '\n';
             col.back().text += s.text;
             col.back().y1 = std::max(col.back().y1, s.y1);
@@ -608,14 +733,8 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
             col.push_back({s.y0, s.y1, s.text});
           }
         }
-      // Rows: the gaps of the column with the most cells.
-      // (the content column: the one with the most text)
-      size_t ref = 0, most = 0;
-      for (size_t c = 0; c < blocks.size(); ++c) {
-        size_t chars = 0;
-        for (const Block& b : blocks[c]) chars += b.text.size();
-        if (chars > most) most = chars, ref = c;
       }
+      // Rows: the gaps of the content column.
       std::vector<double> bounds;  // row k spans [bounds[k-1], bounds[k])
       // Within the gap between two of its cells, the row boundary lies where
       // no other cell is: a taller cell in another column may start above the
@@ -661,7 +780,7 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
         // the fullest column (the content); its cells finish the last row.
         // So is one whose content the last row left mid-sentence.
         auto unfinished = [&](const std::string& cell) { return Unfinished(cell); };
-        if (k == 0 && i == 0 && !pending.empty() && ref < pending.back().first.size() &&
+        if (k == 0 && page_top && !pending.empty() && ref < pending.back().first.size() &&
             (rows[k][ref].empty() || unfinished(pending.back().first[ref]))) {
           for (size_t c = 0; c < rows[k].size() && c < pending.back().first.size(); ++c)
             if (!rows[k][c].empty()) pending.back().first[c] += "\n" + rows[k][c];
