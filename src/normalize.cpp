@@ -401,6 +401,9 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (day == 0) day = last;
     if (day < 1 || day > last) break;
     d.date = IsoDate(y, mo, day);
+    if (rule.inferred && notes)
+      notes->push_back({"deadline.inferred", 0, 0,
+                        RoleLabel(Role::kDeadline, rules) + " names no day; read as " + *d.date + ": " + *d.text});
     // 每年3月31日前: the first occurrence on or after the document's date.
     if (const auto doc =
             rule.kind == "recurring" && m.Group("y").empty() ? DocDate(years) : std::nullopt) {
@@ -763,6 +766,34 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
   return TasksFromBody(grid, table, sections, item_end_lines, years, rules);
 }
 
+namespace {
+
+// The year of a deadline phrase in task text that prints none (2024年3月启动
+// 试点，6月底前完成): the last year before it in its sentence that starts a
+// clause (content_year: at the sentence's start, or after its group lead); 0
+// when none. A year in another sentence, or inside a clause (对照2023年考核
+// 结果), is not the phrase's.
+int YearBeforeInSentence(std::string_view text, size_t phrase_at, const Rules& rules) {
+  std::string_view before = text.substr(0, phrase_at);
+  size_t start = 0;
+  for (const MarkSet* marks : {&rules.punct.full_stop, &rules.punct.semicolon})
+    for (size_t p = 0; (p = marks->Find(before, p)) != std::string_view::npos;) {
+      p += std::max<size_t>(1, marks->StartLength(before.substr(p)));
+      start = std::max(start, p);
+    }
+  before.remove_prefix(start);
+  int year = 0;
+  for (size_t from = 0; from < before.size();) {
+    const auto y = rules.content_year.Find(before.substr(from));
+    if (!y.found || y.end == 0) break;
+    if (from + y.begin == 0 || !y.Group("lead").empty()) year = rules.numerals.Value(y.Group("y"));
+    from += y.end;
+  }
+  return std::max(0, year);
+}
+
+}  // namespace
+
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules) {
   for (auto& t : tasks) {
     if (t.deadline.text) continue;
@@ -770,11 +801,20 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     std::string content = Nfkc(RemoveSpaces(t.content, &spaceless));
     auto m = rules.deadline_in_content.Find(content);
     if (!m.found) continue;
+    const std::string_view phrase = m.groups[0];
+    const int year = rules.year_in_text.Contains(phrase) ? 0 : YearBeforeInSentence(content, m.begin, rules);
+    YearContext phrase_years = years;
+    if (year > 0) phrase_years.title = year;
     std::vector<std::string> notes;
-    Deadline d = ResolveDeadline(m.groups[0], years, rules, &notes);
+    Deadline d = ResolveDeadline(phrase, phrase_years, rules, &notes);
     if (d.kind == "none") continue;
+    std::string said = RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text;
+    if (year > 0 && d.year_source == "title") {  // the year written before it, not the plan's
+      d.year_source = "text";
+      said += " (its year " + std::to_string(year) + " written before it)";
+    }
     t.deadline = d;
-    t.Warn("deadline.from_content", RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text);
+    t.Warn("deadline.from_content", said);
   }
 }
 
