@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -142,22 +143,29 @@ std::string IsoDate(int y, int m, int d) {
 
 namespace {
 
+namespace chr = std::chrono;
+
+// REQUIRES: 1 <= m <= 12.
 int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
+  return static_cast<int>(static_cast<unsigned>((chr::year{y} / m / chr::last).day()));
 }
 
-// The day n days after the last day of month m of year y (n >= 0).
-std::string DaysAfterMonthEnd(int y, int m, int n) {
-  int day = DaysInMonth(y, m) + n;
-  while (day > DaysInMonth(y, m)) {
-    day -= DaysInMonth(y, m);
-    if (++m > 12) m = 1, ++y;
-  }
-  return IsoDate(y, m, day);
+std::string ToIso(chr::year_month_day d) {
+  return IsoDate(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                 static_cast<int>(static_cast<unsigned>(d.day())));
 }
 
+// The 成文日期 (ISO text, frontmatter's) as a date; nullopt without one.
+// Its day is not checked against its month: sys_days counts past the month's end.
+std::optional<chr::year_month_day> DocDate(const YearContext& years) {
+  if (!years.doc_date || years.doc_date->size() != 10) return std::nullopt;
+  const std::string& s = *years.doc_date;
+  const chr::year_month_day d{chr::year{std::atoi(s.substr(0, 4).c_str())} /
+                              std::atoi(s.substr(5, 2).c_str()) /
+                              std::atoi(s.substr(8, 2).c_str())};
+  if (!d.year().ok() || !d.month().ok()) return std::nullopt;
+  return d;
+}
 
 // The units of a task, each once: the lead units, then the 责任单位 list in its
 // order, then the support units. Lead first as notices print them (牵头单位
@@ -254,10 +262,10 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
   if (gran.empty()) return d;
   d.granularity = gran;
   int y = 0, mo = 1, dd = 1;
-  if (years.doc_date && years.doc_date->size() == 10) {
-    y = std::atoi(years.doc_date->substr(0, 4).c_str());
-    mo = std::atoi(years.doc_date->substr(5, 2).c_str());
-    dd = std::atoi(years.doc_date->substr(8, 2).c_str());
+  if (const auto doc = DocDate(years)) {
+    y = static_cast<int>(doc->year());
+    mo = static_cast<int>(static_cast<unsigned>(doc->month()));
+    dd = static_cast<int>(static_cast<unsigned>(doc->day()));
     d.year_source = "date";
   } else {
     y = PlanYear(years, d);
@@ -285,32 +293,16 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
   if (const std::string_view after = m.Group("n"); !after.empty()) {
     // 每季度结束后15日内: n days after a period's end; the last period's
     // occurrence may still be ahead (15 days after March 31 in early April).
-    const int n = std::max(0, rules.numerals.Value(after));
-    const std::string from = IsoDate(y, from_mo, dd);
-    const int prev_mo = mo - months, prev_y = prev_mo < 1 ? y - 1 : y;
-    d.date = DaysAfterMonthEnd(prev_y, prev_mo < 1 ? prev_mo + 12 : prev_mo, n);
-    if (*d.date < from) d.date = DaysAfterMonthEnd(y, mo, n);
+    const chr::days n{std::max(0, rules.numerals.Value(after))};
+    const chr::year_month end = chr::year{y} / mo;
+    chr::sys_days due = chr::sys_days{(end - chr::months{months}) / chr::last} + n;
+    if (due < chr::sys_days{chr::year{y} / from_mo / dd}) due = chr::sys_days{end / chr::last} + n;
+    d.date = ToIso(chr::year_month_day{due});
     d.granularity = "day";
     return d;
   }
   d.date = IsoDate(y, mo, DaysInMonth(y, mo));
   return d;
-}
-
-// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
-long DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400, doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-std::string CivilFromDays(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
-  return IsoDate(static_cast<int>(yoe + era * 400 + (m <= 2)), static_cast<int>(m), static_cast<int>(d));
 }
 
 // A count of days (group n; group wd: working days) after an event
@@ -326,14 +318,13 @@ Deadline CountedDays(Deadline d, const Regex::Match& m, const YearContext& years
   const int n = rules.numerals.Value(m.Group("n"));
   const bool working = !m.Group("wd").empty();
   const bool from_notice = !m.Group("doc").empty();
-  if (from_notice && years.doc_date && years.doc_date->size() == 10 && n >= 1 && n <= 999) {
+  if (const auto doc = from_notice ? DocDate(years) : std::nullopt; doc && n >= 1 && n <= 999) {
     const std::string& from = *years.doc_date;
-    long day = DaysFromCivil(std::atoi(from.substr(0, 4).c_str()), std::atoi(from.substr(5, 2).c_str()),
-                             std::atoi(from.substr(8, 2).c_str()));
-    if (!working) day += n;
+    chr::sys_days day{*doc};
+    if (!working) day += chr::days{n};
     for (int k = 0; k < n && working;)
-      if (((++day + 3) % 7 + 7) % 7 < 5) ++k;  // 1970-01-01 was a Thursday (3, Monday being 0)
-    d.date = CivilFromDays(day);
+      if (chr::weekday{day += chr::days{1}}.iso_encoding() <= 5) ++k;  // Monday to Friday
+    d.date = ToIso(chr::year_month_day{day});
     d.kind = "by_date";
     d.granularity = "day";
     d.year_source = "date";
@@ -410,15 +401,21 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (day == 0) day = last;
     if (day < 1 || day > last) break;
     d.date = IsoDate(y, mo, day);
+    if (rule.inferred && notes)
+      notes->push_back({"deadline.inferred", 0, 0,
+                        RoleLabel(Role::kDeadline, rules) + " names no day; read as " + *d.date + ": " + *d.text});
     // 每年3月31日前: the first occurrence on or after the document's date.
-    if (rule.kind == "recurring" && m.Group("y").empty() && years.doc_date && years.doc_date->size() == 10) {
-      int dy = std::atoi(years.doc_date->substr(0, 4).c_str());
-      auto at = [&](int year) {
-        int l = DaysInMonth(year, mo);
-        return IsoDate(year, mo, day == last ? l : std::min(day, l));
+    if (const auto doc =
+            rule.kind == "recurring" && m.Group("y").empty() ? DocDate(years) : std::nullopt) {
+      // A month end stays one (每年2月底前); a day past the month's end that year
+      // (每年2月29日前 in a common year) is its last day.
+      auto at = [&](chr::year year) {
+        const int l = DaysInMonth(static_cast<int>(year), mo);
+        return year / mo / (day == last ? l : std::min(day, l));
       };
-      d.date = at(dy);
-      if (*d.date < *years.doc_date) d.date = at(dy + 1);
+      chr::year_month_day due = at(doc->year());
+      if (due < *doc) due = at(doc->year() + chr::years{1});
+      d.date = ToIso(due);
       d.year_source = "date";
     }
     return d;
@@ -769,6 +766,34 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
   return TasksFromBody(grid, table, sections, item_end_lines, years, rules);
 }
 
+namespace {
+
+// The year of a deadline phrase in task text that prints none (2024年3月启动
+// 试点，6月底前完成): the last year before it in its sentence that starts a
+// clause (content_year: at the sentence's start, or after its group lead); 0
+// when none. A year in another sentence, or inside a clause (对照2023年考核
+// 结果), is not the phrase's.
+int YearBeforeInSentence(std::string_view text, size_t phrase_at, const Rules& rules) {
+  std::string_view before = text.substr(0, phrase_at);
+  size_t start = 0;
+  for (const MarkSet* marks : {&rules.punct.full_stop, &rules.punct.semicolon})
+    for (size_t p = 0; (p = marks->Find(before, p)) != std::string_view::npos;) {
+      p += std::max<size_t>(1, marks->StartLength(before.substr(p)));
+      start = std::max(start, p);
+    }
+  before.remove_prefix(start);
+  int year = 0;
+  for (size_t from = 0; from < before.size();) {
+    const auto y = rules.content_year.Find(before.substr(from));
+    if (!y.found || y.end == 0) break;
+    if (from + y.begin == 0 || !y.Group("lead").empty()) year = rules.numerals.Value(y.Group("y"));
+    from += y.end;
+  }
+  return std::max(0, year);
+}
+
+}  // namespace
+
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules) {
   for (auto& t : tasks) {
     if (t.deadline.text) continue;
@@ -776,11 +801,20 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     std::string content = Nfkc(RemoveSpaces(t.content, &spaceless));
     auto m = rules.deadline_in_content.Find(content);
     if (!m.found) continue;
+    const std::string_view phrase = m.groups[0];
+    const int year = rules.year_in_text.Contains(phrase) ? 0 : YearBeforeInSentence(content, m.begin, rules);
+    YearContext phrase_years = years;
+    if (year > 0) phrase_years.title = year;
     std::vector<std::string> notes;
-    Deadline d = ResolveDeadline(m.groups[0], years, rules, &notes);
+    Deadline d = ResolveDeadline(phrase, phrase_years, rules, &notes);
     if (d.kind == "none") continue;
+    std::string said = RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text;
+    if (year > 0 && d.year_source == "title") {  // the year written before it, not the plan's
+      d.year_source = "text";
+      said += " (its year " + std::to_string(year) + " written before it)";
+    }
     t.deadline = d;
-    t.Warn("deadline.from_content", RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text);
+    t.Warn("deadline.from_content", said);
   }
 }
 

@@ -359,7 +359,8 @@ void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"hint", "in_content", "year_only", "year_in_text", "dekads", "halves", "deadlines", "examples"});
+  CheckKeys(ctx, root,
+            {"hint", "in_content", "year_only", "year_in_text", "content_year", "dekads", "halves", "deadlines", "examples"});
   // Optional word -> number maps for the groups x and h.
   auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
     out.clear();
@@ -381,6 +382,7 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
   r.year_only = root["year_only"] ? Compile(ctx, root["year_only"]) : Regex("(?!)");
   r.year_in_text = root["year_in_text"] ? Compile(ctx, root["year_in_text"]) : Regex("(?!)");
+  r.content_year = root["content_year"] ? Compile(ctx, root["content_year"]) : Regex("(?!)");
   r.deadline_in_content = root["in_content"] ? Compile(ctx, root["in_content"]) : Regex("(?!)");
   RNode list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
@@ -388,10 +390,15 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   static const std::set<std::string> kKinds = {"by_date", "year_round", "ongoing", "recurring", "none"};
   static const std::set<std::string> kGran = {"", "day", "month", "quarter", "half", "year"};
   for (const auto& d : list) {
-    CheckKeys(ctx, d, {"name", "pattern", "kind", "granularity", "after"});
+    CheckKeys(ctx, d, {"name", "pattern", "kind", "granularity", "after", "inferred"});
     DeadlineRule rule{Scalar(ctx, Required(ctx, d, "name")), Compile(ctx, Required(ctx, d, "pattern")),
                       Scalar(ctx, Required(ctx, d, "kind")), d["granularity"] ? Scalar(ctx, d["granularity"]) : "",
                       d["after"] ? Scalar(ctx, d["after"]) : ""};
+    if (const RNode inferred = d["inferred"]) {
+      const std::string v = Scalar(ctx, inferred);
+      if (v != "true" && v != "false") ctx.Fail(inferred.Mark(), "inferred: expected true or false");
+      rule.inferred = v == "true";
+    }
     if (!kKinds.count(rule.kind)) ctx.Fail(d["kind"].Mark(), "unknown deadline kind '" + rule.kind + "'");
     if (!kGran.count(rule.granularity)) ctx.Fail(d["granularity"].Mark(), "unknown granularity '" + rule.granularity + "'");
     // A count of days after an event: no date (kind none) but the notice's own.

@@ -339,6 +339,21 @@ TEST_CASE("ResolveDeadline: n days after a recurring period's end is the first s
   CHECK(Due("每季度结束后15个工作日内", c).kind == "none");  // working days: no honest date
 }
 
+TEST_CASE("ResolveDeadline: counted days cross weekends, month ends, leap days, years", "[normalize]") {
+  YearContext c = TitleYear(2024);
+  c.date = 2024;
+  c.doc_date = "2024-12-27";  // a Friday: Dec 30, 31, Jan 1-3, 6-10
+  CHECK(Dump(Due("本通知印发之日起10个工作日内", c)) == "by_date 2025-01-10 day date");
+  c.doc_date = "2024-02-15";  // 2024 is a leap year: Feb 29 is day 14
+  CHECK(Dump(Due("印发之日起30日内", c)) == "by_date 2024-03-16 day date");
+  c.doc_date = "2024-03-02";  // a Saturday: the next weekday is Monday
+  CHECK(Dump(Due("本通知印发之日起1个工作日内", c)) == "by_date 2024-03-04 day date");
+  c.doc_date = "2024-02-20";  // 10 days after January's end is past: after February's (29 days)
+  CHECK(Dump(Due("每月结束后10日内", c)) == "recurring 2024-03-10 day date");
+  c.doc_date = "2100-02-01";  // 2100 is no leap year
+  CHECK(Dump(Due("每年2月底前", c)) == "recurring 2100-02-28 month date");
+}
+
 TEST_CASE("ResolveDeadline: two checkpoints (6月、12月) are due at the last, with a warning", "[normalize]") {
   std::vector<std::string> warnings;
   CHECK(Dump(Due("6月、12月", TitleYear(2025), &warnings)) == "by_date 2025-12-31 month title");

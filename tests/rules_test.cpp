@@ -68,7 +68,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"junk", {"junk"}},
       {"units", {"units", "open", "lead", "support"}},
       {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
-      {"deadline", {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match", "warning"}},
+      {"deadline", {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match", "warning", "in"}},
       {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
       {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
@@ -171,8 +171,10 @@ void FireCollective(const RuleExample& ex) {
 void FireDeadline(const RuleExample& ex) {
   if (ex.expect.count("field")) {  // one of the year patterns
     const std::string& field = ex.expect.at("field");
-    REQUIRE((field == "year_only" || field == "year_in_text"));
-    const noticetab::Regex& re = field == "year_only" ? R().year_only : R().year_in_text;
+    REQUIRE((field == "year_only" || field == "year_in_text" || field == "hint"));
+    const noticetab::Regex& re = field == "year_only" ? R().year_only
+                                 : field == "hint"    ? R().deadline_hint
+                                                      : R().year_in_text;
     CHECK(Bool(re.Contains(ex.input)) == ex.expect.at("match"));
     return;
   }
@@ -180,7 +182,16 @@ void FireDeadline(const RuleExample& ex) {
   if (ex.expect.count("year") && !ex.expect.at("year").empty()) years.title = std::stoi(ex.expect.at("year"));
   if (ex.expect.count("doc_date")) years.doc_date = ex.expect.at("doc_date");
   std::vector<noticetab::Diagnostic> notes;
-  noticetab::Deadline d = noticetab::ResolveDeadline(ex.input, years, R(), &notes);
+  noticetab::Deadline d;
+  if (ex.expect.count("in")) {  // in: content, the text a task's content (DeadlinesFromContent)
+    REQUIRE(ex.expect.at("in") == "content");
+    std::vector<noticetab::Task> tasks(1);
+    tasks[0].content = ex.input;
+    noticetab::DeadlinesFromContent(tasks, years, R());
+    d = tasks[0].deadline;
+  } else {
+    d = noticetab::ResolveDeadline(ex.input, years, R(), &notes);
+  }
   if (ex.expect.count("warning")) {  // a code among the notes
     std::string codes;
     for (const auto& n : notes) codes += n.code + " ";

@@ -49,6 +49,9 @@ struct DeadlineRule {
   /// "" or event: a count of days (group n; group wd: working days) after an
   /// event, undated (kind none) unless group doc names the notice's issue.
   std::string after;
+  /// The phrase names no date of its own (年中): the date read for it is
+  /// inferred, and the deadline.inferred warning says so.
+  bool inferred = false;
 };
 
 /// A rule example (`examples:` in a rules file), fired by tests/rules_test.cpp.
@@ -222,6 +225,7 @@ struct Rules {
   Regex deadline_in_content;                  ///< a deadline phrase inside task text
   Regex year_only;                            ///< a deadline cell that is only a year (2023年)
   Regex year_in_text;                         ///< a year anywhere in a cell (2023 年)
+  Regex content_year;                         ///< a year starting a clause of task text (group y)
   std::map<std::string, int, std::less<>> dekad_days;   ///< group x (上旬) -> the day it ends on
   std::map<std::string, int, std::less<>> half_months;  ///< group h (上) -> the month it ends in
   // clauses.yaml
