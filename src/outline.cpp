@@ -12,12 +12,6 @@ namespace {
 // space (Line::spaced false), without the scan.
 std::string Joined(std::string_view s, const Line& l) { return l.spaced ? JoinCjkSpaces(s) : std::string(s); }
 
-// Title = the heading text (joined: Joined of it) up to the first title stop
-// (punctuation.yaml: a full stop or a colon), without it.
-std::string TitleOf(std::string_view joined, const Punctuation& p) {
-  return std::string(Trim(joined.substr(0, p.TitleEnd(joined))));
-}
-
 // The closing signature at lines[i]: 发文机关署名 alone on its line, then the
 // 成文日期 alone on the next (the front matter reads them as issuer and date).
 // It ends the item above it rather than joining its text. A name right under
@@ -41,6 +35,10 @@ bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rule
 }
 
 }  // namespace
+
+std::string HeadingTitle(std::string_view words, const Rules& rules) {
+  return std::string(Trim(words.substr(0, rules.punct.TitleEnd(words))));
+}
 
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
                                  const Rules& rules, std::vector<int>* item_end_lines) {
@@ -76,7 +74,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           Section s;
           s.index = static_cast<int>(sections.size()) + 1;
           s.no = h.no;
-          s.title = TitleOf(Joined(h.title, l), rules.punct);
+          s.title = HeadingTitle(Joined(h.title, l), rules);
           s.line = l.no;
           sections.push_back(std::move(s));
         } else {
@@ -90,7 +88,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           it.index = ++item_count;
           it.no = h.no;
           it.text = Joined(h.title, l);
-          it.title = TitleOf(it.text, rules.punct);
+          it.title = HeadingTitle(it.text, rules);
           it.line = l.no;
           sections.back().items.push_back(std::move(it));
           item = &sections.back().items.back();
