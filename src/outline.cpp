@@ -4,6 +4,7 @@
 
 #include "noticetab/read.h"
 #include "noticetab/text.h"
+#include "stages.h"
 
 namespace noticetab {
 namespace {
@@ -37,7 +38,14 @@ bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rule
 }  // namespace
 
 std::string HeadingTitle(std::string_view words, const Rules& rules) {
-  return std::string(Trim(words.substr(0, rules.punct.TitleEnd(words))));
+  std::string_view t = Trim(words.substr(0, rules.punct.TitleEnd(words)));
+  // A count remark or an assignment in brackets closing the title is no part
+  // of it (夯实数字基础（共3项）, 推进数据共享（市数据局牵头）): the units have
+  // fields of their own. Most titles end in no bracket, and are not searched.
+  if (!rules.punct.closes.Ends(t)) return std::string(t);
+  if (auto m = rules.title_remark.Find(t); m.found && m.begin > 0 && m.end == t.size()) t = Trim(t.substr(0, m.begin));
+  if (size_t at = TrailingClauseBegin(t, rules); at != std::string_view::npos && at > 0) t = Trim(t.substr(0, at));
+  return std::string(t);
 }
 
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,

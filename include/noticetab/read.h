@@ -87,7 +87,8 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
 
 /// The title of a heading or an item: its words (spaces between CJK joined)
 /// up to the first title stop (punctuation.yaml: a full stop or a colon),
-/// without it. The outline's Section::title and Item::title, and the titles of
+/// without it, nor a remark (headings.yaml `title_remark`) or a clause
+/// (clauses.yaml) in brackets closing it. The outline's Section::title and Item::title, and the titles of
 /// the sub-headings a body row hangs under (GridRow::Heading).
 std::string HeadingTitle(std::string_view words, const Rules& rules);
 
