@@ -417,6 +417,15 @@ bool EndsInClause(std::string_view line, const Rules& rules) {
   return begin != std::string_view::npos && ParseClause(inner, rules, &probe);
 }
 
+size_t TrailingClauseBegin(std::string_view text, const Rules& rules) {
+  auto [begin, inner] = TrailingBracket(text, rules.punct);
+  Assignment probe;
+  // A deadline alone is a period the title may name (实施三项工程（2023-2025年）).
+  const bool units = begin != std::string_view::npos && ParseClause(inner, rules, &probe) &&
+                     !(probe.units.empty() && probe.lead.empty() && probe.support.empty());
+  return units ? begin : std::string_view::npos;
+}
+
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content) {
   const Punctuation& pu = rules.punct;
   Assignment a;

@@ -37,6 +37,12 @@ std::string DumpGrid(const Grid& g) {
   for (const auto& r : g.rows) {
     if (r.header) out += "[header] ";
     if (r.after_page_break) out += "[break] ";
+    if (!r.headings.empty()) {  // the words a body row hangs under, which item_title carries
+      out += "[under ";
+      for (size_t k = 0; k < r.headings.size(); ++k)
+        out += (k ? " / " : "") + r.headings[k].no + " " + r.headings[k].title;
+      out += "] ";
+    }
     bool first = true;
     for (const auto& c : r.cells) {
       if (!first) out += " ‖ ";

@@ -4,6 +4,7 @@
 
 #include "noticetab/read.h"
 #include "noticetab/text.h"
+#include "stages.h"
 
 namespace noticetab {
 namespace {
@@ -11,12 +12,6 @@ namespace {
 // JoinCjkSpaces(s) of a part of a line: s itself when the line holds no
 // space (Line::spaced false), without the scan.
 std::string Joined(std::string_view s, const Line& l) { return l.spaced ? JoinCjkSpaces(s) : std::string(s); }
-
-// Title = the heading text (joined: Joined of it) up to the first title stop
-// (punctuation.yaml: a full stop or a colon), without it.
-std::string TitleOf(std::string_view joined, const Punctuation& p) {
-  return std::string(Trim(joined.substr(0, p.TitleEnd(joined))));
-}
 
 // The closing signature at lines[i]: 发文机关署名 alone on its line, then the
 // 成文日期 alone on the next (the front matter reads them as issuer and date).
@@ -41,6 +36,17 @@ bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rule
 }
 
 }  // namespace
+
+std::string HeadingTitle(std::string_view words, const Rules& rules) {
+  std::string_view t = Trim(words.substr(0, rules.punct.TitleEnd(words)));
+  // A count remark or an assignment in brackets closing the title is no part
+  // of it (夯实数字基础（共3项）, 推进数据共享（市数据局牵头）): the units have
+  // fields of their own. Most titles end in no bracket, and are not searched.
+  if (!rules.punct.closes.Ends(t)) return std::string(t);
+  if (auto m = rules.title_remark.Find(t); m.found && m.begin > 0 && m.end == t.size()) t = Trim(t.substr(0, m.begin));
+  if (size_t at = TrailingClauseBegin(t, rules); at != std::string_view::npos && at > 0) t = Trim(t.substr(0, at));
+  return std::string(t);
+}
 
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
                                  const Rules& rules, std::vector<int>* item_end_lines) {
@@ -76,7 +82,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           Section s;
           s.index = static_cast<int>(sections.size()) + 1;
           s.no = h.no;
-          s.title = TitleOf(Joined(h.title, l), rules.punct);
+          s.title = HeadingTitle(Joined(h.title, l), rules);
           s.line = l.no;
           sections.push_back(std::move(s));
         } else {
@@ -90,7 +96,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           it.index = ++item_count;
           it.no = h.no;
           it.text = Joined(h.title, l);
-          it.title = TitleOf(it.text, rules.punct);
+          it.title = HeadingTitle(it.text, rules);
           it.line = l.no;
           sections.back().items.push_back(std::move(it));
           item = &sections.back().items.back();

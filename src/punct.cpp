@@ -57,11 +57,21 @@ bool Punctuation::EndsSentence(std::string_view s) const {
 }
 
 size_t Punctuation::TitleEnd(std::string_view t) const {
-  for (const std::string& stop : title_stops.utf8()) {
-    const size_t at = t.find(stop);
-    if (at != std::string_view::npos && at > 0) t = t.substr(0, at);
+  // A stop inside brackets is the bracket's (推进共享（牵头单位：市数据局）):
+  // the first stop outside any ends the title. Brackets never closed leave
+  // none outside: then the first stop at all.
+  size_t first = std::string_view::npos;
+  int depth = 0;
+  for (size_t i = 0; i < t.size();) {
+    const size_t at = i;
+    const char32_t c = NextChar(t, i);
+    if (at > 0 && title_stops.Has(c)) {
+      if (depth <= 0) return at;
+      if (first == std::string_view::npos) first = at;
+    }
+    depth += opens.Has(c) - closes.Has(c);
   }
-  return t.size();
+  return first == std::string_view::npos ? t.size() : first;
 }
 
 char32_t Punctuation::CloseOf(char32_t c) const {

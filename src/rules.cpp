@@ -186,8 +186,14 @@ void LoadNumerals(const FileContext& ctx, const RNode& n, Rules& r) {
 }
 
 void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"markdown_prefix", "first_chars", "numerals", "styles"});
+  CheckKeys(ctx, root, {"markdown_prefix", "first_chars", "numerals", "styles", "title_remark"});
   r.markdown_prefix = Compile(ctx, Required(ctx, root, "markdown_prefix"));
+  r.title_remark = Regex("(?!)");  // optional
+  if (RNode remark = root["title_remark"]) {
+    CheckKeys(ctx, remark, {"pattern", "examples"});
+    r.title_remark = Compile(ctx, Required(ctx, remark, "pattern"));
+    ReadExamples(ctx, remark["examples"], "title", r);
+  }
   r.heading_first_chars.clear();
   if (root["first_chars"]) {
     const std::string chars = Scalar(ctx, root["first_chars"]);

@@ -190,6 +190,12 @@ bool IsKeyValueLine(std::string_view line, const Rules& rules);
 /// read as ReadAssignment reads it: the inline-clause body reader's detect.
 bool EndsInClause(std::string_view line, const Rules& rules);
 
+/// Where the bracketed clause naming units that closes `text` (after an
+/// optional 。；) opens:
+/// a byte offset into text, npos when it ends in none. REQUIRES: the text's
+/// spaces between CJK characters joined (JoinCjkSpaces), as EndsInClause does.
+size_t TrailingClauseBegin(std::string_view text, const Rules& rules);
+
 // Stage 7, normalize (normalize.cpp).
 
 /// Builds the task list from linked, repaired table rows. Consumes the rows:

@@ -23,6 +23,7 @@
 #include "noticetab/classify.h"
 #include "noticetab/error.h"
 #include "noticetab/normalize.h"
+#include "noticetab/read.h"
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
 #include "native/internal.h"
@@ -64,6 +65,7 @@ std::string Opt(const std::optional<std::string>& s) { return s ? *s : ""; }
 const std::map<std::string, std::set<std::string>>& KnownKeys() {
   static const std::map<std::string, std::set<std::string>> k = {
       {"heading", {"no", "title", "match", "level"}},
+      {"title", {"title"}},
       {"header", {"role"}},
       {"junk", {"junk"}},
       {"units", {"units", "open", "lead", "support"}},
@@ -106,6 +108,10 @@ void FireHeading(const RuleExample& ex) {
   if (ex.expect.count("no")) CHECK(h->no == ex.expect.at("no"));
   if (ex.expect.count("title")) CHECK(h->title == ex.expect.at("title"));
   if (ex.expect.count("level")) CHECK(std::to_string(R().headings[h->style].level) == ex.expect.at("level"));
+}
+
+void FireTitle(const RuleExample& ex) {
+  CHECK(noticetab::HeadingTitle(ex.input, R()) == ex.expect.at("title"));
 }
 
 void FireHeader(const RuleExample& ex) {
@@ -459,6 +465,7 @@ TEST_CASE("every rules example holds", "[rules]") {
       }
     }
     if (ex.kind == "heading") FireHeading(ex);
+    else if (ex.kind == "title") FireTitle(ex);
     else if (ex.kind == "header") FireHeader(ex);
     else if (ex.kind == "junk") FireJunk(ex);
     else if (ex.kind == "units") FireUnits(ex);

@@ -94,7 +94,8 @@ struct Grid {
 
 /// A plain-text dump of a grid: a `layout:` line (` (stream)` after a stream
 /// grid's name), a `caption:` line when there is one, then one row a line,
-/// cells joined by " ‖ ", with `[header]`, `[break]`, spans `(r2)`/`(c2)` and
+/// cells joined by " ‖ ", with `[header]`, `[break]`, `[under 1 标题]` (a body
+/// row's GridRow::headings, outermost first, joined by " / "), spans `(r2)`/`(c2)` and
 /// `∅` for placeholders. The `--dump grid` view (src/cli/dump.cpp), which the
 /// spec tests compare (tests/spec/*.md, ```grid blocks).
 std::string DumpGrid(const Grid& g);

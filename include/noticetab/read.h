@@ -85,6 +85,13 @@ std::string FormatDocNumber(const Regex::Match& m, const Rules& rules);
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
                                  const Rules& rules, std::vector<int>* item_end_lines = nullptr);
 
+/// The title of a heading or an item: its words (spaces between CJK joined)
+/// up to the first title stop (punctuation.yaml: a full stop or a colon),
+/// without it, nor a remark (headings.yaml `title_remark`) or a clause
+/// (clauses.yaml) in brackets closing it. The outline's Section::title and Item::title, and the titles of
+/// the sub-headings a body row hangs under (GridRow::Heading).
+std::string HeadingTitle(std::string_view words, const Rules& rules);
+
 /// A reader of the registry, of one of two kinds.
 /// A table reader only cuts cells: detect() says whether a table of its
 /// layout starts at lines[at] (its header); cut() reads that table into a

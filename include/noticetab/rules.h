@@ -136,8 +136,8 @@ struct Punctuation {
   size_t StopLength(std::string_view s) const {
     return std::max(full_stop.EndLength(s), semicolon.EndLength(s));
   }
-  /// Where a heading's title ends in t: before each title stop found past
-  /// the start, in file order; t.size() when none.
+  /// Where a heading's title ends in t: before the first title stop past the
+  /// start and outside brackets (else the first one); t.size() when none.
   size_t TitleEnd(std::string_view t) const;
   /// The closing mark of the bracket opening with c; 0 when c opens none.
   char32_t CloseOf(char32_t c) const;
@@ -146,6 +146,9 @@ struct Punctuation {
 struct Rules {
   // headings.yaml
   Regex markdown_prefix;                ///< stripped before heading detection
+  /// A remark closing a heading's title, no part of it (（共3项）); never
+  /// matches when the file has none.
+  Regex title_remark;
   std::vector<HeadingStyle> headings;
   /// A heading starts with an ASCII digit or one of these (headings.yaml
   /// `first_chars`); other lines are not tried. Empty: every line is tried.

@@ -164,11 +164,10 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
             if (all[up].a.found) p.a = all[up].a, p.a_from = all[up].from;
           // The headings that only group leaves (a 1． over （1）) are no task:
           // their words go with the tasks under them. Their title is cut from
-          // the words without a clause, as the item's is (outline.cpp TitleOf).
+          // the words without a clause, as the item's is.
           for (int up = nodes[k].parent; up > 0; up = nodes[up].parent) {
             const Line& l = lines[nodes[up].line - 1];
-            std::string_view words = all[up].content;
-            p.headings.insert(p.headings.begin(), {l.heading->no, std::string(Trim(words.substr(0, rules.punct.TitleEnd(words)))), l.no});
+            p.headings.insert(p.headings.begin(), {l.heading->no, HeadingTitle(all[up].content, rules), l.no});
           }
           parts.push_back(std::move(p));
         }
