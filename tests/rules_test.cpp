@@ -27,6 +27,7 @@
 #include "noticetab/text.h"
 #include "noticetab/tokenize.h"
 #include "native/internal.h"
+#include "stages.h"
 #include "test_util.h"
 
 using noticetab::Error;
