@@ -604,7 +604,8 @@ bool IsCompleteSpaceless(std::string_view n, const Rules& rules) {
   if (may_end(rules.org_suffix_ends))
     for (const auto& suf : rules.org_suffixes)
       if (EndsWith(n, suf))
-        return std::none_of(rules.suffix_exceptions.begin(), rules.suffix_exceptions.end(),
+        return !may_end(rules.suffix_exception_ends) ||
+               std::none_of(rules.suffix_exceptions.begin(), rules.suffix_exceptions.end(),
                             [&](const std::string& e) { return EndsWith(n, e); });
   return false;
 }

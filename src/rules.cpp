@@ -307,6 +307,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
     return bits;
   };
   r.org_suffix_ends = ends(r.org_suffixes);
+  r.suffix_exception_ends = ends(r.suffix_exceptions);
   r.open_tail_ends = ends(r.open_tails);
   r.separator_ends = ends(r.unit_separators);
   r.unit_split_firsts.clear();
