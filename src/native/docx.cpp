@@ -313,11 +313,7 @@ class Numbering {
       }
     }
     if (label.empty()) return {};
-    // Word puts a tab (or space) after the label; a label that ends in its own
-    // punctuation (一、 （一） 1.) reads as typed without it.
-    std::string_view tail = label;
-    bool punct = BuiltinPunctuation().punct.label_ends.Ends(tail);  // punctuation.yaml label_ends
-    if (lvl.suffix != "nothing" && !punct) label += ' ';
+    SeparateLabel(label, lvl.suffix != "nothing");
     return label;
   }
 
@@ -684,5 +680,11 @@ Rendered ReadDocx(Zip& zip) {
 }
 
 std::string ListNumber(int n, const std::string& fmt) { return FormatNumber(n, fmt); }
+
+void SeparateLabel(std::string& label, bool separate) {
+  // Word and LibreOffice put a tab (or space) after the label; a label that
+  // ends in its own punctuation (一、 （一） 1.) reads as typed without it.
+  if (separate && !BuiltinPunctuation().punct.label_ends.Ends(label)) label += ' ';  // punctuation.yaml label_ends
+}
 
 }  // namespace noticetab::native

@@ -166,6 +166,10 @@ bool IsPageNumber(std::string_view line);
 /// Number `n` as a Word list label of format `fmt` (w:numFmt: decimal,
 /// chineseCounting, ideographZodiac ...); the Chinese words are numbering.yaml's.
 std::string ListNumber(int n, const std::string& fmt);
+/// A list label as it reads before its paragraph: a space after it where the
+/// list puts a separator (`separate`) and the label does not end in
+/// punctuation.yaml label_ends.
+void SeparateLabel(std::string& label, bool separate);
 
 Rendered ReadDocx(Zip& zip);
 /// The main part of a .docx as _rels/.rels names it (officeDocument), or

@@ -107,10 +107,7 @@ struct ListCounter {
       if (k < level) label += '.';
     }
     label += l.suffix;
-    // As in docx: a label ending in its own punctuation (一、 （一） 1.)
-    // reads as typed without the tab or space after it.
-    std::string_view tail = label;
-    if (l.separate && !BuiltinPunctuation().punct.label_ends.Ends(tail)) label += ' ';
+    SeparateLabel(label, l.separate);
     return label;
   }
 };

@@ -28,15 +28,19 @@ std::string_view StripTrailingPipe(std::string_view s) {
   return s;
 }
 
+// A line between header names: blank, or a separator ("|").
+bool HeaderGap(const Line& l) { return l.kind == LineKind::kBlank || PipeOnly(l.text) == 1; }
+
+// A line of one cell, tab-prefixed when the stream is.
+bool OneCell(const Line& l, bool prefixed) {
+  const bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
+  return l.tabs <= (is_prefixed ? 1 : 0) && is_prefixed == prefixed;
+}
+
 // Whether the next cell line from lines[k] names a header role.
 bool NamedNext(const std::vector<Line>& lines, size_t k, const Rules& rules, bool prefixed) {
-  for (; k < lines.size(); ++k) {
-    const Line& l = lines[k];
-    if (l.kind == LineKind::kBlank || PipeOnly(l.text) == 1) continue;
-    const bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
-    return l.tabs <= (is_prefixed ? 1 : 0) && is_prefixed == prefixed && HeaderRole(l.text, rules) != Role::kNone;
-  }
-  return false;
+  while (k < lines.size() && HeaderGap(lines[k])) ++k;
+  return k < lines.size() && OneCell(lines[k], prefixed) && HeaderRole(lines[k].text, rules) != Role::kNone;
 }
 
 // The header run starting at lines[at]: consecutive one-cell lines (blank lines
@@ -48,16 +52,11 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   int other = 0;  // names no rule knows, as note columns
   while (i < lines.size()) {
     const Line& l = lines[i];
-    if (l.kind == LineKind::kBlank) {
+    if (HeaderGap(l)) {
       ++i;
       continue;
     }
-    if (PipeOnly(l.text) == 1) {  // a separator line between header cells
-      ++i;
-      continue;
-    }
-    bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
-    if (l.tabs > (is_prefixed ? 1 : 0) || is_prefixed != prefixed) break;
+    if (!OneCell(l, prefixed)) break;
     Role r = HeaderRole(l.text, rules);
     if (r == Role::kNone) {
       // A name no rule knows (佐证材料) stays in the header when a name with
