@@ -1050,6 +1050,7 @@ struct Regex::Impl {
   std::vector<size_t> check_order;
   std::vector<std::string> leading;  // ^-anchored: a match starts with one of these
   std::vector<std::string> trailing;  // $-anchored: a match ends with one of these
+  bool trailing_exact = false;        // the pattern is only those runs and its $
   // What Possible checks a text's end against: trailing, or else the members
   // of a set the pattern ends with before its $ ([^。]{2,}[:：]$).
   std::vector<std::string> ends;
@@ -2130,6 +2131,16 @@ void Regex::Impl::ExtractLiterals() {
                    [&](size_t a, size_t b) { return shortest_run[a] > shortest_run[b]; });
   trailing = TrailingLiterals(pattern);
   ends = !trailing.empty() || !regex_lite::detail::ascii_set_gates ? trailing : TrailingSet(pattern);
+  // (通知|意见|函)$ and nothing else: a text ending with a run matches, and
+  // Contains need not search (the runs are non-ASCII characters, so each is
+  // its own literal; a search tried every branch at every start).
+  if (!trailing.empty()) {
+    std::string branches;
+    for (const auto& run : trailing) branches += (branches.empty() ? "" : "|") + run;
+    trailing_exact = pattern == "(" + branches + ")$" || pattern == "(?:" + branches + ")$" ||
+                     (trailing.size() == 1 && pattern == branches + "$");
+    for (const auto& run : trailing) trailing_exact = trailing_exact && !run.empty();
+  }
   leading = LeadingLiterals(pattern);
   if (leading.empty()) return;
   size_t shortest = std::string::npos;
@@ -2384,7 +2395,9 @@ std::string_view Regex::Match::Group(std::string_view name) const {
 }
 
 bool Regex::Contains(std::string_view s) const {
-  if (!impl_ || !impl_->Possible(s) || !impl_->Ready()) return false;
+  if (!impl_ || !impl_->Possible(s)) return false;
+  if (impl_->trailing_exact) return true;  // Possible found a trailing run at s's end
+  if (!impl_->Ready()) return false;
   if (impl_->lite) return impl_->LiteSearch(s, 0, LiteCaps());
   Search search(*impl_->compiled, impl_->matchers, s);
   size_t begin = 0, end = 0;
