@@ -64,6 +64,30 @@ bool IsTitleLine(std::string_view s, const Rules& rules) {
   return rules.title_line.Contains(s) || rules.plan_title_line.Contains(s);
 }
 
+// The rest of a title wrapped after the line that seemed to end it: the short
+// text lines from `from` on (blank lines skipped, at most three) joined to
+// `title` up to the first that makes it end with title_closing. The joined
+// title and its last line, or nothing when no line ends it (the title stays as
+// it was): a line that is a 文号, a sentence or longer than a title's line
+// stops the search.
+std::optional<std::pair<std::string, size_t>> WrappedTitleEnd(const std::vector<Line>& lines, size_t from,
+                                                              size_t end, std::string title, const Rules& rules) {
+  int taken = 0;
+  for (size_t j = from; j < end && taken < 3; ++j) {
+    if (lines[j].kind == LineKind::kBlank) continue;
+    if (lines[j].kind != LineKind::kText) return std::nullopt;
+    const std::string next = RemoveSpaces(StripMarkdown(lines[j].text, rules));
+    if (next.empty() || CharCount(next) > 40 || EndsSentence(next, rules) || rules.doc_number.Contains(next) ||
+        rules.title_opening.Contains(next))
+      return std::nullopt;
+    title += next;
+    ++taken;
+    if (CharCount(title) > 80) return std::nullopt;
+    if (rules.title_closing.Contains(title)) return std::make_pair(std::move(title), j);
+  }
+  return std::nullopt;
+}
+
 bool EndsWithListSeparator(std::string_view s, const Punctuation& p) {
   s = Trim(s);
   return p.comma.Ends(s) || p.enumeration.Ends(s) || p.semicolon.Ends(s);
@@ -164,8 +188,10 @@ struct MetaKeys {
 MetaKeys MetadataKeys(const Rules& rules) {
   MetaKeys m;
   std::vector<std::string>& k = m.keys;
+  // The title keys too: "标    题：关于…的通知" is a metadata line, not the
+  // page's own title (ReadSiteMetadata takes its value when none is printed).
   for (const auto* list : {&rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
-                           &rules.metadata_other_keys})
+                           &rules.metadata_title_keys, &rules.metadata_other_keys})
     k.insert(k.end(), list->begin(), list->end());
   std::stable_sort(k.begin(), k.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& key : k) {
@@ -188,13 +214,13 @@ MetaKeys MetadataKeys(const Rules& rules) {
 const MetaKeys& CachedMetadataKeys(const Rules& rules) {
   struct Cache {
     bool made = false;
-    std::array<std::vector<std::string>, 4> lists;
+    std::array<std::vector<std::string>, 5> lists;
     MetaKeys keys;
   };
   thread_local Cache cache;
-  const std::array<const std::vector<std::string>*, 4> lists = {
+  const std::array<const std::vector<std::string>*, 5> lists = {
       &rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
-      &rules.metadata_other_keys};
+      &rules.metadata_title_keys, &rules.metadata_other_keys};
   bool same = cache.made;
   for (size_t k = 0; same && k < lists.size(); ++k) same = cache.lists[k] == *lists[k];
   if (!same) {
@@ -451,8 +477,16 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           if (!rules.title_opening.Contains(prev)) break;
           title = prev + title;
         }
-        fm.title = title;
         title_at = i;
+        // A title wrapped after its line: "…关于印发…重点任务" + "分工方案的通知".
+        if (rules.title_opening.Contains(title) && !rules.title_closing.Contains(title)) {
+          if (auto more = WrappedTitleEnd(lines, i + 1, head_end, title, rules)) {
+            title = std::move(more->first);
+            title_at = more->second;
+            i = title_at;
+          }
+        }
+        fm.title = title;
         continue;
       }
     }

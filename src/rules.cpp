@@ -421,7 +421,7 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "plan_title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
-                        "title_year", "title_opening", "number_format", "key_value", "examples"});
+                        "title_year", "title_opening", "title_closing", "number_format", "key_value", "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
@@ -442,6 +442,7 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   r.numeric_date = root["numeric_date"] ? Compile(ctx, root["numeric_date"]) : Regex("(?!)");
   r.title_year = root["title_year"] ? Compile(ctx, root["title_year"]) : Regex("(?!)");
   r.title_opening = root["title_opening"] ? Compile(ctx, root["title_opening"]) : Regex("(?!)");
+  r.title_closing = root["title_closing"] ? Compile(ctx, root["title_closing"]) : Regex("(?!)");
   // A frontmatter.yaml from before key_value keeps the built-in pattern.
   r.metadata_key_value = root["key_value"] ? Compile(ctx, root["key_value"])
                                             : Regex(BuiltinRules().metadata_key_value.pattern(), ctx.compile());

@@ -170,3 +170,26 @@ TEST_CASE("the closing signature is not the last item's text", "[frontmatter]") 
   REQUIRE(kv.sections[0].items.size() == 1);
   CHECK(kv.sections[0].items[0].text.find("区发改局") != std::string::npos);
 }
+
+TEST_CASE("a title wrapped after a line that seemed to end it is joined up to its closing word", "[frontmatter]") {
+  // "…重点任务" reads as a plan title's last line; the title goes on to "…的通知".
+  FrontMatter fm = Front(
+      "某市人民政府办公室\n关于印发某市2021年优化营商环境重点任务\n分工方案的通知\n"
+      "各县（市、区）人民政府，市政府有关部门：\n现将方案印发给你们，请认真组织实施。\n"
+      "某市人民政府办公室\n2021年6月8日\n");
+  CHECK(fm.title == std::optional<std::string>("某市人民政府办公室关于印发某市2021年优化营商环境重点任务分工方案的通知"));
+  CHECK(fm.recipients == std::vector<std::string>{"各县（市、区）人民政府", "市政府有关部门"});
+  // No closing word in the lines after it: the title stays as it was, the
+  // next line is not swallowed.
+  FrontMatter open = Front("关于印发2021年某县重点任务\n2021年某县重点工作安排\n一、加强管理\n（一）做好公开。\n");
+  CHECK(open.title == std::optional<std::string>("关于印发2021年某县重点任务"));
+}
+
+TEST_CASE("a 标题 metadata line is not the page's own title", "[frontmatter]") {
+  FrontMatter fm = Front(
+      "标    题：关于做好2024年度政务公开工作的通知\n发文字号：某区政办发〔2024〕第3号\n"
+      "成文日期：2024年02月28日\n发布日期：2024年03月01日\n各街道办事处，区直各部门：\n现就有关事项通知如下。\n");
+  CHECK(fm.title == std::optional<std::string>("关于做好2024年度政务公开工作的通知"));
+  CHECK(fm.number == std::optional<std::string>("某区政办发〔2024〕3号"));
+  CHECK(fm.date == std::optional<std::string>("2024-02-28"));
+}
