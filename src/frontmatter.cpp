@@ -436,9 +436,27 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       // the last word, the rest reads as a title.
       std::string_view line = Trim(t);
       while (line.ends_with("|")) line = Trim(line.substr(0, line.size() - 1));
+      // Or in brackets after the title: "关于…的通知（临政发〔2023〕5号）".
       size_t space = line.find_last_of(" \t");
+      std::string_view last_word, title_part;
       if (space != std::string_view::npos) {
-        std::string last(Trim(line.substr(space))), head = RemoveSpaces(line.substr(0, space));
+        last_word = Trim(line.substr(space)), title_part = line.substr(0, space);
+      } else if (const size_t close = rules.punct.closes.EndLength(line); close > 0) {
+        const std::string_view inner = line.substr(0, line.size() - close);
+        if (auto m = rules.doc_number.Find(inner); m.found && m.end == inner.size() && m.begin > 0) {
+          // The bracket opening the number, right before it (spaces aside).
+          size_t open = m.begin;
+          while (open > 0 && (inner[open - 1] == ' ' || inner[open - 1] == '\t')) --open;
+          size_t at = open;
+          while (at > 0 && (static_cast<unsigned char>(inner[at - 1]) & 0xC0) == 0x80) --at;
+          if (at > 0) --at;
+          size_t next = at;
+          if (at < open && rules.punct.opens.Has(NextChar(inner, next)) && next == open)
+            last_word = inner.substr(m.begin), title_part = inner.substr(0, at);
+        }
+      }
+      if (!last_word.empty()) {
+        std::string last(last_word), head = RemoveSpaces(title_part);
         auto m = rules.doc_number.Find(last);
         if (m.found && m.begin == 0 && m.end == last.size() && IsTitleLine(head, rules) &&
             CharCount(head) <= 80 && !EndsSentence(head, rules)) {

@@ -193,3 +193,13 @@ TEST_CASE("a 标题 metadata line is not the page's own title", "[frontmatter]")
   CHECK(fm.number == std::optional<std::string>("某区政办发〔2024〕3号"));
   CHECK(fm.date == std::optional<std::string>("2024-02-28"));
 }
+
+TEST_CASE("a 文号 in brackets after the title on its line is the number, the rest the title", "[frontmatter]") {
+  FrontMatter fm = Front("临沂市人民政府关于印发2023年重点工作任务分解的通知（临政发〔2023〕5号）\n各县区人民政府：\n"
+                         "现将任务印发。\n临沂市人民政府\n2023年2月1日\n");
+  CHECK(fm.number == std::optional<std::string>("临政发〔2023〕5号"));
+  CHECK(fm.title == std::optional<std::string>("临沂市人民政府关于印发2023年重点工作任务分解的通知"));
+  // A bracket that holds no number is part of the title.
+  FrontMatter draft = Front("关于印发2023年重点工作任务分解的通知（征求意见稿）\n各县区人民政府：\n现将任务印发。\n");
+  CHECK_FALSE(draft.number);
+}
