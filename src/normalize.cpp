@@ -814,7 +814,19 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     std::string content = Nfkc(RemoveSpaces(t.content, &spaceless));
     auto m = rules.deadline_in_content.Find(content);
     if (!m.found) continue;
-    const std::string_view phrase = m.groups[0];
+    // Steps in one sentence (6月底前启动，12月底前完成): the last is the
+    // task's, as in a deadline cell. A later sentence is another matter.
+    size_t sentence_end = content.size();
+    for (const MarkSet* marks : {&rules.punct.full_stop, &rules.punct.semicolon})
+      sentence_end = std::min(sentence_end, marks->Find(content, m.end));
+    for (size_t from = m.end; from < sentence_end;) {
+      auto next = rules.deadline_in_content.Find(std::string_view(content).substr(from));
+      if (!next.found || next.end == 0 || from + next.begin >= sentence_end) break;
+      next.begin += from, next.end += from;
+      from = next.end;
+      m = std::move(next);
+    }
+    const std::string_view phrase = std::string_view(content).substr(m.begin, m.end - m.begin);
     const int year = rules.year_in_text.Contains(phrase) ? 0 : YearBeforeInSentence(content, m.begin, rules);
     YearContext phrase_years = years;
     if (year > 0) phrase_years.title = year;
