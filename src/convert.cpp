@@ -210,6 +210,14 @@ bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& 
   return true;
 }
 
+// A title naming a span of years (2023—2025年数字政府建设行动方案): the
+// span's first year, so a deadline in it (2023年底前) is not before the plan.
+// One search of the title, not of every line.
+void PlanSpan(std::string_view title, const Rules& rules, YearContext& years) {
+  if (const auto m = rules.plan_span.Find(title); m.found)
+    if (const int from = rules.numerals.Value(m.Group("from")); from > 0) years.first = from;
+}
+
 }  // namespace
 
 Document Convert(const Source& original, const Rules& rules, const ConvertOptions& opts) {
@@ -276,6 +284,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   YearContext years;
   if (doc.document.title) {
     if (auto m = rules.title_year.Find(*doc.document.title); m.found) years.title = std::stoi(std::string(m.Group("y")));
+    PlanSpan(*doc.document.title, rules, years);
   }
   if (doc.document.date) years.date = std::stoi(doc.document.date->substr(0, 4)), years.doc_date = doc.document.date;
   years.option = opts.year;
@@ -319,6 +328,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
         if (auto m = rules.title_year.Find(table.caption); m.found) {
           years.title = std::stoi(std::string(m.Group("y")));
           doc.document.year = years.title;
+          PlanSpan(table.caption, rules, years);
         }
       }
       std::vector<Task> tasks = TasksFromTable(table, doc.sections, years, rules);

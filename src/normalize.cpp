@@ -343,6 +343,48 @@ Deadline CountedDays(Deadline d, const Regex::Match& m, const YearContext& years
   return d;
 }
 
+// The year of a deadline phrase in task text that prints none (2024年3月启动
+// 试点，6月底前完成): the last year before it in its sentence that starts a
+// clause (content_year: at the sentence's start, or after its group lead); 0
+// when none. A year in another sentence, or inside a clause (对照2023年考核
+// 结果), is not the phrase's. A deadline cell (whole_text) is one sentence:
+// its steps (2026年3月启动；6月底前完成) are one timeline.
+int YearBeforeInSentence(std::string_view text, size_t phrase_at, const Rules& rules, bool whole_text = false) {
+  std::string_view before = text.substr(0, phrase_at);
+  size_t start = 0;
+  for (const MarkSet* marks : {&rules.punct.full_stop, &rules.punct.semicolon})
+    for (size_t p = 0; !whole_text && (p = marks->Find(before, p)) != std::string_view::npos;) {
+      p += std::max<size_t>(1, marks->StartLength(before.substr(p)));
+      start = std::max(start, p);
+    }
+  before.remove_prefix(start);
+  int year = 0;
+  for (size_t from = 0; from < before.size();) {
+    const auto y = rules.content_year.Find(before.substr(from));
+    if (!y.found || y.end == 0) break;
+    if (from + y.begin == 0 || !y.Group("lead").empty()) year = rules.numerals.Value(y.Group("y"));
+    from += y.end;
+  }
+  return std::max(0, year);
+}
+
+// A date whose printed year is before the plan year (2024年12月31日前 in a
+// 2025 plan) and before the 成文日期 (when there is one: a plan issued in
+// December may set a step before its year begins) was due before the notice
+// was: kept as printed, with a warning, since a wrong year is the likelier reading.
+// A plan of several years (2023—2025年…方案) begins with its span's first.
+void WarnBeforePlanYear(const Deadline& d, const YearContext& years, const Rules& rules,
+                        std::vector<Diagnostic>* notes) {
+  if (!notes || !d.date || d.year_source != "text" || d.date->size() != 10) return;
+  std::optional<int> plan = years.title ? years.title : years.date ? years.date : years.option;
+  if (years.first && plan && *years.first < *plan) plan = years.first;  // a plan of several years
+  if (!plan || std::atoi(d.date->substr(0, 4).c_str()) >= *plan) return;
+  if (years.doc_date && years.doc_date->size() == 10 && *d.date >= *years.doc_date) return;
+  notes->push_back({"deadline.before_plan_year", 0, 0,
+                    RoleLabel(Role::kDeadline, rules) + " " + *d.date + " is before the plan year " +
+                        std::to_string(*plan) + ": " + *d.text});
+}
+
 }  // namespace
 
 Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const Rules& rules,
@@ -418,6 +460,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       d.date = ToIso(due);
       d.year_source = "date";
     }
+    WarnBeforePlanYear(d, years, rules, notes);
     return d;
   }
   // A cell naming steps (2025年9月底前启动，12月底前完成) or a date with more
@@ -435,14 +478,11 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   }
   if (!last.empty() && last.size() < t.size()) {
     YearContext part_years = years;
-    const auto y = rules.year_in_text.Find(t);
-    // The year as the rules' group y holds it (2025 or 二〇二五, read as the
-    // deadline rules read theirs), else the match's first four digits.
-    int year = 0;
-    if (y.found && !rules.year_in_text.Contains(last) && y.begin < static_cast<size_t>(last.data() - t.data())) {
-      const std::string_view printed_year = y.Group("y");
-      year = printed_year.empty() ? std::atoi(t.substr(y.begin, 4).c_str()) : rules.numerals.Value(printed_year);
-    }
+    // A year that starts a clause before it (content_year, as in task text):
+    // one inside a clause (对照2023年考核结果) or before 以来 is not its year.
+    const int year = rules.year_in_text.Contains(last)
+                         ? 0
+                         : YearBeforeInSentence(t, static_cast<size_t>(last.data() - t.data()), rules, true);
     const bool year_before = year > 0;
     if (year_before) part_years.title = year;
     Deadline p = ResolveDeadline(last, part_years, rules, static_cast<std::vector<Diagnostic>*>(nullptr));
@@ -452,6 +492,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       if (notes)
         notes->push_back({"deadline.partial", 0, 0,
                           RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + std::string(last)});
+      WarnBeforePlanYear(p, years, rules, notes);
       return p;
     }
   }
@@ -766,34 +807,6 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
   return TasksFromBody(grid, table, sections, item_end_lines, years, rules);
 }
 
-namespace {
-
-// The year of a deadline phrase in task text that prints none (2024年3月启动
-// 试点，6月底前完成): the last year before it in its sentence that starts a
-// clause (content_year: at the sentence's start, or after its group lead); 0
-// when none. A year in another sentence, or inside a clause (对照2023年考核
-// 结果), is not the phrase's.
-int YearBeforeInSentence(std::string_view text, size_t phrase_at, const Rules& rules) {
-  std::string_view before = text.substr(0, phrase_at);
-  size_t start = 0;
-  for (const MarkSet* marks : {&rules.punct.full_stop, &rules.punct.semicolon})
-    for (size_t p = 0; (p = marks->Find(before, p)) != std::string_view::npos;) {
-      p += std::max<size_t>(1, marks->StartLength(before.substr(p)));
-      start = std::max(start, p);
-    }
-  before.remove_prefix(start);
-  int year = 0;
-  for (size_t from = 0; from < before.size();) {
-    const auto y = rules.content_year.Find(before.substr(from));
-    if (!y.found || y.end == 0) break;
-    if (from + y.begin == 0 || !y.Group("lead").empty()) year = rules.numerals.Value(y.Group("y"));
-    from += y.end;
-  }
-  return std::max(0, year);
-}
-
-}  // namespace
-
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules) {
   for (auto& t : tasks) {
     if (t.deadline.text) continue;
@@ -801,20 +814,36 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     std::string content = Nfkc(RemoveSpaces(t.content, &spaceless));
     auto m = rules.deadline_in_content.Find(content);
     if (!m.found) continue;
-    const std::string_view phrase = m.groups[0];
+    // Steps in one sentence (6月底前启动，12月底前完成): the last is the
+    // task's, as in a deadline cell. A later sentence is another matter.
+    size_t sentence_end = content.size();
+    for (const MarkSet* marks : {&rules.punct.full_stop, &rules.punct.semicolon})
+      sentence_end = std::min(sentence_end, marks->Find(content, m.end));
+    for (size_t from = m.end; from < sentence_end;) {
+      auto next = rules.deadline_in_content.Find(std::string_view(content).substr(from));
+      if (!next.found || next.end == 0 || from + next.begin >= sentence_end) break;
+      next.begin += from, next.end += from;
+      from = next.end;
+      m = std::move(next);
+    }
+    const std::string_view phrase = std::string_view(content).substr(m.begin, m.end - m.begin);
     const int year = rules.year_in_text.Contains(phrase) ? 0 : YearBeforeInSentence(content, m.begin, rules);
     YearContext phrase_years = years;
     if (year > 0) phrase_years.title = year;
-    std::vector<std::string> notes;
+    std::vector<Diagnostic> notes;
     Deadline d = ResolveDeadline(phrase, phrase_years, rules, &notes);
     if (d.kind == "none") continue;
     std::string said = RoleLabel(Role::kDeadline, rules) + " taken from the content: " + *d.text;
     if (year > 0 && d.year_source == "title") {  // the year written before it, not the plan's
       d.year_source = "text";
       said += " (its year " + std::to_string(year) + " written before it)";
+      WarnBeforePlanYear(d, years, rules, &notes);  // ResolveDeadline saw that year as the plan's
     }
-    t.deadline = d;
+    t.deadline = std::move(d);
     t.Warn("deadline.from_content", said);
+    // What ResolveDeadline noted (no year anywhere, a date before the plan
+    // year) holds for the phrase here as in a cell.
+    WarnAll(t, notes);
   }
 }
 

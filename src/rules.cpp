@@ -367,7 +367,7 @@ void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"hint", "in_content", "year_only", "year_in_text", "content_year", "dekads", "halves", "deadlines", "examples"});
+            {"hint", "in_content", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "deadlines", "examples"});
   // Optional word -> number maps for the groups x and h.
   auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
     out.clear();
@@ -390,6 +390,7 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   r.year_only = root["year_only"] ? Compile(ctx, root["year_only"]) : Regex("(?!)");
   r.year_in_text = root["year_in_text"] ? Compile(ctx, root["year_in_text"]) : Regex("(?!)");
   r.content_year = root["content_year"] ? Compile(ctx, root["content_year"]) : Regex("(?!)");
+  r.plan_span = root["plan_span"] ? Compile(ctx, root["plan_span"]) : Regex("(?!)");
   r.deadline_in_content = root["in_content"] ? Compile(ctx, root["in_content"]) : Regex("(?!)");
   RNode list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");

@@ -53,3 +53,39 @@ TEST_CASE("a deadline in a task's content may be written in Chinese numerals (�
   t = FromContent("推进老旧小区改造，二○二六年底前完成。");  // ○ U+25CB for 〇
   CHECK(t.deadline.date.value_or("") == "2026-12-31");
 }
+
+TEST_CASE("a date before the plan year warns unless the notice is dated before it", "[normalize]") {
+  const auto& rules = noticetab::BuiltinRules();
+  noticetab::YearContext years;
+  years.title = 2025;
+  auto codes = [&](std::string_view text) {
+    std::vector<noticetab::Diagnostic> notes;
+    const noticetab::Deadline d = noticetab::ResolveDeadline(text, years, rules, &notes);
+    CHECK(d.date.value_or("") == "2024-12-31");  // kept as printed either way
+    std::string out;
+    for (const auto& n : notes) out += n.code + " ";
+    return out;
+  };
+  years.doc_date = "2025-03-07";  // issued after it: already past
+  CHECK(codes("2024年12月31日前") == "deadline.before_plan_year ");
+  CHECK(codes("2024年9月启动，12月底前完成") == "deadline.partial deadline.before_plan_year ");
+  years.doc_date = "2024-12-10";  // a plan issued in December may set a step before its year
+  CHECK(codes("2024年12月31日前").empty());
+  CHECK(codes("2024年9月启动，12月底前完成") == "deadline.partial ");
+  years.doc_date.reset();
+  years.title = 2024;
+  CHECK(codes("2024年底前").empty());
+}
+
+TEST_CASE("a plan of several years (2023—2025年) warns only of a date before its first year", "[normalize]") {
+  const auto& rules = noticetab::BuiltinRules();
+  noticetab::YearContext years;
+  years.title = 2025;  // title_year finds the span's last year
+  years.first = 2023;
+  std::vector<noticetab::Diagnostic> notes;
+  CHECK(noticetab::ResolveDeadline("2023年底前", years, rules, &notes).date.value_or("") == "2023-12-31");
+  CHECK(notes.empty());
+  CHECK(noticetab::ResolveDeadline("2022年底前", years, rules, &notes).date.value_or("") == "2022-12-31");
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0].code == "deadline.before_plan_year");
+}

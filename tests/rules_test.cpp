@@ -179,10 +179,11 @@ void FireCollective(const RuleExample& ex) {
 void FireDeadline(const RuleExample& ex) {
   if (ex.expect.count("field")) {  // one of the year patterns
     const std::string& field = ex.expect.at("field");
-    REQUIRE((field == "year_only" || field == "year_in_text" || field == "hint"));
-    const noticetab::Regex& re = field == "year_only" ? R().year_only
-                                 : field == "hint"    ? R().deadline_hint
-                                                      : R().year_in_text;
+    REQUIRE((field == "year_only" || field == "year_in_text" || field == "hint" || field == "plan_span"));
+    const noticetab::Regex& re = field == "year_only"   ? R().year_only
+                                 : field == "hint"      ? R().deadline_hint
+                                 : field == "plan_span" ? R().plan_span
+                                                        : R().year_in_text;
     CHECK(Bool(re.Contains(ex.input)) == ex.expect.at("match"));
     return;
   }
@@ -197,6 +198,7 @@ void FireDeadline(const RuleExample& ex) {
     tasks[0].content = ex.input;
     noticetab::DeadlinesFromContent(tasks, years, R());
     d = tasks[0].deadline;
+    notes = tasks[0].diagnostics;  // the task's warnings: what a content phrase noted reaches it
   } else {
     d = noticetab::ResolveDeadline(ex.input, years, R(), &notes);
   }

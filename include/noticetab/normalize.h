@@ -26,6 +26,7 @@ namespace noticetab {
 struct YearContext {
   std::optional<int> title, date, option;
   std::optional<std::string> doc_date;  ///< 成文日期 (ISO): 每年3月31日前 is the next one on or after it
+  std::optional<int> first;  ///< a title's span of years (2023—2025年) starts here: deadlines from it on are the plan's
 };
 
 struct UnitList {

@@ -230,6 +230,7 @@ struct Rules {
   Regex year_only;                            ///< a deadline cell that is only a year (2023年)
   Regex year_in_text;                         ///< a year anywhere in a cell (2023 年)
   Regex content_year;                         ///< a year starting a clause of task text (group y)
+  Regex plan_span;                            ///< a span of years in a title (2023—2025年): group from
   std::map<std::string, int, std::less<>> dekad_days;   ///< group x (上旬) -> the day it ends on
   std::map<std::string, int, std::less<>> half_months;  ///< group h (上) -> the month it ends in
   // clauses.yaml
