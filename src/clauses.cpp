@@ -55,6 +55,7 @@ void Merge(const Assignment& from, Assignment* to, const Punctuation& p) {
                       {&from.support_key, &to->support_key}, {&from.deadline_key, &to->deadline_key}})
     if (t->empty()) *t = *f;
   to->found |= from.found;
+  if (to->group < 0) to->group = from.group;
 }
 
 // Merge, noting that the fields `from` fills came from lines [first, last].
@@ -281,6 +282,17 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   const Punctuation& pu = rules.punct;
   if (rules.not_clause.Contains(clause)) return false;
   Assignment a;
+  // 以上3项由X牵头: the prefix says which items the clause covers and is no
+  // unit name. Most clauses open with no group word: tested as literals first.
+  for (const std::string& w : rules.group_starts) {
+    if (!StartsWith(Trim(clause), w)) continue;
+    if (const auto g = rules.group_prefix.Find(clause); g.found && g.begin == 0) {
+      const std::string_view n = g.Group("n");
+      a.group = n.empty() ? 0 : std::max(0, rules.numerals.Value(n));
+      clause.remove_prefix(g.end);
+    }
+    break;
+  }
   bool any = false;
   std::string dated;  // a date-like part no deadline pattern reads
   // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成, and by

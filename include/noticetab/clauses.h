@@ -30,6 +30,10 @@ struct Assignment {
   std::string deadline;              ///< raw deadline text, "" when none
   std::vector<std::string> persons;  ///< 牵头负责领导 and the like: names, not units
   bool found = false;
+  /// A clause opening 以上3项由 / 上述工作由 (clauses.yaml group_prefix) covers
+  /// the items above it: the count it names, 0 when it names none; -1 when
+  /// no clause opens so.
+  int group = -1;
   /// Every clause came from lines of their own after the item's text (a
   /// bracketed clause line closing a group may cover the whole group).
   bool standalone_bracket = false;
