@@ -270,6 +270,25 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
   return runs;
 }
 
+size_t UnitsLabelEnd(std::string_view words, const Rules& rules) {
+  // A label is short: the colon is looked for in its first 30 characters only.
+  const std::string_view head = words.substr(0, std::min<size_t>(words.size(), 30 * 3));
+  const size_t colon = rules.punct.colon.Find(head, 0);
+  if (colon == std::string_view::npos || colon == 0) return 0;
+  const std::string_view label = Trim(words.substr(0, colon));
+  for (const MarkSet* m : {&rules.punct.comma, &rules.punct.semicolon, &rules.punct.full_stop})
+    if (m->In(label)) return 0;
+  // A colon inside brackets (推进数据共享（牵头单位：X）) ends no label.
+  int depth = 0;
+  for (size_t i = 0; i < label.size();) {
+    const char32_t c = NextChar(label, i);
+    depth += rules.punct.opens.Has(c) - rules.punct.closes.Has(c);
+  }
+  if (depth != 0) return 0;
+  if (label.empty() || KeyRole(label, rules) != ClauseRole::kNone || !LooksLikeUnits(label, rules)) return 0;
+  return colon + rules.punct.colon.StartLength(words.substr(colon));
+}
+
 bool IsKeyedClause(std::string_view text, const Rules& rules, Assignment* out) {
   if (!rules.punct.colon.In(text)) return false;
   Assignment a;
@@ -447,6 +466,16 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string t = JoinCjkSpaces(Trim(lines[k]));
     if (t.empty()) continue;
+    // An item opening with the units it is given to (区发改局：推进…).
+    if (k == 0 && !a.found) {
+      if (const size_t end = UnitsLabelEnd(t, rules); end > 0) {
+        Assignment label;
+        Add(&label.units, std::string_view(t).substr(0, end - pu.colon.EndLength(std::string_view(t).substr(0, end))), pu);
+        label.found = true;
+        MergeAt(label, &a, 0, 0, pu);
+        t.erase(0, end);
+      }
+    }
     auto note_clause = [&](bool bracket_line) {
       if (!a.found) a.clause_line = static_cast<int>(k);
       only_bracket_lines &= bracket_line;

@@ -56,6 +56,11 @@ struct Assignment {
 /// assignment and sets *content to the item text without them.
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content);
 
+/// Where the words after a unit-list label end it (（一）区发改局：推进…): the
+/// offset just after the colon when every name before it is a unit name;
+/// 0 when there is none (目标任务：… is a title, not units).
+size_t UnitsLabelEnd(std::string_view words, const Rules& rules);
+
 /// Parses the inside of a clause or one key-value line into *out; false when it
 /// names no units, person or deadline (then *out is unchanged).
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out);
