@@ -55,6 +55,7 @@ void Merge(const Assignment& from, Assignment* to, const Punctuation& p) {
                       {&from.support_key, &to->support_key}, {&from.deadline_key, &to->deadline_key}})
     if (t->empty()) *t = *f;
   to->found |= from.found;
+  if (to->group < 0) to->group = from.group;
 }
 
 // Merge, noting that the fields `from` fills came from lines [first, last].
@@ -269,6 +270,25 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
   return runs;
 }
 
+size_t UnitsLabelEnd(std::string_view words, const Rules& rules) {
+  // A label is short: the colon is looked for in its first 30 characters only.
+  const std::string_view head = words.substr(0, std::min<size_t>(words.size(), 30 * 3));
+  const size_t colon = rules.punct.colon.Find(head, 0);
+  if (colon == std::string_view::npos || colon == 0) return 0;
+  const std::string_view label = Trim(words.substr(0, colon));
+  for (const MarkSet* m : {&rules.punct.comma, &rules.punct.semicolon, &rules.punct.full_stop})
+    if (m->In(label)) return 0;
+  // A colon inside brackets (推进数据共享（牵头单位：X）) ends no label.
+  int depth = 0;
+  for (size_t i = 0; i < label.size();) {
+    const char32_t c = NextChar(label, i);
+    depth += rules.punct.opens.Has(c) - rules.punct.closes.Has(c);
+  }
+  if (depth != 0) return 0;
+  if (label.empty() || KeyRole(label, rules) != ClauseRole::kNone || !LooksLikeUnits(label, rules)) return 0;
+  return colon + rules.punct.colon.StartLength(words.substr(colon));
+}
+
 bool IsKeyedClause(std::string_view text, const Rules& rules, Assignment* out) {
   if (!rules.punct.colon.In(text)) return false;
   Assignment a;
@@ -281,6 +301,17 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   const Punctuation& pu = rules.punct;
   if (rules.not_clause.Contains(clause)) return false;
   Assignment a;
+  // 以上3项由X牵头: the prefix says which items the clause covers and is no
+  // unit name. Most clauses open with no group word: tested as literals first.
+  for (const std::string& w : rules.group_starts) {
+    if (!StartsWith(Trim(clause), w)) continue;
+    if (const auto g = rules.group_prefix.Find(clause); g.found && g.begin == 0) {
+      const std::string_view n = g.Group("n");
+      a.group = n.empty() ? 0 : std::max(0, rules.numerals.Value(n));
+      clause.remove_prefix(g.end);
+    }
+    break;
+  }
   bool any = false;
   std::string dated;  // a date-like part no deadline pattern reads
   // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成, and by
@@ -435,6 +466,16 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string t = JoinCjkSpaces(Trim(lines[k]));
     if (t.empty()) continue;
+    // An item opening with the units it is given to (区发改局：推进…).
+    if (k == 0 && !a.found) {
+      if (const size_t end = UnitsLabelEnd(t, rules); end > 0) {
+        Assignment label;
+        Add(&label.units, std::string_view(t).substr(0, end - pu.colon.EndLength(std::string_view(t).substr(0, end))), pu);
+        label.found = true;
+        MergeAt(label, &a, 0, 0, pu);
+        t.erase(0, end);
+      }
+    }
     auto note_clause = [&](bool bracket_line) {
       if (!a.found) a.clause_line = static_cast<int>(k);
       only_bracket_lines &= bracket_line;

@@ -784,6 +784,7 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
       if (c.span.first_line > g.span.last_line && (after == 0 || c.span.first_line < after)) after = c.span.first_line;
       if (c.span.last_line < g.span.first_line && (before == 0 || c.span.first_line < before)) before = c.span.first_line;
     }
+    for (const auto& [code, message] : g.notes) t.Warn(code, message);
     if (after > 0) {
       t.Warn("units.shared", "units and deadline taken from the clause after the last of the group (line " +
                                  std::to_string(after) + ")");

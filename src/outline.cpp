@@ -2,6 +2,7 @@
 // paragraph text joined across wrapped and page-broken lines.
 #include <map>
 
+#include "noticetab/clauses.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
 #include "stages.h"
@@ -38,6 +39,8 @@ bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rule
 }  // namespace
 
 std::string HeadingTitle(std::string_view words, const Rules& rules) {
+  // Units before a colon (区发改局：推进…) are no title: the words after them are.
+  if (size_t end = UnitsLabelEnd(words, rules); end > 0) words = Trim(words.substr(end));
   std::string_view t = Trim(words.substr(0, rules.punct.TitleEnd(words)));
   // A count remark or an assignment in brackets closing the title is no part
   // of it (夯实数字基础（共3项）, 推进数据共享（市数据局牵头）): the units have

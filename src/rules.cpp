@@ -459,8 +459,11 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "key_value", "key_line", "examples"});
+  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "key_value", "key_line", "group_starts", "group_prefix", "examples"});
   r.not_clause = root["not_clause"] ? Compile(ctx, root["not_clause"]) : Regex("(?!)");
+  // Optional: older rule sets read no group clause.
+  r.group_starts = root["group_starts"] ? StringList(ctx, root["group_starts"]) : std::vector<std::string>{};
+  r.group_prefix = root["group_prefix"] ? Compile(ctx, root["group_prefix"]) : Regex("(?!)");
   // A clauses.yaml from before these keys keeps the built-in patterns.
   r.clause_key_value = root["key_value"] ? Compile(ctx, root["key_value"])
                                          : Regex(BuiltinRules().clause_key_value.pattern(), ctx.compile());

@@ -72,7 +72,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"units", {"units", "open", "lead", "support"}},
       {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
       {"deadline", {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match", "warning", "in"}},
-      {"clause", {"units", "lead", "support", "open", "deadline", "person"}},
+      {"clause", {"units", "lead", "support", "open", "deadline", "person", "group"}},
       {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
       {"label", {"column", "value", "sheet", "calendar", "message"}},
@@ -142,6 +142,7 @@ void FireClause(const RuleExample& ex) {
   if (ex.expect.count("open")) CHECK(Bool(u.open) == ex.expect.at("open"));
   if (ex.expect.count("deadline")) CHECK(a.deadline == ex.expect.at("deadline"));
   if (ex.expect.count("person")) CHECK(Join(a.persons) == ex.expect.at("person"));
+  if (ex.expect.count("group")) CHECK(std::to_string(a.group) == ex.expect.at("group"));
   if (ex.expect.count("units") && !ex.expect.at("units").empty()) CHECK(parsed);
 }
 

@@ -30,6 +30,10 @@ struct Assignment {
   std::string deadline;              ///< raw deadline text, "" when none
   std::vector<std::string> persons;  ///< 牵头负责领导 and the like: names, not units
   bool found = false;
+  /// A clause opening 以上3项由 / 上述工作由 (clauses.yaml group_prefix) covers
+  /// the items above it: the count it names, 0 when it names none; -1 when
+  /// no clause opens so.
+  int group = -1;
   /// Every clause came from lines of their own after the item's text (a
   /// bracketed clause line closing a group may cover the whole group).
   bool standalone_bracket = false;
@@ -51,6 +55,11 @@ struct Assignment {
 /// title first) and clauses in brackets closing a line or the text. Returns the
 /// assignment and sets *content to the item text without them.
 Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rules& rules, std::string* content);
+
+/// Where the words after a unit-list label end it (（一）区发改局：推进…): the
+/// offset just after the colon when every name before it is a unit name;
+/// 0 when there is none (目标任务：… is a title, not units).
+size_t UnitsLabelEnd(std::string_view words, const Rules& rules);
 
 /// Parses the inside of a clause or one key-value line into *out; false when it
 /// names no units, person or deadline (then *out is unchanged).

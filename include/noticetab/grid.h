@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "noticetab/diagnostic.h"
 
@@ -61,6 +62,9 @@ struct GridRow {
     int line = 0;           ///< 1-based input line
   };
   std::vector<Heading> headings;  ///< outermost first; empty for table rows
+  /// Body readers: {code, message} the row's task is warned with (a group
+  /// clause whose count is not its group's size).
+  std::vector<std::pair<std::string, std::string>> notes;
 };
 
 /// One table of the notice.

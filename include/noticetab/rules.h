@@ -244,6 +244,10 @@ struct Rules {
   Regex not_clause;  ///< a bracket opening so is an aside (以下简称…), never an assignment
   Regex clause_key_value;  ///< one clause part: groups key, value (built-in when the file has none)
   Regex clause_key_line;   ///< a line starting as key-value: group key (built-in when none)
+  /// A clause covering the items above it (以上3项由X牵头): it opens with one
+  /// of group_starts (a literal gate), then group_prefix, group n the count.
+  std::vector<std::string> group_starts;
+  Regex group_prefix;
   // kinds.yaml: the document classifier
   Regex news_title, news_text, cover_title, plan_title;
   // frontmatter.yaml

@@ -40,15 +40,35 @@ struct Part {
   Assignment a;
   std::string content;
   std::vector<GridRow::Heading> headings;  ///< the sub-headings above the part, outermost first
+  std::vector<std::pair<std::string, std::string>> notes;  ///< GridRow::notes
 };
 
 // A bracketed clause on a line of its own after the last member of a group,
-// with no clause on the other members, covers the whole group.
+// with no clause on the other members, covers the whole group. One that says
+// so (以上3项由…, Assignment::group) covers the members above it that have no
+// clause of their own, as many as it counts (all when it counts none); a
+// count other than the group's size is said on the rows it covers.
 void ShareGroupClause(std::vector<Part*>& parts) {
-  if (parts.size() < 2 || !parts.back()->a.standalone_bracket) return;
-  for (size_t k = 0; k + 1 < parts.size(); ++k)
-    if (parts[k]->a.found) return;
-  for (size_t k = 0; k + 1 < parts.size(); ++k) parts[k]->a = parts.back()->a, parts[k]->a_from = parts.back()->a_from;
+  if (parts.size() < 2) return;
+  Part& last = *parts.back();
+  const int group = last.a.group, size = static_cast<int>(parts.size());
+  if (group < 0) {
+    if (!last.a.standalone_bracket) return;
+    for (size_t k = 0; k + 1 < parts.size(); ++k)
+      if (parts[k]->a.found) return;
+  }
+  const int covered = group > 0 ? std::min(group, size) : size;
+  for (int k = size - covered; k + 1 < size; ++k)
+    if (!parts[k]->a.found) parts[k]->a = last.a, parts[k]->a_from = last.a_from;
+  if (group > 0 && group != size) {
+    const int at = last.a.clause_line >= 0 && last.a.clause_line < static_cast<int>(last.from.size())
+                       ? last.from[last.a.clause_line]->no
+                       : last.last_line;
+    const std::string said = "the clause on line " + std::to_string(at) + " covers the " + std::to_string(group) +
+                             " items above it, but its group has " + std::to_string(size) + "; it is applied to the last " +
+                             std::to_string(covered);
+    for (int k = size - covered; k < size; ++k) parts[k]->notes.emplace_back("units.group_count", said);
+  }
 }
 
 // The span of lines[first..last] of a part: every byte of those lines.
@@ -247,6 +267,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         }
       }
       r.headings = p.headings;
+      r.notes = p.notes;
       g.span.Cover(r.span);
       g.rows.push_back(std::move(r));
     }
