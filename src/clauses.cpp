@@ -65,6 +65,7 @@ void MergeAt(const Assignment& from, Assignment* to, int first, int last, const 
   };
   cover(from.units, to->units_from), cover(from.lead, to->lead_from);
   cover(from.support, to->support_from), cover(from.deadline, to->deadline_from);
+  if (!from.persons.empty()) to->persons_from.Cover(first), to->persons_from.Cover(last);
   Merge(from, to, p);
 }
 

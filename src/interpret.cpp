@@ -25,6 +25,11 @@ bool IsInteger(std::string_view s) {
   return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A column whose cells go to no task field but are kept beside it: 备注 /
+// unknown names (the task's remarks) and 责任领导 (its leaders). Such a column
+// takes every cell in its slot, and OCR debris there is no unit to drop.
+bool IsNoteColumn(Role r) { return r == Role::kNote || r == Role::kLeader; }
+
 }  // namespace
 
 namespace {
@@ -277,7 +282,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           // sentence before the note is.
           if (row.seq && !trailing_started && slot == 0 && [&] {
                 const CellShape next = next_shape(k);
-                return !after_content.empty() && after_content[0] == Role::kNote
+                return !after_content.empty() && IsNoteColumn(after_content[0])
                            ? EndsSentence(c.cell.text, rules) && next == CellShape::kText
                            : next == CellShape::kUnits || next == CellShape::kDeadline;
               }()) {
@@ -299,9 +304,12 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           // A note column right after the content (责任领导) comes before any
           // trailing cell: the content's sentence end says it is not more content.
           if ((trailing_started || EndsSentence(row.content.text, rules)) && slot < after_content.size() &&
-              after_content[slot] == Role::kNote && CharCountUpTo(c.cell.text, 21) <= 20 &&
+              IsNoteColumn(after_content[slot]) && CharCountUpTo(c.cell.text, 21) <= 20 &&
               !EndsSentence(c.cell.text, rules)) {
-            row.note.Append(c.cell.text, c.cell.first_line);  // 完成情况 / 备注
+            if (after_content[slot] == Role::kLeader)
+              row.leader.Append(c.cell.text, c.cell.first_line);  // 责任领导
+            else
+              row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);  // 完成情况 / 备注
             break;
           }
           handled = false;
@@ -453,7 +461,7 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
   if (!shaped.empty())
     for (Row& r : t.rows) r.Warn("role.header_shape", "header names read by their shape: " + shaped);
   if (!unread.empty())
-    t.Warn("table.columns_unread", "columns no rule names, not read into tasks: " + unread, t.header_line, t.header_line);
+    t.Warn("table.columns_unread", "columns no rule names, kept in remarks: " + unread, t.header_line, t.header_line);
 }
 
 }  // namespace
@@ -462,7 +470,7 @@ namespace {
 
 // A row of a grid whose reader knows every cell's column (Grid::by_position):
 // each cell takes its header column's role, shapes aside.
-Row PositionRow(const GridRow& r, const std::vector<Role>& header) {
+Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& rules) {
   Row row;
   int line = r.span.first_line;
   row.Touch(line);
@@ -479,7 +487,8 @@ Row PositionRow(const GridRow& r, const std::vector<Role>& header) {
       case Role::kLead: row.lead.Append(c.text, line); break;
       case Role::kSupport: row.support.Append(c.text, line); break;
       case Role::kDeadline: row.deadline.Append(c.text, line); break;
-      default: row.note.Append(c.text, line); break;
+      case Role::kLeader: row.leader.Append(c.text, line); break;
+      default: row.AppendNote(c.text, line, static_cast<int>(i), rules.punct.clause_joiner); break;
     }
   }
   return row;
@@ -563,7 +572,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
       continue;
     }
     if (g.by_position && inferred.empty() && r.cells.size() == t.columns.size()) {
-      t.rows.push_back(PositionRow(r, t.columns));
+      t.rows.push_back(PositionRow(r, t.columns, rules));
       continue;
     }
     cells.clear();
@@ -806,6 +815,7 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
       case Role::kSupport: return &row.support;
       case Role::kDeadline: return &row.deadline;
       case Role::kNote: return &row.note;
+      case Role::kLeader: return &row.leader;
       default: return nullptr;
     }
   };
@@ -814,7 +824,10 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     if (shapes[i] == CellShape::kEmpty) continue;
     Role positional = i < hdr.size() && has(hdr[i]) ? hdr[i] : Role::kNone;
     Role role = Role::kNone;
-    if (shapes[i] == CellShape::kDeadline && has(Role::kDeadline)) {
+    // A deadline-shaped cell in a note column (备注 每月报送) once the row's
+    // deadline is read is that note.
+    if (shapes[i] == CellShape::kDeadline && has(Role::kDeadline) &&
+        !(IsNoteColumn(positional) && !free_role(Role::kDeadline))) {
       role = Role::kDeadline;
     } else if (shapes[i] == CellShape::kUnits) {
       for (Role r : {positional, Role::kUnits, Role::kLead, Role::kSupport})
@@ -826,7 +839,7 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     if (role == Role::kNone) {
       // A note column takes all its cells (a second one, 责任人 then 佐证材料,
       // appends): its text never fills a free task field.
-      if (positional != Role::kNone && (free_role(positional) || positional == Role::kNote)) {
+      if (positional != Role::kNone && (free_role(positional) || IsNoteColumn(positional))) {
         role = positional;
       } else {
         for (Role r : trailing)
@@ -839,16 +852,19 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     Cell* target = cell_for(role);
     if (!target) {
       row.Warn("cell.extra", "extra cell beyond the header kept as note: " + std::string(cells[i]));
-      row.note.Append(cells[i], line);
+      row.AppendNote(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
       continue;
     }
-    if (shapes[i] == CellShape::kGarbage && role != Role::kNote) {
+    if (shapes[i] == CellShape::kGarbage && !IsNoteColumn(role)) {
       target->garbled = true;
       row.Warn("cell.unreadable", "unreadable " + RoleLabel(role == Role::kDeadline ? Role::kDeadline : Role::kUnits, rules) +
                              " cell dropped: " + std::string(cells[i]));
       continue;
     }
-    target->Append(cells[i], line);
+    if (role == Role::kNote)
+      row.AppendNote(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
+    else
+      target->Append(cells[i], line);
   }
 }
 

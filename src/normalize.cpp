@@ -533,6 +533,58 @@ void WarnAll(Task& t, std::vector<Diagnostic>& notes) {
 
 namespace {
 
+// The people of a 牵头领导 / 责任人 cell: names parted by the list, comma and
+// semicolon marks (punctuation.yaml) or '/', or by spaces unless every spaced
+// piece is one character (a name letter-spaced, 张  三).
+std::vector<std::string> SplitLeaders(std::string_view cell, const Punctuation& pu) {
+  std::vector<std::string> out;
+  std::vector<std::string> pieces;  // the spaced pieces of the current name
+  std::string piece;
+  auto end_piece = [&] {
+    if (!piece.empty()) pieces.push_back(std::move(piece));
+    piece.clear();
+  };
+  auto end_name = [&] {
+    end_piece();
+    const bool spaced = pieces.size() > 1 && std::all_of(pieces.begin(), pieces.end(),
+                                                         [](const std::string& p) { return CharCount(p) == 1; });
+    if (spaced) {
+      std::string name;
+      for (const auto& p : pieces) name += p;
+      out.push_back(std::move(name));
+    } else {
+      for (auto& p : pieces) out.push_back(std::move(p));
+    }
+    pieces.clear();
+  };
+  for (size_t i = 0; i < cell.size();) {
+    const size_t at = i;
+    const char32_t c = NextChar(cell, i);
+    if (c == '/' || pu.enumeration.Has(c) || pu.comma.Has(c) || pu.semicolon.Has(c)) end_name();
+    else if (IsSpace(c)) end_piece();
+    else piece.append(cell.substr(at, i - at));
+  }
+  end_name();
+  return out;
+}
+
+// The row's cells kept beside its fields: leaders and remarks. Damaged text
+// (U+FFFD, (cid:NN)) is dropped with a warning, never kept.
+void KeepBeside(const Row& row, const Rules& rules, Task& t) {
+  if (!row.leader.empty()) {
+    if (HasDamageMarkers(row.leader.text))
+      t.Warn("cell.unreadable", "unreadable " + RoleLabel(Role::kLeader, rules) + " cell dropped: " + row.leader.text);
+    else
+      t.leaders = SplitLeaders(row.leader.text, rules.punct);
+  }
+  if (!row.note.empty()) {
+    if (HasDamageMarkers(row.note.text))
+      t.Warn("cell.unreadable", "unreadable " + RoleLabel(Role::kNote, rules) + " cell dropped: " + row.note.text);
+    else
+      t.remarks = HasSpace(row.note.text) ? JoinCjkSpaces(row.note.text) : row.note.text;
+  }
+}
+
 // A table's group label as a title: its heading marker (一、 1.) split off as
 // the number, one closing full stop dropped (一、做好财政信息公开。 -> 一,
 // 做好财政信息公开); the rest kept whole, unlike a body title, since the
@@ -614,6 +666,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     t.units_open = u.open || lead.open || support.open;
     for (const auto* l : {&u, &lead, &support})
       for (const Diagnostic& w : l->warnings) t.Warn(w.code, w.message);
+    KeepBeside(row, rules, t);
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
       t.deadline = ResolveDeadline(row.note.text, years, rules, &notes);
       WarnAll(t, notes);
@@ -776,6 +829,7 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     a.units = row.units.text, a.lead = row.lead.text, a.support = row.support.text, a.deadline = row.deadline.text;
     a.found = !a.units.empty() || !a.lead.empty() || !a.support.empty() || !a.deadline.empty();
     if (a.found) ApplyAssignment(a, years, rules, &t);
+    KeepBeside(row, rules, t);
     // A clause written outside the row's lines covers it: after the last
     // member of its group, or in the words of the item above its sub-items.
     int before = 0, after = 0;

@@ -11,6 +11,13 @@
 
 namespace noticetab {
 
+void Row::AppendNote(std::string_view text, int line, int column, const std::string& joiner) {
+  if (Trim(text).empty()) return;
+  if (!note.empty() && column != note_column) note.text += joiner;
+  note_column = column;
+  note.Append(text, line);
+}
+
 void Cell::Append(std::string_view more, int line) {
   more = Trim(more);
   if (more.empty()) return;

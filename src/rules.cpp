@@ -32,6 +32,7 @@ std::string_view RoleName(Role r) {
     case Role::kSupport: return "support";
     case Role::kDeadline: return "deadline";
     case Role::kNote: return "note";
+    case Role::kLeader: return "leader";
   }
   return "none";
 }
@@ -226,7 +227,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},
-      {"deadline", Role::kDeadline}, {"note", Role::kNote}};
+      {"deadline", Role::kDeadline}, {"note", Role::kNote},
+      {"leader", Role::kLeader}};
   RNode roles = Required(ctx, root, "roles");
   if (!roles.IsMap()) ctx.Fail(roles.Mark(), "roles: expected a mapping of role -> names");
   r.header_synonyms.clear();

@@ -49,6 +49,8 @@ void VisitTask(TaskT& t, V& v) {
   v.Str("table", t.table);
   v.Pair("lines", t.first_line, t.last_line);
   v.Int("page", t.page);
+  v.List("leaders", t.leaders);
+  v.Str("remarks", t.remarks);
   v.List("warnings", t.warnings);
 }
 

@@ -148,6 +148,8 @@ constexpr FlatColumn kFlat[] = {
     {"warnings", "warnings", kWarningSep},
     {"table", "table"},
     {"page", "page"},
+    {"leaders", "leaders"},
+    {"remarks", "remarks"},
 };
 constexpr size_t kFlatCount = sizeof(kFlat) / sizeof(kFlat[0]);
 

@@ -94,6 +94,7 @@ constexpr ColumnStyle kStyles[] = {
     {"table", CellKind::kWrapped, 30},     {"title", CellKind::kWrapped, 30},
     {"old_id", CellKind::kNumber, 8},      {"new_id", CellKind::kNumber, 8},
     {"old_content", CellKind::kWrapped, 50}, {"new_content", CellKind::kWrapped, 50},
+    {"leaders", CellKind::kWrapped, 16},   {"remarks", CellKind::kWrapped, 30},
 };
 
 // The Chinese workbook (the default): column headers, sheet names and the

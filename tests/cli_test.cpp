@@ -61,7 +61,8 @@ TEST_CASE("-f csv over all samples: a header and 220 task rows", "[cli]") {
   auto r = RunCli("-f csv samples/*.txt");
   REQUIRE(r.status == 0);
   CHECK(r.out.rfind("source,id,seq,section_no,section_title,item_no,item_title,content,units,lead_units,"
-                    "support_units,deadline,deadline_date,deadline_kind,first_line,last_line,warnings,table,page\n",
+                    "support_units,deadline,deadline_date,deadline_kind,first_line,last_line,warnings,table,page,"
+                    "leaders,remarks\n",
                     0) == 0);
   CHECK(CountCsvRecords(r.out) == 1 + 220);
 }

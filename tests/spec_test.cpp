@@ -39,7 +39,7 @@ using namespace noticetab::testing;
 namespace {
 
 struct Example {
-  std::string file, title, notice, tasks, layout, grid, warnings, document, outline, titles, diagnostics;
+  std::string file, title, notice, tasks, layout, grid, warnings, document, outline, titles, diagnostics, beside;
   int line = 0;
 };
 
@@ -92,6 +92,8 @@ std::vector<Example> LoadExamples(const std::vector<std::string>& files) {
         target = &cur.titles;
       } else if (line == "```diagnostics") {
         target = &cur.diagnostics;
+      } else if (line == "```beside") {
+        target = &cur.beside;
       }
     }
     if (!cur.notice.empty()) out.push_back(cur);
@@ -121,6 +123,14 @@ std::string DumpTasks(const YAML::Node& doc) {
 std::string DumpWarnings(const YAML::Node& doc) {
   std::string out;
   for (const auto& t : doc["tasks"]) out += Str(t["id"]) + ": " + Join(t["warnings"], "；") + "\n";
+  return out;
+}
+
+// What each task keeps beside its fields: "leaders | remarks" (- for null).
+std::string DumpBeside(const YAML::Node& doc) {
+  std::string out;
+  for (const auto& t : doc["tasks"])
+    out += Str(t["id"]) + ": " + Join(t["leaders"]) + " | " + (t["remarks"].IsNull() ? "-" : Str(t["remarks"])) + "\n";
   return out;
 }
 
@@ -186,6 +196,7 @@ TEST_CASE("spec examples, through the binary", "[spec]") {
     if (!ex.warnings.empty()) CHECK(DumpWarnings(doc) == ex.warnings);
     if (!ex.outline.empty()) CHECK(DumpOutline(doc) == ex.outline);
     if (!ex.titles.empty()) CHECK(DumpTitles(doc) == ex.titles);
+    if (!ex.beside.empty()) CHECK(DumpBeside(doc) == ex.beside);
     if (!ex.grid.empty()) {
       RunResult g = RunCli("--dump grid '" + notice.path() + "'");
       CHECK(g.status == 0);

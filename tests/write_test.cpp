@@ -220,6 +220,8 @@ TEST_CASE("json: exact output for a tiny document", "[write][json]") {
       "table": null,
       "lines": [5, 6],
       "page": null,
+      "leaders": [],
+      "remarks": null,
       "warnings": []
     }
   ],
@@ -306,14 +308,16 @@ TEST_CASE("yaml: block style, Chinese unescaped, one stream for a batch", "[writ
 
 TEST_CASE("FlatRow: lists joined, nulls empty", "[write][flat]") {
   const auto docs = Batch();
-  CHECK(noticetab::FlatColumns().size() == 19);
+  CHECK(noticetab::FlatColumns().size() == 21);
   CHECK(noticetab::FlatColumns().front() == "source");
   CHECK(noticetab::FlatColumns()[16] == "warnings");
-  CHECK(noticetab::FlatColumns().back() == "page");
+  CHECK(noticetab::FlatColumns()[18] == "page");  // the contract's last; added columns after it
+  CHECK(noticetab::FlatColumns()[19] == "leaders");
+  CHECK(noticetab::FlatColumns().back() == "remarks");
   const auto r1 = noticetab::FlatRow(docs[0], docs[0].tasks[0]);
   CHECK(r1 == std::vector<std::string>{"a.txt", "1", "", "一", "总体要求", "", "",
                                        "落实\"三公\"经费,公开", "市财政局、市审计局", "", "",
-                                       "2023年6月底前", "2023-06-30", "by_date", "5", "6", "", "", ""});
+                                       "2023年6月底前", "2023-06-30", "by_date", "5", "6", "", "", "", "", ""});
   const auto r2 = noticetab::FlatRow(docs[0], docs[0].tasks[1]);
   CHECK(r2[2] == "7");
   CHECK(r2[5] == "4");
@@ -321,20 +325,27 @@ TEST_CASE("FlatRow: lists joined, nulls empty", "[write][flat]") {
   CHECK(r2[11] == "");
   CHECK(r2[13] == "none");
   CHECK(r2[16] == "由合并单元格推断；标签与正文不符");
+  // Leaders are a list joined like the units; remarks are text.
+  auto d = docs[0];
+  d.tasks[1].leaders = {"张三", "李四"};
+  d.tasks[1].remarks = "每月报送";
+  const auto r3 = noticetab::FlatRow(d, d.tasks[1]);
+  CHECK(r3[19] == "张三、李四");
+  CHECK(r3[20] == "每月报送");
 }
 
 TEST_CASE("csv: header, RFC 4180 quoting, one table for a batch", "[write][csv]") {
   const std::string csv = Write("csv", Batch());
   const std::string header =
       "source,id,seq,section_no,section_title,item_no,item_title,content,units,lead_units,"
-      "support_units,deadline,deadline_date,deadline_kind,first_line,last_line,warnings,table,page\n";
+      "support_units,deadline,deadline_date,deadline_kind,first_line,last_line,warnings,table,page,leaders,remarks\n";
   REQUIRE(csv.rfind(header, 0) == 0);
   CHECK(csv.substr(header.size()) ==
         "a.txt,1,,一,总体要求,,,\"落实\"\"三公\"\"经费,公开\",市财政局、市审计局,,,2023年6月底前,"
-        "2023-06-30,by_date,5,6,,,\n"
+        "2023-06-30,by_date,5,6,,,,,\n"
         "a.txt,2,7,一,总体要求,4,yes,\"推进\"\"放管服\"\",改革\n第二行\t完\",市发改局、市财政局,"
-        "市发改局,,,,none,8,10,由合并单元格推断；标签与正文不符,,\n"
-        "b.txt,1,,一,总体要求,,,-,市财政局、市审计局,,,2023年6月底前,2023-06-30,by_date,5,6,,,\n");
+        "市发改局,,,,none,8,10,由合并单元格推断；标签与正文不符,,,,\n"
+        "b.txt,1,,一,总体要求,,,-,市财政局、市审计局,,,2023年6月底前,2023-06-30,by_date,5,6,,,,,\n");
 }
 
 TEST_CASE("csv: excel mode adds a BOM and CRLF", "[write][csv]") {
@@ -342,7 +353,7 @@ TEST_CASE("csv: excel mode adds a BOM and CRLF", "[write][csv]") {
   opts.excel = true;
   const std::string csv = Write("csv", {Tiny()}, opts);
   REQUIRE(csv.rfind("\xEF\xBB\xBFsource,id,", 0) == 0);
-  CHECK(csv.find("warnings,table,page\r\na.txt,1,") != std::string::npos);
+  CHECK(csv.find("warnings,table,page,leaders,remarks\r\na.txt,1,") != std::string::npos);
   CHECK(csv.substr(csv.size() - 2) == "\r\n");
   CHECK(Write("csv", {Tiny()}).find('\r') == std::string::npos);
 }
@@ -353,7 +364,7 @@ TEST_CASE("tsv: tabs and line breaks inside a cell become spaces", "[write][tsv]
   CHECK(lines[0].rfind("source\tid\tseq\t", 0) == 0);
   CHECK(lines[2] ==
         "a.txt\t2\t7\t一\t总体要求\t4\tyes\t推进\"放管服\",改革 第二行 完\t市发改局、市财政局\t"
-        "市发改局\t\t\t\tnone\t8\t10\t由合并单元格推断；标签与正文不符\t\t");
+        "市发改局\t\t\t\tnone\t8\t10\t由合并单元格推断；标签与正文不符\t\t\t\t");
   Document d = Tiny();
   d.tasks[0].content = "甲\r\n乙";
   CHECK(Lines(Write("tsv", {d}))[1].find("\t甲 乙\t") != std::string::npos);

@@ -117,7 +117,7 @@ TEST_CASE("xlsx: the Chinese tasks sheet: Chinese headers, 标题 and 文号, Ch
     CHECK(Has(strings, std::string("<t>") + h + "</t>"));
   }
   CHECK(!Has(strings, "<t>deadline_kind</t>"));
-  CHECK(Has(sheet, "<dimension ref=\"A1:U4\"/>"));  // 19 + 标题 + 文号, header + 3 rows
+  CHECK(Has(sheet, "<dimension ref=\"A1:W4\"/>"));  // 19 + 标题 + 文号, header + 3 rows
   CHECK(Has(strings, "<t>关于印发2023年某市政务公开工作要点的通知</t>"));
   CHECK(Has(strings, "<t>某政办发〔2023〕5号</t>"));
   CHECK(Has(strings, "<t>限期</t>"));  // by_date
@@ -140,10 +140,10 @@ TEST_CASE("xlsx: --lang en keeps the English sheets: the flat columns, frozen he
   const std::string sheet = Part(x, "xl/worksheets/sheet1.xml");
   const std::string strings = Part(x, "xl/sharedStrings.xml");
   for (std::string_view c : noticetab::FlatColumns()) CHECK(Has(strings, "<t>" + std::string(c) + "</t>"));
-  CHECK(Has(sheet, "<dimension ref=\"A1:S3\"/>"));  // 19 columns, header + 2 rows
+  CHECK(Has(sheet, "<dimension ref=\"A1:U3\"/>"));  // 19 columns, header + 2 rows
   CHECK(Has(sheet, "ySplit=\"1\""));
   CHECK(Has(sheet, "state=\"frozen\""));
-  CHECK(Has(sheet, "<autoFilter ref=\"A1:S3\"/>"));
+  CHECK(Has(sheet, "<autoFilter ref=\"A1:U3\"/>"));
   CHECK(Has(sheet, "<cols>"));
   CHECK(Has(strings, "<t>by_date</t>"));
   CHECK(Has(strings, "<t>lead</t>"));
@@ -209,14 +209,14 @@ TEST_CASE("xlsx: units sheet carries the per-unit rows", "[xlsx]") {
 TEST_CASE("xlsx: several inputs make one workbook; none makes a header-only one", "[xlsx]") {
   const std::string x = Xlsx({Doc("a.txt", 2), Doc("b.txt", 3)});
   const std::string sheet = Part(x, "xl/worksheets/sheet1.xml");
-  CHECK(Has(sheet, "<dimension ref=\"A1:U6\"/>"));
+  CHECK(Has(sheet, "<dimension ref=\"A1:W6\"/>"));
   const std::string strings = Part(x, "xl/sharedStrings.xml");
   CHECK(Has(strings, "<t>a.txt</t>"));
   CHECK(Has(strings, "<t>b.txt</t>"));
 
   const std::string empty = Xlsx({});
   REQUIRE(empty.substr(0, 2) == "PK");
-  CHECK(Has(Part(empty, "xl/worksheets/sheet1.xml"), "<autoFilter ref=\"A1:U1\"/>"));
+  CHECK(Has(Part(empty, "xl/worksheets/sheet1.xml"), "<autoFilter ref=\"A1:W1\"/>"));
   CHECK(Has(Part(empty, "xl/workbook.xml"), "<sheet name=\"责任单位\""));
   CHECK(Has(Part(empty, "xl/workbook.xml"), "<sheet name=\"到期\""));
 }
@@ -258,6 +258,6 @@ TEST_CASE("xlsx: the CLI writes a workbook with -o", "[xlsx][cli]") {
   REQUIRE(x.substr(0, 2) == "PK");
   // The header plus one row per task.
   const size_t rows = nt::ConvertSample("linyi-2023").tasks.size() + 1;
-  CHECK(Has(Part(x, "xl/worksheets/sheet1.xml"), "<dimension ref=\"A1:U" + std::to_string(rows) + "\"/>"));
+  CHECK(Has(Part(x, "xl/worksheets/sheet1.xml"), "<dimension ref=\"A1:W" + std::to_string(rows) + "\"/>"));
   CHECK(Has(Part(x, "xl/sharedStrings.xml"), "<t>临政办字〔2023〕45号</t>"));
 }

@@ -45,7 +45,7 @@ struct Assignment {
     void Cover(int k) { first = first < 0 ? k : std::min(first, k), last = std::max(last, k); }
     void Cover(const From& o) { if (o.first >= 0) Cover(o.first), Cover(o.last); }
   };
-  From units_from, lead_from, support_from, deadline_from;
+  From units_from, lead_from, support_from, deadline_from, persons_from;
   /// The key a field was first named by (牵头单位：X), as printed; "" when
   /// none (a clause with role words, a bare deadline).
   std::string units_key, lead_key, support_key, deadline_key;

@@ -56,6 +56,10 @@ struct Task {
   std::optional<std::string> table;  ///< annex title of the table the row came from; null for body tasks
   int first_line = 0, last_line = 0;
   std::optional<int> page;           ///< first page of the row (pdf, ofd); null otherwise
+  /// Added to the contract: the people a 牵头领导 / 责任人 column or clause
+  /// names (not units), and the text of the row's 备注 and unnamed columns.
+  std::vector<std::string> leaders;
+  std::optional<std::string> remarks;
   std::vector<std::string> warnings;
   std::vector<Diagnostic> diagnostics;  ///< the row warnings as values (code, lines, message)
   /// Adds a row warning: its message to `warnings`, and {code, the task's

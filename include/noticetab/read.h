@@ -39,6 +39,11 @@ struct Cell {
 struct Row {
   std::optional<int> seq;
   Cell section_label, item_label, content, units, lead, support, deadline, note;
+  Cell leader;        ///< 牵头领导 / 责任人 columns: people, the task's `leaders`
+  int note_column = -1;  ///< the column `note` was last appended from (-1: none)
+  /// Appends a note column's cell; cells of another column than the last
+  /// one are set off by `joiner` (备注 and 佐证材料 do not run together).
+  void AppendNote(std::string_view text, int line, int column, const std::string& joiner);
   bool after_break = false;   ///< first row after a repeated header (page break)
   int first_line = 0, last_line = 0;
   std::vector<std::string> warnings;       ///< messages, as printed

@@ -23,7 +23,7 @@
 namespace noticetab {
 
 /// The role a table column (or a cell) plays.
-enum class Role { kNone, kSeq, kLabel, kContent, kUnits, kLead, kSupport, kDeadline, kNote };
+enum class Role { kNone, kSeq, kLabel, kContent, kUnits, kLead, kSupport, kDeadline, kNote, kLeader };
 std::string_view RoleName(Role r);
 
 /// The role a key-value key or a unit run plays in a body clause (clauses.yaml).

@@ -206,7 +206,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
 
   // The columns some row fills, named by the first key found for each role
   // when it is a header name of that role, else by the role's label.
-  bool lead = false, support = false, deadline = false;
+  bool lead = false, support = false, deadline = false, leader = false;
   std::string names[4];  // units, lead, support, deadline
   auto name = [&](std::string& at, const std::string& key, Role r) {
     if (at.empty() && !key.empty() && HeaderNameListed(key, rules) && HeaderRole(key, rules) == r) at = key;
@@ -214,6 +214,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   for (const auto& parts : rows)
     for (const auto& p : parts) {
       lead |= !p.a.lead.empty(), support |= !p.a.support.empty(), deadline |= !p.a.deadline.empty();
+      leader |= !p.a.persons.empty();
       if (!p.a.units.empty()) name(names[0], p.a.units_key, Role::kUnits);
       if (!p.a.lead.empty()) name(names[1], p.a.lead_key, Role::kLead);
       if (!p.a.support.empty()) name(names[2], p.a.support_key, Role::kSupport);
@@ -224,6 +225,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   if (lead) columns.push_back(Role::kLead);
   if (support) columns.push_back(Role::kSupport);
   if (deadline) columns.push_back(Role::kDeadline);
+  if (leader) columns.push_back(Role::kLeader);
 
   Grid g;
   g.by_position = true;
@@ -263,6 +265,12 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
           case Role::kUnits: r.cells.push_back(Slot(lines, p, p.a.units, p.a.units_from)); break;
           case Role::kLead: r.cells.push_back(Slot(lines, p, p.a.lead, p.a.lead_from)); break;
           case Role::kSupport: r.cells.push_back(Slot(lines, p, p.a.support, p.a.support_from)); break;
+          case Role::kLeader: {
+            std::string names;
+            for (const auto& n : p.a.persons) names += (names.empty() ? "" : rules.punct.list_joiner) + n;
+            r.cells.push_back(Slot(lines, p, names, p.a.persons_from));
+            break;
+          }
           default: r.cells.push_back(Slot(lines, p, p.a.deadline, p.a.deadline_from)); break;
         }
       }
