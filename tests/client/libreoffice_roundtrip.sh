@@ -78,7 +78,7 @@ ZH_HEADERS = {
     "content": "任务内容", "units": "责任单位", "lead_units": "牵头单位", "support_units": "配合单位",
     "deadline": "完成时限", "deadline_date": "到期日", "deadline_kind": "时限类型",
     "first_line": "起始行", "last_line": "结束行", "warnings": "提示", "table": "所在表格",
-    "page": "页码", "unit": "单位", "role": "角色", "month": "到期月份",
+    "page": "页码", "leaders": "责任领导", "remarks": "备注", "unit": "单位", "role": "角色", "month": "到期月份",
 }
 ZH_VALUES = {"by_date": "限期", "year_round": "全年", "ongoing": "持续推进", "recurring": "定期",
              "none": "无", "lead": "牵头", "support": "配合", "responsible": "负责"}
