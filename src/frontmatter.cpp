@@ -678,6 +678,11 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   // The plan year: from the title, else the date.
   if (fm.title) {
     if (auto m = rules.title_year.Find(*fm.title); m.found) fm.year = std::stoi(std::string(m.Group("y")));
+    // A span of years (2023—2025年, 2023年至2025年): its first, however the
+    // first year is written (with 年 or without).
+    if (fm.year)
+      if (const auto m = rules.plan_span.Find(*fm.title); m.found)
+        if (const int from = rules.numerals.Value(m.Group("from")); from > 0) fm.year = from;
   }
   if (!fm.year && fm.date) fm.year = std::stoi(fm.date->substr(0, 4));
   return fm;

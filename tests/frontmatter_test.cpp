@@ -203,3 +203,13 @@ TEST_CASE("a 文号 in brackets after the title on its line is the number, the r
   FrontMatter draft = Front("关于印发2023年重点工作任务分解的通知（征求意见稿）\n各县区人民政府：\n现将任务印发。\n");
   CHECK_FALSE(draft.number);
 }
+
+TEST_CASE("a title naming a span of years gives its first as the plan year, however it is written", "[frontmatter]") {
+  for (std::string span : {"2023—2025年", "2023年—2025年", "2023-2025年", "2023年至2025年"}) {
+    INFO(span);
+    const FrontMatter fm = Front("关于印发某市" + span + "数字政府建设实施方案的通知\n\n各县区人民政府：\n现印发给你们。\n\n某市人民政府\n2024年3月1日\n");
+    REQUIRE(fm.title);
+    CHECK(fm.year == 2023);
+  }
+  CHECK(Front("关于印发某市2025年数字政府建设工作要点的通知\n\n某市人民政府\n2024年12月1日\n").year == 2025);
+}
