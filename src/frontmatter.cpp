@@ -410,12 +410,20 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   if (head_end == regions.body_begin) head_end = std::min(lines.size(), regions.body_end);
 
   size_t title_at = head_end;
+  // A 标题 / 信息名称 line of site metadata: the page names the notice there,
+  // and may print no title of its own above the 主送 (the line's index).
+  size_t meta_title_at = head_end;
   for (size_t i = 0; i < head_end; ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
     std::string_view t = StripMarkdown(l.text, rules);
     // Site metadata (文号 X 发文日期 Y) is read below, by key.
-    if (!MetadataPairs(l.text, meta_keys, rules.punct).empty()) continue;
+    if (const auto pairs = MetadataPairs(l.text, meta_keys, rules.punct); !pairs.empty()) {
+      if (meta_title_at == head_end)
+        for (const auto& p : pairs)
+          if (IsKey(p.key, rules.metadata_title_keys, rules.punct) && !p.value.empty()) meta_title_at = i;
+      continue;
+    }
     // t's spaceless form: t itself in a line without spaces (Line::spaced
     // false; t is a part of l.text), else RemoveSpaces(t), made on first use.
     std::string spaceless;
@@ -476,7 +484,9 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         continue;
       }
     }
-    if (title_at == head_end && !fm.title) {
+    // A title line after the 成文日期 where the metadata names the notice is
+    // the plan's own heading (2024年某市政务公开工作要点), not the notice's title.
+    if (title_at == head_end && !fm.title && !(fm.date && meta_title_at < i)) {
       const std::string_view compact = compact_t();
       if (IsTitleLine(compact, rules) && CharCount(compact) <= 80 && !EndsSentence(compact, rules)) {
         // Join a title wrapped over the previous lines: "…关于印发…" + "…的通知",
@@ -508,12 +518,14 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         continue;
       }
     }
-    if (title_at != head_end && fm.recipients.empty() && fm.date == std::nullopt) {
+    // 主送 comes after the title: the printed one, else the metadata's.
+    const size_t above = title_at != head_end ? title_at : meta_title_at;
+    if (above != head_end && fm.recipients.empty() && fm.date == std::nullopt) {
       if (auto m = rules.recipients_line.Find(t); m.found) {
         // 主送 wrapped over lines: the lines above that end with a list
         // separator (各乡镇人民政府，某开发区管委会， / 县政府各部门：), up to the title.
         std::string r(m.Group("r"));
-        for (size_t j = i; j-- > title_at + 1;) {
+        for (size_t j = i; j-- > above + 1;) {
           const Line& p = lines[j];
           if (p.kind != LineKind::kText || !EndsWithListSeparator(p.text, rules.punct)) break;
           r.insert(0, StripMarkdown(p.text, rules));

@@ -213,3 +213,16 @@ TEST_CASE("a title naming a span of years gives its first as the plan year, howe
   }
   CHECK(Front("关于印发某市2025年数字政府建设工作要点的通知\n\n某市人民政府\n2024年12月1日\n").year == 2025);
 }
+
+TEST_CASE("a page that names the notice only in its metadata: 主送 is read, the plan's heading is no title", "[frontmatter]") {
+  const FrontMatter fm = Front(
+      "索引号：11370000004-2024-00012\n发布机构：某市人民政府办公室\n"
+      "标    题：某市人民政府办公室关于印发2024年政务公开工作要点的通知\n发文字号：某政办字〔2024〕12号\n\n"
+      "各县区人民政府，市政府各部门、各直属机构：\n　　经市政府同意，现将《2024年某市政务公开工作要点》印发给你们，请认真贯彻落实。\n\n"
+      "某市人民政府办公室\n2024年3月29日\n\n2024年某市政务公开工作要点\n\n一、加强政策解读\n\n"
+      "（一）做好政策发布。完善政策发布机制（市政府办公室牵头，各县区政府负责）。\n");
+  CHECK(fm.title == "某市人民政府办公室关于印发2024年政务公开工作要点的通知");
+  CHECK(fm.recipients == std::vector<std::string>{"各县区人民政府", "市政府各部门", "各直属机构"});
+  CHECK(fm.number == "某政办字〔2024〕12号");
+  CHECK(fm.date == "2024-03-29");
+}
