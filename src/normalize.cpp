@@ -192,7 +192,35 @@ std::vector<std::string> MergeUnits(const std::vector<std::string>& units, const
 
 }  // namespace
 
+namespace {
+
+// The names of u that are people (副县长张三: units.yaml person) move from
+// the unit lists to u.persons.
+void TakePersons(UnitList& u, const Rules& rules) {
+  bool any = false;
+  for (const auto& n : u.units) any = any || rules.unit_person.Contains(n);
+  if (!any) return;
+  for (const auto& n : u.units)
+    if (rules.unit_person.Contains(n)) u.persons.push_back(n);
+  auto is_person = [&](const std::string& n) {
+    return std::find(u.persons.begin(), u.persons.end(), n) != u.persons.end();
+  };
+  for (auto* list : {&u.units, &u.lead, &u.support, &u.guide}) std::erase_if(*list, is_person);
+}
+
+UnitList NormalizeUnitsOnce(std::string_view cell, const Rules& rules);
+
+}  // namespace
+
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
+  UnitList u = NormalizeUnitsOnce(cell, rules);
+  TakePersons(u, rules);
+  return u;
+}
+
+namespace {
+
+UnitList NormalizeUnitsOnce(std::string_view cell, const Rules& rules) {
   UnitList u;
   // No space in the cell: JoinWrappedNames would copy it as it is.
   const std::string_view trimmed = Trim(cell);
@@ -230,6 +258,8 @@ UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   if (!u.lead.empty()) u.support.insert(u.support.end(), plain.begin(), plain.end());
   return u;
 }
+
+}  // namespace
 
 Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const Rules& rules,
                          std::vector<std::string>* warnings) {
@@ -568,6 +598,12 @@ std::vector<std::string> SplitLeaders(std::string_view cell, const Punctuation& 
   return out;
 }
 
+// Appends the names `more` to `leaders`, each once.
+void AddLeaders(std::vector<std::string>& leaders, const std::vector<std::string>& more) {
+  for (const auto& n : more)
+    if (std::find(leaders.begin(), leaders.end(), n) == leaders.end()) leaders.push_back(n);
+}
+
 // The row's cells kept beside its fields: leaders and remarks. Damaged text
 // (U+FFFD, (cid:NN)) is dropped with a warning, never kept.
 void KeepBeside(const Row& row, const Rules& rules, Task& t) {
@@ -575,7 +611,7 @@ void KeepBeside(const Row& row, const Rules& rules, Task& t) {
     if (HasDamageMarkers(row.leader.text))
       t.Warn("cell.unreadable", "unreadable " + RoleLabel(Role::kLeader, rules) + " cell dropped: " + row.leader.text);
     else
-      t.leaders = SplitLeaders(row.leader.text, rules.punct);
+      AddLeaders(t.leaders, SplitLeaders(row.leader.text, rules.punct));
   }
   if (!row.note.empty()) {
     if (HasDamageMarkers(row.note.text))
@@ -664,8 +700,10 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     t.support_units = !support.units.empty() ? support.units : u.support;
     t.units = MergeUnits(u.units, t.lead_units, t.support_units);
     t.units_open = u.open || lead.open || support.open;
-    for (const auto* l : {&u, &lead, &support})
+    for (const auto* l : {&u, &lead, &support}) {
       for (const Diagnostic& w : l->warnings) t.Warn(w.code, w.message);
+      AddLeaders(t.leaders, l->persons);
+    }
     KeepBeside(row, rules, t);
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
       t.deadline = ResolveDeadline(row.note.text, years, rules, &notes);
@@ -760,7 +798,10 @@ UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
   out.guide = u.guide;
   out.units = MergeUnits(u.units, leads, supports);
   out.open = u.open || lead.open || support.open;
-  for (const auto* l : {&u, &lead, &support}) out.warnings.insert(out.warnings.end(), l->warnings.begin(), l->warnings.end());
+  for (const auto* l : {&u, &lead, &support}) {
+    out.warnings.insert(out.warnings.end(), l->warnings.begin(), l->warnings.end());
+    out.persons.insert(out.persons.end(), l->persons.begin(), l->persons.end());
+  }
   return out;
 }
 
@@ -770,6 +811,7 @@ void ApplyAssignment(const Assignment& a, const YearContext& years, const Rules&
   UnitList u = ResolveAssignment(a, rules);
   t->units = u.units, t->lead_units = u.lead, t->support_units = u.support;
   t->units_open = u.open;
+  AddLeaders(t->leaders, u.persons);
   for (const Diagnostic& w : u.warnings) t->Warn(w.code, w.message);
   if (!a.deadline.empty()) {
     std::vector<Diagnostic> notes;

@@ -291,7 +291,7 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
 void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions", "suffix_exceptions",
                         "carry_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
-                        "examples"});
+                        "person", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
   std::stable_sort(r.open_tails.begin(), r.open_tails.end(),
@@ -326,6 +326,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.collective_name = root["collective_name"] ? Compile(ctx, root["collective_name"]) : Regex("(?!)");
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));
+  r.unit_person = root["person"] ? Compile(ctx, root["person"]) : Regex("(?!)");  // optional
   ReadExamples(ctx, root["examples"], "units", r);
 }
 

@@ -69,7 +69,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"title", {"title"}},
       {"header", {"role"}},
       {"junk", {"junk"}},
-      {"units", {"units", "open", "lead", "support"}},
+      {"units", {"units", "open", "lead", "support", "persons"}},
       {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
       {"deadline", {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match", "warning", "in"}},
       {"clause", {"units", "lead", "support", "open", "deadline", "person", "group"}},
@@ -130,6 +130,7 @@ void FireUnits(const RuleExample& ex) {
   if (ex.expect.count("lead")) CHECK(Join(u.lead) == ex.expect.at("lead"));
   if (ex.expect.count("support")) CHECK(Join(u.support) == ex.expect.at("support"));
   if (ex.expect.count("open")) CHECK(Bool(u.open) == ex.expect.at("open"));
+  if (ex.expect.count("persons")) CHECK(Join(u.persons) == ex.expect.at("persons"));
 }
 
 void FireClause(const RuleExample& ex) {

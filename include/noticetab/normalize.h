@@ -32,6 +32,7 @@ struct YearContext {
 struct UnitList {
   std::vector<std::string> units, lead, support;  ///< units: every name, in the order written
   std::vector<std::string> guide;                 ///< X指导: in units, neither lead nor support
+  std::vector<std::string> persons;               ///< names that are people (units.yaml person): in no unit list
   bool open = false;
   /// Names dropped as unreadable (units.unreadable), table-rule marks cut
   /// from a name (units.rule_marks); no lines (the cell's are the row's).

@@ -214,6 +214,7 @@ struct Rules {
   bool unit_split_every = false, unit_split_ready = false;
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
   Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
+  Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
   // collective.yaml
   Regex issuer_region;                        ///< groups: region
   std::vector<std::pair<std::string, std::vector<std::string>>> unit_kinds;  ///< kind -> name endings
