@@ -197,11 +197,23 @@ namespace {
 // The names of u that are people (副县长张三: units.yaml person) move from
 // the unit lists to u.persons.
 void TakePersons(UnitList& u, const Rules& rules) {
-  bool any = false;
-  for (const auto& n : u.units) any = any || rules.unit_person.Contains(n);
-  if (!any) return;
+  // A name ending as a unit's does (市发改局, 县政府) is a unit, and is not
+  // searched, unless it ends with a word a person's name needs (县委常委).
+  auto may_be_person = [&](std::string_view n) {
+    if (n.empty()) return false;
+    if ((rules.org_suffix_ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1)
+      for (const auto& suffix : rules.org_suffixes)
+        if (EndsWith(n, suffix)) {
+          for (const auto& need : rules.unit_person.required())
+            for (const auto& run : need)
+              if (EndsWith(n, run)) return rules.unit_person.Contains(n);
+          return false;
+        }
+    return rules.unit_person.Contains(n);
+  };
   for (const auto& n : u.units)
-    if (rules.unit_person.Contains(n)) u.persons.push_back(n);
+    if (may_be_person(n)) u.persons.push_back(n);
+  if (u.persons.empty()) return;
   auto is_person = [&](const std::string& n) {
     return std::find(u.persons.begin(), u.persons.end(), n) != u.persons.end();
   };
@@ -599,7 +611,8 @@ std::vector<std::string> SplitLeaders(std::string_view cell, const Punctuation& 
 }
 
 // Appends the names `more` to `leaders`, each once.
-void AddLeaders(std::vector<std::string>& leaders, const std::vector<std::string>& more) {
+inline void AddLeaders(std::vector<std::string>& leaders, const std::vector<std::string>& more) {
+  if (more.empty()) return;
   for (const auto& n : more)
     if (std::find(leaders.begin(), leaders.end(), n) == leaders.end()) leaders.push_back(n);
 }
