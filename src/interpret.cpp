@@ -176,6 +176,9 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     if (past) after_content.push_back(t.columns[k]);
     if (t.columns[k] == Role::kContent) past = 1;
   }
+  const size_t unit_columns = static_cast<size_t>(std::count_if(t.columns.begin(), t.columns.end(), [](Role r) {
+    return r == Role::kUnits || r == Role::kLead || r == Role::kSupport;
+  }));
   size_t labels_before_content = 0;  // the header's label columns left of the content
   for (Role r : t.columns) {
     if (r == Role::kContent) break;
@@ -362,12 +365,27 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
         // A trailing cell with no content before it: the last label-looking
         // cell was the content after all.
         auto last = std::find_if(pending.rbegin(), pending.rend(), [](const StreamCell* p) { return !p->cell.empty(); });
+        // More unit-shaped cells in a run than the header has unit columns:
+        // the first is a short text that reads as a name (开办企业), the
+        // row's label or content.
+        size_t run = 0;
+        for (size_t j = k; j < cells.size() && shapes[j] == CellShape::kUnits; ++j) ++run;
         if (last != pending.rend()) {
           const StreamCell* content = *last;
           pending.erase(std::next(last).base());
           start_content(*content);
           --k;  // handle this cell again as a trailing cell
-        } else if (!t.rows.empty()) {
+        } else if (run > unit_columns) {
+          if (pending.size() < labels_before_content)
+            pending.push_back(&c);
+          else
+            start_content(c);
+          row.Warn("cell.read_as_text", "a cell that reads as a unit name taken as the row's text: " + c.cell.text);
+        } else if (t.rows.empty()) {
+          t.Warn("table.cell_dropped", "line " + std::to_string(c.cell.first_line) +
+                                           ": a cell before the table's first row dropped: " + c.cell.text,
+                 c.cell.first_line, c.cell.last_line);
+        } else {
           Row& prev = t.rows.back();
           Cell& target = s == CellShape::kUnits ? prev.units : prev.deadline;
           target.Append(c.cell.text, c.cell.first_line);
