@@ -40,9 +40,23 @@ struct StreamCell {
   bool after_break = false;
 };
 
-bool IsSeqNumber(std::string_view s) {
+// A 序号 cell: up to three digits, ASCII or full-width (１２); its value.
+std::optional<int> SeqNumber(std::string_view s) {
   s = Trim(s);
-  return !s.empty() && s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  int value = 0, digits = 0;
+  for (size_t i = 0; i < s.size(); ++digits) {
+    if (digits == 3) return std::nullopt;
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    if (b(i) >= '0' && b(i) <= '9') {
+      value = value * 10 + (b(i) - '0'), i += 1;
+    } else if (i + 2 < s.size() && b(i) == 0xEF && b(i + 1) == 0xBC && b(i + 2) >= 0x90 && b(i + 2) <= 0x99) {
+      value = value * 10 + (b(i + 2) - 0x90), i += 3;  // U+FF10-FF19
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0) return std::nullopt;
+  return value;
 }
 
 bool LabelLike(std::string_view s, const Rules& rules, const CellFacts& f) {
@@ -217,9 +231,9 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   for (size_t k = 0; k < cells.size(); ++k) {
     const StreamCell& c = cells[k];
     CellShape s = shapes[k];
-    if (IsSeqNumber(c.cell.text)) {  // a 序号 cell starts a row, named by the header or not
+    if (const auto seq = SeqNumber(c.cell.text)) {  // a 序号 cell starts a row, named by the header or not
       if (have_content) finish();
-      pending_seq = std::atoi(c.cell.text.c_str());
+      pending_seq = *seq;
       continue;
     }
     if (have_content) {
