@@ -768,6 +768,12 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
         if (!t.item_title.empty()) t.item_title += " / ";
         t.item_title += h.title;
       }
+    } else {
+      // A section with no items whose own lines assign it (CutBody): the row
+      // starts at its heading.
+      for (const auto& s : sections)
+        if (s.line == g.span.first_line && s.items.empty())
+          t.section = s.index, t.section_no = s.no, t.section_title = s.title;
     }
     t.first_line = g.span.first_line;
     t.last_line = g.span.last_line;
