@@ -169,7 +169,7 @@ int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rul
     if (wrapped || IsKeyValueLine(l.text, rules)) {
       end = n;
       const std::string_view t = Trim(l.text);
-      wrapped = rules.punct.enumeration.Ends(t) || rules.punct.comma.Ends(t);
+      wrapped = rules.punct.enumeration.Ends(t) || rules.punct.comma.Ends(t) || rules.punct.colon.Ends(t);
     } else if (end > 0) {
       break;
     }
