@@ -177,6 +177,9 @@ int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rul
   return end;
 }
 
+// The most characters of a heading's title that is a line of its own.
+constexpr size_t kShortTitle = 24;
+
 }  // namespace
 
 Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
@@ -207,6 +210,18 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     }
     p.a = ReadAssignment(p.lines, rules, &p.content);
     p.a_from = p.from;
+    // A short heading without a stop over a paragraph of its own (一、深入打好
+    // 蓝天保卫战 / 强化…): its title is a sentence of the content, not words
+    // run into the next line's. A heading with a separator in it may be a
+    // sentence wrapped over lines, and goes on as printed.
+    if (!p.lines.empty() && lines[from - 1].heading) {
+      const std::string title = JoinCjkSpaces(Trim(p.lines.front()));
+      const Punctuation& pu = rules.punct;
+      if (!title.empty() && CharCount(title) <= kShortTitle && p.content.size() > title.size() &&
+          StartsWith(p.content, title) && !EndsSentence(title, rules) && !pu.comma.In(title) &&
+          !pu.enumeration.In(title) && !pu.colon.In(title) && !pu.closes.Ends(title))
+        p.content.insert(title.size(), pu.stop);
+    }
     return p;
   };
   for (const auto& s : sections) {
