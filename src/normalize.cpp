@@ -797,7 +797,7 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     } else if (before > 0) {
       // The clause is the words of the deepest heading at or above its line:
       // a 1． over the row, else the item.
-      std::string of = "item " + t.item_no;
+      std::string of = at && before < at->line ? "section " + t.section_no : "item " + t.item_no;
       for (const GridRow::Heading& h : g.headings)
         if (h.line <= before) of = "heading " + h.no + " under item " + t.item_no;
       t.Warn("units.shared", "units and deadline taken from the clause of " + of + " (line " + std::to_string(before) + ")");

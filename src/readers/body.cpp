@@ -329,6 +329,15 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         run.clear();
       }
     }
+    // Key-value lines under the section heading, before its first item
+    // (一、… / 牵头单位：X / （一）…): the clause of the items with none of their own.
+    if (const int end = SectionClauseEnd(s.line, lines, rules); end > 0 && end < s.items.front().line) {
+      Part sp = part(s.line, end);
+      if (!sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty())
+        for (size_t k = section_first; k < rows.size(); ++k)
+          for (Part& p : rows[k])
+            if (!p.a.found) p.a = sp.a, p.a_from = sp.from;
+    }
   }
 
   // The columns some row fills, named by the first key found for each role
