@@ -157,8 +157,9 @@ GridCell Slot(const std::vector<Line>& all, const Part& p, const std::string& te
 
 // The last line of the key-value lines under a section heading with no
 // items (牵头单位：X / 完成时限：Y), after the words of its own paragraph if
-// any; 0 when none follows before the next heading. The run ends at the
-// first line that is neither (a value wrapped after 、 or ， goes on).
+// any; the heading's own line when none follows but the heading closes with
+// a clause; else 0. The run ends at the first line that is neither (a value
+// wrapped after 、 or ， goes on).
 int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rules& rules) {
   int end = 0;
   bool wrapped = false;
@@ -174,6 +175,10 @@ int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rul
       break;
     }
   }
+  // None: a heading closing with a clause of its own (一、深化改革（区发改委牵头）).
+  if (end == 0 && heading_line >= 1 && heading_line <= static_cast<int>(lines.size()) &&
+      EndsInClause(lines[heading_line - 1].text, rules))
+    end = heading_line;
   return end;
 }
 
