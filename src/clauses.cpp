@@ -482,12 +482,14 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       only_bracket_lines &= bracket_line;
     };
     if (auto m = rules.clause_key_line.Find(t); m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone) {
-      // A value wrapped after a list separator (配合单位：X、Y、 / Z) goes on
-      // in the next line, unless that line opens a key of its own.
+      // A value wrapped after a list separator (配合单位：X、Y、 / Z), or
+      // printed under its key (责任单位： / X、Y), goes on in the next line,
+      // unless that line opens a key of its own.
       size_t last = k;
       std::string wrapped;
       std::string_view value = t;
-      while (last + 1 < lines.size() && (pu.enumeration.Ends(value) || pu.comma.Ends(value))) {
+      while (last + 1 < lines.size() &&
+             (pu.enumeration.Ends(value) || pu.comma.Ends(value) || (last == k && pu.colon.Ends(value)))) {
         const std::string next = JoinCjkSpaces(Trim(lines[last + 1]));
         if (next.empty()) break;
         if (auto n = rules.clause_key_line.Find(next); n.found && KeyRole(n.Group("key"), rules) != ClauseRole::kNone) break;

@@ -876,6 +876,12 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
         if (!t.item_title.empty()) t.item_title += " / ";
         t.item_title += h.title;
       }
+    } else {
+      // A section with no items whose own lines assign it (CutBody): the row
+      // starts at its heading.
+      for (const auto& s : sections)
+        if (s.line == g.span.first_line && s.items.empty())
+          t.section = s.index, t.section_no = s.no, t.section_title = s.title;
     }
     t.first_line = g.span.first_line;
     t.last_line = g.span.last_line;
@@ -900,7 +906,7 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     } else if (before > 0) {
       // The clause is the words of the deepest heading at or above its line:
       // a 1． over the row, else the item.
-      std::string of = "item " + t.item_no;
+      std::string of = at && before < at->line ? "section " + t.section_no : "item " + t.item_no;
       for (const GridRow::Heading& h : g.headings)
         if (h.line <= before) of = "heading " + h.no + " under item " + t.item_no;
       t.Warn("units.shared", "units and deadline taken from the clause of " + of + " (line " + std::to_string(before) + ")");

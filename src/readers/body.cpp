@@ -41,14 +41,71 @@ struct Part {
   std::string content;
   std::vector<GridRow::Heading> headings;  ///< the sub-headings above the part, outermost first
   std::vector<std::pair<std::string, std::string>> notes;  ///< GridRow::notes
+  /// A group clause on a line of its own after the part's text (以上工作由X牵头，
+  /// Y配合。 / （以上3项由X负责）): it covers the items above it, not only this
+  /// one, so it is read apart from `a` and its line is no content.
+  Assignment group;
+  std::vector<const Line*> group_from;
+  bool group_applied = false;
 };
+
+// A line of its own that is a group clause (以上工作由区发改委牵头，区财政局
+// 配合。 / （以上3项由X负责）): a clause opening with a group word (clauses.yaml
+// group_starts, a literal test first) that names units. Read into *out.
+bool ReadGroupLine(std::string_view text, const Rules& rules, Assignment* out) {
+  const Punctuation& pu = rules.punct;
+  // Cheap test first: a group word near the line's start (after a bracket).
+  bool near = false;
+  for (const std::string& w : rules.group_starts) near |= text.substr(0, 8 + w.size()).find(w) != std::string_view::npos;
+  if (!near) return false;
+  std::string t = JoinCjkSpaces(Trim(text));
+  std::string_view clause = t;
+  while (size_t n = pu.StopLength(clause)) clause = Trim(clause.substr(0, clause.size() - n));
+  // In brackets of its own: their inside.
+  if (size_t i = 0; !clause.empty() && pu.opens.Has(NextChar(clause, i)) && pu.closes.Ends(clause)) {
+    size_t close = clause.size();
+    while (close > 0 && (static_cast<unsigned char>(clause[close - 1]) & 0xC0) == 0x80) --close;
+    clause = Trim(clause.substr(i, close - 1 - i));
+  }
+  bool starts = false;
+  for (const std::string& w : rules.group_starts) starts |= StartsWith(clause, w);
+  if (!starts) return false;
+  Assignment a;
+  if (!ParseClause(clause, rules, &a) || a.group < 0 || (a.units.empty() && a.lead.empty() && a.support.empty()))
+    return false;
+  for (auto [field, at] : {std::pair{&a.units, &a.units_from}, {&a.lead, &a.lead_from}, {&a.support, &a.support_from},
+                           {&a.deadline, &a.deadline_from}})
+    if (!field->empty()) at->Cover(0);
+  *out = std::move(a);
+  return true;
+}
 
 // A bracketed clause on a line of its own after the last member of a group,
 // with no clause on the other members, covers the whole group. One that says
 // so (以上3项由…, Assignment::group) covers the members above it that have no
 // clause of their own, as many as it counts (all when it counts none); a
 // count other than the group's size is said on the rows it covers.
-void ShareGroupClause(std::vector<Part*>& parts) {
+void ShareGroupClause(std::vector<Part*>& all) {
+  // Group clauses on lines of their own: each covers the members since the
+  // last one, itself included.
+  size_t from = 0;
+  for (size_t k = 0; k < all.size(); ++k) {
+    Part& last = *all[k];
+    if (!last.group.found || last.group_applied) continue;
+    const int group = last.group.group, size = static_cast<int>(k + 1 - from);
+    const int covered = group > 0 ? std::min(group, size) : size;
+    for (size_t j = k + 1 - covered; j <= k; ++j)
+      if (!all[j]->a.found) all[j]->a = last.group, all[j]->a_from = last.group_from;
+    if (group > 0 && group != size) {
+      const std::string said = "the clause on line " + std::to_string(last.group_from.front()->no) + " covers the " +
+                               std::to_string(group) + " items above it, but its group has " + std::to_string(size) +
+                               "; it is applied to the last " + std::to_string(covered);
+      for (size_t j = k + 1 - covered; j <= k; ++j) all[j]->notes.emplace_back("units.group_count", said);
+    }
+    last.group_applied = true;
+    from = k + 1;
+  }
+  std::vector<Part*> parts(all.begin() + static_cast<std::ptrdiff_t>(from), all.end());
   if (parts.size() < 2) return;
   Part& last = *parts.back();
   const int group = last.a.group, size = static_cast<int>(parts.size());
@@ -98,6 +155,36 @@ GridCell Slot(const std::vector<Line>& all, const Part& p, const std::string& te
   return c;
 }
 
+// The last line of the key-value lines under a section heading with no
+// items (牵头单位：X / 完成时限：Y), after the words of its own paragraph if
+// any; the heading's own line when none follows but the heading closes with
+// a clause; else 0. The run ends at the first line that is neither (a value
+// wrapped after 、 or ， goes on).
+int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rules& rules) {
+  int end = 0;
+  bool wrapped = false;
+  for (int n = heading_line + 1; n <= static_cast<int>(lines.size()); ++n) {
+    const Line& l = lines[n - 1];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (l.kind == LineKind::kHeading || l.tabs > 0) break;
+    if (wrapped || IsKeyValueLine(l.text, rules)) {
+      end = n;
+      const std::string_view t = Trim(l.text);
+      wrapped = rules.punct.enumeration.Ends(t) || rules.punct.comma.Ends(t) || rules.punct.colon.Ends(t);
+    } else if (end > 0) {
+      break;
+    }
+  }
+  // None: a heading closing with a clause of its own (一、深化改革（区发改委牵头）).
+  if (end == 0 && heading_line >= 1 && heading_line <= static_cast<int>(lines.size()) &&
+      EndsInClause(lines[heading_line - 1].text, rules))
+    end = heading_line;
+  return end;
+}
+
+// The most characters of a heading's title that is a line of its own.
+constexpr size_t kShortTitle = 24;
+
 }  // namespace
 
 Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
@@ -111,8 +198,52 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   // Sub-heading style -> its last accepted number, across items: 3. under
   // (二) goes on from 2. under (一).
   std::map<int, int> last_no;
+  auto part = [&](int from, int to) {
+    Part p;
+    p.first_line = from, p.last_line = to;
+    for (int n = from; n <= to && n <= static_cast<int>(lines.size()); ++n) {
+      const Line& l = lines[n - 1];
+      if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) continue;
+      // A group clause line: only after the part's own words; the literal
+      // test of its opening first.
+      if (n > from && !p.lines.empty() && ReadGroupLine(l.text, rules, &p.group)) {
+        p.group_from.assign(1, &l);
+        continue;
+      }
+      p.lines.push_back(n == from && l.heading ? std::string_view(l.heading->title) : l.text);
+      p.from.push_back(&l);
+    }
+    p.a = ReadAssignment(p.lines, rules, &p.content);
+    p.a_from = p.from;
+    // A short heading without a stop over a paragraph of its own (一、深入打好
+    // 蓝天保卫战 / 强化…): its title is a sentence of the content, not words
+    // run into the next line's. A heading with a separator in it may be a
+    // sentence wrapped over lines, and goes on as printed.
+    if (!p.lines.empty() && lines[from - 1].heading) {
+      const std::string title = JoinCjkSpaces(Trim(p.lines.front()));
+      const Punctuation& pu = rules.punct;
+      if (!title.empty() && CharCount(title) <= kShortTitle && p.content.size() > title.size() &&
+          StartsWith(p.content, title) && !EndsSentence(title, rules) && !pu.comma.In(title) &&
+          !pu.enumeration.In(title) && !pu.colon.In(title) && !pu.closes.Ends(title))
+        p.content.insert(title.size(), pu.stop);
+    }
+    return p;
+  };
   for (const auto& s : sections) {
     size_t section_first = rows.size();
+    // A section with no items whose heading is followed by key-value lines
+    // (一、… / 牵头单位：X / 完成时限：Y): the heading and its lines are one
+    // row, kept when they name units.
+    if (s.items.empty()) {
+      if (const int end = SectionClauseEnd(s.line, lines, rules); end > 0) {
+        Part p = part(s.line, end);
+        if (!p.a.units.empty() || !p.a.lead.empty() || !p.a.support.empty()) {
+          if (p.content.empty()) p.content = s.title;
+          rows.push_back({std::move(p)});
+        }
+      }
+      continue;
+    }
     for (const auto& it : s.items) {
       int first = it.line;
       int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
@@ -145,19 +276,6 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         nodes.push_back({n, depth, open.back()});
         open.push_back(static_cast<int>(nodes.size()) - 1);
       }
-      auto part = [&](int from, int to) {
-        Part p;
-        p.first_line = from, p.last_line = to;
-        for (int n = from; n <= to && n <= static_cast<int>(lines.size()); ++n) {
-          const Line& l = lines[n - 1];
-          if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) continue;
-          p.lines.push_back(n == from && l.heading ? std::string_view(l.heading->title) : l.text);
-          p.from.push_back(&l);
-        }
-        p.a = ReadAssignment(p.lines, rules, &p.content);
-        p.a_from = p.from;
-        return p;
-      };
       std::vector<Part> parts;
       if (nodes.size() == 1) {
         parts.push_back(part(first, last));
@@ -194,13 +312,36 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       }
       rows.push_back(std::move(parts));
     }
-    // The same across the items of a section: a clause line after the last item.
+    // The same across the items of a section: a clause line after the last
+    // item. A group clause line (以上工作由…) covers the items since the
+    // last one, in a run of items without sub-items.
     bool flat = true;
     for (size_t k = section_first; k < rows.size(); ++k) flat &= rows[k].size() == 1;
     if (flat && rows.size() - section_first >= 2) {
       std::vector<Part*> whole;
       for (size_t k = section_first; k < rows.size(); ++k) whole.push_back(&rows[k].front());
       ShareGroupClause(whole);
+    } else {
+      std::vector<Part*> run;
+      for (size_t k = section_first; k <= rows.size(); ++k) {
+        if (k < rows.size() && rows[k].size() == 1) {
+          run.push_back(&rows[k].front());
+          if (!run.back()->group.found) continue;
+        }
+        bool grouped = false;
+        for (Part* p : run) grouped |= p->group.found && !p->group_applied;
+        if (grouped) ShareGroupClause(run);
+        run.clear();
+      }
+    }
+    // Key-value lines under the section heading, before its first item
+    // (一、… / 牵头单位：X / （一）…): the clause of the items with none of their own.
+    if (const int end = SectionClauseEnd(s.line, lines, rules); end > 0 && end < s.items.front().line) {
+      Part sp = part(s.line, end);
+      if (!sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty())
+        for (size_t k = section_first; k < rows.size(); ++k)
+          for (Part& p : rows[k])
+            if (!p.a.found) p.a = sp.a, p.a_from = sp.from;
     }
   }
 
