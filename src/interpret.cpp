@@ -541,6 +541,14 @@ Table Interpret(const Grid& g, const Rules& rules) {
     if (g.stream) {  // a stream header holds names only: drop empty slots
       std::erase_if(names, [](std::string_view n) { return Trim(n).empty(); });
       auto roles = HeaderRoles(names, rules);
+      // A header of two rows flattened (责任单位 over 牵头单位 | 配合单位, the
+      // sub-names after the first row's): the 责任单位 before both is their
+      // parent, a column of no cells, or its unit cell would take the lead's.
+      const auto units = std::find(roles.begin(), roles.end(), Role::kUnits);
+      if (units != roles.end() && std::find(units, roles.end(), Role::kLead) != roles.end() &&
+          std::find(units, roles.end(), Role::kSupport) != roles.end() &&
+          std::find(std::next(units), roles.end(), Role::kUnits) == roles.end())
+        *units = Role::kNone;
       return roles;
     }
     return HeaderRoles(names, rules);
