@@ -222,7 +222,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     if (!p.lines.empty() && lines[from - 1].heading) {
       const std::string title = JoinCjkSpaces(Trim(p.lines.front()));
       const Punctuation& pu = rules.punct;
-      if (!title.empty() && CharCount(title) <= kShortTitle && p.content.size() > title.size() &&
+      if (!title.empty() && p.content.size() > title.size() && CharCountUpTo(title, kShortTitle + 1) <= kShortTitle &&
           StartsWith(p.content, title) && !EndsSentence(title, rules) && !pu.comma.In(title) &&
           !pu.enumeration.In(title) && !pu.colon.In(title) && !pu.closes.Ends(title))
         p.content.insert(title.size(), pu.stop);
