@@ -615,6 +615,38 @@ Table Interpret(const Grid& g, const Rules& rules) {
       t.rows.push_back(PositionRow(r, t.columns, rules));
       continue;
     }
+    // A line that completes the short row above it: a cell of several
+    // paragraphs broke the row (Word's text export of 1.… / 2.… in one cell).
+    // The row above stops before its last columns, this one holds exactly
+    // them after the rest of that cell, and opens no row of its own (no 序号).
+    if (const GridRow* above = k > 0 && !t.rows.empty() ? &g.rows[k - 1] : nullptr;
+        above && !above->header && !above->unsplit && !r.after_page_break && !above->cells.empty() &&
+        above->cells.size() < t.columns.size() && above->cells.size() + r.cells.size() == t.columns.size() + 1 &&
+        !(t.columns.front() == Role::kSeq && IsInteger(r.cells.front().text)) &&
+        (t.columns[above->cells.size() - 1] == Role::kContent || t.columns[above->cells.size() - 1] == Role::kLabel) &&
+        !Trim(r.cells.front().text).empty() && !Trim(above->cells.back().text).empty() &&
+        // Both halves read as text: a row shifted by a merged cell ends in
+        // its unit cell (| content | unit |), which no paragraph continues.
+        [&] {
+          const CellShape a = shape_of.Get(above->cells.back().text).typed;
+          return a == CellShape::kText || a == CellShape::kItemLabel || a == CellShape::kSectionLabel;
+        }() &&
+        shape_of.Get(r.cells.front().text).typed != CellShape::kUnits &&
+        shape_of.Get(r.cells.front().text).typed != CellShape::kDeadline) {
+      std::string joined = above->cells.back().text + "\n" + r.cells.front().text;
+      cells.clear();
+      for (size_t i = 0; i + 1 < above->cells.size(); ++i) cells.push_back(above->cells[i].text);
+      cells.push_back(joined);
+      for (size_t i = 1; i < r.cells.size(); ++i) cells.push_back(r.cells[i].text);
+      Row& row = t.rows.back();
+      const bool after_break = row.after_break;
+      row = Row();
+      AssignRow(cells, t.columns, above->span.first_line, shape_of, row);
+      row.Touch(line);
+      row.after_break = after_break;
+      row.Warn("row.rejoined", "line " + std::to_string(line) + " completes the row above (a cell of several lines); joined");
+      continue;
+    }
     cells.clear();
     for (const auto& c : r.cells) cells.push_back(c.text);
     Row& row = t.rows.emplace_back();  // filled where it stays: no Row moved
