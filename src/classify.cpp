@@ -426,6 +426,10 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
     Line& l = out.emplace_back();
     l.no = n;
     l.raw = src.Line(n);
+    // pdftotext ends each page with a form feed, so the next page's first
+    // line starts with one: a page break, no character of the line (left in,
+    // it is a cell of its own before a space-aligned header).
+    while (!l.raw.empty() && l.raw.front() == '\f') l.raw.remove_prefix(1);
     l.text = Trim(l.raw);
     // One scan of the text for a space; tabs are spaces, so only a spaced
     // text is searched for them (the trimmed ends are short).

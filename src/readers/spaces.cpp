@@ -103,6 +103,23 @@ std::vector<std::pair<int, std::string>> WrappedHeader(const std::vector<Line>& 
   return out;
 }
 
+bool EndsInSeparator(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  for (const auto& sep : rules.unit_separators)
+    if (s.size() >= sep.size() && s.substr(s.size() - sep.size()) == sep) return true;
+  return false;
+}
+
+// Whether a unit cell reads as a whole list that a run under it cannot go on:
+// no separator at its end, its last name complete, and the run a complete
+// name (区公共资源交易 over 中心 is one name wrapped).
+bool FreshUnits(std::string_view above, std::string_view run, const Rules& rules) {
+  if (above.empty() || EndsInSeparator(above, rules)) return false;
+  const auto a = SplitTopLevel(above, rules), b = SplitTopLevel(run, rules);
+  return !a.empty() && !b.empty() && IsCompleteUnit(RemoveSpaces(a.back()), rules) &&
+         IsCompleteUnit(RemoveSpaces(b.front()), rules);
+}
+
 }  // namespace
 
 // Whether Runs(s) (SpaceRunCount) may give three runs or more: that takes two places where
@@ -169,13 +186,16 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   g.span = g.rows.front().span;
   // Header names are often centred over their columns, data left-aligned:
   // the first data line with a run for every column gives the column starts.
-  for (size_t i = first; i < lines.size() && i < first + 5; ++i) {
-    if (!Plain(lines[i], rules)) break;
-    auto runs = Runs(lines[i].raw);
-    if (runs.size() != cols.size()) continue;
-    for (size_t j = 0; j < runs.size(); ++j) cols[j] = std::min(cols[j], runs[j].col);
-    break;
-  }
+  auto align = [&](size_t from) {
+    for (size_t i = from; i < lines.size() && i < from + 5; ++i) {
+      if (!Plain(lines[i], rules)) break;
+      auto runs = Runs(lines[i].raw);
+      if (runs.size() != cols.size()) continue;
+      for (size_t j = 0; j < runs.size(); ++j) cols[j] = std::min(cols[j], runs[j].col);
+      break;
+    }
+  };
+  align(first);
   // The column a run belongs to: the last column starting at or left of it
   // (a centred cell may start a little right of its column start).
   auto column_of = [&](const Run& r) {
@@ -183,6 +203,56 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     for (size_t j = 0; j < cols.size(); ++j)
       if (cols[j] <= r.col + 1) k = j;
     return k;
+  };
+  std::vector<Role> roles = HeaderRoles(g.rows.front().cells.size() == cols.size() ? [&] {
+    std::vector<std::string_view> names;
+    for (const auto& c : g.rows.front().cells) names.push_back(c.text);
+    return names;
+  }() : std::vector<std::string_view>{}, rules);
+  auto role_of = [&](size_t k) { return k < roles.size() ? roles[k] : Role::kNone; };
+  // Whether a line under an open row starts a row of its own although its
+  // first column is empty (the group label of a merged first column is
+  // printed on its group's first row only): a cell of it cannot go on from
+  // the same cell above. A second whole deadline does not; nor does a unit
+  // name under a whole unit list while the content above ended its sentence.
+  auto starts_row = [&](const std::vector<Run>& runs, const GridRow& row) {
+    bool fresh_units = false, content = false, content_ended = true;
+    for (const auto& run : runs) {
+      const size_t k = column_of(run);
+      const std::string_view above = row.cells[k].text;
+      switch (role_of(k)) {
+        case Role::kDeadline:
+          if (!above.empty() && ClassifyCell(above, rules) == CellShape::kDeadline &&
+              ClassifyCell(run.text, rules) == CellShape::kDeadline)
+            return true;
+          break;
+        case Role::kUnits:
+        case Role::kLead:
+        case Role::kSupport:
+          fresh_units = fresh_units || FreshUnits(above, run.text, rules);
+          break;
+        case Role::kContent:
+          content = true;
+          content_ended = above.empty() || EndsSentence(above, rules);
+          break;
+        default:
+          break;
+      }
+    }
+    return fresh_units && content && content_ended;
+  };
+  // Whether a line whose first column is a label (工作任务) only wraps the
+  // label above: no unit or deadline cell of its own, and the label above
+  // and the content above not ended.
+  auto wraps_label = [&](const std::vector<Run>& runs, const GridRow& row) {
+    if (role_of(0) != Role::kLabel || row.cells[0].text.empty() || EndsSentence(row.cells[0].text, rules))
+      return false;
+    for (const auto& run : runs) {
+      const Role r = role_of(column_of(run));
+      if (r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline) return false;
+      if (r == Role::kContent && EndsSentence(row.cells[column_of(run)].text, rules)) return false;
+    }
+    return true;
   };
   bool open = false;  // the last row may still take continuation lines
   for (size_t i = first; i < lines.size(); ++i) {
@@ -198,6 +268,12 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       GridRow r;
       r.header = true;
       for (const auto& run : runs) r.cells.push_back(CellAt(lines, l, run.text));
+      // Each page lays its columns out anew (a wider content column moves
+      // the units): the rows under a repeated header are cut by it.
+      if (runs.size() == cols.size()) {
+        for (size_t j = 0; j < runs.size(); ++j) cols[j] = runs[j].col;
+        align(i + 1);
+      }
       g.rows.push_back(std::move(r));
       open = false;
       continue;
@@ -205,6 +281,10 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     if (runs.size() >= 2 && ShortRuns(runs)) {
       if (auto names = WrappedHeader(lines, i, rules); !names.empty()) {  // the same, wrapped
         g.rows.push_back(wrapped_row(i, names));
+        if (names.size() == cols.size()) {
+          for (size_t j = 0; j < names.size(); ++j) cols[j] = names[j].first;
+          align(i + 2);
+        }
         g.span.last_line = lines[i + 1].no;
         ++i;
         open = false;
@@ -213,7 +293,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     }
     bool first_col = !runs.empty() && column_of(runs.front()) == 0;
     if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col) break;  // text after the table
-    if (!open || first_col) {
+    if (!open || (first_col ? !wraps_label(runs, g.rows.back()) : starts_row(runs, g.rows.back()))) {
       GridRow r;
       r.cells.resize(cols.size());
       r.span.first_line = l.no;
