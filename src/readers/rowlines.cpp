@@ -1,6 +1,7 @@
 // Row-per-line tables (tabs, pipes, markdown): one line, one row; the syntax
 // says how a line splits into cells.
 #include <algorithm>
+#include <utility>
 
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
@@ -102,11 +103,27 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   g.span.first_line = lines[at].no;
   g.span.last_line = lines[first - 1].no;
   bool after_break = false;
+  // Rows closed by their mark (| … |, as the header is): an open row line
+  // goes on below, and a line without marks may still be a row.
+  const bool closed_rows = syntax.closed && syntax.closed(lines[at]) && syntax.opened(lines[at]);
+  const size_t width = g.rows.front().cells.size();
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (EndsTable(l, rules)) break;
     if (syntax.is_rule && syntax.is_rule(l)) continue;
+    if (!syntax.is_row(l) && closed_rows && width >= 3 && l.spaced && MayHaveThreeRuns(l.raw)) {
+      // A row whose marks OCR lost: its cells are the runs at 2+ spaces.
+      if (auto runs = SpaceRuns(l.raw); runs.size() == width) {
+        GridRow r = row_of(l, runs);
+        r.notes.emplace_back("row.unmarked", "line " + std::to_string(l.no) +
+                                                 " has no column marks; its cells read at the spaces between them");
+        r.after_page_break = std::exchange(after_break, false);
+        g.rows.push_back(std::move(r));
+        g.span.last_line = l.no;
+        continue;
+      }
+    }
     if (!syntax.is_row(l)) {
       if (!syntax.stray_joins_above) break;
       GridRow r = row_of(l, {l.text});
@@ -135,6 +152,36 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     GridRow r = row_of(l, cells);
     r.after_page_break = after_break;
     after_break = false;
+    // An open row line: the lines under it up to a closed one hold the rest
+    // of its last cell and its further cells.
+    for (size_t j = i + 1; closed_rows && syntax.opened(l) && !syntax.closed(l) && j < lines.size(); ++j) {
+      const Line& next = lines[j];
+      if (next.kind == LineKind::kBlank || next.kind == LineKind::kJunk || EndsTable(next, rules) ||
+          (syntax.is_rule && syntax.is_rule(next)))
+        break;
+      syntax.split(next, &cells);
+      // A line opening with its mark is a row of its own (SplitPipes drops
+      // the empty cell before an opening mark: compare the first cell).
+      if (cells.empty() || Trim(next.text).substr(0, cells.front().size()) != cells.front()) break;
+      GridRow more = row_of(next, cells);
+      if (r.cells.empty()) {
+        r.cells = std::move(more.cells);
+      } else {
+        Cell joined;
+        joined.text = r.cells.back().text;
+        joined.Append(more.cells.front().text, next.no);
+        r.cells.back().text = joined.text;
+        r.cells.back().span.Cover(more.cells.front().span);
+        for (size_t k = 1; k < more.cells.size(); ++k) r.cells.push_back(std::move(more.cells[k]));
+      }
+      r.span.last_line = next.no;
+      g.span.last_line = next.no;
+      i = j;
+      if (syntax.closed(next)) break;
+    }
+    if (r.span.last_line > r.span.first_line)
+      r.notes.emplace_back("row.joined", "row printed over lines " + std::to_string(r.span.first_line) + "-" +
+                                             std::to_string(r.span.last_line) + " (a cell broken over lines); joined");
     g.rows.push_back(std::move(r));
   }
   return g;

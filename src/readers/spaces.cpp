@@ -139,6 +139,8 @@ bool MayHaveThreeRuns(std::string_view s) {
 
 size_t SpaceRunCount(std::string_view line) { return Runs(line).size(); }
 
+std::vector<std::string_view> SpaceRuns(std::string_view line) { return Texts(Runs(line)); }
+
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
   // A text without a space is one run (the line's indent makes none).
