@@ -293,12 +293,40 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
         continue;
       }
     }
+    // A line right over a repeated header (the title a page prints atop, a
+    // running header) is page furniture, no cell: the row above may go on
+    // under the header. It is told from a row's last line by its place:
+    // under the page number that ends the page above, or across a column's
+    // start, where no cell reaches.
+    auto furniture_place = [&] {
+      size_t k = i;
+      while (k > first && lines[k - 1].kind == LineKind::kBlank) --k;
+      if (k > first && lines[k - 1].kind == LineKind::kJunk) return true;
+      for (const auto& run : runs) {
+        const size_t c = column_of(run);
+        if (c + 1 < cols.size() && run.end_col > cols[c + 1]) return true;
+      }
+      return false;
+    };
+    if (runs.size() <= 2 && g.rows.size() > 1 && furniture_place()) {
+      size_t j = i + 1;
+      while (j < lines.size() && j < i + 4 && (lines[j].kind == LineKind::kBlank || lines[j].kind == LineKind::kJunk)) ++j;
+      if (j < lines.size() && j < i + 4 && Plain(lines[j], rules) && lines[j].spaced && MayHaveThreeRuns(lines[j].raw)) {
+        auto next = Runs(lines[j].raw);
+        if ((next.size() >= 3 && !HeaderRoles(Texts(next), rules).empty()) ||
+            (ShortRuns(next) && !WrappedHeader(lines, j, rules).empty()))
+          continue;
+      }
+    }
     bool first_col = !runs.empty() && column_of(runs.front()) == 0;
-    if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col) break;  // text after the table
+    // Text after the table; under a repeated header, the rest of a row the
+    // page break cut (the interpreter joins it).
+    if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col && !g.rows.back().header) break;
     if (!open || (first_col ? !wraps_label(runs, g.rows.back()) : starts_row(runs, g.rows.back()))) {
       GridRow r;
       r.cells.resize(cols.size());
       r.span.first_line = l.no;
+      r.after_page_break = g.rows.size() > 1 && g.rows.back().header;
       g.rows.push_back(std::move(r));
       open = true;
     }
