@@ -126,6 +126,15 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     }
     if (!syntax.is_row(l)) {
       if (!syntax.stray_joins_above) break;
+      // A line right over a repeated header (the title a page prints atop,
+      // a running header) is page furniture, not a wrapped cell.
+      size_t j = i + 1;
+      while (j < lines.size() && j < i + 4 && (lines[j].kind == LineKind::kBlank || lines[j].kind == LineKind::kJunk)) ++j;
+      if (j < lines.size() && j < i + 4 && syntax.is_row(lines[j])) {
+        std::vector<std::string_view> next;
+        syntax.split(lines[j], &next);
+        if (!HeaderRoles(next, rules).empty() || !WrappedHeaderRowLines(lines, j, rules, syntax, next).empty()) continue;
+      }
       GridRow r = row_of(l, {l.text});
       r.unsplit = true;
       g.rows.push_back(std::move(r));
