@@ -7,6 +7,7 @@
 #include "noticetab/read.h"
 #include "readers.h"
 #include "noticetab/text.h"
+#include "../stages.h"
 
 namespace noticetab {
 
@@ -188,6 +189,19 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       i = j;
       if (syntax.closed(next)) break;
     }
+    // One cell short of the header, a unit cell ending in a deadline after a
+    // space: the mark between the two was lost (| 各区县政府 2024年11月底前 |).
+    if (closed_rows && r.cells.size() + 1 == width)
+      for (size_t k = 1; k < r.cells.size(); ++k)
+        if (std::string_view d = TrailingDeadline(r.cells[k].text, rules); !d.empty()) {
+          GridCell deadline = r.cells[k];
+          deadline.text = std::string(d);
+          r.cells[k].text = std::string(Trim(std::string_view(r.cells[k].text).substr(0, r.cells[k].text.size() - d.size())));
+          r.notes.emplace_back("row.unmarked", "line " + std::to_string(l.no) + ": a column mark lost between " +
+                                                   r.cells[k].text + " and " + deadline.text + "; cut at the space");
+          r.cells.insert(r.cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(deadline));
+          break;
+        }
     if (r.span.last_line > r.span.first_line)
       r.notes.emplace_back("row.joined", "row printed over lines " + std::to_string(r.span.first_line) + "-" +
                                              std::to_string(r.span.last_line) + " (a cell broken over lines); joined");
