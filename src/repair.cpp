@@ -14,6 +14,18 @@
 #include "stages.h"
 
 namespace noticetab {
+
+bool DeadlineReadsAcross(std::string_view above, std::string_view below, const Rules& rules) {
+  std::string buf;
+  const std::string a = Nfkc(RemoveSpaces(above, &buf));
+  const std::string b = Nfkc(RemoveSpaces(below, &buf));
+  if (a.empty() || b.empty()) return false;
+  const std::string joined = a + b;
+  for (const auto& d : rules.deadlines)
+    if (auto m = d.re.Find(joined); m.found && m.begin < a.size() && m.end > a.size()) return true;
+  return false;
+}
+
 namespace {
 
 std::string LineRef(int first, int last) {
@@ -30,18 +42,6 @@ bool ReadsAsOneDeadline(std::string_view text, const Rules& rules) {
   return std::any_of(rules.deadlines.begin(), rules.deadlines.end(), [&](const auto& d) { return d.re.Contains(t); });
 }
 
-// Whether a deadline printed over two rows reads across them: a phrase of
-// deadlines.yaml matches over the place the two meet (2024年12月 | 底前).
-bool DeadlineReadsAcross(std::string_view above, std::string_view below, const Rules& rules) {
-  std::string buf;
-  const std::string a = Nfkc(RemoveSpaces(above, &buf));
-  const std::string b = Nfkc(RemoveSpaces(below, &buf));
-  if (a.empty() || b.empty()) return false;
-  const std::string joined = a + b;
-  for (const auto& d : rules.deadlines)
-    if (auto m = d.re.Find(joined); m.found && m.begin < a.size() && m.end > a.size()) return true;
-  return false;
-}
 
 bool EndsWithSeparator(std::string_view s, const Rules& rules) {
   s = Trim(s);

@@ -10,6 +10,7 @@
 #include "noticetab/read.h"
 #include "noticetab/text.h"
 #include "readers.h"
+#include "../stages.h"
 
 namespace noticetab {
 namespace {
@@ -225,7 +226,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       switch (role_of(k)) {
         case Role::kDeadline:
           if (!above.empty() && ClassifyCell(above, rules) == CellShape::kDeadline &&
-              ClassifyCell(run.text, rules) == CellShape::kDeadline)
+              ClassifyCell(run.text, rules) == CellShape::kDeadline && !DeadlineReadsAcross(above, run.text, rules))
             return true;
           break;
         case Role::kUnits:
