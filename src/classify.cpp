@@ -426,6 +426,10 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
     Line& l = out.emplace_back();
     l.no = n;
     l.raw = src.Line(n);
+    // pdftotext ends each page with a form feed, so the next page's first
+    // line starts with one: a page break, no character of the line (left in,
+    // it is a cell of its own before a space-aligned header).
+    while (!l.raw.empty() && l.raw.front() == '\f') l.raw.remove_prefix(1);
     l.text = Trim(l.raw);
     // One scan of the text for a space; tabs are spaces, so only a spaced
     // text is searched for them (the trimmed ends are short).
@@ -1056,6 +1060,22 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   // date (2025.06.30, which the hint leaves to position: in the hint, a
   // pattern without a literal would cost every cell a search), which are kept.
   if (chars > 16 || dated) return CellShape::kText;
+  // Table rules OCR read as characters (‖, 丨) are no part of a word: the
+  // test reads the cell without them, and a cell that held one and keeps no
+  // word of two characters is debris, even one character (丨口).
+  std::string unruled;
+  const MarkSet& rule_marks = rules.punct.rule_marks;
+  const bool ruled = !rule_marks.marks().empty() && rule_marks.In(cell);
+  if (ruled) {
+    for (size_t i = 0; i < cell.size();) {
+      const size_t at = i;
+      const char32_t c = NextChar(cell, i);
+      if (rule_marks.Has(c)) unruled.push_back(' ');
+      else unruled.append(cell.substr(at, i - at));
+    }
+    cell = Trim(unruled);
+    if (cell.empty()) return CellShape::kGarbage;
+  }
   // Two ideographs in a row that are no numerals are one Han token of two
   // characters at least (the tokenizer's runs): no debris. Numerals are
   // ruled out as the tokenizer does, by a filter on (c & 63) first.
@@ -1084,7 +1104,7 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   }
   // A ditto (同上, headers.yaml) spaced out (同 上) is single characters too,
   // but words: the table's repair copies the cell above for it.
-  if (longest_han <= 1 && (han + noise) >= 2)
+  if (longest_han <= 1 && (han + noise) >= (ruled ? 1u : 2u))
     return std::find(rules.ditto.begin(), rules.ditto.end(), compact) == rules.ditto.end() ? CellShape::kGarbage
                                                                                            : CellShape::kText;
   return CellShape::kText;

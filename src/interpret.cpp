@@ -652,6 +652,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     Row& row = t.rows.emplace_back();  // filled where it stays: no Row moved
     AssignRow(cells, t.columns, line, shape_of, row);
     row.after_break = r.after_page_break;
+    for (const auto& [code, message] : r.notes) row.Warn(code, message);
     if (!inferred.empty()) row.Warn("role.inferred", "no table header; column roles inferred from the cells: " + inferred);
   }
   Finish(g, t, rules);

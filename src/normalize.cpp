@@ -192,6 +192,29 @@ std::vector<std::string> MergeUnits(const std::vector<std::string>& units, const
 
 }  // namespace
 
+std::string_view TrailingDeadline(std::string_view cell, const Rules& rules) {
+  if (cell.find(' ') == std::string_view::npos || !rules.deadline_hint.Contains(cell)) return {};
+  size_t from = cell.size();
+  while (true) {
+    const size_t space = cell.find_last_of(' ', from == 0 ? 0 : from - 1);
+    if (space == std::string_view::npos || space == 0) break;
+    const std::string_view chunk = Trim(cell.substr(space, from - space));
+    if (chunk.empty()) {
+      from = space;
+      continue;
+    }
+    if (IsCompleteUnit(RemoveSpaces(chunk), rules) || CharCount(Trim(cell.substr(space))) > 24 ||
+        ClassifyCell(cell.substr(space), rules) != CellShape::kDeadline)
+      break;
+    from = space;
+  }
+  if (from == cell.size()) return {};
+  const std::string_view head = Trim(cell.substr(0, from));
+  const auto names = SplitTopLevel(head, rules);
+  if (names.empty() || !IsCompleteUnit(RemoveSpaces(names.back()), rules)) return {};
+  return Trim(cell.substr(from));
+}
+
 namespace {
 
 // The names of u that are people (副县长张三: units.yaml person) move from
@@ -235,7 +258,15 @@ namespace {
 UnitList NormalizeUnitsOnce(std::string_view cell, const Rules& rules) {
   UnitList u;
   // No space in the cell: JoinWrappedNames would copy it as it is.
-  const std::string_view trimmed = Trim(cell);
+  std::string_view trimmed = Trim(cell);
+  std::string_view trailing_deadline;
+  if ((trailing_deadline = TrailingDeadline(trimmed, rules)).size())
+    trimmed = Trim(trimmed.substr(0, static_cast<size_t>(trailing_deadline.data() - trimmed.data())));
+  if (!trailing_deadline.empty()) {
+    UnitList head = NormalizeUnits(trimmed, rules);
+    if (head.deadline.empty()) head.deadline = std::string(trailing_deadline);
+    return head;
+  }
   std::string joined;
   std::string_view text = HasSpace(trimmed) ? std::string_view(joined = JoinWrappedNames(trimmed, rules)) : trimmed;
   // 列第一位的为牵头单位 is a remark on the list (convert.cpp reads it), no unit.

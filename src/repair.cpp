@@ -14,6 +14,18 @@
 #include "stages.h"
 
 namespace noticetab {
+
+bool DeadlineReadsAcross(std::string_view above, std::string_view below, const Rules& rules) {
+  std::string buf;
+  const std::string a = Nfkc(RemoveSpaces(above, &buf));
+  const std::string b = Nfkc(RemoveSpaces(below, &buf));
+  if (a.empty() || b.empty()) return false;
+  const std::string joined = a + b;
+  for (const auto& d : rules.deadlines)
+    if (auto m = d.re.Find(joined); m.found && m.begin < a.size() && m.end > a.size()) return true;
+  return false;
+}
+
 namespace {
 
 std::string LineRef(int first, int last) {
@@ -29,6 +41,7 @@ bool ReadsAsOneDeadline(std::string_view text, const Rules& rules) {
   const std::string t = Nfkc(RemoveSpaces(text, &buf));
   return std::any_of(rules.deadlines.begin(), rules.deadlines.end(), [&](const auto& d) { return d.re.Contains(t); });
 }
+
 
 bool EndsWithSeparator(std::string_view s, const Rules& rules) {
   s = Trim(s);
@@ -65,11 +78,15 @@ bool CutMidName(std::string_view above, std::string_view next, const Rules& rule
 // unit by shape) or, shifted into the content, of the label above: *onto
 // names the cell above it goes on (for kUnitsText and kLabel).
 Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell Row::** onto) {
-  if (r.seq || !r.section_label.empty() || !r.item_label.empty() || !r.deadline.empty() || r.deadline.garbled)
-    return Continues::kNo;
+  if (r.seq || !r.section_label.empty() || !r.item_label.empty() || r.deadline.garbled) return Continues::kNo;
+  // A deadline of its own starts a row; the rest of the one above
+  // (2024年12月 over 底前: no deadline alone, one with it) goes on.
+  const bool deadline_goes_on = !r.deadline.empty() && !prev.deadline.empty() &&
+                                DeadlineReadsAcross(prev.deadline.text, r.deadline.text, rules);
+  if (!r.deadline.empty() && !deadline_goes_on) return Continues::kNo;
   const bool only_content = !r.content.empty() && r.units.empty() && r.lead.empty() && r.support.empty() &&
                             !r.units.garbled && !r.lead.garbled && !r.support.garbled;
-  if (only_content && EndsSentence(prev.content.text, rules) && !EndsSentence(r.content.text, rules)) {
+  if (only_content && !deadline_goes_on && EndsSentence(prev.content.text, rules) && !EndsSentence(r.content.text, rules)) {
     for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support})
       if (EndsWithSeparator((prev.*f).text, rules)) {
         const UnitList u = NormalizeUnits(r.content.text, rules);
@@ -86,7 +103,7 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
       return Continues::kLabel;
     return Continues::kNo;
   }
-  bool any = false;
+  bool any = deadline_goes_on;
   if (!r.content.empty()) {
     if (EndsSentence(prev.content.text, rules)) return Continues::kNo;
     any = true;
@@ -173,7 +190,8 @@ void RepairTable(Table& table, const Rules& rules) {
       prev.Warn(units_only ? "units.joined" : "content.joined",
                 (r.after_break ? what + " continued after a page break" : "wrapped " + what) + " (" + Lines(r) + ") joined");
       prev.content.Append(r.content.text, r.content.last_line);
-      for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support}) (prev.*f).Append((r.*f).text, (r.*f).last_line);
+      for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support, &Row::deadline})
+        (prev.*f).Append((r.*f).text, (r.*f).last_line);
       prev.Touch(r.first_line);
       prev.Touch(r.last_line);
       // A note both lines carry (a header read by shape) is the row's once.

@@ -34,6 +34,16 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules);
 /// a deadline a merged cell or a paragraph break split.
 /// (deadlines.yaml year_only).
 bool IsYearOnly(std::string_view s, const Rules& rules);
+/// The deadline printed at the end of a unit cell after a space, the mark
+/// between the two cells lost (各区县政府 2024年11月底前 gives 2024年11月底前):
+/// the words from the right that read as a deadline and are no unit name,
+/// when a complete unit name stands before them; "" when none. A view into
+/// cell. (normalize.cpp)
+std::string_view TrailingDeadline(std::string_view cell, const Rules& rules);
+/// Whether a deadline printed over two cells, one under the other, reads
+/// across them: a phrase of deadlines.yaml matches over the place the two
+/// meet (2024年12月 over 底前). (repair.cpp)
+bool DeadlineReadsAcross(std::string_view above, std::string_view below, const Rules& rules);
 /// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).
 bool IsCompleteSpaceless(std::string_view name, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.

@@ -13,6 +13,8 @@ namespace noticetab {
 /// outputs print among the warnings. Codes are `area.what`, e.g.
 /// row.shifted, role.inferred, role.header_shape, content.missing,
 /// cell.unreadable, cell.extra, cell.joined_above, cell.read_as_text, row.unsplit, row.rejoined,
+/// row.joined (a markdown row broken over lines, joined), row.unmarked (a row
+/// line whose cell marks were lost, cut at its spaces),
 /// row.fragment, deadline.twice, content.joined, units.joined (a unit list
 /// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),
 /// merged.filled, link.label_disagrees, link.from_label, link.from_above,

@@ -62,8 +62,9 @@ struct GridRow {
     int line = 0;           ///< 1-based input line
   };
   std::vector<Heading> headings;  ///< outermost first; empty for table rows
-  /// Body readers: {code, message} the row's task is warned with (a group
-  /// clause whose count is not its group's size).
+  /// {code, message} the row's task is warned with: a body reader's (a group
+  /// clause whose count is not its group's size), a table reader's guess (a
+  /// markdown row joined over lines, row.joined; cells read at spaces, row.unmarked).
   std::vector<std::pair<std::string, std::string>> notes;
 };
 

@@ -55,6 +55,8 @@ RowLineSyntax PipeSyntax(const Rules& rules) {
   syntax.split = [p](const Line& l, std::vector<std::string_view>* out) { SplitPipes(l.text, *p, out); };
   syntax.is_row = [p](const Line& l) { return l.tabs == 0 && HasPipe(l.text, *p); };
   syntax.is_rule = [](const Line& l) { return IsRule(l.text); };
+  syntax.closed = [p](const Line& l) { return p->pipe.Ends(l.text); };
+  syntax.opened = [p](const Line& l) { return p->pipe.StartLength(l.text) > 0; };
   return syntax;
 }
 

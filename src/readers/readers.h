@@ -53,6 +53,16 @@ struct RowLineSyntax {
   /// A header may be printed over two row lines, each name wrapped (序 over
   /// 号, 牵头 over 单位: narrow PDF columns): see WrappedHeaderRowLines.
   bool wrapped_header = false;
+  /// Whether a row line ends in its row mark (a markdown row's closing |);
+  /// empty when rows have none. In a table whose header is closed, a row
+  /// line left open goes on in the lines under it up to a closed one (a cell
+  /// broken over lines by OCR or a converter), and a line with no mark at all
+  /// whose runs at 2+ spaces are as many as the header's cells is a row whose
+  /// marks were lost (warned `row.unmarked`). Only where the header and the
+  /// row line both open and close with the mark (loose pipe rows `a | b |`
+  /// under a closed header are rows each).
+  std::function<bool(const Line&)> closed;
+  std::function<bool(const Line&)> opened;  ///< the same for the opening mark; set with closed
 };
 /// The header names when lines[at] and the next line are one header wrapped
 /// over two lines: both rows of the same cell count, neither a header alone,
@@ -89,6 +99,8 @@ bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules)
 /// The number of cells the spaces reader cuts `line` into (runs split at two
 /// spaces or an ideographic space).
 size_t SpaceRunCount(std::string_view line);
+/// The runs of a line split at two spaces or more (or U+3000), views into it.
+std::vector<std::string_view> SpaceRuns(std::string_view line);
 /// False only when SpaceRunCount(line) < 3: a quick look for two places to split.
 bool MayHaveThreeRuns(std::string_view line);
 Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);

@@ -1,11 +1,13 @@
 // Row-per-line tables (tabs, pipes, markdown): one line, one row; the syntax
 // says how a line splits into cells.
 #include <algorithm>
+#include <utility>
 
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
 #include "readers.h"
 #include "noticetab/text.h"
+#include "../stages.h"
 
 namespace noticetab {
 
@@ -102,13 +104,38 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   g.span.first_line = lines[at].no;
   g.span.last_line = lines[first - 1].no;
   bool after_break = false;
+  // Rows closed by their mark (| … |, as the header is): an open row line
+  // goes on below, and a line without marks may still be a row.
+  const bool closed_rows = syntax.closed && syntax.closed(lines[at]) && syntax.opened(lines[at]);
+  const size_t width = g.rows.front().cells.size();
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (EndsTable(l, rules)) break;
     if (syntax.is_rule && syntax.is_rule(l)) continue;
+    if (!syntax.is_row(l) && closed_rows && width >= 3 && l.spaced && MayHaveThreeRuns(l.raw)) {
+      // A row whose marks OCR lost: its cells are the runs at 2+ spaces.
+      if (auto runs = SpaceRuns(l.raw); runs.size() == width) {
+        GridRow r = row_of(l, runs);
+        r.notes.emplace_back("row.unmarked", "line " + std::to_string(l.no) +
+                                                 " has no column marks; its cells read at the spaces between them");
+        r.after_page_break = std::exchange(after_break, false);
+        g.rows.push_back(std::move(r));
+        g.span.last_line = l.no;
+        continue;
+      }
+    }
     if (!syntax.is_row(l)) {
       if (!syntax.stray_joins_above) break;
+      // A line right over a repeated header (the title a page prints atop,
+      // a running header) is page furniture, not a wrapped cell.
+      size_t j = i + 1;
+      while (j < lines.size() && j < i + 4 && (lines[j].kind == LineKind::kBlank || lines[j].kind == LineKind::kJunk)) ++j;
+      if (j < lines.size() && j < i + 4 && syntax.is_row(lines[j])) {
+        std::vector<std::string_view> next;
+        syntax.split(lines[j], &next);
+        if (!HeaderRoles(next, rules).empty() || !WrappedHeaderRowLines(lines, j, rules, syntax, next).empty()) continue;
+      }
       GridRow r = row_of(l, {l.text});
       r.unsplit = true;
       g.rows.push_back(std::move(r));
@@ -135,6 +162,49 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     GridRow r = row_of(l, cells);
     r.after_page_break = after_break;
     after_break = false;
+    // An open row line: the lines under it up to a closed one hold the rest
+    // of its last cell and its further cells.
+    for (size_t j = i + 1; closed_rows && syntax.opened(l) && !syntax.closed(l) && j < lines.size(); ++j) {
+      const Line& next = lines[j];
+      if (next.kind == LineKind::kBlank || next.kind == LineKind::kJunk || EndsTable(next, rules) ||
+          (syntax.is_rule && syntax.is_rule(next)))
+        break;
+      syntax.split(next, &cells);
+      // A line opening with its mark is a row of its own (SplitPipes drops
+      // the empty cell before an opening mark: compare the first cell).
+      if (cells.empty() || Trim(next.text).substr(0, cells.front().size()) != cells.front()) break;
+      GridRow more = row_of(next, cells);
+      if (r.cells.empty()) {
+        r.cells = std::move(more.cells);
+      } else {
+        Cell joined;
+        joined.text = r.cells.back().text;
+        joined.Append(more.cells.front().text, next.no);
+        r.cells.back().text = joined.text;
+        r.cells.back().span.Cover(more.cells.front().span);
+        for (size_t k = 1; k < more.cells.size(); ++k) r.cells.push_back(std::move(more.cells[k]));
+      }
+      r.span.last_line = next.no;
+      g.span.last_line = next.no;
+      i = j;
+      if (syntax.closed(next)) break;
+    }
+    // One cell short of the header, a unit cell ending in a deadline after a
+    // space: the mark between the two was lost (| 各区县政府 2024年11月底前 |).
+    if (closed_rows && r.cells.size() + 1 == width)
+      for (size_t k = 1; k < r.cells.size(); ++k)
+        if (std::string_view d = TrailingDeadline(r.cells[k].text, rules); !d.empty()) {
+          GridCell deadline = r.cells[k];
+          deadline.text = std::string(d);
+          r.cells[k].text = std::string(Trim(std::string_view(r.cells[k].text).substr(0, r.cells[k].text.size() - d.size())));
+          r.notes.emplace_back("row.unmarked", "line " + std::to_string(l.no) + ": a column mark lost between " +
+                                                   r.cells[k].text + " and " + deadline.text + "; cut at the space");
+          r.cells.insert(r.cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(deadline));
+          break;
+        }
+    if (r.span.last_line > r.span.first_line)
+      r.notes.emplace_back("row.joined", "row printed over lines " + std::to_string(r.span.first_line) + "-" +
+                                             std::to_string(r.span.last_line) + " (a cell broken over lines); joined");
     g.rows.push_back(std::move(r));
   }
   return g;

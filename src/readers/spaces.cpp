@@ -10,6 +10,7 @@
 #include "noticetab/read.h"
 #include "noticetab/text.h"
 #include "readers.h"
+#include "../stages.h"
 
 namespace noticetab {
 namespace {
@@ -103,6 +104,23 @@ std::vector<std::pair<int, std::string>> WrappedHeader(const std::vector<Line>& 
   return out;
 }
 
+bool EndsInSeparator(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  for (const auto& sep : rules.unit_separators)
+    if (s.size() >= sep.size() && s.substr(s.size() - sep.size()) == sep) return true;
+  return false;
+}
+
+// Whether a unit cell reads as a whole list that a run under it cannot go on:
+// no separator at its end, its last name complete, and the run a complete
+// name (区公共资源交易 over 中心 is one name wrapped).
+bool FreshUnits(std::string_view above, std::string_view run, const Rules& rules) {
+  if (above.empty() || EndsInSeparator(above, rules)) return false;
+  const auto a = SplitTopLevel(above, rules), b = SplitTopLevel(run, rules);
+  return !a.empty() && !b.empty() && IsCompleteUnit(RemoveSpaces(a.back()), rules) &&
+         IsCompleteUnit(RemoveSpaces(b.front()), rules);
+}
+
 }  // namespace
 
 // Whether Runs(s) (SpaceRunCount) may give three runs or more: that takes two places where
@@ -121,6 +139,8 @@ bool MayHaveThreeRuns(std::string_view s) {
 }
 
 size_t SpaceRunCount(std::string_view line) { return Runs(line).size(); }
+
+std::vector<std::string_view> SpaceRuns(std::string_view line) { return Texts(Runs(line)); }
 
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
@@ -169,13 +189,16 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   g.span = g.rows.front().span;
   // Header names are often centred over their columns, data left-aligned:
   // the first data line with a run for every column gives the column starts.
-  for (size_t i = first; i < lines.size() && i < first + 5; ++i) {
-    if (!Plain(lines[i], rules)) break;
-    auto runs = Runs(lines[i].raw);
-    if (runs.size() != cols.size()) continue;
-    for (size_t j = 0; j < runs.size(); ++j) cols[j] = std::min(cols[j], runs[j].col);
-    break;
-  }
+  auto align = [&](size_t from) {
+    for (size_t i = from; i < lines.size() && i < from + 5; ++i) {
+      if (!Plain(lines[i], rules)) break;
+      auto runs = Runs(lines[i].raw);
+      if (runs.size() != cols.size()) continue;
+      for (size_t j = 0; j < runs.size(); ++j) cols[j] = std::min(cols[j], runs[j].col);
+      break;
+    }
+  };
+  align(first);
   // The column a run belongs to: the last column starting at or left of it
   // (a centred cell may start a little right of its column start).
   auto column_of = [&](const Run& r) {
@@ -183,6 +206,56 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     for (size_t j = 0; j < cols.size(); ++j)
       if (cols[j] <= r.col + 1) k = j;
     return k;
+  };
+  std::vector<Role> roles = HeaderRoles(g.rows.front().cells.size() == cols.size() ? [&] {
+    std::vector<std::string_view> names;
+    for (const auto& c : g.rows.front().cells) names.push_back(c.text);
+    return names;
+  }() : std::vector<std::string_view>{}, rules);
+  auto role_of = [&](size_t k) { return k < roles.size() ? roles[k] : Role::kNone; };
+  // Whether a line under an open row starts a row of its own although its
+  // first column is empty (the group label of a merged first column is
+  // printed on its group's first row only): a cell of it cannot go on from
+  // the same cell above. A second whole deadline does not; nor does a unit
+  // name under a whole unit list while the content above ended its sentence.
+  auto starts_row = [&](const std::vector<Run>& runs, const GridRow& row) {
+    bool fresh_units = false, content = false, content_ended = true;
+    for (const auto& run : runs) {
+      const size_t k = column_of(run);
+      const std::string_view above = row.cells[k].text;
+      switch (role_of(k)) {
+        case Role::kDeadline:
+          if (!above.empty() && ClassifyCell(above, rules) == CellShape::kDeadline &&
+              ClassifyCell(run.text, rules) == CellShape::kDeadline && !DeadlineReadsAcross(above, run.text, rules))
+            return true;
+          break;
+        case Role::kUnits:
+        case Role::kLead:
+        case Role::kSupport:
+          fresh_units = fresh_units || FreshUnits(above, run.text, rules);
+          break;
+        case Role::kContent:
+          content = true;
+          content_ended = above.empty() || EndsSentence(above, rules);
+          break;
+        default:
+          break;
+      }
+    }
+    return fresh_units && content && content_ended;
+  };
+  // Whether a line whose first column is a label (工作任务) only wraps the
+  // label above: no unit or deadline cell of its own, and the label above
+  // and the content above not ended.
+  auto wraps_label = [&](const std::vector<Run>& runs, const GridRow& row) {
+    if (role_of(0) != Role::kLabel || row.cells[0].text.empty() || EndsSentence(row.cells[0].text, rules))
+      return false;
+    for (const auto& run : runs) {
+      const Role r = role_of(column_of(run));
+      if (r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline) return false;
+      if (r == Role::kContent && EndsSentence(row.cells[column_of(run)].text, rules)) return false;
+    }
+    return true;
   };
   bool open = false;  // the last row may still take continuation lines
   for (size_t i = first; i < lines.size(); ++i) {
@@ -198,6 +271,12 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       GridRow r;
       r.header = true;
       for (const auto& run : runs) r.cells.push_back(CellAt(lines, l, run.text));
+      // Each page lays its columns out anew (a wider content column moves
+      // the units): the rows under a repeated header are cut by it.
+      if (runs.size() == cols.size()) {
+        for (size_t j = 0; j < runs.size(); ++j) cols[j] = runs[j].col;
+        align(i + 1);
+      }
       g.rows.push_back(std::move(r));
       open = false;
       continue;
@@ -205,18 +284,50 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     if (runs.size() >= 2 && ShortRuns(runs)) {
       if (auto names = WrappedHeader(lines, i, rules); !names.empty()) {  // the same, wrapped
         g.rows.push_back(wrapped_row(i, names));
+        if (names.size() == cols.size()) {
+          for (size_t j = 0; j < names.size(); ++j) cols[j] = names[j].first;
+          align(i + 2);
+        }
         g.span.last_line = lines[i + 1].no;
         ++i;
         open = false;
         continue;
       }
     }
+    // A line right over a repeated header (the title a page prints atop, a
+    // running header) is page furniture, no cell: the row above may go on
+    // under the header. It is told from a row's last line by its place:
+    // under the page number that ends the page above, or across a column's
+    // start, where no cell reaches.
+    auto furniture_place = [&] {
+      size_t k = i;
+      while (k > first && lines[k - 1].kind == LineKind::kBlank) --k;
+      if (k > first && lines[k - 1].kind == LineKind::kJunk) return true;
+      for (const auto& run : runs) {
+        const size_t c = column_of(run);
+        if (c + 1 < cols.size() && run.end_col > cols[c + 1]) return true;
+      }
+      return false;
+    };
+    if (runs.size() <= 2 && g.rows.size() > 1 && furniture_place()) {
+      size_t j = i + 1;
+      while (j < lines.size() && j < i + 4 && (lines[j].kind == LineKind::kBlank || lines[j].kind == LineKind::kJunk)) ++j;
+      if (j < lines.size() && j < i + 4 && Plain(lines[j], rules) && lines[j].spaced && MayHaveThreeRuns(lines[j].raw)) {
+        auto next = Runs(lines[j].raw);
+        if ((next.size() >= 3 && !HeaderRoles(Texts(next), rules).empty()) ||
+            (ShortRuns(next) && !WrappedHeader(lines, j, rules).empty()))
+          continue;
+      }
+    }
     bool first_col = !runs.empty() && column_of(runs.front()) == 0;
-    if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col) break;  // text after the table
-    if (!open || first_col) {
+    // Text after the table; under a repeated header, the rest of a row the
+    // page break cut (the interpreter joins it).
+    if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col && !g.rows.back().header) break;
+    if (!open || (first_col ? !wraps_label(runs, g.rows.back()) : starts_row(runs, g.rows.back()))) {
       GridRow r;
       r.cells.resize(cols.size());
       r.span.first_line = l.no;
+      r.after_page_break = g.rows.size() > 1 && g.rows.back().header;
       g.rows.push_back(std::move(r));
       open = true;
     }
