@@ -81,8 +81,19 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
   if (r.seq || !r.section_label.empty() || !r.item_label.empty() || r.deadline.garbled) return Continues::kNo;
   // A deadline of its own starts a row; the rest of the one above
   // (2024年12月 over 底前: no deadline alone, one with it) goes on.
-  const bool deadline_goes_on = !r.deadline.empty() && !prev.deadline.empty() &&
-                                DeadlineReadsAcross(prev.deadline.text, r.deadline.text, rules);
+  // Asked once per pair of cells: a table's deadlines repeat (长期坚持 over
+  // 长期坚持), and every deadline rule is searched in each new pair.
+  const bool deadline_goes_on = !r.deadline.empty() && !prev.deadline.empty() && [&] {
+    static thread_local std::unordered_map<std::string, bool> asked;
+    if (asked.size() >= 256) asked.clear();
+    std::string key = prev.deadline.text;
+    key += '\0';
+    key += r.deadline.text;
+    if (const auto it = asked.find(key); it != asked.end()) return it->second;
+    const bool across = DeadlineReadsAcross(prev.deadline.text, r.deadline.text, rules);
+    asked.emplace(std::move(key), across);
+    return across;
+  }();
   if (!r.deadline.empty() && !deadline_goes_on) return Continues::kNo;
   const bool only_content = !r.content.empty() && r.units.empty() && r.lead.empty() && r.support.empty() &&
                             !r.units.garbled && !r.lead.garbled && !r.support.garbled;
