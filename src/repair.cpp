@@ -85,7 +85,8 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
   // 长期坚持), and every deadline rule is searched in each new pair.
   const bool deadline_goes_on = !r.deadline.empty() && !prev.deadline.empty() && [&] {
     static thread_local std::unordered_map<std::string, bool> asked;
-    if (asked.size() >= 256) asked.clear();
+    static thread_local const Rules* asked_of = nullptr;  // the answers hold for one rule set
+    if (asked.size() >= 256 || asked_of != &rules) asked.clear(), asked_of = &rules;
     std::string key = prev.deadline.text;
     key += '\0';
     key += r.deadline.text;
