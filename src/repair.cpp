@@ -374,6 +374,28 @@ void FillMergedCells(Table& table, const Rules& rules) {
   fill(&Row::units, Role::kUnits);
   fill(&Row::lead, Role::kLead);
   fill(&Row::deadline, Role::kDeadline);
+  // A task row with no unit at all where other rows name theirs: a merged
+  //    责任单位 cell given once for several rows (a copied web page keeps its
+  //    text in the first row only), or a cell left blank. Which one the text
+  //    cannot tell (no group bounds the merge): the row stays as printed and says so.
+  size_t with_units = 0;
+  for (const Row& r : rows) with_units += !(r.units.empty() && r.lead.empty() && r.support.empty());
+  if (with_units > 0 && with_units < rows.size())
+    for (size_t i = 0; i < rows.size(); ++i) {
+      Row& r = rows[i];
+      if (group(r) != 0 || r.content.empty() || r.units.garbled || r.lead.garbled ||
+          !(r.units.empty() && r.lead.empty() && r.support.empty()))
+        continue;
+      const Row* above = nullptr;
+      for (size_t k = i; k-- > 0;)
+        if (!(rows[k].units.empty() && rows[k].lead.empty() && rows[k].support.empty())) {
+          above = &rows[k];
+          break;
+        }
+      r.Warn("units.missing", "no unit in this row while other rows name theirs" +
+                                  (above ? std::string(": perhaps a merged cell given once above (") + Lines(*above) + ")"
+                                         : std::string()));
+    }
 }
 
 }  // namespace noticetab

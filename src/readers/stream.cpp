@@ -8,6 +8,7 @@
 #include "noticetab/read.h"
 #include "readers.h"
 #include "noticetab/text.h"
+#include "../stages.h"
 
 namespace noticetab {
 namespace {
@@ -78,6 +79,21 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   return i;
 }
 
+// A header name split over two lines (牵头 / 部门, 完成 / 时限: a narrow
+// column wraps its name): two neighbouring names whose join is a listed name
+// while the first alone is not become one header cell, so the header counts
+// as many names as the rows have cells.
+void JoinSplitHeaderNames(std::vector<GridCell>& cells, const Rules& rules) {
+  for (size_t k = 0; k + 1 < cells.size(); ++k) {
+    if (CharCountUpTo(cells[k].text, 5) > 4 || CharCountUpTo(cells[k + 1].text, 5) > 4) continue;
+    const std::string joined = cells[k].text + cells[k + 1].text;
+    if (HeaderNameListed(cells[k].text, rules) || !HeaderNameListed(joined, rules)) continue;
+    cells[k].text = joined;
+    cells[k].span.Cover(cells[k + 1].span);
+    cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  }
+}
+
 bool Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed) {
   return HeaderRun(lines, at, rules, prefixed, nullptr) > at;
 }
@@ -103,6 +119,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     for (size_t k = from; k < to; ++k)
       if (lines[k].kind != LineKind::kBlank && !PipeOnly(lines[k].text))
         FillCell(h.cells.emplace_back(), lines, lines[k], StripTrailingPipe(lines[k].text));
+    JoinSplitHeaderNames(h.cells, rules);
     for (const auto& c : h.cells) h.span.Cover(c.span);
     g.rows.push_back(std::move(h));
     g.rows.emplace_back();  // the body stream after it
