@@ -117,6 +117,8 @@ std::vector<TaskChange> DiffTasks(const Document& old_doc, const Document& new_d
       fields.push_back("units");
     }
     if (!SameDeadline(o, n)) fields.push_back("deadline");
+    if (Sorted(o.leaders) != Sorted(n.leaders)) fields.push_back("leaders");
+    if (RemoveSpaces(o.remarks.value_or("")) != RemoveSpaces(n.remarks.value_or(""))) fields.push_back("remarks");
     if (!fields.empty()) out.push_back({"changed", &o, &n, std::move(fields), score_of_new[j]});
   }
   flush_removed_before(olds.size());
@@ -126,7 +128,8 @@ std::vector<TaskChange> DiffTasks(const Document& old_doc, const Document& new_d
 const std::vector<std::string_view>& DiffColumns() {
   static const std::vector<std::string_view> kColumns = {
       "change",      "fields",      "old_id",    "new_id",    "section_no",   "item_title",
-      "old_content", "new_content", "old_units", "new_units", "old_deadline", "new_deadline"};
+      "old_content", "new_content", "old_units", "new_units", "old_deadline", "new_deadline",
+      "old_leaders", "new_leaders", "old_remarks", "new_remarks"};
   return kColumns;
 }
 
@@ -142,6 +145,8 @@ void WriteDiff(std::ostream& out, std::string_view format, const Document& /*old
     auto content = [&](const Task* t) { return t ? (text ? ShortenToWidth(t->content, 36) : t->content) : ""; };
     auto units = [&](const Task* t) { return t ? (text ? ShortenToWidth(Join(t->units, kListSep), 24) : Join(t->units, kListSep)) : ""; };
     auto deadline = [](const Task* t) { return t ? t->deadline.text.value_or("") : ""; };
+    auto leaders = [&](const Task* t) { return t ? (text ? ShortenToWidth(Join(t->leaders, kListSep), 12) : Join(t->leaders, kListSep)) : ""; };
+    auto remarks = [&](const Task* t) { return t ? (text ? ShortenToWidth(t->remarks.value_or(""), 16) : t->remarks.value_or("")) : ""; };
     // On a terminal a changed row shows only what changed.
     const bool show_content = !text || c.change != "changed" || std::count(c.fields.begin(), c.fields.end(), "content");
     rows.push_back({c.change,
@@ -156,9 +161,26 @@ void WriteDiff(std::ostream& out, std::string_view format, const Document& /*old
                     units(o),
                     units(n),
                     deadline(o),
-                    deadline(n)});
+                    deadline(n),
+                    leaders(o),
+                    leaders(n),
+                    remarks(o),
+                    remarks(n)});
   }
-  WriteRows(out, format, DiffColumns(), std::move(rows), opts);
+  std::vector<std::string_view> columns = DiffColumns();
+  if (text) {
+    // On a terminal the leader and remark columns show only when some row has one.
+    const size_t first_note = columns.size() - 4;
+    bool any_note = false;
+    for (const auto& row : rows) {
+      for (size_t k = first_note; k < row.size(); ++k) any_note = any_note || !row[k].empty();
+    }
+    if (!any_note) {
+      columns.resize(first_note);
+      for (auto& row : rows) row.resize(first_note);
+    }
+  }
+  WriteRows(out, format, columns, std::move(rows), opts);
 }
 
 }  // namespace noticetab

@@ -87,3 +87,30 @@ TEST_CASE("diff: units in another order are no change; text output is a table", 
   CHECK(out.str().rfind("change,fields,old_id,new_id,", 0) == 0);
   CHECK(out.str().find("\nremoved,,1,,一,加强财政信息公开,") != std::string::npos);
 }
+
+TEST_CASE("diff: a changed leader or remark is a change, with old and new columns", "[diff]") {
+  Task a1 = kA, a2 = kA;
+  a1.leaders = {"张三"};
+  a2.leaders = {"李四"};
+  a2.remarks = "按季度报送进展";
+  const Document old_doc = Doc({a1}), new_doc = Doc({a2});
+  const auto changes = DiffTasks(old_doc, new_doc);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].fields == std::vector<std::string>{"leaders", "remarks"});
+  std::ostringstream out;
+  noticetab::WriteDiff(out, "csv", old_doc, new_doc, changes, {});
+  CHECK(out.str().find(",old_leaders,new_leaders,old_remarks,new_remarks\n") != std::string::npos);
+  CHECK(out.str().find(",张三,李四,,按季度报送进展") != std::string::npos);
+  std::ostringstream shown, hidden;  // on a terminal the columns show only when a row fills them
+  noticetab::WriteDiff(shown, "text", old_doc, new_doc, changes, {});
+  CHECK(shown.str().find("old_leaders") != std::string::npos);
+  Task b = kA;
+  b.deadline.text = "全年";
+  const Document plain_new = Doc({b});
+  noticetab::WriteDiff(hidden, "text", Doc({kA}), plain_new, DiffTasks(Doc({kA}), plain_new), {});
+  CHECK(hidden.str().find("new_deadline") != std::string::npos);
+  CHECK(hidden.str().find("old_leaders") == std::string::npos);
+  Task a3 = a2;
+  a3.remarks = "按季度 报送进展";  // spacing only
+  CHECK(DiffTasks(Doc({a2}), Doc({a3})).empty());
+}
