@@ -1,5 +1,7 @@
 #include "noticetab/convert.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iterator>
 #include <unordered_map>
@@ -289,6 +291,20 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (doc.document.date) years.date = std::stoi(doc.document.date->substr(0, 4)), years.doc_date = doc.document.date;
   years.option = opts.year;
   if (!doc.document.year) doc.document.year = opts.year;
+  // No year in the title and no 成文日期: the page's publish date stands in,
+  // unless --year names the year.
+  if (doc.document.published && !years.title && !years.date) {
+    if (opts.year) {
+      doc.document.year = opts.year;
+    } else {
+      years.date = doc.document.year;
+      years.doc_date = doc.document.published;
+      doc.Warn("document.year_published",
+               fmt::format("the notice names no year and is not dated: deadlines are dated in {}, the year of its "
+                           "publish date ({}); give --year if that is wrong",
+                           *doc.document.year, *doc.document.published));
+    }
+  }
 
   if (has_table) {
     // Every table of the notice, in order (附件1, 附件2 ...): the next search

@@ -191,7 +191,7 @@ MetaKeys MetadataKeys(const Rules& rules) {
   // The title keys too: "标    题：关于…的通知" is a metadata line, not the
   // page's own title (ReadSiteMetadata takes its value when none is printed).
   for (const auto* list : {&rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
-                           &rules.metadata_title_keys, &rules.metadata_other_keys})
+                           &rules.metadata_title_keys, &rules.metadata_publish_keys, &rules.metadata_other_keys})
     k.insert(k.end(), list->begin(), list->end());
   std::stable_sort(k.begin(), k.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   for (const auto& key : k) {
@@ -214,13 +214,13 @@ MetaKeys MetadataKeys(const Rules& rules) {
 const MetaKeys& CachedMetadataKeys(const Rules& rules) {
   struct Cache {
     bool made = false;
-    std::array<std::vector<std::string>, 5> lists;
+    std::array<std::vector<std::string>, 6> lists;
     MetaKeys keys;
   };
   thread_local Cache cache;
-  const std::array<const std::vector<std::string>*, 5> lists = {
-      &rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
-      &rules.metadata_title_keys, &rules.metadata_other_keys};
+  const std::array<const std::vector<std::string>*, 6> lists = {
+      &rules.metadata_number_keys, &rules.metadata_date_keys,  &rules.metadata_issuer_keys,
+      &rules.metadata_title_keys,  &rules.metadata_publish_keys, &rules.metadata_other_keys};
   bool same = cache.made;
   for (size_t k = 0; same && k < lists.size(); ++k) same = cache.lists[k] == *lists[k];
   if (!same) {
@@ -283,6 +283,7 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
   auto take = [&](std::string_view key, std::string_view value) {
     if (!fm->number && IsKey(key, rules.metadata_number_keys, rules.punct)) fm->number = NumberFrom(value, rules);
     if (!fm->date && IsKey(key, rules.metadata_date_keys, rules.punct)) fm->date = DateFrom(value, rules);
+    if (!fm->published && IsKey(key, rules.metadata_publish_keys, rules.punct)) fm->published = DateFrom(value, rules);
     if (!fm->issuer && IsKey(key, rules.metadata_issuer_keys, rules.punct) && IsCompleteUnit(value, rules))
       fm->issuer = RemoveSpaces(value);
     if (!fm->title && IsKey(key, rules.metadata_title_keys, rules.punct)) {
@@ -697,6 +698,8 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         if (const int from = rules.numerals.Value(m.Group("from")); from > 0) fm.year = from;
   }
   if (!fm.year && fm.date) fm.year = std::stoi(fm.date->substr(0, 4));
+  if (fm.date) fm.published.reset();  // read only to stand in for a missing date
+  if (!fm.year && fm.published) fm.year = std::stoi(fm.published->substr(0, 4));
   return fm;
 }
 

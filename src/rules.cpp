@@ -424,7 +424,7 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
 void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "plan_title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
-                        "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "numeric_date",
+                        "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "metadata_publish_keys", "numeric_date",
                         "title_year", "title_opening", "title_closing", "number_format", "key_value", "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.date = Compile(ctx, Required(ctx, root, "date"));
@@ -443,6 +443,7 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   if (root["metadata_issuer_keys"]) r.metadata_issuer_keys = StringList(ctx, root["metadata_issuer_keys"]);
   if (root["metadata_other_keys"]) r.metadata_other_keys = StringList(ctx, root["metadata_other_keys"]);
   if (root["metadata_title_keys"]) r.metadata_title_keys = StringList(ctx, root["metadata_title_keys"]);
+  if (root["metadata_publish_keys"]) r.metadata_publish_keys = StringList(ctx, root["metadata_publish_keys"]);
   r.numeric_date = root["numeric_date"] ? Compile(ctx, root["numeric_date"]) : Regex("(?!)");
   r.title_year = root["title_year"] ? Compile(ctx, root["title_year"]) : Regex("(?!)");
   r.title_opening = root["title_opening"] ? Compile(ctx, root["title_opening"]) : Regex("(?!)");

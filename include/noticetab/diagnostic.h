@@ -37,6 +37,7 @@ namespace noticetab {
 /// input.traditional, input.partial (a native reader skipped content),
 /// input.note (a warning a caller put on a Source without a code), rows.cut
 /// (many units cut mid-name),
+/// document.year_published (no year in the title, no 成文日期: the page's publish date gives it),
 /// outline.empty, tasks.from_body, tasks.none, kind.cover_requirements,
 /// kind.cover_without_annex, kind.body_assigns_nothing, kind.news_report, kind.not_tasks.
 struct Diagnostic {

@@ -78,6 +78,9 @@ struct FrontMatter {
   std::optional<std::string> publicity;
   std::vector<std::string> attachments, cc;
   std::optional<std::string> printed_by, printed_date;
+  /// The page's 发布时间 (ISO), read only when there is no 成文日期; not written. Its
+  /// year is the plan year when the title gives none (document.year_published).
+  std::optional<std::string> published;
 };
 
 /// The whole converted notice.

@@ -265,6 +265,7 @@ struct Rules {
   Regex recipients_line;   ///< groups: r
   std::vector<std::string> metadata_number_keys, metadata_date_keys, metadata_issuer_keys;  ///< site metadata keys
   std::vector<std::string> metadata_title_keys;  ///< 标题 / 信息名称: the title when the page prints none
+  std::vector<std::string> metadata_publish_keys;  ///< 发布日期 / 发布时间: the plan year when nothing else gives one
   std::vector<std::string> metadata_other_keys;  ///< other site metadata keys (索引号, 发布日期 ...): end a value
   Regex numeric_date;      ///< 2023-06-20 / 2023.6.20: groups y, m, d
   Regex title_year;        ///< the plan year in a title: groups y
