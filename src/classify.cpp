@@ -404,13 +404,15 @@ Role HeaderRoleOnce(std::string_view cell, const Rules& rules) {
   std::string_view t = Trim(n);
   while (!t.empty() && (t.back() == ':' || t.back() == '|')) t = Trim(t.substr(0, t.size() - 1));
   if (t.find(':') != std::string_view::npos || rules.punct.sentence_mark.In(t)) return Role::kNone;
-  // No shape names a numbered heading (一、加强组织领导 ends as 责任领导 does)
-  // or a collective (各部门： is a 主送 line, not 责任部门).
-  if (MayStartHeading(t, rules) && MatchHeading(t, rules)) return Role::kNone;
-  for (const auto& start : rules.collective_starts)
-    if (!start.empty() && t.starts_with(start)) return Role::kNone;
-  for (const auto& s : rules.header_shapes)
-    if (s.re.Contains(key)) return s.role;
+  for (const auto& s : rules.header_shapes) {
+    if (!s.re.Contains(key)) continue;
+    // No shape names a numbered heading (一、加强组织领导 ends as 责任领导
+    // does) or a collective (各部门： is a 主送 line, not 责任部门).
+    if (MayStartHeading(t, rules) && MatchHeading(t, rules)) return Role::kNone;
+    for (const auto& start : rules.collective_starts)
+      if (!start.empty() && t.starts_with(start)) return Role::kNone;
+    return s.role;
+  }
   return Role::kNone;
 }
 

@@ -280,13 +280,19 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
 // tab rows, a markdown header row over a value row, or "文号：…" lines.
 void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, const Rules& rules, const MetaKeys& keys,
                       FrontMatter* fm) {
+  std::string k;
   auto take = [&](std::string_view key, std::string_view value) {
-    if (!fm->number && IsKey(key, rules.metadata_number_keys, rules.punct)) fm->number = NumberFrom(value, rules);
-    if (!fm->date && IsKey(key, rules.metadata_date_keys, rules.punct)) fm->date = DateFrom(value, rules);
-    if (!fm->published && IsKey(key, rules.metadata_publish_keys, rules.punct)) fm->published = DateFrom(value, rules);
-    if (!fm->issuer && IsKey(key, rules.metadata_issuer_keys, rules.punct) && IsCompleteUnit(value, rules))
-      fm->issuer = RemoveSpaces(value);
-    if (!fm->title && IsKey(key, rules.metadata_title_keys, rules.punct)) {
+    // A key is a short name, letter-spaced at most (文    号): a longer cell
+    // (a row's content) is no key and is not copied.
+    if (key.size() > 96) return;
+    k = RemoveSpaces(key);
+    k.resize(rules.punct.colon.TrimEnd(k).size());
+    auto in = [&](const std::vector<std::string>& keys) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
+    if (!fm->number && in(rules.metadata_number_keys)) fm->number = NumberFrom(value, rules);
+    if (!fm->date && in(rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
+    if (!fm->published && in(rules.metadata_publish_keys)) fm->published = DateFrom(value, rules);
+    if (!fm->issuer && in(rules.metadata_issuer_keys) && IsCompleteUnit(value, rules)) fm->issuer = RemoveSpaces(value);
+    if (!fm->title && in(rules.metadata_title_keys)) {
       std::string t = RemoveSpaces(value);
       if (IsTitleLine(t, rules) && CharCount(t) <= 80) fm->title = t;
     }

@@ -70,14 +70,15 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     found.push_back(r);
     ++i;
   }
+  if (found.size() < 2) return at;
   bool core = std::any_of(found.begin(), found.end(),
                           [](Role r) { return r == Role::kContent || r == Role::kUnits || r == Role::kLead; });
   // A task table names who or when: lines that only name contents (工作目标,
   // 主要任务: a plan's unnumbered headings) are no header.
-  const bool assigns = std::any_of(found.begin(), found.end(), [](Role r) {
+  const bool assigns = core && std::any_of(found.begin(), found.end(), [](Role r) {
     return r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline || r == Role::kLeader;
   });
-  if (found.size() < 2 || !core || !assigns || (other > 0 && !HeaderTolerates(found, other))) return at;
+  if (!assigns || (other > 0 && !HeaderTolerates(found, other))) return at;
   PromoteContentColumn(found);
   if (roles) *roles = found;
   while (i > at && lines[i - 1].kind == LineKind::kBlank) --i;
