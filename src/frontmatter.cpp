@@ -580,10 +580,13 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   std::string spaceless;  // kept from line to line: no allocation per line
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.kind != LineKind::kText || l.tabs > 0) continue;
+    if (l.kind != LineKind::kText) continue;
+    // A line of tab cells is no 附件 or 抄送 line, but the imprint is printed
+    // with its issuer and date apart (某市人民政府办公室<tab>2024年4月18日印发).
+    const bool cells = l.tabs > 0;
     if (!gates[0]) gates[0].emplace(rules.attachment), gates[1].emplace(rules.cc), gates[2].emplace(rules.printed);
     const LiteralGate &attachment_gate = *gates[0], &cc_gate = *gates[1], &printed_gate = *gates[2];
-    if (auto m = may(attachment_gate, l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
+    if (auto m = !cells && may(attachment_gate, l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
         m.found && i < regions.table_begin) {
       // "附件：1．xxx" over "2．yyy" lines (indented or not; the marks are
       // punctuation.yaml marker_ends): each a title without its number. The
@@ -608,7 +611,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       fm.attachments.insert(fm.attachments.end(), list.begin(), list.end());
       continue;
     }
-    if (auto m = may(cc_gate, l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
+    if (auto m = !cells && may(cc_gate, l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
       std::string text(m.Group("cc"));
       for (size_t j = i + 1; j < lines.size() && (EndsWithListSeparator(text, rules.punct) || Trim(text).empty()); ++j) {
         if (lines[j].kind == LineKind::kBlank) continue;
@@ -644,7 +647,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     // A spaced line's copy is made only when it holds every character the
     // imprint needs (MayMatchWithoutSpaces).
     std::string_view compact = l.text;
-    if (l.spaced) {
+    if (l.spaced || cells) {
       if (gated && !MayMatchWithoutSpaces(rules.printed, l.text)) continue;
       compact = RemoveSpaces(l.text, &spaceless);
     }

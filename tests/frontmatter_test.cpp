@@ -226,3 +226,17 @@ TEST_CASE("a page that names the notice only in its metadata: 主送 is read, th
   CHECK(fm.number == "某政办字〔2024〕12号");
   CHECK(fm.date == "2024-03-29");
 }
+
+TEST_CASE("the imprint is read when a tab sets its issuer and date apart", "[frontmatter]") {
+  Document doc = Convert(Decode("关于印发2024年某县工作要点的通知\n各部门：\n附件\n"
+                                "序号\t工作任务\t责任单位\t完成时限\n"
+                                "1\t深化政务公开。\t县政府办公室\t2024年11月底前\n"
+                                "抄送：县委办公室。\n"
+                                "某县人民政府办公室\t2024年4月18日印发\n",
+                                "t.txt"),
+                         BuiltinRules());
+  CHECK(doc.document.printed_by == std::optional<std::string>("某县人民政府办公室"));
+  CHECK(doc.document.printed_date == std::optional<std::string>("2024-04-18"));
+  CHECK(doc.document.cc == std::vector<std::string>{"县委办公室"});
+  REQUIRE(doc.tasks.size() == 1);  // the imprint is no row
+}
