@@ -586,6 +586,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     const bool cells = l.tabs > 0;
     if (!gates[0]) gates[0].emplace(rules.attachment), gates[1].emplace(rules.cc), gates[2].emplace(rules.printed);
     const LiteralGate &attachment_gate = *gates[0], &cc_gate = *gates[1], &printed_gate = *gates[2];
+    if (cells && !may(printed_gate, l.text)) continue;  // its ends name no imprint
     if (auto m = !cells && may(attachment_gate, l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
         m.found && i < regions.table_begin) {
       // "附件：1．xxx" over "2．yyy" lines (indented or not; the marks are
