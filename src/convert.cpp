@@ -90,13 +90,17 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules, FoundRea
 // Maps each Simplified character back to the one original character it came
 // from in this text. False when the texts do not align code point for code
 // point. A character that came from two different originals is left out.
+// Lines marked in `skip` (1-based: a Simplified page frame, 字号 and 关闭窗口
+// around a traditional notice) are not counted: no field comes from them.
 bool BuildRestoreMap(std::string_view original, std::string_view simplified,
-                     std::unordered_map<char32_t, char32_t>* map) {
+                     std::unordered_map<char32_t, char32_t>* map, const std::vector<bool>& skip = {}) {
   std::unordered_map<char32_t, char32_t> m;
   std::unordered_map<char32_t, bool> ambiguous;
-  size_t i = 0, j = 0;
+  size_t i = 0, j = 0, line = 1;
   while (i < original.size() && j < simplified.size()) {
     char32_t o = NextChar(original, i), s = NextChar(simplified, j);
+    if (s == '\n') ++line;
+    if (line < skip.size() && skip[line]) continue;
     auto [it, fresh] = m.emplace(s, o);
     if (!fresh && it->second != o) ambiguous[s] = true;
   }
@@ -259,7 +263,9 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   // for one, so positions align).
   Source simplified;
   std::unordered_map<char32_t, char32_t> restore;
+  std::string_view traditional;  // the text as printed, when it is read Simplified
   if (rules.traditional_hint.Contains(source->text())) {
+    traditional = source->text();
     std::string s = ToSimplified(source->text());
     if (s != source->text() && BuildRestoreMap(source->text(), s, &restore)) {
       simplified = Source(source->name(), source->encoding(), std::move(s));
@@ -271,6 +277,17 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   const Source& src = *source;
 
   std::vector<Line> lines = ClassifyLines(src, rules);
+  if (!restore.empty()) {
+    // Counted again without the junk lines (site chrome in Simplified).
+    std::vector<bool> junk(lines.size() + 2, false);
+    bool any = false;
+    for (const Line& l : lines)
+      if (l.kind == LineKind::kJunk) junk[l.no] = any = true;
+    if (any) {
+      restore.clear();
+      BuildRestoreMap(traditional, src.text(), &restore, junk);
+    }
+  }
   FoundReaders found;
   Regions regions = FindRegions(lines, rules, &found);
   size_t table_at = found.table_at;
