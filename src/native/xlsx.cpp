@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -330,8 +331,10 @@ class XlsxReader {
       merges.push_back(m);
     }
     std::map<std::pair<int, int>, const Merge*> at;  // every position a merge covers -> it
+    std::set<int> continued;                          // rows a merge from a row above goes on in
     for (const Merge& m : merges) {
       for (auto it = sheet.cells.lower_bound(m.row1); it != sheet.cells.end() && it->first <= m.row2; ++it) {
+        if (it->first != m.row1) continued.insert(it->first);
         for (int c = m.col1; c <= m.col2; ++c) {
           if (it->first != m.row1 || c != m.col1) it->second.erase(c);
           at.emplace(std::make_pair(it->first, c), &m);
@@ -349,10 +352,11 @@ class XlsxReader {
     if (rows.empty()) return;
     for (const Merge& m : merges) right = std::max(right, m.col2);
     // Title rows above the table and notes below it: one value, its merge
-    // (if any) within the row.
+    // (if any) within the row, no merge from above going on in the row (the
+    // last row of a table may hold one value beside merged cells).
     auto single = [&](int r) {
       const auto& cols = sheet.cells[r];
-      if (cols.size() != 1) return false;
+      if (cols.size() != 1 || continued.count(r) > 0) return false;
       auto m = at.find({r, cols.begin()->first});
       return m == at.end() || m->second->row2 == r;
     };
