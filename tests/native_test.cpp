@@ -886,6 +886,30 @@ TEST_CASE("native: an xlsx task table: title row as text, merged 序号 and 牵�
   }
 }
 
+TEST_CASE("native: an xlsx Calc wrote: its General format is no date, roles and merges as printed", "[native]") {
+  // calc-tasks.xlsx (tests/data/native/make_xlsx): Calc defines numFmt 164
+  // "General"; read as a date format, 序号 1 became 1900年1月1日 and the
+  // columns were taken for others (牵头单位 and 配合单位 swapped).
+  const Document doc = ConvertFixture("calc-tasks.xlsx");
+  CHECK(doc.format == "xlsx");
+  REQUIRE(doc.tasks.size() == 5);
+  const std::vector<std::vector<std::string>> lead = {
+      {"区行政审批服务局"}, {"区行政审批服务局"}, {"区司法局"}, {"区自然资源局"}, {"区发展改革局"}};
+  const std::vector<std::vector<std::string>> support = {
+      {"区数据局"}, {"区数据局", "区司法局"}, {"各街道办事处"}, {"区发展改革局"}, {"区财政局", "区人社局"}};
+  const std::vector<std::string> deadline = {"2024年6月底前", "2024年12月底前", "2024年6月30日", "2024年三季度", "长期坚持"};
+  for (size_t i = 0; i < 5; ++i) {
+    INFO(i);
+    CHECK(doc.tasks[i].seq == static_cast<int>(i) + 1);
+    CHECK(doc.tasks[i].section_title == (i < 3 ? "政务服务" : "要素保障"));  // 类别 merged down
+    CHECK(doc.tasks[i].lead_units == lead[i]);
+    CHECK(doc.tasks[i].support_units == support[i]);
+    CHECK(doc.tasks[i].deadline.text == deadline[i]);
+  }
+  CHECK(doc.tasks[2].deadline.date == "2024-06-30");  // the date-typed cell
+  CHECK(doc.tasks[4].deadline.date == std::nullopt);
+}
+
 TEST_CASE("native: the samples as .xlsx give the ledger of their .docx row for row", "[native]") {
   // Calc's import of the samples' HTML (tests/data/native/make): the body a
   // column of one-cell rows, the annex table below with its merges.
@@ -944,12 +968,14 @@ TEST_CASE("native: xlsx numbers as Excel shows them, dates in both systems, stri
     return Lines(Decode(MakeXlsx("<row r=\"1\">" + Is("A1", "值") + cells + "</row>", "",
                                  "<numFmts><numFmt numFmtId=\"177\" formatCode=\"h:mm\"/>"
                                  "<numFmt numFmtId=\"178\" formatCode=\"[$-804]yyyy&quot;年&quot;m&quot;月&quot;\"/>"
+                                 "<numFmt numFmtId=\"164\" formatCode=\"General\"/>"
                                  "</numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"177\"/>"
-                                 "<xf numFmtId=\"178\"/><xf numFmtId=\"31\"/></cellXfs>"),
+                                 "<xf numFmtId=\"178\"/><xf numFmtId=\"31\"/><xf numFmtId=\"164\"/></cellXfs>"),
                         "t.xlsx"))[0];
   };
   CHECK(row("<c r=\"B1\"><v>1</v></c><c r=\"C1\"><v>2.5</v></c><c r=\"D1\"><v>0.30000000000000004</v></c>") ==
         "值\t1\t2.5\t0.3");
+  CHECK(row("<c r=\"B1\" s=\"5\"><v>1</v></c>") == "值\t1");  // Calc's numFmt "General" is no date
   CHECK(row("<c r=\"B1\"><v>1.0000000001</v></c><c r=\"C1\"><v>1E-3</v></c><c r=\"D1\" t=\"b\"><v>1</v></c>") ==
         "值\t1.0000000001\t0.001\tTRUE");
   CHECK(row("<c r=\"B1\" s=\"1\"><v>45473</v></c><c r=\"C1\" s=\"1\"><v>45473.75</v></c>") ==

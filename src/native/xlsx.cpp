@@ -98,6 +98,7 @@ std::string StringItem(const xmlNode* si) {
 // quoted text, escapes and [..] sections, or months with no hours or seconds
 // beside them (m alone in a time format is minutes).
 bool DateCode(std::string_view code) {
+  if (StartsWithNoCase(code, "general")) return false;  // LibreOffice defines it as a format of its own
   bool ymd = false, m = false, hs = false;
   for (size_t i = 0; i < code.size(); ++i) {
     const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
@@ -113,7 +114,7 @@ bool DateCode(std::string_view code) {
       ++i;
     } else if (c == ';') {
       break;  // the first section (positive numbers) decides
-    } else if (c == 'y' || c == 'd' || c == 'e') {
+    } else if (c == 'y' || c == 'd') {
       ymd = true;
     } else if (c == 'm') {
       m = true;
