@@ -976,6 +976,8 @@ TEST_CASE("native: xlsx numbers as Excel shows them, dates in both systems, stri
   CHECK(row("<c r=\"B1\"><v>1</v></c><c r=\"C1\"><v>2.5</v></c><c r=\"D1\"><v>0.30000000000000004</v></c>") ==
         "值\t1\t2.5\t0.3");
   CHECK(row("<c r=\"B1\" s=\"5\"><v>1</v></c>") == "值\t1");  // Calc's numFmt "General" is no date
+  CHECK(row("<c r=\"B1\" t=\"d\"><v>2024-06-30T00:00:00</v></c><c r=\"C1\" t=\"d\"><v>2024-12-31</v></c>") ==
+        "值\t2024年6月30日\t2024年12月31日");  // strict OOXML's ISO dates
   CHECK(row("<c r=\"B1\"><v>1.0000000001</v></c><c r=\"C1\"><v>1E-3</v></c><c r=\"D1\" t=\"b\"><v>1</v></c>") ==
         "值\t1.0000000001\t0.001\tTRUE");
   CHECK(row("<c r=\"B1\" s=\"1\"><v>45473</v></c><c r=\"C1\" s=\"1\"><v>45473.75</v></c>") ==
@@ -987,6 +989,12 @@ TEST_CASE("native: xlsx numbers as Excel shows them, dates in both systems, stri
   CHECK(row("<c r=\"B1\" t=\"str\"><f>A1</f><v>公式_x000D_\n结果</v></c><c r=\"C1\"><f>1+1</f></c>"
             "<c r=\"E1\" t=\"inlineStr\"><is><t>跳过D列</t></is></c>") ==
         "值\t公式 结果\t\t\t跳过D列");  // C: a formula with no cached value, D: not written; E in its column
+  // A table from column B under a title in A merged wider than the table:
+  // the table's own columns only.
+  CHECK(Lines(Decode(MakeXlsx("<row r=\"1\">" + Is("A1", "附件") + "</row><row r=\"3\">" + Is("B3", "任务") +
+                                  Is("C3", "单位") + "</row><row r=\"4\">" + Is("B4", "甲") + Is("C4", "乙局") + "</row>",
+                              "<mergeCells><mergeCell ref=\"A1:H1\"/></mergeCells>"),
+                     "t.xlsx")) == std::vector<std::string>{"附件", "任务\t单位", "甲\t乙局"});
   const std::string pr1904 = "<workbookPr date1904=\"1\"/>";
   CHECK(Lines(Decode(MakeXlsx("<row r=\"1\">" + Is("A1", "值") + "<c r=\"B1\" s=\"1\"><v>44011</v></c></row>", "",
                               "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>", pr1904),
@@ -1002,6 +1010,16 @@ TEST_CASE("native: a hostile or damaged xlsx is refused with what is wrong", "[n
   CHECK(DecodeFixtureError("cut.xlsx", xlsx.substr(0, xlsx.size() - 30)).Format().rfind("cut.xlsx: damaged ZIP archive (", 0) == 0);
   CHECK(DecodeFixtureError("bad.xlsx", MakeXlsx("<row><c>")).Format().rfind(
             "bad.xlsx: xl/worksheets/sheet1.xml: not well-formed XML (", 0) == 0);
+  // Overlapping merges over many rows (Excel writes none): the work stays
+  // bounded, and what was left is reported.
+  std::string rows, merges;
+  for (int r = 1; r <= 3000; ++r) rows += "<row r=\"" + std::to_string(r) + "\">" + Is("A" + std::to_string(r), "甲") + Is("B" + std::to_string(r), "乙") + "</row>";
+  for (int k = 0; k < 1000; ++k) merges += "<mergeCell ref=\"A1:B1048576\"/>";
+  start = std::chrono::steady_clock::now();
+  const Source storm = Decode(MakeXlsx(rows, "<mergeCells>" + merges + "</mergeCells>"), "storm.xlsx");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  REQUIRE(storm.diagnostics.size() == 1);
+  CHECK(storm.diagnostics[0].code == "input.partial");
   // A workbook part under another name, found through the content types and
   // _rels/.rels; without it, the package says what is missing.
   const std::string types =

@@ -187,6 +187,10 @@ Rendered ReadDocx(Zip& zip);
 std::string DocxMainPart(Zip& zip);
 /// XLSX (SpreadsheetML): each visible sheet one table, its title rows before it.
 Rendered ReadXlsx(Zip& zip);
+/// An Excel date serial number (days, 1900 system unless `date1904`) as
+/// numbering.yaml `date` writes it (2024年6月30日); "" when it is none (before
+/// day 1, after 9999-12-31).
+std::string SerialDate(double serial, bool date1904);
 Rendered ReadOdt(Zip& zip);
 Rendered ReadOfd(Zip& zip);
 /// One OFD page's Content.xml as words and ruling lines (points); the page

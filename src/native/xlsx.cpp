@@ -7,7 +7,7 @@
 // paragraphs, as the caption and notes around a docx table are. Shared and
 // inline strings without their phonetic runs; numbers as Excel shows them
 // without a format (15 significant digits, shortest), dates (a date number
-// format) as Y年M月D日. Hidden sheets, charts, comments and formulas without
+// format) as numbering.yaml `date` writes them. Hidden sheets, charts, comments and formulas without
 // a cached value are not read.
 #include <algorithm>
 #include <charconv>
@@ -20,6 +20,7 @@
 
 #include "internal.h"
 #include "noticetab/error.h"
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 
 namespace noticetab::native {
@@ -131,8 +132,17 @@ bool DateFormatId(int id) {
   return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58);
 }
 
-// Y年M月D日 of days since 1970-01-01 (H. Hinnant's civil_from_days).
-std::string ChineseDate(int64_t days) {
+// numbering.yaml `date` (the built-in file: readers run before a notice's
+// rules are chosen) with the numbers put in.
+std::string DateText(int64_t y, int64_t m, int64_t d) {
+  std::string s = BuiltinNumbering().date_format;
+  for (auto [part, v] : {std::pair<std::string_view, int64_t>{"{y}", y}, {"{m}", m}, {"{d}", d}})
+    if (const size_t at = s.find(part); at != std::string::npos) s.replace(at, part.size(), std::to_string(v));
+  return s;
+}
+
+// The date of days since 1970-01-01 (H. Hinnant's civil_from_days).
+std::string CivilDate(int64_t days) {
   days += 719468;
   const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   const int64_t doe = days - era * 146097;
@@ -141,20 +151,7 @@ std::string ChineseDate(int64_t days) {
   const int64_t mp = (5 * doy + 2) / 153;
   const int64_t d = doy - (153 * mp + 2) / 5 + 1;
   const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2);
-  return fmt::format("{}年{}月{}日", y, m, d);
-}
-
-// An Excel date serial number as a date; "" when it is none (before day 1,
-// after 9999-12-31).
-std::string SerialDate(double serial, bool date1904) {
-  if (!(serial >= 1) || serial >= 2958466) return {};
-  const auto day = static_cast<int64_t>(std::floor(serial));
-  if (date1904) return ChineseDate(day - 24107);  // day 0 is 1904-01-01
-  // The 1900 system counts a 29 February 1900 that never was (day 60), as
-  // Lotus 1-2-3 did: day 1 is 1900-01-01, day 61 is 1900-03-01.
-  if (day == 60) return "1900年2月29日";
-  return ChineseDate(day - (day < 60 ? 25568 : 25569));
+  return DateText(yoe + era * 400 + (m <= 2), m, d);
 }
 
 // A number as Excel's General format shows it: 15 significant digits, no
@@ -264,6 +261,16 @@ class XlsxReader {
     }
     if (type == "str" || type == "e") return Unescape(std::move(text));
     if (type == "b") return text == "1" ? "TRUE" : text == "0" ? "FALSE" : text;
+    if (type == "d") {  // an ISO 8601 date (strict OOXML): 2024-06-30 or 2024-06-30T00:00:00
+      int ymd[3] = {0, 0, 0};
+      const char* p = text.data();
+      const char* end = p + text.size();
+      for (int k = 0; k < 3 && p < end; ++k) {
+        p = std::from_chars(p + (k > 0 && *p == '-'), end, ymd[k]).ptr;
+      }
+      if (ymd[0] > 0 && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= 31) return DateText(ymd[0], ymd[1], ymd[2]);
+      return text;
+    }
     // A number (t="n" or none); a date when its style shows one.
     const int style = ToIndex(Attr(c, "s"));
     if (style >= 0 && static_cast<size_t>(style) < date_styles_.size() && date_styles_[static_cast<size_t>(style)]) {
@@ -331,27 +338,29 @@ class XlsxReader {
       if (row == sheet.cells.end() || !row->second.count(m.col1)) continue;
       merges.push_back(m);
     }
-    std::map<std::pair<int, int>, const Merge*> at;  // every position a merge covers -> it
-    std::set<int> continued;                          // rows a merge from a row above goes on in
+    // (row, first column) -> the merge there, for each row with values it
+    // covers. Merges may overlap in a hostile file: the pairs are counted
+    // against a budget so that the work stays linear in the file.
+    std::map<std::pair<int, int>, const Merge*> at;
+    std::set<int> continued;  // rows a merge from a row above goes on in
+    size_t budget = size_t{1} << 20;
     for (const Merge& m : merges) {
-      for (auto it = sheet.cells.lower_bound(m.row1); it != sheet.cells.end() && it->first <= m.row2; ++it) {
+      if (budget == 0) {
+        NotRead(*out_, static_cast<int>(out_->lines.size()) + 1, "merged cells past the first million not read");
+        break;
+      }
+      for (auto it = sheet.cells.lower_bound(m.row1); it != sheet.cells.end() && it->first <= m.row2 && budget > 0;
+           ++it, --budget) {
         if (it->first != m.row1) continued.insert(it->first);
-        for (int c = m.col1; c <= m.col2; ++c) {
-          if (it->first != m.row1 || c != m.col1) it->second.erase(c);
-          at.emplace(std::make_pair(it->first, c), &m);
-        }
+        auto& cols = it->second;
+        cols.erase(cols.lower_bound(it->first == m.row1 ? m.col1 + 1 : m.col1), cols.upper_bound(m.col2));
+        at.emplace(std::make_pair(it->first, m.col1), &m);
       }
     }
     std::vector<int> rows;  // rows with a value, in order
-    int left = kMaxColumns, right = -1;
-    for (const auto& [r, cols] : sheet.cells) {
-      if (cols.empty()) continue;
-      rows.push_back(r);
-      left = std::min(left, cols.begin()->first);
-      right = std::max(right, cols.rbegin()->first);
-    }
+    for (const auto& [r, cols] : sheet.cells)
+      if (!cols.empty()) rows.push_back(r);
     if (rows.empty()) return;
-    for (const Merge& m : merges) right = std::max(right, m.col2);
     // Title rows above the table and notes below it: one value, its merge
     // (if any) within the row, no merge from above going on in the row (the
     // last row of a table may hold one value beside merged cells).
@@ -364,6 +373,16 @@ class XlsxReader {
     size_t first = 0, last = rows.size();
     while (first < rows.size() && single(rows[first])) ++first;
     while (last > first && single(rows[last - 1])) --last;
+    // The table's columns: those its rows use (a table may start in column B
+    // under a title in A, and a title merged wider than it adds none).
+    int left = kMaxColumns, right = -1;
+    for (size_t i = first; i < last; ++i) {
+      const auto& cols = sheet.cells[rows[i]];
+      left = std::min(left, cols.begin()->first);
+      right = std::max(right, cols.rbegin()->first);
+      for (auto m = at.lower_bound({rows[i], 0}); m != at.end() && m->first.first == rows[i]; ++m)
+        right = std::max(right, m->second->col2);
+    }
     for (size_t i = 0; i < rows.size(); ++i) {
       if (i == first && first < last) lines_.BeginTable();
       if (i < first || i >= last) {
@@ -400,6 +419,16 @@ class XlsxReader {
 };
 
 }  // namespace
+
+std::string SerialDate(double serial, bool date1904) {
+  if (!(serial >= 1) || serial >= 2958466) return {};
+  const auto day = static_cast<int64_t>(std::floor(serial));
+  if (date1904) return CivilDate(day - 24107);  // day 0 is 1904-01-01
+  // The 1900 system counts a 29 February 1900 that never was (day 60), as
+  // Lotus 1-2-3 did: day 1 is 1900-01-01, day 61 is 1900-03-01.
+  if (day == 60) return DateText(1900, 2, 29);
+  return CivilDate(day - (day < 60 ? 25568 : 25569));
+}
 
 Rendered ReadXlsx(Zip& zip) {
   Rendered r;
