@@ -886,6 +886,25 @@ TEST_CASE("native: an xlsx task table: title row as text, merged 序号 and 牵�
   }
 }
 
+TEST_CASE("native: each visible sheet of an xlsx is a table of its own, in the workbook's order", "[native]") {
+  // tasks.xlsx with its empty visible third sheet holding the first one's table.
+  const std::string bytes = ReadFile(Fixture("tasks.xlsx"));
+  native::Zip zip(bytes, "tasks.xlsx");
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const char* m : {"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                        "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"})
+    members.emplace_back(m, zip.Read(m));
+  members.emplace_back("xl/worksheets/sheet3.xml", zip.Read("xl/worksheets/sheet1.xml"));
+  const Source s = Decode(MakeZip(members), "two.xlsx");
+  CHECK(s.grids.size() == 2);
+  const Document doc = Convert(s, BuiltinRules());
+  REQUIRE(doc.tasks.size() == 8);
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(SameRow(doc.tasks[i + 4], doc.tasks[i]));
+    CHECK(doc.tasks[i + 4].first_line == doc.tasks[i].first_line + 9);  // title, header, rows, note, a blank line
+  }
+}
+
 TEST_CASE("native: an xlsx Calc wrote: its General format is no date, roles and merges as printed", "[native]") {
   // calc-tasks.xlsx (tests/data/native/make_xlsx): Calc defines numFmt 164
   // "General"; read as a date format, 序号 1 became 1900年1月1日 and the
