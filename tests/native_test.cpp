@@ -128,6 +128,11 @@ TEST_CASE("native: other ZIPs and OLE files are refused, saying how to convert t
   CHECK(ole.Format() ==
         "old.doc: a legacy Office document (DOC/XLS/WPS), not read; convert it first, e.g. soffice --headless "
         "--convert-to docx");
+  // A password-protected .xlsx or .docx: an OLE file with an EncryptedPackage stream.
+  std::string encrypted = std::string("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) + std::string(1000, '\0');
+  for (char c : std::string("EncryptedPackage")) encrypted += std::string{c, '\0'};
+  CHECK(DecodeFixtureError("locked.xlsx", encrypted).Format() ==
+        "locked.xlsx: an encrypted (password-protected) Office document, not read; save it without a password first");
 }
 
 TEST_CASE("native: the samples as .html give the ledger of their text (>= 95% rows equal)", "[native]") {

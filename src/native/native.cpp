@@ -121,6 +121,14 @@ std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& 
   }
   if (IsZip(bytes)) return ReadZip(bytes, name);
   if (bytes.starts_with("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
+    // A .docx or .xlsx with a password is an OLE compound file too: the
+    // encrypted package is a stream of it, its name in UTF-16LE.
+    static constexpr std::string_view kEncrypted("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+    if (bytes.find(kEncrypted) != std::string_view::npos) {
+      throw Error(Error::Kind::kInput,
+                  "an encrypted (password-protected) Office document, not read; save it without a password first",
+                  name);
+    }
     throw Error(Error::Kind::kInput,
                 std::string("a legacy Office document (DOC/XLS/WPS), not read; convert it first, e.g. ") + kConvert,
                 name);
