@@ -4,19 +4,20 @@
 // by their references, merged ranges (mergeCell) as exact spans whose covered
 // positions repeat the text above. Rows of one cell before the first row of
 // two (a merged title row 附件：XX任务分解表) and after the last are
-// paragraphs, as the caption and notes around a docx table are. Shared and
-// inline strings without their phonetic runs; numbers as Excel shows them
-// without a format (15 significant digits, shortest), dates (a date number
-// format) as numbering.yaml `date` writes them. Hidden sheets, charts, comments and formulas without
-// a cached value are not read.
+// paragraphs, as the caption and notes around a docx table are; the sheet's
+// name is not read (a docx table has none). Shared and inline strings without
+// their phonetic runs; numbers as Excel shows them without a format (15
+// significant digits, shortest); dates (a number in a date format) as
+// numbering.yaml `date` writes them. Hidden sheets, charts, comments, and
+// formulas without a cached value are not read.
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cctype>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "internal.h"
 #include "noticetab/error.h"
@@ -99,7 +100,8 @@ std::string StringItem(const xmlNode* si) {
 // quoted text, escapes and [..] sections, or months with no hours or seconds
 // beside them (m alone in a time format is minutes).
 bool DateCode(std::string_view code) {
-  if (StartsWithNoCase(code, "general")) return false;  // LibreOffice defines it as a format of its own
+  if (StartsWithNoCase(code, "general"))
+    return false;  // LibreOffice defines it as a format of its own
   bool ymd = false, m = false, hs = false;
   for (size_t i = 0; i < code.size(); ++i) {
     const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
@@ -129,7 +131,8 @@ bool DateCode(std::string_view code) {
 // Built-in number formats that show a date: 14-17 and 22 in every locale,
 // and the CJK ones (27-31, 36, 50-58 are 年月日 forms in a Chinese Excel).
 bool DateFormatId(int id) {
-  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58);
+  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36 ||
+         (id >= 50 && id <= 58);
 }
 
 // numbering.yaml `date` (the built-in file: readers run before a notice's
@@ -137,7 +140,8 @@ bool DateFormatId(int id) {
 std::string DateText(int64_t y, int64_t m, int64_t d) {
   std::string s = BuiltinNumbering().date_format;
   for (auto [part, v] : {std::pair<std::string_view, int64_t>{"{y}", y}, {"{m}", m}, {"{d}", d}})
-    if (const size_t at = s.find(part); at != std::string::npos) s.replace(at, part.size(), std::to_string(v));
+    if (const size_t at = s.find(part); at != std::string::npos)
+      s.replace(at, part.size(), std::to_string(v));
   return s;
 }
 
@@ -185,14 +189,18 @@ class XlsxReader {
   void Read() {
     const std::string book_part = MainPart(zip_, "xl/workbook.xml");
     if (!zip_.Has(book_part)) {
-      throw Error(Error::Kind::kInput, "an .xlsx without its workbook part (" + book_part + ")", zip_.name());
+      throw Error(Error::Kind::kInput, "an .xlsx without its workbook part (" + book_part + ")",
+                  zip_.name());
     }
     std::map<std::string, std::string> sheet_parts;  // relationship id -> worksheet part
     std::string strings_part = "xl/sharedStrings.xml", styles_part = "xl/styles.xml";
     for (Relationship& rel : Relationships(zip_, book_part)) {
-      if (rel.type == "worksheet") sheet_parts[rel.id] = std::move(rel.path);
-      else if (rel.type == "sharedStrings") strings_part = std::move(rel.path);
-      else if (rel.type == "styles") styles_part = std::move(rel.path);
+      if (rel.type == "worksheet")
+        sheet_parts[rel.id] = std::move(rel.path);
+      else if (rel.type == "sharedStrings")
+        strings_part = std::move(rel.path);
+      else if (rel.type == "styles")
+        styles_part = std::move(rel.path);
     }
     if (zip_.Has(strings_part)) SharedStrings(strings_part);
     if (zip_.Has(styles_part)) Styles(styles_part);
@@ -204,7 +212,8 @@ class XlsxReader {
     }
     const xmlNode* sheets = Child(root, "sheets");
     bool first = true;
-    for (const xmlNode* s = sheets != nullptr ? sheets->children : nullptr; s != nullptr; s = s->next) {
+    for (const xmlNode* s = sheets != nullptr ? sheets->children : nullptr; s != nullptr;
+         s = s->next) {
       if (Name(s) != "sheet") continue;
       const std::string state = Attr(s, "state");
       if (state == "hidden" || state == "veryHidden") continue;
@@ -224,7 +233,8 @@ class XlsxReader {
  private:
   void SharedStrings(const std::string& part) {
     XmlDoc doc = ParseXml(zip_.Read(part), zip_.name(), part);
-    for (const xmlNode* si = xmlDocGetRootElement(doc.get())->children; si != nullptr; si = si->next)
+    for (const xmlNode* si = xmlDocGetRootElement(doc.get())->children; si != nullptr;
+         si = si->next)
       if (Name(si) == "si") strings_.push_back(StringItem(si));
   }
 
@@ -235,7 +245,8 @@ class XlsxReader {
     std::map<int, bool> custom;  // numFmtId -> shows a date, for the formats the workbook defines
     if (const xmlNode* fmts = Child(root, "numFmts"))
       for (const xmlNode* f = fmts->children; f != nullptr; f = f->next)
-        if (Name(f) == "numFmt") custom[ToIndex(Attr(f, "numFmtId"))] = DateCode(Attr(f, "formatCode"));
+        if (Name(f) == "numFmt")
+          custom[ToIndex(Attr(f, "numFmtId"))] = DateCode(Attr(f, "formatCode"));
     if (const xmlNode* xfs = Child(root, "cellXfs"))
       for (const xmlNode* xf = xfs->children; xf != nullptr; xf = xf->next) {
         if (Name(xf) != "xf") continue;
@@ -257,7 +268,8 @@ class XlsxReader {
     for (const xmlNode* t = v->children; t != nullptr; t = t->next) text += NodeText(t);
     if (type == "s") {
       const int i = ToIndex(text);
-      return i >= 0 && static_cast<size_t>(i) < strings_.size() ? strings_[static_cast<size_t>(i)] : std::string();
+      return i >= 0 && static_cast<size_t>(i) < strings_.size() ? strings_[static_cast<size_t>(i)]
+                                                                : std::string();
     }
     if (type == "str" || type == "e") return Unescape(std::move(text));
     if (type == "b") return text == "1" ? "TRUE" : text == "0" ? "FALSE" : text;
@@ -268,12 +280,14 @@ class XlsxReader {
       for (int k = 0; k < 3 && p < end; ++k) {
         p = std::from_chars(p + (k > 0 && *p == '-'), end, ymd[k]).ptr;
       }
-      if (ymd[0] > 0 && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= 31) return DateText(ymd[0], ymd[1], ymd[2]);
+      if (ymd[0] > 0 && ymd[1] >= 1 && ymd[1] <= 12 && ymd[2] >= 1 && ymd[2] <= 31)
+        return DateText(ymd[0], ymd[1], ymd[2]);
       return text;
     }
     // A number (t="n" or none); a date when its style shows one.
     const int style = ToIndex(Attr(c, "s"));
-    if (style >= 0 && static_cast<size_t>(style) < date_styles_.size() && date_styles_[static_cast<size_t>(style)]) {
+    if (style >= 0 && static_cast<size_t>(style) < date_styles_.size() &&
+        date_styles_[static_cast<size_t>(style)]) {
       double d = 0;
       const char* end = text.data() + text.size();
       if (auto [p, ec] = std::from_chars(text.data(), end, d); ec == std::errc() && p == end)
@@ -346,14 +360,16 @@ class XlsxReader {
     size_t budget = size_t{1} << 20;
     for (const Merge& m : merges) {
       if (budget == 0) {
-        NotRead(*out_, static_cast<int>(out_->lines.size()) + 1, "merged cells past the first million not read");
+        NotRead(*out_, static_cast<int>(out_->lines.size()) + 1,
+                "merged cells past the first million not read");
         break;
       }
-      for (auto it = sheet.cells.lower_bound(m.row1); it != sheet.cells.end() && it->first <= m.row2 && budget > 0;
-           ++it, --budget) {
+      for (auto it = sheet.cells.lower_bound(m.row1);
+           it != sheet.cells.end() && it->first <= m.row2 && budget > 0; ++it, --budget) {
         if (it->first != m.row1) continued.insert(it->first);
         auto& cols = it->second;
-        cols.erase(cols.lower_bound(it->first == m.row1 ? m.col1 + 1 : m.col1), cols.upper_bound(m.col2));
+        cols.erase(cols.lower_bound(it->first == m.row1 ? m.col1 + 1 : m.col1),
+                   cols.upper_bound(m.col2));
         at.emplace(std::make_pair(it->first, m.col1), &m);
       }
     }
