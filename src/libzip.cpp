@@ -1,4 +1,4 @@
-// libzip, opened on the first ZIP input (.docx, .odt, .ofd) instead of linked.
+// libzip, opened on the first ZIP input (.docx, .xlsx, .odt, .ofd) instead of linked.
 // Linked, it brought libbz2, libz and libcrypto into every run, and resolving
 // their symbols cost each process about 10 % of an empty notice's start-up
 // (LD_DEBUG=statistics, perf). The native readers call the zip_* functions of
@@ -47,7 +47,7 @@ ZipApi LoadZip() {
 const ZipApi& Lib() {
   static const ZipApi api = LoadZip();
   if (!api.error.empty())
-    throw Error(Error::Kind::kInput, "reading a ZIP-based file (.docx, .odt, .ofd) needs libzip (Debian: apt-get install libzip4): " +
+    throw Error(Error::Kind::kInput, "reading a ZIP-based file (.docx, .xlsx, .odt, .ofd) needs libzip (Debian: apt-get install libzip4): " +
                                          api.error);
   return api;
 }

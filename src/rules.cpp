@@ -558,7 +558,7 @@ std::vector<std::string> Words(const FileContext& ctx, const RNode& map, const c
 }
 
 void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"counting", "stems", "branches", "page_number_words", "examples"});
+  CheckKeys(ctx, root, {"counting", "stems", "branches", "page_number_words", "date", "examples"});
   const RNode counting = Required(ctx, root, "counting");
   CheckKeys(ctx, counting, {"digits", "units", "zero"});
   r.counting_digits = Words(ctx, counting, "digits", 10);
@@ -571,6 +571,12 @@ void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
     const std::string w = Scalar(ctx, item);
     if (w.empty() || w.find_first_of("0123456789 ") != std::string::npos)
       ctx.Fail(item.Mark(), "page_number_words: '" + w + "' must be a word without digits or spaces");
+  }
+  if (const RNode date = root["date"]) {  // optional: a numbering.yaml of an older --rules DIR has none
+    r.date_format = Scalar(ctx, date);
+    for (const char* part : {"{y}", "{m}", "{d}"})
+      if (r.date_format.find(part) == std::string::npos)
+        ctx.Fail(date.Mark(), std::string("date: expected ") + part + " in '" + r.date_format + "'");
   }
   ReadExamples(ctx, root["examples"], "numbering", r);
 }

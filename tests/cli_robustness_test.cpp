@@ -165,19 +165,33 @@ TEST_CASE("bad input: an ELF binary is refused as not text, exit 1", "[cli][robu
   CheckRefused(elf, 1, Binary() + ": not text (looks like ELF executable)");
 }
 
-TEST_CASE("bad input: an xlsx is refused, saying how to convert it; the other inputs convert",
+TEST_CASE("bad input: a legacy .xls is refused, saying how to convert it; the other inputs convert",
           "[cli][robustness]") {
   TempDir d;
-  REQUIRE(RunCli("-f xlsx -o " + d / "ledger.xlsx samples/linyi-2023.txt").status == 0);
+  WriteBytes(d / "ledger.xls", std::string("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0", 12));
   const std::string kMessage =
-      ": a spreadsheet (XLSX), not a notice; noticetab reads .docx, .odt, .html, PDF, OFD and text "
-      "(save the table as text, e.g. soffice --headless --convert-to csv)";
-  CheckRefused(d / "ledger.xlsx", 1, d / "ledger.xlsx" + kMessage);
-  const RunResult batch = RunCli("-f jsonl " + d / "ledger.xlsx" + " samples/linyi-2023.txt");
+      ": a legacy Office document (DOC/XLS/WPS), not read; convert it first, e.g. soffice --headless "
+      "--convert-to docx";
+  CheckRefused(d / "ledger.xls", 1, d / "ledger.xls" + kMessage);
+  const RunResult batch = RunCli("-f jsonl " + d / "ledger.xls" + " samples/linyi-2023.txt");
   CHECK(batch.status == 1);
   CHECK(std::count(batch.out.begin(), batch.out.end(), '\n') == 1);
   CHECK(batch.err.rfind("noticetab: 1 of 2 files converted, 65 tasks, ", 0) == 0);
-  CHECK(Contains(batch.err, "\n  failed: " + d / "ledger.xlsx" + kMessage + "\n"));
+  CHECK(Contains(batch.err, "\n  failed: " + d / "ledger.xls" + kMessage + "\n"));
+}
+
+TEST_CASE("an annex task table sent as .xlsx converts; a damaged one is refused saying what is wrong",
+          "[cli][robustness]") {
+  const RunResult r = RunCli("-q -f tsv tests/data/native/tasks.xlsx");
+  CHECK(r.status == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 5);  // the header and four tasks
+  TempDir d;
+  const std::string xlsx = ReadFile(SourceDir() + "/tests/data/native/tasks.xlsx");
+  WriteBytes(d / "cut.xlsx", xlsx.substr(0, xlsx.size() / 2));
+  const RunResult cut = RunCli(d / "cut.xlsx");
+  CHECK(cut.status == 1);
+  CHECK(cut.out.empty());
+  CHECK(cut.err.rfind("noticetab: " + d / "cut.xlsx" + ": damaged ZIP archive (", 0) == 0);
 }
 
 TEST_CASE("bad input: invalid UTF-8 bytes become U+FFFD with a warning naming the line",

@@ -128,6 +128,11 @@ TEST_CASE("native: other ZIPs and OLE files are refused, saying how to convert t
   CHECK(ole.Format() ==
         "old.doc: a legacy Office document (DOC/XLS/WPS), not read; convert it first, e.g. soffice --headless "
         "--convert-to docx");
+  // A password-protected .xlsx or .docx: an OLE file with an EncryptedPackage stream.
+  std::string encrypted = std::string("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) + std::string(1000, '\0');
+  for (char c : std::string("EncryptedPackage")) encrypted += std::string{c, '\0'};
+  CHECK(DecodeFixtureError("locked.xlsx", encrypted).Format() ==
+        "locked.xlsx: an encrypted (password-protected) Office document, not read; save it without a password first");
 }
 
 TEST_CASE("native: the samples as .html give the ledger of their text (>= 95% rows equal)", "[native]") {
@@ -810,4 +815,241 @@ TEST_CASE("native: a list bullet alone in a borderless cell does not cut its row
   REQUIRE(g.rows.size() == 3);
   CHECK(native::CellText(g.rows[2].cells[1].text) == "推进城市更新行 动。");
   CHECK(g.rows[2].cells[2].text == "市城管局");
+}
+
+namespace {
+
+// A one-sheet .xlsx in memory: `sheet_data` inside <sheetData>, `after` after
+// it (mergeCells), `styles` the cellXfs and numFmts of styles.xml,
+// `workbook_pr` the workbookPr element.
+std::string MakeXlsx(const std::string& sheet_data, const std::string& after = "", const std::string& styles = "",
+                     const std::string& workbook_pr = "") {
+  const std::string ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+  const std::string r = "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+  const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  return MakeZip(
+      {{"xl/workbook.xml", "<workbook " + ns + " " + r + ">" + workbook_pr +
+                               "<sheets><sheet name=\"表\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+       {"xl/_rels/workbook.xml.rels",
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"" + rel + "worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        "<Relationship Id=\"rId2\" Type=\"" + rel + "styles\" Target=\"styles.xml\"/></Relationships>"},
+       {"xl/styles.xml", "<styleSheet " + ns + ">" + styles + "</styleSheet>"},
+       {"xl/worksheets/sheet1.xml", "<worksheet " + ns + "><sheetData>" + sheet_data + "</sheetData>" + after +
+                                        "</worksheet>"}});
+}
+
+std::string Is(const std::string& ref, const std::string& text) {
+  return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+}
+
+}  // namespace
+
+TEST_CASE("native: an xlsx task table: title row as text, merged 序号 and 牵头单位 filled down, dates", "[native]") {
+  // tests/data/native/make_xlsx: a two-row header (责任单位 over 牵头单位 |
+  // 配合单位), rich and phonetic runs, a hidden sheet, a skipped column and row.
+  for (const char* file : {"tasks.xlsx", "tasks1904.xlsx"}) {
+    INFO(file);
+    const std::string bytes = ReadFile(Fixture(file));
+    CHECK(SniffFormat(bytes) == "xlsx");
+    const Source s = Decode(bytes, file);
+    CHECK(s.format == "xlsx");
+    CHECK(Lines(s) == std::vector<std::string>{
+                          "附件：2024年政务公开重点任务分解表",
+                          "序号\t工作任务\t责任单位\t\t完成时限",
+                          "序号\t工作任务\t牵头单位\t配合单位\t完成时限",
+                          "1\t深化行政决策公开\t县政府办公室\t县司法局\t2024年6月底前",
+                          "1\t推进重大建设项目批准和实施领域信息公开\t县政府办公室\t县发展改革局、县财政局\t2024年12月底前",
+                          "2\t优化政务新媒体矩阵， 规范信息发布审核流程\t县数据局\t\t2024年9月30日",
+                          "3\t建立政策文件解读回应机制\t县政务服务中心\t各乡镇（街道）\t2024年11月15日",
+                          "注：各责任单位于每季度末报送工作进展。",
+                          ""});  // the empty visible sheet after a blank line; the hidden one not read
+    REQUIRE(s.grids.size() == 1);
+    const Grid& g = s.grids[0];
+    REQUIRE(g.rows.size() == 6);
+    CHECK(g.rows[0].cells[0].row_span == 2);  // 序号 over both header rows
+    CHECK(g.rows[0].cells[2].col_span == 2);  // 责任单位 over 牵头单位 | 配合单位
+    CHECK(g.rows[2].cells[0].row_span == 2);  // 序号 1
+    CHECK(g.rows[2].cells[2].row_span == 2);  // 县政府办公室
+    CHECK(g.rows[3].cells.size() == 3);       // covered positions left out
+    const Document doc = Convert(s, BuiltinRules());
+    REQUIRE(doc.tasks.size() == 4);
+    CHECK(doc.tasks[0].content == "深化行政决策公开");
+    CHECK(doc.tasks[0].lead_units == std::vector<std::string>{"县政府办公室"});
+    CHECK(doc.tasks[0].support_units == std::vector<std::string>{"县司法局"});
+    CHECK(doc.tasks[1].seq == 1);
+    CHECK(doc.tasks[1].lead_units == std::vector<std::string>{"县政府办公室"});  // merged cell filled down
+    CHECK(doc.tasks[1].support_units == std::vector<std::string>{"县发展改革局", "县财政局"});
+    CHECK(doc.tasks[1].deadline.date == "2024-12-31");
+    CHECK(doc.tasks[2].content == "优化政务新媒体矩阵，规范信息发布审核流程");
+    CHECK(doc.tasks[2].units == std::vector<std::string>{"县数据局"});
+    CHECK(doc.tasks[2].deadline.text == "2024年9月30日");  // a date-typed cell, custom format
+    CHECK(doc.tasks[2].deadline.date == "2024-09-30");
+    CHECK(doc.tasks[3].seq == 3);  // 3.0000000000000004 as Excel shows it
+    CHECK(doc.tasks[3].content == "建立政策文件解读回应机制");  // inline string with a run
+    CHECK(doc.tasks[3].deadline.date == "2024-11-15");      // built-in date format 14
+  }
+}
+
+TEST_CASE("native: each visible sheet of an xlsx is a table of its own, in the workbook's order", "[native]") {
+  // tasks.xlsx with its empty visible third sheet holding the first one's table.
+  const std::string bytes = ReadFile(Fixture("tasks.xlsx"));
+  native::Zip zip(bytes, "tasks.xlsx");
+  std::vector<std::pair<std::string, std::string>> members;
+  for (const char* m : {"[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                        "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"})
+    members.emplace_back(m, zip.Read(m));
+  members.emplace_back("xl/worksheets/sheet3.xml", zip.Read("xl/worksheets/sheet1.xml"));
+  const Source s = Decode(MakeZip(members), "two.xlsx");
+  CHECK(s.grids.size() == 2);
+  const Document doc = Convert(s, BuiltinRules());
+  REQUIRE(doc.tasks.size() == 8);
+  for (size_t i = 0; i < 4; ++i) {
+    CHECK(SameRow(doc.tasks[i + 4], doc.tasks[i]));
+    CHECK(doc.tasks[i + 4].first_line == doc.tasks[i].first_line + 9);  // title, header, rows, note, a blank line
+  }
+}
+
+TEST_CASE("native: an xlsx Calc wrote: its General format is no date, roles and merges as printed", "[native]") {
+  // calc-tasks.xlsx (tests/data/native/make_xlsx): Calc defines numFmt 164
+  // "General"; read as a date format, 序号 1 became 1900年1月1日 and the
+  // columns were taken for others (牵头单位 and 配合单位 swapped).
+  const Document doc = ConvertFixture("calc-tasks.xlsx");
+  CHECK(doc.format == "xlsx");
+  REQUIRE(doc.tasks.size() == 5);
+  const std::vector<std::vector<std::string>> lead = {
+      {"区行政审批服务局"}, {"区行政审批服务局"}, {"区司法局"}, {"区自然资源局"}, {"区发展改革局"}};
+  const std::vector<std::vector<std::string>> support = {
+      {"区数据局"}, {"区数据局", "区司法局"}, {"各街道办事处"}, {"区发展改革局"}, {"区财政局", "区人社局"}};
+  const std::vector<std::string> deadline = {"2024年6月底前", "2024年12月底前", "2024年6月30日", "2024年三季度", "长期坚持"};
+  for (size_t i = 0; i < 5; ++i) {
+    INFO(i);
+    CHECK(doc.tasks[i].seq == static_cast<int>(i) + 1);
+    CHECK(doc.tasks[i].section_title == (i < 3 ? "政务服务" : "要素保障"));  // 类别 merged down
+    CHECK(doc.tasks[i].lead_units == lead[i]);
+    CHECK(doc.tasks[i].support_units == support[i]);
+    CHECK(doc.tasks[i].deadline.text == deadline[i]);
+  }
+  CHECK(doc.tasks[2].deadline.date == "2024-06-30");  // the date-typed cell
+  CHECK(doc.tasks[4].deadline.date == std::nullopt);
+}
+
+TEST_CASE("native: the samples as .xlsx give the ledger of their .docx row for row", "[native]") {
+  // Calc's import of the samples' HTML (tests/data/native/make): the body a
+  // column of one-cell rows, the annex table below with its merges.
+  CHECK(RowsEqual("xlsx") >= 0.95);
+  for (const auto& name : SampleNames()) {
+    INFO(name);
+    const Document docx = ConvertFixture(name + ".docx");
+    const Document xlsx = ConvertFixture(name + ".xlsx");
+    REQUIRE(xlsx.tasks.size() == docx.tasks.size());
+    for (size_t i = 0; i < docx.tasks.size(); ++i) {
+      INFO(i);
+      CHECK(SameRow(xlsx.tasks[i], docx.tasks[i]));
+      CHECK(xlsx.tasks[i].lead_units == docx.tasks[i].lead_units);
+    }
+  }
+}
+
+TEST_CASE("native: an xlsx table gives the ledger the same table gives as .docx", "[native]") {
+  auto tc = [](const std::string& pr, const std::string& text) {
+    return "<w:tc><w:tcPr>" + pr + "</w:tcPr>" + P(text.empty() ? "" : R(text)) + "</w:tc>";
+  };
+  const std::string restart = "<w:vMerge w:val=\"restart\"/>", cont = "<w:vMerge/>";
+  const std::string docx = MakeDocx(
+      P(R("附件")) + P(R("2024年重点任务分工表")) + "<w:tbl><w:tr>" + tc("", "序号") + tc("", "工作任务") +
+      tc("", "牵头单位") + tc("", "完成时限") + "</w:tr><w:tr>" + tc(restart, "1") + tc("", "编制年度工作要点") +
+      tc(restart, "市政府办公室") + tc("", "2024年3月底前") + "</w:tr><w:tr>" + tc(cont, "") +
+      tc("", "开展政务公开培训") + tc(cont, "") + tc("", "2024年9月30日") + "</w:tr><w:tr>" + tc("", "2") +
+      tc("", "完善政策文件库") + tc("", "市司法局") + tc("", "长期坚持") + "</w:tr></w:tbl>");
+  // The same table in a sheet: the date typed as a date (numFmtId 14), the
+  // merges as ranges, cells written out of the way (column C before B is
+  // not allowed, but a skipped column D is).
+  const std::string styles = "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>";
+  const std::string xlsx = MakeXlsx(
+      "<row r=\"1\">" + Is("A1", "附件") + "</row><row r=\"2\">" + Is("A2", "2024年重点任务分工表") +
+          "</row><row r=\"4\">" + Is("A4", "序号") + Is("B4", "工作任务") + Is("C4", "牵头单位") + Is("D4", "完成时限") +
+          "</row><row r=\"5\"><c r=\"A5\"><v>1</v></c>" + Is("B5", "编制年度工作要点") + Is("C5", "市政府办公室") +
+          Is("D5", "2024年3月底前") + "</row><row r=\"6\">" + Is("B6", "开展政务公开培训") +
+          "<c r=\"D6\" s=\"1\"><v>45565</v></c></row><row r=\"7\"><c r=\"A7\"><v>2</v></c>" +
+          Is("B7", "完善政策文件库") + Is("C7", "市司法局") + Is("D7", "长期坚持") + "</row>",
+      "<mergeCells><mergeCell ref=\"A5:A6\"/><mergeCell ref=\"C5:C6\"/></mergeCells>", styles);
+  const Source a = Decode(docx, "t.docx"), b = Decode(xlsx, "t.xlsx");
+  CHECK(Lines(b) == Lines(a));
+  const Document da = Convert(a, BuiltinRules()), db = Convert(b, BuiltinRules());
+  REQUIRE(da.tasks.size() == 3);
+  REQUIRE(db.tasks.size() == da.tasks.size());
+  for (size_t i = 0; i < da.tasks.size(); ++i) {
+    CHECK(SameRow(db.tasks[i], da.tasks[i]));
+    CHECK(db.tasks[i].seq == da.tasks[i].seq);
+  }
+  CHECK(db.tasks[1].units == std::vector<std::string>{"市政府办公室"});
+  CHECK(db.tasks[1].deadline.date == "2024-09-30");
+}
+
+TEST_CASE("native: xlsx numbers as Excel shows them, dates in both systems, strings unescaped", "[native]") {
+  auto row = [](const std::string& cells) {
+    return Lines(Decode(MakeXlsx("<row r=\"1\">" + Is("A1", "值") + cells + "</row>", "",
+                                 "<numFmts><numFmt numFmtId=\"177\" formatCode=\"h:mm\"/>"
+                                 "<numFmt numFmtId=\"178\" formatCode=\"[$-804]yyyy&quot;年&quot;m&quot;月&quot;\"/>"
+                                 "<numFmt numFmtId=\"164\" formatCode=\"General\"/>"
+                                 "</numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"177\"/>"
+                                 "<xf numFmtId=\"178\"/><xf numFmtId=\"31\"/><xf numFmtId=\"164\"/></cellXfs>"),
+                        "t.xlsx"))[0];
+  };
+  CHECK(row("<c r=\"B1\"><v>1</v></c><c r=\"C1\"><v>2.5</v></c><c r=\"D1\"><v>0.30000000000000004</v></c>") ==
+        "值\t1\t2.5\t0.3");
+  CHECK(row("<c r=\"B1\" s=\"5\"><v>1</v></c>") == "值\t1");  // Calc's numFmt "General" is no date
+  CHECK(row("<c r=\"B1\" t=\"d\"><v>2024-06-30T00:00:00</v></c><c r=\"C1\" t=\"d\"><v>2024-12-31</v></c>") ==
+        "值\t2024年6月30日\t2024年12月31日");  // strict OOXML's ISO dates
+  CHECK(row("<c r=\"B1\"><v>1.0000000001</v></c><c r=\"C1\"><v>1E-3</v></c><c r=\"D1\" t=\"b\"><v>1</v></c>") ==
+        "值\t1.0000000001\t0.001\tTRUE");
+  CHECK(row("<c r=\"B1\" s=\"1\"><v>45473</v></c><c r=\"C1\" s=\"1\"><v>45473.75</v></c>") ==
+        "值\t2024年6月30日\t2024年6月30日");
+  CHECK(row("<c r=\"B1\" s=\"1\"><v>59</v></c><c r=\"C1\" s=\"1\"><v>60</v></c><c r=\"D1\" s=\"1\"><v>61</v></c>") ==
+        "值\t1900年2月28日\t1900年2月29日\t1900年3月1日");  // Lotus's 29 February
+  CHECK(row("<c r=\"B1\" s=\"2\"><v>0.5</v></c><c r=\"C1\" s=\"3\"><v>45292</v></c><c r=\"D1\" s=\"4\"><v>45292</v></c>") ==
+        "值\t0.5\t2024年1月1日\t2024年1月1日");  // h:mm is no date; [$-804] and CJK id 31 are
+  CHECK(row("<c r=\"B1\" t=\"str\"><f>A1</f><v>公式_x000D_\n结果</v></c><c r=\"C1\"><f>1+1</f></c>"
+            "<c r=\"E1\" t=\"inlineStr\"><is><t>跳过D列</t></is></c>") ==
+        "值\t公式 结果\t\t\t跳过D列");  // C: a formula with no cached value, D: not written; E in its column
+  // A table from column B under a title in A merged wider than the table:
+  // the table's own columns only.
+  CHECK(Lines(Decode(MakeXlsx("<row r=\"1\">" + Is("A1", "附件") + "</row><row r=\"3\">" + Is("B3", "任务") +
+                                  Is("C3", "单位") + "</row><row r=\"4\">" + Is("B4", "甲") + Is("C4", "乙局") + "</row>",
+                              "<mergeCells><mergeCell ref=\"A1:H1\"/></mergeCells>"),
+                     "t.xlsx")) == std::vector<std::string>{"附件", "任务\t单位", "甲\t乙局"});
+  const std::string pr1904 = "<workbookPr date1904=\"1\"/>";
+  CHECK(Lines(Decode(MakeXlsx("<row r=\"1\">" + Is("A1", "值") + "<c r=\"B1\" s=\"1\"><v>44011</v></c></row>", "",
+                              "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>", pr1904),
+                     "t.xlsx"))[0] == "值\t2024年6月30日");
+}
+
+TEST_CASE("native: a hostile or damaged xlsx is refused with what is wrong", "[native][robustness]") {
+  auto start = std::chrono::steady_clock::now();
+  CHECK(DecodeFixtureError("bomb.xlsx", ReadFile(Fixture("bomb.xlsx"))).Format() ==
+        "bomb.xlsx: ZIP member xl/worksheets/sheet1.xml unpacks to more than 64 MiB (a zip bomb?)");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  const std::string xlsx = ReadFile(Fixture("tasks.xlsx"));
+  CHECK(DecodeFixtureError("cut.xlsx", xlsx.substr(0, xlsx.size() - 30)).Format().rfind("cut.xlsx: damaged ZIP archive (", 0) == 0);
+  CHECK(DecodeFixtureError("bad.xlsx", MakeXlsx("<row><c>")).Format().rfind(
+            "bad.xlsx: xl/worksheets/sheet1.xml: not well-formed XML (", 0) == 0);
+  // Overlapping merges over many rows (Excel writes none): the work stays
+  // bounded, and what was left is reported.
+  std::string rows, merges;
+  for (int r = 1; r <= 3000; ++r) rows += "<row r=\"" + std::to_string(r) + "\">" + Is("A" + std::to_string(r), "甲") + Is("B" + std::to_string(r), "乙") + "</row>";
+  for (int k = 0; k < 1000; ++k) merges += "<mergeCell ref=\"A1:B1048576\"/>";
+  start = std::chrono::steady_clock::now();
+  const Source storm = Decode(MakeXlsx(rows, "<mergeCells>" + merges + "</mergeCells>"), "storm.xlsx");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  REQUIRE(storm.diagnostics.size() == 1);
+  CHECK(storm.diagnostics[0].code == "input.partial");
+  // A workbook part under another name, found through the content types and
+  // _rels/.rels; without it, the package says what is missing.
+  const std::string types =
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/book.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+  CHECK(SniffFormat(MakeZip({{"[Content_Types].xml", types}})) == "xlsx");
+  CHECK(DecodeFixtureError("none.xlsx", MakeZip({{"[Content_Types].xml", types}})).Format() ==
+        "none.xlsx: an .xlsx without its workbook part (xl/workbook.xml)");
 }

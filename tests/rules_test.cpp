@@ -76,7 +76,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
       {"label", {"column", "value", "sheet", "calendar", "message"}},
-      {"numbering", {"format", "label", "page_number"}},
+      {"numbering", {"format", "label", "page_number", "date"}},
       {"punctuation", {"ends_sentence", "title", "closes_with", "marker", "brackets"}},
   };
   return k;
@@ -225,13 +225,15 @@ void FireLabel(const RuleExample& ex) {
   if (ex.expect.count("message")) CHECK(noticetab::MessageExample(ex.input, R()) == ex.expect.at("message"));
 }
 
-// text is a number with a Word list format, or a line that may be a page number.
+// text is a number with a Word list format, a line that may be a page number, or a
+// spreadsheet date serial.
 void FireNumbering(const RuleExample& ex) {
   if (ex.expect.count("format")) {
     REQUIRE(ex.expect.count("label"));
     CHECK(noticetab::native::ListNumber(std::stoi(ex.input), ex.expect.at("format")) == ex.expect.at("label"));
   }
   if (ex.expect.count("page_number")) CHECK(Bool(noticetab::native::IsPageNumber(ex.input)) == ex.expect.at("page_number"));
+  if (ex.expect.count("date")) CHECK(noticetab::native::SerialDate(std::stod(ex.input), false) == ex.expect.at("date"));
 }
 
 void FireFrontMatter(const RuleExample& ex) {

@@ -1,5 +1,5 @@
-// Stage 1, load, for documents that are not plain text: .docx, .odt, .html,
-// PDF and OFD are sniffed by content and rendered to text lines (one
+// Stage 1, load, for documents that are not plain text: .docx, .xlsx, .odt,
+// .html, PDF and OFD are sniffed by content and rendered to text lines (one
 // paragraph per line, one table row per line with cells separated by TAB),
 // which the text pipeline then reads like any other notice.
 //
@@ -24,11 +24,11 @@ namespace noticetab {
 
 /// What a native reader produced.
 struct Rendered {
-  std::string format;    ///< docx | html | pdf | odt | ofd
+  std::string format;    ///< docx | xlsx | html | pdf | odt | ofd
   std::string encoding;  ///< of the text inside (UTF-8 for the XML formats)
   std::vector<std::string> lines;  ///< without '\n'; a line never holds '\n'
   std::vector<int> pages;          ///< page of each line (PDF, OFD); empty otherwise
-  /// The tables with their exact cells and spans (docx, html, odt; for pdf
+  /// The tables with their exact cells and spans (docx, xlsx, html, odt; for pdf
   /// and ofd as rebuilt from positions), covered positions left out, each
   /// row's span naming its rendered line (0 when it rendered to no line).
   std::vector<Grid> grids;
@@ -36,7 +36,7 @@ struct Rendered {
   std::vector<Diagnostic> diagnostics;  ///< the same notes as values; input.partial: content not read
 };
 
-/// "text", "docx", "html", "pdf", "odt" or "ofd", sniffed from the bytes
+/// "text", "docx", "xlsx", "html", "pdf", "odt" or "ofd", sniffed from the bytes
 /// (OUTPUT.md `format`), or "zip" for a ZIP archive that is none of these or
 /// cannot be opened. Never throws Error (reading a ZIP's member list and
 /// [Content_Types].xml is all it unpacks).
@@ -46,7 +46,7 @@ std::string SniffFormat(std::string_view bytes);
 /// caller decodes them). Throws Error(kInput) naming `name` when the bytes are
 /// a document that cannot be read (damaged, encrypted, scanned, over the
 /// unpacking limits, a ZIP or binary format we do not read: legacy Office,
-/// RTF, XLSX, PPTX), or when a PDF needs pdftotext and it is missing, fails
+/// RTF, PPTX), or when a PDF needs pdftotext and it is missing, fails
 /// or takes too long. Content it saw but skipped is a warning with the code
 /// input.partial in Rendered::diagnostics, not an error.
 std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& name);

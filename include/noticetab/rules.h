@@ -285,6 +285,7 @@ struct Rules {
   std::string counting_zero;                  ///< 零: a skipped place
   std::vector<std::string> stems, branches;   ///< 甲.. (10), 子.. (12)
   std::vector<std::string> page_number_words;  ///< 第, 页, 共, -, / ...: with digits, a page number
+  std::string date_format;                     ///< a spreadsheet date as text: {y}, {m}, {d} replaced
   // punctuation.yaml
   Punctuation punct;
   std::vector<RuleExample> examples;

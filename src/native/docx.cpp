@@ -611,10 +611,6 @@ class DocxReader {
 
 }  // namespace
 
-struct Relationship {
-  std::string id, type, path;  ///< type: the last piece of the Type URI (officeDocument, numbering, aFChunk)
-};
-
 std::vector<Relationship> Relationships(Zip& zip, const std::string& part) {
   // The rels of "word/document.xml" are "word/_rels/document.xml.rels";
   // targets are relative to the part's folder ("/..." to the package root).
@@ -635,11 +631,13 @@ std::vector<Relationship> Relationships(Zip& zip, const std::string& part) {
   return out;
 }
 
-std::string DocxMainPart(Zip& zip) {
+std::string MainPart(Zip& zip, const std::string& fallback) {
   for (const Relationship& rel : Relationships(zip, ""))
     if (rel.type == "officeDocument" && zip.Has(rel.path)) return rel.path;
-  return "word/document.xml";
+  return fallback;
 }
+
+std::string DocxMainPart(Zip& zip) { return MainPart(zip, "word/document.xml"); }
 
 Rendered ReadDocx(Zip& zip) {
   Rendered r;

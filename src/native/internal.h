@@ -171,10 +171,26 @@ std::string ListNumber(int n, const std::string& fmt);
 /// punctuation.yaml label_ends.
 void SeparateLabel(std::string& label, bool separate);
 
+/// A package relationship of an OOXML part (docx, xlsx).
+struct Relationship {
+  std::string id, type, path;  ///< type: the last piece of the Type URI (officeDocument, numbering, aFChunk)
+};
+/// The internal relationships of `part` ("" for the package's _rels/.rels),
+/// targets resolved to member paths; none when the part has no rels.
+std::vector<Relationship> Relationships(Zip& zip, const std::string& part);
+/// The main part of an OOXML package as _rels/.rels names it (officeDocument),
+/// or `fallback`.
+std::string MainPart(Zip& zip, const std::string& fallback);
+
 Rendered ReadDocx(Zip& zip);
-/// The main part of a .docx as _rels/.rels names it (officeDocument), or
-/// word/document.xml.
+/// The main part of a .docx: MainPart(zip, "word/document.xml").
 std::string DocxMainPart(Zip& zip);
+/// XLSX (SpreadsheetML): each visible sheet one table, its title rows before it.
+Rendered ReadXlsx(Zip& zip);
+/// An Excel date serial number (days, 1900 system unless `date1904`) as
+/// numbering.yaml `date` writes it (2024年6月30日); "" when it is none (before
+/// day 1, after 9999-12-31).
+std::string SerialDate(double serial, bool date1904);
 Rendered ReadOdt(Zip& zip);
 Rendered ReadOfd(Zip& zip);
 /// One OFD page's Content.xml as words and ruling lines (points); the page

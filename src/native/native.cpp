@@ -55,12 +55,17 @@ const char kConvert[] = "soffice --headless --convert-to docx";
 
 std::string ZipFormat(Zip& zip) {
   if (zip.Has("word/document.xml")) return "docx";
-  // A main part under another name: the content types say WordprocessingML.
+  if (zip.Has("xl/workbook.xml")) return "xlsx";
+  // A main part under another name: the content types say WordprocessingML
+  // or SpreadsheetML.
   if (zip.Has("[Content_Types].xml")) {
     const std::string types = zip.Read("[Content_Types].xml");
     if (types.find("wordprocessingml.document.main+xml") != std::string::npos ||
         types.find("ms-word.document.macroEnabled.main+xml") != std::string::npos)
       return "docx";
+    if (types.find("spreadsheetml.sheet.main+xml") != std::string::npos ||
+        types.find("ms-excel.sheet.macroEnabled.main+xml") != std::string::npos)
+      return "xlsx";
   }
   if (zip.Has("OFD.xml")) return "ofd";
   if (zip.Has("content.xml") && zip.Has("mimetype")) {
@@ -68,13 +73,7 @@ std::string ZipFormat(Zip& zip) {
     if (mime.starts_with("application/vnd.oasis.opendocument.text")) return "odt";
     throw Error(Error::Kind::kInput,
                 "an OpenDocument file of type " + mime.substr(0, 80) +
-                    ", not a text document; noticetab reads .odt, .docx, .html, PDF, OFD and text",
-                zip.name());
-  }
-  if (zip.Has("xl/workbook.xml")) {
-    throw Error(Error::Kind::kInput,
-                "a spreadsheet (XLSX), not a notice; noticetab reads .docx, .odt, .html, PDF, OFD and text "
-                "(save the table as text, e.g. soffice --headless --convert-to csv)",
+                    ", not a text document; noticetab reads .odt, .docx, .xlsx, .html, PDF, OFD and text",
                 zip.name());
   }
   if (zip.Has("ppt/presentation.xml")) {
@@ -82,14 +81,17 @@ std::string ZipFormat(Zip& zip) {
                 zip.name());
   }
   throw Error(Error::Kind::kInput,
-              "a ZIP archive that is not a .docx, .odt or OFD document; unpack it and convert the notice inside",
+              "a ZIP archive that is not a .docx, .xlsx, .odt or OFD document; unpack it and convert the notice inside",
               zip.name());
 }
 
 Rendered ReadZip(std::string_view bytes, const std::string& name) {
   Zip zip(bytes, name);
   const std::string format = ZipFormat(zip);
-  Rendered r = format == "docx" ? native::ReadDocx(zip) : format == "odt" ? native::ReadOdt(zip) : native::ReadOfd(zip);
+  Rendered r = format == "docx"   ? native::ReadDocx(zip)
+               : format == "xlsx" ? native::ReadXlsx(zip)
+               : format == "odt"  ? native::ReadOdt(zip)
+                                  : native::ReadOfd(zip);
   r.format = format;
   r.encoding = "UTF-8";
   return r;
@@ -119,6 +121,14 @@ std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& 
   }
   if (IsZip(bytes)) return ReadZip(bytes, name);
   if (bytes.starts_with("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) {
+    // A .docx or .xlsx with a password is an OLE compound file too: the
+    // encrypted package is a stream of it, its name in UTF-16LE.
+    static constexpr std::string_view kEncrypted("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+    if (bytes.find(kEncrypted) != std::string_view::npos) {
+      throw Error(Error::Kind::kInput,
+                  "an encrypted (password-protected) Office document, not read; save it without a password first",
+                  name);
+    }
     throw Error(Error::Kind::kInput,
                 std::string("a legacy Office document (DOC/XLS/WPS), not read; convert it first, e.g. ") + kConvert,
                 name);
