@@ -87,7 +87,7 @@ struct FrontMatter {
 struct Document {
   std::string source;     ///< path as given ("-" for stdin)
   std::string encoding;   ///< detected input encoding
-  std::string format = "text";  ///< what the input was: text | docx | html | pdf | odt | ofd
+  std::string format = "text";  ///< what the input was: text | docx | xlsx | html | pdf | odt | ofd
   /// The reader registry names (src/readers/registry.cpp) of every table in
   /// table order, each once, joined by '+' (tabs+pipe); without a table the
   /// body readers that found their lines (key-value, clauses); none when none did.
