@@ -498,6 +498,35 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         value = wrapped;
         ++last;
       }
+      // A value cut at the page width with no separator at the break (PDF
+      // text: …、滁州经开区 / 管委会、各县、市、区政府。, or 政府（管委会 / ）)
+      // goes on in the next line when a bracket is open, or when that line
+      // ends the sentence and reads as unit names only.
+      if (last + 1 < lines.size() && !EndsSentence(value, rules)) {
+        const std::string next = JoinCjkSpaces(Trim(lines[last + 1]));
+        int depth = 0;
+        size_t piece = 0;  // where the value's last name begins (after a separator or the key's colon)
+        for (size_t i = 0; i < value.size();) {
+          const char32_t c = NextChar(value, i);
+          depth += pu.opens.Has(c) - pu.closes.Has(c);
+          if (depth == 0 && (IsSeparator(c, pu) || pu.colon.Has(c))) piece = i;
+        }
+        // Cheapest tests first: most values end their line.
+        bool goes_on = !next.empty() && (depth > 0 ? CharCountUpTo(next, 41) <= 40 : EndsSentence(next, rules)) &&
+                       !MatchHeading(next, rules) && !rules.clause_key_line.Find(next).found;
+        if (goes_on && depth == 0) {
+          std::string_view names = next;
+          while (const size_t n = pu.full_stop.EndLength(names)) names = Trim(names.substr(0, names.size() - n));
+          // The name cut at the break is judged whole (管委 / 会).
+          goes_on = LooksLikeUnits(std::string(value.substr(piece)) + std::string(names), rules);
+        }
+        if (goes_on) {
+          if (wrapped.empty()) wrapped = t;
+          wrapped += next;
+          value = wrapped;
+          ++last;
+        }
+      }
       Assignment line;
       if (ParseClause(value, rules, &line)) {
         note_clause(false);

@@ -495,7 +495,14 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     // the plan's own heading (2024年某市政务公开工作要点), not the notice's title.
     if (title_at == head_end && !fm.title && !(fm.date && meta_title_at < i)) {
       const std::string_view compact = compact_t();
-      if (IsTitleLine(compact, rules) && CharCount(compact) <= 80 && !EndsSentence(compact, rules)) {
+      const bool title_line = IsTitleLine(compact, rules);
+      const bool title_like = CharCount(compact) <= 80 && !EndsSentence(compact, rules);
+      // A title cut mid-word at the page width (…工作要点的通 / 知): a 关于
+      // line that no title word ends, completed by the short lines after it.
+      std::optional<std::pair<std::string, size_t>> cut;
+      if (!title_line && title_like && rules.title_opening.Contains(compact))
+        cut = WrappedTitleEnd(lines, i + 1, head_end, std::string(compact), rules);
+      if (title_like && (cut || title_line)) {
         // Join a title wrapped over the previous lines: "…关于印发…" + "…的通知",
         // and the issuer's name on a line of its own before "关于…".
         std::string title(compact);
@@ -513,8 +520,12 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           title = prev + title;
         }
         title_at = i;
-        // A title wrapped after its line: "…关于印发…重点任务" + "分工方案的通知".
-        if (rules.title_opening.Contains(title) && !rules.title_closing.Contains(title)) {
+        if (cut) {
+          title += cut->first.substr(compact.size());
+          title_at = cut->second;
+          i = title_at;
+        } else if (rules.title_opening.Contains(title) && !rules.title_closing.Contains(title)) {
+          // A title wrapped after its line: "…关于印发…重点任务" + "分工方案的通知".
           if (auto more = WrappedTitleEnd(lines, i + 1, head_end, title, rules)) {
             title = std::move(more->first);
             title_at = more->second;
