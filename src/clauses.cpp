@@ -101,6 +101,18 @@ std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment*
   return v;
 }
 
+// How many brackets s leaves open (0 when they all close, or none opens).
+int OpenBrackets(std::string_view s, const Punctuation& pu) {
+  size_t i = pu.opens.Find(s);
+  if (i == std::string_view::npos) return 0;
+  int depth = 0;
+  while (i < s.size()) {
+    const char32_t c = NextChar(s, i);
+    depth += pu.opens.Has(c) - pu.closes.Has(c);
+  }
+  return depth;
+}
+
 // A free clause part names units when every run reads as unit names: with a
 // role word each run needs one complete name, without one every name must be.
 bool LooksLikeUnits(std::string_view text, const Rules& rules) {
@@ -467,8 +479,18 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string t = JoinCjkSpaces(Trim(lines[k]));
     if (t.empty()) continue;
+    // A line cut inside its brackets at the page width (PDF text:
+    // （责任单位：X、Y / ）, or 统计 / 局）): the next line goes on when it
+    // closes them. A clause read from the joined line spans both.
+    const size_t k0 = k;
+    while (k + 1 < lines.size() && OpenBrackets(t, pu) > 0) {
+      const std::string next = JoinCjkSpaces(Trim(lines[k + 1]));
+      if (next.empty() || CharCountUpTo(next, 41) > 40 || OpenBrackets(t + next, pu) != 0) break;
+      t += next;
+      ++k;
+    }
     // An item opening with the units it is given to (区发改局：推进…).
-    if (k == 0 && !a.found) {
+    if (k0 == 0 && !a.found) {
       if (const size_t end = UnitsLabelEnd(t, rules); end > 0) {
         Assignment label;
         Add(&label.units, std::string_view(t).substr(0, end - pu.colon.EndLength(std::string_view(t).substr(0, end))), pu);
@@ -478,7 +500,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       }
     }
     auto note_clause = [&](bool bracket_line) {
-      if (!a.found) a.clause_line = static_cast<int>(k);
+      if (!a.found) a.clause_line = static_cast<int>(k0);
       only_bracket_lines &= bracket_line;
     };
     if (auto m = rules.clause_key_line.Find(t); m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone) {
@@ -499,11 +521,12 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         ++last;
       }
       // A value cut at the page width with no separator at the break (PDF
-      // text: …、滁州经开区 / 管委会、各县、市、区政府。, or 政府（管委会 / ）)
-      // goes on in the next line when a bracket is open, or when that line
-      // ends the sentence and reads as unit names only.
+      // text, 28 characters a line: …、市农 / 业农村局、滁州经开区管委 /
+      // 会、各县、市、区政府。, or 政府（管委会 / ）) goes on over the next
+      // lines (three at most) when a bracket is open, or when the last of
+      // them ends the sentence or the item and, with the name cut at the
+      // first break, they read as unit names only.
       if (last + 1 < lines.size() && !EndsSentence(value, rules)) {
-        const std::string next = JoinCjkSpaces(Trim(lines[last + 1]));
         int depth = 0;
         size_t piece = 0;  // where the value's last name begins (after a separator or the key's colon)
         for (size_t i = 0; i < value.size();) {
@@ -511,26 +534,41 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
           depth += pu.opens.Has(c) - pu.closes.Has(c);
           if (depth == 0 && (IsSeparator(c, pu) || pu.colon.Has(c))) piece = i;
         }
-        // Cheapest tests first: most values end their line.
-        bool goes_on = !next.empty() && (depth > 0 ? CharCountUpTo(next, 41) <= 40 : EndsSentence(next, rules)) &&
-                       !MatchHeading(next, rules) && !rules.clause_key_line.Find(next).found;
+        std::string run;
+        size_t end = last;
+        bool closed = false;
+        for (size_t j = last + 1; j < lines.size() && j <= last + 3; ++j) {
+          const std::string next = JoinCjkSpaces(Trim(lines[j]));
+          // Cheapest tests first: most values end their line.
+          if (next.empty() || CharCountUpTo(next, 41) > 40) break;
+          const bool closes = EndsSentence(next, rules) || j + 1 == lines.size();  // ends the sentence or the item
+          if (depth == 0 && !closes && j == last + 3) break;
+          if (MatchHeading(next, rules) || rules.clause_key_line.Find(next).found) break;
+          run += next;
+          end = j;
+          if (depth > 0 ? OpenBrackets(t + run, pu) <= 0 : closes) {
+            closed = true;
+            break;
+          }
+        }
+        bool goes_on = closed;
         if (goes_on && depth == 0) {
-          std::string_view names = next;
+          std::string_view names = run;
           while (const size_t n = pu.full_stop.EndLength(names)) names = Trim(names.substr(0, names.size() - n));
           // The name cut at the break is judged whole (管委 / 会).
           goes_on = LooksLikeUnits(std::string(value.substr(piece)) + std::string(names), rules);
         }
         if (goes_on) {
           if (wrapped.empty()) wrapped = t;
-          wrapped += next;
+          wrapped += run;
           value = wrapped;
-          ++last;
+          last = end;
         }
       }
       Assignment line;
       if (ParseClause(value, rules, &line)) {
         note_clause(false);
-        MergeAt(line, &a, static_cast<int>(k), static_cast<int>(last), pu);
+        MergeAt(line, &a, static_cast<int>(k0), static_cast<int>(last), pu);
         k = last;
         continue;
       }
@@ -541,8 +579,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       if (ParseClause(inner, rules, &clause)) {
         // A clause alone on its line (（责任单位：X）) or closing the line.
         bool alone = begin == 0;
-        note_clause(alone && k > 0);
-        MergeAt(clause, &a, static_cast<int>(k), static_cast<int>(k), pu);
+        note_clause(alone && k0 > 0);
+        MergeAt(clause, &a, static_cast<int>(k0), static_cast<int>(k), pu);
         if (alone) continue;
         t.erase(begin);
         t = std::string(Trim(t));
@@ -553,7 +591,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       Assignment clause;
       if (ParseClause(clause_text, rules, &clause)) {
         note_clause(false);
-        MergeAt(clause, &a, static_cast<int>(k), static_cast<int>(k), pu);
+        MergeAt(clause, &a, static_cast<int>(k0), static_cast<int>(k), pu);
         t.erase(at);
         std::string_view kept = Trim(t);
         while (const size_t n = std::max(pu.comma.EndLength(kept), pu.semicolon.EndLength(kept))) kept = Trim(kept.substr(0, kept.size() - n));
