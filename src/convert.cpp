@@ -302,7 +302,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
 
   YearContext years;
   if (doc.document.title) {
-    if (auto m = rules.title_year.Find(*doc.document.title); m.found) years.title = std::stoi(std::string(m.Group("y")));
+    const std::string title = AsciiDigits(*doc.document.title);  // ２０２３年 is 2023年
+    if (auto m = rules.title_year.Find(title); m.found) years.title = std::stoi(std::string(m.Group("y")));
     PlanSpan(*doc.document.title, rules, years);
   }
   if (doc.document.date) years.date = std::stoi(doc.document.date->substr(0, 4)), years.doc_date = doc.document.date;
@@ -358,7 +359,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // read without its notice: the table's own title (2025年…任务分解表)
       // names the plan year, before the date, which can be the year before.
       if (!years.title && !table.caption.empty()) {
-        if (auto m = rules.title_year.Find(table.caption); m.found) {
+        const std::string caption = AsciiDigits(table.caption);
+        if (auto m = rules.title_year.Find(caption); m.found) {
           years.title = std::stoi(std::string(m.Group("y")));
           doc.document.year = years.title;
           PlanSpan(table.caption, rules, years);

@@ -711,7 +711,8 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
 
   // The plan year: from the title, else the date.
   if (fm.title) {
-    if (auto m = rules.title_year.Find(*fm.title); m.found) fm.year = std::stoi(std::string(m.Group("y")));
+    const std::string title = AsciiDigits(*fm.title);  // ２０２３年 is 2023年
+    if (auto m = rules.title_year.Find(title); m.found) fm.year = std::stoi(std::string(m.Group("y")));
     // A span of years (2023—2025年, 2023年至2025年): its first, however the
     // first year is written (with 年 or without).
     if (fm.year)

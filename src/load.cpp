@@ -277,7 +277,12 @@ __attribute__((target("avx2"), always_inline)) inline __m256i Table16(std::array
   return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
 }
 
-__attribute__((target("avx2,popcnt"))) bool CleanUtf8Avx2(const uint8_t* p, size_t n, size_t* controls) {
+// With `invisible`, it is set when the text holds a zero-width space, joiner
+// or word joiner (U+200B-U+200D, U+2060), found in the same pass. A BOM
+// inside clean UTF-8 (U+FEFF) alone is not looked for here: it is found
+// where one of those is, and in every text that was not clean UTF-8.
+__attribute__((target("avx2,popcnt"))) bool CleanUtf8Avx2(const uint8_t* p, size_t n, size_t* controls,
+                                                          bool* invisible = nullptr) {
   constexpr uint8_t kTooShort = 1 << 0, kTooLong = 1 << 1, kOverlong3 = 1 << 2, kTooLarge = 1 << 3,
                     kSurrogate = 1 << 4, kOverlong2 = 1 << 5, kTooLarge1000 = 1 << 6, kOverlong4 = 1 << 6,
                     kTwoConts = 1 << 7;
@@ -301,7 +306,11 @@ __attribute__((target("avx2,popcnt"))) bool CleanUtf8Avx2(const uint8_t* p, size
   const __m256i fourth = _mm256_set1_epi8(static_cast<char>(0xF0 - 0x80));
   const __m256i x1f = _mm256_set1_epi8(0x1F), x09 = _mm256_set1_epi8(9), x04 = _mm256_set1_epi8(4);
   const __m256i esc = _mm256_set1_epi8(0x1B), del = _mm256_set1_epi8(0x7F);
-  __m256i prev = _mm256_setzero_si256(), error = _mm256_setzero_si256();
+  __m256i prev = _mm256_setzero_si256(), error = _mm256_setzero_si256(), seen = _mm256_setzero_si256();
+  const bool look = invisible != nullptr;
+  const __m256i k_e2 = _mm256_set1_epi8(static_cast<char>(0xE2)), k_80 = _mm256_set1_epi8(static_cast<char>(0x80)),
+                k_81 = _mm256_set1_epi8(static_cast<char>(0x81)), k_8b = _mm256_set1_epi8(static_cast<char>(0x8B)),
+                k_8d = _mm256_set1_epi8(static_cast<char>(0x8D)), k_a0 = _mm256_set1_epi8(static_cast<char>(0xA0));
   size_t odd = 0;
   auto block = [&](__m256i in) __attribute__((target("avx2,popcnt"))) {
     const __m256i carried = _mm256_permute2x128_si256(prev, in, 0x21);
@@ -317,6 +326,20 @@ __attribute__((target("avx2,popcnt"))) bool CleanUtf8Avx2(const uint8_t* p, size
     // (prev2 E0 or more, prev3 F0 or more).
     const __m256i must23_80 = _mm256_and_si256(must23, _mm256_set1_epi8(static_cast<char>(0x80)));
     error = _mm256_or_si256(error, _mm256_xor_si256(must23_80, special));
+    if (look) {
+      // E2 80 8B-8D and E2 81 A0 (in: the third byte). E2 leads few blocks
+      // (curly quotes, dashes), so the rest is asked only of those.
+      const __m256i e2 = _mm256_cmpeq_epi8(prev2, k_e2);
+      if (_mm256_movemask_epi8(e2) == 0) {
+        prev = in;
+        return;
+      }
+      const __m256i zw = _mm256_cmpeq_epi8(_mm256_max_epu8(_mm256_min_epu8(in, k_8d), k_8b), in);
+      __m256i hit = _mm256_and_si256(_mm256_cmpeq_epi8(prev1, k_80), zw);
+      hit = _mm256_or_si256(hit, _mm256_and_si256(_mm256_cmpeq_epi8(prev1, k_81), _mm256_cmpeq_epi8(in, k_a0)));
+      hit = _mm256_and_si256(hit, e2);
+      seen = _mm256_or_si256(seen, hit);
+    }
     prev = in;
   };
   auto count = [&](__m256i in, uint32_t lanes) __attribute__((target("avx2,popcnt"))) {
@@ -347,6 +370,7 @@ __attribute__((target("avx2,popcnt"))) bool CleanUtf8Avx2(const uint8_t* p, size
   block(in);
   if (!_mm256_testz_si256(error, error)) return false;
   *controls += odd;
+  if (look) *invisible = !_mm256_testz_si256(seen, seen);
   return true;
 }
 #endif
@@ -521,12 +545,15 @@ namespace {
 // clean UTF-8 is then moved into the Source, not copied.
 // Whether bytes are all well-formed UTF-8, adding their control characters
 // to *controls then: AVX2 where the processor has it, else ValidUtf8Prefix.
-bool CleanUtf8(std::string_view bytes, size_t* controls) {
+// With `invisible`, sets it when the text may hold what RemoveInvisible
+// changes (always true without AVX2: the removal then looks itself).
+bool CleanUtf8(std::string_view bytes, size_t* controls, bool* invisible = nullptr) {
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
   static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
-  if (avx2) return CleanUtf8Avx2(p, bytes.size(), controls);
+  if (avx2) return CleanUtf8Avx2(p, bytes.size(), controls, invisible);
 #endif
+  if (invisible) *invisible = true;
   return ValidUtf8Prefix(p, bytes.size(), controls) == bytes.size();
 }
 
@@ -545,6 +572,35 @@ std::optional<bool> CleanUtf8With(bool avx2, std::string_view bytes, size_t* con
 
 namespace {
 
+// Removes the invisible format characters of RemoveInvisible's comment in
+// DecodeBytes: each found by a search of its own, the text between them moved
+// down once.
+void RemoveInvisible(std::string& text, std::vector<std::string>& warnings, std::vector<Diagnostic>& diagnostics) {
+  static constexpr std::string_view kInvisible[] = {"\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",
+                                                    "\xE2\x81\xA0", "\xEF\xBB\xBF"};
+  std::vector<size_t> at;
+  for (std::string_view c : kInvisible) {
+    for (const char* from = text.data(); const void* hit = memmem(from, text.data() + text.size() - from, c.data(), c.size());) {
+      at.push_back(static_cast<size_t>(static_cast<const char*>(hit) - text.data()));
+      from = static_cast<const char*>(hit) + c.size();
+    }
+  }
+  if (at.empty()) return;
+  std::sort(at.begin(), at.end());
+  size_t out = at[0];
+  for (size_t k = 0; k < at.size(); ++k) {
+    const size_t from = at[k] + 3, to = k + 1 < at.size() ? at[k + 1] : text.size();
+    std::memmove(text.data() + out, text.data() + from, to - from);
+    out += to - from;
+  }
+  text.resize(out);
+  const auto line = LineAt(text.data(), at[0]);
+  AddDiagnostic(warnings, diagnostics, "input.invisible_removed",
+                "line " + std::to_string(line) + ": " + std::to_string(at.size()) +
+                    " invisible character(s) (zero-width space, joiner, BOM) removed",
+                static_cast<int>(line));
+}
+
 Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name) {
   if (auto rendered = RenderNative(bytes, name)) return SourceFromRendered(std::move(*rendered), std::move(name));
   for (const Signature& sig : kSignatures) {
@@ -556,6 +612,7 @@ Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name)
   Decoded d;
   bool clean = false;   // d.text is bytes, well-formed UTF-8 without NUL
   size_t controls = 0;  // then: its control characters, counted on the way
+  bool invisible = false;  // then: whether it may hold what RemoveInvisible changes
 
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     d = DecodeUtf8(bytes.substr(3));
@@ -571,7 +628,7 @@ Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name)
   } else if (bytes.starts_with("\xFE\xFF")) {
     encoding = "UTF-16BE";
     d = Convert(bytes.substr(2), "UTF-16BE", name);
-  } else if (bytes.find('\0') == std::string_view::npos && CleanUtf8(bytes, &controls)) {
+  } else if (bytes.find('\0') == std::string_view::npos && CleanUtf8(bytes, &controls, &invisible)) {
     // Clean UTF-8, the common case, taken as it is. No sniffer below can
     // claim it: UTF-32 and UTF-16 of text have NUL bytes.
     if (owned) {
@@ -616,6 +673,12 @@ Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name)
                   static_cast<int>(at));
     std::erase(d.text, '\0');
   }
+  // Invisible format characters a web page carries (zero-width space U+200B,
+  // joiners U+200C/U+200D, word joiner U+2060, a BOM U+FEFF inside the text)
+  // name nothing and would split words and keep lines from starting with
+  // their markers: removed, with a warning. Clean UTF-8 was searched for them
+  // on the way (with AVX2).
+  if (!clean || invisible) RemoveInvisible(d.text, warnings, diagnostics);
   // Clean text with fewer control characters than could ever be refused
   // needs no second pass.
   if (!clean || controls >= kNoiseFloor) RefuseNoise(d.text, d.bad, encoding, name);

@@ -168,6 +168,26 @@ bool IsSpaceSlow(char32_t c) {
 
 bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 
+std::string AsciiDigits(std::string_view s) {
+  // Most texts hold no full-width character at all (lead EF): copied as they are.
+  const void* ef = std::memchr(s.data(), 0xEF, s.size());
+  if (!ef) return std::string(s);
+  const size_t first = static_cast<size_t>(static_cast<const char*>(ef) - s.data());
+  std::string out(s.substr(0, first));
+  out.reserve(s.size());
+  for (size_t i = first; i < s.size(); ++i) {
+    // U+FF10-FF19: EF BC 90-99.
+    if (static_cast<unsigned char>(s[i]) == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+        static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99) {
+      out += static_cast<char>('0' + (static_cast<unsigned char>(s[i + 2]) - 0x90));
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 int ColumnWidth(char32_t c) {
   if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return 0;
   if (c < 0x300) return 1;

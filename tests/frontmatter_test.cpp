@@ -240,3 +240,9 @@ TEST_CASE("the imprint is read when a tab sets its issuer and date apart", "[fro
   CHECK(doc.document.cc == std::vector<std::string>{"县委办公室"});
   REQUIRE(doc.tasks.size() == 1);  // the imprint is no row
 }
+
+TEST_CASE("a title's year in full-width digits is the plan year", "[frontmatter]") {
+  FrontMatter fm = Front("２０２１年莱芜区政务公开工作要点\n一、加强管理\n（一）做好公开。（区政府办负责，６月底前完成）\n");
+  CHECK(fm.year == std::optional<int>(2021));
+  CHECK(noticetab::AsciiDigits("２０２１年６月") == "2021年6月");
+}

@@ -9,7 +9,9 @@
 #include <sstream>
 #include <string>
 
+#include "noticetab/convert.h"
 #include "noticetab/error.h"
+#include "noticetab/rules.h"
 
 using noticetab::Decode;
 using noticetab::Error;
@@ -286,4 +288,32 @@ TEST_CASE("encoding fixtures decode to the UTF-8 samples exactly", "[load][accep
     CHECK(s.text() == ReadBytes(kSourceDir + "/samples/" + c.sample));
     CHECK(s.line_count() == expected.line_count());
   }
+}
+
+TEST_CASE("invisible format characters are removed with a warning", "[load]") {
+  const std::string zw = "\xE2\x80\x8B", bom = "\xEF\xBB\xBF", wj = "\xE2\x81\xA0";
+  const std::string text = "关于印发工作要点的通知\n" + zw + "一、加强" + bom + "领导" + zw + "\n（一）做好" + wj + "公开。\n";
+  const Source s = Decode(text, "t.txt");
+  CHECK(s.text() == "关于印发工作要点的通知\n一、加强领导\n（一）做好公开。\n");
+  REQUIRE(s.diagnostics.size() == 1);
+  CHECK(s.diagnostics[0].code == "input.invisible_removed");
+  CHECK(s.warnings[0] == "line 2: 4 invisible character(s) (zero-width space, joiner, BOM) removed");
+  // The same as GB18030 (not the UTF-8 pass that finds them on the way).
+  UErrorCode err = U_ZERO_ERROR;
+  std::string gb(text.size() * 2, '\0');
+  gb.resize(static_cast<size_t>(ucnv_convert("GB18030", "UTF-8", gb.data(), static_cast<int32_t>(gb.size()), text.data(),
+                                             static_cast<int32_t>(text.size()), &err)));
+  REQUIRE(U_SUCCESS(err));
+  CHECK(Decode(gb, "t.txt").text() == s.text());
+  // Long text: found past the 32-byte blocks of the UTF-8 pass, and across their edges.
+  std::string padded;
+  for (int k = 0; k < 40; ++k) padded += "做好政务公开工作。" + std::string(k % 7, 'x') + (k % 5 == 0 ? zw : "") + "\n";
+  CHECK(Decode(padded, "t.txt").text().find("\xE2\x80\x8B") == std::string::npos);
+  CHECK(Decode(padded, "t.txt").diagnostics.size() == 1);
+  // Text without them: untouched, no warning.
+  CHECK(Decode("做好公开。\n", "t.txt").warnings.empty());
+  // A numbered heading behind a zero-width space is still a heading.
+  const noticetab::Document doc = noticetab::Convert(Decode(zw + "一、加强领导\n" + zw + "（一）做好公开。（县政府办负责）\n", "t.txt"), noticetab::BuiltinRules());
+  REQUIRE(doc.sections.size() == 1);
+  CHECK(doc.tasks.size() == 1);
 }

@@ -60,6 +60,8 @@ inline bool IsSpace(char32_t c) {
   return IsSpaceSlow(c);
 }
 bool IsDigit(char32_t c);        ///< 0-9 and full-width ０-９
+/// s with its full-width digits (０-９) as ASCII ones: ２０２１年 -> 2021年.
+std::string AsciiDigits(std::string_view s);
 /// Terminal columns c occupies: 2 for East Asian wide/full-width, 0 for
 /// combining marks and controls, else 1 (used to place error carets).
 int ColumnWidth(char32_t c);

@@ -14,6 +14,8 @@ same notice looks like when it arrives another way:
   trail    trailing spaces
   ascii    ASCII punctuation for ，：（）； (a page stored NFKC-normalized)
   chrome   site chrome lines above and below (breadcrumbs, 字号, 打印本页, 版权所有)
+  zwsp     a zero-width space at both ends of every line of text (a web page's &#8203;)
+  fwdigit  full-width digits (２０２３年)
   pdf28    PDF text: lines of text cut at 28 characters (GB/T 9704's line), a page number
            and a form feed every 22 lines. Table rows (tab or | cells), lines aligned with
            runs of spaces (pdftotext -layout keeps those whole) and notices noticetab reads
@@ -58,6 +60,8 @@ def variants(text, layout):
         t = t.replace(a, b)
     yield 'ascii', t.encode('utf-8')
     yield 'chrome', (CHROME_TOP + text + CHROME_BOTTOM).encode('utf-8')
+    yield 'zwsp', '\n'.join('\u200b' + l + '\u200b' if l.strip() else l for l in text.split('\n')).encode('utf-8')
+    yield 'fwdigit', text.translate({ord(str(i)): chr(0xff10 + i) for i in range(10)}).encode('utf-8')
     yield 'pdf28', (pdf28(text) if 'cell-per-line' not in layout else text).encode('utf-8')
 
 
