@@ -324,7 +324,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
               IsNoteColumn(after_content[slot]) && CharCountUpTo(c.cell.text, 21) <= 20 &&
               !EndsSentence(c.cell.text, rules)) {
             if (after_content[slot] == Role::kLeader)
-              row.leader.Append(c.cell.text, c.cell.first_line);  // 责任领导
+              row.AppendLeader(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);  // 责任领导
             else
               row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);  // 完成情况 / 备注
             break;
@@ -519,7 +519,7 @@ Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& 
       case Role::kLead: row.lead.Append(c.text, line); break;
       case Role::kSupport: row.support.Append(c.text, line); break;
       case Role::kDeadline: row.deadline.Append(c.text, line); break;
-      case Role::kLeader: row.leader.Append(c.text, line); break;
+      case Role::kLeader: row.AppendLeader(c.text, line, static_cast<int>(i), rules.punct.clause_joiner); break;
       default: row.AppendNote(c.text, line, static_cast<int>(i), rules.punct.clause_joiner); break;
     }
   }
@@ -936,6 +936,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     }
     if (role == Role::kNote)
       row.AppendNote(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
+    else if (role == Role::kLeader)
+      row.AppendLeader(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
     else
       target->Append(cells[i], line);
   }

@@ -116,6 +116,8 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     } else if (!prefix.empty() && !IsCollective(name, rules)) {
       for (const auto& suf : rules.carry_suffixes)
         if (EndsWith(name, suf)) {
+          // 团县委, 国家税务总局某县税务局: the level is inside the name.
+          if (rules.unit_own_level.Contains(name)) break;
           carried_name.assign(prefix).append(name);
           name = carried_name;
           break;

@@ -18,6 +18,13 @@ void Row::AppendNote(std::string_view text, int line, int column, const std::str
   note.Append(text, line);
 }
 
+void Row::AppendLeader(std::string_view text, int line, int column, const std::string& joiner) {
+  if (Trim(text).empty()) return;
+  if (!leader.empty() && column != leader_column) leader.text += joiner;
+  leader_column = column;
+  leader.Append(text, line);
+}
+
 void Cell::Append(std::string_view more, int line) {
   more = Trim(more);
   if (more.empty()) return;

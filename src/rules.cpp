@@ -291,7 +291,7 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
 void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions", "suffix_exceptions",
                         "carry_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
-                        "person", "examples"});
+                        "person", "own_level", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
   std::stable_sort(r.open_tails.begin(), r.open_tails.end(),
@@ -327,6 +327,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));
   r.unit_person = root["person"] ? Compile(ctx, root["person"]) : Regex("(?!)");  // optional
+  r.unit_own_level = root["own_level"] ? Compile(ctx, root["own_level"]) : Regex("(?!)");  // optional
   ReadExamples(ctx, root["examples"], "units", r);
 }
 

@@ -44,6 +44,10 @@ struct Row {
   /// Appends a note column's cell; cells of another column than the last
   /// one are set off by `joiner` (备注 and 佐证材料 do not run together).
   void AppendNote(std::string_view text, int line, int column, const std::string& joiner);
+  int leader_column = -1;  ///< the column `leader` was last appended from (-1: none)
+  /// Appends a leader column's cell; cells of another column (责任领导 then
+  /// 责任人) are set off by `joiner`, so two people never run into one name.
+  void AppendLeader(std::string_view text, int line, int column, const std::string& joiner);
   bool after_break = false;   ///< first row after a repeated header (page break)
   int first_line = 0, last_line = 0;
   std::vector<std::string> warnings;       ///< messages, as printed

@@ -215,6 +215,7 @@ struct Rules {
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
   Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
   Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
+  Regex unit_own_level;                       ///< units.yaml own_level: a name holding its level inside (团县委): no carried prefix
   // collective.yaml
   Regex issuer_region;                        ///< groups: region
   std::vector<std::pair<std::string, std::vector<std::string>>> unit_kinds;  ///< kind -> name endings
