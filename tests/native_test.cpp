@@ -1053,3 +1053,21 @@ TEST_CASE("native: a hostile or damaged xlsx is refused with what is wrong", "[n
   CHECK(DecodeFixtureError("none.xlsx", MakeZip({{"[Content_Types].xml", types}})).Format() ==
         "none.xlsx: an .xlsx without its workbook part (xl/workbook.xml)");
 }
+
+TEST_CASE("pdf layout: a coordinate that overflows (56.E800000) is no position and the layout ends", "[native][pdf]") {
+  // Found by pdf_layout_fuzz: an infinite coordinate made NaN edges, and the
+  // column clustering stopped advancing on them.
+  const std::string bytes = ReadFile(SourceDir() + "/fuzz/regressions/pdf_layout/timeout-nan-coordinates");
+  REQUIRE(!bytes.empty());
+  const size_t nul = bytes.find('\0');
+  const std::string_view all(bytes);
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    (void)noticetab::native::LayoutPdf(all.substr(0, nul), "fuzz.pdf",
+                                       nul == std::string_view::npos ? std::string_view{} : all.substr(nul + 1));
+  } catch (const noticetab::Error& e) {
+    CHECK(!e.Format().empty());
+  }
+  // A hang fails the ctest's timeout; this bound only reports a slow one.
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+}

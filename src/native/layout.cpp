@@ -163,8 +163,8 @@ std::vector<double> Cluster(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   std::vector<double> out;
   for (size_t i = 0; i < v.size();) {
-    size_t j = i;
-    double sum = 0;
+    size_t j = i + 1;  // one at least, whatever the values (a NaN compares false)
+    double sum = v[i];
     while (j < v.size() && v[j] - v[i] <= kSnap) sum += v[j++];
     out.push_back(sum / static_cast<double>(j - i));
     i = j;
@@ -537,7 +537,7 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
   std::vector<double> columns;  // left edges seen on 3 or more multi-segment lines
   std::vector<std::pair<size_t, size_t>> twice;  // edges seen on two
   for (size_t i = 0; i < edges.size();) {
-    size_t j = i;
+    size_t j = i + 1;  // one at least, whatever the values (a NaN compares false)
     while (j < edges.size() && edges[j].first - edges[i].first < 4) ++j;
     if (j - i >= 3) columns.push_back(edges[i].first);
     if (j - i == 2) twice.push_back({i, j});

@@ -163,7 +163,8 @@ double Num(const xmlNode* n, const char* attr) {
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     v = Attr(n, lower);
   }
-  return std::strtod(v.c_str(), nullptr);
+  const double d = std::strtod(v.c_str(), nullptr);
+  return std::isfinite(d) ? d : 0.0;  // "nan", "inf", 1e999: no position
 }
 
 void CollectPages(const xmlNode* n, std::vector<PlacedPage>& pages) {
@@ -240,6 +241,7 @@ void PathRules(std::string_view d, const Affine& m, std::vector<RuleLine>& out) 
                             d[i] == 'E' || ((d[i] == '-' || d[i] == '+') && (tok.empty() || tok.back() == 'e' || tok.back() == 'E'))))
       tok += d[i++];
     v = std::strtod(tok.c_str(), nullptr);
+    if (!std::isfinite(v)) v = 0.0;  // 1e999: no position
     return true;
   };
   while (i < d.size()) {
