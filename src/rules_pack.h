@@ -77,7 +77,7 @@ inline void Pack(const YAML::Node& n, std::string& out) {
 }
 
 /// Reads packed trees one after another into flat trees (rules_node.h),
-/// whose text is views into the packed bytes; throws std::runtime_error on
+/// whose texts are offsets into the packed bytes; throws std::runtime_error on
 /// bytes that are not a packed tree (only a build fault makes them).
 class Reader {
  public:
@@ -87,6 +87,7 @@ class Reader {
   /// Reads the next tree into `tree` (empty), its root at index 0.
   void Read(rules_node::Tree& tree) {
     tree_ = &tree;
+    tree.bytes = in_;
     Fill();
   }
 
@@ -95,14 +96,14 @@ class Reader {
   uint32_t Fill() {
     const auto index = static_cast<uint32_t>(tree_->nodes.size());
     tree_->nodes.emplace_back();
-    rules_node::Tree::Data d;
+    rules_node::Data d;
     d.kind = Byte();
-    d.mark.line = static_cast<int>(Number()) - 1;
-    d.mark.column = static_cast<int>(Number()) - 1;
-    d.tag = String();
+    d.line = static_cast<int32_t>(Number()) - 1;
+    d.column = static_cast<int32_t>(Number()) - 1;
+    d.tag_at = String(&d.tag_size);
     switch (d.kind) {
       case 's':
-        d.text = String();
+        d.text_at = String(&d.text_size);
         break;
       case 'l':
       case 'm': {
@@ -138,12 +139,14 @@ class Reader {
       if (!(byte & 0x80) || shift > 56) return v;
     }
   }
-  std::string_view String() {
+  // Skips a string; returns its offset, its length in `size`.
+  uint32_t String(uint32_t* size) {
     const uint64_t n = Number();
     if (n > in_.size() - at_) throw std::runtime_error("packed rules: truncated");
-    const std::string_view s = in_.substr(at_, n);
+    const auto at = static_cast<uint32_t>(at_);
+    *size = static_cast<uint32_t>(n);
     at_ += n;
-    return s;
+    return at;
   }
 
   std::string_view in_;
@@ -157,6 +160,9 @@ namespace noticetab {
 /// The built-in rules files as (file name, packed tree), generated at build
 /// time from rules/*.yaml.
 const std::vector<std::pair<std::string_view, std::string_view>>& PackedRules();
+/// The same trees unpacked at build time: (file name, tree), in the order
+/// of PackedRules(); the arrays are constants of the binary.
+const std::vector<std::pair<std::string_view, rules_node::View>>& PackedTrees();
 }  // namespace noticetab
 
 #endif  // NOTICETAB_RULES_PACK_H_

@@ -130,3 +130,31 @@ TEST_CASE("rules_node: a packed tree answers as the yaml-cpp tree", "[rules]") {
   for (const Node* n : {&flat, &wrapped}) CHECK((*n)["missing"].begin() == (*n)["missing"].end());
   CHECK(message([&] { (void)flat["s"]["x"]; }) != "no exception");
 }
+
+// The arrays generated at build time are the trees the Reader unpacks from
+// the same bytes, node for node: BuiltinRules() loads them instead.
+TEST_CASE("rules_pack: the built-in trees unpacked at build time are the packed trees", "[rules]") {
+  const auto& packed = noticetab::PackedRules();
+  const auto& trees = noticetab::PackedTrees();
+  REQUIRE(trees.size() == packed.size());
+  for (size_t i = 0; i < packed.size(); ++i) {
+    INFO(packed[i].first);
+    REQUIRE(trees[i].first == packed[i].first);
+    noticetab::rules_pack::Reader reader(packed[i].second);
+    noticetab::rules_node::Tree tree;
+    reader.Read(tree);
+    const noticetab::rules_node::View built = trees[i].second;
+    CHECK(built.bytes == packed[i].second.data());
+    size_t differ = 0;
+    for (size_t k = 0; k < tree.nodes.size(); ++k) {
+      const auto &a = tree.nodes[k], &b = built.nodes[k];
+      differ += a.kind != b.kind || a.line != b.line || a.column != b.column || a.tag_at != b.tag_at ||
+                a.tag_size != b.tag_size || a.text_at != b.text_at || a.text_size != b.text_size ||
+                a.kids != b.kids || a.count != b.count;
+    }
+    for (size_t k = 0; k < tree.kids.size(); ++k) differ += tree.kids[k] != built.kids[k];
+    CHECK(differ == 0);
+    CHECK(Diff(YAML::Load(std::string(noticetab::EmbeddedRules()[i].second)), Node(built, 0),
+               std::string(packed[i].first)) == "");
+  }
+}

@@ -337,7 +337,8 @@ Rules CompileRules(const std::vector<std::pair<std::string, std::string>>& files
                    Regex::When compile = Regex::When::kNow);
 
 /// Compiles rules from (file name, packed YAML tree) pairs (src/rules_pack.h),
-/// patterns on first use. BuiltinRules() is CompilePackedRules(PackedRules()).
+/// patterns on first use. BuiltinRules() loads the same trees as
+/// CompilePackedRules(PackedRules()), unpacked at build time (PackedTrees()).
 /// Throws Error(kRules) for an unknown file name or a missing rules file.
 Rules CompilePackedRules(const std::vector<std::pair<std::string_view, std::string_view>>& packed);
 
