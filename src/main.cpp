@@ -26,6 +26,7 @@
 
 #include "noticetab/batch.h"
 #include "noticetab/error.h"
+#include "noticetab/text.h"
 #include "noticetab/load.h"
 #include "noticetab/rules.h"
 #include "noticetab/write.h"
@@ -417,6 +418,8 @@ int main(int argc, char** argv) {
   // (for a build without src/alloc/huge_heap.cpp, which sets its own).
   mallopt(M_TRIM_THRESHOLD, 32 << 20);
 #endif
+  // The built-in patterns' literals, read at build time.
+  noticetab::Regex::UsePrecomputed(noticetab::BuiltinLiterals());
   // std::ios::sync_with_stdio stays on: turning it off gave the six standard
   // streams buffers of their own (120 KB and a few page faults per run), and
   // outputs are written through OutputFile, not std::cout, which only prints

@@ -1056,6 +1056,7 @@ struct Regex::Impl {
     });
   }
   void ExtractLiterals();
+  void ReadLiterals();  // gate, ascii_used, trailing, ends, leading from the pattern
   Requirements required;             // literal runs every match contains
   // What Possible checks: required, plus sets with ASCII members ([:：] needs
   // : or ：), which required() leaves out for its callers.
@@ -2125,18 +2126,114 @@ Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
+namespace {
+const Regex::Precomputed* precomputed = nullptr;
+std::vector<std::string>* recording = nullptr;
+
+// The serialized analysis: lists of strings, each a count then, per string,
+// its size and bytes; numbers as LEB128 varints.
+void PutCount(std::string& out, size_t v) {
+  do {
+    const unsigned char byte = v & 0x7F;
+    v >>= 7;
+    out += static_cast<char>(v ? byte | 0x80 : byte);
+  } while (v);
+}
+void PutList(std::string& out, const std::vector<std::string>& list) {
+  PutCount(out, list.size());
+  for (const auto& s : list) {
+    PutCount(out, s.size());
+    out += s;
+  }
+}
+struct AnalysisReader {
+  std::string_view in;
+  size_t at = 0;
+  size_t Count() {
+    size_t v = 0;
+    for (int shift = 0; at < in.size(); shift += 7) {
+      const auto byte = static_cast<unsigned char>(in[at++]);
+      v |= size_t{byte & 0x7Fu} << shift;
+      if (!(byte & 0x80)) break;
+    }
+    return v;
+  }
+  std::vector<std::string> List() {
+    std::vector<std::string> list(Count());
+    for (auto& s : list) {
+      const size_t n = Count();
+      s.assign(in.substr(at, n));
+      at += n;
+    }
+    return list;
+  }
+};
+
+// The table's analysis of `pattern`, or empty when it has none.
+std::string_view PrecomputedAnalysis(std::string_view pattern) {
+  const Regex::Precomputed* t = precomputed;
+  if (!t || !regex_lite::detail::ascii_set_gates) return {};  // (read with the gates on)
+  auto at = [&](size_t k, int field) {
+    return std::string_view(t->bytes + t->entries[4 * k + field], t->entries[4 * k + field + 1]);
+  };
+  size_t lo = 0, hi = t->count;
+  while (lo < hi) {
+    const size_t mid = (lo + hi) / 2;
+    if (at(mid, 0) < pattern) lo = mid + 1; else hi = mid;
+  }
+  return lo < t->count && at(lo, 0) == pattern ? at(lo, 2) : std::string_view();
+}
+}  // namespace
+
+void Regex::UsePrecomputed(const Precomputed* table) { precomputed = table; }
+void Regex::RecordPatterns(std::vector<std::string>* out) { recording = out; }
+
+std::string Regex::Analysis(std::string_view pattern) {
+  Impl impl;
+  impl.pattern = std::string(pattern);
+  impl.ReadLiterals();
+  std::string out;
+  PutCount(out, impl.gate.size());
+  for (const auto& runs : impl.gate) PutList(out, runs);
+  out += impl.ascii_used ? '1' : '0';
+  PutList(out, impl.trailing);
+  out += impl.ends == impl.trailing ? '=' : '!';
+  if (impl.ends != impl.trailing) PutList(out, impl.ends);
+  PutList(out, impl.leading);
+  return out;
+}
+
 Regex::Regex(std::string_view pattern, When when) : impl_(std::make_unique<Impl>()) {
   impl_->pattern = std::string(pattern);
+  if (recording) [[unlikely]]
+    recording->push_back(impl_->pattern);
   // The literal prefilter is read from the text of the pattern (a valid one:
   // compiled first, or known to be valid), so a lazy pattern turns lines away
   // before it is ever compiled.
   impl_->extract = !(when == When::kNow && !impl_->Ready());
 }
 
-void Regex::Impl::ExtractLiterals() {
-  if (!extract) return;
+void Regex::Impl::ReadLiterals() {
   // One read of the pattern when it has no set with ASCII members (most).
   gate = RequiredLiterals(pattern, regex_lite::detail::ascii_set_gates, &ascii_used);
+  trailing = TrailingLiterals(pattern);
+  ends = !trailing.empty() || !regex_lite::detail::ascii_set_gates ? trailing : TrailingSet(pattern);
+  leading = LeadingLiterals(pattern);
+}
+
+void Regex::Impl::ExtractLiterals() {
+  if (!extract) return;
+  if (const std::string_view known = PrecomputedAnalysis(pattern); !known.empty()) {
+    AnalysisReader r{known};
+    gate.resize(r.Count());
+    for (auto& runs : gate) runs = r.List();
+    ascii_used = r.in[r.at++] == '1';
+    trailing = r.List();
+    if (r.in[r.at++] == '=') ends = trailing; else ends = r.List();
+    leading = r.List();
+  } else {
+    ReadLiterals();
+  }
   if (!ascii_used) required = gate;  // else read on the first required() call
   for (auto& chars : CharSets(gate)) {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
@@ -2149,8 +2246,6 @@ void Regex::Impl::ExtractLiterals() {
   }
   std::stable_sort(check_order.begin(), check_order.end(),
                    [&](size_t a, size_t b) { return shortest_run[a] > shortest_run[b]; });
-  trailing = TrailingLiterals(pattern);
-  ends = !trailing.empty() || !regex_lite::detail::ascii_set_gates ? trailing : TrailingSet(pattern);
   // (通知|意见|函)$ and nothing else: a text ending with a run matches, and
   // Contains need not search (the runs are non-ASCII characters, so each is
   // its own literal; a search tried every branch at every start).
@@ -2161,7 +2256,6 @@ void Regex::Impl::ExtractLiterals() {
                      (trailing.size() == 1 && pattern == branches + "$");
     for (const auto& run : trailing) trailing_exact = trailing_exact && !run.empty();
   }
-  leading = LeadingLiterals(pattern);
   if (leading.empty()) return;
   size_t shortest = std::string::npos;
   for (const auto& run : leading) shortest = std::min(shortest, run.size());

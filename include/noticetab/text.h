@@ -211,10 +211,33 @@ class Regex {
   /// compiled, from regex_lite's first set. False when not known.
   bool StartChars(std::vector<std::pair<char32_t, char32_t>>* ranges) const;
 
+  /// The literal prefilter of the built-in rules' patterns, read at build
+  /// time (src/tools/literal_cache.cpp): reading a pattern's literals cost a
+  /// fifth of a 30 KB notice's run. Each entry is a pattern and its
+  /// Analysis(), at offsets into `bytes`, sorted by pattern.
+  struct Precomputed {
+    const char* bytes = nullptr;
+    const uint32_t* entries = nullptr;  // pattern at, size, analysis at, size
+    size_t count = 0;
+  };
+  /// Patterns look their literals up there first (a pattern not in it is
+  /// read as before). Set once, before any search (main does).
+  static void UsePrecomputed(const Precomputed* table);
+  /// The literals read from `pattern`, serialized: what a table holds.
+  static std::string Analysis(std::string_view pattern);
+  /// While set, every Regex constructed appends its pattern (the build-time
+  /// tool lists the patterns the loaders make). Not thread-safe.
+  static void RecordPatterns(std::vector<std::string>* out);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// The built-in rules' table for Regex::UsePrecomputed, generated at build
+/// time (src/tools/literal_cache.cpp); linked into the noticetab binary and
+/// the unit tests, not into the library.
+const Regex::Precomputed* BuiltinLiterals();
 
 /// A list of patterns searched together (a rules list such as junk.yaml's):
 /// the first character of a text tells, in one lookup, which members can
