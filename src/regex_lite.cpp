@@ -912,6 +912,159 @@ size_t FindRun(std::string_view s, size_t from, std::string_view run) {
 
 }  // namespace
 
+namespace {
+// Serialize's format: numbers as LEB128 varints, strings as a size and the
+// bytes, in the order of Program's members.
+struct Out {
+  std::string s;
+  void Num(uint64_t v) {
+    do {
+      const unsigned char byte = v & 0x7F;
+      v >>= 7;
+      s += static_cast<char>(v ? byte | 0x80 : byte);
+    } while (v);
+  }
+  void Str(std::string_view v) {
+    Num(v.size());
+    s += v;
+  }
+};
+struct In {
+  std::string_view s;
+  size_t at = 0;
+  bool ok = true;
+  uint64_t Num() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (at >= s.size()) break;
+      const auto byte = static_cast<unsigned char>(s[at++]);
+      v |= uint64_t{byte & 0x7Fu} << shift;
+      if (!(byte & 0x80)) return v;
+    }
+    ok = false;
+    return 0;
+  }
+  std::string Str() {
+    const uint64_t n = Num();
+    if (n > s.size() - at) {
+      ok = false;
+      return {};
+    }
+    std::string v(s.substr(at, n));
+    at += n;
+    return v;
+  }
+  // A count of items of at least one byte each: never more than are left.
+  size_t Count() {
+    const uint64_t n = Num();
+    if (n > s.size() - at) ok = false;
+    return ok ? n : 0;
+  }
+};
+}  // namespace
+
+std::string Serialize(const Program& p) {
+  Out o;
+  o.Num(p.code_.size());
+  for (const auto& in : p.code_) {
+    o.Num(static_cast<uint8_t>(in.op));
+    o.Num(in.neg);
+    o.Num(in.x);
+    o.Num(in.y);
+    o.Num(in.z);
+  }
+  o.Str(p.lits_);
+  o.Num(p.sets_.size());
+  for (const auto& set : p.sets_) {
+    o.Num(set.ranges.size());
+    for (const auto& [lo, hi] : set.ranges) {
+      o.Num(lo);
+      o.Num(hi);
+    }
+    o.Num(set.negated);
+    o.Num(set.ascii[0]);
+    o.Num(set.ascii[1]);
+    o.Num(set.dot);
+  }
+  o.Num(p.names_.size());
+  for (const auto& name : p.names_) o.Str(name);
+  o.Num(p.start_);
+  o.Num(p.anchored_);
+  o.Str(p.prefix_);
+  o.Num(p.first_runs_.size());
+  for (const auto& run : p.first_runs_) o.Str(run);
+  o.Num(static_cast<uint64_t>(static_cast<int64_t>(p.first_set_) + 1));
+  for (uint64_t bits : p.first_bytes_) o.Num(bits);
+  return o.s;
+}
+
+std::unique_ptr<Program> Deserialize(std::string_view bytes) {
+  In in{bytes};
+  auto p = std::make_unique<Program>();
+  p->code_.resize(in.Count());
+  for (auto& inst : p->code_) {
+    const uint64_t op = in.Num();
+    if (op > static_cast<uint8_t>(Op::kMatch)) return nullptr;
+    inst.op = static_cast<Op>(op);
+    inst.neg = in.Num() != 0;
+    inst.x = static_cast<uint32_t>(in.Num());
+    inst.y = static_cast<uint32_t>(in.Num());
+    inst.z = static_cast<uint32_t>(in.Num());
+  }
+  p->lits_ = in.Str();
+  p->sets_.resize(in.Count());
+  for (auto& set : p->sets_) {
+    set.ranges.resize(in.Count());
+    for (auto& [lo, hi] : set.ranges) {
+      lo = static_cast<char32_t>(in.Num());
+      hi = static_cast<char32_t>(in.Num());
+    }
+    set.negated = in.Num() != 0;
+    set.ascii[0] = in.Num();
+    set.ascii[1] = in.Num();
+    set.dot = in.Num() != 0;
+  }
+  p->names_.resize(in.Count());
+  for (auto& name : p->names_) name = in.Str();
+  p->start_ = static_cast<uint32_t>(in.Num());
+  p->anchored_ = in.Num() != 0;
+  p->prefix_ = in.Str();
+  p->first_runs_.resize(in.Count());
+  for (auto& run : p->first_runs_) run = in.Str();
+  p->first_set_ = static_cast<int>(static_cast<int64_t>(in.Num()) - 1);
+  for (uint64_t& bits : p->first_bytes_) bits = in.Num();
+  if (!in.ok || in.at != bytes.size() || p->names_.empty()) return nullptr;
+  // Every reference stays inside the program (the bytes come from the
+  // build, but a wrong one must not read out of bounds).
+  const size_t n = p->code_.size();
+  if (p->start_ >= n || (p->first_set_ >= 0 && static_cast<size_t>(p->first_set_) >= p->sets_.size())) return nullptr;
+  for (const auto& inst : p->code_) {
+    switch (inst.op) {
+      case Op::kSplit:
+      case Op::kLook:
+        if (inst.x >= n || inst.y >= n) return nullptr;
+        break;
+      case Op::kJmp:
+        if (inst.x >= n) return nullptr;
+        break;
+      case Op::kSet:
+      case Op::kBehind:
+      case Op::kRepeatSet:
+        if (inst.x >= p->sets_.size()) return nullptr;
+        break;
+      case Op::kSave:
+        if (inst.x >= 2 * p->names_.size()) return nullptr;
+        break;
+      case Op::kStr:
+        if (inst.x > p->lits_.size() || inst.y > p->lits_.size() - inst.x) return nullptr;
+        break;
+      default:
+        break;
+    }
+  }
+  return p;
+}
+
 std::unique_ptr<Program> Compile(std::string_view pattern) {
   auto prog = std::make_unique<Program>();
   Parser parser(pattern, prog->sets_);

@@ -61,6 +61,8 @@ class Program {
 
  private:
   friend std::unique_ptr<Program> Compile(std::string_view pattern);
+  friend std::string Serialize(const Program& program);
+  friend std::unique_ptr<Program> Deserialize(std::string_view bytes);
   bool Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, size_t& steps, size_t budget,
            Result& failure) const;
   bool Look(std::string_view s, const Inst& inst, size_t pos, size_t& steps, size_t budget, Result& failure) const;
@@ -104,6 +106,12 @@ bool HasAnyCharWith(bool avx2, std::vector<char32_t> chars, std::string_view s);
 
 /// The compiled pattern, or null when it is outside the subset (or invalid).
 std::unique_ptr<Program> Compile(std::string_view pattern);
+
+/// A compiled program as bytes (the built-in patterns' programs are compiled
+/// at build time: src/tools/literal_cache.cpp), and back: Deserialize gives
+/// the program Compile gave, or null for bytes Serialize did not write.
+std::string Serialize(const Program& program);
+std::unique_ptr<Program> Deserialize(std::string_view bytes);
 
 }  // namespace noticetab::regex_lite
 

@@ -2169,24 +2169,31 @@ struct AnalysisReader {
   }
 };
 
-// The table's analysis of `pattern`, or empty when it has none.
-std::string_view PrecomputedAnalysis(std::string_view pattern) {
+// The table's analysis of `pattern` (field 2) or program (field 4), or empty
+// when it has none.
+std::string_view TableEntry(std::string_view pattern, int field) {
   const Regex::Precomputed* t = precomputed;
-  if (!t || !regex_lite::detail::ascii_set_gates) return {};  // (read with the gates on)
+  // (Read and compiled with the gates and possessive repeats on.)
+  if (!t || !regex_lite::detail::ascii_set_gates || !regex_lite::detail::possessive_repeats) return {};
   auto at = [&](size_t k, int field) {
-    return std::string_view(t->bytes + t->entries[4 * k + field], t->entries[4 * k + field + 1]);
+    return std::string_view(t->bytes + t->entries[6 * k + field], t->entries[6 * k + field + 1]);
   };
   size_t lo = 0, hi = t->count;
   while (lo < hi) {
     const size_t mid = (lo + hi) / 2;
     if (at(mid, 0) < pattern) lo = mid + 1; else hi = mid;
   }
-  return lo < t->count && at(lo, 0) == pattern ? at(lo, 2) : std::string_view();
+  return lo < t->count && at(lo, 0) == pattern ? at(lo, field) : std::string_view();
 }
 }  // namespace
 
 void Regex::UsePrecomputed(const Precomputed* table) { precomputed = table; }
 void Regex::RecordPatterns(std::vector<std::string>* out) { recording = out; }
+
+std::string Regex::Program(std::string_view pattern) {
+  const auto program = regex_lite::Compile(pattern);
+  return program ? regex_lite::Serialize(*program) : std::string();
+}
 
 std::string Regex::Analysis(std::string_view pattern) {
   Impl impl;
@@ -2223,7 +2230,7 @@ void Regex::Impl::ReadLiterals() {
 
 void Regex::Impl::ExtractLiterals() {
   if (!extract) return;
-  if (const std::string_view known = PrecomputedAnalysis(pattern); !known.empty()) {
+  if (const std::string_view known = TableEntry(pattern, 2); !known.empty()) {
     AnalysisReader r{known};
     gate.resize(r.Count());
     for (auto& runs : gate) runs = r.List();
@@ -2268,6 +2275,13 @@ void Regex::Impl::ExtractLiterals() {
 }
 
 void Regex::Impl::Compile() {
+  if (const std::string_view known = TableEntry(pattern, 4); !known.empty()) {
+    lite = regex_lite::Deserialize(known);
+    if (lite) {
+      names = lite->names();
+      return;
+    }
+  }
   lite = regex_lite::Compile(pattern);
   if (lite) {
     names = lite->names();

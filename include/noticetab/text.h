@@ -211,13 +211,15 @@ class Regex {
   /// compiled, from regex_lite's first set. False when not known.
   bool StartChars(std::vector<std::pair<char32_t, char32_t>>* ranges) const;
 
-  /// The literal prefilter of the built-in rules' patterns, read at build
-  /// time (src/tools/literal_cache.cpp): reading a pattern's literals cost a
-  /// fifth of a 30 KB notice's run. Each entry is a pattern and its
-  /// Analysis(), at offsets into `bytes`, sorted by pattern.
+  /// The literal prefilter and the compiled program of the built-in rules'
+  /// patterns, made at build time (src/tools/literal_cache.cpp): reading a
+  /// pattern's literals cost a fifth of a 30 KB notice's run, compiling it
+  /// an eighth. Each entry is a pattern, its Analysis() and its Program()
+  /// (empty for a pattern regex_lite does not run), at offsets into
+  /// `bytes`, sorted by pattern.
   struct Precomputed {
     const char* bytes = nullptr;
-    const uint32_t* entries = nullptr;  // pattern at, size, analysis at, size
+    const uint32_t* entries = nullptr;  // per pattern: (at, size) of pattern, analysis, program
     size_t count = 0;
   };
   /// Patterns look their literals up there first (a pattern not in it is
@@ -225,6 +227,9 @@ class Regex {
   static void UsePrecomputed(const Precomputed* table);
   /// The literals read from `pattern`, serialized: what a table holds.
   static std::string Analysis(std::string_view pattern);
+  /// regex_lite's program for `pattern`, serialized; "" when it is outside
+  /// regex_lite's subset (ICU runs it).
+  static std::string Program(std::string_view pattern);
   /// While set, every Regex constructed appends its pattern (the build-time
   /// tool lists the patterns the loaders make). Not thread-safe.
   static void RecordPatterns(std::vector<std::string>* out);
@@ -234,7 +239,7 @@ class Regex {
   std::unique_ptr<Impl> impl_;
 };
 
-/// The built-in rules' table for Regex::UsePrecomputed, generated at build
+/// The built-in patterns' table for Regex::UsePrecomputed, generated at build
 /// time (src/tools/literal_cache.cpp); linked into the noticetab binary and
 /// the unit tests, not into the library.
 const Regex::Precomputed* BuiltinLiterals();
