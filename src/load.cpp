@@ -31,6 +31,7 @@
 #include "noticetab/error.h"
 #include "noticetab/native.h"
 #include "noticetab/text.h"
+#include "simd.h"
 
 namespace noticetab {
 
@@ -271,7 +272,7 @@ size_t ValidUtf8Prefix(const uint8_t* p, size_t n, size_t* controls = nullptr) {
 // ValidUtf8Prefix(p, n) == n), with `controls` set to its control characters
 // (kClass) then: 32 bytes at a time with AVX2, the lookup-table check of
 // Keiser and Lemire ("Validating UTF-8 in less than one instruction per
-// byte", 2021). Its callers test __builtin_cpu_supports("avx2") first.
+// byte", 2021). Its callers ask simd::UseAvx2() first.
 // A 16-byte table in both lanes, for _mm256_shuffle_epi8.
 __attribute__((target("avx2"), always_inline)) inline __m256i Table16(std::array<uint8_t, 16> t) {
   return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
@@ -550,7 +551,7 @@ namespace {
 bool CleanUtf8(std::string_view bytes, size_t* controls, bool* invisible = nullptr) {
   const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang_analyzer__)
-  static const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+  static const bool avx2 = simd::UseAvx2();
   if (avx2) return CleanUtf8Avx2(p, bytes.size(), controls, invisible);
 #endif
   if (invisible) *invisible = true;

@@ -33,6 +33,7 @@
 #include "cli/dump.h"
 #include "cli/report.h"
 #include "cli/views.h"
+#include "simd.h"
 
 namespace po = boost::program_options;
 using namespace noticetab;
@@ -220,7 +221,8 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv, bool h
     return std::nullopt;
   }
   if (vm.count("version")) {
-    std::cout << "noticetab " << NOTICETAB_VERSION << "\nrules: built-in " << RulesVersion() << "\n";
+    std::cout << "noticetab " << NOTICETAB_VERSION << "\nrules: built-in " << RulesVersion()
+              << "\nscans: " << simd::Describe() << "\n";
     return std::nullopt;
   }
   if (vm.count("year")) {

@@ -14,6 +14,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+
+#include "simd.h"
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -32,11 +34,9 @@ namespace noticetab::plain {
 // The AVX2 scan (StopAvx2), for the functions compiled with
 // target("avx2") that callers take when kHaveAvx2.
 
-/// The processor has AVX2 (checked once, before main).
-inline const bool kHaveAvx2 = [] {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") != 0;
-}();
+/// The AVX2 scans run (simd.h: the processor has AVX2, NOTICETAB_SIMD is not
+/// off; decided once, before main).
+inline const bool kHaveAvx2 = simd::UseAvx2();
 
 /// StopAvx2's answer for text plain throughout.
 constexpr size_t kAllPlain = SIZE_MAX;

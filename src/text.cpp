@@ -6,6 +6,7 @@
 #include "noticetab/error.h"
 #include "regex_lite.h"
 #include "utf8_scan.h"
+#include "simd.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
@@ -621,7 +622,7 @@ template <bool kAvx2>
 }
 
 #if NOTICETAB_SPACE_AVX2
-const bool kHaveAvx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2") != 0);
+const bool kHaveAvx2 = simd::UseAvx2();
 #else
 constexpr bool kHaveAvx2 = false;
 #endif
@@ -1862,7 +1863,7 @@ bool HasAnyRareLeadWith(bool avx2, const CharSet& set, std::string_view s) {
 [[gnu::noinline]] bool HasAnyChar(const CharSet& set, std::string_view s) {
   if (!set.rare_leads.empty()) {
 #if defined(__x86_64__)
-    static const bool avx2 = __builtin_cpu_supports("avx2");
+    static const bool avx2 = simd::UseAvx2();
     return HasAnyRareLeadWith(avx2, set, s);
 #else
     return HasAnyRareLead(set, s, 0);
@@ -1881,7 +1882,7 @@ bool HasAnyRareLeadWith(bool avx2, const CharSet& set, std::string_view s) {
   const uint8_t* const low_bytes = set.low_bytes || n >= CharSet::kLongText ? set.LowBytes() : nullptr;
   size_t i = 0;
 #if defined(__x86_64__)
-  static const bool avx2 = __builtin_cpu_supports("avx2");
+  static const bool avx2 = simd::UseAvx2();
   if (set.all_three && n >= CharSet::kLongText && avx2) {
     if (HasAnyChar3Avx2(set, s, low_bytes, &i)) return true;
     // The places from i on: as below (i may be inside a character; the scan
