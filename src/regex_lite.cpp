@@ -1,4 +1,5 @@
 #include "regex_lite.h"
+#include "varint.h"
 
 #include <algorithm>
 #include <bit>
@@ -912,54 +913,13 @@ size_t FindRun(std::string_view s, size_t from, std::string_view run) {
 
 }  // namespace
 
+// Serialize's format: varint.h's numbers and strings, in the order of
+// Program's members.
 namespace {
-// Serialize's format: numbers as LEB128 varints, strings as a size and the
-// bytes, in the order of Program's members.
 struct Out {
   std::string s;
-  void Num(uint64_t v) {
-    do {
-      const unsigned char byte = v & 0x7F;
-      v >>= 7;
-      s += static_cast<char>(v ? byte | 0x80 : byte);
-    } while (v);
-  }
-  void Str(std::string_view v) {
-    Num(v.size());
-    s += v;
-  }
-};
-struct In {
-  std::string_view s;
-  size_t at = 0;
-  bool ok = true;
-  uint64_t Num() {
-    uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at >= s.size()) break;
-      const auto byte = static_cast<unsigned char>(s[at++]);
-      v |= uint64_t{byte & 0x7Fu} << shift;
-      if (!(byte & 0x80)) return v;
-    }
-    ok = false;
-    return 0;
-  }
-  std::string Str() {
-    const uint64_t n = Num();
-    if (n > s.size() - at) {
-      ok = false;
-      return {};
-    }
-    std::string v(s.substr(at, n));
-    at += n;
-    return v;
-  }
-  // A count of items of at least one byte each: never more than are left.
-  size_t Count() {
-    const uint64_t n = Num();
-    if (n > s.size() - at) ok = false;
-    return ok ? n : 0;
-  }
+  void Num(uint64_t v) { varint::PutNumber(s, v); }
+  void Str(std::string_view v) { varint::PutString(s, v); }
 };
 }  // namespace
 
@@ -999,40 +959,40 @@ std::string Serialize(const Program& p) {
 }
 
 std::unique_ptr<Program> Deserialize(std::string_view bytes) {
-  In in{bytes};
+  varint::Reader in{bytes};
   auto p = std::make_unique<Program>();
   p->code_.resize(in.Count());
   for (auto& inst : p->code_) {
-    const uint64_t op = in.Num();
+    const uint64_t op = in.Number();
     if (op > static_cast<uint8_t>(Op::kMatch)) return nullptr;
     inst.op = static_cast<Op>(op);
-    inst.neg = in.Num() != 0;
-    inst.x = static_cast<uint32_t>(in.Num());
-    inst.y = static_cast<uint32_t>(in.Num());
-    inst.z = static_cast<uint32_t>(in.Num());
+    inst.neg = in.Number() != 0;
+    inst.x = static_cast<uint32_t>(in.Number());
+    inst.y = static_cast<uint32_t>(in.Number());
+    inst.z = static_cast<uint32_t>(in.Number());
   }
-  p->lits_ = in.Str();
+  p->lits_ = std::string(in.String());
   p->sets_.resize(in.Count());
   for (auto& set : p->sets_) {
     set.ranges.resize(in.Count());
     for (auto& [lo, hi] : set.ranges) {
-      lo = static_cast<char32_t>(in.Num());
-      hi = static_cast<char32_t>(in.Num());
+      lo = static_cast<char32_t>(in.Number());
+      hi = static_cast<char32_t>(in.Number());
     }
-    set.negated = in.Num() != 0;
-    set.ascii[0] = in.Num();
-    set.ascii[1] = in.Num();
-    set.dot = in.Num() != 0;
+    set.negated = in.Number() != 0;
+    set.ascii[0] = in.Number();
+    set.ascii[1] = in.Number();
+    set.dot = in.Number() != 0;
   }
   p->names_.resize(in.Count());
-  for (auto& name : p->names_) name = in.Str();
-  p->start_ = static_cast<uint32_t>(in.Num());
-  p->anchored_ = in.Num() != 0;
-  p->prefix_ = in.Str();
+  for (auto& name : p->names_) name = std::string(in.String());
+  p->start_ = static_cast<uint32_t>(in.Number());
+  p->anchored_ = in.Number() != 0;
+  p->prefix_ = std::string(in.String());
   p->first_runs_.resize(in.Count());
-  for (auto& run : p->first_runs_) run = in.Str();
-  p->first_set_ = static_cast<int>(static_cast<int64_t>(in.Num()) - 1);
-  for (uint64_t& bits : p->first_bytes_) bits = in.Num();
+  for (auto& run : p->first_runs_) run = std::string(in.String());
+  p->first_set_ = static_cast<int>(static_cast<int64_t>(in.Number()) - 1);
+  for (uint64_t& bits : p->first_bytes_) bits = in.Number();
   if (!in.ok || in.at != bytes.size() || p->names_.empty()) return nullptr;
   // Every reference stays inside the program (the bytes come from the
   // build, but a wrong one must not read out of bounds).

@@ -24,21 +24,12 @@
 #include <vector>
 
 #include "rules_node.h"
+#include "varint.h"
 
 namespace noticetab::rules_pack {
 
-inline void PutNumber(std::string& out, uint64_t v) {
-  do {
-    const unsigned char byte = v & 0x7F;
-    v >>= 7;
-    out += static_cast<char>(v ? byte | 0x80 : byte);
-  } while (v);
-}
-
-inline void PutString(std::string& out, std::string_view s) {
-  PutNumber(out, s.size());
-  out.append(s);
-}
+using varint::PutNumber;
+using varint::PutString;
 
 inline void Pack(const YAML::Node& n, std::string& out) {
   const YAML::Mark mark = n.Mark();

@@ -7,6 +7,7 @@
 #include "regex_lite.h"
 #include "utf8_scan.h"
 #include "simd.h"
+#include "varint.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/regex.h>
@@ -2131,44 +2132,17 @@ namespace {
 const Regex::Precomputed* precomputed = nullptr;
 std::vector<std::string>* recording = nullptr;
 
-// The serialized analysis: lists of strings, each a count then, per string,
-// its size and bytes; numbers as LEB128 varints.
-void PutCount(std::string& out, size_t v) {
-  do {
-    const unsigned char byte = v & 0x7F;
-    v >>= 7;
-    out += static_cast<char>(v ? byte | 0x80 : byte);
-  } while (v);
-}
+// The serialized analysis: lists of strings, each a count then the strings
+// (varint.h's format).
 void PutList(std::string& out, const std::vector<std::string>& list) {
-  PutCount(out, list.size());
-  for (const auto& s : list) {
-    PutCount(out, s.size());
-    out += s;
-  }
+  varint::PutNumber(out, list.size());
+  for (const auto& s : list) varint::PutString(out, s);
 }
-struct AnalysisReader {
-  std::string_view in;
-  size_t at = 0;
-  size_t Count() {
-    size_t v = 0;
-    for (int shift = 0; at < in.size(); shift += 7) {
-      const auto byte = static_cast<unsigned char>(in[at++]);
-      v |= size_t{byte & 0x7Fu} << shift;
-      if (!(byte & 0x80)) break;
-    }
-    return v;
-  }
-  std::vector<std::string> List() {
-    std::vector<std::string> list(Count());
-    for (auto& s : list) {
-      const size_t n = Count();
-      s.assign(in.substr(at, n));
-      at += n;
-    }
-    return list;
-  }
-};
+std::vector<std::string> GetList(varint::Reader& r) {
+  std::vector<std::string> list(r.Count());
+  for (auto& s : list) s = r.String();
+  return list;
+}
 
 // The table's analysis of `pattern` (field 2) or program (field 4), or empty
 // when it has none.
@@ -2201,7 +2175,7 @@ std::string Regex::Analysis(std::string_view pattern) {
   impl.pattern = std::string(pattern);
   impl.ReadLiterals();
   std::string out;
-  PutCount(out, impl.gate.size());
+  varint::PutNumber(out, impl.gate.size());
   for (const auto& runs : impl.gate) PutList(out, runs);
   out += impl.ascii_used ? '1' : '0';
   PutList(out, impl.trailing);
@@ -2232,13 +2206,13 @@ void Regex::Impl::ReadLiterals() {
 void Regex::Impl::ExtractLiterals() {
   if (!extract) return;
   if (const std::string_view known = TableEntry(pattern, 2); !known.empty()) {
-    AnalysisReader r{known};
+    varint::Reader r{known};
     gate.resize(r.Count());
-    for (auto& runs : gate) runs = r.List();
-    ascii_used = r.in[r.at++] == '1';
-    trailing = r.List();
-    if (r.in[r.at++] == '=') ends = trailing; else ends = r.List();
-    leading = r.List();
+    for (auto& runs : gate) runs = GetList(r);
+    ascii_used = r.Byte() == '1';
+    trailing = GetList(r);
+    if (r.Byte() == '=') ends = trailing; else ends = GetList(r);
+    leading = GetList(r);
   } else {
     ReadLiterals();
   }
@@ -2276,14 +2250,9 @@ void Regex::Impl::ExtractLiterals() {
 }
 
 void Regex::Impl::Compile() {
-  if (const std::string_view known = TableEntry(pattern, 4); !known.empty()) {
-    lite = regex_lite::Deserialize(known);
-    if (lite) {
-      names = lite->names();
-      return;
-    }
-  }
-  lite = regex_lite::Compile(pattern);
+  // The build's program when the table has one (Deserialize checks it).
+  if (const std::string_view known = TableEntry(pattern, 4); !known.empty()) lite = regex_lite::Deserialize(known);
+  if (!lite) lite = regex_lite::Compile(pattern);
   if (lite) {
     names = lite->names();
     return;
