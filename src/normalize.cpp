@@ -710,6 +710,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     if (deadlines.size() >= 256) deadlines.clear();
     return deadlines.emplace(cell, std::make_pair(std::move(d), std::move(notes))).first->second;
   };
+  const bool units_lead = table.has(Role::kUnits) && table.has(Role::kSupport) && !table.has(Role::kLead);
   // The task of `row` (the table's row `id`, 1-based) into t, in place.
   auto make_task = [&](Row& row, int id, Task& t) {
     t.id = id;
@@ -744,6 +745,12 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     const UnitList& support = normalize_units(row.support.text);
     t.lead_units = !lead.units.empty() ? lead.units : u.lead;
     t.support_units = !support.units.empty() ? support.units : u.support;
+    // 责任单位 beside a 配合单位 column names who leads: the responsible
+    // units, as 牵头单位 beside 责任单位 makes those the supporting ones.
+    if (units_lead && t.lead_units.empty() && u.lead.empty())
+      for (const auto& unit : u.units)
+        if (std::find(support.units.begin(), support.units.end(), unit) == support.units.end())
+          t.lead_units.push_back(unit);
     t.units = MergeUnits(u.units, t.lead_units, t.support_units);
     t.units_open = u.open || lead.open || support.open;
     for (const auto* l : {&u, &lead, &support}) {
@@ -830,9 +837,14 @@ UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
   std::unordered_set<std::string> roled(leads.begin(), leads.end());
   roled.insert(supports.begin(), supports.end());
   roled.insert(u.guide.begin(), u.guide.end());
-  if (!leads.empty())
+  // Beside 牵头 the other named units support; beside 配合 they lead.
+  if (!leads.empty()) {
     for (const auto& n : u.units)
       if (!roled.count(n)) supports.push_back(n);
+  } else if (!supports.empty()) {
+    for (const auto& n : u.units)
+      if (!roled.count(n)) leads.push_back(n);
+  }
   auto dedupe = [](std::vector<std::string>& v) {
     std::unordered_set<std::string> s;
     v.erase(std::remove_if(v.begin(), v.end(), [&](const std::string& x) { return !s.insert(x).second; }), v.end());

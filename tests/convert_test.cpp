@@ -295,3 +295,41 @@ TEST_CASE("a page paragraph after a native table is in none of its cells: not jo
   REQUIRE(text.tasks.size() == 2);
   CHECK(text.tasks[1].content == "规范涉企行政检查，推行“综合查一次”。");
 }
+
+TEST_CASE("责任单位 beside a 配合单位 column or line leads; beside 牵头单位 it supports", "[convert][roles]") {
+  const std::string head = "附件\n2024年政务公开重点任务分工\n";
+  Document paired = ConvertText(head +
+                                "|序号|工作任务|责任单位|配合单位|完成时限|\n|---|---|---|---|---|\n"
+                                "|1|推进政策文件集中公开。|县政府办公室|县司法局、县财政局|2024年6月底前|\n"
+                                "|2|做好政务公开培训。|县政府办公室、县委宣传部||年底前|\n"
+                                "|3|做好依申请公开。|县司法局牵头，各部门配合||长期坚持|\n");
+  REQUIRE(paired.tasks.size() == 3);
+  CHECK(paired.tasks[0].lead_units == std::vector<std::string>{"县政府办公室"});
+  CHECK(paired.tasks[0].support_units == std::vector<std::string>{"县司法局", "县财政局"});
+  // The column pairing holds for the table: a row with no 配合单位 still has its leads.
+  CHECK(paired.tasks[1].lead_units == std::vector<std::string>{"县政府办公室", "县委宣传部"});
+  CHECK(paired.tasks[1].support_units.empty());
+  // What the cell itself says wins.
+  CHECK(paired.tasks[2].lead_units == std::vector<std::string>{"县司法局"});
+  CHECK(paired.tasks[2].support_units == std::vector<std::string>{"各部门"});
+  // 责任单位 alone says nothing about roles.
+  Document alone = ConvertText(head + "|序号|工作任务|责任单位|完成时限|\n|---|---|---|---|\n"
+                                      "|1|推进政策文件集中公开。|县政府办公室、县司法局|2024年6月底前|\n");
+  REQUIRE(alone.tasks.size() == 1);
+  CHECK(alone.tasks[0].lead_units.empty());
+  // 牵头单位 beside 责任单位: the responsible units support.
+  Document led = ConvertText(head + "|序号|工作任务|牵头单位|责任单位|完成时限|\n|---|---|---|---|---|\n"
+                                    "|1|推进政策文件集中公开。|县政府办公室|县司法局|2024年6月底前|\n");
+  REQUIRE(led.tasks.size() == 1);
+  CHECK(led.tasks[0].lead_units == std::vector<std::string>{"县政府办公室"});
+  CHECK(led.tasks[0].support_units == std::vector<std::string>{"县司法局"});
+  // The same pairing in a body item's lines and in its bracket.
+  Document body = ConvertText("关于印发2024年某县重点工作任务分解的通知\n\n一、经济发展\n1. 推进项目建设。\n"
+                              "责任单位：县发改局\n配合单位：县财政局、县自然资源局\n完成时限：2024年12月底前\n"
+                              "2. 做好招商引资。（责任单位：县商务局；配合单位：县投促中心）\n");
+  REQUIRE(body.tasks.size() == 2);
+  CHECK(body.tasks[0].lead_units == std::vector<std::string>{"县发改局"});
+  CHECK(body.tasks[0].support_units == std::vector<std::string>{"县财政局", "县自然资源局"});
+  CHECK(body.tasks[1].lead_units == std::vector<std::string>{"县商务局"});
+  CHECK(body.tasks[1].support_units == std::vector<std::string>{"县投促中心"});
+}
