@@ -186,7 +186,9 @@ TEST_CASE("ClassifyCell: deadlines", "[classify]") {
   CHECK(Shape("每年3月31日前") == "deadline");
   CHECK(Shape("第三季度") == "deadline");
   CHECK(Shape("2023年") == "deadline");
-  CHECK(Shape("2023.06.30") == "text");  // read as a deadline by its column (the hint has no numeric dates)
+  CHECK(Shape("2023.06.30") == "deadline");
+  CHECK(Shape("2024.6") == "deadline");  // a year and month: once taken for OCR debris
+  CHECK(Shape("2024.6-2024.12") == "deadline");
   CHECK(Shape("2023年6月—12月") == "deadline");
   // A date no deadline pattern reads is text (kept, warned about), never debris.
   CHECK(Shape("2023年7月1日起") == "text");

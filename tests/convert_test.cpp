@@ -333,3 +333,16 @@ TEST_CASE("责任单位 beside a 配合单位 column or line leads; beside 牵�
   CHECK(body.tasks[1].lead_units == std::vector<std::string>{"县商务局"});
   CHECK(body.tasks[1].support_units == std::vector<std::string>{"县投促中心"});
 }
+
+TEST_CASE("numeric year-month deadlines (2024.6, 2024.6-2024.12) resolve; they are not debris", "[convert][deadline]") {
+  Document doc = ConvertText("附件\n2024年任务分解表\n|序号|工作任务|责任单位|完成时限|\n|---|---|---|---|\n"
+                             "|1|推进政策文件集中公开。|县政府办公室|2024.6|\n"
+                             "|2|做好政务公开培训。|县政府办公室|2024.6-2024.12|\n"
+                             "|3|做好依申请公开。|县司法局|2024年3月-2024年11月|\n");
+  REQUIRE(doc.tasks.size() == 3);
+  CHECK(doc.tasks[0].deadline.text == std::optional<std::string>("2024.6"));
+  CHECK(doc.tasks[0].deadline.date == std::optional<std::string>("2024-06-30"));
+  CHECK(doc.tasks[0].warnings.empty());
+  CHECK(doc.tasks[1].deadline.date == std::optional<std::string>("2024-12-31"));
+  CHECK(doc.tasks[2].deadline.date == std::optional<std::string>("2024-11-30"));
+}
