@@ -198,6 +198,17 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     if (r == Role::kContent) break;
     labels_before_content += r == Role::kLabel;
   }
+  // Unit and deadline columns left of the content (| 序号 | 责任单位 | 完成时间 |
+  // 重点工作 | 工作要求 |): their cells come before the row's content, held
+  // until it starts.
+  size_t fields_before_content = 0;
+  bool deadline_before_content = false;
+  for (Role r : t.columns) {
+    if (r == Role::kContent) break;
+    fields_before_content += r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline;
+    deadline_before_content = deadline_before_content || r == Role::kDeadline;
+  }
+  std::vector<const StreamCell*> held;  // those cells of the row to come
   size_t slot = 0;  // cells taken after the content in this row
   std::vector<const StreamCell*> pending;  // cells before the content
   auto finish = [&] {
@@ -226,6 +237,24 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     }
     if (c.after_break) row.after_break = true;
     pending.clear();
+    for (const StreamCell* h : held) {
+      const bool units = shapes[static_cast<size_t>(h - cells.data())] == CellShape::kUnits;
+      Cell* target = units ? nullptr : &row.deadline;
+      for (Role r : t.columns) {
+        if (!units || r == Role::kContent) break;
+        Cell* u = r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead : r == Role::kSupport ? &row.support : nullptr;
+        if (u && u->empty()) {
+          target = u;
+          break;
+        }
+      }
+      if (!target) target = &row.units;
+      if (target->empty()) *target = h->cell;
+      else target->Append(h->cell.text, h->cell.first_line);
+      row.Touch(h->cell.first_line);
+      row.Touch(h->cell.last_line);
+    }
+    held.clear();
   };
 
   for (size_t k = 0; k < cells.size(); ++k) {
@@ -270,7 +299,9 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           break;
         }
         case CellShape::kDeadline:
-          if (row.deadline.empty()) {
+          if (deadline_before_content && !row.deadline.empty()) {
+            handled = false;  // the next row's, printed before its content
+          } else if (row.deadline.empty()) {
             row.deadline = c.cell;
           } else {
             if (!IsYearOnly(row.deadline.text, rules)) row.Warn("deadline.twice", "two deadline cells in a row; joined");
@@ -376,6 +407,11 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
         break;
       case CellShape::kUnits:
       case CellShape::kDeadline: {
+        if (held.size() < fields_before_content &&
+            std::none_of(pending.begin(), pending.end(), [](const StreamCell* p) { return !p->cell.empty(); })) {
+          held.push_back(&c);  // a field column left of the content
+          break;
+        }
         // A trailing cell with no content before it: the last label-looking
         // cell was the content after all.
         auto last = std::find_if(pending.rbegin(), pending.rend(), [](const StreamCell* p) { return !p->cell.empty(); });
@@ -759,6 +795,12 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
 
 namespace {
 
+// A column whose cells fill a task field (units, a deadline, a note, a person).
+bool IsFieldColumn(Role r) {
+  return r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline || r == Role::kNote ||
+         r == Role::kLeader;
+}
+
 void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
                Shapes& shape_of, Row& row) {
   const Rules& rules = shape_of.rules();
@@ -862,10 +904,42 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // Labels: cells left of the content. Markers decide the level; unmarked
   // labels go by position (the one next to the content is the item).
   size_t label_end = content >= 0 ? static_cast<size_t>(content) : std::min(content_col, cells.size());
+  // A column the header names as units, a deadline, a note or a person, left
+  // of the content (| 序号 | 责任单位 | 完成时间 | 重点工作 | 工作要求 |), is that
+  // field, not a label, in a row that is not shifted (its content where the
+  // header has it) when the cell's shape does not say otherwise.
+  const size_t header_skip = header_has_seq && !header.empty() ? 1 : 0;
+  auto left_role = [&](size_t i) -> Role {
+    if (content < 0 || static_cast<size_t>(content) != content_col || i + header_skip >= header.size()) return Role::kNone;
+    const Role r = header[i + header_skip];
+    const CellShape x = shapes[i];
+    switch (r) {
+      case Role::kUnits:
+      case Role::kLead:
+      case Role::kSupport: return x == CellShape::kUnits || x == CellShape::kText ? r : Role::kNone;
+      case Role::kDeadline: return x == CellShape::kDeadline || x == CellShape::kText ? r : Role::kNone;
+      case Role::kNote:
+      case Role::kLeader: return x != CellShape::kGarbage ? r : Role::kNone;
+      default: return Role::kNone;
+    }
+  };
+  // The label columns are the others: the last of two or more is the item's.
+  size_t last_label = label_end, label_columns = 0;
+  for (size_t i = 0; i < label_end; ++i) {
+    const bool field = content >= 0 && static_cast<size_t>(content) == content_col && i + header_skip < header.size() &&
+                       IsFieldColumn(header[i + header_skip]);
+    if (!field) last_label = i, ++label_columns;
+  }
   for (size_t i = 0; i < label_end; ++i) {
     if (shapes[i] == CellShape::kEmpty) continue;
+    if (const Role r = left_role(i); r != Role::kNone) {
+      if (r == Role::kNote) row.AppendNote(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
+      else if (r == Role::kLeader) row.AppendLeader(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
+      else (r == Role::kDeadline ? row.deadline : r == Role::kUnits ? row.units : r == Role::kLead ? row.lead : row.support).Append(cells[i], line);
+      continue;
+    }
     bool item = shapes[i] == CellShape::kItemLabel ||
-                (shapes[i] != CellShape::kSectionLabel && i + 1 == label_end && label_end >= 2);
+                (shapes[i] != CellShape::kSectionLabel && i == last_label && label_columns >= 2);
     if (shapes[i] == CellShape::kGarbage) {
       // Marked, not only dropped: the label printed here starts a group of
       // its own, which the labels above must not fill.

@@ -346,3 +346,35 @@ TEST_CASE("numeric year-month deadlines (2024.6, 2024.6-2024.12) resolve; they a
   CHECK(doc.tasks[1].deadline.date == std::optional<std::string>("2024-12-31"));
   CHECK(doc.tasks[2].deadline.date == std::optional<std::string>("2024-11-30"));
 }
+
+TEST_CASE("unit and deadline columns left of the task text are those fields, in every layout", "[convert][columns]") {
+  const std::string head = "附件\n2024年政策解读重点事项清单\n\n";
+  const std::string r1[] = {"1", "市人社局", "2024年5月31日前", "稳就业政策解读", "围绕高校毕业生就业创业扶持政策开展在线访谈不少于1次。"};
+  const std::string r2[] = {"2", "市医保局", "2024年第二季度", "医保政策解读", "制作门诊共济保障政策图解，在政务新媒体同步推送。"};
+  const std::string names[] = {"序号", "责任单位", "完成时间", "重点工作", "工作要求"};
+  auto joined = [](const std::string (&cells)[5], const std::string& sep, const std::string& open, const std::string& close) {
+    std::string s = open;
+    for (size_t i = 0; i < 5; ++i) s += (i ? sep : "") + cells[i];
+    return s + close;
+  };
+  const std::string markdown = head + joined(names, "|", "|", "|\n") + "|---|---|---|---|---|\n" + joined(r1, "|", "|", "|\n") +
+                               joined(r2, "|", "|", "|\n");
+  const std::string tabs = head + joined(names, "\t", "", "\n") + joined(r1, "\t", "", "\n") + joined(r2, "\t", "", "\n");
+  const std::string per_line = head + joined(names, "\n", "", "\n") + joined(r1, "\n", "", "\n") + joined(r2, "\n", "", "\n");
+  const std::string html = "<html><body><p>附件</p><p>2024年政策解读重点事项清单</p><table>" +
+                           joined(names, "</td><td>", "<tr><td>", "</td></tr>") + joined(r1, "</td><td>", "<tr><td>", "</td></tr>") +
+                           joined(r2, "</td><td>", "<tr><td>", "</td></tr>") + "</table></body></html>";
+  for (const auto& [name, text] : {std::pair<std::string, std::string>{"t.md", markdown}, {"t.txt", tabs}, {"p.txt", per_line},
+                                   {"t.html", html}}) {
+    INFO(name);
+    const Document doc = Convert(Decode(text, name), BuiltinRules());
+    REQUIRE(doc.tasks.size() == 2);
+    CHECK(doc.tasks[0].content == r1[4]);
+    CHECK(doc.tasks[0].units == std::vector<std::string>{"市人社局"});
+    CHECK(doc.tasks[0].deadline.date == std::optional<std::string>("2024-05-31"));
+    CHECK(doc.tasks[1].units == std::vector<std::string>{"市医保局"});
+    CHECK(doc.tasks[1].deadline.date == std::optional<std::string>("2024-06-30"));
+    // The one label column names the row's group, not a unit or date.
+    CHECK((doc.tasks[1].section_title + doc.tasks[1].item_title) == "医保政策解读");
+  }
+}
