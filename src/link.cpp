@@ -42,6 +42,12 @@ namespace {
 
 constexpr uint64_t kSixBytes = 0xFFFFFFFFFFFFULL;
 
+// A row below the link threshold (half its bigrams in one item) is still
+// that item's when the item comes after the row above's and holds at least
+// this share of the row's bigrams, and this many of them (link.partial).
+constexpr double kWeakShare = 0.25;
+constexpr double kWeakBigrams = 6;
+
 #if defined(__SSE2__)
 // Bit j set: a character of U+4000-U+9FFF but the Yijing hexagrams
 // U+4DC0-U+4DFF (lead E4-E9, two continuation bytes, not E4 B7) begins at
@@ -1230,6 +1236,15 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     } else if (row_label_item) {
       row.item = row_label_item;
       row.Warn("link.from_label", "content not found in the body; item taken from the table label");
+    } else if (best && best_score >= kWeakShare && best_score * static_cast<double>(content) >= kWeakBigrams &&
+               best > prev_item) {
+      // A row that rewords its item (the body's one sentence, the table's
+      // longer one) still shares a phrase with it: an item after the row
+      // above's, with a good part of the row's text, is the row's.
+      row.item = best;
+      row.Warn("link.partial", "content found only in part in the body (" +
+                                   std::to_string(static_cast<int>(best_score * 100)) + "% of it); item " +
+                                   std::to_string(best) + " shares the most");
     } else if (prev_item) {
       row.item = prev_item;
       row.Warn("link.from_above", "content not found in the body; item taken from the row above");

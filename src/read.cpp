@@ -207,12 +207,20 @@ bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, 
 FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
   FoundReaders f;
   f.table_at = f.body_end = lines.size();
+  // The body starts at the first heading that is not a numbered line of the
+  // cover's attachment list (附件：1．… / 2．…), as the front matter reads it:
+  // the list may come before the 抄送 footer, which would end the body there.
   size_t first_heading = lines.size();
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (lines[i].kind == LineKind::kHeading) {
+  bool attachment_list = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) continue;
+    if (l.kind == LineKind::kText) attachment_list = rules.attachment.Contains(l.text);
+    if (l.kind == LineKind::kHeading && !attachment_list) {
       first_heading = i;
       break;
     }
+  }
   const SplitRegistry& registry = SplitReaders();
   std::vector<const Reader*> body_left = registry.bodies;  // not yet detected
   bool in_body = false;

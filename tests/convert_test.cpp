@@ -378,3 +378,43 @@ TEST_CASE("unit and deadline columns left of the task text are those fields, in 
     CHECK((doc.tasks[1].section_title + doc.tasks[1].item_title) == "医保政策解读");
   }
 }
+
+TEST_CASE("a row that rewords its body item links to it when it shares a good part, after the row above's", "[convert][link]") {
+  const std::string notice =
+      "关于印发2024年某市政务公开工作要点的通知\n\n"
+      "一、加强政策发布解读\n（一）提升政策发布质量。严格落实政策文件与解读材料同步起草、同步审签、同步发布。\n"
+      "（二）加强政策精准推送。依托政策通平台，分类推送惠企利民政策。\n"
+      "二、强化重点领域信息公开\n（三）做好财政信息公开。推进预决算公开向基层延伸。\n"
+      "（四）做好重大项目信息公开。公开重大建设项目批准和实施信息。\n\n"
+      "附件\n2024年政务公开重点任务分解表\n序号\t工作任务\t责任单位\t完成时限\n"
+      "1\t政策文件与解读材料同步起草、同步审签、同步发布，解读材料与文件同步上网。\t市政府各部门\t长期坚持\n"
+      "2\t依托政策通平台分类推送惠企利民政策，推送政策不少于200条。\t市大数据局\t2024年10月底前\n"
+      "3\t推进预决算公开向乡镇（街道）延伸，公开财政资金直达基层情况。\t市财政局\t2024年8月底前\n"
+      "4\t公开重大建设项目批准、实施和招标投标信息。\t市发改委\t2024年12月底前\n"
+      "5\t组织开展全市政务公开培训两次。\t市政府办公室\t年底前\n";
+  Document doc = ConvertText(notice);
+  REQUIRE(doc.tasks.size() == 5);
+  CHECK(doc.tasks[1].item == std::optional<int>(2));
+  CHECK(doc.tasks[2].item == std::optional<int>(3));  // reworded: once taken from the row above (2)
+  CHECK(doc.tasks[2].section == std::optional<int>(2));
+  const auto& w = doc.tasks[2].warnings;
+  CHECK(std::any_of(w.begin(), w.end(), [](const std::string& s) { return s.find("found only in part") != std::string::npos; }));
+  CHECK(doc.tasks[3].item == std::optional<int>(4));
+  // A row that shares nothing with any item still takes the row above's.
+  CHECK(doc.tasks[4].item == std::optional<int>(4));
+}
+
+TEST_CASE("the body outline after a cover whose attachment list and 抄送 footer come first", "[convert][outline]") {
+  Document doc = ConvertText(
+      "某市人民政府办公室\n关于印发某市2024年政务公开工作要点的通知\n\n各县（市、区）人民政府：\n    现印发给你们。\n\n"
+      "附件：1．某市2024年政务公开重点任务分解表\n      2．某市2024年政府信息主动公开基本目录\n\n"
+      "某市人民政府办公室\n2024年3月1日\n\n抄送：市委办公室，市人大常委会办公室。\n"
+      "某市人民政府办公室                          2024年3月5日印发\n\n"
+      "某市2024年政务公开工作要点\n\n一、加强政策发布解读\n（一）提升政策发布质量。严格落实同步发布。\n"
+      "二、强化重点领域信息公开\n（二）做好财政信息公开。推进预决算公开。\n");
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.sections[0].title == "加强政策发布解读");
+  CHECK(doc.sections[1].items.size() == 1);
+  CHECK(doc.document.attachments.size() == 2);
+  CHECK(doc.document.cc.size() == 2);
+}

@@ -17,7 +17,7 @@ namespace noticetab {
 /// line whose cell marks were lost, cut at its spaces),
 /// row.fragment, deadline.twice, content.joined, units.joined (a unit list
 /// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),
-/// merged.filled, link.label_disagrees, link.from_label, link.from_above,
+/// merged.filled, link.label_disagrees, link.from_label, link.partial, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
 /// units.rule_marks (OCR'd table rules cut from a name),
 /// units.missing, units.shared, units.group_count, units.first_is_lead, deadline.no_year,
