@@ -177,10 +177,13 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
   for (size_t i = 0; i < t.size();) {
     const size_t at = i;
     const char32_t c = NextChar(t, i);
-    depth += pu.opens.Has(c) - pu.closes.Has(c);
+    const bool closed = pu.closes.Has(c);
+    depth += pu.opens.Has(c) - closed;
     if (depth != 0) continue;
+    // A bracket that closes before a key is a boundary too (…（X牵头，Y配合）完成时限：Z).
     const std::string_view rest = t.substr(at);
-    const size_t mark = std::max({pu.full_stop.StartLength(rest), pu.semicolon.StartLength(rest), pu.comma.StartLength(rest)});
+    const size_t mark = closed ? i - at
+                               : std::max({pu.full_stop.StartLength(rest), pu.semicolon.StartLength(rest), pu.comma.StartLength(rest)});
     if (mark == 0) continue;
     const std::string_view clause = Trim(t.substr(at + mark));
     if (clause.empty()) break;
@@ -596,6 +599,14 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         std::string_view kept = Trim(t);
         while (const size_t n = std::max(pu.comma.EndLength(kept), pu.semicolon.EndLength(kept))) kept = Trim(kept.substr(0, kept.size() - n));
         t = std::string(kept);
+        // The bracketed clause before it (…（X牵头，Y配合）完成时限：Z) is the same assignment's.
+        if (auto [b, in] = TrailingBracket(t, pu); b != std::string_view::npos && b > 0) {
+          Assignment before;
+          if (ParseClause(in, rules, &before)) {
+            MergeAt(before, &a, static_cast<int>(k0), static_cast<int>(k), pu);
+            t = std::string(Trim(std::string_view(t).substr(0, b)));
+          }
+        }
         if (!t.empty() && !EndsSentence(t, rules)) t += pu.stop;
       }
     }

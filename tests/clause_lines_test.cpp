@@ -88,3 +88,20 @@ TEST_CASE("a key-value line whose list ends in a separator goes on in the next l
   CHECK(b.deadline == "2025年12月底前");
   CHECK(b.support.find("完成时限") == std::string::npos);
 }
+
+TEST_CASE("a bracketed clause followed by a 完成时限： key is one assignment", "[clauses]") {
+  std::string content;
+  const std::vector<std::string_view> lines = {
+      "（一）做好财政资金信息公开。全面公开镇级预决算。（镇财政所牵头，各村（居）民委员会配合）完成时限：2024年9月底前。"};
+  const noticetab::Assignment a = noticetab::ReadAssignment(lines, R(), &content);
+  CHECK(a.found);
+  CHECK(a.units == "镇财政所牵头，各村（居）民委员会配合");
+  CHECK(a.deadline == "2024年9月底前");
+  CHECK(content == "（一）做好财政资金信息公开。全面公开镇级预决算。");
+  // A bracket that is no clause stays in the text.
+  std::string kept;
+  const std::vector<std::string_view> plain = {"（二）公开《条例》（2019年修订）。完成时限：长期坚持。"};
+  const noticetab::Assignment b = noticetab::ReadAssignment(plain, R(), &kept);
+  CHECK(b.deadline == "长期坚持");
+  CHECK(kept == "（二）公开《条例》（2019年修订）。");
+}
