@@ -562,6 +562,17 @@ Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& 
   return row;
 }
 
+// The row's one non-empty cell; nullptr when it has none or several.
+const GridCell* OnlyFilledCell(const GridRow& r) {
+  const GridCell* only = nullptr;
+  for (const auto& c : r.cells) {
+    if (c.placeholder || Trim(c.text).empty()) continue;
+    if (only) return nullptr;
+    only = &c;
+  }
+  return only;
+}
+
 }  // namespace
 
 Table Interpret(const Grid& g, const Rules& rules) {
@@ -637,6 +648,9 @@ Table Interpret(const Grid& g, const Rules& rules) {
       }
       continue;
     }
+    // A row of one cell that is a page's chrome (a page number — 2 — OCR
+    // kept inside the table's rules): dropped, as its line would be.
+    if (const GridCell* only = OnlyFilledCell(r); only && IsJunk(Trim(only->text), rules)) continue;
     int line = r.span.first_line;
     if (r.unsplit) {
       if (!t.rows.empty() && !r.cells.empty()) {

@@ -418,3 +418,20 @@ TEST_CASE("the body outline after a cover whose attachment list and 抄送 foote
   CHECK(doc.document.attachments.size() == 2);
   CHECK(doc.document.cc.size() == 2);
 }
+
+TEST_CASE("OCR markdown: a 丨 read for a table rule between two cells splits them; a page number row is dropped", "[convert][ocr]") {
+  Document doc = ConvertText(
+      "附件\n2024年民生实事项目任务分解表\n| 序号 | 项目类别 | 具体任务 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+      "| 1 | 一、教育 | 新建改扩建中小学、幼儿园5所。 | 区教体局 | 2024年8月底前 |\n"
+      "| 2 | 二、医疗 丨 推进区人民医院门诊楼改造。 | 区卫健局 | 2024年12月底前 |\n"
+      "|  |  | — 2 — |  |  |\n"
+      "| 3 | 三、建设 | 新建口袋公园10个。 | 区城管局、区自然资源局 丨 2024年9月底前 |\n"
+      "| 4 |  | 新增公共停车泊位1500个，缓解停车难。 | ‖ 区住建局 ‖ | 2024年10月底前 |\n");
+  REQUIRE(doc.tasks.size() == 4);
+  CHECK(doc.tasks[1].content == "推进区人民医院门诊楼改造。");
+  CHECK(doc.tasks[1].section_title == "医疗");
+  CHECK(doc.tasks[2].units == std::vector<std::string>{"区城管局", "区自然资源局"});
+  CHECK(doc.tasks[2].deadline.date == std::optional<std::string>("2024-09-30"));
+  CHECK(doc.tasks[3].units == std::vector<std::string>{"区住建局"});  // marks at a cell's edges: no split
+  CHECK(doc.tasks[3].deadline.date == std::optional<std::string>("2024-10-31"));
+}
