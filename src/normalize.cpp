@@ -23,7 +23,8 @@ namespace {
 
 // Whitespace inside a unit cell is either a wrap inside a name ("县自然资 源局")
 // or a separator between two names ("县发改局 县教体局"): a complete name on the
-// left and a unit-like start on the right make it a separator.
+// left and a unit-like start on the right make it a separator, as does a
+// name on the right that holds its level inside (市总工会 团市委).
 std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
   if (!HasSpace(cell)) return std::string(cell);  // one piece: the cell as it is
   std::vector<std::string> pieces;
@@ -44,7 +45,8 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
   for (size_t k = 0; k < pieces.size(); ++k) {
     if (k > 0) {
       SplitTopLevel(out, rules, &left);
-      bool separator = !left.empty() && IsCompleteUnit(left.back(), rules) && StartsLikeUnit(pieces[k], rules) &&
+      bool separator = !left.empty() && IsCompleteUnit(left.back(), rules) &&
+                       (StartsLikeUnit(pieces[k], rules) || rules.unit_own_level.Contains(pieces[k])) &&
                        !EndsWith(out, rules.punct.list_joiner);
       bool ascii = static_cast<unsigned char>(out.back()) < 128 && static_cast<unsigned char>(pieces[k][0]) < 128;
       if (separator) out += rules.punct.list_joiner;
