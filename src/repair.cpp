@@ -137,6 +137,11 @@ void RepairTable(Table& table, const Rules& rules) {
   // A unit or deadline cell saying "as the row above" (同上, headers.yaml
   // ditto) is that row's cell, first of all: it is no unit name, and no
   // fragment to join.
+  // A group row (一、… spanning the table) between them is no row above.
+  auto label_only = [](const Row& r) {
+    return r.content.empty() && r.units.empty() && r.deadline.empty() && r.lead.empty() && r.support.empty() &&
+           !r.seq && (!r.section_label.empty() || !r.item_label.empty());
+  };
   if (!rules.ditto.empty())
     for (size_t i = 1; i < rows.size(); ++i)
       for (auto [field, role] : {std::pair{&Row::units, Role::kUnits}, std::pair{&Row::lead, Role::kLead},
@@ -145,8 +150,26 @@ void RepairTable(Table& table, const Rules& rules) {
         if (c.empty() || c.text.size() > 12) continue;
         const std::string said = RemoveSpaces(Trim(c.text));
         if (std::find(rules.ditto.begin(), rules.ditto.end(), said) == rules.ditto.end()) continue;
-        const Cell& above = rows[i - 1].*field;
-        if (above.empty()) continue;  // nothing to copy: left as printed
+        size_t j = i - 1;
+        while (j > 0 && label_only(rows[j])) --j;
+        const Row& row_above = rows[j];
+        const Cell& above = row_above.*field;
+        // A 责任单位 cell above written as 牵头单位：X / 配合单位：Y was read
+        // into the lead and support: 同上 under it is both.
+        if (above.empty() && field == &Row::units && (!row_above.lead.empty() || !row_above.support.empty()) &&
+            rows[i].lead.empty() && rows[i].support.empty()) {
+          rows[i].Warn("merged.ditto", RoleLabel(role, rules) + " " + said + ": copied from " +
+                                           LineRef(row_above.first_line, row_above.last_line));
+          rows[i].lead = row_above.lead;
+          rows[i].support = row_above.support;
+          c = Cell();
+          continue;
+        }
+        if (above.empty()) {  // nothing to copy: no unit or date either
+          rows[i].Warn("merged.ditto", RoleLabel(role, rules) + " " + said + ": no cell above to copy; left empty");
+          c = Cell();
+          continue;
+        }
         rows[i].Warn("merged.ditto", RoleLabel(role, rules) + " " + said + ": copied from " +
                                          LineRef(above.first_line, above.last_line));
         c.text = above.text;
@@ -158,9 +181,7 @@ void RepairTable(Table& table, const Rules& rules) {
   size_t kept = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
-    bool label_only = r.content.empty() && r.units.empty() && r.deadline.empty() && r.lead.empty() &&
-                      r.support.empty() && !r.seq && (!r.section_label.empty() || !r.item_label.empty());
-    if (!label_only) {
+    if (!label_only(r)) {
       if (kept != i) rows[kept] = std::move(r);
       ++kept;
       continue;

@@ -435,3 +435,29 @@ TEST_CASE("OCR markdown: a 丨 read for a table rule between two cells splits th
   CHECK(doc.tasks[3].units == std::vector<std::string>{"区住建局"});  // marks at a cell's edges: no split
   CHECK(doc.tasks[3].deadline.date == std::optional<std::string>("2024-10-31"));
 }
+
+TEST_CASE("同上 under a group band row copies the task row above the band; with nothing to copy it is said", "[convert][ditto]") {
+  const std::string page =
+      "<html><body><p>附件</p><p>2024年重点任务分解表</p><table>"
+      "<tr><th>序号</th><th>工作任务</th><th>责任单位</th><th>完成时限</th></tr>"
+      "<tr><td colspan=\"4\">一、全力稳定经济增长</td></tr>"
+      "<tr><td>1</td><td>规模以上工业增加值增长7%。</td><td><p>牵头单位：市工信局</p><p>配合单位：各县（市、区）人民政府</p></td>"
+      "<td>2024年上半年</td></tr>"
+      "<tr><td colspan=\"4\">二、持续深化改革开放</td></tr>"
+      "<tr><td>2</td><td>深化国有企业改革。</td><td>同上</td><td>同上</td></tr>"
+      "</table></body></html>";
+  Document doc = Convert(Decode(page, "t.html"), BuiltinRules());
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[1].lead_units == std::vector<std::string>{"市工信局"});
+  CHECK(doc.tasks[1].support_units == std::vector<std::string>{"各县（市、区）人民政府"});
+  CHECK(doc.tasks[1].deadline.date == std::optional<std::string>("2024-06-30"));
+  CHECK(doc.tasks[1].section_title == "持续深化改革开放");
+  Document first = ConvertText("附件\n2024年重点任务分解表\n|序号|工作任务|责任单位|完成时限|\n|---|---|---|---|\n"
+                               "|1|深化国有企业改革。|县国资局|年底前|\n|2|推进混合所有制改革。|县财政局|同上|\n"
+                               "|3|完成清产核资。||同上|\n|4|推进改制。|同上|年底前|\n");
+  REQUIRE(first.tasks.size() == 4);
+  CHECK(first.tasks[1].deadline.date == std::optional<std::string>("2024-12-31"));
+  CHECK(first.tasks[3].units.empty());  // the row above has none: 同上 is no unit name
+  const auto& w = first.tasks[3].warnings;
+  CHECK(std::any_of(w.begin(), w.end(), [](const std::string& s) { return s.find("同上") != std::string::npos; }));
+}
