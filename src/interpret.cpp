@@ -655,6 +655,30 @@ Table Interpret(const Grid& g, const Rules& rules) {
     if (r.unsplit) {
       if (!t.rows.empty() && !r.cells.empty()) {
         Row& above = t.rows.back();
+        // The cell the line above ended in goes on (Word's text export of a
+        // cell of two paragraphs): a deadline or unit cell when that column
+        // is one and the line reads as one; the content otherwise.
+        size_t b = k - 1;
+        while (b > 0 && g.rows[b].unsplit) --b;
+        const GridRow& base = g.rows[b];
+        const Role last = !base.header && !base.cells.empty() && base.cells.size() <= t.columns.size()
+                              ? t.columns[base.cells.size() - 1] : Role::kNone;
+        const CellShape shape = shape_of.Get(r.cells.front().text).typed;
+        // A step of a deadline cell (12月底前完成验收) names a date but may read as no deadline whole.
+        const bool dated = shape == CellShape::kDeadline ||
+                           (shape == CellShape::kText && CharCountUpTo(r.cells.front().text, 25) <= 24 &&
+                            rules.deadline_hint.Contains(r.cells.front().text));
+        Cell* cell = last == Role::kDeadline && dated && !above.deadline.empty() ? &above.deadline
+                     : (last == Role::kUnits || last == Role::kLead || last == Role::kSupport) && shape == CellShape::kUnits
+                         ? (last == Role::kUnits ? &above.units : last == Role::kLead ? &above.lead : &above.support)
+                         : nullptr;
+        if (cell && !cell->empty()) {
+          cell->Append(rules.punct.clause_joiner + r.cells.front().text, line);
+          above.Touch(line);
+          above.Warn("row.unsplit", "line " + std::to_string(line) + " has no columns; joined to the " +
+                                        RoleLabel(last, rules) + " cell above");
+          continue;
+        }
         above.content.Append(r.cells.front().text, line);
         above.Touch(line);
         above.Warn("row.unsplit", "line " + std::to_string(line) + " has no columns; joined to the content above");
@@ -669,21 +693,34 @@ Table Interpret(const Grid& g, const Rules& rules) {
     // paragraphs broke the row (Word's text export of 1.… / 2.… in one cell).
     // The row above stops before its last columns, this one holds exactly
     // them after the rest of that cell, and opens no row of its own (no 序号).
-    if (const GridRow* above = k > 0 && !t.rows.empty() ? &g.rows[k - 1] : nullptr;
+    // Paragraphs between them, lines of no columns (1.… / 2.…), are more of
+    // that cell. A unit cell of two paragraphs (县交通运输局 / 各乡镇人民政府)
+    // breaks a row too, in a row opened by its 序号 (no merged cell shifted it).
+    size_t base_k = k > 0 ? k - 1 : 0;
+    while (base_k > 0 && g.rows[base_k].unsplit) --base_k;
+    const auto unit_role = [](Role x) { return x == Role::kUnits || x == Role::kLead || x == Role::kSupport; };
+    if (const GridRow* above = k > 0 && !t.rows.empty() ? &g.rows[base_k] : nullptr;
         above && !above->header && !above->unsplit && !r.after_page_break && !above->cells.empty() &&
         above->cells.size() < t.columns.size() && above->cells.size() + r.cells.size() == t.columns.size() + 1 &&
         !(t.columns.front() == Role::kSeq && IsInteger(r.cells.front().text)) &&
-        (t.columns[above->cells.size() - 1] == Role::kContent || t.columns[above->cells.size() - 1] == Role::kLabel) &&
         !Trim(r.cells.front().text).empty() && !Trim(above->cells.back().text).empty() &&
-        // Both halves read as text: a row shifted by a merged cell ends in
-        // its unit cell (| content | unit |), which no paragraph continues.
-        [&] {
-          const CellShape a = shape_of.Get(above->cells.back().text).typed;
-          return a == CellShape::kText || a == CellShape::kItemLabel || a == CellShape::kSectionLabel;
-        }() &&
-        shape_of.Get(r.cells.front().text).typed != CellShape::kUnits &&
-        shape_of.Get(r.cells.front().text).typed != CellShape::kDeadline) {
-      std::string joined = above->cells.back().text + "\n" + r.cells.front().text;
+        (((t.columns[above->cells.size() - 1] == Role::kContent || t.columns[above->cells.size() - 1] == Role::kLabel) &&
+          // Both halves read as text: a row shifted by a merged cell ends in
+          // its unit cell (| content | unit |), which no paragraph continues.
+          [&] {
+            const CellShape a = shape_of.Get(above->cells.back().text).typed;
+            return a == CellShape::kText || a == CellShape::kItemLabel || a == CellShape::kSectionLabel;
+          }() &&
+          shape_of.Get(r.cells.front().text).typed != CellShape::kUnits &&
+          shape_of.Get(r.cells.front().text).typed != CellShape::kDeadline) ||
+         (unit_role(t.columns[above->cells.size() - 1]) && t.columns.front() == Role::kSeq &&
+          IsInteger(above->cells.front().text) && base_k + 1 == k &&
+          shape_of.Get(above->cells.back().text).typed == CellShape::kUnits &&
+          shape_of.Get(r.cells.front().text).typed == CellShape::kUnits))) {
+      std::string joined = above->cells.back().text;
+      for (size_t u = base_k + 1; u < k; ++u)
+        if (!g.rows[u].cells.empty()) joined += "\n" + g.rows[u].cells.front().text;
+      joined += "\n" + r.cells.front().text;
       cells.clear();
       for (size_t i = 0; i + 1 < above->cells.size(); ++i) cells.push_back(above->cells[i].text);
       cells.push_back(joined);

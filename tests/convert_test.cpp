@@ -461,3 +461,23 @@ TEST_CASE("同上 under a group band row copies the task row above the band; wit
   const auto& w = first.tasks[3].warnings;
   CHECK(std::any_of(w.begin(), w.end(), [](const std::string& s) { return s.find("同上") != std::string::npos; }));
 }
+
+TEST_CASE("Word text export: a cell of several paragraphs breaks its row; each part goes back to its cell", "[convert][word]") {
+  Document doc = ConvertText(
+      "附件\n南溪县2024年重点工作任务分工方案\n序号\t工作任务\t责任单位\t完成时间\n"
+      "1\t地区生产总值增长6%左右。\t县发改局、县财政局\t2024年12月底前\n"
+      "2\t推进高标准农田建设5万亩。\t县农业农村局\t2024年9月底前完成建设任务\n12月底前完成验收\n"
+      "3\t新改建农村公路80公里。\t县交通运输局\n各乡镇人民政府\t2024年11月底前\n"
+      "4\t推进义务教育优质均衡发展：\n1.新建县第三中学；\n2.完成12所农村学校薄弱环节改善。\t县教体局\t2024年8月底前\n"
+      "5\t深化放管服改革。\t县行政审批服务局\t持续推进\n");
+  REQUIRE(doc.tasks.size() == 5);
+  CHECK(doc.tasks[1].content == "推进高标准农田建设5万亩。");
+  CHECK(doc.tasks[1].deadline.date == std::optional<std::string>("2024-12-31"));  // the last step
+  CHECK(doc.tasks[2].units == std::vector<std::string>{"县交通运输局", "各乡镇人民政府"});
+  CHECK(doc.tasks[2].deadline.date == std::optional<std::string>("2024-11-30"));
+  CHECK(doc.tasks[3].content == "推进义务教育优质均衡发展：1.新建县第三中学；2.完成12所农村学校薄弱环节改善。");
+  CHECK(doc.tasks[3].units == std::vector<std::string>{"县教体局"});
+  CHECK(doc.tasks[3].deadline.date == std::optional<std::string>("2024-08-31"));
+  CHECK(doc.tasks[4].seq == std::optional<int>(5));
+  CHECK(doc.tasks[4].units == std::vector<std::string>{"县行政审批服务局"});
+}
