@@ -587,7 +587,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   // lines start and end with none of the literals these rules need (附, 抄,
   // 发): their gates turn them away before any search. Made at the first text
   // line (reading the literals costs an empty notice 40K instructions).
-  std::optional<LiteralGate> gates[3];
+  std::optional<LiteralGate> gates[4];
   std::string spaceless;  // kept from line to line: no allocation per line
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -595,9 +595,19 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     // A line of tab cells is no 附件 or 抄送 line, but the imprint is printed
     // with its issuer and date apart (某市人民政府办公室<tab>2024年4月18日印发).
     const bool cells = l.tabs > 0;
-    if (!gates[0]) gates[0].emplace(rules.attachment), gates[1].emplace(rules.cc), gates[2].emplace(rules.printed);
-    const LiteralGate &attachment_gate = *gates[0], &cc_gate = *gates[1], &printed_gate = *gates[2];
+    if (!gates[0])
+      gates[0].emplace(rules.attachment), gates[1].emplace(rules.cc), gates[2].emplace(rules.printed),
+          gates[3].emplace(rules.publicity);
+    const LiteralGate &attachment_gate = *gates[0], &cc_gate = *gates[1], &printed_gate = *gates[2],
+                      &publicity_gate = *gates[3];
     if (cells && !may(printed_gate, l.text)) continue;  // its ends name no imprint
+    // （此件公开发布） under the signature, after a cover notice's own numbered
+    // points (一、加强组织领导…), which end the head.
+    if (!fm.publicity && !cells && i < regions.table_begin && may(publicity_gate, l.text))
+      if (auto m = rules.publicity.Find(l.text); m.found) {
+        fm.publicity = Clean(m.Group("p"));
+        continue;
+      }
     if (auto m = !cells && may(attachment_gate, l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
         m.found && i < regions.table_begin) {
       // "附件：1．xxx" over "2．yyy" lines (indented or not; the marks are

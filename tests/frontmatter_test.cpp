@@ -246,3 +246,12 @@ TEST_CASE("a title's year in full-width digits is the plan year", "[frontmatter]
   CHECK(fm.year == std::optional<int>(2021));
   CHECK(noticetab::AsciiDigits("２０２１年６月") == "2021年6月");
 }
+
+TEST_CASE("（此件公开发布） under a cover notice's own numbered points is found", "[frontmatter]") {
+  const FrontMatter fm = Front(
+      "某县人民政府办公室关于印发某县2024年重点工作任务分工方案的通知\n某府办发〔2024〕3号\n各乡镇人民政府：\n"
+      "现将方案印发给你们，请认真组织实施。\n一、加强组织领导。各牵头单位要制定具体实施方案。\n二、严格督查考核。县政府督查室要加强跟踪督办。\n"
+      "附件：某县2024年重点工作任务分工方案\n某县人民政府办公室\n2024年2月8日\n（此件公开发布）\n");
+  CHECK(fm.publicity.value_or("") == "此件公开发布");
+  CHECK(fm.date.value_or("") == "2024-02-08");
+}
