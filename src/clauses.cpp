@@ -485,12 +485,22 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     // A line cut inside its brackets at the page width (PDF text:
     // （责任单位：X、Y / ）, or 统计 / 局）): the next line goes on when it
     // closes them. A clause read from the joined line spans both.
+    // The bracket may close two lines on (…（牵 / 头单位：X；完成时限：2024年12 / 月底前）).
     const size_t k0 = k;
-    while (k + 1 < lines.size() && OpenBrackets(t, pu) > 0) {
-      const std::string next = JoinCjkSpaces(Trim(lines[k + 1]));
-      if (next.empty() || CharCountUpTo(next, 41) > 40 || OpenBrackets(t + next, pu) != 0) break;
-      t += next;
-      ++k;
+    if (OpenBrackets(t, pu) > 0) {
+      std::string run;
+      for (size_t j = k + 1; j < lines.size() && j <= k0 + 3; ++j) {
+        const std::string next = JoinCjkSpaces(Trim(lines[j]));
+        if (next.empty() || CharCountUpTo(next, 41) > 40) break;
+        run += next;
+        const int open = OpenBrackets(t + run, pu);
+        if (open < 0) break;
+        if (open == 0) {
+          t += run;
+          k = j;
+          break;
+        }
+      }
     }
     // An item opening with the units it is given to (区发改局：推进…).
     if (k0 == 0 && !a.found) {

@@ -105,3 +105,14 @@ TEST_CASE("a bracketed clause followed by a 完成时限： key is one assignmen
   CHECK(b.deadline == "长期坚持");
   CHECK(kept == "（二）公开《条例》（2019年修订）。");
 }
+
+TEST_CASE("a bracketed clause cut at the page width over three lines is read whole", "[clauses]") {
+  std::string content;
+  const std::vector<std::string_view> lines = {"3．推进高标准农田建设。新建高标准农田3.5万亩，完成投资5250万元。（牵",
+                                               "头单位：县农业农村局；责任单位：县财政局、县水利局；完成时限：2024年12",
+                                               "月底前）"};
+  const noticetab::Assignment a = noticetab::ReadAssignment(lines, R(), &content);
+  CHECK(a.lead == "县农业农村局");
+  CHECK(a.deadline == "2024年12月底前");
+  CHECK(content == "3．推进高标准农田建设。新建高标准农田3.5万亩，完成投资5250万元。");
+}
