@@ -264,7 +264,17 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   Source simplified;
   std::unordered_map<char32_t, char32_t> restore;
   std::string_view traditional;  // the text as printed, when it is read Simplified
-  if (rules.traditional_hint.Contains(source->text())) {
+  // A few of them name no notice written in Traditional characters (a site's
+  // 繁體 language link): at least kTraditionalHints of them do.
+  constexpr int kTraditionalHints = 3;
+  int hints = 0;
+  for (std::string_view rest = source->text(); hints < kTraditionalHints;) {
+    const auto m = rules.traditional_hint.Find(rest);
+    if (!m.found || m.end == 0) break;
+    ++hints;
+    rest.remove_prefix(m.end);
+  }
+  if (hints >= kTraditionalHints) {
     traditional = source->text();
     std::string s = ToSimplified(source->text());
     if (s != source->text() && BuildRestoreMap(source->text(), s, &restore)) {

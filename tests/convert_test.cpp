@@ -481,3 +481,17 @@ TEST_CASE("Word text export: a cell of several paragraphs breaks its row; each p
   CHECK(doc.tasks[4].seq == std::optional<int>(5));
   CHECK(doc.tasks[4].units == std::vector<std::string>{"县行政审批服务局"});
 }
+
+TEST_CASE("a site's 繁體 link is no notice in Traditional characters; a notice written in them is", "[convert][traditional]") {
+  const std::string table = "附件\n2024年任务分解表\n|序号|工作任务|责任单位|完成时限|\n|---|---|---|---|\n"
+                            "|1|推进政策文件集中公开。|县政府办公室|2024年6月底前|\n";
+  auto traditional = [](const Document& d) {
+    return std::any_of(d.diagnostics.begin(), d.diagnostics.end(), [](const Diagnostic& x) { return x.code == "input.traditional"; });
+  };
+  CHECK_FALSE(traditional(ConvertText("无障碍浏览　长者模式　繁體\n" + table)));
+  const Document hant = ConvertText("附件\n2024年任務分解表\n|序號|工作任務|責任單位|完成時限|\n|---|---|---|---|\n"
+                                    "|1|推進政策文件集中公開。|縣政府辦公室|2024年6月底前|\n");
+  CHECK(traditional(hant));
+  REQUIRE(hant.tasks.size() == 1);
+  CHECK(hant.tasks[0].units == std::vector<std::string>{"縣政府辦公室"});
+}
