@@ -281,9 +281,14 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
     if (!title || parts.size() == 2) break;
     parts.push_back(l.text);
   }
+  // Each line as every emitted string (PDF text's "2024 年" joined), the
+  // lines apart: 附件1 2024年…清单.
   std::string out;
-  for (size_t k = parts.size(); k-- > 0;)
-    out += (out.empty() ? "" : " ") + std::string(Trim(rules.markdown_prefix.ReplaceAll(parts[k], "")));
+  for (size_t k = parts.size(); k-- > 0;) {
+    const std::string part = rules.markdown_prefix.ReplaceAll(parts[k], "");
+    const std::string_view trimmed = Trim(part);
+    out += (out.empty() ? "" : " ") + (HasSpace(trimmed) ? JoinCjkSpaces(trimmed) : std::string(trimmed));
+  }
   return out;
 }
 
