@@ -27,6 +27,12 @@ void CheckMirrored(const Document& doc) {
 
 Document ConvertText(const std::string& text) { return Convert(Decode(text, "t.txt"), BuiltinRules()); }
 
+// Whether one of the task's warnings says `text`.
+bool Warned(const Task& t, std::string_view text) {
+  return std::any_of(t.warnings.begin(), t.warnings.end(),
+                     [&](const std::string& w) { return w.find(text) != std::string::npos; });
+}
+
 }  // namespace
 
 TEST_CASE("an unknown table layout still gives the outline and front matter, with a warning", "[convert]") {
@@ -397,8 +403,7 @@ TEST_CASE("a row that rewords its body item links to it when it shares a good pa
   CHECK(doc.tasks[1].item == std::optional<int>(2));
   CHECK(doc.tasks[2].item == std::optional<int>(3));  // reworded: once taken from the row above (2)
   CHECK(doc.tasks[2].section == std::optional<int>(2));
-  const auto& w = doc.tasks[2].warnings;
-  CHECK(std::any_of(w.begin(), w.end(), [](const std::string& s) { return s.find("found only in part") != std::string::npos; }));
+  CHECK(Warned(doc.tasks[2], "found only in part"));
   CHECK(doc.tasks[3].item == std::optional<int>(4));
   // A row that shares nothing with any item still takes the row above's.
   CHECK(doc.tasks[4].item == std::optional<int>(4));
@@ -458,8 +463,7 @@ TEST_CASE("同上 under a group band row copies the task row above the band; wit
   REQUIRE(first.tasks.size() == 4);
   CHECK(first.tasks[1].deadline.date == std::optional<std::string>("2024-12-31"));
   CHECK(first.tasks[3].units.empty());  // the row above has none: 同上 is no unit name
-  const auto& w = first.tasks[3].warnings;
-  CHECK(std::any_of(w.begin(), w.end(), [](const std::string& s) { return s.find("同上") != std::string::npos; }));
+  CHECK(Warned(first.tasks[3], "同上"));
 }
 
 TEST_CASE("Word text export: a cell of several paragraphs breaks its row; each part goes back to its cell", "[convert][word]") {
