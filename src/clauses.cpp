@@ -502,6 +502,20 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         }
       }
     }
+    // A key cut at the page width (…（X负责）完成 / 时限：2024年6月30日前。):
+    // the next line goes on when the clause it closes starts on this one.
+    if (k + 1 < lines.size() && !EndsSentence(t, rules)) {
+      const std::string next = JoinCjkSpaces(Trim(lines[k + 1]));
+      if (!next.empty() && CharCountUpTo(next, 41) <= 40 && !MatchHeading(next, rules)) {
+        const std::string joined = t + next;
+        // The key starts on this line, its colon on the next.
+        if (const size_t at = TrailingKeyClause(joined, rules).first;
+            at != std::string_view::npos && at < t.size() && !pu.colon.In(std::string_view(t).substr(at))) {
+          t = joined;
+          ++k;
+        }
+      }
+    }
     // An item opening with the units it is given to (区发改局：推进…).
     if (k0 == 0 && !a.found) {
       if (const size_t end = UnitsLabelEnd(t, rules); end > 0) {

@@ -116,3 +116,13 @@ TEST_CASE("a bracketed clause cut at the page width over three lines is read who
   CHECK(a.deadline == "2024年12月底前");
   CHECK(content == "3．推进高标准农田建设。新建高标准农田3.5万亩，完成投资5250万元。");
 }
+
+TEST_CASE("a key cut at the page width (完成 / 时限：…) after a bracketed clause is read with it", "[clauses]") {
+  std::string content;
+  const std::vector<std::string_view> lines = {"（一）规范政务公开专栏", "在镇政府网站更新政务公开事项目录。（党政综合办公室负责）完成",
+                                               "时限：2024 年 6 月 30 日前。"};
+  const noticetab::Assignment a = noticetab::ReadAssignment(lines, R(), &content);
+  CHECK(a.units == "党政综合办公室负责");
+  CHECK(a.deadline == "2024年6月30日前");
+  CHECK(content == "（一）规范政务公开专栏在镇政府网站更新政务公开事项目录。");
+}
