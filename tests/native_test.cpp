@@ -1071,3 +1071,26 @@ TEST_CASE("pdf layout: a coordinate that overflows (56.E800000) is no position a
   // A hang fails the ctest's timeout; this bound only reports a slow one.
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
 }
+
+TEST_CASE("native: a ruled cell's line that stops short of its edge was ended by its writer", "[native][pdf]") {
+  const std::vector<double> cols = {60, 300, 450, 550};
+  // 县融媒体中心 leaves half the cell empty: the next line is a name of its
+  // own. 县公共资源交易中心和 fills the line: 县政务服务中心 wraps on from it.
+  // 2023年 over 12月底前: a number's wrap, whatever room it leaves.
+  native::PlacedPage p = DrawTable(
+      cols, {700, 730, 770, 810},
+      {{0, 0, 0, 0, {"具体内容"}}, {0, 0, 1, 1, {"责任单位"}}, {0, 0, 2, 2, {"完成时限"}},
+       {1, 1, 0, 0, {"甲任务。"}}, {1, 1, 1, 1, {"县融媒体中心", "县委网信办"}}, {1, 1, 2, 2, {"2023年", "12月底前"}},
+       {2, 2, 0, 0, {"乙任务。"}}, {2, 2, 1, 1, {"县公共资源交易中心和", "县政务服务中心"}}, {2, 2, 2, 2, {"年底前"}}});
+  const Rendered r = native::LayoutPages({p});
+  REQUIRE(r.grids.size() == 1);
+  const Grid& g = r.grids[0];
+  REQUIRE(g.rows.size() == 3);
+  REQUIRE(g.rows[1].cells.size() == 3);
+  // Broken, not glued (县融媒体中心县委网信办): the unit list reads two names.
+  const std::string& units = g.rows[1].cells[1].text;
+  CHECK((units == "县融媒体中心\n县委网信办" || units == "县融媒体中心 县委网信办"));
+  CHECK(g.rows[1].cells[2].text == "2023年12月底前");
+  REQUIRE(g.rows[2].cells.size() == 3);
+  CHECK(g.rows[2].cells[1].text == "县公共资源交易中心和县政务服务中心");
+}

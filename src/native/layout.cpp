@@ -172,6 +172,18 @@ std::vector<double> Cluster(std::vector<double> v) {
   return out;
 }
 
+// The first and the last character of a non-empty text.
+char32_t FirstChar(std::string_view s) {
+  size_t i = 0;
+  return NextChar(s, i);
+}
+char32_t LastChar(std::string_view s) {
+  size_t j = s.size();
+  while (j > 0 && (static_cast<unsigned char>(s[j - 1]) & 0xC0) == 0x80) --j;
+  if (j > 0) --j;
+  return NextChar(s, j);
+}
+
 struct RuledCell {
   int r0, c0, r1, c1;
   std::string text;
@@ -497,15 +509,30 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
       for (size_t c = 0; c < f.cells.size(); ++c) {
         // A cell's lines wrap its text: joined without a break (a space
         // only between ASCII words), so "2024年12" over "月底前" is one date.
+        // A line that stops short of the cell's right edge (by more than
+        // kBreakChars characters, its padding as wide as the left one) was
+        // ended by its writer: a line break (县融媒体中心 / 县委网信办, two names).
+        constexpr double kBreakChars = 2.5;
         std::string text;
         RuledCell& cell = f.cells[c];
         cell.bottom = f.ys[static_cast<size_t>(cell.r1) + 1];
-        for (const VisualLine& l : Lines(std::move(f.words[c]))) {
+        const std::vector<VisualLine> lines = Lines(std::move(f.words[c]));
+        double left = f.xs[static_cast<size_t>(cell.c1) + 1];
+        for (const VisualLine& l : lines)
+          if (!l.words.empty()) left = std::min(left, l.words.front().x0);
+        const double right = f.xs[static_cast<size_t>(cell.c1) + 1] - (left - f.xs[static_cast<size_t>(cell.c0)]);
+        double prev_end = right;
+        for (const VisualLine& l : lines) {
           cell.text_bottom = std::max(cell.text_bottom, l.y1);
           cell.line_height = std::max(cell.line_height, l.y1 - l.y0);
           std::string line;
           for (size_t s = 0; s < l.segs.size(); ++s) line += (s > 0 ? " " : "") + l.segs[s].text;
+          // Between two ideographs only: a number's wrap (2023年 / 12) may leave room.
+          if (!text.empty() && !line.empty() && prev_end < right - kBreakChars * (l.y1 - l.y0) && IsHan(LastChar(text)) &&
+              IsHan(FirstChar(line)))
+            text += '\n';
           JoinPiece(text, line);
+          if (!l.words.empty()) prev_end = l.words.back().x1;
         }
         f.cells[c].text = std::move(text);
       }
