@@ -257,11 +257,30 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     held.clear();
   };
 
+  // Held cells of a row that never showed its content: joined to the row
+  // above, as a trailing cell without its row is, or reported.
+  auto drop_held = [&] {
+    for (const StreamCell* h : held) {
+      const bool units = shapes[static_cast<size_t>(h - cells.data())] == CellShape::kUnits;
+      if (t.rows.empty()) {
+        t.Warn("table.cell_dropped", "line " + std::to_string(h->cell.first_line) +
+                                         ": a cell before the table's first row dropped: " + h->cell.text,
+               h->cell.first_line, h->cell.last_line);
+        continue;
+      }
+      Row& prev = t.rows.back();
+      (units ? prev.units : prev.deadline).Append(h->cell.text, h->cell.first_line);
+      prev.Touch(h->cell.first_line);
+      prev.Warn("cell.joined_above", "a cell without its row joined to the row above: " + h->cell.text);
+    }
+    held.clear();
+  };
   for (size_t k = 0; k < cells.size(); ++k) {
     const StreamCell& c = cells[k];
     CellShape s = shapes[k];
     if (const auto seq = SeqNumber(c.cell.text)) {  // a 序号 cell starts a row, named by the header or not
       if (have_content) finish();
+      else drop_held();
       pending_seq = *seq;
       continue;
     }
@@ -299,7 +318,10 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           break;
         }
         case CellShape::kDeadline:
-          if (deadline_before_content && !row.deadline.empty()) {
+          if (deadline_before_content && !row.deadline.empty() && slot < after_content.size() &&
+              IsNoteColumn(after_content[slot])) {
+            row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);  // 备注 每季度报送
+          } else if (deadline_before_content && !row.deadline.empty()) {
             handled = false;  // the next row's, printed before its content
           } else if (row.deadline.empty()) {
             row.deadline = c.cell;
@@ -447,6 +469,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     }
   }
   finish();
+  drop_held();
 }
 
 // Column roles of a grid without a header, from what the cells of each
@@ -562,6 +585,31 @@ Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& 
   return row;
 }
 
+// A row short of the header's width whose cell holds a table rule OCR read
+// as a character between two cells' words (区自然资源局 丨 2024年9月底前:
+// punctuation.yaml rule_marks, spaced on both sides, words on both): split
+// there, left to right, until the row is as wide as the header. A mark at a
+// cell's edge (‖ 区司法局 ‖) is left to the cell's reading.
+void SplitAtRuleMarks(std::vector<std::string_view>& cells, size_t width, const Rules& rules) {
+  const MarkSet& marks = rules.punct.rule_marks;
+  if (marks.marks().empty()) return;
+  for (size_t k = 0; k < cells.size() && cells.size() < width; ++k) {
+    const std::string_view cell = cells[k];
+    if (!marks.In(cell)) continue;
+    for (size_t i = 0; i < cell.size();) {
+      const size_t at = i;
+      if (!marks.Has(NextChar(cell, i))) continue;
+      if (at == 0 || i >= cell.size() || !IsSpace(static_cast<unsigned char>(cell[at - 1])) ||
+          !IsSpace(static_cast<unsigned char>(cell[i])) || Trim(cell.substr(0, at)).empty() ||
+          Trim(cell.substr(i)).empty())
+        continue;
+      cells[k] = Trim(cell.substr(0, at));
+      cells.insert(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, Trim(cell.substr(i)));
+      break;  // the rest is the next cell: looked at in its turn
+    }
+  }
+}
+
 // The row's one non-empty cell; nullptr when it has none or several.
 const GridCell* OnlyFilledCell(const GridRow& r) {
   const GridCell* only = nullptr;
@@ -664,10 +712,15 @@ Table Interpret(const Grid& g, const Rules& rules) {
         const Role last = !base.header && !base.cells.empty() && base.cells.size() <= t.columns.size()
                               ? t.columns[base.cells.size() - 1] : Role::kNone;
         const CellShape shape = shape_of.Get(r.cells.front().text).typed;
-        // A step of a deadline cell (12月底前完成验收) names a date but may read as no deadline whole.
-        const bool dated = shape == CellShape::kDeadline ||
-                           (shape == CellShape::kText && CharCountUpTo(r.cells.front().text, 25) <= 24 &&
-                            rules.deadline_hint.Contains(r.cells.front().text));
+        // A step of a deadline cell (12月底前完成验收) names a date but may read
+        // as no deadline whole: a deadline phrase opening the line, a word or
+        // two after it (not a label such as 2025年6月底前开工的项目).
+        const bool dated = shape == CellShape::kDeadline || [&] {
+          const std::string_view line_text = Trim(r.cells.front().text);
+          if (shape != CellShape::kText || CharCountUpTo(line_text, 25) > 24) return false;
+          const auto m = rules.deadline_in_content.Find(line_text);
+          return m.found && m.begin == 0 && CharCountUpTo(line_text.substr(m.end), 5) <= 4;
+        }();
         Cell* cell = last == Role::kDeadline && dated && !above.deadline.empty() ? &above.deadline
                      : (last == Role::kUnits || last == Role::kLead || last == Role::kSupport) && shape == CellShape::kUnits
                          ? (last == Role::kUnits ? &above.units : last == Role::kLead ? &above.lead : &above.support)
@@ -736,6 +789,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     }
     cells.clear();
     for (const auto& c : r.cells) cells.push_back(c.text);
+    if (cells.size() < t.columns.size()) SplitAtRuleMarks(cells, t.columns.size(), rules);
     Row& row = t.rows.emplace_back();  // filled where it stays: no Row moved
     AssignRow(cells, t.columns, line, shape_of, row);
     row.after_break = r.after_page_break;
@@ -876,13 +930,16 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
         break;
       }
   }
+  bool seq_erased = false;  // the 序号 cell taken off: cells[i] is header column i + 1
   if (header_has_seq && !cells.empty() && IsInteger(cells.front())) {
     row.seq = std::atoi(Nfkc(Trim(cells.front())).c_str());
     cells.erase(cells.begin());
     if (content_col > 0) --content_col;
+    seq_erased = true;
   } else if (header_has_seq && !cells.empty() && Trim(cells.front()).empty()) {
     cells.erase(cells.begin());
     if (content_col > 0) --content_col;
+    seq_erased = true;
   }
   // Roles after the content column, in header order.
   trailing.clear();
@@ -959,7 +1016,7 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // of the content (| 序号 | 责任单位 | 完成时间 | 重点工作 | 工作要求 |), is that
   // field, not a label, in a row that is not shifted (its content where the
   // header has it) when the cell's shape does not say otherwise.
-  const size_t header_skip = header_has_seq && !header.empty() ? 1 : 0;
+  const size_t header_skip = seq_erased ? 1 : 0;
   auto left_role = [&](size_t i) -> Role {
     if (content < 0 || static_cast<size_t>(content) != content_col || i + header_skip >= header.size()) return Role::kNone;
     const Role r = header[i + header_skip];

@@ -43,10 +43,14 @@ namespace {
 constexpr uint64_t kSixBytes = 0xFFFFFFFFFFFFULL;
 
 // A row below the link threshold (half its bigrams in one item) is still
-// that item's when the item comes after the row above's and holds at least
-// this share of the row's bigrams, and this many of them (link.partial).
-constexpr double kWeakShare = 0.25;
+// that item's when the item is the one right after the row above's (a
+// table goes through the body in order) and holds at
+// least this share of the row's bigrams, and this many of them
+// (link.partial). A stock phrase (进一步加强工作统筹，确保取得实效) shared
+// with an item further on links nothing.
+constexpr double kWeakShare = 0.3;
 constexpr double kWeakBigrams = 6;
+constexpr int kWeakReach = 1;
 
 #if defined(__SSE2__)
 // Bit j set: a character of U+4000-U+9FFF but the Yijing hexagrams
@@ -1237,7 +1241,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       row.item = row_label_item;
       row.Warn("link.from_label", "content not found in the body; item taken from the table label");
     } else if (best && best_score >= kWeakShare && best_score * static_cast<double>(content) >= kWeakBigrams &&
-               best > prev_item) {
+               best > prev_item && best <= prev_item + kWeakReach) {
       // A row that rewords its item (the body's one sentence, the table's
       // longer one) still shares a phrase with it: an item after the row
       // above's, with a good part of the row's text, is the row's.

@@ -499,3 +499,24 @@ TEST_CASE("a site's 繁體 link is no notice in Traditional characters; a notice
   REQUIRE(hant.tasks.size() == 1);
   CHECK(hant.tasks[0].units == std::vector<std::string>{"縣政府辦公室"});
 }
+
+TEST_CASE("left field columns: a 序号 that is no integer, a note column after the text, a row with no text", "[convert][columns]") {
+  // 序号 cells "2." and "（三）" stay in the row: the columns still line up with the header.
+  Document seq = ConvertText("附件\n2024年政策解读重点事项清单\n|序号|责任单位|完成时间|重点工作|工作要求|\n|---|---|---|---|---|\n"
+                             "|1|市人社局|2024年5月31日前|稳就业政策解读|围绕就业创业扶持政策开展在线访谈不少于1次。|\n"
+                             "|（三）|市教育局|2024年6月底前|教育政策解读|制作义务教育招生入学政策图解并同步推送。|\n");
+  REQUIRE(seq.tasks.size() == 2);
+  CHECK(seq.tasks[1].units == std::vector<std::string>{"市教育局"});
+  CHECK(seq.tasks[1].deadline.date == std::optional<std::string>("2024-06-30"));
+  // A 备注 after the text that reads as a date (每季度报送) is the note, not the next row's deadline.
+  Document noted = ConvertText("附件\n2024年政策解读重点事项清单\n序号\n责任单位\n完成时间\n重点工作\n工作要求\n备注\n"
+                               "1\n市人社局\n2024年5月31日前\n稳就业政策解读\n围绕就业创业扶持政策开展在线访谈不少于1次。\n每季度报送\n"
+                               "2\n市医保局\n2024年第二季度\n医保政策解读\n制作门诊共济保障政策图解并同步推送。\n每月报送\n"
+                               "3\n市教育局\n2024年6月底前\n");
+  REQUIRE(noted.tasks.size() == 2);
+  CHECK(noted.tasks[0].deadline.date == std::optional<std::string>("2024-05-31"));
+  CHECK(noted.tasks[0].remarks == "每季度报送");
+  CHECK(noted.tasks[1].remarks == "每月报送");
+  // Row 3 never shows its text: its cells are not lost silently.
+  CHECK(Warned(noted.tasks[1], "市教育局"));
+}

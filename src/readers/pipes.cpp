@@ -15,38 +15,19 @@ namespace {
 bool HasPipe(std::string_view s, const Punctuation& p) { return p.pipe.In(s); }
 
 // Splits on the pipe marks (punctuation.yaml pipe: | ｜), dropping the empty
-// cells the outer pipes make. A table rule OCR read as a character between
-// two cells' words (区自然资源局 丨 2024年9月底前: rule_marks, spaced on both
-// sides, words on both) separates them too; one at a cell's edge (‖ 区司法局 ‖)
-// is left to the cell's reading.
+// cells the outer pipes make.
 void SplitPipes(std::string_view line, const Punctuation& p, std::vector<std::string_view>* out) {
   std::vector<std::string_view>& cells = *out;
   cells.clear();
-  const bool ruled = !p.rule_marks.marks().empty() && p.rule_marks.In(line);
-  auto push = [&](std::string_view cell) {
-    cell = Trim(cell);
-    size_t from = 0;
-    for (size_t i = 0; ruled && i < cell.size();) {
-      const size_t at = i;
-      if (!p.rule_marks.Has(NextChar(cell, i))) continue;
-      const std::string_view before = cell.substr(from, at - from), after = cell.substr(i);
-      if (at == 0 || i >= cell.size() || !IsSpace(static_cast<unsigned char>(cell[at - 1])) ||
-          !IsSpace(static_cast<unsigned char>(cell[i])) || Trim(before).empty() || Trim(after).empty())
-        continue;
-      cells.push_back(Trim(before));
-      from = i;
-    }
-    cells.push_back(Trim(cell.substr(from)));
-  };
   size_t start = 0;
   for (size_t i = 0; i < line.size();) {
     const size_t at = i;
     if (p.pipe.Has(NextChar(line, i))) {
-      push(line.substr(start, at - start));
+      cells.push_back(Trim(line.substr(start, at - start)));
       start = i;
     }
   }
-  push(line.substr(start));
+  cells.push_back(Trim(line.substr(start)));
   if (!cells.empty() && cells.front().empty()) cells.erase(cells.begin());
   while (!cells.empty() && cells.back().empty()) cells.pop_back();
 }
