@@ -30,6 +30,22 @@ bool IsInteger(std::string_view s) {
 // takes every cell in its slot, and OCR debris there is no unit to drop.
 bool IsNoteColumn(Role r) { return r == Role::kNote || r == Role::kLeader; }
 
+// The row's cell a field column fills (units, lead, support, deadline, note,
+// leader); nullptr for the others.
+Cell* FieldCell(Row& row, Role r) {
+  switch (r) {
+    case Role::kUnits: return &row.units;
+    case Role::kLead: return &row.lead;
+    case Role::kSupport: return &row.support;
+    case Role::kDeadline: return &row.deadline;
+    case Role::kNote: return &row.note;
+    case Role::kLeader: return &row.leader;
+    default: return nullptr;
+  }
+}
+
+bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead || r == Role::kSupport; }
+
 }  // namespace
 
 namespace {
@@ -205,7 +221,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   bool deadline_before_content = false;
   for (Role r : t.columns) {
     if (r == Role::kContent) break;
-    fields_before_content += r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline;
+    fields_before_content += IsUnitRole(r) || r == Role::kDeadline;
     deadline_before_content = deadline_before_content || r == Role::kDeadline;
   }
   std::vector<const StreamCell*> held;  // those cells of the row to come
@@ -242,7 +258,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       Cell* target = units ? nullptr : &row.deadline;
       for (Role r : t.columns) {
         if (!units || r == Role::kContent) break;
-        Cell* u = r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead : r == Role::kSupport ? &row.support : nullptr;
+        Cell* u = IsUnitRole(r) ? FieldCell(row, r) : nullptr;
         if (u && u->empty()) {
           target = u;
           break;
@@ -257,22 +273,23 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     held.clear();
   };
 
-  // Held cells of a row that never showed its content: joined to the row
-  // above, as a trailing cell without its row is, or reported.
-  auto drop_held = [&] {
-    for (const StreamCell* h : held) {
-      const bool units = shapes[static_cast<size_t>(h - cells.data())] == CellShape::kUnits;
-      if (t.rows.empty()) {
-        t.Warn("table.cell_dropped", "line " + std::to_string(h->cell.first_line) +
-                                         ": a cell before the table's first row dropped: " + h->cell.text,
-               h->cell.first_line, h->cell.last_line);
-        continue;
-      }
-      Row& prev = t.rows.back();
-      (units ? prev.units : prev.deadline).Append(h->cell.text, h->cell.first_line);
-      prev.Touch(h->cell.first_line);
-      prev.Warn("cell.joined_above", "a cell without its row joined to the row above: " + h->cell.text);
+  // A unit or deadline cell with no row of its own: joined to the row
+  // above, or reported before the first row.
+  auto join_above = [&](const StreamCell& c, bool units) {
+    if (t.rows.empty()) {
+      t.Warn("table.cell_dropped", "line " + std::to_string(c.cell.first_line) +
+                                       ": a cell before the table's first row dropped: " + c.cell.text,
+             c.cell.first_line, c.cell.last_line);
+      return;
     }
+    Row& prev = t.rows.back();
+    (units ? prev.units : prev.deadline).Append(c.cell.text, c.cell.first_line);
+    prev.Touch(c.cell.first_line);
+    prev.Warn("cell.joined_above", "a cell without its row joined to the row above: " + c.cell.text);
+  };
+  // Held cells of a row that never showed its content.
+  auto drop_held = [&] {
+    for (const StreamCell* h : held) join_above(*h, shapes[static_cast<size_t>(h - cells.data())] == CellShape::kUnits);
     held.clear();
   };
   for (size_t k = 0; k < cells.size(); ++k) {
@@ -289,9 +306,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       switch (s) {
         case CellShape::kUnits: {
           // The row's unit cell of a column, in header order (责任单位, or 牵头 then 配合).
-          auto unit_cell = [&](Role r) -> Cell* {
-            return r == Role::kUnits ? &row.units : r == Role::kLead ? &row.lead : r == Role::kSupport ? &row.support : nullptr;
-          };
+          auto unit_cell = [&](Role r) -> Cell* { return IsUnitRole(r) ? FieldCell(row, r) : nullptr; };
           Cell* target = nullptr;  // the next free one
           for (Role r : t.columns) {
             Cell* c2 = unit_cell(r);
@@ -453,16 +468,8 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           else
             start_content(c);
           row.Warn("cell.read_as_text", "a cell that reads as a unit name taken as the row's text: " + c.cell.text);
-        } else if (t.rows.empty()) {
-          t.Warn("table.cell_dropped", "line " + std::to_string(c.cell.first_line) +
-                                           ": a cell before the table's first row dropped: " + c.cell.text,
-                 c.cell.first_line, c.cell.last_line);
         } else {
-          Row& prev = t.rows.back();
-          Cell& target = s == CellShape::kUnits ? prev.units : prev.deadline;
-          target.Append(c.cell.text, c.cell.first_line);
-          prev.Touch(c.cell.first_line);
-          prev.Warn("cell.joined_above", "a cell without its row joined to the row above: " + c.cell.text);
+          join_above(c, s == CellShape::kUnits);
         }
         break;
       }
@@ -721,10 +728,8 @@ Table Interpret(const Grid& g, const Rules& rules) {
           const auto m = rules.deadline_in_content.Find(line_text);
           return m.found && m.begin == 0 && CharCountUpTo(line_text.substr(m.end), 5) <= 4;
         }();
-        Cell* cell = last == Role::kDeadline && dated && !above.deadline.empty() ? &above.deadline
-                     : (last == Role::kUnits || last == Role::kLead || last == Role::kSupport) && shape == CellShape::kUnits
-                         ? (last == Role::kUnits ? &above.units : last == Role::kLead ? &above.lead : &above.support)
-                         : nullptr;
+        Cell* cell = (last == Role::kDeadline && dated) || (IsUnitRole(last) && shape == CellShape::kUnits)
+                         ? FieldCell(above, last) : nullptr;
         if (cell && !cell->empty()) {
           cell->Append(rules.punct.clause_joiner + r.cells.front().text, line);
           above.Touch(line);
@@ -751,7 +756,6 @@ Table Interpret(const Grid& g, const Rules& rules) {
     // breaks a row too, in a row opened by its 序号 (no merged cell shifted it).
     size_t base_k = k > 0 ? k - 1 : 0;
     while (base_k > 0 && g.rows[base_k].unsplit) --base_k;
-    const auto unit_role = [](Role x) { return x == Role::kUnits || x == Role::kLead || x == Role::kSupport; };
     if (const GridRow* above = k > 0 && !t.rows.empty() ? &g.rows[base_k] : nullptr;
         above && !above->header && !above->unsplit && !r.after_page_break && !above->cells.empty() &&
         above->cells.size() < t.columns.size() && above->cells.size() + r.cells.size() == t.columns.size() + 1 &&
@@ -766,7 +770,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
           }() &&
           shape_of.Get(r.cells.front().text).typed != CellShape::kUnits &&
           shape_of.Get(r.cells.front().text).typed != CellShape::kDeadline) ||
-         (unit_role(t.columns[above->cells.size() - 1]) && t.columns.front() == Role::kSeq &&
+         (IsUnitRole(t.columns[above->cells.size() - 1]) && t.columns.front() == Role::kSeq &&
           IsInteger(above->cells.front().text) && base_k + 1 == k &&
           shape_of.Get(above->cells.back().text).typed == CellShape::kUnits &&
           shape_of.Get(r.cells.front().text).typed == CellShape::kUnits))) {
@@ -901,10 +905,7 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
 namespace {
 
 // A column whose cells fill a task field (units, a deadline, a note, a person).
-bool IsFieldColumn(Role r) {
-  return r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline || r == Role::kNote ||
-         r == Role::kLeader;
-}
+bool IsFieldColumn(Role r) { return IsUnitRole(r) || r == Role::kDeadline || IsNoteColumn(r); }
 
 void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
                Shapes& shape_of, Row& row) {
@@ -1043,7 +1044,7 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     if (const Role r = left_role(i); r != Role::kNone) {
       if (r == Role::kNote) row.AppendNote(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
       else if (r == Role::kLeader) row.AppendLeader(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
-      else (r == Role::kDeadline ? row.deadline : r == Role::kUnits ? row.units : r == Role::kLead ? row.lead : row.support).Append(cells[i], line);
+      else FieldCell(row, r)->Append(cells[i], line);
       continue;
     }
     bool item = shapes[i] == CellShape::kItemLabel ||
@@ -1063,17 +1064,7 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   hdr.assign(header.begin(), header.end());
   if (header_has_seq && !hdr.empty()) hdr.erase(hdr.begin());
   auto has = [&](Role r) { return std::find(trailing.begin(), trailing.end(), r) != trailing.end(); };
-  auto cell_for = [&](Role r) -> Cell* {
-    switch (r) {
-      case Role::kUnits: return &row.units;
-      case Role::kLead: return &row.lead;
-      case Role::kSupport: return &row.support;
-      case Role::kDeadline: return &row.deadline;
-      case Role::kNote: return &row.note;
-      case Role::kLeader: return &row.leader;
-      default: return nullptr;
-    }
-  };
+  auto cell_for = [&](Role r) { return FieldCell(row, r); };
   auto free_role = [&](Role r) { Cell* c = cell_for(r); return c && c->empty() && !c->garbled; };
   for (size_t i = first_trailing; i < cells.size(); ++i) {
     if (shapes[i] == CellShape::kEmpty) continue;
