@@ -48,15 +48,6 @@ bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead || r == R
 
 }  // namespace
 
-namespace {
-
-struct StreamCell {
-  Cell cell;
-  bool placeholder = false;  // an empty slot the flattening kept
-  bool after_break = false;
-};
-
-// A 序号 cell: up to three digits, ASCII or full-width (１２); its value.
 std::optional<int> SeqNumber(std::string_view s) {
   s = Trim(s);
   int value = 0, digits = 0;
@@ -74,6 +65,14 @@ std::optional<int> SeqNumber(std::string_view s) {
   if (digits == 0) return std::nullopt;
   return value;
 }
+
+namespace {
+
+struct StreamCell {
+  Cell cell;
+  bool placeholder = false;  // an empty slot the flattening kept
+  bool after_break = false;
+};
 
 bool LabelLike(std::string_view s, const Rules& rules, const CellFacts& f) {
   if (f.raw_known) return f.chars <= 30 && !f.raw_sentence && !f.raw_comma;
@@ -570,11 +569,16 @@ namespace {
 // each cell takes its header column's role, shapes aside.
 Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& rules) {
   Row row;
-  int line = r.span.first_line;
-  row.Touch(line);
+  row.Touch(r.span.first_line);
   for (size_t i = 0; i < r.cells.size() && i < header.size(); ++i) {
     const GridCell& c = r.cells[i];
     if (c.placeholder || Trim(c.text).empty()) continue;
+    // A cell printed inside its row's lines (a cell-per-line row) names
+    // its own; one from elsewhere (a heading's clause) the row's first.
+    const bool inside = c.span.first_line >= r.span.first_line && c.span.first_line > 0 &&
+                        c.span.last_line <= r.span.last_line;
+    const int line = inside ? c.span.first_line : r.span.first_line;
+    if (inside) row.Touch(c.span.last_line);
     switch (header[i]) {
       case Role::kSeq:
         if (IsInteger(c.text)) row.seq = std::atoi(Nfkc(Trim(c.text)).c_str());

@@ -447,6 +447,49 @@ TEST_CASE("cell-per-line table: rows rebuilt from the cell stream", "[read]") {
   CHECK(r3.last_line == 33);
 }
 
+TEST_CASE("cell-per-line table: blank lines inside numbered rows are empty cells, read by position", "[read]") {
+  // A web page that kept each empty cell as an empty paragraph: every row,
+  // from its 序号 to the next, is as many lines as the header has names.
+  const Notice n(
+      "序号\n主要任务\n牵头单位\n配合单位\n完成时限\n"        // 1-5
+      "1\n公开重点任务分解及进展情况。\n县政府办公室\n县级各部门\n2024年12月底前\n"  // 6-10
+      "2\n集中公开常务会议审议的重大决策事项。\n\n\n2024年12月底前\n"            // 11-15
+      "3\n梳理公开惠企政策清单。\n县发改局\n县财政局、县经信局\n2024年6月底前\n"   // 16-20
+      "4\n开设政策直通车专栏。\n\n县融媒体中心\n\n"                             // 21-25
+      "相关阅读：\n关于印发《2023年政务公开工作要点》的通知\n");                     // 26-27
+  std::string reader;
+  Table t = n.ReadTable(&reader);
+  CHECK(reader == "cell-per-line");
+  REQUIRE(t.rows.size() == 4);  // the page's link after the table is no row
+  CHECK(t.rows[1].lead.empty());
+  CHECK(t.rows[1].support.empty());
+  CHECK(t.rows[1].deadline.text == "2024年12月底前");
+  // The empty 牵头单位 keeps its place: 县融媒体中心 is the 配合单位.
+  CHECK(t.rows[3].lead.empty());
+  CHECK(t.rows[3].support.text == "县融媒体中心");
+  CHECK(t.rows[3].deadline.empty());
+  CHECK(t.rows[3].seq == 4);
+  CHECK(t.rows[3].first_line == 21);
+  CHECK(t.rows[3].last_line == 24);
+  CHECK(t.rows[2].lead.text == "县发改局");
+  CHECK(t.rows[2].support.text == "县财政局、县经信局");
+}
+
+TEST_CASE("cell-per-line table: a row of another length leaves the whole stream to the cells' shapes", "[read]") {
+  // Row 2's content is two paragraphs: lines no longer give columns, and
+  // the blank line is not taken for a cell.
+  const Notice n(
+      "序号\n主要任务\n牵头单位\n配合单位\n完成时限\n"
+      "1\n公开重点任务分解及进展情况。\n县政府办公室\n\n2024年12月底前\n"
+      "2\n集中公开常务会议审议的\n重大决策事项。\n县政府办公室\n县级各部门\n2024年12月底前\n"
+      "3\n梳理公开惠企政策清单。\n县发改局\n县财政局\n2024年6月底前\n");
+  Table t = n.ReadTable();
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[1].content.text == "集中公开常务会议审议的重大决策事项。");
+  CHECK(t.rows[1].support.text == "县级各部门");
+  CHECK(t.rows[2].support.text == "县财政局");
+}
+
 TEST_CASE("cell-per-line table: a deadline printed as two cells \"2023年\" \"6月底前\"", "[read]") {
   // samples/linyi-2023.txt prints some 完成时限 cells on two paragraphs.
   const Notice n(

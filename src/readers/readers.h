@@ -8,6 +8,7 @@
 #define NOTICETAB_READERS_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_vi
 /// when false no part of the line is damaged and the cell is not searched.
 void FillCell(GridCell& c, const std::vector<Line>& lines, const Line& line, std::string_view text,
               bool line_damaged = true);
+
+/// A 序号 cell's value: one to three digits, ASCII or full-width (１２); none
+/// for anything else.
+std::optional<int> SeqNumber(std::string_view s);
 
 /// Splits a line on tabs into trimmed cells (empty cells kept); the views
 /// point into `line`.

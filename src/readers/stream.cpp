@@ -104,6 +104,49 @@ bool Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool 
   return HeaderRun(lines, at, rules, prefixed, nullptr) > at;
 }
 
+// A cell-per-line body whose rows, each opened by its 序号 line (1, 2, 3 …),
+// are exactly as many lines as the header has names, blank lines counted,
+// and where some rows hold blank lines: a web page that kept each empty
+// (merged) cell as an empty paragraph. The blank lines are then the rows'
+// empty cells and a cell's column is its place in the row, which the cells'
+// shapes cannot tell (an empty 牵头单位 before a 配合单位). Returns the
+// lines the rows start at; none when any row is not so (a cell wrapped into
+// two paragraphs, a row without its number, a separator line), and the
+// stream is read by shape. The table ends with its last such row.
+std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, size_t width, const Rules& rules) {
+  std::vector<size_t> starts;
+  if (width < 3) return starts;
+  size_t j = from;
+  while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+  if (j >= lines.size()) return starts;
+  auto seq = SeqNumber(lines[j].text);
+  if (!seq) return starts;
+  size_t blanks = 0;
+  for (int v = *seq;; ++v) {
+    if (j + width > lines.size()) return {};
+    for (size_t t = 1; t < width; ++t) {
+      const Line& l = lines[j + t];
+      if (l.kind == LineKind::kBlank) {
+        ++blanks;
+        continue;
+      }
+      if (l.kind == LineKind::kJunk || PipeOnly(l.text) || EndsTable(l, rules) || SeqNumber(l.text) == v + 1)
+        return {};
+    }
+    starts.push_back(j);
+    j += width;
+    if (j >= lines.size() || SeqNumber(lines[j].text) != v + 1) {
+      // More rows after the last regular one (a row of another shape): the
+      // whole body is read by shape.
+      for (size_t k = j; k < lines.size() && k < j + 2 * width && !EndsTable(lines[k], rules); ++k)
+        if (SeqNumber(lines[k].text) == v + 1) return {};
+      break;
+    }
+  }
+  if (starts.size() < 2 || blanks == 0) return {};
+  return starts;
+}
+
 }  // namespace
 
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules) {
@@ -132,6 +175,30 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   };
   size_t i = HeaderRun(lines, at, rules, prefixed, nullptr);
   header_row(at, i);
+  if (const size_t width = g.rows.front().cells.size();
+      !prefixed && width > 0 && HeaderRole(g.rows.front().cells.front().text, rules) == Role::kSeq) {
+    if (const auto starts = PositionalRows(lines, i, width, rules); !starts.empty()) {
+      g.rows.pop_back();  // rows of their own, not a stream
+      g.stream = false;
+      g.by_position = true;
+      for (size_t s : starts) {
+        GridRow& row = g.rows.emplace_back();
+        for (size_t t = 0; t < width; ++t) {
+          const Line& l = lines[s + t];
+          GridCell& c = row.cells.emplace_back();
+          if (l.kind == LineKind::kBlank) {
+            c = CellAt(lines, l, {});
+            c.placeholder = true;
+          } else {
+            FillCell(c, lines, l, StripTrailingPipe(l.text));
+          }
+          row.span.Cover(c.span);
+        }
+        g.span.last_line = lines[s + width - 1].no;
+      }
+      return g;
+    }
+  }
   bool after_break = false;
   auto body = [&]() -> GridRow& { return g.rows.back(); };
   for (; i < lines.size(); ++i) {
