@@ -152,6 +152,7 @@ bool MayMatchWithoutSpaces(const Regex& re, std::string_view t) {
 }
 
 bool EndsTable(const Line& line, const Rules& rules) {
+  if (line.kind == LineKind::kJunk) return rules.page_end.Contains(line.text);
   if (line.kind != LineKind::kText) return false;
   std::string_view t = line.text;
   if (rules.cc.Contains(t) || rules.table_note.Contains(t)) return true;

@@ -274,7 +274,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"junk", "pinyin", "inline_break", "glyph_codes", "glyph_boxes", "traditional_hint", "examples"});
+  CheckKeys(ctx, root, {"junk", "page_end", "pinyin", "inline_break", "glyph_codes", "glyph_boxes", "traditional_hint", "examples"});
+  r.page_end = root["page_end"] ? Compile(ctx, root["page_end"]) : Regex("(?!)");  // optional: older rule sets have none
   r.inline_break = root["inline_break"] ? Compile(ctx, root["inline_break"]) : Regex("(?!)");
   r.glyph_codes = root["glyph_codes"] ? Compile(ctx, root["glyph_codes"]) : Regex("(?!)");  // optional: older rule sets have none
   r.glyph_boxes = root["glyph_boxes"] ? Compile(ctx, root["glyph_boxes"]) : Regex("(?!)");  // optional too

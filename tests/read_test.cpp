@@ -368,6 +368,37 @@ TEST_CASE("tabs table ends at 抄送 / 印发", "[read]") {
   CHECK(t.rows[0].content.text == "做好信息公开。");
 }
 
+TEST_CASE("a table ends at a web page's navigation under the article (junk.yaml page_end)", "[read]") {
+  // 相关阅读： is junk; the linked title under it is neither a row nor a
+  // line of the last row's content, whatever the table's layout.
+  const std::string tail = "相关阅读：\n关于印发《2023年政务公开工作要点》的通知\n";
+  SECTION("tabs") {
+    const Notice n("序号\t具体内容\t责任单位\t完成时限\n"
+                   "1\t做好信息公开。\t县财政局\t全年\n"
+                   "2\t做好网站管理。\t县政府办公室\t全年\n" + tail);
+    Table t = n.ReadTable();
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[1].content.text == "做好网站管理。");
+    CHECK(t.rows[1].warnings.empty());
+  }
+  SECTION("cell per line") {
+    const Notice n("主要任务\n责任单位\n完成时限\n"
+                   "做好信息公开。\n县财政局\n全年\n"
+                   "做好网站管理。\n县政府办公室\n全年\n"
+                   "上一篇：关于开展考核的通知\n下一篇：关于印发实施方案的通知\n" + tail);
+    Table t = n.ReadTable();
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.rows[1].content.text == "做好网站管理。");
+  }
+  SECTION("other junk inside a table is skipped, not an end") {
+    const Notice n("序号\t具体内容\t责任单位\t完成时限\n"
+                   "1\t做好信息公开。\t县财政局\t全年\n"
+                   "— 2 —\n"
+                   "2\t做好网站管理。\t县政府办公室\t全年\n");
+    CHECK(n.ReadTable().rows.size() == 2);
+  }
+}
+
 // ---------------------------------------------------------------- cell-per-line reader
 
 TEST_CASE("cell-per-line table: rows rebuilt from the cell stream", "[read]") {

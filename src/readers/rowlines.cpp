@@ -110,8 +110,9 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   const size_t width = g.rows.front().cells.size();
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (l.kind == LineKind::kBlank) continue;
     if (EndsTable(l, rules)) break;
+    if (l.kind == LineKind::kJunk) continue;
     if (syntax.is_rule && syntax.is_rule(l)) continue;
     if (!syntax.is_row(l) && closed_rows && width >= 3 && l.spaced && MayHaveThreeRuns(l.raw)) {
       // A row whose marks OCR lost: its cells are the runs at 2+ spaces.

@@ -264,8 +264,9 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       open = false;
       continue;
     }
+    if (EndsTable(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
-    if (EndsTable(l, rules) || !Plain(l, rules)) break;
+    if (!Plain(l, rules)) break;
     auto runs = Runs(l.raw);
     if (runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty()) {  // repeated header
       GridRow r;

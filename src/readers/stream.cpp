@@ -203,8 +203,9 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   auto body = [&]() -> GridRow& { return g.rows.back(); };
   for (; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (l.kind == LineKind::kBlank) continue;
     if (EndsTable(l, rules)) break;
+    if (l.kind == LineKind::kJunk) continue;
     g.span.last_line = l.no;
     if (size_t end = HeaderRun(lines, i, rules, prefixed, nullptr); end > i) {
       header_row(i, end);  // a repeated header (page break)
