@@ -92,14 +92,29 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   out.reserve(pieces.size());
   std::string carried_name;  // a name with the carried prefix before it
   const MarkSet& rule_marks = rules.punct.rule_marks;
-  for (std::string_view name : pieces) {
-    name = rules.punct.full_stop.TrimEnd(name);
+  for (size_t piece = 0; piece < pieces.size(); ++piece) {
+    std::string_view name = rules.punct.full_stop.TrimEnd(pieces[piece]);
     // OCR'd table rules at a name's edges (‖ 区司法局 ‖): no part of it.
     if (!name.empty() && !rule_marks.marks().empty() && (rule_marks.StartLength(name) || rule_marks.EndLength(name))) {
       const std::string_view printed = name;
       for (size_t n; (n = rule_marks.StartLength(name)) != 0;) name = Trim(name.substr(n));
       for (size_t n; (n = rule_marks.EndLength(name)) != 0;) name = Trim(name.substr(0, name.size() - n));
       if (warnings) warnings->push_back({"units.rule_marks", 0, 0, "table-rule marks removed from a unit name: " + std::string(printed)});
+    }
+    // One between two names (区教体局 丨 区财政局: a rule OCR read inside a
+    // cell) separates them: no name holds such a mark.
+    if (!rule_marks.marks().empty() && rule_marks.In(name)) {
+      for (size_t i = 0; i < name.size();) {
+        const size_t at = i;
+        if (!rule_marks.Has(NextChar(name, i))) continue;
+        const std::string_view left = Trim(name.substr(0, at)), right = Trim(name.substr(i));
+        if (left.empty() || right.empty()) continue;
+        if (warnings)
+          warnings->push_back({"units.rule_marks", 0, 0, "a table-rule mark between two unit names read as a separator: " + std::string(name)});
+        pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(piece) + 1, right);
+        name = left;
+        break;
+      }
     }
     // The tails are compared only when the name's last byte ends one of them.
     const bool may_tail = !name.empty() && ((rules.open_tail_ends >> (static_cast<unsigned char>(name.back()) & 63)) & 1);

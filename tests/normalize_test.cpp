@@ -132,6 +132,17 @@ TEST_CASE("NormalizeUnits: warnings carry their own codes", "[normalize]") {
   CHECK(debris.warnings[0].code == "units.unreadable");
 }
 
+TEST_CASE("NormalizeUnits: a table-rule mark between two names separates them", "[normalize]") {
+  // OCR read a cell's inner rule as 丨 inside a full row (no cell short to split).
+  UnitList u = Units("区教体局 丨 区财政局");
+  CHECK(u.units == Names{"区教体局", "区财政局"});
+  REQUIRE(u.warnings.size() == 1);
+  CHECK(u.warnings[0].code == "units.rule_marks");
+  // The level carries across it as across 、 (市发改局丨教体局).
+  CHECK(Units("市发改局丨教体局").units == Names{"市发改局", "市教体局"});
+  CHECK(Units("区司法局丨").units == Names{"区司法局"});  // at the edge: stripped
+}
+
 TEST_CASE("NormalizeUnits: an empty cell is an empty list", "[normalize]") {
   UnitList u = Units("  ");
   CHECK(u.units.empty());
