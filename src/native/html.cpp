@@ -86,35 +86,109 @@ std::string Collapse(std::string_view raw) {
   return out;
 }
 
+// How an <ol> numbers its items, as a browser shows them: CSS list-style-type
+// (the element's style, else a class rule of the page's <style>), else the
+// type attribute; decimal when nothing says.
+enum class ListKind { kDecimal, kCjk, kLowerLetter, kUpperLetter, kLowerRoman, kUpperRoman, kNone };
+
+ListKind ListKindOfCss(std::string_view value) {
+  for (std::string_view cjk : {"cjk-ideographic", "simp-chinese", "trad-chinese", "cjk-decimal", "cjk-earthly-branch"})
+    if (value.find(cjk) != std::string_view::npos) return ListKind::kCjk;
+  if (value.find("lower-alpha") != std::string_view::npos || value.find("lower-latin") != std::string_view::npos)
+    return ListKind::kLowerLetter;
+  if (value.find("upper-alpha") != std::string_view::npos || value.find("upper-latin") != std::string_view::npos)
+    return ListKind::kUpperLetter;
+  if (value.find("lower-roman") != std::string_view::npos) return ListKind::kLowerRoman;
+  if (value.find("upper-roman") != std::string_view::npos) return ListKind::kUpperRoman;
+  if (value.find("none") != std::string_view::npos) return ListKind::kNone;
+  if (value.find("decimal") != std::string_view::npos) return ListKind::kDecimal;
+  return ListKind::kDecimal;
+}
+
+// The list-style-type (or list-style) value in a CSS declaration block, lower
+// case; "" when none.
+std::string ListStyleIn(std::string css) {
+  for (char& c : css) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t at = css.find("list-style-type");
+  if (at == std::string::npos) at = css.find("list-style");
+  if (at == std::string::npos) return {};
+  const size_t colon = css.find(':', at);
+  if (colon == std::string::npos) return {};
+  return css.substr(colon + 1, css.find(';', colon) == std::string::npos ? std::string::npos : css.find(';', colon) - colon - 1);
+}
+
+// Class name -> list style, from the rules of the page's <style> elements
+// whose selector ends in a class (.cn, ol.cn).
+std::vector<std::pair<std::string, ListKind>> ListClasses(const xmlNode* parent) {
+  std::vector<std::pair<std::string, ListKind>> out;
+  for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE) continue;
+    if (Name(n) != "style") {
+      auto inner = ListClasses(n);
+      out.insert(out.end(), inner.begin(), inner.end());
+      continue;
+    }
+    std::string css;
+    for (const xmlNode* t = n->children; t != nullptr; t = t->next)
+      if (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) css += NodeText(t);
+    for (size_t open = css.find('{'); open != std::string::npos; open = css.find('{', open + 1)) {
+      const size_t close = css.find('}', open);
+      if (close == std::string::npos) break;
+      const std::string value = ListStyleIn(css.substr(open + 1, close - open - 1));
+      if (value.empty()) continue;
+      const size_t from = css.rfind('}', open);
+      std::string_view selectors(css.data() + (from == std::string::npos ? 0 : from + 1),
+                                 open - (from == std::string::npos ? 0 : from + 1));
+      for (size_t start = 0; start <= selectors.size();) {
+        size_t comma = selectors.find(',', start);
+        if (comma == std::string_view::npos) comma = selectors.size();
+        std::string_view sel = Trim(selectors.substr(start, comma - start));
+        if (const size_t dot = sel.rfind('.'); dot != std::string_view::npos && sel.find(' ', dot) == std::string_view::npos)
+          out.emplace_back(std::string(sel.substr(dot + 1)), ListKindOfCss(value));
+        start = comma + 1;
+      }
+    }
+  }
+  return out;
+}
+
 class HtmlReader {
  public:
   explicit HtmlReader(Rendered* out) : lines_(out), out_(out) {}
   int objects = 0, first_object_line = 0;  ///< <object>/<embed> elements, not read
+  std::vector<std::pair<std::string, ListKind>> list_classes;  ///< ListClasses of the page
 
   void Walk(const xmlNode* parent) {
-    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
-      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        text_ += NodeText(n);
-        continue;
-      }
-      std::string_view name = Name(n);
-      if (!name.empty() && (name == "object" || name == "embed") && !Hidden(n)) {
-        // An embedded document or player: its content is not in the page.
-        if (objects++ == 0) first_object_line = static_cast<int>(out_->lines.size()) + 1;
-      }
-      if (name.empty() || Skipped(name) || Hidden(n)) continue;
-      if (name == "br") {
-        text_ += kBreak;
-      } else if (name == "table") {
-        Flush();
-        Table(n);
-      } else if (Block(name)) {
-        Flush();
-        Walk(n);
-        Flush();
-      } else {
-        Walk(n);
-      }
+    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) Node(n);
+  }
+
+  // One node of the page and what is under it.
+  void Node(const xmlNode* n) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      text_ += NodeText(n);
+      return;
+    }
+    std::string_view name = Name(n);
+    if (!name.empty() && (name == "object" || name == "embed") && !Hidden(n)) {
+      // An embedded document or player: its content is not in the page.
+      if (objects++ == 0) first_object_line = static_cast<int>(out_->lines.size()) + 1;
+    }
+    if (name.empty() || Skipped(name) || Hidden(n)) return;
+    if (name == "br") {
+      text_ += kBreak;
+    } else if (name == "ol") {
+      Flush();
+      List(n);
+      Flush();
+    } else if (name == "table") {
+      Flush();
+      Table(n);
+    } else if (Block(name)) {
+      Flush();
+      Walk(n);
+      Flush();
+    } else {
+      Walk(n);
     }
   }
 
@@ -125,6 +199,69 @@ class HtmlReader {
   }
 
  private:
+  struct OpenList {
+    ListKind kind;
+    bool nested_same;  // a list of the same kind encloses it: numbered as the next level
+  };
+  std::vector<OpenList> lists_;
+
+  ListKind KindOf(const xmlNode* ol) const {
+    if (std::string inline_style = ListStyleIn(Attr(ol, "style")); !inline_style.empty()) return ListKindOfCss(inline_style);
+    const std::string classes = " " + Attr(ol, "class") + " ";
+    for (auto it = list_classes.rbegin(); it != list_classes.rend(); ++it)  // the last rule wins
+      if (classes.find(" " + it->first + " ") != std::string::npos) return it->second;
+    const std::string type = Attr(ol, "type");
+    if (type == "a") return ListKind::kLowerLetter;
+    if (type == "A") return ListKind::kUpperLetter;
+    if (type == "i") return ListKind::kLowerRoman;
+    if (type == "I") return ListKind::kUpperRoman;
+    return ListKind::kDecimal;
+  }
+
+  // An <ol>: each <li> a paragraph opened by its number as the page shows it
+  // (1. / 一、), so the outline reads the list's items as numbered headings.
+  // A list inside one of its own kind is numbered as the next level of a
+  // notice's scheme ((1) under 1., (一) under 一、): a browser repeats the
+  // same numbers, which would read as one run.
+  void List(const xmlNode* ol) {
+    const ListKind kind = KindOf(ol);
+    const bool nested_same =
+        std::any_of(lists_.begin(), lists_.end(), [&](const OpenList& l) { return l.kind == kind && !l.nested_same; });
+    lists_.push_back({kind, nested_same});
+    int number = 1;
+    if (const std::string start = Attr(ol, "start"); !start.empty() && std::isdigit(static_cast<unsigned char>(start[0])))
+      number = std::atoi(start.c_str());
+    for (const xmlNode* n = ol->children; n != nullptr; n = n->next) {
+      if (n->type != XML_ELEMENT_NODE || Name(n) != "li" || Hidden(n)) {
+        if (n->type == XML_ELEMENT_NODE) Node(n);  // not an item (a stray <p>): as anywhere
+        continue;
+      }
+      if (const std::string value = Attr(n, "value"); !value.empty() && std::isdigit(static_cast<unsigned char>(value[0])))
+        number = std::atoi(value.c_str());
+      Flush();
+      text_ += Marker(kind, nested_same, number++);
+      Walk(n);
+      Flush();
+    }
+    lists_.pop_back();
+  }
+
+  static std::string Marker(ListKind kind, bool nested, int n) {
+    switch (kind) {
+      case ListKind::kCjk: {
+        const std::string cjk = ListNumber(n, "chineseCounting");
+        return nested ? "（" + cjk + "）" : cjk + "、";
+      }
+      case ListKind::kDecimal: return nested ? "（" + std::to_string(n) + "）" : std::to_string(n) + ".";
+      case ListKind::kLowerLetter: return ListNumber(n, "lowerLetter") + ". ";
+      case ListKind::kUpperLetter: return ListNumber(n, "upperLetter") + ". ";
+      case ListKind::kLowerRoman: return ListNumber(n, "lowerRoman") + ". ";
+      case ListKind::kUpperRoman: return ListNumber(n, "upperRoman") + ". ";
+      case ListKind::kNone: return {};
+    }
+    return {};
+  }
+
   // The text of a cell: blocks and <br> inside it are line breaks, which
   // CellText joins.
   static void CellText(const xmlNode* parent, std::string& out) {
@@ -221,6 +358,7 @@ void ReadDocument(const XmlDoc& doc, HtmlReader& reader) {
   if (root == nullptr) return;
   xmlNode holder{};
   holder.children = const_cast<xmlNode*>(root);
+  reader.list_classes = ListClasses(&holder);
   reader.Walk(&holder);
   reader.Flush();
 }
