@@ -176,13 +176,15 @@ TEST_CASE("native: an HTML <ol> numbers its items as the page shows them", "[nat
       "<ol class=\"cn\"><li>加强政策发布<ol><li>规范文件发布。</li><li>提升解读质量。</li></ol></li>"
       "<li>深化重点领域公开<ol start=\"3\"><li>做好财政公开。<ol><li>公开预算。</li></ol></li></ol></li></ol>"
       "<ol style=\"list-style-type:none\"><li>无编号</li></ol><ol type=\"a\"><li>字母</li></ol>"
-      "<ul><li>项目</li></ul></body></html>";
+      "<ul><li>项目</li></ul><ol class=\"breadcrumb\"><li><a href=\"/\">首页</a></li><li><a href=\"/z\">政务公开</a></li></ol>"
+      "</body></html>";
   const Source s = Decode(page, "list.html");
   std::vector<std::string> lines;
   for (int i = 1; i <= s.line_count(); ++i) lines.emplace_back(s.Line(i));
   // A decimal list inside a decimal one is numbered as the next level.
   CHECK(lines == std::vector<std::string>{"一、加强政策发布", "1.规范文件发布。", "2.提升解读质量。", "二、深化重点领域公开",
-                                          "3.做好财政公开。", "（1）公开预算。", "无编号", "a. 字母", "项目"});
+                                          "3.做好财政公开。", "（1）公开预算。", "无编号", "a. 字母", "项目",
+                                          "首页", "政务公开"});  // a list of links only is navigation: no numbers
 }
 
 TEST_CASE("native: the samples as .odt give the ledger of their text (>= 95% rows equal)", "[native]") {

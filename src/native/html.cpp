@@ -152,6 +152,19 @@ std::vector<std::pair<std::string, ListKind>> ListClasses(const xmlNode* parent)
   return out;
 }
 
+// Whether every piece of text under `n` is inside a link (<a>): an item of a
+// page's navigation (a breadcrumb <ol> of 首页 / 政务公开 links), not of a notice.
+bool LinksOnly(const xmlNode* n) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (!Trim(NodeText(c)).empty()) return false;
+    } else if (c->type == XML_ELEMENT_NODE && Name(c) != "a" && !LinksOnly(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 class HtmlReader {
  public:
   explicit HtmlReader(Rendered* out) : lines_(out), out_(out) {}
@@ -224,7 +237,10 @@ class HtmlReader {
   // notice's scheme ((1) under 1., (一) under 一、): a browser repeats the
   // same numbers, which would read as one run.
   void List(const xmlNode* ol) {
-    const ListKind kind = KindOf(ol);
+    bool navigation = true;  // every item a link: no numbers (a breadcrumb styled by a stylesheet not in the page)
+    for (const xmlNode* n = ol->children; n != nullptr && navigation; n = n->next)
+      if (n->type == XML_ELEMENT_NODE && Name(n) == "li") navigation = LinksOnly(n);
+    const ListKind kind = navigation ? ListKind::kNone : KindOf(ol);
     const bool nested_same =
         std::any_of(lists_.begin(), lists_.end(), [&](const OpenList& l) { return l.kind == kind && !l.nested_same; });
     lists_.push_back({kind, nested_same});
