@@ -560,7 +560,7 @@ std::vector<std::string> Words(const FileContext& ctx, const RNode& map, const c
 }
 
 void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"counting", "stems", "branches", "page_number_words", "date", "examples"});
+  CheckKeys(ctx, root, {"counting", "stems", "branches", "page_number_words", "date", "list_labels", "examples"});
   const RNode counting = Required(ctx, root, "counting");
   CheckKeys(ctx, counting, {"digits", "units", "zero"});
   r.counting_digits = Words(ctx, counting, "digits", 10);
@@ -579,6 +579,16 @@ void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
     for (const char* part : {"{y}", "{m}", "{d}"})
       if (r.date_format.find(part) == std::string::npos)
         ctx.Fail(date.Mark(), std::string("date: expected ") + part + " in '" + r.date_format + "'");
+  }
+  if (const RNode labels = root["list_labels"]) {  // optional too
+    CheckKeys(ctx, labels, {"cjk", "cjk_nested", "decimal", "decimal_nested"});
+    for (const char* key : {"cjk", "cjk_nested", "decimal", "decimal_nested"}) {
+      const RNode label = Required(ctx, labels, key);
+      std::string text = Scalar(ctx, label);
+      if (text.find("{n}") == std::string::npos)
+        ctx.Fail(label.Mark(), std::string(key) + ": expected {n} in '" + text + "'");
+      r.list_labels[key] = std::move(text);
+    }
   }
   ReadExamples(ctx, root["examples"], "numbering", r);
 }

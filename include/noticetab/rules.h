@@ -287,6 +287,9 @@ struct Rules {
   std::string counting_zero;                  ///< 零: a skipped place
   std::vector<std::string> stems, branches;   ///< 甲.. (10), 子.. (12)
   std::vector<std::string> page_number_words;  ///< 第, 页, 共, -, / ...: with digits, a page number
+  /// numbering.yaml list_labels: an HTML <ol> item's label by list style
+  /// (cjk, cjk_nested, decimal, decimal_nested), {n} the number.
+  std::map<std::string, std::string> list_labels;
   std::string date_format;                     ///< a spreadsheet date as text: {y}, {m}, {d} replaced
   // punctuation.yaml
   Punctuation punct;

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "internal.h"
+#include "noticetab/rules.h"
 #include "noticetab/text.h"
 
 namespace noticetab::native {
@@ -262,13 +263,21 @@ class HtmlReader {
     lists_.pop_back();
   }
 
+  // The label numbering.yaml list_labels gives (一、, （1）); the number alone
+  // when it gives none.
+  static std::string Label(const char* style, const std::string& number) {
+    const auto& labels = BuiltinNumbering().list_labels;
+    const auto it = labels.find(style);
+    if (it == labels.end()) return number + " ";
+    std::string label = it->second;
+    label.replace(label.find("{n}"), 3, number);
+    return label;
+  }
+
   static std::string Marker(ListKind kind, bool nested, int n) {
     switch (kind) {
-      case ListKind::kCjk: {
-        const std::string cjk = ListNumber(n, "chineseCounting");
-        return nested ? "（" + cjk + "）" : cjk + "、";
-      }
-      case ListKind::kDecimal: return nested ? "（" + std::to_string(n) + "）" : std::to_string(n) + ".";
+      case ListKind::kCjk: return Label(nested ? "cjk_nested" : "cjk", ListNumber(n, "chineseCounting"));
+      case ListKind::kDecimal: return Label(nested ? "decimal_nested" : "decimal", std::to_string(n));
       case ListKind::kLowerLetter: return ListNumber(n, "lowerLetter") + ". ";
       case ListKind::kUpperLetter: return ListNumber(n, "upperLetter") + ". ";
       case ListKind::kLowerRoman: return ListNumber(n, "lowerRoman") + ". ";
