@@ -512,6 +512,8 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           if (lines[j].kind != LineKind::kText || rules.doc_number.Contains(prev) ||
               rules.issuer_line.Contains(prev) || EndsSentence(prev, rules) || CharCount(prev) > 40)
             break;
+          // A line of site metadata (标    题 关于…的通知) is no first part of a title.
+          if (!MetadataPairs(lines[j].text, meta_keys, rules.punct).empty()) break;
           if (auto o = rules.title_opening.Find(title); o.found && o.begin == 0) {
             if (IsCompleteUnit(prev, rules)) title = prev + title;
             break;

@@ -194,6 +194,18 @@ TEST_CASE("a 标题 metadata line is not the page's own title", "[frontmatter]")
   CHECK(fm.date == std::optional<std::string>("2024-02-28"));
 }
 
+TEST_CASE("a 标题 metadata line above the page's own title is not joined to it", "[frontmatter]") {
+  // The page prints the title twice: in its metadata (key and value apart by
+  // spaces) and on a line of its own; the title is the one line.
+  FrontMatter fm = Front(
+      "文    号 顺府办函〔2024〕8号                 发布日期 2024年03月19日\n"
+      "标    题 某区人民政府办公室关于印发某区2024年政务公开工作要点的通知\n"
+      "某区人民政府办公室关于印发某区2024年政务公开工作要点的通知\n"
+      "各镇人民政府、街道办事处：\n现将要点印发给你们。\n");
+  CHECK(fm.title == std::optional<std::string>("某区人民政府办公室关于印发某区2024年政务公开工作要点的通知"));
+  CHECK(fm.number == std::optional<std::string>("顺府办函〔2024〕8号"));
+}
+
 TEST_CASE("a 文号 in brackets after the title on its line is the number, the rest the title", "[frontmatter]") {
   FrontMatter fm = Front("临沂市人民政府关于印发2023年重点工作任务分解的通知（临政发〔2023〕5号）\n各县区人民政府：\n"
                          "现将任务印发。\n临沂市人民政府\n2023年2月1日\n");
