@@ -162,6 +162,40 @@ std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Pu
   return {std::string_view::npos, {}};
 }
 
+// A bracket that names the unit right before it another way (…报送市政府办公室
+// （市政务公开办）): an alias, no assignment. Its inside is one complete unit
+// name and nothing else, and the text before it ends in a unit name (an org
+// suffix) of the same level (the alias's level word among its last 8
+// characters). Where the text before ends in a task's words (…做好财政公开
+// （县财政局）) the bracket assigns.
+bool UnitAlias(std::string_view text, size_t begin, std::string_view inner, const Rules& rules) {
+  std::string buf;
+  const std::string_view name = RemoveSpaces(Trim(inner), &buf);
+  if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1) return false;
+  const std::string_view before = Trim(text.substr(0, begin));
+  if (std::none_of(rules.org_suffixes.begin(), rules.org_suffixes.end(),
+                   [&](const std::string& suffix) { return EndsWith(before, suffix); }))
+    return false;
+  std::string_view level;
+  for (const auto& p : rules.level_prefixes)
+    if (StartsWith(name, p) && p.size() > level.size()) level = p;
+  if (level.empty()) return false;
+  size_t tail = before.size();
+  for (int n = 0; n < 8 && tail > 0; ++n) {
+    --tail;
+    while (tail > 0 && (static_cast<unsigned char>(before[tail]) & 0xC0) == 0x80) --tail;
+  }
+  return before.substr(tail).find(level) != std::string_view::npos;
+}
+
+// TrailingBracket, unless the bracket is a UnitAlias.
+std::pair<size_t, std::string_view> ClauseBracket(std::string_view s, const Rules& rules) {
+  auto found = TrailingBracket(s, rules.punct);
+  if (found.first != std::string_view::npos && UnitAlias(s, found.first, found.second, rules))
+    return {std::string_view::npos, {}};
+  return found;
+}
+
 // The clause a text's last sentence is, unbracketed (…审核制度。责任单位：X、Y。
 // or …制度，责任单位：X): where it starts in s and its text without the
 // closing stops; npos when the text ends in none. The earliest sentence
@@ -460,12 +494,12 @@ bool EndsInClause(std::string_view line, const Rules& rules) {
   if (!pu.closes.Ends(end)) return false;
   std::string t = JoinCjkSpaces(Trim(line));
   Assignment probe;
-  auto [begin, inner] = TrailingBracket(t, pu);
+  auto [begin, inner] = ClauseBracket(t, rules);
   return begin != std::string_view::npos && ParseClause(inner, rules, &probe);
 }
 
 size_t TrailingClauseBegin(std::string_view text, const Rules& rules) {
-  auto [begin, inner] = TrailingBracket(text, rules.punct);
+  auto [begin, inner] = ClauseBracket(text, rules);
   Assignment probe;
   // A deadline alone is a period the title may name (实施三项工程（2023-2025年）).
   const bool units = begin != std::string_view::npos && ParseClause(inner, rules, &probe) &&
@@ -600,7 +634,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         continue;
       }
     }
-    auto [begin, inner] = TrailingBracket(t, pu);
+    auto [begin, inner] = ClauseBracket(t, rules);
     if (begin != std::string_view::npos) {
       Assignment clause;
       if (ParseClause(inner, rules, &clause)) {
@@ -624,7 +658,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         while (const size_t n = std::max(pu.comma.EndLength(kept), pu.semicolon.EndLength(kept))) kept = Trim(kept.substr(0, kept.size() - n));
         t = std::string(kept);
         // The bracketed clause before it (…（X牵头，Y配合）完成时限：Z) is the same assignment's.
-        if (auto [b, in] = TrailingBracket(t, pu); b != std::string_view::npos && b > 0) {
+        if (auto [b, in] = ClauseBracket(t, rules); b != std::string_view::npos && b > 0) {
           Assignment before;
           if (ParseClause(in, rules, &before)) {
             MergeAt(before, &a, static_cast<int>(k0), static_cast<int>(k), pu);
@@ -639,7 +673,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     text += t;
   }
   // A clause wrapped over lines closes the joined text.
-  if (auto [begin, inner] = TrailingBracket(text, pu); begin != std::string_view::npos) {
+  if (auto [begin, inner] = ClauseBracket(text, rules); begin != std::string_view::npos) {
     Assignment clause;
     if (ParseClause(inner, rules, &clause)) {
       if (!a.found) a.clause_line = static_cast<int>(lines.size()) - 1;

@@ -126,3 +126,16 @@ TEST_CASE("a key cut at the page width (完成 / 时限：…) after a bracketed
   CHECK(a.deadline == "2024年6月30日前");
   CHECK(content == "（一）规范政务公开专栏在镇政府网站更新政务公开事项目录。");
 }
+
+TEST_CASE("a bracket naming the unit right before it another way is no assignment", "[clauses]") {
+  // 市政府办公室（市政务公开办）: an alias; the sentence asks recipients to report, and assigns nothing.
+  std::string content;
+  const std::vector<std::string_view> alias = {"于2024年4月30日前将任务分解表报送市政府办公室（市政务公开办）。"};
+  CHECK_FALSE(noticetab::ReadAssignment(alias, R(), &content).found);
+  CHECK_FALSE(noticetab::EndsInClause(alias[0], R()));
+  // After a task's words the same bracket assigns; so does one with a role word after a unit.
+  const std::vector<std::string_view> task = {"（三）做好财政信息公开（县财政局）。"};
+  CHECK(noticetab::ReadAssignment(task, R(), &content).units == "县财政局");
+  const std::vector<std::string_view> role = {"做好材料报送，报送县政府办公室（县政府办负责）。"};
+  CHECK(noticetab::ReadAssignment(role, R(), &content).found);
+}
