@@ -474,6 +474,13 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   return true;
 }
 
+bool InlineAssignment(std::string_view text, const Rules& rules) {
+  const auto m = rules.clause_inline.Find(text);
+  Assignment probe;
+  return m.found && ParseClause(m.Group("clause"), rules, &probe) &&
+         !(probe.units.empty() && probe.lead.empty() && probe.support.empty());
+}
+
 bool IsKeyValueLine(std::string_view line, const Rules& rules) {
   // Cheap test first: a body line without a colon is no key-value line.
   if (!rules.punct.colon.In(line)) return false;
@@ -686,6 +693,21 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       text.erase(begin);
       text = std::string(Trim(text));
       if (!text.empty() && !EndsSentence(text, rules)) text += pu.stop;
+    }
+  }
+  // An assignment inside a sentence (…，由X牵头，Y配合，推进…), where the
+  // item has none of its own: read, and the sentence kept whole.
+  if (!a.found && !pieces.empty()) {
+    if (auto m = rules.clause_inline.Find(text); m.found) {
+      Assignment clause;
+      if (ParseClause(m.Group("clause"), rules, &clause) &&
+          !(clause.units.empty() && clause.lead.empty() && clause.support.empty())) {
+        int at = pieces.front().second;
+        for (const auto& [offset, k] : pieces)
+          if (offset <= m.begin) at = k;
+        a.clause_line = at;
+        MergeAt(clause, &a, at, at, pu);
+      }
     }
   }
   a.standalone_bracket = a.found && only_bracket_lines && !text_after_clause;

@@ -465,7 +465,8 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "key_value", "key_line", "group_starts", "group_prefix", "examples"});
+  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "key_value", "key_line", "inline", "group_starts", "group_prefix", "examples"});
+  r.clause_inline = root["inline"] ? Compile(ctx, root["inline"]) : Regex("(?!)");  // optional: older rule sets have none
   r.not_clause = root["not_clause"] ? Compile(ctx, root["not_clause"]) : Regex("(?!)");
   // Optional: older rule sets read no group clause.
   r.group_starts = root["group_starts"] ? StringList(ctx, root["group_starts"]) : std::vector<std::string>{};

@@ -139,3 +139,20 @@ TEST_CASE("a bracket naming the unit right before it another way is no assignmen
   const std::vector<std::string_view> role = {"做好材料报送，报送县政府办公室（县政府办负责）。"};
   CHECK(noticetab::ReadAssignment(role, R(), &content).found);
 }
+
+TEST_CASE("an assignment inside a sentence (由X牵头，Y配合) is read; the sentence stays whole", "[clauses]") {
+  const std::string item = "（一）全面推行一件事改革，由区数据资源局牵头，区市场监管局、区人社局配合，年内推出10个场景。";
+  CHECK(noticetab::InlineAssignment(item, R()));
+  std::string content;
+  const std::vector<std::string_view> lines = {item};
+  const noticetab::Assignment a = noticetab::ReadAssignment(lines, R(), &content);
+  CHECK(a.found);
+  CHECK(a.units == "区数据资源局牵头，区市场监管局、区人社局配合");  // roles are read from it later
+  CHECK(content == item);
+  // 由 that hands over no task to a unit (由此, 由…组织实施 with no role word at a sentence mark).
+  CHECK_FALSE(noticetab::InlineAssignment("由此带来的问题要及时解决。", R()));
+  CHECK_FALSE(noticetab::InlineAssignment("项目由区财政局负责组织实施。", R()));
+  // A clause of its own (bracketed) is read as before: the inline rule is not asked.
+  const std::vector<std::string_view> bracket = {"（二）做好公开，由区司法局负责（区政府办牵头）。"};
+  CHECK(noticetab::ReadAssignment(bracket, R(), &content).units == "区政府办牵头");
+}

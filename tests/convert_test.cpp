@@ -520,3 +520,16 @@ TEST_CASE("left field columns: a 序号 that is no integer, a note column after 
   // Row 3 never shows its text: its cells are not lost silently.
   CHECK(Warned(noted.tasks[1], "市教育局"));
 }
+
+TEST_CASE("body sections whose sentences hold 由X牵头，Y配合 are tasks with their units", "[convert][body]") {
+  const Document doc = Convert(Decode("2024年某区优化营商环境重点工作安排\n"
+                                      "一、提升政务服务效能。全面推行一件事，由区数据资源局牵头，区人社局配合，年内推出10个场景。\n"
+                                      "二、维护公平竞争秩序。由区司法局牵头，区市场监管局配合，2024年9月底前完成文件评估。\n",
+                                      "t.txt"),
+                               BuiltinRules());
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[0].lead_units == std::vector<std::string>{"区数据资源局"});
+  CHECK(doc.tasks[0].support_units == std::vector<std::string>{"区人社局"});
+  CHECK(doc.tasks[1].lead_units == std::vector<std::string>{"区司法局"});
+  CHECK(doc.tasks[1].deadline.date == std::optional<std::string>("2024-09-30"));
+}

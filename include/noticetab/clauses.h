@@ -61,6 +61,10 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
 /// 0 when there is none (目标任务：… is a title, not units).
 size_t UnitsLabelEnd(std::string_view words, const Rules& rules);
 
+/// Whether `text` holds an assignment inside a sentence (clauses.yaml inline:
+/// …，由X牵头，Y配合，…) that names units.
+bool InlineAssignment(std::string_view text, const Rules& rules);
+
 /// Parses the inside of a clause or one key-value line into *out; false when it
 /// names no units, person or deadline (then *out is unchanged).
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out);

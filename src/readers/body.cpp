@@ -175,9 +175,10 @@ int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rul
       break;
     }
   }
-  // None: a heading closing with a clause of its own (一、深化改革（区发改委牵头）).
+  // None: a heading closing with a clause of its own (一、深化改革（区发改委牵头）),
+  // or holding one in its sentence (一、…。由区发改委牵头，区财政局配合，推进…).
   if (end == 0 && heading_line >= 1 && heading_line <= static_cast<int>(lines.size()) &&
-      EndsInClause(lines[heading_line - 1].text, rules))
+      (EndsInClause(lines[heading_line - 1].text, rules) || InlineAssignment(lines[heading_line - 1].text, rules)))
     end = heading_line;
   return end;
 }

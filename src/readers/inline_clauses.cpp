@@ -15,6 +15,8 @@ namespace noticetab {
 bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Punctuation& pu = rules.punct;
   std::string_view end = lines[at].text;
+  // An assignment inside the line's sentence (…，由X牵头，Y配合，推进…).
+  if (InlineAssignment(end, rules)) return true;
   // A closing bracket, maybe before one full stop or semicolon.
   const size_t stop = pu.StopLength(end);
   const std::string_view before = end.substr(0, end.size() - stop);
