@@ -732,6 +732,15 @@ Table Interpret(const Grid& g, const Rules& rules) {
           const auto m = rules.deadline_in_content.Find(line_text);
           return m.found && m.begin == 0 && CharCountUpTo(line_text.substr(m.end), 5) <= 4;
         }();
+        // A 备注 cell the row ended in goes on with any line (its words are
+        // free text, which no shape tells from the content's).
+        if (last == Role::kNote && !above.note.empty() && shape != CellShape::kUnits) {
+          above.note.Append(r.cells.front().text, line);
+          above.Touch(line);
+          above.Warn("row.unsplit", "line " + std::to_string(line) + " has no columns; joined to the " +
+                                        RoleLabel(last, rules) + " cell above");
+          continue;
+        }
         Cell* cell = (last == Role::kDeadline && dated) || (IsUnitRole(last) && shape == CellShape::kUnits)
                          ? FieldCell(above, last) : nullptr;
         if (cell && !cell->empty()) {

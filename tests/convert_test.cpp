@@ -486,6 +486,18 @@ TEST_CASE("Word text export: a cell of several paragraphs breaks its row; each p
   CHECK(doc.tasks[4].units == std::vector<std::string>{"县行政审批服务局"});
 }
 
+TEST_CASE("Word text export: a 备注 cell of two paragraphs goes on in the note, not the content", "[convert][word]") {
+  Document doc = ConvertText(
+      "附件\n2024年政务公开重点任务分工\n序号\t工作任务\t责任单位\t完成时限\t备注\n"
+      "1\t更新完善政务公开事项标准目录。\t各镇（街道）\t2024年9月30日前\t县政府办公室负责业务指导，\n"
+      "每月调度工作进展\n"
+      "2\t做好政府信息公开行政复议工作。\t县司法局\t长期坚持\t\n");
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[0].content == "更新完善政务公开事项标准目录。");
+  CHECK(doc.tasks[0].remarks == "县政府办公室负责业务指导，每月调度工作进展");
+  CHECK(doc.tasks[1].units == std::vector<std::string>{"县司法局"});
+}
+
 TEST_CASE("a site's 繁體 link is no notice in Traditional characters; a notice written in them is", "[convert][traditional]") {
   const std::string table = "附件\n2024年任务分解表\n|序号|工作任务|责任单位|完成时限|\n|---|---|---|---|\n"
                             "|1|推进政策文件集中公开。|县政府办公室|2024年6月底前|\n";
