@@ -809,6 +809,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     if (cells.size() < t.columns.size()) SplitAtRuleMarks(cells, t.columns.size(), rules);
     Row& row = t.rows.emplace_back();  // filled where it stays: no Row moved
     AssignRow(cells, t.columns, line, shape_of, row);
+    row.Touch(r.span.last_line);  // a row printed over lines (a quoted or broken cell) ends on its last
     row.after_break = r.after_page_break;
     for (const auto& [code, message] : r.notes) row.Warn(code, message);
     if (!inferred.empty()) row.Warn("role.inferred", "no table header; column roles inferred from the cells: " + inferred);

@@ -357,6 +357,25 @@ TEST_CASE("tabs table: a line without columns continues the content above", "[re
   CHECK(t.rows[1].first_line == 4);
 }
 
+TEST_CASE("tabs table pasted from a spreadsheet: a quoted cell over several lines is one cell", "[read]") {
+  // Excel and WPS copy a cell holding line breaks in double quotes, a quote in it doubled.
+  const Notice n(
+      "序号\t工作要求\t牵头单位\t配合单位\t完成时间\n"                                    // 1
+      "1\t\"集中公开惠企政策清单，\n实现政策\"\"一站式\"\"查询。\"\t县经信局\t\"县发改委\n"   // 2-3
+      "县商务局\"\t2024年9月底前\n"                                                         // 4
+      "2\t\"三公\"经费单独说明。\t县财政局\t县直各单位\t2024年6月底前\n");                   // 5
+  Table t = n.ReadTable();
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].content.text == "集中公开惠企政策清单， 实现政策\"一站式\"查询。");  // the space goes with normalizing
+  CHECK(t.rows[0].support.text == "县发改委 县商务局");  // a line break between names: a space
+  CHECK(t.rows[0].deadline.text == "2024年9月底前");
+  CHECK(t.rows[0].first_line == 2);
+  CHECK(t.rows[0].last_line == 4);
+  // A cell that only starts with a quote is read as printed.
+  CHECK(t.rows[1].content.text == "\"三公\"经费单独说明。");
+  CHECK(t.rows[1].support.text == "县直各单位");
+}
+
 TEST_CASE("tabs table ends at 抄送 / 印发", "[read]") {
   const Notice n(
       "序号\t具体内容\t责任单位\n"

@@ -58,6 +58,10 @@ struct RowLineSyntax {
   /// A header may be printed over two row lines, each name wrapped (序 over
   /// 号, 牵头 over 单位: narrow PDF columns): see WrappedHeaderRowLines.
   bool wrapped_header = false;
+  /// A spreadsheet's copy (Excel, WPS: tab-separated): a cell holding a line
+  /// break is printed in double quotes over several lines ("县发改委⏎县商务局"),
+  /// a quote inside it doubled. Such a row is read as one (QuotedRow).
+  bool quoted_cells = false;
   /// Whether a row line ends in its row mark (a markdown row's closing |);
   /// empty when rows have none. In a table whose header is closed, a row
   /// line left open goes on in the lines under it up to a closed one (a cell

@@ -55,6 +55,61 @@ std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, s
   return joined;
 }
 
+namespace {
+
+// A row of a spreadsheet's tab-separated copy whose quoted cell holds line
+// breaks: from lines[at], the cells (quotes taken off, a doubled quote one,
+// a line break a space, as between a cell's paragraphs) and the last line.
+// None when no quoted cell stays open at the end of lines[at], or when the
+// quotes do not read so (a cell "三公"经费 that only starts with a quote).
+struct QuotedRow {
+  std::vector<std::string> cells;
+  size_t last = 0;
+};
+constexpr size_t kQuotedRowLines = 30;  // a cell of more lines is no cell
+
+std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at) {
+  if (lines[at].raw.find('"') == std::string_view::npos) return std::nullopt;
+  QuotedRow row;
+  std::string cell;
+  bool quoted = false, open = false, closed = false;  // the cell at hand: began with a quote, is inside it, ended it
+  for (size_t k = at; k < lines.size() && k < at + kQuotedRowLines; ++k) {
+    std::string_view s = lines[k].raw;
+    while (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    if (k > at) cell += ' ';
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (open) {
+        if (c != '"') {
+          cell += c;
+        } else if (i + 1 < s.size() && s[i + 1] == '"') {
+          cell += '"', ++i;
+        } else {
+          open = false, closed = true;
+        }
+      } else if (c == '\t') {
+        row.cells.push_back(quoted ? cell : std::string(Trim(cell)));
+        cell.clear(), quoted = closed = false;
+      } else if (closed) {
+        if (c != ' ') return std::nullopt;  // words after the closing quote: no quoted cell
+      } else if (c == '"' && Trim(cell).empty()) {
+        cell.clear(), quoted = open = true;
+      } else {
+        cell += c;
+      }
+    }
+    if (!open) {
+      if (k == at) return std::nullopt;  // a row of its line: read as every row is
+      row.cells.push_back(quoted ? cell : std::string(Trim(cell)));
+      row.last = k;
+      return row;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax) {
   Grid g;
   g.layout = syntax.layout;
@@ -143,6 +198,24 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       g.span.last_line = l.no;
       continue;
     }
+    if (syntax.quoted_cells)
+      if (auto quoted = ReadQuotedRow(lines, i)) {
+        GridRow r;
+        for (const std::string& text : quoted->cells) {
+          GridCell& c = r.cells.emplace_back();
+          c.text = std::string(Trim(text));
+          c.span.first_line = l.no, c.span.last_line = lines[quoted->last].no;
+        }
+        r.span.first_line = l.no, r.span.last_line = lines[quoted->last].no;
+        r.after_page_break = std::exchange(after_break, false);
+        r.notes.emplace_back("row.joined", "row printed over lines " + std::to_string(r.span.first_line) + "-" +
+                                               std::to_string(r.span.last_line) +
+                                               " with its cells in quotes (a spreadsheet's copy); read as one row");
+        g.rows.push_back(std::move(r));
+        g.span.last_line = lines[quoted->last].no;
+        i = quoted->last;
+        continue;
+      }
     syntax.split(l, &cells);
     g.span.last_line = l.no;
     if (!HeaderRoles(cells, rules).empty()) {  // a repeated header (page break)

@@ -33,6 +33,7 @@ RowLineSyntax Syntax() {
   // put on its own line: it stays with the row above (the interpreter joins it).
   syntax.stray_joins_above = true;
   syntax.wrapped_header = true;  // PDF text of narrow columns
+  syntax.quoted_cells = true;    // pasted from a spreadsheet
   return syntax;
 }
 }  // namespace
