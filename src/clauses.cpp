@@ -474,6 +474,26 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   return true;
 }
 
+Assignment HeadingUnits(std::string_view title, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  Assignment a;
+  std::string t = JoinCjkSpaces(Trim(title));
+  while (size_t n = pu.StopLength(t)) t.resize(t.size() - n);
+  // A bracket after the names that is no clause: a count (（3项）).
+  if (auto [begin, inner] = TrailingBracket(t, pu); begin != std::string_view::npos) {
+    Assignment clause;
+    if (ParseClause(inner, rules, &clause)) return a;
+    t.erase(begin);
+  }
+  const std::string_view names = Trim(t);
+  if (names.empty() || pu.comma.In(names) || !LooksLikeUnits(names, rules)) return a;
+  for (const auto& run : SplitRoleRuns(names, rules))
+    if (run.role != ClauseRole::kNone) return a;  // 县教育局牵头: a clause, read as one elsewhere
+  a.units = std::string(names);
+  a.found = true;
+  return a;
+}
+
 bool InlineAssignment(std::string_view text, const Rules& rules) {
   const auto m = rules.clause_inline.Find(text);
   Assignment probe;

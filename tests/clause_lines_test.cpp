@@ -156,3 +156,11 @@ TEST_CASE("an assignment inside a sentence (由X牵头，Y配合) is read; the s
   const std::vector<std::string_view> bracket = {"（二）做好公开，由区司法局负责（区政府办牵头）。"};
   CHECK(noticetab::ReadAssignment(bracket, R(), &content).units == "区政府办牵头");
 }
+
+TEST_CASE("HeadingUnits: a heading's title that only names units", "[clauses]") {
+  CHECK(noticetab::HeadingUnits("县教育局（3项）", R()).units == "县教育局");
+  CHECK(noticetab::HeadingUnits("县民政局、县残联", R()).units == "县民政局、县残联");
+  CHECK_FALSE(noticetab::HeadingUnits("加强组织领导", R()).found);
+  CHECK_FALSE(noticetab::HeadingUnits("县教育局牵头", R()).found);  // a clause with a role word
+  CHECK_FALSE(noticetab::HeadingUnits("深化改革（县发改局牵头）", R()).found);
+}

@@ -545,3 +545,19 @@ TEST_CASE("body sections whose sentences hold 由X牵头，Y配合 are tasks wit
   CHECK(doc.tasks[1].lead_units == std::vector<std::string>{"区司法局"});
   CHECK(doc.tasks[1].deadline.date == std::optional<std::string>("2024-09-30"));
 }
+
+TEST_CASE("a plan listing its tasks under headings that name units gives each task those units", "[convert][body]") {
+  const Document doc = Convert(Decode("2024年民生实事项目任务分解\n"
+                                      "一、县教育局（3项）\n1．新建幼儿园2所。\n2．完成食堂改造。\n"
+                                      "二、县民政局、县残联（1项）\n3．实施无障碍改造100户。\n"
+                                      "三、加强组织保障\n4．各单位按月报送进展。\n",
+                                      "t.txt"),
+                               BuiltinRules());
+  REQUIRE(doc.tasks.size() == 4);
+  CHECK(doc.tasks[0].units == std::vector<std::string>{"县教育局"});
+  CHECK(doc.tasks[1].units == std::vector<std::string>{"县教育局"});
+  CHECK(doc.tasks[2].units == std::vector<std::string>{"县民政局", "县残联"});
+  CHECK(doc.tasks[3].units.empty());  // a heading of words names nobody
+  CHECK(std::any_of(doc.tasks[0].warnings.begin(), doc.tasks[0].warnings.end(),
+                    [](const std::string& w) { return w.find("heading") != std::string::npos; }));
+}

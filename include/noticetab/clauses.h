@@ -61,6 +61,11 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
 /// 0 when there is none (目标任务：… is a title, not units).
 size_t UnitsLabelEnd(std::string_view words, const Rules& rules);
 
+/// A heading's title that only names units (县教育局（3项）, 县民政局、县残联:
+/// a plan listing its tasks by who does them): those units; found false for
+/// any other title (words of a task, a clause with role words).
+Assignment HeadingUnits(std::string_view title, const Rules& rules);
+
 /// Whether `text` holds an assignment inside a sentence (clauses.yaml inline:
 /// …，由X牵头，Y配合，…) that names units.
 bool InlineAssignment(std::string_view text, const Rules& rules);

@@ -343,6 +343,18 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         for (size_t k = section_first; k < rows.size(); ++k)
           for (Part& p : rows[k])
             if (!p.a.found) p.a = sp.a, p.a_from = sp.from;
+    } else if (Assignment named = HeadingUnits(s.title, rules); named.found) {
+      // A heading that only names units (一、县教育局（3项）): the tasks under
+      // it are listed by who does them.
+      const std::vector<const Line*> heading = {&lines[static_cast<size_t>(s.line) - 1]};
+      named.units_from.Cover(0);  // heading[0]
+      for (size_t k = section_first; k < rows.size(); ++k)
+        for (Part& p : rows[k])
+          if (!p.a.found) {
+            p.a = named, p.a_from = heading;
+            p.notes.emplace_back("units.from_heading", "units taken from the heading of section " + s.no + " (line " +
+                                                           std::to_string(s.line) + "), which names them");
+          }
     }
   }
 

@@ -17,6 +17,15 @@ bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& 
   std::string_view end = lines[at].text;
   // An assignment inside the line's sentence (…，由X牵头，Y配合，推进…).
   if (InlineAssignment(end, rules)) return true;
+  // A heading that only names units, over headings of another style (一、县教育局（3项） /
+  // 1．…): the tasks under it are listed by who does them.
+  if (const Line& l = lines[at]; l.heading && HeadingUnits(l.heading->title, rules).found) {
+    for (size_t k = at + 1; k < lines.size(); ++k) {
+      if (lines[k].kind == LineKind::kBlank || lines[k].kind == LineKind::kJunk) continue;
+      if (lines[k].heading && lines[k].heading->style != l.heading->style) return true;
+      break;
+    }
+  }
   // A closing bracket, maybe before one full stop or semicolon.
   const size_t stop = pu.StopLength(end);
   const std::string_view before = end.substr(0, end.size() - stop);
