@@ -540,6 +540,22 @@ TEST_CASE("cell-per-line table: a row of another length leaves the whole stream 
   CHECK(t.rows[2].support.text == "县财政局");
 }
 
+TEST_CASE("cell-per-line table: blank lines between cells, a cell wrapped over lines (PDF text without -layout)", "[read]") {
+  // pdftotext without -layout prints a table cell by cell, blank lines
+  // between, each cell wrapped at its column's width.
+  const Notice n(
+      "序号\n\n工作任务\n\n责任单位\n\n完成时限\n\n"                                   // 1-8
+      "1\n\n围绕稳预期、强信心，及时公开促进\n经济持续回升向好的政策措施。\n\n"           // 9-13
+      "区发改委、区财\n政局\n\n2024年6月\n底前\n\n"                                     // 14-19
+      "2\n\n做好优化营商环境信息公开。\n\n区市场监管局\n\n长期坚持\n");                // 20-26
+  Table t = n.ReadTable();
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].content.text == "围绕稳预期、强信心，及时公开促进经济持续回升向好的政策措施。");
+  CHECK(t.rows[0].units.text == "区发改委、区财政局");
+  CHECK(t.rows[0].deadline.text == "2024年6月底前");
+  CHECK(t.rows[1].units.text == "区市场监管局");
+}
+
 TEST_CASE("cell-per-line table: a deadline printed as two cells \"2023年\" \"6月底前\"", "[read]") {
   // samples/linyi-2023.txt prints some 完成时限 cells on two paragraphs.
   const Notice n(

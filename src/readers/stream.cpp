@@ -3,6 +3,7 @@
 // rows). Rows are rebuilt from the cell stream by cell shape: labels, then
 // the content, then the unit and deadline cells.
 #include <algorithm>
+#include <utility>
 
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
@@ -175,8 +176,15 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   };
   size_t i = HeaderRun(lines, at, rules, prefixed, nullptr);
   header_row(at, i);
+  // Blank lines between every two header names (PDF text without -layout,
+  // Word's paragraphs): the body's cells are blocks apart by blank lines too,
+  // and the lines of a block one cell wrapped at the column's width
+  // (区发改委、区财 / 政局).
+  bool blocks = !prefixed && i - at >= 3;
+  for (size_t k = at; blocks && k + 1 < i; ++k)
+    blocks = lines[k].kind == LineKind::kBlank || lines[k + 1].kind == LineKind::kBlank;
   if (const size_t width = g.rows.front().cells.size();
-      !prefixed && width > 0 && HeaderRole(g.rows.front().cells.front().text, rules) == Role::kSeq) {
+      !blocks && !prefixed && width > 0 && HeaderRole(g.rows.front().cells.front().text, rules) == Role::kSeq) {
     if (const auto starts = PositionalRows(lines, i, width, rules); !starts.empty()) {
       g.rows.pop_back();  // rows of their own, not a stream
       g.stream = false;
@@ -201,12 +209,24 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   }
   bool after_break = false;
   auto body = [&]() -> GridRow& { return g.rows.back(); };
+  bool in_block = false;  // the line above was a cell's (blocks: this one goes on in it)
   for (; i < lines.size(); ++i) {
     const Line& l = lines[i];
+    const bool goes_on = std::exchange(in_block, false);
     if (l.kind == LineKind::kBlank) continue;
     if (EndsTable(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
     g.span.last_line = l.no;
+    if (blocks && goes_on && !body().cells.empty() && !PipeOnly(l.text)) {
+      GridCell& c = body().cells.back();
+      Cell joined;
+      joined.text = c.text;
+      joined.Append(l.text, l.no);
+      c.text = joined.text;
+      c.span.Cover(CellAt(lines, l, l.text).span);
+      in_block = true;
+      continue;
+    }
     if (size_t end = HeaderRun(lines, i, rules, prefixed, nullptr); end > i) {
       header_row(i, end);  // a repeated header (page break)
       i = end - 1;
@@ -239,6 +259,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     GridCell& c = cells.emplace_back();  // filled where it stays
     FillCell(c, lines, l, StripTrailingPipe(l.text));
     c.placeholder = c.text.empty();
+    in_block = true;
   }
   std::erase_if(g.rows, [](const GridRow& r) { return !r.header && r.cells.empty(); });
   return g;
