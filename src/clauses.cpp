@@ -477,19 +477,25 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
 Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   const Punctuation& pu = rules.punct;
   Assignment a;
-  std::string t = JoinCjkSpaces(Trim(title));
-  while (size_t n = pu.StopLength(t)) t.resize(t.size() - n);
+  std::string_view t = Trim(title);
+  while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
   // A bracket after the names that is no clause: a count (（3项）).
-  if (auto [begin, inner] = TrailingBracket(t, pu); begin != std::string_view::npos) {
-    Assignment clause;
-    if (ParseClause(inner, rules, &clause)) return a;
-    t.erase(begin);
-  }
-  const std::string_view names = Trim(t);
-  if (names.empty() || pu.comma.In(names) || !LooksLikeUnits(names, rules)) return a;
-  for (const auto& run : SplitRoleRuns(names, rules))
+  std::string_view names = t, inner;
+  if (pu.closes.Ends(t))
+    if (auto [begin, in] = TrailingBracket(t, pu); begin != std::string_view::npos) names = Trim(t.substr(0, begin)), inner = in;
+  // The cheap tests first: most titles are a task's words, which end in no
+  // unit's suffix.
+  if (names.empty() ||
+      std::none_of(rules.org_suffixes.begin(), rules.org_suffixes.end(),
+                   [&](const std::string& suffix) { return EndsWith(names, suffix); }) ||
+      CharCountUpTo(names, 41) > 40 || pu.comma.In(names) || pu.full_stop.In(names))
+    return a;
+  if (Assignment clause; !inner.empty() && ParseClause(inner, rules, &clause)) return a;
+  const std::string joined = JoinCjkSpaces(names);
+  if (!LooksLikeUnits(joined, rules)) return a;
+  for (const auto& run : SplitRoleRuns(joined, rules))
     if (run.role != ClauseRole::kNone) return a;  // 县教育局牵头: a clause, read as one elsewhere
-  a.units = std::string(names);
+  a.units = joined;
   a.found = true;
   return a;
 }

@@ -92,10 +92,11 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   out.reserve(pieces.size());
   std::string carried_name;  // a name with the carried prefix before it
   const MarkSet& rule_marks = rules.punct.rule_marks;
+  const bool marked = !rule_marks.marks().empty() && rule_marks.In(text);  // once for the whole list
   for (size_t piece = 0; piece < pieces.size(); ++piece) {
     std::string_view name = rules.punct.full_stop.TrimEnd(pieces[piece]);
     // OCR'd table rules at a name's edges (‖ 区司法局 ‖): no part of it.
-    if (!name.empty() && !rule_marks.marks().empty() && (rule_marks.StartLength(name) || rule_marks.EndLength(name))) {
+    if (marked && !name.empty() && (rule_marks.StartLength(name) || rule_marks.EndLength(name))) {
       const std::string_view printed = name;
       for (size_t n; (n = rule_marks.StartLength(name)) != 0;) name = Trim(name.substr(n));
       for (size_t n; (n = rule_marks.EndLength(name)) != 0;) name = Trim(name.substr(0, name.size() - n));
@@ -103,7 +104,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     }
     // One between two names (区教体局 丨 区财政局: a rule OCR read inside a
     // cell) separates them: no name holds such a mark.
-    if (!rule_marks.marks().empty() && rule_marks.In(name)) {
+    if (marked && rule_marks.In(name)) {
       for (size_t i = 0; i < name.size();) {
         const size_t at = i;
         if (!rule_marks.Has(NextChar(name, i))) continue;

@@ -19,10 +19,12 @@ bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& 
   if (InlineAssignment(end, rules)) return true;
   // A heading that only names units, over headings of another style (一、县教育局（3项） /
   // 1．…): the tasks under it are listed by who does them.
-  if (const Line& l = lines[at]; l.heading && HeadingUnits(l.heading->title, rules).found) {
+  // The cheap tests first: a short title, a heading of another style next.
+  if (const Line& l = lines[at]; l.heading && l.heading->title.size() <= 40 * 4) {
     for (size_t k = at + 1; k < lines.size(); ++k) {
       if (lines[k].kind == LineKind::kBlank || lines[k].kind == LineKind::kJunk) continue;
-      if (lines[k].heading && lines[k].heading->style != l.heading->style) return true;
+      if (lines[k].heading && lines[k].heading->style != l.heading->style)
+        return HeadingUnits(l.heading->title, rules).found;
       break;
     }
   }

@@ -69,7 +69,19 @@ struct QuotedRow {
 constexpr size_t kQuotedRowLines = 30;  // a cell of more lines is no cell
 
 std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at) {
-  if (lines[at].raw.find('"') == std::string_view::npos) return std::nullopt;
+  // The cheap test first: a quote opening a cell, at the line's start or after a tab.
+  const std::string_view first = lines[at].raw;
+  const size_t quote = first.find('"');
+  if (quote == std::string_view::npos) return std::nullopt;
+  if (Trim(first.substr(0, quote)).size() != 0 && first.find("\t\"") == std::string_view::npos) {
+    bool opens = false;  // a quote after a tab and spaces
+    for (size_t q = quote; q != std::string_view::npos && !opens; q = first.find('"', q + 1)) {
+      size_t b = q;
+      while (b > 0 && first[b - 1] == ' ') --b;
+      opens = b == 0 || first[b - 1] == '\t';
+    }
+    if (!opens) return std::nullopt;
+  }
   QuotedRow row;
   std::string cell;
   bool quoted = false, open = false, closed = false;  // the cell at hand: began with a quote, is inside it, ended it
