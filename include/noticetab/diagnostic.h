@@ -20,8 +20,7 @@ namespace noticetab {
 /// merged.filled, link.label_disagrees, link.from_label, link.partial, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
 /// units.rule_marks (OCR'd table rules cut from a name),
-/// units.missing, units.shared, units.group_count, units.first_is_lead, units.from_heading (a body
-/// heading that only names units gave them: 一、县教育局（3项）), deadline.no_year,
+/// units.missing, units.shared, units.group_count, units.first_is_lead, deadline.no_year,
 /// deadline.unreadable, deadline.partial (the last of several dates in the
 /// cell), deadline.relative (counted from an event the notice does not date:
 /// 收到通知后10个工作日内), deadline.from_document (counted from the 成文日期;

@@ -350,11 +350,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       named.units_from.Cover(0);  // heading[0]
       for (size_t k = section_first; k < rows.size(); ++k)
         for (Part& p : rows[k])
-          if (!p.a.found) {
-            p.a = named, p.a_from = heading;
-            p.notes.emplace_back("units.from_heading", "units taken from the heading of section " + s.no + " (line " +
-                                                           std::to_string(s.line) + "), which names them");
-          }
+          if (!p.a.found) p.a = named, p.a_from = heading;  // said as for a section's clause
     }
   }
 
