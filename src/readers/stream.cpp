@@ -210,6 +210,16 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   bool after_break = false;
   auto body = [&]() -> GridRow& { return g.rows.back(); };
   bool in_block = false;  // the line above was a cell's (blocks: this one goes on in it)
+  // Line l is more of the last cell (wrapped, or continued unprefixed).
+  auto continue_cell = [&](const Line& l) {
+    GridCell& c = body().cells.back();
+    Cell joined;
+    joined.text = c.text;
+    joined.Append(l.text, l.no);
+    c.text = joined.text;
+    c.span.Cover(CellAt(lines, l, l.text).span);
+    c.placeholder = false;
+  };
   for (; i < lines.size(); ++i) {
     const Line& l = lines[i];
     const bool goes_on = std::exchange(in_block, false);
@@ -218,12 +228,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     if (l.kind == LineKind::kJunk) continue;
     g.span.last_line = l.no;
     if (blocks && goes_on && !body().cells.empty() && !PipeOnly(l.text)) {
-      GridCell& c = body().cells.back();
-      Cell joined;
-      joined.text = c.text;
-      joined.Append(l.text, l.no);
-      c.text = joined.text;
-      c.span.Cover(CellAt(lines, l, l.text).span);
+      continue_cell(l);
       in_block = true;
       continue;
     }
@@ -236,13 +241,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
     auto& cells = body().cells;
     if (prefixed && !is_prefixed && !cells.empty()) {  // a cell continued on an unprefixed line
-      GridCell& c = cells.back();
-      Cell joined;
-      joined.text = c.text;
-      joined.Append(l.text, l.no);
-      c.text = joined.text;
-      c.span.Cover(CellAt(lines, l, l.text).span);
-      c.placeholder = false;
+      continue_cell(l);
       continue;
     }
     if (int pipes = PipeOnly(l.text)) {
