@@ -185,7 +185,18 @@ bool UnitAlias(std::string_view text, size_t begin, std::string_view inner, cons
     --tail;
     while (tail > 0 && (static_cast<unsigned char>(before[tail]) & 0xC0) == 0x80) --tail;
   }
-  return before.substr(tail).find(level) != std::string_view::npos;
+  const std::string_view near = before.substr(tail);
+  if (near.find(level) == std::string_view::npos) return false;
+  // And names it another way: two of its characters after the level are in
+  // the name before it (市政务公开办 / 市政府办公室), not another unit's (县人民医院（县卫健局）).
+  int shared = 0;
+  const std::string_view rest = name.substr(level.size());
+  for (size_t i = 0; i < rest.size();) {
+    const size_t at = i;
+    NextChar(rest, i);
+    shared += near.find(rest.substr(at, i - at)) != std::string_view::npos;
+  }
+  return shared >= 2;
 }
 
 // TrailingBracket, unless the bracket is a UnitAlias.
@@ -495,6 +506,12 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   if (!LooksLikeUnits(joined, rules)) return a;
   for (const auto& run : SplitRoleRuns(joined, rules))
     if (run.role != ClauseRole::kNone) return a;  // 县教育局牵头: a clause, read as one elsewhere
+  // A task's words may end as a unit's do (建设数字政府, 建强文明实践中心): a
+  // heading names units only when every name opens with its level (县教育局).
+  for (std::string_view name : SplitTopLevel(joined, rules))
+    if (std::none_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
+                     [&](const std::string& p) { return StartsWith(Trim(name), p); }))
+      return a;
   a.units = joined;
   a.found = true;
   return a;

@@ -134,6 +134,9 @@ TEST_CASE("a bracket naming the unit right before it another way is no assignmen
   CHECK_FALSE(noticetab::ReadAssignment(alias, R(), &content).found);
   CHECK_FALSE(noticetab::EndsInClause(alias[0], R()));
   // After a task's words the same bracket assigns; so does one with a role word after a unit.
+  // Another unit of the same level after a unit's name is no alias of it: it assigns.
+  const std::vector<std::string_view> other = {"（二）推进医共体建设，做强县人民医院（县卫健局）。"};
+  CHECK(noticetab::ReadAssignment(other, R(), &content).units == "县卫健局");
   const std::vector<std::string_view> task = {"（三）做好财政信息公开（县财政局）。"};
   CHECK(noticetab::ReadAssignment(task, R(), &content).units == "县财政局");
   const std::vector<std::string_view> role = {"做好材料报送，报送县政府办公室（县政府办负责）。"};
@@ -161,6 +164,9 @@ TEST_CASE("HeadingUnits: a heading's title that only names units", "[clauses]") 
   CHECK(noticetab::HeadingUnits("县教育局（3项）", R()).units == "县教育局");
   CHECK(noticetab::HeadingUnits("县民政局、县残联", R()).units == "县民政局、县残联");
   CHECK_FALSE(noticetab::HeadingUnits("加强组织领导", R()).found);
+  // A task's words that end as a unit's do: no level opens them.
+  CHECK_FALSE(noticetab::HeadingUnits("建设数字政府", R()).found);
+  CHECK_FALSE(noticetab::HeadingUnits("建强新时代文明实践中心", R()).found);
   CHECK_FALSE(noticetab::HeadingUnits("县教育局牵头", R()).found);  // a clause with a role word
   CHECK_FALSE(noticetab::HeadingUnits("深化改革（县发改局牵头）", R()).found);
 }

@@ -554,6 +554,15 @@ TEST_CASE("cell-per-line table: blank lines between cells, a cell wrapped over l
   CHECK(t.rows[0].units.text == "区发改委、区财政局");
   CHECK(t.rows[0].deadline.text == "2024年6月底前");
   CHECK(t.rows[1].units.text == "区市场监管局");
+  // Blank lines between the header's names but none between the body's cells:
+  // a cell per line, as ever.
+  const Notice packed("序号\n\n工作任务\n\n责任单位\n\n完成时限\n\n"
+                      "1\n做好优化营商环境信息公开。\n区市场监管局\n2024年6月底前\n"
+                      "2\n推进政策解读。\n区政府办公室\n长期坚持\n");
+  Table p = packed.ReadTable();
+  REQUIRE(p.rows.size() == 2);
+  CHECK(p.rows[0].units.text == "区市场监管局");
+  CHECK(p.rows[1].content.text == "推进政策解读。");
 }
 
 TEST_CASE("cell-per-line table: a deadline printed as two cells \"2023年\" \"6月底前\"", "[read]") {

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "internal.h"
+#include "noticetab/classify.h"
 #include "noticetab/rules.h"
 #include "noticetab/text.h"
 
@@ -144,8 +145,14 @@ std::vector<std::pair<std::string, ListKind>> ListClasses(const xmlNode* parent)
         size_t comma = selectors.find(',', start);
         if (comma == std::string_view::npos) comma = selectors.size();
         std::string_view sel = Trim(selectors.substr(start, comma - start));
-        if (const size_t dot = sel.rfind('.'); dot != std::string_view::npos && sel.find(' ', dot) == std::string_view::npos)
-          out.emplace_back(std::string(sel.substr(dot + 1)), ListKindOfCss(value));
+        // The last simple selector: a class (ol.cn, .cn), or the element
+        // itself (ol, li: a page's reset, ol,ul{list-style:none}) kept as "<ol>".
+        const size_t space = sel.find_last_of(" >");
+        const std::string_view last = space == std::string_view::npos ? sel : sel.substr(space + 1);
+        if (const size_t dot = last.rfind('.'); dot != std::string_view::npos)
+          out.emplace_back(std::string(last.substr(dot + 1)), ListKindOfCss(value));
+        else if (last == "ol" || last == "li")
+          out.emplace_back("<ol>", ListKindOfCss(value));
         start = comma + 1;
       }
     }
@@ -209,7 +216,14 @@ class HtmlReader {
   void Flush() {
     std::string text = Collapse(text_);
     text_.clear();
-    if (!text.empty()) lines_.Paragraph(text);
+    if (text.empty()) return;
+    // A list item's number opens its first paragraph (<li><p>…</p></li>
+    // too), unless the item types its own (<li>一、…</li> under a reset list style).
+    if (!pending_label_.empty()) {
+      if (!MatchHeading(text, BuiltinRules())) text.insert(0, pending_label_);
+      pending_label_.clear();
+    }
+    lines_.Paragraph(text);
   }
 
  private:
@@ -218,12 +232,15 @@ class HtmlReader {
     bool nested_same;  // a list of the same kind encloses it: numbered as the next level
   };
   std::vector<OpenList> lists_;
+  std::string pending_label_;  // the number of the list item being read, until its first paragraph
 
   ListKind KindOf(const xmlNode* ol) const {
     if (std::string inline_style = ListStyleIn(Attr(ol, "style")); !inline_style.empty()) return ListKindOfCss(inline_style);
     const std::string classes = " " + Attr(ol, "class") + " ";
     for (auto it = list_classes.rbegin(); it != list_classes.rend(); ++it)  // the last rule wins
-      if (classes.find(" " + it->first + " ") != std::string::npos) return it->second;
+      if (it->first != "<ol>" && classes.find(" " + it->first + " ") != std::string::npos) return it->second;
+    for (auto it = list_classes.rbegin(); it != list_classes.rend(); ++it)  // then a rule for every list
+      if (it->first == "<ol>") return it->second;
     const std::string type = Attr(ol, "type");
     if (type == "a") return ListKind::kLowerLetter;
     if (type == "A") return ListKind::kUpperLetter;
@@ -256,9 +273,10 @@ class HtmlReader {
       if (const std::string value = Attr(n, "value"); !value.empty() && std::isdigit(static_cast<unsigned char>(value[0])))
         number = std::atoi(value.c_str());
       Flush();
-      text_ += Marker(kind, nested_same, number++);
+      pending_label_ = Marker(kind, nested_same, number++);
       Walk(n);
       Flush();
+      pending_label_.clear();  // an item with no words
     }
     lists_.pop_back();
   }

@@ -183,6 +183,19 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   bool blocks = !prefixed && i - at >= 3;
   for (size_t k = at; blocks && k + 1 < i; ++k)
     blocks = lines[k].kind == LineKind::kBlank || lines[k + 1].kind == LineKind::kBlank;
+  // And the body is so too: its first lines fall in runs of a cell's few
+  // lines (2.5 on average at most), not in a row's run of every cell (blank
+  // lines between rows only) or one run (no blank lines).
+  if (blocks) {
+    int runs = 0, filled = 0;
+    bool in_run = false;
+    for (size_t k = i; k < lines.size() && k < i + 16 && !EndsTable(lines[k], rules); ++k) {
+      const bool blank = lines[k].kind == LineKind::kBlank;
+      if (!blank) ++filled, runs += !in_run;
+      in_run = !blank;
+    }
+    blocks = runs >= 3 && filled * 2 <= runs * 5;
+  }
   if (const size_t width = g.rows.front().cells.size();
       !blocks && !prefixed && width > 0 && HeaderRole(g.rows.front().cells.front().text, rules) == Role::kSeq) {
     if (const auto starts = PositionalRows(lines, i, width, rules); !starts.empty()) {
