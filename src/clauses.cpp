@@ -168,14 +168,20 @@ std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Pu
 // suffix) of the same level (the alias's level word among its last 8
 // characters). Where the text before ends in a task's words (…做好财政公开
 // （县财政局）) the bracket assigns.
+// Whether s ends in one of units.yaml org_suffixes (局, 办公室, 中心): the
+// byte gate first, as IsCompleteUnit's.
+bool EndsInOrgSuffix(std::string_view s, const Rules& rules) {
+  if (s.empty() || !((rules.org_suffix_ends >> (static_cast<unsigned char>(s.back()) & 63)) & 1)) return false;
+  return std::any_of(rules.org_suffixes.begin(), rules.org_suffixes.end(),
+                     [&](const std::string& suffix) { return EndsWith(s, suffix); });
+}
+
 bool UnitAlias(std::string_view text, size_t begin, std::string_view inner, const Rules& rules) {
   std::string buf;
   const std::string_view name = RemoveSpaces(Trim(inner), &buf);
   if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1) return false;
   const std::string_view before = Trim(text.substr(0, begin));
-  if (std::none_of(rules.org_suffixes.begin(), rules.org_suffixes.end(),
-                   [&](const std::string& suffix) { return EndsWith(before, suffix); }))
-    return false;
+  if (!EndsInOrgSuffix(before, rules)) return false;
   std::string_view level;
   for (const auto& p : rules.level_prefixes)
     if (StartsWith(name, p) && p.size() > level.size()) level = p;
@@ -496,10 +502,8 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
     if (auto [begin, in] = TrailingBracket(t, pu); begin != std::string_view::npos) names = Trim(t.substr(0, begin)), inner = in;
   // The cheap tests first: most titles are a task's words, which end in no
   // unit's suffix.
-  if (names.empty() ||
-      std::none_of(rules.org_suffixes.begin(), rules.org_suffixes.end(),
-                   [&](const std::string& suffix) { return EndsWith(names, suffix); }) ||
-      CharCountUpTo(names, 41) > 40 || pu.comma.In(names) || pu.full_stop.In(names))
+  if (!EndsInOrgSuffix(names, rules) || CharCountUpTo(names, 41) > 40 || pu.comma.In(names) ||
+      pu.full_stop.In(names))
     return a;
   if (Assignment clause; !inner.empty() && ParseClause(inner, rules, &clause)) return a;
   const std::string joined = JoinCjkSpaces(names);
@@ -517,11 +521,19 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   return a;
 }
 
-bool InlineAssignment(std::string_view text, const Rules& rules) {
+// The assignment inside a sentence of `text` (clauses.yaml inline) into
+// *out: where it begins, npos when there is none that names units.
+size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out) {
   const auto m = rules.clause_inline.Find(text);
+  if (!m.found || !ParseClause(m.Group("clause"), rules, out) ||
+      (out->units.empty() && out->lead.empty() && out->support.empty()))
+    return std::string_view::npos;
+  return m.begin;
+}
+
+bool InlineAssignment(std::string_view text, const Rules& rules) {
   Assignment probe;
-  return m.found && ParseClause(m.Group("clause"), rules, &probe) &&
-         !(probe.units.empty() && probe.lead.empty() && probe.support.empty());
+  return ReadInline(text, rules, &probe) != std::string_view::npos;
 }
 
 bool IsKeyValueLine(std::string_view line, const Rules& rules) {
@@ -741,16 +753,13 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   // An assignment inside a sentence (…，由X牵头，Y配合，推进…), where the
   // item has none of its own: read, and the sentence kept whole.
   if (!a.found && !pieces.empty()) {
-    if (auto m = rules.clause_inline.Find(text); m.found) {
-      Assignment clause;
-      if (ParseClause(m.Group("clause"), rules, &clause) &&
-          !(clause.units.empty() && clause.lead.empty() && clause.support.empty())) {
-        int at = pieces.front().second;
-        for (const auto& [offset, k] : pieces)
-          if (offset <= m.begin) at = k;
-        a.clause_line = at;
-        MergeAt(clause, &a, at, at, pu);
-      }
+    Assignment clause;
+    if (const size_t begin = ReadInline(text, rules, &clause); begin != std::string_view::npos) {
+      int at = pieces.front().second;
+      for (const auto& [offset, k] : pieces)
+        if (offset <= begin) at = k;
+      a.clause_line = at;
+      MergeAt(clause, &a, at, at, pu);
     }
   }
   a.standalone_bracket = a.found && only_bracket_lines && !text_after_clause;
