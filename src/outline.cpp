@@ -36,6 +36,51 @@ bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rule
   return !EndsSentence(name, rules) && IsCompleteUnit(name, rules);
 }
 
+// Where an item's first paragraph ends: the length of its text then, and its
+// last line; line 0 when no other paragraph follows in the item.
+struct ParagraphEnd {
+  size_t text_len = 0;
+  int line = 0;
+  bool sub_heading = false;  // a heading of a lower level is in the item
+};
+
+// Paragraphs after the last item of a section that close the section or the
+// notice (各责任单位要于每月5日前将进展情况报…) rather than go on with the
+// item. Told by the list's habit: when every other item that has a follower
+// in its section is one paragraph (two or more of them), the last items'
+// further paragraphs are not theirs, unless they name an assignment or number
+// sub-items. Those items end at their first paragraph.
+void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<ParagraphEnd>& first_end,
+                        const Rules& rules, std::vector<Section>* sections, std::vector<int>* item_end_lines) {
+  int single = 0;
+  std::vector<Item*> last_items;
+  for (Section& s : *sections) {
+    for (size_t k = 0; k < s.items.size(); ++k) {
+      const ParagraphEnd& pe = first_end[s.items[k].index];
+      if (k + 1 < s.items.size()) {
+        if (pe.line > 0) return;  // items of several paragraphs: the habit allows them
+        ++single;
+      } else if (pe.line > 0 && !pe.sub_heading) {
+        last_items.push_back(&s.items[k]);
+      }
+    }
+  }
+  if (single < 2) return;
+  for (Item* it : last_items) {
+    const ParagraphEnd& pe = first_end[it->index];
+    int end = (*item_end_lines)[it->index];
+    std::vector<std::string_view> rest;
+    for (size_t i = pe.line; i < lines.size() && lines[i].no <= end; ++i)
+      if (lines[i].kind == LineKind::kText) rest.push_back(lines[i].text);
+    std::string content;
+    bool assigns = ReadAssignment(rest, rules, &content).found;
+    for (std::string_view r : rest) assigns = assigns || InlineAssignment(r, rules);
+    if (assigns) continue;
+    it->text.resize(pe.text_len);
+    (*item_end_lines)[it->index] = pe.line;
+  }
+}
+
 }  // namespace
 
 std::string HeadingTitle(std::string_view words, const Rules& rules) {
@@ -65,6 +110,11 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     if (item && item_end_lines) (*item_end_lines)[item->index] = last_line;
   };
   int last_text_line = 0;
+  // Where each item's first paragraph ends, when more paragraphs follow it
+  // (TrailingParagraphs reads them). By item index; text length 0 = none.
+  std::vector<ParagraphEnd> first_end(1);
+  std::string_view prev_text;    // the last line given to the item
+  bool item_indented = false;    // its heading line is indented
   for (size_t i = regions.body_begin; i < regions.body_end && i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
@@ -104,6 +154,9 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           sections.back().items.push_back(std::move(it));
           item = &sections.back().items.back();
           if (item_end_lines) item_end_lines->push_back(l.no);
+          first_end.emplace_back();
+          prev_text = l.text;
+          item_indented = l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1);
         }
         last_text_line = l.no;
         continue;
@@ -120,6 +173,16 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       continue;
     }
     if (item && l.tabs == 0) {
+      ParagraphEnd& pe = first_end[item->index];
+      if (l.kind == LineKind::kHeading) pe.sub_heading = true;
+      // A new paragraph: the line before closed a sentence or a bracket (a
+      // clause), and this one is indented as the item's heading is.
+      if (pe.line == 0 && (EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text)) &&
+          (!item_indented || (l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1)))) {
+        pe.text_len = item->text.size();
+        pe.line = last_text_line;
+      }
+      prev_text = l.text;
       std::string_view t = l.text;
       if (auto m = rules.markdown_prefix.Find(t); m.found && m.begin == 0) t = Trim(t.substr(m.end));
       if (l.spaced) item->text += JoinCjkSpaces(t);
@@ -128,6 +191,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     }
   }
   close_item(last_text_line);
+  if (item_end_lines) TrailingParagraphs(lines, first_end, rules, &sections, item_end_lines);
   return sections;
 }
 
