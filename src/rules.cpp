@@ -582,8 +582,11 @@ void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
         ctx.Fail(date.Mark(), std::string("date: expected ") + part + " in '" + r.date_format + "'");
   }
   if (const RNode labels = root["list_labels"]) {  // optional too
-    CheckKeys(ctx, labels, {"cjk", "cjk_nested", "decimal", "decimal_nested"});
-    for (const char* key : {"cjk", "cjk_nested", "decimal", "decimal_nested"}) {
+    CheckKeys(ctx, labels, {"cjk", "cjk_nested", "cjk_nested_2", "decimal", "decimal_nested", "decimal_nested_2"});
+    // The third levels are optional: older rule sets have none.
+    for (const char* key : {"cjk", "cjk_nested", "cjk_nested_2", "decimal", "decimal_nested", "decimal_nested_2"}) {
+      const bool optional = std::string_view(key).ends_with("_2");
+      if (optional && !labels[key]) continue;
       const RNode label = Required(ctx, labels, key);
       std::string text = Scalar(ctx, label);
       if (text.find("{n}") == std::string::npos)

@@ -174,17 +174,18 @@ TEST_CASE("native: an HTML <ol> numbers its items as the page shows them", "[nat
   const std::string page =
       "<html><head><meta charset=\"utf-8\"><style>ol.cn { list-style-type: cjk-ideographic }</style></head><body>"
       "<ol class=\"cn\"><li>加强政策发布<ol><li>规范文件发布。</li><li>提升解读质量。</li></ol></li>"
-      "<li>深化重点领域公开<ol start=\"3\"><li>做好财政公开。<ol><li>公开预算。</li></ol></li></ol></li></ol>"
-      "<ol style=\"list-style-type:none\"><li>无编号</li></ol><ol type=\"a\"><li>字母</li></ol>"
+      "<li>深化重点领域公开<ol start=\"3\"><li>做好财政公开。<ol><li>公开预算。<ol><li>公开决算。</li></ol></li></ol></li></ol></li></ol>"
+      "<ol style=\"list-style-type:none\"><li>无编号</li></ol><ol style=\"list-style: disc inside\"><li>圆点</li></ol><ol type=\"a\"><li>字母</li></ol>"
       "<ul><li>项目</li></ul><ol><li><p>段落中的条目</p></li></ol>"
       "<style>ol.typed{list-style:none}</style><ol><li>一、自带编号</li></ol><ol class=\"breadcrumb\"><li><a href=\"/\">首页</a></li><li><a href=\"/z\">政务公开</a></li></ol>"
       "</body></html>";
   const Source s = Decode(page, "list.html");
   std::vector<std::string> lines;
   for (int i = 1; i <= s.line_count(); ++i) lines.emplace_back(s.Line(i));
-  // A decimal list inside a decimal one is numbered as the next level.
+  // A decimal list inside a decimal one is numbered as the next level, and
+  // one inside two as the level after (①); a list shown with bullets has none.
   CHECK(lines == std::vector<std::string>{"一、加强政策发布", "1.规范文件发布。", "2.提升解读质量。", "二、深化重点领域公开",
-                                          "3.做好财政公开。", "（1）公开预算。", "无编号", "a. 字母", "项目",
+                                          "3.做好财政公开。", "（1）公开预算。", "①公开决算。", "无编号", "圆点", "a. 字母", "项目",
                                           "1.段落中的条目", "一、自带编号",  // <li><p>; a number typed in the item
                                           "首页", "政务公开"});  // a list of links only is navigation: no numbers
 }

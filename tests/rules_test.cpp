@@ -68,15 +68,15 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"heading", {"no", "title", "match", "level"}},
       {"title", {"title"}},
       {"header", {"role"}},
-      {"junk", {"junk"}},
+      {"junk", {"junk", "page_end"}},
       {"units", {"units", "open", "lead", "support", "persons"}},
       {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
       {"deadline", {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match", "warning", "in"}},
-      {"clause", {"units", "lead", "support", "open", "deadline", "person", "group"}},
+      {"clause", {"units", "lead", "support", "open", "deadline", "person", "group", "inline"}},
       {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
       {"label", {"column", "value", "sheet", "calendar", "message"}},
-      {"numbering", {"format", "label", "page_number", "date"}},
+      {"numbering", {"format", "list", "depth", "label", "page_number", "date"}},
       {"punctuation", {"ends_sentence", "title", "closes_with", "marker", "brackets"}},
   };
   return k;
@@ -122,6 +122,9 @@ void FireHeader(const RuleExample& ex) {
 
 void FireJunk(const RuleExample& ex) {
   CHECK(Bool(noticetab::IsJunk(ex.input, R())) == ex.expect.at("junk"));
+  // page_end: a junk line no table goes on past (read.cpp EndsTable).
+  if (ex.expect.count("page_end"))
+    CHECK(Bool(noticetab::IsJunk(ex.input, R()) && R().page_end.Contains(ex.input)) == ex.expect.at("page_end"));
 }
 
 void FireUnits(const RuleExample& ex) {
@@ -135,7 +138,15 @@ void FireUnits(const RuleExample& ex) {
 
 void FireClause(const RuleExample& ex) {
   noticetab::Assignment a;
-  bool parsed = noticetab::ParseClause(ex.input, R(), &a);
+  bool parsed;
+  if (ex.expect.count("inline")) {  // a sentence that may hold the inline rule's clause (…，由X牵头，Y配合，…)
+    CHECK(Bool(noticetab::InlineAssignment(ex.input, R())) == ex.expect.at("inline"));
+    std::string content;
+    a = noticetab::ReadAssignment({ex.input}, R(), &content);
+    parsed = a.found;
+  } else {
+    parsed = noticetab::ParseClause(ex.input, R(), &a);
+  }
   noticetab::UnitList u = noticetab::ResolveAssignment(a, R());
   if (ex.expect.count("units")) CHECK(Join(u.units) == ex.expect.at("units"));
   if (ex.expect.count("lead")) CHECK(Join(u.lead) == ex.expect.at("lead"));
@@ -228,6 +239,11 @@ void FireLabel(const RuleExample& ex) {
 // text is a number with a Word list format, a line that may be a page number, or a
 // spreadsheet date serial.
 void FireNumbering(const RuleExample& ex) {
+  if (ex.expect.count("list")) {  // an HTML list's style (CSS list-style-type) and nesting depth
+    REQUIRE((ex.expect.count("label") && ex.expect.count("depth")));
+    CHECK(noticetab::native::HtmlListLabel(ex.expect.at("list"), std::stoi(ex.expect.at("depth")), std::stoi(ex.input)) ==
+          ex.expect.at("label"));
+  }
   if (ex.expect.count("format")) {
     REQUIRE(ex.expect.count("label"));
     CHECK(noticetab::native::ListNumber(std::stoi(ex.input), ex.expect.at("format")) == ex.expect.at("label"));

@@ -103,8 +103,42 @@ ListKind ListKindOfCss(std::string_view value) {
   if (value.find("lower-roman") != std::string_view::npos) return ListKind::kLowerRoman;
   if (value.find("upper-roman") != std::string_view::npos) return ListKind::kUpperRoman;
   if (value.find("none") != std::string_view::npos) return ListKind::kNone;
+  // Bullets (an <ol> a stylesheet shows as a bulleted list): no numbers.
+  for (std::string_view bullet : {"disc", "circle", "square"})
+    if (value.find(bullet) != std::string_view::npos) return ListKind::kNone;
   if (value.find("decimal") != std::string_view::npos) return ListKind::kDecimal;
   return ListKind::kDecimal;
+}
+
+// The label numbering.yaml list_labels gives (一、, （1）); the number alone
+// when it gives none.
+std::string Label(const char* style, const std::string& number) {
+  const auto& labels = BuiltinNumbering().list_labels;
+  const auto it = labels.find(style);
+  if (it == labels.end()) return number + " ";
+  std::string label = it->second;
+  label.replace(label.find("{n}"), 3, number);
+  return label;
+}
+
+// The label of item n of a list of `kind` inside `depth` lists of its kind:
+// a notice's next levels (1. （1） ①, 一、 （一） 1.) where a browser would
+// repeat the same numbers, which would read as one run.
+std::string Marker(ListKind kind, int depth, int n) {
+  switch (kind) {
+    case ListKind::kCjk:
+      return depth >= 2 ? Label("cjk_nested_2", std::to_string(n))
+                        : Label(depth == 1 ? "cjk_nested" : "cjk", ListNumber(n, "chineseCounting"));
+    case ListKind::kDecimal:
+      return depth >= 2 ? Label("decimal_nested_2", ListNumber(n, "decimalEnclosedCircle"))
+                        : Label(depth == 1 ? "decimal_nested" : "decimal", std::to_string(n));
+    case ListKind::kLowerLetter: return ListNumber(n, "lowerLetter") + ". ";
+    case ListKind::kUpperLetter: return ListNumber(n, "upperLetter") + ". ";
+    case ListKind::kLowerRoman: return ListNumber(n, "lowerRoman") + ". ";
+    case ListKind::kUpperRoman: return ListNumber(n, "upperRoman") + ". ";
+    case ListKind::kNone: return {};
+  }
+  return {};
 }
 
 // The list-style-type (or list-style) value in a CSS declaration block, lower
@@ -229,7 +263,6 @@ class HtmlReader {
  private:
   struct OpenList {
     ListKind kind;
-    bool nested_same;  // a list of the same kind encloses it: numbered as the next level
   };
   std::vector<OpenList> lists_;
   std::string pending_label_;  // the number of the list item being read, until its first paragraph
@@ -259,9 +292,10 @@ class HtmlReader {
     for (const xmlNode* n = ol->children; n != nullptr && navigation; n = n->next)
       if (n->type == XML_ELEMENT_NODE && Name(n) == "li") navigation = LinksOnly(n);
     const ListKind kind = navigation ? ListKind::kNone : KindOf(ol);
-    const bool nested_same =
-        std::any_of(lists_.begin(), lists_.end(), [&](const OpenList& l) { return l.kind == kind && !l.nested_same; });
-    lists_.push_back({kind, nested_same});
+    // Lists of the same kind around it: numbered as the next levels.
+    const int depth =
+        static_cast<int>(std::count_if(lists_.begin(), lists_.end(), [&](const OpenList& l) { return l.kind == kind; }));
+    lists_.push_back({kind});
     int number = 1;
     if (const std::string start = Attr(ol, "start"); !start.empty() && std::isdigit(static_cast<unsigned char>(start[0])))
       number = std::atoi(start.c_str());
@@ -273,36 +307,12 @@ class HtmlReader {
       if (const std::string value = Attr(n, "value"); !value.empty() && std::isdigit(static_cast<unsigned char>(value[0])))
         number = std::atoi(value.c_str());
       Flush();
-      pending_label_ = Marker(kind, nested_same, number++);
+      pending_label_ = Marker(kind, depth, number++);
       Walk(n);
       Flush();
       pending_label_.clear();  // an item with no words
     }
     lists_.pop_back();
-  }
-
-  // The label numbering.yaml list_labels gives (一、, （1）); the number alone
-  // when it gives none.
-  static std::string Label(const char* style, const std::string& number) {
-    const auto& labels = BuiltinNumbering().list_labels;
-    const auto it = labels.find(style);
-    if (it == labels.end()) return number + " ";
-    std::string label = it->second;
-    label.replace(label.find("{n}"), 3, number);
-    return label;
-  }
-
-  static std::string Marker(ListKind kind, bool nested, int n) {
-    switch (kind) {
-      case ListKind::kCjk: return Label(nested ? "cjk_nested" : "cjk", ListNumber(n, "chineseCounting"));
-      case ListKind::kDecimal: return Label(nested ? "decimal_nested" : "decimal", std::to_string(n));
-      case ListKind::kLowerLetter: return ListNumber(n, "lowerLetter") + ". ";
-      case ListKind::kUpperLetter: return ListNumber(n, "upperLetter") + ". ";
-      case ListKind::kLowerRoman: return ListNumber(n, "lowerRoman") + ". ";
-      case ListKind::kUpperRoman: return ListNumber(n, "upperRoman") + ". ";
-      case ListKind::kNone: return {};
-    }
-    return {};
   }
 
   // The text of a cell: blocks and <br> inside it are line breaks, which
@@ -508,6 +518,10 @@ Rendered ReadHtml(std::string_view bytes, const std::string& name) {
   }
   r.encoding = encoding;
   return r;
+}
+
+std::string HtmlListLabel(std::string_view list_style, int depth, int n) {
+  return Marker(ListKindOfCss(list_style), depth, n);
 }
 
 }  // namespace noticetab::native

@@ -166,6 +166,10 @@ bool IsPageNumber(std::string_view line);
 /// Number `n` as a Word list label of format `fmt` (w:numFmt: decimal,
 /// chineseCounting, ideographZodiac ...); the Chinese words are numbering.yaml's.
 std::string ListNumber(int n, const std::string& fmt);
+/// The number an HTML list item is given (html.cpp): item n of a list whose
+/// CSS list-style-type is `list_style`, inside `depth` lists of its kind.
+/// "" for a list shown without numbers (none, disc).
+std::string HtmlListLabel(std::string_view list_style, int depth, int n);
 /// A list label as it reads before its paragraph: a space after it where the
 /// list puts a separator (`separate`) and the label does not end in
 /// punctuation.yaml label_ends.
