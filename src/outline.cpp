@@ -114,6 +114,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
   // (TrailingParagraphs reads them). By item index; text length 0 = none.
   std::vector<ParagraphEnd> first_end(1);
   std::string_view prev_text;    // the last line given to the item
+  bool prev_key = false;         // it was a key-value line
   bool item_indented = false;    // its heading line is indented
   for (size_t i = regions.body_begin; i < regions.body_end && i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -156,6 +157,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           if (item_end_lines) item_end_lines->push_back(l.no);
           first_end.emplace_back();
           prev_text = l.text;
+          prev_key = false;
           item_indented = l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1);
         }
         last_text_line = l.no;
@@ -175,14 +177,18 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     if (item && l.tabs == 0) {
       ParagraphEnd& pe = first_end[item->index];
       if (l.kind == LineKind::kHeading) pe.sub_heading = true;
-      // A new paragraph: the line before closed a sentence or a bracket (a
-      // clause), and this one is indented as the item's heading is.
-      if (pe.line == 0 && (EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text)) &&
+      // A new paragraph: the line before closed a sentence, a bracket (a
+      // clause) or was a key-value line, and this one is indented as the
+      // item's heading is. Key-value lines (牵头单位：X) are the item's own.
+      const bool key = rules.punct.colon.In(l.text) && IsKeyValueLine(l.text, rules);
+      if (pe.line == 0 && !key &&
+          (prev_key || EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text)) &&
           (!item_indented || (l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1)))) {
         pe.text_len = item->text.size();
         pe.line = last_text_line;
       }
       prev_text = l.text;
+      prev_key = key;
       std::string_view t = l.text;
       if (auto m = rules.markdown_prefix.Find(t); m.found && m.begin == 0) t = Trim(t.substr(m.end));
       if (l.spaced) item->text += JoinCjkSpaces(t);
