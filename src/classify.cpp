@@ -1131,6 +1131,30 @@ CellShape CellReader::Classify(std::string_view cell, const CellFacts& facts) co
   return ClassifyTrimmed(Trim(cell), rules_, &facts, gates_.get());
 }
 
+namespace {
+
+// The last sections of a body whose items name no units, after three or more
+// items that every one names theirs: the notice's closing requirements
+// (四、保障措施 （一）加强组织领导。…), not tasks. Whole sections only; said in
+// a document warning.
+void DropClosingSections(Document* doc) {
+  std::vector<Task>& tasks = doc->tasks;
+  size_t k = tasks.size();
+  while (k > 0 && tasks[k - 1].units.empty() && tasks[k - 1].section) --k;
+  if (k < 3 || k == tasks.size() || tasks[k].section == tasks[k - 1].section) return;
+  for (size_t i = 0; i < k; ++i)
+    if (tasks[i].units.empty()) return;
+  const Task& first = tasks[k];
+  doc->Warn("tasks.closing_section",
+            std::to_string(tasks.size() - k) + " items from section " + first.section_no +
+                " on (line " + std::to_string(first.first_line) +
+                ") name no units where every item above names theirs: the notice's closing requirements, not tasks",
+            first.first_line);
+  tasks.resize(k);
+}
+
+}  // namespace
+
 void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& lines, const Rules& rules) {
   if (has_table) {
     doc->kind = "notice_with_annex";
@@ -1200,6 +1224,7 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
     if (cover) doc->Warn("kind.cover_without_annex", "a cover notice whose annex is not in the text: no tasks");
     return;
   }
+  if (assigns) DropClosingSections(doc);
   if (assigns || title.empty() || rules.plan_title.Contains(title)) {
     doc->kind = "body_assignments";
     if (!assigns) doc->Warn("kind.body_assigns_nothing", "the body items name no units or deadlines");

@@ -39,7 +39,8 @@ namespace noticetab {
 /// input.note (a warning a caller put on a Source without a code), rows.cut
 /// (many units cut mid-name),
 /// document.year_published (no year in the title, no 成文日期: the page's publish date gives it),
-/// outline.empty, tasks.from_body, tasks.none, kind.cover_requirements,
+/// outline.empty, tasks.from_body, tasks.none, tasks.closing_section (the last
+/// sections name no units after items that all do: not tasks), kind.cover_requirements,
 /// kind.cover_without_annex, kind.body_assigns_nothing, kind.news_report, kind.not_tasks.
 struct Diagnostic {
   std::string code;
