@@ -1145,11 +1145,14 @@ void DropClosingSections(Document* doc) {
   for (size_t i = 0; i < k; ++i)
     if (tasks[i].units.empty()) return;
   const Task& first = tasks[k];
+  int line = first.first_line;  // the section's heading, when the outline has it
+  for (const Section& s : doc->sections)
+    if (s.index == *first.section && s.line > 0) line = s.line;
   doc->Warn("tasks.closing_section",
-            std::to_string(tasks.size() - k) + " items from section " + first.section_no +
-                " on (line " + std::to_string(first.first_line) +
-                ") name no units where every item above names theirs: the notice's closing requirements, not tasks",
-            first.first_line);
+            "the items of section " + first.section_no + " (line " + std::to_string(line) +
+                ") and after name no units where every item above names theirs: the notice's closing requirements, "
+                "not tasks (" + std::to_string(tasks.size() - k) + " dropped)",
+            line);
   tasks.resize(k);
 }
 
