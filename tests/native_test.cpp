@@ -190,6 +190,22 @@ TEST_CASE("native: an HTML <ol> numbers its items as the page shows them", "[nat
                                           "首页", "政务公开"});  // a list of links only is navigation: no numbers
 }
 
+TEST_CASE("native: Word's HTML shows the numbers it writes inside <![if !supportLists]>", "[native]") {
+  // A page saved from Word puts each list paragraph's number between
+  // downlevel-revealed markers, which every browser but old IE shows; an
+  // HTML parser keeps the markers as text, which hid the numbers.
+  const std::string page =
+      "<html><body><p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span><span "
+      "style='mso-list:Ignore'>（一）</span></span><![endif]><span>强化政策解读。</span></p>"
+      "<p><![if !vml]><img src=a.png><![endif]>保留文字</p></body></html>";
+  const Source s = Decode(page, "word.html");
+  std::vector<std::string> lines;
+  for (int i = 1; i <= s.line_count(); ++i) lines.emplace_back(s.Line(i));
+  REQUIRE(!lines.empty());
+  CHECK(lines.front() == "（一）强化政策解读。");
+  CHECK(std::none_of(lines.begin(), lines.end(), [](const std::string& l) { return l.find("<![") != std::string::npos; }));
+}
+
 TEST_CASE("native: the samples as .odt give the ledger of their text (>= 95% rows equal)", "[native]") {
   CHECK(RowsEqual("odt") >= 0.95);
 }

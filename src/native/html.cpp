@@ -494,8 +494,47 @@ std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::str
   return r;
 }
 
+namespace {
+
+// Word's "downlevel-revealed" conditionals (<![if !supportLists]>（一）<![endif]>,
+// <![if !vml]><img><![endif]>) show their content in every browser but old
+// IE; an HTML parser keeps the markers as text. The markers go, their content
+// stays: a list paragraph's number is in it. `bytes` itself when there are
+// none, else a copy without them in *buf. ASCII markers: safe in GB18030 too,
+// whose trailing bytes are never '<'.
+std::string_view WithoutDownlevelMarkers(std::string_view bytes, std::string* buf) {
+  constexpr std::string_view kOpen = "<![if", kEnd = "<![endif]>";
+  size_t at = bytes.find("<![");
+  if (at == std::string_view::npos) return bytes;
+  size_t from = 0;
+  for (; at != std::string_view::npos; at = bytes.find("<![", at + 1)) {
+    size_t end = 0;
+    if (bytes.compare(at, kEnd.size(), kEnd) == 0) {
+      end = at + kEnd.size();
+    } else if (bytes.compare(at, kOpen.size(), kOpen) == 0) {
+      const size_t close = bytes.find("]>", at);
+      if (close == std::string_view::npos || bytes.substr(at + 1, close - at - 1).find_first_of("<>") != std::string_view::npos)
+        continue;
+      end = close + 2;
+    } else {
+      continue;  // <![CDATA[ and the like: the parser's
+    }
+    if (buf->empty()) buf->reserve(bytes.size());
+    buf->append(bytes.substr(from, at - from));
+    from = end;
+    at = end - 1;
+  }
+  if (from == 0) return bytes;
+  buf->append(bytes.substr(from));
+  return *buf;
+}
+
+}  // namespace
+
 Rendered ReadHtml(std::string_view bytes, const std::string& name) {
   Rendered r;
+  std::string unmarked;
+  bytes = WithoutDownlevelMarkers(bytes, &unmarked);
   std::string charset = MetaCharset(bytes);
   std::string encoding;
   if (bytes.starts_with("\xEF\xBB\xBF") || charset == "utf-8" || charset == "utf8") {
