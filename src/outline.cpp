@@ -36,48 +36,48 @@ bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rule
   return !EndsSentence(name, rules) && IsCompleteUnit(name, rules);
 }
 
-// Where an item's first paragraph ends: the length of its text then, and its
-// last line; line 0 when no other paragraph follows in the item.
-struct ParagraphEnd {
+// A part of an item: the item itself, or a sub-item numbered in it (1. under
+// （一）). Where its first paragraph ends: the length of the item's text then,
+// and its last line; line 0 when no other paragraph follows in the part.
+struct Part {
+  size_t section = 0;  // in the outline
+  int item = 0;        // Item::index
   size_t text_len = 0;
   int line = 0;
-  bool sub_heading = false;  // a heading of a lower level is in the item
 };
 
-// Paragraphs after the last item of a section that close the section or the
-// notice (各责任单位要于每月5日前将进展情况报…) rather than go on with the
-// item. Told by the list's habit: when every other item that has a follower
-// in its section is one paragraph (two or more of them), the last items'
-// further paragraphs are not theirs, unless they name an assignment or number
-// sub-items. Those items end at their first paragraph.
-void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<ParagraphEnd>& first_end,
-                        const Rules& rules, std::vector<Section>* sections, std::vector<int>* item_end_lines) {
+// Paragraphs after the last part of a section that close the section or the
+// notice (各责任单位要于每月5日前将进展情况报…) rather than go on with it.
+// Told by the list's habit: when every other part with a follower in its
+// section is one paragraph (two or more of them), the last parts' further
+// paragraphs are not theirs, unless they name an assignment. Those items end
+// at that paragraph.
+void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>& parts, const Rules& rules,
+                        std::vector<Section>* sections, std::vector<int>* item_end_lines) {
   int single = 0;
-  std::vector<Item*> last_items;
-  for (Section& s : *sections) {
-    for (size_t k = 0; k < s.items.size(); ++k) {
-      const ParagraphEnd& pe = first_end[s.items[k].index];
-      if (k + 1 < s.items.size()) {
-        if (pe.line > 0) return;  // items of several paragraphs: the habit allows them
-        ++single;
-      } else if (pe.line > 0 && !pe.sub_heading) {
-        last_items.push_back(&s.items[k]);
-      }
+  std::vector<const Part*> last_parts;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const Part& p = parts[k];
+    if (k + 1 < parts.size() && parts[k + 1].section == p.section) {
+      if (p.line > 0) return;  // parts of several paragraphs: the habit allows them
+      ++single;
+    } else if (p.line > 0) {
+      last_parts.push_back(&p);
     }
   }
   if (single < 2) return;
-  for (Item* it : last_items) {
-    const ParagraphEnd& pe = first_end[it->index];
-    int end = (*item_end_lines)[it->index];
+  for (const Part* p : last_parts) {
+    int end = (*item_end_lines)[p->item];
     std::vector<std::string_view> rest;
-    for (size_t i = pe.line; i < lines.size() && lines[i].no <= end; ++i)
+    for (size_t i = p->line; i < lines.size() && lines[i].no <= end; ++i)
       if (lines[i].kind == LineKind::kText) rest.push_back(lines[i].text);
     std::string content;
     bool assigns = ReadAssignment(rest, rules, &content).found;
     for (std::string_view r : rest) assigns = assigns || InlineAssignment(r, rules);
     if (assigns) continue;
-    it->text.resize(pe.text_len);
-    (*item_end_lines)[it->index] = pe.line;
+    for (Item& it : (*sections)[p->section].items)
+      if (it.index == p->item) it.text.resize(p->text_len);
+    (*item_end_lines)[p->item] = p->line;
   }
 }
 
@@ -110,9 +110,9 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     if (item && item_end_lines) (*item_end_lines)[item->index] = last_line;
   };
   int last_text_line = 0;
-  // Where each item's first paragraph ends, when more paragraphs follow it
-  // (TrailingParagraphs reads them). By item index; text length 0 = none.
-  std::vector<ParagraphEnd> first_end(1);
+  // The items' parts, in order, with where their first paragraphs end
+  // (TrailingParagraphs reads them).
+  std::vector<Part> parts;
   std::string_view prev_text;    // the last line given to the item
   bool prev_key = false;         // it was a key-value line
   bool item_indented = false;    // its heading line is indented
@@ -155,7 +155,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           sections.back().items.push_back(std::move(it));
           item = &sections.back().items.back();
           if (item_end_lines) item_end_lines->push_back(l.no);
-          first_end.emplace_back();
+          parts.push_back({sections.size() - 1, item->index});
           prev_text = l.text;
           prev_key = false;
           item_indented = l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1);
@@ -175,13 +175,13 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       continue;
     }
     if (item && l.tabs == 0) {
-      ParagraphEnd& pe = first_end[item->index];
-      if (l.kind == LineKind::kHeading) pe.sub_heading = true;
+      if (l.kind == LineKind::kHeading) parts.push_back({sections.size() - 1, item->index});  // a sub-item
+      Part& pe = parts.back();
       // A new paragraph: the line before closed a sentence, a bracket (a
       // clause) or was a key-value line, and this one is indented as the
       // item's heading is. Key-value lines (牵头单位：X) are the item's own.
       const bool key = rules.punct.colon.In(l.text) && IsKeyValueLine(l.text, rules);
-      if (pe.line == 0 && !key &&
+      if (pe.line == 0 && !key && l.kind != LineKind::kHeading &&
           (prev_key || EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text)) &&
           (!item_indented || (l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1)))) {
         pe.text_len = item->text.size();
@@ -197,7 +197,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     }
   }
   close_item(last_text_line);
-  if (item_end_lines) TrailingParagraphs(lines, first_end, rules, &sections, item_end_lines);
+  if (item_end_lines) TrailingParagraphs(lines, parts, rules, &sections, item_end_lines);
   return sections;
 }
 
