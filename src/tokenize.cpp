@@ -98,6 +98,7 @@ int Numerals::Value(std::string_view s) const {
   if (s.empty()) return 0;
   size_t i = 0;
   char32_t c = NextChar(s, i);
+  if (c >= 0x2460 && c <= 0x2473) return static_cast<int>(c - 0x2460 + 1);  // ① .. ⑳
   if (IsAsciiOrWideDigit(c)) {  // Arabic: the leading digit run
     long v = DigitOf(c);
     while (i < s.size()) {
