@@ -225,13 +225,26 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
   const SplitRegistry& registry = SplitReaders();
   std::vector<const Reader*> body_left = registry.bodies;  // not yet detected
   bool in_body = false;
+  // A cover notice's own numbered requirements (一、提高思想认识。…) end at
+  // its 附件： line; when the annex under a 附件 line is the plan itself,
+  // printed as text with headings (no table), the body goes on from there
+  // (ClassifyDocument then drops the cover's paragraphs as requirements).
+  enum { kNo, kAfterAttachment, kInAnnex } resume = kNo;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (i == first_heading) in_body = true;
+    if (resume == kAfterAttachment && l.kind == LineKind::kText && rules.annex_start.Contains(RemoveSpaces(l.text))) {
+      resume = kInAnnex;
+    } else if (resume == kInAnnex && l.kind == LineKind::kHeading) {
+      resume = kNo;
+      in_body = true;
+      f.body_end = lines.size();
+    }
     // The body ends at the annex, the footer or a table.
     if (in_body && l.kind == LineKind::kText && (rules.attachment.Contains(l.text) || EndsTable(l, rules))) {
       f.body_end = i;
       in_body = false;
+      if (resume == kNo && rules.attachment.Contains(l.text) && !EndsTable(l, rules)) resume = kAfterAttachment;
     }
     if (in_body && !body_left.empty() && (l.kind == LineKind::kText || l.kind == LineKind::kHeading)) {
       for (size_t k = 0; k < body_left.size();) {

@@ -264,12 +264,21 @@ noticetab::FoundReaders FindReadersPlain(const std::vector<Line>& lines, const n
       break;
     }
   bool in_body = false;
+  int resume = 0;  // 1: after a cover's 附件： line; 2: after the 附件 line over its annex
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (i == first_heading) in_body = true;
+    if (resume == 1 && l.kind == LineKind::kText && rules.annex_start.Contains(noticetab::RemoveSpaces(l.text))) {
+      resume = 2;
+    } else if (resume == 2 && l.kind == LineKind::kHeading) {
+      resume = 0;
+      in_body = true;
+      f.body_end = lines.size();
+    }
     if (in_body && l.kind == LineKind::kText && (rules.attachment.Contains(l.text) || EndsTablePlain(l, rules))) {
       f.body_end = i;
       in_body = false;
+      if (resume == 0 && rules.attachment.Contains(l.text) && !EndsTablePlain(l, rules)) resume = 1;
     }
     const Reader* best = nullptr;
     for (const auto& r : noticetab::Readers()) {
