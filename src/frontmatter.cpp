@@ -231,6 +231,14 @@ const MetaKeys& CachedMetadataKeys(const Rules& rules) {
   return cache.keys;
 }
 
+// Whether t opens with a metadata key and its colon (发布时间：…).
+bool StartsMetadataPair(std::string_view t, const MetaKeys& meta, const Punctuation& p) {
+  if (t.empty() || !meta.MayStart(t, 0)) return false;
+  for (const std::string& key : meta.keys)
+    if (!key.empty() && t.starts_with(key) && p.colon.StartLength(t.substr(key.size())) > 0) return true;
+  return false;
+}
+
 std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta, const Punctuation& p) {
   const std::vector<std::string>& keys = meta.keys;
   std::string_view t = Trim(line);
@@ -485,8 +493,10 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     if (!fm.number) {
       const std::string_view compact = compact_t();
       auto m = rules.doc_number.Find(compact);
-      // The notice's own number stands alone on its line; a cited one sits in a sentence.
-      if (m.found && (m.end - m.begin) * 10 >= compact.size() * 6) {
+      // The notice's own number stands alone on its line, or before the page's
+      // metadata (沅北政办发〔2023〕5号　发布时间：…); a cited one sits in a sentence.
+      if (m.found && ((m.end - m.begin) * 10 >= compact.size() * 6 ||
+                      (m.begin == 0 && StartsMetadataPair(compact.substr(m.end), meta_keys, rules.punct)))) {
         fm.number = FormatDocNumber(m, rules);
         continue;
       }
