@@ -60,7 +60,10 @@ ListEntry ListEntryOf(std::string_view s, const Rules& rules) {
 }
 
 // A title's last line: title_line, or plan_title_line (2025年某镇安全生产重点工作任务).
+// A title names its subject and its kind: five characters at least (关于X的函).
+// A shorter line ending so is a menu entry or a subheading (规划计划, 工作要点).
 bool IsTitleLine(std::string_view s, const Rules& rules) {
+  if (CharCountUpTo(s, 5) < 5) return false;
   return rules.title_line.Contains(s) || rules.plan_title_line.Contains(s);
 }
 
