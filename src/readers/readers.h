@@ -114,6 +114,9 @@ std::vector<std::string_view> SpaceRuns(std::string_view line);
 bool MayHaveThreeRuns(std::string_view line);
 Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
+/// Records: each row a block of `header name：value` lines (records.cpp).
+bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules);
+Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules);
 // Body readers (their cut is CutBody below):

@@ -6,6 +6,7 @@
 //   pipe     20   a header line with |-separated names (outer pipes optional)
 //   spaces   15   a header line with names separated by 2+ spaces (pdftotext -layout)
 //   tab-prefixed 12  header names one per tab-prefixed line
+//   records  11   each row a block of `header name：value` lines (a mobile page's cards)
 //   cell-per-line 10 header names one per line (the loosest: any run of names)
 // Body readers come below every table reader: they are used only when no
 // table reader detects a table anywhere in the notice (a table is the
@@ -29,6 +30,7 @@ const std::vector<Reader>& Readers() {
       {"pipe", 20, DetectPipe, CutPipe},
       {"spaces", 15, DetectSpaces, CutSpaces},
       {"tab-prefixed", 12, DetectTabPrefixed, CutCellStream},
+      {"records", 11, DetectRecords, CutRecords},
       {"cell-per-line", 10, DetectCellPerLine, CutCellStream},
       {"key-value", 6, DetectKeyValue, nullptr, CutBody},
       {"clauses", 5, DetectInlineClause, nullptr, CutBody},

@@ -1,0 +1,167 @@
+// Reader for a table printed as records (a mobile page's cards, a form's
+// export): each row a block of `name：value` lines whose names are the
+// table's header names, every block opening with the same name:
+//   序号：1
+//   工作任务：公开教育领域重大建设项目批准…
+//   责任单位：市发改委、教育局、财政局
+//   完成时限：2024年6月底前
+// A line with no name right under a value goes on with it (a wrapped
+// value); blank lines may part the blocks. The header is the names in the
+// order they first appear; a block without one of them leaves its cell a
+// placeholder, so the grid is read by position.
+//
+// Told from key-value lines under body items (牵头单位：X under 1.…) by its
+// content name (工作任务：): the body's items carry their text in the heading.
+#include <algorithm>
+#include <optional>
+
+#include "noticetab/text.h"
+#include "readers.h"
+
+namespace noticetab {
+namespace {
+
+// Names are short (HeaderRole takes none over 8 characters): the colon is
+// looked for in a line's first bytes only.
+constexpr size_t kKeyBytes = 3 * 8 + 3;
+
+struct Field {
+  std::string name;        // spaces removed
+  std::string_view value;  // trimmed, a view into the line
+  Role role = Role::kNone;
+};
+
+// The header name opening `l` before its colon, and the value after it.
+std::optional<Field> ReadField(const Line& l, const Rules& rules) {
+  if (l.kind != LineKind::kText || l.tabs > 0) return std::nullopt;
+  const std::string_view t = l.text;
+  const size_t colon = rules.punct.colon.Find(t.substr(0, kKeyBytes));
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  Field f;
+  f.name = RemoveSpaces(t.substr(0, colon));
+  f.role = HeaderRole(f.name, rules);
+  if (f.role == Role::kNone) return std::nullopt;
+  f.value = Trim(t.substr(colon + rules.punct.colon.StartLength(t.substr(colon))));
+  return f;
+}
+
+// The fields of the block opening at lines[at]: its name lines up to a blank
+// line, a line that is neither a field nor a wrapped value, or the next line
+// named as lines[at] is. *end: the index just past the block.
+std::vector<std::pair<size_t, Field>> Block(const std::vector<Line>& lines, size_t at, const Rules& rules,
+                                            size_t* end) {
+  std::vector<std::pair<size_t, Field>> out;
+  size_t i = at;
+  for (; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || EndsTable(l, rules)) break;
+    std::optional<Field> f = ReadField(l, rules);
+    if (!f) {
+      if (out.empty() || l.kind != LineKind::kText || l.tabs > 0) break;
+      continue;  // a wrapped value
+    }
+    if (!out.empty() && f->name == out.front().second.name) break;  // the next block
+    out.emplace_back(i, std::move(*f));
+  }
+  *end = i;
+  return out;
+}
+
+// A block reads as a row: three fields of different roles or more, one the
+// task's content or label and one its units or deadline.
+bool RowBlock(const std::vector<std::pair<size_t, Field>>& block) {
+  bool content = false, assigns = false;
+  std::vector<Role> roles;
+  for (const auto& [i, f] : block) {
+    if (std::find(roles.begin(), roles.end(), f.role) == roles.end()) roles.push_back(f.role);
+    content |= f.role == Role::kContent || f.role == Role::kLabel;  // 工作任务 names the task where no column says more
+    assigns |= f.role == Role::kUnits || f.role == Role::kLead || f.role == Role::kDeadline;
+  }
+  return roles.size() >= 3 && content && assigns;
+}
+
+// The index of the next line at or after `from`, past blank and junk lines.
+size_t NextLine(const std::vector<Line>& lines, size_t from) {
+  while (from < lines.size() && (lines[from].kind == LineKind::kBlank || lines[from].kind == LineKind::kJunk)) ++from;
+  return from;
+}
+
+}  // namespace
+
+bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  const Line& l = lines[at];
+  if (l.kind != LineKind::kText || l.tabs > 0 || !rules.punct.colon.In(l.text.substr(0, kKeyBytes))) return false;
+  if (at > 0 && ReadField(lines[at - 1], rules)) return false;  // inside a block
+  size_t end = 0;
+  const auto first = Block(lines, at, rules, &end);
+  if (!RowBlock(first)) return false;
+  // A second block opening with the same name: a table, not one form.
+  const size_t next = NextLine(lines, end);
+  if (next >= lines.size()) return false;
+  const std::optional<Field> f = ReadField(lines[next], rules);
+  return f && f->name == first.front().second.name && RowBlock(Block(lines, next, rules, &end));
+}
+
+Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  Grid g;
+  g.layout = "records";
+  g.by_position = true;
+  // The blocks (fields and where each ends), and the names in the order
+  // they first appear.
+  struct Block_ {
+    std::vector<std::pair<size_t, Field>> fields;
+    size_t end = 0;
+  };
+  std::vector<Block_> blocks;
+  std::vector<std::string> names;
+  for (size_t i = at; i < lines.size();) {
+    Block_ b;
+    b.fields = Block(lines, i, rules, &b.end);
+    if (b.fields.empty() || (!blocks.empty() && b.fields.front().second.name != blocks.front().fields.front().second.name))
+      break;
+    for (const auto& [k, f] : b.fields)
+      if (std::find(names.begin(), names.end(), f.name) == names.end()) names.push_back(f.name);
+    i = NextLine(lines, b.end);
+    blocks.push_back(std::move(b));
+    if (i < lines.size() && !ReadField(lines[i], rules)) break;
+  }
+  GridRow header;
+  header.header = true;
+  for (const auto& n : names) {
+    GridCell c;
+    c.text = n;
+    c.span.first_line = c.span.last_line = lines[at].no;
+    header.cells.push_back(std::move(c));
+  }
+  header.span.first_line = header.span.last_line = lines[at].no;
+  g.rows.push_back(std::move(header));
+  g.span = g.rows.front().span;
+  for (const Block_& block : blocks) {
+    GridRow r;
+    r.cells.resize(names.size());
+    for (GridCell& c : r.cells) c.placeholder = true;
+    for (size_t b = 0; b < block.fields.size(); ++b) {
+      const auto& [i, f] = block.fields[b];
+      const size_t col = static_cast<size_t>(std::find(names.begin(), names.end(), f.name) - names.begin());
+      GridCell& c = r.cells[col];
+      if (!c.placeholder) continue;  // a name twice in a block: the first
+      c = CellAt(lines, lines[i], f.value);
+      // Its wrapped lines, up to the next field or the block's end.
+      const size_t stop = b + 1 < block.fields.size() ? block.fields[b + 1].first : block.end;
+      for (size_t k = i + 1; k < stop; ++k) {
+        const GridCell piece = CellAt(lines, lines[k], lines[k].text);
+        Cell joined;
+        joined.text = c.text;
+        joined.Append(piece.text, lines[k].no);
+        c.text = joined.text;
+        c.span.Cover(piece.span);
+      }
+      r.span.Cover(c.span);
+    }
+    g.span.Cover(r.span);
+    g.rows.push_back(std::move(r));
+  }
+  return g;
+}
+
+}  // namespace noticetab
