@@ -139,7 +139,7 @@ TEST_CASE("punctuation: a malformed entry is an error at its line and column", "
     CHECK(e.Format().find("punctuation.yaml:22:8: comma: a mark is listed twice") == 0);
   }
   SECTION("an empty set") {
-    const Error e = ErrorOf(Replaced(good, "pipe: \"|｜\"", "pipe: \"\""));
+    const Error e = ErrorOf(Replaced(good, "pipe: \"|｜│┃║\"", "pipe: \"\""));
     CHECK(e.Format().find("pipe: expected at least one mark") != std::string::npos);
   }
   SECTION("an unknown key") {

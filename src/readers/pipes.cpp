@@ -38,11 +38,20 @@ std::vector<std::string_view> SplitPipes(std::string_view line, const Punctuatio
   return cells;
 }
 
-// A markdown rule row: only pipes, dashes, colons and spaces.
+// A markdown rule row: only pipes, dashes, colons and spaces; or a box-drawn
+// table's rule (├────┼────┤, as w3m and lynx print a bordered table): only
+// box-drawing characters (U+2500-U+257F) and spaces.
 bool IsRule(std::string_view s) {
   s = Trim(s);
-  return s.find('-') != std::string_view::npos &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c == '|' || c == '-' || c == ':' || c == ' '; });
+  if (s.find('-') != std::string_view::npos &&
+      std::all_of(s.begin(), s.end(), [](char c) { return c == '|' || c == '-' || c == ':' || c == ' '; }))
+    return true;
+  if (!s.starts_with("\xE2\x94") && !s.starts_with("\xE2\x95")) return false;  // U+2500-U+257F
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = NextChar(s, i);
+    if (!(c >= 0x2500 && c <= 0x257F) && c != ' ') return false;
+  }
+  return true;
 }
 
 }  // namespace

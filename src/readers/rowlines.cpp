@@ -175,12 +175,49 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   // goes on below, and a line without marks may still be a row.
   const bool closed_rows = syntax.closed && syntax.closed(lines[at]) && syntax.opened(lines[at]);
   const size_t width = g.rows.front().cells.size();
+  // Rows between two rule lines are one row printed over several lines (a
+  // box-drawn table, ├────┼────┤ between rows, its cells wrapped in their
+  // columns): at each rule the rows since the last are joined cell by cell.
+  size_t block_start = g.rows.size();
+  auto join_block = [&] {
+    const size_t end = g.rows.size();
+    if (end - block_start < 2) return;
+    // Cells by position: a row line drops its empty cells at the end only.
+    for (size_t k = block_start; k < end; ++k)
+      if (g.rows[k].header || g.rows[k].unsplit) return;
+    GridRow& r = g.rows[block_start];
+    for (size_t k = block_start + 1; k < end; ++k) {
+      for (size_t c = 0; c < g.rows[k].cells.size(); ++c) {
+        const GridCell& more = g.rows[k].cells[c];
+        if (more.text.empty()) continue;
+        if (c >= r.cells.size()) r.cells.resize(c + 1);
+        if (r.cells[c].text.empty()) {
+          r.cells[c] = more;
+          continue;
+        }
+        Cell joined;
+        joined.text = r.cells[c].text;
+        joined.Append(more.text, more.span.first_line);
+        r.cells[c].text = joined.text;
+        r.cells[c].span.Cover(more.span);
+        r.cells[c].damaged = r.cells[c].damaged || more.damaged;
+      }
+      r.span.last_line = g.rows[k].span.last_line;
+    }
+    r.notes.emplace_back("row.joined", "row printed over lines " + std::to_string(r.span.first_line) + "-" +
+                                           std::to_string(r.span.last_line) + " between two rule lines; joined");
+    g.rows.resize(block_start + 1);
+  };
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) continue;
     if (EndsTable(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
-    if (syntax.is_rule && syntax.is_rule(l)) continue;
+    if (syntax.is_rule && syntax.is_rule(l)) {
+      join_block();
+      block_start = g.rows.size();
+      continue;
+    }
     if (!syntax.is_row(l) && closed_rows && width >= 3 && l.spaced && MayHaveThreeRuns(l.raw)) {
       // A row whose marks OCR lost: its cells are the runs at 2+ spaces.
       if (auto runs = SpaceRuns(l.raw); runs.size() == width) {
