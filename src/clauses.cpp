@@ -536,6 +536,24 @@ bool InlineAssignment(std::string_view text, const Rules& rules) {
   return ReadInline(text, rules, &probe) != std::string_view::npos;
 }
 
+bool OpensWithKey(std::string_view line, const Rules& rules) {
+  // A key is short (12 characters at most, key_line): its colon is near the start.
+  std::string_view t = Trim(line);
+  const size_t colon = rules.punct.colon.Find(t.substr(0, 3 * 14));
+  if (colon == std::string_view::npos || colon == 0) return false;
+  std::string_view key = Trim(t.substr(0, colon));
+  // A bullet before the key (●牵头单位：) is no part of it.
+  for (size_t i = 0; i < key.size();) {
+    const size_t at = i;
+    if (IsHan(NextChar(key, i))) {
+      key.remove_prefix(at);
+      break;
+    }
+    if (i == key.size()) return false;
+  }
+  return KeyRole(key, rules) != ClauseRole::kNone;
+}
+
 bool IsKeyValueLine(std::string_view line, const Rules& rules) {
   // Cheap test first: a body line without a colon is no key-value line.
   if (!rules.punct.colon.In(line)) return false;

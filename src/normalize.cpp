@@ -991,7 +991,9 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     if (t.deadline.text) continue;
     std::string spaceless;
     std::string content = Nfkc(RemoveSpaces(t.content, &spaceless));
-    auto m = rules.deadline_in_content.Find(content);
+    const Regex* phrases = &rules.deadline_in_content;
+    auto m = phrases->Find(content);
+    if (!m.found) m = (phrases = &rules.deadline_in_content_period)->Find(content);  // 2024年第三季度完成
     if (!m.found) continue;
     // Steps in one sentence (6月底前启动，12月底前完成): the last is the
     // task's, as in a deadline cell. A later sentence is another matter.
@@ -999,7 +1001,7 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     for (const MarkSet* marks : {&rules.punct.full_stop, &rules.punct.semicolon})
       sentence_end = std::min(sentence_end, marks->Find(content, m.end));
     for (size_t from = m.end; from < sentence_end;) {
-      auto next = rules.deadline_in_content.Find(std::string_view(content).substr(from));
+      auto next = phrases->Find(std::string_view(content).substr(from));
       if (!next.found || next.end == 0 || from + next.begin >= sentence_end) break;
       next.begin += from, next.end += from;
       from = next.end;

@@ -114,7 +114,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
   // (TrailingParagraphs reads them).
   std::vector<Part> parts;
   std::string_view prev_text;    // the last line given to the item
-  bool prev_key = false;         // it was a key-value line
+  bool prev_heading = false;     // it was a heading (whose words are no key-value line)
   bool item_indented = false;    // its heading line is indented
   for (size_t i = regions.body_begin; i < regions.body_end && i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -157,7 +157,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           if (item_end_lines) item_end_lines->push_back(l.no);
           parts.push_back({sections.size() - 1, item->index});
           prev_text = l.text;
-          prev_key = false;
+          prev_heading = true;
           item_indented = l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1);
         }
         last_text_line = l.no;
@@ -180,15 +180,17 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       // A new paragraph: the line before closed a sentence, a bracket (a
       // clause) or was a key-value line, and this one is indented as the
       // item's heading is. Key-value lines (牵头单位：X) are the item's own.
-      const bool key = rules.punct.colon.In(l.text) && IsKeyValueLine(l.text, rules);
-      if (pe.line == 0 && !key && l.kind != LineKind::kHeading &&
-          (prev_key || EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text)) &&
-          (!item_indented || (l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1)))) {
+      // The key-value tests last: they cost most, and few lines get there.
+      auto key_line = [&](std::string_view s) { return OpensWithKey(s, rules); };
+      if (pe.line == 0 && l.kind != LineKind::kHeading &&
+          (EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text) || (!prev_heading && key_line(prev_text))) &&
+          (!item_indented || (l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1))) &&
+          !key_line(l.text)) {
         pe.text_len = item->text.size();
         pe.line = last_text_line;
       }
       prev_text = l.text;
-      prev_key = key;
+      prev_heading = l.kind == LineKind::kHeading;
       std::string_view t = l.text;
       if (auto m = rules.markdown_prefix.Find(t); m.found && m.begin == 0) t = Trim(t.substr(m.end));
       if (l.spaced) item->text += JoinCjkSpaces(t);

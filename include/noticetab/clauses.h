@@ -70,6 +70,11 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules);
 /// …，由X牵头，Y配合，…) that names units.
 bool InlineAssignment(std::string_view text, const Rules& rules);
 
+/// Whether `line` opens with a clause key and its colon (牵头单位：X,
+/// ●完成时限：Y, 责任领导：Z): a key-value line's shape, without reading its
+/// value (cheaper than the key-value reader's detect).
+bool OpensWithKey(std::string_view line, const Rules& rules);
+
 /// Parses the inside of a clause or one key-value line into *out; false when it
 /// names no units, person or deadline (then *out is unchanged).
 bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out);

@@ -231,6 +231,7 @@ struct Rules {
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test
   Regex deadline_in_content;                  ///< a deadline phrase inside task text
+  Regex deadline_in_content_period;           ///< a quarter or half year in task text, where in_content finds none
   Regex year_only;                            ///< a deadline cell that is only a year (2023年)
   Regex year_in_text;                         ///< a year anywhere in a cell (2023 年)
   Regex content_year;                         ///< a year starting a clause of task text (group y)

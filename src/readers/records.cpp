@@ -89,9 +89,14 @@ size_t NextLine(const std::vector<Line>& lines, size_t from) {
 }  // namespace
 
 bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  // Cheap tests first: a colon near the start of this line and of one of
+  // the next two (a block's second field, or the one after a wrapped value).
+  auto colon_early = [&](size_t i) {
+    return i < lines.size() && lines[i].kind == LineKind::kText && rules.punct.colon.In(lines[i].text.substr(0, kKeyBytes));
+  };
   const Line& l = lines[at];
-  if (l.kind != LineKind::kText || l.tabs > 0 || !rules.punct.colon.In(l.text.substr(0, kKeyBytes))) return false;
-  if (at > 0 && ReadField(lines[at - 1], rules)) return false;  // inside a block
+  if (l.tabs > 0 || !colon_early(at) || !(colon_early(at + 1) || colon_early(at + 2))) return false;
+  if (!ReadField(l, rules) || (at > 0 && ReadField(lines[at - 1], rules))) return false;  // none, or inside a block
   size_t end = 0;
   const auto first = Block(lines, at, rules, &end);
   if (!RowBlock(first)) return false;
