@@ -121,6 +121,65 @@ bool FreshUnits(std::string_view above, std::string_view run, const Rules& rules
          IsCompleteUnit(RemoveSpaces(b.front()), rules);
 }
 
+// Whether the header at `header_line` parts its names with ideographic spaces
+// only (序号　　工作任务　　责任单位): a web copy's cells joined by U+3000
+// runs, not columns aligned by a layout, so rows are read in order.
+bool IdeographicHeader(std::string_view header_line) {
+  std::string_view t = Trim(header_line);
+  return t.find("\xE3\x80\x80") != std::string_view::npos && t.find("  ") == std::string_view::npos;
+}
+
+// A table whose cells are parted by ideographic spaces, not aligned
+// (IdeographicHeader): each line's runs are its cells in reading order. A line
+// of as many runs as the header, or opening with a 序号, starts a row; a
+// line of fewer goes on where the line above stopped (its first run ends the
+// cell that wrapped, the rest fill the next cells). The table ends at a line
+// with nowhere to go (its row complete) or past the header's width.
+void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, const Rules& rules, Grid* g) {
+  size_t filled = 0;  // cells the open row has reached; 0: none open
+  for (size_t i = first; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) continue;
+    if (EndsTable(l, rules)) break;
+    if (l.kind == LineKind::kJunk) continue;
+    if (!Plain(l, rules)) break;
+    const auto runs = Runs(l.raw);
+    if (runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty()) {  // repeated header
+      GridRow r;
+      r.header = true;
+      for (const auto& run : runs) r.cells.push_back(CellAt(lines, l, run.text));
+      g->rows.push_back(std::move(r));
+      filled = 0;
+      continue;
+    }
+    const bool starts = runs.size() == width || (runs.size() > 1 && SeqNumber(runs.front().text));
+    if (starts || filled == 0) {
+      if (runs.size() > width || (filled == 0 && !starts && g->rows.size() > 1)) break;
+      GridRow r;
+      r.span.first_line = l.no;
+      r.after_page_break = g->rows.size() > 1 && g->rows.back().header;
+      for (const auto& run : runs) r.cells.push_back(CellAt(lines, l, run.text));
+      r.span.last_line = l.no;
+      g->rows.push_back(std::move(r));
+      filled = runs.size();
+    } else {
+      if (filled == width || filled + runs.size() - 1 > width) break;  // a complete row: text after the table
+      GridRow& row = g->rows.back();
+      GridCell& c = row.cells[filled - 1];
+      const GridCell piece = CellAt(lines, l, runs.front().text);
+      Cell joined;
+      joined.text = c.text;
+      joined.Append(piece.text, l.no);
+      c.text = joined.text;
+      c.span.Cover(piece.span);
+      for (size_t k = 1; k < runs.size(); ++k) row.cells.push_back(CellAt(lines, l, runs[k].text));
+      filled += runs.size() - 1;
+      row.span.last_line = l.no;
+    }
+    g->span.last_line = l.no;
+  }
+}
+
 }  // namespace
 
 // Whether Runs(s) (SpaceRunCount) may give three runs or more: that takes two places where
@@ -187,6 +246,10 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     g.rows.push_back(std::move(h));
   }
   g.span = g.rows.front().span;
+  if (first == at + 1 && IdeographicHeader(lines[at].raw)) {
+    CutInOrder(lines, first, cols.size(), rules, &g);
+    return g;
+  }
   // Header names are often centred over their columns, data left-aligned:
   // the first data line with a run for every column gives the column starts.
   auto align = [&](size_t from) {
