@@ -592,6 +592,15 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   d.kind = "none";
   d.granularity.reset();
   d.year_source.reset();
+  // No deadline word and a symbol no deadline is written with (刀則>: OCR
+  // read a cell's strokes as characters): extraction noise, not a field.
+  if (!rules.deadline_hint.Contains(printed) && printed.find_first_of("<>\\^~`@#$&*_={}[]|") != std::string::npos) {
+    d.text.reset();
+    if (notes)
+      notes->push_back({"deadline.noise", 0, 0,
+                        RoleLabel(Role::kDeadline, rules) + " cell dropped as extraction noise: " + printed});
+    return d;
+  }
   if (notes) notes->push_back({"deadline.unreadable", 0, 0, RoleLabel(Role::kDeadline, rules) + " not understood: " + printed});
   return d;
 }
@@ -750,6 +759,15 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     else t.content = std::move(row.content.text);
     t.warnings = std::move(row.warnings);
     t.diagnostics = std::move(row.diagnostics);
+    // A table rule OCR read as a character at the cell's edge (…部门预算。丨): no word of it.
+    if (const MarkSet& marks = rules.punct.rule_marks;
+        !t.content.empty() && !marks.marks().empty() && (marks.StartLength(t.content) || marks.EndLength(t.content))) {
+      std::string_view c = t.content;
+      for (size_t n; (n = marks.StartLength(c)) != 0;) c = Trim(c.substr(n));
+      for (size_t n; (n = marks.EndLength(c)) != 0;) c = Trim(c.substr(0, c.size() - n));
+      t.Warn("content.rule_marks", "table-rule marks removed from the content's edges: " + t.content);
+      t.content = std::string(c);
+    }
     if (!t.content.empty()) {
       std::string_view c = t.content;
       if (rules.punct.enumeration.Ends(c) || rules.punct.comma.Ends(c))

@@ -19,9 +19,9 @@ namespace noticetab {
 /// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),
 /// merged.filled, link.label_disagrees, link.from_label, link.partial, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
-/// units.rule_marks (OCR'd table rules cut from a name),
+/// units.rule_marks (OCR'd table rules cut from a name), content.rule_marks (the same at the content's edges),
 /// units.missing, units.shared, units.group_count, units.first_is_lead, deadline.no_year,
-/// deadline.unreadable, deadline.partial (the last of several dates in the
+/// deadline.unreadable, deadline.noise (a cell of symbols and no deadline word dropped), deadline.partial (the last of several dates in the
 /// cell), deadline.relative (counted from an event the notice does not date:
 /// 收到通知后10个工作日内), deadline.from_document (counted from the 成文日期;
 /// working days as weekdays), deadline.inferred (a date read for a phrase
