@@ -117,6 +117,20 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
         break;
       }
     }
+    // A conjunction between two complete unit names (县直有关部门和各乡镇人民政府)
+    // parts them; inside one name (住房和城乡建设局) it stays.
+    for (const std::string& conj : rules.unit_conjunctions) {
+      const size_t at = name.find(conj);
+      if (at == std::string_view::npos || at == 0) continue;
+      const std::string_view left = Trim(name.substr(0, at)), right = Trim(name.substr(at + conj.size()));
+      // A bare suffix (有关部门和单位: 单位) names nobody of its own.
+      if (CharCountUpTo(left, 3) < 3 || CharCountUpTo(right, 3) < 3 || !IsCompleteUnit(left, rules) ||
+          !IsCompleteUnit(right, rules))
+        continue;
+      pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(piece) + 1, right);
+      name = left;
+      break;
+    }
     // The tails are compared only when the name's last byte ends one of them.
     const bool may_tail = !name.empty() && ((rules.open_tail_ends >> (static_cast<unsigned char>(name.back()) & 63)) & 1);
     if (may_tail)

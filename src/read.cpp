@@ -283,7 +283,7 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (l.kind != LineKind::kText) break;
     // A box-drawn table's top border (┌────┬────┐): no title.
-    if (l.text.starts_with("\xE2\x94") || l.text.starts_with("\xE2\x95")) continue;  // U+2500-U+257F
+    if (StartsBoxDrawing(l.text)) continue;
     std::string compact = RemoveSpaces(rules.markdown_prefix.ReplaceAll(l.text, ""));
     if (rules.annex_start.Contains(compact)) {
       parts.push_back(l.text);

@@ -292,8 +292,9 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
 void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions", "suffix_exceptions",
                         "carry_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
-                        "person", "own_level", "examples"});
+                        "person", "own_level", "conjunctions", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
+  r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
   std::stable_sort(r.open_tails.begin(), r.open_tails.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });

@@ -198,6 +198,7 @@ struct Rules {
   std::vector<std::string> suffix_exceptions;  ///< 一网通办 ...: ends in an org suffix, names no unit
   uint64_t suffix_exception_ends = 0;           ///< as org_suffix_ends, for suffix_exceptions
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
+  std::vector<std::string> unit_conjunctions; ///< 和, 及: between two complete unit names, a separator (units.yaml conjunctions)
   std::vector<std::string> cut_suffixes;      ///< 办事处 ...: a name stopping inside one was cut mid-name
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
   Regex collective_name;                      ///< 各县、市、区政府: one name, separators inside

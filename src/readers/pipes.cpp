@@ -46,15 +46,24 @@ bool IsRule(std::string_view s) {
   if (s.find('-') != std::string_view::npos &&
       std::all_of(s.begin(), s.end(), [](char c) { return c == '|' || c == '-' || c == ':' || c == ' '; }))
     return true;
-  if (!s.starts_with("\xE2\x94") && !s.starts_with("\xE2\x95")) return false;  // U+2500-U+257F
+  return IsBoxRule(s);
+}
+
+}  // namespace
+
+bool StartsBoxDrawing(std::string_view s) {
+  return s.starts_with("\xE2\x94") || s.starts_with("\xE2\x95");  // U+2500-U+257F: E2 94 80 .. E2 95 BF
+}
+
+bool IsBoxRule(std::string_view s) {
+  s = Trim(s);
+  if (!StartsBoxDrawing(s)) return false;
   for (size_t i = 0; i < s.size();) {
     const char32_t c = NextChar(s, i);
     if (!(c >= 0x2500 && c <= 0x257F) && c != ' ') return false;
   }
   return true;
 }
-
-}  // namespace
 
 // REQUIRES: rules outlive the syntax.
 RowLineSyntax PipeSyntax(const Rules& rules) {

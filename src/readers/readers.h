@@ -45,6 +45,13 @@ bool MayMatchWithoutSpaces(const Regex& re, std::string_view t);
 /// title lines just above it ("附件2 2024年…清单"), "" when none.
 std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules);
 
+/// Whether s (trimmed) opens with a box-drawing character (U+2500-U+257F: a
+/// bordered table as w3m and lynx print one); no title or cell text does.
+bool StartsBoxDrawing(std::string_view s);
+/// A box-drawn table's rule line (├────┼────┤): box-drawing characters and
+/// spaces only.
+bool IsBoxRule(std::string_view s);
+
 /// How a row-per-line layout writes its rows (tabs, pipes, markdown).
 struct RowLineSyntax {
   std::string layout;                                               ///< Grid::layout

@@ -175,9 +175,10 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   // goes on below, and a line without marks may still be a row.
   const bool closed_rows = syntax.closed && syntax.closed(lines[at]) && syntax.opened(lines[at]);
   const size_t width = g.rows.front().cells.size();
-  // Rows between two rule lines are one row printed over several lines (a
-  // box-drawn table, ├────┼────┤ between rows, its cells wrapped in their
-  // columns): at each rule the rows since the last are joined cell by cell.
+  // Rows between two box-drawn rule lines are one row printed over several
+  // lines (├────┼────┤ between rows, cells wrapped in their columns): at each
+  // such rule the rows since the last are joined cell by cell. A markdown
+  // rule (|---|) only closes a header, repeated or not: no join.
   size_t block_start = g.rows.size();
   auto join_block = [&] {
     const size_t end = g.rows.size();
@@ -214,7 +215,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     if (EndsTable(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
     if (syntax.is_rule && syntax.is_rule(l)) {
-      join_block();
+      if (IsBoxRule(l.text)) join_block();
       block_start = g.rows.size();
       continue;
     }
