@@ -229,13 +229,17 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
   // its 附件： line; when the annex under a 附件 line is the plan itself,
   // printed as text with headings (no table), the body goes on from there
   // (ClassifyDocument then drops the cover's paragraphs as requirements).
-  enum { kNo, kAfterAttachment, kInAnnex } resume = kNo;
+  // The annex must be titled as a plan (kinds.yaml plan_title: 工作要点,
+  // 任务分工, 实施方案…) on the line under 附件: a 考核评分细则 is no plan.
+  enum { kNo, kAfterAttachment, kInAnnex, kPlanAnnex } resume = kNo;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (i == first_heading) in_body = true;
     if (resume == kAfterAttachment && l.kind == LineKind::kText && rules.annex_start.Contains(RemoveSpaces(l.text))) {
       resume = kInAnnex;
-    } else if (resume == kInAnnex && l.kind == LineKind::kHeading) {
+    } else if (resume == kInAnnex && l.kind != LineKind::kBlank && l.kind != LineKind::kJunk) {
+      resume = l.kind == LineKind::kText && rules.plan_title.Contains(l.text) ? kPlanAnnex : kNo;
+    } else if (resume == kPlanAnnex && l.kind == LineKind::kHeading) {
       resume = kNo;
       in_body = true;
       f.body_end = lines.size();

@@ -264,13 +264,15 @@ noticetab::FoundReaders FindReadersPlain(const std::vector<Line>& lines, const n
       break;
     }
   bool in_body = false;
-  int resume = 0;  // 1: after a cover's 附件： line; 2: after the 附件 line over its annex
+  int resume = 0;  // 1: after a cover's 附件： line; 2: after the 附件 line over its annex; 3: under a plan's title
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (i == first_heading) in_body = true;
     if (resume == 1 && l.kind == LineKind::kText && rules.annex_start.Contains(noticetab::RemoveSpaces(l.text))) {
       resume = 2;
-    } else if (resume == 2 && l.kind == LineKind::kHeading) {
+    } else if (resume == 2 && l.kind != LineKind::kBlank && l.kind != LineKind::kJunk) {
+      resume = l.kind == LineKind::kText && rules.plan_title.Contains(l.text) ? 3 : 0;
+    } else if (resume == 3 && l.kind == LineKind::kHeading) {
       resume = 0;
       in_body = true;
       f.body_end = lines.size();
