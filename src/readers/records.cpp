@@ -45,6 +45,9 @@ std::optional<Field> ReadField(const Line& l, const Rules& rules) {
   return f;
 }
 
+// A colon in the first bytes of `l`: a name's place (known or not).
+bool ColonEarly(const Line& l, const Rules& rules) { return rules.punct.colon.In(l.text.substr(0, kKeyBytes)); }
+
 // The fields of the block opening at lines[at]: its name lines up to a blank
 // line, a line that is neither a field nor a wrapped value, or the next line
 // named as lines[at] is. *end: the index just past the block.
@@ -57,8 +60,15 @@ std::vector<std::pair<size_t, Field>> Block(const std::vector<Line>& lines, size
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || EndsTable(l, rules)) break;
     std::optional<Field> f = ReadField(l, rules);
     if (!f) {
-      if (out.empty() || l.kind != LineKind::kText || l.tabs > 0) break;
-      continue;  // a wrapped value
+      // A wrapped value: lines without a name of their own up to a field.
+      // Text after the last block (a closing paragraph, the signature) or a
+      // group's title (专项行动二：…) is none.
+      if (out.empty()) break;
+      size_t j = i;
+      while (j < lines.size() && lines[j].kind == LineKind::kText && lines[j].tabs == 0 && !ColonEarly(lines[j], rules)) ++j;
+      if (j == i || j >= lines.size() || !ReadField(lines[j], rules)) break;
+      i = j - 1;
+      continue;
     }
     if (!out.empty() && f->name == out.front().second.name) break;  // the next block
     out.emplace_back(i, std::move(*f));
@@ -91,17 +101,18 @@ size_t NextLine(const std::vector<Line>& lines, size_t from) {
 bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   // Cheap tests first: a colon near the start of this line and of one of
   // the next two (a block's second field, or the one after a wrapped value).
-  auto colon_early = [&](size_t i) {
-    return i < lines.size() && lines[i].kind == LineKind::kText && rules.punct.colon.In(lines[i].text.substr(0, kKeyBytes));
-  };
+  auto colon_early = [&](size_t i) { return i < lines.size() && lines[i].kind == LineKind::kText && ColonEarly(lines[i], rules); };
   const Line& l = lines[at];
   if (l.tabs > 0 || !colon_early(at) || !(colon_early(at + 1) || colon_early(at + 2))) return false;
   if (!ReadField(l, rules) || (at > 0 && ReadField(lines[at - 1], rules))) return false;  // none, or inside a block
   size_t end = 0;
   const auto first = Block(lines, at, rules, &end);
   if (!RowBlock(first)) return false;
-  // A second block opening with the same name: a table, not one form.
-  const size_t next = NextLine(lines, end);
+  // A second block opening with the same name: a table, not one form (past
+  // a group's title between them, as CutRecords skips it).
+  size_t next = NextLine(lines, end);
+  if (next < lines.size() && !ReadField(lines[next], rules) && ColonEarly(lines[next], rules))
+    next = NextLine(lines, next + 1);
   if (next >= lines.size()) return false;
   const std::optional<Field> f = ReadField(lines[next], rules);
   return f && f->name == first.front().second.name && RowBlock(Block(lines, next, rules, &end));
@@ -128,7 +139,13 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       if (std::find(names.begin(), names.end(), f.name) == names.end()) names.push_back(f.name);
     i = NextLine(lines, b.end);
     blocks.push_back(std::move(b));
-    if (i < lines.size() && !ReadField(lines[i], rules)) break;
+    // A group's title between blocks (专项行动二：数字政府建设行动), a name no
+    // header has: skipped when the next block follows it.
+    if (i < lines.size() && !ReadField(lines[i], rules)) {
+      const size_t next = NextLine(lines, i + 1);
+      if (!ColonEarly(lines[i], rules) || next >= lines.size() || !ReadField(lines[next], rules)) break;
+      i = next;
+    }
   }
   GridRow header;
   header.header = true;
