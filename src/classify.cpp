@@ -1133,14 +1133,20 @@ CellShape CellReader::Classify(std::string_view cell, const CellFacts& facts) co
 
 namespace {
 
-// The last sections of a body whose items name no units, after three or more
-// items that every one names theirs: the notice's closing requirements
+// The last sections of a body whose items name no units and no deadline, after
+// three or more items that every one names its units: the notice's closing requirements
 // (四、保障措施 （一）加强组织领导。…), not tasks. Whole sections only; said in
 // a document warning.
-void DropClosingSections(Document* doc) {
+void DropClosingSections(Document* doc, const Rules& rules) {
   std::vector<Task>& tasks = doc->tasks;
+  // A task with a deadline (its clause's, or one its content writes, which
+  // DeadlinesFromContent reads later) is work to do, not a requirement.
+  auto bare = [&](const Task& t) {
+    return t.units.empty() && !t.deadline.text && !rules.deadline_in_content.Contains(t.content) &&
+           !rules.deadline_in_content_period.Contains(t.content);
+  };
   size_t k = tasks.size();
-  while (k > 0 && tasks[k - 1].units.empty() && tasks[k - 1].section) --k;
+  while (k > 0 && bare(tasks[k - 1]) && tasks[k - 1].section) --k;
   if (k < 3 || k == tasks.size() || tasks[k].section == tasks[k - 1].section) return;
   for (size_t i = 0; i < k; ++i)
     if (tasks[i].units.empty()) return;
@@ -1227,7 +1233,7 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
     if (cover) doc->Warn("kind.cover_without_annex", "a cover notice whose annex is not in the text: no tasks");
     return;
   }
-  if (assigns) DropClosingSections(doc);
+  if (assigns) DropClosingSections(doc, rules);
   if (assigns || title.empty() || rules.plan_title.Contains(title)) {
     doc->kind = "body_assignments";
     if (!assigns) doc->Warn("kind.body_assigns_nothing", "the body items name no units or deadlines");
