@@ -414,6 +414,17 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       doc.layout = "none";
       doc.tasks = TasksFromItems(doc.sections, item_end, lines, years, rules);
     }
+    // Paragraphs the outline set apart as closing (not the item's text):
+    // said on the item's last task (its last sub-item's, which they follow).
+    for (const Section& s : doc.sections)
+      for (const Item& it : s.items)
+        if (it.closing_line > 0)
+          for (auto t = doc.tasks.rbegin(); t != doc.tasks.rend(); ++t)
+            if (t->item && *t->item == it.index) {
+              t->Warn("content.closing_apart", "the paragraphs from line " + std::to_string(it.closing_line) +
+                                                " close the section or the notice: not in this task's content");
+              break;
+            }
     WarnUnreadRows(lines, {}, doc);
     if (doc.tasks.empty())
       doc.Warn("tasks.none", "no task table recognized and no body items found");

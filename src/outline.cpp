@@ -1,5 +1,6 @@
 // The body outline: sections (一、) and items (（一） / 1.), with each item's
 // paragraph text joined across wrapped and page-broken lines.
+#include <algorithm>
 #include <map>
 
 #include "noticetab/clauses.h"
@@ -71,12 +72,19 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
     std::vector<std::string_view> rest;
     for (size_t i = p->line; i < lines.size() && lines[i].no <= end; ++i)
       if (lines[i].kind == LineKind::kText) rest.push_back(lines[i].text);
+    // Kept where they assign anything, or date anything without addressing
+    // the units (各乡镇、各部门要于12月10日前报送… is the notice's request): then
+    // they are the item's (a line wrapped right after a 。).
     std::string content;
     bool assigns = ReadAssignment(rest, rules, &content).found;
-    for (std::string_view r : rest) assigns = assigns || InlineAssignment(r, rules);
+    const bool addressed = !rest.empty() && std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                                                        [&](const std::string& c) { return rest.front().starts_with(c); });
+    for (std::string_view r : rest)
+      assigns = assigns || InlineAssignment(r, rules) ||
+                (!addressed && (rules.deadline_in_content.Contains(r) || rules.deadline_in_content_period.Contains(r)));
     if (assigns) continue;
     for (Item& it : (*sections)[p->section].items)
-      if (it.index == p->item) it.text.resize(p->text_len);
+      if (it.index == p->item) it.text.resize(p->text_len), it.closing_line = p->line + 1;
     (*item_end_lines)[p->item] = p->line;
   }
 }

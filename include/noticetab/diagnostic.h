@@ -18,7 +18,8 @@ namespace noticetab {
 /// row.fragment, deadline.twice, content.joined, units.joined (a unit list
 /// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),
 /// merged.filled, link.label_disagrees, link.from_label, link.partial, link.from_above,
-/// units.cut (a unit cut mid-name), content.truncated, units.unreadable,
+/// units.cut (a unit cut mid-name), content.truncated, content.closing_apart (paragraphs after the
+/// last item that close its section, left out of its content), units.unreadable,
 /// units.rule_marks (OCR'd table rules cut from a name), content.rule_marks (the same at the content's edges),
 /// units.missing, units.shared, units.group_count, units.first_is_lead, deadline.no_year,
 /// deadline.unreadable, deadline.noise (a cell of symbols and no deadline word dropped), deadline.partial (the last of several dates in the

@@ -21,6 +21,9 @@ struct Item {
   std::string title;      ///< heading text up to the first 。
   std::string text;       ///< the item's full paragraph text, wrapped lines joined
   int line = 0;           ///< 1-based input line of the heading
+  /// The first line of paragraphs after the item that close its section or
+  /// the notice (not in `text`); 0 when none were set apart.
+  int closing_line = 0;
 };
 
 /// A body section: a first-level heading and the items under it.
