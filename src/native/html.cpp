@@ -130,8 +130,10 @@ std::string Marker(ListKind kind, int depth, int n) {
       return depth >= 2 ? Label("cjk_nested_2", std::to_string(n))
                         : Label(depth == 1 ? "cjk_nested" : "cjk", ListNumber(n, "chineseCounting"));
     case ListKind::kDecimal:
-      return depth >= 2 ? Label("decimal_nested_2", ListNumber(n, "decimalEnclosedCircle"))
-                        : Label(depth == 1 ? "decimal_nested" : "decimal", std::to_string(n));
+      // Circled numbers stop at ⑳: past it the level before's label (（21）),
+      // as a notice would number on rather than glue 21 to its words.
+      return depth >= 2 && n <= 20 ? Label("decimal_nested_2", ListNumber(n, "decimalEnclosedCircle"))
+                                   : Label(depth >= 1 ? "decimal_nested" : "decimal", std::to_string(n));
     case ListKind::kLowerLetter: return ListNumber(n, "lowerLetter") + ". ";
     case ListKind::kUpperLetter: return ListNumber(n, "upperLetter") + ". ";
     case ListKind::kLowerRoman: return ListNumber(n, "lowerRoman") + ". ";
