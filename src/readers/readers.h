@@ -22,6 +22,10 @@ namespace noticetab {
 
 /// A grid cell for `text`, a view into line `line` of `lines` (for its span).
 GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_view text);
+/// Appends `piece` (a cell's wrapped line, CellAt) to `c` as a wrapped cell
+/// joins (Cell::Append: no space between CJK characters), covering its span
+/// and damage.
+void AppendPiece(GridCell& c, const GridCell& piece);
 /// CellAt into `c` (a fresh cell). `line_damaged`: HasDamageMarkers(line.raw);
 /// when false no part of the line is damaged and the cell is not searched.
 void FillCell(GridCell& c, const std::vector<Line>& lines, const Line& line, std::string_view text,

@@ -124,14 +124,14 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   g.by_position = true;
   // The blocks (fields and where each ends), and the names in the order
   // they first appear.
-  struct Block_ {
+  struct Card {
     std::vector<std::pair<size_t, Field>> fields;
     size_t end = 0;
   };
-  std::vector<Block_> blocks;
+  std::vector<Card> blocks;
   std::vector<std::string> names;
   for (size_t i = at; i < lines.size();) {
-    Block_ b;
+    Card b;
     b.fields = Block(lines, i, rules, &b.end);
     if (b.fields.empty() || (!blocks.empty() && b.fields.front().second.name != blocks.front().fields.front().second.name))
       break;
@@ -158,7 +158,7 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   header.span.first_line = header.span.last_line = lines[at].no;
   g.rows.push_back(std::move(header));
   g.span = g.rows.front().span;
-  for (const Block_& block : blocks) {
+  for (const Card& block : blocks) {
     GridRow r;
     r.cells.resize(names.size());
     for (GridCell& c : r.cells) c.placeholder = true;
@@ -171,12 +171,7 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       // Its wrapped lines, up to the next field or the block's end.
       const size_t stop = b + 1 < block.fields.size() ? block.fields[b + 1].first : block.end;
       for (size_t k = i + 1; k < stop; ++k) {
-        const GridCell piece = CellAt(lines, lines[k], lines[k].text);
-        Cell joined;
-        joined.text = c.text;
-        joined.Append(piece.text, lines[k].no);
-        c.text = joined.text;
-        c.span.Cover(piece.span);
+        AppendPiece(c, CellAt(lines, lines[k], lines[k].text));
       }
       r.span.Cover(c.span);
     }

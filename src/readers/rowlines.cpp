@@ -28,6 +28,15 @@ GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_vi
   return c;
 }
 
+void AppendPiece(GridCell& c, const GridCell& piece) {
+  Cell joined;
+  joined.text = std::move(c.text);
+  joined.Append(piece.text, piece.span.first_line);
+  c.text = std::move(joined.text);
+  c.span.Cover(piece.span);
+  c.damaged = c.damaged || piece.damaged;
+}
+
 std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules,
                                                const RowLineSyntax& syntax, const std::vector<std::string_view>& top) {
   if (!syntax.wrapped_header || at + 1 >= lines.size() || !syntax.is_row(lines[at + 1])) return {};
@@ -196,12 +205,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           r.cells[c] = more;
           continue;
         }
-        Cell joined;
-        joined.text = r.cells[c].text;
-        joined.Append(more.text, more.span.first_line);
-        r.cells[c].text = joined.text;
-        r.cells[c].span.Cover(more.span);
-        r.cells[c].damaged = r.cells[c].damaged || more.damaged;
+        AppendPiece(r.cells[c], more);
       }
       r.span.last_line = g.rows[k].span.last_line;
     }
@@ -301,11 +305,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       if (r.cells.empty()) {
         r.cells = std::move(more.cells);
       } else {
-        Cell joined;
-        joined.text = r.cells.back().text;
-        joined.Append(more.cells.front().text, next.no);
-        r.cells.back().text = joined.text;
-        r.cells.back().span.Cover(more.cells.front().span);
+        AppendPiece(r.cells.back(), more.cells.front());
         for (size_t k = 1; k < more.cells.size(); ++k) r.cells.push_back(std::move(more.cells[k]));
       }
       r.span.last_line = next.no;

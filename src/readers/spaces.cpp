@@ -166,12 +166,7 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, cons
       if (filled == width || filled + runs.size() - 1 > width) break;  // a complete row: text after the table
       GridRow& row = g->rows.back();
       GridCell& c = row.cells[filled - 1];
-      const GridCell piece = CellAt(lines, l, runs.front().text);
-      Cell joined;
-      joined.text = c.text;
-      joined.Append(piece.text, l.no);
-      c.text = joined.text;
-      c.span.Cover(piece.span);
+      AppendPiece(c, CellAt(lines, l, runs.front().text));
       for (size_t k = 1; k < runs.size(); ++k) row.cells.push_back(CellAt(lines, l, runs[k].text));
       filled += runs.size() - 1;
       row.span.last_line = l.no;
@@ -402,11 +397,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       if (c.text.empty()) {
         c = piece;
       } else {
-        Cell joined;
-        joined.text = c.text;
-        joined.Append(piece.text, l.no);
-        c.text = joined.text;
-        c.span.Cover(piece.span);
+        AppendPiece(c, piece);
       }
     }
     row.span.last_line = l.no;

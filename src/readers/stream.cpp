@@ -226,11 +226,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   // Line l is more of the last cell (wrapped, or continued unprefixed).
   auto continue_cell = [&](const Line& l) {
     GridCell& c = body().cells.back();
-    Cell joined;
-    joined.text = c.text;
-    joined.Append(l.text, l.no);
-    c.text = joined.text;
-    c.span.Cover(CellAt(lines, l, l.text).span);
+    AppendPiece(c, CellAt(lines, l, l.text));
     c.placeholder = false;
   };
   for (; i < lines.size(); ++i) {
