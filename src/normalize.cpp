@@ -119,7 +119,9 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     }
     // A conjunction between two complete unit names (县直有关部门和各乡镇人民政府)
     // parts them; inside one name (住房和城乡建设局) it stays.
+    // Two names of three characters and a conjunction: 21 bytes at least.
     for (const std::string& conj : rules.unit_conjunctions) {
+      if (name.size() < 21) break;
       const size_t at = name.find(conj);
       if (at == std::string_view::npos || at == 0) continue;
       const std::string_view left = Trim(name.substr(0, at)), right = Trim(name.substr(at + conj.size()));
