@@ -1142,8 +1142,7 @@ void DropClosingSections(Document* doc, const Rules& rules) {
   // A task with a deadline (its clause's, or one its content writes, which
   // DeadlinesFromContent reads later) is work to do, not a requirement.
   auto bare = [&](const Task& t) {
-    return t.units.empty() && !t.deadline.text && !rules.deadline_in_content.Contains(t.content) &&
-           !rules.deadline_in_content_period.Contains(t.content);
+    return t.units.empty() && !t.deadline.text && !NamesDeadline(t.content, rules);
   };
   size_t k = tasks.size();
   while (k > 0 && bare(tasks[k - 1]) && tasks[k - 1].section) --k;

@@ -72,6 +72,14 @@ bool IsCollective(std::string_view name, const Rules& rules) {
   return false;
 }
 
+// s without the marks at its edges (OCR'd table rules: ‖ 区司法局 ‖, …预算。丨),
+// trimmed.
+std::string_view TrimMarks(std::string_view s, const MarkSet& marks) {
+  for (size_t n; (n = marks.StartLength(s)) != 0;) s = Trim(s.substr(n));
+  for (size_t n; (n = marks.EndLength(s)) != 0;) s = Trim(s.substr(0, s.size() - n));
+  return s;
+}
+
 // `prefix` carries the last level prefix seen (市/县/区…) across calls, so a
 // support list inherits the lead list's level.
 std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
@@ -98,8 +106,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     // OCR'd table rules at a name's edges (‖ 区司法局 ‖): no part of it.
     if (marked && !name.empty() && (rule_marks.StartLength(name) || rule_marks.EndLength(name))) {
       const std::string_view printed = name;
-      for (size_t n; (n = rule_marks.StartLength(name)) != 0;) name = Trim(name.substr(n));
-      for (size_t n; (n = rule_marks.EndLength(name)) != 0;) name = Trim(name.substr(0, name.size() - n));
+      name = TrimMarks(name, rule_marks);
       if (warnings) warnings->push_back({"units.rule_marks", 0, 0, "table-rule marks removed from a unit name: " + std::string(printed)});
     }
     // One between two names (区教体局 丨 区财政局: a rule OCR read inside a
@@ -778,11 +785,9 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     // A table rule OCR read as a character at the cell's edge (…部门预算。丨): no word of it.
     if (const MarkSet& marks = rules.punct.rule_marks;
         !t.content.empty() && !marks.marks().empty() && (marks.StartLength(t.content) || marks.EndLength(t.content))) {
-      std::string_view c = t.content;
-      for (size_t n; (n = marks.StartLength(c)) != 0;) c = Trim(c.substr(n));
-      for (size_t n; (n = marks.EndLength(c)) != 0;) c = Trim(c.substr(0, c.size() - n));
+      std::string trimmed(TrimMarks(t.content, marks));
       t.Warn("content.rule_marks", "table-rule marks removed from the content's edges: " + t.content);
-      t.content = std::string(c);
+      t.content = std::move(trimmed);
     }
     if (!t.content.empty()) {
       std::string_view c = t.content;
@@ -1018,6 +1023,10 @@ std::vector<Task> TasksFromItems(const std::vector<Section>& sections, const std
   Grid grid = CutBody(sections, item_end_lines, lines, rules);
   Table table = Interpret(grid, rules);
   return TasksFromBody(grid, table, sections, item_end_lines, years, rules);
+}
+
+bool NamesDeadline(std::string_view text, const Rules& rules) {
+  return rules.deadline_in_content.Contains(text) || rules.deadline_in_content_period.Contains(text);
 }
 
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules) {

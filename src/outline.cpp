@@ -37,6 +37,9 @@ bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rule
   return !EndsSentence(name, rules) && IsCompleteUnit(name, rules);
 }
 
+// Whether l is indented (its line opens with spaces the text is trimmed of).
+bool Indented(const Line& l) { return l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1); }
+
 // A part of an item: the item itself, or a sub-item numbered in it (1. under
 // （一）). Where its first paragraph ends: the length of the item's text then,
 // and its last line; line 0 when no other paragraph follows in the part.
@@ -80,8 +83,7 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
     const bool addressed = !rest.empty() && std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
                                                         [&](const std::string& c) { return rest.front().starts_with(c); });
     for (std::string_view r : rest)
-      assigns = assigns || InlineAssignment(r, rules) ||
-                (!addressed && (rules.deadline_in_content.Contains(r) || rules.deadline_in_content_period.Contains(r)));
+      assigns = assigns || InlineAssignment(r, rules) || (!addressed && NamesDeadline(r, rules));
     if (assigns) continue;
     for (Item& it : (*sections)[p->section].items)
       if (it.index == p->item) it.text.resize(p->text_len), it.closing_line = p->line + 1;
@@ -166,7 +168,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           parts.push_back({sections.size() - 1, item->index});
           prev_text = l.text;
           prev_heading = true;
-          item_indented = l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1);
+          item_indented = Indented(l);
         }
         last_text_line = l.no;
         continue;
@@ -189,11 +191,10 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       // clause) or was a key-value line, and this one is indented as the
       // item's heading is. Key-value lines (牵头单位：X) are the item's own.
       // The key-value tests last: they cost most, and few lines get there.
-      auto key_line = [&](std::string_view s) { return OpensWithKey(s, rules); };
       if (pe.line == 0 && l.kind != LineKind::kHeading &&
-          (EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text) || (!prev_heading && key_line(prev_text))) &&
-          (!item_indented || (l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1))) &&
-          !key_line(l.text)) {
+          (EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text) ||
+           (!prev_heading && OpensWithKey(prev_text, rules))) &&
+          (!item_indented || Indented(l)) && !OpensWithKey(l.text, rules)) {
         pe.text_len = item->text.size();
         pe.line = last_text_line;
       }

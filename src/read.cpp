@@ -245,10 +245,13 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
       f.body_end = lines.size();
     }
     // The body ends at the annex, the footer or a table.
-    if (in_body && l.kind == LineKind::kText && (rules.attachment.Contains(l.text) || EndsTable(l, rules))) {
-      f.body_end = i;
-      in_body = false;
-      if (resume == kNo && rules.attachment.Contains(l.text) && !EndsTable(l, rules)) resume = kAfterAttachment;
+    if (in_body && l.kind == LineKind::kText) {
+      const bool attachment = rules.attachment.Contains(l.text), ends = EndsTable(l, rules);
+      if (attachment || ends) {
+        f.body_end = i;
+        in_body = false;
+        if (resume == kNo && attachment && !ends) resume = kAfterAttachment;
+      }
     }
     if (in_body && !body_left.empty() && (l.kind == LineKind::kText || l.kind == LineKind::kHeading)) {
       for (size_t k = 0; k < body_left.size();) {

@@ -235,6 +235,9 @@ std::string IsoDate(int y, int m, int d);
 /// A task with no deadline of its own takes one written in its content
 /// (6月底完成, 每年3月31日前), with a warning.
 void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, const Rules& rules);
+/// Whether `text` writes a deadline phrase DeadlinesFromContent would read
+/// (deadlines.yaml in_content, in_content_period), without resolving it.
+bool NamesDeadline(std::string_view text, const Rules& rules);
 
 /// For a notice that says "列第一位的为牵头单位": the first unit of each task
 /// without a lead becomes the lead, the others support.

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <optional>
+
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
@@ -121,6 +123,17 @@ bool FreshUnits(std::string_view above, std::string_view run, const Rules& rules
          IsCompleteUnit(RemoveSpaces(b.front()), rules);
 }
 
+// A line whose runs are a header again (a page's repeated header): its row;
+// none for any other line.
+std::optional<GridRow> RepeatedHeader(const std::vector<Line>& lines, const Line& l, const std::vector<Run>& runs,
+                                      const Rules& rules) {
+  if (runs.size() < 3 || HeaderRoles(Texts(runs), rules).empty()) return std::nullopt;
+  GridRow r;
+  r.header = true;
+  for (const auto& run : runs) r.cells.push_back(CellAt(lines, l, run.text));
+  return r;
+}
+
 // Whether the header at `header_line` parts its names with ideographic spaces
 // only (序号　　工作任务　　责任单位): a web copy's cells joined by U+3000
 // runs, not columns aligned by a layout, so rows are read in order.
@@ -144,11 +157,8 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, cons
     if (l.kind == LineKind::kJunk) continue;
     if (!Plain(l, rules)) break;
     const auto runs = Runs(l.raw);
-    if (runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty()) {  // repeated header
-      GridRow r;
-      r.header = true;
-      for (const auto& run : runs) r.cells.push_back(CellAt(lines, l, run.text));
-      g->rows.push_back(std::move(r));
+    if (auto header = RepeatedHeader(lines, l, runs, rules)) {
+      g->rows.push_back(std::move(*header));
       filled = 0;
       continue;
     }
@@ -326,10 +336,8 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     if (l.kind == LineKind::kJunk) continue;
     if (!Plain(l, rules)) break;
     auto runs = Runs(l.raw);
-    if (runs.size() >= 3 && !HeaderRoles(Texts(runs), rules).empty()) {  // repeated header
-      GridRow r;
-      r.header = true;
-      for (const auto& run : runs) r.cells.push_back(CellAt(lines, l, run.text));
+    if (auto header = RepeatedHeader(lines, l, runs, rules)) {
+      GridRow& r = *header;
       // Each page lays its columns out anew (a wider content column moves
       // the units): the rows under a repeated header are cut by it.
       if (runs.size() == cols.size()) {
