@@ -55,14 +55,34 @@ bool StartsBoxDrawing(std::string_view s) {
   return s.starts_with("\xE2\x94") || s.starts_with("\xE2\x95");  // U+2500-U+257F: E2 94 80 .. E2 95 BF
 }
 
+namespace {
+
+// A vertical-only stroke (│┃┆┇┊┋║╎╏): a box table's cell border, never a
+// rule on its own.
+bool VerticalOnly(char32_t c) {
+  switch (c) {
+    case 0x2502: case 0x2503: case 0x2506: case 0x2507: case 0x250A:
+    case 0x250B: case 0x2551: case 0x254E: case 0x254F:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 bool IsBoxRule(std::string_view s) {
   s = Trim(s);
   if (!StartsBoxDrawing(s)) return false;
+  // A line of borders and spaces only (│      │      │) is an empty row
+  // line of a wrapped cell, not a rule: a rule has a horizontal stroke.
+  bool horizontal = false;
   for (size_t i = 0; i < s.size();) {
     const char32_t c = NextChar(s, i);
     if (!(c >= 0x2500 && c <= 0x257F) && c != ' ') return false;
+    horizontal = horizontal || (c != ' ' && !VerticalOnly(c));
   }
-  return true;
+  return horizontal;
 }
 
 // REQUIRES: rules outlive the syntax.
