@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "noticetab/classify.h"
+#include "noticetab/clauses.h"
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
 #include "readers.h"
@@ -148,6 +150,135 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
   return starts;
 }
 
+// A cell-per-line body with no blank lines whose cells wrap onto lines of
+// their own (pdftotext without -layout: 县发改委、县财 / 政局, 2023年6月 / 底前):
+// each row opens with its 序号 line (1, 2, 3 …) and runs to the next one.
+// Returns each row's lines, the 序号 line first; junk lines (page numbers),
+// repeated header runs and blank lines between rows are left out. None when
+// the rows are not so: a blank line inside a row, a row of fewer lines than
+// the header has cells after the 序号, or none of more (PositionalRows and
+// the shape-read stream handle those).
+std::vector<std::vector<size_t>> NumberedBlocks(const std::vector<Line>& lines, size_t from, size_t width,
+                                               const Rules& rules) {
+  std::vector<std::vector<size_t>> blocks;
+  if (width < 3) return blocks;
+  size_t j = from;
+  while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+  if (j >= lines.size()) return blocks;
+  auto seq = SeqNumber(lines[j].text);
+  if (!seq) return blocks;
+  bool wrapped = false;
+  size_t longest = 0;
+  for (int v = *seq; j < lines.size(); ++v) {
+    std::vector<size_t>& block = blocks.emplace_back(1, j);
+    bool blank = false;  // a blank line since the block's last line
+    size_t k = j + 1;
+    for (; k < lines.size(); ++k) {
+      const Line& l = lines[k];
+      if (l.kind == LineKind::kBlank) {
+        blank = true;
+        continue;
+      }
+      if (EndsTable(l, rules) || SeqNumber(l.text) == v + 1) break;
+      if (l.kind == LineKind::kJunk) continue;
+      if (const size_t end = HeaderRun(lines, k, rules, false, nullptr); end > k) {
+        k = end - 1;  // a header repeated after a page break
+        continue;
+      }
+      if (blank) return {};
+      block.push_back(k);
+    }
+    if (block.size() < width) return {};
+    wrapped = wrapped || block.size() > width;
+    const bool last = k >= lines.size() || SeqNumber(lines[k].text) != v + 1;
+    // The last row runs to the table's end: it may take the text after the
+    // table when nothing marks that end, so it may be no longer than twice
+    // the longest row before it.
+    if (last && blocks.size() > 1 && block.size() > 2 * longest) return {};
+    longest = std::max(longest, block.size());
+    if (last) break;
+    j = k;
+  }
+  if (blocks.size() < 2 || !wrapped) return {};
+  return blocks;
+}
+
+// How unlike a cell of `role` the joined text of lines [b, e) of a row is:
+// 0 when its shape is the column's, more the less it fits; kMisfit and more
+// when it cannot be the column's cell at all. Every line past the first of
+// a cell other than the content costs 1: of two cuts that fit alike, the one
+// that gives the content, the long column, more of the lines.
+constexpr int kMisfit = 16;
+int Misfit(Role role, const std::vector<Line>& lines, const std::vector<size_t>& block, size_t b, size_t e,
+           const Rules& rules) {
+  std::string text;
+  for (size_t k = b; k < e; ++k) text += Trim(lines[block[k]].text);
+  const CellShape shape = TypeCell(text, rules);
+  const int extra = static_cast<int>(e - b) - 1;
+  switch (role) {
+    case Role::kUnits:
+    case Role::kLead:
+    case Role::kSupport:
+      if (shape != CellShape::kUnits) return kMisfit;
+      return extra + (StartsLikeUnit(text, rules) ? 0 : 2);
+    case Role::kDeadline:
+      return shape == CellShape::kDeadline ? extra : kMisfit;
+    case Role::kContent:
+      if (shape == CellShape::kUnits || shape == CellShape::kDeadline) return 6;
+      return EndsSentence(text, rules) ? 0 : 2;
+    case Role::kSeq:
+      return kMisfit;
+    default:  // labels, leaders and notes: short text
+      return extra + (shape == CellShape::kText || shape == CellShape::kSectionLabel ||
+                              shape == CellShape::kItemLabel
+                          ? 0
+                          : 4);
+  }
+}
+
+// Whether line `a` of a cell goes on in the next line `b` as a wrap: `a`
+// ends inside a sentence, a unit name or a deadline (县发改委、县财 / 政局,
+// 2023年6月 / 底前), and `b` opens no key (配合单位：) of its own. A cell of
+// whole paragraphs (a web page's <p> per paragraph) has none.
+bool Wraps(std::string_view a, std::string_view b, const Rules& rules) {
+  a = Trim(a);
+  if (a.empty() || EndsSentence(a, rules) || OpensWithKey(b, rules)) return false;
+  const std::vector<std::string> names = SplitTopLevel(a, rules);
+  return names.empty() || rules.punct.enumeration.Ends(a) || rules.punct.comma.Ends(a) ||
+         !IsCompleteUnit(names.back(), rules);
+}
+
+// The row's lines after its 序号 cut into one cell per column of `roles`
+// (roles[0] is the 序号's): the cut whose cells fit their columns best, each
+// cell one line or more. Returns the cells' first lines (indices into
+// block), one per column after the 序号, or none when some cell cannot be
+// its column's (a unit column's text no unit list, a deadline no deadline).
+std::vector<size_t> CutBlock(const std::vector<Line>& lines, const std::vector<size_t>& block,
+                             const std::vector<Role>& roles, const Rules& rules) {
+  const size_t n = block.size(), cols = roles.size() - 1;
+  // best[c][e]: the least misfit of columns 1..c over lines 1..e-1; from[c][e]
+  // where column c starts in it.
+  constexpr int kNone = 1 << 20;
+  std::vector<std::vector<int>> best(cols + 1, std::vector<int>(n + 1, kNone));
+  std::vector<std::vector<size_t>> from(cols + 1, std::vector<size_t>(n + 1, 0));
+  best[0][1] = 0;
+  for (size_t c = 1; c <= cols; ++c)
+    for (size_t e = c + 1; e <= n; ++e)
+      for (size_t b = c; b < e; ++b) {
+        if (best[c - 1][b] >= kNone) continue;
+        const int m = Misfit(roles[c], lines, block, b, e, rules);
+        if (m >= kMisfit) continue;
+        if (best[c - 1][b] + m < best[c][e]) best[c][e] = best[c - 1][b] + m, from[c][e] = b;
+      }
+  if (best[cols][n] >= kNone) return {};
+  std::vector<size_t> starts(cols);
+  for (size_t c = cols, e = n; c >= 1; --c) {
+    starts[c - 1] = from[c][e];
+    e = from[c][e];
+  }
+  return starts;
+}
+
 }  // namespace
 
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules) {
@@ -216,6 +347,58 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
           row.span.Cover(c.span);
         }
         g.span.last_line = lines[s + width - 1].no;
+      }
+      return g;
+    }
+  }
+  if (const size_t width = g.rows.front().cells.size(); !blocks && !prefixed && width >= 3) {
+    std::vector<std::string_view> names;
+    for (const GridCell& c : g.rows.front().cells) names.push_back(c.text);
+    const std::vector<Role> roles = HeaderRoles(names, rules);
+    const auto rows = roles.size() == width && roles.front() == Role::kSeq
+                          ? NumberedBlocks(lines, i, width, rules)
+                          : std::vector<std::vector<size_t>>{};
+    std::vector<std::vector<size_t>> cuts;
+    for (const auto& block : rows) {
+      cuts.push_back(CutBlock(lines, block, roles, rules));
+      if (cuts.back().empty()) break;
+    }
+    // Read so only when some cell wrapped: rows of whole paragraphs are
+    // the shape-read stream's (a key per paragraph, a content of two).
+    std::vector<bool> wrapped(cuts.size(), false);
+    for (size_t r = 0; r < cuts.size() && !cuts.back().empty(); ++r)
+      for (size_t c = 0; c < cuts[r].size(); ++c) {
+        const size_t end = c + 1 < cuts[r].size() ? cuts[r][c + 1] : rows[r].size();
+        for (size_t k = cuts[r][c]; k + 1 < end && !wrapped[r]; ++k)
+          wrapped[r] = Wraps(lines[rows[r][k]].text, lines[rows[r][k + 1]].text, rules);
+      }
+    if (!rows.empty() && cuts.size() == rows.size() && !cuts.back().empty() &&
+        std::find(wrapped.begin(), wrapped.end(), true) != wrapped.end()) {
+      g.rows.pop_back();  // rows of their own, not a stream
+      g.stream = false;
+      for (size_t r = 0; r < rows.size(); ++r) {
+        const auto& block = rows[r];
+        GridRow& row = g.rows.emplace_back();
+        FillCell(row.cells.emplace_back(), lines, lines[block[0]], Trim(lines[block[0]].text));
+        for (size_t c = 0; c < cuts[r].size(); ++c) {
+          const size_t end = c + 1 < cuts[r].size() ? cuts[r][c + 1] : block.size();
+          GridCell& cell = row.cells.emplace_back();
+          FillCell(cell, lines, lines[block[cuts[r][c]]], Trim(lines[block[cuts[r][c]]].text));
+          for (size_t k = cuts[r][c] + 1; k < end; ++k)
+            AppendPiece(cell, CellAt(lines, lines[block[k]], lines[block[k]].text));
+        }
+        for (const GridCell& c : row.cells) row.span.Cover(c.span);
+        if (wrapped[r])
+          row.notes.emplace_back("row.joined", "row printed over lines " + std::to_string(row.span.first_line) + "-" +
+                                                   std::to_string(row.span.last_line) +
+                                                   ", one cell a line; wrapped lines joined to the cell each fits");
+        // A row after a repeated header or a page number starts a page.
+        for (size_t k = block.front() + 1; k <= block.back(); ++k)
+          if (lines[k].kind == LineKind::kJunk) row.after_page_break = true;
+        if (r > 0)
+          for (size_t k = rows[r - 1].back() + 1; k < block.front(); ++k)
+            if (lines[k].kind != LineKind::kBlank) row.after_page_break = true;
+        g.span.last_line = lines[block.back()].no;
       }
       return g;
     }
