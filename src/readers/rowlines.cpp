@@ -236,6 +236,21 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       }
     }
     if (!syntax.is_row(l)) {
+      // A group band printed without marks (html2text drops a row of one
+      // spanning cell's pipes: 二、聚焦民生关切) between rows, over a row that
+      // opens with its 序号: a row of one cell. (Where a stray line joins the
+      // row above, a numbered line is a cell's paragraph: 1.新建…；.)
+      if (!syntax.stray_joins_above && l.kind == LineKind::kHeading && !g.rows.empty()) {
+        size_t j = i + 1;
+        while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+        std::vector<std::string_view> next;
+        if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
+        if (!next.empty() && SeqNumber(next.front())) {
+          g.rows.push_back(row_of(l, {l.text}));
+          g.span.last_line = l.no;
+          continue;
+        }
+      }
       if (!syntax.stray_joins_above) break;
       // A line right over a repeated header (the title a page prints atop,
       // a running header) is page furniture, not a wrapped cell.
