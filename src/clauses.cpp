@@ -525,8 +525,16 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
 // *out: where it begins, npos when there is none that names units.
 size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out) {
   const auto m = rules.clause_inline.Find(text);
-  if (!m.found || !ParseClause(m.Group("clause"), rules, out) ||
-      (out->units.empty() && out->lead.empty() && out->support.empty()))
+  if (!m.found) return std::string_view::npos;
+  std::string clause(m.Group("clause"));
+  // 由X牵头，会同Y: read as X牵头，Y (a run after a lead with no role word
+  // of its own supports). The comma is the text's own.
+  if (const std::string_view partners = m.Group("partners"); !partners.empty()) {
+    const std::string_view after = text.substr(static_cast<size_t>(m.Group("clause").data() - text.data()) + clause.size());
+    clause += after.substr(0, rules.punct.comma.StartLength(after));
+    clause += partners;
+  }
+  if (!ParseClause(clause, rules, out) || (out->units.empty() && out->lead.empty() && out->support.empty()))
     return std::string_view::npos;
   return m.begin;
 }
