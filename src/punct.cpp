@@ -76,7 +76,9 @@ size_t Punctuation::TitleEnd(std::string_view t) const {
     }
     depth += opens.Has(c) - closes.Has(c);
   }
-  return first == std::string_view::npos ? t.size() : first;
+  // No stop outside the brackets: the whole text when they all closed
+  // (扩大普惠性资源（责任单位：市教育局）), else the first stop at all.
+  return first == std::string_view::npos || depth <= 0 ? t.size() : first;
 }
 
 char32_t Punctuation::CloseOf(char32_t c) const {
