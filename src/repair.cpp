@@ -59,6 +59,7 @@ enum class Continues {
   kNo,
   kRow,          // cells continue the same cells above
   kUnitsText,    // its one cell, read as text, continues a unit list above (市工信局配合)
+  kDeadlineText, // its one cell, read as text, completes the deadline above (2024年7月 / 31日前)
   kLabel,        // its one cell, shifted into the content, continues the label above
 };
 
@@ -98,6 +99,11 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
   if (!r.deadline.empty() && !deadline_goes_on) return Continues::kNo;
   const bool only_content = !r.content.empty() && r.units.empty() && r.lead.empty() && r.support.empty() &&
                             !r.units.garbled && !r.lead.garbled && !r.support.garbled;
+  // A deadline's wrapped end in a row of its own (31日前 under 2024年7月) is no
+  // deadline by itself, so the row read it as its content.
+  if (only_content && r.deadline.empty() && !prev.deadline.empty() && CharCountUpTo(r.content.text, 9) <= 8 &&
+      DeadlineReadsAcross(prev.deadline.text, r.content.text, rules))
+    return Continues::kDeadlineText;
   if (only_content && !deadline_goes_on && EndsSentence(prev.content.text, rules) && !EndsSentence(r.content.text, rules)) {
     for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support})
       if (EndsWithSeparator((prev.*f).text, rules)) {
@@ -205,6 +211,13 @@ void RepairTable(Table& table, const Rules& rules) {
     if (how == Continues::kUnitsText) {  // the text is the unit list's overflow
       (prev.*onto).Append(r.content.text, r.content.last_line);
       prev.Warn("units.joined", "wrapped unit list (" + Lines(r) + ") joined");
+      prev.Touch(r.first_line);
+      prev.Touch(r.last_line);
+      continue;
+    }
+    if (how == Continues::kDeadlineText) {
+      prev.deadline.Append(r.content.text, r.content.last_line);
+      prev.Warn("deadline.joined", "wrapped deadline (" + Lines(r) + ") joined: " + prev.deadline.text);
       prev.Touch(r.first_line);
       prev.Touch(r.last_line);
       continue;

@@ -15,7 +15,8 @@ namespace noticetab {
 /// cell.unreadable, cell.extra, cell.joined_above, cell.read_as_text, row.unsplit, row.rejoined,
 /// row.joined (a markdown row broken over lines, joined), row.unmarked (a row
 /// line whose cell marks were lost, cut at its spaces),
-/// row.fragment, deadline.twice, content.joined, units.joined (a unit list
+/// row.fragment, deadline.twice, content.joined, deadline.joined (a deadline
+/// wrapped onto a line of its own: 2024年7月 / 31日前), units.joined (a unit list
 /// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),
 /// merged.filled, link.label_disagrees, link.from_label, link.partial, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, content.closing_apart (paragraphs after the
