@@ -35,7 +35,20 @@ void Cell::Append(std::string_view more, int line) {
     if (i > 0) --i;
     size_t j = 0;
     char32_t last = NextChar(text, i), first = NextChar(more, j);
-    if (last < 128 && first < 128 && std::isalnum(static_cast<int>(last)) && std::isalnum(static_cast<int>(first)))
+    // A number wrapped mid-digits inside Chinese text (2025年3月3 / 1日前) is
+    // one number again: digits next to a CJK character on either side join.
+    auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+    auto in_cjk_number = [&] {
+      if (!digit(last) || !digit(first)) return false;
+      size_t b = text.size();
+      while (b > 0 && digit(static_cast<unsigned char>(text[b - 1]))) --b;
+      size_t e = 0;
+      while (e < more.size() && digit(static_cast<unsigned char>(more[e]))) ++e;
+      return (b > 0 && static_cast<unsigned char>(text[b - 1]) >= 0x80) ||
+             (e < more.size() && static_cast<unsigned char>(more[e]) >= 0x80);
+    };
+    if (last < 128 && first < 128 && std::isalnum(static_cast<int>(last)) && std::isalnum(static_cast<int>(first)) &&
+        !in_cjk_number())
       text += ' ';
   }
   text += more;
@@ -289,8 +302,8 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (l.kind != LineKind::kText) break;
-    // A box-drawn table's top border (┌────┬────┐): no title.
-    if (StartsBoxDrawing(l.text)) continue;
+    // A box-drawn or grid table's top border (┌────┬────┐, +----+----+): no title.
+    if (StartsBoxDrawing(l.text) || IsGridRule(l.text)) continue;
     std::string compact = RemoveSpaces(rules.markdown_prefix.ReplaceAll(l.text, ""));
     if (rules.annex_start.Contains(compact)) {
       parts.push_back(l.text);

@@ -46,7 +46,7 @@ bool IsRule(std::string_view s) {
   if (s.find('-') != std::string_view::npos &&
       std::all_of(s.begin(), s.end(), [](char c) { return c == '|' || c == '-' || c == ':' || c == ' '; }))
     return true;
-  return IsBoxRule(s);
+  return IsBoxRule(s) || IsGridRule(s);
 }
 
 }  // namespace
@@ -70,6 +70,17 @@ bool VerticalOnly(char32_t c) {
 }
 
 }  // namespace
+
+bool IsGridRule(std::string_view s) {
+  s = Trim(s);
+  if (!s.starts_with('+')) return false;
+  bool stroke = false;
+  for (char c : s) {
+    if (c != '+' && c != '-' && c != '=' && c != ':' && c != ' ') return false;
+    stroke = stroke || c == '-' || c == '=';
+  }
+  return stroke;
+}
 
 bool IsBoxRule(std::string_view s) {
   s = Trim(s);

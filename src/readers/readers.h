@@ -55,6 +55,10 @@ bool StartsBoxDrawing(std::string_view s);
 /// A box-drawn table's rule line (├────┼────┤): box-drawing characters and
 /// spaces only.
 bool IsBoxRule(std::string_view s);
+/// An ASCII grid table's rule (+------+-----+, +====+ under the header, as
+/// pandoc and tabulate print a grid table): only + - = : and spaces, a
+/// stroke among them. Rows between two are one row, as between box rules.
+bool IsGridRule(std::string_view s);
 
 /// How a row-per-line layout writes its rows (tabs, pipes, markdown).
 struct RowLineSyntax {

@@ -219,7 +219,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     if (EndsTable(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
     if (syntax.is_rule && syntax.is_rule(l)) {
-      if (IsBoxRule(l.text)) join_block();
+      if (IsBoxRule(l.text) || IsGridRule(l.text)) join_block();
       block_start = g.rows.size();
       continue;
     }
