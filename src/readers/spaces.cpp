@@ -185,6 +185,36 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, cons
   }
 }
 
+// Whether the header and the rows under it are runs parted by a narrow gap
+// (2 to 4 spaces) that do not line up: a web page copied as text, each row
+// one line with its cells in reading order (序号  工作任务  责任单位), not
+// columns a layout aligned. Rows of one run per column are compared: some
+// column starts 5 display columns or more apart in two of them.
+bool UnalignedRuns(const std::vector<Line>& lines, size_t at, size_t width, const Rules& rules) {
+  auto narrow = [](const std::vector<Run>& runs) {
+    for (size_t j = 1; j < runs.size(); ++j)
+      if (runs[j].col - runs[j - 1].end_col > 4) return false;
+    return true;
+  };
+  if (!narrow(Runs(lines[at].raw))) return false;
+  std::vector<std::vector<Run>> rows;
+  for (size_t i = at + 1; i < lines.size() && i < at + 12 && rows.size() < 6; ++i) {
+    if (lines[i].kind == LineKind::kBlank) continue;
+    if (!Plain(lines[i], rules) || EndsTable(lines[i], rules)) break;
+    auto runs = Runs(lines[i].raw);
+    if (runs.size() != width) continue;
+    if (!narrow(runs)) return false;
+    rows.push_back(std::move(runs));
+  }
+  if (rows.size() < 2) return false;
+  for (size_t j = 1; j < width; ++j) {
+    int lo = rows.front()[j].col, hi = lo;
+    for (const auto& r : rows) lo = std::min(lo, r[j].col), hi = std::max(hi, r[j].col);
+    if (hi - lo >= 5) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Whether Runs(s) (SpaceRunCount) may give three runs or more: that takes two places where
@@ -251,7 +281,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     g.rows.push_back(std::move(h));
   }
   g.span = g.rows.front().span;
-  if (first == at + 1 && IdeographicHeader(lines[at].raw)) {
+  if (first == at + 1 && (IdeographicHeader(lines[at].raw) || UnalignedRuns(lines, at, cols.size(), rules))) {
     CutInOrder(lines, first, cols.size(), rules, &g);
     return g;
   }
