@@ -3,6 +3,7 @@
 // rows). Rows are rebuilt from the cell stream by cell shape: labels, then
 // the content, then the unit and deadline cells.
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "noticetab/classify.h"
@@ -107,6 +108,17 @@ bool Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool 
   return HeaderRun(lines, at, rules, prefixed, nullptr) > at;
 }
 
+// The body's first line past blank ones and its 序号, when it is one (1):
+// where a table of numbered rows starts. None when it is no 序号.
+std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, size_t from) {
+  size_t j = from;
+  while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+  if (j >= lines.size()) return std::nullopt;
+  const auto seq = SeqNumber(lines[j].text);
+  if (!seq) return std::nullopt;
+  return std::pair{j, *seq};
+}
+
 // A cell-per-line body whose rows, each opened by its 序号 line (1, 2, 3 …),
 // are exactly as many lines as the header has names, blank lines counted,
 // and where some rows hold blank lines: a web page that kept each empty
@@ -119,11 +131,10 @@ bool Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool 
 std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, size_t width, const Rules& rules) {
   std::vector<size_t> starts;
   if (width < 3) return starts;
-  size_t j = from;
-  while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
-  if (j >= lines.size()) return starts;
-  auto seq = SeqNumber(lines[j].text);
-  if (!seq) return starts;
+  const auto first = FirstRow(lines, from);
+  if (!first) return starts;
+  size_t j = first->first;
+  const std::optional<int> seq = first->second;
   size_t blanks = 0;
   for (int v = *seq;; ++v) {
     if (j + width > lines.size()) return {};
@@ -162,11 +173,10 @@ std::vector<std::vector<size_t>> NumberedBlocks(const std::vector<Line>& lines, 
                                                const Rules& rules) {
   std::vector<std::vector<size_t>> blocks;
   if (width < 3) return blocks;
-  size_t j = from;
-  while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
-  if (j >= lines.size()) return blocks;
-  auto seq = SeqNumber(lines[j].text);
-  if (!seq) return blocks;
+  const auto first = FirstRow(lines, from);
+  if (!first) return blocks;
+  size_t j = first->first;
+  const std::optional<int> seq = first->second;
   bool wrapped = false;
   size_t longest = 0;
   for (int v = *seq; j < lines.size(); ++v) {
