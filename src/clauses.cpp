@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "noticetab/classify.h"
+#include "noticetab/normalize.h"
 #include "noticetab/text.h"
 #include "stages.h"
 
@@ -528,11 +529,17 @@ size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out) {
   if (!m.found) return std::string_view::npos;
   std::string clause(m.Group("clause"));
   // 由X牵头，会同Y: read as X牵头，Y (a run after a lead with no role word
-  // of its own supports). The comma is the text's own.
+  // of its own supports). The comma is the text's own. Only when Y is unit
+  // names: 会同县财政局制定实施细则 and 联合开展… name no partner.
   if (const std::string_view partners = m.Group("partners"); !partners.empty()) {
-    const std::string_view after = text.substr(static_cast<size_t>(m.Group("clause").data() - text.data()) + clause.size());
-    clause += after.substr(0, rules.punct.comma.StartLength(after));
-    clause += partners;
+    const UnitList u = NormalizeUnits(partners, rules);
+    const bool names = !u.units.empty() && u.warnings.empty() && u.lead.empty() && u.support.empty() &&
+                       std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); });
+    if (names) {
+      const std::string_view after = text.substr(static_cast<size_t>(m.Group("clause").data() - text.data()) + clause.size());
+      clause += after.substr(0, rules.punct.comma.StartLength(after));
+      clause += partners;
+    }
   }
   if (!ParseClause(clause, rules, out) || (out->units.empty() && out->lead.empty() && out->support.empty()))
     return std::string_view::npos;
