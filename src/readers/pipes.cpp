@@ -38,13 +38,13 @@ std::vector<std::string_view> SplitPipes(std::string_view line, const Punctuatio
   return cells;
 }
 
-// A markdown rule row: only pipes, dashes, colons and spaces; or a box-drawn
+// A markdown rule row: only pipes, dashes, colons, spaces and + (|----+----|); or a box-drawn
 // table's rule (├────┼────┤, as w3m and lynx print a bordered table): only
 // box-drawing characters (U+2500-U+257F) and spaces.
 bool IsRule(std::string_view s) {
   s = Trim(s);
   if (s.find('-') != std::string_view::npos &&
-      std::all_of(s.begin(), s.end(), [](char c) { return c == '|' || c == '-' || c == ':' || c == ' '; }))
+      std::all_of(s.begin(), s.end(), [](char c) { return c == '|' || c == '-' || c == ':' || c == ' ' || c == '+'; }))
     return true;
   return IsBoxRule(s) || IsGridRule(s);
 }

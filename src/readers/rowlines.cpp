@@ -189,12 +189,19 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   // such rule the rows since the last are joined cell by cell. A markdown
   // rule (|---|) only closes a header, repeated or not: no join.
   size_t block_start = g.rows.size();
+  const size_t body_start = g.rows.size();  // the first body row's index
+  bool rules_rows = false;  // a rule between two body rows seen
   auto join_block = [&] {
     const size_t end = g.rows.size();
     if (end - block_start < 2) return;
     // Cells by position: a row line drops its empty cells at the end only.
+    // A line opening with a 序号 of its own is a row of its own: rows under
+    // one rule with no rules between them (tabulate's psql layout, spacer
+    // lines of │ only) are not one row.
     for (size_t k = block_start; k < end; ++k)
-      if (g.rows[k].header || g.rows[k].unsplit) return;
+      if (g.rows[k].header || g.rows[k].unsplit ||
+          (k > block_start && !g.rows[k].cells.empty() && SeqNumber(g.rows[k].cells.front().text)))
+        return;
     GridRow& r = g.rows[block_start];
     for (size_t k = block_start + 1; k < end; ++k) {
       for (size_t c = 0; c < g.rows[k].cells.size(); ++c) {
@@ -219,7 +226,16 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     if (EndsTable(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
     if (syntax.is_rule && syntax.is_rule(l)) {
-      if (IsBoxRule(l.text) || IsGridRule(l.text)) join_block();
+      // Joined only in a table that rules its rows apart: a rule with a row
+      // line right after it, or one such seen before. A table ruled under
+      // its header and at its end only (or with a decorative +----+ line
+      // after it) holds one row a line.
+      if (IsBoxRule(l.text) || IsGridRule(l.text)) {
+        size_t j = i + 1;
+        while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+        if (g.rows.size() > body_start && j < lines.size() && syntax.is_row(lines[j])) rules_rows = true;
+        if (rules_rows) join_block();
+      }
       block_start = g.rows.size();
       continue;
     }
