@@ -44,8 +44,11 @@ void Cell::Append(std::string_view more, int line) {
       while (b > 0 && digit(static_cast<unsigned char>(text[b - 1]))) --b;
       size_t e = 0;
       while (e < more.size() && digit(static_cast<unsigned char>(more[e]))) ++e;
-      return (b > 0 && static_cast<unsigned char>(text[b - 1]) >= 0x80) ||
-             (e < more.size() && static_cast<unsigned char>(more[e]) >= 0x80);
+      // Chinese before the number; not a list marker after it (3 / 2.改扩建…).
+      if (b == 0 || static_cast<unsigned char>(text[b - 1]) < 0x80) return false;
+      const std::string_view rest = more.substr(e);
+      return !rest.starts_with('.') && !rest.starts_with(')') && !rest.starts_with("\xE3\x80\x81") &&
+             !rest.starts_with("\xEF\xBC\x8E");  // 、 ．
     };
     if (last < 128 && first < 128 && std::isalnum(static_cast<int>(last)) && std::isalnum(static_cast<int>(first)) &&
         !in_cjk_number())

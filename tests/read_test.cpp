@@ -770,6 +770,20 @@ TEST_CASE("Cell::Append joins CJK without spaces and Latin words with one", "[re
   CHECK(latin.last_line == 2);
 }
 
+TEST_CASE("Cell::Append joins a number wrapped inside Chinese text, not Latin numbers or a list marker", "[read]") {
+  auto joined = [](std::string_view a, std::string_view b) {
+    noticetab::Cell c;
+    c.Append(a, 1);
+    c.Append(b, 2);
+    return c.text;
+  };
+  CHECK(joined("2025年3月3", "1日前") == "2025年3月31日前");
+  CHECK(joined("完成第3", "2项重点任务") == "完成第32项重点任务");
+  CHECK(joined("推进ISO 9001", "2015标准认证") == "推进ISO 9001 2015标准认证");
+  CHECK(joined("新建学校3", "2.改扩建学校") == "新建学校3 2.改扩建学校");
+  CHECK(joined("version 3", "1") == "version 3 1");
+}
+
 TEST_CASE("a table's caption is the title lines above it, not the cover's date line", "[read]") {
   auto caption_of = [](const std::string& text) {
     Notice n(text);

@@ -261,7 +261,11 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
         while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
         std::vector<std::string_view> next;
         if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
-        if (!next.empty() && SeqNumber(next.front())) {
+        // Not the header-less first row of a table of its own (a rule under it).
+        size_t r = j + 1;
+        while (r < lines.size() && lines[r].kind == LineKind::kBlank) ++r;
+        const bool ruled = r < lines.size() && syntax.is_rule && syntax.is_rule(lines[r]);
+        if (!next.empty() && SeqNumber(next.front()) && !ruled) {
           g.rows.push_back(row_of(l, {l.text}));
           g.span.last_line = l.no;
           continue;
