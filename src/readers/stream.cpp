@@ -219,6 +219,7 @@ std::vector<std::vector<size_t>> NumberedBlocks(const std::vector<Line>& lines, 
 // a cell other than the content costs 1: of two cuts that fit alike, the one
 // that gives the content, the long column, more of the lines.
 constexpr int kMisfit = 16;
+bool Wraps(std::string_view a, std::string_view b, const Rules& rules);
 int Misfit(Role role, const std::vector<Line>& lines, const std::vector<size_t>& block, size_t b, size_t e,
            const Rules& rules) {
   std::string text;
@@ -230,6 +231,10 @@ int Misfit(Role role, const std::vector<Line>& lines, const std::vector<size_t>&
     case Role::kLead:
     case Role::kSupport:
       if (shape != CellShape::kUnits) return kMisfit;
+      // A line that is a deadline by itself is no part of a unit list (区司法局
+      // / 2025年12月 / 区政府办公室: the signature after the table).
+      for (size_t k = b + 1; e - b > 1 && k < e; ++k)
+        if (TypeCell(Trim(lines[block[k]].text), rules) == CellShape::kDeadline) return kMisfit;
       return extra + (StartsLikeUnit(text, rules) ? 0 : 2);
     case Role::kDeadline:
       return shape == CellShape::kDeadline ? extra : kMisfit;
@@ -238,11 +243,9 @@ int Misfit(Role role, const std::vector<Line>& lines, const std::vector<size_t>&
       return EndsSentence(text, rules) ? 0 : 2;
     case Role::kSeq:
       return kMisfit;
-    default:  // labels, leaders and notes: short text
-      return extra + (shape == CellShape::kText || shape == CellShape::kSectionLabel ||
-                              shape == CellShape::kItemLabel
-                          ? 0
-                          : 4);
+    default:  // labels, leaders and notes: short text, not the cell before it wrapped on
+      return extra + (b >= 2 && Wraps(lines[block[b - 1]].text, lines[block[b]].text, rules) ? 4 : 0) +
+             (shape == CellShape::kText || shape == CellShape::kSectionLabel || shape == CellShape::kItemLabel ? 0 : 4);
   }
 }
 
@@ -272,14 +275,20 @@ std::vector<size_t> CutBlock(const std::vector<Line>& lines, const std::vector<s
   std::vector<std::vector<int>> best(cols + 1, std::vector<int>(n + 1, kNone));
   std::vector<std::vector<size_t>> from(cols + 1, std::vector<size_t>(n + 1, 0));
   best[0][1] = 0;
-  for (size_t c = 1; c <= cols; ++c)
-    for (size_t e = c + 1; e <= n; ++e)
-      for (size_t b = c; b < e; ++b) {
+  // A note, leader or label column may be empty (a 备注 left blank): no line.
+  auto optional = [](Role r) { return r == Role::kNote || r == Role::kLeader || r == Role::kLabel; };
+  for (size_t c = 1; c <= cols; ++c) {
+    if (optional(roles[c]))
+      for (size_t e = 1; e <= n; ++e)
+        if (best[c - 1][e] < kNone) best[c][e] = best[c - 1][e] + 1, from[c][e] = e;
+    for (size_t e = 2; e <= n; ++e)
+      for (size_t b = 1; b < e; ++b) {
         if (best[c - 1][b] >= kNone) continue;
         const int m = Misfit(roles[c], lines, block, b, e, rules);
         if (m >= kMisfit) continue;
         if (best[c - 1][b] + m < best[c][e]) best[c][e] = best[c - 1][b] + m, from[c][e] = b;
       }
+  }
   if (best[cols][n] >= kNone) return {};
   std::vector<size_t> starts(cols);
   for (size_t c = cols, e = n; c >= 1; --c) {
@@ -365,9 +374,23 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     std::vector<std::string_view> names;
     for (const GridCell& c : g.rows.front().cells) names.push_back(c.text);
     const std::vector<Role> roles = HeaderRoles(names, rules);
-    const auto rows = roles.size() == width && roles.front() == Role::kSeq
-                          ? NumberedBlocks(lines, i, width, rules)
-                          : std::vector<std::vector<size_t>>{};
+    auto rows = roles.size() == width && roles.front() == Role::kSeq
+                    ? NumberedBlocks(lines, i, width, rules)
+                    : std::vector<std::vector<size_t>>{};
+    // The last row runs to the table's end, which nothing may mark: it is
+    // its shortest start that cuts into the columns, and then as many lines
+    // more as wrap on from it (2024年1月 / 31日前), not the text after it.
+    if (!rows.empty()) {
+      std::vector<size_t>& last = rows.back();
+      const bool open_end = roles.back() != Role::kNote && roles.back() != Role::kLeader && roles.back() != Role::kLabel;
+      size_t p = 2;
+      auto cuts_at = [&](size_t len) {
+        return !CutBlock(lines, std::vector<size_t>(last.begin(), last.begin() + len), roles, rules).empty();
+      };
+      while (p < last.size() && !cuts_at(p)) ++p;
+      while (p < last.size() && open_end && Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) && cuts_at(p + 1)) ++p;
+      last.resize(p);
+    }
     std::vector<std::vector<size_t>> cuts;
     for (const auto& block : rows) {
       cuts.push_back(CutBlock(lines, block, roles, rules));
@@ -393,6 +416,11 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
         for (size_t c = 0; c < cuts[r].size(); ++c) {
           const size_t end = c + 1 < cuts[r].size() ? cuts[r][c + 1] : block.size();
           GridCell& cell = row.cells.emplace_back();
+          if (cuts[r][c] == end) {  // an empty note column
+            cell = CellAt(lines, lines[block[end - 1]], {});
+            cell.placeholder = true;
+            continue;
+          }
           FillCell(cell, lines, lines[block[cuts[r][c]]], Trim(lines[block[cuts[r][c]]].text));
           for (size_t k = cuts[r][c] + 1; k < end; ++k)
             AppendPiece(cell, CellAt(lines, lines[block[k]], lines[block[k]].text));
