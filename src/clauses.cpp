@@ -532,10 +532,7 @@ size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out) {
   // of its own supports). The comma is the text's own. Only when Y is unit
   // names: 会同县财政局制定实施细则 and 联合开展… name no partner.
   if (const std::string_view partners = m.Group("partners"); !partners.empty()) {
-    const UnitList u = NormalizeUnits(partners, rules);
-    const bool names = !u.units.empty() && u.warnings.empty() && u.lead.empty() && u.support.empty() &&
-                       std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); });
-    if (names) {
+    if (const UnitList u = NormalizeUnits(partners, rules); OnlyCompleteUnits(u, rules) && u.lead.empty() && u.support.empty()) {
       const std::string_view after = text.substr(static_cast<size_t>(m.Group("clause").data() - text.data()) + clause.size());
       clause += after.substr(0, rules.punct.comma.StartLength(after));
       clause += partners;

@@ -290,6 +290,11 @@ UnitList NormalizeUnitsOnce(std::string_view cell, const Rules& rules);
 
 }  // namespace
 
+bool OnlyCompleteUnits(const UnitList& u, const Rules& rules) {
+  return !u.units.empty() && u.warnings.empty() &&
+         std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); });
+}
+
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   UnitList u = NormalizeUnitsOnce(cell, rules);
   TakePersons(u, rules);

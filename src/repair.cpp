@@ -107,10 +107,7 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
   if (only_content && !deadline_goes_on && EndsSentence(prev.content.text, rules) && !EndsSentence(r.content.text, rules)) {
     for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support})
       if (EndsWithSeparator((prev.*f).text, rules)) {
-        const UnitList u = NormalizeUnits(r.content.text, rules);
-        if (u.units.empty() || !u.warnings.empty() ||
-            !std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
-          return Continues::kNo;
+        if (!OnlyCompleteUnits(NormalizeUnits(r.content.text, rules), rules)) return Continues::kNo;
         *onto = f;
         return Continues::kUnitsText;
       }

@@ -46,6 +46,9 @@ struct UnitList {
 /// (rules/clauses.yaml) sort them into lead / support: X牵头，Y配合. Names
 /// with no role word after a lead are supporting units.
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules);
+/// Whether u names units and only whole ones: one name at least, none it
+/// had to warn about, each a complete unit name (IsCompleteUnit).
+bool OnlyCompleteUnits(const UnitList& u, const Rules& rules);
 
 /// The units of a body assignment (clauses.h): lists split, role words read,
 /// and 责任单位 beside a 牵头单位 taken as the supporting units.

@@ -34,6 +34,8 @@ void FillCell(GridCell& c, const std::vector<Line>& lines, const Line& line, std
 /// A 序号 cell's value: one to three digits, ASCII or full-width (１２); none
 /// for anything else.
 std::optional<int> SeqNumber(std::string_view s);
+/// The first line at or after `from` that is not blank; lines.size() when none.
+size_t PastBlank(const std::vector<Line>& lines, size_t from);
 
 /// Splits a line on tabs into trimmed cells (empty cells kept); the views
 /// point into `line`.

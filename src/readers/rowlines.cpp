@@ -28,6 +28,11 @@ GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_vi
   return c;
 }
 
+size_t PastBlank(const std::vector<Line>& lines, size_t from) {
+  while (from < lines.size() && lines[from].kind == LineKind::kBlank) ++from;
+  return from;
+}
+
 void AppendPiece(GridCell& c, const GridCell& piece) {
   Cell joined;
   joined.text = std::move(c.text);
@@ -231,8 +236,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       // its header and at its end only (or with a decorative +----+ line
       // after it) holds one row a line.
       if (IsBoxRule(l.text) || IsGridRule(l.text)) {
-        size_t j = i + 1;
-        while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+        const size_t j = PastBlank(lines, i + 1);
         if (g.rows.size() > body_start && j < lines.size() && syntax.is_row(lines[j])) rules_rows = true;
         if (rules_rows) join_block();
       }
@@ -257,13 +261,11 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       // opens with its 序号: a row of one cell. (Where a stray line joins the
       // row above, a numbered line is a cell's paragraph: 1.新建…；.)
       if (!syntax.stray_joins_above && l.kind == LineKind::kHeading && !g.rows.empty()) {
-        size_t j = i + 1;
-        while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+        const size_t j = PastBlank(lines, i + 1);
         std::vector<std::string_view> next;
         if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
         // Not the header-less first row of a table of its own (a rule under it).
-        size_t r = j + 1;
-        while (r < lines.size() && lines[r].kind == LineKind::kBlank) ++r;
+        const size_t r = PastBlank(lines, j + 1);
         const bool ruled = r < lines.size() && syntax.is_rule && syntax.is_rule(lines[r]);
         if (!next.empty() && SeqNumber(next.front()) && !ruled) {
           g.rows.push_back(row_of(l, {l.text}));

@@ -111,8 +111,7 @@ bool Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool 
 // The body's first line past blank ones and its 序号, when it is one (1):
 // where a table of numbered rows starts. None when it is no 序号.
 std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, size_t from) {
-  size_t j = from;
-  while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+  const size_t j = PastBlank(lines, from);
   if (j >= lines.size()) return std::nullopt;
   const auto seq = SeqNumber(lines[j].text);
   if (!seq) return std::nullopt;
@@ -220,6 +219,8 @@ std::vector<std::vector<size_t>> NumberedBlocks(const std::vector<Line>& lines, 
 // that gives the content, the long column, more of the lines.
 constexpr int kMisfit = 16;
 bool Wraps(std::string_view a, std::string_view b, const Rules& rules);
+// A column a row may leave empty in the cut: a note, a leader, a label.
+bool OptionalColumn(Role r) { return r == Role::kNote || r == Role::kLeader || r == Role::kLabel; }
 int Misfit(Role role, const std::vector<Line>& lines, const std::vector<size_t>& block, size_t b, size_t e,
            const Rules& rules) {
   std::string text;
@@ -276,9 +277,8 @@ std::vector<size_t> CutBlock(const std::vector<Line>& lines, const std::vector<s
   std::vector<std::vector<size_t>> from(cols + 1, std::vector<size_t>(n + 1, 0));
   best[0][1] = 0;
   // A note, leader or label column may be empty (a 备注 left blank): no line.
-  auto optional = [](Role r) { return r == Role::kNote || r == Role::kLeader || r == Role::kLabel; };
   for (size_t c = 1; c <= cols; ++c) {
-    if (optional(roles[c]))
+    if (OptionalColumn(roles[c]))
       for (size_t e = 1; e <= n; ++e)
         if (best[c - 1][e] < kNone) best[c][e] = best[c - 1][e] + 1, from[c][e] = e;
     for (size_t e = 2; e <= n; ++e)
@@ -382,7 +382,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     // more as wrap on from it (2024年1月 / 31日前), not the text after it.
     if (!rows.empty()) {
       std::vector<size_t>& last = rows.back();
-      const bool open_end = roles.back() != Role::kNote && roles.back() != Role::kLeader && roles.back() != Role::kLabel;
+      const bool open_end = !OptionalColumn(roles.back());
       size_t p = 2;
       auto cuts_at = [&](size_t len) {
         return !CutBlock(lines, std::vector<size_t>(last.begin(), last.begin() + len), roles, rules).empty();
