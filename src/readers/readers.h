@@ -79,6 +79,13 @@ struct RowLineSyntax {
   /// break is printed in double quotes over several lines ("县发改委⏎县商务局"),
   /// a quote inside it doubled. Such a row is read as one (QuotedRow).
   bool quoted_cells = false;
+  /// The character between a quoted row's cells (ReadQuotedRow): a tab for
+  /// a spreadsheet's copy, a comma for CSV.
+  char separator = '\t';
+  /// Every row with a quote is read by its quotes, one line or several (CSV,
+  /// where "" inside a quoted cell is one quote); otherwise only a row whose
+  /// quoted cell goes on past its line is.
+  bool quoted_one_line = false;
   /// Whether a row line ends in its row mark (a markdown row's closing |);
   /// empty when rows have none. In a table whose header is closed, a row
   /// line left open goes on in the lines under it up to a closed one (a cell
@@ -117,6 +124,8 @@ Row AssignRow(const std::vector<std::string_view>& cells, const std::vector<Role
 
 bool DetectTabs(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutTabs(const std::vector<Line>& lines, size_t at, const Rules& rules);
+bool DetectCsv(const std::vector<Line>& lines, size_t at, const Rules& rules);
+Grid CutCsv(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectPipe(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutPipe(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectMarkdown(const std::vector<Line>& lines, size_t at, const Rules& rules);

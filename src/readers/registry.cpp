@@ -3,6 +3,7 @@
 // line; it goes from the most specific syntax to the loosest:
 //   markdown 40   a pipe header with a |---| rule under it (a pipe table with more evidence)
 //   tabs     30   a header line with tab-separated names
+//   csv      25   a header line with comma-separated names (RFC 4180 quotes)
 //   pipe     20   a header line with |-separated names (outer pipes optional)
 //   spaces   15   a header line with names separated by 2+ spaces (pdftotext -layout)
 //   tab-prefixed 12  header names one per tab-prefixed line
@@ -27,6 +28,7 @@ const std::vector<Reader>& Readers() {
   static const std::vector<Reader> k = {
       {"markdown", 40, DetectMarkdown, CutMarkdown},
       {"tabs", 30, DetectTabs, CutTabs},
+      {"csv", 25, DetectCsv, CutCsv},
       {"pipe", 20, DetectPipe, CutPipe},
       {"spaces", 15, DetectSpaces, CutSpaces},
       {"tab-prefixed", 12, DetectTabPrefixed, CutCellStream},

@@ -82,17 +82,19 @@ struct QuotedRow {
 };
 constexpr size_t kQuotedRowLines = 30;  // a cell of more lines is no cell
 
-std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at) {
-  // The cheap test first: a quote opening a cell, at the line's start or after a tab.
+std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at, const RowLineSyntax& syntax) {
+  const char sep = syntax.separator;
+  // The cheap test first: a quote opening a cell, at the line's start or after a separator.
   const std::string_view first = lines[at].raw;
   const size_t quote = first.find('"');
   if (quote == std::string_view::npos) return std::nullopt;
-  if (Trim(first.substr(0, quote)).size() != 0 && first.find("\t\"") == std::string_view::npos) {
-    bool opens = false;  // a quote after a tab and spaces
+  const char sep_quote[] = {sep, '"'};
+  if (Trim(first.substr(0, quote)).size() != 0 && first.find(std::string_view(sep_quote, 2)) == std::string_view::npos) {
+    bool opens = false;  // a quote after a separator and spaces
     for (size_t q = quote; q != std::string_view::npos && !opens; q = first.find('"', q + 1)) {
       size_t b = q;
       while (b > 0 && first[b - 1] == ' ') --b;
-      opens = b == 0 || first[b - 1] == '\t';
+      opens = b == 0 || first[b - 1] == sep;
     }
     if (!opens) return std::nullopt;
   }
@@ -113,7 +115,7 @@ std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at
         } else {
           open = false, closed = true;
         }
-      } else if (c == '\t') {
+      } else if (c == sep) {
         row.cells.push_back(quoted ? cell : std::string(Trim(cell)));
         cell.clear(), quoted = closed = false;
       } else if (closed) {
@@ -125,7 +127,7 @@ std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at
       }
     }
     if (!open) {
-      if (k == at) return std::nullopt;  // a row of its line: read as every row is
+      if (k == at && !syntax.quoted_one_line) return std::nullopt;  // a row of its line: read as every row is
       row.cells.push_back(quoted ? cell : std::string(Trim(cell)));
       row.last = k;
       return row;
@@ -290,7 +292,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       continue;
     }
     if (syntax.quoted_cells)
-      if (auto quoted = ReadQuotedRow(lines, i)) {
+      if (auto quoted = ReadQuotedRow(lines, i, syntax)) {
         GridRow r;
         for (const std::string& text : quoted->cells) {
           GridCell& c = r.cells.emplace_back();
@@ -299,9 +301,10 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
         }
         r.span.first_line = l.no, r.span.last_line = lines[quoted->last].no;
         r.after_page_break = std::exchange(after_break, false);
-        r.notes.emplace_back("row.joined", "row printed over lines " + std::to_string(r.span.first_line) + "-" +
-                                               std::to_string(r.span.last_line) +
-                                               " with its cells in quotes (a spreadsheet's copy); read as one row");
+        if (quoted->last > i)
+          r.notes.emplace_back("row.joined", "row printed over lines " + std::to_string(r.span.first_line) + "-" +
+                                                 std::to_string(r.span.last_line) +
+                                                 " with its cells in quotes (a spreadsheet's copy); read as one row");
         g.rows.push_back(std::move(r));
         g.span.last_line = lines[quoted->last].no;
         i = quoted->last;
