@@ -53,12 +53,16 @@ bool HasComma(const Line& l) { return l.raw.find(',') != std::string_view::npos;
 }  // namespace
 
 // A header line of comma-separated names (two commas at least: three columns).
+// Header names are short (HeaderRole takes none over 8 characters): the
+// first comma comes within a name's bytes and its quotes, the second too.
 bool DetectCsv(const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  const Line& l = lines[at];
-  const size_t comma = l.raw.find(',');
-  if (comma == std::string_view::npos || l.raw.find(',', comma + 1) == std::string_view::npos) return false;
+  constexpr size_t kName = 3 * 8 + 2;
+  const std::string_view t = lines[at].text;
+  const size_t comma = t.substr(0, kName + 1).find(',');
+  if (comma == std::string_view::npos || t.substr(comma + 1, kName + 1).find(',') == std::string_view::npos)
+    return false;
   std::vector<std::string_view> cells;
-  SplitCommas(l.raw, &cells);
+  SplitCommas(t, &cells);
   return !HeaderRoles(cells, rules).empty();
 }
 
