@@ -524,9 +524,66 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
 
 // The assignment inside a sentence of `text` (clauses.yaml inline) into
 // *out: where it begins, npos when there is none that names units.
+// A sentence that opens with its assignment, without 由 (clauses.yaml
+// inline_opening, inline_jointly, both anchored at a sentence's start): where
+// it begins, npos when there is none. Each sentence of `text` (up to its 。
+// or ；) is tried from its start, and a clause is taken only when every name
+// is a complete unit opening with its level (各地负责，各部门配合 names none).
+size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
+  const Punctuation& pu = rules.punct;
+  // Complete names that open with their level (县商务局): 各单位要密切配合 is
+  // an exhortation, not an assignment.
+  auto complete = [&](std::string_view names) {
+    const UnitList u = NormalizeUnits(names, rules);
+    if (u.units.empty() || !OnlyCompleteUnits(u, rules)) return false;
+    return std::all_of(u.units.begin(), u.units.end(), [&](const std::string& name) {
+      return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
+                         [&](const std::string& p) { return StartsWith(name, p); });
+    });
+  };
+  auto read = [&](std::string_view sentence) {
+    if (const auto m = rules.clause_inline_opening.Find(sentence); m.found) {
+      // Every name beside the role words a unit's (NormalizeUnits reads the roles).
+      Assignment a;
+      if (ParseClause(m.Group("clause"), rules, &a) && complete(m.Group("clause"))) {
+        *out = std::move(a);
+        return true;
+      }
+    }
+    if (const auto m = rules.clause_inline_jointly.Find(sentence); m.found) {
+      const std::string_view units = Trim(m.Group("clause")), partners = Trim(m.Group("partners"));
+      if (complete(units) && (partners.empty() || complete(partners))) {
+        // X要会同Y reads as 由X牵头，会同Y; X、Y要密切配合 names units without roles.
+        Assignment a;
+        a.found = true;
+        (partners.empty() ? a.units : a.lead) = units;
+        a.support = partners;
+        *out = std::move(a);
+        return true;
+      }
+    }
+    return false;
+  };
+  // The literals first, once for the whole text (配合 / 牵头 …, 要 and 会同 …).
+  if (!rules.clause_inline_opening.MayOccurIn(text) && !rules.clause_inline_jointly.MayOccurIn(text))
+    return std::string_view::npos;
+  size_t stop = pu.full_stop.Find(text), semicolon = pu.semicolon.Find(text);
+  for (size_t start = 0; start < text.size();) {
+    const size_t end = std::min(stop, semicolon);
+    std::string_view sentence = text.substr(start, end == std::string_view::npos ? end : end - start);
+    const std::string_view trimmed = Trim(sentence);
+    if (!trimmed.empty() && read(trimmed)) return start + static_cast<size_t>(trimmed.data() - sentence.data());
+    if (end == std::string_view::npos) break;
+    start = end + std::max<size_t>(1, pu.full_stop.StartLength(text.substr(end)) + pu.semicolon.StartLength(text.substr(end)));
+    if (stop < start) stop = pu.full_stop.Find(text, start);
+    if (semicolon < start) semicolon = pu.semicolon.Find(text, start);
+  }
+  return std::string_view::npos;
+}
+
 size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out) {
   const auto m = rules.clause_inline.Find(text);
-  if (!m.found) return std::string_view::npos;
+  if (!m.found) return ReadOpening(text, rules, out);
   std::string clause(m.Group("clause"));
   // 由X牵头，会同Y: read as X牵头，Y (a run after a lead with no role word
   // of its own supports). The comma is the text's own. Only when Y is unit
@@ -790,6 +847,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         if (offset <= begin) at = k;
       a.clause_line = at;
       MergeAt(clause, &a, at, at, pu);
+      only_bracket_lines = false;  // inside the item's own sentence: no group's clause
     }
   }
   a.standalone_bracket = a.found && only_bracket_lines && !text_after_clause;

@@ -2339,6 +2339,14 @@ bool Regex::Impl::Possible(std::string_view s) {
   return true;
 }
 
+bool Regex::MayOccurIn(std::string_view s) const {
+  if (!impl_) return false;
+  impl_->Literals();
+  for (const size_t k : impl_->check_order)
+    if (impl_->char_sets[k] ? !HasAnyChar(*impl_->char_sets[k], s) : !HasAnyRun(impl_->gate[k], s)) return false;
+  return true;
+}
+
 const std::vector<std::string>& Regex::leading() const {
   static const std::vector<std::string> kNone;
   if (!impl_) return kNone;

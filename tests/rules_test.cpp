@@ -362,7 +362,7 @@ std::vector<const noticetab::Regex*> AllRegexes(const Rules& r) {
   std::vector<const noticetab::Regex*> out = {
       &r.markdown_prefix, &r.pinyin,      &r.traditional_hint, &r.lead_clause,      &r.first_is_lead,
       &r.deadline_hint,   &r.deadline_in_content, &r.doc_number, &r.date,            &r.issuer_line,
-      &r.title_line,      &r.plan_title_line, &r.glyph_codes, &r.glyph_boxes, &r.table_note, &r.page_end, &r.clause_inline, &r.inline_break, &r.publicity,   &r.attachment,       &r.cc,               &r.printed,
+      &r.title_line,      &r.plan_title_line, &r.glyph_codes, &r.glyph_boxes, &r.table_note, &r.page_end, &r.clause_inline, &r.clause_inline_opening, &r.clause_inline_jointly, &r.inline_break, &r.publicity,   &r.attachment,       &r.cc,               &r.printed,
       &r.annex_start,     &r.recipients_line, &r.numeric_date};
   for (const auto& h : r.headings) out.push_back(&h.re);
   for (const auto& j : r.junk) out.push_back(&j);

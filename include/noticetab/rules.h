@@ -185,6 +185,8 @@ struct Rules {
   Regex inline_break;                         ///< <br> in a cell of converted markdown: a space before parsing
   Regex glyph_codes;                          ///< (cid:3): a glyph PDF text extraction could not map; removed with a warning
   Regex clause_inline;                        ///< 由X牵头，Y配合 inside a sentence (clauses.yaml inline)
+  Regex clause_inline_opening;                ///< X牵头，Y配合 opening a sentence (clauses.yaml inline_opening)
+  Regex clause_inline_jointly;                ///< X要会同Y / X、Y要密切配合 (clauses.yaml inline_jointly)
   Regex page_end;                             ///< a junk line past which no table goes on (上一篇：…, 相关阅读：)
   Regex table_note;                           ///< 注：… under a table: ends it, reported as table.note
   Regex glyph_boxes;                          ///< ☐☐☐: characters OCR could not read; removed with the same warning

@@ -192,6 +192,10 @@ class Regex {
   Match Find(std::string&& s) const = delete;
   Match Find(const char* s) const { return Find(std::string_view(s)); }
   bool Contains(std::string_view s) const;
+  /// False when no part of s can match: s lacks one of the literal runs every
+  /// match holds (required()). Anchors are not looked at, so a caller that
+  /// searches pieces of s (each sentence, with an anchored pattern) asks once.
+  bool MayOccurIn(std::string_view s) const;
   /// Replaces every match with `replacement` (literal text).
   std::string ReplaceAll(std::string_view s, std::string_view replacement) const;
   /// Literal runs a match must contain, read from the pattern (RE2 and
