@@ -1049,9 +1049,14 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   if (!sentence && may_units) {
     SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
-    for (const auto& n : names) complete += complete_unit(n);
+    bool starts = false;  // some complete name opens as a unit does (区政府办公室、区发: a list cut mid-name)
+    for (const auto& n : names)
+      if (complete_unit(n)) ++complete, starts = starts || StartsLikeUnit(n, rules);
+    // Where some name is not complete, one that is must open with its level
+    // or a collective word: 开展学校及校外培训机构安全检查 splits at 及 into a
+    // name ending like a unit (开展学校) and words, and is a task.
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
-        complete >= 1 && chars <= 12 * names.size() + 8)
+        complete >= 1 && chars <= 12 * names.size() + 8 && (complete == names.size() || starts))
       return CellShape::kUnits;
   }
   if (may_units) {

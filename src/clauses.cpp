@@ -531,28 +531,29 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
 // is a complete unit opening with its level (各地负责，各部门配合 names none).
 size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
   const Punctuation& pu = rules.punct;
-  // Complete names that open with their level (县商务局): 各单位要密切配合 is
-  // an exhortation, not an assignment.
-  auto complete = [&](std::string_view names) {
+  // Complete names, the first (or every one) opening with its level
+  // (县商务局): 各单位要密切配合 is an exhortation, not an assignment.
+  auto leveled = [&](const std::string& name) {
+    return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
+                       [&](const std::string& p) { return StartsWith(name, p); });
+  };
+  auto complete = [&](std::string_view names, bool every) {
     const UnitList u = NormalizeUnits(names, rules);
     if (u.units.empty() || !OnlyCompleteUnits(u, rules)) return false;
-    return std::all_of(u.units.begin(), u.units.end(), [&](const std::string& name) {
-      return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
-                         [&](const std::string& p) { return StartsWith(name, p); });
-    });
+    return every ? std::all_of(u.units.begin(), u.units.end(), leveled) : leveled(u.units.front());
   };
   auto read = [&](std::string_view sentence) {
     if (const auto m = rules.clause_inline_opening.Find(sentence); m.found) {
       // Every name beside the role words a unit's (NormalizeUnits reads the roles).
       Assignment a;
-      if (ParseClause(m.Group("clause"), rules, &a) && complete(m.Group("clause"))) {
+      if (ParseClause(m.Group("clause"), rules, &a) && complete(m.Group("clause"), false)) {
         *out = std::move(a);
         return true;
       }
     }
     if (const auto m = rules.clause_inline_jointly.Find(sentence); m.found) {
       const std::string_view units = Trim(m.Group("clause")), partners = Trim(m.Group("partners"));
-      if (complete(units) && (partners.empty() || complete(partners))) {
+      if (complete(units, true) && (partners.empty() || complete(partners, true))) {
         // X要会同Y reads as 由X牵头，会同Y; X、Y要密切配合 names units without roles.
         Assignment a;
         a.found = true;
