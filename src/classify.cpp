@@ -1049,14 +1049,10 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   if (!sentence && may_units) {
     SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
-    bool starts = false;  // some complete name opens as a unit does (区政府办公室、区发: a list cut mid-name)
-    for (const auto& n : names)
-      if (complete_unit(n)) ++complete, starts = starts || StartsLikeUnit(n, rules);
-    // Where some name is not complete, one that is must open with its level
-    // or a collective word: 开展学校及校外培训机构安全检查 splits at 及 into a
-    // name ending like a unit (开展学校) and words, and is a task.
+    for (const auto& n : names) complete += complete_unit(n);
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
-        complete >= 1 && chars <= 12 * names.size() + 8 && (complete == names.size() || starts))
+        complete >= 1 && chars <= 12 * names.size() + 8 &&
+        (complete == names.size() || !WordsBesideName(names, complete_unit, rules)))
       return CellShape::kUnits;
   }
   if (may_units) {
@@ -1126,6 +1122,19 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
 
 CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   return ClassifyTrimmed(Trim(cell), rules, nullptr, nullptr);
+}
+
+bool WordsBesideName(const std::vector<std::string_view>& names,
+                     const std::function<bool(std::string_view)>& complete, const Rules& rules) {
+  bool starts = false, long_words = false;
+  for (std::string_view n : names) {
+    // After a key (牵头单位：县财政局).
+    for (size_t c; (c = rules.punct.colon.Find(n)) != std::string_view::npos;)
+      n.remove_prefix(c + rules.punct.colon.StartLength(n.substr(c)));
+    starts = starts || StartsLikeUnit(n, rules);
+    long_words = long_words || (!complete(n) && CharCountUpTo(n, kLongestCutName + 1) > kLongestCutName);
+  }
+  return long_words && !starts;
 }
 
 CellShape ClassifyCell(std::string_view cell, const Rules& rules, const CellFacts& facts) {

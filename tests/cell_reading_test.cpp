@@ -117,8 +117,18 @@ nt::CellShape RefClassify(std::string_view cell, const nt::Rules& rules) {
     auto names = RefSplit(cell, rules);
     size_t complete = 0;
     for (const auto& n : names) complete += RefComplete(n, rules);
+    // Words beside a name ending like a unit's (开展学校及…检查): no name
+    // opens as a unit does and an incomplete one is longer than a cut piece.
+    bool starts = false, long_words = false;
+    for (const auto& n : names) {
+      std::string_view after = n;  // after a key (牵头单位：县财政局)
+      for (size_t c; (c = rules.punct.colon.Find(after)) != std::string_view::npos;)
+        after.remove_prefix(c + rules.punct.colon.StartLength(after.substr(c)));
+      starts = starts || nt::StartsLikeUnit(after, rules);
+      long_words = long_words || (!RefComplete(n, rules) && nt::CharCount(n) > nt::kLongestCutName);
+    }
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) && complete >= 1 &&
-        chars <= 12 * names.size() + 8)
+        chars <= 12 * names.size() + 8 && !(long_words && !starts))
       return CellShape::kUnits;
   }
   if (chars > 16 || dated) return CellShape::kText;  // a date no pattern reads is no debris

@@ -170,8 +170,10 @@ TEST_CASE("SplitTabs into a kept vector is SplitTabs", "[reader_fast]") {
 
 namespace {
 
-// DetectInlineClause as it was before its first test: EndsInClause on every line.
+// DetectInlineClause as it was before its first test: EndsInClause on every
+// line (after the assignment inside a sentence, which both ask first).
 bool DetectInlineClausePlain(const std::vector<Line>& lines, size_t at, const noticetab::Rules& rules) {
+  if (noticetab::InlineAssignment(lines[at].text, rules)) return true;
   if (noticetab::EndsInClause(lines[at].text, rules)) return true;
   constexpr int kWrap = 3;
   const noticetab::Punctuation& pu = rules.punct;

@@ -8,6 +8,7 @@
 #ifndef NOTICETAB_CLASSIFY_H_
 #define NOTICETAB_CLASSIFY_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,16 @@ Role HeaderRole(std::string_view cell, const Rules& rules);
 /// What a table cell looks like on its own.
 enum class CellShape { kEmpty, kSectionLabel, kItemLabel, kUnits, kDeadline, kText, kGarbage };
 CellShape ClassifyCell(std::string_view cell, const Rules& rules);
+/// The longest piece of a unit name a wrapped or cut cell leaves (区发, 县政务服务中).
+constexpr size_t kLongestCutName = 8;
+/// Whether a cell split into `names` (SplitTopLevel; `complete` says which
+/// are complete names) is words beside a name that ends like a unit's: no
+/// name opens as a unit does (its level, a collective word; after a key's
+/// colon: 牵头单位：县财政局) and one that is
+/// not complete is longer than a cut piece of a name. 开展学校及校外培训机构
+/// 安全检查 splits at 及 into 开展学校 and words: a task, not units.
+bool WordsBesideName(const std::vector<std::string_view>& names,
+                     const std::function<bool(std::string_view)>& complete, const Rules& rules);
 
 /// Splits s on the unit separators, never inside brackets. Pieces are trimmed,
 /// empty pieces dropped.
