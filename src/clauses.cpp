@@ -582,9 +582,9 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
   return std::string_view::npos;
 }
 
-size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out) {
+size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out, size_t opening_end = std::string_view::npos) {
   const auto m = rules.clause_inline.Find(text);
-  if (!m.found) return ReadOpening(text, rules, out);
+  if (!m.found) return ReadOpening(text.substr(0, opening_end), rules, out);
   std::string clause(m.Group("clause"));
   // 由X牵头，会同Y: read as X牵头，Y (a run after a lead with no role word
   // of its own supports). The comma is the text's own. Only when Y is unit
@@ -842,13 +842,21 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   // item has none of its own: read, and the sentence kept whole.
   if (!a.found && !pieces.empty()) {
     Assignment clause;
-    if (const size_t begin = ReadInline(text, rules, &clause); begin != std::string_view::npos) {
+    // A sentence opening with units is read in the item's first line only: a
+    // paragraph after it (各部门要高度重视。县政府督查室负责，…) is the notice's.
+    const size_t first_line_end = pieces.size() > 1 ? pieces[1].first : text.size();
+    if (const size_t begin = ReadInline(text, rules, &clause, first_line_end); begin != std::string_view::npos) {
       int at = pieces.front().second;
       for (const auto& [offset, k] : pieces)
         if (offset <= begin) at = k;
+      size_t line_start = 0;
+      for (const auto& [offset, k] : pieces)
+        if (offset <= begin) line_start = offset;
       a.clause_line = at;
       MergeAt(clause, &a, at, at, pu);
-      only_bracket_lines = false;  // inside the item's own sentence: no group's clause
+      // After the item's words on its line: no group's clause (a line of
+      // its own, 由X牵头，Y配合。 under the items, may be one).
+      if (begin > line_start) only_bracket_lines = false;
     }
   }
   a.standalone_bracket = a.found && only_bracket_lines && !text_after_clause;

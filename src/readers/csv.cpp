@@ -63,6 +63,12 @@ bool DetectCsv(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     return false;
   std::vector<std::string_view> cells;
   SplitCommas(t, &cells);
+  // Names, not a sentence with ASCII commas (明确工作任务,责任单位,完成时限。),
+  // and a row under them.
+  for (std::string_view c : cells)
+    if (rules.punct.full_stop.Ends(c)) return false;
+  const size_t next = PastBlank(lines, at + 1);
+  if (next >= lines.size() || !HasComma(lines[next])) return false;
   return !HeaderRoles(cells, rules).empty();
 }
 

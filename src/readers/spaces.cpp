@@ -25,9 +25,8 @@ struct Run {
 
 int Width(char32_t c) { return c >= 0x1100 && (IsHan(c) || c >= 0x3000) ? 2 : 1; }
 
-// Runs of a line split on 2+ spaces or U+3000 (`min_spaces` 1: on every
-// space), with their display columns.
-std::vector<Run> Runs(std::string_view line, int min_spaces = 2) {
+// Runs of a line split on 2+ spaces or U+3000, with their display columns.
+std::vector<Run> Runs(std::string_view line) {
   std::vector<Run> out;
   size_t i = 0, start = std::string_view::npos, last_end = 0;
   int col = 0, start_col = 0, last_col = 0, spaces = 0;
@@ -37,7 +36,7 @@ std::vector<Run> Runs(std::string_view line, int min_spaces = 2) {
     bool space = c == ' ' || c == 0x3000;
     if (space) {
       spaces += c == 0x3000 ? 2 : 1;
-      if (start != std::string_view::npos && spaces >= min_spaces) {
+      if (start != std::string_view::npos && spaces >= 2) {
         out.push_back({line.substr(start, last_end - start), start_col, last_col});
         start = std::string_view::npos;
       }
@@ -135,52 +134,6 @@ std::optional<GridRow> RepeatedHeader(const std::vector<Line>& lines, const Line
   return r;
 }
 
-bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-
-// The cells of a line whose cells are parted by one space (lynx and other
-// text browsers print a borderless table so, and Chinese cells hold no
-// spaces): its runs at every space, a space between two Latin words or
-// numbers past the first cell kept inside a cell (ISO 9001, 5 G).
-std::vector<Run> SingleSpaceRuns(std::string_view line) {
-  std::vector<Run> runs = Runs(line, 1);
-  std::vector<Run> out;
-  for (const Run& r : runs) {
-    if (out.size() > 1 && r.col == out.back().end_col + 1 && IsAsciiAlnum(out.back().text.back()) &&
-        IsAsciiAlnum(r.text.front())) {
-      Run& last = out.back();
-      last.text = std::string_view(last.text.data(), r.text.data() + r.text.size() - last.text.data());
-      last.end_col = r.end_col;
-      continue;
-    }
-    out.push_back(r);
-  }
-  return out;
-}
-
-// Whether a header line names its columns apart by one space each
-// (序号 责任单位 项目内容 备注): three names or more, each a header name, and
-// no wider gap (that is the aligned layout, read by display column). `t`
-// is trimmed.
-bool SingleSpaceHeader(std::string_view t, const Rules& rules) {
-  // The cheap walk first: names of up to 8 characters (24 bytes), one space
-  // between two, 3 to 12 of them.
-  size_t spaces = 0, name = 0;
-  for (const char c : t) {
-    if (c != ' ') {
-      if (++name > 3 * 8) return false;
-      continue;
-    }
-    if (name == 0 || ++spaces > 11) return false;  // two spaces together, or too many names
-    name = 0;
-  }
-  if (spaces < 2 || t.find("\xE3\x80\x80") != std::string_view::npos) return false;
-  const auto runs = Runs(t, 1);
-  const auto names = Texts(runs);
-  for (std::string_view n : names)
-    if (HeaderRole(n, rules) == Role::kNone) return false;
-  return !HeaderRoles(names, rules).empty();
-}
-
 // Whether the header at `header_line` parts its names with ideographic spaces
 // only (序号　　工作任务　　责任单位): a web copy's cells joined by U+3000
 // runs, not columns aligned by a layout, so rows are read in order.
@@ -195,8 +148,7 @@ bool IdeographicHeader(std::string_view header_line) {
 // line of fewer goes on where the line above stopped (its first run ends the
 // cell that wrapped, the rest fill the next cells). The table ends at a line
 // with nowhere to go (its row complete) or past the header's width.
-void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, const Rules& rules, Grid* g,
-                bool single_spaces = false) {
+void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, const Rules& rules, Grid* g) {
   size_t filled = 0;  // cells the open row has reached; 0: none open
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -204,7 +156,7 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, cons
     if (EndsTable(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
     if (!Plain(l, rules)) break;
-    const auto runs = single_spaces ? SingleSpaceRuns(l.raw) : Runs(l.raw);
+    const auto runs = Runs(l.raw);
     if (auto header = RepeatedHeader(lines, l, runs, rules)) {
       g->rows.push_back(std::move(*header));
       filled = 0;
@@ -287,9 +239,7 @@ std::vector<std::string_view> SpaceRuns(std::string_view line) { return Texts(Ru
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
   // A text without a space is one run (the line's indent makes none).
-  if (!l.spaced) return false;
-  if (!MayHaveThreeRuns(l.text)) return SingleSpaceHeader(l.text, rules) && Plain(l, rules);
-  if (!Plain(l, rules)) return false;
+  if (!l.spaced || !MayHaveThreeRuns(l.raw) || !Plain(l, rules)) return false;
   auto runs = Runs(l.raw);
   return runs.size() >= 3 && (!HeaderRoles(Texts(runs), rules).empty() || !WrappedHeader(lines, at, rules).empty());
 }
@@ -297,17 +247,6 @@ bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules)
 Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   Grid g;
   g.layout = "spaces";
-  if (!MayHaveThreeRuns(lines[at].text)) {  // names one space apart: every line's cells in reading order
-    GridRow h;
-    h.header = true;
-    for (const Run& r : Runs(lines[at].raw, 1)) h.cells.push_back(CellAt(lines, lines[at], r.text));
-    h.span.first_line = h.span.last_line = lines[at].no;
-    const size_t width = h.cells.size();
-    g.rows.push_back(std::move(h));
-    g.span = g.rows.front().span;
-    CutInOrder(lines, at + 1, width, rules, &g, true);
-    return g;
-  }
   auto header = Runs(lines[at].raw);
   std::vector<int> cols;
   size_t first = at + 1;  // the first line after the header
