@@ -492,6 +492,15 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   return true;
 }
 
+namespace {
+// Whether a unit name opens with one of units.yaml's level_prefixes (县教育局).
+bool OpensWithLevel(std::string_view name, const Rules& rules) {
+  name = Trim(name);
+  return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
+                     [&](const std::string& p) { return StartsWith(name, p); });
+}
+}  // namespace
+
 Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   const Punctuation& pu = rules.punct;
   Assignment a;
@@ -514,16 +523,12 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   // A task's words may end as a unit's do (建设数字政府, 建强文明实践中心): a
   // heading names units only when every name opens with its level (县教育局).
   for (std::string_view name : SplitTopLevel(joined, rules))
-    if (std::none_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
-                     [&](const std::string& p) { return StartsWith(Trim(name), p); }))
-      return a;
+    if (!OpensWithLevel(name, rules)) return a;
   a.units = joined;
   a.found = true;
   return a;
 }
 
-// The assignment inside a sentence of `text` (clauses.yaml inline) into
-// *out: where it begins, npos when there is none that names units.
 // A sentence that opens with its assignment, without 由 (clauses.yaml
 // inline_opening, inline_jointly, both anchored at a sentence's start): where
 // it begins, npos when there is none. Each sentence of `text` (up to its 。
@@ -533,10 +538,7 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
   const Punctuation& pu = rules.punct;
   // Complete names, the first (or every one) opening with its level
   // (县商务局): 各单位要密切配合 is an exhortation, not an assignment.
-  auto leveled = [&](const std::string& name) {
-    return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
-                       [&](const std::string& p) { return StartsWith(name, p); });
-  };
+  auto leveled = [&](const std::string& name) { return OpensWithLevel(name, rules); };
   auto complete = [&](std::string_view names, bool every) {
     const UnitList u = NormalizeUnits(names, rules);
     if (u.units.empty() || !OnlyCompleteUnits(u, rules)) return false;
@@ -582,7 +584,12 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
   return std::string_view::npos;
 }
 
-size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out, size_t opening_end = std::string_view::npos) {
+// The assignment inside a sentence of `text` (clauses.yaml inline) into
+// *out: where it begins, npos when there is none that names units. Where
+// `inline` finds none, a sentence opening with one (ReadOpening) in
+// text[0, opening_end).
+size_t ReadInline(std::string_view text, const Rules& rules, Assignment* out,
+                  size_t opening_end = std::string_view::npos) {
   const auto m = rules.clause_inline.Find(text);
   if (!m.found) return ReadOpening(text.substr(0, opening_end), rules, out);
   std::string clause(m.Group("clause"));
@@ -847,11 +854,9 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     const size_t first_line_end = pieces.size() > 1 ? pieces[1].first : text.size();
     if (const size_t begin = ReadInline(text, rules, &clause, first_line_end); begin != std::string_view::npos) {
       int at = pieces.front().second;
+      size_t line_start = 0;  // where the line holding the clause begins in `text`
       for (const auto& [offset, k] : pieces)
-        if (offset <= begin) at = k;
-      size_t line_start = 0;
-      for (const auto& [offset, k] : pieces)
-        if (offset <= begin) line_start = offset;
+        if (offset <= begin) at = k, line_start = offset;
       a.clause_line = at;
       MergeAt(clause, &a, at, at, pu);
       // After the item's words on its line: no group's clause (a line of

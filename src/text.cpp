@@ -1084,6 +1084,9 @@ struct Regex::Impl {
   /// False when s cannot match: it lacks the leading literal of an anchored
   /// pattern, or a required one.
   bool Possible(std::string_view s);
+  /// Whether s holds every requirement (check_order): Possible's scan
+  /// without the anchored tests. Literals() first.
+  bool HasRequired(std::string_view s) const;
   /// Throws Error(kRules) when a search gave up (time or stack limit).
   void Check(UErrorCode failure) const;
   std::string origin_file;  // where the pattern was written, for that error
@@ -2333,18 +2336,19 @@ bool Regex::Impl::Possible(std::string_view s) {
     return StartsWithAny(leading, s);
   }
   if (compile_done.load(std::memory_order_acquire) && lite && lite->CannotStart(s)) return false;
-  for (const size_t k : check_order) {
+  return HasRequired(s);
+}
+
+bool Regex::Impl::HasRequired(std::string_view s) const {
+  for (const size_t k : check_order)
     if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(gate[k], s)) return false;
-  }
   return true;
 }
 
 bool Regex::MayOccurIn(std::string_view s) const {
   if (!impl_) return false;
   impl_->Literals();
-  for (const size_t k : impl_->check_order)
-    if (impl_->char_sets[k] ? !HasAnyChar(*impl_->char_sets[k], s) : !HasAnyRun(impl_->gate[k], s)) return false;
-  return true;
+  return impl_->HasRequired(s);
 }
 
 const std::vector<std::string>& Regex::leading() const {
