@@ -428,6 +428,7 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
   std::vector<Line> out;
   out.reserve(src.line_count());
   LineGates* gates = nullptr;  // read at the first line that is not blank
+  bool under_junk = false;     // the last line that is not blank is junk
   for (int n = 1; n <= src.line_count(); ++n) {
     // Filled where it stays: a Line moved in would move its heading's strings.
     Line& l = out.emplace_back();
@@ -455,9 +456,12 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
       l.kind = LineKind::kBlank;
     } else if (IsJunkWith(l.text, rules, gates ? gates : (gates = &LineGatesFor(rules)))) {
       l.kind = LineKind::kJunk;
+    } else if (under_junk && rules.junk_after.Contains(l.text)) {
+      l.kind = LineKind::kJunk;  // 微信 under 分享到：
     } else if (l.tabs == 0 && (l.heading = MatchHeadingWith(l.text, rules, gates))) {
       l.kind = LineKind::kHeading;
     }
+    if (l.kind != LineKind::kBlank) under_junk = l.kind == LineKind::kJunk;
   }
   return out;
 }

@@ -214,6 +214,25 @@ std::pair<size_t, std::string_view> ClauseBracket(std::string_view s, const Rule
   return found;
 }
 
+// Whether s holds a key in brackets (【牵头单位】X): a bracket of 12
+// characters at most whose words are a clause key. Brackets are common in
+// body text (（试行）, （2023-2025年）); keyed ones are not.
+bool HasBracketedKey(std::string_view s, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  constexpr size_t kKeyBytes = 12 * 3 + 3;  // the key and its opening bracket
+  const auto& opens = pu.opens.utf8();
+  const auto& closes = pu.closes.utf8();
+  for (size_t k = 0; k < closes.size() && k < opens.size(); ++k)
+    for (size_t e = s.find(closes[k]); e != std::string_view::npos; e = s.find(closes[k], e + 1)) {
+      const size_t from = e > kKeyBytes ? e - kKeyBytes : 0;
+      const size_t b = s.substr(from, e - from).rfind(opens[k]);
+      if (b == std::string_view::npos) continue;
+      const size_t inner = from + b + opens[k].size();
+      if (e - inner >= 2 * 3 && KeyRole(s.substr(inner, e - inner), rules) != ClauseRole::kNone) return true;
+    }
+  return false;
+}
+
 // The clause a text's last sentence is, unbracketed (…审核制度。责任单位：X、Y。
 // or …制度，责任单位：X): where it starts in s and its text without the
 // closing stops; npos when the text ends in none. The earliest sentence
@@ -223,8 +242,9 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
   const Punctuation& pu = rules.punct;
   std::string_view t = Trim(s);
   while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
-  // A text ending in a bracket is TrailingBracket's.
-  if (!pu.colon.In(t) || pu.closes.Ends(t)) return {std::string_view::npos, {}};
+  // A text ending in a bracket is TrailingBracket's. A key is followed by a
+  // colon or is in brackets (【牵头单位】X).
+  if ((!pu.colon.In(t) && !HasBracketedKey(t, rules)) || pu.closes.Ends(t)) return {std::string_view::npos, {}};
   int depth = 0;  // boundaries inside brackets are none
   for (size_t i = 0; i < t.size();) {
     const size_t at = i;
@@ -408,6 +428,16 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
         break;
       }
     }
+    // A key in brackets right after the value before it (【牵头单位】X【配合单位】Y):
+    // the part ends where its bracket opens.
+    for (size_t b = pu.opens.Find(text, from); b < end && b != std::string::npos; b = pu.opens.Find(text, b + 1)) {
+      if (Trim(std::string_view(text).substr(from, b - from)).empty()) continue;  // the part's own key
+      const auto kv = rules.clause_key_line.Find(std::string_view(text).substr(b));
+      if (kv.found && KeyRole(kv.Group("key"), rules) != ClauseRole::kNone) {
+        end = b;
+        break;
+      }
+    }
     for (const MarkSet* marks : {&pu.comma, &pu.full_stop})
       for (size_t c = marks->Find(text, from); c < end && c != std::string::npos; c = marks->Find(text, c + 1)) {
         const std::string_view rest = std::string_view(text).substr(c);
@@ -539,9 +569,9 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
   // Complete names, the first (or every one) opening with its level
   // (县商务局): 各单位要密切配合 is an exhortation, not an assignment.
   auto leveled = [&](const std::string& name) { return OpensWithLevel(name, rules); };
-  auto complete = [&](std::string_view names, bool every) {
+  auto complete = [&](std::string_view names, bool every, size_t least = 1) {
     const UnitList u = NormalizeUnits(names, rules);
-    if (u.units.empty() || !OnlyCompleteUnits(u, rules)) return false;
+    if (u.units.size() < least || !OnlyCompleteUnits(u, rules)) return false;
     return every ? std::all_of(u.units.begin(), u.units.end(), leveled) : leveled(u.units.front());
   };
   auto read = [&](std::string_view sentence) {
@@ -555,7 +585,8 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
     }
     if (const auto m = rules.clause_inline_jointly.Find(sentence); m.found) {
       const std::string_view units = Trim(m.Group("clause")), partners = Trim(m.Group("partners"));
-      if (complete(units, true) && (partners.empty() || complete(partners, true))) {
+      // Units 配合 one another: two at least (县直各部门要密切配合 is an exhortation).
+      if (complete(units, true, partners.empty() ? 2 : 1) && (partners.empty() || complete(partners, true))) {
         // X要会同Y reads as 由X牵头，会同Y; X、Y要密切配合 names units without roles.
         Assignment a;
         a.found = true;
@@ -640,6 +671,12 @@ bool IsKeyValueLine(std::string_view line, const Rules& rules) {
   if (m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(t, rules, &probe)) return true;
   // A clause closing the line's text, unbracketed (…制度。责任单位：X。).
   return TrailingKeyClause(t, rules).first != std::string_view::npos;
+}
+
+bool EndsInKeyClause(std::string_view line, const Rules& rules) {
+  // Cheap test first, before the line is copied: a key has a colon after it or is bracketed.
+  if (!rules.punct.colon.In(line) && !HasBracketedKey(line, rules)) return false;
+  return TrailingKeyClause(JoinCjkSpaces(Trim(line)), rules).first != std::string_view::npos;
 }
 
 bool EndsInClause(std::string_view line, const Rules& rules) {
@@ -795,14 +832,26 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     if (begin != std::string_view::npos) {
       Assignment clause;
       if (ParseClause(inner, rules, &clause)) {
-        // A clause alone on its line (（责任单位：X）) or closing the line.
-        bool alone = begin == 0;
-        note_clause(alone && k0 > 0);
+        // A clause alone on its line (（责任单位：X）) or closing the line,
+        // with the keyed brackets right before it (【牵头单位：X】【配合单位：Y】
+        // 【完成时限：Z】): one assignment.
         MergeAt(clause, &a, static_cast<int>(k0), static_cast<int>(k), pu);
-        if (alone) continue;
         t.erase(begin);
         t = std::string(Trim(t));
-        if (!t.empty() && !EndsSentence(t, rules)) t += pu.stop;
+        while (!t.empty()) {
+          auto [b, in] = ClauseBracket(t, rules);
+          if (b == std::string_view::npos) break;
+          const auto key = rules.clause_key_line.Find(in);
+          Assignment more;
+          if (!key.found || KeyRole(key.Group("key"), rules) == ClauseRole::kNone || !ParseClause(in, rules, &more)) break;
+          MergeAt(more, &a, static_cast<int>(k0), static_cast<int>(k), pu);
+          t.erase(b);
+          t = std::string(Trim(t));
+        }
+        const bool alone = t.empty();
+        note_clause(alone && k0 > 0);
+        if (alone) continue;
+        if (!EndsSentence(t, rules)) t += pu.stop;
       }
     } else if (auto [at, clause_text] = TrailingKeyClause(t, rules); at != std::string_view::npos) {
       // 责任单位：X closing the line's text without brackets.

@@ -188,12 +188,13 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       if (l.kind == LineKind::kHeading) parts.push_back({sections.size() - 1, item->index});  // a sub-item
       Part& pe = parts.back();
       // A new paragraph: the line before closed a sentence, a bracket (a
-      // clause) or was a key-value line, and this one is indented as the
-      // item's heading is. Key-value lines (牵头单位：X) are the item's own.
-      // The key-value tests last: they cost most, and few lines get there.
+      // clause) or was or ended in a key-value clause (…。【完成时限】持续推进),
+      // and this one is indented as the item's heading is. Key-value lines
+      // (牵头单位：X) are the item's own. The key-value tests last: they cost
+      // most, and few lines get there.
       if (pe.line == 0 && l.kind != LineKind::kHeading &&
           (EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text) ||
-           (!prev_heading && OpensWithKey(prev_text, rules))) &&
+           (!prev_heading && OpensWithKey(prev_text, rules)) || EndsInKeyClause(prev_text, rules)) &&
           (!item_indented || Indented(l)) && !OpensWithKey(l.text, rules)) {
         pe.text_len = item->text.size();
         pe.line = last_text_line;

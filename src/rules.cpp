@@ -274,8 +274,9 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"junk", "page_end", "pinyin", "inline_break", "glyph_codes", "glyph_boxes", "traditional_hint", "examples"});
+  CheckKeys(ctx, root, {"junk", "junk_after", "page_end", "pinyin", "inline_break", "glyph_codes", "glyph_boxes", "traditional_hint", "examples"});
   r.page_end = root["page_end"] ? Compile(ctx, root["page_end"]) : Regex("(?!)");  // optional: older rule sets have none
+  r.junk_after = root["junk_after"] ? Compile(ctx, root["junk_after"]) : Regex("(?!)");  // optional too
   r.inline_break = root["inline_break"] ? Compile(ctx, root["inline_break"]) : Regex("(?!)");
   r.glyph_codes = root["glyph_codes"] ? Compile(ctx, root["glyph_codes"]) : Regex("(?!)");  // optional: older rule sets have none
   r.glyph_boxes = root["glyph_boxes"] ? Compile(ctx, root["glyph_boxes"]) : Regex("(?!)");  // optional too

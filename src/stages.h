@@ -199,6 +199,9 @@ bool IsKeyValueLine(std::string_view line, const Rules& rules);
 /// True when `line` ends in a bracketed assignment clause (（X牵头，Y配合）),
 /// read as ReadAssignment reads it: the inline-clause body reader's detect.
 bool EndsInClause(std::string_view line, const Rules& rules);
+/// True when a line's last sentence is an unbracketed key-value clause
+/// (…制度。责任单位：X, …。【牵头单位】X【完成时限】Y).
+bool EndsInKeyClause(std::string_view line, const Rules& rules);
 
 /// Where the bracketed clause naming units that closes `text` (after an
 /// optional 。；) opens:

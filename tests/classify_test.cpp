@@ -337,6 +337,24 @@ TEST_CASE("ClassifyLines: blank, junk, heading and text lines", "[classify]") {
   CHECK(lines[7].kind == LineKind::kJunk);
 }
 
+TEST_CASE("ClassifyLines: a share target is junk under a junk line only (junk.yaml junk_after)", "[classify]") {
+  const noticetab::Source src = noticetab::Decode(
+      "分享到：\n"
+      "微信\n"
+      "\n"
+      "微博\n"
+      "正文一段\n"
+      "微信\n",  // a cell of a 公开渠道 column, one cell a line
+      "t.txt");
+  std::vector<noticetab::Line> lines = noticetab::ClassifyLines(src, R());
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[0].kind == LineKind::kJunk);
+  CHECK(lines[1].kind == LineKind::kJunk);
+  CHECK(lines[3].kind == LineKind::kJunk);  // a blank line between does not end the list
+  CHECK(lines[4].kind == LineKind::kText);
+  CHECK(lines[5].kind == LineKind::kText);
+}
+
 TEST_CASE("ClassifyLines keeps the raw line and a trimmed view into the Source", "[classify]") {
   const noticetab::Source src = noticetab::Decode("  一、总体要求 \n\t工作任务\n", "t.txt");
   std::vector<noticetab::Line> lines = noticetab::ClassifyLines(src, R());

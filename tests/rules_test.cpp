@@ -68,7 +68,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"heading", {"no", "title", "match", "level"}},
       {"title", {"title"}},
       {"header", {"role"}},
-      {"junk", {"junk", "page_end"}},
+      {"junk", {"junk", "junk_after", "page_end"}},
       {"units", {"units", "open", "lead", "support", "persons"}},
       {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
       {"deadline", {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match", "warning", "in"}},
@@ -125,6 +125,8 @@ void FireJunk(const RuleExample& ex) {
   // page_end: a junk line no table goes on past (read.cpp EndsTable).
   if (ex.expect.count("page_end"))
     CHECK(Bool(noticetab::IsJunk(ex.input, R()) && R().page_end.Contains(ex.input)) == ex.expect.at("page_end"));
+  // junk_after: junk only under a junk line (classify.cpp ClassifyLines).
+  if (ex.expect.count("junk_after")) CHECK(Bool(R().junk_after.Contains(ex.input)) == ex.expect.at("junk_after"));
 }
 
 void FireUnits(const RuleExample& ex) {
@@ -362,7 +364,7 @@ std::vector<const noticetab::Regex*> AllRegexes(const Rules& r) {
   std::vector<const noticetab::Regex*> out = {
       &r.markdown_prefix, &r.pinyin,      &r.traditional_hint, &r.lead_clause,      &r.first_is_lead,
       &r.deadline_hint,   &r.deadline_in_content, &r.doc_number, &r.date,            &r.issuer_line,
-      &r.title_line,      &r.plan_title_line, &r.glyph_codes, &r.glyph_boxes, &r.table_note, &r.page_end, &r.clause_inline, &r.clause_inline_opening, &r.clause_inline_jointly, &r.inline_break, &r.publicity,   &r.attachment,       &r.cc,               &r.printed,
+      &r.title_line,      &r.plan_title_line, &r.glyph_codes, &r.glyph_boxes, &r.table_note, &r.page_end, &r.junk_after, &r.clause_inline, &r.clause_inline_opening, &r.clause_inline_jointly, &r.inline_break, &r.publicity,   &r.attachment,       &r.cc,               &r.printed,
       &r.annex_start,     &r.recipients_line, &r.numeric_date};
   for (const auto& h : r.headings) out.push_back(&h.re);
   for (const auto& j : r.junk) out.push_back(&j);

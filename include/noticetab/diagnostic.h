@@ -14,7 +14,8 @@ namespace noticetab {
 /// row.shifted, role.inferred, role.header_shape, content.missing,
 /// cell.unreadable, cell.extra, cell.joined_above, cell.read_as_text, row.unsplit, row.rejoined,
 /// row.joined (a markdown row broken over lines, joined), row.unmarked (a row
-/// line whose cell marks were lost, cut at its spaces),
+/// line whose cell marks were lost, cut at its spaces), row.commas (a CSV row
+/// with cells more than its header: a comma typed unquoted, joined into the content),
 /// row.fragment, deadline.twice, content.joined, deadline.joined (a deadline
 /// wrapped onto a line of its own: 2024年7月 / 31日前), units.joined (a unit list
 /// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),

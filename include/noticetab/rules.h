@@ -187,6 +187,7 @@ struct Rules {
   Regex clause_inline;                        ///< 由X牵头，Y配合 inside a sentence (clauses.yaml inline)
   Regex clause_inline_opening;                ///< X牵头，Y配合 opening a sentence (clauses.yaml inline_opening)
   Regex clause_inline_jointly;                ///< X要会同Y / X、Y要密切配合 (clauses.yaml inline_jointly)
+  Regex junk_after;                           ///< a line that is junk only under a junk line (微信 under 分享到：)
   Regex page_end;                             ///< a junk line past which no table goes on (上一篇：…, 相关阅读：)
   Regex table_note;                           ///< 注：… under a table: ends it, reported as table.note
   Regex glyph_boxes;                          ///< ☐☐☐: characters OCR could not read; removed with the same warning

@@ -4,6 +4,7 @@
 // doubled (RFC 4180). Chinese text writes its commas full-width (，), so an
 // ASCII comma between cells is the table's own mark.
 #include <algorithm>
+#include <memory>
 
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
@@ -14,19 +15,21 @@ namespace noticetab {
 
 namespace {
 
-RowLineSyntax Syntax();
+RowLineSyntax Syntax(size_t width, bool seq_first, const Rules& rules);
 
 // The cells of one CSV line into *out (cleared first): views into `line`,
 // a quoted cell without its quotes (a doubled quote inside stays doubled:
 // rows with quotes are read by ReadQuotedRow, which undoubles them; this
-// split serves the header and rows without quotes). A quote left open runs
-// to the line's end.
+// split serves the header and rows without quotes). A quote that does not
+// close its cell on the line (left open, or with words after the closing
+// quote: "放管服"改革) is the cell's own character, as a spreadsheet keeps it.
 void SplitCommas(std::string_view line, std::vector<std::string_view>* out) {
   out->clear();
   for (size_t i = 0;;) {
     size_t b = i;
     while (b < line.size() && line[b] == ' ') ++b;
-    size_t comma;
+    size_t comma = std::string_view::npos;
+    bool quoted = false;
     if (b < line.size() && line[b] == '"') {
       size_t e = b + 1;  // the closing quote
       for (; e < line.size(); ++e) {
@@ -37,9 +40,15 @@ void SplitCommas(std::string_view line, std::vector<std::string_view>* out) {
         }
         break;
       }
-      out->push_back(line.substr(b + 1, std::min(e, line.size()) - b - 1));
-      comma = line.find(',', std::min(e, line.size()));
-    } else {
+      size_t after = e + 1;
+      while (after < line.size() && line[after] == ' ') ++after;
+      if (e < line.size() && (after >= line.size() || line[after] == ',')) {
+        out->push_back(line.substr(b + 1, e - b - 1));
+        if (after < line.size()) comma = after;
+        quoted = true;
+      }
+    }
+    if (!quoted) {
       comma = line.find(',', i);
       out->push_back(Trim(line.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i)));
     }
@@ -72,30 +81,83 @@ bool DetectCsv(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   return !HeaderRoles(cells, rules).empty();
 }
 
+namespace {
+
+// A row with more cells than the header: a comma typed unquoted in a cell's
+// text. The extra cells are taken back into the content column (the cell a
+// sentence with commas is likely in), with a warning; a table without a
+// content or label column keeps the row as it is.
+void JoinExtraCells(Grid& g, size_t width, const std::vector<Role>& roles) {
+  auto col = std::find(roles.begin(), roles.end(), Role::kContent);
+  if (col == roles.end()) col = std::find(roles.rbegin(), roles.rend(), Role::kLabel).base() - 1;
+  if (col < roles.begin() || col == roles.end()) return;
+  const size_t c = static_cast<size_t>(col - roles.begin());
+  for (GridRow& r : g.rows) {
+    if (r.header || r.unsplit || r.cells.size() <= width || r.span.first_line != r.span.last_line) continue;
+    const size_t extra = r.cells.size() - width;
+    GridCell& into = r.cells[c];
+    for (size_t k = c + 1; k <= c + extra; ++k) {
+      into.text += ',';
+      into.text += r.cells[k].text;
+      into.span.Cover(r.cells[k].span);
+    }
+    r.cells.erase(r.cells.begin() + static_cast<std::ptrdiff_t>(c + 1),
+                  r.cells.begin() + static_cast<std::ptrdiff_t>(c + 1 + extra));
+    r.notes.emplace_back("row.commas", "line " + std::to_string(r.span.first_line) + " has " +
+                                           std::to_string(extra) + " cell(s) more than the header; the comma(s) read " +
+                                           "as part of the content cell");
+  }
+}
+
+}  // namespace
+
 Grid CutCsv(const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  Grid g = CutRowLines(lines, at, rules, Syntax());
+  std::vector<std::string_view> cells;
+  SplitCommas(lines[at].raw, &cells);
+  const size_t width = cells.size();
+  const std::vector<Role> roles = HeaderRoles(cells, rules);
+  Grid g = CutRowLines(lines, at, rules, Syntax(width, !roles.empty() && roles.front() == Role::kSeq, rules));
+  JoinExtraCells(g, width, roles);
   // The title a spreadsheet saves as a row of its own, its empty cells after
-  // it (2023年…任务清单,,,,): the caption, read as if written alone.
+  // it (2023年…任务清单,,,,): the caption, read as if written alone; a row
+  // of empty cells only, as a blank line.
   std::vector<Line> above(lines.begin() + static_cast<std::ptrdiff_t>(at - std::min<size_t>(at, 4)),
                           lines.begin() + static_cast<std::ptrdiff_t>(at));
-  std::vector<std::string_view> cells;
   for (Line& l : above) {
     if (!HasComma(l)) continue;
     SplitCommas(l.raw, &cells);
     if (cells.empty() || std::any_of(cells.begin() + 1, cells.end(), [](std::string_view c) { return !c.empty(); }))
       continue;
     l.raw = l.text = cells.front();
+    if (l.text.empty()) l.kind = LineKind::kBlank;
   }
   g.caption = CaptionAbove(above, above.size(), rules);
   return g;
 }
 
 namespace {
-RowLineSyntax Syntax() {
+// A row line: a line with commas, as many cells as the header has (a
+// spreadsheet writes every row so) or a few fewer or more (a hand-typed
+// table dropping empty cells at the end, a comma unquoted in a cell), and
+// not a sentence (请各单位按时报送,联系人:张三。 under the table), or a
+// line whose quoted cell goes on below. Short or long, a row under a 序号
+// column opens with its number.
+RowLineSyntax Syntax(size_t width, bool seq_first, const Rules& rules) {
   RowLineSyntax syntax;
   syntax.layout = "csv";
   syntax.split = [](const Line& l, std::vector<std::string_view>* out) { SplitCommas(l.raw, out); };
-  syntax.is_row = HasComma;
+  syntax.is_row = [width, seq_first, &rules, cells = std::make_shared<std::vector<std::string_view>>()](const Line& l) {
+    if (!HasComma(l)) return false;
+    SplitCommas(l.raw, cells.get());
+    const size_t n = cells->size();
+    if (n == width) return true;
+    if (!cells->empty() && !cells->back().empty() && cells->back().front() == '"' &&
+        cells->back().find('"', 1) == std::string_view::npos)
+      return true;  // a quoted cell left open: ReadQuotedRow decides
+    if (n + 2 < width || n > width + 3 || rules.punct.full_stop.Ends(l.text)) return false;
+    // Under a 序号 column, a row opens with its number (or a merged cell's gap).
+    return !seq_first || cells->front().empty() || SeqNumber(cells->front());
+  };
   syntax.quoted_cells = true;
   syntax.separator = ',';
   syntax.quoted_one_line = true;

@@ -82,6 +82,15 @@ struct QuotedRow {
 };
 constexpr size_t kQuotedRowLines = 30;  // a cell of more lines is no cell
 
+// A line that opens as a table's next row would: a number, then the separator.
+bool OpensNumberedRow(std::string_view s, char sep) {
+  size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  const size_t digits = i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i > digits && i < s.size() && s[i] == sep;
+}
+
 std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at, const RowLineSyntax& syntax) {
   const char sep = syntax.separator;
   // The cheap test first: a quote opening a cell, at the line's start or after a separator.
@@ -104,6 +113,7 @@ std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at
   for (size_t k = at; k < lines.size() && k < at + kQuotedRowLines; ++k) {
     std::string_view s = lines[k].raw;
     while (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    if (k > at && OpensNumberedRow(s, sep)) return std::nullopt;  // a quote left open: the next row is no paragraph
     if (k > at) cell += ' ';
     for (size_t i = 0; i < s.size(); ++i) {
       const char c = s[i];
