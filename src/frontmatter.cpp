@@ -636,7 +636,9 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         for (size_t j = i + 1; j < lines.size(); ++j) {
           const Line& n = lines[j];
           if (n.kind == LineKind::kBlank) continue;
-          if (n.tabs > 0 || (n.kind != LineKind::kText && n.kind != LineKind::kHeading)) break;
+          // Tabs between words are cells; before them, an indent (⇥2．…).
+          if (n.text.find('\t') != std::string_view::npos || (n.kind != LineKind::kText && n.kind != LineKind::kHeading))
+            break;
           const ListEntry e = ListEntryOf(n.text, rules);
           if (e.no != static_cast<int>(list.size()) + 1) break;
           list.push_back(Clean(e.title));

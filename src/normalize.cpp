@@ -95,6 +95,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     return seen.emplace(name).second;
   };
   std::string& prefix = *carried;
+  std::string_view committee;  // 县委 of a list opening 县委组织部 (units.yaml committee_mark)
   static thread_local std::vector<std::string_view> pieces;  // scratch: nothing below calls back here
   SplitTopLevel(text, rules, &pieces);
   out.reserve(pieces.size());
@@ -154,15 +155,27 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     std::string_view own = LevelPrefix(name, rules);
     if (!own.empty()) {
       prefix = own;
+      // 县委组织部: the committee's offices after it are 县委's.
+      const std::string_view mark = rules.committee_mark;
+      committee = !mark.empty() && name.substr(own.size()).starts_with(mark) && name.size() > own.size() + mark.size()
+                      ? name.substr(0, own.size() + mark.size())
+                      : std::string_view();
     } else if (!prefix.empty() && !IsCollective(name, rules)) {
-      for (const auto& suf : rules.carry_suffixes)
-        if (EndsWith(name, suf)) {
-          // 团县委, 国家税务总局某县税务局: the level is inside the name.
-          if (rules.unit_own_level.Contains(name)) break;
-          carried_name.assign(prefix).append(name);
-          name = carried_name;
-          break;
-        }
+      const auto office = std::find_if(rules.committee_suffixes.begin(), rules.committee_suffixes.end(),
+                                       [&](const std::string& suf) { return EndsWith(name, suf); });
+      if (!committee.empty() && office != rules.committee_suffixes.end() && !rules.unit_own_level.Contains(name)) {
+        carried_name.assign(committee).append(name);
+        name = carried_name;
+      } else {
+        for (const auto& suf : rules.carry_suffixes)
+          if (EndsWith(name, suf)) {
+            // 团县委, 国家税务总局某县税务局: the level is inside the name.
+            if (rules.unit_own_level.Contains(name)) break;
+            carried_name.assign(prefix).append(name);
+            name = carried_name;
+            break;
+          }
+      }
     }
     if (name.size() <= 4 && CharCountUpTo(name, 2) <= 1 && !IsCompleteUnit(name, rules)) {  // the count first: it rules out most names
       if (warnings) warnings->push_back({"units.unreadable", 0, 0, "unreadable unit name dropped: " + std::string(name)});

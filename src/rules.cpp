@@ -292,7 +292,7 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions", "suffix_exceptions",
-                        "carry_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
+                        "carry_suffixes", "committee_mark", "committee_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
                         "person", "own_level", "conjunctions", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
@@ -304,6 +304,8 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.level_exceptions = root["level_exceptions"] ? StringList(ctx, root["level_exceptions"]) : std::vector<std::string>{};
   r.suffix_exceptions = root["suffix_exceptions"] ? StringList(ctx, root["suffix_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
+  r.committee_mark = root["committee_mark"] ? Scalar(ctx, root["committee_mark"]) : std::string();
+  r.committee_suffixes = root["committee_suffixes"] ? StringList(ctx, root["committee_suffixes"]) : std::vector<std::string>{};
   r.cut_suffixes = root["cut_suffixes"] ? StringList(ctx, root["cut_suffixes"]) : std::vector<std::string>{};
   r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));
   auto ends = [](const std::vector<std::string>& words) {

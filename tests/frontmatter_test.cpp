@@ -91,9 +91,9 @@ TEST_CASE("an attachment list gives every title, without its number", "[frontmat
       "各乡镇人民政府，县直各单位：\n现将要点印发给你们。\n\n";
   const std::string tail = "\n某县人民政府办公室\n2025年3月12日\n";
   const std::vector<std::string> both = {"2025年某县政务公开工作要点", "2025年某县政务公开联络员名单"};
-  // The second line indented with ideographic spaces, ASCII spaces or not at
-  // all; numbered 1． 1. 1、 (a title starting with a year is no heading).
-  for (const char* indent : {"　　　", "      ", ""})
+  // The second line indented with ideographic spaces, ASCII spaces, a tab or
+  // not at all; numbered 1． 1. 1、 (a title starting with a year is no heading).
+  for (const char* indent : {"　　　", "      ", "\t", ""})
     for (const char* mark : {"．", ".", "、"}) {
       CAPTURE(indent, mark);
       const std::string list = std::string("附件：1") + mark + both[0] + "\n" + indent + "2" + mark + both[1] + "\n";

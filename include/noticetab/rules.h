@@ -201,6 +201,8 @@ struct Rules {
   std::vector<std::string> suffix_exceptions;  ///< 一网通办 ...: ends in an org suffix, names no unit
   uint64_t suffix_exception_ends = 0;           ///< as org_suffix_ends, for suffix_exceptions
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
+  std::string committee_mark;                 ///< 委 of 县委组织部: carried with the level onto…
+  std::vector<std::string> committee_suffixes;  ///< …names ending so (宣传部 -> 县委宣传部)
   std::vector<std::string> unit_conjunctions; ///< 和, 及: between two complete unit names, a separator (units.yaml conjunctions)
   std::vector<std::string> cut_suffixes;      ///< 办事处 ...: a name stopping inside one was cut mid-name
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
