@@ -1077,6 +1077,19 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // column between pages, so position alone is not trusted.
   hdr.assign(header.begin(), header.end());
   if (header_has_seq && !hdr.empty()) hdr.erase(hdr.begin());
+  // One cell more than the header, and a sentence right after the content
+  // where the header has units or a deadline (| 推进政务公开 | 标准化…一次。 |
+  // 各乡镇 | 9月底前 |): a column mark OCR read inside the content split it.
+  // The two are one cell; the cells after it fall into their columns.
+  if (content >= 0 && cells.size() == hdr.size() + 1 && first_trailing < hdr.size() &&
+      shapes[first_trailing] == CellShape::kText && (IsUnitRole(hdr[first_trailing]) || hdr[first_trailing] == Role::kDeadline) &&
+      EndsSentence(cells[first_trailing], rules)) {
+    row.content.Append(cells[first_trailing], line);
+    row.Warn("content.split", "the cell after the content (" + std::string(Trim(cells[first_trailing])) +
+                                  ") has no column of its own: a stray column mark split the content; joined");
+    cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(first_trailing));
+    shapes.erase(shapes.begin() + static_cast<std::ptrdiff_t>(first_trailing));
+  }
   auto has = [&](Role r) { return std::find(trailing.begin(), trailing.end(), r) != trailing.end(); };
   auto cell_for = [&](Role r) { return FieldCell(row, r); };
   auto free_role = [&](Role r) { Cell* c = cell_for(r); return c && c->empty() && !c->garbled; };

@@ -16,7 +16,8 @@ namespace noticetab {
 /// row.joined (a markdown row broken over lines, joined), row.unmarked (a row
 /// line whose cell marks were lost, cut at its spaces), row.commas (a CSV row
 /// with cells more than its header: a comma typed unquoted, joined into the content),
-/// row.fragment, deadline.twice, content.joined, deadline.joined (a deadline
+/// row.fragment, deadline.twice, content.joined, content.split (a row's cell
+/// more than the header, a sentence after the content: joined to it), deadline.joined (a deadline
 /// wrapped onto a line of its own: 2024年7月 / 31日前), units.joined (a unit list
 /// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),
 /// merged.filled, link.label_disagrees, link.from_label, link.partial, link.from_above,
