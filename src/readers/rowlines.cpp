@@ -55,7 +55,13 @@ std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, s
   std::vector<std::string_view> bottom;
   syntax.split(lines[at + 1], &bottom);
   if (bottom.size() != top.size() || !short_cells(bottom)) return {};
-  if (!HeaderRoles(top, rules).empty() || !HeaderRoles(bottom, rules).empty()) return {};
+  // A top that is a header alone (序号 | 重点任务 | 牵头 | 配合 | 完成 over
+  // | | | 单位 | 单位 | 时限 |) is the wrapped header's only when the names
+  // joined name as many columns, every name under it joins into a listed
+  // header name (headers.yaml, not one read by its shape), and a
+  // name of the top has none under it (no header repeated whole).
+  const std::vector<Role> top_roles = HeaderRoles(top, rules);
+  if (!HeaderRoles(bottom, rules).empty() && top_roles.empty()) return {};
   std::vector<std::string> joined;
   joined.reserve(top.size());
   std::string both;
@@ -65,7 +71,18 @@ std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, s
     joined.push_back(RemoveSpaces(both));
   }
   std::vector<std::string_view> names(joined.begin(), joined.end());
-  if (HeaderRoles(names, rules).empty()) return {};
+  const std::vector<Role> roles = HeaderRoles(names, rules);
+  if (roles.empty()) return {};
+  if (!top_roles.empty()) {
+    auto named = [](const std::vector<Role>& r) { return std::count_if(r.begin(), r.end(), [](Role x) { return x != Role::kNone; }); };
+    if (named(roles) < named(top_roles)) return {};
+    bool gap = false;  // a name of the top with nothing under it: no repeated header
+    for (size_t i = 0; i < bottom.size(); ++i) {
+      if (Trim(bottom[i]).empty()) gap = gap || !Trim(top[i]).empty();
+      else if (!HeaderNameListed(joined[i], rules)) return {};  // a listed name, not one read by its shape
+    }
+    if (!gap) return {};
+  }
   return joined;
 }
 
@@ -184,13 +201,13 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   std::vector<std::string_view> cells;  // of the line at hand, reused from line to line
   syntax.split(lines[at], &cells);
   size_t first = at + 1;  // the first line after the header
-  if (!HeaderRoles(cells, rules).empty()) {
+  if (auto names = WrappedHeaderRowLines(lines, at, rules, syntax, cells); !names.empty()) {
+    g.rows.push_back(wrapped_row(at, names));
+    first = at + 2;
+  } else if (!HeaderRoles(cells, rules).empty()) {
     GridRow header = row_of(lines[at], cells);
     header.header = true;
     g.rows.push_back(std::move(header));
-  } else if (auto names = WrappedHeaderRowLines(lines, at, rules, syntax, cells); !names.empty()) {
-    g.rows.push_back(wrapped_row(at, names));
-    first = at + 2;
   } else {
     g.rows.push_back(row_of(lines[at], cells));  // a table without a header
   }
@@ -322,17 +339,17 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       }
     syntax.split(l, &cells);
     g.span.last_line = l.no;
+    if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, cells); !names.empty()) {  // a repeated header, wrapped
+      g.rows.push_back(wrapped_row(i, names));
+      g.span.last_line = lines[i + 1].no;
+      ++i;
+      after_break = true;
+      continue;
+    }
     if (!HeaderRoles(cells, rules).empty()) {  // a repeated header (page break)
       GridRow r = row_of(l, cells);
       r.header = true;
       g.rows.push_back(std::move(r));
-      after_break = true;
-      continue;
-    }
-    if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, cells); !names.empty()) {  // the same, wrapped
-      g.rows.push_back(wrapped_row(i, names));
-      g.span.last_line = lines[i + 1].no;
-      ++i;
       after_break = true;
       continue;
     }
