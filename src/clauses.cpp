@@ -377,6 +377,19 @@ size_t UnitsLabelEnd(std::string_view words, const Rules& rules) {
   return colon + rules.punct.colon.StartLength(words.substr(colon));
 }
 
+size_t ContentKeyEnd(std::string_view words, const Rules& rules) {
+  // A key is a header name: 8 characters at most before its colon.
+  const std::string_view head = words.substr(0, std::min<size_t>(words.size(), 9 * 3 + 3));
+  const size_t colon = rules.punct.colon.Find(head, 0);
+  if (colon == std::string_view::npos || colon == 0) return 0;
+  const std::string_view key = Trim(words.substr(0, colon));
+  if (!HeaderNameListed(key, rules)) return 0;
+  const Role role = HeaderRole(key, rules);
+  if (role != Role::kContent && role != Role::kLabel) return 0;
+  const size_t end = colon + rules.punct.colon.StartLength(words.substr(colon));
+  return Trim(words.substr(end)).empty() ? 0 : end;  // 一、重点任务： alone is a title
+}
+
 bool IsKeyedClause(std::string_view text, const Rules& rules, Assignment* out) {
   if (!rules.punct.colon.In(text)) return false;
   Assignment a;
@@ -707,6 +720,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   std::string text;
   std::vector<std::pair<size_t, int>> pieces;  // where each line's words begin in `text`, and the line
   bool text_after_clause = false, only_bracket_lines = true;
+  size_t content_key = 0;   // where the first line's content key ends (任务：), 0 when none
+  bool key_lines = false;   // a key-value line read after the first
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string t = JoinCjkSpaces(Trim(lines[k]));
     if (t.empty()) continue;
@@ -744,6 +759,10 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         }
       }
     }
+    // An item opening with a content key (1．任务：开展…) over key-value
+    // lines (责任单位：…): a record, whose key is no content (taken off at
+    // the end, once the key-value lines are seen).
+    if (k0 == 0) content_key = ContentKeyEnd(t, rules);
     // An item opening with the units it is given to (区发改局：推进…).
     if (k0 == 0 && !a.found) {
       if (const size_t end = UnitsLabelEnd(t, rules); end > 0) {
@@ -823,6 +842,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       Assignment line;
       if (ParseClause(value, rules, &line)) {
         note_clause(false);
+        key_lines = key_lines || k0 > 0;
         MergeAt(line, &a, static_cast<int>(k0), static_cast<int>(last), pu);
         k = last;
         continue;
@@ -914,6 +934,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     }
   }
   a.standalone_bracket = a.found && only_bracket_lines && !text_after_clause;
+  if (content_key > 0 && key_lines && !pieces.empty() && pieces.front().second == 0 && content_key <= text.size())
+    text = std::string(Trim(std::string_view(text).substr(content_key)));
   *content = text;
   return a;
 }

@@ -60,6 +60,10 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
 /// offset just after the colon when every name before it is a unit name;
 /// 0 when there is none (目标任务：… is a title, not units).
 size_t UnitsLabelEnd(std::string_view words, const Rules& rules);
+/// Where the words after a content key end it (任务：开展… → 开展…, a listed
+/// header name of the content or label column and a colon, as a numbered
+/// record opens: 1．任务：…); 0 when they open with none or nothing follows.
+size_t ContentKeyEnd(std::string_view words, const Rules& rules);
 
 /// A heading's title that only names units (县教育局（3项）, 县民政局、县残联:
 /// a plan listing its tasks by who does them): those units; found false for
