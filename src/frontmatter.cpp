@@ -609,7 +609,8 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     if (l.kind != LineKind::kText) continue;
     // A line of tab cells is no 附件 or 抄送 line, but the imprint is printed
     // with its issuer and date apart (某市人民政府办公室<tab>2024年4月18日印发).
-    const bool cells = l.tabs > 0;
+    // Tabs before the words are an indent (⇥附件：…).
+    const bool cells = l.tabs > 0 && l.text.find('\t') != std::string_view::npos;
     if (!gates[0])
       gates[0].emplace(rules.attachment), gates[1].emplace(rules.cc), gates[2].emplace(rules.printed),
           gates[3].emplace(rules.publicity);

@@ -99,6 +99,9 @@ TEST_CASE("an attachment list gives every title, without its number", "[frontmat
       const std::string list = std::string("附件：1") + mark + both[0] + "\n" + indent + "2" + mark + both[1] + "\n";
       CHECK(Front(head + list + tail).attachments == both);
     }
+  // The 附件 line itself indented with a tab.
+  CHECK(Front(head + "\t附件：2025年某县政务公开工作要点\n" + tail).attachments ==
+        std::vector<std::string>{"2025年某县政务公开工作要点"});
   // One attachment, not numbered: as printed.
   CHECK(Front(head + "附件：2025年某县政务公开工作要点\n" + tail).attachments ==
         std::vector<std::string>{"2025年某县政务公开工作要点"});
