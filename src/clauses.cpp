@@ -217,6 +217,14 @@ std::pair<size_t, std::string_view> ClauseBracket(std::string_view s, const Rule
 // Whether s holds a key in brackets (【牵头单位】X): a bracket of 12
 // characters at most whose words are a clause key. Brackets are common in
 // body text (（试行）, （2023-2025年）); keyed ones are not.
+// A key that is listed (clauses.yaml keys, a header name of headers.yaml),
+// not one read by its shape: a bracket holds a key without a colon only so
+// (【牵头单位】X; 【全国文明单位】 is emphasis).
+bool ListedKey(std::string_view key, const Rules& rules) {
+  return (rules.clause_keys.count(NameKey(key)) > 0 || HeaderNameListed(key, rules)) &&
+         KeyRole(key, rules) != ClauseRole::kNone;
+}
+
 bool HasBracketedKey(std::string_view s, const Rules& rules) {
   const Punctuation& pu = rules.punct;
   constexpr size_t kKeyBytes = 12 * 3 + 3;  // the key and its opening bracket
@@ -228,7 +236,7 @@ bool HasBracketedKey(std::string_view s, const Rules& rules) {
       const size_t b = s.substr(from, e - from).rfind(opens[k]);
       if (b == std::string_view::npos) continue;
       const size_t inner = from + b + opens[k].size();
-      if (e - inner >= 2 * 3 && KeyRole(s.substr(inner, e - inner), rules) != ClauseRole::kNone) return true;
+      if (e - inner >= 2 * 3 && ListedKey(s.substr(inner, e - inner), rules)) return true;
     }
   return false;
 }
@@ -262,7 +270,9 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
     const auto m = rules.clause_key_line.Find(clause);
     Assignment probe;
     // A unit or deadline it must name: "…报送。联系人：张三，电话：…" names a person only.
-    if (m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone && ParseClause(clause, rules, &probe) &&
+    // A key without a colon is a listed one (【全国文明单位】创建… is emphasis).
+    if (m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone &&
+        (pu.colon.In(clause) || ListedKey(m.Group("key"), rules)) && ParseClause(clause, rules, &probe) &&
         !(probe.units.empty() && probe.lead.empty() && probe.support.empty() && probe.deadline.empty()))
       return {static_cast<size_t>(clause.data() - s.data()), clause};
   }
@@ -419,15 +429,30 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   // a comma or full stop that opens another key: 责任单位：X，完成时限：Y /
   // 配合单位：Y。完成时限：Z。
   std::string text(clause);
+  // Where each mark is, found once: a part's end is looked up, not searched
+  // for (a clause of thousands of parts stays linear).
+  auto positions = [&](const MarkSet& m) {
+    std::vector<size_t> at;
+    for (const std::string& mark : m.utf8())  // each mark alone: one pass of the text each
+      for (size_t p = text.find(mark); p != std::string::npos; p = text.find(mark, p + mark.size())) at.push_back(p);
+    std::sort(at.begin(), at.end());
+    return at;
+  };
+  const std::vector<size_t> semicolons = positions(pu.semicolon), colons = positions(pu.colon),
+                            opens = positions(pu.opens), commas = positions(pu.comma), stops = positions(pu.full_stop);
+  auto next = [](const std::vector<size_t>& at, size_t from) {
+    const auto it = std::lower_bound(at.begin(), at.end(), from);
+    return it == at.end() ? std::string::npos : *it;
+  };
   auto part_end = [&](size_t from) {
-    size_t end = pu.semicolon.Find(text, from);
+    size_t end = next(semicolons, from);
     // A key written right after the value before it, with no mark between
     // (牵头单位：X  配合单位：Y on one line, its spaces joined away): the part
     // ends where that key begins. Only a clause key (keys: above) counts,
     // the longest ending at a colon after the part's own.
-    const size_t own = pu.colon.Find(text, from);
-    for (size_t c = own == std::string::npos ? own : pu.colon.Find(text, own + 1); c != std::string::npos && c < end;
-         c = pu.colon.Find(text, c + 1)) {
+    const size_t own = next(colons, from);
+    for (size_t c = own == std::string::npos ? own : next(colons, own + 1); c != std::string::npos && c < end;
+         c = next(colons, c + 1)) {
       std::vector<size_t> starts;  // the last 12 character starts before c
       for (size_t i = own; i < c; NextChar(text, i)) {
         starts.push_back(i);
@@ -443,18 +468,19 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     }
     // A key in brackets right after the value before it (【牵头单位】X【配合单位】Y):
     // the part ends where its bracket opens.
-    for (size_t b = pu.opens.Find(text, from); b < end && b != std::string::npos; b = pu.opens.Find(text, b + 1)) {
+    for (size_t b = next(opens, from); b < end && b != std::string::npos; b = next(opens, b + 1)) {
       if (Trim(std::string_view(text).substr(from, b - from)).empty()) continue;  // the part's own key
-      const auto kv = rules.clause_key_line.Find(std::string_view(text).substr(b));
-      if (kv.found && KeyRole(kv.Group("key"), rules) != ClauseRole::kNone) {
+      const auto kv = rules.clause_key_line.Find(std::string_view(text).substr(b, end - b));
+      if (kv.found && ListedKey(kv.Group("key"), rules)) {
         end = b;
         break;
       }
     }
-    for (const MarkSet* marks : {&pu.comma, &pu.full_stop})
-      for (size_t c = marks->Find(text, from); c < end && c != std::string::npos; c = marks->Find(text, c + 1)) {
-        const std::string_view rest = std::string_view(text).substr(c);
-        const auto kv = rules.clause_key_value.Find(rest.substr(marks->StartLength(rest)));
+    for (const auto* at : {&commas, &stops})
+      for (size_t c = next(*at, from); c < end && c != std::string::npos; c = next(*at, c + 1)) {
+        const std::string_view rest = std::string_view(text).substr(c, end == std::string::npos ? end : end - c);
+        const MarkSet& marks = at == &commas ? pu.comma : pu.full_stop;
+        const auto kv = rules.clause_key_value.Find(rest.substr(marks.StartLength(rest)));
         if (kv.found && KeyRole(kv.Group("key"), rules) != ClauseRole::kNone) {
           end = c;
           break;
@@ -858,7 +884,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         MergeAt(clause, &a, static_cast<int>(k0), static_cast<int>(k), pu);
         t.erase(begin);
         t = std::string(Trim(t));
-        while (!t.empty()) {
+        constexpr int kKeyedBrackets = 8;  // more keys than a clause has: text, not one assignment
+        for (int n = 0; n < kKeyedBrackets && !t.empty(); ++n) {
           auto [b, in] = ClauseBracket(t, rules);
           if (b == std::string_view::npos) break;
           const auto key = rules.clause_key_line.Find(in);

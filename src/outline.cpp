@@ -37,6 +37,11 @@ bool StartsSignature(const std::vector<Line>& lines, size_t i, const Rules& rule
   return !EndsSentence(name, rules) && IsCompleteUnit(name, rules);
 }
 
+// Whether s ends in a list separator or a comma (配合单位：X、 wraps on).
+bool EndsWithSeparator(std::string_view s, const Rules& rules) {
+  return rules.punct.enumeration.Ends(s) || rules.punct.comma.Ends(s);
+}
+
 // Whether l is indented (its line opens with spaces the text is trimmed of).
 bool Indented(const Line& l) { return l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1); }
 
@@ -194,7 +199,8 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       // most, and few lines get there.
       if (pe.line == 0 && l.kind != LineKind::kHeading &&
           (EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text) ||
-           (!prev_heading && OpensWithKey(prev_text, rules)) || EndsInKeyClause(prev_text, rules)) &&
+           (!prev_heading && OpensWithKey(prev_text, rules)) ||
+           (!EndsWithSeparator(prev_text, rules) && EndsInKeyClause(prev_text, rules))) &&
           (!item_indented || Indented(l)) && !OpensWithKey(l.text, rules)) {
         pe.text_len = item->text.size();
         pe.line = last_text_line;

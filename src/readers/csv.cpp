@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "noticetab/classify.h"
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
@@ -20,9 +21,9 @@ RowLineSyntax Syntax(size_t width, bool seq_first, const Rules& rules);
 // The cells of one CSV line into *out (cleared first): views into `line`,
 // a quoted cell without its quotes (a doubled quote inside stays doubled:
 // rows with quotes are read by ReadQuotedRow, which undoubles them; this
-// split serves the header and rows without quotes). A quote that does not
-// close its cell on the line (left open, or with words after the closing
-// quote: "放管服"改革) is the cell's own character, as a spreadsheet keeps it.
+// split serves the header and rows without quotes). A quote with words
+// after its closing quote ("放管服"改革) is the cell's own character, as a
+// spreadsheet keeps it; one that closes nowhere on the line is dropped.
 void SplitCommas(std::string_view line, std::vector<std::string_view>* out) {
   out->clear();
   for (size_t i = 0;;) {
@@ -50,7 +51,10 @@ void SplitCommas(std::string_view line, std::vector<std::string_view>* out) {
     }
     if (!quoted) {
       comma = line.find(',', i);
-      out->push_back(Trim(line.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i)));
+      std::string_view cell = Trim(line.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
+      // A quote opening the cell that closes nowhere on the line is no text of it.
+      if (!cell.empty() && cell.front() == '"' && line.find('"', b + 1) == std::string_view::npos) cell = Trim(cell.substr(1));
+      out->push_back(cell);
     }
     if (comma == std::string_view::npos) return;
     i = comma + 1;
@@ -83,18 +87,35 @@ bool DetectCsv(const std::vector<Line>& lines, size_t at, const Rules& rules) {
 
 namespace {
 
-// A row with more cells than the header: a comma typed unquoted in a cell's
-// text. The extra cells are taken back into the content column (the cell a
-// sentence with commas is likely in), with a warning; a table without a
-// content or label column keeps the row as it is.
-void JoinExtraCells(Grid& g, size_t width, const std::vector<Role>& roles) {
-  auto col = std::find(roles.begin(), roles.end(), Role::kContent);
-  if (col == roles.end()) col = std::find(roles.rbegin(), roles.rend(), Role::kLabel).base() - 1;
-  if (col < roles.begin() || col == roles.end()) return;
-  const size_t c = static_cast<size_t>(col - roles.begin());
-  for (GridRow& r : g.rows) {
-    if (r.header || r.unsplit || r.cells.size() <= width || r.span.first_line != r.span.last_line) continue;
+// A row with more cells than the header. A comma typed unquoted in the content
+// (2,深化政务公开,推进基层标准化,县政府办公室,…) leaves words where the header
+// has a unit or deadline: the extra cells are taken back into the content
+// when they are text and every cell after them then fits its column by shape
+// (a unit list under units, a deadline under 完成时限), with a warning. Any
+// other row loses its empty cells past the header's width (a trailing comma)
+// and is left to the interpreter (cell.extra).
+void JoinExtraCells(Grid* g, size_t width, const std::vector<Role>& roles, const Rules& rules) {
+  const auto content = std::find(roles.begin(), roles.end(), Role::kContent);
+  if (content == roles.end()) return;
+  const size_t c = static_cast<size_t>(content - roles.begin());
+  auto fits = [&](std::string_view text, Role role) {
+    const CellShape shape = ClassifyCell(text, rules);
+    if (shape == CellShape::kEmpty) return true;
+    if (role == Role::kUnits || role == Role::kLead || role == Role::kSupport) return shape == CellShape::kUnits;
+    if (role == Role::kDeadline) return shape == CellShape::kDeadline;
+    return true;
+  };
+  for (GridRow& r : g->rows) {
+    if (r.header || r.unsplit || r.span.first_line != r.span.last_line) continue;
+    if (r.cells.size() <= width) continue;
     const size_t extra = r.cells.size() - width;
+    bool aligned = c + extra < r.cells.size();
+    for (size_t k = c + 1; k <= c + extra && aligned; ++k) aligned = ClassifyCell(r.cells[k].text, rules) == CellShape::kText;
+    for (size_t k = c + 1 + extra; k < r.cells.size() && aligned; ++k) aligned = fits(r.cells[k].text, roles[k - extra]);
+    if (!aligned) {
+      while (r.cells.size() > width && r.cells.back().text.empty()) r.cells.pop_back();
+      continue;
+    }
     GridCell& into = r.cells[c];
     for (size_t k = c + 1; k <= c + extra; ++k) {
       into.text += ',';
@@ -103,9 +124,8 @@ void JoinExtraCells(Grid& g, size_t width, const std::vector<Role>& roles) {
     }
     r.cells.erase(r.cells.begin() + static_cast<std::ptrdiff_t>(c + 1),
                   r.cells.begin() + static_cast<std::ptrdiff_t>(c + 1 + extra));
-    r.notes.emplace_back("row.commas", "line " + std::to_string(r.span.first_line) + " has " +
-                                           std::to_string(extra) + " cell(s) more than the header; the comma(s) read " +
-                                           "as part of the content cell");
+    r.notes.emplace_back("row.commas", "line " + std::to_string(r.span.first_line) + " has " + std::to_string(extra) +
+                                           " cell(s) more than the header; the comma(s) read as part of the content cell");
   }
 }
 
@@ -117,7 +137,7 @@ Grid CutCsv(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const size_t width = cells.size();
   const std::vector<Role> roles = HeaderRoles(cells, rules);
   Grid g = CutRowLines(lines, at, rules, Syntax(width, !roles.empty() && roles.front() == Role::kSeq, rules));
-  JoinExtraCells(g, width, roles);
+  JoinExtraCells(&g, width, roles, rules);
   // The title a spreadsheet saves as a row of its own, its empty cells after
   // it (2023年…任务清单,,,,): the caption, read as if written alone; a row
   // of empty cells only, as a blank line.
@@ -137,26 +157,27 @@ Grid CutCsv(const std::vector<Line>& lines, size_t at, const Rules& rules) {
 
 namespace {
 // A row line: a line with commas, as many cells as the header has (a
-// spreadsheet writes every row so) or a few fewer or more (a hand-typed
-// table dropping empty cells at the end, a comma unquoted in a cell), and
-// not a sentence (请各单位按时报送,联系人:张三。 under the table), or a
-// line whose quoted cell goes on below. Short or long, a row under a 序号
-// column opens with its number.
+// spreadsheet writes every row so), or a line whose quoted cell goes on below
+// (an odd number of quotes), or a row opening with its number under a 序号
+// column, whatever its shape; else a few cells fewer or more (a hand-typed
+// table dropping empty cells at the end, a comma unquoted in a cell) that is
+// not a sentence (请各单位按时报送,联系人:张三。 under the table). Under a 序号
+// column a row's first cell is short (a number, a gap, 1、).
 RowLineSyntax Syntax(size_t width, bool seq_first, const Rules& rules) {
   RowLineSyntax syntax;
   syntax.layout = "csv";
   syntax.split = [](const Line& l, std::vector<std::string_view>* out) { SplitCommas(l.raw, out); };
   syntax.is_row = [width, seq_first, &rules, cells = std::make_shared<std::vector<std::string_view>>()](const Line& l) {
     if (!HasComma(l)) return false;
+    if (std::count(l.raw.begin(), l.raw.end(), '"') % 2 == 1) return true;  // ReadQuotedRow decides
     SplitCommas(l.raw, cells.get());
     const size_t n = cells->size();
     if (n == width) return true;
-    if (!cells->empty() && !cells->back().empty() && cells->back().front() == '"' &&
-        cells->back().find('"', 1) == std::string_view::npos)
-      return true;  // a quoted cell left open: ReadQuotedRow decides
-    if (n + 2 < width || n > width + 3 || rules.punct.full_stop.Ends(l.text)) return false;
-    // Under a 序号 column, a row opens with its number (or a merged cell's gap).
-    return !seq_first || cells->front().empty() || SeqNumber(cells->front());
+    if (n < 2) return false;
+    constexpr size_t kSeqBytes = 4 * 3;
+    if (seq_first && cells->front().size() > kSeqBytes) return false;
+    if (seq_first && SeqNumber(cells->front())) return true;
+    return n + 2 >= width && n <= width + 3 && !rules.punct.full_stop.Ends(l.text);
   };
   syntax.quoted_cells = true;
   syntax.separator = ',';

@@ -73,6 +73,11 @@ std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, s
   std::vector<std::string_view> names(joined.begin(), joined.end());
   const std::vector<Role> roles = HeaderRoles(names, rules);
   if (roles.empty()) return {};
+  // A name wrapped in two halves is a listed one (序 over 号, 牵头 over 单位):
+  // two data rows of short cells joined (行政许可 over 审批事项) may read as
+  // names by their shape, never as listed ones.
+  for (size_t i = 0; i < bottom.size(); ++i)
+    if (!Trim(bottom[i]).empty() && !Trim(top[i]).empty() && !HeaderNameListed(joined[i], rules)) return {};
   if (!top_roles.empty()) {
     auto named = [](const std::vector<Role>& r) { return std::count_if(r.begin(), r.end(), [](Role x) { return x != Role::kNone; }); };
     if (named(roles) < named(top_roles)) return {};
@@ -127,10 +132,14 @@ std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at
   QuotedRow row;
   std::string cell;
   bool quoted = false, open = false, closed = false;  // the cell at hand: began with a quote, is inside it, ended it
+  size_t numbered_at = 0;  // the first line after `at` opening as a numbered row
   for (size_t k = at; k < lines.size() && k < at + kQuotedRowLines; ++k) {
     std::string_view s = lines[k].raw;
     while (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-    if (k > at && OpensNumberedRow(s, sep)) return std::nullopt;  // a quote left open: the next row is no paragraph
+    // A line that opens as the next row would, passed over inside the quote
+    // (the quote closes on a later line): a quote left open, not a cell's
+    // paragraph. A cell's last line may open so (1,200万元…",县住建局).
+    if (k > at && numbered_at == 0 && OpensNumberedRow(s, sep)) numbered_at = k;
     if (k > at) cell += ' ';
     for (size_t i = 0; i < s.size(); ++i) {
       const char c = s[i];
@@ -153,6 +162,7 @@ std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at
         cell += c;
       }
     }
+    if (numbered_at > 0 && numbered_at < k) return std::nullopt;
     if (!open) {
       if (k == at && !syntax.quoted_one_line) return std::nullopt;  // a row of its line: read as every row is
       row.cells.push_back(quoted ? cell : std::string(Trim(cell)));

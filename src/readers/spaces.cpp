@@ -236,6 +236,81 @@ size_t SpaceRunCount(std::string_view line) { return Runs(line).size(); }
 
 std::vector<std::string_view> SpaceRuns(std::string_view line) { return Texts(Runs(line)); }
 
+// A ruler line (pandoc's simple and multiline tables: ------ -------- ---):
+// its runs of dashes, each the display columns [start, end) of a column; empty
+// for any other line. A line of one run is a table's top or bottom rule.
+std::vector<std::pair<int, int>> RulerRuns(std::string_view line) {
+  std::vector<std::pair<int, int>> out;
+  int col = 0, start = -1;
+  for (char c : line) {
+    if (c == '-') {
+      if (start < 0) start = col;
+    } else if (c == ' ' || c == '\r') {
+      if (start >= 0) out.emplace_back(start, col), start = -1;
+    } else {
+      return {};
+    }
+    ++col;
+  }
+  if (start >= 0) out.emplace_back(start, col);
+  if (std::any_of(out.begin(), out.end(), [](const auto& r) { return r.second - r.first < 2; })) return {};
+  return out;
+}
+
+// The rows under a ruler: each line cut at its columns by display column (a
+// character belongs to the column it starts in), a row's lines up to a blank
+// line joined cell by cell (pandoc wraps a multiline table's cells in their
+// columns, whatever the gap between them). A rule of one run ends the table.
+void CutByRuler(const std::vector<Line>& lines, size_t first, const std::vector<std::pair<int, int>>& ruler,
+                const Rules& rules, Grid* g) {
+  bool open = false;
+  std::vector<std::string_view> pieces;
+  for (size_t i = first; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) {
+      open = false;
+      continue;
+    }
+    if (EndsTable(l, rules) || !Plain(l, rules)) break;
+    if (l.kind == LineKind::kJunk) continue;
+    if (const auto rule = RulerRuns(l.raw); !rule.empty()) {
+      if (rule.size() == 1 && g->rows.size() > 1) break;
+      open = false;  // a ruler between rows (a simple table's, or a repeated header's)
+      continue;
+    }
+    pieces.assign(ruler.size(), std::string_view());
+    const std::string_view raw = l.raw;
+    int col = 0;
+    size_t k = 0, begin = 0;
+    for (size_t b = 0; b < raw.size();) {
+      const size_t at = b;
+      const char32_t c = NextChar(raw, b);
+      while (k + 1 < ruler.size() && col >= ruler[k + 1].first) {
+        pieces[k] = Trim(raw.substr(begin, at - begin));
+        begin = at, ++k;
+      }
+      col += Width(c);
+    }
+    pieces[k] = Trim(raw.substr(begin));
+    if (!open) {
+      GridRow r;
+      r.cells.resize(ruler.size());
+      r.span.first_line = l.no;
+      g->rows.push_back(std::move(r));
+      open = true;
+    }
+    GridRow& row = g->rows.back();
+    for (size_t j = 0; j < pieces.size(); ++j) {
+      if (pieces[j].empty()) continue;
+      GridCell piece = CellAt(lines, l, pieces[j]);
+      if (row.cells[j].text.empty()) row.cells[j] = piece;
+      else AppendPiece(row.cells[j], piece);
+    }
+    row.span.last_line = l.no;
+    g->span.last_line = l.no;
+  }
+}
+
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
   // A text without a space is one run (the line's indent makes none).
@@ -281,6 +356,15 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     g.rows.push_back(std::move(h));
   }
   g.span = g.rows.front().span;
+  // A ruler under the header gives the columns exactly (pandoc).
+  if (first == at + 1 && first < lines.size()) {
+    if (const auto ruler = RulerRuns(lines[first].raw); ruler.size() == cols.size() && ruler.size() >= 2) {
+      CutByRuler(lines, first + 1, ruler, rules, &g);
+      for (auto& r : g.rows)
+        while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
+      return g;
+    }
+  }
   if (first == at + 1 && (IdeographicHeader(lines[at].raw) || UnalignedRuns(lines, at, cols.size(), rules))) {
     CutInOrder(lines, first, cols.size(), rules, &g);
     return g;
