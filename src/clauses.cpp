@@ -252,7 +252,8 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
   while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
   // A text ending in a bracket is TrailingBracket's. A key is followed by a
   // colon or is in brackets (【牵头单位】X).
-  if ((!pu.colon.In(t) && !HasBracketedKey(t, rules)) || pu.closes.Ends(t)) return {std::string_view::npos, {}};
+  if ((!pu.colon.In(t) && !HasBracketedKey(t, rules)) || pu.closes.Ends(t))
+    return {std::string_view::npos, {}};
   int depth = 0;  // boundaries inside brackets are none
   for (size_t i = 0; i < t.size();) {
     const size_t at = i;
@@ -272,8 +273,10 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
     // A unit or deadline it must name: "…报送。联系人：张三，电话：…" names a person only.
     // A key without a colon is a listed one (【全国文明单位】创建… is emphasis).
     if (m.found && KeyRole(m.Group("key"), rules) != ClauseRole::kNone &&
-        (pu.colon.In(clause) || ListedKey(m.Group("key"), rules)) && ParseClause(clause, rules, &probe) &&
-        !(probe.units.empty() && probe.lead.empty() && probe.support.empty() && probe.deadline.empty()))
+        (pu.colon.In(clause) || ListedKey(m.Group("key"), rules)) &&
+        ParseClause(clause, rules, &probe) &&
+        !(probe.units.empty() && probe.lead.empty() && probe.support.empty() &&
+          probe.deadline.empty()))
       return {static_cast<size_t>(clause.data() - s.data()), clause};
   }
   return {std::string_view::npos, {}};
@@ -434,12 +437,14 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   auto positions = [&](const MarkSet& m) {
     std::vector<size_t> at;
     for (const std::string& mark : m.utf8())  // each mark alone: one pass of the text each
-      for (size_t p = text.find(mark); p != std::string::npos; p = text.find(mark, p + mark.size())) at.push_back(p);
+      for (size_t p = text.find(mark); p != std::string::npos; p = text.find(mark, p + mark.size()))
+        at.push_back(p);
     std::sort(at.begin(), at.end());
     return at;
   };
   const std::vector<size_t> semicolons = positions(pu.semicolon), colons = positions(pu.colon),
-                            opens = positions(pu.opens), commas = positions(pu.comma), stops = positions(pu.full_stop);
+                            opens = positions(pu.opens), commas = positions(pu.comma),
+                            stops = positions(pu.full_stop);
   auto next = [](const std::vector<size_t>& at, size_t from) {
     const auto it = std::lower_bound(at.begin(), at.end(), from);
     return it == at.end() ? std::string::npos : *it;
@@ -451,8 +456,8 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     // ends where that key begins. Only a clause key (keys: above) counts,
     // the longest ending at a colon after the part's own.
     const size_t own = next(colons, from);
-    for (size_t c = own == std::string::npos ? own : next(colons, own + 1); c != std::string::npos && c < end;
-         c = next(colons, c + 1)) {
+    for (size_t c = own == std::string::npos ? own : next(colons, own + 1);
+         c != std::string::npos && c < end; c = next(colons, c + 1)) {
       std::vector<size_t> starts;  // the last 12 character starts before c
       for (size_t i = own; i < c; NextChar(text, i)) {
         starts.push_back(i);
@@ -469,7 +474,8 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     // A key in brackets right after the value before it (【牵头单位】X【配合单位】Y):
     // the part ends where its bracket opens.
     for (size_t b = next(opens, from); b < end && b != std::string::npos; b = next(opens, b + 1)) {
-      if (Trim(std::string_view(text).substr(from, b - from)).empty()) continue;  // the part's own key
+      if (Trim(std::string_view(text).substr(from, b - from)).empty())
+        continue;  // the part's own key
       const auto kv = rules.clause_key_line.Find(std::string_view(text).substr(b, end - b));
       if (kv.found && ListedKey(kv.Group("key"), rules)) {
         end = b;
@@ -478,7 +484,8 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     }
     for (const auto* at : {&commas, &stops})
       for (size_t c = next(*at, from); c < end && c != std::string::npos; c = next(*at, c + 1)) {
-        const std::string_view rest = std::string_view(text).substr(c, end == std::string::npos ? end : end - c);
+        const std::string_view rest =
+            std::string_view(text).substr(c, end == std::string::npos ? end : end - c);
         const MarkSet& marks = at == &commas ? pu.comma : pu.full_stop;
         const auto kv = rules.clause_key_value.Find(rest.substr(marks.StartLength(rest)));
         if (kv.found && KeyRole(kv.Group("key"), rules) != ClauseRole::kNone) {
@@ -625,7 +632,8 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
     if (const auto m = rules.clause_inline_jointly.Find(sentence); m.found) {
       const std::string_view units = Trim(m.Group("clause")), partners = Trim(m.Group("partners"));
       // Units 配合 one another: two at least (县直各部门要密切配合 is an exhortation).
-      if (complete(units, true, partners.empty() ? 2 : 1) && (partners.empty() || complete(partners, true))) {
+      if (complete(units, true, partners.empty() ? 2 : 1) &&
+          (partners.empty() || complete(partners, true))) {
         // X要会同Y reads as 由X牵头，会同Y; X、Y要密切配合 names units without roles.
         Assignment a;
         a.found = true;
@@ -746,8 +754,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   std::string text;
   std::vector<std::pair<size_t, int>> pieces;  // where each line's words begin in `text`, and the line
   bool text_after_clause = false, only_bracket_lines = true;
-  size_t content_key = 0;   // where the first line's content key ends (任务：), 0 when none
-  bool key_lines = false;   // a key-value line read after the first
+  size_t content_key = 0;  // where the first line's content key ends (任务：), 0 when none
+  bool key_lines = false;  // a key-value line read after the first
   for (size_t k = 0; k < lines.size(); ++k) {
     std::string t = JoinCjkSpaces(Trim(lines[k]));
     if (t.empty()) continue;
@@ -890,7 +898,9 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
           if (b == std::string_view::npos) break;
           const auto key = rules.clause_key_line.Find(in);
           Assignment more;
-          if (!key.found || KeyRole(key.Group("key"), rules) == ClauseRole::kNone || !ParseClause(in, rules, &more)) break;
+          if (!key.found || KeyRole(key.Group("key"), rules) == ClauseRole::kNone ||
+              !ParseClause(in, rules, &more))
+            break;
           MergeAt(more, &a, static_cast<int>(k0), static_cast<int>(k), pu);
           t.erase(b);
           t = std::string(Trim(t));
@@ -961,7 +971,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     }
   }
   a.standalone_bracket = a.found && only_bracket_lines && !text_after_clause;
-  if (content_key > 0 && key_lines && !pieces.empty() && pieces.front().second == 0 && content_key <= text.size())
+  if (content_key > 0 && key_lines && !pieces.empty() && pieces.front().second == 0 &&
+      content_key <= text.size())
     text = std::string(Trim(std::string_view(text).substr(content_key)));
   *content = text;
   return a;

@@ -638,7 +638,8 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           const Line& n = lines[j];
           if (n.kind == LineKind::kBlank) continue;
           // Tabs between words are cells; before them, an indent (⇥2．…).
-          if (n.text.find('\t') != std::string_view::npos || (n.kind != LineKind::kText && n.kind != LineKind::kHeading))
+          if (n.text.find('\t') != std::string_view::npos ||
+              (n.kind != LineKind::kText && n.kind != LineKind::kHeading))
             break;
           const ListEntry e = ListEntryOf(n.text, rules);
           if (e.no != static_cast<int>(list.size()) + 1) break;

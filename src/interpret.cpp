@@ -1085,14 +1085,17 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // units, a deadline under 完成时限): else the extra cell is at the end (a note).
   auto wanted = [&](size_t i) {
     const Role r = hdr[i];
-    return IsUnitRole(r) ? shapes[i + 1] == CellShape::kUnits : r == Role::kDeadline && shapes[i + 1] == CellShape::kDeadline;
+    return IsUnitRole(r) ? shapes[i + 1] == CellShape::kUnits
+                         : r == Role::kDeadline && shapes[i + 1] == CellShape::kDeadline;
   };
   if (content >= 0 && cells.size() == hdr.size() + 1 && first_trailing < hdr.size() &&
-      shapes[first_trailing] == CellShape::kText && (IsUnitRole(hdr[first_trailing]) || hdr[first_trailing] == Role::kDeadline) &&
+      shapes[first_trailing] == CellShape::kText &&
+      (IsUnitRole(hdr[first_trailing]) || hdr[first_trailing] == Role::kDeadline) &&
       EndsSentence(cells[first_trailing], rules) && wanted(first_trailing)) {
     row.content.Append(cells[first_trailing], line);
-    row.Warn("content.split", "the cell after the content (" + std::string(Trim(cells[first_trailing])) +
-                                  ") has no column of its own: a stray column mark split the content; joined");
+    row.Warn("content.split",
+             "the cell after the content (" + std::string(Trim(cells[first_trailing])) +
+                 ") has no column of its own: a stray column mark split the content; joined");
     cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(first_trailing));
     shapes.erase(shapes.begin() + static_cast<std::ptrdiff_t>(first_trailing));
   }

@@ -157,13 +157,16 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       prefix = own;
       // 县委组织部: the committee's offices after it are 县委's.
       const std::string_view mark = rules.committee_mark;
-      committee = !mark.empty() && name.substr(own.size()).starts_with(mark) && name.size() > own.size() + mark.size()
+      committee = !mark.empty() && name.substr(own.size()).starts_with(mark) &&
+                          name.size() > own.size() + mark.size()
                       ? name.substr(0, own.size() + mark.size())
                       : std::string_view();
     } else if (!prefix.empty() && !IsCollective(name, rules)) {
-      const auto office = std::find_if(rules.committee_suffixes.begin(), rules.committee_suffixes.end(),
-                                       [&](const std::string& suf) { return EndsWith(name, suf); });
-      if (!committee.empty() && office != rules.committee_suffixes.end() && !rules.unit_own_level.Contains(name)) {
+      const auto office =
+          std::find_if(rules.committee_suffixes.begin(), rules.committee_suffixes.end(),
+                       [&](const std::string& suf) { return EndsWith(name, suf); });
+      if (!committee.empty() && office != rules.committee_suffixes.end() &&
+          !rules.unit_own_level.Contains(name)) {
         carried_name.assign(committee).append(name);
         name = carried_name;
       } else {

@@ -274,9 +274,12 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"junk", "junk_after", "page_end", "pinyin", "inline_break", "glyph_codes", "glyph_boxes", "traditional_hint", "examples"});
+  CheckKeys(ctx, root,
+            {"junk", "junk_after", "page_end", "pinyin", "inline_break", "glyph_codes",
+             "glyph_boxes", "traditional_hint", "examples"});
   r.page_end = root["page_end"] ? Compile(ctx, root["page_end"]) : Regex("(?!)");  // optional: older rule sets have none
-  r.junk_after = root["junk_after"] ? Compile(ctx, root["junk_after"]) : Regex("(?!)");  // optional too
+  r.junk_after =
+      root["junk_after"] ? Compile(ctx, root["junk_after"]) : Regex("(?!)");  // optional too
   r.inline_break = root["inline_break"] ? Compile(ctx, root["inline_break"]) : Regex("(?!)");
   r.glyph_codes = root["glyph_codes"] ? Compile(ctx, root["glyph_codes"]) : Regex("(?!)");  // optional: older rule sets have none
   r.glyph_boxes = root["glyph_boxes"] ? Compile(ctx, root["glyph_boxes"]) : Regex("(?!)");  // optional too
@@ -291,9 +294,11 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions", "suffix_exceptions",
-                        "carry_suffixes", "committee_mark", "committee_suffixes", "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
-                        "person", "own_level", "conjunctions", "examples"});
+  CheckKeys(ctx, root,
+            {"separators", "open_tails", "org_suffixes", "level_prefixes", "level_exceptions",
+             "suffix_exceptions", "carry_suffixes", "committee_mark", "committee_suffixes",
+             "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
+             "person", "own_level", "conjunctions", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
@@ -305,7 +310,8 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.suffix_exceptions = root["suffix_exceptions"] ? StringList(ctx, root["suffix_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
   r.committee_mark = root["committee_mark"] ? Scalar(ctx, root["committee_mark"]) : std::string();
-  r.committee_suffixes = root["committee_suffixes"] ? StringList(ctx, root["committee_suffixes"]) : std::vector<std::string>{};
+  r.committee_suffixes = root["committee_suffixes"] ? StringList(ctx, root["committee_suffixes"])
+                                                    : std::vector<std::string>{};
   r.cut_suffixes = root["cut_suffixes"] ? StringList(ctx, root["cut_suffixes"]) : std::vector<std::string>{};
   r.collective_starts = StringList(ctx, Required(ctx, root, "collective_starts"));
   auto ends = [](const std::vector<std::string>& words) {

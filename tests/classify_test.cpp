@@ -337,7 +337,8 @@ TEST_CASE("ClassifyLines: blank, junk, heading and text lines", "[classify]") {
   CHECK(lines[7].kind == LineKind::kJunk);
 }
 
-TEST_CASE("ClassifyLines: a share target is junk under a junk line only (junk.yaml junk_after)", "[classify]") {
+TEST_CASE("ClassifyLines: a share target is junk under a junk line only (junk.yaml junk_after)",
+          "[classify]") {
   const noticetab::Source src = noticetab::Decode(
       "分享到：\n"
       "微信\n"

@@ -316,7 +316,8 @@ TEST_CASE("robustness: 20k rows of one item with an empty deadline column are no
   CHECK(!HasWarning(doc.tasks.back().warnings, "完成时限 inferred"));
 }
 
-TEST_CASE("robustness: an item closing with 20k keys, bracketed or not, is read part by part", "[robustness][slow]") {
+TEST_CASE("robustness: an item closing with 20k keys, bracketed or not, is read part by part",
+          "[robustness][slow]") {
   // ParseClause once searched the rest of the text for each part's marks
   // (quadratic: 24k 牵头单位：X； took 10 s); now each mark is found once.
   for (const std::string key : {"【牵头单位】县农业农村局", "牵头单位：县农业农村局；"}) {

@@ -71,7 +71,9 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"junk", {"junk", "junk_after", "page_end"}},
       {"units", {"units", "open", "lead", "support", "persons"}},
       {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
-      {"deadline", {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match", "warning", "in"}},
+      {"deadline",
+       {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match",
+        "warning", "in"}},
       {"clause", {"units", "lead", "support", "open", "deadline", "person", "group", "inline"}},
       {"kind", {"kind"}},
       {"frontmatter", {"field"}},  // plus the named groups of the field's pattern
@@ -126,7 +128,8 @@ void FireJunk(const RuleExample& ex) {
   if (ex.expect.count("page_end"))
     CHECK(Bool(noticetab::IsJunk(ex.input, R()) && R().page_end.Contains(ex.input)) == ex.expect.at("page_end"));
   // junk_after: junk only under a junk line (classify.cpp ClassifyLines).
-  if (ex.expect.count("junk_after")) CHECK(Bool(R().junk_after.Contains(ex.input)) == ex.expect.at("junk_after"));
+  if (ex.expect.count("junk_after"))
+    CHECK(Bool(R().junk_after.Contains(ex.input)) == ex.expect.at("junk_after"));
 }
 
 void FireUnits(const RuleExample& ex) {
@@ -361,11 +364,34 @@ namespace {
 
 // Every regex of a rule set.
 std::vector<const noticetab::Regex*> AllRegexes(const Rules& r) {
-  std::vector<const noticetab::Regex*> out = {
-      &r.markdown_prefix, &r.pinyin,      &r.traditional_hint, &r.lead_clause,      &r.first_is_lead,
-      &r.deadline_hint,   &r.deadline_in_content, &r.doc_number, &r.date,            &r.issuer_line,
-      &r.title_line,      &r.plan_title_line, &r.glyph_codes, &r.glyph_boxes, &r.table_note, &r.page_end, &r.junk_after, &r.clause_inline, &r.clause_inline_opening, &r.clause_inline_jointly, &r.inline_break, &r.publicity,   &r.attachment,       &r.cc,               &r.printed,
-      &r.annex_start,     &r.recipients_line, &r.numeric_date};
+  std::vector<const noticetab::Regex*> out = {&r.markdown_prefix,
+                                              &r.pinyin,
+                                              &r.traditional_hint,
+                                              &r.lead_clause,
+                                              &r.first_is_lead,
+                                              &r.deadline_hint,
+                                              &r.deadline_in_content,
+                                              &r.doc_number,
+                                              &r.date,
+                                              &r.issuer_line,
+                                              &r.title_line,
+                                              &r.plan_title_line,
+                                              &r.glyph_codes,
+                                              &r.glyph_boxes,
+                                              &r.table_note,
+                                              &r.page_end,
+                                              &r.junk_after,
+                                              &r.clause_inline,
+                                              &r.clause_inline_opening,
+                                              &r.clause_inline_jointly,
+                                              &r.inline_break,
+                                              &r.publicity,
+                                              &r.attachment,
+                                              &r.cc,
+                                              &r.printed,
+                                              &r.annex_start,
+                                              &r.recipients_line,
+                                              &r.numeric_date};
   for (const auto& h : r.headings) out.push_back(&h.re);
   for (const auto& j : r.junk) out.push_back(&j);
   for (const auto& d : r.deadlines) out.push_back(&d.re);

@@ -51,9 +51,11 @@ void SplitCommas(std::string_view line, std::vector<std::string_view>* out) {
     }
     if (!quoted) {
       comma = line.find(',', i);
-      std::string_view cell = Trim(line.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
+      std::string_view cell = Trim(
+          line.substr(i, comma == std::string_view::npos ? std::string_view::npos : comma - i));
       // A quote opening the cell that closes nowhere on the line is no text of it.
-      if (!cell.empty() && cell.front() == '"' && line.find('"', b + 1) == std::string_view::npos) cell = Trim(cell.substr(1));
+      if (!cell.empty() && cell.front() == '"' && line.find('"', b + 1) == std::string_view::npos)
+        cell = Trim(cell.substr(1));
       out->push_back(cell);
     }
     if (comma == std::string_view::npos) return;
@@ -101,7 +103,8 @@ void JoinExtraCells(Grid* g, size_t width, const std::vector<Role>& roles, const
   auto fits = [&](std::string_view text, Role role) {
     const CellShape shape = ClassifyCell(text, rules);
     if (shape == CellShape::kEmpty) return true;
-    if (role == Role::kUnits || role == Role::kLead || role == Role::kSupport) return shape == CellShape::kUnits;
+    if (role == Role::kUnits || role == Role::kLead || role == Role::kSupport)
+      return shape == CellShape::kUnits;
     if (role == Role::kDeadline) return shape == CellShape::kDeadline;
     return true;
   };
@@ -110,8 +113,10 @@ void JoinExtraCells(Grid* g, size_t width, const std::vector<Role>& roles, const
     if (r.cells.size() <= width) continue;
     const size_t extra = r.cells.size() - width;
     bool aligned = c + extra < r.cells.size();
-    for (size_t k = c + 1; k <= c + extra && aligned; ++k) aligned = ClassifyCell(r.cells[k].text, rules) == CellShape::kText;
-    for (size_t k = c + 1 + extra; k < r.cells.size() && aligned; ++k) aligned = fits(r.cells[k].text, roles[k - extra]);
+    for (size_t k = c + 1; k <= c + extra && aligned; ++k)
+      aligned = ClassifyCell(r.cells[k].text, rules) == CellShape::kText;
+    for (size_t k = c + 1 + extra; k < r.cells.size() && aligned; ++k)
+      aligned = fits(r.cells[k].text, roles[k - extra]);
     if (!aligned) {
       while (r.cells.size() > width && r.cells.back().text.empty()) r.cells.pop_back();
       continue;
@@ -124,8 +129,10 @@ void JoinExtraCells(Grid* g, size_t width, const std::vector<Role>& roles, const
     }
     r.cells.erase(r.cells.begin() + static_cast<std::ptrdiff_t>(c + 1),
                   r.cells.begin() + static_cast<std::ptrdiff_t>(c + 1 + extra));
-    r.notes.emplace_back("row.commas", "line " + std::to_string(r.span.first_line) + " has " + std::to_string(extra) +
-                                           " cell(s) more than the header; the comma(s) read as part of the content cell");
+    r.notes.emplace_back(
+        "row.commas",
+        "line " + std::to_string(r.span.first_line) + " has " + std::to_string(extra) +
+            " cell(s) more than the header; the comma(s) read as part of the content cell");
   }
 }
 
@@ -136,7 +143,8 @@ Grid CutCsv(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   SplitCommas(lines[at].raw, &cells);
   const size_t width = cells.size();
   const std::vector<Role> roles = HeaderRoles(cells, rules);
-  Grid g = CutRowLines(lines, at, rules, Syntax(width, !roles.empty() && roles.front() == Role::kSeq, rules));
+  Grid g = CutRowLines(lines, at, rules,
+                       Syntax(width, !roles.empty() && roles.front() == Role::kSeq, rules));
   JoinExtraCells(&g, width, roles, rules);
   // The title a spreadsheet saves as a row of its own, its empty cells after
   // it (2023年…任务清单,,,,): the caption, read as if written alone; a row
@@ -167,7 +175,8 @@ RowLineSyntax Syntax(size_t width, bool seq_first, const Rules& rules) {
   RowLineSyntax syntax;
   syntax.layout = "csv";
   syntax.split = [](const Line& l, std::vector<std::string_view>* out) { SplitCommas(l.raw, out); };
-  syntax.is_row = [width, seq_first, &rules, cells = std::make_shared<std::vector<std::string_view>>()](const Line& l) {
+  syntax.is_row = [width, seq_first, &rules,
+                   cells = std::make_shared<std::vector<std::string_view>>()](const Line& l) {
     if (!HasComma(l)) return false;
     if (std::count(l.raw.begin(), l.raw.end(), '"') % 2 == 1) return true;  // ReadQuotedRow decides
     SplitCommas(l.raw, cells.get());

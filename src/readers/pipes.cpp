@@ -106,7 +106,8 @@ RowLineSyntax PipeSyntax(const Rules& rules) {
   syntax.is_rule = [](const Line& l) { return IsRule(l.text); };
   syntax.closed = [p](const Line& l) { return p->pipe.Ends(l.text); };
   syntax.opened = [p](const Line& l) { return p->pipe.StartLength(l.text) > 0; };
-  syntax.wrapped_header = true;  // a header over two pipe rows (牵头 over 单位): OCR, narrow columns
+  syntax.wrapped_header =
+      true;  // a header over two pipe rows (牵头 over 单位): OCR, narrow columns
   return syntax;
 }
 

@@ -77,14 +77,19 @@ std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, s
   // two data rows of short cells joined (行政许可 over 审批事项) may read as
   // names by their shape, never as listed ones.
   for (size_t i = 0; i < bottom.size(); ++i)
-    if (!Trim(bottom[i]).empty() && !Trim(top[i]).empty() && !HeaderNameListed(joined[i], rules)) return {};
+    if (!Trim(bottom[i]).empty() && !Trim(top[i]).empty() && !HeaderNameListed(joined[i], rules))
+      return {};
   if (!top_roles.empty()) {
-    auto named = [](const std::vector<Role>& r) { return std::count_if(r.begin(), r.end(), [](Role x) { return x != Role::kNone; }); };
+    auto named = [](const std::vector<Role>& r) {
+      return std::count_if(r.begin(), r.end(), [](Role x) { return x != Role::kNone; });
+    };
     if (named(roles) < named(top_roles)) return {};
     bool gap = false;  // a name of the top with nothing under it: no repeated header
     for (size_t i = 0; i < bottom.size(); ++i) {
-      if (Trim(bottom[i]).empty()) gap = gap || !Trim(top[i]).empty();
-      else if (!HeaderNameListed(joined[i], rules)) return {};  // a listed name, not one read by its shape
+      if (Trim(bottom[i]).empty())
+        gap = gap || !Trim(top[i]).empty();
+      else if (!HeaderNameListed(joined[i], rules))
+        return {};  // a listed name, not one read by its shape
     }
     if (!gap) return {};
   }
@@ -349,7 +354,8 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       }
     syntax.split(l, &cells);
     g.span.last_line = l.no;
-    if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, cells); !names.empty()) {  // a repeated header, wrapped
+    if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, cells);
+        !names.empty()) {  // a repeated header, wrapped
       g.rows.push_back(wrapped_row(i, names));
       g.span.last_line = lines[i + 1].no;
       ++i;

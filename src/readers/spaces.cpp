@@ -253,7 +253,8 @@ std::vector<std::pair<int, int>> RulerRuns(std::string_view line) {
     ++col;
   }
   if (start >= 0) out.emplace_back(start, col);
-  if (std::any_of(out.begin(), out.end(), [](const auto& r) { return r.second - r.first < 2; })) return {};
+  if (std::any_of(out.begin(), out.end(), [](const auto& r) { return r.second - r.first < 2; }))
+    return {};
   return out;
 }
 
@@ -261,8 +262,8 @@ std::vector<std::pair<int, int>> RulerRuns(std::string_view line) {
 // character belongs to the column it starts in), a row's lines up to a blank
 // line joined cell by cell (pandoc wraps a multiline table's cells in their
 // columns, whatever the gap between them). A rule of one run ends the table.
-void CutByRuler(const std::vector<Line>& lines, size_t first, const std::vector<std::pair<int, int>>& ruler,
-                const Rules& rules, Grid* g) {
+void CutByRuler(const std::vector<Line>& lines, size_t first,
+                const std::vector<std::pair<int, int>>& ruler, const Rules& rules, Grid* g) {
   bool open = false;
   std::vector<std::string_view> pieces;
   for (size_t i = first; i < lines.size(); ++i) {
@@ -303,8 +304,10 @@ void CutByRuler(const std::vector<Line>& lines, size_t first, const std::vector<
     for (size_t j = 0; j < pieces.size(); ++j) {
       if (pieces[j].empty()) continue;
       GridCell piece = CellAt(lines, l, pieces[j]);
-      if (row.cells[j].text.empty()) row.cells[j] = piece;
-      else AppendPiece(row.cells[j], piece);
+      if (row.cells[j].text.empty())
+        row.cells[j] = piece;
+      else
+        AppendPiece(row.cells[j], piece);
     }
     row.span.last_line = l.no;
     g->span.last_line = l.no;
@@ -358,7 +361,8 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   g.span = g.rows.front().span;
   // A ruler under the header gives the columns exactly (pandoc).
   if (first == at + 1 && first < lines.size()) {
-    if (const auto ruler = RulerRuns(lines[first].raw); ruler.size() == cols.size() && ruler.size() >= 2) {
+    if (const auto ruler = RulerRuns(lines[first].raw);
+        ruler.size() == cols.size() && ruler.size() >= 2) {
       CutByRuler(lines, first + 1, ruler, rules, &g);
       for (auto& r : g.rows)
         while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
