@@ -259,11 +259,14 @@ std::vector<std::pair<int, int>> RulerRuns(std::string_view line) {
 }
 
 // The rows under a ruler: each line cut at its columns by display column (a
-// character belongs to the column it starts in), a row's lines up to a blank
-// line joined cell by cell (pandoc wraps a multiline table's cells in their
-// columns, whatever the gap between them). A rule of one run ends the table.
+// character belongs to the column it starts in). In a multiline table (a
+// rule of one run over the header) a row's lines up to a blank line are
+// joined cell by cell (pandoc wraps its cells in their columns, whatever the
+// gap between them); in a simple table each line is a row. A rule under
+// the rows ends the table.
 void CutByRuler(const std::vector<Line>& lines, size_t first,
-                const std::vector<std::pair<int, int>>& ruler, const Rules& rules, Grid* g) {
+                const std::vector<std::pair<int, int>>& ruler, bool multiline, const Rules& rules,
+                Grid* g) {
   bool open = false;
   std::vector<std::string_view> pieces;
   for (size_t i = first; i < lines.size(); ++i) {
@@ -275,8 +278,7 @@ void CutByRuler(const std::vector<Line>& lines, size_t first,
     if (EndsTable(l, rules) || !Plain(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
     if (const auto rule = RulerRuns(l.raw); !rule.empty()) {
-      if (rule.size() == 1 && g->rows.size() > 1) break;
-      open = false;  // a ruler between rows (a simple table's, or a repeated header's)
+      if (g->rows.size() > 1) break;  // the table's closing rule
       continue;
     }
     pieces.assign(ruler.size(), std::string_view());
@@ -293,7 +295,7 @@ void CutByRuler(const std::vector<Line>& lines, size_t first,
       col += Width(c);
     }
     pieces[k] = Trim(raw.substr(begin));
-    if (!open) {
+    if (!open || !multiline) {
       GridRow r;
       r.cells.resize(ruler.size());
       r.span.first_line = l.no;
@@ -363,7 +365,10 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   if (first == at + 1 && first < lines.size()) {
     if (const auto ruler = RulerRuns(lines[first].raw);
         ruler.size() == cols.size() && ruler.size() >= 2) {
-      CutByRuler(lines, first + 1, ruler, rules, &g);
+      size_t above = at;  // the line over the header, past blank ones
+      while (above > 0 && lines[above - 1].kind == LineKind::kBlank) --above;
+      const bool multiline = above > 0 && RulerRuns(lines[above - 1].raw).size() == 1;
+      CutByRuler(lines, first + 1, ruler, multiline, rules, &g);
       for (auto& r : g.rows)
         while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
       return g;
