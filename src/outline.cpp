@@ -74,7 +74,10 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
       last_parts.push_back(&p);
     }
   }
-  if (single < 2) return;
+  // One such part is habit enough only where the paragraph after the last
+  // addresses the units (各责任单位要…): a list of two items.
+  if (single == 0) return;
+  const bool need_addressed = single < 2;
   for (const Part* p : last_parts) {
     int end = (*item_end_lines)[p->item];
     std::vector<std::string_view> rest;
@@ -89,7 +92,7 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
                                                         [&](const std::string& c) { return rest.front().starts_with(c); });
     for (std::string_view r : rest)
       assigns = assigns || InlineAssignment(r, rules) || (!addressed && NamesDeadline(r, rules));
-    if (assigns) continue;
+    if (assigns || (need_addressed && !addressed)) continue;
     for (Item& it : (*sections)[p->section].items)
       if (it.index == p->item) it.text.resize(p->text_len), it.closing_line = p->line + 1;
     (*item_end_lines)[p->item] = p->line;
