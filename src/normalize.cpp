@@ -302,6 +302,30 @@ void TakePersons(UnitList& u, const Rules& rules) {
   for (auto* list : {&u.units, &u.lead, &u.support, &u.guide}) std::erase_if(*list, is_person);
 }
 
+// One character apart after a whole name (县政府办公室 口): OCR's reading of
+// a box or a rule, no part of the name (a wrapped name's tail is never a lone
+// character after a complete one). The cell without it, and a warning in
+// *note; the cell as it is when there is none. 等 and conjunctions are words.
+std::string_view DropLoneTail(std::string_view cell, const Rules& rules, std::vector<Diagnostic>* note) {
+  cell = Trim(cell);
+  if (!HasSpace(cell)) return cell;
+  const size_t space = cell.find_last_of(" \t");
+  const std::string_view head = Trim(cell.substr(0, space)), tail = Trim(cell.substr(space + 1));
+  if (tail.empty() || head.empty() || CharCountUpTo(tail, 2) != 1) return cell;
+  size_t at = 0;
+  if (!IsHan(NextChar(tail, at))) return cell;  // marks (‖ 丨) are rule_marks' to read
+  auto listed = [&](const std::vector<std::string>& words) {
+    return std::find(words.begin(), words.end(), tail) != words.end();
+  };
+  if (listed(rules.open_tails) || listed(rules.unit_conjunctions)) return cell;
+  const auto names = SplitTopLevel(head, rules);
+  if (names.empty()) return cell;
+  const std::string last = RemoveSpaces(names.back());
+  if (!IsCompleteUnit(last, rules) || IsCompleteUnit(last + std::string(tail), rules)) return cell;
+  note->push_back({"units.unreadable", 0, 0, "a lone character after a unit name dropped (OCR noise): " + std::string(tail)});
+  return head;
+}
+
 UnitList NormalizeUnitsOnce(std::string_view cell, const Rules& rules);
 
 }  // namespace
@@ -312,7 +336,9 @@ bool OnlyCompleteUnits(const UnitList& u, const Rules& rules) {
 }
 
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
-  UnitList u = NormalizeUnitsOnce(cell, rules);
+  std::vector<Diagnostic> debris;
+  UnitList u = NormalizeUnitsOnce(DropLoneTail(cell, rules, &debris), rules);
+  u.warnings.insert(u.warnings.end(), debris.begin(), debris.end());
   TakePersons(u, rules);
   return u;
 }

@@ -132,6 +132,18 @@ TEST_CASE("NormalizeUnits: warnings carry their own codes", "[normalize]") {
   CHECK(debris.warnings[0].code == "units.unreadable");
 }
 
+TEST_CASE("NormalizeUnits: a lone character after a whole name is OCR noise", "[normalize]") {
+  // 县政府办公室 口: a box or rule OCR read as 口; dropped with a warning.
+  UnitList box = Units("县政府办公室 口");
+  CHECK(box.units == Names{"县政府办公室"});
+  REQUIRE(box.warnings.size() == 1);
+  CHECK(box.warnings[0].code == "units.unreadable");
+  // A wrapped name's tail completes it (县公共资源交易 / 中心), and 等 is a word.
+  CHECK(Units("县公共资源交易 中心").units == Names{"县公共资源交易中心"});
+  CHECK(Units("县财政局、县审计局 等").units == Names{"县财政局", "县审计局"});
+  CHECK(Units("县财政局、县审计局 等").warnings.empty());
+}
+
 TEST_CASE("NormalizeUnits: a table-rule mark between two names separates them", "[normalize]") {
   // OCR read a cell's inner rule as 丨 inside a full row (no cell short to split).
   UnitList u = Units("区教体局 丨 区财政局");
