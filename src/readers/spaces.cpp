@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include <optional>
+#include <utility>
 
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
@@ -23,7 +24,12 @@ struct Run {
   int end_col = 0;  // display column just past its last character
 };
 
-int Width(char32_t c) { return c >= 0x1100 && (IsHan(c) || c >= 0x3000) ? 2 : 1; }
+// CJK radicals (⽼, U+2E80-2FDF: PDF text) are wide as ideographs; a zero-width
+// space or joiner takes no column.
+int Width(char32_t c) {
+  if (c >= 0x200B && c <= 0x200D) return 0;
+  return c >= 0x1100 && (IsHan(c) || c >= 0x3000 || (c >= 0x2E80 && c <= 0x2FDF)) ? 2 : 1;
+}
 
 // Runs of a line split on 2+ spaces or U+3000, with their display columns.
 std::vector<Run> Runs(std::string_view line) {
@@ -259,26 +265,61 @@ std::vector<std::pair<int, int>> RulerRuns(std::string_view line) {
 }
 
 // The rows under a ruler: each line cut at its columns by display column (a
-// character belongs to the column it starts in). In a multiline table (a
-// rule of one run over the header) a row's lines up to a blank line are
-// joined cell by cell (pandoc wraps its cells in their columns, whatever the
-// gap between them); in a simple table each line is a row. A rule under
-// the rows ends the table.
+// character belongs to the column it starts in). A line with its first
+// column empty goes on with the row above, joined cell by cell (pandoc wraps
+// a multiline table's cells in their columns, whatever the gap between
+// them); in a multiline table (a rule of one run over the header) a row's
+// lines go on up to a blank line. A rule under the rows, or a line across
+// the gaps between columns that is no band over a row, ends the table.
+// Whether a line's words keep out of the gaps between the ruler's runs (a
+// row's cells stay in their columns; a paragraph after the table, or a band
+// spanning it, runs across them).
+bool FitsRuler(std::string_view raw, const std::vector<std::pair<int, int>>& ruler) {
+  int col = 0;
+  for (size_t b = 0; b < raw.size();) {
+    const char32_t c = NextChar(raw, b);
+    const int w = Width(c);
+    if (c != ' ' && c != '\r')
+      for (size_t k = 0; k + 1 < ruler.size(); ++k)
+        if (col < ruler[k + 1].first && col + w > ruler[k].second) return false;
+    col += w;
+  }
+  return true;
+}
+
 void CutByRuler(const std::vector<Line>& lines, size_t first,
                 const std::vector<std::pair<int, int>>& ruler, bool multiline, const Rules& rules,
                 Grid* g) {
-  bool open = false;
+  bool open = false, blank = false;
   std::vector<std::string_view> pieces;
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) {
       open = false;
+      blank = true;
       continue;
     }
+    const bool after_blank = std::exchange(blank, false);
     if (EndsTable(l, rules) || !Plain(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
     if (const auto rule = RulerRuns(l.raw); !rule.empty()) {
       if (g->rows.size() > 1) break;  // the table's closing rule
+      continue;
+    }
+    if (!FitsRuler(l.raw, ruler)) {
+      // A band across the table (一、民生保障) over a row that fits: a row of
+      // one cell. Anything else across the gaps is text after the table.
+      size_t j = i + 1;
+      while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+      if (l.kind != LineKind::kHeading || j >= lines.size() || !Plain(lines[j], rules) ||
+          lines[j].kind == LineKind::kHeading || !FitsRuler(lines[j].raw, ruler))
+        break;
+      GridRow band;
+      band.cells.push_back(CellAt(lines, l, l.text));
+      band.span.first_line = band.span.last_line = l.no;
+      g->rows.push_back(std::move(band));
+      g->span.last_line = l.no;
+      open = false;
       continue;
     }
     pieces.assign(ruler.size(), std::string_view());
@@ -295,7 +336,11 @@ void CutByRuler(const std::vector<Line>& lines, size_t first,
       col += Width(c);
     }
     pieces[k] = Trim(raw.substr(begin));
-    if (!open || !multiline) {
+    // A line with its first column empty goes on with the row above (a
+    // cell wrapped); one with it filled opens a row, except right under a
+    // line of a multiline table's row (a first column wrapped too).
+    const bool goes_on = open && (pieces[0].empty() || (multiline && !after_blank));
+    if (!goes_on) {
       GridRow r;
       r.cells.resize(ruler.size());
       r.span.first_line = l.no;
@@ -363,8 +408,13 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   g.span = g.rows.front().span;
   // A ruler under the header gives the columns exactly (pandoc).
   if (first == at + 1 && first < lines.size()) {
-    if (const auto ruler = RulerRuns(lines[first].raw);
-        ruler.size() == cols.size() && ruler.size() >= 2) {
+    const auto ruler = RulerRuns(lines[first].raw);
+    // Each header name starts within its ruler run (a ruler indented apart
+    // from the header is no guide to its columns).
+    bool under = ruler.size() == cols.size() && ruler.size() >= 2;
+    for (size_t j = 0; under && j < ruler.size(); ++j)
+      under = ruler[j].first <= cols[j] && cols[j] < ruler[j].second;
+    if (under) {
       size_t above = at;  // the line over the header, past blank ones
       while (above > 0 && lines[above - 1].kind == LineKind::kBlank) --above;
       const bool multiline = above > 0 && RulerRuns(lines[above - 1].raw).size() == 1;
