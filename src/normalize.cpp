@@ -306,7 +306,8 @@ void TakePersons(UnitList& u, const Rules& rules) {
 // a box or a rule, no part of the name (a wrapped name's tail is never a lone
 // character after a complete one). The cell without it, and a warning in
 // *note; the cell as it is when there is none. 等 and conjunctions are words.
-std::string_view DropLoneTail(std::string_view cell, const Rules& rules, std::vector<Diagnostic>* note) {
+std::string_view DropLoneTail(std::string_view cell, const Rules& rules,
+                              std::vector<Diagnostic>* note) {
   cell = Trim(cell);
   if (!HasSpace(cell)) return cell;
   const size_t space = cell.find_last_of(" \t");
@@ -322,7 +323,8 @@ std::string_view DropLoneTail(std::string_view cell, const Rules& rules, std::ve
   if (names.empty()) return cell;
   const std::string last = RemoveSpaces(names.back());
   if (!IsCompleteUnit(last, rules) || IsCompleteUnit(last + std::string(tail), rules)) return cell;
-  note->push_back({"units.unreadable", 0, 0, "a lone character after a unit name dropped (OCR noise): " + std::string(tail)});
+  note->push_back({"units.unreadable", 0, 0,
+                   "a lone character after a unit name dropped (OCR noise): " + std::string(tail)});
   return head;
 }
 

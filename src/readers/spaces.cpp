@@ -5,15 +5,14 @@
 // column continues the row above (a wrapped cell); a blank line ends a row.
 #include <algorithm>
 #include <cstdlib>
-
 #include <optional>
 #include <utility>
 
+#include "../stages.h"
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
 #include "readers.h"
-#include "../stages.h"
 
 namespace noticetab {
 namespace {
