@@ -270,6 +270,44 @@ std::vector<std::pair<int, int>> RulerRuns(std::string_view line) {
 // them); in a multiline table (a rule of one run over the header) a row's
 // lines go on up to a blank line. A rule under the rows, or a line across
 // the gaps between columns that is no band over a row, ends the table.
+bool FitsRuler(std::string_view raw, const std::vector<std::pair<int, int>>& ruler);
+
+// A line cut at the ruler's runs by display column (a character belongs to
+// the column it starts in): one trimmed piece per run, into *pieces.
+void CutAtRuler(std::string_view raw, const std::vector<std::pair<int, int>>& ruler,
+                std::vector<std::string_view>* pieces) {
+  pieces->assign(ruler.size(), std::string_view());
+  int col = 0;
+  size_t k = 0, begin = 0;
+  for (size_t b = 0; b < raw.size();) {
+    const size_t at = b;
+    const char32_t c = NextChar(raw, b);
+    while (k + 1 < ruler.size() && col >= ruler[k + 1].first) {
+      (*pieces)[k] = Trim(raw.substr(begin, at - begin));
+      begin = at, ++k;
+    }
+    col += Width(c);
+  }
+  (*pieces)[k] = Trim(raw.substr(begin));
+}
+
+// The ruler under lines[at] when lines[at] is a header cut by it: every
+// piece a name, the names a header (HeaderRoles), no name across a gap
+// (pandoc leaves one space between names that fill their columns). Empty
+// otherwise. Cheap on most lines: the next line must open with a dash.
+std::vector<std::pair<int, int>> HeaderRuler(const std::vector<Line>& lines, size_t at, const Rules& rules,
+                                             std::vector<std::string_view>* names) {
+  if (at + 1 >= lines.size()) return {};
+  const std::string_view next = Trim(lines[at + 1].raw);
+  if (next.empty() || next.front() != '-') return {};
+  auto ruler = RulerRuns(lines[at + 1].raw);
+  if (ruler.size() < 3 || !FitsRuler(lines[at].raw, ruler)) return {};
+  CutAtRuler(lines[at].raw, ruler, names);
+  if (std::any_of(names->begin(), names->end(), [](std::string_view n) { return n.empty(); })) return {};
+  if (HeaderRoles(*names, rules).empty()) return {};
+  return ruler;
+}
+
 // Whether a line's words keep out of the gaps between the ruler's runs (a
 // row's cells stay in their columns; a paragraph after the table, or a band
 // spanning it, runs across them).
@@ -321,20 +359,7 @@ void CutByRuler(const std::vector<Line>& lines, size_t first,
       open = false;
       continue;
     }
-    pieces.assign(ruler.size(), std::string_view());
-    const std::string_view raw = l.raw;
-    int col = 0;
-    size_t k = 0, begin = 0;
-    for (size_t b = 0; b < raw.size();) {
-      const size_t at = b;
-      const char32_t c = NextChar(raw, b);
-      while (k + 1 < ruler.size() && col >= ruler[k + 1].first) {
-        pieces[k] = Trim(raw.substr(begin, at - begin));
-        begin = at, ++k;
-      }
-      col += Width(c);
-    }
-    pieces[k] = Trim(raw.substr(begin));
+    CutAtRuler(l.raw, ruler, &pieces);
     // A line with its first column empty goes on with the row above (a
     // cell wrapped); one with it filled opens a row, except right under a
     // line of a multiline table's row (a first column wrapped too).
@@ -362,6 +387,10 @@ void CutByRuler(const std::vector<Line>& lines, size_t first,
 
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
+  if (l.spaced && Plain(l, rules)) {
+    std::vector<std::string_view> names;
+    if (!HeaderRuler(lines, at, rules, &names).empty()) return true;
+  }
   // A text without a space is one run (the line's indent makes none).
   if (!l.spaced || !MayHaveThreeRuns(l.raw) || !Plain(l, rules)) return false;
   auto runs = Runs(l.raw);
@@ -371,6 +400,24 @@ bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules)
 Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   Grid g;
   g.layout = "spaces";
+  // A ruler under the header gives the columns exactly (pandoc), the
+  // header's too.
+  std::vector<std::string_view> names;
+  if (const auto ruler = HeaderRuler(lines, at, rules, &names); !ruler.empty()) {
+      GridRow h;
+      h.header = true;
+      for (std::string_view n : names) h.cells.push_back(CellAt(lines, lines[at], n));
+      h.span.first_line = h.span.last_line = lines[at].no;
+      g.rows.push_back(std::move(h));
+      g.span = g.rows.front().span;
+      size_t above = at;  // the line over the header, past blank ones
+      while (above > 0 && lines[above - 1].kind == LineKind::kBlank) --above;
+      const bool multiline = above > 0 && RulerRuns(lines[above - 1].raw).size() == 1;
+      CutByRuler(lines, at + 2, ruler, multiline, rules, &g);
+      for (auto& r : g.rows)
+        while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
+      return g;
+    }
   auto header = Runs(lines[at].raw);
   std::vector<int> cols;
   size_t first = at + 1;  // the first line after the header
@@ -405,24 +452,6 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     g.rows.push_back(std::move(h));
   }
   g.span = g.rows.front().span;
-  // A ruler under the header gives the columns exactly (pandoc).
-  if (first == at + 1 && first < lines.size()) {
-    const auto ruler = RulerRuns(lines[first].raw);
-    // Each header name starts within its ruler run (a ruler indented apart
-    // from the header is no guide to its columns).
-    bool under = ruler.size() == cols.size() && ruler.size() >= 2;
-    for (size_t j = 0; under && j < ruler.size(); ++j)
-      under = ruler[j].first <= cols[j] && cols[j] < ruler[j].second;
-    if (under) {
-      size_t above = at;  // the line over the header, past blank ones
-      while (above > 0 && lines[above - 1].kind == LineKind::kBlank) --above;
-      const bool multiline = above > 0 && RulerRuns(lines[above - 1].raw).size() == 1;
-      CutByRuler(lines, first + 1, ruler, multiline, rules, &g);
-      for (auto& r : g.rows)
-        while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
-      return g;
-    }
-  }
   if (first == at + 1 && (IdeographicHeader(lines[at].raw) || UnalignedRuns(lines, at, cols.size(), rules))) {
     CutInOrder(lines, first, cols.size(), rules, &g);
     return g;
