@@ -797,6 +797,13 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
     // lines (责任单位：…): a record, whose key is no content (taken off at
     // the end, once the key-value lines are seen).
     if (k0 == 0) content_key = ContentKeyEnd(t, rules);
+    // A record's second content key (1．任务名称：X / 具体内容：Y): Y goes on
+    // after X as its next sentence, without its key.
+    if (k0 > 0 && content_key > 0)
+      if (const size_t end = ContentKeyEnd(t, rules); end > 0) {
+        t = std::string(Trim(std::string_view(t).substr(end)));
+        if (!text.empty() && !EndsSentence(text, rules)) text += pu.stop;
+      }
     // An item opening with the units it is given to (区发改局：推进…).
     if (k0 == 0 && !a.found) {
       if (const size_t end = UnitsLabelEnd(t, rules); end > 0) {
