@@ -116,7 +116,7 @@ void JoinExtraCells(Grid* g, size_t width, const std::vector<Role>& roles, const
     for (size_t k = c + 1; k <= c + extra && aligned; ++k)
       aligned = ClassifyCell(r.cells[k].text, rules) == CellShape::kText;
     for (size_t k = c + 1 + extra; k < r.cells.size() && aligned; ++k)
-      aligned = fits(r.cells[k].text, roles[k - extra]);
+      aligned = fits(r.cells[k].text, k - extra < roles.size() ? roles[k - extra] : Role::kNone);
     if (!aligned) {
       while (r.cells.size() > width && r.cells.back().text.empty()) r.cells.pop_back();
       continue;
