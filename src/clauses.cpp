@@ -214,9 +214,6 @@ std::pair<size_t, std::string_view> ClauseBracket(std::string_view s, const Rule
   return found;
 }
 
-// Whether s holds a key in brackets (【牵头单位】X): a bracket of 12
-// characters at most whose words are a clause key. Brackets are common in
-// body text (（试行）, （2023-2025年）); keyed ones are not.
 // A key that is listed (clauses.yaml keys, a header name of headers.yaml),
 // not one read by its shape: a bracket holds a key without a colon only so
 // (【牵头单位】X; 【全国文明单位】 is emphasis).
@@ -225,6 +222,9 @@ bool ListedKey(std::string_view key, const Rules& rules) {
          KeyRole(key, rules) != ClauseRole::kNone;
 }
 
+// Whether s holds a listed key in brackets (【牵头单位】X): a bracket of 12
+// characters at most. Brackets are common in body text (（试行）,
+// （2023-2025年）); keyed ones are not.
 bool HasBracketedKey(std::string_view s, const Rules& rules) {
   const Punctuation& pu = rules.punct;
   constexpr size_t kKeyBytes = 12 * 3 + 3;  // the key and its opening bracket

@@ -1089,9 +1089,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
                          : r == Role::kDeadline && shapes[i + 1] == CellShape::kDeadline;
   };
   if (content >= 0 && cells.size() == hdr.size() + 1 && first_trailing < hdr.size() &&
-      shapes[first_trailing] == CellShape::kText &&
-      (IsUnitRole(hdr[first_trailing]) || hdr[first_trailing] == Role::kDeadline) &&
-      EndsSentence(cells[first_trailing], rules) && wanted(first_trailing)) {
+      shapes[first_trailing] == CellShape::kText && wanted(first_trailing) &&
+      EndsSentence(cells[first_trailing], rules)) {
     row.content.Append(cells[first_trailing], line);
     row.Warn("content.split",
              "the cell after the content (" + std::string(Trim(cells[first_trailing])) +

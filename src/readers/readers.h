@@ -26,6 +26,8 @@ GridCell CellAt(const std::vector<Line>& lines, const Line& line, std::string_vi
 /// joins (Cell::Append: no space between CJK characters), covering its span
 /// and damage.
 void AppendPiece(GridCell& c, const GridCell& piece);
+/// The piece as the cell when the cell is empty, else AppendPiece.
+void AddPiece(GridCell& c, const GridCell& piece);
 /// CellAt into `c` (a fresh cell). `line_damaged`: HasDamageMarkers(line.raw);
 /// when false no part of the line is damaged and the cell is not searched.
 void FillCell(GridCell& c, const std::vector<Line>& lines, const Line& line, std::string_view text,

@@ -42,6 +42,13 @@ void AppendPiece(GridCell& c, const GridCell& piece) {
   c.damaged = c.damaged || piece.damaged;
 }
 
+void AddPiece(GridCell& c, const GridCell& piece) {
+  if (c.text.empty())
+    c = piece;
+  else
+    AppendPiece(c, piece);
+}
+
 std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules,
                                                const RowLineSyntax& syntax, const std::vector<std::string_view>& top) {
   if (!syntax.wrapped_header || at + 1 >= lines.size() || !syntax.is_row(lines[at + 1])) return {};
@@ -257,11 +264,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
         const GridCell& more = g.rows[k].cells[c];
         if (more.text.empty()) continue;
         if (c >= r.cells.size()) r.cells.resize(c + 1);
-        if (r.cells[c].text.empty()) {
-          r.cells[c] = more;
-          continue;
-        }
-        AppendPiece(r.cells[c], more);
+        AddPiece(r.cells[c], more);
       }
       r.span.last_line = g.rows[k].span.last_line;
     }

@@ -241,6 +241,8 @@ size_t SpaceRunCount(std::string_view line) { return Runs(line).size(); }
 
 std::vector<std::string_view> SpaceRuns(std::string_view line) { return Texts(Runs(line)); }
 
+namespace {
+
 // A ruler line (pandoc's simple and multiline tables: ------ -------- ---):
 // its runs of dashes, each the display columns [start, end) of a column; empty
 // for any other line. A line of one run is a table's top or bottom rule.
@@ -374,16 +376,21 @@ void CutByRuler(const std::vector<Line>& lines, size_t first,
     GridRow& row = g->rows.back();
     for (size_t j = 0; j < pieces.size(); ++j) {
       if (pieces[j].empty()) continue;
-      GridCell piece = CellAt(lines, l, pieces[j]);
-      if (row.cells[j].text.empty())
-        row.cells[j] = piece;
-      else
-        AppendPiece(row.cells[j], piece);
+      AddPiece(row.cells[j], CellAt(lines, l, pieces[j]));
     }
     row.span.last_line = l.no;
     g->span.last_line = l.no;
   }
 }
+
+// A body row's empty cells at its end (a column the row leaves empty) are
+// no cells of it.
+void DropEmptyTails(Grid* g) {
+  for (auto& r : g->rows)
+    while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
+}
+
+}  // namespace
 
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
@@ -414,8 +421,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       while (above > 0 && lines[above - 1].kind == LineKind::kBlank) --above;
       const bool multiline = above > 0 && RulerRuns(lines[above - 1].raw).size() == 1;
       CutByRuler(lines, at + 2, ruler, multiline, rules, &g);
-      for (auto& r : g.rows)
-        while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
+      DropEmptyTails(&g);
       return g;
     }
   auto header = Runs(lines[at].raw);
@@ -602,18 +608,12 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     GridRow& row = g.rows.back();
     for (const auto& run : runs) {
       GridCell& c = row.cells[column_of(run)];
-      GridCell piece = CellAt(lines, l, run.text);
-      if (c.text.empty()) {
-        c = piece;
-      } else {
-        AppendPiece(c, piece);
-      }
+      AddPiece(c, CellAt(lines, l, run.text));
     }
     row.span.last_line = l.no;
     g.span.last_line = l.no;
   }
-  for (auto& r : g.rows)
-    while (!r.header && !r.cells.empty() && r.cells.back().text.empty()) r.cells.pop_back();
+  DropEmptyTails(&g);
   return g;
 }
 
