@@ -216,6 +216,26 @@ bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& 
   return true;
 }
 
+// The rows of a grid that are no header; with `assigned`, only those with a
+// cell besides the first (the content): units or a deadline.
+size_t BodyRows(const Grid& g, bool assigned = false) {
+  return static_cast<size_t>(std::count_if(g.rows.begin(), g.rows.end(), [&](const GridRow& r) {
+    return !r.header && (!assigned || std::any_of(r.cells.begin() + (r.cells.empty() ? 0 : 1), r.cells.end(),
+                                                  [](const GridCell& c) { return !c.text.empty(); }));
+  }));
+}
+
+// Whether an outline read flat is one list numbered 1, 2, 3 … to its end:
+// a list that starts again (1．1．2．1．, two levels a word processor
+// numbers alike) is no flat list.
+bool NumberedStraight(const std::vector<Section>& sections, const Rules& rules) {
+  if (sections.size() != 1) return false;
+  const std::vector<Item>& items = sections.front().items;
+  for (size_t k = 0; k < items.size(); ++k)
+    if (rules.numerals.Value(items[k].no) != static_cast<int>(k) + 1) return false;
+  return items.size() >= 2;
+}
+
 // A title naming a span of years (2023—2025年数字政府建设行动方案): the
 // span's first year, so a deadline in it (2023年底前) is not before the plan.
 // One search of the title, not of every line.
@@ -398,19 +418,58 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   } else {
     // No table: the body readers that detected their lines name the layout
     // (key-value+clauses when the body has both). Their cut is one function,
-    // so the body items are cut once, into one grid for the interpreter.
-    if (!found.body.empty()) {
-      doc.layout = Join(found.body, "+", [](const Reader* r) { return r->name; });
-      Grid grid = found.body.front()->cut_body(doc.sections, item_end, lines, rules);
+    // so the items of `where` are cut once, into one grid for the
+    // interpreter. A list of numbered paragraphs with no heading over them
+    // (1．推行…。责任单位：X。) is read as sections of no items, whose rows
+    // are only those with key-value lines or a clause on the heading: its
+    // paragraphs are the items of one unnamed section when more of them then
+    // name units or a deadline. False when no row was cut.
+    auto names = [](const std::vector<const Reader*>& readers) {
+      return Join(readers, "+", [](const Reader* r) { return r->name; });
+    };
+    auto read_items = [&](const std::vector<const Reader*>& readers, const Regions& where,
+                          std::vector<Section>& sections, std::vector<int>& ends, Table* table) {
+      Grid grid = readers.front()->cut_body(sections, ends, lines, rules);
+      if (sections.size() >= 2 &&
+          std::all_of(sections.begin(), sections.end(), [](const Section& s) { return s.items.empty(); })) {
+        std::vector<int> flat_end;
+        std::vector<Section> flat = ReadOutline(lines, where, rules, &flat_end, true);
+        Grid flat_grid;
+        if (NumberedStraight(flat, rules)) flat_grid = readers.front()->cut_body(flat, flat_end, lines, rules);
+        if (BodyRows(flat_grid, true) > BodyRows(grid, true)) {
+          sections = std::move(flat);
+          ends = std::move(flat_end);
+          grid = std::move(flat_grid);
+        }
+      }
+      if (BodyRows(grid) == 0) return false;
+      doc.layout = names(readers);
       grid.layout = doc.layout;
-      Table table = Interpret(grid, rules);
-      doc.warnings.insert(doc.warnings.end(), table.warnings.begin(), table.warnings.end());
-      doc.diagnostics.insert(doc.diagnostics.end(), table.diagnostics.begin(), table.diagnostics.end());
-      doc.tasks = TasksFromBody(grid, table, doc.sections, item_end, years, rules);
+      *table = Interpret(grid, rules);
+      doc.warnings.insert(doc.warnings.end(), table->warnings.begin(), table->warnings.end());
+      doc.diagnostics.insert(doc.diagnostics.end(), table->diagnostics.begin(), table->diagnostics.end());
+      doc.tasks = TasksFromBody(grid, *table, sections, ends, years, rules);
       if (opts.grids) opts.grids->push_back(std::move(grid));
+      return true;
+    };
+    Table table;
+    bool from_annex = false;
+    if (!found.body.empty()) {
+      if (!read_items(found.body, regions, doc.sections, item_end, &table)) doc.layout = names(found.body);
+    } else if (AnnexList annex = FindAnnexList(lines, regions.body_end, rules); !annex.readers.empty()) {
+      // The body names no units, the annex lists the tasks as numbered
+      // paragraphs that do: those are the tasks, linked to the body's items
+      // as a table's rows are.
+      std::vector<int> annex_end;
+      std::vector<Section> annex_sections = ReadOutline(lines, annex.where, rules, &annex_end);
+      if (read_items(annex.readers, annex.where, annex_sections, annex_end, &table)) {
+        from_annex = true;
+        LinkRows(table, doc.sections);
+        RelinkTasks(table, doc.sections, doc.tasks);
+      }
     }
     // Body items that name no units or deadline are still listed as tasks.
-    if (found.body.empty()) {
+    if (doc.layout.empty()) {
       doc.layout = "none";
       doc.tasks = TasksFromItems(doc.sections, item_end, lines, years, rules);
     }
@@ -418,7 +477,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     // said on the item's last task (its last sub-item's, which they follow).
     for (const Section& s : doc.sections)
       for (const Item& it : s.items)
-        if (it.closing_line > 0)
+        if (it.closing_line > 0 && !from_annex)
           for (auto t = doc.tasks.rbegin(); t != doc.tasks.rend(); ++t)
             if (t->item && *t->item == it.index) {
               t->Warn("content.closing_apart", "the paragraphs from line " + std::to_string(it.closing_line) +
@@ -428,6 +487,9 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     WarnUnreadRows(lines, {}, doc);
     if (doc.tasks.empty())
       doc.Warn("tasks.none", "no task table recognized and no body items found");
+    else if (from_annex)
+      doc.Warn("tasks.from_body", "no task table recognized; the annex's numbered paragraphs, which name units, are "
+                                  "listed as tasks (the body's items name none)");
     else
       doc.Warn("tasks.from_body", "no task table recognized; the body items are listed as tasks");
   }

@@ -115,11 +115,12 @@ std::string HeadingTitle(std::string_view words, const Rules& rules) {
 }
 
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
-                                 const Rules& rules, std::vector<int>* item_end_lines) {
+                                 const Rules& rules, std::vector<int>* item_end_lines, bool flat) {
   std::vector<Section> sections;
   std::map<int, int> level_of;   // style -> level (1-based), by first appearance
   std::map<int, int> last_no;    // style -> last accepted number
-  int depth = 0;                 // level of the last accepted heading
+  const int top = flat ? 1 : 0;  // levels taken before the first style's
+  int depth = top;               // level of the last accepted heading
   Item* item = nullptr;
   int item_count = 0;
   if (item_end_lines) item_end_lines->assign(1, 0);
@@ -141,7 +142,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       const HeadingMatch& h = *l.heading;
       int n = rules.numerals.Value(h.no);
       auto lv = level_of.find(h.style);
-      int level = lv == level_of.end() ? static_cast<int>(level_of.size()) + 1 : lv->second;
+      int level = lv == level_of.end() ? top + static_cast<int>(level_of.size()) + 1 : lv->second;
       bool continues = n == last_no[h.style] + 1 || n == 1;
       bool reachable = level <= depth + 1;
       if (n > 0 && continues && reachable && level <= 2) {

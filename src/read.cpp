@@ -298,6 +298,29 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
   return f;
 }
 
+AnnexList FindAnnexList(const std::vector<Line>& lines, size_t body_end, const Rules& rules) {
+  AnnexList a;
+  if (body_end >= lines.size() || lines[body_end].kind != LineKind::kText ||
+      !rules.annex_start.Contains(RemoveSpaces(lines[body_end].text)))
+    return a;
+  a.where.body_begin = body_end + 1;
+  a.where.body_end = lines.size();
+  for (size_t i = a.where.body_begin; i < lines.size(); ++i)
+    if (lines[i].kind == LineKind::kText && EndsTable(lines[i], rules)) {
+      a.where.body_end = i;
+      break;
+    }
+  for (const Reader* r : SplitReaders().bodies)
+    for (size_t i = a.where.body_begin; i < a.where.body_end; ++i)
+      if ((lines[i].kind == LineKind::kText || lines[i].kind == LineKind::kHeading) && r->detect(lines, i, rules)) {
+        a.readers.push_back(r);
+        break;
+      }
+  std::stable_sort(a.readers.begin(), a.readers.end(),
+                   [](const Reader* x, const Reader* y) { return x->priority > y->priority; });
+  return a;
+}
+
 std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   // Up to two title lines and the 附件N line above them, nearest first.
   std::vector<std::string_view> parts;

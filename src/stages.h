@@ -177,6 +177,17 @@ struct FoundReaders {
 /// line until the first table. A table wins over body readers wherever it is.
 FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules);
 
+/// An annex listing the tasks as numbered paragraphs (附件 / …任务清单 /
+/// 1．推行…。责任单位：X。完成时限：Y。): `where` holds the lines from the
+/// 附件 line that ended the body (at body_end) to the footer (抄送, 印发) or
+/// the next annex; `readers` the body readers that detect a line of them,
+/// highest priority first, none when the body ended otherwise.
+struct AnnexList {
+  Regions where;
+  std::vector<const Reader*> readers;
+};
+AnnexList FindAnnexList(const std::vector<Line>& lines, size_t body_end, const Rules& rules);
+
 // Assignments written in the body (clauses.cpp), for the body readers.
 
 /// A run of a unit list and the role its closing role word gives it.

@@ -90,9 +90,12 @@ std::string FormatDocNumber(const Regex::Match& m, const Rules& rules);
 /// Levels go by the order in which numbering styles first appear; a heading
 /// is accepted only when its number starts (1) or continues its style's run.
 /// When item_end_lines is given it receives, by Item::index (0 unused), the
-/// 1-based last input line of each item's text.
+/// 1-based last input line of each item's text. With `flat`, the first
+/// style is the items' (a list with no headings over it: 1．… 2．…), held by
+/// one unnamed section.
 std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& regions,
-                                 const Rules& rules, std::vector<int>* item_end_lines = nullptr);
+                                 const Rules& rules, std::vector<int>* item_end_lines = nullptr,
+                                 bool flat = false);
 
 /// The title of a heading or an item: its words (spaces between CJK joined)
 /// up to the first title stop (punctuation.yaml: a full stop or a colon),
