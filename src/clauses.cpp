@@ -177,11 +177,23 @@ bool EndsInOrgSuffix(std::string_view s, const Rules& rules) {
                      [&](const std::string& suffix) { return EndsWith(s, suffix); });
 }
 
+// Whether a bracket holds the other kinds of a region the words before it
+// end in (各乡镇（街道）, 各县（市、区）): units.yaml region_words only,
+// parted by separators, after one.
+bool RegionAlternatives(std::string_view before, std::string_view inner, const Rules& rules) {
+  const auto& words = rules.region_words;
+  auto region = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  if (!std::any_of(words.begin(), words.end(), [&](const std::string& w) { return EndsWith(before, w); })) return false;
+  const std::vector<std::string> parts = SplitTopLevel(inner, rules);
+  return !parts.empty() && std::all_of(parts.begin(), parts.end(), [&](const std::string& p) { return region(Trim(p)); });
+}
+
 bool UnitAlias(std::string_view text, size_t begin, std::string_view inner, const Rules& rules) {
   std::string buf;
   const std::string_view name = RemoveSpaces(Trim(inner), &buf);
-  if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1) return false;
   const std::string_view before = Trim(text.substr(0, begin));
+  if (!name.empty() && RegionAlternatives(before, name, rules)) return true;
+  if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1) return false;
   if (!EndsInOrgSuffix(before, rules)) return false;
   std::string_view level;
   for (const auto& p : rules.level_prefixes)
@@ -206,11 +218,26 @@ bool UnitAlias(std::string_view text, size_t begin, std::string_view inner, cons
   return shared >= 2;
 }
 
-// TrailingBracket, unless the bracket is a UnitAlias.
+std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const Rules& rules);
+
+// Whether the bracket s ends in (found by TrailingBracket) belongs to the name
+// before it: a UnitAlias, or one whole unit name right after a key's value
+// (责任单位：县发改委（县粮食和储备局）: the office's other name; 县发改委
+// （县粮食局负责） is a clause).
+bool NameBracket(std::string_view s, std::pair<size_t, std::string_view> found, const Rules& rules) {
+  if (UnitAlias(s, found.first, found.second, rules)) return true;
+  const std::string_view before = Trim(s.substr(0, found.first));
+  if (!EndsInOrgSuffix(before, rules)) return false;
+  std::string buf;
+  const std::string_view name = RemoveSpaces(Trim(found.second), &buf);
+  return !name.empty() && IsCompleteUnit(name, rules) && SplitTopLevel(name, rules).size() == 1 &&
+         TrailingKeyClause(before, rules).first != std::string_view::npos;
+}
+
+// TrailingBracket, unless the bracket belongs to the name before it.
 std::pair<size_t, std::string_view> ClauseBracket(std::string_view s, const Rules& rules) {
-  auto found = TrailingBracket(s, rules.punct);
-  if (found.first != std::string_view::npos && UnitAlias(s, found.first, found.second, rules))
-    return {std::string_view::npos, {}};
+  const auto found = TrailingBracket(s, rules.punct);
+  if (found.first != std::string_view::npos && NameBracket(s, found, rules)) return {std::string_view::npos, {}};
   return found;
 }
 
@@ -250,10 +277,14 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
   const Punctuation& pu = rules.punct;
   std::string_view t = Trim(s);
   while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
-  // A text ending in a bracket is TrailingBracket's. A key is followed by a
-  // colon or is in brackets (【牵头单位】X).
-  if ((!pu.colon.In(t) && !HasBracketedKey(t, rules)) || pu.closes.Ends(t))
-    return {std::string_view::npos, {}};
+  // A text ending in a bracket is TrailingBracket's, unless the bracket
+  // belongs to the name before it (…：各乡镇（街道）, …：县发改委（县粮食局）).
+  // A key is followed by a colon or is in brackets (【牵头单位】X).
+  if (!pu.colon.In(t) && !HasBracketedKey(t, rules)) return {std::string_view::npos, {}};
+  if (pu.closes.Ends(t)) {
+    const auto found = TrailingBracket(t, pu);
+    if (found.first == std::string_view::npos || !NameBracket(t, found, rules)) return {std::string_view::npos, {}};
+  }
   int depth = 0;  // boundaries inside brackets are none
   for (size_t i = 0; i < t.size();) {
     const size_t at = i;

@@ -81,7 +81,7 @@ class MarkSet {
   explicit MarkSet(std::string_view marks);
   /// True when c is one of the marks. Two 64-bit filters (on bits 0-5 and
   /// 6-11 of c) rule out most characters (Han) before the list is searched.
-  bool Has(char32_t c) const {
+  [[gnu::always_inline]] bool Has(char32_t c) const {
     return ((low_ >> (c & 63)) & (mid_ >> ((c >> 6) & 63)) & 1) && marks_.find(c) != std::u32string::npos;
   }
   /// True when s holds a mark anywhere.
@@ -197,6 +197,9 @@ struct Rules {
   std::vector<std::string> open_tails;        ///< 等部门 ... longest first
   std::vector<std::string> org_suffixes;      ///< a name ending so is complete
   std::vector<std::string> level_prefixes;    ///< 市 / 县 / 区 ...
+  /// Kinds of region a bracket after one may name as its other kinds
+  /// (各乡镇（街道）, 各县（市、区）): the bracket is the name's, no clause.
+  std::vector<std::string> region_words;
   std::vector<std::string> level_exceptions;  ///< 市场 / 乡村 ...: not a level prefix
   std::vector<std::string> suffix_exceptions;  ///< 一网通办 ...: ends in an org suffix, names no unit
   uint64_t suffix_exception_ends = 0;           ///< as org_suffix_ends, for suffix_exceptions

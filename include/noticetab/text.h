@@ -70,7 +70,7 @@ std::string ShortenToWidth(std::string_view s, int width);
 /// s starts (ends) with p. The first and last bytes are compared inline
 /// before the rest: the stages run these at every character against every
 /// word of a rule list, and most differ there.
-inline bool StartsWith(std::string_view s, std::string_view p) {
+[[gnu::always_inline]] inline bool StartsWith(std::string_view s, std::string_view p) {
   return p.empty() ||
          (s.size() >= p.size() && s[0] == p[0] && s[p.size() - 1] == p.back() && s.substr(0, p.size()) == p);
 }
