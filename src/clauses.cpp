@@ -182,10 +182,15 @@ bool EndsInOrgSuffix(std::string_view s, const Rules& rules) {
 // parted by separators, after one.
 bool RegionAlternatives(std::string_view before, std::string_view inner, const Rules& rules) {
   const auto& words = rules.region_words;
-  auto region = [&](std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
-  if (!std::any_of(words.begin(), words.end(), [&](const std::string& w) { return EndsWith(before, w); })) return false;
+  auto region = [&](std::string_view w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  if (!std::any_of(words.begin(), words.end(),
+                   [&](const std::string& w) { return EndsWith(before, w); }))
+    return false;
   const std::vector<std::string> parts = SplitTopLevel(inner, rules);
-  return !parts.empty() && std::all_of(parts.begin(), parts.end(), [&](const std::string& p) { return region(Trim(p)); });
+  return !parts.empty() && std::all_of(parts.begin(), parts.end(),
+                                       [&](const std::string& p) { return region(Trim(p)); });
 }
 
 bool UnitAlias(std::string_view text, size_t begin, std::string_view inner, const Rules& rules) {
@@ -193,7 +198,8 @@ bool UnitAlias(std::string_view text, size_t begin, std::string_view inner, cons
   const std::string_view name = RemoveSpaces(Trim(inner), &buf);
   const std::string_view before = Trim(text.substr(0, begin));
   if (!name.empty() && RegionAlternatives(before, name, rules)) return true;
-  if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1) return false;
+  if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1)
+    return false;
   if (!EndsInOrgSuffix(before, rules)) return false;
   std::string_view level;
   for (const auto& p : rules.level_prefixes)
@@ -224,7 +230,8 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
 // before it: a UnitAlias, or one whole unit name right after a key's value
 // (责任单位：县发改委（县粮食和储备局）: the office's other name; 县发改委
 // （县粮食局负责） is a clause).
-bool NameBracket(std::string_view s, std::pair<size_t, std::string_view> found, const Rules& rules) {
+bool NameBracket(std::string_view s, std::pair<size_t, std::string_view> found,
+                 const Rules& rules) {
   if (UnitAlias(s, found.first, found.second, rules)) return true;
   const std::string_view before = Trim(s.substr(0, found.first));
   if (!EndsInOrgSuffix(before, rules)) return false;
@@ -237,7 +244,8 @@ bool NameBracket(std::string_view s, std::pair<size_t, std::string_view> found, 
 // TrailingBracket, unless the bracket belongs to the name before it.
 std::pair<size_t, std::string_view> ClauseBracket(std::string_view s, const Rules& rules) {
   const auto found = TrailingBracket(s, rules.punct);
-  if (found.first != std::string_view::npos && NameBracket(s, found, rules)) return {std::string_view::npos, {}};
+  if (found.first != std::string_view::npos && NameBracket(s, found, rules))
+    return {std::string_view::npos, {}};
   return found;
 }
 
@@ -283,7 +291,8 @@ std::pair<size_t, std::string_view> TrailingKeyClause(std::string_view s, const 
   if (!pu.colon.In(t) && !HasBracketedKey(t, rules)) return {std::string_view::npos, {}};
   if (pu.closes.Ends(t)) {
     const auto found = TrailingBracket(t, pu);
-    if (found.first == std::string_view::npos || !NameBracket(t, found, rules)) return {std::string_view::npos, {}};
+    if (found.first == std::string_view::npos || !NameBracket(t, found, rules))
+      return {std::string_view::npos, {}};
   }
   int depth = 0;  // boundaries inside brackets are none
   for (size_t i = 0; i < t.size();) {

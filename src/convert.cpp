@@ -220,8 +220,9 @@ bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& 
 // cell besides the first (the content): units or a deadline.
 size_t BodyRows(const Grid& g, bool assigned = false) {
   return static_cast<size_t>(std::count_if(g.rows.begin(), g.rows.end(), [&](const GridRow& r) {
-    return !r.header && (!assigned || std::any_of(r.cells.begin() + (r.cells.empty() ? 0 : 1), r.cells.end(),
-                                                  [](const GridCell& c) { return !c.text.empty(); }));
+    return !r.header &&
+           (!assigned || std::any_of(r.cells.begin() + (r.cells.empty() ? 0 : 1), r.cells.end(),
+                                     [](const GridCell& c) { return !c.text.empty(); }));
   }));
 }
 
@@ -430,12 +431,13 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     auto read_items = [&](const std::vector<const Reader*>& readers, const Regions& where,
                           std::vector<Section>& sections, std::vector<int>& ends, Table* table) {
       Grid grid = readers.front()->cut_body(sections, ends, lines, rules);
-      if (sections.size() >= 2 &&
-          std::all_of(sections.begin(), sections.end(), [](const Section& s) { return s.items.empty(); })) {
+      if (sections.size() >= 2 && std::all_of(sections.begin(), sections.end(),
+                                              [](const Section& s) { return s.items.empty(); })) {
         std::vector<int> flat_end;
         std::vector<Section> flat = ReadOutline(lines, where, rules, &flat_end, true);
         Grid flat_grid;
-        if (NumberedStraight(flat, rules)) flat_grid = readers.front()->cut_body(flat, flat_end, lines, rules);
+        if (NumberedStraight(flat, rules))
+          flat_grid = readers.front()->cut_body(flat, flat_end, lines, rules);
         if (BodyRows(flat_grid, true) > BodyRows(grid, true)) {
           sections = std::move(flat);
           ends = std::move(flat_end);
@@ -447,7 +449,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       grid.layout = doc.layout;
       *table = Interpret(grid, rules);
       doc.warnings.insert(doc.warnings.end(), table->warnings.begin(), table->warnings.end());
-      doc.diagnostics.insert(doc.diagnostics.end(), table->diagnostics.begin(), table->diagnostics.end());
+      doc.diagnostics.insert(doc.diagnostics.end(), table->diagnostics.begin(),
+                             table->diagnostics.end());
       doc.tasks = TasksFromBody(grid, *table, sections, ends, years, rules);
       if (opts.grids) opts.grids->push_back(std::move(grid));
       return true;
@@ -455,8 +458,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     Table table;
     bool from_annex = false;
     if (!found.body.empty()) {
-      if (!read_items(found.body, regions, doc.sections, item_end, &table)) doc.layout = names(found.body);
-    } else if (AnnexList annex = FindAnnexList(lines, regions.body_end, rules); !annex.readers.empty()) {
+      if (!read_items(found.body, regions, doc.sections, item_end, &table))
+        doc.layout = names(found.body);
+    } else if (AnnexList annex = FindAnnexList(lines, regions.body_end, rules);
+               !annex.readers.empty()) {
       // The body names no units, the annex lists the tasks as numbered
       // paragraphs that do: those are the tasks, linked to the body's items
       // as a table's rows are.
@@ -488,8 +493,9 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     if (doc.tasks.empty())
       doc.Warn("tasks.none", "no task table recognized and no body items found");
     else if (from_annex)
-      doc.Warn("tasks.from_body", "no task table recognized; the annex's numbered paragraphs, which name units, are "
-                                  "listed as tasks (the body's items name none)");
+      doc.Warn("tasks.from_body",
+               "no task table recognized; the annex's numbered paragraphs, which name units, are "
+               "listed as tasks (the body's items name none)");
     else
       doc.Warn("tasks.from_body", "no task table recognized; the body items are listed as tasks");
   }

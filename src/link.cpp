@@ -1264,7 +1264,8 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   }
 }
 
-void RelinkTasks(const Table& table, const std::vector<Section>& sections, std::vector<Task>& tasks) {
+void RelinkTasks(const Table& table, const std::vector<Section>& sections,
+                 std::vector<Task>& tasks) {
   std::unordered_map<int, const Row*> rows;
   for (const Row& r : table.rows) rows.emplace(r.first_line, &r);
   for (Task& t : tasks) {
@@ -1276,7 +1277,8 @@ void RelinkTasks(const Table& table, const std::vector<Section>& sections, std::
       if (s.index != r->second->section) continue;
       t.section = s.index, t.section_no = s.no, t.section_title = s.title;
       for (const Item& it : s.items)
-        if (it.index == r->second->item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
+        if (it.index == r->second->item)
+          t.item = it.index, t.item_no = it.no, t.item_title = it.title;
     }
   }
 }

@@ -312,7 +312,8 @@ AnnexList FindAnnexList(const std::vector<Line>& lines, size_t body_end, const R
     }
   for (const Reader* r : SplitReaders().bodies)
     for (size_t i = a.where.body_begin; i < a.where.body_end; ++i)
-      if ((lines[i].kind == LineKind::kText || lines[i].kind == LineKind::kHeading) && r->detect(lines, i, rules)) {
+      if ((lines[i].kind == LineKind::kText || lines[i].kind == LineKind::kHeading) &&
+          r->detect(lines, i, rules)) {
         a.readers.push_back(r);
         break;
       }

@@ -295,10 +295,10 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"separators", "open_tails", "org_suffixes", "level_prefixes", "region_words", "level_exceptions",
-             "suffix_exceptions", "carry_suffixes", "committee_mark", "committee_suffixes",
-             "cut_suffixes", "collective_starts", "collective_name", "lead_clause", "first_is_lead",
-             "person", "own_level", "conjunctions", "examples"});
+            {"separators", "open_tails", "org_suffixes", "level_prefixes", "region_words",
+             "level_exceptions", "suffix_exceptions", "carry_suffixes", "committee_mark",
+             "committee_suffixes", "cut_suffixes", "collective_starts", "collective_name",
+             "lead_clause", "first_is_lead", "person", "own_level", "conjunctions", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
@@ -306,7 +306,8 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   r.org_suffixes = StringList(ctx, Required(ctx, root, "org_suffixes"));
   r.level_prefixes = StringList(ctx, Required(ctx, root, "level_prefixes"));
-  r.region_words = root["region_words"] ? StringList(ctx, root["region_words"]) : std::vector<std::string>{};
+  r.region_words =
+      root["region_words"] ? StringList(ctx, root["region_words"]) : std::vector<std::string>{};
   r.level_exceptions = root["level_exceptions"] ? StringList(ctx, root["level_exceptions"]) : std::vector<std::string>{};
   r.suffix_exceptions = root["suffix_exceptions"] ? StringList(ctx, root["suffix_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));

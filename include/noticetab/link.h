@@ -20,7 +20,8 @@ void LinkRows(Table& table, const std::vector<Section>& sections);
 /// Tasks cut from an annex's own outline (an annex of numbered paragraphs,
 /// stages.h FindAnnexList) take the body item that LinkRows found for their
 /// row, matched by first line, or no section and item at all.
-void RelinkTasks(const Table& table, const std::vector<Section>& sections, std::vector<Task>& tasks);
+void RelinkTasks(const Table& table, const std::vector<Section>& sections,
+                 std::vector<Task>& tasks);
 
 /// Share of a's character bigrams (letters, digits, Han only) found in b: 0..1.
 double Containment(std::string_view a, std::string_view b);
