@@ -80,10 +80,46 @@ std::string_view TrimMarks(std::string_view s, const MarkSet& marks) {
   return s;
 }
 
-// `prefix` carries the last level prefix seen (市/县/区…) across calls, so a
-// support list inherits the lead list's level.
+// What a list's names carry to the names after them that have no level of
+// their own: the last level prefix (市/县/区…) and, after a party
+// committee's office (县委组织部), the committee (县委).
+struct UnitCarry {
+  std::string level, committee;
+};
+
+// A name of a list read in order: with a level of its own it sets the carry
+// (and is returned as it is); else it takes the carried committee when it
+// is one of its offices (units.yaml committee_suffixes), else the carried
+// level when it ends in a carry suffix, into *buf.
+std::string_view CarryLevel(std::string_view name, UnitCarry& carry, const Rules& rules, std::string* buf) {
+  if (const std::string_view own = LevelPrefix(name, rules); !own.empty()) {
+    carry.level = own;
+    // 县委组织部: the committee's offices after it are 县委's.
+    const std::string_view mark = rules.committee_mark;
+    carry.committee = !mark.empty() && name.substr(own.size()).starts_with(mark) &&
+                              name.size() > own.size() + mark.size()
+                          ? name.substr(0, own.size() + mark.size())
+                          : std::string_view();
+    return name;
+  }
+  if (carry.level.empty() || IsCollective(name, rules)) return name;
+  const auto office = std::find_if(rules.committee_suffixes.begin(), rules.committee_suffixes.end(),
+                                   [&](const std::string& suf) { return EndsWith(name, suf); });
+  if (!carry.committee.empty() && office != rules.committee_suffixes.end() && !rules.unit_own_level.Contains(name))
+    return buf->assign(carry.committee).append(name);
+  for (const auto& suf : rules.carry_suffixes)
+    if (EndsWith(name, suf)) {
+      // 团县委, 国家税务总局某县税务局: the level is inside the name.
+      if (rules.unit_own_level.Contains(name)) break;
+      return buf->assign(carry.level).append(name);
+    }
+  return name;
+}
+
+// `carried` carries the level (and committee) across calls, so a support
+// run inherits the lead run's level.
 std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
-                                    std::vector<Diagnostic>* warnings, std::string* carried) {
+                                    std::vector<Diagnostic>* warnings, UnitCarry* carried) {
   std::vector<std::string> out;
   // Dedupe in linear time: a cell may list thousands. Its names so far (out)
   // are looked back over while few, a hash set of them holds them after.
@@ -94,8 +130,6 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     if (seen.empty()) seen.insert(out.begin(), out.end());
     return seen.emplace(name).second;
   };
-  std::string& prefix = *carried;
-  std::string_view committee;  // 县委 of a list opening 县委组织部 (units.yaml committee_mark)
   static thread_local std::vector<std::string_view> pieces;  // scratch: nothing below calls back here
   SplitTopLevel(text, rules, &pieces);
   out.reserve(pieces.size());
@@ -152,34 +186,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
         }
       }
     if (name.empty()) continue;
-    std::string_view own = LevelPrefix(name, rules);
-    if (!own.empty()) {
-      prefix = own;
-      // 县委组织部: the committee's offices after it are 县委's.
-      const std::string_view mark = rules.committee_mark;
-      committee = !mark.empty() && name.substr(own.size()).starts_with(mark) &&
-                          name.size() > own.size() + mark.size()
-                      ? name.substr(0, own.size() + mark.size())
-                      : std::string_view();
-    } else if (!prefix.empty() && !IsCollective(name, rules)) {
-      const auto office =
-          std::find_if(rules.committee_suffixes.begin(), rules.committee_suffixes.end(),
-                       [&](const std::string& suf) { return EndsWith(name, suf); });
-      if (!committee.empty() && office != rules.committee_suffixes.end() &&
-          !rules.unit_own_level.Contains(name)) {
-        carried_name.assign(committee).append(name);
-        name = carried_name;
-      } else {
-        for (const auto& suf : rules.carry_suffixes)
-          if (EndsWith(name, suf)) {
-            // 团县委, 国家税务总局某县税务局: the level is inside the name.
-            if (rules.unit_own_level.Contains(name)) break;
-            carried_name.assign(prefix).append(name);
-            name = carried_name;
-            break;
-          }
-      }
-    }
+    name = CarryLevel(name, *carried, rules, &carried_name);
     if (name.size() <= 4 && CharCountUpTo(name, 2) <= 1 && !IsCompleteUnit(name, rules)) {  // the count first: it rules out most names
       if (warnings) warnings->push_back({"units.unreadable", 0, 0, "unreadable unit name dropped: " + std::string(name)});
       continue;
@@ -372,7 +379,7 @@ UnitList NormalizeUnitsOnce(std::string_view cell, const Rules& rules) {
     keyed.deadline = std::move(a.deadline);
     return keyed;
   }
-  std::string prefix;
+  UnitCarry prefix;
   auto runs = SplitRoleRuns(text, rules);
   if (runs.size() == 1 && runs[0].role == ClauseRole::kNone) {
     u.units = SplitNames(text, rules, &u.open, &u.warnings, &prefix);
@@ -937,6 +944,25 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
 UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
   UnitList u = NormalizeUnits(a.units, rules), lead = NormalizeUnits(a.lead, rules),
            support = NormalizeUnits(a.support, rules);
+  // A party committee's office closing the lead list gives the committee's
+  // offices of the other lists their committee (牵头单位：县委宣传部；配合单位：
+  // 网信办 -> 县委网信办), as within one list; a level alone does not go
+  // on (牵头单位：区财政局 / 责任单位：…，税务局 stays 税务局).
+  if (!lead.units.empty() && (!support.units.empty() || !u.units.empty())) {
+    UnitCarry carry;
+    std::string buf;
+    for (const std::string& n : lead.units) CarryLevel(n, carry, rules, &buf);
+    carry.level = carry.committee.empty() ? std::string() : carry.level;
+    for (UnitList* l : {&u, &support}) {
+      UnitCarry c = carry;
+      for (std::string& n : l->units) {
+        if (c.committee.empty()) break;
+        if (CarryLevel(n, c, rules, &buf).data() != buf.data() || !StartsWith(buf, c.committee)) continue;
+        for (auto* roled : {&l->lead, &l->support, &l->guide}) std::replace(roled->begin(), roled->end(), n, buf);
+        n = buf;
+      }
+    }
+  }
   std::vector<std::string> leads = lead.units, supports = support.units;
   leads.insert(leads.end(), u.lead.begin(), u.lead.end());
   supports.insert(supports.end(), u.support.begin(), u.support.end());
