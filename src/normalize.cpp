@@ -91,7 +91,8 @@ struct UnitCarry {
 // (and is returned as it is); else it takes the carried committee when it
 // is one of its offices (units.yaml committee_suffixes), else the carried
 // level when it ends in a carry suffix, into *buf.
-std::string_view CarryLevel(std::string_view name, UnitCarry& carry, const Rules& rules, std::string* buf) {
+std::string_view CarryLevel(std::string_view name, UnitCarry& carry, const Rules& rules,
+                            std::string* buf) {
   if (const std::string_view own = LevelPrefix(name, rules); !own.empty()) {
     carry.level = own;
     // 县委组织部: the committee's offices after it are 县委's.
@@ -105,7 +106,8 @@ std::string_view CarryLevel(std::string_view name, UnitCarry& carry, const Rules
   if (carry.level.empty() || IsCollective(name, rules)) return name;
   const auto office = std::find_if(rules.committee_suffixes.begin(), rules.committee_suffixes.end(),
                                    [&](const std::string& suf) { return EndsWith(name, suf); });
-  if (!carry.committee.empty() && office != rules.committee_suffixes.end() && !rules.unit_own_level.Contains(name))
+  if (!carry.committee.empty() && office != rules.committee_suffixes.end() &&
+      !rules.unit_own_level.Contains(name))
     return buf->assign(carry.committee).append(name);
   for (const auto& suf : rules.carry_suffixes)
     if (EndsWith(name, suf)) {
@@ -957,8 +959,10 @@ UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
       UnitCarry c = carry;
       for (std::string& n : l->units) {
         if (c.committee.empty()) break;
-        if (CarryLevel(n, c, rules, &buf).data() != buf.data() || !StartsWith(buf, c.committee)) continue;
-        for (auto* roled : {&l->lead, &l->support, &l->guide}) std::replace(roled->begin(), roled->end(), n, buf);
+        if (CarryLevel(n, c, rules, &buf).data() != buf.data() || !StartsWith(buf, c.committee))
+          continue;
+        for (auto* roled : {&l->lead, &l->support, &l->guide})
+          std::replace(roled->begin(), roled->end(), n, buf);
         n = buf;
       }
     }
