@@ -922,7 +922,9 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       }
       Assignment line;
       if (ParseClause(value, rules, &line)) {
-        note_clause(false);
+        // Key-value lines of their own after the item's words, as a
+        // bracketed clause line, may close a group.
+        note_clause(k0 > 0);
         key_lines = key_lines || k0 > 0;
         MergeAt(line, &a, static_cast<int>(k0), static_cast<int>(last), pu);
         k = last;

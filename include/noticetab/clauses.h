@@ -34,8 +34,9 @@ struct Assignment {
   /// the items above it: the count it names, 0 when it names none; -1 when
   /// no clause opens so.
   int group = -1;
-  /// Every clause came from lines of their own after the item's text (a
-  /// bracketed clause line closing a group may cover the whole group).
+  /// Every clause came from lines of their own after the item's text, in
+  /// brackets or key-value lines (such lines closing a group may cover the
+  /// whole group).
   bool standalone_bracket = false;
   int clause_line = 0;               ///< index in the given lines of the first clause line
   /// The given lines (indexes) a field was read from, first and last; -1 when
