@@ -990,6 +990,30 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
       (shapes[content_col] == CellShape::kText ||
        (shapes[content_col] == CellShape::kUnits && cells.size() == width)))
     content = static_cast<int>(content_col), best = SIZE_MAX;
+  // So is a row whose empty or missing cells are only notes after the
+  // content (an empty 备注, with or without its tab): a merged cell leaves
+  // its gap on the left, and the unit and deadline cells are where the
+  // header has them, as what they are. The content may then end like a name
+  // (建成镇级电商服务中心).
+  else if (!header.empty() && content_col < cells.size() && cells.size() + (seq_erased ? 1 : 0) <= header.size() &&
+           (shapes[content_col] == CellShape::kText || shapes[content_col] == CellShape::kUnits) && [&] {
+             bool fields = false;
+             for (size_t i = 0; i + (seq_erased ? 1 : 0) < header.size(); ++i) {
+               const Role r = header[i + (seq_erased ? 1 : 0)];
+               const CellShape x = i < cells.size() ? shapes[i] : CellShape::kEmpty;
+               if (x == CellShape::kEmpty) {
+                 if (i < content_col || IsUnitRole(r) || r == Role::kDeadline) return false;
+               } else if (IsUnitRole(r)) {
+                 if (x != CellShape::kUnits) return false;
+                 fields = true;
+               } else if (r == Role::kDeadline) {
+                 if (x != CellShape::kDeadline) return false;
+                 fields = true;
+               }
+             }
+             return fields;
+           }())
+    content = static_cast<int>(content_col), best = SIZE_MAX;
   for (size_t i = 0; i < cells.size() && best != SIZE_MAX; ++i) {
     if (shapes[i] != CellShape::kText) continue;
     size_t n = chars[i];
