@@ -921,6 +921,31 @@ namespace {
 // A column whose cells fill a task field (units, a deadline, a note, a person).
 bool IsFieldColumn(Role r) { return IsUnitRole(r) || r == Role::kDeadline || IsNoteColumn(r); }
 
+// Whether a row's cells (their shapes; the header's column i + skip is cell
+// i) leave empty, or leave off, only note columns after the content, with the
+// content column filled and every unit and deadline cell where the header
+// has it, as what it is. A merged cell leaves its gap on the left, so such a
+// row is read by position: its content may be shorter than a 完成情况
+// sentence, or end like a name (建成镇级电商服务中心).
+bool NotesLeftEmpty(const std::vector<CellShape>& shapes, const std::vector<Role>& header, size_t skip,
+                    size_t content_col) {
+  if (header.empty() || content_col >= shapes.size() || shapes.size() + skip > header.size() ||
+      (shapes[content_col] != CellShape::kText && shapes[content_col] != CellShape::kUnits))
+    return false;
+  bool fields = false;
+  for (size_t i = 0; i + skip < header.size(); ++i) {
+    const Role r = header[i + skip];
+    const CellShape x = i < shapes.size() ? shapes[i] : CellShape::kEmpty;
+    if (x == CellShape::kEmpty) {
+      if (i < content_col || IsUnitRole(r) || r == Role::kDeadline) return false;
+    } else if (IsUnitRole(r) || r == Role::kDeadline) {
+      if (x != (r == Role::kDeadline ? CellShape::kDeadline : CellShape::kUnits)) return false;
+      fields = true;
+    }
+  }
+  return fields;
+}
+
 void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
                Shapes& shape_of, Row& row) {
   const Rules& rules = shape_of.rules();
@@ -991,28 +1016,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
        (shapes[content_col] == CellShape::kUnits && cells.size() == width)))
     content = static_cast<int>(content_col), best = SIZE_MAX;
   // So is a row whose empty or missing cells are only notes after the
-  // content (an empty 备注, with or without its tab): a merged cell leaves
-  // its gap on the left, and the unit and deadline cells are where the
-  // header has them, as what they are. The content may then end like a name
-  // (建成镇级电商服务中心).
-  else if (!header.empty() && content_col < cells.size() && cells.size() + (seq_erased ? 1 : 0) <= header.size() &&
-           (shapes[content_col] == CellShape::kText || shapes[content_col] == CellShape::kUnits) && [&] {
-             bool fields = false;
-             for (size_t i = 0; i + (seq_erased ? 1 : 0) < header.size(); ++i) {
-               const Role r = header[i + (seq_erased ? 1 : 0)];
-               const CellShape x = i < cells.size() ? shapes[i] : CellShape::kEmpty;
-               if (x == CellShape::kEmpty) {
-                 if (i < content_col || IsUnitRole(r) || r == Role::kDeadline) return false;
-               } else if (IsUnitRole(r)) {
-                 if (x != CellShape::kUnits) return false;
-                 fields = true;
-               } else if (r == Role::kDeadline) {
-                 if (x != CellShape::kDeadline) return false;
-                 fields = true;
-               }
-             }
-             return fields;
-           }())
+  // content (an empty 备注, with or without its tab): NotesLeftEmpty.
+  else if (NotesLeftEmpty(shapes, header, seq_erased ? 1 : 0, content_col))
     content = static_cast<int>(content_col), best = SIZE_MAX;
   for (size_t i = 0; i < cells.size() && best != SIZE_MAX; ++i) {
     if (shapes[i] != CellShape::kText) continue;
