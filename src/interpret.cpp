@@ -927,8 +927,8 @@ bool IsFieldColumn(Role r) { return IsUnitRole(r) || r == Role::kDeadline || IsN
 // has it, as what it is. A merged cell leaves its gap on the left, so such a
 // row is read by position: its content may be shorter than a 完成情况
 // sentence, or end like a name (建成镇级电商服务中心).
-bool NotesLeftEmpty(const std::vector<CellShape>& shapes, const std::vector<Role>& header, size_t skip,
-                    size_t content_col) {
+bool NotesLeftEmpty(const std::vector<CellShape>& shapes, const std::vector<Role>& header,
+                    size_t skip, size_t content_col) {
   if (header.empty() || content_col >= shapes.size() || shapes.size() + skip > header.size() ||
       (shapes[content_col] != CellShape::kText && shapes[content_col] != CellShape::kUnits))
     return false;
