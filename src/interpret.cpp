@@ -1139,6 +1139,11 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     if (shapes[i] == CellShape::kDeadline && has(Role::kDeadline) &&
         !(IsNoteColumn(positional) && !free_role(Role::kDeadline))) {
       role = Role::kDeadline;
+    } else if (positional == Role::kLeader && cells.size() == hdr.size()) {
+      // A people column of a row with a cell per column (no merged cell
+      // shifted it) holds its people, however they read (李明（副县长）
+      // ends in a bracket, as names of offices may).
+      role = Role::kLeader;
     } else if (shapes[i] == CellShape::kUnits) {
       for (Role r : {positional, Role::kUnits, Role::kLead, Role::kSupport})
         if ((r == Role::kUnits || r == Role::kLead || r == Role::kSupport) && has(r) && free_role(r)) {

@@ -718,8 +718,10 @@ namespace {
 
 // The people of a 牵头领导 / 责任人 cell: names parted by the list, comma and
 // semicolon marks (punctuation.yaml) or '/', or by spaces unless every spaced
-// piece is one character (a name letter-spaced, 张  三).
-std::vector<std::string> SplitLeaders(std::string_view cell, const Punctuation& pu) {
+// piece is one character (a name letter-spaced, 张  三) or the pieces are a
+// name and a post (李明 副县长, 县长 孙志刚: units.yaml person), one person.
+std::vector<std::string> SplitLeaders(std::string_view cell, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
   std::vector<std::string> out;
   std::vector<std::string> pieces;  // the spaced pieces of the current name
   std::string piece;
@@ -731,10 +733,13 @@ std::vector<std::string> SplitLeaders(std::string_view cell, const Punctuation& 
     end_piece();
     const bool spaced = pieces.size() > 1 && std::all_of(pieces.begin(), pieces.end(),
                                                          [](const std::string& p) { return CharCount(p) == 1; });
+    const bool with_post = pieces.size() == 2 && rules.unit_person.Contains(pieces[0]) != rules.unit_person.Contains(pieces[1]);
     if (spaced) {
       std::string name;
       for (const auto& p : pieces) name += p;
       out.push_back(std::move(name));
+    } else if (with_post) {
+      out.push_back(pieces[0] + " " + pieces[1]);
     } else {
       for (auto& p : pieces) out.push_back(std::move(p));
     }
@@ -765,7 +770,7 @@ void KeepBeside(const Row& row, const Rules& rules, Task& t) {
     if (HasDamageMarkers(row.leader.text))
       t.Warn("cell.unreadable", "unreadable " + RoleLabel(Role::kLeader, rules) + " cell dropped: " + row.leader.text);
     else
-      AddLeaders(t.leaders, SplitLeaders(row.leader.text, rules.punct));
+      AddLeaders(t.leaders, SplitLeaders(row.leader.text, rules));
   }
   if (!row.note.empty()) {
     if (HasDamageMarkers(row.note.text))
