@@ -733,7 +733,8 @@ std::vector<std::string> SplitLeaders(std::string_view cell, const Rules& rules)
     end_piece();
     const bool spaced = pieces.size() > 1 && std::all_of(pieces.begin(), pieces.end(),
                                                          [](const std::string& p) { return CharCount(p) == 1; });
-    const bool with_post = pieces.size() == 2 && rules.unit_person.Contains(pieces[0]) != rules.unit_person.Contains(pieces[1]);
+    const bool with_post = pieces.size() == 2 && rules.unit_person.Contains(pieces[0]) !=
+                                                     rules.unit_person.Contains(pieces[1]);
     if (spaced) {
       std::string name;
       for (const auto& p : pieces) name += p;
