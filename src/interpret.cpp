@@ -25,6 +25,16 @@ bool IsInteger(std::string_view s) {
   return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A sub-item's number in a 序号 column (1.1, 2.3, １．２): integers joined
+// by dots, read after NFKC.
+bool IsDottedNumber(std::string_view s) {
+  const std::string n = Nfkc(Trim(s));
+  if (n.size() < 3 || n.size() > 11 || n.front() == '.' || n.back() == '.' || n.find("..") != std::string::npos ||
+      n.find('.') == std::string::npos)
+    return false;
+  return std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
 // A column whose cells go to no task field but are kept beside it: 备注 /
 // unknown names (the task's remarks) and 责任领导 (its leaders). Such a column
 // takes every cell in its slot, and OCR debris there is no unit to drop.
@@ -977,6 +987,12 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     if (content_col > 0) --content_col;
     seq_erased = true;
   } else if (header_has_seq && !cells.empty() && Trim(cells.front()).empty()) {
+    cells.erase(cells.begin());
+    if (content_col > 0) --content_col;
+    seq_erased = true;
+  } else if (header_has_seq && !cells.empty() && IsDottedNumber(cells.front())) {
+    // A sub-item's number (1.2 under a group row 1): its item label, no 序号.
+    row.item_label.Append(Nfkc(Trim(cells.front())), line);
     cells.erase(cells.begin());
     if (content_col > 0) --content_col;
     seq_erased = true;

@@ -781,13 +781,31 @@ void KeepBeside(const Row& row, const Rules& rules, Task& t) {
   }
 }
 
+// A sub-item's number as a 序号 cell gives it (1.2, NFKC'd): digits and dots.
+bool SubItemNumber(std::string_view label) {
+  return label.find('.') != std::string_view::npos &&
+         std::all_of(label.begin(), label.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
 // A table's group label as a title: its heading marker (一、 1.) split off as
 // the number, one closing full stop dropped (一、做好财政信息公开。 -> 一,
 // 做好财政信息公开); the rest kept whole, unlike a body title, since the
 // label is all the row has of it.
 void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, std::string& title) {
   if (Trim(label).empty()) return;
-  title = HasSpace(label) ? JoinCjkSpaces(label) : std::string(Trim(label));
+  label = Trim(label);
+  // A group row's number and title in two cells (一 | 保障粮食安全).
+  if (const size_t space = label.find(' '); space != std::string_view::npos &&
+      CharCountUpTo(label.substr(0, space), 4) <= 3 && rules.numerals.Value(label.substr(0, space)) > 0) {
+    no = label.substr(0, space);
+    label = Trim(label.substr(space + 1));
+  }
+  // A sub-item's number alone (1.2, read from a 序号 column): its number, no title.
+  if (SubItemNumber(label)) {
+    no = label;
+    return;
+  }
+  title = HasSpace(label) ? JoinCjkSpaces(label) : std::string(label);
   if (auto h = HeadingStyle(title, rules) < 0 ? std::nullopt : MatchHeading(title, rules); h && !h->title.empty()) {
     no = h->no;
     title = h->title;
@@ -916,6 +934,9 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       // rows under it are not the group above's.
       if (!r.section_label.empty()) section_label = &r.section_label.text, item_label = nullptr;
       else if (r.section_label.garbled) section_label = nullptr, item_label = nullptr;
+      // A row numbered as the groups are (4 after 3.1, 3.2) is in none of them.
+      else if (r.seq && r.item_label.empty() && item_label && SubItemNumber(*item_label))
+        section_label = nullptr, item_label = nullptr;
       if (!r.item_label.empty()) item_label = &r.item_label.text;
       else if (r.item_label.garbled) item_label = nullptr;
       if (r.section || r.item) continue;

@@ -135,6 +135,9 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
 
 }  // namespace
 
+// The most characters of a group row's title (保障粮食安全) in the content column.
+constexpr size_t kGroupTitle = 30;
+
 void RepairTable(Table& table, const Rules& rules) {
   auto& rows = table.rows;
   // A unit or deadline cell saying "as the row above" (同上, headers.yaml
@@ -178,12 +181,45 @@ void RepairTable(Table& table, const Rules& rules) {
         c.text = above.text;
         c.first_line = above.first_line, c.last_line = above.last_line;
       }
+  // A group row whose title went to the content: its label in the 序号
+  // column (一 | 保障粮食安全 | | |), a title of a few words, no unit or
+  // deadline cell, over a row that has them. Its title joins its label.
+  // So is a numbered row (1 | 保障粮食安全 | | |) over rows numbered under it
+  // (1.1 | 稳定粮食面积 | …): its number becomes its label.
+  auto numbered_group = [&](size_t i) {
+    const Row& r = rows[i];
+    if (!r.seq || i + 1 >= rows.size()) return false;
+    const std::string& next = rows[i + 1].item_label.text;
+    const std::string no = std::to_string(*r.seq) + ".";
+    return next.size() > no.size() && next.starts_with(no);
+  };
+  auto titled_group = [&](size_t i) {
+    const Row& r = rows[i];
+    if ((r.seq && !numbered_group(i)) || r.content.empty() ||
+        (!r.seq && r.section_label.empty() && r.item_label.empty()) || !r.units.empty() ||
+        !r.lead.empty() || !r.support.empty() || !r.deadline.empty() || i + 1 >= rows.size() ||
+        EndsSentence(r.content.text, rules) || CharCountUpTo(r.content.text, kGroupTitle + 1) > kGroupTitle)
+      return false;
+    const Row& n = rows[i + 1];
+    return !(n.units.empty() && n.lead.empty() && n.support.empty() && n.deadline.empty());
+  };
   // 0. A group row of its own (一、… or （一）… spanning the table) labels the
   //    rows under it; it is not a task. Kept rows are compacted in place:
   //    erasing one row at a time is quadratic in a long table.
   size_t kept = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
+    if (titled_group(i)) {
+      if (r.seq) {
+        r.section_label.text = std::to_string(*r.seq);
+        r.section_label.first_line = r.section_label.last_line = r.first_line;
+        r.seq.reset();
+      }
+      Cell& label = r.section_label.empty() ? r.item_label : r.section_label;
+      label.text.append(" ").append(Trim(r.content.text));
+      label.last_line = std::max(label.last_line, r.content.last_line);
+      r.content = Cell();
+    }
     if (!label_only(r)) {
       if (kept != i) rows[kept] = std::move(r);
       ++kept;
