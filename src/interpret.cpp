@@ -29,8 +29,8 @@ bool IsInteger(std::string_view s) {
 // by dots, read after NFKC.
 bool IsDottedNumber(std::string_view s) {
   const std::string n = Nfkc(Trim(s));
-  if (n.size() < 3 || n.size() > 11 || n.front() == '.' || n.back() == '.' || n.find("..") != std::string::npos ||
-      n.find('.') == std::string::npos)
+  if (n.size() < 3 || n.size() > 11 || n.front() == '.' || n.back() == '.' ||
+      n.find("..") != std::string::npos || n.find('.') == std::string::npos)
     return false;
   return std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }

@@ -784,7 +784,8 @@ void KeepBeside(const Row& row, const Rules& rules, Task& t) {
 // A sub-item's number as a 序号 cell gives it (1.2, NFKC'd): digits and dots.
 bool SubItemNumber(std::string_view label) {
   return label.find('.') != std::string_view::npos &&
-         std::all_of(label.begin(), label.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+         std::all_of(label.begin(), label.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
 // A table's group label as a title: its heading marker (一、 1.) split off as
@@ -796,7 +797,8 @@ void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, s
   label = Trim(label);
   // A group row's number and title in two cells (一 | 保障粮食安全).
   if (const size_t space = label.find(' '); space != std::string_view::npos &&
-      CharCountUpTo(label.substr(0, space), 4) <= 3 && rules.numerals.Value(label.substr(0, space)) > 0) {
+                                            CharCountUpTo(label.substr(0, space), 4) <= 3 &&
+                                            rules.numerals.Value(label.substr(0, space)) > 0) {
     no = label.substr(0, space);
     label = Trim(label.substr(space + 1));
   }

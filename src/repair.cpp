@@ -198,7 +198,8 @@ void RepairTable(Table& table, const Rules& rules) {
     if ((r.seq && !numbered_group(i)) || r.content.empty() ||
         (!r.seq && r.section_label.empty() && r.item_label.empty()) || !r.units.empty() ||
         !r.lead.empty() || !r.support.empty() || !r.deadline.empty() || i + 1 >= rows.size() ||
-        EndsSentence(r.content.text, rules) || CharCountUpTo(r.content.text, kGroupTitle + 1) > kGroupTitle)
+        EndsSentence(r.content.text, rules) ||
+        CharCountUpTo(r.content.text, kGroupTitle + 1) > kGroupTitle)
       return false;
     const Row& n = rows[i + 1];
     return !(n.units.empty() && n.lead.empty() && n.support.empty() && n.deadline.empty());
