@@ -631,10 +631,29 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       // lines go by their marker, not their kind: "2．2025年…" is no heading.
       std::string_view a = m.Group("a");
       std::vector<std::string> list;
+      // A title wrapped onto the line right under it (…“好差评”工作 / 任务分工
+      // 方案): a short line of words that opens no entry, is no date, no
+      // issuer (a unit name) and no 附件 line, under a title that does not
+      // end in a stop. Appended to `title`; the line after it returned.
+      auto wrapped = [&](size_t j, std::string& title) {
+        if (j + 1 >= lines.size() || title.empty()) return j;
+        const Line& n = lines[j + 1];
+        if (n.kind != LineKind::kText || n.text.find('\t') != std::string_view::npos ||
+            rules.punct.sentence_mark.Ends(title) || EndsSentence(title, rules))
+          return j;
+        const std::string words = RemoveSpaces(n.text);
+        if (words.empty() || CharCountUpTo(words, 31) > 30 || ListEntryOf(n.text, rules).no > 0 ||
+            IsCompleteUnit(words, rules) || rules.attachment.Contains(n.text) || rules.annex_start.Contains(words) ||
+            rules.punct.sentence_mark.In(words))
+          return j;
+        if (const auto d = rules.date.Find(words); d.found) return j;
+        title += words;
+        return j + 1;
+      };
       const ListEntry first = ListEntryOf(a, rules);
       if (first.no == 1) {
         list.push_back(Clean(first.title));
-        for (size_t j = i + 1; j < lines.size(); ++j) {
+        for (size_t j = wrapped(i, list.back()) + 1; j < lines.size(); ++j) {
           const Line& n = lines[j];
           if (n.kind == LineKind::kBlank) continue;
           // Tabs between words are cells; before them, an indent (⇥2．…).
@@ -644,11 +663,15 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           const ListEntry e = ListEntryOf(n.text, rules);
           if (e.no != static_cast<int>(list.size()) + 1) break;
           list.push_back(Clean(e.title));
+          j = wrapped(j, list.back());
         }
       }
       // "附件：1.5万吨…" alone is a title that starts with a number, not a list.
       if (list.size() == 1 && first.decimal) list.clear();
-      if (list.empty()) list.push_back(Clean(a));
+      if (list.empty()) {
+        list.push_back(Clean(a));
+        wrapped(i, list.back());
+      }
       fm.attachments.insert(fm.attachments.end(), list.begin(), list.end());
       continue;
     }
