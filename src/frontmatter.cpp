@@ -643,8 +643,8 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           return j;
         const std::string words = RemoveSpaces(n.text);
         if (words.empty() || CharCountUpTo(words, 31) > 30 || ListEntryOf(n.text, rules).no > 0 ||
-            IsCompleteUnit(words, rules) || rules.attachment.Contains(n.text) || rules.annex_start.Contains(words) ||
-            rules.punct.sentence_mark.In(words))
+            IsCompleteUnit(words, rules) || rules.attachment.Contains(n.text) ||
+            rules.annex_start.Contains(words) || rules.punct.sentence_mark.In(words))
           return j;
         if (const auto d = rules.date.Find(words); d.found) return j;
         title += words;

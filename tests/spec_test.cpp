@@ -218,7 +218,8 @@ TEST_CASE("spec examples, through the binary", "[spec]") {
       if (key == "kind") CHECK(Str(doc["kind"]) == value);
       else if (key == "number" || key == "date" || key == "issuer" || key == "title" || key == "year")
         CHECK(Str(front[key]) == value);
-      else if (key == "recipients" || key == "attachments" || key == "cc") CHECK(Join(front[key]) == value);
+      else if (key == "recipients" || key == "attachments" || key == "cc")
+        CHECK(Join(front[key]) == value);
       else if (key == "code") {
         // Some document-level diagnostic has this code (tests assert codes, not wording).
         RunResult d = RunCli("--dump diagnostics '" + notice.path() + "'");
