@@ -87,26 +87,41 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules, FoundRea
   return r;
 }
 
-// Maps each Simplified character back to the one original character it came
+// Maps each Simplified character back to the original character it came
 // from in this text. False when the texts do not align code point for code
-// point. A character that came from two different originals is left out.
-// Lines marked in `skip` (1-based: a Simplified page frame, 字号 and 关闭窗口
-// around a traditional notice) are not counted: no field comes from them.
+// point. A character printed in both forms (发 in a line, 發 in the table)
+// maps to the form printed more often (the Simplified one on a tie), and is
+// counted in *mixed. Lines marked in `skip` (1-based: a Simplified page
+// frame, 字号 and 关闭窗口 around a traditional notice) are not counted: no
+// field comes from them.
 bool BuildRestoreMap(std::string_view original, std::string_view simplified,
-                     std::unordered_map<char32_t, char32_t>* map, const std::vector<bool>& skip = {}) {
-  std::unordered_map<char32_t, char32_t> m;
-  std::unordered_map<char32_t, bool> ambiguous;
+                     std::unordered_map<char32_t, char32_t>* map, const std::vector<bool>& skip = {},
+                     size_t* mixed = nullptr) {
+  struct Seen {
+    char32_t first = 0, other = 0;  // the forms printed (two at most: a character and its Traditional form)
+    int first_count = 0, other_count = 0;
+  };
+  std::unordered_map<char32_t, Seen> m;
   size_t i = 0, j = 0, line = 1;
   while (i < original.size() && j < simplified.size()) {
     char32_t o = NextChar(original, i), s = NextChar(simplified, j);
     if (s == '\n') ++line;
     if (line < skip.size() && skip[line]) continue;
-    auto [it, fresh] = m.emplace(s, o);
-    if (!fresh && it->second != o) ambiguous[s] = true;
+    Seen& e = m[s];
+    if (e.first_count == 0 || e.first == o) e.first = o, ++e.first_count;
+    else e.other = o, ++e.other_count;
   }
   if (i != original.size() || j != simplified.size()) return false;
-  for (const auto& [s, o] : m)
-    if (s != o && !ambiguous.count(s)) (*map)[s] = o;
+  size_t both = 0;
+  for (const auto& [s, e] : m) {
+    char32_t o = e.first;
+    if (e.other_count > 0) {
+      ++both;
+      o = e.first_count != e.other_count ? (e.first_count > e.other_count ? e.first : e.other) : s;
+    }
+    if (s != o) (*map)[s] = o;
+  }
+  if (mixed) *mixed = both;
   return true;
 }
 
@@ -285,6 +300,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   Source simplified;
   std::unordered_map<char32_t, char32_t> restore;
   std::string_view traditional;  // the text as printed, when it is read Simplified
+  size_t mixed = 0;              // characters printed in both forms (BuildRestoreMap)
   // A few of them name no notice written in Traditional characters (a site's
   // 繁體 language link): at least kTraditionalHints of them do.
   constexpr int kTraditionalHints = 3;
@@ -298,7 +314,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (hints >= kTraditionalHints) {
     traditional = source->text();
     std::string s = ToSimplified(source->text());
-    if (s != source->text() && BuildRestoreMap(source->text(), s, &restore)) {
+    if (s != source->text() && BuildRestoreMap(source->text(), s, &restore, {}, &mixed)) {
       simplified = Source(source->name(), source->encoding(), std::move(s));
       source = &simplified;
       doc.Warn("input.traditional",
@@ -316,8 +332,13 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       if (l.kind == LineKind::kJunk) junk[l.no] = any = true;
     if (any) {
       restore.clear();
-      BuildRestoreMap(traditional, src.text(), &restore, junk);
+      BuildRestoreMap(traditional, src.text(), &restore, junk, &mixed);
     }
+    if (mixed > 0)
+      doc.Warn("input.traditional_mixed",
+               std::to_string(mixed) + " character" + (mixed == 1 ? " is" : "s are") +
+                   " printed in both Simplified and Traditional form; each is given back in the form printed more "
+                   "often, which may differ from a line's own");
   }
   FoundReaders found;
   Regions regions = FindRegions(lines, rules, &found);

@@ -39,7 +39,8 @@ namespace noticetab {
 /// table.note (a 注：… line under a table), table.outside_lines (a
 /// docx/html/odt paragraph after a table, in none of its cells), table.no_rows, input.glyph_codes ((cid:N) or ☐☐ removed), input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.invisible_removed (zero-width spaces, joiners, a BOM inside the text),
-/// input.traditional, input.partial (a native reader skipped content),
+/// input.traditional, input.traditional_mixed (characters printed in both forms: each given back
+/// in the form printed more often), input.partial (a native reader skipped content),
 /// input.note (a warning a caller put on a Source without a code), rows.cut
 /// (many units cut mid-name),
 /// document.year_published (no year in the title, no 成文日期: the page's publish date gives it),
