@@ -95,10 +95,11 @@ Regions FindRegions(const std::vector<Line>& lines, const Rules& rules, FoundRea
 // frame, 字号 and 关闭窗口 around a traditional notice) are not counted: no
 // field comes from them.
 bool BuildRestoreMap(std::string_view original, std::string_view simplified,
-                     std::unordered_map<char32_t, char32_t>* map, const std::vector<bool>& skip = {},
-                     size_t* mixed = nullptr) {
+                     std::unordered_map<char32_t, char32_t>* map,
+                     const std::vector<bool>& skip = {}, size_t* mixed = nullptr) {
   struct Seen {
-    char32_t first = 0, other = 0;  // the forms printed (two at most: a character and its Traditional form)
+    char32_t first = 0,
+             other = 0;  // the forms printed (two at most: a character and its Traditional form)
     int first_count = 0, other_count = 0;
   };
   std::unordered_map<char32_t, Seen> m;
@@ -108,8 +109,10 @@ bool BuildRestoreMap(std::string_view original, std::string_view simplified,
     if (s == '\n') ++line;
     if (line < skip.size() && skip[line]) continue;
     Seen& e = m[s];
-    if (e.first_count == 0 || e.first == o) e.first = o, ++e.first_count;
-    else e.other = o, ++e.other_count;
+    if (e.first_count == 0 || e.first == o)
+      e.first = o, ++e.first_count;
+    else
+      e.other = o, ++e.other_count;
   }
   if (i != original.size() || j != simplified.size()) return false;
   size_t both = 0;
@@ -335,10 +338,11 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       BuildRestoreMap(traditional, src.text(), &restore, junk, &mixed);
     }
     if (mixed > 0)
-      doc.Warn("input.traditional_mixed",
-               std::to_string(mixed) + " character" + (mixed == 1 ? " is" : "s are") +
-                   " printed in both Simplified and Traditional form; each is given back in the form printed more "
-                   "often, which may differ from a line's own");
+      doc.Warn("input.traditional_mixed", std::to_string(mixed) + " character" +
+                                              (mixed == 1 ? " is" : "s are") +
+                                              " printed in both Simplified and Traditional form; "
+                                              "each is given back in the form printed more "
+                                              "often, which may differ from a line's own");
   }
   FoundReaders found;
   Regions regions = FindRegions(lines, rules, &found);

@@ -23,21 +23,21 @@ namespace noticetab {
 /// merged.filled, link.label_disagrees, link.from_label, link.partial, link.from_above,
 /// units.cut (a unit cut mid-name), content.truncated, content.closing_apart (paragraphs after the
 /// last item that close its section, left out of its content), units.unreadable,
-/// units.rule_marks (OCR'd table rules cut from a name), content.rule_marks (the same at the content's edges),
-/// units.missing, units.shared, units.group_count, units.first_is_lead, deadline.no_year,
-/// deadline.unreadable, deadline.noise (a cell of symbols and no deadline word dropped), deadline.partial (the last of several dates in the
-/// cell), deadline.relative (counted from an event the notice does not date:
-/// 收到通知后10个工作日内), deadline.from_document (counted from the 成文日期;
-/// working days as weekdays), deadline.inferred (a date read for a phrase
-/// naming no day: 年中), deadline.before_plan_year (a printed year before the plan
-/// year's, the date before the 成文日期 too), deadline.from_note, deadline.from_content, deadline.from_units (a
-/// unit cell written as a clause names the deadline), deadline.in_units (it
-/// names another than the deadline cell's).
-/// Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
+/// units.rule_marks (OCR'd table rules cut from a name), content.rule_marks (the same at the
+/// content's edges), units.missing, units.shared, units.group_count, units.first_is_lead,
+/// deadline.no_year, deadline.unreadable, deadline.noise (a cell of symbols and no deadline word
+/// dropped), deadline.partial (the last of several dates in the cell), deadline.relative (counted
+/// from an event the notice does not date: 收到通知后10个工作日内), deadline.from_document (counted
+/// from the 成文日期; working days as weekdays), deadline.inferred (a date read for a phrase naming
+/// no day: 年中), deadline.before_plan_year (a printed year before the plan year's, the date before
+/// the 成文日期 too), deadline.from_note, deadline.from_content, deadline.from_units (a unit cell
+/// written as a clause names the deadline), deadline.in_units (it names another than the deadline
+/// cell's). Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
 /// table.unread (tab-separated rows outside every table read),
 /// table.columns_unread (header columns no rule names, 佐证材料: kept in the tasks' remarks),
 /// table.note (a 注：… line under a table), table.outside_lines (a
-/// docx/html/odt paragraph after a table, in none of its cells), table.no_rows, input.glyph_codes ((cid:N) or ☐☐ removed), input.bad_bytes, input.nul_removed, input.pinyin_removed,
+/// docx/html/odt paragraph after a table, in none of its cells), table.no_rows, input.glyph_codes
+/// ((cid:N) or ☐☐ removed), input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.invisible_removed (zero-width spaces, joiners, a BOM inside the text),
 /// input.traditional, input.traditional_mixed (characters printed in both forms: each given back
 /// in the form printed more often), input.partial (a native reader skipped content),
