@@ -700,6 +700,12 @@ Table Interpret(const Grid& g, const Rules& rules) {
   }
   t.rows.reserve(g.rows.size());  // a row per grid row at most: no doubling on a big table
   std::vector<std::string_view> cells;  // a row's cell texts, one buffer for every row
+  // The cells of the last row read from a grid row and the grid rows it
+  // took (its first line, its last grid row): a row broken by cells of
+  // several paragraphs is put together here.
+  std::vector<std::string> built;
+  size_t built_k = 0;
+  int built_line = 0;
   for (size_t k = g.rows.empty() || !g.rows.front().header ? 0 : 1; k < g.rows.size(); ++k) {
     const GridRow& r = g.rows[k];
     if (r.header) {
@@ -777,43 +783,54 @@ Table Interpret(const Grid& g, const Rules& rules) {
     // Paragraphs between them, lines of no columns (1.… / 2.…), are more of
     // that cell. A unit cell of two paragraphs (县交通运输局 / 各乡镇人民政府)
     // breaks a row too, in a row opened by its 序号 (no merged cell shifted it).
+    // In such a row, two cells of several paragraphs break it twice: a piece
+    // of two cells or more that still leaves the row short goes on with it
+    // (the row built so far is `built`).
     size_t base_k = k > 0 ? k - 1 : 0;
     while (base_k > 0 && g.rows[base_k].unsplit) --base_k;
-    if (const GridRow* above = k > 0 && !t.rows.empty() ? &g.rows[base_k] : nullptr;
-        above && !above->header && !above->unsplit && !r.after_page_break && !above->cells.empty() &&
-        above->cells.size() < t.columns.size() && above->cells.size() + r.cells.size() == t.columns.size() + 1 &&
+    const size_t cols = t.columns.size();
+    const bool seq_opened = t.columns.front() == Role::kSeq && !built.empty() && IsInteger(built.front());
+    auto typed = [&](std::string_view c) { return shape_of.Get(c).typed; };
+    auto units_between = [&] {
+      for (size_t u = base_k + 1; u < k; ++u)
+        if (!g.rows[u].cells.empty() && typed(g.rows[u].cells.front().text) != CellShape::kUnits) return false;
+      return true;
+    };
+    if (k > 0 && !t.rows.empty() && built_k == base_k && !built.empty() && !r.after_page_break && built.size() < cols &&
+        !r.cells.empty() &&
+        (built.size() + r.cells.size() == cols + 1 ||
+         (seq_opened && r.cells.size() >= 2 && built.size() + r.cells.size() <= cols)) &&
         !(t.columns.front() == Role::kSeq && IsInteger(r.cells.front().text)) &&
-        !Trim(r.cells.front().text).empty() && !Trim(above->cells.back().text).empty() &&
-        (((t.columns[above->cells.size() - 1] == Role::kContent || t.columns[above->cells.size() - 1] == Role::kLabel) &&
+        !Trim(r.cells.front().text).empty() && !Trim(built.back()).empty() &&
+        (((t.columns[built.size() - 1] == Role::kContent || t.columns[built.size() - 1] == Role::kLabel) &&
           // Both halves read as text: a row shifted by a merged cell ends in
           // its unit cell (| content | unit |), which no paragraph continues.
           [&] {
-            const CellShape a = shape_of.Get(above->cells.back().text).typed;
+            const CellShape a = typed(built.back());
             return a == CellShape::kText || a == CellShape::kItemLabel || a == CellShape::kSectionLabel;
           }() &&
-          shape_of.Get(r.cells.front().text).typed != CellShape::kUnits &&
-          shape_of.Get(r.cells.front().text).typed != CellShape::kDeadline) ||
-         (IsUnitRole(t.columns[above->cells.size() - 1]) && t.columns.front() == Role::kSeq &&
-          IsInteger(above->cells.front().text) && base_k + 1 == k &&
-          shape_of.Get(above->cells.back().text).typed == CellShape::kUnits &&
-          shape_of.Get(r.cells.front().text).typed == CellShape::kUnits))) {
-      std::string joined = above->cells.back().text;
+          typed(r.cells.front().text) != CellShape::kUnits && typed(r.cells.front().text) != CellShape::kDeadline) ||
+         (IsUnitRole(t.columns[built.size() - 1]) && seq_opened && units_between() &&
+          typed(built.back()) == CellShape::kUnits && typed(r.cells.front().text) == CellShape::kUnits))) {
+      std::string& joined = built.back();
       for (size_t u = base_k + 1; u < k; ++u)
-        if (!g.rows[u].cells.empty()) joined += "\n" + g.rows[u].cells.front().text;
-      joined += "\n" + r.cells.front().text;
-      cells.clear();
-      for (size_t i = 0; i + 1 < above->cells.size(); ++i) cells.push_back(above->cells[i].text);
-      cells.push_back(joined);
-      for (size_t i = 1; i < r.cells.size(); ++i) cells.push_back(r.cells[i].text);
+        if (!g.rows[u].cells.empty()) joined.append("\n").append(g.rows[u].cells.front().text);
+      joined.append("\n").append(r.cells.front().text);
+      for (size_t i = 1; i < r.cells.size(); ++i) built.emplace_back(r.cells[i].text);
+      built_k = k;
+      cells.assign(built.begin(), built.end());
       Row& row = t.rows.back();
       const bool after_break = row.after_break;
       row = Row();
-      AssignRow(cells, t.columns, above->span.first_line, shape_of, row);
+      AssignRow(cells, t.columns, built_line, shape_of, row);
       row.Touch(line);
       row.after_break = after_break;
       row.Warn("row.rejoined", "line " + std::to_string(line) + " completes the row above (a cell of several lines); joined");
       continue;
     }
+    built.clear();
+    for (const auto& c : r.cells) built.emplace_back(c.text);
+    built_k = k, built_line = line;
     cells.clear();
     for (const auto& c : r.cells) cells.push_back(c.text);
     if (cells.size() < t.columns.size()) SplitAtRuleMarks(cells, t.columns.size(), rules);
