@@ -789,29 +789,34 @@ Table Interpret(const Grid& g, const Rules& rules) {
     size_t base_k = k > 0 ? k - 1 : 0;
     while (base_k > 0 && g.rows[base_k].unsplit) --base_k;
     const size_t cols = t.columns.size();
-    const bool seq_opened = t.columns.front() == Role::kSeq && !built.empty() && IsInteger(built.front());
+    const bool seq_opened =
+        t.columns.front() == Role::kSeq && !built.empty() && IsInteger(built.front());
     auto typed = [&](std::string_view c) { return shape_of.Get(c).typed; };
     auto units_between = [&] {
       for (size_t u = base_k + 1; u < k; ++u)
-        if (!g.rows[u].cells.empty() && typed(g.rows[u].cells.front().text) != CellShape::kUnits) return false;
+        if (!g.rows[u].cells.empty() && typed(g.rows[u].cells.front().text) != CellShape::kUnits)
+          return false;
       return true;
     };
-    if (k > 0 && !t.rows.empty() && built_k == base_k && !built.empty() && !r.after_page_break && built.size() < cols &&
-        !r.cells.empty() &&
+    if (k > 0 && !t.rows.empty() && built_k == base_k && !built.empty() && !r.after_page_break &&
+        built.size() < cols && !r.cells.empty() &&
         (built.size() + r.cells.size() == cols + 1 ||
          (seq_opened && r.cells.size() >= 2 && built.size() + r.cells.size() <= cols)) &&
         !(t.columns.front() == Role::kSeq && IsInteger(r.cells.front().text)) &&
         !Trim(r.cells.front().text).empty() && !Trim(built.back()).empty() &&
-        (((t.columns[built.size() - 1] == Role::kContent || t.columns[built.size() - 1] == Role::kLabel) &&
+        (((t.columns[built.size() - 1] == Role::kContent ||
+           t.columns[built.size() - 1] == Role::kLabel) &&
           // Both halves read as text: a row shifted by a merged cell ends in
           // its unit cell (| content | unit |), which no paragraph continues.
           [&] {
             const CellShape a = typed(built.back());
             return a == CellShape::kText || a == CellShape::kItemLabel || a == CellShape::kSectionLabel;
           }() &&
-          typed(r.cells.front().text) != CellShape::kUnits && typed(r.cells.front().text) != CellShape::kDeadline) ||
+          typed(r.cells.front().text) != CellShape::kUnits &&
+          typed(r.cells.front().text) != CellShape::kDeadline) ||
          (IsUnitRole(t.columns[built.size() - 1]) && seq_opened && units_between() &&
-          typed(built.back()) == CellShape::kUnits && typed(r.cells.front().text) == CellShape::kUnits))) {
+          typed(built.back()) == CellShape::kUnits &&
+          typed(r.cells.front().text) == CellShape::kUnits))) {
       std::string& joined = built.back();
       for (size_t u = base_k + 1; u < k; ++u)
         if (!g.rows[u].cells.empty()) joined.append("\n").append(g.rows[u].cells.front().text);
