@@ -833,8 +833,9 @@ Table Interpret(const Grid& g, const Rules& rules) {
       row.Warn("row.rejoined", "line " + std::to_string(line) + " completes the row above (a cell of several lines); joined");
       continue;
     }
-    built.clear();
-    for (const auto& c : r.cells) built.emplace_back(c.text);
+    built.clear();  // kept for a short row only: no other goes on
+    if (r.cells.size() < t.columns.size())
+      for (const auto& c : r.cells) built.emplace_back(c.text);
     built_k = k, built_line = line;
     cells.clear();
     for (const auto& c : r.cells) cells.push_back(c.text);
