@@ -739,7 +739,8 @@ Table Interpret(const Grid& g, const Rules& rules) {
         // The row's cells: those of the lines it was put together from, when it was.
         const size_t base_cells = built_k == b && !built.empty() ? built.size() : base.cells.size();
         const Role last = !base.header && base_cells > 0 && base_cells <= t.columns.size()
-                              ? t.columns[base_cells - 1] : Role::kNone;
+                              ? t.columns[base_cells - 1]
+                              : Role::kNone;
         const CellShape shape = shape_of.Get(r.cells.front().text).typed;
         // A step of a deadline cell (12月底前完成验收) names a date but may read
         // as no deadline whole: a deadline phrase opening the line, a word or
@@ -749,10 +750,12 @@ Table Interpret(const Grid& g, const Rules& rules) {
         const bool dated = shape == CellShape::kDeadline || [&] {
           const std::string_view line_text = Trim(r.cells.front().text);
           // (a bracket closing the line reads like a name's end: the words in it decide)
-          if (size_t i = 0; CharCountUpTo(line_text, 13) <= 12 && rules.punct.opens.Has(NextChar(line_text, i)) &&
+          if (size_t i = 0; CharCountUpTo(line_text, 13) <= 12 &&
+                            rules.punct.opens.Has(NextChar(line_text, i)) &&
                             rules.punct.closes.Ends(line_text)) {
             const size_t close = line_text.size() - rules.punct.closes.EndLength(line_text);
-            const CellShape inner = shape_of.Get(line_text.substr(i, close > i ? close - i : 0)).typed;
+            const CellShape inner =
+                shape_of.Get(line_text.substr(i, close > i ? close - i : 0)).typed;
             return inner == CellShape::kText || inner == CellShape::kDeadline;
           }
           if (shape != CellShape::kText || CharCountUpTo(line_text, 25) > 24) return false;
