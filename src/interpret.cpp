@@ -804,7 +804,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     while (base_k > 0 && g.rows[base_k].unsplit) --base_k;
     const size_t cols = t.columns.size();
     const bool seq_opened =
-        t.columns.front() == Role::kSeq && !built.empty() && IsInteger(built.front());
+        !t.columns.empty() && t.columns.front() == Role::kSeq && !built.empty() && IsInteger(built.front());
     auto typed = [&](std::string_view c) { return shape_of.Get(c).typed; };
     auto units_between = [&] {
       for (size_t u = base_k + 1; u < k; ++u)
