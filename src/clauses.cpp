@@ -237,8 +237,12 @@ bool NameBracket(std::string_view s, std::pair<size_t, std::string_view> found,
   if (!EndsInOrgSuffix(before, rules)) return false;
   std::string buf;
   const std::string_view name = RemoveSpaces(Trim(found.second), &buf);
-  return !name.empty() && IsCompleteUnit(name, rules) && SplitTopLevel(name, rules).size() == 1 &&
-         TrailingKeyClause(before, rules).first != std::string_view::npos;
+  if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1) return false;
+  // The name before it is the key's value itself: no sentence between them
+  // (责任单位：县住建局。年内建成…中心（县水务局） is a clause after a sentence).
+  const auto [at, clause] = TrailingKeyClause(before, rules);
+  return at != std::string_view::npos && !rules.punct.full_stop.In(clause) && !rules.punct.semicolon.In(clause) &&
+         !rules.punct.comma.In(clause);
 }
 
 // TrailingBracket, unless the bracket belongs to the name before it.
@@ -975,6 +979,19 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
           if (ParseClause(in, rules, &before)) {
             MergeAt(before, &a, static_cast<int>(k0), static_cast<int>(k), pu);
             t = std::string(Trim(std::string_view(t).substr(0, b)));
+          }
+        } else if (pu.closes.Ends(pu.full_stop.TrimEnd(Trim(t)))) {
+          // So is a key clause before it whose value ends in a bracket of its
+          // name (责任单位：各乡镇（街道）。完成时限：Z): TrailingKeyClause
+          // stops at the sentence that ends there.
+          std::string_view head = pu.full_stop.TrimEnd(Trim(t));
+          if (auto [b, in] = TrailingKeyClause(head, rules); b != std::string_view::npos && b > 0) {
+            Assignment before;
+            if (ParseClause(in, rules, &before)) {
+              MergeAt(before, &a, static_cast<int>(k0), static_cast<int>(k), pu);
+              t = std::string(Trim(head.substr(0, b)));
+              while (const size_t n = std::max(pu.comma.EndLength(t), pu.semicolon.EndLength(t))) t.resize(t.size() - n);
+            }
           }
         }
         if (!t.empty() && !EndsSentence(t, rules)) t += pu.stop;

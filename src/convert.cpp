@@ -247,11 +247,20 @@ size_t BodyRows(const Grid& g, bool assigned = false) {
 // Whether an outline read flat is one list numbered 1, 2, 3 … to its end:
 // a list that starts again (1．1．2．1．, two levels a word processor
 // numbers alike) is no flat list.
-bool NumberedStraight(const std::vector<Section>& sections, const Rules& rules) {
+// Only a list of item-level markers (1．, （1）) is so read: a style of the
+// first level (一、) heads sections however few their lines are.
+bool NumberedStraight(const std::vector<Section>& sections, const std::vector<Line>& lines, const Rules& rules) {
   if (sections.size() != 1) return false;
   const std::vector<Item>& items = sections.front().items;
-  for (size_t k = 0; k < items.size(); ++k)
+  for (size_t k = 0; k < items.size(); ++k) {
     if (rules.numerals.Value(items[k].no) != static_cast<int>(k) + 1) return false;
+    const int line = items[k].line;
+    if (line < 1 || line > static_cast<int>(lines.size())) return false;
+    const Line& l = lines[static_cast<size_t>(line) - 1];
+    if (!l.heading || l.heading->style < 0 || static_cast<size_t>(l.heading->style) >= rules.headings.size() ||
+        rules.headings[static_cast<size_t>(l.heading->style)].level == 1)
+      return false;
+  }
   return items.size() >= 2;
 }
 
@@ -461,7 +470,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
         std::vector<int> flat_end;
         std::vector<Section> flat = ReadOutline(lines, where, rules, &flat_end, true);
         Grid flat_grid;
-        if (NumberedStraight(flat, rules))
+        if (NumberedStraight(flat, lines, rules))
           flat_grid = readers.front()->cut_body(flat, flat_end, lines, rules);
         if (BodyRows(flat_grid, true) > BodyRows(grid, true)) {
           sections = std::move(flat);
@@ -492,10 +501,19 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // as a table's rows are.
       std::vector<int> annex_end;
       std::vector<Section> annex_sections = ReadOutline(lines, annex.where, rules, &annex_end);
-      if (read_items(annex.readers, annex.where, annex_sections, annex_end, &table)) {
+      // Only when most of its numbered paragraphs give a row (a list whose
+      // numbers start again under captions, read as a few rows, is not it).
+      size_t numbered = 0;
+      for (size_t i = annex.where.body_begin; i < annex.where.body_end; ++i) numbered += lines[i].kind == LineKind::kHeading;
+      std::vector<Task> body_tasks = std::move(doc.tasks);
+      if (read_items(annex.readers, annex.where, annex_sections, annex_end, &table) &&
+          2 * doc.tasks.size() >= numbered) {
         from_annex = true;
         LinkRows(table, doc.sections);
         RelinkTasks(table, doc.sections, doc.tasks);
+      } else {
+        doc.tasks = std::move(body_tasks);
+        doc.layout.clear();
       }
     }
     // Body items that name no units or deadline are still listed as tasks.

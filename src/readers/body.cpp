@@ -202,7 +202,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   auto part = [&](int from, int to) {
     Part p;
     p.first_line = from, p.last_line = to;
-    for (int n = from; n <= to && n <= static_cast<int>(lines.size()); ++n) {
+    for (int n = std::max(from, 1); n <= to && n <= static_cast<int>(lines.size()); ++n) {
       const Line& l = lines[n - 1];
       if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || l.tabs > 0) continue;
       // A group clause line: only after the part's own words; the literal
@@ -337,7 +337,8 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     }
     // Key-value lines under the section heading, before its first item
     // (一、… / 牵头单位：X / （一）…): the clause of the items with none of their own.
-    if (const int end = SectionClauseEnd(s.line, lines, rules); end > 0 && end < s.items.front().line) {
+    // An unnamed section (line 0: items before any heading) has no heading to read under.
+    if (const int end = s.line > 0 ? SectionClauseEnd(s.line, lines, rules) : 0; end > 0 && end < s.items.front().line) {
       Part sp = part(s.line, end);
       if (!sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty())
         for (size_t k = section_first; k < rows.size(); ++k)
