@@ -237,12 +237,13 @@ bool NameBracket(std::string_view s, std::pair<size_t, std::string_view> found,
   if (!EndsInOrgSuffix(before, rules)) return false;
   std::string buf;
   const std::string_view name = RemoveSpaces(Trim(found.second), &buf);
-  if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1) return false;
+  if (name.empty() || !IsCompleteUnit(name, rules) || SplitTopLevel(name, rules).size() != 1)
+    return false;
   // The name before it is the key's value itself: no sentence between them
   // (责任单位：县住建局。年内建成…中心（县水务局） is a clause after a sentence).
   const auto [at, clause] = TrailingKeyClause(before, rules);
-  return at != std::string_view::npos && !rules.punct.full_stop.In(clause) && !rules.punct.semicolon.In(clause) &&
-         !rules.punct.comma.In(clause);
+  return at != std::string_view::npos && !rules.punct.full_stop.In(clause) &&
+         !rules.punct.semicolon.In(clause) && !rules.punct.comma.In(clause);
 }
 
 // TrailingBracket, unless the bracket belongs to the name before it.
@@ -990,7 +991,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
             if (ParseClause(in, rules, &before)) {
               MergeAt(before, &a, static_cast<int>(k0), static_cast<int>(k), pu);
               t = std::string(Trim(head.substr(0, b)));
-              while (const size_t n = std::max(pu.comma.EndLength(t), pu.semicolon.EndLength(t))) t.resize(t.size() - n);
+              while (const size_t n = std::max(pu.comma.EndLength(t), pu.semicolon.EndLength(t)))
+                t.resize(t.size() - n);
             }
           }
         }

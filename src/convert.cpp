@@ -249,7 +249,8 @@ size_t BodyRows(const Grid& g, bool assigned = false) {
 // numbers alike) is no flat list.
 // Only a list of item-level markers (1．, （1）) is so read: a style of the
 // first level (一、) heads sections however few their lines are.
-bool NumberedStraight(const std::vector<Section>& sections, const std::vector<Line>& lines, const Rules& rules) {
+bool NumberedStraight(const std::vector<Section>& sections, const std::vector<Line>& lines,
+                      const Rules& rules) {
   if (sections.size() != 1) return false;
   const std::vector<Item>& items = sections.front().items;
   for (size_t k = 0; k < items.size(); ++k) {
@@ -257,7 +258,8 @@ bool NumberedStraight(const std::vector<Section>& sections, const std::vector<Li
     const int line = items[k].line;
     if (line < 1 || line > static_cast<int>(lines.size())) return false;
     const Line& l = lines[static_cast<size_t>(line) - 1];
-    if (!l.heading || l.heading->style < 0 || static_cast<size_t>(l.heading->style) >= rules.headings.size() ||
+    if (!l.heading || l.heading->style < 0 ||
+        static_cast<size_t>(l.heading->style) >= rules.headings.size() ||
         rules.headings[static_cast<size_t>(l.heading->style)].level == 1)
       return false;
   }
@@ -504,7 +506,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // Only when most of its numbered paragraphs give a row (a list whose
       // numbers start again under captions, read as a few rows, is not it).
       size_t numbered = 0;
-      for (size_t i = annex.where.body_begin; i < annex.where.body_end; ++i) numbered += lines[i].kind == LineKind::kHeading;
+      for (size_t i = annex.where.body_begin; i < annex.where.body_end; ++i)
+        numbered += lines[i].kind == LineKind::kHeading;
       std::vector<Task> body_tasks = std::move(doc.tasks);
       if (read_items(annex.readers, annex.where, annex_sections, annex_end, &table) &&
           2 * doc.tasks.size() >= numbered) {

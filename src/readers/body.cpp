@@ -338,7 +338,8 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     // Key-value lines under the section heading, before its first item
     // (一、… / 牵头单位：X / （一）…): the clause of the items with none of their own.
     // An unnamed section (line 0: items before any heading) has no heading to read under.
-    if (const int end = s.line > 0 ? SectionClauseEnd(s.line, lines, rules) : 0; end > 0 && end < s.items.front().line) {
+    if (const int end = s.line > 0 ? SectionClauseEnd(s.line, lines, rules) : 0;
+        end > 0 && end < s.items.front().line) {
       Part sp = part(s.line, end);
       if (!sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty())
         for (size_t k = section_first; k < rows.size(); ++k)
