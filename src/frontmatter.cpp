@@ -639,7 +639,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         if (j + 1 >= lines.size() || title.empty()) return j;
         const Line& n = lines[j + 1];
         if (n.kind != LineKind::kText || n.text.find('\t') != std::string_view::npos ||
-            rules.punct.sentence_mark.Ends(title) || EndsSentence(title, rules))
+            EndsSentence(title, rules))
           return j;
         const std::string words = RemoveSpaces(n.text);
         if (words.empty() || CharCountUpTo(words, 31) > 30 || ListEntryOf(n.text, rules).no > 0 ||

@@ -25,16 +25,6 @@ bool IsInteger(std::string_view s) {
   return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A sub-item's number in a 序号 column (1.1, 2.3, １．２): integers joined
-// by dots, read after NFKC.
-bool IsDottedNumber(std::string_view s) {
-  const std::string n = Nfkc(Trim(s));
-  if (n.size() < 3 || n.size() > 11 || n.front() == '.' || n.back() == '.' ||
-      n.find("..") != std::string::npos || n.find('.') == std::string::npos)
-    return false;
-  return std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
-}
-
 // A column whose cells go to no task field but are kept beside it: 备注 /
 // unknown names (the task's remarks) and 责任领导 (its leaders). Such a column
 // takes every cell in its slot, and OCR debris there is no unit to drop.

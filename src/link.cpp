@@ -1264,6 +1264,14 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   }
 }
 
+void PlaceTask(const std::vector<Section>& sections, int section, int item, Task& t) {
+  for (const Section& s : sections) {
+    if (s.index == section) t.section = s.index, t.section_no = s.no, t.section_title = s.title;
+    for (const Item& it : s.items)
+      if (it.index == item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
+  }
+}
+
 void RelinkTasks(const Table& table, const std::vector<Section>& sections,
                  std::vector<Task>& tasks) {
   std::unordered_map<int, const Row*> rows;
@@ -1271,15 +1279,8 @@ void RelinkTasks(const Table& table, const std::vector<Section>& sections,
   for (Task& t : tasks) {
     t.section.reset(), t.item.reset();
     t.section_no.clear(), t.section_title.clear(), t.item_no.clear(), t.item_title.clear();
-    const auto r = rows.find(t.first_line);
-    if (r == rows.end() || r->second->section == 0) continue;
-    for (const Section& s : sections) {
-      if (s.index != r->second->section) continue;
-      t.section = s.index, t.section_no = s.no, t.section_title = s.title;
-      for (const Item& it : s.items)
-        if (it.index == r->second->item)
-          t.item = it.index, t.item_no = it.no, t.item_title = it.title;
-    }
+    if (const auto r = rows.find(t.first_line); r != rows.end())
+      PlaceTask(sections, r->second->section, r->second->item, t);
   }
 }
 

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "noticetab/classify.h"
+#include "noticetab/link.h"
 #include "noticetab/clauses.h"
 #include "noticetab/interpret.h"
 #include "noticetab/text.h"
@@ -781,13 +782,6 @@ void KeepBeside(const Row& row, const Rules& rules, Task& t) {
   }
 }
 
-// A sub-item's number as a 序号 cell gives it (1.2, NFKC'd): digits and dots.
-bool SubItemNumber(std::string_view label) {
-  return label.find('.') != std::string_view::npos &&
-         std::all_of(label.begin(), label.end(),
-                     [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
-}
-
 // A table's group label as a title: its heading marker (一、 1.) split off as
 // the number, one closing full stop dropped (一、做好财政信息公开。 -> 一,
 // 做好财政信息公开); the rest kept whole, unlike a body title, since the
@@ -803,7 +797,7 @@ void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, s
     label = Trim(label.substr(space + 1));
   }
   // A sub-item's number alone (1.2, read from a 序号 column): its number, no title.
-  if (SubItemNumber(label)) {
+  if (IsDottedNumber(label)) {
     no = label;
     return;
   }
@@ -852,11 +846,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     t.first_line = row.first_line;  // before any Warn: diagnostics carry the lines
     t.last_line = row.last_line;
     std::vector<Diagnostic> notes;
-    for (const auto& s : sections) {
-      if (s.index == row.section) t.section = s.index, t.section_no = s.no, t.section_title = s.title;
-      for (const auto& it : s.items)
-        if (it.index == row.item) t.item = it.index, t.item_no = it.no, t.item_title = it.title;
-    }
+    PlaceTask(sections, row.section, row.item, t);
     if (!t.section && !t.item) {  // the table's own labels (filled down above)
       LabelAsTitle(row.section_label.text, rules, t.section_no, t.section_title);
       LabelAsTitle(row.item_label.text, rules, t.item_no, t.item_title);
@@ -937,7 +927,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       if (!r.section_label.empty()) section_label = &r.section_label.text, item_label = nullptr;
       else if (r.section_label.garbled) section_label = nullptr, item_label = nullptr;
       // A row numbered as the groups are (4 after 3.1, 3.2) is in none of them.
-      else if (r.seq && r.item_label.empty() && item_label && SubItemNumber(*item_label))
+      else if (r.seq && r.item_label.empty() && item_label && IsDottedNumber(*item_label))
         section_label = nullptr, item_label = nullptr;
       if (!r.item_label.empty()) item_label = &r.item_label.text;
       else if (r.item_label.garbled) item_label = nullptr;

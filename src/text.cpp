@@ -767,6 +767,14 @@ bool NfkcFast(std::string_view s, std::string& out) {
 
 bool NfkcWithoutIcu(std::string_view s, std::string* out) { return NfkcFast(s, *out); }
 
+bool IsDottedNumber(std::string_view s) {
+  const std::string n = Nfkc(Trim(s));
+  if (n.size() < 3 || n.size() > 11 || n.front() == '.' || n.back() == '.' ||
+      n.find("..") != std::string::npos || n.find('.') == std::string::npos)
+    return false;
+  return std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
 std::string Nfkc(std::string_view s) {
   std::string fast;
   if (NfkcFast(s, fast)) return fast;

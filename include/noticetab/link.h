@@ -17,6 +17,10 @@ namespace noticetab {
 /// Sets Row::section and Row::item for every row of table.
 void LinkRows(Table& table, const std::vector<Section>& sections);
 
+/// Sets a task's section and item fields from the Section::index and
+/// Item::index a row was linked to (0: none, the fields left as they are).
+void PlaceTask(const std::vector<Section>& sections, int section, int item, Task& t);
+
 /// Tasks cut from an annex's own outline (an annex of numbered paragraphs,
 /// stages.h FindAnnexList) take the body item that LinkRows found for their
 /// row, matched by first line, or no section and item at all.

@@ -136,6 +136,8 @@ size_t NextSpaceWith(bool avx2, std::string_view s, size_t i);
 }  // namespace detail
 /// NFKC normalization (full-width ASCII -> ASCII, etc.).
 std::string Nfkc(std::string_view s);
+/// A sub-item's number (1.1, 2.3, １．２): integers joined by dots, after NFKC.
+bool IsDottedNumber(std::string_view s);
 /// Nfkc without ICU, for text of ASCII, CJK ideographs, 、。“”‘’—〇, the
 /// CJK brackets 〈〉《》「」『』【】〔〕〖〗, full-width
 /// forms and U+3000 only: false (and *out unspecified) for any other text.
