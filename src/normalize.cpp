@@ -11,9 +11,9 @@
 #include <unordered_set>
 
 #include "noticetab/classify.h"
-#include "noticetab/link.h"
 #include "noticetab/clauses.h"
 #include "noticetab/interpret.h"
+#include "noticetab/link.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
 #include "stages.h"
