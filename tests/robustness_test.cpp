@@ -399,3 +399,15 @@ TEST_CASE("robustness: fuzz regressions and seeds replay cleanly", "[robustness]
     }
   }
 }
+
+TEST_CASE("robustness: a key-value line before a flat list's first item is no section heading's (parse_fuzz)",
+          "[robustness][fuzz]") {
+  // The flat list's items sit in an unnamed section (line 0); the key-value
+  // lines above its first item were read as that section's, from line 0:
+  // lines[-1] (heap overflow under ASan). Kept: fuzz/regressions/parse/.
+  const Document doc = Pipeline(
+      "配合单位：县财政局\n\n1．推进甲项工作。责任单位：县发改局。\n2．推进乙项工作。责任单位：县教体局。\n");
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[0].units == std::vector<std::string>{"县发改局"});
+  CHECK(doc.tasks[1].units == std::vector<std::string>{"县教体局"});
+}
