@@ -1005,6 +1005,10 @@ UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
     v.erase(std::remove_if(v.begin(), v.end(), [&](const std::string& x) { return !s.insert(x).second; }), v.end());
   };
   dedupe(leads), dedupe(supports);
+  // A unit that leads does not also support (牵头：县委宣传部、县委网信办；
+  // 配合：网信办 gives 县委网信办 once, as lead, after the committee carry).
+  std::unordered_set<std::string_view> leading(leads.begin(), leads.end());
+  std::erase_if(supports, [&](const std::string& n) { return leading.count(n) > 0; });
   UnitList out;
   out.lead = leads;
   out.support = supports;
