@@ -514,6 +514,12 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
         from_annex = true;
         LinkRows(table, doc.sections);
         RelinkTasks(table, doc.sections, doc.tasks);
+        // The annex's title over its first paragraph names where the tasks
+        // came from, as a table's caption does (附件 …重点任务清单).
+        size_t first = annex.where.body_begin;
+        while (first < annex.where.body_end && lines[first].kind != LineKind::kHeading) ++first;
+        if (const std::string caption = CaptionAbove(lines, first, rules); !caption.empty())
+          for (Task& t : doc.tasks) t.table = caption;
       } else {
         doc.tasks = std::move(body_tasks);
         doc.layout.clear();
