@@ -565,19 +565,24 @@ TEST_CASE("a plan listing its tasks under headings that name units gives each ta
                     [](const std::string& w) { return w.find("section 一") != std::string::npos; }));
 }
 
-TEST_CASE("tasks read from an annex of numbered paragraphs carry the annex title as their table", "[convert]") {
+TEST_CASE("tasks read from an annex of numbered paragraphs carry the annex title as their table",
+          "[convert]") {
   const Document doc = ConvertText(
-      "某县2023年营商环境优化提升行动方案\n\n一、重点任务\n（一）提升政务服务效能。推进线上线下深度融合。\n"
-      "（二）优化市场准入退出。持续破除隐性壁垒。\n\n附件\n\n某县2023年营商环境优化提升重点任务清单\n\n"
+      "某县2023年营商环境优化提升行动方案\n\n一、重点任务\n（一）提升政务服务效能。推进线上线下深度"
+      "融合。\n"
+      "（二）优化市场准入退出。持续破除隐性壁垒。\n\n附件\n\n某县2023年营商环境优化提升重点任务清单"
+      "\n\n"
       "1．推行企业开办一日办结。责任单位：县市场监管局。完成时限：2023年6月底前。\n\n"
-      "2．开展涉企收费专项检查。牵头单位：县发改局；配合单位：县财政局。完成时限：2023年第三季度。\n");
+      "2．开展涉企收费专项检查。牵头单位：县发改局；配合单位：县财政局。完成时限：2023年第三季度。"
+      "\n");
   REQUIRE(doc.tasks.size() == 2);
   for (const Task& t : doc.tasks) {
     REQUIRE(t.table.has_value());
     CHECK(*t.table == "附件 某县2023年营商环境优化提升重点任务清单");
   }
   // Body tasks have none (OUTPUT.md: null for body tasks).
-  const Document body = ConvertText("某县2023年工作要点\n\n一、重点任务\n（一）提升政务服务效能。（县政务服务中心负责）\n");
+  const Document body = ConvertText(
+      "某县2023年工作要点\n\n一、重点任务\n（一）提升政务服务效能。（县政务服务中心负责）\n");
   REQUIRE(body.tasks.size() == 1);
   CHECK_FALSE(body.tasks[0].table.has_value());
 }
