@@ -493,6 +493,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     };
     Table table;
     bool from_annex = false;
+    std::vector<Section> annex_sections;  // the outline of an annex list read as the tasks
     if (!found.body.empty()) {
       if (!read_items(found.body, regions, doc.sections, item_end, &table))
         doc.layout = names(found.body);
@@ -502,7 +503,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // paragraphs that do: those are the tasks, linked to the body's items
       // as a table's rows are.
       std::vector<int> annex_end;
-      std::vector<Section> annex_sections = ReadOutline(lines, annex.where, rules, &annex_end);
+      annex_sections = ReadOutline(lines, annex.where, rules, &annex_end);
       // Only when most of its numbered paragraphs give a row (a list whose
       // numbers start again under captions, read as a few rows, is not it).
       size_t numbered = 0;
@@ -531,12 +532,13 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       doc.tasks = TasksFromItems(doc.sections, item_end, lines, years, rules);
     }
     // Paragraphs the outline set apart as closing (not the item's text):
-    // said on the item's last task (its last sub-item's, which they follow).
-    for (const Section& s : doc.sections)
+    // said on the item's last task (its last sub-item's, which they follow);
+    // in an annex list, on the task right above them.
+    for (const Section& s : from_annex ? annex_sections : doc.sections)
       for (const Item& it : s.items)
-        if (it.closing_line > 0 && !from_annex)
+        if (it.closing_line > 0)
           for (auto t = doc.tasks.rbegin(); t != doc.tasks.rend(); ++t)
-            if (t->item && *t->item == it.index) {
+            if (from_annex ? t->first_line < it.closing_line : t->item && *t->item == it.index) {
               t->Warn("content.closing_apart", "the paragraphs from line " + std::to_string(it.closing_line) +
                                                 " close the section or the notice: not in this task's content");
               break;

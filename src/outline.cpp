@@ -135,9 +135,17 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
   std::string_view prev_text;    // the last line given to the item
   bool prev_heading = false;     // it was a heading (whose words are no key-value line)
   bool item_indented = false;    // its heading line is indented
+  // What lies between the line before and this one: nothing, blank lines
+  // only, or a junk line too (a page's number: a page break).
+  enum class Gap { kNone, kBlank, kJunk } gap = Gap::kNone;
   for (size_t i = regions.body_begin; i < regions.body_end && i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) {
+      gap = gap == Gap::kJunk || l.kind == LineKind::kJunk ? Gap::kJunk : Gap::kBlank;
+      continue;
+    }
+    const bool after_blank = gap == Gap::kBlank;
+    gap = Gap::kNone;
     if (l.kind == LineKind::kHeading) {
       const HeadingMatch& h = *l.heading;
       int n = rules.numerals.Value(h.no);
@@ -198,14 +206,15 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       Part& pe = parts.back();
       // A new paragraph: the line before closed a sentence, a bracket (a
       // clause) or was or ended in a key-value clause (…。【完成时限】持续推进),
-      // and this one is indented as the item's heading is. Key-value lines
+      // and this one is indented as the item's heading is, or set apart by a
+      // blank line (no wrapped line of PDF text is). Key-value lines
       // (牵头单位：X) are the item's own. The key-value tests last: they cost
       // most, and few lines get there.
       if (pe.line == 0 && l.kind != LineKind::kHeading &&
           (EndsSentence(prev_text, rules) || rules.punct.closes.Ends(prev_text) ||
            (!prev_heading && OpensWithKey(prev_text, rules)) ||
            (!EndsWithSeparator(prev_text, rules) && EndsInKeyClause(prev_text, rules))) &&
-          (!item_indented || Indented(l)) && !OpensWithKey(l.text, rules)) {
+          (!item_indented || Indented(l) || after_blank) && !OpensWithKey(l.text, rules)) {
         pe.text_len = item->text.size();
         pe.line = last_text_line;
       }
