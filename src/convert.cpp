@@ -504,14 +504,21 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // as a table's rows are.
       std::vector<int> annex_end;
       annex_sections = ReadOutline(lines, annex.where, rules, &annex_end);
-      // Only when most of its numbered paragraphs give a row (a list whose
-      // numbers start again under captions, read as a few rows, is not it).
+      // Only when most of its numbered paragraphs give a task that names
+      // units (a list whose numbers start again under captions, read as a
+      // few rows, is not it; nor a scoring annex, 1．组织领导（10分）…, where
+      // one paragraph names a unit).
       size_t numbered = 0;
       for (size_t i = annex.where.body_begin; i < annex.where.body_end; ++i)
         numbered += lines[i].kind == LineKind::kHeading;
       std::vector<Task> body_tasks = std::move(doc.tasks);
-      if (read_items(annex.readers, annex.where, annex_sections, annex_end, &table) &&
-          2 * doc.tasks.size() >= numbered) {
+      // A read that is not taken leaves no warnings behind.
+      const size_t warnings = doc.warnings.size(), diagnostics = doc.diagnostics.size();
+      auto named = [&] {
+        return static_cast<size_t>(
+            std::count_if(doc.tasks.begin(), doc.tasks.end(), [](const Task& t) { return !t.units.empty(); }));
+      };
+      if (read_items(annex.readers, annex.where, annex_sections, annex_end, &table) && 2 * named() >= numbered) {
         from_annex = true;
         LinkRows(table, doc.sections);
         RelinkTasks(table, doc.sections, doc.tasks);
@@ -524,6 +531,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       } else {
         doc.tasks = std::move(body_tasks);
         doc.layout.clear();
+        doc.warnings.resize(warnings);
+        doc.diagnostics.resize(diagnostics);
       }
     }
     // Body items that name no units or deadline are still listed as tasks.
