@@ -515,10 +515,11 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       // A read that is not taken leaves no warnings behind.
       const size_t warnings = doc.warnings.size(), diagnostics = doc.diagnostics.size();
       auto named = [&] {
-        return static_cast<size_t>(
-            std::count_if(doc.tasks.begin(), doc.tasks.end(), [](const Task& t) { return !t.units.empty(); }));
+        return static_cast<size_t>(std::count_if(doc.tasks.begin(), doc.tasks.end(),
+                                                 [](const Task& t) { return !t.units.empty(); }));
       };
-      if (read_items(annex.readers, annex.where, annex_sections, annex_end, &table) && 2 * named() >= numbered) {
+      if (read_items(annex.readers, annex.where, annex_sections, annex_end, &table) &&
+          2 * named() >= numbered) {
         from_annex = true;
         LinkRows(table, doc.sections);
         RelinkTasks(table, doc.sections, doc.tasks);

@@ -587,9 +587,12 @@ TEST_CASE("tasks read from an annex of numbered paragraphs carry the annex title
   CHECK_FALSE(body.tasks[0].table.has_value());
 }
 
-TEST_CASE("an annex whose numbered paragraphs mostly name no units (a scoring annex) gives no tasks", "[convert]") {
+TEST_CASE(
+    "an annex whose numbered paragraphs mostly name no units (a scoring annex) gives no tasks",
+    "[convert]") {
   const Document doc = ConvertText(
-      "某县2023年营商环境优化提升行动方案\n\n一、重点任务\n（一）提升政务服务效能。推进线上线下深度融合。\n"
+      "某县2023年营商环境优化提升行动方案\n\n一、重点任务\n（一）提升政务服务效能。推进线上线下深度"
+      "融合。\n"
       "（二）优化市场准入退出。持续破除隐性壁垒。\n\n附件\n\n评分细则\n\n"
       "1．组织领导（10分）。成立领导小组的得5分。\n2．制度建设（10分）。建立制度的得5分。\n"
       "3．工作落实（20分）。责任单位：县市场监管局。\n4．信息报送（10分）。按时报送的得10分。\n"
