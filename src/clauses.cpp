@@ -965,9 +965,23 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         if (!EndsSentence(t, rules)) t += pu.stop;
       }
     } else if (auto [at, clause_text] = TrailingKeyClause(t, rules); at != std::string_view::npos) {
-      // 责任单位：X closing the line's text without brackets.
+      // 责任单位：X closing the line's text without brackets; a list wrapped
+      // after its separator (责任单位：X、Y、 / Z) goes on in the next lines.
+      std::string wrapped;
+      size_t last = k;
+      for (std::string_view value = clause_text;
+           last + 1 < lines.size() && (pu.enumeration.Ends(value) || pu.comma.Ends(value));) {
+        const std::string next = JoinCjkSpaces(Trim(lines[last + 1]));
+        if (next.empty() || MatchHeading(next, rules) || rules.clause_key_line.Find(next).found) break;
+        if (wrapped.empty()) wrapped = clause_text;
+        wrapped += next;
+        value = wrapped;
+        ++last;
+      }
+      if (!wrapped.empty()) clause_text = wrapped;
       Assignment clause;
       if (ParseClause(clause_text, rules, &clause)) {
+        k = last;
         note_clause(false);
         MergeAt(clause, &a, static_cast<int>(k0), static_cast<int>(k), pu);
         t.erase(at);
