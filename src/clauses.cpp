@@ -972,7 +972,8 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       for (std::string_view value = clause_text;
            last + 1 < lines.size() && (pu.enumeration.Ends(value) || pu.comma.Ends(value));) {
         const std::string next = JoinCjkSpaces(Trim(lines[last + 1]));
-        if (next.empty() || MatchHeading(next, rules) || rules.clause_key_line.Find(next).found) break;
+        if (next.empty() || MatchHeading(next, rules) || rules.clause_key_line.Find(next).found)
+          break;
         if (wrapped.empty()) wrapped = clause_text;
         wrapped += next;
         value = wrapped;
