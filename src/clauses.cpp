@@ -94,7 +94,10 @@ std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment*
   }
   if (dated != std::string::npos) {
     const std::string_view piece = std::string_view(v).substr(dated + dated_comma);
-    if (!LooksLikeUnits(piece, rules)) {
+    // A piece that opens with its date (2024年9月底前上线运行) is no unit name,
+    // whatever its end reads as (运行 ends as 银行 does).
+    const auto date = rules.deadline_hint.Find(piece);
+    if ((date.found && date.begin == 0) || !LooksLikeUnits(piece, rules)) {
       Add(&a->deadline, piece, rules.punct);
       v.resize(dated);
     }
