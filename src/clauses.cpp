@@ -347,16 +347,29 @@ ClauseRole KeyRole(std::string_view key, const Rules& rules) {
 std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
   std::vector<RoleRun> runs;
   size_t run_start = 0, last_break = 0;  // last_break: after the run's last top-level ，or ；
+  bool joined = false;  // the run goes on after a joint word (X会同Y): it supports
   auto push = [&](std::string_view run, ClauseRole role) {
-    // Separators left between runs ("X牵头，Y配合") are not part of a name.
+    // Separators left between runs ("X牵头，Y配合") are not part of a name,
+    // nor is an opener (由X牵头); a joint word opening the run (…，会同Y推进)
+    // makes it supporting.
     std::string r(Trim(run));
     for (bool again = true; again;) {
       again = false;
       size_t i = 0;
       if (!r.empty() && IsSeparator(NextChar(r, i), rules.punct))
         r = std::string(Trim(std::string_view(r).substr(i))), again = true;
+      for (const std::vector<std::string>* words : {&rules.run_openers, &rules.joint_words})
+        for (const std::string& w : *words)
+          if (!again && r.size() > w.size() && StartsWith(r, w)) {
+            r = std::string(Trim(std::string_view(r).substr(w.size())));
+            joined = joined || words == &rules.joint_words;
+            again = true;
+          }
     }
-    if (!r.empty()) runs.push_back({role, r});
+    if (r.empty()) return;
+    if (std::exchange(joined, false) && (role == ClauseRole::kNone || role == ClauseRole::kUnits))
+      role = ClauseRole::kSupport;
+    runs.push_back({role, r});
   };
   // The first characters of the role words, as two 64-bit filters, on bits
   // 0-5 and 6-11 of c (made when the rules load): at a character that fails
@@ -390,6 +403,17 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
           break;
         }
       }
+      if (matched) continue;
+      // X会同Y within a run: X leads, the run after the word supports.
+      for (const std::string& word : rules.joint_words)
+        if (StartsWith(text.substr(i), word) && !Trim(text.substr(run_start, i - run_start)).empty()) {
+          push_role(i, ClauseRole::kLead);
+          i += word.size();
+          run_start = last_break = i;
+          joined = true;
+          matched = true;
+          break;
+        }
       if (matched) continue;
     }
     // A role word in brackets of its own after a run (市发改委（牵头）、…,

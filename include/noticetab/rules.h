@@ -255,6 +255,11 @@ struct Rules {
   /// (every bit in a Rules built by hand): SplitRoleRuns compares the words
   /// only at a character whose bits are in both.
   uint64_t role_word_firsts = ~uint64_t{0}, role_word_firsts_mid = ~uint64_t{0};
+  /// Words opening a run of units that are no part of a name (由县人社局牵头).
+  std::vector<std::string> run_openers;
+  /// X会同Y: X leads, Y supports; a run opening with one (…牵头，会同Y推进)
+  /// supports. Their first characters are in role_word_firsts too.
+  std::vector<std::string> joint_words;
   Regex not_clause;  ///< a bracket opening so is an aside (以下简称…), never an assignment
   Regex clause_key_value;  ///< one clause part: groups key, value (built-in when the file has none)
   Regex clause_key_line;   ///< a line starting as key-value: group key (built-in when none)
