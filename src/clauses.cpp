@@ -406,7 +406,8 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
       if (matched) continue;
       // X会同Y within a run: X leads, the run after the word supports.
       for (const std::string& word : rules.joint_words)
-        if (StartsWith(text.substr(i), word) && !Trim(text.substr(run_start, i - run_start)).empty()) {
+        if (StartsWith(text.substr(i), word) &&
+            !Trim(text.substr(run_start, i - run_start)).empty()) {
           push_role(i, ClauseRole::kLead);
           i += word.size();
           run_start = last_break = i;

@@ -479,9 +479,10 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"keys", "role_words", "not_clause", "key_value", "key_line", "inline", "inline_opening",
-                        "inline_jointly", "group_starts", "group_prefix", "run_openers", "joint_words",
-                        "examples"});
+  CheckKeys(
+      ctx, root,
+      {"keys", "role_words", "not_clause", "key_value", "key_line", "inline", "inline_opening",
+       "inline_jointly", "group_starts", "group_prefix", "run_openers", "joint_words", "examples"});
   // Optional: older rule sets have none.
   r.clause_inline = root["inline"] ? Compile(ctx, root["inline"]) : Regex("(?!)");
   r.clause_inline_opening = root["inline_opening"] ? Compile(ctx, root["inline_opening"]) : Regex("(?!)");
@@ -516,8 +517,10 @@ void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
   std::stable_sort(r.role_words.begin(), r.role_words.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   // Optional: older rule sets strip no opener and read no joint word.
-  r.run_openers = root["run_openers"] ? StringList(ctx, root["run_openers"]) : std::vector<std::string>{};
-  r.joint_words = root["joint_words"] ? StringList(ctx, root["joint_words"]) : std::vector<std::string>{};
+  r.run_openers =
+      root["run_openers"] ? StringList(ctx, root["run_openers"]) : std::vector<std::string>{};
+  r.joint_words =
+      root["joint_words"] ? StringList(ctx, root["joint_words"]) : std::vector<std::string>{};
   r.role_word_firsts = r.role_word_firsts_mid = 0;
   auto add_first = [&](const std::string& word) {
     size_t k = 0;
