@@ -462,8 +462,8 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           start_content(*content);
           --k;  // handle this cell again as a trailing cell
         } else if (run > unit_columns ||
-                   (pending_seq && s == CellShape::kUnits && pending.size() < labels_before_content &&
-                    next_shape(k) == CellShape::kText)) {
+                   (pending_seq && s == CellShape::kUnits &&
+                    pending.size() < labels_before_content && next_shape(k) == CellShape::kText)) {
           // Or, right after the row's 序号 and before its content, a label
           // column's cell that reads as a name (规范政府信息公开平台): the
           // row above has its units, this row none yet.
