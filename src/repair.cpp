@@ -464,6 +464,26 @@ void FillMergedCells(Table& table, const Rules& rules) {
                                   (above ? std::string(": perhaps a merged cell given once above (") + Lines(*above) + ")"
                                          : std::string()));
     }
+  // The same for a lead column alone: a row naming other units but no lead
+  // where other rows name theirs (a 牵头单位 cell merged over rows the
+  // group labels do not bound). Left as printed, and said.
+  if (!table.has(Role::kLead)) return;
+  size_t with_lead = 0;
+  for (const Row& r : rows) with_lead += !r.lead.empty();
+  if (with_lead == 0 || with_lead == rows.size()) return;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Row& r = rows[i];
+    if (!r.lead.empty() || r.lead.garbled || r.content.empty() || (r.units.empty() && r.support.empty())) continue;
+    const Row* above = nullptr;
+    for (size_t k = i; k-- > 0;)
+      if (!rows[k].lead.empty()) {
+        above = &rows[k];
+        break;
+      }
+    r.Warn("units.missing", "no " + RoleLabel(Role::kLead, rules) + " in this row while other rows name theirs" +
+                                (above ? std::string(": perhaps a merged cell given once above (") + Lines(*above) + ")"
+                                       : std::string()));
+  }
 }
 
 }  // namespace noticetab
