@@ -473,16 +473,20 @@ void FillMergedCells(Table& table, const Rules& rules) {
   if (with_lead == 0 || with_lead == rows.size()) return;
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
-    if (!r.lead.empty() || r.lead.garbled || r.content.empty() || (r.units.empty() && r.support.empty())) continue;
+    if (!r.lead.empty() || r.lead.garbled || r.content.empty() ||
+        (r.units.empty() && r.support.empty()))
+      continue;
     const Row* above = nullptr;
     for (size_t k = i; k-- > 0;)
       if (!rows[k].lead.empty()) {
         above = &rows[k];
         break;
       }
-    r.Warn("units.missing", "no " + RoleLabel(Role::kLead, rules) + " in this row while other rows name theirs" +
-                                (above ? std::string(": perhaps a merged cell given once above (") + Lines(*above) + ")"
-                                       : std::string()));
+    r.Warn(
+        "units.missing",
+        "no " + RoleLabel(Role::kLead, rules) + " in this row while other rows name theirs" +
+            (above ? std::string(": perhaps a merged cell given once above (") + Lines(*above) + ")"
+                   : std::string()));
   }
 }
 
