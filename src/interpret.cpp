@@ -360,6 +360,25 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
         case CellShape::kSectionLabel:
         case CellShape::kItemLabel:
         case CellShape::kText:
+          // A cell after the row's unit cells and right before the next
+          // row's 序号 (or the table's end) is this row's, where 序号 is the
+          // first column (no label comes before a row's number): its
+          // deadline's when that is empty (a deadline no rule reads, 汛期每日:
+          // kept as printed, resolving it says so), else its next note's.
+          if (trailing_started && !t.columns.empty() && t.columns.front() == Role::kSeq && [&] {
+                for (size_t j = k + 1; j < cells.size(); ++j)
+                  if (!cells[j].cell.empty()) return SeqNumber(cells[j].cell.text).has_value();
+                return true;
+              }()) {
+            if (row.deadline.empty() && !row.deadline.garbled && t.has(Role::kDeadline)) {
+              row.deadline = c.cell;
+              break;
+            }
+            if (slot < after_content.size() && IsNoteColumn(after_content[slot])) {
+              row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);
+              break;
+            }
+          }
           // A content of several paragraphs (1.… / 2.…) in a numbered row: a
           // text right before the row's unit or deadline cell is more of the
           // content; where a note column (责任领导) follows the content, a
