@@ -375,7 +375,8 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
               break;
             }
             if (slot < after_content.size() && IsNoteColumn(after_content[slot])) {
-              row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);
+              row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot),
+                             rules.punct.clause_joiner);
               break;
             }
           }
