@@ -116,8 +116,8 @@ namespace {
 // (while in the cache) however many passes read it (ColumnsFromCells then AssignRow, a stream's
 // labels typed and then classified): they are pure functions of the text.
 // A pass looks a cell up once and keeps what it read (a Shape), so a cell is
-// hashed once per pass. Keys are views: REQUIRES every text looked up
-// outlives the Shapes (the grid's cells, a stream's cells).
+// hashed once per pass. Keys are copies in the pool: a text looked up
+// need not outlive the lookup.
 class Shapes {
  public:
   /// What the passes read of a cell.
@@ -135,8 +135,14 @@ class Shapes {
       { Map old(0, TextHash{}, std::equal_to<std::string_view>{}, &pool_); map_.swap(old); }
       pool_.release();
     }
-    auto [it, added] = map_.try_emplace(cell);
-    if (added) {
+    auto it = map_.find(cell);
+    if (it == map_.end()) {
+      // The key is copied into the pool: a text looked up may be a
+      // scratch string (a row put together from lines) freed before the
+      // next lookup compares against it.
+      char* kept = static_cast<char*>(pool_.allocate(cell.size() ? cell.size() : 1, 1));
+      std::copy(cell.begin(), cell.end(), kept);
+      it = map_.try_emplace(std::string_view(kept, cell.size())).first;
       Shape& e = it->second;
       if (!reader_) reader_.emplace(rules_);
       const CellFacts f = reader_->Facts(cell);
