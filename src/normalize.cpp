@@ -190,7 +190,12 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       }
     if (name.empty()) continue;
     name = CarryLevel(name, *carried, rules, &carried_name);
-    if (name.size() <= 4 && CharCountUpTo(name, 2) <= 1 && !IsCompleteUnit(name, rules)) {  // the count first: it rules out most names
+    // One character, or two alone in the list that name no listed short
+    // name (早少: OCR debris), with no unit's ending: unreadable.
+    if (name.size() <= 8 &&
+        (CharCountUpTo(name, 2) <= 1 ||
+         (pieces.size() == 1 && CharCountUpTo(name, 3) == 2 && !rules.short_names.contains(name))) &&
+        !IsCompleteUnit(name, rules)) {  // the size and count first: they rule out most names
       if (warnings) warnings->push_back({"units.unreadable", 0, 0, "unreadable unit name dropped: " + std::string(name)});
       continue;
     }

@@ -298,9 +298,11 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
             {"separators", "open_tails", "org_suffixes", "level_prefixes", "region_words",
              "level_exceptions", "suffix_exceptions", "carry_suffixes", "committee_mark",
              "committee_suffixes", "cut_suffixes", "collective_starts", "collective_name",
-             "lead_clause", "first_is_lead", "person", "own_level", "conjunctions", "examples"});
+             "lead_clause", "first_is_lead", "person", "own_level", "conjunctions", "short_names", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
+  if (root["short_names"])
+    for (const std::string& n : StringList(ctx, root["short_names"])) r.short_names.insert(n);
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));
   std::stable_sort(r.open_tails.begin(), r.open_tails.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });

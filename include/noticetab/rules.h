@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -205,6 +206,9 @@ struct Rules {
   uint64_t suffix_exception_ends = 0;           ///< as org_suffix_ends, for suffix_exceptions
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
   std::string committee_mark;                 ///< 委 of 县委组织部: carried with the level onto…
+  /// Two-character names without an org suffix a unit cell may hold alone
+  /// (税务): any other such cell alone is unreadable (OCR debris).
+  std::set<std::string, std::less<>> short_names;
   std::vector<std::string> committee_suffixes;  ///< …names ending so (宣传部 -> 县委宣传部)
   std::vector<std::string> unit_conjunctions; ///< 和, 及: between two complete unit names, a separator (units.yaml conjunctions)
   std::vector<std::string> cut_suffixes;      ///< 办事处 ...: a name stopping inside one was cut mid-name
