@@ -1079,7 +1079,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // A full-width row whose content column holds text is read by position: a
   // short content (按月发布指标。) beside a longer group label stays content.
   // So is a row with exactly a cell per column, all filled, whose content
-  // column holds a name-like sentence (每月召开一次政企座谈会 ends in 会): no
+  // column holds a name-like sentence (每月召开一次政企座谈会 ends in 会) or
+  // opens with its own number (1．完成勘界立标。 beside a long 工作任务): no
   // merged cell left a gap it could have shifted into.
   size_t width = header.size() - (header_has_seq && !header.empty() ? 1 : 0);
   size_t filled = 0;
@@ -1087,7 +1088,9 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   for (CellShape x : shapes) filled += x != CellShape::kEmpty;
   if (!header.empty() && content_col < cells.size() && cells.size() >= width && filled >= width &&
       (shapes[content_col] == CellShape::kText ||
-       (shapes[content_col] == CellShape::kUnits && cells.size() == width)))
+       ((shapes[content_col] == CellShape::kUnits || shapes[content_col] == CellShape::kItemLabel ||
+         shapes[content_col] == CellShape::kSectionLabel) &&
+        cells.size() == width)))
     content = static_cast<int>(content_col), best = SIZE_MAX;
   // So is a row whose empty or missing cells are only notes after the
   // content (an empty 备注, with or without its tab): NotesLeftEmpty.
