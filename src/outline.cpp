@@ -138,6 +138,34 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
   // What lies between the line before and this one: nothing, blank lines
   // only, or a junk line too (a page's number: a page break).
   enum class Gap { kNone, kBlank, kJunk } gap = Gap::kNone;
+  // A run of the sections' own marker read as a section's items (see below).
+  struct Nested {
+    int style = -1, last = 0;
+    bool indented = false, outer_indented = false;
+  } nested;
+  int nests = -1;  // the style whose sections were seen to hold such a list
+  bool section_indented = false;  // the last section's heading line is indented
+  // Whether the run of `style` starting again at 1 on line i is followed,
+  // after its own 2. 3. …, by the number after `outer` (the sections' run
+  // going on): only then is it a nested list, not a new list (an annex's).
+  auto Resumes = [&](size_t i, int style, int outer) {
+    int inner = 1;
+    for (size_t j = i + 1; j < regions.body_end && j < lines.size(); ++j) {
+      if (lines[j].kind != LineKind::kHeading || lines[j].heading->style != style) continue;
+      const int m = rules.numerals.Value(lines[j].heading->no);
+      if (m == outer + 1) return true;
+      if (m != inner + 1) return false;
+      inner = m;
+    }
+    return false;
+  };
+  // The number of the next heading of `style` after line i (0: none).
+  auto NextNumber = [&](size_t i, int style) {
+    for (size_t j = i + 1; j < regions.body_end && j < lines.size(); ++j)
+      if (lines[j].kind == LineKind::kHeading && lines[j].heading->style == style)
+        return rules.numerals.Value(lines[j].heading->no);
+    return 0;
+  };
   for (size_t i = regions.body_begin; i < regions.body_end && i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) {
@@ -152,10 +180,38 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       auto lv = level_of.find(h.style);
       int level = lv == level_of.end() ? top + static_cast<int>(level_of.size()) + 1 : lv->second;
       bool continues = n == last_no[h.style] + 1 || n == 1;
+      // A list nested in a section of the same marker (1. 实施步骤 over 1. 动员
+      // 部署 2. 组织实施, the indent lost in a PDF's text): the sections' style
+      // starting again at 1 in a section that has no items yet, where no other
+      // style holds the items and the sections' run goes on after it (or an
+      // earlier section held such a list: the last one may too), numbers
+      // that section's items. The sections' run
+      // goes on with the number after the last section's (3. 保障措施); a
+      // number both runs could take goes to the run whose indent it shares,
+      // or, when the indents do not tell, the inner run when the next
+      // heading of that marker takes the same number (the sections' one).
+      bool as_item = false;
+      if (n > 0 && lv != level_of.end() && level == top + 1) {
+        const bool other_levels = level_of.size() > 1;
+        if (nested.style == h.style) {
+          const bool inner = n == nested.last + 1, outer = n == last_no[h.style] + 1;
+          as_item = inner && (!outer || (nested.indented != nested.outer_indented ? Indented(l) == nested.indented
+                                                                                   : NextNumber(i, h.style) == n));
+          if (as_item) nested.last = n;
+          else nested.style = -1;
+        } else if (n == 1 && last_no[h.style] >= 1 && !other_levels && !sections.empty() &&
+                   sections.back().items.empty() &&
+                   (nests == h.style || Resumes(i, h.style, last_no[h.style]))) {
+          nested = {h.style, 1, Indented(l), section_indented};
+          nests = h.style;
+          as_item = true;
+        }
+      }
+      if (as_item) level = top + 2, continues = true;
       bool reachable = level <= depth + 1;
       if (n > 0 && continues && reachable && level <= 2) {
         if (lv == level_of.end()) level_of[h.style] = level;
-        last_no[h.style] = n;
+        if (!as_item) last_no[h.style] = n;
         depth = level;
         if (level == 1) {
           close_item(last_text_line);
@@ -166,6 +222,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           s.title = HeadingTitle(Joined(h.title, l), rules);
           s.line = l.no;
           sections.push_back(std::move(s));
+          section_indented = Indented(l);
         } else {
           close_item(last_text_line);
           if (sections.empty()) {  // items before any section: an unnamed section holds them
