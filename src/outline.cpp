@@ -143,7 +143,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     int style = -1, last = 0;
     bool indented = false, outer_indented = false;
   } nested;
-  int nests = -1;  // the style whose sections were seen to hold such a list
+  int nests = -1;                 // the style whose sections were seen to hold such a list
   bool section_indented = false;  // the last section's heading line is indented
   // Whether the run of `style` starting again at 1 on line i is followed,
   // after its own 2. 3. …, by the number after `outer` (the sections' run
@@ -195,10 +195,13 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
         const bool other_levels = level_of.size() > 1;
         if (nested.style == h.style) {
           const bool inner = n == nested.last + 1, outer = n == last_no[h.style] + 1;
-          as_item = inner && (!outer || (nested.indented != nested.outer_indented ? Indented(l) == nested.indented
-                                                                                   : NextNumber(i, h.style) == n));
-          if (as_item) nested.last = n;
-          else nested.style = -1;
+          as_item = inner && (!outer || (nested.indented != nested.outer_indented
+                                             ? Indented(l) == nested.indented
+                                             : NextNumber(i, h.style) == n));
+          if (as_item)
+            nested.last = n;
+          else
+            nested.style = -1;
         } else if (n == 1 && last_no[h.style] >= 1 && !other_levels && !sections.empty() &&
                    sections.back().items.empty() &&
                    (nests == h.style || Resumes(i, h.style, last_no[h.style]))) {

@@ -295,10 +295,11 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"separators", "open_tails", "org_suffixes", "level_prefixes", "region_words",
-             "level_exceptions", "suffix_exceptions", "carry_suffixes", "committee_mark",
-             "committee_suffixes", "cut_suffixes", "collective_starts", "collective_name",
-             "lead_clause", "first_is_lead", "person", "own_level", "conjunctions", "short_names", "examples"});
+            {"separators",      "open_tails",         "org_suffixes",      "level_prefixes",
+             "region_words",    "level_exceptions",   "suffix_exceptions", "carry_suffixes",
+             "committee_mark",  "committee_suffixes", "cut_suffixes",      "collective_starts",
+             "collective_name", "lead_clause",        "first_is_lead",     "person",
+             "own_level",       "conjunctions",       "short_names",       "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   if (root["short_names"])

@@ -412,12 +412,13 @@ TEST_CASE("robustness: a key-value line before a flat list's first item is no se
   CHECK(doc.tasks[1].units == std::vector<std::string>{"县教体局"});
 }
 
-TEST_CASE("robustness: rows put together from lines leave no dangling cell text behind", "[robustness][fuzz]") {
+TEST_CASE("robustness: rows put together from lines leave no dangling cell text behind",
+          "[robustness][fuzz]") {
   // The cells of a row rejoined from two lines were scratch strings; the
   // cell-shape cache kept views of them and compared against freed memory
   // when the same unit came again (parse_fuzz, ASan heap-use-after-free).
-  const Document doc = Pipeline(
-      ReadFile(SourceDir() + "/fuzz/regressions/parse/rejoined-row-cells-freed-before-shape-lookup"));
+  const Document doc = Pipeline(ReadFile(
+      SourceDir() + "/fuzz/regressions/parse/rejoined-row-cells-freed-before-shape-lookup"));
   REQUIRE(doc.tasks.size() == 4);
   CHECK(doc.tasks[0].content == "推进政务公开标准化建设第一段第二段内容继续");
   CHECK(doc.tasks[0].units == std::vector<std::string>{"市发改局"});
