@@ -1133,3 +1133,21 @@ TEST_CASE("native: a ruled cell's line that stops short of its edge was ended by
   REQUIRE(g.rows[2].cells.size() == 3);
   CHECK(g.rows[2].cells[1].text == "县公共资源交易中心和县政务服务中心");
 }
+
+TEST_CASE("native: a landscape annex after a portrait cover keeps its right columns (PDF)", "[native][pdf]") {
+  // landscape-annex.pdf: LibreOffice's print of a .docx with a portrait
+  // section (the notice) and a landscape one (the table). pdftocairo draws
+  // all pages on the first page's surface and leaves out the rules beyond
+  // it: the 完成时限 column was lost. Pages of another size are drawn again.
+  const Source s = Decode(ReadFile(Fixture("landscape-annex.pdf")), "landscape-annex.pdf");
+  REQUIRE(s.grids.size() == 1);
+  const Grid& g = s.grids[0];
+  REQUIRE(g.rows.size() == 3);
+  REQUIRE(g.rows[0].cells.size() == 4);
+  CHECK(g.rows[0].cells[3].text == "完成时限");
+  const Document doc = ConvertFixture("landscape-annex.pdf");
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[0].units == std::vector<std::string>{"县市场监管局", "县教育局"});
+  CHECK(doc.tasks[0].deadline.date == "2024-06-30");
+  CHECK(doc.tasks[1].deadline.date == "2024-10-31");
+}

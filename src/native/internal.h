@@ -207,9 +207,17 @@ Rendered ReadHtml(std::string_view bytes, const std::string& name);
 /// native.h RenderEmbeddedTables.
 std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::string& name);
 Rendered ReadPdf(std::string_view bytes, const std::string& name);
+/// pdftocairo's SVG of pages [first, first + count) drawn on their own
+/// (pages of another size than the first).
+struct PageRunSvg {
+  size_t first = 0, count = 0;
+  std::string svg;
+};
 /// The page layout of pdftotext -bbox-layout output (XHTML with word boxes)
-/// and, when not empty, pdftocairo -svg output of the same PDF (its ruling lines).
-Rendered LayoutPdf(std::string_view xhtml, const std::string& name, std::string_view svg = {});
+/// and, when not empty, pdftocairo -svg output of the same PDF (its ruling
+/// lines), with the runs of pages drawn again on their own.
+Rendered LayoutPdf(std::string_view xhtml, const std::string& name, std::string_view svg = {},
+                   const std::vector<PageRunSvg>& runs = {});
 
 }  // namespace noticetab::native
 

@@ -103,7 +103,25 @@ bool WaitAll(std::vector<Process*> children) {
 struct PdfText {
   std::string xhtml;  // pdftotext -bbox-layout
   std::string svg;    // pdftocairo -svg; empty when it failed
+  std::vector<PageRunSvg> runs;  // pages of another size than the first, drawn again
 };
+
+// The page sizes pdftotext gives (<page width=".." height="..">), in order.
+std::vector<std::pair<double, double>> PageSizes(std::string_view xhtml) {
+  std::vector<std::pair<double, double>> sizes;
+  auto value = [&](size_t from, size_t end, std::string_view key) {
+    const size_t at = xhtml.find(key, from);
+    if (at == std::string_view::npos || at > end) return 0.0;
+    const double d = std::strtod(std::string(xhtml.substr(at + key.size(), 24)).c_str(), nullptr);
+    return std::isfinite(d) ? d : 0.0;
+  };
+  for (size_t at = xhtml.find("<page "); at != std::string_view::npos; at = xhtml.find("<page ", at + 6)) {
+    const size_t end = xhtml.find('>', at);
+    if (end == std::string_view::npos) break;
+    sizes.emplace_back(value(at, end, "width=\""), value(at, end, "height=\""));
+  }
+  return sizes;
+}
 
 // Runs pdftotext and pdftocairo on the bytes, side by side.
 PdfText RunPoppler(std::string_view bytes, const std::string& name) {
@@ -153,6 +171,34 @@ PdfText RunPoppler(std::string_view bytes, const std::string& name) {
   // Without pdftocairo (or when it fails) tables are read from gaps alone.
   if (cairo.spawn_error == 0 && WIFEXITED(cairo.status) && WEXITSTATUS(cairo.status) == 0)
     r.svg = ReadFd(svg.fd(), size_t{512} << 20);
+  // pdftocairo draws every page on a surface of the first page's size and
+  // leaves out what lies wholly beyond it: a landscape annex after a portrait
+  // cover loses the rules of its right columns. Each run of pages of another
+  // size is drawn again on its own (a few runs at most; past that the gaps
+  // still give the columns).
+  if (r.svg.empty()) return r;
+  const std::vector<std::pair<double, double>> sizes = PageSizes(r.xhtml);
+  auto same = [](std::pair<double, double> a, std::pair<double, double> b) {
+    return std::abs(a.first - b.first) < 1 && std::abs(a.second - b.second) < 1;
+  };
+  constexpr size_t kMaxRuns = 8;
+  for (size_t i = 1; i < sizes.size() && r.runs.size() < kMaxRuns;) {
+    if (same(sizes[i], sizes[0])) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < sizes.size() && same(sizes[j], sizes[i])) ++j;
+    TempFile run_svg(".svg"), run_err(".txt");
+    if (run_svg.fd() < 0 || run_err.fd() < 0) break;
+    const std::string first = std::to_string(i + 1), last = std::to_string(j);
+    const char* run_argv[] = {"pdftocairo", "-q", "-svg", "-f", first.c_str(), "-l", last.c_str(), in_path.c_str(), "-", nullptr};
+    Process run = Spawn(run_argv, run_svg.fd(), run_err.fd());
+    if (run.spawn_error != 0 || !WaitAll({&run})) break;
+    if (WIFEXITED(run.status) && WEXITSTATUS(run.status) == 0)
+      r.runs.push_back({i, j - i, ReadFd(run_svg.fd(), size_t{512} << 20)});
+    i = j;
+  }
   return r;
 }
 
@@ -344,10 +390,11 @@ std::vector<std::vector<RuleLine>> SvgRules(std::string_view svg, const std::str
 
 Rendered ReadPdf(std::string_view bytes, const std::string& name) {
   PdfText t = RunPoppler(bytes, name);
-  return LayoutPdf(t.xhtml, name, t.svg);
+  return LayoutPdf(t.xhtml, name, t.svg, t.runs);
 }
 
-Rendered LayoutPdf(std::string_view xhtml, const std::string& name, std::string_view svg) {
+Rendered LayoutPdf(std::string_view xhtml, const std::string& name, std::string_view svg,
+                   const std::vector<PageRunSvg>& runs) {
   // The output is XHTML with a DOCTYPE; the HTML parser reads it without
   // loading anything.
   XmlDoc doc = ParseHtml(xhtml, "UTF-8", name);
@@ -368,6 +415,16 @@ Rendered LayoutPdf(std::string_view xhtml, const std::string& name, std::string_
       std::vector<std::vector<RuleLine>> rules = SvgRules(svg, name);
       if (rules.size() == pages.size())
         for (size_t i = 0; i < pages.size(); ++i) pages[i].rules = std::move(rules[i]);
+    } catch (const Error&) {
+    }
+  }
+  // Pages of another size, drawn on their own: their rules replace those
+  // the first page's surface cut off.
+  for (const PageRunSvg& run : runs) {
+    try {
+      std::vector<std::vector<RuleLine>> rules = SvgRules(run.svg, name);
+      if (rules.size() == run.count && run.first + run.count <= pages.size())
+        for (size_t i = 0; i < run.count; ++i) pages[run.first + i].rules = std::move(rules[i]);
     } catch (const Error&) {
     }
   }
