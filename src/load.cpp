@@ -602,6 +602,61 @@ void RemoveInvisible(std::string& text, std::vector<std::string>& warnings, std:
                 static_cast<int>(line));
 }
 
+// Decodes the HTML character references a page's source leaves in copied
+// text (a markdown table of an OCR'd or scraped page: 完善&nbsp;宿舍,
+// 县教体局&amp;县财政局): &nbsp; and the other spaces become a space, the
+// markup characters and numeric references their character. Nothing
+// else is touched; a line break by reference becomes a space, so lines keep
+// their numbers.
+void DecodeEntities(std::string& text, std::vector<std::string>& warnings, std::vector<Diagnostic>& diagnostics) {
+  size_t amp = text.find('&');
+  if (amp == std::string::npos) return;
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"nbsp", " "}, {"ensp", " "}, {"emsp", " "}, {"thinsp", " "}, {"amp", "&"},
+      {"lt", "<"},   {"gt", ">"},   {"quot", "\""}, {"apos", "'"},    {"middot", "\u00B7"}};
+  std::string out;
+  size_t from = 0, count = 0, first = 0;
+  for (; amp != std::string::npos; amp = text.find('&', amp + 1)) {
+    const size_t semi = text.find(';', amp + 1);
+    if (semi == std::string::npos || semi - amp > 10) continue;
+    const std::string_view name(text.data() + amp + 1, semi - amp - 1);
+    std::string with;
+    if (name.size() >= 2 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      const std::string_view digits = name.substr(hex ? 2 : 1);
+      if (digits.empty() || digits.size() > 6) continue;
+      char32_t cp = 0;
+      bool ok = true;
+      for (char c : digits) {
+        const int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                      : hex && std::isxdigit(static_cast<unsigned char>(c)) ? (std::tolower(c) - 'a' + 10)
+                                                                              : -1;
+        if (v < 0) ok = false;
+        else cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      }
+      if (!ok || cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
+      if (cp < 0x20 || cp == 0xA0) cp = ' ';  // a full-width space stays one: lines read it
+      AppendUtf8(with, cp);
+    } else {
+      const auto* hit = std::find_if(std::begin(kNamed), std::end(kNamed), [&](const auto& e) { return e.first == name; });
+      if (hit == std::end(kNamed)) continue;
+      with = hit->second;
+    }
+    if (count++ == 0) first = amp;
+    out.append(text, from, amp - from).append(with);
+    from = semi + 1;
+    amp = semi;
+  }
+  if (count == 0) return;
+  out.append(text, from, std::string::npos);
+  const auto line = LineAt(text.data(), first);
+  text = std::move(out);
+  AddDiagnostic(warnings, diagnostics, "input.entities_decoded",
+                "line " + std::to_string(line) + ": " + std::to_string(count) +
+                    " HTML character reference(s) (&nbsp; &amp; &#…;) decoded",
+                static_cast<int>(line));
+}
+
 Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name) {
   if (auto rendered = RenderNative(bytes, name)) return SourceFromRendered(std::move(*rendered), std::move(name));
   for (const Signature& sig : kSignatures) {
@@ -680,6 +735,7 @@ Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name)
   // their markers: removed, with a warning. Clean UTF-8 was searched for them
   // on the way (with AVX2).
   if (!clean || invisible) RemoveInvisible(d.text, warnings, diagnostics);
+  DecodeEntities(d.text, warnings, diagnostics);
   // Clean text with fewer control characters than could ever be refused
   // needs no second pass.
   if (!clean || controls >= kNoiseFloor) RefuseNoise(d.text, d.bad, encoding, name);

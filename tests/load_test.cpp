@@ -290,6 +290,22 @@ TEST_CASE("encoding fixtures decode to the UTF-8 samples exactly", "[load][accep
   }
 }
 
+TEST_CASE("HTML character references left in copied text are decoded with a warning", "[load]") {
+  const std::string text =
+      "| 1 | 改造学生食堂，&nbsp;完善宿舍设施。 | 县教体局&amp;县财政局 | 2024年10月底前 |\n"
+      "&#19968;&#x4E8C;、&lt;b&gt; &foo; &amp &#0; &#xD800; & ;\n第三行&#10;不断行\n";
+  const Source s = Decode(text, "t.md");
+  CHECK(s.text() ==
+        "| 1 | 改造学生食堂， 完善宿舍设施。 | 县教体局&县财政局 | 2024年10月底前 |\n"
+        "一二、<b> &foo; &amp &#0; &#xD800; & ;\n第三行 不断行\n");
+  CHECK(s.line_count() == 3);
+  REQUIRE(s.diagnostics.size() == 1);
+  CHECK(s.diagnostics[0].code == "input.entities_decoded");
+  CHECK(s.warnings[0] == "line 1: 7 HTML character reference(s) (&nbsp; &amp; &#…;) decoded");
+  // Text without a reference is left as it is, with no warning.
+  CHECK(Decode("县教体局 & 县财政局\n", "t.txt").warnings.empty());
+}
+
 TEST_CASE("invisible format characters are removed with a warning", "[load]") {
   const std::string zw = "\xE2\x80\x8B", bom = "\xEF\xBB\xBF", wj = "\xE2\x81\xA0";
   const std::string text = "关于印发工作要点的通知\n" + zw + "一、加强" + bom + "领导" + zw + "\n（一）做好" + wj + "公开。\n";

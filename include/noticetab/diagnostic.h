@@ -38,7 +38,8 @@ namespace noticetab {
 /// table.note (a 注：… line under a table), table.outside_lines (a
 /// docx/html/odt paragraph after a table, in none of its cells), table.no_rows, input.glyph_codes
 /// ((cid:N) or ☐☐ removed), input.bad_bytes, input.nul_removed, input.pinyin_removed,
-/// input.invisible_removed (zero-width spaces, joiners, a BOM inside the text),
+/// input.invisible_removed (zero-width spaces, joiners, a BOM inside the text), input.entities_decoded
+/// (HTML character references such as &nbsp; left in copied text),
 /// input.traditional, input.traditional_mixed (characters printed in both forms: each given back
 /// in the form printed more often), input.partial (a native reader skipped content),
 /// input.note (a warning a caller put on a Source without a code), rows.cut
