@@ -66,7 +66,13 @@ std::vector<std::pair<size_t, Field>> Block(const std::vector<Line>& lines, size
       if (out.empty()) break;
       size_t j = i;
       while (j < lines.size() && lines[j].kind == LineKind::kText && lines[j].tabs == 0 && !ColonEarly(lines[j], rules)) ++j;
-      if (j == i || j >= lines.size() || !ReadField(lines[j], rules)) break;
+      if (j == i || j >= lines.size()) break;
+      const std::optional<Field> next = ReadField(lines[j], rules);
+      // The field opens the next block: a heading right before it is its
+      // title (（三）), not the end of this block's last value.
+      if (!next || (next->name == out.front().second.name && j == i + 1 &&
+                    l.kind == LineKind::kHeading))
+        break;
       i = j - 1;
       continue;
     }
@@ -90,6 +96,14 @@ bool RowBlock(const std::vector<std::pair<size_t, Field>>& block) {
   return roles.size() >= 3 && content && assigns;
 }
 
+// A line between two blocks that names the next (任务二, 二、, （二）, 2.,
+// 专项行动二：数字政府建设行动, ——): a heading, a name with a colon, or a
+// short line; CutRecords skips it when a block follows.
+bool BlockTitle(const Line& l, const Rules& rules) {
+  return l.kind == LineKind::kHeading || ColonEarly(l, rules) ||
+         (l.kind == LineKind::kText && l.tabs == 0 && CharCountUpTo(l.text, 17) <= 16);
+}
+
 // The index of the next line at or after `from`, past blank and junk lines.
 size_t NextLine(const std::vector<Line>& lines, size_t from) {
   while (from < lines.size() && (lines[from].kind == LineKind::kBlank || lines[from].kind == LineKind::kJunk)) ++from;
@@ -111,7 +125,7 @@ bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules
   // A second block opening with the same name: a table, not one form (past
   // a group's title between them, as CutRecords skips it).
   size_t next = NextLine(lines, end);
-  if (next < lines.size() && !ReadField(lines[next], rules) && ColonEarly(lines[next], rules))
+  if (next < lines.size() && !ReadField(lines[next], rules) && BlockTitle(lines[next], rules))
     next = NextLine(lines, next + 1);
   if (next >= lines.size()) return false;
   const std::optional<Field> f = ReadField(lines[next], rules);
@@ -139,11 +153,11 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       if (std::find(names.begin(), names.end(), f.name) == names.end()) names.push_back(f.name);
     i = NextLine(lines, b.end);
     blocks.push_back(std::move(b));
-    // A group's title between blocks (专项行动二：数字政府建设行动), a name no
-    // header has: skipped when the next block follows it.
+    // A block's or a group's title between blocks (任务二, 专项行动二：数字
+    // 政府建设行动), a name no header has: skipped when the next block follows it.
     if (i < lines.size() && !ReadField(lines[i], rules)) {
       const size_t next = NextLine(lines, i + 1);
-      if (!ColonEarly(lines[i], rules) || next >= lines.size() || !ReadField(lines[next], rules)) break;
+      if (!BlockTitle(lines[i], rules) || next >= lines.size() || !ReadField(lines[next], rules)) break;
       i = next;
     }
   }
