@@ -185,11 +185,11 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       // starting again at 1 in a section that has no items yet, where no other
       // style holds the items and the sections' run goes on after it (or an
       // earlier section held such a list: the last one may too), numbers
-      // that section's items. The sections' run
-      // goes on with the number after the last section's (3. 保障措施); a
-      // number both runs could take goes to the run whose indent it shares,
-      // or, when the indents do not tell, the inner run when the next
-      // heading of that marker takes the same number (the sections' one).
+      // that section's items. The sections' run goes on with the number
+      // after the last section's (3. 保障措施); a number both runs could take
+      // goes to the run whose indent it shares or, when the indents do not
+      // tell, to the inner run when the next heading of that marker takes
+      // the same number (the sections' one).
       bool as_item = false;
       if (n > 0 && lv != level_of.end() && level == top + 1) {
         const bool other_levels = level_of.size() > 1;
