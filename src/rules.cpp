@@ -664,7 +664,7 @@ RNode Pairs(const FileContext& ctx, const RNode& root, const char* key, MarkSet&
 void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"sentence_end", "closers", "closer_after", "brackets", "sentence_mark", "full_stop", "comma",
                         "semicolon", "enumeration", "colon", "pipe", "title_stops", "label_ends", "other_pairs",
-                        "marker_ends", "marker_brackets", "written", "rule_marks", "examples"});
+                        "marker_ends", "marker_brackets", "written", "rule_marks", "no_line_start", "examples"});
   Punctuation& p = r.punct;
   p.sentence_end = Marks(ctx, root, "sentence_end");
   p.closers = Marks(ctx, root, "closers");
@@ -685,6 +685,7 @@ void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
       if (p.opens.Has(c) || p.closes.Has(c)) ctx.Fail(other.Mark(), "other_pairs: a mark is in brackets too");
   p.marker_ends = Marks(ctx, root, "marker_ends");
   if (root["rule_marks"]) p.rule_marks = Marks(ctx, root, "rule_marks");  // optional: older rule sets have none
+  if (root["no_line_start"]) p.no_line_start = Marks(ctx, root, "no_line_start");  // optional, as rule_marks
   Pairs(ctx, root, "marker_brackets", p.marker_opens, p.marker_closes);
   std::map<std::string, std::string, std::less<>> written;
   StringMap(ctx, root, "written", written, {"list", "clauses", "stop"});

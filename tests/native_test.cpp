@@ -1114,13 +1114,13 @@ TEST_CASE("pdf layout: a coordinate that overflows (56.E800000) is no position a
 TEST_CASE("native: a ruled cell's line that stops short of its edge was ended by its writer", "[native][pdf]") {
   const std::vector<double> cols = {60, 300, 450, 550};
   // 县融媒体中心 leaves half the cell empty: the next line is a name of its
-  // own. 县公共资源交易中心和 fills the line: 县政务服务中心 wraps on from it.
+  // own. 县公共资源交易中心和县政 fills the line: 务服务中心 wraps on from it.
   // 2023年 over 12月底前: a number's wrap, whatever room it leaves.
   native::PlacedPage p = DrawTable(
       cols, {700, 730, 770, 810},
       {{0, 0, 0, 0, {"具体内容"}}, {0, 0, 1, 1, {"责任单位"}}, {0, 0, 2, 2, {"完成时限"}},
        {1, 1, 0, 0, {"甲任务。"}}, {1, 1, 1, 1, {"县融媒体中心", "县委网信办"}}, {1, 1, 2, 2, {"2023年", "12月底前"}},
-       {2, 2, 0, 0, {"乙任务。"}}, {2, 2, 1, 1, {"县公共资源交易中心和", "县政务服务中心"}}, {2, 2, 2, 2, {"年底前"}}});
+       {2, 2, 0, 0, {"乙任务。"}}, {2, 2, 1, 1, {"县公共资源交易中心和县政", "务服务中心"}}, {2, 2, 2, 2, {"年底前"}}});
   const Rendered r = native::LayoutPages({p});
   REQUIRE(r.grids.size() == 1);
   const Grid& g = r.grids[0];
@@ -1132,6 +1132,41 @@ TEST_CASE("native: a ruled cell's line that stops short of its edge was ended by
   CHECK(g.rows[1].cells[2].text == "2023年12月底前");
   REQUIRE(g.rows[2].cells.size() == 3);
   CHECK(g.rows[2].cells[1].text == "县公共资源交易中心和县政务服务中心");
+}
+
+TEST_CASE("native: a ruled cell's line with room for one more character was ended by its writer", "[native][pdf]") {
+  // The unit column holds 8 characters a line (96 points at 12 a character,
+  // inside 2 points of padding each side).
+  const std::vector<double> cols = {60, 300, 400, 460};
+  native::PlacedPage p = DrawTable(
+      cols, {700, 730, 770, 810, 850},
+      {{0, 0, 0, 0, {"具体内容"}}, {0, 0, 1, 1, {"责任单位"}}, {0, 0, 2, 2, {"完成时限"}},
+       // Two characters of room: 市财政局 would have fitted in part; a name of its own.
+       {1, 1, 0, 0, {"甲任务。"}}, {1, 1, 1, 1, {"市投资促进局", "市财政局"}}, {1, 1, 2, 2, {"年底前"}},
+       // One character of room, but the next line opens 局、: no line starts
+       // with 、, so the writer moved 局 down with it (a wrap).
+       {2, 2, 0, 0, {"乙任务。"}}, {2, 2, 1, 1, {"市工业和信息化", "局、市财政局"}}, {2, 2, 2, 2, {"年底前"}},
+       // Less than a character of room: a wrap.
+       {3, 3, 0, 0, {"丙任务。"}}, {3, 3, 1, 1, {"市住房和城乡建设", "局"}}, {3, 3, 2, 2, {"年底前"}}});
+  const Rendered r = native::LayoutPages({p});
+  REQUIRE(r.grids.size() == 1);
+  const Grid& g = r.grids[0];
+  REQUIRE(g.rows.size() == 4);
+  CHECK(native::CellText(g.rows[1].cells[1].text) == "市投资促进局 市财政局");
+  CHECK(g.rows[2].cells[1].text == "市工业和信息化局、市财政局");
+  CHECK(g.rows[3].cells[1].text == "市住房和城乡建设局");
+  // Lines centred in their cell: the room is both sides' (72 points of text
+  // in 96: 24 points, two characters).
+  native::PlacedPage centred = DrawTable(cols, {700, 730, 770},
+                                         {{0, 0, 0, 0, {"具体内容"}}, {0, 0, 1, 1, {"责任单位"}},
+                                          {0, 0, 2, 2, {"完成时限"}}, {1, 1, 0, 0, {"甲任务。"}},
+                                          {1, 1, 2, 2, {"年底前"}}});
+  centred.words.push_back({314, 730.7, 386, 746.3, "市投资促进局"});
+  centred.words.push_back({326, 744.8, 374, 760.4, "市财政局"});
+  const Rendered rc = native::LayoutPages({centred});
+  REQUIRE(rc.grids.size() == 1);
+  REQUIRE(rc.grids[0].rows.size() == 2);
+  CHECK(native::CellText(rc.grids[0].rows[1].cells[1].text) == "市投资促进局 市财政局");
 }
 
 TEST_CASE("native: a landscape annex after a portrait cover keeps its right columns (PDF)", "[native][pdf]") {

@@ -120,6 +120,7 @@ struct Punctuation {
   MarkSet rule_marks;     ///< a table's rules read as characters by OCR (‖ │): never part of a name
   MarkSet title_stops;    ///< a heading's title ends before the first
   MarkSet label_ends;     ///< a Word list label ending in one takes no space after it
+  MarkSet no_line_start;  ///< a line may not open with one (a wrap before one moves a character down)
   /// other_pairs: quotes, book-title marks, braces; the tokenizer's opening
   /// and closing marks besides the brackets (a separator inside one splits).
   MarkSet other_opens, other_closes;

@@ -484,6 +484,103 @@ void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<
   }
 }
 
+// The widths of one character in a cell's words of ideographs only (their
+// width over their count), added to `out`.
+void HanWidths(const std::vector<VisualLine>& lines, std::vector<double>& out) {
+  for (const VisualLine& l : lines)
+    for (const Word& w : l.words) {
+      size_t i = 0, n = 0;
+      bool han = !w.text.empty();
+      while (han && i < w.text.size()) {
+        han = IsHan(NextChar(w.text, i));
+        ++n;
+      }
+      if (han && w.x1 > w.x0) out.push_back((w.x1 - w.x0) / static_cast<double>(n));
+    }
+}
+
+double Median(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// The second character of a text (0 when it has fewer).
+char32_t SecondChar(std::string_view s) {
+  size_t i = 0;
+  if (s.empty()) return 0;
+  NextChar(s, i);
+  return i < s.size() ? NextChar(s, i) : 0;
+}
+
+// Each cell's text from its lines. A cell's lines wrap its text: joined
+// without a break (a space only between ASCII words), so "2024年12" over
+// "月底前" is one date. A line between two ideographs that had room left for
+// the next line's first character was ended by its writer: a line break
+// (县融媒体中心 / 县委网信办, two names); unless that character opens a mark no
+// line may start with (punctuation.yaml no_line_start: 局、 moves down whole).
+// The room is measured from the cell's padding: in a cell whose lines all
+// start at one x (left-aligned) that inset, else the table's smallest; in a
+// centred line the room is both sides' (an indented first line has none on
+// its right).
+void CellTexts(Fragment& f) {
+  constexpr double kFits = 0.9;  // of a character: the room a character needs
+  constexpr double kSameX = 0.5;  // points: lines starting this close are aligned
+  const MarkSet& no_start = BuiltinPunctuation().punct.no_line_start;
+  std::vector<std::vector<VisualLine>> cell_lines(f.cells.size());
+  std::vector<double> inset(f.cells.size(), -1);  // of a left-aligned cell
+  double pad = -1;
+  for (size_t c = 0; c < f.cells.size(); ++c) {
+    cell_lines[c] = Lines(std::move(f.words[c]));
+    const double x = f.xs[static_cast<size_t>(f.cells[c].c0)];
+    double lo = -1, hi = -1;
+    for (const VisualLine& l : cell_lines[c]) {
+      if (l.words.empty() || l.words.front().x0 < x) continue;
+      const double in = l.words.front().x0 - x;
+      lo = lo < 0 ? in : std::min(lo, in);
+      hi = std::max(hi, in);
+    }
+    if (lo >= 0 && (pad < 0 || lo < pad)) pad = lo;
+    if (cell_lines[c].size() >= 2 && lo >= 0 && hi - lo <= kSameX) inset[c] = lo;
+  }
+  pad = std::max(pad, 0.0);
+  // A character's width: the cell's own, else the table's, else a line's height.
+  std::vector<double> widths;
+  for (const auto& lines : cell_lines) HanWidths(lines, widths);
+  if (widths.empty())
+    for (const auto& lines : cell_lines)
+      for (const VisualLine& l : lines) widths.push_back(l.y1 - l.y0);
+  const double table_width = widths.empty() ? 0 : Median(std::move(widths));
+  for (size_t c = 0; c < f.cells.size(); ++c) {
+    RuledCell& cell = f.cells[c];
+    cell.bottom = f.ys[static_cast<size_t>(cell.r1) + 1];
+    const double own = inset[c] >= 0 ? inset[c] : pad;
+    const double left = f.xs[static_cast<size_t>(cell.c0)] + own;
+    const double right = f.xs[static_cast<size_t>(cell.c1) + 1] - own;
+    std::vector<double> own_widths;
+    HanWidths(cell_lines[c], own_widths);
+    const double char_width = own_widths.empty() ? table_width : Median(std::move(own_widths));
+    std::string text;
+    double room = 0;  // after the line before
+    for (const VisualLine& l : cell_lines[c]) {
+      cell.text_bottom = std::max(cell.text_bottom, l.y1);
+      cell.line_height = std::max(cell.line_height, l.y1 - l.y0);
+      std::string line;
+      for (size_t s = 0; s < l.segs.size(); ++s) line += (s > 0 ? " " : "") + l.segs[s].text;
+      // Between two ideographs only: a number's wrap (2023年 / 12) may leave room.
+      if (!text.empty() && !line.empty() && room >= kFits * char_width && IsHan(LastChar(text)) &&
+          IsHan(FirstChar(line)) && !no_start.Has(SecondChar(line)))
+        text += '\n';
+      JoinPiece(text, line);
+      if (!l.words.empty()) {
+        const double after = std::max(0.0, right - l.words.back().x1);
+        const double before = std::max(0.0, l.words.front().x0 - left);
+        room = after + std::min(after, before);
+      }
+    }
+    cell.text = std::move(text);
+  }
+}
+
 Rendered LayoutPages(std::vector<PlacedPage> pages) {
   // Bordered tables first: their words are theirs; the rest is laid out by
   // lines and gaps.
@@ -505,37 +602,7 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
       }
       if (!taken) rest.push_back(std::move(w));
     }
-    for (Fragment& f : ruled[pi])
-      for (size_t c = 0; c < f.cells.size(); ++c) {
-        // A cell's lines wrap its text: joined without a break (a space
-        // only between ASCII words), so "2024年12" over "月底前" is one date.
-        // A line that stops short of the cell's right edge (by more than
-        // kBreakChars characters, its padding as wide as the left one) was
-        // ended by its writer: a line break (县融媒体中心 / 县委网信办, two names).
-        constexpr double kBreakChars = 2.5;
-        std::string text;
-        RuledCell& cell = f.cells[c];
-        cell.bottom = f.ys[static_cast<size_t>(cell.r1) + 1];
-        const std::vector<VisualLine> lines = Lines(std::move(f.words[c]));
-        double left = f.xs[static_cast<size_t>(cell.c1) + 1];
-        for (const VisualLine& l : lines)
-          if (!l.words.empty()) left = std::min(left, l.words.front().x0);
-        const double right = f.xs[static_cast<size_t>(cell.c1) + 1] - (left - f.xs[static_cast<size_t>(cell.c0)]);
-        double prev_end = right;
-        for (const VisualLine& l : lines) {
-          cell.text_bottom = std::max(cell.text_bottom, l.y1);
-          cell.line_height = std::max(cell.line_height, l.y1 - l.y0);
-          std::string line;
-          for (size_t s = 0; s < l.segs.size(); ++s) line += (s > 0 ? " " : "") + l.segs[s].text;
-          // Between two ideographs only: a number's wrap (2023年 / 12) may leave room.
-          if (!text.empty() && !line.empty() && prev_end < right - kBreakChars * (l.y1 - l.y0) && IsHan(LastChar(text)) &&
-              IsHan(FirstChar(line)))
-            text += '\n';
-          JoinPiece(text, line);
-          if (!l.words.empty()) prev_end = l.words.back().x1;
-        }
-        f.cells[c].text = std::move(text);
-      }
+    for (Fragment& f : ruled[pi]) CellTexts(f);
     page_lines.push_back(Lines(std::move(rest)));
   }
 
