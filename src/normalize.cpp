@@ -50,7 +50,15 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
                        (StartsLikeUnit(pieces[k], rules) || rules.unit_own_level.Contains(pieces[k])) &&
                        !EndsWith(out, rules.punct.list_joiner);
       bool ascii = static_cast<unsigned char>(out.back()) < 128 && static_cast<unsigned char>(pieces[k][0]) < 128;
-      if (separator) out += rules.punct.list_joiner;
+      // A piece ending in a role word (县水利局牵头 县财政局配合: two lines of
+      // a cell, or a nested table's rows) ends its clause.
+      bool role_end = false;
+      for (const auto& rw : rules.role_words)
+        if (!role_end && EndsWith(out, rw.first) && out.size() > rw.first.size()) role_end = true;
+      for (const auto& rw : rules.role_words)
+        if (role_end && pieces[k] == rw.first) role_end = false;  // 县水利局 牵头: the role word's own line
+      if (role_end && !separator) out += rules.punct.clause_joiner;
+      else if (separator) out += rules.punct.list_joiner;
       else if (ascii) out += " ";
     }
     out += pieces[k];

@@ -554,6 +554,67 @@ TEST_CASE("native: a one-column table is a frame around text, its paragraphs rea
   CHECK(odt.grids.empty());
 }
 
+TEST_CASE("native: a small table inside a task's cell stays in that cell; a page-layout table is read as blocks", "[native]") {
+  // A 具体目标 table (指标 | 目标值) inside a content cell, and a units cell
+  // holding a 2-row table (县水利局 | 牵头 / 县财政局 | 配合): the outer table
+  // keeps its rows; the inner cells are its cell's text, spaced. The whole table
+  // had been read as one cell per line, every inner row a task.
+  auto tc = [](const std::string& body) { return "<w:tc>" + body + "</w:tc>"; };
+  auto row = [](const std::string& cells) { return "<w:tr>" + cells + "</w:tr>"; };
+  const std::string goals = "<w:tbl>" + row(tc(P(R("指标"))) + tc(P(R("目标值")))) +
+                            row(tc(P(R("新增供水管网"))) + tc(P(R("120公里")))) + "</w:tbl>";
+  const std::string roles = "<w:tbl>" + row(tc(P(R("县水利局"))) + tc(P(R("牵头")))) +
+                            row(tc(P(R("县财政局"))) + tc(P(R("配合")))) + "</w:tbl>";
+  const std::string table =
+      "<w:tbl>" + row(tc(P(R("序号"))) + tc(P(R("工作任务"))) + tc(P(R("责任单位"))) + tc(P(R("完成时限")))) +
+      row(tc(P(R("1"))) + tc(P(R("实施供水工程，目标如下：")) + goals + P(R("（按季度报送）"))) + tc(roles) +
+          tc(P(R("2024年11月底前")))) +
+      row(tc(P(R("2"))) + tc(P(R("新建城市口袋公园8个。"))) + tc(P(R("县住建局"))) + tc(P(R("2024年9月底前")))) +
+      "</w:tbl>";
+  const Source s = Decode(MakeDocx(P(R("附件")) + table), "t.docx");
+  REQUIRE(s.grids.size() == 1);
+  const Grid& g = s.grids[0];
+  REQUIRE(g.rows.size() == 3);
+  REQUIRE(g.rows[1].cells.size() == 4);
+  CHECK(g.rows[1].cells[1].text == "实施供水工程，目标如下： 指标 目标值 新增供水管网 120公里 （按季度报送）");
+  CHECK(g.rows[1].cells[2].text == "县水利局 牵头 县财政局 配合");
+  const Document doc = Convert(s, BuiltinRules());
+  REQUIRE(doc.tasks.size() == 2);
+  CHECK(doc.tasks[0].lead_units == std::vector<std::string>{"县水利局"});
+  CHECK(doc.tasks[0].support_units == std::vector<std::string>{"县财政局"});
+  CHECK(doc.tasks[0].deadline.date == "2024-11-30");
+  CHECK(doc.tasks[1].units == std::vector<std::string>{"县住建局"});
+
+  // The same in an .odt.
+  auto otc = [](const std::string& body) { return "<table:table-cell>" + body + "</table:table-cell>"; };
+  auto orow = [](const std::string& cells) { return "<table:table-row>" + cells + "</table:table-row>"; };
+  auto op = [](const std::string& t) { return "<text:p>" + t + "</text:p>"; };
+  const std::string ogoals = "<table:table>" + orow(otc(op("指标")) + otc(op("目标值"))) +
+                             orow(otc(op("新增供水管网")) + otc(op("120公里"))) + "</table:table>";
+  const std::string content =
+      "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><office:text>" +
+      op("附件") + "<table:table>" + orow(otc(op("序号")) + otc(op("工作任务")) + otc(op("责任单位")) + otc(op("完成时限"))) +
+      orow(otc(op("1")) + otc(op("实施供水工程，目标如下：") + ogoals) + otc(op("县水利局")) + otc(op("2024年11月底前"))) +
+      orow(otc(op("2")) + otc(op("新建城市口袋公园8个。")) + otc(op("县住建局")) + otc(op("2024年9月底前"))) +
+      "</table:table></office:text></office:body></office:document-content>";
+  const Source odt =
+      Decode(MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}}), "t.odt");
+  REQUIRE(odt.grids.size() == 1);
+  REQUIRE(odt.grids[0].rows.size() == 3);
+  CHECK(odt.grids[0].rows[1].cells[1].text == "实施供水工程，目标如下： 指标 目标值 新增供水管网 120公里");
+
+  // Two columns of page regions, a table inside one: a layout table, its
+  // cells read as blocks, no grid of its own.
+  const std::string layout = "<w:tbl>" + row(tc(P(R("关于印发工作要点的通知")) + P(R("一、总体要求"))) + tc(goals)) +
+                             row(tc(P(R("抄送：市委办公室。"))) + tc(P(R("")))) + "</w:tbl>";
+  const Source page = Decode(MakeDocx(layout), "l.docx");
+  CHECK(Lines(page).front() == "关于印发工作要点的通知");
+  REQUIRE(page.grids.size() == 1);  // the inner table only
+  CHECK(page.grids[0].rows.size() == 2);
+}
+
 TEST_CASE("native: odt list and heading numbers are generated from their styles", "[native]") {
   // LibreOffice saves Word's automatic numbering as list styles
   // (text:list-level-style-number); the numbers are not in the text. Without

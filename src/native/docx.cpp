@@ -495,10 +495,25 @@ class DocxReader {
         if (!text.empty() && !p.empty()) text += '\n';
         text += p;
       } else if (name == "tbl") {
-        // A table nested in a data cell: its cells' text, in order.
-        for (const xmlNode* tr = n->children; tr != nullptr; tr = tr->next)
-          for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next)
-            if (Name(tc) == "tc") Cell(tc, text);
+        // A table nested in a data cell: a line per row, its cells' text
+        // spaced (新增供水管网 120公里).
+        std::vector<const xmlNode*> rows;
+        Rows(n, rows);
+        for (const xmlNode* tr : rows) {
+          std::vector<const xmlNode*> cells;
+          Cells(tr, cells);
+          std::string line;
+          for (const xmlNode* tc : cells) {
+            std::string c;
+            Cell(tc, c);
+            for (char& ch : c)
+              if (ch == '\n') ch = ' ';
+            if (!line.empty() && !c.empty()) line += ' ';
+            line += c;
+          }
+          if (!text.empty() && !line.empty()) text += '\n';
+          text += line;
+        }
       } else if (name == "sdt") {
         if (const xmlNode* c = Child(n, "sdtContent")) Cell(c, text);
       } else if (name == "customXml") {
@@ -530,13 +545,14 @@ class DocxReader {
   void Table(const xmlNode* tbl) {
     std::vector<const xmlNode*> rows;
     Rows(tbl, rows);
-    size_t columns = 0;
+    size_t columns = 0, plain_rows = 0;
     for (const xmlNode* tr : rows) {
       std::vector<const xmlNode*> cells;
       Cells(tr, cells);
       columns = std::max(columns, cells.size());
+      plain_rows += !HasNestedTable(tr);
     }
-    if (columns <= 1 || HasNestedTable(tbl)) {
+    if (columns <= 1 || (plain_rows < rows.size() && LayoutTable(columns, plain_rows))) {
       // A layout table (tables inside its cells) or a frame (one column: a
       // box around the notice, the 版记 rules): its cells are page regions,
       // read as blocks in order. A frame read as a table row ran the whole

@@ -160,6 +160,12 @@ std::vector<double> Numbers(std::string_view s);
 /// coordinates) that are long enough to be table borders, appended to `out`.
 void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<RuleLine>& out);
 
+/// Whether a table holding tables in its cells is a layout table (its cells
+/// page regions, read as blocks) rather than a data table with a small table
+/// inside a cell (a 具体目标 table in a task's content): it is, unless it has 3
+/// or more columns and 2 or more rows (a header and a task) holding no table.
+bool LayoutTable(size_t columns, size_t rows_without_tables);
+
 /// A page number line ("3", "- 3 -", "第 3 页 共 12 页"): digits and the
 /// words of numbering.yaml page_number_words.
 bool IsPageNumber(std::string_view line);

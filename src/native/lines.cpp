@@ -62,6 +62,10 @@ std::string CellText(std::string_view text) {
   return Clean(TrimAscii(out));
 }
 
+bool LayoutTable(size_t columns, size_t rows_without_tables) {
+  return columns < 3 || rows_without_tables < 2;
+}
+
 void JoinPiece(std::string& text, std::string_view piece) {
   if (piece.empty()) return;
   if (!text.empty()) {

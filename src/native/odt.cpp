@@ -258,8 +258,27 @@ class OdtReader {
         Inline(n, p, nullptr);
         if (!text.empty() && !p.empty()) text += '\n';
         text += p;
+      } else if (name == "table") {
+        // A table nested in a data cell: a line per row, its cells' text
+        // spaced (新增供水管网 120公里).
+        std::vector<const xmlNode*> rows;
+        Rows(n, rows);
+        for (const xmlNode* tr : rows) {
+          std::string line;
+          for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
+            if (Name(tc) != "table-cell") continue;
+            std::string c;
+            Cell(tc, c);
+            for (char& ch : c)
+              if (ch == '\n') ch = ' ';
+            if (!line.empty() && !c.empty()) line += ' ';
+            line += c;
+          }
+          if (!text.empty() && !line.empty()) text += '\n';
+          text += line;
+        }
       } else {
-        Cell(n, text);  // lists, nested tables (their cells in order), sections
+        Cell(n, text);  // lists, sections
       }
     }
   }
@@ -282,16 +301,18 @@ class OdtReader {
     std::vector<const xmlNode*> rows;
     Rows(table, rows);
     int columns = 0;
+    size_t plain_rows = 0;
     for (const xmlNode* tr : rows) {
       int cells = 0;
-      for (const xmlNode* c = tr->children; c != nullptr && cells <= 1; c = c->next)
+      for (const xmlNode* c = tr->children; c != nullptr && cells <= 64; c = c->next)
         if (Name(c) == "table-cell" || Name(c) == "covered-table-cell")
           cells += std::min(Count(Attr(c, "number-columns-repeated")), 64);
       columns = std::max(columns, cells);
+      plain_rows += !HasTable(tr);
     }
     // A layout table (tables in its cells) or a frame (one column: a box
     // around the notice): its cells are regions, read as blocks.
-    if (columns <= 1 || HasTable(table)) {
+    if (columns <= 1 || (plain_rows < rows.size() && LayoutTable(static_cast<size_t>(columns), plain_rows))) {
       for (const xmlNode* tr : rows)
         for (const xmlNode* c = tr->children; c != nullptr; c = c->next)
           if (Name(c) == "table-cell") Blocks(c);
