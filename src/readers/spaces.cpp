@@ -86,13 +86,16 @@ std::vector<std::pair<int, std::string>> WrappedHeader(const std::vector<Line>& 
   auto bottom = Runs(lines[at + 1].raw);
   if (bottom.size() < 2 || !ShortRuns(bottom)) return {};
   std::vector<std::pair<int, std::string>> out;
+  std::vector<size_t> joined;  // indexes into out of the names made of two halves
   size_t i = 0, j = 0;
+  bool bottom_alone = false;  // a bottom run under no top run
   while (i < top.size() || j < bottom.size()) {
     const Run* t = i < top.size() ? &top[i] : nullptr;
     const Run* b = j < bottom.size() ? &bottom[j] : nullptr;
     if (t && b && t->col < b->end_col && b->col < t->end_col) {
       std::string both(t->text);
       both.append(b->text);
+      joined.push_back(out.size());
       out.emplace_back(std::min(t->col, b->col), RemoveSpaces(both));
       ++i, ++j;
     } else if (t && (!b || t->col < b->col)) {
@@ -100,11 +103,23 @@ std::vector<std::pair<int, std::string>> WrappedHeader(const std::vector<Line>& 
       ++i;
     } else {
       out.emplace_back(b->col, RemoveSpaces(b->text));
+      bottom_alone = true;
       ++j;
     }
   }
   if (out.size() < 3 || out.size() == top.size() + bottom.size()) return {};  // no halves joined
-  if (!HeaderRoles(Texts(top), rules).empty() || !HeaderRoles(Texts(bottom), rules).empty()) return {};
+  // A top line that is a header alone (序号 工作任务 牵头 配合 完成, its short
+  // names read by their shape) has the bottom line's halves when each lies
+  // under one of its names and completes it to a header name (牵头+单位,
+  // 完成+时限); such halves may read as a header by their shapes too (单位
+  // 单位 时限).
+  if (!HeaderRoles(Texts(top), rules).empty()) {
+    if (bottom_alone) return {};
+    for (const size_t k : joined)
+      if (HeaderRole(out[k].second, rules) == Role::kNone) return {};
+  } else if (!HeaderRoles(Texts(bottom), rules).empty()) {
+    return {};
+  }
   std::vector<std::string_view> names;
   for (const auto& c : out) names.push_back(c.second);
   if (HeaderRoles(names, rules).empty()) return {};
@@ -441,9 +456,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     r.span.last_line = lines[i + 1].no;
     return r;
   };
-  if (auto names = HeaderRoles(Texts(header), rules).empty() ? WrappedHeader(lines, at, rules)
-                                                             : std::vector<std::pair<int, std::string>>{};
-      !names.empty()) {
+  if (auto names = WrappedHeader(lines, at, rules); !names.empty()) {
     for (const auto& n : names) cols.push_back(n.first);
     g.rows.push_back(wrapped_row(at, names));
     first = at + 2;
@@ -543,18 +556,6 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     if (l.kind == LineKind::kJunk) continue;
     if (!Plain(l, rules)) break;
     auto runs = Runs(l.raw);
-    if (auto header = RepeatedHeader(lines, l, runs, rules)) {
-      GridRow& r = *header;
-      // Each page lays its columns out anew (a wider content column moves
-      // the units): the rows under a repeated header are cut by it.
-      if (runs.size() == cols.size()) {
-        for (size_t j = 0; j < runs.size(); ++j) cols[j] = runs[j].col;
-        align(i + 1);
-      }
-      g.rows.push_back(std::move(r));
-      open = false;
-      continue;
-    }
     if (runs.size() >= 2 && ShortRuns(runs)) {
       if (auto names = WrappedHeader(lines, i, rules); !names.empty()) {  // the same, wrapped
         g.rows.push_back(wrapped_row(i, names));
@@ -567,6 +568,18 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
         open = false;
         continue;
       }
+    }
+    if (auto header = RepeatedHeader(lines, l, runs, rules)) {
+      GridRow& r = *header;
+      // Each page lays its columns out anew (a wider content column moves
+      // the units): the rows under a repeated header are cut by it.
+      if (runs.size() == cols.size()) {
+        for (size_t j = 0; j < runs.size(); ++j) cols[j] = runs[j].col;
+        align(i + 1);
+      }
+      g.rows.push_back(std::move(r));
+      open = false;
+      continue;
     }
     // A line right over a repeated header (the title a page prints atop, a
     // running header) is page furniture, no cell: the row above may go on
