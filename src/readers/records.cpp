@@ -29,24 +29,48 @@ struct Field {
   std::string name;        // spaces removed
   std::string_view value;  // trimmed, a view into the line
   Role role = Role::kNone;
+  size_t value_line = 0;   // the index of the value's (first) line
 };
 
-// The header name opening `l` before its colon, and the value after it.
-std::optional<Field> ReadField(const Line& l, const Rules& rules) {
+// A colon in the first bytes of `l`: a name's place (known or not).
+bool ColonEarly(const Line& l, const Rules& rules) { return rules.punct.colon.In(l.text.substr(0, kKeyBytes)); }
+
+// The header name `l` is, whole (工作任务 on a line of its own), or none.
+Role NameLine(const Line& l, const Rules& rules) {
+  if (l.kind != LineKind::kText || l.tabs > 0 || l.text.size() > kKeyBytes || rules.punct.sentence_end.In(l.text) ||
+      rules.punct.comma.In(l.text))
+    return Role::kNone;
+  return HeaderRole(RemoveSpaces(l.text), rules);
+}
+
+// The field at lines[i]: a header name before its colon and the value after
+// it; or a name on a line of its own and the value on the next line (a web
+// page's small two-column tables copied as text: 责任单位 / 区医保中心), that
+// line being no name itself.
+std::optional<Field> ReadField(const std::vector<Line>& lines, size_t i, const Rules& rules) {
+  const Line& l = lines[i];
   if (l.kind != LineKind::kText || l.tabs > 0) return std::nullopt;
   const std::string_view t = l.text;
-  const size_t colon = rules.punct.colon.Find(t.substr(0, kKeyBytes));
-  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
   Field f;
+  f.value_line = i;
+  const size_t colon = rules.punct.colon.Find(t.substr(0, kKeyBytes));
+  if (colon == std::string_view::npos || colon == 0) {
+    if (i + 1 >= lines.size() || (f.role = NameLine(l, rules)) == Role::kNone) return std::nullopt;
+    const Line& v = lines[i + 1];
+    if ((v.kind != LineKind::kText && v.kind != LineKind::kHeading) || v.tabs > 0 || NameLine(v, rules) != Role::kNone ||
+        ColonEarly(v, rules))
+      return std::nullopt;
+    f.name = RemoveSpaces(t);
+    f.value = Trim(v.text);
+    f.value_line = i + 1;
+    return f;
+  }
   f.name = RemoveSpaces(t.substr(0, colon));
   f.role = HeaderRole(f.name, rules);
   if (f.role == Role::kNone) return std::nullopt;
   f.value = Trim(t.substr(colon + rules.punct.colon.StartLength(t.substr(colon))));
   return f;
 }
-
-// A colon in the first bytes of `l`: a name's place (known or not).
-bool ColonEarly(const Line& l, const Rules& rules) { return rules.punct.colon.In(l.text.substr(0, kKeyBytes)); }
 
 // The fields of the block opening at lines[at]: its name lines up to a blank
 // line, a line that is neither a field nor a wrapped value, or the next line
@@ -58,16 +82,18 @@ std::vector<std::pair<size_t, Field>> Block(const std::vector<Line>& lines, size
   for (; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk || EndsTable(l, rules)) break;
-    std::optional<Field> f = ReadField(l, rules);
+    std::optional<Field> f = ReadField(lines, i, rules);
     if (!f) {
       // A wrapped value: lines without a name of their own up to a field.
       // Text after the last block (a closing paragraph, the signature) or a
       // group's title (专项行动二：…) is none.
       if (out.empty()) break;
       size_t j = i;
-      while (j < lines.size() && lines[j].kind == LineKind::kText && lines[j].tabs == 0 && !ColonEarly(lines[j], rules)) ++j;
+      while (j < lines.size() && lines[j].kind == LineKind::kText && lines[j].tabs == 0 && !ColonEarly(lines[j], rules) &&
+             !ReadField(lines, j, rules))
+        ++j;
       if (j == i || j >= lines.size()) break;
-      const std::optional<Field> next = ReadField(lines[j], rules);
+      const std::optional<Field> next = ReadField(lines, j, rules);
       // The field opens the next block: a heading right before it is its
       // title (（三）), not the end of this block's last value.
       if (!next || (next->name == out.front().second.name && j == i + 1 &&
@@ -77,7 +103,9 @@ std::vector<std::pair<size_t, Field>> Block(const std::vector<Line>& lines, size
       continue;
     }
     if (!out.empty() && f->name == out.front().second.name) break;  // the next block
+    const size_t value_line = f->value_line;
     out.emplace_back(i, std::move(*f));
+    i = value_line;
   }
   *end = i;
   return out;
@@ -115,20 +143,24 @@ size_t NextLine(const std::vector<Line>& lines, size_t from) {
 bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   // Cheap tests first: a colon near the start of this line and of one of
   // the next two (a block's second field, or the one after a wrapped value).
-  auto colon_early = [&](size_t i) { return i < lines.size() && lines[i].kind == LineKind::kText && ColonEarly(lines[i], rules); };
+  // A name on a line of its own (its value on the next) is short instead.
+  auto colon_early = [&](size_t i) {
+    return i < lines.size() && lines[i].kind == LineKind::kText &&
+           (ColonEarly(lines[i], rules) || (lines[i].text.size() <= kKeyBytes && i + 1 < lines.size()));
+  };
   const Line& l = lines[at];
   if (l.tabs > 0 || !colon_early(at) || !(colon_early(at + 1) || colon_early(at + 2))) return false;
-  if (!ReadField(l, rules) || (at > 0 && ReadField(lines[at - 1], rules))) return false;  // none, or inside a block
+  if (!ReadField(lines, at, rules) || (at > 0 && ReadField(lines, at - 1, rules))) return false;  // none, or inside a block
   size_t end = 0;
   const auto first = Block(lines, at, rules, &end);
   if (!RowBlock(first)) return false;
   // A second block opening with the same name: a table, not one form (past
   // a group's title between them, as CutRecords skips it).
   size_t next = NextLine(lines, end);
-  if (next < lines.size() && !ReadField(lines[next], rules) && BlockTitle(lines[next], rules))
+  if (next < lines.size() && !ReadField(lines, next, rules) && BlockTitle(lines[next], rules))
     next = NextLine(lines, next + 1);
   if (next >= lines.size()) return false;
-  const std::optional<Field> f = ReadField(lines[next], rules);
+  const std::optional<Field> f = ReadField(lines, next, rules);
   return f && f->name == first.front().second.name && RowBlock(Block(lines, next, rules, &end));
 }
 
@@ -155,9 +187,9 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     blocks.push_back(std::move(b));
     // A block's or a group's title between blocks (任务二, 专项行动二：数字
     // 政府建设行动), a name no header has: skipped when the next block follows it.
-    if (i < lines.size() && !ReadField(lines[i], rules)) {
+    if (i < lines.size() && !ReadField(lines, i, rules)) {
       const size_t next = NextLine(lines, i + 1);
-      if (!BlockTitle(lines[i], rules) || next >= lines.size() || !ReadField(lines[next], rules)) break;
+      if (!BlockTitle(lines[i], rules) || next >= lines.size() || !ReadField(lines, next, rules)) break;
       i = next;
     }
   }
@@ -181,10 +213,10 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       const size_t col = static_cast<size_t>(std::find(names.begin(), names.end(), f.name) - names.begin());
       GridCell& c = r.cells[col];
       if (!c.placeholder) continue;  // a name twice in a block: the first
-      c = CellAt(lines, lines[i], f.value);
+      c = CellAt(lines, lines[f.value_line], f.value);
       // Its wrapped lines, up to the next field or the block's end.
       const size_t stop = b + 1 < block.fields.size() ? block.fields[b + 1].first : block.end;
-      for (size_t k = i + 1; k < stop; ++k) {
+      for (size_t k = f.value_line + 1; k < stop; ++k) {
         AppendPiece(c, CellAt(lines, lines[k], lines[k].text));
       }
       r.span.Cover(c.span);
