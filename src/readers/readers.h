@@ -141,6 +141,9 @@ std::vector<std::string_view> SpaceRuns(std::string_view line);
 /// False only when SpaceRunCount(line) < 3: a quick look for two places to split.
 bool MayHaveThreeRuns(std::string_view line);
 Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
+/// One space between cells, a line per printed line (a PDF viewer's copy): onespace.cpp.
+bool DetectOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules);
+Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
 /// Records: each row a block of `header name：value` lines (records.cpp).
 bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules);

@@ -6,6 +6,7 @@
 //   csv      25   a header line with comma-separated names (RFC 4180 quotes)
 //   pipe     20   a header line with |-separated names (outer pipes optional)
 //   spaces   15   a header line with names separated by 2+ spaces (pdftotext -layout)
+//   one-space 14  a header line with names one space apart, rows opening with their 序号 (a PDF viewer's copy)
 //   tab-prefixed 12  header names one per tab-prefixed line
 //   records  11   each row a block of `header name：value` lines (a mobile page's cards)
 //   cell-per-line 10 header names one per line (the loosest: any run of names)
@@ -31,6 +32,7 @@ const std::vector<Reader>& Readers() {
       {"csv", 25, DetectCsv, CutCsv},
       {"pipe", 20, DetectPipe, CutPipe},
       {"spaces", 15, DetectSpaces, CutSpaces},
+      {"one-space", 14, DetectOneSpace, CutOneSpace},
       {"tab-prefixed", 12, DetectTabPrefixed, CutCellStream},
       {"records", 11, DetectRecords, CutRecords},
       {"cell-per-line", 10, DetectCellPerLine, CutCellStream},

@@ -1,0 +1,170 @@
+// Reader for a table copied from a PDF viewer (or typed) with one space
+// between cells and one line per printed line:
+//   序号 工作任务 责任单位 完成时限
+//   1 推进景区提质升级，完成游客服务中心改造和 县文旅广电局 2024年10月底前
+//   智慧景区平台建设。
+//   3 实施乡村旅游提质工程，新培育省级乡村旅游重点村 县农业农村局、县文旅广 2024年12月底前
+//   2个、星级农家乐10家。 电局
+// One space is no column gap of its own (a content cell holds spaces too), so
+// a row is cut by what its cells are: it opens with the running 序号; the
+// columns after the task's text (units, deadline) are taken from its end,
+// each only by a word of its shape (a unit list, a deadline); the text is what
+// is left between. A line that opens with no next number goes on with the row:
+// its last word finishes a unit list left open (县文旅广 / 电局, 县商务局、 /
+// 县财政局), the rest is more of the task's text.
+#include <algorithm>
+
+#include "noticetab/classify.h"
+#include "noticetab/interpret.h"
+#include "noticetab/read.h"
+#include "noticetab/text.h"
+#include "readers.h"
+
+namespace noticetab {
+namespace {
+
+// A header name is 8 characters at most (HeaderRole takes none longer).
+constexpr size_t kNameBytes = 3 * 8;
+// A continuation line's last word that finishes a unit name is short.
+constexpr size_t kUnitTailBytes = 3 * 10;
+
+// The words of a line split at single ASCII spaces (views into it); empty
+// when the line has two spaces in a row, a tab or an ideographic space (the
+// spaces and tabs readers' lines).
+std::vector<std::string_view> Words(std::string_view text) {
+  std::vector<std::string_view> out;
+  if (text.find('\t') != std::string_view::npos || SpaceRunCount(text) > 1) return out;
+  for (size_t i = 0; i <= text.size();) {
+    const size_t sp = std::min(text.find(' ', i), text.size());
+    if (sp > i) out.push_back(text.substr(i, sp - i));
+    i = sp + 1;
+  }
+  return out;
+}
+
+bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead || r == Role::kSupport; }
+
+// The header's roles when `l` is one: three names or more, one space apart,
+// the first 序号 and one of them the task's text.
+std::vector<Role> HeaderOf(const Line& l, const Rules& rules, std::vector<std::string_view>* names) {
+  if (l.kind != LineKind::kText || l.tabs > 0 || l.text.find(' ') == std::string_view::npos) return {};
+  *names = Words(l.text);
+  if (names->size() < 3) return {};
+  for (std::string_view n : *names)
+    if (n.size() > kNameBytes) return {};
+  std::vector<Role> roles = HeaderRoles(*names, rules);
+  if (roles.empty() || roles.front() != Role::kSeq ||
+      std::find(roles.begin(), roles.end(), Role::kContent) == roles.end())
+    return {};
+  return roles;
+}
+
+// Whether a unit list is left open at its end: a separator last, or a last
+// name that is no complete unit (县文旅广).
+bool OpenUnits(std::string_view units, const Rules& rules) {
+  units = Trim(units);
+  if (units.empty()) return false;
+  if (rules.punct.enumeration.Ends(units) || rules.punct.comma.Ends(units)) return true;
+  const std::vector<std::string> names = SplitTopLevel(units, rules);
+  return !names.empty() && !IsCompleteUnit(names.back(), rules);
+}
+
+}  // namespace
+
+bool DetectOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  std::vector<std::string_view> names;
+  if (HeaderOf(lines[at], rules, &names).empty()) return false;
+  const size_t next = PastBlank(lines, at + 1);
+  if (next >= lines.size()) return false;
+  const std::vector<std::string_view> first = Words(lines[next].text);
+  return first.size() >= 3 && SeqNumber(first.front()) == 1;
+}
+
+Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  Grid g;
+  g.layout = "one-space";
+  g.by_position = true;   // each word placed in its column, empty slots as placeholders
+  g.spans_exact = false;  // a merged cell prints on its first row only
+  std::vector<std::string_view> names;
+  const std::vector<Role> roles = HeaderOf(lines[at], rules, &names);
+  const size_t width = names.size();
+  const size_t content = static_cast<size_t>(std::find(roles.begin(), roles.end(), Role::kContent) - roles.begin());
+  auto header_row = [&](size_t i) {
+    GridRow h;
+    h.header = true;
+    for (std::string_view n : Words(lines[i].text)) h.cells.push_back(CellAt(lines, lines[i], n));
+    h.span.first_line = h.span.last_line = lines[i].no;
+    return h;
+  };
+  g.rows.push_back(header_row(at));
+  g.span = g.rows.front().span;
+  g.caption = CaptionAbove(lines, at, rules);
+
+  int expected = 1;  // the next row's number
+  for (size_t i = at + 1; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (EndsTable(l, rules) || l.tabs > 0) break;
+    std::vector<std::string_view> again;
+    if (!HeaderOf(l, rules, &again).empty() && again.size() == width) {  // a page's repeated header
+      g.rows.push_back(header_row(i));
+      g.rows.back().span.first_line = l.no;
+      g.span.Cover(g.rows.back().span);
+      continue;
+    }
+    const std::vector<std::string_view> words = Words(l.text);
+    if (words.empty()) break;
+    if (words.size() >= 2 && SeqNumber(words.front()) == expected) {
+      ++expected;
+      GridRow r;
+      r.cells.resize(width);
+      for (GridCell& c : r.cells) c.placeholder = true;
+      r.cells[0] = CellAt(lines, l, words.front());
+      size_t lo = 1, hi = words.size();  // the words not yet placed
+      // The columns after the text, from the last: each takes the last word
+      // when it has the column's shape; a column of no shape (备注) stops.
+      for (size_t k = width; k-- > content + 1 && hi > lo + 1;) {
+        const CellShape shape = ClassifyCell(words[hi - 1], rules);
+        const bool fits = roles[k] == Role::kDeadline ? shape == CellShape::kDeadline
+                                                      : IsUnitRole(roles[k]) && shape == CellShape::kUnits;
+        if (!fits) {
+          if (roles[k] == Role::kDeadline || IsUnitRole(roles[k])) continue;  // its cell is empty
+          break;
+        }
+        r.cells[k] = CellAt(lines, l, words[--hi]);
+      }
+      // Label columns between 序号 and the text take a word each while more
+      // than one is left.
+      for (size_t k = 1; k < content && hi > lo + 1; ++k) r.cells[k] = CellAt(lines, l, words[lo++]);
+      if (hi > lo) {
+        const std::string_view text(words[lo].data(),
+                                    static_cast<size_t>(words[hi - 1].data() + words[hi - 1].size() - words[lo].data()));
+        r.cells[content] = CellAt(lines, l, text);
+      }
+      r.span.first_line = r.span.last_line = l.no;
+      g.span.Cover(r.span);
+      g.rows.push_back(std::move(r));
+      continue;
+    }
+    // A line of the row above: headings and lines under a table whose first
+    // row never came are no part of one.
+    if (g.rows.size() < 2 || g.rows.back().header || l.kind == LineKind::kHeading) break;
+    GridRow& r = g.rows.back();
+    size_t hi = words.size();
+    for (size_t k = width; k-- > content + 1 && hi > 1;) {
+      if (!IsUnitRole(roles[k]) || r.cells[k].placeholder || !OpenUnits(r.cells[k].text, rules)) continue;
+      if (words[hi - 1].size() > kUnitTailBytes || rules.punct.sentence_end.Ends(words[hi - 1])) continue;
+      AppendPiece(r.cells[k], CellAt(lines, l, words[--hi]));
+      break;
+    }
+    const std::string_view text(words.front().data(),
+                                static_cast<size_t>(words[hi - 1].data() + words[hi - 1].size() - words.front().data()));
+    AddPiece(r.cells[content], CellAt(lines, l, text));
+    r.cells[content].placeholder = false;
+    r.span.last_line = l.no;
+    g.span.Cover(r.span);
+  }
+  return g;
+}
+
+}  // namespace noticetab
