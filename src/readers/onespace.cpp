@@ -72,10 +72,16 @@ bool OpenUnits(std::string_view units, const Rules& rules) {
 }  // namespace
 
 bool DetectOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) {
-  std::vector<std::string_view> names;
-  if (HeaderOf(lines[at], rules, &names).empty()) return false;
+  // Cheap tests first: a header line is a few short names (its first space
+  // within a name's bytes), the line under it opens with 1 and a space.
+  const std::string_view t = lines[at].text;
+  if (t.size() > 16 * (kNameBytes + 1) || t.substr(0, kNameBytes + 1).find(' ') == std::string_view::npos) return false;
   const size_t next = PastBlank(lines, at + 1);
   if (next >= lines.size()) return false;
+  const std::string_view row = lines[next].text;
+  if (!(row.substr(0, 2) == "1 " || (row.size() > 3 && SeqNumber(row.substr(0, 3)) == 1 && row[3] == ' '))) return false;
+  std::vector<std::string_view> names;
+  if (HeaderOf(lines[at], rules, &names).empty()) return false;
   const std::vector<std::string_view> first = Words(lines[next].text);
   return first.size() >= 3 && SeqNumber(first.front()) == 1;
 }

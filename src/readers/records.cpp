@@ -143,13 +143,16 @@ size_t NextLine(const std::vector<Line>& lines, size_t from) {
 bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   // Cheap tests first: a colon near the start of this line and of one of
   // the next two (a block's second field, or the one after a wrapped value).
-  // A name on a line of its own (its value on the next) is short instead.
-  auto colon_early = [&](size_t i) {
-    return i < lines.size() && lines[i].kind == LineKind::kText &&
-           (ColonEarly(lines[i], rules) || (lines[i].text.size() <= kKeyBytes && i + 1 < lines.size()));
+  // Names on lines of their own (each value on the next): this line and the
+  // one after the value short.
+  auto colon_early = [&](size_t i) { return i < lines.size() && lines[i].kind == LineKind::kText && ColonEarly(lines[i], rules); };
+  auto short_line = [&](size_t i) {
+    return i < lines.size() && lines[i].kind == LineKind::kText && lines[i].text.size() <= kKeyBytes;
   };
   const Line& l = lines[at];
-  if (l.tabs > 0 || !colon_early(at) || !(colon_early(at + 1) || colon_early(at + 2))) return false;
+  if (l.tabs > 0) return false;
+  if (!(colon_early(at) && (colon_early(at + 1) || colon_early(at + 2))) && !(short_line(at) && short_line(at + 2)))
+    return false;
   if (!ReadField(lines, at, rules) || (at > 0 && ReadField(lines, at - 1, rules))) return false;  // none, or inside a block
   size_t end = 0;
   const auto first = Block(lines, at, rules, &end);
