@@ -336,8 +336,10 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
       parts.push_back(l.text);
       break;
     }
-    // A date alone (the cover's 成文日期 right above the annex) ends the caption.
+    // A date alone (the cover's 成文日期 right above the annex) ends the
+    // caption, and so does the cover's publicity line under it (（此件公开发布）).
     if (auto m = rules.date.Find(compact); m.found && m.begin == 0 && m.end == compact.size()) break;
+    if (rules.publicity.Contains(compact)) break;
     const Punctuation& pu = rules.punct;
     bool title = CharCount(compact) <= 60 && !pu.sentence_mark.In(compact) && !pu.comma.In(compact) &&
                  !pu.pipe.In(compact) && l.tabs == 0 && !rules.attachment.Contains(l.text);

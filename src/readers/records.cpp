@@ -179,6 +179,7 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   };
   std::vector<Card> blocks;
   std::vector<std::string> names;
+  bool titled = false;  // a title line was skipped between two blocks
   for (size_t i = at; i < lines.size();) {
     Card b;
     b.fields = Block(lines, i, rules, &b.end);
@@ -194,7 +195,16 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       const size_t next = NextLine(lines, i + 1);
       if (!BlockTitle(lines[i], rules) || next >= lines.size() || !ReadField(lines, next, rules)) break;
       i = next;
+      titled = true;
     }
+  }
+  // Cards with titles between them: the line over the first card is its
+  // title too (任务一), no part of the table's caption.
+  if (titled) {
+    size_t above = at;
+    while (above > 0 && (lines[above - 1].kind == LineKind::kBlank || lines[above - 1].kind == LineKind::kJunk)) --above;
+    if (above > 0 && BlockTitle(lines[above - 1], rules) && !ColonEarly(lines[above - 1], rules))
+      g.caption = CaptionAbove(lines, above - 1, rules);
   }
   GridRow header;
   header.header = true;
