@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <vector>
 #include <thread>
 
@@ -182,23 +183,36 @@ PdfText RunPoppler(std::string_view bytes, const std::string& name) {
     return std::abs(a.first - b.first) < 1 && std::abs(a.second - b.second) < 1;
   };
   constexpr size_t kMaxRuns = 8;
-  for (size_t i = 1; i < sizes.size() && r.runs.size() < kMaxRuns;) {
+  // The runs are drawn side by side and waited for together: a file of many
+  // runs takes the time limit once, not once a run.
+  struct Run {
+    size_t first, count;
+    std::unique_ptr<TempFile> svg, err;
+    Process process;
+  };
+  std::vector<Run> runs;
+  for (size_t i = 1; i < sizes.size() && runs.size() < kMaxRuns;) {
     if (same(sizes[i], sizes[0])) {
       ++i;
       continue;
     }
     size_t j = i + 1;
     while (j < sizes.size() && same(sizes[j], sizes[i])) ++j;
-    TempFile run_svg(".svg"), run_err(".txt");
-    if (run_svg.fd() < 0 || run_err.fd() < 0) break;
+    Run run{i, j - i, std::make_unique<TempFile>(".svg"), std::make_unique<TempFile>(".txt"), {}};
+    if (run.svg->fd() < 0 || run.err->fd() < 0) break;
     const std::string first = std::to_string(i + 1), last = std::to_string(j);
     const char* run_argv[] = {"pdftocairo", "-q", "-svg", "-f", first.c_str(), "-l", last.c_str(), in_path.c_str(), "-", nullptr};
-    Process run = Spawn(run_argv, run_svg.fd(), run_err.fd());
-    if (run.spawn_error != 0 || !WaitAll({&run})) break;
-    if (WIFEXITED(run.status) && WEXITSTATUS(run.status) == 0)
-      r.runs.push_back({i, j - i, ReadFd(run_svg.fd(), size_t{512} << 20)});
+    run.process = Spawn(run_argv, run.svg->fd(), run.err->fd());
+    if (run.process.spawn_error != 0) break;
+    runs.push_back(std::move(run));
     i = j;
   }
+  std::vector<Process*> children;
+  for (Run& run : runs) children.push_back(&run.process);
+  WaitAll(children);  // one past the limit is killed; its run is left out below
+  for (Run& run : runs)
+    if (WIFEXITED(run.process.status) && WEXITSTATUS(run.process.status) == 0)
+      r.runs.push_back({run.first, run.count, ReadFd(run.svg->fd(), size_t{512} << 20)});
   return r;
 }
 
