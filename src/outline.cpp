@@ -145,26 +145,31 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
   } nested;
   int nests = -1;                 // the style whose sections were seen to hold such a list
   bool section_indented = false;  // the last section's heading line is indented
+  // The index of the next heading of `style` after line i (lines.size(): none).
+  auto NextOfStyle = [&](size_t i, int style) {
+    size_t j = i + 1;
+    while (j < regions.body_end && j < lines.size() &&
+           !(lines[j].kind == LineKind::kHeading && lines[j].heading->style == style))
+      ++j;
+    return j < regions.body_end && j < lines.size() ? j : lines.size();
+  };
+  // The number of the next heading of `style` after line i (0: none).
+  auto NextNumber = [&](size_t i, int style) {
+    const size_t j = NextOfStyle(i, style);
+    return j < lines.size() ? rules.numerals.Value(lines[j].heading->no) : 0;
+  };
   // Whether the run of `style` starting again at 1 on line i is followed,
   // after its own 2. 3. …, by the number after `outer` (the sections' run
   // going on): only then is it a nested list, not a new list (an annex's).
   auto Resumes = [&](size_t i, int style, int outer) {
     int inner = 1;
-    for (size_t j = i + 1; j < regions.body_end && j < lines.size(); ++j) {
-      if (lines[j].kind != LineKind::kHeading || lines[j].heading->style != style) continue;
+    for (size_t j = NextOfStyle(i, style); j < lines.size(); j = NextOfStyle(j, style)) {
       const int m = rules.numerals.Value(lines[j].heading->no);
       if (m == outer + 1) return true;
       if (m != inner + 1) return false;
       inner = m;
     }
     return false;
-  };
-  // The number of the next heading of `style` after line i (0: none).
-  auto NextNumber = [&](size_t i, int style) {
-    for (size_t j = i + 1; j < regions.body_end && j < lines.size(); ++j)
-      if (lines[j].kind == LineKind::kHeading && lines[j].heading->style == style)
-        return rules.numerals.Value(lines[j].heading->no);
-    return 0;
   };
   for (size_t i = regions.body_begin; i < regions.body_end && i < lines.size(); ++i) {
     const Line& l = lines[i];
