@@ -495,24 +495,15 @@ class DocxReader {
         if (!text.empty() && !p.empty()) text += '\n';
         text += p;
       } else if (name == "tbl") {
-        // A table nested in a data cell: a line per row, its cells' text
-        // spaced (新增供水管网 120公里).
+        // A table nested in a data cell: a line per row (AppendNestedRow).
         std::vector<const xmlNode*> rows;
         Rows(n, rows);
         for (const xmlNode* tr : rows) {
           std::vector<const xmlNode*> cells;
           Cells(tr, cells);
-          std::string line;
-          for (const xmlNode* tc : cells) {
-            std::string c;
-            Cell(tc, c);
-            for (char& ch : c)
-              if (ch == '\n') ch = ' ';
-            if (!line.empty() && !c.empty()) line += ' ';
-            line += c;
-          }
-          if (!text.empty() && !line.empty()) text += '\n';
-          text += line;
+          std::vector<std::string> texts(cells.size());
+          for (size_t k = 0; k < cells.size(); ++k) Cell(cells[k], texts[k]);
+          AppendNestedRow(text, texts);
         }
       } else if (name == "sdt") {
         if (const xmlNode* c = Child(n, "sdtContent")) Cell(c, text);

@@ -166,6 +166,11 @@ void AddRules(const std::vector<std::pair<double, double>>& points, std::vector<
 /// or more columns and 2 or more rows (a header and a task) holding no table.
 bool LayoutTable(size_t columns, size_t rows_without_tables);
 
+/// Appends a row of a table nested in a data cell to that cell's `text`: a
+/// line of its own, the row's cells spaced (新增供水管网 120公里), their line
+/// breaks as spaces.
+void AppendNestedRow(std::string& text, const std::vector<std::string>& cells);
+
 /// A page number line ("3", "- 3 -", "第 3 页 共 12 页"): digits and the
 /// words of numbering.yaml page_number_words.
 bool IsPageNumber(std::string_view line);

@@ -66,6 +66,16 @@ bool LayoutTable(size_t columns, size_t rows_without_tables) {
   return columns < 3 || rows_without_tables < 2;
 }
 
+void AppendNestedRow(std::string& text, const std::vector<std::string>& cells) {
+  std::string line;
+  for (const std::string& c : cells) {
+    if (!line.empty() && !c.empty()) line += ' ';
+    for (const char ch : c) line += ch == '\n' ? ' ' : ch;
+  }
+  if (!text.empty() && !line.empty()) text += '\n';
+  text += line;
+}
+
 void JoinPiece(std::string& text, std::string_view piece) {
   if (piece.empty()) return;
   if (!text.empty()) {

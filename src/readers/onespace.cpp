@@ -46,8 +46,10 @@ bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead || r == R
 
 // The header's roles when `l` is one: three names or more, one space apart,
 // the first 序号 and one of them the task's text.
-std::vector<Role> HeaderOf(const Line& l, const Rules& rules, std::vector<std::string_view>* names) {
-  if (l.kind != LineKind::kText || l.tabs > 0 || l.text.find(' ') == std::string_view::npos) return {};
+std::vector<Role> HeaderOf(const Line& l, const Rules& rules,
+                           std::vector<std::string_view>* names) {
+  if (l.kind != LineKind::kText || l.tabs > 0 || l.text.find(' ') == std::string_view::npos)
+    return {};
   *names = Words(l.text);
   if (names->size() < 3) return {};
   for (std::string_view n : *names)
@@ -75,11 +77,15 @@ bool DetectOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rule
   // Cheap tests first: a header line is a few short names (its first space
   // within a name's bytes), the line under it opens with 1 and a space.
   const std::string_view t = lines[at].text;
-  if (t.size() > 16 * (kNameBytes + 1) || t.substr(0, kNameBytes + 1).find(' ') == std::string_view::npos) return false;
+  if (t.size() > 16 * (kNameBytes + 1) ||
+      t.substr(0, kNameBytes + 1).find(' ') == std::string_view::npos)
+    return false;
   const size_t next = PastBlank(lines, at + 1);
   if (next >= lines.size()) return false;
   const std::string_view row = lines[next].text;
-  if (!(row.substr(0, 2) == "1 " || (row.size() > 3 && SeqNumber(row.substr(0, 3)) == 1 && row[3] == ' '))) return false;
+  if (!(row.substr(0, 2) == "1 " ||
+        (row.size() > 3 && SeqNumber(row.substr(0, 3)) == 1 && row[3] == ' ')))
+    return false;
   std::vector<std::string_view> names;
   if (HeaderOf(lines[at], rules, &names).empty()) return false;
   const std::vector<std::string_view> first = Words(lines[next].text);
@@ -94,7 +100,8 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
   std::vector<std::string_view> names;
   const std::vector<Role> roles = HeaderOf(lines[at], rules, &names);
   const size_t width = names.size();
-  const size_t content = static_cast<size_t>(std::find(roles.begin(), roles.end(), Role::kContent) - roles.begin());
+  const size_t content =
+      static_cast<size_t>(std::find(roles.begin(), roles.end(), Role::kContent) - roles.begin());
   auto header_row = [&](size_t i) {
     GridRow h;
     h.header = true;
@@ -131,8 +138,9 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
       // when it has the column's shape; a column of no shape (备注) stops.
       for (size_t k = width; k-- > content + 1 && hi > lo + 1;) {
         const CellShape shape = ClassifyCell(words[hi - 1], rules);
-        const bool fits = roles[k] == Role::kDeadline ? shape == CellShape::kDeadline
-                                                      : IsUnitRole(roles[k]) && shape == CellShape::kUnits;
+        const bool fits = roles[k] == Role::kDeadline
+                              ? shape == CellShape::kDeadline
+                              : IsUnitRole(roles[k]) && shape == CellShape::kUnits;
         if (!fits) {
           if (roles[k] == Role::kDeadline || IsUnitRole(roles[k])) continue;  // its cell is empty
           break;
@@ -141,10 +149,12 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
       }
       // Label columns between 序号 and the text take a word each while more
       // than one is left.
-      for (size_t k = 1; k < content && hi > lo + 1; ++k) r.cells[k] = CellAt(lines, l, words[lo++]);
+      for (size_t k = 1; k < content && hi > lo + 1; ++k)
+        r.cells[k] = CellAt(lines, l, words[lo++]);
       if (hi > lo) {
-        const std::string_view text(words[lo].data(),
-                                    static_cast<size_t>(words[hi - 1].data() + words[hi - 1].size() - words[lo].data()));
+        const std::string_view text(
+            words[lo].data(),
+            static_cast<size_t>(words[hi - 1].data() + words[hi - 1].size() - words[lo].data()));
         r.cells[content] = CellAt(lines, l, text);
       }
       r.span.first_line = r.span.last_line = l.no;
@@ -158,13 +168,16 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
     GridRow& r = g.rows.back();
     size_t hi = words.size();
     for (size_t k = width; k-- > content + 1 && hi > 1;) {
-      if (!IsUnitRole(roles[k]) || r.cells[k].placeholder || !OpenUnits(r.cells[k].text, rules)) continue;
-      if (words[hi - 1].size() > kUnitTailBytes || rules.punct.sentence_end.Ends(words[hi - 1])) continue;
+      if (!IsUnitRole(roles[k]) || r.cells[k].placeholder || !OpenUnits(r.cells[k].text, rules))
+        continue;
+      if (words[hi - 1].size() > kUnitTailBytes || rules.punct.sentence_end.Ends(words[hi - 1]))
+        continue;
       AppendPiece(r.cells[k], CellAt(lines, l, words[--hi]));
       break;
     }
-    const std::string_view text(words.front().data(),
-                                static_cast<size_t>(words[hi - 1].data() + words[hi - 1].size() - words.front().data()));
+    const std::string_view text(
+        words.front().data(),
+        static_cast<size_t>(words[hi - 1].data() + words[hi - 1].size() - words.front().data()));
     AddPiece(r.cells[content], CellAt(lines, l, text));
     r.cells[content].placeholder = false;
     r.span.last_line = l.no;
