@@ -544,8 +544,12 @@ void CellTexts(Fragment& f) {
   }
   pad = std::max(pad, 0.0);
   // A character's width: the cell's own, else the table's, else a line's height.
+  std::vector<std::vector<double>> cell_widths(f.cells.size());
   std::vector<double> widths;
-  for (const auto& lines : cell_lines) HanWidths(lines, widths);
+  for (size_t c = 0; c < f.cells.size(); ++c) {
+    HanWidths(cell_lines[c], cell_widths[c]);
+    widths.insert(widths.end(), cell_widths[c].begin(), cell_widths[c].end());
+  }
   if (widths.empty())
     for (const auto& lines : cell_lines)
       for (const VisualLine& l : lines) widths.push_back(l.y1 - l.y0);
@@ -556,9 +560,7 @@ void CellTexts(Fragment& f) {
     const double own = inset[c] >= 0 ? inset[c] : pad;
     const double left = f.xs[static_cast<size_t>(cell.c0)] + own;
     const double right = f.xs[static_cast<size_t>(cell.c1) + 1] - own;
-    std::vector<double> own_widths;
-    HanWidths(cell_lines[c], own_widths);
-    const double char_width = own_widths.empty() ? table_width : Median(std::move(own_widths));
+    const double char_width = cell_widths[c].empty() ? table_width : Median(std::move(cell_widths[c]));
     std::string text;
     double room = 0;  // after the line before
     for (const VisualLine& l : cell_lines[c]) {

@@ -42,6 +42,12 @@ std::vector<std::string_view> Words(std::string_view text) {
   return out;
 }
 
+// The text from words[a] to words[b] (inclusive), spaces and all: a view into
+// the line they were split from.
+std::string_view Between(const std::vector<std::string_view>& words, size_t a, size_t b) {
+  return {words[a].data(), static_cast<size_t>(words[b].data() + words[b].size() - words[a].data())};
+}
+
 bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead || r == Role::kSupport; }
 
 // The header's roles when `l` is one: three names or more, one space apart,
@@ -111,7 +117,6 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
   };
   g.rows.push_back(header_row(at));
   g.span = g.rows.front().span;
-  g.caption = CaptionAbove(lines, at, rules);
 
   int expected = 1;  // the next row's number
   for (size_t i = at + 1; i < lines.size(); ++i) {
@@ -151,12 +156,7 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
       // than one is left.
       for (size_t k = 1; k < content && hi > lo + 1; ++k)
         r.cells[k] = CellAt(lines, l, words[lo++]);
-      if (hi > lo) {
-        const std::string_view text(
-            words[lo].data(),
-            static_cast<size_t>(words[hi - 1].data() + words[hi - 1].size() - words[lo].data()));
-        r.cells[content] = CellAt(lines, l, text);
-      }
+      if (hi > lo) r.cells[content] = CellAt(lines, l, Between(words, lo, hi - 1));
       r.span.first_line = r.span.last_line = l.no;
       g.span.Cover(r.span);
       g.rows.push_back(std::move(r));
@@ -175,10 +175,7 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
       AppendPiece(r.cells[k], CellAt(lines, l, words[--hi]));
       break;
     }
-    const std::string_view text(
-        words.front().data(),
-        static_cast<size_t>(words[hi - 1].data() + words[hi - 1].size() - words.front().data()));
-    AddPiece(r.cells[content], CellAt(lines, l, text));
+    AddPiece(r.cells[content], CellAt(lines, l, Between(words, 0, hi - 1)));
     r.cells[content].placeholder = false;
     r.span.last_line = l.no;
     g.span.Cover(r.span);
