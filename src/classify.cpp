@@ -353,6 +353,15 @@ TextMemo::State* MemoFor(const Rules& rules) {
 }
 
 Role HeaderRoleOnce(std::string_view cell, const Rules& rules);
+
+// Whether cell may be header names joined (headers.yaml joins: 及, 、):
+// at most 16 characters' bytes (two names of 8) holding a join word.
+bool MayBeCompound(std::string_view cell, const Rules& rules) {
+  if (rules.header_joins.empty() || cell.size() > 4 * 16) return false;
+  for (const auto& j : rules.header_joins)
+    if (!j.empty() && cell.find(j) != std::string_view::npos) return true;
+  return false;
+}
 }  // namespace
 
 Role HeaderRole(std::string_view cell, const Rules& rules) {
@@ -367,8 +376,9 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
     const size_t limit = longest >= 3 * 24 ? 24 : std::max<size_t>(9, longest / 3 + 1);
     const size_t least = KeptIdeographs(cell, limit);
     // Its key holds 3 bytes for each of them: longer than every synonym.
-    if (least > 8 && 3 * least > rules.header_synonym_longest) return Role::kNone;
-    if (least > 8) {
+    const bool compound = least > 8 && MayBeCompound(cell, rules);
+    if (least > 8 && 3 * least > rules.header_synonym_longest && !compound) return Role::kNone;
+    if (least > 8 && !compound) {
       const auto& syn = rules.header_synonyms;
       auto from = syn.begin(), to = syn.end();
       if (KeptIdeographs(cell.substr(0, 3), 1) == 1) {
@@ -391,7 +401,72 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
 
 namespace {
 
+// The role of one header name, joined to none: listed, else by its shape.
+Role SimpleHeaderRole(std::string_view cell, const Rules& rules);
+
+// A header name of names joined (责任领导及责任单位, 牵头单位/配合单位), each
+// of 2 characters or more with a role of its own: the role they give
+// together; kNone when the name is not such (参与单位 is no 参 + 单位).
+// *listed: whether each part is a listed name. Together: units when the
+// parts are several unit roles (牵头单位及配合单位: a cell holds both), the
+// one unit role when there is one (a 责任领导's names in the cell are people,
+// taken out of its units); content over a label; else the one role.
+Role CompoundRole(std::string_view cell, const Rules& rules, bool* listed) {
+  if (rules.header_joins.empty()) return Role::kNone;
+  const std::string n = Nfkc(cell);
+  const std::string_view t = Trim(n);
+  if (t.find(':') != std::string_view::npos || rules.punct.sentence_mark.In(t)) return Role::kNone;
+  std::vector<std::string_view> parts;
+  size_t from = 0;
+  for (size_t i = 0; i < t.size();) {
+    size_t len = 0;
+    for (const auto& j : rules.header_joins)
+      if (!len && !j.empty() && t.substr(i).starts_with(j)) len = j.size();
+    if (!len) {
+      NextChar(t, i);
+      continue;
+    }
+    parts.push_back(Trim(t.substr(from, i - from)));
+    from = i += len;
+  }
+  if (parts.empty()) return Role::kNone;
+  parts.push_back(Trim(t.substr(from)));
+  bool all_listed = true;
+  std::vector<Role> roles;
+  for (std::string_view p : parts) {
+    if (CharCountUpTo(RemoveSpaces(p), 2) < 2) return Role::kNone;
+    const Role r = SimpleHeaderRole(p, rules);
+    if (r == Role::kNone) return Role::kNone;
+    all_listed = all_listed && HeaderNameListed(p, rules);
+    roles.push_back(r);
+  }
+  // Names of one kind only: who (units, people), what (content, label) or
+  // when; 责任单位和完成时限 is a sentence's words, no column.
+  auto kind = [](Role r) {
+    return IsUnitRole(r) || r == Role::kLeader ? 1 : r == Role::kContent || r == Role::kLabel ? 2 : r == Role::kDeadline ? 3 : 4;
+  };
+  for (Role r : roles)
+    if (kind(r) != kind(roles.front()) || (kind(r) == 4 && r != roles.front())) return Role::kNone;
+  if (listed) *listed = all_listed;
+  Role unit = Role::kNone;
+  for (Role r : roles)
+    if (IsUnitRole(r)) unit = unit == Role::kNone || unit == r ? r : Role::kUnits;
+  if (unit != Role::kNone) return unit;
+  return std::find(roles.begin(), roles.end(), Role::kContent) != roles.end() ? Role::kContent : roles.front();
+}
+
 Role HeaderRoleOnce(std::string_view cell, const Rules& rules) {
+  std::string key_buf;
+  const std::string_view key = NameKey(cell, &key_buf);
+  if (key.empty()) return Role::kNone;
+  auto it = rules.header_synonyms.find(key);
+  if (it != rules.header_synonyms.end()) return it->second;
+  if (MayBeCompound(cell, rules))
+    if (const Role r = CompoundRole(cell, rules, nullptr); r != Role::kNone) return r;
+  return SimpleHeaderRole(cell, rules);
+}
+
+Role SimpleHeaderRole(std::string_view cell, const Rules& rules) {
   std::string key_buf;
   const std::string_view key = NameKey(cell, &key_buf);
   if (key.empty()) return Role::kNone;
@@ -420,7 +495,10 @@ Role HeaderRoleOnce(std::string_view cell, const Rules& rules) {
 
 bool HeaderNameListed(std::string_view cell, const Rules& rules) {
   std::string buf;
-  return rules.header_synonyms.count(NameKey(cell, &buf)) > 0;
+  if (rules.header_synonyms.count(NameKey(cell, &buf)) > 0) return true;
+  // Listed names joined (责任领导及责任单位).
+  bool listed = false;
+  return MayBeCompound(cell, rules) && CompoundRole(cell, rules, &listed) != Role::kNone && listed;
 }
 
 // Flattened: GCC stopped inlining Trim here as the unit grew (0.26M a batch).

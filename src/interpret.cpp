@@ -44,8 +44,6 @@ Cell* FieldCell(Row& row, Role r) {
   }
 }
 
-bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead || r == Role::kSupport; }
-
 }  // namespace
 
 std::optional<int> SeqNumber(std::string_view s) {
@@ -212,7 +210,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     if (t.columns[k] == Role::kContent) past = 1;
   }
   const size_t unit_columns = static_cast<size_t>(std::count_if(t.columns.begin(), t.columns.end(), [](Role r) {
-    return r == Role::kUnits || r == Role::kLead || r == Role::kSupport;
+    return IsUnitRole(r);
   }));
   size_t labels_before_content = 0;  // the header's label columns left of the content
   for (Role r : t.columns) {
@@ -887,7 +885,6 @@ Table Interpret(const Grid& g, const Rules& rules) {
 }
 
 
-
 void PromoteContentColumn(std::vector<Role>& roles) {
   // | 牵头单位 | 责任单位 |: next to a lead column, 责任单位 names the supporters.
   auto lead = std::find(roles.begin(), roles.end(), Role::kLead);
@@ -939,7 +936,7 @@ bool HeaderTolerates(const std::vector<Role>& roles, int other) {
   for (Role r : roles) {
     known += r != Role::kNone;
     text = text || r == Role::kContent || r == Role::kLabel;
-    units = units || r == Role::kUnits || r == Role::kLead || r == Role::kSupport;
+    units = units || IsUnitRole(r);
   }
   known -= other;  // the others are in `roles` as notes
   return known >= 3 && other < known && text && units;
@@ -1223,7 +1220,7 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
       role = Role::kLeader;
     } else if (shapes[i] == CellShape::kUnits) {
       for (Role r : {positional, Role::kUnits, Role::kLead, Role::kSupport})
-        if ((r == Role::kUnits || r == Role::kLead || r == Role::kSupport) && has(r) && free_role(r)) {
+        if (IsUnitRole(r) && has(r) && free_role(r)) {
           role = r;
           break;
         }

@@ -219,7 +219,7 @@ void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"roles", "shapes", "labels", "ditto", "table_note", "examples"});
+  CheckKeys(ctx, root, {"roles", "shapes", "labels", "ditto", "table_note", "joins", "examples"});
   r.table_note = root["table_note"] ? Compile(ctx, root["table_note"]) : Regex("(?!)");  // optional
   // Optional: a unit or deadline cell saying "as the row above" (同上).
   r.ditto.clear();
@@ -254,6 +254,9 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
       r.header_shapes.push_back({it->second, Compile(ctx, Required(ctx, s, "pattern"))});
     }
   }
+  // Optional: the words joining two header names in one (及, 和).
+  r.header_joins.clear();
+  if (RNode joins = root["joins"]) r.header_joins = StringList(ctx, joins);
   // Optional: the names warnings give the columns; each must be a synonym of its role.
   r.role_labels.clear();
   if (RNode labels = root["labels"]) {

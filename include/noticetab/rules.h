@@ -25,6 +25,8 @@ namespace noticetab {
 
 /// The role a table column (or a cell) plays.
 enum class Role { kNone, kSeq, kLabel, kContent, kUnits, kLead, kSupport, kDeadline, kNote, kLeader };
+/// A column of units: 责任单位, 牵头单位 or 配合单位.
+inline bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead || r == Role::kSupport; }
 std::string_view RoleName(Role r);
 
 /// The role a key-value key or a unit run plays in a body clause (clauses.yaml).
@@ -177,6 +179,10 @@ struct Rules {
     Regex re;
   };
   std::vector<HeaderShape> header_shapes;
+  /// headers.yaml `joins:`: the words joining two header names in one
+  /// (责任领导及责任单位, 牵头单位和配合单位); such a name takes its role from
+  /// its parts. `、` and `/` join names too.
+  std::vector<std::string> header_joins;
   std::vector<std::string> ditto;                 ///< cells meaning "as the row above" (同上), spaces removed
   /// headers.yaml `labels:`: the name warnings give a column of a role
   /// (责任单位, 完成时限); each is one of that role's synonyms.

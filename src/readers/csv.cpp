@@ -103,7 +103,7 @@ void JoinExtraCells(Grid* g, size_t width, const std::vector<Role>& roles, const
   auto fits = [&](std::string_view text, Role role) {
     const CellShape shape = ClassifyCell(text, rules);
     if (shape == CellShape::kEmpty) return true;
-    if (role == Role::kUnits || role == Role::kLead || role == Role::kSupport)
+    if (IsUnitRole(role))
       return shape == CellShape::kUnits;
     if (role == Role::kDeadline) return shape == CellShape::kDeadline;
     return true;

@@ -48,8 +48,6 @@ std::string_view Between(const std::vector<std::string_view>& words, size_t a, s
   return {words[a].data(), static_cast<size_t>(words[b].data() + words[b].size() - words[a].data())};
 }
 
-bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead || r == Role::kSupport; }
-
 // The header's roles when `l` is one: three names or more, one space apart,
 // the first 序号 and one of them the task's text.
 std::vector<Role> HeaderOf(const Line& l, const Rules& rules,

@@ -540,7 +540,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       return false;
     for (const auto& run : runs) {
       const Role r = role_of(column_of(run));
-      if (r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline) return false;
+      if (IsUnitRole(r) || r == Role::kDeadline) return false;
       if (r == Role::kContent && EndsSentence(row.cells[column_of(run)].text, rules)) return false;
     }
     return true;

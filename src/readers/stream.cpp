@@ -80,7 +80,7 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   // A task table names who or when: lines that only name contents (工作目标,
   // 主要任务: a plan's unnumbered headings) are no header.
   const bool assigns = core && std::any_of(found.begin(), found.end(), [](Role r) {
-    return r == Role::kUnits || r == Role::kLead || r == Role::kSupport || r == Role::kDeadline || r == Role::kLeader;
+    return IsUnitRole(r) || r == Role::kDeadline || r == Role::kLeader;
   });
   if (!assigns || (other > 0 && !HeaderTolerates(found, other))) return at;
   PromoteContentColumn(found);
