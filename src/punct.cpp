@@ -56,6 +56,17 @@ bool Punctuation::EndsSentence(std::string_view s) const {
   return closer > 0 && closer_after.Ends(s.substr(0, s.size() - closer));
 }
 
+bool Punctuation::RuledRow(std::string_view s) const {
+  s = Trim(s);
+  if (rule_marks.marks().empty() || !rule_marks.Ends(s) || !rule_marks.StartLength(s)) return false;
+  int marks = 0;
+  for (size_t i = 0; i < s.size() && marks < 3;) {
+    const char32_t c = NextChar(s, i);
+    marks += CellBorder(c, true);
+  }
+  return marks >= 3;
+}
+
 size_t Punctuation::TitleEnd(std::string_view t) const {
   // A stop inside brackets is the bracket's (推进共享（牵头单位：市数据局）):
   // the first stop outside any ends the title. Brackets never closed leave

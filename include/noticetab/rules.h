@@ -145,6 +145,13 @@ struct Punctuation {
   size_t TitleEnd(std::string_view t) const;
   /// The closing mark of the bracket opening with c; 0 when c opens none.
   char32_t CloseOf(char32_t c) const;
+  /// True when s (trimmed) is a table row OCR printed with its rules read as
+  /// characters (丨1丨开展…丨教育督导室丨): it starts and ends with a rule
+  /// mark and holds at least 3 rule or pipe marks. Its rule marks part its
+  /// cells as pipes do.
+  bool RuledRow(std::string_view s) const;
+  /// Whether c parts the cells of a pipe row; `ruled`: RuledRow of the row.
+  bool CellBorder(char32_t c, bool ruled) const { return pipe.Has(c) || (ruled && rule_marks.Has(c)); }
 };
 
 struct Rules {

@@ -12,17 +12,19 @@
 namespace noticetab {
 namespace {
 
-bool HasPipe(std::string_view s, const Punctuation& p) { return p.pipe.In(s); }
+// A row of pipes, or of OCR's rule marks (Punctuation::RuledRow).
+bool HasPipe(std::string_view s, const Punctuation& p) { return p.pipe.In(s) || p.RuledRow(s); }
 
-// Splits on the pipe marks (punctuation.yaml pipe: | ｜), dropping the empty
-// cells the outer pipes make.
+// Splits on the pipe marks (punctuation.yaml pipe: | ｜), and on the rule
+// marks of a RuledRow (丨), dropping the empty cells the outer ones make.
 void SplitPipes(std::string_view line, const Punctuation& p, std::vector<std::string_view>* out) {
   std::vector<std::string_view>& cells = *out;
   cells.clear();
   size_t start = 0;
+  const bool ruled = p.RuledRow(line);
   for (size_t i = 0; i < line.size();) {
     const size_t at = i;
-    if (p.pipe.Has(NextChar(line, i))) {
+    if (p.CellBorder(NextChar(line, i), ruled)) {
       cells.push_back(Trim(line.substr(start, at - start)));
       start = i;
     }
@@ -104,8 +106,8 @@ RowLineSyntax PipeSyntax(const Rules& rules) {
   syntax.split = [p](const Line& l, std::vector<std::string_view>* out) { SplitPipes(l.text, *p, out); };
   syntax.is_row = [p](const Line& l) { return l.tabs == 0 && HasPipe(l.text, *p); };
   syntax.is_rule = [](const Line& l) { return IsRule(l.text); };
-  syntax.closed = [p](const Line& l) { return p->pipe.Ends(l.text); };
-  syntax.opened = [p](const Line& l) { return p->pipe.StartLength(l.text) > 0; };
+  syntax.closed = [p](const Line& l) { return p->pipe.Ends(l.text) || p->RuledRow(l.text); };
+  syntax.opened = [p](const Line& l) { return p->pipe.StartLength(l.text) > 0 || p->RuledRow(l.text); };
   syntax.wrapped_header =
       true;  // a header over two pipe rows (牵头 over 单位): OCR, narrow columns
   return syntax;

@@ -58,7 +58,9 @@ std::vector<Run> Runs(std::string_view line) {
 }
 
 // A line with no tab and no pipe mark (punctuation.yaml pipe).
-bool Plain(const Line& l, const Rules& rules) { return l.tabs == 0 && !rules.punct.pipe.In(l.raw); }
+bool Plain(const Line& l, const Rules& rules) {
+  return l.tabs == 0 && !rules.punct.pipe.In(l.raw) && !rules.punct.RuledRow(l.raw);
+}
 
 std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
   std::vector<std::string_view> out;
