@@ -28,6 +28,13 @@ bool DeadlineReadsAcross(std::string_view above, std::string_view below, const R
 
 namespace {
 
+// The last character of s (its UTF-8 bytes); empty for "".
+std::string_view LastCharOf(std::string_view s) {
+  size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  return s.substr(i > 0 ? i - 1 : 0);
+}
+
 std::string LineRef(int first, int last) {
   return first == last ? "line " + std::to_string(first)
                        : "lines " + std::to_string(first) + "-" + std::to_string(last);
@@ -374,6 +381,11 @@ void RepairTable(Table& table, const Rules& rules) {
         std::string last_buf, first_buf;
         const std::string_view last = compact(an.back(), &last_buf), first = compact(bn.front(), &first_buf);
         if (StartsLikeUnit(first, rules)) continue;
+        // Two names of 3 characters or more ending in one character (督查专班,
+        // 宣传专班) are two names of a kind the rules do not know, each whole.
+        if (CharCountUpTo(last, 3) >= 3 && CharCountUpTo(first, 3) >= 3 &&
+            LastCharOf(last) == LastCharOf(first))
+          continue;
         // A cell written as a keyed clause (牵头单位：X；配合单位：Y，6月底前完成)
         // is whole, and one does not go on from the row above.
         if (IsKeyedClause(a.units.text, rules) || IsKeyedClause(b.units.text, rules)) continue;
