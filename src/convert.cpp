@@ -33,16 +33,18 @@ bool SpansExact(const Source& original, int header_line) {
 }
 
 // A note printed under a table (注：…) ends it (EndsTable): said, with its
-// words, since no field of the ledger holds it.
-void WarnTableNote(const std::vector<Line>& lines, const Grid& grid, const Rules& rules, Document& doc) {
+// words, since no field of the ledger holds it. The note, when it says a
+// blank cell is as the row above's (headers.yaml blank_as_above), else null.
+const Line* WarnTableNote(const std::vector<Line>& lines, const Grid& grid, const Rules& rules, Document& doc) {
   auto next = std::upper_bound(lines.begin(), lines.end(), grid.span.last_line,
                                [](int no, const Line& l) { return no < l.no; });
   while (next != lines.end() && (next->kind == LineKind::kBlank || next->kind == LineKind::kJunk)) ++next;
-  if (next == lines.end() || next->kind != LineKind::kText || !rules.table_note.Contains(next->text)) return;
+  if (next == lines.end() || next->kind != LineKind::kText || !rules.table_note.Contains(next->text)) return nullptr;
   std::string words(Trim(next->text));
   std::replace(words.begin(), words.end(), '\t', ' ');
   doc.Warn("table.note", "line " + std::to_string(next->no) + ": a note under the table, not a task: " +
                              std::string(Trim(words)), next->no, next->no);
+  return rules.blank_as_above.Contains(next->text) ? &*next : nullptr;
 }
 
 // A document read with its tables (docx, html, odt) knows which lines are
@@ -403,9 +405,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       Table table = [&] {
         Grid grid = r->cut(lines, at, rules);
         DropLinesOutsideNativeTables(original, grid, doc);
-        WarnTableNote(lines, grid, rules, doc);
+        const Line* blank_as_above = WarnTableNote(lines, grid, rules, doc);
         if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules);
         Table t = Interpret(grid, rules);
+        if (blank_as_above) t.blank_as_above_line = blank_as_above->no, t.blank_as_above_note = blank_as_above->text;
         if (opts.grids) opts.grids->push_back(std::move(grid));
         return t;
       }();
@@ -421,6 +424,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       LinkRows(table, doc.sections);
       // A native table that knows its merged cells renders each into every row
       // it covers, so an empty cell there is empty, not a merge to guess.
+      FillBlanksAsAbove(table, rules);
       if (!SpansExact(original, table.header_line)) FillMergedCells(table, rules);
       // A title without a year (关于印发重点任务分解表的通知), or an annex
       // read without its notice: the table's own title (2025年…任务分解表)

@@ -410,8 +410,60 @@ void RepairTable(Table& table, const Rules& rules) {
   }
 }
 
+void FillBlanksAsAbove(Table& table, const Rules& rules) {
+  if (table.blank_as_above_line == 0) return;
+  // The columns the note names (牵头领导、牵头单位栏空白的): only theirs; a
+  // note naming none (表中空白栏) speaks of every one.
+  const std::string note = NameKey(table.blank_as_above_note);
+  std::vector<Role> named;
+  for (const auto& [name, role] : rules.header_synonyms)
+    if (name.size() >= 6 && note.find(name) != std::string::npos) named.push_back(role);
+  const std::pair<Cell Row::*, Role> fields[] = {{&Row::units, Role::kUnits},       {&Row::lead, Role::kLead},
+                                                 {&Row::support, Role::kSupport},   {&Row::deadline, Role::kDeadline},
+                                                 {&Row::leader, Role::kLeader}};
+  const bool any_named = std::any_of(std::begin(fields), std::end(fields), [&](const auto& f) {
+    return std::find(named.begin(), named.end(), f.second) != named.end();
+  });
+  for (auto [field, role] : fields) {
+    if (!table.has(role) || (any_named && std::find(named.begin(), named.end(), role) == named.end())) continue;
+    const Cell* above = nullptr;
+    for (Row& r : table.rows) {
+      Cell& c = r.*field;
+      if (!c.empty() || c.garbled) {
+        if (!c.empty()) above = &c;
+        continue;
+      }
+      if (!above || r.content.empty()) continue;
+      r.*field = *above;
+      r.Warn("merged.filled", RoleLabel(role, rules) + " blank: as the row above (" +
+                                  LineRef(above->first_line, above->last_line) + "), as the table's note at line " +
+                                  std::to_string(table.blank_as_above_line) + " says");
+    }
+  }
+}
+
 void FillMergedCells(Table& table, const Rules& rules) {
   auto& rows = table.rows;
+  // A table grouped by unit (序号 | 责任单位 | 重点工作): the unit column is the
+  // group's merged cell, printed once at its first row.
+  const auto content_col = std::find(table.columns.begin(), table.columns.end(), Role::kContent);
+  const auto unit_col = std::find_if(table.columns.begin(), table.columns.end(), [](Role r) { return IsUnitRole(r); });
+  if (unit_col < content_col && content_col != table.columns.end()) {
+    const Role role = *unit_col;
+    Cell Row::*field = role == Role::kUnits ? &Row::units : role == Role::kLead ? &Row::lead : &Row::support;
+    const Cell* above = nullptr;
+    for (Row& r : rows) {
+      Cell& c = r.*field;
+      if (!c.empty() || c.garbled) {
+        above = c.empty() ? nullptr : &c;
+        continue;
+      }
+      if (!above || r.content.empty()) continue;
+      r.*field = *above;
+      r.Warn("merged.filled", RoleLabel(role, rules) + " inferred from the merged cell at " +
+                                  LineRef(above->first_line, above->last_line) + " (the table is grouped by unit)");
+    }
+  }
   // A merged cell spans rows of one group: the body item or section the rows
   // are linked to, else (no outline, or labels the body does not hold) the
   // table's own group label, a merged cell printed on its group's first row.

@@ -73,6 +73,10 @@ struct Table {
   }
   std::string caption;         ///< Grid::caption (annex title)
   int last_line = 0;           ///< last input line of the table
+  /// The line of the table's note saying a blank cell is as the row above's
+  /// (headers.yaml blank_as_above); 0 when it has none.
+  int blank_as_above_line = 0;
+  std::string blank_as_above_note;  ///< that note's text
   bool has(Role r) const;
 };
 

@@ -22,7 +22,16 @@ void RepairTable(Table& table, const Rules& rules);
 /// cell under a merged cell takes the merged cell's text from the nearest row
 /// of the same item, above first, then below. Garbled cells stay empty. The
 /// warning names the column as rules' RoleLabel does.
+/// A table whose rows are grouped by unit (its unit column left of its
+/// content: 序号 | 责任单位 | 重点工作) gives a group's unit once: an empty
+/// unit cell takes the nearest one above, warned as inferred.
 void FillMergedCells(Table& table, const Rules& rules = BuiltinRules());
+
+/// Before FillMergedCells, on every table (native ones too): when the table's
+/// note says a blank cell is as the row above's (Table::blank_as_above_line),
+/// each empty unit and deadline cell of a task row takes the nearest one
+/// above, with a warning naming the note. Garbled cells stay empty.
+void FillBlanksAsAbove(Table& table, const Rules& rules = BuiltinRules());
 
 }  // namespace noticetab
 
