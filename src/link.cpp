@@ -1169,6 +1169,7 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
   std::string_view looked_up_item_label, looked_up_section_label;
   int label_item = 0, label_section = 0;  // of the labels last looked up
   int section_label_item = 0;             // the item a section label names, when no section
+  std::string_view prev_row_label;        // the label the row above was under
   for (Row& row : table.rows) {
     if (!row.section_label.empty()) {
       section_label = row.section_label.text;
@@ -1191,6 +1192,16 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
     const bool item_from_section_label = item_label.empty() && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
     const std::string_view row_label = item_from_section_label ? section_label : item_label;
+    // A label of the row's own, new here, that names nothing in the body
+    // (推进县域医共体建设 under items that do not hold it): a group of its own,
+    // not the row above's. The innermost label printed on the row.
+    const std::string_view own_label = !row.item_label.empty() ? std::string_view(row.item_label.text)
+                                       : item_label.empty() && !row.section_label.empty() ? std::string_view(row.section_label.text)
+                                                                                        : std::string_view();
+    const std::string_view under = !item_label.empty() ? item_label : section_label;
+    const bool new_unknown_label = !own_label.empty() && under != prev_row_label && !row_label_item &&
+                                   !(item_label.empty() && label_section);
+    prev_row_label = under;
 
     // The row's bigrams counted: the items hit are those of hit (masks) or
     // touched (lists).
@@ -1249,9 +1260,14 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       row.Warn("link.partial", "content found only in part in the body (" +
                                    std::to_string(static_cast<int>(best_score * 100)) + "% of it); item " +
                                    std::to_string(best) + " shares the most");
-    } else if (prev_item) {
+    } else if (prev_item && !new_unknown_label) {
       row.item = prev_item;
       row.Warn("link.from_above", "content not found in the body; item taken from the row above");
+    } else if (prev_item) {
+      // Its label stays its item's title (PlaceTask's caller): nothing printed is lost.
+      if (row.item_label.empty()) row.item_label.text = std::string(own_label);
+      row.Warn("link.unmatched_label", "table label '" + std::string(own_label) +
+                                           "' and content not found in the body; the label kept as the item");
     }
     row.section = row.item ? section_of(row.item) : label_section;
     if (row.item && label_section && label_section != row.section && !row.section_label.empty())

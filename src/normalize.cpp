@@ -858,6 +858,8 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     if (!t.section && !t.item) {  // the table's own labels (filled down above)
       LabelAsTitle(row.section_label.text, rules, t.section_no, t.section_title);
       LabelAsTitle(row.item_label.text, rules, t.item_no, t.item_title);
+    } else if (!t.item) {  // in a section, under a label of its own the body does not hold
+      LabelAsTitle(row.item_label.text, rules, t.item_no, t.item_title);
     }
     // A text without a space is its own JoinCjkSpaces: moved, not copied.
     if (HasSpace(row.content.text)) t.content = JoinCjkSpaces(row.content.text);

@@ -87,6 +87,7 @@ void RefLinkRows(Table& table, const std::vector<Section>& sections) {
   };
   std::string section_label, item_label, looked_up_item_label, looked_up_section_label;
   int prev_item = 0, prev_section = 0, label_item = 0, label_section = 0, section_label_item = 0;
+  std::string prev_row_label;
   for (Row& row : table.rows) {
     if (!row.section_label.empty()) section_label = row.section_label.text, item_label.clear();
     if (!row.item_label.empty()) item_label = row.item_label.text;
@@ -100,6 +101,14 @@ void RefLinkRows(Table& table, const std::vector<Section>& sections) {
     const bool item_from_section_label = item_label.empty() && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
     const std::string& row_label = item_from_section_label ? section_label : item_label;
+    // A new label of the row's own that names nothing (kept as the row's item, not the row above's).
+    const std::string own_label = !row.item_label.empty()                              ? row.item_label.text
+                                  : item_label.empty() && !row.section_label.empty() ? row.section_label.text
+                                                                                     : std::string();
+    const std::string under = !item_label.empty() ? item_label : section_label;
+    const bool new_unknown_label =
+        !own_label.empty() && under != prev_row_label && !row_label_item && !(item_label.empty() && label_section);
+    prev_row_label = under;
     const auto content = RefBigrams(row.content.text);
     int best = 0;
     double best_score = 0;
@@ -119,9 +128,13 @@ void RefLinkRows(Table& table, const std::vector<Section>& sections) {
     } else if (row_label_item) {
       row.item = row_label_item;
       row.Warn("link.from_label", "content not found in the body; item taken from the table label");
-    } else if (prev_item) {
+    } else if (prev_item && !new_unknown_label) {
       row.item = prev_item;
       row.Warn("link.from_above", "content not found in the body; item taken from the row above");
+    } else if (prev_item) {
+      if (row.item_label.empty()) row.item_label.text = own_label;
+      row.Warn("link.unmatched_label",
+               "table label '" + own_label + "' and content not found in the body; the label kept as the item");
     }
     row.section = row.item ? section_of(row.item) : label_section;
     if (row.item && label_section && label_section != row.section && !row.section_label.empty())

@@ -143,7 +143,7 @@ TEST_CASE("LinkRows takes a table label's section or item as every title scored 
     // label), the content links nowhere.
     std::vector<int> want_items, want_sections;
     {
-      std::string section_label, item_label;
+      std::string section_label, item_label, prev_under;
       int prev_item = 0, prev_section = 0;
       for (const Row& row : table.rows) {
         if (!row.section_label.empty()) section_label = row.section_label.text, item_label.clear();
@@ -153,7 +153,14 @@ TEST_CASE("LinkRows takes a table label's section or item as every title scored 
         const int section_label_item = label_section ? 0 : static_cast<int>(PlainLabel(section_label, item_titles));
         const int row_label_item = item_label.empty() && section_label_item ? section_label_item : label_item;
         from_section_label += item_label.empty() && section_label_item;
-        const int item = row_label_item ? row_label_item : prev_item;
+        // A new label of the row's own naming nothing: not the row above's item.
+        const std::string own = !row.item_label.empty()                              ? row.item_label.text
+                                : item_label.empty() && !row.section_label.empty() ? row.section_label.text
+                                                                                   : std::string();
+        const std::string under = !item_label.empty() ? item_label : section_label;
+        const bool new_unknown = !own.empty() && under != prev_under && !row_label_item && !(item_label.empty() && label_section);
+        prev_under = under;
+        const int item = row_label_item ? row_label_item : new_unknown ? 0 : prev_item;
         int section = item ? section_of[static_cast<size_t>(item - 1)] : label_section;
         if (!item && !section) section = prev_section;
         want_items.push_back(item), want_sections.push_back(section);

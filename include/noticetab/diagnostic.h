@@ -21,6 +21,7 @@ namespace noticetab {
 /// wrapped onto a line of its own: 2024年7月 / 31日前), units.joined (a unit list
 /// wrapped onto a line of its own), merged.spread, merged.ditto (同上 copied from above),
 /// merged.filled, link.label_disagrees, link.from_label, link.partial, link.from_above,
+/// link.unmatched_label (a label of its own the body does not hold: kept as the item title),
 /// units.cut (a unit cut mid-name), content.truncated, content.closing_apart (paragraphs after the
 /// last item that close its section, left out of its content), units.unreadable,
 /// units.rule_marks (OCR'd table rules cut from a name), content.rule_marks (the same at the
