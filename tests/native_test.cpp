@@ -858,6 +858,73 @@ TEST_CASE("native: a borderless table without gaps between rows is cut where its
   CHECK(g.rows[3].cells[1].text == "新建改造城市燃气");
 }
 
+// Words at line positions of 12.3pt that may be fractional (a cell centred
+// vertically in its row sits half a line down): {column, line, text}.
+native::PlacedPage DrawPlaced(const std::vector<double>& cols, double top,
+                              const std::vector<std::tuple<size_t, double, std::string>>& words) {
+  native::PlacedPage p;
+  p.width = 595, p.height = 842;
+  for (const auto& [c, k, t] : words) {
+    double w = 0;
+    for (size_t i = 0; i < t.size();) w += NextChar(t, i) < 0x80 ? 6.1 : 12.25;
+    const double y = top + 12.3 * k;
+    p.words.push_back({cols[c], y, cols[c] + w, y + 13.7, t});
+  }
+  return p;
+}
+
+TEST_CASE("native: a borderless table's cells centred in their rows go to the row they centre on", "[native][pdf]") {
+  // Word centres a cell vertically: a two-line unit cell beside a one-line
+  // content starts half a line above it, touching the header's line; a
+  // deadline's two lines the same. Gaps alone joined 责任单位 to row 1's
+  // units and both rows' deadlines into one cell.
+  const std::vector<double> cols = {72, 110, 300, 420};
+  const native::PlacedPage p = DrawPlaced(cols, 300,
+                                          {{0, 0, "序号"}, {1, 0, "工作任务"}, {2, 0, "责任单位"}, {3, 0, "完成时限"},
+                                           {0, 1.5, "1"}, {1, 1.5, "开展校园食品安全专项检查。"},
+                                           {2, 1, "县市场监管局、县"}, {2, 2, "教育局"},
+                                           {3, 1, "2024年6"}, {3, 2, "月30日前"},
+                                           {0, 3.5, "2"}, {1, 3.5, "推进农贸市场升级改造。"}, {2, 3.5, "县商务局"},
+                                           {3, 3, "2024年10"}, {3, 4, "月底前"}});
+  const Rendered r = native::LayoutPages({p});
+  REQUIRE(r.grids.size() == 1);
+  const Grid& g = r.grids[0];
+  REQUIRE(g.rows.size() == 3);
+  CHECK(g.rows[0].cells[2].text == "责任单位");
+  CHECK(g.rows[0].cells[3].text == "完成时限");
+  CHECK(native::CellText(g.rows[1].cells[2].text) == "县市场监管局、县 教育局");
+  CHECK(native::CellText(g.rows[1].cells[3].text) == "2024年6 月30日前");
+  CHECK(g.rows[2].cells[2].text == "县商务局");
+  CHECK(native::CellText(g.rows[2].cells[3].text) == "2024年10 月底前");
+}
+
+TEST_CASE("native: a borderless table with no gap between rows is cut at its 序号 numbers", "[native][pdf]") {
+  // LibreOffice pads no row: row 1's last content line touches row 2's
+  // first, and each cell is centred on its row. The numbers of the 序号
+  // column are the rows; a title line above the header stays a row of its own.
+  const std::vector<double> cols = {72, 110, 300, 420};
+  const native::PlacedPage p = DrawPlaced(cols, 300,
+                                          {{1, 0, "江北区重点任务清单"},
+                                           {0, 1, "序号"}, {1, 1, "工作任务"}, {2, 1, "责任单位"}, {3, 1, "完成时限"},
+                                           {1, 2, "开展河湖清四乱常态化规范化整"}, {1, 3, "治，建立台账、限期"},
+                                           {1, 4, "销号。"}, {0, 3, "1"}, {2, 2.5, "区水利局、各街道"}, {2, 3.5, "办事处"},
+                                           {3, 2.5, "2024年6"}, {3, 3.5, "月30日前"},
+                                           {1, 5, "推进入河排污口排查整治，完成"}, {1, 6, "溯源和分类整治。"}, {0, 5.5, "2"},
+                                           {2, 5.5, "区生态环境分局"}, {3, 5, "2024年"}, {3, 6, "10月底前"},
+                                           {1, 7, "实施幸福河湖建设。"}, {0, 7, "3"}, {2, 7, "区水利局"}, {3, 7, "长期坚持"}});
+  const Rendered r = native::LayoutPages({p});
+  REQUIRE(r.grids.size() == 1);
+  const Grid& g = r.grids[0];
+  REQUIRE(g.rows.size() == 5);
+  CHECK(g.rows[1].cells[1].text == "工作任务");
+  CHECK(g.rows[2].cells[0].text == "1");
+  CHECK(native::CellText(g.rows[2].cells[1].text) == "开展河湖清四乱常态化规范化整 治，建立台账、限期 销号。");
+  CHECK(native::CellText(g.rows[2].cells[2].text) == "区水利局、各街道 办事处");
+  CHECK(native::CellText(g.rows[3].cells[1].text) == "推进入河排污口排查整治，完成 溯源和分类整治。");
+  CHECK(native::CellText(g.rows[3].cells[3].text) == "2024年 10月底前");
+  CHECK(g.rows[4].cells[1].text == "实施幸福河湖建设。");
+}
+
 TEST_CASE("native: a borderless table's header repeated under a cut row is dropped, the row joined", "[native][pdf]") {
   // A table split in two with its header repeated (a Word table per page,
   // both on one page here): row 1's content goes on under the repeat.

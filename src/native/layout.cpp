@@ -583,6 +583,64 @@ void CellTexts(Fragment& f) {
   }
 }
 
+// The lines of a column right of a borderless table's content, given to its
+// rows: `lines` and `anchors` (the content column's cells, one a row) as
+// [y0, y1] extents, top to bottom. A row's cells are printed at its top or
+// centred on it (Word centres them vertically: a two-line unit cell beside
+// a one-line content starts above it, and may touch the row above's last
+// line), so gaps alone cannot cut them. Lines are grouped into runs (no gap
+// over 1.2 line heights inside one), each run given to one row, rows in
+// order; the runs and rows are those whose centres or tops lie nearest, a
+// run reaching into the next or the last row's cell costing that much more,
+// and a run ended after a line that seems to wrap on (`wraps[k]`: in a narrow
+// column, most lines do) half a line height more, less than a line reaching
+// into another row costs (least total, by dynamic programming over lines and
+// rows). Returns each line's row; empty
+// when there are too many lines to try.
+std::vector<size_t> RowsByCentre(const std::vector<std::pair<double, double>>& lines, const std::vector<bool>& wraps,
+                                 const std::vector<std::pair<double, double>>& anchors) {
+  const size_t m = lines.size(), n = anchors.size();
+  if (m == 0 || n == 0 || m > 400 || m * m * n > 40'000'000) return {};
+  const double inf = std::numeric_limits<double>::infinity();
+  auto cost = [&](size_t p, size_t q, size_t a) {  // lines p..q (inclusive) as row a's cell
+    const double y0 = lines[p].first, y1 = lines[q].second;
+    const double centre = std::abs((y0 + y1) / 2 - (anchors[a].first + anchors[a].second) / 2);
+    const double above = a > 0 ? std::max(0.0, anchors[a - 1].second - y0) : 0;
+    const double below = a + 1 < n ? std::max(0.0, y1 - anchors[a + 1].first) : 0;
+    return std::min(centre, std::abs(y0 - anchors[a].first)) + above + below;
+  };
+  // best[k][a]: the least cost of the first k lines in runs given to rows
+  // before a; from[k][a]: where the last run starts (m: row a-1 has none).
+  std::vector<std::vector<double>> best(m + 1, std::vector<double>(n + 1, inf));
+  std::vector<std::vector<size_t>> from(m + 1, std::vector<size_t>(n + 1, m));
+  for (size_t a = 0; a <= n; ++a) best[0][a] = 0;
+  for (size_t a = 0; a < n; ++a)
+    for (size_t k = 1; k <= m; ++k) {
+      best[k][a + 1] = best[k][a];
+      from[k][a + 1] = m;
+      // Runs ending at line k-1, longest last: stop at a gap inside.
+      const double cut = k < m && wraps[k - 1] ? (lines[k - 1].second - lines[k - 1].first) / 2 : 0;
+      for (size_t p = k; p-- > 0;) {
+        if (p + 1 < k) {
+          const double h = lines[p].second - lines[p].first;
+          if (lines[p + 1].first - lines[p].second > 1.2 * std::max(h, 1.0)) break;
+        }
+        if (best[p][a] == inf) continue;
+        const double c = best[p][a] + cost(p, k - 1, a) + cut;
+        if (c < best[k][a + 1]) best[k][a + 1] = c, from[k][a + 1] = p;
+      }
+    }
+  if (best[m][n] == inf) return {};
+  std::vector<size_t> row(m);
+  for (size_t k = m, a = n; k > 0; --a) {
+    const size_t p = from[k][a];
+    if (p == m) continue;  // row a-1 took no run
+    for (size_t j = p; j < k; ++j) row[j] = a - 1;
+    k = p;
+  }
+  return row;
+}
+
 Rendered LayoutPages(std::vector<PlacedPage> pages) {
   // Bordered tables first: their words are theirs; the rest is laid out by
   // lines and gaps.
@@ -857,11 +915,107 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
       }
       std::sort(bounds.begin(), bounds.end());
       std::vector<std::vector<std::string>> rows(bounds.size() + 1, std::vector<std::string>(columns.size()));
+      // Column c's lines given to the rows of `anchors` by RowsByCentre, into
+      // rows[..][c]; a run covering another row's middle half too is a
+      // merged cell, in each. False when RowsByCentre declines.
+      auto assign_column = [&](size_t c, const std::vector<std::pair<double, double>>& anchors,
+                               std::vector<std::vector<std::string>>& into, size_t first) {
+        std::vector<const Segment*> segs;
+        for (size_t k = first; k < end; ++k)
+          if (const Segment* s = in_column(k, c)) segs.push_back(s);
+        if (segs.empty()) return true;
+        std::vector<std::pair<double, double>> spans;
+        std::vector<bool> wraps;
+        for (const Segment* s : segs) spans.push_back({s->y0, s->y1}), wraps.push_back(wraps_on(*s, c));
+        const std::vector<size_t> row_of = RowsByCentre(spans, wraps, anchors);
+        if (row_of.empty()) return false;
+        for (size_t p = 0; p < segs.size();) {
+          size_t q = p;
+          std::string text = segs[p]->text;
+          while (q + 1 < segs.size() && row_of[q + 1] == row_of[p]) text += "\n" + segs[++q]->text;
+          const double y0 = segs[p]->y0, y1 = segs[q]->y1;
+          for (size_t a = 0; a < anchors.size(); ++a) {
+            const double centre = (anchors[a].first + anchors[a].second) / 2;
+            const double quarter = (anchors[a].second - anchors[a].first) / 4;
+            if (a != row_of[p] && !(y0 <= centre - quarter && centre + quarter <= y1)) continue;
+            std::string& cell = into[a][c];
+            if (!cell.empty()) cell += '\n';
+            cell += text;
+          }
+          p = q + 1;
+        }
+        return true;
+      };
+      // Right of the content, each line goes to its row by RowsByCentre.
+      std::vector<bool> by_centre(columns.size());
+      if (rows.size() == blocks[ref].size()) {
+        std::vector<std::pair<double, double>> anchors;
+        for (const Block& b : blocks[ref]) anchors.push_back({b.y0, b.y1});
+        for (size_t c = ref + 1; c < columns.size(); ++c) by_centre[c] = assign_column(c, anchors, rows, i);
+      }
+      // A 序号 column left of the content numbering every row (1, 2, 3 …) is
+      // surer than the content's gaps, which rows printed with no padding
+      // between them lack: its numbers are the rows (with the header line
+      // above them, on a table's first page), each column's lines given to
+      // them as above. Not where the page goes on with the last page's row.
+      {
+        std::vector<std::pair<double, double>> anchors;
+        std::vector<std::string> numbers;
+        bool numbered = ref > 0;
+        size_t numbered_rows = 0;
+        int last = 0;
+        // The lines above the header (the table's title, on the grid) stay
+        // rows of their own.
+        size_t top = i;
+        if (pending.empty())
+          while (top < end && in_column(top, 0) == nullptr) ++top;
+        for (size_t k = top; k < end && numbered; ++k) {
+          const Segment* s = in_column(k, 0);
+          if (s == nullptr) continue;
+          const bool digits = !s->text.empty() && s->text.size() <= 4 &&
+                              std::all_of(s->text.begin(), s->text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+          if (k == top && !digits && pending.empty() && lines[k].segs.size() >= 2) {
+            anchors.push_back({lines[k].y0, lines[k].y1});  // the header
+            numbers.push_back(s->text);
+            continue;
+          }
+          const int n = digits ? std::atoi(s->text.c_str()) : 0;
+          if (!digits || (last && n != last + 1)) {
+            numbered = false;
+            break;
+          }
+          last = n;
+          anchors.push_back({s->y0, s->y1});
+          numbers.push_back(s->text);
+          ++numbered_rows;
+        }
+        // Nothing above the first anchor (a row the last page began).
+        for (size_t k = top; k < end && numbered && !anchors.empty(); ++k)
+          if (lines[k].y1 < anchors.front().first) numbered = false;
+        if (numbered && numbered_rows >= 2) {
+          std::vector<std::vector<std::string>> seq_rows(anchors.size(), std::vector<std::string>(columns.size()));
+          for (size_t a = 0; a < anchors.size(); ++a) seq_rows[a][0] = numbers[a];
+          bool all = true;
+          for (size_t c = 1; c < columns.size() && all; ++c) all = assign_column(c, anchors, seq_rows, top);
+          if (all) {
+            std::vector<std::vector<std::string>> above(top - i, std::vector<std::string>(columns.size()));
+            for (size_t k = i; k < top; ++k)
+              for (const Segment& s : lines[k].segs) {
+                std::string& cell = above[k - i][static_cast<size_t>(column_of(s.x0))];
+                cell += (cell.empty() ? "" : " ") + s.text;
+              }
+            seq_rows.insert(seq_rows.begin(), above.begin(), above.end());
+            rows = std::move(seq_rows);
+            std::fill(by_centre.begin(), by_centre.end(), true);
+          }
+        }
+      }
       // A cell crossing a row boundary is a merged one (no boundary was put
       // through a cell that could be avoided): it goes into every row it
       // overlaps, as the exact formats repeat a merged cell.
       for (size_t c = 0; c < blocks.size(); ++c)
         for (const Block& b : blocks[c]) {
+          if (by_centre[c]) continue;
           const double inset = std::min(3.0, (b.y1 - b.y0) / 4);
           size_t first = std::upper_bound(bounds.begin(), bounds.end(), b.y0 + inset) - bounds.begin();
           size_t last = std::upper_bound(bounds.begin(), bounds.end(), b.y1 - inset) - bounds.begin();
