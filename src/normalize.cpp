@@ -355,8 +355,52 @@ bool OnlyCompleteUnits(const UnitList& u, const Rules& rules) {
          std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); });
 }
 
+namespace {
+
+// A list numbered in its cell (1.县水利局 2.县城投公司: units.yaml list_marker),
+// the cell opening with 1 and counting on: the names between the markers,
+// joined as a list (a clause keeps its own ending: 1.牵头单位：X 2.配合单位：Y
+// is X；Y's clauses). Empty when the cell is no such list.
+std::string UnnumberedList(std::string_view cell, const Rules& rules) {
+  const Regex& marker = rules.unit_list_marker;
+  cell = Trim(cell);
+  if (cell.empty() || !marker.MayOccurIn(cell)) return {};
+  std::vector<std::pair<size_t, size_t>> at;  // each marker's [begin, end)
+  for (size_t from = 0; from < cell.size();) {
+    const Regex::Match m = marker.Find(cell.substr(from));
+    if (!m.found || m.end == m.begin) break;
+    int n = 0;
+    if (const std::string_view c = m.Group("c"); !c.empty()) {
+      size_t i = 0;
+      n = static_cast<int>(NextChar(c, i)) - 0x2460 + 1;
+    } else {
+      const std::string_view d = !m.Group("n").empty() ? m.Group("n") : m.Group("p");
+      n = std::atoi(std::string(d).c_str());
+    }
+    if (n == static_cast<int>(at.size()) + 1 && (n > 1 || from + m.begin == 0))
+      at.push_back({from + m.begin, from + m.end});
+    from += m.end;
+  }
+  if (at.size() < 2) return {};
+  std::string out;
+  for (size_t k = 0; k < at.size(); ++k) {
+    std::string_view name = Trim(cell.substr(at[k].second, (k + 1 < at.size() ? at[k + 1].first : cell.size()) - at[k].second));
+    name = Trim(rules.punct.comma.TrimEnd(rules.punct.enumeration.TrimEnd(name)));
+    const bool clause = rules.punct.colon.In(name);
+    name = Trim(rules.punct.semicolon.TrimEnd(name));
+    if (name.empty()) continue;
+    if (!out.empty()) out += clause ? rules.punct.clause_joiner : rules.punct.list_joiner;
+    out += name;
+  }
+  return out;
+}
+
+}  // namespace
+
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   std::vector<Diagnostic> debris;
+  const std::string unnumbered = UnnumberedList(cell, rules);
+  if (!unnumbered.empty()) cell = unnumbered;
   UnitList u = NormalizeUnitsOnce(DropLoneTail(cell, rules, &debris), rules);
   u.warnings.insert(u.warnings.end(), debris.begin(), debris.end());
   TakePersons(u, rules);

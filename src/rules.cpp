@@ -303,7 +303,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "region_words",    "level_exceptions",   "suffix_exceptions", "carry_suffixes",
              "committee_mark",  "committee_suffixes", "cut_suffixes",      "collective_starts",
              "collective_name", "lead_clause",        "first_is_lead",     "person",
-             "own_level",       "conjunctions",       "short_names",       "examples"});
+             "own_level",       "conjunctions",       "short_names",       "list_marker",       "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   if (root["short_names"])
@@ -347,6 +347,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));
   r.unit_person = root["person"] ? Compile(ctx, root["person"]) : Regex("(?!)");  // optional
+  r.unit_list_marker = root["list_marker"] ? Compile(ctx, root["list_marker"]) : Regex("(?!)");  // optional
   r.unit_own_level = root["own_level"] ? Compile(ctx, root["own_level"]) : Regex("(?!)");  // optional
   ReadExamples(ctx, root["examples"], "units", r);
 }

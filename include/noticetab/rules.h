@@ -245,6 +245,9 @@ struct Rules {
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
   Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
   Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
+  /// units.yaml list_marker: a number opening a name of a list numbered in
+  /// its cell (1.县水利局 2.县城投公司, ①X②Y); groups n (digits) or c (circled).
+  Regex unit_list_marker;
   Regex unit_own_level;                       ///< units.yaml own_level: a name holding its level inside (团县委): no carried prefix
   // collective.yaml
   Regex issuer_region;                        ///< groups: region
