@@ -25,6 +25,27 @@ bool IsInteger(std::string_view s) {
   return !n.empty() && n.size() <= 5 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A 序号 cell's numeral without the marks a list's number is printed with
+// (1、 1. (1) 一、: punctuation.yaml marker_ends, marker_brackets; a CJK
+// numeral in brackets, （一）, is a sub-row's item number and stays): a view
+// of the numeral; the cell as it is when it is no marked numeral.
+// With `bracketed`, only a numeral in brackets (（一）) is read, CJK or not.
+std::string_view BareNumeral(std::string_view cell, const Rules& rules, bool bracketed = false) {
+  const std::string_view t = Trim(cell);
+  const Punctuation& p = rules.punct;
+  std::string_view inner = t;
+  if (const size_t n = p.marker_ends.EndLength(t); n > 0 && n < t.size() && !bracketed) {
+    inner = Trim(t.substr(0, t.size() - n));
+  } else if (const size_t o = p.marker_opens.StartLength(t), c = p.marker_closes.EndLength(t);
+             o > 0 && c > 0 && o + c < t.size()) {
+    inner = Trim(t.substr(o, t.size() - o - c));
+    if (!IsInteger(inner) && !bracketed) return cell;
+  } else {
+    return cell;
+  }
+  return CharCountUpTo(inner, 4) <= 3 && rules.numerals.Value(inner) > 0 ? inner : cell;
+}
+
 // A column whose cells go to no task field but are kept beside it: 备注 /
 // unknown names (the task's remarks) and 责任领导 (its leaders). Such a column
 // takes every cell in its slot, and OCR debris there is no unit to drop.
@@ -610,7 +631,7 @@ Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& 
     if (inside) row.Touch(c.span.last_line);
     switch (header[i]) {
       case Role::kSeq:
-        if (IsInteger(c.text)) row.seq = std::atoi(Nfkc(Trim(c.text)).c_str());
+        if (const std::string_view n = BareNumeral(c.text, rules); IsInteger(n)) row.seq = std::atoi(Nfkc(Trim(n)).c_str());
         break;
       case Role::kLabel: row.item_label.Append(c.text, line); break;
       case Role::kContent: row.content.Append(c.text, line); break;
@@ -1036,6 +1057,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
       }
   }
   bool seq_erased = false;  // the 序号 cell taken off: cells[i] is header column i + 1
+  // A 序号 printed with its list's marks (1、 （一）) reads as the bare numeral.
+  if (header_has_seq && !cells.empty()) cells.front() = BareNumeral(cells.front(), rules);
   if (header_has_seq && !cells.empty() && IsInteger(cells.front())) {
     row.seq = std::atoi(Nfkc(Trim(cells.front())).c_str());
     cells.erase(cells.begin());
@@ -1045,8 +1068,9 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     cells.erase(cells.begin());
     if (content_col > 0) --content_col;
     seq_erased = true;
-  } else if (header_has_seq && !cells.empty() && IsDottedNumber(cells.front())) {
-    // A sub-item's number (1.2 under a group row 1): its item label, no 序号.
+  } else if (header_has_seq && !cells.empty() &&
+             (IsDottedNumber(cells.front()) || BareNumeral(cells.front(), rules, true) != cells.front())) {
+    // A sub-item's number (1.2 under a group row 1, （一） under 一、): its item label, no 序号.
     row.item_label.Append(Nfkc(Trim(cells.front())), line);
     cells.erase(cells.begin());
     if (content_col > 0) --content_col;

@@ -853,6 +853,15 @@ void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, s
     no = label;
     return;
   }
+  // The same in brackets (（一）, (2)): the numeral.
+  if (const size_t o = rules.punct.marker_opens.StartLength(label), c = rules.punct.marker_closes.EndLength(label);
+      o > 0 && c > 0 && o + c < label.size()) {
+    const std::string_view inner = Trim(label.substr(o, label.size() - o - c));
+    if (CharCountUpTo(inner, 4) <= 3 && rules.numerals.Value(inner) > 0) {
+      no = inner;
+      return;
+    }
+  }
   title = HasSpace(label) ? JoinCjkSpaces(label) : std::string(label);
   if (auto h = HeadingStyle(title, rules) < 0 ? std::nullopt : MatchHeading(title, rules); h && !h->title.empty()) {
     no = h->no;

@@ -186,16 +186,19 @@ TEST_CASE("CellReader's deadline gates answer as ClassifyCell on short phrases",
 TEST_CASE("A 序号 cell is read as NFKC reads it, with or without the ASCII fast path", "[interpret][cell_gates]") {
   // IsInteger reads an all-ASCII cell as it is (ASCII is its own NFKC) and
   // any other through Nfkc: the row's number must be what Nfkc(Trim(cell))
-  // says on every kind of cell.
+  // says on every kind of cell, a list's marks around it aside (1. 1、 (1)).
   const std::vector<std::string> cells = {
       "1", "12", "123", "12345", "123456", " 7 ", "\t8", "0", "00001", "1a", "a1", "", " ", "1 2", "-1", "+1",
       "\x7F", "1.", "\xEF\xBC\x91", "\xEF\xBC\x91\xEF\xBC\x92", "\xE3\x80\x80" "3", "\xE2\x91\xA0",  // １ １２ 　3 ①
-      "\xC2\xB2", "\xE4\xB8\x80", "1\xCC\x81", "99999", "\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99"};
+      "\xC2\xB2", "\xE4\xB8\x80", "1\xCC\x81", "99999", "2\xE3\x80\x81", "(3)", ".", "()", "1..", "\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x99"};
   const std::vector<nt::Role> header = {nt::Role::kSeq, nt::Role::kContent};
   const std::string content = "\xE5\x8A\xA0\xE5\xBC\xBA\xE6\x94\xBF\xE5\x8A\xA1\xE5\x85\xAC\xE5\xBC\x80\xE3\x80\x82";  // 加强政务公开。
   size_t numbered = 0;
   for (const auto& c : cells) {
-    const std::string n = nt::Nfkc(nt::Trim(c));
+    std::string n = nt::Nfkc(nt::Trim(c));
+    if (n.size() > 1 && n.back() == '.') n.pop_back();
+    else if (n.size() > 3 && n.ends_with("\xE3\x80\x81")) n.resize(n.size() - 3);  // 、
+    else if (n.size() > 2 && n.front() == '(' && n.back() == ')') n = n.substr(1, n.size() - 2);
     const bool integer = !n.empty() && n.size() <= 5 &&
                          std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     const nt::Row row = nt::AssignRow({std::string_view(c), std::string_view(content)}, header, 1, R());
