@@ -517,6 +517,13 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
     // it is a cell of its own before a space-aligned header).
     while (!l.raw.empty() && l.raw.front() == '\f') l.raw.remove_prefix(1);
     l.text = Trim(l.raw);
+    // A line wrapped whole in emphasis marks (**标题**): its words.
+    if (!l.text.empty() && (l.text.front() == '*' || l.text.front() == '_' || l.text.front() == '<'))
+      for (const auto& [open, close] : rules.emphasis)
+        if (l.text.size() > open.size() + close.size() && l.text.starts_with(open) && l.text.ends_with(close)) {
+          l.text = Trim(l.text.substr(open.size(), l.text.size() - open.size() - close.size()));
+          break;
+        }
     // One scan of the text for a space; tabs are spaces, so only a spaced
     // text is searched for them (the trimmed ends are short).
     l.spaced = HasSpace(l.text);

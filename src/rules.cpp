@@ -187,8 +187,18 @@ void LoadNumerals(const FileContext& ctx, const RNode& n, Rules& r) {
 }
 
 void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"markdown_prefix", "first_chars", "numerals", "styles", "title_remark"});
+  CheckKeys(ctx, root, {"markdown_prefix", "emphasis", "first_chars", "numerals", "styles", "title_remark"});
   r.markdown_prefix = Compile(ctx, Required(ctx, root, "markdown_prefix"));
+  r.emphasis.clear();
+  if (RNode emphasis = root["emphasis"]) {  // optional
+    if (!emphasis.IsSequence()) ctx.Fail(emphasis.Mark(), "emphasis: expected a list of [open, close] pairs");
+    for (const auto& pair : emphasis) {
+      const std::vector<std::string> marks = StringList(ctx, pair);
+      if (marks.size() != 2 || marks[0].empty() || marks[1].empty())
+        ctx.Fail(pair.Mark(), "emphasis: each entry is [open, close], both non-empty");
+      r.emphasis.emplace_back(marks[0], marks[1]);
+    }
+  }
   r.title_remark = Regex("(?!)");  // optional
   if (RNode remark = root["title_remark"]) {
     CheckKeys(ctx, remark, {"pattern", "examples"});

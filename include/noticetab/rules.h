@@ -157,6 +157,9 @@ struct Punctuation {
 struct Rules {
   // headings.yaml
   Regex markdown_prefix;                ///< stripped before heading detection
+  /// headings.yaml emphasis: marks wrapping a whole line (**标题**, <b>…</b>),
+  /// opening and closing, taken off the line's text before it is read.
+  std::vector<std::pair<std::string, std::string>> emphasis;
   /// A remark closing a heading's title, no part of it (（共3项）); never
   /// matches when the file has none.
   Regex title_remark;
