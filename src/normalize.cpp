@@ -670,6 +670,24 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (day == 0) day = last;
     if (day < 1 || day > last) break;
     d.date = IsoDate(y, mo, day);
+    // The title's year (关于做好2024年度年报工作的通知, issued in 2025) that
+    // puts a deadline without a year of its own before the notice's date:
+    // the title names the period reviewed; the first such date on or after
+    // the notice's is the deadline, said.
+    if (const auto doc = d.year_source == "title" && rule.kind != "recurring" ? DocDate(years) : std::nullopt;
+        doc && *d.date < ToIso(*doc) && static_cast<int>(doc->year()) > y) {
+      const std::string was = *d.date;
+      for (int later = y + 1; later <= static_cast<int>(doc->year()) + 1; ++later) {
+        const int l = DaysInMonth(later, mo);
+        d.date = IsoDate(later, mo, day == last ? l : std::min(day, l));
+        if (*d.date >= ToIso(*doc)) break;
+      }
+      d.year_source = "date";
+      if (notes)
+        notes->push_back({"deadline.year_moved", 0, 0,
+                          RoleLabel(Role::kDeadline, rules) + " has no year; the title's year would put it (" + was +
+                              ") before the notice's date (" + ToIso(*doc) + "): read as " + *d.date});
+    }
     if (rule.inferred && notes)
       notes->push_back({"deadline.inferred", 0, 0,
                         RoleLabel(Role::kDeadline, rules) + " names no day; read as " + *d.date + ": " + *d.text});

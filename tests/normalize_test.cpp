@@ -284,6 +284,25 @@ TEST_CASE("ResolveDeadline: no year anywhere leaves the date null and warns", "[
   CHECK(warnings[0].find("--") == std::string::npos);  // the CLI adds its option (cli/report.h FormatAdvice)
 }
 
+TEST_CASE("ResolveDeadline: a title's year that puts a yearless deadline before the notice's date gives way", "[normalize]") {
+  // 关于做好2024年度市场主体年报工作的通知, issued 2025-02-24: 6月底前 is 2025's.
+  YearContext years = TitleYear(2024);
+  years.date = 2025;
+  years.doc_date = "2025-02-24";
+  std::vector<std::string> warnings;
+  CHECK(Dump(Due("6月底前", years, &warnings)) == "by_date 2025-06-30 month date");
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].find("2024-06-30") != std::string::npos);
+  CHECK(Dump(Due("12月底前", years)) == "by_date 2025-12-31 month date");
+  // A year printed in the cell is the cell's.
+  CHECK(Dump(Due("2024年6月底前", years)) == "by_date 2024-06-30 month text");
+  // After the notice's date: the title's year stands, unsaid.
+  years.title = 2025;
+  warnings.clear();
+  CHECK(Dump(Due("6月底前", years, &warnings)) == "by_date 2025-06-30 month title");
+  CHECK(warnings.empty());
+}
+
 TEST_CASE("ResolveDeadline: 每年3月31日前 is the first occurrence on or after the document's date", "[normalize]") {
   YearContext august = TitleYear(2023);
   august.date = 2023;

@@ -26,7 +26,7 @@ namespace noticetab {
 /// last item that close its section, left out of its content), units.unreadable,
 /// units.rule_marks (OCR'd table rules cut from a name), content.rule_marks (the same at the
 /// content's edges), units.missing, units.shared, units.group_count, units.first_is_lead,
-/// deadline.no_year, deadline.unreadable, deadline.noise (a cell of symbols and no deadline word
+/// deadline.no_year, deadline.year_moved (the title's year put it before the notice's date), deadline.unreadable, deadline.noise (a cell of symbols and no deadline word
 /// dropped), deadline.partial (the last of several dates in the cell), deadline.relative (counted
 /// from an event the notice does not date: 收到通知后10个工作日内), deadline.from_document (counted
 /// from the 成文日期; working days as weekdays), deadline.inferred (a date read for a phrase naming
