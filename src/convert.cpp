@@ -39,6 +39,14 @@ const Line* WarnTableNote(const std::vector<Line>& lines, const Grid& grid, cons
   auto next = std::upper_bound(lines.begin(), lines.end(), grid.span.last_line,
                                [](int no, const Line& l) { return no < l.no; });
   while (next != lines.end() && (next->kind == LineKind::kBlank || next->kind == LineKind::kJunk)) ++next;
+  // A total row (合计 | 共6项) ends the table too: said, and the note may follow it.
+  if (next != lines.end() && next->kind == LineKind::kText && rules.total_row.Contains(next->text)) {
+    std::string words(Trim(next->text));
+    std::replace(words.begin(), words.end(), '\t', ' ');
+    doc.Warn("table.total_row", "line " + std::to_string(next->no) + ": the table's total row, not a task: " + words,
+             next->no, next->no);
+    for (++next; next != lines.end() && (next->kind == LineKind::kBlank || next->kind == LineKind::kJunk);) ++next;
+  }
   if (next == lines.end() || next->kind != LineKind::kText || !rules.table_note.Contains(next->text)) return nullptr;
   std::string words(Trim(next->text));
   std::replace(words.begin(), words.end(), '\t', ' ');

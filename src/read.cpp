@@ -171,7 +171,7 @@ bool EndsTable(const Line& line, const Rules& rules) {
   if (line.kind == LineKind::kJunk) return rules.page_end.Contains(line.text);
   if (line.kind != LineKind::kText) return false;
   std::string_view t = line.text;
-  if (rules.cc.Contains(t) || rules.table_note.Contains(t)) return true;
+  if (rules.cc.Contains(t) || rules.table_note.Contains(t) || rules.total_row.Contains(t)) return true;
   if (!line.spaced) return rules.printed.Contains(t) || rules.annex_start.Contains(t);
   // A table line has spaces; the spaceless copy is made only when one of the
   // two patterns can still match it (most table lines hold no 印发 or 附件).

@@ -33,7 +33,7 @@ namespace noticetab {
 /// no day: 年中), deadline.before_plan_year (a printed year before the plan year's, the date before
 /// the 成文日期 too), deadline.from_note, deadline.from_content, deadline.from_units (a unit cell
 /// written as a clause names the deadline), deadline.in_units (it names another than the deadline
-/// cell's). Table- and document-level codes: table.cell_dropped, table.fragment_dropped,
+/// cell's). Table- and document-level codes: table.cell_dropped, table.fragment_dropped, table.total_row,
 /// table.unread (tab-separated rows outside every table read),
 /// table.columns_unread (header columns no rule names, 佐证材料: kept in the tasks' remarks),
 /// table.note (a 注：… line under a table), table.outside_lines (a

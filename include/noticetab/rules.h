@@ -209,6 +209,7 @@ struct Rules {
   Regex page_end;                             ///< a junk line past which no table goes on (上一篇：…, 相关阅读：)
   Regex table_note;                           ///< 注：… under a table: ends it, reported as table.note
   Regex blank_as_above;                       ///< such a note saying a blank cell is as the row above's
+  Regex total_row;                            ///< 合计 | 共6项: a table's total row, which ends it
   Regex glyph_boxes;                          ///< ☐☐☐: characters OCR could not read; removed with the same warning
   Regex traditional_hint;                     ///< Traditional-only characters
   // units.yaml
