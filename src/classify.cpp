@@ -356,10 +356,17 @@ Role HeaderRoleOnce(std::string_view cell, const Rules& rules);
 
 // Whether cell may be header names joined (headers.yaml joins: 及, 、):
 // at most 16 characters' bytes (two names of 8) holding a join word.
+// One pass: a byte that ends a join (rules.header_join_ends) is where one
+// may end, looked at there only.
 bool MayBeCompound(std::string_view cell, const Rules& rules) {
   if (rules.header_joins.empty() || cell.size() > 4 * 16) return false;
-  for (const auto& j : rules.header_joins)
-    if (!j.empty() && cell.find(j) != std::string_view::npos) return true;
+  const auto& ends = rules.header_join_ends;
+  for (size_t i = 0; i < cell.size(); ++i) {
+    const auto b = static_cast<unsigned char>(cell[i]);
+    if (!((ends[b >> 6] >> (b & 63)) & 1)) continue;
+    for (const auto& j : rules.header_joins)
+      if (!j.empty() && j.size() <= i + 1 && cell.substr(i + 1 - j.size(), j.size()) == j) return true;
+  }
   return false;
 }
 }  // namespace

@@ -302,13 +302,20 @@ namespace {
 // The names of u that are people (副县长张三: units.yaml person) move from
 // the unit lists to u.persons.
 void TakePersons(UnitList& u, const Rules& rules) {
-  // A name ending as a unit's does (市发改局, 县政府) is searched only when it
-  // holds every word a person's name needs (县委常委, 王建国（副县长）).
+  // A name ending as a unit's does (市发改局, 县政府) is a unit, and is not
+  // searched, unless it ends with a word a person's name needs (县委常委) or
+  // in a closing bracket (王建国（副县长）: the bracket decides).
   auto may_be_person = [&](std::string_view n) {
     if (n.empty()) return false;
     if ((rules.org_suffix_ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1)
       for (const auto& suffix : rules.org_suffixes)
-        if (EndsWith(n, suffix)) return rules.unit_person.MayOccurIn(n) && rules.unit_person.Contains(n);
+        if (EndsWith(n, suffix)) {
+          if (rules.punct.closes.Ends(n)) return rules.unit_person.Contains(n);
+          for (const auto& need : rules.unit_person.required())
+            for (const auto& run : need)
+              if (EndsWith(n, run)) return rules.unit_person.Contains(n);
+          return false;
+        }
     return rules.unit_person.Contains(n);
   };
   for (const auto& n : u.units)

@@ -269,6 +269,12 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   // Optional: the words joining two header names in one (及, 和).
   r.header_joins.clear();
   if (RNode joins = root["joins"]) r.header_joins = StringList(ctx, joins);
+  r.header_join_ends = {};
+  for (const auto& j : r.header_joins)
+    if (!j.empty()) {
+      const auto b = static_cast<unsigned char>(j.back());
+      r.header_join_ends[b >> 6] |= uint64_t{1} << (b & 63);
+    }
   // Optional: the names warnings give the columns; each must be a synonym of its role.
   r.role_labels.clear();
   if (RNode labels = root["labels"]) {

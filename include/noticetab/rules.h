@@ -10,6 +10,7 @@
 #ifndef NOTICETAB_RULES_H_
 #define NOTICETAB_RULES_H_
 
+#include <array>
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -193,6 +194,7 @@ struct Rules {
   /// (责任领导及责任单位, 牵头单位和配合单位); such a name takes its role from
   /// its parts. `、` and `/` join names too.
   std::vector<std::string> header_joins;
+  std::array<uint64_t, 4> header_join_ends{};  ///< the last bytes of header_joins, as a 256-bit set
   std::vector<std::string> ditto;                 ///< cells meaning "as the row above" (同上), spaces removed
   /// headers.yaml `labels:`: the name warnings give a column of a role
   /// (责任单位, 完成时限); each is one of that role's synonyms.
