@@ -410,6 +410,8 @@ namespace {
 
 // The role of one header name, joined to none: listed, else by its shape.
 Role SimpleHeaderRole(std::string_view cell, const Rules& rules);
+// The role of a header name no synonym lists, by its shape; key: NameKey(cell).
+Role ShapeHeaderRole(std::string_view cell, std::string_view key, const Rules& rules);
 
 // A header name of names joined (责任领导及责任单位, 牵头单位/配合单位), each
 // of 2 characters or more with a role of its own: the role they give
@@ -470,7 +472,7 @@ Role HeaderRoleOnce(std::string_view cell, const Rules& rules) {
   if (it != rules.header_synonyms.end()) return it->second;
   if (MayBeCompound(cell, rules))
     if (const Role r = CompoundRole(cell, rules, nullptr); r != Role::kNone) return r;
-  return SimpleHeaderRole(cell, rules);
+  return ShapeHeaderRole(cell, key, rules);
 }
 
 Role SimpleHeaderRole(std::string_view cell, const Rules& rules) {
@@ -479,6 +481,10 @@ Role SimpleHeaderRole(std::string_view cell, const Rules& rules) {
   if (key.empty()) return Role::kNone;
   auto it = rules.header_synonyms.find(key);
   if (it != rules.header_synonyms.end()) return it->second;
+  return ShapeHeaderRole(cell, key, rules);
+}
+
+Role ShapeHeaderRole(std::string_view cell, std::string_view key, const Rules& rules) {
   // A header is a short bare name; longer cells, and `name: value` lines
   // (key-value notices), are never read by shape.
   if (CharCountUpTo(key, 9) > 8) return Role::kNone;

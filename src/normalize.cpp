@@ -371,7 +371,13 @@ namespace {
 std::string UnnumberedList(std::string_view cell, const Rules& rules) {
   const Regex& marker = rules.unit_list_marker;
   cell = Trim(cell);
-  if (cell.empty() || !marker.MayOccurIn(cell)) return {};
+  if (cell.empty()) return {};
+  // The cell opens with its first number: a digit, a bracket or ① (one
+  // test of the first character keeps the search off most cells).
+  size_t first_end = 0;
+  const char32_t first = NextChar(cell, first_end);
+  if (!(rules.numerals.DigitValue(first) >= 0 || (first >= 0x2460 && first <= 0x2473) || rules.punct.marker_opens.Has(first)))
+    return {};
   std::vector<std::pair<size_t, size_t>> at;  // each marker's [begin, end)
   for (size_t from = 0; from < cell.size();) {
     const Regex::Match m = marker.Find(cell.substr(from));

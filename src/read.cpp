@@ -167,11 +167,27 @@ bool MayMatchWithoutSpaces(const Regex& re, std::string_view t) {
   return true;
 }
 
+namespace {
+
+// Whether a total row (headers.yaml total_row) may start with t's first
+// character: one test keeps the search off most lines.
+bool TotalRowMayStart(std::string_view t, const Rules& rules) {
+  if (!rules.total_row_starts_known || t.empty()) return !rules.total_row_starts_known;
+  size_t i = 0;
+  const char32_t c = NextChar(t, i);
+  return std::any_of(rules.total_row_starts.begin(), rules.total_row_starts.end(),
+                     [c](const auto& r) { return r.first <= c && c <= r.second; });
+}
+
+}  // namespace
+
 bool EndsTable(const Line& line, const Rules& rules) {
   if (line.kind == LineKind::kJunk) return rules.page_end.Contains(line.text);
   if (line.kind != LineKind::kText) return false;
   std::string_view t = line.text;
-  if (rules.cc.Contains(t) || rules.table_note.Contains(t) || rules.total_row.Contains(t)) return true;
+  if (rules.cc.Contains(t) || rules.table_note.Contains(t) ||
+      (TotalRowMayStart(t, rules) && rules.total_row.Contains(t)))
+    return true;
   if (!line.spaced) return rules.printed.Contains(t) || rules.annex_start.Contains(t);
   // A table line has spaces; the spaceless copy is made only when one of the
   // two patterns can still match it (most table lines hold no 印发 or 附件).

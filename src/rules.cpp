@@ -233,6 +233,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   r.table_note = root["table_note"] ? Compile(ctx, root["table_note"]) : Regex("(?!)");  // optional
   r.blank_as_above = root["blank_as_above"] ? Compile(ctx, root["blank_as_above"]) : Regex("(?!)");  // optional
   r.total_row = root["total_row"] ? Compile(ctx, root["total_row"]) : Regex("(?!)");  // optional
+  r.total_row_starts.clear();
+  r.total_row_starts_known = r.total_row.StartChars(&r.total_row_starts);
   // Optional: a unit or deadline cell saying "as the row above" (同上).
   r.ditto.clear();
   if (RNode ditto = root["ditto"]) r.ditto = StringList(ctx, ditto);

@@ -212,6 +212,9 @@ struct Rules {
   Regex table_note;                           ///< 注：… under a table: ends it, reported as table.note
   Regex blank_as_above;                       ///< such a note saying a blank cell is as the row above's
   Regex total_row;                            ///< 合计 | 共6项: a table's total row, which ends it
+  /// The characters a total_row match may start with (Regex::StartChars), when known.
+  std::vector<std::pair<char32_t, char32_t>> total_row_starts;
+  bool total_row_starts_known = false;
   Regex glyph_boxes;                          ///< ☐☐☐: characters OCR could not read; removed with the same warning
   Regex traditional_hint;                     ///< Traditional-only characters
   // units.yaml
