@@ -595,12 +595,12 @@ void CellTexts(Fragment& f) {
 // and a run ended after a line that seems to wrap on (`wraps[k]`: in a narrow
 // column, most lines do) half a line height more, less than a line reaching
 // into another row costs (least total, by dynamic programming over lines and
-// rows). Returns each line's row; empty
-// when there are too many lines to try.
+// rows). Returns each line's row; empty when there are too many lines to try
+// (a column's lines squared times the rows past 4 million: a hostile page).
 std::vector<size_t> RowsByCentre(const std::vector<std::pair<double, double>>& lines, const std::vector<bool>& wraps,
                                  const std::vector<std::pair<double, double>>& anchors) {
   const size_t m = lines.size(), n = anchors.size();
-  if (m == 0 || n == 0 || m > 400 || m * m * n > 40'000'000) return {};
+  if (m == 0 || n == 0 || m > 400 || m * m * n > 4'000'000) return {};
   const double inf = std::numeric_limits<double>::infinity();
   auto cost = [&](size_t p, size_t q, size_t a) {  // lines p..q (inclusive) as row a's cell
     const double y0 = lines[p].first, y1 = lines[q].second;
