@@ -354,7 +354,7 @@ TextMemo::State* MemoFor(const Rules& rules) {
 
 Role HeaderRoleOnce(std::string_view cell, const Rules& rules);
 
-// Whether cell may be header names joined (headers.yaml joins: 及, 、):
+// Whether cell may be header names joined (headers.yaml joins: 及, /):
 // at most 16 characters' bytes (two names of 8) holding a join word.
 // One pass: a byte that ends a join (rules.header_join_ends) is where one
 // may end, looked at there only.
@@ -408,8 +408,10 @@ Role HeaderRole(std::string_view cell, const Rules& rules) {
 
 namespace {
 
-// The role of one header name, joined to none: listed, else by its shape.
-Role SimpleHeaderRole(std::string_view cell, const Rules& rules);
+// The role of a header name: listed, else (with `joined`) of the names it
+// joins, else by its shape. HeaderRoleOnce is it with `joined`; a joined
+// name's parts are asked without.
+Role SimpleHeaderRole(std::string_view cell, const Rules& rules, bool joined = false);
 // The role of a header name no synonym lists, by its shape; key: NameKey(cell).
 Role ShapeHeaderRole(std::string_view cell, std::string_view key, const Rules& rules);
 
@@ -464,23 +466,16 @@ Role CompoundRole(std::string_view cell, const Rules& rules, bool* listed) {
   return std::find(roles.begin(), roles.end(), Role::kContent) != roles.end() ? Role::kContent : roles.front();
 }
 
-Role HeaderRoleOnce(std::string_view cell, const Rules& rules) {
-  std::string key_buf;
-  const std::string_view key = NameKey(cell, &key_buf);
-  if (key.empty()) return Role::kNone;
-  auto it = rules.header_synonyms.find(key);
-  if (it != rules.header_synonyms.end()) return it->second;
-  if (MayBeCompound(cell, rules))
-    if (const Role r = CompoundRole(cell, rules, nullptr); r != Role::kNone) return r;
-  return ShapeHeaderRole(cell, key, rules);
-}
+Role HeaderRoleOnce(std::string_view cell, const Rules& rules) { return SimpleHeaderRole(cell, rules, true); }
 
-Role SimpleHeaderRole(std::string_view cell, const Rules& rules) {
+Role SimpleHeaderRole(std::string_view cell, const Rules& rules, bool joined) {
   std::string key_buf;
   const std::string_view key = NameKey(cell, &key_buf);
   if (key.empty()) return Role::kNone;
   auto it = rules.header_synonyms.find(key);
   if (it != rules.header_synonyms.end()) return it->second;
+  if (joined && MayBeCompound(cell, rules))
+    if (const Role r = CompoundRole(cell, rules, nullptr); r != Role::kNone) return r;
   return ShapeHeaderRole(cell, key, rules);
 }
 

@@ -191,8 +191,8 @@ struct Rules {
   };
   std::vector<HeaderShape> header_shapes;
   /// headers.yaml `joins:`: the words joining two header names in one
-  /// (责任领导及责任单位, 牵头单位和配合单位); such a name takes its role from
-  /// its parts. `、` and `/` join names too.
+  /// (责任领导及责任单位, 牵头单位和配合单位, 工作任务/具体要求); such a name
+  /// takes its role from its parts.
   std::vector<std::string> header_joins;
   std::array<uint64_t, 4> header_join_ends{};  ///< the last bytes of header_joins, as a 256-bit set
   std::vector<std::string> ditto;                 ///< cells meaning "as the row above" (同上), spaces removed

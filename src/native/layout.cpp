@@ -946,13 +946,8 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
         }
         return true;
       };
-      // Right of the content, each line goes to its row by RowsByCentre.
       std::vector<bool> by_centre(columns.size());
-      if (rows.size() == blocks[ref].size()) {
-        std::vector<std::pair<double, double>> anchors;
-        for (const Block& b : blocks[ref]) anchors.push_back({b.y0, b.y1});
-        for (size_t c = ref + 1; c < columns.size(); ++c) by_centre[c] = assign_column(c, anchors, rows, i);
-      }
+      bool numbered_rows_taken = false;
       // A 序号 column left of the content numbering every row (1, 2, 3 …) is
       // surer than the content's gaps, which rows printed with no padding
       // between them lack: its numbers are the rows (with the header line
@@ -1007,8 +1002,16 @@ Rendered LayoutPages(std::vector<PlacedPage> pages) {
             seq_rows.insert(seq_rows.begin(), above.begin(), above.end());
             rows = std::move(seq_rows);
             std::fill(by_centre.begin(), by_centre.end(), true);
+            numbered_rows_taken = true;
           }
         }
+      }
+      // Right of the content, each line goes to its row by RowsByCentre.
+      // (Where the 序号 rows above did not apply.)
+      if (!numbered_rows_taken && rows.size() == blocks[ref].size()) {
+        std::vector<std::pair<double, double>> anchors;
+        for (const Block& b : blocks[ref]) anchors.push_back({b.y0, b.y1});
+        for (size_t c = ref + 1; c < columns.size(); ++c) by_centre[c] = assign_column(c, anchors, rows, i);
       }
       // A cell crossing a row boundary is a merged one (no boundary was put
       // through a cell that could be avoided): it goes into every row it
