@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "noticetab/classify.h"
@@ -141,6 +142,21 @@ std::vector<std::string_view> SpaceRuns(std::string_view line);
 /// False only when SpaceRunCount(line) < 3: a quick look for two places to split.
 bool MayHaveThreeRuns(std::string_view line);
 Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules);
+/// A body line of a table cut by display columns (the spaces reader).
+struct ColumnLine {
+  size_t line = 0;           ///< index into the lines
+  size_t row = 0;            ///< the Grid::rows index the reader gave it
+  bool after_blank = false;  ///< a blank line stands above it
+  std::vector<std::pair<size_t, std::string_view>> pieces;  ///< (column, text), left to right
+};
+/// Gives the body lines to rows anew when the table's cells are centred
+/// vertically (centred.cpp): each numbered line (序号) anchors a row, and
+/// the lines between two are cut where a blank line is, else where the rows
+/// sit most nearly centred on their anchors without cutting a sentence.
+/// Nothing changes unless a row with no number lies right over a numbered one.
+/// `roles`: the header's, by column.
+void CentreRows(const std::vector<Line>& lines, const std::vector<ColumnLine>& body, const std::vector<Role>& roles,
+                const Rules& rules, Grid* g);
 /// One space between cells, a line per printed line (a PDF viewer's copy): onespace.cpp.
 bool DetectOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules);

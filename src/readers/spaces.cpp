@@ -547,11 +547,33 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     }
     return true;
   };
+  // Whether the lines from i on (nothing in the first column) run down to
+  // the next numbered line (序号 one past the last row's): the top of a row
+  // whose cells are centred on its 序号 line, or a cell wrapped past a blank
+  // line; no text after the table.
+  auto tops_numbered_row = [&](size_t i) {
+    if (role_of(0) != Role::kSeq) return false;
+    std::optional<int> last;
+    for (size_t r = g.rows.size(); r-- > 0 && !last;)
+      if (!g.rows[r].header && !g.rows[r].cells.empty()) last = SeqNumber(g.rows[r].cells.front().text);
+    if (!last) return false;
+    for (size_t j = i; j < lines.size() && j < i + 8; ++j) {
+      if (lines[j].kind == LineKind::kBlank) continue;
+      if (!Plain(lines[j], rules)) return false;
+      const auto runs = Runs(lines[j].raw);
+      if (runs.empty()) return false;
+      if (column_of(runs.front()) == 0) return SeqNumber(runs.front().text) == *last + 1;
+    }
+    return false;
+  };
+  std::vector<ColumnLine> body;  // every body line, for CentreRows
   bool open = false;  // the last row may still take continuation lines
+  bool blank = false;  // a blank line since the last body line
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) {
       open = false;
+      blank = true;
       continue;
     }
     if (EndsTable(l, rules)) break;
@@ -611,7 +633,9 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     bool first_col = !runs.empty() && column_of(runs.front()) == 0;
     // Text after the table; under a repeated header, the rest of a row the
     // page break cut (the interpreter joins it).
-    if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col && !g.rows.back().header) break;
+    if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col && !g.rows.back().header &&
+        !tops_numbered_row(i))
+      break;
     if (!open || (first_col ? !wraps_label(runs, g.rows.back()) : starts_row(runs, g.rows.back()))) {
       GridRow r;
       r.cells.resize(cols.size());
@@ -621,13 +645,19 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       open = true;
     }
     GridRow& row = g.rows.back();
+    ColumnLine& entry = body.emplace_back();
+    entry.line = i;
+    entry.row = g.rows.size() - 1;
+    entry.after_blank = std::exchange(blank, false);
     for (const auto& run : runs) {
       GridCell& c = row.cells[column_of(run)];
       AddPiece(c, CellAt(lines, l, run.text));
+      entry.pieces.emplace_back(column_of(run), run.text);
     }
     row.span.last_line = l.no;
     g.span.last_line = l.no;
   }
+  if (role_of(0) == Role::kSeq) CentreRows(lines, body, roles, rules, &g);
   DropEmptyTails(&g);
   return g;
 }
