@@ -237,6 +237,31 @@ bool UnalignedRuns(const std::vector<Line>& lines, size_t at, size_t width, cons
   return false;
 }
 
+// Whether the rows under the header line up (a table converted to text, its
+// cells padded with ideographic spaces to their columns, as WPS does): two
+// rows of one run per column or more, and every column starts within two
+// display columns in all of them. A web copy's cells, parted by a few
+// spaces, do not.
+bool AlignedRuns(const std::vector<Line>& lines, size_t at, size_t width, const Rules& rules) {
+  std::vector<int> lo, hi;
+  int rows = 0;
+  for (size_t i = at + 1; i < lines.size() && i < at + 12 && rows < 6; ++i) {
+    if (lines[i].kind == LineKind::kBlank) continue;
+    if (!Plain(lines[i], rules) || EndsTable(lines[i], rules)) break;
+    const auto runs = Runs(lines[i].raw);
+    if (runs.size() != width) continue;
+    if (rows++ == 0) {
+      for (const auto& r : runs) lo.push_back(r.col), hi.push_back(r.col);
+      continue;
+    }
+    for (size_t j = 0; j < width; ++j) lo[j] = std::min(lo[j], runs[j].col), hi[j] = std::max(hi[j], runs[j].col);
+  }
+  if (rows < 2) return false;
+  for (size_t j = 1; j < width; ++j)
+    if (hi[j] - lo[j] > 2) return false;
+  return true;
+}
+
 }  // namespace
 
 // Whether Runs(s) (SpaceRunCount) may give three runs or more: that takes two places where
@@ -473,7 +498,8 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     g.rows.push_back(std::move(h));
   }
   g.span = g.rows.front().span;
-  if (first == at + 1 && (IdeographicHeader(lines[at].raw) || UnalignedRuns(lines, at, cols.size(), rules))) {
+  if (first == at + 1 && ((IdeographicHeader(lines[at].raw) && !AlignedRuns(lines, at, cols.size(), rules)) ||
+                           UnalignedRuns(lines, at, cols.size(), rules))) {
     CutInOrder(lines, first, cols.size(), rules, &g);
     return g;
   }
