@@ -1347,8 +1347,13 @@ void ClassifyDocument(Document* doc, bool has_table, const std::vector<Line>& li
   if (assigns || title.empty() || rules.plan_title.Contains(title)) {
     doc->kind = "body_assignments";
     if (!assigns) doc->Warn("kind.body_assigns_nothing", "the body items name no units or deadlines");
+    // The message says what the other items name: units, or deadlines only.
+    const bool others_name_units =
+        std::any_of(doc->tasks.begin(), doc->tasks.end(), [](const Task& t) { return !t.units.empty(); });
     for (auto& t : doc->tasks)
-      if (assigns && t.units.empty()) t.Warn("units.missing", "no units written for this item (other items name theirs)");
+      if (assigns && t.units.empty())
+        t.Warn("units.missing", others_name_units ? "no units written for this item (other items name theirs)"
+                                                  : "no units written for this item (the items name deadlines only)");
     return;
   }
   doc->kind = "other";

@@ -670,9 +670,13 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   for (const auto& run : SplitRoleRuns(joined, rules))
     if (run.role != ClauseRole::kNone) return a;  // 县教育局牵头: a clause, read as one elsewhere
   // A task's words may end as a unit's do (建设数字政府, 建强文明实践中心): a
-  // heading names units only when every name opens with its level (县教育局).
+  // heading names units only when every name opens with its level (县教育局)
+  // or a collective start (各乡镇人民政府).
   for (std::string_view name : SplitTopLevel(joined, rules))
-    if (!OpensWithLevel(name, rules)) return a;
+    if (!OpensWithLevel(name, rules) &&
+        std::none_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                     [&](const std::string& p) { return StartsWith(Trim(name), p); }))
+      return a;
   a.units = joined;
   a.found = true;
   return a;
@@ -986,6 +990,16 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
           MergeAt(more, &a, static_cast<int>(k0), static_cast<int>(k), pu);
           t.erase(b);
           t = std::string(Trim(t));
+        }
+        // A key clause of one sentence right before it (…。配合单位：X。
+        // （2024年12月底前）) is the same assignment's.
+        if (auto [b, in] = TrailingKeyClause(t, rules); b != std::string_view::npos && !pu.full_stop.In(in)) {
+          Assignment before;
+          if (ParseClause(in, rules, &before)) {
+            MergeAt(before, &a, static_cast<int>(k0), static_cast<int>(k), pu);
+            t = std::string(Trim(std::string_view(t).substr(0, b)));
+            while (const size_t n = std::max(pu.comma.EndLength(t), pu.semicolon.EndLength(t))) t.resize(t.size() - n);
+          }
         }
         const bool alone = t.empty();
         note_clause(alone && k0 > 0);

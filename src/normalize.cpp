@@ -1192,14 +1192,22 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     // A clause written outside the row's lines covers it: after the last
     // member of its group, or in the words of the item above its sub-items.
     int before = 0, after = 0;
-    for (const GridCell& c : g.cells) {
+    bool units_out = false, deadline_out = false;  // what was taken from outside
+    for (size_t k = 0; k < g.cells.size(); ++k) {
+      const GridCell& c = g.cells[k];
       if (c.placeholder || c.span.first_line == 0) continue;
+      if (c.span.first_line > g.span.last_line || c.span.last_line < g.span.first_line) {
+        const Role role = k < table.columns.size() ? table.columns[k] : Role::kNone;
+        units_out |= IsUnitRole(role), deadline_out |= role == Role::kDeadline;
+      }
       if (c.span.first_line > g.span.last_line && (after == 0 || c.span.first_line < after)) after = c.span.first_line;
       if (c.span.last_line < g.span.first_line && (before == 0 || c.span.first_line < before)) before = c.span.first_line;
     }
     for (const auto& [code, message] : g.notes) t.Warn(code, message);
+    // An item's own deadline under a heading that names its unit is its own.
+    const std::string taken = units_out == deadline_out ? "units and deadline" : units_out ? "units" : "deadline";
     if (after > 0) {
-      t.Warn("units.shared", "units and deadline taken from the clause after the last of the group (line " +
+      t.Warn("units.shared", taken + " taken from the clause after the last of the group (line " +
                                  std::to_string(after) + ")");
     } else if (before > 0) {
       // The clause is the words of the deepest heading at or above its line:
@@ -1207,7 +1215,7 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
       std::string of = at && before < at->line ? "section " + t.section_no : "item " + t.item_no;
       for (const GridRow::Heading& h : g.headings)
         if (h.line <= before) of = "heading " + h.no + " under item " + t.item_no;
-      t.Warn("units.shared", "units and deadline taken from the clause of " + of + " (line " + std::to_string(before) + ")");
+      t.Warn("units.shared", taken + " taken from the clause of " + of + " (line " + std::to_string(before) + ")");
     }
     tasks.push_back(std::move(t));
   }

@@ -128,6 +128,36 @@ void ShareGroupClause(std::vector<Part*>& all) {
   }
 }
 
+// Gives part p the units of a section's clause or heading (`from`, read from
+// `from_lines`) when its own assignment names none: the whole assignment
+// when it has none; else the units (and the deadline when it names none),
+// as the lead when p names only who supports it (一、县发改局 / 3.…配合单位：
+// X。（9月底前））.
+void InheritUnits(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines) {
+  if (!p.a.found) {
+    p.a = from, p.a_from = from_lines;
+    return;
+  }
+  if (!p.a.units.empty() || !p.a.lead.empty() || (from.units.empty() && from.lead.empty())) return;
+  const int base = static_cast<int>(p.a_from.size());
+  p.a_from.insert(p.a_from.end(), from_lines.begin(), from_lines.end());
+  auto moved = [&](Assignment::From f) {
+    if (f.first >= 0) f.first += base, f.last += base;
+    return f;
+  };
+  if (p.a.support.empty()) {
+    p.a.units = from.units, p.a.units_from = moved(from.units_from), p.a.units_key = from.units_key;
+    p.a.lead = from.lead, p.a.lead_from = moved(from.lead_from), p.a.lead_key = from.lead_key;
+    p.a.support = from.support, p.a.support_from = moved(from.support_from), p.a.support_key = from.support_key;
+  } else {
+    const bool lead = !from.lead.empty();
+    p.a.lead = lead ? from.lead : from.units;
+    p.a.lead_from = moved(lead ? from.lead_from : from.units_from);
+  }
+  if (p.a.deadline.empty() && !from.deadline.empty())
+    p.a.deadline = from.deadline, p.a.deadline_from = moved(from.deadline_from), p.a.deadline_key = from.deadline_key;
+}
+
 // The span of lines[first..last] of a part: every byte of those lines.
 SourceSpan LinesSpan(const std::vector<Line>& all, const Line& first, const Line& last) {
   SourceSpan s;
@@ -343,16 +373,14 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       Part sp = part(s.line, end);
       if (!sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty())
         for (size_t k = section_first; k < rows.size(); ++k)
-          for (Part& p : rows[k])
-            if (!p.a.found) p.a = sp.a, p.a_from = sp.from;
+          for (Part& p : rows[k]) InheritUnits(p, sp.a, sp.from);
     } else if (Assignment named = HeadingUnits(s.title, rules); named.found) {
       // A heading that only names units (一、县教育局（3项）): the tasks under
       // it are listed by who does them.
       const std::vector<const Line*> heading = {&lines[static_cast<size_t>(s.line) - 1]};
       named.units_from.Cover(0);  // heading[0]
       for (size_t k = section_first; k < rows.size(); ++k)
-        for (Part& p : rows[k])
-          if (!p.a.found) p.a = named, p.a_from = heading;  // said as for a section's clause
+        for (Part& p : rows[k]) InheritUnits(p, named, heading);  // said as for a section's clause
     }
   }
 
