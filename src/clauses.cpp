@@ -707,7 +707,28 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
       }
     }
     if (const auto m = rules.clause_inline_jointly.Find(sentence); m.found) {
-      const std::string_view units = Trim(m.Group("clause")), partners = Trim(m.Group("partners"));
+      const std::string_view units = Trim(m.Group("clause"));
+      std::string_view partners = Trim(m.Group("partners"));
+      // The partners end where their names do (X要会同Y修改完善: Y): at the
+      // first place the words before read as complete unit names and no
+      // separator follows, unless a longer name ends within 2 characters
+      // (县委办 / 县委办公室).
+      if (!partners.empty()) {
+        std::vector<size_t> ends;
+        for (size_t i = 0; i < partners.size();) {
+          NextChar(partners, i);
+          if (i >= partners.size()) break;
+          const std::string_view head = partners.substr(0, i);
+          size_t next = i;
+          if (EndsInOrgSuffix(head, rules) && !IsSeparator(NextChar(partners, next), pu) && complete(head, true))
+            ends.push_back(i);
+        }
+        size_t cut = 0;
+        for (size_t k = 0; k < ends.size() && cut == 0; ++k)
+          if (k + 1 == ends.size() || CharCountUpTo(partners.substr(ends[k], ends[k + 1] - ends[k]), 3) > 2)
+            cut = ends[k];
+        if (cut > 0) partners = partners.substr(0, cut);
+      }
       // Units 配合 one another: two at least (县直各部门要密切配合 is an exhortation).
       if (complete(units, true, partners.empty() ? 2 : 1) &&
           (partners.empty() || complete(partners, true))) {

@@ -152,9 +152,11 @@ TEST_CASE("an assignment inside a sentence (由X牵头，Y配合) is read; the s
   CHECK(a.found);
   CHECK(a.units == "区数据资源局牵头，区市场监管局、区人社局配合");  // roles are read from it later
   CHECK(content == item);
-  // 由 that hands over no task to a unit (由此, 由…组织实施 with no role word at a sentence mark).
+  // 由 that hands over no task to a unit (由此, 由…组织实施 with no role word).
   CHECK_FALSE(noticetab::InlineAssignment("由此带来的问题要及时解决。", R()));
-  CHECK_FALSE(noticetab::InlineAssignment("项目由区财政局负责组织实施。", R()));
+  CHECK_FALSE(noticetab::InlineAssignment("项目由区财政局组织实施。", R()));
+  // A lead that says what it does (负责组织实施, 负责落实) is one.
+  CHECK(noticetab::InlineAssignment("项目由区财政局负责组织实施。", R()));
   // A clause of its own (bracketed) is read as before: the inline rule is not asked.
   const std::vector<std::string_view> bracket = {"（二）做好公开，由区司法局负责（区政府办牵头）。"};
   CHECK(noticetab::ReadAssignment(bracket, R(), &content).units == "区政府办牵头");
