@@ -344,9 +344,34 @@ ClauseRole KeyRole(std::string_view key, const Rules& rules) {
   }
 }
 
+namespace {
+// Whether a joint word (会同) between `before` (the words since the last
+// separator) and `after` (the rest of the text) joins two unit names: see
+// SplitRoleRuns.
+bool JointBetweenNames(std::string_view before, std::string_view after, const Rules& rules) {
+  before = Trim(before);
+  if (before.empty() || !EndsInOrgSuffix(before, rules)) return false;
+  size_t end = 0, chars = 0;
+  while (end < after.size()) {
+    size_t next = end;
+    if (IsSeparator(NextChar(after, next), rules.punct)) break;
+    end = next, ++chars;
+  }
+  const std::string_view name = after.substr(0, end);
+  if (chars <= 2 || rules.org_suffixes.end() != std::find(rules.org_suffixes.begin(), rules.org_suffixes.end(), name))
+    return false;
+  auto leveled = [&](std::string_view s) {
+    return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
+                       [&](const std::string& p) { return StartsWith(s, p); });
+  };
+  return !leveled(name) || leveled(before);
+}
+}  // namespace
+
 std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
   std::vector<RoleRun> runs;
   size_t run_start = 0, last_break = 0;  // last_break: after the run's last top-level ，or ；
+  size_t piece_start = 0;                 // after the last top-level separator (、，；。)
   bool joined = false;  // the run goes on after a joint word (X会同Y): it supports
   auto push = [&](std::string_view run, ClauseRole role) {
     // Separators left between runs ("X牵头，Y配合") are not part of a name,
@@ -358,9 +383,11 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
       size_t i = 0;
       if (!r.empty() && IsSeparator(NextChar(r, i), rules.punct))
         r = std::string(Trim(std::string_view(r).substr(i))), again = true;
+      // A joint word opens a run only after another (由X牵头，会同Y): a
+      // text's first run opening so is a name (会同县人社局: the county).
       for (const std::vector<std::string>* words : {&rules.run_openers, &rules.joint_words})
         for (const std::string& w : *words)
-          if (!again && r.size() > w.size() && StartsWith(r, w)) {
+          if (!again && r.size() > w.size() && StartsWith(r, w) && (words != &rules.joint_words || !runs.empty())) {
             r = std::string(Trim(std::string_view(r).substr(w.size())));
             joined = joined || words == &rules.joint_words;
             again = true;
@@ -404,10 +431,14 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
         }
       }
       if (matched) continue;
-      // X会同Y within a run: X leads, the run after the word supports.
+      // X会同Y within a run: X leads, the run after the word supports. Only
+      // between two names: X (since the last separator) ends in an org
+      // suffix, Y is more than a suffix (会同分局 is a name's end), and a Y
+      // opening with its level comes after an X that does too (人民银行会同县
+      // 支行 is the 会同 county's branch; 县林业局会同县公安局 a joint).
       for (const std::string& word : rules.joint_words)
-        if (StartsWith(text.substr(i), word) &&
-            !Trim(text.substr(run_start, i - run_start)).empty()) {
+        if (StartsWith(text.substr(i), word) && JointBetweenNames(text.substr(piece_start, i - piece_start),
+                                                                  text.substr(i + word.size()), rules)) {
           push_role(i, ClauseRole::kLead);
           i += word.size();
           run_start = last_break = i;
@@ -439,6 +470,7 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
     if (rules.punct.opens.Has(c)) ++depth;
     if (rules.punct.closes.Has(c) && depth > 0) --depth;
     if (depth == 0 && (rules.punct.comma.Has(c) || rules.punct.semicolon.Has(c))) last_break = i;
+    if (depth == 0 && (IsSeparator(c, rules.punct))) piece_start = i;
   }
   push(text.substr(run_start), ClauseRole::kNone);
   return runs;
