@@ -25,7 +25,14 @@ namespace {
 // Whitespace inside a unit cell is either a wrap inside a name ("县自然资 源局")
 // or a separator between two names ("县发改局 县教体局"): a complete name on the
 // left and a unit-like start on the right make it a separator, as does a
-// name on the right that holds its level inside (市总工会 团市委).
+// name on the right that holds its level inside (市总工会 团市委) or is a
+// whole body's (units.yaml whole_suffixes: 市自然资源局 汨罗高新区管委会).
+bool WholeName(std::string_view piece, const Rules& rules) {
+  for (const std::string& suf : rules.whole_suffixes)
+    if (EndsWith(piece, suf) && piece.size() > suf.size() + 3) return IsCompleteUnit(piece, rules);
+  return false;
+}
+
 std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
   if (!HasSpace(cell)) return std::string(cell);  // one piece: the cell as it is
   std::vector<std::string> pieces;
@@ -47,7 +54,8 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
     if (k > 0) {
       SplitTopLevel(out, rules, &left);
       bool separator = !left.empty() && IsCompleteUnit(left.back(), rules) &&
-                       (StartsLikeUnit(pieces[k], rules) || rules.unit_own_level.Contains(pieces[k])) &&
+                       (StartsLikeUnit(pieces[k], rules) || rules.unit_own_level.Contains(pieces[k]) ||
+                        WholeName(pieces[k], rules)) &&
                        !EndsWith(out, rules.punct.list_joiner);
       bool ascii = static_cast<unsigned char>(out.back()) < 128 && static_cast<unsigned char>(pieces[k][0]) < 128;
       // A piece ending in a role word (县水利局牵头 县财政局配合: two lines of

@@ -322,7 +322,8 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "region_words",    "level_exceptions",   "suffix_exceptions", "carry_suffixes",
              "committee_mark",  "committee_suffixes", "cut_suffixes",      "collective_starts",
              "collective_name", "lead_clause",        "first_is_lead",     "person",
-             "own_level",       "conjunctions",       "short_names",       "list_marker",       "examples"});
+             "own_level",       "conjunctions",       "short_names",       "list_marker",       "whole_suffixes",
+             "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   if (root["short_names"])
@@ -337,6 +338,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.level_exceptions = root["level_exceptions"] ? StringList(ctx, root["level_exceptions"]) : std::vector<std::string>{};
   r.suffix_exceptions = root["suffix_exceptions"] ? StringList(ctx, root["suffix_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
+  r.whole_suffixes = root["whole_suffixes"] ? StringList(ctx, root["whole_suffixes"]) : std::vector<std::string>{};
   r.committee_mark = root["committee_mark"] ? Scalar(ctx, root["committee_mark"]) : std::string();
   r.committee_suffixes = root["committee_suffixes"] ? StringList(ctx, root["committee_suffixes"])
                                                     : std::vector<std::string>{};

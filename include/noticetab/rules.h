@@ -229,6 +229,9 @@ struct Rules {
   std::vector<std::string> suffix_exceptions;  ///< 一网通办 ...: ends in an org suffix, names no unit
   uint64_t suffix_exception_ends = 0;           ///< as org_suffix_ends, for suffix_exceptions
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
+  /// Names ending so are whole bodies of their own (管委会, 公司): one after a
+  /// complete name across a space (a cell's line break) is a second name.
+  std::vector<std::string> whole_suffixes;
   std::string committee_mark;                 ///< 委 of 县委组织部: carried with the level onto…
   /// Two-character names without an org suffix a unit cell may hold alone
   /// (税务): any other such cell alone is unreadable (OCR debris).
