@@ -1268,7 +1268,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
       row.AppendNote(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
       continue;
     }
-    if (shapes[i] == CellShape::kGarbage && !IsNoteColumn(role)) {
+    // A unit cell naming nobody (——) is written, no debris: the units read none.
+    if (shapes[i] == CellShape::kGarbage && !IsNoteColumn(role) && !(IsUnitRole(role) && rules.IsNoneCell(Trim(cells[i])))) {
       target->garbled = true;
       row.Warn("cell.unreadable", "unreadable " + RoleLabel(role == Role::kDeadline ? Role::kDeadline : Role::kUnits, rules) +
                              " cell dropped: " + std::string(cells[i]));

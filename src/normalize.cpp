@@ -204,7 +204,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
           break;
         }
       }
-    if (name.empty()) continue;
+    if (name.empty() || rules.IsNoneCell(name)) continue;  // 无, —: nobody, said so
     name = CarryLevel(name, *carried, rules, &carried_name);
     // One character, or two alone in the list that name no listed short
     // name (早少: OCR debris), with no unit's ending: unreadable.

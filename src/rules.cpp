@@ -229,7 +229,9 @@ void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"roles", "shapes", "labels", "ditto", "table_note", "blank_as_above", "total_row", "joins", "examples"});
+  CheckKeys(ctx, root,
+            {"roles", "shapes", "labels", "ditto", "none_cells", "table_note", "blank_as_above", "total_row", "joins",
+             "examples"});
   r.table_note = root["table_note"] ? Compile(ctx, root["table_note"]) : Regex("(?!)");  // optional
   r.blank_as_above = root["blank_as_above"] ? Compile(ctx, root["blank_as_above"]) : Regex("(?!)");  // optional
   r.total_row = root["total_row"] ? Compile(ctx, root["total_row"]) : Regex("(?!)");  // optional
@@ -238,6 +240,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   // Optional: a unit or deadline cell saying "as the row above" (同上).
   r.ditto.clear();
   if (RNode ditto = root["ditto"]) r.ditto = StringList(ctx, ditto);
+  r.none_cells.clear();
+  if (RNode none = root["none_cells"]) r.none_cells = StringList(ctx, none);
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},

@@ -196,6 +196,11 @@ struct Rules {
   std::vector<std::string> header_joins;
   std::array<uint64_t, 4> header_join_ends{};  ///< the last bytes of header_joins, as a 256-bit set
   std::vector<std::string> ditto;                 ///< cells meaning "as the row above" (同上), spaces removed
+  std::vector<std::string> none_cells;            ///< unit cells naming nobody (无, —, ／)
+  /// Whether a unit cell or name (trimmed) is one of none_cells.
+  bool IsNoneCell(std::string_view s) const {
+    return std::find(none_cells.begin(), none_cells.end(), s) != none_cells.end();
+  }
   /// headers.yaml `labels:`: the name warnings give a column of a role
   /// (责任单位, 完成时限); each is one of that role's synonyms.
   std::map<Role, std::string> role_labels;
