@@ -346,8 +346,8 @@ ClauseRole KeyRole(std::string_view key, const Rules& rules) {
 
 namespace {
 // Whether a joint word (会同) between `before` (the words since the last
-// separator) and `after` (the rest of the text) joins two unit names: see
-// SplitRoleRuns.
+// separator, Before) and `after` (the rest of the text) joins two unit
+// names: see SplitRoleRuns.
 bool JointBetweenNames(std::string_view before, std::string_view after, const Rules& rules) {
   before = Trim(before);
   if (before.empty() || !EndsInOrgSuffix(before, rules)) return false;
@@ -366,12 +366,20 @@ bool JointBetweenNames(std::string_view before, std::string_view after, const Ru
   };
   return !leveled(name) || leveled(before);
 }
+
+// The words of text[from, at) after its last separator (asked only at a
+// joint word, which is rare).
+std::string_view Before(std::string_view text, size_t from, size_t at, const Rules& rules) {
+  size_t start = from;
+  for (size_t j = from; j < at;)
+    if (IsSeparator(NextChar(text, j), rules.punct)) start = j;
+  return text.substr(start, at - start);
+}
 }  // namespace
 
 std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
   std::vector<RoleRun> runs;
   size_t run_start = 0, last_break = 0;  // last_break: after the run's last top-level ，or ；
-  size_t piece_start = 0;                 // after the last top-level separator (、，；。)
   bool joined = false;  // the run goes on after a joint word (X会同Y): it supports
   auto push = [&](std::string_view run, ClauseRole role) {
     // Separators left between runs ("X牵头，Y配合") are not part of a name,
@@ -437,8 +445,8 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
       // opening with its level comes after an X that does too (人民银行会同县
       // 支行 is the 会同 county's branch; 县林业局会同县公安局 a joint).
       for (const std::string& word : rules.joint_words)
-        if (StartsWith(text.substr(i), word) && JointBetweenNames(text.substr(piece_start, i - piece_start),
-                                                                  text.substr(i + word.size()), rules)) {
+        if (StartsWith(text.substr(i), word) &&
+            JointBetweenNames(Before(text, run_start, i, rules), text.substr(i + word.size()), rules)) {
           push_role(i, ClauseRole::kLead);
           i += word.size();
           run_start = last_break = i;
@@ -470,7 +478,6 @@ std::vector<RoleRun> SplitRoleRuns(std::string_view text, const Rules& rules) {
     if (rules.punct.opens.Has(c)) ++depth;
     if (rules.punct.closes.Has(c) && depth > 0) --depth;
     if (depth == 0 && (rules.punct.comma.Has(c) || rules.punct.semicolon.Has(c))) last_break = i;
-    if (depth == 0 && (IsSeparator(c, rules.punct))) piece_start = i;
   }
   push(text.substr(run_start), ClauseRole::kNone);
   return runs;

@@ -1249,6 +1249,7 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
     const Regex* phrases = &rules.deadline_in_content;
     auto m = phrases->Find(content);
     if (!m.found) m = (phrases = &rules.deadline_in_content_period)->Find(content);  // 2024年第三季度完成
+    if (!m.found) m = (phrases = &rules.deadline_in_content_ongoing)->Find(content);  // …，长期坚持。
     if (!m.found) continue;
     // Steps in one sentence (6月底前启动，12月底前完成): the last is the
     // task's, as in a deadline cell. A later sentence is another matter.

@@ -242,6 +242,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   if (RNode ditto = root["ditto"]) r.ditto = StringList(ctx, ditto);
   r.none_cells.clear();
   if (RNode none = root["none_cells"]) r.none_cells = StringList(ctx, none);
+  r.none_cell_longest = 0;
+  for (const auto& n : r.none_cells) r.none_cell_longest = std::max(r.none_cell_longest, n.size());
   static const std::map<std::string, Role> kRoles = {
       {"seq", Role::kSeq},         {"label", Role::kLabel},     {"content", Role::kContent},
       {"units", Role::kUnits},     {"lead", Role::kLead},       {"support", Role::kSupport},
@@ -417,7 +419,7 @@ void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"hint", "in_content", "in_content_period", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "deadlines", "examples"});
+            {"hint", "in_content", "in_content_period", "in_content_ongoing", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "deadlines", "examples"});
   // Optional word -> number maps for the groups x and h.
   auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
     out.clear();
@@ -444,6 +446,8 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   r.deadline_in_content = root["in_content"] ? Compile(ctx, root["in_content"]) : Regex("(?!)");
   r.deadline_in_content_period =
       root["in_content_period"] ? Compile(ctx, root["in_content_period"]) : Regex("(?!)");  // optional: older rule sets have none
+  r.deadline_in_content_ongoing =
+      root["in_content_ongoing"] ? Compile(ctx, root["in_content_ongoing"]) : Regex("(?!)");  // optional
   RNode list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
   r.deadlines.clear();

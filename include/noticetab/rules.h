@@ -197,9 +197,10 @@ struct Rules {
   std::array<uint64_t, 4> header_join_ends{};  ///< the last bytes of header_joins, as a 256-bit set
   std::vector<std::string> ditto;                 ///< cells meaning "as the row above" (同上), spaces removed
   std::vector<std::string> none_cells;            ///< unit cells naming nobody (无, —, ／)
+  size_t none_cell_longest = 0;                   ///< the byte size of the longest of none_cells
   /// Whether a unit cell or name (trimmed) is one of none_cells.
   bool IsNoneCell(std::string_view s) const {
-    return std::find(none_cells.begin(), none_cells.end(), s) != none_cells.end();
+    return s.size() <= none_cell_longest && std::find(none_cells.begin(), none_cells.end(), s) != none_cells.end();
   }
   /// headers.yaml `labels:`: the name warnings give a column of a role
   /// (责任单位, 完成时限); each is one of that role's synonyms.
@@ -280,6 +281,7 @@ struct Rules {
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test
   Regex deadline_in_content;                  ///< a deadline phrase inside task text
   Regex deadline_in_content_period;           ///< a quarter or half year in task text, where in_content finds none
+  Regex deadline_in_content_ongoing;          ///< 长期坚持 closing a sentence, where neither finds one
   Regex year_only;                            ///< a deadline cell that is only a year (2023年)
   Regex year_in_text;                         ///< a year anywhere in a cell (2023 年)
   Regex content_year;                         ///< a year starting a clause of task text (group y)
