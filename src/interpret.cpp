@@ -998,6 +998,15 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
       if (roles[i] == Role::kNote && HeaderRole(cells[i], rules) == Role::kNone && !OtherHeaderName(cells[i], rules))
         return {};
   }
+  // A bare 单位 beside columns that name the responsible units is the
+  // measurement unit of an indicator table (% / 亿元), no one responsible.
+  for (size_t i = 0; i < cells.size(); ++i)
+    if (roles[i] == Role::kUnits && rules.IsMeasureName(cells[i]))
+      for (size_t j = 0; j < cells.size(); ++j)
+        if (j != i && IsUnitRole(roles[j]) && !rules.IsMeasureName(cells[j])) {
+          roles[i] = Role::kNote;
+          break;
+        }
   PromoteContentColumn(roles);
   return roles;
 }

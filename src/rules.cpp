@@ -230,7 +230,7 @@ void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"roles", "shapes", "labels", "ditto", "none_cells", "table_note", "blank_as_above", "total_row", "joins",
+            {"roles", "shapes", "labels", "ditto", "none_cells", "measure_names", "table_note", "blank_as_above", "total_row", "joins",
              "examples"});
   r.table_note = root["table_note"] ? Compile(ctx, root["table_note"]) : Regex("(?!)");  // optional
   r.blank_as_above = root["blank_as_above"] ? Compile(ctx, root["blank_as_above"]) : Regex("(?!)");  // optional
@@ -242,6 +242,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   if (RNode ditto = root["ditto"]) r.ditto = StringList(ctx, ditto);
   r.none_cells.clear();
   if (RNode none = root["none_cells"]) r.none_cells = StringList(ctx, none);
+  r.measure_names.clear();
+  if (RNode m = root["measure_names"]) r.measure_names = StringList(ctx, m);
   r.none_cell_longest = 0;
   for (const auto& n : r.none_cells) r.none_cell_longest = std::max(r.none_cell_longest, n.size());
   static const std::map<std::string, Role> kRoles = {

@@ -198,6 +198,11 @@ struct Rules {
   std::vector<std::string> ditto;                 ///< cells meaning "as the row above" (同上), spaces removed
   std::vector<std::string> none_cells;            ///< unit cells naming nobody (无, —, ／)
   size_t none_cell_longest = 0;                   ///< the byte size of the longest of none_cells
+  std::vector<std::string> measure_names;         ///< 单位: beside a units column, a measurement unit
+  bool IsMeasureName(std::string_view s) const {
+    s = Trim(s);
+    return std::find(measure_names.begin(), measure_names.end(), s) != measure_names.end();
+  }
   /// Whether a unit cell or name (trimmed) is one of none_cells.
   bool IsNoneCell(std::string_view s) const {
     return s.size() <= none_cell_longest && std::find(none_cells.begin(), none_cells.end(), s) != none_cells.end();
