@@ -739,8 +739,12 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
 
   // 成文日期 after the body (a cover notice's requirements come first, or the
   // page ends with the signature): a date alone on its line under the issuer.
-  if (!fm.date) {
-    for (size_t i = head_end; i < std::min(lines.size(), regions.table_begin); ++i) {
+  // Before the table first; after it where none is there (task blocks in
+  // the body itself, the signature under them).
+  const size_t table_begin = std::min(lines.size(), regions.table_begin);
+  for (const auto& [from, to] : {std::pair{head_end, table_begin}, std::pair{table_begin, lines.size()}}) {
+    if (fm.date) break;
+    for (size_t i = from; i < to; ++i) {
       const Line& l = lines[i];
       if (l.kind != LineKind::kText || l.tabs > 0) continue;
       std::string spaceless;
