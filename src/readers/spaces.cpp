@@ -498,6 +498,48 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     g.rows.push_back(std::move(h));
   }
   g.span = g.rows.front().span;
+  // A header name parted into two or more under it (责任单位 over 牵头单位
+  // and 配合单位, a header printed on two lines): the names under it are
+  // the columns, where every name of the line under the header is a header
+  // name and the name over it (the one whose centre is nearest) parts.
+  if (first == at + 1 && header.size() == cols.size() && first < lines.size() && Plain(lines[first], rules) &&
+      lines[first].spaced) {
+    const auto under = Runs(lines[first].raw);
+    std::vector<size_t> parent(under.size(), cols.size());
+    std::vector<int> count(cols.size(), 0);
+    bool names = under.size() >= 2 && ShortRuns(under);
+    for (size_t u = 0; names && u < under.size(); ++u) {
+      names = HeaderRole(under[u].text, rules) != Role::kNone;
+      int best = 1 << 30;
+      for (size_t k = 0; k < header.size(); ++k)
+        if (const int d = std::abs((header[k].col + header[k].end_col) - (under[u].col + under[u].end_col)); d < best)
+          best = d, parent[u] = k;
+      ++count[parent[u]];
+    }
+    for (size_t u = 0; names && u < under.size(); ++u) names = parent[u] < cols.size() && count[parent[u]] >= 2;
+    if (names) {
+      GridRow& h = g.rows.back();
+      std::vector<int> new_cols;
+      std::vector<GridCell> cells;
+      for (size_t k = 0; k < cols.size(); ++k) {
+        if (count[k] == 0) {
+          new_cols.push_back(cols[k]);
+          cells.push_back(std::move(h.cells[k]));
+          continue;
+        }
+        for (size_t u = 0; u < under.size(); ++u)
+          if (parent[u] == k) {
+            new_cols.push_back(under[u].col);
+            cells.push_back(CellAt(lines, lines[first], under[u].text));
+          }
+      }
+      cols = std::move(new_cols);
+      h.cells = std::move(cells);
+      h.span.last_line = lines[first].no;
+      g.span.last_line = lines[first].no;
+      ++first;
+    }
+  }
   if (first == at + 1 && ((IdeographicHeader(lines[at].raw) && !AlignedRuns(lines, at, cols.size(), rules)) ||
                            UnalignedRuns(lines, at, cols.size(), rules))) {
     CutInOrder(lines, first, cols.size(), rules, &g);
