@@ -14,7 +14,8 @@ namespace noticetab {
 /// row.shifted, role.inferred, role.header_shape, content.missing,
 /// cell.unreadable, cell.extra, cell.joined_above, cell.read_as_text, row.unsplit, row.rejoined,
 /// row.joined (a markdown row broken over lines, joined), row.unmarked (a row
-/// line whose cell marks were lost, cut at its spaces), row.commas (a CSV row
+/// line whose cell marks were lost, cut at its spaces), row.stray_mark (a `|`
+/// tight inside a cell of a row with cells too many: its halves joined), row.commas (a CSV row
 /// with cells more than its header: a comma typed unquoted, joined into the content),
 /// row.fragment, deadline.twice, content.joined, content.split (a row's cell
 /// more than the header, a sentence after the content: joined to it), deadline.joined (a deadline

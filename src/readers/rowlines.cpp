@@ -187,6 +187,28 @@ std::optional<QuotedRow> ReadQuotedRow(const std::vector<Line>& lines, size_t at
 
 }  // namespace
 
+namespace {
+// A row of more cells than the header whose extra marks stand tight against
+// a cell's words on both sides (举办博览会，|签约项目…, 市工信局|、市发改局: a
+// rule OCR read into a cell, where the row's own marks stand apart from
+// the words): the two halves of each such cell joined (AppendPiece), as
+// many as the row has cells too many, each said in a note. `cells`: the
+// views the row was made of (each mark between two is one byte).
+void JoinTightMarks(const std::vector<std::string_view>& cells, size_t width, GridRow& r) {
+  if (cells.size() <= width || r.cells.size() != cells.size()) return;
+  size_t extra = cells.size() - width;
+  for (size_t k = cells.size() - 1; k-- > 0 && extra > 0;) {
+    const char* end = cells[k].data() + cells[k].size();
+    if (cells[k].empty() || cells[k + 1].empty() || cells[k + 1].data() != end + 1) continue;
+    r.notes.emplace_back("row.stray_mark", "a column mark inside a cell (" + std::string(cells[k]) + "|" +
+                                               std::string(cells[k + 1]) + ") read as no mark; its halves joined");
+    AppendPiece(r.cells[k], r.cells[k + 1]);
+    r.cells.erase(r.cells.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    --extra;
+  }
+}
+}  // namespace
+
 Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax) {
   Grid g;
   g.layout = syntax.layout;
@@ -374,6 +396,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     }
     if (std::none_of(cells.begin(), cells.end(), [](std::string_view c) { return !c.empty(); })) continue;
     GridRow r = row_of(l, cells);
+    if (closed_rows) JoinTightMarks(cells, width, r);
     r.after_page_break = after_break;
     after_break = false;
     // An open row line: the lines under it up to a closed one hold the rest
