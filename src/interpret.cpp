@@ -1041,6 +1041,8 @@ bool NotesLeftEmpty(const std::vector<CellShape>& shapes, const std::vector<Role
   return fields;
 }
 
+constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD
+
 void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
                Shapes& shape_of, Row& row) {
   const Rules& rules = shape_of.rules();
@@ -1099,6 +1101,27 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // printed in the label column), so shape decides, not position alone.
   shapes.clear();
   chars.clear();
+  // A cell holding an unreadable character (U+FFFD) beside readable words:
+  // the words without it, said on the row, where they read as a deadline or
+  // units (�2024年12月底前) or as a text of 6 characters or more (完成�检测
+  // 中心升级: a task's text loses a character, not the task); a short cell
+  // (按�报送) stays debris, dropped as before.
+  static thread_local std::vector<std::string> repaired;
+  repaired.clear();
+  repaired.reserve(cells.size());
+  for (auto& c : cells) {
+    if (c.find(kReplacementChar) == std::string_view::npos) continue;
+    std::string& r = repaired.emplace_back(c);
+    for (size_t at; (at = r.find(kReplacementChar)) != std::string::npos;) r.erase(at, kReplacementChar.size());
+    if (Trim(r).empty()) continue;
+    const Shapes::Shape now = shape_of.Get(r);
+    constexpr size_t kTextChars = 6;  // a task's words, not a short remark's
+    if (now.typed != CellShape::kDeadline && now.typed != CellShape::kUnits &&
+        !(now.typed == CellShape::kText && now.chars >= kTextChars))
+      continue;
+    row.Warn("cell.damaged", "unreadable characters removed from a cell: " + std::string(c) + " read as " + r);
+    c = r;
+  }
   for (auto c : cells) {
     const Shapes::Shape shape = shape_of.Get(c);
     shapes.push_back(shape.typed);

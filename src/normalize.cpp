@@ -205,6 +205,12 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
         }
       }
     if (name.empty() || rules.IsNoneCell(name)) continue;  // 无, —: nobody, said so
+    // One character before any level is carried onto it (局, left of a
+    // name whose other characters were unreadable): no name to carry onto.
+    if (name.size() <= 4 && CharCountUpTo(name, 2) <= 1 && !IsCompleteUnit(name, rules)) {
+      if (warnings) warnings->push_back({"units.unreadable", 0, 0, "unreadable unit name dropped: " + std::string(name)});
+      continue;
+    }
     name = CarryLevel(name, *carried, rules, &carried_name);
     // One character, or two alone in the list that name no listed short
     // name (早少: OCR debris), with no unit's ending: unreadable.

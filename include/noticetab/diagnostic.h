@@ -12,7 +12,7 @@ namespace noticetab {
 /// input lines it concerns (0 = unknown), and the human-readable message the
 /// outputs print among the warnings. Codes are `area.what`, e.g.
 /// row.shifted, role.inferred, role.header_shape, content.missing,
-/// cell.unreadable, cell.extra, cell.joined_above, cell.read_as_text, row.unsplit, row.rejoined,
+/// cell.unreadable, cell.damaged (U+FFFD taken out of a cell, its words read), cell.extra, cell.joined_above, cell.read_as_text, row.unsplit, row.rejoined,
 /// row.joined (a markdown row broken over lines, joined), row.unmarked (a row
 /// line whose cell marks were lost, cut at its spaces), row.stray_mark (a `|`
 /// tight inside a cell of a row with cells too many: its halves joined), row.commas (a CSV row
