@@ -156,6 +156,15 @@ std::vector<size_t> CutSegment(const std::vector<ColumnLine>& body, size_t lo, s
 void CentreRows(const std::vector<Line>& lines, const std::vector<ColumnLine>& body, const std::vector<Role>& roles,
                 const Rules& rules, Grid* g) {
   if (body.empty() || !ShowsCentring(lines, body, *g)) return;
+  // The DP tries every pair of cuts of two gaps in a row: a gap of more lines
+  // than a centred row has (a page of text between two numbers) is no such
+  // table, and would cost the square of its lines.
+  constexpr size_t kLongestGap = 32;
+  for (size_t e = 0, last = 0; e < body.size(); ++e)
+    if (Anchored(body[e])) {
+      if (e - last > kLongestGap) return;
+      last = e;
+    }
   std::vector<GridRow> rows;
   size_t e = 0;
   bool body_seen = false;
