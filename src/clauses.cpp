@@ -345,6 +345,13 @@ ClauseRole KeyRole(std::string_view key, const Rules& rules) {
 }
 
 namespace {
+// Whether a unit name opens with one of units.yaml's level_prefixes (县教育局).
+bool OpensWithLevel(std::string_view name, const Rules& rules) {
+  name = Trim(name);
+  return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
+                     [&](const std::string& p) { return StartsWith(name, p); });
+}
+
 // Whether a joint word (会同) between `before` (the words since the last
 // separator, Before) and `after` (the rest of the text) joins two unit
 // names: see SplitRoleRuns.
@@ -360,11 +367,7 @@ bool JointBetweenNames(std::string_view before, std::string_view after, const Ru
   const std::string_view name = after.substr(0, end);
   if (chars <= 2 || rules.org_suffixes.end() != std::find(rules.org_suffixes.begin(), rules.org_suffixes.end(), name))
     return false;
-  auto leveled = [&](std::string_view s) {
-    return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
-                       [&](const std::string& p) { return StartsWith(s, p); });
-  };
-  return !leveled(name) || leveled(before);
+  return !OpensWithLevel(name, rules) || OpensWithLevel(before, rules);
 }
 
 // The words of text[from, at) after its last separator (asked only at a
@@ -680,14 +683,6 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   return true;
 }
 
-namespace {
-// Whether a unit name opens with one of units.yaml's level_prefixes (县教育局).
-bool OpensWithLevel(std::string_view name, const Rules& rules) {
-  name = Trim(name);
-  return std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
-                     [&](const std::string& p) { return StartsWith(name, p); });
-}
-}  // namespace
 
 Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   const Punctuation& pu = rules.punct;
@@ -712,10 +707,7 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   // heading names units only when every name opens with its level (县教育局)
   // or a collective start (各乡镇人民政府).
   for (std::string_view name : SplitTopLevel(joined, rules))
-    if (!OpensWithLevel(name, rules) &&
-        std::none_of(rules.collective_starts.begin(), rules.collective_starts.end(),
-                     [&](const std::string& p) { return StartsWith(Trim(name), p); }))
-      return a;
+    if (!StartsLikeUnit(name, rules)) return a;
   a.units = joined;
   a.found = true;
   return a;

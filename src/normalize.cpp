@@ -212,11 +212,9 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       continue;
     }
     name = CarryLevel(name, *carried, rules, &carried_name);
-    // One character, or two alone in the list that name no listed short
-    // name (早少: OCR debris), with no unit's ending: unreadable.
-    if (name.size() <= 8 &&
-        (CharCountUpTo(name, 2) <= 1 || (pieces.size() == 1 && CharCountUpTo(name, 3) == 2 &&
-                                         !rules.short_names.contains(name))) &&
+    // Two characters alone in the list that name no listed short name (早少:
+    // OCR debris), with no unit's ending: unreadable (one is, above).
+    if (name.size() <= 8 && pieces.size() == 1 && CharCountUpTo(name, 3) == 2 && !rules.short_names.contains(name) &&
         !IsCompleteUnit(name, rules)) {  // the size and count first: they rule out most names
       if (warnings) warnings->push_back({"units.unreadable", 0, 0, "unreadable unit name dropped: " + std::string(name)});
       continue;
