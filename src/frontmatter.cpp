@@ -7,6 +7,7 @@
 #include <cstring>
 #include <optional>
 
+#include "join.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
@@ -336,6 +337,49 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
 
 namespace {
 
+// The issuer a signature line names: several unit names set apart by spaces
+// (联合发文: 某市农业农村局　　某市财政局) are listed with the list mark
+// between them (某市农业农村局、某市财政局); else the line without its spaces
+// (a name spaced out, 县 人 民 政 府), when it is a complete unit name.
+std::optional<std::string> SignatureIssuer(std::string_view text, const Rules& rules) {
+  std::string whole = RemoveSpaces(text);
+  if (CharCount(whole) > 60 || EndsSentence(whole, rules) || rules.punct.colon.In(whole)) return std::nullopt;  // 附件：…
+  std::vector<std::string_view> names;
+  for (size_t i = 0; i < text.size();) {
+    const auto space_at = [&](size_t k) -> size_t {  // the length of a space at k, else 0
+      if (text[k] == ' ' || text[k] == '\t') return 1;
+      return text.substr(k, 3) == "\xE3\x80\x80" ? 3 : 0;
+    };
+    size_t j = i;
+    while (j < text.size() && space_at(j) == 0) ++j;
+    if (j > i) names.push_back(text.substr(i, j - i));
+    while (j < text.size() && space_at(j) > 0) j += space_at(j);
+    i = j;
+  }
+  if (names.size() >= 2 && std::all_of(names.begin(), names.end(),
+                                       [&](std::string_view n) { return IsCompleteUnit(n, rules); }))
+    return Join(names, rules.punct.enumeration.utf8().front());
+  if (CharCount(whole) > 30 || !IsCompleteUnit(whole, rules)) return std::nullopt;
+  return whole;
+}
+
+// The issuer signing above the date on line `date_at` (past blank lines):
+// the signature line, with the lines right over it that are signatures too
+// (联合发文: one issuer on each line), listed in order with the list mark.
+std::optional<std::string> IssuerAbove(const std::vector<Line>& lines, size_t date_at, const Rules& rules) {
+  size_t j = date_at;
+  while (j > 0 && lines[j - 1].kind == LineKind::kBlank) --j;
+  if (j == 0 || lines[j - 1].kind != LineKind::kText) return std::nullopt;
+  std::optional<std::string> issuer = SignatureIssuer(lines[j - 1].text, rules);
+  // At most four issuers over one another, none over a blank line.
+  for (size_t k = j - 1, n = 1; issuer && k > 0 && n < 4 && lines[k - 1].kind == LineKind::kText; --k, ++n) {
+    std::optional<std::string> over = SignatureIssuer(lines[k - 1].text, rules);
+    if (!over) break;
+    issuer = *over + rules.punct.enumeration.utf8().front() + *issuer;
+  }
+  return issuer;
+}
+
 // MayMatch with the pattern's literal runs looked up once (a notice's lines
 // are many, its rules few).
 // The first two bytes of the leading runs and the last two of the trailing
@@ -581,14 +625,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = std::string(compact.substr(0, m.begin));
         if (fm.date && m.begin == 0 && !fm.issuer && i > 0) {
           // 发文机关署名: the line right above the date.
-          for (size_t j = i; j-- > 0;) {
-            if (lines[j].kind == LineKind::kBlank) continue;
-            std::string prev = RemoveSpaces(lines[j].text);
-            if (lines[j].kind == LineKind::kText && CharCount(prev) <= 30 && !EndsSentence(prev, rules) &&
-                IsCompleteUnit(prev, rules))
-              fm.issuer = prev;
-            break;
-          }
+          fm.issuer = IssuerAbove(lines, i, rules);
         }
         continue;
       }
@@ -751,15 +788,10 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       const std::string_view c = l.spaced ? RemoveSpaces(l.text, &spaceless) : l.text;
       auto m = rules.date.Find(c);
       if (!m.found || m.begin != 0 || m.end != c.size() || CharCount(c) > 20) continue;
-      size_t j = i;
-      while (j > 0 && lines[j - 1].kind == LineKind::kBlank) --j;
-      if (j == 0) continue;
-      std::string prev = RemoveSpaces(lines[j - 1].text);
-      if (lines[j - 1].kind != LineKind::kText || CharCount(prev) > 30 || EndsSentence(prev, rules) ||
-          !IsCompleteUnit(prev, rules))
-        continue;
+      std::optional<std::string> signed_by = IssuerAbove(lines, i, rules);
+      if (!signed_by) continue;
       fm.date = IsoDate(m, rules.numerals);
-      if (fm.date && !fm.issuer) fm.issuer = prev;
+      if (fm.date && !fm.issuer) fm.issuer = std::move(signed_by);
       break;
     }
   }

@@ -270,3 +270,17 @@ TEST_CASE("（此件公开发布） under a cover notice's own numbered points i
   CHECK(fm.publicity.value_or("") == "此件公开发布");
   CHECK(fm.date.value_or("") == "2024-02-08");
 }
+
+TEST_CASE("joint issuers (联合发文) are listed with 、, on one line or over one another", "[frontmatter]") {
+  const std::string body = "关于做好防汛工作的通知\n\n各乡镇：\n    现就有关事项通知如下。\n"
+                           "    一、加强巡查。责任单位：县水利局。完成时限：7月15日前。\n\n";
+  // Side by side, set apart by ideographic spaces.
+  CHECK(Front(body + "县水利局\u3000\u3000\u3000县应急管理局\n2024年6月20日\n").issuer ==
+        std::optional<std::string>("县水利局、县应急管理局"));
+  // One on each line, over the date.
+  CHECK(Front(body + "中共某县委督查室\n某县人民政府督查室\n2024年6月20日\n").issuer ==
+        std::optional<std::string>("中共某县委督查室、某县人民政府督查室"));
+  // One name spaced out is one issuer; an attachment line over it is none.
+  CHECK(Front(body + "附件：防汛责任清单\n县 人 民 政 府\n2024年6月20日\n").issuer ==
+        std::optional<std::string>("县人民政府"));
+}
