@@ -557,6 +557,56 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
   return d;
 }
 
+// A deadline set by a named day (group e: 国庆节前, 2025年春节前, 秋季开学前;
+// deadlines.yaml events): the day itself, or the day before it with group b
+// (前). Without a printed year, the first on or after the 成文日期, else the
+// one that falls in the plan year (元旦前 in a 2024 plan: 2024-12-31). A day
+// the rules list for some years only (春节) in another year gives no date.
+Deadline EventDay(Deadline d, const DeadlineRule& rule, const Regex::Match& m, const YearContext& years,
+                  const Rules& rules, std::vector<Diagnostic>* notes) {
+  const std::string label = RoleLabel(Role::kDeadline, rules);
+  const auto ev = rules.event_days.find(m.Group("e"));
+  const bool before = !m.Group("b").empty();
+  // The deadline the day gives in year y, if the rules know the day that year.
+  auto due_in = [&](int y) -> std::optional<chr::sys_days> {
+    if (ev == rules.event_days.end()) return std::nullopt;
+    auto at = ev->second.find(0);
+    if (at == ev->second.end()) at = ev->second.find(y);
+    if (at == ev->second.end()) return std::nullopt;
+    const chr::year_month_day day{chr::year{y} / at->second.first / at->second.second};
+    if (!day.ok()) return std::nullopt;
+    return chr::sys_days{day} - chr::days{before ? 1 : 0};
+  };
+  std::optional<chr::sys_days> due;
+  int y = 0;
+  if (const std::string_view printed = m.Group("y"); !printed.empty()) {
+    y = rules.numerals.Value(printed);
+    d.year_source = "text";
+    due = y > 0 ? due_in(y) : std::nullopt;
+  } else if (const auto doc = DocDate(years)) {
+    y = static_cast<int>(doc->year());
+    d.year_source = "date";
+    for (int k = y - 1; k <= y + 1 && !due; ++k)
+      if (const auto at = due_in(k); at && *at >= chr::sys_days{*doc}) due = at;
+  } else if ((y = PlanYear(years, d)) > 0) {
+    for (int k = y; k <= y + 1 && !due; ++k)
+      if (const auto at = due_in(k); at && static_cast<int>(chr::year_month_day{*at}.year()) == y) due = at;
+  }
+  if (!due) {
+    d.kind = "none", d.year_source.reset();
+    if (notes)
+      notes->push_back({"deadline.event", 0, 0,
+                        label + (y > 0 ? " names a day the rules give no date for in " + std::to_string(y) + ": "
+                                       : " names a day and the notice gives no year: ") + *d.text});
+    return d;
+  }
+  d.date = ToIso(chr::year_month_day{*due});
+  d.granularity = "day";
+  if (rule.inferred && notes)
+    notes->push_back({"deadline.inferred", 0, 0, label + " names no day; read as " + *d.date + ": " + *d.text});
+  return d;
+}
+
 // A count of days (group n; group wd: working days) after an event
 // (收到通知后10个工作日内, rule after: event) has no date a reader can know:
 // kind none, with a warning saying why, not "not understood". After the
@@ -660,6 +710,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (!rule.after.empty()) return CountedDays(d, m, years, rules, notes);
     if (rule.kind == "ongoing") return d;
     if (rule.kind == "recurring" && m.Group("m").empty()) return RecurWithinYear(d, rule, m, years, rules, notes);
+    if (!m.Group("e").empty()) return EventDay(d, rule, m, years, rules, notes);
     int y = 0;
     if (const std::string_view year = m.Group("y"); !year.empty()) {
       y = rules.numerals.Value(year);  // 2025 or 二〇二五

@@ -421,7 +421,7 @@ void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"hint", "in_content", "in_content_period", "in_content_ongoing", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "deadlines", "examples"});
+            {"hint", "in_content", "in_content_period", "in_content_ongoing", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "events", "deadlines", "examples"});
   // Optional word -> number maps for the groups x and h.
   auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
     out.clear();
@@ -440,6 +440,32 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   };
   numbers("dekads", 1, 31, r.dekad_days);
   numbers("halves", 1, 12, r.half_months);
+  // events: name -> "MM-DD" (every year) or a mapping year -> "MM-DD".
+  r.event_days.clear();
+  if (const RNode ev = root["events"]) {
+    if (!ev.IsMap()) ctx.Fail(ev.Mark(), "events: expected a mapping of name -> MM-DD, or of name -> (year -> MM-DD)");
+    auto month_day = [&](const RNode& v) {
+      const std::string t = Scalar(ctx, v);
+      const int mo = t.size() == 5 && t[2] == '-' ? std::atoi(t.substr(0, 2).c_str()) : 0;
+      const int day = mo > 0 ? std::atoi(t.substr(3).c_str()) : 0;
+      if (mo < 1 || mo > 12 || day < 1 || day > 31) ctx.Fail(v.Mark(), "events: expected a date as MM-DD");
+      return std::pair{mo, day};
+    };
+    for (const auto& kv : ev) {
+      auto& days = r.event_days[kv.first.as<std::string>()];
+      if (!kv.second.IsMap()) {
+        days[0] = month_day(kv.second);
+        continue;
+      }
+      for (const auto& yd : kv.second) {
+        const std::string y = yd.first.as<std::string>();
+        const int year = std::atoi(y.c_str());
+        if (std::to_string(year) != y || year < 1900 || year > 2200)
+          ctx.Fail(yd.first.Mark(), "events: expected a year (1900 to 2200)");
+        days[year] = month_day(yd.second);
+      }
+    }
+  }
   r.deadline_hint = Compile(ctx, Required(ctx, root, "hint"));
   r.year_only = root["year_only"] ? Compile(ctx, root["year_only"]) : Regex("(?!)");
   r.year_in_text = root["year_in_text"] ? Compile(ctx, root["year_in_text"]) : Regex("(?!)");

@@ -293,6 +293,9 @@ struct Rules {
   Regex plan_span;                            ///< a span of years in a title (2023—2025年): group from
   std::map<std::string, int, std::less<>> dekad_days;   ///< group x (上旬) -> the day it ends on
   std::map<std::string, int, std::less<>> half_months;  ///< group h (上) -> the month it ends in
+  /// Group e (国庆节, 春节): the named day's month and day, every year
+  /// (key 0), or in each year listed (a lunar holiday).
+  std::map<std::string, std::map<int, std::pair<int, int>>, std::less<>> event_days;
   // clauses.yaml
   std::map<std::string, ClauseRole, std::less<>> clause_keys;  ///< normalized key -> role
   std::vector<std::pair<std::string, ClauseRole>> role_words;  ///< 牵头 / 配合 / 负责 / 指导 ..., longest first
