@@ -655,8 +655,9 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
                       &publicity_gate = *gates[3];
     if (cells && !may(printed_gate, l.text)) continue;  // its ends name no imprint
     // （此件公开发布） under the signature, after a cover notice's own numbered
-    // points (一、加强组织领导…), which end the head.
-    if (!fm.publicity && !cells && i < regions.table_begin && may(publicity_gate, l.text))
+    // points (一、加强组织领导…), which end the head, or after a table the body
+    // holds (the signature under it).
+    if (!fm.publicity && !cells && may(publicity_gate, l.text))
       if (auto m = rules.publicity.Find(l.text); m.found) {
         fm.publicity = Clean(m.Group("p"));
         continue;

@@ -216,7 +216,8 @@ TEST_CASE("spec examples, through the binary", "[spec]") {
       INFO(key << ": " << value);
       const YAML::Node front = doc["document"];
       if (key == "kind") CHECK(Str(doc["kind"]) == value);
-      else if (key == "number" || key == "date" || key == "issuer" || key == "title" || key == "year")
+      else if (key == "number" || key == "date" || key == "issuer" || key == "title" || key == "year" ||
+               key == "publicity")
         CHECK(Str(front[key]) == value);
       else if (key == "recipients" || key == "attachments" || key == "cc")
         CHECK(Join(front[key]) == value);

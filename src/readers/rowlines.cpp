@@ -49,6 +49,42 @@ void AddPiece(GridCell& c, const GridCell& piece) {
     AppendPiece(c, piece);
 }
 
+namespace {
+
+// A line with no columns after a table's rows (lines[i], the header at
+// lines[at]) that is the notice going on, not a cell wrapped onto a line of
+// its own: the next first-level heading of the body over the table (三、 after
+// 二、), the 公开 remark (（此件公开发布）), or a signature: a unit's name over a
+// date alone on its line, with no row under them.
+bool NoticeGoesOn(const std::vector<Line>& lines, size_t i, size_t at, const Rules& rules) {
+  const Line& l = lines[i];
+  if (l.kind == LineKind::kHeading && l.heading && l.heading->style >= 0 &&
+      static_cast<size_t>(l.heading->style) < rules.headings.size() &&
+      rules.headings[static_cast<size_t>(l.heading->style)].level == 1) {
+    for (size_t k = at; k-- > 0;)
+      if (lines[k].kind == LineKind::kHeading && lines[k].heading && lines[k].heading->style == l.heading->style)
+        return rules.numerals.Value(l.heading->no) == rules.numerals.Value(lines[k].heading->no) + 1;
+    return false;
+  }
+  if (l.kind != LineKind::kText) return false;
+  if (rules.publicity.Contains(l.text)) return true;
+  const std::string name = RemoveSpaces(l.text);
+  if (CharCount(name) > 30 || !IsCompleteUnit(name, rules)) return false;
+  const size_t d = PastBlank(lines, i + 1);
+  if (d >= lines.size() || lines[d].tabs > 0) return false;
+  const std::string date = RemoveSpaces(lines[d].text);
+  const auto m = rules.date.Find(date);
+  if (!m.found || m.begin != 0 || m.end != date.size()) return false;
+  for (size_t k = d + 1, seen = 0; k < lines.size() && seen < 3; ++k) {
+    if (lines[k].kind == LineKind::kBlank) continue;
+    if (lines[k].tabs > 0) return false;
+    ++seen;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules,
                                                const RowLineSyntax& syntax, const std::vector<std::string_view>& top) {
   if (!syntax.wrapped_header || at + 1 >= lines.size() || !syntax.is_row(lines[at + 1])) return {};
@@ -342,7 +378,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           continue;
         }
       }
-      if (!syntax.stray_joins_above) break;
+      if (!syntax.stray_joins_above || NoticeGoesOn(lines, i, at, rules)) break;
       // A line right over a repeated header (the title a page prints atop,
       // a running header) is page furniture, not a wrapped cell.
       size_t j = i + 1;
