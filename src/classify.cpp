@@ -1083,6 +1083,8 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     // A first-level marker (一、) labels a section; any other an item.
     return rules.headings[static_cast<size_t>(style)].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
   }
+  // A group named by its ordinal (第二阶段：…, headers.yaml group_title): 第 first.
+  if (cell.starts_with("\xE7\xAC\xAC") && rules.group_title.Contains(cell)) return CellShape::kSectionLabel;
   // A cell of more than 200 ideographs is past every test below that reads
   // its compact form (chars <= 200 and less): text, unless damaged.
   if (cell.size() > 3 * 200 && KeptIdeographs(cell, 201) > 200)

@@ -211,13 +211,30 @@ void RepairTable(Table& table, const Rules& rules) {
     const Row& n = rows[i + 1];
     return !(n.units.empty() && n.lead.empty() && n.support.empty() && n.deadline.empty());
   };
+  // A group row printed in the content column with no 序号 (| | 二、排查整治 |
+  // | | or 第二阶段：…): its marker says it is a label, a section's (一、,
+  // 第二阶段) or an item's ((一)), over a row with fields of its own.
+  auto marked_group = [&](size_t i) {
+    const Row& r = rows[i];
+    if (r.seq || !r.section_label.empty() || !r.item_label.empty() || r.content.empty() || !r.units.empty() ||
+        !r.lead.empty() || !r.support.empty() || !r.deadline.empty() || i + 1 >= rows.size() ||
+        CharCountUpTo(r.content.text, kGroupTitle + 1) > kGroupTitle || EndsSentence(r.content.text, rules))
+      return CellShape::kEmpty;
+    const Row& n = rows[i + 1];
+    if (n.units.empty() && n.lead.empty() && n.support.empty() && n.deadline.empty()) return CellShape::kEmpty;
+    const CellShape shape = ClassifyCell(r.content.text, rules);
+    return shape == CellShape::kSectionLabel || shape == CellShape::kItemLabel ? shape : CellShape::kEmpty;
+  };
   // 0. A group row of its own (一、… or （一）… spanning the table) labels the
   //    rows under it; it is not a task. Kept rows are compacted in place:
   //    erasing one row at a time is quadratic in a long table.
   size_t kept = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
-    if (titled_group(i)) {
+    if (const CellShape marked = marked_group(i); marked != CellShape::kEmpty) {
+      (marked == CellShape::kSectionLabel ? r.section_label : r.item_label) = std::move(r.content);
+      r.content = Cell();
+    } else if (titled_group(i)) {
       if (r.seq) {
         r.section_label.text = std::to_string(*r.seq);
         r.section_label.first_line = r.section_label.last_line = r.first_line;

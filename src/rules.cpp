@@ -230,9 +230,10 @@ void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"roles", "shapes", "labels", "ditto", "none_cells", "measure_names", "table_note", "blank_as_above", "total_row", "joins",
+            {"roles", "shapes", "labels", "ditto", "none_cells", "measure_names", "group_title", "table_note", "blank_as_above", "total_row", "joins",
              "examples"});
   r.table_note = root["table_note"] ? Compile(ctx, root["table_note"]) : Regex("(?!)");  // optional
+  r.group_title = root["group_title"] ? Compile(ctx, root["group_title"]) : Regex("(?!)");  // optional
   r.blank_as_above = root["blank_as_above"] ? Compile(ctx, root["blank_as_above"]) : Regex("(?!)");  // optional
   r.total_row = root["total_row"] ? Compile(ctx, root["total_row"]) : Regex("(?!)");  // optional
   r.total_row_starts.clear();

@@ -199,6 +199,7 @@ struct Rules {
   std::vector<std::string> none_cells;            ///< unit cells naming nobody (无, —, ／)
   size_t none_cell_longest = 0;                   ///< the byte size of the longest of none_cells
   std::vector<std::string> measure_names;         ///< 单位: beside a units column, a measurement unit
+  Regex group_title;  ///< a table cell naming a group by its ordinal (第二阶段：排查整治): a section's label
   bool IsMeasureName(std::string_view s) const {
     s = Trim(s);
     return std::find(measure_names.begin(), measure_names.end(), s) != measure_names.end();
