@@ -978,10 +978,15 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
   std::vector<Role> roles;
   int known = 0, other = 0;
   bool core = false;
+  // A numbered list of tasks and their deadlines with no unit column (序号 |
+  // 工作任务 | 完成时限: the units given by group rows, or by none) is a task
+  // table too: its label column holds the tasks.
+  bool seq = false, label = false, deadline = false;
   for (auto c : cells) {
     Role r = HeaderRole(c, rules);
     if (r != Role::kNone) ++known;
     if (r == Role::kContent || r == Role::kUnits || r == Role::kLead) core = true;
+    seq = seq || r == Role::kSeq, label = label || r == Role::kLabel, deadline = deadline || r == Role::kDeadline;
     // A name no rule knows: kept as a note column (its cells are read into
     // no task field) if it passes OtherHeaderName below. As many of them as
     // names with a role is a body row: stop.
@@ -991,7 +996,7 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
     }
     roles.push_back(r);
   }
-  if (known < 2 || !core) return {};
+  if (known < 2 || !(core || (seq && label && deadline))) return {};
   if (other > 0) {
     if (!HeaderTolerates(roles, other)) return {};
     for (size_t i = 0; i < cells.size(); ++i)

@@ -1041,6 +1041,17 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
           t.lead_units.push_back(unit);
     t.units = MergeUnits(u.units, t.lead_units, t.support_units);
     t.units_open = u.open || lead.open || support.open;
+    // A row naming no unit under a group row that names only units (一、县教育局
+    // （2项）: the tasks listed by who does them): the group's units.
+    if (t.units.empty())
+      for (const std::string* title : {&t.item_title, &t.section_title})
+        if (const Assignment named = title->empty() ? Assignment() : HeadingUnits(*title, rules); named.found) {
+          const UnitList& g = normalize_units(named.units);
+          t.units = g.units;
+          t.units_open = g.open;
+          t.Warn("units.from_group", RoleLabel(Role::kUnits, rules) + " taken from the group row: " + *title);
+          break;
+        }
     for (const auto* l : {&u, &lead, &support}) {
       for (const Diagnostic& w : l->warnings) t.Warn(w.code, w.message);
       AddLeaders(t.leaders, l->persons);
