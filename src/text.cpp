@@ -769,10 +769,17 @@ bool NfkcWithoutIcu(std::string_view s, std::string* out) { return NfkcFast(s, *
 
 bool IsDottedNumber(std::string_view s) {
   const std::string n = Nfkc(Trim(s));
-  if (n.size() < 3 || n.size() > 11 || n.front() == '.' || n.back() == '.' ||
-      n.find("..") != std::string::npos || n.find('.') == std::string::npos)
+  // Dots, or hyphens between numbers of at most two digits (1-2; 2024-06 is a date).
+  const char sep = n.find('.') != std::string::npos ? '.' : '-';
+  if (n.size() < 3 || n.size() > 11 || n.front() == sep || n.back() == sep ||
+      n.find(std::string(2, sep)) != std::string::npos || n.find(sep) == std::string::npos)
     return false;
-  return std::all_of(n.begin(), n.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  size_t digits = 0;
+  for (char c : n) {
+    if (c == sep) digits = 0;
+    else if (c < '0' || c > '9' || (sep == '-' && ++digits > 2)) return false;
+  }
+  return true;
 }
 
 std::string Nfkc(std::string_view s) {

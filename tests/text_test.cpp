@@ -570,3 +570,16 @@ TEST_CASE("Regex: a set of many CJK characters is found anywhere in a long text"
   CHECK(found > 100);
   CHECK(missing > 100);
 }
+
+TEST_CASE("a sub-item's number: dotted, or hyphenated with short numbers; a date is none", "[text]") {
+  CHECK(noticetab::IsDottedNumber("1.1"));
+  CHECK(noticetab::IsDottedNumber("１．２"));
+  CHECK(noticetab::IsDottedNumber("1-1"));
+  CHECK(noticetab::IsDottedNumber("12-3"));
+  CHECK(noticetab::IsDottedNumber("１－２"));
+  CHECK_FALSE(noticetab::IsDottedNumber("2024-06"));
+  CHECK_FALSE(noticetab::IsDottedNumber("1-"));
+  CHECK_FALSE(noticetab::IsDottedNumber("1--2"));
+  CHECK_FALSE(noticetab::IsDottedNumber("12"));
+  CHECK_FALSE(noticetab::IsDottedNumber("1-a"));
+}

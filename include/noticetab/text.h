@@ -136,7 +136,8 @@ size_t NextSpaceWith(bool avx2, std::string_view s, size_t i);
 }  // namespace detail
 /// NFKC normalization (full-width ASCII -> ASCII, etc.).
 std::string Nfkc(std::string_view s);
-/// A sub-item's number (1.1, 2.3, １．２): integers joined by dots, after NFKC.
+/// A sub-item's number (1.1, 2.3, １．２, 1-2): integers joined by dots, or
+/// numbers of one or two digits joined by hyphens, after NFKC.
 bool IsDottedNumber(std::string_view s);
 /// Nfkc without ICU, for text of ASCII, CJK ideographs, 、。“”‘’—〇, the
 /// CJK brackets 〈〉《》「」『』【】〔〕〖〗, full-width
