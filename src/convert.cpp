@@ -401,6 +401,20 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     }
   }
 
+  // Tab tables inside the body, each under its section's heading, the body
+  // going on after them (一、… table 二、… table 三、工作要求): the outline is
+  // read past them, and their rows are their sections'.
+  size_t body_tables_end = 0;
+  if (has_table && regions.body_end == table_at && reader->name == "tabs") {
+    std::vector<int> ends;
+    size_t end = 0;
+    if (std::vector<Section> more = ReadOutlinePastTables(lines, regions, rules, doc.sections, &ends, &end);
+        more.size() > doc.sections.size()) {
+      doc.sections = std::move(more);
+      item_end = std::move(ends);
+      body_tables_end = end;
+    }
+  }
   if (has_table) {
     // Every table of the notice, in order (附件1, 附件2 ...): the next search
     // starts after the last line of the table before.
@@ -430,6 +444,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       read_spans.emplace_back(lines[at].no, table.last_line);
       RepairTable(table, rules);
       LinkRows(table, doc.sections);
+      if (at < body_tables_end) PlaceUnderHeading(table, doc.sections, lines[at].no);
       // A native table that knows its merged cells renders each into every row
       // it covers, so an empty cell there is empty, not a merge to guess.
       FillBlanksAsAbove(table, rules);

@@ -1103,6 +1103,15 @@ double Containment(std::string_view a, std::string_view b) { return Share(Bigram
 void detail::LinkPortableOnly(bool on) { portable_only = on; }
 void detail::LinkExhaustive(bool on) { exhaustive = on; }
 
+void PlaceUnderHeading(Table& table, const std::vector<Section>& sections, int header_line) {
+  const Section* above = nullptr;
+  for (const Section& s : sections)
+    if (s.line > 0 && s.line < header_line) above = &s;
+  if (!above) return;
+  for (Row& r : table.rows)
+    if (r.section == 0 && r.item == 0 && r.section_label.empty() && r.item_label.empty()) r.section = above->index;
+}
+
 void LinkRows(Table& table, const std::vector<Section>& sections) {
   // The bigram table and the reading buffer stay from call to call, one per
   // thread (a batch converts documents on several).

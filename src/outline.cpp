@@ -6,6 +6,7 @@
 #include "noticetab/clauses.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
+#include "readers/readers.h"
 #include "stages.h"
 
 namespace noticetab {
@@ -295,6 +296,39 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
   close_item(last_text_line);
   if (item_end_lines) TrailingParagraphs(lines, parts, rules, &sections, item_end_lines);
   return sections;
+}
+
+std::vector<Section> ReadOutlinePastTables(const std::vector<Line>& lines, const Regions& regions,
+                                           const Rules& rules, const std::vector<Section>& sections,
+                                           std::vector<int>* item_end_lines, size_t* end) {
+  if (sections.empty() || regions.body_end >= lines.size()) return {};
+  const Section& last = sections.back();
+  if (last.line < 1 || static_cast<size_t>(last.line) > lines.size() || !lines[last.line - 1].heading) return {};
+  const int style = lines[last.line - 1].heading->style;
+  int next = rules.numerals.Value(last.no) + 1;
+  size_t stop = lines.size();
+  bool goes_on = false;
+  for (size_t i = regions.body_end; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kHeading) {
+      if (l.heading->style == style && rules.numerals.Value(l.heading->no) == next) goes_on = true, ++next;
+      continue;
+    }
+    // The annex or the footer ends the body (a table row is neither).
+    if (l.kind == LineKind::kText && l.tabs == 0 &&
+        (rules.attachment.Contains(l.text) || EndsTable(l, rules) || rules.annex_start.Contains(RemoveSpaces(l.text)))) {
+      stop = i;
+      break;
+    }
+  }
+  if (!goes_on) return {};
+  std::vector<Line> body(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(stop));
+  for (size_t i = regions.body_end; i < stop; ++i)
+    if (body[i].tabs > 0) body[i].kind = LineKind::kBlank;
+  Regions past = regions;
+  past.body_end = stop;
+  *end = stop;
+  return ReadOutline(body, past, rules, item_end_lines);
 }
 
 }  // namespace noticetab

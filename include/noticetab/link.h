@@ -17,6 +17,11 @@ namespace noticetab {
 /// Sets Row::section and Row::item for every row of table.
 void LinkRows(Table& table, const std::vector<Section>& sections);
 
+/// A table standing inside the body under a section's heading (header on
+/// line `header_line`): its rows that LinkRows placed nowhere and that print
+/// no label of their own are that section's, the last heading above it.
+void PlaceUnderHeading(Table& table, const std::vector<Section>& sections, int header_line);
+
 /// Sets a task's section and item fields from the Section::index and
 /// Item::index a row was linked to (0: none, the fields left as they are).
 void PlaceTask(const std::vector<Section>& sections, int section, int item, Task& t);

@@ -101,6 +101,16 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
                                  const Rules& rules, std::vector<int>* item_end_lines = nullptr,
                                  bool flat = false);
 
+/// The outline of a body that holds its tables (each section's own tab table
+/// under its heading): read past them, up to the annex or the footer, when a
+/// first-level heading of the sections' style after the first table goes on
+/// from the last section's number. The table rows (lines with tabs) are no
+/// paragraph of any item. Empty when the body does not go on; *end gets the
+/// line index the body then ends at.
+std::vector<Section> ReadOutlinePastTables(const std::vector<Line>& lines, const Regions& regions,
+                                           const Rules& rules, const std::vector<Section>& sections,
+                                           std::vector<int>* item_end_lines, size_t* end);
+
 /// The title of a heading or an item: its words (spaces between CJK joined)
 /// up to the first title stop (punctuation.yaml: a full stop or a colon),
 /// without it, nor a remark (headings.yaml `title_remark`) or a clause
