@@ -344,12 +344,12 @@ namespace {
 std::optional<std::string> SignatureIssuer(std::string_view text, const Rules& rules) {
   std::string whole = RemoveSpaces(text);
   if (CharCount(whole) > 60 || EndsSentence(whole, rules) || rules.punct.colon.In(whole)) return std::nullopt;  // 附件：…
+  const auto space_at = [&](size_t k) -> size_t {  // the length of a space at k, else 0
+    if (text[k] == ' ' || text[k] == '\t') return 1;
+    return text.substr(k, 3) == "\xE3\x80\x80" ? 3 : 0;
+  };
   std::vector<std::string_view> names;
   for (size_t i = 0; i < text.size();) {
-    const auto space_at = [&](size_t k) -> size_t {  // the length of a space at k, else 0
-      if (text[k] == ' ' || text[k] == '\t') return 1;
-      return text.substr(k, 3) == "\xE3\x80\x80" ? 3 : 0;
-    };
     size_t j = i;
     while (j < text.size() && space_at(j) == 0) ++j;
     if (j > i) names.push_back(text.substr(i, j - i));
