@@ -960,6 +960,10 @@ void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, s
   if (auto h = HeadingStyle(title, rules) < 0 ? std::nullopt : MatchHeading(title, rules); h && !h->title.empty()) {
     no = h->no;
     title = h->title;
+    // A count closing a group row's title (县教育局（2项）) is no part of it, as in the outline.
+    if (rules.punct.closes.Ends(title))
+      if (const auto m = rules.title_remark.Find(title); m.found && m.begin > 0 && m.end == title.size())
+        title = std::string(Trim(std::string_view(title).substr(0, m.begin)));
   }
   std::string_view t = title;
   if (const size_t n = rules.punct.full_stop.EndLength(t); n && n < t.size()) title.resize(t.size() - n);
