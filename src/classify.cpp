@@ -1081,7 +1081,7 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
   if (cell.empty()) return CellShape::kEmpty;
   if (const int style = HeadingStyleOf(cell, rules, gates ? &gates->headings : nullptr); style >= 0) {
     // A first-level marker (一、) labels a section; any other an item.
-    return rules.headings[static_cast<size_t>(style)].level == 1 ? CellShape::kSectionLabel : CellShape::kItemLabel;
+    return rules.FirstLevel(style) ? CellShape::kSectionLabel : CellShape::kItemLabel;
   }
   // A group named by its ordinal (第二阶段：…, headers.yaml group_title): 第 first.
   if (cell.starts_with("\xE7\xAC\xAC") && rules.group_title.Contains(cell)) return CellShape::kSectionLabel;

@@ -268,9 +268,8 @@ bool NumberedStraight(const std::vector<Section>& sections, const std::vector<Li
     const int line = items[k].line;
     if (line < 1 || line > static_cast<int>(lines.size())) return false;
     const Line& l = lines[static_cast<size_t>(line) - 1];
-    if (!l.heading || l.heading->style < 0 ||
-        static_cast<size_t>(l.heading->style) >= rules.headings.size() ||
-        rules.headings[static_cast<size_t>(l.heading->style)].level == 1)
+    if (!l.heading || l.heading->style < 0 || static_cast<size_t>(l.heading->style) >= rules.headings.size() ||
+        rules.FirstLevel(l.heading->style))
       return false;
   }
   return items.size() >= 2;

@@ -586,7 +586,7 @@ Deadline EventDay(Deadline d, const DeadlineRule& rule, const Regex::Match& m, c
   } else if (const auto doc = DocDate(years)) {
     y = static_cast<int>(doc->year());
     d.year_source = "date";
-    for (int k = y - 1; k <= y + 1 && !due; ++k)
+    for (int k = y; k <= y + 1 && !due; ++k)
       if (const auto at = due_in(k); at && *at >= chr::sys_days{*doc}) due = at;
   } else if ((y = PlanYear(years, d)) > 0) {
     for (int k = y; k <= y + 1 && !due; ++k)
@@ -961,9 +961,7 @@ void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, s
     no = h->no;
     title = h->title;
     // A count closing a group row's title (县教育局（2项）) is no part of it, as in the outline.
-    if (rules.punct.closes.Ends(title))
-      if (const auto m = rules.title_remark.Find(title); m.found && m.begin > 0 && m.end == title.size())
-        title = std::string(Trim(std::string_view(title).substr(0, m.begin)));
+    title = std::string(WithoutCountRemark(title, rules));
   }
   std::string_view t = title;
   if (const size_t n = rules.punct.full_stop.EndLength(t); n && n < t.size()) title.resize(t.size() - n);

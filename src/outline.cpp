@@ -102,6 +102,12 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
 
 }  // namespace
 
+std::string_view WithoutCountRemark(std::string_view t, const Rules& rules) {
+  if (!rules.punct.closes.Ends(t)) return t;
+  if (auto m = rules.title_remark.Find(t); m.found && m.begin > 0 && m.end == t.size()) return Trim(t.substr(0, m.begin));
+  return t;
+}
+
 std::string HeadingTitle(std::string_view words, const Rules& rules) {
   // Units before a colon (区发改局：推进…) are no title: the words after them are.
   if (size_t end = UnitsLabelEnd(words, rules); end > 0) words = Trim(words.substr(end));
@@ -110,7 +116,7 @@ std::string HeadingTitle(std::string_view words, const Rules& rules) {
   // of it (夯实数字基础（共3项）, 推进数据共享（市数据局牵头）): the units have
   // fields of their own. Most titles end in no bracket, and are not searched.
   if (!rules.punct.closes.Ends(t)) return std::string(t);
-  if (auto m = rules.title_remark.Find(t); m.found && m.begin > 0 && m.end == t.size()) t = Trim(t.substr(0, m.begin));
+  t = WithoutCountRemark(t, rules);
   if (size_t at = TrailingClauseBegin(t, rules); at != std::string_view::npos && at > 0) t = Trim(t.substr(0, at));
   return std::string(t);
 }
@@ -315,8 +321,7 @@ std::vector<Section> ReadOutlinePastTables(const std::vector<Line>& lines, const
       continue;
     }
     // The annex or the footer ends the body (a table row is neither).
-    if (l.kind == LineKind::kText && l.tabs == 0 &&
-        (rules.attachment.Contains(l.text) || EndsTable(l, rules) || rules.annex_start.Contains(RemoveSpaces(l.text)))) {
+    if (l.tabs == 0 && EndsBody(l, rules)) {
       stop = i;
       break;
     }

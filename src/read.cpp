@@ -237,6 +237,10 @@ bool FindTable(const std::vector<Line>& lines, size_t from, const Rules& rules, 
   return false;
 }
 
+bool EndsBody(const Line& line, const Rules& rules) {
+  return line.kind == LineKind::kText && (rules.attachment.Contains(line.text) || EndsTable(line, rules));
+}
+
 FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
   FoundReaders f;
   f.table_at = f.body_end = lines.size();

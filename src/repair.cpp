@@ -200,28 +200,25 @@ void RepairTable(Table& table, const Rules& rules) {
     const std::string no = std::to_string(*r.seq) + ".";
     return next.size() > no.size() && next.starts_with(no);
   };
+  auto has_fields = [](const Row& r) {
+    return !r.units.empty() || !r.lead.empty() || !r.support.empty() || !r.deadline.empty();
+  };
+  // A title of a few words and no field of its own, over a row that has them.
+  auto group_like = [&](size_t i) {
+    const Row& r = rows[i];
+    return !r.content.empty() && !has_fields(r) && i + 1 < rows.size() && has_fields(rows[i + 1]) &&
+           !EndsSentence(r.content.text, rules) && CharCountUpTo(r.content.text, kGroupTitle + 1) <= kGroupTitle;
+  };
   auto titled_group = [&](size_t i) {
     const Row& r = rows[i];
-    if ((r.seq && !numbered_group(i)) || r.content.empty() ||
-        (!r.seq && r.section_label.empty() && r.item_label.empty()) || !r.units.empty() ||
-        !r.lead.empty() || !r.support.empty() || !r.deadline.empty() || i + 1 >= rows.size() ||
-        EndsSentence(r.content.text, rules) ||
-        CharCountUpTo(r.content.text, kGroupTitle + 1) > kGroupTitle)
-      return false;
-    const Row& n = rows[i + 1];
-    return !(n.units.empty() && n.lead.empty() && n.support.empty() && n.deadline.empty());
+    return (r.seq ? numbered_group(i) : !r.section_label.empty() || !r.item_label.empty()) && group_like(i);
   };
   // A group row printed in the content column with no 序号 (| | 二、排查整治 |
   // | | or 第二阶段：…): its marker says it is a label, a section's (一、,
   // 第二阶段) or an item's ((一)), over a row with fields of its own.
   auto marked_group = [&](size_t i) {
     const Row& r = rows[i];
-    if (r.seq || !r.section_label.empty() || !r.item_label.empty() || r.content.empty() || !r.units.empty() ||
-        !r.lead.empty() || !r.support.empty() || !r.deadline.empty() || i + 1 >= rows.size() ||
-        CharCountUpTo(r.content.text, kGroupTitle + 1) > kGroupTitle || EndsSentence(r.content.text, rules))
-      return CellShape::kEmpty;
-    const Row& n = rows[i + 1];
-    if (n.units.empty() && n.lead.empty() && n.support.empty() && n.deadline.empty()) return CellShape::kEmpty;
+    if (r.seq || !r.section_label.empty() || !r.item_label.empty() || !group_like(i)) return CellShape::kEmpty;
     const CellShape shape = ClassifyCell(r.content.text, rules);
     return shape == CellShape::kSectionLabel || shape == CellShape::kItemLabel ? shape : CellShape::kEmpty;
   };

@@ -117,6 +117,9 @@ std::vector<Section> ReadOutlinePastTables(const std::vector<Line>& lines, const
 /// (clauses.yaml) in brackets closing it. The outline's Section::title and Item::title, and the titles of
 /// the sub-headings a body row hangs under (GridRow::Heading).
 std::string HeadingTitle(std::string_view words, const Rules& rules);
+/// t without a count remark closing it (县教育局（2项） -> 县教育局; headings.yaml
+/// title_remark), trimmed; t itself when it ends in no bracket.
+std::string_view WithoutCountRemark(std::string_view t, const Rules& rules);
 
 /// A reader of the registry, of one of two kinds.
 /// A table reader only cuts cells: detect() says whether a table of its

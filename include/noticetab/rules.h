@@ -200,6 +200,10 @@ struct Rules {
   size_t none_cell_longest = 0;                   ///< the byte size of the longest of none_cells
   std::vector<std::string> measure_names;         ///< 单位: beside a units column, a measurement unit
   Regex group_title;  ///< a table cell naming a group by its ordinal (第二阶段：排查整治): a section's label
+  /// A heading style of the first level in GB/T 9704 (一、; headings.yaml level 1).
+  bool FirstLevel(int style) const {
+    return style >= 0 && static_cast<size_t>(style) < headings.size() && headings[static_cast<size_t>(style)].level == 1;
+  }
   bool IsMeasureName(std::string_view s) const {
     s = Trim(s);
     return std::find(measure_names.begin(), measure_names.end(), s) != measure_names.end();

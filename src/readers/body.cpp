@@ -185,12 +185,6 @@ GridCell Slot(const std::vector<Line>& all, const Part& p, const std::string& te
   return c;
 }
 
-// A heading of the first level in GB/T 9704 (一、).
-bool TopLevel(const Line& l, const Rules& rules) {
-  return l.heading && l.heading->style >= 0 && static_cast<size_t>(l.heading->style) < rules.headings.size() &&
-         rules.headings[static_cast<size_t>(l.heading->style)].level == 1;
-}
-
 // The last line of the key-value lines under a section heading with no
 // items (牵头单位：X / 完成时限：Y), after the words of its own paragraph if
 // any; the heading's own line when none follows but the heading closes with
@@ -219,7 +213,7 @@ int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rul
   if (end == 0 && heading_line >= 1 && heading_line <= static_cast<int>(lines.size())) {
     const Line& h = lines[heading_line - 1];
     if (EndsInClause(h.text, rules) || InlineAssignment(h.text, rules) ||
-        (TopLevel(h, rules) && EndsInKeyClause(h.text, rules)))
+        (h.heading && rules.FirstLevel(h.heading->style) && EndsInKeyClause(h.text, rules)))
       end = heading_line;
   }
   return end;

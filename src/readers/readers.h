@@ -47,6 +47,9 @@ std::vector<std::string_view> SplitTabs(std::string_view line);
 void SplitTabs(std::string_view line, std::vector<std::string_view>* out);
 /// True when the line ends the annex table (抄送, 印发, another 附件).
 bool EndsTable(const Line& line, const Rules& rules);
+/// Whether a text line ends the body: an attachment line (附件：…) or what
+/// ends a table (the annex's start, 抄送, 印发, a note).
+bool EndsBody(const Line& line, const Rules& rules);
 /// False only when re cannot match RemoveSpaces(t) (re's literal runs: their
 /// first characters are not all in t); true when it may. t is well-formed UTF-8.
 bool MayMatchWithoutSpaces(const Regex& re, std::string_view t);

@@ -58,9 +58,7 @@ namespace {
 // date alone on its line, with no row under them.
 bool NoticeGoesOn(const std::vector<Line>& lines, size_t i, size_t at, const Rules& rules) {
   const Line& l = lines[i];
-  if (l.kind == LineKind::kHeading && l.heading && l.heading->style >= 0 &&
-      static_cast<size_t>(l.heading->style) < rules.headings.size() &&
-      rules.headings[static_cast<size_t>(l.heading->style)].level == 1) {
+  if (l.kind == LineKind::kHeading && l.heading && rules.FirstLevel(l.heading->style)) {
     for (size_t k = at; k-- > 0;)
       if (lines[k].kind == LineKind::kHeading && lines[k].heading && lines[k].heading->style == l.heading->style)
         return rules.numerals.Value(l.heading->no) == rules.numerals.Value(lines[k].heading->no) + 1;
