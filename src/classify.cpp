@@ -501,6 +501,21 @@ Role ShapeHeaderRole(std::string_view cell, std::string_view key, const Rules& r
 
 }  // namespace
 
+std::string MilestonePeriod(std::string_view cell, const Rules& rules) {
+  std::string key_buf;
+  const std::string_view key = NameKey(cell, &key_buf);
+  if (key.empty() || rules.header_synonyms.count(key) > 0) return {};
+  for (const auto& s : rules.header_shapes) {
+    if (!s.period) {
+      if (s.re.Contains(key)) return {};
+      continue;
+    }
+    const Regex::Match m = s.re.Find(key);
+    if (m.found) return std::string(m.Group("period"));
+  }
+  return {};
+}
+
 bool HeaderNameListed(std::string_view cell, const Rules& rules) {
   std::string buf;
   if (rules.header_synonyms.count(NameKey(cell, &buf)) > 0) return true;

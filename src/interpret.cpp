@@ -184,9 +184,10 @@ class Shapes {
   Map map_{0, TextHash{}, std::equal_to<std::string_view>{}, &pool_};
 };
 
-/// Fills `row` (REQUIRES: a new Row).
+/// Fills `row` (REQUIRES: a new Row). `periods`, by header column: the
+/// period a column of milestones names (MilestonePeriod), empty for others.
 void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
-               Shapes& shape_of, Row& row);
+               Shapes& shape_of, Row& row, const std::vector<std::string>* periods = nullptr);
 
 Cell ToCell(const GridCell& g) {
   Cell c;
@@ -710,6 +711,23 @@ Table Interpret(const Grid& g, const Rules& rules) {
     return HeaderRoles(names, rules);
   };
   if (!g.rows.empty() && g.rows.front().header) t.columns = header_roles(g.rows.front());
+  // By header column, the period of a column of milestones (一季度, 上半年),
+  // for AssignRow; empty when there is none. A header row under another
+  // (进度安排 over 一季度 | 二季度) names them where it names a column.
+  std::vector<std::string> periods;
+  auto read_periods = [&](const GridRow& r, bool refine) {
+    if (!refine) periods.clear();
+    periods.resize(t.columns.size());
+    bool any = false;
+    for (size_t i = 0; i < periods.size(); ++i) {
+      const bool named = i < r.cells.size() && !Trim(r.cells[i].text).empty();
+      if (named || !refine)
+        periods[i] = named && t.columns[i] == Role::kNote ? MilestonePeriod(r.cells[i].text, rules) : std::string();
+      any = any || !periods[i].empty();
+    }
+    if (!any) periods.clear();
+  };
+  if (!g.stream && !t.columns.empty()) read_periods(g.rows.front(), false);
   Shapes shape_of(rules);
   if (g.stream) {
     std::vector<StreamCell> cells;
@@ -749,7 +767,15 @@ Table Interpret(const Grid& g, const Rules& rules) {
   for (size_t k = g.rows.empty() || !g.rows.front().header ? 0 : 1; k < g.rows.size(); ++k) {
     const GridRow& r = g.rows[k];
     if (r.header) {
-      if (auto roles = header_roles(r); !roles.empty()) {
+      auto roles = header_roles(r);
+      if (roles.empty() && k > 0 && g.rows[k - 1].header) {
+        // The periods under a merged name (进度安排 over 一季度 | 二季度): notes.
+        std::vector<std::string_view> names;
+        for (const auto& c : r.cells) names.push_back(c.text);
+        if (MilestoneHeaderRow(names, rules))
+          for (const std::string_view n : names) roles.push_back(Trim(n).empty() ? Role::kNone : Role::kNote);
+      }
+      if (!roles.empty()) {
         // A header row right under another names the columns a merged name
         // spans (责任单位 over 牵头单位 | 配合单位): it refines that header
         // where it names a column and keeps it where it is blank.
@@ -757,8 +783,10 @@ Table Interpret(const Grid& g, const Rules& rules) {
           for (size_t i = 0; i < roles.size(); ++i)
             if (roles[i] != Role::kNone) t.columns[i] = roles[i];
           PromoteContentColumn(t.columns);
+          read_periods(r, true);
         } else {
           t.columns = roles;  // its column layout rules from here on
+          read_periods(r, false);
         }
       }
       continue;
@@ -881,7 +909,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
       Row& row = t.rows.back();
       const bool after_break = row.after_break;
       row = Row();
-      AssignRow(cells, t.columns, built_line, shape_of, row);
+      AssignRow(cells, t.columns, built_line, shape_of, row, &periods);
       row.Touch(line);
       row.after_break = after_break;
       row.Warn("row.rejoined", "line " + std::to_string(line) + " completes the row above (a cell of several lines); joined");
@@ -895,7 +923,7 @@ Table Interpret(const Grid& g, const Rules& rules) {
     for (const auto& c : r.cells) cells.push_back(c.text);
     if (cells.size() < t.columns.size()) SplitAtRuleMarks(cells, t.columns.size(), rules);
     Row& row = t.rows.emplace_back();  // filled where it stays: no Row moved
-    AssignRow(cells, t.columns, line, shape_of, row);
+    AssignRow(cells, t.columns, line, shape_of, row, &periods);
     row.Touch(r.span.last_line);  // a row printed over lines (a quoted or broken cell) ends on its last
     row.after_break = r.after_page_break;
     for (const auto& [code, message] : r.notes) row.Warn(code, message);
@@ -949,6 +977,16 @@ bool OtherHeaderName(std::string_view cell, const Rules& rules) {
   if (name.ends_with(')'))
     if (size_t open = name.rfind('('); open != std::string_view::npos && open > 0) name = name.substr(0, open);
   return OtherHeaderShape(ClassifyCell(name, rules));
+}
+
+bool MilestoneHeaderRow(const std::vector<std::string_view>& cells, const Rules& rules) {
+  int named = 0;
+  for (const std::string_view c : cells) {
+    if (Trim(c).empty()) continue;
+    if (MilestonePeriod(c, rules).empty()) return false;
+    ++named;
+  }
+  return named >= 2;
 }
 
 bool HeaderTolerates(const std::vector<Role>& roles, int other) {
@@ -1047,11 +1085,26 @@ bool NotesLeftEmpty(const std::vector<CellShape>& shapes, const std::vector<Role
 }
 
 constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kFullColon = "\xEF\xBC\x9A";  // ：, after a milestone's period
 
 void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>& header, int line,
-               Shapes& shape_of, Row& row) {
+               Shapes& shape_of, Row& row, const std::vector<std::string>* periods) {
   const Rules& rules = shape_of.rules();
   row.Touch(line);
+  // A note column's cell; in a column of milestones (一季度), named by its
+  // period, and none (—) is no milestone. The last period named dates a
+  // row of a table with no deadline column (below).
+  std::string_view last_period;
+  auto append_note = [&](std::string_view cell, size_t i, size_t column) {
+    const std::string_view period =
+        periods && column < periods->size() ? std::string_view((*periods)[column]) : std::string_view();
+    if (period.empty()) return row.AppendNote(cell, line, static_cast<int>(i), rules.punct.clause_joiner);
+    const std::string_view milestone = Trim(cell);
+    if (milestone.empty() || rules.IsNoneCell(milestone)) return;
+    row.AppendNote(std::string(period).append(kFullColon).append(milestone), line, static_cast<int>(i),
+                   rules.punct.clause_joiner);
+    last_period = period;
+  };
   // Scratch vectors reused from row to row (nothing below calls back here):
   // no allocation per row once they have grown.
   static thread_local std::vector<std::string_view> cells;
@@ -1220,7 +1273,7 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   for (size_t i = 0; i < label_end; ++i) {
     if (shapes[i] == CellShape::kEmpty) continue;
     if (const Role r = left_role(i); r != Role::kNone) {
-      if (r == Role::kNote) row.AppendNote(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
+      if (r == Role::kNote) append_note(cells[i], i, i + header_skip);
       else if (r == Role::kLeader) row.AppendLeader(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
       else FieldCell(row, r)->Append(cells[i], line);
       continue;
@@ -1313,11 +1366,19 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
       continue;
     }
     if (role == Role::kNote)
-      row.AppendNote(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
+      append_note(cells[i], i, positional == Role::kNote ? i + (header_has_seq ? 1 : 0) : header.size());
     else if (role == Role::kLeader)
       row.AppendLeader(cells[i], line, static_cast<int>(i), rules.punct.clause_joiner);
     else
       target->Append(cells[i], line);
+  }
+  // A progress plan with no deadline column (序号 | 重点工作 | 责任单位 | 一季度 …
+  // 四季度): the task is due by the end of the last period with a milestone.
+  if (!last_period.empty() && row.deadline.empty() && !row.deadline.garbled &&
+      std::find(header.begin(), header.end(), Role::kDeadline) == header.end()) {
+    row.deadline.Append(last_period, line);
+    row.Warn("deadline.from_period", "no deadline column: due by the last period with a milestone (" +
+                                         std::string(last_period) + ")");
   }
 }
 

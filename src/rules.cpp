@@ -274,7 +274,9 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
       std::string role = Scalar(ctx, Required(ctx, s, "role"));
       auto it = kRoles.find(role);
       if (it == kRoles.end()) ctx.Fail(s["role"].Mark(), "unknown role '" + role + "'");
-      r.header_shapes.push_back({it->second, Compile(ctx, Required(ctx, s, "pattern"))});
+      Regex re = Compile(ctx, Required(ctx, s, "pattern"));
+      const bool period = re.pattern().find("(?<period>") != std::string::npos;
+      r.header_shapes.push_back({it->second, std::move(re), period});
     }
   }
   // Optional: the words joining two header names in one (及, 和).

@@ -1,6 +1,7 @@
 // Stage 3, classify: lines and cells -> kinds, by the built-in rules.
 // Each case reads as "this text is (not) that kind".
 #include "noticetab/classify.h"
+#include "noticetab/interpret.h"
 
 #include <catch2/catch.hpp>
 #include <optional>
@@ -380,4 +381,29 @@ TEST_CASE("IsCompleteUnit: a way of serving that ends in 办 names no unit (unit
     INFO(name);
     CHECK(noticetab::IsCompleteUnit(name, R()));
   }
+}
+
+// ------------------------------------------------------------- MilestonePeriod
+
+TEST_CASE("MilestonePeriod: a header naming a period is a column of milestones", "[classify]") {
+  CHECK(noticetab::MilestonePeriod("一季度", R()) == "一季度");
+  CHECK(noticetab::MilestonePeriod("第 三 季 度", R()) == "第三季度");
+  CHECK(noticetab::MilestonePeriod("二季度目标", R()) == "二季度");
+  CHECK(noticetab::MilestonePeriod("2025年上半年", R()) == "2025年上半年");
+  CHECK(noticetab::MilestonePeriod("3月", R()) == "3月");
+  CHECK(noticetab::MilestonePeriod("2026年", R()) == "2026年");
+  // An indicator's target (a value, no milestone), a deadline column, a listed name.
+  CHECK(noticetab::MilestonePeriod("2024年目标", R()).empty());
+  CHECK(noticetab::MilestonePeriod("完成时限", R()).empty());
+  CHECK(noticetab::MilestonePeriod("进度安排", R()).empty());
+  CHECK(noticetab::MilestonePeriod("备注", R()).empty());
+}
+
+TEST_CASE("MilestoneHeaderRow: a header's second row of periods only", "[classify]") {
+  using V = std::vector<std::string_view>;
+  CHECK(noticetab::MilestoneHeaderRow(V{"", "", "", "一季度", "二季度", "三季度", "四季度"}, R()));
+  CHECK(noticetab::MilestoneHeaderRow(V{"", "上半年", "下半年"}, R()));
+  CHECK_FALSE(noticetab::MilestoneHeaderRow(V{"", "", "一季度"}, R()));             // one name
+  CHECK_FALSE(noticetab::MilestoneHeaderRow(V{"牵头单位", "一季度", "二季度"}, R()));  // another name
+  CHECK_FALSE(noticetab::MilestoneHeaderRow(V{"1", "完成设计", "开工建设"}, R()));     // a task row
 }

@@ -56,6 +56,10 @@ bool IsJunk(std::string_view s, const Rules& rules);
 /// The role a table-header cell names, or Role::kNone: a listed synonym
 /// (headers.yaml roles), else the first headers.yaml shape its name fits.
 Role HeaderRole(std::string_view cell, const Rules& rules);
+/// The period a header name of milestones names (一季度 of 一季度目标, 上半年,
+/// 3月): the `period` group of the first headers.yaml shape the name fits,
+/// when that shape has one; else empty (no milestone column).
+std::string MilestonePeriod(std::string_view cell, const Rules& rules);
 
 /// What a table cell looks like on its own.
 enum class CellShape { kEmpty, kSectionLabel, kItemLabel, kUnits, kDeadline, kText, kGarbage };

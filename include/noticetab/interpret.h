@@ -33,6 +33,11 @@ Table Interpret(const Grid& grid, const Rules& rules);
 /// are note columns when the rest name the task's text and units
 /// (HeaderTolerates).
 std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const Rules& rules);
+/// Whether cells are a header row naming only columns of milestones (一季度
+/// | 二季度 | 三季度, blank elsewhere; MilestonePeriod): two names at least.
+/// Under a header row whose merged name spans them (进度安排), it is the
+/// header's second row.
+bool MilestoneHeaderRow(const std::vector<std::string_view>& cells, const Rules& rules);
 /// A header name no rule gives a role (佐证材料, 总投资（万元）): 2 to 8
 /// characters once spaces and punctuation are gone, no digit, no sentence mark
 /// or colon, not a unit list, a deadline or a numbered label.

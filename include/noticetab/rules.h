@@ -188,6 +188,9 @@ struct Rules {
   struct HeaderShape {
     Role role;
     Regex re;
+    /// The pattern has a `(?<period>…)` group: a column of milestones, each
+    /// due by the period the name holds (一季度, 上半年, 3月).
+    bool period = false;
   };
   std::vector<HeaderShape> header_shapes;
   /// headers.yaml `joins:`: the words joining two header names in one

@@ -286,6 +286,16 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     GridRow header = row_of(lines[at], cells);
     header.header = true;
     g.rows.push_back(std::move(header));
+    // Its second row: the periods a merged name spans (进度安排 over 一季度 |
+    // 二季度 | …), the other cells blank.
+    std::vector<std::string_view> below;
+    if (first < lines.size()) syntax.split(lines[first], &below);
+    if (below.size() == cells.size() && MilestoneHeaderRow(below, rules)) {
+      GridRow second = row_of(lines[first], below);
+      second.header = true;
+      g.rows.push_back(std::move(second));
+      ++first;
+    }
   } else {
     g.rows.push_back(row_of(lines[at], cells));  // a table without a header
   }
