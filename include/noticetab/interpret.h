@@ -40,7 +40,8 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
 bool MilestoneHeaderRow(const std::vector<std::string_view>& cells, const Rules& rules);
 /// A header name no rule gives a role (佐证材料, 总投资（万元）): 2 to 8
 /// characters once spaces and punctuation are gone, no digit, no sentence mark
-/// or colon, not a unit list, a deadline or a numbered label.
+/// or colon, not a unit list, a deadline or a numbered label; or two such
+/// joined by a headers.yaml join word (存在问题及下步打算).
 bool OtherHeaderName(std::string_view cell, const Rules& rules);
 /// Whether a header whose `roles` hold `other` such columns (as kNote) is one:
 /// three roles at least, more of them than others, naming the task's text
