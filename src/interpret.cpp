@@ -880,30 +880,41 @@ Table Interpret(const Grid& g, const Rules& rules) {
           return false;
       return true;
     };
+    // The line may open with the 序号 column blank (a tab first: the cells of
+    // a PDF row centred in its height) under a row of only its number and the
+    // start of its content: the rest is its cells after that one.
+    const size_t skip = seq_opened && built.size() == 2 && r.cells.size() == cols && cols >= 3 &&
+                                !r.after_page_break && Trim(r.cells.front().text).empty()
+                            ? 1
+                            : 0;
+    const size_t more = r.cells.size() - skip;
+    auto opening = [&] { return std::string_view(r.cells[skip].text); };
     if (k > 0 && !t.rows.empty() && built_k == base_k && !built.empty() && !r.after_page_break &&
         built.size() < cols && !r.cells.empty() &&
-        (built.size() + r.cells.size() == cols + 1 ||
-         (seq_opened && r.cells.size() >= 2 && built.size() + r.cells.size() <= cols)) &&
+        (built.size() + more == cols + 1 || (seq_opened && more >= 2 && built.size() + more <= cols)) &&
         !(t.columns.front() == Role::kSeq && IsInteger(r.cells.front().text)) &&
-        !Trim(r.cells.front().text).empty() && !Trim(built.back()).empty() &&
+        !Trim(opening()).empty() && !Trim(built.back()).empty() &&
         (((t.columns[built.size() - 1] == Role::kContent ||
            t.columns[built.size() - 1] == Role::kLabel) &&
           // Both halves read as text: a row shifted by a merged cell ends in
           // its unit cell (| content | unit |), which no paragraph continues.
+          // A row of only its number and one cell that reads as units (…马坝片区、
+          // 浈江区, broken mid-content) goes on when this line holds the
+          // row's unit cell: a row has one.
           [&] {
             const CellShape a = typed(built.back());
-            return a == CellShape::kText || a == CellShape::kItemLabel || a == CellShape::kSectionLabel;
+            return a == CellShape::kText || a == CellShape::kItemLabel || a == CellShape::kSectionLabel ||
+                   (a == CellShape::kUnits && seq_opened && built.size() == 2 && more >= 2 &&
+                    IsUnitRole(t.columns[2]) && typed(r.cells[skip + 1].text) == CellShape::kUnits);
           }() &&
-          typed(r.cells.front().text) != CellShape::kUnits &&
-          typed(r.cells.front().text) != CellShape::kDeadline) ||
+          typed(opening()) != CellShape::kUnits && typed(opening()) != CellShape::kDeadline) ||
          (IsUnitRole(t.columns[built.size() - 1]) && seq_opened && units_between() &&
-          typed(built.back()) == CellShape::kUnits &&
-          typed(r.cells.front().text) == CellShape::kUnits))) {
+          typed(built.back()) == CellShape::kUnits && typed(opening()) == CellShape::kUnits))) {
       std::string& joined = built.back();
       for (size_t u = base_k + 1; u < k; ++u)
         if (!g.rows[u].cells.empty()) joined.append("\n").append(g.rows[u].cells.front().text);
-      joined.append("\n").append(r.cells.front().text);
-      for (size_t i = 1; i < r.cells.size(); ++i) built.emplace_back(r.cells[i].text);
+      joined.append("\n").append(opening());
+      for (size_t i = skip + 1; i < r.cells.size(); ++i) built.emplace_back(r.cells[i].text);
       built_k = k;
       cells.assign(built.begin(), built.end());
       Row& row = t.rows.back();
