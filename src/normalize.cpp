@@ -1352,6 +1352,32 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
   }
 }
 
+void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, bool said) {
+  // The mark off a name, when it has one at either end; true then.
+  auto unmark = [&](std::string& name) {
+    for (const auto& m : rules.lead_marks) {
+      if (m.empty() || name.size() <= m.size()) continue;
+      if (name.ends_with(m)) name.resize(name.size() - m.size());
+      else if (name.starts_with(m)) name.erase(0, m.size());
+      else continue;
+      name = std::string(Trim(name));
+      return true;
+    }
+    return false;
+  };
+  for (Task& t : tasks) {
+    std::vector<std::string> marked, rest;
+    for (auto& u : t.units) (unmark(u) ? marked : rest).push_back(u);
+    for (auto& u : t.lead_units) unmark(u);
+    for (auto& u : t.support_units) unmark(u);
+    if (marked.empty() || !t.lead_units.empty()) continue;
+    t.lead_units = std::move(marked);
+    t.support_units = std::move(rest);
+    t.Warn("units.marked_lead", said ? "lead units are the ones marked, as the notice says"
+                                     : "lead units read from their mark (the notice does not say what it means)");
+  }
+}
+
 void ApplyFirstIsLead(std::vector<Task>& tasks) {
   for (auto& t : tasks) {
     if (!t.lead_units.empty() || t.units.empty()) continue;

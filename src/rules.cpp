@@ -334,7 +334,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "committee_mark",  "committee_suffixes", "cut_suffixes",      "collective_starts",
              "collective_name", "lead_clause",        "first_is_lead",     "person",
              "own_level",       "conjunctions",       "short_names",       "list_marker",       "whole_suffixes",
-             "examples"});
+             "lead_marks",      "lead_mark_note",     "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   if (root["short_names"])
@@ -378,6 +378,8 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.collective_name = root["collective_name"] ? Compile(ctx, root["collective_name"]) : Regex("(?!)");
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));
+  r.lead_marks = root["lead_marks"] ? StringList(ctx, root["lead_marks"]) : std::vector<std::string>{};  // optional
+  r.lead_mark_note = root["lead_mark_note"] ? Compile(ctx, root["lead_mark_note"]) : Regex("(?!)");  // optional
   r.unit_person = root["person"] ? Compile(ctx, root["person"]) : Regex("(?!)");  // optional
   r.unit_list_marker = root["list_marker"] ? Compile(ctx, root["list_marker"]) : Regex("(?!)");  // optional
   r.unit_own_level = root["own_level"] ? Compile(ctx, root["own_level"]) : Regex("(?!)");  // optional

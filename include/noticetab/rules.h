@@ -275,6 +275,11 @@ struct Rules {
   bool unit_split_every = false, unit_split_ready = false;
   Regex lead_clause;                          ///< "X牵头，Y配合": groups lead, support
   Regex first_is_lead;                        ///< "列第一位的为牵头单位" anywhere in the notice
+  /// units.yaml `lead_marks`: what a unit name carries at its start or end to
+  /// mark the lead unit (县商务局*, ★县商务局); `lead_mark_note`: the notice
+  /// saying so (标注“*”的为牵头单位). Optional.
+  std::vector<std::string> lead_marks;
+  Regex lead_mark_note;
   Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
   /// units.yaml list_marker: a number opening a name of a list numbered in
   /// its cell (1.县水利局 2.县城投公司, ①X②Y); groups n (digits) or c (circled).
