@@ -45,14 +45,40 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
 // not start with a digit marker) and the title after the marker.
 // `decimal`: the marker may be a decimal point instead (1.5万吨: an ASCII
 // full stop between digits).
+// `sub`: a sub-annex's second number (1-2．title: no 1, sub 2), 0 when none.
 struct ListEntry {
   int no = -1;
   std::string_view title;
   bool decimal = false;
+  int sub = 0;
+  /// Whether e may come next in a list whose last entry this is: 2 after 1,
+  /// 1-2 after 1-1, 2 or 2-1 after 1-2.
+  bool FollowedBy(const ListEntry& e) const {
+    return (e.no == no + 1 && e.sub <= 1) || (sub > 0 && e.no == no && e.sub == sub + 1);
+  }
 };
 
 ListEntry ListEntryOf(std::string_view s, const Rules& rules) {
   s = Trim(s);
+  // 1-2．title: the numbers, a hyphen (ASCII or full-width) between.
+  size_t i = 0;
+  auto number = [&] {
+    const size_t from = i;
+    while (i < s.size() && i - from < 2 && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > from ? std::atoi(std::string(s.substr(from, i - from)).c_str()) : -1;
+  };
+  if (const int no = number(); no > 0) {
+    size_t at = i;
+    NextChar(s, at);
+    if (at > i && Nfkc(s.substr(i, at - i)) == "-") {  // - or its full-width form
+      i = at;
+      if (const int sub = number(); sub > 0) {
+        at = i;
+        const char32_t dot = NextChar(s, at);
+        if (rules.punct.marker_ends.Has(dot) && at < s.size()) return {no, Trim(s.substr(at)), false, sub};
+      }
+    }
+  }
   const LineShape shape = ShapeOf(Tokenize(s, rules), rules);
   if (shape.marker != MarkerKind::kDigitDot || shape.marker_end >= s.size()) return {};
   size_t at = shape.marker_end;
@@ -689,8 +715,9 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         return j + 1;
       };
       const ListEntry first = ListEntryOf(a, rules);
-      if (first.no == 1) {
+      if (first.no == 1 && first.sub <= 1) {
         list.push_back(Clean(first.title));
+        ListEntry last = first;
         for (size_t j = wrapped(i, list.back()) + 1; j < lines.size(); ++j) {
           const Line& n = lines[j];
           if (n.kind == LineKind::kBlank) continue;
@@ -699,7 +726,8 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
               (n.kind != LineKind::kText && n.kind != LineKind::kHeading))
             break;
           const ListEntry e = ListEntryOf(n.text, rules);
-          if (e.no != static_cast<int>(list.size()) + 1) break;
+          if (!last.FollowedBy(e)) break;
+          last = e;
           list.push_back(Clean(e.title));
           j = wrapped(j, list.back());
         }
