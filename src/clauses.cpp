@@ -132,8 +132,8 @@ bool LooksLikeUnits(std::string_view text, const Rules& rules) {
   return !runs.empty();
 }
 
-// The clause in brackets that closes s (after an optional 。；), brackets
-// nested inside it allowed: its begin and its inside. begin npos when none.
+}  // namespace
+
 std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Punctuation& pu) {
   std::string_view t = Trim(s);
   while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
@@ -165,6 +165,8 @@ std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Pu
   }
   return {std::string_view::npos, {}};
 }
+
+namespace {
 
 // A bracket that names the unit right before it another way (…报送市政府办公室
 // （市政务公开办）): an alias, no assignment. Its inside is one complete unit

@@ -784,6 +784,23 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     WarnBeforePlanYear(d, years, rules, notes);
     return d;
   }
+  // A date glossed in brackets (2025年4月30日（森林防火期）, 2025年10月1日至
+  // 2026年4月30日（防火期）): the date, when the gloss holds no digit (no second
+  // date, no day count), with a warning.
+  if (const auto [begin, inside] = TrailingBracket(t, rules.punct);
+      begin != std::string_view::npos && begin > 0 &&
+      std::none_of(inside.begin(), inside.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    Deadline p = ResolveDeadline(std::string_view(t).substr(0, begin), years, rules,
+                                 static_cast<std::vector<Diagnostic>*>(nullptr));
+    if (p.date) {
+      p.text = d.text;
+      if (notes)
+        notes->push_back({"deadline.partial", 0, 0,
+                          RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + t.substr(0, begin)});
+      WarnBeforePlanYear(p, years, rules, notes);
+      return p;
+    }
+  }
   // A cell naming steps (2025年9月底前启动，12月底前完成) or a date with more
   // words (2025年6月底前完成并长期坚持): the last deadline phrase written in
   // it (deadline_in_content) is the task's, with a warning; a year the cell

@@ -256,6 +256,10 @@ bool NamesDeadline(std::string_view text, const Rules& rules);
 /// For a notice that says "列第一位的为牵头单位": the first unit of each task
 /// without a lead becomes the lead, the others support.
 void ApplyFirstIsLead(std::vector<Task>& tasks);
+
+/// The clause in brackets that closes s (after an optional 。；), brackets
+/// nested inside it allowed: its begin and its inside; begin npos when none.
+std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Punctuation& pu);
 /// Unit names carrying a lead mark (units.yaml lead_marks: 县商务局*) lose it,
 /// and, in a task with no lead read otherwise, are its lead units, the others
 /// its support; `said`: the notice says what the mark means (lead_mark_note).
