@@ -786,17 +786,21 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   }
   // A date glossed in brackets (2025年4月30日（森林防火期）, 2025年10月1日至
   // 2026年4月30日（防火期）): the date, when the gloss holds no digit (no second
-  // date, no day count), with a warning.
-  if (const auto [begin, inside] = TrailingBracket(t, rules.punct);
-      begin != std::string_view::npos && begin > 0 &&
-      std::none_of(inside.begin(), inside.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    Deadline p = ResolveDeadline(std::string_view(t).substr(0, begin), years, rules,
-                                 static_cast<std::vector<Diagnostic>*>(nullptr));
+  // date, no day count); and a period named before its dates (主汛期（6—8月）):
+  // the dates, when the name holds none. With a warning.
+  if (const auto [begin, inside] = TrailingBracket(t, rules.punct); begin != std::string_view::npos && begin > 0) {
+    auto digitless = [](std::string_view s) {
+      return std::none_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const std::string_view before(t.data(), begin);
+    const std::string_view part = digitless(inside) ? before : digitless(before) ? inside : std::string_view();
+    Deadline p = part.empty() ? Deadline()
+                              : ResolveDeadline(part, years, rules, static_cast<std::vector<Diagnostic>*>(nullptr));
     if (p.date) {
       p.text = d.text;
       if (notes)
         notes->push_back({"deadline.partial", 0, 0,
-                          RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + t.substr(0, begin)});
+                          RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + std::string(part)});
       WarnBeforePlanYear(p, years, rules, notes);
       return p;
     }
