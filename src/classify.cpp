@@ -79,6 +79,9 @@ struct LineGates {
   std::u32string first_chars;
   StartSet firsts;
   StartSet junk, markdown;
+  // The last bytes a running head (rules.running_head) may end with, from each
+  // pattern's trailing literals; every byte when one has none.
+  std::array<bool, 256> head_ends{};
   std::vector<StartSet> styles;
   // Per style: the group index of no and title in its matches (-1: none;
   // -2: not looked up yet).
@@ -119,17 +122,23 @@ struct LineGates {
     for (const auto& h : rules.headings) out.push_back(h.re.pattern());
     out.emplace_back();  // between the styles and the junk patterns
     for (const auto& j : rules.junk) out.push_back(j.pattern());
+    out.emplace_back();  // between the junk and the running heads
+    for (const auto& j : rules.running_head) out.push_back(j.pattern());
     return out;
   }
   [[gnu::noinline]] bool From(const Rules& rules) const {
     size_t k = 0;
     if (first_chars != rules.heading_first_chars) return false;
-    if (from.size() != rules.headings.size() + rules.junk.size() + 2 || from[k++] != rules.markdown_prefix.pattern())
+    if (from.size() != rules.headings.size() + rules.junk.size() + rules.running_head.size() + 3 ||
+        from[k++] != rules.markdown_prefix.pattern())
       return false;
     for (const auto& h : rules.headings)
       if (from[k++] != h.re.pattern()) return false;
     if (!from[k++].empty()) return false;
     for (const auto& j : rules.junk)
+      if (from[k++] != j.pattern()) return false;
+    if (!from[k++].empty()) return false;
+    for (const auto& j : rules.running_head)
       if (from[k++] != j.pattern()) return false;
     return true;
   }
@@ -152,6 +161,14 @@ struct LineGates {
     junk = StartSet();
     junk.known = true;
     for (const auto& j : rules.junk) junk.known = junk.known && read(j, &junk);
+    head_ends.fill(false);
+    for (const auto& h : rules.running_head) {
+      if (h.trailing().empty()) {
+        head_ends.fill(true);
+        break;
+      }
+      for (const auto& run : h.trailing()) head_ends[run.empty() ? 0 : static_cast<unsigned char>(run.back())] = true;
+    }
     markdown = StartSet();
     markdown.known = read(rules.markdown_prefix, &markdown);
     styles.assign(rules.headings.size(), StartSet());
@@ -264,11 +281,12 @@ std::string_view GroupText(const Regex::Match& m, int at) {
 bool IsJunkWith(std::string_view s, const Rules& rules, const LineGates* gates) {
   if (!gates) s = Trim(s);
   if (s.empty()) return false;
-  if (gates) {
-    size_t i = 0;
-    if (!gates->junk.May(NextChar(s, i))) return false;
-  }
-  return rules.junk.ContainsAny(s);
+  size_t i = 0;
+  if ((!gates || gates->junk.May(NextChar(s, i))) && rules.junk.ContainsAny(s)) return true;
+  if (gates && !gates->head_ends[static_cast<unsigned char>(s.back())]) return false;
+  for (const auto& head : rules.running_head)
+    if (head.Contains(s)) return true;
+  return false;
 }
 
 }  // namespace

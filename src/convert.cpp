@@ -597,7 +597,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       if (t.first_line >= 1 && t.first_line <= static_cast<int>(original.pages.size()) && original.pages[t.first_line - 1] > 0)
         t.page = original.pages[t.first_line - 1];
   }
-  if (!rules.lead_marks.empty()) ApplyLeadMarks(doc.tasks, rules, rules.lead_mark_note.Contains(src.text()));
+  if (!rules.lead_marks.empty()) ApplyLeadMarks(doc.tasks, rules, src.text());
   if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
   if (!restore.empty()) {
     RestoreVisitor v(restore);

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <chrono>
 #include <cstdint>
 #include <unordered_map>
@@ -1373,7 +1375,8 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
   }
 }
 
-void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, bool said) {
+void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_view text) {
+  std::optional<bool> said;
   // The mark off a name, when it has one at either end; true then.
   auto unmark = [&](std::string& name) {
     for (const auto& m : rules.lead_marks) {
@@ -1386,7 +1389,24 @@ void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, bool said) {
     }
     return false;
   };
+  // The bytes a mark may end or start a name with: most names are turned
+  // away by their last and first byte.
+  std::array<bool, 256> ends{}, starts{};
+  for (const auto& m : rules.lead_marks)
+    if (!m.empty()) ends[static_cast<unsigned char>(m.back())] = starts[static_cast<unsigned char>(m.front())] = true;
+  auto has_mark = [&](std::string_view name) {
+    if (name.empty() || (!ends[static_cast<unsigned char>(name.back())] && !starts[static_cast<unsigned char>(name.front())]))
+      return false;
+    return std::any_of(rules.lead_marks.begin(), rules.lead_marks.end(), [&](const std::string& m) {
+      return !m.empty() && name.size() > m.size() && (name.ends_with(m) || name.starts_with(m));
+    });
+  };
   for (Task& t : tasks) {
+    // Most tasks name no marked unit: nothing copied for them.
+    if (std::none_of(t.units.begin(), t.units.end(), has_mark) &&
+        std::none_of(t.lead_units.begin(), t.lead_units.end(), has_mark) &&
+        std::none_of(t.support_units.begin(), t.support_units.end(), has_mark))
+      continue;
     std::vector<std::string> marked, rest;
     for (auto& u : t.units) (unmark(u) ? marked : rest).push_back(u);
     for (auto& u : t.lead_units) unmark(u);
@@ -1394,8 +1414,9 @@ void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, bool said) {
     if (marked.empty() || !t.lead_units.empty()) continue;
     t.lead_units = std::move(marked);
     t.support_units = std::move(rest);
-    t.Warn("units.marked_lead", said ? "lead units are the ones marked, as the notice says"
-                                     : "lead units read from their mark (the notice does not say what it means)");
+    if (!said) said = rules.lead_mark_note.Contains(text);
+    t.Warn("units.marked_lead", *said ? "lead units are the ones marked, as the notice says"
+                                      : "lead units read from their mark (the notice does not say what it means)");
   }
 }
 

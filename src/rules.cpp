@@ -309,8 +309,13 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"junk", "junk_after", "page_end", "pinyin", "inline_break", "glyph_codes",
+            {"junk", "junk_after", "running_head", "page_end", "pinyin", "inline_break", "glyph_codes",
              "glyph_boxes", "traditional_hint", "examples"});
+  r.running_head.clear();  // optional
+  if (RNode heads = root["running_head"]) {
+    if (!heads.IsSequence()) ctx.Fail(heads.Mark(), "running_head: expected a list of patterns");
+    for (const auto& p : heads) r.running_head.push_back(Compile(ctx, p));
+  }
   r.page_end = root["page_end"] ? Compile(ctx, root["page_end"]) : Regex("(?!)");  // optional: older rule sets have none
   r.junk_after =
       root["junk_after"] ? Compile(ctx, root["junk_after"]) : Regex("(?!)");  // optional too

@@ -262,8 +262,9 @@ void ApplyFirstIsLead(std::vector<Task>& tasks);
 std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Punctuation& pu);
 /// Unit names carrying a lead mark (units.yaml lead_marks: 县商务局*) lose it,
 /// and, in a task with no lead read otherwise, are its lead units, the others
-/// its support; `said`: the notice says what the mark means (lead_mark_note).
-void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, bool said);
+/// its support; the warning says whether `text` (the notice's) says what the
+/// mark means (lead_mark_note), asked only when a name has a mark.
+void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_view text);
 
 }  // namespace noticetab
 

@@ -227,6 +227,11 @@ struct Rules {
   Regex clause_inline_opening;                ///< X牵头，Y配合 opening a sentence (clauses.yaml inline_opening)
   Regex clause_inline_jointly;                ///< X要会同Y / X、Y要密切配合 (clauses.yaml inline_jointly)
   Regex junk_after;                           ///< a line that is junk only under a junk line (微信 under 分享到：)
+  /// A periodical's running head (韶关市人民政府公报 2024年第6期): junk, tried
+  /// apart from `junk`, whose first-character gate it would open to every
+  /// line; each pattern ends in literals, which a line's end is compared with
+  /// before any search.
+  std::vector<Regex> running_head;
   Regex page_end;                             ///< a junk line past which no table goes on (上一篇：…, 相关阅读：)
   Regex table_note;                           ///< 注：… under a table: ends it, reported as table.note
   Regex blank_as_above;                       ///< such a note saying a blank cell is as the row above's
