@@ -543,6 +543,15 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     }
     break;
   }
+  // A sentence closing the clause that says whom the items from here on are
+  // also for (。以下均需各县（市、区）人民政府落实，不再列出; clauses.yaml
+  // scope_note): its units are this clause's too, and the clause is read
+  // without it. (The items after it are not given them.)
+  std::string_view scope_units;
+  if (const auto s = rules.clause_scope_note.Find(clause); s.found && s.begin > 0) {
+    scope_units = s.Group("units");
+    clause = clause.substr(0, s.begin);
+  }
   bool any = false;
   std::string dated;  // a date-like part no deadline pattern reads
   // Parts are separated by ；, e.g. 牵头单位：X；责任单位：Y，6月底完成, and by
@@ -680,6 +689,7 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     Add(&a.deadline, dated, pu);
   }
   if (!any) return false;
+  if (!scope_units.empty()) Add(&a.units, scope_units, pu, &pu.clause_joiner);
   a.found = true;
   Merge(a, out, pu);
   return true;

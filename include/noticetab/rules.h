@@ -328,6 +328,9 @@ struct Rules {
   /// supports. Their first characters are in role_word_firsts too.
   std::vector<std::string> joint_words;
   Regex not_clause;  ///< a bracket opening so is an aside (以下简称…), never an assignment
+  /// clauses.yaml scope_note: a sentence closing a clause that names units for
+  /// the items from there on (。以下均需各县人民政府落实，不再列出); group units.
+  Regex clause_scope_note;
   Regex clause_key_value;  ///< one clause part: groups key, value (built-in when the file has none)
   Regex clause_key_line;   ///< a line starting as key-value: group key (built-in when none)
   /// A clause covering the items above it (以上3项由X牵头): it opens with one
