@@ -1377,29 +1377,31 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
 
 void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_view text) {
   std::optional<bool> said;
-  // The mark off a name, when it has one at either end; true then.
-  auto unmark = [&](std::string& name) {
-    for (const auto& m : rules.lead_marks) {
-      if (m.empty() || name.size() <= m.size()) continue;
-      if (name.ends_with(m)) name.resize(name.size() - m.size());
-      else if (name.starts_with(m)) name.erase(0, m.size());
-      else continue;
-      name = std::string(Trim(name));
-      return true;
-    }
-    return false;
-  };
   // The bytes a mark may end or start a name with: most names are turned
   // away by their last and first byte.
   std::array<bool, 256> ends{}, starts{};
   for (const auto& m : rules.lead_marks)
     if (!m.empty()) ends[static_cast<unsigned char>(m.back())] = starts[static_cast<unsigned char>(m.front())] = true;
-  auto has_mark = [&](std::string_view name) {
+  // The mark a name carries: its length, negative at the start; 0 when none.
+  auto mark_of = [&](std::string_view name) -> std::ptrdiff_t {
     if (name.empty() || (!ends[static_cast<unsigned char>(name.back())] && !starts[static_cast<unsigned char>(name.front())]))
-      return false;
-    return std::any_of(rules.lead_marks.begin(), rules.lead_marks.end(), [&](const std::string& m) {
-      return !m.empty() && name.size() > m.size() && (name.ends_with(m) || name.starts_with(m));
-    });
+      return 0;
+    for (const auto& m : rules.lead_marks) {
+      if (m.empty() || name.size() <= m.size()) continue;
+      if (name.ends_with(m)) return static_cast<std::ptrdiff_t>(m.size());
+      if (name.starts_with(m)) return -static_cast<std::ptrdiff_t>(m.size());
+    }
+    return 0;
+  };
+  auto has_mark = [&](std::string_view name) { return mark_of(name) != 0; };
+  // The mark off a name, when it has one; true then.
+  auto unmark = [&](std::string& name) {
+    const std::ptrdiff_t n = mark_of(name);
+    if (n == 0) return false;
+    if (n > 0) name.resize(name.size() - static_cast<size_t>(n));
+    else name.erase(0, static_cast<size_t>(-n));
+    name = std::string(Trim(name));
+    return true;
   };
   for (Task& t : tasks) {
     // Most tasks name no marked unit: nothing copied for them.
