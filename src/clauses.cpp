@@ -57,6 +57,7 @@ void Merge(const Assignment& from, Assignment* to, const Punctuation& p) {
     if (t->empty()) *t = *f;
   to->found |= from.found;
   if (to->group < 0) to->group = from.group;
+  if (to->scope.empty()) to->scope = from.scope;
 }
 
 // Merge, noting that the fields `from` fills came from lines [first, last].
@@ -66,6 +67,7 @@ void MergeAt(const Assignment& from, Assignment* to, int first, int last, const 
   };
   cover(from.units, to->units_from), cover(from.lead, to->lead_from);
   cover(from.support, to->support_from), cover(from.deadline, to->deadline_from);
+  if (to->scope.empty()) cover(from.scope, to->scope_from);
   if (!from.persons.empty()) to->persons_from.Cover(first), to->persons_from.Cover(last);
   Merge(from, to, p);
 }
@@ -546,7 +548,7 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   // A sentence closing the clause that says whom the items from here on are
   // also for (。以下均需各县（市、区）人民政府落实，不再列出; clauses.yaml
   // scope_note): its units are this clause's too, and the clause is read
-  // without it. (The items after it are not given them.)
+  // without it. CutBody gives them to the items after it.
   std::string_view scope_units;
   if (const auto s = rules.clause_scope_note.Find(clause); s.found && s.begin > 0) {
     scope_units = s.Group("units");
@@ -689,7 +691,10 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     Add(&a.deadline, dated, pu);
   }
   if (!any) return false;
-  if (!scope_units.empty()) Add(&a.units, scope_units, pu, &pu.clause_joiner);
+  if (!scope_units.empty()) {
+    Add(&a.units, scope_units, pu, &pu.clause_joiner);
+    Add(&a.scope, scope_units, pu);
+  }
   a.found = true;
   Merge(a, out, pu);
   return true;

@@ -50,6 +50,11 @@ struct Assignment {
   /// The key a field was first named by (牵头单位：X), as printed; "" when
   /// none (a clause with role words, a bare deadline).
   std::string units_key, lead_key, support_key, deadline_key;
+  /// The units a scope sentence closing the clause names for the items from
+  /// here on (。以下均需各县（市、区）人民政府落实，不再列出; clauses.yaml
+  /// scope_note), as printed; "" when none. They are in `units` too.
+  std::string scope;
+  From scope_from;
 };
 
 /// Reads key-value lines among `lines` (an item's text lines, the heading's

@@ -390,6 +390,32 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     }
   }
 
+  // A clause closing with a scope sentence (以下均需各县（市、区）人民政府落实，
+  // 不再列出; Assignment::scope) names units for every item after its own:
+  // each part after it that does not name them already gets them, noted.
+  const Part* scope = nullptr;
+  for (auto& parts : rows)
+    for (Part& p : parts) {
+      if (scope && p.first_line > scope->first_line) {
+        const std::string& units = scope->a.scope;
+        const bool named = p.a.units.find(units) != std::string::npos || p.a.lead.find(units) != std::string::npos ||
+                           p.a.support.find(units) != std::string::npos;
+        if (!named) {
+          const Line* at = scope->a_from[static_cast<size_t>(scope->a.scope_from.first)];
+          if (!p.a.units.empty()) p.a.units += rules.punct.clause_joiner;
+          p.a.units += units;
+          if (p.a.units_from.first < 0) {
+            p.a_from.push_back(at);
+            p.a.units_from.Cover(static_cast<int>(p.a_from.size()) - 1);
+          }
+          p.a.found = true;
+          p.notes.emplace_back("units.from_scope",
+                               units + " taken from the scope sentence of line " + std::to_string(at->no));
+        }
+      }
+      if (!p.a.scope.empty() && p.a.scope_from.first >= 0 && (!scope || p.first_line > scope->first_line)) scope = &p;
+    }
+
   // The columns some row fills, named by the first key found for each role
   // when it is a header name of that role, else by the role's label.
   bool lead = false, support = false, deadline = false, leader = false;
