@@ -327,6 +327,20 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       continue;
     }
     if (have_content) {
+      // A cell naming nobody (无, ／; headers.yaml none_cells) while a unit
+      // column of the row is still empty: that column's cell (it had started
+      // a row of its own, taking the row's deadline with it).
+      if (s != CellShape::kUnits && s != CellShape::kEmpty && rules.IsNoneCell(Trim(c.cell.text)) &&
+          std::any_of(t.columns.begin(), t.columns.end(), [&](Role r) {
+            const Cell* u = IsUnitRole(r) ? FieldCell(row, r) : nullptr;
+            return u && u->empty() && !u->garbled;
+          }))
+        s = CellShape::kUnits;
+      // A person with a post (李明（副县长）; units.yaml person) in a leader
+      // column's slot is that column's text, not the row's unit cell.
+      if (s == CellShape::kUnits && slot < after_content.size() && after_content[slot] == Role::kLeader &&
+          rules.unit_person.Contains(Trim(c.cell.text)))
+        s = CellShape::kText;
       bool handled = true;
       switch (s) {
         case CellShape::kUnits: {
