@@ -1175,6 +1175,17 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     cells.erase(cells.begin());
     if (content_col > 0) --content_col;
     seq_erased = true;
+  } else if (std::string ocr = header_has_seq && !cells.empty() && cells.front().size() <= 8
+                                   ? std::string(Trim(cells.front()))
+                                   : std::string();
+             !ocr.empty() && rules.punct.FoldOcrDigits(&ocr) && IsInteger(ocr)) {
+    // A 序号 with letters OCR read for digits (1O, l2): read as digits, said so.
+    row.seq = std::atoi(ocr.c_str());
+    row.Warn("seq.ocr_digits", RoleLabel(Role::kSeq, rules) + " read with letters as digits (OCR): " +
+                                   std::string(Trim(cells.front())) + " as " + ocr);
+    cells.erase(cells.begin());
+    if (content_col > 0) --content_col;
+    seq_erased = true;
   } else if (header_has_seq && !cells.empty() &&
              (IsDottedNumber(cells.front()) || BareNumeral(cells.front(), rules, true) != cells.front())) {
     // A sub-item's number (1.2 under a group row 1, （一） under 一、): its item label, no 序号.

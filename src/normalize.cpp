@@ -699,6 +699,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   d.text = printed;
   std::string spaceless;
   std::string t = Nfkc(RemoveSpaces(printed, &spaceless));
+  if (rules.punct.FoldOcrDigits(&t) && notes)  // 2O24年, 2024年l2月
+    notes->push_back({"deadline.ocr_digits", 0, 0, RoleLabel(Role::kDeadline, rules) + " read with letters as digits (OCR): " + printed + " as " + t});
   if (t.size() % 2 == 0 && t.substr(0, t.size() / 2) == t.substr(t.size() / 2)) {
     t = t.substr(0, t.size() / 2);  // the same phrase printed twice
     d.text = JoinCjkSpaces(Trim(printed.substr(0, printed.size() / 2)));

@@ -97,4 +97,31 @@ char32_t Punctuation::CloseOf(char32_t c) const {
   return at == std::u32string::npos ? 0 : closes.marks()[at];
 }
 
+bool Punctuation::FoldOcrDigits(std::string* s) const {
+  if (ocr_letters.empty()) return false;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  auto ocr = [&](char c) { return ocr_letters.find(c) != std::string::npos; };
+  bool changed = false;
+  for (size_t i = 0; i < s->size();) {
+    const char c = (*s)[i];
+    if (!digit(c) && !ocr(c)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;  // the run of digits and such letters
+    bool digits = false, letters = false;
+    for (; end < s->size() && (digit((*s)[end]) || ocr((*s)[end])); ++end)
+      (digit((*s)[end]) ? digits : letters) = true;
+    const bool apart = (i == 0 || !letter((*s)[i - 1])) && (end == s->size() || !letter((*s)[end]));
+    if (digits && letters && apart) {
+      for (size_t k = i; k < end; ++k)
+        if (const size_t at = ocr_letters.find((*s)[k]); at != std::string::npos) (*s)[k] = ocr_values[at];
+      changed = true;
+    }
+    i = end;
+  }
+  return changed;
+}
+
 }  // namespace noticetab

@@ -737,7 +737,7 @@ RNode Pairs(const FileContext& ctx, const RNode& root, const char* key, MarkSet&
 void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"sentence_end", "closers", "closer_after", "brackets", "sentence_mark", "full_stop", "comma",
                         "semicolon", "enumeration", "colon", "pipe", "title_stops", "label_ends", "other_pairs",
-                        "marker_ends", "marker_brackets", "written", "rule_marks", "no_line_start", "examples"});
+                        "marker_ends", "marker_brackets", "written", "rule_marks", "no_line_start", "ocr_digits", "examples"});
   Punctuation& p = r.punct;
   p.sentence_end = Marks(ctx, root, "sentence_end");
   p.closers = Marks(ctx, root, "closers");
@@ -765,6 +765,17 @@ void LoadPunctuation(const FileContext& ctx, const RNode& root, Rules& r) {
   p.list_joiner = written["list"];
   p.clause_joiner = written["clauses"];
   p.stop = written["stop"];
+  p.ocr_letters.clear(), p.ocr_values.clear();
+  if (const RNode ocr = root["ocr_digits"]) {  // optional: older rule sets have none
+    if (!ocr.IsMap()) ctx.Fail(ocr.Mark(), "ocr_digits: expected a mapping of letter -> digit");
+    for (const auto& kv : ocr) {
+      const std::string l = Scalar(ctx, kv.first), d = Scalar(ctx, kv.second);
+      const bool ascii_letter = l.size() == 1 && ((l[0] >= 'A' && l[0] <= 'Z') || (l[0] >= 'a' && l[0] <= 'z'));
+      if (!ascii_letter) ctx.Fail(kv.first.Mark(), "ocr_digits: expected one ASCII letter");
+      if (d.size() != 1 || d[0] < '0' || d[0] > '9') ctx.Fail(kv.second.Mark(), "ocr_digits: expected one digit");
+      p.ocr_letters += l, p.ocr_values += d;
+    }
+  }
   ReadExamples(ctx, root["examples"], "punctuation", r);
 }
 

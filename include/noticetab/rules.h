@@ -133,6 +133,13 @@ struct Punctuation {
   /// (names of one role), clauses (units of several clauses), stop (a
   /// paragraph's closing full stop).
   std::string list_joiner, clause_joiner, stop;
+  /// ocr_digits: ASCII letters OCR reads for digits, ocr_letters[i] for the
+  /// digit ocr_values[i] (O for 0, l for 1).
+  std::string ocr_letters, ocr_values;
+  /// Reads each letter of ocr_letters in *s as its digit where it stands in a
+  /// run of digits and such letters that holds a digit and touches no other
+  /// ASCII letter (2O24年, 2024年l2月, 1O); true when one was read so.
+  bool FoldOcrDigits(std::string* s) const;
 
   /// True when s (trimmed) ends a sentence: a sentence_end mark, or a closer
   /// right after a closer_after mark.
