@@ -180,6 +180,23 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
         break;
       }
     }
+    // A full stop between two complete unit names (县医保局.县卫健局: OCR read
+    // the list mark as one) separates them, said so.
+    if (name.size() >= 15 && rules.punct.full_stop.In(name)) {
+      for (size_t i = 0; i < name.size();) {
+        const size_t at = i;
+        if (!rules.punct.full_stop.Has(NextChar(name, i))) continue;
+        const std::string_view left = Trim(name.substr(0, at)), right = Trim(name.substr(i));
+        if (CharCountUpTo(left, 3) < 3 || CharCountUpTo(right, 3) < 3 || !IsCompleteUnit(left, rules) ||
+            !IsCompleteUnit(right, rules))
+          continue;
+        if (warnings)
+          warnings->push_back({"units.stop_separator", 0, 0, "a full stop between two unit names read as a separator: " + std::string(name)});
+        pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(piece) + 1, right);
+        name = left;
+        break;
+      }
+    }
     // A conjunction between two complete unit names (县直有关部门和各乡镇人民政府)
     // parts them; inside one name (住房和城乡建设局) it stays.
     // Two names of three characters and a conjunction: 21 bytes at least.
