@@ -1198,7 +1198,9 @@ void LinkRows(Table& table, const std::vector<Section>& sections) {
       // sections (序号 | 工作任务 | 具体内容 under 一、/（一）headings).
       section_label_item = label_section ? 0 : ForLabel(lb, items, 1, ItemOf, x);
     }
-    const bool item_from_section_label = item_label.empty() && section_label_item;
+    // So may a group row's over sub-rows labelled by numbers of their own that
+    // name nothing in the body (2 优化政务服务流程 over 2.1, 2.2).
+    const bool item_from_section_label = (item_label.empty() || !label_item) && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
     const std::string_view row_label = item_from_section_label ? section_label : item_label;
     // A label of the row's own, new here, that names nothing in the body

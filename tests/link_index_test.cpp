@@ -98,7 +98,8 @@ void RefLinkRows(Table& table, const std::vector<Section>& sections) {
       label_section = RefForLabel(section_label, section_refs, &RefSection::section);
       section_label_item = label_section ? 0 : RefForLabel(section_label, items, &RefItem::item);
     }
-    const bool item_from_section_label = item_label.empty() && section_label_item;
+    // (and a group row's over sub-rows whose own labels name nothing: 2 over 2.1, 2.2)
+    const bool item_from_section_label = (item_label.empty() || !label_item) && section_label_item;
     const int row_label_item = item_from_section_label ? section_label_item : label_item;
     const std::string& row_label = item_from_section_label ? section_label : item_label;
     // A new label of the row's own that names nothing (kept as the row's item, not the row above's).

@@ -151,8 +151,10 @@ TEST_CASE("LinkRows takes a table label's section or item as every title scored 
         const int label_item = static_cast<int>(PlainLabel(item_label, item_titles));
         const int label_section = static_cast<int>(PlainLabel(section_label, section_titles));
         const int section_label_item = label_section ? 0 : static_cast<int>(PlainLabel(section_label, item_titles));
-        const int row_label_item = item_label.empty() && section_label_item ? section_label_item : label_item;
-        from_section_label += item_label.empty() && section_label_item;
+        // An item label naming nothing under a section label naming an item: the latter's (2 over 2.1).
+        const bool from_section = (item_label.empty() || !label_item) && section_label_item;
+        const int row_label_item = from_section ? section_label_item : label_item;
+        from_section_label += from_section;
         // A new label of the row's own naming nothing: not the row above's item.
         const std::string own = !row.item_label.empty()                              ? row.item_label.text
                                 : item_label.empty() && !row.section_label.empty() ? row.section_label.text
