@@ -443,6 +443,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       read_spans.emplace_back(lines[at].no, table.last_line);
       RepairTable(table, rules);
       LinkRows(table, doc.sections);
+      if (JoinLostLabels(table, doc.sections, rules)) {  // its warning after the table's others
+        doc.warnings.push_back(table.warnings.back());
+        doc.diagnostics.push_back(table.diagnostics.back());
+      }
       if (at < body_tables_end) PlaceUnderHeading(table, doc.sections, lines[at].no);
       // A native table that knows its merged cells renders each into every row
       // it covers, so an empty cell there is empty, not a merge to guess.

@@ -4,12 +4,15 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "noticetab/clauses.h"
 #include "noticetab/normalize.h"
 #include "noticetab/classify.h"
+#include "noticetab/interpret.h"
+#include "noticetab/link.h"
 #include "noticetab/text.h"
 #include "stages.h"
 
@@ -566,6 +569,63 @@ void FillMergedCells(Table& table, const Rules& rules) {
             (above ? std::string(": perhaps a merged cell given once above (") + Lines(*above) + ")"
                    : std::string()));
   }
+}
+
+bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Rules& rules) {
+  if (std::count(table.columns.begin(), table.columns.end(), Role::kLabel) != 1) return false;
+  // Each row's label its own: every row with content has one, printed as
+  // text (no heading marker), none twice.
+  size_t rows = 0;
+  std::unordered_set<std::string_view> seen;
+  for (const Row& r : table.rows) {
+    if (r.content.empty()) continue;
+    // (LinkRows copies a label naming nothing to the item's: one label.)
+    if (!r.item_label.empty() && !r.section_label.empty() && r.item_label.text != r.section_label.text) return false;
+    const Cell& label = r.item_label.empty() ? r.section_label : r.item_label;
+    if (label.empty() || label.garbled || TypeCell(label.text, rules) != CellShape::kText ||
+        !seen.insert(label.text).second)
+      return false;
+    ++rows;
+  }
+  if (rows < 2) return false;
+  // Some row linked to an item whose title is not its label: the label's
+  // words would be in none of the task's fields.
+  auto title_of = [&](int item) -> const std::string* {
+    for (const Section& s : sections)
+      for (const Item& it : s.items)
+        if (it.index == item) return &it.title;
+    return nullptr;
+  };
+  bool lost = false;
+  for (const Row& r : table.rows) {
+    if (r.content.empty() || !r.item) continue;
+    const Cell& label = r.item_label.empty() ? r.section_label : r.item_label;
+    const std::string* title = title_of(r.item);
+    // The label is the title when most of each is in the other.
+    lost = lost || !title || Containment(label.text, *title) < 0.5 || Containment(*title, label.text) < 0.5;
+  }
+  if (!lost) return false;
+  for (Row& r : table.rows) {
+    if (r.content.empty()) continue;
+    const Cell& label = r.item_label.empty() ? r.section_label : r.item_label;
+    std::string text = label.text;
+    if (!EndsSentence(text, rules)) text += rules.punct.stop;
+    r.content.text = text + r.content.text;
+    r.content.first_line = std::min(r.content.first_line, label.first_line);
+    r.item_label = Cell(), r.section_label = Cell();
+    // Linked again with the label's words in the content.
+    r.item = r.section = 0;
+    for (size_t k = r.diagnostics.size(); k-- > 0;)
+      if (r.diagnostics[k].code.starts_with("link.") && k < r.warnings.size()) {
+        r.diagnostics.erase(r.diagnostics.begin() + static_cast<std::ptrdiff_t>(k));
+        r.warnings.erase(r.warnings.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+  }
+  table.Warn("table.labels_joined",
+             "each row's own label (no row shares one, and the body's titles are others) opens its content",
+             table.header_line, table.header_line);
+  LinkRows(table, sections);
+  return true;
 }
 
 }  // namespace noticetab

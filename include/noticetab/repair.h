@@ -8,6 +8,9 @@
 #ifndef NOTICETAB_REPAIR_H_
 #define NOTICETAB_REPAIR_H_
 
+#include <vector>
+
+#include "noticetab/document.h"
 #include "noticetab/read.h"
 #include "noticetab/rules.h"
 
@@ -26,6 +29,14 @@ void RepairTable(Table& table, const Rules& rules);
 /// content: 序号 | 责任单位 | 重点工作) gives a group's unit once: an empty
 /// unit cell takes the nearest one above, warned as inferred.
 void FillMergedCells(Table& table, const Rules& rules = BuiltinRules());
+
+/// After link: a table whose one label column gives each row a label of
+/// its own (none shared, each a text) and where some row is linked to an
+/// item whose title is not its label (| 目标任务 | 具体措施 | under body items
+/// of other words): each row's label opens its content (the column names
+/// the tasks, not groups of them; its words were in no field), the rows are
+/// linked again, and the table warned table.labels_joined. True when so.
+bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Rules& rules);
 
 /// Before FillMergedCells, on every table (native ones too): when the table's
 /// note says a blank cell is as the row above's (Table::blank_as_above_line),
