@@ -400,14 +400,29 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     }
   }
 
-  // Tab tables inside the body, each under its section's heading, the body
+  // Tables inside the body, each under its section's heading, the body
   // going on after them (一、… table 二、… table 三、工作要求): the outline is
-  // read past them, and their rows are their sections'.
+  // read past them, and their rows are their sections'. A table of another
+  // reader than tabs is cut to find its lines (here, and again below).
   size_t body_tables_end = 0;
-  if (has_table && regions.body_end == table_at && reader->name == "tabs") {
+  if (has_table && regions.body_end == table_at) {
+    auto table_lines = [&](size_t stop) {
+      std::vector<std::pair<size_t, size_t>> spans;
+      size_t at = table_at;
+      const Reader* r = reader;
+      while (at < stop) {
+        const Grid grid = r->cut(lines, at, rules);
+        size_t last = at;
+        while (last + 1 < lines.size() && lines[last + 1].no <= grid.span.last_line) ++last;
+        spans.emplace_back(at, last);
+        if (!FindTable(lines, last + 1, rules, &at, &r)) break;
+      }
+      return spans;
+    };
     std::vector<int> ends;
     size_t end = 0;
-    if (std::vector<Section> more = ReadOutlinePastTables(lines, regions, rules, doc.sections, &ends, &end);
+    if (std::vector<Section> more = ReadOutlinePastTables(lines, regions, rules, doc.sections, &ends, &end,
+                                                          reader->name == "tabs" ? TableLines() : TableLines(table_lines));
         more.size() > doc.sections.size()) {
       doc.sections = std::move(more);
       item_end = std::move(ends);

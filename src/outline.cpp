@@ -306,7 +306,8 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
 
 std::vector<Section> ReadOutlinePastTables(const std::vector<Line>& lines, const Regions& regions,
                                            const Rules& rules, const std::vector<Section>& sections,
-                                           std::vector<int>* item_end_lines, size_t* end) {
+                                           std::vector<int>* item_end_lines, size_t* end,
+                                           const TableLines& table_lines) {
   if (sections.empty() || regions.body_end >= lines.size()) return {};
   const Section& last = sections.back();
   if (last.line < 1 || static_cast<size_t>(last.line) > lines.size() || !lines[last.line - 1].heading) return {};
@@ -330,6 +331,9 @@ std::vector<Section> ReadOutlinePastTables(const std::vector<Line>& lines, const
   std::vector<Line> body(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(stop));
   for (size_t i = regions.body_end; i < stop; ++i)
     if (body[i].tabs > 0) body[i].kind = LineKind::kBlank;
+  if (table_lines)
+    for (const auto& [first, last] : table_lines(stop))
+      for (size_t i = first; i <= last && i < stop; ++i) body[i].kind = LineKind::kBlank;
   Regions past = regions;
   past.body_end = stop;
   *end = stop;

@@ -13,9 +13,11 @@
 #ifndef NOTICETAB_READ_H_
 #define NOTICETAB_READ_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "noticetab/classify.h"
@@ -101,15 +103,19 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
                                  const Rules& rules, std::vector<int>* item_end_lines = nullptr,
                                  bool flat = false);
 
-/// The outline of a body that holds its tables (each section's own tab table
+/// The outline of a body that holds its tables (each section's own table
 /// under its heading): read past them, up to the annex or the footer, when a
 /// first-level heading of the sections' style after the first table goes on
-/// from the last section's number. The table rows (lines with tabs) are no
-/// paragraph of any item. Empty when the body does not go on; *end gets the
-/// line index the body then ends at.
+/// from the last section's number. The tables' lines are no paragraph of any
+/// item: the lines with tabs, and the line index ranges [first, last] that
+/// `table_lines(stop)` gives for the tables standing in lines [body_end,
+/// stop) (asked only when the body goes on). Empty when the body does not go
+/// on; *end gets the line index the body then ends at.
+using TableLines = std::function<std::vector<std::pair<size_t, size_t>>(size_t stop)>;
 std::vector<Section> ReadOutlinePastTables(const std::vector<Line>& lines, const Regions& regions,
                                            const Rules& rules, const std::vector<Section>& sections,
-                                           std::vector<int>* item_end_lines, size_t* end);
+                                           std::vector<int>* item_end_lines, size_t* end,
+                                           const TableLines& table_lines = nullptr);
 
 /// The title of a heading or an item: its words (spaces between CJK joined)
 /// up to the first title stop (punctuation.yaml: a full stop or a colon),
