@@ -826,6 +826,48 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       return p;
     }
   }
+  // A cell naming steps, each a period and what is done by it (2025年底前基本
+  // 完成，2026年全面完成; 上半年完成试点，下半年全面推开; one step alone:
+  // 2026年全面完成): each part between commas and semicolons, without the
+  // words closing it (deadlines.yaml step_words), is read; the last one read
+  // is the task's, with a warning. A year printed before a part is its year.
+  {
+    const Punctuation& pu = rules.punct;
+    Deadline step;
+    std::string_view step_text;
+    for (size_t from = 0; from < t.size();) {
+      size_t end = from;
+      while (end < t.size()) {
+        size_t next = end;
+        const char32_t c = NextChar(t, next);
+        if (pu.comma.Has(c) || pu.semicolon.Has(c)) break;
+        end = next;
+      }
+      std::string_view part = Trim(std::string_view(t).substr(from, end - from));
+      from = end < t.size() ? end + pu.comma.StartLength(std::string_view(t).substr(end)) +
+                                  pu.semicolon.StartLength(std::string_view(t).substr(end))
+                            : end;
+      if (const auto w = rules.deadline_step_words.Find(part); w.found && w.begin > 0 && w.end == part.size())
+        part = Trim(part.substr(0, w.begin));
+      else
+        continue;  // no step: a remark (并长期坚持), read below if at all
+      YearContext part_years = years;
+      const int year = YearBeforeInSentence(t, static_cast<size_t>(part.data() - t.data()), rules, true);
+      if (year > 0) part_years.title = year;
+      Deadline p = ResolveDeadline(part, part_years, rules, static_cast<std::vector<Diagnostic>*>(nullptr));
+      if (!p.date) continue;
+      if (year > 0 && p.year_source == "title") p.year_source = "text";
+      step = std::move(p), step_text = part;
+    }
+    if (step.date) {
+      step.text = d.text;
+      if (notes)
+        notes->push_back({"deadline.partial", 0, 0,
+                          RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + std::string(step_text)});
+      WarnBeforePlanYear(step, years, rules, notes);
+      return step;
+    }
+  }
   // A cell naming steps (2025年9月底前启动，12月底前完成) or a date with more
   // words (2025年6月底前完成并长期坚持): the last deadline phrase written in
   // it (deadline_in_content) is the task's, with a warning; a year the cell

@@ -310,6 +310,9 @@ struct Rules {
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test
   Regex deadline_in_content;                  ///< a deadline phrase inside task text
+  /// deadlines.yaml step_words: what closes a step of a cell naming several
+  /// (基本完成, 全面推开): the step without them is read as a deadline.
+  Regex deadline_step_words;
   Regex deadline_in_content_period;           ///< a quarter or half year in task text, where in_content finds none
   Regex deadline_in_content_ongoing;          ///< 长期坚持 closing a sentence, where neither finds one
   Regex year_only;                            ///< a deadline cell that is only a year (2023年)
