@@ -23,11 +23,17 @@ struct Run {
   int end_col = 0;  // display column just past its last character
 };
 
+// The columns a wide (CJK) character takes in the table being cut: 2 where a
+// text browser or a monospaced font laid the table out, 1 where pdftotext
+// -layout did (each character on one cell of its grid). CutSpaces sets it
+// per table (TableCjkWidth); 2 everywhere else.
+thread_local int cjk_width = 2;
+
 // CJK radicals (⽼, U+2E80-2FDF: PDF text) are wide as ideographs; a zero-width
 // space or joiner takes no column.
 int Width(char32_t c) {
   if (c >= 0x200B && c <= 0x200D) return 0;
-  return c >= 0x1100 && (IsHan(c) || c >= 0x3000 || (c >= 0x2E80 && c <= 0x2FDF)) ? 2 : 1;
+  return c >= 0x1100 && (IsHan(c) || c >= 0x3000 || (c >= 0x2E80 && c <= 0x2FDF)) ? cjk_width : 1;
 }
 
 // Runs of a line split on 2+ spaces or U+3000, with their display columns.
@@ -434,6 +440,38 @@ void DropEmptyTails(Grid* g) {
 
 }  // namespace
 
+// Whether the table under the header at lines[at] was laid out with a wide
+// character one column wide (pdftotext -layout) rather than two: the width
+// under which the runs of the lines under the header start nearer the
+// header's columns (the sum of each run's distance to the nearest, over the
+// first 30 lines), by half. A wrapped content cell moves the next cells of its line
+// right by as many columns as it has characters under the wrong width.
+int TableCjkWidth(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  long score[3] = {0, 0, 0};
+  for (int w : {2, 1}) {
+    cjk_width = w;
+    std::vector<int> cols;
+    if (const auto names = WrappedHeader(lines, at, rules); !names.empty())
+      for (const auto& n : names) cols.push_back(n.first);
+    else
+      for (const Run& r : Runs(lines[at].raw)) cols.push_back(r.col);
+    for (size_t i = at + 1; i < lines.size() && i < at + 31; ++i) {
+      const Line& l = lines[i];
+      if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+      if (EndsTable(l, rules) || !Plain(l, rules)) break;
+      for (const Run& r : Runs(l.raw)) {
+        int best = 1 << 20;
+        for (int c : cols) best = std::min(best, std::abs(r.col - c));
+        score[w] += best;
+      }
+    }
+  }
+  cjk_width = 2;
+  // Centred header names leave every table some distance: one width only
+  // where it halves it.
+  return 2 * score[1] < score[2] ? 1 : 2;
+}
+
 bool DetectSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   const Line& l = lines[at];
   if (l.spaced && Plain(l, rules)) {
@@ -466,6 +504,11 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       DropEmptyTails(&g);
       return g;
     }
+  // The table's own character width, for every column this cut reads.
+  struct WidthScope {
+    explicit WidthScope(int w) { cjk_width = w; }
+    ~WidthScope() { cjk_width = 2; }
+  } width_scope(TableCjkWidth(lines, at, rules));
   auto header = Runs(lines[at].raw);
   std::vector<int> cols;
   size_t first = at + 1;  // the first line after the header
