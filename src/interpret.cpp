@@ -1381,7 +1381,15 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
       // shifted it) holds its people, however they read (李明（副县长）
       // ends in a bracket, as names of offices may).
       role = Role::kLeader;
-    } else if (shapes[i] == CellShape::kUnits) {
+    } else if (shapes[i] == CellShape::kUnits &&
+               !(IsNoteColumn(positional) && cells.size() == hdr.size() && [&] {
+                 // A name-like cell in a note column left of the unit column
+                 // (政府网站 under 公开方式) of a row with a cell per column,
+                 // whose unit column holds names: that note's, not the units.
+                 for (size_t j = i + 1; j < cells.size(); ++j)
+                   if (IsUnitRole(hdr[j]) && shapes[j] == CellShape::kUnits) return true;
+                 return false;
+               }())) {
       for (Role r : {positional, Role::kUnits, Role::kLead, Role::kSupport})
         if (IsUnitRole(r) && has(r) && free_role(r)) {
           role = r;
