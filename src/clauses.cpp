@@ -1004,7 +1004,16 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
           if (next.empty() || CharCountUpTo(next, 41) > 40) break;
           const bool closes = EndsSentence(next, rules) || j + 1 == lines.size();  // ends the sentence or the item
           if (depth == 0 && !closes && j == last + 3) break;
-          if (MatchHeading(next, rules) || rules.clause_key_line.Find(next).found) break;
+          if (MatchHeading(next, rules)) break;
+          if (rules.clause_key_line.Find(next).found) {
+            // The next key's line ends the run as a sentence's end would
+            // (配合单位：…、县市场 / 监管局 / 完成时限：…), where the name cut at
+            // the first break is no whole name alone (or stops inside a
+            // unit's suffix: 各乡镇人民政 / 府).
+            const std::string_view cut = Trim(value.substr(piece));
+            closed = !run.empty() && depth == 0 && (!IsCompleteUnit(cut, rules) || !CutSuffix(cut, rules).empty());
+            break;
+          }
           run += next;
           end = j;
           if (depth > 0 ? OpenBrackets(t + run, pu) <= 0 : closes) {
