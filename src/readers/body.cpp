@@ -254,13 +254,15 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     p.a_from = p.from;
     // A short heading without a stop over a paragraph of its own (一、深入打好
     // 蓝天保卫战 / 强化…): its title is a sentence of the content, not words
-    // run into the next line's. A heading with a separator in it may be a
-    // sentence wrapped over lines, and goes on as printed.
+    // run into the next line's. A heading with a separator or a full stop in
+    // it may be a sentence wrapped over lines (推进散煤清洁替代。完成…改造3000
+    // / 户，…), and goes on as printed.
     if (!p.lines.empty() && lines[from - 1].heading) {
       const std::string title = JoinCjkSpaces(Trim(p.lines.front()));
       const Punctuation& pu = rules.punct;
       if (!title.empty() && p.content.size() > title.size() && CharCountUpTo(title, kShortTitle + 1) <= kShortTitle &&
           StartsWith(p.content, title) && !EndsSentence(title, rules) && !pu.comma.In(title) &&
+          !pu.full_stop.In(title) && !pu.semicolon.In(title) &&
           !pu.enumeration.In(title) && !pu.colon.In(title) && !pu.closes.Ends(title))
         p.content.insert(title.size(), pu.stop);
     }
