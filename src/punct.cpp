@@ -98,7 +98,7 @@ char32_t Punctuation::CloseOf(char32_t c) const {
 }
 
 bool Punctuation::FoldOcrDigits(std::string* s) const {
-  if (ocr_letters.empty()) return false;
+  if (ocr_letters.empty() || s->find_first_of(ocr_letters) == std::string::npos) return false;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
   auto ocr = [&](char c) { return ocr_letters.find(c) != std::string::npos; };
