@@ -805,6 +805,15 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     WarnBeforePlanYear(d, years, rules, notes);
     return d;
   }
+  // A deadline read from part of the cell: the whole cell its text, said so.
+  auto from_part = [&](Deadline p, std::string_view part) {
+    p.text = d.text;
+    if (notes)
+      notes->push_back({"deadline.partial", 0, 0,
+                        RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + std::string(part)});
+    WarnBeforePlanYear(p, years, rules, notes);
+    return p;
+  };
   // A date glossed in brackets (2025年4月30日（森林防火期）, 2025年10月1日至
   // 2026年4月30日（防火期）): the date, when the gloss holds no digit (no second
   // date, no day count); and a period named before its dates (主汛期（6—8月）):
@@ -817,14 +826,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     const std::string_view part = digitless(inside) ? before : digitless(before) ? inside : std::string_view();
     Deadline p = part.empty() ? Deadline()
                               : ResolveDeadline(part, years, rules, static_cast<std::vector<Diagnostic>*>(nullptr));
-    if (p.date) {
-      p.text = d.text;
-      if (notes)
-        notes->push_back({"deadline.partial", 0, 0,
-                          RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + std::string(part)});
-      WarnBeforePlanYear(p, years, rules, notes);
-      return p;
-    }
+    if (p.date) return from_part(std::move(p), part);
   }
   // A cell naming steps, each a period and what is done by it (2025年底前基本
   // 完成，2026年全面完成; 上半年完成试点，下半年全面推开; one step alone:
@@ -859,14 +861,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       if (year > 0 && p.year_source == "title") p.year_source = "text";
       step = std::move(p), step_text = part;
     }
-    if (step.date) {
-      step.text = d.text;
-      if (notes)
-        notes->push_back({"deadline.partial", 0, 0,
-                          RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + std::string(step_text)});
-      WarnBeforePlanYear(step, years, rules, notes);
-      return step;
-    }
+    if (step.date) return from_part(std::move(step), step_text);
   }
   // A cell naming steps (2025年9月底前启动，12月底前完成) or a date with more
   // words (2025年6月底前完成并长期坚持): the last deadline phrase written in
@@ -892,13 +887,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (year_before) part_years.title = year;
     Deadline p = ResolveDeadline(last, part_years, rules, static_cast<std::vector<Diagnostic>*>(nullptr));
     if (p.date) {
-      p.text = d.text;
       if (year_before) p.year_source = "text";
-      if (notes)
-        notes->push_back({"deadline.partial", 0, 0,
-                          RoleLabel(Role::kDeadline, rules) + " read from part of the cell: " + std::string(last)});
-      WarnBeforePlanYear(p, years, rules, notes);
-      return p;
+      return from_part(std::move(p), last);
     }
   }
   d.kind = "none";
