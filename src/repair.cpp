@@ -615,11 +615,11 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
     r.item_label = Cell(), r.section_label = Cell();
     // Linked again with the label's words in the content.
     r.item = r.section = 0;
-    for (size_t k = r.diagnostics.size(); k-- > 0;)
-      if (r.diagnostics[k].code.starts_with("link.") && k < r.warnings.size()) {
-        r.diagnostics.erase(r.diagnostics.begin() + static_cast<std::ptrdiff_t>(k));
-        r.warnings.erase(r.warnings.begin() + static_cast<std::ptrdiff_t>(k));
-      }
+    std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
+      if (!d.code.starts_with("link.")) return false;
+      if (auto w = std::find(r.warnings.begin(), r.warnings.end(), d.message); w != r.warnings.end()) r.warnings.erase(w);
+      return true;
+    });
   }
   table.Warn("table.labels_joined",
              "each row's own label (no row shares one, and the body's titles are others) opens its content",
