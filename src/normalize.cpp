@@ -1445,14 +1445,16 @@ void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_vi
     return 0;
   };
   auto has_mark = [&](std::string_view name) { return mark_of(name) != 0; };
-  // The mark off a name, when it has one; true then.
+  // The marks off a name, when it has one; true then. A mark may be doubled
+  // and on both sides (**县大数据局**: markdown's bold, the lead in bold).
   auto unmark = [&](std::string& name) {
-    const std::ptrdiff_t n = mark_of(name);
-    if (n == 0) return false;
-    if (n > 0) name.resize(name.size() - static_cast<size_t>(n));
-    else name.erase(0, static_cast<size_t>(-n));
-    name = std::string(Trim(name));
-    return true;
+    bool any = false;
+    for (std::ptrdiff_t n; (n = mark_of(name)) != 0; any = true) {
+      if (n > 0) name.resize(name.size() - static_cast<size_t>(n));
+      else name.erase(0, static_cast<size_t>(-n));
+      name = std::string(Trim(name));
+    }
+    return any;
   };
   for (Task& t : tasks) {
     // Most tasks name no marked unit: nothing copied for them.
