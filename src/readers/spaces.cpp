@@ -678,6 +678,20 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     return false;
   };
   std::vector<ColumnLine> body;  // every body line, for CentreRows
+  std::vector<int> ends;          // the open row's cells: where each one's text reaches
+  // How far each column's lines reach, over the table's lines (once, when asked).
+  std::vector<int> widest_cols;
+  auto widest = [&]() -> const std::vector<int>& {
+    if (!widest_cols.empty()) return widest_cols;
+    widest_cols.assign(cols.size(), 0);
+    for (size_t i = first; i < lines.size() && i < first + 400; ++i) {
+      const Line& l = lines[i];
+      if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+      if (EndsTable(l, rules) || !Plain(l, rules)) break;
+      for (const Run& r : Runs(l.raw)) widest_cols[column_of(r)] = std::max(widest_cols[column_of(r)], r.end_col);
+    }
+    return widest_cols;
+  };
   bool open = false;  // the last row may still take continuation lines
   bool blank = false;  // a blank line since the last body line
   for (size_t i = first; i < lines.size(); ++i) {
@@ -760,10 +774,20 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     entry.line = i;
     entry.row = g.rows.size() - 1;
     entry.after_blank = std::exchange(blank, false);
+    if (row.cells.size() != ends.size() || row.span.first_line == l.no) ends.assign(row.cells.size(), 0);
     for (const auto& run : runs) {
-      GridCell& c = row.cells[column_of(run)];
+      const size_t k = column_of(run);
+      GridCell& c = row.cells[k];
+      // A whole unit name under a whole unit list that ended short of the
+      // column's width (the farthest any of its lines reaches: 农田建设管理科 /
+      // 计划财务科 where 各县（市、区）农业 / 农村局 fills it): a line break the
+      // writer put between two names, not a wrap.
+      if (IsUnitRole(role_of(k)) && !c.text.empty() && ends[k] > 0 && ends[k] + cjk_width <= widest()[k] &&
+          FreshUnits(c.text, run.text, rules))
+        c.text += rules.punct.list_joiner;
       AddPiece(c, CellAt(lines, l, run.text));
-      entry.pieces.emplace_back(column_of(run), run.text);
+      ends[k] = std::max(ends[k], run.end_col);
+      entry.pieces.emplace_back(k, run.text);
     }
     row.span.last_line = l.no;
     g.span.last_line = l.no;
