@@ -571,6 +571,11 @@ void FillMergedCells(Table& table, const Rules& rules) {
   }
 }
 
+namespace {
+// The label a row prints: its item's, else its section's.
+const Cell& OwnLabel(const Row& r) { return r.item_label.empty() ? r.section_label : r.item_label; }
+}  // namespace
+
 bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Rules& rules) {
   if (std::count(table.columns.begin(), table.columns.end(), Role::kLabel) != 1) return false;
   // Each row's label its own: every row with content has one, printed as
@@ -581,7 +586,7 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
     if (r.content.empty()) continue;
     // (LinkRows copies a label naming nothing to the item's: one label.)
     if (!r.item_label.empty() && !r.section_label.empty() && r.item_label.text != r.section_label.text) return false;
-    const Cell& label = r.item_label.empty() ? r.section_label : r.item_label;
+    const Cell& label = OwnLabel(r);
     if (label.empty() || label.garbled || TypeCell(label.text, rules) != CellShape::kText ||
         !seen.insert(label.text).second)
       return false;
@@ -599,7 +604,7 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
   bool lost = false;
   for (const Row& r : table.rows) {
     if (r.content.empty() || !r.item) continue;
-    const Cell& label = r.item_label.empty() ? r.section_label : r.item_label;
+    const Cell& label = OwnLabel(r);
     const std::string* title = title_of(r.item);
     // The label is the title when most of each is in the other.
     lost = lost || !title || Containment(label.text, *title) < 0.5 || Containment(*title, label.text) < 0.5;
@@ -607,7 +612,7 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
   if (!lost) return false;
   for (Row& r : table.rows) {
     if (r.content.empty()) continue;
-    const Cell& label = r.item_label.empty() ? r.section_label : r.item_label;
+    const Cell& label = OwnLabel(r);
     std::string text = label.text;
     if (!EndsSentence(text, rules)) text += rules.punct.stop;
     r.content.text = text + r.content.text;

@@ -440,6 +440,19 @@ void DropEmptyTails(Grid* g) {
 
 }  // namespace
 
+// Calls f with every run of the table's lines from lines[from] on (at most
+// `limit` lines), past blank and junk lines, up to what ends the table or is
+// no plain line.
+template <typename F>
+void ForTableRuns(const std::vector<Line>& lines, size_t from, size_t limit, const Rules& rules, F&& f) {
+  for (size_t i = from; i < lines.size() && i < from + limit; ++i) {
+    const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (EndsTable(l, rules) || !Plain(l, rules)) break;
+    for (const Run& r : Runs(l.raw)) f(r);
+  }
+}
+
 // Whether the table under the header at lines[at] was laid out with a wide
 // character one column wide (pdftotext -layout) rather than two: the width
 // under which the runs of the lines under the header start nearer the
@@ -455,16 +468,11 @@ int TableCjkWidth(const std::vector<Line>& lines, size_t at, const Rules& rules)
       for (const auto& n : names) cols.push_back(n.first);
     else
       for (const Run& r : Runs(lines[at].raw)) cols.push_back(r.col);
-    for (size_t i = at + 1; i < lines.size() && i < at + 31; ++i) {
-      const Line& l = lines[i];
-      if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
-      if (EndsTable(l, rules) || !Plain(l, rules)) break;
-      for (const Run& r : Runs(l.raw)) {
-        int best = 1 << 20;
-        for (int c : cols) best = std::min(best, std::abs(r.col - c));
-        score[w] += best;
-      }
-    }
+    ForTableRuns(lines, at + 1, 30, rules, [&](const Run& r) {
+      int best = 1 << 20;
+      for (int c : cols) best = std::min(best, std::abs(r.col - c));
+      score[w] += best;
+    });
   }
   cjk_width = 2;
   // Centred header names leave every table some distance: one width only
@@ -684,12 +692,10 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   auto widest = [&]() -> const std::vector<int>& {
     if (!widest_cols.empty()) return widest_cols;
     widest_cols.assign(cols.size(), 0);
-    for (size_t i = first; i < lines.size() && i < first + 400; ++i) {
-      const Line& l = lines[i];
-      if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
-      if (EndsTable(l, rules) || !Plain(l, rules)) break;
-      for (const Run& r : Runs(l.raw)) widest_cols[column_of(r)] = std::max(widest_cols[column_of(r)], r.end_col);
-    }
+    ForTableRuns(lines, first, 400, rules, [&](const Run& r) {
+      int& w = widest_cols[column_of(r)];
+      w = std::max(w, r.end_col);
+    });
     return widest_cols;
   };
   bool open = false;  // the last row may still take continuation lines
