@@ -195,22 +195,32 @@ void RepairTable(Table& table, const Rules& rules) {
   // column (一 | 保障粮食安全 | | |), a title of a few words, no unit or
   // deadline cell, over a row that has them. Its title joins its label.
   // So is a numbered row (1 | 保障粮食安全 | | |) over rows numbered under it
-  // (1.1 | 稳定粮食面积 | …): its number becomes its label.
+  // (1.1 | 稳定粮食面积 | … or 1-1 | …): its number becomes its label.
   auto numbered_group = [&](size_t i) {
     const Row& r = rows[i];
     if (!r.seq || i + 1 >= rows.size()) return false;
     const std::string& next = rows[i + 1].item_label.text;
-    const std::string no = std::to_string(*r.seq) + ".";
-    return next.size() > no.size() && next.starts_with(no);
+    const std::string no = std::to_string(*r.seq);
+    if (next.size() > no.size() + 1 && next.starts_with(no) && next[no.size()] == '.') return true;
+    return IsDottedNumber(next) && Nfkc(Trim(next)).starts_with(no + "-");
   };
   auto has_fields = [](const Row& r) {
     return !r.units.empty() || !r.lead.empty() || !r.support.empty() || !r.deadline.empty();
   };
-  // A title of a few words and no field of its own, over a row that has them.
+  // A title of a few words and no field of its own.
+  auto title_only = [&](const Row& r) {
+    return !r.content.empty() && !has_fields(r) && !EndsSentence(r.content.text, rules) &&
+           CharCountUpTo(r.content.text, kGroupTitle + 1) <= kGroupTitle;
+  };
+  // A title of a few words over a row that has fields, or over a labelled
+  // title row of its own (一 | 推进教育… over （一） | 学前教育 over the rows).
   auto group_like = [&](size_t i) {
-    const Row& r = rows[i];
-    return !r.content.empty() && !has_fields(r) && i + 1 < rows.size() && has_fields(rows[i + 1]) &&
-           !EndsSentence(r.content.text, rules) && CharCountUpTo(r.content.text, kGroupTitle + 1) <= kGroupTitle;
+    if (!title_only(rows[i])) return false;
+    size_t j = i + 1;
+    while (j < rows.size() && j <= i + 2 && !rows[j].seq && title_only(rows[j]) &&
+           (!rows[j].section_label.empty() || !rows[j].item_label.empty()))
+      ++j;
+    return j < rows.size() && has_fields(rows[j]);
   };
   auto titled_group = [&](size_t i) {
     const Row& r = rows[i];
@@ -229,6 +239,7 @@ void RepairTable(Table& table, const Rules& rules) {
   //    rows under it; it is not a task. Kept rows are compacted in place:
   //    erasing one row at a time is quadratic in a long table.
   size_t kept = 0;
+  size_t inherited = rows.size();  // the row given the section label of the group row above
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
     if (const CellShape marked = marked_group(i); marked != CellShape::kEmpty) {
@@ -240,7 +251,10 @@ void RepairTable(Table& table, const Rules& rules) {
         r.section_label.first_line = r.section_label.last_line = r.first_line;
         r.seq.reset();
       }
-      Cell& label = r.section_label.empty() ? r.item_label : r.section_label;
+      // A section label handed down by the group row above (一 over （一）)
+      // is not this row's: its title goes with its own item label.
+      Cell& label = r.section_label.empty() || (inherited == i && !r.item_label.empty()) ? r.item_label
+                                                                                           : r.section_label;
       label.text.append(" ").append(Trim(r.content.text));
       label.last_line = std::max(label.last_line, r.content.last_line);
       r.content = Cell();
@@ -252,7 +266,7 @@ void RepairTable(Table& table, const Rules& rules) {
     }
     if (i + 1 < rows.size()) {
       Row& next = rows[i + 1];
-      if (next.section_label.empty() && !r.section_label.empty()) next.section_label = r.section_label;
+      if (next.section_label.empty() && !r.section_label.empty()) next.section_label = r.section_label, inherited = i + 1;
       if (next.item_label.empty() && !r.item_label.empty()) next.item_label = r.item_label;
     }
   }
