@@ -592,6 +592,14 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
   std::string shaped, unread;
   if (!g.rows.empty() && g.rows.front().header) {
     const auto& cells = g.rows.front().cells;
+    // A content column describing the task a label column names (具体目标
+    // beside 工作任务): the table's repair joins each row's own label to it.
+    if (!rules.describing_names.empty() && t.columns.size() == cells.size() && t.has(Role::kLabel))
+      for (size_t i = 0; i < cells.size(); ++i)
+        if (t.columns[i] == Role::kContent &&
+            std::find(rules.describing_names.begin(), rules.describing_names.end(), NameKey(cells[i].text)) !=
+                rules.describing_names.end())
+          t.content_describes = true;
     for (size_t i = 0; i < cells.size(); ++i) {
       const GridCell& c = cells[i];
       if (Trim(c.text).empty() || HeaderNameListed(c.text, rules)) continue;

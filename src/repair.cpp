@@ -593,7 +593,9 @@ const Cell& OwnLabel(const Row& r) { return r.item_label.empty() ? r.section_lab
 bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Rules& rules) {
   if (std::count(table.columns.begin(), table.columns.end(), Role::kLabel) != 1) return false;
   // Each row's label its own: every row with content has one, printed as
-  // text (no heading marker), none twice.
+  // text (no heading marker), none twice. Under a header saying the label
+  // names the task (content_describes), a name ending as a unit's may (新建
+  // 公办幼儿园2所).
   size_t rows = 0;
   std::unordered_set<std::string_view> seen;
   for (const Row& r : table.rows) {
@@ -601,9 +603,9 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
     // (LinkRows copies a label naming nothing to the item's: one label.)
     if (!r.item_label.empty() && !r.section_label.empty() && r.item_label.text != r.section_label.text) return false;
     const Cell& label = OwnLabel(r);
-    if (label.empty() || label.garbled || TypeCell(label.text, rules) != CellShape::kText ||
-        !seen.insert(label.text).second)
-      return false;
+    if (label.empty() || label.garbled || !seen.insert(label.text).second) return false;
+    const CellShape shape = TypeCell(label.text, rules);
+    if (shape != CellShape::kText && !(table.content_describes && shape == CellShape::kUnits)) return false;
     ++rows;
   }
   if (rows < 2) return false;
@@ -615,7 +617,9 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
         if (it.index == item) return &it.title;
     return nullptr;
   };
-  bool lost = false;
+  // A content column describing each row's task (具体目标) leaves its name
+  // in the label, whatever the body says.
+  bool lost = table.content_describes;
   for (const Row& r : table.rows) {
     if (r.content.empty() || !r.item) continue;
     const Cell& label = OwnLabel(r);
@@ -641,7 +645,9 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
     });
   }
   table.Warn("table.labels_joined",
-             "each row's own label (no row shares one, and the body's titles are others) opens its content",
+             table.content_describes
+                 ? "each row's own label (no row shares one) names its task, which the content column describes: it opens its content"
+                 : "each row's own label (no row shares one, and the body's titles are others) opens its content",
              table.header_line, table.header_line);
   LinkRows(table, sections);
   return true;

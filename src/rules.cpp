@@ -231,7 +231,7 @@ void LoadHeadings(const FileContext& ctx, const RNode& root, Rules& r) {
 void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
             {"roles", "shapes", "labels", "ditto", "none_cells", "measure_names", "group_title", "table_note", "blank_as_above", "total_row", "joins",
-             "examples"});
+             "describes", "examples"});
   r.table_note = root["table_note"] ? Compile(ctx, root["table_note"]) : Regex("(?!)");  // optional
   r.group_title = root["group_title"] ? Compile(ctx, root["group_title"]) : Regex("(?!)");  // optional
   r.blank_as_above = root["blank_as_above"] ? Compile(ctx, root["blank_as_above"]) : Regex("(?!)");  // optional
@@ -241,6 +241,9 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
   // Optional: a unit or deadline cell saying "as the row above" (同上).
   r.ditto.clear();
   if (RNode ditto = root["ditto"]) r.ditto = StringList(ctx, ditto);
+  r.describing_names.clear();
+  if (RNode d = root["describes"])
+    for (const auto& name : StringList(ctx, d)) r.describing_names.push_back(NameKey(name));
   r.none_cells.clear();
   if (RNode none = root["none_cells"]) r.none_cells = StringList(ctx, none);
   r.measure_names.clear();

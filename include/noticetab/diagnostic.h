@@ -38,7 +38,7 @@ namespace noticetab {
 /// cell's). Table- and document-level codes: table.cell_dropped, table.fragment_dropped, table.total_row,
 /// table.unread (tab-separated rows outside every table read),
 /// table.columns_unread (header columns no rule names, 佐证材料: kept in the tasks' remarks),
-/// table.note (a 注：… line under a table), table.labels_joined (each row's own label, not the body's titles, opens its content), table.outside_lines (a
+/// table.note (a 注：… line under a table), table.labels_joined (each row's own label, not the body's titles, or a task a describing column such as 具体目标 goes with, opens its content), table.outside_lines (a
 /// docx/html/odt paragraph after a table, in none of its cells), table.no_rows, input.glyph_codes
 /// ((cid:N) or ☐☐ removed), input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.invisible_removed (zero-width spaces, joiners, a BOM inside the text), input.entities_decoded

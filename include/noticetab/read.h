@@ -78,6 +78,10 @@ struct Table {
   /// The line of the table's note saying a blank cell is as the row above's
   /// (headers.yaml blank_as_above); 0 when it has none.
   int blank_as_above_line = 0;
+  /// The content column's header describes a task that the label column
+  /// names (具体目标, 建设内容 beside 工作任务, 项目名称: headers.yaml
+  /// `describes`): each row's own label is its task's name.
+  bool content_describes = false;
   std::string blank_as_above_note;  ///< that note's text
   bool has(Role r) const;
 };

@@ -206,6 +206,9 @@ struct Rules {
   std::vector<std::string> header_joins;
   std::array<uint64_t, 4> header_join_ends{};  ///< the last bytes of header_joins, as a 256-bit set
   std::vector<std::string> ditto;                 ///< cells meaning "as the row above" (同上), spaces removed
+  /// headers.yaml `describes:` content column names (NameKey) that describe the
+  /// task a label column names beside them (具体目标, 建设内容).
+  std::vector<std::string> describing_names;
   std::vector<std::string> none_cells;            ///< unit cells naming nobody (无, —, ／)
   size_t none_cell_longest = 0;                   ///< the byte size of the longest of none_cells
   std::vector<std::string> measure_names;         ///< 单位: beside a units column, a measurement unit
