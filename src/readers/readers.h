@@ -50,6 +50,11 @@ bool EndsTable(const Line& line, const Rules& rules);
 /// Whether a text line ends the body: an attachment line (附件：…) or what
 /// ends a table (the annex's start, 抄送, 印发, a note).
 bool EndsBody(const Line& line, const Rules& rules);
+/// lines[i] is a first-level heading numbered next after the last of its
+/// style above lines[from] (三、 after 二、; from: the table's header, or i to
+/// count a band row of the table too): the body going on under the table,
+/// when no row follows it.
+bool NextBodyHeading(const std::vector<Line>& lines, size_t i, size_t from, const Rules& rules);
 /// False only when re cannot match RemoveSpaces(t) (re's literal runs: their
 /// first characters are not all in t); true when it may. t is well-formed UTF-8.
 bool MayMatchWithoutSpaces(const Regex& re, std::string_view t);

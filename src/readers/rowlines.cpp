@@ -49,6 +49,15 @@ void AddPiece(GridCell& c, const GridCell& piece) {
     AppendPiece(c, piece);
 }
 
+bool NextBodyHeading(const std::vector<Line>& lines, size_t i, size_t from, const Rules& rules) {
+  const Line& l = lines[i];
+  if (l.kind != LineKind::kHeading || !l.heading || !rules.FirstLevel(l.heading->style)) return false;
+  for (size_t k = from; k-- > 0;)
+    if (lines[k].kind == LineKind::kHeading && lines[k].heading && lines[k].heading->style == l.heading->style)
+      return rules.numerals.Value(l.heading->no) == rules.numerals.Value(lines[k].heading->no) + 1;
+  return false;
+}
+
 namespace {
 
 // A line with no columns after a table's rows (lines[i], the header at
@@ -58,12 +67,8 @@ namespace {
 // date alone on its line, with no row under them.
 bool NoticeGoesOn(const std::vector<Line>& lines, size_t i, size_t at, const Rules& rules) {
   const Line& l = lines[i];
-  if (l.kind == LineKind::kHeading && l.heading && rules.FirstLevel(l.heading->style)) {
-    for (size_t k = at; k-- > 0;)
-      if (lines[k].kind == LineKind::kHeading && lines[k].heading && lines[k].heading->style == l.heading->style)
-        return rules.numerals.Value(l.heading->no) == rules.numerals.Value(lines[k].heading->no) + 1;
-    return false;
-  }
+  if (l.kind == LineKind::kHeading && l.heading && rules.FirstLevel(l.heading->style))
+    return NextBodyHeading(lines, i, at, rules);
   if (l.kind != LineKind::kText) return false;
   if (rules.publicity.Contains(l.text)) return true;
   const std::string name = RemoveSpaces(l.text);

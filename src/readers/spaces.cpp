@@ -762,6 +762,13 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       }
     }
     bool first_col = !runs.empty() && column_of(runs.front()) == 0;
+    // The body's next heading (二、 after the 一、 over a table in the body,
+    // or after a band 二、 of the table), with no row under it: the notice
+    // goes on, not a band of the table.
+    if (runs.size() == 1 && g.rows.size() > 1 && l.kind == LineKind::kHeading && NextBodyHeading(lines, i, i, rules)) {
+      const size_t j = PastBlank(lines, i + 1);
+      if (j >= lines.size() || Runs(lines[j].raw).size() < 2) break;
+    }
     // Text after the table; under a repeated header, the rest of a row the
     // page break cut (the interpreter joins it).
     if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col && !g.rows.back().header &&
