@@ -307,10 +307,19 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
              "pinyin annotations after characters (" + std::string(MessageExample("pinyin", rules)) + ") removed");
   }
   // <br> inside the cells of converted markdown: a space, as a wrapped line.
+  // (Both tag rules below are asked only of a text that has a tag's <.)
+  const bool tagged = source->text().find('<') != std::string_view::npos;
   Source unbroken;
-  if (rules.inline_break.Contains(source->text())) {
+  if (tagged && rules.inline_break.Contains(source->text())) {
     unbroken = Source(source->name(), source->encoding(), rules.inline_break.ReplaceAll(source->text(), " "));
     source = &unbroken;
+  }
+  // <b>…</b> there: markdown's bold, which the unit reader knows as a mark
+  // (the lead units in bold), and whose tags would split a name at their /.
+  Source unbolded;
+  if (tagged && rules.inline_bold.Contains(source->text())) {
+    unbolded = Source(source->name(), source->encoding(), rules.inline_bold.ReplaceAll(source->text(), "**"));
+    source = &unbolded;
   }
   // Glyphs the extraction could not map ((cid:3) of PDF text, ☐☐ runs of
   // OCR): removed, with their lines and the first one as printed.

@@ -312,8 +312,8 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"junk", "junk_after", "running_head", "page_end", "pinyin", "inline_break", "glyph_codes",
-             "glyph_boxes", "traditional_hint", "examples"});
+            {"junk", "junk_after", "running_head", "page_end", "pinyin", "inline_break", "inline_bold",
+             "glyph_codes", "glyph_boxes", "traditional_hint", "examples"});
   r.running_head.clear();  // optional
   if (RNode heads = root["running_head"]) {
     if (!heads.IsSequence()) ctx.Fail(heads.Mark(), "running_head: expected a list of patterns");
@@ -323,6 +323,7 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
   r.junk_after =
       root["junk_after"] ? Compile(ctx, root["junk_after"]) : Regex("(?!)");  // optional too
   r.inline_break = root["inline_break"] ? Compile(ctx, root["inline_break"]) : Regex("(?!)");
+  r.inline_bold = root["inline_bold"] ? Compile(ctx, root["inline_bold"]) : Regex("(?!)");  // optional
   r.glyph_codes = root["glyph_codes"] ? Compile(ctx, root["glyph_codes"]) : Regex("(?!)");  // optional: older rule sets have none
   r.glyph_boxes = root["glyph_boxes"] ? Compile(ctx, root["glyph_boxes"]) : Regex("(?!)");  // optional too
   r.traditional_hint = root["traditional_hint"] ? Compile(ctx, root["traditional_hint"]) : Regex("(?!)");

@@ -232,6 +232,7 @@ struct Rules {
   RegexSet junk;
   Regex pinyin;                               ///< 發(fā): annotations removed before parsing
   Regex inline_break;                         ///< <br> in a cell of converted markdown: a space before parsing
+  Regex inline_bold;                          ///< <b>, </strong> in converted markdown: ** (markdown's bold) before parsing
   Regex glyph_codes;                          ///< (cid:3): a glyph PDF text extraction could not map; removed with a warning
   Regex clause_inline;                        ///< 由X牵头，Y配合 inside a sentence (clauses.yaml inline)
   Regex clause_inline_opening;                ///< X牵头，Y配合 opening a sentence (clauses.yaml inline_opening)
