@@ -588,6 +588,18 @@ void FillMergedCells(Table& table, const Rules& rules) {
 namespace {
 // The label a row prints: its item's, else its section's.
 const Cell& OwnLabel(const Row& r) { return r.item_label.empty() ? r.section_label : r.item_label; }
+
+// Under a describing column (Table::content_describes) the label printed on
+// the row's own lines, where the other is a group row's handed down to it
+// ((一) | 学前教育 over 1 | 新建公办幼儿园2所: the band's is no task's name);
+// null unless the row has both labels, saying different things.
+Cell* LabelOnRow(Row& r) {
+  if (r.item_label.empty() || r.section_label.empty() || r.item_label.text == r.section_label.text) return nullptr;
+  auto on_row = [&](const Cell& c) { return !c.empty() && c.first_line >= r.first_line && c.first_line <= r.last_line; };
+  const bool item = on_row(r.item_label), section = on_row(r.section_label);
+  if (item == section) return nullptr;
+  return item ? &r.item_label : &r.section_label;
+}
 }  // namespace
 
 bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Rules& rules) {
@@ -598,11 +610,15 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
   // 公办幼儿园2所).
   size_t rows = 0;
   std::unordered_set<std::string_view> seen;
-  for (const Row& r : table.rows) {
+  bool banded = false;  // some row has a group's label handed down beside its own
+  for (Row& r : table.rows) {
     if (r.content.empty()) continue;
+    const Cell* on_row = table.content_describes ? LabelOnRow(r) : nullptr;
+    banded = banded || on_row;
     // (LinkRows copies a label naming nothing to the item's: one label.)
-    if (!r.item_label.empty() && !r.section_label.empty() && r.item_label.text != r.section_label.text) return false;
-    const Cell& label = OwnLabel(r);
+    if (!on_row && !r.item_label.empty() && !r.section_label.empty() && r.item_label.text != r.section_label.text)
+      return false;
+    const Cell& label = on_row ? *on_row : OwnLabel(r);
     if (label.empty() || label.garbled || !seen.insert(label.text).second) return false;
     const CellShape shape = TypeCell(label.text, rules);
     if (shape != CellShape::kText && !(table.content_describes && shape == CellShape::kUnits)) return false;
@@ -630,12 +646,16 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
   if (!lost) return false;
   for (Row& r : table.rows) {
     if (r.content.empty()) continue;
-    const Cell& label = OwnLabel(r);
+    Cell* on_row = table.content_describes ? LabelOnRow(r) : nullptr;
+    const Cell& label = on_row ? *on_row : OwnLabel(r);
     std::string text = label.text;
     if (!EndsSentence(text, rules)) text += rules.punct.stop;
     r.content.text = text + r.content.text;
     r.content.first_line = std::min(r.content.first_line, label.first_line);
-    r.item_label = Cell(), r.section_label = Cell();
+    // Where groups hand their labels down (banded), the rows' own stay:
+    // they are all that parts the rows of one band from the next band's (三
+    // under （二）, whose label the rows would take down else).
+    if (!banded) r.item_label = Cell(), r.section_label = Cell();
     // Linked again with the label's words in the content.
     r.item = r.section = 0;
     std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
