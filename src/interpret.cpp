@@ -1096,6 +1096,19 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
           roles[i] = Role::kNote;
           break;
         }
+  // A describing column (headers.yaml describes: 具体目标) left of the column
+  // naming the tasks (| 具体目标 | 工作任务 |), the only content column: the
+  // tasks' text is the label column's, what the other says a remark (its
+  // cells had been the content, the tasks the units).
+  if (!rules.describing_names.empty() && std::count(roles.begin(), roles.end(), Role::kContent) == 1) {
+    const size_t c = static_cast<size_t>(std::find(roles.begin(), roles.end(), Role::kContent) - roles.begin());
+    const auto label = std::find(roles.begin() + static_cast<std::ptrdiff_t>(c), roles.end(), Role::kLabel);
+    if (label != roles.end() && std::find(rules.describing_names.begin(), rules.describing_names.end(),
+                                          NameKey(cells[c])) != rules.describing_names.end()) {
+      roles[c] = Role::kNote;
+      *label = Role::kContent;
+    }
+  }
   PromoteContentColumn(roles);
   return roles;
 }
