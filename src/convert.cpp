@@ -382,7 +382,13 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
 
   doc.document = ReadFrontMatter(lines, regions, rules);
   std::vector<int> item_end;
-  doc.sections = ReadOutline(lines, regions, rules, &item_end);
+  // A plan printed as the annex of a cover that assigns nothing: its outline.
+  const Regions outline_at = [&] {
+    Regions r = regions;
+    if (found.plan_at > 0) r.body_begin = found.plan_at;
+    return r;
+  }();
+  doc.sections = ReadOutline(lines, outline_at, rules, &item_end);
   if (doc.sections.empty()) doc.Warn("outline.empty", "no numbered headings found; the outline is empty");
 
   YearContext years;
@@ -430,7 +436,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     };
     std::vector<int> ends;
     size_t end = 0;
-    if (std::vector<Section> more = ReadOutlinePastTables(lines, regions, rules, doc.sections, &ends, &end,
+    if (std::vector<Section> more = ReadOutlinePastTables(lines, outline_at, rules, doc.sections, &ends, &end,
                                                           reader->name == "tabs" ? TableLines() : TableLines(table_lines));
         more.size() > doc.sections.size()) {
       doc.sections = std::move(more);
@@ -549,7 +555,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     bool from_annex = false;
     std::vector<Section> annex_sections;  // the outline of an annex list read as the tasks
     if (!found.body.empty()) {
-      if (!read_items(found.body, regions, doc.sections, item_end, &table))
+      if (!read_items(found.body, outline_at, doc.sections, item_end, &table))
         doc.layout = names(found.body);
     } else if (AnnexList annex = FindAnnexList(lines, regions.body_end, rules);
                !annex.readers.empty()) {

@@ -279,6 +279,10 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
       resume = kNo;
       in_body = true;
       f.body_end = lines.size();
+      // The cover's own numbered paragraphs (一、提高思想认识) assigned
+      // nothing: the outline starts at the plan (its 1．2． were read as
+      // items of the cover's last section).
+      if (f.body.empty()) f.plan_at = i;
     }
     // The body ends at the annex, the footer or a table.
     if (in_body && l.kind == LineKind::kText) {
