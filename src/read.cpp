@@ -281,7 +281,7 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
       f.body_end = lines.size();
       // The cover's own numbered paragraphs (一、提高思想认识) assigned
       // nothing: the outline starts at the plan (its 1．2． were read as
-      // items of the cover's last section).
+      // items of the cover's last section). Not where a table follows.
       if (f.body.empty()) f.plan_at = i;
     }
     // The body ends at the annex, the footer or a table.
@@ -314,6 +314,7 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
     if (best) {
       f.table_at = i;
       f.table = best;
+      f.plan_at = 0;  // a table's rows link to every heading above it, the cover's too
       if (f.body_end == lines.size()) f.body_end = i;
       break;
     }

@@ -172,8 +172,8 @@ struct FoundReaders {
   std::vector<const Reader*> body;
   size_t body_end = 0;  ///< line index where the body ends (the annex, footer or table)
   /// The first heading of a plan printed as the annex (附件 / …工作要点 / 一、…)
-  /// under a cover whose own paragraphs no body reader read: the outline is
-  /// the plan's, from there (0: none).
+  /// under a cover whose own paragraphs no body reader read, and no table:
+  /// the outline is the plan's, from there (0: none).
   size_t plan_at = 0;
 };
 
