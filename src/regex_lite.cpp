@@ -1022,6 +1022,7 @@ std::unique_ptr<Program> Deserialize(std::string_view bytes) {
         break;
     }
   }
+  p->IndexBranches();
   return p;
 }
 
@@ -1139,7 +1140,100 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
     prog->sets_.push_back(std::move(s));
     prog->first_set_ = static_cast<int>(prog->sets_.size() - 1);
   }
+  prog->IndexBranches();
   return prog;
+}
+
+namespace {
+// Marks in bits the bytes a character of set can start with: its ASCII
+// members, the lead bytes of the others, and every byte >= 0x80 when U+FFFD
+// is a member (what bad UTF-8 reads as) or the set is negated.
+void MarkLeadBytes(const Program::Set& set, uint64_t bits[4]) {
+  bits[0] |= set.ascii[0], bits[1] |= set.ascii[1];
+  auto mark = [&](unsigned b) { bits[b >> 6] |= uint64_t{1} << (b & 63); };
+  if (set.negated) {
+    bits[2] = bits[3] = ~uint64_t{0};
+    return;
+  }
+  auto lead = [](char32_t c) -> unsigned {
+    return c < 0x800 ? 0xC0 | (c >> 6) : c < 0x10000 ? 0xE0 | (c >> 12) : 0xF0 | (c >> 18);
+  };
+  for (const auto& [lo, hi] : set.ranges) {
+    if (hi >= 0x80)
+      for (unsigned b = lead(std::max<char32_t>(lo, 0x80)); b <= lead(std::min<char32_t>(hi, 0x10FFFF)); ++b) mark(b);
+    if (lo <= 0xFFFD && hi >= 0xFFFD) bits[2] = bits[3] = ~uint64_t{0};
+  }
+}
+}  // namespace
+
+void Program::IndexBranches() {
+  const size_t n = code_.size();
+  // Without a choice, nothing to index (Run reads an empty index as any).
+  if (std::none_of(code_.begin(), code_.end(), [](const Inst& in) { return in.op == Op::kSplit; })) return;
+  firsts_.assign(n, Firsts{{0, 0, 0, 0}, true});
+  // state: 0 not yet, 1 in progress (a cycle through what takes no byte,
+  // which a repeat's body cannot be: read as any), 2 done. Each instruction
+  // once: through what takes no byte (saves, jumps, both sides of a split,
+  // an optional repeat, look-arounds, which only narrow) to what takes one.
+  std::vector<uint8_t> state(n, 0);
+  // A set's lead bytes, made once per set (\p{Han} has dozens of ranges).
+  std::vector<Firsts> set_leads(sets_.size(), Firsts{{0, 0, 0, 0}, true});
+  auto leads = [&](uint32_t k, uint64_t bits[4]) {
+    Firsts& l = set_leads[k];
+    if (l.any) MarkLeadBytes(sets_[k], l.bytes), l.any = false;
+    for (int b = 0; b < 4; ++b) bits[b] |= l.bytes[b];
+  };
+  auto merge = [](Firsts& into, const Firsts& from) {
+    for (int k = 0; k < 4; ++k) into.bytes[k] |= from.bytes[k];
+    into.any = into.any || from.any;
+  };
+  auto visit = [&](auto& self, uint32_t pc, int depth) -> const Firsts& {
+    static const Firsts kAny{{0, 0, 0, 0}, true};
+    if (pc >= n || depth > 512 || state[pc] == 1) return kAny;
+    if (state[pc] == 2) return firsts_[pc];
+    state[pc] = 1;
+    Firsts f{{0, 0, 0, 0}, false};
+    const Inst& in = code_[pc];
+    switch (in.op) {
+      case Op::kStr:
+        if (in.y == 0) f.any = true;
+        else f.bytes[static_cast<unsigned char>(lits_[in.x]) >> 6] |= uint64_t{1} << (static_cast<unsigned char>(lits_[in.x]) & 63);
+        break;
+      case Op::kSet:
+        leads(in.x, f.bytes);
+        break;
+      case Op::kRepeatSet:
+        leads(in.x, f.bytes);
+        if (in.y == 0) merge(f, self(self, pc + 1, depth + 1));
+        break;
+      case Op::kSplit:
+        merge(f, self(self, in.x, depth + 1));
+        merge(f, self(self, in.y, depth + 1));
+        break;
+      case Op::kJmp:
+        merge(f, self(self, in.x, depth + 1));
+        break;
+      case Op::kSave:
+      case Op::kBol:
+      case Op::kBehind:
+        merge(f, self(self, pc + 1, depth + 1));
+        break;
+      case Op::kLook:
+        merge(f, self(self, in.y, depth + 1));
+        break;
+      default:  // kEol, kMatch: a match that takes no byte
+        f.any = true;
+        break;
+    }
+    state[pc] = 2;
+    firsts_[pc] = f;
+    return firsts_[pc];
+  };
+  for (const Inst& in : code_)
+    if (in.op == Op::kSplit) {
+      visit(visit, in.x, 0);
+      visit(visit, in.y, 0);
+    }
 }
 
 bool Program::Look(std::string_view s, const Inst& in, size_t pos, size_t& steps, size_t budget,
@@ -1166,6 +1260,10 @@ bool Program::Look(std::string_view s, const Inst& in, size_t pos, size_t& steps
   }
   return Run(s, in.x, pos, nullptr, steps, budget, failure);
 }
+
+namespace {
+constexpr Program::Firsts kAnyFirst{{0, 0, 0, 0}, true};
+}  // namespace
 
 bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, size_t& total_steps, size_t budget,
                   Result& failure) const {
@@ -1236,6 +1334,11 @@ bool Program::Run(std::string_view s, uint32_t pc, size_t pos, size_t* caps, siz
         // A branch that starts with a literal whose first byte is not the
         // text's fails at once: no choice point for it (alternations of words).
         const auto dead = [&](uint32_t to) {
+          if (const Firsts& f = firsts_.empty() ? kAnyFirst : firsts_[to]; !f.any) {
+            if (pos >= n) return true;
+            const auto b = static_cast<unsigned char>(s[pos]);
+            if (!((f.bytes[b >> 6] >> (b & 63)) & 1)) return true;
+          }
           const Inst& t = code_[to];
           if (t.op != Op::kStr) return false;
           const size_t k = std::min<size_t>(t.y, 3);  // a CJK character's bytes

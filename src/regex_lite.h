@@ -56,6 +56,12 @@ class Program {
 
   struct Inst;
   struct Set;
+  /// The bytes a try from an instruction can take first (IndexBranches);
+  /// any: it may match taking none, or starts where the index does not look.
+  struct Firsts {
+    uint64_t bytes[4];
+    bool any;
+  };
   ~Program();
   Program();
 
@@ -81,6 +87,14 @@ class Program {
   int first_set_ = -1;        // a set every match's first character is in (-1 none)
   uint64_t first_bytes_[4] = {0, 0, 0, 0};  // the bytes such a character can start with
   bool FirstChar(std::string_view s) const;
+  // For each instruction a kSplit goes to: the bytes a try from there can
+  // take first, so a branch that cannot start on the text's next byte is
+  // passed without a choice point (an alternation of thirty words or
+  // classes tries the one or two its byte can start). `any`: a branch that
+  // may match taking no byte, or starts where the index does not look.
+  // Built by Compile and Deserialize (IndexBranches), never serialized.
+  std::vector<Firsts> firsts_;
+  void IndexBranches();
   bool FirstByte(char b) const {
     const auto u = static_cast<unsigned char>(b);
     return (first_bytes_[u >> 6] >> (u & 63)) & 1;
