@@ -829,14 +829,19 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (p.date) return from_part(std::move(p), part);
   }
   // A cell naming steps, each a period and what is done by it (2025年底前基本
-  // 完成，2026年全面完成; 上半年完成试点，下半年全面推开; one step alone:
-  // 2026年全面完成): each part between commas and semicolons, without the
-  // words closing it (deadlines.yaml step_words), is read; the last one read
-  // is the task's, with a warning. A year printed before a part is its year.
+  // 完成，2026年全面完成; 上半年完成试点，下半年全面推开; 7月底前主体完工；8月底
+  // 前投入使用; one step alone: 2026年全面完成): each part between commas and
+  // semicolons, the period opening it (deadlines.yaml step_start) or else
+  // without the words closing it (step_words), is read; the last one read is
+  // the task's (its last milestone), with a warning. A year printed before a
+  // part is its year.
   {
     const Punctuation& pu = rules.punct;
     Deadline step;
     std::string_view step_text;
+    // A period opening a part makes it a step only in a cell of several
+    // parts (2025年6月30日（含6天） alone is no milestone list).
+    const bool several = pu.comma.In(t) || pu.semicolon.In(t);
     for (size_t from = 0; from < t.size();) {
       size_t end = from;
       while (end < t.size()) {
@@ -849,7 +854,10 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       from = end < t.size() ? end + pu.comma.StartLength(std::string_view(t).substr(end)) +
                                   pu.semicolon.StartLength(std::string_view(t).substr(end))
                             : end;
-      if (const auto w = rules.deadline_step_words.Find(part); w.found && w.begin > 0 && w.end == part.size())
+      if (const auto s = several ? rules.deadline_step_start.Find(part) : Regex::Match();
+          s.found && s.begin == 0 && s.end > 0)
+        part = part.substr(0, s.end);
+      else if (const auto w = rules.deadline_step_words.Find(part); w.found && w.begin > 0 && w.end == part.size())
         part = Trim(part.substr(0, w.begin));
       else
         continue;  // no step: a remark (并长期坚持), read below if at all

@@ -435,7 +435,7 @@ void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"hint", "in_content", "in_content_period", "in_content_ongoing", "step_words", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "events", "deadlines", "examples"});
+            {"hint", "in_content", "in_content_period", "in_content_ongoing", "step_words", "step_start", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "events", "deadlines", "examples"});
   // Optional word -> number maps for the groups x and h.
   auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
     out.clear();
@@ -487,6 +487,7 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   r.plan_span = root["plan_span"] ? Compile(ctx, root["plan_span"]) : Regex("(?!)");
   r.deadline_in_content = root["in_content"] ? Compile(ctx, root["in_content"]) : Regex("(?!)");
   r.deadline_step_words = root["step_words"] ? Compile(ctx, root["step_words"]) : Regex("(?!)");  // optional
+  r.deadline_step_start = root["step_start"] ? Compile(ctx, root["step_start"]) : Regex("(?!)");  // optional
   r.deadline_in_content_period =
       root["in_content_period"] ? Compile(ctx, root["in_content_period"]) : Regex("(?!)");  // optional: older rule sets have none
   r.deadline_in_content_ongoing =

@@ -317,6 +317,7 @@ struct Rules {
   /// deadlines.yaml step_words: what closes a step of a cell naming several
   /// (基本完成, 全面推开): the step without them is read as a deadline.
   Regex deadline_step_words;
+  Regex deadline_step_start;  ///< deadlines.yaml step_start: a step's period opening a part (7月底前主体完工)
   Regex deadline_in_content_period;           ///< a quarter or half year in task text, where in_content finds none
   Regex deadline_in_content_ongoing;          ///< 长期坚持 closing a sentence, where neither finds one
   Regex year_only;                            ///< a deadline cell that is only a year (2023年)
