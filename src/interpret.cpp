@@ -604,9 +604,12 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
       const GridCell& c = cells[i];
       if (Trim(c.text).empty() || HeaderNameListed(c.text, rules)) continue;
       if (HeaderRole(c.text, rules) == Role::kNone) {
-        // A column HeaderRoles took by its place in a header (佐证材料).
+        // A column HeaderRoles took by its place in a header (佐证材料), or
+        // as the content (民生实事, where the task's text stands).
         if (t.columns.size() == cells.size() && t.columns[i] == Role::kNote)
           unread += (unread.empty() ? "" : ", ") + std::string(Trim(c.text));
+        if (t.columns.size() == cells.size() && t.columns[i] == Role::kContent)
+          shaped += (shaped.empty() ? "" : ", ") + c.text + " as content (by its place)";
         continue;
       }
       // The column's role as the header gave it (a second content column
@@ -1081,6 +1084,21 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
     roles.push_back(r);
   }
   if (known < 2 || !(core || (seq && label && deadline))) return {};
+  // No column named as the task's text, and one name no rule knows where
+  // the text stands, left of the units, beside a deadline column (| 序号 |
+  // 民生实事 | 责任单位 | 完成时限 |): that column is the content, by its
+  // place (Finish says so on each row). The table had been lost.
+  if (other == 1 && deadline && std::none_of(roles.begin(), roles.end(), [](Role r) {
+        return r == Role::kContent || r == Role::kLabel;
+      })) {
+    const auto units = std::find_if(roles.begin(), roles.end(), IsUnitRole);
+    const auto named = std::find(roles.begin(), units, Role::kNote);
+    if (named != units && HeaderRole(cells[static_cast<size_t>(named - roles.begin())], rules) == Role::kNone &&
+        OtherHeaderName(cells[static_cast<size_t>(named - roles.begin())], rules)) {
+      *named = Role::kContent;
+      other = 0;
+    }
+  }
   if (other > 0) {
     if (!HeaderTolerates(roles, other)) return {};
     for (size_t i = 0; i < cells.size(); ++i)
