@@ -624,7 +624,7 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
     if (shape != CellShape::kText && !(table.content_describes && shape == CellShape::kUnits)) return false;
     ++rows;
   }
-  if (rows < 2) return false;
+  if (rows < (table.content_describes ? 1u : 2u)) return false;  // one row of a describing table names its task too
   // Some row linked to an item whose title is not its label: the label's
   // words would be in none of the task's fields.
   auto title_of = [&](int item) -> const std::string* {
