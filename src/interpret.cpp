@@ -1411,9 +1411,17 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     Role positional = i < hdr.size() && has(hdr[i]) ? hdr[i] : Role::kNone;
     Role role = Role::kNone;
     // A deadline-shaped cell in a note column (备注 每月报送) once the row's
-    // deadline is read is that note.
+    // deadline is read is that note; so is one left of the deadline column
+    // (计划开始时间 2025.2 | 计划完成时间 2025.6) in a row with a cell per
+    // column whose deadline cell is a date too: when the work starts.
+    auto date_further = [&] {
+      if (cells.size() != hdr.size()) return false;
+      for (size_t j = i + 1; j < cells.size(); ++j)
+        if (hdr[j] == Role::kDeadline && shapes[j] == CellShape::kDeadline) return true;
+      return false;
+    };
     if (shapes[i] == CellShape::kDeadline && has(Role::kDeadline) &&
-        !(IsNoteColumn(positional) && !free_role(Role::kDeadline))) {
+        !(IsNoteColumn(positional) && (!free_role(Role::kDeadline) || date_further()))) {
       role = Role::kDeadline;
     } else if (positional == Role::kLeader && cells.size() == hdr.size()) {
       // A people column of a row with a cell per column (no merged cell
