@@ -975,11 +975,16 @@ std::vector<std::string> SplitLeaders(std::string_view cell, const Rules& rules)
     }
     pieces.clear();
   };
+  // A separator inside brackets is the post's (周涛（县委常委、副县长）), no
+  // second name's start.
+  int depth = 0;
   for (size_t i = 0; i < cell.size();) {
     const size_t at = i;
     const char32_t c = NextChar(cell, i);
-    if (c == '/' || pu.enumeration.Has(c) || pu.comma.Has(c) || pu.semicolon.Has(c)) end_name();
-    else if (IsSpace(c)) end_piece();
+    if (pu.opens.Has(c)) ++depth;
+    else if (pu.closes.Has(c) && depth > 0) --depth;
+    if (depth == 0 && (c == '/' || pu.enumeration.Has(c) || pu.comma.Has(c) || pu.semicolon.Has(c))) end_name();
+    else if (depth == 0 && IsSpace(c)) end_piece();
     else piece.append(cell.substr(at, i - at));
   }
   end_name();
