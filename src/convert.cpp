@@ -450,6 +450,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     size_t at = table_at;
     const Reader* r = reader;
     std::vector<std::pair<int, int>> read_spans;  // input lines of each table read
+    size_t after_table = 0;  // the first line after the table before: no caption above it
     while (true) {
       // ReadTable, with the grid kept for --dump grid; otherwise the grid is
       // freed before repair (a big table's cells would double the peak).
@@ -457,7 +458,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
         Grid grid = r->cut(lines, at, rules);
         DropLinesOutsideNativeTables(original, grid, doc);
         const Line* blank_as_above = WarnTableNote(lines, grid, rules, doc);
-        if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules);
+        if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules, after_table);
         Table t = Interpret(grid, rules);
         if (blank_as_above) t.blank_as_above_line = blank_as_above->no, t.blank_as_above_note = blank_as_above->text;
         if (opts.grids) opts.grids->push_back(std::move(grid));
@@ -508,6 +509,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       }
       size_t next = at + 1;
       while (next < lines.size() && lines[next].no <= table.last_line) ++next;
+      after_table = next;
       if (!FindTable(lines, next, rules, &at, &r)) break;
     }
     if (doc.tasks.empty()) doc.Warn("table.no_rows", "the task table has no rows");

@@ -347,10 +347,10 @@ AnnexList FindAnnexList(const std::vector<Line>& lines, size_t body_end, const R
   return a;
 }
 
-std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules, size_t floor) {
   // Up to two title lines and the 附件N line above them, nearest first.
   std::vector<std::string_view> parts;
-  for (size_t i = at; i-- > 0 && parts.size() < 3;) {
+  for (size_t i = at; i-- > floor && parts.size() < 3;) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (l.kind != LineKind::kText) break;

@@ -59,8 +59,9 @@ bool NextBodyHeading(const std::vector<Line>& lines, size_t i, size_t from, cons
 /// first characters are not all in t); true when it may. t is well-formed UTF-8.
 bool MayMatchWithoutSpaces(const Regex& re, std::string_view t);
 /// The caption of the table whose header is lines[at]: the 附件N line and
-/// title lines just above it ("附件2 2024年…清单"), "" when none.
-std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules);
+/// title lines just above it ("附件2 2024年…清单"), "" when none; lines
+/// before lines[floor] (the table above) are none of it.
+std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules, size_t floor = 0);
 
 /// Whether s (trimmed) opens with a box-drawing character (U+2500-U+257F: a
 /// bordered table as w3m and lynx print one); no title or cell text does.

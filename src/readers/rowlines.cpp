@@ -246,6 +246,33 @@ void JoinTightMarks(const std::vector<std::string_view>& cells, size_t width, Gr
     --extra;
   }
 }
+// Whether a header line met among a table's rows opens a table of its own
+// rather than repeating the header atop a page: its columns (the roles of
+// its named cells, in order) are none of the table's header rows' (序号 | 工作任务 | 责任单位
+// | 完成时限, then 序号 | 完成时限 | 工作任务 | 牵头单位 | 配合单位: two tables
+// with no caption between them). A header row right under another is its
+// second row (责任分工 over 牵头单位 | 配合单位), never a new table.
+template <typename Names>
+bool StartsAnotherTable(const Grid& g, const Names& cells, const Rules& rules) {
+  if (g.rows.empty() || g.rows.back().header) return false;
+  auto roles_of = [&](const auto& names) {
+    std::vector<std::string_view> views(names.begin(), names.end());
+    std::vector<Role> roles = HeaderRoles(views, rules);
+    std::erase(roles, Role::kNone);  // a blank cell more or less: the same columns
+    return roles;
+  };
+  const std::vector<Role> here = roles_of(cells);
+  if (here.empty()) return false;
+  bool headed = false;  // a table whose header was not found keeps the one met
+  for (const GridRow& r : g.rows) {
+    if (!r.header) continue;
+    headed = true;
+    std::vector<std::string_view> names;
+    for (const GridCell& c : r.cells) names.push_back(c.text);
+    if (roles_of(names) == here) return false;
+  }
+  return headed;
+}
 }  // namespace
 
 Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax) {
@@ -427,9 +454,10 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
         continue;
       }
     syntax.split(l, &cells);
-    g.span.last_line = l.no;
     if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, cells);
         !names.empty()) {  // a repeated header, wrapped
+      if (StartsAnotherTable(g, names, rules)) break;
+      g.span.last_line = lines[i].no;
       g.rows.push_back(wrapped_row(i, names));
       g.span.last_line = lines[i + 1].no;
       ++i;
@@ -437,12 +465,15 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       continue;
     }
     if (!HeaderRoles(cells, rules).empty()) {  // a repeated header (page break)
+      if (StartsAnotherTable(g, cells, rules)) break;
+      g.span.last_line = l.no;
       GridRow r = row_of(l, cells);
       r.header = true;
       g.rows.push_back(std::move(r));
       after_break = true;
       continue;
     }
+    g.span.last_line = l.no;
     if (std::none_of(cells.begin(), cells.end(), [](std::string_view c) { return !c.empty(); })) continue;
     GridRow r = row_of(l, cells);
     if (closed_rows) JoinTightMarks(cells, width, r);

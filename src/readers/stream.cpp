@@ -55,6 +55,7 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   size_t i = at;
   std::vector<Role> found;
   int other = 0;  // names no rule knows, as note columns
+  size_t first_name = at;
   while (i < lines.size()) {
     const Line& l = lines[i];
     if (HeaderGap(l)) {
@@ -71,10 +72,16 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       r = Role::kNote;
       ++other;
     }
+    if (found.empty()) first_name = i;
     found.push_back(r);
     ++i;
   }
   if (found.size() < 2) return at;
+  // A period's column (3月, 2025年6月份: headers.yaml's milestone shape) is
+  // one of a run of periods (一季度 | 二季度); one alone before the names is
+  // the row above's date cell, not the header's first name.
+  if (found[0] == Role::kNote && found[1] != Role::kNote && !MilestonePeriod(lines[first_name].text, rules).empty())
+    return at;
   bool core = std::any_of(found.begin(), found.end(),
                           [](Role r) { return r == Role::kContent || r == Role::kUnits || r == Role::kLead; });
   // A task table names who or when: lines that only name contents (工作目标,
@@ -324,7 +331,8 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     g.rows.push_back(std::move(h));
     g.rows.emplace_back();  // the body stream after it
   };
-  size_t i = HeaderRun(lines, at, rules, prefixed, nullptr);
+  std::vector<Role> header_roles;  // the table's columns, to tell a table of its own from a repeated header
+  size_t i = HeaderRun(lines, at, rules, prefixed, &header_roles);
   header_row(at, i);
   // Blank lines between every two header names (PDF text without -layout,
   // Word's paragraphs): the body's cells are blocks apart by blank lines too,
@@ -456,18 +464,24 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     if (l.kind == LineKind::kBlank) continue;
     if (EndsTable(l, rules)) break;
     if (l.kind == LineKind::kJunk) continue;
-    g.span.last_line = l.no;
     if (blocks && goes_on && !body().cells.empty() && !PipeOnly(l.text)) {
+      g.span.last_line = l.no;
       continue_cell(l);
       in_block = true;
       continue;
     }
-    if (size_t end = HeaderRun(lines, i, rules, prefixed, nullptr); end > i) {
+    std::vector<Role> roles;
+    if (size_t end = HeaderRun(lines, i, rules, prefixed, &roles); end > i) {
+      // A header of other columns (序号 | 完成时限 | 工作任务 | 牵头单位 under
+      // 序号 | 工作任务 | 责任单位) starts a table of its own.
+      if (roles != header_roles) break;
+      g.span.last_line = lines[end - 1].no;
       header_row(i, end);  // a repeated header (page break)
       i = end - 1;
       after_break = true;
       continue;
     }
+    g.span.last_line = l.no;
     bool is_prefixed = !l.raw.empty() && l.raw[0] == '\t';
     auto& cells = body().cells;
     if (prefixed && !is_prefixed && !cells.empty()) {  // a cell continued on an unprefixed line
