@@ -443,10 +443,16 @@ std::string UnnumberedList(std::string_view cell, const Rules& rules) {
 
 UnitList NormalizeUnits(std::string_view cell, const Rules& rules) {
   std::vector<Diagnostic> debris;
+  std::vector<std::string> contacts;
+  const std::string without_contacts = TakeContacts(cell, rules, &contacts);
+  if (!contacts.empty()) cell = without_contacts;
   const std::string unnumbered = UnnumberedList(cell, rules);
   if (!unnumbered.empty()) cell = unnumbered;
   UnitList u = NormalizeUnitsOnce(DropLoneTail(cell, rules, &debris), rules);
   u.warnings.insert(u.warnings.end(), debris.begin(), debris.end());
+  for (const std::string& c : contacts)
+    u.warnings.push_back({"units.contact", 0, 0, "contact details in the unit cell kept in remarks, not as a unit: " + c});
+  u.contacts = std::move(contacts);
   TakePersons(u, rules);
   return u;
 }
@@ -991,11 +997,21 @@ std::vector<std::string> SplitLeaders(std::string_view cell, const Rules& rules)
   return out;
 }
 
-// Appends the names `more` to `leaders`, each once.
-inline void AddLeaders(std::vector<std::string>& leaders, const std::vector<std::string>& more) {
-  if (more.empty()) return;
+// Appends `text` to the task's remarks, after what they hold.
+void AddRemark(Task& t, std::string_view text, const Rules& rules) {
+  if (text.empty()) return;
+  t.remarks = t.remarks && !t.remarks->empty() ? *t.remarks + rules.punct.clause_joiner + std::string(text)
+                                               : std::string(text);
+}
+
+// Appends the names `more` to the task's leaders, each once; a phone number
+// given as a person (联系人：陈刚，13905912345) to its remarks.
+void AddLeaders(Task& t, const std::vector<std::string>& more, const Rules& rules) {
   for (const auto& n : more)
-    if (std::find(leaders.begin(), leaders.end(), n) == leaders.end()) leaders.push_back(n);
+    if (IsPhoneNumber(n, rules))
+      AddRemark(t, n, rules);
+    else if (std::find(t.leaders.begin(), t.leaders.end(), n) == t.leaders.end())
+      t.leaders.push_back(n);
 }
 
 // The row's cells kept beside its fields: leaders and remarks. Damaged text
@@ -1005,13 +1021,13 @@ void KeepBeside(const Row& row, const Rules& rules, Task& t) {
     if (HasDamageMarkers(row.leader.text))
       t.Warn("cell.unreadable", "unreadable " + RoleLabel(Role::kLeader, rules) + " cell dropped: " + row.leader.text);
     else
-      AddLeaders(t.leaders, SplitLeaders(row.leader.text, rules));
+      AddLeaders(t, SplitLeaders(row.leader.text, rules), rules);
   }
   if (!row.note.empty()) {
     if (HasDamageMarkers(row.note.text))
       t.Warn("cell.unreadable", "unreadable " + RoleLabel(Role::kNote, rules) + " cell dropped: " + row.note.text);
     else
-      t.remarks = HasSpace(row.note.text) ? JoinCjkSpaces(row.note.text) : row.note.text;
+      AddRemark(t, HasSpace(row.note.text) ? JoinCjkSpaces(row.note.text) : row.note.text, rules);
   }
 }
 
@@ -1143,9 +1159,11 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
         }
     for (const auto* l : {&u, &lead, &support}) {
       for (const Diagnostic& w : l->warnings) t.Warn(w.code, w.message);
-      AddLeaders(t.leaders, l->persons);
+      AddLeaders(t, l->persons, rules);
     }
     KeepBeside(row, rules, t);
+    for (const auto* l : {&u, &lead, &support})
+      for (const std::string& c : l->contacts) AddRemark(t, c, rules);
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
       t.deadline = ResolveDeadline(row.note.text, years, rules, &notes);
       WarnAll(t, notes);
@@ -1275,6 +1293,7 @@ UnitList ResolveAssignment(const Assignment& a, const Rules& rules) {
   for (const auto* l : {&u, &lead, &support}) {
     out.warnings.insert(out.warnings.end(), l->warnings.begin(), l->warnings.end());
     out.persons.insert(out.persons.end(), l->persons.begin(), l->persons.end());
+    out.contacts.insert(out.contacts.end(), l->contacts.begin(), l->contacts.end());
   }
   return out;
 }
@@ -1285,7 +1304,8 @@ void ApplyAssignment(const Assignment& a, const YearContext& years, const Rules&
   UnitList u = ResolveAssignment(a, rules);
   t->units = u.units, t->lead_units = u.lead, t->support_units = u.support;
   t->units_open = u.open;
-  AddLeaders(t->leaders, u.persons);
+  AddLeaders(*t, u.persons, rules);
+  for (const std::string& c : u.contacts) AddRemark(*t, c, rules);
   for (const Diagnostic& w : u.warnings) t->Warn(w.code, w.message);
   if (!a.deadline.empty()) {
     std::vector<Diagnostic> notes;

@@ -343,7 +343,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "committee_mark",  "committee_suffixes", "cut_suffixes",      "collective_starts",
              "collective_name", "lead_clause",        "first_is_lead",     "person",
              "own_level",       "conjunctions",       "short_names",       "list_marker",       "whole_suffixes",
-             "lead_marks",      "lead_mark_note",     "examples"});
+             "lead_marks",      "lead_mark_note",     "contact_keys",      "phone",            "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   if (root["short_names"])
@@ -390,6 +390,10 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.lead_marks = root["lead_marks"] ? StringList(ctx, root["lead_marks"]) : std::vector<std::string>{};  // optional
   r.lead_mark_note = root["lead_mark_note"] ? Compile(ctx, root["lead_mark_note"]) : Regex("(?!)");  // optional
   r.unit_person = root["person"] ? Compile(ctx, root["person"]) : Regex("(?!)");  // optional
+  r.contact_keys = root["contact_keys"] ? StringList(ctx, root["contact_keys"]) : std::vector<std::string>{};  // optional
+  std::stable_sort(r.contact_keys.begin(), r.contact_keys.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  r.phone = root["phone"] ? Compile(ctx, root["phone"]) : Regex("(?!)");  // optional
   r.unit_list_marker = root["list_marker"] ? Compile(ctx, root["list_marker"]) : Regex("(?!)");  // optional
   r.unit_own_level = root["own_level"] ? Compile(ctx, root["own_level"]) : Regex("(?!)");  // optional
   ReadExamples(ctx, root["examples"], "units", r);

@@ -69,7 +69,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"title", {"title"}},
       {"header", {"role"}},
       {"junk", {"junk", "junk_after", "page_end"}},
-      {"units", {"units", "open", "lead", "support", "persons"}},
+      {"units", {"units", "open", "lead", "support", "persons", "contacts"}},
       {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
       {"deadline",
        {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match",
@@ -139,6 +139,7 @@ void FireUnits(const RuleExample& ex) {
   if (ex.expect.count("support")) CHECK(Join(u.support) == ex.expect.at("support"));
   if (ex.expect.count("open")) CHECK(Bool(u.open) == ex.expect.at("open"));
   if (ex.expect.count("persons")) CHECK(Join(u.persons) == ex.expect.at("persons"));
+  if (ex.expect.count("contacts")) CHECK(Join(u.contacts) == ex.expect.at("contacts"));
 }
 
 void FireClause(const RuleExample& ex) {

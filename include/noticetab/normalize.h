@@ -33,6 +33,9 @@ struct UnitList {
   std::vector<std::string> units, lead, support;  ///< units: every name, in the order written
   std::vector<std::string> guide;                 ///< X指导: in units, neither lead nor support
   std::vector<std::string> persons;               ///< names that are people (units.yaml person): in no unit list
+  /// Contact details the cell held (联系人：陈刚，13905912345; units.yaml
+  /// contact_keys, phone), as written: in no unit list, the task's remarks.
+  std::vector<std::string> contacts;
   bool open = false;
   /// Names dropped as unreadable (units.unreadable), table-rule marks cut
   /// from a name (units.rule_marks); no lines (the cell's are the row's).
@@ -41,6 +44,18 @@ struct UnitList {
   /// as printed; "" when none. The task's deadline cell decides what is kept.
   std::string deadline;
 };
+
+/// The cell without the contact details written into it (units.yaml
+/// contact_keys, phone): a bracket holding a contact key or a phone number
+/// (县城市管理局（联系人：陈刚，13905912345）) loses all but its role words
+/// (（牵头，联系人：…） is （牵头）); a part opening with a contact key
+/// (，联系人：黄志明) goes to the cell's end; a phone number goes with the
+/// person's name printed before it (县市场监管局 周敏 15906661234). Each
+/// appended to *contacts, as written. The cell itself when it holds none.
+std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts);
+/// Whether a name a notice gives as a person's (联系人：陈刚，13905912345) is
+/// a phone number (units.yaml phone, the whole of it): remarks, not leaders.
+bool IsPhoneNumber(std::string_view name, const Rules& rules);
 
 /// Splits a 责任单位 cell into unit names (see rules/units.yaml); role words
 /// (rules/clauses.yaml) sort them into lead / support: X牵头，Y配合. Names

@@ -297,6 +297,10 @@ struct Rules {
   std::vector<std::string> lead_marks;
   Regex lead_mark_note;
   Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
+  /// units.yaml contact_keys and phone: contact details written into a unit
+  /// cell (联系人：陈刚, 13905912345), taken out of its names. Optional.
+  std::vector<std::string> contact_keys;
+  Regex phone;
   /// units.yaml list_marker: a number opening a name of a list numbered in
   /// its cell (1.县水利局 2.县城投公司, ①X②Y); groups n (digits) or c (circled).
   Regex unit_list_marker;

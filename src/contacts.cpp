@@ -1,0 +1,186 @@
+// Part of stage 7, normalize: contact details written into a unit cell (a
+// contact person, a phone number: 县城市管理局（联系人：陈刚，13905912345）,
+// 县市场监管局 周敏 15906661234) are no part of any unit name. They are taken
+// out of the cell before it is split, and kept in the task's remarks.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "noticetab/classify.h"
+#include "noticetab/normalize.h"
+#include "noticetab/text.h"
+
+namespace noticetab {
+namespace {
+
+// Whether s may hold a phone number: seven ASCII digits in a row (the
+// pattern is asked only then).
+bool HasDigitRun(std::string_view s) {
+  int run = 0;
+  for (const char c : s)
+    if ((run = c >= '0' && c <= '9' ? run + 1 : 0) >= 7) return true;
+  return false;
+}
+
+bool HasContactKey(std::string_view s, const Rules& rules) {
+  for (const auto& k : rules.contact_keys)
+    if (!k.empty() && s.find(k) != std::string_view::npos) return true;
+  return false;
+}
+
+bool IsRoleWord(std::string_view piece, const Rules& rules) {
+  for (const auto& [word, role] : rules.role_words)
+    if (piece == word) return true;
+  return false;
+}
+
+
+// The code point ending before byte `end` of s, and where it begins.
+char32_t CharBefore(std::string_view s, size_t end, size_t* begin) {
+  size_t b = end;
+  while (b > 0 && (static_cast<unsigned char>(s[b - 1]) & 0xC0) == 0x80) --b;
+  if (b > 0) --b;
+  size_t i = b;
+  *begin = b;
+  return end > 0 ? NextChar(s, i) : 0;
+}
+
+// Brackets holding a contact key or a phone number: all but their role words
+// go (（牵头，联系人：李强 0596-7325566） is （牵头）; a bracket of contact
+// details only is dropped whole).
+void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>* contacts) {
+  const Punctuation& pu = rules.punct;
+  for (size_t i = 0; i < s.size();) {
+    const size_t open_at = i;
+    const char32_t c = NextChar(s, i);
+    if (!pu.opens.Has(c)) continue;
+    size_t j = i, close_at = std::string::npos;
+    for (int depth = 1; j < s.size();) {
+      const size_t at = j;
+      const char32_t d = NextChar(s, j);
+      if (pu.opens.Has(d)) ++depth;
+      else if (pu.closes.Has(d) && --depth == 0) {
+        close_at = at;
+        break;
+      }
+    }
+    if (close_at == std::string::npos) return;
+    const std::string_view inner = std::string_view(s).substr(i, close_at - i);
+    if (!HasContactKey(inner, rules) && !(HasDigitRun(inner) && rules.phone.Contains(inner))) continue;
+    // Its parts between commas and semicolons: role words stay, the rest
+    // (from the first such part to the last, as written) is the contact.
+    std::vector<std::string_view> kept;
+    size_t gone_begin = std::string::npos, gone_end = 0;
+    size_t from = 0;
+    for (size_t k = 0; k <= inner.size();) {
+      const size_t at = k;
+      const bool end = k == inner.size();
+      const char32_t d = end ? 0 : NextChar(inner, k);
+      if (!end && !(pu.comma.Has(d) || pu.semicolon.Has(d))) continue;
+      if (end) ++k;
+      const std::string_view piece = Trim(inner.substr(from, at - from));
+      from = k;
+      if (piece.empty()) continue;
+      if (IsRoleWord(piece, rules)) {
+        kept.push_back(piece);
+        continue;
+      }
+      const size_t b = static_cast<size_t>(piece.data() - inner.data());
+      gone_begin = std::min(gone_begin, b), gone_end = b + piece.size();
+    }
+    std::string contact;
+    if (gone_begin != std::string::npos) contact = std::string(inner.substr(gone_begin, gone_end - gone_begin));
+    std::string replacement;
+    if (!kept.empty()) {
+      replacement = s.substr(open_at, i - open_at);
+      for (size_t k = 0; k < kept.size(); ++k) replacement += (k ? pu.list_joiner : "") + std::string(kept[k]);
+      replacement += s.substr(close_at, j - close_at);
+    }
+    if (!contact.empty()) contacts->push_back(std::move(contact));
+    s.replace(open_at, j - open_at, replacement);
+    i = open_at + replacement.size();
+  }
+}
+
+// A part opening with a contact key and a colon (县公安局，联系人：黄志明): from
+// there to the cell's end, with the separator before it.
+void TakeKeyed(std::string& s, const Rules& rules, std::vector<std::string>* contacts) {
+  const Punctuation& pu = rules.punct;
+  size_t best = std::string::npos;
+  for (const auto& key : rules.contact_keys) {
+    for (size_t p = s.find(key); p != std::string::npos && p < best; p = s.find(key, p + 1)) {
+      const std::string_view after = Trim(std::string_view(s).substr(p + key.size()));
+      if (!pu.colon.StartLength(after)) continue;
+      size_t b = 0;
+      const char32_t before = p ? CharBefore(s, p, &b) : U' ';
+      if (IsSpace(before) || pu.comma.Has(before) || pu.semicolon.Has(before) || pu.enumeration.Has(before)) {
+        best = p;
+        break;
+      }
+    }
+  }
+  if (best == std::string::npos) return;
+  contacts->push_back(std::string(Trim(std::string_view(s).substr(best))));
+  std::string_view head = Trim(std::string_view(s).substr(0, best));
+  head = Trim(pu.enumeration.TrimEnd(pu.semicolon.TrimEnd(pu.comma.TrimEnd(head))));
+  s.resize(head.size());
+}
+
+// Phone numbers, each with the person's name printed before it: a short name
+// apart from the unit by a space (县市场监管局 周敏 15906661234) or run on
+// after a whole unit name (县公安局黄志明13859601234).
+void TakePhones(std::string& s, const Rules& rules, std::vector<std::string>* contacts) {
+  for (size_t from = 0; from < s.size() && HasDigitRun(std::string_view(s).substr(from));) {
+    const Regex::Match m = rules.phone.Find(std::string_view(s).substr(from));
+    if (!m.found || m.end == m.begin) return;
+    const size_t begin = from + m.begin, end = from + m.end;
+    size_t q = begin, b = 0;
+    while (q > 0 && IsSpace(CharBefore(s, q, &b))) q = b;
+    size_t r = q;
+    while (r > 0 && IsHan(CharBefore(s, r, &b))) r = b;
+    size_t person = begin;
+    if (r < q) {
+      const std::string_view run = std::string_view(s).substr(r, q - r);
+      const size_t chars = CharCountUpTo(run, 5);
+      const bool spaced = r > 0 && IsSpace(CharBefore(s, r, &b));
+      if (spaced && chars >= 2 && chars <= 4 && !IsCompleteUnit(run, rules)) {
+        person = r;
+      } else if (!IsCompleteUnit(run, rules)) {
+        // The name's last two or three characters after a whole unit's.
+        size_t cut = run.size();
+        for (int k = 0; k < 3 && cut > 0; ++k) {
+          CharBefore(run, cut, &cut);
+          if (k >= 1 && IsCompleteUnit(run.substr(0, cut), rules)) {
+            person = r + cut;
+            break;
+          }
+        }
+      }
+    }
+    contacts->push_back(std::string(Trim(std::string_view(s).substr(person, end - person))));
+    s.erase(person, end - person);
+    from = person;
+  }
+}
+
+}  // namespace
+
+std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts) {
+  const bool keyed = HasContactKey(cell, rules), digits = HasDigitRun(cell);
+  if (!keyed && !digits) return std::string(cell);
+  std::string s(cell);
+  TakeBracketed(s, rules, contacts);
+  if (keyed) TakeKeyed(s, rules, contacts);
+  if (digits) TakePhones(s, rules, contacts);
+  return std::string(Trim(s));
+}
+
+bool IsPhoneNumber(std::string_view name, const Rules& rules) {
+  name = Trim(name);
+  if (!HasDigitRun(name)) return false;
+  const Regex::Match m = rules.phone.Find(name);
+  return m.found && m.begin == 0 && m.end == name.size();
+}
+
+}  // namespace noticetab
