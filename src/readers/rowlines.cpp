@@ -405,7 +405,12 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       // spanning cell's pipes: 二、聚焦民生关切) between rows, over a row that
       // opens with its 序号: a row of one cell. (Where a stray line joins the
       // row above, a numbered line is a cell's paragraph: 1.新建…；.)
-      if (!syntax.stray_joins_above && l.kind == LineKind::kHeading && !g.rows.empty()) {
+      // Where a stray line joins the row above, only a short title with no
+      // sentence mark (二、医疗卫生类) is a band: a numbered paragraph of a
+      // cell (2.改造老旧小区。) reads on as the cell's.
+      const bool band_like = !syntax.stray_joins_above ||
+                             (!rules.punct.sentence_mark.In(l.text) && CharCountUpTo(Trim(l.text), 25) <= 24);
+      if (band_like && l.kind == LineKind::kHeading && !g.rows.empty()) {
         const size_t j = PastBlank(lines, i + 1);
         std::vector<std::string_view> next;
         if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
