@@ -176,6 +176,15 @@ std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<
   return std::string(Trim(s));
 }
 
+bool IsContactLine(std::string_view line, const Rules& rules) {
+  line = Trim(line);
+  if (!HasDigitRun(line)) return false;
+  for (const auto& key : rules.contact_keys)
+    if (!key.empty() && line.starts_with(key) && rules.punct.colon.StartLength(Trim(line.substr(key.size()))))
+      return rules.phone.Contains(line);
+  return false;
+}
+
 bool IsPhoneNumber(std::string_view name, const Rules& rules) {
   name = Trim(name);
   if (!HasDigitRun(name)) return false;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "noticetab/clauses.h"
+#include "noticetab/normalize.h"
 #include "noticetab/read.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
@@ -76,10 +77,18 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
     }
   }
   // One such part is habit enough only where the paragraph after the last
-  // addresses the units (各责任单位要…): a list of two items.
-  if (single == 0) return;
+  // addresses the units (各责任单位要…): a list of two items. With no habit,
+  // a part whose first paragraph ends in its bracketed assignment is whole
+  // there: a paragraph after it addressing the units is no part of it.
+  if (single == 0 && last_parts.empty()) return;
   const bool need_addressed = single < 2;
   for (const Part* p : last_parts) {
+    if (single == 0) {
+      const Item* item = nullptr;
+      for (const Item& it : (*sections)[p->section].items)
+        if (it.index == p->item) item = &it;
+      if (!item || !EndsInClause(std::string_view(item->text).substr(0, p->text_len), rules)) continue;
+    }
     int end = (*item_end_lines)[p->item];
     std::vector<std::string_view> rest;
     for (size_t i = p->line; i < lines.size() && lines[i].no <= end; ++i)
@@ -87,13 +96,17 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
     // Kept where they assign anything, or date anything without addressing
     // the units (各乡镇、各部门要于12月10日前报送… is the notice's request): then
     // they are the item's (a line wrapped right after a 。).
+    // The notice's contact line (联系人：…，联系电话：…) names no assignment.
+    const size_t contact_lines = std::count_if(rest.begin(), rest.end(), [&](std::string_view r) { return IsContactLine(r, rules); });
+    if (contact_lines) std::erase_if(rest, [&](std::string_view r) { return IsContactLine(r, rules); });
+    const bool contact_only = contact_lines > 0 && rest.empty();
     std::string content;
-    bool assigns = ReadAssignment(rest, rules, &content).found;
+    bool assigns = !rest.empty() && ReadAssignment(rest, rules, &content).found;
     const bool addressed = !rest.empty() && std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
                                                         [&](const std::string& c) { return rest.front().starts_with(c); });
     for (std::string_view r : rest)
       assigns = assigns || InlineAssignment(r, rules) || (!addressed && NamesDeadline(r, rules));
-    if (assigns || (need_addressed && !addressed)) continue;
+    if (assigns || (need_addressed && !addressed && !contact_only)) continue;
     for (Item& it : (*sections)[p->section].items)
       if (it.index == p->item) it.text.resize(p->text_len), it.closing_line = p->line + 1;
     (*item_end_lines)[p->item] = p->line;

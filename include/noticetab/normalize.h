@@ -53,6 +53,10 @@ struct UnitList {
 /// person's name printed before it (县市场监管局 周敏 15906661234). Each
 /// appended to *contacts, as written. The cell itself when it holds none.
 std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts);
+/// Whether a line is a notice's contact line (联系人：刘晓东，联系电话：
+/// 0738-8521007。): it opens with a contact key and a colon and holds a
+/// phone number. It names no task's assignment.
+bool IsContactLine(std::string_view line, const Rules& rules);
 /// Whether a name a notice gives as a person's (联系人：陈刚，13905912345) is
 /// a phone number (units.yaml phone, the whole of it): remarks, not leaders.
 bool IsPhoneNumber(std::string_view name, const Rules& rules);
