@@ -16,6 +16,38 @@
 namespace noticetab {
 namespace {
 
+// A 序号 that is no Arabic number: a CJK numeral (一, 二、), a Roman one (Ⅱ,
+// IV) or a code of letters and digits (A1, A-1, B.2): at most six
+// characters, none of them words. Its value where it reads as a number, 0
+// when it is a code; -1 when the cell is no such 序号.
+int SeqCodeValue(std::string_view cell, const Rules& rules) {
+  std::string_view t = Trim(cell);
+  if (t.empty() || CharCountUpTo(t, 7) > 6) return -1;
+  t = Trim(rules.punct.marker_ends.TrimEnd(t));  // 一、
+  if (t.empty()) return -1;
+  bool cjk = true, roman = true, code = true, ascii_roman = true, letter = false;
+  int roman_value = 0;
+  for (size_t i = 0; i < t.size();) {
+    const char32_t c = NextChar(t, i);
+    cjk = cjk && rules.numerals.IsCjkNumeral(c);
+    roman = roman && c >= 0x2160 && c <= 0x216B;
+    if (roman) roman_value = static_cast<int>(c - 0x2160) + 1;
+    ascii_roman = ascii_roman && (c == 'I' || c == 'V' || c == 'X');
+    const bool alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    letter = letter || alpha;
+    code = code && (alpha || (c >= '0' && c <= '9') || c == '-' || c == '.');
+  }
+  if (cjk) return std::max(rules.numerals.Value(t), 0);
+  if (roman) return CharCountUpTo(t, 2) == 1 ? roman_value : 0;
+  if (ascii_roman) {
+    static constexpr std::string_view kRoman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
+    for (size_t k = 0; k < std::size(kRoman); ++k)
+      if (t == kRoman[k]) return static_cast<int>(k) + 1;
+    return 0;
+  }
+  return code && letter ? 0 : -1;
+}
+
 bool IsInteger(std::string_view s) {
   const std::string_view t = Trim(s);
   // ASCII is its own NFKC: read as it is, without a copy (序号 cells are).
@@ -1225,6 +1257,21 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     cells.erase(cells.begin());
     if (content_col > 0) --content_col;
     seq_erased = true;
+  } else if (const int code = header_has_seq && cells.size() == header.size() && !IsDottedNumber(cells.front()) &&
+                                     std::count_if(cells.begin(), cells.end(),
+                                                   [](std::string_view c) { return !Trim(c).empty(); }) >= 3
+                                 ? SeqCodeValue(cells.front(), rules)
+                                 : -1;
+             code >= 0) {
+    // A task row with a cell per column whose 序号 is no Arabic number (一,
+    // Ⅱ, A1): its number where it reads as one, else said. Left in place, it
+    // had shifted every later cell's column by one (牵头 read as 配合). A
+    // group row (一 | 优化政务服务, the rest blank) is a band, as before.
+    if (code > 0) row.seq = code;
+    else row.Warn("seq.code", RoleLabel(Role::kSeq, rules) + " is no number: " + std::string(Trim(cells.front())));
+    cells.erase(cells.begin());
+    if (content_col > 0) --content_col;
+    seq_erased = true;
   } else if (header_has_seq && !cells.empty() &&
              (IsDottedNumber(cells.front()) || BareNumeral(cells.front(), rules, true) != cells.front())) {
     // A sub-item's number (1.2 under a group row 1, （一） under 一、): its item label, no 序号.
@@ -1381,7 +1428,8 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
   // deadline), the header column otherwise (text, OCR debris). Rows drift by a
   // column between pages, so position alone is not trusted.
   hdr.assign(header.begin(), header.end());
-  if (header_has_seq && !hdr.empty()) hdr.erase(hdr.begin());
+  // The 序号 column's cell, where the row has one and keeps it, stays under it.
+  if (header_has_seq && !hdr.empty() && (seq_erased || cells.size() < header.size())) hdr.erase(hdr.begin());
   // One cell more than the header, and a sentence right after the content
   // where the header has units or a deadline (| 推进政务公开 | 标准化…一次。 |
   // 各乡镇 | 9月底前 |): a column mark OCR read inside the content split it.

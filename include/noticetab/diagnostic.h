@@ -26,7 +26,7 @@ namespace noticetab {
 /// units.cut (a unit cut mid-name), content.truncated, content.closing_apart (paragraphs after the
 /// last item that close its section, left out of its content), units.unreadable,
 /// units.rule_marks (OCR'd table rules cut from a name), units.stop_separator (a full stop between two unit names, 县医保局.县卫健局, read as a separator), content.rule_marks (the same at the
-/// content's edges), units.missing, units.shared, units.from_group (a group row naming only units gave them), units.from_scope (a scope sentence above, 以下均需X落实, gave X), units.group_count, units.first_is_lead, units.marked_lead (a mark by a unit name, 县商务局*, made it the lead), units.contact (a contact person or phone number in a unit cell, kept in remarks), seq.ocr_digits (a 序号 with letters OCR read for digits, 1O),
+/// content's edges), units.missing, units.shared, units.from_group (a group row naming only units gave them), units.from_scope (a scope sentence above, 以下均需X落实, gave X), units.group_count, units.first_is_lead, units.marked_lead (a mark by a unit name, 县商务局*, made it the lead), units.contact (a contact person or phone number in a unit cell, kept in remarks), seq.ocr_digits (a 序号 with letters OCR read for digits, 1O), seq.code (a 序号 that is a code, A1, not a number),
 /// deadline.no_year, deadline.year_moved (the title's year put it before the notice's date), deadline.unreadable, deadline.noise (a cell of symbols and no deadline word
 /// dropped), deadline.partial (the last of several dates in the cell), deadline.ocr_digits (letters OCR read for digits, 2O24年, read as digits), deadline.relative (counted
 /// from an event the notice does not date: 收到通知后10个工作日内), deadline.from_document (counted
