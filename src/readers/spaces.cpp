@@ -147,8 +147,9 @@ bool EndsInSeparator(std::string_view s, const Rules& rules) {
 bool FreshUnits(std::string_view above, std::string_view run, const Rules& rules) {
   if (above.empty() || EndsInSeparator(above, rules)) return false;
   const auto a = SplitTopLevel(above, rules), b = SplitTopLevel(run, rules);
+  // A name that looks cut (各乡镇人民, ending inside 人民政府) is no whole one.
   return !a.empty() && !b.empty() && IsCompleteUnit(RemoveSpaces(a.back()), rules) &&
-         IsCompleteUnit(RemoveSpaces(b.front()), rules);
+         CutSuffix(a.back(), rules).empty() && IsCompleteUnit(RemoveSpaces(b.front()), rules);
 }
 
 // A line whose runs are a header again (a page's repeated header): its row;
@@ -698,6 +699,47 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     });
     return widest_cols;
   };
+  int blank_rows = 0, tight_rows = 0;  // body rows started after a blank line, and right under a row
+  bool blank_first = false;             // a blank line between the header and the first row
+  // Whether a line whose first column is filled goes on with the row above
+  // in every cell it fills, with no 序号 to start a row (工作任务 first): a
+  // text that did not end its sentence (…常态化整治，对 / 全县42条河道…), a
+  // unit name cut short (各乡镇人民 / 政府), a deadline read across the two
+  // (2025年6月 / 底前). Else the tails of cut cells started rows of their own.
+  auto continues_row = [&](size_t i, const std::vector<Run>& runs, const GridRow& row) {
+    if (role_of(0) == Role::kSeq) return false;
+    for (const auto& run : runs) {
+      const size_t k = column_of(run);
+      const std::string_view above = row.cells[k].text;
+      if (above.empty()) return false;
+      const Role r = role_of(k);
+      if (r == Role::kLabel || r == Role::kContent) {
+        if (EndsSentence(above, rules)) return false;
+      } else if (IsUnitRole(r)) {
+        // The name above cut short, or this line's first name a tail no unit
+        // is named by alone (公室 under 县河长制办: two characters, not listed).
+        const auto names = SplitTopLevel(above, rules), below = SplitTopLevel(run.text, rules);
+        const bool tail = !below.empty() && CharCountUpTo(RemoveSpaces(below.front()), 3) <= 2 &&
+                          !rules.short_names.count(RemoveSpaces(below.front()));
+        if (!EndsInSeparator(above, rules) && !tail &&
+            (names.empty() || (IsCompleteUnit(RemoveSpaces(names.back()), rules) && CutSuffix(names.back(), rules).empty())))
+          return false;
+      } else if (r == Role::kDeadline) {
+        if (!DeadlineReadsAcross(above, run.text, rules)) return false;
+      } else {
+        return false;
+      }
+    }
+    // A text alone goes on only where the rows are set apart by blank lines:
+    // none started right under another, and the lines down to the next blank
+    // one are texts alone too (…村级河长每周不 / 少于1次。 / blank).
+    if (runs.size() >= 2) return true;
+    if (tight_rows > 0 || !(blank_rows > 0 || blank_first)) return false;
+    size_t j = i + 1;
+    for (; j < lines.size() && j < i + 8 && lines[j].kind != LineKind::kBlank; ++j)
+      if (!Plain(lines[j], rules) || Runs(lines[j].raw).size() != 1) return false;
+    return j < lines.size() && lines[j].kind == LineKind::kBlank;
+  };
   bool open = false;  // the last row may still take continuation lines
   bool blank = false;  // a blank line since the last body line
   for (size_t i = first; i < lines.size(); ++i) {
@@ -774,11 +816,14 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     if (runs.size() == 1 && !open && g.rows.size() > 1 && !first_col && !g.rows.back().header &&
         !tops_numbered_row(i))
       break;
-    if (!open || (first_col ? !wraps_label(runs, g.rows.back()) : starts_row(runs, g.rows.back()))) {
+    if (!open || (first_col ? !wraps_label(runs, g.rows.back()) && !continues_row(i, runs, g.rows.back())
+                            : starts_row(runs, g.rows.back()))) {
       GridRow r;
       r.cells.resize(cols.size());
       r.span.first_line = l.no;
       r.after_page_break = g.rows.size() > 1 && g.rows.back().header;
+      if (!g.rows.back().header) ++(blank ? blank_rows : tight_rows);
+      else if (g.rows.size() == 1) blank_first = blank;
       g.rows.push_back(std::move(r));
       open = true;
     }
