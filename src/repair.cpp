@@ -420,6 +420,14 @@ void RepairTable(Table& table, const Rules& rules) {
         // A cell written as a keyed clause (牵头单位：X；配合单位：Y，6月底前完成)
         // is whole, and one does not go on from the row above.
         if (IsKeyedClause(a.units.text, rules) || IsKeyedClause(b.units.text, rules)) continue;
+        // Nor is one ending in a role word (县行政审批服务局负责), nor does one
+        // opening a run (由县自然资源局牵头…) go on from the row above.
+        const std::string_view above = Trim(rules.punct.full_stop.TrimEnd(Trim(a.units.text)));
+        if (std::any_of(rules.role_words.begin(), rules.role_words.end(),
+                        [&](const auto& w) { return !w.first.empty() && above.ends_with(w.first); }) ||
+            std::any_of(rules.run_openers.begin(), rules.run_openers.end(),
+                        [&](const std::string& o) { return !o.empty() && Trim(b.units.text).starts_with(o); }))
+          continue;
         if (IsCompleteUnit(last, rules)) {
           gather_known();
           std::string both;
