@@ -1014,6 +1014,31 @@ void AddLeaders(Task& t, const std::vector<std::string>& more, const Rules& rule
       t.leaders.push_back(n);
 }
 
+// A 备注 naming the lead of a row that names none (县财政局牵头, 牵头单位：
+// 县财政局, as a note under the header says 备注栏标明牵头单位): that unit
+// leads, the row's others support; a lead the unit cell does not name is
+// added to the units. Said on the row. A bare 牵头 names no unit: nothing.
+void LeadFromNote(const Row& row, const Rules& rules, Task& t) {
+  if (row.note.empty() || t.units.empty() || !t.lead_units.empty() || !t.support_units.empty()) return;
+  const std::string_view note = row.note.text;
+  if (std::none_of(rules.role_words.begin(), rules.role_words.end(), [&](const auto& w) {
+        return w.second == ClauseRole::kLead && !w.first.empty() && note.find(w.first) != std::string_view::npos;
+      }))
+    return;
+  Assignment a;
+  const UnitList named = ParseClause(note, rules, &a) && !a.lead.empty() ? ResolveAssignment(a, rules)
+                                                                          : NormalizeUnits(note, rules);
+  if (named.lead.empty() || !named.warnings.empty()) return;
+  std::vector<std::string> support;
+  for (const std::string& n : t.units)
+    if (std::find(named.lead.begin(), named.lead.end(), n) == named.lead.end()) support.push_back(n);
+  t.lead_units = named.lead;
+  t.support_units = std::move(support);
+  t.units = MergeUnits(t.units, t.lead_units, t.support_units);
+  t.Warn("units.lead_from_note", RoleLabel(Role::kLead, rules) + " taken from " + RoleLabel(Role::kNote, rules) + ": " +
+                                     row.note.text);
+}
+
 // The row's cells kept beside its fields: leaders and remarks. Damaged text
 // (U+FFFD, (cid:NN)) is dropped with a warning, never kept.
 void KeepBeside(const Row& row, const Rules& rules, Task& t) {
@@ -1164,6 +1189,7 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
     KeepBeside(row, rules, t);
     for (const auto* l : {&u, &lead, &support})
       for (const std::string& c : l->contacts) AddRemark(t, c, rules);
+    LeadFromNote(row, rules, t);
     if (row.deadline.empty() && !row.note.empty() && ClassifyCell(row.note.text, rules) == CellShape::kDeadline) {
       t.deadline = ResolveDeadline(row.note.text, years, rules, &notes);
       WarnAll(t, notes);
