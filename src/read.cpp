@@ -241,6 +241,19 @@ bool EndsBody(const Line& line, const Rules& rules) {
   return line.kind == LineKind::kText && (rules.attachment.Contains(line.text) || EndsTable(line, rules));
 }
 
+namespace {
+// Whether the first text line under lines[i], past blank ones, is where a
+// table reader detects a table.
+bool TableUnder(const std::vector<Line>& lines, size_t i, const Rules& rules) {
+  size_t j = i + 1;
+  while (j < lines.size() && lines[j].kind == LineKind::kBlank) ++j;
+  if (j >= lines.size() || lines[j].kind != LineKind::kText) return false;
+  for (const Reader* r : SplitReaders().tables)
+    if (r->detect(lines, j, rules)) return true;
+  return false;
+}
+}  // namespace
+
 FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
   FoundReaders f;
   f.table_at = f.body_end = lines.size();
@@ -275,6 +288,10 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
       resume = kInAnnex;
     } else if (resume == kInAnnex && l.kind != LineKind::kBlank && l.kind != LineKind::kJunk) {
       resume = l.kind == LineKind::kText && rules.plan_title.Contains(l.text) ? kPlanAnnex : kNo;
+    } else if (resume == kPlanAnnex && l.kind == LineKind::kHeading && TableUnder(lines, i, rules)) {
+      // A heading right over a table (一、常规工作任务 / 序号 | 工作任务 …) is
+      // the table's caption: the annex is a table, not a plan in text.
+      resume = kNo;
     } else if (resume == kPlanAnnex && l.kind == LineKind::kHeading) {
       resume = kNo;
       in_body = true;
@@ -350,15 +367,24 @@ AnnexList FindAnnexList(const std::vector<Line>& lines, size_t body_end, const R
 std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules& rules, size_t floor) {
   // Up to two title lines and the 附件N line above them, nearest first.
   std::vector<std::string_view> parts;
+  // A heading right over the table (一、常规工作任务) is its caption's last
+  // line where an annex line (附件) heads the caption: kept only then.
+  bool heading = false;
   for (size_t i = at; i-- > floor && parts.size() < 3;) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
+    if (l.kind == LineKind::kHeading && parts.empty() && !heading) {
+      heading = true;
+      parts.push_back(l.text);
+      continue;
+    }
     if (l.kind != LineKind::kText) break;
     // A box-drawn or grid table's top border (┌────┬────┐, +----+----+): no title.
     if (StartsBoxDrawing(l.text) || IsGridRule(l.text)) continue;
     std::string compact = RemoveSpaces(rules.markdown_prefix.ReplaceAll(l.text, ""));
     if (rules.annex_start.Contains(compact)) {
       parts.push_back(l.text);
+      heading = false;  // kept
       break;
     }
     // A date alone (the cover's 成文日期 right above the annex) ends the
@@ -370,6 +396,16 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
                  !pu.pipe.In(compact) && l.tabs == 0 && !rules.attachment.Contains(l.text);
     if (!title || parts.size() == 2) break;
     parts.push_back(l.text);
+  }
+  // A heading with no annex line over it is the body's (no caption), but
+  // over a table after another in an annex (二、专项攻坚任务) it is the
+  // second table's caption.
+  if (heading) {
+    bool in_annex = false;
+    for (size_t i = floor; i-- > 0 && !in_annex;)
+      in_annex = lines[i].kind == LineKind::kText && rules.annex_start.Contains(RemoveSpaces(lines[i].text));
+    if (!in_annex) return "";
+    parts.resize(1);
   }
   // Each line as every emitted string (PDF text's "2024 年" joined), the
   // lines apart: 附件1 2024年…清单.
