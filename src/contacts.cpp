@@ -168,12 +168,13 @@ void TakePhones(std::string& s, const Rules& rules, std::vector<std::string>* co
 
 std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts) {
   const bool keyed = HasContactKey(cell, rules), digits = HasDigitRun(cell);
-  if (!keyed && !digits) return std::string(cell);
+  if (!keyed && !digits) return {};
+  const size_t before = contacts->size();
   std::string s(cell);
   TakeBracketed(s, rules, contacts);
   if (keyed) TakeKeyed(s, rules, contacts);
   if (digits) TakePhones(s, rules, contacts);
-  return std::string(Trim(s));
+  return contacts->size() > before ? std::string(Trim(s)) : std::string();
 }
 
 bool IsContactLine(std::string_view line, const Rules& rules) {

@@ -628,10 +628,7 @@ void Finish(const Grid& g, Table& t, const Rules& rules) {
     // beside 工作任务): the table's repair joins each row's own label to it.
     if (!rules.describing_names.empty() && t.columns.size() == cells.size() && t.has(Role::kLabel))
       for (size_t i = 0; i < cells.size(); ++i)
-        if (t.columns[i] == Role::kContent &&
-            std::find(rules.describing_names.begin(), rules.describing_names.end(), NameKey(cells[i].text)) !=
-                rules.describing_names.end())
-          t.content_describes = true;
+        if (t.columns[i] == Role::kContent && rules.Describes(NameKey(cells[i].text))) t.content_describes = true;
     for (size_t i = 0; i < cells.size(); ++i) {
       const GridCell& c = cells[i];
       if (Trim(c.text).empty() || HeaderNameListed(c.text, rules)) continue;
@@ -1153,8 +1150,7 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
   if (!rules.describing_names.empty() && std::count(roles.begin(), roles.end(), Role::kContent) == 1) {
     const size_t c = static_cast<size_t>(std::find(roles.begin(), roles.end(), Role::kContent) - roles.begin());
     const auto label = std::find(roles.begin() + static_cast<std::ptrdiff_t>(c), roles.end(), Role::kLabel);
-    if (label != roles.end() && std::find(rules.describing_names.begin(), rules.describing_names.end(),
-                                          NameKey(cells[c])) != rules.describing_names.end()) {
+    if (label != roles.end() && rules.Describes(NameKey(cells[c]))) {
       roles[c] = Role::kNote;
       *label = Role::kContent;
     }

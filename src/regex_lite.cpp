@@ -1026,6 +1026,28 @@ std::unique_ptr<Program> Deserialize(std::string_view bytes) {
   return p;
 }
 
+namespace {
+// Marks in bits the bytes a character of set can start with: its ASCII
+// members, the lead bytes of the others, and every byte >= 0x80 when U+FFFD
+// is a member (what bad UTF-8 reads as) or the set is negated.
+void MarkLeadBytes(const Program::Set& set, uint64_t bits[4]) {
+  bits[0] |= set.ascii[0], bits[1] |= set.ascii[1];
+  auto mark = [&](unsigned b) { bits[b >> 6] |= uint64_t{1} << (b & 63); };
+  if (set.negated) {
+    bits[2] = bits[3] = ~uint64_t{0};
+    return;
+  }
+  auto lead = [](char32_t c) -> unsigned {
+    return c < 0x800 ? 0xC0 | (c >> 6) : c < 0x10000 ? 0xE0 | (c >> 12) : 0xF0 | (c >> 18);
+  };
+  for (const auto& [lo, hi] : set.ranges) {
+    if (hi >= 0x80)
+      for (unsigned b = lead(std::max<char32_t>(lo, 0x80)); b <= lead(std::min<char32_t>(hi, 0x10FFFF)); ++b) mark(b);
+    if (lo <= 0xFFFD && hi >= 0xFFFD) bits[2] = bits[3] = ~uint64_t{0};
+  }
+}
+}  // namespace
+
 std::unique_ptr<Program> Compile(std::string_view pattern) {
   auto prog = std::make_unique<Program>();
   Parser parser(pattern, prog->sets_);
@@ -1112,20 +1134,8 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
     Program::Set s;
     s.ranges = std::move(first);
     s.Finish();
-    // The bytes a first character can start with: ASCII members, the lead
-    // bytes of the others, and every byte >= 0x80 when U+FFFD is a member
-    // (what bad UTF-8 reads as).
-    auto mark = [&](unsigned b) { prog->first_bytes_[b >> 6] |= uint64_t{1} << (b & 63); };
-    auto lead = [](char32_t c) -> unsigned {
-      return c < 0x800 ? 0xC0 | (c >> 6) : c < 0x10000 ? 0xE0 | (c >> 12) : 0xF0 | (c >> 18);
-    };
-    for (const auto& [lo, hi] : s.ranges) {
-      for (char32_t c = lo; c <= hi && c < 0x80; ++c) mark(c);
-      if (hi >= 0x80)
-        for (unsigned b = lead(std::max<char32_t>(lo, 0x80)); b <= lead(std::min<char32_t>(hi, 0x10FFFF)); ++b) mark(b);
-      if (lo <= 0xFFFD && hi >= 0xFFFD)
-        for (unsigned b = 0x80; b < 0x100; ++b) mark(b);
-    }
+    // The bytes a first character can start with (MarkLeadBytes).
+    MarkLeadBytes(s, prog->first_bytes_);
     // A few non-ASCII first characters (not U+FFFD): found by their bytes.
     size_t count = 0;
     bool plain = !s.negated;
@@ -1144,27 +1154,6 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
   return prog;
 }
 
-namespace {
-// Marks in bits the bytes a character of set can start with: its ASCII
-// members, the lead bytes of the others, and every byte >= 0x80 when U+FFFD
-// is a member (what bad UTF-8 reads as) or the set is negated.
-void MarkLeadBytes(const Program::Set& set, uint64_t bits[4]) {
-  bits[0] |= set.ascii[0], bits[1] |= set.ascii[1];
-  auto mark = [&](unsigned b) { bits[b >> 6] |= uint64_t{1} << (b & 63); };
-  if (set.negated) {
-    bits[2] = bits[3] = ~uint64_t{0};
-    return;
-  }
-  auto lead = [](char32_t c) -> unsigned {
-    return c < 0x800 ? 0xC0 | (c >> 6) : c < 0x10000 ? 0xE0 | (c >> 12) : 0xF0 | (c >> 18);
-  };
-  for (const auto& [lo, hi] : set.ranges) {
-    if (hi >= 0x80)
-      for (unsigned b = lead(std::max<char32_t>(lo, 0x80)); b <= lead(std::min<char32_t>(hi, 0x10FFFF)); ++b) mark(b);
-    if (lo <= 0xFFFD && hi >= 0xFFFD) bits[2] = bits[3] = ~uint64_t{0};
-  }
-}
-}  // namespace
 
 void Program::IndexBranches() {
   const size_t n = code_.size();

@@ -619,7 +619,9 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
   size_t rows = 0;
   std::unordered_set<std::string_view> seen;
   bool banded = false;  // some row has a group's label handed down beside its own
-  for (Row& r : table.rows) {
+  std::vector<const Cell*> chosen(table.rows.size(), nullptr);  // each row's label, for the join below
+  for (size_t k = 0; k < table.rows.size(); ++k) {
+    Row& r = table.rows[k];
     if (r.content.empty()) continue;
     const Cell* on_row = table.content_describes ? LabelOnRow(r) : nullptr;
     banded = banded || on_row;
@@ -627,6 +629,7 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
     if (!on_row && !r.item_label.empty() && !r.section_label.empty() && r.item_label.text != r.section_label.text)
       return false;
     const Cell& label = on_row ? *on_row : OwnLabel(r);
+    chosen[k] = &label;
     if (label.empty() || label.garbled || !seen.insert(label.text).second) return false;
     const CellShape shape = TypeCell(label.text, rules);
     if (shape != CellShape::kText && !(table.content_describes && shape == CellShape::kUnits)) return false;
@@ -652,10 +655,10 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
     lost = lost || !title || Containment(label.text, *title) < 0.5 || Containment(*title, label.text) < 0.5;
   }
   if (!lost) return false;
-  for (Row& r : table.rows) {
+  for (size_t k = 0; k < table.rows.size(); ++k) {
+    Row& r = table.rows[k];
     if (r.content.empty()) continue;
-    Cell* on_row = table.content_describes ? LabelOnRow(r) : nullptr;
-    const Cell& label = on_row ? *on_row : OwnLabel(r);
+    const Cell& label = *chosen[k];
     std::string text = label.text;
     if (!EndsSentence(text, rules)) text += rules.punct.stop;
     r.content.text = text + r.content.text;

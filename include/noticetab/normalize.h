@@ -51,7 +51,7 @@ struct UnitList {
 /// (（牵头，联系人：…） is （牵头）); a part opening with a contact key
 /// (，联系人：黄志明) goes to the cell's end; a phone number goes with the
 /// person's name printed before it (县市场监管局 周敏 15906661234). Each
-/// appended to *contacts, as written. The cell itself when it holds none.
+/// appended to *contacts, as written. "" (no copy) when it holds none.
 std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts);
 /// Whether a line is a notice's contact line (联系人：刘晓东，联系电话：
 /// 0738-8521007。): it opens with a contact key and a colon and holds a

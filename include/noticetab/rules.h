@@ -217,6 +217,10 @@ struct Rules {
   bool FirstLevel(int style) const {
     return style >= 0 && static_cast<size_t>(style) < headings.size() && headings[static_cast<size_t>(style)].level == 1;
   }
+  /// Whether a header name's key (NameKey) is one of describing_names.
+  bool Describes(std::string_view key) const {
+    return std::find(describing_names.begin(), describing_names.end(), key) != describing_names.end();
+  }
   bool IsMeasureName(std::string_view s) const {
     s = Trim(s);
     return std::find(measure_names.begin(), measure_names.end(), s) != measure_names.end();
