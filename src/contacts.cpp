@@ -3,6 +3,8 @@
 // 县市场监管局 周敏 15906661234) are no part of any unit name. They are taken
 // out of the cell before it is split, and kept in the task's remarks.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,9 +25,17 @@ bool HasDigitRun(std::string_view s) {
   return false;
 }
 
+// One pass: a byte that ends a key (by its low six bits, as
+// MayBeCompound's join ends) is where one may end, looked at there only.
 bool HasContactKey(std::string_view s, const Rules& rules) {
+  uint64_t ends = 0;
   for (const auto& k : rules.contact_keys)
-    if (!k.empty() && s.find(k) != std::string_view::npos) return true;
+    if (!k.empty()) ends |= uint64_t{1} << (static_cast<unsigned char>(k.back()) & 63);
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!((ends >> (static_cast<unsigned char>(s[i]) & 63)) & 1)) continue;
+    for (const auto& k : rules.contact_keys)
+      if (!k.empty() && k.size() <= i + 1 && s.substr(i + 1 - k.size(), k.size()) == k) return true;
+  }
   return false;
 }
 
@@ -164,10 +174,18 @@ void TakePhones(std::string& s, const Rules& rules, std::vector<std::string>* co
   }
 }
 
+// Whether s may hold a colon or an opening bracket, where a contact key
+// counts: an ASCII one, or a full-width form's lead byte (：（ are EF BC 9A,
+// EF BC 88). Most unit cells hold neither: one memchr each.
+bool MayHoldKeyed(std::string_view s) {
+  return std::memchr(s.data(), 0xEF, s.size()) || std::memchr(s.data(), ':', s.size()) ||
+         std::memchr(s.data(), '(', s.size());
+}
+
 }  // namespace
 
 std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts) {
-  const bool keyed = HasContactKey(cell, rules), digits = HasDigitRun(cell);
+  const bool keyed = MayHoldKeyed(cell) && HasContactKey(cell, rules), digits = HasDigitRun(cell);
   if (!keyed && !digits) return {};
   const size_t before = contacts->size();
   std::string s(cell);

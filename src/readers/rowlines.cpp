@@ -252,26 +252,31 @@ void JoinTightMarks(const std::vector<std::string_view>& cells, size_t width, Gr
 // | 完成时限, then 序号 | 完成时限 | 工作任务 | 牵头单位 | 配合单位: two tables
 // with no caption between them). A header row right under another is its
 // second row (责任分工 over 牵头单位 | 配合单位), never a new table.
+// The roles of a header's named cells, in order (a blank cell more or less:
+// the same columns).
 template <typename Names>
-bool StartsAnotherTable(const Grid& g, const Names& cells, const Rules& rules) {
+std::vector<Role> NamedRoles(const Names& names, const Rules& rules) {
+  std::vector<std::string_view> views(names.begin(), names.end());
+  std::vector<Role> roles = HeaderRoles(views, rules);
+  std::erase(roles, Role::kNone);
+  return roles;
+}
+
+// `known`: the named roles of the table's header rows, filled on first use.
+template <typename Names>
+bool StartsAnotherTable(const Grid& g, const Names& cells, const Rules& rules, std::vector<std::vector<Role>>* known) {
   if (g.rows.empty() || g.rows.back().header) return false;
-  auto roles_of = [&](const auto& names) {
-    std::vector<std::string_view> views(names.begin(), names.end());
-    std::vector<Role> roles = HeaderRoles(views, rules);
-    std::erase(roles, Role::kNone);  // a blank cell more or less: the same columns
-    return roles;
-  };
-  const std::vector<Role> here = roles_of(cells);
+  const std::vector<Role> here = NamedRoles(cells, rules);
   if (here.empty()) return false;
-  bool headed = false;  // a table whose header was not found keeps the one met
-  for (const GridRow& r : g.rows) {
-    if (!r.header) continue;
-    headed = true;
-    std::vector<std::string_view> names;
-    for (const GridCell& c : r.cells) names.push_back(c.text);
-    if (roles_of(names) == here) return false;
-  }
-  return headed;
+  if (known->empty())
+    for (const GridRow& r : g.rows) {
+      if (!r.header) continue;
+      std::vector<std::string_view> names;
+      for (const GridCell& c : r.cells) names.push_back(c.text);
+      known->push_back(NamedRoles(names, rules));
+    }
+  // A table whose header was not found keeps the one met.
+  return !known->empty() && std::find(known->begin(), known->end(), here) == known->end();
 }
 }  // namespace
 
@@ -334,6 +339,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   g.span.first_line = lines[at].no;
   g.span.last_line = lines[first - 1].no;
   bool after_break = false;
+  std::vector<std::vector<Role>> header_roles;  // StartsAnotherTable's, read once
   // Rows closed by their mark (| … |, as the header is): an open row line
   // goes on below, and a line without marks may still be a row.
   const bool closed_rows = syntax.closed && syntax.closed(lines[at]) && syntax.opened(lines[at]);
@@ -461,7 +467,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     syntax.split(l, &cells);
     if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, cells);
         !names.empty()) {  // a repeated header, wrapped
-      if (StartsAnotherTable(g, names, rules)) break;
+      if (StartsAnotherTable(g, names, rules, &header_roles)) break;
       g.span.last_line = lines[i].no;
       g.rows.push_back(wrapped_row(i, names));
       g.span.last_line = lines[i + 1].no;
@@ -470,7 +476,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       continue;
     }
     if (!HeaderRoles(cells, rules).empty()) {  // a repeated header (page break)
-      if (StartsAnotherTable(g, cells, rules)) break;
+      if (StartsAnotherTable(g, cells, rules, &header_roles)) break;
       g.span.last_line = l.no;
       GridRow r = row_of(l, cells);
       r.header = true;
