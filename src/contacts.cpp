@@ -56,6 +56,15 @@ char32_t CharBefore(std::string_view s, size_t end, size_t* begin) {
   return end > 0 ? NextChar(s, i) : 0;
 }
 
+// Whether s holds a contact key with a colon after it (联系人：, 电话:):
+// where a key is no word of a name's (（12315投诉电话）, （手机端…运营）).
+bool KeyedPart(std::string_view s, const Rules& rules) {
+  for (const auto& key : rules.contact_keys)
+    for (size_t p = key.empty() ? std::string_view::npos : s.find(key); p != std::string_view::npos; p = s.find(key, p + 1))
+      if (rules.punct.colon.StartLength(Trim(s.substr(p + key.size())))) return true;
+  return false;
+}
+
 // Brackets holding a contact key or a phone number: all but their role words
 // go (（牵头，联系人：李强 0596-7325566） is （牵头）; a bracket of contact
 // details only is dropped whole).
@@ -77,7 +86,7 @@ void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>*
     }
     if (close_at == std::string::npos) return;
     const std::string_view inner = std::string_view(s).substr(i, close_at - i);
-    if (!HasContactKey(inner, rules) && !(HasDigitRun(inner) && rules.phone.Contains(inner))) continue;
+    if (!KeyedPart(inner, rules) && !(HasDigitRun(inner) && rules.phone.Contains(inner))) continue;
     // Its parts between commas and semicolons: role words stay, the rest
     // (from the first such part to the last, as written) is the contact.
     std::vector<std::string_view> kept;
@@ -134,7 +143,7 @@ void TakeKeyed(std::string& s, const Rules& rules, std::vector<std::string>* con
   contacts->push_back(std::string(Trim(std::string_view(s).substr(best))));
   std::string_view head = Trim(std::string_view(s).substr(0, best));
   head = Trim(pu.enumeration.TrimEnd(pu.semicolon.TrimEnd(pu.comma.TrimEnd(head))));
-  s.resize(head.size());
+  s = std::string(head);
 }
 
 // Phone numbers, each with the person's name printed before it: a short name

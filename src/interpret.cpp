@@ -1253,16 +1253,18 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     cells.erase(cells.begin());
     if (content_col > 0) --content_col;
     seq_erased = true;
-  } else if (const int code = header_has_seq && cells.size() == header.size() && !IsDottedNumber(cells.front()) &&
-                                     std::count_if(cells.begin(), cells.end(),
-                                                   [](std::string_view c) { return !Trim(c).empty(); }) >= 3
+  } else if (const int code = header_has_seq && cells.size() == header.size() && !IsDottedNumber(cells.front())
                                  ? SeqCodeValue(cells.front(), rules)
                                  : -1;
-             code >= 0) {
+             code >= 0 && std::count_if(cells.begin() + 1, cells.end(), [](std::string_view c) {
+                            return !Trim(c).empty();
+                          }) >= (code > 0 ? 3 : 2)) {
     // A task row with a cell per column whose 序号 is no Arabic number (一,
     // Ⅱ, A1): its number where it reads as one, else said. Left in place, it
     // had shifted every later cell's column by one (牵头 read as 配合). A
-    // group row (一 | 优化政务服务, the rest blank) is a band, as before.
+    // group row (一 | 优化政务服务, the rest blank, or a unit and no date) is
+    // a band, as before: a numeral counts only before three filled cells
+    // (text, units, a deadline), a code before two.
     if (code > 0) row.seq = code;
     else row.Warn("seq.code", RoleLabel(Role::kSeq, rules) + " is no number: " + std::string(Trim(cells.front())));
     cells.erase(cells.begin());

@@ -1016,8 +1016,8 @@ void AddLeaders(Task& t, const std::vector<std::string>& more, const Rules& rule
 
 // A 备注 naming the lead of a row that names none (县财政局牵头, 牵头单位：
 // 县财政局, as a note under the header says 备注栏标明牵头单位): that unit
-// leads, the row's others support; a lead the unit cell does not name is
-// added to the units. Said on the row. A bare 牵头 names no unit: nothing.
+// leads, the row's others support, said on the row. Only a unit the row
+// names: a bare 牵头, or a lead the unit cell does not name, changes nothing.
 void LeadFromNote(const Row& row, const Rules& rules, Task& t) {
   if (row.note.empty() || t.units.empty() || !t.lead_units.empty() || !t.support_units.empty()) return;
   const std::string_view note = row.note.text;
@@ -1029,12 +1029,15 @@ void LeadFromNote(const Row& row, const Rules& rules, Task& t) {
   const UnitList named = ParseClause(note, rules, &a) && !a.lead.empty() ? ResolveAssignment(a, rules)
                                                                           : NormalizeUnits(note, rules);
   if (named.lead.empty() || !named.warnings.empty()) return;
+  // Only units the row names (县政府分管领导牵头, 此项由县水利局牵头，纳入考核:
+  // a person, or words around the clause, lead no unit of the row's).
+  for (const std::string& n : named.lead)
+    if (std::find(t.units.begin(), t.units.end(), n) == t.units.end()) return;
   std::vector<std::string> support;
   for (const std::string& n : t.units)
     if (std::find(named.lead.begin(), named.lead.end(), n) == named.lead.end()) support.push_back(n);
   t.lead_units = named.lead;
   t.support_units = std::move(support);
-  t.units = MergeUnits(t.units, t.lead_units, t.support_units);
   t.Warn("units.lead_from_note", RoleLabel(Role::kLead, rules) + " taken from " + RoleLabel(Role::kNote, rules) + ": " +
                                      row.note.text);
 }

@@ -424,7 +424,11 @@ void RepairTable(Table& table, const Rules& rules) {
         // opening a run (由县自然资源局牵头…) go on from the row above.
         const std::string_view above = Trim(rules.punct.full_stop.TrimEnd(Trim(a.units.text)));
         if (std::any_of(rules.role_words.begin(), rules.role_words.end(),
-                        [&](const auto& w) { return !w.first.empty() && above.ends_with(w.first); }) ||
+                        [&](const auto& w) {
+                          // after a whole name (县重点项目建设推进 / 中心 is a cut name)
+                          return !w.first.empty() && above.size() > w.first.size() && above.ends_with(w.first) &&
+                                 IsCompleteUnit(RemoveSpaces(above.substr(0, above.size() - w.first.size())), rules);
+                        }) ||
             std::any_of(rules.run_openers.begin(), rules.run_openers.end(),
                         [&](const std::string& o) { return !o.empty() && Trim(b.units.text).starts_with(o); }))
           continue;

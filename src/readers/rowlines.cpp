@@ -411,11 +411,13 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       // spanning cell's pipes: 二、聚焦民生关切) between rows, over a row that
       // opens with its 序号: a row of one cell. (Where a stray line joins the
       // row above, a numbered line is a cell's paragraph: 1.新建…；.)
-      // Where a stray line joins the row above, only a short title with no
-      // sentence mark (二、医疗卫生类) is a band: a numbered paragraph of a
-      // cell (2.改造老旧小区。) reads on as the cell's.
+      // Where a stray line joins the row above, only a short first-level
+      // title with no sentence mark (二、医疗卫生类) is a band: a numbered
+      // paragraph or item of a cell (2.改造老旧小区。, 2.城西幼儿园) reads on
+      // as the cell's.
       const bool band_like = !syntax.stray_joins_above ||
-                             (!rules.punct.sentence_mark.In(l.text) && CharCountUpTo(Trim(l.text), 25) <= 24);
+                             (!rules.punct.sentence_mark.In(l.text) && CharCountUpTo(Trim(l.text), 25) <= 24 &&
+                              rules.FirstLevel(HeadingStyle(l.text, rules)));
       if (band_like && l.kind == LineKind::kHeading && !g.rows.empty()) {
         const size_t j = PastBlank(lines, i + 1);
         std::vector<std::string_view> next;

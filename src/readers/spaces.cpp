@@ -717,10 +717,12 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
         if (EndsSentence(above, rules)) return false;
       } else if (IsUnitRole(r)) {
         // The name above cut short, or this line's first name a tail no unit
-        // is named by alone (公室 under 县河长制办: two characters, not listed).
+        // is named by alone (公室 under 县河长制办: two characters, not listed,
+        // not opening as a unit does).
         const auto names = SplitTopLevel(above, rules), below = SplitTopLevel(run.text, rules);
         const bool tail = !below.empty() && CharCountUpTo(RemoveSpaces(below.front()), 3) <= 2 &&
-                          !rules.short_names.count(RemoveSpaces(below.front()));
+                          !rules.short_names.count(RemoveSpaces(below.front())) &&
+                          !StartsLikeUnit(RemoveSpaces(below.front()), rules);  // 县委, 各镇: names of their own
         if (!EndsInSeparator(above, rules) && !tail &&
             (names.empty() || (IsCompleteUnit(RemoveSpaces(names.back()), rules) && CutSuffix(names.back(), rules).empty())))
           return false;
