@@ -499,8 +499,10 @@ Role SimpleHeaderRole(std::string_view cell, const Rules& rules, bool joined) {
 
 Role ShapeHeaderRole(std::string_view cell, std::string_view key, const Rules& rules) {
   // A header is a short bare name; longer cells, and `name: value` lines
-  // (key-value notices), are never read by shape.
-  if (CharCountUpTo(key, 9) > 8) return Role::kNone;
+  // (key-value notices), are never read by shape. A year opening it
+  // (2025年度投资计划) counts as one character: the name is the words after it.
+  const bool year_first = key.size() > 4 && std::all_of(key.begin(), key.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+  if (CharCountUpTo(year_first ? key.substr(3) : key, 9) > 8) return Role::kNone;
   const std::string n = Nfkc(cell);
   std::string_view t = Trim(n);
   while (!t.empty() && (t.back() == ':' || t.back() == '|')) t = Trim(t.substr(0, t.size() - 1));
