@@ -25,14 +25,11 @@ bool HasDigitRun(std::string_view s) {
   return false;
 }
 
-// One pass: a byte that ends a key (by its low six bits, as
-// MayBeCompound's join ends) is where one may end, looked at there only.
+// One pass: a byte that ends a key (rules.contact_key_ends, as the org
+// suffixes' ends) is where one may end, looked at there only.
 bool HasContactKey(std::string_view s, const Rules& rules) {
-  uint64_t ends = 0;
-  for (const auto& k : rules.contact_keys)
-    if (!k.empty()) ends |= uint64_t{1} << (static_cast<unsigned char>(k.back()) & 63);
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!((ends >> (static_cast<unsigned char>(s[i]) & 63)) & 1)) continue;
+    if (!((rules.contact_key_ends >> (static_cast<unsigned char>(s[i]) & 63)) & 1)) continue;
     for (const auto& k : rules.contact_keys)
       if (!k.empty() && k.size() <= i + 1 && s.substr(i + 1 - k.size(), k.size()) == k) return true;
   }
@@ -45,7 +42,6 @@ bool IsRoleWord(std::string_view piece, const Rules& rules) {
   return false;
 }
 
-
 // The code point ending before byte `end` of s, and where it begins.
 char32_t CharBefore(std::string_view s, size_t end, size_t* begin) {
   size_t b = end;
@@ -56,12 +52,17 @@ char32_t CharBefore(std::string_view s, size_t end, size_t* begin) {
   return end > 0 ? NextChar(s, i) : 0;
 }
 
+// Whether a colon follows s's first `end` bytes (a key's), past spaces.
+bool ColonAfter(std::string_view s, size_t end, const Rules& rules) {
+  return rules.punct.colon.StartLength(Trim(s.substr(end))) > 0;
+}
+
 // Whether s holds a contact key with a colon after it (联系人：, 电话:):
 // where a key is no word of a name's (（12315投诉电话）, （手机端…运营）).
 bool KeyedPart(std::string_view s, const Rules& rules) {
   for (const auto& key : rules.contact_keys)
     for (size_t p = key.empty() ? std::string_view::npos : s.find(key); p != std::string_view::npos; p = s.find(key, p + 1))
-      if (rules.punct.colon.StartLength(Trim(s.substr(p + key.size())))) return true;
+      if (ColonAfter(s, p + key.size(), rules)) return true;
   return false;
 }
 
@@ -129,8 +130,7 @@ void TakeKeyed(std::string& s, const Rules& rules, std::vector<std::string>* con
   size_t best = std::string::npos;
   for (const auto& key : rules.contact_keys) {
     for (size_t p = s.find(key); p != std::string::npos && p < best; p = s.find(key, p + 1)) {
-      const std::string_view after = Trim(std::string_view(s).substr(p + key.size()));
-      if (!pu.colon.StartLength(after)) continue;
+      if (!ColonAfter(s, p + key.size(), rules)) continue;
       size_t b = 0;
       const char32_t before = p ? CharBefore(s, p, &b) : U' ';
       if (IsSpace(before) || pu.comma.Has(before) || pu.semicolon.Has(before) || pu.enumeration.Has(before)) {
@@ -208,7 +208,7 @@ bool IsContactLine(std::string_view line, const Rules& rules) {
   line = Trim(line);
   if (!HasDigitRun(line)) return false;
   for (const auto& key : rules.contact_keys)
-    if (!key.empty() && line.starts_with(key) && rules.punct.colon.StartLength(Trim(line.substr(key.size()))))
+    if (!key.empty() && line.starts_with(key) && ColonAfter(line, key.size(), rules))
       return rules.phone.Contains(line);
   return false;
 }

@@ -97,9 +97,9 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
     // the units (各乡镇、各部门要于12月10日前报送… is the notice's request): then
     // they are the item's (a line wrapped right after a 。).
     // The notice's contact line (联系人：…，联系电话：…) names no assignment.
-    const size_t contact_lines = std::count_if(rest.begin(), rest.end(), [&](std::string_view r) { return IsContactLine(r, rules); });
-    if (contact_lines) std::erase_if(rest, [&](std::string_view r) { return IsContactLine(r, rules); });
-    const bool contact_only = contact_lines > 0 && rest.empty();
+    const bool had_rest = !rest.empty();
+    std::erase_if(rest, [&](std::string_view r) { return IsContactLine(r, rules); });
+    const bool contact_only = had_rest && rest.empty();
     std::string content;
     bool assigns = !rest.empty() && ReadAssignment(rest, rules, &content).found;
     const bool addressed = !rest.empty() && std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),

@@ -1154,7 +1154,6 @@ std::unique_ptr<Program> Compile(std::string_view pattern) {
   return prog;
 }
 
-
 void Program::IndexBranches() {
   const size_t n = code_.size();
   // Without a choice, nothing to index (Run reads an empty index as any).

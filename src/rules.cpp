@@ -394,6 +394,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   std::stable_sort(r.contact_keys.begin(), r.contact_keys.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   r.phone = root["phone"] ? Compile(ctx, root["phone"]) : Regex("(?!)");  // optional
+  r.contact_key_ends = ends(r.contact_keys);
   r.unit_list_marker = root["list_marker"] ? Compile(ctx, root["list_marker"]) : Regex("(?!)");  // optional
   r.unit_own_level = root["own_level"] ? Compile(ctx, root["own_level"]) : Regex("(?!)");  // optional
   ReadExamples(ctx, root["examples"], "units", r);

@@ -304,6 +304,7 @@ struct Rules {
   /// units.yaml contact_keys and phone: contact details written into a unit
   /// cell (联系人：陈刚, 13905912345), taken out of its names. Optional.
   std::vector<std::string> contact_keys;
+  uint64_t contact_key_ends = 0;  ///< the keys' last bytes, by their low six bits
   Regex phone;
   /// units.yaml list_marker: a number opening a name of a list numbered in
   /// its cell (1.县水利局 2.县城投公司, ①X②Y); groups n (digits) or c (circled).

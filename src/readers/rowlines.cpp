@@ -246,12 +246,6 @@ void JoinTightMarks(const std::vector<std::string_view>& cells, size_t width, Gr
     --extra;
   }
 }
-// Whether a header line met among a table's rows opens a table of its own
-// rather than repeating the header atop a page: its columns (the roles of
-// its named cells, in order) are none of the table's header rows' (序号 | 工作任务 | 责任单位
-// | 完成时限, then 序号 | 完成时限 | 工作任务 | 牵头单位 | 配合单位: two tables
-// with no caption between them). A header row right under another is its
-// second row (责任分工 over 牵头单位 | 配合单位), never a new table.
 // The roles of a header's named cells, in order (a blank cell more or less:
 // the same columns).
 template <typename Names>
@@ -262,7 +256,13 @@ std::vector<Role> NamedRoles(const Names& names, const Rules& rules) {
   return roles;
 }
 
-// `known`: the named roles of the table's header rows, filled on first use.
+// Whether a header line met among a table's rows opens a table of its own
+// rather than repeating the header atop a page: its columns (NamedRoles) are
+// none of the table's header rows' (序号 | 工作任务 | 责任单位 | 完成时限, then
+// 序号 | 完成时限 | 工作任务 | 牵头单位 | 配合单位: two tables with no caption
+// between them). A header row right under another is its second row (责任分工
+// over 牵头单位 | 配合单位), never a new table. `known`: the named roles of the
+// table's header rows, filled on first use.
 template <typename Names>
 bool StartsAnotherTable(const Grid& g, const Names& cells, const Rules& rules, std::vector<std::vector<Role>>* known) {
   if (g.rows.empty() || g.rows.back().header) return false;
@@ -470,7 +470,6 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     if (auto names = WrappedHeaderRowLines(lines, i, rules, syntax, cells);
         !names.empty()) {  // a repeated header, wrapped
       if (StartsAnotherTable(g, names, rules, &header_roles)) break;
-      g.span.last_line = lines[i].no;
       g.rows.push_back(wrapped_row(i, names));
       g.span.last_line = lines[i + 1].no;
       ++i;

@@ -144,12 +144,16 @@ bool EndsInSeparator(std::string_view s, const Rules& rules) {
 // Whether a unit cell reads as a whole list that a run under it cannot go on:
 // no separator at its end, its last name complete, and the run a complete
 // name (区公共资源交易 over 中心 is one name wrapped).
+// Whether a name is whole: complete, and not looking cut (各乡镇人民 ends
+// inside 人民政府).
+bool WholeUnit(std::string_view name, const Rules& rules) {
+  return IsCompleteUnit(RemoveSpaces(name), rules) && CutSuffix(name, rules).empty();
+}
+
 bool FreshUnits(std::string_view above, std::string_view run, const Rules& rules) {
   if (above.empty() || EndsInSeparator(above, rules)) return false;
   const auto a = SplitTopLevel(above, rules), b = SplitTopLevel(run, rules);
-  // A name that looks cut (各乡镇人民, ending inside 人民政府) is no whole one.
-  return !a.empty() && !b.empty() && IsCompleteUnit(RemoveSpaces(a.back()), rules) &&
-         CutSuffix(a.back(), rules).empty() && IsCompleteUnit(RemoveSpaces(b.front()), rules);
+  return !a.empty() && !b.empty() && WholeUnit(a.back(), rules) && IsCompleteUnit(RemoveSpaces(b.front()), rules);
 }
 
 // A line whose runs are a header again (a page's repeated header): its row;
@@ -724,7 +728,7 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
                           !rules.short_names.count(RemoveSpaces(below.front())) &&
                           !StartsLikeUnit(RemoveSpaces(below.front()), rules);  // 县委, 各镇: names of their own
         if (!EndsInSeparator(above, rules) && !tail &&
-            (names.empty() || (IsCompleteUnit(RemoveSpaces(names.back()), rules) && CutSuffix(names.back(), rules).empty())))
+            (names.empty() || WholeUnit(names.back(), rules)))
           return false;
       } else if (r == Role::kDeadline) {
         if (!DeadlineReadsAcross(above, run.text, rules)) return false;
