@@ -726,12 +726,30 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
   return std::vector<std::string>(views.begin(), views.end());
 }
 
+std::ptrdiff_t LeadMarkOf(std::string_view name, const Rules& rules) {
+  auto bit = [&](char b) { return (rules.lead_mark_edges >> (static_cast<unsigned char>(b) & 63)) & 1; };
+  if (name.empty() || (!bit(name.back()) && !bit(name.front()))) return 0;  // most names
+  for (const auto& m : rules.lead_marks) {
+    if (m.empty() || name.size() <= m.size()) continue;
+    if (name.ends_with(m)) return static_cast<std::ptrdiff_t>(m.size());
+    if (name.starts_with(m)) return -static_cast<std::ptrdiff_t>(m.size());
+  }
+  return 0;
+}
+
+std::string_view WithoutLeadMarks(std::string_view name, const Rules& rules) {
+  for (std::ptrdiff_t n; (n = LeadMarkOf(name, rules)) != 0;)
+    name = Trim(n > 0 ? name.substr(0, name.size() - static_cast<size_t>(n)) : name.substr(static_cast<size_t>(-n)));
+  return name;
+}
+
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string spaced;  // RemoveSpaces(name), only when it differs from name
   return IsCompleteSpaceless(RemoveSpaces(name, &spaced), rules);
 }
 
 bool IsCompleteSpaceless(std::string_view n, const Rules& rules) {
+  n = WithoutLeadMarks(n, rules);  // **县住建局**: the name inside its bold
   // The lists are looked at only when n's last byte ends one of their words.
   auto may_end = [&](uint64_t ends) { return !n.empty() && ((ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1); };
   if (may_end(rules.open_tail_ends))
@@ -754,7 +772,7 @@ bool IsCompleteSpaceless(std::string_view n, const Rules& rules) {
 }
 
 bool StartsLikeUnit(std::string_view s, const Rules& rules) {
-  s = Trim(s);
+  s = WithoutLeadMarks(Trim(s), rules);
   for (const auto& p : rules.level_prefixes)
     if (StartsWith(s, p)) return true;
   for (const auto& p : rules.collective_starts)

@@ -1490,22 +1490,7 @@ void DeadlinesFromContent(std::vector<Task>& tasks, const YearContext& years, co
 
 void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_view text) {
   std::optional<bool> said;
-  // The bytes a mark may end or start a name with: most names are turned
-  // away by their last and first byte.
-  std::array<bool, 256> ends{}, starts{};
-  for (const auto& m : rules.lead_marks)
-    if (!m.empty()) ends[static_cast<unsigned char>(m.back())] = starts[static_cast<unsigned char>(m.front())] = true;
-  // The mark a name carries: its length, negative at the start; 0 when none.
-  auto mark_of = [&](std::string_view name) -> std::ptrdiff_t {
-    if (name.empty() || (!ends[static_cast<unsigned char>(name.back())] && !starts[static_cast<unsigned char>(name.front())]))
-      return 0;
-    for (const auto& m : rules.lead_marks) {
-      if (m.empty() || name.size() <= m.size()) continue;
-      if (name.ends_with(m)) return static_cast<std::ptrdiff_t>(m.size());
-      if (name.starts_with(m)) return -static_cast<std::ptrdiff_t>(m.size());
-    }
-    return 0;
-  };
+  auto mark_of = [&](std::string_view name) { return LeadMarkOf(name, rules); };
   auto has_mark = [&](std::string_view name) { return mark_of(name) != 0; };
   // The marks off a name, when it has one; true then. A mark may be doubled
   // and on both sides (**县大数据局**: markdown's bold, the lead in bold).

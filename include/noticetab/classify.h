@@ -78,10 +78,17 @@ bool WordsBesideName(const std::vector<std::string_view>& names,
 /// Splits s on the unit separators, never inside brackets. Pieces are trimmed,
 /// empty pieces dropped.
 std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules);
-/// True when name (spaces removed) reads as a complete unit name: it ends in
-/// an org suffix or starts with a collective start (各 / 有关 ...).
+/// The length of the lead mark (units.yaml lead_marks) name carries at its
+/// end, or as a negative number at its start; 0 when none. A mark never
+/// makes a whole name.
+std::ptrdiff_t LeadMarkOf(std::string_view name, const Rules& rules);
+/// name without the lead marks at its edges, each possibly doubled
+/// (**县住建局**: markdown's bold), trimmed.
+std::string_view WithoutLeadMarks(std::string_view name, const Rules& rules);
+/// True when name (spaces and lead marks removed) reads as a complete unit
+/// name: it ends in an org suffix or starts with a collective start (各 / 有关 ...).
 bool IsCompleteUnit(std::string_view name, const Rules& rules);
-/// True when s starts with a level prefix or a collective start.
+/// True when s (lead marks removed) starts with a level prefix or a collective start.
 bool StartsLikeUnit(std::string_view s, const Rules& rules);
 /// True when the text holds OCR/extraction damage markers (U+FFFD, "(cid:").
 bool HasDamageMarkers(std::string_view s);

@@ -299,6 +299,9 @@ struct Rules {
   /// mark the lead unit (县商务局*, ★县商务局); `lead_mark_note`: the notice
   /// saying so (标注“*”的为牵头单位). Optional.
   std::vector<std::string> lead_marks;
+  /// Bits (b & 63) of the first and last bytes of lead_marks, set when
+  /// units.yaml loads: a name whose edge bytes' bits are clear carries none.
+  uint64_t lead_mark_edges = 0;
   Regex lead_mark_note;
   Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
   /// units.yaml contact_keys and phone: contact details written into a unit
