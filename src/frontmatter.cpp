@@ -96,10 +96,10 @@ bool IsTitleLine(std::string_view s, const Rules& rules) {
 
 // The rest of a title wrapped after the line that seemed to end it: the short
 // text lines from `from` on (blank lines skipped, at most three) joined to
-// `title` up to the first that makes it end with title_closing. The joined
-// title and its last line, or nothing when no line ends it (the title stays as
-// it was): a line that is a 文号, a sentence or longer than a title's line
-// stops the search.
+// `title` up to the first that makes it end with title_closing and leave no
+// pair (《) open. The joined title and its last line, or nothing when no line
+// ends it (the title stays as it was): a line that is a 文号, a sentence or
+// longer than a title's line stops the search.
 std::optional<std::pair<std::string, size_t>> WrappedTitleEnd(const std::vector<Line>& lines, size_t from,
                                                               size_t end, std::string title, const Rules& rules) {
   int taken = 0;
@@ -113,7 +113,8 @@ std::optional<std::pair<std::string, size_t>> WrappedTitleEnd(const std::vector<
     title += next;
     ++taken;
     if (CharCount(title) > 80) return std::nullopt;
-    if (rules.title_closing.Contains(title)) return std::make_pair(std::move(title), j);
+    if (rules.title_closing.Contains(title) && !rules.punct.LeavesOpen(title))
+      return std::make_pair(std::move(title), j);
   }
   return std::nullopt;
 }
@@ -589,6 +590,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         // Join a title wrapped over the previous lines: "…关于印发…" + "…的通知",
         // and the issuer's name on a line of its own before "关于…".
         std::string title(compact);
+        bool issuers = false;  // an issuer's line is joined: only issuers' lines go on
         for (size_t j = i; j-- > 0;) {
           if (lines[j].kind == LineKind::kBlank) continue;
           std::string prev = RemoveSpaces(StripMarkdown(lines[j].text, rules));
@@ -597,9 +599,13 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
             break;
           // A line of site metadata (标    题 关于…的通知) is no first part of a title.
           if (!MetadataPairs(lines[j].text, meta_keys, rules.punct).empty()) break;
-          if (auto o = rules.title_opening.Find(title); o.found && o.begin == 0) {
-            if (IsCompleteUnit(prev, rules)) title = prev + title;
-            break;
+          // The issuers' names, one line each (joint issuers: 中共某县委办公室 /
+          // 某县人民政府办公室), before the line opening with 关于.
+          if (auto o = rules.title_opening.Find(title); o.found && (o.begin == 0 || issuers)) {
+            if (!IsCompleteUnit(prev, rules)) break;
+            title = prev + title;
+            issuers = true;
+            continue;
           }
           if (!rules.title_opening.Contains(prev)) break;
           title = prev + title;
@@ -609,8 +615,10 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           title += cut->first.substr(compact.size());
           title_at = cut->second;
           i = title_at;
-        } else if (rules.title_opening.Contains(title) && !rules.title_closing.Contains(title)) {
-          // A title wrapped after its line: "…关于印发…重点任务" + "分工方案的通知".
+        } else if (rules.title_opening.Contains(title) &&
+                   (!rules.title_closing.Contains(title) || rules.punct.LeavesOpen(title))) {
+          // A title wrapped after its line: "…关于印发…重点任务" + "分工方案的通知",
+          // or inside a 《 it has not closed ("…《…反馈意见" + "整改工作方案》的通知").
           if (auto more = WrappedTitleEnd(lines, i + 1, head_end, title, rules)) {
             title = std::move(more->first);
             title_at = more->second;

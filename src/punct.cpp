@@ -92,6 +92,16 @@ size_t Punctuation::TitleEnd(std::string_view t) const {
   return first == std::string_view::npos || depth <= 0 ? t.size() : first;
 }
 
+bool Punctuation::LeavesOpen(std::string_view s) const {
+  if (!opens.In(s) && !other_opens.In(s)) return false;  // most texts open none
+  int depth = 0;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = NextChar(s, i);
+    depth += (opens.Has(c) || other_opens.Has(c)) - (closes.Has(c) || other_closes.Has(c));
+  }
+  return depth > 0;
+}
+
 char32_t Punctuation::CloseOf(char32_t c) const {
   const size_t at = opens.marks().find(c);
   return at == std::u32string::npos ? 0 : closes.marks()[at];

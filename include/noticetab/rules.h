@@ -151,6 +151,9 @@ struct Punctuation {
   /// Where a heading's title ends in t: before the first title stop past the
   /// start and outside brackets (else the first one); t.size() when none.
   size_t TitleEnd(std::string_view t) const;
+  /// True when s opens a bracket or another pair (《, “) it does not close:
+  /// a text wrapped inside one (关于印发《…反馈意见 / 整改工作方案》的通知).
+  bool LeavesOpen(std::string_view s) const;
   /// The closing mark of the bracket opening with c; 0 when c opens none.
   char32_t CloseOf(char32_t c) const;
   /// True when s (trimmed) is a table row OCR printed with its rules read as
