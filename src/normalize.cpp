@@ -734,6 +734,12 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     auto m = rule.re.Find(t);
     if (!m.found) continue;
     d.kind = rule.kind;
+    if (rule.after == "season") {
+      if (notes)
+        notes->push_back({"deadline.relative", 0, 0,
+                          RoleLabel(Role::kDeadline, rules) + " names a season the notice does not date: " + *d.text});
+      return d;
+    }
     if (!rule.after.empty()) return CountedDays(d, m, years, rules, notes);
     if (rule.kind == "ongoing") return d;
     if (rule.kind == "recurring" && m.Group("m").empty()) return RecurWithinYear(d, rule, m, years, rules, notes);

@@ -520,8 +520,10 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
     if (!kKinds.count(rule.kind)) ctx.Fail(d["kind"].Mark(), "unknown deadline kind '" + rule.kind + "'");
     if (!kGran.count(rule.granularity)) ctx.Fail(d["granularity"].Mark(), "unknown granularity '" + rule.granularity + "'");
     // A count of days after an event: no date (kind none) but the notice's own.
-    if (!rule.after.empty() && (rule.after != "event" || rule.kind != "none"))
-      ctx.Fail(d["after"].Mark(), "after: expected event, with kind: none");
+    // A season (汛期前, 汛期内每月): by a date or recurring, with no date.
+    if (!rule.after.empty() && !(rule.after == "event" && rule.kind == "none") &&
+        !(rule.after == "season" && (rule.kind == "by_date" || rule.kind == "recurring") && rule.granularity.empty()))
+      ctx.Fail(d["after"].Mark(), "after: expected event (kind: none) or season (kind: by_date or recurring, no granularity)");
     if (rule.kind == "none" && rule.after.empty()) ctx.Fail(d["kind"].Mark(), "kind none is for after: event only");
     r.deadlines.push_back(std::move(rule));
   }

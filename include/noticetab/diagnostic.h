@@ -29,7 +29,7 @@ namespace noticetab {
 /// content's edges), units.missing, units.shared, units.from_group (a group row naming only units gave them), units.from_scope (a scope sentence above, 以下均需X落实, gave X), units.group_count, units.first_is_lead, units.marked_lead (a mark by a unit name, 县商务局*, made it the lead), units.contact (a contact person or phone number in a unit cell, kept in remarks), units.lead_from_note (a 备注 naming the lead: 县财政局牵头), seq.ocr_digits (a 序号 with letters OCR read for digits, 1O), seq.code (a 序号 that is a code, A1, not a number),
 /// deadline.no_year, deadline.year_moved (the title's year put it before the notice's date), deadline.unreadable, deadline.noise (a cell of symbols and no deadline word
 /// dropped), deadline.partial (the last of several dates in the cell), deadline.ocr_digits (letters OCR read for digits, 2O24年, read as digits), deadline.relative (counted
-/// from an event the notice does not date: 收到通知后10个工作日内), deadline.from_document (counted
+/// from an event the notice does not date: 收到通知后10个工作日内; or by a season it does not date: 汛期前), deadline.from_document (counted
 /// from the 成文日期; working days as weekdays), deadline.inferred (a date read for a phrase naming
 /// no day: 年中), deadline.event (a named day, 春节前, in a year the rules give it no date for),
 /// deadline.before_plan_year (a printed year before the plan year's, the date before

@@ -51,7 +51,9 @@ struct DeadlineRule {
   std::string kind;         ///< by_date | year_round | ongoing | recurring
   std::string granularity;  ///< day | month | quarter | half | year | ""
   /// "" or event: a count of days (group n; group wd: working days) after an
-  /// event, undated (kind none) unless group doc names the notice's issue.
+  /// event, undated (kind none) unless group doc names the notice's issue;
+  /// or season: by or within a season whose dates vary by place and year
+  /// (汛期前, 汛期内每月), its kind kept and no date given.
   std::string after;
   /// The phrase names no date of its own (年中): the date read for it is
   /// inferred, and the deadline.inferred warning says so.
