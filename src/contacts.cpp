@@ -1,6 +1,7 @@
 // Part of stage 7, normalize: contact details written into a unit cell (a
 // contact person, a phone number: 县城市管理局（联系人：陈刚，13905912345）,
-// 县市场监管局 周敏 15906661234) are no part of any unit name. They are taken
+// 县市场监管局 周敏 15906661234, 县公安局 黄志明, 县公安局（黄志明，副局长）)
+// are no part of any unit name. They are taken
 // out of the cell before it is split, and kept in the task's remarks.
 #include <algorithm>
 #include <cstdint>
@@ -66,7 +67,15 @@ bool KeyedPart(std::string_view s, const Rules& rules) {
   return false;
 }
 
-// Brackets holding a contact key or a phone number: all but their role words
+// Whether a bracket's text names a person and a post (黄志明，副局长), after a
+// unit: units.yaml contact_person with its post.
+bool PersonWithPost(std::string_view inner, const Rules& rules) {
+  if (inner.size() > 48) return false;  // 16 characters: a name, a post and a mark
+  const Regex::Match m = rules.contact_person.Find(inner);
+  return m.found && (!m.Group("post").empty() || !m.Group("pre").empty());
+}
+
+// Brackets holding a contact key, a phone number or a person with a post: all but their role words
 // go (（牵头，联系人：李强 0596-7325566） is （牵头）; a bracket of contact
 // details only is dropped whole).
 void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>* contacts) {
@@ -87,7 +96,9 @@ void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>*
     }
     if (close_at == std::string::npos) return;
     const std::string_view inner = std::string_view(s).substr(i, close_at - i);
-    if (!KeyedPart(inner, rules) && !(HasDigitRun(inner) && rules.phone.Contains(inner))) continue;
+    if (!KeyedPart(inner, rules) && !(HasDigitRun(inner) && rules.phone.Contains(inner)) &&
+        !(open_at > 0 && PersonWithPost(inner, rules)))
+      continue;
     // Its parts between commas and semicolons: role words stay, the rest
     // (from the first such part to the last, as written) is the contact.
     std::vector<std::string_view> kept;
@@ -183,6 +194,42 @@ void TakePhones(std::string& s, const Rules& rules, std::vector<std::string>* co
   }
 }
 
+// A person's name apart by a space after a whole unit name (县公安局 黄志明):
+// units.yaml contact_person, and no unit name itself (林业站) or start of one.
+void TakeSpacedPersons(std::string& s, const Rules& rules, std::vector<std::string>* contacts) {
+  const Punctuation& pu = rules.punct;
+  auto parts = [&](char32_t c) { return IsSpace(c) || pu.comma.Has(c) || pu.semicolon.Has(c) || pu.enumeration.Has(c); };
+  for (size_t i = 0; i < s.size();) {
+    const size_t space_at = i;
+    if (!IsSpace(NextChar(s, i))) continue;
+    size_t word = i;
+    while (word < s.size()) {  // past the spaces
+      size_t k = word;
+      if (!IsSpace(NextChar(s, k))) break;
+      word = k;
+    }
+    size_t end = word;
+    while (end < s.size()) {
+      size_t k = end;
+      if (parts(NextChar(s, k))) break;
+      end = k;
+    }
+    // The unit before the space: from the last separator before it.
+    size_t from = space_at, b = 0;
+    while (from > 0 && !parts(CharBefore(s, from, &b))) from = b;
+    const std::string_view unit = std::string_view(s).substr(from, space_at - from);
+    const std::string_view name = std::string_view(s).substr(word, end - word);
+    if (name.empty() || unit.empty() || name.size() > 48 || !IsCompleteUnit(unit, rules) ||
+        IsCompleteUnit(name, rules) || StartsLikeUnit(name, rules) || !rules.contact_person.Contains(name)) {
+      i = word;
+      continue;
+    }
+    contacts->push_back(std::string(name));
+    s.erase(space_at, end - space_at);
+    i = space_at;
+  }
+}
+
 // Whether s may hold a colon or an opening bracket, where a contact key
 // counts: an ASCII one, or a full-width form's lead byte (：（ are EF BC 9A,
 // EF BC 88). Most unit cells hold neither: one memchr each.
@@ -194,13 +241,17 @@ bool MayHoldKeyed(std::string_view s) {
 }  // namespace
 
 std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts) {
-  const bool keyed = MayHoldKeyed(cell) && HasContactKey(cell, rules), digits = HasDigitRun(cell);
-  if (!keyed && !digits) return {};
+  const bool may_keyed = MayHoldKeyed(cell);
+  const bool keyed = may_keyed && HasContactKey(cell, rules), digits = HasDigitRun(cell);
+  // A person with no key or number: in a bracket after a name, or after a space.
+  const bool bracket = may_keyed && rules.punct.opens.In(cell), spaced = HasSpace(cell);
+  if (!keyed && !digits && !bracket && !spaced) return {};
   const size_t before = contacts->size();
   std::string s(cell);
-  TakeBracketed(s, rules, contacts);
+  if (keyed || digits || bracket) TakeBracketed(s, rules, contacts);
   if (keyed) TakeKeyed(s, rules, contacts);
   if (digits) TakePhones(s, rules, contacts);
+  if (spaced) TakeSpacedPersons(s, rules, contacts);
   return contacts->size() > before ? std::string(Trim(s)) : std::string();
 }
 

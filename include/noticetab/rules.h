@@ -314,6 +314,10 @@ struct Rules {
   std::vector<std::string> contact_keys;
   uint64_t contact_key_ends = 0;  ///< the keys' last bytes, by their low six bits
   Regex phone;
+  /// units.yaml contact_person: a person named after a unit with no key or
+  /// number (县公安局 黄志明; in brackets with a post: （黄志明，副局长）, group
+  /// post or pre). Optional.
+  Regex contact_person;
   /// units.yaml list_marker: a number opening a name of a list numbered in
   /// its cell (1.县水利局 2.县城投公司, ①X②Y); groups n (digits) or c (circled).
   Regex unit_list_marker;
