@@ -757,8 +757,25 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     std::string gran = rule.granularity.empty() ? "year" : rule.granularity;
     d.granularity = gran;
     int mo = 12, day = 0;  // day 0 = the last day of the period
+    // 本月底前, 次月5日前: the notice's month (group thism) or the next
+    // (nextm), counted from its 成文日期.
+    const bool next_month = !m.Group("nextm").empty(), relative = next_month || !m.Group("thism").empty();
+    if (relative) {
+      const auto doc = DocDate(years);
+      if (!doc) {
+        d.kind = "none", d.granularity.reset(), d.year_source.reset();
+        if (notes)
+          notes->push_back({"deadline.relative", 0, 0,
+                            RoleLabel(Role::kDeadline, rules) + " counts from the notice's month, which it does not give: " + *d.text});
+        return d;
+      }
+      y = static_cast<int>(doc->year());
+      mo = static_cast<int>(static_cast<unsigned>(doc->month())) + next_month;
+      if (mo > 12) mo = 1, ++y;
+      d.year_source = "date";
+    }
     if (gran == "day" || gran == "month") {
-      mo = std::max(0, rules.numerals.Value(m.Group("m")));
+      if (!relative) mo = std::max(0, rules.numerals.Value(m.Group("m")));
       if (mo < 1 || mo > 12) break;
       day = gran == "day" ? std::max(0, rules.numerals.Value(m.Group("d"))) : 0;
       if (auto x = rules.dekad_days.find(m.Group("x")); x != rules.dekad_days.end()) day = x->second;
