@@ -33,8 +33,7 @@ bool SpansExact(const Source& original, int header_line) {
 }
 
 // A note printed under a table (注：…) ends it (EndsTable): said, with its
-// words, since no field of the ledger holds it. The note, when it says a
-// blank cell is as the row above's (headers.yaml blank_as_above), else null.
+// words, since no field of the ledger holds it. The note line, else null.
 const Line* WarnTableNote(const std::vector<Line>& lines, const Grid& grid, const Rules& rules, Document& doc) {
   auto next = std::upper_bound(lines.begin(), lines.end(), grid.span.last_line,
                                [](int no, const Line& l) { return no < l.no; });
@@ -52,7 +51,23 @@ const Line* WarnTableNote(const std::vector<Line>& lines, const Grid& grid, cons
   std::replace(words.begin(), words.end(), '\t', ' ');
   doc.Warn("table.note", "line " + std::to_string(next->no) + ": a note under the table, not a task: " +
                              std::string(Trim(words)), next->no, next->no);
-  return rules.blank_as_above.Contains(next->text) ? &*next : nullptr;
+  return &*next;
+}
+
+// What a note under the table tells the reader of its cells: a blank cell is
+// as the row above's (headers.yaml blank_as_above); a short name stands for
+// a full one (units.yaml legend: 注：“发改”指县发展和改革局，“住建”指…).
+void ReadTableNote(const Line& note, const Rules& rules, Table& t) {
+  if (rules.blank_as_above.Contains(note.text)) t.blank_as_above_line = note.no, t.blank_as_above_note = note.text;
+  const std::string_view text = note.text;
+  for (size_t from = 0; from < text.size();) {
+    const Regex::Match m = rules.unit_legend.Find(text.substr(from));
+    if (!m.found || m.end == 0) break;
+    const std::string_view short_name = m.Group("short"), full = m.Group("full");
+    if (!short_name.empty() && !full.empty() && IsCompleteUnit(full, rules)) t.legend.emplace_back(short_name, full);
+    from += m.end;
+  }
+  if (!t.legend.empty()) t.legend_line = note.no;
 }
 
 // A document read with its tables (docx, html, odt) knows which lines are
@@ -457,10 +472,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       Table table = [&] {
         Grid grid = r->cut(lines, at, rules);
         DropLinesOutsideNativeTables(original, grid, doc);
-        const Line* blank_as_above = WarnTableNote(lines, grid, rules, doc);
+        const Line* note = WarnTableNote(lines, grid, rules, doc);
         if (grid.caption.empty()) grid.caption = CaptionAbove(lines, at, rules, after_table);
         Table t = Interpret(grid, rules);
-        if (blank_as_above) t.blank_as_above_line = blank_as_above->no, t.blank_as_above_note = blank_as_above->text;
+        if (note) ReadTableNote(*note, rules, t);
         if (opts.grids) opts.grids->push_back(std::move(grid));
         return t;
       }();

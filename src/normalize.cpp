@@ -1121,6 +1121,28 @@ void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, s
   if (const size_t n = rules.punct.full_stop.EndLength(t); n && n < t.size()) title.resize(t.size() - n);
 }
 
+// The names of a unit cell that are short names the note under the table
+// gives full ones for (“水务”指县水务局): the full names, in place; each
+// expansion appended to *said.
+void ExpandLegend(std::string& cell, const Table& table, const Rules& rules, std::string* said) {
+  if (cell.empty()) return;
+  std::vector<std::string_view> pieces;
+  SplitTopLevel(cell, rules, &pieces);
+  std::string out;
+  const size_t said_before = said->size();
+  size_t copied = 0;
+  for (const std::string_view piece : pieces) {
+    const auto it = std::find_if(table.legend.begin(), table.legend.end(),
+                                 [&](const auto& entry) { return entry.first == piece; });
+    if (it == table.legend.end()) continue;
+    const size_t at = static_cast<size_t>(piece.data() - cell.data());
+    out.append(cell, copied, at - copied).append(it->second);
+    copied = at + piece.size();
+    *said += (said->empty() ? "" : ", ") + it->first + " as " + it->second;
+  }
+  if (said->size() != said_before) cell = out.append(cell, copied);
+}
+
 }  // namespace
 
 std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& sections,
@@ -1184,6 +1206,13 @@ std::vector<Task> TasksFromTable(Table& table, const std::vector<Section>& secti
       t.Warn("content.missing", "row has no content");
     }
     if (unit_lists.size() >= 256) unit_lists.clear();
+    if (!table.legend.empty()) {
+      std::string said;
+      for (Cell* c : {&row.units, &row.lead, &row.support}) ExpandLegend(c->text, table, rules, &said);
+      if (!said.empty())
+        t.Warn("units.legend", "unit names read by the note under the table (line " +
+                                   std::to_string(table.legend_line) + "): " + said);
+    }
     const UnitList& u = normalize_units(row.units.text);
     const UnitList& lead = normalize_units(row.lead.text);
     const UnitList& support = normalize_units(row.support.text);

@@ -344,7 +344,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "collective_name", "lead_clause",        "first_is_lead",     "person",
              "own_level",       "conjunctions",       "short_names",       "list_marker",       "whole_suffixes",
              "lead_marks",      "lead_mark_note",     "contact_keys",      "phone",            "contact_person",
-             "examples"});
+             "legend",          "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   if (root["short_names"])
@@ -401,6 +401,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   r.phone = root["phone"] ? Compile(ctx, root["phone"]) : Regex("(?!)");  // optional
   r.contact_person = root["contact_person"] ? Compile(ctx, root["contact_person"]) : Regex("(?!)");  // optional
+  r.unit_legend = root["legend"] ? Compile(ctx, root["legend"]) : Regex("(?!)");  // optional
   r.contact_key_ends = ends(r.contact_keys);
   r.unit_list_marker = root["list_marker"] ? Compile(ctx, root["list_marker"]) : Regex("(?!)");  // optional
   r.unit_own_level = root["own_level"] ? Compile(ctx, root["own_level"]) : Regex("(?!)");  // optional

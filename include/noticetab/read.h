@@ -83,6 +83,10 @@ struct Table {
   /// `describes`): each row's own label is its task's name.
   bool content_describes = false;
   std::string blank_as_above_note;  ///< that note's text
+  /// The short names the note under the table stands for full ones
+  /// (注：“发改”指县发展和改革局: units.yaml legend), and the note's line.
+  std::vector<std::pair<std::string, std::string>> legend;
+  int legend_line = 0;
   bool has(Role r) const;
 };
 

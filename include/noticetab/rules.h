@@ -318,6 +318,9 @@ struct Rules {
   /// number (县公安局 黄志明; in brackets with a post: （黄志明，副局长）, group
   /// post or pre). Optional.
   Regex contact_person;
+  /// units.yaml legend: a note under a table giving a short name's full one
+  /// (“发改”指县发展和改革局), groups short and full. Optional.
+  Regex unit_legend;
   /// units.yaml list_marker: a number opening a name of a list numbered in
   /// its cell (1.县水利局 2.县城投公司, ①X②Y); groups n (digits) or c (circled).
   Regex unit_list_marker;
