@@ -78,7 +78,8 @@ bool PersonWithPost(std::string_view inner, const Rules& rules) {
 // Brackets holding a contact key, a phone number or a person with a post: all but their role words
 // go (（牵头，联系人：李强 0596-7325566） is （牵头）; a bracket of contact
 // details only is dropped whole).
-void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>* contacts) {
+// keyed, digits: whether the cell may hold a key, a number (TakeContacts' gates).
+void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>* contacts, bool keyed, bool digits) {
   const Punctuation& pu = rules.punct;
   for (size_t i = 0; i < s.size();) {
     const size_t open_at = i;
@@ -96,7 +97,7 @@ void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>*
     }
     if (close_at == std::string::npos) return;
     const std::string_view inner = std::string_view(s).substr(i, close_at - i);
-    if (!KeyedPart(inner, rules) && !(HasDigitRun(inner) && rules.phone.Contains(inner)) &&
+    if (!(keyed && KeyedPart(inner, rules)) && !(digits && HasDigitRun(inner) && rules.phone.Contains(inner)) &&
         !(open_at > 0 && PersonWithPost(inner, rules)))
       continue;
     // Its parts between commas and semicolons: role words stay, the rest
@@ -248,7 +249,7 @@ std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<
   if (!keyed && !digits && !bracket && !spaced) return {};
   const size_t before = contacts->size();
   std::string s(cell);
-  if (keyed || digits || bracket) TakeBracketed(s, rules, contacts);
+  if (keyed || digits || bracket) TakeBracketed(s, rules, contacts, keyed, digits);
   if (keyed) TakeKeyed(s, rules, contacts);
   if (digits) TakePhones(s, rules, contacts);
   if (spaced) TakeSpacedPersons(s, rules, contacts);
