@@ -43,16 +43,6 @@ bool IsRoleWord(std::string_view piece, const Rules& rules) {
   return false;
 }
 
-// The code point ending before byte `end` of s, and where it begins.
-char32_t CharBefore(std::string_view s, size_t end, size_t* begin) {
-  size_t b = end;
-  while (b > 0 && (static_cast<unsigned char>(s[b - 1]) & 0xC0) == 0x80) --b;
-  if (b > 0) --b;
-  size_t i = b;
-  *begin = b;
-  return end > 0 ? NextChar(s, i) : 0;
-}
-
 // Whether a colon follows s's first `end` bytes (a key's), past spaces.
 bool ColonAfter(std::string_view s, size_t end, const Rules& rules) {
   return rules.punct.colon.StartLength(Trim(s.substr(end))) > 0;
@@ -144,7 +134,7 @@ void TakeKeyed(std::string& s, const Rules& rules, std::vector<std::string>* con
     for (size_t p = s.find(key); p != std::string::npos && p < best; p = s.find(key, p + 1)) {
       if (!ColonAfter(s, p + key.size(), rules)) continue;
       size_t b = 0;
-      const char32_t before = p ? CharBefore(s, p, &b) : U' ';
+      const char32_t before = p ? PrevChar(s, p, &b) : U' ';
       if (IsSpace(before) || pu.comma.Has(before) || pu.semicolon.Has(before) || pu.enumeration.Has(before)) {
         best = p;
         break;
@@ -167,21 +157,21 @@ void TakePhones(std::string& s, const Rules& rules, std::vector<std::string>* co
     if (!m.found || m.end == m.begin) return;
     const size_t begin = from + m.begin, end = from + m.end;
     size_t q = begin, b = 0;
-    while (q > 0 && IsSpace(CharBefore(s, q, &b))) q = b;
+    while (q > 0 && IsSpace(PrevChar(s, q, &b))) q = b;
     size_t r = q;
-    while (r > 0 && IsHan(CharBefore(s, r, &b))) r = b;
+    while (r > 0 && IsHan(PrevChar(s, r, &b))) r = b;
     size_t person = begin;
     if (r < q) {
       const std::string_view run = std::string_view(s).substr(r, q - r);
       const size_t chars = CharCountUpTo(run, 5);
-      const bool spaced = r > 0 && IsSpace(CharBefore(s, r, &b));
+      const bool spaced = r > 0 && IsSpace(PrevChar(s, r, &b));
       if (spaced && chars >= 2 && chars <= 4 && !IsCompleteUnit(run, rules)) {
         person = r;
       } else if (!IsCompleteUnit(run, rules)) {
         // The name's last two or three characters after a whole unit's.
         size_t cut = run.size();
         for (int k = 0; k < 3 && cut > 0; ++k) {
-          CharBefore(run, cut, &cut);
+          PrevChar(run, cut, &cut);
           if (k >= 1 && IsCompleteUnit(run.substr(0, cut), rules)) {
             person = r + cut;
             break;
@@ -217,7 +207,7 @@ void TakeSpacedPersons(std::string& s, const Rules& rules, std::vector<std::stri
     }
     // The unit before the space: from the last separator before it.
     size_t from = space_at, b = 0;
-    while (from > 0 && !parts(CharBefore(s, from, &b))) from = b;
+    while (from > 0 && !parts(PrevChar(s, from, &b))) from = b;
     const std::string_view unit = std::string_view(s).substr(from, space_at - from);
     const std::string_view name = std::string_view(s).substr(word, end - word);
     if (name.empty() || unit.empty() || name.size() > 48 || !IsCompleteUnit(unit, rules) ||

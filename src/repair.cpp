@@ -33,9 +33,9 @@ namespace {
 
 // The last character of s (its UTF-8 bytes); empty for "".
 std::string_view LastCharOf(std::string_view s) {
-  size_t i = s.size();
-  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-  return s.substr(i > 0 ? i - 1 : 0);
+  size_t begin = 0;
+  PrevChar(s, s.size(), &begin);
+  return s.substr(begin);
 }
 
 std::string LineRef(int first, int last) {

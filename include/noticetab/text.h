@@ -42,6 +42,17 @@ inline char32_t NextChar(std::string_view s, size_t& i) {
   }
   return NextCharSlow(s, i);
 }
+/// The code point ending before byte `end` of s, *begin set to where it
+/// starts (back past continuation bytes to a lead): NextChar's step the other
+/// way. 0, *begin 0, when end is 0.
+inline char32_t PrevChar(std::string_view s, size_t end, size_t* begin) {
+  size_t b = end;
+  while (b > 0 && (static_cast<unsigned char>(s[b - 1]) & 0xC0) == 0x80) --b;
+  if (b > 0) --b;
+  *begin = b;
+  size_t i = b;
+  return end > 0 ? NextChar(s, i) : 0;
+}
 /// Appends c encoded as UTF-8.
 void AppendUtf8(std::string& out, char32_t c);
 /// Number of code points.

@@ -178,10 +178,8 @@ char32_t FirstChar(std::string_view s) {
   return NextChar(s, i);
 }
 char32_t LastChar(std::string_view s) {
-  size_t j = s.size();
-  while (j > 0 && (static_cast<unsigned char>(s[j - 1]) & 0xC0) == 0x80) --j;
-  if (j > 0) --j;
-  return NextChar(s, j);
+  size_t begin = 0;
+  return PrevChar(s, s.size(), &begin);
 }
 
 struct RuledCell {
