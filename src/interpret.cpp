@@ -117,6 +117,21 @@ std::optional<int> SeqNumber(std::string_view s) {
   return value;
 }
 
+bool SubNumber(std::string_view s) {
+  s = Trim(s);
+  int digits = 0, groups = 0;
+  for (const char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 3) return false;
+    } else if ((c == '-' || c == '.') && digits > 0) {
+      digits = 0, ++groups;
+    } else {
+      return false;
+    }
+  }
+  return groups > 0 && digits > 0;
+}
+
 namespace {
 
 struct StreamCell {

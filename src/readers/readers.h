@@ -37,6 +37,9 @@ void FillCell(GridCell& c, const std::vector<Line>& lines, const Line& line, std
 /// A 序号 cell's value: one to three digits, ASCII or full-width (１２); none
 /// for anything else.
 std::optional<int> SeqNumber(std::string_view s);
+/// True when s is a 序号 numbering a row under a group: ASCII numbers of one
+/// to three digits joined by - or . (1-1, 2.3, 1-2-1).
+bool SubNumber(std::string_view s);
 /// The first line at or after `from` that is not blank; lines.size() when none.
 size_t PastBlank(const std::vector<Line>& lines, size_t from);
 

@@ -409,23 +409,29 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     if (!syntax.is_row(l)) {
       // A group band printed without marks (html2text drops a row of one
       // spanning cell's pipes: 二、聚焦民生关切) between rows, over a row that
-      // opens with its 序号: a row of one cell. (Where a stray line joins the
-      // row above, a numbered line is a cell's paragraph: 1.新建…；.)
-      // Where a stray line joins the row above, only a short first-level
-      // title with no sentence mark (二、医疗卫生类) is a band: a numbered
-      // paragraph or item of a cell (2.改造老旧小区。, 2.城西幼儿园) reads on
-      // as the cell's.
-      const bool band_like = !syntax.stray_joins_above ||
-                             (!rules.punct.sentence_mark.In(l.text) && CharCountUpTo(Trim(l.text), 25) <= 24 &&
-                              rules.FirstLevel(HeadingStyle(l.text, rules)));
-      if (band_like && l.kind == LineKind::kHeading && !g.rows.empty()) {
+      // opens with its 序号 (3, or 3-1 numbering the rows under each band): a
+      // row of one cell. Where a stray line joins the row above, only a short
+      // title with no sentence mark is a band: of the first level (二、医疗卫生类),
+      // or of the second over a row whose 序号 starts again at 1 ((二)规范统计
+      // 数据生产); a numbered paragraph or item of a cell (2.改造老旧小区。,
+      // 2.城西幼儿园, 1.新建…；) reads on as the cell's.
+      if (l.kind == LineKind::kHeading && !g.rows.empty()) {
         const size_t j = PastBlank(lines, i + 1);
         std::vector<std::string_view> next;
         if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
         // Not the header-less first row of a table of its own (a rule under it).
         const size_t r = PastBlank(lines, j + 1);
         const bool ruled = r < lines.size() && syntax.is_rule && syntax.is_rule(lines[r]);
-        if (!next.empty() && SeqNumber(next.front()) && !ruled) {
+        const std::optional<int> seq = next.empty() ? std::nullopt : SeqNumber(next.front());
+        const bool numbered = seq || (!next.empty() && SubNumber(next.front()));
+        bool band_like = !syntax.stray_joins_above;
+        if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text) && CharCountUpTo(Trim(l.text), 25) <= 24) {
+          const int style = HeadingStyle(l.text, rules);
+          band_like = rules.FirstLevel(style) ||
+                      (seq == 1 && style >= 0 && static_cast<size_t>(style) < rules.headings.size() &&
+                       rules.headings[static_cast<size_t>(style)].level == 2);
+        }
+        if (band_like && numbered && !ruled) {
           g.rows.push_back(row_of(l, {l.text}));
           g.span.last_line = l.no;
           continue;
