@@ -1202,8 +1202,10 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     SplitTopLevel(cell, rules, &names);
     size_t complete = 0;
     for (const auto& n : names) complete += complete_unit(n);
+    // A name's 12 characters, and the role keys' where the cell writes its
+    // roles so (牵头单位：县财政局 配合单位：各项目业主单位).
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
-        complete >= 1 && chars <= 12 * names.size() + 8 &&
+        complete >= 1 && (chars <= 12 * names.size() + 8 || chars <= 12 * names.size() + 8 + UnitKeyChars(cell, rules)) &&
         (complete == names.size() || !WordsBesideName(names, complete_unit, rules)))
       return CellShape::kUnits;
   }
@@ -1271,6 +1273,25 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
 }
 
 }  // namespace
+
+size_t UnitKeyChars(std::string_view cell, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  size_t total = 0;
+  for (size_t at = pu.colon.Find(cell); at != std::string_view::npos;) {
+    size_t b = at, k = 0;  // the key: back from the colon to a space, a separator, a bracket or the start
+    while (b > 0) {
+      const char32_t c = PrevChar(cell, b, &k);
+      if (IsSpace(c) || pu.comma.Has(c) || pu.semicolon.Has(c) || pu.enumeration.Has(c) || pu.opens.Has(c)) break;
+      b = k;
+    }
+    const std::string_view key = cell.substr(b, at - b);
+    const ClauseRole role = KeyRole(key, rules);
+    if (role != ClauseRole::kLead && role != ClauseRole::kSupport && role != ClauseRole::kUnits) return 0;
+    total += CharCount(key) + 1;
+    at = pu.colon.Find(cell, at + pu.colon.StartLength(cell.substr(at)));
+  }
+  return total;
+}
 
 CellShape ClassifyCell(std::string_view cell, const Rules& rules) {
   return ClassifyTrimmed(Trim(cell), rules, nullptr, nullptr);

@@ -85,6 +85,10 @@ std::ptrdiff_t LeadMarkOf(std::string_view name, const Rules& rules);
 /// name without the lead marks at its edges, each possibly doubled
 /// (**县住建局**: markdown's bold), trimmed.
 std::string_view WithoutLeadMarks(std::string_view name, const Rules& rules);
+/// The characters of the role keys a unit cell writes before its names
+/// (牵头单位：县财政局 配合单位：县统计局: 10), colons included; 0 when a key
+/// before a colon names no unit role (完成时限：, 发布时间：) or there is none.
+size_t UnitKeyChars(std::string_view cell, const Rules& rules);
 /// True when name (spaces and lead marks removed) reads as a complete unit
 /// name: it ends in an org suffix or starts with a collective start (各 / 有关 ...).
 bool IsCompleteUnit(std::string_view name, const Rules& rules);
