@@ -567,10 +567,12 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     if (!fm.number) {
       const std::string_view compact = compact_t();
       auto m = rules.doc_number.Find(compact);
-      // The notice's own number stands alone on its line, or before the page's
-      // metadata (沅北政办发〔2023〕5号　发布时间：…); a cited one sits in a sentence.
+      // The notice's own number stands alone on its line, before the page's
+      // metadata (沅北政办发〔2023〕5号　发布时间：…) or before its signer
+      // (武医保报〔2025〕6号　签发人：陈志远); a cited one sits in a sentence.
       if (m.found && ((m.end - m.begin) * 10 >= compact.size() * 6 ||
-                      (m.begin == 0 && StartsMetadataPair(compact.substr(m.end), meta_keys, rules.punct)))) {
+                      (m.begin == 0 && (StartsMetadataPair(compact.substr(m.end), meta_keys, rules.punct) ||
+                                        rules.signer.Contains(compact.substr(m.end)))))) {
         fm.number = FormatDocNumber(m, rules);
         continue;
       }

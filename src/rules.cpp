@@ -537,8 +537,9 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "plan_title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "metadata_publish_keys", "numeric_date",
-                        "title_year", "title_opening", "title_closing", "number_format", "key_value", "examples"});
+                        "title_year", "title_opening", "title_closing", "number_format", "key_value", "signer", "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
+  r.signer = root["signer"] ? Compile(ctx, root["signer"]) : Regex("(?!)");  // optional
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
   r.title_line = Compile(ctx, Required(ctx, root, "title_line"));

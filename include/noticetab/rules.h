@@ -308,6 +308,9 @@ struct Rules {
   /// units.yaml loads: a name whose edge bytes' bits are clear carries none.
   uint64_t lead_mark_edges = 0;
   Regex lead_mark_note;
+  /// frontmatter.yaml signer: the 签发人 an upward report prints beside its
+  /// 文号 (武医保报〔2025〕6号　签发人：陈志远), on the spaceless line. Optional.
+  Regex signer;
   Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
   /// units.yaml contact_keys and phone: contact details written into a unit
   /// cell (联系人：陈刚, 13905912345), taken out of its names. Optional.
