@@ -754,6 +754,8 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     }
     // 次年 / 明年: the year after the plan's (a phrase led by a digit has none).
     if (y != 0 && d.year_source != "text" && (t[0] & 0x80) && !m.Group("next").empty()) ++y;
+    // 11月1日至次年4月30日: a range ending in the year after its start's.
+    if (y != 0 && !m.Group("nexty").empty()) ++y;
     std::string gran = rule.granularity.empty() ? "year" : rule.granularity;
     d.granularity = gran;
     int mo = 12, day = 0;  // day 0 = the last day of the period
