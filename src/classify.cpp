@@ -562,11 +562,7 @@ bool HeaderNameListed(std::string_view cell, const Rules& rules) {
     l.text = Trim(l.raw);
     // A line wrapped whole in emphasis marks (**标题**): its words.
     if (!l.text.empty() && (l.text.front() == '*' || l.text.front() == '_' || l.text.front() == '<'))
-      for (const auto& [open, close] : rules.emphasis)
-        if (l.text.size() > open.size() + close.size() && l.text.starts_with(open) && l.text.ends_with(close)) {
-          l.text = Trim(l.text.substr(open.size(), l.text.size() - open.size() - close.size()));
-          break;
-        }
+      l.text = WithoutEmphasis(l.text, rules);
     // One scan of the text for a space; tabs are spaces, so only a spaced
     // text is searched for them (the trimmed ends are short).
     l.spaced = HasSpace(l.text);
@@ -1205,7 +1201,9 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
     // A name's 12 characters, and the role keys' where the cell writes its
     // roles so (牵头单位：县财政局 配合单位：各项目业主单位).
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) &&
-        complete >= 1 && (chars <= 12 * names.size() + 8 || chars <= 12 * names.size() + 8 + UnitKeyChars(cell, rules)) &&
+        complete >= 1 &&
+        (chars <= 12 * names.size() + 8 ||
+         (complete == names.size() && chars <= 12 * names.size() + 8 + UnitKeyChars(cell, rules))) &&
         (complete == names.size() || !WordsBesideName(names, complete_unit, rules)))
       return CellShape::kUnits;
   }
@@ -1273,6 +1271,14 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
 }
 
 }  // namespace
+
+std::string_view WithoutEmphasis(std::string_view s, const Rules& rules) {
+  s = Trim(s);
+  for (const auto& [open, close] : rules.emphasis)
+    if (s.size() > open.size() + close.size() && s.starts_with(open) && s.ends_with(close))
+      return Trim(s.substr(open.size(), s.size() - open.size() - close.size()));
+  return s;
+}
 
 size_t UnitKeyChars(std::string_view cell, const Rules& rules) {
   const Punctuation& pu = rules.punct;

@@ -210,7 +210,7 @@ void TakeSpacedPersons(std::string& s, const Rules& rules, std::vector<std::stri
     while (from > 0 && !parts(PrevChar(s, from, &b))) from = b;
     const std::string_view unit = std::string_view(s).substr(from, space_at - from);
     const std::string_view name = std::string_view(s).substr(word, end - word);
-    if (name.empty() || unit.empty() || name.size() > 48 || !IsCompleteUnit(unit, rules) ||
+    if (name.empty() || unit.empty() || name.size() > 48 || CharCountUpTo(name, 4) != 3 || !IsCompleteUnit(unit, rules) ||
         IsCompleteUnit(name, rules) || StartsLikeUnit(name, rules) || !rules.contact_person.Contains(name)) {
       i = word;
       continue;

@@ -603,8 +603,10 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           if (!MetadataPairs(lines[j].text, meta_keys, rules.punct).empty()) break;
           // The issuers' names, one line each (joint issuers: 中共某县委办公室 /
           // 某县人民政府办公室), before the line opening with 关于.
+          // The body an issuer belongs to (某县人民政府 over 某县人民政府办公室: a
+          // site's or letterhead's name) is no second issuer.
           if (auto o = rules.title_opening.Find(title); o.found && (o.begin == 0 || issuers)) {
-            if (!IsCompleteUnit(prev, rules)) break;
+            if (!IsCompleteUnit(prev, rules) || (issuers && title.starts_with(prev))) break;
             title = prev + title;
             issuers = true;
             continue;

@@ -775,6 +775,10 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       mo = static_cast<int>(static_cast<unsigned>(doc->month())) + next_month;
       if (mo > 12) mo = 1, ++y;
       d.year_source = "date";
+      if (notes)  // a report due each month (每月…次月5日前) recurs: said
+        notes->push_back({"deadline.from_document", 0, 0,
+                          RoleLabel(Role::kDeadline, rules) + " counted from the notice's month " +
+                              years.doc_date->substr(0, 7) + ": " + *d.text});
     }
     if (gran == "day" || gran == "month") {
       if (!relative) mo = std::max(0, rules.numerals.Value(m.Group("m")));
@@ -1112,6 +1116,7 @@ void LabelAsTitle(std::string_view label, const Rules& rules, std::string& no, s
       return;
     }
   }
+  label = WithoutEmphasis(label, rules);  // a band's bold (**强化家校社协同育人**)
   title = HasSpace(label) ? JoinCjkSpaces(label) : std::string(label);
   if (auto h = HeadingStyle(title, rules) < 0 ? std::nullopt : MatchHeading(title, rules); h && !h->title.empty()) {
     no = h->no;

@@ -412,11 +412,8 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
   std::string out;
   for (size_t k = parts.size(); k-- > 0;) {
     const std::string part = rules.markdown_prefix.ReplaceAll(parts[k], "");
-    std::string_view trimmed = Trim(part);
-    // Markdown's strong emphasis around the whole title (**2025年…表**).
-    for (std::string_view mark : {"**", "__"})
-      if (trimmed.size() > 2 * mark.size() && trimmed.starts_with(mark) && trimmed.ends_with(mark))
-        trimmed = Trim(trimmed.substr(mark.size(), trimmed.size() - 2 * mark.size()));
+    // Emphasis around the whole title (**2025年…表**).
+    const std::string_view trimmed = WithoutEmphasis(part, rules);
     out += (out.empty() ? "" : " ") + (HasSpace(trimmed) ? JoinCjkSpaces(trimmed) : std::string(trimmed));
   }
   return out;

@@ -128,7 +128,9 @@ nt::CellShape RefClassify(std::string_view cell, const nt::Rules& rules) {
       long_words = long_words || (!RefComplete(n, rules) && nt::CharCount(n) > nt::kLongestCutName);
     }
     if (!names.empty() && complete * 2 >= names.size() + (names.size() > 2 ? 1 : 0) && complete >= 1 &&
-        chars <= 12 * names.size() + 8 + nt::UnitKeyChars(cell, rules) && !(long_words && !starts))
+        (chars <= 12 * names.size() + 8 ||
+         (complete == names.size() && chars <= 12 * names.size() + 8 + nt::UnitKeyChars(cell, rules))) &&
+        !(long_words && !starts))
       return CellShape::kUnits;
   }
   if (chars > 16 || dated) return CellShape::kText;  // a date no pattern reads is no debris

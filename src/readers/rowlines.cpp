@@ -427,8 +427,13 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
         bool band_like = !syntax.stray_joins_above;
         if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text) && CharCountUpTo(Trim(l.text), 25) <= 24) {
           const int style = HeadingStyle(l.text, rules);
+          // A second-level title right after a row (not after a stray line: a
+          // cell's sub-items （一）…（二）… wrap on below it).
+          size_t before = i;
+          while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk)) --before;
+          const bool after_row = before > 0 && syntax.is_row(lines[before - 1]);
           band_like = rules.FirstLevel(style) ||
-                      (seq == 1 && style >= 0 && static_cast<size_t>(style) < rules.headings.size() &&
+                      (seq == 1 && after_row && style >= 0 && static_cast<size_t>(style) < rules.headings.size() &&
                        rules.headings[static_cast<size_t>(style)].level == 2);
         }
         if (band_like && numbered && !ruled) {
