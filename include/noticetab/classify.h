@@ -85,6 +85,9 @@ std::ptrdiff_t LeadMarkOf(std::string_view name, const Rules& rules);
 /// name without the lead marks at its edges, each possibly doubled
 /// (**县住建局**: markdown's bold), trimmed.
 std::string_view WithoutLeadMarks(std::string_view name, const Rules& rules);
+/// s without the emphasis marks wrapping the whole of it (**标题**, <b>…</b>:
+/// headings.yaml emphasis), trimmed; s trimmed when none.
+std::string_view WithoutEmphasis(std::string_view s, const Rules& rules);
 /// The characters of the role keys a unit cell writes before its names
 /// (牵头单位：县财政局 配合单位：县统计局: 10), colons included; 0 when a key
 /// before a colon names no unit role (完成时限：, 发布时间：) or there is none.
