@@ -245,6 +245,17 @@ TEST_CASE("markdown whose table is an HTML block (MinerU) is read with exact spa
   // "<table" inside a sentence is not a table block: the text stays text.
   Document prose = ConvertText("说明：网页中的<table>标签不属于正文。\n");
   CHECK(prose.format == "text");
+
+  // PaddleOCR wraps each table it writes in <html><body>: the table is read
+  // all the same (it had been no table: every task lost).
+  Document wrapped = ConvertText(
+      "# 附件\n\n<html><body><table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>完成时限</td></tr>"
+      "<tr><td>1</td><td>完成8座危桥改造。</td><td>县交通运输局</td><td>2025年9月底前</td></tr></table></body></html>\n");
+  CHECK(wrapped.format == "html");
+  REQUIRE(wrapped.tasks.size() == 1);
+  CHECK(wrapped.tasks[0].lead_units == std::vector<std::string>{"县交通运输局"});
+  // A wrapper with no table after it is text.
+  CHECK(ConvertText("<div>说明：本页无表格。</div>\n").format == "text");
 }
 
 TEST_CASE("an annex read without its notice takes the plan year from the table's title", "[convert]") {

@@ -454,6 +454,20 @@ bool HasTagNoCase(std::string_view line, std::string_view tag) {
   return false;
 }
 
+// Whether a text line opens a table: <table, after the wrappers a converter
+// puts around each table it writes (PaddleOCR: <html><body><table>…).
+bool OpensTable(std::string_view line) {
+  for (;;) {
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (!StartsWithNoCase(line, "<html") && !StartsWithNoCase(line, "<body") && !StartsWithNoCase(line, "<div") &&
+        !StartsWithNoCase(line, "<center"))
+      return StartsWithNoCase(line, "<table");
+    const size_t close = line.find('>');
+    if (close == std::string_view::npos) return false;
+    line.remove_prefix(close + 1);
+  }
+}
+
 }  // namespace
 
 std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::string& name) {
@@ -462,7 +476,7 @@ std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::str
   for (size_t at = text.find('<'); at != std::string_view::npos && !any; at = text.find('<', at + 1)) {
     size_t b = at;
     while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
-    any = (b == 0 || text[b - 1] == '\n') && StartsWithTag(text.substr(at), "<table");
+    any = (b == 0 || text[b - 1] == '\n') && OpensTable(text.substr(at, text.find('\n', at) - at));
   }
   if (!any) return std::nullopt;
   std::vector<std::string_view> lines;
@@ -476,7 +490,7 @@ std::optional<Rendered> ReadEmbeddedTables(std::string_view text, const std::str
   r.format = "html";
   r.encoding = "UTF-8";
   for (size_t i = 0; i < lines.size();) {
-    if (!StartsWithTag(lines[i], "<table")) {
+    if (!OpensTable(lines[i])) {
       r.lines.emplace_back(lines[i++]);  // as it is: the text readers read it
       continue;
     }
