@@ -714,6 +714,27 @@ void WarnBeforePlanYear(const Deadline& d, const YearContext& years, const Rules
 
 }  // namespace
 
+// A CJK zero (〇, or a sign read as one) between ASCII digits (2〇25年: OCR
+// read the 0 so) as the digit 0; true when one was.
+static bool FoldCjkZeros(std::string* s, const Numerals& numerals) {
+  auto ascii_digit = [](char c) { return c >= '0' && c <= '9'; };
+  bool changed = false;
+  for (size_t i = 1; i < s->size();) {
+    const size_t at = i;
+    if (static_cast<unsigned char>((*s)[at]) < 0x80 || !ascii_digit((*s)[at - 1])) {
+      ++i;
+      continue;
+    }
+    const char32_t c = NextChar(*s, i);
+    if (i < s->size() && ascii_digit((*s)[i]) && numerals.DigitValue(c) == 0) {
+      s->replace(at, i - at, "0");
+      i = at + 1;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const Rules& rules,
                          std::vector<Diagnostic>* notes) {
   Deadline d;
@@ -722,7 +743,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
   d.text = printed;
   std::string spaceless;
   std::string t = Nfkc(RemoveSpaces(printed, &spaceless));
-  if (rules.punct.FoldOcrDigits(&t) && notes)  // 2O24年, 2024年l2月
+  if ((rules.punct.FoldOcrDigits(&t) | FoldCjkZeros(&t, rules.numerals)) && notes)  // 2O24年, 2024年l2月, 2〇25年
     notes->push_back({"deadline.ocr_digits", 0, 0, RoleLabel(Role::kDeadline, rules) + " read with letters as digits (OCR): " + printed + " as " + t});
   if (t.size() % 2 == 0 && t.substr(0, t.size() / 2) == t.substr(t.size() / 2)) {
     t = t.substr(0, t.size() / 2);  // the same phrase printed twice
