@@ -723,7 +723,10 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules) {
 }
 
 std::ptrdiff_t LeadMarkOf(std::string_view name, const Rules& rules) {
-  auto bit = [&](char b) { return (rules.lead_mark_edges >> (static_cast<unsigned char>(b) & 63)) & 1; };
+  auto bit = [&](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (rules.lead_mark_edges[b >> 6] >> (b & 63)) & 1;
+  };
   if (name.empty() || (!bit(name.back()) && !bit(name.front()))) return 0;  // most names
   for (const auto& m : rules.lead_marks) {
     if (m.empty() || name.size() <= m.size()) continue;

@@ -389,11 +389,11 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));
   r.lead_marks = root["lead_marks"] ? StringList(ctx, root["lead_marks"]) : std::vector<std::string>{};  // optional
-  r.lead_mark_edges = 0;
+  r.lead_mark_edges = {};
   for (const auto& m : r.lead_marks)
     if (!m.empty())
-      r.lead_mark_edges |= uint64_t{1} << (static_cast<unsigned char>(m.front()) & 63) |
-                           uint64_t{1} << (static_cast<unsigned char>(m.back()) & 63);
+      for (const unsigned char b : {static_cast<unsigned char>(m.front()), static_cast<unsigned char>(m.back())})
+        r.lead_mark_edges[b >> 6] |= uint64_t{1} << (b & 63);
   r.lead_mark_note = root["lead_mark_note"] ? Compile(ctx, root["lead_mark_note"]) : Regex("(?!)");  // optional
   r.unit_person = root["person"] ? Compile(ctx, root["person"]) : Regex("(?!)");  // optional
   r.contact_keys = root["contact_keys"] ? StringList(ctx, root["contact_keys"]) : std::vector<std::string>{};  // optional

@@ -219,8 +219,10 @@ struct Rules {
   std::vector<std::string> measure_names;         ///< 单位: beside a units column, a measurement unit
   Regex group_title;  ///< a table cell naming a group by its ordinal (第二阶段：排查整治): a section's label
   /// A heading style of the first level in GB/T 9704 (一、; headings.yaml level 1).
-  bool FirstLevel(int style) const {
-    return style >= 0 && static_cast<size_t>(style) < headings.size() && headings[static_cast<size_t>(style)].level == 1;
+  bool FirstLevel(int style) const { return Level(style) == 1; }
+  /// A heading style's level (headings.yaml level); 0 for no style.
+  int Level(int style) const {
+    return style >= 0 && static_cast<size_t>(style) < headings.size() ? headings[static_cast<size_t>(style)].level : 0;
   }
   /// Whether a header name's key (NameKey) is one of describing_names.
   bool Describes(std::string_view key) const {
@@ -304,9 +306,9 @@ struct Rules {
   /// mark the lead unit (县商务局*, ★县商务局); `lead_mark_note`: the notice
   /// saying so (标注“*”的为牵头单位). Optional.
   std::vector<std::string> lead_marks;
-  /// Bits (b & 63) of the first and last bytes of lead_marks, set when
-  /// units.yaml loads: a name whose edge bytes' bits are clear carries none.
-  uint64_t lead_mark_edges = 0;
+  /// The first and last bytes of lead_marks (bit b of word b >> 6), set when
+  /// units.yaml loads: a name whose edge bytes are none of them carries none.
+  std::array<uint64_t, 4> lead_mark_edges{};
   Regex lead_mark_note;
   /// frontmatter.yaml signer: the 签发人 an upward report prints beside its
   /// 文号 (武医保报〔2025〕6号　签发人：陈志远), on the spaceless line. Optional.

@@ -432,9 +432,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           size_t before = i;
           while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk)) --before;
           const bool after_row = before > 0 && syntax.is_row(lines[before - 1]);
-          band_like = rules.FirstLevel(style) ||
-                      (seq == 1 && after_row && style >= 0 && static_cast<size_t>(style) < rules.headings.size() &&
-                       rules.headings[static_cast<size_t>(style)].level == 2);
+          band_like = rules.FirstLevel(style) || (seq == 1 && after_row && rules.Level(style) == 2);
         }
         if (band_like && numbered && !ruled) {
           g.rows.push_back(row_of(l, {l.text}));
