@@ -259,6 +259,38 @@ bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& 
   return true;
 }
 
+// Japanese forms OCR gives for Chinese characters (県 for 县: junk.yaml
+// ocr_forms), each read as its Chinese form before parsing, with a document
+// warning naming the first and the lines. Left in, 県交通运输局 is a unit of
+// its own beside 县交通运输局.
+bool FoldOcrForms(const Rules& rules, const Source& in, Source& out, Document& doc) {
+  const std::string_view text = in.text();
+  if (!rules.ocr_form_any.Contains(text)) return false;
+  std::string folded, lines_at, first;
+  folded.reserve(text.size());
+  size_t count = 0;
+  int line = 1, last = 0;
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const char32_t c = NextChar(text, i);
+    const size_t k = c < 0x80 ? std::u32string::npos : rules.ocr_forms.find(c);
+    if (k == std::u32string::npos) {
+      folded.append(text.substr(at, i - at));
+      line += c == '\n';
+      continue;
+    }
+    AppendUtf8(folded, rules.ocr_chinese[k]);
+    if (first.empty()) first = std::string(text.substr(at, i - at)) + " as ", AppendUtf8(first, rules.ocr_chinese[k]);
+    if (line != last && count < 64) lines_at += (lines_at.empty() ? "" : ", ") + std::to_string(line), last = line;
+    ++count;
+  }
+  out = Source(in.name(), in.encoding(), std::move(folded));
+  doc.Warn("input.ocr_forms", std::to_string(count) + " character" + (count == 1 ? "" : "s") +
+                                  " in a Japanese form read as Chinese (" + first + ", line" +
+                                  (lines_at.find(',') == std::string::npos ? " " : "s ") + lines_at + ")");
+  return true;
+}
+
 // The rows of a grid that are no header; with `assigned`, only those with a
 // cell besides the first (the content): units or a deadline.
 size_t BodyRows(const Grid& g, bool assigned = false) {
@@ -341,6 +373,8 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   Source deglyphed, unboxed;
   if (RemoveGlyphs(rules.glyph_codes, *source, deglyphed, doc)) source = &deglyphed;
   if (RemoveGlyphs(rules.glyph_boxes, *source, unboxed, doc)) source = &unboxed;
+  Source unjapanese;
+  if (FoldOcrForms(rules, *source, unjapanese, doc)) source = &unjapanese;
   // Traditional characters: parse a Simplified copy, then give every emitted
   // string its original characters back (the conversion is one code point
   // for one, so positions align).
@@ -396,6 +430,9 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
   if (has_table) regions.table_begin = table_at;
 
   doc.document = ReadFrontMatter(lines, regions, rules);
+  if (doc.document.number_printed)
+    doc.Warn("document.ocr_digits", "document number read with letters as digits (OCR): " +
+                                        *doc.document.number_printed + " as " + doc.document.number.value_or(""));
   std::vector<int> item_end;
   // A plan printed as the annex of a cover that assigns nothing: its outline.
   const Regions outline_at = [&] {

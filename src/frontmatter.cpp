@@ -567,6 +567,10 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     if (!fm.number) {
       const std::string_view compact = compact_t();
       auto m = rules.doc_number.Find(compact);
+      // A year OCR read with letters for digits (〔2O25〕): read in its digits
+      // (the same length, so the offsets below hold), said so in convert.
+      std::string folded;
+      if (!m.found && rules.punct.FoldOcrDigits(&folded.assign(compact))) m = rules.doc_number.Find(folded);
       // The notice's own number stands alone on its line, before the page's
       // metadata (沅北政办发〔2023〕5号　发布时间：…) or before its signer
       // (武医保报〔2025〕6号　签发人：陈志远); a cited one sits in a sentence.
@@ -574,6 +578,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
                       (m.begin == 0 && (StartsMetadataPair(compact.substr(m.end), meta_keys, rules.punct) ||
                                         rules.signer.Contains(compact.substr(m.end)))))) {
         fm.number = FormatDocNumber(m, rules);
+        if (!folded.empty()) fm.number_printed = std::string(compact.substr(m.begin, m.end - m.begin));
         continue;
       }
     }

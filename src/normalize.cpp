@@ -137,6 +137,29 @@ std::string_view CarryLevel(std::string_view name, UnitCarry& carry, const Rules
   return name;
 }
 
+// Where a second whole name begins in `name` with no mark before it
+// (县发改局县财政局), npos when none does: both halves of four characters or
+// more, each with a level prefix of its own and complete (an open tail after
+// the second aside: 县财政局等).
+size_t UnmarkedSecondName(std::string_view name, const Rules& rules) {
+  if (LevelPrefix(name, rules).empty()) return std::string_view::npos;
+  size_t at = 0;
+  for (int chars = 0; chars < 4 && at < name.size(); ++chars) NextChar(name, at);
+  for (; at + 12 <= name.size(); NextChar(name, at)) {
+    const std::string_view right = name.substr(at);
+    if (LevelPrefix(right, rules).empty()) continue;
+    std::string_view whole = right;
+    for (const auto& tail : rules.open_tails)
+      if (EndsWith(whole, tail) && whole.size() > tail.size()) {
+        whole.remove_suffix(tail.size());
+        break;
+      }
+    if (CharCountUpTo(whole, 4) >= 4 && IsCompleteUnit(name.substr(0, at), rules) && IsCompleteUnit(whole, rules))
+      return at;
+  }
+  return std::string_view::npos;
+}
+
 // `carried` carries the level (and committee) across calls, so a support
 // run inherits the lead run's level.
 std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, bool* open,
@@ -213,6 +236,16 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       name = left;
       break;
     }
+    // Two whole names with no mark between them (县发改局县财政局: OCR lost the
+    // 、) part where the second's level begins: each has a level of its own
+    // and four characters or more (市委市政府督查室 is one office), said so.
+    if (name.size() >= 24)
+      if (const size_t at = UnmarkedSecondName(name, rules); at != std::string_view::npos) {
+        if (warnings)
+          warnings->push_back({"units.no_separator", 0, 0, "two unit names with no mark between them read as two: " + std::string(name)});
+        pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(piece) + 1, name.substr(at));
+        name = name.substr(0, at);
+      }
     // The tails are compared only when the name's last byte ends one of them.
     const bool may_tail = !name.empty() && ((rules.open_tail_ends >> (static_cast<unsigned char>(name.back()) & 63)) & 1);
     if (may_tail)

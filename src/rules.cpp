@@ -313,7 +313,7 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
 void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
             {"junk", "junk_after", "running_head", "page_end", "pinyin", "inline_break", "inline_bold",
-             "glyph_codes", "glyph_boxes", "traditional_hint", "examples"});
+             "glyph_codes", "glyph_boxes", "traditional_hint", "ocr_forms", "examples"});
   r.running_head.clear();  // optional
   if (RNode heads = root["running_head"]) {
     if (!heads.IsSequence()) ctx.Fail(heads.Mark(), "running_head: expected a list of patterns");
@@ -327,6 +327,25 @@ void LoadJunk(const FileContext& ctx, const RNode& root, Rules& r) {
   r.glyph_codes = root["glyph_codes"] ? Compile(ctx, root["glyph_codes"]) : Regex("(?!)");  // optional: older rule sets have none
   r.glyph_boxes = root["glyph_boxes"] ? Compile(ctx, root["glyph_boxes"]) : Regex("(?!)");  // optional too
   r.traditional_hint = root["traditional_hint"] ? Compile(ctx, root["traditional_hint"]) : Regex("(?!)");
+  r.ocr_forms.clear(), r.ocr_chinese.clear();
+  if (const RNode forms = root["ocr_forms"]) {  // optional: older rule sets have none
+    if (!forms.IsMap()) ctx.Fail(forms.Mark(), "ocr_forms: expected a mapping of form -> Chinese form");
+    auto one = [&](const RNode& n) {
+      const std::string s = Scalar(ctx, n);
+      size_t i = 0;
+      const char32_t c = s.empty() ? 0 : NextChar(s, i);
+      if (c < 0x80 || i != s.size()) ctx.Fail(n.Mark(), "ocr_forms: expected one character, not ASCII");
+      return c;
+    };
+    for (const auto& kv : forms) {
+      const char32_t form = one(kv.first), chinese = one(kv.second);
+      if (r.ocr_forms.find(form) != std::u32string::npos) ctx.Fail(kv.first.Mark(), "ocr_forms: given twice");
+      r.ocr_forms += form, r.ocr_chinese += chinese;
+    }
+  }
+  std::string any = "[";
+  for (const char32_t c : r.ocr_forms) AppendUtf8(any, c);
+  r.ocr_form_any = r.ocr_forms.empty() ? Regex("(?!)") : Regex(any + "]");
   // Optional: a rules file without it strips nothing.
   r.pinyin = root["pinyin"] ? Compile(ctx, root["pinyin"]) : Regex("(?!)");
   RNode list = Required(ctx, root, "junk");

@@ -25,7 +25,7 @@ namespace noticetab {
 /// link.unmatched_label (a label of its own the body does not hold: kept as the item title),
 /// units.cut (a unit cut mid-name), content.truncated, content.closing_apart (paragraphs after the
 /// last item that close its section, left out of its content), units.unreadable,
-/// units.rule_marks (OCR'd table rules cut from a name), units.stop_separator (a full stop between two unit names, 县医保局.县卫健局, read as a separator), content.rule_marks (the same at the
+/// units.rule_marks (OCR'd table rules cut from a name), units.stop_separator (a full stop between two unit names, 县医保局.县卫健局, read as a separator), units.no_separator (two whole names with no mark between them, 县发改局县财政局, read as two), content.rule_marks (the same at the
 /// content's edges), units.missing, units.shared, units.from_group (a group row naming only units gave them), units.from_scope (a scope sentence above, 以下均需X落实, gave X), units.group_count, units.first_is_lead, units.marked_lead (a mark by a unit name, 县商务局*, made it the lead), units.contact (a contact person or phone number in a unit cell, kept in remarks), units.legend (a short name read as the full one the note under the table gives: 发改 as 县发展和改革局), units.lead_from_note (a 备注 naming the lead: 县财政局牵头), seq.ocr_digits (a 序号 with letters OCR read for digits, 1O), seq.code (a 序号 that is a code, A1, not a number),
 /// deadline.no_year, deadline.year_moved (the title's year put it before the notice's date), deadline.unreadable, deadline.noise (a cell of symbols and no deadline word
 /// dropped), deadline.partial (the last of several dates in the cell), deadline.ocr_digits (letters OCR read for digits, 2O24年, read as digits), deadline.relative (counted
@@ -40,13 +40,15 @@ namespace noticetab {
 /// table.columns_unread (header columns no rule names, 佐证材料: kept in the tasks' remarks),
 /// table.note (a 注：… line under a table), table.labels_joined (each row's own label, not the body's titles, or a task a describing column such as 具体目标 goes with, opens its content), table.outside_lines (a
 /// docx/html/odt paragraph after a table, in none of its cells), table.no_rows, input.glyph_codes
-/// ((cid:N) or ☐☐ removed), input.bad_bytes, input.nul_removed, input.pinyin_removed,
+/// ((cid:N) or ☐☐ removed), input.ocr_forms (Japanese forms OCR gives for Chinese characters,
+/// 県 for 县, read as Chinese), input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.invisible_removed (zero-width spaces, joiners, a BOM inside the text), input.entities_decoded
 /// (HTML character references such as &nbsp; left in copied text),
 /// input.traditional, input.traditional_mixed (characters printed in both forms: each given back
 /// in the form printed more often), input.partial (a native reader skipped content),
 /// input.note (a warning a caller put on a Source without a code), rows.cut
 /// (many units cut mid-name),
+/// document.ocr_digits (a 文号 whose year OCR read with letters, 〔2O25〕, read as digits),
 /// document.year_published (no year in the title, no 成文日期: the page's publish date gives it),
 /// outline.empty, tasks.from_body, tasks.none, tasks.closing_section (the last
 /// sections name no units after items that all do: not tasks), kind.cover_requirements,

@@ -84,6 +84,9 @@ struct FrontMatter {
   /// The page's 发布时间 (ISO), read only when there is no 成文日期; not written. Its
   /// year is the plan year when the title gives none (document.year_published).
   std::optional<std::string> published;
+  /// The 文号 as printed when OCR's letters in it were read as digits
+  /// (〔2O25〕); not written, warned document.ocr_digits.
+  std::optional<std::string> number_printed;
 };
 
 /// The whole converted notice.

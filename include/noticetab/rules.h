@@ -263,6 +263,11 @@ struct Rules {
   bool total_row_starts_known = false;
   Regex glyph_boxes;                          ///< ☐☐☐: characters OCR could not read; removed with the same warning
   Regex traditional_hint;                     ///< Traditional-only characters
+  /// Japanese forms OCR gives for Chinese characters (県 for 县): `ocr_form_any`
+  /// finds one, `ocr_forms` holds each form and `ocr_chinese` its Chinese
+  /// form at the same index.
+  Regex ocr_form_any;
+  std::u32string ocr_forms, ocr_chinese;
   // units.yaml
   std::vector<std::string> unit_separators;   ///< split points outside brackets
   std::vector<std::string> open_tails;        ///< 等部门 ... longest first
