@@ -73,12 +73,43 @@ enum class Continues {
   kLabel,        // its one cell, shifted into the content, continues the label above
 };
 
+// A unit list's last piece that only opens the name `next` completes: a
+// level or a collective start alone (县 / 市场监管局, 各 / 乡镇（街道）), a
+// level and one character that ends no name (县税 / 务局; 县局, 县委 are
+// names), or a collective start and the first half of a region word
+// (各乡 / 镇（街道）: 乡镇). Such a piece names nobody, whatever its last
+// character says.
+bool OnlyOpensName(std::string_view piece, std::string_view next, const Rules& rules) {
+  const size_t chars = CharCountUpTo(piece, 3);
+  if (chars > 2) return false;
+  for (const auto* starts : {&rules.level_prefixes, &rules.collective_starts})
+    for (const auto& p : *starts)
+      if (piece == p) return true;
+  if (chars != 2) return false;
+  for (const auto& p : rules.collective_starts)
+    if (StartsWith(piece, p) && p.size() < piece.size()) {
+      const std::string_view half = piece.substr(p.size());
+      for (const auto& w : rules.region_words)
+        if (w.size() > half.size() && StartsWith(w, half) && StartsWith(next, w.substr(half.size()))) return true;
+      return false;
+    }
+  for (const auto& p : rules.level_prefixes)
+    if (StartsWith(piece, p) && p.size() < piece.size()) {
+      const std::string_view second = piece.substr(p.size());  // 县局, 县委: a name
+      return second != rules.committee_mark &&
+             std::find(rules.org_suffixes.begin(), rules.org_suffixes.end(), second) == rules.org_suffixes.end();
+    }
+  return false;
+}
+
 // The last name of a unit list cut mid-name (区委网信办、区融媒体 / 中心):
-// the next piece completes it, and no name starts like it.
+// the next piece completes it, and no name starts like it; or the last piece
+// only opens a name (OnlyOpensName), which the next one completes.
 bool CutMidName(std::string_view above, std::string_view next, const Rules& rules) {
   const auto a = SplitTopLevel(above, rules), b = SplitTopLevel(next, rules);
   if (a.empty() || b.empty()) return false;
   const std::string last = RemoveSpaces(a.back()), first = RemoveSpaces(b.front());
+  if (OnlyOpensName(last, first, rules)) return IsCompleteUnit(last + first, rules);
   return !IsCompleteUnit(last, rules) && !StartsLikeUnit(first, rules) && IsCompleteUnit(last + first, rules);
 }
 
@@ -88,8 +119,19 @@ bool CutMidName(std::string_view above, std::string_view next, const Rules& rule
 // the overflow of a unit list (a name with its role word, 市工信局配合, is no
 // unit by shape) or, shifted into the content, of the label above: *onto
 // names the cell above it goes on (for kUnitsText and kLabel).
-Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell Row::** onto) {
-  if (r.seq || !r.section_label.empty() || !r.item_label.empty() || r.deadline.garbled) return Continues::kNo;
+// A row with labels of its own goes on only where each continues the label
+// above (深化企业开办 / 便利化: a label above that ends no sentence) and the
+// row is a wrap by a cue of its own (a unit cell going on after a separator
+// or a cut name, a deadline going on) or in a table that wraps its rows
+// (`wrapped`, WrapsRows): else it is a row of its own under a merged 序号.
+Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell Row::** onto, bool wrapped = false) {
+  if (r.seq || r.deadline.garbled) return Continues::kNo;
+  const bool labelled = !r.section_label.empty() || !r.item_label.empty();
+  if (labelled)
+    for (Cell Row::*f : {&Row::section_label, &Row::item_label})
+      if (!(r.*f).empty() &&
+          ((prev.*f).empty() || (r.*f).text == (prev.*f).text || EndsSentence((prev.*f).text, rules)))
+        return Continues::kNo;  // the same label again is a category's, printed on each row
   // A deadline of its own starts a row; the rest of the one above
   // (2024年12月 over 底前: no deadline alone, one with it) goes on.
   // Asked once per pair of cells: a table's deadlines repeat (长期坚持 over
@@ -111,10 +153,11 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
                             !r.units.garbled && !r.lead.garbled && !r.support.garbled;
   // A deadline's wrapped end in a row of its own (31日前 under 2024年7月) is no
   // deadline by itself, so the row read it as its content.
-  if (only_content && r.deadline.empty() && !prev.deadline.empty() && CharCountUpTo(r.content.text, 9) <= 8 &&
+  if (!labelled && only_content && r.deadline.empty() && !prev.deadline.empty() && CharCountUpTo(r.content.text, 9) <= 8 &&
       DeadlineReadsAcross(prev.deadline.text, r.content.text, rules))
     return Continues::kDeadlineText;
-  if (only_content && !deadline_goes_on && EndsSentence(prev.content.text, rules) && !EndsSentence(r.content.text, rules)) {
+  if (!labelled && only_content && !deadline_goes_on && EndsSentence(prev.content.text, rules) &&
+      !EndsSentence(r.content.text, rules)) {
     for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support})
       if (EndsWithSeparator((prev.*f).text, rules)) {
         if (!OnlyCompleteUnits(NormalizeUnits(r.content.text, rules), rules)) return Continues::kNo;
@@ -128,7 +171,7 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
       return Continues::kLabel;
     return Continues::kNo;
   }
-  bool any = deadline_goes_on;
+  bool any = deadline_goes_on, cue = deadline_goes_on;
   if (!r.content.empty()) {
     if (EndsSentence(prev.content.text, rules)) return Continues::kNo;
     any = true;
@@ -138,9 +181,38 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
     if (c.garbled) return Continues::kNo;
     if (c.empty()) continue;
     if (!EndsWithSeparator((prev.*f).text, rules) && !CutMidName((prev.*f).text, c.text, rules)) return Continues::kNo;
-    any = true;
+    any = cue = true;
   }
-  return any ? Continues::kRow : Continues::kNo;
+  if (labelled && !cue && !wrapped) return Continues::kNo;
+  return any || labelled ? Continues::kRow : Continues::kNo;
+}
+
+// Whether a table wraps its rows over lines (a fixed-width text table: each
+// numbered row's cells go on in unnumbered lines): two rows or more, and a
+// third of the numbered ones, go on with a cue of their own (a unit cell
+// after a separator or a cut name, a deadline going on); or every numbered
+// row with no line under it ends its content with a sentence's end, so one
+// that does not is cut.
+bool WrapsRows(const std::vector<Row>& rows, const Rules& rules) {
+  size_t numbered = 0, cued = 0, whole = 0, ended = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows[i].seq) {
+      ++numbered;
+      if (i + 1 == rows.size() || rows[i + 1].seq) ++whole, ended += EndsSentence(rows[i].content.text, rules);
+      continue;
+    }
+    if (i == 0 || !rows[i - 1].seq) continue;
+    Cell Row::*onto = nullptr;
+    const Row& r = rows[i];
+    if (r.section_label.empty() && r.item_label.empty()) {
+      if (ContinuesRow(rows[i - 1], r, rules, &onto) == Continues::kRow &&
+          (r.units.text.size() + r.lead.text.size() + r.support.text.size() > 0 || !r.deadline.empty()))
+        ++cued;
+    } else if (ContinuesRow(rows[i - 1], r, rules, &onto) == Continues::kRow) {
+      ++cued;
+    }
+  }
+  return (cued >= 2 && cued * 3 >= numbered) || (whole > 0 && ended == whole);
 }
 
 }  // namespace
@@ -275,11 +347,12 @@ void RepairTable(Table& table, const Rules& rules) {
   // 1. Content broken across a page break or wrapped into a row of its own.
   //    Compacted in place like step 0.
   kept = rows.empty() ? 0 : 1;
+  const bool wrapped = WrapsRows(rows, rules);
   for (size_t i = 1; i < rows.size(); ++i) {
     Row& prev = rows[kept - 1];
     Row& r = rows[i];
     Cell Row::*onto = nullptr;
-    const Continues how = ContinuesRow(prev, r, rules, &onto);
+    const Continues how = ContinuesRow(prev, r, rules, &onto, wrapped);
     if (how == Continues::kUnitsText) {  // the text is the unit list's overflow
       (prev.*onto).Append(r.content.text, r.content.last_line);
       prev.Warn("units.joined", "wrapped unit list (" + Lines(r) + ") joined");
@@ -308,7 +381,7 @@ void RepairTable(Table& table, const Rules& rules) {
       prev.Warn(units_only ? "units.joined" : "content.joined",
                 (r.after_break ? what + " continued after a page break" : "wrapped " + what) + " (" + Lines(r) + ") joined");
       prev.content.Append(r.content.text, r.content.last_line);
-      for (Cell Row::*f : {&Row::units, &Row::lead, &Row::support, &Row::deadline})
+      for (Cell Row::*f : {&Row::section_label, &Row::item_label, &Row::units, &Row::lead, &Row::support, &Row::deadline})
         (prev.*f).Append((r.*f).text, (r.*f).last_line);
       prev.Touch(r.first_line);
       prev.Touch(r.last_line);
