@@ -779,6 +779,35 @@ bool StartsLikeUnit(std::string_view s, const Rules& rules) {
   return false;
 }
 
+// A unit list's last piece that only opens the name `next` completes: a
+// level or a collective start alone (县 / 市场监管局, 各 / 乡镇（街道）), a
+// level and one character that ends no name (县税 / 务局; 县局, 县委 are
+// names), or a collective start and the first half of a region word
+// (各乡 / 镇（街道）: 乡镇). Such a piece names nobody, whatever its last
+// character says.
+bool OpensNameOnly(std::string_view piece, std::string_view next, const Rules& rules) {
+  const size_t chars = CharCountUpTo(piece, 3);
+  if (chars > 2) return false;
+  for (const auto* starts : {&rules.level_prefixes, &rules.collective_starts})
+    for (const auto& p : *starts)
+      if (piece == p) return true;
+  if (chars != 2) return false;
+  for (const auto& p : rules.collective_starts)
+    if (StartsWith(piece, p) && p.size() < piece.size()) {
+      const std::string_view half = piece.substr(p.size());
+      for (const auto& w : rules.region_words)
+        if (w.size() > half.size() && StartsWith(w, half) && StartsWith(next, w.substr(half.size()))) return true;
+      return false;
+    }
+  for (const auto& p : rules.level_prefixes)
+    if (StartsWith(piece, p) && p.size() < piece.size()) {
+      const std::string_view second = piece.substr(p.size());  // 县局, 县委: a name
+      return second != rules.committee_mark &&
+             std::find(rules.org_suffixes.begin(), rules.org_suffixes.end(), second) == rules.org_suffixes.end();
+    }
+  return false;
+}
+
 bool HasDamageMarkers(std::string_view s) {
   return s.find("\xEF\xBF\xBD") != std::string_view::npos || s.find("(cid:") != std::string_view::npos;
 }

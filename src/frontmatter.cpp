@@ -760,7 +760,13 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     }
     if (auto m = !cells && may(cc_gate, l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
       std::string text(m.Group("cc"));
-      for (size_t j = i + 1; j < lines.size() && (EndsWithListSeparator(text, rules.punct) || Trim(text).empty()); ++j) {
+      // A name the line's end cut (…县政府办公室，县 / 政协办公室。) goes on too.
+      auto cut_name = [&](size_t j) {
+        const auto pieces = SplitTopLevel(text, rules);
+        return !pieces.empty() && OpensNameOnly(RemoveSpaces(pieces.back()), Trim(lines[j].text), rules);
+      };
+      for (size_t j = i + 1;
+           j < lines.size() && (EndsWithListSeparator(text, rules.punct) || Trim(text).empty() || cut_name(j)); ++j) {
         if (lines[j].kind == LineKind::kBlank) continue;
         if (lines[j].kind != LineKind::kText) break;
         text += std::string(lines[j].text);

@@ -73,43 +73,14 @@ enum class Continues {
   kLabel,        // its one cell, shifted into the content, continues the label above
 };
 
-// A unit list's last piece that only opens the name `next` completes: a
-// level or a collective start alone (县 / 市场监管局, 各 / 乡镇（街道）), a
-// level and one character that ends no name (县税 / 务局; 县局, 县委 are
-// names), or a collective start and the first half of a region word
-// (各乡 / 镇（街道）: 乡镇). Such a piece names nobody, whatever its last
-// character says.
-bool OnlyOpensName(std::string_view piece, std::string_view next, const Rules& rules) {
-  const size_t chars = CharCountUpTo(piece, 3);
-  if (chars > 2) return false;
-  for (const auto* starts : {&rules.level_prefixes, &rules.collective_starts})
-    for (const auto& p : *starts)
-      if (piece == p) return true;
-  if (chars != 2) return false;
-  for (const auto& p : rules.collective_starts)
-    if (StartsWith(piece, p) && p.size() < piece.size()) {
-      const std::string_view half = piece.substr(p.size());
-      for (const auto& w : rules.region_words)
-        if (w.size() > half.size() && StartsWith(w, half) && StartsWith(next, w.substr(half.size()))) return true;
-      return false;
-    }
-  for (const auto& p : rules.level_prefixes)
-    if (StartsWith(piece, p) && p.size() < piece.size()) {
-      const std::string_view second = piece.substr(p.size());  // 县局, 县委: a name
-      return second != rules.committee_mark &&
-             std::find(rules.org_suffixes.begin(), rules.org_suffixes.end(), second) == rules.org_suffixes.end();
-    }
-  return false;
-}
-
 // The last name of a unit list cut mid-name (区委网信办、区融媒体 / 中心):
 // the next piece completes it, and no name starts like it; or the last piece
-// only opens a name (OnlyOpensName), which the next one completes.
+// only opens a name (OpensNameOnly), which the next one completes.
 bool CutMidName(std::string_view above, std::string_view next, const Rules& rules) {
   const auto a = SplitTopLevel(above, rules), b = SplitTopLevel(next, rules);
   if (a.empty() || b.empty()) return false;
   const std::string last = RemoveSpaces(a.back()), first = RemoveSpaces(b.front());
-  if (OnlyOpensName(last, first, rules)) return IsCompleteUnit(last + first, rules);
+  if (OpensNameOnly(last, first, rules)) return IsCompleteUnit(last + first, rules);
   return !IsCompleteUnit(last, rules) && !StartsLikeUnit(first, rules) && IsCompleteUnit(last + first, rules);
 }
 

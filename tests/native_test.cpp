@@ -1314,3 +1314,57 @@ TEST_CASE("native: a landscape annex after a portrait cover keeps its right colu
   CHECK(doc.tasks[0].deadline.date == "2024-06-30");
   CHECK(doc.tasks[1].deadline.date == "2024-10-31");
 }
+
+TEST_CASE("native: a header of two rows repeated after a page break is dropped whole (PDF)", "[native][pdf]") {
+  // header-two-rows-repeated.pdf (LibreOffice's print of a .docx; real30 m1):
+  // 责任单位 over 牵头单位 | 配合单位, 序号 and 完成时限 merged down both
+  // header rows, repeated on page 2 under row 9, which the break cuts. Only
+  // the first header row had been dropped: the second glued its words into
+  // row 9 (县委组织部牵头单位, 2025年8完成时限) and row 9's rest became a task.
+  const Document doc = ConvertFixture("header-two-rows-repeated.pdf");
+  REQUIRE(doc.tasks.size() == 3);
+  CHECK(doc.tasks[0].seq == 9);
+  CHECK(doc.tasks[0].content == "深化“积分制”“清单制”治理方式，实现全县行政村全覆盖。");
+  CHECK(doc.tasks[0].lead_units == std::vector<std::string>{"县委组织部"});
+  CHECK(doc.tasks[0].support_units == std::vector<std::string>{"县委政法委", "县民政局"});
+  CHECK(doc.tasks[0].deadline.date == "2025-08-31");
+}
+
+TEST_CASE("native: a header's merged 序号 spans no task rows at a page break (PDF)", "[native][pdf]") {
+  // header-two-rows-spans.pdf (real30 v1e): no row is cut, yet row 9 (the
+  // last on page 2) and row 10 (the first under page 3's repeated header)
+  // had been one row: the header's 序号 merged over its two rows made the
+  // column one whose cells span rows, so 10 went on into 9's cell.
+  const Document doc = ConvertFixture("header-two-rows-spans.pdf");
+  REQUIRE(doc.tasks.size() == 11);
+  for (size_t i = 0; i < doc.tasks.size(); ++i) CHECK(doc.tasks[i].seq == static_cast<int>(i) + 1);
+  CHECK(doc.tasks[9].lead_units == std::vector<std::string>{"县委宣传部"});
+}
+
+TEST_CASE("native: a row whose 序号 cell is blank on the next page goes on there (PDF)", "[native][pdf]") {
+  // row-cut-unnumbered.pdf (real30 m2): row 2's content is a head line and
+  // 1.–6.; the break falls after 3.（…每年至少入户安检一次；), which ends no
+  // sentence mid-word, so the row had not been joined: 4.–6. were a task
+  // with no 序号, units or deadline.
+  const Document doc = ConvertFixture("row-cut-unnumbered.pdf");
+  REQUIRE(doc.tasks.size() == 3);
+  CHECK(doc.tasks[1].seq == 2);
+  CHECK(doc.tasks[1].content.ends_with("6.对排查发现的重大隐患实行挂牌督办，整改到位后及时销号。"));
+  CHECK(doc.tasks[1].deadline.date == "2025-09-30");
+}
+
+TEST_CASE("native: a footnote's raised mark after a cell's text is no part of it (PDF)", "[native][pdf]") {
+  // footnote-mark.pdf (real30 m4): …改造项目5个。 with a footnote whose mark
+  // is a small raised 1; the content had ended …5个。1.
+  const Document doc = ConvertFixture("footnote-mark.pdf");
+  REQUIRE(!doc.tasks.empty());
+  CHECK(doc.tasks[0].content == "推进城中村改造，启动实施改造项目5个。");
+}
+
+TEST_CASE("native: a 抄送 line wrapped inside a name goes on (PDF)", "[native][pdf]") {
+  // cc-wrapped-mid-name.pdf (real30 m3): 抄送：…县政府办公室，县 / 政协办公室。
+  // The list had ended in a name 县, the rest lost.
+  const Document doc = ConvertFixture("cc-wrapped-mid-name.pdf");
+  CHECK(doc.document.cc ==
+        std::vector<std::string>{"县委办公室", "县人大常委会办公室", "县政府办公室", "县政协办公室"});
+}

@@ -97,6 +97,10 @@ size_t UnitKeyChars(std::string_view cell, const Rules& rules);
 bool IsCompleteUnit(std::string_view name, const Rules& rules);
 /// True when s (lead marks removed) starts with a level prefix or a collective start.
 bool StartsLikeUnit(std::string_view s, const Rules& rules);
+/// Whether a unit list's last piece only opens the name `next` completes
+/// (县 / 市场监管局, 各乡 / 镇（街道）, 县税 / 务局): it names nobody,
+/// whatever its last character says.
+bool OpensNameOnly(std::string_view piece, std::string_view next, const Rules& rules);
 /// True when the text holds OCR/extraction damage markers (U+FFFD, "(cid:").
 bool HasDamageMarkers(std::string_view s);
 /// True when text ends with sentence-final punctuation (punctuation.yaml

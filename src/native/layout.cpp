@@ -7,6 +7,7 @@
 // (page numbers, running headers and footers) is dropped; a table continued
 // on the next page is one table, a row cut by the page break one row.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -50,6 +51,26 @@ struct VisualLine {
 
 void Split(VisualLine& line, const std::vector<double>& columns);
 
+// A footnote's reference mark (…改造项目5个。¹): one or two digits set small
+// and raised, tight after a word that ends in no ASCII letter or digit (m²
+// is a unit). It is no part of the text; the note itself is at the page's
+// foot. `g` is a line's words, left to right.
+void DropFootnoteMarks(std::vector<Word>& g) {
+  for (size_t k = 1; k < g.size();) {
+    const Word &w = g[k], &before = g[k - 1];
+    const bool digits = !w.text.empty() && w.text.size() <= 2 &&
+                        std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const char last = before.text.empty() ? ' ' : before.text.back();
+    const bool ascii_before = static_cast<unsigned char>(last) < 0x80 && std::isalnum(static_cast<unsigned char>(last));
+    if (digits && !ascii_before && w.h() < 0.75 * before.h() && before.y1 - w.y1 > 0.25 * before.h() &&
+        w.x0 - before.x1 < 0.5 * w.h()) {
+      g.erase(g.begin() + static_cast<std::ptrdiff_t>(k));
+      continue;
+    }
+    ++k;
+  }
+}
+
 // Words -> lines by baseline, each split into segments at wide gaps.
 std::vector<VisualLine> Lines(std::vector<Word> words) {
   std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.yc() < b.yc(); });
@@ -66,6 +87,7 @@ std::vector<VisualLine> Lines(std::vector<Word> words) {
   std::vector<VisualLine> lines;
   for (auto& g : groups) {
     std::sort(g.begin(), g.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    DropFootnoteMarks(g);
     VisualLine line{g.front().y0, g.front().y1, {}, g};
     for (const Word& w : g) {
       line.y0 = std::min(line.y0, w.y0);
@@ -328,10 +350,12 @@ class RuledTable {
   /// empty on the new page, or left mid-sentence) is joined to the last
   /// row; a merged cell reaching the page's bottom goes on into the new
   /// page's top cell in its columns, in a column whose cells span rows
-  /// (see Add); a repeated header row is dropped.
+  /// (see Add); a repeated header's rows are dropped.
   void Continue(Fragment f, int page) {
+    // A header of several rows (责任单位 over 牵头单位 | 配合单位) repeats
+    // them all.
     int skip = 0;
-    if (SameRow(f, 0, 0)) skip = 1;
+    while (skip < f.rows() && skip < rows_ && SameRow(f, skip, skip)) ++skip;
     if (skip >= f.rows()) return;
     const int content = ContentColumn();
     auto top = [&](const Fragment& g, int r, int c) -> const RuledCell* {
@@ -341,8 +365,15 @@ class RuledTable {
     };
     const RuledCell* above = Covering(rows_ - 1, content);
     const RuledCell* below = top(f, skip, content);
+    // A row numbered in a 序号 column whose cell is blank on the new page
+    // goes on there, however its content above ended (…每年至少入户安检一次；
+    // over 4.依法查处…).
+    const int seq = NumberColumn();
+    const RuledCell* number = seq < 0 ? nullptr : top(f, skip, seq);
+    const bool unnumbered = number != nullptr && number->r0 == skip && number->c0 == number->c1 &&
+                            Trim(number->text).empty() && !Trim(below == nullptr ? "" : below->text).empty();
     const bool join = above != nullptr && below != nullptr && above->c0 == below->c0 && above->c1 == below->c1 &&
-                      (Trim(below->text).empty() || Unfinished(above->text));
+                      (Trim(below->text).empty() || Unfinished(above->text) || unnumbered);
     Add(f, page, skip, join);
   }
   /// The finished table into `out`.
@@ -381,16 +412,45 @@ class RuledTable {
     return n >= 2;
   }
   // Whether a cell in columns c0..c1 covers more than one row, in the
-  // table so far or in `f`.
-  bool SpansRows(const Fragment& f, int c0, int c1) const {
+  // table so far or in `f`, header rows aside (序号 merged over a header's
+  // two rows spans no rows of tasks): the table's rows before its first
+  // number in the 序号 column, and f's first `skip` (a repeated header).
+  bool SpansRows(const Fragment& f, int c0, int c1, int skip) const {
+    const int data = FirstNumberedRow();
     auto spans = [&](const RuledCell& k) { return k.c0 == c0 && k.c1 == c1 && k.r1 > k.r0; };
-    return std::any_of(cells_.begin(), cells_.end(), spans) || std::any_of(f.cells.begin(), f.cells.end(), spans);
+    return std::any_of(cells_.begin(), cells_.end(), [&](const RuledCell& k) { return k.r0 >= data && spans(k); }) ||
+           std::any_of(f.cells.begin(), f.cells.end(), [&](const RuledCell& k) { return k.r0 >= skip && spans(k); });
+  }
+  // The first row with a number in the 序号 column (NumberColumn); 0 without one.
+  int FirstNumberedRow() const {
+    const int seq = NumberColumn();
+    if (seq < 0) return 0;
+    int first = rows_;
+    for (const RuledCell& k : cells_)
+      if (k.c0 == seq && k.c1 == seq && k.r0 > 0 && IsRowNumber(k.text)) first = std::min(first, k.r0);
+    return first;
+  }
+  static bool IsRowNumber(std::string_view text) {
+    const std::string t = Nfkc(Trim(text));
+    return !t.empty() && t.size() <= 3 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
   }
   // Whether a cell's text reaches its bottom border (less than half a line
   // above it, as the row's tallest cell does): a cell that ends a line
   // higher had room for more.
   static bool Filled(const RuledCell& k) {
     return k.line_height > 0 && k.bottom - k.text_bottom < 0.5 * k.line_height;
+  }
+  // The column numbering the rows: in every row past the header, a cell of
+  // its own holding 1 to 3 digits; -1 when no column does so for two rows.
+  int NumberColumn() const {
+    std::vector<int> numbers(xs_.size()), others(xs_.size());
+    for (const RuledCell& k : cells_) {
+      if (k.c0 != k.c1 || k.r0 == 0 || static_cast<size_t>(k.c0) >= numbers.size()) continue;
+      ++(IsRowNumber(k.text) ? numbers : others)[k.c0];
+    }
+    for (size_t c = 0; c < numbers.size(); ++c)
+      if (numbers[c] >= 2 && others[c] <= 1) return static_cast<int>(c);
+    return -1;
   }
   int ContentColumn() const {
     std::vector<size_t> chars(xs_.size());
@@ -426,7 +486,7 @@ class RuledTable {
         // bottom (2023年12 | 月底前: no room left for the next line).
         RuledCell* prev = Covering(first - 1, c.c0);
         if (prev != nullptr && prev->c0 == c.c0 && prev->c1 == c.c1 && prev->r1 == first - 1 &&
-            !Trim(prev->text).empty() && (Trim(c.text).empty() || Filled(*prev)) && SpansRows(f, c.c0, c.c1)) {
+            !Trim(prev->text).empty() && (Trim(c.text).empty() || Filled(*prev)) && SpansRows(f, c.c0, c.c1, skip)) {
           JoinPiece(prev->text, Trim(c.text));
           prev->r1 = c.r1;
           prev->bottom = c.bottom, prev->text_bottom = c.text_bottom, prev->line_height = c.line_height;
