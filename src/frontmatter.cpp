@@ -570,7 +570,9 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       // A year OCR read with letters for digits (〔2O25〕): read in its digits
       // (the same length, so the offsets below hold), said so in convert.
       std::string folded;
-      if (!m.found && rules.punct.FoldOcrDigits(&folded.assign(compact))) m = rules.doc_number.Find(folded);
+      if (!m.found && compact.find_first_of(rules.punct.ocr_letters) != std::string_view::npos &&
+          rules.punct.FoldOcrDigits(&folded.assign(compact)))
+        m = rules.doc_number.Find(folded);
       // The notice's own number stands alone on its line, before the page's
       // metadata (沅北政办发〔2023〕5号　发布时间：…) or before its signer
       // (武医保报〔2025〕6号　签发人：陈志远); a cited one sits in a sentence.
@@ -762,6 +764,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       std::string text(m.Group("cc"));
       // A name the line's end cut (…县政府办公室，县 / 政协办公室。) goes on too.
       auto cut_name = [&](size_t j) {
+        if (EndsSentence(text, rules)) return false;  // most cc lines end so
         const auto pieces = SplitTopLevel(text, rules);
         return !pieces.empty() && OpensNameOnly(RemoveSpaces(pieces.back()), Trim(lines[j].text), rules);
       };

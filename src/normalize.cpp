@@ -147,7 +147,11 @@ size_t UnmarkedSecondName(std::string_view name, const Rules& rules) {
   for (int chars = 0; chars < 4 && at < name.size(); ++chars) NextChar(name, at);
   for (; at + 12 <= name.size(); NextChar(name, at)) {
     const std::string_view right = name.substr(at);
-    if (LevelPrefix(right, rules).empty()) continue;
+    // Most places start no level: said without LevelPrefix's exceptions.
+    if (std::none_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
+                     [&](const std::string& p) { return StartsWith(right, p); }) ||
+        LevelPrefix(right, rules).empty())
+      continue;
     std::string_view whole = right;
     for (const auto& tail : rules.open_tails)
       if (EndsWith(whole, tail) && whole.size() > tail.size()) {
