@@ -787,11 +787,18 @@ bool StartsLikeUnit(std::string_view s, const Rules& rules) {
 // character says.
 bool OpensNameOnly(std::string_view piece, std::string_view next, const Rules& rules) {
   const size_t chars = CharCountUpTo(piece, 3);
-  if (chars > 2) return false;
-  for (const auto* starts : {&rules.level_prefixes, &rules.collective_starts})
-    for (const auto& p : *starts)
-      if (piece == p) return true;
-  if (chars != 2) return false;
+  if (chars > 2 || rules.short_names.contains(piece)) return false;  // 县府, 县直: names
+  // A next piece with a level of its own (县 / 县政务服务中心) is a name of its own.
+  const bool next_has_level =
+      std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
+                  [&](const std::string& p) { return StartsWith(next, p); }) &&
+      std::none_of(rules.level_exceptions.begin(), rules.level_exceptions.end(),
+                   [&](const std::string& w) { return StartsWith(next, w); });
+  for (const auto& p : rules.collective_starts)
+    if (piece == p) return true;
+  if (chars == 1)  // a level alone (街道 alone is a name)
+    return !next_has_level && std::find(rules.level_prefixes.begin(), rules.level_prefixes.end(), piece) !=
+                                  rules.level_prefixes.end();
   for (const auto& p : rules.collective_starts)
     if (StartsWith(piece, p) && p.size() < piece.size()) {
       const std::string_view half = piece.substr(p.size());
@@ -799,6 +806,7 @@ bool OpensNameOnly(std::string_view piece, std::string_view next, const Rules& r
         if (w.size() > half.size() && StartsWith(w, half) && StartsWith(next, w.substr(half.size()))) return true;
       return false;
     }
+  if (next_has_level) return false;
   for (const auto& p : rules.level_prefixes)
     if (StartsWith(piece, p) && p.size() < piece.size()) {
       const std::string_view second = piece.substr(p.size());  // 县局, 县委: a name

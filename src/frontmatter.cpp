@@ -36,7 +36,16 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
   for (auto& piece : SplitTopLevel(s, rules)) {
     std::string p = Clean(piece);
     p.resize(rules.punct.full_stop.TrimEnd(p).size());
-    if (!p.empty()) out.push_back(p);
+    if (p.empty()) continue;
+    // A bare body after a name ending in another (各乡镇党委、人民政府) takes
+    // that name's place (frontmatter.yaml bare_bodies).
+    if (!out.empty() && std::find(rules.bare_bodies.begin(), rules.bare_bodies.end(), p) != rules.bare_bodies.end())
+      for (const std::string& body : rules.bare_bodies)
+        if (const std::string& before = out.back(); before.size() > body.size() && EndsWith(before, body)) {
+          if (body != p) p.insert(0, before, 0, before.size() - body.size());
+          break;
+        }
+    out.push_back(p);
   }
   return out;
 }
@@ -762,11 +771,17 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     }
     if (auto m = !cells && may(cc_gate, l.text) ? rules.cc.Find(l.text) : Regex::Match{}; m.found && fm.cc.empty()) {
       std::string text(m.Group("cc"));
-      // A name the line's end cut (…县政府办公室，县 / 政协办公室。) goes on too.
+      // A name the line's end cut (…县政府办公室，县 / 政协办公室。) goes on
+      // onto the next line, when the two halves make a name (not onto the
+      // 印发 line: 县 / 县人民政府办公室 2025年3月1日印发).
       auto cut_name = [&](size_t j) {
-        if (EndsSentence(text, rules)) return false;  // most cc lines end so
-        const auto pieces = SplitTopLevel(text, rules);
-        return !pieces.empty() && OpensNameOnly(RemoveSpaces(pieces.back()), Trim(lines[j].text), rules);
+        if (EndsSentence(text, rules) || lines[j].kind != LineKind::kText) return false;  // most cc lines end so
+        const auto pieces = SplitTopLevel(text, rules), next = SplitTopLevel(lines[j].text, rules);
+        if (pieces.empty() || next.empty()) return false;
+        const std::string last = RemoveSpaces(pieces.back());
+        const std::string first(rules.punct.full_stop.TrimEnd(RemoveSpaces(next.front())));
+        return OpensNameOnly(last, first, rules) && IsCompleteUnit(last + first, rules) &&
+               !rules.printed.Contains(RemoveSpaces(lines[j].text));
       };
       for (size_t j = i + 1;
            j < lines.size() && (EndsWithListSeparator(text, rules.punct) || Trim(text).empty() || cut_name(j)); ++j) {

@@ -139,18 +139,20 @@ std::string_view CarryLevel(std::string_view name, UnitCarry& carry, const Rules
 
 // Where a second whole name begins in `name` with no mark before it
 // (县发改局县财政局), npos when none does: both halves of four characters or
-// more, each with a level prefix of its own and complete (an open tail after
-// the second aside: 县财政局等).
+// more, complete (an open tail after the second aside: 县财政局等), with the
+// same level prefix; the second no part of the first (units.yaml
+// run_together: a branch, 市公安局市北分局, or a level word, 县财政局县级国库
+// 集中支付中心, 县城市管理局市容…: one unit each).
 size_t UnmarkedSecondName(std::string_view name, const Rules& rules) {
-  if (LevelPrefix(name, rules).empty()) return std::string_view::npos;
+  const std::string_view level = LevelPrefix(name, rules);
+  if (level.empty()) return std::string_view::npos;
   size_t at = 0;
   for (int chars = 0; chars < 4 && at < name.size(); ++chars) NextChar(name, at);
   for (; at + 12 <= name.size(); NextChar(name, at)) {
     const std::string_view right = name.substr(at);
-    // Most places start no level: said without LevelPrefix's exceptions.
-    if (std::none_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
-                     [&](const std::string& p) { return StartsWith(right, p); }) ||
-        LevelPrefix(right, rules).empty())
+    if (!StartsWith(right, level) || LevelPrefix(right, rules) != level) continue;
+    if (std::any_of(rules.run_together_words.begin(), rules.run_together_words.end(),
+                    [&](const std::string& w) { return StartsWith(right, w); }))
       continue;
     std::string_view whole = right;
     for (const auto& tail : rules.open_tails)
@@ -158,6 +160,9 @@ size_t UnmarkedSecondName(std::string_view name, const Rules& rules) {
         whole.remove_suffix(tail.size());
         break;
       }
+    if (std::any_of(rules.run_together_branches.begin(), rules.run_together_branches.end(),
+                    [&](const std::string& b) { return EndsWith(whole, b); }))
+      continue;
     if (CharCountUpTo(whole, 4) >= 4 && IsCompleteUnit(name.substr(0, at), rules) && IsCompleteUnit(whole, rules))
       return at;
   }

@@ -93,9 +93,10 @@ bool CutMidName(std::string_view above, std::string_view next, const Rules& rule
 // A row with labels of its own goes on only where each continues the label
 // above (深化企业开办 / 便利化: a label above that ends no sentence) and the
 // row is a wrap by a cue of its own (a unit cell going on after a separator
-// or a cut name, a deadline going on) or in a table that wraps its rows
-// (`wrapped`, WrapsRows): else it is a row of its own under a merged 序号.
-Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell Row::** onto, bool wrapped = false) {
+// or a cut name, a deadline going on) or, in a table that wraps its rows at
+// a label width (`wrap_width`, WrapsRows), under a label of that width:
+// else it is a row of its own under a merged 序号.
+Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell Row::** onto, size_t wrap_width = 0) {
   if (r.seq || r.deadline.garbled) return Continues::kNo;
   const bool labelled = !r.section_label.empty() || !r.item_label.empty();
   if (labelled)
@@ -154,36 +155,43 @@ Continues ContinuesRow(const Row& prev, const Row& r, const Rules& rules, Cell R
     if (!EndsWithSeparator((prev.*f).text, rules) && !CutMidName((prev.*f).text, c.text, rules)) return Continues::kNo;
     any = cue = true;
   }
-  if (labelled && !cue && !wrapped) return Continues::kNo;
+  // With no cue of its own, in a wrapped table, under a label as wide as the
+  // column wraps at (深化企业开办 / 便利化: a full line, then the rest); a
+  // sub-row's own label is under one the column did not wrap, or as long.
+  if (labelled && !cue) {
+    if (wrap_width == 0) return Continues::kNo;
+    for (Cell Row::*f : {&Row::section_label, &Row::item_label})
+      if (!(r.*f).empty() && (CharCount((prev.*f).text) != wrap_width || CharCount((r.*f).text) >= wrap_width))
+        return Continues::kNo;
+  }
   return any || labelled ? Continues::kRow : Continues::kNo;
 }
 
 // Whether a table wraps its rows over lines (a fixed-width text table: each
 // numbered row's cells go on in unnumbered lines): two rows or more, and a
 // third of the numbered ones, go on with a cue of their own (a unit cell
-// after a separator or a cut name, a deadline going on); or every numbered
-// row with no line under it ends its content with a sentence's end, so one
-// that does not is cut.
-bool WrapsRows(const std::vector<Row>& rows, const Rules& rules) {
-  size_t numbered = 0, cued = 0, whole = 0, ended = 0;
+// after a separator or a cut name, a deadline going on). Then the width its
+// label column wraps at: the most characters of such a row's label (its
+// first line, full); else 0.
+size_t WrapsRows(const std::vector<Row>& rows, const Rules& rules) {
+  size_t numbered = 0, cued = 0, width = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].seq) {
       ++numbered;
-      if (i + 1 == rows.size() || rows[i + 1].seq) ++whole, ended += EndsSentence(rows[i].content.text, rules);
       continue;
     }
     if (i == 0 || !rows[i - 1].seq) continue;
     Cell Row::*onto = nullptr;
-    const Row& r = rows[i];
-    if (r.section_label.empty() && r.item_label.empty()) {
-      if (ContinuesRow(rows[i - 1], r, rules, &onto) == Continues::kRow &&
-          (r.units.text.size() + r.lead.text.size() + r.support.text.size() > 0 || !r.deadline.empty()))
-        ++cued;
-    } else if (ContinuesRow(rows[i - 1], r, rules, &onto) == Continues::kRow) {
-      ++cued;
-    }
+    const Row &prev = rows[i - 1], &r = rows[i];
+    if (ContinuesRow(prev, r, rules, &onto) != Continues::kRow) continue;
+    if (r.section_label.empty() && r.item_label.empty() &&
+        r.units.text.size() + r.lead.text.size() + r.support.text.size() == 0 && r.deadline.empty())
+      continue;  // content alone: no cue
+    ++cued;
+    const Cell& label = prev.item_label.empty() ? prev.section_label : prev.item_label;
+    width = std::max(width, CharCount(label.text));
   }
-  return (cued >= 2 && cued * 3 >= numbered) || (whole > 0 && ended == whole);
+  return cued >= 2 && cued * 3 >= numbered ? width : 0;
 }
 
 }  // namespace
@@ -318,12 +326,12 @@ void RepairTable(Table& table, const Rules& rules) {
   // 1. Content broken across a page break or wrapped into a row of its own.
   //    Compacted in place like step 0.
   kept = rows.empty() ? 0 : 1;
-  const bool wrapped = WrapsRows(rows, rules);
+  const size_t wrap_width = WrapsRows(rows, rules);
   for (size_t i = 1; i < rows.size(); ++i) {
     Row& prev = rows[kept - 1];
     Row& r = rows[i];
     Cell Row::*onto = nullptr;
-    const Continues how = ContinuesRow(prev, r, rules, &onto, wrapped);
+    const Continues how = ContinuesRow(prev, r, rules, &onto, wrap_width);
     if (how == Continues::kUnitsText) {  // the text is the unit list's overflow
       (prev.*onto).Append(r.content.text, r.content.last_line);
       prev.Warn("units.joined", "wrapped unit list (" + Lines(r) + ") joined");

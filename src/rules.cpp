@@ -363,7 +363,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "collective_name", "lead_clause",        "first_is_lead",     "person",
              "own_level",       "conjunctions",       "short_names",       "list_marker",       "whole_suffixes",
              "lead_marks",      "lead_mark_note",     "contact_keys",      "phone",            "contact_person",
-             "legend",          "examples"});
+             "legend",          "run_together",       "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   if (root["short_names"])
@@ -376,6 +376,12 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.region_words =
       root["region_words"] ? StringList(ctx, root["region_words"]) : std::vector<std::string>{};
   r.level_exceptions = root["level_exceptions"] ? StringList(ctx, root["level_exceptions"]) : std::vector<std::string>{};
+  r.run_together_words.clear(), r.run_together_branches.clear();
+  if (const RNode together = root["run_together"]) {  // optional: older rule sets have none
+    CheckKeys(ctx, together, {"words", "branches"});
+    if (together["words"]) r.run_together_words = StringList(ctx, together["words"]);
+    if (together["branches"]) r.run_together_branches = StringList(ctx, together["branches"]);
+  }
   r.suffix_exceptions = root["suffix_exceptions"] ? StringList(ctx, root["suffix_exceptions"]) : std::vector<std::string>{};
   r.carry_suffixes = StringList(ctx, Required(ctx, root, "carry_suffixes"));
   r.whole_suffixes = root["whole_suffixes"] ? StringList(ctx, root["whole_suffixes"]) : std::vector<std::string>{};
@@ -556,9 +562,11 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "plan_title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "metadata_publish_keys", "numeric_date",
-                        "title_year", "title_opening", "title_closing", "number_format", "key_value", "signer", "examples"});
+                        "title_year", "title_opening", "title_closing", "number_format", "key_value", "signer", "bare_bodies",
+                        "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.signer = root["signer"] ? Compile(ctx, root["signer"]) : Regex("(?!)");  // optional
+  r.bare_bodies = root["bare_bodies"] ? StringList(ctx, root["bare_bodies"]) : std::vector<std::string>{};  // optional
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
   r.title_line = Compile(ctx, Required(ctx, root, "title_line"));

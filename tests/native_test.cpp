@@ -1368,3 +1368,18 @@ TEST_CASE("native: a 抄送 line wrapped inside a name goes on (PDF)", "[native]
   CHECK(doc.document.cc ==
         std::vector<std::string>{"县委办公室", "县人大常委会办公室", "县政府办公室", "县政协办公室"});
 }
+
+TEST_CASE("native: sub-rows under a 序号 merged over a page break stay tasks of their own (PDF)", "[native][pdf]") {
+  // merged-seq-over-break.pdf (the session's review, p2_1): each 序号 merged
+  // over three sub-rows with their own content, unit and deadline; the break
+  // falls between two sub-rows of 6. The blank 序号 on the new page is the
+  // merged cell's going on, not a cut row: the two had been fused into one
+  // (第16项…第17项, 县市场监管局、县税务局, the first's deadline lost).
+  const Document doc = ConvertFixture("merged-seq-over-break.pdf");
+  REQUIRE(doc.tasks.size() == 36);
+  for (size_t i = 0; i < doc.tasks.size(); ++i) {
+    INFO(i);
+    CHECK(doc.tasks[i].content == "按照要求组织实施第" + std::to_string(i + 1) + "项工作。");
+    CHECK(doc.tasks[i].units.size() == 1);
+  }
+}

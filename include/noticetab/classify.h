@@ -99,7 +99,8 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules);
 bool StartsLikeUnit(std::string_view s, const Rules& rules);
 /// Whether a unit list's last piece only opens the name `next` completes
 /// (县 / 市场监管局, 各乡 / 镇（街道）, 县税 / 务局): it names nobody,
-/// whatever its last character says.
+/// whatever its last character says. A short name (县府), 街道, or a piece
+/// before a next one with a level of its own (县 / 县政务服务中心) is none.
 bool OpensNameOnly(std::string_view piece, std::string_view next, const Rules& rules);
 /// True when the text holds OCR/extraction damage markers (U+FFFD, "(cid:").
 bool HasDamageMarkers(std::string_view s);

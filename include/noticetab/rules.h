@@ -277,6 +277,10 @@ struct Rules {
   /// (各乡镇（街道）, 各县（市、区）): the bracket is the name's, no clause.
   std::vector<std::string> region_words;
   std::vector<std::string> level_exceptions;  ///< 市场 / 乡村 ...: not a level prefix
+  /// units.yaml run_together: a name run into the one before it with no mark
+  /// (县发改局县财政局) is no second name when it opens with one of `words`
+  /// (县级, 市政) or ends in one of `branches` (分局, 派出所: the first's own).
+  std::vector<std::string> run_together_words, run_together_branches;
   std::vector<std::string> suffix_exceptions;  ///< 一网通办 ...: ends in an org suffix, names no unit
   uint64_t suffix_exception_ends = 0;           ///< as org_suffix_ends, for suffix_exceptions
   std::vector<std::string> carry_suffixes;    ///< names ending so inherit a level prefix
@@ -318,6 +322,9 @@ struct Rules {
   /// frontmatter.yaml signer: the 签发人 an upward report prints beside its
   /// 文号 (武医保报〔2025〕6号　签发人：陈志远), on the spaceless line. Optional.
   Regex signer;
+  /// frontmatter.yaml bare_bodies: 人民政府, 党委 … named without their place
+  /// after a name ending in another (各乡镇党委、人民政府), whose place they take.
+  std::vector<std::string> bare_bodies;
   Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
   /// units.yaml contact_keys and phone: contact details written into a unit
   /// cell (联系人：陈刚, 13905912345), taken out of its names. Optional.

@@ -368,10 +368,18 @@ class RuledTable {
     // A row numbered in a 序号 column whose cell is blank on the new page
     // goes on there, however its content above ended (…每年至少入户安检一次；
     // over 4.依法查处…).
+    // Not after a content ended by a full stop, nor under or over a 序号
+    // merged over rows (6 over its sub-rows 推进数据共享, 优化审批流程):
+    // there the blank cell is the merged one's going on, over sub-rows of
+    // their own.
     const int seq = NumberColumn();
     const RuledCell* number = seq < 0 ? nullptr : top(f, skip, seq);
-    const bool unnumbered = number != nullptr && number->r0 == skip && number->c0 == number->c1 &&
-                            Trim(number->text).empty() && !Trim(below == nullptr ? "" : below->text).empty();
+    const RuledCell* number_above = seq < 0 ? nullptr : Covering(rows_ - 1, seq);
+    const bool unnumbered = number != nullptr && number->r0 == skip && number->r1 == skip &&
+                            number->c0 == number->c1 && Trim(number->text).empty() &&
+                            !Trim(below == nullptr ? "" : below->text).empty() && number_above != nullptr &&
+                            number_above->r0 == number_above->r1 && above != nullptr &&
+                            !BuiltinPunctuation().punct.full_stop.Ends(Trim(above->text));
     const bool join = above != nullptr && below != nullptr && above->c0 == below->c0 && above->c1 == below->c1 &&
                       (Trim(below->text).empty() || Unfinished(above->text) || unnumbered);
     Add(f, page, skip, join);
