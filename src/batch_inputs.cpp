@@ -22,7 +22,7 @@ bool IsTextName(std::string_view name) {
   for (char c : name.substr(dot + 1)) ext += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   // Text and the native formats are read; legacy office files are taken too so
   // that the run names them as refused, with the command that converts them.
-  static const char* const kExts[] = {"txt", "text", "docx", "xlsx", "odt", "ofd", "pdf", "html", "htm", "xhtml",
+  static const char* const kExts[] = {"txt", "text", "docx", "xlsx", "odt", "fodt", "ofd", "pdf", "html", "htm", "xhtml",
                                       "shtml", "doc", "wps", "xls", "et", "rtf"};
   for (const char* e : kExts)
     if (ext == e) return true;

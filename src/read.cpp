@@ -392,8 +392,17 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
     if (auto m = rules.date.Find(compact); m.found && m.begin == 0 && m.end == compact.size()) break;
     if (rules.publicity.Contains(compact)) break;
     const Punctuation& pu = rules.punct;
+    // A form's filling-in line between title and table (填报单位：县应急管理局
+    // 填报时间：…, frontmatter.yaml metadata_other_keys) is passed over.
+    if (std::any_of(rules.metadata_other_keys.begin(), rules.metadata_other_keys.end(), [&](const std::string& k) {
+          return compact.starts_with(k) && pu.colon.StartLength(std::string_view(compact).substr(k.size())) > 0;
+        }))
+      continue;
+    // Tabs after the title only (a spreadsheet's title row pasted: empty
+    // cells after it) make it no table line.
+    const bool tabbed = l.tabs > 0 && Trim(l.text).find('\t') != std::string_view::npos;
     bool title = CharCount(compact) <= 60 && !pu.sentence_mark.In(compact) && !pu.comma.In(compact) &&
-                 !pu.pipe.In(compact) && l.tabs == 0 && !rules.attachment.Contains(l.text);
+                 !pu.pipe.In(compact) && !tabbed && !rules.attachment.Contains(l.text);
     if (!title || parts.size() == 2) break;
     parts.push_back(l.text);
   }

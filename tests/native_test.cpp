@@ -1383,3 +1383,20 @@ TEST_CASE("native: sub-rows under a 序号 merged over a page break stay tasks o
     CHECK(doc.tasks[i].units.size() == 1);
   }
 }
+
+TEST_CASE("native: a flat OpenDocument text is read as its .odt; a flat spreadsheet is refused", "[native]") {
+  // flat-autonum.fodt: LibreOffice's .fodt of real30's n1b .odt (Word
+  // numbering, merged cells). It had been read as text holding an HTML table
+  // (<table:table> taken for <table>): XML in the caption, rows shifted under
+  // the merged cells, a task of XML. Now one XML through the .odt reader.
+  const Document flat = ConvertFixture("flat-autonum.fodt");
+  CHECK(flat.format == "odt");
+  const std::string odt = SourceDir() + "/tests/probes/real30/n1b_lo_odt_from_docx_autonum_vmerge.odt";
+  const Document zipped = Convert(Decode(ReadFile(odt), "n1b.odt"), BuiltinRules());
+  REQUIRE(flat.tasks.size() == zipped.tasks.size());
+  REQUIRE(!flat.tasks.empty());
+  for (size_t i = 0; i < flat.tasks.size(); ++i) CHECK(SameRow(flat.tasks[i], zipped.tasks[i]));
+  CHECK(DecodeFixtureError("calc-tasks.fods", ReadFile(Fixture("calc-tasks.fods"))).Format() ==
+        "calc-tasks.fods: a flat OpenDocument file of type application/vnd.oasis.opendocument.spreadsheet, not a "
+        "text document; noticetab reads .odt, .docx, .xlsx, .html, PDF, OFD and text");
+}

@@ -461,7 +461,9 @@ bool OpensTable(std::string_view line) {
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (!StartsWithNoCase(line, "<html") && !StartsWithNoCase(line, "<body") && !StartsWithNoCase(line, "<div") &&
         !StartsWithNoCase(line, "<center"))
-      return StartsWithNoCase(line, "<table");
+      // <table>, <table border=1>; not <table:table> (flat OpenDocument XML).
+      return StartsWithNoCase(line, "<table") &&
+             (line.size() == 6 || line[6] == '>' || line[6] == ' ' || line[6] == '\t' || line[6] == '/');
     const size_t close = line.find('>');
     if (close == std::string_view::npos) return false;
     line.remove_prefix(close + 1);

@@ -207,6 +207,8 @@ Rendered ReadXlsx(Zip& zip);
 /// day 1, after 9999-12-31).
 std::string SerialDate(double serial, bool date1904);
 Rendered ReadOdt(Zip& zip);
+/// A flat OpenDocument text (.fodt: one XML, root office:document).
+Rendered ReadFlatOdt(std::string_view bytes, const std::string& name);
 Rendered ReadOfd(Zip& zip);
 /// One OFD page's Content.xml as words and ruling lines (points); the page
 /// size in mm unless the page gives its own.

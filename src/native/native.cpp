@@ -53,6 +53,20 @@ bool IsHtml(std::string_view b) {
 
 const char kConvert[] = "soffice --headless --convert-to docx";
 
+// A flat OpenDocument file (.fodt, .fods: one XML whose root is
+// office:document): its office:mimetype, from the first 4 KB; empty when the
+// bytes are no such file.
+std::string FlatOdfType(std::string_view b) {
+  const std::string_view s = b.substr(0, 4096);
+  const size_t root = s.find("<office:document");
+  if (root == std::string_view::npos || root > 512 || s.find("<office:document-", root) == root) return "";
+  constexpr std::string_view kKey = "office:mimetype=\"";
+  const size_t at = s.find(kKey, root);
+  if (at == std::string_view::npos) return "?";
+  const size_t end = s.find('"', at + kKey.size());
+  return end == std::string_view::npos ? "?" : std::string(s.substr(at + kKey.size(), end - at - kKey.size()));
+}
+
 std::string ZipFormat(Zip& zip) {
   if (zip.Has("word/document.xml")) return "docx";
   if (zip.Has("xl/workbook.xml")) return "xlsx";
@@ -101,6 +115,7 @@ Rendered ReadZip(std::string_view bytes, const std::string& name) {
 
 std::string SniffFormat(std::string_view bytes) {
   if (bytes.starts_with("%PDF-")) return "pdf";
+  if (const std::string flat = FlatOdfType(bytes); !flat.empty()) return "odt";
   if (IsHtml(bytes)) return "html";
   if (IsZip(bytes)) {
     try {
@@ -136,6 +151,16 @@ std::optional<Rendered> RenderNative(std::string_view bytes, const std::string& 
   if (bytes.starts_with("{\\rtf")) {
     throw Error(Error::Kind::kInput, std::string("an RTF document, not read; convert it first, e.g. ") + kConvert,
                 name);
+  }
+  if (const std::string flat = FlatOdfType(bytes); !flat.empty()) {
+    if (!flat.starts_with("application/vnd.oasis.opendocument.text"))
+      throw Error(Error::Kind::kInput,
+                  "a flat OpenDocument file of type " + flat.substr(0, 80) +
+                      ", not a text document; noticetab reads .odt, .docx, .xlsx, .html, PDF, OFD and text",
+                  name);
+    Rendered r = native::ReadFlatOdt(bytes, name);
+    r.format = "odt";
+    return r;
   }
   if (IsHtml(bytes)) {
     Rendered r = native::ReadHtml(bytes, name);

@@ -354,6 +354,19 @@ class OdtReader {
 
 }  // namespace
 
+Rendered ReadFlatOdt(std::string_view bytes, const std::string& name) {
+  Rendered r;
+  XmlDoc doc = ParseXml(bytes, name, "the document");
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  const xmlNode* body = Child(root, "body");
+  const xmlNode* text = body != nullptr ? Child(body, "text") : nullptr;
+  if (text == nullptr) throw Error(Error::Kind::kInput, "a flat OpenDocument file with no office:text", name);
+  OdtReader reader(&r);
+  reader.Styles(root);  // office:styles and office:automatic-styles, both here
+  reader.Blocks(text);
+  return r;
+}
+
 Rendered ReadOdt(Zip& zip) {
   Rendered r;
   XmlDoc doc = ParseXml(zip.Read("content.xml"), zip.name(), "content.xml");
