@@ -30,12 +30,14 @@ std::vector<UnitRow> ByUnit(const std::vector<Document>& docs, const Rules& rule
       // units holds them all; lead/support only say which role. A unit named
       // only as lead or support is still counted (defensive; readers fill units).
       std::vector<std::string> seen;
-      auto add = [&](const std::string& unit) {
+      // Each unit once, by its one name (CanonicalUnit: 柳溪县财政局 is 县财政局).
+      auto add = [&](const std::string& printed) {
+        const std::string unit = CanonicalUnit(printed, region, rules);
         if (unit.empty() || Contains(seen, unit)) return;
         seen.push_back(unit);
-        const std::string role = Contains(task.lead_units, unit)      ? "lead"
-                                 : Contains(task.support_units, unit) ? "support"
-                                                                      : "responsible";
+        const std::string role = Contains(task.lead_units, printed)      ? "lead"
+                                 : Contains(task.support_units, printed) ? "support"
+                                                                         : "responsible";
         auto [it, fresh] = group_of.try_emplace({region, unit}, groups.size());
         if (fresh) groups.emplace_back();
         groups[it->second].push_back({unit, region, role, &doc, &task});
@@ -126,11 +128,16 @@ std::vector<ForUnitRow> ForUnit(const std::vector<Document>& docs, std::string_v
   for (const Document& doc : docs) {
     const std::string region = DocumentRegion(doc, rules);
     // 临沂市教育局 asks for 临沂市's 市教育局 only; 市教育局 for every notice's.
-    const std::optional<std::string> qualified = LocalUnitName(name, region, rules);
+    const std::optional<std::string> qualified =
+        !region.empty() && name.starts_with(region) ? std::optional<std::string>(name) : LocalUnitName(name, region, rules);
     if (!qualified) continue;  // another region's unit
-    const std::string& local = *qualified;
+    // Compared by one name each (CanonicalUnit: 城关镇人民政府 is 城关镇).
+    const std::string local = CanonicalUnit(*qualified, region, rules);
     for (const Task& task : doc.tasks) {
-      auto named = [&](const std::vector<std::string>& units) { return Contains(units, local); };
+      auto named = [&](const std::vector<std::string>& units) {
+        return std::any_of(units.begin(), units.end(),
+                           [&](const std::string& u) { return CanonicalUnit(u, region, rules) == local; });
+      };
       if (named(task.units) || named(task.lead_units) || named(task.support_units)) {
         const std::string how = named(task.lead_units)      ? "lead"
                                 : named(task.support_units) ? "support"

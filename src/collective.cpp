@@ -132,4 +132,26 @@ std::optional<std::string> LocalUnitName(std::string_view name, std::string_view
   return std::string(name);
 }
 
+std::string CanonicalUnit(std::string_view unit, std::string_view region, const Rules& rules) {
+  if (MatchCollective(unit, rules)) return std::string(unit);
+  const bool regional = !region.empty() && unit.size() > region.size() && unit.starts_with(region);
+  const std::string_view rest = regional ? unit.substr(region.size()) : unit;
+  std::string_view town = rest;
+  for (const std::string& body : rules.town_bodies)
+    if (town.size() > body.size() && town.ends_with(body)) {
+      town.remove_suffix(body.size());
+      break;
+    }
+  // A town of its own name (城关镇, not 乡镇 or a level's 县): two characters
+  // or more before its end, none of them a level's own start.
+  for (const std::string& end : rules.town_ends)
+    if (town.ends_with(end) && CharCountUpTo(town.substr(0, town.size() - end.size()), 2) >= 2 &&
+        !Among(town, rules.region_words) &&
+        std::none_of(rules.own_level_starts.begin(), rules.own_level_starts.end(),
+                     [&](const std::string& l) { return town.starts_with(l); }))
+      return std::string(town);
+  if (regional) return std::string(LastChar(region)) + std::string(rest);
+  return std::string(unit);
+}
+
 }  // namespace noticetab

@@ -56,9 +56,15 @@ std::vector<std::string> Sorted(std::vector<std::string> v) {
 // Content compared without whitespace: a re-wrapped line is no change.
 bool SameContent(const Task& a, const Task& b) { return RemoveSpaces(a.content) == RemoveSpaces(b.content); }
 
+// The same deadline: the same words, kind and date; or the same words whose
+// year neither printed (6月底前 in last year's notice and this year's: each
+// dated in its own notice's year, the same deadline).
 bool SameDeadline(const Task& a, const Task& b) {
-  return a.deadline.date == b.deadline.date && a.deadline.kind == b.deadline.kind &&
-         RemoveSpaces(a.deadline.text.value_or("")) == RemoveSpaces(b.deadline.text.value_or(""));
+  if (a.deadline.kind != b.deadline.kind ||
+      RemoveSpaces(a.deadline.text.value_or("")) != RemoveSpaces(b.deadline.text.value_or("")))
+    return false;
+  auto printed_year = [](const Task& t) { return t.deadline.year_source.value_or("text") == "text"; };
+  return a.deadline.date == b.deadline.date || (!printed_year(a) && !printed_year(b));
 }
 
 

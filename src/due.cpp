@@ -2,6 +2,7 @@
 #include "noticetab/due.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "noticetab/byunit.h"
 #include "noticetab/text.h"
@@ -19,8 +20,12 @@ bool IsDigits(std::string_view s) {
 bool IsIsoDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   if (!IsDigits(s.substr(0, 4)) || !IsDigits(s.substr(5, 2)) || !IsDigits(s.substr(8, 2))) return false;
-  const int m = std::stoi(std::string(s.substr(5, 2))), d = std::stoi(std::string(s.substr(8, 2)));
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  // A day the month has (2025-06-31, 2025-02-29 are none: compared as text
+  // they would pass for the next day).
+  const std::chrono::year_month_day ymd{std::chrono::year{std::stoi(std::string(s.substr(0, 4)))},
+                                        std::chrono::month{static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))))},
+                                        std::chrono::day{static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))))}};
+  return ymd.ok();
 }
 
 bool IsMonth(std::string_view s) {

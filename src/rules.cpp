@@ -435,7 +435,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"region", "kinds", "collectives", "levels", "government_endings", "kind_levels",
-                        "own_level_starts", "place_ends", "examples"});
+                        "own_level_starts", "place_ends", "town_ends", "town_bodies", "examples"});
   r.issuer_region = Compile(ctx, Required(ctx, root, "region"));
   auto names = [&](const char* key, std::map<std::string, std::string, std::less<>>& out) {
     out.clear();
@@ -449,6 +449,8 @@ void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
   r.government_endings = root["government_endings"] ? StringList(ctx, root["government_endings"]) : std::vector<std::string>{};
   r.own_level_starts = root["own_level_starts"] ? StringList(ctx, root["own_level_starts"]) : std::vector<std::string>{};
   r.place_ends = root["place_ends"] ? StringList(ctx, root["place_ends"]) : std::vector<std::string>{};
+  r.town_ends = root["town_ends"] ? StringList(ctx, root["town_ends"]) : std::vector<std::string>{};
+  r.town_bodies = root["town_bodies"] ? StringList(ctx, root["town_bodies"]) : std::vector<std::string>{};
   RNode kinds = Required(ctx, root, "kinds");
   if (!kinds.IsMap()) ctx.Fail(kinds.Mark(), "kinds: expected a mapping of kind -> name endings");
   r.unit_kinds.clear();

@@ -54,8 +54,8 @@ TEST_CASE("DueFilterMessage: a filter problem named with the due command's optio
   using Field = DueFilterProblem::Field;
   CHECK(noticetab::cli::DueFilterMessage({Field::kMonth, "2023-6"}) ==
         "--month '2023-6': expected YYYY-MM (e.g. 2024-06)");
-  CHECK(noticetab::cli::DueFilterMessage({Field::kBefore, "x"}) == "--before 'x': expected YYYY-MM-DD");
-  CHECK(noticetab::cli::DueFilterMessage({Field::kToday, "y"}) == "--today 'y': expected YYYY-MM-DD");
+  CHECK(noticetab::cli::DueFilterMessage({Field::kBefore, "x"}) == "--before 'x': expected a date YYYY-MM-DD that the calendar has");
+  CHECK(noticetab::cli::DueFilterMessage({Field::kToday, "y"}) == "--today 'y': expected a date YYYY-MM-DD that the calendar has");
   CHECK(noticetab::cli::DueFilterMessage({Field::kOverdueWithoutToday, ""}) == "--overdue needs --today DATE");
   CHECK(noticetab::cli::DueFilterMessage({}).empty());
 }

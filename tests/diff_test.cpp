@@ -114,3 +114,17 @@ TEST_CASE("diff: a changed leader or remark is a change, with old and new column
   a3.remarks = "按季度 报送进展";  // spacing only
   CHECK(DiffTasks(Doc({a2}), Doc({a3})).empty());
 }
+
+TEST_CASE("diff: a deadline printed without its year is the same in each year's notice", "[diff]") {
+  // 6月底前 in the 2024 notice is 2024-06-30, in the 2025 notice 2025-06-30:
+  // each dated in its own notice's year, the same deadline (real32 m1: every
+  // such task had been reported as a changed deadline, old and new alike).
+  Task old_task = kA, new_task = kA;
+  for (Task* t : {&old_task, &new_task}) t->deadline.text = "6月底前", t->deadline.year_source = "title";
+  old_task.deadline.date = "2024-06-30";
+  new_task.deadline.date = "2025-06-30";
+  CHECK(DiffTasks(Doc({old_task}), Doc({new_task})).empty());
+  // A year printed in the words is a change when the date moves with it.
+  old_task.deadline.year_source = new_task.deadline.year_source = "text";
+  CHECK(DiffTasks(Doc({old_task}), Doc({new_task})).size() == 1);
+}

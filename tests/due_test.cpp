@@ -68,6 +68,16 @@ TEST_CASE("due: bad filters say what to write", "[due]") {
   f.overdue = true;
   CHECK(noticetab::CheckDueFilter(f).field == Field::kOverdueWithoutToday);
   CHECK(!noticetab::CheckDueFilter({}));
+  // A day its month does not have: compared as text, 2025-06-31 had passed
+  // for a day after 06-30 (real32: a typo listed that day's tasks overdue).
+  for (const char* day : {"2025-06-31", "2025-02-29", "2025-04-31"}) {
+    f = {};
+    f.before = day;
+    CHECK(noticetab::CheckDueFilter(f).field == Field::kBefore);
+  }
+  f = {};
+  f.before = "2024-02-29";  // a leap day
+  CHECK(!noticetab::CheckDueFilter(f));
 }
 
 TEST_CASE("ics: CRLF, lines of at most 75 octets, escaped text, all-day events", "[due][ics]") {

@@ -70,7 +70,7 @@ const std::map<std::string, std::set<std::string>>& KnownKeys() {
       {"header", {"role"}},
       {"junk", {"junk", "junk_after", "page_end"}},
       {"units", {"units", "open", "lead", "support", "persons", "contacts"}},
-      {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local"}},
+      {"collective", {"region", "member", "issuer", "includes", "via", "level", "in", "local", "canonical"}},
       {"deadline",
        {"year", "doc_date", "kind", "date", "granularity", "year_source", "field", "match",
         "warning", "in"}},
@@ -188,6 +188,10 @@ void FireCollective(const RuleExample& ex) {
   if (ex.expect.count("local")) {  // "" = another region's unit
     REQUIRE(ex.expect.count("in"));
     CHECK(noticetab::LocalUnitName(ex.input, ex.expect.at("in"), R()).value_or("") == ex.expect.at("local"));
+  }
+  if (ex.expect.count("canonical")) {  // the views' one name for the unit
+    REQUIRE(ex.expect.count("in"));
+    CHECK(noticetab::CanonicalUnit(ex.input, ex.expect.at("in"), R()) == ex.expect.at("canonical"));
   }
   if (ex.expect.count("via")) {
     const noticetab::CollectiveRule* c = noticetab::MatchCollective(ex.input, R());

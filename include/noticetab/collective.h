@@ -45,6 +45,13 @@ bool CollectiveIncludes(std::string_view collective, std::string_view member, st
 std::optional<std::string> LocalUnitName(std::string_view name, std::string_view region,
                                          const Rules& rules = BuiltinRules());
 
+/// One name for one unit in a notice of `region`, for the views to count and
+/// find it by: the region's own name before a unit is its level (柳溪县财政局
+/// -> 县财政局), a town the region holds is the town, however named
+/// (柳溪县城关镇, 城关镇人民政府 -> 城关镇; collective.yaml town_ends,
+/// town_bodies); other names unchanged. A collective name stays as it is.
+std::string CanonicalUnit(std::string_view unit, std::string_view region, const Rules& rules = BuiltinRules());
+
 }  // namespace noticetab
 
 #endif  // NOTICETAB_COLLECTIVE_H_

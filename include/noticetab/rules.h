@@ -351,6 +351,9 @@ struct Rules {
   std::map<std::string, std::string, std::less<>> kind_levels;  ///< 镇街 -> 镇: the level of a kind without a prefix
   std::vector<std::string> own_level_starts;    ///< 市教育局: a name starting so is in the notices' own form
   std::vector<std::string> place_ends;          ///< 临沂市: a place name ends at one of these
+  /// collective.yaml town_ends, town_bodies: a town's name ends in one (城关镇),
+  /// its government's name in the town's and one of the bodies (城关镇人民政府).
+  std::vector<std::string> town_ends, town_bodies;
   // deadlines.yaml
   std::vector<DeadlineRule> deadlines;
   Regex deadline_hint;                        ///< cheap "looks like a deadline" test

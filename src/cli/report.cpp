@@ -109,9 +109,9 @@ std::string DueFilterMessage(const DueFilterProblem& p) {
     case Field::kMonth:
       return fmt::format("--month '{}': expected YYYY-MM (e.g. 2024-06)", p.value);
     case Field::kBefore:
-      return fmt::format("--before '{}': expected YYYY-MM-DD", p.value);
+      return fmt::format("--before '{}': expected a date YYYY-MM-DD that the calendar has", p.value);
     case Field::kToday:
-      return fmt::format("--today '{}': expected YYYY-MM-DD", p.value);
+      return fmt::format("--today '{}': expected a date YYYY-MM-DD that the calendar has", p.value);
     case Field::kOverdueWithoutToday:
       return "--overdue needs --today DATE";
   }
