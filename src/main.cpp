@@ -163,7 +163,7 @@ std::optional<Options> ParseArgs(const Tool& tool, int argc, char** argv, bool h
                   : ("output format: " + DocumentFormatNames() + " (default yaml)").c_str())
       ("output,o", po::value(&b.output),
        "write to FILE (one combined output) or DIR/ (one output per input, mirroring the inputs)")
-      ("recursive,r", po::bool_switch(&b.recursive), "convert the notices under directories (.txt .text .docx .xlsx .odt .html .htm .pdf .ofd; .doc .wps .xls .et .rtf are reported as not read, with what to do)")
+      ("recursive,r", po::bool_switch(&b.recursive), "convert the notices under directories (.txt .text .docx .xlsx .odt .fodt .html .htm .pdf .ofd; .doc .wps .xls .et .rtf are reported as not read, with what to do)")
       ("jobs,j", po::value(&b.jobs), "convert N files in parallel (default: all cores); output is the same for any N")
       ("quiet,q", po::bool_switch(&o.quiet), "no progress line and no summary (errors are still shown)")
       ("strict", po::value(&strict)->implicit_value("problem"),
