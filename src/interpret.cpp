@@ -415,6 +415,23 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
             keyed->Append(rules.punct.clause_joiner + c.cell.text, c.cell.first_line);
             break;
           }
+          // A unit cell of two paragraphs (县财政局 / 县自然资源局: Word's text
+          // export puts each on a line), in a numbered table whose row still
+          // lacks its deadline and has one coming before the next 序号: the
+          // last unit column's next name.
+          if (keyed && row.deadline.empty() && !t.columns.empty() && t.columns.front() == Role::kSeq && [&] {
+                for (size_t j = k + 1; j < cells.size(); ++j) {
+                  if (cells[j].cell.empty()) continue;
+                  if (SeqNumber(cells[j].cell.text)) return false;
+                  if (shapes[j] == CellShape::kDeadline) return true;
+                  if (shapes[j] != CellShape::kUnits) return false;
+                }
+                return false;
+              }()) {
+            keyed->Append(rules.punct.list_joiner + c.cell.text, c.cell.first_line);
+            row.Warn("units.joined", "a unit cell's next paragraph joined: " + c.cell.text);
+            break;
+          }
           handled = false;  // all unit columns are full: this cell starts the next row
           break;
         }
