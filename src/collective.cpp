@@ -132,26 +132,56 @@ std::optional<std::string> LocalUnitName(std::string_view name, std::string_view
   return std::string(name);
 }
 
+// The bytes of the place `s` opens (兰山区 of 兰山区人民政府, 城关镇 of
+// 城关镇卫生院): a name of two or three characters, then a place's or a
+// town's end; 0 when it opens none (住房和城乡建设局: 乡 ends no place name).
+size_t OwnPlace(std::string_view s, const Rules& rules) {
+  size_t i = 0;
+  for (int chars = 0; i < s.size() && chars < 4; ++chars) {
+    const size_t at = i;
+    NextChar(s, i);
+    if (chars < 2) continue;
+    for (const auto* ends : {&rules.place_ends, &rules.town_ends})
+      for (const std::string& e : *ends)
+        if (s.substr(at).starts_with(e)) return at + e.size();
+  }
+  return 0;
+}
+
 std::string CanonicalUnit(std::string_view unit, std::string_view region, const Rules& rules) {
   if (MatchCollective(unit, rules)) return std::string(unit);
-  const bool regional = !region.empty() && unit.size() > region.size() && unit.starts_with(region);
-  const std::string_view rest = regional ? unit.substr(region.size()) : unit;
+  bool regional = !region.empty() && unit.size() > region.size() && unit.starts_with(region);
+  std::string_view rest = regional ? unit.substr(region.size()) : unit;
+  // A lower place after the region (临沂市兰山区人民政府, 柳溪县城关镇卫生院) is
+  // that place's unit, no unit of the region's level; a place inside it
+  // (兰山区兰山街道办事处) is the inner place's.
+  if (regional && OwnPlace(rest, rules) > 0) {
+    regional = false;
+    while (const size_t p = OwnPlace(rest, rules))
+      if (p < rest.size() && OwnPlace(rest.substr(p), rules) > 0) rest.remove_prefix(p);
+      else break;
+  }
   std::string_view town = rest;
   for (const std::string& body : rules.town_bodies)
     if (town.size() > body.size() && town.ends_with(body)) {
       town.remove_suffix(body.size());
       break;
     }
-  // A town of its own name (城关镇, not 乡镇 or a level's 县): two characters
-  // or more before its end, none of them a level's own start.
+  // A town of its own name (城关镇, not 乡镇 or 有关乡镇, nor a level's 县):
+  // two characters or more before its end, the last no town's end itself,
+  // none of them a level's own start.
   for (const std::string& end : rules.town_ends)
-    if (town.ends_with(end) && CharCountUpTo(town.substr(0, town.size() - end.size()), 2) >= 2 &&
-        !Among(town, rules.region_words) &&
-        std::none_of(rules.own_level_starts.begin(), rules.own_level_starts.end(),
-                     [&](const std::string& l) { return town.starts_with(l); }))
-      return std::string(town);
+    if (town.ends_with(end)) {
+      const std::string_view name = town.substr(0, town.size() - end.size());
+      if (CharCountUpTo(name, 2) >= 2 && !Among(town, rules.region_words) &&
+          std::none_of(rules.town_ends.begin(), rules.town_ends.end(),
+                       [&](const std::string& e) { return name.ends_with(e); }) &&
+          std::none_of(rules.own_level_starts.begin(), rules.own_level_starts.end(),
+                       [&](const std::string& l) { return town.starts_with(l); }))
+        return std::string(town);
+    }
   if (regional) return std::string(LastChar(region)) + std::string(rest);
-  return std::string(unit);
+  return std::string(rest);
 }
 
 }  // namespace noticetab

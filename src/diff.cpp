@@ -63,7 +63,7 @@ bool SameDeadline(const Task& a, const Task& b) {
   if (a.deadline.kind != b.deadline.kind ||
       RemoveSpaces(a.deadline.text.value_or("")) != RemoveSpaces(b.deadline.text.value_or("")))
     return false;
-  auto printed_year = [](const Task& t) { return t.deadline.year_source.value_or("text") == "text"; };
+  auto printed_year = [](const Task& t) { return t.deadline.year_source.value_or("") == "text"; };
   return a.deadline.date == b.deadline.date || (!printed_year(a) && !printed_year(b));
 }
 

@@ -37,14 +37,19 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
     std::string p = Clean(piece);
     p.resize(rules.punct.full_stop.TrimEnd(p).size());
     if (p.empty()) continue;
-    // A bare body after a name ending in another (各乡镇党委、人民政府) takes
-    // that name's place (frontmatter.yaml bare_bodies).
-    if (!out.empty() && std::find(rules.bare_bodies.begin(), rules.bare_bodies.end(), p) != rules.bare_bodies.end())
-      for (const std::string& body : rules.bare_bodies)
-        if (const std::string& before = out.back(); before.size() > body.size() && EndsWith(before, body)) {
-          if (body != p) p.insert(0, before, 0, before.size() - body.size());
-          break;
-        }
+    // A bare body after a name ending in its partner (各乡镇党委、人民政府)
+    // takes that name's place (frontmatter.yaml bare_bodies).
+    if (!out.empty())
+      for (const auto& [body, partners] : rules.bare_bodies) {
+        if (p != body) continue;
+        const std::string& before = out.back();
+        for (const std::string& partner : partners)
+          if (before.size() > partner.size() && EndsWith(before, partner)) {
+            p.insert(0, before, 0, before.size() - partner.size());
+            break;
+          }
+        break;
+      }
     out.push_back(p);
   }
   return out;

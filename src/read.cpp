@@ -398,9 +398,13 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
           return compact.starts_with(k) && pu.colon.StartLength(std::string_view(compact).substr(k.size())) > 0;
         }))
       continue;
+    // A total or a note under the table above (合计\t\t, 注：…) is no title.
+    if (rules.total_row.Contains(compact) || rules.table_note.Contains(compact)) break;
     // Tabs after the title only (a spreadsheet's title row pasted: empty
-    // cells after it) make it no table line.
-    const bool tabbed = l.tabs > 0 && Trim(l.text).find('\t') != std::string_view::npos;
+    // cells after it) make it no table line; tabs before it (a signature
+    // set right) or inside it do.
+    const size_t first_char = l.raw.find_first_not_of(" \t");
+    const bool tabbed = l.tabs > 0 && (l.raw.find('\t') < first_char || l.text.find('\t') != std::string_view::npos);
     bool title = CharCount(compact) <= 60 && !pu.sentence_mark.In(compact) && !pu.comma.In(compact) &&
                  !pu.pipe.In(compact) && !tabbed && !rules.attachment.Contains(l.text);
     if (!title || parts.size() == 2) break;

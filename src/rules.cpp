@@ -568,7 +568,11 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
                         "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.signer = root["signer"] ? Compile(ctx, root["signer"]) : Regex("(?!)");  // optional
-  r.bare_bodies = root["bare_bodies"] ? StringList(ctx, root["bare_bodies"]) : std::vector<std::string>{};  // optional
+  r.bare_bodies.clear();
+  if (const RNode bodies = root["bare_bodies"]) {  // optional
+    if (!bodies.IsMap()) ctx.Fail(bodies.Mark(), "bare_bodies: expected a mapping of body -> the bodies it pairs with");
+    for (const auto& kv : bodies) r.bare_bodies.emplace_back(Scalar(ctx, kv.first), StringList(ctx, kv.second));
+  }
   r.date = Compile(ctx, Required(ctx, root, "date"));
   r.issuer_line = Compile(ctx, Required(ctx, root, "issuer_line"));
   r.title_line = Compile(ctx, Required(ctx, root, "title_line"));

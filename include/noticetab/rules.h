@@ -322,9 +322,10 @@ struct Rules {
   /// frontmatter.yaml signer: the 签发人 an upward report prints beside its
   /// 文号 (武医保报〔2025〕6号　签发人：陈志远), on the spaceless line. Optional.
   Regex signer;
-  /// frontmatter.yaml bare_bodies: 人民政府, 党委 … named without their place
-  /// after a name ending in another (各乡镇党委、人民政府), whose place they take.
-  std::vector<std::string> bare_bodies;
+  /// frontmatter.yaml bare_bodies: a body named without its place (政府) and
+  /// the bodies it pairs with (党委): after a name ending in one of those
+  /// (各乡镇党委、政府) it takes that name's place.
+  std::vector<std::pair<std::string, std::vector<std::string>>> bare_bodies;
   Regex unit_person;                          ///< units.yaml person: a name in a unit list that is a person (副县长张三)
   /// units.yaml contact_keys and phone: contact details written into a unit
   /// cell (联系人：陈刚, 13905912345), taken out of its names. Optional.
