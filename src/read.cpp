@@ -370,6 +370,7 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
   // A heading right over the table (一、常规工作任务) is its caption's last
   // line where an annex line (附件) heads the caption: kept only then.
   bool heading = false;
+  bool after_metadata = false;  // a form's filling-in line passed over
   for (size_t i = at; i-- > floor && parts.size() < 3;) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
@@ -394,10 +395,15 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
     const Punctuation& pu = rules.punct;
     // A form's filling-in line between title and table (填报单位：县应急管理局
     // 填报时间：…, frontmatter.yaml metadata_other_keys) is passed over.
+    // Above it only a title with a year is the caption (柳溪县应急管理局 over
+    // 联系人：张三 is the signature's).
     if (std::any_of(rules.metadata_other_keys.begin(), rules.metadata_other_keys.end(), [&](const std::string& k) {
           return compact.starts_with(k) && pu.colon.StartLength(std::string_view(compact).substr(k.size())) > 0;
-        }))
+        })) {
+      after_metadata = true;
       continue;
+    }
+    if (after_metadata && !rules.title_year.Contains(compact)) break;
     // A total or a note under the table above (合计\t\t, 注：…) is no title.
     if (rules.total_row.Contains(compact) || rules.table_note.Contains(compact)) break;
     // Tabs after the title only (a spreadsheet's title row pasted: empty
