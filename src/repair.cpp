@@ -605,12 +605,19 @@ void FillMergedCells(Table& table, const Rules& rules) {
   //    责任单位 cell given once for several rows (a copied web page keeps its
   //    text in the first row only), or a cell left blank. Which one the text
   //    cannot tell (no group bounds the merge): the row stays as printed and says so.
+  //    So is a row with no 序号 in a numbered table, grouped or not (a
+  //    sub-row under a merged 序号 with a label of its own: its group had
+  //    nothing to fill from).
   size_t with_units = 0;
-  for (const Row& r : rows) with_units += !(r.units.empty() && r.lead.empty() && r.support.empty());
+  bool numbered = false;
+  for (const Row& r : rows) {
+    with_units += !(r.units.empty() && r.lead.empty() && r.support.empty());
+    numbered = numbered || r.seq.has_value();
+  }
   if (with_units > 0 && with_units < rows.size())
     for (size_t i = 0; i < rows.size(); ++i) {
       Row& r = rows[i];
-      if (group(r) != 0 || r.content.empty() || r.units.garbled || r.lead.garbled ||
+      if ((group(r) != 0 && !(numbered && !r.seq)) || r.content.empty() || r.units.garbled || r.lead.garbled ||
           !(r.units.empty() && r.lead.empty() && r.support.empty()))
         continue;
       const Row* above = nullptr;
