@@ -785,15 +785,20 @@ bool StartsLikeUnit(std::string_view s, const Rules& rules) {
 // names), or a collective start and the first half of a region word
 // (各乡 / 镇（街道）: 乡镇). Such a piece names nobody, whatever its last
 // character says.
+std::string_view LevelPrefix(std::string_view name, const Rules& rules) {
+  std::string_view best;
+  for (const auto& w : rules.level_exceptions)
+    if (StartsWith(name, w)) return best;
+  for (const auto& p : rules.level_prefixes)
+    if (StartsWith(name, p) && p.size() > best.size()) best = p;
+  return best;
+}
+
 bool OpensNameOnly(std::string_view piece, std::string_view next, const Rules& rules) {
   const size_t chars = CharCountUpTo(piece, 3);
   if (chars > 2 || rules.short_names.contains(piece)) return false;  // 县府, 县直: names
   // A next piece with a level of its own (县 / 县政务服务中心) is a name of its own.
-  const bool next_has_level =
-      std::any_of(rules.level_prefixes.begin(), rules.level_prefixes.end(),
-                  [&](const std::string& p) { return StartsWith(next, p); }) &&
-      std::none_of(rules.level_exceptions.begin(), rules.level_exceptions.end(),
-                   [&](const std::string& w) { return StartsWith(next, w); });
+  const bool next_has_level = !LevelPrefix(next, rules).empty();
   for (const auto& p : rules.collective_starts)
     if (piece == p) return true;
   if (chars == 1)  // a level alone (街道 alone is a name)

@@ -168,12 +168,12 @@ std::string CanonicalUnit(std::string_view unit, std::string_view region, const 
       break;
     }
   // A town of its own name (城关镇, not 乡镇 or 有关乡镇, nor a level's 县):
-  // two characters or more before its end, the last no town's end itself,
-  // none of them a level's own start.
+  // two characters or more before its end (so no region word: 乡镇, 街道),
+  // the last no town's end itself, none of them a level's own start.
   for (const std::string& end : rules.town_ends)
     if (town.ends_with(end)) {
       const std::string_view name = town.substr(0, town.size() - end.size());
-      if (CharCountUpTo(name, 2) >= 2 && !Among(town, rules.region_words) &&
+      if (CharCountUpTo(name, 2) >= 2 &&
           std::none_of(rules.town_ends.begin(), rules.town_ends.end(),
                        [&](const std::string& e) { return name.ends_with(e); }) &&
           std::none_of(rules.own_level_starts.begin(), rules.own_level_starts.end(),

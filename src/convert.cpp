@@ -233,12 +233,30 @@ void WarnUnreadRows(const std::vector<Line>& lines, const std::vector<std::pair<
 // Removes every match of `glyphs` (a rule for characters the extraction
 // could not map) from `in` into `out`, with an input.glyph_codes warning
 // naming their lines and the first as printed. False when there is none.
+// The lines an input repair touched, for its warning ("line 5", "lines 7,
+// 13, 14"): one Add per place repaired, in order; a line once; none after
+// the 64th place.
+class TouchedLines {
+ public:
+  void Add(int line) {
+    if (line != last_ && places_ < 64) text_ += (text_.empty() ? "" : ", ") + std::to_string(line), last_ = line;
+    ++places_;
+  }
+  size_t places() const { return places_; }
+  std::string Text() const { return (text_.find(',') == std::string::npos ? "line " : "lines ") + text_; }
+
+ private:
+  std::string text_;
+  int last_ = 0;
+  size_t places_ = 0;
+};
+
 bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& doc) {
   const std::string_view text = in.text();
   if (!glyphs.Contains(text)) return false;
-  std::string lines_at;
-  size_t count = 0, counted = 0;
-  int line = 1, last = 0;
+  TouchedLines lines;
+  size_t counted = 0;
+  int line = 1;
   std::string_view first;
   for (size_t from = 0; from < text.size();) {
     const auto m = glyphs.Find(text.substr(from));
@@ -247,15 +265,14 @@ bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& 
     line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
                                         text.begin() + static_cast<std::ptrdiff_t>(from + m.begin), '\n'));
     counted = from + m.begin;
-    if (line != last && count < 64) lines_at += (lines_at.empty() ? "" : ", ") + std::to_string(line), last = line;
-    ++count;
+    lines.Add(line);
     from += m.end;
   }
   out = Source(in.name(), in.encoding(), glyphs.ReplaceAll(text, ""));
+  const size_t count = lines.places();
   doc.Warn("input.glyph_codes", std::to_string(count) + " unmapped glyph code" + (count == 1 ? "" : "s") + " (" +
                                     std::string(first.substr(0, 40)) + ") removed; what " +
-                                    (count == 1 ? "it" : "they") + " stood for is missing (line" +
-                                    (lines_at.find(',') == std::string::npos ? " " : "s ") + lines_at + ")");
+                                    (count == 1 ? "it" : "they") + " stood for is missing (" + lines.Text() + ")");
   return true;
 }
 
@@ -266,10 +283,10 @@ bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& 
 bool FoldOcrForms(const Rules& rules, const Source& in, Source& out, Document& doc) {
   const std::string_view text = in.text();
   if (!rules.ocr_form_any.Contains(text)) return false;
-  std::string folded, lines_at, first;
+  std::string folded, first;
   folded.reserve(text.size());
-  size_t count = 0;
-  int line = 1, last = 0;
+  TouchedLines lines;
+  int line = 1;
   for (size_t i = 0; i < text.size();) {
     const size_t at = i;
     const char32_t c = NextChar(text, i);
@@ -281,13 +298,12 @@ bool FoldOcrForms(const Rules& rules, const Source& in, Source& out, Document& d
     }
     AppendUtf8(folded, rules.ocr_chinese[k]);
     if (first.empty()) first = std::string(text.substr(at, i - at)) + " as ", AppendUtf8(first, rules.ocr_chinese[k]);
-    if (line != last && count < 64) lines_at += (lines_at.empty() ? "" : ", ") + std::to_string(line), last = line;
-    ++count;
+    lines.Add(line);
   }
   out = Source(in.name(), in.encoding(), std::move(folded));
+  const size_t count = lines.places();
   doc.Warn("input.ocr_forms", std::to_string(count) + " character" + (count == 1 ? "" : "s") +
-                                  " in a Japanese form read as Chinese (" + first + ", line" +
-                                  (lines_at.find(',') == std::string::npos ? " " : "s ") + lines_at + ")");
+                                  " in a Japanese form read as Chinese (" + first + ", " + lines.Text() + ")");
   return true;
 }
 

@@ -76,15 +76,6 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
   return out;
 }
 
-std::string_view LevelPrefix(std::string_view name, const Rules& rules) {
-  std::string_view best;
-  for (const auto& w : rules.level_exceptions)
-    if (StartsWith(name, w)) return best;
-  for (const auto& p : rules.level_prefixes)
-    if (StartsWith(name, p) && p.size() > best.size()) best = p;
-  return best;
-}
-
 bool IsCollective(std::string_view name, const Rules& rules) {
   for (const auto& c : rules.collective_starts)
     if (StartsWith(name, c)) return true;

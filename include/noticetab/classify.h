@@ -97,6 +97,10 @@ size_t UnitKeyChars(std::string_view cell, const Rules& rules);
 bool IsCompleteUnit(std::string_view name, const Rules& rules);
 /// True when s (lead marks removed) starts with a level prefix or a collective start.
 bool StartsLikeUnit(std::string_view s, const Rules& rules);
+/// The level prefix a unit name opens with (市 of 市民政局; the longest of
+/// units.yaml level_prefixes), "" when none or a level exception opens it
+/// (市场监管局).
+std::string_view LevelPrefix(std::string_view name, const Rules& rules);
 /// Whether a unit list's last piece only opens the name `next` completes
 /// (县 / 市场监管局, 各乡 / 镇（街道）, 县税 / 务局): it names nobody,
 /// whatever its last character says. A short name (县府), 街道, or a piece

@@ -421,10 +421,9 @@ class RuledTable {
   }
   // Whether a cell in columns c0..c1 covers more than one row, in the
   // table so far or in `f`, header rows aside (序号 merged over a header's
-  // two rows spans no rows of tasks): the table's rows before its first
-  // number in the 序号 column, and f's first `skip` (a repeated header).
-  bool SpansRows(const Fragment& f, int c0, int c1, int skip) const {
-    const int data = FirstNumberedRow();
+  // two rows spans no rows of tasks): the table's rows before `data` (its
+  // FirstNumberedRow), and f's first `skip` (a repeated header).
+  bool SpansRows(const Fragment& f, int c0, int c1, int skip, int data) const {
     auto spans = [&](const RuledCell& k) { return k.c0 == c0 && k.c1 == c1 && k.r1 > k.r0; };
     return std::any_of(cells_.begin(), cells_.end(), [&](const RuledCell& k) { return k.r0 >= data && spans(k); }) ||
            std::any_of(f.cells.begin(), f.cells.end(), [&](const RuledCell& k) { return k.r0 >= skip && spans(k); });
@@ -471,6 +470,7 @@ class RuledTable {
   void Add(const Fragment& f, int page, int skip, bool join) {
     const int base = rows_ - skip - (join ? 1 : 0);
     const int first = rows_;  // the first new row
+    const int data = FirstNumberedRow();  // SpansRows' first task row, once
     for (const RuledCell& k : f.cells) {
       if (k.r1 < skip) continue;
       RuledCell c = k;
@@ -494,7 +494,7 @@ class RuledTable {
         // bottom (2023年12 | 月底前: no room left for the next line).
         RuledCell* prev = Covering(first - 1, c.c0);
         if (prev != nullptr && prev->c0 == c.c0 && prev->c1 == c.c1 && prev->r1 == first - 1 &&
-            !Trim(prev->text).empty() && (Trim(c.text).empty() || Filled(*prev)) && SpansRows(f, c.c0, c.c1, skip)) {
+            !Trim(prev->text).empty() && (Trim(c.text).empty() || Filled(*prev)) && SpansRows(f, c.c0, c.c1, skip, data)) {
           JoinPiece(prev->text, Trim(c.text));
           prev->r1 = c.r1;
           prev->bottom = c.bottom, prev->text_bottom = c.text_bottom, prev->line_height = c.line_height;

@@ -354,33 +354,36 @@ class OdtReader {
 
 }  // namespace
 
-Rendered ReadFlatOdt(std::string_view bytes, const std::string& name) {
+namespace {
+
+// The office:text of a document's root read into lines, its list styles
+// from `styles` (styles.xml's root, or nullptr) and the root's own.
+// `what` names the part in the error (content.xml).
+Rendered RenderOdfText(const xmlNode* root, const xmlNode* styles, const std::string& name, const std::string& what) {
   Rendered r;
-  XmlDoc doc = ParseXml(bytes, name, "the document");
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
   const xmlNode* body = Child(root, "body");
   const xmlNode* text = body != nullptr ? Child(body, "text") : nullptr;
-  if (text == nullptr) throw Error(Error::Kind::kInput, "a flat OpenDocument file with no office:text", name);
+  if (text == nullptr) throw Error(Error::Kind::kInput, what + " has no office:text", name);
   OdtReader reader(&r);
-  reader.Styles(root);  // office:styles and office:automatic-styles, both here
+  if (styles != nullptr) reader.Styles(styles);
+  reader.Styles(root);  // content.xml's automatic styles; a flat file's every style
   reader.Blocks(text);
   return r;
 }
 
+}  // namespace
+
+Rendered ReadFlatOdt(std::string_view bytes, const std::string& name) {
+  XmlDoc doc = ParseXml(bytes, name, "the document");
+  return RenderOdfText(xmlDocGetRootElement(doc.get()), nullptr, name, "the flat OpenDocument file");
+}
+
 Rendered ReadOdt(Zip& zip) {
-  Rendered r;
   XmlDoc doc = ParseXml(zip.Read("content.xml"), zip.name(), "content.xml");
-  const xmlNode* body = Child(xmlDocGetRootElement(doc.get()), "body");
-  const xmlNode* text = body != nullptr ? Child(body, "text") : nullptr;
-  if (text == nullptr) throw Error(Error::Kind::kInput, "content.xml has no office:text", zip.name());
-  OdtReader reader(&r);
-  if (zip.Has("styles.xml")) {
-    XmlDoc styles = ParseXml(zip.Read("styles.xml"), zip.name(), "styles.xml");
-    reader.Styles(xmlDocGetRootElement(styles.get()));
-  }
-  reader.Styles(xmlDocGetRootElement(doc.get()));
-  reader.Blocks(text);
-  return r;
+  XmlDoc styles;
+  if (zip.Has("styles.xml")) styles = ParseXml(zip.Read("styles.xml"), zip.name(), "styles.xml");
+  return RenderOdfText(xmlDocGetRootElement(doc.get()), styles ? xmlDocGetRootElement(styles.get()) : nullptr,
+                       zip.name(), "content.xml");
 }
 
 }  // namespace noticetab::native
