@@ -2235,6 +2235,16 @@ void Regex::Impl::ExtractLiterals() {
     ReadLiterals();
   }
   if (!ascii_used) required = gate;  // else read on the first required() call
+  // A run holding another run of its requirement says nothing more (a text
+  // with 牵头负责 has 牵头): the gate scans for the shorter one only.
+  for (auto& runs : gate) {
+    const std::vector<std::string> all = runs;
+    std::erase_if(runs, [&](const std::string& run) {
+      return std::any_of(all.begin(), all.end(), [&](const std::string& other) {
+        return other.size() < run.size() && !other.empty() && run.find(other) != std::string::npos;
+      });
+    });
+  }
   for (auto& chars : CharSets(gate)) {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
   }
