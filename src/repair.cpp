@@ -289,8 +289,20 @@ void RepairTable(Table& table, const Rules& rules) {
   // 0. A group row of its own (一、… or （一）… spanning the table) labels the
   //    rows under it; it is not a task. Kept rows are compacted in place:
   //    erasing one row at a time is quadratic in a long table.
+  //    Under a group row marked as a section's (一、教育惠民), the one label
+  //    column of the rows (重点任务: 新建幼儿园) is their items': the group is
+  //    the section, handed down; an unmarked label had been the section and
+  //    the group lost.
   size_t kept = 0;
   size_t inherited = rows.size();  // the row given the section label of the group row above
+  bool under_section_group = false;
+  auto item_level = [&](Row& r) {
+    if (!under_section_group || r.section_label.empty() || !r.item_label.empty() ||
+        ClassifyCell(r.section_label.text, rules) == CellShape::kSectionLabel)
+      return;
+    r.item_label = std::move(r.section_label);
+    r.section_label = Cell();
+  };
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
     if (const CellShape marked = marked_group(i); marked != CellShape::kEmpty) {
@@ -311,12 +323,16 @@ void RepairTable(Table& table, const Rules& rules) {
       r.content = Cell();
     }
     if (!label_only(r)) {
+      item_level(r);
       if (kept != i) rows[kept] = std::move(r);
       ++kept;
       continue;
     }
+    if (!r.section_label.empty() && ClassifyCell(r.section_label.text, rules) == CellShape::kSectionLabel)
+      under_section_group = true;
     if (i + 1 < rows.size()) {
       Row& next = rows[i + 1];
+      item_level(next);
       if (next.section_label.empty() && !r.section_label.empty()) next.section_label = r.section_label, inherited = i + 1;
       if (next.item_label.empty() && !r.item_label.empty()) next.item_label = r.item_label;
     }
