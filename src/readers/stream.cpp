@@ -126,11 +126,11 @@ std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, s
 }
 
 // A cell-per-line body whose rows, each opened by its 序号 line (1, 2, 3 …),
-// are exactly as many lines as the header has names, blank lines counted,
-// and where some rows hold blank lines: a web page that kept each empty
-// (merged) cell as an empty paragraph. The blank lines are then the rows'
-// empty cells and a cell's column is its place in the row, which the cells'
-// shapes cannot tell (an empty 牵头单位 before a 配合单位). Returns the
+// are exactly as many lines as the header has names, blank lines counted:
+// a web page that kept each empty (merged) cell as an empty paragraph, or
+// one with no empty cell. The blank lines are then the rows' empty cells and
+// a cell's column is its place in the row, which the cells' shapes cannot
+// tell (an empty 牵头单位 before a 配合单位). Returns the
 // lines the rows start at; none when any row is not so (a cell wrapped into
 // two paragraphs, a row without its number, a separator line), and the
 // stream is read by shape. The table ends with its last such row.
@@ -163,7 +163,15 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
       break;
     }
   }
-  if (starts.size() < 2 || blanks == 0) return {};
+  // With no blank line the stream's shapes could read the rows too, but not
+  // a column they cannot tell (a leader 王丽（副县长） beside the content, a
+  // count 3所 read as a unit): three rows of exactly the header's cells, each
+  // opened by the next 序号, say the cells are placed.
+  if (starts.size() < (blanks == 0 ? 3 : 2)) return {};
+  // And the last row is known to end there: where no blank line shows the
+  // rows' cells, a line going on after it may be a cell of its own (a
+  // wrapped content line pushes the row's deadline past its width).
+  if (blanks == 0 && j < lines.size() && lines[j].kind != LineKind::kBlank && !EndsTable(lines[j], rules)) return {};
   return starts;
 }
 
