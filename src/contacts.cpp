@@ -17,12 +17,19 @@
 namespace noticetab {
 namespace {
 
-// Whether s may hold a phone number: seven ASCII digits in a row (the
-// pattern is asked only then).
+// Whether s may hold a phone number: seven ASCII digits in a row, a space or
+// hyphen between two digits going on with the row (138 1234 5678); the
+// pattern is asked only then.
 bool HasDigitRun(std::string_view s) {
   int run = 0;
-  for (const char c : s)
-    if ((run = c >= '0' && c <= '9' ? run + 1 : 0) >= 7) return true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (++run >= 7) return true;
+    } else if (!((c == ' ' || c == '-') && run > 0 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9')) {
+      run = 0;
+    }
+  }
   return false;
 }
 
