@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -719,7 +720,8 @@ std::vector<std::string> Words(const FileContext& ctx, const RNode& map, const c
 }
 
 void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"counting", "stems", "branches", "page_number_words", "date", "list_labels", "examples"});
+  CheckKeys(ctx, root,
+            {"counting", "stems", "branches", "page_number_words", "date", "list_labels", "symbol_fonts", "examples"});
   const RNode counting = Required(ctx, root, "counting");
   CheckKeys(ctx, counting, {"digits", "units", "zero"});
   r.counting_digits = Words(ctx, counting, "digits", 10);
@@ -750,6 +752,26 @@ void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
       if (text.find("{n}") == std::string::npos)
         ctx.Fail(label.Mark(), std::string(key) + ": expected {n} in '" + text + "'");
       r.list_labels[key] = std::move(text);
+    }
+  }
+  if (const RNode fonts = root["symbol_fonts"]) {  // optional: older rule sets have none
+    if (!fonts.IsMap()) ctx.Fail(fonts.Mark(), "symbol_fonts: expected a mapping of font -> {byte: character}");
+    for (const auto& font : fonts) {
+      if (!font.second.IsMap()) ctx.Fail(font.second.Mark(), "symbol_fonts: expected a mapping of byte -> character");
+      auto& table = r.symbol_fonts[Scalar(ctx, font.first)];
+      for (const auto& kv : font.second) {
+        const RNode code = kv.first, drawn = kv.second;
+        const std::string hex = Scalar(ctx, code);
+        const std::string text = Scalar(ctx, drawn);
+        int byte = -1;
+        if (hex.size() == 2 && std::isxdigit(static_cast<unsigned char>(hex[0])) &&
+            std::isxdigit(static_cast<unsigned char>(hex[1])))
+          byte = std::stoi(hex, nullptr, 16);
+        if (byte < 0) ctx.Fail(code.Mark(), "symbol_fonts: '" + hex + "' is not a byte in two hex digits");
+        if (text.empty() || CharCount(text) != 1)
+          ctx.Fail(drawn.Mark(), "symbol_fonts: '" + text + "' is not one character");
+        table[byte] = text;
+      }
     }
   }
   ReadExamples(ctx, root["examples"], "numbering", r);

@@ -1400,3 +1400,31 @@ TEST_CASE("native: a flat OpenDocument text is read as its .odt; a flat spreadsh
         "calc-tasks.fods: a flat OpenDocument file of type application/vnd.oasis.opendocument.spreadsheet, not a "
         "text document; noticetab reads .odt, .docx, .xlsx, .html, PDF, OFD and text");
 }
+
+TEST_CASE("native: a 序号 column numbered by a list going on from cell to cell (ODT)", "[native]") {
+  // seq-list-in-cells.odt (real34 m1): each 序号 cell an empty paragraph of a
+  // text:list continuing the one above (continue-list); LibreOffice shows
+  // 1, 2, 3. The column had been empty (seq null on every task).
+  const Document doc = ConvertFixture("seq-list-in-cells.odt");
+  REQUIRE(doc.tasks.size() == 3);
+  for (size_t i = 0; i < doc.tasks.size(); ++i) CHECK(doc.tasks[i].seq == static_cast<int>(i) + 1);
+  CHECK(doc.tasks[0].content == "推进紧密型县域医共体建设。");
+}
+
+TEST_CASE("native: a w:sym character is the one its symbol font draws; an unknown one is said (DOCX)", "[native]") {
+  // sym-symbol-font.docx (real34 m2): 覆盖率<w:sym Symbol F0B3>95%, which Word
+  // shows as ≥ (numbering.yaml symbol_fonts); it had been dropped (95%).
+  const Document doc = ConvertFixture("sym-symbol-font.docx");
+  REQUIRE(!doc.tasks.empty());
+  CHECK(doc.tasks[0].content == "学校食堂“明厨亮灶”覆盖率≥95%。");
+  bool said = false;
+  for (const auto& d : doc.diagnostics) said |= d.code == "input.partial";
+  CHECK_FALSE(said);
+  // The same with a font the table does not list (Webdings): left out, said.
+  const Document unknown = ConvertFixture("sym-unknown-font.docx");
+  REQUIRE(!unknown.tasks.empty());
+  CHECK(unknown.tasks[0].content == "学校食堂“明厨亮灶”覆盖率95%。");
+  bool partial = false;
+  for (const auto& d : unknown.diagnostics) partial |= d.code == "input.partial" && d.first_line == 17;
+  CHECK(partial);
+}

@@ -436,6 +436,9 @@ struct Rules {
   /// numbering.yaml list_labels: an HTML <ol> item's label by list style
   /// (cjk, cjk_nested, decimal, decimal_nested), {n} the number.
   std::map<std::string, std::string> list_labels;
+  /// numbering.yaml symbol_fonts: by font name, by the font's byte, the
+  /// character a .docx w:sym draws (empty when the file has none)
+  std::map<std::string, std::map<int, std::string>, std::less<>> symbol_fonts;
   std::string date_format;                     ///< a spreadsheet date as text: {y}, {m}, {d} replaced
   // punctuation.yaml
   Punctuation punct;

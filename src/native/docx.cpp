@@ -393,6 +393,32 @@ class DocxReader {
  public:
   DocxReader(Rendered* out, Zip& zip) : lines_(out), out_(out), zip_(zip) {}
   int objects = 0, first_object_line = 0;  ///< embedded OLE objects (w:object), not read
+  int symbols_lost = 0, first_symbol_line = 0;  ///< w:sym of a font or byte numbering.yaml lacks
+
+  // A w:sym: a symbol font's byte (F0B3, or B3) by numbering.yaml
+  // symbol_fonts, an ordinary code point (2265) as it is; else left out and
+  // counted (a lost ≥ changes a task).
+  void Symbol(const xmlNode* n, std::string& text) {
+    const std::string code = Attr(n, "char");
+    const bool hex = !code.empty() && code.size() <= 6 &&
+                     std::all_of(code.begin(), code.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
+    if (hex) {
+      const auto c = static_cast<char32_t>(std::stoul(code, nullptr, 16));
+      const bool font_byte = c < 0x100 || (c >= 0xF000 && c <= 0xF0FF);
+      const auto& fonts = BuiltinNumbering().symbol_fonts;
+      if (auto f = fonts.find(Attr(n, "font")); font_byte && f != fonts.end()) {
+        if (auto d = f->second.find(static_cast<int>(c & 0xFF)); d != f->second.end()) {
+          text += d->second;
+          return;
+        }
+      } else if (c >= 0x20 && c <= 0x10FFFF && !(c >= 0xE000 && c <= 0xF8FF) && !(c >= 0xD800 && c <= 0xDFFF) &&
+                 !(c >= 0x7F && c < 0xA0)) {
+        AppendUtf8(text, c);
+        return;
+      }
+    }
+    if (symbols_lost++ == 0) first_symbol_line = static_cast<int>(out_->lines.size()) + 1;
+  }
   std::map<std::string, std::string> chunks;  ///< relationship id -> part, of w:altChunk parts
   Numbering numbering;
   Styles styles;
@@ -461,6 +487,8 @@ class DocxReader {
         if (Attr(n, "type") != "page" && Attr(n, "type") != "column") text += '\n';
       } else if (name == "noBreakHyphen") {
         text += '-';
+      } else if (name == "sym") {
+        Symbol(n, text);
       } else if (name == "r") {
         const xmlNode* rpr = Child(n, "rPr");
         if (rpr != nullptr && Child(rpr, "vanish") != nullptr && ValOf(rpr, "vanish") != "0") continue;
@@ -673,6 +701,11 @@ Rendered ReadDocx(Zip& zip) {
   const xmlNode* body = Child(xmlDocGetRootElement(doc.get()), "body");
   if (body == nullptr) throw Error(Error::Kind::kInput, main + " has no w:body", zip.name());
   reader.Blocks(body);
+  if (reader.symbols_lost > 0)
+    NotRead(r, reader.first_symbol_line,
+            fmt::format("line {}: {} symbol character{} (w:sym: a font's code numbering.yaml symbol_fonts "
+                        "does not list) left out",
+                        reader.first_symbol_line, reader.symbols_lost, reader.symbols_lost == 1 ? "" : "s"));
   if (reader.objects > 0) {
     NotRead(r, reader.first_object_line,
             reader.objects == 1

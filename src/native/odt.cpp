@@ -173,7 +173,9 @@ class OdtReader {
   // the enclosing one's. A list at the top starts its numbers again unless it
   // continues one (text:continue-numbering, text:continue-list), as
   // LibreOffice writes a list broken by plain paragraphs.
-  void List(const xmlNode* list) {
+  // In a table cell (cell set) the items are the cell's paragraphs: a 序号
+  // column numbered by a list going on from cell to cell.
+  void List(const xmlNode* list, std::string* cell = nullptr) {
     const std::string saved = style_;
     std::string own = Attr(list, "style-name");
     if (!own.empty()) style_ = own;
@@ -192,7 +194,11 @@ class OdtReader {
         // The item's number goes on its first paragraph; an item that only
         // holds a deeper list (a skipped level) is not counted.
         if (first && name == "list-item" && (cn == "p" || cn == "h")) {
-          Paragraph(c, Label(HasAttr(item, "start-value") ? Count(Attr(item, "start-value")) : 0));
+          std::string label = Label(HasAttr(item, "start-value") ? Count(Attr(item, "start-value")) : 0);
+          if (cell != nullptr) CellBlock(c, *cell, std::move(label));
+          else Paragraph(c, std::move(label));
+        } else if (cell != nullptr) {
+          CellBlock(c, *cell);
         } else {
           Block(c);
         }
@@ -250,27 +256,32 @@ class OdtReader {
   }
 
   void Cell(const xmlNode* parent, std::string& text) {
-    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {
-      std::string_view name = Name(n);
-      if (name.empty() || Skipped(name)) continue;
-      if (name == "p" || name == "h") {
-        std::string p;
-        Inline(n, p, nullptr);
-        if (!text.empty() && !p.empty()) text += '\n';
-        text += p;
-      } else if (name == "table") {
-        // A table nested in a data cell: a line per row (AppendNestedRow).
-        std::vector<const xmlNode*> rows;
-        Rows(n, rows);
-        for (const xmlNode* tr : rows) {
-          std::vector<std::string> texts;
-          for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next)
-            if (Name(tc) == "table-cell") Cell(tc, texts.emplace_back());
-          AppendNestedRow(text, texts);
-        }
-      } else {
-        Cell(n, text);  // lists, sections
+    for (const xmlNode* n = parent->children; n != nullptr; n = n->next) CellBlock(n, text);
+  }
+
+  // One block of a cell into its text; a paragraph after its list label.
+  void CellBlock(const xmlNode* n, std::string& text, std::string label = {}) {
+    std::string_view name = Name(n);
+    if (name.empty() || Skipped(name)) return;
+    if (name == "p" || name == "h") {
+      std::string p = std::move(label);
+      Inline(n, p, nullptr);
+      if (!text.empty() && !p.empty()) text += '\n';
+      text += p;
+    } else if (name == "table") {
+      // A table nested in a data cell: a line per row (AppendNestedRow).
+      std::vector<const xmlNode*> rows;
+      Rows(n, rows);
+      for (const xmlNode* tr : rows) {
+        std::vector<std::string> texts;
+        for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next)
+          if (Name(tc) == "table-cell") Cell(tc, texts.emplace_back());
+        AppendNestedRow(text, texts);
       }
+    } else if (name == "list") {
+      List(n, &text);
+    } else {
+      Cell(n, text);  // sections
     }
   }
 
