@@ -296,6 +296,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     fields_before_content += IsUnitRole(r) || r == Role::kDeadline;
     deadline_before_content = deadline_before_content || r == Role::kDeadline;
   }
+  size_t label_levels = 0;  // the most label cells a row has had before its content
   std::vector<const StreamCell*> held;  // those cells of the row to come
   size_t slot = 0;  // cells taken after the content in this row
   std::vector<const StreamCell*> pending;  // cells before the content
@@ -312,12 +313,17 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     row.Touch(c.cell.first_line);
     row.Touch(c.cell.last_line);
     have_content = true;
-    // Labels: markers decide; unmarked ones by slot, the last before the content is the item.
+    // Labels: markers decide; unmarked ones by slot, the last before the
+    // content is the item where the table has two levels (a row of two label
+    // cells so far, or two label columns); one level alone is the section's,
+    // as a table with TABs reads it.
+    label_levels = std::max(label_levels, pending.size());
     for (size_t k = 0; k < pending.size(); ++k) {
       const Cell& p = pending[k]->cell;
       if (p.empty()) continue;
       CellShape s = seen[static_cast<size_t>(pending[k] - cells.data())].classified;
-      bool item = s == CellShape::kItemLabel || (s != CellShape::kSectionLabel && k + 1 == pending.size());
+      bool item = s == CellShape::kItemLabel || (s != CellShape::kSectionLabel && k + 1 == pending.size() &&
+                                                 (label_levels >= 2 || labels_before_content >= 2));
       Cell& target = item ? row.item_label : row.section_label;
       target = p;
       row.Touch(p.first_line);
@@ -707,6 +713,11 @@ namespace {
 Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& rules) {
   Row row;
   row.Touch(r.span.first_line);
+  // The label columns: the last of two or more is the item's, one alone the
+  // section's (as AssignRow reads a row).
+  size_t labels = 0, last_label = header.size();
+  for (size_t i = 0; i < header.size(); ++i)
+    if (header[i] == Role::kLabel) ++labels, last_label = i;
   for (size_t i = 0; i < r.cells.size() && i < header.size(); ++i) {
     const GridCell& c = r.cells[i];
     if (c.placeholder || Trim(c.text).empty()) continue;
@@ -720,7 +731,7 @@ Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& 
       case Role::kSeq:
         if (const std::string_view n = BareNumeral(c.text, rules); IsInteger(n)) row.seq = std::atoi(Nfkc(Trim(n)).c_str());
         break;
-      case Role::kLabel: row.item_label.Append(c.text, line); break;
+      case Role::kLabel: (labels >= 2 && i == last_label ? row.item_label : row.section_label).Append(c.text, line); break;
       case Role::kContent: row.content.Append(c.text, line); break;
       case Role::kUnits: row.units.Append(c.text, line); break;
       case Role::kLead: row.lead.Append(c.text, line); break;
