@@ -536,6 +536,15 @@ std::string MilestonePeriod(std::string_view cell, const Rules& rules) {
   return {};
 }
 
+Role RoleAlone(std::string_view cell, const Rules& rules) {
+  std::string key_buf;
+  const std::string_view key = NameKey(cell, &key_buf);
+  if (key.empty() || rules.header_synonyms.count(key) > 0) return Role::kNone;
+  for (const auto& s : rules.header_shapes)
+    if (s.re.Contains(key)) return s.alone;
+  return Role::kNone;
+}
+
 bool HeaderNameListed(std::string_view cell, const Rules& rules) {
   std::string buf;
   if (rules.header_synonyms.count(NameKey(cell, &buf)) > 0) return true;

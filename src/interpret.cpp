@@ -1155,6 +1155,15 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
     }
     roles.push_back(r);
   }
+  // A column that is a remark beside the deadline column and the deadline
+  // where the header has none (反馈时间 alone: a report's due date).
+  if (!deadline)
+    for (size_t i = 0; i < roles.size(); ++i)
+      if (roles[i] == Role::kNote && RoleAlone(cells[i], rules) == Role::kDeadline) {
+        roles[i] = Role::kDeadline;
+        deadline = true;
+        break;
+      }
   if (known < 2 || !(core || (seq && label && deadline))) return {};
   // No column named as the task's text, and one name no rule knows where
   // the text stands, left of the units, beside a deadline column (| 序号 |

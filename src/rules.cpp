@@ -274,13 +274,19 @@ void LoadHeaders(const FileContext& ctx, const RNode& root, Rules& r) {
     if (!shapes.IsSequence()) ctx.Fail(shapes.Mark(), "shapes: expected a list of {role, pattern}");
     for (const auto& s : shapes) {
       if (!s.IsMap()) ctx.Fail(s.Mark(), "shapes: expected {role, pattern}");
-      CheckKeys(ctx, s, {"role", "pattern"});
+      CheckKeys(ctx, s, {"role", "pattern", "alone"});
       std::string role = Scalar(ctx, Required(ctx, s, "role"));
       auto it = kRoles.find(role);
       if (it == kRoles.end()) ctx.Fail(s["role"].Mark(), "unknown role '" + role + "'");
+      Role alone = Role::kNone;
+      if (const RNode a = s["alone"]) {
+        auto al = kRoles.find(Scalar(ctx, a));
+        if (al == kRoles.end()) ctx.Fail(a.Mark(), "unknown role '" + Scalar(ctx, a) + "'");
+        alone = al->second;
+      }
       Regex re = Compile(ctx, Required(ctx, s, "pattern"));
       const bool period = re.pattern().find("(?<period>") != std::string::npos;
-      r.header_shapes.push_back({it->second, std::move(re), period});
+      r.header_shapes.push_back({it->second, std::move(re), period, alone});
     }
   }
   // Optional: the words joining two header names in one (及, 和).
@@ -768,8 +774,7 @@ void LoadNumbering(const FileContext& ctx, const RNode& root, Rules& r) {
             std::isxdigit(static_cast<unsigned char>(hex[1])))
           byte = std::stoi(hex, nullptr, 16);
         if (byte < 0) ctx.Fail(code.Mark(), "symbol_fonts: '" + hex + "' is not a byte in two hex digits");
-        if (text.empty() || CharCount(text) != 1)
-          ctx.Fail(drawn.Mark(), "symbol_fonts: '" + text + "' is not one character");
+        if (CharCount(text) > 1) ctx.Fail(drawn.Mark(), "symbol_fonts: '" + text + "' is not one character (or '')");
         table[byte] = text;
       }
     }

@@ -60,6 +60,10 @@ Role HeaderRole(std::string_view cell, const Rules& rules);
 /// 3月): the `period` group of the first headers.yaml shape the name fits,
 /// when that shape has one; else empty (no milestone column).
 std::string MilestonePeriod(std::string_view cell, const Rules& rules);
+/// The role a header name takes where no other column of its header has it
+/// (headers.yaml shapes `alone`: 反馈时间 is the deadline of a table with no
+/// deadline column); Role::kNone for the others.
+Role RoleAlone(std::string_view cell, const Rules& rules);
 
 /// What a table cell looks like on its own.
 enum class CellShape { kEmpty, kSectionLabel, kItemLabel, kUnits, kDeadline, kText, kGarbage };

@@ -203,6 +203,9 @@ struct Rules {
     /// The pattern has a `(?<period>…)` group: a column of milestones, each
     /// due by the period the name holds (一季度, 上半年, 3月).
     bool period = false;
+    /// `alone`: the role the column takes where no other column of the
+    /// header has it (a 反馈时间 column is the deadline of a table with none).
+    Role alone = Role::kNone;
   };
   std::vector<HeaderShape> header_shapes;
   /// headers.yaml `joins:`: the words joining two header names in one

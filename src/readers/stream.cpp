@@ -134,7 +134,31 @@ std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, s
 // lines the rows start at; none when any row is not so (a cell wrapped into
 // two paragraphs, a row without its number, a separator line), and the
 // stream is read by shape. The table ends with its last such row.
-std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, size_t width, const Rules& rules) {
+// Whether each cell of rows read by place fits its column where no blank line
+// placed it: a content cell ending mid-sentence (，) goes on in the next cell,
+// a unit cell holding a sentence or a date, a deadline cell holding a unit
+// list are a row shifted by a missing cell (a wrapped cell and a missing one
+// cancel in the count).
+bool PlacedCellsFit(const std::vector<Line>& lines, const std::vector<size_t>& starts,
+                    const std::vector<Role>& roles, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  for (const size_t s : starts)
+    for (size_t t = 1; t < roles.size(); ++t) {
+      const std::string_view cell = Trim(lines[s + t].text);
+      if (cell.empty() || rules.IsNoneCell(cell)) continue;
+      const Role r = roles[t];
+      if (r == Role::kContent && (pu.comma.Ends(cell) || pu.enumeration.Ends(cell))) return false;
+      if (IsUnitRole(r)) {
+        const CellShape shape = ClassifyCell(cell, rules);
+        if (shape == CellShape::kDeadline || (shape == CellShape::kText && pu.sentence_end.Ends(cell))) return false;
+      }
+      if (r == Role::kDeadline && ClassifyCell(cell, rules) == CellShape::kUnits) return false;
+    }
+  return true;
+}
+
+std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, size_t width, const Rules& rules,
+                                   const std::vector<Role>& roles) {
   std::vector<size_t> starts;
   if (width < 3) return starts;
   const auto first = FirstRow(lines, from);
@@ -172,6 +196,7 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
   // rows' cells, a line going on after it may be a cell of its own (a
   // wrapped content line pushes the row's deadline past its width).
   if (blanks == 0 && j < lines.size() && lines[j].kind != LineKind::kBlank && !EndsTable(lines[j], rules)) return {};
+  if (blanks == 0 && !PlacedCellsFit(lines, starts, roles, rules)) return {};
   return starts;
 }
 
@@ -364,7 +389,9 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   }
   if (const size_t width = g.rows.front().cells.size();
       !blocks && !prefixed && width > 0 && HeaderRole(g.rows.front().cells.front().text, rules) == Role::kSeq) {
-    if (const auto starts = PositionalRows(lines, i, width, rules); !starts.empty()) {
+    std::vector<Role> roles;
+    for (const GridCell& c : g.rows.front().cells) roles.push_back(HeaderRole(c.text, rules));
+    if (const auto starts = PositionalRows(lines, i, width, rules, roles); !starts.empty()) {
       g.rows.pop_back();  // rows of their own, not a stream
       g.stream = false;
       g.by_position = true;
