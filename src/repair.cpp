@@ -295,13 +295,18 @@ void RepairTable(Table& table, const Rules& rules) {
   //    the group lost.
   size_t kept = 0;
   size_t inherited = rows.size();  // the row given the section label of the group row above
+  //    An item's group row under it (（一）学前教育) goes before the label,
+  //    as a body's headings between an item and its row do: 学前教育 / 新建幼儿园.
   bool under_section_group = false;
+  std::string item_group;  // the label of the item's group row above, under a section's
   auto item_level = [&](Row& r) {
-    if (!under_section_group || r.section_label.empty() || !r.item_label.empty() ||
-        ClassifyCell(r.section_label.text, rules) == CellShape::kSectionLabel)
+    if (!under_section_group || r.section_label.empty() || !r.item_label.empty()) return;
+    if (const CellShape s = ClassifyCell(r.section_label.text, rules);
+        s == CellShape::kSectionLabel || s == CellShape::kItemLabel)
       return;
     r.item_label = std::move(r.section_label);
     r.section_label = Cell();
+    if (!item_group.empty()) r.item_label.text = item_group + " / " + r.item_label.text;
   };
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
@@ -328,8 +333,18 @@ void RepairTable(Table& table, const Rules& rules) {
       ++kept;
       continue;
     }
-    if (!r.section_label.empty() && ClassifyCell(r.section_label.text, rules) == CellShape::kSectionLabel)
-      under_section_group = true;
+    if (!r.section_label.empty()) {
+      if (const CellShape s = ClassifyCell(r.section_label.text, rules); s == CellShape::kSectionLabel) {
+        under_section_group = true;
+        item_group.clear();
+      } else if (s == CellShape::kItemLabel && under_section_group && r.item_label.empty()) {
+        // （一）学前教育 in the 序号 column's place: an item's group, not a section's.
+        r.item_label = std::move(r.section_label);
+        r.section_label = Cell();
+      }
+    }
+    if (under_section_group && !r.item_label.empty() && ClassifyCell(r.item_label.text, rules) == CellShape::kItemLabel)
+      item_group = r.item_label.text;
     if (i + 1 < rows.size()) {
       Row& next = rows[i + 1];
       item_level(next);
@@ -676,10 +691,10 @@ namespace {
 // The label a row prints: its item's, else its section's.
 const Cell& OwnLabel(const Row& r) { return r.item_label.empty() ? r.section_label : r.item_label; }
 
-// Under a describing column (Table::content_describes) the label printed on
-// the row's own lines, where the other is a group row's handed down to it
-// ((一) | 学前教育 over 1 | 新建公办幼儿园2所: the band's is no task's name);
-// null unless the row has both labels, saying different things.
+// The label printed on the row's own lines, where the other is a group row's
+// handed down to it ((一) | 学前教育 over 1 | 新建公办幼儿园2所, 一、教育惠民
+// over 1 | 新建幼儿园: the band's is no task's name); null unless the row has
+// both labels, saying different things.
 Cell* LabelOnRow(Row& r) {
   if (r.item_label.empty() || r.section_label.empty() || r.item_label.text == r.section_label.text) return nullptr;
   auto on_row = [&](const Cell& c) { return !c.empty() && c.first_line >= r.first_line && c.first_line <= r.last_line; };
@@ -702,7 +717,7 @@ bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Ru
   for (size_t k = 0; k < table.rows.size(); ++k) {
     Row& r = table.rows[k];
     if (r.content.empty()) continue;
-    const Cell* on_row = table.content_describes ? LabelOnRow(r) : nullptr;
+    const Cell* on_row = LabelOnRow(r);
     banded = banded || on_row;
     // (LinkRows copies a label naming nothing to the item's: one label.)
     if (!on_row && !r.item_label.empty() && !r.section_label.empty() && r.item_label.text != r.section_label.text)

@@ -416,7 +416,11 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       // 数据生产); a numbered paragraph or item of a cell (2.改造老旧小区。,
       // 2.城西幼儿园, 1.新建…；) reads on as the cell's.
       if (l.kind == LineKind::kHeading && !g.rows.empty()) {
-        const size_t j = PastBlank(lines, i + 1);
+        // Over the row: past a band of the next level under this one (一、教育惠民
+        // over （一）学前教育 over 1 | …).
+        size_t j = PastBlank(lines, i + 1);
+        if (j < lines.size() && lines[j].kind == LineKind::kHeading && !syntax.is_row(lines[j]))
+          j = PastBlank(lines, j + 1);
         std::vector<std::string_view> next;
         if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
         // Not the header-less first row of a table of its own (a rule under it).
@@ -432,7 +436,12 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           size_t before = i;
           while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk)) --before;
           const bool after_row = before > 0 && syntax.is_row(lines[before - 1]);
-          band_like = rules.FirstLevel(style) || (seq == 1 && after_row && rules.Level(style) == 2);
+          // Or right under a first-level band just taken (一、教育惠民 over
+          // （二）基层医疗, the rows numbered on).
+          const bool after_band = before > 0 && lines[before - 1].kind == LineKind::kHeading && !g.rows.empty() &&
+                                  !g.rows.back().unsplit && g.rows.back().span.last_line == lines[before - 1].no &&
+                                  rules.FirstLevel(HeadingStyle(lines[before - 1].text, rules));
+          band_like = rules.FirstLevel(style) || (rules.Level(style) == 2 && ((seq == 1 && after_row) || after_band));
         }
         if (band_like && numbered && !ruled) {
           g.rows.push_back(row_of(l, {l.text}));
