@@ -1176,7 +1176,7 @@ TEST_CASE("native: xlsx numbers as Excel shows them, dates in both systems, stri
   CHECK(row("<c r=\"B1\" s=\"1\"><v>59</v></c><c r=\"C1\" s=\"1\"><v>60</v></c><c r=\"D1\" s=\"1\"><v>61</v></c>") ==
         "值\t1900年2月28日\t1900年2月29日\t1900年3月1日");  // Lotus's 29 February
   CHECK(row("<c r=\"B1\" s=\"2\"><v>0.5</v></c><c r=\"C1\" s=\"3\"><v>45292</v></c><c r=\"D1\" s=\"4\"><v>45292</v></c>") ==
-        "值\t0.5\t2024年1月1日\t2024年1月1日");  // h:mm is no date; [$-804] and CJK id 31 are
+        "值\t0.5\t2024年1月\t2024年1月1日");  // h:mm is no date; [$-804]yyyy"年"m"月" is its month, CJK id 31 a day
   CHECK(row("<c r=\"B1\" t=\"str\"><f>A1</f><v>公式_x000D_\n结果</v></c><c r=\"C1\"><f>1+1</f></c>"
             "<c r=\"E1\" t=\"inlineStr\"><is><t>跳过D列</t></is></c>") ==
         "值\t公式 结果\t\t\t跳过D列");  // C: a formula with no cached value, D: not written; E in its column
@@ -1427,4 +1427,28 @@ TEST_CASE("native: a w:sym character is the one its symbol font draws; an unknow
   bool partial = false;
   for (const auto& d : unknown.diagnostics) partial |= d.code == "input.partial" && d.first_line == 17;
   CHECK(partial);
+}
+
+TEST_CASE("native: a date cell in a month-only format is that month (XLSX)", "[native]") {
+  // month-only-date.xlsx (real36 m1): 2025-09-01 shown as 2025年9月 (a custom
+  // yyyy"年"m"月" format, as a typed 2025年9月 is stored); it had been read as
+  // 2025年9月1日, due a month early. A day format stays a day (task 3).
+  const Document doc = ConvertFixture("month-only-date.xlsx");
+  REQUIRE(doc.tasks.size() == 3);
+  CHECK(doc.tasks[0].deadline.text == "2025年9月");
+  CHECK(doc.tasks[0].deadline.date == "2025-09-30");
+  CHECK(doc.tasks[2].deadline.text == "2025年8月15日");
+}
+
+TEST_CASE("native: a hidden row is not read, a row hidden by a filter is (XLSX)", "[native]") {
+  // hidden-row.xlsx (real36 m2): a hidden row keeping an earlier wording
+  // (（已调整）…) had been a task of its own; now left out and said.
+  const Document doc = ConvertFixture("hidden-row.xlsx");
+  REQUIRE(doc.tasks.size() == 3);
+  for (const auto& t : doc.tasks) CHECK(t.content.find("（已调整）") == std::string::npos);
+  bool said = false;
+  for (const auto& d : doc.diagnostics) said |= d.code == "input.partial";
+  CHECK(said);
+  // Rows an autoFilter hides are the table's own.
+  CHECK(ConvertFixture("autofilter-hidden-rows.xlsx").tasks.size() == 3);
 }

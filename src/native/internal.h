@@ -203,9 +203,10 @@ std::string DocxMainPart(Zip& zip);
 /// XLSX (SpreadsheetML): each visible sheet one table, its title rows before it.
 Rendered ReadXlsx(Zip& zip);
 /// An Excel date serial number (days, 1900 system unless `date1904`) as
-/// numbering.yaml `date` writes it (2024年6月30日); "" when it is none (before
+/// numbering.yaml `date` writes it (2024年6月30日), up to its day where the
+/// cell's format shows the month only (2024年6月); "" when it is none (before
 /// day 1, after 9999-12-31).
-std::string SerialDate(double serial, bool date1904);
+std::string SerialDate(double serial, bool date1904, bool month_only = false);
 Rendered ReadOdt(Zip& zip);
 /// A flat OpenDocument text (.fodt: one XML, root office:document).
 Rendered ReadFlatOdt(std::string_view bytes, const std::string& name);

@@ -96,13 +96,17 @@ std::string StringItem(const xmlNode* si) {
   return Unescape(std::move(text));
 }
 
-// Whether a number format code shows a date: a year or day part outside
-// quoted text, escapes and [..] sections, or months with no hours or seconds
-// beside them (m alone in a time format is minutes).
-bool DateCode(std::string_view code) {
+// What a number format shows of a date.
+enum class DateShown : uint8_t { kNone, kDay, kMonth };
+
+// What a number format code shows: a date where it has a year or day part
+// outside quoted text, escapes and [..] sections, or months with no hours or
+// seconds beside them (m alone in a time format is minutes); the month only
+// where it has no day (yyyy"年"m"月", yyyy-mm, mmm-yy: a typed 2025年9月).
+DateShown DateCode(std::string_view code) {
   if (StartsWithNoCase(code, "general"))
-    return false;  // LibreOffice defines it as a format of its own
-  bool ymd = false, m = false, hs = false;
+    return DateShown::kNone;  // LibreOffice defines it as a format of its own
+  bool y = false, d = false, m = false, hs = false;
   for (size_t i = 0; i < code.size(); ++i) {
     const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
     if (c == '"') {
@@ -117,28 +121,38 @@ bool DateCode(std::string_view code) {
       ++i;
     } else if (c == ';') {
       break;  // the first section (positive numbers) decides
-    } else if (c == 'y' || c == 'd') {
-      ymd = true;
+    } else if (c == 'y') {
+      y = true;
+    } else if (c == 'd') {
+      d = true;
     } else if (c == 'm') {
       m = true;
     } else if (c == 'h' || c == 's') {
       hs = true;
     }
   }
-  return ymd || (m && !hs);
+  if (!(y || d || (m && !hs))) return DateShown::kNone;
+  return y && m && !d && !hs ? DateShown::kMonth : DateShown::kDay;
 }
 
 // Built-in number formats that show a date: 14-17 and 22 in every locale,
-// and the CJK ones (27-31, 36, 50-58 are 年月日 forms in a Chinese Excel).
-bool DateFormatId(int id) {
-  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36 ||
-         (id >= 50 && id <= 58);
+// and the CJK ones (27-31, 36, 50-58 are 年月日 forms in a Chinese Excel);
+// of them 17 (mmm-yy) and, in a Chinese Excel, 27, 36, 50, 52 and 57
+// (yyyy"年"m"月") show the month only.
+DateShown DateFormatId(int id) {
+  if (id == 17 || id == 27 || id == 36 || id == 50 || id == 52 || id == 57) return DateShown::kMonth;
+  const bool date = (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58);
+  return date ? DateShown::kDay : DateShown::kNone;
 }
 
 // numbering.yaml `date` (the built-in file: readers run before a notice's
-// rules are chosen) with the numbers put in.
-std::string DateText(int64_t y, int64_t m, int64_t d) {
+// rules are chosen) with the numbers put in; a month's, the format up to its
+// day ({y}年{m}月).
+std::string DateText(int64_t y, int64_t m, int64_t d, bool month_only = false) {
   std::string s = BuiltinNumbering().date_format;
+  if (const size_t day = s.find("{d}");
+      month_only && day != std::string::npos && s.find("{y}") < day && s.find("{m}") < day)
+    s.resize(day);
   for (auto [part, v] : {std::pair<std::string_view, int64_t>{"{y}", y}, {"{m}", m}, {"{d}", d}})
     if (const size_t at = s.find(part); at != std::string::npos)
       s.replace(at, part.size(), std::to_string(v));
@@ -146,7 +160,7 @@ std::string DateText(int64_t y, int64_t m, int64_t d) {
 }
 
 // The date of days since 1970-01-01 (H. Hinnant's civil_from_days).
-std::string CivilDate(int64_t days) {
+std::string CivilDate(int64_t days, bool month_only) {
   days += 719468;
   const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   const int64_t doe = days - era * 146097;
@@ -155,7 +169,7 @@ std::string CivilDate(int64_t days) {
   const int64_t mp = (5 * doy + 2) / 153;
   const int64_t d = doy - (153 * mp + 2) / 5 + 1;
   const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  return DateText(yoe + era * 400 + (m <= 2), m, d);
+  return DateText(yoe + era * 400 + (m <= 2), m, d, month_only);
 }
 
 // A number as Excel's General format shows it: 15 significant digits, no
@@ -242,7 +256,7 @@ class XlsxReader {
   void Styles(const std::string& part) {
     XmlDoc doc = ParseXml(zip_.Read(part), zip_.name(), part);
     const xmlNode* root = xmlDocGetRootElement(doc.get());
-    std::map<int, bool> custom;  // numFmtId -> shows a date, for the formats the workbook defines
+    std::map<int, DateShown> custom;  // numFmtId -> what it shows, for the formats the workbook defines
     if (const xmlNode* fmts = Child(root, "numFmts"))
       for (const xmlNode* f = fmts->children; f != nullptr; f = f->next)
         if (Name(f) == "numFmt")
@@ -287,11 +301,13 @@ class XlsxReader {
     // A number (t="n" or none); a date when its style shows one.
     const int style = ToIndex(Attr(c, "s"));
     if (style >= 0 && static_cast<size_t>(style) < date_styles_.size() &&
-        date_styles_[static_cast<size_t>(style)]) {
+        date_styles_[static_cast<size_t>(style)] != DateShown::kNone) {
       double d = 0;
       const char* end = text.data() + text.size();
       if (auto [p, ec] = std::from_chars(text.data(), end, d); ec == std::errc() && p == end)
-        if (std::string date = SerialDate(d, date1904_); !date.empty()) return date;
+        if (std::string date = SerialDate(d, date1904_, date_styles_[static_cast<size_t>(style)] == DateShown::kMonth);
+            !date.empty())
+          return date;
     }
     return NumberText(text);
   }
@@ -301,26 +317,55 @@ class XlsxReader {
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     Sheet sheet;
     int beyond = 0;  // cells with a value past kMaxColumns
+    // Rows and columns the author hid (not by a filter: an autoFilter's
+    // hidden rows are the table's, out of view for a moment) are not shown,
+    // so not read (an earlier wording kept hidden had been a task); said.
+    const bool filtered = Child(root, "autoFilter") != nullptr;
+    std::set<int> hidden_cols;
+    if (const xmlNode* cols = Child(root, "cols"))
+      for (const xmlNode* c = cols->children; c != nullptr; c = c->next)
+        if (Name(c) == "col" && (Attr(c, "hidden") == "1" || Attr(c, "hidden") == "true"))
+          for (int k = std::max(1, ToIndex(Attr(c, "min"))); k <= std::min(ToIndex(Attr(c, "max")), kMaxColumns); ++k)
+            hidden_cols.insert(k - 1);
+    int hidden_rows = 0, hidden_cells = 0;
     if (const xmlNode* data = Child(root, "sheetData")) {
       int row = -1;
       for (const xmlNode* r = data->children; r != nullptr; r = r->next) {
         if (Name(r) != "row") continue;
         const int number = ToIndex(Attr(r, "r"));
         row = number >= 1 ? number - 1 : row + 1;
+        const bool hidden_row = !filtered && (Attr(r, "hidden") == "1" || Attr(r, "hidden") == "true");
         int col = -1;
+        bool row_had_text = false;
         for (const xmlNode* c = r->children; c != nullptr; c = c->next) {
           if (Name(c) != "c") continue;
           const auto [ref_row, ref_col] = CellRef(Attr(c, "r"));
           col = ref_col >= 0 ? ref_col : col + 1;
           std::string text = Value(c);
           if (text.empty()) continue;
+          if (hidden_row) {
+            row_had_text = true;
+            continue;
+          }
+          if (hidden_cols.count(col) > 0) {
+            ++hidden_cells;
+            continue;
+          }
           if (col >= kMaxColumns) {
             ++beyond;
             continue;
           }
           sheet.cells[ref_row >= 0 ? ref_row : row][col] = std::move(text);
         }
+        hidden_rows += row_had_text;
       }
+    }
+    if (hidden_rows > 0 || hidden_cells > 0) {
+      std::string what = hidden_rows > 0 ? fmt::format("{} hidden row{}", hidden_rows, hidden_rows == 1 ? "" : "s") : "";
+      if (hidden_cells > 0)
+        what += fmt::format("{}{} cell{} of hidden columns", what.empty() ? "" : " and ", hidden_cells,
+                            hidden_cells == 1 ? "" : "s");
+      NotRead(*out_, static_cast<int>(out_->lines.size()) + 1, fmt::format("sheet {}: {} not read", name, what));
     }
     if (beyond > 0) {
       NotRead(*out_, static_cast<int>(out_->lines.size()) + 1,
@@ -430,20 +475,20 @@ class XlsxReader {
   Rendered* out_;
   Zip& zip_;
   std::vector<std::string> strings_;
-  std::vector<bool> date_styles_;
+  std::vector<DateShown> date_styles_;
   bool date1904_ = false;
 };
 
 }  // namespace
 
-std::string SerialDate(double serial, bool date1904) {
+std::string SerialDate(double serial, bool date1904, bool month_only) {
   if (!(serial >= 1) || serial >= 2958466) return {};
   const auto day = static_cast<int64_t>(std::floor(serial));
-  if (date1904) return CivilDate(day - 24107);  // day 0 is 1904-01-01
+  if (date1904) return CivilDate(day - 24107, month_only);  // day 0 is 1904-01-01
   // The 1900 system counts a 29 February 1900 that never was (day 60), as
   // Lotus 1-2-3 did: day 1 is 1900-01-01, day 61 is 1900-03-01.
-  if (day == 60) return DateText(1900, 2, 29);
-  return CivilDate(day - (day < 60 ? 25568 : 25569));
+  if (day == 60) return DateText(1900, 2, 29, month_only);
+  return CivilDate(day - (day < 60 ? 25568 : 25569), month_only);
 }
 
 Rendered ReadXlsx(Zip& zip) {
