@@ -292,11 +292,11 @@ void RepairTable(Table& table, const Rules& rules) {
   //    Under a group row marked as a section's (一、教育惠民), the one label
   //    column of the rows (重点任务: 新建幼儿园) is their items': the group is
   //    the section, handed down; an unmarked label had been the section and
-  //    the group lost.
+  //    the group lost. An item's group row under it (（一）学前教育) goes
+  //    before the label, as a body's headings between an item and its row
+  //    do: 学前教育 / 新建幼儿园.
   size_t kept = 0;
   size_t inherited = rows.size();  // the row given the section label of the group row above
-  //    An item's group row under it (（一）学前教育) goes before the label,
-  //    as a body's headings between an item and its row do: 学前教育 / 新建幼儿园.
   bool under_section_group = false;
   std::string item_group;  // the label of the item's group row above, under a section's
   auto item_level = [&](Row& r) {

@@ -406,13 +406,13 @@ class DocxReader {
       const auto c = static_cast<char32_t>(std::stoul(code, nullptr, 16));
       const bool font_byte = c < 0x100 || (c >= 0xF000 && c <= 0xF0FF);
       const auto& fonts = BuiltinNumbering().symbol_fonts;
-      if (auto f = fonts.find(Attr(n, "font")); font_byte && f != fonts.end()) {
-        if (auto d = f->second.find(static_cast<int>(c & 0xFF)); d != f->second.end()) {
-          text += d->second;
-          return;
-        }
-      } else if (c >= 0x20 && c <= 0x10FFFF && !(c >= 0xE000 && c <= 0xF8FF) && !(c >= 0xD800 && c <= 0xDFFF) &&
-                 !(c >= 0x7F && c < 0xA0)) {
+      if (font_byte) {  // a byte of the font's own: only the table says what it draws
+        if (auto f = fonts.find(Attr(n, "font")); f != fonts.end())
+          if (auto d = f->second.find(static_cast<int>(c & 0xFF)); d != f->second.end()) {
+            text += d->second;
+            return;
+          }
+      } else if (c <= 0x10FFFF && !(c >= 0xE000 && c <= 0xF8FF) && !(c >= 0xD800 && c <= 0xDFFF)) {
         AppendUtf8(text, c);
         return;
       }

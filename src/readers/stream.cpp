@@ -125,15 +125,6 @@ std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, s
   return std::pair{j, *seq};
 }
 
-// A cell-per-line body whose rows, each opened by its 序号 line (1, 2, 3 …),
-// are exactly as many lines as the header has names, blank lines counted:
-// a web page that kept each empty (merged) cell as an empty paragraph, or
-// one with no empty cell. The blank lines are then the rows' empty cells and
-// a cell's column is its place in the row, which the cells' shapes cannot
-// tell (an empty 牵头单位 before a 配合单位). Returns the
-// lines the rows start at; none when any row is not so (a cell wrapped into
-// two paragraphs, a row without its number, a separator line), and the
-// stream is read by shape. The table ends with its last such row.
 // Whether each cell of rows read by place fits its column where no blank line
 // placed it: a content cell ending mid-sentence (，) goes on in the next cell,
 // a unit cell holding a sentence or a date, a deadline cell holding a unit
@@ -157,6 +148,15 @@ bool PlacedCellsFit(const std::vector<Line>& lines, const std::vector<size_t>& s
   return true;
 }
 
+// A cell-per-line body whose rows, each opened by its 序号 line (1, 2, 3 …),
+// are exactly as many lines as the header has names, blank lines counted:
+// a web page that kept each empty (merged) cell as an empty paragraph, or
+// one with no empty cell. The blank lines are then the rows' empty cells and
+// a cell's column is its place in the row, which the cells' shapes cannot
+// tell (an empty 牵头单位 before a 配合单位). Returns the
+// lines the rows start at; none when any row is not so (a cell wrapped into
+// two paragraphs, a row without its number, a separator line), and the
+// stream is read by shape. The table ends with its last such row.
 std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, size_t width, const Rules& rules,
                                    const std::vector<Role>& roles) {
   std::vector<size_t> starts;
