@@ -297,6 +297,11 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     deadline_before_content = deadline_before_content || r == Role::kDeadline;
   }
   size_t label_levels = 0;  // the most label cells a row has had before its content
+  // A group marked as a section's in the stream (一、教育惠民 on a line of its
+  // own): the rows' one label is their items' (as repair.cpp reads a TAB table).
+  const bool marked_sections = std::any_of(seen.begin(), seen.end(), [](const Shapes::Shape& s) {
+    return s.classified == CellShape::kSectionLabel;
+  });
   std::vector<const StreamCell*> held;  // those cells of the row to come
   size_t slot = 0;  // cells taken after the content in this row
   std::vector<const StreamCell*> pending;  // cells before the content
@@ -323,7 +328,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       if (p.empty()) continue;
       CellShape s = seen[static_cast<size_t>(pending[k] - cells.data())].classified;
       bool item = s == CellShape::kItemLabel || (s != CellShape::kSectionLabel && k + 1 == pending.size() &&
-                                                 (label_levels >= 2 || labels_before_content >= 2));
+                                                 (label_levels >= 2 || labels_before_content >= 2 || marked_sections));
       Cell& target = item ? row.item_label : row.section_label;
       target = p;
       row.Touch(p.first_line);
@@ -1157,7 +1162,9 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
   }
   // A column that is a remark beside the deadline column and the deadline
   // where the header has none (反馈时间 alone: a report's due date).
-  if (!deadline)
+  // Not where the header has columns of milestones (一季度 …): they date the row.
+  if (!deadline && std::none_of(cells.begin(), cells.end(),
+                                [&](std::string_view c) { return !MilestonePeriod(c, rules).empty(); }))
     for (size_t i = 0; i < roles.size(); ++i)
       if (roles[i] == Role::kNote && RoleAlone(cells[i], rules) == Role::kDeadline) {
         roles[i] = Role::kDeadline;

@@ -127,9 +127,9 @@ std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, s
 
 // Whether each cell of rows read by place fits its column where no blank line
 // placed it: a content cell ending mid-sentence (，) goes on in the next cell,
-// a unit cell holding a sentence or a date, a deadline cell holding a unit
-// list are a row shifted by a missing cell (a wrapped cell and a missing one
-// cancel in the count).
+// a unit cell holding a date is a row shifted by a missing cell (a wrapped
+// cell and a missing one cancel in the count). A sentence in a unit cell
+// (各乡镇按属地负责) or a deadline cell of words (根据省市部署) is no such sign.
 bool PlacedCellsFit(const std::vector<Line>& lines, const std::vector<size_t>& starts,
                     const std::vector<Role>& roles, const Rules& rules) {
   const Punctuation& pu = rules.punct;
@@ -139,11 +139,7 @@ bool PlacedCellsFit(const std::vector<Line>& lines, const std::vector<size_t>& s
       if (cell.empty() || rules.IsNoneCell(cell)) continue;
       const Role r = roles[t];
       if (r == Role::kContent && (pu.comma.Ends(cell) || pu.enumeration.Ends(cell))) return false;
-      if (IsUnitRole(r)) {
-        const CellShape shape = ClassifyCell(cell, rules);
-        if (shape == CellShape::kDeadline || (shape == CellShape::kText && pu.sentence_end.Ends(cell))) return false;
-      }
-      if (r == Role::kDeadline && ClassifyCell(cell, rules) == CellShape::kUnits) return false;
+      if (IsUnitRole(r) && ClassifyCell(cell, rules) == CellShape::kDeadline) return false;
     }
   return true;
 }
