@@ -1452,3 +1452,30 @@ TEST_CASE("native: a hidden row is not read, a row hidden by a filter is (XLSX)"
   // Rows an autoFilter hides are the table's own.
   CHECK(ConvertFixture("autofilter-hidden-rows.xlsx").tasks.size() == 3);
 }
+
+TEST_CASE("native: a merge anchored in a hidden row shows below it; a collapsed outline's rows are read (XLSX)", "[native]") {
+  // The review's x4: row 5 (an old wording) hidden, its 责任单位 merged over
+  // rows 5-7; Excel shows the merged text in rows 6 and 7, which had lost it.
+  auto row = [](int r, const std::string& seq, const std::string& task, const std::string& unit,
+                const std::string& extra) {
+    const std::string n = std::to_string(r);
+    return "<row r=\"" + n + "\"" + extra + ">" + Is("A" + n, seq) + Is("B" + n, task) +
+           (unit.empty() ? "" : Is("C" + n, unit)) + "</row>";
+  };
+  const std::string head = row(4, "序号", "工作任务", "责任单位", "");
+  const Document merged = Convert(
+      Decode(MakeXlsx(head + row(5, "1", "（已调整）推进老旧小区改造。", "县城市管理局", " hidden=\"1\"") +
+                          row(6, "1", "推进老旧小区改造。", "", "") + row(7, "2", "推进数字乡村建设。", "", ""),
+                      "<mergeCells><mergeCell ref=\"C5:C7\"/></mergeCells>"),
+             "t.xlsx"),
+      BuiltinRules());
+  REQUIRE(merged.tasks.size() == 2);
+  for (const auto& t : merged.tasks) CHECK(t.units == std::vector<std::string>{"县城市管理局"});
+  // Rows hidden by collapsing an outline group (outlineLevel) are a view's state: read.
+  const Document outline = Convert(
+      Decode(MakeXlsx(head + row(5, "1", "推进垃圾分类。", "县城管局", " hidden=\"1\" outlineLevel=\"1\"") +
+                          row(6, "2", "推进污水治理。", "县水利局", " hidden=\"1\" outlineLevel=\"1\"")),
+             "t.xlsx"),
+      BuiltinRules());
+  CHECK(outline.tasks.size() == 2);
+}

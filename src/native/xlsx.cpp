@@ -317,9 +317,10 @@ class XlsxReader {
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     Sheet sheet;
     int beyond = 0;  // cells with a value past kMaxColumns
-    // Rows and columns the author hid (not by a filter: an autoFilter's
-    // hidden rows are the table's, out of view for a moment) are not shown,
-    // so not read (an earlier wording kept hidden had been a task); said.
+    // Rows and columns the author hid (not by a filter or a collapsed outline
+    // group: those rows are the table's, out of view for a moment) are not
+    // shown, so not read (an earlier wording kept hidden had been a task);
+    // said. A merged cell anchored in a hidden row shows in the rows below.
     const bool filtered = Child(root, "autoFilter") != nullptr;
     std::set<int> hidden_cols;
     if (const xmlNode* cols = Child(root, "cols"))
@@ -328,13 +329,15 @@ class XlsxReader {
           for (int k = std::max(1, ToIndex(Attr(c, "min"))); k <= std::min(ToIndex(Attr(c, "max")), kMaxColumns); ++k)
             hidden_cols.insert(k - 1);
     int hidden_rows = 0, hidden_cells = 0;
+    std::map<int, std::map<int, std::string>> hidden;  // the hidden rows' values, for merges anchored there
     if (const xmlNode* data = Child(root, "sheetData")) {
       int row = -1;
       for (const xmlNode* r = data->children; r != nullptr; r = r->next) {
         if (Name(r) != "row") continue;
         const int number = ToIndex(Attr(r, "r"));
         row = number >= 1 ? number - 1 : row + 1;
-        const bool hidden_row = !filtered && (Attr(r, "hidden") == "1" || Attr(r, "hidden") == "true");
+        const bool hidden_row = !filtered && (Attr(r, "hidden") == "1" || Attr(r, "hidden") == "true") &&
+                                ToIndex(Attr(r, "outlineLevel")) <= 0;
         int col = -1;
         bool row_had_text = false;
         for (const xmlNode* c = r->children; c != nullptr; c = c->next) {
@@ -345,6 +348,7 @@ class XlsxReader {
           if (text.empty()) continue;
           if (hidden_row) {
             row_had_text = true;
+            if (col < kMaxColumns) hidden[ref_row >= 0 ? ref_row : row][col] = std::move(text);
             continue;
           }
           if (hidden_cols.count(col) > 0) {
@@ -380,7 +384,13 @@ class XlsxReader {
         const auto [r1, c1] = CellRef(std::string_view(ref).substr(0, colon));
         const auto [r2, c2] = CellRef(std::string_view(ref).substr(colon + 1));
         if (r1 < 0 || r2 < r1 || c2 < c1 || c1 >= kMaxColumns) continue;
-        sheet.merges.push_back({r1, c1, r2, std::min(c2, kMaxColumns - 1)});
+        int top = r1;
+        if (auto h = hidden.find(r1); h != hidden.end() && h->second.count(c1) > 0) {
+          while (top <= r2 && hidden.count(top) > 0) ++top;  // the first row shown
+          if (top > r2) continue;
+          sheet.cells[top][c1] = h->second[c1];
+        }
+        sheet.merges.push_back({top, c1, r2, std::min(c2, kMaxColumns - 1)});
       }
     }
     return sheet;
