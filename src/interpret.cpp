@@ -545,7 +545,13 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       }
       finish();
     }
-    // No content yet in this row.
+    // No content yet in this row. A group marked as a section's before the
+    // row (一、教育惠民 on a line of its own) takes no label column's slot.
+    auto slots_taken = [&] {
+      return static_cast<size_t>(std::count_if(pending.begin(), pending.end(), [&](const StreamCell* p) {
+        return seen[static_cast<size_t>(p - cells.data())].classified != CellShape::kSectionLabel;
+      }));
+    };
     switch (s) {
       case CellShape::kSectionLabel:
       case CellShape::kItemLabel:
@@ -566,7 +572,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
         // column for one (a numbered row's 1.… / 2.… paragraphs under a header
         // without labels are its content).
         if (seen[k].label_like && (next == CellShape::kText || next == CellShape::kItemLabel) &&
-            (!pending_seq || pending.size() < labels_before_content))
+            (!pending_seq || slots_taken() < labels_before_content))
           pending.push_back(&c);
         else
           start_content(c);
@@ -598,11 +604,11 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           --k;  // handle this cell again as a trailing cell
         } else if (run > unit_columns ||
                    (pending_seq && s == CellShape::kUnits &&
-                    pending.size() < labels_before_content && next_shape(k) == CellShape::kText)) {
+                    slots_taken() < labels_before_content && next_shape(k) == CellShape::kText)) {
           // Or, right after the row's 序号 and before its content, a label
           // column's cell that reads as a name (规范政府信息公开平台): the
           // row above has its units, this row none yet.
-          if (pending.size() < labels_before_content)
+          if (slots_taken() < labels_before_content)
             pending.push_back(&c);
           else
             start_content(c);
