@@ -788,12 +788,6 @@ bool StartsLikeUnit(std::string_view s, const Rules& rules) {
   return false;
 }
 
-// A unit list's last piece that only opens the name `next` completes: a
-// level or a collective start alone (县 / 市场监管局, 各 / 乡镇（街道）), a
-// level and one character that ends no name (县税 / 务局; 县局, 县委 are
-// names), or a collective start and the first half of a region word
-// (各乡 / 镇（街道）: 乡镇). Such a piece names nobody, whatever its last
-// character says.
 std::string_view LevelPrefix(std::string_view name, const Rules& rules) {
   std::string_view best;
   for (const auto& w : rules.level_exceptions)
@@ -803,6 +797,12 @@ std::string_view LevelPrefix(std::string_view name, const Rules& rules) {
   return best;
 }
 
+// A unit list's last piece that only opens the name `next` completes: a
+// level or a collective start alone (县 / 市场监管局, 各 / 乡镇（街道）), a
+// level and one character that ends no name (县税 / 务局; 县局, 县委 are
+// names), or a collective start and the first half of a region word
+// (各乡 / 镇（街道）: 乡镇). Such a piece names nobody, whatever its last
+// character says.
 bool OpensNameOnly(std::string_view piece, std::string_view next, const Rules& rules) {
   const size_t chars = CharCountUpTo(piece, 3);
   if (chars > 2 || rules.short_names.contains(piece)) return false;  // 县府, 县直: names

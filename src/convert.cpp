@@ -230,9 +230,6 @@ void WarnUnreadRows(const std::vector<Line>& lines, const std::vector<std::pair<
   flush();
 }
 
-// Removes every match of `glyphs` (a rule for characters the extraction
-// could not map) from `in` into `out`, with an input.glyph_codes warning
-// naming their lines and the first as printed. False when there is none.
 // The lines an input repair touched, for its warning ("line 5", "lines 7,
 // 13, 14"): one Add per place repaired, in order; a line once; none after
 // the 64th place.
@@ -251,6 +248,9 @@ class TouchedLines {
   size_t places_ = 0;
 };
 
+// Removes every match of `glyphs` (a rule for characters the extraction
+// could not map) from `in` into `out`, with an input.glyph_codes warning
+// naming their lines and the first as printed. False when there is none.
 bool RemoveGlyphs(const Regex& glyphs, const Source& in, Source& out, Document& doc) {
   const std::string_view text = in.text();
   if (!glyphs.Contains(text)) return false;

@@ -305,6 +305,13 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   std::vector<const StreamCell*> held;  // those cells of the row to come
   size_t slot = 0;  // cells taken after the content in this row
   std::vector<const StreamCell*> pending;  // cells before the content
+  // The label columns' slots the pending cells take: a group marked as a
+  // section's before the row (一、教育惠民 on a line of its own) takes none.
+  auto slots_taken = [&] {
+    return static_cast<size_t>(std::count_if(pending.begin(), pending.end(), [&](const StreamCell* p) {
+      return seen[static_cast<size_t>(p - cells.data())].classified != CellShape::kSectionLabel;
+    }));
+  };
   auto finish = [&] {
     if (have_content) t.rows.push_back(std::move(row));
     row = Row();
@@ -545,13 +552,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       }
       finish();
     }
-    // No content yet in this row. A group marked as a section's before the
-    // row (一、教育惠民 on a line of its own) takes no label column's slot.
-    auto slots_taken = [&] {
-      return static_cast<size_t>(std::count_if(pending.begin(), pending.end(), [&](const StreamCell* p) {
-        return seen[static_cast<size_t>(p - cells.data())].classified != CellShape::kSectionLabel;
-      }));
-    };
+    // No content yet in this row.
     switch (s) {
       case CellShape::kSectionLabel:
       case CellShape::kItemLabel:
@@ -1169,12 +1170,15 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
   // A column that is a remark beside the deadline column and the deadline
   // where the header has none (反馈时间 alone: a report's due date).
   // Not where the header has columns of milestones (一季度 …): they date the row.
-  if (!deadline && std::none_of(cells.begin(), cells.end(),
-                                [&](std::string_view c) { return !MilestonePeriod(c, rules).empty(); }))
+  // (The milestone test only once such a column is there: most headers have none.)
+  if (!deadline)
     for (size_t i = 0; i < roles.size(); ++i)
       if (roles[i] == Role::kNote && RoleAlone(cells[i], rules) == Role::kDeadline) {
-        roles[i] = Role::kDeadline;
-        deadline = true;
+        if (std::none_of(cells.begin(), cells.end(),
+                         [&](std::string_view c) { return !MilestonePeriod(c, rules).empty(); })) {
+          roles[i] = Role::kDeadline;
+          deadline = true;
+        }
         break;
       }
   if (known < 2 || !(core || (seq && label && deadline))) return {};

@@ -96,6 +96,9 @@ std::string StringItem(const xmlNode* si) {
   return Unescape(std::move(text));
 }
 
+// An xsd:boolean attribute's true ("1" or "true").
+bool XsdTrue(std::string_view v) { return v == "1" || v == "true"; }
+
 // What a number format shows of a date.
 enum class DateShown : uint8_t { kNone, kDay, kMonth };
 
@@ -222,7 +225,7 @@ class XlsxReader {
     const xmlNode* root = xmlDocGetRootElement(book.get());
     if (const xmlNode* pr = Child(root, "workbookPr")) {
       const std::string v = Attr(pr, "date1904");
-      date1904_ = v == "1" || v == "true";
+      date1904_ = XsdTrue(v);
     }
     const xmlNode* sheets = Child(root, "sheets");
     bool first = true;
@@ -325,19 +328,20 @@ class XlsxReader {
     std::set<int> hidden_cols;
     if (const xmlNode* cols = Child(root, "cols"))
       for (const xmlNode* c = cols->children; c != nullptr; c = c->next)
-        if (Name(c) == "col" && (Attr(c, "hidden") == "1" || Attr(c, "hidden") == "true"))
+        if (Name(c) == "col" && XsdTrue(Attr(c, "hidden")))
           for (int k = std::max(1, ToIndex(Attr(c, "min"))); k <= std::min(ToIndex(Attr(c, "max")), kMaxColumns); ++k)
             hidden_cols.insert(k - 1);
     int hidden_rows = 0, hidden_cells = 0;
     std::map<int, std::map<int, std::string>> hidden;  // the hidden rows' values, for merges anchored there
+    std::set<int> hidden_rows_at;                      // every hidden row, empty ones too
     if (const xmlNode* data = Child(root, "sheetData")) {
       int row = -1;
       for (const xmlNode* r = data->children; r != nullptr; r = r->next) {
         if (Name(r) != "row") continue;
         const int number = ToIndex(Attr(r, "r"));
         row = number >= 1 ? number - 1 : row + 1;
-        const bool hidden_row = !filtered && (Attr(r, "hidden") == "1" || Attr(r, "hidden") == "true") &&
-                                ToIndex(Attr(r, "outlineLevel")) <= 0;
+        const bool hidden_row = !filtered && XsdTrue(Attr(r, "hidden")) && ToIndex(Attr(r, "outlineLevel")) <= 0;
+        if (hidden_row) hidden_rows_at.insert(row);
         int col = -1;
         bool row_had_text = false;
         for (const xmlNode* c = r->children; c != nullptr; c = c->next) {
@@ -386,7 +390,7 @@ class XlsxReader {
         if (r1 < 0 || r2 < r1 || c2 < c1 || c1 >= kMaxColumns) continue;
         int top = r1;
         if (auto h = hidden.find(r1); h != hidden.end() && h->second.count(c1) > 0) {
-          while (top <= r2 && hidden.count(top) > 0) ++top;  // the first row shown
+          while (top <= r2 && hidden_rows_at.count(top) > 0) ++top;  // the first row shown
           if (top > r2) continue;
           sheet.cells[top][c1] = h->second[c1];
         }

@@ -438,16 +438,22 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           const bool after_row = before > 0 && syntax.is_row(lines[before - 1]);
           // Or right under a first-level band just taken (一、教育惠民 over
           // （二）基层医疗, the rows numbered on).
-          const bool after_band = before > 0 && lines[before - 1].kind == LineKind::kHeading && !g.rows.empty() &&
-                                  !g.rows.back().unsplit && g.rows.back().span.last_line == lines[before - 1].no &&
-                                  rules.FirstLevel(HeadingStyle(lines[before - 1].text, rules));
+          // (Asked only of a second-level line the tests before leave out.)
+          auto after_band = [&] {
+            return before > 0 && lines[before - 1].kind == LineKind::kHeading && !g.rows.empty() &&
+                   !g.rows.back().unsplit && g.rows.back().span.last_line == lines[before - 1].no &&
+                   rules.FirstLevel(HeadingStyle(lines[before - 1].text, rules));
+          };
           // Or of the style of a band this table has taken ((二) after (一)
           // over rows numbered on: a cell's sub-items are no band at (一) either).
-          const bool band_again = std::any_of(g.rows.begin(), g.rows.end(), [&](const GridRow& b) {
-            return !b.unsplit && b.cells.size() == 1 && b.span.first_line > 0 && HeadingStyle(b.cells[0].text, rules) == style;
-          });
+          auto band_again = [&] {
+            return std::any_of(g.rows.begin(), g.rows.end(), [&](const GridRow& b) {
+              return !b.unsplit && b.cells.size() == 1 && b.span.first_line > 0 &&
+                     HeadingStyle(b.cells[0].text, rules) == style;
+            });
+          };
           band_like = rules.FirstLevel(style) ||
-                      (rules.Level(style) == 2 && ((seq == 1 && after_row) || after_band || band_again));
+                      (rules.Level(style) == 2 && ((seq == 1 && after_row) || after_band() || band_again()));
         }
         if (band_like && numbered && !ruled) {
           g.rows.push_back(row_of(l, {l.text}));
