@@ -281,6 +281,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   const size_t unit_columns = static_cast<size_t>(std::count_if(t.columns.begin(), t.columns.end(), [](Role r) {
     return IsUnitRole(r);
   }));
+  const bool deadline_last = !t.columns.empty() && t.columns.front() == Role::kSeq && t.columns.back() == Role::kDeadline;
   size_t labels_before_content = 0;  // the header's label columns left of the content
   for (Role r : t.columns) {
     if (r == Role::kContent) break;
@@ -390,6 +391,20 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       else drop_held();
       pending_seq = *seq;
       continue;
+    }
+    // A unit cell after the last row's deadline, where that is the header's
+    // last column: the text after the table (the signature 某县人民政府办公室
+    // and its date, where no blank line ends the table), not a cell.
+    if (have_content && s == CellShape::kUnits && !row.deadline.empty() && deadline_last &&
+        std::none_of(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, cells.end(),
+                     [](const StreamCell& n) { return SeqNumber(n.cell.text).has_value(); })) {
+      std::string left;
+      for (size_t j = k; j < cells.size(); ++j)
+        if (!cells[j].cell.empty()) left += (left.empty() ? "" : " ") + cells[j].cell.text;
+      t.Warn("table.cell_dropped",
+             "line " + std::to_string(c.cell.first_line) + ": text after the table's last row left out: " + left,
+             c.cell.first_line, cells.back().cell.last_line);
+      break;
     }
     if (have_content) {
       // A cell naming nobody (无, ／; headers.yaml none_cells) while a unit

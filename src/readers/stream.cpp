@@ -125,8 +125,8 @@ std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, s
   return std::pair{j, *seq};
 }
 
-// Whether each cell of rows read by place fits its column where no blank line
-// placed it: a content cell ending mid-sentence (，) goes on in the next cell,
+// Whether each cell of rows read by place fits its column: a content cell
+// ending mid-sentence (，) goes on in the next cell,
 // a unit cell holding a date is a row shifted by a missing cell (a wrapped
 // cell and a missing one cancel in the count). A sentence in a unit cell
 // (各乡镇按属地负责) or a deadline cell of words (根据省市部署) is no such sign.
@@ -192,7 +192,10 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
   // rows' cells, a line going on after it may be a cell of its own (a
   // wrapped content line pushes the row's deadline past its width).
   if (blanks == 0 && j < lines.size() && lines[j].kind != LineKind::kBlank && !EndsTable(lines[j], rules)) return {};
-  if (blanks == 0 && !PlacedCellsFit(lines, starts, roles, rules)) return {};
+  // Blank lines placing the cells or not, a date in a unit column says a
+  // row lost a cell (the last row's missing 配合单位 and the blank line
+  // after the table read as its deadline).
+  if (!PlacedCellsFit(lines, starts, roles, rules)) return {};
   return starts;
 }
 
