@@ -1,5 +1,7 @@
 #include "noticetab/normalize.h"
 
+#include <unicode/uchar.h>
+
 #include <fmt/format.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -1632,6 +1634,44 @@ void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_vi
     if (!said) said = rules.lead_mark_note.Contains(text);
     t.Warn("units.marked_lead", *said ? "lead units are the ones marked, as the notice says"
                                       : "lead units read from their mark (the notice does not say what it means)");
+  }
+}
+
+namespace {
+// The byte length of the symbol (general category So or Sm) that ends
+// (at_end) or opens name, 0 when none. ASCII is left alone: a name's own
+// brackets and digits are no symbols, and + or = are no marks.
+size_t SymbolAtEdge(std::string_view name, bool at_end) {
+  if (name.empty()) return 0;
+  size_t i = 0;
+  if (at_end) {
+    i = name.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) --i;
+  }
+  if (static_cast<unsigned char>(name[i]) < 0x80) return 0;
+  const size_t start = i;
+  const auto type = u_charType(static_cast<UChar32>(NextChar(name, i)));
+  return type == U_OTHER_SYMBOL || type == U_MATH_SYMBOL ? i - start : 0;
+}
+}  // namespace
+
+void DropUnitMarks(std::vector<Task>& tasks) {
+  for (Task& t : tasks) {
+    std::string dropped;
+    auto strip = [&](std::string& name, bool say) {
+      for (bool at_end : {true, false})
+        for (size_t n; (n = SymbolAtEdge(name, at_end)) != 0 && n < name.size();) {
+          const size_t at = at_end ? name.size() - n : 0;
+          if (say) dropped += name.substr(at, n);
+          name.erase(at, n);
+          name = std::string(Trim(name));
+        }
+    };
+    for (auto& u : t.units) strip(u, true);
+    if (dropped.empty()) continue;
+    for (auto& u : t.lead_units) strip(u, false);
+    for (auto& u : t.support_units) strip(u, false);
+    t.Warn("units.mark_dropped", "a mark beside a unit name left out: " + dropped);
   }
 }
 
