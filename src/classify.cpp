@@ -1226,6 +1226,19 @@ CellShape ClassifyTrimmed(std::string_view cell, const Rules& rules, const CellF
       if (compact.size() % 2 == 0 && compact.substr(0, compact.size() / 2) == compact.substr(compact.size() / 2))
         for (size_t k = 0; k < rules.deadlines.size(); ++k)
           if (may(k) && rules.deadlines[k].re.Contains(compact.substr(0, compact.size() / 2))) return CellShape::kDeadline;
+      // A deadline glossed in brackets that hold no digit (2025年8月29日(星期五),
+      // 2025年6月底前(暂定)), or with its weekday before 前: the deadline the
+      // resolver reads (the bracket's ) had made the cell a unit name's).
+      std::string_view bare = compact;
+      if (const size_t open = compact.rfind('('); compact.back() == ')' && open != std::string_view::npos && open > 0 &&
+                                                  std::none_of(compact.begin() + static_cast<std::ptrdiff_t>(open), compact.end(),
+                                                               [](char c) { return c >= '0' && c <= '9'; }))
+        bare = compact.substr(0, open);
+      std::string unweekday;
+      if (rules.deadline_weekday.Contains(bare)) bare = unweekday = rules.deadline_weekday.ReplaceAll(bare, "");
+      if (bare.size() < compact.size())
+        for (size_t k = 0; k < rules.deadlines.size(); ++k)
+          if (may(k) && rules.deadlines[k].re.Contains(bare)) return CellShape::kDeadline;
     }
   }
   // Without U+FFFD (raw_known) only "(cid:" can mark damage.

@@ -105,27 +105,34 @@ struct UnitCarry {
 // level when it ends in a carry suffix, into *buf.
 std::string_view CarryLevel(std::string_view name, UnitCarry& carry, const Rules& rules,
                             std::string* buf) {
-  if (const std::string_view own = LevelPrefix(name, rules); !own.empty()) {
+  // A lead mark at the name's edge (*市住建局、发改委, 发改委★) is no part of
+  // its level or suffix: the name inside is read, the mark kept where it is.
+  const std::string_view bare = WithoutLeadMarks(name, rules);
+  const size_t mark_len = static_cast<size_t>(bare.data() - name.data());
+  if (const std::string_view own = LevelPrefix(bare, rules); !own.empty()) {
     carry.level = own;
     // 县委组织部: the committee's offices after it are 县委's.
     const std::string_view mark = rules.committee_mark;
-    carry.committee = !mark.empty() && name.substr(own.size()).starts_with(mark) &&
-                              name.size() > own.size() + mark.size()
-                          ? name.substr(0, own.size() + mark.size())
+    carry.committee = !mark.empty() && bare.substr(own.size()).starts_with(mark) &&
+                              bare.size() > own.size() + mark.size()
+                          ? bare.substr(0, own.size() + mark.size())
                           : std::string_view();
     return name;
   }
-  if (carry.level.empty() || IsCollective(name, rules)) return name;
+  if (carry.level.empty() || IsCollective(bare, rules)) return name;
+  auto carried = [&](std::string_view level) -> std::string_view {
+    return buf->assign(name.substr(0, mark_len)).append(level).append(name.substr(mark_len));
+  };
   const auto office = std::find_if(rules.committee_suffixes.begin(), rules.committee_suffixes.end(),
-                                   [&](const std::string& suf) { return EndsWith(name, suf); });
+                                   [&](const std::string& suf) { return EndsWith(bare, suf); });
   if (!carry.committee.empty() && office != rules.committee_suffixes.end() &&
-      !rules.unit_own_level.Contains(name))
-    return buf->assign(carry.committee).append(name);
+      !rules.unit_own_level.Contains(bare))
+    return carried(carry.committee);
   for (const auto& suf : rules.carry_suffixes)
-    if (EndsWith(name, suf)) {
+    if (EndsWith(bare, suf)) {
       // 团县委, 国家税务总局某县税务局: the level is inside the name.
-      if (rules.unit_own_level.Contains(name)) break;
-      return buf->assign(carry.level).append(name);
+      if (rules.unit_own_level.Contains(bare)) break;
+      return carried(carry.level);
     }
   return name;
 }
@@ -786,6 +793,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (RemoveSpaces(*d.text) != RemoveSpaces(printed.substr(printed.size() / 2))) d.text = t;
     if (notes) notes->push_back({"deadline.twice", 0, 0, RoleLabel(Role::kDeadline, rules) + " printed twice; kept once"});
   }
+  if (rules.deadline_weekday.Contains(t)) t = rules.deadline_weekday.ReplaceAll(t, "");
   for (const auto& rule : rules.deadlines) {
     auto m = rule.re.Find(t);
     if (!m.found) continue;

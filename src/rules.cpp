@@ -482,7 +482,7 @@ void LoadCollective(const FileContext& ctx, const RNode& root, Rules& r) {
 
 void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root,
-            {"hint", "in_content", "in_content_period", "in_content_ongoing", "step_words", "step_start", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "events", "deadlines", "examples"});
+            {"hint", "in_content", "in_content_period", "in_content_ongoing", "weekday", "step_words", "step_start", "year_only", "year_in_text", "content_year", "plan_span", "dekads", "halves", "events", "deadlines", "examples"});
   // Optional word -> number maps for the groups x and h.
   auto numbers = [&](const char* key, int lo, int hi, std::map<std::string, int, std::less<>>& out) {
     out.clear();
@@ -539,6 +539,7 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
       root["in_content_period"] ? Compile(ctx, root["in_content_period"]) : Regex("(?!)");  // optional: older rule sets have none
   r.deadline_in_content_ongoing =
       root["in_content_ongoing"] ? Compile(ctx, root["in_content_ongoing"]) : Regex("(?!)");  // optional
+  r.deadline_weekday = root["weekday"] ? Compile(ctx, root["weekday"]) : Regex("(?!)");  // optional
   RNode list = Required(ctx, root, "deadlines");
   if (!list.IsSequence()) ctx.Fail(list.Mark(), "deadlines: expected a list");
   r.deadlines.clear();

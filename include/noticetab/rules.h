@@ -367,6 +367,7 @@ struct Rules {
   Regex deadline_step_words;
   Regex deadline_step_start;  ///< deadlines.yaml step_start: a step's period opening a part (7月底前主体完工)
   Regex deadline_in_content_period;           ///< a quarter or half year in task text, where in_content finds none
+  Regex deadline_weekday;                     ///< a weekday after a date (（星期二）): taken out before matching
   Regex deadline_in_content_ongoing;          ///< 长期坚持 closing a sentence, where neither finds one
   Regex year_only;                            ///< a deadline cell that is only a year (2023年)
   Regex year_in_text;                         ///< a year anywhere in a cell (2023 年)
