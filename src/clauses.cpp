@@ -551,7 +551,7 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   // without it. CutBody gives them to the items after it.
   std::string_view scope_units;
   if (const auto s = rules.clause_scope_note.Find(clause); s.found && s.begin > 0) {
-    scope_units = s.Group("units");
+    scope_units = s.Group("units").empty() ? s.Group("units2") : s.Group("units");
     clause = clause.substr(0, s.begin);
   }
   bool any = false;
