@@ -138,14 +138,26 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
       r.cells[0] = CellAt(lines, l, words.front());
       size_t lo = 1, hi = words.size();  // the words not yet placed
       // The columns after the text, from the last: each takes the last word
-      // when it has the column's shape; a column of no shape (备注) stops.
+      // when it has the column's shape. A column of no shape (备注) takes it
+      // where the word before it fits the shaped column left of it (县发改委
+      // 已完成 under 牵头单位 | 备注), is empty where the last word itself
+      // fits that column, and else stops the cut.
+      auto fits = [&](size_t k, std::string_view word) {
+        if (roles[k] != Role::kDeadline && !IsUnitRole(roles[k])) return false;
+        const CellShape shape = ClassifyCell(word, rules);
+        return roles[k] == Role::kDeadline ? shape == CellShape::kDeadline : shape == CellShape::kUnits;
+      };
       for (size_t k = width; k-- > content + 1 && hi > lo + 1;) {
-        const CellShape shape = ClassifyCell(words[hi - 1], rules);
-        const bool fits = roles[k] == Role::kDeadline
-                              ? shape == CellShape::kDeadline
-                              : IsUnitRole(roles[k]) && shape == CellShape::kUnits;
-        if (!fits) {
+        if (!fits(k, words[hi - 1])) {
           if (roles[k] == Role::kDeadline || IsUnitRole(roles[k])) continue;  // its cell is empty
+          size_t shaped = k;  // the nearest shaped column left of k, past the text
+          while (shaped > content + 1 && roles[shaped - 1] != Role::kDeadline && !IsUnitRole(roles[shaped - 1])) --shaped;
+          if (shaped == content + 1) break;
+          if (fits(shaped - 1, words[hi - 1])) continue;  // an empty note
+          if (hi > lo + 2 && !rules.punct.sentence_end.Ends(words[hi - 1]) && fits(shaped - 1, words[hi - 2])) {
+            r.cells[k] = CellAt(lines, l, words[--hi]);
+            continue;
+          }
           break;
         }
         r.cells[k] = CellAt(lines, l, words[--hi]);
