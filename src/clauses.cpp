@@ -710,6 +710,29 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules) {
   std::string_view names = t, inner;
   if (pu.closes.Ends(t))
     if (auto [begin, in] = TrailingBracket(t, pu); begin != std::string_view::npos) names = Trim(t.substr(0, begin)), inner = in;
+  // A heading that is a key's clause (一、牵头单位：县商务局): the units of
+  // the items under it, read as a unit cell's clause.
+  if (IsKeyedClause(names, rules)) {
+    a.units = std::string(names);
+    a.found = true;
+    return a;
+  }
+  // A heading naming who leads the items under it (县商务局牵头工作): its
+  // clause, where every name in it is a whole unit's, opening as one does
+  // (由县级领导牵头 names a leader).
+  if (const auto m = rules.clause_heading_lead.Find(names); m.found) {
+    const std::string clause = JoinCjkSpaces(m.Group("clause"));
+    const std::vector<RoleRun> runs = SplitRoleRuns(clause, rules);
+    bool named = !runs.empty();
+    for (const RoleRun& run : runs)
+      for (std::string_view name : SplitTopLevel(run.text, rules))
+        named = named && StartsLikeUnit(name, rules) && IsCompleteUnit(name, rules);
+    if (named) {
+      a.units = clause;
+      a.found = true;
+    }
+    return a;
+  }
   // The cheap tests first: most titles are a task's words, which end in no
   // unit's suffix.
   if (!EndsInOrgSuffix(names, rules) || CharCountUpTo(names, 41) > 40 || pu.comma.In(names) ||

@@ -620,13 +620,14 @@ void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(
       ctx, root,
       {"keys", "role_words", "not_clause", "key_value", "key_line", "inline", "inline_opening",
-       "inline_jointly", "group_starts", "group_prefix", "run_openers", "joint_words", "scope_note", "examples"});
+       "inline_jointly", "group_starts", "group_prefix", "run_openers", "joint_words", "scope_note", "heading_lead", "examples"});
   // Optional: older rule sets have none.
   r.clause_inline = root["inline"] ? Compile(ctx, root["inline"]) : Regex("(?!)");
   r.clause_inline_opening = root["inline_opening"] ? Compile(ctx, root["inline_opening"]) : Regex("(?!)");
   r.clause_inline_jointly = root["inline_jointly"] ? Compile(ctx, root["inline_jointly"]) : Regex("(?!)");
   r.not_clause = root["not_clause"] ? Compile(ctx, root["not_clause"]) : Regex("(?!)");
   r.clause_scope_note = root["scope_note"] ? Compile(ctx, root["scope_note"]) : Regex("(?!)");  // optional
+  r.clause_heading_lead = root["heading_lead"] ? Compile(ctx, root["heading_lead"]) : Regex("(?!)");  // optional
   // Optional: older rule sets read no group clause.
   r.group_starts = root["group_starts"] ? StringList(ctx, root["group_starts"]) : std::vector<std::string>{};
   r.group_prefix = root["group_prefix"] ? Compile(ctx, root["group_prefix"]) : Regex("(?!)");

@@ -169,6 +169,12 @@ TEST_CASE("HeadingUnits: a heading's title that only names units", "[clauses]") 
   // A task's words that end as a unit's do: no level opens them.
   CHECK_FALSE(noticetab::HeadingUnits("建设数字政府", R()).found);
   CHECK_FALSE(noticetab::HeadingUnits("建强新时代文明实践中心", R()).found);
-  CHECK_FALSE(noticetab::HeadingUnits("县教育局牵头", R()).found);  // a clause with a role word
+  // A heading naming who leads its items (clauses.yaml heading_lead): the
+  // clause, read as a unit cell's; a key's clause likewise.
+  CHECK(noticetab::HeadingUnits("县教育局牵头", R()).units == "县教育局牵头");
+  CHECK(noticetab::HeadingUnits("县商务局牵头工作（2项）", R()).units == "县商务局牵头");
+  CHECK(noticetab::HeadingUnits("牵头单位：县商务局", R()).units == "牵头单位：县商务局");
+  CHECK_FALSE(noticetab::HeadingUnits("由县级领导牵头", R()).found);
+  CHECK_FALSE(noticetab::HeadingUnits("强化部门协同牵头", R()).found);
   CHECK_FALSE(noticetab::HeadingUnits("深化改革（县发改局牵头）", R()).found);
 }

@@ -395,6 +395,7 @@ struct Rules {
   /// clauses.yaml scope_note: a sentence closing a clause that names units for
   /// the items from there on (。以下均需各县人民政府落实，不再列出); group units.
   Regex clause_scope_note;
+  Regex clause_heading_lead;  ///< a group heading naming its lead (县商务局牵头工作): group clause
   Regex clause_key_value;  ///< one clause part: groups key, value (built-in when the file has none)
   Regex clause_key_line;   ///< a line starting as key-value: group key (built-in when none)
   /// A clause covering the items above it (以上3项由X牵头): it opens with one

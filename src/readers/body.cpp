@@ -219,6 +219,12 @@ int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rul
   return end;
 }
 
+// A section heading's words after its marker, a key's value and all (一、牵头
+// 单位：县商务局: the outline's title stops at the key).
+std::string_view HeadingText(const Line& l, std::string_view title) {
+  return l.heading ? std::string_view(l.heading->title) : title;
+}
+
 // The most characters of a heading's title that is a line of its own.
 constexpr size_t kShortTitle = 24;
 
@@ -376,13 +382,19 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     // Key-value lines under the section heading, before its first item
     // (一、… / 牵头单位：X / （一）…): the clause of the items with none of their own.
     // An unnamed section (line 0: items before any heading) has no heading to read under.
+    bool inherited = false;
     if (const int end = s.line > 0 ? SectionClauseEnd(s.line, lines, rules) : 0;
         end > 0 && end < s.items.front().line) {
       Part sp = part(s.line, end);
-      if (!sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty())
+      inherited = !sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty();
+      if (inherited)
         for (size_t k = section_first; k < rows.size(); ++k)
           for (Part& p : rows[k]) InheritUnits(p, sp.a, sp.from);
-    } else if (Assignment named = HeadingUnits(s.title, rules); named.found) {
+    }
+    if (inherited) {
+    } else if (Assignment named = s.line > 0 ? HeadingUnits(HeadingText(lines[static_cast<size_t>(s.line) - 1], s.title), rules)
+                                             : Assignment();
+               named.found) {
       // A heading that only names units (一、县教育局（3项）): the tasks under
       // it are listed by who does them.
       const std::vector<const Line*> heading = {&lines[static_cast<size_t>(s.line) - 1]};
