@@ -242,6 +242,23 @@ bool EndsBody(const Line& line, const Rules& rules) {
 }
 
 namespace {
+// Whether text line l in the cover's attachment list (附件：1．… or 2．…)
+// goes on with it: an entry the classifier left as text (2．2025年…: a title
+// opening with digits is no heading), or a title wrapped onto it from the
+// line right above (…任务分工 / 方案; `above`, null when a blank line parts
+// them): a short line of words with no sentence mark under a line that ends
+// no sentence, and no date, no unit name (the signature) and no annex label.
+// Then a numbered entry after it is no body heading.
+bool GoesOnAttachmentList(const Line* above, const Line& l, const Rules& rules) {
+  if (l.tabs > 0) return false;
+  if (ShapeOf(Tokenize(l.text, rules), rules).marker == MarkerKind::kDigitDot) return true;
+  const std::string words = RemoveSpaces(l.text);
+  if (!above || words.empty() || CharCountUpTo(words, 31) > 30 || EndsSentence(above->text, rules) ||
+      rules.punct.sentence_mark.In(words) || IsCompleteUnit(words, rules) || rules.annex_start.Contains(words))
+    return false;
+  return !rules.date.Find(words).found;
+}
+
 // Whether the first text line under lines[i], past blank ones, is where a
 // table reader detects a table.
 bool TableUnder(const std::vector<Line>& lines, size_t i, const Rules& rules) {
@@ -262,10 +279,14 @@ FoundReaders FindReaders(const std::vector<Line>& lines, const Rules& rules) {
   // the list may come before the 抄送 footer, which would end the body there.
   size_t first_heading = lines.size();
   bool attachment_list = false;
+  const Line* above = nullptr;  // the line before, not blank
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) continue;
-    if (l.kind == LineKind::kText) attachment_list = rules.attachment.Contains(l.text);
+    if (l.kind == LineKind::kText)
+      attachment_list = rules.attachment.Contains(l.text) ||
+                        (attachment_list && GoesOnAttachmentList(above == &lines[i - 1] ? above : nullptr, l, rules));
+    above = &l;
     if (l.kind == LineKind::kHeading && !attachment_list) {
       first_heading = i;
       break;
