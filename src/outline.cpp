@@ -47,6 +47,22 @@ bool EndsWithSeparator(std::string_view s, const Rules& rules) {
 // Whether l is indented (its line opens with spaces the text is trimmed of).
 bool Indented(const Line& l) { return l.raw.size() > l.text.size() && l.raw.substr(0, 1) != l.text.substr(0, 1); }
 
+// Terminal columns of line l as printed, its indent in, trailing spaces out.
+int PrintedWidth(const Line& l) {
+  std::string_view r = l.raw;
+  while (!r.empty() && (r.back() == ' ' || r.back() == '\r')) r.remove_suffix(1);
+  int w = 0;
+  for (size_t i = 0; i < r.size();) w += ColumnWidth(NextChar(r, i));
+  return w;
+}
+
+// How far a full line may fall short of the body's widest, in columns:
+// 15% of it, two characters at least. Lines of a PDF's text hold more or
+// fewer characters as they wrap: a character that would not fit, a bracket
+// kept off the next line's start, digits and squeezed punctuation narrower
+// than characters. A heading that is a title of its own is far shorter.
+int WidthSlack(int widest) { return std::max(4, widest * 3 / 20); }
+
 // A part of an item: the item itself, or a sub-item numbered in it (1. under
 // （一）). Where its first paragraph ends: the length of the item's text then,
 // and its last line; line 0 when no other paragraph follows in the part.
@@ -191,6 +207,36 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
     }
     return false;
   };
+  // The widest line of the body from its first heading (tabs make none): a
+  // full line's width. Found once, when a heading may wrap.
+  int full_width = -1;
+  auto FullWidth = [&] {
+    if (full_width >= 0) return full_width;
+    full_width = 0;
+    bool seen = false;
+    for (size_t j = regions.body_begin; j < regions.body_end && j < lines.size(); ++j) {
+      seen = seen || lines[j].kind == LineKind::kHeading;
+      if (seen && lines[j].tabs == 0 && (lines[j].kind == LineKind::kText || lines[j].kind == LineKind::kHeading))
+        full_width = std::max(full_width, PrintedWidth(lines[j]));
+    }
+    return full_width;
+  };
+  // Whether the item heading at line i runs on onto the next line, as a PDF's
+  // text wraps a paragraph (　　（三）清理…，规范校园周边经营秩 / 序。（责任单位：…）):
+  // its title ends in no stop on the line, which is indented and full (as
+  // wide as the body's widest, give or take WidthSlack), and the line right
+  // under it is text opening at the margin. A heading that is a title of its
+  // own (（一）加强组织领导 over 各地要…) is no full line.
+  auto WrapsOn = [&](size_t i, std::string_view title) {
+    if (!Indented(lines[i]) || rules.punct.TitleEnd(title) < title.size() || i + 1 >= regions.body_end ||
+        i + 1 >= lines.size())
+      return false;
+    const Line& n = lines[i + 1];
+    if (n.kind != LineKind::kText || n.tabs > 0 || Indented(n) || OpensWithKey(n.text, rules)) return false;
+    const int widest = FullWidth();
+    return PrintedWidth(lines[i]) + WidthSlack(widest) >= widest;
+  };
+  bool title_wraps = false;  // the last item's title goes on in the next line
   for (size_t i = regions.body_begin; i < regions.body_end && i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) {
@@ -263,6 +309,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           it.no = h.no;
           it.text = Joined(h.title, l);
           it.title = HeadingTitle(it.text, rules);
+          title_wraps = it.title.size() == it.text.size() && WrapsOn(i, it.text);
           it.line = l.no;
           sections.back().items.push_back(std::move(it));
           item = &sections.back().items.back();
@@ -309,6 +356,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       if (auto m = rules.markdown_prefix.Find(t); m.found && m.begin == 0) t = Trim(t.substr(m.end));
       if (l.spaced) item->text += JoinCjkSpaces(t);
       else item->text += t;
+      if (title_wraps) item->title = HeadingTitle(item->text, rules), title_wraps = false;
       last_text_line = l.no;
     }
   }

@@ -241,6 +241,9 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   // Sub-heading style -> its last accepted number, across items: 3. under
   // (二) goes on from 2. under (一).
   std::map<int, int> last_no;
+  // The item whose parts are cut: its title, as the outline read it, may run
+  // past its heading's line (a heading sentence wrapped at the line's end).
+  const Item* cut_item = nullptr;
   auto part = [&](int from, int to) {
     Part p;
     p.first_line = from, p.last_line = to;
@@ -262,11 +265,14 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     // 蓝天保卫战 / 强化…): its title is a sentence of the content, not words
     // run into the next line's. A heading with a separator or a full stop in
     // it may be a sentence wrapped over lines (推进散煤清洁替代。完成…改造3000
-    // / 户，…), and goes on as printed.
+    // / 户，…), and goes on as printed; so does one whose title the outline
+    // read on past the line (…规范校园周边经营秩 / 序。).
     if (!p.lines.empty() && lines[from - 1].heading) {
       const std::string title = JoinCjkSpaces(Trim(p.lines.front()));
       const Punctuation& pu = rules.punct;
-      if (!title.empty() && p.content.size() > title.size() && CharCountUpTo(title, kShortTitle + 1) <= kShortTitle &&
+      const bool runs_on = cut_item && cut_item->line == from && cut_item->title.size() > title.size();
+      if (!title.empty() && !runs_on && p.content.size() > title.size() &&
+          CharCountUpTo(title, kShortTitle + 1) <= kShortTitle &&
           StartsWith(p.content, title) && !EndsSentence(title, rules) && !pu.comma.In(title) &&
           !pu.full_stop.In(title) && !pu.semicolon.In(title) &&
           !pu.enumeration.In(title) && !pu.colon.In(title) && !pu.closes.Ends(title))
@@ -290,6 +296,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       continue;
     }
     for (const auto& it : s.items) {
+      cut_item = &it;
       int first = it.line;
       int last = it.index < static_cast<int>(item_end_lines.size()) ? item_end_lines[it.index] : it.line;
       int item_style = style_at(first), section_style = style_at(s.line);
