@@ -198,10 +198,43 @@ std::string_view GroupText(const Regex::Match& m, int at) {
   return at >= 0 && static_cast<size_t>(at) < m.groups.size() ? m.groups[static_cast<size_t>(at)] : std::string_view();
 }
 
+// s without the emphasis it opens with (headings.yaml emphasis) and the
+// mark closing it, trimmed: a heading's marker or title in bold with words
+// after it (**（一）启动…。** 完成…, （一）**启动…。**完成…). Empty when s opens
+// with no mark, or with one it does not close.
+std::string WithoutOpeningEmphasis(std::string_view s, const Rules& rules) {
+  if (s.empty() || (s.front() != '*' && s.front() != '_' && s.front() != '<')) return {};
+  for (const auto& [open, close] : rules.emphasis) {
+    if (!s.starts_with(open)) continue;
+    const size_t end = s.find(close, open.size());
+    if (end == std::string_view::npos || end == open.size()) continue;
+    std::string out(Trim(s.substr(open.size(), end - open.size())));
+    out += s.substr(end + close.size());
+    return std::string(Trim(out));
+  }
+  return {};
+}
+
+std::optional<HeadingMatch> MatchHeadingWith(std::string_view s, const Rules& rules, LineGates* gates);
+
+// The match of s once the emphasis it opens with is taken off (none: s
+// opens with none, or is no heading then).
+std::optional<HeadingMatch> MatchEmphasized(std::string_view s, const Rules& rules, LineGates* gates) {
+  const std::string plain = WithoutOpeningEmphasis(s, rules);
+  return plain.empty() ? std::nullopt : MatchHeadingWith(plain, rules, gates);
+}
+
+// A match's title without the emphasis it opens with (（一）**启动…。**完成…).
+HeadingMatch PlainTitle(HeadingMatch h, const Rules& rules) {
+  if (std::string plain = WithoutOpeningEmphasis(h.title, rules); !plain.empty()) h.title = std::move(plain);
+  return h;
+}
+
 // MatchHeading; with gates, the start-character tests and group places come
 // from them instead of from a search (null: the plain path).
 // REQUIRES with gates: s trimmed (ClassifyLines passes Line::text).
 [[gnu::noinline]] std::optional<HeadingMatch> MatchHeadingWith(std::string_view s, const Rules& rules, LineGates* gates) {
+  if (auto h = MatchEmphasized(Trim(s), rules, gates)) return h;
   if (gates) {
     // MayStartHeading and the markdown gate read one decoded character.
     if (s.empty()) return std::nullopt;
@@ -215,6 +248,7 @@ std::string_view GroupText(const Regex::Match& m, int at) {
     if (!MayStartHeading(s, rules)) return std::nullopt;
     if (auto m = rules.markdown_prefix.Find(s); m.found && m.begin == 0) s = Trim(s.substr(m.end));
   }
+  if (auto h = MatchEmphasized(s, rules, gates)) return h;  // - **（一）…**
   uint64_t may = ~uint64_t{0};
   if (gates) {
     if (s.empty()) return std::nullopt;  // no style matches an empty text
@@ -228,10 +262,11 @@ std::string_view GroupText(const Regex::Match& m, int at) {
     if (i < 64 && !((may >> i) & 1)) continue;
     auto m = rules.headings[i].re.Find(s);
     if (!m.found) continue;
-    if (!gates) return HeadingMatch{static_cast<int>(i), std::string(m.Group("no")), std::string(Trim(m.Group("title")))};
+    if (!gates)
+      return PlainTitle({static_cast<int>(i), std::string(m.Group("no")), std::string(Trim(m.Group("title")))}, rules);
     auto& [no, title] = gates->groups[i];
     if (no == -2) no = GroupAt(m, "no"), title = GroupAt(m, "title");
-    return HeadingMatch{static_cast<int>(i), std::string(GroupText(m, no)), std::string(Trim(GroupText(m, title)))};
+    return PlainTitle({static_cast<int>(i), std::string(GroupText(m, no)), std::string(Trim(GroupText(m, title)))}, rules);
   }
   return std::nullopt;
 }
