@@ -1511,10 +1511,13 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
       }
     } else {
       // A section with no items whose own lines assign it (CutBody): the row
-      // starts at its heading.
+      // starts at its heading, or at the paragraph under it (the last
+      // section headed at or before the row).
+      const Section* under = nullptr;
       for (const auto& s : sections)
-        if (s.line == g.span.first_line && s.items.empty())
-          t.section = s.index, t.section_no = s.no, t.section_title = s.title;
+        if (s.line > 0 && s.line <= g.span.first_line && (!under || s.line > under->line)) under = &s;
+      if (under && under->items.empty())
+        t.section = under->index, t.section_no = under->no, t.section_title = under->title;
     }
     t.first_line = g.span.first_line;
     t.last_line = g.span.last_line;

@@ -225,6 +225,36 @@ std::string_view HeadingText(const Line& l, std::string_view title) {
   return l.heading ? std::string_view(l.heading->title) : title;
 }
 
+// A section with no items whose heading is over a paragraph of its own
+// that closes with a bracketed clause of keys (二、关于一季度经济运行情况 / 加强…，
+// 每月形成…报告。（牵头单位：X；完成时限：每月10日前）; …报领导小组办公室（设县
+// 城管局） names no key: the notice's request): the paragraph's first and
+// last lines, which make its task; {0, 0} when none. The paragraph runs from
+// the first text line under the heading to the first line where its words
+// end in the clause, with no blank line, heading or table line in it.
+std::pair<int, int> SectionParagraphClause(int heading_line, const std::vector<Line>& lines, const Rules& rules) {
+  int first = 0;
+  std::string words;
+  for (int n = heading_line + 1; n <= static_cast<int>(lines.size()); ++n) {
+    const Line& l = lines[n - 1];
+    if (l.kind == LineKind::kJunk) continue;
+    if (l.kind == LineKind::kBlank) {
+      if (first > 0) break;
+      continue;
+    }
+    if (l.kind != LineKind::kText || l.tabs > 0) break;
+    if (first == 0) first = n;
+    words += l.text;
+    if (!EndsInClause(words, rules)) continue;
+    const std::string t = JoinCjkSpaces(words);
+    size_t at = TrailingClauseBegin(t, rules);
+    if (at == std::string::npos) continue;
+    NextChar(t, at);  // the bracket
+    if (OpensWithKey(std::string_view(t).substr(at), rules)) return {first, n};
+  }
+  return {0, 0};
+}
+
 // The most characters of a heading's title that is a line of its own.
 constexpr size_t kShortTitle = 24;
 
@@ -285,9 +315,13 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     // A section with no items whose heading is followed by key-value lines
     // (一、… / 牵头单位：X / 完成时限：Y): the heading and its lines are one
     // row, kept when they name units.
+    // A section whose paragraph closes with a clause is that paragraph's
+    // row (the heading is the section's title, not the task's words).
     if (s.items.empty()) {
-      if (const int end = SectionClauseEnd(s.line, lines, rules); end > 0) {
-        Part p = part(s.line, end);
+      int from = s.line, end = SectionClauseEnd(s.line, lines, rules);
+      if (end == 0) std::tie(from, end) = SectionParagraphClause(s.line, lines, rules);
+      if (end > 0) {
+        Part p = part(from, end);
         if (!p.a.units.empty() || !p.a.lead.empty() || !p.a.support.empty()) {
           if (p.content.empty()) p.content = s.title;
           rows.push_back({std::move(p)});
