@@ -138,10 +138,11 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
       r.cells[0] = CellAt(lines, l, words.front());
       size_t lo = 1, hi = words.size();  // the words not yet placed
       // The columns after the text, from the last: each takes the last word
-      // when it has the column's shape. A column of no shape (备注) takes it
-      // where the word before it fits the shaped column left of it (县发改委
-      // 已完成 under 牵头单位 | 备注), is empty where the last word itself
-      // fits that column, and else stops the cut.
+      // when it has the column's shape. A column of no shape (备注, 完成情况)
+      // takes the words after the last one that fits the shaped column left
+      // of it (县发改委 已完成 under 牵头单位 | 备注; a note of sentences and
+      // spaces too), none where the last word fits; with no such word, at
+      // least one word of text before it, the cut stops.
       auto fits = [&](size_t k, std::string_view word) {
         if (roles[k] != Role::kDeadline && !IsUnitRole(roles[k])) return false;
         const CellShape shape = ClassifyCell(word, rules);
@@ -153,12 +154,12 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
           size_t shaped = k;  // the nearest shaped column left of k, past the text
           while (shaped > content + 1 && roles[shaped - 1] != Role::kDeadline && !IsUnitRole(roles[shaped - 1])) --shaped;
           if (shaped == content + 1) break;
-          if (fits(shaped - 1, words[hi - 1])) continue;  // an empty note
-          if (hi > lo + 2 && !rules.punct.sentence_end.Ends(words[hi - 1]) && fits(shaped - 1, words[hi - 2])) {
-            r.cells[k] = CellAt(lines, l, words[--hi]);
-            continue;
-          }
-          break;
+          size_t j = hi - 1;
+          while (j > lo && !fits(shaped - 1, words[j])) --j;
+          if (j == lo) break;
+          if (j + 1 < hi) r.cells[k] = CellAt(lines, l, Between(words, j + 1, hi - 1));
+          hi = j + 1;
+          continue;
         }
         r.cells[k] = CellAt(lines, l, words[--hi]);
       }
