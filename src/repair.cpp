@@ -299,6 +299,8 @@ void RepairTable(Table& table, const Rules& rules) {
   size_t inherited = rows.size();  // the row given the section label of the group row above
   bool under_section_group = false;
   std::string item_group;  // the label of the item's group row above, under a section's
+  int top_item_style = -1;  // the style of an item's marker (（一）) the table's top groups are in
+  bool group_above = false;  // a group row of its own came before this row
   auto item_level = [&](Row& r) {
     if (!under_section_group || r.section_label.empty() || !r.item_label.empty()) return;
     if (const CellShape s = ClassifyCell(r.section_label.text, rules);
@@ -307,6 +309,13 @@ void RepairTable(Table& table, const Rules& rules) {
     r.item_label = std::move(r.section_label);
     r.section_label = Cell();
     if (!item_group.empty()) r.item_label.text = item_group + " / " + r.item_label.text;
+  };
+  // Whether the first task row under group row i (past more group rows)
+  // carries a label of its own.
+  auto labelled_below = [&](size_t i) {
+    size_t j = i + 1;
+    while (j < rows.size() && label_only(rows[j])) ++j;
+    return j < rows.size() && !rows[j].section_label.empty();
   };
   for (size_t i = 0; i < rows.size(); ++i) {
     Row& r = rows[i];
@@ -343,6 +352,22 @@ void RepairTable(Table& table, const Rules& rules) {
         r.section_label = Cell();
       }
     }
+    if (r.section_label.empty() && !r.item_label.empty() &&
+        (under_section_group ? top_item_style >= 0 && HeadingStyle(r.item_label.text, rules) == top_item_style
+                             : !group_above && labelled_below(i) &&
+                                   ClassifyCell(r.item_label.text, rules) == CellShape::kItemLabel)) {
+      // （一）学前教育 over rows of a label column of their own (重点任务:
+      // 新建幼儿园), no group row above it in the table: the table's top
+      // group, a section's as 一、 is (the label column then the items'), and
+      // so are the later groups of its style. It had labelled the row right
+      // under it only. Over rows without labels it stays their item.
+      if (!under_section_group) top_item_style = HeadingStyle(r.item_label.text, rules);
+      r.section_label = std::move(r.item_label);
+      r.item_label = Cell();
+      under_section_group = true;
+      item_group.clear();
+    }
+    group_above = true;
     if (under_section_group && !r.item_label.empty() && ClassifyCell(r.item_label.text, rules) == CellShape::kItemLabel)
       item_group = r.item_label.text;
     if (i + 1 < rows.size()) {

@@ -436,13 +436,21 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           size_t before = i;
           while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk)) --before;
           const bool after_row = before > 0 && syntax.is_row(lines[before - 1]);
-          // Or right under a first-level band just taken (一、教育惠民 over
-          // （二）基层医疗, the rows numbered on).
+          // Or right under a band just taken: a first-level one (一、教育惠民
+          // over （二）基层医疗, the rows numbered on), or one of a level above
+          // this line's (1.教育惠民 over （1）学前教育).
           // (Asked only of a second-level line the tests before leave out.)
           auto after_band = [&] {
-            return before > 0 && lines[before - 1].kind == LineKind::kHeading && !g.rows.empty() &&
-                   !g.rows.back().unsplit && g.rows.back().span.last_line == lines[before - 1].no &&
-                   rules.FirstLevel(HeadingStyle(lines[before - 1].text, rules));
+            if (before == 0 || lines[before - 1].kind != LineKind::kHeading || g.rows.empty() || g.rows.back().unsplit ||
+                g.rows.back().span.last_line != lines[before - 1].no)
+              return false;
+            const int above = HeadingStyle(lines[before - 1].text, rules);
+            return rules.FirstLevel(above) || (g.rows.back().cells.size() == 1 && rules.Level(above) < rules.Level(style));
+          };
+          // Or the table's first group, over its first row: no cell above it
+          // to go on in (1.教育惠民 over （1）学前教育 over 1 | …).
+          auto first_group = [&] {
+            return std::all_of(g.rows.begin(), g.rows.end(), [](const GridRow& b) { return b.header; });
           };
           // Or of the style of a band this table has taken ((二) after (一)
           // over rows numbered on: a cell's sub-items are no band at (一) either).
@@ -453,7 +461,8 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
             });
           };
           band_like = rules.FirstLevel(style) ||
-                      (rules.Level(style) == 2 && ((seq == 1 && after_row) || after_band() || band_again()));
+                      (rules.Level(style) == 2 && seq == 1 && after_row) ||
+                      (rules.Level(style) >= 2 && (first_group() || after_band() || band_again()));
         }
         if (band_like && numbered && !ruled) {
           g.rows.push_back(row_of(l, {l.text}));
