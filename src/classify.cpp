@@ -1,5 +1,7 @@
 #include "noticetab/classify.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -791,8 +793,30 @@ bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   return IsCompleteSpaceless(RemoveSpaces(name, &spaced), rules);
 }
 
+size_t SymbolAtEdge(std::string_view name, bool at_end, const Rules& rules) {
+  if (name.empty()) return 0;
+  size_t i = 0;
+  if (at_end) {
+    i = name.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) --i;
+  }
+  // The symbols of U+2000-2FFF only (✓ U+2713, √ U+221A, ● U+25CF, ★):
+  // a name's usual last character is turned away by its lead byte, and so
+  // are U+FFFD (a damaged cell, said elsewhere) and the full-width forms.
+  if (static_cast<unsigned char>(name[i]) != 0xE2) return 0;
+  const size_t start = i;
+  const auto type = u_charType(static_cast<UChar32>(NextChar(name, i)));
+  if (type != U_OTHER_SYMBOL && type != U_MATH_SYMBOL) return 0;
+  const std::string_view mark = name.substr(start, i - start);
+  for (const std::string& p : rules.placeholder_marks)
+    if (p == mark) return 0;  // ××镇人民政府: the model text's name
+  return i - start;
+}
+
 bool IsCompleteSpaceless(std::string_view n, const Rules& rules) {
   n = WithoutLeadMarks(n, rules);  // **县住建局**: the name inside its bold
+  // A tick or a bullet at its end (县商务局√) is no part of it either.
+  for (size_t k; (k = SymbolAtEdge(n, true, rules)) != 0 && k < n.size();) n = Trim(n.substr(0, n.size() - k));
   // The lists are looked at only when n's last byte ends one of their words.
   auto may_end = [&](uint64_t ends) { return !n.empty() && ((ends >> (static_cast<unsigned char>(n.back()) & 63)) & 1); };
   if (may_end(rules.open_tail_ends))

@@ -550,8 +550,13 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   // scope_note): its units are this clause's too, and the clause is read
   // without it. CutBody gives them to the items after it.
   std::string_view scope_units;
+  bool onward = false;  // the note covers the items after this one too (以下均需…, …，下同)
   if (const auto s = rules.clause_scope_note.Find(clause); s.found && s.begin > 0) {
-    scope_units = s.Group("units").empty() ? s.Group("units2") : s.Group("units");
+    const std::string_view units = s.Group("units").empty() ? s.Group("units2") : s.Group("units");
+    if (LooksLikeUnits(units, rules)) {
+      scope_units = units;
+      onward = !s.Group("units").empty() || !s.Group("onward").empty();
+    }
     clause = clause.substr(0, s.begin);
   }
   bool any = false;
@@ -693,7 +698,7 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   if (!any) return false;
   if (!scope_units.empty()) {
     Add(&a.units, scope_units, pu, &pu.clause_joiner);
-    Add(&a.scope, scope_units, pu);
+    if (onward) Add(&a.scope, scope_units, pu);
   }
   a.found = true;
   Merge(a, out, pu);

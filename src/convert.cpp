@@ -702,7 +702,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
         t.page = original.pages[t.first_line - 1];
   }
   if (!rules.lead_marks.empty()) ApplyLeadMarks(doc.tasks, rules, src.text());
-  DropUnitMarks(doc.tasks);
+  DropUnitMarks(doc.tasks, rules);
   if (rules.first_is_lead.Contains(src.text())) ApplyFirstIsLead(doc.tasks);
   if (!restore.empty()) {
     RestoreVisitor v(restore);

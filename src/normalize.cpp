@@ -1,7 +1,5 @@
 #include "noticetab/normalize.h"
 
-#include <unicode/uchar.h>
-
 #include <fmt/format.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -1648,30 +1646,13 @@ void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_vi
   }
 }
 
-namespace {
-// The byte length of the symbol (general category So or Sm) that ends
-// (at_end) or opens name, 0 when none. ASCII is left alone: a name's own
-// brackets and digits are no symbols, and + or = are no marks.
-size_t SymbolAtEdge(std::string_view name, bool at_end) {
-  if (name.empty()) return 0;
-  size_t i = 0;
-  if (at_end) {
-    i = name.size() - 1;
-    while (i > 0 && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) --i;
-  }
-  if (static_cast<unsigned char>(name[i]) < 0x80) return 0;
-  const size_t start = i;
-  const auto type = u_charType(static_cast<UChar32>(NextChar(name, i)));
-  return type == U_OTHER_SYMBOL || type == U_MATH_SYMBOL ? i - start : 0;
-}
-}  // namespace
 
-void DropUnitMarks(std::vector<Task>& tasks) {
+void DropUnitMarks(std::vector<Task>& tasks, const Rules& rules) {
   for (Task& t : tasks) {
     std::string dropped;
     auto strip = [&](std::string& name, bool say) {
       for (bool at_end : {true, false})
-        for (size_t n; (n = SymbolAtEdge(name, at_end)) != 0 && n < name.size();) {
+        for (size_t n; (n = SymbolAtEdge(name, at_end, rules)) != 0 && n < name.size();) {
           const size_t at = at_end ? name.size() - n : 0;
           if (say) dropped += name.substr(at, n);
           name.erase(at, n);

@@ -369,7 +369,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "committee_mark",  "committee_suffixes", "cut_suffixes",      "collective_starts",
              "collective_name", "lead_clause",        "first_is_lead",     "person",
              "own_level",       "conjunctions",       "short_names",       "list_marker",       "whole_suffixes",
-             "lead_marks",      "lead_mark_note",     "contact_keys",      "phone",            "contact_person",
+             "lead_marks",      "placeholder_marks", "lead_mark_note",     "contact_keys",      "phone",            "contact_person",
              "legend",          "run_together",       "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
@@ -421,6 +421,8 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
   r.lead_clause = Compile(ctx, Required(ctx, root, "lead_clause"));
   r.first_is_lead = Compile(ctx, Required(ctx, root, "first_is_lead"));
   r.lead_marks = root["lead_marks"] ? StringList(ctx, root["lead_marks"]) : std::vector<std::string>{};  // optional
+  r.placeholder_marks =
+      root["placeholder_marks"] ? StringList(ctx, root["placeholder_marks"]) : std::vector<std::string>{};  // optional
   r.lead_mark_edges = {};
   for (const auto& m : r.lead_marks)
     if (!m.empty())

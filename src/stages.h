@@ -270,9 +270,9 @@ std::pair<size_t, std::string_view> TrailingBracket(std::string_view s, const Pu
 /// mark means (lead_mark_note), asked only when a name has a mark.
 void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_view text);
 /// A symbol left at either end of a unit name once lead marks are read (a
-/// tick ✓ √, a bullet ●: Unicode's symbol classes, no name's character) is
-/// taken off the name, and the task says so (units.mark_dropped).
-void DropUnitMarks(std::vector<Task>& tasks);
+/// tick ✓ √, a bullet ●: Unicode's symbol classes, no name's character, not a
+/// placeholder ×) is taken off the name, and the task says so (units.mark_dropped).
+void DropUnitMarks(std::vector<Task>& tasks, const Rules& rules);
 
 }  // namespace noticetab
 

@@ -86,6 +86,11 @@ std::vector<std::string> SplitTopLevel(std::string_view s, const Rules& rules);
 /// end, or as a negative number at its start; 0 when none. A mark never
 /// makes a whole name.
 std::ptrdiff_t LeadMarkOf(std::string_view name, const Rules& rules);
+/// The byte length of the symbol (Unicode So or Sm of U+2000-2FFF: a tick ✓
+/// √, a bullet ●) that ends (at_end) or opens name, 0 when none. ASCII is
+/// none (+ or = are no marks), nor is U+FFFD, nor are units.yaml
+/// placeholder_marks (○○林场).
+size_t SymbolAtEdge(std::string_view name, bool at_end, const Rules& rules);
 /// name without the lead marks at its edges, each possibly doubled
 /// (**县住建局**: markdown's bold), trimmed.
 std::string_view WithoutLeadMarks(std::string_view name, const Rules& rules);

@@ -318,6 +318,9 @@ struct Rules {
   /// mark the lead unit (县商务局*, ★县商务局); `lead_mark_note`: the notice
   /// saying so (标注“*”的为牵头单位). Optional.
   std::vector<std::string> lead_marks;
+  /// units.yaml `placeholder_marks`: symbols standing for a name's words in a
+  /// model text (××镇人民政府, ○○林场), kept on the name (DropUnitMarks).
+  std::vector<std::string> placeholder_marks;
   /// The first and last bytes of lead_marks (bit b of word b >> 6), set when
   /// units.yaml loads: a name whose edge bytes are none of them carries none.
   std::array<uint64_t, 4> lead_mark_edges{};

@@ -247,10 +247,11 @@ std::pair<int, int> SectionParagraphClause(int heading_line, const std::vector<L
     words += l.text;
     if (!EndsInClause(words, rules)) continue;
     const std::string t = JoinCjkSpaces(words);
-    size_t at = TrailingClauseBegin(t, rules);
-    if (at == std::string::npos) continue;
-    NextChar(t, at);  // the bracket
-    if (OpensWithKey(std::string_view(t).substr(at), rules)) return {first, n};
+    // A clause of keys that assign (牵头单位：X；配合单位：Y): a contact's
+    // (（联系单位：…，联系人：…）) or a remark's assigns nothing.
+    if (const auto [begin, inside] = TrailingBracket(t, rules.punct);
+        begin != std::string::npos && IsKeyedClause(inside, rules))
+      return {first, n};
   }
   return {0, 0};
 }
