@@ -138,6 +138,22 @@ bool EndsWithListSeparator(std::string_view s, const Punctuation& p) {
   return p.comma.Ends(s) || p.enumeration.Ends(s) || p.semicolon.Ends(s);
 }
 
+// A 主送 with no title above it (lines[first..last], its names `names`):
+// the page starts there, so no line before it ends a sentence (only site
+// metadata, chrome, the red head or the 文号 come first), a line of text
+// follows it (the notice's first sentence), and it names a unit
+// (各镇政府, 县政府各部门). A lead-in (具体要求如下：) names none.
+bool UntitledRecipients(const std::vector<Line>& lines, size_t first, size_t last,
+                        const std::vector<std::string>& names, const Rules& rules) {
+  if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+    return false;
+  for (size_t j = 0; j < first; ++j)
+    if (lines[j].kind == LineKind::kText && EndsSentence(RemoveSpaces(lines[j].text), rules)) return false;
+  size_t next = last + 1;
+  while (next < lines.size() && lines[next].kind == LineKind::kBlank) ++next;
+  return next < lines.size() && lines[next].kind == LineKind::kText;
+}
+
 }  // namespace
 
 std::string FormatDocNumber(const Regex::Match& m, const Rules& rules) {
@@ -654,20 +670,28 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         continue;
       }
     }
-    // 主送 comes after the title: the printed one, else the metadata's.
+    // 主送 comes after the title: the printed one, else the metadata's. A
+    // page without either (a web copy that starts at the 主送 line, under
+    // site metadata or chrome) has it as its first words, before the
+    // notice's prose: see OpensNotice.
     const size_t above = title_at != head_end ? title_at : meta_title_at;
-    if (above != head_end && fm.recipients.empty() && fm.date == std::nullopt) {
+    if (fm.recipients.empty() && fm.date == std::nullopt) {
       if (auto m = rules.recipients_line.Find(t); m.found) {
         // 主送 wrapped over lines: the lines above that end with a list
         // separator (各乡镇人民政府，某开发区管委会， / 县政府各部门：), up to the title.
         std::string r(m.Group("r"));
-        for (size_t j = i; j-- > above + 1;) {
+        size_t first = i;
+        for (size_t j = i; j-- > (above != head_end ? above + 1 : 0);) {
           const Line& p = lines[j];
           if (p.kind != LineKind::kText || !EndsWithListSeparator(p.text, rules.punct)) break;
           r.insert(0, StripMarkdown(p.text, rules));
+          first = j;
         }
-        fm.recipients = SplitList(r, rules);
-        continue;
+        std::vector<std::string> names = SplitList(r, rules);
+        if (above != head_end || UntitledRecipients(lines, first, i, names, rules)) {
+          fm.recipients = std::move(names);
+          continue;
+        }
       }
     }
     if (!fm.date) {

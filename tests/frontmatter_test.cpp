@@ -122,6 +122,18 @@ TEST_CASE("主送 wrapped over two lines keeps every recipient", "[frontmatter]"
   CHECK(Front(head + "现印发如下。\n县政府各部门：\n" + tail).recipients == std::vector<std::string>{"县政府各部门"});
 }
 
+TEST_CASE("a 主送 with no title above it is read when the page starts there", "[frontmatter]") {
+  // A web copy whose title is in the page chrome: site metadata, then the 主送, then the first sentence.
+  const std::string tail = "经县政府同意，现将《2025年工作要点》印发给你们，请认真贯彻落实。\n某县人民政府\n2025年2月28日\n";
+  CHECK(Front("各镇政府，各街道办事处，县政府各部门：\n" + tail).recipients ==
+        std::vector<std::string>{"各镇政府", "各街道办事处", "县政府各部门"});
+  CHECK(Front("发布机构 | 某县人民政府办公室 | 成文日期 | 2025-02-28 |\n各镇政府,\n县政府各部门:\n" + tail).recipients ==
+        std::vector<std::string>{"各镇政府", "县政府各部门"});
+  // A lead-in names no unit; a colon line after the prose has begun is no 主送.
+  CHECK(Front("根据工作安排，具体要求如下：\n" + tail).recipients.empty());
+  CHECK(Front("为做好有关工作，现通知如下。\n各镇政府：\n" + tail).recipients.empty());
+}
+
 TEST_CASE("成文日期 with ○ (U+25CB) for 〇", "[frontmatter]") {
   FrontMatter fm = Front(
       "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县工作要点的通知\n"
