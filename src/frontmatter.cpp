@@ -138,6 +138,22 @@ bool EndsWithListSeparator(std::string_view s, const Punctuation& p) {
   return p.comma.Ends(s) || p.enumeration.Ends(s) || p.semicolon.Ends(s);
 }
 
+// A unit list's line `line` whose end cut a name the text after it
+// completes (县直有关 / 单位，县属各国有企业；驻 / 岚有关单位): a list of
+// names up to its last piece, which names no unit, and with the first piece
+// of `after` does. (A 文号 or title line over the 主送 is no such list.)
+bool CutInsideName(std::string_view line, std::string_view after, const Rules& rules) {
+  if (EndsSentence(line, rules) || rules.punct.colon.In(line)) return false;
+  const auto pieces = SplitTopLevel(line, rules), next = SplitTopLevel(after, rules);
+  if (pieces.size() < 2 || next.empty()) return false;
+  for (size_t k = 0; k + 1 < pieces.size(); ++k)
+    if (!IsCompleteUnit(pieces[k], rules)) return false;
+  const std::string last = RemoveSpaces(pieces.back());
+  std::string first = RemoveSpaces(next.front());
+  first.resize(rules.punct.colon.TrimEnd(first).size());
+  return !last.empty() && !IsCompleteUnit(last, rules) && IsCompleteUnit(last + first, rules);
+}
+
 // A 主送 with no title above it (lines[first..last], its names `names`):
 // the page starts there, so no line before it ends a sentence (only site
 // metadata, chrome, the red head or the 文号 come first), a line of text
@@ -678,13 +694,16 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     if (fm.recipients.empty() && fm.date == std::nullopt) {
       if (auto m = rules.recipients_line.Find(t); m.found) {
         // 主送 wrapped over lines: the lines above that end with a list
-        // separator (各乡镇人民政府，某开发区管委会， / 县政府各部门：), up to the title.
+        // separator (各乡镇人民政府，某开发区管委会， / 县政府各部门：), or
+        // inside a name (县直有关 / 单位，…：), up to the title.
         std::string r(m.Group("r"));
         size_t first = i;
         for (size_t j = i; j-- > (above != head_end ? above + 1 : 0);) {
           const Line& p = lines[j];
-          if (p.kind != LineKind::kText || !EndsWithListSeparator(p.text, rules.punct)) break;
-          r.insert(0, StripMarkdown(p.text, rules));
+          if (p.kind != LineKind::kText) break;
+          const std::string_view text = Trim(StripMarkdown(p.text, rules));
+          if (!EndsWithListSeparator(text, rules.punct) && !CutInsideName(text, r, rules)) break;
+          r.insert(0, text);
           first = j;
         }
         std::vector<std::string> names = SplitList(r, rules);

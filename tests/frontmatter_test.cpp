@@ -120,6 +120,15 @@ TEST_CASE("主送 wrapped over two lines keeps every recipient", "[frontmatter]"
         std::vector<std::string>{"各乡镇人民政府", "某经济开发区管委会", "县政府各部门"});
   // A line that ends a sentence is not part of the list.
   CHECK(Front(head + "现印发如下。\n县政府各部门：\n" + tail).recipients == std::vector<std::string>{"县政府各部门"});
+  // Wrapped inside a name: the two halves are one recipient.
+  CHECK(Front(head + "各乡镇人民政府，县政府各部门，县直有关\n单位，县属各国有企业：\n" + tail).recipients ==
+        std::vector<std::string>{"各乡镇人民政府", "县政府各部门", "县直有关单位", "县属各国有企业"});
+  CHECK(Front(head + "市公安局、市教育局、市城市管理\n综合执法局：\n" + tail).recipients ==
+        std::vector<std::string>{"市公安局", "市教育局", "市城市管理综合执法局"});
+  // A 文号 line right over the 主送 is no first half of a name.
+  CHECK(Front("某县人民政府办公室关于印发2025年某县数字政府建设工作要点的通知\n某政办发〔2025〕12号\n"
+              "各乡镇人民政府，县政府各部门：\n" + tail)
+            .recipients == std::vector<std::string>{"各乡镇人民政府", "县政府各部门"});
 }
 
 TEST_CASE("a 主送 with no title above it is read when the page starts there", "[frontmatter]") {
