@@ -580,7 +580,12 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       std::string_view line = Trim(t);
       while (line.ends_with("|")) line = Trim(line.substr(0, line.size() - 1));
       // Or in brackets after the title: "关于…的通知（临政发〔2023〕5号）".
-      size_t space = line.find_last_of(" \t");
+      // The gap may be ideographic spaces (U+3000, a PDF's or Word's column).
+      size_t space = std::string_view::npos;
+      for (size_t k = 0; k < line.size();) {
+        const size_t at = k;
+        if (IsSpace(NextChar(line, k))) space = at;
+      }
       std::string_view last_word, title_part;
       if (space != std::string_view::npos) {
         last_word = Trim(line.substr(space)), title_part = line.substr(0, space);

@@ -143,6 +143,16 @@ TEST_CASE("a 主送 with no title above it is read when the page starts there", 
   CHECK(Front("为做好有关工作，现通知如下。\n各镇政府：\n" + tail).recipients.empty());
 }
 
+TEST_CASE("a 函's title and 文号 on one line parted by ideographic spaces", "[frontmatter]") {
+  const std::string rest = "\n\n市公安局、市市场监管局：\n现就有关工作函商如下。\n\n某市人民政府办公室\n2025年3月28日\n";
+  for (const std::string gap : {"\u3000\u3000\u3000\u3000\u3000", "\u3000", "\t\u3000 "}) {
+    FrontMatter fm = Front("某市人民政府办公室\n\n关于做好2025年春季校园周边安全整治工作的函" + gap + "某政办函〔2025〕21号" + rest);
+    CHECK(fm.number == std::optional<std::string>("某政办函〔2025〕21号"));
+    CHECK(fm.title == std::optional<std::string>("关于做好2025年春季校园周边安全整治工作的函"));
+    CHECK(fm.recipients == std::vector<std::string>{"市公安局", "市市场监管局"});
+  }
+}
+
 TEST_CASE("成文日期 with ○ (U+25CB) for 〇", "[frontmatter]") {
   FrontMatter fm = Front(
       "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县工作要点的通知\n"
