@@ -453,6 +453,35 @@ std::optional<std::string> IssuerAbove(const std::vector<Line>& lines, size_t da
   return issuer;
 }
 
+// The issuers of the red head (发文机关标志) on line `at`, whose text `t`
+// reads as `issuer` and the 文件 mark without spaces (issuer_line). Joint
+// issuance prints the names one over the other with 文件 beside them (a
+// Word table: 某局<TAB>文件 / 某局), or side by side parted by spaces
+// (某局 某局文件): every name, in order, with the list mark between; the
+// lines right over and under it (no blank between) that are names only.
+std::string RedHeadIssuers(const std::vector<Line>& lines, size_t at, std::string_view t, std::string_view issuer,
+                           const Rules& rules) {
+  // The issuer's part of t, its spaces kept: as many characters other than
+  // spaces as `issuer` has.
+  size_t end = 0;
+  for (size_t n = CharCount(issuer); n > 0 && end < t.size();)
+    if (!IsSpace(NextChar(t, end))) --n;
+  std::string out = SignatureIssuer(t.substr(0, end), rules).value_or(std::string(issuer));
+  const std::string& mark = rules.punct.enumeration.utf8().front();
+  size_t names = 1;
+  for (size_t j = at; j > 0 && names < 4 && lines[j - 1].kind == LineKind::kText; --j, ++names) {
+    std::optional<std::string> over = SignatureIssuer(lines[j - 1].text, rules);
+    if (!over) break;
+    out = *over + mark + out;
+  }
+  for (size_t j = at + 1; j < lines.size() && names < 4 && lines[j].kind == LineKind::kText; ++j, ++names) {
+    std::optional<std::string> under = SignatureIssuer(lines[j].text, rules);
+    if (!under) break;
+    out += mark + *under;
+  }
+  return out;
+}
+
 // MayMatch with the pattern's literal runs looked up once (a notice's lines
 // are many, its rules few).
 // The first two bytes of the leading runs and the last two of the trailing
@@ -570,7 +599,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     };
     if (!fm.issuer) {
       if (auto m = rules.issuer_line.Find(compact_t()); m.found) {
-        fm.issuer = std::string(m.Group("issuer"));
+        fm.issuer = RedHeadIssuers(lines, i, t, m.Group("issuer"), rules);
         continue;
       }
     }

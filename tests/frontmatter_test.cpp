@@ -153,6 +153,19 @@ TEST_CASE("a 函's title and 文号 on one line parted by ideographic spaces", "
   }
 }
 
+TEST_CASE("a joint red head with 文件 beside one issuer names every issuer", "[frontmatter]") {
+  const std::string rest =
+      "\n某发改〔2025〕12号\n\n关于报送2025年以工代赈任务分工的报告\n\n县人民政府：\n现将任务分工报告如下。\n\n"
+      "某县发展和改革局\n某县财政局\n2025年3月20日\n";
+  const std::optional<std::string> both("某县发展和改革局、某县财政局");
+  CHECK(Front("某县发展和改革局\t文件\n某县财政局\t\n" + rest).issuer == both);  // a Word table
+  CHECK(Front("某县发展和改革局\u3000文件\n某县财政局\n" + rest).issuer == both);
+  CHECK(Front("某县发展和改革局\n某县财政局\u3000文件\n" + rest).issuer == both);
+  CHECK(Front("某县发展和改革局 某县财政局文件\n" + rest).issuer == both);  // side by side
+  // A line over the red head that names no unit (特急) is none of it.
+  CHECK(Front("特急\n某县发展和改革局文件\n" + rest).issuer == std::optional<std::string>("某县发展和改革局"));
+}
+
 TEST_CASE("成文日期 with ○ (U+25CB) for 〇", "[frontmatter]") {
   FrontMatter fm = Front(
       "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县工作要点的通知\n"
