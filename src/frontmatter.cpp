@@ -154,6 +154,14 @@ bool CutInsideName(std::string_view line, std::string_view after, const Rules& r
   return !last.empty() && !IsCompleteUnit(last, rules) && IsCompleteUnit(last + first, rules);
 }
 
+// Whether the next line of text after `at` (blank lines skipped, before
+// `end`) holds a 文号.
+bool NumberUnder(const std::vector<Line>& lines, size_t at, size_t end, const Rules& rules) {
+  size_t j = at + 1;
+  while (j < end && lines[j].kind == LineKind::kBlank) ++j;
+  return j < end && lines[j].kind == LineKind::kText && rules.doc_number.Contains(RemoveSpaces(lines[j].text));
+}
+
 // A 主送 with no title above it (lines[first..last], its names `names`):
 // the page starts there, so no line before it ends a sentence (only site
 // metadata, chrome, the red head or the 文号 come first), a line of text
@@ -577,6 +585,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   // A 标题 / 信息名称 line of site metadata: the page names the notice there,
   // and may print no title of its own above the 主送 (the line's index).
   size_t meta_title_at = head_end;
+  std::optional<std::string> series_mark;  // a series' mark read as no title (series_mark)
   for (size_t i = 0; i < head_end; ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
@@ -670,6 +679,13 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       const std::string_view compact = compact_t();
       const bool title_line = IsTitleLine(compact, rules);
       const bool title_like = CharCount(compact) <= 80 && !EndsSentence(compact, rules);
+      // A series' mark over its 文号 (纪要标志): the title only when no
+      // other is printed (the meeting's own under it).
+      if (title_line && title_like && !series_mark && rules.series_mark.Contains(compact) &&
+          NumberUnder(lines, i, head_end, rules)) {
+        series_mark = std::string(compact);
+        continue;
+      }
       // A title cut mid-word at the page width (…工作要点的通 / 知): a 关于
       // line that no title word ends, completed by the short lines after it.
       std::optional<std::pair<std::string, size_t>> cut;
@@ -770,6 +786,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       if (auto m = rules.publicity.Find(t); m.found) fm.publicity = Clean(m.Group("p"));
     }
   }
+  if (!fm.title && series_mark) fm.title = std::move(series_mark);
 
   // Attachments, cc and the imprint may sit anywhere after the body. Most
   // lines start and end with none of the literals these rules need (附, 抄,

@@ -574,7 +574,7 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "plan_title_line", "publicity", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "metadata_publish_keys", "numeric_date",
-                        "title_year", "title_opening", "title_closing", "number_format", "key_value", "signer", "bare_bodies",
+                        "title_year", "title_opening", "title_closing", "series_mark", "number_format", "key_value", "signer", "bare_bodies",
                         "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.signer = root["signer"] ? Compile(ctx, root["signer"]) : Regex("(?!)");  // optional
@@ -604,6 +604,7 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   r.title_year = root["title_year"] ? Compile(ctx, root["title_year"]) : Regex("(?!)");
   r.title_opening = root["title_opening"] ? Compile(ctx, root["title_opening"]) : Regex("(?!)");
   r.title_closing = root["title_closing"] ? Compile(ctx, root["title_closing"]) : Regex("(?!)");
+  r.series_mark = root["series_mark"] ? Compile(ctx, root["series_mark"]) : Regex("(?!)");
   // A frontmatter.yaml from before key_value keeps the built-in pattern.
   r.metadata_key_value = root["key_value"] ? Compile(ctx, root["key_value"])
                                             : Regex(BuiltinRules().metadata_key_value.pattern(), ctx.compile());

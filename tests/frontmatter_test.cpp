@@ -166,6 +166,14 @@ TEST_CASE("a joint red head with 文件 beside one issuer names every issuer", "
   CHECK(Front("特急\n某县发展和改革局文件\n" + rest).issuer == std::optional<std::string>("某县发展和改革局"));
 }
 
+TEST_CASE("a 纪要's title: the meeting's own line, else the series' mark over the 文号", "[frontmatter]") {
+  const std::string mark = "某县人民政府常务会议纪要\n\n某政阅〔2025〕5号\n\n某县人民政府办公室　　2025年3月21日\n\n";
+  const std::string body = "\n会议议定事项如下：\n一、推进老旧小区改造\n（一）启动首批改造。（牵头单位：县住建局）\n";
+  CHECK(Front(mark + "某县人民政府第二十八次常务会议纪要\n" + body).title ==
+        std::optional<std::string>("某县人民政府第二十八次常务会议纪要"));
+  CHECK(Front(mark + body).title == std::optional<std::string>("某县人民政府常务会议纪要"));
+}
+
 TEST_CASE("成文日期 with ○ (U+25CB) for 〇", "[frontmatter]") {
   FrontMatter fm = Front(
       "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县工作要点的通知\n"

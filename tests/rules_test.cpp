@@ -96,6 +96,7 @@ const noticetab::Regex* FrontMatterPattern(const Rules& r, const std::string& fi
       {"recipients", &Rules::recipients_line}, {"recipients_line", &Rules::recipients_line},
       {"numeric_date", &Rules::numeric_date}, {"title_year", &Rules::title_year},
       {"title_opening", &Rules::title_opening}, {"title_closing", &Rules::title_closing},
+      {"series_mark", &Rules::series_mark},
       {"key_value", &Rules::metadata_key_value}, {"signer", &Rules::signer},
   };
   auto it = kFields.find(field);

@@ -426,6 +426,7 @@ struct Rules {
   Regex numeric_date;      ///< 2023-06-20 / 2023.6.20: groups y, m, d
   Regex title_year;        ///< the plan year in a title: groups y
   Regex title_opening;     ///< the word a title starts with (关于): a wrapped title's first line holds it
+  Regex series_mark;       ///< a title line that may be a series' mark over its 文号 (纪要标志), not the title
   Regex title_closing;     ///< the end of a title holding title_opening (的通知): without it the title wrapped on
   Regex metadata_key_value;  ///< key_value: a metadata line, groups k, v (built-in when the file has none)
   std::string number_format;  ///< how a 文号 is printed: {org}, {year}, {n} replaced
