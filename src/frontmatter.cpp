@@ -162,6 +162,32 @@ bool NumberUnder(const std::vector<Line>& lines, size_t at, size_t end, const Ru
   return j < end && lines[j].kind == LineKind::kText && rules.doc_number.Contains(RemoveSpaces(lines[j].text));
 }
 
+std::optional<std::string> IssuerAbove(const std::vector<Line>& lines, size_t date_at, const Rules& rules);
+
+// Whether line `at` belongs to another notice printed after ours (转发:
+// the forwarded notice's full text under our 署名): a 主送 line naming a unit
+// stands above it and under a 成文日期 signed by an issuer (ours). Our own
+// 附件说明 sits between our body and our 署名.
+bool InAnotherNotice(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  for (size_t j = at; j-- > 0;) {
+    if (lines[j].kind != LineKind::kText) continue;
+    const std::string_view t = Trim(lines[j].text);
+    const auto m = rules.recipients_line.Find(t);
+    if (!m.found) continue;
+    const auto names = SplitList(m.Group("r"), rules);
+    if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+      continue;
+    for (size_t k = j; k-- > 0;) {
+      if (lines[k].kind != LineKind::kText) continue;
+      const std::string c = RemoveSpaces(lines[k].text);
+      const auto d = rules.date.Find(c);
+      if (d.found && d.begin == 0 && d.end == c.size() && IssuerAbove(lines, k, rules)) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 // A 主送 with no title above it (lines[first..last], its names `names`):
 // the page starts there, so no line before it ends a sentence (only site
 // metadata, chrome, the red head or the 文号 come first), a line of text
@@ -816,7 +842,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         continue;
       }
     if (auto m = !cells && may(attachment_gate, l.text) ? rules.attachment.Find(l.text) : Regex::Match{};
-        m.found && i < regions.table_begin) {
+        m.found && i < regions.table_begin && !InAnotherNotice(lines, i, rules)) {
       // "附件：1．xxx" over "2．yyy" lines (indented or not; the marks are
       // punctuation.yaml marker_ends): each a title without its number. The
       // lines go by their marker, not their kind: "2．2025年…" is no heading.

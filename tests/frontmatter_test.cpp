@@ -174,6 +174,21 @@ TEST_CASE("a 纪要's title: the meeting's own line, else the series' mark over 
   CHECK(Front(mark + body).title == std::optional<std::string>("某县人民政府常务会议纪要"));
 }
 
+TEST_CASE("转发: the forwarded notice's 附件 under our 署名 is not ours", "[frontmatter]") {
+  const std::string ours =
+      "某县人民政府办公室关于转发《某市人民政府办公室关于印发某市2025年工作方案的通知》的通知\n各乡镇人民政府：\n"
+      "现将《某市人民政府办公室关于印发某市2025年工作方案的通知》转发给你们，请认真贯彻执行。\n";
+  const std::string signed_ours = "某县人民政府办公室\n2025年3月5日\n\n";
+  const std::string forwarded =
+      "某市人民政府办公室关于印发某市2025年工作方案的通知\n各县（市、区）人民政府：\n"
+      "《某市2025年工作方案》已经市人民政府同意，现印发给你们，请认真贯彻执行。\n附件：某市2025年工作方案\n"
+      "某市人民政府办公室\n2025年2月20日\n";
+  CHECK(Front(ours + signed_ours + forwarded).attachments.empty());
+  // Our own 附件说明, between our body and our 署名, stays.
+  CHECK(Front(ours + "附件：某县2025年分工表\n" + signed_ours + forwarded).attachments ==
+        std::vector<std::string>{"某县2025年分工表"});
+}
+
 TEST_CASE("成文日期 with ○ (U+25CB) for 〇", "[frontmatter]") {
   FrontMatter fm = Front(
       "某县人民政府办公室\n某政办发〔2025〕3号\n某县人民政府办公室关于印发2025年某县工作要点的通知\n"
