@@ -31,12 +31,41 @@ std::string_view StripMarkdown(std::string_view s, const Rules& rules) {
   return s;
 }
 
+// A list piece of two characters at most that names no unit (中央, 省): a
+// level word, a part of the name after it.
+bool BareLevel(const std::string& p, const Rules& rules) {
+  return CharCountUpTo(p, 3) <= 2 && !IsCompleteUnit(p, rules) && !rules.short_names.contains(p);
+}
+
 std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
   std::vector<std::string> out;
-  for (auto& piece : SplitTopLevel(s, rules)) {
-    std::string p = Clean(piece);
+  std::string bare;  // short pieces that name no unit, kept for the next (中央、省、)
+  const std::string& mark = rules.punct.enumeration.utf8().front();
+  std::vector<std::string_view> pieces;
+  SplitTopLevel(s, rules, &pieces);
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    std::string p = Clean(pieces[k]);
     p.resize(rules.punct.full_stop.TrimEnd(p).size());
     if (p.empty()) continue;
+    // A recipient whose own name holds the list mark (中央、省、市驻某有关
+    //单位: the bodies of three levels stationed here): its pieces before
+    // the last are a level word or two (two characters at most) that name no
+    // unit on their own, and the whole with them does.
+    const size_t after = static_cast<size_t>(pieces[k].data() + pieces[k].size() - s.data());
+    if (k + 1 < pieces.size() && Trim(s.substr(after)).starts_with(mark) && BareLevel(p, rules)) {
+      bare += p + mark;
+      continue;
+    }
+    if (!bare.empty()) {
+      if (IsCompleteUnit(bare + p, rules)) {
+        p.insert(0, bare);
+      } else {
+        // Not one name: the pieces as printed.
+        for (size_t at = 0, next; (next = bare.find(mark, at)) != std::string::npos; at = next + mark.size())
+          out.push_back(bare.substr(at, next - at));
+      }
+      bare.clear();
+    }
     // A bare body after a name ending in its partner (各乡镇党委、人民政府)
     // takes that name's place (frontmatter.yaml bare_bodies).
     if (!out.empty())
@@ -147,7 +176,7 @@ bool CutInsideName(std::string_view line, std::string_view after, const Rules& r
   const auto pieces = SplitTopLevel(line, rules), next = SplitTopLevel(after, rules);
   if (pieces.size() < 2 || next.empty()) return false;
   for (size_t k = 0; k + 1 < pieces.size(); ++k)
-    if (!IsCompleteUnit(pieces[k], rules)) return false;
+    if (!IsCompleteUnit(pieces[k], rules) && !BareLevel(RemoveSpaces(pieces[k]), rules)) return false;
   const std::string last = RemoveSpaces(pieces.back());
   std::string first = RemoveSpaces(next.front());
   first.resize(rules.punct.colon.TrimEnd(first).size());

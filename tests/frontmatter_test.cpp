@@ -125,6 +125,12 @@ TEST_CASE("主送 wrapped over two lines keeps every recipient", "[frontmatter]"
         std::vector<std::string>{"各乡镇人民政府", "县政府各部门", "县直有关单位", "县属各国有企业"});
   CHECK(Front(head + "市公安局、市教育局、市城市管理\n综合执法局：\n" + tail).recipients ==
         std::vector<std::string>{"市公安局", "市教育局", "市城市管理综合执法局"});
+  // A recipient whose own name holds 、 after level words that name no unit alone.
+  CHECK(Front(head + "各乡镇人民政府，县政府各部门，中央、省、市驻某有关单位：\n" + tail).recipients ==
+        std::vector<std::string>{"各乡镇人民政府", "县政府各部门", "中央、省、市驻某有关单位"});
+  CHECK(Front(head + "县政府各部门，中央、省、市\n驻某有关单位：\n" + tail).recipients ==
+        std::vector<std::string>{"县政府各部门", "中央、省、市驻某有关单位"});
+  CHECK(Front(head + "各镇、街，各管委会：\n" + tail).recipients == std::vector<std::string>{"各镇、街", "各管委会"});
   // A 文号 line right over the 主送 is no first half of a name.
   CHECK(Front("某县人民政府办公室关于印发2025年某县数字政府建设工作要点的通知\n某政办发〔2025〕12号\n"
               "各乡镇人民政府，县政府各部门：\n" + tail)
