@@ -548,7 +548,8 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
   // A sentence closing the clause that says whom the items from here on are
   // also for (。以下均需各县（市、区）人民政府落实，不再列出; clauses.yaml
   // scope_note): its units are this clause's too, and the clause is read
-  // without it. CutBody gives them to the items after it.
+  // without it. CutBody gives them to the items after it where the note
+  // says so (以下…, …下同); units that read as no unit names are dropped.
   std::string_view scope_units;
   bool onward = false;  // the note covers the items after this one too (以下均需…, …，下同)
   if (const auto s = rules.clause_scope_note.Find(clause); s.found && s.begin > 0) {

@@ -1646,7 +1646,6 @@ void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_vi
   }
 }
 
-
 void DropUnitMarks(std::vector<Task>& tasks, const Rules& rules) {
   for (Task& t : tasks) {
     std::string dropped;
