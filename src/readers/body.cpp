@@ -433,10 +433,10 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         for (size_t k = section_first; k < rows.size(); ++k)
           for (Part& p : rows[k]) InheritUnits(p, sp.a, sp.from);
     }
-    if (inherited) {
-    } else if (Assignment named = s.line > 0 ? HeadingUnits(HeadingText(lines[static_cast<size_t>(s.line) - 1], s.title), rules)
-                                             : Assignment();
-               named.found) {
+    if (Assignment named = inherited || s.line == 0
+                               ? Assignment()
+                               : HeadingUnits(HeadingText(lines[static_cast<size_t>(s.line) - 1], s.title), rules);
+        named.found) {
       // A heading that only names units (一、县教育局（3项）): the tasks under
       // it are listed by who does them.
       const std::vector<const Line*> heading = {&lines[static_cast<size_t>(s.line) - 1]};

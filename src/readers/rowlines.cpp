@@ -439,7 +439,8 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           // Or right under a band just taken: a first-level one (一、教育惠民
           // over （二）基层医疗, the rows numbered on), or one of a level above
           // this line's (1.教育惠民 over （1）学前教育).
-          // (Asked only of a second-level line the tests before leave out.)
+          // (Asked only of a line of the second level or below that the
+          // tests before leave out.)
           auto after_band = [&] {
             if (before == 0 || lines[before - 1].kind != LineKind::kHeading || g.rows.empty() || g.rows.back().unsplit ||
                 g.rows.back().span.last_line != lines[before - 1].no)
