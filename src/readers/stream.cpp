@@ -48,6 +48,22 @@ bool NamedNext(const std::vector<Line>& lines, size_t k, const Rules& rules, boo
   return k < lines.size() && OneCell(lines[k], prefixed) && HeaderRole(lines[k].text, rules) != Role::kNone;
 }
 
+// How many names no rule knows run from lines[k] on to the first row's 序号
+// (姓名 / 职务 / 联系电话 after 序号 / 单位: a contact list): 0 when anything
+// else comes first. Those names are the header's, not the first row's cells.
+size_t NamesBeforeFirstSeq(const std::vector<Line>& lines, size_t k, const Rules& rules, bool prefixed) {
+  constexpr size_t kMaxNames = 8;
+  size_t names = 0;
+  for (; k < lines.size() && names <= kMaxNames; ++k) {
+    if (HeaderGap(lines[k])) continue;
+    if (!OneCell(lines[k], prefixed)) return 0;
+    if (SeqNumber(lines[k].text) == 1) return names;
+    if (HeaderRole(lines[k].text, rules) != Role::kNone || !OtherHeaderName(lines[k].text, rules)) return 0;
+    ++names;
+  }
+  return 0;
+}
+
 // The header run starting at lines[at]: consecutive one-cell lines (blank lines
 // between them allowed) that name header roles. Returns the index past it.
 size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed,
@@ -55,6 +71,7 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   size_t i = at;
   std::vector<Role> found;
   int other = 0;  // names no rule knows, as note columns
+  size_t trailing = 0;  // names no rule knows seen to run on to the first row
   size_t first_name = at;
   while (i < lines.size()) {
     const Line& l = lines[i];
@@ -67,8 +84,15 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
     if (r == Role::kNone) {
       // A name no rule knows (佐证材料) stays in the header when a name with
       // a role follows it: the first cells of the body (1, a task's title)
-      // never sit between header names.
-      if (found.empty() || !OtherHeaderName(l.text, rules) || !NamedNext(lines, i + 1, rules, prefixed)) break;
+      // never sit between header names. Nor do they between the names
+      // that end a 序号 header and the first row's 1: those names count too.
+      if (trailing == 0 && !found.empty() && found.front() == Role::kSeq && OtherHeaderName(l.text, rules) &&
+          !NamedNext(lines, i + 1, rules, prefixed))
+        trailing = NamesBeforeFirstSeq(lines, i, rules, prefixed);
+      if (trailing > 0)
+        --trailing;
+      else if (found.empty() || !OtherHeaderName(l.text, rules) || !NamedNext(lines, i + 1, rules, prefixed))
+        break;
       r = Role::kNote;
       ++other;
     }
