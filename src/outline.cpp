@@ -141,6 +141,16 @@ std::string HeadingTitle(std::string_view words, const Rules& rules) {
   // Units before a colon (区发改局：推进…) are no title: the words after them are.
   if (size_t end = UnitsLabelEnd(words, rules); end > 0) words = Trim(words.substr(end));
   std::string_view t = Trim(words.substr(0, rules.punct.TitleEnd(words)));
+  // A key's clause naming units (二、牵头单位：县农业农村局) is no title cut
+  // at its colon (the key word alone): the heading says who does the items
+  // under it, and its title is the key with its value, to the next stop.
+  if (t.size() < words.size() && rules.punct.colon.StartLength(words.substr(t.size())) > 0 &&
+      OpensWithKey(words, rules)) {
+    const size_t value = t.size() + rules.punct.colon.StartLength(words.substr(t.size()));
+    const std::string_view keyed = Trim(words.substr(0, value + rules.punct.TitleEnd(words.substr(value))));
+    if (Assignment a; IsKeyedClause(keyed, rules, &a) && (!a.units.empty() || !a.lead.empty() || !a.support.empty()))
+      t = keyed;
+  }
   // A count remark or an assignment in brackets closing the title is no part
   // of it (夯实数字基础（共3项）, 推进数据共享（市数据局牵头）): the units have
   // fields of their own. Most titles end in no bracket, and are not searched.
