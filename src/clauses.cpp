@@ -72,6 +72,43 @@ void MergeAt(const Assignment& from, Assignment* to, int first, int last, const 
   Merge(from, to, p);
 }
 
+// A line's spaces between CJK characters joined (JoinCjkSpaces), all but one
+// between a whole unit name and a person's name after it (责任单位：县农业农村局
+// 孙强, 孙强同志, （县发改局 王明牵头，…）): that one stays, so that the unit
+// list reader takes the person out of the units as in a table's cell
+// (contacts.cpp, TakePersons), never a part of the unit's name.
+std::string JoinKeepingPersons(std::string_view line, const Rules& rules) {
+  if (!HasSpace(line)) return std::string(line);
+  std::string out;
+  size_t piece = 0;
+  for (size_t i = 0; i < line.size();) {
+    const size_t at = i;
+    if (!IsSpace(NextChar(line, i))) continue;
+    size_t after = i;
+    while (after < line.size()) {
+      size_t k = after;
+      if (!IsSpace(NextChar(line, k))) break;
+      after = k;
+    }
+    size_t from = at, b = 0;
+    while (from > 0 && IsHan(PrevChar(line, from, &b))) from = b;
+    size_t end = after;
+    while (end < line.size()) {
+      size_t k = end;
+      if (!IsHan(NextChar(line, k))) break;
+      end = k;
+    }
+    if (from < at && after < end && PersonAfterUnit(line.substr(from, at - from), line.substr(after, end - after), rules)) {
+      out += JoinCjkSpaces(line.substr(piece, at - piece));
+      out += ' ';
+      piece = after;
+    }
+    i = after;
+  }
+  out += JoinCjkSpaces(line.substr(piece));
+  return out;
+}
+
 bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s, rules) == CellShape::kDeadline; }
 
 bool LooksLikeUnits(std::string_view text, const Rules& rules);
@@ -932,7 +969,7 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
   size_t content_key = 0;  // where the first line's content key ends (任务：), 0 when none
   bool key_lines = false;  // a key-value line read after the first
   for (size_t k = 0; k < lines.size(); ++k) {
-    std::string t = JoinCjkSpaces(Trim(lines[k]));
+    std::string t = JoinKeepingPersons(Trim(lines[k]), rules);
     if (t.empty()) continue;
     // A line cut inside its brackets at the page width (PDF text:
     // （责任单位：X、Y / ）, or 统计 / 局）): the next line goes on when it

@@ -72,6 +72,39 @@ bool PersonWithPost(std::string_view inner, const Rules& rules) {
   return m.found && (!m.Group("post").empty() || !m.Group("pre").empty());
 }
 
+// Whether a word is a person's name of two or three characters (units.yaml
+// contact_person, no post) and no unit name or start of one (林业站, 高新区).
+bool BareName(std::string_view word, const Rules& rules) {
+  if (word.empty() || word.size() > 12) return false;
+  const size_t chars = CharCountUpTo(word, 4);
+  return chars >= 2 && chars <= 3 && !IsCompleteUnit(word, rules) && !StartsLikeUnit(word, rules) &&
+         rules.contact_person.Contains(word);
+}
+
+// A bracket holding only a person's name right after a whole unit name
+// (县农业农村局（孙强）): the name is no part of the unit's (（高新区） is none).
+bool BareNameAfterUnit(std::string_view before, std::string_view inner, const Rules& rules) {
+  if (!BareName(Trim(inner), rules)) return false;
+  size_t from = before.size(), b = 0;
+  while (from > 0 && IsHan(PrevChar(before, from, &b))) from = b;
+  return from < before.size() && IsCompleteUnit(before.substr(from), rules);
+}
+
+}  // namespace
+
+bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& rules) {
+  if (unit.empty() || word.empty() || !IsCompleteUnit(unit, rules)) return false;
+  if (rules.unit_person.Contains(word)) return true;
+  for (const auto& [w, role] : rules.role_words)
+    if (word.size() > w.size() && EndsWith(word, w)) {
+      word.remove_suffix(w.size());
+      break;
+    }
+  return BareName(word, rules);
+}
+
+namespace {
+
 // Brackets holding a contact key, a phone number or a person with a post: all but their role words
 // go (（牵头，联系人：李强 0596-7325566） is （牵头）; a bracket of contact
 // details only is dropped whole).
@@ -95,7 +128,7 @@ void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>*
     if (close_at == std::string::npos) return;
     const std::string_view inner = std::string_view(s).substr(i, close_at - i);
     if (!(keyed && KeyedPart(inner, rules)) && !(digits && HasDigitRun(inner) && rules.phone.Contains(inner)) &&
-        !(open_at > 0 && PersonWithPost(inner, rules)))
+        !(open_at > 0 && (PersonWithPost(inner, rules) || BareNameAfterUnit(std::string_view(s).substr(0, open_at), inner, rules))))
       continue;
     // Its parts between commas and semicolons: role words stay, the rest
     // (from the first such part to the last, as written) is the contact.
@@ -216,9 +249,14 @@ void TakeSpacedPersons(std::string& s, const Rules& rules, std::vector<std::stri
     size_t from = space_at, b = 0;
     while (from > 0 && !parts(PrevChar(s, from, &b))) from = b;
     const std::string_view unit = std::string_view(s).substr(from, space_at - from);
-    const std::string_view name = std::string_view(s).substr(word, end - word);
-    if (name.empty() || unit.empty() || name.size() > 48 || CharCountUpTo(name, 4) != 3 || !IsCompleteUnit(unit, rules) ||
-        IsCompleteUnit(name, rules) || StartsLikeUnit(name, rules) || !rules.contact_person.Contains(name)) {
+    std::string_view name = std::string_view(s).substr(word, end - word);
+    // A role word run on after the name (县发改局 王明牵头) stays, the unit's.
+    for (const auto& [w, role] : rules.role_words)
+      if (name.size() > w.size() && EndsWith(name, w)) {
+        name.remove_suffix(w.size()), end -= w.size();
+        break;
+      }
+    if (name.empty() || unit.empty() || !IsCompleteUnit(unit, rules) || !BareName(name, rules)) {
       i = word;
       continue;
     }

@@ -55,9 +55,11 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
   for (size_t k = 0; k < pieces.size(); ++k) {
     if (k > 0) {
       SplitTopLevel(out, rules, &left);
+      // After a whole unit name, a person (县农业农村局 孙强同志: units.yaml
+      // person) is a name of its own, which TakePersons moves to the leaders.
       bool separator = !left.empty() && IsCompleteUnit(left.back(), rules) &&
                        (StartsLikeUnit(pieces[k], rules) || rules.unit_own_level.Contains(pieces[k]) ||
-                        WholeName(pieces[k], rules)) &&
+                        WholeName(pieces[k], rules) || rules.unit_person.Contains(pieces[k])) &&
                        !EndsWith(out, rules.punct.list_joiner);
       bool ascii = static_cast<unsigned char>(out.back()) < 128 && static_cast<unsigned char>(pieces[k][0]) < 128;
       // A piece ending in a role word (县水利局牵头 县财政局配合: two lines of

@@ -44,6 +44,10 @@ std::string_view TrailingDeadline(std::string_view cell, const Rules& rules);
 /// across them: a phrase of deadlines.yaml matches over the place the two
 /// meet (2024年12月 over 底前). (repair.cpp)
 bool DeadlineReadsAcross(std::string_view above, std::string_view below, const Rules& rules);
+/// Whether `word`, printed after `unit` and a space, is a person's name and
+/// `unit` a whole unit's (县农业农村局 孙强, 孙强同志, 王明牵头: a role word may
+/// follow the name): units.yaml contact_person or person. (contacts.cpp)
+bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& rules);
 /// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).
 bool IsCompleteSpaceless(std::string_view name, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.
