@@ -161,7 +161,15 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
           hi = j + 1;
           continue;
         }
-        r.cells[k] = CellAt(lines, l, words[--hi]);
+        // The leftmost unit column takes the words before its last that are
+        // units too (县工信局 县财政局: names one space apart), at least one
+        // word left for the text; a unit column left of it takes them else.
+        const size_t end = --hi;
+        if (IsUnitRole(roles[k]) &&
+            std::none_of(roles.begin() + static_cast<std::ptrdiff_t>(content) + 1,
+                         roles.begin() + static_cast<std::ptrdiff_t>(k), [](Role r) { return IsUnitRole(r); }))
+          while (hi > lo + 1 && fits(k, words[hi - 1])) --hi;
+        r.cells[k] = CellAt(lines, l, Between(words, hi, end));
       }
       // Label columns between 序号 and the text take a word each while more
       // than one is left.
