@@ -502,7 +502,10 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           // first column (no label comes before a row's number): its
           // deadline's when that is empty (a deadline no rule reads, 汛期每日:
           // kept as printed, resolving it says so), else its next note's.
-          if (trailing_started && !t.columns.empty() && t.columns.front() == Role::kSeq && [&] {
+          // A group marked as a section's (二、民生保障类, 第二部分 惠民生) is
+          // no cell of a row: it is the band over the rows after it.
+          if (trailing_started && s != CellShape::kSectionLabel && !t.columns.empty() &&
+              t.columns.front() == Role::kSeq && [&] {
                 for (size_t j = k + 1; j < cells.size(); ++j)
                   if (!cells[j].cell.empty()) return SeqNumber(cells[j].cell.text).has_value();
                 return true;
