@@ -270,6 +270,9 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
 
   Row row;
   std::optional<int> pending_seq;
+  int pending_seq_line = 0, row_seq_line = 0;  // the lines of the 序号 cells to come and of this row
+  int last_seq_line = 0;                       // the line of the last row's 序号 cell
+  const bool seq_first = !t.columns.empty() && t.columns.front() == Role::kSeq;
   bool have_content = false, trailing_started = false;
   // The header's columns after the content (units, 完成情况, 备注 ...): a
   // short text cell in a note slot is that note, not the next row.
@@ -314,7 +317,21 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     }));
   };
   auto finish = [&] {
-    if (have_content) t.rows.push_back(std::move(row));
+    // A row of its own cells (units or a deadline) and no 序号 right after a
+    // numbered one, no band between: a sub-row under a 序号 merged over both,
+    // which the web copy printed once.
+    if (have_content && !row.seq && seq_first && !t.rows.empty() && t.rows.back().seq && last_seq_line > 0 &&
+        row.section_label.empty() &&
+        (!row.deadline.empty() || !row.units.empty() || !row.lead.empty() || !row.support.empty())) {
+      row.seq = t.rows.back().seq;
+      row.Warn("merged.filled", RoleLabel(Role::kSeq, rules) + " inferred from the merged cell at line " +
+                                    std::to_string(last_seq_line));
+      row_seq_line = last_seq_line;
+    }
+    if (have_content) {
+      last_seq_line = row.seq ? row_seq_line : 0;
+      t.rows.push_back(std::move(row));
+    }
     row = Row();
     have_content = trailing_started = false;
     slot = 0;
@@ -322,6 +339,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   auto start_content = [&](const StreamCell& c) {
     row.content = c.cell;
     row.seq = pending_seq;
+    row_seq_line = pending_seq ? pending_seq_line : 0;
     pending_seq.reset();
     row.Touch(c.cell.first_line);
     row.Touch(c.cell.last_line);
@@ -390,6 +408,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       if (have_content) finish();
       else drop_held();
       pending_seq = *seq;
+      pending_seq_line = c.cell.first_line;
       continue;
     }
     // A unit cell after the last row's deadline, where that is the header's

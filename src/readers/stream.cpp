@@ -443,6 +443,37 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     auto rows = roles.size() == width && roles.front() == Role::kSeq
                     ? NumberedBlocks(lines, i, width, rules)
                     : std::vector<std::vector<size_t>>{};
+    // A 序号 merged over sub-rows (a web copy prints it once, then each
+    // sub-row's cells): a block that cuts into two rows, the first ending
+    // in a deadline line of its own where the deadline is the last column,
+    // is two rows, the second under the same 序号 line.
+    std::vector<bool> merged_seq;  // by row: a sub-row under the 序号 of the row above
+    if (!rows.empty() && roles.back() == Role::kDeadline) {
+      std::vector<std::vector<size_t>> split;
+      for (std::vector<size_t> rest : rows) {
+        bool sub = false;
+        for (size_t p = width; p + width - 1 <= rest.size();) {
+          std::vector<size_t> first(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(p));
+          std::vector<size_t> second{rest.front()};
+          second.insert(second.end(), rest.begin() + static_cast<std::ptrdiff_t>(p), rest.end());
+          if (TypeCell(Trim(lines[rest[p - 1]].text), rules) != CellShape::kDeadline ||
+              TypeCell(Trim(lines[rest[p]].text), rules) == CellShape::kDeadline ||
+              CutBlock(lines, first, roles, rules).empty() || CutBlock(lines, second, roles, rules).empty()) {
+            ++p;
+            continue;
+          }
+          split.push_back(std::move(first));
+          merged_seq.push_back(sub);
+          rest = std::move(second);
+          sub = true;
+          p = width;
+        }
+        split.push_back(std::move(rest));
+        merged_seq.push_back(sub);
+      }
+      rows = std::move(split);
+    }
+    merged_seq.resize(rows.size(), false);
     // The last row runs to the table's end, which nothing may mark: it is
     // its shortest start that cuts into the columns, and then as many lines
     // more as wrap on from it (2024年1月 / 31日前), not the text after it.
@@ -479,6 +510,9 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
         const auto& block = rows[r];
         GridRow& row = g.rows.emplace_back();
         FillCell(row.cells.emplace_back(), lines, lines[block[0]], Trim(lines[block[0]].text));
+        if (merged_seq[r])
+          row.notes.emplace_back("merged.filled", RoleLabel(Role::kSeq, rules) + " inferred from the merged cell at line " +
+                                                      std::to_string(lines[block[0]].no));
         for (size_t c = 0; c < cuts[r].size(); ++c) {
           const size_t end = c + 1 < cuts[r].size() ? cuts[r][c + 1] : block.size();
           GridCell& cell = row.cells.emplace_back();
