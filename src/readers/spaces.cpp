@@ -222,14 +222,17 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, cons
 // (2 to 4 spaces) that do not line up: a web page copied as text, each row
 // one line with its cells in reading order (序号  工作任务  责任单位), not
 // columns a layout aligned. Rows of one run per column are compared: some
-// column starts 5 display columns or more apart in two of them.
+// column starts 5 display columns or more apart in two of them, or, in every
+// one of them, a cell runs on past the start of the next column's name (rows
+// that line up with each other, not with the header: a cell no column holds).
 bool UnalignedRuns(const std::vector<Line>& lines, size_t at, size_t width, const Rules& rules) {
   auto narrow = [](const std::vector<Run>& runs) {
     for (size_t j = 1; j < runs.size(); ++j)
       if (runs[j].col - runs[j - 1].end_col > 4) return false;
     return true;
   };
-  if (!narrow(Runs(lines[at].raw))) return false;
+  const std::vector<Run> header = Runs(lines[at].raw);
+  if (!narrow(header)) return false;
   std::vector<std::vector<Run>> rows;
   for (size_t i = at + 1; i < lines.size() && i < at + 12 && rows.size() < 6; ++i) {
     if (lines[i].kind == LineKind::kBlank) continue;
@@ -245,7 +248,11 @@ bool UnalignedRuns(const std::vector<Line>& lines, size_t at, size_t width, cons
     for (const auto& r : rows) lo = std::min(lo, r[j].col), hi = std::max(hi, r[j].col);
     if (hi - lo >= 5) return true;
   }
-  return false;
+  return header.size() == width && std::all_of(rows.begin(), rows.end(), [&](const std::vector<Run>& r) {
+           for (size_t j = 0; j + 1 < width; ++j)
+             if (r[j].end_col > header[j + 1].col + 1) return true;
+           return false;
+         });
 }
 
 // Whether the rows under the header line up (a table converted to text, its
