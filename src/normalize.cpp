@@ -573,12 +573,19 @@ int PlanYear(const YearContext& years, Deadline& d) {
 // A deadline recurring within the year (每月15日前, 每月, 每季度, 每半年,
 // 每年年底前): due at the end of the first period on or after the document's
 // date, else the plan year's first period. The rule's granularity names the
-// period; a rule without one (每周) gives no date. With group n (每季度结束后
+// period; a rule without one (每周, 每2周一次) gives no date, said. With group n (每季度结束后
 // 15日内) the date is the first period end plus n days on or after that date.
+// A day of the week (每周五前: group dow, or sun for Sunday) is the first such
+// day on or after the document's date, else the plan year's first.
 Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Match& m, const YearContext& years,
                          const Rules& rules, std::vector<Diagnostic>* notes) {
   const std::string& gran = rule.granularity;
-  if (gran.empty()) return d;
+  if (gran.empty()) {
+    if (notes)
+      notes->push_back({"deadline.recurring", 0, 0,
+                        RoleLabel(Role::kDeadline, rules) + " recurs and names no day its first time falls on: " + *d.text});
+    return d;
+  }
   d.granularity = gran;
   int y = 0, mo = 1, dd = 1;
   if (const auto doc = DocDate(years)) {
@@ -593,6 +600,17 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
     d.year_source.reset();
     if (notes)
       notes->push_back({"deadline.no_year", 0, 0, RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none"});
+    return d;
+  }
+  if (const int dow = !m.Group("sun").empty() ? 7 : rules.numerals.Value(m.Group("dow")); gran == "day" && dow >= 1) {
+    if (dow > 7) {
+      d.kind = "none", d.granularity.reset(), d.year_source.reset();
+      if (notes) notes->push_back({"deadline.unreadable", 0, 0, RoleLabel(Role::kDeadline, rules) + " not understood: " + *d.text});
+      return d;
+    }
+    chr::sys_days day{chr::year{y} / mo / dd};
+    while (static_cast<int>(chr::weekday{day}.iso_encoding()) != dow) day += chr::days{1};
+    d.date = ToIso(chr::year_month_day{day});
     return d;
   }
   if (gran == "day") {  // 每月15日: this month's, else next month's
@@ -684,7 +702,7 @@ Deadline EventDay(Deadline d, const DeadlineRule& rule, const Regex::Match& m, c
 Deadline CountedDays(Deadline d, const Regex::Match& m, const YearContext& years,
                      const Rules& rules, std::vector<Diagnostic>* notes) {
   const std::string label = RoleLabel(Role::kDeadline, rules);
-  const int n = rules.numerals.Value(m.Group("n"));
+  const int n = rules.numerals.Value(m.Group("n")) * (m.Group("wk").empty() ? 1 : 7);  // 两周内: 14 days
   const bool working = !m.Group("wd").empty();
   const bool from_notice = !m.Group("doc").empty();
   if (const auto doc = from_notice ? DocDate(years) : std::nullopt; doc && n >= 1 && n <= 999) {

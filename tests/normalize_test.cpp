@@ -341,10 +341,19 @@ TEST_CASE("ResolveDeadline: a deadline recurring within the year is due at the f
   CHECK(Dump(Due("每月31日前", february)) == "recurring 2023-02-28 day date");
   // No document date: the plan year's first period.
   CHECK(Dump(Due("每季度")) == "recurring 2023-03-31 quarter title");
-  // 每周 names no period the output has: no date, no warning.
+  // 每周 names no day its first time falls on: no date, said.
   std::vector<std::string> warnings;
   CHECK(Dump(Due("每周", may, &warnings)) == "recurring null null null");
-  CHECK(warnings.empty());
+  CHECK(warnings.size() == 1);
+  warnings.clear();
+  // A day of the week: the first such day on or after the document's date (2023-05-20, a Saturday).
+  CHECK(Dump(Due("每周五前", may)) == "recurring 2023-05-26 day date");
+  CHECK(Dump(Due("每周六", may)) == "recurring 2023-05-20 day date");
+  CHECK(Dump(Due("每星期日前", may)) == "recurring 2023-05-21 day date");
+  CHECK(Dump(Due("每周五前")) == "recurring 2023-01-06 day title");  // no document date: the plan year's first
+  CHECK(Dump(Due("每2周一次", may, &warnings)) == "recurring null null null");
+  CHECK(warnings.size() == 1);
+  warnings.clear();
   // No year anywhere: no date, and a warning.
   CHECK(Dump(Due("每季度", YearContext{}, &warnings)) == "recurring null quarter null");
   CHECK(warnings.size() == 1);

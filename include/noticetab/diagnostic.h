@@ -33,7 +33,9 @@ namespace noticetab {
 /// from the 成文日期; working days as weekdays), deadline.inferred (a date read for a phrase naming
 /// no day: 年中), deadline.event (a named day, 春节前, in a year the rules give it no date for),
 /// deadline.before_plan_year (a printed year before the plan year's, the date before
-/// the 成文日期 too), deadline.from_note, deadline.from_period (no deadline column: the last period column with a milestone, 四季度), deadline.from_content, deadline.from_units (a unit cell
+/// the 成文日期 too), deadline.recurring (a recurrence naming no day to date its first time by: 每周,
+/// 每2周一次), deadline.from_group (a group row over the row sets it: 一、完成时限：2025年6月底前),
+/// deadline.from_note, deadline.from_period (no deadline column: the last period column with a milestone, 四季度), deadline.from_content, deadline.from_units (a unit cell
 /// written as a clause names the deadline), deadline.in_units (it names another than the deadline
 /// cell's). Table- and document-level codes: table.cell_dropped, table.fragment_dropped, table.total_row,
 /// table.unread (tab-separated rows outside every table read),
