@@ -921,6 +921,23 @@ bool OpensWithKey(std::string_view line, const Rules& rules) {
   return KeyRole(key, rules) != ClauseRole::kNone;
 }
 
+std::string HeadingDeadline(std::string_view title, const Rules& rules) {
+  // Cheap test first: a title with no deadline word sets none.
+  if (!rules.deadline_hint.Contains(title)) return {};
+  const Punctuation& pu = rules.punct;
+  const std::string t = JoinCjkSpaces(Trim(title));
+  std::string_view v = t;
+  while (size_t n = pu.StopLength(v)) v = Trim(v.substr(0, v.size() - n));
+  Assignment a;
+  if (pu.closes.Ends(v)) {
+    if (const auto [begin, inner] = ClauseBracket(v, rules); begin != std::string_view::npos && ParseClause(inner, rules, &a))
+      return a.deadline;
+  } else if (IsKeyValueLine(v, rules) && ParseClause(v, rules, &a)) {
+    return a.deadline;
+  }
+  return {};
+}
+
 bool IsKeyValueLine(std::string_view line, const Rules& rules) {
   // Cheap test first: a body line without a colon is no key-value line.
   if (!rules.punct.colon.In(line)) return false;

@@ -549,6 +549,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
       if (at < body_tables_end) PlaceUnderHeading(table, doc.sections, lines[at].no);
       // A native table that knows its merged cells renders each into every row
       // it covers, so an empty cell there is empty, not a merge to guess.
+      DeadlinesFromLabels(table, rules);
       FillBlanksAsAbove(table, rules);
       if (!SpansExact(original, table.header_line)) FillMergedCells(table, rules);
       // A title without a year (关于印发重点任务分解表的通知), or an annex

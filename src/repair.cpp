@@ -561,6 +561,35 @@ void RepairTable(Table& table, const Rules& rules) {
   }
 }
 
+void DeadlinesFromLabels(Table& table, const Rules& rules) {
+  // The labels in force and the deadline each sets (labels are printed on
+  // their group's first row).
+  const Cell* section = nullptr;
+  const Cell* item = nullptr;
+  std::string section_deadline, item_deadline;
+  auto heading_deadline = [&](const Cell& label) {
+    const auto h = MatchHeading(label.text, rules);
+    return HeadingDeadline(h ? std::string_view(h->title) : std::string_view(label.text), rules);
+  };
+  for (Row& r : table.rows) {
+    if (!r.section_label.empty() && (!section || section->text != r.section_label.text)) {
+      section = &r.section_label, section_deadline = heading_deadline(r.section_label);
+      item = nullptr, item_deadline.clear();
+    }
+    if (!r.item_label.empty() && (!item || item->text != r.item_label.text))
+      item = &r.item_label, item_deadline = heading_deadline(r.item_label);
+    if (!r.deadline.empty() || r.deadline.garbled || r.content.empty()) continue;
+    const Cell* label = !item_deadline.empty() ? item : !section_deadline.empty() ? section : nullptr;
+    if (!label) continue;
+    const std::string& deadline = label == item ? item_deadline : section_deadline;
+    r.deadline.text = deadline;
+    r.deadline.first_line = label->first_line, r.deadline.last_line = label->last_line;
+    const auto h = MatchHeading(label->text, rules);
+    r.Warn("deadline.from_group", RoleLabel(Role::kDeadline, rules) + " taken from the group row: " +
+                                      (h ? h->title : JoinCjkSpaces(Trim(label->text))));
+  }
+}
+
 void FillBlanksAsAbove(Table& table, const Rules& rules) {
   if (table.blank_as_above_line == 0) return;
   // The columns the note names (牵头领导、牵头单位栏空白的): only theirs; a

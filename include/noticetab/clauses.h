@@ -76,6 +76,11 @@ size_t ContentKeyEnd(std::string_view words, const Rules& rules);
 /// any other title (words of a task, a clause with role words).
 Assignment HeadingUnits(std::string_view title, const Rules& rules);
 
+/// The deadline a heading or group row sets for what is under it: its value
+/// when the title is a key's line (完成时限：2025年6月底前), or its closing
+/// bracket's clause's deadline (规范信息发布（2025年10月底前完成）); "" when none.
+std::string HeadingDeadline(std::string_view title, const Rules& rules);
+
 /// Whether `text` holds an assignment inside a sentence (clauses.yaml inline:
 /// …，由X牵头，Y配合，…) that names units.
 bool InlineAssignment(std::string_view text, const Rules& rules);

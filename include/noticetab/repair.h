@@ -38,6 +38,13 @@ void FillMergedCells(Table& table, const Rules& rules = BuiltinRules());
 /// linked again, and the table warned table.labels_joined. True when so.
 bool JoinLostLabels(Table& table, const std::vector<Section>& sections, const Rules& rules);
 
+/// Before FillBlanksAsAbove, on every table (native ones too): an empty
+/// deadline cell of a task row under a group label that sets a deadline
+/// (一、完成时限：2025年6月底前, 二、规范信息发布（2025年10月底前完成）: clauses.h
+/// HeadingDeadline) takes it, warned deadline.from_group. The nearest label
+/// (the item's, then the section's) counts.
+void DeadlinesFromLabels(Table& table, const Rules& rules = BuiltinRules());
+
 /// Before FillMergedCells, on every table (native ones too): when the table's
 /// note says a blank cell is as the row above's (Table::blank_as_above_line),
 /// each empty unit and deadline cell of a task row takes the nearest one

@@ -158,6 +158,25 @@ void InheritUnits(Part& p, const Assignment& from, const std::vector<const Line*
     p.a.deadline = from.deadline, p.a.deadline_from = moved(from.deadline_from), p.a.deadline_key = from.deadline_key;
 }
 
+// Gives part p the deadline of a clause or heading over it (`from`, read from
+// `from_lines`: 三、完成时限：2025年6月底前 / 二、规范信息发布（2025年10月底前完成）
+// over items naming only their units) when it names none of its own; an item's
+// own deadline is its own.
+void InheritDeadline(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines) {
+  if (from.deadline.empty() || !p.a.deadline.empty()) return;
+  if (!p.a.found) {
+    p.a.found = true;
+    p.a_from = from_lines;
+    p.a.deadline = from.deadline, p.a.deadline_from = from.deadline_from, p.a.deadline_key = from.deadline_key;
+    return;
+  }
+  const int base = static_cast<int>(p.a_from.size());
+  p.a_from.insert(p.a_from.end(), from_lines.begin(), from_lines.end());
+  Assignment::From f = from.deadline_from;
+  if (f.first >= 0) f.first += base, f.last += base;
+  p.a.deadline = from.deadline, p.a.deadline_from = f, p.a.deadline_key = from.deadline_key;
+}
+
 // The span of lines[first..last] of a part: every byte of those lines.
 SourceSpan LinesSpan(const std::vector<Line>& all, const Line& first, const Line& last) {
   SourceSpan s;
@@ -208,12 +227,15 @@ int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rul
   // None: a heading closing with a clause of its own (一、深化改革（区发改委牵头）),
   // or holding one in its sentence (一、…。由区发改委牵头，区财政局配合，推进…);
   // a first-level heading also with a key clause closing its paragraph
-  // (一、加强巡查。…。责任单位：X。完成时限：Y。). A list of a lower level
-  // (1．…。责任单位：X。) is read as items when no heading stands over it.
+  // (一、加强巡查。…。责任单位：X。完成时限：Y。), or one that is a key's line
+  // (三、完成时限：2025年6月底前: the deadline of the items under it). A list
+  // of a lower level (1．…。责任单位：X。) is read as items when no heading
+  // stands over it.
   if (end == 0 && heading_line >= 1 && heading_line <= static_cast<int>(lines.size())) {
     const Line& h = lines[heading_line - 1];
     if (EndsInClause(h.text, rules) || InlineAssignment(h.text, rules) ||
-        (h.heading && rules.FirstLevel(h.heading->style) && EndsInKeyClause(h.text, rules)))
+        (h.heading && rules.FirstLevel(h.heading->style) && EndsInKeyClause(h.text, rules)) ||
+        (h.heading && OpensWithKey(h.heading->title, rules) && IsKeyValueLine(h.heading->title, rules)))
       end = heading_line;
   }
   return end;
@@ -414,6 +436,9 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
           Part& p = all[k];
           for (int up = nodes[k].parent; !p.a.found && up >= 0; up = nodes[up].parent)
             if (all[up].a.found) p.a = all[up].a, p.a_from = all[up].from;
+          // One naming its units but no deadline: the nearest one above it.
+          for (int up = nodes[k].parent; p.a.deadline.empty() && up >= 0; up = nodes[up].parent)
+            InheritDeadline(p, all[up].a, all[up].from);
           // The headings that only group leaves (a 1． over （1）) are no task:
           // their words go with the tasks under them. Their title is cut from
           // the words without a clause, as the item's is.
@@ -456,9 +481,11 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         end > 0 && end < s.items.front().line) {
       Part sp = part(s.line, end);
       inherited = !sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty();
-      if (inherited)
-        for (size_t k = section_first; k < rows.size(); ++k)
-          for (Part& p : rows[k]) InheritUnits(p, sp.a, sp.from);
+      for (size_t k = section_first; k < rows.size(); ++k)
+        for (Part& p : rows[k]) {
+          if (inherited) InheritUnits(p, sp.a, sp.from);
+          InheritDeadline(p, sp.a, sp.from);
+        }
     }
     if (Assignment named = inherited || s.line == 0
                                ? Assignment()
