@@ -921,6 +921,15 @@ bool OpensWithKey(std::string_view line, const Rules& rules) {
   return KeyRole(key, rules) != ClauseRole::kNone;
 }
 
+bool GivesItsDeadline(const Assignment& a, const Rules& rules) {
+  if (a.deadline.empty()) return false;
+  if (!a.deadline_key.empty()) return true;
+  constexpr int kAnyYear = 2000;  // a year for a yearless date, to learn its kind only
+  YearContext years;
+  years.title = kAnyYear;
+  return ResolveDeadline(a.deadline, years, rules).kind == "by_date";
+}
+
 std::string HeadingDeadline(std::string_view title, const Rules& rules) {
   // Cheap test first: a title with no deadline word sets none.
   if (!rules.deadline_hint.Contains(title)) return {};
@@ -930,8 +939,11 @@ std::string HeadingDeadline(std::string_view title, const Rules& rules) {
   while (size_t n = pu.StopLength(v)) v = Trim(v.substr(0, v.size() - n));
   Assignment a;
   if (pu.closes.Ends(v)) {
+    // A bracket's year or span of years (推进规划实施（2021—2025年）) is the
+    // period the heading names, not when the items under it are due: a
+    // bracket gives them a deadline of a date only (（2025年6月底前完成）).
     if (const auto [begin, inner] = ClauseBracket(v, rules); begin != std::string_view::npos && ParseClause(inner, rules, &a))
-      return a.deadline;
+      return GivesItsDeadline(a, rules) ? a.deadline : std::string();
   } else if (IsKeyValueLine(v, rules) && ParseClause(v, rules, &a)) {
     return a.deadline;
   }

@@ -72,12 +72,13 @@ bool PersonWithPost(std::string_view inner, const Rules& rules) {
   return m.found && (!m.Group("post").empty() || !m.Group("pre").empty());
 }
 
-// Whether a word is a person's name of two or three characters (units.yaml
+// Whether a word is a person's name of three characters (units.yaml
 // contact_person, no post) and no unit name or start of one (林业站, 高新区).
+// Two characters after a unit are as often a body or a line of work as a
+// name (县林业局 林草, 县教体局 高中, 县财政局 金融): none is taken.
 bool BareName(std::string_view word, const Rules& rules) {
   if (word.empty() || word.size() > 12) return false;
-  const size_t chars = CharCountUpTo(word, 4);
-  return chars >= 2 && chars <= 3 && !IsCompleteUnit(word, rules) && !StartsLikeUnit(word, rules) &&
+  return CharCountUpTo(word, 4) == 3 && !IsCompleteUnit(word, rules) && !StartsLikeUnit(word, rules) &&
          rules.contact_person.Contains(word);
 }
 

@@ -244,6 +244,17 @@ Cell ToCell(const GridCell& g) {
   return c;
 }
 
+// A first-level label whose title opens with the next numeral (二、三季度,
+// 一、二期工程同步实施): a list of numerals in a cell, no group's label.
+bool NumeralList(std::string_view cell, const Rules& rules) {
+  const auto h = MatchHeading(cell, rules);
+  if (!h || h->title.empty()) return false;
+  size_t end = 0;
+  NextChar(h->title, end);
+  const int next = rules.numerals.Value(std::string_view(h->title).substr(0, end));
+  return next > 0 && next == rules.numerals.Value(h->no) + 1;
+}
+
 // A stream grid: the body cells in reading order, rows rebuilt by cell shape:
 // labels, then the content, then the unit and deadline cells.
 void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& shape_of) {
@@ -522,8 +533,10 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           // deadline's when that is empty (a deadline no rule reads, 汛期每日:
           // kept as printed, resolving it says so), else its next note's.
           // A group marked as a section's (二、民生保障类, 第二部分 惠民生) is
-          // no cell of a row: it is the band over the rows after it.
-          if (trailing_started && s != CellShape::kSectionLabel && !t.columns.empty() &&
+          // no cell of a row: it is the band over the rows after it (not a
+          // list of numerals, 二、三季度: a cell).
+          if (trailing_started && (s != CellShape::kSectionLabel || NumeralList(c.cell.text, rules)) &&
+              !t.columns.empty() &&
               t.columns.front() == Role::kSeq && [&] {
                 for (size_t j = k + 1; j < cells.size(); ++j)
                   if (!cells[j].cell.empty()) return SeqNumber(cells[j].cell.text).has_value();

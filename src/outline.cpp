@@ -146,9 +146,18 @@ std::string HeadingTitle(std::string_view words, const Rules& rules) {
   // under it, and its title is the key with its value, to the next stop.
   if (t.size() < words.size() && rules.punct.colon.StartLength(words.substr(t.size())) > 0 &&
       OpensWithKey(words, rules)) {
+    // The whole heading when it is all keys (牵头单位：X；配合单位：Y: cut at
+    // the second colon it ended in a key word), else the first key's clause.
+    auto names_units = [&](std::string_view keyed) {
+      Assignment a;
+      return IsKeyedClause(keyed, rules, &a) && (!a.units.empty() || !a.lead.empty() || !a.support.empty());
+    };
+    const std::string_view whole = Trim(rules.punct.full_stop.TrimEnd(Trim(words)));
     const size_t value = t.size() + rules.punct.colon.StartLength(words.substr(t.size()));
     const std::string_view keyed = Trim(words.substr(0, value + rules.punct.TitleEnd(words.substr(value))));
-    if (Assignment a; IsKeyedClause(keyed, rules, &a) && (!a.units.empty() || !a.lead.empty() || !a.support.empty()))
+    if (whole.size() > keyed.size() && names_units(whole))
+      t = whole;
+    else if (names_units(keyed))
       t = keyed;
   }
   // A count remark or an assignment in brackets closing the title is no part

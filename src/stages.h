@@ -40,6 +40,11 @@ bool IsYearOnly(std::string_view s, const Rules& rules);
 /// when a complete unit name stands before them; "" when none. A view into
 /// cell. (normalize.cpp)
 std::string_view TrailingDeadline(std::string_view cell, const Rules& rules);
+/// Whether a group's clause (a heading's, a group row's) gives the items
+/// under it its deadline: one under a key (完成时限：2025年), or one in
+/// brackets that dates them (（2025年6月底前完成）); a year or a span of years
+/// in brackets (推进规划实施（2021—2025年）) is the period the heading names. (clauses.cpp)
+bool GivesItsDeadline(const Assignment& a, const Rules& rules);
 /// Whether a deadline printed over two cells, one under the other, reads
 /// across them: a phrase of deadlines.yaml matches over the place the two
 /// meet (2024年12月 over 底前). (repair.cpp)

@@ -162,8 +162,8 @@ void InheritUnits(Part& p, const Assignment& from, const std::vector<const Line*
 // `from_lines`: 三、完成时限：2025年6月底前 / 二、规范信息发布（2025年10月底前完成）
 // over items naming only their units) when it names none of its own; an item's
 // own deadline is its own.
-void InheritDeadline(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines) {
-  if (from.deadline.empty() || !p.a.deadline.empty()) return;
+void InheritDeadline(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines, const Rules& rules) {
+  if (!p.a.deadline.empty() || !GivesItsDeadline(from, rules)) return;
   if (!p.a.found) {
     p.a.found = true;
     p.a_from = from_lines;
@@ -247,45 +247,21 @@ std::string_view HeadingText(const Line& l, std::string_view title) {
   return l.heading ? std::string_view(l.heading->title) : title;
 }
 
-// A clause that assigns: keys that do (牵头单位：X；配合单位：Y: a contact's
-// (（联系单位：…，联系人：…）) or a remark's assigns nothing), or role words
-// closing runs of unit names (县委办牵头，各乡镇配合 / 县政府办负责), each run
-// holding a complete name (…报领导小组办公室（设县城管局） has no role word:
-// the notice's request).
-bool AssigningClause(std::string_view inside, const Rules& rules) {
-  if (IsKeyedClause(inside, rules)) return true;
-  const std::vector<RoleRun> runs = SplitRoleRuns(inside, rules);
-  bool role = false;
-  for (const RoleRun& run : runs) {
-    role |= run.role != ClauseRole::kNone;
-    bool complete = false;
-    for (const std::string& name : SplitTopLevel(run.text, rules)) complete |= IsCompleteUnit(name, rules);
-    if (!complete) return false;
-  }
-  return role;
-}
-
-// A section with no items whose heading is over paragraphs of their own,
-// each closing with a bracketed clause that assigns (二、关于一季度经济运行情况 /
-// 加强…，每月形成…报告。（牵头单位：X；完成时限：每月10日前） / 完善…。（县政府办负责）):
-// each paragraph's first and last lines, which make its task; none when
-// none closes so. A paragraph runs from a text line under the heading (or
-// after the last paragraph's clause) to the first line where its words end
-// in the clause; a blank line ends words that close in none (no task), and
-// the run ends at a heading or a table line.
-std::vector<std::pair<int, int>> SectionParagraphClauses(int heading_line, const std::vector<Line>& lines,
-                                                         const Rules& rules) {
-  std::vector<std::pair<int, int>> found;
+// A section with no items whose heading is over a paragraph of its own
+// that closes with a bracketed clause of keys (二、关于一季度经济运行情况 / 加强…，
+// 每月形成…报告。（牵头单位：X；完成时限：每月10日前）; …报领导小组办公室（设县
+// 城管局） names no key: the notice's request): the paragraph's first and
+// last lines, which make its task; {0, 0} when none. The paragraph runs from
+// the first text line under the heading to the first line where its words
+// end in the clause, with no blank line, heading or table line in it.
+std::pair<int, int> SectionParagraphClause(int heading_line, const std::vector<Line>& lines, const Rules& rules) {
   int first = 0;
   std::string words;
   for (int n = heading_line + 1; n <= static_cast<int>(lines.size()); ++n) {
     const Line& l = lines[n - 1];
     if (l.kind == LineKind::kJunk) continue;
     if (l.kind == LineKind::kBlank) {
-      // Before any task, words closing in no clause end the run, as they did
-      // when a section had one paragraph's task at most.
-      if (first > 0 && found.empty()) break;
-      first = 0, words.clear();
+      if (first > 0) break;
       continue;
     }
     if (l.kind != LineKind::kText || l.tabs > 0) break;
@@ -293,13 +269,13 @@ std::vector<std::pair<int, int>> SectionParagraphClauses(int heading_line, const
     words += l.text;
     if (!EndsInClause(words, rules)) continue;
     const std::string t = JoinCjkSpaces(words);
+    // A clause of keys that assign (牵头单位：X；配合单位：Y): a contact's
+    // (（联系单位：…，联系人：…）) or a remark's assigns nothing.
     if (const auto [begin, inside] = TrailingBracket(t, rules.punct);
-        begin != std::string::npos && AssigningClause(inside, rules)) {
-      found.emplace_back(first, n);
-      first = 0, words.clear();
-    }
+        begin != std::string::npos && IsKeyedClause(inside, rules))
+      return {first, n};
   }
-  return found;
+  return {0, 0};
 }
 
 // The most characters of a heading's title that is a line of its own.
@@ -365,12 +341,9 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     // A section whose paragraph closes with a clause is that paragraph's
     // row (the heading is the section's title, not the task's words).
     if (s.items.empty()) {
-      std::vector<std::pair<int, int>> paragraphs;
-      if (const int end = SectionClauseEnd(s.line, lines, rules); end > 0)
-        paragraphs.emplace_back(s.line, end);
-      else
-        paragraphs = SectionParagraphClauses(s.line, lines, rules);
-      for (const auto& [from, end] : paragraphs) {
+      int from = s.line, end = SectionClauseEnd(s.line, lines, rules);
+      if (end == 0) std::tie(from, end) = SectionParagraphClause(s.line, lines, rules);
+      if (end > 0) {
         Part p = part(from, end);
         if (!p.a.units.empty() || !p.a.lead.empty() || !p.a.support.empty()) {
           if (p.content.empty()) p.content = s.title;
@@ -438,7 +411,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
             if (all[up].a.found) p.a = all[up].a, p.a_from = all[up].from;
           // One naming its units but no deadline: the nearest one above it.
           for (int up = nodes[k].parent; p.a.deadline.empty() && up >= 0; up = nodes[up].parent)
-            InheritDeadline(p, all[up].a, all[up].from);
+            InheritDeadline(p, all[up].a, all[up].from, rules);
           // The headings that only group leaves (a 1． over （1）) are no task:
           // their words go with the tasks under them. Their title is cut from
           // the words without a clause, as the item's is.
@@ -484,7 +457,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       for (size_t k = section_first; k < rows.size(); ++k)
         for (Part& p : rows[k]) {
           if (inherited) InheritUnits(p, sp.a, sp.from);
-          InheritDeadline(p, sp.a, sp.from);
+          InheritDeadline(p, sp.a, sp.from, rules);
         }
     }
     if (Assignment named = inherited || s.line == 0

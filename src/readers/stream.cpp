@@ -49,19 +49,33 @@ bool NamedNext(const std::vector<Line>& lines, size_t k, const Rules& rules, boo
 }
 
 // How many names no rule knows run from lines[k] on to the first row's 序号
-// (姓名 / 职务 / 联系电话 after 序号 / 单位: a contact list): 0 when anything
-// else comes first. Those names are the header's, not the first row's cells.
-size_t NamesBeforeFirstSeq(const std::vector<Line>& lines, size_t k, const Rules& rules, bool prefixed) {
+// (姓名 / 职务 / 联系电话 after 序号 / 单位: a contact list), where the first
+// row (its 1 up to the 2) has a cell for each of the `named` names before them
+// and each of them: 0 when anything else comes first, or the row has another
+// width (a band's name, 营商环境类, before a row of the named columns only).
+// Those names are the header's, not the first row's cells.
+size_t NamesBeforeFirstSeq(const std::vector<Line>& lines, size_t k, size_t named, const Rules& rules,
+                           bool prefixed) {
   constexpr size_t kMaxNames = 8;
   size_t names = 0;
   for (; k < lines.size() && names <= kMaxNames; ++k) {
     if (HeaderGap(lines[k])) continue;
     if (!OneCell(lines[k], prefixed)) return 0;
-    if (SeqNumber(lines[k].text) == 1) return names;
+    if (SeqNumber(lines[k].text) == 1) break;
     if (HeaderRole(lines[k].text, rules) != Role::kNone || !OtherHeaderName(lines[k].text, rules)) return 0;
     ++names;
   }
-  return 0;
+  if (names == 0 || names > kMaxNames) return 0;
+  // The first row ends at the 2, or at the text's end (a table of one row).
+  const size_t width = named + names;
+  size_t cells = 0;
+  for (; k < lines.size() && cells <= width; ++k) {
+    if (HeaderGap(lines[k])) continue;
+    if (!OneCell(lines[k], prefixed)) return 0;
+    if (cells > 0 && SeqNumber(lines[k].text) == 2) break;
+    ++cells;
+  }
+  return cells == width ? names : 0;
 }
 
 // The header run starting at lines[at]: consecutive one-cell lines (blank lines
@@ -88,7 +102,7 @@ size_t HeaderRun(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       // that end a 序号 header and the first row's 1: those names count too.
       if (trailing == 0 && !found.empty() && found.front() == Role::kSeq && OtherHeaderName(l.text, rules) &&
           !NamedNext(lines, i + 1, rules, prefixed))
-        trailing = NamesBeforeFirstSeq(lines, i, rules, prefixed);
+        trailing = NamesBeforeFirstSeq(lines, i, found.size(), rules, prefixed);
       if (trailing > 0)
         --trailing;
       else if (found.empty() || !OtherHeaderName(l.text, rules) || !NamedNext(lines, i + 1, rules, prefixed))
