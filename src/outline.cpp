@@ -71,34 +71,65 @@ struct Part {
   int item = 0;        // Item::index
   size_t text_len = 0;
   int line = 0;
+  int heading_line = 0;        // the line of the part's heading
+  std::string_view heading;    // its words after the marker (HeadingMatch::title)
 };
+
+// The most characters of a heading that is a title alone.
+constexpr size_t kTitleChars = 24;
+
+// Whether a heading's words are a title alone (（二）基本原则。, 一、总体要求):
+// short, with no stop, comma or semicolon inside. The paragraphs under such
+// a heading are its words.
+bool TitleAlone(std::string_view words, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  std::string_view t = Trim(words);
+  while (size_t n = pu.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
+  return !t.empty() && CharCountUpTo(t, kTitleChars + 1) <= kTitleChars && pu.TitleEnd(t) == t.size() &&
+         !pu.comma.In(t) && !pu.semicolon.In(t) && !pu.full_stop.In(t);
+}
+
+// A part whose first paragraph is its heading, a title alone, over
+// paragraphs of its own (（二）发展目标。 / 到2020年，… / 到2025年，…): they are
+// its words, never the section's or the notice's closing, and it tells
+// nothing of the list's habit (one paragraph a part, or several).
+bool TitleOverParagraphs(const Part& p, const Rules& rules) {
+  return p.line > 0 && p.line == p.heading_line && TitleAlone(p.heading, rules);
+}
 
 // Paragraphs after the last part of a section that close the section or the
 // notice (各责任单位要于每月5日前将进展情况报…) rather than go on with it.
-// Told by the list's habit: when every other part with a follower in its
-// section is one paragraph (two or more of them), the last parts' further
-// paragraphs are not theirs, unless they name an assignment. Those items end
-// at that paragraph.
+// Told by the habit of the parts they may close: when every other part with
+// a follower is one paragraph (two or more of them), the last part's further
+// paragraphs are not its own, unless they name an assignment. The parts are
+// the section's own where another section follows (its paragraphs close that
+// section at most), every part of the list after the last section's (they
+// may close the notice). Those items end at that paragraph.
 void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>& parts, const Rules& rules,
                         std::vector<Section>* sections, std::vector<int>* item_end_lines) {
-  int single = 0;
-  std::vector<const Part*> last_parts;
-  for (size_t k = 0; k < parts.size(); ++k) {
-    const Part& p = parts[k];
-    if (k + 1 < parts.size() && parts[k + 1].section == p.section) {
-      if (p.line > 0) return;  // parts of several paragraphs: the habit allows them
-      ++single;
-    } else if (p.line > 0) {
-      last_parts.push_back(&p);
+  if (parts.empty()) return;
+  const size_t last_section = parts.back().section;
+  size_t section_first = 0;  // the first part of the section of parts[e]
+  for (size_t e = 0; e < parts.size(); ++e) {
+    if (parts[e].section != parts[section_first].section) section_first = e;
+    const Part& last = parts[e];
+    if (e + 1 < parts.size() && parts[e + 1].section == last.section) continue;  // not its section's last
+    if (last.line == 0 || TitleOverParagraphs(last, rules)) continue;
+    int single = 0;
+    bool several = false;
+    for (size_t k = last.section == last_section ? 0 : section_first; k < e && !several; ++k) {
+      const Part& p = parts[k];
+      if (parts[k + 1].section != p.section || TitleOverParagraphs(p, rules)) continue;  // a section's last
+      several = p.line > 0;  // parts of several paragraphs: the habit allows them
+      single += p.line == 0;
     }
-  }
-  // One such part is habit enough only where the paragraph after the last
-  // addresses the units (各责任单位要…): a list of two items. With no habit,
-  // a part whose first paragraph ends in its bracketed assignment is whole
-  // there: a paragraph after it addressing the units is no part of it.
-  if (single == 0 && last_parts.empty()) return;
-  const bool need_addressed = single < 2;
-  for (const Part* p : last_parts) {
+    if (several) continue;
+    // One such part is habit enough only where the paragraph after the last
+    // addresses the units (各责任单位要…): a list of two items. With no habit,
+    // a part whose first paragraph ends in its bracketed assignment is whole
+    // there: a paragraph after it addressing the units is no part of it.
+    const bool need_addressed = single < 2;
+    const Part* p = &last;
     if (single == 0) {
       const Item* item = nullptr;
       for (const Item& it : (*sections)[p->section].items)
@@ -333,7 +364,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
           sections.back().items.push_back(std::move(it));
           item = &sections.back().items.back();
           if (item_end_lines) item_end_lines->push_back(l.no);
-          parts.push_back({sections.size() - 1, item->index});
+          parts.push_back({sections.size() - 1, item->index, 0, 0, l.no, h.title});
           prev_text = l.text;
           prev_heading = true;
           item_indented = Indented(l);
@@ -353,7 +384,8 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
       continue;
     }
     if (item && l.tabs == 0) {
-      if (l.kind == LineKind::kHeading) parts.push_back({sections.size() - 1, item->index});  // a sub-item
+      if (l.kind == LineKind::kHeading)  // a sub-item
+        parts.push_back({sections.size() - 1, item->index, 0, 0, l.no, l.heading->title});
       Part& pe = parts.back();
       // A new paragraph: the line before closed a sentence, a bracket (a
       // clause) or was or ended in a key-value clause (…。【完成时限】持续推进),
