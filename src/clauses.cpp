@@ -980,6 +980,70 @@ bool EndsInClause(std::string_view line, const Rules& rules) {
   return begin != std::string_view::npos && ParseClause(inner, rules, &probe);
 }
 
+namespace {
+
+// The clauses inside a line's words, each between two sentences (…准入环境。
+// （市场监管总局负责）加强…有效对接。（体育总局、教育部负责）重视…): a bracket
+// opening after a sentence's end, with words after it, whose inside assigns
+// (AssigningClause). Each is merged into *a in order and taken out of *t; the
+// clause closing the line is not (ClauseBracket reads it). Whether any was.
+bool TakeInnerClauses(std::string* t, const Rules& rules, Assignment* a, int first, int last) {
+  const Punctuation& pu = rules.punct;
+  size_t i = pu.opens.Find(*t);
+  bool taken = false;
+  if (i == std::string::npos) return taken;
+  while (i < t->size()) {
+    const size_t at = i;
+    const char32_t c = NextChar(*t, i);
+    if (!pu.opens.Has(c)) continue;
+    const std::string_view before = Trim(std::string_view(*t).substr(0, at));
+    if (before.empty() || !(pu.full_stop.Ends(before) || pu.semicolon.Ends(before))) continue;
+    int depth = 1;
+    size_t j = i, close = std::string::npos;
+    while (j < t->size() && depth > 0) {
+      const size_t k = j;
+      const char32_t d = NextChar(*t, j);
+      depth += pu.opens.Has(d) - pu.closes.Has(d);
+      if (depth == 0) close = k;
+    }
+    if (close == std::string::npos) return taken;  // never closed: no clause after it either
+    std::string_view after = Trim(std::string_view(*t).substr(j));
+    while (size_t n = pu.StopLength(after)) after = Trim(after.substr(0, after.size() - n));
+    if (after.empty()) return taken;  // the clause closing the line
+    const std::string_view inside = std::string_view(*t).substr(i, close - i);
+    Assignment clause;
+    if (!AssigningClause(inside, rules) || !ParseClause(inside, rules, &clause) ||
+        (clause.units.empty() && clause.lead.empty() && clause.support.empty()))
+      continue;
+    MergeAt(clause, a, first, last, pu);
+    t->erase(at, j - at);
+    i = at;
+    taken = true;
+  }
+  return taken;
+}
+
+}  // namespace
+
+// A contact's keys (（联系单位：…，联系人：…）) or a remark's assign nothing;
+// nor does a bracket with no role word (…报领导小组办公室（设县城管局）: the
+// notice's request).
+bool AssigningClause(std::string_view inside, const Rules& rules) {
+  // 列第一位者为牵头单位，下同 closing it is a remark on its list: no unit.
+  std::string remarkless;
+  if (rules.first_is_lead.Contains(inside)) inside = remarkless = rules.first_is_lead.ReplaceAll(inside, "");
+  if (IsKeyedClause(inside, rules)) return true;
+  const std::vector<RoleRun> runs = SplitRoleRuns(inside, rules);
+  bool role = false;
+  for (const RoleRun& run : runs) {
+    role |= run.role != ClauseRole::kNone;
+    bool complete = false;
+    for (const std::string& name : SplitTopLevel(run.text, rules)) complete |= IsCompleteUnit(name, rules);
+    if (!complete) return false;
+  }
+  return role;
+}
+
 size_t TrailingClauseBegin(std::string_view text, const Rules& rules) {
   auto [begin, inner] = ClauseBracket(text, rules);
   Assignment probe;
@@ -1140,6 +1204,11 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
         k = last;
         continue;
       }
+    }
+    // Clauses between its sentences, before the one closing it.
+    if (const bool found = a.found; TakeInnerClauses(&t, rules, &a, static_cast<int>(k0), static_cast<int>(k))) {
+      if (!found) a.clause_line = static_cast<int>(k0);
+      only_bracket_lines = false;
     }
     auto [begin, inner] = ClauseBracket(t, rules);
     if (begin != std::string_view::npos) {

@@ -53,6 +53,10 @@ bool DeadlineReadsAcross(std::string_view above, std::string_view below, const R
 /// `unit` a whole unit's (县农业农村局 孙强, 孙强同志, 王明牵头: a role word may
 /// follow the name): units.yaml contact_person or person. (contacts.cpp)
 bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& rules);
+/// Whether a clause's inside (its brackets off) assigns: keys that do
+/// (牵头单位：X), or role words closing runs of unit names, each run holding a
+/// complete name (县委办牵头，各乡镇配合). (clauses.cpp)
+bool AssigningClause(std::string_view inside, const Rules& rules);
 /// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).
 bool IsCompleteSpaceless(std::string_view name, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.

@@ -19,6 +19,7 @@
 // span of where it was written: the row-to-task step warns on it from that.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -281,6 +282,50 @@ std::pair<int, int> SectionParagraphClause(int heading_line, const std::vector<L
 // The most characters of a heading's title that is a line of its own.
 constexpr size_t kShortTitle = 24;
 
+// The pieces of an item's units that its clauses named each (X负责；Y、Z负责:
+// ReadAssignment joins their units with the clause joiner), split outside
+// brackets.
+std::vector<std::string_view> ClauseUnits(std::string_view units, const Punctuation& pu) {
+  std::vector<std::string_view> pieces;
+  const std::string& joiner = pu.clause_joiner;
+  size_t from = 0;
+  int depth = 0;
+  for (size_t i = 0; i < units.size();) {
+    if (depth == 0 && !joiner.empty() && units.substr(i).starts_with(joiner)) {
+      pieces.push_back(units.substr(from, i - from));
+      i += joiner.size(), from = i;
+      continue;
+    }
+    const char32_t c = NextChar(units, i);
+    depth += pu.opens.Has(c) - pu.closes.Has(c);
+  }
+  pieces.push_back(units.substr(from));
+  return pieces;
+}
+
+// An item of several clauses, each naming units without roles, in a notice
+// that says the first unit named leads (列第一位者为牵头单位，下同, units.yaml
+// first_is_lead): the first unit of each clause leads, the others support
+// (ApplyFirstIsLead reads the units of one clause so). Noted as it does.
+void FirstOfEachClauseLeads(Part& p, const Rules& rules) {
+  if (!p.a.lead.empty() || !p.a.support.empty() || !p.a.scope.empty() || p.a.units.empty()) return;
+  const std::vector<std::string_view> pieces = ClauseUnits(p.a.units, rules.punct);
+  if (pieces.size() < 2) return;
+  std::string lead, support;
+  for (std::string_view piece : pieces) {
+    const UnitList u = NormalizeUnits(piece, rules);
+    if (u.units.empty() || !u.lead.empty() || !u.support.empty() || !u.guide.empty()) return;
+    for (size_t k = 0; k < u.units.size(); ++k) {
+      std::string& to = k == 0 ? lead : support;
+      if (!to.empty()) to += rules.punct.list_joiner;
+      to += u.units[k];
+    }
+  }
+  p.a.lead = std::move(lead), p.a.lead_from = p.a.units_from;
+  p.a.support = std::move(support), p.a.support_from = p.a.units_from;
+  p.notes.emplace_back("units.first_is_lead", "lead units are the first listed in each clause, as the notice says");
+}
+
 }  // namespace
 
 Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
@@ -472,6 +517,18 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         for (Part& p : rows[k]) InheritUnits(p, named, heading);  // said as for a section's clause
     }
   }
+
+  // The notice saying the first unit named leads, asked once, where an item
+  // has several clauses.
+  std::optional<bool> first_leads;
+  for (auto& parts : rows)
+    for (Part& p : parts) {
+      if (p.a.units.find(rules.punct.clause_joiner) == std::string::npos) continue;
+      if (!first_leads)
+        first_leads = std::any_of(lines.begin(), lines.end(),
+                                  [&](const Line& l) { return rules.first_is_lead.Contains(l.text); });
+      if (*first_leads) FirstOfEachClauseLeads(p, rules);
+    }
 
   // A clause closing with a scope sentence (以下均需各县（市、区）人民政府落实，
   // 不再列出; Assignment::scope) names units for every item after its own:
