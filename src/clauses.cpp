@@ -72,6 +72,8 @@ void MergeAt(const Assignment& from, Assignment* to, int first, int last, const 
   Merge(from, to, p);
 }
 
+}  // namespace
+
 // A line's spaces between CJK characters joined (JoinCjkSpaces), all but one
 // between a whole unit name and a person's name after it (责任单位：县农业农村局
 // 孙强, 孙强同志, （县发改局 王明牵头，…）): that one stays, so that the unit
@@ -108,6 +110,8 @@ std::string JoinKeepingPersons(std::string_view line, const Rules& rules) {
   out += JoinCjkSpaces(line.substr(piece));
   return out;
 }
+
+namespace {
 
 bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s, rules) == CellShape::kDeadline; }
 
@@ -156,6 +160,15 @@ int OpenBrackets(std::string_view s, const Punctuation& pu) {
   return depth;
 }
 
+// A name with a person's after it and a space (县发改局 王明: JoinKeepingPersons
+// keeps that space): the unit's part; else the whole name.
+std::string_view UnitBeforePerson(std::string_view name, const Rules& rules) {
+  const size_t space = name.rfind(' ');
+  if (space == std::string_view::npos) return name;
+  const std::string_view unit = Trim(name.substr(0, space));
+  return PersonAfterUnit(unit, Trim(name.substr(space + 1)), rules) ? unit : name;
+}
+
 // A free clause part names units when every run reads as unit names: with a
 // role word each run needs one complete name, without one every name must be.
 bool LooksLikeUnits(std::string_view text, const Rules& rules) {
@@ -165,7 +178,10 @@ bool LooksLikeUnits(std::string_view text, const Rules& rules) {
     auto names = SplitTopLevel(run.text, rules);
     if (names.empty()) return false;
     size_t complete = 0;
-    for (const auto& n : names) complete += IsCompleteUnit(n, rules) && CharCount(n) <= 30;
+    for (const auto& n : names) {
+      const std::string_view unit = UnitBeforePerson(n, rules);
+      complete += IsCompleteUnit(unit, rules) && CharCount(unit) <= 30;
+    }
     if (roles ? complete == 0 : complete != names.size()) return false;
   }
   return !runs.empty();
@@ -974,7 +990,7 @@ bool EndsInClause(std::string_view line, const Rules& rules) {
   std::string_view end = Trim(line);
   while (size_t n = pu.StopLength(end)) end = Trim(end.substr(0, end.size() - n));
   if (!pu.closes.Ends(end)) return false;
-  std::string t = JoinCjkSpaces(Trim(line));
+  std::string t = JoinKeepingPersons(Trim(line), rules);
   Assignment probe;
   auto [begin, inner] = ClauseBracket(t, rules);
   return begin != std::string_view::npos && ParseClause(inner, rules, &probe);
@@ -1038,7 +1054,7 @@ bool AssigningClause(std::string_view inside, const Rules& rules) {
   for (const RoleRun& run : runs) {
     role |= run.role != ClauseRole::kNone;
     bool complete = false;
-    for (const std::string& name : SplitTopLevel(run.text, rules)) complete |= IsCompleteUnit(name, rules);
+    for (const std::string& name : SplitTopLevel(run.text, rules)) complete |= IsCompleteUnit(UnitBeforePerson(name, rules), rules);
     if (!complete) return false;
   }
   return role;

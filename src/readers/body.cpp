@@ -269,7 +269,7 @@ std::pair<int, int> SectionParagraphClause(int heading_line, const std::vector<L
     if (first == 0) first = n;
     words += l.text;
     if (!EndsInClause(words, rules)) continue;
-    const std::string t = JoinCjkSpaces(words);
+    const std::string t = JoinKeepingPersons(words, rules);
     // A clause of keys that assign (牵头单位：X；配合单位：Y): a contact's
     // (（联系单位：…，联系人：…）) or a remark's assigns nothing.
     if (const auto [begin, inside] = TrailingBracket(t, rules.punct);
