@@ -103,18 +103,28 @@ bool TitleOverParagraphs(const Part& p, const Rules& rules) {
 // a follower is one paragraph (two or more of them), the last part's further
 // paragraphs are not its own, unless they name an assignment. The parts are
 // the section's own where another section follows (its paragraphs close that
-// section at most), every part of the list after the last section's (they
-// may close the notice). Those items end at that paragraph.
+// section at most; and only where no part of the list has several), every
+// part of the list after the last section's (they may close the notice).
+// Those items end at that paragraph.
 void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>& parts, const Rules& rules,
                         std::vector<Section>* sections, std::vector<int>* item_end_lines) {
   if (parts.empty()) return;
   const size_t last_section = parts.back().section;
+  // A part of several paragraphs anywhere (not a section's last, nor a title
+  // over its own): the notice writes items so, and a paragraph between two
+  // sections is the last item's (each item of a section may be one paragraph
+  // by chance: 九、 of three, its 2023年底前 paragraph its own).
+  bool several_anywhere = false;
+  for (size_t k = 0; k + 1 < parts.size() && !several_anywhere; ++k)
+    several_anywhere = parts[k + 1].section == parts[k].section && !TitleOverParagraphs(parts[k], rules) &&
+                       parts[k].line > 0;
   size_t section_first = 0;  // the first part of the section of parts[e]
   for (size_t e = 0; e < parts.size(); ++e) {
     if (parts[e].section != parts[section_first].section) section_first = e;
     const Part& last = parts[e];
     if (e + 1 < parts.size() && parts[e + 1].section == last.section) continue;  // not its section's last
     if (last.line == 0 || TitleOverParagraphs(last, rules)) continue;
+    if (last.section != last_section && several_anywhere) continue;
     int single = 0;
     bool several = false;
     for (size_t k = last.section == last_section ? 0 : section_first; k < e && !several; ++k) {
