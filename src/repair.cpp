@@ -564,21 +564,26 @@ void RepairTable(Table& table, const Rules& rules) {
 void DeadlinesFromLabels(Table& table, const Rules& rules) {
   // The labels in force and the deadline each sets (labels are printed on
   // their group's first row).
+  // Each label's deadline is read when a row under it has none (most rows
+  // have theirs: most labels are never read).
   const Cell* section = nullptr;
   const Cell* item = nullptr;
   std::string section_deadline, item_deadline;
+  bool section_read = false, item_read = false;
   auto heading_deadline = [&](const Cell& label) {
     const auto h = MatchHeading(label.text, rules);
     return HeadingDeadline(h ? std::string_view(h->title) : std::string_view(label.text), rules);
   };
   for (Row& r : table.rows) {
     if (!r.section_label.empty() && (!section || section->text != r.section_label.text)) {
-      section = &r.section_label, section_deadline = heading_deadline(r.section_label);
-      item = nullptr, item_deadline.clear();
+      section = &r.section_label, section_read = false;
+      item = nullptr, item_deadline.clear(), item_read = true;
     }
-    if (!r.item_label.empty() && (!item || item->text != r.item_label.text))
-      item = &r.item_label, item_deadline = heading_deadline(r.item_label);
+    if (!r.item_label.empty() && (!item || item->text != r.item_label.text)) item = &r.item_label, item_read = false;
     if (!r.deadline.empty() || r.deadline.garbled || r.content.empty()) continue;
+    if (item && !item_read) item_deadline = heading_deadline(*item), item_read = true;
+    if (section && !section_read && item_deadline.empty())
+      section_deadline = heading_deadline(*section), section_read = true;
     const Cell* label = !item_deadline.empty() ? item : !section_deadline.empty() ? section : nullptr;
     if (!label) continue;
     const std::string& deadline = label == item ? item_deadline : section_deadline;
