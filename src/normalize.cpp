@@ -692,7 +692,8 @@ Deadline EventDay(Deadline d, const DeadlineRule& rule, const Regex::Match& m, c
   return d;
 }
 
-// A count of days (group n; group wd: working days) after an event
+// A count of days (group n; group wd: working days; group wk: weeks; group
+// mo: months, to the same day of the month n on, or its last) after an event
 // (收到通知后10个工作日内, rule after: event) has no date a reader can know:
 // kind none, with a warning saying why, not "not understood". After the
 // notice's own issue (本通知印发之日起10个工作日内, group doc) it is the day n
@@ -703,12 +704,18 @@ Deadline CountedDays(Deadline d, const Regex::Match& m, const YearContext& years
                      const Rules& rules, std::vector<Diagnostic>* notes) {
   const std::string label = RoleLabel(Role::kDeadline, rules);
   const int n = rules.numerals.Value(m.Group("n")) * (m.Group("wk").empty() ? 1 : 7);  // 两周内: 14 days
-  const bool working = !m.Group("wd").empty();
+  const bool working = !m.Group("wd").empty(), months = !m.Group("mo").empty();
   const bool from_notice = !m.Group("doc").empty();
   if (const auto doc = from_notice ? DocDate(years) : std::nullopt; doc && n >= 1 && n <= 999) {
     const std::string& from = *years.doc_date;
     chr::sys_days day{*doc};
-    if (!working) day += chr::days{n};
+    if (months) {  // 1个月内 from 1月31日: 2月28日, the month's last day
+      chr::year_month_day to = *doc + chr::months{n};
+      if (!to.ok()) to = to.year() / to.month() / chr::last;
+      day = chr::sys_days{to};
+    } else if (!working) {
+      day += chr::days{n};
+    }
     for (int k = 0; k < n && working;)
       if (chr::weekday{day += chr::days{1}}.iso_encoding() <= 5) ++k;  // Monday to Friday
     d.date = ToIso(chr::year_month_day{day});
