@@ -76,7 +76,7 @@ void MergeAt(const Assignment& from, Assignment* to, int first, int last, const 
 
 // A line's spaces between CJK characters joined (JoinCjkSpaces), all but one
 // between a whole unit name and a person's name after it (责任单位：县农业农村局
-// 孙强, 孙强同志, （县发改局 王明牵头，…）): that one stays, so that the unit
+// 孙小强, 孙强同志, （县发改局 王小明牵头，…）): that one stays, so that the unit
 // list reader takes the person out of the units as in a table's cell
 // (contacts.cpp, TakePersons), never a part of the unit's name.
 std::string JoinKeepingPersons(std::string_view line, const Rules& rules) {
@@ -160,7 +160,7 @@ int OpenBrackets(std::string_view s, const Punctuation& pu) {
   return depth;
 }
 
-// A name with a person's after it and a space (县发改局 王明: JoinKeepingPersons
+// A name with a person's after it and a space (县发改局 王小明: JoinKeepingPersons
 // keeps that space): the unit's part; else the whole name.
 std::string_view UnitBeforePerson(std::string_view name, const Rules& rules) {
   const size_t space = name.rfind(' ');

@@ -83,7 +83,7 @@ bool BareName(std::string_view word, const Rules& rules) {
 }
 
 // A bracket holding only a person's name right after a whole unit name
-// (县农业农村局（孙强）): the name is no part of the unit's (（高新区） is none).
+// (县农业农村局（孙小强）): the name is no part of the unit's (（高新区） is none).
 bool BareNameAfterUnit(std::string_view before, std::string_view inner, const Rules& rules) {
   if (!BareName(Trim(inner), rules)) return false;
   size_t from = before.size(), b = 0;
@@ -94,7 +94,8 @@ bool BareNameAfterUnit(std::string_view before, std::string_view inner, const Ru
 }  // namespace
 
 bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& rules) {
-  if (unit.empty() || word.empty() || !IsCompleteUnit(unit, rules)) return false;
+  // One character (a spaced PDF line's every run) is no name: asked first.
+  if (unit.empty() || CharCountUpTo(word, 2) < 2 || !IsCompleteUnit(unit, rules)) return false;
   if (rules.unit_person.Contains(word)) return true;
   for (const auto& [w, role] : rules.role_words)
     if (word.size() > w.size() && EndsWith(word, w)) {
@@ -251,7 +252,7 @@ void TakeSpacedPersons(std::string& s, const Rules& rules, std::vector<std::stri
     while (from > 0 && !parts(PrevChar(s, from, &b))) from = b;
     const std::string_view unit = std::string_view(s).substr(from, space_at - from);
     std::string_view name = std::string_view(s).substr(word, end - word);
-    // A role word run on after the name (县发改局 王明牵头) stays, the unit's.
+    // A role word run on after the name (县发改局 王小明牵头) stays, the unit's.
     for (const auto& [w, role] : rules.role_words)
       if (name.size() > w.size() && EndsWith(name, w)) {
         name.remove_suffix(w.size()), end -= w.size();

@@ -547,10 +547,10 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
         doc.diagnostics.push_back(table.diagnostics.back());
       }
       if (at < body_tables_end) PlaceUnderHeading(table, doc.sections, lines[at].no);
-      // A native table that knows its merged cells renders each into every row
-      // it covers, so an empty cell there is empty, not a merge to guess.
       DeadlinesFromLabels(table, rules);
       FillBlanksAsAbove(table, rules);
+      // A native table that knows its merged cells renders each into every row
+      // it covers, so an empty cell there is empty, not a merge to guess.
       if (!SpansExact(original, table.header_line)) FillMergedCells(table, rules);
       // A title without a year (关于印发重点任务分解表的通知), or an annex
       // read without its notice: the table's own title (2025年…任务分解表)

@@ -283,6 +283,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   std::optional<int> pending_seq;
   int pending_seq_line = 0, row_seq_line = 0;  // the lines of the 序号 cells to come and of this row
   int last_seq_line = 0;                       // the line of the last row's 序号 cell
+  bool at_end = false;                         // the stream's last row is finished
   const bool seq_first = !t.columns.empty() && t.columns.front() == Role::kSeq;
   bool have_content = false, trailing_started = false;
   // The header's columns after the content (units, 完成情况, 备注 ...): a
@@ -329,9 +330,10 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   };
   auto finish = [&] {
     // A row of its own cells (units or a deadline) and no 序号 right after a
-    // numbered one, no band between: a sub-row under a 序号 merged over both,
-    // which the web copy printed once.
-    if (have_content && !row.seq && seq_first && !t.rows.empty() && t.rows.back().seq && last_seq_line > 0 &&
+    // numbered one, no band between, a numbered row after it: a sub-row under
+    // a 序号 merged over both, which the web copy printed once. (The last is
+    // not: lines after the table, a signature and its date, read so too.)
+    if (have_content && !row.seq && !at_end && seq_first && !t.rows.empty() && t.rows.back().seq && last_seq_line > 0 &&
         row.section_label.empty() &&
         (!row.deadline.empty() || !row.units.empty() || !row.lead.empty() || !row.support.empty())) {
       row.seq = t.rows.back().seq;
@@ -671,6 +673,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       }
     }
   }
+  at_end = true;
   finish();
   drop_held();
 }

@@ -114,26 +114,18 @@ void TrailingParagraphs(const std::vector<Line>& lines, const std::vector<Part>&
   // over its own): the notice writes items so, and a paragraph between two
   // sections is the last item's (each item of a section may be one paragraph
   // by chance: 九、 of three, its 2023年底前 paragraph its own).
-  bool several_anywhere = false;
-  for (size_t k = 0; k + 1 < parts.size() && !several_anywhere; ++k)
-    several_anywhere = parts[k + 1].section == parts[k].section && !TitleOverParagraphs(parts[k], rules) &&
-                       parts[k].line > 0;
+  for (size_t k = 0; k + 1 < parts.size(); ++k)
+    if (parts[k + 1].section == parts[k].section && !TitleOverParagraphs(parts[k], rules) && parts[k].line > 0)
+      return;
   size_t section_first = 0;  // the first part of the section of parts[e]
   for (size_t e = 0; e < parts.size(); ++e) {
     if (parts[e].section != parts[section_first].section) section_first = e;
     const Part& last = parts[e];
     if (e + 1 < parts.size() && parts[e + 1].section == last.section) continue;  // not its section's last
     if (last.line == 0 || TitleOverParagraphs(last, rules)) continue;
-    if (last.section != last_section && several_anywhere) continue;
-    int single = 0;
-    bool several = false;
-    for (size_t k = last.section == last_section ? 0 : section_first; k < e && !several; ++k) {
-      const Part& p = parts[k];
-      if (parts[k + 1].section != p.section || TitleOverParagraphs(p, rules)) continue;  // a section's last
-      several = p.line > 0;  // parts of several paragraphs: the habit allows them
-      single += p.line == 0;
-    }
-    if (several) continue;
+    int single = 0;  // the parts of one paragraph, with a follower, of the section or the list
+    for (size_t k = last.section == last_section ? 0 : section_first; k < e; ++k)
+      single += parts[k + 1].section == parts[k].section && !TitleOverParagraphs(parts[k], rules);
     // One such part is habit enough only where the paragraph after the last
     // addresses the units (各责任单位要…): a list of two items. With no habit,
     // a part whose first paragraph ends in its bracketed assignment is whole

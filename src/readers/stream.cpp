@@ -460,19 +460,25 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     // A 序号 merged over sub-rows (a web copy prints it once, then each
     // sub-row's cells): a block that cuts into two rows, the first ending
     // in a deadline line of its own where the deadline is the last column,
-    // is two rows, the second under the same 序号 line.
+    // is two rows, the second under the same 序号 line. Not the last block:
+    // it runs to the text's end (the signature after the table would cut as
+    // a sub-row) and is cut to its row below.
     std::vector<bool> merged_seq;  // by row: a sub-row under the 序号 of the row above
     if (!rows.empty() && roles.back() == Role::kDeadline) {
       std::vector<std::vector<size_t>> split;
-      for (std::vector<size_t> rest : rows) {
+      for (size_t r = 0; r < rows.size(); ++r) {
+        std::vector<size_t> rest = std::move(rows[r]);
         bool sub = false;
-        for (size_t p = width; p + width - 1 <= rest.size();) {
+        for (size_t p = width; r + 1 < rows.size() && p + width - 1 <= rest.size();) {
+          if (TypeCell(Trim(lines[rest[p - 1]].text), rules) != CellShape::kDeadline ||
+              TypeCell(Trim(lines[rest[p]].text), rules) == CellShape::kDeadline) {
+            ++p;
+            continue;
+          }
           std::vector<size_t> first(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(p));
           std::vector<size_t> second{rest.front()};
           second.insert(second.end(), rest.begin() + static_cast<std::ptrdiff_t>(p), rest.end());
-          if (TypeCell(Trim(lines[rest[p - 1]].text), rules) != CellShape::kDeadline ||
-              TypeCell(Trim(lines[rest[p]].text), rules) == CellShape::kDeadline ||
-              CutBlock(lines, first, roles, rules).empty() || CutBlock(lines, second, roles, rules).empty()) {
+          if (CutBlock(lines, first, roles, rules).empty() || CutBlock(lines, second, roles, rules).empty()) {
             ++p;
             continue;
           }
