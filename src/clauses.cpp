@@ -947,9 +947,14 @@ bool GivesItsDeadline(const Assignment& a, const Rules& rules) {
 }
 
 std::string HeadingDeadline(std::string_view title, const Rules& rules) {
-  // Cheap test first: a title with no deadline word sets none.
-  if (!rules.deadline_hint.Contains(title)) return {};
+  // Cheap tests first: a title closing in no bracket and holding no colon
+  // (most titles: a table's every row label is asked) sets none, nor one
+  // with no deadline word.
   const Punctuation& pu = rules.punct;
+  std::string_view raw = Trim(title);
+  while (size_t n = pu.StopLength(raw)) raw = Trim(raw.substr(0, raw.size() - n));
+  if (!pu.closes.Ends(raw) && !pu.colon.In(raw)) return {};
+  if (!rules.deadline_hint.Contains(title)) return {};
   const std::string t = JoinCjkSpaces(Trim(title));
   std::string_view v = t;
   while (size_t n = pu.StopLength(v)) v = Trim(v.substr(0, v.size() - n));

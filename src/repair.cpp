@@ -571,6 +571,11 @@ void DeadlinesFromLabels(Table& table, const Rules& rules) {
   std::string section_deadline, item_deadline;
   bool section_read = false, item_read = false;
   auto heading_deadline = [&](const Cell& label) {
+    // HeadingDeadline reads a key's line or a closing bracket only: a label
+    // with neither (most: a table's every row label may be asked) is not matched.
+    std::string_view t = Trim(label.text);
+    while (size_t n = rules.punct.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
+    if (!rules.punct.closes.Ends(t) && !rules.punct.colon.In(t)) return std::string();
     const auto h = MatchHeading(label.text, rules);
     return HeadingDeadline(h ? std::string_view(h->title) : std::string_view(label.text), rules);
   };
