@@ -50,15 +50,15 @@ bool GivesItsDeadline(const Assignment& a, const Rules& rules);
 /// meet (2024年12月 over 底前). (repair.cpp)
 bool DeadlineReadsAcross(std::string_view above, std::string_view below, const Rules& rules);
 /// Whether `word`, printed after `unit` and a space, is a person's name and
-/// `unit` a whole unit's (县农业农村局 孙强, 孙强同志, 王明牵头: a role word may
-/// follow the name): units.yaml contact_person or person. (contacts.cpp)
+/// `unit` a whole unit's (县农业农村局 孙小强, 孙强同志, 王小明牵头: a role word
+/// may follow the name; a bare name has three characters): units.yaml contact_person or person. (contacts.cpp)
 bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& rules);
 /// A line's spaces between CJK characters joined (JoinCjkSpaces), but the one
-/// between a whole unit name and a person's after it (县发改局 王明牵头). (clauses.cpp)
+/// between a whole unit name and a person's after it (县发改局 王小明牵头). (clauses.cpp)
 std::string JoinKeepingPersons(std::string_view line, const Rules& rules);
 /// Whether a clause's inside (its brackets off) assigns: keys that do
 /// (牵头单位：X), or role words closing runs of unit names, each run holding a
-/// complete name (县委办牵头，各乡镇配合; 县发改局 王明牵头: the person is no
+/// complete name (县委办牵头，各乡镇配合; 县发改局 王小明牵头: the person is no
 /// part of the name). (clauses.cpp)
 bool AssigningClause(std::string_view inside, const Rules& rules);
 /// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).

@@ -78,7 +78,9 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules);
 
 /// The deadline a heading or group row sets for what is under it: its value
 /// when the title is a key's line (完成时限：2025年6月底前), or its closing
-/// bracket's clause's deadline (规范信息发布（2025年10月底前完成）); "" when none.
+/// bracket's clause's deadline where that dates the items (规范信息发布
+/// （2025年10月底前完成）; a plan period, （2021—2025年）, sets none:
+/// GivesItsDeadline); "" when none.
 std::string HeadingDeadline(std::string_view title, const Rules& rules);
 
 /// Whether `text` holds an assignment inside a sentence (clauses.yaml inline:
