@@ -82,6 +82,14 @@ bool BareName(std::string_view word, const Rules& rules) {
          rules.contact_person.Contains(word);
 }
 
+// A word without the role word run on after it (县发改局 王小明牵头: the
+// unit's role, not the name's).
+std::string_view WithoutRoleWord(std::string_view word, const Rules& rules) {
+  for (const auto& [w, role] : rules.role_words)
+    if (word.size() > w.size() && EndsWith(word, w)) return word.substr(0, word.size() - w.size());
+  return word;
+}
+
 // A bracket holding only a person's name right after a whole unit name
 // (县农业农村局（孙小强）): the name is no part of the unit's (（高新区） is none).
 bool BareNameAfterUnit(std::string_view before, std::string_view inner, const Rules& rules) {
@@ -97,12 +105,7 @@ bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& 
   // One character (a spaced PDF line's every run) is no name: asked first.
   if (unit.empty() || CharCountUpTo(word, 2) < 2 || !IsCompleteUnit(unit, rules)) return false;
   if (rules.unit_person.Contains(word)) return true;
-  for (const auto& [w, role] : rules.role_words)
-    if (word.size() > w.size() && EndsWith(word, w)) {
-      word.remove_suffix(w.size());
-      break;
-    }
-  return BareName(word, rules);
+  return BareName(WithoutRoleWord(word, rules), rules);
 }
 
 namespace {
@@ -251,13 +254,9 @@ void TakeSpacedPersons(std::string& s, const Rules& rules, std::vector<std::stri
     size_t from = space_at, b = 0;
     while (from > 0 && !parts(PrevChar(s, from, &b))) from = b;
     const std::string_view unit = std::string_view(s).substr(from, space_at - from);
-    std::string_view name = std::string_view(s).substr(word, end - word);
     // A role word run on after the name (县发改局 王小明牵头) stays, the unit's.
-    for (const auto& [w, role] : rules.role_words)
-      if (name.size() > w.size() && EndsWith(name, w)) {
-        name.remove_suffix(w.size()), end -= w.size();
-        break;
-      }
+    const std::string_view name = WithoutRoleWord(std::string_view(s).substr(word, end - word), rules);
+    end = word + name.size();
     if (name.empty() || unit.empty() || !IsCompleteUnit(unit, rules) || !BareName(name, rules)) {
       i = word;
       continue;

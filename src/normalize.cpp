@@ -603,11 +603,6 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
     return d;
   }
   if (const int dow = !m.Group("sun").empty() ? 7 : rules.numerals.Value(m.Group("dow")); gran == "day" && dow >= 1) {
-    if (dow > 7) {
-      d.kind = "none", d.granularity.reset(), d.year_source.reset();
-      if (notes) notes->push_back({"deadline.unreadable", 0, 0, RoleLabel(Role::kDeadline, rules) + " not understood: " + *d.text});
-      return d;
-    }
     chr::sys_days day{chr::year{y} / mo / dd};
     while (static_cast<int>(chr::weekday{day}.iso_encoding()) != dow) day += chr::days{1};
     d.date = ToIso(chr::year_month_day{day});

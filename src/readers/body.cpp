@@ -163,8 +163,9 @@ void InheritUnits(Part& p, const Assignment& from, const std::vector<const Line*
 // `from_lines`: 三、完成时限：2025年6月底前 / 二、规范信息发布（2025年10月底前完成）
 // over items naming only their units) when it names none of its own; an item's
 // own deadline is its own.
-void InheritDeadline(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines, const Rules& rules) {
-  if (!p.a.deadline.empty() || !GivesItsDeadline(from, rules)) return;
+// `gives`: GivesItsDeadline(from), asked once by the caller for all parts.
+void InheritDeadline(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines, bool gives) {
+  if (!p.a.deadline.empty() || !gives) return;
   if (!p.a.found) {
     p.a.found = true;
     p.a_from = from_lines;
@@ -456,7 +457,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
             if (all[up].a.found) p.a = all[up].a, p.a_from = all[up].from;
           // One naming its units but no deadline: the nearest one above it.
           for (int up = nodes[k].parent; p.a.deadline.empty() && up >= 0; up = nodes[up].parent)
-            InheritDeadline(p, all[up].a, all[up].from, rules);
+            InheritDeadline(p, all[up].a, all[up].from, GivesItsDeadline(all[up].a, rules));
           // The headings that only group leaves (a 1． over （1）) are no task:
           // their words go with the tasks under them. Their title is cut from
           // the words without a clause, as the item's is.
@@ -499,10 +500,11 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         end > 0 && end < s.items.front().line) {
       Part sp = part(s.line, end);
       inherited = !sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty();
+      const bool gives = GivesItsDeadline(sp.a, rules);
       for (size_t k = section_first; k < rows.size(); ++k)
         for (Part& p : rows[k]) {
           if (inherited) InheritUnits(p, sp.a, sp.from);
-          InheritDeadline(p, sp.a, sp.from, rules);
+          InheritDeadline(p, sp.a, sp.from, gives);
         }
     }
     if (Assignment named = inherited || s.line == 0
