@@ -612,8 +612,8 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   for (size_t i = r.number_format.find('{'); i != std::string::npos; i = r.number_format.find('{', i + 1)) {
     const size_t close = r.number_format.find('}', i);
     const std::string name = r.number_format.substr(i + 1, close == std::string::npos ? close : close - i - 1);
-    if (close == std::string::npos || (name != "org" && name != "year" && name != "n")) {
-      ctx.Fail(root["number_format"].Mark(), "number_format: {" + name + "} is not {org}, {year} or {n}");
+    if (close == std::string::npos || (name != "org" && name != "year" && name != "ord" && name != "n")) {
+      ctx.Fail(root["number_format"].Mark(), "number_format: {" + name + "} is not {org}, {year}, {ord} or {n}");
     }
   }
   ReadExamples(ctx, root["examples"], "frontmatter", r);

@@ -266,7 +266,7 @@ TEST_CASE("a 标题 metadata line is not the page's own title", "[frontmatter]")
       "标    题：关于做好2024年度政务公开工作的通知\n发文字号：某区政办发〔2024〕第3号\n"
       "成文日期：2024年02月28日\n发布日期：2024年03月01日\n各街道办事处，区直各部门：\n现就有关事项通知如下。\n");
   CHECK(fm.title == std::optional<std::string>("关于做好2024年度政务公开工作的通知"));
-  CHECK(fm.number == std::optional<std::string>("某区政办发〔2024〕3号"));
+  CHECK(fm.number == std::optional<std::string>("某区政办发〔2024〕第3号"));
   CHECK(fm.date == std::optional<std::string>("2024-02-28"));
 }
 
