@@ -76,9 +76,11 @@ void MergeAt(const Assignment& from, Assignment* to, int first, int last, const 
 
 // A line's spaces between CJK characters joined (JoinCjkSpaces), all but one
 // between a whole unit name and a person's name after it (责任单位：县农业农村局
-// 孙小强, 孙强同志, （县发改局 王小明牵头，…）): that one stays, so that the unit
-// list reader takes the person out of the units as in a table's cell
-// (contacts.cpp, TakePersons), never a part of the unit's name.
+// 孙小强, 孙强同志, （县发改局 王小明牵头，…）) or two whole unit names
+// (县发改局 高新区管委会, 县发改委  县统计局: SpaceKept): that one stays, so that
+// the unit list reader takes the person out of the units as in a table's cell
+// (contacts.cpp, TakePersons), never a part of the unit's name, and parts the
+// two names as a table's cell's space does.
 std::string JoinKeepingPersons(std::string_view line, const Rules& rules) {
   if (!HasSpace(line)) return std::string(line);
   std::string out;
@@ -100,7 +102,8 @@ std::string JoinKeepingPersons(std::string_view line, const Rules& rules) {
       if (!IsHan(NextChar(line, k))) break;
       end = k;
     }
-    if (from < at && after < end && PersonAfterUnit(line.substr(from, at - from), line.substr(after, end - after), rules)) {
+    if (from < at && after < end &&
+        SpaceKept(line.substr(from, at - from), line.substr(at, after - at), line.substr(after, end - after), rules)) {
       out += JoinCjkSpaces(line.substr(piece, at - piece));
       out += ' ';
       piece = after;

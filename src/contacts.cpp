@@ -110,6 +110,38 @@ bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& 
 
 namespace {
 
+// Whether a space run is wide: two spaces or more, or one that is no ASCII
+// space (the ideographic space U+3000, a character wide), which no PDF
+// line's letter spacing gives.
+bool WideGap(std::string_view gap) {
+  size_t i = 0, chars = 0;
+  while (i < gap.size()) {
+    if (NextChar(gap, i) >= 0x80) return true;
+    ++chars;
+  }
+  return chars >= 2;
+}
+
+// Whether a name is a body of its own (units.yaml whole_suffixes: 高新区管委会,
+// 城关镇办事处): a whole unit name ending so, two characters at least before
+// the suffix.
+bool WholeBody(std::string_view name, const Rules& rules) {
+  for (const std::string& suf : rules.whole_suffixes)
+    if (EndsWith(name, suf) && name.size() > suf.size() + 3) return IsCompleteUnit(name, rules);
+  return false;
+}
+
+}  // namespace
+
+bool SpaceKept(std::string_view before, std::string_view gap, std::string_view after, const Rules& rules) {
+  if (PersonAfterUnit(before, after, rules)) return true;
+  if (before.empty() || CharCountUpTo(after, 3) < 3 || !IsCompleteUnit(before, rules)) return false;
+  const std::string_view name = WithoutRoleWord(after, rules);
+  return WholeBody(name, rules) || (WideGap(gap) && IsCompleteUnit(name, rules));
+}
+
+namespace {
+
 // Brackets holding a contact key, a phone number or a person with a post: all but their role words
 // go (（牵头，联系人：李强 0596-7325566） is （牵头）; a bracket of contact
 // details only is dropped whole).
@@ -170,8 +202,18 @@ void TakeBracketed(std::string& s, const Rules& rules, std::vector<std::string>*
   }
 }
 
+// Whether s's first `at` bytes end in a whole unit name, its Han characters
+// back to the first that is none (县商务局 in 县商务局联系人：).
+bool EndsInWholeUnit(std::string_view s, size_t at, const Rules& rules) {
+  size_t from = at, b = 0;
+  while (from > 0 && IsHan(PrevChar(s, from, &b))) from = b;
+  return from < at && IsCompleteUnit(s.substr(from, at - from), rules);
+}
+
 // A part opening with a contact key and a colon (县公安局，联系人：黄志明): from
-// there to the cell's end, with the separator before it.
+// there to the cell's end, with the separator before it. The key may follow
+// a bracket's close or a whole unit name with no separator (县商务局（牵头）
+// 联系人：孙强, 县商务局联系人：孙强: the space between them joined away).
 void TakeKeyed(std::string& s, const Rules& rules, std::vector<std::string>* contacts) {
   const Punctuation& pu = rules.punct;
   size_t best = std::string::npos;
@@ -180,7 +222,8 @@ void TakeKeyed(std::string& s, const Rules& rules, std::vector<std::string>* con
       if (!ColonAfter(s, p + key.size(), rules)) continue;
       size_t b = 0;
       const char32_t before = p ? PrevChar(s, p, &b) : U' ';
-      if (IsSpace(before) || pu.comma.Has(before) || pu.semicolon.Has(before) || pu.enumeration.Has(before)) {
+      if (IsSpace(before) || pu.comma.Has(before) || pu.semicolon.Has(before) || pu.enumeration.Has(before) ||
+          pu.closes.Has(before) || (IsHan(before) && EndsInWholeUnit(s, p, rules))) {
         best = p;
         break;
       }

@@ -53,8 +53,15 @@ bool DeadlineReadsAcross(std::string_view above, std::string_view below, const R
 /// `unit` a whole unit's (县农业农村局 孙小强, 孙强同志, 王小明牵头: a role word
 /// may follow the name; a bare name has three characters): units.yaml contact_person or person. (contacts.cpp)
 bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& rules);
-/// A line's spaces between CJK characters joined (JoinCjkSpaces), but the one
-/// between a whole unit name and a person's after it (县发改局 王小明牵头). (clauses.cpp)
+/// Whether the spaces `gap` between the words `before` and `after` (runs of
+/// Han characters; a role word may close `after`) part two names that
+/// JoinKeepingPersons keeps apart: a whole unit name and a person's after it
+/// (PersonAfterUnit), or two whole unit names where the second is a body of
+/// its own (县发改局 高新区管委会: units.yaml whole_suffixes) or the gap is
+/// wide (县发改委  县统计局, 县工信局　县财政局: two spaces, or U+3000). (contacts.cpp)
+bool SpaceKept(std::string_view before, std::string_view gap, std::string_view after, const Rules& rules);
+/// A line's spaces between CJK characters joined (JoinCjkSpaces), but those
+/// SpaceKept keeps (县发改局 王小明牵头, 县发改局 高新区管委会), each one space. (clauses.cpp)
 std::string JoinKeepingPersons(std::string_view line, const Rules& rules);
 /// Whether a clause's inside (its brackets off) assigns: keys that do
 /// (牵头单位：X), or role words closing runs of unit names, each run holding a
