@@ -910,6 +910,39 @@ class MatcherPool {
   std::array<Slot, kSlots> slots_;
 };
 
+// The distinct last two bytes of a requirement's runs (of a one-byte run,
+// its byte), for HasAnyRun's one-pass scan; usable false when a run is empty
+// or there are more than kPairs pairs or kOnes bytes (memchr per run then).
+struct RunPairs {
+  static constexpr int kPairs = 6, kOnes = 2;
+  unsigned char pen[kPairs] = {}, last[kPairs] = {}, one[kOnes] = {};
+  int pairs = 0, ones = 0;
+  bool usable = false;
+  RunPairs() = default;
+  explicit RunPairs(const std::vector<std::string>& runs) {
+    for (const auto& run : runs) {
+      const size_t m = run.size();
+      if (m == 0) return;
+      if (m == 1) {
+        const auto c = static_cast<unsigned char>(run[0]);
+        if (std::find(one, one + ones, c) != one + ones) continue;
+        if (ones == kOnes) return;
+        one[ones++] = c;
+        continue;
+      }
+      const auto a = static_cast<unsigned char>(run[m - 2]), b = static_cast<unsigned char>(run[m - 1]);
+      bool seen = false;
+      for (int k = 0; k < pairs; ++k) seen = seen || (pen[k] == a && last[k] == b);
+      if (seen) continue;
+      if (pairs == kPairs) return;
+      pen[pairs] = a;
+      last[pairs] = b;
+      ++pairs;
+    }
+    usable = pairs + ones > 0;
+  }
+};
+
 // A set of characters (from CharSets): sorted, and a bitmap of their low 12
 // bits that turns away most characters of a text before the binary search.
 // The lead bytes of their UTF-8 forms: when there are few and none starts a
@@ -1081,6 +1114,7 @@ struct Regex::Impl {
   bool ascii_used = false;     // gate has sets with ASCII members: required differs
   std::once_flag required_once;  // required() reads `required` then
   std::vector<std::optional<CharSet>> char_sets;  // by gate entry: see CharSets()
+  std::vector<RunPairs> run_pairs;                 // by gate entry: see RunPairs
   // The order Possible checks the requirements in: longest shortest run
   // first (a longer literal is rarer, and the first one a text lacks ends the
   // checks: on a whole notice, one scan instead of one per requirement),
@@ -1714,8 +1748,106 @@ bool HasRun(std::string_view s, std::string_view run) {
   return false;
 }
 
-// True when s holds one of the runs.
-[[gnu::noinline]] bool HasAnyRun(const std::vector<std::string>& any, std::string_view s) {
+#if defined(__x86_64__)
+// HasAnyRun in one pass of 32 places at a time, for runs whose last two bytes
+// (a run of one byte: that byte) take few values (RunPairs): a place is a
+// candidate when its byte and the one before are the last two bytes of a run
+// (for a CJK run, its last character's two continuation bytes: about one
+// place in a thousand; memchr for each run's last byte alone stopped about
+// every 60 bytes, and ran once per run). Each candidate is compared with
+// every run. A text shorter than 33 bytes is copied into a zeroed block
+// first. Bit j of the block at i is the place i+1+j; place 0 is tried alone.
+template <int P, int S>
+__attribute__((target("avx2"), always_inline)) inline uint32_t PairHits(const unsigned char* at, const __m256i* pen,
+                                                                         const __m256i* last, const __m256i* one) {
+  const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 1));
+  __m256i hit = _mm256_setzero_si256();
+  if constexpr (P > 0) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+    for (int k = 0; k < P; ++k)
+      hit = _mm256_or_si256(hit, _mm256_and_si256(_mm256_cmpeq_epi8(a, pen[k]), _mm256_cmpeq_epi8(b, last[k])));
+  }
+  for (int k = 0; k < S; ++k) hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(b, one[k]));
+  return static_cast<uint32_t>(_mm256_movemask_epi8(hit));
+}
+
+// Whether a run ends at place q of p (q < the text's size).
+bool RunEndsAt(const std::vector<std::string>& any, const unsigned char* p, size_t q) {
+  for (const auto& run : any) {
+    const size_t m = run.size();
+    if (q + 1 < m || p[q] != static_cast<unsigned char>(run[m - 1])) continue;
+    if (m == 1) return true;
+    if (p[q - 1] == static_cast<unsigned char>(run[m - 2]) && std::memcmp(p + q + 1 - m, run.data(), m - 2) == 0)
+      return true;
+  }
+  return false;
+}
+
+bool AnyRunEndsIn(const std::vector<std::string>& any, const unsigned char* p, size_t i, uint32_t mask) {
+  while (mask != 0) {
+    if (RunEndsAt(any, p, i + 1 + static_cast<size_t>(std::countr_zero(mask)))) return true;
+    mask &= mask - 1;
+  }
+  return false;
+}
+
+template <int P, int S>
+__attribute__((target("avx2"))) bool HasAnyRunAvx2(const RunPairs& rp, const std::vector<std::string>& any,
+                                                   std::string_view s) {
+  __m256i pen[P > 0 ? P : 1], last[P > 0 ? P : 1], one[S > 0 ? S : 1];
+  for (int k = 0; k < P; ++k) {
+    pen[k] = _mm256_set1_epi8(static_cast<char>(rp.pen[k]));
+    last[k] = _mm256_set1_epi8(static_cast<char>(rp.last[k]));
+  }
+  for (int k = 0; k < S; ++k) one[k] = _mm256_set1_epi8(static_cast<char>(rp.one[k]));
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  if (n == 0) return false;
+  if (S > 0 && RunEndsAt(any, p, 0)) return true;
+  if (n < 33) {
+    alignas(32) unsigned char buf[64] = {};
+    std::memcpy(buf, p, n);
+    const uint32_t mask = PairHits<P, S>(buf, pen, last, one) & ((uint32_t{1} << (n - 1)) - 1);  // places 1 .. n-1
+    return mask != 0 && AnyRunEndsIn(any, p, 0, mask);
+  }
+  size_t i = 0;
+  for (; i + 65 <= n; i += 64) {
+    const uint32_t m0 = PairHits<P, S>(p + i, pen, last, one), m1 = PairHits<P, S>(p + i + 32, pen, last, one);
+    if ((m0 | m1) != 0 && (AnyRunEndsIn(any, p, i, m0) || AnyRunEndsIn(any, p, i + 32, m1))) return true;
+  }
+  for (; i + 33 <= n; i += 32)
+    if (const uint32_t mask = PairHits<P, S>(p + i, pen, last, one); mask != 0 && AnyRunEndsIn(any, p, i, mask))
+      return true;
+  if (i + 1 < n) {
+    // The places i+1 .. n-1 from the block ending at n-1 (the bits of places
+    // before i+1 cleared: they were tried).
+    const size_t from = n - 33;
+    const uint32_t mask = PairHits<P, S>(p + from, pen, last, one) & ~((uint32_t{1} << (i - from)) - 1);
+    return mask != 0 && AnyRunEndsIn(any, p, from, mask);
+  }
+  return false;
+}
+
+using RunScan = bool (*)(const RunPairs&, const std::vector<std::string>&, std::string_view);
+constexpr RunScan kRunScans[RunPairs::kPairs + 1][RunPairs::kOnes + 1] = {
+    {nullptr, &HasAnyRunAvx2<0, 1>, &HasAnyRunAvx2<0, 2>},
+    {&HasAnyRunAvx2<1, 0>, &HasAnyRunAvx2<1, 1>, &HasAnyRunAvx2<1, 2>},
+    {&HasAnyRunAvx2<2, 0>, &HasAnyRunAvx2<2, 1>, &HasAnyRunAvx2<2, 2>},
+    {&HasAnyRunAvx2<3, 0>, &HasAnyRunAvx2<3, 1>, &HasAnyRunAvx2<3, 2>},
+    {&HasAnyRunAvx2<4, 0>, &HasAnyRunAvx2<4, 1>, &HasAnyRunAvx2<4, 2>},
+    {&HasAnyRunAvx2<5, 0>, &HasAnyRunAvx2<5, 1>, &HasAnyRunAvx2<5, 2>},
+    {&HasAnyRunAvx2<6, 0>, &HasAnyRunAvx2<6, 1>, &HasAnyRunAvx2<6, 2>},
+};
+#endif
+
+// True when s holds one of the runs (rp: their last bytes, see RunPairs).
+[[gnu::noinline]] bool HasAnyRun(const std::vector<std::string>& any, const RunPairs& rp, std::string_view s) {
+#if defined(__x86_64__)
+  static const bool avx2 = simd::UseAvx2();
+  if (avx2 && rp.usable) return kRunScans[rp.pairs][rp.ones](rp, any, s);
+#else
+  (void)rp;
+#endif
   for (const auto& run : any)
     if (HasRun(s, run)) return true;
   return false;
@@ -2248,6 +2380,7 @@ void Regex::Impl::ExtractLiterals() {
   for (auto& chars : CharSets(gate)) {
     char_sets.push_back(chars.empty() ? std::nullopt : std::optional<CharSet>(CharSet(std::move(chars))));
   }
+  for (const auto& runs : gate) run_pairs.emplace_back(runs);
   std::vector<size_t> shortest_run(gate.size(), 0);
   for (size_t k = 0; k < gate.size(); ++k) {
     check_order.push_back(k);
@@ -2366,7 +2499,7 @@ bool Regex::Impl::Possible(std::string_view s) {
 
 bool Regex::Impl::HasRequired(std::string_view s) const {
   for (const size_t k : check_order)
-    if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(gate[k], s)) return false;
+    if (char_sets[k] ? !HasAnyChar(*char_sets[k], s) : !HasAnyRun(gate[k], run_pairs[k], s)) return false;
   return true;
 }
 

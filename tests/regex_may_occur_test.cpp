@@ -24,5 +24,47 @@ TEST_CASE("Regex::MayOccurIn: no only where no piece of the text can match", "[r
   CHECK(Regex("^[^，]{2,4}$").MayOccurIn("abc"));
 }
 
+
+// The gate's scan for a requirement's runs (one pass over the text by the
+// runs' last two bytes where the processor has AVX2, memchr per run
+// otherwise) agrees with a plain search: each run placed at every offset of
+// texts from 0 to 140 bytes (a text shorter than a block, the blocks' seams
+// at 32 and 64 bytes, the text's first and last places), runs of one byte
+// beside CJK runs, runs sharing their last character, and more runs than
+// the one-pass scan takes.
+TEST_CASE("Regex::MayOccurIn: a requirement's runs found at every offset", "[regex]") {
+  struct Case {
+    const char* pattern;
+    std::vector<std::string> runs;
+  };
+  const std::vector<Case> cases = {
+      {"(?:牵头|负责)", {"牵头", "负责"}},
+      {"(?:第一位|首位)", {"第一位", "首位"}},
+      {"[（(]", {"(", "（"}},
+      {"[(\\[]", {"(", "["}},
+      {"(?:会同|配合|协助|参与|支持|指导|落实)", {"会同", "配合", "协助", "参与", "支持", "指导", "落实"}},
+      {"(?:印发|下发|月|年底|年中|年内)", {"印发", "下发", "月", "年底", "年中", "年内"}},
+  };
+  const std::string filler = "各地区各部门";  // holds no run of any case
+  for (const auto& c : cases) {
+    const Regex re(c.pattern);
+    INFO(c.pattern);
+    for (size_t n = 0; n <= 140; ++n) {
+      std::string text;
+      while (text.size() < n) text += filler;
+      text.resize(n, 'x');
+      CHECK_FALSE(re.MayOccurIn(text));
+      for (const auto& run : c.runs) {
+        for (size_t at = 0; at + run.size() <= n; ++at) {
+          std::string with = text;
+          with.replace(at, run.size(), run);
+          INFO("n " << n << " at " << at << " run " << run);
+          REQUIRE(re.MayOccurIn(with));
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace noticetab
