@@ -637,6 +637,31 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
   return d;
 }
 
+// A day of the notice's week or the next (group thisw / nextw: 本周五前,
+// 次周一前; dow, or sun for Sunday): counted from the 成文日期, weeks starting
+// on Monday, as 次月5日前 counts from its month; without one, relative.
+Deadline WeekdayFromDocument(Deadline d, const Regex::Match& m, const YearContext& years, const Rules& rules,
+                             std::vector<Diagnostic>* notes) {
+  const int dow = !m.Group("sun").empty() ? 7 : rules.numerals.Value(m.Group("dow"));
+  const auto doc = DocDate(years);
+  if (!doc || dow < 1 || dow > 7) {
+    d.kind = "none";
+    if (notes)
+      notes->push_back({"deadline.relative", 0, 0,
+                        RoleLabel(Role::kDeadline, rules) + " counts from the notice's week, which it does not give: " + *d.text});
+    return d;
+  }
+  const chr::sys_days day{*doc};
+  const chr::sys_days monday = day - chr::days{chr::weekday{day}.iso_encoding() - 1};
+  d.date = ToIso(chr::year_month_day{monday + chr::days{(m.Group("nextw").empty() ? 0 : 7) + dow - 1}});
+  d.granularity = "day";
+  d.year_source = "date";
+  if (notes)
+    notes->push_back({"deadline.from_document", 0, 0,
+                      RoleLabel(Role::kDeadline, rules) + " counted from the notice's week of " + *years.doc_date + ": " + *d.text});
+  return d;
+}
+
 // A deadline set by a named day (group e: 国庆节前, 2025年春节前, 秋季开学前;
 // deadlines.yaml events): the day itself, or the day before it with group b
 // (前). Without a printed year, the first on or after the 成文日期, else the
@@ -828,6 +853,7 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     if (rule.kind == "ongoing") return d;
     if (rule.kind == "recurring" && m.Group("m").empty()) return RecurWithinYear(d, rule, m, years, rules, notes);
     if (!m.Group("e").empty()) return EventDay(d, rule, m, years, rules, notes);
+    if (!m.Group("thisw").empty() || !m.Group("nextw").empty()) return WeekdayFromDocument(d, m, years, rules, notes);
     int y = 0;
     if (const std::string_view year = m.Group("y"); !year.empty()) {
       y = rules.numerals.Value(year);  // 2025 or 二〇二五
