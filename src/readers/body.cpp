@@ -133,10 +133,13 @@ void ShareGroupClause(std::vector<Part*>& all) {
 // `from_lines`) when its own assignment names none: the whole assignment
 // when it has none; else the units (and the deadline when it names none),
 // as the lead when p names only who supports it (一、县发改局 / 3.…配合单位：
-// X。（9月底前））.
-void InheritUnits(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines) {
+// X。（9月底前））. The deadline only where `gives` (GivesItsDeadline(from),
+// as InheritDeadline asks): a plan period (（县住建局牵头，2021—2025年）) dates
+// no item.
+void InheritUnits(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines, bool gives) {
   if (!p.a.found) {
     p.a = from, p.a_from = from_lines;
+    if (!gives) p.a.deadline.clear(), p.a.deadline_from = {}, p.a.deadline_key.clear();
     return;
   }
   if (!p.a.units.empty() || !p.a.lead.empty() || (from.units.empty() && from.lead.empty())) return;
@@ -155,7 +158,7 @@ void InheritUnits(Part& p, const Assignment& from, const std::vector<const Line*
     p.a.lead = lead ? from.lead : from.units;
     p.a.lead_from = moved(lead ? from.lead_from : from.units_from);
   }
-  if (p.a.deadline.empty() && !from.deadline.empty())
+  if (p.a.deadline.empty() && !from.deadline.empty() && gives)
     p.a.deadline = from.deadline, p.a.deadline_from = moved(from.deadline_from), p.a.deadline_key = from.deadline_key;
 }
 
@@ -454,7 +457,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
           if (!nodes[k].leaf) continue;
           Part& p = all[k];
           for (int up = nodes[k].parent; !p.a.found && up >= 0; up = nodes[up].parent)
-            if (all[up].a.found) p.a = all[up].a, p.a_from = all[up].from;
+            if (all[up].a.found) InheritUnits(p, all[up].a, all[up].from, GivesItsDeadline(all[up].a, rules));
           // One naming its units but no deadline: the nearest one above it.
           for (int up = nodes[k].parent; p.a.deadline.empty() && up >= 0; up = nodes[up].parent)
             InheritDeadline(p, all[up].a, all[up].from, GivesItsDeadline(all[up].a, rules));
@@ -503,7 +506,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       const bool gives = GivesItsDeadline(sp.a, rules);
       for (size_t k = section_first; k < rows.size(); ++k)
         for (Part& p : rows[k]) {
-          if (inherited) InheritUnits(p, sp.a, sp.from);
+          if (inherited) InheritUnits(p, sp.a, sp.from, gives);
           InheritDeadline(p, sp.a, sp.from, gives);
         }
     }
@@ -515,8 +518,9 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       // it are listed by who does them.
       const std::vector<const Line*> heading = {&lines[static_cast<size_t>(s.line) - 1]};
       named.units_from.Cover(0);  // heading[0]
+      const bool gives = GivesItsDeadline(named, rules);
       for (size_t k = section_first; k < rows.size(); ++k)
-        for (Part& p : rows[k]) InheritUnits(p, named, heading);  // said as for a section's clause
+        for (Part& p : rows[k]) InheritUnits(p, named, heading, gives);  // said as for a section's clause
     }
   }
 
