@@ -966,8 +966,18 @@ std::string HeadingDeadline(std::string_view title, const Rules& rules) {
     // A bracket's year or span of years (推进规划实施（2021—2025年）) is the
     // period the heading names, not when the items under it are due: a
     // bracket gives them a deadline of a date only (（2025年6月底前完成）).
-    if (const auto [begin, inner] = ClauseBracket(v, rules); begin != std::string_view::npos && ParseClause(inner, rules, &a))
+    const auto [begin, inner] = ClauseBracket(v, rules);
+    if (begin == std::string_view::npos) return {};
+    if (ParseClause(inner, rules, &a)) return GivesItsDeadline(a, rules) ? a.deadline : std::string();
+    // A bracket opening with its date, a word or two of what is done by then
+    // after it (（2024年6月底前开工）, （2024年6月30日前完成审批）): that date, as
+    // a row's wrapped deadline line is read (interpret.cpp).
+    const std::string_view in = Trim(inner);
+    if (const auto m = rules.deadline_in_content.Find(in);
+        m.found && m.begin == 0 && CharCountUpTo(in.substr(m.end), 5) <= 4) {
+      a.deadline = std::string(in.substr(0, m.end));
       return GivesItsDeadline(a, rules) ? a.deadline : std::string();
+    }
   } else if (IsKeyValueLine(v, rules) && ParseClause(v, rules, &a)) {
     return a.deadline;
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "noticetab/clauses.h"
 #include "noticetab/interpret.h"
 #include "noticetab/read.h"
 #include "readers.h"
@@ -429,7 +430,15 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
         const std::optional<int> seq = next.empty() ? std::nullopt : SeqNumber(next.front());
         const bool numbered = seq || (!next.empty() && SubNumber(next.front()));
         bool band_like = !syntax.stray_joins_above;
-        if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text) && CharCountUpTo(Trim(l.text), 25) <= 24) {
+        // A title's dated bracket (三、2024年第一批项目（2024年6月底前开工）: the
+        // rows' deadline, DeadlinesFromLabels) is not counted in its length.
+        auto band_title = [&] {
+          const std::string_view t = Trim(l.text);
+          if (CharCountUpTo(t, 25) <= 24 || !rules.punct.closes.Ends(t) || HeadingDeadline(t, rules).empty()) return t;
+          const size_t begin = TrailingBracket(t, rules.punct).first;
+          return begin == std::string_view::npos ? t : Trim(t.substr(0, begin));
+        };
+        if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text) && CharCountUpTo(band_title(), 25) <= 24) {
           const int style = HeadingStyle(l.text, rules);
           // A second-level title right after a row (not after a stray line: a
           // cell's sub-items （一）…（二）… wrap on below it).
