@@ -949,18 +949,22 @@ bool GivesItsDeadline(const Assignment& a, const Rules& rules) {
   return ResolveDeadline(a.deadline, years, rules).kind == "by_date";
 }
 
+bool MaySetDeadline(std::string_view title, const Punctuation& pu, std::string_view* stripped) {
+  std::string_view raw = Trim(title);
+  while (size_t n = pu.StopLength(raw)) raw = Trim(raw.substr(0, raw.size() - n));
+  if (stripped) *stripped = raw;
+  return pu.closes.Ends(raw) || pu.colon.In(raw);
+}
+
 std::string HeadingDeadline(std::string_view title, const Rules& rules) {
   // Cheap tests first: a title closing in no bracket and holding no colon
   // (most titles: a table's every row label is asked) sets none, nor one
   // with no deadline word.
   const Punctuation& pu = rules.punct;
-  std::string_view raw = Trim(title);
-  while (size_t n = pu.StopLength(raw)) raw = Trim(raw.substr(0, raw.size() - n));
-  if (!pu.closes.Ends(raw) && !pu.colon.In(raw)) return {};
-  if (!rules.deadline_hint.Contains(title)) return {};
-  const std::string t = JoinCjkSpaces(Trim(title));
-  std::string_view v = t;
-  while (size_t n = pu.StopLength(v)) v = Trim(v.substr(0, v.size() - n));
+  std::string_view raw;
+  if (!MaySetDeadline(title, pu, &raw) || !rules.deadline_hint.Contains(title)) return {};
+  const std::string t = JoinCjkSpaces(raw);  // its stops already off
+  const std::string_view v = t;
   Assignment a;
   if (pu.closes.Ends(v)) {
     // A bracket's year or span of years (推进规划实施（2021—2025年）) is the

@@ -562,21 +562,20 @@ void RepairTable(Table& table, const Rules& rules) {
 }
 
 void DeadlinesFromLabels(Table& table, const Rules& rules) {
-  // The labels in force and the deadline each sets (labels are printed on
-  // their group's first row).
+  // The labels in force, the deadline each sets and the title it is said by
+  // (labels are printed on their group's first row).
   // Each label's deadline is read when a row under it has none (most rows
   // have theirs: most labels are never read).
   const Cell* section = nullptr;
   const Cell* item = nullptr;
-  std::string section_deadline, item_deadline;
+  std::string section_deadline, item_deadline, section_title, item_title;
   bool section_read = false, item_read = false;
-  auto heading_deadline = [&](const Cell& label) {
+  auto heading_deadline = [&](const Cell& label, std::string* title) {
     // HeadingDeadline reads a key's line or a closing bracket only: a label
     // with neither (most: a table's every row label may be asked) is not matched.
-    std::string_view t = Trim(label.text);
-    while (size_t n = rules.punct.StopLength(t)) t = Trim(t.substr(0, t.size() - n));
-    if (!rules.punct.closes.Ends(t) && !rules.punct.colon.In(t)) return std::string();
+    if (!MaySetDeadline(label.text, rules.punct)) return std::string();
     const auto h = MatchHeading(label.text, rules);
+    *title = h ? h->title : JoinCjkSpaces(Trim(label.text));
     return HeadingDeadline(h ? std::string_view(h->title) : std::string_view(label.text), rules);
   };
   for (Row& r : table.rows) {
@@ -586,17 +585,16 @@ void DeadlinesFromLabels(Table& table, const Rules& rules) {
     }
     if (!r.item_label.empty() && (!item || item->text != r.item_label.text)) item = &r.item_label, item_read = false;
     if (!r.deadline.empty() || r.deadline.garbled || r.content.empty()) continue;
-    if (item && !item_read) item_deadline = heading_deadline(*item), item_read = true;
+    if (item && !item_read) item_deadline = heading_deadline(*item, &item_title), item_read = true;
     if (section && !section_read && item_deadline.empty())
-      section_deadline = heading_deadline(*section), section_read = true;
+      section_deadline = heading_deadline(*section, &section_title), section_read = true;
     const Cell* label = !item_deadline.empty() ? item : !section_deadline.empty() ? section : nullptr;
     if (!label) continue;
     const std::string& deadline = label == item ? item_deadline : section_deadline;
     r.deadline.text = deadline;
     r.deadline.first_line = label->first_line, r.deadline.last_line = label->last_line;
-    const auto h = MatchHeading(label->text, rules);
     r.Warn("deadline.from_group", RoleLabel(Role::kDeadline, rules) + " taken from the group row: " +
-                                      (h ? h->title : JoinCjkSpaces(Trim(label->text))));
+                                      (label == item ? item_title : section_title));
   }
 }
 

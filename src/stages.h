@@ -45,6 +45,10 @@ std::string_view TrailingDeadline(std::string_view cell, const Rules& rules);
 /// brackets that dates them (（2025年6月底前完成）); a year or a span of years
 /// in brackets (推进规划实施（2021—2025年）) is the period the heading names. (clauses.cpp)
 bool GivesItsDeadline(const Assignment& a, const Rules& rules);
+/// Whether a title, its trailing stops taken off (`*stripped`), closes in a
+/// bracket or holds a colon: the only titles HeadingDeadline reads a deadline
+/// from, asked first as the cheap test. (clauses.cpp)
+bool MaySetDeadline(std::string_view title, const Punctuation& pu, std::string_view* stripped = nullptr);
 /// Whether a deadline printed over two cells, one under the other, reads
 /// across them: a phrase of deadlines.yaml matches over the place the two
 /// meet (2024年12月 over 底前). (repair.cpp)
