@@ -117,6 +117,29 @@ std::optional<int> SeqNumber(std::string_view s) {
   return value;
 }
 
+std::optional<int> RowNumber(std::string_view s, const Rules& rules) {
+  if (const auto v = SeqNumber(s)) return v;
+  s = Trim(s);
+  if (s.empty() || CharCountUpTo(s, 6) > 5) return std::nullopt;
+  // A CJK numeral alone (a Word table's 序号 column numbered so).
+  bool numeral = CharCountUpTo(s, 4) <= 3;
+  for (size_t i = 0; numeral && i < s.size();) numeral = rules.numerals.IsCjkNumeral(NextChar(s, i));
+  if (numeral) {
+    const int v = rules.numerals.Value(s);
+    if (v > 0 && v < 1000) return v;
+    return std::nullopt;
+  }
+  // A heading's marker with no title (1. / （一） / 一、): what a heading
+  // style reads as the marker once a title follows it.
+  std::string probe(s);
+  probe += " x";
+  const auto h = MatchHeading(probe, rules);
+  if (!h || h->title != "x") return std::nullopt;
+  const int v = rules.numerals.Value(h->no);
+  if (v > 0 && v < 1000) return v;
+  return std::nullopt;
+}
+
 bool SubNumber(std::string_view s) {
   s = Trim(s);
   int digits = 0, groups = 0;
@@ -417,7 +440,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   for (size_t k = 0; k < cells.size(); ++k) {
     const StreamCell& c = cells[k];
     CellShape s = shapes[k];
-    if (const auto seq = SeqNumber(c.cell.text)) {  // a 序号 cell starts a row, named by the header or not
+    if (const auto seq = RowNumber(c.cell.text, rules)) {  // a 序号 cell starts a row, named by the header or not
       if (have_content) finish();
       else drop_held();
       pending_seq = *seq;
@@ -426,10 +449,20 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     }
     // A unit cell after the last row's deadline, where that is the header's
     // last column: the text after the table (the signature 某县人民政府办公室
-    // and its date, where no blank line ends the table), not a cell.
-    if (have_content && s == CellShape::kUnits && !row.deadline.empty() && deadline_last &&
+    // and its date, where no blank line ends the table), not a cell. So is a
+    // text after a numbered last row's deadline (请各牵头单位于每季度末报送…
+    // before the signature): no row of the table starts without its number,
+    // and nothing of the row comes after its last column but the deadline's
+    // wrapped end (2025年6月底前 / 完成), which is no sentence.
+    const auto after_table = [&] {
+      if (s == CellShape::kUnits) return true;
+      if (s != CellShape::kText || !row.seq) return false;
+      const std::string_view text = Trim(c.cell.text);
+      return EndsSentence(text, rules) || CharCountUpTo(text, 5) > 4;
+    };
+    if (have_content && !row.deadline.empty() && deadline_last && after_table() &&
         std::none_of(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, cells.end(),
-                     [](const StreamCell& n) { return SeqNumber(n.cell.text).has_value(); })) {
+                     [&](const StreamCell& n) { return RowNumber(n.cell.text, rules).has_value(); })) {
       std::string left;
       for (size_t j = k; j < cells.size(); ++j)
         if (!cells[j].cell.empty()) left += (left.empty() ? "" : " ") + cells[j].cell.text;
@@ -487,7 +520,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
           if (keyed && row.deadline.empty() && !t.columns.empty() && t.columns.front() == Role::kSeq && [&] {
                 for (size_t j = k + 1; j < cells.size(); ++j) {
                   if (cells[j].cell.empty()) continue;
-                  if (SeqNumber(cells[j].cell.text)) return false;
+                  if (RowNumber(cells[j].cell.text, rules)) return false;
                   if (shapes[j] == CellShape::kDeadline) return true;
                   if (shapes[j] != CellShape::kUnits) return false;
                 }
@@ -541,7 +574,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
               !t.columns.empty() &&
               t.columns.front() == Role::kSeq && [&] {
                 for (size_t j = k + 1; j < cells.size(); ++j)
-                  if (!cells[j].cell.empty()) return SeqNumber(cells[j].cell.text).has_value();
+                  if (!cells[j].cell.empty()) return RowNumber(cells[j].cell.text, rules).has_value();
                 return true;
               }()) {
             if (row.deadline.empty() && !row.deadline.garbled && t.has(Role::kDeadline)) {
@@ -795,6 +828,7 @@ Row PositionRow(const GridRow& r, const std::vector<Role>& header, const Rules& 
     switch (header[i]) {
       case Role::kSeq:
         if (const std::string_view n = BareNumeral(c.text, rules); IsInteger(n)) row.seq = std::atoi(Nfkc(Trim(n)).c_str());
+        else if (const auto v = RowNumber(c.text, rules)) row.seq = *v;  // 一, （一）
         break;
       case Role::kLabel: (labels >= 2 && i == last_label ? row.item_label : row.section_label).Append(c.text, line); break;
       case Role::kContent: row.content.Append(c.text, line); break;

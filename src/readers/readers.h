@@ -37,6 +37,9 @@ void FillCell(GridCell& c, const std::vector<Line>& lines, const Line& line, std
 /// A 序号 cell's value: one to three digits, ASCII or full-width (１２); none
 /// for anything else.
 std::optional<int> SeqNumber(std::string_view s);
+/// A row's number in a cell of its own: a SeqNumber, or a CJK numeral
+/// alone, or a heading's marker with no title after it (1. / （一） / 一、).
+std::optional<int> RowNumber(std::string_view s, const Rules& rules);
 /// True when s is a 序号 numbering a row under a group: ASCII numbers of one
 /// to three digits joined by - or . (1-1, 2.3, 1-2-1).
 bool SubNumber(std::string_view s);

@@ -58,21 +58,28 @@ size_t NamesBeforeFirstSeq(const std::vector<Line>& lines, size_t k, size_t name
                            bool prefixed) {
   constexpr size_t kMaxNames = 8;
   size_t names = 0;
+  std::optional<int> first;  // the first row's number (1, or where a copy starts: 2, 1., （一）)
+  bool band = false;         // a group's heading (一、营商环境类) between the names and the first row
   for (; k < lines.size() && names <= kMaxNames; ++k) {
     if (HeaderGap(lines[k])) continue;
     if (!OneCell(lines[k], prefixed)) return 0;
-    if (SeqNumber(lines[k].text) == 1) break;
-    if (HeaderRole(lines[k].text, rules) != Role::kNone || !OtherHeaderName(lines[k].text, rules)) return 0;
+    if ((first = RowNumber(lines[k].text, rules))) break;
+    if (lines[k].kind == LineKind::kHeading && names > 0) {
+      band = true;
+      continue;
+    }
+    if (band || HeaderRole(lines[k].text, rules) != Role::kNone || !OtherHeaderName(lines[k].text, rules)) return 0;
     ++names;
   }
-  if (names == 0 || names > kMaxNames) return 0;
-  // The first row ends at the 2, or at the text's end (a table of one row).
+  if (!first || names == 0 || names > kMaxNames) return 0;
+  // The first row ends at the next number, or at the text's end (a table of
+  // one row), or at the next group's heading.
   const size_t width = named + names;
   size_t cells = 0;
   for (; k < lines.size() && cells <= width; ++k) {
     if (HeaderGap(lines[k])) continue;
     if (!OneCell(lines[k], prefixed)) return 0;
-    if (cells > 0 && SeqNumber(lines[k].text) == 2) break;
+    if (cells > 0 && (RowNumber(lines[k].text, rules) == *first + 1 || lines[k].kind == LineKind::kHeading)) break;
     ++cells;
   }
   return cells == width ? names : 0;
@@ -155,10 +162,10 @@ bool Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool 
 
 // The body's first line past blank ones and its 序号, when it is one (1):
 // where a table of numbered rows starts. None when it is no 序号.
-std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, size_t from) {
+std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, size_t from, const Rules& rules) {
   const size_t j = PastBlank(lines, from);
   if (j >= lines.size()) return std::nullopt;
-  const auto seq = SeqNumber(lines[j].text);
+  const auto seq = RowNumber(lines[j].text, rules);
   if (!seq) return std::nullopt;
   return std::pair{j, *seq};
 }
@@ -195,7 +202,7 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
                                    const std::vector<Role>& roles) {
   std::vector<size_t> starts;
   if (width < 3) return starts;
-  const auto first = FirstRow(lines, from);
+  const auto first = FirstRow(lines, from, rules);
   if (!first) return starts;
   size_t j = first->first;
   const std::optional<int> seq = first->second;
@@ -208,16 +215,16 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
         ++blanks;
         continue;
       }
-      if (l.kind == LineKind::kJunk || PipeOnly(l.text) || EndsTable(l, rules) || SeqNumber(l.text) == v + 1)
+      if (l.kind == LineKind::kJunk || PipeOnly(l.text) || EndsTable(l, rules) || RowNumber(l.text, rules) == v + 1)
         return {};
     }
     starts.push_back(j);
     j += width;
-    if (j >= lines.size() || SeqNumber(lines[j].text) != v + 1) {
+    if (j >= lines.size() || RowNumber(lines[j].text, rules) != v + 1) {
       // More rows after the last regular one (a row of another shape): the
       // whole body is read by shape.
       for (size_t k = j; k < lines.size() && k < j + 2 * width && !EndsTable(lines[k], rules); ++k)
-        if (SeqNumber(lines[k].text) == v + 1) return {};
+        if (RowNumber(lines[k].text, rules) == v + 1) return {};
       break;
     }
   }
@@ -249,7 +256,7 @@ std::vector<std::vector<size_t>> NumberedBlocks(const std::vector<Line>& lines, 
                                                const Rules& rules) {
   std::vector<std::vector<size_t>> blocks;
   if (width < 3) return blocks;
-  const auto first = FirstRow(lines, from);
+  const auto first = FirstRow(lines, from, rules);
   if (!first) return blocks;
   size_t j = first->first;
   const std::optional<int> seq = first->second;
@@ -265,7 +272,7 @@ std::vector<std::vector<size_t>> NumberedBlocks(const std::vector<Line>& lines, 
         blank = true;
         continue;
       }
-      if (EndsTable(l, rules) || SeqNumber(l.text) == v + 1) break;
+      if (EndsTable(l, rules) || RowNumber(l.text, rules) == v + 1) break;
       if (l.kind == LineKind::kJunk) continue;
       if (const size_t end = HeaderRun(lines, k, rules, false, nullptr); end > k) {
         k = end - 1;  // a header repeated after a page break
@@ -276,7 +283,7 @@ std::vector<std::vector<size_t>> NumberedBlocks(const std::vector<Line>& lines, 
     }
     if (block.size() < width) return {};
     wrapped = wrapped || block.size() > width;
-    const bool last = k >= lines.size() || SeqNumber(lines[k].text) != v + 1;
+    const bool last = k >= lines.size() || RowNumber(lines[k].text, rules) != v + 1;
     // The last row runs to the table's end: it may take the text after the
     // table when nothing marks that end, so it may be no longer than twice
     // the longest row before it.
@@ -314,8 +321,17 @@ int Misfit(Role role, const std::vector<Line>& lines, const std::vector<size_t>&
       for (size_t k = b + 1; e - b > 1 && k < e; ++k)
         if (TypeCell(Trim(lines[block[k]].text), rules) == CellShape::kDeadline) return kMisfit;
       return extra + (StartsLikeUnit(text, rules) ? 0 : 2);
-    case Role::kDeadline:
-      return shape == CellShape::kDeadline ? extra : kMisfit;
+    case Role::kDeadline: {
+      if (shape != CellShape::kDeadline) return kMisfit;
+      // A deadline wrapped at its column's width (2025年6月底前 / 完成, 长期 /
+      // 坚持) is one cell: its lines cost nothing more where each goes on
+      // from the one above, so the wrap does not pass to the next column.
+      bool wrapped = extra > 0;
+      for (size_t k = b + 1; wrapped && k < e; ++k)
+        wrapped = Wraps(lines[block[k - 1]].text, lines[block[k]].text, rules) &&
+                  CharCountUpTo(Trim(lines[block[k]].text), 5) <= 4;
+      return wrapped ? 0 : extra;
+    }
     case Role::kContent:
       if (shape == CellShape::kUnits || shape == CellShape::kDeadline) return 6;
       return EndsSentence(text, rules) ? 0 : 2;
@@ -404,6 +420,11 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
   std::vector<Role> header_roles;  // the table's columns, to tell a table of its own from a repeated header
   size_t i = HeaderRun(lines, at, rules, prefixed, &header_roles);
   header_row(at, i);
+  // A total right under the header (headers.yaml total_row: 合计：3项) counts
+  // the numbered rows below it: no row of its own, and not the table's end.
+  if (const size_t j = PastBlank(lines, i); j < lines.size() && lines[j].kind == LineKind::kText &&
+                                            rules.total_row.Contains(lines[j].text) && FirstRow(lines, j + 1, rules))
+    i = j + 1;
   // Blank lines between every two header names (PDF text without -layout,
   // Word's paragraphs): the body's cells are blocks apart by blank lines too,
   // and the lines of a block one cell wrapped at the column's width
