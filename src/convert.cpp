@@ -230,6 +230,30 @@ void WarnUnreadRows(const std::vector<Line>& lines, const std::vector<std::pair<
   flush();
 }
 
+// A header printed one cell a line that names no unit, under a name no rule
+// knows that starts it (阶段 | 时间 | 工作内容: a 时间安排), outside every
+// table read: no table was read there, said in a document warning.
+void WarnUnreadCellHeaders(const std::vector<Line>& lines, const std::vector<std::pair<int, int>>& read,
+                           Document& doc, const Rules& rules) {
+  for (size_t k = 1; k < lines.size(); ++k) {
+    const Line& l = lines[k];
+    // Header names are short, one a line: most lines are turned away here.
+    if (l.kind != LineKind::kText || l.tabs > 0 || lines[k - 1].kind != LineKind::kText ||
+        CharCountUpTo(l.text, 9) > 8 || CharCountUpTo(lines[k - 1].text, 9) > 8)
+      continue;
+    if (std::any_of(read.begin(), read.end(), [&](const auto& s) { return l.no >= s.first && l.no <= s.second; }))
+      continue;
+    const size_t end = UnreadCellHeader(lines, k, rules);
+    if (end == 0) continue;
+    std::string names(lines[k - 1].text);
+    for (size_t j = k; j < end; ++j)
+      if (lines[j].kind != LineKind::kBlank) names += " | " + std::string(lines[j].text);
+    doc.Warn("table.unread", "line " + std::to_string(lines[k - 1].no) + ": a header printed one cell a line (" + names +
+                                 ") names no responsible unit; the table under it was not read");
+    k = end - 1;
+  }
+}
+
 // The lines an input repair touched, for its warning ("line 5", "lines 7,
 // 13, 14"): one Add per place repaired, in order; a line once; none after
 // the 64th place.
@@ -583,6 +607,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
     }
     if (doc.tasks.empty()) doc.Warn("table.no_rows", "the task table has no rows");
     WarnUnreadRows(lines, read_spans, doc);
+    WarnUnreadCellHeaders(lines, read_spans, doc, rules);
   } else {
     // No table: the body readers that detected their lines name the layout
     // (key-value+clauses when the body has both). Their cut is one function,
@@ -685,6 +710,7 @@ Document Convert(const Source& original, const Rules& rules, const ConvertOption
               break;
             }
     WarnUnreadRows(lines, {}, doc);
+    WarnUnreadCellHeaders(lines, {}, doc, rules);
     if (doc.tasks.empty())
       doc.Warn("tasks.none", "no task table recognized and no body items found");
     else if (from_annex)

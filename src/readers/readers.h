@@ -176,6 +176,10 @@ void CentreRows(const std::vector<Line>& lines, const std::vector<ColumnLine>& b
 bool DetectOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules);
+/// Where a cell-per-line header at lines[at] is turned away because the name
+/// no rule knows right above it starts it and it names no unit (阶段 / 时间 /
+/// 工作内容: a 时间安排): the index past its run; 0 for any other line.
+size_t UnreadCellHeader(const std::vector<Line>& lines, size_t at, const Rules& rules);
 /// Records: each row a block of `header name：value` lines (records.cpp).
 bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules);

@@ -156,8 +156,22 @@ void JoinSplitHeaderNames(std::vector<GridCell>& cells, const Rules& rules) {
   }
 }
 
+// Whether a header run found at lines[at] (its roles) has right above it a
+// name no rule knows while it names no unit (阶段 over 时间 / 工作内容: a
+// 时间安排): that name is the header's first, which the run could not start
+// with, and the header names no one: the table is no task table (as a
+// tab-separated one is not read).
+bool NamesNoOne(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed,
+                const std::vector<Role>& roles) {
+  if (at == 0 || std::any_of(roles.begin(), roles.end(), [](Role r) { return IsUnitRole(r); })) return false;
+  const Line& above = lines[at - 1];
+  return OneCell(above, prefixed) && above.kind == LineKind::kText && HeaderRole(above.text, rules) == Role::kNone &&
+         OtherHeaderName(above.text, rules);
+}
+
 bool Detect(const std::vector<Line>& lines, size_t at, const Rules& rules, bool prefixed) {
-  return HeaderRun(lines, at, rules, prefixed, nullptr) > at;
+  std::vector<Role> roles;
+  return HeaderRun(lines, at, rules, prefixed, &roles) > at && !NamesNoOne(lines, at, rules, prefixed, roles);
 }
 
 // The body's first line past blank ones and its 序号, when it is one (1):
@@ -395,6 +409,11 @@ std::vector<size_t> CutBlock(const std::vector<Line>& lines, const std::vector<s
 
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   return Detect(lines, at, rules, false);
+}
+size_t UnreadCellHeader(const std::vector<Line>& lines, size_t at, const Rules& rules) {
+  std::vector<Role> roles;
+  const size_t end = HeaderRun(lines, at, rules, false, &roles);
+  return end > at && NamesNoOne(lines, at, rules, false, roles) ? end : 0;
 }
 bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   return Detect(lines, at, rules, true);
