@@ -130,7 +130,10 @@ std::optional<int> RowNumber(std::string_view s, const Rules& rules) {
     return std::nullopt;
   }
   // A heading's marker with no title (1. / （一） / 一、): what a heading
-  // style reads as the marker once a title follows it.
+  // style reads as the marker once a title follows it. It ends in a
+  // marker's mark: any other cell is turned away before the styles run.
+  const Punctuation& pu = rules.punct;
+  if (pu.marker_ends.EndLength(s) == 0 && pu.marker_closes.EndLength(s) == 0) return std::nullopt;
   std::string probe(s);
   probe += " x";
   const auto h = MatchHeading(probe, rules);
