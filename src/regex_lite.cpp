@@ -144,6 +144,29 @@ struct Program::Set {
       ascii[1] = ~ascii[1];
     }
     dot = negated && ranges == kLineEnd;
+    Filter();
+  }
+  // Two 64-bit filters of the members past ASCII, by bits 0-5 and 6-11 of
+  // the character (as MarkSet's): a character whose two bits are not both
+  // set is in no range, so Has answers without a search of the ranges. Kept
+  // off where the ranges are few (a short scan) or the filters let all pass.
+  uint64_t low = ~uint64_t{0}, mid = ~uint64_t{0};
+  bool filtered = false;
+  void Filter() {
+    filtered = false;
+    if (ranges.size() <= 4) return;  // read on each program's load: only where used
+    low = mid = 0;
+    for (auto [lo, hi] : ranges) {
+      if (hi < 128) continue;
+      lo = std::max<char32_t>(lo, 128);
+      // The bits of lo .. hi (mod 64): a run of ones turned to lo's bit.
+      const auto span = [](char32_t a, char32_t b) {
+        return b - a >= 63 ? ~uint64_t{0} : std::rotl((uint64_t{2} << (b - a)) - 1, static_cast<int>(a & 63));
+      };
+      low |= span(lo, hi);
+      mid |= span(lo >> 6, hi >> 6);
+    }
+    filtered = low != ~uint64_t{0} || mid != ~uint64_t{0};
   }
   bool InRanges(char32_t c) const {
     if (ranges.size() <= 4) {
@@ -158,6 +181,7 @@ struct Program::Set {
   bool Has(char32_t c) const {
     if (c < 128) return (ascii[c >> 6] >> (c & 63)) & 1;
     if (ranges.empty() || c > ranges.back().second) return negated;
+    if (filtered && !((low >> (c & 63)) & (mid >> ((c >> 6) & 63)) & 1)) return negated;
     return InRanges(c) != negated;
   }
 };
@@ -983,6 +1007,7 @@ std::unique_ptr<Program> Deserialize(std::string_view bytes) {
     set.ascii[0] = in.Number();
     set.ascii[1] = in.Number();
     set.dot = in.Number() != 0;
+    set.Filter();
   }
   p->names_.resize(in.Count());
   for (auto& name : p->names_) name = std::string(in.String());
