@@ -129,13 +129,19 @@ void ShareGroupClause(std::vector<Part*>& all) {
   }
 }
 
+// A clause's deadline that passes to the items under it with its units: any
+// but a span of years (rules plan_span), the period a heading's plan names.
+bool PassesDeadline(const Assignment& from, const Rules& rules) {
+  return !from.deadline.empty() && !rules.plan_span.Find(from.deadline).found;
+}
+
 // Gives part p the units of a section's clause or heading (`from`, read from
 // `from_lines`) when its own assignment names none: the whole assignment
 // when it has none; else the units (and the deadline when it names none),
 // as the lead when p names only who supports it (一、县发改局 / 3.…配合单位：
-// X。（9月底前））. The deadline only where `gives` (GivesItsDeadline(from),
-// as InheritDeadline asks): a plan period (（县住建局牵头，2021—2025年）) dates
-// no item.
+// X。（9月底前））. The deadline only where `gives`: not a plan period
+// (（县住建局牵头，2021—2025年）: PassesDeadline), which dates no item; a clause's
+// 长期坚持, 每月25日前 or 2025年 is its items' as printed.
 void InheritUnits(Part& p, const Assignment& from, const std::vector<const Line*>& from_lines, bool gives) {
   if (!p.a.found) {
     p.a = from, p.a_from = from_lines;
@@ -285,6 +291,8 @@ std::pair<int, int> SectionParagraphClause(int heading_line, const std::vector<L
 
 // The most characters of a heading's title that is a line of its own.
 constexpr size_t kShortTitle = 24;
+// The longest bracket left open at the text's end read as a clause cut short.
+constexpr size_t kCutClause = 24;
 
 // The pieces of an item's units that its clauses named each (X负责；Y、Z负责:
 // ReadAssignment joins their units with the clause joiner), split outside
@@ -346,6 +354,23 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   // The item whose parts are cut: its title, as the outline read it, may run
   // past its heading's line (a heading sentence wrapped at the line's end).
   const Item* cut_item = nullptr;
+  // The last line holding text, and where a text's last bracket opens when
+  // nothing closes it and at most kCutClause characters follow (size() else).
+  int last_text = 0;
+  for (const Line& l : lines)
+    if (l.kind == LineKind::kText || l.kind == LineKind::kHeading) last_text = l.no;
+  auto pu_opens_tail = [&](std::string_view t) -> size_t {
+    const Punctuation& pu = rules.punct;
+    if (!pu.opens.In(t)) return t.size();
+    size_t open = t.size();
+    for (size_t i = 0; i < t.size();) {
+      const size_t at = i;
+      const char32_t c = NextChar(t, i);
+      if (pu.opens.Has(c)) open = at;
+      else if (pu.closes.Has(c)) open = t.size();
+    }
+    return open < t.size() && CharCountUpTo(t.substr(open), kCutClause + 1) <= kCutClause ? open : t.size();
+  };
   auto part = [&](int from, int to) {
     Part p;
     p.first_line = from, p.last_line = to;
@@ -363,6 +388,15 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     }
     p.a = ReadAssignment(p.lines, rules, &p.content);
     p.a_from = p.from;
+    // The text ends inside a bracket (…年内投入运行。（牵头单): a clause cut
+    // short where the copy stopped. Its words are no content and name no
+    // one whole; left out, said.
+    if (to >= last_text && pu_opens_tail(p.content) < p.content.size()) {
+      const size_t at = pu_opens_tail(p.content);
+      p.notes.emplace_back("content.truncated", "the text ends inside an open bracket, \"" + p.content.substr(at) +
+                                                    "\": a clause cut short, left out of the content");
+      p.content = std::string(Trim(std::string_view(p.content).substr(0, at)));
+    }
     // A short heading without a stop over a paragraph of its own (一、深入打好
     // 蓝天保卫战 / 强化…): its title is a sentence of the content, not words
     // run into the next line's. A heading with a separator or a full stop in
@@ -382,7 +416,16 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     }
     return p;
   };
-  for (const auto& s : sections) {
+  // Sections with no items that name no units, after one that does and with
+  // no other section since: kept when the section after them names units too
+  // (1.…（牵头单位：X） / 2.建设污水处理厂。 / 3.…（牵头单位：Y）): an item of the
+  // list printed without its clause, not the notice's requirements. Only a
+  // sentence of at most three lines; ClassifyDocument warns that it names no units.
+  std::vector<Part> between;
+  bool after_named = false;  // the last section read was an item-less one naming units
+  auto names_units = [](const Part& p) { return !p.a.units.empty() || !p.a.lead.empty() || !p.a.support.empty(); };
+  for (size_t si = 0; si < sections.size(); ++si) {
+    const Section& s = sections[si];
     size_t section_first = rows.size();
     // A section with no items whose heading is followed by key-value lines
     // (一、… / 牵头单位：X / 完成时限：Y): the heading and its lines are one
@@ -394,13 +437,39 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       if (end == 0) std::tie(from, end) = SectionParagraphClause(s.line, lines, rules);
       if (end > 0) {
         Part p = part(from, end);
-        if (!p.a.units.empty() || !p.a.lead.empty() || !p.a.support.empty()) {
+        if (names_units(p)) {
           if (p.content.empty()) p.content = s.title;
+          for (Part& b : between) rows.push_back({std::move(b)});
+          between.clear();
           rows.push_back({std::move(p)});
+          after_named = true;
+          continue;
         }
       }
+      if (after_named && s.line > 0 && si + 1 < sections.size() && sections[si + 1].line > s.line) {
+        Part p = part(s.line, sections[si + 1].line - 1);
+        if (!names_units(p) && !p.lines.empty() && p.lines.size() <= 3 && EndsSentence(p.content, rules)) {
+          between.push_back(std::move(p));
+          continue;
+        }
+      }
+      // The last section, its clause cut short by the text's end: kept too.
+      if (after_named && s.line > 0 && si + 1 == sections.size() && last_text >= s.line) {
+        Part p = part(s.line, last_text);
+        if (!names_units(p) && !p.notes.empty() && p.notes.back().first == "content.truncated" &&
+            p.lines.size() <= 3) {
+          for (Part& b : between) rows.push_back({std::move(b)});
+          between.clear();
+          rows.push_back({std::move(p)});
+          continue;
+        }
+      }
+      after_named = false;
+      between.clear();
       continue;
     }
+    after_named = false;
+    between.clear();
     for (const auto& it : s.items) {
       cut_item = &it;
       int first = it.line;
@@ -457,7 +526,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
           if (!nodes[k].leaf) continue;
           Part& p = all[k];
           for (int up = nodes[k].parent; !p.a.found && up >= 0; up = nodes[up].parent)
-            if (all[up].a.found) InheritUnits(p, all[up].a, all[up].from, GivesItsDeadline(all[up].a, rules));
+            if (all[up].a.found) InheritUnits(p, all[up].a, all[up].from, PassesDeadline(all[up].a, rules));
           // One naming its units but no deadline: the nearest one above it.
           for (int up = nodes[k].parent; p.a.deadline.empty() && up >= 0; up = nodes[up].parent)
             InheritDeadline(p, all[up].a, all[up].from, GivesItsDeadline(all[up].a, rules));
@@ -503,10 +572,10 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         end > 0 && end < s.items.front().line) {
       Part sp = part(s.line, end);
       inherited = !sp.a.units.empty() || !sp.a.lead.empty() || !sp.a.support.empty();
-      const bool gives = GivesItsDeadline(sp.a, rules);
+      const bool gives = GivesItsDeadline(sp.a, rules), passes = inherited && PassesDeadline(sp.a, rules);
       for (size_t k = section_first; k < rows.size(); ++k)
         for (Part& p : rows[k]) {
-          if (inherited) InheritUnits(p, sp.a, sp.from, gives);
+          if (inherited) InheritUnits(p, sp.a, sp.from, passes);
           InheritDeadline(p, sp.a, sp.from, gives);
         }
     }
@@ -518,9 +587,9 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       // it are listed by who does them.
       const std::vector<const Line*> heading = {&lines[static_cast<size_t>(s.line) - 1]};
       named.units_from.Cover(0);  // heading[0]
-      const bool gives = GivesItsDeadline(named, rules);
+      const bool passes = PassesDeadline(named, rules);
       for (size_t k = section_first; k < rows.size(); ++k)
-        for (Part& p : rows[k]) InheritUnits(p, named, heading, gives);  // said as for a section's clause
+        for (Part& p : rows[k]) InheritUnits(p, named, heading, passes);  // said as for a section's clause
     }
   }
 
