@@ -876,6 +876,12 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       // punctuation.yaml marker_ends): each a title without its number. The
       // lines go by their marker, not their kind: "2．2025年…" is no heading.
       std::string_view a = m.Group("a");
+      // A download link under the text naming a file of an annex listed
+      // above (附件：…安排表(1).xls): no second attachment.
+      if (const std::string_view file = m.Group("file"); !file.empty()) {
+        const std::string stem = Clean(a.substr(0, a.size() - file.size()));
+        if (std::find(fm.attachments.begin(), fm.attachments.end(), stem) != fm.attachments.end()) continue;
+      }
       std::vector<std::string> list;
       // A title wrapped onto the line right under it (…“好差评”工作 / 任务分工
       // 方案): a short line of words that opens no entry, is no date, no
@@ -1020,6 +1026,13 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     }
   }
   if (!fm.number || !fm.date || !fm.issuer || !fm.title) ReadSiteMetadata(lines, regions, rules, meta_keys, &fm);
+  // No signature and no metadata naming the issuer: the title's own
+  // (发文机关名称 + 关于 + 事由 + 文种), when the words before 关于 are a unit.
+  if (!fm.issuer && fm.title)
+    if (const auto o = rules.title_opening.Find(*fm.title); o.found && o.begin > 0)
+      if (const std::string by = RemoveSpaces(fm.title->substr(0, o.begin));
+          !rules.punct.opens.In(by) && !rules.punct.other_opens.In(by) && IsCompleteUnit(by, rules))
+        fm.issuer = by;
 
   // The plan year: from the title, else the date.
   if (fm.title) {
