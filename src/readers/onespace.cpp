@@ -12,6 +12,9 @@
 // is left between. A line that opens with no next number goes on with the row:
 // its last word finishes a unit list left open (县文旅广 / 电局, 县商务局、 /
 // 县财政局), the rest is more of the task's text.
+// A table with no 序号 column whose last column is the deadline
+// (重点工作任务 牵头单位 完成时限) is anchored on its end instead: a row is a
+// line ending in a deadline, a line ending in none goes on with the row above.
 #include <algorithm>
 
 #include "noticetab/classify.h"
@@ -49,7 +52,8 @@ std::string_view Between(const std::vector<std::string_view>& words, size_t a, s
 }
 
 // The header's roles when `l` is one: three names or more, one space apart,
-// the first 序号 and one of them the task's text.
+// one of them the task's text and the first 序号, or, with no 序号, the last
+// the deadline.
 std::vector<Role> HeaderOf(const Line& l, const Rules& rules,
                            std::vector<std::string_view>* names) {
   if (l.kind != LineKind::kText || l.tabs > 0 || l.text.find(' ') == std::string_view::npos)
@@ -59,8 +63,9 @@ std::vector<Role> HeaderOf(const Line& l, const Rules& rules,
   for (std::string_view n : *names)
     if (n.size() > kNameBytes) return {};
   std::vector<Role> roles = HeaderRoles(*names, rules);
-  if (roles.empty() || roles.front() != Role::kSeq ||
-      std::find(roles.begin(), roles.end(), Role::kContent) == roles.end())
+  if (roles.empty() || std::find(roles.begin(), roles.end(), Role::kContent) == roles.end()) return {};
+  if (roles.front() != Role::kSeq &&
+      (roles.back() != Role::kDeadline || std::find(roles.begin(), roles.end(), Role::kSeq) != roles.end()))
     return {};
   return roles;
 }
@@ -87,13 +92,14 @@ bool DetectOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rule
   const size_t next = PastBlank(lines, at + 1);
   if (next >= lines.size()) return false;
   const std::string_view row = lines[next].text;
-  if (!(row.substr(0, 2) == "1 " ||
-        (row.size() > 3 && SeqNumber(row.substr(0, 3)) == 1 && row[3] == ' ')))
-    return false;
+  const bool one = row.substr(0, 2) == "1 " || (row.size() > 3 && SeqNumber(row.substr(0, 3)) == 1 && row[3] == ' ');
+  if (!one && row.find(' ') == std::string_view::npos) return false;
   std::vector<std::string_view> names;
-  if (HeaderOf(lines[at], rules, &names).empty()) return false;
+  const std::vector<Role> roles = HeaderOf(lines[at], rules, &names);
+  if (roles.empty()) return false;
   const std::vector<std::string_view> first = Words(lines[next].text);
-  return first.size() >= 3 && SeqNumber(first.front()) == 1;
+  if (roles.front() == Role::kSeq) return one && first.size() >= 3 && SeqNumber(first.front()) == 1;
+  return first.size() >= 2 && ClassifyCell(first.back(), rules) == CellShape::kDeadline;
 }
 
 Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) {
@@ -106,6 +112,8 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
   const size_t width = names.size();
   const size_t content =
       static_cast<size_t>(std::find(roles.begin(), roles.end(), Role::kContent) - roles.begin());
+  const bool numbered = roles.front() == Role::kSeq;  // else rows end in their deadline
+  const size_t lead = numbered ? 1 : 0;                // the first word after the 序号
   auto header_row = [&](size_t i) {
     GridRow h;
     h.header = true;
@@ -130,13 +138,14 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
     }
     const std::vector<std::string_view> words = Words(l.text);
     if (words.empty()) break;
-    if (words.size() >= 2 && SeqNumber(words.front()) == expected) {
+    if (words.size() >= 2 && (numbered ? SeqNumber(words.front()) == expected
+                                       : ClassifyCell(words.back(), rules) == CellShape::kDeadline)) {
       ++expected;
       GridRow r;
       r.cells.resize(width);
       for (GridCell& c : r.cells) c.placeholder = true;
-      r.cells[0] = CellAt(lines, l, words.front());
-      size_t lo = 1, hi = words.size();  // the words not yet placed
+      if (numbered) r.cells[0] = CellAt(lines, l, words.front());
+      size_t lo = lead, hi = words.size();  // the words not yet placed
       // The columns after the text, from the last: each takes the last word
       // when it has the column's shape. A column of no shape (备注, 完成情况)
       // takes the words after the last one that fits the shaped column left
@@ -173,7 +182,7 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
       }
       // Label columns between 序号 and the text take a word each while more
       // than one is left.
-      for (size_t k = 1; k < content && hi > lo + 1; ++k)
+      for (size_t k = lead; k < content && hi > lo + 1; ++k)
         r.cells[k] = CellAt(lines, l, words[lo++]);
       if (hi > lo) r.cells[content] = CellAt(lines, l, Between(words, lo, hi - 1));
       r.span.first_line = r.span.last_line = l.no;
