@@ -1328,18 +1328,24 @@ bool IsFieldColumn(Role r) { return IsUnitRole(r) || r == Role::kDeadline || IsN
 // content column filled and every unit and deadline cell where the header
 // has it, as what it is. A merged cell leaves its gap on the left, so such a
 // row is read by position: its content may be shorter than a 完成情况
-// sentence, or end like a name (建成镇级电商服务中心).
+// sentence, or end like a name (建成镇级电商服务中心). A row that kept a
+// cell for every column (a tab row's blank cells) may leave its deadline
+// empty too: a blank cell in its place (the group row above may give the
+// deadline), no gap a merged cell shifted the row into (开工建设物流园 | 县商务局 |
+// blank under a group row: the content reads as a unit name, yet is where
+// the header has it).
 bool NotesLeftEmpty(const std::vector<CellShape>& shapes, const std::vector<Role>& header,
                     size_t skip, size_t content_col) {
   if (header.empty() || content_col >= shapes.size() || shapes.size() + skip > header.size() ||
       (shapes[content_col] != CellShape::kText && shapes[content_col] != CellShape::kUnits))
     return false;
   bool fields = false;
+  const bool every_cell = shapes.size() + skip == header.size();
   for (size_t i = 0; i + skip < header.size(); ++i) {
     const Role r = header[i + skip];
     const CellShape x = i < shapes.size() ? shapes[i] : CellShape::kEmpty;
     if (x == CellShape::kEmpty) {
-      if (i < content_col || IsUnitRole(r) || r == Role::kDeadline) return false;
+      if (i < content_col || IsUnitRole(r) || (r == Role::kDeadline && !every_cell)) return false;
     } else if (IsUnitRole(r) || r == Role::kDeadline) {
       if (x != (r == Role::kDeadline ? CellShape::kDeadline : CellShape::kUnits)) return false;
       fields = true;
