@@ -246,7 +246,13 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
   // a column they cannot tell (a leader 王丽（副县长） beside the content, a
   // count 3所 read as a unit): three rows of exactly the header's cells, each
   // opened by the next 序号, say the cells are placed.
-  if (starts.size() < (blanks == 0 ? 3 : 2)) return {};
+  // Two rows do where the header names three text columns or more after
+  // the 序号 (重点任务 | 年度目标 | 推进举措, named or not): shapes cannot tell
+  // one text cell from the next, so a shape-read row joins them.
+  const auto texts = std::count_if(roles.begin() + 1, roles.end(), [](Role r) {
+    return r == Role::kContent || r == Role::kLabel || r == Role::kNote || r == Role::kNone;
+  });
+  if (starts.size() < (blanks == 0 && texts < 3 ? 3 : 2)) return {};
   // And the last row is known to end there: where no blank line shows the
   // rows' cells, a line going on after it may be a cell of its own (a
   // wrapped content line pushes the row's deadline past its width).
