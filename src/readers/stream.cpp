@@ -552,6 +552,20 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
       };
       while (p < last.size() && !cuts_at(p)) ++p;
       while (p < last.size() && open_end && Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) && cuts_at(p + 1)) ++p;
+      // A note last (备注): the deadline's short wrap (2025年6月底前 / 完成),
+      // then the note itself where it is the table's last line, a blank line
+      // or the text's end after it, and reads as a note (words, no unit or
+      // date, no wrap of the line above): no paragraph after the table.
+      if (!open_end) {
+        while (p < last.size() && Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) &&
+               CharCountUpTo(Trim(lines[last[p]].text), 5) <= 4 && cuts_at(p + 1))
+          ++p;
+        const size_t after = last.back() + 1;
+        if (p + 1 == last.size() && (after >= lines.size() || lines[after].kind == LineKind::kBlank) &&
+            TypeCell(Trim(lines[last[p]].text), rules) == CellShape::kText &&
+            !Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) && cuts_at(p + 1))
+          ++p;
+      }
       last.resize(p);
     }
     std::vector<std::vector<size_t>> cuts;
