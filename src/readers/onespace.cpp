@@ -124,9 +124,13 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
   g.rows.push_back(header_row(at));
   g.span = g.rows.front().span;
 
-  int expected = 1;  // the next row's number
+  int expected = 1;     // the next row's number
+  bool blank = false;   // a blank line since the last row's line
+  bool page = false;    // page furniture (a page number) since then: blank lines around it
   for (size_t i = at + 1; i < lines.size(); ++i) {
     const Line& l = lines[i];
+    if (l.kind == LineKind::kBlank) blank = true;
+    if (l.kind == LineKind::kJunk) page = true;
     if (l.kind == LineKind::kBlank || l.kind == LineKind::kJunk) continue;
     if (EndsTable(l, rules) || l.tabs > 0) break;
     std::vector<std::string_view> again;
@@ -188,11 +192,14 @@ Grid CutOneSpace(const std::vector<Line>& lines, size_t at, const Rules& rules) 
       r.span.first_line = r.span.last_line = l.no;
       g.span.Cover(r.span);
       g.rows.push_back(std::move(r));
+      blank = page = false;
       continue;
     }
     // A line of the row above: headings and lines under a table whose first
-    // row never came are no part of one.
-    if (g.rows.size() < 2 || g.rows.back().header || l.kind == LineKind::kHeading) break;
+    // row never came are no part of one, nor is a paragraph after a blank
+    // line (the notice going on under the table, its signature): a wrapped
+    // row's lines follow each other, but for a page break's furniture.
+    if (g.rows.size() < 2 || g.rows.back().header || l.kind == LineKind::kHeading || (blank && !page)) break;
     GridRow& r = g.rows.back();
     size_t hi = words.size();
     for (size_t k = width; k-- > content + 1 && hi > 1;) {
