@@ -380,7 +380,15 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.kind == LineKind::kBlank) continue;
-    if (EndsTable(l, rules)) break;
+    if (EndsTable(l, rules)) {
+      // A total right under the header (headers.yaml total_row: 共3项,
+      // 合计：3项) counts the rows below it: no row, and not the table's end.
+      if (const size_t j = PastBlank(lines, i + 1); g.rows.size() == body_start && l.kind == LineKind::kText &&
+                                                    rules.total_row.Contains(l.text) && j < lines.size() &&
+                                                    syntax.is_row(lines[j]))
+        continue;
+      break;
+    }
     if (l.kind == LineKind::kJunk) continue;
     if (syntax.is_rule && syntax.is_rule(l)) {
       // Joined only in a table that rules its rows apart: a rule with a row
