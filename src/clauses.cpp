@@ -949,6 +949,13 @@ bool GivesItsDeadline(const Assignment& a, const Rules& rules) {
   return ResolveDeadline(a.deadline, years, rules).kind == "by_date";
 }
 
+std::string_view WithoutDatedBracket(std::string_view title, const Rules& rules) {
+  const std::string_view t = Trim(title);
+  if (!rules.punct.closes.Ends(t) || HeadingDeadline(t, rules).empty()) return t;
+  const size_t begin = TrailingBracket(t, rules.punct).first;
+  return begin == std::string_view::npos ? t : Trim(t.substr(0, begin));
+}
+
 bool MaySetDeadline(std::string_view title, const Punctuation& pu, std::string_view* stripped) {
   std::string_view raw = Trim(title);
   while (size_t n = pu.StopLength(raw)) raw = Trim(raw.substr(0, raw.size() - n));

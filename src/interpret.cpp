@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "noticetab/classify.h"
+#include "noticetab/clauses.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
 #include "stages.h"
@@ -1523,7 +1524,10 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
     for (size_t i = 0; i < cells.size(); ++i) {
       if (shapes[i] != CellShape::kItemLabel && shapes[i] != CellShape::kSectionLabel) continue;
       size_t n = chars[i];
-      if ((EndsSentence(cells[i], rules) || n > 30) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
+      // A group title's dated bracket (…项目（2024年6月底前开工）) is its rows'
+      // deadline, not words that make it a row's.
+      const bool long_words = n > 30 && CharCountUpTo(WithoutDatedBracket(cells[i], rules), 31) > 30;
+      if ((EndsSentence(cells[i], rules) || long_words) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
     }
   }
   if (content >= 0 && static_cast<size_t>(content) < content_col && content_col < header.size()) {

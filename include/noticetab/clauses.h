@@ -83,6 +83,12 @@ Assignment HeadingUnits(std::string_view title, const Rules& rules);
 /// GivesItsDeadline); "" when none.
 std::string HeadingDeadline(std::string_view title, const Rules& rules);
 
+/// A group title without the bracket that gives its rows their deadline
+/// (三、2024年第一批项目（2024年6月底前开工） → 三、2024年第一批项目), trimmed:
+/// what its length is judged by (a band, not a row's words). `title` itself
+/// when no such bracket closes it.
+std::string_view WithoutDatedBracket(std::string_view title, const Rules& rules);
+
 /// Whether `text` holds an assignment inside a sentence (clauses.yaml inline:
 /// …，由X牵头，Y配合，…) that names units.
 bool InlineAssignment(std::string_view text, const Rules& rules);

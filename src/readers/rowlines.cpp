@@ -442,9 +442,7 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
         // rows' deadline, DeadlinesFromLabels) is not counted in its length.
         auto band_title = [&] {
           const std::string_view t = Trim(l.text);
-          if (CharCountUpTo(t, 25) <= 24 || !rules.punct.closes.Ends(t) || HeadingDeadline(t, rules).empty()) return t;
-          const size_t begin = TrailingBracket(t, rules.punct).first;
-          return begin == std::string_view::npos ? t : Trim(t.substr(0, begin));
+          return CharCountUpTo(t, 25) <= 24 ? t : WithoutDatedBracket(t, rules);
         };
         if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text) && CharCountUpTo(band_title(), 25) <= 24) {
           const int style = HeadingStyle(l.text, rules);
