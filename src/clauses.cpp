@@ -717,6 +717,17 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
           any = true;
           continue;
         }
+        case ClauseRole::kContact: {
+          // Whom to ask (联系人：孙强，电话：…): kept with its key, which the
+          // leader cell's reader (KeepBeside) sends to the remarks, never a
+          // leader or a unit.
+          const std::string_view k = kv.Group("key");
+          std::string_view said = Trim(std::string_view(part).substr(static_cast<size_t>(k.data() - part.data())));
+          while (size_t n = pu.StopLength(said)) said.remove_suffix(n);
+          if (!said.empty()) a.persons.emplace_back(said);
+          any = true;
+          continue;
+        }
         case ClauseRole::kDeadline: Add(&a.deadline, value, pu), any = true; continue;
         case ClauseRole::kLead: Add(&a.lead, TakeDeadline(value, rules, &a), pu), any = true; continue;
         case ClauseRole::kSupport: Add(&a.support, TakeDeadline(value, rules, &a), pu), any = true; continue;

@@ -335,6 +335,13 @@ std::string TakeContacts(std::string_view cell, const Rules& rules, std::vector<
   return contacts->size() > before ? std::string(Trim(s)) : std::string();
 }
 
+std::string TakeKeyedContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts) {
+  if (!MayHoldKeyed(cell) || !HasContactKey(cell, rules)) return std::string(cell);
+  std::string s(cell);
+  TakeKeyed(s, rules, contacts);
+  return s;
+}
+
 bool IsContactLine(std::string_view line, const Rules& rules) {
   line = Trim(line);
   if (!HasDigitRun(line)) return false;

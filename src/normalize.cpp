@@ -28,7 +28,9 @@ namespace {
 // or a separator between two names ("县发改局 县教体局"): a complete name on the
 // left and a unit-like start on the right make it a separator, as does a
 // name on the right that holds its level inside (市总工会 团市委) or is a
-// whole body's (units.yaml whole_suffixes: 市自然资源局 汨罗高新区管委会).
+// whole body's (units.yaml whole_suffixes: 市自然资源局 汨罗高新区管委会), or
+// what SpaceKept keeps in a body clause: a whole name after a wide gap
+// (县发改委  统计局), a whole body with its role word (高新区管委会负责).
 bool WholeName(std::string_view piece, const Rules& rules) {
   for (const std::string& suf : rules.whole_suffixes)
     if (EndsWith(piece, suf) && piece.size() > suf.size() + 3) return IsCompleteUnit(piece, rules);
@@ -38,14 +40,20 @@ bool WholeName(std::string_view piece, const Rules& rules) {
 std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
   if (!HasSpace(cell)) return std::string(cell);  // one piece: the cell as it is
   std::vector<std::string> pieces;
+  std::vector<std::string_view> gaps;  // gaps[k]: the spaces before pieces[k]
   std::string cur;
-  size_t i = 0;
+  size_t i = 0, space_from = std::string_view::npos;
   while (i < cell.size()) {
     size_t start = i;
     char32_t c = NextChar(cell, i);
     if (IsSpace(c) || c == '\t' || c == '\n') {
       if (!cur.empty()) pieces.push_back(std::move(cur)), cur.clear();
+      if (space_from == std::string_view::npos) space_from = start;
     } else {
+      if (cur.empty())
+        gaps.push_back(space_from == std::string_view::npos ? std::string_view()
+                                                            : cell.substr(space_from, start - space_from));
+      space_from = std::string_view::npos;
       cur.append(cell, start, i - start);
     }
   }
@@ -59,7 +67,8 @@ std::string JoinWrappedNames(std::string_view cell, const Rules& rules) {
       // person) is a name of its own, which TakePersons moves to the leaders.
       bool separator = !left.empty() && IsCompleteUnit(left.back(), rules) &&
                        (StartsLikeUnit(pieces[k], rules) || rules.unit_own_level.Contains(pieces[k]) ||
-                        WholeName(pieces[k], rules) || rules.unit_person.Contains(pieces[k])) &&
+                        WholeName(pieces[k], rules) || rules.unit_person.Contains(pieces[k]) ||
+                        SpaceKept(left.back(), gaps[k], pieces[k], rules)) &&
                        !EndsWith(out, rules.punct.list_joiner);
       bool ascii = static_cast<unsigned char>(out.back()) < 128 && static_cast<unsigned char>(pieces[k][0]) < 128;
       // A piece ending in a role word (县水利局牵头 县财政局配合: two lines of
@@ -241,6 +250,9 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       if (CharCountUpTo(left, 3) < 3 || CharCountUpTo(right, 3) < 3 || !IsCompleteUnit(left, rules) ||
           !IsCompleteUnit(right, rules))
         continue;
+      // A collective name whose last level follows the conjunction (各省、自治区、
+      // 直辖市和新疆生产建设兵团发展改革委: units.yaml collective_name) is one.
+      if (const auto m = rules.collective_name.Find(name); m.found && m.begin == 0 && m.end == name.size()) break;
       pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(piece) + 1, right);
       name = left;
       break;
@@ -1187,8 +1199,12 @@ void KeepBeside(const Row& row, const Rules& rules, Task& t) {
   if (!row.leader.empty()) {
     if (HasDamageMarkers(row.leader.text))
       t.Warn("cell.unreadable", "unreadable " + RoleLabel(Role::kLeader, rules) + " cell dropped: " + row.leader.text);
-    else
-      AddLeaders(t, SplitLeaders(row.leader.text, rules), rules);
+    else {
+      // Whom to ask (联系人：孙强, a body clause's contact): remarks, no leader.
+      std::vector<std::string> contacts;
+      AddLeaders(t, SplitLeaders(TakeKeyedContacts(row.leader.text, rules, &contacts), rules), rules);
+      for (const std::string& c : contacts) AddRemark(t, c, rules);
+    }
   }
   if (!row.note.empty()) {
     if (HasDamageMarkers(row.note.text))

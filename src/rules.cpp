@@ -641,7 +641,8 @@ void LoadClauses(const FileContext& ctx, const RNode& root, Rules& r) {
                                        : Regex(BuiltinRules().clause_key_line.pattern(), ctx.compile());
   static const std::map<std::string, ClauseRole> kRoles = {
       {"lead", ClauseRole::kLead},   {"support", ClauseRole::kSupport},   {"units", ClauseRole::kUnits},
-      {"guide", ClauseRole::kGuide}, {"deadline", ClauseRole::kDeadline}, {"person", ClauseRole::kPerson}};
+      {"guide", ClauseRole::kGuide}, {"deadline", ClauseRole::kDeadline}, {"person", ClauseRole::kPerson},
+      {"contact", ClauseRole::kContact}};
   auto role_of = [&](const RNode& key) {
     auto it = kRoles.find(key.as<std::string>());
     if (it == kRoles.end()) ctx.Fail(key.Mark(), "unknown role '" + key.as<std::string>() + "'");

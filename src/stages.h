@@ -57,6 +57,10 @@ bool DeadlineReadsAcross(std::string_view above, std::string_view below, const R
 /// `unit` a whole unit's (县农业农村局 孙小强, 孙强同志, 王小明牵头: a role word
 /// may follow the name; a bare name has three characters): units.yaml contact_person or person. (contacts.cpp)
 bool PersonAfterUnit(std::string_view unit, std::string_view word, const Rules& rules);
+/// cell without its parts that open with a contact key and a colon (张三，
+/// 联系人：孙强，电话：…: units.yaml contact_keys), each appended to *contacts
+/// as printed; the cell as it is when it holds none. (contacts.cpp)
+std::string TakeKeyedContacts(std::string_view cell, const Rules& rules, std::vector<std::string>* contacts);
 /// Whether the spaces `gap` between the words `before` and `after` (runs of
 /// Han characters; a role word may close `after`) part two names that
 /// JoinKeepingPersons keeps apart: a whole unit name and a person's after it

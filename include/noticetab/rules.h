@@ -31,7 +31,7 @@ inline bool IsUnitRole(Role r) { return r == Role::kUnits || r == Role::kLead ||
 std::string_view RoleName(Role r);
 
 /// The role a key-value key or a unit run plays in a body clause (clauses.yaml).
-enum class ClauseRole { kNone, kLead, kSupport, kUnits, kGuide, kDeadline, kPerson };
+enum class ClauseRole { kNone, kLead, kSupport, kUnits, kGuide, kDeadline, kPerson, kContact };
 
 /// One heading numbering style (一、 / （一） / 1. / （1））. Groups: no, title.
 struct HeadingStyle {
