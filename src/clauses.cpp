@@ -105,7 +105,8 @@ std::string JoinKeepingPersons(std::string_view line, const Rules& rules) {
     if (from < at && after < end &&
         SpaceKept(line.substr(from, at - from), line.substr(at, after - at), line.substr(after, end - after), rules)) {
       out += JoinCjkSpaces(line.substr(piece, at - piece));
-      out += ' ';
+      // A wide gap stays wide: the unit list reader parts the names by it (县发改委  统计局).
+      out += line.substr(at, after - at);
       piece = after;
     }
     i = after;

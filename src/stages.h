@@ -69,7 +69,7 @@ std::string TakeKeyedContacts(std::string_view cell, const Rules& rules, std::ve
 /// wide (县发改委  县统计局, 县工信局　县财政局: two spaces, or U+3000). (contacts.cpp)
 bool SpaceKept(std::string_view before, std::string_view gap, std::string_view after, const Rules& rules);
 /// A line's spaces between CJK characters joined (JoinCjkSpaces), but those
-/// SpaceKept keeps (县发改局 王小明牵头, 县发改局 高新区管委会), each one space. (clauses.cpp)
+/// SpaceKept keeps (县发改局 王小明牵头, 县发改局 高新区管委会), each as printed. (clauses.cpp)
 std::string JoinKeepingPersons(std::string_view line, const Rules& rules);
 /// Whether a clause's inside (its brackets off) assigns: keys that do
 /// (牵头单位：X), or role words closing runs of unit names, each run holding a
