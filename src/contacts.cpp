@@ -230,10 +230,31 @@ void TakeKeyed(std::string& s, const Rules& rules, std::vector<std::string>* con
     }
   }
   if (best == std::string::npos) return;
-  contacts->push_back(std::string(Trim(std::string_view(s).substr(best))));
-  std::string_view head = Trim(std::string_view(s).substr(0, best));
+  // The contact runs to the cell's end, or to a semicolon after which a
+  // whole unit name goes on (联系人：李明；县财政局: the list's next unit).
+  const std::string_view all = s;
+  size_t end = all.size();
+  for (size_t q = pu.semicolon.Find(all, best); q != std::string_view::npos; q = pu.semicolon.Find(all, q + 1)) {
+    size_t after = q;
+    NextChar(all, after);
+    std::string_view next = Trim(all.substr(after));
+    for (size_t i = 0; i < next.size();) {
+      const size_t at = i;
+      const char32_t c = NextChar(next, i);
+      if (pu.comma.Has(c) || pu.semicolon.Has(c) || pu.enumeration.Has(c)) {
+        next = next.substr(0, at);
+        break;
+      }
+    }
+    if (!next.empty() && IsCompleteUnit(Trim(next), rules)) {
+      end = q;
+      break;
+    }
+  }
+  contacts->push_back(std::string(Trim(all.substr(best, end - best))));
+  std::string_view head = Trim(all.substr(0, best));
   head = Trim(pu.enumeration.TrimEnd(pu.semicolon.TrimEnd(pu.comma.TrimEnd(head))));
-  s = std::string(head);
+  s = std::string(head) + std::string(all.substr(end));
 }
 
 // Phone numbers, each with the person's name printed before it: a short name

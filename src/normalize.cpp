@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <optional>
 #include <chrono>
@@ -1158,8 +1159,19 @@ void AddRemark(Task& t, std::string_view text, const Rules& rules) {
 // Appends the names `more` to the task's leaders, each once; a phone number
 // given as a person (联系人：陈刚，13905912345) to its remarks.
 void AddLeaders(Task& t, const std::vector<std::string>& more, const Rules& rules) {
+  // A name holds a character of a word (a bracket left over from a clause cut
+  // round a contact, 县商务局（牵头）联系人：…, is none): else dropped, said.
+  auto worded = [](std::string_view n) {
+    for (size_t i = 0; i < n.size();) {
+      const char32_t c = NextChar(n, i);
+      if (IsHan(c) || (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)))) return true;
+    }
+    return false;
+  };
   for (const auto& n : more)
-    if (IsPhoneNumber(n, rules))
+    if (!worded(n))
+      t.Warn("cell.unreadable", "unreadable leader dropped: " + n);
+    else if (IsPhoneNumber(n, rules))
       AddRemark(t, n, rules);
     else if (std::find(t.leaders.begin(), t.leaders.end(), n) == t.leaders.end())
       t.leaders.push_back(n);
