@@ -47,6 +47,12 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
     std::string p = Clean(pieces[k]);
     p.resize(rules.punct.full_stop.TrimEnd(p).size());
     if (p.empty()) continue;
+    // A space between a CJK name and its bracket (各县区人民政府 (管委会)): none in the name.
+    for (size_t q = rules.punct.opens.Find(p); q != std::string::npos; q = rules.punct.opens.Find(p, q + 1)) {
+      size_t b = q;
+      while (b > 0 && p[b - 1] == ' ') --b;
+      if (b > 0 && b < q && static_cast<unsigned char>(p[b - 1]) >= 0x80) p.erase(b, q - b), q = b;  // after CJK only
+    }
     // A recipient whose own name holds the list mark (中央、省、市驻某有关
     //单位: the bodies of three levels stationed here): its pieces before
     // the last are a level word or two (two characters at most) that name no
