@@ -391,8 +391,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     // The text ends inside a bracket (…年内投入运行。（牵头单): a clause cut
     // short where the copy stopped. Its words are no content and name no
     // one whole; left out, said.
-    if (to >= last_text && pu_opens_tail(p.content) < p.content.size()) {
-      const size_t at = pu_opens_tail(p.content);
+    if (const size_t at = to >= last_text ? pu_opens_tail(p.content) : p.content.size(); at < p.content.size()) {
       p.notes.emplace_back("content.truncated", "the text ends inside an open bracket, \"" + p.content.substr(at) +
                                                     "\": a clause cut short, left out of the content");
       p.content = std::string(Trim(std::string_view(p.content).substr(0, at)));
@@ -424,6 +423,10 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   std::vector<Part> between;
   bool after_named = false;  // the last section read was an item-less one naming units
   auto names_units = [](const Part& p) { return !p.a.units.empty() || !p.a.lead.empty() || !p.a.support.empty(); };
+  auto flush_between = [&] {
+    for (Part& b : between) rows.push_back({std::move(b)});
+    between.clear();
+  };
   for (size_t si = 0; si < sections.size(); ++si) {
     const Section& s = sections[si];
     size_t section_first = rows.size();
@@ -439,8 +442,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         Part p = part(from, end);
         if (names_units(p)) {
           if (p.content.empty()) p.content = s.title;
-          for (Part& b : between) rows.push_back({std::move(b)});
-          between.clear();
+          flush_between();
           rows.push_back({std::move(p)});
           after_named = true;
           continue;
@@ -458,8 +460,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
         Part p = part(s.line, last_text);
         if (!names_units(p) && !p.notes.empty() && p.notes.back().first == "content.truncated" &&
             p.lines.size() <= 3) {
-          for (Part& b : between) rows.push_back({std::move(b)});
-          between.clear();
+          flush_between();
           rows.push_back({std::move(p)});
           continue;
         }
