@@ -654,8 +654,15 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
         starts.push_back(i);
         if (starts.size() > 12) starts.erase(starts.begin());
       }
+      // The key opens at a character of its own: a bracket's close or a mark
+      // before it (县商务局（牵头）联系人：) is the value's, which NameKey
+      // would read past.
       const auto key = std::find_if(starts.begin(), starts.end(), [&](size_t b) {
-        return b > own && rules.clause_keys.count(NameKey(std::string_view(text).substr(b, c - b))) > 0;
+        if (b <= own) return false;
+        size_t n = b;
+        NextChar(text, n);
+        return !NameKey(std::string_view(text).substr(b, n - b)).empty() &&
+               rules.clause_keys.count(NameKey(std::string_view(text).substr(b, c - b))) > 0;
       });
       if (key != starts.end()) {
         end = *key;
