@@ -1205,6 +1205,20 @@ void LeadFromNote(const Row& row, const Rules& rules, Task& t) {
                                      row.note.text);
 }
 
+// A leader cell opening with a key that names a person in charge (责任人：张三,
+// 负责人：王五: clauses.yaml person, or a leader's header name that no clause
+// key names otherwise) without that key: the names after it are the leaders.
+// Whom to ask (联系人：, a contact's key) stays, the remarks'.
+std::string_view WithoutPersonKey(std::string_view cell, const Rules& rules) {
+  if (!rules.punct.colon.In(cell)) return cell;
+  const auto kv = rules.clause_key_value.Find(cell);
+  if (!kv.found || Trim(kv.Group("value")).empty()) return cell;
+  const ClauseRole role = KeyRole(kv.Group("key"), rules);
+  const bool person =
+      role == ClauseRole::kPerson || (role == ClauseRole::kNone && HeaderRole(kv.Group("key"), rules) == Role::kLeader);
+  return person ? Trim(kv.Group("value")) : cell;
+}
+
 // The row's cells kept beside its fields: leaders and remarks. Damaged text
 // (U+FFFD, (cid:NN)) is dropped with a warning, never kept.
 void KeepBeside(const Row& row, const Rules& rules, Task& t) {
@@ -1214,7 +1228,8 @@ void KeepBeside(const Row& row, const Rules& rules, Task& t) {
     else {
       // Whom to ask (联系人：孙强, a body clause's contact): remarks, no leader.
       std::vector<std::string> contacts;
-      AddLeaders(t, SplitLeaders(TakeKeyedContacts(row.leader.text, rules, &contacts), rules), rules);
+      AddLeaders(t, SplitLeaders(TakeKeyedContacts(WithoutPersonKey(row.leader.text, rules), rules, &contacts), rules),
+                 rules);
       for (const std::string& c : contacts) AddRemark(t, c, rules);
     }
   }
