@@ -646,6 +646,57 @@ uint64_t BracketBits(const Rules& rules) {
   return bits;
 }
 
+// A level's own bodies named by the level alone (市直, 县直: a level and one
+// character, no unit's ending) before a conjunction, and a name of that level
+// after it (市直及驻市各单位, 县直及驻县各单位): one name, the two sharing its
+// collective word, never 市直 + 驻市各单位. The pieces are s's, so the joined
+// one is s's too.
+void JoinBareLevels(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    const std::string_view left = (*out)[k], right = (*out)[k + 1];
+    if (left.size() > 8 || CharCountUpTo(left, 3) != 2) continue;  // most pieces stop here
+    const size_t left_end = static_cast<size_t>(left.data() + left.size() - s.data());
+    const std::string_view gap = Trim(s.substr(left_end, static_cast<size_t>(right.data() - s.data()) - left_end));
+    if (std::find(rules.unit_conjunctions.begin(), rules.unit_conjunctions.end(), gap) == rules.unit_conjunctions.end())
+      continue;
+    const std::string_view level = LevelPrefix(left, rules);
+    if (level.empty() || level.size() >= left.size() || IsCompleteUnit(left, rules) || !IsCompleteUnit(right, rules) ||
+        right.find(level) == std::string_view::npos ||
+        std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                    [&](const std::string& c) { return right.starts_with(c); }))
+      continue;
+    (*out)[k] = s.substr(static_cast<size_t>(left.data() - s.data()),
+                         static_cast<size_t>(right.data() + right.size() - left.data()));
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  }
+}
+
+// After a collective start (各), levels of one rank parted by the list mark
+// and then one of another rank (各乡、镇、县水利局, 各镇、街、区市场监管所;
+// collective.yaml levels gives the ranks: 乡 and 镇 are both towns'): the
+// towns and the townships are one name, and the county's bureau after them
+// a name of its own. The run's byte length, 0 when t opens no such run. A
+// run the collective name reads whole (各乡、镇, 各县、市、区政府) is
+// collective_name's; the levels are one character each (各乡镇、街道、县财政局
+// is three names).
+size_t SameRankRun(std::string_view t, const Rules& rules) {
+  if (rules.level_names.empty()) return 0;
+  const std::string& mark = rules.punct.enumeration.utf8().front();
+  std::string_view rank;
+  size_t end = 0;
+  for (int words = 0;; ++words) {
+    if (end >= t.size()) return 0;
+    size_t next = end;
+    NextChar(t, next);
+    const auto it = rules.level_names.find(t.substr(end, next - end));
+    if (it == rules.level_names.end()) return 0;
+    if (words > 0 && it->second != rank) return words >= 2 ? end - mark.size() : 0;
+    rank = it->second, end = next;
+    if (!t.substr(end).starts_with(mark)) return 0;
+    end += mark.size();
+  }
+}
+
 // `brackets`: BracketBits(rules).
 void SplitTopLevelOnce(std::string_view s, const Rules& rules, uint64_t brackets, std::vector<std::string_view>* out) {
   out->clear();
@@ -709,6 +760,9 @@ void SplitTopLevelOnce(std::string_view s, const Rules& rules, uint64_t brackets
           if (auto m = rules.collective_name.Find(s.substr(i)); m.found && m.begin == 0 && m.end > 0) {
             i += m.end;
             collective = true;
+          } else if (const size_t run = SameRankRun(s.substr(i + cs.size()), rules)) {
+            i += cs.size() + run;
+            collective = true;
           }
           break;
         }
@@ -730,6 +784,7 @@ void SplitTopLevelOnce(std::string_view s, const Rules& rules, uint64_t brackets
     i = next;
   }
   flush();
+  if (out->size() > 1) JoinBareLevels(s, rules, out);
 }
 
 }  // namespace
