@@ -1002,10 +1002,30 @@ std::string HeadingDeadline(std::string_view title, const Rules& rules) {
     // A bracket opening with its date, a word or two of what is done by then
     // after it (（2024年6月底前开工）, （2024年6月30日前完成审批）): that date, as
     // a row's wrapped deadline line is read (interpret.cpp).
+    // So does a bracket of such steps parted by commas or semicolons
+    // (（2024年6月底前开工，年底前竣工）): the whole of it, read as a deadline
+    // cell of steps is (its last step, normalize.cpp).
     const std::string_view in = Trim(inner);
-    if (const auto m = rules.deadline_in_content.Find(in);
-        m.found && m.begin == 0 && CharCountUpTo(in.substr(m.end), 5) <= 4) {
-      a.deadline = std::string(in.substr(0, m.end));
+    size_t parts = 0, first_end = 0;
+    for (size_t from = 0; from < in.size();) {
+      size_t end = from;
+      while (end < in.size()) {
+        size_t next = end;
+        const char32_t c = NextChar(in, next);
+        if (pu.comma.Has(c) || pu.semicolon.Has(c)) break;
+        end = next;
+      }
+      const std::string_view part = Trim(in.substr(from, end - from));
+      const auto m = rules.deadline_in_content.Find(part);
+      if (!m.found || m.begin != 0 || CharCountUpTo(part.substr(m.end), 5) > 4) return {};
+      if (parts++ == 0) first_end = static_cast<size_t>(part.data() - in.data()) + m.end;
+      if (end == in.size()) break;
+      size_t next = end;
+      NextChar(in, next);
+      from = next;
+    }
+    if (parts > 0) {
+      a.deadline = std::string(parts == 1 ? in.substr(0, first_end) : in);
       return GivesItsDeadline(a, rules) ? a.deadline : std::string();
     }
   } else if (IsKeyValueLine(v, rules) && ParseClause(v, rules, &a)) {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <memory_resource>
 #include <optional>
 #include <string>
@@ -964,6 +965,12 @@ Table Interpret(const Grid& g, const Rules& rules) {
   std::vector<std::string> built;
   size_t built_k = 0;
   int built_line = 0;
+  struct DatedBand {
+    int line;
+    std::string deadline, label;
+    int end;  // the line of the next group band (not dated by it)
+  };
+  std::vector<DatedBand> dated_bands;
   for (size_t k = g.rows.empty() || !g.rows.front().header ? 0 : 1; k < g.rows.size(); ++k) {
     const GridRow& r = g.rows[k];
     if (r.header) {
@@ -995,6 +1002,16 @@ Table Interpret(const Grid& g, const Rules& rules) {
     // kept inside the table's rules): dropped, as its line would be.
     if (const GridCell* only = OnlyFilledCell(r); only && IsJunk(Trim(only->text), rules)) continue;
     int line = r.span.first_line;
+    // A group label that is only a deadline in brackets (（长期坚持）, rowlines.cpp
+    // DatedBandDeadline): no row; it dates the rows under it, up to the next
+    // row of one cell (a group band).
+    if (const GridCell* only = r.unsplit ? nullptr : OnlyFilledCell(r)) {
+      if (!dated_bands.empty() && dated_bands.back().end == std::numeric_limits<int>::max()) dated_bands.back().end = line;
+      if (std::string d = DatedBandDeadline(only->text, rules); !d.empty()) {
+        dated_bands.push_back({line, std::move(d), std::string(Trim(only->text)), std::numeric_limits<int>::max()});
+        continue;
+      }
+    }
     if (r.unsplit) {
       if (!t.rows.empty() && !r.cells.empty()) {
         Row& above = t.rows.back();
@@ -1139,6 +1156,21 @@ Table Interpret(const Grid& g, const Rules& rules) {
     row.after_break = r.after_page_break;
     for (const auto& [code, message] : r.notes) row.Warn(code, message);
     if (!inferred.empty()) row.Warn("role.inferred", "no table header; column roles inferred from the cells: " + inferred);
+  }
+  if (!dated_bands.empty()) {
+    // Numbered rows only, where the table numbers them: a row without its
+    // number goes on with the row above (a page break), which has its deadline.
+    const bool numbered = std::find(t.columns.begin(), t.columns.end(), Role::kSeq) != t.columns.end();
+    for (Row& row : t.rows) {
+      if (!row.deadline.empty() || row.deadline.garbled || row.content.empty() || (numbered && !row.seq)) continue;
+      for (const DatedBand& b : dated_bands) {
+        if (row.first_line <= b.line || row.first_line >= b.end) continue;
+        row.deadline.text = b.deadline;
+        row.deadline.first_line = row.deadline.last_line = b.line;
+        row.Warn("deadline.from_group", RoleLabel(Role::kDeadline, rules) + " taken from the group row: " + b.label);
+        break;
+      }
+    }
   }
   Finish(g, t, rules);
   return t;
@@ -1526,7 +1558,11 @@ void AssignRow(const std::vector<std::string_view>& raw, const std::vector<Role>
       size_t n = chars[i];
       // A group title's dated bracket (…项目（2024年6月底前开工）) is its rows'
       // deadline, not words that make it a row's.
-      const bool long_words = n > 30 && CharCountUpTo(WithoutDatedBracket(cells[i], rules), 31) > 30;
+      // Nor does a long title alone in its row (a group band: 二、推进城乡融合发展
+      // 和乡村全面振兴重点工程建设项目（共12项）) that no comma parts: a band by its
+      // shape, as the row-lines reader takes it, not its length.
+      const bool band = filled == 1 && !rules.punct.comma.In(cells[i]);
+      const bool long_words = n > 30 && !band && CharCountUpTo(WithoutDatedBracket(cells[i], rules), 31) > 30;
       if ((EndsSentence(cells[i], rules) || long_words) && n > std::max<size_t>(best, 10)) best = n, content = static_cast<int>(i);
     }
   }

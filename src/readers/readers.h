@@ -61,6 +61,11 @@ bool EndsBody(const Line& line, const Rules& rules);
 /// count a band row of the table too): the body going on under the table,
 /// when no row follows it.
 bool NextBodyHeading(const std::vector<Line>& lines, size_t i, size_t from, const Rules& rules);
+/// A group label that is only a deadline in brackets (（长期坚持）,
+/// （2024年底前完成）): the deadline inside it, which dates the rows under
+/// it; "" for any other line. An event's name (（秋季开学前）: a deadline
+/// cell's gloss) is none. (rowlines.cpp)
+std::string DatedBandDeadline(std::string_view line, const Rules& rules);
 /// False only when re cannot match RemoveSpaces(t) (re's literal runs: their
 /// first characters are not all in t); true when it may. t is well-formed UTF-8.
 bool MayMatchWithoutSpaces(const Regex& re, std::string_view t);

@@ -59,6 +59,30 @@ bool NextBodyHeading(const std::vector<Line>& lines, size_t i, size_t from, cons
   return false;
 }
 
+std::string DatedBandDeadline(std::string_view line, const Rules& rules) {
+  // Cheap tests first: a short line opening and closing with a bracket.
+  const Punctuation& pu = rules.punct;
+  const std::string_view t = Trim(line);
+  size_t open = 0;
+  if (t.empty() || !pu.opens.Has(NextChar(t, open)) || !pu.closes.Ends(t) || CharCountUpTo(t, 21) > 20) return {};
+  const size_t close = t.size() - pu.closes.EndLength(t);
+  if (close <= open) return {};
+  const std::string_view inner = Trim(t.substr(open, close - open));
+  if (inner.empty() || pu.opens.In(inner) || pu.closes.In(inner) || !rules.deadline_hint.Contains(inner)) return {};
+  constexpr int kAnyYear = 2000;  // a year for a yearless date, to learn its kind only
+  YearContext years;
+  years.title = kAnyYear;
+  const Deadline d = ResolveDeadline(inner, years, rules);
+  const bool digits = std::any_of(inner.begin(), inner.end(), [](char c) { return c >= '0' && c <= '9'; });
+  // A date by its digits or a phrase of deadlines.yaml in_content (年底前完成); an
+  // event's name only (秋季开学前) glosses the deadline cell above.
+  const bool dated = digits || [&] {
+    const auto m = rules.deadline_in_content.Find(inner);
+    return m.found && m.begin == 0;
+  }();
+  return (d.kind == "by_date" && dated) || d.kind == "ongoing" ? std::string(inner) : std::string();
+}
+
 namespace {
 
 // A line with no columns after a table's rows (lines[i], the header at
@@ -427,8 +451,13 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       if (l.kind == LineKind::kHeading && !g.rows.empty()) {
         // Over the row: past a band of the next level under this one (一、教育惠民
         // over （一）学前教育 over 1 | …).
+        // Past a group label that is only a deadline in brackets too (一、城区项目
+        // over （长期坚持） over 1 | …).
         size_t j = PastBlank(lines, i + 1);
         if (j < lines.size() && lines[j].kind == LineKind::kHeading && !syntax.is_row(lines[j]))
+          j = PastBlank(lines, j + 1);
+        if (j < lines.size() && lines[j].kind == LineKind::kText && !syntax.is_row(lines[j]) &&
+            !DatedBandDeadline(lines[j].text, rules).empty())
           j = PastBlank(lines, j + 1);
         std::vector<std::string_view> next;
         if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
@@ -444,8 +473,20 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           const std::string_view t = Trim(l.text);
           return CharCountUpTo(t, 25) <= 24 ? t : WithoutDatedBracket(t, rules);
         };
-        if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text) && CharCountUpTo(band_title(), 25) <= 24) {
+        // A longer title is a band by its shape, not its length (二、推进城乡
+        // 融合发展和乡村全面振兴重点工程建设项目（共12项）): one of the first
+        // level, or of a band's style this table has taken, that no comma
+        // parts, no run of spaces sets a cell apart in, and that writes no
+        // deadline (a row's cells run together). A cell's wrapped paragraph
+        // has its commas or is shorter. (Asked of a long title only.)
+        auto long_band_shape = [&](int style, bool again) {
+          const std::string_view t = band_title();
+          return (rules.FirstLevel(style) || again) && !rules.punct.comma.In(t) &&
+                 t.find("  ") == std::string_view::npos && !rules.deadline_in_content.Find(t).found;
+        };
+        if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text)) {
           const int style = HeadingStyle(l.text, rules);
+          const bool is_short = CharCountUpTo(band_title(), 25) <= 24;
           // A second-level title right after a row (not after a stray line: a
           // cell's sub-items （一）…（二）… wrap on below it).
           size_t before = i;
@@ -476,11 +517,25 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
                      HeadingStyle(b.cells[0].text, rules) == style;
             });
           };
-          band_like = rules.FirstLevel(style) ||
-                      (rules.Level(style) == 2 && seq == 1 && after_row) ||
-                      (rules.Level(style) >= 2 && (first_group() || after_band() || band_again()));
+          band_like = is_short ? rules.FirstLevel(style) ||
+                                     (rules.Level(style) == 2 && seq == 1 && after_row) ||
+                                     (rules.Level(style) >= 2 && (first_group() || after_band() || band_again()))
+                               : long_band_shape(style, rules.Level(style) >= 2 && band_again());
         }
         if (band_like && numbered && !ruled) {
+          g.rows.push_back(row_of(l, {l.text}));
+          g.span.last_line = l.no;
+          continue;
+        }
+      }
+      // A group label that is only a deadline in brackets (（长期坚持）), over a
+      // row opening with its 序号: a row of one cell that dates the rows under
+      // it (interpret), not a line of the row above.
+      if (l.kind == LineKind::kText && !DatedBandDeadline(l.text, rules).empty()) {
+        const size_t j = PastBlank(lines, i + 1);
+        std::vector<std::string_view> next;
+        if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
+        if (!next.empty() && (SeqNumber(next.front()) || SubNumber(next.front()))) {
           g.rows.push_back(row_of(l, {l.text}));
           g.span.last_line = l.no;
           continue;
