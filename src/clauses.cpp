@@ -125,19 +125,31 @@ bool LooksLikeUnits(std::string_view text, const Rules& rules);
 // A last piece that is only date-like (年内完成, a form no deadline pattern
 // reads) goes too, unless it reads as unit names: resolving it then says
 // what was not understood, rather than a unit name holding a date.
+// Deadline pieces before it go too (为期两周，6月底前完成: a duration and the
+// date), kept in their order.
 std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment* a) {
   std::string v(Trim(value));
   size_t dated = std::string::npos, dated_comma = 0;
-  for (const std::string& comma : rules.punct.comma.utf8()) {
-    size_t p = v.rfind(comma);
-    if (p == std::string::npos) continue;
-    const std::string_view piece = std::string_view(v).substr(p + comma.size());
-    if (IsDeadline(piece, rules)) {
-      Add(&a->deadline, piece, rules.punct);
-      v.resize(p);
-      return v;
+  std::string taken;  // the deadline pieces, with the commas between them
+  for (bool more = true; more;) {
+    more = false;
+    for (const std::string& comma : rules.punct.comma.utf8()) {
+      size_t p = v.rfind(comma);
+      if (p == std::string::npos) continue;
+      const std::string_view piece = std::string_view(v).substr(p + comma.size());
+      if (IsDeadline(piece, rules)) {
+        taken.insert(0, taken.empty() ? std::string(piece) : std::string(piece) + comma);
+        v.resize(p);
+        more = true;
+        break;
+      }
+      if (taken.empty() && (dated == std::string::npos || p > dated) && rules.deadline_hint.Contains(piece))
+        dated = p, dated_comma = comma.size();
     }
-    if ((dated == std::string::npos || p > dated) && rules.deadline_hint.Contains(piece)) dated = p, dated_comma = comma.size();
+  }
+  if (!taken.empty()) {
+    Add(&a->deadline, taken, rules.punct);
+    return v;
   }
   if (dated != std::string::npos) {
     const std::string_view piece = std::string_view(v).substr(dated + dated_comma);

@@ -594,9 +594,12 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
                          const Rules& rules, std::vector<Diagnostic>* notes) {
   const std::string& gran = rule.granularity;
   if (gran.empty()) {
-    if (notes)
+    if (notes)  // a daily one (group daily) is due every day: no first day to name
       notes->push_back({"deadline.recurring", 0, 0,
-                        RoleLabel(Role::kDeadline, rules) + " recurs and names no day its first time falls on: " + *d.text});
+                        RoleLabel(Role::kDeadline, rules) +
+                            (m.Group("daily").empty() ? " recurs and names no day its first time falls on: "
+                                                      : " recurs every day: no one date to give: ") +
+                            *d.text});
     return d;
   }
   d.granularity = gran;
@@ -615,20 +618,48 @@ Deadline RecurWithinYear(Deadline d, const DeadlineRule& rule, const Regex::Matc
       notes->push_back({"deadline.no_year", 0, 0, RoleLabel(Role::kDeadline, rules) + " has no year and the notice gives none"});
     return d;
   }
-  if (const int dow = !m.Group("sun").empty() ? 7 : rules.numerals.Value(m.Group("dow")); gran == "day" && dow >= 1) {
+  // The days of the week it falls on (bit k: ISO day k): 每周五, 每周一、周四,
+  // 每周一至周五 (group to: the span dow to dow2). A day group holding no
+  // numeral (日, 天) is Sunday.
+  auto weekday = [&](std::string_view g) {
+    if (g.empty()) return 0;
+    const int v = rules.numerals.Value(g);
+    return v >= 1 && v <= 7 ? v : 7;
+  };
+  unsigned days_of_week = 0;
+  if (const int dow = !m.Group("sun").empty() ? 7 : weekday(m.Group("dow")); dow >= 1) {
+    const int dow2 = weekday(m.Group("dow2")), dow3 = weekday(m.Group("dow3"));
+    days_of_week = 1u << dow;
+    for (int k = dow; !m.Group("to").empty() && dow2 > dow && k <= dow2; ++k) days_of_week |= 1u << k;
+    if (dow2) days_of_week |= 1u << dow2;
+    if (dow3) days_of_week |= 1u << dow3;
+  }
+  if (gran == "day" && days_of_week) {
     chr::sys_days day{chr::year{y} / mo / dd};
-    while (static_cast<int>(chr::weekday{day}.iso_encoding()) != dow) day += chr::days{1};
+    while (!(days_of_week >> chr::weekday{day}.iso_encoding() & 1u)) day += chr::days{1};
     d.date = ToIso(chr::year_month_day{day});
     return d;
   }
-  if (gran == "day") {  // 每月15日: this month's, else next month's
-    const int day = std::max(0, rules.numerals.Value(m.Group("d")));
-    if (day < 1 || day > 31) {
+  if (gran == "day") {  // 每月15日: this month's, else next month's; 每月10日、20日: the first of them
+    int day = 0, next = 0;  // the first day of the list on or after dd this month; the first of all
+    bool any = false, bad = false;
+    for (const char* g : {"d", "d2", "d3", "d4"}) {
+      if (m.Group(g).empty()) continue;
+      const int v = rules.numerals.Value(m.Group(g));
+      if (v < 1 || v > 31) bad = true;
+      if (!any || v < next) next = v;
+      if (std::min(v, DaysInMonth(y, mo)) >= dd && (day == 0 || v < day)) day = v;
+      any = true;
+    }
+    if (!any || bad) {
       d.kind = "none", d.granularity.reset(), d.year_source.reset();
       if (notes) notes->push_back({"deadline.unreadable", 0, 0, RoleLabel(Role::kDeadline, rules) + " not understood: " + *d.text});
       return d;
     }
-    if (std::min(day, DaysInMonth(y, mo)) < dd && ++mo > 12) mo = 1, ++y;
+    if (day == 0) {
+      day = next;
+      if (++mo > 12) mo = 1, ++y;
+    }
     d.date = IsoDate(y, mo, std::min(day, DaysInMonth(y, mo)));
     return d;
   }
@@ -669,9 +700,15 @@ Deadline WeekdayFromDocument(Deadline d, const Regex::Match& m, const YearContex
   d.date = ToIso(chr::year_month_day{monday + chr::days{(m.Group("nextw").empty() ? 0 : 7) + dow - 1}});
   d.granularity = "day";
   d.year_source = "date";
-  if (notes)
+  if (notes) {
     notes->push_back({"deadline.from_document", 0, 0,
                       RoleLabel(Role::kDeadline, rules) + " counted from the notice's week of " + *years.doc_date + ": " + *d.text});
+    // 本周五前 in a notice dated that Saturday: due before it was issued.
+    if (*d.date < ToIso(*doc))
+      notes->push_back({"deadline.before_plan_year", 0, 0,
+                        RoleLabel(Role::kDeadline, rules) + " " + *d.date + " is before the notice's date " +
+                            ToIso(*doc) + ": " + *d.text});
+  }
   return d;
 }
 
@@ -736,7 +773,8 @@ Deadline EventDay(Deadline d, const DeadlineRule& rule, const Regex::Match& m, c
 Deadline CountedDays(Deadline d, const Regex::Match& m, const YearContext& years,
                      const Rules& rules, std::vector<Diagnostic>* notes) {
   const std::string label = RoleLabel(Role::kDeadline, rules);
-  const int n = rules.numerals.Value(m.Group("n")) * (m.Group("wk").empty() ? 1 : 7);  // 两周内: 14 days
+  // 两周内: 14 days; 半个月内 (group half): 15
+  const int n = !m.Group("half").empty() ? 15 : rules.numerals.Value(m.Group("n")) * (m.Group("wk").empty() ? 1 : 7);
   const bool working = !m.Group("wd").empty(), months = !m.Group("mo").empty();
   const bool from_notice = !m.Group("doc").empty();
   if (const auto doc = from_notice ? DocDate(years) : std::nullopt; doc && n >= 1 && n <= 999) {
@@ -862,6 +900,13 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
                           RoleLabel(Role::kDeadline, rules) + " names a season the notice does not date: " + *d.text});
       return d;
     }
+    if (rule.after == "duration") {  // 为期两周: how long, not by when
+      if (notes)
+        notes->push_back({"deadline.relative", 0, 0,
+                          RoleLabel(Role::kDeadline, rules) +
+                              " says how long the work lasts, from a start the notice does not date: " + *d.text});
+      return d;
+    }
     if (!rule.after.empty()) return CountedDays(d, m, years, rules, notes);
     if (rule.kind == "ongoing") return d;
     if (rule.kind == "recurring" && m.Group("m").empty()) return RecurWithinYear(d, rule, m, years, rules, notes);
@@ -908,6 +953,12 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
       if (mo < 1 || mo > 12) break;
       day = gran == "day" ? std::max(0, rules.numerals.Value(m.Group("d"))) : 0;
       if (auto x = rules.dekad_days.find(m.Group("x")); x != rules.dekad_days.end()) day = x->second;
+      // 3月第2周 (group wn): the Sunday closing the month's nth week, weeks
+      // Monday to Sunday and the first holding the 1st; the month's last day at most.
+      if (const int wn = rules.numerals.Value(m.Group("wn")); wn >= 1 && y != 0) {
+        const int first = static_cast<int>(chr::weekday{chr::sys_days{chr::year{y} / mo / 1}}.iso_encoding());
+        day = std::min(8 - first + 7 * (wn - 1), DaysInMonth(y, mo));
+      }
     } else if (gran == "quarter") {
       mo = std::max(0, rules.numerals.Value(m.Group("q"))) * 3;
       if (mo < 3 || mo > 12) break;

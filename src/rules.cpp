@@ -561,10 +561,12 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
     if (!kGran.count(rule.granularity)) ctx.Fail(d["granularity"].Mark(), "unknown granularity '" + rule.granularity + "'");
     // A count of days after an event: no date (kind none) but the notice's own.
     // A season (汛期前, 汛期内每月): by a date or recurring, with no date.
-    if (!rule.after.empty() && !(rule.after == "event" && rule.kind == "none") &&
+    // A duration (为期两周): no deadline at all (kind none).
+    if (!rule.after.empty() && !((rule.after == "event" || rule.after == "duration") && rule.kind == "none") &&
         !(rule.after == "season" && (rule.kind == "by_date" || rule.kind == "recurring") && rule.granularity.empty()))
-      ctx.Fail(d["after"].Mark(), "after: expected event (kind: none) or season (kind: by_date or recurring, no granularity)");
-    if (rule.kind == "none" && rule.after.empty()) ctx.Fail(d["kind"].Mark(), "kind none is for after: event only");
+      ctx.Fail(d["after"].Mark(),
+               "after: expected event or duration (kind: none) or season (kind: by_date or recurring, no granularity)");
+    if (rule.kind == "none" && rule.after.empty()) ctx.Fail(d["kind"].Mark(), "kind none is for after: event or duration only");
     r.deadlines.push_back(std::move(rule));
   }
   ReadExamples(ctx, root["examples"], "deadline", r);

@@ -29,11 +29,11 @@ namespace noticetab {
 /// content's edges), units.missing, units.shared, units.from_group (a group row naming only units gave them), units.from_scope (a scope sentence above, 以下均需X落实, gave X), units.group_count, units.first_is_lead, units.marked_lead (a mark by a unit name, 县商务局*, made it the lead), units.mark_dropped (a symbol beside a unit name, 县生态环境局✓, taken off it), units.contact (a contact person or phone number in a unit cell, kept in remarks), units.legend (a short name read as the full one the note under the table gives: 发改 as 县发展和改革局), units.lead_from_note (a 备注 naming the lead: 县财政局牵头), seq.ocr_digits (a 序号 with letters OCR read for digits, 1O), seq.code (a 序号 that is a code, A1, not a number),
 /// deadline.no_year, deadline.year_moved (the title's year put it before the notice's date), deadline.unreadable, deadline.noise (a cell of symbols and no deadline word
 /// dropped), deadline.partial (the last of several dates in the cell), deadline.ocr_digits (letters OCR read for digits, 2O24年, read as digits), deadline.relative (counted
-/// from an event the notice does not date: 收到通知后10个工作日内; or by a season it does not date: 汛期前), deadline.from_document (counted
+/// from an event the notice does not date: 收到通知后10个工作日内; or by a season it does not date: 汛期前; a duration, 为期两周), deadline.from_document (counted
 /// from the 成文日期; working days as weekdays), deadline.inferred (a date read for a phrase naming
 /// no day: 年中), deadline.event (a named day, 春节前, in a year the rules give it no date for),
 /// deadline.before_plan_year (a printed year before the plan year's, the date before
-/// the 成文日期 too), deadline.recurring (a recurrence naming no day to date its first time by: 每周,
+/// the 成文日期 too; or 本周五前 falling before the 成文日期), deadline.recurring (a recurrence naming no day to date its first time by: 每周, daily: 每天,
 /// 每2周一次), deadline.from_group (a group row over the row sets it: 一、完成时限：2025年6月底前),
 /// deadline.from_note, deadline.from_period (no deadline column: the last period column with a milestone, 四季度), deadline.from_content, deadline.from_units (a unit cell
 /// written as a clause names the deadline), deadline.in_units (it names another than the deadline
