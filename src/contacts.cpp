@@ -39,7 +39,7 @@ bool HasContactKey(std::string_view s, const Rules& rules) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (!((rules.contact_key_ends >> (static_cast<unsigned char>(s[i]) & 63)) & 1)) continue;
     for (const auto& k : rules.contact_keys)
-      if (!k.empty() && k.size() <= i + 1 && s.substr(i + 1 - k.size(), k.size()) == k) return true;
+      if (!k.empty() && k.back() == s[i] && k.size() <= i + 1 && s.substr(i + 1 - k.size(), k.size()) == k) return true;
   }
   return false;
 }
