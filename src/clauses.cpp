@@ -1078,6 +1078,12 @@ bool EndsInClause(std::string_view line, const Rules& rules) {
 
 namespace {
 
+/// Whether a clause's inside (its brackets off) assigns: keys that do
+/// (牵头单位：X), or role words closing runs of unit names, each run holding a
+/// complete name (县委办牵头，各乡镇配合; 县发改局 王小明牵头: the person is no
+/// part of the name).
+bool AssigningClause(std::string_view inside, const Rules& rules);
+
 // The clauses inside a line's words, each between two sentences (…准入环境。
 // （市场监管总局负责）加强…有效对接。（体育总局、教育部负责）重视…): a bracket
 // opening after a sentence's end, with words after it, whose inside assigns
@@ -1119,8 +1125,6 @@ bool TakeInnerClauses(std::string* t, const Rules& rules, Assignment* a, int fir
   return taken;
 }
 
-}  // namespace
-
 // A contact's keys (（联系单位：…，联系人：…）) or a remark's assign nothing;
 // nor does a bracket with no role word (…报领导小组办公室（设县城管局）: the
 // notice's request).
@@ -1139,6 +1143,8 @@ bool AssigningClause(std::string_view inside, const Rules& rules) {
   }
   return role;
 }
+
+}  // namespace
 
 size_t TrailingClauseBegin(std::string_view text, const Rules& rules) {
   auto [begin, inner] = ClauseBracket(text, rules);

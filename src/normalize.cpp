@@ -1762,11 +1762,10 @@ void ApplyLeadMarks(std::vector<Task>& tasks, const Rules& rules, std::string_vi
   // and on both sides (**县大数据局**: markdown's bold, the lead in bold).
   auto unmark = [&](std::string& name) {
     bool any = false;
-    for (std::ptrdiff_t n; (n = mark_of(name)) != 0; any = true) {
-      if (n > 0) name.resize(name.size() - static_cast<size_t>(n));
-      else name.erase(0, static_cast<size_t>(-n));
-      name = std::string(Trim(name));
-    }
+    std::string_view v = name;
+    for (std::ptrdiff_t n; (n = mark_of(v)) != 0; any = true)
+      v = Trim(n > 0 ? v.substr(0, v.size() - static_cast<size_t>(n)) : v.substr(static_cast<size_t>(-n)));
+    if (any) name = std::string(v);
     return any;
   };
   for (Task& t : tasks) {

@@ -71,11 +71,6 @@ bool SpaceKept(std::string_view before, std::string_view gap, std::string_view a
 /// A line's spaces between CJK characters joined (JoinCjkSpaces), but those
 /// SpaceKept keeps (县发改局 王小明牵头, 县发改局 高新区管委会), each as printed. (clauses.cpp)
 std::string JoinKeepingPersons(std::string_view line, const Rules& rules);
-/// Whether a clause's inside (its brackets off) assigns: keys that do
-/// (牵头单位：X), or role words closing runs of unit names, each run holding a
-/// complete name (县委办牵头，各乡镇配合; 县发改局 王小明牵头: the person is no
-/// part of the name). (clauses.cpp)
-bool AssigningClause(std::string_view inside, const Rules& rules);
 /// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).
 bool IsCompleteSpaceless(std::string_view name, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.
