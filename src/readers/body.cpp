@@ -338,6 +338,69 @@ void FirstOfEachClauseLeads(Part& p, const Rules& rules) {
   p.notes.emplace_back("units.first_is_lead", "lead units are the first listed in each clause, as the notice says");
 }
 
+// The bracket a text leaves open at its end: where it opens and which of
+// pu.opens it is; npos when every bracket closes.
+std::pair<size_t, size_t> OpenAtEnd(std::string_view t, const Punctuation& pu) {
+  size_t open = std::string_view::npos, which = 0;
+  int depth = 0;
+  for (size_t i = 0; i < t.size();) {
+    const size_t at = i;
+    const char32_t c = NextChar(t, i);
+    if (pu.opens.Has(c)) {
+      if (depth++ == 0) open = at, which = pu.opens.marks().find(c);
+    } else if (pu.closes.Has(c) && depth > 0 && --depth == 0) {
+      open = std::string_view::npos;
+    }
+  }
+  return {depth == 1 ? open : std::string_view::npos, which};
+}
+
+// A part whose text ends inside a bracket opening with a clause key and its
+// colon, with a separator after the first pair (（牵头单位：X、Y，责任单位：Z各): a
+// keyed clause cut where the copy stopped. Read again with the bracket closed
+// after the last pair written whole; the cut pair names no one whole and is
+// dropped, said (content.truncated). False, *p unchanged, when the text is
+// not so or the closed clause is not read.
+bool ReadCutKeyedClause(Part& p, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  if (p.lines.empty() || !pu.colon.In(p.content)) return false;
+  const auto [open, which] = OpenAtEnd(p.content, pu);
+  if (open == std::string_view::npos || which >= pu.closes.utf8().size()) return false;
+  const std::string_view content(p.content);
+  const std::string_view tail = content.substr(open + pu.opens.StartLength(content.substr(open)));
+  if (const auto m = rules.clause_key_line.Find(tail);
+      !m.found || m.begin != 0 || KeyRole(m.Group("key"), rules) == ClauseRole::kNone)
+    return false;
+  // The last separator outside brackets on the last line, after the bracket:
+  // the cut pair follows it.
+  const std::string_view last = p.lines.back();
+  size_t cut = std::string_view::npos;
+  int depth = 0;
+  for (size_t i = 0; i < last.size();) {
+    const size_t at = i;
+    const char32_t c = NextChar(last, i);
+    depth += pu.opens.Has(c) - pu.closes.Has(c);
+    if (depth <= 1 && (pu.comma.Has(c) || pu.semicolon.Has(c))) cut = at;
+  }
+  if (cut == std::string_view::npos) return false;
+  const std::string_view dropped = Trim(last.substr(cut + std::max(pu.comma.StartLength(last.substr(cut)),
+                                                                   pu.semicolon.StartLength(last.substr(cut)))));
+  // The cut pair is the text's end, and the clause keeps a pair before it.
+  if (dropped.empty() || !content.ends_with(dropped) || content.size() - dropped.size() <= static_cast<size_t>(tail.data() - content.data()) + 1)
+    return false;
+  std::string closed = std::string(last.substr(0, cut)) + pu.closes.utf8()[which];
+  std::vector<std::string_view> lines = p.lines;
+  lines.back() = closed;
+  std::string text;
+  Assignment a = ReadAssignment(lines, rules, &text);
+  if (text.size() > open || (a.units.empty() && a.lead.empty() && a.support.empty())) return false;
+  p.a = std::move(a);
+  p.content = std::string(Trim(text));
+  p.notes.emplace_back("content.truncated", "the text ends inside a clause, \"" + std::string(dropped) +
+                                                "\": its last part, cut short, left out");
+  return true;
+}
+
 }  // namespace
 
 Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
@@ -388,6 +451,9 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     }
     p.a = ReadAssignment(p.lines, rules, &p.content);
     p.a_from = p.from;
+    // The text ends inside a keyed clause past its first pair (…发布。（牵头单位：X、Y，
+    // 责任单位：Z各): the pairs written whole are read, the last one, cut, is not.
+    if (to >= last_text && ReadCutKeyedClause(p, rules)) return p;
     // The text ends inside a bracket (…年内投入运行。（牵头单): a clause cut
     // short where the copy stopped. Its words are no content and name no
     // one whole; left out, said.
