@@ -1025,7 +1025,8 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       auto m = rules.date.Find(c);
       if (!m.found || m.begin != 0 || m.end != c.size() || CharCount(c) > 20) continue;
       std::optional<std::string> signed_by = IssuerAbove(lines, i, rules);
-      if (!signed_by) continue;
+      // Unsigned, the date closes the text (…附件：X / 二○○七年四月十三日).
+      if (!signed_by && !ClosingDateLine(lines, i, rules)) continue;
       fm.date = IsoDate(m, rules.numerals);
       if (fm.date && !fm.issuer) fm.issuer = std::move(signed_by);
       break;

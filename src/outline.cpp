@@ -380,7 +380,7 @@ std::vector<Section> ReadOutline(const std::vector<Line>& lines, const Regions& 
         last_no[h.style] = n;
       }
     }
-    if (item && StartsSignature(lines, i, rules)) {
+    if (item && (StartsSignature(lines, i, rules) || ClosingDateLine(lines, i, rules))) {
       close_item(last_text_line);
       item = nullptr;
       continue;

@@ -241,6 +241,27 @@ bool EndsBody(const Line& line, const Rules& rules) {
   return line.kind == LineKind::kText && (rules.attachment.Contains(line.text) || EndsTable(line, rules));
 }
 
+bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rules) {
+  const Line& l = lines[i];
+  if (l.kind != LineKind::kText || l.tabs > 0 || l.text.size() > 4 * 24) return false;
+  // What follows first: most lines have words under them, and are turned away
+  // before the date pattern runs.
+  for (size_t j = i + 1; j < lines.size(); ++j) {
+    const Line& n = lines[j];
+    if (n.kind == LineKind::kBlank || n.kind == LineKind::kJunk) continue;
+    bool words = false;
+    for (size_t k = 0; k < n.text.size() && !words;) {
+      const char32_t c = NextChar(n.text, k);
+      words = IsHan(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)));
+    }
+    if (words && !rules.publicity.Contains(n.text)) return false;
+  }
+  const std::string date = RemoveSpaces(l.text);
+  if (CharCount(date) > 24) return false;
+  const auto m = rules.date.Find(date);
+  return m.found && m.begin == 0 && m.end == date.size();
+}
+
 namespace {
 // Whether text line l in the cover's attachment list (附件：1．… or 2．…)
 // goes on with it: an entry the classifier left as text (2．2025年…: a title

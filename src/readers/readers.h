@@ -56,6 +56,10 @@ bool EndsTable(const Line& line, const Rules& rules);
 /// Whether a text line ends the body: an attachment line (附件：…) or what
 /// ends a table (the annex's start, 抄送, 印发, a note).
 bool EndsBody(const Line& line, const Rules& rules);
+/// lines[i] is a 成文日期 alone on its line that closes the text, with no
+/// signature needed: under it only blank or junk lines, the publicity remark
+/// (（此件公开发布）) and lines of no words (a stray |).
+bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rules);
 /// lines[i] is a first-level heading numbered next after the last of its
 /// style above lines[from] (三、 after 二、; from: the table's header, or i to
 /// count a band row of the table too): the body going on under the table,
