@@ -268,6 +268,10 @@ std::optional<std::string> NumberFrom(std::string_view value, const Rules& rules
 std::optional<std::string> DateFrom(std::string_view value, const Rules& rules) {
   std::string compact = RemoveSpaces(value);
   if (auto m = rules.date.Find(compact); m.found) return IsoDate(m, rules.numerals);
+  // A time after the date (2023-9-27 9:32:53): read before the space goes,
+  // else the day runs into the hour (2023-9-279:32:53).
+  if (auto m = rules.numeric_date.Find(value); m.found)
+    if (auto iso = IsoDate(m, rules.numerals)) return iso;
   if (auto m = rules.numeric_date.Find(compact); m.found) return IsoDate(m, rules.numerals);
   return std::nullopt;
 }
