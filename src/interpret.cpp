@@ -442,10 +442,46 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     for (const StreamCell* h : held) join_above(*h, shapes[static_cast<size_t>(h - cells.data())] == CellShape::kUnits);
     held.clear();
   };
+  // Whether cells[k], right after a row's 序号 under a header whose next
+  // column is the content, opens a row of exactly a cell per column: each
+  // unit column's cell a unit list, the deadline's a deadline, a number
+  // only in a column for no task field, then the next 序号 or the end.
+  const auto aligned_content = [&](size_t k) {
+    if (!pending_seq || !pending.empty() || !held.empty() || t.columns.size() < 3 || !seq_first ||
+        t.columns[1] != Role::kContent)
+      return false;
+    size_t col = 1, j = k;
+    for (; j < cells.size() && col < t.columns.size(); ++j) {
+      if (cells[j].cell.empty()) continue;
+      const Role r = t.columns[col++];
+      if (r == Role::kContent) continue;
+      if (RowNumber(cells[j].cell.text, rules) && r != Role::kNote) return false;
+      if (IsUnitRole(r) && shapes[j] != CellShape::kUnits) return false;
+      if (r == Role::kDeadline && shapes[j] != CellShape::kDeadline) return false;
+    }
+    if (col != t.columns.size()) return false;
+    for (; j < cells.size(); ++j)
+      if (!cells[j].cell.empty()) return RowNumber(cells[j].cell.text, rules).has_value();
+    return true;
+  };
   for (size_t k = 0; k < cells.size(); ++k) {
     const StreamCell& c = cells[k];
     CellShape s = shapes[k];
     if (const auto seq = RowNumber(c.cell.text, rules)) {  // a 序号 cell starts a row, named by the header or not
+      // A number right after the content, where the header names a column
+      // for no task field between the content and the units (数量（个）:
+      // 二, 十), and a unit or deadline cell after it: that column's cell,
+      // kept in remarks, not the next row's 序号.
+      if (have_content && !trailing_started && slot < after_content.size() &&
+          after_content[slot] == Role::kNote && [&] {
+            const CellShape next = next_shape(k);
+            return next == CellShape::kUnits || next == CellShape::kDeadline;
+          }()) {
+        row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);
+        row.Touch(c.cell.first_line);
+        ++slot;
+        continue;
+      }
       if (have_content) finish();
       else drop_held();
       pending_seq = *seq;
@@ -688,6 +724,14 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
         // row's label or content.
         size_t run = 0;
         for (size_t j = k; j < cells.size() && shapes[j] == CellShape::kUnits; ++j) ++run;
+        if (last == pending.rend() && s == CellShape::kUnits && aligned_content(k)) {
+          // Right after the row's 序号, in the content column's place of a
+          // row whose cells fill the header's columns one each: the content
+          // (新建村卫生室 ends as an office's name does).
+          start_content(c);
+          row.Warn("cell.read_as_text", "a cell that reads as a unit name taken as the row's text: " + c.cell.text);
+          break;
+        }
         if (last != pending.rend()) {
           const StreamCell* content = *last;
           pending.erase(std::next(last).base());

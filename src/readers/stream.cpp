@@ -223,17 +223,31 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
   size_t blanks = 0;
   for (int v = *seq;; ++v) {
     if (j + width > lines.size()) return {};
+    // The next row's number inside the row is a cell of a column the header
+    // names for no task field (数量（个）: 二, 十), where the row's width
+    // ends at the next number too (or the text, or a blank line): the row's
+    // quantity, not a row of two cells.
+    const bool ends_aligned = j + width == lines.size() || lines[j + width].kind == LineKind::kBlank ||
+                              RowNumber(lines[j + width].text, rules) == v + 1;
     for (size_t t = 1; t < width; ++t) {
       const Line& l = lines[j + t];
       if (l.kind == LineKind::kBlank) {
         ++blanks;
         continue;
       }
-      if (l.kind == LineKind::kJunk || PipeOnly(l.text) || EndsTable(l, rules) || RowNumber(l.text, rules) == v + 1)
+      if (l.kind == LineKind::kJunk || PipeOnly(l.text) || EndsTable(l, rules)) return {};
+      if (RowNumber(l.text, rules) == v + 1 &&
+          !(ends_aligned && t < roles.size() && (roles[t] == Role::kNote || roles[t] == Role::kNone)))
         return {};
     }
     starts.push_back(j);
     j += width;
+    // Blank lines between rows (a Word export's paragraph after each row):
+    // past them the next row's number, where the row is whole without them.
+    if (const size_t next = PastBlank(lines, j);
+        next > j && next < lines.size() && RowNumber(lines[next].text, rules) == v + 1 &&
+        (j == lines.size() || RowNumber(lines[j].text, rules) != v + 1))
+      j = next;
     if (j >= lines.size() || RowNumber(lines[j].text, rules) != v + 1) {
       // More rows after the last regular one (a row of another shape): the
       // whole body is read by shape.
