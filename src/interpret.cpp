@@ -324,7 +324,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   const size_t unit_columns = static_cast<size_t>(std::count_if(t.columns.begin(), t.columns.end(), [](Role r) {
     return IsUnitRole(r);
   }));
-  const bool deadline_last = !t.columns.empty() && t.columns.front() == Role::kSeq && t.columns.back() == Role::kDeadline;
+  const bool deadline_last = seq_first && t.columns.back() == Role::kDeadline;
   size_t labels_before_content = 0;  // the header's label columns left of the content
   for (Role r : t.columns) {
     if (r == Role::kContent) break;
@@ -495,13 +495,26 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     // before the signature): no row of the table starts without its number,
     // and nothing of the row comes after its last column but the deadline's
     // wrapped end (2025年6月底前 / 完成), which is no sentence.
+    // So with another column last (责任单位, 备注), once the row has its
+    // cell: a unit cell is the signature where its date comes after it (a
+    // unit list's next paragraph has no date after it there).
     const auto after_table = [&] {
-      if (s == CellShape::kUnits) return true;
+      if (s == CellShape::kUnits) return deadline_last || next_shape(k) == CellShape::kDeadline;
       if (s != CellShape::kText || !row.seq) return false;
       const std::string_view text = Trim(c.cell.text);
       return EndsSentence(text, rules) || CharCountUpTo(text, 5) > 4;
     };
-    if (have_content && !row.deadline.empty() && deadline_last && after_table() &&
+    const auto last_filled = [&] {
+      if (!seq_first) return false;
+      const Role last = t.columns.back();
+      if (last == Role::kDeadline) return !row.deadline.empty();
+      if (IsUnitRole(last)) {
+        const Cell* u = FieldCell(row, last);
+        return u && !u->empty();
+      }
+      return IsNoteColumn(last) && !after_content.empty() && slot >= after_content.size();
+    };
+    if (have_content && last_filled() && after_table() &&
         std::none_of(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, cells.end(),
                      [&](const StreamCell& n) { return RowNumber(n.cell.text, rules).has_value(); })) {
       std::string left;
