@@ -356,7 +356,14 @@ int Misfit(Role role, const std::vector<Line>& lines, const std::vector<size_t>&
         if (TypeCell(Trim(lines[block[k]].text), rules) == CellShape::kDeadline) return kMisfit;
       return extra + (StartsLikeUnit(text, rules) ? 0 : 2);
     case Role::kDeadline: {
-      if (shape != CellShape::kDeadline) return kMisfit;
+      if (shape != CellShape::kDeadline) {
+        // Deadlines on lines of their own (a task of two stages: 2024年6月底前
+        // / 2024年12月底前), each one by itself: one cell of both.
+        bool each = extra > 0;
+        for (size_t k = b; each && k < e; ++k)
+          each = TypeCell(Trim(lines[block[k]].text), rules) == CellShape::kDeadline;
+        return each ? extra : kMisfit;
+      }
       // A deadline wrapped at its column's width (2025年6月底前 / 完成, 长期 /
       // 坚持) is one cell: its lines cost nothing more where each goes on
       // from the one above, so the wrap does not pass to the next column.
@@ -566,6 +573,13 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
       };
       while (p < last.size() && !cuts_at(p)) ++p;
       while (p < last.size() && open_end && Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) && cuts_at(p + 1)) ++p;
+      // A second deadline on a line of its own after the row's deadline,
+      // where that is the last column (a task of two stages: 2024年6月底前 /
+      // 2024年12月底前): more of the cell, not the text after the table.
+      while (p < last.size() && roles.back() == Role::kDeadline &&
+             TypeCell(Trim(lines[last[p - 1]].text), rules) == CellShape::kDeadline &&
+             TypeCell(Trim(lines[last[p]].text), rules) == CellShape::kDeadline && cuts_at(p + 1))
+        ++p;
       // A note last (备注): the deadline's short wrap (2025年6月底前 / 完成),
       // then the note itself where it is the table's last line, a blank line
       // or the text's end after it, and reads as a note (words, no unit or
