@@ -475,7 +475,9 @@ std::string CaptionAbove(const std::vector<Line>& lines, size_t at, const Rules&
     const std::string part = rules.markdown_prefix.ReplaceAll(parts[k], "");
     // Emphasis around the whole title (**2025年…表**).
     const std::string_view trimmed = WithoutEmphasis(part, rules);
-    out += (out.empty() ? "" : " ") + (HasSpace(trimmed) ? JoinCjkSpaces(trimmed) : std::string(trimmed));
+    if (!out.empty()) out += ' ';
+    if (HasSpace(trimmed)) out += JoinCjkSpaces(trimmed);
+    else out.append(trimmed);
   }
   return out;
 }
