@@ -648,8 +648,9 @@ uint64_t BracketBits(const Rules& rules) {
 
 // A level's own bodies named by the level alone (市直, 县直: a level and one
 // character, no unit's ending) before a conjunction, and a name of that level
-// after it (市直及驻市各单位, 县直及驻县各单位): one name, the two sharing its
-// collective word, never 市直 + 驻市各单位. The pieces are s's, so the joined
+// after it naming bodies collectively (市直及驻市各单位, 县直及驻县各单位): one
+// name, the two sharing its collective word, never 市直 + 驻市各单位; 县直及
+// 县属国有企业 and 县直及县工信局 stay two. The pieces are s's, so the joined
 // one is s's too.
 void JoinBareLevels(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
   for (size_t k = 0; k + 1 < out->size(); ++k) {
@@ -663,7 +664,12 @@ void JoinBareLevels(std::string_view s, const Rules& rules, std::vector<std::str
     if (level.empty() || level.size() >= left.size() || IsCompleteUnit(left, rules) || !IsCompleteUnit(right, rules) ||
         right.find(level) == std::string_view::npos ||
         std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
-                    [&](const std::string& c) { return right.starts_with(c); }))
+                    [&](const std::string& c) { return right.starts_with(c); }) ||
+        // The right names bodies collectively too (驻县各单位, 驻市有关单位):
+        // one body (县工信局) or another group of its own (县属国有企业) is
+        // a name apart.
+        std::none_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                     [&](const std::string& c) { return right.find(c) != std::string_view::npos; }))
       continue;
     (*out)[k] = s.substr(static_cast<size_t>(left.data() - s.data()),
                          static_cast<size_t>(right.data() + right.size() - left.data()));
