@@ -1264,9 +1264,16 @@ std::string_view WithoutPersonKey(std::string_view cell, const Rules& rules) {
   if (!rules.punct.colon.In(cell)) return cell;
   const auto kv = rules.clause_key_value.Find(cell);
   if (!kv.found || Trim(kv.Group("value")).empty()) return cell;
-  const ClauseRole role = KeyRole(kv.Group("key"), rules);
+  // The key opens the cell: one inside a bracket after a name (王五（负责人：
+  // 李四）) is no key of the cell's, whether the match starts at the key or
+  // takes the name and bracket in.
+  const std::string_view key = kv.Group("key");
+  if (!Trim(cell.substr(0, static_cast<size_t>(key.data() - cell.data()))).empty() ||
+      rules.punct.opens.In(key) || rules.punct.other_opens.In(key))
+    return cell;
+  const ClauseRole role = KeyRole(key, rules);
   const bool person =
-      role == ClauseRole::kPerson || (role == ClauseRole::kNone && HeaderRole(kv.Group("key"), rules) == Role::kLeader);
+      role == ClauseRole::kPerson || (role == ClauseRole::kNone && HeaderRole(key, rules) == Role::kLeader);
   return person ? Trim(kv.Group("value")) : cell;
 }
 
