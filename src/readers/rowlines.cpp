@@ -529,9 +529,20 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
         }
       }
       // A group label that is only a deadline in brackets (（长期坚持）), over a
-      // row opening with its 序号: a row of one cell that dates the rows under
-      // it (interpret), not a line of the row above.
-      if (l.kind == LineKind::kText && !DatedBandDeadline(l.text, rules).empty()) {
+      // row opening with its 序号 and under no row line (right under the header
+      // or a group row just taken): a row of one cell that dates the rows under
+      // it (interpret). Under a row line it goes on with that row, as any
+      // stray line (its content's or its deadline's bracket).
+      auto under_group = [&] {
+        size_t before = i;
+        while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk ||
+                              (syntax.is_rule && syntax.is_rule(lines[before - 1]))))
+          --before;
+        if (before == 0 || g.rows.empty() || g.rows.back().span.last_line != lines[before - 1].no) return false;
+        const GridRow& above = g.rows.back();
+        return above.header || (!above.unsplit && !syntax.is_row(lines[before - 1]));
+      };
+      if (l.kind == LineKind::kText && !DatedBandDeadline(l.text, rules).empty() && under_group()) {
         const size_t j = PastBlank(lines, i + 1);
         std::vector<std::string_view> next;
         if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
