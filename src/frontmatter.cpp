@@ -402,12 +402,32 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
   size_t i = 0;
   bool boundary = true;
   while (i < t.size()) {
-    if (boundary && meta.MayStart(t, i)) {
+    // A key may stand in brackets ([ 成文日期 ] 2021-06-02, 【文号】X): the
+    // closing bracket then sets the value apart as a colon does.
+    const size_t open = boundary ? p.opens.StartLength(t.substr(i)) : 0;
+    size_t ks = i + open;
+    while (open && ks < t.size()) {
+      size_t n = ks;
+      if (!IsSpace(NextChar(t, n))) break;
+      ks = n;
+    }
+    if (boundary && meta.MayStart(t, ks)) {
       for (const auto& k : keys) {
-        size_t end = MatchSpacedKey(t, i, k);
+        size_t end = MatchSpacedKey(t, ks, k);
         if (end == std::string_view::npos) continue;
         size_t v = end;
         bool sep = false;
+        if (open) {
+          while (v < t.size()) {
+            size_t n = v;
+            if (!IsSpace(NextChar(t, n))) break;
+            v = n;
+          }
+          const size_t close = p.closes.StartLength(t.substr(v));
+          if (close == 0) continue;
+          v += close;
+          sep = true;
+        }
         while (v < t.size()) {
           size_t n = v;
           char32_t c = NextChar(t, n);
@@ -445,6 +465,11 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
     if (key.size() > 96) return;
     k = RemoveSpaces(key);
     k.resize(rules.punct.colon.TrimEnd(k).size());
+    // A bracketed key ([ 成文日期 ], 【文号】) is the key.
+    if (const size_t open = rules.punct.opens.StartLength(k); open && rules.punct.closes.EndLength(k)) {
+      k.resize(k.size() - rules.punct.closes.EndLength(k));
+      k.erase(0, open);
+    }
     auto in = [&](const std::vector<std::string>& keys) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
     if (!fm->number && in(rules.metadata_number_keys)) fm->number = NumberFrom(value, rules);
     if (!fm->date && in(rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
@@ -1036,14 +1061,27 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       break;
     }
   }
+  const bool printed_issuer = fm.issuer.has_value();
   if (!fm.number || !fm.date || !fm.issuer || !fm.title) ReadSiteMetadata(lines, regions, rules, meta_keys, &fm);
-  // No signature and no metadata naming the issuer: the title's own
-  // (发文机关名称 + 关于 + 事由 + 文种), when the words before 关于 are a unit.
-  if (!fm.issuer && fm.title)
+  // No signature: the title's own issuer (发文机关名称 + 关于 + 事由 + 文种),
+  // when the words before 关于 are a unit. It wins over the site metadata's,
+  // which may name the site's publisher (发布机构：某县人民政府(办公室)) or
+  // the issuer in short (发文机关：政府办); unless the metadata's is the
+  // title's with its place before it (县人民政府办公室 in the title, 发文单位：
+  // 嘉鱼县人民政府办公室): the same issuer named in full.
+  if (!printed_issuer && fm.title)
     if (const auto o = rules.title_opening.Find(*fm.title); o.found && o.begin > 0)
       if (const std::string by = RemoveSpaces(fm.title->substr(0, o.begin));
-          !rules.punct.opens.In(by) && !rules.punct.other_opens.In(by) && IsCompleteUnit(by, rules))
+          !rules.punct.opens.In(by) && !rules.punct.other_opens.In(by) && IsCompleteUnit(by, rules) &&
+          !(fm.issuer && fm.issuer->size() > by.size() && fm.issuer->ends_with(by)))
         fm.issuer = by;
+  // A metadata issuer with a part in brackets (某县人民政府(办公室): the body or
+  // its office) is the body's name before it.
+  if (!printed_issuer && fm.issuer && rules.punct.closes.Ends(*fm.issuer))
+    if (const size_t b = rules.punct.opens.Find(*fm.issuer); b != std::string::npos && b > 0) {
+      std::string body = fm.issuer->substr(0, b);
+      if (IsCompleteUnit(body, rules)) fm.issuer = std::move(body);
+    }
 
   // The plan year: from the title, else the date.
   if (fm.title) {
