@@ -256,6 +256,26 @@ bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rule
     }
     if (words && !rules.publicity.Contains(n.text)) return false;
   }
+  // What stands above: the date closes the text under a line that is done (a
+  // sentence's end, a bracket closing it: …。（X负责）, an attachment line), or
+  // apart from it by a blank line; never right under a heading's title (三、报名
+  // 截止时间), a key and its colon (…报送需求：) or a sentence cut short (…于):
+  // there the date is the text's.
+  size_t p = i;
+  bool apart = false;
+  while (p > 0 && (lines[p - 1].kind == LineKind::kBlank || lines[p - 1].kind == LineKind::kJunk)) {
+    --p;
+    apart = true;
+  }
+  if (p > 0) {
+    const Line& a = lines[p - 1];
+    const std::string_view t = Trim(a.text);
+    const bool done = rules.punct.EndsSentence(t) || rules.punct.closes.EndLength(t) > 0 ||
+                      (a.kind == LineKind::kText && rules.attachment.Contains(a.text));
+    if (!done && (!apart || rules.punct.colon.EndLength(t) > 0 || a.kind == LineKind::kHeading ||
+                  HeadingStyle(t, rules) >= 0))
+      return false;
+  }
   const std::string date = RemoveSpaces(l.text);
   if (CharCount(date) > 24) return false;
   const auto m = rules.date.Find(date);

@@ -58,7 +58,9 @@ bool EndsTable(const Line& line, const Rules& rules);
 bool EndsBody(const Line& line, const Rules& rules);
 /// lines[i] is a 成文日期 alone on its line that closes the text, with no
 /// signature needed: under it only blank or junk lines, the publicity remark
-/// (（此件公开发布）) and lines of no words (a stray |).
+/// (（此件公开发布）) and lines of no words (a stray |); above it a line that
+/// is done (a sentence's end, a bracket closing it, an attachment line) or,
+/// past a blank line, any but a heading's title or a key and its colon.
 bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rules);
 /// lines[i] is a first-level heading numbered next after the last of its
 /// style above lines[from] (三、 after 二、; from: the table's header, or i to
