@@ -1067,13 +1067,29 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   // when the words before 关于 are a unit. It wins over the site metadata's,
   // which may name the site's publisher (发布机构：某县人民政府(办公室)) or
   // the issuer in short (发文机关：政府办); unless the metadata's is the
-  // title's with its place before it (县人民政府办公室 in the title, 发文单位：
-  // 嘉鱼县人民政府办公室): the same issuer named in full.
+  // title's in full: the title's characters in order in a longer name that
+  // does not merely go on from it (县人民政府办公室 in the title, 发文单位：
+  // 嘉鱼县人民政府办公室; 临川县发改委 and 发文机关：临川县发展和改革委员会;
+  // 县政府办 and 发布机构：临川县人民政府办公室). One that goes on from it
+  // (临川县人民政府 and 发布机构：临川县人民政府办公室) names the body's office
+  // that published it.
+  auto in_full = [](std::string_view full, std::string_view shortened) {
+    if (full.size() <= shortened.size() || full.starts_with(shortened)) return false;
+    size_t at = 0;
+    for (size_t i = 0; i < shortened.size();) {
+      const size_t from = i;
+      NextChar(shortened, i);
+      at = full.find(shortened.substr(from, i - from), at);
+      if (at == std::string_view::npos) return false;
+      at += i - from;
+    }
+    return true;
+  };
   if (!printed_issuer && fm.title)
     if (const auto o = rules.title_opening.Find(*fm.title); o.found && o.begin > 0)
       if (const std::string by = RemoveSpaces(fm.title->substr(0, o.begin));
           !rules.punct.opens.In(by) && !rules.punct.other_opens.In(by) && IsCompleteUnit(by, rules) &&
-          !(fm.issuer && fm.issuer->size() > by.size() && fm.issuer->ends_with(by)))
+          !(fm.issuer && in_full(*fm.issuer, by)))
         fm.issuer = by;
   // A metadata issuer with a part in brackets (某县人民政府(办公室): the body or
   // its office) is the body's name before it.
