@@ -519,7 +519,9 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           };
           // A long title goes on in the row above where a cell of it asks
           // for more (统筹推进…，具体包括：) or a line of its style did before
-          // it (a list of long items inside a cell, not groups).
+          // it (a list of long items inside a cell, not groups); unless the
+          // table has taken a band of its style (一、城市项目： … 二、…: the
+          // next group).
           auto goes_on = [&] {
             if (before == 0 || g.rows.empty() || g.rows.back().span.last_line != lines[before - 1].no) return false;
             const GridRow& above = g.rows.back();
@@ -530,7 +532,8 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
           band_like = is_short ? rules.FirstLevel(style) ||
                                      (rules.Level(style) == 2 && seq == 1 && after_row) ||
                                      (rules.Level(style) >= 2 && (first_group() || after_band() || band_again()))
-                               : long_band_shape(style, rules.Level(style) >= 2 && band_again()) && !goes_on();
+                               : long_band_shape(style, rules.Level(style) >= 2 && band_again()) &&
+                                     (!goes_on() || band_again());
         }
         if (band_like && numbered && !ruled) {
           g.rows.push_back(row_of(l, {l.text}));
