@@ -401,16 +401,16 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
   std::vector<Hit> hits;
   size_t i = 0;
   bool boundary = true;
+  // Past the spaces from `at` on.
+  auto past_spaces = [&](size_t at) {
+    for (size_t n = at; at < t.size() && IsSpace(NextChar(t, n)); n = at) at = n;
+    return at;
+  };
   while (i < t.size()) {
     // A key may stand in brackets ([ 成文日期 ] 2021-06-02, 【文号】X): the
     // closing bracket then sets the value apart as a colon does.
     const size_t open = boundary ? p.opens.StartLength(t.substr(i)) : 0;
-    size_t ks = i + open;
-    while (open && ks < t.size()) {
-      size_t n = ks;
-      if (!IsSpace(NextChar(t, n))) break;
-      ks = n;
-    }
+    const size_t ks = open ? past_spaces(i + open) : i;
     if (boundary && meta.MayStart(t, ks)) {
       for (const auto& k : keys) {
         size_t end = MatchSpacedKey(t, ks, k);
@@ -418,11 +418,7 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
         size_t v = end;
         bool sep = false;
         if (open) {
-          while (v < t.size()) {
-            size_t n = v;
-            if (!IsSpace(NextChar(t, n))) break;
-            v = n;
-          }
+          v = past_spaces(v);
           const size_t close = p.closes.StartLength(t.substr(v));
           if (close == 0) continue;
           v += close;
