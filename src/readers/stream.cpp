@@ -266,7 +266,13 @@ std::vector<size_t> PositionalRows(const std::vector<Line>& lines, size_t from, 
   const auto texts = std::count_if(roles.begin() + 1, roles.end(), [](Role r) {
     return r == Role::kContent || r == Role::kLabel || r == Role::kNote || r == Role::kNone;
   });
-  if (starts.size() < (blanks == 0 && texts < 3 ? 3 : 2)) return {};
+  // So do they where a column the header names for no task field comes
+  // after a unit column (责任单位 | 参会范围): a unit-like cell of it
+  // (各中小学校长) reads by its shape as more of the units.
+  bool after_units = false;
+  for (size_t t = 1; t + 1 < roles.size() && !after_units; ++t)
+    after_units = IsUnitRole(roles[t]) && (roles[t + 1] == Role::kNote || roles[t + 1] == Role::kNone);
+  if (starts.size() < (blanks == 0 && texts < 3 && !after_units ? 3 : 2)) return {};
   // And the last row is known to end there: where no blank line shows the
   // rows' cells, a line going on after it may be a cell of its own (a
   // wrapped content line pushes the row's deadline past its width).
