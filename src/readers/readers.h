@@ -136,6 +136,14 @@ std::vector<std::string> WrappedHeaderRowLines(const std::vector<Line>& lines, s
 /// True when a table without a header starts at lines[at]: three rows of the
 /// same width, each with a text cell and a unit or deadline cell.
 bool HeaderlessRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax);
+/// Whether lines[i], a line that is no row line under the rows cut so far
+/// (g), is a row of one cell: a group band (一、教育惠民, a long title by its
+/// shape) over a row opening with its 序号, or a group label that is only a
+/// deadline in brackets (（长期坚持）) right under the header or a band.
+/// The tab and pipe readers ask it (CutRowLines), and so does the
+/// space-column reader of its lines of one run.
+bool BandRowLine(const std::vector<Line>& lines, size_t i, const Grid& g, const Rules& rules,
+                 const RowLineSyntax& syntax);
 /// Cuts a table whose rows are one line each, from the header (or first row)
 /// at lines[at]: repeated headers become header rows (page breaks), blank and
 /// junk lines are skipped, the table ends at 抄送 / 印发 / 附件 lines.

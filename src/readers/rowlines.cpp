@@ -305,6 +305,127 @@ bool StartsAnotherTable(const Grid& g, const Names& cells, const Rules& rules, s
 }
 }  // namespace
 
+// A group band printed without marks (html2text drops a row of one
+// spanning cell's pipes: 二、聚焦民生关切) between rows, over a row that
+// opens with its 序号 (3, or 3-1 numbering the rows under each band): a
+// row of one cell. Where a stray line joins the row above, only a short
+// title with no sentence mark is a band: of the first level (二、医疗卫生类),
+// or of the second over a row whose 序号 starts again at 1 ((二)规范统计
+// 数据生产); a numbered paragraph or item of a cell (2.改造老旧小区。,
+// 2.城西幼儿园, 1.新建…；) reads on as the cell's.
+bool BandRowLine(const std::vector<Line>& lines, size_t i, const Grid& g, const Rules& rules,
+                 const RowLineSyntax& syntax) {
+  const Line& l = lines[i];
+  if (l.kind == LineKind::kHeading && !g.rows.empty()) {
+    // Over the row: past a band of the next level under this one (一、教育惠民
+    // over （一）学前教育 over 1 | …).
+    // Past a group label that is only a deadline in brackets too (一、城区项目
+    // over （长期坚持） over 1 | …).
+    size_t j = PastBlank(lines, i + 1);
+    if (j < lines.size() && lines[j].kind == LineKind::kHeading && !syntax.is_row(lines[j]))
+      j = PastBlank(lines, j + 1);
+    if (j < lines.size() && lines[j].kind == LineKind::kText && !syntax.is_row(lines[j]) &&
+        !DatedBandDeadline(lines[j].text, rules).empty())
+      j = PastBlank(lines, j + 1);
+    std::vector<std::string_view> next;
+    if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
+    // Not the header-less first row of a table of its own (a rule under it).
+    const size_t r = PastBlank(lines, j + 1);
+    const bool ruled = r < lines.size() && syntax.is_rule && syntax.is_rule(lines[r]);
+    const std::optional<int> seq = next.empty() ? std::nullopt : SeqNumber(next.front());
+    const bool numbered = seq || (!next.empty() && SubNumber(next.front()));
+    bool band_like = !syntax.stray_joins_above;
+    // A title's dated bracket (三、2024年第一批项目（2024年6月底前开工）: the
+    // rows' deadline, DeadlinesFromLabels) is not counted in its length.
+    auto band_title = [&] {
+      const std::string_view t = Trim(l.text);
+      return CharCountUpTo(t, 25) <= 24 ? t : WithoutDatedBracket(t, rules);
+    };
+    // A longer title is a band by its shape, not its length (二、推进城乡
+    // 融合发展和乡村全面振兴重点工程建设项目（共12项）): one of the first
+    // level, or of a band's style this table has taken, that no comma
+    // parts, no run of spaces sets a cell apart in, and that writes no
+    // deadline (a row's cells run together). A cell's wrapped paragraph
+    // has its commas or is shorter. (Asked of a long title only.)
+    auto long_band_shape = [&](int style, bool again) {
+      const std::string_view t = band_title();
+      return (rules.FirstLevel(style) || again) && !rules.punct.comma.In(t) &&
+             t.find("  ") == std::string_view::npos && !rules.deadline_in_content.Find(t).found;
+    };
+    if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text)) {
+      const int style = HeadingStyle(l.text, rules);
+      const bool is_short = CharCountUpTo(band_title(), 25) <= 24;
+      // A second-level title right after a row (not after a stray line: a
+      // cell's sub-items （一）…（二）… wrap on below it).
+      size_t before = i;
+      while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk)) --before;
+      const bool after_row = before > 0 && syntax.is_row(lines[before - 1]);
+      // Or right under a band just taken: a first-level one (一、教育惠民
+      // over （二）基层医疗, the rows numbered on), or one of a level above
+      // this line's (1.教育惠民 over （1）学前教育).
+      // (Asked only of a line of the second level or below that the
+      // tests before leave out.)
+      auto after_band = [&] {
+        if (before == 0 || lines[before - 1].kind != LineKind::kHeading || g.rows.empty() || g.rows.back().unsplit ||
+            g.rows.back().span.last_line != lines[before - 1].no)
+          return false;
+        const int above = HeadingStyle(lines[before - 1].text, rules);
+        return rules.FirstLevel(above) || (g.rows.back().cells.size() == 1 && rules.Level(above) < rules.Level(style));
+      };
+      // Or the table's first group, over its first row: no cell above it
+      // to go on in (1.教育惠民 over （1）学前教育 over 1 | …).
+      auto first_group = [&] {
+        return std::all_of(g.rows.begin(), g.rows.end(), [](const GridRow& b) { return b.header; });
+      };
+      // Or of the style of a band this table has taken ((二) after (一)
+      // over rows numbered on: a cell's sub-items are no band at (一) either).
+      auto band_again = [&] {
+        return std::any_of(g.rows.begin(), g.rows.end(), [&](const GridRow& b) {
+          return !b.unsplit && b.cells.size() == 1 && b.span.first_line > 0 &&
+                 HeadingStyle(b.cells[0].text, rules) == style;
+        });
+      };
+      // A long title goes on in the row above where a cell of it asks
+      // for more (统筹推进…，具体包括：) or a line of its style did before
+      // it (a list of long items inside a cell, not groups); unless the
+      // table has taken a band of its style (一、城市项目： … 二、…: the
+      // next group).
+      auto goes_on = [&] {
+        if (before == 0 || g.rows.empty() || g.rows.back().span.last_line != lines[before - 1].no) return false;
+        const GridRow& above = g.rows.back();
+        if (above.unsplit) return HeadingStyle(lines[before - 1].text, rules) == style;
+        return std::any_of(above.cells.begin(), above.cells.end(),
+                           [&](const GridCell& c) { return rules.punct.colon.Ends(Trim(c.text)); });
+      };
+      band_like = is_short ? rules.FirstLevel(style) ||
+                                 (rules.Level(style) == 2 && seq == 1 && after_row) ||
+                                 (rules.Level(style) >= 2 && (first_group() || after_band() || band_again()))
+                           : long_band_shape(style, rules.Level(style) >= 2 && band_again()) &&
+                                 (!goes_on() || band_again());
+    }
+    return band_like && numbered && !ruled;
+  }
+  // A group label that is only a deadline in brackets (（长期坚持）), over a
+  // row opening with its 序号 and under no row line (right under the header
+  // or a group row just taken): a row of one cell that dates the rows under
+  // it (interpret). Under a row line it goes on with that row, as any
+  // stray line (its content's or its deadline's bracket).
+  auto under_group = [&] {
+    size_t before = i;
+    while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk ||
+                          (syntax.is_rule && syntax.is_rule(lines[before - 1]))))
+      --before;
+    if (before == 0 || g.rows.empty() || g.rows.back().span.last_line != lines[before - 1].no) return false;
+    const GridRow& above = g.rows.back();
+    return above.header || (!above.unsplit && !syntax.is_row(lines[before - 1]));
+  };
+  if (l.kind != LineKind::kText || !under_group() || DatedBandDeadline(l.text, rules).empty()) return false;
+  const size_t j = PastBlank(lines, i + 1);
+  std::vector<std::string_view> next;
+  if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
+  return !next.empty() && (SeqNumber(next.front()) || SubNumber(next.front()));
+}
+
 Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, const RowLineSyntax& syntax) {
   Grid g;
   g.layout = syntax.layout;
@@ -440,130 +561,11 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       }
     }
     if (!syntax.is_row(l)) {
-      // A group band printed without marks (html2text drops a row of one
-      // spanning cell's pipes: 二、聚焦民生关切) between rows, over a row that
-      // opens with its 序号 (3, or 3-1 numbering the rows under each band): a
-      // row of one cell. Where a stray line joins the row above, only a short
-      // title with no sentence mark is a band: of the first level (二、医疗卫生类),
-      // or of the second over a row whose 序号 starts again at 1 ((二)规范统计
-      // 数据生产); a numbered paragraph or item of a cell (2.改造老旧小区。,
-      // 2.城西幼儿园, 1.新建…；) reads on as the cell's.
-      if (l.kind == LineKind::kHeading && !g.rows.empty()) {
-        // Over the row: past a band of the next level under this one (一、教育惠民
-        // over （一）学前教育 over 1 | …).
-        // Past a group label that is only a deadline in brackets too (一、城区项目
-        // over （长期坚持） over 1 | …).
-        size_t j = PastBlank(lines, i + 1);
-        if (j < lines.size() && lines[j].kind == LineKind::kHeading && !syntax.is_row(lines[j]))
-          j = PastBlank(lines, j + 1);
-        if (j < lines.size() && lines[j].kind == LineKind::kText && !syntax.is_row(lines[j]) &&
-            !DatedBandDeadline(lines[j].text, rules).empty())
-          j = PastBlank(lines, j + 1);
-        std::vector<std::string_view> next;
-        if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
-        // Not the header-less first row of a table of its own (a rule under it).
-        const size_t r = PastBlank(lines, j + 1);
-        const bool ruled = r < lines.size() && syntax.is_rule && syntax.is_rule(lines[r]);
-        const std::optional<int> seq = next.empty() ? std::nullopt : SeqNumber(next.front());
-        const bool numbered = seq || (!next.empty() && SubNumber(next.front()));
-        bool band_like = !syntax.stray_joins_above;
-        // A title's dated bracket (三、2024年第一批项目（2024年6月底前开工）: the
-        // rows' deadline, DeadlinesFromLabels) is not counted in its length.
-        auto band_title = [&] {
-          const std::string_view t = Trim(l.text);
-          return CharCountUpTo(t, 25) <= 24 ? t : WithoutDatedBracket(t, rules);
-        };
-        // A longer title is a band by its shape, not its length (二、推进城乡
-        // 融合发展和乡村全面振兴重点工程建设项目（共12项）): one of the first
-        // level, or of a band's style this table has taken, that no comma
-        // parts, no run of spaces sets a cell apart in, and that writes no
-        // deadline (a row's cells run together). A cell's wrapped paragraph
-        // has its commas or is shorter. (Asked of a long title only.)
-        auto long_band_shape = [&](int style, bool again) {
-          const std::string_view t = band_title();
-          return (rules.FirstLevel(style) || again) && !rules.punct.comma.In(t) &&
-                 t.find("  ") == std::string_view::npos && !rules.deadline_in_content.Find(t).found;
-        };
-        if (!band_like && numbered && !rules.punct.sentence_mark.In(l.text)) {
-          const int style = HeadingStyle(l.text, rules);
-          const bool is_short = CharCountUpTo(band_title(), 25) <= 24;
-          // A second-level title right after a row (not after a stray line: a
-          // cell's sub-items （一）…（二）… wrap on below it).
-          size_t before = i;
-          while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk)) --before;
-          const bool after_row = before > 0 && syntax.is_row(lines[before - 1]);
-          // Or right under a band just taken: a first-level one (一、教育惠民
-          // over （二）基层医疗, the rows numbered on), or one of a level above
-          // this line's (1.教育惠民 over （1）学前教育).
-          // (Asked only of a line of the second level or below that the
-          // tests before leave out.)
-          auto after_band = [&] {
-            if (before == 0 || lines[before - 1].kind != LineKind::kHeading || g.rows.empty() || g.rows.back().unsplit ||
-                g.rows.back().span.last_line != lines[before - 1].no)
-              return false;
-            const int above = HeadingStyle(lines[before - 1].text, rules);
-            return rules.FirstLevel(above) || (g.rows.back().cells.size() == 1 && rules.Level(above) < rules.Level(style));
-          };
-          // Or the table's first group, over its first row: no cell above it
-          // to go on in (1.教育惠民 over （1）学前教育 over 1 | …).
-          auto first_group = [&] {
-            return std::all_of(g.rows.begin(), g.rows.end(), [](const GridRow& b) { return b.header; });
-          };
-          // Or of the style of a band this table has taken ((二) after (一)
-          // over rows numbered on: a cell's sub-items are no band at (一) either).
-          auto band_again = [&] {
-            return std::any_of(g.rows.begin(), g.rows.end(), [&](const GridRow& b) {
-              return !b.unsplit && b.cells.size() == 1 && b.span.first_line > 0 &&
-                     HeadingStyle(b.cells[0].text, rules) == style;
-            });
-          };
-          // A long title goes on in the row above where a cell of it asks
-          // for more (统筹推进…，具体包括：) or a line of its style did before
-          // it (a list of long items inside a cell, not groups); unless the
-          // table has taken a band of its style (一、城市项目： … 二、…: the
-          // next group).
-          auto goes_on = [&] {
-            if (before == 0 || g.rows.empty() || g.rows.back().span.last_line != lines[before - 1].no) return false;
-            const GridRow& above = g.rows.back();
-            if (above.unsplit) return HeadingStyle(lines[before - 1].text, rules) == style;
-            return std::any_of(above.cells.begin(), above.cells.end(),
-                               [&](const GridCell& c) { return rules.punct.colon.Ends(Trim(c.text)); });
-          };
-          band_like = is_short ? rules.FirstLevel(style) ||
-                                     (rules.Level(style) == 2 && seq == 1 && after_row) ||
-                                     (rules.Level(style) >= 2 && (first_group() || after_band() || band_again()))
-                               : long_band_shape(style, rules.Level(style) >= 2 && band_again()) &&
-                                     (!goes_on() || band_again());
-        }
-        if (band_like && numbered && !ruled) {
-          g.rows.push_back(row_of(l, {l.text}));
-          g.span.last_line = l.no;
-          continue;
-        }
-      }
-      // A group label that is only a deadline in brackets (（长期坚持）), over a
-      // row opening with its 序号 and under no row line (right under the header
-      // or a group row just taken): a row of one cell that dates the rows under
-      // it (interpret). Under a row line it goes on with that row, as any
-      // stray line (its content's or its deadline's bracket).
-      auto under_group = [&] {
-        size_t before = i;
-        while (before > 0 && (lines[before - 1].kind == LineKind::kBlank || lines[before - 1].kind == LineKind::kJunk ||
-                              (syntax.is_rule && syntax.is_rule(lines[before - 1]))))
-          --before;
-        if (before == 0 || g.rows.empty() || g.rows.back().span.last_line != lines[before - 1].no) return false;
-        const GridRow& above = g.rows.back();
-        return above.header || (!above.unsplit && !syntax.is_row(lines[before - 1]));
-      };
-      if (l.kind == LineKind::kText && !DatedBandDeadline(l.text, rules).empty() && under_group()) {
-        const size_t j = PastBlank(lines, i + 1);
-        std::vector<std::string_view> next;
-        if (j < lines.size() && syntax.is_row(lines[j])) syntax.split(lines[j], &next);
-        if (!next.empty() && (SeqNumber(next.front()) || SubNumber(next.front()))) {
-          g.rows.push_back(row_of(l, {l.text}));
-          g.span.last_line = l.no;
-          continue;
-        }
+      // A group band or a dated group label (BandRowLine): a row of one cell.
+      if (BandRowLine(lines, i, g, rules, syntax)) {
+        g.rows.push_back(row_of(l, {l.text}));
+        g.span.last_line = l.no;
+        continue;
       }
       if (!syntax.stray_joins_above || NoticeGoesOn(lines, i, at, rules)) break;
       // A line right over a repeated header (the title a page prints atop,

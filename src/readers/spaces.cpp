@@ -68,6 +68,22 @@ bool Plain(const Line& l, const Rules& rules) {
   return l.tabs == 0 && !rules.punct.pipe.In(l.raw) && !rules.punct.RuledRow(l.raw);
 }
 
+// The space-column table's rows as a row-per-line layout sees them (for
+// BandRowLine, the group rows the tab reader takes): a row line is a plain
+// line of two runs or more; a line of one run inside the table may be a
+// wrapped cell, as a tab table's stray line is.
+RowLineSyntax BandSyntax(const Rules& rules) {
+  RowLineSyntax syntax;
+  syntax.layout = "spaces";
+  syntax.split = [](const Line& l, std::vector<std::string_view>* out) {
+    out->clear();
+    for (const Run& r : Runs(l.raw)) out->push_back(r.text);
+  };
+  syntax.is_row = [&rules](const Line& l) { return l.spaced && Plain(l, rules) && Runs(l.raw).size() >= 2; };
+  syntax.stray_joins_above = true;
+  return syntax;
+}
+
 std::vector<std::string_view> Texts(const std::vector<Run>& runs) {
   std::vector<std::string_view> out;
   for (const auto& r : runs) out.push_back(r.text);
@@ -182,6 +198,7 @@ bool IdeographicHeader(std::string_view header_line) {
 // cell that wrapped, the rest fill the next cells). The table ends at a line
 // with nowhere to go (its row complete) or past the header's width.
 void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, const Rules& rules, Grid* g) {
+  const RowLineSyntax syntax = BandSyntax(rules);
   size_t filled = 0;  // cells the open row has reached; 0: none open
   for (size_t i = first; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -192,6 +209,16 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, cons
     const auto runs = Runs(l.raw);
     if (auto header = RepeatedHeader(lines, l, runs, rules)) {
       g->rows.push_back(std::move(*header));
+      filled = 0;
+      continue;
+    }
+    // A group row (一、…, （长期坚持）) between rows, by the tab reader's shapes.
+    if (runs.size() == 1 && BandRowLine(lines, i, *g, rules, syntax)) {
+      GridRow r;
+      r.cells.push_back(CellAt(lines, l, runs.front().text));
+      r.span.first_line = r.span.last_line = l.no;
+      g->rows.push_back(std::move(r));
+      g->span.last_line = l.no;
       filled = 0;
       continue;
     }
