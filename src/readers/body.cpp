@@ -215,6 +215,8 @@ GridCell Slot(const std::vector<Line>& all, const Part& p, const std::string& te
   return c;
 }
 
+bool EndsInOpenClause(std::string_view text, const Rules& rules);
+
 // The last line of the key-value lines under a section heading with no
 // items (牵头单位：X / 完成时限：Y), after the words of its own paragraph if
 // any; the heading's own line when none follows but the heading closes with
@@ -244,7 +246,7 @@ int SectionClauseEnd(int heading_line, const std::vector<Line>& lines, const Rul
   // stands over it.
   if (end == 0 && heading_line >= 1 && heading_line <= static_cast<int>(lines.size())) {
     const Line& h = lines[heading_line - 1];
-    if (EndsInClause(h.text, rules) || InlineAssignment(h.text, rules) ||
+    if (EndsInClause(h.text, rules) || InlineAssignment(h.text, rules) || EndsInOpenClause(h.text, rules) ||
         (h.heading && rules.FirstLevel(h.heading->style) && EndsInKeyClause(h.text, rules)) ||
         (h.heading && OpensWithKey(h.heading->title, rules) && IsKeyValueLine(h.heading->title, rules)))
       end = heading_line;
@@ -388,6 +390,14 @@ bool ReadCutKeyedClause(Part& p, const Rules& rules) {
   // The cut pair is the text's end, and the clause keeps a pair before it.
   if (dropped.empty() || !content.ends_with(dropped) || content.size() - dropped.size() <= static_cast<size_t>(tail.data() - content.data()) + 1)
     return false;
+  // A last pair whose names are all whole (…，配合单位：县财政局、县审计局): only
+  // the bracket's close is lost; ReadOpenClause reads it with the others.
+  if (const auto kv = rules.clause_key_value.Find(dropped); kv.found && KeyRole(kv.Group("key"), rules) != ClauseRole::kNone) {
+    const std::vector<std::string> names = SplitTopLevel(Trim(kv.Group("value")), rules);
+    if (!names.empty() && std::all_of(names.begin(), names.end(),
+                                      [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+      return false;
+  }
   std::string closed = std::string(last.substr(0, cut)) + pu.closes.utf8()[which];
   std::vector<std::string_view> lines = p.lines;
   lines.back() = closed;
@@ -399,6 +409,50 @@ bool ReadCutKeyedClause(Part& p, const Rules& rules) {
   p.notes.emplace_back("content.truncated", "the text ends inside a clause, \"" + std::string(dropped) +
                                                 "\": its last part, cut short, left out");
   return true;
+}
+
+// A part whose text leaves a bracket open at its end, that read closed there
+// is a clause naming units (…机制。（牵头单位：X，配合单位：Y、Z then the next item,
+// the close lost in the paste): read so, said (content.truncated). False, *p
+// unchanged, when the text is not so, or when it is the text's end (`at_end`)
+// and a name is not whole (（牵头单位：县住: cut short, not closed).
+bool ReadOpenClause(Part& p, const Rules& rules, bool at_end) {
+  const Punctuation& pu = rules.punct;
+  if (p.lines.empty() || !pu.opens.In(p.content)) return false;
+  const auto [open, which] = OpenAtEnd(p.content, pu);
+  if (open == std::string_view::npos || which >= pu.closes.utf8().size()) return false;
+  std::string closed = std::string(p.lines.back()) + pu.closes.utf8()[which];
+  std::vector<std::string_view> lines = p.lines;
+  lines.back() = closed;
+  std::string text;
+  Assignment a = ReadAssignment(lines, rules, &text);
+  if (text.size() > open || (a.units.empty() && a.lead.empty() && a.support.empty())) return false;
+  if (at_end)
+    for (const std::string* field : {&a.units, &a.lead, &a.support}) {
+      if (field->empty()) continue;
+      const UnitList u = NormalizeUnits(*field, rules);
+      if (!u.warnings.empty() || u.units.empty() ||
+          !std::all_of(u.units.begin(), u.units.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+        return false;
+    }
+  const std::string clause = p.content.substr(open);
+  p.a = std::move(a);
+  p.content = std::string(Trim(text));
+  p.notes.emplace_back("content.truncated",
+                       at_end ? "the text ends inside the clause \"" + clause + "\": read to its end, its names whole; more may have been cut"
+                              : "the clause \"" + clause + "\" has no closing bracket: read to the end of its line");
+  return true;
+}
+
+// Whether a heading's words leave a bracket open at their end that, closed
+// there, is a clause (二、完善…机制。（牵头单位：X，配合单位：Y): the section's clause.
+bool EndsInOpenClause(std::string_view text, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  if (!pu.opens.In(text)) return false;
+  const std::string_view t = Trim(text);
+  const auto [open, which] = OpenAtEnd(t, pu);
+  if (open == std::string_view::npos || which >= pu.closes.utf8().size()) return false;
+  return EndsInClause(std::string(t) + pu.closes.utf8()[which], rules);
 }
 
 }  // namespace
@@ -454,6 +508,9 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     // The text ends inside a keyed clause past its first pair (…发布。（牵头单位：X、Y，
     // 责任单位：Z各): the pairs written whole are read, the last one, cut, is not.
     if (to >= last_text && ReadCutKeyedClause(p, rules)) return p;
+    // A clause whose close is lost (…。（牵头单位：X，配合单位：Y、Z / 三、…):
+    // read to the end of the part's last line.
+    if (p.a.units.empty() && p.a.lead.empty() && p.a.support.empty() && ReadOpenClause(p, rules, to >= last_text)) return p;
     // The text ends inside a bracket (…年内投入运行。（牵头单): a clause cut
     // short where the copy stopped. Its words are no content and name no
     // one whole; left out, said.
@@ -461,6 +518,12 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       p.notes.emplace_back("content.truncated", "the text ends inside an open bracket, \"" + p.content.substr(at) +
                                                     "\": a clause cut short, left out of the content");
       p.content = std::string(Trim(std::string_view(p.content).substr(0, at)));
+    } else if (to >= last_text && rules.punct.opens.In(p.content)) {
+      // A longer one (…评查（评查范围：…，评查时间：2024年9月) may be the item's
+      // own words: kept in the content, said.
+      if (const size_t open = OpenAtEnd(p.content, rules.punct).first; open != std::string_view::npos)
+        p.notes.emplace_back("content.truncated", "the text ends inside an open bracket, \"" + p.content.substr(open) +
+                                                      "\": the item may be cut short");
     }
     // A short heading without a stop over a paragraph of its own (一、深入打好
     // 蓝天保卫战 / 强化…): its title is a sentence of the content, not words
