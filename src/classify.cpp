@@ -576,7 +576,9 @@ std::string MilestonePeriod(std::string_view cell, const Rules& rules) {
 Role RoleAlone(std::string_view cell, const Rules& rules) {
   std::string key_buf;
   const std::string_view key = NameKey(cell, &key_buf);
-  if (key.empty() || rules.header_synonyms.count(key) > 0) return Role::kNone;
+  // A listed name is asked too: 进度安排 is listed a deadline, and is one
+  // only where no other column is.
+  if (key.empty()) return Role::kNone;
   for (const auto& s : rules.header_shapes)
     if (s.re.Contains(key)) return s.alone;
   return Role::kNone;

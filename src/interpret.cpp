@@ -1361,6 +1361,18 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
         }
         break;
       }
+  // A progress plan (进度安排, 时间节点: 3月启动，9月全面开工) beside the
+  // column of when the task is due (完成时限): a remark, no second deadline
+  // (the two cells had been joined into one deadline, the plan's date taken).
+  // Alone it is the deadline.
+  if (deadline) {
+    bool due = false;
+    for (size_t i = 0; i < roles.size() && !due; ++i)
+      due = roles[i] == Role::kDeadline && RoleAlone(cells[i], rules) != Role::kDeadline;
+    if (due)
+      for (size_t i = 0; i < roles.size(); ++i)
+        if (roles[i] == Role::kDeadline && RoleAlone(cells[i], rules) == Role::kDeadline) roles[i] = Role::kNote;
+  }
   if (known < 2 || !(core || (seq && label && deadline))) return {};
   // No column named as the task's text, and one name no rule knows where
   // the text stands, left of the units, beside a deadline column (| 序号 |
