@@ -283,6 +283,14 @@ bool NumeralList(std::string_view cell, const Rules& rules) {
   return next > 0 && next == rules.numerals.Value(h->no) + 1;
 }
 
+// Whether a date cell is dated before the deadline `first`, both read with
+// the years they print: no later stage of the row (a task's stages run in
+// order), but a date after the table (the signature's, 2024年3月9日).
+bool DatedBefore(std::string_view cell, std::string_view first, const Rules& rules) {
+  const Deadline a = ResolveDeadline(Trim(first), YearContext{}, rules), b = ResolveDeadline(Trim(cell), YearContext{}, rules);
+  return a.date && b.date && *b.date < *a.date;
+}
+
 // A stream grid: the body cells in reading order, rows rebuilt by cell shape:
 // labels, then the content, then the unit and deadline cells.
 void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& shape_of) {
@@ -500,6 +508,10 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     // unit list's next paragraph has no date after it there).
     const auto after_table = [&] {
       if (s == CellShape::kUnits) return deadline_last || next_shape(k) == CellShape::kDeadline;
+      // A date before the numbered last row's deadline, where that is the
+      // last column: no second stage of it, but the notice's date.
+      if (s == CellShape::kDeadline)
+        return deadline_last && row.seq && DatedBefore(c.cell.text, row.deadline.text, rules);
       if (s != CellShape::kText || !row.seq) return false;
       const std::string_view text = Trim(c.cell.text);
       return EndsSentence(text, rules) || CharCountUpTo(text, 5) > 4;
@@ -1211,7 +1223,11 @@ Table Interpret(const Grid& g, const Rules& rules) {
     AssignRow(cells, t.columns, line, shape_of, row, &periods);
     row.Touch(r.span.last_line);  // a row printed over lines (a quoted or broken cell) ends on its last
     row.after_break = r.after_page_break;
-    for (const auto& [code, message] : r.notes) row.Warn(code, message);
+    // A reader's note on the table (table.*: the text after its last row
+    // left out) is the table's warning, not the row's.
+    for (const auto& [code, message] : r.notes)
+      if (code.starts_with("table.")) t.Warn(code, message);
+      else row.Warn(code, message);
     if (!inferred.empty()) row.Warn("role.inferred", "no table header; column roles inferred from the cells: " + inferred);
   }
   if (!dated_bands.empty()) {

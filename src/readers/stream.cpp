@@ -184,6 +184,14 @@ std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, s
   return std::pair{j, *seq};
 }
 
+// Whether a date cell is dated before the deadline `first`, both read with
+// the years they print: no later stage of the row (a task's stages run in
+// order), but a date after the table (the signature's, 2024年3月9日).
+bool DatedBefore(std::string_view cell, std::string_view first, const Rules& rules) {
+  const Deadline a = ResolveDeadline(Trim(first), YearContext{}, rules), b = ResolveDeadline(Trim(cell), YearContext{}, rules);
+  return a.date && b.date && *b.date < *a.date;
+}
+
 // Whether each cell of rows read by place fits its column: a content cell
 // ending mid-sentence (，) goes on in the next cell,
 // a unit cell holding a date is a row shifted by a missing cell (a wrapped
@@ -570,6 +578,8 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     // The last row runs to the table's end, which nothing may mark: it is
     // its shortest start that cuts into the columns, and then as many lines
     // more as wrap on from it (2024年1月 / 31日前), not the text after it.
+    std::string left_out;  // the text after the last row cut from it
+    int left_out_line = 0;
     if (!rows.empty()) {
       std::vector<size_t>& last = rows.back();
       const bool open_end = !OptionalColumn(roles.back());
@@ -578,13 +588,16 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
         return !CutBlock(lines, std::vector<size_t>(last.begin(), last.begin() + len), roles, rules).empty();
       };
       while (p < last.size() && !cuts_at(p)) ++p;
-      while (p < last.size() && open_end && Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) && cuts_at(p + 1)) ++p;
+      while (p < last.size() && open_end && Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) &&
+             !DatedBefore(lines[last[p]].text, lines[last[p - 1]].text, rules) && cuts_at(p + 1))
+        ++p;
       // A second deadline on a line of its own after the row's deadline,
       // where that is the last column (a task of two stages: 2024年6月底前 /
       // 2024年12月底前): more of the cell, not the text after the table.
       while (p < last.size() && roles.back() == Role::kDeadline &&
              TypeCell(Trim(lines[last[p - 1]].text), rules) == CellShape::kDeadline &&
-             TypeCell(Trim(lines[last[p]].text), rules) == CellShape::kDeadline && cuts_at(p + 1))
+             TypeCell(Trim(lines[last[p]].text), rules) == CellShape::kDeadline &&
+             !DatedBefore(lines[last[p]].text, lines[last[p - 1]].text, rules) && cuts_at(p + 1))
         ++p;
       // A note last (备注): the deadline's short wrap (2025年6月底前 / 完成),
       // then the note itself where it is the table's last line, a blank line
@@ -600,6 +613,11 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
             !Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) && cuts_at(p + 1))
           ++p;
       }
+      // The lines cut off are the text after the table (a signature and
+      // its date): no row's, said on the table as a stream read says it.
+      for (size_t k = p; k < last.size(); ++k)
+        if (!Trim(lines[last[k]].text).empty()) left_out += (left_out.empty() ? "" : " ") + std::string(Trim(lines[last[k]].text));
+      if (p < last.size()) left_out_line = lines[last[p]].no;
       last.resize(p);
     }
     std::vector<std::vector<size_t>> cuts;
@@ -652,6 +670,9 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
             if (lines[k].kind != LineKind::kBlank) row.after_page_break = true;
         g.span.last_line = lines[block.back()].no;
       }
+      if (!left_out.empty())
+        g.rows.back().notes.emplace_back("table.cell_dropped", "line " + std::to_string(left_out_line) +
+                                                                   ": text after the table's last row left out: " + left_out);
       return g;
     }
   }
