@@ -6,6 +6,7 @@
 #include "noticetab/classify.h"
 #include "noticetab/normalize.h"
 #include "noticetab/text.h"
+#include "clause_pieces.h"
 #include "stages.h"
 
 namespace noticetab {
@@ -1019,22 +1020,12 @@ std::string HeadingDeadline(std::string_view title, const Rules& rules) {
     // cell of steps is (its last step, normalize.cpp).
     const std::string_view in = Trim(inner);
     size_t parts = 0, first_end = 0;
-    for (size_t from = 0; from < in.size();) {
-      size_t end = from;
-      while (end < in.size()) {
-        size_t next = end;
-        const char32_t c = NextChar(in, next);
-        if (pu.comma.Has(c) || pu.semicolon.Has(c)) break;
-        end = next;
-      }
-      const std::string_view part = Trim(in.substr(from, end - from));
+    ClausePieces pieces(in, pu);
+    for (std::string_view piece; pieces.Next(&piece);) {
+      const std::string_view part = Trim(piece);
       const auto m = rules.deadline_in_content.Find(part);
       if (!m.found || m.begin != 0 || CharCountUpTo(part.substr(m.end), 5) > 4) return {};
       if (parts++ == 0) first_end = static_cast<size_t>(part.data() - in.data()) + m.end;
-      if (end == in.size()) break;
-      size_t next = end;
-      NextChar(in, next);
-      from = next;
     }
     if (parts > 0) {
       a.deadline = std::string(parts == 1 ? in.substr(0, first_end) : in);

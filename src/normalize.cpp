@@ -19,6 +19,7 @@
 #include "noticetab/link.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
+#include "clause_pieces.h"
 #include "stages.h"
 
 namespace noticetab {
@@ -1051,18 +1052,9 @@ Deadline ResolveDeadline(std::string_view raw, const YearContext& years, const R
     // A period opening a part makes it a step only in a cell of several
     // parts (2025年6月30日（含6天） alone is no milestone list).
     const bool several = pu.comma.In(t) || pu.semicolon.In(t);
-    for (size_t from = 0; from < t.size();) {
-      size_t end = from;
-      while (end < t.size()) {
-        size_t next = end;
-        const char32_t c = NextChar(t, next);
-        if (pu.comma.Has(c) || pu.semicolon.Has(c)) break;
-        end = next;
-      }
-      std::string_view part = Trim(std::string_view(t).substr(from, end - from));
-      from = end < t.size() ? end + pu.comma.StartLength(std::string_view(t).substr(end)) +
-                                  pu.semicolon.StartLength(std::string_view(t).substr(end))
-                            : end;
+    ClausePieces pieces(t, pu);
+    for (std::string_view piece; pieces.Next(&piece);) {
+      std::string_view part = Trim(piece);
       if (const auto s = several ? rules.deadline_step_start.Find(part) : Regex::Match();
           s.found && s.begin == 0 && s.end > 0)
         part = part.substr(0, s.end);

@@ -7,6 +7,7 @@
 
 #include "noticetab/clauses.h"
 #include "noticetab/rules.h"
+#include "clause_pieces.h"
 #include "stages.h"
 
 namespace {
@@ -177,4 +178,17 @@ TEST_CASE("HeadingUnits: a heading's title that only names units", "[clauses]") 
   CHECK_FALSE(noticetab::HeadingUnits("由县级领导牵头", R()).found);
   CHECK_FALSE(noticetab::HeadingUnits("强化部门协同牵头", R()).found);
   CHECK_FALSE(noticetab::HeadingUnits("深化改革（县发改局牵头）", R()).found);
+}
+
+TEST_CASE("ClausePieces: the pieces between commas and semicolons, none after a closing mark", "[clauses]") {
+  auto pieces = [](std::string_view s) {
+    std::vector<std::string> out;
+    noticetab::ClausePieces walk(s, R().punct);
+    for (std::string_view p; walk.Next(&p);) out.emplace_back(p);
+    return out;
+  };
+  CHECK(pieces("") == std::vector<std::string>{});
+  CHECK(pieces("6月底前开工") == std::vector<std::string>{"6月底前开工"});
+  CHECK(pieces("6月底前开工，年底前竣工；") == std::vector<std::string>{"6月底前开工", "年底前竣工"});
+  CHECK(pieces("，开工,竣工") == std::vector<std::string>{"", "开工", "竣工"});
 }
