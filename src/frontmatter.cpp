@@ -325,8 +325,14 @@ struct MetaPair {
 // The keys longest first, and the characters they start with: a place whose
 // character starts no key is passed over without comparing each key (a key
 // starts with its first character, never with a space).
+// The shape a key's value must have to stand glued to its key, without a
+// colon or a space (发文字号柳政办〔2024〕1号): a 文号, a date, a unit name;
+// kNone for the other keys (their value is set apart, or follows a glued one).
+enum class ValueShape { kNone, kNumber, kDate, kUnit };
+
 struct MetaKeys {
   std::vector<std::string> keys;
+  std::vector<ValueShape> shapes;  // keys[k]'s value's shape
   std::u32string firsts;
   bool any_empty = false;  // an empty key matches anywhere
   bool MayStart(std::string_view t, size_t i) const {
@@ -337,14 +343,19 @@ struct MetaKeys {
 
 MetaKeys MetadataKeys(const Rules& rules) {
   MetaKeys m;
-  std::vector<std::string>& k = m.keys;
   // The title keys too: "标    题：关于…的通知" is a metadata line, not the
   // page's own title (ReadSiteMetadata takes its value when none is printed).
-  for (const auto* list : {&rules.metadata_number_keys, &rules.metadata_date_keys, &rules.metadata_issuer_keys,
-                           &rules.metadata_title_keys, &rules.metadata_publish_keys, &rules.metadata_other_keys})
-    k.insert(k.end(), list->begin(), list->end());
-  std::stable_sort(k.begin(), k.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  for (const auto& key : k) {
+  std::vector<std::pair<std::string, ValueShape>> all;
+  for (const auto& [list, shape] : {std::pair{&rules.metadata_number_keys, ValueShape::kNumber},
+                                    {&rules.metadata_date_keys, ValueShape::kDate},
+                                    {&rules.metadata_issuer_keys, ValueShape::kUnit},
+                                    {&rules.metadata_title_keys, ValueShape::kNone},
+                                    {&rules.metadata_publish_keys, ValueShape::kDate},
+                                    {&rules.metadata_other_keys, ValueShape::kNone}})
+    for (const std::string& key : *list) all.emplace_back(key, shape);
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (auto& [key, shape] : all) m.keys.push_back(std::move(key)), m.shapes.push_back(shape);
+  for (const auto& key : m.keys) {
     if (key.empty()) {
       m.any_empty = true;
       continue;
@@ -389,7 +400,40 @@ bool StartsMetadataPair(std::string_view t, const MetaKeys& meta, const Punctuat
   return false;
 }
 
-std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta, const Punctuation& p) {
+// The end of a value glued to its key at t[v...] (发文字号柳政办〔2024〕1号,
+// 成文日期2024年03月05日, 发文机构某市人民政府办公厅发文字号…): the value has
+// the key's shape, a 文号 or a date from v on, or a unit name up to the next
+// key or the line's end. npos when it has not: a sentence that starts with a
+// key's word (发文单位要严格把关…) is no pair.
+size_t GluedValueEnd(std::string_view t, size_t v, ValueShape shape, const MetaKeys& meta, const Rules& rules) {
+  const std::string_view rest = t.substr(v);
+  switch (shape) {
+    case ValueShape::kNone:
+      return std::string_view::npos;
+    case ValueShape::kNumber:
+      if (const auto m = rules.doc_number.Find(rest); m.found && m.begin == 0) return v + m.end;
+      return std::string_view::npos;
+    case ValueShape::kDate:
+      if (const auto m = rules.date.Find(rest); m.found && m.begin == 0) return v + m.end;
+      if (const auto m = rules.numeric_date.Find(rest); m.found && m.begin == 0) return v + m.end;
+      return std::string_view::npos;
+    case ValueShape::kUnit:
+      for (size_t j = v; j < t.size();) {
+        if (j > v && meta.MayStart(t, j))
+          for (const std::string& key : meta.keys)
+            if (!key.empty() && t.substr(j).starts_with(key)) {
+              if (IsCompleteUnit(t.substr(v, j - v), rules)) return j;
+              break;
+            }
+        NextChar(t, j);
+      }
+      return IsCompleteUnit(rest, rules) ? t.size() : std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta, const Rules& rules) {
+  const Punctuation& p = rules.punct;
   const std::vector<std::string>& keys = meta.keys;
   std::string_view t = Trim(line);
   for (std::string_view bullet : {"•", "·", "-", "*", "●", "▪"})
@@ -401,6 +445,9 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
   std::vector<Hit> hits;
   size_t i = 0;
   bool boundary = true;
+  // Where a value glued to its key ended (its shape's end): a key may follow
+  // right there, its own value glued too (发布日期2024年03月06日有效性有效).
+  size_t glued_end = std::string_view::npos;
   // Past the spaces from `at` on.
   auto past_spaces = [&](size_t at) {
     for (size_t n = at; at < t.size() && IsSpace(NextChar(t, n)); n = at) at = n;
@@ -411,8 +458,10 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
     // closing bracket then sets the value apart as a colon does.
     const size_t open = boundary ? p.opens.StartLength(t.substr(i)) : 0;
     const size_t ks = open ? past_spaces(i + open) : i;
+    bool glued = false;
     if (boundary && meta.MayStart(t, ks)) {
-      for (const auto& k : keys) {
+      for (size_t q = 0; q < keys.size(); ++q) {
+        const std::string& k = keys[q];
         size_t end = MatchSpacedKey(t, ks, k);
         if (end == std::string_view::npos) continue;
         size_t v = end;
@@ -431,7 +480,16 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
           sep = true;
           v = n;
         }
-        if (!sep && v < t.size()) continue;
+        if (!sep && v < t.size()) {
+          // A key glued to its value: a value of the key's shape, or any
+          // value right after a glued one.
+          const size_t value_end = GluedValueEnd(t, v, meta.shapes[q], meta, rules);
+          if (value_end == std::string_view::npos && i != glued_end) continue;
+          hits.push_back({i, v, k});
+          if (value_end != std::string_view::npos) i = glued_end = value_end, glued = true;
+          else i = v;
+          break;
+        }
         hits.push_back({i, v, k});
         i = v;
         break;
@@ -439,6 +497,10 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
     }
     if (hits.empty()) return {};  // the line must start with a key
     if (i >= t.size()) break;
+    if (glued) {
+      boundary = true;  // the next key may start right after the value
+      continue;
+    }
     char32_t c = NextChar(t, i);
     boundary = IsSpace(c) || c == '|';
   }
@@ -493,7 +555,7 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
       }
       continue;
     }
-    auto pairs = MetadataPairs(l.text, keys, rules.punct);
+    auto pairs = MetadataPairs(l.text, keys, rules);
     for (const auto& p : pairs) take(p.key, p.value);
     if (!pairs.empty()) continue;
     if (auto m = rules.metadata_key_value.Find(l.text); m.found) take(m.Group("k"), m.Group("v"));
@@ -671,16 +733,22 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   // A 标题 / 信息名称 line of site metadata: the page names the notice there,
   // and may print no title of its own above the 主送 (the line's index).
   size_t meta_title_at = head_end;
+  // A 成文日期 the site metadata gives (成文日期2020年01月17日): a date line in
+  // the head after it with words before the date that name no issuer is the
+  // page's (• 2020年01月23日, its publish stamp).
+  bool meta_date = false;
   std::optional<std::string> series_mark;  // a series' mark read as no title (series_mark)
   for (size_t i = 0; i < head_end; ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
     std::string_view t = StripMarkdown(l.text, rules);
     // Site metadata (文号 X 发文日期 Y) is read below, by key.
-    if (const auto pairs = MetadataPairs(l.text, meta_keys, rules.punct); !pairs.empty()) {
+    if (const auto pairs = MetadataPairs(l.text, meta_keys, rules); !pairs.empty()) {
       if (meta_title_at == head_end)
         for (const auto& p : pairs)
           if (IsKey(p.key, rules.metadata_title_keys, rules.punct) && !p.value.empty()) meta_title_at = i;
+      for (const auto& p : pairs)
+        meta_date = meta_date || (IsKey(p.key, rules.metadata_date_keys, rules.punct) && DateFrom(p.value, rules));
       continue;
     }
     // t's spaceless form: t itself in a line without spaces (Line::spaced
@@ -789,7 +857,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
               rules.issuer_line.Contains(prev) || EndsSentence(prev, rules) || CharCount(prev) > 40)
             break;
           // A line of site metadata (标    题 关于…的通知) is no first part of a title.
-          if (!MetadataPairs(lines[j].text, meta_keys, rules.punct).empty()) break;
+          if (!MetadataPairs(lines[j].text, meta_keys, rules).empty()) break;
           // The issuers' names, one line each (joint issuers: 中共某县委办公室 /
           // 某县人民政府办公室), before the line opening with 关于.
           // The body an issuer belongs to (某县人民政府 over 某县人民政府办公室: a
@@ -858,7 +926,9 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         if (compact.starts_with(open) && compact.ends_with(close) && compact.size() > open.size() + close.size())
           compact = compact.substr(open.size(), compact.size() - open.size() - close.size());
       }
-      if (auto m = rules.date.Find(compact); m.found && m.end == compact.size() && CharCount(compact) <= 40) {
+      if (auto m = rules.date.Find(compact); m.found && m.end == compact.size() && CharCount(compact) <= 40 &&
+                                             !(meta_date && m.begin > 0 &&
+                                               !IsCompleteUnit(compact.substr(0, m.begin), rules))) {
         fm.date = IsoDate(m, rules.numerals);
         if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = std::string(compact.substr(0, m.begin));
         if (fm.date && m.begin == 0 && !fm.issuer && i > 0) {
