@@ -830,7 +830,15 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     // A title line after the 成文日期 where the metadata names the notice is
     // the plan's own heading (2024年某市政务公开工作要点), not the notice's title.
     if (title_at == head_end && !fm.title && !(fm.date && meta_title_at < i)) {
-      const std::string_view compact = compact_t();
+      std::string_view compact = compact_t();
+      // A page heading: the notice's 文号, then its title (柳政办〔2024〕2号
+      // 柳溪县人民政府办公室关于…的通知): the title is the words after it.
+      if (IsTitleLine(compact, rules))
+        if (const auto n = rules.doc_number.Find(compact);
+            n.found && n.begin == 0 && IsTitleLine(compact.substr(n.end), rules)) {
+          if (!fm.number) fm.number = FormatDocNumber(n, rules);
+          compact = compact.substr(n.end);
+        }
       const bool title_line = IsTitleLine(compact, rules);
       const bool title_like = CharCount(compact) <= 80 && !EndsSentence(compact, rules);
       // A series' mark over its 文号 (纪要标志): the title only when no
