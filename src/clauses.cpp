@@ -659,11 +659,18 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
     // (牵头单位：X  配合单位：Y on one line, its spaces joined away): the part
     // ends where that key begins. Only a clause key (keys: above) counts,
     // the longest ending at a colon after the part's own.
+    // A part with no key of its own (县商务局（牵头）联系人：…: a bare clause's
+    // unit, then a contact's key): its first colon may close a key after
+    // its value too.
     const size_t own = next(colons, from);
-    for (size_t c = own == std::string::npos ? own : next(colons, own + 1);
+    const bool keyless =
+        own != std::string::npos && own < end &&
+        rules.clause_keys.count(NameKey(Trim(std::string_view(text).substr(from, own - from)))) == 0;
+    const size_t after = keyless ? from : own;  // the key begins past it
+    for (size_t c = own == std::string::npos ? own : keyless ? own : next(colons, own + 1);
          c != std::string::npos && c < end; c = next(colons, c + 1)) {
       std::vector<size_t> starts;  // the last 12 character starts before c
-      for (size_t i = own; i < c; NextChar(text, i)) {
+      for (size_t i = after; i < c; NextChar(text, i)) {
         starts.push_back(i);
         if (starts.size() > 12) starts.erase(starts.begin());
       }
@@ -671,7 +678,14 @@ bool ParseClause(std::string_view clause, const Rules& rules, Assignment* out) {
       // before it (县商务局（牵头）联系人：) is the value's, which NameKey
       // would read past.
       const auto key = std::find_if(starts.begin(), starts.end(), [&](size_t b) {
-        if (b <= own) return false;
+        if (b <= after) return false;
+        // Keyless, the key follows a bracket's close or a space (县商务局（牵头）
+        // 联系人：): 整改时限 is no 整改 then 时限.
+        if (keyless && c == own) {
+          size_t k = 0;
+          const char32_t before = PrevChar(text, b, &k);
+          if (!pu.closes.Has(before) && !IsSpace(before)) return false;
+        }
         size_t n = b;
         NextChar(text, n);
         return !NameKey(std::string_view(text).substr(b, n - b)).empty() &&
