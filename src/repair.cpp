@@ -668,27 +668,50 @@ void FillMergedCells(Table& table, const Rules& rules) {
   auto fill = [&](Cell Row::*field, Role role) {
     if (!table.has(role)) return;
     const std::string name = RoleLabel(role, rules);
+    // A merged cell fills the empty cells of its group's rows: down from
+    // the row it is printed on, never across the group's row (the group
+    // above). Up too in a group of a merged label cell (PDF text centres a
+    // merged cell in its span); in a group under a group row of the table
+    // (一、城区项目) only where its text is printed as a centred merged cell
+    // is: spread over rows (2023年 / 12月底前), or with an empty cell of the
+    // group under it too. There, a group's first row empty and the rows
+    // under it filled is a blank cell, not a span: each cell is its row's own.
+    // Linear: each group is looked through at most twice.
+    auto same = [&](size_t a, size_t b) { return group(rows[a]) == group(rows[b]); };
+    const Cell* from = nullptr;
     for (size_t i = 0; i < rows.size(); ++i) {
       Row& r = rows[i];
-      if (!(r.*field).empty() || (r.*field).garbled || group(r) == 0) continue;
-      const Row* from = nullptr;
-      for (size_t j = i; j-- > 0 && group(rows[j]) == group(r);)
-        if (!(rows[j].*field).empty()) {
-          from = &rows[j];
-          break;
-        }
-      size_t j = i + 1;
-      for (; !from && j < rows.size() && group(rows[j]) == group(r); ++j)
-        if (!(rows[j].*field).empty()) from = &rows[j];
-      if (!from) {
-        i = j - 1;  // rows up to j have nothing to fill from either (no rescans: linear)
+      if (i > 0 && !same(i - 1, i)) from = nullptr;
+      Cell& c = r.*field;
+      if (!c.empty()) {
+        from = &c;
         continue;
       }
-      Cell c = from->*field;
-      r.*field = c;
+      if (c.garbled || group(r) == 0) continue;
+      if (!from) {
+        size_t k = i + 1;
+        while (k < rows.size() && same(k, i) && (rows[k].*field).empty()) ++k;
+        if (k == rows.size() || !same(k, i)) {
+          i = k - 1;  // nothing to fill from in the rest of the group
+          continue;
+        }
+        // The group opened by a group row of the table (一、城区项目, its label
+        // printed above its first row) rather than by a merged label cell.
+        const Cell& label = r.item_label.empty() ? r.section_label : r.item_label;
+        const bool band = !label.empty() && label.last_line > 0 && label.last_line < r.first_line;
+        const Cell& below = rows[k].*field;
+        bool centred = !band || below.first_line != below.last_line;
+        for (size_t m = k + 1; !centred && m < rows.size() && same(m, i); ++m)
+          centred = (rows[m].*field).empty() && !(rows[m].*field).garbled;
+        if (!centred) {
+          i = k - 1;  // blank cells above a cell of the row's own
+          continue;
+        }
+        from = &below;
+      }
+      c = *from;
       // Name where the merged cell was printed, not the row it was copied from.
-      r.Warn("merged.filled", name + " inferred from the merged cell at " +
-                           LineRef(c.first_line, c.last_line));
+      r.Warn("merged.filled", name + " inferred from the merged cell at " + LineRef(c.first_line, c.last_line));
     }
   };
   fill(&Row::units, Role::kUnits);

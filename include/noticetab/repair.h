@@ -23,7 +23,8 @@ void RepairTable(Table& table, const Rules& rules);
 
 /// After link (REQUIRES rows carry item/section): an empty unit or deadline
 /// cell under a merged cell takes the merged cell's text from the nearest row
-/// of the same item, above first, then below. Garbled cells stay empty. The
+/// above of the same item (a merged cell fills down from the first row of its
+/// span, never up nor across a group row). Garbled cells stay empty. The
 /// warning names the column as rules' RoleLabel does.
 /// A table whose rows are grouped by unit (its unit column left of its
 /// content: 序号 | 责任单位 | 重点工作) gives a group's unit once: an empty
