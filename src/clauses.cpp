@@ -1,6 +1,7 @@
 #include "noticetab/clauses.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "noticetab/classify.h"
@@ -129,18 +130,37 @@ bool LooksLikeUnits(std::string_view text, const Rules& rules);
 // Deadline pieces before it go too (为期两周，6月底前完成: a duration and the
 // date), kept in their order.
 std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment* a) {
-  std::string v(Trim(value));
+  // v: what is left of the value before the pieces taken (a view: a cut
+  // copies nothing, and the pieces taken stay readable).
+  std::string_view v = Trim(value);
   size_t dated = std::string::npos, dated_comma = 0;
-  std::string taken;  // the deadline pieces, with the commas between them
+  // The deadline pieces, first taken (the value's last) first, each with the
+  // comma mark before it; joined at the end, each piece's own mark after it
+  // (so far, each prepended to a string copied the pieces taken again).
+  std::vector<std::pair<std::string_view, const std::string*>> taken;
+  // The last place of each comma mark in v, kept from pass to pass: v only
+  // shortens, so a mark is looked for again (backward from the cut) only
+  // when the cut took its last place. Each mark's places are found in one
+  // backward pass over v in all, not one scan of v per pass.
+  const std::vector<std::string>& commas = rules.punct.comma.utf8();
+  constexpr size_t kKept = 4, kUnread = std::string::npos - 1;
+  std::array<size_t, kKept> last;
+  last.fill(kUnread);
+  auto last_place = [&](size_t k) {
+    if (k >= kKept) return v.rfind(commas[k]);
+    if (last[k] == kUnread || (last[k] != std::string::npos && last[k] >= v.size())) last[k] = v.rfind(commas[k]);
+    return last[k];
+  };
   for (bool more = true; more;) {
     more = false;
-    for (const std::string& comma : rules.punct.comma.utf8()) {
-      size_t p = v.rfind(comma);
+    for (size_t k = 0; k < commas.size(); ++k) {
+      const std::string& comma = commas[k];
+      const size_t p = last_place(k);
       if (p == std::string::npos) continue;
-      const std::string_view piece = std::string_view(v).substr(p + comma.size());
+      const std::string_view piece = v.substr(p + comma.size());
       if (IsDeadline(piece, rules)) {
-        taken.insert(0, taken.empty() ? std::string(piece) : std::string(piece) + comma);
-        v.resize(p);
+        taken.emplace_back(piece, &comma);
+        v = v.substr(0, p);
         more = true;
         break;
       }
@@ -149,20 +169,25 @@ std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment*
     }
   }
   if (!taken.empty()) {
-    Add(&a->deadline, taken, rules.punct);
-    return v;
+    std::string joined;
+    for (size_t j = taken.size(); j-- > 0;) {
+      joined += taken[j].first;
+      if (j > 0) joined += *taken[j].second;
+    }
+    Add(&a->deadline, joined, rules.punct);
+    return std::string(v);
   }
   if (dated != std::string::npos) {
-    const std::string_view piece = std::string_view(v).substr(dated + dated_comma);
+    const std::string_view piece = v.substr(dated + dated_comma);
     // A piece that opens with its date (2024年9月底前上线运行) is no unit name,
     // whatever its end reads as (运行 ends as 银行 does).
     const auto date = rules.deadline_hint.Find(piece);
     if ((date.found && date.begin == 0) || !LooksLikeUnits(piece, rules)) {
       Add(&a->deadline, piece, rules.punct);
-      v.resize(dated);
+      v = v.substr(0, dated);
     }
   }
-  return v;
+  return std::string(v);
 }
 
 // How many brackets s leaves open (0 when they all close, or none opens).

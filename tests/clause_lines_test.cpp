@@ -192,3 +192,22 @@ TEST_CASE("ClausePieces: the pieces between commas and semicolons, none after a 
   CHECK(pieces("6月底前开工，年底前竣工；") == std::vector<std::string>{"6月底前开工", "年底前竣工"});
   CHECK(pieces("，开工,竣工") == std::vector<std::string>{"", "开工", "竣工"});
 }
+
+// TakeDeadline keeps each comma mark's last place from pass to pass and looks
+// for it again only when a cut took it: with three pieces of one mark the
+// second cut needs the mark's place before the first cut's; with both marks,
+// the ASCII one's place is first asked for after a cut.
+TEST_CASE("deadline pieces after a key's units are taken one by one, whichever comma parts them", "[clauses]") {
+  noticetab::Assignment a;
+  REQUIRE(noticetab::ParseClause("牵头单位：县财政局，为期两周，6月底前完成", R(), &a));
+  CHECK(a.lead == "县财政局");
+  CHECK(a.deadline == "为期两周，6月底前完成");
+  noticetab::Assignment b;
+  REQUIRE(noticetab::ParseClause("牵头单位：县财政局,为期两周，6月底前完成", R(), &b));
+  CHECK(b.lead == "县财政局");
+  CHECK(b.deadline == "为期两周,6月底前完成");
+  noticetab::Assignment c;
+  REQUIRE(noticetab::ParseClause("牵头单位：县财政局，县发改局,6月底前完成", R(), &c));
+  CHECK(c.lead == "县财政局，县发改局");
+  CHECK(c.deadline == "6月底前完成");
+}
