@@ -239,6 +239,49 @@ bool UntitledRecipients(const std::vector<Line>& lines, size_t first, size_t las
   return next < lines.size() && lines[next].kind == LineKind::kText;
 }
 
+// A 主送 line printed without its colon (各乡镇人民政府，县政府各部门) on
+// line `at`, its text `t`: right under the title or the 文号 (the text line
+// before it is one), over a line of text (the notice's first sentence, no
+// rest of the list ending in the colon), and
+// two unit names or more, each complete, one of them a collective (各…, 有关…).
+// A bracket the line's end left open (区政府各部门(单位) is closed. A sentence
+// (各乡镇人民政府、县政府各部门要高度重视…) ends in no name. Empty when the
+// line is none.
+std::vector<std::string> ColonlessRecipients(const std::vector<Line>& lines, size_t at, std::string_view t,
+                                             const Rules& rules) {
+  const Punctuation& p = rules.punct;
+  if (EndsSentence(t, rules) || p.colon.In(t) || EndsWithListSeparator(t, p)) return {};
+  size_t next = at + 1, prev = at;
+  while (next < lines.size() && lines[next].kind == LineKind::kBlank) ++next;
+  while (prev > 0 && lines[prev - 1].kind == LineKind::kBlank) --prev;
+  if (next >= lines.size() || lines[next].kind != LineKind::kText || prev == 0 ||
+      lines[prev - 1].kind != LineKind::kText)
+    return {};
+  // The list goes on onto a line with the colon (…县直有关单位，中央、省、市驻 /
+  // 岚有关单位：): the 主送 is read there, whole.
+  if (rules.recipients_line.Contains(Trim(lines[next].text))) return {};
+  const std::string above = RemoveSpaces(StripMarkdown(lines[prev - 1].text, rules));
+  const auto number = rules.doc_number.Find(above);
+  if (!IsTitleLine(above, rules) && !(number.found && number.begin == 0 && number.end == above.size())) return {};
+  std::string r(Trim(t));
+  if (p.LeavesOpen(r)) {
+    size_t last = std::string::npos, k = 0;
+    for (size_t q = 0; q < p.opens.utf8().size(); ++q)
+      if (const size_t o = r.rfind(p.opens.utf8()[q]); o != std::string::npos && (last == std::string::npos || o > last))
+        last = o, k = q;
+    if (last != std::string::npos) r += p.closes.utf8()[k];
+  }
+  std::vector<std::string> names = SplitList(r, rules);
+  const auto collective = [&](const std::string& n) {
+    return std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                       [&](const std::string& c) { return n.find(c) != std::string::npos; });
+  };
+  if (names.size() < 2 || std::none_of(names.begin(), names.end(), collective) ||
+      !std::all_of(names.begin(), names.end(), [&](const std::string& n) { return IsCompleteUnit(n, rules); }))
+    return {};
+  return names;
+}
+
 }  // namespace
 
 std::string FormatDocNumber(const Regex::Match& m, const Rules& rules) {
@@ -920,6 +963,11 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         }
         std::vector<std::string> names = SplitList(r, rules);
         if (above != head_end || UntitledRecipients(lines, first, i, names, rules)) {
+          fm.recipients = std::move(names);
+          continue;
+        }
+      } else if (title_at != head_end || fm.number) {
+        if (auto names = ColonlessRecipients(lines, i, t, rules); !names.empty()) {
           fm.recipients = std::move(names);
           continue;
         }
