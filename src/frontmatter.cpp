@@ -475,6 +475,18 @@ size_t GluedValueEnd(std::string_view t, size_t v, ValueShape shape, const MetaK
   return std::string_view::npos;
 }
 
+// Whether a glued value may end at t[at]: the line's end, a space or a
+// cell's bar, or a key right after it.
+bool EndsGluedValue(std::string_view t, size_t at, const MetaKeys& meta) {
+  if (at >= t.size()) return true;
+  size_t n = at;
+  if (const char32_t c = NextChar(t, n); IsSpace(c) || c == '|') return true;
+  if (!meta.MayStart(t, at)) return false;
+  for (const std::string& key : meta.keys)
+    if (!key.empty() && t.substr(at).starts_with(key)) return true;
+  return false;
+}
+
 std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta, const Rules& rules) {
   const Punctuation& p = rules.punct;
   const std::vector<std::string>& keys = meta.keys;
@@ -526,7 +538,12 @@ std::vector<MetaPair> MetadataPairs(std::string_view line, const MetaKeys& meta,
         if (!sep && v < t.size()) {
           // A key glued to its value: a value of the key's shape, or any
           // value right after a glued one.
-          const size_t value_end = GluedValueEnd(t, v, meta.shapes[q], meta, rules);
+          size_t value_end = GluedValueEnd(t, v, meta.shapes[q], meta, rules);
+          // The value ends the pair: the line's end, a space or a cell's bar,
+          // or the next key. A sentence citing a number or a date right after
+          // a key's word (文号柳政发〔2019〕8号的《…》自即日起废止) is none.
+          if (value_end != std::string_view::npos && !EndsGluedValue(t, value_end, meta))
+            value_end = std::string_view::npos;
           if (value_end == std::string_view::npos && i != glued_end) continue;
           hits.push_back({i, v, k});
           if (value_end != std::string_view::npos) i = glued_end = value_end, glued = true;
@@ -875,10 +892,15 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     if (title_at == head_end && !fm.title && !(fm.date && meta_title_at < i)) {
       std::string_view compact = compact_t();
       // A page heading: the notice's 文号, then its title (柳政办〔2024〕2号
-      // 柳溪县人民政府办公室关于…的通知): the title is the words after it.
+      // 柳溪县人民政府办公室关于…的通知): the title is the words after it. A
+      // title citing another paper's number (关于转发市政办〔2024〕15号文件的
+      // 通知, 市委〔2024〕1号文件重点任务分工方案) is none: the number holds the
+      // title's opening word, or the words after it do not.
       if (IsTitleLine(compact, rules))
         if (const auto n = rules.doc_number.Find(compact);
-            n.found && n.begin == 0 && IsTitleLine(compact.substr(n.end), rules)) {
+            n.found && n.begin == 0 && IsTitleLine(compact.substr(n.end), rules) &&
+            !rules.title_opening.Contains(compact.substr(0, n.end)) &&
+            rules.title_opening.Contains(compact.substr(n.end))) {
           if (!fm.number) fm.number = FormatDocNumber(n, rules);
           compact = compact.substr(n.end);
         }
