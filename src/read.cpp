@@ -5,6 +5,7 @@
 #include "noticetab/read.h"
 
 #include "noticetab/interpret.h"
+#include "noticetab/normalize.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
 #include "stages.h"
@@ -241,6 +242,41 @@ bool EndsBody(const Line& line, const Rules& rules) {
   return line.kind == LineKind::kText && (rules.attachment.Contains(line.text) || EndsTable(line, rules));
 }
 
+namespace {
+
+// Whether a text ends as a sentence or a bracketed clause does (…。 …。（X负责）).
+bool EndsDone(std::string_view t, const Rules& rules) {
+  return rules.punct.EndsSentence(t) || rules.punct.closes.EndLength(t) > 0;
+}
+
+// Whether lines[a], the last line of words above a date alone on its line
+// (`apart`: blank lines between), is done, so the date is no words of it
+// (ClosingDateLine says which lines are).
+bool DoneAbove(const std::vector<Line>& lines, size_t a, bool apart, const Rules& rules) {
+  const Line& l = lines[a];
+  const std::string_view t = Trim(l.text);
+  if (EndsDone(t, rules) || l.tabs > 0) return true;
+  if (rules.punct.colon.EndLength(t) > 0) return false;
+  if ((l.kind == LineKind::kText && rules.attachment.Contains(l.text)) || rules.closing.Contains(t) ||
+      IsContactLine(t, rules))
+    return true;
+  const int style = l.kind == LineKind::kHeading ? l.heading->style : HeadingStyle(t, rules);
+  if (style >= 0) {
+    // The last of a list of items with no stop: the item above is one of
+    // the same style, right above it, and ends in none either.
+    if (a == 0) return false;
+    const Line& q = lines[a - 1];
+    const std::string_view qt = Trim(q.text);
+    const int q_style = q.kind == LineKind::kHeading ? q.heading->style : HeadingStyle(qt, rules);
+    return q_style == style && !EndsDone(qt, rules);
+  }
+  if (!apart) return false;
+  const CellShape shape = ClassifyCell(t, rules);
+  return shape == CellShape::kUnits || shape == CellShape::kDeadline;
+}
+
+}  // namespace
+
 bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rules) {
   const Line& l = lines[i];
   if (l.kind != LineKind::kText || l.tabs > 0 || l.text.size() > 4 * 24) return false;
@@ -256,30 +292,25 @@ bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rule
     }
     if (words && !rules.publicity.Contains(n.text)) return false;
   }
-  // What stands above: the date closes the text under a line that is done (a
-  // sentence's end, a bracket closing it: …。（X负责）, an attachment line), or
-  // apart from it by a blank line; never right under a heading's title (三、报名
-  // 截止时间), a key and its colon (…报送需求：) or a sentence cut short (…于):
-  // there the date is the text's.
+  // What stands above: the date closes the text under a line that is done: a
+  // sentence's end, a bracket closing it (…。（X负责）), an attachment line, a
+  // closing formula with or without its stop (特此通知, 此复), a contact line
+  // (联系电话：…), a table's row (its cells end with the line), the last of a
+  // list of items none of which ends in a stop (1.做好… / 2.加强…); apart from
+  // it by a blank line, a cell of units or a deadline (县政务服务中心, 2024年9月
+  // 底前). Never under a heading's title (三、报名截止时间), a key and its colon
+  // (…报送需求：) or a sentence cut short (…请各乡镇于, …，), blank line or
+  // not: there the date is the text's.
   size_t p = i;
   bool apart = false;
   while (p > 0 && (lines[p - 1].kind == LineKind::kBlank || lines[p - 1].kind == LineKind::kJunk)) {
     --p;
     apart = true;
   }
-  if (p > 0) {
-    const Line& a = lines[p - 1];
-    const std::string_view t = Trim(a.text);
-    const bool done = rules.punct.EndsSentence(t) || rules.punct.closes.EndLength(t) > 0 ||
-                      (a.kind == LineKind::kText && rules.attachment.Contains(a.text));
-    if (!done && (!apart || rules.punct.colon.EndLength(t) > 0 || a.kind == LineKind::kHeading ||
-                  HeadingStyle(t, rules) >= 0))
-      return false;
-  }
   const std::string date = RemoveSpaces(l.text);
   if (CharCount(date) > 24) return false;
   const auto m = rules.date.Find(date);
-  return m.found && m.begin == 0 && m.end == date.size();
+  return m.found && m.begin == 0 && m.end == date.size() && (p == 0 || DoneAbove(lines, p - 1, apart, rules));
 }
 
 namespace {

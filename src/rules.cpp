@@ -573,7 +573,7 @@ void LoadDeadlines(const FileContext& ctx, const RNode& root, Rules& r) {
 }
 
 void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
-  CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "plan_title_line", "publicity", "attachment",
+  CheckKeys(ctx, root, {"doc_number", "date", "issuer_line", "title_line", "plan_title_line", "publicity", "closing", "attachment",
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "metadata_publish_keys", "numeric_date",
                         "title_year", "title_opening", "title_closing", "series_mark", "number_format", "key_value", "signer", "bare_bodies",
@@ -591,6 +591,7 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   // Optional: older rule sets have none.
   r.plan_title_line = root["plan_title_line"] ? Compile(ctx, root["plan_title_line"]) : Regex("(?!)");
   r.publicity = Compile(ctx, Required(ctx, root, "publicity"));
+  r.closing = root["closing"] ? Compile(ctx, root["closing"]) : Regex("(?!)");  // optional
   r.attachment = Compile(ctx, Required(ctx, root, "attachment"));
   r.cc = Compile(ctx, Required(ctx, root, "cc"));
   r.printed = Compile(ctx, Required(ctx, root, "printed"));

@@ -91,6 +91,7 @@ const noticetab::Regex* FrontMatterPattern(const Rules& r, const std::string& fi
       {"date", &Rules::date},             {"issuer", &Rules::issuer_line},
       {"issuer_line", &Rules::issuer_line}, {"title", &Rules::title_line},
       {"title_line", &Rules::title_line}, {"plan_title_line", &Rules::plan_title_line}, {"publicity", &Rules::publicity},
+      {"closing", &Rules::closing},
       {"attachment", &Rules::attachment}, {"cc", &Rules::cc},
       {"printed", &Rules::printed},       {"annex_start", &Rules::annex_start},
       {"recipients", &Rules::recipients_line}, {"recipients_line", &Rules::recipients_line},

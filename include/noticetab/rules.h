@@ -414,6 +414,7 @@ struct Rules {
   Regex title_line;        ///< a title's last line
   Regex plan_title_line;   ///< a plan title's last line (…重点工作任务): a title_line too
   Regex publicity;         ///< groups: p
+  Regex closing;           ///< a closing formula (特此通知, 此复): a line done however it ends
   Regex attachment;        ///< groups: a
   Regex cc;                ///< groups: cc
   Regex printed;           ///< groups: by, date

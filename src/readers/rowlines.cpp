@@ -535,6 +535,9 @@ Grid CutRowLines(const std::vector<Line>& lines, size_t at, const Rules& rules, 
       break;
     }
     if (l.kind == LineKind::kJunk) continue;
+    // The 成文日期 alone under the last row, unsigned (ClosingDateLine): no
+    // wrapped cell of it.
+    if (!syntax.is_row(l) && ClosingDateLine(lines, i, rules)) break;
     if (syntax.is_rule && syntax.is_rule(l)) {
       // Joined only in a table that rules its rows apart: a rule with a row
       // line right after it, or one such seen before. A table ruled under
