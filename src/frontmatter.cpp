@@ -198,6 +198,7 @@ bool NumberUnder(const std::vector<Line>& lines, size_t at, size_t end, const Ru
 }
 
 std::optional<std::string> IssuerAbove(const std::vector<Line>& lines, size_t date_at, const Rules& rules);
+std::optional<std::string> SignatureIssuer(std::string_view text, const Rules& rules);
 
 // Whether line `at` belongs to another notice printed after ours (转发:
 // the forwarded notice's full text under our 署名): a 主送 line naming a unit
@@ -592,7 +593,16 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
     if (!fm->number && in(rules.metadata_number_keys)) fm->number = NumberFrom(value, rules);
     if (!fm->date && in(rules.metadata_date_keys)) fm->date = DateFrom(value, rules);
     if (!fm->published && in(rules.metadata_publish_keys)) fm->published = DateFrom(value, rules);
-    if (!fm->issuer && in(rules.metadata_issuer_keys) && IsCompleteUnit(value, rules)) fm->issuer = RemoveSpaces(value);
+    if (!fm->issuer && in(rules.metadata_issuer_keys)) {
+      // Joint issuers (发文机关：A B, A、B) are listed with the list mark.
+      const std::vector<std::string> names = SplitList(value, rules);
+      const bool listed = names.size() >= 2 && std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+                            return IsCompleteUnit(n, rules);
+                          });
+      if (listed) fm->issuer = Join(names, rules.punct.enumeration.utf8().front());
+      else if (auto by = SignatureIssuer(value, rules)) fm->issuer = std::move(by);
+      else if (IsCompleteUnit(value, rules)) fm->issuer = RemoveSpaces(value);
+    }
     if (!fm->title && in(rules.metadata_title_keys)) {
       std::string t = RemoveSpaces(value);
       if (IsTitleLine(t, rules) && CharCount(t) <= 80) fm->title = t;
@@ -798,6 +808,9 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   // page's (• 2020年01月23日, its publish stamp).
   bool meta_date = false;
   std::optional<std::string> series_mark;  // a series' mark read as no title (series_mark)
+  // The title's first words as printed, its lines parted by a space (spaces
+  // kept): joint issuers before 关于 are told apart there (A B关于…, A / B关于…).
+  std::string title_printed;
   for (size_t i = 0; i < head_end; ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
@@ -922,6 +935,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
         // Join a title wrapped over the previous lines: "…关于印发…" + "…的通知",
         // and the issuer's name on a line of its own before "关于…".
         std::string title(compact);
+        std::string printed(Trim(t));
         bool issuers = false;  // an issuer's line is joined: only issuers' lines go on
         for (size_t j = i; j-- > 0;) {
           if (lines[j].kind == LineKind::kBlank) continue;
@@ -938,12 +952,15 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           if (auto o = rules.title_opening.Find(title); o.found && (o.begin == 0 || issuers)) {
             if (!IsCompleteUnit(prev, rules) || (issuers && title.starts_with(prev))) break;
             title = prev + title;
+            printed = std::string(Trim(StripMarkdown(lines[j].text, rules))) + ' ' + printed;
             issuers = true;
             continue;
           }
           if (!rules.title_opening.Contains(prev)) break;
           title = prev + title;
+          printed = std::string(Trim(StripMarkdown(lines[j].text, rules))) + ' ' + printed;
         }
+        title_printed = std::move(printed);
         title_at = i;
         if (cut) {
           title += cut->first.substr(compact.size());
@@ -1233,8 +1250,18 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     if (const auto o = rules.title_opening.Find(*fm.title); o.found && o.begin > 0)
       if (const std::string by = RemoveSpaces(fm.title->substr(0, o.begin));
           !rules.punct.opens.In(by) && !rules.punct.other_opens.In(by) && IsCompleteUnit(by, rules) &&
-          !(fm.issuer && in_full(*fm.issuer, by)))
+          !(fm.issuer && in_full(*fm.issuer, by))) {
         fm.issuer = by;
+        // Joint issuers parted by spaces or lines in the printed title: each
+        // name, with the list mark between them (SignatureIssuer).
+        if (const auto p = rules.title_opening.Find(title_printed); p.found && p.begin > 0)
+          if (auto joint = SignatureIssuer(title_printed.substr(0, p.begin), rules)) {
+            std::string flat = *joint;
+            const std::string& mark = rules.punct.enumeration.utf8().front();
+            for (size_t k = flat.find(mark); k != std::string::npos; k = flat.find(mark, k)) flat.erase(k, mark.size());
+            if (flat == by) fm.issuer = std::move(joint);
+          }
+      }
   // A metadata issuer with a part in brackets (某县人民政府(办公室): the body or
   // its office) is the body's name before it.
   if (!printed_issuer && fm.issuer && rules.punct.closes.Ends(*fm.issuer))
