@@ -851,6 +851,47 @@ std::string_view WithoutLeadMarks(std::string_view name, const Rules& rules) {
   return name;
 }
 
+std::string_view SharedHead(std::string_view s, const std::vector<std::string_view>& pieces, size_t k,
+                            const Rules& rules) {
+  if (rules.unit_shared_heads.empty() || k + 1 >= pieces.size()) return {};
+  // The kind of place p names (region_words: 开发区 a 区), empty when p is
+  // none, a bare level (区) or a collective (各乡镇).
+  auto place_word = [&](std::string_view p) {
+    std::string_view word;
+    for (const std::string& w : rules.region_words)
+      if (p.size() > w.size() && w.size() > word.size() && EndsWith(p, w)) word = w;
+    if (!word.empty() && std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                                     [&](const std::string& c) { return p.starts_with(c); }))
+      return std::string_view();
+    return word;
+  };
+  const std::string_view word = place_word(pieces[k]);
+  if (word.empty()) return {};
+  const std::string& mark = rules.punct.enumeration.utf8().front();
+  for (size_t j = k + 1; j < pieces.size(); ++j) {
+    // Only the list mark between them: a comma parts addressees.
+    const std::string_view before = pieces[j - 1], p = pieces[j];
+    if (before.data() < s.data() || p.data() + p.size() > s.data() + s.size() ||
+        p.data() < before.data() + before.size() ||
+        Trim(std::string_view(before.data() + before.size(),
+                              static_cast<size_t>(p.data() - (before.data() + before.size())))) != mark)
+      return {};
+    std::string_view body = p;
+    for (const std::string& tail : rules.open_tails)  // 风景区管委会等
+      if (body.size() > tail.size() && EndsWith(body, tail)) {
+        body.remove_suffix(tail.size());
+        break;
+      }
+    for (const std::string& head : rules.unit_shared_heads)
+      if (body.size() > head.size() && EndsWith(body, head)) {
+        const std::string_view place = body.substr(0, body.size() - head.size());
+        return place_word(place) == word ? body.substr(place.size()) : std::string_view();
+      }
+    if (place_word(p) != word) return {};
+  }
+  return {};
+}
+
 bool IsCompleteUnit(std::string_view name, const Rules& rules) {
   std::string spaced;  // RemoveSpaces(name), only when it differs from name
   return IsCompleteSpaceless(RemoveSpaces(name, &spaced), rules);

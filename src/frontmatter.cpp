@@ -47,6 +47,8 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
     std::string p = Clean(pieces[k]);
     p.resize(rules.punct.full_stop.TrimEnd(p).size());
     if (p.empty()) continue;
+    // 保护区、开发区、风景区管委会: each place's 管委会.
+    p += SharedHead(s, pieces, k, rules);
     // A space between a CJK name and its bracket (各县区人民政府 (管委会)): none in the name.
     for (size_t q = rules.punct.opens.Find(p); q != std::string::npos; q = rules.punct.opens.Find(p, q + 1)) {
       size_t b = q;

@@ -198,6 +198,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   SplitTopLevel(text, rules, &pieces);
   out.reserve(pieces.size());
   std::string carried_name;  // a name with the carried prefix before it
+  std::string headed;        // a place with the body it shares (SharedHead)
   const MarkSet& rule_marks = rules.punct.rule_marks;
   const bool marked = !rule_marks.marks().empty() && rule_marks.In(text);  // once for the whole list
   for (size_t piece = 0; piece < pieces.size(); ++piece) {
@@ -286,6 +287,11 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       if (warnings) warnings->push_back({"units.unreadable", 0, 0, "unreadable unit name dropped: " + std::string(name)});
       continue;
     }
+    // A place before others of its kind and their body (保护区、开发区、风景区
+    // 管委会): that place's body too.
+    pieces[piece] = name;
+    if (const std::string_view head = SharedHead(text, pieces, piece, rules); !head.empty())
+      name = headed.assign(name).append(head);
     name = CarryLevel(name, *carried, rules, &carried_name);
     // Two characters alone in the list that name no listed short name (早少:
     // OCR debris), with no unit's ending: unreadable (one is, above).

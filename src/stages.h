@@ -71,6 +71,11 @@ bool SpaceKept(std::string_view before, std::string_view gap, std::string_view a
 /// A line's spaces between CJK characters joined (JoinCjkSpaces), but those
 /// SpaceKept keeps (县发改局 王小明牵头, 县发改局 高新区管委会), each as printed. (clauses.cpp)
 std::string JoinKeepingPersons(std::string_view line, const Rules& rules);
+/// The body's name that pieces[k] shares with the places after it (保护区 in
+/// 保护区、开发区、风景区管委会: 管委会, units.yaml shared_heads); empty when
+/// none. The pieces are views into s, in order.
+std::string_view SharedHead(std::string_view s, const std::vector<std::string_view>& pieces, size_t k,
+                            const Rules& rules);
 /// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).
 bool IsCompleteSpaceless(std::string_view name, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.

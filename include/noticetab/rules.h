@@ -296,6 +296,9 @@ struct Rules {
   std::set<std::string, std::less<>> short_names;
   std::vector<std::string> committee_suffixes;  ///< …names ending so (宣传部 -> 县委宣传部)
   std::vector<std::string> unit_conjunctions; ///< 和, 及: between two complete unit names, a separator (units.yaml conjunctions)
+  /// A body's name after a list of places of one kind (保护区、开发区、风景区管委会):
+  /// each place's (units.yaml shared_heads).
+  std::vector<std::string> unit_shared_heads;
   std::vector<std::string> cut_suffixes;      ///< 办事处 ...: a name stopping inside one was cut mid-name
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
   Regex collective_name;                      ///< 各县、市、区政府: one name, separators inside
