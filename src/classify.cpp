@@ -851,6 +851,26 @@ std::string_view WithoutLeadMarks(std::string_view name, const Rules& rules) {
   return name;
 }
 
+size_t ConjunctionAt(std::string_view name, const Rules& rules, size_t* len) {
+  // Two names of three characters and a conjunction: 21 bytes at least.
+  if (name.size() < 21) return std::string_view::npos;
+  for (const std::string& conj : rules.unit_conjunctions) {
+    const size_t at = name.find(conj);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view left = Trim(name.substr(0, at)), right = Trim(name.substr(at + conj.size()));
+    // A bare suffix (有关部门和单位: 单位) names nobody of its own.
+    if (CharCountUpTo(left, 3) < 3 || CharCountUpTo(right, 3) < 3 || !IsCompleteUnit(left, rules) ||
+        !IsCompleteUnit(right, rules))
+      continue;
+    // A collective name whose last level follows the conjunction (各省、自治区、
+    // 直辖市和新疆生产建设兵团发展改革委: units.yaml collective_name) is one.
+    if (const auto m = rules.collective_name.Find(name); m.found && m.begin == 0 && m.end == name.size()) break;
+    *len = conj.size();
+    return at;
+  }
+  return std::string_view::npos;
+}
+
 std::string_view SharedHead(std::string_view s, const std::vector<std::string_view>& pieces, size_t k,
                             const Rules& rules) {
   if (rules.unit_shared_heads.empty() || k + 1 >= pieces.size()) return {};

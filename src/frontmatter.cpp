@@ -37,6 +37,24 @@ bool BareLevel(const std::string& p, const Rules& rules) {
   return CharCountUpTo(p, 3) <= 2 && !IsCompleteUnit(p, rules) && !rules.short_names.contains(p);
 }
 
+// Appends p to *out; a bare body after a name ending in its partner
+// (各乡镇党委、人民政府, 各乡镇党委和人民政府) takes that name's place
+// (frontmatter.yaml bare_bodies).
+void AddRecipient(std::string p, const Rules& rules, std::vector<std::string>* out) {
+  if (!out->empty())
+    for (const auto& [body, partners] : rules.bare_bodies) {
+      if (p != body) continue;
+      const std::string& before = out->back();
+      for (const std::string& partner : partners)
+        if (before.size() > partner.size() && EndsWith(before, partner)) {
+          p.insert(0, before, 0, before.size() - partner.size());
+          break;
+        }
+      break;
+    }
+  out->push_back(std::move(p));
+}
+
 std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
   std::vector<std::string> out;
   std::string bare;  // short pieces that name no unit, kept for the next (中央、省、)
@@ -74,20 +92,14 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
       }
       bare.clear();
     }
-    // A bare body after a name ending in its partner (各乡镇党委、人民政府)
-    // takes that name's place (frontmatter.yaml bare_bodies).
-    if (!out.empty())
-      for (const auto& [body, partners] : rules.bare_bodies) {
-        if (p != body) continue;
-        const std::string& before = out.back();
-        for (const std::string& partner : partners)
-          if (before.size() > partner.size() && EndsWith(before, partner)) {
-            p.insert(0, before, 0, before.size() - partner.size());
-            break;
-          }
-        break;
-      }
-    out.push_back(p);
+    // 县政府各部门并有关单位: two (units.yaml conjunctions).
+    if (size_t len = 0, at = ConjunctionAt(p, rules, &len); at != std::string::npos) {
+      std::string right(Trim(std::string_view(p).substr(at + len)));
+      p.resize(Trim(std::string_view(p).substr(0, at)).size());
+      AddRecipient(std::move(p), rules, &out);
+      p = std::move(right);
+    }
+    AddRecipient(std::move(p), rules, &out);
   }
   return out;
 }

@@ -243,22 +243,9 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     }
     // A conjunction between two complete unit names (县直有关部门和各乡镇人民政府)
     // parts them; inside one name (住房和城乡建设局) it stays.
-    // Two names of three characters and a conjunction: 21 bytes at least.
-    for (const std::string& conj : rules.unit_conjunctions) {
-      if (name.size() < 21) break;
-      const size_t at = name.find(conj);
-      if (at == std::string_view::npos || at == 0) continue;
-      const std::string_view left = Trim(name.substr(0, at)), right = Trim(name.substr(at + conj.size()));
-      // A bare suffix (有关部门和单位: 单位) names nobody of its own.
-      if (CharCountUpTo(left, 3) < 3 || CharCountUpTo(right, 3) < 3 || !IsCompleteUnit(left, rules) ||
-          !IsCompleteUnit(right, rules))
-        continue;
-      // A collective name whose last level follows the conjunction (各省、自治区、
-      // 直辖市和新疆生产建设兵团发展改革委: units.yaml collective_name) is one.
-      if (const auto m = rules.collective_name.Find(name); m.found && m.begin == 0 && m.end == name.size()) break;
-      pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(piece) + 1, right);
-      name = left;
-      break;
+    if (size_t len = 0, at = ConjunctionAt(name, rules, &len); at != std::string_view::npos) {
+      pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(piece) + 1, Trim(name.substr(at + len)));
+      name = Trim(name.substr(0, at));
     }
     // Two whole names with no mark between them (县发改局县财政局: OCR lost the
     // 、) part where the second's level begins: each has a level of its own

@@ -71,6 +71,9 @@ bool SpaceKept(std::string_view before, std::string_view gap, std::string_view a
 /// A line's spaces between CJK characters joined (JoinCjkSpaces), but those
 /// SpaceKept keeps (县发改局 王小明牵头, 县发改局 高新区管委会), each as printed. (clauses.cpp)
 std::string JoinKeepingPersons(std::string_view line, const Rules& rules);
+/// Where a conjunction (units.yaml conjunctions) parts `name` into two complete
+/// unit names (县政府各部门并有关单位), npos when none does; *len its length.
+size_t ConjunctionAt(std::string_view name, const Rules& rules, size_t* len);
 /// The body's name that pieces[k] shares with the places after it (保护区 in
 /// 保护区、开发区、风景区管委会: 管委会, units.yaml shared_heads); empty when
 /// none. The pieces are views into s, in order.
