@@ -679,6 +679,37 @@ void JoinBareLevels(std::string_view s, const Rules& rules, std::vector<std::str
   }
 }
 
+// Level words (units.yaml listed_levels: 中央, 省, 市) parted by the list
+// mark before a name opening with one more (中央、省、市驻县单位: the bodies
+// of three levels stationed here): one name, never 中央 + 省 + 市驻县单位.
+// The pieces are s's, so the joined one is s's too.
+void JoinListedLevels(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
+  if (rules.unit_listed_levels.empty()) return;
+  const std::string& mark = rules.punct.enumeration.utf8().front();
+  auto listed = [&](std::string_view p) {
+    return p.size() <= 6 && std::find(rules.unit_listed_levels.begin(), rules.unit_listed_levels.end(), p) !=
+                                rules.unit_listed_levels.end();
+  };
+  auto marked_gap = [&](size_t a) {
+    const size_t end = static_cast<size_t>((*out)[a].data() + (*out)[a].size() - s.data());
+    const size_t next = static_cast<size_t>((*out)[a + 1].data() - s.data());
+    return next >= end && Trim(s.substr(end, next - end)) == mark;
+  };
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    if (!listed((*out)[k])) continue;  // most pieces stop here
+    size_t j = k;
+    while (j + 1 < out->size() && listed((*out)[j]) && marked_gap(j)) ++j;
+    const std::string_view last = (*out)[j];
+    if (j == k || listed(last) || !IsCompleteUnit(last, rules) ||
+        std::none_of(rules.unit_listed_levels.begin(), rules.unit_listed_levels.end(),
+                     [&](const std::string& w) { return last.size() > w.size() && last.starts_with(w); }))
+      continue;
+    (*out)[k] = s.substr(static_cast<size_t>((*out)[k].data() - s.data()),
+                         static_cast<size_t>(last.data() + last.size() - (*out)[k].data()));
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k) + 1, out->begin() + static_cast<std::ptrdiff_t>(j) + 1);
+  }
+}
+
 // After a collective start (各), levels of one rank parted by the list mark
 // and then one of another rank (各乡、镇、县水利局, 各镇、街、区市场监管所;
 // collective.yaml levels gives the ranks: 乡 and 镇 are both towns'): the
@@ -792,6 +823,7 @@ void SplitTopLevelOnce(std::string_view s, const Rules& rules, uint64_t brackets
     i = next;
   }
   flush();
+  if (out->size() > 1) JoinListedLevels(s, rules, out);
   if (out->size() > 1) JoinBareLevels(s, rules, out);
 }
 

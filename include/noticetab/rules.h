@@ -299,6 +299,9 @@ struct Rules {
   /// A body's name after a list of places of one kind (保护区、开发区、风景区管委会):
   /// each place's (units.yaml shared_heads).
   std::vector<std::string> unit_shared_heads;
+  /// Level words listed before a name opening with one more (中央、省、市驻县单位):
+  /// one name (units.yaml listed_levels).
+  std::vector<std::string> unit_listed_levels;
   std::vector<std::string> cut_suffixes;      ///< 办事处 ...: a name stopping inside one was cut mid-name
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
   Regex collective_name;                      ///< 各县、市、区政府: one name, separators inside
