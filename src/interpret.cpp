@@ -1381,7 +1381,8 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
   // column of when the task is due (完成时限): a remark, no second deadline
   // (the two cells had been joined into one deadline, the plan's date taken).
   // Alone it is the deadline.
-  if (deadline) {
+  // Only where two deadline columns stand: one alone is never both.
+  if (deadline && std::count(roles.begin(), roles.end(), Role::kDeadline) >= 2) {
     bool due = false;
     for (size_t i = 0; i < roles.size() && !due; ++i)
       due = roles[i] == Role::kDeadline && RoleAlone(cells[i], rules) != Role::kDeadline;
