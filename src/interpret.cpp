@@ -283,14 +283,6 @@ bool NumeralList(std::string_view cell, const Rules& rules) {
   return next > 0 && next == rules.numerals.Value(h->no) + 1;
 }
 
-// Whether a date cell is dated before the deadline `first`, both read with
-// the years they print: no later stage of the row (a task's stages run in
-// order), but a date after the table (the signature's, 2024年3月9日).
-bool DatedBefore(std::string_view cell, std::string_view first, const Rules& rules) {
-  const Deadline a = ResolveDeadline(Trim(first), YearContext{}, rules), b = ResolveDeadline(Trim(cell), YearContext{}, rules);
-  return a.date && b.date && *b.date < *a.date;
-}
-
 // A stream grid: the body cells in reading order, rows rebuilt by cell shape:
 // labels, then the content, then the unit and deadline cells.
 void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& shape_of) {

@@ -204,6 +204,10 @@ bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules
 Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectTabPrefixed(const std::vector<Line>& lines, size_t at, const Rules& rules);
 Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules);
+/// Whether a date cell is dated before the deadline `first`, both read with
+/// the years they print (stream.cpp; interpret.cpp's stream read asks it too).
+bool DatedBefore(std::string_view cell, std::string_view first, const Rules& rules);
+
 // Body readers (their cut is CutBody below):
 bool DetectKeyValue(const std::vector<Line>& lines, size_t at, const Rules& rules);
 bool DetectInlineClause(const std::vector<Line>& lines, size_t at, const Rules& rules);

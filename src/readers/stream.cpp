@@ -184,14 +184,6 @@ std::optional<std::pair<size_t, int>> FirstRow(const std::vector<Line>& lines, s
   return std::pair{j, *seq};
 }
 
-// Whether a date cell is dated before the deadline `first`, both read with
-// the years they print: no later stage of the row (a task's stages run in
-// order), but a date after the table (the signature's, 2024年3月9日).
-bool DatedBefore(std::string_view cell, std::string_view first, const Rules& rules) {
-  const Deadline a = ResolveDeadline(Trim(first), YearContext{}, rules), b = ResolveDeadline(Trim(cell), YearContext{}, rules);
-  return a.date && b.date && *b.date < *a.date;
-}
-
 // Whether each cell of rows read by place fits its column: a content cell
 // ending mid-sentence (，) goes on in the next cell,
 // a unit cell holding a date is a row shifted by a missing cell (a wrapped
@@ -447,6 +439,14 @@ std::vector<size_t> CutBlock(const std::vector<Line>& lines, const std::vector<s
 }
 
 }  // namespace
+
+// Whether a date cell is dated before the deadline `first`, both read with
+// the years they print: no later stage of the row (a task's stages run in
+// order), but a date after the table (the signature's, 2024年3月9日).
+bool DatedBefore(std::string_view cell, std::string_view first, const Rules& rules) {
+  const Deadline a = ResolveDeadline(Trim(first), YearContext{}, rules), b = ResolveDeadline(Trim(cell), YearContext{}, rules);
+  return a.date && b.date && *b.date < *a.date;
+}
 
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules) {
   return Detect(lines, at, rules, false);
