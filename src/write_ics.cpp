@@ -110,7 +110,12 @@ void WriteIcsTasks(std::ostream& out, const std::vector<DueTask>& tasks, const W
       summary = summary.substr(0, i) + "…";
     }
     // The description's lines are labelled in the words of labels.yaml (calendar:).
-    auto label = [&](std::string_view field) { return "\n" + std::string(CalendarLabel(field, rules)) + ": "; };
+    auto label = [&](std::string_view field) {
+    std::string l = "\n";
+    l += CalendarLabel(field, rules);
+    l += ": ";
+    return l;
+  };
     std::string desc = text(task.content) + label("units") + text(Join(task.units, kListSep));
     if (!task.lead_units.empty()) desc += label("lead_units") + text(Join(task.lead_units, kListSep));
     if (!task.support_units.empty()) desc += label("support_units") + text(Join(task.support_units, kListSep));
