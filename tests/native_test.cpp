@@ -5,6 +5,8 @@
 #include <unicode/ucnv.h>
 #include <zip.h>
 
+#include <time.h>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +24,14 @@ using namespace noticetab;
 using namespace noticetab::testing;
 
 namespace {
+
+// This thread's CPU time: the bounds below are on the work done, which a
+// loaded machine does not stretch (its wall clock it does).
+std::chrono::nanoseconds CpuNow() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+}
 
 std::string Fixture(const std::string& file) { return SourceDir() + "/tests/data/native/" + file; }
 
@@ -110,7 +120,7 @@ TEST_CASE("native: a docx table renders one TAB row per table row, merged cells 
 }
 
 TEST_CASE("native: zip bomb, entity bomb and truncated ZIP are refused quickly", "[native][robustness]") {
-  auto start = std::chrono::steady_clock::now();
+  auto start = CpuNow();
   Error bomb = DecodeFixtureError("bomb.docx", ReadFile(Fixture("bomb.docx")));
   CHECK(bomb.Format() == "bomb.docx: ZIP member word/document.xml unpacks to more than 64 MiB (a zip bomb?)");
   Error laughs = DecodeFixtureError("laughs.docx", ReadFile(Fixture("laughs.docx")));
@@ -120,7 +130,7 @@ TEST_CASE("native: zip bomb, entity bomb and truncated ZIP are refused quickly",
     Error e = DecodeFixtureError("cut.docx", docx.substr(0, cut));
     CHECK(e.Format().rfind("cut.docx: damaged ZIP archive (", 0) == 0);
   }
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  CHECK(CpuNow() - start < std::chrono::seconds(10));
 }
 
 TEST_CASE("native: other ZIPs and OLE files are refused, saying how to convert them", "[native]") {
@@ -1193,10 +1203,10 @@ TEST_CASE("native: xlsx numbers as Excel shows them, dates in both systems, stri
 }
 
 TEST_CASE("native: a hostile or damaged xlsx is refused with what is wrong", "[native][robustness]") {
-  auto start = std::chrono::steady_clock::now();
+  auto start = CpuNow();
   CHECK(DecodeFixtureError("bomb.xlsx", ReadFile(Fixture("bomb.xlsx"))).Format() ==
         "bomb.xlsx: ZIP member xl/worksheets/sheet1.xml unpacks to more than 64 MiB (a zip bomb?)");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  CHECK(CpuNow() - start < std::chrono::seconds(10));
   const std::string xlsx = ReadFile(Fixture("tasks.xlsx"));
   CHECK(DecodeFixtureError("cut.xlsx", xlsx.substr(0, xlsx.size() - 30)).Format().rfind("cut.xlsx: damaged ZIP archive (", 0) == 0);
   CHECK(DecodeFixtureError("bad.xlsx", MakeXlsx("<row><c>")).Format().rfind(
@@ -1206,9 +1216,9 @@ TEST_CASE("native: a hostile or damaged xlsx is refused with what is wrong", "[n
   std::string rows, merges;
   for (int r = 1; r <= 3000; ++r) rows += "<row r=\"" + std::to_string(r) + "\">" + Is("A" + std::to_string(r), "甲") + Is("B" + std::to_string(r), "乙") + "</row>";
   for (int k = 0; k < 1000; ++k) merges += "<mergeCell ref=\"A1:B1048576\"/>";
-  start = std::chrono::steady_clock::now();
+  start = CpuNow();
   const Source storm = Decode(MakeXlsx(rows, "<mergeCells>" + merges + "</mergeCells>"), "storm.xlsx");
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  CHECK(CpuNow() - start < std::chrono::seconds(10));
   REQUIRE(storm.diagnostics.size() == 1);
   CHECK(storm.diagnostics[0].code == "input.partial");
   // A workbook part under another name, found through the content types and
@@ -1228,7 +1238,7 @@ TEST_CASE("pdf layout: a coordinate that overflows (56.E800000) is no position a
   REQUIRE(!bytes.empty());
   const size_t nul = bytes.find('\0');
   const std::string_view all(bytes);
-  const auto started = std::chrono::steady_clock::now();
+  const auto started = CpuNow();
   try {
     (void)noticetab::native::LayoutPdf(all.substr(0, nul), "fuzz.pdf",
                                        nul == std::string_view::npos ? std::string_view{} : all.substr(nul + 1));
@@ -1236,7 +1246,7 @@ TEST_CASE("pdf layout: a coordinate that overflows (56.E800000) is no position a
     CHECK(!e.Format().empty());
   }
   // A hang fails the ctest's timeout; this bound only reports a slow one.
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+  CHECK(CpuNow() - started < std::chrono::seconds(5));
 }
 
 TEST_CASE("native: a ruled cell's line that stops short of its edge was ended by its writer", "[native][pdf]") {
