@@ -32,6 +32,15 @@ struct Field {
   size_t value_line = 0;   // the index of the value's (first) line
 };
 
+// A value as a web page's two-column table copied as text prints it
+// (重点工作： | 1.推进… |): the bars framing it are no part of it.
+std::string_view Unframed(std::string_view v) {
+  v = Trim(v);
+  if (!v.empty() && v.front() == '|') v = Trim(v.substr(1));
+  if (!v.empty() && v.back() == '|') v = Trim(v.substr(0, v.size() - 1));
+  return v;
+}
+
 // A colon in the first bytes of `l`: a name's place (known or not).
 bool ColonEarly(const Line& l, const Rules& rules) { return rules.punct.colon.In(l.text.substr(0, kKeyBytes)); }
 
@@ -61,14 +70,15 @@ std::optional<Field> ReadField(const std::vector<Line>& lines, size_t i, const R
         ColonEarly(v, rules))
       return std::nullopt;
     f.name = RemoveSpaces(t);
-    f.value = Trim(v.text);
+    f.value = Unframed(v.text);
+    if (f.value.empty()) return std::nullopt;  // a bar alone: a cell-per-line table's separator
     f.value_line = i + 1;
     return f;
   }
   f.name = RemoveSpaces(t.substr(0, colon));
   f.role = HeaderRole(f.name, rules);
   if (f.role == Role::kNone) return std::nullopt;
-  f.value = Trim(t.substr(colon + rules.punct.colon.StartLength(t.substr(colon))));
+  f.value = Unframed(t.substr(colon + rules.punct.colon.StartLength(t.substr(colon))));
   return f;
 }
 
@@ -111,9 +121,10 @@ std::vector<std::pair<size_t, Field>> Block(const std::vector<Line>& lines, size
   return out;
 }
 
-// A block reads as a row: three fields of different roles or more, one the
-// task's content or label and one its units or deadline.
-bool RowBlock(const std::vector<std::pair<size_t, Field>>& block) {
+// A block reads as a row: fields of different roles, one the task's content
+// or label and one its units or deadline (重点工作： / 牵头单位： is a task's two
+// cells); `min_roles` asks for more where a block stands alone.
+bool RowBlock(const std::vector<std::pair<size_t, Field>>& block, size_t min_roles = 2) {
   bool content = false, assigns = false;
   std::vector<Role> roles;
   for (const auto& [i, f] : block) {
@@ -121,7 +132,20 @@ bool RowBlock(const std::vector<std::pair<size_t, Field>>& block) {
     content |= f.role == Role::kContent || f.role == Role::kLabel;  // 工作任务 names the task where no column says more
     assigns |= f.role == Role::kUnits || f.role == Role::kLead || f.role == Role::kDeadline;
   }
-  return roles.size() >= 3 && content && assigns;
+  return roles.size() >= min_roles && content && assigns;
+}
+
+// A block with no second one after it is a table of one row (a page's
+// card for one task: 重点工作： / 牵头单位： / 年度目标：) where it opens with the
+// task's content and names its lead or units: a form's fields (单位名称：,
+// 联系人：) or key-value lines under a body item (牵头单位： / 完成时限：, the
+// item's text in its heading) open otherwise.
+bool LoneCard(const std::vector<std::pair<size_t, Field>>& block) {
+  if (block.empty() || (block.front().second.role != Role::kContent && block.front().second.role != Role::kLabel) ||
+      block.front().second.value.empty())
+    return false;
+  return std::any_of(block.begin(), block.end(),
+                     [](const auto& f) { return f.second.role == Role::kLead || f.second.role == Role::kUnits; });
 }
 
 // A line between two blocks that names the next (任务二, 二、, （二）, 2.,
@@ -162,9 +186,16 @@ bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules
   size_t next = NextLine(lines, end);
   if (next < lines.size() && !ReadField(lines, next, rules) && BlockTitle(lines[next], rules))
     next = NextLine(lines, next + 1);
-  if (next >= lines.size()) return false;
-  const std::optional<Field> f = ReadField(lines, next, rules);
-  return f && f->name == first.front().second.name && RowBlock(Block(lines, next, rules, &end));
+  const std::optional<Field> f = next < lines.size() ? ReadField(lines, next, rules) : std::nullopt;
+  if (!f) {
+    // Alone, a card stands under no heading and no other key-value line (1．类别：X
+    // over 任务内容：Y is a body item's key-value lines).
+    size_t above = at;
+    while (above > 0 && (lines[above - 1].kind == LineKind::kBlank || lines[above - 1].kind == LineKind::kJunk)) --above;
+    if (above > 0 && (lines[above - 1].kind == LineKind::kHeading || ColonEarly(lines[above - 1], rules))) return false;
+    return LoneCard(first);
+  }
+  return f->name == first.front().second.name && RowBlock(Block(lines, next, rules, &end));
 }
 
 Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
@@ -230,7 +261,7 @@ Grid CutRecords(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       // Its wrapped lines, up to the next field or the block's end.
       const size_t stop = b + 1 < block.fields.size() ? block.fields[b + 1].first : block.end;
       for (size_t k = f.value_line + 1; k < stop; ++k) {
-        AppendPiece(c, CellAt(lines, lines[k], lines[k].text));
+        AppendPiece(c, CellAt(lines, lines[k], Unframed(lines[k].text)));
       }
       r.span.Cover(c.span);
     }
