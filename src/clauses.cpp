@@ -123,6 +123,14 @@ bool IsDeadline(std::string_view s, const Rules& rules) { return ClassifyCell(s,
 
 bool LooksLikeUnits(std::string_view text, const Rules& rules);
 
+// A piece opening with a step's period (2024年3月底前启动, 年底前完成建设:
+// deadlines.yaml step_start) that reads as no unit names.
+bool OpensWithStep(std::string_view piece, const Rules& rules) {
+  const std::string_view t = Trim(piece);
+  const auto s = rules.deadline_step_start.Find(t);
+  return s.found && s.begin == 0 && s.end < t.size() && !LooksLikeUnits(t, rules);
+}
+
 // "Y，6月底前完成": a value whose last comma-piece is a deadline gives it up.
 // A last piece that is only date-like (年内完成, a form no deadline pattern
 // reads) goes too, unless it reads as unit names: resolving it then says
@@ -158,7 +166,10 @@ std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment*
       const size_t p = last_place(k);
       if (p == std::string::npos) continue;
       const std::string_view piece = v.substr(p + comma.size());
-      if (IsDeadline(piece, rules)) {
+      // After a deadline taken, a piece opening with its period (2024年3月底前
+      // 启动，2024年12月底前完成: deadlines.yaml step_start) is a step of the
+      // same deadline, not a unit name.
+      if (IsDeadline(piece, rules) || (!taken.empty() && OpensWithStep(piece, rules))) {
         taken.emplace_back(piece, &comma);
         v = v.substr(0, p);
         more = true;
@@ -183,8 +194,22 @@ std::string TakeDeadline(std::string_view value, const Rules& rules, Assignment*
     // whatever its end reads as (运行 ends as 银行 does).
     const auto date = rules.deadline_hint.Find(piece);
     if ((date.found && date.begin == 0) || !LooksLikeUnits(piece, rules)) {
-      Add(&a->deadline, piece, rules.punct);
+      // Steps before it (2024年6月底前完成方案，年底前完成建设): the same
+      // deadline's, kept in their order.
       v = v.substr(0, dated);
+      std::string_view steps = piece;
+      for (size_t k = 0; k < commas.size();) {
+        const size_t p = v.rfind(commas[k]);
+        const std::string_view before = p == std::string_view::npos ? v : v.substr(p + commas[k].size());
+        if (p == std::string_view::npos || !OpensWithStep(before, rules)) {
+          ++k;
+          continue;
+        }
+        steps = std::string_view(before.data(), static_cast<size_t>(steps.data() + steps.size() - before.data()));
+        v = v.substr(0, p);
+        k = 0;
+      }
+      Add(&a->deadline, steps, rules.punct);
     }
   }
   return std::string(v);
@@ -909,6 +934,19 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
         *out = std::move(a);
         return true;
       }
+    } else if (Assignment dated; rules.deadline_hint.Contains(sentence)) {
+      // The clause, then its deadline closing the sentence (县统计局牵头，为期
+      // 两周 / 县统计局负责，2024年底前完成): the same clause read with its
+      // deadline, the deadline's pieces first taken off.
+      const std::string head = TakeDeadline(sentence, rules, &dated);
+      if (const auto h = rules.clause_inline_opening.Find(head);
+          !dated.deadline.empty() && h.found && h.end == head.size()) {
+        Assignment a;
+        if (ParseClause(sentence, rules, &a) && complete(h.Group("clause"), false)) {
+          *out = std::move(a);
+          return true;
+        }
+      }
     }
     if (const auto m = rules.clause_inline_jointly.Find(sentence); m.found) {
       const std::string_view units = Trim(m.Group("clause"));
@@ -1205,10 +1243,14 @@ Assignment ReadAssignment(const std::vector<std::string_view>& lines, const Rule
       std::string run;
       for (size_t j = k + 1; j < lines.size() && j <= k0 + 3; ++j) {
         const std::string next = JoinCjkSpaces(Trim(lines[j]));
-        if (next.empty() || CharCountUpTo(next, 41) > 40) break;
+        // A longer line goes on only as the clause's next key, closing it
+        // (…（牵头单位：X， / 配合单位：Y、Z、…）).
+        const bool long_line = !next.empty() && CharCountUpTo(next, 41) > 40;
+        if (next.empty() || (long_line && (j != k0 + 1 || !OpensWithKey(next, rules) ||
+                                           !rules.clause_key_line.Find(next).found))) break;
         run += next;
         const int open = OpenBrackets(t + run, pu);
-        if (open < 0) break;
+        if (open < 0 || (long_line && open != 0)) break;
         if (open == 0) {
           t += run;
           k = j;
