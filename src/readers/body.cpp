@@ -524,6 +524,12 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       if (const size_t open = OpenAtEnd(p.content, rules.punct).first; open != std::string_view::npos)
         p.notes.emplace_back("content.truncated", "the text ends inside an open bracket, \"" + p.content.substr(open) +
                                                       "\": the item may be cut short");
+    } else if (p.a.units.empty() && p.a.lead.empty() && p.a.support.empty() && rules.punct.opens.In(p.content)) {
+      // One left open before the next heading (一、推进…改造（涉及城关镇、河口镇 /
+      // 二、…), read as no clause: the item's words as printed, said.
+      if (const size_t open = OpenAtEnd(p.content, rules.punct).first; open != std::string_view::npos)
+        p.notes.emplace_back("content.truncated", "the bracket \"" + p.content.substr(open) +
+                                                      "\" does not close before the next heading: the item may be cut short");
     }
     // A short heading without a stop over a paragraph of its own (一、深入打好
     // 蓝天保卫战 / 强化…): its title is a sentence of the content, not words
@@ -580,6 +586,18 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       if (after_named && s.line > 0 && si + 1 < sections.size() && sections[si + 1].line > s.line) {
         Part p = part(s.line, sections[si + 1].line - 1);
         if (!names_units(p) && !p.lines.empty() && p.lines.size() <= 3 && EndsSentence(p.content, rules)) {
+          between.push_back(std::move(p));
+          continue;
+        }
+      }
+      // A section whose words leave a bracket open before the next heading
+      // (一、推进…改造（涉及城关镇、河口镇 / 二、…（X牵头）), naming no one: an item of
+      // the list cut short, kept when a section beside it names units (before
+      // it, or the next one), as one printed without its clause is.
+      if (s.line > 0 && si + 1 < sections.size() && sections[si + 1].line > s.line) {
+        Part p = part(s.line, sections[si + 1].line - 1);
+        if (!names_units(p) && !p.lines.empty() && p.lines.size() <= 3 && !p.notes.empty() &&
+            p.notes.back().first == "content.truncated") {
           between.push_back(std::move(p));
           continue;
         }
