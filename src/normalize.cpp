@@ -1602,8 +1602,11 @@ void ApplyAssignment(const Assignment& a, const YearContext& years, const Rules&
 
 std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std::vector<Section>& sections,
                                 const std::vector<int>& item_end_lines, const YearContext& years, const Rules& rules) {
-  std::unordered_map<int, const Row*> by_line;  // the interpreted row of each grid row, by its first line
-  for (const Row& r : table.rows) by_line.emplace(r.first_line, &r);
+  // The interpreted rows of the grid rows, by their first line, in order:
+  // sub-items numbered inside one line (CutBody) are rows of the same line.
+  std::unordered_map<int, std::vector<const Row*>> by_line;
+  std::unordered_map<int, size_t> taken_at;  // how many rows of each line are taken
+  for (const Row& r : table.rows) by_line[r.first_line].push_back(&r);
   // Every item by its first line, in order: the item whose lines hold a row
   // is the last one starting at or before the row's first line.
   struct ItemAt {
@@ -1623,7 +1626,8 @@ std::vector<Task> TasksFromBody(const Grid& grid, const Table& table, const std:
     if (g.header) continue;
     auto found = by_line.find(g.span.first_line);
     if (found == by_line.end()) continue;
-    const Row& row = *found->second;
+    const size_t nth = taken_at[g.span.first_line]++;
+    const Row& row = *found->second[nth < found->second.size() ? nth : 0];
     Task t;
     t.id = static_cast<int>(tasks.size()) + 1;
     // The item (and section) whose lines hold the row.

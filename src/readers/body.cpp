@@ -455,6 +455,58 @@ bool EndsInOpenClause(std::string_view text, const Rules& rules) {
   return EndsInClause(std::string(t) + pu.closes.utf8()[which], rules);
 }
 
+// An item of one line whose sub-items are numbered inside it, one after the
+// other ((1)…。(X牵头负责)(2)…(Y负责)), each closing with its own clause: one
+// part per sub-item, its words without its number, as if each stood on a line
+// of its own (the item's words before the first are its title, one sentence).
+// None when the line is not so: fewer than two closing with their clauses,
+// numbers out of order, one without its clause but the last (the copy may stop
+// in it), or words before the first that are more than a title.
+std::vector<Part> InlineSubitems(const Part& p, const Rules& rules) {
+  const Punctuation& pu = rules.punct;
+  if (p.lines.size() != 1 || !p.a.found || !pu.opens.In(p.lines.front())) return {};
+  const std::string_view line = p.lines.front();
+  // Where each number opens: after a sentence's end or a bracket's close.
+  std::vector<size_t> at;
+  int style = -1;
+  for (size_t i = 0; i < line.size();) {
+    const size_t here = i;
+    const char32_t c = NextChar(line, i);
+    if (!pu.opens.Has(c) || here == 0) continue;
+    size_t b = here;
+    const char32_t before = PrevChar(line, b, &b);
+    if (!pu.full_stop.Has(before) && !pu.closes.Has(before)) continue;
+    const auto m = MatchHeading(line.substr(here), rules);
+    if (!m || m->title.empty() || rules.numerals.Value(m->no) != static_cast<int>(at.size()) + 1 ||
+        (style >= 0 && m->style != style))
+      continue;
+    style = m->style;
+    at.push_back(here);
+  }
+  if (at.size() < 2) return {};
+  const std::string_view intro = Trim(line.substr(0, at.front()));
+  if (intro.empty() || !EndsSentence(intro, rules) || pu.full_stop.In(pu.full_stop.TrimEnd(intro))) return {};
+  std::vector<Part> out;
+  for (size_t k = 0; k < at.size(); ++k) {
+    const std::string_view piece = Trim(line.substr(at[k], (k + 1 < at.size() ? at[k + 1] : line.size()) - at[k]));
+    const auto m = MatchHeading(piece, rules);
+    // The last may name no one (the copy cut short in it): it is the line's end.
+    const bool last = k + 1 == at.size();
+    if (!m || !piece.ends_with(m->title) || (!last && !EndsInClause(m->title, rules))) return {};
+    Part q;
+    q.first_line = p.first_line, q.last_line = p.last_line;
+    q.lines = {piece.substr(piece.size() - m->title.size())};
+    q.from = p.from;
+    q.a = ReadAssignment(q.lines, rules, &q.content);
+    q.a_from = q.from;
+    if (q.a.units.empty() && q.a.lead.empty() && q.a.support.empty() && (!last || k < 2)) return {};
+    q.headings = p.headings;
+    if (last) q.notes = p.notes;
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
 }  // namespace
 
 Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_end_lines,
@@ -655,6 +707,7 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       if (nodes.size() == 1) {
         parts.push_back(part(first, last));
         if (parts.back().content.empty()) parts.back().content = it.text;
+        if (std::vector<Part> sub = InlineSubitems(parts.back(), rules); !sub.empty()) parts = std::move(sub);
       } else {
         // Every node's own words, up to the next node; the leaves are the
         // tasks (the deepest level under each heading), the words of a node
