@@ -555,6 +555,21 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
       p.lines.push_back(n == from && l.heading ? std::string_view(l.heading->title) : l.text);
       p.from.push_back(&l);
     }
+    // The clause the last line leaves open, closed by the next line indented
+    // by tabs (…工作。（牵头单位：X， / <tab>配合单位：Y）): the clause wrapped, the
+    // indent no table's cell (a line holding tabs is table material else).
+    if (!p.lines.empty() && to >= 1 && to < static_cast<int>(lines.size()) && p.from.back()->no == to) {
+      const Line& next = lines[static_cast<size_t>(to)];
+      const Punctuation& pu = rules.punct;
+      if (next.tabs > 0 && next.kind != LineKind::kHeading && next.text.find('\t') == std::string_view::npos &&
+          pu.closes.Ends(pu.full_stop.TrimEnd(next.text)) &&
+          OpenAtEnd(p.lines.back(), pu).first != std::string_view::npos &&
+          OpenAtEnd(std::string(p.lines.back()) + std::string(next.text), pu).first == std::string_view::npos) {
+        p.lines.push_back(next.text);
+        p.from.push_back(&next);
+        p.last_line = next.no;
+      }
+    }
     p.a = ReadAssignment(p.lines, rules, &p.content);
     p.a_from = p.from;
     // The text ends inside a keyed clause past its first pair (…发布。（牵头单位：X、Y，
