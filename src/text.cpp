@@ -1354,7 +1354,11 @@ std::vector<std::string> SetMembers(std::string_view set, bool ascii = false) {
   for (size_t i = 0; i < body.size();) {
     if (static_cast<unsigned char>(body[i]) < 0x80) {
       if (!ascii) return {};
-      if (PlainInSet(body[i])) {
+      // A '-' first or last is a member, as ICU and regex_lite read it
+      // ([./-]); next to another '-' ("--", ICU's set difference) none.
+      const bool dash_member = body[i] == '-' && body.size() > 1 &&
+                               ((i == 0 && body[1] != '-') || (i + 1 == body.size() && body[i - 1] != '-'));
+      if (PlainInSet(body[i]) || dash_member) {
         out.emplace_back(1, body[i++]);
         continue;
       }

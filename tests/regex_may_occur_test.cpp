@@ -24,6 +24,25 @@ TEST_CASE("Regex::MayOccurIn: no only where no piece of the text can match", "[r
   CHECK(Regex("^[^，]{2,4}$").MayOccurIn("abc"));
 }
 
+// A '-' first or last in a set is a member (ICU and regex_lite read it so):
+// the set gates its branch, so an alternation whose one branch has no
+// literal but such a set (deadlines.yaml hint: 2025.6, 2025-06, 2025/6 |
+// 年底 | …) turns away a text holding neither the set's members nor the
+// other branches' runs. A '-' in the middle (a range) gives no requirement.
+TEST_CASE("Regex::MayOccurIn: a set's first or last '-' is a member", "[regex]") {
+  const Regex hint("(?<!\\d)(19|20)\\d\\d[./-]\\d{1,2}|年底|季度");
+  CHECK_FALSE(hint.MayOccurIn("县商务局"));
+  CHECK_FALSE(hint.Contains("县商务局"));
+  for (const char* dated : {"2025-06", "2025.6", "2025/6", "年底前", "一季度"}) {
+    INFO(dated);
+    CHECK(hint.MayOccurIn(dated));
+    CHECK(hint.Contains(dated));
+  }
+  CHECK_FALSE(Regex("\\d[-.]\\d|年底").MayOccurIn("县商务局"));
+  CHECK(Regex("\\d[-.]\\d|年底").Contains("3-4"));
+  CHECK(Regex("[a-c]|年底").MayOccurIn("县商务局"));   // a range: none
+}
+
 
 // The gate's scan for a requirement's runs (one pass over the text by the
 // runs' last two bytes where the processor has AVX2, memchr per run
