@@ -280,6 +280,10 @@ bool DoneAbove(const std::vector<Line>& lines, size_t a, bool apart, const Rules
 bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rules) {
   const Line& l = lines[i];
   if (l.kind != LineKind::kText || l.tabs > 0 || l.text.size() > 4 * 24) return false;
+  // A line without the date's literals (年 月 日: the pattern's required runs,
+  // which removing spaces neither makes nor breaks) is none, before any look
+  // at the lines around it: one scan of a short line, nothing copied.
+  if (!rules.date.MayOccurIn(l.text)) return false;
   // What follows first: most lines have words under them, and are turned away
   // before the date pattern runs.
   for (size_t j = i + 1; j < lines.size(); ++j) {
