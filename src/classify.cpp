@@ -887,7 +887,7 @@ size_t ConjunctionAt(std::string_view name, const Rules& rules, size_t* len) {
   // Two names of three characters and a conjunction: 21 bytes at least.
   if (name.size() < 21) return std::string_view::npos;
   for (const std::string& conj : rules.unit_conjunctions) {
-    const size_t at = name.find(conj);
+    const size_t at = utf8::FindRun(name, 0, conj);
     if (at == std::string_view::npos || at == 0) continue;
     const std::string_view left = Trim(name.substr(0, at)), right = Trim(name.substr(at + conj.size()));
     // A bare suffix (有关部门和单位: 单位) names nobody of its own.
@@ -1046,7 +1046,8 @@ bool OpensNameOnly(std::string_view piece, std::string_view next, const Rules& r
 }
 
 bool HasDamageMarkers(std::string_view s) {
-  return s.find("\xEF\xBF\xBD") != std::string_view::npos || s.find("(cid:") != std::string_view::npos;
+  // U+FFFD by its last byte (utf8::FindRun): its lead EF leads every full-width mark.
+  return utf8::FindRun(s, 0, "\xEF\xBF\xBD") != std::string_view::npos || s.find("(cid:") != std::string_view::npos;
 }
 
 bool IsYearOnly(std::string_view s, const Rules& rules) {

@@ -9,6 +9,7 @@
 #include "noticetab/text.h"
 #include "clause_pieces.h"
 #include "stages.h"
+#include "utf8_scan.h"
 
 namespace noticetab {
 namespace {
@@ -398,7 +399,7 @@ bool HasBracketedKey(std::string_view s, const Rules& rules) {
   const auto& opens = pu.opens.utf8();
   const auto& closes = pu.closes.utf8();
   for (size_t k = 0; k < closes.size() && k < opens.size(); ++k)
-    for (size_t e = s.find(closes[k]); e != std::string_view::npos; e = s.find(closes[k], e + 1)) {
+    for (size_t e = utf8::FindRun(s, 0, closes[k]); e != std::string_view::npos; e = utf8::FindRun(s, e + 1, closes[k])) {
       const size_t from = e > kKeyBytes ? e - kKeyBytes : 0;
       const size_t b = s.substr(from, e - from).rfind(opens[k]);
       if (b == std::string_view::npos) continue;

@@ -3,6 +3,7 @@
 
 #include "noticetab/rules.h"
 #include "noticetab/text.h"
+#include "utf8_scan.h"
 
 namespace noticetab {
 
@@ -18,9 +19,11 @@ MarkSet::MarkSet(std::string_view marks) {
   }
 }
 
+// Each mark found by its last byte (utf8_scan.h FindRun): a search by the
+// first would stop at every full-width mark of the text, all led by EF.
 bool MarkSet::In(std::string_view s) const {
   for (const std::string& m : utf8_)
-    if (s.find(m) != std::string_view::npos) return true;
+    if (utf8::FindRun(s, 0, m) != std::string_view::npos) return true;
   return false;
 }
 
@@ -44,7 +47,7 @@ bool MarkSet::Ends(std::string_view s) const { return EndLength(s) > 0; }
 
 size_t MarkSet::Find(std::string_view s, size_t from) const {
   size_t best = std::string_view::npos;
-  for (const std::string& m : utf8_) best = std::min(best, s.find(m, from));
+  for (const std::string& m : utf8_) best = std::min(best, utf8::FindRun(s, from, m));
   return best;
 }
 

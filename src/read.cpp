@@ -9,6 +9,7 @@
 #include "noticetab/text.h"
 #include "readers/readers.h"
 #include "stages.h"
+#include "utf8_scan.h"
 
 namespace noticetab {
 
@@ -97,19 +98,7 @@ namespace {
 // Whether the character `ch` (1 to 4 bytes) is in t: a search for its last
 // byte, which in CJK text is one of 64 continuation bytes (the lead byte of
 // an ideograph is shared by a fifth of them).
-bool HasChar(std::string_view t, std::string_view ch) {
-  const size_t n = ch.size();
-  if (n == 0 || t.size() < n) return n == 0;
-  const char* p = t.data() + n - 1;
-  const char* const end = t.data() + t.size();
-  while ((p = static_cast<const char*>(std::memchr(p, ch[n - 1], static_cast<size_t>(end - p)))) != nullptr) {
-    size_t k = 1;
-    while (k < n && p[-static_cast<std::ptrdiff_t>(k)] == ch[n - 1 - k]) ++k;
-    if (k == n) return true;
-    ++p;
-  }
-  return false;
-}
+bool HasChar(std::string_view t, std::string_view ch) { return utf8::FindRun(t, 0, ch) != std::string_view::npos; }
 
 // The character all of `runs` start with, when they share one that is no
 // space: a match that holds one of the runs holds that character. "" when

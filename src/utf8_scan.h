@@ -8,8 +8,28 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace noticetab::utf8 {
+
+/// The first place of run in s at or after from, as s.find(run, from): a
+/// memchr for its last byte (in CJK text a continuation byte, one of 64
+/// values), where string_view::find looks for its first, the lead byte that
+/// every third byte of the text is (EF: every full-width comma, colon and
+/// bracket; E3: every 、 and 。).
+inline size_t FindRun(std::string_view s, size_t from, std::string_view run) {
+  const size_t n = run.size();
+  if (n < 2 || from > s.size() || s.size() - from < n) return s.find(run, from);
+  const char* p = s.data() + from + n - 1;
+  const char* const end = s.data() + s.size();
+  const char last = run[n - 1];
+  while ((p = static_cast<const char*>(std::memchr(p, last, static_cast<size_t>(end - p)))) != nullptr) {
+    if (p[-1] == run[n - 2] && std::memcmp(p - (n - 1), run.data(), n - 2) == 0)
+      return static_cast<size_t>(p - (n - 1) - s.data());
+    ++p;
+  }
+  return std::string_view::npos;
+}
 
 /// True when p[i] is a lead byte E0-EF followed by two continuation bytes
 /// (i + 2 < n): the shape of a 3-byte sequence. Overlong forms (E0 80-9F) and

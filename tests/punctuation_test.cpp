@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "noticetab/classify.h"
 #include "noticetab/error.h"
@@ -149,5 +150,33 @@ TEST_CASE("punctuation: a malformed entry is an error at its line and column", "
   SECTION("a missing written joiner") {
     const Error e = ErrorOf(Replaced(good, ", stop: 。}", "}"));
     CHECK(e.Format().find("missing required field 'stop'") != std::string::npos);
+  }
+}
+
+// MarkSet::In and Find look for each mark by its last byte (utf8::FindRun):
+// they agree with a plain search at every offset, in texts full of other
+// characters sharing the mark's lead byte (full-width marks, all EF ..) or
+// its last byte, at a text's first and last places and past its end.
+TEST_CASE("punctuation: MarkSet In and Find agree with a plain search", "[punctuation]") {
+  const noticetab::MarkSet marks("（(【");
+  const std::vector<std::string> fillers = {"，", "：", "各", "\xE4\xBC\x88", "ab"};  // 伈 ends as （ does
+  for (const std::string& mark : {std::string("（"), std::string("("), std::string("【")}) {
+    for (size_t n = 0; n <= 40; ++n) {
+      for (const std::string& filler : fillers) {
+        std::string text;
+        while (text.size() < n) text += filler;
+        INFO(mark << " in " << n << " bytes of " << filler);
+        CHECK_FALSE(marks.In(text));
+        CHECK(marks.Find(text) == std::string::npos);
+        for (size_t at = 0; at <= text.size(); at += filler.size()) {
+          std::string with = text;
+          with.insert(at, mark);
+          CHECK(marks.In(with));
+          CHECK(marks.Find(with) == at);
+          for (size_t from = 0; from <= with.size() + 1; ++from)
+            CHECK(marks.Find(with, from) == (from <= at ? at : std::string::npos));
+        }
+      }
+    }
   }
 }
