@@ -416,9 +416,10 @@ bool ReadCutKeyedClause(Part& p, const Rules& rules) {
 // the close lost in the paste): read so, said (content.truncated). False, *p
 // unchanged, when the text is not so, or when it is the text's end (`at_end`)
 // and a name is not whole (（牵头单位：县住: cut short, not closed).
-bool ReadOpenClause(Part& p, const Rules& rules, bool at_end) {
+// `opened`: whether p.content holds an opening bracket (CutBody asks once).
+bool ReadOpenClause(Part& p, const Rules& rules, bool at_end, bool opened) {
   const Punctuation& pu = rules.punct;
-  if (p.lines.empty() || !pu.opens.In(p.content)) return false;
+  if (p.lines.empty() || !opened) return false;
   const auto [open, which] = OpenAtEnd(p.content, pu);
   if (open == std::string_view::npos || which >= pu.closes.utf8().size()) return false;
   std::string closed = std::string(p.lines.back()) + pu.closes.utf8()[which];
@@ -528,9 +529,10 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
   int last_text = 0;
   for (const Line& l : lines)
     if (l.kind == LineKind::kText || l.kind == LineKind::kHeading) last_text = l.no;
-  auto pu_opens_tail = [&](std::string_view t) -> size_t {
+  // `opened`: whether t holds an opening bracket (asked by the caller).
+  auto pu_opens_tail = [&](std::string_view t, bool opened) -> size_t {
     const Punctuation& pu = rules.punct;
-    if (!pu.opens.In(t)) return t.size();
+    if (!opened) return t.size();
     size_t open = t.size();
     for (size_t i = 0; i < t.size();) {
       const size_t at = i;
@@ -577,15 +579,24 @@ Grid CutBody(const std::vector<Section>& sections, const std::vector<int>& item_
     if (to >= last_text && ReadCutKeyedClause(p, rules)) return p;
     // A clause whose close is lost (…。（牵头单位：X，配合单位：Y、Z / 三、…):
     // read to the end of the part's last line.
-    if (p.a.units.empty() && p.a.lead.empty() && p.a.support.empty() && ReadOpenClause(p, rules, to >= last_text)) return p;
+    // Whether the content holds an opening bracket: asked once, for the three
+    // tests below (the content changes only where one of them returns).
+    std::optional<bool> opened;
+    auto opens_in = [&] {
+      if (!opened) opened = rules.punct.opens.In(p.content);
+      return *opened;
+    };
+    if (p.a.units.empty() && p.a.lead.empty() && p.a.support.empty() &&
+        ReadOpenClause(p, rules, to >= last_text, opens_in()))
+      return p;
     // The text ends inside a bracket (…年内投入运行。（牵头单): a clause cut
     // short where the copy stopped. Its words are no content and name no
     // one whole; left out, said.
-    if (const size_t at = to >= last_text ? pu_opens_tail(p.content) : p.content.size(); at < p.content.size()) {
+    if (const size_t at = to >= last_text ? pu_opens_tail(p.content, opens_in()) : p.content.size(); at < p.content.size()) {
       p.notes.emplace_back("content.truncated", "the text ends inside an open bracket, \"" + p.content.substr(at) +
                                                     "\": a clause cut short, left out of the content");
       p.content = std::string(Trim(std::string_view(p.content).substr(0, at)));
-    } else if (to >= last_text && rules.punct.opens.In(p.content)) {
+    } else if (to >= last_text && opens_in()) {
       // A longer one (…评查（评查范围：…，评查时间：2024年9月) may be the item's
       // own words: kept in the content, said.
       if (const size_t open = OpenAtEnd(p.content, rules.punct).first; open != std::string_view::npos)
