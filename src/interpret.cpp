@@ -464,6 +464,40 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       if (!cells[j].cell.empty()) return RowNumber(cells[j].cell.text, rules).has_value();
     return true;
   };
+  // The next filled cell after cells[k]; cells.size() when none.
+  const auto next_filled = [&](size_t k) {
+    size_t j = k + 1;
+    while (j < cells.size() && cells[j].cell.empty()) ++j;
+    return j;
+  };
+  // Whether cells[k] and the cell after it are a signature closing the
+  // stream: a unit cell, then a date, then nothing.
+  const auto signature = [&](size_t k) {
+    if (k >= cells.size() || shapes[k] != CellShape::kUnits) return false;
+    const size_t d = next_filled(k);
+    return d < cells.size() && shapes[d] == CellShape::kDeadline && next_filled(d) == cells.size();
+  };
+  // Whether the numbered row has all its cells but those of the note
+  // columns at the header's end (备注 left blank), and cells[k] stands in
+  // the first of those places.
+  const auto at_trailing_notes = [&] {
+    if (!seq_first || !row.seq || slot >= after_content.size()) return false;
+    for (size_t j = slot; j < after_content.size(); ++j)
+      if (!IsNoteColumn(after_content[j])) return false;
+    return true;
+  };
+  // A signature (某县人民政府办公室 / 2024年3月1日) where the last row has all
+  // its cells but its blank notes: the text after the table.
+  const auto signature_after_notes = [&](size_t k) { return signature(k) && at_trailing_notes(); };
+  // A unit or deadline cell in the place of a note column (备注: 各乡镇人民政府,
+  // 长期坚持) of a numbered row that has its cells up to it, before the next
+  // 序号, the stream's end or a signature: the row's column count says it
+  // is the note, not a row or a cell of its own.
+  const auto note_in_place = [&](size_t k) {
+    if (!at_trailing_notes()) return false;
+    const size_t j = next_filled(k);
+    return j == cells.size() || RowNumber(cells[j].cell.text, rules).has_value() || signature(j);
+  };
   for (size_t k = 0; k < cells.size(); ++k) {
     const StreamCell& c = cells[k];
     CellShape s = shapes[k];
@@ -518,7 +552,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
       }
       return IsNoteColumn(last) && !after_content.empty() && slot >= after_content.size();
     };
-    if (have_content && last_filled() && after_table() &&
+    if (have_content && ((last_filled() && after_table()) || signature_after_notes(k)) &&
         std::none_of(cells.begin() + static_cast<std::ptrdiff_t>(k) + 1, cells.end(),
                      [&](const StreamCell& n) { return RowNumber(n.cell.text, rules).has_value(); })) {
       std::string left;
@@ -588,6 +622,10 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
             row.Warn("units.joined", "a unit cell's next paragraph joined: " + c.cell.text);
             break;
           }
+          if (note_in_place(k)) {
+            row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);
+            break;
+          }
           handled = false;  // all unit columns are full: this cell starts the next row
           break;
         }
@@ -599,6 +637,8 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
             handled = false;  // the next row's, printed before its content
           } else if (row.deadline.empty()) {
             row.deadline = c.cell;
+          } else if (note_in_place(k)) {
+            row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);
           } else {
             if (!IsYearOnly(row.deadline.text, rules)) row.Warn("deadline.twice", "two deadline cells in a row; joined");
             row.deadline.Append(c.cell.text, c.cell.first_line);

@@ -62,6 +62,10 @@ bool EndsBody(const Line& line, const Rules& rules);
 /// is done (a sentence's end, a bracket closing it, an attachment line) or,
 /// past a blank line, any but a heading's title or a key and its colon.
 bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rules);
+/// lines[i] is a signature: a unit's whole name (30 characters at most) over
+/// a date alone on its line (past blank lines); that line's index, 0 when
+/// lines[i] is none. (rowlines.cpp)
+size_t SignatureDate(const std::vector<Line>& lines, size_t i, const Rules& rules);
 /// lines[i] is a first-level heading numbered next after the last of its
 /// style above lines[from] (三、 after 二、; from: the table's header, or i to
 /// count a band row of the table too): the body going on under the table,

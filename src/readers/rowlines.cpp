@@ -83,6 +83,16 @@ std::string DatedBandDeadline(std::string_view line, const Rules& rules) {
   return (d.kind == "by_date" && dated) || d.kind == "ongoing" ? std::string(inner) : std::string();
 }
 
+size_t SignatureDate(const std::vector<Line>& lines, size_t i, const Rules& rules) {
+  const std::string name = RemoveSpaces(lines[i].text);
+  if (CharCount(name) > 30 || !IsCompleteUnit(name, rules)) return 0;
+  const size_t d = PastBlank(lines, i + 1);
+  if (d >= lines.size()) return 0;
+  const std::string date = RemoveSpaces(lines[d].text);
+  const auto m = rules.date.Find(date);
+  return m.found && m.begin == 0 && m.end == date.size() ? d : 0;
+}
+
 namespace {
 
 // A line with no columns after a table's rows (lines[i], the header at
@@ -96,13 +106,8 @@ bool NoticeGoesOn(const std::vector<Line>& lines, size_t i, size_t at, const Rul
     return NextBodyHeading(lines, i, at, rules);
   if (l.kind != LineKind::kText) return false;
   if (rules.publicity.Contains(l.text)) return true;
-  const std::string name = RemoveSpaces(l.text);
-  if (CharCount(name) > 30 || !IsCompleteUnit(name, rules)) return false;
-  const size_t d = PastBlank(lines, i + 1);
-  if (d >= lines.size() || lines[d].tabs > 0) return false;
-  const std::string date = RemoveSpaces(lines[d].text);
-  const auto m = rules.date.Find(date);
-  if (!m.found || m.begin != 0 || m.end != date.size()) return false;
+  const size_t d = SignatureDate(lines, i, rules);
+  if (d == 0 || lines[d].tabs > 0) return false;
   for (size_t k = d + 1, seen = 0; k < lines.size() && seen < 3; ++k) {
     if (lines[k].kind == LineKind::kBlank) continue;
     if (lines[k].tabs > 0) return false;

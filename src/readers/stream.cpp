@@ -3,6 +3,7 @@
 // rows). Rows are rebuilt from the cell stream by cell shape: labels, then
 // the content, then the unit and deadline cells.
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <utility>
 
@@ -443,9 +444,19 @@ std::vector<size_t> CutBlock(const std::vector<Line>& lines, const std::vector<s
 // Whether a date cell is dated before the deadline `first`, both read with
 // the years they print: no later stage of the row (a task's stages run in
 // order), but a date after the table (the signature's, 2024年3月9日).
+// A deadline that prints no year (9月底前) is read with the date's: a
+// date of that year before it is no later stage of the row either (the
+// notice's 2024年3月1日 under 9月底前).
 bool DatedBefore(std::string_view cell, std::string_view first, const Rules& rules) {
-  const Deadline a = ResolveDeadline(Trim(first), YearContext{}, rules), b = ResolveDeadline(Trim(cell), YearContext{}, rules);
-  return a.date && b.date && *b.date < *a.date;
+  const Deadline b = ResolveDeadline(Trim(cell), YearContext{}, rules);
+  if (!b.date) return false;
+  Deadline a = ResolveDeadline(Trim(first), YearContext{}, rules);
+  if (!a.date && b.date->size() >= 4) {
+    YearContext years;
+    years.title = std::atoi(b.date->substr(0, 4).c_str());
+    a = ResolveDeadline(Trim(first), years, rules);
+  }
+  return a.date && *b.date < *a.date;
 }
 
 bool DetectCellPerLine(const std::vector<Line>& lines, size_t at, const Rules& rules) {
@@ -580,6 +591,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
     // more as wrap on from it (2024年1月 / 31日前), not the text after it.
     std::string left_out;  // the text after the last row cut from it
     int left_out_line = 0;
+    std::vector<size_t> last_cut;  // the last row's cut, where its column count gave it
     if (!rows.empty()) {
       std::vector<size_t>& last = rows.back();
       const bool open_end = !OptionalColumn(roles.back());
@@ -603,14 +615,36 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
       // then the note itself where it is the table's last line, a blank line
       // or the text's end after it, and reads as a note (words, no unit or
       // date, no wrap of the line above): no paragraph after the table.
+      // A deadline whole on its own line (长期坚持 under 2024年12月底前) is
+      // no wrap of a deadline above it: the next cell.
+      auto own_deadline = [&](size_t k) {
+        const std::string_view above = Trim(lines[last[k - 1]].text), here = Trim(lines[last[k]].text);
+        return TypeCell(above, rules) == CellShape::kDeadline && TypeCell(here, rules) == CellShape::kDeadline &&
+               !DeadlineReadsAcross(above, here, rules);
+      };
       if (!open_end) {
         while (p < last.size() && Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) &&
-               CharCountUpTo(Trim(lines[last[p]].text), 5) <= 4 && cuts_at(p + 1))
+               CharCountUpTo(Trim(lines[last[p]].text), 5) <= 4 && !own_deadline(p) && cuts_at(p + 1))
           ++p;
         const size_t after = last.back() + 1;
         if (p + 1 == last.size() && (after >= lines.size() || lines[after].kind == LineKind::kBlank) &&
             TypeCell(Trim(lines[last[p]].text), rules) == CellShape::kText &&
             !Wraps(lines[last[p - 1]].text, lines[last[p]].text, rules) && cuts_at(p + 1))
+          ++p;
+        // The note over a signature (a unit's name over a date alone) that
+        // ends the block: the row's cell where its column count leaves the
+        // note's place to it (各乡镇人民政府, 长期坚持 / 某县人民政府办公室 /
+        // 2024年3月1日); the signature is the text after the table.
+        // The row's cut is the shorter one's, its empty last column given
+        // the line (a cut of its own may join 长期坚持 to the deadline).
+        if (p + 2 < last.size() && last[p + 2] == SignatureDate(lines, last[p + 1], rules) && [&] {
+              for (size_t k = p + 3; k < last.size(); ++k)
+                if (!rules.publicity.Contains(lines[last[k]].text)) return false;
+              const auto starts = CutBlock(lines, std::vector<size_t>(last.begin(), last.begin() + p), roles, rules);
+              if (starts.empty() || starts.back() != p) return false;
+              last_cut = starts;
+              return true;
+            }())
           ++p;
       }
       // The lines cut off are the text after the table (a signature and
@@ -621,8 +655,8 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
       last.resize(p);
     }
     std::vector<std::vector<size_t>> cuts;
-    for (const auto& block : rows) {
-      cuts.push_back(CutBlock(lines, block, roles, rules));
+    for (size_t r = 0; r < rows.size(); ++r) {
+      cuts.push_back(r + 1 == rows.size() && !last_cut.empty() ? last_cut : CutBlock(lines, rows[r], roles, rules));
       if (cuts.back().empty()) break;
     }
     // Read so only when some cell wrapped: rows of whole paragraphs are
