@@ -63,6 +63,9 @@ std::vector<Run> Runs(std::string_view line) {
   return out;
 }
 
+// A column a row may leave blank: a note (备注) or a leader (责任领导).
+bool IsNoteRole(Role r) { return r == Role::kNote || r == Role::kLeader; }
+
 // A line with no tab and no pipe mark (punctuation.yaml pipe).
 bool Plain(const Line& l, const Rules& rules) {
   return l.tabs == 0 && !rules.punct.pipe.In(l.raw) && !rules.punct.RuledRow(l.raw);
@@ -197,7 +200,10 @@ bool IdeographicHeader(std::string_view header_line) {
 // line of fewer goes on where the line above stopped (its first run ends the
 // cell that wrapped, the rest fill the next cells). The table ends at a line
 // with nowhere to go (its row complete) or past the header's width.
-void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, const Rules& rules, Grid* g) {
+// A line of fewer runs, short of the header's optional tail only (备注 left
+// blank), starts a row too where the open row can take no more of it.
+void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, size_t optional_tail, const Rules& rules,
+                Grid* g) {
   const RowLineSyntax syntax = BandSyntax(rules);
   size_t filled = 0;  // cells the open row has reached; 0: none open
   for (size_t i = first; i < lines.size(); ++i) {
@@ -222,7 +228,24 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, cons
       filled = 0;
       continue;
     }
-    const bool starts = runs.size() == width || (runs.size() > 1 && SeqNumber(runs.front().text));
+    // A deadline alone in brackets (（2024年底前完成）) under a row that has
+    // its cells: the row's deadline goes on (or a note over the rows below),
+    // no text after the table; kept as a line of no columns, which the
+    // interpreter joins to the row above, as the tab reader's stray lines.
+    if (runs.size() == 1 && filled > 0 && filled + optional_tail >= width &&
+        !DatedBandDeadline(runs.front().text, rules).empty()) {
+      GridRow r;
+      r.cells.push_back(CellAt(lines, l, runs.front().text));
+      r.span.first_line = r.span.last_line = l.no;
+      r.unsplit = true;
+      g->rows.push_back(std::move(r));
+      g->span.last_line = l.no;
+      filled = 0;
+      continue;
+    }
+    const bool fits_row = runs.size() >= 2 && runs.size() < width && runs.size() + optional_tail >= width;
+    const bool starts = runs.size() == width || (runs.size() > 1 && SeqNumber(runs.front().text)) ||
+                        (fits_row && filled > 0 && filled + runs.size() - 1 > width);
     if (starts || filled == 0) {
       if (runs.size() > width || (filled == 0 && !starts && g->rows.size() > 1)) break;
       GridRow r;
@@ -252,7 +275,11 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, cons
 // column starts 5 display columns or more apart in two of them, or, in every
 // one of them, a cell runs on past the start of the next column's name (rows
 // that line up with each other, not with the header: a cell no column holds).
-bool UnalignedRuns(const std::vector<Line>& lines, size_t at, size_t width, const Rules& rules) {
+// A row may leave empty the `optional_tail` columns at the header's end (备注
+// left blank: its line has as many runs fewer); only the columns it fills
+// are compared.
+bool UnalignedRuns(const std::vector<Line>& lines, size_t at, size_t width, size_t optional_tail,
+                   const Rules& rules) {
   auto narrow = [](const std::vector<Run>& runs) {
     for (size_t j = 1; j < runs.size(); ++j)
       if (runs[j].col - runs[j - 1].end_col > 4) return false;
@@ -260,23 +287,37 @@ bool UnalignedRuns(const std::vector<Line>& lines, size_t at, size_t width, cons
   };
   const std::vector<Run> header = Runs(lines[at].raw);
   if (!narrow(header)) return false;
-  std::vector<std::vector<Run>> rows;
+  // Rows of one run per column first; rows short of the optional tail only
+  // where fewer than two are whole (every 备注 left blank).
+  std::vector<std::vector<Run>> rows, short_rows;
+  bool short_narrow = true;
   for (size_t i = at + 1; i < lines.size() && i < at + 12 && rows.size() < 6; ++i) {
     if (lines[i].kind == LineKind::kBlank) continue;
     if (!Plain(lines[i], rules) || EndsTable(lines[i], rules)) break;
     auto runs = Runs(lines[i].raw);
-    if (runs.size() != width) continue;
+    if (runs.size() != width) {
+      if (runs.size() < width && runs.size() >= 2 && runs.size() + optional_tail >= width && short_rows.size() < 6) {
+        short_narrow = short_narrow && narrow(runs);
+        short_rows.push_back(std::move(runs));
+      }
+      continue;
+    }
     if (!narrow(runs)) return false;
     rows.push_back(std::move(runs));
   }
-  if (rows.size() < 2) return false;
+  if (rows.size() < 2) {
+    if (!short_narrow) return false;
+    for (auto& r : short_rows) rows.push_back(std::move(r));
+    if (rows.size() < 2) return false;
+  }
   for (size_t j = 1; j < width; ++j) {
-    int lo = rows.front()[j].col, hi = lo;
-    for (const auto& r : rows) lo = std::min(lo, r[j].col), hi = std::max(hi, r[j].col);
+    int lo = 1 << 20, hi = -1;
+    for (const auto& r : rows)
+      if (j < r.size()) lo = std::min(lo, r[j].col), hi = std::max(hi, r[j].col);
     if (hi - lo >= 5) return true;
   }
   return header.size() == width && std::all_of(rows.begin(), rows.end(), [&](const std::vector<Run>& r) {
-           for (size_t j = 0; j + 1 < width; ++j)
+           for (size_t j = 0; j + 1 < r.size(); ++j)
              if (r[j].end_col > header[j + 1].col + 1) return true;
            return false;
          });
@@ -630,10 +671,21 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
       ++first;
     }
   }
-  if (first == at + 1 && ((IdeographicHeader(lines[at].raw) && !AlignedRuns(lines, at, cols.size(), rules)) ||
-                           UnalignedRuns(lines, at, cols.size(), rules))) {
-    CutInOrder(lines, first, cols.size(), rules, &g);
-    return g;
+  if (first == at + 1) {
+    // The header's last columns a row may leave empty (备注, 责任领导): a row
+    // read in order then has as many runs fewer.
+    std::vector<std::string_view> names;
+    for (const auto& c : g.rows.front().cells) names.push_back(c.text);
+    const std::vector<Role> header_roles = HeaderRoles(names, rules);
+    size_t optional_tail = 0;
+    while (optional_tail < header_roles.size() &&
+           IsNoteRole(header_roles[header_roles.size() - 1 - optional_tail]))
+      ++optional_tail;
+    if ((IdeographicHeader(lines[at].raw) && !AlignedRuns(lines, at, cols.size(), rules)) ||
+        UnalignedRuns(lines, at, cols.size(), optional_tail, rules)) {
+      CutInOrder(lines, first, cols.size(), optional_tail, rules, &g);
+      return g;
+    }
   }
   // Header names are often centred over their columns, data left-aligned:
   // the first data line with a run for every column gives the column starts.
@@ -850,6 +902,22 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     if (runs.size() == 1 && g.rows.size() > 1 && l.kind == LineKind::kHeading && NextBodyHeading(lines, i, i, rules)) {
       const size_t j = PastBlank(lines, i + 1);
       if (j >= lines.size() || Runs(lines[j].raw).size() < 2) break;
+    }
+    // A deadline alone in brackets (（2024年底前完成）) in the first column
+    // under a body row: the row's deadline goes on (or a note over the rows
+    // below), as CutInOrder reads it; a line of no columns for the
+    // interpreter to join, and the row closed.
+    if (runs.size() == 1 && first_col && g.rows.size() > 1 && !g.rows.back().header && !g.rows.back().unsplit &&
+        !DatedBandDeadline(runs.front().text, rules).empty()) {
+      GridRow r;
+      r.cells.push_back(CellAt(lines, l, runs.front().text));
+      r.span.first_line = r.span.last_line = l.no;
+      r.unsplit = true;
+      g.rows.push_back(std::move(r));
+      g.span.last_line = l.no;
+      open = false;
+      blank = false;
+      continue;
     }
     // Text after the table; under a repeated header, the rest of a row the
     // page break cut (the interpreter joins it).
