@@ -1422,6 +1422,15 @@ std::vector<Role> HeaderRoles(const std::vector<std::string_view>& cells, const 
       for (size_t i = 0; i < roles.size(); ++i)
         if (roles[i] == Role::kDeadline && RoleAlone(cells[i], rules) == Role::kDeadline) roles[i] = Role::kNote;
   }
+  // A column that is a remark beside the task's text and the text where
+  // the header has none (考核指标 alone: the task is what it measures).
+  if (!label && std::find(roles.begin(), roles.end(), Role::kContent) == roles.end())
+    for (size_t i = 0; i < roles.size(); ++i)
+      if (roles[i] == Role::kNote && RoleAlone(cells[i], rules) == Role::kContent) {
+        roles[i] = Role::kContent;
+        core = true;
+        break;
+      }
   if (known < 2 || !(core || (seq && label && deadline))) return {};
   // No column named as the task's text, and one name no rule knows where
   // the text stands, left of the units, beside a deadline column (| 序号 |
