@@ -11,6 +11,7 @@
 
 #include "noticetab/classify.h"
 #include "noticetab/clauses.h"
+#include "noticetab/normalize.h"
 #include "noticetab/text.h"
 #include "readers/readers.h"
 #include "stages.h"
@@ -637,7 +638,13 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
             handled = false;  // the next row's, printed before its content
           } else if (row.deadline.empty()) {
             row.deadline = c.cell;
-          } else if (note_in_place(k)) {
+          } else if (note_in_place(k) && [&] {
+                       // Ongoing (长期坚持), no date: a dated one after the
+                       // row's deadline is its next stage, joined below.
+                       YearContext years;
+                       years.title = 2000;
+                       return ResolveDeadline(Trim(c.cell.text), years, rules).kind == "ongoing";
+                     }()) {
             row.AppendNote(c.cell.text, c.cell.first_line, static_cast<int>(slot), rules.punct.clause_joiner);
           } else {
             if (!IsYearOnly(row.deadline.text, rules)) row.Warn("deadline.twice", "two deadline cells in a row; joined");
