@@ -907,7 +907,11 @@ Grid CutSpaces(const std::vector<Line>& lines, size_t at, const Rules& rules) {
     // under a body row: the row's deadline goes on (or a note over the rows
     // below), as CutInOrder reads it; a line of no columns for the
     // interpreter to join, and the row closed.
+    // (Under a band, a row of one cell, or the header, it dates the rows
+    // below: a group label, read so as before.)
     if (runs.size() == 1 && first_col && g.rows.size() > 1 && !g.rows.back().header && !g.rows.back().unsplit &&
+        std::count_if(g.rows.back().cells.begin(), g.rows.back().cells.end(),
+                      [](const GridCell& c) { return !c.text.empty(); }) >= 2 &&
         !DatedBandDeadline(runs.front().text, rules).empty()) {
       GridRow r;
       r.cells.push_back(CellAt(lines, l, runs.front().text));
