@@ -241,10 +241,25 @@ bool EndsDone(std::string_view t, const Rules& rules) {
 // Whether lines[a], the last line of words above a date alone on its line
 // (`apart`: blank lines between), is done, so the date is no words of it
 // (ClosingDateLine says which lines are).
+// Whether text t ends in a deadline's key (二、完成时限, （二）报名截止时间): an
+// item that asks for the date printed under it (clauses.yaml keys: deadline).
+bool EndsInDeadlineKey(std::string_view t, const Rules& rules) {
+  const std::string flat = RemoveSpaces(t);
+  for (const auto& [key, role] : rules.clause_keys)
+    if (role == ClauseRole::kDeadline && flat.size() >= key.size() && flat.ends_with(key)) return true;
+  return false;
+}
+
 bool DoneAbove(const std::vector<Line>& lines, size_t a, bool apart, const Rules& rules) {
   const Line& l = lines[a];
   const std::string_view t = Trim(l.text);
-  if (EndsDone(t, rules) || l.tabs > 0) return true;
+  // A table's row is done unless its last cell is empty (序号 | 任务 | 单位 |
+  // then the date alone: the row's deadline cell, wrapped).
+  if (l.tabs > 0) {
+    const size_t e = l.raw.find_last_not_of(" \r");
+    return e == std::string_view::npos || l.raw[e] != '\t';
+  }
+  if (EndsDone(t, rules)) return true;
   if (rules.punct.colon.EndLength(t) > 0) return false;
   if ((l.kind == LineKind::kText && rules.attachment.Contains(l.text)) || rules.closing.Contains(t) ||
       IsContactLine(t, rules))
@@ -252,8 +267,10 @@ bool DoneAbove(const std::vector<Line>& lines, size_t a, bool apart, const Rules
   const int style = l.kind == LineKind::kHeading ? l.heading->style : HeadingStyle(t, rules);
   if (style >= 0) {
     // The last of a list of items with no stop: the item above is one of
-    // the same style, right above it, and ends in none either.
-    if (a == 0) return false;
+    // the same style, right above it, and ends in none either. Not an item
+    // cut short (…阶段，截止时间为) or one naming a deadline (二、完成时限,
+    // （二）报名截止时间): the date is its.
+    if (a == 0 || rules.punct.comma.In(t) || EndsInDeadlineKey(t, rules)) return false;
     const Line& q = lines[a - 1];
     const std::string_view qt = Trim(q.text);
     const int q_style = q.kind == LineKind::kHeading ? q.heading->style : HeadingStyle(qt, rules);
