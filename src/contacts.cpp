@@ -365,10 +365,27 @@ std::string TakeKeyedContacts(std::string_view cell, const Rules& rules, std::ve
 
 bool IsContactLine(std::string_view line, const Rules& rules) {
   line = Trim(line);
-  if (!HasDigitRun(line)) return false;
-  for (const auto& key : rules.contact_keys)
-    if (!key.empty() && line.starts_with(key) && ColonAfter(line, key.size(), rules))
-      return rules.phone.Contains(line);
+  if (!HasDigitRun(line)) {
+    // 联系人：张三 (units.yaml contact_line_keys): a person's name, or two
+    // (张三、李四), and nothing else after the key.
+    for (const auto& key : rules.contact_line_keys) {
+      if (key.empty() || !line.starts_with(key) || !ColonAfter(line, key.size(), rules)) continue;
+      std::string_view value = Trim(line.substr(key.size()));
+      value = Trim(value.substr(rules.punct.colon.StartLength(value)));
+      value = rules.punct.full_stop.TrimEnd(value);
+      if (value.empty() || value.size() > 48) return false;  // 16 characters: two names and a post
+      if (rules.contact_person.Contains(value)) return true;  // 张三，科员
+      const auto pieces = SplitTopLevel(value, rules);
+      return !pieces.empty() && std::all_of(pieces.begin(), pieces.end(), [&](std::string_view p) {
+        return rules.contact_person.Contains(Trim(p));
+      });
+    }
+    return false;
+  }
+  for (const auto& keys : {&rules.contact_keys, &rules.contact_line_keys})
+    for (const auto& key : *keys)
+      if (!key.empty() && line.starts_with(key) && ColonAfter(line, key.size(), rules))
+        return rules.phone.Contains(line);
   return false;
 }
 

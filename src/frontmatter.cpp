@@ -654,9 +654,12 @@ namespace {
 // (联合发文: 某市农业农村局　　某市财政局) are listed with the list mark
 // between them (某市农业农村局、某市财政局); else the line without its spaces
 // (a name spaced out, 县 人 民 政 府), when it is a complete unit name.
+// A publicity mark (（此件公开发布）, frontmatter.yaml publicity) is none,
+// though its closing bracket ends it as a unit's name may end.
 std::optional<std::string> SignatureIssuer(std::string_view text, const Rules& rules) {
   std::string whole = RemoveSpaces(text);
   if (CharCount(whole) > 60 || EndsSentence(whole, rules) || rules.punct.colon.In(whole)) return std::nullopt;  // 附件：…
+  if (rules.publicity.Contains(whole)) return std::nullopt;
   const auto space_at = [&](size_t k) -> size_t {  // the length of a space at k, else 0
     if (text[k] == ' ' || text[k] == '\t') return 1;
     return text.substr(k, 3) == "\xE3\x80\x80" ? 3 : 0;
@@ -906,6 +909,19 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       // The notice's own number stands alone on its line, before the page's
       // metadata (沅北政办发〔2023〕5号　发布时间：…) or before its signer
       // (武医保报〔2025〕6号　签发人：陈志远); a cited one sits in a sentence.
+      // A number inside a title line (柳溪县人民政府办公室关于转发市政办〔2024〕15号
+      // 文件的通知, 市委〔2024〕1号文件方案): words before it, or words glued
+      // after it, is another paper's, cited; the title path reads the line.
+      // (A page heading sets its own number apart: 柳政办〔2024〕2号 某某方案.)
+      const auto cited = [&] {
+        if (m.end >= compact.size() || !IsTitleLine(compact, rules)) return false;
+        if (m.begin > 0) return true;
+        const std::string_view line = Trim(t);
+        const auto own = rules.doc_number.Find(line);
+        size_t after = own.end;
+        return own.found && own.begin == 0 && after < line.size() && !IsSpace(NextChar(line, after));
+      };
+      if (m.found && cited()) m = Regex::Match{};
       if (m.found && ((m.end - m.begin) * 10 >= compact.size() * 6 ||
                       (m.begin == 0 && (StartsMetadataPair(compact.substr(m.end), meta_keys, rules.punct) ||
                                         rules.signer.Contains(compact.substr(m.end)))))) {
@@ -963,8 +979,21 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           // 某县人民政府办公室), before the line opening with 关于.
           // The body an issuer belongs to (某县人民政府 over 某县人民政府办公室: a
           // site's or letterhead's name) is no second issuer.
-          if (auto o = rules.title_opening.Find(title); o.found && (o.begin == 0 || issuers)) {
-            if (!IsCompleteUnit(prev, rules) || (issuers && title.starts_with(prev))) break;
+          // So too over a title that opens with its last issuer's name
+          // (A / B关于…: joint issuers, the last printed with the title): a
+          // line without 关于 (a title's first part: …关于转发《某市人民政府办 /
+          // 公室关于…) and brackets (【时效性】尚未施行: a site's key and value),
+          // over a name of three characters or more.
+          const auto o = rules.title_opening.Find(title);
+          const auto opens_with_issuer = [&] {
+            if (!o.found || o.begin == 0 || issuers || rules.title_opening.Contains(prev) ||
+                rules.punct.opens.In(prev) || rules.punct.other_opens.In(prev))
+              return false;
+            const std::string_view by = std::string_view(title).substr(0, o.begin);
+            return CharCountUpTo(by, 3) >= 3 && IsCompleteUnit(by, rules);
+          };
+          if (o.found && (o.begin == 0 || issuers || opens_with_issuer())) {
+            if (!IsCompleteUnit(prev, rules) || (o.begin > 0 && title.starts_with(prev))) break;
             title = prev + title;
             printed = std::string(Trim(StripMarkdown(lines[j].text, rules))) + ' ' + printed;
             issuers = true;

@@ -369,7 +369,7 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "committee_mark",  "committee_suffixes", "cut_suffixes",      "collective_starts",
              "collective_name", "lead_clause",        "first_is_lead",     "person",
              "own_level",       "conjunctions",       "short_names",       "list_marker",       "whole_suffixes",
-             "lead_marks",      "placeholder_marks", "lead_mark_note",     "contact_keys",      "phone",            "contact_person",
+             "lead_marks",      "placeholder_marks", "lead_mark_note",     "contact_keys",      "phone",            "contact_person",    "contact_line_keys",
              "legend",          "run_together",       "shared_heads",      "listed_levels",     "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
@@ -439,6 +439,10 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   r.phone = root["phone"] ? Compile(ctx, root["phone"]) : Regex("(?!)");  // optional
   r.contact_person = root["contact_person"] ? Compile(ctx, root["contact_person"]) : Regex("(?!)");  // optional
+  r.contact_line_keys =
+      root["contact_line_keys"] ? StringList(ctx, root["contact_line_keys"]) : std::vector<std::string>{};  // optional
+  std::stable_sort(r.contact_line_keys.begin(), r.contact_line_keys.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   r.unit_legend = root["legend"] ? Compile(ctx, root["legend"]) : Regex("(?!)");  // optional
   r.contact_key_ends = ends(r.contact_keys);
   r.unit_list_marker = root["list_marker"] ? Compile(ctx, root["list_marker"]) : Regex("(?!)");  // optional

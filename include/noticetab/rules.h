@@ -348,6 +348,10 @@ struct Rules {
   /// number (县公安局 黄志明; in brackets with a post: （黄志明，副局长）, group
   /// post or pre). Optional.
   Regex contact_person;
+  /// units.yaml contact_line_keys: the keys a notice's contact line may open
+  /// with to name the person alone, no number (联系人：张三), or the person and
+  /// the number under one key (联系人及电话：…). Optional.
+  std::vector<std::string> contact_line_keys;
   /// units.yaml legend: a note under a table giving a short name's full one
   /// (“发改”指县发展和改革局), groups short and full. Optional.
   Regex unit_legend;
