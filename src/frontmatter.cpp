@@ -1068,7 +1068,14 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
                                              !(meta_date && m.begin > 0 &&
                                                !IsCompleteUnit(compact.substr(0, m.begin), rules))) {
         fm.date = IsoDate(m, rules.numerals);
-        if (fm.date && m.begin > 0 && !fm.issuer) fm.issuer = std::string(compact.substr(0, m.begin));
+        // The words before the date sign it, unless they are the publicity
+        // mark (（此件公开发布）2024年3月5日).
+        if (fm.date && m.begin > 0 && !fm.issuer) {
+          if (const auto p = rules.publicity.Find(compact.substr(0, m.begin)); !p.found)
+            fm.issuer = std::string(compact.substr(0, m.begin));
+          else if (!fm.publicity)
+            fm.publicity = Clean(p.Group("p"));
+        }
         if (fm.date && m.begin == 0 && !fm.issuer && i > 0) {
           // 发文机关署名: the line right above the date.
           fm.issuer = IssuerAbove(lines, i, rules);
