@@ -648,12 +648,30 @@ uint64_t BracketBits(const Rules& rules) {
   return bits;
 }
 
+// Whether name ends in a word naming bodies collectively (units.yaml
+// collective_ends: 驻市单位, 中央、省、市驻县单位) after a place (region_words:
+// 驻市) or words that name no unit of their own: 县发改局等单位 (an open
+// tail) and 县属国有企业 are none.
+bool CollectiveEnd(std::string_view name, const Rules& rules) {
+  for (const std::string& w : rules.unit_collective_ends)
+    if (name.size() > w.size() && EndsWith(name, w)) {
+      if (std::any_of(rules.open_tails.begin(), rules.open_tails.end(),
+                      [&](const std::string& t) { return t.size() > w.size() && EndsWith(name, t); }))
+        return false;
+      const std::string_view before = name.substr(0, name.size() - w.size());
+      return std::any_of(rules.region_words.begin(), rules.region_words.end(),
+                         [&](const std::string& r) { return EndsWith(before, r); }) ||
+             !IsCompleteUnit(before, rules);
+    }
+  return false;
+}
+
 // A level's own bodies named by the level alone (市直, 县直: a level and one
 // character, no unit's ending) before a conjunction, and a name of that level
-// after it naming bodies collectively (市直及驻市各单位, 县直及驻县各单位): one
-// name, the two sharing its collective word, never 市直 + 驻市各单位; 县直及
-// 县属国有企业 and 县直及县工信局 stay two. The pieces are s's, so the joined
-// one is s's too.
+// after it naming bodies collectively (市直及驻市各单位, 县直及驻县各单位,
+// 市直及驻市单位, 县直及中央、省、市驻县单位): one name, the two sharing its
+// collective word, never 市直 + 驻市各单位; 县直及县属国有企业 and 县直及县工信局
+// stay two. The pieces are s's, so the joined one is s's too.
 void JoinBareLevels(std::string_view s, const Rules& rules, std::vector<std::string_view>* out) {
   for (size_t k = 0; k + 1 < out->size(); ++k) {
     const std::string_view left = (*out)[k], right = (*out)[k + 1];
@@ -667,11 +685,12 @@ void JoinBareLevels(std::string_view s, const Rules& rules, std::vector<std::str
         right.find(level) == std::string_view::npos ||
         std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
                     [&](const std::string& c) { return right.starts_with(c); }) ||
-        // The right names bodies collectively too (驻县各单位, 驻市有关单位):
-        // one body (县工信局) or another group of its own (县属国有企业) is
-        // a name apart.
-        std::none_of(rules.collective_starts.begin(), rules.collective_starts.end(),
-                     [&](const std::string& c) { return right.find(c) != std::string_view::npos; }))
+        // The right names bodies collectively too (驻县各单位, 驻市有关单位,
+        // 驻市单位): one body (县工信局) or another group of its own
+        // (县属国有企业) is a name apart.
+        (std::none_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                      [&](const std::string& c) { return right.find(c) != std::string_view::npos; }) &&
+         !CollectiveEnd(right, rules)))
       continue;
     (*out)[k] = s.substr(static_cast<size_t>(left.data() - s.data()),
                          static_cast<size_t>(right.data() + right.size() - left.data()));
@@ -903,8 +922,106 @@ size_t ConjunctionAt(std::string_view name, const Rules& rules, size_t* len) {
   return std::string_view::npos;
 }
 
+std::string_view BareBodyPlace(std::string_view before, std::string_view body, const Rules& rules) {
+  for (const auto& [bare, partners] : rules.bare_bodies) {
+    if (body != bare) continue;
+    for (const std::string& partner : partners)
+      if (before.size() > partner.size() && EndsWith(before, partner))
+        return before.substr(0, before.size() - partner.size());
+    return {};
+  }
+  return {};
+}
+
+namespace {
+
+// The collective start p opens with (各), empty when none.
+std::string_view CollectiveStartOf(std::string_view p, const Rules& rules) {
+  for (const std::string& c : rules.collective_starts)
+    if (p.size() > c.size() && p.starts_with(c)) return p.substr(0, c.size());
+  return {};
+}
+
+// Whether p is made of collective_heads levels only (市州, 县市区), at least one.
+bool LevelsOnly(std::string_view p, const Rules& rules) {
+  if (p.empty() || p.size() > 24) return false;
+  while (!p.empty()) {
+    const auto it = std::find_if(rules.unit_collective_levels.begin(), rules.unit_collective_levels.end(),
+                                 [&](const std::string& l) { return !l.empty() && p.starts_with(l); });
+    if (it == rules.unit_collective_levels.end()) return false;
+    p.remove_prefix(it->size());
+  }
+  return true;
+}
+
+// The collective_heads body p ends in after levels (县市区人民政府: 人民政府,
+// an open tail after it taken off: 县市区人民政府等), a collective start
+// before them or not; empty when none.
+std::string_view CollectiveHeadOf(std::string_view p, const Rules& rules) {
+  for (const std::string& tail : rules.open_tails)
+    if (p.size() > tail.size() && EndsWith(p, tail)) {
+      p.remove_suffix(tail.size());
+      break;
+    }
+  for (const std::string& head : rules.unit_collective_heads)
+    if (p.size() > head.size() && EndsWith(p, head)) {
+      std::string_view levels = p.substr(0, p.size() - head.size());
+      levels.remove_prefix(CollectiveStartOf(levels, rules).size());
+      return LevelsOnly(levels, rules) ? p.substr(levels.data() + levels.size() - p.data()) : std::string_view();
+    }
+  return {};
+}
+
+// SharedHead among collectives of levels (各市州、县市区人民政府).
+std::string_view SharedCollectiveHead(std::string_view s, const std::vector<std::string_view>& pieces, size_t k,
+                                      const Rules& rules, std::string_view* start) {
+  const std::string& mark = rules.punct.enumeration.utf8().front();
+  // Only the list mark between pieces j - 1 and j: a comma parts addressees.
+  auto marked = [&](size_t j) {
+    const std::string_view before = pieces[j - 1], p = pieces[j];
+    return before.data() >= s.data() && p.data() + p.size() <= s.data() + s.size() &&
+           p.data() >= before.data() + before.size() &&
+           Trim(std::string_view(before.data() + before.size(),
+                                 static_cast<size_t>(p.data() - (before.data() + before.size())))) == mark;
+  };
+  // A piece of levels, its collective start or not (各县市区, 县市区).
+  auto levels = [&](std::string_view p) { return LevelsOnly(p.substr(CollectiveStartOf(p, rules).size()), rules); };
+  // The first: the nearest piece at or before k that opens with a collective
+  // start, the ones between levels only.
+  size_t first = k;
+  if (!CollectiveHeadOf(pieces[k], rules).empty() || levels(pieces[k])) {
+    while (first > 0 && CollectiveStartOf(pieces[first], rules).empty() && marked(first) && levels(pieces[first - 1]))
+      --first;
+  }
+  const std::string_view opening = CollectiveStartOf(pieces[first], rules);
+  if (opening.empty() || !levels(pieces[first])) return {};
+  // The last: the first piece at or after k written with the body.
+  size_t last = k;
+  std::string_view head = CollectiveHeadOf(pieces[k], rules);
+  if (head.empty()) {
+    if (!levels(pieces[k])) return {};
+    for (last = k + 1; last < pieces.size() && marked(last); ++last) {
+      if (head = CollectiveHeadOf(pieces[last], rules); !head.empty()) break;
+      if (!levels(pieces[last])) return {};
+    }
+    if (head.empty()) return {};
+  }
+  if (last == first) return {};
+  if (start) *start = CollectiveStartOf(pieces[k], rules).empty() ? opening : std::string_view();
+  return last == k ? std::string_view() : head;
+}
+
+}  // namespace
+
 std::string_view SharedHead(std::string_view s, const std::vector<std::string_view>& pieces, size_t k,
-                            const Rules& rules) {
+                            const Rules& rules, std::string_view* start) {
+  if (start) *start = {};
+  if (k >= pieces.size()) return {};
+  if (!rules.unit_collective_heads.empty())
+    if (std::string_view sv, head = SharedCollectiveHead(s, pieces, k, rules, &sv); !head.empty() || !sv.empty()) {
+      if (start) *start = sv;
+      return head;
+    }
   if (rules.unit_shared_heads.empty() || k + 1 >= pieces.size()) return {};
   // The kind of place p names (region_words: 开发区 a 区), empty when p is
   // none, a bare level (区) or a collective (各乡镇).

@@ -42,16 +42,7 @@ bool BareLevel(const std::string& p, const Rules& rules) {
 // (frontmatter.yaml bare_bodies).
 void AddRecipient(std::string p, const Rules& rules, std::vector<std::string>* out) {
   if (!out->empty())
-    for (const auto& [body, partners] : rules.bare_bodies) {
-      if (p != body) continue;
-      const std::string& before = out->back();
-      for (const std::string& partner : partners)
-        if (before.size() > partner.size() && EndsWith(before, partner)) {
-          p.insert(0, before, 0, before.size() - partner.size());
-          break;
-        }
-      break;
-    }
+    if (const std::string_view place = BareBodyPlace(out->back(), p, rules); !place.empty()) p.insert(0, place);
   out->push_back(std::move(p));
 }
 
@@ -65,8 +56,11 @@ std::vector<std::string> SplitList(std::string_view s, const Rules& rules) {
     std::string p = Clean(pieces[k]);
     p.resize(rules.punct.full_stop.TrimEnd(p).size());
     if (p.empty()) continue;
-    // 保护区、开发区、风景区管委会: each place's 管委会.
-    p += SharedHead(s, pieces, k, rules);
+    // 保护区、开发区、风景区管委会: each place's 管委会; 各市州、县市区人民政府:
+    // each collective's 人民政府, with its 各.
+    std::string_view start;
+    p += SharedHead(s, pieces, k, rules, &start);
+    p.insert(0, start);
     // A space between a CJK name and its bracket (各县区人民政府 (管委会)): none in the name.
     for (size_t q = rules.punct.opens.Find(p); q != std::string::npos; q = rules.punct.opens.Find(p, q + 1)) {
       size_t b = q;

@@ -198,7 +198,8 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
   SplitTopLevel(text, rules, &pieces);
   out.reserve(pieces.size());
   std::string carried_name;  // a name with the carried prefix before it
-  std::string headed;        // a place with the body it shares (SharedHead)
+  std::string headed;        // a place with the body it shares (SharedHead, BareBodyPlace)
+  std::string previous;      // the name before, as read
   const MarkSet& rule_marks = rules.punct.rule_marks;
   const bool marked = !rule_marks.marks().empty() && rule_marks.In(text);  // once for the whole list
   for (size_t piece = 0; piece < pieces.size(); ++piece) {
@@ -277,8 +278,15 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
     // A place before others of its kind and their body (保护区、开发区、风景区
     // 管委会): that place's body too.
     pieces[piece] = name;
-    if (const std::string_view head = SharedHead(text, pieces, piece, rules); !head.empty())
-      name = headed.assign(name).append(head);
+    // Among collectives of levels (各市州、县市区人民政府) the first's start
+    // too: 各县市区人民政府.
+    if (std::string_view start, head = SharedHead(text, pieces, piece, rules, &start); !head.empty() || !start.empty())
+      name = headed.assign(start).append(name).append(head);
+    // A bare body after a name ending in its partner (各乡镇党委和人民政府,
+    // 各乡镇党委、政府): that name's place's, as in the 主送.
+    else if (!previous.empty())
+      if (const std::string_view place = BareBodyPlace(previous, name, rules); !place.empty())
+        name = headed.assign(place).append(name);
     name = CarryLevel(name, *carried, rules, &carried_name);
     // Two characters alone in the list that name no listed short name (早少:
     // OCR debris), with no unit's ending: unreadable (one is, above).
@@ -287,6 +295,7 @@ std::vector<std::string> SplitNames(std::string_view text, const Rules& rules, b
       if (warnings) warnings->push_back({"units.unreadable", 0, 0, "unreadable unit name dropped: " + std::string(name)});
       continue;
     }
+    previous.assign(name);
     if (first_time(name)) out.emplace_back(name);
   }
   return out;

@@ -370,13 +370,23 @@ void LoadUnits(const FileContext& ctx, const RNode& root, Rules& r) {
              "collective_name", "lead_clause",        "first_is_lead",     "person",
              "own_level",       "conjunctions",       "short_names",       "list_marker",       "whole_suffixes",
              "lead_marks",      "placeholder_marks", "lead_mark_note",     "contact_keys",      "phone",            "contact_person",    "contact_line_keys",
-             "legend",          "run_together",       "shared_heads",      "listed_levels",     "examples"});
+             "legend",          "run_together",       "shared_heads",      "listed_levels",     "collective_heads",
+             "collective_ends", "examples"});
   r.unit_separators = StringList(ctx, Required(ctx, root, "separators"));
   r.unit_conjunctions = root["conjunctions"] ? StringList(ctx, root["conjunctions"]) : std::vector<std::string>{};
   r.unit_shared_heads = root["shared_heads"] ? StringList(ctx, root["shared_heads"]) : std::vector<std::string>{};
   std::stable_sort(r.unit_shared_heads.begin(), r.unit_shared_heads.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   r.unit_listed_levels = root["listed_levels"] ? StringList(ctx, root["listed_levels"]) : std::vector<std::string>{};
+  r.unit_collective_heads.clear(), r.unit_collective_levels.clear();
+  if (const RNode heads = root["collective_heads"]) {  // optional
+    CheckKeys(ctx, heads, {"heads", "levels"});
+    r.unit_collective_heads = StringList(ctx, Required(ctx, heads, "heads"));
+    r.unit_collective_levels = StringList(ctx, Required(ctx, heads, "levels"));
+    for (auto* list : {&r.unit_collective_heads, &r.unit_collective_levels})
+      std::stable_sort(list->begin(), list->end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  }
+  r.unit_collective_ends = root["collective_ends"] ? StringList(ctx, root["collective_ends"]) : std::vector<std::string>{};
   if (root["short_names"])
     for (const std::string& n : StringList(ctx, root["short_names"])) r.short_names.insert(n);
   r.open_tails = StringList(ctx, Required(ctx, root, "open_tails"));

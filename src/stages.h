@@ -76,9 +76,16 @@ std::string JoinKeepingPersons(std::string_view line, const Rules& rules);
 size_t ConjunctionAt(std::string_view name, const Rules& rules, size_t* len);
 /// The body's name that pieces[k] shares with the places after it (保护区 in
 /// 保护区、开发区、风景区管委会: 管委会, units.yaml shared_heads); empty when
-/// none. The pieces are views into s, in order.
+/// none. Among collectives of levels (各市州、县市区人民政府: units.yaml
+/// collective_heads) the same, and *start (when given) the collective start
+/// pieces[k] takes from the first (县市区人民政府: 各), else empty. The
+/// pieces are views into s, in order; what is returned is s's.
 std::string_view SharedHead(std::string_view s, const std::vector<std::string_view>& pieces, size_t k,
-                            const Rules& rules);
+                            const Rules& rules, std::string_view* start = nullptr);
+/// The place a bare body (政府, 人民政府) takes from the name before it that
+/// ends in its partner (各乡镇党委、政府: 各乡镇; frontmatter.yaml bare_bodies),
+/// a view into `before`; empty when `body` is no bare body or has no partner there.
+std::string_view BareBodyPlace(std::string_view before, std::string_view body, const Rules& rules);
 /// IsCompleteUnit of a name that holds no space (RemoveSpaces finds none).
 bool IsCompleteSpaceless(std::string_view name, const Rules& rules);
 /// SplitTopLevel's pieces as views into s, in *out (cleared first): no copies.

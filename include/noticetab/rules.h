@@ -302,6 +302,13 @@ struct Rules {
   /// Level words listed before a name opening with one more (中央、省、市驻县单位):
   /// one name (units.yaml listed_levels).
   std::vector<std::string> unit_listed_levels;
+  /// A government's body after collectives of levels (各市州、县市区人民政府):
+  /// each collective's, with its start (units.yaml collective_heads). The
+  /// heads and the levels longest first.
+  std::vector<std::string> unit_collective_heads, unit_collective_levels;
+  /// Words ending a name that names bodies collectively (驻市单位): joined to
+  /// a level's own bodies before a conjunction (units.yaml collective_ends).
+  std::vector<std::string> unit_collective_ends;
   std::vector<std::string> cut_suffixes;      ///< 办事处 ...: a name stopping inside one was cut mid-name
   std::vector<std::string> collective_starts; ///< 各 / 有关 ... (complete without suffix)
   Regex collective_name;                      ///< 各县、市、区政府: one name, separators inside
