@@ -1054,6 +1054,9 @@ std::string_view SharedHead(std::string_view s, const std::vector<std::string_vi
     for (const std::string& head : rules.unit_shared_heads)
       if (body.size() > head.size() && EndsWith(body, head)) {
         const std::string_view place = body.substr(0, body.size() - head.size());
+        // A partner body after it (高新区、经开区党工委、管委会; frontmatter.yaml
+        // bare_bodies): the places have two bodies each, and share neither.
+        if (j + 1 < pieces.size() && !BareBodyPlace(p, pieces[j + 1], rules).empty()) return {};
         return place_word(place) == word ? body.substr(place.size()) : std::string_view();
       }
     if (place_word(p) != word) return {};

@@ -206,6 +206,27 @@ bool NumberUnder(const std::vector<Line>& lines, size_t at, size_t end, const Ru
 }
 
 std::optional<std::string> IssuerAbove(const std::vector<Line>& lines, size_t date_at, const Rules& rules);
+
+// Whether names printed apart are joint issuers, each a unit of its own:
+// every one after the first names its own place (a level of units.yaml
+// collective_heads inside it), and none is a bare place. 柳溪县人民政府 办公室
+// and 柳溪县 人民政府 are one name spaced (the office is the government's).
+template <typename Names>
+bool EachNamesItsPlace(const Names& names, const Rules& rules) {
+  const auto& levels = rules.unit_collective_levels;
+  auto holds = [&](std::string_view n) {
+    return std::any_of(levels.begin(), levels.end(), [&](const std::string& l) { return n.find(l) != std::string_view::npos; });
+  };
+  auto bare = [&](std::string_view n) {
+    return std::any_of(levels.begin(), levels.end(), [&](const std::string& l) { return n.ends_with(l); });
+  };
+  for (size_t k = 0; k < names.size(); ++k) {
+    const std::string_view n = names[k];
+    if (bare(n) || (k > 0 && !holds(n))) return false;
+  }
+  return true;
+}
+
 std::optional<std::string> SignatureIssuer(std::string_view text, const Rules& rules);
 
 // Whether line `at` belongs to another notice printed after ours (转发:
@@ -604,7 +625,8 @@ void ReadSiteMetadata(const std::vector<Line>& lines, const Regions& regions, co
     if (!fm->issuer && in(rules.metadata_issuer_keys)) {
       // Joint issuers (发文机关：A B, A、B) are listed with the list mark.
       const std::vector<std::string> names = SplitList(value, rules);
-      const bool listed = names.size() >= 2 && std::all_of(names.begin(), names.end(), [&](const std::string& n) {
+      const bool listed = names.size() >= 2 && EachNamesItsPlace(names, rules) &&
+                          std::all_of(names.begin(), names.end(), [&](const std::string& n) {
                             return IsCompleteUnit(n, rules);
                           });
       if (listed) fm->issuer = Join(names, rules.punct.enumeration.utf8().front());
@@ -666,8 +688,8 @@ std::optional<std::string> SignatureIssuer(std::string_view text, const Rules& r
     while (j < text.size() && space_at(j) > 0) j += space_at(j);
     i = j;
   }
-  if (names.size() >= 2 && std::all_of(names.begin(), names.end(),
-                                       [&](std::string_view n) { return IsCompleteUnit(n, rules); }))
+  if (names.size() >= 2 && EachNamesItsPlace(names, rules) &&
+      std::all_of(names.begin(), names.end(), [&](std::string_view n) { return IsCompleteUnit(n, rules); }))
     return Join(names, rules.punct.enumeration.utf8().front());
   if (CharCount(whole) > 30 || !IsCompleteUnit(whole, rules)) return std::nullopt;
   return whole;
