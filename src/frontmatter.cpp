@@ -176,6 +176,23 @@ std::optional<std::pair<std::string, size_t>> WrappedTitleEnd(const std::vector<
   return std::nullopt;
 }
 
+// The rest of a 关于 title whose line ended in a closing word that does not
+// close it (关于分解落实2024年县政府工作报告 / 主要目标任务的通知: the report
+// is what the notice is about; title_whole): the short lines after it, as
+// WrappedTitleEnd joins them, when they end the title with its kind after
+// 的. Nothing when the title is whole or no line ends it so.
+std::optional<std::pair<std::string, size_t>> TitleGoesOn(const std::vector<Line>& lines, size_t from, size_t end,
+                                                          const std::string& title, const Rules& rules) {
+  if (!rules.title_opening.Contains(title) || rules.title_whole.Contains(title)) return std::nullopt;
+  auto more = WrappedTitleEnd(lines, from, end, title, rules);
+  if (!more || !rules.title_whole.Contains(more->first)) return std::nullopt;
+  return more;
+}
+
+// Whether s starts with the list mark (、): a line wrapped right before it (a
+// naive re-typing at a fixed width) goes on from the line above.
+bool StartsWithListMark(std::string_view s, const Punctuation& p) { return p.enumeration.StartLength(Trim(s)) > 0; }
+
 bool EndsWithListSeparator(std::string_view s, const Punctuation& p) {
   s = Trim(s);
   return p.comma.Ends(s) || p.enumeration.Ends(s) || p.semicolon.Ends(s);
@@ -267,6 +284,17 @@ bool UntitledRecipients(const std::vector<Line>& lines, size_t first, size_t las
   size_t next = last + 1;
   while (next < lines.size() && lines[next].kind == LineKind::kBlank) ++next;
   return next < lines.size() && lines[next].kind == LineKind::kText;
+}
+
+// Whether a 主送 candidate's names hold an organ: one complete unit name
+// (县政府各部门, 上饶高新区) or a collective (各有关单位). A page's chrome
+// ending in a colon (【字体：, • 分享到：, 全文如下：) names none and is no 主送:
+// the real one may follow it.
+bool NamesAnOrgan(const std::vector<std::string>& names, const Rules& rules) {
+  return std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+    return IsCompleteUnit(n, rules) || std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                                                   [&](const std::string& c) { return n.starts_with(c); });
+  });
 }
 
 // A 主送 line printed without its colon (各乡镇人民政府，县政府各部门) on
@@ -866,6 +894,12 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       if (!made) spaceless = RemoveSpaces(t), made = true;
       return spaceless;
     };
+    // 全文如下： on a news page: a title read above it was the page's (or
+    // another notice's headline); the notice's own follows.
+    if (fm.recipients.empty() && rules.full_text_marker.Contains(compact_t())) {
+      if (title_at != head_end) fm.title.reset(), title_at = head_end, title_printed.clear();
+      continue;
+    }
     if (!fm.issuer) {
       if (auto m = rules.issuer_line.Find(compact_t()); m.found) {
         fm.issuer = RedHeadIssuers(lines, i, t, m.Group("issuer"), rules);
@@ -1034,6 +1068,10 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
             title_at = more->second;
             i = title_at;
           }
+        } else if (auto more = TitleGoesOn(lines, i + 1, head_end, title, rules)) {
+          title = std::move(more->first);
+          title_at = more->second;
+          i = title_at;
         }
         fm.title = title;
         continue;
@@ -1055,12 +1093,14 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           const Line& p = lines[j];
           if (p.kind != LineKind::kText) break;
           const std::string_view text = Trim(StripMarkdown(p.text, rules));
-          if (!EndsWithListSeparator(text, rules.punct) && !CutInsideName(text, r, rules)) break;
+          if (!EndsWithListSeparator(text, rules.punct) && !CutInsideName(text, r, rules) &&
+              !StartsWithListMark(r, rules.punct))
+            break;
           r.insert(0, text);
           first = j;
         }
         std::vector<std::string> names = SplitList(r, rules);
-        if (above != head_end || UntitledRecipients(lines, first, i, names, rules)) {
+        if ((above != head_end && NamesAnOrgan(names, rules)) || UntitledRecipients(lines, first, i, names, rules)) {
           fm.recipients = std::move(names);
           continue;
         }

@@ -657,6 +657,36 @@ void DecodeEntities(std::string& text, std::vector<std::string>& warnings, std::
                 static_cast<int>(line));
 }
 
+// Removes the noise marks some mirror sites insert after words to spoil
+// copying (各州@@、市人民政府@@，省直各委@@、办@@): a run of two or more `@`
+// right after a character that is not ASCII. Left in, they would stay in
+// names and split a 主送 at every noisy 、 (一@@、 is no heading either).
+// An e-mail address has one `@` between ASCII characters and is left alone.
+void RemoveNoiseMarks(std::string& text, std::vector<std::string>& warnings, std::vector<Diagnostic>& diagnostics) {
+  size_t at = text.find("@@");
+  if (at == std::string::npos) return;
+  std::string out;
+  size_t from = 0, count = 0, first = 0;
+  for (; at != std::string::npos; at = text.find("@@", at)) {
+    size_t end = at;
+    while (end < text.size() && text[end] == '@') ++end;
+    if (at > 0 && static_cast<unsigned char>(text[at - 1]) >= 0x80) {
+      if (count++ == 0) first = at;
+      out.append(text, from, at - from);
+      from = end;
+    }
+    at = end;
+  }
+  if (count == 0) return;
+  out.append(text, from, std::string::npos);
+  const auto line = LineAt(text.data(), first);
+  text = std::move(out);
+  AddDiagnostic(warnings, diagnostics, "input.noise_removed",
+                "line " + std::to_string(line) + ": " + std::to_string(count) +
+                    " noise mark(s) a site inserts after words (@@) removed",
+                static_cast<int>(line));
+}
+
 Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name) {
   if (auto rendered = RenderNative(bytes, name)) return SourceFromRendered(std::move(*rendered), std::move(name));
   for (const Signature& sig : kSignatures) {
@@ -736,6 +766,7 @@ Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name)
   // on the way (with AVX2).
   if (!clean || invisible) RemoveInvisible(d.text, warnings, diagnostics);
   DecodeEntities(d.text, warnings, diagnostics);
+  RemoveNoiseMarks(d.text, warnings, diagnostics);
   // Clean text with fewer control characters than could ever be refused
   // needs no second pass.
   if (!clean || controls >= kNoiseFloor) RefuseNoise(d.text, d.bad, encoding, name);

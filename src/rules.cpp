@@ -595,6 +595,7 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
                         "cc", "printed", "annex_start", "recipients", "metadata_number_keys",
                         "metadata_date_keys", "metadata_issuer_keys", "metadata_other_keys", "metadata_title_keys", "metadata_publish_keys", "numeric_date",
                         "title_year", "title_opening", "title_closing", "series_mark", "number_format", "key_value", "signer", "bare_bodies",
+                        "title_whole", "full_text_marker",
                         "examples"});
   r.doc_number = Compile(ctx, Required(ctx, root, "doc_number"));
   r.signer = root["signer"] ? Compile(ctx, root["signer"]) : Regex("(?!)");  // optional
@@ -626,6 +627,10 @@ void LoadFrontMatter(const FileContext& ctx, const RNode& root, Rules& r) {
   r.title_opening = root["title_opening"] ? Compile(ctx, root["title_opening"]) : Regex("(?!)");
   r.title_closing = root["title_closing"] ? Compile(ctx, root["title_closing"]) : Regex("(?!)");
   r.series_mark = root["series_mark"] ? Compile(ctx, root["series_mark"]) : Regex("(?!)");
+  // Optional: older rule sets take every title_closing end as the title's and
+  // no line as a news page's full-text marker.
+  r.title_whole = root["title_whole"] ? Compile(ctx, root["title_whole"]) : Regex("");
+  r.full_text_marker = root["full_text_marker"] ? Compile(ctx, root["full_text_marker"]) : Regex("(?!)");
   // A frontmatter.yaml from before key_value keeps the built-in pattern.
   r.metadata_key_value = root["key_value"] ? Compile(ctx, root["key_value"])
                                             : Regex(BuiltinRules().metadata_key_value.pattern(), ctx.compile());

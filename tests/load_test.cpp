@@ -306,6 +306,19 @@ TEST_CASE("HTML character references left in copied text are decoded with a warn
   CHECK(Decode("县教体局 & 县财政局\n", "t.txt").warnings.empty());
 }
 
+TEST_CASE("a site's noise marks after words (@@) are removed with a warning", "[load]") {
+  const Source s = Decode("关于印发工作要点的通知\n各州@@、市人民政府@@，省直各委@@、办@@、厅@@、局@@@@：\n一@@、加强领导\n", "t.txt");
+  CHECK(s.text() == "关于印发工作要点的通知\n各州、市人民政府，省直各委、办、厅、局：\n一、加强领导\n");
+  CHECK(s.line_count() == 3);
+  REQUIRE(s.diagnostics.size() == 1);
+  CHECK(s.diagnostics[0].code == "input.noise_removed");
+  CHECK(s.warnings[0] == "line 2: 7 noise mark(s) a site inserts after words (@@) removed");
+  // An e-mail address, `@@` after ASCII or at a line's start: left as they are, with no warning.
+  const Source mail = Decode("邮箱：ban@liuxi.gov.cn\nx@@y\n@@ -1 +1 @@\n", "t.txt");
+  CHECK(mail.text() == "邮箱：ban@liuxi.gov.cn\nx@@y\n@@ -1 +1 @@\n");
+  CHECK(mail.warnings.empty());
+}
+
 TEST_CASE("invisible format characters are removed with a warning", "[load]") {
   const std::string zw = "\xE2\x80\x8B", bom = "\xEF\xBB\xBF", wj = "\xE2\x81\xA0";
   const std::string text = "关于印发工作要点的通知\n" + zw + "一、加强" + bom + "领导" + zw + "\n（一）做好" + wj + "公开。\n";

@@ -98,6 +98,7 @@ const noticetab::Regex* FrontMatterPattern(const Rules& r, const std::string& fi
       {"numeric_date", &Rules::numeric_date}, {"title_year", &Rules::title_year},
       {"title_opening", &Rules::title_opening}, {"title_closing", &Rules::title_closing},
       {"series_mark", &Rules::series_mark},
+      {"title_whole", &Rules::title_whole}, {"full_text_marker", &Rules::full_text_marker},
       {"key_value", &Rules::metadata_key_value}, {"signer", &Rules::signer},
   };
   auto it = kFields.find(field);
@@ -270,6 +271,10 @@ void FireFrontMatter(const RuleExample& ex) {
   CAPTURE(field);
   const noticetab::Regex* re = FrontMatterPattern(R(), field);
   REQUIRE(re != nullptr);
+  if (ex.expect.count("match") && ex.expect.at("match") == "false") {  // a text the pattern must not take
+    CHECK_FALSE(re->Contains(ex.input));
+    return;
+  }
   noticetab::Regex::Match m = re->Find(ex.input);
   REQUIRE(m.found);
   for (const auto& [key, value] : ex.expect) {

@@ -45,7 +45,8 @@ namespace noticetab {
 /// ((cid:N) or ☐☐ removed), input.ocr_forms (Japanese forms OCR gives for Chinese characters,
 /// 県 for 县, read as Chinese), input.bad_bytes, input.nul_removed, input.pinyin_removed,
 /// input.invisible_removed (zero-width spaces, joiners, a BOM inside the text), input.entities_decoded
-/// (HTML character references such as &nbsp; left in copied text),
+/// (HTML character references such as &nbsp; left in copied text), input.noise_removed (a mirror
+/// site's @@ marks after words),
 /// input.traditional, input.traditional_mixed (characters printed in both forms: each given back
 /// in the form printed more often), input.partial (a native reader skipped content),
 /// input.note (a warning a caller put on a Source without a code), rows.cut

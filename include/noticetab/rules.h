@@ -446,6 +446,8 @@ struct Rules {
   Regex title_opening;     ///< the word a title starts with (关于): a wrapped title's first line holds it
   Regex series_mark;       ///< a title line that may be a series' mark over its 文号 (纪要标志), not the title
   Regex title_closing;     ///< the end of a title holding title_opening (的通知): without it the title wrapped on
+  Regex title_whole;       ///< a title_closing end that closes a 关于 title (…的通知, not …工作报告): else it may go on
+  Regex full_text_marker;  ///< 全文如下： on a news page: the notice, its own title, starts after it
   Regex metadata_key_value;  ///< key_value: a metadata line, groups k, v (built-in when the file has none)
   std::string number_format;  ///< how a 文号 is printed: {org}, {year}, {n} replaced
   // labels.yaml: the words noticetab writes (not read from notices)
