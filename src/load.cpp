@@ -602,6 +602,19 @@ void RemoveInvisible(std::string& text, std::vector<std::string>& warnings, std:
                 static_cast<int>(line));
 }
 
+// The end of a rewrite of `text` into `out` (what is left from `from` on),
+// said once as `code` with the line of its first change (`first`) and how
+// many (`count`) `what`; nothing when nothing was changed.
+void FinishRewrite(std::string& text, std::string& out, size_t from, size_t count, size_t first, const char* code,
+                   const char* what, std::vector<std::string>& warnings, std::vector<Diagnostic>& diagnostics) {
+  if (count == 0) return;
+  out.append(text, from, std::string::npos);
+  const auto line = LineAt(text.data(), first);
+  text = std::move(out);
+  AddDiagnostic(warnings, diagnostics, code, "line " + std::to_string(line) + ": " + std::to_string(count) + what,
+                static_cast<int>(line));
+}
+
 // Decodes the HTML character references a page's source leaves in copied
 // text (a markdown table of an OCR'd or scraped page: 完善&nbsp;宿舍,
 // 县教体局&amp;县财政局): &nbsp; and the other spaces become a space, the
@@ -647,14 +660,8 @@ void DecodeEntities(std::string& text, std::vector<std::string>& warnings, std::
     from = semi + 1;
     amp = semi;
   }
-  if (count == 0) return;
-  out.append(text, from, std::string::npos);
-  const auto line = LineAt(text.data(), first);
-  text = std::move(out);
-  AddDiagnostic(warnings, diagnostics, "input.entities_decoded",
-                "line " + std::to_string(line) + ": " + std::to_string(count) +
-                    " HTML character reference(s) (&nbsp; &amp; &#…;) decoded",
-                static_cast<int>(line));
+  FinishRewrite(text, out, from, count, first, "input.entities_decoded",
+                " HTML character reference(s) (&nbsp; &amp; &#…;) decoded", warnings, diagnostics);
 }
 
 // Removes the noise marks some mirror sites insert after words to spoil
@@ -677,14 +684,8 @@ void RemoveNoiseMarks(std::string& text, std::vector<std::string>& warnings, std
     }
     at = end;
   }
-  if (count == 0) return;
-  out.append(text, from, std::string::npos);
-  const auto line = LineAt(text.data(), first);
-  text = std::move(out);
-  AddDiagnostic(warnings, diagnostics, "input.noise_removed",
-                "line " + std::to_string(line) + ": " + std::to_string(count) +
-                    " noise mark(s) a site inserts after words (@@) removed",
-                static_cast<int>(line));
+  FinishRewrite(text, out, from, count, first, "input.noise_removed",
+                " noise mark(s) a site inserts after words (@@) removed", warnings, diagnostics);
 }
 
 Source DecodeBytes(std::string_view bytes, std::string* owned, std::string name) {
