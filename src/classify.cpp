@@ -1016,8 +1016,14 @@ std::string_view SharedCollectiveHead(std::string_view s, const std::vector<std:
 std::string_view SharedHead(std::string_view s, const std::vector<std::string_view>& pieces, size_t k,
                             const Rules& rules, std::string_view* start) {
   if (start) *start = {};
-  if (k >= pieces.size()) return {};
-  if (!rules.unit_collective_heads.empty())
+  // One piece shares nothing; among collectives, the list names a body of
+  // collective_heads and a piece at or before k opens with a collective
+  // start (各市州、县市区人民政府: 人民政府, 各).
+  if (k >= pieces.size() || pieces.size() < 2) return {};
+  if (std::any_of(rules.unit_collective_heads.begin(), rules.unit_collective_heads.end(),
+                  [&](const std::string& h) { return utf8::FindRun(s, 0, h) != std::string_view::npos; }) &&
+      std::any_of(pieces.begin(), pieces.begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                  [&](std::string_view p) { return !CollectiveStartOf(p, rules).empty(); }))
     if (std::string_view sv, head = SharedCollectiveHead(s, pieces, k, rules, &sv); !head.empty() || !sv.empty()) {
       if (start) *start = sv;
       return head;

@@ -935,10 +935,12 @@ size_t ReadOpening(std::string_view text, const Rules& rules, Assignment* out) {
         *out = std::move(a);
         return true;
       }
-    } else if (Assignment dated; rules.deadline_hint.Contains(sentence)) {
+    } else if (Assignment dated; rules.punct.comma.In(sentence) && rules.clause_inline_opening.MayOccurIn(sentence) &&
+                                 rules.deadline_hint.Contains(sentence)) {
       // The clause, then its deadline closing the sentence (县统计局牵头，为期
       // 两周 / 县统计局负责，2024年底前完成): the same clause read with its
-      // deadline, the deadline's pieces first taken off.
+      // deadline, the deadline's pieces first taken off. Asked only of a
+      // sentence with a comma and the clause's literals (牵头, 负责).
       const std::string head = TakeDeadline(sentence, rules, &dated);
       if (const auto h = rules.clause_inline_opening.Find(head);
           !dated.deadline.empty() && h.found && h.end == head.size()) {
