@@ -872,6 +872,12 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   // The title's first words as printed, its lines parted by a space (spaces
   // kept): joint issuers before 关于 are told apart there (A B关于…, A / B关于…).
   std::string title_printed;
+  // A title read above a news page's 全文如下： and dropped there: the title
+  // again when none follows the marker (the notice's own title above it).
+  std::optional<std::string> title_before_marker;
+  // A unit's name right over a title opening with another unit's name (A /
+  // B关于…): joint issuers when the signature names A, else a page's banner.
+  std::string title_banner;
   for (size_t i = 0; i < head_end; ++i) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kText) continue;
@@ -897,7 +903,10 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
     // 全文如下： on a news page: a title read above it was the page's (or
     // another notice's headline); the notice's own follows.
     if (fm.recipients.empty() && rules.full_text_marker.Contains(compact_t())) {
-      if (title_at != head_end) fm.title.reset(), title_at = head_end, title_printed.clear();
+      if (title_at != head_end) {
+        title_before_marker = std::move(fm.title);
+        fm.title.reset(), title_at = head_end, title_printed.clear();
+      }
       continue;
     }
     if (!fm.issuer) {
@@ -1042,7 +1051,14 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
             const std::string_view by = std::string_view(title).substr(0, o.begin);
             return CharCountUpTo(by, 3) >= 3 && IsCompleteUnit(by, rules);
           };
-          if (o.found && (o.begin == 0 || issuers || opens_with_issuer())) {
+          // A unit's name over a title opening with another's (A / B关于…) is
+          // joint issuers only where the signature names A too (below): a
+          // page's banner of another body prints so as well.
+          if (o.found && o.begin > 0 && !issuers && opens_with_issuer()) {
+            if (IsCompleteUnit(prev, rules) && !title.starts_with(prev)) title_banner = prev;
+            break;
+          }
+          if (o.found && (o.begin == 0 || issuers)) {
             if (!IsCompleteUnit(prev, rules) || (o.begin > 0 && title.starts_with(prev))) break;
             title = prev + title;
             printed = std::string(Trim(StripMarkdown(lines[j].text, rules))) + ' ' + printed;
@@ -1143,6 +1159,7 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
       if (auto m = rules.publicity.Find(t); m.found) fm.publicity = Clean(m.Group("p"));
     }
   }
+  if (!fm.title && title_before_marker) fm.title = std::move(title_before_marker);
   if (!fm.title && series_mark) fm.title = std::move(series_mark);
 
   // Attachments, cc and the imprint may sit anywhere after the body. Most
@@ -1330,6 +1347,12 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
   }
   const bool printed_issuer = fm.issuer.has_value();
   if (!fm.number || !fm.date || !fm.issuer || !fm.title) ReadSiteMetadata(lines, regions, rules, meta_keys, &fm);
+  // A unit's name over the title's line (A / B关于…) names a joint issuer
+  // where the signature or the site's 发文机关 names it too: the title holds
+  // both (else it was a page's banner, no part of the title).
+  if (!title_banner.empty() && fm.title && fm.issuer && fm.issuer->find(title_banner) != std::string::npos &&
+      *fm.issuer != title_banner && !fm.title->starts_with(title_banner))
+    fm.title = title_banner + *fm.title;
   // No signature: the title's own issuer (发文机关名称 + 关于 + 事由 + 文种),
   // when the words before 关于 are a unit. It wins over the site metadata's,
   // which may name the site's publisher (发布机构：某县人民政府(办公室)) or

@@ -473,9 +473,13 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   };
   // Whether cells[k] and the cell after it are a signature closing the
   // stream: a unit cell, then a date, then nothing.
+  // Names signing beside it first (联合发文: 县委办公室 / 县政府办公室 / date:
+  // names that may co-sign, CouldCoSign).
   const auto signature = [&](size_t k) {
     if (k >= cells.size() || shapes[k] != CellShape::kUnits) return false;
-    const size_t d = next_filled(k);
+    size_t d = next_filled(k);
+    while (d < cells.size() && shapes[d] == CellShape::kUnits && CouldCoSign(cells[k].cell.text, rules))
+      k = d, d = next_filled(d);
     return d < cells.size() && shapes[d] == CellShape::kDeadline && next_filled(d) == cells.size();
   };
   // Whether the numbered row has all its cells but those of the note
@@ -497,7 +501,10 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
   const auto note_in_place = [&](size_t k) {
     if (!at_trailing_notes()) return false;
     const size_t j = next_filled(k);
-    return j == cells.size() || RowNumber(cells[j].cell.text, rules).has_value() || signature(j);
+    // Over a signature, a name that may sign beside it (县委办公室 over
+    // 县政府办公室 / date: joint issuers) is the signature's, not the note.
+    return j == cells.size() || RowNumber(cells[j].cell.text, rules).has_value() ||
+           (signature(j) && !(signature(k) && CouldCoSign(cells[k].cell.text, rules)));
   };
   for (size_t k = 0; k < cells.size(); ++k) {
     const StreamCell& c = cells[k];

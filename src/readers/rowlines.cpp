@@ -83,6 +83,13 @@ std::string DatedBandDeadline(std::string_view line, const Rules& rules) {
   return (d.kind == "by_date" && dated) || d.kind == "ongoing" ? std::string(inner) : std::string();
 }
 
+bool CouldCoSign(std::string_view name, const Rules& rules) {
+  const std::string n = RemoveSpaces(name);
+  if (CharCount(n) > 30 || !IsCompleteUnit(n, rules)) return false;
+  return std::none_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                      [&](const std::string& c) { return n.starts_with(c); });
+}
+
 size_t SignatureDate(const std::vector<Line>& lines, size_t i, const Rules& rules) {
   const std::string name = RemoveSpaces(lines[i].text);
   if (CharCount(name) > 30 || !IsCompleteUnit(name, rules)) return 0;

@@ -257,6 +257,11 @@ void CutInOrder(const std::vector<Line>& lines, size_t first, size_t width, size
       filled = runs.size();
     } else {
       if (filled == width || filled + runs.size() - 1 > width) break;  // a complete row: text after the table
+      // A row with its cells but its blank notes, then a signature (某县人民
+      // 政府办公室 / 2024年3月1日) or a date alone: the text after the table.
+      if (filled + optional_tail >= width && runs.size() == 1 &&
+          (SignatureDate(lines, i, rules) != 0 || ClosingDateLine(lines, i, rules)))
+        break;
       GridRow& row = g->rows.back();
       GridCell& c = row.cells[filled - 1];
       AppendPiece(c, CellAt(lines, l, runs.front().text));
