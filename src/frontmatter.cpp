@@ -1053,12 +1053,22 @@ FrontMatter ReadFrontMatterWith(bool gated, const std::vector<Line>& lines, cons
           };
           // A unit's name over a title opening with another's (A / B关于…) is
           // joint issuers only where the signature names A too (below): a
-          // page's banner of another body prints so as well.
+          // page's banner of another body prints so as well. Two unit lines
+          // or more stacked over it are joint issuers (a banner is one line).
           if (o.found && o.begin > 0 && !issuers && opens_with_issuer()) {
-            if (IsCompleteUnit(prev, rules) && !title.starts_with(prev)) title_banner = prev;
-            break;
+            size_t up = j;
+            while (up > 0 && lines[up - 1].kind == LineKind::kBlank) --up;
+            const bool stacked = up > 0 && lines[up - 1].kind == LineKind::kText && [&] {
+              const std::string over = RemoveSpaces(StripMarkdown(lines[up - 1].text, rules));
+              return CharCount(over) <= 40 && !rules.title_opening.Contains(over) && !rules.punct.opens.In(over) &&
+                     !rules.punct.other_opens.In(over) && IsCompleteUnit(over, rules);
+            }();
+            if (!stacked) {
+              if (IsCompleteUnit(prev, rules) && !title.starts_with(prev)) title_banner = prev;
+              break;
+            }
           }
-          if (o.found && (o.begin == 0 || issuers)) {
+          if (o.found && (o.begin == 0 || issuers || opens_with_issuer())) {
             if (!IsCompleteUnit(prev, rules) || (o.begin > 0 && title.starts_with(prev))) break;
             title = prev + title;
             printed = std::string(Trim(StripMarkdown(lines[j].text, rules))) + ' ' + printed;

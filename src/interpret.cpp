@@ -471,16 +471,25 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     while (j < cells.size() && cells[j].cell.empty()) ++j;
     return j;
   };
-  // Whether cells[k] and the cell after it are a signature closing the
-  // stream: a unit cell, then a date, then nothing.
-  // Names signing beside it first (联合发文: 县委办公室 / 县政府办公室 / date:
-  // names that may co-sign, CouldCoSign).
-  const auto signature = [&](size_t k) {
+  // Whether cells[k] on are unit cells, then a date, then nothing: the
+  // signature closing the stream (one issuer or joint ones).
+  const auto signed_run = [&](size_t k) {
     if (k >= cells.size() || shapes[k] != CellShape::kUnits) return false;
     size_t d = next_filled(k);
-    while (d < cells.size() && shapes[d] == CellShape::kUnits && CouldCoSign(cells[k].cell.text, rules))
-      k = d, d = next_filled(d);
+    while (d < cells.size() && shapes[d] == CellShape::kUnits) d = next_filled(d);
     return d < cells.size() && shapes[d] == CellShape::kDeadline && next_filled(d) == cells.size();
+  };
+  // Whether cells[k] on are the signature, cells[k] one of its names: alone
+  // over the date, or a name that may sign beside one of the names under it
+  // (联合发文: 县委办公室 over 县政府办公室 / date, CouldCoSign); else cells[k],
+  // in a note's place, is the row's 备注 (县财政局 over 某县人民政府办公室).
+  const auto signature = [&](size_t k) {
+    if (!signed_run(k)) return false;  // so the names under it end at a date in the stream
+    size_t d = next_filled(k);
+    if (shapes[d] != CellShape::kUnits) return true;  // one name over the date
+    for (; shapes[d] == CellShape::kUnits; d = next_filled(d))
+      if (CouldCoSign(cells[k].cell.text, cells[d].cell.text, rules)) return true;
+    return false;
   };
   // Whether the numbered row has all its cells but those of the note
   // columns at the header's end (备注 left blank), and cells[k] stands in
@@ -504,7 +513,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     // Over a signature, a name that may sign beside it (县委办公室 over
     // 县政府办公室 / date: joint issuers) is the signature's, not the note.
     return j == cells.size() || RowNumber(cells[j].cell.text, rules).has_value() ||
-           (signature(j) && !(signature(k) && CouldCoSign(cells[k].cell.text, rules)));
+           (signed_run(j) && !signature(k));
   };
   for (size_t k = 0; k < cells.size(); ++k) {
     const StreamCell& c = cells[k];
@@ -541,7 +550,7 @@ void InterpretStream(const std::vector<StreamCell>& cells, Table& t, Shapes& sha
     // cell: a unit cell is the signature where its date comes after it (a
     // unit list's next paragraph has no date after it there).
     const auto after_table = [&] {
-      if (s == CellShape::kUnits) return deadline_last || next_shape(k) == CellShape::kDeadline;
+      if (s == CellShape::kUnits) return deadline_last || next_shape(k) == CellShape::kDeadline || signed_run(k);
       // A date before the numbered last row's deadline, where that is the
       // last column: no second stage of it, but the notice's date.
       if (s == CellShape::kDeadline)

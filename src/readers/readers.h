@@ -66,11 +66,12 @@ bool ClosingDateLine(const std::vector<Line>& lines, size_t i, const Rules& rule
 /// a date alone on its line (past blank lines); that line's index, 0 when
 /// lines[i] is none. (rowlines.cpp)
 size_t SignatureDate(const std::vector<Line>& lines, size_t i, const Rules& rules);
-/// Whether `name` over a signature may sign beside it (联合发文: 县委办公室 over
-/// 县政府办公室 / 2024年3月1日): a unit's whole name that is no collective (各乡镇
-/// 人民政府, 有关单位 are addressees, never issuers), so no table's 备注 for
+/// Whether `name` over the signature `signer` may sign beside it (联合发文:
+/// 县委办公室 over 县政府办公室 / 2024年3月1日): a unit's whole name that is no
+/// collective (各乡镇人民政府, 有关单位 are addressees, never issuers), of the
+/// same kind of body (their names end alike: 办公室), so no table's 备注 for
 /// certain. (rowlines.cpp)
-bool CouldCoSign(std::string_view name, const Rules& rules);
+bool CouldCoSign(std::string_view name, std::string_view signer, const Rules& rules);
 /// lines[i] is a first-level heading numbered next after the last of its
 /// style above lines[from] (三、 after 二、; from: the table's header, or i to
 /// count a band row of the table too): the body going on under the table,

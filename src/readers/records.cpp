@@ -181,14 +181,15 @@ bool DetectRecords(const std::vector<Line>& lines, size_t at, const Rules& rules
   size_t end = 0;
   const auto first = Block(lines, at, rules, &end);
   if (!RowBlock(first)) return false;
-  // Under a heading or another key-value line (1．类别：X over 任务内容：Y /
-  // 责任单位：Z), a block of two roles is a body item's key-value lines, the
-  // item's words in its heading: the key-value reader's. Three roles or
-  // more make a card there too (a titled card: 任务一 over 序号：/工作内容：…).
+  // Under a key-value line (1．类别：X over 任务内容：Y / 责任单位：Z), a block
+  // of two roles is a body item's key-value lines, the item's words on its
+  // numbered line: the key-value reader's. Three roles or more make a card
+  // there too; under a plain heading (二、任务分工) two do.
   size_t above = at;
   while (above > 0 && (lines[above - 1].kind == LineKind::kBlank || lines[above - 1].kind == LineKind::kJunk)) --above;
-  const bool under_item = above > 0 && (lines[above - 1].kind == LineKind::kHeading || ColonEarly(lines[above - 1], rules));
-  if (under_item && !RowBlock(first, 3)) return false;
+  const bool keyed_above = above > 0 && ColonEarly(lines[above - 1], rules);
+  const bool under_item = keyed_above || (above > 0 && lines[above - 1].kind == LineKind::kHeading);
+  if (keyed_above && !RowBlock(first, 3)) return false;
   // A second block opening with the same name: a table, not one form (past
   // a group's title between them, as CutRecords skips it).
   size_t next = NextLine(lines, end);

@@ -83,11 +83,24 @@ std::string DatedBandDeadline(std::string_view line, const Rules& rules) {
   return (d.kind == "by_date" && dated) || d.kind == "ongoing" ? std::string(inner) : std::string();
 }
 
-bool CouldCoSign(std::string_view name, const Rules& rules) {
-  const std::string n = RemoveSpaces(name);
-  if (CharCount(n) > 30 || !IsCompleteUnit(n, rules)) return false;
-  return std::none_of(rules.collective_starts.begin(), rules.collective_starts.end(),
-                      [&](const std::string& c) { return n.starts_with(c); });
+bool CouldCoSign(std::string_view name, std::string_view signer, const Rules& rules) {
+  const std::string n = RemoveSpaces(name), by = RemoveSpaces(signer);
+  if (CharCount(n) > 30 || !IsCompleteUnit(n, rules) ||
+      std::any_of(rules.collective_starts.begin(), rules.collective_starts.end(),
+                  [&](const std::string& c) { return n.starts_with(c); }))
+    return false;
+  // The same kind of body as the signer: their names end alike, two
+  // characters or more (县委办公室 / 县政府办公室); a bureau over an office
+  // (县财政局 / 某县人民政府办公室) is the row's 备注.
+  size_t a = n.size(), b = by.size(), chars = 0;
+  while (a > 0 && b > 0) {
+    size_t i = a, j = b;
+    PrevChar(n, i, &i);
+    PrevChar(by, j, &j);
+    if (n.substr(i, a - i) != by.substr(j, b - j)) break;
+    a = i, b = j, ++chars;
+  }
+  return chars >= 2;
 }
 
 size_t SignatureDate(const std::vector<Line>& lines, size_t i, const Rules& rules) {

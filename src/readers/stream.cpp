@@ -638,7 +638,7 @@ Grid CutCellStream(const std::vector<Line>& lines, size_t at, const Rules& rules
         // The row's cut is the shorter one's, its empty last column given
         // the line (a cut of its own may join 长期坚持 to the deadline).
         if (p + 2 < last.size() && last[p + 2] == SignatureDate(lines, last[p + 1], rules) &&
-            !CouldCoSign(lines[last[p]].text, rules) && [&] {
+            !CouldCoSign(lines[last[p]].text, lines[last[p + 1]].text, rules) && [&] {
               for (size_t k = p + 3; k < last.size(); ++k)
                 if (!rules.publicity.Contains(lines[last[k]].text)) return false;
               const auto starts = CutBlock(lines, std::vector<size_t>(last.begin(), last.begin() + p), roles, rules);
