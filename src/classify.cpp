@@ -935,6 +935,24 @@ std::string_view BareBodyPlace(std::string_view before, std::string_view body, c
 
 namespace {
 
+// Whether pieces j - 1 and j of s stand parted by the list mark alone (、):
+// a comma parts addressees, not the places of one list.
+bool ListedApart(std::string_view s, const std::vector<std::string_view>& pieces, size_t j, const Rules& rules) {
+  const std::string_view before = pieces[j - 1], p = pieces[j];
+  return before.data() >= s.data() && p.data() + p.size() <= s.data() + s.size() &&
+         p.data() >= before.data() + before.size() &&
+         Trim(std::string_view(before.data() + before.size(),
+                               static_cast<size_t>(p.data() - (before.data() + before.size())))) ==
+             rules.punct.enumeration.utf8().front();
+}
+
+// p without an open tail closing it (风景区管委会等: 风景区管委会).
+std::string_view WithoutOpenTail(std::string_view p, const Rules& rules) {
+  for (const std::string& tail : rules.open_tails)
+    if (p.size() > tail.size() && EndsWith(p, tail)) return p.substr(0, p.size() - tail.size());
+  return p;
+}
+
 // The collective start p opens with (各), empty when none.
 std::string_view CollectiveStartOf(std::string_view p, const Rules& rules) {
   for (const std::string& c : rules.collective_starts)
@@ -958,11 +976,7 @@ bool LevelsOnly(std::string_view p, const Rules& rules) {
 // an open tail after it taken off: 县市区人民政府等), a collective start
 // before them or not; empty when none.
 std::string_view CollectiveHeadOf(std::string_view p, const Rules& rules) {
-  for (const std::string& tail : rules.open_tails)
-    if (p.size() > tail.size() && EndsWith(p, tail)) {
-      p.remove_suffix(tail.size());
-      break;
-    }
+  p = WithoutOpenTail(p, rules);
   for (const std::string& head : rules.unit_collective_heads)
     if (p.size() > head.size() && EndsWith(p, head)) {
       std::string_view levels = p.substr(0, p.size() - head.size());
@@ -975,15 +989,7 @@ std::string_view CollectiveHeadOf(std::string_view p, const Rules& rules) {
 // SharedHead among collectives of levels (各市州、县市区人民政府).
 std::string_view SharedCollectiveHead(std::string_view s, const std::vector<std::string_view>& pieces, size_t k,
                                       const Rules& rules, std::string_view* start) {
-  const std::string& mark = rules.punct.enumeration.utf8().front();
-  // Only the list mark between pieces j - 1 and j: a comma parts addressees.
-  auto marked = [&](size_t j) {
-    const std::string_view before = pieces[j - 1], p = pieces[j];
-    return before.data() >= s.data() && p.data() + p.size() <= s.data() + s.size() &&
-           p.data() >= before.data() + before.size() &&
-           Trim(std::string_view(before.data() + before.size(),
-                                 static_cast<size_t>(p.data() - (before.data() + before.size())))) == mark;
-  };
+  auto marked = [&](size_t j) { return ListedApart(s, pieces, j, rules); };
   // A piece of levels, its collective start or not (各县市区, 县市区).
   auto levels = [&](std::string_view p) { return LevelsOnly(p.substr(CollectiveStartOf(p, rules).size()), rules); };
   // The first: the nearest piece at or before k that opens with a collective
@@ -1042,21 +1048,9 @@ std::string_view SharedHead(std::string_view s, const std::vector<std::string_vi
   };
   const std::string_view word = place_word(pieces[k]);
   if (word.empty()) return {};
-  const std::string& mark = rules.punct.enumeration.utf8().front();
   for (size_t j = k + 1; j < pieces.size(); ++j) {
-    // Only the list mark between them: a comma parts addressees.
-    const std::string_view before = pieces[j - 1], p = pieces[j];
-    if (before.data() < s.data() || p.data() + p.size() > s.data() + s.size() ||
-        p.data() < before.data() + before.size() ||
-        Trim(std::string_view(before.data() + before.size(),
-                              static_cast<size_t>(p.data() - (before.data() + before.size())))) != mark)
-      return {};
-    std::string_view body = p;
-    for (const std::string& tail : rules.open_tails)  // 风景区管委会等
-      if (body.size() > tail.size() && EndsWith(body, tail)) {
-        body.remove_suffix(tail.size());
-        break;
-      }
+    if (!ListedApart(s, pieces, j, rules)) return {};  // a comma parts addressees
+    const std::string_view p = pieces[j], body = WithoutOpenTail(p, rules);  // 风景区管委会等
     for (const std::string& head : rules.unit_shared_heads)
       if (body.size() > head.size() && EndsWith(body, head)) {
         const std::string_view place = body.substr(0, body.size() - head.size());
